@@ -1,0 +1,483 @@
+'use strict';
+// The public 'buffer' module: Buffer (a Uint8Array subclass with node's pooled
+// allocation), SlowBuffer, atob/btoa, Blob, constants.
+//
+// internalBinding('buffer'): the string<->bytes, search, compare and fill functions
+// documented in lib/internal/buffer/encodings.js. Numeric reads/writes are pure JS
+// (lib/internal/buffer/rw.js).
+
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_UNKNOWN_ENCODING,
+    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_BUFFER_SIZE,
+  },
+} = require('internal/errors');
+const { validateNumber, validateInteger, validateString } = require('internal/validators');
+const enc = require('internal/buffer/encodings');
+const { getEncodingOps, binding } = enc;
+const rw = require('internal/buffer/rw');
+
+// 2 ** 32 and V8's (1 << 29) - 24 on 64-bit hosts, as in node 20.
+const kMaxLength = 2 ** 32;
+const kStringMaxLength = 536870888;
+let INSPECT_MAX_BYTES = 50;
+
+const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
+const TypedArrayFill = TypedArrayProto.fill;
+const getTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
+const isUint8Array = (v) => getTag.call(v) === 'Uint8Array';
+const isTypedArray = (v) => getTag.call(v) !== undefined;
+const isArrayBufferView = ArrayBuffer.isView;
+function isAnyArrayBuffer(v) {
+  if (v === null || typeof v !== 'object') return false;
+  const t = Object.prototype.toString.call(v);
+  return t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]';
+}
+
+class FastBuffer extends Uint8Array {
+  // eslint-disable-next-line no-useless-constructor
+  constructor(a, b, c) { super(a, b, c); }
+}
+
+// Pool used by allocUnsafe and from(string/array) for small sizes.
+let poolSize, poolOffset, allocPool;
+function createPool() {
+  poolSize = Buffer.poolSize;
+  allocPool = new ArrayBuffer(poolSize);
+  poolOffset = 0;
+}
+function alignPool() {
+  if (poolOffset & 0x7) poolOffset = (poolOffset | 0x7) + 1;
+}
+
+function allocate(size) {
+  if (size <= 0) return new FastBuffer();
+  if (size < (Buffer.poolSize >>> 1)) {
+    if (allocPool === undefined || size > poolSize - poolOffset) createPool();
+    const b = new FastBuffer(allocPool, poolOffset, size);
+    poolOffset += size;
+    alignPool();
+    return b;
+  }
+  return new FastBuffer(size);
+}
+
+function fromStringFast(string, ops) {
+  const length = ops.byteLength(string);
+  if (length >= (Buffer.poolSize >>> 1)) {
+    const b = new FastBuffer(length);
+    const actual = ops.write(b, string, 0, length);
+    return actual === length ? b : new FastBuffer(b.buffer, 0, actual);
+  }
+  if (allocPool === undefined || length > poolSize - poolOffset) createPool();
+  let b = new FastBuffer(allocPool, poolOffset, length);
+  const actual = ops.write(b, string, 0, length);
+  if (actual !== length) b = new FastBuffer(allocPool, poolOffset, actual);
+  poolOffset += actual;
+  alignPool();
+  return b;
+}
+
+function fromString(string, encoding) {
+  let ops;
+  if (typeof encoding !== 'string' || encoding.length === 0) {
+    if (string.length === 0) return new FastBuffer();
+    ops = enc.utf8;
+  } else {
+    ops = getEncodingOps(encoding);
+    if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+    if (string.length === 0) return new FastBuffer();
+  }
+  return fromStringFast(string, ops);
+}
+
+function fromArrayLike(obj) {
+  const length = obj.length;
+  if (!(length > 0)) return new FastBuffer();
+  if (length < (Buffer.poolSize >>> 1)) {
+    if (allocPool === undefined || length > poolSize - poolOffset) createPool();
+    const b = new FastBuffer(allocPool, poolOffset, length);
+    b.set(obj, 0);
+    poolOffset += length;
+    alignPool();
+    return b;
+  }
+  return new FastBuffer(obj);
+}
+
+function fromArrayBuffer(obj, byteOffset, length) {
+  if (byteOffset === undefined) {
+    byteOffset = 0;
+  } else {
+    byteOffset = +byteOffset;
+    if (Number.isNaN(byteOffset)) byteOffset = 0;
+  }
+  const maxLength = obj.byteLength - byteOffset;
+  if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  if (length === undefined) {
+    length = maxLength;
+  } else {
+    length = +length;
+    if (length > 0) {
+      if (length > maxLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+    } else {
+      length = 0;
+    }
+  }
+  return new FastBuffer(obj, byteOffset, length);
+}
+
+function fromObject(obj) {
+  if (obj.length !== undefined || isAnyArrayBuffer(obj.buffer)) {
+    if (typeof obj.length !== 'number') return new FastBuffer();
+    return fromArrayLike(obj);
+  }
+  if (obj.type === 'Buffer' && Array.isArray(obj.data)) return fromArrayLike(obj.data);
+  return undefined;
+}
+
+let warnedLegacy = false;
+function Buffer(arg, encodingOrOffset, length) {
+  if (!warnedLegacy) {
+    warnedLegacy = true;
+    process.emitWarning('Buffer() is deprecated due to security and usability issues. Please use the ' +
+      'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.', 'DeprecationWarning', 'DEP0005');
+  }
+  if (typeof arg === 'number') {
+    if (typeof encodingOrOffset === 'string') throw new ERR_INVALID_ARG_TYPE('string', 'string', arg);
+    return Buffer.alloc(arg);
+  }
+  return Buffer.from(arg, encodingOrOffset, length);
+}
+Object.defineProperty(Buffer, Symbol.species, { get() { return FastBuffer; }, configurable: true, enumerable: false });
+
+Buffer.from = function from(value, encodingOrOffset, length) {
+  if (typeof value === 'string') return fromString(value, encodingOrOffset);
+  if (typeof value === 'object' && value !== null) {
+    if (isAnyArrayBuffer(value)) return fromArrayBuffer(value, encodingOrOffset, length);
+    const valueOf = value.valueOf && value.valueOf();
+    if (valueOf != null && valueOf !== value && (typeof valueOf === 'string' || typeof valueOf === 'object')) {
+      return from(valueOf, encodingOrOffset, length);
+    }
+    const b = fromObject(value);
+    if (b) return b;
+    if (typeof value[Symbol.toPrimitive] === 'function') {
+      const primitive = value[Symbol.toPrimitive]('string');
+      if (typeof primitive === 'string') return fromString(primitive, encodingOrOffset);
+    }
+  }
+  throw new ERR_INVALID_ARG_TYPE('first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
+};
+
+Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
+  if (!isTypedArray(view)) throw new ERR_INVALID_ARG_TYPE('view', ['TypedArray'], view);
+  const viewLength = view.length;
+  if (viewLength === 0) return Buffer.alloc(0);
+  if (offset !== undefined || length !== undefined) {
+    if (offset !== undefined) {
+      validateInteger(offset, 'offset', 0);
+      if (offset >= viewLength) return new FastBuffer();
+    } else {
+      offset = 0;
+    }
+    let end;
+    if (length !== undefined) {
+      validateInteger(length, 'length', 0);
+      end = offset + length;
+    } else {
+      end = viewLength;
+    }
+    view = view.subarray(offset, end);
+  }
+  return fromArrayLike(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+};
+
+Buffer.of = function of(...items) {
+  const b = allocate(items.length);
+  for (let i = 0; i < items.length; i++) b[i] = items[i];
+  return b;
+};
+
+Object.setPrototypeOf(Buffer, Uint8Array);
+
+Buffer.alloc = function alloc(size, fill, encoding) {
+  validateNumber(size, 'size', 0, kMaxLength);
+  if (fill !== undefined && fill !== 0 && size > 0) {
+    const buf = new FastBuffer(size);
+    return _fill(buf, fill, 0, buf.length, encoding);
+  }
+  return new FastBuffer(size);
+};
+
+Buffer.allocUnsafe = function allocUnsafe(size) {
+  validateNumber(size, 'size', 0, kMaxLength);
+  return allocate(size);
+};
+
+Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
+  validateNumber(size, 'size', 0, kMaxLength);
+  return new FastBuffer(size);
+};
+
+function SlowBuffer(size) {
+  validateNumber(size, 'size', 0, kMaxLength);
+  return new FastBuffer(size);
+}
+Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
+Object.setPrototypeOf(SlowBuffer, Uint8Array);
+
+Buffer.isBuffer = function isBuffer(b) { return b instanceof Buffer; };
+
+Buffer.compare = function compare(buf1, buf2) {
+  if (!isUint8Array(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1);
+  if (!isUint8Array(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2);
+  if (buf1 === buf2) return 0;
+  return binding.compare(buf1, buf2);
+};
+
+Buffer.isEncoding = function isEncoding(encoding) {
+  return typeof encoding === 'string' && encoding.length !== 0 && getEncodingOps(encoding) !== undefined;
+};
+Buffer[Symbol.for('kIsEncodingSymbol')] = Buffer.isEncoding;
+
+Buffer.concat = function concat(list, length) {
+  if (!Array.isArray(list)) throw new ERR_INVALID_ARG_TYPE('list', 'Array', list);
+  if (list.length === 0) return new FastBuffer();
+  if (length === undefined) {
+    length = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].length) length += list[i].length;
+    }
+  } else {
+    validateOffset(length, 'length');
+  }
+  const buffer = Buffer.allocUnsafe(length);
+  let pos = 0;
+  for (let i = 0; i < list.length; i++) {
+    const buf = list[i];
+    if (!isUint8Array(buf)) throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
+    pos += copyActual(buf, buffer, pos, 0, buf.length);
+  }
+  if (pos < length) TypedArrayFill.call(buffer, 0, pos, length);
+  return buffer;
+};
+
+function byteLength(string, encoding) {
+  if (typeof string !== 'string') {
+    if (isArrayBufferView(string) || isAnyArrayBuffer(string)) return string.byteLength;
+    throw new ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], string);
+  }
+  const len = string.length;
+  if (len === 0) return 0;
+  if (encoding) {
+    const ops = getEncodingOps(encoding);
+    if (ops) return ops.byteLength(string);
+  }
+  return enc.utf8.byteLength(string);
+}
+Buffer.byteLength = byteLength;
+
+Object.defineProperty(Buffer, 'poolSize', { value: 8192, writable: true, enumerable: true, configurable: true });
+
+function validateOffset(value, name, min = 0, max = kMaxLength) {
+  validateInteger(value, name, min, max);
+}
+
+function toInteger(n, defaultVal) {
+  n = +n;
+  if (!Number.isNaN(n) && n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER) {
+    return n % 1 === 0 ? n : Math.floor(n);
+  }
+  return defaultVal;
+}
+
+function copyActual(source, target, targetStart, sourceStart, sourceEnd) {
+  if (sourceEnd - sourceStart > target.length - targetStart) sourceEnd = sourceStart + target.length - targetStart;
+  let nb = sourceEnd - sourceStart;
+  const sourceLen = source.length - sourceStart;
+  if (nb > sourceLen) nb = sourceLen;
+  if (nb <= 0) return 0;
+  if (sourceStart !== 0 || sourceEnd < source.length) {
+    source = new Uint8Array(source.buffer, source.byteOffset + sourceStart, nb);
+  }
+  target.set(source, targetStart);
+  return nb;
+}
+
+function _copy(source, target, targetStart, sourceStart, sourceEnd) {
+  if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  if (targetStart === undefined) {
+    targetStart = 0;
+  } else {
+    targetStart = toInteger(targetStart, 0);
+    if (targetStart < 0) throw new ERR_OUT_OF_RANGE('targetStart', '>= 0', targetStart);
+  }
+  if (sourceStart === undefined) {
+    sourceStart = 0;
+  } else {
+    sourceStart = toInteger(sourceStart, 0);
+    if (sourceStart < 0 || sourceStart > source.length) {
+      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${source.length}`, sourceStart);
+    }
+  }
+  if (sourceEnd === undefined) {
+    sourceEnd = source.length;
+  } else {
+    sourceEnd = toInteger(sourceEnd, 0);
+    if (sourceEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd);
+  }
+  if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
+  return copyActual(source, target, targetStart, sourceStart, sourceEnd);
+}
+
+// Shared by Buffer.alloc and Buffer.prototype.fill.
+function _fill(buf, value, offset, end, encoding) {
+  if (typeof value === 'string') {
+    if (offset === undefined || typeof offset === 'string') {
+      encoding = offset;
+      offset = 0;
+      end = buf.length;
+    } else if (typeof end === 'string') {
+      encoding = end;
+      end = buf.length;
+    }
+    let normalized = 'utf8';
+    if (encoding !== undefined && encoding !== '') {
+      validateString(encoding, 'encoding');
+      const ops = getEncodingOps(encoding);
+      if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+      normalized = ops.encodingVal;
+    }
+    if (value.length === 0) {
+      value = 0;
+    } else if (value.length === 1) {
+      const code = value.charCodeAt(0);
+      if ((normalized === 'utf8' && code < 128) || normalized === 'latin1') value = code;
+    }
+    encoding = normalized;
+  } else {
+    encoding = undefined;
+  }
+
+  if (offset === undefined) {
+    offset = 0;
+    end = buf.length;
+  } else {
+    validateOffset(offset, 'offset');
+    if (end === undefined) {
+      end = buf.length;
+    } else {
+      validateOffset(end, 'end', 0, buf.length);
+    }
+    if (offset >= end) return buf;
+  }
+
+  if (typeof value === 'number') {
+    TypedArrayFill.call(buf, value & 255, offset, end);
+  } else if (typeof value === 'boolean') {
+    TypedArrayFill.call(buf, Number(value), offset, end);
+  } else if (typeof value === 'string') {
+    if (binding.fill(buf, value, offset, end, encoding) === -1) throw new ERR_INVALID_ARG_VALUE('value', value);
+  } else if (isArrayBufferView(value)) {
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    if (bytes.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value);
+    fillBytes(buf, bytes, offset, end);
+  } else {
+    TypedArrayFill.call(buf, Number(value) & 255, offset, end);
+  }
+  return buf;
+}
+
+// Repeats `bytes` over buf[offset, end) by doubling with copyWithin.
+function fillBytes(buf, bytes, offset, end) {
+  const len = end - offset;
+  const first = bytes.length < len ? bytes.length : len;
+  if (first < bytes.length) bytes = bytes.subarray(0, first);
+  buf.set(bytes, offset);
+  let filled = first;
+  while (filled < len) {
+    const n = filled < len - filled ? filled : len - filled;
+    buf.copyWithin(offset + filled, offset, offset + n);
+    filled += n;
+  }
+}
+
+Buffer.prototype = FastBuffer.prototype;
+Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, configurable: true, enumerable: false });
+SlowBuffer.prototype = FastBuffer.prototype;
+
+rw.install(Buffer.prototype);
+require('internal/buffer/proto').install(Buffer.prototype, {
+  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength,
+  getInspectMax: () => INSPECT_MAX_BYTES,
+});
+
+const { atob, btoa } = require('internal/buffer/base64');
+
+function isUtf8(input) {
+  const u8 = toBytes(input);
+  let i = 0;
+  const n = u8.length;
+  while (i < n) {
+    const b = u8[i];
+    if (b < 0x80) { i++; continue; }
+    let need, min;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; } else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; } else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; } else return false;
+    if (i + need >= n) return false;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = u8[i + k];
+      if ((c & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+function isAscii(input) {
+  const u8 = toBytes(input);
+  for (let i = 0; i < u8.length; i++) if (u8[i] > 0x7f) return false;
+  return true;
+}
+
+function toBytes(input) {
+  if (isArrayBufferView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (isAnyArrayBuffer(input)) return new Uint8Array(input);
+  throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+}
+
+let blobMod;
+function lazyBlob() {
+  if (blobMod === undefined) blobMod = require('internal/buffer/blob');
+  return blobMod;
+}
+
+module.exports = {
+  Buffer,
+  SlowBuffer,
+  kMaxLength,
+  kStringMaxLength,
+  constants: Object.defineProperties({}, {
+    MAX_LENGTH: { value: kMaxLength, writable: false, enumerable: true },
+    MAX_STRING_LENGTH: { value: kStringMaxLength, writable: false, enumerable: true },
+  }),
+  atob,
+  btoa,
+  isUtf8,
+  isAscii,
+};
+
+Object.defineProperties(module.exports, {
+  INSPECT_MAX_BYTES: {
+    configurable: true,
+    enumerable: true,
+    get() { return INSPECT_MAX_BYTES; },
+    set(val) {
+      validateNumber(val, 'INSPECT_MAX_BYTES', 0);
+      INSPECT_MAX_BYTES = val;
+    },
+  },
+  Blob: { configurable: true, enumerable: true, get() { return lazyBlob().Blob; } },
+});

@@ -1,0 +1,87 @@
+'use strict';
+// A basic Blob: immutable bytes with a type, slice(), text(), arrayBuffer().
+// No internalBinding: the bytes are kept in a Uint8Array.
+
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+
+const kBytes = Symbol('kBytes');
+const kType = Symbol('kType');
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+
+function toBytes(part) {
+  const { Buffer } = require('buffer');
+  if (part instanceof Blob) return part[kBytes];
+  if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+  if (part instanceof ArrayBuffer || Object.prototype.toString.call(part) === '[object SharedArrayBuffer]') {
+    return new Uint8Array(part);
+  }
+  return Buffer.from(`${part}`, 'utf8');
+}
+
+function normType(type) {
+  type = `${type}`;
+  // The spec drops a type with characters outside U+0020..U+007E.
+  return /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
+}
+
+class Blob {
+  constructor(sources = [], options) {
+    if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
+      throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
+    }
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    }
+    const parts = [];
+    let size = 0;
+    for (const s of sources) {
+      const b = toBytes(s);
+      parts.push(b);
+      size += b.length;
+    }
+    const bytes = new Uint8Array(size);
+    let pos = 0;
+    for (const b of parts) {
+      bytes.set(b, pos);
+      pos += b.length;
+    }
+    this[kBytes] = bytes;
+    this[kType] = options && options.type !== undefined ? normType(options.type) : '';
+  }
+
+  get size() { return this[kBytes].length; }
+  get type() { return this[kType]; }
+
+  slice(start = 0, end = this.size, contentType = '') {
+    const size = this.size;
+    const rel = (v) => {
+      v = Math.trunc(+v) || 0;
+      return v < 0 ? Math.max(size + v, 0) : Math.min(v, size);
+    };
+    const s = rel(start);
+    const e = rel(end);
+    const blob = new Blob([]);
+    blob[kBytes] = this[kBytes].slice(s, Math.max(s, e));
+    blob[kType] = normType(contentType);
+    return blob;
+  }
+
+  text() {
+    const { Buffer } = require('buffer');
+    const b = this[kBytes];
+    return Promise.resolve(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'));
+  }
+
+  arrayBuffer() {
+    return Promise.resolve(this[kBytes].slice().buffer);
+  }
+
+  [customInspect](depth, options) {
+    const { inspect } = require('internal/util/inspect');
+    return `Blob ${inspect({ size: this.size, type: this.type }, options)}`;
+  }
+}
+
+Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+
+module.exports = { Blob };
