@@ -1,0 +1,162 @@
+'use strict';
+// AbortController and AbortSignal (abort, timeout, any, throwIfAborted,
+// onabort). Default reasons are DOMExceptions when the global exists, else
+// Errors with the same name, message and code.
+// internalBinding: none (AbortSignal.timeout uses require('timers').setTimeout
+// and unrefs the timer so it does not keep the process alive).
+
+const {
+  codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
+} = require('internal/errors');
+const { validateAbortSignal, validateArray, validateUint32 } = require('internal/validators');
+const { EventTarget, Event, defineEventHandler, kTrustEvent } = require('internal/event_target');
+
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kDontThrow = Symbol('kDontThrow');
+
+let inspectFn;
+function inspect(v, opts) {
+  if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
+  return inspectFn(v, opts);
+}
+
+const domCodes = { AbortError: 20, TimeoutError: 23 };
+function makeDOMException(message, name) {
+  if (typeof globalThis.DOMException === 'function') return new globalThis.DOMException(message, name);
+  const err = new Error(message);
+  err.name = name;
+  err.code = domCodes[name] ?? 0;
+  return err;
+}
+
+function customInspect(self, obj, depth, options) {
+  const name = self.constructor.name;
+  if (depth < 0) return name;
+  const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+  return `${name} ${inspect(obj, opts)}`;
+}
+
+class AbortSignal extends EventTarget {
+  #aborted = false;
+  #reason = undefined;
+
+  constructor(token = undefined) {
+    if (token !== kDontThrow) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    super();
+  }
+
+  static _abort(signal, reason) {
+    if (signal.#aborted) return;
+    signal.#aborted = true;
+    signal.#reason = reason;
+    signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
+  }
+
+  static _is(value) {
+    return value !== null && typeof value === 'object' && #aborted in value;
+  }
+
+  get aborted() {
+    if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
+    return this.#aborted;
+  }
+
+  get reason() {
+    if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
+    return this.#reason;
+  }
+
+  throwIfAborted() {
+    if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
+    if (this.#aborted) throw this.#reason;
+  }
+
+  [kInspect](depth, options) {
+    return customInspect(this, { aborted: this.aborted }, depth, options);
+  }
+
+  static abort(reason = makeDOMException('This operation was aborted', 'AbortError')) {
+    const signal = new AbortSignal(kDontThrow);
+    abortSignal(signal, reason);
+    return signal;
+  }
+
+  static timeout(delay) {
+    validateUint32(delay, 'delay', false);
+    const signal = new AbortSignal(kDontThrow);
+    // Hold the signal weakly: a timeout nobody listens to should not pin it.
+    const ref = typeof WeakRef === 'function' ? new WeakRef(signal) : { deref: () => signal };
+    const timer = require('timers').setTimeout(() => {
+      const s = ref.deref();
+      if (s !== undefined) abortSignal(s, makeDOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, delay);
+    if (typeof timer?.unref === 'function') timer.unref();
+    return signal;
+  }
+
+  static any(signals) {
+    validateArray(signals, 'signals');
+    for (let i = 0; i < signals.length; i++) validateAbortSignal(signals[i], `signals[${i}]`);
+    const result = new AbortSignal(kDontThrow);
+    for (let i = 0; i < signals.length; i++) {
+      if (signals[i].aborted) {
+        abortSignal(result, signals[i].reason);
+        return result;
+      }
+    }
+    const ref = typeof WeakRef === 'function' ? new WeakRef(result) : { deref: () => result };
+    for (let i = 0; i < signals.length; i++) {
+      const source = signals[i];
+      source.addEventListener('abort', () => {
+        const r = ref.deref();
+        if (r !== undefined) abortSignal(r, source.reason);
+      }, { __proto__: null, once: true });
+    }
+    return result;
+  }
+}
+
+const abortSignal = AbortSignal._abort;
+const isAbortSignal = AbortSignal._is;
+delete AbortSignal._abort;
+delete AbortSignal._is;
+
+Object.defineProperty(AbortSignal.prototype, 'aborted', {
+  ...Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted'), enumerable: true,
+});
+defineEventHandler(AbortSignal.prototype, 'abort');
+Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'AbortSignal', configurable: true,
+});
+
+class AbortController {
+  #signal = new AbortSignal(kDontThrow);
+
+  get signal() {
+    return this.#signal;
+  }
+
+  abort(reason = makeDOMException('This operation was aborted', 'AbortError')) {
+    abortSignal(this.#signal, reason);
+  }
+
+  [kInspect](depth, options) {
+    return customInspect(this, { signal: this.signal }, depth, options);
+  }
+}
+
+for (const name of ['signal', 'abort']) {
+  Object.defineProperty(AbortController.prototype, name, {
+    ...Object.getOwnPropertyDescriptor(AbortController.prototype, name), enumerable: true,
+  });
+}
+Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'AbortController', configurable: true,
+});
+
+module.exports = {
+  AbortController,
+  AbortSignal,
+  isAbortSignal,
+  abortSignal,
+};

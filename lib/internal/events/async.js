@@ -1,0 +1,167 @@
+'use strict';
+// events.once() and events.on(): promise and async-iterator views of an
+// EventEmitter or EventTarget. Loaded by events.js on first use.
+// internalBinding: none.
+
+const {
+  AbortError,
+  codes: { ERR_INVALID_ARG_TYPE },
+} = require('internal/errors');
+const { validateAbortSignal, validateInteger } = require('internal/validators');
+const { kResistStopPropagation } = require('internal/event_target');
+
+const AsyncIteratorPrototype = Object.getPrototypeOf(
+  Object.getPrototypeOf(async function* () {}).prototype);
+
+// Listen on either kind of emitter; returns a function that removes it.
+function listen(emitter, name, listener, flags) {
+  if (typeof emitter.on === 'function') {
+    if (flags?.once) emitter.once(name, listener);
+    else emitter.on(name, listener);
+    return;
+  }
+  if (typeof emitter.addEventListener === 'function') {
+    emitter.addEventListener(name, listener, flags);
+    return;
+  }
+  throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+}
+
+function unlisten(emitter, name, listener, flags) {
+  if (typeof emitter.removeListener === 'function') {
+    emitter.removeListener(name, listener);
+  } else if (typeof emitter.removeEventListener === 'function') {
+    emitter.removeEventListener(name, listener, flags);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+  }
+}
+
+async function once(emitter, name, options = {}) {
+  const signal = options?.signal;
+  validateAbortSignal(signal, 'options.signal');
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
+  return new Promise((resolve, reject) => {
+    const isEE = typeof emitter.on === 'function';
+    let onAbort;
+    const errorListener = (err) => {
+      unlisten(emitter, name, resolver);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+      reject(err);
+    };
+    const resolver = (...args) => {
+      if (isEE && name !== 'error') emitter.removeListener('error', errorListener);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+      resolve(args);
+    };
+    listen(emitter, name, resolver, { once: true });
+    if (isEE && name !== 'error') emitter.once('error', errorListener);
+    if (signal != null) {
+      onAbort = () => {
+        unlisten(emitter, name, resolver);
+        if (isEE) emitter.removeListener('error', errorListener);
+        reject(new AbortError(undefined, { cause: signal?.reason }));
+      };
+      signal.addEventListener('abort', onAbort, { __proto__: null, once: true, [kResistStopPropagation]: true });
+    }
+  });
+}
+
+function on(emitter, event, options = {}) {
+  const signal = options?.signal;
+  validateAbortSignal(signal, 'options.signal');
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
+  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  validateInteger(highWatermark, 'options.highWaterMark', 1);
+  const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  validateInteger(lowWatermark, 'options.lowWaterMark', 1);
+
+  // Events wait in `queue` until next() asks; next() calls wait in `waiting`
+  // until an event arrives.
+  const queue = [];
+  const waiting = [];
+  let error = null;
+  let finished = false;
+  let paused = false;
+  const canPause = typeof emitter.pause === 'function' && typeof emitter.resume === 'function';
+
+  const eventHandler = (...args) => {
+    if (waiting.length > 0) {
+      waiting.shift().resolve({ value: args, done: false });
+      return;
+    }
+    queue.push(args);
+    if (canPause && !paused && queue.length > highWatermark) {
+      paused = true;
+      emitter.pause();
+    }
+  };
+  const errorHandler = (err) => {
+    if (waiting.length > 0) waiting.shift().reject(err);
+    else error = err;
+    closeHandler();
+  };
+  const abortListener = () => errorHandler(new AbortError(undefined, { cause: signal?.reason }));
+
+  function closeHandler() {
+    removeAll();
+    finished = true;
+    const done = { value: undefined, done: true };
+    while (waiting.length > 0) waiting.shift().resolve(done);
+    return Promise.resolve(done);
+  }
+
+  const closeEvents = options.close;
+  function removeAll() {
+    unlisten(emitter, event, eventHandler);
+    if (event !== 'error') unlisten(emitter, 'error', errorHandler);
+    if (closeEvents?.length) {
+      for (const name of closeEvents) unlisten(emitter, name, closeHandler);
+    }
+    if (signal) signal.removeEventListener('abort', abortListener);
+  }
+
+  listen(emitter, event, eventHandler);
+  if (event !== 'error' && typeof emitter.on === 'function') listen(emitter, 'error', errorHandler);
+  if (closeEvents?.length) {
+    for (const name of closeEvents) listen(emitter, name, closeHandler);
+  }
+  if (signal) {
+    signal.addEventListener('abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
+  }
+
+  const iterator = Object.setPrototypeOf({
+    next() {
+      if (queue.length > 0) {
+        const value = queue.shift();
+        if (paused && queue.length < lowWatermark) {
+          paused = false;
+          emitter.resume();
+        }
+        return Promise.resolve({ value, done: false });
+      }
+      if (error) {
+        const p = Promise.reject(error);
+        error = null;
+        return p;
+      }
+      if (finished) return closeHandler();
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() {
+      return closeHandler();
+    },
+    throw(err) {
+      if (!err || !(err instanceof Error)) {
+        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+      }
+      errorHandler(err);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  }, AsyncIteratorPrototype);
+  return iterator;
+}
+
+module.exports = { once, on };

@@ -1,0 +1,12 @@
+'use strict';
+// State shared by events.js and internal/event_target.js without either
+// loading the other at start-up. internal/event_target sets `eventTarget` to
+// itself when it loads; events.js sets `getDefaultMaxListeners`.
+// internalBinding: none.
+
+module.exports = {
+  kMaxEventTargetListeners: Symbol('events.maxEventTargetListeners'),
+  kMaxEventTargetListenersWarned: Symbol('events.maxEventTargetListenersWarned'),
+  eventTarget: undefined,
+  getDefaultMaxListeners: () => 10,
+};

@@ -1,0 +1,258 @@
+'use strict';
+// path: POSIX path manipulation (path.posix === path). path.win32 lives in
+// internal/path/win32 and is loaded on first use so start-up does not pay for it.
+// internalBinding: none (resolve() uses process.cwd()).
+
+const { validateString, validateObject } = require('internal/validators');
+
+const SLASH = 47; // '/'
+const DOT = 46; // '.'
+
+// Collapse '.', '..' and repeated slashes in a path that has no leading slash
+// left. Segments that climb above the start are kept only when the path is
+// relative (allowAboveRoot), because '/..' is just '/'.
+function normalizeSegments(path, allowAboveRoot) {
+  const out = [];
+  let up = 0; // count of '..' kept at the front of out
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const seg = parts[i];
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length > up) {
+        out.pop();
+      } else if (allowAboveRoot) {
+        out.push('..');
+        up++;
+      }
+      continue;
+    }
+    out.push(seg);
+  }
+  return out.join('/');
+}
+
+function isAbsolute(path) {
+  validateString(path, 'path');
+  return path.length > 0 && path.charCodeAt(0) === SLASH;
+}
+
+function normalize(path) {
+  validateString(path, 'path');
+  if (path.length === 0) return '.';
+  const absolute = path.charCodeAt(0) === SLASH;
+  const trailing = path.charCodeAt(path.length - 1) === SLASH;
+  let res = normalizeSegments(path, !absolute);
+  if (res.length === 0) {
+    if (absolute) return '/';
+    return trailing ? './' : '.';
+  }
+  if (trailing) res += '/';
+  return absolute ? '/' + res : res;
+}
+
+function join(...args) {
+  if (args.length === 0) return '.';
+  let joined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    validateString(arg, 'path');
+    if (arg.length > 0) joined = joined === undefined ? arg : joined + '/' + arg;
+  }
+  if (joined === undefined) return '.';
+  return normalize(joined);
+}
+
+function resolve(...args) {
+  let resolved = '';
+  let absolute = false;
+  for (let i = args.length - 1; i >= -1 && !absolute; i--) {
+    let p;
+    if (i >= 0) {
+      p = args[i];
+      validateString(p, `paths[${i}]`);
+    } else {
+      p = process.cwd();
+    }
+    if (p.length === 0) continue;
+    resolved = resolved.length === 0 ? p : p + '/' + resolved;
+    absolute = p.charCodeAt(0) === SLASH;
+  }
+  const norm = normalizeSegments(resolved, !absolute);
+  if (absolute) return '/' + norm;
+  return norm.length > 0 ? norm : '.';
+}
+
+function relative(from, to) {
+  validateString(from, 'from');
+  validateString(to, 'to');
+  if (from === to) return '';
+  from = resolve(from);
+  to = resolve(to);
+  if (from === to) return '';
+  // Both are absolute and normalized, so '/' splits them into segments with
+  // an empty first element ('/' alone gives ['', '']).
+  const fromParts = from === '/' ? [] : from.slice(1).split('/');
+  const toParts = to === '/' ? [] : to.slice(1).split('/');
+  let common = 0;
+  const n = Math.min(fromParts.length, toParts.length);
+  while (common < n && fromParts[common] === toParts[common]) common++;
+  const up = [];
+  for (let i = common; i < fromParts.length; i++) up.push('..');
+  return up.concat(toParts.slice(common)).join('/');
+}
+
+function toNamespacedPath(path) {
+  return path;
+}
+
+// Index just past the last character of the path that is not a trailing slash
+// (0 when the path is only slashes).
+function trimmedEnd(path) {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+  return end;
+}
+
+function dirname(path) {
+  validateString(path, 'path');
+  if (path.length === 0) return '.';
+  const absolute = path.charCodeAt(0) === SLASH;
+  let end = trimmedEnd(path);
+  if (end === 0) return '/';
+  // Drop the last segment, then the slashes before it.
+  while (end > 0 && path.charCodeAt(end - 1) !== SLASH) end--;
+  if (end === 0) return '.';
+  while (end > 1 && path.charCodeAt(end - 1) === SLASH) end--;
+  if (end === 1 && absolute) {
+    // '//x' keeps both slashes, matching Node; any other run collapses to '/'.
+    return path.charCodeAt(1) === SLASH && path.charCodeAt(2) !== SLASH &&
+      lastSegmentStart(path) === 2 ? '//' : '/';
+  }
+  return path.slice(0, end);
+}
+
+function lastSegmentStart(path) {
+  const end = trimmedEnd(path);
+  let start = end;
+  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
+  return start;
+}
+
+function basename(path, suffix) {
+  if (suffix !== undefined) validateString(suffix, 'suffix');
+  validateString(path, 'path');
+  const end = trimmedEnd(path);
+  let start = end;
+  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
+  const base = path.slice(start, end);
+  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return base;
+  if (suffix === base) return '';
+  if (base.endsWith(suffix)) return base.slice(0, base.length - suffix.length);
+  return base;
+}
+
+// Position of the dot that starts the extension in `base`, or -1. A name made
+// only of leading dots ('.', '..', '.bashrc') has no extension.
+function extDot(base) {
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return -1;
+  if (base === '..') return -1;
+  return dot;
+}
+
+function extname(path) {
+  validateString(path, 'path');
+  const end = trimmedEnd(path);
+  let start = end;
+  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
+  const base = path.slice(start, end);
+  const dot = extDot(base);
+  return dot === -1 ? '' : base.slice(dot);
+}
+
+function format(pathObject) {
+  validateObject(pathObject, 'pathObject');
+  const dir = pathObject.dir || pathObject.root;
+  let base = pathObject.base;
+  if (!base) {
+    let ext = pathObject.ext || '';
+    if (ext && ext.charCodeAt(0) !== DOT) ext = '.' + ext;
+    base = `${pathObject.name || ''}${ext}`;
+  }
+  if (!dir) return base;
+  return dir === pathObject.root ? `${dir}${base}` : `${dir}/${base}`;
+}
+
+function parse(path) {
+  validateString(path, 'path');
+  const ret = { root: '', dir: '', base: '', ext: '', name: '' };
+  if (path.length === 0) return ret;
+  const absolute = path.charCodeAt(0) === SLASH;
+  if (absolute) ret.root = '/';
+  const end = trimmedEnd(path);
+  let start = end;
+  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
+  if (end === 0) {
+    ret.dir = '/';
+    return ret;
+  }
+  const base = path.slice(start, end);
+  ret.base = base;
+  const dot = extDot(base);
+  if (dot === -1) {
+    ret.name = base;
+  } else {
+    ret.name = base.slice(0, dot);
+    ret.ext = base.slice(dot);
+  }
+  // dir is everything before the base minus its separating slashes, but the
+  // root itself is kept.
+  let d = start;
+  while (d > 1 && path.charCodeAt(d - 1) === SLASH) d--;
+  if (d > 0) ret.dir = path.slice(0, d);
+  else if (absolute) ret.dir = '/';
+  if (ret.dir === '' && absolute) ret.dir = '/';
+  if (start > 0 && d === 1 && absolute) ret.dir = '/';
+  return ret;
+}
+
+const posix = {
+  resolve,
+  normalize,
+  isAbsolute,
+  join,
+  relative,
+  toNamespacedPath,
+  dirname,
+  basename,
+  extname,
+  format,
+  parse,
+  sep: '/',
+  delimiter: ':',
+  win32: null,
+  posix: null,
+  _makeLong: toNamespacedPath,
+};
+
+posix.posix = posix;
+let win32;
+Object.defineProperty(posix, 'win32', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() {
+    if (win32 === undefined) {
+      win32 = require('internal/path/win32');
+      win32.posix = posix;
+      win32.win32 = win32;
+    }
+    return win32;
+  },
+  set(v) {
+    win32 = v;
+  },
+});
+
+module.exports = posix;
