@@ -1,0 +1,71 @@
+//! `internalBinding(name)`: the only door from lib/ into Rust. One file per binding,
+//! named like Node's; each starts with its method table. An unknown name throws.
+use crate::runtime::Runtime;
+use crate::v8::{
+    CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
+};
+
+pub mod builtins;
+mod contextify;
+mod errors;
+mod fs;
+mod process_methods;
+mod task_queue;
+mod timers;
+mod types;
+mod util;
+
+type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
+
+/// Every binding, listed once.
+const BINDINGS: &[(&str, Init)] = &[
+    ("builtins", builtins::init),
+    ("contextify", contextify::init),
+    ("errors", errors::init),
+    ("fs", fs::init),
+    ("process_methods", process_methods::init),
+    ("task_queue", task_queue::init),
+    ("timers", timers::init),
+    ("types", types::init),
+    ("util", util::init),
+];
+
+/// internalBinding(name) -> the binding's object, made on first use.
+pub fn internal_binding<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let name = args.get(0).to_rust_string(s);
+    let rt = Runtime::get(s);
+    if let Some(g) = rt.bindings.borrow().get(&name) {
+        return args.ret(g.get(s));
+    }
+    let Some((_, init)) = BINDINGS.iter().find(|(n, _)| *n == name) else {
+        return s.throw_error(ErrorKind::Error, &format!("No such binding: {name}"));
+    };
+    let obj = s.object();
+    init(s, obj);
+    rt.bindings
+        .borrow_mut()
+        .insert(name, Global::new(s, obj.value()));
+    args.ret(obj.value());
+}
+
+/// Puts each native method on `target` under its JS name.
+pub fn set_methods(s: &Scope, target: Local<Object>, methods: &[(&str, NativeTrampoline)]) {
+    for (name, f) in methods {
+        if let Some(func) = s.function(*f, name) {
+            target.set_str(s, name, func.value());
+        }
+    }
+}
+
+/// Argument i as a string, or throw ERR_INVALID_ARG_TYPE-like TypeError and None.
+pub fn arg_string(s: &Scope, args: &CallbackArgs, i: usize, name: &str) -> Option<String> {
+    let v = args.get(i);
+    if !v.is(ValueKind::String) {
+        s.throw_error(
+            ErrorKind::TypeError,
+            &format!("The \"{name}\" argument must be of type string"),
+        );
+        return None;
+    }
+    Some(v.to_rust_string(s))
+}

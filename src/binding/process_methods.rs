@@ -1,0 +1,285 @@
+//! internalBinding('process_methods'): process facts and actions that need the OS:
+//! cwd/chdir/umask, clocks, memory, the environment, exit and synchronous writes to
+//! stdout/stderr (which Node also does synchronously for files, pipes and TTYs).
+use super::{arg_string, set_methods};
+use crate::runtime::Runtime;
+use crate::v8::{CallbackArgs, ErrorKind, Isolate, Local, Object, Scope, Value, ValueKind};
+
+pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
+    set_methods(
+        s,
+        target,
+        crate::methods![
+            "cwd" => cwd,
+            "chdir" => chdir,
+            "umask" => umask,
+            "hrtime" => hrtime,
+            "hrtimeBigInt" => hrtime_bigint,
+            "uptime" => uptime,
+            "memoryUsage" => memory_usage,
+            "rss" => rss,
+            "cpuUsage" => cpu_usage,
+            "reallyExit" => really_exit,
+            "writeSync" => write_sync,
+            "isatty" => isatty,
+            "getEnv" => get_env,
+            "setEnv" => set_env,
+            "unsetEnv" => unset_env,
+            "envKeys" => env_keys,
+            "kill" => kill,
+        ],
+    );
+}
+
+/// Throws an Error shaped like Node's system errors (code, errno, syscall).
+pub fn throw_errno(s: &Scope, errno: i32, syscall: &str, path: Option<&str>) {
+    let code = crate::binding::fs::errno_name(errno);
+    let desc = std::io::Error::from_raw_os_error(errno).to_string();
+    let desc = desc.split(" (os error").next().unwrap_or("").to_lowercase();
+    let msg = match path {
+        Some(p) => format!("{code}: {desc}, {syscall} '{p}'"),
+        None => format!("{code}: {desc}, {syscall}"),
+    };
+    let e = s.error(ErrorKind::Error, &msg);
+    if let Some(o) = e.to::<Object>(ValueKind::Object) {
+        o.set_str(s, "errno", s.number(-errno as f64));
+        o.set_str(s, "code", s.string(code).value());
+        o.set_str(s, "syscall", s.string(syscall).value());
+        if let Some(p) = path {
+            o.set_str(s, "path", s.string(p).value());
+        }
+    }
+    s.throw(e);
+}
+
+fn cwd<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    match std::env::current_dir() {
+        Ok(p) => args.ret(s.string(&p.to_string_lossy()).value()),
+        Err(e) => throw_errno(s, e.raw_os_error().unwrap_or(libc::EIO), "uv_cwd", None),
+    }
+}
+
+fn chdir<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(dir) = arg_string(s, args, 0, "directory") else {
+        return;
+    };
+    if let Err(e) = std::env::set_current_dir(&dir) {
+        let errno = e.raw_os_error().unwrap_or(libc::EIO);
+        let code = crate::binding::fs::errno_name(errno);
+        let desc = std::io::Error::from_raw_os_error(errno).to_string();
+        let desc = desc.split(" (os error").next().unwrap_or("").to_lowercase();
+        let cwd = std::env::current_dir()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        // Node's wording: "ENOENT: no such file or directory, chdir /from -> 'to'"
+        let e = s.error(
+            ErrorKind::Error,
+            &format!("{code}: {desc}, chdir {cwd} -> '{dir}'"),
+        );
+        if let Some(o) = e.to::<Object>(ValueKind::Object) {
+            o.set_str(s, "errno", s.number(-errno as f64));
+            o.set_str(s, "code", s.string(code).value());
+            o.set_str(s, "syscall", s.string("chdir").value());
+            o.set_str(s, "path", s.string(&cwd).value());
+            o.set_str(s, "dest", s.string(&dir).value());
+        }
+        s.throw(e);
+    }
+}
+
+fn umask<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let v = args.get(0);
+    // SAFETY: umask only swaps the process mask.
+    let old = if v.is_undefined() {
+        unsafe {
+            let old = libc::umask(0);
+            libc::umask(old);
+            old
+        }
+    } else {
+        unsafe { libc::umask(v.number(s).unwrap_or(0.0) as libc::mode_t) }
+    };
+    args.ret(s.number(old as f64));
+}
+
+fn monotonic_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: ts is a valid out-pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+/// hrtime() -> [seconds, nanoseconds] of the monotonic clock.
+fn hrtime<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let ns = monotonic_ns();
+    let parts = [
+        s.number((ns / 1_000_000_000) as f64),
+        s.number((ns % 1_000_000_000) as f64),
+    ];
+    args.ret(s.array(&parts).value());
+}
+
+fn hrtime_bigint<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    args.ret(s.biguint(monotonic_ns()));
+}
+
+fn uptime<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    args.ret(s.number(Runtime::get(s).lp.hrtime().as_secs_f64()));
+}
+
+fn rss_bytes() -> f64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: f64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    // SAFETY: sysconf has no preconditions.
+    pages * unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as f64
+}
+
+fn rss<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    args.ret(s.number(rss_bytes()));
+}
+
+fn memory_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let h = Isolate::heap_stats(s.isolate());
+    let o = s.object();
+    o.set_str(s, "rss", s.number(rss_bytes()));
+    o.set_str(s, "heapTotal", s.number(h.total as f64));
+    o.set_str(s, "heapUsed", s.number(h.used as f64));
+    o.set_str(s, "external", s.number(h.external as f64));
+    o.set_str(s, "arrayBuffers", s.number(h.external as f64));
+    args.ret(o.value());
+}
+
+fn cpu_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    // SAFETY: ru is a valid out-pointer.
+    let ru = unsafe {
+        let mut ru: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut ru);
+        ru
+    };
+    let us = |t: libc::timeval| s.number(t.tv_sec as f64 * 1e6 + t.tv_usec as f64);
+    let o = s.object();
+    o.set_str(s, "user", us(ru.ru_utime));
+    o.set_str(s, "system", us(ru.ru_stime));
+    args.ret(o.value());
+}
+
+fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let code = args.get(0).integer(s).unwrap_or(0) as i32;
+    let rt = Runtime::get(s);
+    if rt.options.stats {
+        rt.print_stats();
+    }
+    std::process::exit(code);
+}
+
+/// writeSync(fd, string | Uint8Array) -> bytes written; retries short writes and
+/// EAGAIN (a non-blocking pipe) so nothing is lost.
+fn write_sync<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let fd = args.get(0).integer(s).unwrap_or(1) as i32;
+    let data = args.get(1);
+    let owned;
+    let bytes: &[u8] = if let Some(b) = data.view_bytes() {
+        b
+    } else {
+        owned = data.to_rust_string(s);
+        owned.as_bytes()
+    };
+    match write_all(fd, bytes) {
+        Ok(()) => args.ret(s.number(bytes.len() as f64)),
+        Err(errno) if errno == libc::EPIPE => args.ret(s.number(0.0)),
+        Err(errno) => throw_errno(s, errno, "write", None),
+    }
+}
+
+pub fn write_all(fd: i32, mut bytes: &[u8]) -> Result<(), i32> {
+    while !bytes.is_empty() {
+        // SAFETY: bytes is a valid slice for its length.
+        let n = unsafe { libc::write(fd, bytes.as_ptr() as *const libc::c_void, bytes.len()) };
+        if n >= 0 {
+            bytes = &bytes[n as usize..];
+            continue;
+        }
+        let errno = std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EIO);
+        match errno {
+            libc::EINTR => {}
+            libc::EAGAIN => {
+                let mut pfd = libc::pollfd {
+                    fd,
+                    events: libc::POLLOUT,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                unsafe { libc::poll(&mut pfd, 1, -1) };
+            }
+            e => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn isatty<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let fd = args.get(0).integer(s).unwrap_or(-1) as i32;
+    // SAFETY: isatty accepts any integer.
+    args.ret(s.boolean(unsafe { libc::isatty(fd) } == 1));
+}
+
+fn get_env<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let name = args.get(0).to_rust_string(s);
+    match std::env::var_os(&name) {
+        Some(v) => args.ret(s.string(&v.to_string_lossy()).value()),
+        None => args.ret(s.undefined()),
+    }
+}
+
+fn set_env<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let name = args.get(0).to_rust_string(s);
+    let value = args.get(1).to_rust_string(s);
+    if !name.is_empty() && !name.contains('=') && !name.contains('\0') && !value.contains('\0') {
+        std::env::set_var(name, value);
+    }
+}
+
+fn unset_env<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let name = args.get(0).to_rust_string(s);
+    if !name.is_empty() && !name.contains('=') && !name.contains('\0') {
+        std::env::remove_var(name);
+    }
+}
+
+/// envKeys() -> [[name, value], ...] of the real environment.
+fn env_keys<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let pairs: Vec<Local<Value>> = std::env::vars_os()
+        .map(|(k, v)| {
+            let kv = [
+                s.string(&k.to_string_lossy()).value(),
+                s.string(&v.to_string_lossy()).value(),
+            ];
+            s.array(&kv).value()
+        })
+        .collect();
+    args.ret(s.array(&pairs).value());
+}
+
+fn kill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let pid = args.get(0).integer(s).unwrap_or(0) as i32;
+    let sig = args.get(1).integer(s).unwrap_or(15) as i32;
+    // SAFETY: kill has no memory preconditions.
+    let r = unsafe { libc::kill(pid, sig) };
+    if r != 0 {
+        throw_errno(
+            s,
+            std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
+            "kill",
+            None,
+        );
+    }
+}

@@ -1,0 +1,49 @@
+//! internalBinding('types'): V8's own type checks for util.types (the ones JS
+//! cannot answer: proxies, boxed primitives, iterators, native errors...).
+use super::set_methods;
+use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
+
+macro_rules! checks {
+    ($($js:literal => $fn:ident : $($kind:ident)|+),* $(,)?) => {
+        $(fn $fn<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+            let v = args.get(0);
+            args.ret(s.boolean(false $(|| v.is(ValueKind::$kind))+));
+        })*
+        pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
+            set_methods(s, target, crate::methods![$($js => $fn),*]);
+        }
+    };
+}
+
+checks! {
+    "isExternal" => is_external: External,
+    "isDate" => is_date: Date,
+    "isArgumentsObject" => is_arguments_object: ArgumentsObject,
+    "isBigIntObject" => is_bigint_object: BigIntObject,
+    "isBooleanObject" => is_boolean_object: BooleanObject,
+    "isNumberObject" => is_number_object: NumberObject,
+    "isStringObject" => is_string_object: StringObject,
+    "isSymbolObject" => is_symbol_object: SymbolObject,
+    "isBoxedPrimitive" => is_boxed_primitive: BigIntObject | BooleanObject | NumberObject | StringObject | SymbolObject,
+    "isNativeError" => is_native_error: NativeError,
+    "isRegExp" => is_regexp: RegExp,
+    "isAsyncFunction" => is_async_function: AsyncFunction,
+    "isGeneratorFunction" => is_generator_function: GeneratorFunction,
+    "isGeneratorObject" => is_generator_object: GeneratorObject,
+    "isPromise" => is_promise: Promise,
+    "isMap" => is_map: Map,
+    "isSet" => is_set: Set,
+    "isMapIterator" => is_map_iterator: MapIterator,
+    "isSetIterator" => is_set_iterator: SetIterator,
+    "isWeakMap" => is_weak_map: WeakMap,
+    "isWeakSet" => is_weak_set: WeakSet,
+    "isArrayBuffer" => is_array_buffer: ArrayBuffer,
+    "isDataView" => is_data_view: DataView,
+    "isSharedArrayBuffer" => is_shared_array_buffer: SharedArrayBuffer,
+    "isAnyArrayBuffer" => is_any_array_buffer: ArrayBuffer | SharedArrayBuffer,
+    "isProxy" => is_proxy: Proxy,
+    "isModuleNamespaceObject" => is_module_namespace_object: ModuleNamespaceObject,
+    "isArrayBufferView" => is_array_buffer_view: ArrayBufferView,
+    "isTypedArray" => is_typed_array: TypedArray,
+    "isUint8Array" => is_uint8_array: Uint8Array,
+}

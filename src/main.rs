@@ -1,0 +1,46 @@
+//! coil: a JavaScript runtime for Linux. V8 (from the system's libnode) runs on one
+//! thread; the event loop is a completion-based Proactor over io_uring.
+#![deny(clippy::undocumented_unsafe_blocks)]
+
+mod backend;
+mod binding;
+mod cli;
+#[path = "loop/mod.rs"]
+mod event_loop;
+mod runtime;
+mod v8;
+
+use std::io::Write;
+
+fn main() {
+    let options = match cli::parse(std::env::args().skip(1).collect()) {
+        cli::Parsed::Run(o) => o,
+        cli::Parsed::Print(text) => {
+            print!("{text}");
+            return;
+        }
+        cli::Parsed::Fail(msg, code) => {
+            eprint!("{msg}");
+            std::process::exit(code);
+        }
+    };
+    let unknown = v8::init(&options.v8_flags);
+    if let Some(flag) = unknown.first() {
+        eprintln!("coil: bad option: {flag}");
+        std::process::exit(9);
+    }
+    let rt = match runtime::Runtime::create(options) {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("coil: {e}");
+            std::process::exit(70);
+        }
+    };
+    let code = rt.run();
+    if rt.options.stats {
+        rt.print_stats();
+    }
+    let _ = std::io::stdout().flush();
+    // Skip tearing V8 down: the process is ending and the OS frees everything.
+    std::process::exit(code);
+}

@@ -1,0 +1,113 @@
+//! Start-up: build `process` with the facts only Rust knows, hand JS the
+//! `internalBinding` door, run lib/internal/bootstrap/realm.js (the built-in module
+//! loader) and lib/internal/bootstrap/node.js (globals, process), then the main
+//! script through lib/internal/main/run.js.
+use super::Runtime;
+use crate::cli::Mode;
+use crate::v8::{Function, Local, Object, Scope, Value, ValueKind};
+
+impl Runtime {
+    pub(super) fn bootstrap(&'static self, s: &Scope) {
+        let process = self.make_process(s);
+        let binding = s
+            .function(
+                crate::native_fn!(crate::binding::internal_binding),
+                "internalBinding",
+            )
+            .unwrap();
+        let realm = crate::binding::builtins::compile(
+            s,
+            "internal/bootstrap/realm",
+            &["process", "internalBinding"],
+        )
+        .expect("lib/internal/bootstrap/realm.js must compile");
+        let Some(require) = self
+            .call_catching(s, realm, s.undefined(), &[process.value(), binding.value()])
+            .and_then(|v| v.to::<Function>(ValueKind::Function))
+        else {
+            return;
+        };
+        self.call_catching(
+            s,
+            require,
+            s.undefined(),
+            &[s.string("internal/bootstrap/node").value()],
+        );
+        let Some(main) = self
+            .call_catching(
+                s,
+                require,
+                s.undefined(),
+                &[s.string("internal/main/run").value()],
+            )
+            .and_then(|m| m.to::<Object>(ValueKind::Object))
+        else {
+            return;
+        };
+        let Some(run) = main
+            .get_str(s, "runMain")
+            .and_then(|f| f.to::<Function>(ValueKind::Function))
+        else {
+            return;
+        };
+        let (kind, arg) = match &self.options.mode {
+            Mode::File(f) => ("file", f.clone()),
+            Mode::Eval(c) => ("eval", c.clone()),
+            Mode::Print(c) => ("print", c.clone()),
+            Mode::Stdin => ("stdin", String::new()),
+        };
+        self.make_callback(
+            s,
+            run,
+            s.undefined(),
+            &[s.string(kind).value(), s.string(&arg).value()],
+        );
+    }
+
+    /// `process` with what JS cannot find out itself; lib/ adds the rest.
+    fn make_process<'s>(&self, s: &Scope<'s>) -> Local<'s, Object> {
+        let p = s.object();
+        let strings = |list: &[String]| -> Local<'s, Value> {
+            let items: Vec<Local<Value>> = list.iter().map(|a| s.string(a).value()).collect();
+            s.array(&items).value()
+        };
+        let exec_path = std::env::current_exe()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| "coil".into());
+        let mut argv = vec![exec_path.clone()];
+        if let Mode::File(f) = &self.options.mode {
+            argv.push(f.clone());
+        }
+        argv.extend(self.options.script_args.iter().cloned());
+        p.set_str(s, "argv", strings(&argv));
+        p.set_str(s, "execArgv", strings(&self.options.exec_args));
+        p.set_str(s, "execPath", s.string(&exec_path).value());
+        let argv0 = std::env::args().next().unwrap_or_else(|| "coil".into());
+        p.set_str(s, "argv0", s.string(&argv0).value());
+        p.set_str(s, "pid", s.number(std::process::id() as f64));
+        // SAFETY: getppid has no preconditions.
+        p.set_str(s, "ppid", s.number(unsafe { libc::getppid() } as f64));
+        p.set_str(
+            s,
+            "version",
+            s.string(concat!("v", env!("CARGO_PKG_VERSION"))).value(),
+        );
+        let versions = s.object();
+        versions.set_str(s, "coil", s.string(env!("CARGO_PKG_VERSION")).value());
+        versions.set_str(s, "v8", s.string(crate::v8::version()).value());
+        p.set_str(s, "versions", versions.value());
+        p.set_str(s, "arch", s.string(node_arch()).value());
+        p.set_str(s, "platform", s.string("linux").value());
+        p
+    }
+}
+
+/// Node's names for CPU architectures.
+fn node_arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        "x86" => "ia32",
+        other => other,
+    }
+}

@@ -1,0 +1,155 @@
+//! Entering JS from the loop, as Node's InternalCallbackScope does: call under a
+//! TryCatch, send an exception to the fatal-exception hook, then drain
+//! process.nextTick's queue and V8's microtasks until both are empty.
+use std::ffi::c_int;
+
+use super::{Hooks, Runtime};
+use crate::v8::{Function, Global, Isolate, Local, Message, Promise, Scope, Value, ValueKind};
+
+/// The private key under which an error carries its "file:line / source / ^^^" text.
+const ARROW: &str = "coil:arrowMessage";
+
+impl Runtime {
+    /// Calls `f` as a loop callback; None if it threw (the exception was handled).
+    pub fn make_callback<'s>(
+        &self,
+        s: &Scope<'s>,
+        f: Local<'s, Function>,
+        recv: Local<'s, Value>,
+        args: &[Local<'s, Value>],
+    ) -> Option<Local<'s, Value>> {
+        let r = self.call_catching(s, f, recv, args);
+        self.drain_ticks(s);
+        r
+    }
+
+    /// Calls `f`; an exception goes to the fatal-exception hook (which may exit).
+    pub fn call_catching<'s>(
+        &self,
+        s: &Scope<'s>,
+        f: Local<'s, Function>,
+        recv: Local<'s, Value>,
+        args: &[Local<'s, Value>],
+    ) -> Option<Local<'s, Value>> {
+        s.try_catch(|tc| {
+            let r = f.call(s, recv, args);
+            if r.is_none() && tc.has_caught() && !tc.has_terminated() {
+                let exc = tc.exception(s).unwrap_or_else(|| s.undefined());
+                if let Some(msg) = tc.message(s) {
+                    decorate(s, exc, msg);
+                }
+                tc.reset();
+                self.fatal_exception(s, exc, false);
+            }
+            r
+        })
+    }
+
+    /// Calls a registered hook (if JS registered it) as a loop callback.
+    pub fn call_hook<'s>(
+        &self,
+        s: &Scope<'s>,
+        pick: impl Fn(&Hooks) -> &Option<Global>,
+        args: &[Local<'s, Value>],
+    ) -> Option<Local<'s, Value>> {
+        let f = pick(&self.hooks.borrow()).as_ref().map(|g| g.get(s))?;
+        let f = f.to::<Function>(ValueKind::Function)?;
+        self.make_callback(s, f, s.undefined(), args)
+    }
+
+    /// nextTick queue, then microtasks, until both are empty (the tick hook loops
+    /// itself; it is re-entered only if a callback in it threw).
+    pub fn drain_ticks(&self, s: &Scope) {
+        loop {
+            let (tick, rejection) = self.tick_flags();
+            if !tick && !rejection {
+                Isolate::perform_microtask_checkpoint(s.isolate());
+                let (tick, rejection) = self.tick_flags();
+                if !tick && !rejection {
+                    return;
+                }
+            }
+            let Some(hook) = self.hooks.borrow().tick.as_ref().map(|g| g.get(s)) else {
+                return;
+            };
+            let Some(f) = hook.to::<Function>(ValueKind::Function) else {
+                return;
+            };
+            if self.call_catching(s, f, s.undefined(), &[]).is_some() {
+                return;
+            }
+        }
+    }
+
+    /// Hands an uncaught exception to JS ('uncaughtException' or print and exit).
+    pub fn fatal_exception(&self, s: &Scope, exc: Local<Value>, from_promise: bool) {
+        s.inner(|s| {
+            let hook = self.hooks.borrow().fatal.as_ref().map(|g| g.get(s));
+            let handled = hook
+                .and_then(|h| h.to::<Function>(ValueKind::Function))
+                .and_then(|f| {
+                    s.try_catch(|tc| {
+                        let r = f.call(s, s.undefined(), &[exc, s.boolean(from_promise)]);
+                        if tc.has_caught() {
+                            // The handler itself threw: Node exits with 7 here.
+                            let e = tc
+                                .exception(s)
+                                .map(|e| e.to_rust_string(s))
+                                .unwrap_or_default();
+                            eprintln!("{e}");
+                            std::process::exit(7);
+                        }
+                        r
+                    })
+                });
+            if handled.is_none() {
+                // Before bootstrap finished: no JS hook to ask.
+                eprintln!("{}{}", arrow_of(s, exc), exc.to_rust_string(s));
+                std::process::exit(1);
+            }
+        })
+    }
+}
+
+/// Records where `exc` was thrown, once (the first throw site is the useful one).
+pub fn decorate(s: &Scope, exc: Local<Value>, msg: Local<Message>) {
+    let Some(obj) = exc.to::<crate::v8::Object>(ValueKind::Object) else {
+        return;
+    };
+    let key = s.private(ARROW);
+    if obj.get_private(s, key).is_some_and(|v| !v.is_undefined()) {
+        return;
+    }
+    obj.set_private(s, key, s.string(&msg.arrow(s)).value());
+}
+
+/// The arrow text recorded on `exc`, or "".
+pub fn arrow_of(s: &Scope, exc: Local<Value>) -> String {
+    exc.to::<crate::v8::Object>(ValueKind::Object)
+        .and_then(|o| o.get_private(s, s.private(ARROW)))
+        .filter(|v| v.is(ValueKind::String))
+        .map(|v| v.to_rust_string(s))
+        .unwrap_or_default()
+}
+
+/// V8's promise-reject callback: forwards (type, promise, reason) to lib/'s handler,
+/// which queues the rejection and sets tick_info so it is looked at after microtasks.
+pub extern "C" fn on_promise_reject(event: c_int, promise: *const Promise, value: *const Value) {
+    let isolate = Isolate::current();
+    let rt = Runtime::from_isolate(isolate);
+    // SAFETY: V8 calls this synchronously on its thread with a context entered.
+    let outer = unsafe { Scope::for_callback(isolate) };
+    outer.inner(|s| {
+        let Some(hook) = rt.hooks.borrow().promise_reject.as_ref().map(|g| g.get(s)) else {
+            return;
+        };
+        let Some(f) = hook.to::<Function>(ValueKind::Function) else {
+            return;
+        };
+        // SAFETY: V8 passes live handles (value may be null for handler-added events).
+        let (p, v) = unsafe { (Local::from_raw(promise), Local::from_raw(value)) };
+        let Some(p) = p else { return };
+        let v = v.unwrap_or_else(|| s.undefined());
+        s.try_catch(|_| f.call(s, s.undefined(), &[s.number(event as f64), p.value(), v]));
+    });
+}

@@ -1,0 +1,64 @@
+//! The runtime as the loop's host: each phase callback enters JS through
+//! `make_callback`, so ticks and microtasks drain after every one of them.
+use super::Runtime;
+use crate::backend::Completion;
+use crate::event_loop::timer::TimerId;
+use crate::event_loop::{Host, Loop};
+use crate::v8::{Function, ValueKind};
+
+impl Host for Runtime {
+    /// The JS timer lists are due: processTimers(now) runs them and returns the next
+    /// expiry (0 none, negative when only unreferenced timers remain). If a timer
+    /// callback threw (and 'uncaughtException' handled it), call again for the rest.
+    fn run_timer(&self, lp: &Loop, id: TimerId) {
+        if id != self.js_timer {
+            return;
+        }
+        self.isolate.scope(&self.context, |s| {
+            let Some(f) = self.hooks.borrow().timers.as_ref().map(|g| g.get(s)) else {
+                return;
+            };
+            let Some(f) = f.to::<Function>(ValueKind::Function) else {
+                return;
+            };
+            let next = loop {
+                let now = s.number(lp.now() as f64);
+                if let Some(v) = self.make_callback(s, f, s.undefined(), &[now]) {
+                    break v.number(s).unwrap_or(0.0);
+                }
+            };
+            self.schedule_js_timer(next);
+        });
+    }
+
+    fn on_completion(&self, _lp: &Loop, _c: Completion) {}
+
+    fn run_check(&self, _lp: &Loop) {
+        if self.immediate_info(0) == 0 {
+            return;
+        }
+        self.isolate.scope(&self.context, |s| {
+            self.call_hook(s, |h| &h.immediate, &[]);
+        });
+    }
+
+    fn has_check_work(&self) -> bool {
+        self.immediate_info(1) > 0
+    }
+}
+
+impl Runtime {
+    /// Arms (or disarms) the loop timer behind the JS lists, from a JS expiry value.
+    pub fn schedule_js_timer(&self, next: f64) {
+        if next == 0.0 || !next.is_finite() {
+            self.lp.timer_stop(self.js_timer);
+            self.lp
+                .set_handle(&self.timer_handle, false, self.timer_handle.is_referenced());
+            return;
+        }
+        let due = next.abs() as u64;
+        self.lp
+            .timer_start(self.js_timer, due.saturating_sub(self.lp.now()));
+        self.lp.set_handle(&self.timer_handle, true, next > 0.0);
+    }
+}

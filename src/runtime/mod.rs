@@ -1,0 +1,149 @@
+//! The runtime: one isolate, one context, one loop, and the JS functions the loop
+//! calls back (timers, immediates, the nextTick queue, fatal exceptions). It lives
+//! for the whole process; native functions find it through the isolate's slot.
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::backend::uring::Uring;
+use crate::cli::Options;
+use crate::event_loop::timer::TimerId;
+use crate::event_loop::{HandleState, Loop};
+use crate::v8::{self, BackingStore, Global, Isolate, Scope};
+
+mod bootstrap;
+mod callback;
+pub use callback::{arrow_of, decorate};
+mod host;
+
+/// JS functions registered by lib/ at bootstrap, called from Rust.
+#[derive(Default)]
+pub struct Hooks {
+    /// processTicksAndRejections: drains nextTick, microtasks and rejections.
+    pub tick: Option<Global>,
+    /// processTimers(now) -> next expiry (negative: unreferenced; 0: none).
+    pub timers: Option<Global>,
+    /// processImmediate(): runs the setImmediate queue.
+    pub immediate: Option<Global>,
+    /// (type, promise, reason) from V8's promise-reject callback.
+    pub promise_reject: Option<Global>,
+    /// (error, fromPromise): 'uncaughtException' or print and exit.
+    pub fatal: Option<Global>,
+    /// Emits 'beforeExit'; `exit` emits 'exit' and returns the exit code.
+    pub before_exit: Option<Global>,
+    pub exit: Option<Global>,
+}
+
+pub struct Runtime {
+    pub isolate: Isolate,
+    pub context: Global,
+    pub lp: Loop,
+    pub options: Options,
+    pub hooks: RefCell<Hooks>,
+    /// Shared with JS: [has tick scheduled, has rejection to warn] (one byte each).
+    pub tick_info: RefCell<Option<BackingStore>>,
+    /// Shared with JS: u32 [immediate count, referenced count, has outstanding].
+    pub immediate_info: RefCell<Option<BackingStore>>,
+    /// The one loop timer behind all JS timers (JS keeps its own lists).
+    pub js_timer: TimerId,
+    pub timer_handle: HandleState,
+    pub immediate_handle: HandleState,
+    /// internalBinding(name) objects, made once.
+    pub bindings: RefCell<HashMap<String, Global>>,
+}
+
+impl Runtime {
+    /// Builds the runtime and leaks it: it lives until the process exits.
+    pub fn create(options: Options) -> anyhow::Result<&'static Runtime> {
+        let backend = Uring::new().map_err(|e| {
+            anyhow::anyhow!("io_uring is not available here ({e}); coil needs Linux 5.11+ with io_uring enabled")
+        })?;
+        let lp = Loop::new(Box::new(backend));
+        let js_timer = lp.timer_create();
+        let isolate = Isolate::new();
+        let context = Global::new_context(&isolate);
+        let rt: &'static Runtime = Box::leak(Box::new(Runtime {
+            isolate,
+            context,
+            lp,
+            options,
+            hooks: RefCell::default(),
+            tick_info: RefCell::new(None),
+            immediate_info: RefCell::new(None),
+            js_timer,
+            timer_handle: HandleState::new(),
+            immediate_handle: HandleState::new(),
+            bindings: RefCell::default(),
+        }));
+        rt.isolate
+            .set_slot(rt as *const Runtime as *mut std::ffi::c_void);
+        rt.isolate
+            .set_promise_reject_callback(callback::on_promise_reject);
+        Ok(rt)
+    }
+
+    /// The runtime of the isolate running `scope`.
+    pub fn get(scope: &Scope) -> &'static Runtime {
+        Self::from_isolate(scope.isolate())
+    }
+
+    pub fn from_isolate(isolate: *mut v8::RawIsolate) -> &'static Runtime {
+        let p = Isolate::slot(isolate) as *const Runtime;
+        // SAFETY: the slot was set in `create` to the leaked, never-freed Runtime.
+        unsafe { &*p }
+    }
+
+    /// Runs the program: bootstrap, the main script, the loop until nothing is left
+    /// ('beforeExit' may add more), then 'exit'. Returns the exit code.
+    pub fn run(&'static self) -> i32 {
+        self.isolate.scope(&self.context, |s| {
+            self.bootstrap(s);
+            loop {
+                self.lp.run(self);
+                self.call_hook(s, |h| &h.before_exit, &[]);
+                if !self.lp.alive() {
+                    break;
+                }
+            }
+            let code = self
+                .call_hook(s, |h| &h.exit, &[])
+                .and_then(|v| v.integer(s))
+                .unwrap_or(0);
+            code as i32
+        })
+    }
+
+    pub fn print_stats(&self) {
+        let st = self.lp.stats();
+        eprintln!(
+            "coil stats: backend={} sqes_submitted={} cqes_reaped={} enter_calls={} cq_overflows={} loop_turns={} io_threads=0",
+            self.lp.backend_name(),
+            st.sqes_submitted,
+            st.cqes_reaped,
+            st.enter_calls,
+            st.cq_overflows,
+            self.lp.turns()
+        );
+    }
+
+    pub(crate) fn tick_flags(&self) -> (bool, bool) {
+        match &*self.tick_info.borrow() {
+            Some(bs) => {
+                // SAFETY: the store is 2+ bytes, kept alive here; JS only writes it
+                // while we are not reading (one thread).
+                let b = unsafe { std::slice::from_raw_parts(bs.data(), 2) };
+                (b[0] != 0, b[1] != 0)
+            }
+            None => (false, false),
+        }
+    }
+
+    /// immediate_info[i] (0 count, 1 referenced count, 2 has outstanding).
+    pub(crate) fn immediate_info(&self, i: usize) -> u32 {
+        match &*self.immediate_info.borrow() {
+            // SAFETY: the store holds three u32s (checked when registered), aligned as
+            // every ArrayBuffer is.
+            Some(bs) => unsafe { *(bs.data() as *const u32).add(i) },
+            None => 0,
+        }
+    }
+}

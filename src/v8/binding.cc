@@ -1,0 +1,418 @@
+// The C side of coil's V8 binding: one extern "C" function per V8 call, named
+// v8__Class__Method after rusty_v8 so the two read side by side. No C++ type crosses
+// the boundary: a Local<T> travels as the T* it wraps, an empty MaybeLocal as null,
+// a Maybe<bool> as an int (-1 nothing, 0 false, 1 true). Grouped per class in the
+// order of the Rust files that declare them (src/v8/*.rs).
+#include <libplatform/libplatform.h>
+#include <v8.h>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <new>
+
+using namespace v8;
+
+static_assert(sizeof(HandleScope) == 3 * sizeof(void*), "HandleScope size");
+static_assert(sizeof(Local<Value>) == sizeof(void*), "Local is one pointer");
+
+// Rust reserves this many bytes for a TryCatch; V8 10.2 and 11.3 both fit.
+static const size_t kTryCatchSize = 8 * sizeof(void*);
+static_assert(sizeof(TryCatch) <= kTryCatchSize, "TryCatch fits its Rust buffer");
+
+template <class T>
+static inline T* local_to_ptr(Local<T> local) {
+  return *local;
+}
+template <class T>
+static inline Local<T> ptr_to_local(const T* ptr) {
+  static_assert(sizeof(Local<T>) == sizeof(T*), "");
+  Local<T> local;
+  std::memcpy(static_cast<void*>(&local), &ptr, sizeof(ptr));
+  return local;
+}
+template <class T>
+static inline T* maybe_to_ptr(MaybeLocal<T> maybe) {
+  Local<T> local;
+  return maybe.ToLocal(&local) ? *local : nullptr;
+}
+static inline int maybe_bool(Maybe<bool> m) { return m.IsNothing() ? -1 : m.FromJust() ? 1 : 0; }
+
+extern "C" {
+
+// ---- V8 (process-wide) -------------------------------------------------------
+static std::unique_ptr<Platform> g_platform;
+
+// Hands V8 the candidate flags and removes those it knows; what is left in argv
+// (from index 1) was not a V8 flag.
+void v8__V8__Initialize(int* argc, char** argv) {
+  V8::SetFlagsFromCommandLine(argc, argv, true);
+  g_platform = platform::NewDefaultPlatform();
+  V8::InitializePlatform(g_platform.get());
+  V8::Initialize();
+}
+void v8__V8__SetFlagsFromString(const char* flags, size_t len) {
+  V8::SetFlagsFromString(flags, len);
+}
+const char* v8__V8__GetVersion() { return V8::GetVersion(); }
+
+// ---- Isolate ----------------------------------------------------------------
+static ArrayBuffer::Allocator* g_allocator;
+
+Isolate* v8__Isolate__New() {
+  if (g_allocator == nullptr) g_allocator = ArrayBuffer::Allocator::NewDefaultAllocator();
+  Isolate::CreateParams params;
+  params.array_buffer_allocator = g_allocator;
+  Isolate* isolate = Isolate::New(params);
+  isolate->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
+  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  return isolate;
+}
+Isolate* v8__Isolate__GetCurrent() { return Isolate::GetCurrent(); }
+void v8__Isolate__Dispose(Isolate* isolate) { isolate->Dispose(); }
+void v8__Isolate__Enter(Isolate* isolate) { isolate->Enter(); }
+void v8__Isolate__Exit(Isolate* isolate) { isolate->Exit(); }
+void v8__Isolate__SetData(Isolate* isolate, uint32_t slot, void* data) {
+  isolate->SetData(slot, data);
+}
+void* v8__Isolate__GetData(Isolate* isolate, uint32_t slot) { return isolate->GetData(slot); }
+void v8__Isolate__PerformMicrotaskCheckpoint(Isolate* isolate) {
+  isolate->PerformMicrotaskCheckpoint();
+}
+void v8__Isolate__EnqueueMicrotask(Isolate* isolate, const Function* fn) {
+  isolate->EnqueueMicrotask(ptr_to_local(fn));
+}
+const Value* v8__Isolate__ThrowException(Isolate* isolate, const Value* exception) {
+  return local_to_ptr(isolate->ThrowException(ptr_to_local(exception)));
+}
+void v8__Isolate__LowMemoryNotification(Isolate* isolate) { isolate->LowMemoryNotification(); }
+
+// out: total, total_executable, total_physical, total_available, used, limit,
+//      malloced, external (from ArrayBuffer backing stores)
+void v8__Isolate__GetHeapStatistics(Isolate* isolate, size_t* out) {
+  HeapStatistics s;
+  isolate->GetHeapStatistics(&s);
+  out[0] = s.total_heap_size();
+  out[1] = s.total_heap_size_executable();
+  out[2] = s.total_physical_size();
+  out[3] = s.total_available_size();
+  out[4] = s.used_heap_size();
+  out[5] = s.heap_size_limit();
+  out[6] = s.malloced_memory();
+  out[7] = s.external_memory();
+}
+
+typedef void (*coil_reject_cb)(int event, const Promise* promise, const Value* value);
+static coil_reject_cb g_reject_cb;
+static void promise_reject_trampoline(PromiseRejectMessage message) {
+  Local<Value> value = message.GetValue();
+  g_reject_cb(static_cast<int>(message.GetEvent()), local_to_ptr(message.GetPromise()),
+              value.IsEmpty() ? nullptr : local_to_ptr(value));
+}
+void v8__Isolate__SetPromiseRejectCallback(Isolate* isolate, coil_reject_cb cb) {
+  g_reject_cb = cb;
+  isolate->SetPromiseRejectCallback(promise_reject_trampoline);
+}
+
+// ---- HandleScope / TryCatch -------------------------------------------------
+void v8__HandleScope__CONSTRUCT(void* buf, Isolate* isolate) {
+  ::new (buf) HandleScope(isolate);
+}
+void v8__HandleScope__DESTRUCT(HandleScope* scope) { scope->~HandleScope(); }
+
+size_t v8__TryCatch__SIZE() { return sizeof(TryCatch); }
+void v8__TryCatch__CONSTRUCT(void* buf, Isolate* isolate) { ::new (buf) TryCatch(isolate); }
+void v8__TryCatch__DESTRUCT(TryCatch* tc) { tc->~TryCatch(); }
+bool v8__TryCatch__HasCaught(const TryCatch* tc) { return tc->HasCaught(); }
+bool v8__TryCatch__HasTerminated(const TryCatch* tc) { return tc->HasTerminated(); }
+const Value* v8__TryCatch__Exception(const TryCatch* tc) {
+  Local<Value> e = tc->Exception();
+  return e.IsEmpty() ? nullptr : local_to_ptr(e);
+}
+const Message* v8__TryCatch__Message(const TryCatch* tc) {
+  Local<Message> m = tc->Message();
+  return m.IsEmpty() ? nullptr : local_to_ptr(m);
+}
+void v8__TryCatch__ReThrow(TryCatch* tc) { tc->ReThrow(); }
+void v8__TryCatch__Reset(TryCatch* tc) { tc->Reset(); }
+
+// ---- Context ------------------------------------------------------------------
+const Context* v8__Context__New(Isolate* isolate) {
+  return local_to_ptr(Context::New(isolate));
+}
+void v8__Context__Enter(const Context* ctx) { ptr_to_local(ctx)->Enter(); }
+void v8__Context__Exit(const Context* ctx) { ptr_to_local(ctx)->Exit(); }
+const Context* v8__Isolate__GetCurrentContext(Isolate* isolate) {
+  return local_to_ptr(isolate->GetCurrentContext());
+}
+const Object* v8__Context__Global(const Context* ctx) {
+  return local_to_ptr(ptr_to_local(ctx)->Global());
+}
+
+// ---- Global ---------------------------------------------------------------------
+Global<Value>* v8__Global__New(Isolate* isolate, const Value* value) {
+  return new Global<Value>(isolate, ptr_to_local(value));
+}
+const Value* v8__Global__Get(const Global<Value>* g, Isolate* isolate) {
+  return local_to_ptr(g->Get(isolate));
+}
+void v8__Global__DELETE(Global<Value>* g) { delete g; }
+
+// ---- Value ------------------------------------------------------------------------
+// One predicate per V8 type check, dispatched by index so the Rust enum
+// (src/v8/value.rs ValueKind) lists them once, in this order.
+#define VALUE_KINDS(V)                                                              \
+  V(Undefined) V(Null) V(True) V(False) V(String) V(Symbol) V(Function) V(Array)    \
+  V(Object) V(BigInt) V(Boolean) V(Number) V(External) V(Int32) V(Uint32) V(Date)   \
+  V(ArgumentsObject) V(BigIntObject) V(BooleanObject) V(NumberObject)               \
+  V(StringObject) V(SymbolObject) V(NativeError) V(RegExp) V(AsyncFunction)         \
+  V(GeneratorFunction) V(GeneratorObject) V(Promise) V(Map) V(Set) V(MapIterator)   \
+  V(SetIterator) V(WeakMap) V(WeakSet) V(ArrayBuffer) V(ArrayBufferView)            \
+  V(TypedArray) V(Uint8Array) V(DataView) V(SharedArrayBuffer) V(Proxy)             \
+  V(ModuleNamespaceObject)
+
+bool v8__Value__Is(const Value* v, int kind) {
+  int i = 0;
+#define CHECK_KIND(K) \
+  if (kind == i++) return v->Is##K();
+  VALUE_KINDS(CHECK_KIND)
+#undef CHECK_KIND
+  return false;
+}
+bool v8__Value__NumberValue(const Value* v, const Context* ctx, double* out) {
+  return v->NumberValue(ptr_to_local(ctx)).To(out);
+}
+bool v8__Value__IntegerValue(const Value* v, const Context* ctx, int64_t* out) {
+  return v->IntegerValue(ptr_to_local(ctx)).To(out);
+}
+bool v8__Value__BooleanValue(const Value* v, Isolate* isolate) { return v->BooleanValue(isolate); }
+const String* v8__Value__ToString(const Value* v, const Context* ctx) {
+  return maybe_to_ptr(v->ToString(ptr_to_local(ctx)));
+}
+const String* v8__Value__ToDetailString(const Value* v, const Context* ctx) {
+  return maybe_to_ptr(v->ToDetailString(ptr_to_local(ctx)));
+}
+bool v8__Value__StrictEquals(const Value* a, const Value* b) { return a->StrictEquals(ptr_to_local(b)); }
+
+const Primitive* v8__Undefined(Isolate* isolate) { return local_to_ptr(Undefined(isolate)); }
+const Primitive* v8__Null(Isolate* isolate) { return local_to_ptr(Null(isolate)); }
+const Boolean* v8__Boolean__New(Isolate* isolate, bool value) {
+  return local_to_ptr(Boolean::New(isolate, value));
+}
+const Number* v8__Number__New(Isolate* isolate, double value) {
+  return local_to_ptr(Number::New(isolate, value));
+}
+const BigInt* v8__BigInt__New(Isolate* isolate, int64_t value) {
+  return local_to_ptr(BigInt::New(isolate, value));
+}
+const BigInt* v8__BigInt__NewFromUnsigned(Isolate* isolate, uint64_t value) {
+  return local_to_ptr(BigInt::NewFromUnsigned(isolate, value));
+}
+int64_t v8__BigInt__Int64Value(const BigInt* b, bool* lossless) { return b->Int64Value(lossless); }
+
+// ---- String -------------------------------------------------------------------------
+const String* v8__String__NewFromUtf8(Isolate* isolate, const char* data, int len, bool internalize) {
+  return maybe_to_ptr(String::NewFromUtf8(
+      isolate, data, internalize ? NewStringType::kInternalized : NewStringType::kNormal, len));
+}
+const String* v8__String__NewFromOneByte(Isolate* isolate, const uint8_t* data, int len) {
+  return maybe_to_ptr(String::NewFromOneByte(isolate, data, NewStringType::kNormal, len));
+}
+const String* v8__String__NewFromTwoByte(Isolate* isolate, const uint16_t* data, int len) {
+  return maybe_to_ptr(String::NewFromTwoByte(isolate, data, NewStringType::kNormal, len));
+}
+
+// Built-in sources live in the binary for the whole run: V8 may point at them.
+class StaticOneByte : public String::ExternalOneByteStringResource {
+ public:
+  StaticOneByte(const char* data, size_t len) : data_(data), len_(len) {}
+  const char* data() const override { return data_; }
+  size_t length() const override { return len_; }
+  void Dispose() override { delete this; }
+
+ private:
+  const char* data_;
+  size_t len_;
+};
+const String* v8__String__NewExternalOneByteStatic(Isolate* isolate, const char* data, size_t len) {
+  return maybe_to_ptr(String::NewExternalOneByte(isolate, new StaticOneByte(data, len)));
+}
+
+int v8__String__Length(const String* s) { return s->Length(); }
+int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
+bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }
+bool v8__String__ContainsOnlyOneByte(const String* s) { return s->ContainsOnlyOneByte(); }
+// Writes whole characters only, no terminator; unpaired surrogates become U+FFFD.
+int v8__String__WriteUtf8(const String* s, Isolate* isolate, char* buf, int cap, int* nchars) {
+  return s->WriteUtf8(isolate, buf, cap, nchars,
+                      String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+}
+int v8__String__WriteOneByte(const String* s, Isolate* isolate, uint8_t* buf, int start, int len) {
+  return s->WriteOneByte(isolate, buf, start, len, String::NO_NULL_TERMINATION);
+}
+int v8__String__Write(const String* s, Isolate* isolate, uint16_t* buf, int start, int len) {
+  return s->Write(isolate, buf, start, len, String::NO_NULL_TERMINATION);
+}
+
+// ---- Private ------------------------------------------------------------------------
+const Private* v8__Private__ForApi(Isolate* isolate, const String* name) {
+  return local_to_ptr(Private::ForApi(isolate, ptr_to_local(name)));
+}
+
+// ---- Object -------------------------------------------------------------------------
+const Object* v8__Object__New(Isolate* isolate) { return local_to_ptr(Object::New(isolate)); }
+const Value* v8__Object__Get(const Object* o, const Context* ctx, const Value* key) {
+  return maybe_to_ptr(ptr_to_local(o)->Get(ptr_to_local(ctx), ptr_to_local(key)));
+}
+const Value* v8__Object__GetIndex(const Object* o, const Context* ctx, uint32_t index) {
+  return maybe_to_ptr(ptr_to_local(o)->Get(ptr_to_local(ctx), index));
+}
+int v8__Object__Set(const Object* o, const Context* ctx, const Value* key, const Value* value) {
+  return maybe_bool(ptr_to_local(o)->Set(ptr_to_local(ctx), ptr_to_local(key), ptr_to_local(value)));
+}
+int v8__Object__SetIndex(const Object* o, const Context* ctx, uint32_t index, const Value* value) {
+  return maybe_bool(ptr_to_local(o)->Set(ptr_to_local(ctx), index, ptr_to_local(value)));
+}
+// attrs: bit 0 read-only, bit 1 not enumerable, bit 2 not configurable (V8's PropertyAttribute).
+int v8__Object__DefineOwnProperty(const Object* o, const Context* ctx, const Name* key,
+                                  const Value* value, int attrs) {
+  return maybe_bool(ptr_to_local(o)->DefineOwnProperty(
+      ptr_to_local(ctx), ptr_to_local(key), ptr_to_local(value), static_cast<PropertyAttribute>(attrs)));
+}
+const Value* v8__Object__GetPrivate(const Object* o, const Context* ctx, const Private* key) {
+  return maybe_to_ptr(ptr_to_local(o)->GetPrivate(ptr_to_local(ctx), ptr_to_local(key)));
+}
+int v8__Object__SetPrivate(const Object* o, const Context* ctx, const Private* key, const Value* value) {
+  return maybe_bool(ptr_to_local(o)->SetPrivate(ptr_to_local(ctx), ptr_to_local(key), ptr_to_local(value)));
+}
+const String* v8__Object__GetConstructorName(const Object* o) {
+  return local_to_ptr(ptr_to_local(o)->GetConstructorName());
+}
+const Array* v8__Object__PreviewEntries(const Object* o, bool* is_key_value) {
+  return maybe_to_ptr(ptr_to_local(o)->PreviewEntries(is_key_value));
+}
+
+// ---- Array --------------------------------------------------------------------------
+const Array* v8__Array__New(Isolate* isolate, const Value* const* elements, size_t len) {
+  return local_to_ptr(Array::New(isolate, const_cast<Local<Value>*>(
+                                              reinterpret_cast<const Local<Value>*>(elements)), len));
+}
+uint32_t v8__Array__Length(const Array* a) { return a->Length(); }
+
+// ---- Function -----------------------------------------------------------------------
+typedef void (*coil_native_fn)(const FunctionCallbackInfo<Value>* info);
+static void native_trampoline(const FunctionCallbackInfo<Value>& info) {
+  // The Rust function pointer rides in the function's data as an External.
+  auto fn = reinterpret_cast<coil_native_fn>(info.Data().As<External>()->Value());
+  fn(&info);
+}
+const Function* v8__Function__New(const Context* ctx, coil_native_fn fn, const String* name) {
+  Local<Context> context = ptr_to_local(ctx);
+  Isolate* isolate = context->GetIsolate();
+  Local<External> data = External::New(isolate, reinterpret_cast<void*>(fn));
+  Local<Function> f;
+  if (!Function::New(context, native_trampoline, data, 0, ConstructorBehavior::kThrow).ToLocal(&f))
+    return nullptr;
+  if (name != nullptr) f->SetName(ptr_to_local(name));
+  return local_to_ptr(f);
+}
+const Value* v8__Function__Call(const Function* f, const Context* ctx, const Value* recv, int argc,
+                                const Value* const* argv) {
+  return maybe_to_ptr(ptr_to_local(f)->Call(ptr_to_local(ctx), ptr_to_local(recv), argc,
+                                            const_cast<Local<Value>*>(reinterpret_cast<const Local<Value>*>(argv))));
+}
+
+int v8__FunctionCallbackInfo__Length(const FunctionCallbackInfo<Value>* info) { return info->Length(); }
+const Value* v8__FunctionCallbackInfo__Get(const FunctionCallbackInfo<Value>* info, int i) {
+  return local_to_ptr((*info)[i]);
+}
+const Object* v8__FunctionCallbackInfo__This(const FunctionCallbackInfo<Value>* info) {
+  return local_to_ptr(info->This());
+}
+Isolate* v8__FunctionCallbackInfo__GetIsolate(const FunctionCallbackInfo<Value>* info) {
+  return info->GetIsolate();
+}
+void v8__FunctionCallbackInfo__SetReturnValue(const FunctionCallbackInfo<Value>* info, const Value* v) {
+  info->GetReturnValue().Set(ptr_to_local(v));
+}
+
+// ---- External -----------------------------------------------------------------------
+void* v8__External__Value(const External* e) { return e->Value(); }
+
+// ---- ArrayBuffer / BackingStore / views -------------------------------------------
+typedef std::shared_ptr<BackingStore> SharedBackingStore;
+typedef void (*coil_free_fn)(void* data, size_t len, void* ctx);
+
+const ArrayBuffer* v8__ArrayBuffer__New(Isolate* isolate, size_t len) {
+  return local_to_ptr(ArrayBuffer::New(isolate, len));
+}
+// Wraps memory Rust allocated (for example a buffer the kernel just filled) without
+// copying; V8 calls `free_fn` when the ArrayBuffer dies.
+const ArrayBuffer* v8__ArrayBuffer__NewWithData(Isolate* isolate, void* data, size_t len,
+                                                coil_free_fn free_fn, void* free_ctx) {
+  std::unique_ptr<BackingStore> store = ArrayBuffer::NewBackingStore(data, len, free_fn, free_ctx);
+  return local_to_ptr(ArrayBuffer::New(isolate, std::move(store)));
+}
+// A new strong reference to the buffer's memory: it stays allocated (and unmoved:
+// backing stores never move) until v8__BackingStore__DELETE, whatever JS does.
+SharedBackingStore* v8__ArrayBuffer__GetBackingStore(const ArrayBuffer* ab) {
+  return new SharedBackingStore(ptr_to_local(ab)->GetBackingStore());
+}
+void* v8__BackingStore__Data(const SharedBackingStore* bs) { return (*bs)->Data(); }
+size_t v8__BackingStore__ByteLength(const SharedBackingStore* bs) { return (*bs)->ByteLength(); }
+void v8__BackingStore__DELETE(SharedBackingStore* bs) { delete bs; }
+
+const ArrayBuffer* v8__ArrayBufferView__Buffer(const ArrayBufferView* v) {
+  return local_to_ptr(ptr_to_local(v)->Buffer());
+}
+size_t v8__ArrayBufferView__ByteOffset(const ArrayBufferView* v) { return const_cast<ArrayBufferView*>(v)->ByteOffset(); }
+size_t v8__ArrayBufferView__ByteLength(const ArrayBufferView* v) { return const_cast<ArrayBufferView*>(v)->ByteLength(); }
+const Uint8Array* v8__Uint8Array__New(const ArrayBuffer* ab, size_t offset, size_t len) {
+  return local_to_ptr(Uint8Array::New(ptr_to_local(ab), offset, len));
+}
+void* v8__ArrayBuffer__Data(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->Data(); }
+size_t v8__ArrayBuffer__ByteLength(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->ByteLength(); }
+
+// ---- Exception / Message ------------------------------------------------------------
+const Value* v8__Exception__Error(const String* m) { return local_to_ptr(Exception::Error(ptr_to_local(m))); }
+const Value* v8__Exception__TypeError(const String* m) { return local_to_ptr(Exception::TypeError(ptr_to_local(m))); }
+const Value* v8__Exception__RangeError(const String* m) { return local_to_ptr(Exception::RangeError(ptr_to_local(m))); }
+
+const Value* v8__Message__GetScriptResourceName(const Message* m) {
+  return local_to_ptr(m->GetScriptResourceName());
+}
+int v8__Message__GetLineNumber(const Message* m, const Context* ctx) {
+  return m->GetLineNumber(ptr_to_local(ctx)).FromMaybe(0);
+}
+int v8__Message__GetStartColumn(const Message* m) { return m->GetStartColumn(); }
+int v8__Message__GetEndColumn(const Message* m) { return m->GetEndColumn(); }
+const String* v8__Message__GetSourceLine(const Message* m, const Context* ctx) {
+  return maybe_to_ptr(m->GetSourceLine(ptr_to_local(ctx)));
+}
+const String* v8__Message__Get(const Message* m) { return local_to_ptr(m->Get()); }
+
+// ---- Script / ScriptCompiler ----------------------------------------------------------
+const Value* v8__Script__CompileAndRun(const Context* ctx, const String* source, const Value* name) {
+  Local<Context> context = ptr_to_local(ctx);
+  ScriptOrigin origin(context->GetIsolate(), ptr_to_local(name));
+  Local<Script> script;
+  if (!Script::Compile(context, ptr_to_local(source), &origin).ToLocal(&script)) return nullptr;
+  return maybe_to_ptr(script->Run(context));
+}
+const Function* v8__ScriptCompiler__CompileFunction(const Context* ctx, const String* source,
+                                                     const Value* name, size_t argc,
+                                                     const String* const* params) {
+  Local<Context> context = ptr_to_local(ctx);
+  ScriptOrigin origin(context->GetIsolate(), ptr_to_local(name));
+  ScriptCompiler::Source src(ptr_to_local(source), origin);
+  return maybe_to_ptr(ScriptCompiler::CompileFunction(
+      context, &src, argc, const_cast<Local<String>*>(reinterpret_cast<const Local<String>*>(params))));
+}
+
+// ---- Promise / Proxy --------------------------------------------------------------------
+int v8__Promise__State(const Promise* p) { return static_cast<int>(const_cast<Promise*>(p)->State()); }
+const Value* v8__Promise__Result(const Promise* p) { return local_to_ptr(const_cast<Promise*>(p)->Result()); }
+const Value* v8__Proxy__GetTarget(const Proxy* p) { return local_to_ptr(const_cast<Proxy*>(p)->GetTarget()); }
+const Value* v8__Proxy__GetHandler(const Proxy* p) { return local_to_ptr(const_cast<Proxy*>(p)->GetHandler()); }
+
+}  // extern "C"

@@ -1,0 +1,158 @@
+//! Process-wide V8 set-up and the one Isolate coil runs, with its embedder slot.
+use std::ffi::{c_char, c_int, c_void, CStr, CString};
+
+use super::object::{Function, Promise};
+use super::scope::Scope;
+use super::value::{Context, Local, Value};
+
+/// V8's `v8::Isolate`, only ever behind a pointer.
+#[repr(C)]
+pub struct RawIsolate {
+    _opaque: [u8; 0],
+}
+
+extern "C" {
+    fn v8__V8__Initialize(argc: *mut c_int, argv: *mut *mut c_char);
+    fn v8__V8__GetVersion() -> *const c_char;
+    fn v8__Isolate__New() -> *mut RawIsolate;
+    fn v8__Isolate__Dispose(isolate: *mut RawIsolate);
+    fn v8__Isolate__GetCurrent() -> *mut RawIsolate;
+    fn v8__Isolate__Enter(isolate: *mut RawIsolate);
+    fn v8__Isolate__Exit(isolate: *mut RawIsolate);
+    fn v8__Isolate__SetData(isolate: *mut RawIsolate, slot: u32, data: *mut c_void);
+    fn v8__Isolate__GetData(isolate: *mut RawIsolate, slot: u32) -> *mut c_void;
+    fn v8__Isolate__PerformMicrotaskCheckpoint(isolate: *mut RawIsolate);
+    fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
+    fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
+    fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
+    fn v8__Isolate__GetCurrentContext(isolate: *mut RawIsolate) -> *const Context;
+    pub(super) fn v8__Isolate__ThrowException(
+        isolate: *mut RawIsolate,
+        e: *const Value,
+    ) -> *const Value;
+}
+
+pub type RejectCallback = extern "C" fn(event: c_int, promise: *const Promise, value: *const Value);
+
+/// Initializes V8 once per process with the command-line flags meant for it.
+/// Returns the flags V8 did not recognise, so the caller can reject them.
+pub fn init(flags: &[String]) -> Vec<String> {
+    let mut owned: Vec<CString> = std::iter::once("coil".to_string())
+        .chain(flags.iter().cloned())
+        .map(|s| CString::new(s).unwrap_or_default())
+        .collect();
+    let mut argv: Vec<*mut c_char> = owned
+        .iter_mut()
+        .map(|s| s.as_ptr() as *mut c_char)
+        .collect();
+    let mut argc = argv.len() as c_int;
+    // SAFETY: argv points at argc NUL-terminated strings kept alive by `owned`; V8 only
+    // reorders the pointer array.
+    unsafe { v8__V8__Initialize(&mut argc, argv.as_mut_ptr()) };
+    argv[1..argc as usize]
+        .iter()
+        // SAFETY: every remaining pointer is one of `owned`'s strings.
+        .map(|p| unsafe { CStr::from_ptr(*p) }.to_string_lossy().into_owned())
+        .collect()
+}
+
+pub fn version() -> &'static str {
+    // SAFETY: V8 returns a static NUL-terminated string.
+    unsafe { CStr::from_ptr(v8__V8__GetVersion()) }
+        .to_str()
+        .unwrap_or("?")
+}
+
+/// The isolate coil runs, entered for the whole life of the value.
+pub struct Isolate {
+    raw: *mut RawIsolate,
+}
+
+/// Numbers from V8's heap statistics, for process.memoryUsage().
+#[derive(Default, Debug)]
+pub struct HeapStats {
+    pub total: usize,
+    pub used: usize,
+    pub limit: usize,
+    pub external: usize,
+    pub malloced: usize,
+}
+
+impl Isolate {
+    pub fn new() -> Isolate {
+        // SAFETY: V8 was initialised by `init`; the new isolate is entered on this thread.
+        let raw = unsafe { v8__Isolate__New() };
+        // SAFETY: raw is a live isolate.
+        unsafe { v8__Isolate__Enter(raw) };
+        Isolate { raw }
+    }
+
+    pub fn raw(&self) -> *mut RawIsolate {
+        self.raw
+    }
+
+    /// Opens a HandleScope in `context` for the closure's duration.
+    pub fn scope<R>(&self, context: &super::Global, f: impl for<'s> FnOnce(&Scope<'s>) -> R) -> R {
+        Scope::open(self.raw, context, f)
+    }
+
+    /// Stores the runtime's state pointer in the isolate's embedder slot 0.
+    pub fn set_slot(&self, data: *mut c_void) {
+        // SAFETY: the isolate is alive; the slot is plain storage for a pointer.
+        unsafe { v8__Isolate__SetData(self.raw, 0, data) }
+    }
+
+    pub fn slot(raw: *mut RawIsolate) -> *mut c_void {
+        // SAFETY: raw is the live isolate the caller runs in.
+        unsafe { v8__Isolate__GetData(raw, 0) }
+    }
+
+    pub fn perform_microtask_checkpoint(raw: *mut RawIsolate) {
+        // SAFETY: called on the isolate's thread, outside any V8 callback that forbids it.
+        unsafe { v8__Isolate__PerformMicrotaskCheckpoint(raw) }
+    }
+
+    pub fn enqueue_microtask(scope: &Scope, f: Local<Function>) {
+        // SAFETY: f is a live handle in the current scope.
+        unsafe { v8__Isolate__EnqueueMicrotask(scope.isolate(), f.as_ptr()) }
+    }
+
+    pub fn set_promise_reject_callback(&self, cb: RejectCallback) {
+        // SAFETY: cb is a plain extern fn valid for the whole process.
+        unsafe { v8__Isolate__SetPromiseRejectCallback(self.raw, cb) }
+    }
+
+    pub fn heap_stats(raw: *mut RawIsolate) -> HeapStats {
+        let mut out = [0usize; 8];
+        // SAFETY: the shim writes exactly eight numbers.
+        unsafe { v8__Isolate__GetHeapStatistics(raw, out.as_mut_ptr()) };
+        HeapStats {
+            total: out[0],
+            used: out[4],
+            limit: out[5],
+            malloced: out[6],
+            external: out[7],
+        }
+    }
+
+    /// The isolate entered on this thread (coil has exactly one).
+    pub fn current() -> *mut RawIsolate {
+        // SAFETY: plain read of V8's thread-local current isolate.
+        unsafe { v8__Isolate__GetCurrent() }
+    }
+
+    pub(super) fn current_context(raw: *mut RawIsolate) -> *const Context {
+        // SAFETY: only called from inside a V8 callback, where a context is entered.
+        unsafe { v8__Isolate__GetCurrentContext(raw) }
+    }
+}
+
+impl Drop for Isolate {
+    fn drop(&mut self) {
+        // SAFETY: no scope is open any more (they are closure-bound); exit then dispose.
+        unsafe {
+            v8__Isolate__Exit(self.raw);
+            v8__Isolate__Dispose(self.raw);
+        }
+    }
+}

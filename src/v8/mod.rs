@@ -1,0 +1,29 @@
+//! coil's binding to V8, the engine inside the system's libnode.
+//!
+//! `binding.cc` exposes one `extern "C"` function per V8 call; the files here wrap
+//! them in safe Rust, one file per group of classes, each with its own extern block.
+//!
+//! Scopes: every `Local<'s, T>` lives in a V8 HandleScope, and `'s` is the life of the
+//! `Scope<'s>` that made it. Scopes are only opened through closures
+//! (`Isolate::scope`, `Scope::inner`, `Scope::try_catch`) so their C++ objects sit in
+//! a stack frame that does not move and closes in LIFO order. Always create handles
+//! through the innermost scope you have: V8 puts a new handle in the innermost open
+//! HandleScope whatever Rust believes.
+//!
+//! V8 runs on one thread here, so the binding has no locking.
+#![allow(non_snake_case)]
+
+mod isolate;
+mod object;
+mod scope;
+mod script;
+mod value;
+
+pub use isolate::{init, version, HeapStats, Isolate, RawIsolate};
+pub use object::{
+    dispatch, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind, Function, Global,
+    NativeFn, NativeTrampoline, Object, Private, Promise, Proxy, RawCallbackInfo, Uint8Array,
+};
+pub use scope::{Scope, TryCatch};
+pub use script::Message;
+pub use value::{Context, Local, Primitive, String, Value, ValueKind};

@@ -1,0 +1,554 @@
+//! Objects, arrays, functions (native callbacks included), persistent handles,
+//! ArrayBuffers with their backing stores, promises and proxies.
+use std::ffi::c_void;
+
+use super::isolate::RawIsolate;
+use super::scope::Scope;
+use super::value::{Context, Local, String, Value, ValueKind};
+
+macro_rules! opaque {
+    ($($name:ident),*) => {$(
+        #[repr(C)]
+        pub struct $name { _opaque: [u8; 0] }
+    )*};
+}
+opaque!(
+    Object,
+    Array,
+    Function,
+    Private,
+    ArrayBuffer,
+    Uint8Array,
+    ArrayBufferView,
+    Promise,
+    Proxy,
+    RawGlobal,
+    RawBackingStore,
+    RawCallbackInfo
+);
+
+extern "C" {
+    fn v8__Context__New(isolate: *mut RawIsolate) -> *const Context;
+    fn v8__Context__Enter(ctx: *const Context);
+    fn v8__Context__Global(ctx: *const Context) -> *const Object;
+    fn v8__Global__New(isolate: *mut RawIsolate, v: *const Value) -> *mut RawGlobal;
+    fn v8__Global__Get(g: *const RawGlobal, isolate: *mut RawIsolate) -> *const Value;
+    fn v8__Global__DELETE(g: *mut RawGlobal);
+    fn v8__Private__ForApi(isolate: *mut RawIsolate, name: *const String) -> *const Private;
+    fn v8__Object__New(isolate: *mut RawIsolate) -> *const Object;
+    fn v8__Object__Get(o: *const Object, ctx: *const Context, key: *const Value) -> *const Value;
+    fn v8__Object__GetIndex(o: *const Object, ctx: *const Context, i: u32) -> *const Value;
+    fn v8__Object__Set(
+        o: *const Object,
+        ctx: *const Context,
+        key: *const Value,
+        v: *const Value,
+    ) -> i32;
+    fn v8__Object__SetIndex(o: *const Object, ctx: *const Context, i: u32, v: *const Value) -> i32;
+    fn v8__Object__DefineOwnProperty(
+        o: *const Object,
+        ctx: *const Context,
+        key: *const String,
+        v: *const Value,
+        attrs: i32,
+    ) -> i32;
+    fn v8__Object__GetPrivate(
+        o: *const Object,
+        ctx: *const Context,
+        key: *const Private,
+    ) -> *const Value;
+    fn v8__Object__SetPrivate(
+        o: *const Object,
+        ctx: *const Context,
+        key: *const Private,
+        v: *const Value,
+    ) -> i32;
+    fn v8__Object__GetConstructorName(o: *const Object) -> *const String;
+    fn v8__Object__PreviewEntries(o: *const Object, is_key_value: *mut bool) -> *const Array;
+    fn v8__Array__New(
+        isolate: *mut RawIsolate,
+        elements: *const *const Value,
+        len: usize,
+    ) -> *const Array;
+    fn v8__Array__Length(a: *const Array) -> u32;
+    fn v8__Function__New(
+        ctx: *const Context,
+        f: NativeTrampoline,
+        name: *const String,
+    ) -> *const Function;
+    fn v8__Function__Call(
+        f: *const Function,
+        ctx: *const Context,
+        recv: *const Value,
+        argc: i32,
+        argv: *const *const Value,
+    ) -> *const Value;
+    fn v8__FunctionCallbackInfo__Length(info: *const RawCallbackInfo) -> i32;
+    fn v8__FunctionCallbackInfo__Get(info: *const RawCallbackInfo, i: i32) -> *const Value;
+    fn v8__FunctionCallbackInfo__This(info: *const RawCallbackInfo) -> *const Object;
+    fn v8__FunctionCallbackInfo__GetIsolate(info: *const RawCallbackInfo) -> *mut RawIsolate;
+    fn v8__FunctionCallbackInfo__SetReturnValue(info: *const RawCallbackInfo, v: *const Value);
+    fn v8__ArrayBuffer__New(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
+    fn v8__ArrayBuffer__NewWithData(
+        isolate: *mut RawIsolate,
+        data: *mut u8,
+        len: usize,
+        free: FreeFn,
+        ctx: *mut c_void,
+    ) -> *const ArrayBuffer;
+    fn v8__ArrayBuffer__GetBackingStore(ab: *const ArrayBuffer) -> *mut RawBackingStore;
+    fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
+    fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
+    fn v8__BackingStore__Data(bs: *const RawBackingStore) -> *mut u8;
+    fn v8__BackingStore__ByteLength(bs: *const RawBackingStore) -> usize;
+    fn v8__BackingStore__DELETE(bs: *mut RawBackingStore);
+    fn v8__ArrayBufferView__Buffer(v: *const ArrayBufferView) -> *const ArrayBuffer;
+    fn v8__ArrayBufferView__ByteOffset(v: *const ArrayBufferView) -> usize;
+    fn v8__ArrayBufferView__ByteLength(v: *const ArrayBufferView) -> usize;
+    fn v8__Uint8Array__New(ab: *const ArrayBuffer, offset: usize, len: usize) -> *const Uint8Array;
+    fn v8__Promise__State(p: *const Promise) -> i32;
+    fn v8__Promise__Result(p: *const Promise) -> *const Value;
+    fn v8__Proxy__GetTarget(p: *const Proxy) -> *const Value;
+    fn v8__Proxy__GetHandler(p: *const Proxy) -> *const Value;
+    fn v8__Exception__Error(m: *const String) -> *const Value;
+    fn v8__Exception__TypeError(m: *const String) -> *const Value;
+    fn v8__Exception__RangeError(m: *const String) -> *const Value;
+}
+
+pub type NativeTrampoline = extern "C" fn(info: *const RawCallbackInfo);
+type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
+
+/// A native function callable from JS: it reads its arguments and sets a return
+/// value through `CallbackArgs`, and throws through `Scope::throw`.
+pub type NativeFn = for<'s> fn(&Scope<'s>, &CallbackArgs<'s>);
+
+/// The arguments, receiver and return slot of one native call from JS.
+pub struct CallbackArgs<'s> {
+    info: *const RawCallbackInfo,
+    _life: std::marker::PhantomData<&'s ()>,
+}
+
+impl<'s> CallbackArgs<'s> {
+    pub fn len(&self) -> usize {
+        // SAFETY: info is the live FunctionCallbackInfo of this call.
+        unsafe { v8__FunctionCallbackInfo__Length(self.info) as usize }
+    }
+    /// Argument i, or undefined past the end (as V8 does).
+    pub fn get(&self, i: usize) -> Local<'s, Value> {
+        // SAFETY: V8 returns undefined for i >= Length.
+        unsafe { Local::from_raw(v8__FunctionCallbackInfo__Get(self.info, i as i32)) }.unwrap()
+    }
+    pub fn this(&self) -> Local<'s, Object> {
+        // SAFETY: as above.
+        unsafe { Local::from_raw(v8__FunctionCallbackInfo__This(self.info)) }.unwrap()
+    }
+    pub fn ret(&self, v: Local<Value>) {
+        // SAFETY: as above.
+        unsafe { v8__FunctionCallbackInfo__SetReturnValue(self.info, v.as_ptr()) }
+    }
+}
+
+/// A persistent handle: keeps a value alive across scopes until dropped.
+pub struct Global {
+    raw: *mut RawGlobal,
+}
+
+impl Global {
+    pub fn new(scope: &Scope, v: Local<Value>) -> Global {
+        // SAFETY: v is a live handle; the Global owns its own strong reference.
+        Global {
+            raw: unsafe { v8__Global__New(scope.isolate(), v.as_ptr()) },
+        }
+    }
+    pub fn get<'s>(&self, scope: &Scope<'s>) -> Local<'s, Value> {
+        // SAFETY: the Global is alive, so the handle is non-empty.
+        unsafe { Local::from_raw(v8__Global__Get(self.raw, scope.isolate())) }.unwrap()
+    }
+    pub(super) fn get_raw(&self, isolate: *mut RawIsolate) -> *const Value {
+        // SAFETY: as above; the caller has a HandleScope open.
+        unsafe { v8__Global__Get(self.raw, isolate) }
+    }
+    /// A new context, entered for the rest of the process.
+    pub fn new_context(isolate: &super::Isolate) -> Global {
+        let mut buf = std::mem::MaybeUninit::<[usize; 3]>::uninit();
+        extern "C" {
+            fn v8__HandleScope__CONSTRUCT(
+                buf: *mut std::mem::MaybeUninit<[usize; 3]>,
+                isolate: *mut RawIsolate,
+            );
+            fn v8__HandleScope__DESTRUCT(buf: *mut std::mem::MaybeUninit<[usize; 3]>);
+        }
+        // SAFETY: a short-lived HandleScope in this frame around creating the context.
+        unsafe {
+            v8__HandleScope__CONSTRUCT(&mut buf, isolate.raw());
+            let ctx = v8__Context__New(isolate.raw());
+            v8__Context__Enter(ctx);
+            let g = Global {
+                raw: v8__Global__New(isolate.raw(), ctx as *const Value),
+            };
+            v8__HandleScope__DESTRUCT(&mut buf);
+            g
+        }
+    }
+}
+
+impl Drop for Global {
+    fn drop(&mut self) {
+        // SAFETY: raw came from v8__Global__New and is deleted once.
+        unsafe { v8__Global__DELETE(self.raw) }
+    }
+}
+
+impl<'s> Scope<'s> {
+    fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
+        // SAFETY: shim results are fresh handles in the current scope or null.
+        unsafe { Local::from_raw(ptr) }
+    }
+    pub fn global_object(&self) -> Local<'s, Object> {
+        // SAFETY: the scope's context is live.
+        self.handle(unsafe { v8__Context__Global(self.context().as_ptr()) })
+            .unwrap()
+    }
+    pub fn object(&self) -> Local<'s, Object> {
+        // SAFETY: live isolate.
+        self.handle(unsafe { v8__Object__New(self.isolate()) })
+            .unwrap()
+    }
+    pub fn array(&self, items: &[Local<Value>]) -> Local<'s, Array> {
+        // SAFETY: Local<Value> is one pointer, so the slice is an array of Value*.
+        self.handle(unsafe {
+            v8__Array__New(
+                self.isolate(),
+                items.as_ptr() as *const *const Value,
+                items.len(),
+            )
+        })
+        .unwrap()
+    }
+    pub fn private(&self, name: &str) -> Local<'s, Private> {
+        // SAFETY: live isolate and name.
+        self.handle(unsafe { v8__Private__ForApi(self.isolate(), self.name(name).as_ptr()) })
+            .unwrap()
+    }
+    /// A JS function that calls `f`. The trampoline must be `native_fn!(f)`.
+    pub fn function(
+        &self,
+        trampoline: NativeTrampoline,
+        name: &str,
+    ) -> Option<Local<'s, Function>> {
+        // SAFETY: live context; the trampoline is a plain extern fn.
+        self.handle(unsafe {
+            v8__Function__New(
+                self.context().as_ptr(),
+                trampoline,
+                self.name(name).as_ptr(),
+            )
+        })
+    }
+    pub fn array_buffer(&self, len: usize) -> Local<'s, ArrayBuffer> {
+        // SAFETY: live isolate; V8 zero-fills.
+        self.handle(unsafe { v8__ArrayBuffer__New(self.isolate(), len) })
+            .unwrap()
+    }
+    /// An ArrayBuffer over `bytes` without copying; its memory is freed by V8's GC.
+    pub fn array_buffer_from_vec(&self, bytes: Vec<u8>) -> Local<'s, ArrayBuffer> {
+        let mut bytes = bytes.into_boxed_slice();
+        let (ptr, len) = (bytes.as_mut_ptr(), bytes.len());
+        std::mem::forget(bytes);
+        extern "C" fn free_boxed(data: *mut c_void, len: usize, _ctx: *mut c_void) {
+            // SAFETY: data/len are the boxed slice forgotten above, freed once by V8.
+            drop(unsafe {
+                Box::from_raw(std::ptr::slice_from_raw_parts_mut(data as *mut u8, len))
+            });
+        }
+        // SAFETY: ptr/len describe memory we leaked; V8 owns it from here.
+        self.handle(unsafe {
+            v8__ArrayBuffer__NewWithData(self.isolate(), ptr, len, free_boxed, std::ptr::null_mut())
+        })
+        .unwrap()
+    }
+    pub fn uint8_array(
+        &self,
+        ab: Local<ArrayBuffer>,
+        offset: usize,
+        len: usize,
+    ) -> Local<'s, Uint8Array> {
+        // SAFETY: offset+len checked by the caller against ab's length.
+        self.handle(unsafe { v8__Uint8Array__New(ab.as_ptr(), offset, len) })
+            .unwrap()
+    }
+    pub fn error(&self, kind: ErrorKind, msg: &str) -> Local<'s, Value> {
+        let m = self.string(msg).as_ptr();
+        // SAFETY: m is a live string handle.
+        let p = unsafe {
+            match kind {
+                ErrorKind::Error => v8__Exception__Error(m),
+                ErrorKind::TypeError => v8__Exception__TypeError(m),
+                ErrorKind::RangeError => v8__Exception__RangeError(m),
+            }
+        };
+        self.handle(p).unwrap()
+    }
+    /// Throws a new error of `kind`; a native fn returns right after.
+    pub fn throw_error(&self, kind: ErrorKind, msg: &str) {
+        self.throw(self.error(kind, msg));
+    }
+}
+
+pub enum ErrorKind {
+    Error,
+    TypeError,
+    RangeError,
+}
+
+impl<'s> Local<'s, Object> {
+    pub fn get(self, scope: &Scope<'s>, key: Local<Value>) -> Option<Local<'s, Value>> {
+        // SAFETY: live handles.
+        unsafe {
+            Local::from_raw(v8__Object__Get(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                key.as_ptr(),
+            ))
+        }
+    }
+    pub fn get_str(self, scope: &Scope<'s>, key: &str) -> Option<Local<'s, Value>> {
+        self.get(scope, scope.name(key).value())
+    }
+    pub fn get_index(self, scope: &Scope<'s>, i: u32) -> Option<Local<'s, Value>> {
+        // SAFETY: live handles.
+        unsafe {
+            Local::from_raw(v8__Object__GetIndex(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                i,
+            ))
+        }
+    }
+    pub fn set(self, scope: &Scope, key: Local<Value>, v: Local<Value>) -> bool {
+        // SAFETY: live handles.
+        unsafe {
+            v8__Object__Set(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                key.as_ptr(),
+                v.as_ptr(),
+            ) == 1
+        }
+    }
+    pub fn set_str(self, scope: &Scope, key: &str, v: Local<Value>) -> bool {
+        self.set(scope, scope.name(key).value(), v)
+    }
+    pub fn set_index(self, scope: &Scope, i: u32, v: Local<Value>) -> bool {
+        // SAFETY: live handles.
+        unsafe { v8__Object__SetIndex(self.as_ptr(), scope.context().as_ptr(), i, v.as_ptr()) == 1 }
+    }
+    /// Defines a read-only, non-enumerable property (how bindings expose constants).
+    pub fn define_hidden(self, scope: &Scope, key: &str, v: Local<Value>) -> bool {
+        // SAFETY: live handles; 3 = ReadOnly | DontEnum.
+        unsafe {
+            v8__Object__DefineOwnProperty(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                scope.name(key).as_ptr(),
+                v.as_ptr(),
+                3,
+            ) == 1
+        }
+    }
+    pub fn get_private(self, scope: &Scope<'s>, key: Local<Private>) -> Option<Local<'s, Value>> {
+        // SAFETY: live handles.
+        unsafe {
+            Local::from_raw(v8__Object__GetPrivate(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                key.as_ptr(),
+            ))
+        }
+    }
+    pub fn set_private(self, scope: &Scope, key: Local<Private>, v: Local<Value>) -> bool {
+        // SAFETY: live handles.
+        unsafe {
+            v8__Object__SetPrivate(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                key.as_ptr(),
+                v.as_ptr(),
+            ) == 1
+        }
+    }
+    pub fn constructor_name(self, _scope: &Scope<'s>) -> Local<'s, String> {
+        // SAFETY: live handle; V8 always returns a string.
+        unsafe { Local::from_raw(v8__Object__GetConstructorName(self.as_ptr())) }.unwrap()
+    }
+    /// Entries of a Map/Set iterator or WeakMap/WeakSet, and whether they are pairs.
+    pub fn preview_entries(self, _scope: &Scope<'s>) -> Option<(Local<'s, Array>, bool)> {
+        let mut kv = false;
+        // SAFETY: live handle; kv is written by V8.
+        let a = unsafe { Local::from_raw(v8__Object__PreviewEntries(self.as_ptr(), &mut kv)) }?;
+        Some((a, kv))
+    }
+}
+
+impl<'s> Local<'s, Array> {
+    pub fn length(self) -> u32 {
+        // SAFETY: live array handle.
+        unsafe { v8__Array__Length(self.as_ptr()) }
+    }
+    pub fn object(self) -> Local<'s, Object> {
+        // SAFETY: an Array is an Object.
+        unsafe { self.cast() }
+    }
+}
+
+impl<'s> Local<'s, Function> {
+    /// Calls the function; None means it threw (catch it with a TryCatch).
+    pub fn call(
+        self,
+        scope: &Scope<'s>,
+        recv: Local<Value>,
+        args: &[Local<Value>],
+    ) -> Option<Local<'s, Value>> {
+        // SAFETY: live handles; Local<Value> is one pointer.
+        unsafe {
+            Local::from_raw(v8__Function__Call(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+                recv.as_ptr(),
+                args.len() as i32,
+                args.as_ptr() as *const *const Value,
+            ))
+        }
+    }
+}
+
+/// Runs a NativeFn for a JS call: the trampoline body behind `native_fn!`.
+///
+/// # Safety
+/// `info` must be the FunctionCallbackInfo V8 passed to the current callback.
+pub unsafe fn dispatch(info: *const RawCallbackInfo, f: NativeFn) {
+    let isolate = v8__FunctionCallbackInfo__GetIsolate(info);
+    let scope = Scope::for_callback(isolate);
+    let args = CallbackArgs {
+        info,
+        _life: std::marker::PhantomData,
+    };
+    f(&scope, &args);
+}
+
+/// Turns a `NativeFn` into the extern "C" function V8 calls.
+#[macro_export]
+macro_rules! native_fn {
+    ($f:path) => {{
+        extern "C" fn trampoline(info: *const $crate::v8::RawCallbackInfo) {
+            // SAFETY: V8 calls this with the live FunctionCallbackInfo of the call.
+            unsafe { $crate::v8::dispatch(info, $f) }
+        }
+        trampoline as $crate::v8::NativeTrampoline
+    }};
+}
+
+/// A binding's method table: `methods!["name" => rust_fn, ...]`.
+#[macro_export]
+macro_rules! methods {
+    ($($name:literal => $f:path),* $(,)?) => {
+        &[$(($name, $crate::native_fn!($f))),*]
+    };
+}
+
+/// A strong reference to an ArrayBuffer's memory. While it exists the memory stays
+/// allocated and in place (V8 never moves backing stores), whatever JS does with
+/// the buffer: in-flight kernel I/O holds one of these.
+pub struct BackingStore {
+    raw: *mut RawBackingStore,
+}
+
+impl BackingStore {
+    pub fn data(&self) -> *mut u8 {
+        // SAFETY: raw is a live shared_ptr.
+        unsafe { v8__BackingStore__Data(self.raw) }
+    }
+    pub fn len(&self) -> usize {
+        // SAFETY: as above.
+        unsafe { v8__BackingStore__ByteLength(self.raw) }
+    }
+}
+
+impl Drop for BackingStore {
+    fn drop(&mut self) {
+        // SAFETY: raw came from GetBackingStore and is released once.
+        unsafe { v8__BackingStore__DELETE(self.raw) }
+    }
+}
+
+impl<'s> Local<'s, ArrayBuffer> {
+    pub fn backing_store(self) -> BackingStore {
+        // SAFETY: live handle; the shim allocates a new shared_ptr we own.
+        BackingStore {
+            raw: unsafe { v8__ArrayBuffer__GetBackingStore(self.as_ptr()) },
+        }
+    }
+    pub fn data(self) -> *mut u8 {
+        // SAFETY: live handle.
+        unsafe { v8__ArrayBuffer__Data(self.as_ptr()) }
+    }
+    pub fn byte_len(self) -> usize {
+        // SAFETY: live handle.
+        unsafe { v8__ArrayBuffer__ByteLength(self.as_ptr()) }
+    }
+}
+
+/// A typed array or DataView as (buffer, offset, length).
+impl<'s> Local<'s, Value> {
+    pub fn view(self) -> Option<(Local<'s, ArrayBuffer>, usize, usize)> {
+        let v = self.to::<ArrayBufferView>(ValueKind::ArrayBufferView)?;
+        // SAFETY: v is an ArrayBufferView handle.
+        unsafe {
+            let ab = Local::from_raw(v8__ArrayBufferView__Buffer(v.as_ptr()))?;
+            Some((
+                ab,
+                v8__ArrayBufferView__ByteOffset(v.as_ptr()),
+                v8__ArrayBufferView__ByteLength(v.as_ptr()),
+            ))
+        }
+    }
+    /// The bytes of a typed array, borrowed for as long as no JS runs.
+    pub fn view_bytes(self) -> Option<&'s mut [u8]> {
+        let (ab, off, len) = self.view()?;
+        let data = ab.data();
+        if data.is_null() {
+            return Some(&mut []);
+        }
+        // SAFETY: V8 guarantees off+len is inside the buffer; no JS runs while the
+        // native fn holds this slice, so nothing can detach or resize it.
+        Some(unsafe { std::slice::from_raw_parts_mut(data.add(off), len) })
+    }
+}
+
+impl<'s> Local<'s, Promise> {
+    /// 0 pending, 1 fulfilled, 2 rejected, and the result when settled.
+    pub fn state(self, scope: &Scope<'s>) -> (i32, Local<'s, Value>) {
+        // SAFETY: live promise handle.
+        let state = unsafe { v8__Promise__State(self.as_ptr()) };
+        if state == 0 {
+            return (0, scope.undefined());
+        }
+        // SAFETY: settled, so Result is defined.
+        (
+            state,
+            unsafe { Local::from_raw(v8__Promise__Result(self.as_ptr())) }.unwrap(),
+        )
+    }
+}
+
+impl<'s> Local<'s, Proxy> {
+    pub fn target_and_handler(self) -> (Local<'s, Value>, Local<'s, Value>) {
+        // SAFETY: live proxy handle; both are always values (null when revoked).
+        unsafe {
+            (
+                Local::from_raw(v8__Proxy__GetTarget(self.as_ptr())).unwrap(),
+                Local::from_raw(v8__Proxy__GetHandler(self.as_ptr())).unwrap(),
+            )
+        }
+    }
+}

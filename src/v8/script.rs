@@ -1,0 +1,103 @@
+//! Compiling JS (scripts and CommonJS-style functions) and reading error messages.
+use super::object::Function;
+use super::scope::Scope;
+use super::value::{Context, Local, String, Value};
+
+#[repr(C)]
+pub struct Message {
+    _opaque: [u8; 0],
+}
+
+extern "C" {
+    fn v8__Script__CompileAndRun(
+        ctx: *const Context,
+        src: *const String,
+        name: *const Value,
+    ) -> *const Value;
+    fn v8__ScriptCompiler__CompileFunction(
+        ctx: *const Context,
+        src: *const String,
+        name: *const Value,
+        argc: usize,
+        params: *const *const String,
+    ) -> *const Function;
+    fn v8__Message__GetScriptResourceName(m: *const Message) -> *const Value;
+    fn v8__Message__GetLineNumber(m: *const Message, ctx: *const Context) -> i32;
+    fn v8__Message__GetStartColumn(m: *const Message) -> i32;
+    fn v8__Message__GetEndColumn(m: *const Message) -> i32;
+    fn v8__Message__GetSourceLine(m: *const Message, ctx: *const Context) -> *const String;
+    fn v8__Message__Get(m: *const Message) -> *const String;
+}
+
+impl<'s> Scope<'s> {
+    /// Compiles and runs a classic script; None if compiling or running threw.
+    pub fn run_script(
+        &self,
+        source: Local<String>,
+        name: Local<Value>,
+    ) -> Option<Local<'s, Value>> {
+        // SAFETY: live handles in this scope.
+        unsafe {
+            Local::from_raw(v8__Script__CompileAndRun(
+                self.context().as_ptr(),
+                source.as_ptr(),
+                name.as_ptr(),
+            ))
+        }
+    }
+
+    /// Compiles `source` as the body of a function with `params`; None on a syntax error.
+    pub fn compile_function(
+        &self,
+        source: Local<String>,
+        name: Local<Value>,
+        params: &[Local<String>],
+    ) -> Option<Local<'s, Function>> {
+        // SAFETY: live handles; Local<String> is one pointer, so params is a String* array.
+        unsafe {
+            Local::from_raw(v8__ScriptCompiler__CompileFunction(
+                self.context().as_ptr(),
+                source.as_ptr(),
+                name.as_ptr(),
+                params.len(),
+                params.as_ptr() as *const *const String,
+            ))
+        }
+    }
+}
+
+impl<'s> Local<'s, Message> {
+    /// "file:line\nsource line\n    ^^^\n": where an exception was thrown, as Node prints it.
+    pub fn arrow(self, scope: &Scope<'s>) -> std::string::String {
+        let ctx = scope.context().as_ptr();
+        // SAFETY: live message handle; results are fresh handles in `scope` or null.
+        unsafe {
+            let name = Local::from_raw(v8__Message__GetScriptResourceName(self.as_ptr()))
+                .map(|v| v.to_rust_string(scope))
+                .unwrap_or_default();
+            let line = v8__Message__GetLineNumber(self.as_ptr(), ctx);
+            let source = Local::from_raw(v8__Message__GetSourceLine(self.as_ptr(), ctx))
+                .map(|s: Local<String>| s.to_rust(scope))
+                .unwrap_or_default();
+            let start = v8__Message__GetStartColumn(self.as_ptr()).max(0) as usize;
+            let end = (v8__Message__GetEndColumn(self.as_ptr()).max(0) as usize).max(start + 1);
+            let end = end.min(source.chars().count().max(start + 1));
+            let pad: std::string::String = source
+                .chars()
+                .take(start)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            format!(
+                "{name}:{line}\n{source}\n{pad}{}\n",
+                "^".repeat(end - start)
+            )
+        }
+    }
+
+    pub fn text(self, scope: &Scope<'s>) -> std::string::String {
+        // SAFETY: live message handle.
+        unsafe { Local::from_raw(v8__Message__Get(self.as_ptr())) }
+            .map(|s: Local<String>| s.to_rust(scope))
+            .unwrap_or_default()
+    }
+}

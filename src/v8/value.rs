@@ -1,0 +1,379 @@
+//! Local handles, the Value type checks and conversions, primitives and strings.
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+use super::isolate::RawIsolate;
+use super::scope::Scope;
+
+macro_rules! opaque {
+    ($($name:ident),*) => {$(
+        #[repr(C)]
+        pub struct $name { _opaque: [u8; 0] }
+    )*};
+}
+opaque!(Value, Primitive, String, Context, Boolean, Number, BigInt);
+
+extern "C" {
+    fn v8__Value__Is(v: *const Value, kind: i32) -> bool;
+    fn v8__Value__NumberValue(v: *const Value, ctx: *const Context, out: *mut f64) -> bool;
+    fn v8__Value__IntegerValue(v: *const Value, ctx: *const Context, out: *mut i64) -> bool;
+    fn v8__Value__BooleanValue(v: *const Value, isolate: *mut RawIsolate) -> bool;
+    fn v8__Value__ToString(v: *const Value, ctx: *const Context) -> *const String;
+    fn v8__Value__StrictEquals(a: *const Value, b: *const Value) -> bool;
+    fn v8__Undefined(isolate: *mut RawIsolate) -> *const Primitive;
+    fn v8__Null(isolate: *mut RawIsolate) -> *const Primitive;
+    fn v8__Boolean__New(isolate: *mut RawIsolate, v: bool) -> *const Boolean;
+    fn v8__Number__New(isolate: *mut RawIsolate, v: f64) -> *const Number;
+    fn v8__BigInt__New(isolate: *mut RawIsolate, v: i64) -> *const BigInt;
+    fn v8__BigInt__NewFromUnsigned(isolate: *mut RawIsolate, v: u64) -> *const BigInt;
+    fn v8__BigInt__Int64Value(b: *const BigInt, lossless: *mut bool) -> i64;
+    fn v8__String__NewFromUtf8(
+        isolate: *mut RawIsolate,
+        data: *const u8,
+        len: i32,
+        intern: bool,
+    ) -> *const String;
+    fn v8__String__NewFromOneByte(
+        isolate: *mut RawIsolate,
+        data: *const u8,
+        len: i32,
+    ) -> *const String;
+    fn v8__String__NewFromTwoByte(
+        isolate: *mut RawIsolate,
+        data: *const u16,
+        len: i32,
+    ) -> *const String;
+    fn v8__String__NewExternalOneByteStatic(
+        isolate: *mut RawIsolate,
+        data: *const u8,
+        len: usize,
+    ) -> *const String;
+    fn v8__String__Length(s: *const String) -> i32;
+    fn v8__String__Utf8Length(s: *const String, isolate: *mut RawIsolate) -> i32;
+    fn v8__String__IsOneByte(s: *const String) -> bool;
+    fn v8__String__ContainsOnlyOneByte(s: *const String) -> bool;
+    fn v8__String__WriteUtf8(
+        s: *const String,
+        isolate: *mut RawIsolate,
+        buf: *mut u8,
+        cap: i32,
+        nchars: *mut i32,
+    ) -> i32;
+    fn v8__String__WriteOneByte(
+        s: *const String,
+        isolate: *mut RawIsolate,
+        buf: *mut u8,
+        start: i32,
+        len: i32,
+    ) -> i32;
+    fn v8__String__Write(
+        s: *const String,
+        isolate: *mut RawIsolate,
+        buf: *mut u16,
+        start: i32,
+        len: i32,
+    ) -> i32;
+}
+
+/// A handle to a JS value, valid while the scope `'s` that made it is open.
+#[repr(transparent)]
+pub struct Local<'s, T>(NonNull<T>, PhantomData<&'s ()>);
+
+impl<T> Clone for Local<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Local<'_, T> {}
+
+impl<'s, T> Local<'s, T> {
+    /// # Safety
+    /// `ptr` must be null or a handle made in a scope open for `'s`.
+    pub(crate) unsafe fn from_raw(ptr: *const T) -> Option<Local<'s, T>> {
+        NonNull::new(ptr as *mut T).map(|p| Local(p, PhantomData))
+    }
+    pub(crate) fn as_ptr(self) -> *const T {
+        self.0.as_ptr()
+    }
+    /// Every V8 object and primitive is a Value.
+    pub fn value(self) -> Local<'s, Value> {
+        Local(self.0.cast(), PhantomData)
+    }
+    /// # Safety
+    /// The value must really be a `U` (checked with `Value::is` first).
+    pub(crate) unsafe fn cast<U>(self) -> Local<'s, U> {
+        Local(self.0.cast(), PhantomData)
+    }
+}
+
+/// V8's type checks, in the order of binding.cc's VALUE_KINDS list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(i32)]
+pub enum ValueKind {
+    Undefined,
+    Null,
+    True,
+    False,
+    String,
+    Symbol,
+    Function,
+    Array,
+    Object,
+    BigInt,
+    Boolean,
+    Number,
+    External,
+    Int32,
+    Uint32,
+    Date,
+    ArgumentsObject,
+    BigIntObject,
+    BooleanObject,
+    NumberObject,
+    StringObject,
+    SymbolObject,
+    NativeError,
+    RegExp,
+    AsyncFunction,
+    GeneratorFunction,
+    GeneratorObject,
+    Promise,
+    Map,
+    Set,
+    MapIterator,
+    SetIterator,
+    WeakMap,
+    WeakSet,
+    ArrayBuffer,
+    ArrayBufferView,
+    TypedArray,
+    Uint8Array,
+    DataView,
+    SharedArrayBuffer,
+    Proxy,
+    ModuleNamespaceObject,
+}
+
+impl<'s> Local<'s, Value> {
+    pub fn is(self, kind: ValueKind) -> bool {
+        // SAFETY: self is a live handle; kind is in range by construction.
+        unsafe { v8__Value__Is(self.as_ptr(), kind as i32) }
+    }
+    pub fn is_undefined(self) -> bool {
+        self.is(ValueKind::Undefined)
+    }
+    pub fn is_nullish(self) -> bool {
+        self.is(ValueKind::Undefined) || self.is(ValueKind::Null)
+    }
+    /// The value as `T` when V8's type check `kind` says it is one.
+    pub fn to<T>(self, kind: ValueKind) -> Option<Local<'s, T>> {
+        // SAFETY: the type check just passed.
+        self.is(kind).then(|| unsafe { self.cast::<T>() })
+    }
+    pub fn number(self, scope: &Scope) -> Option<f64> {
+        let mut out = 0.0;
+        // SAFETY: live handles; out is written on success.
+        unsafe { v8__Value__NumberValue(self.as_ptr(), scope.context().as_ptr(), &mut out) }
+            .then_some(out)
+    }
+    pub fn integer(self, scope: &Scope) -> Option<i64> {
+        let mut out = 0;
+        // SAFETY: as above.
+        unsafe { v8__Value__IntegerValue(self.as_ptr(), scope.context().as_ptr(), &mut out) }
+            .then_some(out)
+    }
+    pub fn boolean(self, scope: &Scope) -> bool {
+        // SAFETY: live handle and isolate.
+        unsafe { v8__Value__BooleanValue(self.as_ptr(), scope.isolate()) }
+    }
+    /// JS `String(value)`; None if it threw.
+    pub fn to_string(self, scope: &Scope<'s>) -> Option<Local<'s, String>> {
+        // SAFETY: live handles; the result is made in `scope`.
+        unsafe { Local::from_raw(v8__Value__ToString(self.as_ptr(), scope.context().as_ptr())) }
+    }
+    /// `String(value)` as Rust text, or "" when conversion throws.
+    pub fn to_rust_string(self, scope: &Scope<'s>) -> std::string::String {
+        self.to_string(scope)
+            .map(|s| s.to_rust(scope))
+            .unwrap_or_default()
+    }
+    pub fn strict_equals(self, other: Local<Value>) -> bool {
+        // SAFETY: live handles.
+        unsafe { v8__Value__StrictEquals(self.as_ptr(), other.as_ptr()) }
+    }
+    pub fn bigint_i64(self) -> Option<(i64, bool)> {
+        let b = self.to::<BigInt>(ValueKind::BigInt)?;
+        let mut lossless = false;
+        // SAFETY: b is a BigInt handle.
+        let v = unsafe { v8__BigInt__Int64Value(b.as_ptr(), &mut lossless) };
+        Some((v, lossless))
+    }
+}
+
+/// Constructors of primitives, made in `scope`.
+impl<'s> Scope<'s> {
+    fn local<T>(&self, ptr: *const T) -> Local<'s, T> {
+        // SAFETY: the shim returns a fresh handle in the current scope, never null here.
+        unsafe { Local::from_raw(ptr) }.expect("V8 returned an empty handle")
+    }
+    pub fn undefined(&self) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__Undefined(self.isolate()) }).value()
+    }
+    pub fn null(&self) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__Null(self.isolate()) }).value()
+    }
+    pub fn boolean(&self, v: bool) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__Boolean__New(self.isolate(), v) })
+            .value()
+    }
+    pub fn number(&self, v: f64) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__Number__New(self.isolate(), v) })
+            .value()
+    }
+    pub fn bigint(&self, v: i64) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__BigInt__New(self.isolate(), v) })
+            .value()
+    }
+    pub fn biguint(&self, v: u64) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__BigInt__NewFromUnsigned(self.isolate(), v) })
+            .value()
+    }
+    /// A JS string from UTF-8 text (None only past V8's maximum string length).
+    pub fn try_string(&self, s: &str) -> Option<Local<'s, String>> {
+        let len = i32::try_from(s.len()).ok()?;
+        // SAFETY: s is valid UTF-8 of len bytes; V8 copies it.
+        unsafe {
+            Local::from_raw(v8__String__NewFromUtf8(
+                self.isolate(),
+                s.as_ptr(),
+                len,
+                false,
+            ))
+        }
+    }
+    pub fn string(&self, s: &str) -> Local<'s, String> {
+        self.try_string(s).expect("string too long for V8")
+    }
+    /// An internalized string, for property names used again and again.
+    pub fn name(&self, s: &str) -> Local<'s, String> {
+        // SAFETY: as in try_string; names are short.
+        self.local(unsafe {
+            v8__String__NewFromUtf8(self.isolate(), s.as_ptr(), s.len() as i32, true)
+        })
+    }
+    /// Bytes taken as UTF-8; ill-formed sequences become U+FFFD.
+    pub fn string_from_utf8(&self, bytes: &[u8]) -> Option<Local<'s, String>> {
+        let len = i32::try_from(bytes.len()).ok()?;
+        // SAFETY: V8 copies len bytes and replaces invalid sequences.
+        unsafe {
+            Local::from_raw(v8__String__NewFromUtf8(
+                self.isolate(),
+                bytes.as_ptr(),
+                len,
+                false,
+            ))
+        }
+    }
+    pub fn string_from_latin1(&self, bytes: &[u8]) -> Option<Local<'s, String>> {
+        let len = i32::try_from(bytes.len()).ok()?;
+        // SAFETY: V8 copies len bytes.
+        unsafe {
+            Local::from_raw(v8__String__NewFromOneByte(
+                self.isolate(),
+                bytes.as_ptr(),
+                len,
+            ))
+        }
+    }
+    pub fn string_from_utf16(&self, units: &[u16]) -> Option<Local<'s, String>> {
+        let len = i32::try_from(units.len()).ok()?;
+        // SAFETY: V8 copies len code units.
+        unsafe {
+            Local::from_raw(v8__String__NewFromTwoByte(
+                self.isolate(),
+                units.as_ptr(),
+                len,
+            ))
+        }
+    }
+    /// A string over static Latin-1 text without copying it (built-in sources).
+    pub fn static_latin1(&self, text: &'static str) -> Local<'s, String> {
+        // SAFETY: text lives for the whole process; V8 only reads it.
+        self.local(unsafe {
+            v8__String__NewExternalOneByteStatic(self.isolate(), text.as_ptr(), text.len())
+        })
+    }
+}
+
+impl<'s> Local<'s, String> {
+    pub fn len(self) -> usize {
+        // SAFETY: live string handle.
+        unsafe { v8__String__Length(self.as_ptr()) as usize }
+    }
+    pub fn utf8_len(self, scope: &Scope) -> usize {
+        // SAFETY: live handle and isolate.
+        unsafe { v8__String__Utf8Length(self.as_ptr(), scope.isolate()) as usize }
+    }
+    /// True when every character fits one byte (V8 may store it either way).
+    pub fn is_latin1(self) -> bool {
+        // SAFETY: live string handle.
+        unsafe {
+            v8__String__IsOneByte(self.as_ptr()) || v8__String__ContainsOnlyOneByte(self.as_ptr())
+        }
+    }
+    /// Writes whole UTF-8 characters into `buf`; returns (bytes, characters) written.
+    pub fn write_utf8(self, scope: &Scope, buf: &mut [u8]) -> (usize, usize) {
+        let mut nchars = 0;
+        let cap = buf.len().min(i32::MAX as usize) as i32;
+        // SAFETY: V8 writes at most cap bytes into buf.
+        let n = unsafe {
+            v8__String__WriteUtf8(
+                self.as_ptr(),
+                scope.isolate(),
+                buf.as_mut_ptr(),
+                cap,
+                &mut nchars,
+            )
+        };
+        (n as usize, nchars as usize)
+    }
+    /// Writes characters [start, start+buf.len()) as Latin-1 (low byte of each unit).
+    pub fn write_latin1(self, scope: &Scope, start: usize, buf: &mut [u8]) -> usize {
+        // SAFETY: V8 writes at most buf.len() bytes.
+        unsafe {
+            v8__String__WriteOneByte(
+                self.as_ptr(),
+                scope.isolate(),
+                buf.as_mut_ptr(),
+                start as i32,
+                buf.len() as i32,
+            ) as usize
+        }
+    }
+    /// Writes UTF-16 code units [start, start+buf.len()).
+    pub fn write_utf16(self, scope: &Scope, start: usize, buf: &mut [u16]) -> usize {
+        // SAFETY: V8 writes at most buf.len() units.
+        unsafe {
+            v8__String__Write(
+                self.as_ptr(),
+                scope.isolate(),
+                buf.as_mut_ptr(),
+                start as i32,
+                buf.len() as i32,
+            ) as usize
+        }
+    }
+    pub fn to_rust(self, scope: &Scope) -> std::string::String {
+        let mut buf = vec![0u8; self.utf8_len(scope)];
+        let (n, _) = self.write_utf8(scope, &mut buf);
+        buf.truncate(n);
+        // SAFETY: V8 wrote well-formed UTF-8 (invalid surrogates replaced).
+        unsafe { std::string::String::from_utf8_unchecked(buf) }
+    }
+}
