@@ -1,0 +1,647 @@
+'use strict';
+// util.inspect / util.format: turns any value into the same text Node prints.
+// This file holds the options, the recursion (formatValue/formatRaw), property
+// and line layout. Kind-specific formatters live in inspect/collections.js,
+// escaping and numbers in inspect/primitives.js, format() in inspect/format.js.
+//
+// internalBinding('util') functions used:
+//   getProxyDetails(value, showProxy) -> undefined when not a proxy; else
+//       [target, handler] when showProxy is true, or target alone when false
+//       (null target/handler for a revoked proxy)
+//   getConstructorName(obj) -> string (V8's class name for the receiver)
+// (collections.js additionally uses getPromiseDetails and previewEntries.)
+
+const { getProxyDetails, getConstructorName: internalGetConstructorName } =
+  internalBinding('util');
+const types = require('internal/util/types');
+const {
+  colors, styles, stylizeWithColor, stylizeNoColor, formatPrimitive, getStringWidth,
+  strEscape, escapeNoQuotes, symbolToString,
+} = require('internal/util/inspect/primitives');
+const collections = require('internal/util/inspect/collections');
+
+const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+const inspectDefaultOptions = Object.seal({
+  showHidden: false,
+  depth: 2,
+  colors: false,
+  customInspect: true,
+  showProxy: false,
+  maxArrayLength: 100,
+  maxStringLength: 10000,
+  breakLength: 80,
+  compact: 3,
+  sorted: false,
+  getters: false,
+  numericSeparator: false,
+});
+
+const kObjectType = 0;
+const kArrayType = 1;
+const kArrayExtrasType = 2;
+
+const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+
+// Constructors whose instances need no "<Complex prototype>"-style detail.
+const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis)
+  .filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+
+function isError(e) {
+  return types.isNativeError(e) || e instanceof Error;
+}
+
+function inspect(value, opts) {
+  const ctx = {
+    budget: {},
+    indentationLvl: 0,
+    seen: [],
+    currentDepth: 0,
+    stylize: stylizeNoColor,
+    showHidden: inspectDefaultOptions.showHidden,
+    depth: inspectDefaultOptions.depth,
+    colors: inspectDefaultOptions.colors,
+    customInspect: inspectDefaultOptions.customInspect,
+    showProxy: inspectDefaultOptions.showProxy,
+    maxArrayLength: inspectDefaultOptions.maxArrayLength,
+    maxStringLength: inspectDefaultOptions.maxStringLength,
+    breakLength: inspectDefaultOptions.breakLength,
+    compact: inspectDefaultOptions.compact,
+    sorted: inspectDefaultOptions.sorted,
+    getters: inspectDefaultOptions.getters,
+    numericSeparator: inspectDefaultOptions.numericSeparator,
+  };
+  if (arguments.length > 1) {
+    // Legacy signature: inspect(value, showHidden, depth, colors).
+    if (arguments.length > 2) {
+      if (arguments[2] !== undefined) ctx.depth = arguments[2];
+      if (arguments.length > 3 && arguments[3] !== undefined) ctx.colors = arguments[3];
+    }
+    if (typeof opts === 'boolean') {
+      ctx.showHidden = opts;
+    } else if (opts) {
+      for (const key of Object.keys(opts)) {
+        if (Object.prototype.hasOwnProperty.call(inspectDefaultOptions, key) || key === 'stylize') {
+          ctx[key] = opts[key];
+        } else if (ctx.userOptions === undefined) {
+          // Unknown options are handed on to custom inspect functions.
+          ctx.userOptions = opts;
+        }
+      }
+    }
+  }
+  if (ctx.colors) ctx.stylize = stylizeWithColor;
+  if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
+  if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
+  return formatValue(ctx, value, 0);
+}
+inspect.custom = customInspectSymbol;
+
+Object.defineProperty(inspect, 'defaultOptions', {
+  get() { return inspectDefaultOptions; },
+  set(options) {
+    const { validateObject } = require('internal/validators');
+    validateObject(options, 'options');
+    return Object.assign(inspectDefaultOptions, options);
+  },
+});
+inspect.colors = colors;
+inspect.styles = styles;
+
+function getUserOptions(ctx, isCrossContext) {
+  const ret = {
+    stylize: ctx.stylize,
+    showHidden: ctx.showHidden,
+    depth: ctx.depth,
+    colors: ctx.colors,
+    customInspect: ctx.customInspect,
+    showProxy: ctx.showProxy,
+    maxArrayLength: ctx.maxArrayLength,
+    maxStringLength: ctx.maxStringLength,
+    breakLength: ctx.breakLength,
+    compact: ctx.compact,
+    sorted: ctx.sorted,
+    getters: ctx.getters,
+    numericSeparator: ctx.numericSeparator,
+    ...ctx.userOptions,
+  };
+  if (isCrossContext) {
+    Object.setPrototypeOf(ret, null);
+    for (const key of Object.keys(ret)) {
+      if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) {
+        delete ret[key];
+      }
+    }
+    ret.stylize = Object.setPrototypeOf((value, flavour) => {
+      let stylized;
+      try { stylized = `${ctx.stylize(value, flavour)}`; } catch { /* ignore */ }
+      if (typeof stylized !== 'string') return value;
+      return stylized;
+    }, null);
+  }
+  return ret;
+}
+
+function formatValue(ctx, value, recurseTimes, typedArray) {
+  if (typeof value !== 'object' && typeof value !== 'function') {
+    return formatPrimitive(ctx.stylize, value, ctx);
+  }
+  if (value === null) return ctx.stylize('null', 'null');
+
+  const context = value;
+  const proxy = getProxyDetails(value, !!ctx.showProxy);
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy;
+  }
+
+  if (ctx.customInspect) {
+    const maybeCustom = value[customInspectSymbol];
+    if (typeof maybeCustom === 'function' && maybeCustom !== inspect &&
+        !(value.constructor && value.constructor.prototype === value)) {
+      const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
+      const isCrossContext = proxy !== undefined || !(context instanceof Object);
+      const ret = maybeCustom.call(context, depth, getUserOptions(ctx, isCrossContext), inspect);
+      if (ret !== context) {
+        if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
+        return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+      }
+    }
+  }
+
+  if (ctx.seen.includes(value)) {
+    let index = 1;
+    if (ctx.circular === undefined) {
+      ctx.circular = new Map();
+      ctx.circular.set(value, index);
+    } else {
+      index = ctx.circular.get(value);
+      if (index === undefined) {
+        index = ctx.circular.size + 1;
+        ctx.circular.set(value, index);
+      }
+    }
+    return ctx.stylize(`[Circular *${index}]`, 'special');
+  }
+  return formatRaw(ctx, value, recurseTimes, typedArray);
+}
+
+function formatProxy(ctx, proxy, recurseTimes) {
+  if (recurseTimes > ctx.depth && ctx.depth !== null) return ctx.stylize('Proxy [Array]', 'special');
+  recurseTimes += 1;
+  ctx.indentationLvl += 2;
+  const res = [formatValue(ctx, proxy[0], recurseTimes), formatValue(ctx, proxy[1], recurseTimes)];
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
+}
+
+function getPrefix(constructor, tag, fallback, size = '') {
+  if (constructor === null) {
+    if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
+    return `[${fallback}${size}: null prototype] `;
+  }
+  if (tag !== '' && constructor !== tag) return `${constructor}${size} [${tag}] `;
+  return `${constructor}${size} `;
+}
+
+function isInstanceof(object, proto) {
+  try { return object instanceof proto; } catch { return false; }
+}
+
+// The name of the nearest constructor in the prototype chain; for objects whose
+// chain has none, V8's class name plus a description of the prototype.
+function getConstructorName(obj, ctx, recurseTimes) {
+  let firstProto;
+  const tmp = obj;
+  while (obj) {
+    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    if (descriptor !== undefined && typeof descriptor.value === 'function' &&
+        descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
+      return String(descriptor.value.name);
+    }
+    obj = Object.getPrototypeOf(obj);
+    if (firstProto === undefined) firstProto = obj;
+  }
+  if (firstProto === null) return null;
+  const res = internalGetConstructorName(tmp);
+  if (recurseTimes > ctx.depth && ctx.depth !== null) return `${res} <Complex prototype>`;
+  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  if (protoConstr === null) {
+    return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
+  }
+  return `${res} <${protoConstr}>`;
+}
+
+function getKeys(value, showHidden) {
+  let keys;
+  const symbols = Object.getOwnPropertySymbols(value);
+  if (showHidden) {
+    keys = Object.getOwnPropertyNames(value);
+    if (symbols.length !== 0) keys.push(...symbols);
+  } else {
+    try {
+      keys = Object.keys(value);
+    } catch (err) {
+      // Module namespaces throw for bindings still in their TDZ.
+      if (!types.isModuleNamespaceObject(value)) throw err;
+      keys = Object.getOwnPropertyNames(value);
+    }
+    if (symbols.length !== 0) {
+      keys.push(...symbols.filter((key) => Object.prototype.propertyIsEnumerable.call(value, key)));
+    }
+  }
+  return keys;
+}
+
+const arrayIndexRegExp = /^(0|[1-9][0-9]*)$/;
+function isArrayIndex(key) {
+  return arrayIndexRegExp.test(key) && +key < 4294967295;
+}
+
+// Own keys that are not array indices (extra properties of arrays/typed arrays).
+function getOwnNonIndexProperties(value, showHidden) {
+  const names = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
+  const keys = names.filter((k) => !isArrayIndex(k));
+  for (const sym of Object.getOwnPropertySymbols(value)) {
+    if (showHidden || Object.prototype.propertyIsEnumerable.call(value, sym)) keys.push(sym);
+  }
+  return keys;
+}
+
+function getCtxName(constructor, tag, fallback) {
+  return getPrefix(constructor, tag, fallback);
+}
+
+function formatRaw(ctx, value, recurseTimes, typedArray) {
+  let keys;
+  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let tag = value[Symbol.toStringTag];
+  // The tag is shown only when it is not already printed as a property.
+  if (typeof tag !== 'string' ||
+      (tag !== '' && (ctx.showHidden ? Object.prototype.hasOwnProperty
+        : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) {
+    tag = '';
+  }
+  let base = '';
+  let formatter = getEmptyFormatArray;
+  let braces;
+  let noIterator = true;
+  let extrasType = kObjectType;
+  const C = collections;
+
+  if (value[Symbol.iterator] || constructor === null) {
+    noIterator = false;
+    if (Array.isArray(value)) {
+      const prefix = (constructor !== 'Array' || tag !== '')
+        ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
+      keys = getOwnNonIndexProperties(value, ctx.showHidden);
+      braces = [`${prefix}[`, ']'];
+      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      extrasType = kArrayExtrasType;
+      formatter = C.formatArray;
+    } else if (types.isSet(value)) {
+      const size = Set.prototype.__lookupGetter__('size').call(value);
+      const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
+      keys = getKeys(value, ctx.showHidden);
+      formatter = constructor !== null ? C.formatSet.bind(null, value)
+        : C.formatSet.bind(null, Set.prototype.values.call(value));
+      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      braces = [`${prefix}{`, '}'];
+    } else if (types.isMap(value)) {
+      const size = Map.prototype.__lookupGetter__('size').call(value);
+      const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
+      keys = getKeys(value, ctx.showHidden);
+      formatter = constructor !== null ? C.formatMap.bind(null, value)
+        : C.formatMap.bind(null, Map.prototype.entries.call(value));
+      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      braces = [`${prefix}{`, '}'];
+    } else if (types.isTypedArray(value)) {
+      keys = getOwnNonIndexProperties(value, ctx.showHidden);
+      let bound = value;
+      let fallback = '';
+      if (constructor === null) {
+        fallback = types.typedArrayTag(value);
+        bound = new globalThis[fallback](value);
+      }
+      const size = bound.length;
+      const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
+      braces = [`${prefix}[`, ']'];
+      if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
+      formatter = C.formatTypedArray.bind(null, bound, size);
+      extrasType = kArrayExtrasType;
+    } else if (types.isMapIterator(value)) {
+      keys = getKeys(value, ctx.showHidden);
+      braces = C.getIteratorBraces('Map', tag);
+      formatter = C.formatIterator.bind(null, braces);
+    } else if (types.isSetIterator(value)) {
+      keys = getKeys(value, ctx.showHidden);
+      braces = C.getIteratorBraces('Set', tag);
+      formatter = C.formatIterator.bind(null, braces);
+    } else {
+      noIterator = true;
+    }
+  }
+  if (noIterator) {
+    keys = getKeys(value, ctx.showHidden);
+    braces = ['{', '}'];
+    if (constructor === 'Object') {
+      if (types.isArgumentsObject(value)) {
+        braces[0] = '[Arguments] {';
+      } else if (tag !== '') {
+        braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      }
+      if (keys.length === 0) return `${braces[0]}}`;
+    } else if (typeof value === 'function') {
+      base = C.getFunctionBase(value, constructor, tag);
+      if (keys.length === 0) return ctx.stylize(base, 'special');
+    } else if (types.isRegExp(value)) {
+      base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
+      const prefix = getPrefix(constructor, tag, 'RegExp');
+      if (prefix !== 'RegExp ') base = `${prefix}${base}`;
+      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+        return ctx.stylize(base, 'regexp');
+      }
+    } else if (types.isDate(value)) {
+      base = Number.isNaN(Date.prototype.getTime.call(value))
+        ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
+      const prefix = getPrefix(constructor, tag, 'Date');
+      if (prefix !== 'Date ') base = `${prefix}${base}`;
+      if (keys.length === 0) return ctx.stylize(base, 'date');
+    } else if (isError(value)) {
+      base = C.formatError(value, constructor, tag, ctx, keys);
+      if (keys.length === 0) return base;
+    } else if (types.isAnyArrayBuffer(value)) {
+      const arrayType = types.isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
+      const prefix = getPrefix(constructor, tag, arrayType);
+      if (typedArray === undefined) {
+        formatter = C.formatArrayBuffer;
+      } else if (keys.length === 0) {
+        return `${prefix}{ byteLength: ${C.formatByteLength(ctx, value)} }`;
+      }
+      braces[0] = `${prefix}{`;
+      keys.unshift('byteLength');
+    } else if (types.isDataView(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
+      keys.unshift('byteLength', 'byteOffset', 'buffer');
+    } else if (types.isPromise(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
+      formatter = C.formatPromise;
+    } else if (types.isWeakSet(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
+      formatter = ctx.showHidden ? C.formatWeakSet : C.formatWeakCollection;
+    } else if (types.isWeakMap(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
+      formatter = ctx.showHidden ? C.formatWeakMap : C.formatWeakCollection;
+    } else if (types.isModuleNamespaceObject(value)) {
+      braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
+      formatter = C.formatNamespaceObject.bind(null, keys);
+    } else if (types.isBoxedPrimitive(value)) {
+      base = C.getBoxedBase(value, ctx, keys, constructor, tag);
+      if (keys.length === 0) return base;
+    } else {
+      if (keys.length === 0) {
+        if (types.isExternal(value)) return ctx.stylize('[External: <address>]', 'special');
+        return `${getCtxName(constructor, tag, 'Object')}{}`;
+      }
+      braces[0] = `${getCtxName(constructor, tag, 'Object')}{`;
+    }
+  }
+
+  if (recurseTimes > ctx.depth && ctx.depth !== null) {
+    let constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
+    if (constructor !== null) constructorName = `[${constructorName}]`;
+    return ctx.stylize(constructorName, 'special');
+  }
+  recurseTimes += 1;
+  ctx.seen.push(value);
+  ctx.currentDepth = recurseTimes;
+  let output;
+  const indentationLvl = ctx.indentationLvl;
+  try {
+    output = formatter(ctx, value, recurseTimes);
+    for (let i = 0; i < keys.length; i++) {
+      output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+    }
+  } catch (err) {
+    const constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
+    return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
+  }
+  if (ctx.circular !== undefined) {
+    const index = ctx.circular.get(value);
+    if (index !== undefined) {
+      const reference = ctx.stylize(`<ref *${index}>`, 'special');
+      if (ctx.compact !== true) base = base === '' ? reference : `${reference} ${base}`;
+      else braces[0] = `${reference} ${braces[0]}`;
+    }
+  }
+  ctx.seen.pop();
+  if (ctx.sorted) {
+    const comparator = ctx.sorted === true ? undefined : ctx.sorted;
+    if (extrasType === kObjectType) {
+      output.sort(comparator);
+    } else if (keys.length > 1) {
+      const sorted = output.slice(output.length - keys.length).sort(comparator);
+      output.splice(output.length - keys.length, keys.length, ...sorted);
+    }
+  }
+  const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  // Past 128 MiB of output at one level, stop descending (like Node) so huge
+  // graphs cannot exhaust memory.
+  const budget = ctx.budget[ctx.indentationLvl] || 0;
+  const newLength = budget + res.length;
+  ctx.budget[ctx.indentationLvl] = newLength;
+  if (newLength > 2 ** 27) ctx.depth = -1;
+  return res;
+}
+
+function getEmptyFormatArray() { return []; }
+
+function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
+  if (err instanceof RangeError && /call stack size/.test(err.message)) {
+    ctx.seen.pop();
+    ctx.indentationLvl = indentationLvl;
+    return ctx.stylize(`[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
+  }
+  throw err;
+}
+
+function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
+  let name; let str;
+  let extra = ' ';
+  desc = desc || Object.getOwnPropertyDescriptor(value, key) ||
+    { value: value[key], enumerable: true };
+  if (desc.value !== undefined) {
+    const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
+    ctx.indentationLvl += diff;
+    str = formatValue(ctx, desc.value, recurseTimes);
+    if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) {
+      extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+    }
+    ctx.indentationLvl -= diff;
+  } else if (desc.get !== undefined) {
+    const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+    const s = ctx.stylize;
+    const sp = 'special';
+    const getters = ctx.getters || C_isNodeError(original);
+    if (getters && (getters === true || (getters === 'get' && desc.set === undefined) ||
+        (getters === 'set' && desc.set !== undefined))) {
+      try {
+        const tmp = desc.get.call(original);
+        ctx.indentationLvl += 2;
+        if (tmp === null) str = `${s(`[${label}:`, sp)} ${s('null', 'null')}${s(']', sp)}`;
+        else if (typeof tmp === 'object') str = `${s(`[${label}]`, sp)} ${formatValue(ctx, tmp, recurseTimes)}`;
+        else str = `${s(`[${label}:`, sp)} ${formatPrimitive(s, tmp, ctx)}${s(']', sp)}`;
+        ctx.indentationLvl -= 2;
+      } catch (err) {
+        str = `${s(`[${label}:`, sp)} <Inspection threw (${err.message})>${s(']', sp)}`;
+      }
+    } else {
+      str = ctx.stylize(`[${label}]`, sp);
+    }
+  } else if (desc.set !== undefined) {
+    str = ctx.stylize('[Setter]', 'special');
+  } else {
+    str = ctx.stylize('undefined', 'undefined');
+  }
+  if (type === kArrayType) return str;
+  if (typeof key === 'symbol') {
+    name = `[${ctx.stylize(escapeNoQuotes(symbolToString(key)), 'symbol')}]`;
+  } else if (key === '__proto__') {
+    name = "['__proto__']";
+  } else if (desc.enumerable === false) {
+    name = `[${escapeNoQuotes(key)}]`;
+  } else if (keyStrRegExp.test(key)) {
+    name = ctx.stylize(key, 'name');
+  } else {
+    name = ctx.stylize(strEscape(key), 'string');
+  }
+  return `${name}:${extra}${str}`;
+}
+
+// Node's own SystemErrors show their accessor values ("[Getter/Setter: 21]").
+let kIsNodeError;
+function C_isNodeError(obj) {
+  if (kIsNodeError === undefined) kIsNodeError = require('internal/errors').kIsNodeError;
+  return obj !== null && typeof obj === 'object' && obj[kIsNodeError] === true;
+}
+
+function isBelowBreakLength(ctx, output, start, base) {
+  let totalLength = output.length + start;
+  if (totalLength + output.length > ctx.breakLength) return false;
+  for (let i = 0; i < output.length; i++) {
+    totalLength += ctx.colors ? getStringWidth(output[i], true) : output[i].length;
+    if (totalLength > ctx.breakLength) return false;
+  }
+  return base === '' || !base.includes('\n');
+}
+
+function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+  if (ctx.compact !== true) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+      const entries = output.length;
+      if (extrasType === kArrayExtrasType && entries > 6) {
+        output = groupArrayElements(ctx, output, value);
+      }
+      // Up to `compact` inner levels are combined on one line when they fit.
+      if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+        const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+        if (isBelowBreakLength(ctx, output, start, base)) {
+          const joined = output.join(', ');
+          if (!joined.includes('\n')) {
+            return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
+          }
+        }
+      }
+    }
+    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
+      output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+  }
+  if (isBelowBreakLength(ctx, output, 0, base)) {
+    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+  }
+  const indentation = ' '.repeat(ctx.indentationLvl);
+  const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
+  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+}
+
+// Lays out many short array entries in aligned columns (numbers right-aligned).
+function groupArrayElements(ctx, output, value) {
+  let totalLength = 0;
+  let maxLength = 0;
+  let outputLength = output.length;
+  // The "... more items" entry does not take part in the layout.
+  if (ctx.maxArrayLength < output.length) outputLength--;
+  const separatorSpace = 2;
+  const dataLen = new Array(outputLength);
+  for (let i = 0; i < outputLength; i++) {
+    const len = getStringWidth(output[i], ctx.colors);
+    dataLen[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
+      (totalLength / actualMax > 5 || maxLength <= 6)) {
+    const approxCharHeights = 2.5;
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(
+      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      ctx.compact * 4,
+      15,
+    );
+    if (columns <= 1) return output;
+    const tmp = [];
+    const maxLineLength = [];
+    for (let i = 0; i < columns; i++) {
+      let lineLength = 0;
+      for (let j = i; j < output.length; j += columns) {
+        if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      }
+      maxLineLength.push(lineLength + separatorSpace);
+    }
+    let padStart = true;
+    if (value !== undefined) {
+      for (let i = 0; i < output.length; i++) {
+        if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
+          padStart = false;
+          break;
+        }
+      }
+    }
+    for (let i = 0; i < outputLength; i += columns) {
+      const max = Math.min(i + columns, outputLength);
+      let str = '';
+      let j = i;
+      for (; j < max - 1; j++) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
+        str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+      }
+      if (padStart) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
+        str += output[j].padStart(padding, ' ');
+      } else {
+        str += output[j];
+      }
+      tmp.push(str);
+    }
+    if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
+    output = tmp;
+  }
+  return output;
+}
+
+module.exports = {
+  inspect, inspectDefaultOptions, formatValue, formatProperty, reduceToSingleString,
+  getPrefix, getKeys, isError, builtInObjects, customInspectSymbol,
+  kObjectType, kArrayType, kArrayExtrasType,
+};
+collections.init(module.exports);
+const fmt = require('internal/util/inspect/format');
+module.exports.format = fmt.format;
+module.exports.formatWithOptions = fmt.formatWithOptions;
+module.exports.stripVTControlCharacters = require('internal/util/inspect/primitives').stripVTControlCharacters;
+module.exports.getStringWidth = getStringWidth;

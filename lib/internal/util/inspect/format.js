@@ -1,0 +1,146 @@
+'use strict';
+// util.format / util.formatWithOptions: printf-like %s %d %i %f %j %o %O %c %%,
+// with the remaining arguments appended (strings as-is, others inspected).
+//
+// internalBinding('util') functions used: getProxyDetails (see inspect.js).
+
+const { getProxyDetails } = internalBinding('util');
+const { inspect, builtInObjects } = require('internal/util/inspect');
+const { formatNumber, formatBigInt, stylizeNoColor } = require('internal/util/inspect/primitives');
+
+let circularErrorMessage;
+
+function tryStringify(arg) {
+  try {
+    return JSON.stringify(arg);
+  } catch (err) {
+    if (!circularErrorMessage) {
+      try {
+        const a = {};
+        a.a = a;
+        JSON.stringify(a);
+      } catch (circularError) {
+        circularErrorMessage = circularError.message.split('\n')[0];
+      }
+    }
+    if (err.name === 'TypeError' && err.message.split('\n')[0] === circularErrorMessage) {
+      return '[Circular]';
+    }
+    throw err;
+  }
+}
+
+// %s prints objects with their own toString() through it, and built-ins inspected.
+function hasBuiltInToString(value) {
+  const proxyTarget = getProxyDetails(value, false);
+  if (proxyTarget !== undefined) {
+    if (proxyTarget === null) return true;
+    value = proxyTarget;
+  }
+  if (typeof value.toString !== 'function') return true;
+  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  let pointer = value;
+  do {
+    pointer = Object.getPrototypeOf(pointer);
+  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
+  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return descriptor !== undefined && typeof descriptor.value === 'function' &&
+    builtInObjects.has(descriptor.value.name);
+}
+
+function formatWithOptionsInternal(inspectOptions, args) {
+  const first = args[0];
+  let a = 0;
+  let str = '';
+  let join = '';
+  if (typeof first === 'string') {
+    if (args.length === 1) return first;
+    let tempStr;
+    let lastPos = 0;
+    for (let i = 0; i < first.length - 1; i++) {
+      if (first.charCodeAt(i) !== 37) continue; // '%'
+      const nextChar = first.charCodeAt(++i);
+      if (a + 1 !== args.length) {
+        switch (nextChar) {
+          case 115: { // 's'
+            const tempArg = args[++a];
+            if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
+            else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+            else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
+              tempStr = String(tempArg);
+            } else {
+              tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
+            }
+            break;
+          }
+          case 106: tempStr = tryStringify(args[++a]); break; // 'j'
+          case 100: { // 'd'
+            const tempNum = args[++a];
+            if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+            else if (typeof tempNum === 'symbol') tempStr = 'NaN';
+            else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+            break;
+          }
+          case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
+          case 111: // 'o'
+            tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
+            break;
+          case 105: { // 'i'
+            const tempInteger = args[++a];
+            if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+            else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
+            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+            break;
+          }
+          case 102: { // 'f'
+            const tempFloat = args[++a];
+            if (typeof tempFloat === 'symbol') tempStr = 'NaN';
+            else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+            break;
+          }
+          case 99: // 'c': CSS is consumed and ignored.
+            a += 1;
+            tempStr = '';
+            break;
+          case 37: // '%'
+            str += first.slice(lastPos, i);
+            lastPos = i + 1;
+            continue;
+          default:
+            continue;
+        }
+        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+        str += tempStr;
+        lastPos = i + 1;
+      } else if (nextChar === 37) {
+        str += first.slice(lastPos, i);
+        lastPos = i + 1;
+      }
+    }
+    if (lastPos !== 0) {
+      a++;
+      join = ' ';
+      if (lastPos < first.length) str += first.slice(lastPos);
+    }
+  }
+  while (a < args.length) {
+    const value = args[a];
+    str += join;
+    str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
+    join = ' ';
+    a++;
+  }
+  return str;
+}
+
+function format(...args) {
+  return formatWithOptionsInternal(undefined, args);
+}
+
+function formatWithOptions(inspectOptions, ...args) {
+  const { validateObject, kValidateObjectAllowArray } = require('internal/validators');
+  validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray);
+  return formatWithOptionsInternal(inspectOptions, args);
+}
+
+module.exports = { format, formatWithOptions, formatWithOptionsInternal };
