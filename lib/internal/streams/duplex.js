@@ -1,0 +1,59 @@
+'use strict';
+// stream.Duplex: a Readable that also carries Writable's state and methods;
+// allowHalfOpen: false ends the writable side when the readable side ends.
+
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+  Readable.call(this, options);
+  Writable.call(this, options);
+  if (options) {
+    this.allowHalfOpen = options.allowHalfOpen !== false;
+    if (options.readable === false) {
+      this._readableState.readable = false;
+      this._readableState.ended = true;
+      this._readableState.endEmitted = true;
+    }
+    if (options.writable === false) {
+      this._writableState.writable = false;
+      this._writableState.ending = true;
+      this._writableState.ended = true;
+      this._writableState.finished = true;
+    }
+  } else {
+    this.allowHalfOpen = true;
+  }
+}
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
+
+for (const method of Object.keys(Writable.prototype)) {
+  if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
+}
+for (const name of ['write', 'cork', 'uncork', 'setDefaultEncoding', 'end', '_write']) {
+  Duplex.prototype[name] = Writable.prototype[name];
+}
+Duplex.prototype._writev = null;
+
+for (const name of ['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer', 'writableLength',
+  'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain', 'writableErrored', 'writableAborted']) {
+  Object.defineProperty(Duplex.prototype, name, Object.getOwnPropertyDescriptor(Writable.prototype, name));
+}
+Object.defineProperty(Duplex.prototype, 'destroyed', {
+  get() {
+    if (this._readableState === undefined || this._writableState === undefined) return false;
+    return this._readableState.destroyed && this._writableState.destroyed;
+  },
+  set(value) {
+    if (this._readableState && this._writableState) {
+      this._readableState.destroyed = value;
+      this._writableState.destroyed = value;
+    }
+  },
+  configurable: true,
+});
+Duplex.prototype.destroy = Writable.prototype.destroy;
+
+module.exports = Duplex;

@@ -1,0 +1,188 @@
+'use strict';
+// Predicates over node streams (state inspection used by finished/pipeline) and the
+// default highWaterMark. No internalBinding.
+
+const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+
+let defaultHwm = 16 * 1024;
+let defaultObjectHwm = 16;
+
+function getDefaultHighWaterMark(objectMode) {
+  return objectMode ? defaultObjectHwm : defaultHwm;
+}
+
+function setDefaultHighWaterMark(objectMode, value) {
+  require('internal/validators').validateInteger(value, 'value', 0);
+  if (objectMode) defaultObjectHwm = value;
+  else defaultHwm = value;
+}
+
+function getHighWaterMark(state, options, duplexKey, isDuplex) {
+  let hwm = options.highWaterMark != null ? options.highWaterMark : (isDuplex ? options[duplexKey] : null);
+  if (hwm != null) {
+    if (!Number.isInteger(hwm) || hwm < 0) {
+      const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
+      throw new ERR_INVALID_ARG_VALUE(name, hwm);
+    }
+    return Math.floor(hwm);
+  }
+  return getDefaultHighWaterMark(state.objectMode);
+}
+
+function isReadableNodeStream(obj, strict = false) {
+  return !!(obj && typeof obj.pipe === 'function' && typeof obj.on === 'function' &&
+    (!strict || (typeof obj.pause === 'function' && typeof obj.resume === 'function')) &&
+    (!obj._writableState || (obj._readableState && obj._readableState.readable !== false)) &&
+    (!obj._writableState || obj._readableState));
+}
+
+function isWritableNodeStream(obj) {
+  return !!(obj && typeof obj.write === 'function' && typeof obj.on === 'function' &&
+    (!obj._readableState || (obj._writableState && obj._writableState.writable !== false)));
+}
+
+function isNodeStream(obj) {
+  return !!(obj && (obj._readableState || obj._writableState ||
+    (typeof obj.write === 'function' && typeof obj.on === 'function') ||
+    (typeof obj.pipe === 'function' && typeof obj.on === 'function')));
+}
+
+function isIterable(obj, isAsync) {
+  if (obj == null) return false;
+  if (isAsync === true) return typeof obj[Symbol.asyncIterator] === 'function';
+  if (isAsync === false) return typeof obj[Symbol.iterator] === 'function';
+  return typeof obj[Symbol.asyncIterator] === 'function' || typeof obj[Symbol.iterator] === 'function';
+}
+
+function isDestroyed(stream) {
+  if (!isNodeStream(stream)) return null;
+  const w = stream._writableState;
+  const r = stream._readableState;
+  const state = w || r;
+  return !!(stream.destroyed || (state && state.destroyed));
+}
+
+function isWritableEnded(stream) {
+  if (!isWritableNodeStream(stream)) return null;
+  if (stream.writableEnded === true) return true;
+  const w = stream._writableState;
+  if (w && w.errored) return false;
+  if (typeof (w && w.ended) !== 'boolean') return null;
+  return w.ended;
+}
+
+function isWritableFinished(stream, strict) {
+  if (!isWritableNodeStream(stream)) return null;
+  if (stream.writableFinished === true) return true;
+  const w = stream._writableState;
+  if (w && w.errored) return false;
+  if (typeof (w && w.finished) !== 'boolean') return null;
+  return !!(w.finished || (strict === false && w.ended === true && w.length === 0));
+}
+
+function isReadableFinished(stream, strict) {
+  if (!isReadableNodeStream(stream)) return null;
+  const r = stream._readableState;
+  if (r && r.errored) return false;
+  if (typeof (r && r.endEmitted) !== 'boolean') return null;
+  return !!(r.endEmitted || (strict === false && r.ended === true && r.length === 0));
+}
+
+function isReadable(stream) {
+  if (stream && stream.readable != null && typeof stream.readable !== 'boolean') return null;
+  if (isDestroyed(stream)) return false;
+  return isReadableNodeStream(stream) && stream.readable && !isReadableFinished(stream);
+}
+
+function isWritable(stream) {
+  if (stream && stream.writable != null && typeof stream.writable !== 'boolean') return null;
+  if (isDestroyed(stream)) return false;
+  return isWritableNodeStream(stream) && stream.writable && !isWritableEnded(stream);
+}
+
+function isFinished(stream, opts) {
+  if (!isNodeStream(stream)) return null;
+  if (isDestroyed(stream)) return true;
+  if ((!opts || opts.readable !== false) && isReadable(stream)) return false;
+  if ((!opts || opts.writable !== false) && isWritable(stream)) return false;
+  return true;
+}
+
+function isWritableErrored(stream) {
+  if (!isNodeStream(stream)) return null;
+  if (stream.writableErrored) return stream.writableErrored;
+  const w = stream._writableState;
+  return (w && w.errored) != null ? w.errored : null;
+}
+
+function isReadableErrored(stream) {
+  if (!isNodeStream(stream)) return null;
+  if (stream.readableErrored) return stream.readableErrored;
+  const r = stream._readableState;
+  return (r && r.errored) != null ? r.errored : null;
+}
+
+function isClosed(stream) {
+  if (!isNodeStream(stream)) return null;
+  if (typeof stream.closed === 'boolean') return stream.closed;
+  const w = stream._writableState;
+  const r = stream._readableState;
+  if (typeof (w && w.closed) === 'boolean' || typeof (r && r.closed) === 'boolean') {
+    return !!((w && w.closed) || (r && r.closed));
+  }
+  if (typeof stream._closed === 'boolean' && isOutgoingMessage(stream)) return stream._closed;
+  return null;
+}
+
+function isOutgoingMessage(stream) {
+  return typeof stream._closed === 'boolean' && typeof stream._defaultKeepAlive === 'boolean' &&
+    typeof stream._removedConnection === 'boolean' && typeof stream._removedContLen === 'boolean';
+}
+
+function isRequest(stream) {
+  return !!(stream && typeof stream.setHeader === 'function' && typeof stream.abort === 'function');
+}
+
+function willEmitClose(stream) {
+  if (!isNodeStream(stream)) return null;
+  const w = stream._writableState;
+  const r = stream._readableState;
+  const state = w || r;
+  return (!state && isOutgoingMessage(stream)) || !!(state && state.autoDestroy && state.emitClose && state.closed === false);
+}
+
+function isErrored(stream) {
+  return !!(stream && (stream.readableErrored || stream.writableErrored ||
+    (stream._readableState && stream._readableState.errored) ||
+    (stream._writableState && stream._writableState.errored)));
+}
+
+function once(fn) {
+  let called = false;
+  return function(...args) {
+    if (called) return;
+    called = true;
+    return Reflect.apply(fn, this, args);
+  };
+}
+
+function aggregateTwoErrors(inner, outer) {
+  if (inner && outer && inner !== outer) {
+    if (Array.isArray(outer.errors)) {
+      outer.errors.push(inner);
+      return outer;
+    }
+    const err = new AggregateError([outer, inner], outer.message);
+    err.code = outer.code;
+    return err;
+  }
+  return inner || outer;
+}
+
+module.exports = {
+  getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark,
+  isReadableNodeStream, isWritableNodeStream, isNodeStream, isIterable, isDestroyed,
+  isWritableEnded, isWritableFinished, isReadableFinished, isReadable, isWritable, isFinished,
+  isWritableErrored, isReadableErrored, isClosed, isRequest, willEmitClose, isErrored, once,
+  aggregateTwoErrors,
+};
