@@ -128,11 +128,11 @@ function _write(stream, chunk, encoding, cb) {
       }
     } else if (chunk instanceof Buffer) {
       encoding = 'buffer';
-    } else if (chunk instanceof Uint8Array) {
+    } else if (ArrayBuffer.isView(chunk)) {
       chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
   let err;
@@ -349,6 +349,8 @@ Writable.prototype.end = function(chunk, encoding, cb) {
   }
   if (typeof cb === 'function') {
     if (err || state.finished) process.nextTick(cb, err);
+    // _final failed synchronously inside this end(): report after 'error'/'close'.
+    else if (state.destroyed && state.errored) process.nextTick(cb, state.errored);
     else state.onFinished.push(cb);
   }
   return this;
