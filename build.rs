@@ -76,15 +76,15 @@ fn embed_lib(manifest: &Path) {
     let lib = manifest.join("lib");
     let mut files = Vec::new();
     collect_js(&lib, &mut files);
-    files.sort();
+    // Sorted by id (not by path: "timers" < "timers/promises", as binary search needs).
+    let mut entries: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|p| (p.strip_prefix(&lib).unwrap().with_extension("").to_str().unwrap().to_string(), p))
+        .collect();
+    entries.sort();
     let mut out = String::from("pub static BUILTINS: &[(&str, &str)] = &[\n");
-    for path in &files {
-        let id = path.strip_prefix(&lib).unwrap().with_extension("");
-        out.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
-            id.to_str().unwrap(),
-            path.to_str().unwrap()
-        ));
+    for (id, path) in &entries {
+        out.push_str(&format!("    ({:?}, include_str!({:?})),\n", id, path.to_str().unwrap()));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("builtins.rs");

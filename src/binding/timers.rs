@@ -61,7 +61,10 @@ fn toggle_immediate_ref<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         .set_handle(&rt.immediate_handle, args.get(0).boolean(s), true);
 }
 
+/// getLibuvNow(): the loop clock, refreshed first (as Node does) so a timer started
+/// after a long synchronous stretch counts from the real now.
 fn get_now<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
+    rt.lp.update_time();
     args.ret(s.number(rt.lp.now() as f64));
 }

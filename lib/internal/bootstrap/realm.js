@@ -1,0 +1,28 @@
+'use strict';
+// The built-in module loader. Compiled by Rust as a function of
+// (process, internalBinding); returns requireBuiltin(id), which compiles a lib/ file
+// on its first require and caches its module object.
+// Binding used: builtins.compileBuiltin(id) -> function(exports, require, module,
+// process, internalBinding); builtins.hasBuiltin(id); builtins.builtinIds.
+
+const { compileBuiltin, hasBuiltin } = internalBinding('builtins');
+const cache = new Map();
+
+function requireBuiltin(id) {
+  const cached = cache.get(id);
+  if (cached !== undefined) return cached.exports;
+  if (!hasBuiltin(id)) {
+    const err = new Error(`No such built-in module: ${id}`);
+    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    throw err;
+  }
+  const fn = compileBuiltin(id);
+  const module = { id, exports: {}, loaded: false };
+  cache.set(id, module);
+  fn.call(undefined, module.exports, requireBuiltin, module, process, internalBinding);
+  module.loaded = true;
+  return module.exports;
+}
+
+requireBuiltin.cache = cache;
+return requireBuiltin;

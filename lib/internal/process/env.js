@@ -1,0 +1,47 @@
+'use strict';
+// process.env: a mirror of the real environment. Reads come from the mirror;
+// writes go to both, values coerced to strings as in Node, so child processes
+// and native code see them.
+// Bindings: process_methods.{envKeys, setEnv, unsetEnv}.
+
+const { envKeys, setEnv, unsetEnv } = internalBinding('process_methods');
+
+function createEnv() {
+  const mirror = {};
+  for (const [k, v] of envKeys()) mirror[k] = v;
+  return new Proxy(mirror, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      if (typeof value === 'symbol') {
+        throw new TypeError('Cannot convert a Symbol value to a string');
+      }
+      const str = `${value}`;
+      target[key] = str;
+      setEnv(key, str);
+      return true;
+    },
+    deleteProperty(target, key) {
+      if (typeof key === 'string') {
+        delete target[key];
+        unsetEnv(key);
+      }
+      return true;
+    },
+    defineProperty(target, key, desc) {
+      if (desc.get || desc.set) {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY
+          ? new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY('process.env', 'cannot have accessors')
+          : new TypeError("'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      const str = `${desc.value}`;
+      target[key] = str;
+      setEnv(key, str);
+      return true;
+    },
+  });
+}
+
+module.exports = { createEnv };

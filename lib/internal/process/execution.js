@@ -1,0 +1,54 @@
+'use strict';
+// Uncaught exceptions: 'uncaughtExceptionMonitor' and 'uncaughtException'
+// listeners, else print the error as Node does (where it was thrown, then the
+// stack or the inspected value) and exit with code 1 after 'exit' listeners ran.
+// Bindings: errors.{setFatalExceptionHandler, getArrowMessage}.
+
+const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
+
+function formatFatal(err) {
+  const arrow = getArrowMessage(err);
+  let body;
+  try {
+    const { inspect } = require('internal/util/inspect');
+    if (err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string')) {
+      body = inspect(err);
+    } else {
+      body = `Uncaught ${inspect(err)}`;
+    }
+  } catch {
+    body = err && err.stack ? err.stack : String(err);
+  }
+  if (arrow) return `${arrow}\n${body}\n`;
+  return `${body}\n`;
+}
+
+// Returns true when a listener handled it; otherwise never returns.
+function triggerUncaughtException(err, fromPromise) {
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (typeof process.emit === 'function') {
+    process.emit('uncaughtExceptionMonitor', err, type);
+    if (process.listenerCount('uncaughtException') > 0) {
+      process.emit('uncaughtException', err, type);
+      return true;
+    }
+  }
+  try {
+    process._rawWrite(2, formatFatal(err));
+  } catch {
+    // Printing must not stop the exit.
+  }
+  process.exitCode = 1;
+  process._exiting = true;
+  try {
+    process.emit('exit', 1);
+  } catch {
+    // An 'exit' listener threw while exiting on an uncaught exception.
+  }
+  process.reallyExit(1);
+  return false;
+}
+
+setFatalExceptionHandler(triggerUncaughtException);
+
+module.exports = { triggerUncaughtException, formatFatal };

@@ -1,0 +1,99 @@
+'use strict';
+// process.nextTick's queue and queueMicrotask. Rust calls
+// processTicksAndRejections after every callback into JS when tickInfo says there
+// is work; it drains ticks, then V8's microtasks, repeatedly, then looks at
+// unhandled rejections (lib/internal/process/promises.js).
+// Bindings: task_queue.{tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback}.
+
+const { tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback } = internalBinding('task_queue');
+const kHasTickScheduled = 0;
+const kHasRejectionToWarn = 1;
+
+// A growable ring of fixed-size arrays: push and shift are O(1) and never copy.
+const kSize = 2048;
+const kMask = kSize - 1;
+class Chunk {
+  constructor() { this.bottom = 0; this.top = 0; this.list = new Array(kSize); this.next = null; }
+}
+let head = new Chunk();
+let tail = head;
+function push(item) {
+  if (((head.top + 1) & kMask) === head.bottom) {
+    head = head.next = new Chunk();
+  }
+  head.list[head.top] = item;
+  head.top = (head.top + 1) & kMask;
+}
+function shift() {
+  const t = tail;
+  if (t.top === t.bottom) return null;
+  const item = t.list[t.bottom];
+  t.list[t.bottom] = undefined;
+  t.bottom = (t.bottom + 1) & kMask;
+  if (t.top === t.bottom && t.next !== null) tail = t.next;
+  return item;
+}
+function isEmpty() { return tail.top === tail.bottom; }
+
+let validateFunction;
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    validateFunction ??= require('internal/validators').validateFunction;
+    validateFunction(callback, 'callback');
+  }
+  if (process._exiting) return;
+  if (tickInfo[kHasTickScheduled] === 0) tickInfo[kHasTickScheduled] = 1;
+  push({ callback, args: args.length === 0 ? undefined : args });
+}
+
+let promises;
+function processPromiseRejections() {
+  promises ??= require('internal/process/promises');
+  return promises.processPromiseRejections();
+}
+
+function processTicksAndRejections() {
+  let tock;
+  do {
+    while ((tock = shift()) !== null) {
+      const { callback, args } = tock;
+      if (args === undefined) callback();
+      else switch (args.length) {
+        case 1: callback(args[0]); break;
+        case 2: callback(args[0], args[1]); break;
+        case 3: callback(args[0], args[1], args[2]); break;
+        default: callback(...args);
+      }
+    }
+    runMicrotasks();
+  } while (!isEmpty() || (tickInfo[kHasRejectionToWarn] === 1 && processPromiseRejections()));
+  tickInfo[kHasTickScheduled] = 0;
+  tickInfo[kHasRejectionToWarn] = 0;
+}
+
+// Between two timers or two immediates: microtasks always, ticks if any.
+function runNextTicks() {
+  if (tickInfo[kHasTickScheduled] === 0 && tickInfo[kHasRejectionToWarn] === 0) runMicrotasks();
+  if (tickInfo[kHasTickScheduled] === 0 && tickInfo[kHasRejectionToWarn] === 0) return;
+  processTicksAndRejections();
+}
+
+function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    validateFunction ??= require('internal/validators').validateFunction;
+    validateFunction(callback, 'callback');
+  }
+  enqueueMicrotask(function runMicrotask() {
+    try {
+      callback();
+    } catch (err) {
+      require('internal/process/execution').triggerUncaughtException(err, false);
+    }
+  });
+}
+
+function setHasRejectionToWarn(value) { tickInfo[kHasRejectionToWarn] = value ? 1 : 0; }
+
+setTickCallback(processTicksAndRejections);
+
+module.exports = { nextTick, queueMicrotask, runNextTicks, processTicksAndRejections, setHasRejectionToWarn };

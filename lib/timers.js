@@ -1,0 +1,62 @@
+'use strict';
+// The timers module and the timer globals (setTimeout, setInterval, setImmediate
+// and their clear functions). The machinery is in lib/internal/timers.js.
+
+const internal = require('internal/timers');
+const { Timeout, Immediate, insert, unenroll, clearImmediateItem, knownTimersById } = internal;
+
+let validateFunction;
+function checkCallback(callback) {
+  if (typeof callback !== 'function') {
+    validateFunction ??= require('internal/validators').validateFunction;
+    validateFunction(callback, 'callback');
+  }
+}
+
+function setTimeout(callback, after, ...args) {
+  checkCallback(callback);
+  const timeout = new Timeout(callback, after, args.length === 0 ? undefined : args, false, true);
+  insert(timeout, timeout._idleTimeout);
+  return timeout;
+}
+
+function setInterval(callback, repeat, ...args) {
+  checkCallback(callback);
+  const timeout = new Timeout(callback, repeat, args.length === 0 ? undefined : args, true, true);
+  insert(timeout, timeout._idleTimeout);
+  return timeout;
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const found = knownTimersById.get(+timer);
+    if (found !== undefined) {
+      found._onTimeout = null;
+      unenroll(found);
+    }
+  }
+}
+
+function clearInterval(timer) {
+  // Node lets either clear function clear either kind of timer.
+  clearTimeout(timer);
+}
+
+function setImmediate(callback, ...args) {
+  checkCallback(callback);
+  return new Immediate(callback, args.length === 0 ? undefined : args);
+}
+
+function clearImmediate(immediate) {
+  clearImmediateItem(immediate);
+}
+
+module.exports = {
+  setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
+  get promises() { return require('timers/promises'); },
+};
