@@ -1,0 +1,106 @@
+'use strict';
+// util.promisify / util.callbackify / util.deprecate.
+// Modules whose callbacks receive several values (fs.read, dns.lookup, ...)
+// tag the function with `customPromisifyArgs` (an array of names) so that the
+// promise resolves to an object holding them.
+//
+// internalBinding functions used: none. Uses process.nextTick and process.emitWarning.
+
+const { codes: { ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { validateFunction, validateString } = require('internal/validators');
+
+const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
+const kCustomPromisifyArgsSymbol = Symbol('customPromisifyArgs');
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisifiedSymbol]) {
+    const fn = original[kCustomPromisifiedSymbol];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+      value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  const argumentNames = original[kCustomPromisifyArgsSymbol];
+
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      args.push((err, ...values) => {
+        if (err) return reject(err);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      });
+      Reflect.apply(original, this, args);
+    });
+  }
+
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+    value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  return Object.defineProperties(fn, descriptors);
+}
+promisify.custom = kCustomPromisifiedSymbol;
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection reason would read as success to the callback; wrap it.
+  if (!reason) reason = new ERR_FALSY_VALUE_REJECTION(reason);
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+// Codes already warned about: each code warns once per process.
+const codesWarned = new Set();
+
+function deprecate(fn, msg, code) {
+  if (process.noDeprecation === true) return fn;
+  if (code !== undefined) validateString(code, 'code');
+  let warned = false;
+  function deprecated(...args) {
+    if (!warned && !process.noDeprecation) {
+      warned = true;
+      if (code !== undefined) {
+        if (!codesWarned.has(code)) {
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+          codesWarned.add(code);
+        }
+      } else {
+        process.emitWarning(msg, 'DeprecationWarning', deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  return deprecated;
+}
+
+module.exports = {
+  promisify, callbackify, deprecate, customPromisifyArgs: kCustomPromisifyArgsSymbol,
+  kCustomPromisifiedSymbol, ERR_INVALID_ARG_TYPE,
+};
