@@ -8,19 +8,17 @@ const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
 function formatFatal(err) {
   const arrow = getArrowMessage(err);
+  if ((typeof err !== 'object' && typeof err !== 'function') || err === null) {
+    // Node prints a thrown primitive as is, right under the caret.
+    return `${arrow}${String(err)}\n(Use \`coil --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
   let body;
   try {
-    const { inspect } = require('internal/util/inspect');
-    if (err instanceof Error || (err !== null && typeof err === 'object' && typeof err.stack === 'string')) {
-      body = inspect(err);
-    } else {
-      body = `Uncaught ${inspect(err)}`;
-    }
+    body = require('internal/util/inspect').inspect(err);
   } catch {
-    body = err && err.stack ? err.stack : String(err);
+    body = typeof err.stack === 'string' ? err.stack : String(err);
   }
-  if (arrow) return `${arrow}\n${body}\n`;
-  return `${body}\n`;
+  return arrow ? `${arrow}\n${body}\n` : `${body}\n`;
 }
 
 // Returns true when a listener handled it; otherwise never returns.

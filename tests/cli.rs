@@ -1,0 +1,94 @@
+//! The command line, run as a user would: flags, -e/-p/stdin, V8 options, and the
+//! error paths (bad option → exit 9, missing script → MODULE_NOT_FOUND, exit 1).
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn coil(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn version_and_help() {
+    let out = coil(&["--version"], "");
+    assert_eq!(text(&out.stdout), format!("v{}\n", env!("CARGO_PKG_VERSION")));
+    let out = coil(&["--help"], "");
+    assert!(text(&out.stdout).starts_with("Usage: coil"));
+    assert!(out.status.success());
+}
+
+#[test]
+fn eval_and_print() {
+    let out = coil(&["-e", "console.log(1 + 1, typeof require, __filename)"], "");
+    assert_eq!(text(&out.stdout), "2 function [eval]\n");
+    let out = coil(&["-p", "[1, 'a', { b: 2 }]"], "");
+    assert_eq!(text(&out.stdout), "[ 1, 'a', { b: 2 } ]\n");
+    let out = coil(&["-e", "console.log(process.argv.slice(1))", "x", "y"], "");
+    assert_eq!(text(&out.stdout), "[ 'x', 'y' ]\n");
+}
+
+#[test]
+fn script_from_stdin() {
+    let out = coil(&["-"], "console.log('from stdin', 6 * 7)");
+    assert_eq!(text(&out.stdout), "from stdin 42\n");
+    assert!(out.status.success());
+}
+
+#[test]
+fn bad_option_exits_9() {
+    let out = coil(&["--no-such-flag", "x.js"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(text(&out.stderr), "coil: bad option: --no-such-flag\n");
+    let out = coil(&["-z"], "");
+    assert_eq!(out.status.code(), Some(9));
+}
+
+#[test]
+fn missing_script_is_module_not_found() {
+    let out = coil(&["/definitely/not/here.js"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Error: Cannot find module '/definitely/not/here.js'"), "{err}");
+    assert!(err.contains("code: 'MODULE_NOT_FOUND'"), "{err}");
+}
+
+#[test]
+fn v8_options_pass_through() {
+    let out = coil(&["--expose-gc", "-e", "console.log(typeof gc); gc()"], "");
+    assert_eq!(text(&out.stdout), "function\n");
+    let out = coil(&["-e", "console.log(typeof gc)"], "");
+    assert_eq!(text(&out.stdout), "undefined\n");
+    let out = coil(&["--max-old-space-size=64", "--stack-size=500", "-e", "console.log('ok')"], "");
+    assert_eq!(text(&out.stdout), "ok\n");
+    let out = coil(&["--trace-gc", "--expose-gc", "-e", "gc()"], "");
+    assert!(text(&out.stdout).contains("Mark-Compact"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn syntax_error_in_eval_shows_where() {
+    let out = coil(&["-e", "let x = ;"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.starts_with("[eval]:1\nlet x = ;\n        ^\n"), "{err}");
+    assert!(err.contains("SyntaxError: Unexpected token ';'"), "{err}");
+}
+
+#[test]
+fn stats_show_the_ring_was_used() {
+    let out = coil(&["--stats", "-e", "setTimeout(() => {}, 5)"], "");
+    let err = text(&out.stderr);
+    assert!(err.contains("coil stats: backend=io_uring"), "{err}");
+    let enters: u64 = err.split("enter_calls=").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(enters >= 1, "{err}");
+}

@@ -1,0 +1,3 @@
+// exit: 1
+// Throwing a non-error prints it with Node's "Uncaught" prefix.
+throw 'plain string';

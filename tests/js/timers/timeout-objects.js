@@ -1,0 +1,32 @@
+// Timeout and Immediate objects: ref/unref/hasRef/refresh, toPrimitive ids,
+// clearTimeout by id, intervals, and argument passing.
+const t = setTimeout(() => console.log('never'), 1000);
+console.log(typeof t.ref, t.hasRef());
+t.unref();
+console.log(t.hasRef());
+const id = +t;
+console.log(typeof id, Number.isInteger(id));
+clearTimeout(id);
+
+let n = 0;
+const iv = setInterval((x) => {
+  n++;
+  if (n === 3) {
+    clearInterval(iv);
+    console.log('interval ran', n, 'times with', x);
+  }
+}, 1, 'arg');
+
+const imm = setImmediate(() => console.log('cleared immediate ran'));
+clearImmediate(imm);
+const imm2 = setImmediate((a, b) => console.log('immediate', a, b), 'a', 'b');
+console.log(imm2.hasRef(), imm2.unref().hasRef(), imm2.ref().hasRef());
+
+// An unref'd timer alone does not keep the process alive.
+setTimeout(() => console.log('unref timer fired?'), 50).unref();
+
+// refresh() restarts the countdown from now.
+const start = Date.now();
+const r = setTimeout(() => console.log('refreshed fired after >= 30ms:', Date.now() - start >= 30), 20);
+setTimeout(() => r.refresh(), 10);
+try { setTimeout('code'); } catch (e) { console.log(e.code); }
