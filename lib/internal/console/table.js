@@ -1,0 +1,50 @@
+'use strict';
+// Box-drawing table renderer for console.table: header row, divider, one row
+// per entry, cells left-aligned and padded to the widest cell of each column.
+//
+// internalBinding functions used: none.
+
+const { getStringWidth } = require('internal/util/inspect');
+
+const tableChars = {
+  middleMiddle: '─', rowMiddle: '┼', topRight: '┐', topLeft: '┌', leftMiddle: '├',
+  topMiddle: '┬', bottomRight: '┘', bottomLeft: '└', bottomMiddle: '┴', rightMiddle: '┤',
+  left: '│ ', right: ' │', middle: ' │ ',
+};
+
+function renderRow(row, columnWidths) {
+  let out = tableChars.left;
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    const len = getStringWidth(cell);
+    out += cell + ' '.repeat(columnWidths[i] - len);
+    if (i !== row.length - 1) out += tableChars.middle;
+  }
+  out += tableChars.right;
+  return out;
+}
+
+// head: column titles; columns: one array of cell strings per column (sparse
+// entries render as empty cells).
+function table(head, columns) {
+  const rows = [];
+  const columnWidths = head.map((h) => getStringWidth(h));
+  const longestColumn = Math.max(...columns.map((a) => a.length));
+  for (let i = 0; i < head.length; i++) {
+    const column = columns[i];
+    for (let j = 0; j < longestColumn; j++) {
+      if (rows[j] === undefined) rows[j] = [];
+      const value = rows[j][i] = Object.prototype.hasOwnProperty.call(column, j) ? column[j] : '';
+      columnWidths[i] = Math.max(columnWidths[i] || 0, getStringWidth(value));
+    }
+  }
+  const divider = columnWidths.map((w) => tableChars.middleMiddle.repeat(w + 2));
+  let result = `${tableChars.topLeft}${divider.join(tableChars.topMiddle)}${tableChars.topRight}\n` +
+    `${renderRow(head, columnWidths)}\n` +
+    `${tableChars.leftMiddle}${divider.join(tableChars.rowMiddle)}${tableChars.rightMiddle}\n`;
+  for (const row of rows) result += `${renderRow(row, columnWidths)}\n`;
+  result += `${tableChars.bottomLeft}${divider.join(tableChars.bottomMiddle)}${tableChars.bottomRight}`;
+  return result;
+}
+
+module.exports = { table };
