@@ -1,0 +1,69 @@
+'use strict';
+// assert.ok() without a message quotes the failing call's source:
+// "The expression evaluated to a falsy value:\n\n  assert.ok(x)\n". The call site
+// comes from a V8 stack trace; the file is read with require('fs'). No internalBinding.
+
+function callSite(fn) {
+  const saved = Error.prepareStackTrace;
+  const savedLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 1;
+  Error.prepareStackTrace = (_, frames) => frames;
+  const holder = {};
+  Error.captureStackTrace(holder, fn);
+  const frames = holder.stack;
+  Error.prepareStackTrace = saved;
+  Error.stackTraceLimit = savedLimit;
+  return Array.isArray(frames) ? frames[0] : undefined;
+}
+
+// Returns the call expression starting at `col` (0-based) up to its closing ')'.
+function extractCall(source, line, col) {
+  const lines = source.split('\n');
+  const first = lines[line - 1] || '';
+  // V8 points at the called property (`ok` in `assert.ok(`); include its receiver chain.
+  while (col > 0 && /[\w$.]/.test(first[col - 1])) col--;
+  let text = lines.slice(line - 1).join('\n').slice(col);
+  let depth = 0;
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      depth--;
+      if (depth === 0) return text.slice(0, i + 1);
+    }
+  }
+  return undefined;
+}
+
+function getOkMessage(fn) {
+  try {
+    const site = callSite(fn);
+    if (!site) return undefined;
+    const file = site.getFileName();
+    const line = site.getLineNumber();
+    const col = site.getColumnNumber();
+    if (!file || line == null || col == null) return undefined;
+    const fs = require('fs');
+    const src = fs.readFileSync(file.startsWith('file://') ? new URL(file) : file, 'utf8');
+    let code = extractCall(src, line, col - 1);
+    if (code === undefined) return undefined;
+    // Continuation lines are re-indented relative to the first, as node prints them.
+    const lines = code.split('\n');
+    if (lines.length > 1) {
+      const indent = Math.min(...lines.slice(1).filter((l) => l.trim()).map((l) => l.match(/^ */)[0].length));
+      code = [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(indent, l.match(/^ */)[0].length)))].join('\n  ');
+    }
+    return `The expression evaluated to a falsy value:\n\n  ${code}\n`;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = { getOkMessage };
