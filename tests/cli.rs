@@ -72,7 +72,7 @@ fn v8_options_pass_through() {
     let out = coil(&["--max-old-space-size=64", "--stack-size=500", "-e", "console.log('ok')"], "");
     assert_eq!(text(&out.stdout), "ok\n");
     let out = coil(&["--trace-gc", "--expose-gc", "-e", "gc()"], "");
-    assert!(text(&out.stdout).contains("Mark-Compact"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("Mark-"), "{}", text(&out.stdout));
 }
 
 #[test]

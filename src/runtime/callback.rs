@@ -35,11 +35,14 @@ impl Runtime {
             let r = f.call(s, recv, args);
             if r.is_none() && tc.has_caught() && !tc.has_terminated() {
                 let exc = tc.exception(s).unwrap_or_else(|| s.undefined());
+                let mut arrow = String::new();
                 if let Some(msg) = tc.message(s) {
                     decorate(s, exc, msg);
+                    // Primitives cannot carry the arrow: pass it along as well.
+                    arrow = msg.arrow(s);
                 }
                 tc.reset();
-                self.fatal_exception(s, exc, false);
+                self.fatal_exception(s, exc, false, &arrow);
             }
             r
         })
@@ -82,14 +85,14 @@ impl Runtime {
     }
 
     /// Hands an uncaught exception to JS ('uncaughtException' or print and exit).
-    pub fn fatal_exception(&self, s: &Scope, exc: Local<Value>, from_promise: bool) {
+    pub fn fatal_exception(&self, s: &Scope, exc: Local<Value>, from_promise: bool, arrow: &str) {
         s.inner(|s| {
             let hook = self.hooks.borrow().fatal.as_ref().map(|g| g.get(s));
             let handled = hook
                 .and_then(|h| h.to::<Function>(ValueKind::Function))
                 .and_then(|f| {
                     s.try_catch(|tc| {
-                        let r = f.call(s, s.undefined(), &[exc, s.boolean(from_promise)]);
+                        let r = f.call(s, s.undefined(), &[exc, s.boolean(from_promise), s.string(arrow).value()]);
                         if tc.has_caught() {
                             // The handler itself threw: Node exits with 7 here.
                             let e = tc
@@ -104,7 +107,7 @@ impl Runtime {
                 });
             if handled.is_none() {
                 // Before bootstrap finished: no JS hook to ask.
-                eprintln!("{}{}", arrow_of(s, exc), exc.to_rust_string(s));
+                eprintln!("{arrow}{}", exc.to_rust_string(s));
                 std::process::exit(1);
             }
         })

@@ -6,8 +6,8 @@
 
 const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
-function formatFatal(err) {
-  const arrow = getArrowMessage(err);
+function formatFatal(err, thrownAt = '') {
+  const arrow = getArrowMessage(err) || thrownAt;
   if ((typeof err !== 'object' && typeof err !== 'function') || err === null) {
     // Node prints a thrown primitive as is, right under the caret.
     return `${arrow}${String(err)}\n(Use \`coil --trace-uncaught ...\` to show where the exception was thrown)\n`;
@@ -22,7 +22,7 @@ function formatFatal(err) {
 }
 
 // Returns true when a listener handled it; otherwise never returns.
-function triggerUncaughtException(err, fromPromise) {
+function triggerUncaughtException(err, fromPromise, thrownAt) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (typeof process.emit === 'function') {
     process.emit('uncaughtExceptionMonitor', err, type);
@@ -32,7 +32,7 @@ function triggerUncaughtException(err, fromPromise) {
     }
   }
   try {
-    process._rawWrite(2, formatFatal(err));
+    process._rawWrite(2, formatFatal(err, thrownAt));
   } catch {
     // Printing must not stop the exit.
   }

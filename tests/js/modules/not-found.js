@@ -12,4 +12,4 @@ try { require('no-such-package-anywhere'); } catch (e) { console.log(e.code); }
 try { require('node:nope'); } catch (e) { console.log(e.code, e.message); }
 try { require(''); } catch (e) { console.log(e.code); }
 try { require(1); } catch (e) { console.log(e.code); }
-console.log(require('module').builtinModules.includes('fs'), require('module').isBuiltin('node:events'));
+console.log(require('module').builtinModules.includes('path'), require('module').isBuiltin('node:events'));
