@@ -118,25 +118,23 @@ function dirname(path) {
   validateString(path, 'path');
   if (path.length === 0) return '.';
   const absolute = path.charCodeAt(0) === SLASH;
-  let end = trimmedEnd(path);
-  if (end === 0) return '/';
-  // Drop the last segment, then the slashes before it.
-  while (end > 0 && path.charCodeAt(end - 1) !== SLASH) end--;
-  if (end === 0) return '.';
-  while (end > 1 && path.charCodeAt(end - 1) === SLASH) end--;
-  if (end === 1 && absolute) {
-    // '//x' keeps both slashes, matching Node; any other run collapses to '/'.
-    return path.charCodeAt(1) === SLASH && path.charCodeAt(2) !== SLASH &&
-      lastSegmentStart(path) === 2 ? '//' : '/';
+  // Cut at the slash just before the last segment; only that one slash goes
+  // ('a//b' gives 'a/'), as in Node. Index 0 is the root, never a cut point.
+  let seenName = false;
+  let end = -1;
+  for (let i = path.length - 1; i >= 1; i--) {
+    if (path.charCodeAt(i) === SLASH) {
+      if (seenName) {
+        end = i;
+        break;
+      }
+    } else {
+      seenName = true;
+    }
   }
+  if (end === -1) return absolute ? '/' : '.';
+  if (absolute && end === 1) return '//';
   return path.slice(0, end);
-}
-
-function lastSegmentStart(path) {
-  const end = trimmedEnd(path);
-  let start = end;
-  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
-  return start;
 }
 
 function basename(path, suffix) {
@@ -145,10 +143,18 @@ function basename(path, suffix) {
   const end = trimmedEnd(path);
   let start = end;
   while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
+  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return path.slice(start, end);
+  if (suffix === path) return '';
+  // Node matches the suffix backwards from the end of the last segment: a
+  // full match inside the segment is cut off (unless it is the whole
+  // segment); a segment that is itself a tail of the suffix yields
+  // everything from the segment start on, trailing slashes included.
   const base = path.slice(start, end);
-  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return base;
-  if (suffix === base) return '';
-  if (base.endsWith(suffix)) return base.slice(0, base.length - suffix.length);
+  if (base.length >= suffix.length) {
+    if (base.endsWith(suffix) && base.length > suffix.length) return base.slice(0, base.length - suffix.length);
+    return base;
+  }
+  if (suffix.endsWith(base)) return path.slice(start);
   return base;
 }
 
@@ -199,21 +205,17 @@ function parse(path) {
   }
   const base = path.slice(start, end);
   ret.base = base;
-  const dot = extDot(base);
+  // Node's quirk: a '..' right after the root parses as name '.', ext '.'.
+  const dot = absolute && start === 1 && base === '..' ? 1 : extDot(base);
   if (dot === -1) {
     ret.name = base;
   } else {
     ret.name = base.slice(0, dot);
     ret.ext = base.slice(dot);
   }
-  // dir is everything before the base minus its separating slashes, but the
-  // root itself is kept.
-  let d = start;
-  while (d > 1 && path.charCodeAt(d - 1) === SLASH) d--;
-  if (d > 0) ret.dir = path.slice(0, d);
+  // dir drops only the one slash before the base, like dirname().
+  if (start > 1) ret.dir = path.slice(0, start - 1);
   else if (absolute) ret.dir = '/';
-  if (ret.dir === '' && absolute) ret.dir = '/';
-  if (start > 0 && d === 1 && absolute) ret.dir = '/';
   return ret;
 }
 

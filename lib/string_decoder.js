@@ -1,0 +1,232 @@
+'use strict';
+// string_decoder: StringDecoder turns a stream of byte chunks into strings
+// without splitting multi-byte characters (utf8, utf16le) or base64 groups.
+// Complete runs of bytes are decoded by require('buffer').Buffer#toString.
+// internalBinding: none.
+
+const { Buffer } = require('buffer');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_INVALID_THIS },
+} = require('internal/errors');
+
+const kState = Symbol('kState');
+
+function normalizeEncoding(enc) {
+  if (enc === undefined || enc === null || enc === '') return 'utf8';
+  switch (`${enc}`.toLowerCase()) {
+    case 'utf8': case 'utf-8': return 'utf8';
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
+    case 'latin1': case 'binary': return 'latin1';
+    case 'base64': return 'base64';
+    case 'base64url': return 'base64url';
+    case 'hex': return 'hex';
+    case 'ascii': return 'ascii';
+    default: return undefined;
+  }
+}
+
+function toBuffer(buf) {
+  if (Buffer.isBuffer(buf)) return buf;
+  if (ArrayBuffer.isView(buf)) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+}
+
+// Length of the UTF-8 sequence a lead byte announces, by its bit pattern
+// alone (0 for continuation bytes and 0xF8-0xFF). Node's decoder waits for
+// that many bytes even when the lead can never start a valid character;
+// the final decode then turns such bytes into U+FFFD.
+function utf8SeqLength(b) {
+  if ((b & 0xE0) === 0xC0) return 2;
+  if ((b & 0xF0) === 0xE0) return 3;
+  if ((b & 0xF8) === 0xF0) return 4;
+  return 0;
+}
+
+function isContinuation(b) {
+  return (b & 0xC0) === 0x80;
+}
+
+// How many bytes at the end of `buf` start a character still missing bytes,
+// and that character's full length.
+function utf8Tail(buf) {
+  const len = buf.length;
+  for (let back = 1; back <= 4 && back <= len; back++) {
+    const b = buf[len - back];
+    if (isContinuation(b)) continue;
+    const need = utf8SeqLength(b);
+    return need > back ? [back, need] : [0, 0];
+  }
+  return [0, 0];
+}
+
+class DecoderState {
+  constructor(encoding) {
+    this.encoding = encoding;
+    this.lastChar = Buffer.alloc(4);
+    this.lastNeed = 0; // bytes still missing from the buffered character
+    this.lastTotal = 0; // full size of the buffered character
+    this.buffered = 0; // bytes of it held in lastChar
+  }
+
+  hold(bytes, total) {
+    for (let i = 0; i < bytes.length; i++) this.lastChar[i] = bytes[i];
+    this.buffered = bytes.length;
+    this.lastTotal = total;
+    this.lastNeed = total - bytes.length;
+  }
+
+  clear() {
+    this.buffered = 0;
+    this.lastNeed = 0;
+    this.lastTotal = 0;
+  }
+
+  pendingPlus(buf) {
+    if (this.buffered === 0) return buf;
+    return Buffer.concat([this.lastChar.subarray(0, this.buffered), buf]);
+  }
+
+  pending() {
+    return this.lastChar.subarray(0, this.buffered);
+  }
+
+  write(buf) {
+    switch (this.encoding) {
+      case 'utf8': return this.writeUtf8(buf);
+      case 'utf16le': return this.writeUtf16(buf);
+      case 'base64':
+      case 'base64url': return this.writeBase64(buf);
+      default: return buf.toString(this.encoding);
+    }
+  }
+
+  writeUtf8(buf) {
+    let out = '';
+    let i = 0;
+    if (this.lastNeed > 0) {
+      // Only continuation bytes can finish the held character; anything
+      // else ends it early and is then read afresh.
+      while (i < buf.length && this.lastNeed > 0 && isContinuation(buf[i])) {
+        this.lastChar[this.buffered++] = buf[i++];
+        this.lastNeed--;
+      }
+      if (this.lastNeed > 0 && i === buf.length) return '';
+      out = this.pending().toString('utf8');
+      this.clear();
+    }
+    const rest = i === 0 ? buf : buf.subarray(i);
+    const [held, need] = utf8Tail(rest);
+    if (held > 0) this.hold(rest.subarray(rest.length - held), need);
+    return out + rest.toString('utf8', 0, rest.length - held);
+  }
+
+  writeUtf16(buf) {
+    let out = '';
+    let i = 0;
+    if (this.lastNeed > 0) {
+      while (i < buf.length && this.lastNeed > 0) {
+        this.lastChar[this.buffered++] = buf[i++];
+        this.lastNeed--;
+      }
+      if (this.lastNeed > 0) return '';
+      out = this.pending().toString('utf16le');
+      this.clear();
+    }
+    const rest = i === 0 ? buf : buf.subarray(i);
+    let end = rest.length;
+    if (end & 1) {
+      end--;
+      this.hold(rest.subarray(end), 2);
+    } else if (end >= 2) {
+      // A trailing high surrogate waits for its partner.
+      const unit = rest[end - 2] | (rest[end - 1] << 8);
+      if (unit >= 0xD800 && unit <= 0xDBFF) {
+        end -= 2;
+        this.hold(rest.subarray(end), 4);
+      }
+    }
+    return out + rest.toString('utf16le', 0, end);
+  }
+
+  writeBase64(buf) {
+    const data = this.pendingPlus(buf);
+    this.clear();
+    const rest = data.length % 3;
+    const end = data.length - rest;
+    if (rest > 0) this.hold(data.subarray(end), 3);
+    return data.toString(this.encoding, 0, end);
+  }
+
+  flush() {
+    if (this.buffered === 0) return '';
+    const pending = this.pending();
+    const enc = this.encoding;
+    const total = this.lastTotal;
+    this.clear();
+    if (enc === 'utf16le') {
+      // A held high surrogate comes out alone; a lone odd byte is dropped.
+      return total === 4 && pending.length >= 2 ? pending.toString('utf16le', 0, 2) : '';
+    }
+    return pending.toString(enc);
+  }
+}
+
+function stateOf(decoder) {
+  const s = decoder?.[kState];
+  if (s === undefined) throw new ERR_INVALID_THIS('StringDecoder');
+  return s;
+}
+
+function StringDecoder(encoding) {
+  const enc = normalizeEncoding(encoding);
+  if (enc === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  this.encoding = enc;
+  Object.defineProperty(this, kState, { __proto__: null, value: new DecoderState(enc) });
+}
+
+StringDecoder.prototype.write = function write(buf) {
+  if (typeof buf === 'string') return buf;
+  return stateOf(this).write(toBuffer(buf));
+};
+
+StringDecoder.prototype.end = function end(buf) {
+  let ret = '';
+  if (buf !== undefined) ret = this.write(buf);
+  return ret + stateOf(this).flush();
+};
+
+// Decode from `offset` on, dropping any character held back from earlier.
+StringDecoder.prototype.text = function text(buf, offset) {
+  const state = stateOf(this);
+  state.clear();
+  return this.write(toBuffer(buf).subarray(offset));
+};
+
+Object.defineProperties(StringDecoder.prototype, {
+  lastChar: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return stateOf(this).lastChar;
+    },
+  },
+  lastNeed: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return stateOf(this).lastNeed;
+    },
+  },
+  lastTotal: {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return stateOf(this).lastTotal;
+    },
+  },
+});
+
+module.exports = { StringDecoder };
