@@ -91,8 +91,9 @@ async function aborted(signal, resource) {
   }
   validateAbortSignal(signal, 'signal');
   validateObject(resource, 'resource', kValidateObjectAllowFunction);
-  if (signal.aborted) return;
-  await new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  // Returning (not awaiting) the promises keeps Node's microtask timing.
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 // coil has no workers, so nothing needs to be marked transferable.
