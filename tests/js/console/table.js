@@ -1,0 +1,22 @@
+// console.table: index/values columns, Maps, Sets, iterators, column subsets.
+'use strict';
+console.table([{ a: 1, b: 'x' }, { a: 2, c: true }]);
+console.table([1, 'two', { a: 3 }]);
+console.table({ r1: { c: 1 }, r2: { c: 22222 } });
+console.table(new Map([['k', { v: 1 }], [{ o: 1 }, 'v2']]));
+console.table(new Set([1, 2]));
+console.table([[1, 2], [3, 4, 5]]);
+console.table([{ a: 1, b: 2 }, { a: 3 }], ['a']);
+console.table([{ a: 1, b: 2 }, 7], ['b', 'z']);
+console.table(5);
+console.table('s');
+console.table(null);
+console.table([]);
+console.table({});
+console.table([{ 'long header name': '日本語' }, { 'long header name': 'ascii' }]);
+console.table(new Map([[1, 2]]).entries());
+console.table(new Map([[1, 2]]).keys());
+console.table(new Set(['a']).values());
+console.table([{ a: { x: { y: 1 } }, b: [1, 2, 3, 4, 5], c: { p: 1, q: 2, r: 3 }, d: () => {} }]);
+console.table([[]]);
+console.table(['a', 'b'].entries());
