@@ -45,8 +45,8 @@ function formatMessage(self, msg, args) {
 }
 
 function makeNodeErrorClass(Base, code) {
-  // The class is named after its base so `err.constructor.name` matches Node.
-  return {
+  // Named after its base, and `err.constructor` is the base, as in Node.
+  const Cls = {
     [Base.name]: class extends Base {
       constructor(...args) {
         super();
@@ -63,6 +63,10 @@ function makeNodeErrorClass(Base, code) {
       toString() { return `${this.name} [${this.code}]: ${this.message}`; }
     },
   }[Base.name];
+  Object.defineProperty(Cls.prototype, 'constructor', {
+    value: Base, writable: true, enumerable: false, configurable: true,
+  });
+  return Cls;
 }
 
 // E(code, message, Base, ...otherBases). `message` is a string with %s
