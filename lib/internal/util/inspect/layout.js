@@ -1,0 +1,120 @@
+'use strict';
+// Line layout for util.inspect: whether entries fit on one line (breakLength,
+// `compact` levels), the multi-line form, and grouping of many short array
+// entries into aligned columns.
+//
+// internalBinding functions used: none.
+
+const { getStringWidth } = require('internal/util/inspect/primitives');
+
+const kArrayExtrasType = 2;
+
+function isBelowBreakLength(ctx, output, start, base) {
+  let totalLength = output.length + start;
+  if (totalLength + output.length > ctx.breakLength) return false;
+  for (let i = 0; i < output.length; i++) {
+    totalLength += ctx.colors ? getStringWidth(output[i], true) : output[i].length;
+    if (totalLength > ctx.breakLength) return false;
+  }
+  return base === '' || !base.includes('\n');
+}
+
+function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
+  if (ctx.compact !== true) {
+    if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
+      const entries = output.length;
+      if (extrasType === kArrayExtrasType && entries > 6) {
+        output = groupArrayElements(ctx, output, value);
+      }
+      // Up to `compact` inner levels are combined on one line when they fit.
+      if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
+        const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
+        if (isBelowBreakLength(ctx, output, start, base)) {
+          const joined = output.join(', ');
+          if (!joined.includes('\n')) {
+            return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
+          }
+        }
+      }
+    }
+    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
+      output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+  }
+  if (isBelowBreakLength(ctx, output, 0, base)) {
+    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+  }
+  const indentation = ' '.repeat(ctx.indentationLvl);
+  const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
+  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+}
+
+// Lays out many short array entries in aligned columns (numbers right-aligned).
+function groupArrayElements(ctx, output, value) {
+  let totalLength = 0;
+  let maxLength = 0;
+  let outputLength = output.length;
+  // The "... more items" entry does not take part in the layout.
+  if (ctx.maxArrayLength < output.length) outputLength--;
+  const separatorSpace = 2;
+  const dataLen = new Array(outputLength);
+  for (let i = 0; i < outputLength; i++) {
+    const len = getStringWidth(output[i], ctx.colors);
+    dataLen[i] = len;
+    totalLength += len + separatorSpace;
+    if (maxLength < len) maxLength = len;
+  }
+  const actualMax = maxLength + separatorSpace;
+  if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
+      (totalLength / actualMax > 5 || maxLength <= 6)) {
+    const approxCharHeights = 2.5;
+    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
+    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
+    const columns = Math.min(
+      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+      ctx.compact * 4,
+      15,
+    );
+    if (columns <= 1) return output;
+    const tmp = [];
+    const maxLineLength = [];
+    for (let i = 0; i < columns; i++) {
+      let lineLength = 0;
+      for (let j = i; j < output.length; j += columns) {
+        if (dataLen[j] > lineLength) lineLength = dataLen[j];
+      }
+      maxLineLength.push(lineLength + separatorSpace);
+    }
+    let padStart = true;
+    if (value !== undefined) {
+      for (let i = 0; i < output.length; i++) {
+        if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
+          padStart = false;
+          break;
+        }
+      }
+    }
+    for (let i = 0; i < outputLength; i += columns) {
+      const max = Math.min(i + columns, outputLength);
+      let str = '';
+      let j = i;
+      for (; j < max - 1; j++) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
+        str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+      }
+      if (padStart) {
+        const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
+        str += output[j].padStart(padding, ' ');
+      } else {
+        str += output[j];
+      }
+      tmp.push(str);
+    }
+    if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
+    output = tmp;
+  }
+  return output;
+}
+
+module.exports = { reduceToSingleString, isBelowBreakLength, groupArrayElements };
