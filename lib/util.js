@@ -209,7 +209,13 @@ module.exports = {
 for (const name of ['TextDecoder', 'TextEncoder']) {
   Object.defineProperty(module.exports, name, {
     get() {
-      const value = require('internal/encoding')[name];
+      let value;
+      try {
+        value = require('internal/encoding')[name];
+      } catch {
+        // Until the encoding module exists, fall back to a global one if any.
+        value = globalThis[name];
+      }
       Object.defineProperty(module.exports, name, { value, writable: true, enumerable: true, configurable: true });
       return value;
     },
