@@ -5,7 +5,9 @@ use crate::v8::{
     CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
 };
 
+mod buffer;
 pub mod builtins;
+mod codec;
 mod contextify;
 mod errors;
 mod fs;
@@ -19,6 +21,7 @@ type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
 /// Every binding, listed once.
 const BINDINGS: &[(&str, Init)] = &[
+    ("buffer", buffer::init),
     ("builtins", builtins::init),
     ("contextify", contextify::init),
     ("errors", errors::init),

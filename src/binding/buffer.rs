@@ -1,0 +1,476 @@
+//! internalBinding('buffer'): string <-> bytes in every Buffer encoding, search,
+//! compare and fill, as documented at the top of lib/internal/buffer/encodings.js,
+//! plus the UTF-8 helpers of lib/internal/encoding.js (TextEncoder/TextDecoder).
+//! Everything works on the typed array's own memory; strings are read out of V8 in
+//! bounded chunks where the encoding lets decoding stop early.
+use super::codec::{self, Base64Decoder};
+use super::set_methods;
+use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, String, ValueKind};
+
+pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
+    set_methods(
+        s,
+        target,
+        crate::methods![
+            "byteLengthUtf8" => byte_length_utf8,
+            "utf8Write" => utf8_write,
+            "latin1Write" => latin1_write,
+            "asciiWrite" => latin1_write,
+            "ucs2Write" => ucs2_write,
+            "hexWrite" => hex_write,
+            "base64Write" => base64_write,
+            "base64urlWrite" => base64_write,
+            "utf8Slice" => utf8_slice,
+            "latin1Slice" => latin1_slice,
+            "asciiSlice" => ascii_slice,
+            "ucs2Slice" => ucs2_slice,
+            "hexSlice" => hex_slice,
+            "base64Slice" => base64_slice,
+            "base64urlSlice" => base64url_slice,
+            "compare" => compare,
+            "indexOfString" => index_of_string,
+            "indexOfBuffer" => index_of_buffer,
+            "indexOfNumber" => index_of_number,
+            "fill" => fill,
+            "encodeUtf8String" => encode_utf8_string,
+            "encodeInto" => encode_into,
+            "isUtf8" => is_utf8,
+            "isAscii" => is_ascii,
+            "utf8IncompleteTail" => utf8_incomplete_tail,
+        ],
+    );
+}
+
+/// Characters read out of a V8 string per step when decoding hex/base64.
+const CHUNK: usize = 64 * 1024;
+
+fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s mut [u8]> {
+    let b = args.get(i).view_bytes();
+    if b.is_none() {
+        s.throw_error(ErrorKind::TypeError, "argument must be a buffer");
+    }
+    b
+}
+
+fn string_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, String>> {
+    let v = args.get(i);
+    if !v.is(ValueKind::String) {
+        s.throw_error(ErrorKind::TypeError, "argument must be a string");
+        return None;
+    }
+    v.to_string(s)
+}
+
+/// Integer argument i clamped to [0, max]; undefined or NaN give `default`.
+fn index_arg(s: &Scope, args: &CallbackArgs, i: usize, default: usize, max: usize) -> usize {
+    let v = args.get(i);
+    if v.is_undefined() {
+        return default.min(max);
+    }
+    match v.number(s) {
+        Some(n) if n.is_nan() => default.min(max),
+        Some(n) if n <= 0.0 => 0,
+        Some(n) => (n as usize).min(max),
+        None => default.min(max),
+    }
+}
+
+/// Node's error for a result longer than V8 allows.
+fn throw_too_long(s: &Scope) {
+    let e = s.error(
+        ErrorKind::Error,
+        "Cannot create a string longer than 0x1fffffe8 characters",
+    );
+    if let Some(o) = e.to::<Object>(ValueKind::Object) {
+        o.set_str(s, "code", s.string("ERR_STRING_TOO_LONG").value());
+    }
+    s.throw(e);
+}
+
+fn ret_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, v: Option<Local<'s, String>>) {
+    match v {
+        Some(v) => args.ret(v.value()),
+        None => throw_too_long(s),
+    }
+}
+
+fn byte_length_utf8<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(st) = string_arg(s, args, 0) else {
+        return;
+    };
+    args.ret(s.number(st.utf8_len(s) as f64));
+}
+
+/// The (buffer, string, destination slice) of a `*Write(u8, string, offset, max)`.
+fn write_target<'s>(
+    s: &Scope<'s>,
+    args: &CallbackArgs<'s>,
+) -> Option<(Local<'s, String>, &'s mut [u8])> {
+    let buf = bytes_arg(s, args, 0)?;
+    let st = string_arg(s, args, 1)?;
+    let len = buf.len();
+    let off = index_arg(s, args, 2, 0, len);
+    let max = index_arg(s, args, 3, len - off, len - off);
+    Some((st, &mut buf[off..off + max]))
+}
+
+fn utf8_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some((st, dst)) = write_target(s, args) else {
+        return;
+    };
+    let (n, _) = st.write_utf8(s, dst);
+    args.ret(s.number(n as f64));
+}
+
+/// latin1 and ascii both store the low byte of each UTF-16 unit.
+fn latin1_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some((st, dst)) = write_target(s, args) else {
+        return;
+    };
+    let n = st.len().min(dst.len());
+    let n = st.write_latin1(s, 0, &mut dst[..n]);
+    args.ret(s.number(n as f64));
+}
+
+/// UTF-16LE units straight into the buffer when it is 2-byte aligned.
+fn write_ucs2_into(s: &Scope, st: Local<String>, dst: &mut [u8]) -> usize {
+    let units = st.len().min(dst.len() / 2);
+    let dst = &mut dst[..units * 2];
+    // SAFETY: any bit pattern is a valid u16; align_to_mut only hands out the
+    // correctly aligned middle part.
+    let (pre, mid, _) = unsafe { dst.align_to_mut::<u16>() };
+    if cfg!(target_endian = "little") && pre.is_empty() {
+        return st.write_utf16(s, 0, mid) * 2;
+    }
+    let mut tmp = vec![0u16; units];
+    let n = st.write_utf16(s, 0, &mut tmp);
+    for (i, u) in tmp[..n].iter().enumerate() {
+        dst[2 * i..2 * i + 2].copy_from_slice(&u.to_le_bytes());
+    }
+    n * 2
+}
+
+fn ucs2_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some((st, dst)) = write_target(s, args) else {
+        return;
+    };
+    args.ret(s.number(write_ucs2_into(s, st, dst) as f64));
+}
+
+/// Runs `f` over the string's characters as Latin-1 (low byte of each unit, which is
+/// what Node's hex and base64 decoders look at), CHUNK at a time, until it says stop.
+fn latin1_chunks(s: &Scope, st: Local<String>, limit: usize, mut f: impl FnMut(&[u8]) -> bool) {
+    let total = st.len().min(limit);
+    let mut tmp = vec![0u8; total.min(CHUNK)];
+    let mut pos = 0;
+    while pos < total {
+        let n = (total - pos).min(CHUNK);
+        let n = st.write_latin1(s, pos, &mut tmp[..n]);
+        if n == 0 || !f(&tmp[..n]) {
+            break;
+        }
+        pos += n;
+    }
+}
+
+fn hex_decode_string(s: &Scope, st: Local<String>, dst: &mut [u8]) -> usize {
+    let mut written = 0;
+    // CHUNK is even, so hex pairs never straddle two chunks.
+    latin1_chunks(s, st, dst.len() * 2, |chunk| {
+        let (n, stopped) = codec::hex_decode(chunk, &mut dst[written..]);
+        written += n;
+        !stopped
+    });
+    written
+}
+
+fn base64_decode_string(s: &Scope, st: Local<String>, dst: &mut [u8]) -> usize {
+    let mut d = Base64Decoder::default();
+    latin1_chunks(s, st, usize::MAX, |chunk| {
+        d.feed(chunk, dst);
+        !d.done
+    });
+    d.written
+}
+
+fn hex_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some((st, dst)) = write_target(s, args) else {
+        return;
+    };
+    args.ret(s.number(hex_decode_string(s, st, dst) as f64));
+}
+
+/// base64 and base64url decode alike: both accept either alphabet.
+fn base64_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some((st, dst)) = write_target(s, args) else {
+        return;
+    };
+    args.ret(s.number(base64_decode_string(s, st, dst) as f64));
+}
+
+/// The bytes [start, end) of a `*Slice(u8, start, end)`.
+fn slice_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) -> Option<&'s [u8]> {
+    let buf = bytes_arg(s, args, 0)?;
+    let len = buf.len();
+    let end = index_arg(s, args, 2, len, len);
+    let start = index_arg(s, args, 1, 0, end);
+    Some(&buf[start..end])
+}
+
+fn utf8_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        ret_string(s, args, s.string_from_utf8(b));
+    }
+}
+
+fn latin1_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        ret_string(s, args, s.string_from_latin1(b));
+    }
+}
+
+/// ascii drops the top bit; only a buffer with high bytes needs the masked copy.
+fn ascii_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(b) = slice_arg(s, args) else {
+        return;
+    };
+    if b.is_ascii() {
+        return ret_string(s, args, s.string_from_latin1(b));
+    }
+    let masked: Vec<u8> = b.iter().map(|&c| c & 0x7f).collect();
+    ret_string(s, args, s.string_from_latin1(&masked));
+}
+
+fn ucs2_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(b) = slice_arg(s, args) else {
+        return;
+    };
+    let b = &b[..b.len() / 2 * 2];
+    // SAFETY: any bit pattern is a valid u16; only the aligned middle is used.
+    let (pre, mid, _) = unsafe { b.align_to::<u16>() };
+    if cfg!(target_endian = "little") && pre.is_empty() {
+        return ret_string(s, args, s.string_from_utf16(mid));
+    }
+    let units: Vec<u16> = b
+        .chunks_exact(2)
+        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+        .collect();
+    ret_string(s, args, s.string_from_utf16(&units));
+}
+
+fn hex_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        ret_string(s, args, s.string_from_latin1(&codec::hex_encode(b)));
+    }
+}
+
+fn base64_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        ret_string(
+            s,
+            args,
+            s.string_from_latin1(&codec::base64_encode(b, false)),
+        );
+    }
+}
+
+fn base64url_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        ret_string(
+            s,
+            args,
+            s.string_from_latin1(&codec::base64_encode(b, true)),
+        );
+    }
+}
+
+fn compare<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(a) = bytes_arg(s, args, 0) else {
+        return;
+    };
+    let Some(b) = bytes_arg(s, args, 1) else {
+        return;
+    };
+    let r = match (&*a).cmp(&*b) {
+        std::cmp::Ordering::Less => -1.0,
+        std::cmp::Ordering::Equal => 0.0,
+        std::cmp::Ordering::Greater => 1.0,
+    };
+    args.ret(s.number(r));
+}
+
+/// A string encoded as `encoding` (a canonical name from encodings.js) into bytes.
+fn encode_string(s: &Scope, st: Local<String>, encoding: &str) -> Vec<u8> {
+    match encoding {
+        "ucs2" | "utf16le" => {
+            let mut out = vec![0u8; st.len() * 2];
+            let n = write_ucs2_into(s, st, &mut out);
+            out.truncate(n);
+            out
+        }
+        "latin1" | "binary" | "ascii" => {
+            let mut out = vec![0u8; st.len()];
+            let n = st.write_latin1(s, 0, &mut out);
+            out.truncate(n);
+            out
+        }
+        "hex" => {
+            let mut out = vec![0u8; st.len() / 2];
+            let n = hex_decode_string(s, st, &mut out);
+            out.truncate(n);
+            out
+        }
+        "base64" | "base64url" => {
+            let mut out = vec![0u8; st.len() * 3 / 4 + 3];
+            let n = base64_decode_string(s, st, &mut out);
+            out.truncate(n);
+            out
+        }
+        _ => {
+            let mut out = vec![0u8; st.utf8_len(s)];
+            let (n, _) = st.write_utf8(s, &mut out);
+            out.truncate(n);
+            out
+        }
+    }
+}
+
+fn ret_index(s: &Scope, args: &CallbackArgs, r: Option<usize>) {
+    args.ret(s.number(r.map_or(-1.0, |i| i as f64)));
+}
+
+/// indexOfString(u8, string, byteOffset, encoding, forward)
+fn index_of_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(hay) = bytes_arg(s, args, 0) else {
+        return;
+    };
+    let Some(st) = string_arg(s, args, 1) else {
+        return;
+    };
+    let start = index_arg(s, args, 2, 0, hay.len());
+    let encoding = args.get(3).to_rust_string(s);
+    let forward = args.get(4).boolean(s);
+    let needle = encode_string(s, st, &encoding);
+    let step = if encoding == "ucs2" { 2 } else { 1 };
+    ret_index(s, args, codec::search(hay, &needle, start, forward, step));
+}
+
+/// indexOfBuffer(u8, needle, byteOffset, encoding, forward)
+fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(hay) = bytes_arg(s, args, 0) else {
+        return;
+    };
+    let Some(needle) = bytes_arg(s, args, 1) else {
+        return;
+    };
+    let start = index_arg(s, args, 2, 0, hay.len());
+    let ucs2 = args.get(3).to_rust_string(s) == "ucs2";
+    let forward = args.get(4).boolean(s);
+    let r = if ucs2 {
+        // Searched as UTF-16 units: an odd last byte of the needle is not part of it.
+        let n = needle.len() / 2 * 2;
+        (n > 0)
+            .then(|| codec::search(hay, &needle[..n], start, forward, 2))
+            .flatten()
+    } else {
+        codec::search(hay, needle, start, forward, 1)
+    };
+    ret_index(s, args, r);
+}
+
+/// indexOfNumber(u8, byte, byteOffset, forward)
+fn index_of_number<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(hay) = bytes_arg(s, args, 0) else {
+        return;
+    };
+    let byte = args.get(1).integer(s).unwrap_or(0) as u8;
+    let start = index_arg(s, args, 2, 0, hay.len());
+    let r = if start >= hay.len() {
+        None
+    } else if args.get(3).boolean(s) {
+        codec::find_byte(&hay[start..], byte).map(|i| i + start)
+    } else {
+        hay[..=start].iter().rposition(|&b| b == byte)
+    };
+    ret_index(s, args, r);
+}
+
+/// fill(u8, string, start, end, encoding) -> -1 if the string encodes to nothing.
+fn fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(buf) = bytes_arg(s, args, 0) else {
+        return;
+    };
+    let Some(st) = string_arg(s, args, 1) else {
+        return;
+    };
+    let len = buf.len();
+    let end = index_arg(s, args, 3, len, len);
+    let start = index_arg(s, args, 2, 0, end);
+    let encoding = args.get(4).to_rust_string(s);
+    let pattern = encode_string(s, st, &encoding);
+    if pattern.is_empty() {
+        return args.ret(s.number(-1.0));
+    }
+    let dst = &mut buf[start..end];
+    let first = pattern.len().min(dst.len());
+    dst[..first].copy_from_slice(&pattern[..first]);
+    // Doubling copies: log2(n) memcpy calls instead of one per repetition.
+    let mut filled = first;
+    while filled < dst.len() {
+        let n = filled.min(dst.len() - filled);
+        dst.copy_within(..n, filled);
+        filled += n;
+    }
+    args.ret(s.undefined());
+}
+
+/// encodeUtf8String(string) -> Uint8Array of its UTF-8 (lone surrogates as U+FFFD).
+fn encode_utf8_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(st) = string_arg(s, args, 0) else {
+        return;
+    };
+    let mut out = vec![0u8; st.utf8_len(s)];
+    let (n, _) = st.write_utf8(s, &mut out);
+    out.truncate(n);
+    let ab = s.array_buffer_from_vec(out);
+    args.ret(s.uint8_array(ab, 0, n).value());
+}
+
+/// encodeInto(string, u8, results: Uint32Array(2)) -> results = [read, written]:
+/// UTF-16 units consumed and bytes stored, whole characters only.
+fn encode_into<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(st) = string_arg(s, args, 0) else {
+        return;
+    };
+    let Some(dst) = bytes_arg(s, args, 1) else {
+        return;
+    };
+    let (written, read) = st.write_utf8(s, dst);
+    let Some(results) = bytes_arg(s, args, 2) else {
+        return;
+    };
+    if results.len() >= 8 {
+        results[..4].copy_from_slice(&(read as u32).to_ne_bytes());
+        results[4..8].copy_from_slice(&(written as u32).to_ne_bytes());
+    }
+}
+
+fn is_utf8<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        args.ret(s.boolean(std::str::from_utf8(b).is_ok()));
+    }
+}
+
+fn is_ascii<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = slice_arg(s, args) {
+        args.ret(s.boolean(b.is_ascii()));
+    }
+}
+
+/// utf8IncompleteTail(u8) -> how many final bytes begin an unfinished character
+/// (a streaming TextDecoder keeps them for the next chunk).
+fn utf8_incomplete_tail<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(b) = bytes_arg(s, args, 0) {
+        args.ret(s.number(codec::utf8_incomplete_tail(b) as f64));
+    }
+}
