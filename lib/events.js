@@ -5,15 +5,22 @@
 // internal/event_target.js; both are loaded only when used.
 // internalBinding: none.
 
-const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR },
-} = require('internal/errors');
-const {
-  validateBoolean,
-  validateFunction,
-  validateNumber,
-  validateAbortSignal,
-} = require('internal/validators');
+// Errors and validators load on first failure only: every program loads this file
+// at start-up (process is an EventEmitter), and start-up must stay cheap.
+function ERR_INVALID_ARG_TYPE(...args) {
+  return new (require('internal/errors').codes.ERR_INVALID_ARG_TYPE)(...args);
+}
+function ERR_UNHANDLED_ERROR(...args) {
+  return new (require('internal/errors').codes.ERR_UNHANDLED_ERROR)(...args);
+}
+function validateFunction(value, name) {
+  if (typeof value !== 'function') require('internal/validators').validateFunction(value, name);
+}
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') require('internal/validators').validateBoolean(value, name);
+}
+function validateNumber(...args) { require('internal/validators').validateNumber(...args); }
+function validateAbortSignal(...args) { require('internal/validators').validateAbortSignal(...args); }
 
 const shared = require('internal/events/shared');
 const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = shared;
@@ -126,7 +133,7 @@ function throwUnhandled(args) {
   } catch {
     str = String(er);
   }
-  const err = new ERR_UNHANDLED_ERROR(str);
+  const err = ERR_UNHANDLED_ERROR(str);
   err.context = er;
   throw err;
 }
@@ -368,13 +375,13 @@ function staticListenerCount(emitter, type) {
 function getEventListeners(emitterOrTarget, type) {
   if (typeof emitterOrTarget.listeners === 'function') return emitterOrTarget.listeners(type);
   if (isEventTarget(emitterOrTarget)) return loadEventTarget().getListeners(emitterOrTarget, type);
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function getMaxListeners(emitterOrTarget) {
   if (typeof emitterOrTarget?.getMaxListeners === 'function') return getMaxListenersOf(emitterOrTarget);
   if (isEventTarget(emitterOrTarget)) return emitterOrTarget[kMaxEventTargetListeners];
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
@@ -391,7 +398,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
     } else if (typeof target?.setMaxListeners === 'function') {
       target.setMaxListeners(n);
     } else {
-      throw new ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
+      throw ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
     }
   }
 }
@@ -399,7 +406,7 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
 const kDispose = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol('Symbol.dispose');
 
 function addAbortListener(signal, listener) {
-  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  if (signal === undefined) throw ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
   validateAbortSignal(signal, 'signal');
   validateFunction(listener, 'listener');
   let removeEventListener;

@@ -36,14 +36,21 @@ function shift() {
 function isEmpty() { return tail.top === tail.bottom; }
 
 let validateFunction;
-function nextTick(callback, ...args) {
+// No rest parameter: the common no-argument call must not allocate an array.
+function nextTick(callback) {
   if (typeof callback !== 'function') {
     validateFunction ??= require('internal/validators').validateFunction;
     validateFunction(callback, 'callback');
   }
   if (process._exiting) return;
+  let args;
+  const n = arguments.length;
+  if (n > 1) {
+    args = new Array(n - 1);
+    for (let i = 1; i < n; i++) args[i - 1] = arguments[i];
+  }
   if (tickInfo[kHasTickScheduled] === 0) tickInfo[kHasTickScheduled] = 1;
-  push({ callback, args: args.length === 0 ? undefined : args });
+  push({ callback, args });
 }
 
 let promises;

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every benchmark, coil beside node in one run. Each prints
+# "bench=<name> coil=<median> node=<median> speedup=<node/coil>x".
+set -euo pipefail
+cd "$(dirname "$0")"
+python3 startup.py "${STARTUP_RUNS:-40}"
+python3 timers.py "${TIMER_RUNS:-5}"
