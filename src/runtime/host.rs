@@ -23,11 +23,15 @@ impl Host for Runtime {
             };
             let next = loop {
                 let now = s.number(lp.now() as f64);
-                if let Some(v) = self.make_callback(s, f, s.undefined(), &[now]) {
+                if let Some(v) = self.call_catching(s, f, s.undefined(), &[now]) {
                     break v.number(s).unwrap_or(0.0);
                 }
+                self.drain_ticks(s);
             };
+            // Arm the next expiry before ticks and microtasks run: a timer they start
+            // re-arms it (scheduleTimer) and must not be overridden afterwards.
             self.schedule_js_timer(next);
+            self.drain_ticks(s);
         });
     }
 
