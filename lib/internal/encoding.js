@@ -1,0 +1,230 @@
+'use strict';
+// WHATWG TextEncoder and TextDecoder (also util.TextEncoder/TextDecoder and globals).
+// TextDecoder knows the encodings Node reaches without ICU tables: utf-8, utf-16le,
+// utf-16be and the windows-1252 labels (decoded byte-per-code-point, as Node 20 does).
+// Streaming keeps an unfinished character's bytes between calls; BOM handling and
+// fatal mode follow the Encoding Standard, errors follow Node.
+//
+// internalBinding('buffer') functions used (see src/binding/buffer.rs):
+//   encodeUtf8String(string) -> Uint8Array
+//   encodeInto(string, u8, results: Uint32Array(2)) -> results = [read, written]
+//   utf8Slice|latin1Slice|ucs2Slice(u8, start, end) -> string
+//   isUtf8(u8, start, end) -> boolean          well-formed UTF-8?
+//   utf8IncompleteTail(u8) -> n                final bytes that start an unfinished char
+
+const {
+  codes: { ERR_ENCODING_NOT_SUPPORTED, ERR_ENCODING_INVALID_ENCODED_DATA, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS },
+} = require('internal/errors');
+const { validateObject, kValidateObjectAllowNullable, kValidateObjectAllowArray, kValidateObjectAllowFunction } =
+  require('internal/validators');
+const binding = internalBinding('buffer');
+
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const kOptionsBag = kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction;
+
+const labels = new Map();
+function addLabels(encoding, list) { for (const l of list) labels.set(l, encoding); }
+addLabels('utf-8', ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
+addLabels('utf-16le', ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le']);
+addLabels('utf-16be', ['unicodefffe', 'utf-16be']);
+addLabels('windows-1252', ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1',
+  'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii',
+  'windows-1252', 'x-cp1252']);
+
+// Labels are matched after trimming ASCII whitespace and lowercasing.
+function getEncodingFromLabel(label) {
+  return labels.get(`${label}`.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase());
+}
+
+function isUint8Array(v) {
+  return ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
+}
+
+// A named stand-in so util.inspect prints `TextDecoder { ... }` for the summary
+// object without finding the real class's custom inspector again.
+function inspectAs(name, fields) {
+  const Stub = function() {};
+  Object.defineProperty(Stub, 'name', { value: name });
+  return Object.assign(Object.create(Stub.prototype), fields);
+}
+
+const encoders = new WeakSet();
+
+class TextEncoder {
+  constructor() { encoders.add(this); }
+
+  get encoding() {
+    if (!encoders.has(this)) throw new ERR_INVALID_THIS('TextEncoder');
+    return 'utf-8';
+  }
+
+  encode(input = '') {
+    if (!encoders.has(this)) throw new ERR_INVALID_THIS('TextEncoder');
+    return binding.encodeUtf8String(`${input}`);
+  }
+
+  encodeInto(src, dest) {
+    if (!encoders.has(this)) throw new ERR_INVALID_THIS('TextEncoder');
+    if (typeof src !== 'string') throw new ERR_INVALID_ARG_TYPE('src', 'string', src);
+    if (!isUint8Array(dest)) throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
+    const results = new Uint32Array(2);
+    binding.encodeInto(src, dest, results);
+    return { read: results[0], written: results[1] };
+  }
+
+  [customInspect](depth, options, inspect) {
+    if (!encoders.has(this)) return this;
+    return inspect({ encoding: 'utf-8' }, options);
+  }
+}
+
+const decoders = new WeakMap();
+
+function decoderState(self) {
+  const s = decoders.get(self);
+  if (s === undefined) throw new ERR_INVALID_THIS('TextDecoder');
+  return s;
+}
+
+// Node's message for a non-buffer input (no "Received ..." part).
+function invalidInput() {
+  const e = new TypeError('The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+
+function toBytes(input) {
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const tag = Object.prototype.toString.call(input);
+  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(input);
+  throw invalidInput();
+}
+
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+const kLoneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const kAnySurrogate = /[\uD800-\uDFFF]/;
+
+class TextDecoder {
+  constructor(encoding = 'utf-8', options = undefined) {
+    const enc = getEncodingFromLabel(encoding);
+    if (enc === undefined) throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
+    if (options !== undefined) validateObject(options, 'options', kOptionsBag);
+    decoders.set(this, {
+      encoding: enc,
+      fatal: Boolean(options?.fatal),
+      ignoreBOM: Boolean(options?.ignoreBOM),
+      pending: null, // bytes of an unfinished character from the previous chunk
+      bomSeen: false, // the stream has produced output, so a BOM is data now
+    });
+  }
+
+  decode(input = undefined, options = undefined) {
+    const s = decoderState(this);
+    let bytes = input === undefined ? new Uint8Array(0) : toBytes(input);
+    const stream = options !== null && typeof options === 'object' && Boolean(options.stream);
+    if (s.pending !== null) {
+      bytes = concat(s.pending, bytes);
+      s.pending = null;
+    }
+    let out;
+    switch (s.encoding) {
+      case 'utf-8': out = decodeUtf8(s, bytes, stream); break;
+      case 'utf-16le': out = decodeUtf16(s, bytes, stream, false); break;
+      case 'utf-16be': out = decodeUtf16(s, bytes, stream, true); break;
+      default: out = binding.latin1Slice(bytes, 0, bytes.length);
+    }
+    if (!s.ignoreBOM && !s.bomSeen && s.encoding !== 'windows-1252' && out.length > 0) {
+      if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+      s.bomSeen = true;
+    }
+    if (!stream) {
+      s.pending = null;
+      s.bomSeen = false;
+    }
+    return out;
+  }
+
+  get encoding() { return decoderState(this).encoding; }
+  get fatal() { return decoderState(this).fatal; }
+  get ignoreBOM() { return decoderState(this).ignoreBOM; }
+
+  [customInspect](depth, options, inspect) {
+    const s = decoders.get(this);
+    if (s === undefined) return this;
+    return inspect(inspectAs('TextDecoder', { encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM }), options);
+  }
+}
+
+function decodeUtf8(s, bytes, stream) {
+  let end = bytes.length;
+  if (stream) {
+    const tail = binding.utf8IncompleteTail(bytes);
+    if (tail > 0) {
+      s.pending = bytes.slice(end - tail);
+      end -= tail;
+    }
+  }
+  if (s.fatal && !binding.isUtf8(bytes, 0, end)) {
+    s.pending = null;
+    s.bomSeen = false;
+    throw new ERR_ENCODING_INVALID_ENCODED_DATA('utf-8');
+  }
+  return binding.utf8Slice(bytes, 0, end);
+}
+
+function decodeUtf16(s, bytes, stream, bigEndian) {
+  let end = bytes.length;
+  if (stream) {
+    // Keep an odd byte, and a high surrogate that may pair with the next chunk.
+    end -= end & 1;
+    if (end >= 2) {
+      const hi = bigEndian ? bytes[end - 2] : bytes[end - 1];
+      if (hi >= 0xd8 && hi <= 0xdb) end -= 2;
+    }
+    if (end < bytes.length) s.pending = bytes.slice(end);
+  }
+  let units = bytes;
+  if (bigEndian) {
+    units = new Uint8Array(end - (end & 1));
+    for (let i = 0; i < units.length; i += 2) {
+      units[i] = bytes[i + 1];
+      units[i + 1] = bytes[i];
+    }
+  }
+  let out = binding.ucs2Slice(units, 0, end);
+  const oddByte = (end & 1) === 1;
+  if (kAnySurrogate.test(out)) {
+    kLoneSurrogate.lastIndex = 0;
+    if (s.fatal && kLoneSurrogate.test(out)) return fail16(s, bigEndian);
+    out = out.replace(kLoneSurrogate, '\ufffd');
+  }
+  if (oddByte) {
+    if (s.fatal) return fail16(s, bigEndian);
+    out += '\ufffd';
+  }
+  return out;
+}
+
+function fail16(s, bigEndian) {
+  s.pending = null;
+  s.bomSeen = false;
+  throw new ERR_ENCODING_INVALID_ENCODED_DATA(bigEndian ? 'utf-16be' : 'utf-16le');
+}
+
+for (const [Cls, name] of [[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']]) {
+  Object.defineProperty(Cls.prototype, Symbol.toStringTag, { value: name, configurable: true });
+  for (const key of Object.getOwnPropertyNames(Cls.prototype)) {
+    if (key === 'constructor') continue;
+    const d = Object.getOwnPropertyDescriptor(Cls.prototype, key);
+    d.enumerable = true;
+    Object.defineProperty(Cls.prototype, key, d);
+  }
+}
+
+module.exports = { TextEncoder, TextDecoder, getEncodingFromLabel };
