@@ -35,12 +35,12 @@ const UNHEX: [u8; 256] = {
     t
 };
 
-/// bytes -> lowercase hex digits.
+/// bytes -> lowercase hex digits (written into an exact-size buffer: no push checks).
 pub fn hex_encode(src: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(src.len() * 2);
-    for &b in src {
-        out.push(HEX[(b >> 4) as usize]);
-        out.push(HEX[(b & 15) as usize]);
+    let mut out = vec![0u8; src.len() * 2];
+    for (pair, &b) in out.chunks_exact_mut(2).zip(src) {
+        pair[0] = HEX[(b >> 4) as usize];
+        pair[1] = HEX[(b & 15) as usize];
     }
     out
 }
@@ -64,16 +64,15 @@ pub fn hex_decode(src: &[u8], dst: &mut [u8]) -> (usize, bool) {
 /// bytes -> base64 text; `url` picks the URL alphabet without '=' padding.
 pub fn base64_encode(src: &[u8], url: bool) -> Vec<u8> {
     let abc = if url { B64URL } else { B64 };
-    let mut out = Vec::with_capacity(src.len().div_ceil(3) * 4);
+    let whole = src.len() / 3;
+    let mut out = vec![0u8; whole * 4];
     let mut chunks = src.chunks_exact(3);
-    for c in &mut chunks {
+    for (quad, c) in out.chunks_exact_mut(4).zip(&mut chunks) {
         let v = (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32;
-        out.extend_from_slice(&[
-            abc[(v >> 18) as usize],
-            abc[(v >> 12 & 63) as usize],
-            abc[(v >> 6 & 63) as usize],
-            abc[(v & 63) as usize],
-        ]);
+        quad[0] = abc[(v >> 18) as usize];
+        quad[1] = abc[(v >> 12 & 63) as usize];
+        quad[2] = abc[(v >> 6 & 63) as usize];
+        quad[3] = abc[(v & 63) as usize];
     }
     match *chunks.remainder() {
         [a] => {
