@@ -13,6 +13,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         crate::methods![
             "internalModuleStat" => internal_module_stat,
             "readFileUtf8" => read_file_utf8,
+        "readFileBytes" => read_file_bytes,
             "realpath" => realpath,
         ],
     );
@@ -126,5 +127,36 @@ fn realpath<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             "realpath",
             Some(&path),
         ),
+    }
+}
+
+/// readFileBytes(path | fd) -> ArrayBuffer holding the whole file (read synchronously).
+fn read_file_bytes<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    let target = args.get(0);
+    let (result, path) = if target.is(crate::v8::ValueKind::Number) {
+        let fd = target.integer(s).unwrap_or(-1) as i32;
+        // SAFETY: the fd belongs to JS; ManuallyDrop keeps File from closing it.
+        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd) });
+        let mut buf = Vec::new();
+        (file.read_to_end(&mut buf).map(|_| buf), None)
+    } else {
+        let Some(path) = arg_string(s, args, 0, "path") else {
+            return;
+        };
+        (std::fs::read(&path), Some(path))
+    };
+    match result {
+        Ok(bytes) => args.ret(s.array_buffer_from_vec(bytes).value()),
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+            let syscall = if path.is_some() && errno != libc::EISDIR {
+                "open"
+            } else {
+                "read"
+            };
+            throw_errno(s, errno, syscall, path.as_deref())
+        }
     }
 }

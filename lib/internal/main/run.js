@@ -15,7 +15,7 @@ function runMain(kind, arg) {
       evalScript('[eval]', arg, true);
       break;
     case 'stdin': {
-      const source = internalBinding('fs').readFileUtf8('/dev/stdin');
+      const source = require('fs').readFileSync(0, 'utf8');
       evalScript('[stdin]', source, false);
       break;
     }
