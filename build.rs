@@ -79,12 +79,26 @@ fn embed_lib(manifest: &Path) {
     // Sorted by id (not by path: "timers" < "timers/promises", as binary search needs).
     let mut entries: Vec<(String, PathBuf)> = files
         .into_iter()
-        .map(|p| (p.strip_prefix(&lib).unwrap().with_extension("").to_str().unwrap().to_string(), p))
+        .map(|p| {
+            (
+                p.strip_prefix(&lib)
+                    .unwrap()
+                    .with_extension("")
+                    .to_str()
+                    .unwrap()
+                    .to_string(),
+                p,
+            )
+        })
         .collect();
     entries.sort();
     let mut out = String::from("pub static BUILTINS: &[(&str, &str)] = &[\n");
     for (id, path) in &entries {
-        out.push_str(&format!("    ({:?}, include_str!({:?})),\n", id, path.to_str().unwrap()));
+        out.push_str(&format!(
+            "    ({:?}, include_str!({:?})),\n",
+            id,
+            path.to_str().unwrap()
+        ));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("builtins.rs");

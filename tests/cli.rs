@@ -11,7 +11,12 @@ fn coil(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -22,7 +27,10 @@ fn text(b: &[u8]) -> String {
 #[test]
 fn version_and_help() {
     let out = coil(&["--version"], "");
-    assert_eq!(text(&out.stdout), format!("v{}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout),
+        format!("v{}\n", env!("CARGO_PKG_VERSION"))
+    );
     let out = coil(&["--help"], "");
     assert!(text(&out.stdout).starts_with("Usage: coil"));
     assert!(out.status.success());
@@ -30,7 +38,10 @@ fn version_and_help() {
 
 #[test]
 fn eval_and_print() {
-    let out = coil(&["-e", "console.log(1 + 1, typeof require, __filename)"], "");
+    let out = coil(
+        &["-e", "console.log(1 + 1, typeof require, __filename)"],
+        "",
+    );
     assert_eq!(text(&out.stdout), "2 function [eval]\n");
     let out = coil(&["-p", "[1, 'a', { b: 2 }]"], "");
     assert_eq!(text(&out.stdout), "[ 1, 'a', { b: 2 } ]\n");
@@ -59,7 +70,10 @@ fn missing_script_is_module_not_found() {
     let out = coil(&["/definitely/not/here.js"], "");
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("Error: Cannot find module '/definitely/not/here.js'"), "{err}");
+    assert!(
+        err.contains("Error: Cannot find module '/definitely/not/here.js'"),
+        "{err}"
+    );
     assert!(err.contains("code: 'MODULE_NOT_FOUND'"), "{err}");
 }
 
@@ -69,7 +83,15 @@ fn v8_options_pass_through() {
     assert_eq!(text(&out.stdout), "function\n");
     let out = coil(&["-e", "console.log(typeof gc)"], "");
     assert_eq!(text(&out.stdout), "undefined\n");
-    let out = coil(&["--max-old-space-size=64", "--stack-size=500", "-e", "console.log('ok')"], "");
+    let out = coil(
+        &[
+            "--max-old-space-size=64",
+            "--stack-size=500",
+            "-e",
+            "console.log('ok')",
+        ],
+        "",
+    );
     assert_eq!(text(&out.stdout), "ok\n");
     let out = coil(&["--trace-gc", "--expose-gc", "-e", "gc()"], "");
     assert!(text(&out.stdout).contains("Mark-"), "{}", text(&out.stdout));
@@ -89,6 +111,14 @@ fn stats_show_the_ring_was_used() {
     let out = coil(&["--stats", "-e", "setTimeout(() => {}, 5)"], "");
     let err = text(&out.stderr);
     assert!(err.contains("coil stats: backend=io_uring"), "{err}");
-    let enters: u64 = err.split("enter_calls=").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    let enters: u64 = err
+        .split("enter_calls=")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(enters >= 1, "{err}");
 }

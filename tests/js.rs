@@ -18,7 +18,8 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js");
-    let bin = std::env::var("COIL_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_coil").to_string());
+    let bin =
+        std::env::var("COIL_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_coil").to_string());
     let under_node = bin.ends_with("node");
     let mut files = Vec::new();
     collect(&root, &mut files);
@@ -26,7 +27,12 @@ fn main() {
     let trials = files
         .into_iter()
         .map(|file| {
-            let name = file.strip_prefix(&root).unwrap().with_extension("").display().to_string();
+            let name = file
+                .strip_prefix(&root)
+                .unwrap()
+                .with_extension("")
+                .display()
+                .to_string();
             let spec = Spec::read(&file);
             let ignored = under_node && spec.coil_only;
             let bin = bin.clone();
@@ -104,7 +110,9 @@ fn run(bin: &str, file: &Path, spec: &Spec) -> Result<(), Failed> {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let dir_text = dir.display().to_string();
     let expect = |ext: &str| {
-        std::fs::read_to_string(file.with_extension(ext)).ok().map(|t| t.replace("$DIR", &dir_text))
+        std::fs::read_to_string(file.with_extension(ext))
+            .ok()
+            .map(|t| t.replace("$DIR", &dir_text))
     };
     let code = out.status.code().unwrap_or(-1);
     let mut problems = Vec::new();
@@ -113,7 +121,9 @@ fn run(bin: &str, file: &Path, spec: &Spec) -> Result<(), Failed> {
     }
     if let Some(want) = expect("out") {
         if stdout != want {
-            problems.push(format!("stdout differs\n--- expected\n{want}--- got\n{stdout}---"));
+            problems.push(format!(
+                "stdout differs\n--- expected\n{want}--- got\n{stdout}---"
+            ));
         }
     }
     if let Some(want) = expect("err") {
@@ -157,7 +167,10 @@ fn line_matches(line: &str, pattern: &str) -> bool {
     true
 }
 
-fn wait_with_timeout(child: std::process::Child, secs: u64) -> Result<std::process::Output, Failed> {
+fn wait_with_timeout(
+    child: std::process::Child,
+    secs: u64,
+) -> Result<std::process::Output, Failed> {
     let pid = child.id() as i32;
     let (tx, rx) = std::sync::mpsc::channel();
     // Reading both pipes to the end in another thread means a chatty test can never

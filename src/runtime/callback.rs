@@ -92,7 +92,11 @@ impl Runtime {
                 .and_then(|h| h.to::<Function>(ValueKind::Function))
                 .and_then(|f| {
                     s.try_catch(|tc| {
-                        let r = f.call(s, s.undefined(), &[exc, s.boolean(from_promise), s.string(arrow).value()]);
+                        let r = f.call(
+                            s,
+                            s.undefined(),
+                            &[exc, s.boolean(from_promise), s.string(arrow).value()],
+                        );
                         if tc.has_caught() {
                             // The handler itself threw: Node exits with 7 here.
                             let e = tc
