@@ -11,6 +11,7 @@ mod codec;
 mod contextify;
 mod errors;
 mod fs;
+mod os;
 mod process_methods;
 mod task_queue;
 mod timers;
@@ -26,6 +27,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("contextify", contextify::init),
     ("errors", errors::init),
     ("fs", fs::init),
+    ("os", os::init),
     ("process_methods", process_methods::init),
     ("task_queue", task_queue::init),
     ("timers", timers::init),
