@@ -1,0 +1,27 @@
+'use strict';
+// tty: isatty, and the stream classes by name. coil's process.stdout/stderr are
+// synchronous writers for every kind of fd (lib/internal/process/stdio.js).
+// Bindings: process_methods.isatty.
+
+const { isatty: isattyNative } = internalBinding('process_methods');
+
+function isatty(fd) {
+  return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyNative(fd);
+}
+
+class WriteStream extends require('internal/process/stdio').SyncWriteStream {
+  constructor(fd) {
+    super(fd);
+    this.isTTY = true;
+  }
+}
+
+function ReadStream(fd) {
+  const stream = require('internal/process/stdio').createStdin();
+  stream.fd = fd;
+  stream.isTTY = true;
+  stream.setRawMode = function setRawMode() { return this; };
+  return stream;
+}
+
+module.exports = { isatty, WriteStream, ReadStream };

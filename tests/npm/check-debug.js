@@ -1,0 +1,42 @@
+'use strict';
+// debug: namespaces, enable/disable patterns, formatters, extend. Colors and dates are
+// turned off through the documented DEBUG_* environment variables so output is stable.
+process.env.DEBUG = 'app:*,-app:secret,other';
+process.env.DEBUG_COLORS = 'no';
+process.env.DEBUG_HIDE_DATE = 'yes';
+const debug = require('debug');
+debug.log = (...a) => console.log(...a);
+
+const main = debug('app:main');
+const secret = debug('app:secret');
+const other = debug('other');
+const off = debug('nope');
+console.log('enabled', main.enabled, secret.enabled, other.enabled, off.enabled, debug.enabled('app:x'), debug.enabled('app:secret'));
+main('hello %s, you are %d years (%i) and %j', 'ada', 36.5, 36.5, { a: [1, 2] });
+main('object %o', { nested: { deep: { deeper: { deepest: 1 } } }, arr: [1, 2, 3] });
+main('object %O', { x: 'y', n: null });
+main('percent %% literal and extra', 'args', 42);
+main(new Error('an error object').message);
+main({ not: 'a string' });
+secret('must not print');
+off('must not print');
+other('other namespace');
+debug.formatters.h = (v) => Buffer.from(String(v)).toString('hex');
+main('custom formatter %h', 'hi');
+const sub = main.extend('sub');
+const sub2 = main.extend('sub2', '/');
+console.log('extend', sub.namespace, sub2.namespace, sub.enabled, sub2.enabled);
+sub('from sub');
+const custom = debug('app:custom');
+custom.log = (...a) => console.log('[custom]', ...a);
+custom('own log');
+console.log('disable returns', JSON.stringify(debug.disable()));
+main('disabled now');
+console.log('after disable', main.enabled);
+debug.enable('other,app:sec*');
+console.log('after enable', main.enabled, secret.enabled, other.enabled, debug.names.map(String).join(' '), debug.skips.map(String).join(' '));
+secret('secret now visible');
+main.enabled = true;
+main('forced on');
+console.log('humanize', debug.humanize(1500), debug.humanize(90061000), typeof debug.coerce, debug.coerce(new Error('e')).split('\n')[0]);
+console.log('useColors', main.useColors, typeof debug.inspectOpts, JSON.stringify(debug.inspectOpts));
