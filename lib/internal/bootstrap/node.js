@@ -4,6 +4,15 @@
 // Bindings: process_methods.*, timers.setExitHooks.
 
 const binding = internalBinding('process_methods');
+
+// Node 20 provides the explicit-resource-management symbols V8 10.2 lacks; lib/
+// modules use them when they load, so they come first.
+for (const name of ['dispose', 'asyncDispose']) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false });
+  }
+}
+
 const EventEmitter = require('events');
 
 Object.setPrototypeOf(process, EventEmitter.prototype);
@@ -121,6 +130,7 @@ defineLazy(globalThis, 'URL', () => require('internal/url').URL);
 defineLazy(globalThis, 'URLSearchParams', () => require('internal/url').URLSearchParams);
 defineLazy(globalThis, 'EventTarget', () => require('internal/event_target').EventTarget);
 defineLazy(globalThis, 'Event', () => require('internal/event_target').Event);
+defineLazy(globalThis, 'CustomEvent', () => require('internal/event_target').CustomEvent);
 defineLazy(globalThis, 'AbortController', () => require('internal/abort_controller').AbortController);
 defineLazy(globalThis, 'AbortSignal', () => require('internal/abort_controller').AbortSignal);
 defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clone').structuredClone);
