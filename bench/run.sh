@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 python3 startup.py "${STARTUP_RUNS:-40}"
 python3 timers.py "${TIMER_RUNS:-5}"
+python3 buffer.py "${BUFFER_RUNS:-3}"
