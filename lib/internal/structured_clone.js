@@ -1,0 +1,147 @@
+'use strict';
+// structuredClone(value, { transfer }) per the HTML structured clone algorithm, as
+// Node 20 (V8's serializer) behaves: primitives, wrapper objects, Date, RegExp
+// (lastIndex reset), Map, Set, ArrayBuffer, typed arrays and DataView (views of one
+// buffer keep sharing its clone), Error types (name, message, stack, cause), arrays
+// (holes and extra keys kept) and other ordinary objects as plain objects of their
+// own enumerable string keys (getters run). Cycles and shared references are kept.
+// Functions, symbols and exotic objects throw a DataCloneError DOMException.
+// Transfer lists are validated; ArrayBuffers in them are copied, not detached.
+// internalBinding: none (type checks come from internal/util/types).
+
+const types = require('internal/util/types');
+
+const kErrorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
+const kTypedArrays = {
+  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+};
+
+function dataCloneError(value) {
+  const { DOMException } = require('internal/dom_exception');
+  let what;
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    what = String(value);
+  } else {
+    // V8 names an object by its constructor; a proxy hides it.
+    let name = 'Object';
+    if (!types.isProxy(value)) {
+      const ctor = Object.getPrototypeOf(value)?.constructor;
+      if (typeof ctor === 'function' && ctor.name) name = ctor.name;
+    }
+    what = `#<${name}>`;
+  }
+  return new DOMException(`${what} could not be cloned.`, 'DataCloneError');
+}
+
+// Node's argument errors carry a code but keep V8's wording.
+function typeErrorWithCode(message, code) {
+  const e = new TypeError(message);
+  e.code = code;
+  return e;
+}
+
+function isUncloneable(v) {
+  return types.isProxy(v) || types.isPromise(v) || types.isWeakMap(v) || types.isWeakSet(v) ||
+    types.isMapIterator(v) || types.isSetIterator(v) || types.isGeneratorObject(v) ||
+    types.isModuleNamespaceObject(v) || types.isExternal(v) || types.isArgumentsObject(v) ||
+    types.isSymbolObject(v) || (typeof WeakRef === 'function' && v instanceof WeakRef) ||
+    (typeof FinalizationRegistry === 'function' && v instanceof FinalizationRegistry);
+}
+
+function cloneBuffer(buf) {
+  if (types.isSharedArrayBuffer(buf)) return buf; // shared memory stays shared
+  const out = new ArrayBuffer(buf.byteLength);
+  new Uint8Array(out).set(new Uint8Array(buf));
+  return out;
+}
+
+function clone(value, memo) {
+  if (typeof value === 'function' || typeof value === 'symbol') throw dataCloneError(value);
+  if (value === null || typeof value !== 'object') return value;
+  const seen = memo.get(value);
+  if (seen !== undefined) return seen;
+  if (isUncloneable(value)) throw dataCloneError(value);
+
+  let out;
+  if (types.isBoxedPrimitive(value)) {
+    out = Object(value.valueOf());
+    memo.set(value, out);
+    return out;
+  }
+  if (types.isDate(value)) {
+    out = new Date(value.getTime());
+    memo.set(value, out);
+    return out;
+  }
+  if (types.isRegExp(value)) {
+    out = new RegExp(value.source, value.flags);
+    memo.set(value, out);
+    return out;
+  }
+  if (types.isAnyArrayBuffer(value)) {
+    out = cloneBuffer(value);
+    memo.set(value, out);
+    return out;
+  }
+  if (types.isArrayBufferView(value)) {
+    const buf = clone(value.buffer, memo);
+    if (types.isDataView(value)) {
+      out = new DataView(buf, value.byteOffset, value.byteLength);
+    } else {
+      const Ctor = kTypedArrays[types.typedArrayTag(value)];
+      out = new Ctor(buf, value.byteOffset, value.length);
+    }
+    memo.set(value, out);
+    return out;
+  }
+  if (types.isMap(value)) {
+    out = new Map();
+    memo.set(value, out);
+    // Entries are read first, then cloned, as the spec orders it.
+    for (const [k, v] of [...Map.prototype.entries.call(value)]) out.set(clone(k, memo), clone(v, memo));
+    return out;
+  }
+  if (types.isSet(value)) {
+    out = new Set();
+    memo.set(value, out);
+    for (const v of [...Set.prototype.values.call(value)]) out.add(clone(v, memo));
+    return out;
+  }
+  if (types.isNativeError(value)) return cloneError(value, memo);
+  if (Array.isArray(value)) {
+    out = new Array(value.length);
+  } else {
+    out = {};
+  }
+  memo.set(value, out);
+  for (const key of Object.keys(value)) out[key] = clone(value[key], memo);
+  return out;
+}
+
+function cloneError(value, memo) {
+  const name = value.name;
+  const Ctor = globalThis[kErrorNames.includes(name) ? name : 'Error'];
+  const out = Object.create(Ctor.prototype);
+  memo.set(value, out);
+  const define = (key, v) => Object.defineProperty(out, key, { value: v, writable: true, configurable: true, enumerable: false });
+  define('stack', typeof value.stack === 'string' ? value.stack : undefined);
+  const msg = Object.getOwnPropertyDescriptor(value, 'message');
+  if (msg !== undefined && 'value' in msg) define('message', `${msg.value}`);
+  if (Object.prototype.hasOwnProperty.call(value, 'cause')) define('cause', clone(value.cause, memo));
+  return out;
+}
+
+function structuredClone(value, options = undefined) {
+  if (arguments.length === 0) throw typeErrorWithCode('The value argument must be specified', 'ERR_MISSING_ARGS');
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw typeErrorWithCode('The options argument must be either an object or undefined', 'ERR_INVALID_ARG_TYPE');
+  }
+  const transfer = options?.transfer;
+  if (transfer !== undefined && (transfer === null || typeof transfer[Symbol.iterator] !== 'function')) {
+    throw typeErrorWithCode('Optional transferList argument must be an iterable', 'ERR_INVALID_ARG_TYPE');
+  }
+  return clone(value, new Map());
+}
+
+module.exports = { structuredClone };
