@@ -1,76 +1,202 @@
 'use strict';
-// performance: now() in milliseconds since the process's time origin, timeOrigin
-// (ms since the epoch), mark/measure with their entries, toJSON.
-// Bindings: process_methods.hrtimeBigInt.
+// The `performance` global (User Timing subset): now() and timeOrigin from the
+// monotonic clock, mark/measure with their entry lists, toJSON, nodeTiming,
+// eventLoopUtilization and timerify in simple forms.
+// internalBinding: none (process.hrtime and process.uptime give the clocks).
 
-const { hrtimeBigInt } = internalBinding('process_methods');
+const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
-const originNs = hrtimeBigInt();
-const timeOrigin = Date.now();
-const entries = [];
+const customInspect = Symbol.for('nodejs.util.inspect.custom');
+
+// process.uptime() counts from runtime start: take that instant as the origin, on the
+// hrtime clock so now() is monotonic and sub-millisecond.
+const [startSec, startNsec] = process.hrtime();
+const originOffsetMs = process.uptime() * 1e3;
+const timeOrigin = Date.now() - originOffsetMs;
 
 function now() {
-  return Number(hrtimeBigInt() - originNs) / 1e6;
+  const [s, ns] = process.hrtime();
+  return (s - startSec) * 1e3 + (ns - startNsec) / 1e6 + originOffsetMs;
 }
+
+function inspectAs(name, fields) {
+  const Stub = function() {};
+  Object.defineProperty(Stub, 'name', { value: name });
+  return Object.assign(Object.create(Stub.prototype), fields);
+}
+
+const entryData = new WeakMap();
 
 class PerformanceEntry {
-  constructor(name, entryType, startTime, duration, detail) {
-    this.name = name;
-    this.entryType = entryType;
-    this.startTime = startTime;
-    this.duration = duration;
-    this.detail = detail ?? null;
-  }
+  constructor() { throw new TypeError('Illegal constructor'); }
+  get name() { return entryData.get(this).name; }
+  get entryType() { return entryData.get(this).entryType; }
+  get startTime() { return entryData.get(this).startTime; }
+  get duration() { return entryData.get(this).duration; }
+  get detail() { return entryData.get(this).detail; }
   toJSON() {
-    return { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration, detail: this.detail };
+    const { name, entryType, startTime, duration, detail } = entryData.get(this);
+    return { name, entryType, startTime, duration, detail };
+  }
+  [customInspect](depth, options, inspect) {
+    if (!entryData.has(this)) return this;
+    return inspect(inspectAs(this.constructor.name, this.toJSON()), options);
   }
 }
 
-function startOf(markOrTime, fallback) {
-  if (markOrTime === undefined) return fallback;
-  if (typeof markOrTime === 'number') return markOrTime;
-  for (let i = entries.length - 1; i >= 0; i--) {
-    if (entries[i].entryType === 'mark' && entries[i].name === markOrTime) return entries[i].startTime;
-  }
-  const { DOMException } = require('internal/dom_exception');
-  throw new DOMException(`The "${markOrTime}" performance mark has not been set`, 'SyntaxError');
+function makeEntry(Cls, fields) {
+  const e = Object.create(Cls.prototype);
+  entryData.set(e, fields);
+  return e;
 }
 
-const performance = {
-  now,
-  timeOrigin,
-  mark(name, options = {}) {
-    const entry = new PerformanceEntry(String(name), 'mark', options.startTime ?? now(), 0, options.detail);
-    entries.push(entry);
-    return entry;
-  },
-  measure(name, startOrOptions, endMark) {
-    let start, end, detail;
-    if (startOrOptions !== null && typeof startOrOptions === 'object') {
-      start = startOf(startOrOptions.start, 0);
-      end = startOrOptions.end !== undefined ? startOf(startOrOptions.end, now())
-        : startOrOptions.duration !== undefined ? start + startOrOptions.duration : now();
-      detail = startOrOptions.detail;
-    } else {
-      start = startOf(startOrOptions, 0);
-      end = startOf(endMark, now());
+class PerformanceMark extends PerformanceEntry {}
+class PerformanceMeasure extends PerformanceEntry {}
+for (const [Cls, tag] of [[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
+  [PerformanceMeasure, 'PerformanceMeasure']]) {
+  Object.defineProperty(Cls.prototype, Symbol.toStringTag, { value: tag, configurable: true });
+}
+
+const marks = [];
+const measures = [];
+
+function cloneDetail(detail) {
+  return detail === undefined || detail === null ? null : globalThis.structuredClone(detail);
+}
+
+function syntaxError(message) {
+  return new (require('internal/dom_exception').DOMException)(message, 'SyntaxError');
+}
+
+// A mark name or a timestamp -> milliseconds since timeOrigin.
+function resolveTime(value, what) {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') {
+    if (value < 0) throw new TypeError(`${what} cannot be negative`);
+    return value;
+  }
+  const name = `${value}`;
+  for (let i = marks.length - 1; i >= 0; i--) {
+    if (entryData.get(marks[i]).name === name) return entryData.get(marks[i]).startTime;
+  }
+  throw syntaxError(`The "${name}" performance mark has not been set`);
+}
+
+function byName(list, name, type) {
+  return list.filter((e) => {
+    const d = entryData.get(e);
+    return (name === undefined || d.name === name) && (type === undefined || d.entryType === type);
+  });
+}
+
+function removeByName(list, name) {
+  for (let i = list.length - 1; i >= 0; i--) {
+    if (name === undefined || entryData.get(list[i]).name === `${name}`) list.splice(i, 1);
+  }
+}
+
+function sorted(list) {
+  return list.sort((a, b) => entryData.get(a).startTime - entryData.get(b).startTime);
+}
+
+class Performance {
+  constructor() { throw new TypeError('Illegal constructor'); }
+
+  clearMarks(name) { removeByName(marks, name); }
+  clearMeasures(name) { removeByName(measures, name); }
+  clearResourceTimings() {}
+  getEntries() { return sorted([...marks, ...measures]); }
+  getEntriesByName(name, type) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    return sorted(byName([...marks, ...measures], `${name}`, type === undefined ? undefined : `${type}`));
+  }
+  getEntriesByType(type) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    return sorted(byName([...marks, ...measures], undefined, `${type}`));
+  }
+
+  mark(name, options = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     }
-    const entry = new PerformanceEntry(String(name), 'measure', start, end - start, detail);
-    entries.push(entry);
-    return entry;
-  },
-  getEntries() { return entries.slice(); },
-  getEntriesByName(name, type) { return entries.filter((e) => e.name === name && (type === undefined || e.entryType === type)); },
-  getEntriesByType(type) { return entries.filter((e) => e.entryType === type); },
-  clearMarks(name) { remove('mark', name); },
-  clearMeasures(name) { remove('measure', name); },
-  toJSON() { return { timeOrigin, nodeTiming: {}, eventLoopUtilization: {} }; },
-};
+    let startTime = options?.startTime;
+    if (startTime === undefined) startTime = now();
+    else if (typeof startTime !== 'number') throw new ERR_INVALID_ARG_TYPE('options.startTime', 'number', startTime);
+    else if (startTime < 0) throw new TypeError('startTime cannot be negative');
+    const mark = makeEntry(PerformanceMark, {
+      name: `${name}`, entryType: 'mark', startTime, duration: 0, detail: cloneDetail(options?.detail),
+    });
+    marks.push(mark);
+    return mark;
+  }
 
-function remove(type, name) {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    if (entries[i].entryType === type && (name === undefined || entries[i].name === name)) entries.splice(i, 1);
+  measure(name, startOrOptions = undefined, endMark = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    let start;
+    let end;
+    let detail = null;
+    if (startOrOptions !== null && typeof startOrOptions === 'object') {
+      const { start: s, end: e, duration, detail: d } = startOrOptions;
+      start = resolveTime(s, 'start');
+      end = resolveTime(e, 'end');
+      if (duration !== undefined) {
+        if (start !== undefined && end === undefined) end = start + duration;
+        else if (end !== undefined && start === undefined) start = end - duration;
+      }
+      detail = cloneDetail(d);
+    } else {
+      start = resolveTime(startOrOptions, 'start');
+    }
+    if (endMark !== undefined) end = resolveTime(endMark, 'end');
+    if (end === undefined) end = now();
+    if (start === undefined) start = 0;
+    const measure = makeEntry(PerformanceMeasure, {
+      name: `${name}`, entryType: 'measure', startTime: start, duration: end - start, detail,
+    });
+    measures.push(measure);
+    return measure;
+  }
+
+  now() { return now(); }
+  setResourceTimingBufferSize() {}
+  get timeOrigin() { return timeOrigin; }
+
+  toJSON() {
+    return { nodeTiming: this.nodeTiming, timeOrigin, eventLoopUtilization: this.eventLoopUtilization() };
+  }
+
+  // Without loop instrumentation the loop counts as always active.
+  eventLoopUtilization(util1, util2) {
+    const active = now() - originOffsetMs;
+    let cur = { idle: 0, active, utilization: 1 };
+    const prev = util2 || util1;
+    if (prev) cur = { idle: 0, active: active - prev.active, utilization: 1 };
+    return cur;
+  }
+
+  get nodeTiming() {
+    return {
+      name: 'node', entryType: 'node', startTime: 0, duration: now(),
+      nodeStart: 0, v8Start: 0, environment: 0, bootstrapComplete: originOffsetMs,
+      loopStart: originOffsetMs, loopExit: -1, idleTime: 0,
+    };
+  }
+
+  timerify(fn) {
+    if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+    return function timerified(...args) {
+      return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+    };
+  }
+
+  [customInspect](depth, options, inspect) {
+    return inspect(inspectAs('Performance', { nodeTiming: this.nodeTiming, timeOrigin,
+      eventLoopUtilization: this.eventLoopUtilization() }), options);
   }
 }
+Object.defineProperty(Performance.prototype, Symbol.toStringTag, { value: 'Performance', configurable: true });
 
-module.exports = { performance, PerformanceEntry };
+const performance = Object.create(Performance.prototype);
+
+module.exports = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin };
