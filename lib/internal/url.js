@@ -353,7 +353,7 @@ class URLSearchParamsIterator {
     const rest = getList(this.#target).slice(this.#index)
       .map((p) => (kind === 'key' ? p[0] : kind === 'value' ? p[1] : p));
     const out = rest.map((v) => inspect(v, innerOpts)).join(', ');
-    return `URLSearchParams Iterator {${out.length > 0 ? ` ${out} ` : ''}}`;
+    return `URLSearchParams Iterator { ${out} }`;
   }
 }
 const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));

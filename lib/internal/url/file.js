@@ -79,7 +79,7 @@ module.exports = function install(target) {
       if (c < 128 && keep[c] === 1) {
         out += ch;
       } else {
-        out += encodeURIComponent(ch).replace(/[!'()*]/g, (m) => `%${m.charCodeAt(0).toString(16).toUpperCase()}`);
+        out += ch === '~' ? '%7E' : encodeURIComponent(ch);
       }
     }
     return out;

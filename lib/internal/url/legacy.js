@@ -1,0 +1,336 @@
+'use strict';
+// The legacy url API: Url objects from url.parse(), url.format(),
+// url.resolve() and url.resolveObject(). This is Node's historical,
+// non-standard parser, reproduced with its quirks (lenient hosts,
+// backslashes turned into slashes before the query, auto-escaping of a few
+// characters, RFC 1808-style resolution).
+// internalBinding: none.
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_URL },
+} = require('internal/errors');
+const { validateString } = require('internal/validators');
+const { toASCII } = require('internal/url/idna');
+
+function Url() {
+  this.protocol = null;
+  this.slashes = null;
+  this.auth = null;
+  this.host = null;
+  this.port = null;
+  this.hostname = null;
+  this.hash = null;
+  this.search = null;
+  this.query = null;
+  this.pathname = null;
+  this.path = null;
+  this.href = null;
+}
+
+const protocolPattern = /^[a-z0-9.+-]+:/i;
+const portPattern = /:[0-9]*$/;
+const hostPattern = /^\/\/[^@/]+@[^@/]+/;
+const simplePathPattern = /^(\/\/?(?!\/)[^?\s]*)(\?[^\s]*)?$/;
+const hostnameMaxLen = 255;
+const forbiddenHostChars = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
+const forbiddenHostCharsIpv6 = /[\0\t\n\r #%/<>?@\\^|]/;
+
+// Protocols that never have a host, and those that always get '//'.
+const hostlessProtocol = new Set(['javascript', 'javascript:']);
+const slashedProtocol = new Set(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
+  'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
+const unsafeProtocol = hostlessProtocol;
+
+// Characters that end the host: they can never be part of a hostname.
+const nonHostChars = new Set([32, 34, 37, 39, 59, 60, 62, 92, 94, 96, 123, 124, 125]);
+// Characters the parser escapes in the path, query and hash.
+const autoEscape = { __proto__: null, 9: '%09', 10: '%0A', 13: '%0D', 32: '%20', 34: '%22', 39: '%27',
+  60: '%3C', 62: '%3E', 92: '%5C', 94: '%5E', 96: '%60', 123: '%7B', 124: '%7C', 125: '%7D' };
+
+let querystring;
+function qs() {
+  if (querystring === undefined) querystring = require('querystring');
+  return querystring;
+}
+
+function urlParse(url, parseQueryString, slashesDenoteHost) {
+  if (url instanceof Url) return url;
+  const u = new Url();
+  u.parse(url, parseQueryString, slashesDenoteHost);
+  return u;
+}
+
+function isWhitespace(code) {
+  return code < 33 || code === 0xA0 || code === 0xFEFF;
+}
+
+// Trim whitespace and turn '\' into '/' up to the first '?' or '#'.
+// Returns the cleaned string and whether a '#' or '@' occurs.
+function prepare(url) {
+  let start = 0;
+  let end = url.length;
+  while (start < end && isWhitespace(url.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(url.charCodeAt(end - 1))) end--;
+  let out = '';
+  let hasHash = false;
+  let hasAt = false;
+  let split = false;
+  let last = start;
+  for (let i = start; i < end; i++) {
+    const c = url.charCodeAt(i);
+    if (split) {
+      if (c === 35) hasHash = true;
+      continue;
+    }
+    if (c === 64) {
+      hasAt = true;
+    } else if (c === 35 || c === 63) {
+      if (c === 35) hasHash = true;
+      split = true;
+    } else if (c === 92) {
+      out += url.slice(last, i) + '/';
+      last = i + 1;
+    }
+  }
+  return { rest: out + url.slice(last, end), hasHash, hasAt };
+}
+
+Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
+  validateString(url, 'url');
+  let { rest, hasHash, hasAt } = prepare(url);
+
+  if (!slashesDenoteHost && !hasHash && !hasAt) {
+    // Fast path for plain paths like '/a/b?c'.
+    const simple = simplePathPattern.exec(rest);
+    if (simple) {
+      this.path = rest;
+      this.href = rest;
+      this.pathname = simple[1];
+      if (simple[2]) {
+        this.search = simple[2];
+        this.query = parseQueryString ? qs().parse(this.search.slice(1)) : this.search.slice(1);
+      } else if (parseQueryString) {
+        this.search = null;
+        this.query = { __proto__: null };
+      }
+      return this;
+    }
+  }
+
+  let proto = protocolPattern.exec(rest);
+  let lowerProto;
+  if (proto) {
+    proto = proto[0];
+    lowerProto = proto.toLowerCase();
+    this.protocol = lowerProto;
+    rest = rest.slice(proto.length);
+  }
+
+  let slashes;
+  if (slashesDenoteHost || proto || hostPattern.test(rest)) {
+    slashes = rest.charCodeAt(0) === 47 && rest.charCodeAt(1) === 47;
+    if (slashes && !(proto && hostlessProtocol.has(lowerProto))) {
+      rest = rest.slice(2);
+      this.slashes = true;
+    }
+  }
+
+  // Note: the original-case protocol is looked up here, as Node does.
+  if (!hostlessProtocol.has(lowerProto) && (slashes || (proto && !slashedProtocol.has(proto)))) {
+    rest = this._parseAuthority(rest, url);
+  }
+
+  if (!unsafeProtocol.has(lowerProto)) rest = escapeRest(rest);
+
+  let questionIdx = -1;
+  let hashIdx = -1;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest.charCodeAt(i);
+    if (c === 35) {
+      this.hash = rest.slice(i);
+      hashIdx = i;
+      break;
+    } else if (c === 63 && questionIdx === -1) {
+      questionIdx = i;
+    }
+  }
+  if (questionIdx !== -1) {
+    const stop = hashIdx === -1 ? rest.length : hashIdx;
+    this.search = rest.slice(questionIdx, stop);
+    this.query = rest.slice(questionIdx + 1, stop);
+    if (parseQueryString) this.query = qs().parse(this.query);
+  } else if (parseQueryString) {
+    this.search = null;
+    this.query = { __proto__: null };
+  }
+
+  const firstIdx = questionIdx !== -1 && (hashIdx === -1 || questionIdx < hashIdx) ? questionIdx : hashIdx;
+  if (firstIdx === -1) {
+    if (rest.length > 0) this.pathname = rest;
+  } else if (firstIdx > 0) {
+    this.pathname = rest.slice(0, firstIdx);
+  }
+  if (slashedProtocol.has(lowerProto) && this.hostname && !this.pathname) this.pathname = '/';
+
+  if (this.pathname || this.search) this.path = (this.pathname || '') + (this.search || '');
+  this.href = this.format();
+  return this;
+};
+
+// Split "auth@host:port" off the front of `rest`; returns what follows.
+Url.prototype._parseAuthority = function(rest, url) {
+  // Tabs and newlines vanish from everything before the first '/', '?' or '#'.
+  const end = rest.search(/[/?#]/);
+  const head = end === -1 ? rest : rest.slice(0, end);
+  if (/[\t\n\r]/.test(head)) rest = head.replace(/[\t\n\r]/g, '') + (end === -1 ? '' : rest.slice(end));
+  let hostEnd = -1;
+  let atSign = -1;
+  let nonHost = -1;
+  for (let i = 0; i < rest.length && hostEnd === -1; i++) {
+    const c = rest.charCodeAt(i);
+    if (c === 35 || c === 47 || c === 63) {
+      if (nonHost === -1) nonHost = i;
+      hostEnd = i;
+    } else if (c === 64) {
+      // The last '@' before the host ends decides where the auth stops.
+      atSign = i;
+      nonHost = -1;
+    } else if (nonHostChars.has(c) && nonHost === -1) {
+      nonHost = i;
+    }
+  }
+  let start = 0;
+  if (atSign !== -1) {
+    this.auth = decodeURIComponent(rest.slice(0, atSign));
+    start = atSign + 1;
+  }
+  if (nonHost === -1) {
+    this.host = rest.slice(start);
+    rest = '';
+  } else {
+    this.host = rest.slice(start, nonHost);
+    rest = rest.slice(nonHost);
+  }
+
+  this.parseHost();
+  if (typeof this.hostname !== 'string') this.hostname = '';
+  let hostname = this.hostname;
+  const ipv6 = isIpv6Hostname(hostname);
+  if (!ipv6) {
+    // A ':' left in the hostname (not a port) starts the path instead.
+    const colon = hostname.indexOf(':');
+    if (colon !== -1) {
+      this.hostname = hostname.slice(0, colon);
+      rest = `/${hostname.slice(colon)}${rest}`;
+      process.emitWarning(`The URL ${url} is invalid. Future versions of Node.js will throw an error.`,
+        'DeprecationWarning', 'DEP0170');
+    }
+  }
+  if (this.hostname.length > hostnameMaxLen) this.hostname = '';
+  else this.hostname = this.hostname.toLowerCase();
+  hostname = this.hostname;
+  if (hostname !== '') {
+    if (ipv6) {
+      if (forbiddenHostCharsIpv6.test(hostname)) throw new ERR_INVALID_URL(url);
+    } else {
+      const ascii = toASCII(hostname);
+      if (ascii === null || forbiddenHostChars.test(ascii)) throw new ERR_INVALID_URL(url);
+      this.hostname = ascii;
+    }
+  }
+  this.host = (this.hostname || '') + (this.port ? ':' + this.port : '');
+  if (ipv6) {
+    this.hostname = this.hostname.slice(1, -1);
+    if (rest[0] !== '/') rest = '/' + rest;
+  }
+  return rest;
+};
+
+function isIpv6Hostname(hostname) {
+  return hostname.charCodeAt(0) === 91 && hostname.charCodeAt(hostname.length - 1) === 93;
+}
+
+function escapeRest(rest) {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const e = autoEscape[rest.charCodeAt(i)];
+    if (e === undefined) continue;
+    out += rest.slice(last, i) + e;
+    last = i + 1;
+  }
+  return last === 0 ? rest : out + rest.slice(last);
+}
+
+Url.prototype.parseHost = function parseHost() {
+  let host = this.host;
+  const m = portPattern.exec(host);
+  if (m) {
+    const port = m[0];
+    if (port !== ':') this.port = port.slice(1);
+    host = host.slice(0, host.length - port.length);
+  }
+  if (host) this.hostname = host;
+};
+
+// Characters format() leaves alone in the auth part.
+const authKeep = new Int8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'():') {
+  authKeep[ch.charCodeAt(0)] = 1;
+}
+function encodeAuth(s) {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0);
+    if (c < 128 && authKeep[c] === 1) out += ch;
+    else out += encodeURIComponent(ch);
+  }
+  return out;
+}
+
+Url.prototype.format = function format() {
+  let auth = this.auth || '';
+  if (auth) auth = encodeAuth(auth) + '@';
+  let protocol = this.protocol || '';
+  let pathname = this.pathname || '';
+  let hash = this.hash || '';
+  let host = '';
+  let query = '';
+  if (this.host) {
+    host = auth + this.host;
+  } else if (this.hostname) {
+    const h = this.hostname;
+    host = auth + (h.includes(':') && !isIpv6Hostname(h) ? `[${h}]` : h);
+    if (this.port) host += ':' + this.port;
+  }
+  if (this.query !== null && typeof this.query === 'object') query = qs().stringify(this.query);
+  let search = this.search || (query && ('?' + query)) || '';
+  if (protocol && protocol.charCodeAt(protocol.length - 1) !== 58) protocol += ':';
+  pathname = pathname.replace(/[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
+  // Only the slashed protocols get '//' (others keep it if they had it).
+  if (this.slashes || slashedProtocol.has(protocol)) {
+    if (this.slashes || host) {
+      if (pathname && pathname.charCodeAt(0) !== 47) pathname = '/' + pathname;
+      host = '//' + host;
+    } else if (protocol.length >= 4 && protocol.startsWith('file')) {
+      host = '//';
+    }
+  }
+  search = search.replace(/#/g, '%23');
+  if (hash && hash.charCodeAt(0) !== 35) hash = '#' + hash;
+  if (search && search.charCodeAt(0) !== 63) search = '?' + search;
+  return protocol + host + pathname + search + hash;
+};
+
+Url.prototype.resolve = function resolve(relative) {
+  return this.resolveObject(urlParse(relative, false, true)).format();
+};
+
+module.exports = {
+  Url,
+  urlParse,
+  protocolPattern,
+  slashedProtocol,
+  hostlessProtocol,
+};
+require('internal/url/legacy_resolve')(module.exports);
