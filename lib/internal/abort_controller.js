@@ -1,9 +1,9 @@
 'use strict';
 // AbortController and AbortSignal (abort, timeout, any, throwIfAborted,
-// onabort). Default reasons are DOMExceptions when the global exists, else
-// Errors with the same name, message and code.
-// internalBinding: none (AbortSignal.timeout uses require('timers').setTimeout
-// and unrefs the timer so it does not keep the process alive).
+// onabort). Default reasons are DOMExceptions (the global one, else
+// internal/dom_exception's).
+// internalBinding: none (AbortSignal.timeout uses the global setTimeout and
+// unrefs the timer so it does not keep the process alive).
 
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
@@ -20,13 +20,13 @@ function inspect(v, opts) {
   return inspectFn(v, opts);
 }
 
-const domCodes = { AbortError: 20, TimeoutError: 23 };
+let DOMExceptionCtor;
 function makeDOMException(message, name) {
-  if (typeof globalThis.DOMException === 'function') return new globalThis.DOMException(message, name);
-  const err = new Error(message);
-  err.name = name;
-  err.code = domCodes[name] ?? 0;
-  return err;
+  if (DOMExceptionCtor === undefined) {
+    DOMExceptionCtor = typeof globalThis.DOMException === 'function' ?
+      globalThis.DOMException : require('internal/dom_exception').DOMException;
+  }
+  return new DOMExceptionCtor(message, name);
 }
 
 function customInspect(self, obj, depth, options) {
@@ -86,7 +86,7 @@ class AbortSignal extends EventTarget {
     const signal = new AbortSignal(kDontThrow);
     // Hold the signal weakly: a timeout nobody listens to should not pin it.
     const ref = typeof WeakRef === 'function' ? new WeakRef(signal) : { deref: () => signal };
-    const timer = require('timers').setTimeout(() => {
+    const timer = setTimeout(() => {
       const s = ref.deref();
       if (s !== undefined) abortSignal(s, makeDOMException('The operation was aborted due to timeout', 'TimeoutError'));
     }, delay);

@@ -465,12 +465,13 @@ class URL {
   }
 
   static revokeObjectURL(url) {
-    return require('internal/url/blob').revokeObjectURL(url);
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    require('internal/url/blob').revokeObjectURL(url);
   }
 
   [kInspect](depth, opts) {
     if (typeof depth === 'number' && depth < 0) return this;
-    const obj = { __proto__: { constructor: URL } };
+    const obj = {};
     obj.href = this.href;
     obj.origin = this.origin;
     obj.protocol = this.protocol;

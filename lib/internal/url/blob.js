@@ -1,0 +1,50 @@
+'use strict';
+// URL.createObjectURL / URL.revokeObjectURL: a registry of Blobs under
+// 'blob:nodedata:<uuid>' URLs. resolveObjectURL() is for buffer.resolveObjectURL.
+// internalBinding: none (ids come from crypto.getRandomValues when present,
+// else Math.random; they only need to be unique within the process).
+
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS },
+} = require('internal/errors');
+
+const registry = new Map();
+const prefix = 'blob:nodedata:';
+
+function randomUUID() {
+  const bytes = new Uint8Array(16);
+  if (typeof globalThis.crypto?.getRandomValues === 'function') {
+    globalThis.crypto.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  bytes[6] = (bytes[6] & 0x0F) | 0x40;
+  bytes[8] = (bytes[8] & 0x3F) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function createObjectURL(obj) {
+  const { Blob } = require('buffer');
+  if (!(obj instanceof Blob)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+  let id;
+  do id = randomUUID(); while (registry.has(id));
+  registry.set(id, obj);
+  return `${prefix}${id}`;
+}
+
+function revokeObjectURL(url) {
+  if (url === undefined && arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+  const str = `${url}`;
+  if (str.startsWith(prefix)) registry.delete(str.slice(prefix.length));
+}
+
+function resolveObjectURL(url) {
+  const str = `${url}`;
+  if (!str.startsWith(prefix)) return undefined;
+  // Anything after the id (a fragment or path) is ignored, as in Node.
+  const id = str.slice(prefix.length).split(/[#?/]/)[0];
+  return registry.get(id);
+}
+
+module.exports = { createObjectURL, revokeObjectURL, resolveObjectURL };
