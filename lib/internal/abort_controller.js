@@ -84,11 +84,11 @@ class AbortSignal extends EventTarget {
   static timeout(delay) {
     validateUint32(delay, 'delay', false);
     const signal = new AbortSignal(kDontThrow);
-    // Hold the signal weakly: a timeout nobody listens to should not pin it.
-    const ref = typeof WeakRef === 'function' ? new WeakRef(signal) : { deref: () => signal };
+    // The timer holds the signal strongly, so listeners added to an otherwise
+    // unreferenced timeout signal still run; it is unref'd, so it does not
+    // keep the process alive.
     const timer = setTimeout(() => {
-      const s = ref.deref();
-      if (s !== undefined) abortSignal(s, makeDOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      abortSignal(signal, makeDOMException('The operation was aborted due to timeout', 'TimeoutError'));
     }, delay);
     if (typeof timer?.unref === 'function') timer.unref();
     return signal;
@@ -104,13 +104,11 @@ class AbortSignal extends EventTarget {
         return result;
       }
     }
-    const ref = typeof WeakRef === 'function' ? new WeakRef(result) : { deref: () => result };
+    // Sources hold the combined signal strongly so its listeners still run
+    // when only they reference it.
     for (let i = 0; i < signals.length; i++) {
       const source = signals[i];
-      source.addEventListener('abort', () => {
-        const r = ref.deref();
-        if (r !== undefined) abortSignal(r, source.reason);
-      }, { __proto__: null, once: true });
+      source.addEventListener('abort', () => abortSignal(result, source.reason), { __proto__: null, once: true });
     }
     return result;
   }

@@ -332,7 +332,8 @@ function parseHost(input, isOpaque) {
     return parseIPv6(input.slice(1, -1));
   }
   if (isOpaque) return parseOpaqueHost(input);
-  const domain = utf8Decode(percentDecodeToBytes(input));
+  // eslint-disable-next-line no-control-regex
+  const domain = /^[\x00-\x24\x26-\x7F]*$/.test(input) ? input : utf8Decode(percentDecodeToBytes(input));
   const asciiDomain = toASCII(domain);
   if (asciiDomain === null || asciiDomain.length === 0) return FAILURE;
   for (let i = 0; i < asciiDomain.length; i++) {

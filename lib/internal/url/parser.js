@@ -134,9 +134,14 @@ function parse(input, base = null, url = null, stateOverride = 0) {
   const fail = stateOverride ? false : null;
 
   // The pointer may step back (p--), so EOF can be visited more than once.
+  let scheme = null;
+  let special = false;
   for (let p = 0; p <= cps.length; p++) {
     const c = p < cps.length ? cps[p] : EOF;
-    const special = isSpecialScheme(url.scheme);
+    if (url.scheme !== scheme) {
+      scheme = url.scheme;
+      special = isSpecialScheme(scheme);
+    }
     switch (state) {
       case SCHEME_START:
         if (c !== EOF && isAlpha(c)) {
@@ -475,6 +480,8 @@ function parse(input, base = null, url = null, stateOverride = 0) {
             url.fragment = '';
             state = FRAGMENT;
           }
+        } else if (c > 0x20 && c < 0x7F && !inPath(c)) {
+          buffer += String.fromCharCode(c);
         } else {
           buffer += enc(c, inPath);
         }
