@@ -119,14 +119,69 @@ const ignored = /[\u00AD\u034F\u180B-\u180D\u200B\u2060\uFE00-\uFE0F\uFEFF]/g;
 function mapDomain(domain) {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7F]*$/.test(domain)) return domain.toLowerCase();
-  return domain.replace(ignored, '').normalize('NFKC').toLowerCase().normalize('NFC')
+  return domain.replace(ignored, '').replace(/\u1E9E/g, 'ss').normalize('NFKC').replace(/\u03A3/g, '\u03C3').toLowerCase().normalize('NFC')
     .replace(/[\u3002\uFF0E\uFF61]/g, '.');
+}
+
+// --- validity checks on mapped labels (UTS #46 CheckJoiners, CheckBidi) ---
+const viramas = /[\u094D\u09CD\u0A4D\u0ACD\u0B4D\u0BCD\u0C4D\u0CCD\u0D3B\u0D3C\u0D4D\u0DCA\u0E3A\u0F84\u1039\u103A\u1714\u1734\u17D2\u1A60\u1B44\u1BAA\u1BAB\u1BF2\u1BF3\u2D7F\uA806\uA8C4\uA953\uA9C0\uAAF6\uABED]$/;
+const AN = /[\u0600-\u0605\u0660-\u0669\u066B\u066C\u06DD\u0890\u0891\u08E2]/u;
+const EN = /[0-9\u06F0-\u06F9\u00B2\u00B3\u00B9\u2070-\u2079\u2080-\u2089]/u;
+const NSM = /[\p{Mn}\p{Me}]/u;
+const RTL = /[\u0590-\u08FF\u07C0-\u085F\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+function bidiClass(ch) {
+  if (NSM.test(ch)) return 'NSM';
+  if (AN.test(ch)) return 'AN';
+  if (EN.test(ch)) return 'EN';
+  if (RTL.test(ch)) return 'R';
+  if (/[\p{L}\p{Mc}\p{Nd}\p{Nl}\p{No}]/u.test(ch)) return 'L';
+  return 'ON';
+}
+
+function validLabel(label, bidiDomain) {
+  const chars = Array.from(label);
+  if (chars.length === 0) return true;
+  if (NSM.test(chars[0]) || /^\p{Mc}/u.test(chars[0])) return false;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === '\u200C' || ch === '\u200D') {
+      // Joiners are allowed only right after a virama.
+      if (i === 0 || !viramas.test(chars[i - 1])) return false;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1F\x7F-\x9F]/.test(ch)) return false;
+  }
+  if (!bidiDomain) return true;
+  // Node's IDNA (ada) applies its own reading of the bidi rule, matched
+  // here by observation: a label starting right-to-left may hold no L and
+  // must end (before marks) in R, AL, EN or AN; any other label may hold no
+  // R, AL or AN except as its last character. Right-to-left labels may not
+  // mix EN with AN.
+  const classes = chars.map(bidiClass);
+  if (classes[0] === 'R') {
+    if (classes.includes('L')) return false;
+    if (classes.includes('EN') && classes.includes('AN')) return false;
+    let last = classes.length - 1;
+    while (last > 0 && classes[last] === 'NSM') last--;
+    return ['R', 'EN', 'AN'].includes(classes[last]);
+  }
+  for (let i = 0; i < classes.length - 1; i++) {
+    if (classes[i] === 'R' || classes[i] === 'AN') return false;
+  }
+  return true;
+}
+
+function validDomain(labels) {
+  return labels.every((l) => validLabel(l, true));
 }
 
 // Domain to ASCII for the URL host parser; null on failure.
 function toASCII(domain) {
   const mapped = mapDomain(domain);
   const labels = mapped.split('.');
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x00-\x7F]*$/.test(mapped) && !validDomain(labels)) return null;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (label.startsWith('xn--')) {
