@@ -59,26 +59,49 @@ function utf8Tail(buf) {
   return [0, 0];
 }
 
+// Node keeps a decoder's state in a 7-byte buffer, shown when a decoder is
+// printed: bytes 0-3 the held character, 4 the bytes still missing, 5 the
+// bytes held, 6 the encoding's number.
+const kNativeDecoder = Symbol('kNativeDecoder');
+const encodingIds = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
+
 class DecoderState {
   constructor(encoding) {
     this.encoding = encoding;
-    this.lastChar = Buffer.alloc(4);
-    this.lastNeed = 0; // bytes still missing from the buffered character
-    this.lastTotal = 0; // full size of the buffered character
-    this.buffered = 0; // bytes of it held in lastChar
+    this.native = Buffer.alloc(7);
+    this.native[6] = encodingIds[encoding];
+    this.lastChar = this.native.subarray(0, 4);
+  }
+
+  get lastNeed() {
+    return this.native[4];
+  }
+
+  set lastNeed(n) {
+    this.native[4] = n;
+  }
+
+  get buffered() {
+    return this.native[5];
+  }
+
+  set buffered(n) {
+    this.native[5] = n;
+  }
+
+  get lastTotal() {
+    return this.native[4] + this.native[5];
   }
 
   hold(bytes, total) {
     for (let i = 0; i < bytes.length; i++) this.lastChar[i] = bytes[i];
     this.buffered = bytes.length;
-    this.lastTotal = total;
     this.lastNeed = total - bytes.length;
   }
 
   clear() {
     this.buffered = 0;
     this.lastNeed = 0;
-    this.lastTotal = 0;
   }
 
   pendingPlus(buf) {
@@ -181,7 +204,9 @@ function StringDecoder(encoding) {
   const enc = normalizeEncoding(encoding);
   if (enc === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
   this.encoding = enc;
-  Object.defineProperty(this, kState, { __proto__: null, value: new DecoderState(enc) });
+  const state = new DecoderState(enc);
+  Object.defineProperty(this, kState, { __proto__: null, value: state });
+  this[kNativeDecoder] = state.native;
 }
 
 StringDecoder.prototype.write = function write(buf) {

@@ -57,3 +57,6 @@ t('ascii', () => feed('ascii', [[0xE9, 0x41]]));
 t('end with buffer', () => { const d = new StringDecoder('utf8'); d.write(B(0xE2)); return d.end(B(0x82, 0xAC)); });
 t('reuse after end', () => { const d = new StringDecoder('utf8'); d.write(B(0xE2)); d.end(); return d.write(B(0x41)); });
 t('lastChar', () => { const d = new StringDecoder('utf8'); d.write(B(0xE2, 0x82)); return [...d.lastChar.subarray(0, 2)]; });
+const shown = new StringDecoder('utf8');
+shown.write(B(0xE2, 0x82));
+console.log(shown, new StringDecoder('base64url'));
