@@ -160,6 +160,20 @@ function on(emitter, event, options = {}) {
     [Symbol.asyncIterator]() {
       return this;
     },
+    [Symbol.for('nodejs.watermarkData')]: {
+      get size() {
+        return queue.length;
+      },
+      get low() {
+        return lowWatermark;
+      },
+      get high() {
+        return highWatermark;
+      },
+      get isPaused() {
+        return paused;
+      },
+    },
   }, AsyncIteratorPrototype);
   return iterator;
 }
