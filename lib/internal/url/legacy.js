@@ -222,8 +222,12 @@ Url.prototype._parseAuthority = function(rest, url) {
     if (colon !== -1) {
       this.hostname = hostname.slice(0, colon);
       rest = `/${hostname.slice(colon)}${rest}`;
-      process.emitWarning(`The URL ${url} is invalid. Future versions of Node.js will throw an error.`,
-        'DeprecationWarning', 'DEP0170');
+      if (!warnedInvalidHost) {
+        // Like Node's deprecation warnings, only the first one is shown.
+        warnedInvalidHost = true;
+        process.emitWarning(`The URL ${url} is invalid. Future versions of Node.js will throw an error.`,
+          'DeprecationWarning', 'DEP0170');
+      }
     }
   }
   if (this.hostname.length > hostnameMaxLen) this.hostname = '';
@@ -245,6 +249,8 @@ Url.prototype._parseAuthority = function(rest, url) {
   }
   return rest;
 };
+
+let warnedInvalidHost = false;
 
 function isIpv6Hostname(hostname) {
   return hostname.charCodeAt(0) === 91 && hostname.charCodeAt(hostname.length - 1) === 93;

@@ -17,6 +17,7 @@ for (const s of ['http://user:pass@host.com:8080/p/a/t/h?query=string#hash', '/a
 show('http://a.com/p?a=1&a=2&b=%20', true);
 show('//host/path?x', false, true);
 show('http://a:b:c/');
+show('http://x:y:z/'); // the deprecation warning comes once
 try { url.parse(1); } catch (e) { console.log(e.code, e.message); }
 
 console.log(url.format({ protocol: 'https', hostname: 'example.com', pathname: '/some/path', query: { page: 1, format: 'json' } }));
