@@ -39,9 +39,12 @@ function parseRoot(path, namespaces = false) {
       if (j < len && j !== serverStart) {
         const server = path.slice(serverStart, j);
         // For normalize() and resolve(), Node reads '\\.\x' and '\\?\x'
-        // as namespaces, not servers: the root ends after '\\.\'.
-        if (namespaces && (server === '.' || server === '?') && j + 1 < len && !isSep(path.charCodeAt(j + 1))) {
-          return { device: `\\\\${server}`, isAbsolute: true, rootEnd: j + 1 };
+        // as namespaces, not servers: the root ends after '\\.\' and any
+        // further separators.
+        if (namespaces && (server === '.' || server === '?')) {
+          let k = j;
+          while (k < len && isSep(path.charCodeAt(k))) k++;
+          if (k < len) return { device: `\\\\${server}`, isAbsolute: true, rootEnd: k };
         }
         while (j < len && isSep(path.charCodeAt(j))) j++;
         const shareStart = j;
