@@ -1,0 +1,374 @@
+'use strict';
+// URLSearchParams, its iterator, and the application/x-www-form-urlencoded
+// parser and serializer. A URLSearchParams made by a URL writes changes back
+// into that URL's query (through internal/url's record accessor).
+// internalBinding: none.
+
+const {
+  codes: {
+    ERR_ARG_NOT_ITERABLE,
+    ERR_INVALID_THIS,
+    ERR_INVALID_TUPLE,
+    ERR_MISSING_ARGS,
+  },
+} = require('internal/errors');
+const { validateFunction } = require('internal/validators');
+const host = require('internal/url/host');
+const { toUSV } = host;
+
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+let inspectFn;
+function inspect(v, opts) {
+  if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
+  return inspectFn(v, opts);
+}
+
+// --- application/x-www-form-urlencoded ---
+function formParse(input) {
+  const list = [];
+  if (input.length === 0) return list;
+  for (const seq of input.split('&')) {
+    if (seq.length === 0) continue;
+    const eq = seq.indexOf('=');
+    const name = eq === -1 ? seq : seq.slice(0, eq);
+    const value = eq === -1 ? '' : seq.slice(eq + 1);
+    list.push([formDecode(name), formDecode(value)]);
+  }
+  return list;
+}
+
+// Like Node: decodeURIComponent when the text has a valid escape, and when
+// that fails (a stray '%'), a byte-wise decode that keeps only the low 8
+// bits of each non-escaped character.
+function formDecode(s) {
+  s = s.replace(/\+/g, ' ');
+  if (!/%[0-9A-Fa-f]{2}/.test(s)) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    const bytes = [];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x25 && i + 2 < s.length && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.push(c & 0xFF);
+      }
+    }
+    return host.utf8Decode(bytes);
+  }
+}
+
+const formSafe = new Int8Array(128);
+for (const ch of '*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') formSafe[ch.charCodeAt(0)] = 1;
+const hexUpper = '0123456789ABCDEF';
+
+function formEncode(s) {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && formSafe[c] === 1) continue;
+    if (last < i) out += s.slice(last, i);
+    last = i + 1;
+    if (c === 0x20) {
+      out += '+';
+      continue;
+    }
+    let cp = c;
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xDC00 && d <= 0xDFFF) {
+        cp = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
+        i++;
+        last = i + 1;
+      }
+    }
+    for (const b of host.utf8Encode(String.fromCodePoint(cp))) out += '%' + hexUpper[b >> 4] + hexUpper[b & 15];
+  }
+  if (last === 0) return s;
+  return out + s.slice(last);
+}
+
+function formSerialize(list) {
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) out += '&';
+    out += formEncode(list[i][0]) + '=' + formEncode(list[i][1]);
+  }
+  return out;
+}
+
+// --- URLSearchParams ---
+// The list and the owning URL live in private fields (Node's objects have no
+// visible own properties); getList/setList/setOwner reach them from outside.
+let getList;
+let setList;
+let setOwner;
+let getOwner;
+let isURLSearchParams;
+
+function checkThis(self) {
+  if (!isURLSearchParams(self)) throw new ERR_INVALID_THIS('URLSearchParams');
+}
+
+class URLSearchParams {
+  #list = [];
+  #url = null;
+
+  static {
+    getList = (o) => o.#list;
+    setList = (o, list) => { o.#list = list; };
+    setOwner = (o, url) => { o.#url = url; };
+    getOwner = (o) => o.#url;
+    isURLSearchParams = (o) => o != null && typeof o === 'object' && #list in o;
+  }
+
+  constructor(init = undefined) {
+    if (init === undefined || init === null) return;
+    if (typeof init === 'object' || typeof init === 'function') {
+      const method = init[Symbol.iterator];
+      if (method === this[Symbol.iterator] && isURLSearchParams(init)) {
+        this.#list = getList(init).map((p) => [p[0], p[1]]);
+      } else if (method != null) {
+        if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs');
+        for (const pair of init) {
+          if (pair == null || (typeof pair !== 'object' && typeof pair !== 'function') ||
+              typeof pair[Symbol.iterator] !== 'function') {
+            throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+          }
+          const items = [...pair];
+          if (items.length !== 2) throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+          this.#list.push([toUSV(`${items[0]}`), toUSV(`${items[1]}`)]);
+        }
+      } else {
+        for (const key of Reflect.ownKeys(init)) {
+          if (typeof key !== 'string') continue;
+          const desc = Reflect.getOwnPropertyDescriptor(init, key);
+          if (desc === undefined || !desc.enumerable) continue;
+          const name = toUSV(key);
+          const value = toUSV(`${init[key]}`);
+          // A record keeps one entry per key.
+          const existing = this.#list.findIndex((p) => p[0] === name);
+          if (existing !== -1) this.#list[existing][1] = value;
+          else this.#list.push([name, value]);
+        }
+      }
+    } else {
+      init = toUSV(`${init}`);
+      this.#list = formParse(init[0] === '?' ? init.slice(1) : init);
+    }
+  }
+
+  get size() {
+    checkThis(this);
+    return this.#list.length;
+  }
+
+  append(name, value) {
+    checkThis(this);
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    this.#list.push([toUSV(`${name}`), toUSV(`${value}`)]);
+    update(this);
+  }
+
+  delete(name, value = undefined) {
+    checkThis(this);
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    name = toUSV(`${name}`);
+    const list = this.#list;
+    if (value !== undefined) {
+      value = toUSV(`${value}`);
+      this.#list = list.filter((p) => p[0] !== name || p[1] !== value);
+    } else {
+      this.#list = list.filter((p) => p[0] !== name);
+    }
+    update(this);
+  }
+
+  get(name) {
+    checkThis(this);
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    name = toUSV(`${name}`);
+    const pair = this.#list.find((p) => p[0] === name);
+    return pair === undefined ? null : pair[1];
+  }
+
+  getAll(name) {
+    checkThis(this);
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    name = toUSV(`${name}`);
+    return this.#list.filter((p) => p[0] === name).map((p) => p[1]);
+  }
+
+  has(name, value = undefined) {
+    checkThis(this);
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    name = toUSV(`${name}`);
+    if (value !== undefined) {
+      value = toUSV(`${value}`);
+      return this.#list.some((p) => p[0] === name && p[1] === value);
+    }
+    return this.#list.some((p) => p[0] === name);
+  }
+
+  set(name, value) {
+    checkThis(this);
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    name = toUSV(`${name}`);
+    value = toUSV(`${value}`);
+    const list = this.#list;
+    const first = list.findIndex((p) => p[0] === name);
+    if (first === -1) {
+      list.push([name, value]);
+    } else {
+      list[first][1] = value;
+      this.#list = list.filter((p, i) => i <= first || p[0] !== name);
+    }
+    update(this);
+  }
+
+  sort() {
+    checkThis(this);
+    // Stable sort by UTF-16 code units of the names.
+    const list = this.#list;
+    const indexed = list.map((p, i) => [p, i]);
+    indexed.sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
+    this.#list = indexed.map((x) => x[0]);
+    update(this);
+  }
+
+  entries() {
+    checkThis(this);
+    return createIterator(this, 'key+value');
+  }
+
+  forEach(callback, thisArg = undefined) {
+    checkThis(this);
+    validateFunction(callback, 'callback');
+    // Re-read the list each step: the callback may change it.
+    for (let i = 0; i < this.#list.length; i++) {
+      const [k, v] = this.#list[i];
+      callback.call(thisArg, v, k, this);
+    }
+  }
+
+  keys() {
+    checkThis(this);
+    return createIterator(this, 'key');
+  }
+
+  values() {
+    checkThis(this);
+    return createIterator(this, 'value');
+  }
+
+  toString() {
+    checkThis(this);
+    return formSerialize(this.#list);
+  }
+
+  [kInspect](depth, options) {
+    checkThis(this);
+    if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
+    const separator = ', ';
+    const innerOpts = { ...options };
+    if (options.depth !== null) innerOpts.depth = options.depth - 1;
+    const innerInspect = (v) => inspect(v, innerOpts);
+    const list = this.#list;
+    const output = list.map((p) => `${innerInspect(p[0])} => ${innerInspect(p[1])}`);
+    const length = output.reduce((prev, cur) => prev + cur.length + separator.length, -separator.length);
+    if (length > options.breakLength) {
+      return `${this.constructor.name} {\n  ${output.join(',\n  ')} }`;
+    } else if (output.length) {
+      return `${this.constructor.name} { ${output.join(separator)} }`;
+    }
+    return `${this.constructor.name} {}`;
+  }
+}
+
+// Reflect a change of the list into the owning URL's query.
+function update(params) {
+  const url = getOwner(params);
+  if (url === null) return;
+  const { getRecord, stripTrailingSpacesFromOpaquePath } = require('internal/url');
+  const record = getRecord(url);
+  const serialized = formSerialize(getList(params));
+  record.query = serialized === '' ? null : serialized;
+  if (serialized === '') stripTrailingSpacesFromOpaquePath(record);
+}
+
+Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+  __proto__: null, configurable: true, writable: true, value: URLSearchParams.prototype.entries,
+});
+Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, {
+  __proto__: null, configurable: true, value: 'URLSearchParams',
+});
+for (const name of ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach',
+  'keys', 'values', 'toString']) {
+  const d = Object.getOwnPropertyDescriptor(URLSearchParams.prototype, name);
+  d.enumerable = true;
+  Object.defineProperty(URLSearchParams.prototype, name, d);
+}
+
+let newIterator;
+class URLSearchParamsIterator {
+  #target;
+  #kind;
+  #index = 0;
+
+  static {
+    newIterator = (target, kind) => {
+      const it = new URLSearchParamsIterator();
+      it.#target = target;
+      it.#kind = kind;
+      return it;
+    };
+  }
+
+  next() {
+    if (!(#target in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
+    const list = getList(this.#target);
+    const i = this.#index;
+    if (i >= list.length) return { value: undefined, done: true };
+    this.#index = i + 1;
+    const [k, v] = list[i];
+    const kind = this.#kind;
+    return { value: kind === 'key' ? k : kind === 'value' ? v : [k, v], done: false };
+  }
+
+  [kInspect](depth, options) {
+    if (!(#target in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
+    if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
+    const innerOpts = { ...options };
+    if (options.depth !== null) innerOpts.depth = options.depth - 1;
+    const kind = this.#kind;
+    const rest = getList(this.#target).slice(this.#index)
+      .map((p) => (kind === 'key' ? p[0] : kind === 'value' ? p[1] : p));
+    const out = rest.map((v) => inspect(v, innerOpts)).join(', ');
+    return `URLSearchParams Iterator { ${out} }`;
+  }
+}
+const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+Object.setPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
+delete URLSearchParamsIterator.prototype.constructor;
+Object.defineProperty(URLSearchParamsIterator.prototype, 'next', {
+  ...Object.getOwnPropertyDescriptor(URLSearchParamsIterator.prototype, 'next'), enumerable: true,
+});
+Object.defineProperty(URLSearchParamsIterator.prototype, Symbol.toStringTag, {
+  __proto__: null, configurable: true, value: 'URLSearchParams Iterator',
+});
+
+function createIterator(target, kind) {
+  return newIterator(target, kind);
+}
+
+module.exports = {
+  URLSearchParams,
+  formParse,
+  formSerialize,
+  getList,
+  setList,
+  setOwner,
+};
