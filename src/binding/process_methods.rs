@@ -31,22 +31,38 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     );
 }
 
-/// Throws an Error shaped like Node's system errors (code, errno, syscall).
+/// Throws an Error shaped like Node's system errors (code, errno, syscall, path).
 pub fn throw_errno(s: &Scope, errno: i32, syscall: &str, path: Option<&str>) {
+    let target = path.map(|p| format!(" '{p}'")).unwrap_or_default();
+    throw_system_error(s, errno, syscall, &target, path, None);
+}
+
+/// The one builder of system errors: "CODE: description, syscall<detail>" with
+/// errno (negative, as Node reports it), code, syscall, and path/dest when given.
+fn throw_system_error(
+    s: &Scope,
+    errno: i32,
+    syscall: &str,
+    detail: &str,
+    path: Option<&str>,
+    dest: Option<&str>,
+) {
     let code = crate::binding::fs::errno_name(errno);
     let desc = std::io::Error::from_raw_os_error(errno).to_string();
     let desc = desc.split(" (os error").next().unwrap_or("").to_lowercase();
-    let msg = match path {
-        Some(p) => format!("{code}: {desc}, {syscall} '{p}'"),
-        None => format!("{code}: {desc}, {syscall}"),
-    };
-    let e = s.error(ErrorKind::Error, &msg);
+    let e = s.error(
+        ErrorKind::Error,
+        &format!("{code}: {desc}, {syscall}{detail}"),
+    );
     if let Some(o) = e.to::<Object>(ValueKind::Object) {
         o.set_str(s, "errno", s.number(-errno as f64));
         o.set_str(s, "code", s.string(code).value());
         o.set_str(s, "syscall", s.string(syscall).value());
         if let Some(p) = path {
             o.set_str(s, "path", s.string(p).value());
+        }
+        if let Some(d) = dest {
+            o.set_str(s, "dest", s.string(d).value());
         }
     }
     s.throw(e);
@@ -65,25 +81,12 @@ fn chdir<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     };
     if let Err(e) = std::env::set_current_dir(&dir) {
         let errno = e.raw_os_error().unwrap_or(libc::EIO);
-        let code = crate::binding::fs::errno_name(errno);
-        let desc = std::io::Error::from_raw_os_error(errno).to_string();
-        let desc = desc.split(" (os error").next().unwrap_or("").to_lowercase();
         let cwd = std::env::current_dir()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         // Node's wording: "ENOENT: no such file or directory, chdir /from -> 'to'"
-        let e = s.error(
-            ErrorKind::Error,
-            &format!("{code}: {desc}, chdir {cwd} -> '{dir}'"),
-        );
-        if let Some(o) = e.to::<Object>(ValueKind::Object) {
-            o.set_str(s, "errno", s.number(-errno as f64));
-            o.set_str(s, "code", s.string(code).value());
-            o.set_str(s, "syscall", s.string("chdir").value());
-            o.set_str(s, "path", s.string(&cwd).value());
-            o.set_str(s, "dest", s.string(&dir).value());
-        }
-        s.throw(e);
+        let detail = format!(" {cwd} -> '{dir}'");
+        throw_system_error(s, errno, "chdir", &detail, Some(&cwd), Some(&dir));
     }
 }
 
@@ -97,6 +100,7 @@ fn umask<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             old
         }
     } else {
+        // SAFETY: as above.
         unsafe { libc::umask(v.number(s).unwrap_or(0.0) as libc::mode_t) }
     };
     args.ret(s.number(old as f64));

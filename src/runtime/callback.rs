@@ -48,6 +48,16 @@ impl Runtime {
         })
     }
 
+    /// The hook JS registered under `pick`, if it did and it is a function.
+    pub fn hook<'s>(
+        &self,
+        s: &Scope<'s>,
+        pick: impl Fn(&Hooks) -> &Option<Global>,
+    ) -> Option<Local<'s, Function>> {
+        let v = pick(&self.hooks.borrow()).as_ref().map(|g| g.get(s))?;
+        v.to::<Function>(ValueKind::Function)
+    }
+
     /// Calls a registered hook (if JS registered it) as a loop callback.
     pub fn call_hook<'s>(
         &self,
@@ -55,8 +65,7 @@ impl Runtime {
         pick: impl Fn(&Hooks) -> &Option<Global>,
         args: &[Local<'s, Value>],
     ) -> Option<Local<'s, Value>> {
-        let f = pick(&self.hooks.borrow()).as_ref().map(|g| g.get(s))?;
-        let f = f.to::<Function>(ValueKind::Function)?;
+        let f = self.hook(s, pick)?;
         self.make_callback(s, f, s.undefined(), args)
     }
 
@@ -72,10 +81,7 @@ impl Runtime {
                     return;
                 }
             }
-            let Some(hook) = self.hooks.borrow().tick.as_ref().map(|g| g.get(s)) else {
-                return;
-            };
-            let Some(f) = hook.to::<Function>(ValueKind::Function) else {
+            let Some(f) = self.hook(s, |h| &h.tick) else {
                 return;
             };
             if self.call_catching(s, f, s.undefined(), &[]).is_some() {
@@ -87,28 +93,25 @@ impl Runtime {
     /// Hands an uncaught exception to JS ('uncaughtException' or print and exit).
     pub fn fatal_exception(&self, s: &Scope, exc: Local<Value>, from_promise: bool, arrow: &str) {
         s.inner(|s| {
-            let hook = self.hooks.borrow().fatal.as_ref().map(|g| g.get(s));
-            let handled = hook
-                .and_then(|h| h.to::<Function>(ValueKind::Function))
-                .and_then(|f| {
-                    s.try_catch(|tc| {
-                        let r = f.call(
-                            s,
-                            s.undefined(),
-                            &[exc, s.boolean(from_promise), s.string(arrow).value()],
-                        );
-                        if tc.has_caught() {
-                            // The handler itself threw: Node exits with 7 here.
-                            let e = tc
-                                .exception(s)
-                                .map(|e| e.to_rust_string(s))
-                                .unwrap_or_default();
-                            eprintln!("{e}");
-                            std::process::exit(7);
-                        }
-                        r
-                    })
-                });
+            let handled = self.hook(s, |h| &h.fatal).and_then(|f| {
+                s.try_catch(|tc| {
+                    let r = f.call(
+                        s,
+                        s.undefined(),
+                        &[exc, s.boolean(from_promise), s.string(arrow).value()],
+                    );
+                    if tc.has_caught() {
+                        // The handler itself threw: Node exits with 7 here.
+                        let e = tc
+                            .exception(s)
+                            .map(|e| e.to_rust_string(s))
+                            .unwrap_or_default();
+                        eprintln!("{e}");
+                        std::process::exit(7);
+                    }
+                    r
+                })
+            });
             if handled.is_none() {
                 // Before bootstrap finished: no JS hook to ask.
                 eprintln!("{arrow}{}", exc.to_rust_string(s));
@@ -147,10 +150,7 @@ pub extern "C" fn on_promise_reject(event: c_int, promise: *const Promise, value
     // SAFETY: V8 calls this synchronously on its thread with a context entered.
     let outer = unsafe { Scope::for_callback(isolate) };
     outer.inner(|s| {
-        let Some(hook) = rt.hooks.borrow().promise_reject.as_ref().map(|g| g.get(s)) else {
-            return;
-        };
-        let Some(f) = hook.to::<Function>(ValueKind::Function) else {
+        let Some(f) = rt.hook(s, |h| &h.promise_reject) else {
             return;
         };
         // SAFETY: V8 passes live handles (value may be null for handler-added events).

@@ -4,7 +4,6 @@ use super::Runtime;
 use crate::backend::Completion;
 use crate::event_loop::timer::TimerId;
 use crate::event_loop::{Host, Loop};
-use crate::v8::{Function, ValueKind};
 
 impl Host for Runtime {
     /// The JS timer lists are due: processTimers(now) runs them and returns the next
@@ -15,10 +14,7 @@ impl Host for Runtime {
             return;
         }
         self.isolate.scope(&self.context, |s| {
-            let Some(f) = self.hooks.borrow().timers.as_ref().map(|g| g.get(s)) else {
-                return;
-            };
-            let Some(f) = f.to::<Function>(ValueKind::Function) else {
+            let Some(f) = self.hook(s, |h| &h.timers) else {
                 return;
             };
             let next = loop {

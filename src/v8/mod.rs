@@ -19,11 +19,11 @@ mod scope;
 mod script;
 mod value;
 
-pub use isolate::{init, version, HeapStats, Isolate, RawIsolate};
+pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
-    dispatch, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind, Function, Global,
-    NativeFn, NativeTrampoline, Object, Private, Promise, Proxy, RawCallbackInfo, Uint8Array,
+    dispatch, Array, BackingStore, CallbackArgs, ErrorKind, Function, Global, NativeTrampoline,
+    Object, Promise, Proxy, RawCallbackInfo,
 };
-pub use scope::{Scope, TryCatch};
+pub use scope::Scope;
 pub use script::Message;
-pub use value::{Context, Local, Primitive, String, Value, ValueKind};
+pub use value::{Local, String, Value, ValueKind};

@@ -533,9 +533,9 @@ impl<'s> Local<'s, Promise> {
         if state == 0 {
             return (0, scope.undefined());
         }
-        // SAFETY: settled, so Result is defined.
         (
             state,
+            // SAFETY: settled, so Result is defined.
             unsafe { Local::from_raw(v8__Promise__Result(self.as_ptr())) }.unwrap(),
         )
     }
