@@ -30,14 +30,9 @@ fn compile_function<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             }
         }
     }
-    s.try_catch(|tc| match s.compile_function(code, filename, &params) {
-        Some(f) => args.ret(f.value()),
-        None => {
-            if let (Some(e), Some(m)) = (tc.exception(s), tc.message(s)) {
-                decorate(s, e, m);
-            }
-            tc.rethrow();
-        }
+    returning_decorated(s, args, |s| {
+        s.compile_function(code, filename, &params)
+            .map(|f| f.value())
     });
 }
 
@@ -46,7 +41,17 @@ fn run_script<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(code) = args.get(0).to_string(s) else {
         return;
     };
-    s.try_catch(|tc| match s.run_script(code, args.get(1)) {
+    returning_decorated(s, args, |s| s.run_script(code, args.get(1)));
+}
+
+/// Returns what `run` produced; if it threw, the exception goes on to the caller
+/// carrying the arrow text of where it was thrown (compile errors included).
+fn returning_decorated<'s>(
+    s: &Scope<'s>,
+    args: &CallbackArgs<'s>,
+    run: impl FnOnce(&Scope<'s>) -> Option<crate::v8::Local<'s, crate::v8::Value>>,
+) {
+    s.try_catch(|tc| match run(s) {
         Some(v) => args.ret(v),
         None => {
             if let (Some(e), Some(m)) = (tc.exception(s), tc.message(s)) {
