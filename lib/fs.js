@@ -1,45 +1,388 @@
 'use strict';
-// fs — the start of it: the synchronous reads the runtime and lib/ need today
-// (readFileSync, existsSync). The io_uring-backed asynchronous API, promises,
-// streams and the rest of the sync API are the fs issue's work.
-// Bindings: fs.{readFileBytes, internalModuleStat}.
+// fs: the callback API (here), the sync API (internal/fs/sync), promises
+// (internal/fs/promises), streams, Dir and watchers. A callback call validates its
+// arguments synchronously, then hands one op to the ring with a request object;
+// the completion calls back through the loop. Calls made of several ops (readFile,
+// mkdir -p, rm -r, ...) reuse the promise implementation and call back on a tick.
 
-const { readFileBytes, internalModuleStat } = internalBinding('fs');
+const binding = internalBinding('fs');
+const { Buffer } = require('buffer');
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { validateInteger, validateFunction } = require('internal/validators');
+const {
+  constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
+  maybeCallback, validatePosition, validateOffsetLengthRead, validateBufferArray, FSReqCallback,
+  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, Stats, Dirent,
+} = require('internal/fs/utils');
+const sync = require('internal/fs/sync');
+const promises = require('internal/fs/promises');
 
-function toPath(path, name) {
-  if (path !== null && typeof path === 'object' && typeof path.href === 'string' && path.protocol === 'file:') {
-    return require('url').fileURLToPath(path);
+// The last argument, which must be the callback.
+function lastCallback(args) {
+  return maybeCallback(args[args.length - 1]);
+}
+
+function req(cb) {
+  return new FSReqCallback(cb);
+}
+
+// A request that calls back with no value: cb(err).
+function reqNoValue(cb) {
+  return new FSReqCallback((err) => cb(err));
+}
+
+// Runs a promise-based composite and calls back on a tick, so an exception thrown
+// by the callback is an uncaught exception, not a rejected promise.
+function callbackify(promise, cb) {
+  promise.then((value) => process.nextTick(cb, null, value), (err) => process.nextTick(cb, err));
+}
+
+function open(path, flags, mode, callback) {
+  path = getValidatedPath(path);
+  if (arguments.length < 3) {
+    callback = flags;
+    flags = 'r';
+    mode = 0o666;
+  } else if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0o666;
   }
-  if (typeof path === 'string') {
-    if (path.includes('\u0000')) {
-      const { codes } = require('internal/errors');
-      throw new codes.ERR_INVALID_ARG_VALUE(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+  const flagsNumber = stringToFlags(flags);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  binding.open(path, flagsNumber, mode, req(maybeCallback(callback)));
+}
+
+function defaultCloseCallback(err) {
+  if (err != null) throw err;
+}
+
+function close(fd, callback = defaultCloseCallback) {
+  fd = getValidatedFd(fd);
+  if (callback !== defaultCloseCallback) validateFunction(callback, 'cb');
+  binding.close(fd, reqNoValue(callback));
+}
+
+// read(fd, buffer, offset, length, position, cb) | read(fd, [options,] cb) | read(fd, buffer, [options,] cb)
+function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  let params = null;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      // fd, buffer, options, callback
+      validateObjectArg(offsetOrOptions, 'options');
+      callback = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      if (!ArrayBuffer.isView(buffer)) {
+        // fd, options, callback
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? {});
+      }
+      callback = offsetOrOptions;
+    } else {
+      callback = buffer;
+      buffer = Buffer.alloc(16384);
     }
-    return path;
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  if (path instanceof Uint8Array) return require('buffer').Buffer.from(path).toString();
-  const { codes } = require('internal/errors');
-  throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
+  if (!ArrayBuffer.isView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  validateFunction(callback, 'cb');
+  offset ??= 0;
+  validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) {
+    return process.nextTick(callback, null, 0, buffer);
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  position = validatePosition(position);
+  binding.read(fd, buffer, offset, length, position,
+    req((err, bytesRead) => callback(err, bytesRead || 0, buffer)));
 }
 
-function readFileSync(path, options) {
-  const encoding = typeof options === 'string' ? options : options?.encoding;
-  const target = typeof path === 'number' ? path : toPath(path, 'path');
-  const { Buffer } = require('buffer');
-  if (encoding != null && !Buffer.isEncoding(encoding)) {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
-  }
-  const bytes = Buffer.from(readFileBytes(target));
-  return encoding ? bytes.toString(encoding) : bytes;
+function validateObjectArg(value, name) {
+  if (value === null || typeof value !== 'object') throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
 }
 
-function existsSync(path) {
+function readv(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  validateFunction(callback, 'cb');
+  binding.readBuffers(fd, buffers, validatePosition(position),
+    req((err, n) => callback(err, n || 0, buffers)));
+}
+
+// write(fd, buffer, [offset[, length[, position]]], cb) | write(fd, string[, position[, encoding]], cb)
+function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  const cb = lastCallback(arguments);
+  if (ArrayBuffer.isView(buffer)) {
+    let offset = offsetOrOptions;
+    if (typeof offset === 'object' && offset !== null) {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    }
+    if (typeof offset === 'function') offset = undefined;
+    if (typeof length === 'function') length = undefined;
+    if (typeof position === 'function') position = undefined;
+    offset ??= 0;
+    validateInteger(offset, 'offset', 0, buffer.byteLength);
+    length ??= buffer.byteLength - offset;
+    validateInteger(length, 'length', 0, buffer.byteLength - offset);
+    binding.writeBuffer(fd, buffer, offset, length, validatePosition(position),
+      req((err, n) => cb(err, n || 0, buffer)));
+    return;
+  }
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  const pos = typeof offsetOrOptions === 'function' ? null : offsetOrOptions;
+  const encoding = typeof length === 'string' ? length : 'utf8';
+  const bytes = Buffer.from(buffer, encoding);
+  binding.writeBuffer(fd, bytes, 0, bytes.length, validatePosition(pos),
+    req((err, n) => cb(err, n || 0, buffer)));
+}
+
+function writev(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  validateFunction(callback, 'cb');
+  if (buffers.length === 0) return process.nextTick(callback, null, 0, buffers);
+  binding.writeBuffers(fd, buffers, validatePosition(position),
+    req((err, n) => callback(err, n || 0, buffers)));
+}
+
+function statLike(name, validate) {
+  return function(target, options = { bigint: false }, callback) {
+    if (typeof options === 'function') {
+      callback = options;
+      options = {};
+    }
+    target = validate(target);
+    callback = maybeCallback(callback);
+    const bigint = !!options?.bigint;
+    binding[name](target, bigint, req((err, buf) => (err ? callback(err) :
+      callback(null, getStatsFromBinding(buf, bigint)))));
+  };
+}
+
+const stat = statLike('stat', (p) => getValidatedPath(p));
+const lstat = statLike('lstat', (p) => getValidatedPath(p));
+const fstat = statLike('fstat', (fd) => getValidatedFd(fd));
+
+function exists(path, callback) {
+  validateFunction(callback, 'cb');
   try {
-    return internalModuleStat(toPath(path, 'path')) >= 0;
+    path = getValidatedPath(path);
   } catch {
-    return false;
+    return process.nextTick(callback, false);
+  }
+  binding.access(path, constants.F_OK, req((err) => callback(!err)));
+}
+exists[Symbol.for('nodejs.util.promisify.custom')] = (path) =>
+  new Promise((resolve) => exists(path, resolve));
+
+function access(path, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = constants.F_OK;
+  }
+  path = getValidatedPath(path);
+  validateInteger(mode, 'mode', 0, 7);
+  binding.access(path, mode, reqNoValue(maybeCallback(callback)));
+}
+
+// A one-op call with a path and no result: unlink, rmdir, ...
+function pathOp(name, ...args) {
+  const callback = maybeCallback(args.pop());
+  binding[name](...args, reqNoValue(callback));
+}
+
+function readFile(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { flag: 'r', encoding: null });
+  if (typeof path === 'number') {
+    getValidatedFd(path);
+    return callbackify(promises.readFileFd(path, options), callback);
+  }
+  getValidatedPath(path);
+  stringToFlags(options.flag);
+  callbackify(promises.readFile(path, options), callback);
+}
+
+function writeFile(path, data, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  if (typeof path === 'number') {
+    const bytes = typeof data === 'string' ? Buffer.from(data, options.encoding || 'utf8') : data;
+    return callbackify(writeAllFd(getValidatedFd(path), bytes), callback);
+  }
+  getValidatedPath(path);
+  callbackify(promises.writeFile(path, data, options), callback);
+}
+
+async function writeAllFd(fd, bytes) {
+  let off = 0;
+  while (off < bytes.byteLength) {
+    off += await promises.call('writeBuffer', fd, bytes, off, bytes.byteLength - off, -1);
   }
 }
 
-module.exports = { readFileSync, existsSync };
+function appendFile(path, data, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  writeFile(path, data, { ...options, flag: options.flag || 'a' }, callback);
+}
+
+function mkdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  const recursive = typeof options === 'object' && options?.recursive;
+  if (!recursive) {
+    const mode = parseFileMode(typeof options === 'object' ? options?.mode : options, 'mode', 0o777);
+    return binding.mkdir(getValidatedPath(path), mode, reqNoValue(callback));
+  }
+  getValidatedPath(path);
+  callbackify(promises.fsPromises.mkdir(path, options), callback);
+}
+
+function readdir(path, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
+  path = getValidatedPath(path);
+  if (options.recursive) return callbackify(promises.readdir(path, options), callback);
+  binding.readdir(path, req((err, result) => (err ? callback(err) :
+    callback(null, readdirResult(result, path, options)))));
+}
+
+function rm(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  getValidatedPath(path);
+  callbackify(promises.rm(path, options), callback);
+}
+
+function rmdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  if (options?.recursive) return callbackify(promises.rmdir(path, options), callback);
+  binding.rmdir(path, reqNoValue(callback));
+}
+
+function truncate(path, len, callback) {
+  if (typeof path === 'number') return ftruncate(path, len, callback);
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  callback = maybeCallback(callback);
+  getValidatedPath(path);
+  callbackify(promises.truncate(path, len ?? 0), callback);
+}
+
+function ftruncate(fd, len = 0, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  fd = getValidatedFd(fd);
+  if (typeof len !== 'bigint') validateInteger(len, 'len');
+  binding.ftruncate(fd, len < 0 ? 0 : len, reqNoValue(maybeCallback(callback)));
+}
+
+// A one-op call whose value is a path (readlink, realpath, mkdtemp).
+function pathResult(name, path, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options, {});
+  binding[name](path, req((err, p) => (err ? callback(err) : callback(null, encodePath(p, options)))));
+}
+
+function copyFile(src, dest, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0;
+  }
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  validateInteger(mode ?? 0, 'mode', 0, 7);
+  binding.copyFile(src, dest, mode ?? 0, reqNoValue(maybeCallback(callback)));
+}
+
+function times(atime, mtime) {
+  return [toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime')];
+}
+
+function realpath(path, options, callback) {
+  pathResult('realpathAsync', getValidatedPath(path), options, callback);
+}
+realpath.native = realpath;
+sync.realpathSync.native = sync.realpathSync;
+
+const fs = module.exports = {
+  constants, Stats, Dirent,
+  open, close, read, readv, write, writev, stat, lstat, fstat, exists, access,
+  readFile, writeFile, appendFile, mkdir, readdir, rm, rmdir, truncate, ftruncate, copyFile,
+  realpath,
+  rename: (from, to, cb) => pathOp('rename', getValidatedPath(from, 'oldPath'),
+    getValidatedPath(to, 'newPath'), cb),
+  unlink: (path, cb) => pathOp('unlink', getValidatedPath(path), cb),
+  fsync: (fd, cb) => pathOp('fsync', getValidatedFd(fd), cb),
+  fdatasync: (fd, cb) => pathOp('fdatasync', getValidatedFd(fd), cb),
+  symlink: (target, path, type, cb) => pathOp('symlink', getValidatedPath(target, 'target'),
+    getValidatedPath(path), typeof type === 'function' ? type : cb),
+  link: (existing, newPath, cb) => pathOp('link', getValidatedPath(existing, 'existingPath'),
+    getValidatedPath(newPath, 'newPath'), cb),
+  readlink: (path, options, cb) => pathResult('readlink', getValidatedPath(path), options, cb),
+  mkdtemp: (prefix, options, cb) => pathResult('mkdtemp', getValidatedPath(prefix, 'prefix'), options, cb),
+  chmod: (path, mode, cb) => pathOp('chmod', getValidatedPath(path), parseFileMode(mode, 'mode'), cb),
+  fchmod: (fd, mode, cb) => pathOp('fchmod', getValidatedFd(fd), parseFileMode(mode, 'mode'), cb),
+  lchmod: undefined,
+  chown: (path, uid, gid, cb) => pathOp('chown', getValidatedPath(path), uid, gid, cb),
+  fchown: (fd, uid, gid, cb) => pathOp('fchown', getValidatedFd(fd), uid, gid, cb),
+  lchown: (path, uid, gid, cb) => pathOp('lchown', getValidatedPath(path), uid, gid, cb),
+  utimes: (path, atime, mtime, cb) => pathOp('utimes', getValidatedPath(path), ...times(atime, mtime), cb),
+  futimes: (fd, atime, mtime, cb) => pathOp('futimes', getValidatedFd(fd), ...times(atime, mtime), cb),
+  lutimes: (path, atime, mtime, cb) => pathOp('lutimes', getValidatedPath(path), ...times(atime, mtime), cb),
+  ...sync,
+  F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK,
+};
+delete fs.lchmod;
+
+// Loaded on first use: streams, Dir and watchers pull in more of lib/.
+Object.defineProperties(fs, {
+  promises: { enumerable: true, configurable: true, get: () => promises.fsPromises },
+  ReadStream: { enumerable: true, configurable: true, get: () => require('internal/fs/streams').ReadStream },
+  WriteStream: { enumerable: true, configurable: true, get: () => require('internal/fs/streams').WriteStream },
+  createReadStream: { enumerable: true, configurable: true,
+    value: (path, options) => new (require('internal/fs/streams').ReadStream)(path, options) },
+  createWriteStream: { enumerable: true, configurable: true,
+    value: (path, options) => new (require('internal/fs/streams').WriteStream)(path, options) },
+  Dir: { enumerable: true, configurable: true, get: () => require('internal/fs/dir').Dir },
+  opendir: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/dir').opendir(...a) },
+  opendirSync: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/dir').opendirSync(...a) },
+  watch: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/watchers').watch(...a) },
+  watchFile: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/watchers').watchFile(...a) },
+  unwatchFile: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/watchers').unwatchFile(...a) },
+});

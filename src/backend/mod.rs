@@ -9,6 +9,7 @@
 //! posts a completion) and, later, `epoll` (Reactor: wait for readiness, then make
 //! the syscall, with a thread pool for files), which is why every op can also run
 //! as a plain syscall (`OpAble::run_blocking`).
+use std::collections::BTreeMap;
 use std::io;
 use std::time::Duration;
 
@@ -33,12 +34,15 @@ pub struct Completion {
 }
 
 /// Counters every backend keeps from the start; `--stats` prints them.
-#[derive(Default, Clone, Copy, Debug)]
+#[derive(Default, Clone, Debug)]
 pub struct Stats {
     pub sqes_submitted: u64,
     pub cqes_reaped: u64,
     pub enter_calls: u64,
     pub cq_overflows: u64,
+    /// Per op name: (ops that went through the ring, ops run on the loop thread
+    /// because there is no opcode for them or the kernel lacks it).
+    pub ops: BTreeMap<&'static str, (u64, u64)>,
 }
 
 pub trait Backend {

@@ -9,6 +9,7 @@ mod buffer;
 pub mod builtins;
 mod codec;
 mod contextify;
+pub mod errno;
 mod errors;
 mod fs;
 mod os;

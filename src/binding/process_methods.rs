@@ -1,9 +1,10 @@
 //! internalBinding('process_methods'): process facts and actions that need the OS:
 //! cwd/chdir/umask, clocks, memory, the environment, exit and synchronous writes to
 //! stdout/stderr (which Node also does synchronously for files, pipes and TTYs).
+use super::errno::{system_error, uv_exception};
 use super::{arg_string, set_methods};
 use crate::runtime::Runtime;
-use crate::v8::{CallbackArgs, ErrorKind, Isolate, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{CallbackArgs, Isolate, Local, Object, Scope, Value};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -33,39 +34,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 
 /// Throws an Error shaped like Node's system errors (code, errno, syscall, path).
 pub fn throw_errno(s: &Scope, errno: i32, syscall: &str, path: Option<&str>) {
-    let target = path.map(|p| format!(" '{p}'")).unwrap_or_default();
-    throw_system_error(s, errno, syscall, &target, path, None);
-}
-
-/// The one builder of system errors: "CODE: description, syscall<detail>" with
-/// errno (negative, as Node reports it), code, syscall, and path/dest when given.
-fn throw_system_error(
-    s: &Scope,
-    errno: i32,
-    syscall: &str,
-    detail: &str,
-    path: Option<&str>,
-    dest: Option<&str>,
-) {
-    let code = crate::binding::fs::errno_name(errno);
-    let desc = std::io::Error::from_raw_os_error(errno).to_string();
-    let desc = desc.split(" (os error").next().unwrap_or("").to_lowercase();
-    let e = s.error(
-        ErrorKind::Error,
-        &format!("{code}: {desc}, {syscall}{detail}"),
-    );
-    if let Some(o) = e.to::<Object>(ValueKind::Object) {
-        o.set_str(s, "errno", s.number(-errno as f64));
-        o.set_str(s, "code", s.string(code).value());
-        o.set_str(s, "syscall", s.string(syscall).value());
-        if let Some(p) = path {
-            o.set_str(s, "path", s.string(p).value());
-        }
-        if let Some(d) = dest {
-            o.set_str(s, "dest", s.string(d).value());
-        }
-    }
-    s.throw(e);
+    s.throw(uv_exception(s, errno, syscall, path, None));
 }
 
 fn cwd<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
@@ -86,7 +55,14 @@ fn chdir<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             .unwrap_or_default();
         // Node's wording: "ENOENT: no such file or directory, chdir /from -> 'to'"
         let detail = format!(" {cwd} -> '{dir}'");
-        throw_system_error(s, errno, "chdir", &detail, Some(&cwd), Some(&dir));
+        s.throw(system_error(
+            s,
+            errno,
+            "chdir",
+            &detail,
+            Some(&cwd),
+            Some(&dir),
+        ));
     }
 }
 

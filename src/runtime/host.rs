@@ -31,7 +31,9 @@ impl Host for Runtime {
         });
     }
 
-    fn on_completion(&self, _lp: &Loop, _c: Completion) {}
+    fn on_completion(&self, _lp: &Loop, c: Completion) {
+        self.complete_request(c);
+    }
 
     fn run_check(&self, _lp: &Loop) {
         if self.immediate_info(0) == 0 {

@@ -14,6 +14,8 @@ mod bootstrap;
 mod callback;
 pub use callback::{arrow_of, decorate};
 mod host;
+mod request;
+pub use request::Finish;
 
 /// JS functions registered by lib/ at bootstrap, called from Rust.
 #[derive(Default)]
@@ -49,6 +51,8 @@ pub struct Runtime {
     pub immediate_handle: HandleState,
     /// internalBinding(name) objects, made once.
     pub bindings: RefCell<HashMap<String, Global>>,
+    /// JS requests waiting for an op's completion, keyed by the op's owner.
+    pub requests: RefCell<request::Requests>,
 }
 
 impl Runtime {
@@ -73,6 +77,7 @@ impl Runtime {
             timer_handle: HandleState::new(),
             immediate_handle: HandleState::new(),
             bindings: RefCell::default(),
+            requests: RefCell::default(),
         }));
         rt.isolate
             .set_slot(rt as *const Runtime as *mut std::ffi::c_void);

@@ -6,13 +6,16 @@ use super::OpAble;
 pub struct Nop;
 
 impl OpAble for Nop {
-    fn sqe(&mut self) -> squeue::Entry {
-        opcode::Nop::new().build()
+    fn sqe(&mut self) -> Option<squeue::Entry> {
+        Some(opcode::Nop::new().build())
     }
     fn run_blocking(&mut self) -> i32 {
         0
     }
-    fn opcode(&self) -> u8 {
-        opcode::Nop::CODE
+    fn opcode(&self) -> Option<u8> {
+        Some(opcode::Nop::CODE)
+    }
+    fn name(&self) -> &'static str {
+        "nop"
     }
 }

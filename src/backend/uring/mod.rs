@@ -32,6 +32,8 @@ pub struct Uring {
     ext_arg: bool,
     /// Owned here: the kernel reads it when the fallback wait timeout is submitted.
     wait_ts: Box<types::Timespec>,
+    /// Completions of ops run on this thread (no opcode): delivered at the next poll.
+    ready: Vec<Completion>,
     stats: Stats,
     /// Set by `new` to say which setup flags the kernel took.
     pub setup: &'static str,
@@ -52,7 +54,8 @@ impl Uring {
             },
         };
         let mut probe = Probe::new();
-        // Old kernels have no probe; then every op is tried and fails with -EINVAL.
+        // Old kernels have no probe: then no opcode counts as supported and every op
+        // runs as a plain syscall on this thread.
         let _ = ring.submitter().register_probe(&mut probe);
         let ext_arg = ring.params().is_feature_ext_arg();
         Ok(Uring {
@@ -61,6 +64,7 @@ impl Uring {
             probe,
             ext_arg,
             wait_ts: Box::new(types::Timespec::new()),
+            ready: Vec::new(),
             stats: Stats::default(),
             setup,
         })
@@ -129,14 +133,34 @@ impl Uring {
 }
 
 impl Backend for Uring {
-    fn submit(&mut self, op: Op, owner: Owner) {
+    fn submit(&mut self, mut op: Op, owner: Owner) {
+        let opable = op.as_opable();
+        let ring = opable.opcode().is_some_and(|code| self.supports(code));
+        let count = self.stats.ops.entry(opable.name()).or_default();
+        if !ring {
+            count.1 += 1;
+            let result = opable.run_blocking();
+            self.ready.push(Completion {
+                owner,
+                result,
+                op: Some(op),
+                more: false,
+            });
+            return;
+        }
+        count.0 += 1;
         let entry = self.ops.vacant_entry();
         let key = entry.key() as u64;
         let inflight = entry.insert(InFlight {
             op: Box::new(op),
             owner,
         });
-        let sqe = inflight.op.as_opable().sqe().user_data(key);
+        let sqe = inflight
+            .op
+            .as_opable()
+            .sqe()
+            .expect("an op with an opcode builds an SQE")
+            .user_data(key);
         // SAFETY: the SQE points into the boxed op now owned by `self.ops`, which keeps
         // it (unmoved) until its last CQE is reaped in `reap`.
         unsafe { self.push(&sqe) };
@@ -154,6 +178,13 @@ impl Backend for Uring {
     }
 
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {
+        // Work already done on this thread is ready now: hand it over, do not wait.
+        let timeout = if self.ready.is_empty() {
+            timeout
+        } else {
+            out.append(&mut self.ready);
+            Some(Duration::ZERO)
+        };
         let queued = self.ring.submission().len();
         if queued == 0 && self.ops.is_empty() && timeout == Some(Duration::ZERO) {
             return Ok(()); // nothing to hand over and nothing to wait for
@@ -196,11 +227,11 @@ impl Backend for Uring {
     }
 
     fn in_flight(&self) -> usize {
-        self.ops.len()
+        self.ops.len() + self.ready.len()
     }
 
     fn stats(&self) -> Stats {
-        self.stats
+        self.stats.clone()
     }
 
     fn name(&self) -> &'static str {

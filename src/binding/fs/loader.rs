@@ -1,80 +1,14 @@
-//! internalBinding('fs'): file-system calls. For now the synchronous ones the
-//! module loader needs (stat a candidate path, read a source file, realpath).
+//! The synchronous calls the CommonJS loader needs: stat a candidate path, read a
+//! source file, resolve symlinks.
 use std::ffi::CString;
 
-use super::{arg_string, set_methods};
+use crate::binding::arg_string;
+use crate::binding::errno::last_errno;
 use crate::binding::process_methods::throw_errno;
-use crate::v8::{CallbackArgs, Local, Object, Scope};
-
-pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
-    set_methods(
-        s,
-        target,
-        crate::methods![
-            "internalModuleStat" => internal_module_stat,
-            "readFileUtf8" => read_file_utf8,
-        "readFileBytes" => read_file_bytes,
-            "realpath" => realpath,
-        ],
-    );
-}
-
-/// Node's (libuv's) code for a Linux errno.
-pub fn errno_name(errno: i32) -> &'static str {
-    match errno {
-        libc::EPERM => "EPERM",
-        libc::ENOENT => "ENOENT",
-        libc::ESRCH => "ESRCH",
-        libc::EINTR => "EINTR",
-        libc::EIO => "EIO",
-        libc::ENXIO => "ENXIO",
-        libc::E2BIG => "E2BIG",
-        libc::EBADF => "EBADF",
-        libc::EAGAIN => "EAGAIN",
-        libc::ENOMEM => "ENOMEM",
-        libc::EACCES => "EACCES",
-        libc::EFAULT => "EFAULT",
-        libc::EBUSY => "EBUSY",
-        libc::EEXIST => "EEXIST",
-        libc::EXDEV => "EXDEV",
-        libc::ENODEV => "ENODEV",
-        libc::ENOTDIR => "ENOTDIR",
-        libc::EISDIR => "EISDIR",
-        libc::EINVAL => "EINVAL",
-        libc::ENFILE => "ENFILE",
-        libc::EMFILE => "EMFILE",
-        libc::ENOTTY => "ENOTTY",
-        libc::ETXTBSY => "ETXTBSY",
-        libc::EFBIG => "EFBIG",
-        libc::ENOSPC => "ENOSPC",
-        libc::ESPIPE => "ESPIPE",
-        libc::EROFS => "EROFS",
-        libc::EMLINK => "EMLINK",
-        libc::EPIPE => "EPIPE",
-        libc::ERANGE => "ERANGE",
-        libc::ENAMETOOLONG => "ENAMETOOLONG",
-        libc::ENOSYS => "ENOSYS",
-        libc::ENOTEMPTY => "ENOTEMPTY",
-        libc::ELOOP => "ELOOP",
-        libc::ENOTSUP => "ENOTSUP",
-        libc::ECANCELED => "ECANCELED",
-        libc::ETIMEDOUT => "ETIMEDOUT",
-        libc::ECONNREFUSED => "ECONNREFUSED",
-        libc::ECONNRESET => "ECONNRESET",
-        libc::EADDRINUSE => "EADDRINUSE",
-        libc::ENOTCONN => "ENOTCONN",
-        _ => "UNKNOWN",
-    }
-}
-
-fn last_errno() -> i32 {
-    std::io::Error::last_os_error()
-        .raw_os_error()
-        .unwrap_or(libc::EIO)
-}
+use crate::v8::{CallbackArgs, Scope};
 
 /// internalModuleStat(path) -> 0 file, 1 directory, -errno when missing.
-fn internal_module_stat<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+pub fn internal_module_stat<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let path = args.get(0).to_rust_string(s);
     let r = match CString::new(path) {
         Ok(c) => {
@@ -94,7 +28,7 @@ fn internal_module_stat<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 }
 
 /// readFileUtf8(path) -> string; throws Node-style errors (ENOENT, EISDIR, ...).
-fn read_file_utf8<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+pub fn read_file_utf8<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(path) = arg_string(s, args, 0, "path") else {
         return;
     };
@@ -115,7 +49,7 @@ fn read_file_utf8<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
 }
 
-fn realpath<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+pub fn realpath<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(path) = arg_string(s, args, 0, "path") else {
         return;
     };
@@ -131,7 +65,7 @@ fn realpath<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 }
 
 /// readFileBytes(path | fd) -> ArrayBuffer holding the whole file (read synchronously).
-fn read_file_bytes<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+pub fn read_file_bytes<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     use std::io::Read;
     use std::os::fd::FromRawFd;
     let target = args.get(0);

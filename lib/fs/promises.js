@@ -1,0 +1,3 @@
+'use strict';
+// fs/promises: the same object as require('fs').promises.
+module.exports = require('internal/fs/promises').fsPromises;

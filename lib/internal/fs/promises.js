@@ -1,0 +1,449 @@
+'use strict';
+// fs.promises: every call is one binding call with a promise request, so it goes to
+// the ring (or runs inline, for the calls io_uring has no opcode for) and settles
+// when its completion arrives. FileHandle wraps an fd; the composite calls
+// (readFile, writeFile, mkdir -p, rm -r, ...) are chains of those single ops.
+
+const binding = internalBinding('fs');
+const { Buffer } = require('buffer');
+const EventEmitter = require('events');
+const pathModule = require('path');
+const { AbortError, codes: {
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR,
+  ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE,
+} } = require('internal/errors');
+const { validateFunction, validateInteger, validateAbortSignal } = require('internal/validators');
+const {
+  constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
+  getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
+  promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+} = require('internal/fs/utils');
+
+// Calls binding[name](...args, req) and returns the promise of its completion.
+function call(name, ...args) {
+  const [req, promise] = promiseRequest();
+  binding[name](...args, req);
+  return promise;
+}
+
+function checkAborted(signal) {
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+}
+
+const kFd = Symbol('kFd');
+const kClosePromise = Symbol('kClosePromise');
+const kRefs = Symbol('kRefs');
+
+class FileHandle extends EventEmitter {
+  constructor(fd) {
+    super();
+    this[kFd] = fd;
+    this[kClosePromise] = null;
+    this[kRefs] = 1;
+  }
+  get fd() { return this[kFd]; }
+
+  close() {
+    if (this[kClosePromise]) return this[kClosePromise];
+    const fd = this[kFd];
+    if (fd === -1) return Promise.resolve();
+    this[kFd] = -1;
+    this[kClosePromise] = call('close', fd).finally(() => {
+      this[kClosePromise] = null;
+      this.emit('close');
+    });
+    return this[kClosePromise];
+  }
+  async [Symbol.asyncDispose]() { return this.close(); }
+
+  #fd(syscall) {
+    const fd = this[kFd];
+    if (fd === -1) {
+      const err = new Error('file closed');
+      Object.assign(err, { code: 'EBADF', syscall });
+      throw err;
+    }
+    return fd;
+  }
+  async read(buffer, offset, length, position) {
+    return read(this.#fd('read'), buffer, offset, length, position);
+  }
+  async readv(buffers, position) { return readv(this.#fd('read'), buffers, position); }
+  async write(buffer, offsetOrOptions, length, position) {
+    return write(this.#fd('write'), buffer, offsetOrOptions, length, position);
+  }
+  async writev(buffers, position) { return writev(this.#fd('write'), buffers, position); }
+  async readFile(options) { return readFileFd(this.#fd('read'), getOptions(options, { encoding: null })); }
+  async writeFile(data, options) {
+    return writeFileFd(this.#fd('write'), data, getOptions(options, { encoding: 'utf8' }), true);
+  }
+  async appendFile(data, options) { return this.writeFile(data, options); }
+  async stat(options) {
+    return getStatsFromBinding(await call('fstat', this.#fd('fstat'), !!options?.bigint), !!options?.bigint);
+  }
+  async truncate(len = 0) { return call('ftruncate', this.#fd('ftruncate'), validateLen(len)); }
+  async sync() { return call('fsync', this.#fd('fsync')); }
+  async datasync() { return call('fdatasync', this.#fd('fdatasync')); }
+  async chmod(mode) { return call('fchmod', this.#fd('fchmod'), parseFileMode(mode, 'mode')); }
+  async chown(uid, gid) { return call('fchown', this.#fd('fchown'), uid, gid); }
+  async utimes(atime, mtime) {
+    return call('futimes', this.#fd('futime'), toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime'));
+  }
+  createReadStream(options) {
+    const { ReadStream } = require('internal/fs/streams');
+    return new ReadStream(undefined, { ...options, fd: this });
+  }
+  createWriteStream(options) {
+    const { WriteStream } = require('internal/fs/streams');
+    return new WriteStream(undefined, { ...options, fd: this });
+  }
+  readLines(options) {
+    const { createInterface } = require('readline');
+    return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
+}
+
+function validateLen(len) {
+  if (typeof len === 'bigint') return len < 0n ? 0n : len;
+  validateInteger(len, 'len');
+  return Math.max(0, len);
+}
+
+// ---- read / write on an fd ----
+async function read(fd, buffer, offset, length, position) {
+  if (buffer != null && !ArrayBuffer.isView(buffer) && typeof buffer === 'object') {
+    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
+  } else if (buffer === undefined || buffer === null) {
+    buffer = Buffer.alloc(16384);
+  }
+  if (!ArrayBuffer.isView(buffer)) throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length, position = null } = offset);
+  }
+  offset ??= 0;
+  validateInteger(offset, 'offset', 0);
+  length ??= buffer.byteLength - offset;
+  validateInteger(length, 'length', 0);
+  if (length === 0) return { bytesRead: 0, buffer };
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  position = validatePosition(position);
+  const bytesRead = await call('read', fd, buffer, offset, length, position);
+  return { bytesRead, buffer };
+}
+
+async function readv(fd, buffers, position) {
+  validateBufferArray(buffers);
+  const bytesRead = await call('readBuffers', fd, buffers, validatePosition(position));
+  return { bytesRead, buffers };
+}
+
+async function write(fd, buffer, offset, length, position) {
+  if (ArrayBuffer.isView(buffer)) {
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    }
+    offset ??= 0;
+    validateInteger(offset, 'offset', 0);
+    length ??= buffer.byteLength - offset;
+    validateInteger(length, 'length', 0, buffer.byteLength - offset);
+    if (length === 0) return { bytesWritten: 0, buffer };
+    const bytesWritten = await call('writeBuffer', fd, buffer, offset, length, validatePosition(position));
+    return { bytesWritten, buffer };
+  }
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  // write(fd, string[, position[, encoding]])
+  const bytes = Buffer.from(buffer, length ?? 'utf8');
+  const pos = validatePosition(offset);
+  const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, pos);
+  return { bytesWritten, buffer };
+}
+
+async function writev(fd, buffers, position) {
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return { bytesWritten: 0, buffers };
+  const bytesWritten = await call('writeBuffers', fd, buffers, validatePosition(position));
+  return { bytesWritten, buffers };
+}
+
+// Reads a whole file from an fd: its size first, then reads until that many bytes
+// (or EOF, if it shrank meanwhile); files that report no size are read in chunks.
+async function readFileFd(fd, options) {
+  const { signal } = options;
+  checkAborted(signal);
+  const st = new Float64Array(await call('fstat', fd, false));
+  const isRegular = (st[1] & constants.S_IFMT) === constants.S_IFREG;
+  const size = isRegular ? st[8] : 0;
+  if (size > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(size);
+  let buffer;
+  if (size > 0) {
+    buffer = Buffer.allocUnsafeSlow(size);
+    let filled = 0;
+    while (filled < size) {
+      checkAborted(signal);
+      const n = await call('read', fd, buffer, filled, size - filled, -1);
+      if (n === 0) break;
+      filled += n;
+    }
+    if (filled < size) buffer = buffer.subarray(0, filled);
+  } else {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      checkAborted(signal);
+      const chunk = Buffer.allocUnsafeSlow(65536);
+      const n = await call('read', fd, chunk, 0, chunk.length, -1);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(total);
+    }
+    buffer = Buffer.concat(chunks, total);
+  }
+  return options.encoding && options.encoding !== 'buffer' ? buffer.toString(options.encoding) : buffer;
+}
+
+async function readFile(path, options) {
+  options = getOptions(options, { flag: 'r', encoding: null });
+  if (path instanceof FileHandle) return readFileFd(path.fd, options);
+  const flags = stringToFlags(options.flag);
+  checkAborted(options.signal);
+  const fd = await call('open', getValidatedPath(path), flags, 0o666);
+  try {
+    return await readFileFd(fd, options);
+  } finally {
+    await call('close', fd);
+  }
+}
+
+function isIterable(data) {
+  return data != null && typeof data === 'object' &&
+    (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
+}
+
+// Writes all of `bytes` at the file position, looping over short writes.
+async function writeAll(fd, bytes, signal) {
+  let off = 0;
+  while (off < bytes.byteLength) {
+    checkAborted(signal);
+    off += await call('writeBuffer', fd, bytes, off, Math.min(bytes.byteLength - off, kIoMaxLength), -1);
+  }
+}
+
+async function writeFileFd(fd, data, options, fromHandle = false) {
+  const { signal, encoding } = options;
+  checkAborted(signal);
+  if (typeof data === 'string') return writeAll(fd, Buffer.from(data, encoding || 'utf8'), signal);
+  if (ArrayBuffer.isView(data)) {
+    return writeAll(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), signal);
+  }
+  if (isIterable(data)) {
+    for await (const chunk of data) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
+      if (!ArrayBuffer.isView(bytes)) {
+        throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], bytes);
+      }
+      await writeAll(fd, bytes, signal);
+    }
+    return;
+  }
+  throw new ERR_INVALID_ARG_TYPE('data',
+    ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+}
+
+async function writeFile(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  if (path instanceof FileHandle) return writeFileFd(path.fd, data, options);
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
+    throw new ERR_INVALID_ARG_TYPE('data',
+      ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+  }
+  const flags = stringToFlags(options.flag);
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  checkAborted(options.signal);
+  const fd = await call('open', getValidatedPath(path), flags, mode);
+  try {
+    await writeFileFd(fd, data, options);
+  } finally {
+    await call('close', fd);
+  }
+}
+
+async function appendFile(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  return writeFile(path, data, { ...options, flag: options.flag || 'a' });
+}
+
+async function open(path, flags, mode) {
+  path = getValidatedPath(path);
+  const fd = await call('open', path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666));
+  return new FileHandle(fd);
+}
+
+async function stat(path, options = { bigint: false }) {
+  const bigint = !!options?.bigint;
+  return getStatsFromBinding(await call('stat', getValidatedPath(path), bigint), bigint);
+}
+async function lstat(path, options = { bigint: false }) {
+  const bigint = !!options?.bigint;
+  return getStatsFromBinding(await call('lstat', getValidatedPath(path), bigint), bigint);
+}
+
+async function access(path, mode = constants.F_OK) {
+  validateInteger(mode, 'mode', 0, 7);
+  return call('access', getValidatedPath(path), mode);
+}
+
+async function mkdir(path, options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      if (typeof options.recursive !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', options.recursive);
+      }
+      recursive = options.recursive;
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
+  }
+  path = getValidatedPath(path);
+  if (!recursive) return call('mkdir', path, mode);
+  return mkdirp(toPathString(path), mode);
+}
+
+// mkdir -p: returns the first directory it created, or undefined if all existed.
+async function mkdirp(path, mode) {
+  try {
+    await call('mkdir', path, mode);
+    return path;
+  } catch (err) {
+    if (err.code === 'EEXIST') {
+      const st = await call('stat', path, false).catch(() => null);
+      if (st && (new Float64Array(st)[1] & constants.S_IFMT) === constants.S_IFDIR) return undefined;
+      throw err;
+    }
+    const parent = pathModule.dirname(path);
+    if (err.code !== 'ENOENT' || parent === path) throw err;
+    const first = await mkdirp(parent, mode);
+    await mkdirp(path, mode);
+    return first ?? path;
+  }
+}
+
+async function readdir(path, options) {
+  options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
+  path = getValidatedPath(path);
+  if (!options.recursive) return readdirResult(await call('readdir', path), path, options);
+  const out = [];
+  const root = toPathString(path);
+  const queue = [root];
+  while (queue.length) {
+    const dir = queue.shift();
+    const [names, types] = await call('readdir', dir);
+    const entries = readdirResult([names, types], dir, options);
+    for (let i = 0; i < names.length; i++) {
+      const full = pathModule.join(dir, names[i]);
+      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
+      if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+    }
+  }
+  return out;
+}
+
+async function rm(path, options) {
+  options = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
+  path = toPathString(getValidatedPath(path));
+  let st;
+  try {
+    st = getStatsFromBinding(await call('lstat', path, false));
+  } catch (err) {
+    if (err.code === 'ENOENT' && options.force) return;
+    throw err;
+  }
+  if (st.isDirectory()) {
+    if (!options.recursive) {
+      throw new ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
+    }
+    return removeTree(path);
+  }
+  return call('unlink', path);
+}
+
+async function removeTree(path) {
+  const [names, types] = await call('readdir', path);
+  await Promise.all(names.map((name, i) => {
+    const child = pathModule.join(path, name);
+    return types[i] === constants.UV_DIRENT_DIR ? removeTree(child) : call('unlink', child);
+  }));
+  return call('rmdir', path);
+}
+
+async function rmdir(path, options) {
+  path = getValidatedPath(path);
+  if (options?.recursive) return removeTree(toPathString(path));
+  return call('rmdir', path);
+}
+
+async function truncate(path, len = 0) {
+  len = validateLen(len);
+  const fd = await call('open', getValidatedPath(path), constants.O_WRONLY, 0o666);
+  try {
+    await call('ftruncate', fd, len);
+  } finally {
+    await call('close', fd);
+  }
+}
+
+async function readlink(path, options) {
+  return encodePath(await call('readlink', getValidatedPath(path)), getOptions(options, {}));
+}
+async function realpath(path, options) {
+  return encodePath(await call('realpathAsync', getValidatedPath(path)), getOptions(options, {}));
+}
+async function mkdtemp(prefix, options) {
+  options = getOptions(options, {});
+  return encodePath(await call('mkdtemp', getValidatedPath(prefix, 'prefix')), options);
+}
+async function copyFile(src, dest, mode = 0) {
+  validateInteger(mode, 'mode', 0, 7);
+  return call('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode);
+}
+
+const fsPromises = {
+  access, copyFile, open, opendir: (...a) => require('internal/fs/dir').opendirPromise(...a),
+  rename: (from, to) => call('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
+  truncate, rm, rmdir, mkdir, readdir, readlink,
+  symlink: (target, path) => call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path)),
+  lstat, stat,
+  link: (existing, newPath) => call('link', getValidatedPath(existing, 'existingPath'),
+    getValidatedPath(newPath, 'newPath')),
+  unlink: (path) => call('unlink', getValidatedPath(path)),
+  chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
+  lchmod: () => Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
+  lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), uid, gid),
+  chown: (path, uid, gid) => call('chown', getValidatedPath(path), uid, gid),
+  utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime, 'mtime')),
+  lutimes: (path, atime, mtime) => call('lutimes', getValidatedPath(path), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime, 'mtime')),
+  realpath, mkdtemp, writeFile, appendFile, readFile,
+  watch: (...a) => require('internal/fs/watchers').watchPromise(...a),
+  constants,
+};
+
+// Every promise function validates synchronously but reports through the promise.
+for (const [name, fn] of Object.entries(fsPromises)) {
+  if (typeof fn !== 'function' || name === 'watch' || fn.constructor.name === 'AsyncFunction') continue;
+  fsPromises[name] = {
+    async [name](...args) { return fn(...args); },
+  }[name];
+}
+
+module.exports = {
+  fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
+  readFileFd, mkdirp, readdir, rm, rmdir, truncate, copyFile, mkdtemp, realpath, readlink,
+  checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
+};

@@ -1,0 +1,334 @@
+'use strict';
+// The synchronous fs API: each call is the binding's op run as a plain syscall on
+// this thread (no request object), which returns its value or throws Node's error.
+
+const binding = internalBinding('fs');
+const { Buffer } = require('buffer');
+const pathModule = require('path');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR } } = require('internal/errors');
+const { validateInteger } = require('internal/validators');
+const {
+  constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
+  getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
+  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+} = require('internal/fs/utils');
+
+function openSync(path, flags, mode) {
+  return binding.open(getValidatedPath(path), stringToFlags(flags), parseFileMode(mode, 'mode', 0o666));
+}
+
+function closeSync(fd) {
+  binding.close(getValidatedFd(fd));
+}
+
+// readSync(fd, buffer, offset, length, position) or readSync(fd, buffer, {offset, length, position})
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  if (!ArrayBuffer.isView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  let offset = offsetOrOptions;
+  if (offset !== null && typeof offset === 'object') {
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  offset ??= 0;
+  validateInteger(offset, 'offset', 0);
+  length ??= buffer.byteLength - offset;
+  validateInteger(length, 'length', 0);
+  if (length === 0) return 0;
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  return binding.read(fd, buffer, offset, length, validatePosition(position));
+}
+
+function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  return binding.readBuffers(fd, buffers, validatePosition(position));
+}
+
+// writeSync(fd, buffer[, offset[, length[, position]]]) or (fd, string[, position[, encoding]])
+function writeSync(fd, buffer, offset, length, position) {
+  fd = getValidatedFd(fd);
+  if (ArrayBuffer.isView(buffer)) {
+    if (offset !== null && typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+    }
+    offset ??= 0;
+    validateInteger(offset, 'offset', 0, buffer.byteLength);
+    length ??= buffer.byteLength - offset;
+    validateInteger(length, 'length', 0, buffer.byteLength - offset);
+    return binding.writeBuffer(fd, buffer, offset, length, validatePosition(position));
+  }
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+  const bytes = Buffer.from(buffer, length ?? 'utf8');
+  return binding.writeBuffer(fd, bytes, 0, bytes.length, validatePosition(offset));
+}
+
+function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  return binding.writeBuffers(fd, buffers, validatePosition(position));
+}
+
+function readFileFdSync(fd, encoding) {
+  const st = new Float64Array(binding.fstat(fd, false));
+  const size = (st[1] & constants.S_IFMT) === constants.S_IFREG ? st[8] : 0;
+  if (size > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(size);
+  let buffer;
+  if (size > 0) {
+    buffer = Buffer.allocUnsafeSlow(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = binding.read(fd, buffer, filled, size - filled, -1);
+      if (n === 0) break;
+      filled += n;
+    }
+    if (filled < size) buffer = buffer.subarray(0, filled);
+  } else {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafeSlow(65536);
+      const n = binding.read(fd, chunk, 0, chunk.length, -1);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(total);
+    }
+    buffer = Buffer.concat(chunks, total);
+  }
+  return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
+}
+
+function readFileSync(path, options) {
+  options = getOptions(options, { flag: 'r', encoding: null });
+  if (typeof path === 'number') return readFileFdSync(getValidatedFd(path), options.encoding);
+  const fd = binding.open(getValidatedPath(path), stringToFlags(options.flag), 0o666);
+  try {
+    return readFileFdSync(fd, options.encoding);
+  } finally {
+    binding.close(fd);
+  }
+}
+
+function toBytes(data, encoding) {
+  if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+function writeAllSync(fd, bytes) {
+  let off = 0;
+  while (off < bytes.byteLength) {
+    off += binding.writeBuffer(fd, bytes, off, Math.min(bytes.byteLength - off, kIoMaxLength), -1);
+  }
+}
+
+function writeFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = toBytes(data, options.encoding);
+  if (typeof path === 'number') return writeAllSync(getValidatedFd(path), bytes);
+  const fd = binding.open(getValidatedPath(path), stringToFlags(options.flag),
+    parseFileMode(options.mode, 'mode', 0o666));
+  try {
+    writeAllSync(fd, bytes);
+  } finally {
+    binding.close(fd);
+  }
+}
+
+function appendFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  writeFileSync(path, data, { ...options, flag: options.flag || 'a' });
+}
+
+function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  const bigint = !!options?.bigint;
+  try {
+    return getStatsFromBinding(binding.stat(getValidatedPath(path), bigint), bigint);
+  } catch (err) {
+    if (options?.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  const bigint = !!options?.bigint;
+  try {
+    return getStatsFromBinding(binding.lstat(getValidatedPath(path), bigint), bigint);
+  } catch (err) {
+    if (options?.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function fstatSync(fd, options = { bigint: false }) {
+  const bigint = !!options?.bigint;
+  return getStatsFromBinding(binding.fstat(getValidatedFd(fd), bigint), bigint);
+}
+
+function existsSync(path) {
+  try {
+    binding.access(getValidatedPath(path), constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function accessSync(path, mode = constants.F_OK) {
+  validateInteger(mode, 'mode', 0, 7);
+  binding.access(getValidatedPath(path), mode);
+}
+
+function parseMkdirOptions(options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      if (typeof options.recursive !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', options.recursive);
+      }
+      recursive = options.recursive;
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
+  }
+  return { mode, recursive };
+}
+
+function mkdirpSync(path, mode) {
+  try {
+    binding.mkdir(path, mode);
+    return path;
+  } catch (err) {
+    if (err.code === 'EEXIST') {
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st?.isDirectory()) return undefined;
+      throw err;
+    }
+    const parent = pathModule.dirname(path);
+    if (err.code !== 'ENOENT' || parent === path) throw err;
+    const first = mkdirpSync(parent, mode);
+    mkdirpSync(path, mode);
+    return first ?? path;
+  }
+}
+
+function mkdirSync(path, options) {
+  const { mode, recursive } = parseMkdirOptions(options);
+  path = getValidatedPath(path);
+  if (recursive) return mkdirpSync(toPathString(path), mode);
+  binding.mkdir(path, mode);
+}
+
+function readdirSync(path, options) {
+  options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
+  path = getValidatedPath(path);
+  if (!options.recursive) return readdirResult(binding.readdir(path), path, options);
+  const out = [];
+  const root = toPathString(path);
+  const queue = [root];
+  while (queue.length) {
+    const dir = queue.shift();
+    const [names, types] = binding.readdir(dir);
+    const entries = readdirResult([names, types], dir, options);
+    for (let i = 0; i < names.length; i++) {
+      const full = pathModule.join(dir, names[i]);
+      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
+      if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+    }
+  }
+  return out;
+}
+
+function removeTreeSync(path) {
+  const [names, types] = binding.readdir(path);
+  for (let i = 0; i < names.length; i++) {
+    const child = pathModule.join(path, names[i]);
+    if (types[i] === constants.UV_DIRENT_DIR) removeTreeSync(child);
+    else binding.unlink(child);
+  }
+  binding.rmdir(path);
+}
+
+function rmSync(path, options) {
+  options = { force: false, recursive: false, ...options };
+  path = toPathString(getValidatedPath(path));
+  let st;
+  try {
+    st = getStatsFromBinding(binding.lstat(path, false));
+  } catch (err) {
+    if (err.code === 'ENOENT' && options.force) return;
+    throw err;
+  }
+  if (st.isDirectory()) {
+    if (!options.recursive) {
+      throw new ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
+    }
+    return removeTreeSync(path);
+  }
+  binding.unlink(path);
+}
+
+function rmdirSync(path, options) {
+  path = getValidatedPath(path);
+  if (options?.recursive) return removeTreeSync(toPathString(path));
+  binding.rmdir(path);
+}
+
+function validLen(len) {
+  if (typeof len === 'bigint') return len < 0n ? 0n : len;
+  validateInteger(len ?? 0, 'len');
+  return Math.max(0, len ?? 0);
+}
+
+function truncateSync(path, len = 0) {
+  if (typeof path === 'number') return ftruncateSync(path, len);
+  const fd = binding.open(getValidatedPath(path), constants.O_WRONLY, 0o666);
+  try {
+    binding.ftruncate(fd, validLen(len));
+  } finally {
+    binding.close(fd);
+  }
+}
+
+function ftruncateSync(fd, len = 0) {
+  binding.ftruncate(getValidatedFd(fd), validLen(len));
+}
+
+module.exports = {
+  openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
+  appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
+  rmSync, rmdirSync, truncateSync, ftruncateSync,
+  renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
+  unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
+  fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),
+  fdatasyncSync: (fd) => binding.fdatasync(getValidatedFd(fd)),
+  symlinkSync: (target, path) => binding.symlink(getValidatedPath(target, 'target'), getValidatedPath(path)),
+  linkSync: (existing, newPath) => binding.link(getValidatedPath(existing, 'existingPath'),
+    getValidatedPath(newPath, 'newPath')),
+  readlinkSync: (path, options) => encodePath(binding.readlink(getValidatedPath(path)), getOptions(options, {})),
+  realpathSync: (path, options) => encodePath(binding.realpathAsync(getValidatedPath(path)), getOptions(options, {})),
+  mkdtempSync: (prefix, options) => encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')),
+    getOptions(options, {})),
+  copyFileSync: (src, dest, mode = 0) => {
+    validateInteger(mode, 'mode', 0, 7);
+    binding.copyFile(getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode);
+  },
+  chmodSync: (path, mode) => binding.chmod(getValidatedPath(path), parseFileMode(mode, 'mode')),
+  fchmodSync: (fd, mode) => binding.fchmod(getValidatedFd(fd), parseFileMode(mode, 'mode')),
+  chownSync: (path, uid, gid) => binding.chown(getValidatedPath(path), uid, gid),
+  fchownSync: (fd, uid, gid) => binding.fchown(getValidatedFd(fd), uid, gid),
+  lchownSync: (path, uid, gid) => binding.lchown(getValidatedPath(path), uid, gid),
+  utimesSync: (path, atime, mtime) => binding.utimes(getValidatedPath(path), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime, 'mtime')),
+  futimesSync: (fd, atime, mtime) => binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime, 'mtime')),
+  lutimesSync: (path, atime, mtime) => binding.lutimes(getValidatedPath(path), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime, 'mtime')),
+};

@@ -1,0 +1,300 @@
+'use strict';
+// Shared pieces of fs: argument validation with Node's error codes, open-flag and
+// mode parsing, fs.constants, Stats/BigIntStats built from the binding's 18 numbers,
+// Dirent, and the request objects that carry a completion back from the ring.
+
+const { Buffer } = require('buffer');
+const { codes: {
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
+} } = require('internal/errors');
+const {
+  validateFunction, validateInt32, validateInteger, validateUint32, validateObject,
+} = require('internal/validators');
+
+// Linux x86-64 values (the numbers libc uses; Node publishes the same).
+const constants = Object.freeze({
+  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2,
+  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
+  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3,
+  UV_DIRENT_FIFO: 4, UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7,
+  EXTENSIONLESS_FORMAT_JAVASCRIPT: 0, EXTENSIONLESS_FORMAT_WASM: 1,
+  S_IFMT: 0o170000, S_IFREG: 0o100000, S_IFDIR: 0o40000, S_IFCHR: 0o20000,
+  S_IFBLK: 0o60000, S_IFIFO: 0o10000, S_IFLNK: 0o120000, S_IFSOCK: 0o140000,
+  O_CREAT: 0o100, O_EXCL: 0o200, UV_FS_O_FILEMAP: 0, O_NOCTTY: 0o400, O_TRUNC: 0o1000,
+  O_APPEND: 0o2000, O_DIRECTORY: 0o200000, O_NOATIME: 0o1000000, O_NOFOLLOW: 0o400000,
+  O_SYNC: 0o4010000, O_DSYNC: 0o10000, O_DIRECT: 0o40000, O_NONBLOCK: 0o4000,
+  S_IRWXU: 0o700, S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100,
+  S_IRWXG: 0o70, S_IRGRP: 0o40, S_IWGRP: 0o20, S_IXGRP: 0o10,
+  S_IRWXO: 0o7, S_IROTH: 0o4, S_IWOTH: 0o2, S_IXOTH: 0o1,
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  UV_FS_COPYFILE_EXCL: 1, COPYFILE_EXCL: 1,
+  UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2,
+  UV_FS_COPYFILE_FICLONE_FORCE: 4, COPYFILE_FICLONE_FORCE: 4,
+});
+const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC } = constants;
+
+// Node caps a single read or write at 2 GiB - 1, and whole-file reads at 2 GiB.
+const kIoMaxLength = 2 ** 31 - 1;
+const kMaxFileLength = 2 ** 31 - 1;
+
+const flagTable = {
+  'r': O_RDONLY, 'rs': O_RDONLY | O_SYNC, 'sr': O_RDONLY | O_SYNC,
+  'r+': O_RDWR, 'rs+': O_RDWR | O_SYNC, 'sr+': O_RDWR | O_SYNC,
+  'w': O_TRUNC | O_CREAT | O_WRONLY, 'wx': O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
+  'xw': O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
+  'w+': O_TRUNC | O_CREAT | O_RDWR, 'wx+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
+  'xw+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
+  'a': O_APPEND | O_CREAT | O_WRONLY, 'ax': O_APPEND | O_CREAT | O_WRONLY | O_EXCL,
+  'xa': O_APPEND | O_CREAT | O_WRONLY | O_EXCL, 'as': O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
+  'sa': O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
+  'a+': O_APPEND | O_CREAT | O_RDWR, 'ax+': O_APPEND | O_CREAT | O_RDWR | O_EXCL,
+  'xa+': O_APPEND | O_CREAT | O_RDWR | O_EXCL, 'as+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
+  'sa+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
+};
+
+function stringToFlags(flags, name = 'flags') {
+  if (typeof flags === 'number') return flags;
+  if (flags == null) return O_RDONLY;
+  const f = flagTable[flags];
+  if (f === undefined || !Object.prototype.hasOwnProperty.call(flagTable, flags)) {
+    throw new ERR_INVALID_ARG_VALUE(name, flags);
+  }
+  return f;
+}
+
+const octalRe = /^[0-7]+$/;
+function parseFileMode(value, name, def) {
+  value ??= def;
+  if (typeof value === 'string') {
+    if (!octalRe.test(value)) {
+      throw new ERR_INVALID_ARG_VALUE(name, value, 'must be a 32-bit unsigned integer or an octal string');
+    }
+    value = parseInt(value, 8);
+  }
+  validateUint32(value, name);
+  return value & 0o7777;
+}
+
+function isURL(v) {
+  return v != null && typeof v.href === 'string' && typeof v.protocol === 'string' &&
+    v.auth === undefined && v.path === undefined;
+}
+
+// A path argument as the binding takes it: a string or a Buffer, URLs converted.
+function getValidatedPath(path, name = 'path') {
+  if (isURL(path)) path = require('internal/url').fileURLToPath(path);
+  if (typeof path !== 'string' && !(path instanceof Uint8Array)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
+  }
+  const hasNul = typeof path === 'string' ? path.includes('\u0000') : path.includes(0);
+  if (hasNul) {
+    throw new ERR_INVALID_ARG_VALUE(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+  }
+  return path;
+}
+
+function toPathString(path) {
+  return typeof path === 'string' ? path : Buffer.from(path).toString();
+}
+
+function getValidatedFd(fd, name = 'fd') {
+  if (Object.is(fd, -0)) return 0;
+  validateInt32(fd, name, 0);
+  return fd;
+}
+
+function getOptions(options, defaults) {
+  if (options == null || typeof options === 'function') return defaults;
+  if (typeof options === 'string') {
+    assertEncoding(options);
+    return { ...defaults, encoding: options };
+  }
+  if (typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+  }
+  if (options.encoding !== undefined && options.encoding !== null) assertEncoding(options.encoding);
+  if (options.signal !== undefined) require('internal/validators').validateAbortSignal(options.signal, 'options.signal');
+  return { ...defaults, ...options };
+}
+
+function assertEncoding(encoding) {
+  if (encoding && encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
+    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, 'is invalid encoding');
+  }
+}
+
+function maybeCallback(cb) {
+  validateFunction(cb, 'cb');
+  return cb;
+}
+
+// A position for read/write: null/undefined/-1 mean "the file's position".
+function validatePosition(position, name = 'position') {
+  if (position == null) return -1;
+  if (typeof position === 'bigint') {
+    if (position < -1n || position > 2n ** 63n - 1n) {
+      throw new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${2n ** 63n - 1n}`, position);
+    }
+    return position;
+  }
+  if (typeof position !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['integer', 'bigint'], position);
+  }
+  validateInteger(position, name, -1);
+  return position;
+}
+
+function validateOffsetLengthRead(offset, length, bufferLength) {
+  if (offset < 0) throw new ERR_OUT_OF_RANGE('offset', '>= 0', offset);
+  if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
+  if (offset + length > bufferLength) {
+    throw new ERR_OUT_OF_RANGE('length', `<= ${bufferLength - offset}`, length);
+  }
+}
+
+function validateBufferArray(buffers, name = 'buffers') {
+  if (!Array.isArray(buffers)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  for (const b of buffers) {
+    if (!ArrayBuffer.isView(b)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+// A request whose completion calls `cb(err, value)`.
+class FSReqCallback {
+  constructor(cb) {
+    this.oncomplete = cb;
+  }
+}
+
+// A request settled as a promise: [req, promise].
+function promiseRequest() {
+  const req = { oncomplete: null };
+  const promise = new Promise((resolve, reject) => {
+    req.oncomplete = (err, value) => (err ? reject(err) : resolve(value));
+  });
+  return [req, promise];
+}
+
+// ---- Stats ----
+const kNsPerMs = 1000000;
+
+function msFromParts(sec, nsec) {
+  return sec * 1e3 + nsec / 1e6;
+}
+
+function dateFromMs(ms) {
+  return new Date(Math.round(Number(ms)));
+}
+
+class StatsBase {
+  isDirectory() { return this._checkModeProperty(constants.S_IFDIR); }
+  isFile() { return this._checkModeProperty(constants.S_IFREG); }
+  isBlockDevice() { return this._checkModeProperty(constants.S_IFBLK); }
+  isCharacterDevice() { return this._checkModeProperty(constants.S_IFCHR); }
+  isSymbolicLink() { return this._checkModeProperty(constants.S_IFLNK); }
+  isFIFO() { return this._checkModeProperty(constants.S_IFIFO); }
+  isSocket() { return this._checkModeProperty(constants.S_IFSOCK); }
+}
+
+function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+  atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
+  this.dev = dev; this.mode = mode; this.nlink = nlink; this.uid = uid; this.gid = gid;
+  this.rdev = rdev; this.blksize = blksize; this.ino = ino; this.size = size; this.blocks = blocks;
+  this.atimeMs = atimeMs; this.mtimeMs = mtimeMs; this.ctimeMs = ctimeMs; this.birthtimeMs = birthtimeMs;
+  this.atime = dateFromMs(atimeMs); this.mtime = dateFromMs(mtimeMs);
+  this.ctime = dateFromMs(ctimeMs); this.birthtime = dateFromMs(birthtimeMs);
+}
+Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+Stats.prototype._checkModeProperty = function(property) {
+  return (this.mode & constants.S_IFMT) === property;
+};
+
+function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+  atimeNs, mtimeNs, ctimeNs, birthtimeNs) {
+  this.dev = dev; this.mode = mode; this.nlink = nlink; this.uid = uid; this.gid = gid;
+  this.rdev = rdev; this.blksize = blksize; this.ino = ino; this.size = size; this.blocks = blocks;
+  this.atimeMs = atimeNs / 1000000n; this.mtimeMs = mtimeNs / 1000000n;
+  this.ctimeMs = ctimeNs / 1000000n; this.birthtimeMs = birthtimeNs / 1000000n;
+  this.atimeNs = atimeNs; this.mtimeNs = mtimeNs; this.ctimeNs = ctimeNs; this.birthtimeNs = birthtimeNs;
+  this.atime = dateFromMs(this.atimeMs); this.mtime = dateFromMs(this.mtimeMs);
+  this.ctime = dateFromMs(this.ctimeMs); this.birthtime = dateFromMs(this.birthtimeMs);
+}
+Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
+BigIntStats.prototype._checkModeProperty = function(property) {
+  return (this.mode & BigInt(constants.S_IFMT)) === BigInt(property);
+};
+
+// The binding's ArrayBuffer of 18 fields (stat.rs) as Stats or BigIntStats.
+function getStatsFromBinding(buffer, bigint = false) {
+  if (bigint) {
+    const f = new BigInt64Array(buffer);
+    const ns = (i) => f[i] * 1000000000n + f[i + 1];
+    return new BigIntStats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
+      ns(10), ns(12), ns(14), ns(16));
+  }
+  const f = new Float64Array(buffer);
+  return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
+    msFromParts(f[10], f[11]), msFromParts(f[12], f[13]),
+    msFromParts(f[14], f[15]), msFromParts(f[16], f[17]));
+}
+
+// ---- Dirent ----
+const kType = Symbol('type');
+
+class Dirent {
+  constructor(name, type, path) {
+    this.name = name;
+    this.parentPath = path;
+    this.path = path;
+    this[kType] = type;
+  }
+  isDirectory() { return this[kType] === constants.UV_DIRENT_DIR; }
+  isFile() { return this[kType] === constants.UV_DIRENT_FILE; }
+  isBlockDevice() { return this[kType] === constants.UV_DIRENT_BLOCK; }
+  isCharacterDevice() { return this[kType] === constants.UV_DIRENT_CHAR; }
+  isSymbolicLink() { return this[kType] === constants.UV_DIRENT_LINK; }
+  isFIFO() { return this[kType] === constants.UV_DIRENT_FIFO; }
+  isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
+}
+
+// readdir's [names, types] as Node returns it for the given options.
+function readdirResult([names, types], path, options) {
+  const asBuffer = options.encoding === 'buffer';
+  const name = (n) => (asBuffer ? Buffer.from(n) :
+    (options.encoding && options.encoding !== 'utf8' && options.encoding !== 'utf-8') ?
+      Buffer.from(n).toString(options.encoding) : n);
+  if (!options.withFileTypes) return names.map(name);
+  const dir = toPathString(path);
+  return names.map((n, i) => new Dirent(name(n), types[i], dir));
+}
+
+function encodePath(p, options) {
+  const enc = options?.encoding;
+  if (!enc || enc === 'utf8' || enc === 'utf-8') return p;
+  return enc === 'buffer' ? Buffer.from(p) : Buffer.from(p).toString(enc);
+}
+
+function toUnixTimestamp(time, name = 'time') {
+  if (typeof time === 'string' && +time == time) return +time;
+  if (typeof time === 'number' && Number.isFinite(time)) {
+    return time < 0 ? Date.now() / 1000 : time;
+  }
+  if (time instanceof Date) return time.getTime() / 1000;
+  throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
+}
+
+function validateRmdirOptions(options, defaults) {
+  if (options === undefined) return defaults;
+  validateObject(options, 'options');
+  return { ...defaults, ...options };
+}
+
+module.exports = {
+  constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
+  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
+  assertEncoding, maybeCallback, validatePosition, validateOffsetLengthRead,
+  validateBufferArray, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
+  getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
+  validateRmdirOptions, isURL,
+};

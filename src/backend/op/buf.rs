@@ -1,0 +1,69 @@
+//! Memory an op lends to the kernel. An `IoBuf` owns (or keeps alive) the bytes it
+//! points at, so a read's destination cannot be freed or moved while the kernel may
+//! still write into it — whatever the JS side does with its buffer meanwhile.
+use std::any::Any;
+use std::ffi::CString;
+
+pub struct IoBuf {
+    ptr: *mut u8,
+    len: usize,
+    /// Whatever keeps `ptr..ptr+len` allocated: a Vec, or a V8 backing store.
+    _keep: Box<dyn Any>,
+}
+
+impl IoBuf {
+    pub fn from_vec(mut v: Vec<u8>) -> IoBuf {
+        let (ptr, len) = (v.as_mut_ptr(), v.len());
+        // Moving the Vec into the box moves its header, not its heap bytes.
+        IoBuf {
+            ptr,
+            len,
+            _keep: Box::new(v),
+        }
+    }
+
+    /// # Safety
+    /// `ptr..ptr+len` must stay valid and unmoved for as long as `keep` is alive.
+    pub unsafe fn from_raw(ptr: *mut u8, len: usize, keep: Box<dyn Any>) -> IoBuf {
+        IoBuf {
+            ptr,
+            len,
+            _keep: keep,
+        }
+    }
+
+    pub fn as_mut_ptr(&self) -> *mut u8 {
+        self.ptr
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: the constructor's contract keeps ptr..ptr+len valid while self lives.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len) }
+    }
+}
+
+/// A path the kernel reads: NUL-terminated and owned by the op.
+pub type OpPath = CString;
+
+/// An offset for read/write: None means "at the file position" (-1 to the kernel).
+pub fn kernel_offset(pos: Option<u64>) -> u64 {
+    pos.unwrap_or(u64::MAX)
+}
+
+/// The result of a plain syscall as an op result: >= 0, or -errno.
+pub fn syscall_result(r: i64) -> i32 {
+    if r < 0 {
+        -std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EIO)
+    } else {
+        r as i32
+    }
+}

@@ -1,0 +1,37 @@
+//! IORING_OP_FSYNC: fsync(2), or fdatasync(2) with `data_only`.
+use io_uring::{opcode, squeue, types};
+
+use super::buf::syscall_result;
+use super::OpAble;
+
+pub struct Fsync {
+    pub fd: i32,
+    pub data_only: bool,
+}
+
+impl OpAble for Fsync {
+    fn sqe(&mut self) -> Option<squeue::Entry> {
+        let mut e = opcode::Fsync::new(types::Fd(self.fd));
+        if self.data_only {
+            e = e.flags(types::FsyncFlags::DATASYNC);
+        }
+        Some(e.build())
+    }
+    fn run_blocking(&mut self) -> i32 {
+        // SAFETY: no pointers involved.
+        let r = unsafe {
+            if self.data_only {
+                libc::fdatasync(self.fd)
+            } else {
+                libc::fsync(self.fd)
+            }
+        };
+        syscall_result(r as i64)
+    }
+    fn opcode(&self) -> Option<u8> {
+        Some(opcode::Fsync::CODE)
+    }
+    fn name(&self) -> &'static str {
+        "fsync"
+    }
+}

@@ -1,0 +1,97 @@
+//! IORING_OP_READ / READV: pread(2) / preadv(2), or read at the file position when
+//! no position is given. The op owns the destination buffers until completion.
+//! Result: bytes read.
+use io_uring::{opcode, squeue, types};
+
+use super::buf::{kernel_offset, syscall_result, IoBuf};
+use super::OpAble;
+
+/// Reads are capped like Node's (2 GiB - 1): the kernel returns short counts anyway.
+const MAX_IO: usize = i32::MAX as usize;
+
+pub struct Read {
+    pub fd: i32,
+    pub buf: IoBuf,
+    pub pos: Option<u64>,
+}
+
+impl OpAble for Read {
+    fn sqe(&mut self) -> Option<squeue::Entry> {
+        let len = self.buf.len().min(MAX_IO) as u32;
+        let e = opcode::Read::new(types::Fd(self.fd), self.buf.as_mut_ptr(), len)
+            .offset(kernel_offset(self.pos));
+        Some(e.build())
+    }
+    fn run_blocking(&mut self) -> i32 {
+        let (ptr, len) = (self.buf.as_mut_ptr().cast(), self.buf.len().min(MAX_IO));
+        // SAFETY: buf owns len writable bytes at ptr for the duration of the call.
+        let n = unsafe {
+            match self.pos {
+                Some(p) => libc::pread(self.fd, ptr, len, p as libc::off_t),
+                None => libc::read(self.fd, ptr, len),
+            }
+        };
+        syscall_result(n as i64)
+    }
+    fn opcode(&self) -> Option<u8> {
+        Some(opcode::Read::CODE)
+    }
+    fn name(&self) -> &'static str {
+        "read"
+    }
+}
+
+pub struct Readv {
+    pub fd: i32,
+    _bufs: Vec<IoBuf>,
+    /// Points into `_bufs`; heap-allocated, so it stays put when the op is boxed.
+    iov: Vec<libc::iovec>,
+    pub pos: Option<u64>,
+}
+
+impl Readv {
+    pub fn new(fd: i32, bufs: Vec<IoBuf>, pos: Option<u64>) -> Readv {
+        let iov = iovecs(&bufs);
+        Readv {
+            fd,
+            _bufs: bufs,
+            iov,
+            pos,
+        }
+    }
+}
+
+/// The iovec array the kernel reads, one entry per buffer.
+pub(super) fn iovecs(bufs: &[IoBuf]) -> Vec<libc::iovec> {
+    bufs.iter()
+        .map(|b| libc::iovec {
+            iov_base: b.as_mut_ptr().cast(),
+            iov_len: b.len(),
+        })
+        .collect()
+}
+
+impl OpAble for Readv {
+    fn sqe(&mut self) -> Option<squeue::Entry> {
+        let e = opcode::Readv::new(types::Fd(self.fd), self.iov.as_ptr(), self.iov.len() as u32)
+            .offset(kernel_offset(self.pos));
+        Some(e.build())
+    }
+    fn run_blocking(&mut self) -> i32 {
+        let (iov, n) = (self.iov.as_ptr(), self.iov.len() as i32);
+        // SAFETY: every iovec points into a buffer owned by self._bufs.
+        let r = unsafe {
+            match self.pos {
+                Some(p) => libc::preadv(self.fd, iov, n, p as libc::off_t),
+                None => libc::readv(self.fd, iov, n),
+            }
+        };
+        syscall_result(r as i64)
+    }
+    fn opcode(&self) -> Option<u8> {
+        Some(opcode::Readv::CODE)
+    }
+    fn name(&self) -> &'static str {
+        "readv"
+    }
+}

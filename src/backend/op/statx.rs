@@ -1,0 +1,75 @@
+//! IORING_OP_STATX: stat/lstat/fstat in one op. fstat is statx on "" with
+//! AT_EMPTY_PATH. The kernel writes into a boxed statx buffer the op owns.
+use std::ffi::CString;
+
+use io_uring::{opcode, squeue, types};
+
+use super::buf::{syscall_result, OpPath};
+use super::OpAble;
+
+pub enum StatxTarget {
+    /// stat (follow symlinks) or lstat (`follow: false`).
+    Path {
+        path: OpPath,
+        follow: bool,
+    },
+    Fd(i32),
+}
+
+pub struct Statx {
+    target: StatxTarget,
+    /// Empty path for the fd form; kept here so its pointer outlives the SQE.
+    empty: CString,
+    pub buf: Box<libc::statx>,
+}
+
+impl Statx {
+    pub fn new(target: StatxTarget) -> Statx {
+        Statx {
+            target,
+            empty: CString::default(),
+            // SAFETY: statx is plain old data; all-zero is a valid value.
+            buf: Box::new(unsafe { std::mem::zeroed() }),
+        }
+    }
+
+    fn args(&self) -> (i32, *const libc::c_char, i32) {
+        let base = libc::AT_STATX_SYNC_AS_STAT;
+        match &self.target {
+            StatxTarget::Path { path, follow: true } => (libc::AT_FDCWD, path.as_ptr(), base),
+            StatxTarget::Path {
+                path,
+                follow: false,
+            } => (
+                libc::AT_FDCWD,
+                path.as_ptr(),
+                base | libc::AT_SYMLINK_NOFOLLOW,
+            ),
+            StatxTarget::Fd(fd) => (*fd, self.empty.as_ptr(), base | libc::AT_EMPTY_PATH),
+        }
+    }
+}
+
+impl OpAble for Statx {
+    fn sqe(&mut self) -> Option<squeue::Entry> {
+        let (dirfd, path, flags) = self.args();
+        let buf = (&mut *self.buf as *mut libc::statx).cast::<types::statx>();
+        let e = opcode::Statx::new(types::Fd(dirfd), path, buf)
+            .flags(flags)
+            .mask(libc::STATX_BASIC_STATS | libc::STATX_BTIME);
+        Some(e.build())
+    }
+    fn run_blocking(&mut self) -> i32 {
+        let (dirfd, path, flags) = self.args();
+        let mask = libc::STATX_BASIC_STATS | libc::STATX_BTIME;
+        // SAFETY: path is NUL-terminated and buf is a writable statx, both owned by self.
+        let r = unsafe { libc::statx(dirfd, path, flags, mask, &mut *self.buf) };
+        syscall_result(r as i64)
+    }
+    fn opcode(&self) -> Option<u8> {
+        Some(opcode::Statx::CODE)
+    }
+    fn name(&self) -> &'static str {
+        "statx"
+    }
+}

@@ -1,0 +1,95 @@
+//! Reading the binding's arguments. lib/fs.js validates types and ranges first
+//! (with Node's error codes); these only convert, and fail soft on what JS let by.
+use std::ffi::CString;
+
+use crate::backend::op::IoBuf;
+use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Scope, Value, ValueKind};
+
+/// A path argument (string or Buffer) as the kernel's C string and as text for
+/// error messages. Throws and returns None on an embedded NUL.
+pub fn path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<(CString, String)> {
+    let v = args.get(i);
+    let bytes = match v.view_bytes() {
+        Some(b) => b.to_vec(),
+        None => v.to_rust_string(s).into_bytes(),
+    };
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    match CString::new(bytes) {
+        Ok(c) => Some((c, text)),
+        Err(_) => {
+            s.throw_error(
+                ErrorKind::TypeError,
+                "The argument 'path' must be a string, Uint8Array, or URL without null bytes.",
+            );
+            None
+        }
+    }
+}
+
+pub fn int(s: &Scope, args: &CallbackArgs, i: usize) -> i64 {
+    args.get(i).integer(s).unwrap_or(0)
+}
+
+pub fn fd(s: &Scope, args: &CallbackArgs, i: usize) -> i32 {
+    int(s, args, i) as i32
+}
+
+/// A file position: a number or BigInt; negative (or null) means "current position".
+pub fn position(s: &Scope, args: &CallbackArgs, i: usize) -> Option<u64> {
+    let v = args.get(i);
+    let p = match v.bigint_i64() {
+        Some((p, _)) => p,
+        None if v.is(ValueKind::Number) => v.integer(s).unwrap_or(-1),
+        None => -1,
+    };
+    (p >= 0).then_some(p as u64)
+}
+
+/// `length` bytes at `offset` of a typed array, kept alive (and in place) by a
+/// reference to its backing store until the op that holds the IoBuf is dropped.
+pub fn buffer(s: &Scope, v: Local<Value>, offset: usize, length: usize) -> Option<IoBuf> {
+    let Some((ab, view_off, view_len)) = v.view() else {
+        s.throw_error(
+            ErrorKind::TypeError,
+            "The \"buffer\" argument must be an ArrayBufferView",
+        );
+        return None;
+    };
+    if offset.checked_add(length).is_none_or(|end| end > view_len) {
+        s.throw_error(
+            ErrorKind::RangeError,
+            "offset and length are out of the buffer's bounds",
+        );
+        return None;
+    }
+    let store = ab.backing_store();
+    let base = store.data();
+    let ptr = if base.is_null() {
+        base
+    } else {
+        // SAFETY: view_off + offset + length <= the store's length (checked above,
+        // and V8 keeps views inside their buffer).
+        unsafe { base.add(view_off + offset) }
+    };
+    // SAFETY: the backing store is moved into the IoBuf; V8 never moves or frees a
+    // store's memory while a reference to it exists.
+    Some(unsafe { IoBuf::from_raw(ptr, length, Box::new(store)) })
+}
+
+/// Every whole typed array in a JS array (readv/writev), each kept alive as above.
+pub fn buffers(s: &Scope, v: Local<Value>) -> Option<Vec<IoBuf>> {
+    let Some(list) = v.to::<Array>(ValueKind::Array) else {
+        s.throw_error(
+            ErrorKind::TypeError,
+            "The \"buffers\" argument must be an Array",
+        );
+        return None;
+    };
+    (0..list.length())
+        .map(|i| {
+            let item = list.object().get_index(s, i)?;
+            let len = item.view().map_or(0, |(_, _, len)| len);
+            buffer(s, item, 0, len)
+        })
+        .collect()
+}

@@ -1,0 +1,110 @@
+//! internalBinding('fs'): every file-system call, in one calling convention. The
+//! last argument is the request: a JS object with `oncomplete(err, value)` makes
+//! the call asynchronous (the op goes to the ring, or runs inline when io_uring has
+//! no opcode for it); `undefined` makes it synchronous (the same op's plain syscall,
+//! returning the value or throwing). Either way one `finish` function turns the
+//! result into JS, so the three flavours of lib/fs.js cannot drift apart.
+use super::errno::uv_exception;
+use super::set_methods;
+use crate::backend::Op;
+use crate::runtime::{Finish, Runtime};
+use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
+
+mod args;
+mod inline_ops;
+mod loader;
+mod ring_ops;
+mod stat;
+
+pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
+    set_methods(
+        s,
+        target,
+        crate::methods![
+            "internalModuleStat" => loader::internal_module_stat,
+            "readFileUtf8" => loader::read_file_utf8,
+            "readFileBytes" => loader::read_file_bytes,
+            "realpath" => loader::realpath,
+        ],
+    );
+    ring_ops::init(s, target);
+    inline_ops::init(s, target);
+}
+
+/// What an error names besides its errno: the syscall, and the path(s) involved.
+pub struct ErrorContext {
+    pub syscall: &'static str,
+    pub path: Option<String>,
+    pub dest: Option<String>,
+}
+
+impl ErrorContext {
+    pub fn new(syscall: &'static str) -> ErrorContext {
+        ErrorContext {
+            syscall,
+            path: None,
+            dest: None,
+        }
+    }
+    pub fn path(mut self, p: &str) -> ErrorContext {
+        self.path = Some(p.to_string());
+        self
+    }
+    pub fn dest(mut self, d: &str) -> ErrorContext {
+        self.dest = Some(d.to_string());
+        self
+    }
+    fn error<'s>(&self, s: &Scope<'s>, errno: i32) -> Local<'s, Value> {
+        uv_exception(
+            s,
+            errno,
+            self.syscall,
+            self.path.as_deref(),
+            self.dest.as_deref(),
+        )
+    }
+}
+
+/// Turns a successful result (and the op, with whatever it filled in) into JS.
+pub type Done = for<'s> fn(&Scope<'s>, i32, &mut Op) -> Local<'s, Value>;
+
+/// The result as a JS number (bytes read, fd, ...).
+pub fn done_number<'s>(s: &Scope<'s>, result: i32, _op: &mut Op) -> Local<'s, Value> {
+    s.number(result as f64)
+}
+
+/// No value (close, unlink, ...).
+pub fn done_undefined<'s>(s: &Scope<'s>, _result: i32, _op: &mut Op) -> Local<'s, Value> {
+    s.undefined()
+}
+
+/// Runs `op` asynchronously when argument `req_index` is a request object, else
+/// synchronously, and hands the value to JS (return value or oncomplete).
+pub fn dispatch<'s>(
+    s: &Scope<'s>,
+    args: &CallbackArgs<'s>,
+    req_index: usize,
+    op: impl Into<Op>,
+    ctx: ErrorContext,
+    done: Done,
+) {
+    let mut op = op.into();
+    let req = args.get(req_index);
+    if let Some(req) = req.to::<Object>(ValueKind::Object) {
+        let finish: Finish = Box::new(move |s, result, op| {
+            if result < 0 {
+                return Err(ctx.error(s, -result));
+            }
+            let mut op = op.expect("a finished op is handed back");
+            Ok(done(s, result, &mut op))
+        });
+        Runtime::get(s).submit_request(s, req, op, finish);
+        return;
+    }
+    let result = op.as_opable().run_blocking();
+    if result < 0 {
+        s.throw(ctx.error(s, -result));
+    } else {
+        args.ret(done(s, result, &mut op));
+    }
+}

@@ -1,0 +1,293 @@
+//! The fs calls io_uring has an opcode for. Each builds its op from the arguments
+//! and dispatches it: to the ring when a request object is passed, as a plain
+//! syscall when not. Argument order follows lib/fs.js; the request is always last.
+use super::{args, dispatch, done_number, done_undefined, stat, ErrorContext};
+use crate::backend::op::{
+    Close, Fadvise, Fallocate, Fsync, Ftruncate, Link, Mkdir, Open, Read, Readv, Rename, Statx,
+    StatxTarget, Symlink, Unlink, Write, Writev,
+};
+use crate::binding::set_methods;
+use crate::v8::{CallbackArgs, Local, Object, Scope};
+
+pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
+    set_methods(
+        s,
+        target,
+        crate::methods![
+            "open" => open,
+            "close" => close,
+            "read" => read,
+            "readBuffers" => read_buffers,
+            "writeBuffer" => write_buffer,
+            "writeBuffers" => write_buffers,
+            "stat" => stat_path,
+            "lstat" => lstat,
+            "fstat" => fstat,
+            "fsync" => fsync,
+            "fdatasync" => fdatasync,
+            "ftruncate" => ftruncate,
+            "fallocate" => fallocate,
+            "fadvise" => fadvise,
+            "rename" => rename,
+            "unlink" => unlink,
+            "rmdir" => rmdir,
+            "mkdir" => mkdir,
+            "symlink" => symlink,
+            "link" => link,
+        ],
+    );
+}
+
+/// open(path, flags, mode, req) -> fd
+fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((path, text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let op = Open {
+        path,
+        flags: args::int(s, a, 1) as i32,
+        mode: args::int(s, a, 2) as u32,
+    };
+    dispatch(
+        s,
+        a,
+        3,
+        op,
+        ErrorContext::new("open").path(&text),
+        done_number,
+    );
+}
+
+/// close(fd, req)
+fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Close {
+        fd: args::fd(s, a, 0),
+    };
+    dispatch(s, a, 1, op, ErrorContext::new("close"), done_undefined);
+}
+
+/// read(fd, buffer, offset, length, position, req) -> bytesRead
+fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let (off, len) = (args::int(s, a, 2) as usize, args::int(s, a, 3) as usize);
+    let Some(buf) = args::buffer(s, a.get(1), off, len) else {
+        return;
+    };
+    let op = Read {
+        fd: args::fd(s, a, 0),
+        buf,
+        pos: args::position(s, a, 4),
+    };
+    dispatch(s, a, 5, op, ErrorContext::new("read"), done_number);
+}
+
+/// readBuffers(fd, buffers, position, req) -> bytesRead
+fn read_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(bufs) = args::buffers(s, a.get(1)) else {
+        return;
+    };
+    let op = Readv::new(args::fd(s, a, 0), bufs, args::position(s, a, 2));
+    dispatch(s, a, 3, op, ErrorContext::new("read"), done_number);
+}
+
+/// writeBuffer(fd, buffer, offset, length, position, req) -> bytesWritten
+fn write_buffer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let (off, len) = (args::int(s, a, 2) as usize, args::int(s, a, 3) as usize);
+    let Some(buf) = args::buffer(s, a.get(1), off, len) else {
+        return;
+    };
+    let op = Write {
+        fd: args::fd(s, a, 0),
+        buf,
+        pos: args::position(s, a, 4),
+    };
+    dispatch(s, a, 5, op, ErrorContext::new("write"), done_number);
+}
+
+/// writeBuffers(fd, buffers, position, req) -> bytesWritten
+fn write_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(bufs) = args::buffers(s, a.get(1)) else {
+        return;
+    };
+    let op = Writev::new(args::fd(s, a, 0), bufs, args::position(s, a, 2));
+    dispatch(s, a, 3, op, ErrorContext::new("write"), done_number);
+}
+
+fn stat_done(s: &Scope, a: &CallbackArgs, i: usize) -> super::Done {
+    if a.get(i).boolean(s) {
+        stat::done_bigint
+    } else {
+        stat::done_number
+    }
+}
+
+/// stat(path, bigint, req) -> ArrayBuffer of 18 fields (see stat.rs)
+fn stat_path<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((path, text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let op = Statx::new(StatxTarget::Path { path, follow: true });
+    dispatch(
+        s,
+        a,
+        2,
+        op,
+        ErrorContext::new("stat").path(&text),
+        stat_done(s, a, 1),
+    );
+}
+
+fn lstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((path, text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let op = Statx::new(StatxTarget::Path {
+        path,
+        follow: false,
+    });
+    dispatch(
+        s,
+        a,
+        2,
+        op,
+        ErrorContext::new("lstat").path(&text),
+        stat_done(s, a, 1),
+    );
+}
+
+fn fstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Statx::new(StatxTarget::Fd(args::fd(s, a, 0)));
+    dispatch(s, a, 2, op, ErrorContext::new("fstat"), stat_done(s, a, 1));
+}
+
+fn fsync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Fsync {
+        fd: args::fd(s, a, 0),
+        data_only: false,
+    };
+    dispatch(s, a, 1, op, ErrorContext::new("fsync"), done_undefined);
+}
+
+fn fdatasync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Fsync {
+        fd: args::fd(s, a, 0),
+        data_only: true,
+    };
+    dispatch(s, a, 1, op, ErrorContext::new("fdatasync"), done_undefined);
+}
+
+/// ftruncate(fd, len, req); len may be a BigInt-sized number.
+fn ftruncate<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Ftruncate {
+        fd: args::fd(s, a, 0),
+        len: args::position(s, a, 1).unwrap_or(0),
+    };
+    dispatch(s, a, 2, op, ErrorContext::new("ftruncate"), done_undefined);
+}
+
+/// fallocate(fd, mode, offset, len, req)
+fn fallocate<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Fallocate {
+        fd: args::fd(s, a, 0),
+        mode: args::int(s, a, 1) as i32,
+        offset: args::position(s, a, 2).unwrap_or(0),
+        len: args::position(s, a, 3).unwrap_or(0),
+    };
+    dispatch(s, a, 4, op, ErrorContext::new("fallocate"), done_undefined);
+}
+
+/// fadvise(fd, offset, len, advice, req): a read-ahead hint for streams.
+fn fadvise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let op = Fadvise {
+        fd: args::fd(s, a, 0),
+        offset: args::position(s, a, 1).unwrap_or(0),
+        len: args::int(s, a, 2),
+        advice: args::int(s, a, 3) as i32,
+    };
+    dispatch(s, a, 4, op, ErrorContext::new("fadvise"), done_undefined);
+}
+
+fn rename<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((from, from_text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let Some((to, to_text)) = args::path(s, a, 1) else {
+        return;
+    };
+    let ctx = ErrorContext::new("rename").path(&from_text).dest(&to_text);
+    dispatch(s, a, 2, Rename { from, to }, ctx, done_undefined);
+}
+
+fn unlink<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((path, text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let op = Unlink { path, dir: false };
+    dispatch(
+        s,
+        a,
+        1,
+        op,
+        ErrorContext::new("unlink").path(&text),
+        done_undefined,
+    );
+}
+
+fn rmdir<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((path, text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let op = Unlink { path, dir: true };
+    dispatch(
+        s,
+        a,
+        1,
+        op,
+        ErrorContext::new("rmdir").path(&text),
+        done_undefined,
+    );
+}
+
+/// mkdir(path, mode, req); recursion is lib/fs.js's work.
+fn mkdir<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((path, text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let op = Mkdir {
+        path,
+        mode: args::int(s, a, 1) as u32,
+    };
+    dispatch(
+        s,
+        a,
+        2,
+        op,
+        ErrorContext::new("mkdir").path(&text),
+        done_undefined,
+    );
+}
+
+/// symlink(target, path, req)
+fn symlink<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((target, target_text)) = args::path(s, a, 0) else {
+        return;
+    };
+    let Some((path, path_text)) = args::path(s, a, 1) else {
+        return;
+    };
+    let ctx = ErrorContext::new("symlink")
+        .path(&target_text)
+        .dest(&path_text);
+    dispatch(s, a, 2, Symlink { target, path }, ctx, done_undefined);
+}
+
+/// link(existing, new, req)
+fn link<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some((existing, from)) = args::path(s, a, 0) else {
+        return;
+    };
+    let Some((new, to)) = args::path(s, a, 1) else {
+        return;
+    };
+    let ctx = ErrorContext::new("link").path(&from).dest(&to);
+    dispatch(s, a, 2, Link { existing, new }, ctx, done_undefined);
+}
