@@ -8,7 +8,7 @@
 //! sits behind Cell/RefCell because callbacks re-enter the loop (a timer callback
 //! starts a timer, a completion submits the next read) while `run` is on the stack.
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
 use crate::backend::{Backend, Completion, Op, Owner, Stats};
@@ -44,6 +44,8 @@ pub struct Loop {
     ref_handles: Cell<usize>,
     /// Referenced requests (ops) whose last completion has not arrived.
     reqs: Cell<usize>,
+    /// In-flight ops that do not keep the loop alive (an unref'd watcher's read).
+    unref_reqs: RefCell<HashSet<Owner>>,
     /// Completions to deliver in the pending phase (deferred by the loop itself).
     pending: RefCell<VecDeque<Completion>>,
     /// Handles closed this turn; their close callbacks run in the closing phase.
@@ -61,6 +63,7 @@ impl Loop {
             backend: RefCell::new(backend),
             ref_handles: Cell::new(0),
             reqs: Cell::new(0),
+            unref_reqs: RefCell::default(),
             pending: RefCell::new(VecDeque::new()),
             closing: RefCell::new(Vec::new()),
             stopped: Cell::new(false),
@@ -140,6 +143,20 @@ impl Loop {
     pub fn submit(&self, op: Op, owner: Owner) {
         self.reqs.set(self.reqs.get() + 1);
         self.backend.borrow_mut().submit(op, owner);
+    }
+
+    /// Whether `owner`'s in-flight op keeps the loop alive (like uv_ref/uv_unref on
+    /// the handle that issued it).
+    pub fn set_req_ref(&self, owner: Owner, referenced: bool) {
+        let changed = if referenced {
+            self.unref_reqs.borrow_mut().remove(&owner)
+        } else {
+            self.unref_reqs.borrow_mut().insert(owner)
+        };
+        if changed {
+            let n = self.reqs.get();
+            self.reqs.set(if referenced { n + 1 } else { n - 1 });
+        }
     }
 
     pub fn cancel(&self, owner: Owner) {

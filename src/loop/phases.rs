@@ -54,7 +54,7 @@ impl Loop {
     }
 
     fn finish_req(&self, c: &crate::backend::Completion) {
-        if !c.more {
+        if !c.more && !self.unref_reqs.borrow_mut().remove(&c.owner) {
             self.reqs.set(self.reqs.get() - 1);
         }
     }

@@ -117,6 +117,8 @@ impl Runtime {
         })
     }
 
+    /// `--stats`: what went through the ring, what ran inline, and proof that no
+    /// I/O thread pool exists (coil has none to create).
     pub fn print_stats(&self) {
         let st = self.lp.stats();
         eprintln!(
@@ -128,6 +130,9 @@ impl Runtime {
             st.cq_overflows,
             self.lp.turns()
         );
+        for (name, (ring, inline)) in &st.ops {
+            eprintln!("coil stats: op {name}: ring={ring} inline={inline}");
+        }
     }
 
     pub(crate) fn tick_flags(&self) -> (bool, bool) {

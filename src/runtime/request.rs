@@ -23,13 +23,28 @@ pub struct Request {
 pub struct Requests(Slab<Request>);
 
 impl Runtime {
-    /// Sends `op` to the loop on behalf of the JS object `req`.
-    pub fn submit_request(&self, s: &Scope, req: Local<Object>, op: Op, finish: Finish) {
+    /// Sends `op` to the loop on behalf of the JS object `req`; returns the
+    /// request's id (for cancelling it or changing whether it keeps the loop alive).
+    pub fn submit_request(&self, s: &Scope, req: Local<Object>, op: Op, finish: Finish) -> u64 {
         let key = self.requests.borrow_mut().0.insert(Request {
             req: Global::new(s, req.value()),
             finish,
-        });
-        self.lp.submit(op, key as u64);
+        }) as u64;
+        self.lp.submit(op, key);
+        key
+    }
+
+    /// Asks the kernel to stop request `id`; its completion still comes (ECANCELED).
+    pub fn cancel_request(&self, id: u64) {
+        if self.requests.borrow().0.contains(id as usize) {
+            self.lp.cancel(id);
+        }
+    }
+
+    pub fn ref_request(&self, id: u64, referenced: bool) {
+        if self.requests.borrow().0.contains(id as usize) {
+            self.lp.set_req_ref(id, referenced);
+        }
     }
 
     /// A request's op finished: call its `oncomplete(err, value)`.

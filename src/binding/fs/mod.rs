@@ -15,6 +15,7 @@ mod inline_ops;
 mod loader;
 mod ring_ops;
 mod stat;
+mod watch;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -29,6 +30,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     );
     ring_ops::init(s, target);
     inline_ops::init(s, target);
+    watch::init(s, target);
 }
 
 /// What an error names besides its errno: the syscall, and the path(s) involved.
@@ -54,7 +56,7 @@ impl ErrorContext {
         self.dest = Some(d.to_string());
         self
     }
-    fn error<'s>(&self, s: &Scope<'s>, errno: i32) -> Local<'s, Value> {
+    pub fn error<'s>(&self, s: &Scope<'s>, errno: i32) -> Local<'s, Value> {
         uv_exception(
             s,
             errno,
