@@ -172,7 +172,7 @@ async function writev(fd, buffers, position) {
 async function readFileFd(fd, options) {
   const { signal } = options;
   checkAborted(signal);
-  const st = new Float64Array(await call('fstat', fd, false));
+  const st = await call('fstat', fd, false);
   const isRegular = (st[1] & constants.S_IFMT) === constants.S_IFREG;
   const size = isRegular ? st[8] : 0;
   if (size > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(size);
@@ -322,7 +322,7 @@ async function mkdirp(path, mode) {
   } catch (err) {
     if (err.code === 'EEXIST') {
       const st = await call('stat', path, false).catch(() => null);
-      if (st && (new Float64Array(st)[1] & constants.S_IFMT) === constants.S_IFDIR) return undefined;
+      if (st && (st[1] & constants.S_IFMT) === constants.S_IFDIR) return undefined;
       throw err;
     }
     const parent = pathModule.dirname(path);

@@ -74,7 +74,7 @@ function writevSync(fd, buffers, position) {
 }
 
 function readFileFdSync(fd, encoding) {
-  const st = new Float64Array(binding.fstat(fd, false));
+  const st = binding.fstat(fd, false);
   const size = (st[1] & constants.S_IFMT) === constants.S_IFREG ? st[8] : 0;
   if (size > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(size);
   let buffer;

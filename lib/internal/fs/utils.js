@@ -225,15 +225,13 @@ BigIntStats.prototype._checkModeProperty = function(property) {
   return (this.mode & BigInt(constants.S_IFMT)) === BigInt(property);
 };
 
-// The binding's ArrayBuffer of 18 fields (stat.rs) as Stats or BigIntStats.
-function getStatsFromBinding(buffer, bigint = false) {
+// The binding's array of 18 fields (stat.rs) as Stats or BigIntStats.
+function getStatsFromBinding(f, bigint = false) {
   if (bigint) {
-    const f = new BigInt64Array(buffer);
     const ns = (i) => f[i] * 1000000000n + f[i + 1];
     return new BigIntStats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
       ns(10), ns(12), ns(14), ns(16));
   }
-  const f = new Float64Array(buffer);
   return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
     msFromParts(f[10], f[11]), msFromParts(f[12], f[13]),
     msFromParts(f[14], f[15]), msFromParts(f[16], f[17]));

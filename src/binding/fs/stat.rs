@@ -1,7 +1,7 @@
 //! A finished statx as the 18 numbers lib/internal/fs/stats.js builds a Stats from:
 //! dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, then seconds and
-//! nanoseconds of atime, mtime, ctime and birthtime. Sent as an ArrayBuffer that JS
-//! reads as a Float64Array, or as a BigInt64Array for `{ bigint: true }`.
+//! nanoseconds of atime, mtime, ctime and birthtime. Sent as an array that JS
+//! reads as an array of numbers, or of BigInts for `{ bigint: true }`.
 use crate::backend::Op;
 use crate::v8::{Local, Scope, Value};
 
@@ -39,18 +39,13 @@ fn fields(op: &Op) -> [i128; 18] {
     ]
 }
 
+/// The fields as a JS array of numbers: cheaper for V8 than a new ArrayBuffer.
 pub fn done_number<'s>(s: &Scope<'s>, _result: i32, op: &mut Op) -> Local<'s, Value> {
-    let bytes: Vec<u8> = fields(op)
-        .iter()
-        .flat_map(|&v| (v as f64).to_ne_bytes())
-        .collect();
-    s.array_buffer_from_vec(bytes).value()
+    let values: Vec<_> = fields(op).iter().map(|&v| s.number(v as f64)).collect();
+    s.array(&values).value()
 }
 
 pub fn done_bigint<'s>(s: &Scope<'s>, _result: i32, op: &mut Op) -> Local<'s, Value> {
-    let bytes: Vec<u8> = fields(op)
-        .iter()
-        .flat_map(|&v| (v as i64).to_ne_bytes())
-        .collect();
-    s.array_buffer_from_vec(bytes).value()
+    let values: Vec<_> = fields(op).iter().map(|&v| s.bigint(v as i64)).collect();
+    s.array(&values).value()
 }
