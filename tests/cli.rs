@@ -122,3 +122,41 @@ fn stats_show_the_ring_was_used() {
         .unwrap();
     assert!(enters >= 1, "{err}");
 }
+
+/// The count after `key=` on the stats line of `op`.
+fn op_count(stats: &str, op: &str, key: &str) -> u64 {
+    let line = stats
+        .lines()
+        .find(|l| l.starts_with(&format!("coil stats: op {op}:")))
+        .unwrap_or_else(|| panic!("no stats for {op} in {stats}"));
+    line.split(&format!("{key}="))
+        .nth(1)
+        .and_then(|v| v.split(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {key} in {line}"))
+}
+
+#[test]
+fn stats_show_file_work_went_through_the_ring() {
+    let script = "const fs = require('fs');\
+        fs.readFile(__filename.replace(/[^/]*$/, '') + 'Cargo.toml', (e, d) => {\
+          if (e) throw e;\
+          fs.promises.stat('.').then(() => fs.readdir('.', () => {}));\
+        });";
+    let out = coil(&["--stats", "-e", script], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    for op in ["openat", "read", "statx", "close"] {
+        assert!(op_count(&err, op, "ring") >= 1, "{op}: {err}");
+        assert_eq!(op_count(&err, op, "inline"), 0, "{op}: {err}");
+    }
+    // getdents has no opcode: it runs inline on the loop thread, never on a pool.
+    assert_eq!(op_count(&err, "scandir", "inline"), 1, "{err}");
+    // No thread was created for I/O: the same count as a program that does none.
+    let idle = text(&coil(&["--stats", "-e", "0"], "").stderr);
+    let threads = |s: &str| {
+        let rest = s.split(" threads=").nth(1).unwrap_or("");
+        rest.split_whitespace().next().map(str::to_string)
+    };
+    assert_eq!(threads(&err), threads(&idle), "{err}\n{idle}");
+}

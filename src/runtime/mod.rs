@@ -117,12 +117,15 @@ impl Runtime {
         })
     }
 
-    /// `--stats`: what went through the ring, what ran inline, and proof that no
-    /// I/O thread pool exists (coil has none to create).
+    /// `--stats`: what went through the ring, what ran inline, and the process's
+    /// threads: coil's own (the main thread and V8's platform workers; I/O adds
+    /// none) apart from the kernel's io-wq workers ("iou-wrk-*"), which io_uring
+    /// runs for ops that cannot complete without blocking.
     pub fn print_stats(&self) {
         let st = self.lp.stats();
+        let (threads, io_wq) = thread_counts();
         eprintln!(
-            "coil stats: backend={} sqes_submitted={} cqes_reaped={} enter_calls={} cq_overflows={} loop_turns={} io_threads=0",
+            "coil stats: backend={} sqes_submitted={} cqes_reaped={} enter_calls={} cq_overflows={} loop_turns={} kernel_io_workers={io_wq} threads={threads}",
             self.lp.backend_name(),
             st.sqes_submitted,
             st.cqes_reaped,
@@ -156,4 +159,17 @@ impl Runtime {
             None => 0,
         }
     }
+}
+
+/// (user threads, kernel io-wq workers) of this process, from /proc/self/task.
+fn thread_counts() -> (usize, usize) {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return (0, 0);
+    };
+    let names: Vec<String> = tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+        .collect();
+    let io_wq = names.iter().filter(|n| n.starts_with("iou-")).count();
+    (names.len() - io_wq, io_wq)
 }
