@@ -19,6 +19,8 @@ pub struct Options {
     pub v8_flags: Vec<String>,
     /// --stats: print the backend's counters to stderr at exit.
     pub stats: bool,
+    /// --trace-uring: print every SQE, CQE and kernel entry to stderr as it happens.
+    pub trace_uring: bool,
 }
 
 pub enum Parsed {
@@ -38,6 +40,7 @@ Options:
   -v, --version            print coil's version
   -h, --help               print this help
   --stats                  print io_uring counters (SQEs, CQEs, enter calls) at exit
+  --trace-uring            print each submission, completion and io_uring_enter
   --expose-gc, --max-old-space-size=MB, --stack-size=KB, --trace-gc, ...
                            V8 options, passed to V8 as node does
 ";
@@ -46,6 +49,7 @@ pub fn parse(args: Vec<String>) -> Parsed {
     let mut exec_args = Vec::new();
     let mut v8_flags = Vec::new();
     let mut stats = false;
+    let mut trace_uring = false;
     let mut mode = None;
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -75,6 +79,10 @@ pub fn parse(args: Vec<String>) -> Parsed {
                 stats = true;
                 exec_args.push(arg);
             }
+            "--trace-uring" => {
+                trace_uring = true;
+                exec_args.push(arg);
+            }
             "--" => {
                 if let Some(file) = it.next() {
                     mode = Some(Mode::File(file));
@@ -101,6 +109,7 @@ pub fn parse(args: Vec<String>) -> Parsed {
         exec_args,
         v8_flags,
         stats,
+        trace_uring,
     })
 }
 

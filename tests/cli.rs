@@ -160,3 +160,32 @@ fn stats_show_file_work_went_through_the_ring() {
     };
     assert_eq!(threads(&err), threads(&idle), "{err}\n{idle}");
 }
+
+#[test]
+fn trace_uring_shows_each_op_from_submission_to_completion() {
+    let script = "require('fs').readFile('Cargo.toml', (e) => { if (e) throw e; })";
+    let out = coil(&["--trace-uring", "-e", script], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    let at = |prefix: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no '{prefix}' in {err}"))
+    };
+    // Each op is submitted, the kernel is entered, then the op completes: in order.
+    let open_sqe = at("uring: sqe    openat");
+    let open_cqe = at("uring: cqe    openat");
+    assert!(open_sqe < at("uring: enter") && at("uring: enter") < open_cqe, "{err}");
+    assert!(open_cqe < at("uring: sqe    statx"), "{err}");
+    assert!(at("uring: cqe    read") < at("uring: sqe    close"), "{err}");
+    // The fd that open returned is a positive number.
+    let fd: i32 = lines[open_cqe]
+        .split("res=")
+        .nth(1)
+        .and_then(|v| v.split(' ').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    assert!(fd > 2, "{err}");
+}

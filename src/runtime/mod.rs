@@ -58,9 +58,10 @@ pub struct Runtime {
 impl Runtime {
     /// Builds the runtime and leaks it: it lives until the process exits.
     pub fn create(options: Options) -> anyhow::Result<&'static Runtime> {
-        let backend = Uring::new().map_err(|e| {
+        let mut backend = Uring::new().map_err(|e| {
             anyhow::anyhow!("io_uring is not available here ({e}); coil needs Linux 5.11+ with io_uring enabled")
         })?;
+        backend.trace = options.trace_uring;
         let lp = Loop::new(Box::new(backend));
         let js_timer = lp.timer_create();
         let isolate = Isolate::new();

@@ -63,6 +63,12 @@ macro_rules! ops {
                     $(Op::$variant(op) => op,)*
                 }
             }
+
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Op::$variant(op) => op.name(),)*
+                }
+            }
         }
 
         $(impl From<$variant> for Op {

@@ -37,6 +37,8 @@ pub struct Uring {
     stats: Stats,
     /// Set by `new` to say which setup flags the kernel took.
     pub setup: &'static str,
+    /// --trace-uring: every SQE, CQE and enter is printed to stderr.
+    pub trace: bool,
 }
 
 impl Uring {
@@ -67,6 +69,7 @@ impl Uring {
             ready: Vec::new(),
             stats: Stats::default(),
             setup,
+            trace: false,
         })
     }
 
@@ -114,6 +117,11 @@ impl Uring {
                 continue;
             };
             let owner = entry.owner;
+            if self.trace {
+                let name = entry.op.name();
+                let res = cqe.result();
+                eprintln!("uring: cqe    {name:<10} key={key} owner={owner} res={res} more={more}");
+            }
             let op = if more {
                 None
             } else {
@@ -140,6 +148,9 @@ impl Backend for Uring {
         if !ring {
             count.1 += 1;
             let result = opable.run_blocking();
+            if self.trace {
+                eprintln!("uring: inline {:<10} owner={owner} res={result}", opable.name());
+            }
             self.ready.push(Completion {
                 owner,
                 result,
@@ -155,9 +166,11 @@ impl Backend for Uring {
             op: Box::new(op),
             owner,
         });
-        let sqe = inflight
-            .op
-            .as_opable()
+        let opable = inflight.op.as_opable();
+        if self.trace {
+            eprintln!("uring: sqe    {:<10} key={key} owner={owner}", opable.name());
+        }
+        let sqe = opable
             .sqe()
             .expect("an op with an opcode builds an SQE")
             .user_data(key);
@@ -190,6 +203,9 @@ impl Backend for Uring {
             return Ok(()); // nothing to hand over and nothing to wait for
         }
         self.stats.enter_calls += 1;
+        if self.trace {
+            eprintln!("uring: enter  submit={queued} in_flight={} wait={timeout:?}", self.ops.len());
+        }
         let res = match timeout {
             None => self.ring.submitter().submit_and_wait(1),
             Some(d) if self.ext_arg => {
