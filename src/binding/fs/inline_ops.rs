@@ -19,6 +19,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         target,
         crate::methods![
             "readdir" => readdir,
+            "opendir" => opendir,
             "readlink" => readlink,
             "realpathAsync" => realpath,
             "access" => access,
@@ -101,16 +102,26 @@ fn done_entries<'s>(s: &Scope<'s>, _r: i32, op: &mut Op) -> Local<'s, Value> {
 
 /// readdir(path, req) -> [names, types]
 fn readdir<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    list_dir_as(s, a, "scandir");
+}
+
+/// opendir(path, req) -> [names, types]: the whole listing up front, for fs.Dir to
+/// hand out one entry at a time; errors name `opendir`, as Node's do.
+fn opendir<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    list_dir_as(s, a, "opendir");
+}
+
+fn list_dir_as<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, syscall: &'static str) {
     let Some((path, text)) = args::path(s, a, 0) else {
         return;
     };
-    let op = Inline::new("scandir", move || list_dir(&path));
+    let op = Inline::new(syscall, move || list_dir(&path));
     dispatch(
         s,
         a,
         1,
         op,
-        ErrorContext::new("scandir").path(&text),
+        ErrorContext::new(syscall).path(&text),
         done_entries,
     );
 }

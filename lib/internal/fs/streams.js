@@ -1,0 +1,376 @@
+'use strict';
+// fs.ReadStream and fs.WriteStream: stream.Readable/Writable over a file. The fd is
+// opened in _construct; every _read is one read op on the ring (at an explicit
+// offset when `start` was given, so a file shrinking under the stream just ends it),
+// _write/_writev are one write/writev op each (more only for short writes). The I/O
+// goes to the binding directly, to `options.fs` when given, or to a FileHandle.
+// An op in flight holds back _destroy, so the fd is never closed under the kernel.
+
+const binding = internalBinding('fs');
+const { Buffer } = require('buffer');
+const { Readable, Writable, finished } = require('stream');
+const { errorOrDestroy } = require('internal/streams/destroy');
+const { deprecate } = require('internal/util/promisify');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
+const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
+const {
+  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, isURL, FSReqCallback,
+} = require('internal/fs/utils');
+
+const kIo = Symbol('kIo');
+const kBusy = Symbol('kBusy');
+const kIoDone = Symbol('kIoDone');
+
+// Linux refuses a writev of more than IOV_MAX (1024) buffers with EINVAL.
+const kIovMax = 1024;
+// Zero-byte writes in a row before a write is given up (a full device, a broken fs).
+const kMaxZeroWrites = 5;
+
+// ---- where the I/O goes: one shape, three sources ----
+
+// The ring, through the binding. A missing position is -1: the fd's own offset.
+const ringIo = {
+  open(path, flags, mode, cb) {
+    binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new FSReqCallback(cb));
+  },
+  read(fd, buf, off, len, pos, cb) { binding.read(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb)); },
+  write(fd, buf, off, len, pos, cb) { binding.writeBuffer(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb)); },
+  writev(fd, bufs, pos, cb) { binding.writeBuffers(fd, bufs, pos ?? -1, new FSReqCallback(cb)); },
+  fsync(fd, cb) { binding.fsync(fd, new FSReqCallback(cb)); },
+  close(fd, cb) { binding.close(fd, new FSReqCallback(cb)); },
+};
+
+// A user's `options.fs` (open/read/write/writev/fsync/close with fs's callback signatures).
+function customIo(fs) {
+  return {
+    open: (path, flags, mode, cb) => fs.open(path, flags, mode, cb),
+    read: (fd, buf, off, len, pos, cb) => fs.read(fd, buf, off, len, pos ?? null, cb),
+    write: typeof fs.write === 'function' ?
+      (fd, buf, off, len, pos, cb) => fs.write(fd, buf, off, len, pos ?? null, cb) :
+      (fd, buf, off, len, pos, cb) => fs.writev(fd, [buf.subarray(off, off + len)], pos ?? null, cb),
+    writev: typeof fs.writev === 'function' ? (fd, bufs, pos, cb) => fs.writev(fd, bufs, pos ?? null, cb) : null,
+    fsync: (fd, cb) => fs.fsync(fd, cb),
+    close: (fd, cb) => fs.close(fd, cb),
+  };
+}
+
+// A FileHandle's promise methods, called back.
+function handleIo(handle) {
+  const settle = (promise, cb, pick) => promise.then((r) => cb(null, pick(r)), (err) => cb(err));
+  return {
+    read: (fd, buf, off, len, pos, cb) => settle(handle.read(buf, off, len, pos ?? null), cb, (r) => r.bytesRead),
+    write: (fd, buf, off, len, pos, cb) =>
+      settle(handle.write(buf, off, len, pos ?? null), cb, (r) => r.bytesWritten),
+    writev: (fd, bufs, pos, cb) => settle(handle.writev(bufs, pos ?? null), cb, (r) => r.bytesWritten),
+    fsync: (fd, cb) => settle(handle.sync(), cb, () => undefined),
+    close: (fd, cb) => settle(handle.close(), cb, () => undefined),
+  };
+}
+
+function isFileHandle(value) {
+  const { FileHandle } = require('internal/fs/promises');
+  return value instanceof FileHandle;
+}
+
+// Options as a fresh object (a string is the encoding), so defaults never leak back.
+function copyOptions(options) {
+  return { ...getOptions(options, {}) };
+}
+
+// What both streams share: the I/O source, the fd or the path, flags and mode.
+function setUpFile(stream, path, options, ops, defaultFlags) {
+  const fs = options.fs;
+  if (fs != null) {
+    for (const op of ops) {
+      if (op === 'write' && typeof fs.writev === 'function') continue;
+      validateFunction(fs[op], `options.fs.${op}`);
+    }
+    if (options.flush === true) validateFunction(fs.fsync, 'options.fs.fsync');
+  }
+  const fd = options.fd;
+  if (fd == null) {
+    stream.fd = null;
+    stream.path = getValidatedPath(path);
+    stream[kIo] = fs != null ? customIo(fs) : ringIo;
+  } else if (typeof fd === 'number') {
+    stream.fd = getValidatedFd(fd);
+    stream.path = isURL(path) ? getValidatedPath(path) : path;
+    stream[kIo] = fs != null ? customIo(fs) : ringIo;
+  } else if (isFileHandle(fd)) {
+    stream.fd = fd.fd;
+    stream.path = path;
+    stream[kIo] = handleIo(fd);
+    // Closing the handle ends the stream, as closing its fd would.
+    fd.on('close', () => stream.close());
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('options.fd', ['number', 'FileHandle'], fd);
+  }
+  stream.flags = options.flags === undefined ? defaultFlags : options.flags;
+  stream.mode = options.mode === undefined ? 0o666 : options.mode;
+  stream[kBusy] = false;
+  // autoClose is autoDestroy: a stream that is done closes its fd by being destroyed.
+  options.autoDestroy = options.autoClose === undefined ? true : !!options.autoClose;
+}
+
+function construct(callback) {
+  if (typeof this.fd === 'number') {
+    callback();
+    return;
+  }
+  if (this.open !== ReadStream.prototype.open && this.open !== WriteStream.prototype.open) {
+    constructByOpen(this, callback);
+    return;
+  }
+  openFile(this, callback);
+}
+
+function openFile(stream, callback) {
+  stream[kIo].open(stream.path, stream.flags, stream.mode, (err, fd) => {
+    if (err) {
+      callback(err);
+      return;
+    }
+    stream.fd = fd;
+    callback();
+    stream.emit('open', fd);
+    stream.emit('ready');
+  });
+}
+
+// Older libraries (graceful-fs among them) replace open() with their own, which
+// sets fd and emits 'open' or 'error': the first of those ends construction.
+function constructByOpen(stream, callback) {
+  const emit = stream.emit;
+  stream.emit = function(name, ...args) {
+    if (name !== 'open' && name !== 'error') return emit.call(this, name, ...args);
+    stream.emit = emit;
+    if (name === 'error') {
+      callback(args[0]);
+      return true;
+    }
+    callback();
+    return emit.call(this, name, ...args);
+  };
+  stream.open();
+}
+
+// The deprecated open(): opens the file again, outside of construction.
+function deprecatedOpen() {
+  openFile(this, (err) => {
+    if (err) errorOrDestroy(this, err);
+  });
+}
+
+// _destroy: wait for the op in flight (its buffer and fd belong to the kernel until
+// it completes), then close the fd unless it is 0 (never close stdin by accident).
+function destroyFile(err, cb) {
+  if (this[kBusy]) this.once(kIoDone, (ioErr) => closeFile(this, err || ioErr, cb));
+  else closeFile(this, err, cb);
+}
+
+function closeFile(stream, err, cb) {
+  const fd = stream.fd;
+  if (!fd) {
+    cb(err);
+    return;
+  }
+  stream.fd = null;
+  const io = stream[kIo];
+  const close = () => io.close(fd, (closeErr) => cb(err || closeErr));
+  if (stream.flush) io.fsync(fd, (syncErr) => { err ||= syncErr; close(); });
+  else close();
+}
+
+// An op finished: if the stream was destroyed meanwhile, hand over to _destroy.
+function ioDone(stream, err) {
+  stream[kBusy] = false;
+  if (!stream.destroyed) return false;
+  stream.emit(kIoDone, err);
+  return true;
+}
+
+function defineCommonAccessors(proto, stateKey) {
+  Object.defineProperties(proto, {
+    pending: {
+      configurable: true, enumerable: false,
+      get() { return this.fd === null; },
+    },
+    autoClose: {
+      configurable: true, enumerable: false,
+      get() { return this[stateKey].autoDestroy; },
+      set(v) { this[stateKey].autoDestroy = v; },
+    },
+  });
+}
+
+// ---- ReadStream ----
+
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  options = copyOptions(options);
+  options.highWaterMark ??= 64 * 1024;
+  setUpFile(this, path, options, ['open', 'read', 'close'], 'r');
+  let { start, end } = options;
+  if (start !== undefined) validateInteger(start, 'start', 0);
+  if (end === undefined) {
+    end = Infinity;
+  } else if (end !== Infinity) {
+    validateInteger(end, 'end', 0);
+    if (start !== undefined && start > end) {
+      throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${end})`, start);
+    }
+  }
+  this.start = start;
+  this.end = end;
+  this.pos = start;
+  this.bytesRead = 0;
+  Readable.call(this, options);
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+defineCommonAccessors(ReadStream.prototype, '_readableState');
+
+ReadStream.prototype._construct = construct;
+ReadStream.prototype.open = deprecate(deprecatedOpen, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+ReadStream.prototype._destroy = destroyFile;
+
+ReadStream.prototype._read = function(n) {
+  if (this.end !== Infinity) {
+    // `end` is inclusive; without `start` it counts from where reading began.
+    const left = this.end + 1 - (this.pos !== undefined ? this.pos : this.bytesRead);
+    n = Math.min(n, left);
+  }
+  if (n <= 0) {
+    this.push(null);
+    return;
+  }
+  const buf = Buffer.allocUnsafeSlow(n);
+  this[kBusy] = true;
+  this[kIo].read(this.fd, buf, 0, n, this.pos, (err, bytesRead) => {
+    if (ioDone(this, err)) return;
+    if (err) {
+      errorOrDestroy(this, err);
+    } else if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      this.push(shrink(buf, bytesRead));
+    } else {
+      this.push(null);
+    }
+  });
+};
+
+// A short read keeps only what it got: a small chunk should not pin a big buffer.
+function shrink(buf, n) {
+  if (n === buf.length) return buf;
+  if (n > buf.length >>> 1) return buf.subarray(0, n);
+  const copy = Buffer.allocUnsafeSlow(n);
+  buf.copy(copy, 0, 0, n);
+  return copy;
+}
+
+ReadStream.prototype.close = function(cb) {
+  if (typeof cb === 'function') finished(this, cb);
+  this.destroy();
+};
+
+// ---- WriteStream ----
+
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  options = copyOptions(options);
+  // Chunks reach _write as Buffers whatever was written.
+  options.decodeStrings = true;
+  setUpFile(this, path, options, ['open', 'write', 'close'], 'w');
+  if (options.flush !== undefined) validateBoolean(options.flush, 'options.flush');
+  this.flush = options.flush === true;
+  const { start } = options;
+  if (start !== undefined) validateInteger(start, 'start', 0);
+  this.start = start;
+  this.pos = start;
+  this.bytesWritten = 0;
+  Writable.call(this, options);
+  if (this[kIo].writev === null) this._writev = null;
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
+}
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+defineCommonAccessors(WriteStream.prototype, '_writableState');
+
+WriteStream.prototype._construct = construct;
+WriteStream.prototype.open = deprecate(deprecatedOpen, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
+WriteStream.prototype._destroy = destroyFile;
+
+// Runs `step(cb)` until it reports no bytes left; `step` calls back (err, n) for each
+// op. EAGAIN (a non-blocking fd) counts as a zero-byte write, retried a few times.
+function writeLoop(stream, step, cb) {
+  let zeroWrites = 0;
+  stream[kBusy] = true;
+  const again = () => step((err, n) => {
+    if (err?.code === 'EAGAIN') {
+      err = null;
+      n = 0;
+    }
+    if (ioDone(stream, err)) {
+      cb(err || new ERR_STREAM_DESTROYED('write'));
+      return;
+    }
+    if (err) {
+      cb(err);
+      return;
+    }
+    stream.bytesWritten += n;
+    if (stream.pos !== undefined) stream.pos += n;
+    zeroWrites = n === 0 ? zeroWrites + 1 : 0;
+    if (zeroWrites > kMaxZeroWrites) {
+      cb(new Error('writeAll failed'));
+    } else if (step.advance(n)) {
+      stream[kBusy] = true;
+      again();
+    } else {
+      cb();
+    }
+  });
+  again();
+}
+
+WriteStream.prototype._write = function(data, encoding, cb) {
+  let off = 0;
+  const io = this[kIo];
+  const step = (done) => io.write(this.fd, data, off, data.length - off, this.pos, done);
+  // Bytes still to write after n more were written?
+  step.advance = (n) => (off += n) < data.length;
+  writeLoop(this, step, cb);
+};
+
+WriteStream.prototype._writev = function(chunks, cb) {
+  let bufs = chunks.map((c) => c.chunk);
+  const io = this[kIo];
+  const step = (done) => io.writev(this.fd, bufs.length > kIovMax ? bufs.slice(0, kIovMax) : bufs, this.pos, done);
+  step.advance = (n) => {
+    let i = 0;
+    while (i < bufs.length && n >= bufs[i].length) n -= bufs[i++].length;
+    bufs = bufs.slice(i);
+    if (n > 0) bufs[0] = bufs[0].subarray(n);
+    return bufs.length > 0;
+  };
+  writeLoop(this, step, cb);
+};
+
+// close(cb): finish what was written, then close (end(), not destroy(): pending
+// writes are not thrown away). With autoClose off, 'finish' still closes.
+WriteStream.prototype.close = function(cb) {
+  if (cb) {
+    if (this.closed) {
+      process.nextTick(cb);
+      return;
+    }
+    this.on('close', cb);
+  }
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
+
+module.exports = { ReadStream, WriteStream };
