@@ -14,7 +14,7 @@ const { deprecate } = require('internal/util/promisify');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
 const {
-  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, isURL, FSReqCallback,
+  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, FSReqCallback,
 } = require('internal/fs/utils');
 
 const kIo = Symbol('kIo');
@@ -93,12 +93,13 @@ function setUpFile(stream, path, options, ops, defaultFlags) {
     stream.path = getValidatedPath(path);
     stream[kIo] = fs != null ? customIo(fs) : ringIo;
   } else if (typeof fd === 'number') {
+    // Node leaves `path` undefined when the stream is given an fd.
     stream.fd = getValidatedFd(fd);
-    stream.path = isURL(path) ? getValidatedPath(path) : path;
+    stream.path = undefined;
     stream[kIo] = fs != null ? customIo(fs) : ringIo;
   } else if (isFileHandle(fd)) {
     stream.fd = fd.fd;
-    stream.path = path;
+    stream.path = undefined;
     stream[kIo] = handleIo(fd);
     // Closing the handle ends the stream, as closing its fd would.
     fd.on('close', () => stream.close());
