@@ -312,8 +312,13 @@ function writeLoop(stream, step, cb) {
       err = null;
       n = 0;
     }
-    if (ioDone(stream, err)) {
-      cb(err || new ERR_STREAM_DESTROYED('write'));
+    stream[kBusy] = false;
+    if (stream.destroyed) {
+      // The write's callback fails first; then _destroy may close the fd, and
+      // that failure is what the stream reports, as Node's does.
+      err ||= new ERR_STREAM_DESTROYED('write');
+      cb(err);
+      stream.emit(kIoDone, err);
       return;
     }
     if (err) {

@@ -185,6 +185,35 @@ const scenarios = [
     ws3.write('late');
     await closed(ws3);
   },
+  async function destroyWhileBusy() {
+    // A slow custom fs: destroy() lands while a read or write is in flight. The fd
+    // is closed only after that op completes; the write's callback fails first.
+    const log = [];
+    const slow = {
+      open: fs.open,
+      read(fd, buf, off, len, pos, cb) {
+        log.push('read start');
+        setTimeout(() => { log.push('read done'); fs.read(fd, buf, off, len, pos, cb); }, 30);
+      },
+      write(fd, buf, off, len, pos, cb) {
+        log.push('write start');
+        setTimeout(() => { log.push('write done'); fs.write(fd, buf, off, len, pos, cb); }, 30);
+      },
+      close(fd, cb) { log.push('close'); fs.close(fd, cb); },
+    };
+    const rs = fs.createReadStream(file('slow.txt', 'slow'), { fs: slow });
+    rs.on('data', () => log.push('data'));
+    rs.on('open', () => setTimeout(() => { log.push('destroy r'); rs.destroy(); }, 5));
+    await closed(rs);
+    log.push('rs close');
+    const ws = fs.createWriteStream(file('slow-out.txt'), { fs: slow });
+    ws.write('abc', (err) => log.push(`write cb ${err && err.code}`));
+    ws.on('error', (e) => log.push(`ws error ${e.code}`));
+    ws.on('open', () => setTimeout(() => { log.push('destroy w'); ws.destroy(); }, 5));
+    await closed(ws);
+    log.push('ws close');
+    console.log(log.join(', '));
+  },
 ];
 
 (async () => {
