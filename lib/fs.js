@@ -370,19 +370,40 @@ const fs = module.exports = {
 };
 delete fs.lchmod;
 
-// Loaded on first use: streams, Dir and watchers pull in more of lib/.
+// Loaded on first use: streams, Dir and watchers pull in more of lib/. The classes
+// can be replaced (graceful-fs and test doubles do), and create*Stream then builds
+// the replacement, as in Node; the functions are writable so they can be stubbed.
+const replaced = { __proto__: null };
+function currentClass(name, id, exported = name) {
+  return name in replaced ? replaced[name] : require(id)[exported];
+}
+function lazyClass(name, id, exported = name) {
+  return {
+    enumerable: true, configurable: true,
+    get: () => currentClass(name, id, exported),
+    set: (value) => { replaced[name] = value; },
+  };
+}
+function lazyFunction(fn) {
+  return { enumerable: true, configurable: true, writable: true, value: fn };
+}
 Object.defineProperties(fs, {
   promises: { enumerable: true, configurable: true, get: () => promises.fsPromises },
-  ReadStream: { enumerable: true, configurable: true, get: () => require('internal/fs/streams').ReadStream },
-  WriteStream: { enumerable: true, configurable: true, get: () => require('internal/fs/streams').WriteStream },
-  createReadStream: { enumerable: true, configurable: true,
-    value: (path, options) => new (require('internal/fs/streams').ReadStream)(path, options) },
-  createWriteStream: { enumerable: true, configurable: true,
-    value: (path, options) => new (require('internal/fs/streams').WriteStream)(path, options) },
-  Dir: { enumerable: true, configurable: true, get: () => require('internal/fs/dir').Dir },
-  opendir: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/dir').opendir(...a) },
-  opendirSync: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/dir').opendirSync(...a) },
-  watch: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/watchers').watch(...a) },
-  watchFile: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/watchers').watchFile(...a) },
-  unwatchFile: { enumerable: true, configurable: true, value: (...a) => require('internal/fs/watchers').unwatchFile(...a) },
+  ReadStream: lazyClass('ReadStream', 'internal/fs/streams'),
+  WriteStream: lazyClass('WriteStream', 'internal/fs/streams'),
+  // Old aliases Node still exports; each can be replaced on its own.
+  FileReadStream: lazyClass('FileReadStream', 'internal/fs/streams', 'ReadStream'),
+  FileWriteStream: lazyClass('FileWriteStream', 'internal/fs/streams', 'WriteStream'),
+  createReadStream: lazyFunction(function createReadStream(path, options) {
+    return new (currentClass('ReadStream', 'internal/fs/streams'))(path, options);
+  }),
+  createWriteStream: lazyFunction(function createWriteStream(path, options) {
+    return new (currentClass('WriteStream', 'internal/fs/streams'))(path, options);
+  }),
+  Dir: lazyClass('Dir', 'internal/fs/dir'),
+  opendir: lazyFunction(function opendir(...a) { return require('internal/fs/dir').opendir(...a); }),
+  opendirSync: lazyFunction(function opendirSync(...a) { return require('internal/fs/dir').opendirSync(...a); }),
+  watch: lazyFunction(function watch(...a) { return require('internal/fs/watchers').watch(...a); }),
+  watchFile: lazyFunction(function watchFile(...a) { return require('internal/fs/watchers').watchFile(...a); }),
+  unwatchFile: lazyFunction(function unwatchFile(...a) { return require('internal/fs/watchers').unwatchFile(...a); }),
 });

@@ -187,6 +187,39 @@ const scenarios = [
         'bytes match the original:', all.equals(original.subarray(0, all.length)), rs.bytesRead === all.length);
     }
   },
+  async function replaceableClasses() {
+    // graceful-fs and test doubles replace fs.ReadStream or stub createReadStream.
+    const Original = fs.ReadStream;
+    class Tagged extends Original {}
+    fs.ReadStream = Tagged;
+    const rs = fs.createReadStream(abc);
+    console.log('subclass used:', rs instanceof Tagged, fs.ReadStream === Tagged, fs.FileReadStream === Original);
+    rs.destroy();
+    fs.ReadStream = Original;
+    const desc = Object.getOwnPropertyDescriptor(fs, 'createReadStream');
+    console.log(desc.writable, desc.enumerable, fs.createReadStream.name, fs.createWriteStream.name, fs.opendir.name);
+    // The old way to customise opening: an open() that sets fd and emits 'open'.
+    function Legacy(p, o) { fs.ReadStream.call(this, p, o); }
+    Object.setPrototypeOf(Legacy.prototype, fs.ReadStream.prototype);
+    Legacy.prototype.open = function() {
+      fs.open(this.path, this.flags, this.mode, (err, fd) => {
+        if (err) {
+          this.destroy();
+          this.emit('error', err);
+          return;
+        }
+        this.fd = fd;
+        this.emit('open', fd);
+        this.read();
+      });
+    };
+    console.log('legacy open:', (await collect(new Legacy(abc, { highWaterMark: 5 }))).chunks);
+    const missing = new Legacy(path.join(tmp, 'nope'));
+    let code;
+    missing.on('error', (e) => { code = e.code; });
+    await closed(missing);
+    console.log('legacy open error:', code);
+  },
 ];
 
 (async () => {
