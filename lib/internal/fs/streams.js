@@ -2,7 +2,8 @@
 // fs.ReadStream and fs.WriteStream: stream.Readable/Writable over a file. The fd is
 // opened in _construct; every _read is one read op on the ring (at an explicit
 // offset when `start` was given, so a file shrinking under the stream just ends it),
-// _write/_writev are one write/writev op each (more only for short writes). The I/O
+// _write is one write op and _writev one writev op (or, for a batch of small
+// chunks, one write of their copy); more only after short writes. The I/O
 // goes to the binding directly, to `options.fs` when given, or to a FileHandle.
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
 
