@@ -7,7 +7,8 @@ bin=$(realpath "$1")
 cd "$(dirname "$0")"
 [ -f package.json ] || exit 0
 if ! command -v npm >/dev/null; then echo "npm tests: skipped (npm not installed)"; exit 0; fi
-[ -d node_modules ] || npm ci --silent --no-audit --no-fund
+# Reinstall when the lock file changed since the last install (a package was added).
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --silent --no-audit --no-fund
 fail=0
 for t in check-*.js; do
   [ -f "$t" ] || continue
