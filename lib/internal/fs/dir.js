@@ -61,7 +61,8 @@ class Dir {
         if (types[i] === UV_DIRENT_DIR) this.#dirs.push(pathModule.join(parent, names[i]));
       }
     }
-    this.#buffer.push(...dirents);
+    // concat, not push(...): bufferSize may be a whole huge directory (argument limits).
+    this.#buffer = this.#buffer.length === 0 ? dirents : this.#buffer.concat(dirents);
     if (names.length > 0) return true;
     this.#current = null;
     return this.#dirs.length === 0;
