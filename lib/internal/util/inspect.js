@@ -213,13 +213,18 @@ function isInstanceof(object, proto) {
 
 // The name of the nearest constructor in the prototype chain; for objects whose
 // chain has none, V8's class name plus a description of the prototype.
-function getConstructorName(obj, ctx, recurseTimes) {
+// With `protoProps` (an array; showHidden only), the non-method properties of
+// user-defined prototypes on the way are formatted into it, as Node shows them.
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
     const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
         descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
+      if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
+        addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+      }
       return String(descriptor.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -233,6 +238,34 @@ function getConstructorName(obj, ctx, recurseTimes) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoConstr}>`;
+}
+
+// Walks at most three prototypes from `proto`, stopping at a built-in's prototype;
+// a key already shown (own, or on a nearer prototype) and methods are skipped.
+function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
+  const shown = new Set();
+  for (let level = 0; level < 3; level++) {
+    if (level !== 0 || proto === main) {
+      proto = Object.getPrototypeOf(proto);
+      if (proto === null) return;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' &&
+          builtInObjects.has(descriptor.value.name)) {
+        return;
+      }
+    }
+    const keys = Reflect.ownKeys(proto);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || shown.has(key) || Object.prototype.hasOwnProperty.call(main, key)) continue;
+      const desc = Object.getOwnPropertyDescriptor(proto, key);
+      if (typeof desc.value === 'function') continue;
+      const str = formatProperty(ctx, proto, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
+    }
+    ctx.seen.pop();
+    for (const key of keys) shown.add(key);
+  }
 }
 
 function getKeys(value, showHidden) {
@@ -277,7 +310,10 @@ function getCtxName(constructor, tag, fallback) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   // The tag is shown only when it is not already printed as a property.
   if (typeof tag !== 'string' ||
@@ -299,7 +335,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && (keys.length === 0 && protoProps === undefined)) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = C.formatArray;
     } else if (types.isSet(value)) {
@@ -308,7 +344,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       keys = getKeys(value, ctx.showHidden);
       formatter = constructor !== null ? C.formatSet.bind(null, value)
         : C.formatSet.bind(null, Set.prototype.values.call(value));
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && (keys.length === 0 && protoProps === undefined)) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
       const size = Map.prototype.__lookupGetter__('size').call(value);
@@ -316,7 +352,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       keys = getKeys(value, ctx.showHidden);
       formatter = constructor !== null ? C.formatMap.bind(null, value)
         : C.formatMap.bind(null, Map.prototype.entries.call(value));
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && (keys.length === 0 && protoProps === undefined)) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isTypedArray(value)) {
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
@@ -329,7 +365,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const size = bound.length;
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
+      if (value.length === 0 && (keys.length === 0 && protoProps === undefined) && !ctx.showHidden) return `${braces[0]}]`;
       formatter = C.formatTypedArray.bind(null, bound, size);
       extrasType = kArrayExtrasType;
     } else if (types.isMapIterator(value)) {
@@ -353,15 +389,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
-      if (keys.length === 0) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (typeof value === 'function') {
       base = C.getFunctionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (types.isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (types.isDate(value)) {
@@ -369,16 +405,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (isError(value)) {
       base = C.formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (types.isAnyArrayBuffer(value)) {
       const arrayType = types.isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) {
         formatter = C.formatArrayBuffer;
-      } else if (keys.length === 0) {
+      } else if (keys.length === 0 && protoProps === undefined) {
         return `${prefix}{ byteLength: ${C.formatByteLength(ctx, value)} }`;
       }
       braces[0] = `${prefix}{`;
@@ -400,9 +436,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = C.formatNamespaceObject.bind(null, keys);
     } else if (types.isBoxedPrimitive(value)) {
       base = C.getBoxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0) {
+      if (keys.length === 0 && protoProps === undefined) {
         if (types.isExternal(value)) return ctx.stylize('[External: <address>]', 'special');
         return `${getCtxName(constructor, tag, 'Object')}{}`;
       }
@@ -425,6 +461,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (let i = 0; i < keys.length; i++) {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     const constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
     return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
