@@ -350,6 +350,8 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
   internalMatch(string, regexp, message, doesNotMatch);
 };
 
+assert.CallTracker = require('internal/assert/calltracker').CallTracker;
+
 function strict(...args) {
   innerOk(strict, args.length, ...args);
 }
