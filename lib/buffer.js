@@ -464,3 +464,18 @@ Object.defineProperties(module.exports, {
   },
   Blob: { configurable: true, enumerable: true, get() { return lazyBlob().Blob; } },
 });
+
+// Loaded on first use: transcode, File and the Blob URL registry are rarely needed.
+Object.defineProperties(module.exports, {
+  File: { configurable: true, enumerable: true, get() { return require('internal/buffer/file').File; } },
+  transcode: {
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/buffer/transcode').transcode; },
+  },
+  resolveObjectURL: {
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/url/blob').resolveObjectURL; },
+  },
+});

@@ -124,6 +124,7 @@ defineLazy(globalThis, 'Buffer', () => require('buffer').Buffer);
 defineLazy(globalThis, 'atob', () => require('buffer').atob);
 defineLazy(globalThis, 'btoa', () => require('buffer').btoa);
 defineLazy(globalThis, 'Blob', () => require('buffer').Blob);
+defineLazy(globalThis, 'File', () => require('buffer').File);
 defineLazy(globalThis, 'TextEncoder', () => require('internal/encoding').TextEncoder);
 defineLazy(globalThis, 'TextDecoder', () => require('internal/encoding').TextDecoder);
 defineLazy(globalThis, 'URL', () => require('internal/url').URL);

@@ -1,5 +1,6 @@
 'use strict';
-// A basic Blob: immutable bytes with a type, slice(), text(), arrayBuffer().
+// A basic Blob: immutable bytes with a type, slice(), text(), arrayBuffer(),
+// bytes() (stream() needs web streams, which coil does not have yet).
 // No internalBinding: the bytes are kept in a Uint8Array.
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -49,8 +50,8 @@ class Blob {
     this[kType] = options && options.type !== undefined ? normType(options.type) : '';
   }
 
-  get size() { return this[kBytes].length; }
   get type() { return this[kType]; }
+  get size() { return this[kBytes].length; }
 
   slice(start = 0, end = this.size, contentType = '') {
     const size = this.size;
@@ -66,19 +67,24 @@ class Blob {
     return blob;
   }
 
+  arrayBuffer() {
+    return Promise.resolve(this[kBytes].slice().buffer);
+  }
+
   text() {
     const { Buffer } = require('buffer');
     const b = this[kBytes];
     return Promise.resolve(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'));
   }
 
-  arrayBuffer() {
-    return Promise.resolve(this[kBytes].slice().buffer);
+  bytes() {
+    return Promise.resolve(this[kBytes].slice());
   }
 
   [customInspect](depth, options) {
+    if (depth < 0) return '[Blob]';
     const { inspect } = require('internal/util/inspect');
-    return `Blob ${inspect({ size: this.size, type: this.type }, options)}`;
+    return `Blob ${inspect({ size: this.size, type: this.type }, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   }
 }
 

@@ -44,7 +44,9 @@ function resolveObjectURL(url) {
   if (!str.startsWith(prefix)) return undefined;
   // Anything after the id (a fragment or path) is ignored, as in Node.
   const id = str.slice(prefix.length).split(/[#?/]/)[0];
-  return registry.get(id);
+  const blob = registry.get(id);
+  // Node hands out a new plain Blob over the same bytes, even for a File.
+  return blob === undefined ? undefined : blob.slice(0, blob.size, blob.type);
 }
 
 module.exports = { createObjectURL, revokeObjectURL, resolveObjectURL };
