@@ -68,7 +68,10 @@ class CallTracker {
     // The stack is taken here so report() points at the calls() site.
     const record = new Tracked(fn, expected, new Error());
     // A Proxy keeps the wrapped function's name, length and construct behaviour.
+    // The handler has no prototype, so traps cannot be picked up from a patched
+    // Object.prototype.
     const proxy = new Proxy(fn, {
+      __proto__: null,
       apply(target, thisArg, args) {
         record.calls.push(Object.freeze({ thisArg, arguments: Object.freeze(args) }));
         return Reflect.apply(target, thisArg, args);
@@ -87,7 +90,7 @@ class CallTracker {
           message: record.message(),
           actual: record.calls.length,
           expected: record.expected,
-          operator: 'calls',
+          operator: record.name,
           stack: record.stack,
         });
       }

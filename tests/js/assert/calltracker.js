@@ -55,6 +55,17 @@ for (const bad of [() => tracker.getCalls(double), () => tracker.reset(double), 
   }
 }
 
+// A named function's report names it, in the message and as the operator.
+const named = new assert.CallTracker();
+named.calls(double);
+console.log(named.report()[0].operator, named.report()[0].message);
+// Traps are not looked up on a patched Object.prototype.
+Object.prototype.get = () => { throw new Error('trap read from Object.prototype'); };
+const plain = named.calls(function plain(a, b) { return a + b; });
+const seen = [plain.customMissing, plain(1, 2), Object.hasOwn(plain, 'length')];
+delete Object.prototype.get;
+console.log(seen);
+
 // The wrapper forwards `this` and return values; `new` still works.
 const t2 = new assert.CallTracker();
 const self = t2.calls(function() { 'use strict'; return this; });
