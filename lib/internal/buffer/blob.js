@@ -89,5 +89,9 @@ class Blob {
 }
 
 Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+// WebIDL attributes and operations are enumerable.
+for (const name of ['type', 'size', 'slice', 'arrayBuffer', 'text']) {
+  Object.defineProperty(Blob.prototype, name, { enumerable: true });
+}
 
 module.exports = { Blob };

@@ -20,9 +20,12 @@ class File extends Blob {
     }
     super(fileBits, options);
     this.#name = `${fileName}`;
-    let lastModified = Date.now();
-    if (options.lastModified !== undefined) {
-      lastModified = +options.lastModified;
+    // Read once: a getter on the options object runs a single time, as in Node.
+    let lastModified = options.lastModified;
+    if (lastModified === undefined) {
+      lastModified = Date.now();
+    } else {
+      lastModified = +lastModified;
       if (Number.isNaN(lastModified)) lastModified = 0;
     }
     this.#lastModified = lastModified;
@@ -40,5 +43,9 @@ class File extends Blob {
 }
 
 Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+// WebIDL attributes are enumerable.
+for (const name of ['name', 'lastModified']) {
+  Object.defineProperty(File.prototype, name, { enumerable: true });
+}
 
 module.exports = { File };
