@@ -29,6 +29,9 @@ Stream.Transform = Transform;
 Stream.PassThrough = PassThrough;
 Stream.pipeline = pipeline;
 Stream.addAbortSignal = addAbortSignal;
+Stream.compose = function compose(...streams) {
+  return require('internal/streams/compose').compose(...streams);
+};
 Stream.finished = eos;
 Stream.destroy = destroyImpl.destroyer;
 Stream.getDefaultHighWaterMark = utils.getDefaultHighWaterMark;

@@ -56,4 +56,8 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 });
 Duplex.prototype.destroy = Writable.prototype.destroy;
 
+Duplex.from = function from(body) {
+  return require('internal/streams/duplexify').duplexify(body, 'body');
+};
+
 module.exports = Duplex;

@@ -564,5 +564,9 @@ Readable.wrap = function(src, options) {
 };
 
 require('internal/streams/readable_props').install(Readable);
+require('internal/streams/operators').install(Readable);
+Readable.prototype.compose = function compose(stream, options) {
+  return require('internal/streams/compose').composeMethod.call(this, stream, options);
+};
 
 module.exports = Readable;
