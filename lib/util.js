@@ -205,6 +205,14 @@ module.exports = {
   parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
 };
 
+for (const name of ['MIMEType', 'MIMEParams']) {
+  Object.defineProperty(module.exports, name, {
+    get() { return require('internal/mime')[name]; },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 // Loaded on first access: they pull in the encoding module.
 for (const name of ['TextDecoder', 'TextEncoder']) {
   Object.defineProperty(module.exports, name, {
