@@ -4,7 +4,7 @@
 // not called exactly the expected number of times. No internalBinding.
 
 const {
-  codes: { ERR_INVALID_ARG_VALUE },
+  codes: { ERR_INVALID_ARG_VALUE, ERR_UNAVAILABLE_DURING_EXIT },
 } = require('internal/errors');
 const { validateUint32 } = require('internal/validators');
 const { AssertionError } = require('internal/assert/assertion_error');
@@ -58,6 +58,8 @@ class CallTracker {
   }
 
   calls(fn, expected = 1) {
+    // Nothing could verify a function wrapped while the process exits.
+    if (process._exiting) throw new ERR_UNAVAILABLE_DURING_EXIT();
     if (typeof fn === 'number') {
       expected = fn;
       fn = noop;

@@ -75,3 +75,11 @@ const KK = t2.calls(K);
 console.log(new KK());
 console.log(Object.getOwnPropertyNames(assert.CallTracker.prototype));
 console.log(assert.strict.CallTracker === assert.CallTracker);
+
+process.on('exit', () => {
+  try {
+    tracker.calls(double);
+  } catch (e) {
+    console.log('during exit', e.code, e.message);
+  }
+});
