@@ -118,9 +118,11 @@ async function* mapGenerator(stream, fn, options) {
       }
       if (queue[0] === kEof) return;
       const value = await queue[0];
+      // The item keeps its queue slot until the consumer asks for the next one, so
+      // a consumer that stops (some, find, take) leaves no extra fn call behind.
+      if (value !== kSkip) yield value;
       queue.shift();
       notify('producer');
-      if (value !== kSkip) yield value;
     }
   } finally {
     stopped = true;

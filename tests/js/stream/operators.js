@@ -132,3 +132,15 @@ console.log(from([1]).map((x) => x).readableObjectMode);
   await rejects('reduce aborted', r.reduce((a, b) => a + b, 0, { signal: AbortSignal.abort() }));
   console.log(r.destroyed);
 })();
+
+// some/every/find stop calling the predicate once they know the answer.
+(async () => {
+  await sleep(50);
+  const calls = [];
+  const s = from([1, 2, 3, 4, 5]);
+  console.log('short circuit', await s.some((x) => { calls.push(x); return x > 2; }), calls);
+  await sleep(1);
+  console.log(s.destroyed);
+  const calls2 = [];
+  console.log(await from([1, 2, 3, 4, 5]).find(async (x) => { calls2.push(x); return x > 1; }), calls2);
+})();
