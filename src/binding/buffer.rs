@@ -3,6 +3,9 @@
 //! plus the UTF-8 helpers of lib/internal/encoding.js (TextEncoder/TextDecoder).
 //! Everything works on the typed array's own memory; strings are read out of V8 in
 //! bounded chunks where the encoding lets decoding stop early.
+use std::cell::RefCell;
+use std::mem::MaybeUninit;
+
 use super::codec::{self, Base64Decoder};
 use super::set_methods;
 use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, String, ValueKind};
@@ -19,7 +22,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "ucs2Write" => ucs2_write,
             "hexWrite" => hex_write,
             "base64Write" => base64_write,
-            "base64urlWrite" => base64_write,
+            "base64urlWrite" => base64url_write,
             "utf8Slice" => utf8_slice,
             "latin1Slice" => latin1_slice,
             "asciiSlice" => ascii_slice,
@@ -43,6 +46,65 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 
 /// Characters read out of a V8 string per step when decoding hex/base64.
 const CHUNK: usize = 64 * 1024;
+
+/// Text results up to this size are built in a reused scratch buffer and copied into
+/// V8's heap; bigger ones become external strings over their own allocation, so the
+/// text is written once and never copied (Node draws the line at about 1 MB too).
+const EXTERNAL_MIN: usize = 1 << 20;
+
+thread_local! {
+    /// Where a string's characters are read to (CHUNK at a time) for decoding.
+    static INPUT: RefCell<Vec<u8>> = RefCell::new(vec![0; CHUNK]);
+    /// Where a small text result is built before V8 copies it.
+    static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The one-byte text a buffer turns into, for `text_result`.
+enum Text<'a> {
+    Hex(&'a [u8]),
+    Base64(&'a [u8], bool),
+    /// Bytes already known to be ASCII (or wanted as Latin-1) as they are.
+    Latin1(&'a [u8]),
+}
+
+impl Text<'_> {
+    fn len(&self) -> usize {
+        match *self {
+            Text::Hex(b) => b.len() * 2,
+            Text::Base64(b, url) => codec::base64_encoded_len(b.len(), url),
+            Text::Latin1(b) => b.len(),
+        }
+    }
+    /// Writes the whole text over `out` (exactly `len()` long).
+    fn write(&self, out: &mut [MaybeUninit<u8>]) {
+        match *self {
+            Text::Hex(b) => codec::hex_encode_into(b, out),
+            Text::Base64(b, url) => codec::base64_encode_into(b, url, out),
+            Text::Latin1(b) => {
+                // SAFETY: u8 and MaybeUninit<u8> have one layout; out is b.len() long.
+                let b: &[MaybeUninit<u8>] = unsafe { std::mem::transmute(b) };
+                out.copy_from_slice(b);
+            }
+        }
+    }
+}
+
+/// The string for `text`, or None when it is longer than V8 allows.
+fn text_result<'s>(s: &Scope<'s>, text: Text) -> Option<Local<'s, String>> {
+    let len = text.len();
+    if len >= EXTERNAL_MIN {
+        // SAFETY: Text::write initialises all len bytes.
+        return unsafe { s.string_latin1_with(len, |out| text.write(out)) };
+    }
+    OUTPUT.with_borrow_mut(|buf| {
+        buf.clear();
+        buf.reserve(len);
+        text.write(&mut buf.spare_capacity_mut()[..len]);
+        // SAFETY: Text::write initialised the first len bytes.
+        unsafe { buf.set_len(len) };
+        s.string_from_latin1(buf)
+    })
+}
 
 fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s mut [u8]> {
     let b = args.get(i).view_bytes();
@@ -159,24 +221,31 @@ fn ucs2_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 /// Runs `f` over the string's characters as Latin-1 (low byte of each unit, which is
 /// what Node's hex and base64 decoders look at), CHUNK at a time, until it says stop.
-fn latin1_chunks(s: &Scope, st: Local<String>, limit: usize, mut f: impl FnMut(&[u8]) -> bool) {
+/// `f` also learns whether its chunk is the last one.
+fn latin1_chunks(
+    s: &Scope,
+    st: Local<String>,
+    limit: usize,
+    mut f: impl FnMut(&[u8], bool) -> bool,
+) {
     let total = st.len().min(limit);
-    let mut tmp = vec![0u8; total.min(CHUNK)];
-    let mut pos = 0;
-    while pos < total {
-        let n = (total - pos).min(CHUNK);
-        let n = st.write_latin1(s, pos, &mut tmp[..n]);
-        if n == 0 || !f(&tmp[..n]) {
-            break;
+    INPUT.with_borrow_mut(|tmp| {
+        let mut pos = 0;
+        while pos < total {
+            let n = (total - pos).min(CHUNK);
+            let n = st.write_latin1(s, pos, &mut tmp[..n]);
+            if n == 0 || !f(&tmp[..n], pos + n >= total) {
+                break;
+            }
+            pos += n;
         }
-        pos += n;
-    }
+    });
 }
 
 fn hex_decode_string(s: &Scope, st: Local<String>, dst: &mut [u8]) -> usize {
     let mut written = 0;
     // CHUNK is even, so hex pairs never straddle two chunks.
-    latin1_chunks(s, st, dst.len() * 2, |chunk| {
+    latin1_chunks(s, st, dst.len() * 2, |chunk, _| {
         let (n, stopped) = codec::hex_decode(chunk, &mut dst[written..]);
         written += n;
         !stopped
@@ -184,10 +253,11 @@ fn hex_decode_string(s: &Scope, st: Local<String>, dst: &mut [u8]) -> usize {
     written
 }
 
-fn base64_decode_string(s: &Scope, st: Local<String>, dst: &mut [u8]) -> usize {
+/// `url`: the alphabet the text most likely uses (either is accepted).
+fn base64_decode_string(s: &Scope, st: Local<String>, dst: &mut [u8], url: bool) -> usize {
     let mut d = Base64Decoder::default();
-    latin1_chunks(s, st, usize::MAX, |chunk| {
-        d.feed(chunk, dst);
+    latin1_chunks(s, st, usize::MAX, |chunk, last| {
+        d.feed(chunk, dst, last, url);
         !d.done
     });
     d.written
@@ -205,7 +275,14 @@ fn base64_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some((st, dst)) = write_target(s, args) else {
         return;
     };
-    args.ret(s.number(base64_decode_string(s, st, dst) as f64));
+    args.ret(s.number(base64_decode_string(s, st, dst, false) as f64));
+}
+
+fn base64url_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some((st, dst)) = write_target(s, args) else {
+        return;
+    };
+    args.ret(s.number(base64_decode_string(s, st, dst, true) as f64));
 }
 
 /// The bytes [start, end) of a `*Slice(u8, start, end)`.
@@ -219,13 +296,19 @@ fn slice_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) -> Option<&'s [u8]> {
 
 fn utf8_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = slice_arg(s, args) {
-        ret_string(s, args, s.string_from_utf8(b));
+        // ASCII (most text) needs no UTF-8 decoding: a plain one-byte copy, or none.
+        let v = if b.is_ascii() {
+            text_result(s, Text::Latin1(b))
+        } else {
+            s.string_from_utf8(b)
+        };
+        ret_string(s, args, v);
     }
 }
 
 fn latin1_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = slice_arg(s, args) {
-        ret_string(s, args, s.string_from_latin1(b));
+        ret_string(s, args, text_result(s, Text::Latin1(b)));
     }
 }
 
@@ -235,7 +318,7 @@ fn ascii_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     if b.is_ascii() {
-        return ret_string(s, args, s.string_from_latin1(b));
+        return ret_string(s, args, text_result(s, Text::Latin1(b)));
     }
     let masked: Vec<u8> = b.iter().map(|&c| c & 0x7f).collect();
     ret_string(s, args, s.string_from_latin1(&masked));
@@ -260,27 +343,19 @@ fn ucs2_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 fn hex_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = slice_arg(s, args) {
-        ret_string(s, args, s.string_from_latin1(&codec::hex_encode(b)));
+        ret_string(s, args, text_result(s, Text::Hex(b)));
     }
 }
 
 fn base64_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = slice_arg(s, args) {
-        ret_string(
-            s,
-            args,
-            s.string_from_latin1(&codec::base64_encode(b, false)),
-        );
+        ret_string(s, args, text_result(s, Text::Base64(b, false)));
     }
 }
 
 fn base64url_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = slice_arg(s, args) {
-        ret_string(
-            s,
-            args,
-            s.string_from_latin1(&codec::base64_encode(b, true)),
-        );
+        ret_string(s, args, text_result(s, Text::Base64(b, true)));
     }
 }
 
@@ -322,7 +397,7 @@ fn encode_string(s: &Scope, st: Local<String>, encoding: &str) -> Vec<u8> {
         }
         "base64" | "base64url" => {
             let mut out = vec![0u8; st.len() * 3 / 4 + 3];
-            let n = base64_decode_string(s, st, &mut out);
+            let n = base64_decode_string(s, st, &mut out, encoding == "base64url");
             out.truncate(n);
             out
         }

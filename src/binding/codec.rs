@@ -2,9 +2,13 @@
 //! directions, byte search and UTF-8 sequence helpers. No V8 here, so these are plain
 //! loops over slices that the binding feeds with chunks of a string or a buffer.
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+use std::mem::MaybeUninit;
+
+use base64_simd::Out;
+use hex_simd::AsciiCase;
+
+pub(crate) const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+pub(crate) const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Sextet of a base64 character of either alphabet, or 0xff for anything else
 /// (Node's decoder takes '+' and '-' as 62, '/' and '_' as 63 whatever was asked).
@@ -35,14 +39,10 @@ const UNHEX: [u8; 256] = {
     t
 };
 
-/// bytes -> lowercase hex digits (written into an exact-size buffer: no push checks).
-pub fn hex_encode(src: &[u8]) -> Vec<u8> {
-    let mut out = vec![0u8; src.len() * 2];
-    for (pair, &b) in out.chunks_exact_mut(2).zip(src) {
-        pair[0] = HEX[(b >> 4) as usize];
-        pair[1] = HEX[(b & 15) as usize];
-    }
-    out
+/// bytes -> lowercase hex digits, written over all of `out` (2 digits a byte).
+pub fn hex_encode_into(src: &[u8], out: &mut [MaybeUninit<u8>]) {
+    debug_assert_eq!(out.len(), src.len() * 2);
+    let _ = hex_simd::encode(src, Out::from_uninit_slice(out), AsciiCase::Lower);
 }
 
 /// Decodes hex pairs from `src` into `dst` until a pair is not two hex digits, `dst`
@@ -50,6 +50,11 @@ pub fn hex_encode(src: &[u8]) -> Vec<u8> {
 /// `stopped` means an invalid pair ended decoding, so later chunks must not go on.
 pub fn hex_decode(src: &[u8], dst: &mut [u8]) -> (usize, bool) {
     let n = (src.len() / 2).min(dst.len());
+    // Well-formed input (the usual case) goes through the SIMD decoder; only input
+    // with a bad digit is walked pair by pair to find where Node's decoding stops.
+    if hex_simd::decode(&src[..2 * n], Out::from_slice(&mut dst[..n])).is_ok() {
+        return (n, false);
+    }
     for i in 0..n {
         let hi = UNHEX[src[2 * i] as usize];
         let lo = UNHEX[src[2 * i + 1] as usize];
@@ -61,40 +66,35 @@ pub fn hex_decode(src: &[u8], dst: &mut [u8]) -> (usize, bool) {
     (n, false)
 }
 
-/// bytes -> base64 text; `url` picks the URL alphabet without '=' padding.
-pub fn base64_encode(src: &[u8], url: bool) -> Vec<u8> {
-    let abc = if url { B64URL } else { B64 };
-    let whole = src.len() / 3;
-    let mut out = vec![0u8; whole * 4];
-    let mut chunks = src.chunks_exact(3);
-    for (quad, c) in out.chunks_exact_mut(4).zip(&mut chunks) {
-        let v = (c[0] as u32) << 16 | (c[1] as u32) << 8 | c[2] as u32;
-        quad[0] = abc[(v >> 18) as usize];
-        quad[1] = abc[(v >> 12 & 63) as usize];
-        quad[2] = abc[(v >> 6 & 63) as usize];
-        quad[3] = abc[(v & 63) as usize];
+fn b64_engine(url: bool, pad: bool) -> &'static base64_simd::Base64 {
+    match (url, pad) {
+        (false, true) => &base64_simd::STANDARD,
+        (false, false) => &base64_simd::STANDARD_NO_PAD,
+        (true, true) => &base64_simd::URL_SAFE,
+        (true, false) => &base64_simd::URL_SAFE_NO_PAD,
     }
-    match *chunks.remainder() {
-        [a] => {
-            out.extend_from_slice(&[abc[(a >> 2) as usize], abc[((a & 3) << 4) as usize]]);
-            if !url {
-                out.extend_from_slice(b"==");
-            }
-        }
-        [a, b] => {
-            let v = (a as u32) << 8 | b as u32;
-            out.extend_from_slice(&[
-                abc[(v >> 10) as usize],
-                abc[(v >> 4 & 63) as usize],
-                abc[((v & 15) << 2) as usize],
-            ]);
-            if !url {
-                out.push(b'=');
-            }
-        }
-        _ => {}
+}
+
+/// Length of the base64 text of `n` bytes (`url`: no '=' padding).
+pub fn base64_encoded_len(n: usize, url: bool) -> usize {
+    if url {
+        n / 3 * 4 + [0, 2, 3][n % 3]
+    } else {
+        n.div_ceil(3) * 4
     }
-    out
+}
+
+/// bytes -> base64 text over all of `out` (`base64_encoded_len` long); `url` picks
+/// the URL alphabet without '=' padding.
+pub fn base64_encode_into(src: &[u8], url: bool, out: &mut [MaybeUninit<u8>]) {
+    debug_assert_eq!(out.len(), base64_encoded_len(src.len(), url));
+    let mut done = 0;
+    #[cfg(target_arch = "x86_64")]
+    if super::b64_vbmi::available() {
+        done = super::b64_vbmi::encode_blocks(src, if url { B64URL } else { B64 }, out);
+    }
+    let out = &mut out[done / 3 * 4..];
+    let _ = b64_engine(url, !url).encode(&src[done..], Out::from_uninit_slice(out));
 }
 
 /// A lenient base64 decoder fed in chunks, as Node decodes: both alphabets, other
@@ -109,7 +109,50 @@ pub struct Base64Decoder {
 }
 
 impl Base64Decoder {
-    pub fn feed(&mut self, src: &[u8], dst: &mut [u8]) {
+    /// Decodes the next piece of the text into `dst`. `last`: no more text follows;
+    /// `url`: the alphabet to try first (either is accepted in the end).
+    pub fn feed(&mut self, mut src: &[u8], dst: &mut [u8], last: bool, url: bool) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.done && self.bits == 0 && super::b64_vbmi::available() {
+            let (read, wrote) = super::b64_vbmi::decode_blocks(src, &mut dst[self.written..]);
+            src = &src[read..];
+            self.written += wrote;
+        }
+        if !self.done && self.bits == 0 && self.feed_strict(src, dst, last, url) {
+            return;
+        }
+        self.feed_lenient(src, dst);
+    }
+
+    /// The SIMD decoder on a piece that is plain base64 of one alphabet (all there is
+    /// in most programs): whole groups only, '=' only at the very end. Node's lenient
+    /// rules give the same bytes for such text. False (nothing consumed) otherwise.
+    fn feed_strict(&mut self, src: &[u8], dst: &mut [u8], last: bool, url: bool) -> bool {
+        let mut body = src;
+        if last {
+            for _ in 0..2 {
+                if let [rest @ .., b'='] = body {
+                    body = rest;
+                }
+            }
+        } else if src.len() % 4 != 0 {
+            return false;
+        }
+        let engine = b64_engine(url, false);
+        let Ok(m) = engine.decoded_length(body) else {
+            return false;
+        };
+        let w = self.written;
+        if m > dst.len() - w || engine.decode(body, Out::from_slice(&mut dst[w..w + m])).is_err() {
+            return false;
+        }
+        self.written += m;
+        // Trailing '=' ends decoding just as in the lenient loop.
+        self.done = body.len() != src.len();
+        true
+    }
+
+    fn feed_lenient(&mut self, src: &[u8], dst: &mut [u8]) {
         let mut i = 0;
         while i < src.len() && !self.done {
             if self.written >= dst.len() {
@@ -260,21 +303,75 @@ pub fn utf8_incomplete_tail(b: &[u8]) -> usize {
 mod tests {
     use super::*;
 
-    fn b64(s: &str) -> Vec<u8> {
+    /// Decodes `s` fed in pieces of `piece` characters (the last may be shorter).
+    fn b64_in(s: &str, piece: usize, url: bool) -> Vec<u8> {
         let mut out = vec![0; s.len()];
         let mut d = Base64Decoder::default();
-        d.feed(s.as_bytes(), &mut out);
+        let pieces: Vec<&[u8]> = s.as_bytes().chunks(piece).collect();
+        for (i, p) in pieces.iter().enumerate() {
+            d.feed(p, &mut out, i + 1 == pieces.len(), url);
+        }
         out.truncate(d.written);
         out
     }
 
+    fn b64(s: &str) -> Vec<u8> {
+        let whole = b64_in(s, s.len().max(1), false);
+        // Every piece size and either alphabet hint must give the same bytes.
+        for piece in [4, 8, 12] {
+            for url in [false, true] {
+                assert_eq!(b64_in(s, piece, url), whole, "{s:?} in pieces of {piece}");
+            }
+        }
+        whole
+    }
+
+    fn enc(b: &[u8], url: bool) -> Vec<u8> {
+        let mut out = vec![MaybeUninit::new(0); base64_encoded_len(b.len(), url)];
+        base64_encode_into(b, url, &mut out);
+        out.iter().map(|c| unsafe { c.assume_init() }).collect()
+    }
+
     #[test]
     fn base64_roundtrip_and_leniency() {
-        assert_eq!(base64_encode(b"abcd", false), b"YWJjZA==");
-        assert_eq!(base64_encode(b"abcd", true), b"YWJjZA");
+        assert_eq!(enc(b"abcd", false), b"YWJjZA==");
+        assert_eq!(enc(b"abcd", true), b"YWJjZA");
+        assert_eq!(enc(b"abcde", true), b"YWJjZGU");
+        assert_eq!(enc(b"\xfb\xff", false), b"+/8=");
+        assert_eq!(enc(b"\xfb\xff", true), b"-_8");
         assert_eq!(b64("YWJjZA=="), b"abcd");
+        assert_eq!(b64("YWJjZA"), b"abcd");
+        assert_eq!(b64("YWJjZGVmZ2hpamtsbW5vcA=="), b"abcdefghijklmnop");
         assert_eq!(b64("Q Q\nQ-Q_"), [0x41, 0x04, 0x3e, 0x43]);
         assert_eq!(b64("QQ=QQ"), b"A");
+        assert_eq!(b64("QUJD=QUJD"), b"ABC");
+        assert_eq!(b64("QUJDQUJD+/-_"), b"ABCABC\xfb\xff\xbf");
+        // Non-zero bits after the last whole byte are ignored, as in Node.
+        assert_eq!(b64("QR=="), b"A");
+        assert_eq!(b64("QUJDR"), b"ABC");
+        assert_eq!(b64("===="), b"");
+    }
+
+    #[test]
+    fn base64_stops_when_output_is_full() {
+        let mut out = [0u8; 2];
+        let mut d = Base64Decoder::default();
+        d.feed(b"QUJDQUJD", &mut out, true, false);
+        assert_eq!((d.written, &out), (2, b"AB"));
+    }
+
+    #[test]
+    fn hex_stops_at_a_bad_pair() {
+        let mut out = [0u8; 40];
+        let good = "00ff10aB".repeat(5);
+        assert_eq!(hex_decode(good.as_bytes(), &mut out), (20, false));
+        assert_eq!(&out[..4], [0, 0xff, 0x10, 0xab]);
+        let bad = format!("{}0g{}", &good[..30], &good[32..]);
+        assert_eq!(hex_decode(bad.as_bytes(), &mut out), (15, true));
+        assert_eq!(hex_decode(b"abc", &mut out), (1, false));
+        let mut hex = vec![MaybeUninit::new(0); 6];
+        hex_encode_into(b"\x00\xab\xff", &mut hex);
+        assert_eq!(hex.iter().map(|c| unsafe { c.assume_init() }).collect::<Vec<_>>(), b"00abff");
     }
 
     #[test]

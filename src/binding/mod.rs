@@ -5,6 +5,7 @@ use crate::v8::{
     CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
 };
 
+mod b64_vbmi;
 mod buffer;
 pub mod builtins;
 mod codec;

@@ -7,6 +7,7 @@
 #include <v8.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -236,6 +237,37 @@ class StaticOneByte : public String::ExternalOneByteStringResource {
 };
 const String* v8__String__NewExternalOneByteStatic(Isolate* isolate, const char* data, size_t len) {
   return maybe_to_ptr(String::NewExternalOneByte(isolate, new StaticOneByte(data, len)));
+}
+
+// Big results (base64/hex/ASCII text of a buffer) are handed to V8 without a copy:
+// Rust writes the text into a malloc'd block and V8 owns it from then on. The size
+// is reported as external memory so that V8 collects such strings when they pile up.
+class OwnedOneByte : public String::ExternalOneByteStringResource {
+ public:
+  OwnedOneByte(Isolate* isolate, char* data, size_t len) : isolate_(isolate), data_(data), len_(len) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(static_cast<int64_t>(len_));
+  }
+  ~OwnedOneByte() override {
+    std::free(data_);
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-static_cast<int64_t>(len_));
+  }
+  const char* data() const override { return data_; }
+  size_t length() const override { return len_; }
+
+ private:
+  Isolate* isolate_;
+  char* data_;
+  size_t len_;
+};
+// Takes ownership of data (from malloc) in every case: freed at once on failure.
+const String* v8__String__NewExternalOneByteOwned(Isolate* isolate, char* data, size_t len) {
+  OwnedOneByte* res = new OwnedOneByte(isolate, data, len);
+  Local<String> out;
+  if (!String::NewExternalOneByte(isolate, res).ToLocal(&out)) {
+    delete res;
+    return nullptr;
+  }
+  return *out;
 }
 
 int v8__String__Length(const String* s) { return s->Length(); }

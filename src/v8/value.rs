@@ -48,6 +48,11 @@ extern "C" {
         data: *const u8,
         len: usize,
     ) -> *const String;
+    fn v8__String__NewExternalOneByteOwned(
+        isolate: *mut RawIsolate,
+        data: *mut u8,
+        len: usize,
+    ) -> *const String;
     fn v8__String__Length(s: *const String) -> i32;
     fn v8__String__Utf8Length(s: *const String, isolate: *mut RawIsolate) -> i32;
     fn v8__String__IsOneByte(s: *const String) -> bool;
@@ -302,6 +307,35 @@ impl<'s> Scope<'s> {
             ))
         }
     }
+    /// A one-byte string of `len` characters that `fill` writes straight into the
+    /// string's own memory (owned by V8 from then on): big results skip the copy
+    /// that `string_from_latin1` makes. None past V8's maximum length.
+    ///
+    /// # Safety
+    /// `fill` must initialise every one of the `len` bytes it is given.
+    pub unsafe fn string_latin1_with(
+        &self,
+        len: usize,
+        fill: impl FnOnce(&mut [std::mem::MaybeUninit<u8>]),
+    ) -> Option<Local<'s, String>> {
+        if len == 0 || len > MAX_STRING_LEN {
+            return (len == 0).then(|| self.string_from_latin1(&[])).flatten();
+        }
+        // SAFETY: plain malloc of len > 0 bytes.
+        let data = unsafe { libc::malloc(len) }.cast::<u8>();
+        assert!(!data.is_null(), "out of memory");
+        // SAFETY: data points at len bytes that nothing else uses.
+        fill(unsafe { std::slice::from_raw_parts_mut(data.cast(), len) });
+        // SAFETY: fill has initialised all len bytes (the caller's promise); the C
+        // side takes ownership of data whatever happens.
+        unsafe {
+            Local::from_raw(v8__String__NewExternalOneByteOwned(
+                self.isolate(),
+                data,
+                len,
+            ))
+        }
+    }
     /// A string over static Latin-1 text without copying it (built-in sources).
     pub fn static_latin1(&self, text: &'static str) -> Local<'s, String> {
         // SAFETY: text lives for the whole process; V8 only reads it.
@@ -310,6 +344,9 @@ impl<'s> Scope<'s> {
         })
     }
 }
+
+/// V8's String::kMaxLength on 64-bit hosts.
+pub const MAX_STRING_LEN: usize = (1 << 29) - 24;
 
 impl<'s> Local<'s, String> {
     pub fn len(self) -> usize {
