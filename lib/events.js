@@ -29,6 +29,9 @@ const kShapeMode = Symbol('shapeMode');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kRejection = Symbol.for('nodejs.rejection');
 
+// Taken at load time so that a program replacing Reflect.apply cannot change emit.
+const ReflectApply = Reflect.apply;
+
 let defaultMaxListeners = 10;
 
 let inspectFn;
@@ -138,36 +141,65 @@ function throwUnhandled(args) {
   throw err;
 }
 
-function callListener(handler, that, args) {
-  switch (args.length) {
-    case 0: return handler.call(that);
-    case 1: return handler.call(that, args[0]);
-    case 2: return handler.call(that, args[0], args[1]);
-    case 3: return handler.call(that, args[0], args[1], args[2]);
-    default: return handler.apply(that, args);
+// The listeners of one emit round: listeners added or removed by a listener take
+// effect from the next emit. Literal copies are faster than slice() for the short
+// arrays that are usual.
+function copyListeners(list) {
+  switch (list.length) {
+    case 2: return [list[0], list[1]];
+    case 3: return [list[0], list[1], list[2]];
+    case 4: return [list[0], list[1], list[2], list[3]];
+    default: return list.slice();
   }
 }
 
-EventEmitter.prototype.emit = function emit(type, ...args) {
-  const events = this._events;
-  const isError = type === 'error';
-  if (events !== undefined) {
-    if (isError && events[kErrorMonitor] !== undefined) this.emit(kErrorMonitor, ...args);
-  }
-  const handler = events === undefined ? undefined : events[type];
-  if (handler === undefined) {
-    if (isError) throwUnhandled(args);
-    return false;
-  }
+function emitError(that, args) {
+  const events = that._events;
+  if (events !== undefined && events[kErrorMonitor] !== undefined) that.emit(kErrorMonitor, ...args);
+  const handler = events === undefined ? undefined : events.error;
+  if (handler === undefined) throwUnhandled(args);
+  return emitTo(that, handler, 'error', args);
+}
+
+function emitTo(that, handler, type, args) {
   if (typeof handler === 'function') {
-    const result = callListener(handler, this, args);
+    const result = ReflectApply(handler, that, args);
+    if (result !== undefined && result !== null && that[kCapture]) addCatch(that, result, type, args);
+    return true;
+  }
+  const listeners = copyListeners(handler);
+  for (let i = 0; i < listeners.length; i++) {
+    const result = ReflectApply(listeners[i], that, args);
+    if (result !== undefined && result !== null && that[kCapture]) addCatch(that, result, type, args);
+  }
+  return true;
+}
+
+// The hot path: V8 inlines it whole into callers, and the rest array then never
+// exists as an object (ReflectApply calls with the arguments directly).
+EventEmitter.prototype.emit = function emit(type, ...args) {
+  if (type === 'error') return emitError(this, args);
+  const events = this._events;
+  if (events === undefined) return false;
+  const handler = events[type];
+  if (handler === undefined) return false;
+  if (typeof handler === 'function') {
+    const result = ReflectApply(handler, this, args);
     if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
     return true;
   }
-  // Copy so listeners added or removed during the emit do not change this round.
-  const listeners = handler.slice();
+  if (handler.length === 2) {
+    // Two listeners (the usual array) are snapshot in locals, not a copied array.
+    const second = handler[1];
+    let result = ReflectApply(handler[0], this, args);
+    if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
+    result = ReflectApply(second, this, args);
+    if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
+    return true;
+  }
+  const listeners = copyListeners(handler);
   for (let i = 0; i < listeners.length; i++) {
-    const result = callListener(listeners[i], this, args);
+    const result = ReflectApply(listeners[i], this, args);
     if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
   }
   return true;
