@@ -3,7 +3,14 @@
 // internal/path/win32 and is loaded on first use so start-up does not pay for it.
 // internalBinding: none (resolve() uses process.cwd()).
 
-const { validateString, validateObject } = require('internal/validators');
+// The validators (and internal/errors behind them) load on the first bad argument
+// only: the module loader requires path at start-up, and start-up must stay cheap.
+function validateString(value, name) {
+  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
+}
+function validateObject(value, name) {
+  require('internal/validators').validateObject(value, name);
+}
 
 const SLASH = 47; // '/'
 const DOT = 46; // '.'
