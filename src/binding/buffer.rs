@@ -229,6 +229,19 @@ fn latin1_chunks(
     mut f: impl FnMut(&[u8], bool) -> bool,
 ) {
     let total = st.len().min(limit);
+    if let Some(all) = st.external_latin1() {
+        // Read in place: no copy at all (big strings that toString made are external).
+        let all = &all[..total.min(all.len())];
+        let mut pos = 0;
+        while pos < all.len() {
+            let n = (all.len() - pos).min(CHUNK);
+            if !f(&all[pos..pos + n], pos + n >= all.len()) {
+                break;
+            }
+            pos += n;
+        }
+        return;
+    }
     INPUT.with_borrow_mut(|tmp| {
         let mut pos = 0;
         while pos < total {

@@ -270,6 +270,15 @@ const String* v8__String__NewExternalOneByteOwned(Isolate* isolate, char* data, 
   return *out;
 }
 
+// The characters of an external one-byte string (such as a big toString result),
+// readable in place without the copy WriteOneByte makes; null for other strings.
+const char* v8__String__ExternalOneByteData(const String* s, size_t* len) {
+  if (!s->IsExternalOneByte()) return nullptr;
+  const String::ExternalOneByteStringResource* r = s->GetExternalOneByteStringResource();
+  if (r == nullptr) return nullptr;
+  *len = r->length();
+  return r->data();
+}
 int v8__String__Length(const String* s) { return s->Length(); }
 int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
 bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }

@@ -53,6 +53,7 @@ extern "C" {
         data: *mut u8,
         len: usize,
     ) -> *const String;
+    fn v8__String__ExternalOneByteData(s: *const String, len: *mut usize) -> *const u8;
     fn v8__String__Length(s: *const String) -> i32;
     fn v8__String__Utf8Length(s: *const String, isolate: *mut RawIsolate) -> i32;
     fn v8__String__IsOneByte(s: *const String) -> bool;
@@ -363,6 +364,16 @@ impl<'s> Local<'s, String> {
         unsafe {
             v8__String__IsOneByte(self.as_ptr()) || v8__String__ContainsOnlyOneByte(self.as_ptr())
         }
+    }
+    /// The characters of an external one-byte string, in place (no copy); None for
+    /// any other kind of string.
+    pub fn external_latin1(self) -> Option<&'s [u8]> {
+        let mut len = 0;
+        // SAFETY: live string handle; len is written when the result is not null.
+        let p = unsafe { v8__String__ExternalOneByteData(self.as_ptr(), &mut len) };
+        // SAFETY: an external string's characters neither move nor die while a
+        // handle to it (valid for 's) exists, and nobody writes them.
+        (!p.is_null()).then(|| unsafe { std::slice::from_raw_parts(p, len) })
     }
     /// Writes whole UTF-8 characters into `buf`; returns (bytes, characters) written.
     pub fn write_utf8(self, scope: &Scope, buf: &mut [u8]) -> (usize, usize) {

@@ -67,3 +67,12 @@ const euro = Buffer.alloc(3 << 20, 'ab€');
 console.log('utf8', sum(euro.toString()), sum(euro.toString('latin1')), sum(euro.toString('ascii')), sum(euro.toString('binary', 5)));
 const big64 = euro.toString('base64');
 console.log('big', big64.length, sum(big64), big64.slice(0, 12), big64.slice(-12), big64.indexOf('Kw'), big64.charCodeAt(1 << 21));
+
+// Big results are external strings, which decoding reads in place: irregular ones
+// (any byte as latin1, base64 with line breaks) must decode as any other string.
+const raw = bytes((1 << 20) + 100, 3).toString('latin1');
+console.log('ext', sum(Buffer.from(raw, 'base64')), sum(Buffer.from(raw, 'hex')), sum(Buffer.from(raw, 'latin1')));
+const lines = Buffer.alloc(3 << 20, 'QUJD\nYWJj\r\n').toString();
+console.log('ext', sum(Buffer.from(lines, 'base64')), sum(Buffer.from(lines, 'base64url')), sum(Buffer.from(lines.slice(1), 'base64')));
+const hexText = Buffer.alloc(1 << 20, 0xab).toString('hex');
+console.log('ext', sum(Buffer.from(hexText, 'hex')), sum(Buffer.from(hexText, 'base64')), Buffer.alloc(10).write(hexText, 'hex'));
