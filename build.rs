@@ -1,9 +1,13 @@
 // Build script: finds libnode (V8's headers and library from one package), compiles
 // the C++ shim src/v8/binding.cc with the defines V8 was built with, links libnode
-// with an rpath, and embeds lib/**/*.js as the built-in module table.
+// with an rpath, and embeds lib/**/*.js as the built-in module table, each with the
+// V8 code cache that src/v8/mkcodecache.cc makes for it.
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+
+include!("src/v8/flags.rs");
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -22,14 +26,20 @@ fn main() {
         // libstdc++ is linked below, after libnode (see there).
         .cpp_link_stdlib(None);
     // Handles silently corrupt if these differ from how V8 itself was built.
-    if gypi_flag(&gypi, "v8_enable_pointer_compression") {
-        build.define("V8_COMPRESS_POINTERS", None);
-    }
-    if gypi_flag(&gypi, "v8_enable_31bit_smis_on_64bit_arch") {
-        build.define("V8_31BIT_SMIS_ON_64BIT_ARCH", None);
-    }
-    if gypi_flag(&gypi, "v8_enable_sandbox") {
-        build.define("V8_ENABLE_SANDBOX", None);
+    let defines: Vec<&str> = [
+        ("v8_enable_pointer_compression", "V8_COMPRESS_POINTERS"),
+        (
+            "v8_enable_31bit_smis_on_64bit_arch",
+            "V8_31BIT_SMIS_ON_64BIT_ARCH",
+        ),
+        ("v8_enable_sandbox", "V8_ENABLE_SANDBOX"),
+    ]
+    .into_iter()
+    .filter(|(gyp, _)| gypi_flag(&gypi, gyp))
+    .map(|(_, define)| define)
+    .collect();
+    for d in &defines {
+        build.define(d, None);
     }
     build.compile("coilv8");
 
@@ -41,9 +51,85 @@ fn main() {
     println!("cargo:rustc-link-lib=dylib=stdc++");
     println!("cargo:rustc-link-arg=-Wl,-rpath,{}", libdir.display());
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
+    println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
+    println!("cargo:rerun-if-changed=src/v8/flags.rs");
     println!("cargo:rerun-if-env-changed=LIBNODE_DIR");
 
-    embed_lib(&manifest);
+    let entries = lib_entries(&manifest);
+    let tool = CacheTool {
+        compiler: build.get_compiler(),
+        include,
+        libdir,
+        defines,
+    };
+    embed_lib(&entries, &tool);
+}
+
+/// The parameters coil compiles built-in `id` with (src/runtime/bootstrap.rs for the
+/// loader, src/binding/builtins.rs for the rest): its code cache is made for these.
+fn wrapper_params(id: &str) -> &'static str {
+    if id == "internal/bootstrap/realm" {
+        "process,internalBinding"
+    } else {
+        "exports,require,module,process,internalBinding"
+    }
+}
+
+/// How to build and run src/v8/mkcodecache.cc.
+struct CacheTool {
+    compiler: cc::Tool,
+    include: PathBuf,
+    libdir: PathBuf,
+    defines: Vec<&'static str>,
+}
+
+/// The code cache of each entry (empty where none could be made: coil then just
+/// compiles the source, so a failure here only costs start-up time).
+fn code_caches(entries: &[(String, PathBuf)], tool: &CacheTool) -> Vec<Vec<u8>> {
+    let none = vec![Vec::new(); entries.len()];
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let exe = out.join("mkcodecache");
+    let dir = out.join("codecache");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    let mut cmd = tool.compiler.to_command();
+    cmd.arg("src/v8/mkcodecache.cc")
+        .arg(format!("-I{}", tool.include.display()))
+        .arg("-std=c++17")
+        .arg("-O1")
+        .arg("-Wno-deprecated-declarations")
+        .arg("-o")
+        .arg(&exe)
+        .arg(format!("-L{}", tool.libdir.display()))
+        .arg("-lnode")
+        .arg(format!("-Wl,-rpath,{}", tool.libdir.display()));
+    for d in &tool.defines {
+        cmd.arg(format!("-D{d}"));
+    }
+    if !matches!(cmd.status(), Ok(s) if s.success()) {
+        println!("cargo:warning=could not build the code cache tool: built-ins will be compiled at run time");
+        return none;
+    }
+    let manifest: String = entries
+        .iter()
+        .map(|(id, path)| format!("{id}\t{}\t{}\n", path.display(), wrapper_params(id)))
+        .collect();
+    let list = out.join("codecache.list");
+    fs::write(&list, manifest).unwrap();
+    let ran = Command::new(&exe)
+        .arg(DEFAULT_V8_FLAGS.join(" "))
+        .arg(&list)
+        .arg(&dir)
+        .status();
+    if !matches!(ran, Ok(s) if s.success()) {
+        println!(
+            "cargo:warning=the code cache tool failed: built-ins will be compiled at run time"
+        );
+        return none;
+    }
+    (0..entries.len())
+        .map(|n| fs::read(dir.join(format!("{n}.bin"))).unwrap_or_default())
+        .collect()
 }
 
 /// LIBNODE_DIR (a prefix with include/node and lib), else what scripts/setup.sh
@@ -77,12 +163,12 @@ fn gypi_flag(gypi: &str, name: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Writes builtins.rs: a sorted table of (module id, source) for every lib/ file.
-fn embed_lib(manifest: &Path) {
+/// Every lib/ file as (module id, path), sorted by id (not by path: "timers" <
+/// "timers/promises", as binary search needs).
+fn lib_entries(manifest: &Path) -> Vec<(String, PathBuf)> {
     let lib = manifest.join("lib");
     let mut files = Vec::new();
     collect_js(&lib, &mut files);
-    // Sorted by id (not by path: "timers" < "timers/promises", as binary search needs).
     let mut entries: Vec<(String, PathBuf)> = files
         .into_iter()
         .map(|p| {
@@ -98,18 +184,39 @@ fn embed_lib(manifest: &Path) {
         })
         .collect();
     entries.sort();
-    let mut out = String::from("pub static BUILTINS: &[(&str, &str)] = &[\n");
-    for (id, path) in &entries {
+    println!("cargo:rerun-if-changed=lib");
+    entries
+}
+
+/// Writes builtins.rs: a sorted table of every lib/ file (id, source, the parameters
+/// of its code cache, the cache's range in CODE_CACHE) and codecache.bin, all the
+/// caches, each starting 8-byte aligned.
+fn embed_lib(entries: &[(String, PathBuf)], tool: &CacheTool) {
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let caches = code_caches(entries, tool);
+    let mut blob = Vec::new();
+    let mut out = String::from("static BUILTINS: &[Builtin] = &[\n");
+    for ((id, path), cache) in entries.iter().zip(&caches) {
+        let start = blob.len();
+        blob.extend_from_slice(cache);
         out.push_str(&format!(
-            "    ({:?}, include_str!({:?})),\n",
+            "    Builtin {{ id: {:?}, source: include_str!({:?}), params: {:?}, cache: {}..{} }},\n",
             id,
-            path.to_str().unwrap()
+            path.to_str().unwrap(),
+            wrapper_params(id),
+            start,
+            blob.len()
         ));
+        blob.resize(blob.len().div_ceil(8) * 8, 0);
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("builtins.rs");
-    fs::write(dest, out).unwrap();
-    println!("cargo:rerun-if-changed=lib");
+    let blob_path = out_dir.join("codecache.bin");
+    fs::write(&blob_path, blob).unwrap();
+    out.push_str(&format!(
+        "static CODE_CACHE: &Aligned<[u8]> = &Aligned(*include_bytes!({:?}));\n",
+        blob_path.to_str().unwrap()
+    ));
+    fs::write(out_dir.join("builtins.rs"), out).unwrap();
 }
 
 fn collect_js(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -24,9 +24,8 @@ fn main() {
             std::process::exit(code);
         }
     };
-    // A 32 MiB young-generation semi-space (V8 10.2 starts smaller): allocation-heavy
-    // code such as long promise chains scavenges far less. A user's flag still wins.
-    let mut flags = vec!["--max-semi-space-size=32".to_string()];
+    // Ours first, so that a user's flag wins (see src/v8/flags.rs).
+    let mut flags: Vec<String> = v8::DEFAULT_V8_FLAGS.iter().map(|f| f.to_string()).collect();
     flags.extend(options.v8_flags.iter().cloned());
     let unknown = v8::init(&flags);
     if let Some(flag) = unknown.first() {

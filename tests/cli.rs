@@ -189,3 +189,37 @@ fn trace_uring_shows_each_op_from_submission_to_completion() {
         .unwrap();
     assert!(fd > 2, "{err}");
 }
+
+#[test]
+fn builtins_start_from_their_code_cache() {
+    // Made at build time under coil's own V8 flags: V8 must accept every one.
+    let out = coil(&["--stats", "-e", "require('util'); require('fs')"], "");
+    let err = text(&out.stderr);
+    assert!(err.contains(" code_cache_rejected=0"), "{err}");
+    let used: u32 = err
+        .split("code_cache_used=")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(used >= 10, "{err}");
+    // Other flags make V8 turn the caches down; the built-ins still work.
+    let out = coil(
+        &[
+            "--stats",
+            "--expose-gc",
+            "-e",
+            "gc(); console.log(require('path').join('a', 'b'))",
+        ],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "a/b\n");
+    assert!(
+        text(&out.stderr).contains(" code_cache_used=0 "),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -162,7 +162,11 @@ mod tests {
             let mut want = vec![MaybeUninit::new(0); n];
             crate::binding::codec::base64_encode_into(&src, url, &mut want);
             let mut got = vec![MaybeUninit::new(0u8); n];
-            let abc = if url { crate::binding::codec::B64URL } else { crate::binding::codec::B64 };
+            let abc = if url {
+                crate::binding::codec::B64URL
+            } else {
+                crate::binding::codec::B64
+            };
             let used = encode_blocks(&src, abc, &mut got);
             assert_eq!(used, 48 * 5);
             // SAFETY: both were fully written up to 64 * 5.

@@ -7,8 +7,10 @@ use std::mem::MaybeUninit;
 use base64_simd::Out;
 use hex_simd::AsciiCase;
 
-pub(crate) const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-pub(crate) const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+pub(crate) const B64: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+pub(crate) const B64URL: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Sextet of a base64 character of either alphabet, or 0xff for anything else
 /// (Node's decoder takes '+' and '-' as 62, '/' and '_' as 63 whatever was asked).
@@ -143,7 +145,11 @@ impl Base64Decoder {
             return false;
         };
         let w = self.written;
-        if m > dst.len() - w || engine.decode(body, Out::from_slice(&mut dst[w..w + m])).is_err() {
+        if m > dst.len() - w
+            || engine
+                .decode(body, Out::from_slice(&mut dst[w..w + m]))
+                .is_err()
+        {
             return false;
         }
         self.written += m;
@@ -329,6 +335,7 @@ mod tests {
     fn enc(b: &[u8], url: bool) -> Vec<u8> {
         let mut out = vec![MaybeUninit::new(0); base64_encoded_len(b.len(), url)];
         base64_encode_into(b, url, &mut out);
+        // SAFETY: every byte was initialised (to 0, then by the encoder).
         out.iter().map(|c| unsafe { c.assume_init() }).collect()
     }
 
@@ -371,7 +378,9 @@ mod tests {
         assert_eq!(hex_decode(b"abc", &mut out), (1, false));
         let mut hex = vec![MaybeUninit::new(0); 6];
         hex_encode_into(b"\x00\xab\xff", &mut hex);
-        assert_eq!(hex.iter().map(|c| unsafe { c.assume_init() }).collect::<Vec<_>>(), b"00abff");
+        // SAFETY: every byte was initialised (to 0, then by the encoder).
+        let hex: Vec<u8> = hex.iter().map(|c| unsafe { c.assume_init() }).collect();
+        assert_eq!(hex, b"00abff");
     }
 
     #[test]

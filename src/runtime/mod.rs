@@ -137,6 +137,8 @@ impl Runtime {
         for (name, (ring, inline)) in &st.ops {
             eprintln!("coil stats: op {name}: ring={ring} inline={inline}");
         }
+        let (used, rejected) = v8::code_cache_counts();
+        eprintln!("coil stats: code_cache_used={used} code_cache_rejected={rejected}");
     }
 
     pub(crate) fn tick_flags(&self) -> (bool, bool) {

@@ -440,14 +440,36 @@ const Value* v8__Script__CompileAndRun(const Context* ctx, const String* source,
   if (!Script::Compile(context, ptr_to_local(source), &origin).ToLocal(&script)) return nullptr;
   return maybe_to_ptr(script->Run(context));
 }
+// With `cache` (a built-in's code cache from build time, see mkcodecache.cc) V8
+// deserializes the compiled function instead of parsing; it checks the cache and
+// falls back to compiling, counted in g_cache_rejected.
+static int g_cache_used = 0;
+static int g_cache_rejected = 0;
 const Function* v8__ScriptCompiler__CompileFunction(const Context* ctx, const String* source,
                                                      const Value* name, size_t argc,
-                                                     const String* const* params) {
+                                                     const String* const* params,
+                                                     const uint8_t* cache, int cache_len) {
   Local<Context> context = ptr_to_local(ctx);
   ScriptOrigin origin(context->GetIsolate(), ptr_to_local(name));
-  ScriptCompiler::Source src(ptr_to_local(source), origin);
-  return maybe_to_ptr(ScriptCompiler::CompileFunction(
-      context, &src, argc, const_cast<Local<String>*>(reinterpret_cast<const Local<String>*>(params))));
+  Local<String>* args = const_cast<Local<String>*>(reinterpret_cast<const Local<String>*>(params));
+  if (cache == nullptr) {
+    ScriptCompiler::Source src(ptr_to_local(source), origin);
+    return maybe_to_ptr(ScriptCompiler::CompileFunction(context, &src, argc, args));
+  }
+  ScriptCompiler::Source src(ptr_to_local(source), origin,
+                             new ScriptCompiler::CachedData(cache, cache_len));
+  MaybeLocal<Function> fn =
+      ScriptCompiler::CompileFunction(context, &src, argc, args, 0, nullptr, ScriptCompiler::kConsumeCodeCache);
+  if (src.GetCachedData()->rejected) {
+    g_cache_rejected++;
+  } else {
+    g_cache_used++;
+  }
+  return maybe_to_ptr(fn);
+}
+void v8__ScriptCompiler__CacheCounts(int* used, int* rejected) {
+  *used = g_cache_used;
+  *rejected = g_cache_rejected;
 }
 
 // ---- Promise / Proxy --------------------------------------------------------------------

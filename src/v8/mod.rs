@@ -13,17 +13,20 @@
 //! V8 runs on one thread here, so the binding has no locking.
 #![allow(non_snake_case)]
 
+mod flags;
 mod isolate;
 mod object;
 mod scope;
 mod script;
 mod value;
 
+pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
     dispatch, Array, BackingStore, CallbackArgs, ErrorKind, Function, Global, NativeTrampoline,
     Object, Promise, Proxy, RawCallbackInfo,
 };
 pub use scope::Scope;
+pub use script::code_cache_counts;
 pub use script::Message;
 pub use value::{Local, String, Value, ValueKind};
