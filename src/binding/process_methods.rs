@@ -68,8 +68,8 @@ fn chdir<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 fn umask<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let v = args.get(0);
-    // SAFETY: umask only swaps the process mask.
     let old = if v.is_undefined() {
+        // SAFETY: umask only swaps the process mask.
         unsafe {
             let old = libc::umask(0);
             libc::umask(old);

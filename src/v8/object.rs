@@ -156,9 +156,8 @@ pub struct Global {
 impl Global {
     pub fn new(scope: &Scope, v: Local<Value>) -> Global {
         // SAFETY: v is a live handle; the Global owns its own strong reference.
-        Global {
-            raw: unsafe { v8__Global__New(scope.isolate(), v.as_ptr()) },
-        }
+        let raw = unsafe { v8__Global__New(scope.isolate(), v.as_ptr()) };
+        Global { raw }
     }
     pub fn get<'s>(&self, scope: &Scope<'s>) -> Local<'s, Value> {
         // SAFETY: the Global is alive, so the handle is non-empty.
@@ -484,9 +483,8 @@ impl Drop for BackingStore {
 impl<'s> Local<'s, ArrayBuffer> {
     pub fn backing_store(self) -> BackingStore {
         // SAFETY: live handle; the shim allocates a new shared_ptr we own.
-        BackingStore {
-            raw: unsafe { v8__ArrayBuffer__GetBackingStore(self.as_ptr()) },
-        }
+        let raw = unsafe { v8__ArrayBuffer__GetBackingStore(self.as_ptr()) };
+        BackingStore { raw }
     }
     pub fn data(self) -> *mut u8 {
         // SAFETY: live handle.

@@ -12,8 +12,9 @@ pub fn internal_module_stat<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let path = args.get(0).to_rust_string(s);
     let r = match CString::new(path) {
         Ok(c) => {
-            // SAFETY: st is a valid out-pointer; c is NUL-terminated.
+            // SAFETY: stat is plain old data; all-zero is a valid value.
             let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            // SAFETY: st is a valid out-pointer; c is NUL-terminated.
             if unsafe { libc::stat(c.as_ptr(), &mut st) } != 0 {
                 -last_errno()
             } else if st.st_mode & libc::S_IFMT == libc::S_IFDIR {
