@@ -12,7 +12,7 @@ const { validateInteger, validateFunction } = require('internal/validators');
 const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
   maybeCallback, validatePosition, validateOffsetLengthRead, validateBufferArray, FSReqCallback,
-  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, Stats, Dirent,
+  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
 } = require('internal/fs/utils');
 const sync = require('internal/fs/sync');
 const promises = require('internal/fs/promises');
@@ -265,7 +265,9 @@ function readdir(path, options, callback) {
   callback = maybeCallback(typeof options === 'function' ? options : callback);
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
-  if (options.recursive) return callbackify(promises.readdir(path, options), callback);
+  if (options.recursive) {
+    return callbackify(promises.readdirRecursiveBreadthFirst(toPathString(path), options), callback);
+  }
   binding.readdir(path, req((err, result) => (err ? callback(err) :
     callback(null, readdirResult(result, path, options)))));
 }

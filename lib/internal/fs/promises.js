@@ -337,17 +337,46 @@ async function readdir(path, options) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (!options.recursive) return readdirResult(await call('readdir', path), path, options);
+  return readdirRecursive(toPathString(path), options);
+}
+
+// fs.promises lists a tree depth first: the directory found last is listed next.
+// Names follow symlinks to directories; Dirents descend only into real ones.
+async function readdirRecursive(root, options) {
   const out = [];
-  const root = toPathString(path);
+  const stack = [[root, await call('readdir', root)]];
+  while (stack.length) {
+    const [dir, listing] = stack.pop();
+    const entries = readdirResult(listing, dir, options);
+    const [names, types] = listing;
+    for (let i = 0; i < names.length; i++) {
+      const full = pathModule.join(dir, names[i]);
+      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
+      const isDir = options.withFileTypes ? types[i] === constants.UV_DIRENT_DIR :
+        binding.internalModuleStat(full) === 1;
+      if (isDir) stack.push([full, await call('readdir', full)]);
+    }
+  }
+  return out;
+}
+
+// The callback API's order: breadth first, like readdirSync.
+async function readdirRecursiveBreadthFirst(root, options) {
+  const out = [];
   const queue = [root];
-  while (queue.length) {
-    const dir = queue.shift();
+  for (let q = 0; q < queue.length; q++) {
+    const dir = queue[q];
     const [names, types] = await call('readdir', dir);
     const entries = readdirResult([names, types], dir, options);
     for (let i = 0; i < names.length; i++) {
       const full = pathModule.join(dir, names[i]);
-      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
-      if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      if (options.withFileTypes) {
+        out.push(entries[i]);
+        if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      } else {
+        out.push(pathModule.relative(root, full));
+        if (binding.internalModuleStat(full) === 1) queue.push(full);
+      }
     }
   }
   return out;
@@ -444,6 +473,6 @@ for (const [name, fn] of Object.entries(fsPromises)) {
 
 module.exports = {
   fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
-  readFileFd, mkdirp, readdir, rm, rmdir, truncate, copyFile, mkdtemp, realpath, readlink,
+  readFileFd, mkdirp, readdir, readdirRecursiveBreadthFirst, rm, rmdir, truncate, copyFile, mkdtemp, realpath, readlink,
   checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
 };

@@ -230,17 +230,27 @@ function readdirSync(path, options) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (!options.recursive) return readdirResult(binding.readdir(path), path, options);
+  return readdirRecursiveSync(toPathString(path), options);
+}
+
+// Node lists a tree breadth first. Names follow symlinks to directories (they are
+// stat'ed); Dirents descend only into real directories.
+function readdirRecursiveSync(root, options) {
   const out = [];
-  const root = toPathString(path);
   const queue = [root];
-  while (queue.length) {
-    const dir = queue.shift();
+  for (let q = 0; q < queue.length; q++) {
+    const dir = queue[q];
     const [names, types] = binding.readdir(dir);
     const entries = readdirResult([names, types], dir, options);
     for (let i = 0; i < names.length; i++) {
       const full = pathModule.join(dir, names[i]);
-      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
-      if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      if (options.withFileTypes) {
+        out.push(entries[i]);
+        if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      } else {
+        out.push(pathModule.relative(root, full));
+        if (binding.internalModuleStat(full) === 1) queue.push(full);
+      }
     }
   }
   return out;
@@ -304,7 +314,7 @@ function ftruncateSync(fd, len = 0) {
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
   appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
-  rmSync, rmdirSync, truncateSync, ftruncateSync,
+  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),

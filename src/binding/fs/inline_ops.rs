@@ -262,12 +262,32 @@ fn fchown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     dispatch(s, a, 3, op, ErrorContext::new("fchown"), done_undefined);
 }
 
-/// Seconds (fractional) as the kernel's timespec.
+/// Seconds (fractional) as the kernel's timespec, the way Node stores them:
+/// truncated to whole microseconds (so a time set and read back agrees with what
+/// node reports), Infinity meaning "now" and NaN "leave unchanged".
 fn timespec(secs: f64) -> libc::timespec {
-    let whole = secs.floor();
+    if secs.is_infinite() {
+        return libc::timespec {
+            tv_sec: 0,
+            tv_nsec: libc::UTIME_NOW,
+        };
+    }
+    if secs.is_nan() {
+        return libc::timespec {
+            tv_sec: 0,
+            tv_nsec: libc::UTIME_OMIT,
+        };
+    }
+    let mut sec = secs.trunc() as i64;
+    let mut nsec = ((secs - sec as f64) * 1e9) as i64;
+    nsec -= nsec % 1000;
+    if nsec < 0 {
+        nsec += 1_000_000_000;
+        sec -= 1;
+    }
     libc::timespec {
-        tv_sec: whole as libc::time_t,
-        tv_nsec: ((secs - whole) * 1e9) as libc::c_long,
+        tv_sec: sec as libc::time_t,
+        tv_nsec: nsec as libc::c_long,
     }
 }
 
