@@ -11,7 +11,7 @@ const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
 const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
-  maybeCallback, validatePosition, validateOffsetLengthRead, validateBufferArray, FSReqCallback,
+  maybeCallback, validatePosition, validateOffsetLengthRead, validateBufferArray, getValidMode, FSReqCallback,
   getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
 } = require('internal/fs/utils');
 const sync = require('internal/fs/sync');
@@ -197,7 +197,7 @@ function access(path, mode, callback) {
     mode = constants.F_OK;
   }
   path = getValidatedPath(path);
-  validateInteger(mode, 'mode', 0, 7);
+  mode = getValidMode(mode, 0, 7, constants.F_OK);
   binding.access(path, mode, reqNoValue(maybeCallback(callback)));
 }
 
@@ -328,19 +328,25 @@ function copyFile(src, dest, mode, callback) {
   }
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  validateInteger(mode ?? 0, 'mode', 0, 7);
-  binding.copyFile(src, dest, mode ?? 0, reqNoValue(maybeCallback(callback)));
+  mode = getValidMode(mode, 0, 7, 0);
+  binding.copyFile(src, dest, mode, reqNoValue(maybeCallback(callback)));
 }
 
 function times(atime, mtime) {
   return [toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime')];
 }
 
+// fs.realpath walks the path in JS (errors name lstat/stat); .native is realpath(3).
 function realpath(path, options, callback) {
-  pathResult('realpathAsync', getValidatedPath(path), options, callback);
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options, {});
+  path = toPathString(getValidatedPath(path));
+  callbackify(require('internal/fs/realpath').realpathJs(path)
+    .then((p) => encodePath(p, options)), callback);
 }
-realpath.native = realpath;
-sync.realpathSync.native = sync.realpathSync;
+realpath.native = function(path, options, callback) {
+  pathResult('realpathAsync', getValidatedPath(path), options, callback);
+};
 
 const fs = module.exports = {
   constants, Stats, Dirent,

@@ -16,7 +16,7 @@ const { validateFunction, validateInteger, validateAbortSignal } = require('inte
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
-  promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  getValidMode, promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
 } = require('internal/fs/utils');
 
 // Calls binding[name](...args, req) and returns the promise of its completion.
@@ -290,9 +290,9 @@ async function lstat(path, options = { bigint: false }) {
   return getStatsFromBinding(await call('lstat', getValidatedPath(path), bigint), bigint);
 }
 
-async function access(path, mode = constants.F_OK) {
-  validateInteger(mode, 'mode', 0, 7);
-  return call('access', getValidatedPath(path), mode);
+async function access(path, mode) {
+  path = getValidatedPath(path);
+  return call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
 async function mkdir(path, options) {
@@ -427,18 +427,21 @@ async function truncate(path, len = 0) {
 }
 
 async function readlink(path, options) {
-  return encodePath(await call('readlink', getValidatedPath(path)), getOptions(options, {}));
+  options = getOptions(options, {});
+  return encodePath(await call('readlink', getValidatedPath(path)), options);
 }
 async function realpath(path, options) {
-  return encodePath(await call('realpathAsync', getValidatedPath(path)), getOptions(options, {}));
+  options = getOptions(options, {});
+  return encodePath(await call('realpathAsync', getValidatedPath(path)), options);
 }
 async function mkdtemp(prefix, options) {
   options = getOptions(options, {});
   return encodePath(await call('mkdtemp', getValidatedPath(prefix, 'prefix')), options);
 }
-async function copyFile(src, dest, mode = 0) {
-  validateInteger(mode, 'mode', 0, 7);
-  return call('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode);
+async function copyFile(src, dest, mode) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  return call('copyFile', src, dest, getValidMode(mode, 0, 7, 0));
 }
 
 const fsPromises = {

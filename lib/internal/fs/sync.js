@@ -10,7 +10,7 @@ const { validateInteger } = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
-  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  getValidMode, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
 } = require('internal/fs/utils');
 
 function openSync(path, flags, mode) {
@@ -179,9 +179,9 @@ function existsSync(path) {
   }
 }
 
-function accessSync(path, mode = constants.F_OK) {
-  validateInteger(mode, 'mode', 0, 7);
-  binding.access(getValidatedPath(path), mode);
+function accessSync(path, mode) {
+  path = getValidatedPath(path);
+  binding.access(path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
 function parseMkdirOptions(options) {
@@ -256,6 +256,16 @@ function readdirRecursiveSync(root, options) {
   return out;
 }
 
+function realpathSync(path, options) {
+  options = getOptions(options, {});
+  path = toPathString(getValidatedPath(path));
+  return encodePath(require('internal/fs/realpath').realpathJsSync(path), options);
+}
+realpathSync.native = (path, options) => {
+  options = getOptions(options, {});
+  return encodePath(binding.realpathAsync(getValidatedPath(path)), options);
+};
+
 function removeTreeSync(path) {
   const [names, types] = binding.readdir(path);
   for (let i = 0; i < names.length; i++) {
@@ -322,13 +332,19 @@ module.exports = {
   symlinkSync: (target, path) => binding.symlink(getValidatedPath(target, 'target'), getValidatedPath(path)),
   linkSync: (existing, newPath) => binding.link(getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
-  readlinkSync: (path, options) => encodePath(binding.readlink(getValidatedPath(path)), getOptions(options, {})),
-  realpathSync: (path, options) => encodePath(binding.realpathAsync(getValidatedPath(path)), getOptions(options, {})),
-  mkdtempSync: (prefix, options) => encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')),
-    getOptions(options, {})),
-  copyFileSync: (src, dest, mode = 0) => {
-    validateInteger(mode, 'mode', 0, 7);
-    binding.copyFile(getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode);
+  readlinkSync: (path, options) => {
+    options = getOptions(options, {});
+    return encodePath(binding.readlink(getValidatedPath(path)), options);
+  },
+  realpathSync,
+  mkdtempSync: (prefix, options) => {
+    options = getOptions(options, {});
+    return encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')), options);
+  },
+  copyFileSync: (src, dest, mode) => {
+    src = getValidatedPath(src, 'src');
+    dest = getValidatedPath(dest, 'dest');
+    binding.copyFile(src, dest, getValidMode(mode, 0, 7, 0));
   },
   chmodSync: (path, mode) => binding.chmod(getValidatedPath(path), parseFileMode(mode, 'mode')),
   fchmodSync: (fd, mode) => binding.fchmod(getValidatedFd(fd), parseFileMode(mode, 'mode')),

@@ -144,6 +144,27 @@ function validatePosition(position, name = 'position') {
   return position;
 }
 
+// access() and copyFile() modes. Node checks these natively, so its errors carry
+// plain messages (no "The value of ..." phrasing); fractions are truncated.
+function getValidMode(mode, min, max, def) {
+  if (mode == null) return def;
+  if (typeof mode !== 'number') {
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  }
+  if (!Number.isFinite(mode)) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range');
+  mode = Math.trunc(mode);
+  if (mode < min || mode > max) {
+    throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', `mode is out of range: >= ${min} && <= ${max}`);
+  }
+  return mode;
+}
+
+function nativeError(Ctor, code, message) {
+  const err = new Ctor(message);
+  err.code = code;
+  return err;
+}
+
 function validateOffsetLengthRead(offset, length, bufferLength) {
   if (offset < 0) throw new ERR_OUT_OF_RANGE('offset', '>= 0', offset);
   if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
@@ -292,7 +313,7 @@ module.exports = {
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
   assertEncoding, maybeCallback, validatePosition, validateOffsetLengthRead,
-  validateBufferArray, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
+  validateBufferArray, getValidMode, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
   getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmdirOptions, isURL,
 };
