@@ -293,15 +293,26 @@ function rmdir(path, options, callback) {
   binding.rmdir(path, reqNoValue(callback));
 }
 
+let truncateFdWarned = false;
 function truncate(path, len, callback) {
-  if (typeof path === 'number') return ftruncate(path, len, callback);
+  if (typeof path === 'number') {
+    if (!truncateFdWarned) {
+      truncateFdWarned = true;
+      process.emitWarning('Using fs.truncate with a file descriptor is deprecated. Please use ' +
+        'fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
+    }
+    return ftruncate(path, len, callback);
+  }
   if (typeof len === 'function') {
     callback = len;
     len = 0;
+  } else if (len === undefined) {
+    len = 0;
   }
+  validateInteger(len, 'len');
   callback = maybeCallback(callback);
   getValidatedPath(path);
-  callbackify(promises.truncate(path, len ?? 0), callback);
+  callbackify(promises.truncate(path, len), callback);
 }
 
 function ftruncate(fd, len = 0, callback) {
@@ -310,8 +321,8 @@ function ftruncate(fd, len = 0, callback) {
     len = 0;
   }
   fd = getValidatedFd(fd);
-  if (typeof len !== 'bigint') validateInteger(len, 'len');
-  binding.ftruncate(fd, len < 0 ? 0 : len, reqNoValue(maybeCallback(callback)));
+  validateInteger(len, 'len');
+  binding.ftruncate(fd, Math.max(0, len), reqNoValue(maybeCallback(callback)));
 }
 
 // A one-op call whose value is a path (readlink, realpath, mkdtemp).

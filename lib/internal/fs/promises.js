@@ -104,7 +104,6 @@ class FileHandle extends EventEmitter {
 }
 
 function validateLen(len) {
-  if (typeof len === 'bigint') return len < 0n ? 0n : len;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }
@@ -417,10 +416,9 @@ async function rmdir(path, options) {
 }
 
 async function truncate(path, len = 0) {
-  len = validateLen(len);
-  const fd = await call('open', getValidatedPath(path), constants.O_WRONLY, 0o666);
+  const fd = await call('open', getValidatedPath(path), constants.O_RDWR, 0o666);
   try {
-    await call('ftruncate', fd, len);
+    await call('ftruncate', fd, validateLen(len));
   } finally {
     await call('close', fd);
   }

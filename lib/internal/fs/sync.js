@@ -301,15 +301,16 @@ function rmdirSync(path, options) {
   binding.rmdir(path);
 }
 
+// Truncation lengths are numbers (never BigInt); negative ones mean 0.
 function validLen(len) {
-  if (typeof len === 'bigint') return len < 0n ? 0n : len;
-  validateInteger(len ?? 0, 'len');
-  return Math.max(0, len ?? 0);
+  validateInteger(len, 'len');
+  return Math.max(0, len);
 }
 
+// Node opens the file read-write first, so a missing file wins over a bad length.
 function truncateSync(path, len = 0) {
   if (typeof path === 'number') return ftruncateSync(path, len);
-  const fd = binding.open(getValidatedPath(path), constants.O_WRONLY, 0o666);
+  const fd = binding.open(getValidatedPath(path), constants.O_RDWR, 0o666);
   try {
     binding.ftruncate(fd, validLen(len));
   } finally {
@@ -318,7 +319,8 @@ function truncateSync(path, len = 0) {
 }
 
 function ftruncateSync(fd, len = 0) {
-  binding.ftruncate(getValidatedFd(fd), validLen(len));
+  fd = getValidatedFd(fd);
+  binding.ftruncate(fd, validLen(len));
 }
 
 module.exports = {

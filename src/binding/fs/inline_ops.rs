@@ -303,9 +303,13 @@ fn set_times(
     ts: &[libc::timespec; 2],
     flags: i32,
 ) -> Result<InlineOutput, i32> {
-    let p = path.map_or(std::ptr::null(), |p| p.as_ptr());
-    // SAFETY: p is null or NUL-terminated; ts points at two timespecs.
-    check(unsafe { libc::utimensat(fd, p, ts.as_ptr(), flags) })
+    match path {
+        // SAFETY: p is NUL-terminated; ts points at two timespecs.
+        Some(p) => check(unsafe { libc::utimensat(fd, p.as_ptr(), ts.as_ptr(), flags) }),
+        // glibc's utimensat refuses a null path (EINVAL); futimens is the fd form.
+        // SAFETY: ts points at two timespecs.
+        None => check(unsafe { libc::futimens(fd, ts.as_ptr()) }),
+    }
 }
 
 /// utimes(path, atime, mtime, req), seconds as numbers
