@@ -11,16 +11,13 @@ const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
 const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
-  maybeCallback, validatePosition, validateOffsetLengthRead, validateBufferArray, getValidMode, FSReqCallback,
+  maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding,
+  validateBufferArray, getValidMode, FSReqCallback,
   getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
+  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint,
 } = require('internal/fs/utils');
 const sync = require('internal/fs/sync');
 const promises = require('internal/fs/promises');
-
-// The last argument, which must be the callback.
-function lastCallback(args) {
-  return maybeCallback(args[args.length - 1]);
-}
 
 function req(cb) {
   return new FSReqCallback(cb);
@@ -90,15 +87,12 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
   validateFunction(callback, 'cb');
-  offset ??= 0;
-  validateInteger(offset, 'offset', 0);
-  length |= 0;
-  if (length === 0) {
+  const range = validateReadRange(buffer, offset, length);
+  if (range === null) {
     return process.nextTick(callback, null, 0, buffer);
   }
-  validateOffsetLengthRead(offset, length, buffer.byteLength);
   position = validatePosition(position);
-  binding.read(fd, buffer, offset, length, position,
+  binding.read(fd, buffer, range[0], range[1], position,
     req((err, bytesRead) => callback(err, bytesRead || 0, buffer)));
 }
 
@@ -114,38 +108,42 @@ function readv(fd, buffers, position, callback) {
     position = null;
   }
   validateFunction(callback, 'cb');
-  binding.readBuffers(fd, buffers, validatePosition(position),
+  binding.readBuffers(fd, buffers, lenientPosition(position),
     req((err, n) => callback(err, n || 0, buffers)));
 }
 
-// write(fd, buffer, [offset[, length[, position]]], cb) | write(fd, string[, position[, encoding]], cb)
-function write(fd, buffer, offsetOrOptions, length, position, callback) {
+// write(fd, buffer, [offset[, length[, position]]], cb) | write(fd, buffer, options, cb) |
+// write(fd, string[, position[, encoding]], cb). The callback is the last function given.
+function write(fd, buffer, offset, length, position, callback) {
   fd = getValidatedFd(fd);
-  const cb = lastCallback(arguments);
   if (ArrayBuffer.isView(buffer)) {
-    let offset = offsetOrOptions;
-    if (typeof offset === 'object' && offset !== null) {
+    callback = maybeCallback(callback || position || length || offset);
+    if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    if (typeof offset === 'function') offset = undefined;
-    if (typeof length === 'function') length = undefined;
-    if (typeof position === 'function') position = undefined;
-    offset ??= 0;
-    validateInteger(offset, 'offset', 0, buffer.byteLength);
-    length ??= buffer.byteLength - offset;
-    validateInteger(length, 'length', 0, buffer.byteLength - offset);
-    binding.writeBuffer(fd, buffer, offset, length, validatePosition(position),
-      req((err, n) => cb(err, n || 0, buffer)));
+    if (typeof offset === 'function') offset = 0;
+    [offset, length] = validateWriteRange(offset, length, buffer.byteLength);
+    binding.writeBuffer(fd, buffer, offset, length, lenientPosition(position),
+      req((err, n) => callback(err, n || 0, buffer)));
     return;
   }
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  const pos = typeof offsetOrOptions === 'function' ? null : offsetOrOptions;
-  const encoding = typeof length === 'string' ? length : 'utf8';
-  const bytes = Buffer.from(buffer, encoding);
-  binding.writeBuffer(fd, bytes, 0, bytes.length, validatePosition(pos),
-    req((err, n) => cb(err, n || 0, buffer)));
+  // Here `offset` is the position and `length` the encoding.
+  if (typeof position !== 'function') {
+    if (typeof offset === 'function') {
+      position = offset;
+      offset = null;
+    } else {
+      position = length;
+    }
+    length = 'utf8';
+  }
+  callback = maybeCallback(position);
+  const bytes = Buffer.from(buffer, writeEncoding(length));
+  binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset),
+    req((err, n) => callback(err, n || 0, buffer)));
 }
 
 function writev(fd, buffers, position, callback) {
@@ -157,7 +155,7 @@ function writev(fd, buffers, position, callback) {
   }
   validateFunction(callback, 'cb');
   if (buffers.length === 0) return process.nextTick(callback, null, 0, buffers);
-  binding.writeBuffers(fd, buffers, validatePosition(position),
+  binding.writeBuffers(fd, buffers, lenientPosition(position),
     req((err, n) => callback(err, n || 0, buffers)));
 }
 
@@ -169,7 +167,7 @@ function statLike(name, validate) {
     }
     target = validate(target);
     callback = maybeCallback(callback);
-    const bigint = !!options?.bigint;
+    const bigint = wantsBigint(options);
     binding[name](target, bigint, req((err, buf) => (err ? callback(err) :
       callback(null, getStatsFromBinding(buf, bigint)))));
   };
@@ -279,6 +277,7 @@ function rm(path, options, callback) {
   }
   callback = maybeCallback(callback);
   getValidatedPath(path);
+  options = validateRmOptions(options);
   callbackify(promises.rm(path, options), callback);
 }
 
@@ -289,7 +288,8 @@ function rmdir(path, options, callback) {
   }
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
-  if (options?.recursive) return callbackify(promises.rmdir(path, options), callback);
+  options = validateRmdirOptions(options);
+  if (options.recursive) return callbackify(promises.rmdirRecursive(toPathString(path), 'lstat'), callback);
   binding.rmdir(path, reqNoValue(callback));
 }
 
@@ -369,8 +369,11 @@ const fs = module.exports = {
   unlink: (path, cb) => pathOp('unlink', getValidatedPath(path), cb),
   fsync: (fd, cb) => pathOp('fsync', getValidatedFd(fd), cb),
   fdatasync: (fd, cb) => pathOp('fdatasync', getValidatedFd(fd), cb),
-  symlink: (target, path, type, cb) => pathOp('symlink', getValidatedPath(target, 'target'),
-    getValidatedPath(path), typeof type === 'function' ? type : cb),
+  symlink: (target, path, type, cb) => {
+    if (typeof type === 'function') [type, cb] = [undefined, type];
+    validateSymlinkType(type);
+    pathOp('symlink', getValidatedPath(target, 'target'), getValidatedPath(path), cb);
+  },
   link: (existing, newPath, cb) => pathOp('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath'), cb),
   readlink: (path, options, cb) => pathResult('readlink', getValidatedPath(path), options, cb),
@@ -378,9 +381,9 @@ const fs = module.exports = {
   chmod: (path, mode, cb) => pathOp('chmod', getValidatedPath(path), parseFileMode(mode, 'mode'), cb),
   fchmod: (fd, mode, cb) => pathOp('fchmod', getValidatedFd(fd), parseFileMode(mode, 'mode'), cb),
   lchmod: undefined,
-  chown: (path, uid, gid, cb) => pathOp('chown', getValidatedPath(path), uid, gid, cb),
-  fchown: (fd, uid, gid, cb) => pathOp('fchown', getValidatedFd(fd), uid, gid, cb),
-  lchown: (path, uid, gid, cb) => pathOp('lchown', getValidatedPath(path), uid, gid, cb),
+  chown: (path, uid, gid, cb) => pathOp('chown', getValidatedPath(path), ...validateOwner(uid, gid), cb),
+  fchown: (fd, uid, gid, cb) => pathOp('fchown', getValidatedFd(fd), ...validateOwner(uid, gid), cb),
+  lchown: (path, uid, gid, cb) => pathOp('lchown', getValidatedPath(path), ...validateOwner(uid, gid), cb),
   utimes: (path, atime, mtime, cb) => pathOp('utimes', getValidatedPath(path), ...times(atime, mtime), cb),
   futimes: (fd, atime, mtime, cb) => pathOp('futimes', getValidatedFd(fd), ...times(atime, mtime), cb),
   lutimes: (path, atime, mtime, cb) => pathOp('lutimes', getValidatedPath(path), ...times(atime, mtime), cb),

@@ -12,11 +12,14 @@ const { AbortError, codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR,
   ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE,
 } } = require('internal/errors');
-const { validateFunction, validateInteger, validateAbortSignal } = require('internal/validators');
+const {
+  validateFunction, validateInteger, validateAbortSignal, validateObject, kValidateObjectAllowNullable,
+} = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
-  getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
-  getValidMode, promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, validateOffsetLengthRead,
+  validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
+  validateSymlinkType, wantsBigint, promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
 } = require('internal/fs/utils');
 
 // Calls binding[name](...args, req) and returns the promise of its completion.
@@ -79,13 +82,13 @@ class FileHandle extends EventEmitter {
   }
   async appendFile(data, options) { return this.writeFile(data, options); }
   async stat(options) {
-    return getStatsFromBinding(await call('fstat', this.#fd('fstat'), !!options?.bigint), !!options?.bigint);
+    return getStatsFromBinding(await call('fstat', this.#fd('fstat'), wantsBigint(options)), wantsBigint(options));
   }
   async truncate(len = 0) { return call('ftruncate', this.#fd('ftruncate'), validateLen(len)); }
   async sync() { return call('fsync', this.#fd('fsync')); }
   async datasync() { return call('fdatasync', this.#fd('fdatasync')); }
   async chmod(mode) { return call('fchmod', this.#fd('fchmod'), parseFileMode(mode, 'mode')); }
-  async chown(uid, gid) { return call('fchown', this.#fd('fchown'), uid, gid); }
+  async chown(uid, gid) { return call('fchown', this.#fd('fchown'), ...validateOwner(uid, gid)); }
   async utimes(atime, mtime) {
     return call('futimes', this.#fd('futime'), toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime'));
   }
@@ -109,30 +112,34 @@ function validateLen(len) {
 }
 
 // ---- read / write on an fd ----
+// FileHandle.read(buffer, offset, length, position) | read(buffer, options) | read(options)
 async function read(fd, buffer, offset, length, position) {
-  if (buffer != null && !ArrayBuffer.isView(buffer) && typeof buffer === 'object') {
-    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
-  } else if (buffer === undefined || buffer === null) {
-    buffer = Buffer.alloc(16384);
+  if (!ArrayBuffer.isView(buffer)) {
+    if (buffer !== undefined) validateObject(buffer, 'options', kValidateObjectAllowNullable);
+    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer ?? {});
+    if (!ArrayBuffer.isView(buffer)) {
+      throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+    }
   }
-  if (!ArrayBuffer.isView(buffer)) throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   if (offset !== null && typeof offset === 'object') {
     ({ offset = 0, length, position = null } = offset);
   }
-  offset ??= 0;
-  validateInteger(offset, 'offset', 0);
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
   length ??= buffer.byteLength - offset;
-  validateInteger(length, 'length', 0);
   if (length === 0) return { bytesRead: 0, buffer };
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
   validateOffsetLengthRead(offset, length, buffer.byteLength);
-  position = validatePosition(position);
-  const bytesRead = await call('read', fd, buffer, offset, length, position);
+  validateInteger(length, 'length', 0);
+  const bytesRead = await call('read', fd, buffer, offset, length, lenientPosition(position));
   return { bytesRead, buffer };
 }
 
 async function readv(fd, buffers, position) {
   validateBufferArray(buffers);
-  const bytesRead = await call('readBuffers', fd, buffers, validatePosition(position));
+  const bytesRead = await call('readBuffers', fd, buffers, lenientPosition(position));
   return { bytesRead, buffers };
 }
 
@@ -141,28 +148,24 @@ async function write(fd, buffer, offset, length, position) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    offset ??= 0;
-    validateInteger(offset, 'offset', 0);
-    length ??= buffer.byteLength - offset;
-    validateInteger(length, 'length', 0, buffer.byteLength - offset);
+    [offset, length] = validateWriteRange(offset, length, buffer.byteLength);
     if (length === 0) return { bytesWritten: 0, buffer };
-    const bytesWritten = await call('writeBuffer', fd, buffer, offset, length, validatePosition(position));
+    const bytesWritten = await call('writeBuffer', fd, buffer, offset, length, lenientPosition(position));
     return { bytesWritten, buffer };
   }
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
   // write(fd, string[, position[, encoding]])
-  const bytes = Buffer.from(buffer, length ?? 'utf8');
-  const pos = validatePosition(offset);
-  const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, pos);
+  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, lenientPosition(offset));
   return { bytesWritten, buffer };
 }
 
 async function writev(fd, buffers, position) {
   validateBufferArray(buffers);
   if (buffers.length === 0) return { bytesWritten: 0, buffers };
-  const bytesWritten = await call('writeBuffers', fd, buffers, validatePosition(position));
+  const bytesWritten = await call('writeBuffers', fd, buffers, lenientPosition(position));
   return { bytesWritten, buffers };
 }
 
@@ -281,11 +284,11 @@ async function open(path, flags, mode) {
 }
 
 async function stat(path, options = { bigint: false }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   return getStatsFromBinding(await call('stat', getValidatedPath(path), bigint), bigint);
 }
 async function lstat(path, options = { bigint: false }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   return getStatsFromBinding(await call('lstat', getValidatedPath(path), bigint), bigint);
 }
 
@@ -382,8 +385,8 @@ async function readdirRecursiveBreadthFirst(root, options) {
 }
 
 async function rm(path, options) {
-  options = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
   path = toPathString(getValidatedPath(path));
+  options = validateRmOptions(options);
   let st;
   try {
     st = getStatsFromBinding(await call('lstat', path, false));
@@ -411,8 +414,17 @@ async function removeTree(path) {
 
 async function rmdir(path, options) {
   path = getValidatedPath(path);
-  if (options?.recursive) return removeTree(toPathString(path));
+  options = validateRmdirOptions(options);
+  if (options.recursive) return rmdirRecursive(toPathString(path), 'stat');
   return call('rmdir', path);
+}
+
+// rmdir -r: Node's promise API looks with stat, its callback API with lstat; what
+// is not a directory gets rmdir's own error (ENOTDIR).
+async function rmdirRecursive(path, statCall) {
+  const st = new Float64Array(await call(statCall, path, false));
+  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return call('rmdir', path);
+  return removeTree(path);
 }
 
 async function truncate(path, len = 0) {
@@ -446,15 +458,18 @@ const fsPromises = {
   access, copyFile, open, opendir: (...a) => require('internal/fs/dir').opendirPromise(...a),
   rename: (from, to) => call('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   truncate, rm, rmdir, mkdir, readdir, readlink,
-  symlink: (target, path) => call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path)),
+  symlink: (target, path, type) => {
+    validateSymlinkType(type);
+    return call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
+  },
   lstat, stat,
   link: (existing, newPath) => call('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),
   chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
   lchmod: () => Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
-  lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), uid, gid),
-  chown: (path, uid, gid) => call('chown', getValidatedPath(path), uid, gid),
+  lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
+  chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
     toUnixTimestamp(mtime, 'mtime')),
   lutimes: (path, atime, mtime) => call('lutimes', getValidatedPath(path), toUnixTimestamp(atime),
@@ -474,6 +489,6 @@ for (const [name, fn] of Object.entries(fsPromises)) {
 
 module.exports = {
   fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
-  readFileFd, mkdirp, readdir, readdirRecursiveBreadthFirst, rm, rmdir, truncate, copyFile, mkdtemp, realpath, readlink,
+  readFileFd, mkdirp, readdir, readdirRecursiveBreadthFirst, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
   checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
 };

@@ -6,11 +6,13 @@ const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR } } = require('internal/errors');
-const { validateInteger } = require('internal/validators');
+const { validateInteger, validateObject, kValidateObjectAllowNullable } = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
-  getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
-  getValidMode, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  getValidatedFd, getOptions, validatePosition, lenientPosition, validateReadRange, validateWriteRange,
+  writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, readdirResult, encodePath,
+  toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
+  wantsBigint,
 } = require('internal/fs/utils');
 
 function openSync(path, flags, mode) {
@@ -28,22 +30,19 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
   let offset = offsetOrOptions;
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', kValidateObjectAllowNullable);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
   }
-  offset ??= 0;
-  validateInteger(offset, 'offset', 0);
-  length ??= buffer.byteLength - offset;
-  validateInteger(length, 'length', 0);
-  if (length === 0) return 0;
-  validateOffsetLengthRead(offset, length, buffer.byteLength);
-  return binding.read(fd, buffer, offset, length, validatePosition(position));
+  const range = validateReadRange(buffer, offset, length);
+  if (range === null) return 0;
+  return binding.read(fd, buffer, range[0], range[1], validatePosition(position));
 }
 
 function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
-  return binding.readBuffers(fd, buffers, validatePosition(position));
+  return binding.readBuffers(fd, buffers, lenientPosition(position));
 }
 
 // writeSync(fd, buffer[, offset[, length[, position]]]) or (fd, string[, position[, encoding]])
@@ -53,24 +52,21 @@ function writeSync(fd, buffer, offset, length, position) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    offset ??= 0;
-    validateInteger(offset, 'offset', 0, buffer.byteLength);
-    length ??= buffer.byteLength - offset;
-    validateInteger(length, 'length', 0, buffer.byteLength - offset);
-    return binding.writeBuffer(fd, buffer, offset, length, validatePosition(position));
+    [offset, length] = validateWriteRange(offset, length, buffer.byteLength);
+    return binding.writeBuffer(fd, buffer, offset, length, lenientPosition(position));
   }
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  const bytes = Buffer.from(buffer, length ?? 'utf8');
-  return binding.writeBuffer(fd, bytes, 0, bytes.length, validatePosition(offset));
+  const bytes = Buffer.from(buffer, writeEncoding(length));
+  return binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset));
 }
 
 function writevSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
   if (buffers.length === 0) return 0;
-  return binding.writeBuffers(fd, buffers, validatePosition(position));
+  return binding.writeBuffers(fd, buffers, lenientPosition(position));
 }
 
 function readFileFdSync(fd, encoding) {
@@ -146,7 +142,7 @@ function appendFileSync(path, data, options) {
 }
 
 function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   try {
     return getStatsFromBinding(binding.stat(getValidatedPath(path), bigint), bigint);
   } catch (err) {
@@ -156,7 +152,7 @@ function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 }
 
 function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   try {
     return getStatsFromBinding(binding.lstat(getValidatedPath(path), bigint), bigint);
   } catch (err) {
@@ -166,7 +162,7 @@ function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 }
 
 function fstatSync(fd, options = { bigint: false }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   return getStatsFromBinding(binding.fstat(getValidatedFd(fd), bigint), bigint);
 }
 
@@ -277,8 +273,8 @@ function removeTreeSync(path) {
 }
 
 function rmSync(path, options) {
-  options = { force: false, recursive: false, ...options };
   path = toPathString(getValidatedPath(path));
+  options = validateRmOptions(options);
   let st;
   try {
     st = getStatsFromBinding(binding.lstat(path, false));
@@ -295,10 +291,15 @@ function rmSync(path, options) {
   binding.unlink(path);
 }
 
+// rmdir -r: what is not a directory gets rmdir's own error (ENOTDIR).
 function rmdirSync(path, options) {
   path = getValidatedPath(path);
-  if (options?.recursive) return removeTreeSync(toPathString(path));
-  binding.rmdir(path);
+  options = validateRmdirOptions(options);
+  if (!options.recursive) return binding.rmdir(path);
+  path = toPathString(path);
+  const st = getStatsFromBinding(binding.lstat(path, false));
+  if (!st.isDirectory()) return binding.rmdir(path);
+  removeTreeSync(path);
 }
 
 // Truncation lengths are numbers (never BigInt); negative ones mean 0.
@@ -331,7 +332,10 @@ module.exports = {
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),
   fdatasyncSync: (fd) => binding.fdatasync(getValidatedFd(fd)),
-  symlinkSync: (target, path) => binding.symlink(getValidatedPath(target, 'target'), getValidatedPath(path)),
+  symlinkSync: (target, path, type) => {
+    validateSymlinkType(type);
+    binding.symlink(getValidatedPath(target, 'target'), getValidatedPath(path));
+  },
   linkSync: (existing, newPath) => binding.link(getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
   readlinkSync: (path, options) => {
@@ -350,9 +354,9 @@ module.exports = {
   },
   chmodSync: (path, mode) => binding.chmod(getValidatedPath(path), parseFileMode(mode, 'mode')),
   fchmodSync: (fd, mode) => binding.fchmod(getValidatedFd(fd), parseFileMode(mode, 'mode')),
-  chownSync: (path, uid, gid) => binding.chown(getValidatedPath(path), uid, gid),
-  fchownSync: (fd, uid, gid) => binding.fchown(getValidatedFd(fd), uid, gid),
-  lchownSync: (path, uid, gid) => binding.lchown(getValidatedPath(path), uid, gid),
+  chownSync: (path, uid, gid) => binding.chown(getValidatedPath(path), ...validateOwner(uid, gid)),
+  fchownSync: (fd, uid, gid) => binding.fchown(getValidatedFd(fd), ...validateOwner(uid, gid)),
+  lchownSync: (path, uid, gid) => binding.lchown(getValidatedPath(path), ...validateOwner(uid, gid)),
   utimesSync: (path, atime, mtime) => binding.utimes(getValidatedPath(path), toUnixTimestamp(atime),
     toUnixTimestamp(mtime, 'mtime')),
   futimesSync: (fd, atime, mtime) => binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime),

@@ -5,10 +5,10 @@
 
 const { Buffer } = require('buffer');
 const { codes: {
-  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_FS_INVALID_SYMLINK_TYPE,
 } } = require('internal/errors');
 const {
-  validateFunction, validateInt32, validateInteger, validateUint32, validateObject,
+  validateBoolean, validateFunction, validateInt32, validateInteger, validateUint32, validateObject,
 } = require('internal/validators');
 
 // Linux x86-64 values (the numbers libc uses; Node publishes the same).
@@ -53,7 +53,10 @@ const flagTable = {
 };
 
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   const f = flagTable[flags];
   if (f === undefined || !Object.prototype.hasOwnProperty.call(flagTable, flags)) {
@@ -128,12 +131,13 @@ function maybeCallback(cb) {
   return cb;
 }
 
-// A position for read/write: null/undefined/-1 mean "the file's position".
+// A read position (fs.read, fs.readSync): null/undefined mean "the file's
+// position"; numbers must be safe integers >= -1, BigInts fit in 64 bits.
 function validatePosition(position, name = 'position') {
   if (position == null) return -1;
   if (typeof position === 'bigint') {
-    if (position < -1n || position > 2n ** 63n - 1n) {
-      throw new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${2n ** 63n - 1n}`, position);
+    if (position < -(2n ** 63n) || position > 2n ** 63n - 1n) {
+      throw new ERR_OUT_OF_RANGE(name, `>= ${-(2n ** 63n)} && <= ${2n ** 63n - 1n}`, position);
     }
     return position;
   }
@@ -142,6 +146,44 @@ function validatePosition(position, name = 'position') {
   }
   validateInteger(position, name, -1);
   return position;
+}
+
+// Writes, readv and FileHandle reads take a position only when it is a
+// non-negative safe integer; anything else (BigInt included) means the file's
+// position, without an error. That is what Node 20 does.
+function lenientPosition(position) {
+  return typeof position === 'number' && Number.isSafeInteger(position) && position >= 0 ? position : -1;
+}
+
+// offset/length for a write from a buffer: a non-number length means "to the end".
+function validateWriteRange(offset, length, byteLength) {
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (typeof length !== 'number') length = byteLength - offset;
+  if (offset > byteLength) throw new ERR_OUT_OF_RANGE('offset', `<= ${byteLength}`, offset);
+  if (length > byteLength - offset) throw new ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
+  if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
+  validateInt32(length, 'length', 0);
+  return [offset, length];
+}
+
+// offset/length for a read into `buffer` (fs.read, readSync); null when there is
+// nothing to read (a zero length, after Node's `length | 0`).
+function validateReadRange(buffer, offset, length) {
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return null;
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  return [offset, length];
+}
+
+// A string's encoding for write(): Node falls back to UTF-8 for unknown names.
+function writeEncoding(encoding) {
+  return typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8';
 }
 
 // access() and copyFile() modes. Node checks these natively, so its errors carry
@@ -303,17 +345,60 @@ function toUnixTimestamp(time, name = 'time') {
   throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
 }
 
-function validateRmdirOptions(options, defaults) {
-  if (options === undefined) return defaults;
-  validateObject(options, 'options');
-  return { ...defaults, ...options };
+function validateRetryOptions(options) {
+  validateInt32(options.retryDelay, 'options.retryDelay', 0);
+  validateUint32(options.maxRetries, 'options.maxRetries');
+}
+
+// rm's options, all checked even when unused (as Node does).
+function validateRmOptions(options) {
+  if (options !== undefined) validateObject(options, 'options');
+  options = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
+  validateBoolean(options.force, 'options.force');
+  validateBoolean(options.recursive, 'options.recursive');
+  validateRetryOptions(options);
+  return options;
+}
+
+let rmdirRecursiveWarned = false;
+// Node warns about `recursive` before it validates anything.
+function validateRmdirOptions(options) {
+  if (options?.recursive && !rmdirRecursiveWarned) {
+    rmdirRecursiveWarned = true;
+    process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be ' +
+      'removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+  }
+  if (options !== undefined) validateObject(options, 'options');
+  options = { recursive: false, maxRetries: 0, retryDelay: 100, ...options };
+  validateBoolean(options.recursive, 'options.recursive');
+  validateRetryOptions(options);
+  return options;
+}
+
+// chown's ids: -1 means "leave unchanged".
+function validateOwner(uid, gid) {
+  validateInteger(uid, 'uid', -1, 2 ** 32 - 1);
+  validateInteger(gid, 'gid', -1, 2 ** 32 - 1);
+  return [uid, gid];
+}
+
+function validateSymlinkType(type) {
+  if (type != null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
+  }
+}
+
+// Stats as BigInt only for `bigint: true` exactly.
+function wantsBigint(options) {
+  return options?.bigint === true;
 }
 
 module.exports = {
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
-  assertEncoding, maybeCallback, validatePosition, validateOffsetLengthRead,
+  assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
+  validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
   getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
-  validateRmdirOptions, isURL,
+  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, isURL,
 };
