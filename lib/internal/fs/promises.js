@@ -71,14 +71,14 @@ class FileHandle extends EventEmitter {
   async read(buffer, offset, length, position) {
     return read(this.#fd('read'), buffer, offset, length, position);
   }
-  async readv(buffers, position) { return readv(this.#fd('read'), buffers, position); }
+  async readv(buffers, position) { return readv(this.#fd('readv'), buffers, position); }
   async write(buffer, offsetOrOptions, length, position) {
     return write(this.#fd('write'), buffer, offsetOrOptions, length, position);
   }
-  async writev(buffers, position) { return writev(this.#fd('write'), buffers, position); }
-  async readFile(options) { return readFileFd(this.#fd('read'), getOptions(options, { encoding: null })); }
+  async writev(buffers, position) { return writev(this.#fd('writev'), buffers, position); }
+  async readFile(options) { return readFileFd(this.#fd('readFile'), getOptions(options, { encoding: null })); }
   async writeFile(data, options) {
-    return writeFileFd(this.#fd('write'), data, getOptions(options, { encoding: 'utf8' }), true);
+    return writeFileFd(this.#fd('writeFile'), data, getOptions(options, { encoding: 'utf8' }), true);
   }
   async appendFile(data, options) { return this.writeFile(data, options); }
   async stat(options) {
@@ -90,7 +90,7 @@ class FileHandle extends EventEmitter {
   async chmod(mode) { return call('fchmod', this.#fd('fchmod'), parseFileMode(mode, 'mode')); }
   async chown(uid, gid) { return call('fchown', this.#fd('fchown'), ...validateOwner(uid, gid)); }
   async utimes(atime, mtime) {
-    return call('futimes', this.#fd('futime'), toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime'));
+    return call('futimes', this.#fd('futimes'), toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime'));
   }
   createReadStream(options) {
     const { ReadStream } = require('internal/fs/streams');
@@ -208,7 +208,7 @@ async function readFileFd(fd, options) {
 
 async function readFile(path, options) {
   options = getOptions(options, { flag: 'r', encoding: null });
-  if (path instanceof FileHandle) return readFileFd(path.fd, options);
+  if (path instanceof FileHandle) return readFileFd(getValidatedFd(path.fd), options);
   const flags = stringToFlags(options.flag);
   checkAborted(options.signal);
   const fd = await call('open', getValidatedPath(path), flags, 0o666);
