@@ -359,8 +359,7 @@ realpath.native = function(path, options, callback) {
   pathResult('realpathAsync', getValidatedPath(path), options, callback);
 };
 
-const fs = module.exports = {
-  constants, Stats, Dirent,
+const api = {
   open, close, read, readv, write, writev, stat, lstat, fstat, exists, access,
   readFile, writeFile, appendFile, mkdir, readdir, rm, rmdir, truncate, ftruncate, copyFile,
   realpath,
@@ -388,44 +387,74 @@ const fs = module.exports = {
   futimes: (fd, atime, mtime, cb) => pathOp('futimes', getValidatedFd(fd), ...times(atime, mtime), cb),
   lutimes: (path, atime, mtime, cb) => pathOp('lutimes', getValidatedPath(path), ...times(atime, mtime), cb),
   ...sync,
-  F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK,
 };
-delete fs.lchmod;
 
 // Loaded on first use: streams, Dir and watchers pull in more of lib/. The classes
 // can be replaced (graceful-fs and test doubles do), and create*Stream then builds
-// the replacement, as in Node; the functions are writable so they can be stubbed.
+// the replacement, as in Node; the functions are plain writable properties.
 const replaced = { __proto__: null };
 function currentClass(name, id, exported = name) {
   return name in replaced ? replaced[name] : require(id)[exported];
 }
+Object.assign(api, {
+  lchmodSync: undefined,
+  createReadStream: function createReadStream(path, options) {
+    return new (currentClass('ReadStream', 'internal/fs/streams'))(path, options);
+  },
+  createWriteStream: function createWriteStream(path, options) {
+    return new (currentClass('WriteStream', 'internal/fs/streams'))(path, options);
+  },
+  watch: function watch(...a) { return require('internal/fs/watchers').watch(...a); },
+  watchFile: function watchFile(...a) { return require('internal/fs/watchers').watchFile(...a); },
+  unwatchFile: function unwatchFile(...a) { return require('internal/fs/watchers').unwatchFile(...a); },
+});
+
+// Node's key order, so that listing or printing the module looks the same. (lchmod
+// is listed but undefined on Linux; cp, statfs and openAsBlob are not there yet.)
+const fs = module.exports = {};
+for (const name of ('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
+  'closeSync copyFile copyFileSync createReadStream createWriteStream exists existsSync fchown ' +
+  'fchownSync fchmod fchmodSync fdatasync fdatasyncSync fstat fstatSync fsync fsyncSync ftruncate ' +
+  'ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync lstat lstatSync ' +
+  'lutimes lutimesSync mkdir mkdirSync mkdtemp mkdtempSync open openSync readdir readdirSync read ' +
+  'readSync readv readvSync readFile readFileSync readlink readlinkSync realpath realpathSync rename ' +
+  'renameSync rm rmSync rmdir rmdirSync stat statSync symlink symlinkSync truncate truncateSync ' +
+  'unwatchFile unlink unlinkSync utimes utimesSync watch watchFile writeFile writeFileSync write ' +
+  'writeSync writev writevSync').split(' ')) {
+  fs[name] = api[name];
+}
+fs.Dirent = Dirent;
+fs.Stats = Stats;
+
+// A class loaded on first use; assigning one replaces it (for create*Stream too).
 function lazyClass(name, id, exported = name) {
-  return {
-    enumerable: true, configurable: true,
+  Object.defineProperty(fs, name, {
+    enumerable: true,
+    configurable: true,
     get: () => currentClass(name, id, exported),
     set: (value) => { replaced[name] = value; },
-  };
+  });
 }
-function lazyFunction(fn) {
-  return { enumerable: true, configurable: true, writable: true, value: fn };
+// A function Node exposes as a getter; assigning replaces it with a plain value.
+function lazyFunction(name, get) {
+  Object.defineProperty(fs, name, {
+    enumerable: true,
+    configurable: true,
+    get,
+    set(value) {
+      Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
-Object.defineProperties(fs, {
-  promises: { enumerable: true, configurable: true, get: () => promises.fsPromises },
-  ReadStream: lazyClass('ReadStream', 'internal/fs/streams'),
-  WriteStream: lazyClass('WriteStream', 'internal/fs/streams'),
-  // Old aliases Node still exports; each can be replaced on its own.
-  FileReadStream: lazyClass('FileReadStream', 'internal/fs/streams', 'ReadStream'),
-  FileWriteStream: lazyClass('FileWriteStream', 'internal/fs/streams', 'WriteStream'),
-  createReadStream: lazyFunction(function createReadStream(path, options) {
-    return new (currentClass('ReadStream', 'internal/fs/streams'))(path, options);
-  }),
-  createWriteStream: lazyFunction(function createWriteStream(path, options) {
-    return new (currentClass('WriteStream', 'internal/fs/streams'))(path, options);
-  }),
-  Dir: lazyClass('Dir', 'internal/fs/dir'),
-  opendir: lazyFunction(function opendir(...a) { return require('internal/fs/dir').opendir(...a); }),
-  opendirSync: lazyFunction(function opendirSync(...a) { return require('internal/fs/dir').opendirSync(...a); }),
-  watch: lazyFunction(function watch(...a) { return require('internal/fs/watchers').watch(...a); }),
-  watchFile: lazyFunction(function watchFile(...a) { return require('internal/fs/watchers').watchFile(...a); }),
-  unwatchFile: lazyFunction(function unwatchFile(...a) { return require('internal/fs/watchers').unwatchFile(...a); }),
-});
+lazyClass('ReadStream', 'internal/fs/streams');
+lazyClass('WriteStream', 'internal/fs/streams');
+// Old aliases Node still exports; each can be replaced on its own.
+lazyClass('FileReadStream', 'internal/fs/streams', 'ReadStream');
+lazyClass('FileWriteStream', 'internal/fs/streams', 'WriteStream');
+fs._toUnixTimestamp = toUnixTimestamp;
+lazyClass('Dir', 'internal/fs/dir');
+lazyFunction('opendir', () => require('internal/fs/dir').opendir);
+lazyFunction('opendirSync', () => require('internal/fs/dir').opendirSync);
+Object.assign(fs, { F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK });
+fs.constants = constants;
+Object.defineProperty(fs, 'promises', { enumerable: true, configurable: true, get: () => promises.fsPromises });
