@@ -14,7 +14,7 @@ const {
   maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding,
   validateBufferArray, getValidMode, FSReqCallback,
   getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
-  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint,
+  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush,
 } = require('internal/fs/utils');
 const sync = require('internal/fs/sync');
 const promises = require('internal/fs/promises');
@@ -220,22 +220,24 @@ function readFile(path, options, callback) {
 function writeFile(path, data, options, callback) {
   callback = maybeCallback(callback || options);
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const flush = validateFlush(options);
   if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   if (typeof path === 'number') {
     const bytes = typeof data === 'string' ? Buffer.from(data, options.encoding || 'utf8') : data;
-    return callbackify(writeAllFd(getValidatedFd(path), bytes), callback);
+    return callbackify(writeAllFd(getValidatedFd(path), bytes, flush), callback);
   }
   getValidatedPath(path);
   callbackify(promises.writeFile(path, data, options), callback);
 }
 
-async function writeAllFd(fd, bytes) {
+async function writeAllFd(fd, bytes, flush) {
   let off = 0;
   while (off < bytes.byteLength) {
     off += await promises.call('writeBuffer', fd, bytes, off, bytes.byteLength - off, -1);
   }
+  if (flush) await promises.call('fsync', fd);
 }
 
 function appendFile(path, data, options, callback) {
@@ -264,7 +266,9 @@ function readdir(path, options, callback) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (options.recursive) {
-    return callbackify(promises.readdirRecursiveBreadthFirst(toPathString(path), options), callback);
+    // Node 20 lists recursively with its sync code: the callback runs before
+    // readdir returns, and errors are thrown.
+    return callback(null, sync.readdirRecursiveSync(toPathString(path), options));
   }
   binding.readdir(path, req((err, result) => (err ? callback(err) :
     callback(null, readdirResult(result, path, options)))));

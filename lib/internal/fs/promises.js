@@ -19,7 +19,8 @@ const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, validateOffsetLengthRead,
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  validateSymlinkType, wantsBigint, validateFlush, promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  childPath, isDirectoryPath,
 } = require('internal/fs/utils');
 
 // Calls binding[name](...args, req) and returns the promise of its completion.
@@ -203,7 +204,8 @@ async function readFileFd(fd, options) {
     }
     buffer = Buffer.concat(chunks, total);
   }
-  return options.encoding && options.encoding !== 'buffer' ? buffer.toString(options.encoding) : buffer;
+  // Like Node, 'buffer' passes validation but is no encoding toString() knows.
+  return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
 
 async function readFile(path, options) {
@@ -261,12 +263,14 @@ async function writeFile(path, data, options) {
     throw new ERR_INVALID_ARG_TYPE('data',
       ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
   }
+  const flush = validateFlush(options);
   const flags = stringToFlags(options.flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   checkAborted(options.signal);
   const fd = await call('open', getValidatedPath(path), flags, mode);
   try {
     await writeFileFd(fd, data, options);
+    if (flush) await call('fsync', fd);
   } finally {
     await call('close', fd);
   }
@@ -352,33 +356,12 @@ async function readdirRecursive(root, options) {
     const entries = readdirResult(listing, dir, options);
     const [names, types] = listing;
     for (let i = 0; i < names.length; i++) {
-      const full = pathModule.join(dir, names[i]);
+      // Names mode joins the decoded name, as Node does (see readdirRecursiveSync).
+      const full = options.withFileTypes ? childPath(dir, names[i]) : pathModule.join(dir, toPathString(names[i]));
       out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
       const isDir = options.withFileTypes ? types[i] === constants.UV_DIRENT_DIR :
-        binding.internalModuleStat(full) === 1;
+        isDirectoryPath(full);
       if (isDir) stack.push([full, await call('readdir', full)]);
-    }
-  }
-  return out;
-}
-
-// The callback API's order: breadth first, like readdirSync.
-async function readdirRecursiveBreadthFirst(root, options) {
-  const out = [];
-  const queue = [root];
-  for (let q = 0; q < queue.length; q++) {
-    const dir = queue[q];
-    const [names, types] = await call('readdir', dir);
-    const entries = readdirResult([names, types], dir, options);
-    for (let i = 0; i < names.length; i++) {
-      const full = pathModule.join(dir, names[i]);
-      if (options.withFileTypes) {
-        out.push(entries[i]);
-        if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
-      } else {
-        out.push(pathModule.relative(root, full));
-        if (binding.internalModuleStat(full) === 1) queue.push(full);
-      }
     }
   }
   return out;
@@ -406,7 +389,7 @@ async function rm(path, options) {
 async function removeTree(path) {
   const [names, types] = await call('readdir', path);
   await Promise.all(names.map((name, i) => {
-    const child = pathModule.join(path, name);
+    const child = childPath(path, name);
     return types[i] === constants.UV_DIRENT_DIR ? removeTree(child) : call('unlink', child);
   }));
   return call('rmdir', path);
@@ -489,6 +472,6 @@ for (const [name, fn] of Object.entries(fsPromises)) {
 
 module.exports = {
   fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
-  readFileFd, mkdirp, readdir, readdirRecursiveBreadthFirst, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
+  readFileFd, mkdirp, readdir, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
   checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
 };

@@ -12,7 +12,8 @@ const {
   getValidatedFd, getOptions, validatePosition, lenientPosition, validateReadRange, validateWriteRange,
   writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, readdirResult, encodePath,
   toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
-  wantsBigint,
+  wantsBigint, validateFlush,
+  childPath, isDirectoryPath,
 } = require('internal/fs/utils');
 
 function openSync(path, flags, mode) {
@@ -96,7 +97,8 @@ function readFileFdSync(fd, encoding) {
     }
     buffer = Buffer.concat(chunks, total);
   }
-  return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
+  // Like Node, 'buffer' passes validation but is no encoding toString() knows.
+  return encoding ? buffer.toString(encoding) : buffer;
 }
 
 function readFileSync(path, options) {
@@ -125,12 +127,18 @@ function writeAllSync(fd, bytes) {
 
 function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const flush = validateFlush(options);
   const bytes = toBytes(data, options.encoding);
-  if (typeof path === 'number') return writeAllSync(getValidatedFd(path), bytes);
+  if (typeof path === 'number') {
+    writeAllSync(getValidatedFd(path), bytes);
+    if (flush) binding.fsync(path);
+    return;
+  }
   const fd = binding.open(getValidatedPath(path), stringToFlags(options.flag),
     parseFileMode(options.mode, 'mode', 0o666));
   try {
     writeAllSync(fd, bytes);
+    if (flush) binding.fsync(fd);
   } finally {
     binding.close(fd);
   }
@@ -239,13 +247,15 @@ function readdirRecursiveSync(root, options) {
     const [names, types] = binding.readdir(dir);
     const entries = readdirResult([names, types], dir, options);
     for (let i = 0; i < names.length; i++) {
-      const full = pathModule.join(dir, names[i]);
       if (options.withFileTypes) {
         out.push(entries[i]);
-        if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+        if (types[i] === constants.UV_DIRENT_DIR) queue.push(childPath(dir, names[i]));
       } else {
+        // Node joins the name as decoded text, so it never descends into a
+        // directory whose name is not UTF-8.
+        const full = pathModule.join(dir, toPathString(names[i]));
         out.push(pathModule.relative(root, full));
-        if (binding.internalModuleStat(full) === 1) queue.push(full);
+        if (isDirectoryPath(full)) queue.push(full);
       }
     }
   }
@@ -265,7 +275,7 @@ realpathSync.native = (path, options) => {
 function removeTreeSync(path) {
   const [names, types] = binding.readdir(path);
   for (let i = 0; i < names.length; i++) {
-    const child = pathModule.join(path, names[i]);
+    const child = childPath(path, names[i]);
     if (types[i] === constants.UV_DIRENT_DIR) removeTreeSync(child);
     else binding.unlink(child);
   }
@@ -327,7 +337,7 @@ function ftruncateSync(fd, len = 0) {
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
   appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
-  rmSync, rmdirSync, truncateSync, ftruncateSync,
+  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),

@@ -4,6 +4,9 @@
 // Dirent, and the request objects that carry a completion back from the ring.
 
 const { Buffer } = require('buffer');
+const pathModule = require('path');
+
+const binding = internalBinding('fs');
 const { codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_FS_INVALID_SYMLINK_TYPE,
 } } = require('internal/errors');
@@ -319,21 +322,44 @@ class Dirent {
   isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
 }
 
-// readdir's [names, types] as Node returns it for the given options.
+// readdir's [names, types] as Node returns it for the given options. A name that
+// is not UTF-8 comes from the binding as an ArrayBuffer of its bytes.
 function readdirResult([names, types], path, options) {
   const asBuffer = options.encoding === 'buffer';
   const name = (n) => (asBuffer ? Buffer.from(n) :
-    (options.encoding && options.encoding !== 'utf8' && options.encoding !== 'utf-8') ?
-      Buffer.from(n).toString(options.encoding) : n);
+    (typeof n !== 'string' || (options.encoding && options.encoding !== 'utf8' && options.encoding !== 'utf-8')) ?
+      Buffer.from(n).toString(options.encoding || 'utf8') : n);
   if (!options.withFileTypes) return names.map(name);
   const dir = toPathString(path);
   return names.map((n, i) => new Dirent(name(n), types[i], dir));
 }
 
+// A path from the binding (a string, or an ArrayBuffer when it is not UTF-8) in
+// the encoding asked for.
 function encodePath(p, options) {
   const enc = options?.encoding;
+  if (typeof p !== 'string' && enc !== 'buffer') return Buffer.from(p).toString(enc || 'utf8');
   if (!enc || enc === 'utf8' || enc === 'utf-8') return p;
   return enc === 'buffer' ? Buffer.from(p) : Buffer.from(p).toString(enc);
+}
+
+// A directory entry's path for further fs calls. Names that are not UTF-8 keep
+// their bytes: the path becomes a Buffer.
+function childPath(dir, name) {
+  if (typeof dir === 'string' && typeof name === 'string') return pathModule.join(dir, name);
+  const d = Buffer.from(dir);
+  const sep = d[d.length - 1] === 0x2f ? [] : [0x2f];
+  return Buffer.concat([d, Buffer.from(sep), Buffer.from(name)]);
+}
+
+// Whether a path names a directory, following symlinks (readdir -r's names mode).
+function isDirectoryPath(p) {
+  if (typeof p === 'string') return binding.internalModuleStat(p) === 1;
+  try {
+    return (new Float64Array(binding.stat(p, false))[1] & constants.S_IFMT) === constants.S_IFDIR;
+  } catch {
+    return false;
+  }
 }
 
 function toUnixTimestamp(time, name = 'time') {
@@ -388,6 +414,13 @@ function validateSymlinkType(type) {
   }
 }
 
+// writeFile's `flush` (fsync before close): a boolean when given.
+function validateFlush(options) {
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
+  return flush;
+}
+
 // Stats as BigInt only for `bigint: true` exactly.
 function wantsBigint(options) {
   return options?.bigint === true;
@@ -400,5 +433,5 @@ module.exports = {
   validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
   getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
-  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, isURL,
+  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };

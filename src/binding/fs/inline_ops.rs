@@ -51,10 +51,19 @@ fn output<T: 'static>(op: &mut Op) -> Option<T> {
     op.output.take()?.downcast::<T>().ok().map(|b| *b)
 }
 
-/// A path computed inline (readlink, realpath, mkdtemp) as a JS string.
+/// A file name as JS: a string when it is UTF-8, else an ArrayBuffer of its bytes,
+/// so that JS can still name the file (Buffer paths) or decode it the way Node
+/// does for the encoding asked for.
+fn name_value<'s>(s: &Scope<'s>, bytes: Vec<u8>) -> Local<'s, Value> {
+    match String::from_utf8(bytes) {
+        Ok(text) => s.string(&text).value(),
+        Err(e) => s.array_buffer_from_vec(e.into_bytes()).value(),
+    }
+}
+
+/// A path computed inline (readlink, realpath, mkdtemp), as name_value gives it.
 fn done_path<'s>(s: &Scope<'s>, _r: i32, op: &mut Op) -> Local<'s, Value> {
-    let bytes: Vec<u8> = output(op).unwrap_or_default();
-    s.string(&String::from_utf8_lossy(&bytes)).value()
+    name_value(s, output(op).unwrap_or_default())
 }
 
 /// Directory entries sorted by name, as libuv's scandir returns them.
@@ -88,14 +97,11 @@ fn list_dir(path: &CStr) -> Result<InlineOutput, i32> {
     Ok(Box::new(entries))
 }
 
-/// [names] or, with types, [names, types].
+/// [names, types]; names as name_value gives them.
 fn done_entries<'s>(s: &Scope<'s>, _r: i32, op: &mut Op) -> Local<'s, Value> {
     let entries: Entries = output(op).unwrap_or_default();
-    let names: Vec<_> = entries
-        .iter()
-        .map(|(n, _)| s.string(&String::from_utf8_lossy(n)).value())
-        .collect();
     let types: Vec<_> = entries.iter().map(|(_, t)| s.number(*t as f64)).collect();
+    let names: Vec<_> = entries.into_iter().map(|(n, _)| name_value(s, n)).collect();
     s.array(&[s.array(&names).value(), s.array(&types).value()])
         .value()
 }

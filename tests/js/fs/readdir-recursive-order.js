@@ -15,3 +15,15 @@ fs.readdir(dir, { recursive: true, withFileTypes: true }, (e, l) => { console.lo
 fs.promises.readdir(dir, { recursive: true }).then(l => { console.log('p names', rd(l));
 fs.promises.readdir(dir, { recursive: true, withFileTypes: true }).then(l => { console.log('p dirents', rd(l));
 fs.rmSync(dir, {recursive: true}) }) }) }) });
+// Node 20 runs fs.readdir's recursive listing synchronously: the callback has run
+// when readdir returns, and a missing directory throws instead of calling back.
+let calledBack = false;
+fs.readdir(__dirname, { recursive: true }, () => {
+  calledBack = true;
+});
+console.log('recursive readdir called back synchronously', calledBack);
+try {
+  fs.readdir(path.join(__dirname, 'no-such-dir'), { recursive: true }, () => console.log('never'));
+} catch (e) {
+  console.log('recursive readdir throws', e.code, e.syscall);
+}
