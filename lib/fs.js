@@ -209,8 +209,12 @@ function readFile(path, options, callback) {
   callback = maybeCallback(callback || options);
   options = getOptions(options, { flag: 'r', encoding: null });
   if (typeof path === 'number') {
-    getValidatedFd(path);
-    return callbackify(promises.readFileFd(path, options), callback);
+    // Node checks the fd only once reading has begun: a bad one throws from a
+    // tick, uncaught.
+    return process.nextTick(() => {
+      getValidatedFd(path);
+      callbackify(promises.readFileFd(path, options), callback);
+    });
   }
   getValidatedPath(path);
   stringToFlags(options.flag);
@@ -221,6 +225,8 @@ function writeFile(path, data, options, callback) {
   callback = maybeCallback(callback || options);
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   const flush = validateFlush(options);
+  stringToFlags(options.flag);
+  parseFileMode(options.mode, 'mode', 0o666);
   if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
@@ -252,13 +258,10 @@ function mkdir(path, options, callback) {
     options = undefined;
   }
   callback = maybeCallback(callback);
-  const recursive = typeof options === 'object' && options?.recursive;
-  if (!recursive) {
-    const mode = parseFileMode(typeof options === 'object' ? options?.mode : options, 'mode', 0o777);
-    return binding.mkdir(getValidatedPath(path), mode, reqNoValue(callback));
-  }
-  getValidatedPath(path);
-  callbackify(promises.fsPromises.mkdir(path, options), callback);
+  const { mode, recursive } = sync.parseMkdirOptions(options);
+  path = getValidatedPath(path);
+  if (!recursive) return binding.mkdir(path, mode, reqNoValue(callback));
+  callbackify(promises.mkdirp(toPathString(path), mode), callback);
 }
 
 function readdir(path, options, callback) {
@@ -347,8 +350,12 @@ function copyFile(src, dest, mode, callback) {
   binding.copyFile(src, dest, mode, reqNoValue(maybeCallback(callback)));
 }
 
+// Node names both path times 'time' in its errors, but an fd's 'atime'/'mtime'.
 function times(atime, mtime) {
-  return [toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime')];
+  return [toUnixTimestamp(atime), toUnixTimestamp(mtime)];
+}
+function fdTimes(atime, mtime) {
+  return [toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')];
 }
 
 // fs.realpath walks the path in JS (errors name lstat/stat); .native is realpath(3).
@@ -388,7 +395,7 @@ const api = {
   fchown: (fd, uid, gid, cb) => pathOp('fchown', getValidatedFd(fd), ...validateOwner(uid, gid), cb),
   lchown: (path, uid, gid, cb) => pathOp('lchown', getValidatedPath(path), ...validateOwner(uid, gid), cb),
   utimes: (path, atime, mtime, cb) => pathOp('utimes', getValidatedPath(path), ...times(atime, mtime), cb),
-  futimes: (fd, atime, mtime, cb) => pathOp('futimes', getValidatedFd(fd), ...times(atime, mtime), cb),
+  futimes: (fd, atime, mtime, cb) => pathOp('futimes', getValidatedFd(fd), ...fdTimes(atime, mtime), cb),
   lutimes: (path, atime, mtime, cb) => pathOp('lutimes', getValidatedPath(path), ...times(atime, mtime), cb),
   ...sync,
 };

@@ -91,7 +91,7 @@ class FileHandle extends EventEmitter {
   async chmod(mode) { return call('fchmod', this.#fd('fchmod'), parseFileMode(mode, 'mode')); }
   async chown(uid, gid) { return call('fchown', this.#fd('fchown'), ...validateOwner(uid, gid)); }
   async utimes(atime, mtime) {
-    return call('futimes', this.#fd('futimes'), toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime'));
+    return call('futimes', this.#fd('futimes'), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
   }
   createReadStream(options) {
     const { ReadStream } = require('internal/fs/streams');
@@ -454,9 +454,9 @@ const fsPromises = {
   lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
   chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
+    toUnixTimestamp(mtime)),
   lutimes: (path, atime, mtime) => call('lutimes', getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
+    toUnixTimestamp(mtime)),
   realpath, mkdtemp, writeFile, appendFile, readFile,
   watch: (...a) => require('internal/fs/watchers').watchPromise(...a),
   constants,

@@ -337,7 +337,7 @@ function ftruncateSync(fd, len = 0) {
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
   appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
-  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
+  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync, parseMkdirOptions,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),
@@ -368,9 +368,9 @@ module.exports = {
   fchownSync: (fd, uid, gid) => binding.fchown(getValidatedFd(fd), ...validateOwner(uid, gid)),
   lchownSync: (path, uid, gid) => binding.lchown(getValidatedPath(path), ...validateOwner(uid, gid)),
   utimesSync: (path, atime, mtime) => binding.utimes(getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
-  futimesSync: (fd, atime, mtime) => binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime)),
+  futimesSync: (fd, atime, mtime) => binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime, 'atime'),
     toUnixTimestamp(mtime, 'mtime')),
   lutimesSync: (path, atime, mtime) => binding.lutimes(getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
+    toUnixTimestamp(mtime)),
 };
