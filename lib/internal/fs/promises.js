@@ -41,23 +41,13 @@ const kRefs = Symbol('kRefs');
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
+    // An own property, as in Node (which is how it prints a FileHandle).
+    this.close = closeHandle;
     this[kFd] = fd;
-    this[kClosePromise] = null;
     this[kRefs] = 1;
+    this[kClosePromise] = null;
   }
   get fd() { return this[kFd]; }
-
-  close() {
-    if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    if (fd === -1) return Promise.resolve();
-    this[kFd] = -1;
-    this[kClosePromise] = call('close', fd).finally(() => {
-      this[kClosePromise] = null;
-      this.emit('close');
-    });
-    return this[kClosePromise];
-  }
   async [Symbol.asyncDispose]() { return this.close(); }
 
   #fd(syscall) {
@@ -106,6 +96,19 @@ class FileHandle extends EventEmitter {
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 }
+
+function closeHandle() {
+  if (this[kClosePromise]) return this[kClosePromise];
+  const fd = this[kFd];
+  if (fd === -1) return Promise.resolve();
+  this[kFd] = -1;
+  this[kClosePromise] = call('close', fd).finally(() => {
+    this[kClosePromise] = null;
+    this.emit('close');
+  });
+  return this[kClosePromise];
+}
+Object.defineProperty(closeHandle, 'name', { value: 'close' });
 
 function validateLen(len) {
   validateInteger(len, 'len');

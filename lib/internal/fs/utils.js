@@ -272,6 +272,10 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   this.ctime = dateFromMs(ctimeMs); this.birthtime = dateFromMs(birthtimeMs);
 }
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+// Node gives Stats its own isFile (a fast path); the others come from StatsBase.
+Stats.prototype.isFile = function isFile() {
+  return (this.mode & constants.S_IFMT) === constants.S_IFREG;
+};
 Stats.prototype._checkModeProperty = function(property) {
   return (this.mode & constants.S_IFMT) === property;
 };
