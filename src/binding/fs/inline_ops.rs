@@ -369,6 +369,8 @@ const COPYFILE_FICLONE_FORCE: i64 = 4;
 
 /// Copies `from` to `to` inside the kernel: a reflink when the file system can,
 /// else copy_file_range, which moves pages without passing through user space.
+/// As in Node: copying a file onto itself is a no-op, the destination takes the
+/// source's mode, and a destination left half-made by an error is removed.
 fn copy(from: &CStr, to: &CStr, flags: i64) -> Result<InlineOutput, i32> {
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
     let open = |path: &CStr, oflags: i32, mode: u32| {
@@ -379,21 +381,58 @@ fn copy(from: &CStr, to: &CStr, flags: i64) -> Result<InlineOutput, i32> {
             .then(|| unsafe { OwnedFd::from_raw_fd(fd) })
             .ok_or_else(last_errno)
     };
+    let stat = |fd: &OwnedFd| {
+        // SAFETY: st is a valid out-pointer for fstat.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: fd is open; st is writable.
+        if unsafe { libc::fstat(fd.as_raw_fd(), &mut st) } < 0 {
+            return Err(last_errno());
+        }
+        Ok(st)
+    };
     let src = open(from, libc::O_RDONLY, 0)?;
-    // SAFETY: st is a valid out-pointer for fstat.
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    // SAFETY: src is an open fd; st is writable.
-    if unsafe { libc::fstat(src.as_raw_fd(), &mut st) } < 0 {
-        return Err(last_errno());
-    }
+    let st = stat(&src)?;
     if st.st_mode & libc::S_IFMT == libc::S_IFDIR {
         return Err(libc::EISDIR);
     }
-    let mut oflags = libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC;
+    // No O_TRUNC yet: if `to` is `from`, truncating would destroy the source.
+    let mut oflags = libc::O_WRONLY | libc::O_CREAT;
     if flags & COPYFILE_EXCL != 0 {
         oflags |= libc::O_EXCL;
     }
     let dst = open(to, oflags, st.st_mode & 0o7777)?;
+    let result = (|| {
+        let dst_st = stat(&dst)?;
+        if dst_st.st_dev == st.st_dev && dst_st.st_ino == st.st_ino {
+            return Ok(false);
+        }
+        // SAFETY: dst is an open fd.
+        if unsafe { libc::fchmod(dst.as_raw_fd(), st.st_mode & 0o7777) } < 0 {
+            return Err(last_errno());
+        }
+        // SAFETY: dst is an open fd.
+        if unsafe { libc::ftruncate(dst.as_raw_fd(), 0) } < 0 {
+            return Err(last_errno());
+        }
+        copy_data(&src, &dst, &st, flags)?;
+        Ok(true)
+    })();
+    if result.is_err() {
+        drop(dst);
+        // SAFETY: `to` is NUL-terminated. The error being reported is the copy's.
+        unsafe { libc::unlink(to.as_ptr()) };
+    }
+    result.map(|_| Box::new(()) as InlineOutput)
+}
+
+/// The bytes of a copy: FICLONE, else copy_file_range until the source's size.
+fn copy_data(
+    src: &std::os::fd::OwnedFd,
+    dst: &std::os::fd::OwnedFd,
+    st: &libc::stat,
+    flags: i64,
+) -> Result<(), i32> {
+    use std::os::fd::AsRawFd;
     // SAFETY: both are open fds; FICLONE takes the source fd as its argument.
     let cloned = unsafe { libc::ioctl(dst.as_raw_fd(), libc::FICLONE, src.as_raw_fd()) } == 0;
     if !cloned && flags & COPYFILE_FICLONE_FORCE != 0 {
@@ -413,7 +452,7 @@ fn copy(from: &CStr, to: &CStr, flags: i64) -> Result<InlineOutput, i32> {
         }
         left -= n as usize;
     }
-    Ok(Box::new(()))
+    Ok(())
 }
 
 /// copyFile(src, dest, mode, req)

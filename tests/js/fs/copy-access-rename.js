@@ -36,6 +36,25 @@ try {
 } catch (e) {
   console.log('copyFileSync a dir', e.code, e.syscall);
 }
+fs.chmodSync(f('src'), 0o754);
+fs.writeFileSync(f('dst-mode'), 'a longer existing content', { mode: 0o600 });
+fs.copyFileSync(f('src'), f('dst-mode'));
+console.log('copyFileSync gives the destination the source mode', (fs.statSync(f('dst-mode')).mode & 0o777).toString(8),
+  read(f('dst-mode')));
+fs.chmodSync(f('src'), 0o640);
+fs.copyFileSync(f('src'), f('src'));
+console.log('copyFileSync onto itself keeps the data', read(f('src')));
+fs.linkSync(f('src'), f('src-hard'));
+fs.copyFileSync(f('src'), f('src-hard'));
+console.log('copyFileSync onto a hard link keeps the data', read(f('src')));
+fs.symlinkSync(f('src'), f('src-link'));
+fs.copyFileSync(f('src-link'), f('from-link'));
+console.log('copyFileSync follows a source symlink', fs.lstatSync(f('from-link')).isFile());
+try {
+  fs.copyFileSync(f('src'), f('no-dir/x'));
+} catch (e) {
+  console.log('copyFileSync missing dest dir', e.code, e.syscall, path.basename(e.path), path.relative(dir, e.dest));
+}
 console.log('existsSync', fs.existsSync(f('src')), fs.existsSync(f('nope')), fs.existsSync(), fs.existsSync(123),
   fs.existsSync('a\0b'));
 console.log('accessSync', fs.accessSync(f('src')), fs.accessSync(f('src'), R_OK | W_OK));
