@@ -247,16 +247,14 @@ async function writeFileFd(fd, data, options, fromHandle = false) {
   }
   if (isIterable(data)) {
     for await (const chunk of data) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
-      if (!ArrayBuffer.isView(bytes)) {
-        throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], bytes);
-      }
+      // Anything else Buffer.from turns into bytes (or refuses, with its error).
+      const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
       await writeAll(fd, bytes, signal);
     }
     return;
   }
   throw new ERR_INVALID_ARG_TYPE('data',
-    ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+    ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 async function writeFile(path, data, options) {
@@ -264,7 +262,7 @@ async function writeFile(path, data, options) {
   if (path instanceof FileHandle) return writeFileFd(path.fd, data, options);
   if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
     throw new ERR_INVALID_ARG_TYPE('data',
-      ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+      ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   const flush = validateFlush(options);
   const flags = stringToFlags(options.flag);
