@@ -406,7 +406,7 @@ async function rmdir(path, options) {
 // rmdir -r: Node's promise API looks with stat, its callback API with lstat; what
 // is not a directory gets rmdir's own error (ENOTDIR).
 async function rmdirRecursive(path, statCall) {
-  const st = new Float64Array(await call(statCall, path, false));
+  const st = await call(statCall, path, false);
   if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return call('rmdir', path);
   return removeTree(path);
 }

@@ -18,7 +18,7 @@ function* walk(path) {
   while (i < parts.length) {
     const next = resolved === '/' ? `/${parts[i]}` : `${resolved}/${parts[i]}`;
     const stats = yield ['lstat', next, false];
-    if ((new Float64Array(stats)[1] & S_IFMT) !== S_IFLNK) {
+    if ((stats[1] & S_IFMT) !== S_IFLNK) {
       resolved = next;
       i++;
       continue;

@@ -360,7 +360,7 @@ function childPath(dir, name) {
 function isDirectoryPath(p) {
   if (typeof p === 'string') return binding.internalModuleStat(p) === 1;
   try {
-    return (new Float64Array(binding.stat(p, false))[1] & constants.S_IFMT) === constants.S_IFDIR;
+    return (binding.stat(p, false)[1] & constants.S_IFMT) === constants.S_IFDIR;
   } catch {
     return false;
   }
