@@ -38,6 +38,11 @@ const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
 const kRefs = Symbol('kRefs');
 
+// A FileHandle counts the operations in flight on it (plus one for being open):
+// close() takes that one away and the fd is closed when the count reaches zero,
+// so an operation started before close() still completes on the right file and
+// the fd number is never reused under it. As in Node, 'close' is emitted by the
+// close() call itself.
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
@@ -50,38 +55,49 @@ class FileHandle extends EventEmitter {
   get fd() { return this[kFd]; }
   async [Symbol.asyncDispose]() { return this.close(); }
 
-  #fd(syscall) {
+  // Runs fn(fd) as one operation on the handle; `syscall` names it in the error
+  // for a closed handle. The check and the count happen synchronously.
+  async #use(syscall, fn) {
     const fd = this[kFd];
     if (fd === -1) {
       const err = new Error('file closed');
       Object.assign(err, { code: 'EBADF', syscall });
       throw err;
     }
-    return fd;
+    this[kRefs]++;
+    try {
+      return await fn(fd);
+    } finally {
+      unrefHandle(this);
+    }
   }
-  async read(buffer, offset, length, position) {
-    return read(this.#fd('read'), buffer, offset, length, position);
+  read(buffer, offset, length, position) {
+    return this.#use('read', (fd) => read(fd, buffer, offset, length, position));
   }
-  async readv(buffers, position) { return readv(this.#fd('readv'), buffers, position); }
-  async write(buffer, offsetOrOptions, length, position) {
-    return write(this.#fd('write'), buffer, offsetOrOptions, length, position);
+  readv(buffers, position) { return this.#use('readv', (fd) => readv(fd, buffers, position)); }
+  write(buffer, offsetOrOptions, length, position) {
+    return this.#use('write', (fd) => write(fd, buffer, offsetOrOptions, length, position));
   }
-  async writev(buffers, position) { return writev(this.#fd('writev'), buffers, position); }
-  async readFile(options) { return readFileFd(this.#fd('readFile'), getOptions(options, { encoding: null })); }
-  async writeFile(data, options) {
-    return writeFileFd(this.#fd('writeFile'), data, getOptions(options, { encoding: 'utf8' }), true);
+  writev(buffers, position) { return this.#use('writev', (fd) => writev(fd, buffers, position)); }
+  readFile(options) {
+    return this.#use('readFile', (fd) => readFileFd(fd, getOptions(options, { encoding: null })));
   }
-  async appendFile(data, options) { return this.writeFile(data, options); }
-  async stat(options) {
-    return getStatsFromBinding(await call('fstat', this.#fd('fstat'), wantsBigint(options)), wantsBigint(options));
+  writeFile(data, options) {
+    return this.#use('writeFile', (fd) => writeFileFd(fd, data, getOptions(options, { encoding: 'utf8' }), true));
   }
-  async truncate(len = 0) { return call('ftruncate', this.#fd('ftruncate'), validateLen(len)); }
-  async sync() { return call('fsync', this.#fd('fsync')); }
-  async datasync() { return call('fdatasync', this.#fd('fdatasync')); }
-  async chmod(mode) { return call('fchmod', this.#fd('fchmod'), parseFileMode(mode, 'mode')); }
-  async chown(uid, gid) { return call('fchown', this.#fd('fchown'), ...validateOwner(uid, gid)); }
-  async utimes(atime, mtime) {
-    return call('futimes', this.#fd('futimes'), toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime'));
+  appendFile(data, options) { return this.writeFile(data, options); }
+  stat(options) {
+    return this.#use('fstat', async (fd) =>
+      getStatsFromBinding(await call('fstat', fd, wantsBigint(options)), wantsBigint(options)));
+  }
+  truncate(len = 0) { return this.#use('ftruncate', (fd) => call('ftruncate', fd, validateLen(len))); }
+  sync() { return this.#use('fsync', (fd) => call('fsync', fd)); }
+  datasync() { return this.#use('fdatasync', (fd) => call('fdatasync', fd)); }
+  chmod(mode) { return this.#use('fchmod', (fd) => call('fchmod', fd, parseFileMode(mode, 'mode'))); }
+  chown(uid, gid) { return this.#use('fchown', (fd) => call('fchown', fd, ...validateOwner(uid, gid))); }
+  utimes(atime, mtime) {
+    return this.#use('futimes', (fd) =>
+      call('futimes', fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')));
   }
   createReadStream(options) {
     const { ReadStream } = require('internal/fs/streams');
@@ -97,18 +113,39 @@ class FileHandle extends EventEmitter {
   }
 }
 
+const kCloseSettle = Symbol('kCloseSettle');
+
 function closeHandle() {
+  if (this[kFd] === -1) return Promise.resolve();
   if (this[kClosePromise]) return this[kClosePromise];
-  const fd = this[kFd];
-  if (fd === -1) return Promise.resolve();
-  this[kFd] = -1;
-  this[kClosePromise] = call('close', fd).finally(() => {
-    this[kClosePromise] = null;
-    this.emit('close');
-  });
+  if (--this[kRefs] === 0) {
+    this[kClosePromise] = closeFd(this);
+  } else {
+    this[kClosePromise] = new Promise((resolve, reject) => {
+      this[kCloseSettle] = [resolve, reject];
+    });
+  }
+  this.emit('close');
   return this[kClosePromise];
 }
 Object.defineProperty(closeHandle, 'name', { value: 'close' });
+
+function closeFd(handle) {
+  const fd = handle[kFd];
+  handle[kFd] = -1;
+  return call('close', fd).finally(() => {
+    handle[kClosePromise] = null;
+  });
+}
+
+// The end of one operation; the last one out closes a handle close() waits for.
+function unrefHandle(handle) {
+  if (--handle[kRefs] === 0 && handle[kCloseSettle]) {
+    const [resolve, reject] = handle[kCloseSettle];
+    handle[kCloseSettle] = undefined;
+    closeFd(handle).then(resolve, reject);
+  }
+}
 
 function validateLen(len) {
   validateInteger(len, 'len');
