@@ -372,7 +372,14 @@ async function mkdirp(path, mode) {
     const parent = pathModule.dirname(path);
     if (err.code !== 'ENOENT' || parent === path) throw err;
     const first = await mkdirp(parent, mode);
-    await mkdirp(path, mode);
+    // Once: a path whose parent exists but which still cannot be made ('') must
+    // fail here rather than climb again.
+    try {
+      await call('mkdir', path, mode);
+    } catch (again) {
+      const st = again.code === 'EEXIST' ? await call('stat', path, false).catch(() => null) : null;
+      if (!st || (st[1] & constants.S_IFMT) !== constants.S_IFDIR) throw again;
+    }
     return first ?? path;
   }
 }

@@ -218,7 +218,13 @@ function mkdirpSync(path, mode) {
     const parent = pathModule.dirname(path);
     if (err.code !== 'ENOENT' || parent === path) throw err;
     const first = mkdirpSync(parent, mode);
-    mkdirpSync(path, mode);
+    // Once: a path whose parent exists but which still cannot be made ('') must
+    // fail here rather than climb again.
+    try {
+      binding.mkdir(path, mode);
+    } catch (again) {
+      if (again.code !== 'EEXIST' || !statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw again;
+    }
     return first ?? path;
   }
 }
