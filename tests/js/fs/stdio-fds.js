@@ -4,6 +4,7 @@
 // call order.
 const fs = require('fs');
 
+console.log('stdin is a FIFO', fs.fstatSync(0).isFIFO());
 const data = fs.readFileSync(0, 'utf8');
 console.log('stdin', JSON.stringify(data));
 fs.writeSync(1, 'direct write\n');
