@@ -17,8 +17,11 @@ console.log(fs.readSync(fd, u16, 1, 2, 0), Buffer.from(u16.buffer).toString('hex
 console.log(fs.writeSync(fd, pool.subarray(8, 10), 0, 2, 0), fs.readFileSync(file, 'utf8'));
 fs.writev(fd, [pool.subarray(0, 1), new Uint8Array(pool.buffer, pool.byteOffset + 11, 1)], 5, () => {
   console.log(fs.readFileSync(file, 'utf8'));
-  const a = pool.subarray(0, 2), b = new DataView(pool.buffer, pool.byteOffset + 4, 3);
-  fs.readv(fd, [a, b], 0, (e, n) => { console.log(n, pool.toString()); fs.closeSync(fd);
+  const a = pool.subarray(0, 2);
+  const b = new DataView(pool.buffer, pool.byteOffset + 4, 3);
+  fs.readv(fd, [a, b], 0, (e, n) => {
+    console.log(n, pool.toString());
+    fs.closeSync(fd);
     fs.rmSync(dir, { recursive: true });
   });
 });
