@@ -12,11 +12,15 @@ const { AbortError, codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR,
   ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE,
 } } = require('internal/errors');
-const { validateFunction, validateInteger, validateAbortSignal } = require('internal/validators');
+const {
+  validateFunction, validateInteger, validateAbortSignal, validateObject, kValidateObjectAllowNullable,
+} = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
-  getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
-  promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, validateOffsetLengthRead,
+  validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
+  validateSymlinkType, wantsBigint, validateFlush, promiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  childPath, isDirectoryPath,
 } = require('internal/fs/utils');
 
 // Calls binding[name](...args, req) and returns the promise of its completion.
@@ -34,60 +38,66 @@ const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
 const kRefs = Symbol('kRefs');
 
+// A FileHandle counts the operations in flight on it (plus one for being open):
+// close() takes that one away and the fd is closed when the count reaches zero,
+// so an operation started before close() still completes on the right file and
+// the fd number is never reused under it. As in Node, 'close' is emitted by the
+// close() call itself.
 class FileHandle extends EventEmitter {
   constructor(fd) {
     super();
+    // An own property, as in Node (which is how it prints a FileHandle).
+    this.close = closeHandle;
     this[kFd] = fd;
-    this[kClosePromise] = null;
     this[kRefs] = 1;
+    this[kClosePromise] = null;
   }
   get fd() { return this[kFd]; }
-
-  close() {
-    if (this[kClosePromise]) return this[kClosePromise];
-    const fd = this[kFd];
-    if (fd === -1) return Promise.resolve();
-    this[kFd] = -1;
-    this[kClosePromise] = call('close', fd).finally(() => {
-      this[kClosePromise] = null;
-      this.emit('close');
-    });
-    return this[kClosePromise];
-  }
   async [Symbol.asyncDispose]() { return this.close(); }
 
-  #fd(syscall) {
+  // Runs fn(fd) as one operation on the handle; `syscall` names it in the error
+  // for a closed handle. The check and the count happen synchronously.
+  async #use(syscall, fn) {
     const fd = this[kFd];
     if (fd === -1) {
       const err = new Error('file closed');
       Object.assign(err, { code: 'EBADF', syscall });
       throw err;
     }
-    return fd;
+    this[kRefs]++;
+    try {
+      return await fn(fd);
+    } finally {
+      unrefHandle(this);
+    }
   }
-  async read(buffer, offset, length, position) {
-    return read(this.#fd('read'), buffer, offset, length, position);
+  read(buffer, offset, length, position) {
+    return this.#use('read', (fd) => read(fd, buffer, offset, length, position));
   }
-  async readv(buffers, position) { return readv(this.#fd('read'), buffers, position); }
-  async write(buffer, offsetOrOptions, length, position) {
-    return write(this.#fd('write'), buffer, offsetOrOptions, length, position);
+  readv(buffers, position) { return this.#use('readv', (fd) => readv(fd, buffers, position)); }
+  write(buffer, offsetOrOptions, length, position) {
+    return this.#use('write', (fd) => write(fd, buffer, offsetOrOptions, length, position));
   }
-  async writev(buffers, position) { return writev(this.#fd('write'), buffers, position); }
-  async readFile(options) { return readFileFd(this.#fd('read'), getOptions(options, { encoding: null })); }
-  async writeFile(data, options) {
-    return writeFileFd(this.#fd('write'), data, getOptions(options, { encoding: 'utf8' }), true);
+  writev(buffers, position) { return this.#use('writev', (fd) => writev(fd, buffers, position)); }
+  readFile(options) {
+    return this.#use('readFile', (fd) => readFileFd(fd, getOptions(options, { encoding: null })));
   }
-  async appendFile(data, options) { return this.writeFile(data, options); }
-  async stat(options) {
-    return getStatsFromBinding(await call('fstat', this.#fd('fstat'), !!options?.bigint), !!options?.bigint);
+  writeFile(data, options) {
+    return this.#use('writeFile', (fd) => writeFileFd(fd, data, getOptions(options, { encoding: 'utf8' }), true));
   }
-  async truncate(len = 0) { return call('ftruncate', this.#fd('ftruncate'), validateLen(len)); }
-  async sync() { return call('fsync', this.#fd('fsync')); }
-  async datasync() { return call('fdatasync', this.#fd('fdatasync')); }
-  async chmod(mode) { return call('fchmod', this.#fd('fchmod'), parseFileMode(mode, 'mode')); }
-  async chown(uid, gid) { return call('fchown', this.#fd('fchown'), uid, gid); }
-  async utimes(atime, mtime) {
-    return call('futimes', this.#fd('futime'), toUnixTimestamp(atime), toUnixTimestamp(mtime, 'mtime'));
+  appendFile(data, options) { return this.writeFile(data, options); }
+  stat(options) {
+    return this.#use('fstat', async (fd) =>
+      getStatsFromBinding(await call('fstat', fd, wantsBigint(options)), wantsBigint(options)));
+  }
+  truncate(len = 0) { return this.#use('ftruncate', (fd) => call('ftruncate', fd, validateLen(len))); }
+  sync() { return this.#use('fsync', (fd) => call('fsync', fd)); }
+  datasync() { return this.#use('fdatasync', (fd) => call('fdatasync', fd)); }
+  chmod(mode) { return this.#use('fchmod', (fd) => call('fchmod', fd, parseFileMode(mode, 'mode'))); }
+  chown(uid, gid) { return this.#use('fchown', (fd) => call('fchown', fd, ...validateOwner(uid, gid))); }
+  utimes(atime, mtime) {
+    return this.#use('futimes', (fd) =>
+      call('futimes', fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')));
   }
   createReadStream(options) {
     const { ReadStream } = require('internal/fs/streams');
@@ -103,37 +113,74 @@ class FileHandle extends EventEmitter {
   }
 }
 
+const kCloseSettle = Symbol('kCloseSettle');
+
+function closeHandle() {
+  if (this[kFd] === -1) return Promise.resolve();
+  if (this[kClosePromise]) return this[kClosePromise];
+  if (--this[kRefs] === 0) {
+    this[kClosePromise] = closeFd(this);
+  } else {
+    this[kClosePromise] = new Promise((resolve, reject) => {
+      this[kCloseSettle] = [resolve, reject];
+    });
+  }
+  this.emit('close');
+  return this[kClosePromise];
+}
+Object.defineProperty(closeHandle, 'name', { value: 'close' });
+
+function closeFd(handle) {
+  const fd = handle[kFd];
+  handle[kFd] = -1;
+  return call('close', fd).finally(() => {
+    handle[kClosePromise] = null;
+  });
+}
+
+// The end of one operation; the last one out closes a handle close() waits for.
+function unrefHandle(handle) {
+  if (--handle[kRefs] === 0 && handle[kCloseSettle]) {
+    const [resolve, reject] = handle[kCloseSettle];
+    handle[kCloseSettle] = undefined;
+    closeFd(handle).then(resolve, reject);
+  }
+}
+
 function validateLen(len) {
-  if (typeof len === 'bigint') return len < 0n ? 0n : len;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }
 
 // ---- read / write on an fd ----
+// FileHandle.read(buffer, offset, length, position) | read(buffer, options) | read(options)
 async function read(fd, buffer, offset, length, position) {
-  if (buffer != null && !ArrayBuffer.isView(buffer) && typeof buffer === 'object') {
-    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
-  } else if (buffer === undefined || buffer === null) {
-    buffer = Buffer.alloc(16384);
+  if (!ArrayBuffer.isView(buffer)) {
+    if (buffer !== undefined) validateObject(buffer, 'options', kValidateObjectAllowNullable);
+    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer ?? {});
+    if (!ArrayBuffer.isView(buffer)) {
+      throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+    }
   }
-  if (!ArrayBuffer.isView(buffer)) throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   if (offset !== null && typeof offset === 'object') {
     ({ offset = 0, length, position = null } = offset);
   }
-  offset ??= 0;
-  validateInteger(offset, 'offset', 0);
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
   length ??= buffer.byteLength - offset;
-  validateInteger(length, 'length', 0);
   if (length === 0) return { bytesRead: 0, buffer };
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
   validateOffsetLengthRead(offset, length, buffer.byteLength);
-  position = validatePosition(position);
-  const bytesRead = await call('read', fd, buffer, offset, length, position);
+  validateInteger(length, 'length', 0);
+  const bytesRead = await call('read', fd, buffer, offset, length, lenientPosition(position));
   return { bytesRead, buffer };
 }
 
 async function readv(fd, buffers, position) {
   validateBufferArray(buffers);
-  const bytesRead = await call('readBuffers', fd, buffers, validatePosition(position));
+  const bytesRead = await call('readBuffers', fd, buffers, lenientPosition(position));
   return { bytesRead, buffers };
 }
 
@@ -142,28 +189,24 @@ async function write(fd, buffer, offset, length, position) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    offset ??= 0;
-    validateInteger(offset, 'offset', 0);
-    length ??= buffer.byteLength - offset;
-    validateInteger(length, 'length', 0, buffer.byteLength - offset);
+    [offset, length] = validateWriteRange(offset, length, buffer.byteLength);
     if (length === 0) return { bytesWritten: 0, buffer };
-    const bytesWritten = await call('writeBuffer', fd, buffer, offset, length, validatePosition(position));
+    const bytesWritten = await call('writeBuffer', fd, buffer, offset, length, lenientPosition(position));
     return { bytesWritten, buffer };
   }
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
   // write(fd, string[, position[, encoding]])
-  const bytes = Buffer.from(buffer, length ?? 'utf8');
-  const pos = validatePosition(offset);
-  const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, pos);
+  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, lenientPosition(offset));
   return { bytesWritten, buffer };
 }
 
 async function writev(fd, buffers, position) {
   validateBufferArray(buffers);
   if (buffers.length === 0) return { bytesWritten: 0, buffers };
-  const bytesWritten = await call('writeBuffers', fd, buffers, validatePosition(position));
+  const bytesWritten = await call('writeBuffers', fd, buffers, lenientPosition(position));
   return { bytesWritten, buffers };
 }
 
@@ -201,12 +244,13 @@ async function readFileFd(fd, options) {
     }
     buffer = Buffer.concat(chunks, total);
   }
-  return options.encoding && options.encoding !== 'buffer' ? buffer.toString(options.encoding) : buffer;
+  // Like Node, 'buffer' passes validation but is no encoding toString() knows.
+  return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
 
 async function readFile(path, options) {
   options = getOptions(options, { flag: 'r', encoding: null });
-  if (path instanceof FileHandle) return readFileFd(path.fd, options);
+  if (path instanceof FileHandle) return readFileFd(getValidatedFd(path.fd), options);
   const flags = stringToFlags(options.flag);
   checkAborted(options.signal);
   const fd = await call('open', getValidatedPath(path), flags, 0o666);
@@ -240,16 +284,14 @@ async function writeFileFd(fd, data, options, fromHandle = false) {
   }
   if (isIterable(data)) {
     for await (const chunk of data) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk;
-      if (!ArrayBuffer.isView(bytes)) {
-        throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], bytes);
-      }
+      // Anything else Buffer.from turns into bytes (or refuses, with its error).
+      const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
       await writeAll(fd, bytes, signal);
     }
     return;
   }
   throw new ERR_INVALID_ARG_TYPE('data',
-    ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+    ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 async function writeFile(path, data, options) {
@@ -257,14 +299,16 @@ async function writeFile(path, data, options) {
   if (path instanceof FileHandle) return writeFileFd(path.fd, data, options);
   if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
     throw new ERR_INVALID_ARG_TYPE('data',
-      ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable', 'Iterable', 'Stream'], data);
+      ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
+  const flush = validateFlush(options);
   const flags = stringToFlags(options.flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   checkAborted(options.signal);
   const fd = await call('open', getValidatedPath(path), flags, mode);
   try {
     await writeFileFd(fd, data, options);
+    if (flush) await call('fsync', fd);
   } finally {
     await call('close', fd);
   }
@@ -282,17 +326,17 @@ async function open(path, flags, mode) {
 }
 
 async function stat(path, options = { bigint: false }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   return getStatsFromBinding(await call('stat', getValidatedPath(path), bigint), bigint);
 }
 async function lstat(path, options = { bigint: false }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   return getStatsFromBinding(await call('lstat', getValidatedPath(path), bigint), bigint);
 }
 
-async function access(path, mode = constants.F_OK) {
-  validateInteger(mode, 'mode', 0, 7);
-  return call('access', getValidatedPath(path), mode);
+async function access(path, mode) {
+  path = getValidatedPath(path);
+  return call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
 async function mkdir(path, options) {
@@ -328,7 +372,14 @@ async function mkdirp(path, mode) {
     const parent = pathModule.dirname(path);
     if (err.code !== 'ENOENT' || parent === path) throw err;
     const first = await mkdirp(parent, mode);
-    await mkdirp(path, mode);
+    // Once: a path whose parent exists but which still cannot be made ('') must
+    // fail here rather than climb again.
+    try {
+      await call('mkdir', path, mode);
+    } catch (again) {
+      const st = again.code === 'EEXIST' ? await call('stat', path, false).catch(() => null) : null;
+      if (!st || (st[1] & constants.S_IFMT) !== constants.S_IFDIR) throw again;
+    }
     return first ?? path;
   }
 }
@@ -337,25 +388,33 @@ async function readdir(path, options) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (!options.recursive) return readdirResult(await call('readdir', path), path, options);
+  return readdirRecursive(toPathString(path), options);
+}
+
+// fs.promises lists a tree depth first: the directory found last is listed next.
+// Names follow symlinks to directories; Dirents descend only into real ones.
+async function readdirRecursive(root, options) {
   const out = [];
-  const root = toPathString(path);
-  const queue = [root];
-  while (queue.length) {
-    const dir = queue.shift();
-    const [names, types] = await call('readdir', dir);
-    const entries = readdirResult([names, types], dir, options);
+  const stack = [[root, await call('readdir', root)]];
+  while (stack.length) {
+    const [dir, listing] = stack.pop();
+    const entries = readdirResult(listing, dir, options);
+    const [names, types] = listing;
     for (let i = 0; i < names.length; i++) {
-      const full = pathModule.join(dir, names[i]);
+      // Names mode joins the decoded name, as Node does (see readdirRecursiveSync).
+      const full = options.withFileTypes ? childPath(dir, names[i]) : pathModule.join(dir, toPathString(names[i]));
       out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
-      if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      const isDir = options.withFileTypes ? types[i] === constants.UV_DIRENT_DIR :
+        isDirectoryPath(full);
+      if (isDir) stack.push([full, await call('readdir', full)]);
     }
   }
   return out;
 }
 
 async function rm(path, options) {
-  options = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
   path = toPathString(getValidatedPath(path));
+  options = validateRmOptions(options);
   let st;
   try {
     st = getStatsFromBinding(await call('lstat', path, false));
@@ -375,7 +434,7 @@ async function rm(path, options) {
 async function removeTree(path) {
   const [names, types] = await call('readdir', path);
   await Promise.all(names.map((name, i) => {
-    const child = pathModule.join(path, name);
+    const child = childPath(path, name);
     return types[i] === constants.UV_DIRENT_DIR ? removeTree(child) : call('unlink', child);
   }));
   return call('rmdir', path);
@@ -383,52 +442,66 @@ async function removeTree(path) {
 
 async function rmdir(path, options) {
   path = getValidatedPath(path);
-  if (options?.recursive) return removeTree(toPathString(path));
+  options = validateRmdirOptions(options);
+  if (options.recursive) return rmdirRecursive(toPathString(path), 'stat');
   return call('rmdir', path);
 }
 
+// rmdir -r: Node's promise API looks with stat, its callback API with lstat; what
+// is not a directory gets rmdir's own error (ENOTDIR).
+async function rmdirRecursive(path, statCall) {
+  const st = await call(statCall, path, false);
+  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return call('rmdir', path);
+  return removeTree(path);
+}
+
 async function truncate(path, len = 0) {
-  len = validateLen(len);
-  const fd = await call('open', getValidatedPath(path), constants.O_WRONLY, 0o666);
+  const fd = await call('open', getValidatedPath(path), constants.O_RDWR, 0o666);
   try {
-    await call('ftruncate', fd, len);
+    await call('ftruncate', fd, validateLen(len));
   } finally {
     await call('close', fd);
   }
 }
 
 async function readlink(path, options) {
-  return encodePath(await call('readlink', getValidatedPath(path)), getOptions(options, {}));
+  options = getOptions(options, {});
+  return encodePath(await call('readlink', getValidatedPath(path)), options);
 }
 async function realpath(path, options) {
-  return encodePath(await call('realpathAsync', getValidatedPath(path)), getOptions(options, {}));
+  options = getOptions(options, {});
+  return encodePath(await call('realpathAsync', getValidatedPath(path)), options);
 }
 async function mkdtemp(prefix, options) {
   options = getOptions(options, {});
   return encodePath(await call('mkdtemp', getValidatedPath(prefix, 'prefix')), options);
 }
-async function copyFile(src, dest, mode = 0) {
-  validateInteger(mode, 'mode', 0, 7);
-  return call('copyFile', getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode);
+async function copyFile(src, dest, mode) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  return call('copyFile', src, dest, getValidMode(mode, 0, 7, 0));
 }
 
 const fsPromises = {
   access, copyFile, open, opendir: (...a) => require('internal/fs/dir').opendirPromise(...a),
   rename: (from, to) => call('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   truncate, rm, rmdir, mkdir, readdir, readlink,
-  symlink: (target, path) => call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path)),
+  symlink: (target, path, type) => {
+    validateSymlinkType(type);
+    return call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
+  },
   lstat, stat,
   link: (existing, newPath) => call('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),
   chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
   lchmod: () => Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
-  lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), uid, gid),
-  chown: (path, uid, gid) => call('chown', getValidatedPath(path), uid, gid),
+  lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
+  chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
+    toUnixTimestamp(mtime)),
   lutimes: (path, atime, mtime) => call('lutimes', getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
+    toUnixTimestamp(mtime)),
   realpath, mkdtemp, writeFile, appendFile, readFile,
   watch: (...a) => require('internal/fs/watchers').watchPromise(...a),
   constants,
@@ -444,6 +517,6 @@ for (const [name, fn] of Object.entries(fsPromises)) {
 
 module.exports = {
   fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
-  readFileFd, mkdirp, readdir, rm, rmdir, truncate, copyFile, mkdtemp, realpath, readlink,
+  readFileFd, mkdirp, readdir, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
   checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
 };

@@ -6,11 +6,14 @@ const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR } } = require('internal/errors');
-const { validateInteger } = require('internal/validators');
+const { validateInteger, validateObject, kValidateObjectAllowNullable } = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
-  getValidatedFd, getOptions, validatePosition, validateOffsetLengthRead, validateBufferArray,
-  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  getValidatedFd, getOptions, validatePosition, lenientPosition, validateReadRange, validateWriteRange,
+  writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, readdirResult, encodePath,
+  toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
+  wantsBigint, validateFlush,
+  childPath, isDirectoryPath,
 } = require('internal/fs/utils');
 
 function openSync(path, flags, mode) {
@@ -28,22 +31,19 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
   let offset = offsetOrOptions;
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', kValidateObjectAllowNullable);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
   }
-  offset ??= 0;
-  validateInteger(offset, 'offset', 0);
-  length ??= buffer.byteLength - offset;
-  validateInteger(length, 'length', 0);
-  if (length === 0) return 0;
-  validateOffsetLengthRead(offset, length, buffer.byteLength);
-  return binding.read(fd, buffer, offset, length, validatePosition(position));
+  const range = validateReadRange(buffer, offset, length);
+  if (range === null) return 0;
+  return binding.read(fd, buffer, range[0], range[1], validatePosition(position));
 }
 
 function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
-  return binding.readBuffers(fd, buffers, validatePosition(position));
+  return binding.readBuffers(fd, buffers, lenientPosition(position));
 }
 
 // writeSync(fd, buffer[, offset[, length[, position]]]) or (fd, string[, position[, encoding]])
@@ -53,24 +53,21 @@ function writeSync(fd, buffer, offset, length, position) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
-    offset ??= 0;
-    validateInteger(offset, 'offset', 0, buffer.byteLength);
-    length ??= buffer.byteLength - offset;
-    validateInteger(length, 'length', 0, buffer.byteLength - offset);
-    return binding.writeBuffer(fd, buffer, offset, length, validatePosition(position));
+    [offset, length] = validateWriteRange(offset, length, buffer.byteLength);
+    return binding.writeBuffer(fd, buffer, offset, length, lenientPosition(position));
   }
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  const bytes = Buffer.from(buffer, length ?? 'utf8');
-  return binding.writeBuffer(fd, bytes, 0, bytes.length, validatePosition(offset));
+  const bytes = Buffer.from(buffer, writeEncoding(length));
+  return binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset));
 }
 
 function writevSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
   if (buffers.length === 0) return 0;
-  return binding.writeBuffers(fd, buffers, validatePosition(position));
+  return binding.writeBuffers(fd, buffers, lenientPosition(position));
 }
 
 function readFileFdSync(fd, encoding) {
@@ -100,7 +97,8 @@ function readFileFdSync(fd, encoding) {
     }
     buffer = Buffer.concat(chunks, total);
   }
-  return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
+  // Like Node, 'buffer' passes validation but is no encoding toString() knows.
+  return encoding ? buffer.toString(encoding) : buffer;
 }
 
 function readFileSync(path, options) {
@@ -129,12 +127,18 @@ function writeAllSync(fd, bytes) {
 
 function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const flush = validateFlush(options);
   const bytes = toBytes(data, options.encoding);
-  if (typeof path === 'number') return writeAllSync(getValidatedFd(path), bytes);
+  if (typeof path === 'number') {
+    writeAllSync(getValidatedFd(path), bytes);
+    if (flush) binding.fsync(path);
+    return;
+  }
   const fd = binding.open(getValidatedPath(path), stringToFlags(options.flag),
     parseFileMode(options.mode, 'mode', 0o666));
   try {
     writeAllSync(fd, bytes);
+    if (flush) binding.fsync(fd);
   } finally {
     binding.close(fd);
   }
@@ -146,7 +150,7 @@ function appendFileSync(path, data, options) {
 }
 
 function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   try {
     return getStatsFromBinding(binding.stat(getValidatedPath(path), bigint), bigint);
   } catch (err) {
@@ -156,7 +160,7 @@ function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 }
 
 function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   try {
     return getStatsFromBinding(binding.lstat(getValidatedPath(path), bigint), bigint);
   } catch (err) {
@@ -166,7 +170,7 @@ function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 }
 
 function fstatSync(fd, options = { bigint: false }) {
-  const bigint = !!options?.bigint;
+  const bigint = wantsBigint(options);
   return getStatsFromBinding(binding.fstat(getValidatedFd(fd), bigint), bigint);
 }
 
@@ -179,9 +183,9 @@ function existsSync(path) {
   }
 }
 
-function accessSync(path, mode = constants.F_OK) {
-  validateInteger(mode, 'mode', 0, 7);
-  binding.access(getValidatedPath(path), mode);
+function accessSync(path, mode) {
+  path = getValidatedPath(path);
+  binding.access(path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
 function parseMkdirOptions(options) {
@@ -214,7 +218,13 @@ function mkdirpSync(path, mode) {
     const parent = pathModule.dirname(path);
     if (err.code !== 'ENOENT' || parent === path) throw err;
     const first = mkdirpSync(parent, mode);
-    mkdirpSync(path, mode);
+    // Once: a path whose parent exists but which still cannot be made ('') must
+    // fail here rather than climb again.
+    try {
+      binding.mkdir(path, mode);
+    } catch (again) {
+      if (again.code !== 'EEXIST' || !statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw again;
+    }
     return first ?? path;
   }
 }
@@ -230,26 +240,48 @@ function readdirSync(path, options) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (!options.recursive) return readdirResult(binding.readdir(path), path, options);
+  return readdirRecursiveSync(toPathString(path), options);
+}
+
+// Node lists a tree breadth first. Names follow symlinks to directories (they are
+// stat'ed); Dirents descend only into real directories.
+function readdirRecursiveSync(root, options) {
   const out = [];
-  const root = toPathString(path);
   const queue = [root];
-  while (queue.length) {
-    const dir = queue.shift();
+  for (let q = 0; q < queue.length; q++) {
+    const dir = queue[q];
     const [names, types] = binding.readdir(dir);
     const entries = readdirResult([names, types], dir, options);
     for (let i = 0; i < names.length; i++) {
-      const full = pathModule.join(dir, names[i]);
-      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
-      if (types[i] === constants.UV_DIRENT_DIR) queue.push(full);
+      if (options.withFileTypes) {
+        out.push(entries[i]);
+        if (types[i] === constants.UV_DIRENT_DIR) queue.push(childPath(dir, names[i]));
+      } else {
+        // Node joins the name as decoded text, so it never descends into a
+        // directory whose name is not UTF-8.
+        const full = pathModule.join(dir, toPathString(names[i]));
+        out.push(pathModule.relative(root, full));
+        if (isDirectoryPath(full)) queue.push(full);
+      }
     }
   }
   return out;
 }
 
+function realpathSync(path, options) {
+  options = getOptions(options, {});
+  path = toPathString(getValidatedPath(path));
+  return encodePath(require('internal/fs/realpath').realpathJsSync(path), options);
+}
+realpathSync.native = (path, options) => {
+  options = getOptions(options, {});
+  return encodePath(binding.realpathAsync(getValidatedPath(path)), options);
+};
+
 function removeTreeSync(path) {
   const [names, types] = binding.readdir(path);
   for (let i = 0; i < names.length; i++) {
-    const child = pathModule.join(path, names[i]);
+    const child = childPath(path, names[i]);
     if (types[i] === constants.UV_DIRENT_DIR) removeTreeSync(child);
     else binding.unlink(child);
   }
@@ -257,8 +289,8 @@ function removeTreeSync(path) {
 }
 
 function rmSync(path, options) {
-  options = { force: false, recursive: false, ...options };
   path = toPathString(getValidatedPath(path));
+  options = validateRmOptions(options);
   let st;
   try {
     st = getStatsFromBinding(binding.lstat(path, false));
@@ -275,21 +307,27 @@ function rmSync(path, options) {
   binding.unlink(path);
 }
 
+// rmdir -r: what is not a directory gets rmdir's own error (ENOTDIR).
 function rmdirSync(path, options) {
   path = getValidatedPath(path);
-  if (options?.recursive) return removeTreeSync(toPathString(path));
-  binding.rmdir(path);
+  options = validateRmdirOptions(options);
+  if (!options.recursive) return binding.rmdir(path);
+  path = toPathString(path);
+  const st = getStatsFromBinding(binding.lstat(path, false));
+  if (!st.isDirectory()) return binding.rmdir(path);
+  removeTreeSync(path);
 }
 
+// Truncation lengths are numbers (never BigInt); negative ones mean 0.
 function validLen(len) {
-  if (typeof len === 'bigint') return len < 0n ? 0n : len;
-  validateInteger(len ?? 0, 'len');
-  return Math.max(0, len ?? 0);
+  validateInteger(len, 'len');
+  return Math.max(0, len);
 }
 
+// Node opens the file read-write first, so a missing file wins over a bad length.
 function truncateSync(path, len = 0) {
   if (typeof path === 'number') return ftruncateSync(path, len);
-  const fd = binding.open(getValidatedPath(path), constants.O_WRONLY, 0o666);
+  const fd = binding.open(getValidatedPath(path), constants.O_RDWR, 0o666);
   try {
     binding.ftruncate(fd, validLen(len));
   } finally {
@@ -298,37 +336,47 @@ function truncateSync(path, len = 0) {
 }
 
 function ftruncateSync(fd, len = 0) {
-  binding.ftruncate(getValidatedFd(fd), validLen(len));
+  fd = getValidatedFd(fd);
+  binding.ftruncate(fd, validLen(len));
 }
 
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
   appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
-  rmSync, rmdirSync, truncateSync, ftruncateSync,
+  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync, parseMkdirOptions,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),
   fdatasyncSync: (fd) => binding.fdatasync(getValidatedFd(fd)),
-  symlinkSync: (target, path) => binding.symlink(getValidatedPath(target, 'target'), getValidatedPath(path)),
+  symlinkSync: (target, path, type) => {
+    validateSymlinkType(type);
+    binding.symlink(getValidatedPath(target, 'target'), getValidatedPath(path));
+  },
   linkSync: (existing, newPath) => binding.link(getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
-  readlinkSync: (path, options) => encodePath(binding.readlink(getValidatedPath(path)), getOptions(options, {})),
-  realpathSync: (path, options) => encodePath(binding.realpathAsync(getValidatedPath(path)), getOptions(options, {})),
-  mkdtempSync: (prefix, options) => encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')),
-    getOptions(options, {})),
-  copyFileSync: (src, dest, mode = 0) => {
-    validateInteger(mode, 'mode', 0, 7);
-    binding.copyFile(getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), mode);
+  readlinkSync: (path, options) => {
+    options = getOptions(options, {});
+    return encodePath(binding.readlink(getValidatedPath(path)), options);
+  },
+  realpathSync,
+  mkdtempSync: (prefix, options) => {
+    options = getOptions(options, {});
+    return encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')), options);
+  },
+  copyFileSync: (src, dest, mode) => {
+    src = getValidatedPath(src, 'src');
+    dest = getValidatedPath(dest, 'dest');
+    binding.copyFile(src, dest, getValidMode(mode, 0, 7, 0));
   },
   chmodSync: (path, mode) => binding.chmod(getValidatedPath(path), parseFileMode(mode, 'mode')),
   fchmodSync: (fd, mode) => binding.fchmod(getValidatedFd(fd), parseFileMode(mode, 'mode')),
-  chownSync: (path, uid, gid) => binding.chown(getValidatedPath(path), uid, gid),
-  fchownSync: (fd, uid, gid) => binding.fchown(getValidatedFd(fd), uid, gid),
-  lchownSync: (path, uid, gid) => binding.lchown(getValidatedPath(path), uid, gid),
+  chownSync: (path, uid, gid) => binding.chown(getValidatedPath(path), ...validateOwner(uid, gid)),
+  fchownSync: (fd, uid, gid) => binding.fchown(getValidatedFd(fd), ...validateOwner(uid, gid)),
+  lchownSync: (path, uid, gid) => binding.lchown(getValidatedPath(path), ...validateOwner(uid, gid)),
   utimesSync: (path, atime, mtime) => binding.utimes(getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
-  futimesSync: (fd, atime, mtime) => binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime),
+    toUnixTimestamp(mtime)),
+  futimesSync: (fd, atime, mtime) => binding.futimes(getValidatedFd(fd), toUnixTimestamp(atime, 'atime'),
     toUnixTimestamp(mtime, 'mtime')),
   lutimesSync: (path, atime, mtime) => binding.lutimes(getValidatedPath(path), toUnixTimestamp(atime),
-    toUnixTimestamp(mtime, 'mtime')),
+    toUnixTimestamp(mtime)),
 };

@@ -4,11 +4,14 @@
 // Dirent, and the request objects that carry a completion back from the ring.
 
 const { Buffer } = require('buffer');
+const pathModule = require('path');
+
+const binding = internalBinding('fs');
 const { codes: {
-  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE,
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_FS_INVALID_SYMLINK_TYPE,
 } } = require('internal/errors');
 const {
-  validateFunction, validateInt32, validateInteger, validateUint32, validateObject,
+  validateBoolean, validateFunction, validateInt32, validateInteger, validateUint32, validateObject,
 } = require('internal/validators');
 
 // Linux x86-64 values (the numbers libc uses; Node publishes the same).
@@ -53,7 +56,10 @@ const flagTable = {
 };
 
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   const f = flagTable[flags];
   if (f === undefined || !Object.prototype.hasOwnProperty.call(flagTable, flags)) {
@@ -128,12 +134,13 @@ function maybeCallback(cb) {
   return cb;
 }
 
-// A position for read/write: null/undefined/-1 mean "the file's position".
+// A read position (fs.read, fs.readSync): null/undefined mean "the file's
+// position"; numbers must be safe integers >= -1, BigInts fit in 64 bits.
 function validatePosition(position, name = 'position') {
   if (position == null) return -1;
   if (typeof position === 'bigint') {
-    if (position < -1n || position > 2n ** 63n - 1n) {
-      throw new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${2n ** 63n - 1n}`, position);
+    if (position < -(2n ** 63n) || position > 2n ** 63n - 1n) {
+      throw new ERR_OUT_OF_RANGE(name, `>= ${-(2n ** 63n)} && <= ${2n ** 63n - 1n}`, position);
     }
     return position;
   }
@@ -142,6 +149,65 @@ function validatePosition(position, name = 'position') {
   }
   validateInteger(position, name, -1);
   return position;
+}
+
+// Writes, readv and FileHandle reads take a position only when it is a
+// non-negative safe integer; anything else (BigInt included) means the file's
+// position, without an error. That is what Node 20 does.
+function lenientPosition(position) {
+  return typeof position === 'number' && Number.isSafeInteger(position) && position >= 0 ? position : -1;
+}
+
+// offset/length for a write from a buffer: a non-number length means "to the end".
+function validateWriteRange(offset, length, byteLength) {
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  if (typeof length !== 'number') length = byteLength - offset;
+  if (offset > byteLength) throw new ERR_OUT_OF_RANGE('offset', `<= ${byteLength}`, offset);
+  if (length > byteLength - offset) throw new ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
+  if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
+  validateInt32(length, 'length', 0);
+  return [offset, length];
+}
+
+// offset/length for a read into `buffer` (fs.read, readSync); null when there is
+// nothing to read (a zero length, after Node's `length | 0`).
+function validateReadRange(buffer, offset, length) {
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return null;
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  return [offset, length];
+}
+
+// A string's encoding for write(): Node falls back to UTF-8 for unknown names.
+function writeEncoding(encoding) {
+  return typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8';
+}
+
+// access() and copyFile() modes. Node checks these natively, so its errors carry
+// plain messages (no "The value of ..." phrasing); fractions are truncated.
+function getValidMode(mode, min, max, def) {
+  if (mode == null) return def;
+  if (typeof mode !== 'number') {
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+  }
+  if (!Number.isFinite(mode)) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range');
+  mode = Math.trunc(mode);
+  if (mode < min || mode > max) {
+    throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', `mode is out of range: >= ${min} && <= ${max}`);
+  }
+  return mode;
+}
+
+function nativeError(Ctor, code, message) {
+  const err = new Ctor(message);
+  err.code = code;
+  return err;
 }
 
 function validateOffsetLengthRead(offset, length, bufferLength) {
@@ -206,6 +272,10 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   this.ctime = dateFromMs(ctimeMs); this.birthtime = dateFromMs(birthtimeMs);
 }
 Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+// Node gives Stats its own isFile (a fast path); the others come from StatsBase.
+Stats.prototype.isFile = function isFile() {
+  return (this.mode & constants.S_IFMT) === constants.S_IFREG;
+};
 Stats.prototype._checkModeProperty = function(property) {
   return (this.mode & constants.S_IFMT) === property;
 };
@@ -256,21 +326,44 @@ class Dirent {
   isSocket() { return this[kType] === constants.UV_DIRENT_SOCKET; }
 }
 
-// readdir's [names, types] as Node returns it for the given options.
+// readdir's [names, types] as Node returns it for the given options. A name that
+// is not UTF-8 comes from the binding as an ArrayBuffer of its bytes.
 function readdirResult([names, types], path, options) {
   const asBuffer = options.encoding === 'buffer';
   const name = (n) => (asBuffer ? Buffer.from(n) :
-    (options.encoding && options.encoding !== 'utf8' && options.encoding !== 'utf-8') ?
-      Buffer.from(n).toString(options.encoding) : n);
+    (typeof n !== 'string' || (options.encoding && options.encoding !== 'utf8' && options.encoding !== 'utf-8')) ?
+      Buffer.from(n).toString(options.encoding || 'utf8') : n);
   if (!options.withFileTypes) return names.map(name);
   const dir = toPathString(path);
   return names.map((n, i) => new Dirent(name(n), types[i], dir));
 }
 
+// A path from the binding (a string, or an ArrayBuffer when it is not UTF-8) in
+// the encoding asked for.
 function encodePath(p, options) {
   const enc = options?.encoding;
+  if (typeof p !== 'string' && enc !== 'buffer') return Buffer.from(p).toString(enc || 'utf8');
   if (!enc || enc === 'utf8' || enc === 'utf-8') return p;
   return enc === 'buffer' ? Buffer.from(p) : Buffer.from(p).toString(enc);
+}
+
+// A directory entry's path for further fs calls. Names that are not UTF-8 keep
+// their bytes: the path becomes a Buffer.
+function childPath(dir, name) {
+  if (typeof dir === 'string' && typeof name === 'string') return pathModule.join(dir, name);
+  const d = Buffer.from(dir);
+  const sep = d[d.length - 1] === 0x2f ? [] : [0x2f];
+  return Buffer.concat([d, Buffer.from(sep), Buffer.from(name)]);
+}
+
+// Whether a path names a directory, following symlinks (readdir -r's names mode).
+function isDirectoryPath(p) {
+  if (typeof p === 'string') return binding.internalModuleStat(p) === 1;
+  try {
+    return (binding.stat(p, false)[1] & constants.S_IFMT) === constants.S_IFDIR;
+  } catch {
+    return false;
+  }
 }
 
 function toUnixTimestamp(time, name = 'time') {
@@ -282,17 +375,67 @@ function toUnixTimestamp(time, name = 'time') {
   throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
 }
 
-function validateRmdirOptions(options, defaults) {
-  if (options === undefined) return defaults;
-  validateObject(options, 'options');
-  return { ...defaults, ...options };
+function validateRetryOptions(options) {
+  validateInt32(options.retryDelay, 'options.retryDelay', 0);
+  validateUint32(options.maxRetries, 'options.maxRetries');
+}
+
+// rm's options, all checked even when unused (as Node does).
+function validateRmOptions(options) {
+  if (options !== undefined) validateObject(options, 'options');
+  options = { force: false, recursive: false, maxRetries: 0, retryDelay: 100, ...options };
+  validateBoolean(options.force, 'options.force');
+  validateBoolean(options.recursive, 'options.recursive');
+  validateRetryOptions(options);
+  return options;
+}
+
+let rmdirRecursiveWarned = false;
+// Node warns about `recursive` before it validates anything.
+function validateRmdirOptions(options) {
+  if (options?.recursive && !rmdirRecursiveWarned) {
+    rmdirRecursiveWarned = true;
+    process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) will be ' +
+      'removed. Use fs.rm(path, { recursive: true }) instead', 'DeprecationWarning', 'DEP0147');
+  }
+  if (options !== undefined) validateObject(options, 'options');
+  options = { recursive: false, maxRetries: 0, retryDelay: 100, ...options };
+  validateBoolean(options.recursive, 'options.recursive');
+  validateRetryOptions(options);
+  return options;
+}
+
+// chown's ids: -1 means "leave unchanged".
+function validateOwner(uid, gid) {
+  validateInteger(uid, 'uid', -1, 2 ** 32 - 1);
+  validateInteger(gid, 'gid', -1, 2 ** 32 - 1);
+  return [uid, gid];
+}
+
+function validateSymlinkType(type) {
+  if (type != null && type !== 'dir' && type !== 'file' && type !== 'junction') {
+    throw new ERR_FS_INVALID_SYMLINK_TYPE(type);
+  }
+}
+
+// writeFile's `flush` (fsync before close): a boolean when given.
+function validateFlush(options) {
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush');
+  return flush;
+}
+
+// Stats as BigInt only for `bigint: true` exactly.
+function wantsBigint(options) {
+  return options?.bigint === true;
 }
 
 module.exports = {
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
-  assertEncoding, maybeCallback, validatePosition, validateOffsetLengthRead,
-  validateBufferArray, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
+  assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
+  validateReadRange,  validateOffsetLengthRead,
+  validateBufferArray, getValidMode, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
   getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
-  validateRmdirOptions, isURL,
+  validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };

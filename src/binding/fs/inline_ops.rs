@@ -51,10 +51,19 @@ fn output<T: 'static>(op: &mut Op) -> Option<T> {
     op.output.take()?.downcast::<T>().ok().map(|b| *b)
 }
 
-/// A path computed inline (readlink, realpath, mkdtemp) as a JS string.
+/// A file name as JS: a string when it is UTF-8, else an ArrayBuffer of its bytes,
+/// so that JS can still name the file (Buffer paths) or decode it the way Node
+/// does for the encoding asked for.
+fn name_value<'s>(s: &Scope<'s>, bytes: Vec<u8>) -> Local<'s, Value> {
+    match String::from_utf8(bytes) {
+        Ok(text) => s.string(&text).value(),
+        Err(e) => s.array_buffer_from_vec(e.into_bytes()).value(),
+    }
+}
+
+/// A path computed inline (readlink, realpath, mkdtemp), as name_value gives it.
 fn done_path<'s>(s: &Scope<'s>, _r: i32, op: &mut Op) -> Local<'s, Value> {
-    let bytes: Vec<u8> = output(op).unwrap_or_default();
-    s.string(&String::from_utf8_lossy(&bytes)).value()
+    name_value(s, output(op).unwrap_or_default())
 }
 
 /// Directory entries sorted by name, as libuv's scandir returns them.
@@ -88,14 +97,11 @@ fn list_dir(path: &CStr) -> Result<InlineOutput, i32> {
     Ok(Box::new(entries))
 }
 
-/// [names] or, with types, [names, types].
+/// [names, types]; names as name_value gives them.
 fn done_entries<'s>(s: &Scope<'s>, _r: i32, op: &mut Op) -> Local<'s, Value> {
     let entries: Entries = output(op).unwrap_or_default();
-    let names: Vec<_> = entries
-        .iter()
-        .map(|(n, _)| s.string(&String::from_utf8_lossy(n)).value())
-        .collect();
     let types: Vec<_> = entries.iter().map(|(_, t)| s.number(*t as f64)).collect();
+    let names: Vec<_> = entries.into_iter().map(|(n, _)| name_value(s, n)).collect();
     s.array(&[s.array(&names).value(), s.array(&types).value()])
         .value()
 }
@@ -262,12 +268,32 @@ fn fchown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     dispatch(s, a, 3, op, ErrorContext::new("fchown"), done_undefined);
 }
 
-/// Seconds (fractional) as the kernel's timespec.
+/// Seconds (fractional) as the kernel's timespec, the way Node stores them:
+/// truncated to whole microseconds (so a time set and read back agrees with what
+/// node reports), Infinity meaning "now" and NaN "leave unchanged".
 fn timespec(secs: f64) -> libc::timespec {
-    let whole = secs.floor();
+    if secs.is_infinite() {
+        return libc::timespec {
+            tv_sec: 0,
+            tv_nsec: libc::UTIME_NOW,
+        };
+    }
+    if secs.is_nan() {
+        return libc::timespec {
+            tv_sec: 0,
+            tv_nsec: libc::UTIME_OMIT,
+        };
+    }
+    let mut sec = secs.trunc() as i64;
+    let mut nsec = ((secs - sec as f64) * 1e9) as i64;
+    nsec -= nsec % 1000;
+    if nsec < 0 {
+        nsec += 1_000_000_000;
+        sec -= 1;
+    }
     libc::timespec {
-        tv_sec: whole as libc::time_t,
-        tv_nsec: ((secs - whole) * 1e9) as libc::c_long,
+        tv_sec: sec as libc::time_t,
+        tv_nsec: nsec as libc::c_long,
     }
 }
 
@@ -283,9 +309,13 @@ fn set_times(
     ts: &[libc::timespec; 2],
     flags: i32,
 ) -> Result<InlineOutput, i32> {
-    let p = path.map_or(std::ptr::null(), |p| p.as_ptr());
-    // SAFETY: p is null or NUL-terminated; ts points at two timespecs.
-    check(unsafe { libc::utimensat(fd, p, ts.as_ptr(), flags) })
+    match path {
+        // SAFETY: p is NUL-terminated; ts points at two timespecs.
+        Some(p) => check(unsafe { libc::utimensat(fd, p.as_ptr(), ts.as_ptr(), flags) }),
+        // glibc's utimensat refuses a null path (EINVAL); futimens is the fd form.
+        // SAFETY: ts points at two timespecs.
+        None => check(unsafe { libc::futimens(fd, ts.as_ptr()) }),
+    }
 }
 
 /// utimes(path, atime, mtime, req), seconds as numbers
@@ -339,6 +369,8 @@ const COPYFILE_FICLONE_FORCE: i64 = 4;
 
 /// Copies `from` to `to` inside the kernel: a reflink when the file system can,
 /// else copy_file_range, which moves pages without passing through user space.
+/// As in Node: copying a file onto itself is a no-op, the destination takes the
+/// source's mode, and a destination left half-made by an error is removed.
 fn copy(from: &CStr, to: &CStr, flags: i64) -> Result<InlineOutput, i32> {
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
     let open = |path: &CStr, oflags: i32, mode: u32| {
@@ -349,21 +381,58 @@ fn copy(from: &CStr, to: &CStr, flags: i64) -> Result<InlineOutput, i32> {
             .then(|| unsafe { OwnedFd::from_raw_fd(fd) })
             .ok_or_else(last_errno)
     };
+    let stat = |fd: &OwnedFd| {
+        // SAFETY: st is a valid out-pointer for fstat.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        // SAFETY: fd is open; st is writable.
+        if unsafe { libc::fstat(fd.as_raw_fd(), &mut st) } < 0 {
+            return Err(last_errno());
+        }
+        Ok(st)
+    };
     let src = open(from, libc::O_RDONLY, 0)?;
-    // SAFETY: st is a valid out-pointer for fstat.
-    let mut st: libc::stat = unsafe { std::mem::zeroed() };
-    // SAFETY: src is an open fd; st is writable.
-    if unsafe { libc::fstat(src.as_raw_fd(), &mut st) } < 0 {
-        return Err(last_errno());
-    }
+    let st = stat(&src)?;
     if st.st_mode & libc::S_IFMT == libc::S_IFDIR {
         return Err(libc::EISDIR);
     }
-    let mut oflags = libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC;
+    // No O_TRUNC yet: if `to` is `from`, truncating would destroy the source.
+    let mut oflags = libc::O_WRONLY | libc::O_CREAT;
     if flags & COPYFILE_EXCL != 0 {
         oflags |= libc::O_EXCL;
     }
     let dst = open(to, oflags, st.st_mode & 0o7777)?;
+    let result = (|| {
+        let dst_st = stat(&dst)?;
+        if dst_st.st_dev == st.st_dev && dst_st.st_ino == st.st_ino {
+            return Ok(false);
+        }
+        // SAFETY: dst is an open fd.
+        if unsafe { libc::fchmod(dst.as_raw_fd(), st.st_mode & 0o7777) } < 0 {
+            return Err(last_errno());
+        }
+        // SAFETY: dst is an open fd.
+        if unsafe { libc::ftruncate(dst.as_raw_fd(), 0) } < 0 {
+            return Err(last_errno());
+        }
+        copy_data(&src, &dst, &st, flags)?;
+        Ok(true)
+    })();
+    if result.is_err() {
+        drop(dst);
+        // SAFETY: `to` is NUL-terminated. The error being reported is the copy's.
+        unsafe { libc::unlink(to.as_ptr()) };
+    }
+    result.map(|_| Box::new(()) as InlineOutput)
+}
+
+/// The bytes of a copy: FICLONE, else copy_file_range until the source's size.
+fn copy_data(
+    src: &std::os::fd::OwnedFd,
+    dst: &std::os::fd::OwnedFd,
+    st: &libc::stat,
+    flags: i64,
+) -> Result<(), i32> {
+    use std::os::fd::AsRawFd;
     // SAFETY: both are open fds; FICLONE takes the source fd as its argument.
     let cloned = unsafe { libc::ioctl(dst.as_raw_fd(), libc::FICLONE, src.as_raw_fd()) } == 0;
     if !cloned && flags & COPYFILE_FICLONE_FORCE != 0 {
@@ -383,7 +452,7 @@ fn copy(from: &CStr, to: &CStr, flags: i64) -> Result<InlineOutput, i32> {
         }
         left -= n as usize;
     }
-    Ok(Box::new(()))
+    Ok(())
 }
 
 /// copyFile(src, dest, mode, req)

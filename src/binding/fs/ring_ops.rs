@@ -3,7 +3,7 @@
 //! syscall when not. Argument order follows lib/fs.js; the request is always last.
 use super::{args, dispatch, done_number, done_undefined, stat, ErrorContext};
 use crate::backend::op::{
-    Close, Fadvise, Fallocate, Fsync, Ftruncate, Link, Mkdir, Open, Read, Readv, Rename, Statx,
+    Close, Fadvise, Fallocate, Fsync, Ftruncate, Inline, Link, Mkdir, Open, Read, Readv, Rename, Statx,
     StatxTarget, Symlink, Unlink, Write, Writev,
 };
 use crate::binding::set_methods;
@@ -85,6 +85,12 @@ fn read_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(bufs) = args::buffers(s, a.get(1)) else {
         return;
     };
+    if bufs.is_empty() {
+        // Node (libuv) refuses a read into no buffers with EINVAL; the kernel
+        // would return 0. The error still arrives the way the call's flavour says.
+        let op = Inline::new("read", || Err(libc::EINVAL));
+        return dispatch(s, a, 3, op, ErrorContext::new("read"), done_number);
+    }
     let op = Readv::new(args::fd(s, a, 0), bufs, args::position(s, a, 2));
     dispatch(s, a, 3, op, ErrorContext::new("read"), done_number);
 }

@@ -1,0 +1,55 @@
+'use strict';
+// fs.realpath and fs.realpathSync resolve a path in JS, one component at a time
+// (lstat each, stat + readlink the symlinks), and their errors name that step:
+// `lstat '/a/missing'`, or `stat '/a/loop'` for a symlink loop or a dangling link.
+// (fs.realpath.native and fs.promises.realpath use realpath(3) instead.)
+// The walk is written once as a generator of binding calls; a sync driver and an
+// async (ring) driver run it.
+
+const binding = internalBinding('fs');
+const pathModule = require('path');
+const { constants: { S_IFMT, S_IFLNK } } = require('internal/fs/utils');
+
+// Yields [bindingName, ...args] and receives each call's result; returns the path.
+function* walk(path) {
+  let parts = pathModule.resolve(path).split('/').filter(Boolean);
+  let resolved = '/';
+  let i = 0;
+  while (i < parts.length) {
+    const next = resolved === '/' ? `/${parts[i]}` : `${resolved}/${parts[i]}`;
+    const stats = yield ['lstat', next, false];
+    if ((stats[1] & S_IFMT) !== S_IFLNK) {
+      resolved = next;
+      i++;
+      continue;
+    }
+    yield ['stat', next, false];
+    const target = yield ['readlink', next];
+    parts = [...pathModule.resolve(resolved, target).split('/').filter(Boolean), ...parts.slice(i + 1)];
+    resolved = '/';
+    i = 0;
+  }
+  return resolved;
+}
+
+function realpathJsSync(path) {
+  const steps = walk(path);
+  let step = steps.next();
+  while (!step.done) {
+    const [name, ...args] = step.value;
+    step = steps.next(binding[name](...args));
+  }
+  return step.value;
+}
+
+async function realpathJs(path) {
+  const { call } = require('internal/fs/promises');
+  const steps = walk(path);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next(await call(...step.value));
+  }
+  return step.value;
+}
+
+module.exports = { realpathJsSync, realpathJs };
