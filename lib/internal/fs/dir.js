@@ -10,14 +10,13 @@
 // when the Dir reaches it.
 
 const binding = internalBinding('fs');
-const pathModule = require('path');
 const { codes: {
   ERR_DIR_CLOSED, ERR_DIR_CONCURRENT_OPERATION, ERR_MISSING_ARGS,
 } } = require('internal/errors');
 const { validateFunction, validateUint32 } = require('internal/validators');
 const {
   constants: { UV_DIRENT_DIR }, getValidatedPath, getOptions, readdirResult, toPathString, FSReqCallback,
-  promiseRequest,
+  promiseRequest, childPath,
 } = require('internal/fs/utils');
 
 const kListing = Symbol('kListing');
@@ -58,7 +57,7 @@ class Dir {
     if (this.#options.recursive) {
       const parent = toPathString(cur.dir);
       for (let i = 0; i < names.length; i++) {
-        if (types[i] === UV_DIRENT_DIR) this.#dirs.push(pathModule.join(parent, names[i]));
+        if (types[i] === UV_DIRENT_DIR) this.#dirs.push(childPath(parent, names[i]));
       }
     }
     // concat, not push(...): bufferSize may be a whole huge directory (argument limits).

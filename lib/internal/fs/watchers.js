@@ -9,7 +9,9 @@ const pathModule = require('path');
 const { Buffer } = require('buffer');
 const { AbortError } = require('internal/errors');
 const { validateFunction, validateBoolean, validateAbortSignal } = require('internal/validators');
-const { getValidatedPath, toPathString, FSReqCallback, getOptions } = require('internal/fs/utils');
+const {
+  getValidatedPath, toPathString, FSReqCallback, getOptions, childPath,
+} = require('internal/fs/utils');
 
 const IN_MODIFY = 0x2, IN_ATTRIB = 0x4, IN_MOVED_FROM = 0x40, IN_MOVED_TO = 0x80;
 const IN_CREATE = 0x100, IN_DELETE = 0x200, IN_DELETE_SELF = 0x400, IN_MOVE_SELF = 0x800;
@@ -50,8 +52,9 @@ class FSWatcher extends EventEmitter {
     const [names, types] = binding.readdir(dir);
     names.forEach((name, i) => {
       if (types[i] !== 2) return;
-      const childRel = rel ? `${rel}/${name}` : name;
-      this.#addDir(pathModule.join(dir, name), childRel);
+      // Names that are not UTF-8 come as raw bytes; event names are text anyway.
+      const text = typeof name === 'string' ? name : Buffer.from(name).toString();
+      this.#addDir(childPath(dir, name), rel ? `${rel}/${text}` : text);
     });
   }
 

@@ -176,8 +176,8 @@ fn access<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let mode = args::int(s, a, 1) as i32;
-    // SAFETY (closure): path is NUL-terminated and moved into the op.
     let op = Inline::new("access", move || {
+        // SAFETY: path is NUL-terminated and moved into the op.
         check(unsafe { libc::access(path.as_ptr(), mode) })
     });
     dispatch(
@@ -195,8 +195,8 @@ fn chmod<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let mode = args::int(s, a, 1) as u32;
-    // SAFETY (closure): path is NUL-terminated and moved into the op.
     let op = Inline::new("chmod", move || {
+        // SAFETY: path is NUL-terminated and moved into the op.
         check(unsafe { libc::chmod(path.as_ptr(), mode) })
     });
     dispatch(
@@ -211,8 +211,10 @@ fn chmod<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 fn fchmod<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let (fd, mode) = (args::fd(s, a, 0), args::int(s, a, 1) as u32);
-    // SAFETY (closure): no pointers involved.
-    let op = Inline::new("fchmod", move || check(unsafe { libc::fchmod(fd, mode) }));
+    let op = Inline::new("fchmod", move || {
+        // SAFETY: no pointers involved.
+        check(unsafe { libc::fchmod(fd, mode) })
+    });
     dispatch(s, a, 2, op, ErrorContext::new("fchmod"), done_undefined);
 }
 
@@ -225,8 +227,8 @@ fn chown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let (uid, gid) = owner_ids(s, a);
-    // SAFETY (closure): path is NUL-terminated and moved into the op.
     let op = Inline::new("chown", move || {
+        // SAFETY: path is NUL-terminated and moved into the op.
         check(unsafe { libc::chown(path.as_ptr(), uid, gid) })
     });
     dispatch(
@@ -244,8 +246,8 @@ fn lchown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let (uid, gid) = owner_ids(s, a);
-    // SAFETY (closure): path is NUL-terminated and moved into the op.
     let op = Inline::new("lchown", move || {
+        // SAFETY: path is NUL-terminated and moved into the op.
         check(unsafe { libc::lchown(path.as_ptr(), uid, gid) })
     });
     dispatch(
@@ -261,8 +263,8 @@ fn lchown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 fn fchown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let fd = args::fd(s, a, 0);
     let (uid, gid) = owner_ids(s, a);
-    // SAFETY (closure): no pointers involved.
     let op = Inline::new("fchown", move || {
+        // SAFETY: no pointers involved.
         check(unsafe { libc::fchown(fd, uid, gid) })
     });
     dispatch(s, a, 3, op, ErrorContext::new("fchown"), done_undefined);
