@@ -233,13 +233,25 @@ class FSReqCallback {
   }
 }
 
-// A request settled as a promise: [req, promise].
+// A request settled as a promise. A class with a prototype method costs V8 less per
+// request than a fresh closure for oncomplete (this is fs.promises' hot path).
+class PromiseRequest {
+  constructor() {
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+  oncomplete(err, value) {
+    if (err) this.reject(err);
+    else this.resolve(value);
+  }
+}
+
+// [req, promise] for one binding call.
 function promiseRequest() {
-  const req = { oncomplete: null };
-  const promise = new Promise((resolve, reject) => {
-    req.oncomplete = (err, value) => (err ? reject(err) : resolve(value));
-  });
-  return [req, promise];
+  const req = new PromiseRequest();
+  return [req, req.promise];
 }
 
 // ---- Stats ----
@@ -435,7 +447,7 @@ module.exports = {
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
   validateReadRange,  validateOffsetLengthRead,
-  validateBufferArray, getValidMode, FSReqCallback, promiseRequest, Stats, BigIntStats, StatsBase,
+  validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
   getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };
