@@ -28,6 +28,11 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "unsetEnv" => unset_env,
             "envKeys" => env_keys,
             "kill" => kill,
+            "getuid" => getuid,
+            "geteuid" => geteuid,
+            "getgid" => getgid,
+            "getegid" => getegid,
+            "getgroups" => getgroups,
         ],
     );
 }
@@ -262,4 +267,37 @@ fn kill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             None,
         );
     }
+}
+
+// The process's credentials (process.getuid() and friends). None of these can fail.
+fn getuid<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    // SAFETY: no arguments, cannot fail.
+    args.ret(s.number(unsafe { libc::getuid() } as f64));
+}
+
+fn geteuid<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    // SAFETY: no arguments, cannot fail.
+    args.ret(s.number(unsafe { libc::geteuid() } as f64));
+}
+
+fn getgid<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    // SAFETY: no arguments, cannot fail.
+    args.ret(s.number(unsafe { libc::getgid() } as f64));
+}
+
+fn getegid<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    // SAFETY: no arguments, cannot fail.
+    args.ret(s.number(unsafe { libc::getegid() } as f64));
+}
+
+/// The supplementary groups, with the effective gid included as Node reports it.
+fn getgroups<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let groups = nix::unistd::getgroups().unwrap_or_default();
+    let mut ids: Vec<u32> = groups.iter().map(|g| g.as_raw()).collect();
+    let egid = nix::unistd::getegid().as_raw();
+    if !ids.contains(&egid) {
+        ids.push(egid);
+    }
+    let values: Vec<_> = ids.iter().map(|&g| s.number(g as f64)).collect();
+    args.ret(s.array(&values).value());
 }

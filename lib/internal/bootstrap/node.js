@@ -42,6 +42,11 @@ function defineLazy(target, name, load, enumerable = false) {
 process.title = 'coil';
 process.nextTick = nextTick;
 process.cwd = binding.cwd;
+process.getuid = binding.getuid;
+process.geteuid = binding.geteuid;
+process.getgid = binding.getgid;
+process.getegid = binding.getegid;
+process.getgroups = binding.getgroups;
 process.chdir = function chdir(directory) {
   require('internal/validators').validateString(directory, 'directory');
   binding.chdir(directory);
