@@ -2,7 +2,7 @@
 // this process (/proc/self/status), whatever user runs the test.
 const fs = require('fs');
 const status = fs.readFileSync('/proc/self/status', 'utf8');
-const field = (name) => status.match(new RegExp(`^${name}:\\s+(.*)$`, 'm'))[1].split(/\s+/).filter(Boolean).map(Number);
+const field = (name) => status.match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'm'))[1].split(/\s+/).filter(Boolean).map(Number);
 const [ruid, euid] = field('Uid');
 const [rgid, egid] = field('Gid');
 const groups = field('Groups');
