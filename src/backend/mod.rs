@@ -58,4 +58,6 @@ pub trait Backend {
     fn in_flight(&self) -> usize;
     fn stats(&self) -> Stats;
     fn name(&self) -> &'static str;
+    /// How the backend was set up (for io_uring: which setup flags the kernel took).
+    fn setup(&self) -> &'static str;
 }

@@ -178,6 +178,13 @@ impl Loop {
         self.backend.borrow().stats()
     }
 
+    /// The backend's setup and its ops still in flight (at exit: none, unless the
+    /// process exits with work pending).
+    pub fn backend_state(&self) -> (&'static str, usize) {
+        let b = self.backend.borrow();
+        (b.setup(), b.in_flight())
+    }
+
     pub fn backend_name(&self) -> &'static str {
         self.backend.borrow().name()
     }

@@ -125,8 +125,9 @@ impl Runtime {
     pub fn print_stats(&self) {
         let st = self.lp.stats();
         let (threads, io_wq) = thread_counts();
+        let (setup, in_flight) = self.lp.backend_state();
         eprintln!(
-            "coil stats: backend={} sqes_submitted={} cqes_reaped={} enter_calls={} cq_overflows={} loop_turns={} kernel_io_workers={io_wq} threads={threads}",
+            "coil stats: backend={} setup={setup} in_flight={in_flight} sqes_submitted={} cqes_reaped={} enter_calls={} cq_overflows={} loop_turns={} kernel_io_workers={io_wq} threads={threads}",
             self.lp.backend_name(),
             st.sqes_submitted,
             st.cqes_reaped,

@@ -36,7 +36,7 @@ pub struct Uring {
     ready: Vec<Completion>,
     stats: Stats,
     /// Set by `new` to say which setup flags the kernel took.
-    pub setup: &'static str,
+    setup: &'static str,
     /// --trace-uring: every SQE, CQE and enter is printed to stderr.
     pub trace: bool,
 }
@@ -252,6 +252,10 @@ impl Backend for Uring {
 
     fn name(&self) -> &'static str {
         "io_uring"
+    }
+
+    fn setup(&self) -> &'static str {
+        self.setup
     }
 }
 
