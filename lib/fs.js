@@ -15,6 +15,7 @@ const {
   validateBufferArray, getValidMode, FSReqCallback,
   getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush,
+  parseMkdirOptions,
 } = require('internal/fs/utils');
 const sync = require('internal/fs/sync');
 const promises = require('internal/fs/promises');
@@ -258,7 +259,7 @@ function mkdir(path, options, callback) {
     options = undefined;
   }
   callback = maybeCallback(callback);
-  const { mode, recursive } = sync.parseMkdirOptions(options);
+  const { mode, recursive } = parseMkdirOptions(options);
   path = getValidatedPath(path);
   if (!recursive) return binding.mkdir(path, mode, reqNoValue(callback));
   callbackify(promises.mkdirp(toPathString(path), mode), callback);

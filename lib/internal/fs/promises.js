@@ -21,6 +21,7 @@ const {
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
   validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
+  parseMkdirOptions,
 } = require('internal/fs/utils');
 
 // Calls binding[name](...args, req) and returns the promise of its completion.
@@ -351,19 +352,7 @@ async function access(path, mode) {
 }
 
 async function mkdir(path, options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
-  } else if (options) {
-    if (options.recursive !== undefined) {
-      if (typeof options.recursive !== 'boolean') {
-        throw new ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', options.recursive);
-      }
-      recursive = options.recursive;
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
-  }
+  const { mode, recursive } = parseMkdirOptions(options);
   path = getValidatedPath(path);
   if (!recursive) return call('mkdir', path, mode);
   return mkdirp(toPathString(path), mode);

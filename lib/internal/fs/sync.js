@@ -14,6 +14,7 @@ const {
   toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
   wantsBigint, validateFlush,
   childPath, isDirectoryPath,
+  parseMkdirOptions,
 } = require('internal/fs/utils');
 
 function openSync(path, flags, mode) {
@@ -188,23 +189,6 @@ function accessSync(path, mode) {
   binding.access(path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
-function parseMkdirOptions(options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
-  } else if (options) {
-    if (options.recursive !== undefined) {
-      if (typeof options.recursive !== 'boolean') {
-        throw new ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', options.recursive);
-      }
-      recursive = options.recursive;
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
-  }
-  return { mode, recursive };
-}
-
 function mkdirpSync(path, mode) {
   try {
     binding.mkdir(path, mode);
@@ -343,7 +327,7 @@ function ftruncateSync(fd, len = 0) {
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
   appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
-  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync, parseMkdirOptions,
+  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),

@@ -442,7 +442,26 @@ function wantsBigint(options) {
   return options?.bigint === true;
 }
 
+// mkdir's options: a mode alone, or { recursive, mode }.
+function parseMkdirOptions(options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      if (typeof options.recursive !== 'boolean') {
+        throw new ERR_INVALID_ARG_TYPE('options.recursive', 'boolean', options.recursive);
+      }
+      recursive = options.recursive;
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
+  }
+  return { mode, recursive };
+}
+
 module.exports = {
+  parseMkdirOptions,
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
