@@ -1,6 +1,9 @@
 // The V8 flags coil always starts V8 with. Shared with build.rs, which compiles the
 // built-ins' code cache under the same flags: V8 rejects a cache made under others.
 
-/// A 32 MiB young-generation semi-space (V8 10.2 starts smaller): allocation-heavy
-/// code such as long promise chains scavenges far less. A user's flag still wins.
-pub const DEFAULT_V8_FLAGS: &[&str] = &["--max-semi-space-size=32"];
+/// A 32 MiB young-generation semi-space (V8 10.2 starts smaller), reached in two
+/// growth steps of 4x instead of four of 2x: allocation-heavy code such as long
+/// promise chains, where most of the young generation survives, copies less.
+/// (1M-promise chain: 430 ms with V8's defaults, 288 ms with 32 MiB, 272 ms with
+/// the faster growth.) A user's flag still wins.
+pub const DEFAULT_V8_FLAGS: &[&str] = &["--max-semi-space-size=32", "--semi-space-growth-factor=4"];
