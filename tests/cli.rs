@@ -111,29 +111,25 @@ fn stats_show_the_ring_was_used() {
     let out = coil(&["--stats", "-e", "setTimeout(() => {}, 5)"], "");
     let err = text(&out.stderr);
     assert!(err.contains("coil stats: backend=io_uring"), "{err}");
-    let enters: u64 = err
-        .split("enter_calls=")
+    assert!(value_after(&err, "enter_calls=") >= 1, "{err}");
+}
+
+/// The number after the first `key` (which ends in '=') in `text`.
+fn value_after(text: &str, key: &str) -> i64 {
+    text.split(key)
         .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(enters >= 1, "{err}");
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no number after {key} in {text}"))
 }
 
 /// The count after `key=` on the stats line of `op`.
-fn op_count(stats: &str, op: &str, key: &str) -> u64 {
+fn op_count(stats: &str, op: &str, key: &str) -> i64 {
     let line = stats
         .lines()
         .find(|l| l.starts_with(&format!("coil stats: op {op}:")))
         .unwrap_or_else(|| panic!("no stats for {op} in {stats}"));
-    line.split(&format!("{key}="))
-        .nth(1)
-        .and_then(|v| v.split(' ').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("no {key} in {line}"))
+    value_after(line, &format!("{key}="))
 }
 
 #[test]
@@ -154,10 +150,7 @@ fn stats_show_file_work_went_through_the_ring() {
     assert_eq!(op_count(&err, "scandir", "inline"), 1, "{err}");
     // No thread was created for I/O: the same count as a program that does none.
     let idle = text(&coil(&["--stats", "-e", "0"], "").stderr);
-    let threads = |s: &str| {
-        let rest = s.split(" threads=").nth(1).unwrap_or("");
-        rest.split_whitespace().next().map(str::to_string)
-    };
+    let threads = |s: &str| value_after(s, " threads=");
     assert_eq!(threads(&err), threads(&idle), "{err}\n{idle}");
 }
 
@@ -177,17 +170,17 @@ fn trace_uring_shows_each_op_from_submission_to_completion() {
     // Each op is submitted, the kernel is entered, then the op completes: in order.
     let open_sqe = at("uring: sqe    openat");
     let open_cqe = at("uring: cqe    openat");
-    assert!(open_sqe < at("uring: enter") && at("uring: enter") < open_cqe, "{err}");
+    assert!(
+        open_sqe < at("uring: enter") && at("uring: enter") < open_cqe,
+        "{err}"
+    );
     assert!(open_cqe < at("uring: sqe    statx"), "{err}");
-    assert!(at("uring: cqe    read") < at("uring: sqe    close"), "{err}");
+    assert!(
+        at("uring: cqe    read") < at("uring: sqe    close"),
+        "{err}"
+    );
     // The fd that open returned is a positive number.
-    let fd: i32 = lines[open_cqe]
-        .split("res=")
-        .nth(1)
-        .and_then(|v| v.split(' ').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap();
-    assert!(fd > 2, "{err}");
+    assert!(value_after(lines[open_cqe], "res=") > 2, "{err}");
 }
 
 #[test]
@@ -196,15 +189,7 @@ fn builtins_start_from_their_code_cache() {
     let out = coil(&["--stats", "-e", "require('util'); require('fs')"], "");
     let err = text(&out.stderr);
     assert!(err.contains(" code_cache_rejected=0"), "{err}");
-    let used: u32 = err
-        .split("code_cache_used=")
-        .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let used = value_after(&err, "code_cache_used=");
     assert!(used >= 10, "{err}");
     // Other flags make V8 turn the caches down; the built-ins still work.
     let out = coil(

@@ -91,7 +91,7 @@ pub fn last_errno() -> i32 {
 
 /// "CODE: message, syscall 'path' -> 'dest'" with errno (negative, as Node reports
 /// it), code, syscall, and path/dest when given.
-pub fn uv_exception<'s>(
+pub fn errno_exception<'s>(
     s: &Scope<'s>,
     errno: i32,
     syscall: &str,

@@ -1,7 +1,7 @@
 //! internalBinding('process_methods'): process facts and actions that need the OS:
 //! cwd/chdir/umask, clocks, memory, the environment, exit and synchronous writes to
 //! stdout/stderr (which Node also does synchronously for files, pipes and TTYs).
-use super::errno::{system_error, uv_exception};
+use super::errno::{errno_exception, system_error};
 use super::{arg_string, set_methods};
 use crate::runtime::Runtime;
 use crate::v8::{CallbackArgs, Isolate, Local, Object, Scope, Value};
@@ -39,7 +39,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 
 /// Throws an Error shaped like Node's system errors (code, errno, syscall, path).
 pub fn throw_errno(s: &Scope, errno: i32, syscall: &str, path: Option<&str>) {
-    s.throw(uv_exception(s, errno, syscall, path, None));
+    s.throw(errno_exception(s, errno, syscall, path, None));
 }
 
 fn cwd<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {

@@ -149,7 +149,10 @@ impl Backend for Uring {
             count.1 += 1;
             let result = opable.run_blocking();
             if self.trace {
-                eprintln!("uring: inline {:<10} owner={owner} res={result}", opable.name());
+                eprintln!(
+                    "uring: inline {:<10} owner={owner} res={result}",
+                    opable.name()
+                );
             }
             self.ready.push(Completion {
                 owner,
@@ -168,7 +171,10 @@ impl Backend for Uring {
         });
         let opable = inflight.op.as_opable();
         if self.trace {
-            eprintln!("uring: sqe    {:<10} key={key} owner={owner}", opable.name());
+            eprintln!(
+                "uring: sqe    {:<10} key={key} owner={owner}",
+                opable.name()
+            );
         }
         let sqe = opable
             .sqe()
@@ -204,7 +210,10 @@ impl Backend for Uring {
         }
         self.stats.enter_calls += 1;
         if self.trace {
-            eprintln!("uring: enter  submit={queued} in_flight={} wait={timeout:?}", self.ops.len());
+            eprintln!(
+                "uring: enter  submit={queued} in_flight={} wait={timeout:?}",
+                self.ops.len()
+            );
         }
         let res = match timeout {
             None => self.ring.submitter().submit_and_wait(1),

@@ -4,7 +4,7 @@
 //! no opcode for it); `undefined` makes it synchronous (the same op's plain syscall,
 //! returning the value or throwing). Either way one `finish` function turns the
 //! result into JS, so the three flavours of lib/fs.js cannot drift apart.
-use super::errno::uv_exception;
+use super::errno::errno_exception;
 use super::set_methods;
 use crate::backend::Op;
 use crate::runtime::{Finish, Runtime};
@@ -57,7 +57,7 @@ impl ErrorContext {
         self
     }
     pub fn error<'s>(&self, s: &Scope<'s>, errno: i32) -> Local<'s, Value> {
-        uv_exception(
+        errno_exception(
             s,
             errno,
             self.syscall,

@@ -3,8 +3,8 @@
 //! syscall when not. Argument order follows lib/fs.js; the request is always last.
 use super::{args, dispatch, done_number, done_undefined, stat, ErrorContext};
 use crate::backend::op::{
-    Close, Fadvise, Fallocate, Fsync, Ftruncate, Inline, Link, Mkdir, Open, Read, Readv, Rename, Statx,
-    StatxTarget, Symlink, Unlink, Write, Writev,
+    Close, Fadvise, Fallocate, Fsync, Ftruncate, Inline, Link, Mkdir, Open, Read, Readv, Rename,
+    Statx, StatxTarget, Symlink, Unlink, Write, Writev,
 };
 use crate::binding::set_methods;
 use crate::v8::{CallbackArgs, Local, Object, Scope};

@@ -5,7 +5,7 @@
 use super::{args, ErrorContext};
 use crate::backend::op::{IoBuf, Read};
 use crate::backend::Op;
-use crate::binding::errno::{last_errno, uv_exception};
+use crate::binding::errno::{errno_exception, last_errno};
 use crate::binding::set_methods;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
@@ -31,19 +31,21 @@ fn inotify_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     // SAFETY: no pointers involved.
     let fd = unsafe { libc::inotify_init1(libc::IN_CLOEXEC) };
     if fd < 0 {
-        return s.throw(uv_exception(s, last_errno(), "watch", None, None));
+        return s.throw(errno_exception(s, last_errno(), "watch", None, None));
     }
     a.ret(s.number(fd as f64));
 }
 
 /// inotifyAddWatch(fd, path, mask) -> watch descriptor; throws `ENOENT ..., watch 'p'`.
 fn inotify_add_watch<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some((path, text)) = args::path(s, a, 1) else { return };
+    let Some((path, text)) = args::path(s, a, 1) else {
+        return;
+    };
     let (fd, mask) = (args::fd(s, a, 0), args::int(s, a, 2) as u32);
     // SAFETY: path is NUL-terminated.
     let wd = unsafe { libc::inotify_add_watch(fd, path.as_ptr(), mask) };
     if wd < 0 {
-        return s.throw(uv_exception(s, last_errno(), "watch", Some(&text), None));
+        return s.throw(errno_exception(s, last_errno(), "watch", Some(&text), None));
     }
     a.ret(s.number(wd as f64));
 }
@@ -68,7 +70,9 @@ fn events<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
 
 /// inotifyRead(fd, req) -> request id; completes with the parsed events.
 fn inotify_read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else { return };
+    let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else {
+        return;
+    };
     let op = Read {
         fd: args::fd(s, a, 0),
         buf: IoBuf::from_vec(vec![0; EVENT_BUFFER]),
