@@ -9,7 +9,7 @@ const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const pathModule = require('path');
 const { AbortError, codes: {
-  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR,
+  ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE,
   ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE,
 } } = require('internal/errors');
 const {
@@ -21,7 +21,7 @@ const {
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
   validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
-  parseMkdirOptions,
+  parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
 
 // Calls binding[name](...args, req) and returns the promise of its completion.
@@ -422,13 +422,7 @@ async function rm(path, options) {
     if (err.code === 'ENOENT' && options.force) return;
     throw err;
   }
-  if (st.isDirectory()) {
-    if (!options.recursive) {
-      throw new ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
-    }
-    return removeTree(path);
-  }
-  return call('unlink', path);
+  return isRmTree(st, path, options) ? removeTree(path) : call('unlink', path);
 }
 
 async function removeTree(path) {

@@ -5,7 +5,7 @@
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_FS_FILE_TOO_LARGE, ERR_FS_EISDIR } } = require('internal/errors');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_FS_FILE_TOO_LARGE } } = require('internal/errors');
 const { validateInteger, validateObject, kValidateObjectAllowNullable } = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
@@ -14,7 +14,7 @@ const {
   toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
   wantsBigint, validateFlush,
   childPath, isDirectoryPath,
-  parseMkdirOptions,
+  parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
 
 function openSync(path, flags, mode) {
@@ -150,24 +150,23 @@ function appendFileSync(path, data, options) {
   writeFileSync(path, data, { ...options, flag: options.flag || 'a' });
 }
 
-function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+// stat or lstat; a missing path is undefined with { throwIfNoEntry: false }.
+function statLikeSync(kind, path, options) {
   const bigint = wantsBigint(options);
   try {
-    return getStatsFromBinding(binding.stat(getValidatedPath(path), bigint), bigint);
+    return getStatsFromBinding(binding[kind](getValidatedPath(path), bigint), bigint);
   } catch (err) {
     if (options?.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
     throw err;
   }
 }
 
+function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  return statLikeSync('stat', path, options);
+}
+
 function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  const bigint = wantsBigint(options);
-  try {
-    return getStatsFromBinding(binding.lstat(getValidatedPath(path), bigint), bigint);
-  } catch (err) {
-    if (options?.throwIfNoEntry === false && err.code === 'ENOENT') return undefined;
-    throw err;
-  }
+  return statLikeSync('lstat', path, options);
 }
 
 function fstatSync(fd, options = { bigint: false }) {
@@ -282,12 +281,7 @@ function rmSync(path, options) {
     if (err.code === 'ENOENT' && options.force) return;
     throw err;
   }
-  if (st.isDirectory()) {
-    if (!options.recursive) {
-      throw new ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
-    }
-    return removeTreeSync(path);
-  }
+  if (isRmTree(st, path, options)) return removeTreeSync(path);
   binding.unlink(path);
 }
 

@@ -9,6 +9,7 @@ const pathModule = require('path');
 const binding = internalBinding('fs');
 const { codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_FS_INVALID_SYMLINK_TYPE,
+  ERR_FS_EISDIR,
 } } = require('internal/errors');
 const {
   validateBoolean, validateFunction, validateInt32, validateInteger, validateUint32, validateObject,
@@ -460,8 +461,18 @@ function parseMkdirOptions(options) {
   return { mode, recursive };
 }
 
+// rm's decision on what lstat found: true for a directory to remove as a tree;
+// a directory without `recursive` is Node's ERR_FS_EISDIR.
+function isRmTree(stats, path, options) {
+  if (!stats.isDirectory()) return false;
+  if (!options.recursive) {
+    throw new ERR_FS_EISDIR({ code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: 21 });
+  }
+  return true;
+}
+
 module.exports = {
-  parseMkdirOptions,
+  parseMkdirOptions, isRmTree,
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
