@@ -68,10 +68,10 @@ fn main() {
 /// The parameters coil compiles built-in `id` with (src/runtime/bootstrap.rs for the
 /// loader, src/binding/builtins.rs for the rest): its code cache is made for these.
 fn wrapper_params(id: &str) -> &'static str {
-    if id == "internal/bootstrap/realm" {
-        "process,internalBinding"
-    } else {
-        "exports,require,module,process,internalBinding"
+    match id {
+        "internal/per_context/primordials" => "primordials",
+        "internal/bootstrap/realm" => "process,internalBinding,primordials",
+        _ => "exports,require,module,process,internalBinding,primordials",
     }
 }
 

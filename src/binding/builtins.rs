@@ -1,5 +1,6 @@
 //! internalBinding('builtins'): the lib/ sources embedded at build time, compiled on
-//! first require as functions of (exports, require, module, process, internalBinding),
+//! first require as functions of (exports, require, module, process, internalBinding,
+//! primordials),
 //! from the V8 code cache build.rs made for each (src/v8/mkcodecache.cc).
 use super::set_methods;
 use crate::v8::{CallbackArgs, ErrorKind, Function, Local, Object, Scope};
@@ -48,6 +49,17 @@ pub fn source(id: &str) -> Option<&'static str> {
     entry(id).map(|b| b.source)
 }
 
+/// The parameters of every lib/ module's wrapper function (build.rs's
+/// `wrapper_params` must agree, or the code caches go unused).
+pub const MODULE_PARAMS: &[&str] = &[
+    "exports",
+    "require",
+    "module",
+    "process",
+    "internalBinding",
+    "primordials",
+];
+
 /// Compiles built-in `id` as a function with `params`; None if it threw (syntax error).
 pub fn compile<'s>(s: &Scope<'s>, id: &str, params: &[&str]) -> Option<Local<'s, Function>> {
     let b = entry(id)?;
@@ -70,11 +82,7 @@ fn compile_builtin<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if source(&id).is_none() {
         return s.throw_error(ErrorKind::Error, &format!("No such built-in module: {id}"));
     }
-    if let Some(f) = compile(
-        s,
-        &id,
-        &["exports", "require", "module", "process", "internalBinding"],
-    ) {
+    if let Some(f) = compile(s, &id, MODULE_PARAMS) {
         args.ret(f.value());
     }
 }

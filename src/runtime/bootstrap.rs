@@ -1,5 +1,5 @@
 //! Start-up: build `process` with the facts only Rust knows, hand JS the
-//! `internalBinding` door, run lib/internal/bootstrap/realm.js (the built-in module
+//! `internalBinding` door and the primordials, run lib/internal/bootstrap/realm.js (the built-in module
 //! loader) and lib/internal/bootstrap/node.js (globals, process), then the main
 //! script through lib/internal/main/run.js.
 use super::Runtime;
@@ -15,14 +15,22 @@ impl Runtime {
                 "internalBinding",
             )
             .unwrap();
+        let Some(primordials) = self.make_primordials(s) else {
+            return;
+        };
         let realm = crate::binding::builtins::compile(
             s,
             "internal/bootstrap/realm",
-            &["process", "internalBinding"],
+            &["process", "internalBinding", "primordials"],
         )
         .expect("lib/internal/bootstrap/realm.js must compile");
         let Some(require) = self
-            .call_catching(s, realm, s.undefined(), &[process.value(), binding.value()])
+            .call_catching(
+                s,
+                realm,
+                s.undefined(),
+                &[process.value(), binding.value(), primordials.value()],
+            )
             .and_then(|v| v.to::<Function>(ValueKind::Function))
         else {
             return;
@@ -62,6 +70,20 @@ impl Runtime {
             s.undefined(),
             &[s.string(kind).value(), s.string(&arg).value()],
         );
+    }
+
+    /// The frozen primordials object (lib/internal/per_context/primordials.js), made
+    /// before any other JS runs so it holds the built-ins untouched.
+    fn make_primordials<'s>(&'static self, s: &Scope<'s>) -> Option<Local<'s, Object>> {
+        let fill = crate::binding::builtins::compile(
+            s,
+            "internal/per_context/primordials",
+            &["primordials"],
+        )
+        .expect("lib/internal/per_context/primordials.js must compile");
+        let primordials = s.object();
+        self.call_catching(s, fill, s.undefined(), &[primordials.value()])?;
+        Some(primordials)
     }
 
     /// `process` with what JS cannot find out itself; lib/ adds the rest.

@@ -1,12 +1,13 @@
 'use strict';
 // The built-in module loader. Compiled by Rust as a function of
-// (process, internalBinding); returns requireBuiltin(id), which compiles a lib/ file
+// (process, internalBinding, primordials); returns requireBuiltin(id), which compiles a lib/ file
 // on its first require and caches its module object.
 // Binding used: builtins.compileBuiltin(id) -> function(exports, require, module,
-// process, internalBinding); builtins.hasBuiltin(id); builtins.builtinIds.
+// process, internalBinding, primordials); builtins.hasBuiltin(id); builtins.builtinIds.
 
 const { compileBuiltin, hasBuiltin } = internalBinding('builtins');
-const cache = new Map();
+const { Error, FunctionPrototypeCall, SafeMap } = primordials;
+const cache = new SafeMap();
 
 function requireBuiltin(id) {
   const cached = cache.get(id);
@@ -19,7 +20,8 @@ function requireBuiltin(id) {
   const fn = compileBuiltin(id);
   const module = { id, exports: {}, loaded: false };
   cache.set(id, module);
-  fn.call(undefined, module.exports, requireBuiltin, module, process, internalBinding);
+  FunctionPrototypeCall(fn, undefined, module.exports, requireBuiltin, module, process, internalBinding,
+    primordials);
   module.loaded = true;
   return module.exports;
 }
