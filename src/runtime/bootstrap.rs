@@ -109,11 +109,6 @@ impl Runtime {
         p.set_str(s, "pid", s.number(std::process::id() as f64));
         // SAFETY: getppid has no preconditions.
         p.set_str(s, "ppid", s.number(unsafe { libc::getppid() } as f64));
-        p.set_str(
-            s,
-            "version",
-            s.string(concat!("v", env!("CARGO_PKG_VERSION"))).value(),
-        );
         let versions = s.object();
         versions.set_str(s, "coil", s.string(env!("CARGO_PKG_VERSION")).value());
         versions.set_str(s, "v8", s.string(crate::v8::version()).value());

@@ -106,7 +106,10 @@ process.emitWarning = function emitWarning(...args) {
 process.release = { name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' };
 process.config = { target_defaults: {}, variables: { v8_enable_i18n_support: 1, node_shared_openssl: false, v8_enable_inspector: 0 } };
 process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true, typescript: false };
+// The Node version whose API coil follows: packages check it (yargs, mocha, npm).
+// coil's own version is process.versions.coil.
 process.versions.node = '20.11.1';
+process.version = `v${process.versions.node}`;
 process.moduleLoadList = [];
 defineLazy(process, 'env', () => require('internal/process/env').createEnv(), true);
 defineLazy(process, 'stdout', () => require('internal/process/stdio').create(1), false);
