@@ -208,3 +208,39 @@ fn builtins_start_from_their_code_cache() {
         text(&out.stderr)
     );
 }
+
+/// Runs coil with stdout a pipe whose reader leaves after the first line.
+fn coil_until_first_line(args: &[&str]) -> (Output, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    {
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        reader.read_line(&mut first).unwrap();
+    }
+    (child.wait_with_output().unwrap(), first)
+}
+
+#[test]
+fn writes_to_a_closed_pipe_end_the_process_as_node_does() {
+    let (out, first) = coil_until_first_line(&["-e", "setInterval(() => console.log(1), 1)"]);
+    assert_eq!(first, "1\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Error: write EPIPE"), "{err}");
+    assert!(err.contains("code: 'EPIPE'"), "{err}");
+    assert!(err.contains("syscall: 'write'"), "{err}");
+    // A listener gets the error instead.
+    let script = "process.stdout.on('error', (e) => {\
+          console.error('handled', e.code, e.syscall, e.errno); process.exit(3); });\
+        setInterval(() => process.stdout.write('x\\n'), 1)";
+    let (out, _) = coil_until_first_line(&["-e", script]);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(text(&out.stderr), "handled EPIPE write -32\n");
+}
