@@ -6,6 +6,7 @@ use std::process::{Command, Output, Stdio};
 fn coil(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_coil"))
         .args(args)
+        .env_remove("NODE_OPTIONS")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -243,4 +244,299 @@ fn writes_to_a_closed_pipe_end_the_process_as_node_does() {
     let (out, _) = coil_until_first_line(&["-e", script]);
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(text(&out.stderr), "handled EPIPE write -32\n");
+}
+
+/// Runs coil in `dir` with extra environment variables.
+fn coil_env(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(args)
+        .env_remove("NODE_OPTIONS")
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// A fresh directory under the target dir for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("coil-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn argv_has_the_absolute_script_path_and_keeps_the_dash() {
+    let dir = scratch("argv");
+    std::fs::write(
+        dir.join("a.js"),
+        "console.log(JSON.stringify(process.argv.slice(1)))",
+    )
+    .unwrap();
+    let out = coil_env(&["a.js", "x"], &[], &dir);
+    let want = format!("[{:?},\"x\"]\n", dir.join("a.js").display().to_string());
+    assert_eq!(text(&out.stdout), want);
+    let out = coil(
+        &["-", "a", "b"],
+        "console.log(JSON.stringify(process.argv.slice(1)))",
+    );
+    assert_eq!(text(&out.stdout), "[\"-\",\"a\",\"b\"]\n");
+}
+
+#[test]
+fn require_preloads_in_order_from_the_current_directory() {
+    let dir = scratch("require");
+    std::fs::write(dir.join("one.js"), "globalThis.seen = ['one'];").unwrap();
+    std::fs::write(dir.join("two.js"), "globalThis.seen.push('two');").unwrap();
+    let out = coil_env(
+        &[
+            "-r",
+            "./one.js",
+            "--require=./two",
+            "-e",
+            "console.log(seen.join())",
+        ],
+        &[],
+        &dir,
+    );
+    assert_eq!(text(&out.stdout), "one,two\n", "{}", text(&out.stderr));
+    // NODE_OPTIONS's preloads come first.
+    let out = coil_env(
+        &["--require", "./two.js", "-e", "console.log(seen.join())"],
+        &[("NODE_OPTIONS", "-r ./one.js")],
+        &dir,
+    );
+    assert_eq!(text(&out.stdout), "one,two\n", "{}", text(&out.stderr));
+    let out = coil_env(&["-r", "./missing.js", "-e", "0"], &[], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Cannot find module"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_compiles_without_running() {
+    let dir = scratch("check");
+    std::fs::write(dir.join("ok.js"), "#!/usr/bin/env node\nconsole.log('ran')").unwrap();
+    std::fs::write(dir.join("bad.js"), "const a = 1;\nlet x = ;\n").unwrap();
+    let out = coil_env(&["-c", "ok.js"], &[], &dir);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "");
+    let out = coil_env(&["--check", "bad.js"], &[], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let head = format!(
+        "{}:2\nlet x = ;\n        ^\n\nSyntaxError: Unexpected token ';'",
+        dir.join("bad.js").display()
+    );
+    assert!(err.starts_with(&head), "{err}");
+    let out = coil(&["-c", "-e", "1"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(
+        text(&out.stderr),
+        "coil: either --check or --eval can be used, not both\n"
+    );
+}
+
+#[test]
+fn warning_switches() {
+    let script = "process.emitWarning('w1'); process.emitWarning('d1', 'DeprecationWarning')";
+    let out = coil(&["--no-warnings", "-e", script], "");
+    assert_eq!(text(&out.stderr), "");
+    let out = coil(&["--no-deprecation", "-e", script], "");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(") Warning: w1\n") && !err.contains("d1"),
+        "{err}"
+    );
+    let out = coil(&["--trace-warnings", "-e", script], "");
+    let err = text(&out.stderr);
+    assert!(err.contains(") Warning: w1\n    at [eval]:1:"), "{err}");
+    assert!(!err.contains("(Use `"), "{err}");
+    let out = coil(&["-e", script], "");
+    assert!(text(&out.stderr)
+        .contains("(Use `coil --trace-warnings ...` to show where the warning was created)"));
+    let out = coil(&["--throw-deprecation", "-e", script], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("DeprecationWarning: d1"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn unhandled_rejection_modes() {
+    let script = "process.on('exit', (c) => console.log('exit', c)); Promise.reject(3)";
+    let run = |mode: &str| {
+        coil(
+            &[&format!("--unhandled-rejections={mode}"), "-e", script],
+            "",
+        )
+    };
+    let out = run("throw");
+    assert_eq!(
+        (out.status.code(), text(&out.stdout)),
+        (Some(1), "exit 1\n".into())
+    );
+    let out = run("none");
+    assert_eq!(
+        (out.status.code(), text(&out.stderr)),
+        (Some(0), String::new())
+    );
+    let out = run("warn");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains(") UnhandledPromiseRejectionWarning: 3\n"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run("warn-with-error-code");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("(rejection id: 1)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let strict =
+        "process.on('unhandledRejection', () => console.log('listener')); Promise.reject(3)";
+    let out = coil(&["--unhandled-rejections=strict", "-e", strict], "");
+    assert_eq!(
+        (out.status.code(), text(&out.stdout)),
+        (Some(1), String::new())
+    );
+    let out = coil(&["--unhandled-rejections=sometimes", "-e", "0"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(
+        text(&out.stderr),
+        "coil: invalid value for --unhandled-rejections\n"
+    );
+}
+
+#[test]
+fn input_type_title_conditions() {
+    let out = coil(
+        &["--input-type=commonjs", "-e", "console.log(typeof require)"],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "function\n");
+    let out = coil(&["--input-type=module", "-e", "0"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert!(text(&out.stderr).contains("ES modules are not supported by coil yet"));
+    let out = coil(&["--input-type=json", "-e", "0"], "");
+    assert_eq!(
+        text(&out.stderr),
+        "coil: --input-type must be \"module\" or \"commonjs\"\n"
+    );
+    let out = coil(
+        &["--title", "my app", "-e", "console.log(process.title)"],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "my app\n");
+    let script = "console.log(require('internal/options').getOptionValue('--conditions'))";
+    let _ = script;
+    let out = coil(
+        &[
+            "-C",
+            "dev",
+            "--conditions=edge",
+            "-e",
+            "console.log(process.execArgv.join(' '))",
+        ],
+        "",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "-C dev --conditions=edge -e console.log(process.execArgv.join(' '))\n"
+    );
+}
+
+#[test]
+fn env_file_sets_the_environment_first() {
+    let dir = scratch("envfile");
+    std::fs::write(dir.join(".env"), "# settings\nGREETING=\"hello\\nworld\"\nexport PORT=8080 # comment\nKEEP=file\nNODE_OPTIONS=--title=fromenv\n").unwrap();
+    let script = "console.log(JSON.stringify([process.env.GREETING, process.env.PORT, process.env.KEEP, process.title]))";
+    let out = coil_env(
+        &["--env-file=.env", "-e", script],
+        &[("KEEP", "outer")],
+        &dir,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "[\"hello\\nworld\",\"8080\",\"outer\",\"fromenv\"]\n",
+        "{}",
+        text(&out.stderr)
+    );
+    let out = coil_env(&["--env-file=nope.env", "-e", "0"], &[], &dir);
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(text(&out.stderr), "coil: nope.env: not found\n");
+}
+
+#[test]
+fn node_options_apply_and_refuse_as_node() {
+    let dir = scratch("nodeoptions");
+    let out = coil_env(
+        &[
+            "-e",
+            "console.log(process.title, typeof gc, process.execArgv.length)",
+        ],
+        &[("NODE_OPTIONS", "--title=\"a b\" --expose-gc")],
+        &dir,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "a b function 2\n",
+        "{}",
+        text(&out.stderr)
+    );
+    for (opt, shown) in [
+        ("-e 1", "-e"),
+        ("--stack-size=99", "--stack-size="),
+        ("--check", "--check"),
+        ("--no-such", "--no-such"),
+    ] {
+        let out = coil_env(&["-e", "0"], &[("NODE_OPTIONS", opt)], &dir);
+        assert_eq!(out.status.code(), Some(9), "{opt}");
+        assert_eq!(
+            text(&out.stderr),
+            format!("coil: {shown} is not allowed in NODE_OPTIONS\n")
+        );
+    }
+}
+
+#[test]
+fn no_script_on_a_terminal_gives_a_hint() {
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: openpty writes two fds into the given ints; the rest may be null.
+    let r = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(r, 0);
+    use std::os::fd::FromRawFd;
+    // SAFETY: slave is an open fd that nothing else owns.
+    let tty = unsafe { std::fs::File::from_raw_fd(slave) };
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .stdin(Stdio::from(tty))
+        .output()
+        .unwrap();
+    // SAFETY: master is ours to close.
+    unsafe { libc::close(master) };
+    assert_eq!(out.status.code(), Some(9));
+    assert!(
+        text(&out.stderr).contains("no REPL yet"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = coil(&["-i"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert!(text(&out.stderr).contains("REPL is not available"));
 }

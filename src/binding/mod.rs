@@ -13,6 +13,7 @@ mod contextify;
 pub mod errno;
 mod errors;
 mod fs;
+mod options;
 mod os;
 mod process_methods;
 mod task_queue;
@@ -29,6 +30,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("contextify", contextify::init),
     ("errors", errors::init),
     ("fs", fs::init),
+    ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),
     ("task_queue", task_queue::init),
