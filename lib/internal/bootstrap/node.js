@@ -53,9 +53,7 @@ process.chdir = function chdir(directory) {
 };
 process.umask = function umask(mask) {
   if (mask === undefined) return binding.umask();
-  if (typeof mask === 'string') mask = parseInt(mask, 8);
-  require('internal/validators').validateUint32(mask, 'mask');
-  return binding.umask(mask);
+  return binding.umask(require('internal/validators').parseFileMode(mask, 'mask'));
 };
 process.hrtime = function hrtime(previous) {
   const [sec, nsec] = binding.hrtime();
@@ -90,7 +88,23 @@ process.kill = function kill(pid, sig = 'SIGTERM') {
 process.reallyExit = binding.reallyExit;
 process._rawWrite = binding.writeSync;
 process._exiting = false;
-process.exitCode = undefined;
+// exitCode: an integer, or a string that reads as one; anything else throws as
+// node's does.
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  __proto__: null,
+  enumerable: true,
+  configurable: false,
+  get() { return exitCode; },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+      require('internal/validators').validateInteger(value, 'code');
+    }
+    exitCode = code;
+  },
+});
 process.exit = function exit(code) {
   if (code !== undefined) process.exitCode = code;
   if (!process._exiting) {
@@ -100,8 +114,8 @@ process.exit = function exit(code) {
   process.reallyExit(process.exitCode | 0);
 };
 process.abort = function abort() { binding.kill(process.pid, 6); };
-process.emitWarning = function emitWarning(...args) {
-  return require('internal/process/warning').emitWarning(...args);
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  return require('internal/process/warning').emitWarning(warning, type, code, ctor);
 };
 process.release = { name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' };
 process.config = { target_defaults: {}, variables: { v8_enable_i18n_support: 1, node_shared_openssl: false, v8_enable_inspector: 0 } };
@@ -115,6 +129,21 @@ defineLazy(process, 'env', () => require('internal/process/env').createEnv(), tr
 defineLazy(process, 'stdout', () => require('internal/process/stdio').create(1), false);
 defineLazy(process, 'stderr', () => require('internal/process/stdio').create(2), false);
 defineLazy(process, 'stdin', () => require('internal/process/stdio').createStdin(), false);
+
+// ---- options that shape process ----
+{
+  const { getOptionValue } = require('internal/options');
+  if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
+  if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+  if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+  if (getOptionValue('--trace-warnings')) process.traceProcessWarnings = true;
+  // The default printer listens from the start, as node's does (--no-warnings: none).
+  if (getOptionValue('--warnings')) {
+    process.on('warning', function onWarning(warning) {
+      require('internal/process/warning').onWarning(warning);
+    });
+  }
+}
 
 // ---- globals ----
 function defineGlobal(name, value) {
