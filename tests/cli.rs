@@ -540,3 +540,18 @@ fn no_script_on_a_terminal_gives_a_hint() {
     assert_eq!(out.status.code(), Some(9));
     assert!(text(&out.stderr).contains("REPL is not available"));
 }
+
+#[test]
+fn out_of_memory_prints_nodes_last_words_and_aborts() {
+    let script = "const a = []; for (;;) a.push({ x: new Array(1000).fill(1) })";
+    let out = coil(&["--max-old-space-size=16", "-e", script], "");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(libc::SIGABRT));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n"
+        ),
+        "{err}"
+    );
+}

@@ -2,7 +2,7 @@
 //! ("file:line", the source line, carets) recorded where an exception was thrown.
 use super::set_methods;
 use crate::runtime::{arrow_of, Runtime};
-use crate::v8::{CallbackArgs, Global, Local, Object, Scope};
+use crate::v8::{CallbackArgs, Global, Local, Message, Object, Scope, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -19,6 +19,16 @@ fn set_fatal_exception_handler<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     Runtime::get(s).hooks.borrow_mut().fatal = Some(Global::new(s, args.get(0)));
 }
 
+/// getArrowMessage(error, atCreation): the arrow recorded where `error` was thrown;
+/// with `atCreation`, if none was (a promise's rejection is never thrown through a
+/// TryCatch), the one of the place the Error was made, from its captured stack.
 fn get_arrow_message<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    args.ret(s.string(&arrow_of(s, args.get(0))).value());
+    let error = args.get(0);
+    let mut arrow = arrow_of(s, error);
+    if arrow.is_empty() && args.get(1).boolean(s) && error.is(ValueKind::NativeError) {
+        if let Some(msg) = Message::create(s, error) {
+            arrow = msg.arrow(s);
+        }
+    }
+    args.ret(s.string(&arrow).value());
 }

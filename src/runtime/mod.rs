@@ -84,6 +84,7 @@ impl Runtime {
             .set_slot(rt as *const Runtime as *mut std::ffi::c_void);
         rt.isolate
             .set_promise_reject_callback(callback::on_promise_reject);
+        rt.isolate.set_oom_error_handler(callback::on_out_of_memory);
         Ok(rt)
     }
 

@@ -6,8 +6,10 @@
 
 const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
-function formatFatal(err, thrownAt = '') {
-  const arrow = getArrowMessage(err) || thrownAt;
+// A rejection's Error was never thrown through a TryCatch: its arrow is the place
+// it was made, as node prints it.
+function formatFatal(err, thrownAt = '', fromPromise = false) {
+  const arrow = getArrowMessage(err, fromPromise) || thrownAt;
   if ((typeof err !== 'object' && typeof err !== 'function') || err === null) {
     // Node prints a thrown primitive as is, right under the caret.
     return `${arrow}${String(err)}\n(Use \`coil --trace-uncaught ...\` to show where the exception was thrown)\n`;
@@ -32,7 +34,7 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
     }
   }
   try {
-    process._rawWrite(2, formatFatal(err, thrownAt));
+    process._rawWrite(2, formatFatal(err, thrownAt, fromPromise));
   } catch {
     // Printing must not stop the exit.
   }
