@@ -555,3 +555,47 @@ fn out_of_memory_prints_nodes_last_words_and_aborts() {
         "{err}"
     );
 }
+
+#[test]
+fn enable_source_maps_is_accepted_and_maps_inline_maps() {
+    // Generated line 2 maps to line 1 of original.ts, column for column.
+    let map = "{\"version\":3,\"sources\":[\"original.ts\"],\"mappings\":\";AAAA,CAAC,CAAC,CAAC,CAAC,CAAC,CAAC\"}";
+    let b64 = {
+        const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for chunk in map.as_bytes().chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, b)| n | (*b as u32) << (16 - 8 * i));
+            for i in 0..4 {
+                out.push(if i <= chunk.len() {
+                    T[(n >> (18 - 6 * i) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    };
+    let dir = scratch("sourcemaps");
+    let js = format!(
+        "0;\nthrow new Error('x');\n//# sourceMappingURL=data:application/json;base64,{b64}\n"
+    );
+    std::fs::write(dir.join("gen.js"), js).unwrap();
+    let out = coil_env(&["--enable-source-maps", "gen.js"], &[], &dir);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "at Object.<anonymous> ({}:1:",
+            dir.join("original.ts").display()
+        )),
+        "{err}"
+    );
+    let out = coil_env(&["gen.js"], &[], &dir);
+    assert!(
+        text(&out.stderr).contains("gen.js:2:7"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,7 +1,7 @@
 //! internalBinding('errors'): the fatal-exception hook and the arrow text
 //! ("file:line", the source line, carets) recorded where an exception was thrown.
 use super::set_methods;
-use crate::runtime::{arrow_of, Runtime};
+use crate::runtime::{arrow_of, on_prepare_stack_trace, Runtime};
 use crate::v8::{CallbackArgs, Global, Local, Message, Object, Scope, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -11,12 +11,20 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         crate::methods![
             "setFatalExceptionHandler" => set_fatal_exception_handler,
             "getArrowMessage" => get_arrow_message,
+            "setPrepareStackTraceCallback" => set_prepare_stack_trace_callback,
         ],
     );
 }
 
 fn set_fatal_exception_handler<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     Runtime::get(s).hooks.borrow_mut().fatal = Some(Global::new(s, args.get(0)));
+}
+
+/// setPrepareStackTraceCallback(fn(error, callSites)): from now on V8 asks `fn`
+/// for every error's `stack` (--enable-source-maps).
+fn set_prepare_stack_trace_callback<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    Runtime::get(s).hooks.borrow_mut().prepare_stack_trace = Some(Global::new(s, args.get(0)));
+    crate::v8::Isolate::set_prepare_stack_trace_callback(s.isolate(), on_prepare_stack_trace);
 }
 
 /// getArrowMessage(error, atCreation): the arrow recorded where `error` was thrown;

@@ -135,6 +135,33 @@ fn handler_failure_text(s: &Scope, e: Local<Value>, arrow: &str) -> String {
     }
 }
 
+/// V8 asks for `error.stack` (installed only with --enable-source-maps): lib/'s
+/// formatter maps the call sites. A throw in it propagates to whoever read `stack`.
+pub extern "C" fn on_prepare_stack_trace(
+    _ctx: *const crate::v8::Context,
+    error: *const Value,
+    sites: *const crate::v8::Array,
+) -> *const Value {
+    let isolate = Isolate::current();
+    let rt = Runtime::from_isolate(isolate);
+    // SAFETY: V8 calls this synchronously on its thread, inside its own HandleScope,
+    // with the error's context entered; results made here live in that scope.
+    let s = unsafe { Scope::for_callback(isolate) };
+    // SAFETY: V8 passes live handles.
+    let (e, sites) = unsafe { (Local::from_raw(error), Local::from_raw(sites)) };
+    let undefined = s.undefined();
+    let args = [
+        e.unwrap_or(undefined),
+        sites.map(|a| a.value()).unwrap_or(undefined),
+    ];
+    match rt.hook(&s, |h| &h.prepare_stack_trace) {
+        Some(f) => f
+            .call(&s, undefined, &args)
+            .map_or(std::ptr::null(), |v| v.as_ptr()),
+        None => undefined.as_ptr(),
+    }
+}
+
 /// V8 ran out of memory: node's last words, then abort (exit by SIGABRT, as node).
 pub extern "C" fn on_out_of_memory(location: *const std::ffi::c_char, is_heap_oom: bool) {
     let location = if location.is_null() {

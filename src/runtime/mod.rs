@@ -12,7 +12,7 @@ use crate::v8::{self, BackingStore, Global, Isolate, Scope};
 
 mod bootstrap;
 mod callback;
-pub use callback::{arrow_of, decorate};
+pub use callback::{arrow_of, decorate, on_prepare_stack_trace};
 mod host;
 mod request;
 pub use request::Finish;
@@ -33,6 +33,8 @@ pub struct Hooks {
     /// Emits 'beforeExit'; `exit` emits 'exit' and returns the exit code.
     pub before_exit: Option<Global>,
     pub exit: Option<Global>,
+    /// (error, callSites) -> error.stack, with --enable-source-maps.
+    pub prepare_stack_trace: Option<Global>,
 }
 
 pub struct Runtime {

@@ -125,6 +125,20 @@ static void oom_trampoline(const char* location, const OOMDetails& details) {
 #else
 static void oom_trampoline(const char* location, bool is_heap_oom) { g_oom_cb(location, is_heap_oom); }
 #endif
+// Stack traces formatted by the embedder (--enable-source-maps): V8 hands over the
+// error and its CallSite array; an empty result means the callback threw.
+typedef const Value* (*coil_prepare_cb)(const Context* ctx, const Value* error, const Array* sites);
+static coil_prepare_cb g_prepare_cb;
+static MaybeLocal<Value> prepare_trampoline(Local<Context> ctx, Local<Value> error, Local<Array> sites) {
+  const Value* r = g_prepare_cb(local_to_ptr(ctx), local_to_ptr(error), local_to_ptr(sites));
+  if (r == nullptr) return MaybeLocal<Value>();
+  return ptr_to_local(r);
+}
+void v8__Isolate__SetPrepareStackTraceCallback(Isolate* isolate, coil_prepare_cb cb) {
+  g_prepare_cb = cb;
+  isolate->SetPrepareStackTraceCallback(prepare_trampoline);
+}
+
 void v8__Isolate__SetOOMErrorHandler(Isolate* isolate, coil_oom_cb cb) {
   g_oom_cb = cb;
   isolate->SetOOMErrorHandler(oom_trampoline);

@@ -26,6 +26,10 @@ extern "C" {
     fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
     fn v8__Isolate__SetOOMErrorHandler(isolate: *mut RawIsolate, cb: OomCallback);
+    fn v8__Isolate__SetPrepareStackTraceCallback(
+        isolate: *mut RawIsolate,
+        cb: PrepareStackTraceCallback,
+    );
     fn v8__Isolate__GetCurrentContext(isolate: *mut RawIsolate) -> *const Context;
     pub(super) fn v8__Isolate__ThrowException(
         isolate: *mut RawIsolate,
@@ -34,6 +38,13 @@ extern "C" {
 }
 
 pub type RejectCallback = extern "C" fn(event: c_int, promise: *const Promise, value: *const Value);
+
+/// Formats `error.stack` from (context, error, CallSite array); null if it threw.
+pub type PrepareStackTraceCallback = extern "C" fn(
+    ctx: *const Context,
+    error: *const Value,
+    sites: *const super::object::Array,
+) -> *const Value;
 
 /// V8's out-of-memory handler: (where, whether the JS heap was the one exhausted).
 /// It must not return.
@@ -130,6 +141,11 @@ impl Isolate {
     pub fn set_oom_error_handler(&self, cb: OomCallback) {
         // SAFETY: cb is a plain extern fn valid for the whole process.
         unsafe { v8__Isolate__SetOOMErrorHandler(self.raw, cb) }
+    }
+
+    pub fn set_prepare_stack_trace_callback(raw: *mut RawIsolate, cb: PrepareStackTraceCallback) {
+        // SAFETY: cb is a plain extern fn valid for the whole process.
+        unsafe { v8__Isolate__SetPrepareStackTraceCallback(raw, cb) }
     }
 
     pub fn heap_stats(raw: *mut RawIsolate) -> HeapStats {

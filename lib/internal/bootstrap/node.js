@@ -137,6 +137,9 @@ defineLazy(process, 'stdin', () => require('internal/process/stdio').createStdin
   if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
   if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
   if (getOptionValue('--trace-warnings')) process.traceProcessWarnings = true;
+  if (getOptionValue('--enable-source-maps')) {
+    require('internal/source_map/prepare_stack_trace').setSourceMapsEnabled(true);
+  }
   // The default printer listens from the start, as node's does (--no-warnings: none).
   if (getOptionValue('--warnings')) {
     process.on('warning', function onWarning(warning) {

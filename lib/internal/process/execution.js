@@ -6,10 +6,17 @@
 
 const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
+function sourceMapsEnabled() {
+  return require('internal/options').getOptionValue('--enable-source-maps');
+}
+
 // A rejection's Error was never thrown through a TryCatch: its arrow is the place
 // it was made, as node prints it.
 function formatFatal(err, thrownAt = '', fromPromise = false) {
-  const arrow = getArrowMessage(err, fromPromise) || thrownAt;
+  let arrow = getArrowMessage(err, fromPromise) || thrownAt;
+  if (arrow && sourceMapsEnabled()) {
+    arrow = require('internal/source_map/prepare_stack_trace').mapArrow(arrow);
+  }
   if ((typeof err !== 'object' && typeof err !== 'function') || err === null) {
     // Node prints a thrown primitive as is, right under the caret.
     return `${arrow}${String(err)}\n(Use \`coil --trace-uncaught ...\` to show where the exception was thrown)\n`;
