@@ -4,6 +4,7 @@
 // stack or the inspected value) and exit with code 1 after 'exit' listeners ran.
 // Bindings: errors.{setFatalExceptionHandler, getArrowMessage}.
 
+const { String } = primordials;
 const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
 function sourceMapsEnabled() {

@@ -12,12 +12,21 @@ const {
   Error,
   ErrorCaptureStackTrace,
   ErrorPrototypeToString,
+  StringPrototypeLastIndexOf,
+  StringPrototypeSlice,
 } = primordials;
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateString } = require('internal/validators');
 
 let traceWarningHelperShown = false;
+
+// The program as typed, without its directory (path.basename(argv0, '.exe')).
+function programName(argv0) {
+  let name = StringPrototypeSlice(argv0, StringPrototypeLastIndexOf(argv0, '/') + 1);
+  if (name.length > 4 && StringPrototypeSlice(name, -4) === '.exe') name = StringPrototypeSlice(name, 0, -4);
+  return name;
+}
 
 function onWarning(warning) {
   if (!(warning instanceof Error)) return;
@@ -35,7 +44,7 @@ function onWarning(warning) {
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
   if (!trace && !traceWarningHelperShown) {
     const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
-    const argv0 = require('path').basename(process.argv0 || 'coil', '.exe');
+    const argv0 = programName(process.argv0 || 'coil');
     msg += `\n(Use \`${argv0} ${flag} ...\` to show where the warning was created)`;
     traceWarningHelperShown = true;
   }

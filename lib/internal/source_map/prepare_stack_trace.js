@@ -17,7 +17,6 @@ const {
   StringPrototypeSlice,
   StringPrototypeStartsWith,
   StringPrototypeRepeat,
-  StringPrototypeReplace,
   StringPrototypeSplit,
 } = primordials;
 
@@ -92,7 +91,9 @@ function formatFrame(site) {
   if (entry === undefined || entry.originalSource === undefined) return text;
   const from = `${filename}:${line}:${column}`;
   const to = `${entry.originalSource}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
-  return StringPrototypeReplace(text, from, () => to);
+  const at = StringPrototypeIndexOf(text, from);
+  if (at === -1) return text;
+  return StringPrototypeSlice(text, 0, at) + to + StringPrototypeSlice(text, at + from.length);
 }
 
 function prepareStackTrace(error, sites) {
