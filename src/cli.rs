@@ -174,9 +174,8 @@ impl Collector {
 
     /// Reads options from `args` until the script; returns the script's arguments.
     /// `env` is true for NODE_OPTIONS, where node refuses some options.
-    fn read(&mut self, args: Vec<String>, env: bool) -> Result<Vec<String>, Parsed> {
-        let refuse =
-            |a: &str| Parsed::Fail(format!("coil: {a} is not allowed in NODE_OPTIONS\n"), 9);
+    fn read(&mut self, args: Vec<String>, env: bool) -> Result<Vec<String>, Stop> {
+        let refuse = |a: &str| Stop::Fail(format!("coil: {a} is not allowed in NODE_OPTIONS\n"), 9);
         let mut it = args.into_iter();
         while let Some(arg) = it.next() {
             let (name, inline) = match arg.split_once('=') {
@@ -186,9 +185,9 @@ impl Collector {
             match name.as_str() {
                 "-v" | "--version" | "-h" | "--help" if env => return Err(refuse(&name)),
                 "-v" | "--version" => {
-                    return Err(Parsed::Print(format!("v{}\n", env!("CARGO_PKG_VERSION"))))
+                    return Err(Stop::Print(format!("v{}\n", env!("CARGO_PKG_VERSION"))))
                 }
-                "-h" | "--help" => return Err(Parsed::Print(USAGE.to_string())),
+                "-h" | "--help" => return Err(Stop::Print(USAGE.to_string())),
                 "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" if env => {
                     return Err(refuse(&name))
                 }
@@ -269,7 +268,7 @@ impl Collector {
                         self.push_exec(&arg, None, env);
                         self.v8_flags.push(arg);
                     } else if name.starts_with('-') && name.len() > 1 {
-                        return Err(Parsed::Fail(format!("coil: bad option: {arg}\n"), 9));
+                        return Err(Stop::Fail(format!("coil: bad option: {arg}\n"), 9));
                     } else if env {
                         // A script name in NODE_OPTIONS: node refuses it too.
                         return Err(refuse(&arg));
@@ -295,8 +294,24 @@ impl Collector {
     }
 }
 
-fn requires_argument(name: &str) -> Parsed {
-    Parsed::Fail(format!("coil: {name} requires an argument\n"), 9)
+/// Why option reading stopped early: print-and-exit (--version) or a failure; never
+/// a run, so it stays small.
+enum Stop {
+    Print(String),
+    Fail(String, i32),
+}
+
+impl From<Stop> for Parsed {
+    fn from(stop: Stop) -> Parsed {
+        match stop {
+            Stop::Print(text) => Parsed::Print(text),
+            Stop::Fail(msg, code) => Parsed::Fail(msg, code),
+        }
+    }
+}
+
+fn requires_argument(name: &str) -> Stop {
+    Stop::Fail(format!("coil: {name} requires an argument\n"), 9)
 }
 
 /// Splits NODE_OPTIONS as node does: on spaces, with "double quotes" grouping and
@@ -377,7 +392,7 @@ pub fn parse_with(
     let mut cmd = Collector::default();
     let script_args = match cmd.read(args, false) {
         Ok(a) => a,
-        Err(p) => return p,
+        Err(stop) => return stop.into(),
     };
     let mut all = Collector::default();
     let env_text = match node_options(&cmd.values) {
@@ -389,8 +404,8 @@ pub fn parse_with(
             Ok(w) => w,
             Err(msg) => return Parsed::Fail(msg, 9),
         };
-        if let Err(p) = all.read(words, true) {
-            return p;
+        if let Err(stop) = all.read(words, true) {
+            return stop.into();
         }
     }
     // The command line after NODE_OPTIONS: its single values win, lists add up.
