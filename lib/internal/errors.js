@@ -247,6 +247,16 @@ E('ERR_INVALID_OPT_VALUE_ENCODING', 'The value "%s" is invalid for option "encod
 E('ERR_INVALID_PACKAGE_CONFIG', (path, base, message) =>
   `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`,
 Error);
+// `target` arrives already made a string (objects as JSON), so a number reads "5".
+E('ERR_INVALID_PACKAGE_TARGET', (pkgDir, key, target, isImport = false, base = undefined) => {
+  const config = `the package config ${pkgDir}/package.json${base ? ` imported from ${base}` : ''}`;
+  const relError = !isImport && target.length > 0 && !target.startsWith('./');
+  const hint = relError ? '; targets must start with "./"' : '';
+  if (key === '.' && !isImport) {
+    return `Invalid "exports" main target ${JSON.stringify(target)} defined in ${config}${hint}`;
+  }
+  return `Invalid "${isImport ? 'imports' : 'exports'}" target ${JSON.stringify(target)} defined for '${key}' in ${config}${hint}`;
+}, Error);
 E('ERR_INVALID_PROTOCOL', 'Protocol "%s" not supported. Expected "%s"', TypeError);
 E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
   const type = value == null || typeof value === 'function' || typeof value === 'object'
@@ -308,6 +318,14 @@ E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   msg += ` It must be ${range}. Received ${received}`;
   return msg;
 }, RangeError);
+E('ERR_PACKAGE_IMPORT_NOT_DEFINED', (specifier, pkgDir, base) =>
+  `Package import specifier "${specifier}" is not defined${pkgDir ? ` in package ${pkgDir}/package.json` : ''} imported from ${base}`,
+TypeError);
+E('ERR_PACKAGE_PATH_NOT_EXPORTED', (pkgDir, subpath, base = undefined) => {
+  const from = base ? ` imported from ${base}` : '';
+  if (subpath === '.') return `No "exports" main defined in ${pkgDir}/package.json${from}`;
+  return `Package subpath '${subpath}' is not defined by "exports" in ${pkgDir}/package.json${from}`;
+}, Error);
 E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
 E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
   "Unexpected argument '%s'. This command does not take positional arguments", TypeError);
