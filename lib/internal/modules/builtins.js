@@ -1,9 +1,11 @@
 'use strict';
 // Which built-in module names exist: Node 20's (what a require() of that name means
-// to a Node program) and coil's (the public lib/ files it embeds). A name Node
-// reserves that coil lacks is never looked up on disk: require('crypto') says that
-// coil does not provide it yet, as a clear ERR_UNKNOWN_BUILTIN_MODULE, instead of
-// "Cannot find module" as if an npm package were missing.
+// to a Node program) and coil's (the public lib/ files it embeds). For a name Node
+// reserves that coil lacks, require('crypto') takes a stand-in installed in
+// node_modules if there is one (a polyfill, or the stubs Node's test runner gets);
+// without one it says that coil does not provide it yet, a clear
+// ERR_UNKNOWN_BUILTIN_MODULE instead of "Cannot find module" as if an npm package
+// were missing. 'node:crypto' always means the built-in, so it always says so.
 //
 // `builtinModules` (and isBuiltin) list only what coil provides, so a package that
 // feature-detects a built-in (`builtinModules.includes('worker_threads')`) takes its

@@ -108,7 +108,7 @@ Module.globalPaths = [];
 // NODE_PATH, ~/.node_modules, ~/.node_libraries, <prefix>/lib/node (set by _initPaths).
 let globalModulePaths = [];
 
-Module._extensions['.js'] = function loadJs(module, filename) {
+Module._extensions['.js'] = function(module, filename) {
   const content = readFileUtf8(filename);
   if (StringPrototypeEndsWith(filename, '.js') && module.id !== '.') {
     const scope = findScope(filename);
@@ -118,7 +118,7 @@ Module._extensions['.js'] = function loadJs(module, filename) {
   }
   module._compile(content, filename);
 };
-Module._extensions['.json'] = function loadJson(module, filename) {
+Module._extensions['.json'] = function(module, filename) {
   const content = readFileUtf8(filename);
   try {
     module.exports = JSONParse(stripBOM(content));
@@ -127,7 +127,7 @@ Module._extensions['.json'] = function loadJson(module, filename) {
     throw err;
   }
 };
-Module._extensions['.node'] = function loadAddon(module, filename) {
+Module._extensions['.node'] = function(module, filename) {
   const err = new Error(`Cannot load native addon ${filename}: native addons are not supported yet`);
   err.code = 'ERR_DLOPEN_FAILED';
   throw err;
@@ -325,12 +325,15 @@ function lookupPathsFromOption(request, option) {
   return paths;
 }
 
-Module._resolveFilename = function resolveFilename(request, parent, isMain, options) {
+function isNodeName(id) {
+  return builtins.isNodeBuiltinName(id) || builtins.isNodePrefixOnlyName(id);
+}
+
+Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   if (builtins.isBuiltin(request)) return request;
-  const id = StringPrototypeStartsWith(request, 'node:') ? StringPrototypeSlice(request, 5) : request;
-  if (builtins.isNodeBuiltinName(id) || (id !== request && builtins.isNodePrefixOnlyName(id))) {
-    throw builtins.notProvidedError(id, resolveFilename);
-  }
+  // Node's built-ins resolve to their names even where coil lacks them (loading
+  // one then says so); an unknown node: name is not found.
+  if (StringPrototypeStartsWith(request, 'node:') && isNodeName(StringPrototypeSlice(request, 5))) return request;
   let paths;
   if (typeof options === 'object' && options !== null) paths = lookupPathsFromOption(request, options.paths);
   paths ??= Module._resolveLookupPaths(request, parent);
@@ -351,6 +354,8 @@ Module._resolveFilename = function resolveFilename(request, parent, isMain, opti
 
   const filename = Module._findPath(request, paths, isMain);
   if (filename) return filename;
+  // A Node built-in coil lacks, with no stand-in installed in node_modules.
+  if (builtins.isNodeBuiltinName(request)) return request;
   const requireStack = [];
   for (let cursor = parent; cursor; cursor = parents.get(cursor) ?? cursor.parent) {
     ArrayPrototypePush(requireStack, cursor.filename || cursor.id);
@@ -363,14 +368,18 @@ Module._resolveFilename = function resolveFilename(request, parent, isMain, opti
   throw err;
 };
 
-Module._load = function load(request, parent, isMain) {
+Module._load = function _load(request, parent, isMain) {
   if (StringPrototypeStartsWith(request, 'node:')) {
     const id = StringPrototypeSlice(request, 5);
     if (builtins.isBuiltin(request)) return require(id);
-    if (builtins.isNodeBuiltinName(id) || builtins.isNodePrefixOnlyName(id)) throw builtins.notProvidedError(id, load);
+    if (isNodeName(id)) throw builtins.notProvidedError(id, _load);
     throw new (codes().ERR_UNKNOWN_BUILTIN_MODULE)(request);
   }
   const filename = Module._resolveFilename(request, parent, isMain);
+  if (filename === request && builtins.isNodeBuiltinName(filename) && !builtins.isBuiltin(filename) &&
+      Module._cache[filename] === undefined) {
+    throw builtins.notProvidedError(filename, _load);
+  }
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent?.children && !ArrayPrototypeIncludes(parent.children, cached)) {
