@@ -15,7 +15,7 @@ const {
   ArrayIsArray, JSONStringify, ObjectGetOwnPropertyNames,
   ObjectPrototypeHasOwnProperty, RegExpPrototypeExec, SafeSet, String,
   StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIncludes,
-  StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeReplaceAll,
+  StringPrototypeIndexOf, StringPrototypeLastIndexOf,
   StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeToLowerCase, decodeURIComponent,
 } = primordials;
 const { internalModuleStat } = internalBinding('fs');
@@ -94,6 +94,18 @@ function notFound(pkgDir, subpath, isImports, base) {
   return new (codes().ERR_PACKAGE_PATH_NOT_EXPORTED)(pkgDir, subpath, base);
 }
 
+// Every '*' of a pattern target replaced by the matched text, taken literally (a '$'
+// in it is not a replacement pattern).
+function replaceStars(text, value) {
+  let out = '';
+  let from = 0;
+  for (let star = StringPrototypeIndexOf(text, '*'); star !== -1; star = StringPrototypeIndexOf(text, '*', from)) {
+    out += StringPrototypeSlice(text, from, star) + value;
+    from = star + 1;
+  }
+  return out + StringPrototypeSlice(text, from);
+}
+
 function decodePath(path) {
   if (!StringPrototypeIncludes(path, '%')) return path;
   try {
@@ -110,7 +122,7 @@ function resolveTargetString(pkgDir, target, subpath, key, isImports, pattern, b
     if (isImports && !StringPrototypeStartsWith(target, '../') &&
         !StringPrototypeStartsWith(target, '/') && RegExpPrototypeExec(urlScheme, target) === null) {
       // A bare name in "imports" maps to another package (or a built-in).
-      const specifier = pattern ? StringPrototypeReplaceAll(target, '*', subpath) : target + subpath;
+      const specifier = pattern ? replaceStars(target, subpath) : target + subpath;
       return packageResolve(specifier, pkgDir + '/package.json', conditions);
     }
     throw invalidTarget(pkgDir, key, target, isImports, base);
@@ -121,12 +133,12 @@ function resolveTargetString(pkgDir, target, subpath, key, isImports, pattern, b
   const resolved = pkgDir + StringPrototypeSlice(target, 1);
   if (subpath === '') return decodePath(resolved);
   if (hasInvalidSegment(subpath)) {
-    const request = pattern ? StringPrototypeReplaceAll(key, '*', subpath) : key + subpath;
+    const request = pattern ? replaceStars(key, subpath) : key + subpath;
     const reason = `request is not a valid match in pattern "${key}" for the ` +
       `"${isImports ? 'imports' : 'exports'}" resolution of ${pkgDir}/package.json`;
     throw new (codes().ERR_INVALID_MODULE_SPECIFIER)(request, reason, base);
   }
-  return decodePath(pattern ? StringPrototypeReplaceAll(resolved, '*', subpath) : resolved + subpath);
+  return decodePath(pattern ? replaceStars(resolved, subpath) : resolved + subpath);
 }
 
 function isArrayIndex(key) {
@@ -369,7 +381,8 @@ function packageResolve(specifier, base, conditions) {
 
 // The condition set for a loader: its own names plus the user's --conditions.
 function conditionSet(names, userConditions) {
-  const set = new SafeSet(names);
+  const set = new SafeSet();
+  for (let i = 0; i < names.length; i++) set.add(names[i]);
   for (let i = 0; i < userConditions.length; i++) set.add(String(userConditions[i]));
   return set;
 }
