@@ -1,7 +1,7 @@
 // The parts of require() that programs and tools reach into: require.cache (which
 // may stand in for a built-in), Module._initPaths and NODE_PATH,
-// Module._resolveLookupPaths, require.resolve's paths option, createRequire's
-// argument checks, and the warning for reading a missing export of a module that is
+// Module._resolveLookupPaths, require.resolve's paths option, Module._preloadModules,
+// createRequire's argument checks, and the warning for reading a missing export of a module that is
 // still loading in a require cycle.
 const Module = require('module');
 const path = require('path');
@@ -28,6 +28,10 @@ for (const arg of [{}, '../relative', 'https://example.com/x.js', 1]) {
 }
 const fromDir = Module.createRequire(fixtures + '/');
 console.log(fromDir('./data.json').answer, Module.createRequire(`file://${fixtures}/x.js`)('./data').answer);
+
+// What -r does: modules required as if from a file in the current folder.
+Module._preloadModules(['./fixtures/node-path/on-node-path.js', 'on-node-path']);
+console.log(path.join(fixtures, 'node-path/on-node-path.js') in require.cache);
 
 process.on('warning', (w) => console.log('warning:', w.name, w.message));
 const a = require('./fixtures/cycle-warn/a.js');

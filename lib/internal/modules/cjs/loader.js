@@ -338,7 +338,8 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
   if (typeof options === 'object' && options !== null) paths = lookupPathsFromOption(request, options.paths);
   paths ??= Module._resolveLookupPaths(request, parent);
 
-  const parentPath = parent?.filename || (parent?.id === '<repl>' ? process.cwd() + '/' : undefined);
+  const parentPath = parent?.filename ||
+    (parent?.id === '<repl>' || parent?.id === 'internal/preload' ? process.cwd() + '/' : undefined);
   if (StringPrototypeCharCodeAt(request, 0) === 0x23 /* # */ && parentPath) {
     const scope = findScope(parentPath);
     if (scope !== undefined && scope.imports !== undefined && scope.imports !== null) {
@@ -413,6 +414,14 @@ Module._load = function _load(request, parent, isMain) {
     }
   }
   return module.exports;
+};
+
+// -r / --require: each module is required as if from a file in the current folder.
+Module._preloadModules = function _preloadModules(requests) {
+  if (!ArrayIsArray(requests)) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = Module._nodeModulePaths(process.cwd());
+  for (let i = 0; i < requests.length; i++) parent.require(requests[i]);
 };
 
 Module.runMain = function runMain(main) {
