@@ -47,18 +47,7 @@ function runMain(kind, arg) {
 // directory as a require() there would find them.
 function preload(requests) {
   if (requests.length === 0) return;
-  const { Module } = require('internal/modules/cjs/loader');
-  const path = require('path');
-  const parent = new Module('internal/preload', null);
-  parent.paths = Module._nodeModulePaths(process.cwd());
-  for (let i = 0; i < requests.length; i++) {
-    let request = requests[i];
-    if (request === '.' || request === '..' || StringPrototypeIndexOf(request, './') === 0 ||
-        StringPrototypeIndexOf(request, '../') === 0) {
-      request = path.resolve(request);
-    }
-    parent.require(request);
-  }
+  require('internal/modules/cjs/loader').Module._preloadModules(requests);
 }
 
 // -c: compile as the loader would, run nothing. A SyntaxError is thrown from here
