@@ -356,24 +356,36 @@ fn node_options_apply_and_refuse_as_node() {
     }
 }
 
-#[test]
-fn no_script_on_a_terminal_gives_a_hint() {
+/// A pseudo-terminal: (master fd, slave end as a File), `cols` x `rows` in size.
+fn open_pty(cols: u16, rows: u16) -> (i32, std::fs::File) {
+    use std::os::fd::FromRawFd;
     let (mut master, mut slave) = (0, 0);
-    // SAFETY: openpty writes two fds into the given ints; the rest may be null.
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two fds into the given ints; size is read only.
     let r = unsafe {
         libc::openpty(
             &mut master,
             &mut slave,
             std::ptr::null_mut(),
             std::ptr::null(),
-            std::ptr::null(),
+            &size,
         )
     };
     assert_eq!(r, 0);
-    use std::os::fd::FromRawFd;
     // SAFETY: slave is an open fd that nothing else owns.
-    let tty = unsafe { std::fs::File::from_raw_fd(slave) };
+    (master, unsafe { std::fs::File::from_raw_fd(slave) })
+}
+
+#[test]
+fn no_script_on_a_terminal_gives_a_hint() {
+    let (master, tty) = open_pty(80, 24);
     let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .env_remove("NODE_OPTIONS")
         .stdin(Stdio::from(tty))
         .output()
         .unwrap();
@@ -388,4 +400,37 @@ fn no_script_on_a_terminal_gives_a_hint() {
     let out = coil(&["-i"], "");
     assert_eq!(out.status.code(), Some(9));
     assert!(text(&out.stderr).contains("REPL is not available"));
+}
+
+#[test]
+fn stdout_on_a_terminal_is_a_tty_write_stream() {
+    let (master, tty) = open_pty(123, 45);
+    let script = "const s = process.stdout; console.error(s.isTTY, s.columns, s.rows, \
+        s instanceof require('tty').WriteStream, s instanceof require('stream').Writable, \
+        s.getWindowSize().join('x'), typeof s.getColorDepth())";
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(["-e", script])
+        .env_remove("NODE_OPTIONS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(tty))
+        .output()
+        .unwrap();
+    // SAFETY: master is ours to close.
+    unsafe { libc::close(master) };
+    assert_eq!(text(&out.stderr), "true 123 45 true true 123x45 number\n");
+}
+
+#[test]
+fn argv0_is_the_program_as_started() {
+    let out = coil(
+        &[
+            "-e",
+            "console.log(process.argv0 === process.execPath, process.argv0)",
+        ],
+        "",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        format!("true {}\n", env!("CARGO_BIN_EXE_coil"))
+    );
 }
