@@ -153,7 +153,10 @@ struct Collector {
     exec_args: Vec<String>,
     v8_flags: Vec<String>,
     values: BTreeMap<String, OptionValue>,
-    eval_given: bool,
+    /// -e/-p code: option parsing goes on after it, as in node, until `--` or the
+    /// first argument that is not an option.
+    eval_code: Option<String>,
+    print: bool,
 }
 
 impl Collector {
@@ -176,7 +179,7 @@ impl Collector {
     /// `env` is true for NODE_OPTIONS, where node refuses some options.
     fn read(&mut self, args: Vec<String>, env: bool) -> Result<Vec<String>, Stop> {
         let refuse = |a: &str| Stop::Fail(format!("coil: {a} is not allowed in NODE_OPTIONS\n"), 9);
-        let mut it = args.into_iter();
+        let mut it = args.into_iter().peekable();
         while let Some(arg) = it.next() {
             let (name, inline) = match arg.split_once('=') {
                 Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
@@ -192,30 +195,39 @@ impl Collector {
                     return Err(refuse(&name))
                 }
                 "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" => {
-                    let Some(code) = inline.or_else(|| it.next()) else {
+                    let print = name.contains('p');
+                    // -p is a flag when -e code comes before or after it (`-p -e CODE`,
+                    // `-e CODE -p`); otherwise it takes the code.
+                    let flag_only = (name == "-p" || name == "--print")
+                        && inline.is_none()
+                        && match it.peek() {
+                            Some(next) => next.starts_with('-'),
+                            None => self.eval_code.is_some(),
+                        };
+                    self.exec_args.push(arg.clone());
+                    self.print |= print;
+                    if flag_only {
+                        continue;
+                    }
+                    let Some(code) = inline.clone().or_else(|| it.next()) else {
                         return Err(requires_argument(&name));
                     };
-                    self.exec_args.push(arg.clone());
-                    if !arg.contains('=') {
+                    if inline.is_none() {
                         self.exec_args.push(code.clone());
                     }
-                    self.eval_given = true;
-                    self.mode = Some(if name.contains('p') {
-                        Mode::Print(code)
-                    } else {
-                        Mode::Eval(code)
-                    });
-                    break;
+                    self.eval_code = Some(code);
                 }
                 "-" if env => return Err(refuse("-")),
-                "-" => {
+                "-" if self.eval_code.is_none() => {
                     self.mode = Some(Mode::Stdin { dash: true });
                     break;
                 }
                 "--" if env => return Err(refuse("--")),
                 "--" => {
-                    if let Some(file) = it.next() {
-                        self.mode = Some(Mode::File(file));
+                    if self.eval_code.is_none() {
+                        if let Some(file) = it.next() {
+                            self.mode = Some(Mode::File(file));
+                        }
                     }
                     break;
                 }
@@ -272,6 +284,12 @@ impl Collector {
                     } else if env {
                         // A script name in NODE_OPTIONS: node refuses it too.
                         return Err(refuse(&arg));
+                    } else if self.eval_code.is_some() {
+                        // The first argument after -e code: it and the rest are the script's.
+                        let mut rest = vec![arg];
+                        rest.extend(it);
+                        self.finish_mode();
+                        return Ok(rest);
                     } else {
                         self.mode = Some(Mode::File(arg));
                         break;
@@ -279,7 +297,19 @@ impl Collector {
                 }
             }
         }
+        self.finish_mode();
         Ok(it.collect())
+    }
+
+    /// -e/-p code, once read, decides the mode.
+    fn finish_mode(&mut self) {
+        if let Some(code) = self.eval_code.take() {
+            self.mode = Some(if self.print {
+                Mode::Print(code)
+            } else {
+                Mode::Eval(code)
+            });
+        }
     }
 
     /// execArgv holds what was typed on the command line, not NODE_OPTIONS.
@@ -394,6 +424,7 @@ pub fn parse_with(
         Ok(a) => a,
         Err(stop) => return stop.into(),
     };
+    let eval_given = matches!(cmd.mode, Some(Mode::Eval(_) | Mode::Print(_)));
     let mut all = Collector::default();
     let env_text = match node_options(&cmd.values) {
         Ok(t) => t,
@@ -428,7 +459,7 @@ pub fn parse_with(
         check: matches!(all.values.get("--check"), Some(OptionValue::Bool(true))),
         values: all.values,
     };
-    if let Some(msg) = validate(&options, cmd.eval_given) {
+    if let Some(msg) = validate(&options, eval_given) {
         return Parsed::Fail(msg, 9);
     }
     Parsed::Run(options)
@@ -553,6 +584,19 @@ mod tests {
             fails(&["-c", "-e", "1"], None),
             "coil: either --check or --eval can be used, not both\n"
         );
+    }
+
+    #[test]
+    fn options_go_on_after_eval_code() {
+        let o = run(&["-e", "code", "--expose-gc", "a", "--expose-gc"]);
+        assert!(matches!(o.mode, Mode::Eval(ref c) if c == "code"));
+        assert_eq!(o.v8_flags, ["--expose-gc"]);
+        assert_eq!(o.script_args, ["a", "--expose-gc"]);
+        assert!(matches!(run(&["-p", "-e", "1"]).mode, Mode::Print(ref c) if c == "1"));
+        assert!(matches!(run(&["-e", "2", "-p"]).mode, Mode::Print(ref c) if c == "2"));
+        assert!(matches!(run(&["-p", "3", "-e", "4"]).mode, Mode::Print(ref c) if c == "4"));
+        assert_eq!(run(&["-e", "x", "--", "--y"]).script_args, ["--y"]);
+        assert_eq!(run(&["-e", "x", "-", "z"]).script_args, ["-", "z"]);
     }
 
     #[test]
