@@ -10,9 +10,11 @@ pub enum Mode {
     File(String),
     Eval(String),
     Print(String),
-    /// The script comes from stdin; `dash` when `-` was typed (it stays in argv).
+    /// The script comes from stdin; `dash` when `-` was typed (it stays in argv);
+    /// `print` with -p and no code (`echo 1+1 | coil -p`).
     Stdin {
         dash: bool,
+        print: bool,
     },
 }
 
@@ -196,14 +198,11 @@ impl Collector {
                 }
                 "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" => {
                     let print = name.contains('p');
-                    // -p is a flag when -e code comes before or after it (`-p -e CODE`,
-                    // `-e CODE -p`); otherwise it takes the code.
+                    // -p is a flag when an option or nothing follows (`-p -e CODE`,
+                    // `-e CODE -p`, `echo 1 | coil -p`); otherwise it takes the code.
                     let flag_only = (name == "-p" || name == "--print")
                         && inline.is_none()
-                        && match it.peek() {
-                            Some(next) => next.starts_with('-'),
-                            None => self.eval_code.is_some(),
-                        };
+                        && it.peek().is_none_or(|next| next.starts_with('-'));
                     self.exec_args.push(arg.clone());
                     self.print |= print;
                     if flag_only {
@@ -219,7 +218,10 @@ impl Collector {
                 }
                 "-" if env => return Err(refuse("-")),
                 "-" if self.eval_code.is_none() => {
-                    self.mode = Some(Mode::Stdin { dash: true });
+                    self.mode = Some(Mode::Stdin {
+                        dash: true,
+                        print: self.print,
+                    });
                     break;
                 }
                 "--" if env => return Err(refuse("--")),
@@ -400,7 +402,7 @@ pub fn from_process() -> Parsed {
     });
     if let Parsed::Run(o) = &parsed {
         // SAFETY: isatty accepts any fd.
-        if matches!(o.mode, Mode::Stdin { dash: false }) && unsafe { libc::isatty(0) } == 1 {
+        if matches!(o.mode, Mode::Stdin { dash: false, .. }) && unsafe { libc::isatty(0) } == 1 {
             return Parsed::Fail(NO_REPL_HINT.into(), 9);
         }
     }
@@ -450,7 +452,10 @@ pub fn parse_with(
     }
     all.v8_flags.append(&mut cmd.v8_flags);
     let options = Options {
-        mode: cmd.mode.take().unwrap_or(Mode::Stdin { dash: false }),
+        mode: cmd.mode.take().unwrap_or(Mode::Stdin {
+            dash: false,
+            print: cmd.print,
+        }),
         script_args,
         exec_args: cmd.exec_args,
         v8_flags: all.v8_flags,
@@ -601,7 +606,26 @@ mod tests {
 
     #[test]
     fn dash_is_remembered() {
-        assert!(matches!(run(&["-", "a"]).mode, Mode::Stdin { dash: true }));
-        assert!(matches!(run(&[]).mode, Mode::Stdin { dash: false }));
+        assert!(matches!(
+            run(&["-", "a"]).mode,
+            Mode::Stdin {
+                dash: true,
+                print: false
+            }
+        ));
+        assert!(matches!(
+            run(&[]).mode,
+            Mode::Stdin {
+                dash: false,
+                print: false
+            }
+        ));
+        assert!(matches!(
+            run(&["-p"]).mode,
+            Mode::Stdin {
+                dash: false,
+                print: true
+            }
+        ));
     }
 }

@@ -35,6 +35,9 @@ fn script_from_stdin() {
     let out = coil(&["-"], "console.log('from stdin', 6 * 7)");
     assert_eq!(text(&out.stdout), "from stdin 42\n");
     assert!(out.status.success());
+    // -p with no code prints the value of the script read from stdin.
+    let out = coil(&["-p"], "6 * 7");
+    assert_eq!(text(&out.stdout), "42\n");
 }
 
 #[test]

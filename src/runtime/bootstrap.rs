@@ -62,7 +62,7 @@ impl Runtime {
             Mode::File(f) => ("file", f.clone()),
             Mode::Eval(c) => ("eval", c.clone()),
             Mode::Print(c) => ("print", c.clone()),
-            Mode::Stdin { .. } => ("stdin", String::new()),
+            Mode::Stdin { print, .. } => ("stdin", if *print { "print" } else { "" }.to_string()),
         };
         self.make_callback(
             s,
@@ -100,7 +100,7 @@ impl Runtime {
         match &self.options.mode {
             // lib/internal/main/run.js makes it absolute, as node does.
             Mode::File(f) => argv.push(f.clone()),
-            Mode::Stdin { dash: true } => argv.push("-".into()),
+            Mode::Stdin { dash: true, .. } => argv.push("-".into()),
             _ => {}
         }
         argv.extend(self.options.script_args.iter().cloned());

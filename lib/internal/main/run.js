@@ -37,7 +37,7 @@ function runMain(kind, arg) {
       break;
     case 'stdin': {
       const source = require('fs').readFileSync(0, 'utf8');
-      evalScript('[stdin]', source, false);
+      evalScript('[stdin]', source, arg === 'print');
       break;
     }
   }
