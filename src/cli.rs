@@ -561,6 +561,14 @@ mod tests {
         assert_eq!(o.list("--require"), ["first", "second"]);
         assert_eq!(o.text("--title"), Some("a b"));
         assert_eq!(o.exec_args, ["-r", "second"]);
+        let env = Some("-C from-env --conditions=also".to_string());
+        let o = match parse_with(vec!["-C".into(), "typed".into(), "x.js".into()], |_| {
+            Ok(env)
+        }) {
+            Parsed::Run(o) => o,
+            _ => panic!(),
+        };
+        assert_eq!(o.list("--conditions"), ["from-env", "also", "typed"]);
         assert_eq!(
             fails(&[], Some("-e 1")),
             "coil: -e is not allowed in NODE_OPTIONS\n"
