@@ -13,7 +13,7 @@
 const { RegExpPrototypeExec } = primordials;
 
 const { writeSync, guessHandleType, getWindowSize } = internalBinding('process_methods');
-const { Writable } = require('stream');
+const Writable = require('internal/streams/writable');
 const { Buffer } = require('buffer');
 
 function pipeError(err) {
