@@ -13,7 +13,7 @@ const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
   maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding,
   validateBufferArray, getValidMode, FSReqCallback,
-  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
+  getStatsFromBinding, getStatFsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush,
   parseMkdirOptions,
 } = require('internal/fs/utils');
@@ -177,6 +177,17 @@ function statLike(name, validate) {
 const stat = statLike('stat', (p) => getValidatedPath(p));
 const lstat = statLike('lstat', (p) => getValidatedPath(p));
 const fstat = statLike('fstat', (fd) => getValidatedFd(fd));
+
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  binding.statfs(path, wantsBigint(options), req((err, fields) => (err ? callback(err) :
+    callback(null, getStatFsFromBinding(fields)))));
+}
 
 function exists(path, callback) {
   validateFunction(callback, 'cb');
@@ -372,7 +383,7 @@ realpath.native = function(path, options, callback) {
 };
 
 const api = {
-  open, close, read, readv, write, writev, stat, lstat, fstat, exists, access,
+  open, close, read, readv, write, writev, stat, lstat, fstat, statfs, exists, access,
   readFile, writeFile, appendFile, mkdir, readdir, rm, rmdir, truncate, ftruncate, copyFile,
   realpath,
   rename: (from, to, cb) => pathOp('rename', getValidatedPath(from, 'oldPath'),
@@ -422,7 +433,7 @@ Object.assign(api, {
 });
 
 // Node's key order, so that listing or printing the module looks the same. (lchmod
-// is listed but undefined on Linux; cp, statfs and openAsBlob are not there yet.)
+// is listed but undefined on Linux; cp and openAsBlob are not there yet.)
 const fs = module.exports = {};
 for (const name of ('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
   'closeSync copyFile copyFileSync createReadStream createWriteStream exists existsSync fchown ' +
@@ -430,7 +441,7 @@ for (const name of ('appendFile appendFileSync access accessSync chown chownSync
   'ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync lstat lstatSync ' +
   'lutimes lutimesSync mkdir mkdirSync mkdtemp mkdtempSync open openSync readdir readdirSync read ' +
   'readSync readv readvSync readFile readFileSync readlink readlinkSync realpath realpathSync rename ' +
-  'renameSync rm rmSync rmdir rmdirSync stat statSync symlink symlinkSync truncate truncateSync ' +
+  'renameSync rm rmSync rmdir rmdirSync stat statfs statSync statfsSync symlink symlinkSync truncate truncateSync ' +
   'unwatchFile unlink unlinkSync utimes utimesSync watch watchFile writeFile writeFileSync write ' +
   'writeSync writev writevSync').split(' ')) {
   fs[name] = api[name];

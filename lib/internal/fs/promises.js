@@ -19,7 +19,7 @@ const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, validateOffsetLengthRead,
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, getStatFsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
   parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
@@ -346,6 +346,11 @@ function lstat(path, options = { bigint: false }) {
   return statPromise('lstat', path, options);
 }
 
+async function statfs(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatFsFromBinding(await call('statfs', path, wantsBigint(options)));
+}
+
 async function access(path, mode) {
   path = getValidatedPath(path);
   return call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
@@ -484,7 +489,7 @@ const fsPromises = {
     validateSymlinkType(type);
     return call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
   },
-  lstat, stat,
+  lstat, stat, statfs,
   link: (existing, newPath) => call('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),

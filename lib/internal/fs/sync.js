@@ -10,7 +10,7 @@ const { validateInteger, validateObject, kValidateObjectAllowNullable } = requir
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, validatePosition, lenientPosition, validateReadRange, validateWriteRange,
-  writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, readdirResult, encodePath,
+  writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, getStatFsFromBinding, readdirResult, encodePath,
   toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
   wantsBigint, validateFlush,
   childPath, isDirectoryPath,
@@ -174,6 +174,10 @@ function fstatSync(fd, options = { bigint: false }) {
   return getStatsFromBinding(binding.fstat(getValidatedFd(fd), bigint), bigint);
 }
 
+function statfsSync(path, options = { bigint: false }) {
+  return getStatFsFromBinding(binding.statfs(getValidatedPath(path), wantsBigint(options)));
+}
+
 function existsSync(path) {
   try {
     binding.access(getValidatedPath(path), constants.F_OK);
@@ -320,7 +324,7 @@ function ftruncateSync(fd, len = 0) {
 
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
-  appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
+  appendFileSync, statSync, lstatSync, fstatSync, statfsSync, existsSync, accessSync, mkdirSync, readdirSync,
   rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),

@@ -438,6 +438,17 @@ function validateFlush(options) {
   return flush;
 }
 
+// fs.statfs's value: the binding's seven numbers (or BigInts), statfs.rs's order.
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type; this.bsize = bsize; this.blocks = blocks; this.bfree = bfree;
+    this.bavail = bavail; this.files = files; this.ffree = ffree;
+  }
+}
+function getStatFsFromBinding(f) {
+  return new StatFs(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+}
+
 // Stats as BigInt only for `bigint: true` exactly.
 function wantsBigint(options) {
   return options?.bigint === true;
@@ -478,6 +489,6 @@ module.exports = {
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
   validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
-  getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
+  getStatsFromBinding, getStatFsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };
