@@ -24,15 +24,16 @@ function req(cb) {
   return new FSReqCallback(cb);
 }
 
-// A request that calls back with no value: cb(err).
-function reqNoValue(cb) {
-  return new FSReqCallback((err) => cb(err));
-}
+// A request that calls back with no value: cb(err) (FSReqCallback passes no
+// value when there is none).
+const reqNoValue = req;
 
 // Runs a promise-based composite and calls back on a tick, so an exception thrown
-// by the callback is an uncaught exception, not a rejected promise.
+// by the callback is an uncaught exception, not a rejected promise. A call with no
+// value calls back with the error alone, as Node's do.
 function callbackify(promise, cb) {
-  promise.then((value) => process.nextTick(cb, null, value), (err) => process.nextTick(cb, err));
+  promise.then((value) => (value === undefined ? process.nextTick(cb, null) : process.nextTick(cb, null, value)),
+    (err) => process.nextTick(cb, err));
 }
 
 function open(path, flags, mode, callback) {

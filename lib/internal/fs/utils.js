@@ -228,9 +228,16 @@ function validateBufferArray(buffers, name = 'buffers') {
 }
 
 // A request whose completion calls `cb(err, value)`.
+// The callback runs with `this` undefined and, as in Node, with the error alone
+// when the call failed or has no value.
 class FSReqCallback {
-  constructor(cb) {
-    this.oncomplete = cb;
+  constructor(callback) {
+    this.callback = callback;
+  }
+  oncomplete(err, value) {
+    const callback = this.callback;
+    if (err || value === undefined) callback(err);
+    else callback(err, value);
   }
 }
 
