@@ -13,7 +13,7 @@ const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
   maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding,
   validateBufferArray, getValidMode, FSReqCallback,
-  getStatsFromBinding, getStatFsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
+  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush,
   parseMkdirOptions,
 } = require('internal/fs/utils');
@@ -412,6 +412,8 @@ const api = {
   lutimes: (path, atime, mtime, cb) => pathOp('lutimes', getValidatedPath(path), ...times(atime, mtime), cb),
   ...sync,
 };
+
+Object.assign(nativeFsCalls, { open, read, write, writev, fsync: api.fsync, close });
 
 // Loaded on first use: streams, Dir and watchers pull in more of lib/. The classes
 // can be replaced (graceful-fs and test doubles do), and create*Stream then builds

@@ -4,7 +4,8 @@
 // offset when `start` was given, so a file shrinking under the stream just ends it),
 // _write is one write op and _writev one writev op (or, for a batch of small
 // chunks, one write of their copy); more only after short writes. The I/O
-// goes to the binding directly, to `options.fs` when given, or to a FileHandle.
+// goes to fs's functions (the binding directly while they are fs's own), to
+// `options.fs` when given, or to a FileHandle.
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
 
 const binding = internalBinding('fs');
@@ -15,8 +16,9 @@ const { deprecate } = require('internal/util/promisify');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
 const {
-  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, FSReqCallback,
+  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, FSReqCallback, nativeFsCalls,
 } = require('internal/fs/utils');
+const { FunctionPrototypeCall, TypedArrayPrototypeSubarray } = primordials;
 
 const kIo = Symbol('kIo');
 const kBusy = Symbol('kBusy');
@@ -31,32 +33,63 @@ const kCoalesceMax = 256 * 1024;
 // Zero-byte writes in a row before a write is given up (a full device, a broken fs).
 const kMaxZeroWrites = 5;
 
-// ---- where the I/O goes: one shape, three sources ----
+// ---- where the I/O goes: an fs (the module or options.fs), or a FileHandle ----
 
-// The ring, through the binding. A missing position is -1: the fd's own offset.
-const ringIo = {
+// Node's streams call open/read/write/writev/fsync/close on the fs module (or on
+// `options.fs`) as they are at the time of each call, so a user's replacement is
+// used. While one is still fs's own function the call goes straight to the ring
+// through the binding (a missing position is -1: the fd's own offset).
+class FsIo {
+  constructor(fs) {
+    this.fs = fs;
+  }
   open(path, flags, mode, cb) {
+    const fs = this.fs;
+    const open = fs.open;
+    if (open !== nativeFsCalls.open) return FunctionPrototypeCall(open, fs, path, flags, mode, cb);
     binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new FSReqCallback(cb));
-  },
-  read(fd, buf, off, len, pos, cb) { binding.read(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb)); },
-  write(fd, buf, off, len, pos, cb) { binding.writeBuffer(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb)); },
-  writev(fd, bufs, pos, cb) { binding.writeBuffers(fd, bufs, pos ?? -1, new FSReqCallback(cb)); },
-  fsync(fd, cb) { binding.fsync(fd, new FSReqCallback(cb)); },
-  close(fd, cb) { binding.close(fd, new FSReqCallback(cb)); },
-};
-
-// A user's `options.fs` (open/read/write/writev/fsync/close with fs's callback signatures).
-function customIo(fs) {
-  return {
-    open: (path, flags, mode, cb) => fs.open(path, flags, mode, cb),
-    read: (fd, buf, off, len, pos, cb) => fs.read(fd, buf, off, len, pos ?? null, cb),
-    write: typeof fs.write === 'function' ?
-      (fd, buf, off, len, pos, cb) => fs.write(fd, buf, off, len, pos ?? null, cb) :
-      (fd, buf, off, len, pos, cb) => fs.writev(fd, [buf.subarray(off, off + len)], pos ?? null, cb),
-    writev: typeof fs.writev === 'function' ? (fd, bufs, pos, cb) => fs.writev(fd, bufs, pos ?? null, cb) : null,
-    fsync: (fd, cb) => fs.fsync(fd, cb),
-    close: (fd, cb) => fs.close(fd, cb),
-  };
+  }
+  read(fd, buf, off, len, pos, cb) {
+    const fs = this.fs;
+    const read = fs.read;
+    if (read !== nativeFsCalls.read) return FunctionPrototypeCall(read, fs, fd, buf, off, len, pos ?? null, cb);
+    binding.read(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb));
+  }
+  write(fd, buf, off, len, pos, cb) {
+    const fs = this.fs;
+    const write = fs.write;
+    if (write === nativeFsCalls.write) {
+      binding.writeBuffer(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb));
+    } else if (typeof write === 'function') {
+      FunctionPrototypeCall(write, fs, fd, buf, off, len, pos ?? null, cb);
+    } else {
+      // An fs with writev only: Node accepts either.
+      FunctionPrototypeCall(fs.writev, fs, fd, [TypedArrayPrototypeSubarray(buf, off, off + len)], pos ?? null, cb);
+    }
+  }
+  writev(fd, bufs, pos, cb) {
+    const fs = this.fs;
+    const writev = fs.writev;
+    if (writev !== nativeFsCalls.writev) return FunctionPrototypeCall(writev, fs, fd, bufs, pos ?? null, cb);
+    binding.writeBuffers(fd, bufs, pos ?? -1, new FSReqCallback(cb));
+  }
+  fsync(fd, cb) {
+    const fs = this.fs;
+    const fsync = fs.fsync;
+    if (fsync !== nativeFsCalls.fsync) return FunctionPrototypeCall(fsync, fs, fd, cb);
+    binding.fsync(fd, new FSReqCallback(cb));
+  }
+  close(fd, cb) {
+    const fs = this.fs;
+    const close = fs.close;
+    if (close !== nativeFsCalls.close) return FunctionPrototypeCall(close, fs, fd, cb);
+    binding.close(fd, new FSReqCallback(cb));
+  }
+  // Whether small chunks may be copied into one write: only when both calls are
+  // fs's own (a replaced writev must see the chunks it was given).
+  get native() {
+    return this.fs.write === nativeFsCalls.write && this.fs.writev === nativeFsCalls.writev;
+  }
 }
 
 // A FileHandle's promise methods, called back.
@@ -77,15 +110,26 @@ function isFileHandle(value) {
   return value instanceof FileHandle;
 }
 
-// Options as a fresh object (a string is the encoding), so defaults never leak back.
+// Options as a fresh object (a string is the encoding), so defaults never leak back;
+// inherited options count, as in Node (for...in, not a spread).
 function copyOptions(options) {
-  return { ...getOptions(options, {}) };
+  const checked = getOptions(options, {});
+  if (typeof options !== 'object' || options === null) return { ...checked };
+  const copy = {};
+  for (const key in options) copy[key] = options[key];
+  return copy;
+}
+
+let fsModuleCache;
+function fsModule() {
+  fsModuleCache ??= require('fs');
+  return fsModuleCache;
 }
 
 // What both streams share: the I/O source, the fd or the path, flags and mode.
 function setUpFile(stream, path, options, ops, defaultFlags) {
-  const fs = options.fs;
-  if (fs != null) {
+  const fs = options.fs ?? fsModule();
+  if (options.fs != null) {
     for (const op of ops) {
       if (op === 'write' && typeof fs.writev === 'function') continue;
       validateFunction(fs[op], `options.fs.${op}`);
@@ -96,12 +140,12 @@ function setUpFile(stream, path, options, ops, defaultFlags) {
   if (fd == null) {
     stream.fd = null;
     stream.path = getValidatedPath(path);
-    stream[kIo] = fs != null ? customIo(fs) : ringIo;
+    stream[kIo] = new FsIo(fs);
   } else if (typeof fd === 'number') {
     // Node leaves `path` undefined when the stream is given an fd.
     stream.fd = getValidatedFd(fd);
     stream.path = undefined;
-    stream[kIo] = fs != null ? customIo(fs) : ringIo;
+    stream[kIo] = new FsIo(fs);
   } else if (isFileHandle(fd)) {
     stream.fd = fd.fd;
     stream.path = undefined;
@@ -180,9 +224,13 @@ function closeFile(stream, err, cb) {
     cb(err);
     return;
   }
-  stream.fd = null;
   const io = stream[kIo];
-  const close = () => io.close(fd, (closeErr) => cb(err || closeErr));
+  // fd is still set while fs.close (or fsync) is called, and null right after, as
+  // in Node: a replaced fs.close sees the stream's fd.
+  const close = () => {
+    io.close(fd, (closeErr) => cb(err || closeErr));
+    stream.fd = null;
+  };
   if (stream.flush) io.fsync(fd, (syncErr) => { err ||= syncErr; close(); });
   else close();
 }
@@ -296,7 +344,8 @@ function WriteStream(path, options) {
   this.pos = start;
   this.bytesWritten = 0;
   Writable.call(this, options);
-  if (this[kIo].writev === null) this._writev = null;
+  const io = this[kIo];
+  if (io instanceof FsIo && typeof io.fs.writev !== 'function') this._writev = null;
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
 Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
@@ -357,7 +406,7 @@ WriteStream.prototype._write = function(data, encoding, cb) {
 WriteStream.prototype._writev = function(chunks, cb) {
   let bufs = chunks.map((c) => c.chunk);
   const io = this[kIo];
-  if (io === ringIo && bufs.length > 1) {
+  if (bufs.length > 1 && io instanceof FsIo && io.native) {
     let total = 0;
     for (const b of bufs) total += b.length;
     // Many small chunks: one copy into one buffer costs less than pinning each

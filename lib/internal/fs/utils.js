@@ -445,6 +445,11 @@ function validateFlush(options) {
   return flush;
 }
 
+// fs's own open/read/write/writev/fsync/close, filled in by lib/fs.js: the streams
+// call straight into the binding while fs's exports are still these, and the
+// exports (a user's replacement) once they are not, as Node's streams call them.
+const nativeFsCalls = { __proto__: null };
+
 // fs.statfs's value: the binding's seven numbers (or BigInts), statfs.rs's order.
 class StatFs {
   constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
@@ -496,6 +501,6 @@ module.exports = {
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
   validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
-  getStatsFromBinding, getStatFsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
+  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };
