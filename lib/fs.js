@@ -11,9 +11,9 @@ const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
 const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
-  maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding,
+  maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding, stringWriteBytes,
   validateBufferArray, getValidMode, FSReqCallback,
-  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
+  getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, nativeFsCalls, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush,
   parseMkdirOptions,
 } = require('internal/fs/utils');
@@ -143,7 +143,7 @@ function write(fd, buffer, offset, length, position, callback) {
     length = 'utf8';
   }
   callback = maybeCallback(position);
-  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytes = stringWriteBytes(buffer, length);
   binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset),
     req((err, n) => callback(err, n || 0, buffer)));
 }
@@ -400,7 +400,7 @@ const api = {
   link: (existing, newPath, cb) => pathOp('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath'), cb),
   readlink: (path, options, cb) => pathResult('readlink', getValidatedPath(path), options, cb),
-  mkdtemp: (prefix, options, cb) => pathResult('mkdtemp', getValidatedPath(prefix, 'prefix'), options, cb),
+  mkdtemp: (prefix, options, cb) => pathResult('mkdtemp', warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix')), options, cb),
   chmod: (path, mode, cb) => pathOp('chmod', getValidatedPath(path), parseFileMode(mode, 'mode'), cb),
   fchmod: (fd, mode, cb) => pathOp('fchmod', getValidatedFd(fd), parseFileMode(mode, 'mode'), cb),
   lchmod: undefined,

@@ -10,16 +10,16 @@ const EventEmitter = require('events');
 const pathModule = require('path');
 const { AbortError, codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE,
-  ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE,
+  ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE, ERR_INTERNAL_ASSERTION,
 } } = require('internal/errors');
 const {
   validateFunction, validateInteger, validateAbortSignal, validateObject, kValidateObjectAllowNullable,
 } = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
-  getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, validateOffsetLengthRead,
+  getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes, validateOffsetLengthRead,
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, getStatFsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
   parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
@@ -56,48 +56,32 @@ class FileHandle extends EventEmitter {
   get fd() { return this[kFd]; }
   async [Symbol.asyncDispose]() { return this.close(); }
 
-  // Runs fn(fd) as one operation on the handle; `syscall` names it in the error
-  // for a closed handle. The check and the count happen synchronously.
-  async #use(syscall, fn) {
-    const fd = this[kFd];
-    if (fd === -1) {
-      const err = new Error('file closed');
-      Object.assign(err, { code: 'EBADF', syscall });
-      throw err;
-    }
-    this[kRefs]++;
-    try {
-      return await fn(fd);
-    } finally {
-      unrefHandle(this);
-    }
-  }
   read(buffer, offset, length, position) {
-    return this.#use('read', (fd) => read(fd, buffer, offset, length, position));
+    return useHandle(this, 'read', (fd) => read(fd, buffer, offset, length, position));
   }
-  readv(buffers, position) { return this.#use('readv', (fd) => readv(fd, buffers, position)); }
+  readv(buffers, position) { return useHandle(this, 'readv', (fd) => readv(fd, buffers, position)); }
   write(buffer, offsetOrOptions, length, position) {
-    return this.#use('write', (fd) => write(fd, buffer, offsetOrOptions, length, position));
+    return useHandle(this, 'write', (fd) => write(fd, buffer, offsetOrOptions, length, position));
   }
-  writev(buffers, position) { return this.#use('writev', (fd) => writev(fd, buffers, position)); }
+  writev(buffers, position) { return useHandle(this, 'writev', (fd) => writev(fd, buffers, position)); }
   readFile(options) {
-    return this.#use('readFile', (fd) => readFileFd(fd, getOptions(options, { encoding: null })));
+    return useHandle(this, 'readFile', (fd) => readFileFd(fd, getOptions(options, { encoding: null })));
   }
   writeFile(data, options) {
-    return this.#use('writeFile', (fd) => writeFileFd(fd, data, getOptions(options, { encoding: 'utf8' }), true));
+    return useHandle(this, 'writeFile', (fd) => writeFileFd(fd, data, getOptions(options, { encoding: 'utf8' }), true));
   }
   appendFile(data, options) { return this.writeFile(data, options); }
   stat(options) {
-    return this.#use('fstat', async (fd) =>
+    return useHandle(this, 'fstat', async (fd) =>
       getStatsFromBinding(await call('fstat', fd, wantsBigint(options)), wantsBigint(options)));
   }
-  truncate(len = 0) { return this.#use('ftruncate', (fd) => call('ftruncate', fd, validateLen(len))); }
-  sync() { return this.#use('fsync', (fd) => call('fsync', fd)); }
-  datasync() { return this.#use('fdatasync', (fd) => call('fdatasync', fd)); }
-  chmod(mode) { return this.#use('fchmod', (fd) => call('fchmod', fd, parseFileMode(mode, 'mode'))); }
-  chown(uid, gid) { return this.#use('fchown', (fd) => call('fchown', fd, ...validateOwner(uid, gid))); }
+  truncate(len = 0) { return useHandle(this, 'ftruncate', (fd) => call('ftruncate', fd, validateLen(len))); }
+  sync() { return useHandle(this, 'fsync', (fd) => call('fsync', fd)); }
+  datasync() { return useHandle(this, 'fdatasync', (fd) => call('fdatasync', fd)); }
+  chmod(mode) { return useHandle(this, 'fchmod', (fd) => call('fchmod', fd, parseFileMode(mode, 'mode'))); }
+  chown(uid, gid) { return useHandle(this, 'fchown', (fd) => call('fchown', fd, ...validateOwner(uid, gid))); }
   utimes(atime, mtime) {
-    return this.#use('futimes', (fd) =>
+    return useHandle(this, 'futimes', (fd) =>
       call('futimes', fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')));
   }
   createReadStream(options) {
@@ -111,6 +95,27 @@ class FileHandle extends EventEmitter {
   readLines(options) {
     const { createInterface } = require('readline');
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
+  }
+}
+
+// Runs fn(fd) as one operation on the handle; `syscall` names it in the error
+// for a closed handle. The check and the count happen synchronously. Called on
+// something that is not a FileHandle, it rejects as Node's does.
+async function useHandle(handle, syscall, fn) {
+  if (handle === null || typeof handle !== 'object' || handle[kRefs] === undefined) {
+    throw new ERR_INTERNAL_ASSERTION('handle must be an instance of FileHandle');
+  }
+  const fd = handle[kFd];
+  if (fd === -1) {
+    const err = new Error('file closed');
+    Object.assign(err, { code: 'EBADF', syscall });
+    throw err;
+  }
+  handle[kRefs]++;
+  try {
+    return await fn(fd);
+  } finally {
+    unrefHandle(handle);
   }
 }
 
@@ -199,7 +204,7 @@ async function write(fd, buffer, offset, length, position) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
   // write(fd, string[, position[, encoding]])
-  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytes = stringWriteBytes(buffer, length);
   const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, lenientPosition(offset));
   return { bytesWritten, buffer };
 }
@@ -473,7 +478,7 @@ async function realpath(path, options) {
 }
 async function mkdtemp(prefix, options) {
   options = getOptions(options, {});
-  return encodePath(await call('mkdtemp', getValidatedPath(prefix, 'prefix')), options);
+  return encodePath(await call('mkdtemp', warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix'))), options);
 }
 async function copyFile(src, dest, mode) {
   src = getValidatedPath(src, 'src');

@@ -10,7 +10,7 @@ const { validateInteger, validateObject, kValidateObjectAllowNullable } = requir
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, validatePosition, lenientPosition, validateReadRange, validateWriteRange,
-  writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, getStatFsFromBinding, readdirResult, encodePath,
+  writeEncoding, stringWriteBytes, validateBufferArray, getValidMode, getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath,
   toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
   wantsBigint, validateFlush,
   childPath, isDirectoryPath,
@@ -60,7 +60,7 @@ function writeSync(fd, buffer, offset, length, position) {
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytes = stringWriteBytes(buffer, length);
   return binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset));
 }
 
@@ -343,7 +343,7 @@ module.exports = {
   realpathSync,
   mkdtempSync: (prefix, options) => {
     options = getOptions(options, {});
-    return encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')), options);
+    return encodePath(binding.mkdtemp(warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix'))), options);
   },
   copyFileSync: (src, dest, mode) => {
     src = getValidatedPath(src, 'src');

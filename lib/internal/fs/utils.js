@@ -190,6 +190,16 @@ function writeEncoding(encoding) {
   return typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8';
 }
 
+// The bytes fs.write(fd, string, position, encoding) writes. Node refuses hex of
+// odd length here (elsewhere the last half byte is dropped).
+function stringWriteBytes(string, encoding) {
+  encoding = writeEncoding(encoding);
+  if (string.length % 2 !== 0 && encoding.toLowerCase() === 'hex') {
+    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${string.length}`);
+  }
+  return Buffer.from(string, encoding);
+}
+
 // access() and copyFile() modes. Node checks these natively, so its errors carry
 // plain messages (no "The value of ..." phrasing); fractions are truncated.
 function getValidMode(mode, min, max, def) {
@@ -450,6 +460,20 @@ function validateFlush(options) {
 // exports (a user's replacement) once they are not, as Node's streams call them.
 const nativeFsCalls = { __proto__: null };
 
+// Node warns once per process when a mkdtemp() template ends in X: platforms
+// differ on whether those X are replaced too.
+let nonPortableTemplateWarned = false;
+function warnOnNonPortableTemplate(prefix) {
+  if (nonPortableTemplateWarned) return prefix;
+  const endsInX = typeof prefix === 'string' ? prefix[prefix.length - 1] === 'X' :
+    prefix[prefix.length - 1] === 0x58;
+  if (!endsInX) return prefix;
+  nonPortableTemplateWarned = true;
+  process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
+    'For details see: https://nodejs.org/api/fs.html');
+  return prefix;
+}
+
 // fs.statfs's value: the binding's seven numbers (or BigInts), statfs.rs's order.
 class StatFs {
   constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
@@ -498,9 +522,9 @@ module.exports = {
   parseMkdirOptions, isRmTree,
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
-  assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
+  assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes,
   validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
-  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, Dirent, readdirResult, encodePath, toUnixTimestamp,
+  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, warnOnNonPortableTemplate, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };
