@@ -8,6 +8,7 @@
 // Bindings: timers.{setupTimers, scheduleTimer, toggleTimerRef, toggleImmediateRef,
 // getLibuvNow, immediateInfo}.
 
+const { MathTrunc } = primordials;
 const binding = internalBinding('timers');
 const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = binding;
 const { runNextTicks } = require('internal/process/task_queues');
@@ -87,6 +88,9 @@ function incRefCount() { if (refCount++ === 0) toggleTimerRef(true); }
 function decRefCount() { if (--refCount === 0) toggleTimerRef(false); }
 
 function insert(item, msecs, start = getLibuvNow()) {
+  // Lists are per whole millisecond, as Node's: a 1.8 ms timer joins the 1 ms list
+  // and fires in the order it was set among those (no sub-millisecond accuracy).
+  msecs = MathTrunc(msecs);
   item._idleStart = start;
   let list = lists.get(msecs);
   if (list === undefined) {
