@@ -112,13 +112,15 @@ function on(emitter, event, options = {}) {
   }
 
   const closeEvents = options.close;
+  // Listeners go in the reverse of the order they were added, as in Node (a
+  // user's removeListener/removeEventListener sees the same sequence).
   function removeAll() {
-    unlisten(emitter, event, eventHandler);
-    if (event !== 'error') unlisten(emitter, 'error', errorHandler);
-    if (closeEvents?.length) {
-      for (const name of closeEvents) unlisten(emitter, name, closeHandler);
-    }
     if (signal) signal.removeEventListener('abort', abortListener);
+    if (closeEvents?.length) {
+      for (let i = closeEvents.length - 1; i >= 0; i--) unlisten(emitter, closeEvents[i], closeHandler);
+    }
+    if (event !== 'error') unlisten(emitter, 'error', errorHandler);
+    unlisten(emitter, event, eventHandler);
   }
 
   listen(emitter, event, eventHandler);
