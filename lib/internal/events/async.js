@@ -6,6 +6,7 @@
 const {
   ArrayPrototypePush, ArrayPrototypeShift, NumberMAX_SAFE_INTEGER, ObjectGetPrototypeOf,
   ObjectSetPrototypeOf, SymbolAsyncIterator, SymbolFor,
+  PromiseRejectApply, PromiseResolveApply,
 } = primordials;
 
 const {
@@ -46,7 +47,9 @@ async function once(emitter, name, options = {}) {
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
-  return new Promise((resolve, reject) => {
+  // `return await`, not `return`: an async function returning a promise looks up its
+  // `then` (a user may have replaced it); the await settles on the same tick.
+  return await new Promise((resolve, reject) => {
     const isEE = typeof emitter.on === 'function';
     let onAbort;
     const errorListener = (err) => {
@@ -113,7 +116,7 @@ function on(emitter, event, options = {}) {
     finished = true;
     const done = { value: undefined, done: true };
     while (waiting.length > 0) ArrayPrototypeShift(waiting).resolve(done);
-    return Promise.resolve(done);
+    return PromiseResolveApply([done]);
   }
 
   const closeEvents = options.close;
@@ -145,10 +148,10 @@ function on(emitter, event, options = {}) {
           paused = false;
           emitter.resume();
         }
-        return Promise.resolve({ value, done: false });
+        return PromiseResolveApply([{ value, done: false }]);
       }
       if (error) {
-        const p = Promise.reject(error);
+        const p = PromiseRejectApply([error]);
         error = null;
         return p;
       }
