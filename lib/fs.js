@@ -5,6 +5,12 @@
 // the completion calls back through the loop. Calls made of several ops (readFile,
 // mkdir -p, rm -r, ...) reuse the promise implementation and call back on a tick.
 
+const {
+  ArrayBufferIsView, ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax,
+  ObjectAssign, ObjectDefineProperty, PromisePrototypeThen, ReflectApply, SafeArrayIterator,
+  StringPrototypeSplit, SymbolFor,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -32,7 +38,7 @@ const reqNoValue = req;
 // by the callback is an uncaught exception, not a rejected promise. A call with no
 // value calls back with the error alone, as Node's do.
 function callbackify(promise, cb) {
-  promise.then((value) => (value === undefined ? process.nextTick(cb, null) : process.nextTick(cb, null, value)),
+  PromisePrototypeThen(promise, (value) => (value === undefined ? process.nextTick(cb, null) : process.nextTick(cb, null, value)),
     (err) => process.nextTick(cb, err));
 }
 
@@ -73,7 +79,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
       callback = length;
       params = offsetOrOptions;
     } else if (arguments.length === 3) {
-      if (!ArrayBuffer.isView(buffer)) {
+      if (!ArrayBufferIsView(buffer)) {
         // fd, options, callback
         params = buffer;
         ({ buffer = Buffer.alloc(16384) } = params ?? {});
@@ -85,7 +91,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
     }
     ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  if (!ArrayBuffer.isView(buffer)) {
+  if (!ArrayBufferIsView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
   validateFunction(callback, 'cb');
@@ -118,7 +124,7 @@ function readv(fd, buffers, position, callback) {
 // write(fd, string[, position[, encoding]], cb). The callback is the last function given.
 function write(fd, buffer, offset, length, position, callback) {
   fd = getValidatedFd(fd);
-  if (ArrayBuffer.isView(buffer)) {
+  if (ArrayBufferIsView(buffer)) {
     callback = maybeCallback(callback || position || length || offset);
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
@@ -199,7 +205,7 @@ function exists(path, callback) {
   }
   binding.access(path, constants.F_OK, req((err) => callback(!err)));
 }
-exists[Symbol.for('nodejs.util.promisify.custom')] = (path) =>
+exists[SymbolFor('nodejs.util.promisify.custom')] = (path) =>
   new Promise((resolve) => exists(path, resolve));
 
 function access(path, mode, callback) {
@@ -214,8 +220,9 @@ function access(path, mode, callback) {
 
 // A one-op call with a path and no result: unlink, rmdir, ...
 function pathOp(name, ...args) {
-  const callback = maybeCallback(args.pop());
-  binding[name](...args, reqNoValue(callback));
+  const callback = maybeCallback(ArrayPrototypePop(args));
+  ArrayPrototypePush(args, reqNoValue(callback));
+  ReflectApply(binding[name], binding, args);
 }
 
 function readFile(path, options, callback) {
@@ -240,7 +247,7 @@ function writeFile(path, data, options, callback) {
   const flush = validateFlush(options);
   stringToFlags(options.flag);
   parseFileMode(options.mode, 'mode', 0o666);
-  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+  if (typeof data !== 'string' && !ArrayBufferIsView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   if (typeof path === 'number') {
@@ -342,7 +349,7 @@ function ftruncate(fd, len = 0, callback) {
   }
   fd = getValidatedFd(fd);
   validateInteger(len, 'len');
-  binding.ftruncate(fd, Math.max(0, len), reqNoValue(maybeCallback(callback)));
+  binding.ftruncate(fd, MathMax(0, len), reqNoValue(maybeCallback(callback)));
 }
 
 // A one-op call whose value is a path (readlink, realpath, mkdtemp).
@@ -376,8 +383,8 @@ function realpath(path, options, callback) {
   callback = maybeCallback(typeof options === 'function' ? options : callback);
   options = getOptions(options, {});
   path = toPathString(getValidatedPath(path));
-  callbackify(require('internal/fs/realpath').realpathJs(path)
-    .then((p) => encodePath(p, options)), callback);
+  callbackify(PromisePrototypeThen(require('internal/fs/realpath').realpathJs(path),
+    (p) => encodePath(p, options)), callback);
 }
 realpath.native = function(path, options, callback) {
   pathResult('realpathAsync', getValidatedPath(path), options, callback);
@@ -413,7 +420,7 @@ const api = {
   ...sync,
 };
 
-Object.assign(nativeFsCalls, { open, read, write, writev, fsync: api.fsync, close });
+ObjectAssign(nativeFsCalls, { open, read, write, writev, fsync: api.fsync, close });
 
 // Loaded on first use: streams, Dir and watchers pull in more of lib/. The classes
 // can be replaced (graceful-fs and test doubles do), and create*Stream then builds
@@ -422,7 +429,7 @@ const replaced = { __proto__: null };
 function currentClass(name, id, exported = name) {
   return name in replaced ? replaced[name] : require(id)[exported];
 }
-Object.assign(api, {
+ObjectAssign(api, {
   lchmodSync: undefined,
   createReadStream: function createReadStream(path, options) {
     return new (currentClass('ReadStream', 'internal/fs/streams'))(path, options);
@@ -438,7 +445,7 @@ Object.assign(api, {
 // Node's key order, so that listing or printing the module looks the same. (lchmod
 // is listed but undefined on Linux; cp and openAsBlob are not there yet.)
 const fs = module.exports = {};
-for (const name of ('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
+for (const name of new SafeArrayIterator(StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
   'closeSync copyFile copyFileSync createReadStream createWriteStream exists existsSync fchown ' +
   'fchownSync fchmod fchmodSync fdatasync fdatasyncSync fstat fstatSync fsync fsyncSync ftruncate ' +
   'ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync lstat lstatSync ' +
@@ -446,7 +453,7 @@ for (const name of ('appendFile appendFileSync access accessSync chown chownSync
   'readSync readv readvSync readFile readFileSync readlink readlinkSync realpath realpathSync rename ' +
   'renameSync rm rmSync rmdir rmdirSync stat statfs statSync statfsSync symlink symlinkSync truncate truncateSync ' +
   'unwatchFile unlink unlinkSync utimes utimesSync watch watchFile writeFile writeFileSync write ' +
-  'writeSync writev writevSync').split(' ')) {
+  'writeSync writev writevSync'), ' '))) {
   fs[name] = api[name];
 }
 fs.Dirent = Dirent;
@@ -454,7 +461,8 @@ fs.Stats = Stats;
 
 // A class loaded on first use; assigning one replaces it (for create*Stream too).
 function lazyClass(name, id, exported = name) {
-  Object.defineProperty(fs, name, {
+  ObjectDefineProperty(fs, name, {
+    __proto__: null,
     enumerable: true,
     configurable: true,
     get: () => currentClass(name, id, exported),
@@ -463,12 +471,13 @@ function lazyClass(name, id, exported = name) {
 }
 // A function Node exposes as a getter; assigning replaces it with a plain value.
 function lazyFunction(name, get) {
-  Object.defineProperty(fs, name, {
+  ObjectDefineProperty(fs, name, {
+    __proto__: null,
     enumerable: true,
     configurable: true,
     get,
     set(value) {
-      Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(fs, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
     },
   });
 }
@@ -481,6 +490,6 @@ fs._toUnixTimestamp = toUnixTimestamp;
 lazyClass('Dir', 'internal/fs/dir');
 lazyFunction('opendir', () => require('internal/fs/dir').opendir);
 lazyFunction('opendirSync', () => require('internal/fs/dir').opendirSync);
-Object.assign(fs, { F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK });
+ObjectAssign(fs, { F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK });
 fs.constants = constants;
-Object.defineProperty(fs, 'promises', { enumerable: true, configurable: true, get: () => promises.fsPromises });
+ObjectDefineProperty(fs, 'promises', { __proto__: null, enumerable: true, configurable: true, get: () => promises.fsPromises });

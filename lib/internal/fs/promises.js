@@ -4,6 +4,13 @@
 // when its completion arrives. FileHandle wraps an fd; the composite calls
 // (readFile, writeFile, mkdir -p, rm -r, ...) are chains of those single ops.
 
+const {
+  ArrayBufferIsView, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
+  ObjectAssign, ObjectDefineProperty, ObjectEntries, PromisePrototypeThen, PromiseRejectApply,
+  PromiseResolveApply, ReflectApply, SafePromiseAll, SymbolAsyncIterator, SymbolIterator,
+  TypedArrayPrototypeSubarray,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
@@ -27,7 +34,8 @@ const {
 // Calls binding[name](...args, req) and returns the promise of its completion.
 function call(name, ...args) {
   const req = new PromiseRequest();
-  binding[name](...args, req);
+  ArrayPrototypePush(args, req);
+  ReflectApply(binding[name], binding, args);
   return req.promise;
 }
 
@@ -54,7 +62,7 @@ class FileHandle extends EventEmitter {
     this[kClosePromise] = null;
   }
   get fd() { return this[kFd]; }
-  async [Symbol.asyncDispose]() { return this.close(); }
+  async [Symbol.asyncDispose]() { return await this.close(); }
 
   read(buffer, offset, length, position) {
     return useHandle(this, 'read', (fd) => read(fd, buffer, offset, length, position));
@@ -108,7 +116,7 @@ async function useHandle(handle, syscall, fn) {
   const fd = handle[kFd];
   if (fd === -1) {
     const err = new Error('file closed');
-    Object.assign(err, { code: 'EBADF', syscall });
+    ObjectAssign(err, { code: 'EBADF', syscall });
     throw err;
   }
   handle[kRefs]++;
@@ -122,7 +130,7 @@ async function useHandle(handle, syscall, fn) {
 const kCloseSettle = Symbol('kCloseSettle');
 
 function closeHandle() {
-  if (this[kFd] === -1) return Promise.resolve();
+  if (this[kFd] === -1) return PromiseResolveApply([]);
   if (this[kClosePromise]) return this[kClosePromise];
   if (--this[kRefs] === 0) {
     this[kClosePromise] = closeFd(this);
@@ -134,7 +142,7 @@ function closeHandle() {
   this.emit('close');
   return this[kClosePromise];
 }
-Object.defineProperty(closeHandle, 'name', { value: 'close' });
+ObjectDefineProperty(closeHandle, 'name', { __proto__: null, value: 'close' });
 
 function closeFd(handle) {
   const fd = handle[kFd];
@@ -149,22 +157,22 @@ function unrefHandle(handle) {
   if (--handle[kRefs] === 0 && handle[kCloseSettle]) {
     const [resolve, reject] = handle[kCloseSettle];
     handle[kCloseSettle] = undefined;
-    closeFd(handle).then(resolve, reject);
+    PromisePrototypeThen(closeFd(handle), resolve, reject);
   }
 }
 
 function validateLen(len) {
   validateInteger(len, 'len');
-  return Math.max(0, len);
+  return MathMax(0, len);
 }
 
 // ---- read / write on an fd ----
 // FileHandle.read(buffer, offset, length, position) | read(buffer, options) | read(options)
 async function read(fd, buffer, offset, length, position) {
-  if (!ArrayBuffer.isView(buffer)) {
+  if (!ArrayBufferIsView(buffer)) {
     if (buffer !== undefined) validateObject(buffer, 'options', kValidateObjectAllowNullable);
     ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer ?? {});
-    if (!ArrayBuffer.isView(buffer)) {
+    if (!ArrayBufferIsView(buffer)) {
       throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
     }
   }
@@ -191,7 +199,7 @@ async function readv(fd, buffers, position) {
 }
 
 async function write(fd, buffer, offset, length, position) {
-  if (ArrayBuffer.isView(buffer)) {
+  if (ArrayBufferIsView(buffer)) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
@@ -235,7 +243,7 @@ async function readFileFd(fd, options) {
       if (n === 0) break;
       filled += n;
     }
-    if (filled < size) buffer = buffer.subarray(0, filled);
+    if (filled < size) buffer = TypedArrayPrototypeSubarray(buffer, 0, filled);
   } else {
     const chunks = [];
     let total = 0;
@@ -244,7 +252,7 @@ async function readFileFd(fd, options) {
       const chunk = Buffer.allocUnsafeSlow(65536);
       const n = await call('read', fd, chunk, 0, chunk.length, -1);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      ArrayPrototypePush(chunks, n === chunk.length ? chunk : TypedArrayPrototypeSubarray(chunk, 0, n));
       total += n;
       if (total > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(total);
     }
@@ -269,7 +277,7 @@ async function readFile(path, options) {
 
 function isIterable(data) {
   return data != null && typeof data === 'object' &&
-    (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
+    (typeof data[SymbolAsyncIterator] === 'function' || typeof data[SymbolIterator] === 'function');
 }
 
 // Writes all of `bytes` at the file position, looping over short writes.
@@ -277,7 +285,7 @@ async function writeAll(fd, bytes, signal) {
   let off = 0;
   while (off < bytes.byteLength) {
     checkAborted(signal);
-    off += await call('writeBuffer', fd, bytes, off, Math.min(bytes.byteLength - off, kIoMaxLength), -1);
+    off += await call('writeBuffer', fd, bytes, off, MathMin(bytes.byteLength - off, kIoMaxLength), -1);
   }
 }
 
@@ -285,13 +293,13 @@ async function writeFileFd(fd, data, options, fromHandle = false) {
   const { signal, encoding } = options;
   checkAborted(signal);
   if (typeof data === 'string') return writeAll(fd, Buffer.from(data, encoding || 'utf8'), signal);
-  if (ArrayBuffer.isView(data)) {
-    return writeAll(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), signal);
+  if (ArrayBufferIsView(data)) {
+    return await writeAll(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), signal);
   }
   if (isIterable(data)) {
     for await (const chunk of data) {
       // Anything else Buffer.from turns into bytes (or refuses, with its error).
-      const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
+      const bytes = ArrayBufferIsView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
       await writeAll(fd, bytes, signal);
     }
     return;
@@ -303,7 +311,7 @@ async function writeFileFd(fd, data, options, fromHandle = false) {
 async function writeFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   if (path instanceof FileHandle) return writeFileFd(path.fd, data, options);
-  if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
+  if (typeof data !== 'string' && !ArrayBufferIsView(data) && !isIterable(data)) {
     throw new ERR_INVALID_ARG_TYPE('data',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
@@ -322,7 +330,7 @@ async function writeFile(path, data, options) {
 
 async function appendFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-  return writeFile(path, data, { ...options, flag: options.flag || 'a' });
+  return await writeFile(path, data, { ...options, flag: options.flag || 'a' });
 }
 
 async function open(path, flags, mode) {
@@ -340,9 +348,9 @@ function statPromise(kind, path, options) {
     bigint = wantsBigint(options);
     binding[kind](getValidatedPath(path), bigint, req);
   } catch (err) {
-    return Promise.reject(err);
+    return PromiseRejectApply([err]);
   }
-  return req.promise.then((fields) => getStatsFromBinding(fields, bigint));
+  return PromisePrototypeThen(req.promise, (fields) => getStatsFromBinding(fields, bigint));
 }
 function stat(path, options = { bigint: false }) {
   return statPromise('stat', path, options);
@@ -358,14 +366,14 @@ async function statfs(path, options = { bigint: false }) {
 
 async function access(path, mode) {
   path = getValidatedPath(path);
-  return call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
+  return await call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
 async function mkdir(path, options) {
   const { mode, recursive } = parseMkdirOptions(options);
   path = getValidatedPath(path);
   if (!recursive) return call('mkdir', path, mode);
-  return mkdirp(toPathString(path), mode);
+  return await mkdirp(toPathString(path), mode);
 }
 
 // mkdir -p: returns the first directory it created, or undefined if all existed.
@@ -398,7 +406,7 @@ async function readdir(path, options) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (!options.recursive) return readdirResult(await call('readdir', path), path, options);
-  return readdirRecursive(toPathString(path), options);
+  return await readdirRecursive(toPathString(path), options);
 }
 
 // fs.promises lists a tree depth first: the directory found last is listed next.
@@ -407,16 +415,16 @@ async function readdirRecursive(root, options) {
   const out = [];
   const stack = [[root, await call('readdir', root)]];
   while (stack.length) {
-    const [dir, listing] = stack.pop();
+    const [dir, listing] = ArrayPrototypePop(stack);
     const entries = readdirResult(listing, dir, options);
     const [names, types] = listing;
     for (let i = 0; i < names.length; i++) {
       // Names mode joins the decoded name, as Node does (see readdirRecursiveSync).
       const full = options.withFileTypes ? childPath(dir, names[i]) : pathModule.join(dir, toPathString(names[i]));
-      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
+      ArrayPrototypePush(out, options.withFileTypes ? entries[i] : pathModule.relative(root, full));
       const isDir = options.withFileTypes ? types[i] === constants.UV_DIRENT_DIR :
         isDirectoryPath(full);
-      if (isDir) stack.push([full, await call('readdir', full)]);
+      if (isDir) ArrayPrototypePush(stack, [full, await call('readdir', full)]);
     }
   }
   return out;
@@ -432,23 +440,23 @@ async function rm(path, options) {
     if (err.code === 'ENOENT' && options.force) return;
     throw err;
   }
-  return isRmTree(st, path, options) ? removeTree(path) : call('unlink', path);
+  return await (isRmTree(st, path, options) ? removeTree(path) : call('unlink', path));
 }
 
 async function removeTree(path) {
   const [names, types] = await call('readdir', path);
-  await Promise.all(names.map((name, i) => {
+  await SafePromiseAll(ArrayPrototypeMap(names, (name, i) => {
     const child = childPath(path, name);
     return types[i] === constants.UV_DIRENT_DIR ? removeTree(child) : call('unlink', child);
   }));
-  return call('rmdir', path);
+  return await call('rmdir', path);
 }
 
 async function rmdir(path, options) {
   path = getValidatedPath(path);
   options = validateRmdirOptions(options);
   if (options.recursive) return rmdirRecursive(toPathString(path), 'stat');
-  return call('rmdir', path);
+  return await call('rmdir', path);
 }
 
 // rmdir -r: Node's promise API looks with stat, its callback API with lstat; what
@@ -456,7 +464,7 @@ async function rmdir(path, options) {
 async function rmdirRecursive(path, statCall) {
   const st = await call(statCall, path, false);
   if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return call('rmdir', path);
-  return removeTree(path);
+  return await removeTree(path);
 }
 
 async function truncate(path, len = 0) {
@@ -483,7 +491,7 @@ async function mkdtemp(prefix, options) {
 async function copyFile(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  return call('copyFile', src, dest, getValidMode(mode, 0, 7, 0));
+  return await call('copyFile', src, dest, getValidMode(mode, 0, 7, 0));
 }
 
 const fsPromises = {
@@ -499,7 +507,7 @@ const fsPromises = {
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),
   chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
-  lchmod: () => Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
+  lchmod: () => PromiseRejectApply([new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')]),
   lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
   chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
@@ -512,11 +520,13 @@ const fsPromises = {
 };
 
 // Every promise function validates synchronously but reports through the promise.
-for (const [name, fn] of Object.entries(fsPromises)) {
+// (`return await`, in these async functions: returning a promise would look up its
+// `then`, which a user may have replaced; a pending promise settles on the same tick.)
+for (const [name, fn] of ObjectEntries(fsPromises)) {
   if (typeof fn !== 'function' || name === 'watch' || name === 'stat' || name === 'lstat' ||
       fn.constructor.name === 'AsyncFunction') continue;
   fsPromises[name] = {
-    async [name](...args) { return fn(...args); },
+    async [name](...args) { return await ReflectApply(fn, undefined, args); },
   }[name];
 }
 

@@ -8,6 +8,11 @@
 // `options.fs` when given, or to a FileHandle.
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
 
+const {
+  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMin, ObjectDefineProperties,
+  ObjectSetPrototypeOf, PromisePrototypeThen, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const { Readable, Writable, finished } = require('stream');
@@ -18,7 +23,6 @@ const { validateBoolean, validateFunction, validateInteger } = require('internal
 const {
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, FSReqCallback, nativeFsCalls,
 } = require('internal/fs/utils');
-const { FunctionPrototypeCall, TypedArrayPrototypeSubarray } = primordials;
 
 const kIo = Symbol('kIo');
 const kBusy = Symbol('kBusy');
@@ -94,7 +98,7 @@ class FsIo {
 
 // A FileHandle's promise methods, called back.
 function handleIo(handle) {
-  const settle = (promise, cb, pick) => promise.then((r) => cb(null, pick(r)), (err) => cb(err));
+  const settle = (promise, cb, pick) => PromisePrototypeThen(promise, (r) => cb(null, pick(r)), (err) => cb(err));
   return {
     read: (fd, buf, off, len, pos, cb) => settle(handle.read(buf, off, len, pos ?? null), cb, (r) => r.bytesRead),
     write: (fd, buf, off, len, pos, cb) =>
@@ -130,7 +134,8 @@ function fsModule() {
 function setUpFile(stream, path, options, ops, defaultFlags) {
   const fs = options.fs ?? fsModule();
   if (options.fs != null) {
-    for (const op of ops) {
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
       if (op === 'write' && typeof fs.writev === 'function') continue;
       validateFunction(fs[op], `options.fs.${op}`);
     }
@@ -192,14 +197,14 @@ function openFile(stream, callback) {
 function constructByOpen(stream, callback) {
   const emit = stream.emit;
   stream.emit = function(name, ...args) {
-    if (name !== 'open' && name !== 'error') return emit.call(this, name, ...args);
+    if (name !== 'open' && name !== 'error') return FunctionPrototypeCall(emit, this, name, ...args);
     stream.emit = emit;
     if (name === 'error') {
       callback(args[0]);
       return true;
     }
     callback();
-    return emit.call(this, name, ...args);
+    return FunctionPrototypeCall(emit, this, name, ...args);
   };
   stream.open();
 }
@@ -244,13 +249,14 @@ function ioDone(stream, err) {
 }
 
 function defineCommonAccessors(proto, stateKey) {
-  Object.defineProperties(proto, {
+  ObjectDefineProperties(proto, {
+    __proto__: null,
     pending: {
-      configurable: true, enumerable: false,
+      __proto__: null, configurable: true, enumerable: false,
       get() { return this.fd === null; },
     },
     autoClose: {
-      configurable: true, enumerable: false,
+      __proto__: null, configurable: true, enumerable: false,
       get() { return this[stateKey].autoDestroy; },
       set(v) { this[stateKey].autoDestroy = v; },
     },
@@ -278,10 +284,10 @@ function ReadStream(path, options) {
   this.end = end;
   this.pos = start;
   this.bytesRead = 0;
-  Readable.call(this, options);
+  FunctionPrototypeCall(Readable, this, options);
 }
-Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
-Object.setPrototypeOf(ReadStream, Readable);
+ObjectSetPrototypeOf(ReadStream.prototype, Readable.prototype);
+ObjectSetPrototypeOf(ReadStream, Readable);
 defineCommonAccessors(ReadStream.prototype, '_readableState');
 
 ReadStream.prototype._construct = construct;
@@ -292,7 +298,7 @@ ReadStream.prototype._read = function(n) {
   if (this.end !== Infinity) {
     // `end` is inclusive; without `start` it counts from where reading began.
     const left = this.end + 1 - (this.pos !== undefined ? this.pos : this.bytesRead);
-    n = Math.min(n, left);
+    n = MathMin(n, left);
   }
   if (n <= 0) {
     this.push(null);
@@ -317,7 +323,7 @@ ReadStream.prototype._read = function(n) {
 // A short read keeps only what it got: a small chunk should not pin a big buffer.
 function shrink(buf, n) {
   if (n === buf.length) return buf;
-  if (n > buf.length >>> 1) return buf.subarray(0, n);
+  if (n > buf.length >>> 1) return TypedArrayPrototypeSubarray(buf, 0, n);
   const copy = Buffer.allocUnsafeSlow(n);
   buf.copy(copy, 0, 0, n);
   return copy;
@@ -343,13 +349,13 @@ function WriteStream(path, options) {
   this.start = start;
   this.pos = start;
   this.bytesWritten = 0;
-  Writable.call(this, options);
+  FunctionPrototypeCall(Writable, this, options);
   const io = this[kIo];
   if (io instanceof FsIo && typeof io.fs.writev !== 'function') this._writev = null;
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
-Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
-Object.setPrototypeOf(WriteStream, Writable);
+ObjectSetPrototypeOf(WriteStream.prototype, Writable.prototype);
+ObjectSetPrototypeOf(WriteStream, Writable);
 defineCommonAccessors(WriteStream.prototype, '_writableState');
 
 WriteStream.prototype._construct = construct;
@@ -404,30 +410,31 @@ WriteStream.prototype._write = function(data, encoding, cb) {
 };
 
 WriteStream.prototype._writev = function(chunks, cb) {
-  let bufs = chunks.map((c) => c.chunk);
+  let bufs = ArrayPrototypeMap(chunks, (c) => c.chunk);
   const io = this[kIo];
   if (bufs.length > 1 && io instanceof FsIo && io.native) {
     let total = 0;
-    for (const b of bufs) total += b.length;
+    for (let i = 0; i < bufs.length; i++) total += bufs[i].length;
     // Many small chunks: one copy into one buffer costs less than pinning each
     // chunk's memory for a writev (a backing-store reference and an iovec apiece).
     if (total <= kCoalesceMax && total < bufs.length * kCoalesceAvg) {
       const one = Buffer.allocUnsafeSlow(total);
       let off = 0;
-      for (const b of bufs) {
-        one.set(b, off);
+      for (let i = 0; i < bufs.length; i++) {
+        const b = bufs[i];
+        TypedArrayPrototypeSet(one, b, off);
         off += b.length;
       }
       this._write(one, 'buffer', cb);
       return;
     }
   }
-  const step = (done) => io.writev(this.fd, bufs.length > kIovMax ? bufs.slice(0, kIovMax) : bufs, this.pos, done);
+  const step = (done) => io.writev(this.fd, bufs.length > kIovMax ? ArrayPrototypeSlice(bufs, 0, kIovMax) : bufs, this.pos, done);
   step.advance = (n) => {
     let i = 0;
     while (i < bufs.length && n >= bufs[i].length) n -= bufs[i++].length;
-    bufs = bufs.slice(i);
-    if (n > 0) bufs[0] = bufs[0].subarray(n);
+    bufs = ArrayPrototypeSlice(bufs, i);
+    if (n > 0) bufs[0] = TypedArrayPrototypeSubarray(bufs[0], n);
     return bufs.length > 0;
   };
   writeLoop(this, step, cb);
