@@ -27,10 +27,8 @@ function inspect(v, opts) {
 
 let DOMExceptionCtor;
 function makeDOMException(message, name) {
-  if (DOMExceptionCtor === undefined) {
-    DOMExceptionCtor = typeof globalThis.DOMException === 'function' ?
-      globalThis.DOMException : require('internal/dom_exception').DOMException;
-  }
+  // The built-in class, not the global: a program may replace the global.
+  DOMExceptionCtor ??= require('internal/dom_exception').DOMException;
   return new DOMExceptionCtor(message, name);
 }
 

@@ -147,8 +147,13 @@ ObjectDefineProperty(closeHandle, 'name', { __proto__: null, value: 'close' });
 function closeFd(handle) {
   const fd = handle[kFd];
   handle[kFd] = -1;
-  return call('close', fd).finally(() => {
+  // then(), not finally(): finally() looks up a user-replaceable then.
+  const closed = () => {
     handle[kClosePromise] = null;
+  };
+  return PromisePrototypeThen(call('close', fd), closed, (err) => {
+    closed();
+    throw err;
   });
 }
 
@@ -264,7 +269,7 @@ async function readFileFd(fd, options) {
 
 async function readFile(path, options) {
   options = getOptions(options, { flag: 'r', encoding: null });
-  if (path instanceof FileHandle) return readFileFd(getValidatedFd(path.fd), options);
+  if (path instanceof FileHandle) return await readFileFd(getValidatedFd(path.fd), options);
   const flags = stringToFlags(options.flag);
   checkAborted(options.signal);
   const fd = await call('open', getValidatedPath(path), flags, 0o666);
@@ -292,7 +297,7 @@ async function writeAll(fd, bytes, signal) {
 async function writeFileFd(fd, data, options, fromHandle = false) {
   const { signal, encoding } = options;
   checkAborted(signal);
-  if (typeof data === 'string') return writeAll(fd, Buffer.from(data, encoding || 'utf8'), signal);
+  if (typeof data === 'string') return await writeAll(fd, Buffer.from(data, encoding || 'utf8'), signal);
   if (ArrayBufferIsView(data)) {
     return await writeAll(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), signal);
   }
@@ -310,7 +315,7 @@ async function writeFileFd(fd, data, options, fromHandle = false) {
 
 async function writeFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  if (path instanceof FileHandle) return writeFileFd(path.fd, data, options);
+  if (path instanceof FileHandle) return await writeFileFd(path.fd, data, options);
   if (typeof data !== 'string' && !ArrayBufferIsView(data) && !isIterable(data)) {
     throw new ERR_INVALID_ARG_TYPE('data',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
@@ -372,7 +377,7 @@ async function access(path, mode) {
 async function mkdir(path, options) {
   const { mode, recursive } = parseMkdirOptions(options);
   path = getValidatedPath(path);
-  if (!recursive) return call('mkdir', path, mode);
+  if (!recursive) return await call('mkdir', path, mode);
   return await mkdirp(toPathString(path), mode);
 }
 
@@ -455,7 +460,7 @@ async function removeTree(path) {
 async function rmdir(path, options) {
   path = getValidatedPath(path);
   options = validateRmdirOptions(options);
-  if (options.recursive) return rmdirRecursive(toPathString(path), 'stat');
+  if (options.recursive) return await rmdirRecursive(toPathString(path), 'stat');
   return await call('rmdir', path);
 }
 
@@ -463,7 +468,7 @@ async function rmdir(path, options) {
 // is not a directory gets rmdir's own error (ENOTDIR).
 async function rmdirRecursive(path, statCall) {
   const st = await call(statCall, path, false);
-  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return call('rmdir', path);
+  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return await call('rmdir', path);
   return await removeTree(path);
 }
 

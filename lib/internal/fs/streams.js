@@ -325,7 +325,7 @@ function shrink(buf, n) {
   if (n === buf.length) return buf;
   if (n > buf.length >>> 1) return TypedArrayPrototypeSubarray(buf, 0, n);
   const copy = Buffer.allocUnsafeSlow(n);
-  buf.copy(copy, 0, 0, n);
+  TypedArrayPrototypeSet(copy, TypedArrayPrototypeSubarray(buf, 0, n));
   return copy;
 }
 

@@ -236,7 +236,7 @@ async function toArray(options) {
   const result = [];
   for await (const chunk of this) {
     if (signal?.aborted) throw abortError(signal);
-    result.push(chunk);
+    ArrayPrototypePush(result, chunk);
   }
   return result;
 }
