@@ -21,7 +21,7 @@ const { deprecate } = require('internal/util/promisify');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
 const {
-  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, FSReqCallback, nativeFsCalls,
+  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, nativeFsCalls,
 } = require('internal/fs/utils');
 
 const kIo = Symbol('kIo');
@@ -43,6 +43,24 @@ const kMaxZeroWrites = 5;
 // `options.fs`) as they are at the time of each call, so a user's replacement is
 // used. While one is still fs's own function the call goes straight to the ring
 // through the binding (a missing position is -1: the fd's own offset).
+// fs.js fills nativeFsCalls as it loads; it is loaded first here (streams are
+// also reached through fs/promises alone). Plain consts keep the per-chunk check
+// to one comparison.
+const fsExports = require('fs');
+const {
+  open: nativeOpen, read: nativeRead, write: nativeWrite, writev: nativeWritev, fsync: nativeFsync,
+  close: nativeClose,
+} = nativeFsCalls;
+
+// The request of one stream op: the binding calls oncomplete(err, value) on it.
+// The callbacks here are the stream's own, so the cheapest shape will do (fs's
+// FSReqCallback adds a call to give user callbacks Node's `this` and arguments).
+class StreamRequest {
+  constructor(oncomplete) {
+    this.oncomplete = oncomplete;
+  }
+}
+
 class FsIo {
   constructor(fs) {
     this.fs = fs;
@@ -50,20 +68,20 @@ class FsIo {
   open(path, flags, mode, cb) {
     const fs = this.fs;
     const open = fs.open;
-    if (open !== nativeFsCalls.open) return FunctionPrototypeCall(open, fs, path, flags, mode, cb);
-    binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new FSReqCallback(cb));
+    if (open !== nativeOpen) return FunctionPrototypeCall(open, fs, path, flags, mode, cb);
+    binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new StreamRequest(cb));
   }
   read(fd, buf, off, len, pos, cb) {
     const fs = this.fs;
     const read = fs.read;
-    if (read !== nativeFsCalls.read) return FunctionPrototypeCall(read, fs, fd, buf, off, len, pos ?? null, cb);
-    binding.read(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb));
+    if (read !== nativeRead) return FunctionPrototypeCall(read, fs, fd, buf, off, len, pos ?? null, cb);
+    binding.read(fd, buf, off, len, pos ?? -1, new StreamRequest(cb));
   }
   write(fd, buf, off, len, pos, cb) {
     const fs = this.fs;
     const write = fs.write;
-    if (write === nativeFsCalls.write) {
-      binding.writeBuffer(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb));
+    if (write === nativeWrite) {
+      binding.writeBuffer(fd, buf, off, len, pos ?? -1, new StreamRequest(cb));
     } else if (typeof write === 'function') {
       FunctionPrototypeCall(write, fs, fd, buf, off, len, pos ?? null, cb);
     } else {
@@ -74,25 +92,25 @@ class FsIo {
   writev(fd, bufs, pos, cb) {
     const fs = this.fs;
     const writev = fs.writev;
-    if (writev !== nativeFsCalls.writev) return FunctionPrototypeCall(writev, fs, fd, bufs, pos ?? null, cb);
-    binding.writeBuffers(fd, bufs, pos ?? -1, new FSReqCallback(cb));
+    if (writev !== nativeWritev) return FunctionPrototypeCall(writev, fs, fd, bufs, pos ?? null, cb);
+    binding.writeBuffers(fd, bufs, pos ?? -1, new StreamRequest(cb));
   }
   fsync(fd, cb) {
     const fs = this.fs;
     const fsync = fs.fsync;
-    if (fsync !== nativeFsCalls.fsync) return FunctionPrototypeCall(fsync, fs, fd, cb);
-    binding.fsync(fd, new FSReqCallback(cb));
+    if (fsync !== nativeFsync) return FunctionPrototypeCall(fsync, fs, fd, cb);
+    binding.fsync(fd, new StreamRequest(cb));
   }
   close(fd, cb) {
     const fs = this.fs;
     const close = fs.close;
-    if (close !== nativeFsCalls.close) return FunctionPrototypeCall(close, fs, fd, cb);
-    binding.close(fd, new FSReqCallback(cb));
+    if (close !== nativeClose) return FunctionPrototypeCall(close, fs, fd, cb);
+    binding.close(fd, new StreamRequest(cb));
   }
   // Whether small chunks may be copied into one write: only when both calls are
   // fs's own (a replaced writev must see the chunks it was given).
   get native() {
-    return this.fs.write === nativeFsCalls.write && this.fs.writev === nativeFsCalls.writev;
+    return this.fs.write === nativeWrite && this.fs.writev === nativeWritev;
   }
 }
 
@@ -124,15 +142,11 @@ function copyOptions(options) {
   return copy;
 }
 
-let fsModuleCache;
-function fsModule() {
-  fsModuleCache ??= require('fs');
-  return fsModuleCache;
-}
+
 
 // What both streams share: the I/O source, the fd or the path, flags and mode.
 function setUpFile(stream, path, options, ops, defaultFlags) {
-  const fs = options.fs ?? fsModule();
+  const fs = options.fs ?? fsExports;
   if (options.fs != null) {
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
