@@ -6,8 +6,8 @@
 // mkdir -p, rm -r, ...) reuse the promise implementation and call back on a tick.
 
 const {
-  ArrayBufferIsView, ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax,
-  ObjectAssign, ObjectDefineProperty, PromisePrototypeThen, ReflectApply, SafeArrayIterator,
+  ArrayBufferIsView, ArrayPrototypePop, ArrayPrototypePush, MathMax, ObjectAssign,
+  ObjectDefineProperty, PromisePrototypeThen, ReflectApply, SafeArrayIterator,
   StringPrototypeSplit, SymbolFor,
 } = primordials;
 

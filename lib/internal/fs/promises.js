@@ -6,7 +6,7 @@
 
 const {
   ArrayBufferIsView, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
-  ObjectAssign, ObjectDefineProperty, ObjectEntries, PromisePrototypeThen, PromiseRejectApply,
+  ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseRejectApply,
   PromiseResolveApply, ReflectApply, SafePromiseAll, SymbolAsyncIterator, SymbolIterator,
   TypedArrayPrototypeSubarray,
 } = primordials;
@@ -388,7 +388,7 @@ async function mkdirp(path, mode) {
     return path;
   } catch (err) {
     if (err.code === 'EEXIST') {
-      const st = await call('stat', path, false).catch(() => null);
+      const st = await PromisePrototypeThen(call('stat', path, false), undefined, () => null);
       if (st && (st[1] & constants.S_IFMT) === constants.S_IFDIR) return undefined;
       throw err;
     }
@@ -400,7 +400,7 @@ async function mkdirp(path, mode) {
     try {
       await call('mkdir', path, mode);
     } catch (again) {
-      const st = again.code === 'EEXIST' ? await call('stat', path, false).catch(() => null) : null;
+      const st = again.code === 'EEXIST' ? await PromisePrototypeThen(call('stat', path, false), undefined, () => null) : null;
       if (!st || (st[1] & constants.S_IFMT) !== constants.S_IFDIR) throw again;
     }
     return first ?? path;
@@ -527,7 +527,10 @@ const fsPromises = {
 // Every promise function validates synchronously but reports through the promise.
 // (`return await`, in these async functions: returning a promise would look up its
 // `then`, which a user may have replaced; a pending promise settles on the same tick.)
-for (const [name, fn] of ObjectEntries(fsPromises)) {
+const names = ObjectKeys(fsPromises);
+for (let i = 0; i < names.length; i++) {
+  const name = names[i];
+  const fn = fsPromises[name];
   if (typeof fn !== 'function' || name === 'watch' || name === 'stat' || name === 'lstat' ||
       fn.constructor.name === 'AsyncFunction') continue;
   fsPromises[name] = {

@@ -197,7 +197,11 @@ class StatWatcher extends EventEmitter {
     const fs = require('fs');
     const emptyStats = () => {
       const s = fs.statSync(__filename, { throwIfNoEntry: false, bigint });
-      for (const k of ObjectKeys(s ?? {})) s[k] = StringPrototypeEndsWith(k, 'time') ? new Date(0) : (bigint ? 0n : 0);
+      const keys = ObjectKeys(s ?? {});
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        s[k] = StringPrototypeEndsWith(k, 'time') ? new Date(0) : (bigint ? 0n : 0);
+      }
       return s;
     };
     const poll = () => {

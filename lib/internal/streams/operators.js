@@ -7,8 +7,8 @@
 
 const {
   ArrayPrototypePush, ArrayPrototypeShift, FunctionPrototypeCall, MathFloor, NumberIsNaN,
-  ObjectDefineProperty, ObjectEntries, PromisePrototypeThen, ReflectApply,
-  PromiseRejectApply, PromiseResolveApply,
+  ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseRejectApply, PromiseResolveApply,
+  ReflectApply,
 } = primordials;
 
 const {
@@ -309,7 +309,10 @@ const promiseReturning = { every, forEach, reduce, toArray, some, find };
 
 // Defines each operator as a non-enumerable method, with Node's name and length.
 function install(Readable) {
-  for (const [name, op] of ObjectEntries(streamReturning)) {
+  const streamNames = ObjectKeys(streamReturning);
+  for (let i = 0; i < streamNames.length; i++) {
+    const name = streamNames[i];
+    const op = streamReturning[name];
     const method = {
       [name](...args) {
         return Readable.from(ReflectApply(op, this, args));
@@ -319,7 +322,10 @@ function install(Readable) {
     if (name === 'asIndexedPairs') ObjectDefineProperty(method, 'name', { __proto__: null, value: 'deprecated' });
     ObjectDefineProperty(Readable.prototype, name, { __proto__: null, value: method, enumerable: false, configurable: true, writable: true });
   }
-  for (const [name, op] of ObjectEntries(promiseReturning)) {
+  const promiseNames = ObjectKeys(promiseReturning);
+  for (let i = 0; i < promiseNames.length; i++) {
+    const name = promiseNames[i];
+    const op = promiseReturning[name];
     const method = {
       [name](...args) {
         return ReflectApply(op, this, args);

@@ -6,7 +6,7 @@
 const {
   ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
   FunctionPrototypeCall, NumberIsInteger, NumberIsNaN, NumberParseInt, ObjectSetPrototypeOf,
-  ReflectApply, StringPrototypeSlice, SymbolAsyncIterator, TypedArrayPrototypeSet,
+  ReflectApply, StringPrototypeSlice, SymbolAsyncIterator, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const {
@@ -182,7 +182,8 @@ Readable.prototype.setEncoding = function(enc) {
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
-  for (const data of state.buffer) content += decoder.write(data);
+  const buffered = state.buffer;
+  for (let i = 0; i < buffered.length; i++) content += decoder.write(buffered[i]);
   state.buffer = content !== '' ? [content] : [];
   state.length = content.length;
   return this;
@@ -529,7 +530,7 @@ function fromList(n, state) {
         pos += data.length;
         ArrayPrototypeShift(buf);
       } else {
-        ret.set(data.subarray(0, need), pos);
+        TypedArrayPrototypeSet(ret, TypedArrayPrototypeSubarray(data, 0, need), pos);
         buf[0] = data.slice(need);
         pos += need;
       }
