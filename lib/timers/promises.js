@@ -2,7 +2,7 @@
 // timers/promises: setTimeout, setImmediate and setInterval as promises and an
 // async iterator, with AbortSignal and the `ref` option.
 
-const { PromiseRejectApply } = primordials;
+const { PromiseReject } = primordials;
 const timers = require('timers');
 
 function abortError(signal) {
@@ -21,8 +21,8 @@ function validateOptions(options) {
 
 function setTimeout(after, value, options = {}) {
   let signal, ref;
-  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return PromiseRejectApply([err]); }
-  if (signal?.aborted) return PromiseRejectApply([abortError(signal)]);
+  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return PromiseReject(err); }
+  if (signal?.aborted) return PromiseReject(abortError(signal));
   return new Promise((resolve, reject) => {
     const onAbort = () => { timers.clearTimeout(timer); reject(abortError(signal)); };
     const timer = timers.setTimeout(() => {
@@ -36,8 +36,8 @@ function setTimeout(after, value, options = {}) {
 
 function setImmediate(value, options = {}) {
   let signal, ref;
-  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return PromiseRejectApply([err]); }
-  if (signal?.aborted) return PromiseRejectApply([abortError(signal)]);
+  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return PromiseReject(err); }
+  if (signal?.aborted) return PromiseReject(abortError(signal));
   return new Promise((resolve, reject) => {
     const onAbort = () => { timers.clearImmediate(imm); reject(abortError(signal)); };
     const imm = timers.setImmediate(() => {

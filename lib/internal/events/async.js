@@ -6,7 +6,7 @@
 const {
   ArrayPrototypePush, ArrayPrototypeShift, NumberMAX_SAFE_INTEGER, ObjectGetPrototypeOf,
   ObjectSetPrototypeOf, SymbolAsyncIterator, SymbolFor,
-  PromiseRejectApply, PromiseResolveApply,
+  PromiseReject, PromiseResolve,
 } = primordials;
 
 const {
@@ -116,7 +116,7 @@ function on(emitter, event, options = {}) {
     finished = true;
     const done = { value: undefined, done: true };
     while (waiting.length > 0) ArrayPrototypeShift(waiting).resolve(done);
-    return PromiseResolveApply([done]);
+    return PromiseResolve(done);
   }
 
   const closeEvents = options.close;
@@ -148,10 +148,10 @@ function on(emitter, event, options = {}) {
           paused = false;
           emitter.resume();
         }
-        return PromiseResolveApply([{ value, done: false }]);
+        return PromiseResolve({ value, done: false });
       }
       if (error) {
-        const p = PromiseRejectApply([error]);
+        const p = PromiseReject(error);
         error = null;
         return p;
       }

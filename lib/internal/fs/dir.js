@@ -11,7 +11,7 @@
 
 const {
   ArrayPrototypeConcat, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeSlice, MathMin,
-  ObjectDefineProperty, PromiseRejectApply, SymbolAsyncIterator,
+  ObjectDefineProperty, PromiseReject, SymbolAsyncIterator,
 } = primordials;
 
 const binding = internalBinding('fs');
@@ -146,7 +146,7 @@ class Dir {
   // Closing waits for the async calls made before it; they still get their entries.
   close(callback) {
     if (callback === undefined) {
-      if (this.#closed) return PromiseRejectApply([new ERR_DIR_CLOSED()]);
+      if (this.#closed) return PromiseReject(new ERR_DIR_CLOSED());
       return new Promise((resolve) => this.close(() => resolve()));
     }
     validateFunction(callback, 'callback');

@@ -6,8 +6,8 @@
 
 const {
   ArrayBufferIsView, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
-  ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseRejectApply,
-  PromiseResolveApply, ReflectApply, SafePromiseAll, SymbolAsyncIterator, SymbolIterator,
+  ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject,
+  PromiseResolve, ReflectApply, SafePromiseAll, SymbolAsyncIterator, SymbolIterator,
   TypedArrayPrototypeSubarray,
 } = primordials;
 
@@ -130,7 +130,7 @@ async function useHandle(handle, syscall, fn) {
 const kCloseSettle = Symbol('kCloseSettle');
 
 function closeHandle() {
-  if (this[kFd] === -1) return PromiseResolveApply([]);
+  if (this[kFd] === -1) return PromiseResolve();
   if (this[kClosePromise]) return this[kClosePromise];
   if (--this[kRefs] === 0) {
     this[kClosePromise] = closeFd(this);
@@ -353,7 +353,7 @@ function statPromise(kind, path, options) {
     bigint = wantsBigint(options);
     binding[kind](getValidatedPath(path), bigint, req);
   } catch (err) {
-    return PromiseRejectApply([err]);
+    return PromiseReject(err);
   }
   return PromisePrototypeThen(req.promise, (fields) => getStatsFromBinding(fields, bigint));
 }
@@ -512,7 +512,7 @@ const fsPromises = {
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),
   chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
-  lchmod: () => PromiseRejectApply([new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')]),
+  lchmod: () => PromiseReject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
   lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
   chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),

@@ -7,7 +7,7 @@
 
 const {
   ArrayPrototypePush, ArrayPrototypeShift, FunctionPrototypeCall, MathFloor, NumberIsNaN,
-  ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseRejectApply, PromiseResolveApply,
+  ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject, PromiseResolve,
   ReflectApply,
 } = primordials;
 
@@ -90,7 +90,7 @@ async function* mapGenerator(stream, fn, options) {
         try {
           result = fn(chunk, fnOptions);
         } catch (err) {
-          result = PromiseRejectApply([err]);
+          result = PromiseReject(err);
         }
         if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
           inFlight++;
@@ -99,7 +99,7 @@ async function* mapGenerator(stream, fn, options) {
             notify('producer');
           };
           // then(), not finally(): finally() would look up a user-replaceable then.
-          result = settleQuietly(PromisePrototypeThen(PromiseResolveApply([result]),
+          result = settleQuietly(PromisePrototypeThen(PromiseResolve(result),
             (value) => { settled(); return value; },
             (err) => { settled(); throw err; }));
         }
@@ -112,7 +112,7 @@ async function* mapGenerator(stream, fn, options) {
       }
       ArrayPrototypePush(queue, kEof);
     } catch (err) {
-      ArrayPrototypePush(queue, settleQuietly(PromiseRejectApply([err])));
+      ArrayPrototypePush(queue, settleQuietly(PromiseReject(err)));
     } finally {
       notify('consumer');
     }
