@@ -38,7 +38,8 @@ const reqNoValue = req;
 // by the callback is an uncaught exception, not a rejected promise. A call with no
 // value calls back with the error alone, as Node's do.
 function callbackify(promise, cb) {
-  PromisePrototypeThen(promise, (value) => (value === undefined ? process.nextTick(cb, null) : process.nextTick(cb, null, value)),
+  PromisePrototypeThen(promise,
+    (value) => (value === undefined ? process.nextTick(cb, null) : process.nextTick(cb, null, value)),
     (err) => process.nextTick(cb, err));
 }
 
@@ -407,7 +408,8 @@ const api = {
   link: (existing, newPath, cb) => pathOp('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath'), cb),
   readlink: (path, options, cb) => pathResult('readlink', getValidatedPath(path), options, cb),
-  mkdtemp: (prefix, options, cb) => pathResult('mkdtemp', warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix')), options, cb),
+  mkdtemp: (prefix, options, cb) =>
+    pathResult('mkdtemp', warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix')), options, cb),
   chmod: (path, mode, cb) => pathOp('chmod', getValidatedPath(path), parseFileMode(mode, 'mode'), cb),
   fchmod: (fd, mode, cb) => pathOp('fchmod', getValidatedFd(fd), parseFileMode(mode, 'mode'), cb),
   lchmod: undefined,
@@ -445,7 +447,7 @@ ObjectAssign(api, {
 // Node's key order, so that listing or printing the module looks the same. (lchmod
 // is listed but undefined on Linux; cp and openAsBlob are not there yet.)
 const fs = module.exports = {};
-for (const name of new SafeArrayIterator(StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
+const exportNames = StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
   'closeSync copyFile copyFileSync createReadStream createWriteStream exists existsSync fchown ' +
   'fchownSync fchmod fchmodSync fdatasync fdatasyncSync fstat fstatSync fsync fsyncSync ftruncate ' +
   'ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync lstat lstatSync ' +
@@ -453,7 +455,8 @@ for (const name of new SafeArrayIterator(StringPrototypeSplit(('appendFile appen
   'readSync readv readvSync readFile readFileSync readlink readlinkSync realpath realpathSync rename ' +
   'renameSync rm rmSync rmdir rmdirSync stat statfs statSync statfsSync symlink symlinkSync truncate truncateSync ' +
   'unwatchFile unlink unlinkSync utimes utimesSync watch watchFile writeFile writeFileSync write ' +
-  'writeSync writev writevSync'), ' '))) {
+  'writeSync writev writevSync'), ' ');
+for (const name of new SafeArrayIterator(exportNames)) {
   fs[name] = api[name];
 }
 fs.Dirent = Dirent;

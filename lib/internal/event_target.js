@@ -220,7 +220,9 @@ delete Event._end;
 delete Event._immediateStopped;
 delete Event.isEvent;
 
-for (const [name, value] of new SafeArrayIterator([['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 2], ['BUBBLING_PHASE', 3]])) {
+const phases = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
+for (let value = 0; value < phases.length; value++) {
+  const name = phases[value];
   ObjectDefineProperty(Event, name, { __proto__: null, value, enumerable: true });
 }
 ObjectDefineProperty(Event.prototype, SymbolToStringTag, {
@@ -424,7 +426,9 @@ ObjectDefineProperty(EventTarget.prototype, SymbolToStringTag, {
 function getListeners(target, type) {
   const list = target[kEvents].get(`${type}`);
   const out = [];
-  for (let rec = list === undefined ? null : list.head; rec !== null; rec = rec.next) ArrayPrototypePush(out, rec.listener);
+  for (let rec = list === undefined ? null : list.head; rec !== null; rec = rec.next) {
+    ArrayPrototypePush(out, rec.listener);
+  }
   return out;
 }
 

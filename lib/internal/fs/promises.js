@@ -400,7 +400,8 @@ async function mkdirp(path, mode) {
     try {
       await call('mkdir', path, mode);
     } catch (again) {
-      const st = again.code === 'EEXIST' ? await PromisePrototypeThen(call('stat', path, false), undefined, () => null) : null;
+      const st = again.code === 'EEXIST' ?
+        await PromisePrototypeThen(call('stat', path, false), undefined, () => null) : null;
       if (!st || (st[1] & constants.S_IFMT) !== constants.S_IFDIR) throw again;
     }
     return first ?? path;

@@ -443,7 +443,8 @@ WriteStream.prototype._writev = function(chunks, cb) {
       return;
     }
   }
-  const step = (done) => io.writev(this.fd, bufs.length > kIovMax ? ArrayPrototypeSlice(bufs, 0, kIovMax) : bufs, this.pos, done);
+  const step = (done) =>
+    io.writev(this.fd, bufs.length > kIovMax ? ArrayPrototypeSlice(bufs, 0, kIovMax) : bufs, this.pos, done);
   step.advance = (n) => {
     let i = 0;
     while (i < bufs.length && n >= bufs[i].length) n -= bufs[i++].length;

@@ -46,7 +46,8 @@ function duplexify(body, name = 'body') {
         readable: false,
         write,
         final(cb) {
-          final(() => PromisePrototypeThen(settled, () => process.nextTick(cb, null), (err) => process.nextTick(cb, err)));
+          final(() => PromisePrototypeThen(settled, () => process.nextTick(cb, null),
+            (err) => process.nextTick(cb, err)));
         },
         destroy(err, cb) {
           destroy(err);

@@ -63,10 +63,14 @@ function eos(stream, options, callback) {
     const errored = u.isWritableErrored(stream) || u.isReadableErrored(stream);
     if (errored && typeof errored !== 'boolean') return FunctionPrototypeCall(callback, stream, errored);
     if (readable && !readableFinished && u.isReadableNodeStream(stream, true)) {
-      if (!u.isReadableFinished(stream, false)) return FunctionPrototypeCall(callback, stream, new ERR_STREAM_PREMATURE_CLOSE());
+      if (!u.isReadableFinished(stream, false)) {
+        return FunctionPrototypeCall(callback, stream, new ERR_STREAM_PREMATURE_CLOSE());
+      }
     }
     if (writable && !writableFinished) {
-      if (!u.isWritableFinished(stream, false)) return FunctionPrototypeCall(callback, stream, new ERR_STREAM_PREMATURE_CLOSE());
+      if (!u.isWritableFinished(stream, false)) {
+        return FunctionPrototypeCall(callback, stream, new ERR_STREAM_PREMATURE_CLOSE());
+      }
     }
     FunctionPrototypeCall(callback, stream);
   };

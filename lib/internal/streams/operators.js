@@ -320,7 +320,9 @@ function install(Readable) {
     }[name];
     ObjectDefineProperty(method, 'length', { __proto__: null, value: op.length });
     if (name === 'asIndexedPairs') ObjectDefineProperty(method, 'name', { __proto__: null, value: 'deprecated' });
-    ObjectDefineProperty(Readable.prototype, name, { __proto__: null, value: method, enumerable: false, configurable: true, writable: true });
+    ObjectDefineProperty(Readable.prototype, name, {
+      __proto__: null, value: method, enumerable: false, configurable: true, writable: true,
+    });
   }
   const promiseNames = ObjectKeys(promiseReturning);
   for (let i = 0; i < promiseNames.length; i++) {
@@ -332,7 +334,9 @@ function install(Readable) {
       },
     }[name];
     ObjectDefineProperty(method, 'length', { __proto__: null, value: op.length });
-    ObjectDefineProperty(Readable.prototype, name, { __proto__: null, value: method, enumerable: false, configurable: true, writable: true });
+    ObjectDefineProperty(Readable.prototype, name, {
+      __proto__: null, value: method, enumerable: false, configurable: true, writable: true,
+    });
   }
 }
 

@@ -147,7 +147,9 @@ function pipelineImpl(streams, callback, opts) {
         if (err && err.name !== 'AbortError' && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') finish(err);
       };
       stream.on('error', onError);
-      if (u.isReadable(stream) && isLastStream) ArrayPrototypePush(lastStreamCleanup, () => stream.removeListener('error', onError));
+      if (u.isReadable(stream) && isLastStream) {
+        ArrayPrototypePush(lastStreamCleanup, () => stream.removeListener('error', onError));
+      }
     }
     if (i === 0) {
       if (typeof stream === 'function') {
