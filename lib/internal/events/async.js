@@ -47,9 +47,7 @@ async function once(emitter, name, options = {}) {
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
-  // `return await`, not `return`: an async function returning a promise looks up its
-  // `then` (a user may have replaced it); the await settles on the same tick.
-  return await new Promise((resolve, reject) => {
+  const promise = new Promise((resolve, reject) => {
     const isEE = typeof emitter.on === 'function';
     let onAbort;
     const errorListener = (err) => {
@@ -73,6 +71,11 @@ async function once(emitter, name, options = {}) {
       signal.addEventListener('abort', onAbort, { __proto__: null, once: true, [kResistStopPropagation]: true });
     }
   });
+  // Not `return promise`: an async function returning a promise looks up its `then`
+  // (a user may have replaced it). Waiting a tick, then awaiting it, settles on the
+  // same tick as that lookup's job would, as Node's once() does.
+  await null;
+  return await promise;
 }
 
 function on(emitter, event, options = {}) {
