@@ -1,7 +1,7 @@
 'use strict';
-// dotenv 16.0 (exports map: '.', './config', './lib/env-options', './package.json'):
-// `require('dotenv/config')` loads a .env file as a new user would. (dotenv 16.1+
-// requires 'crypto' at load, which coil does not provide yet.)
+// dotenv 16 (exports map: '.', './config', './lib/env-options', './package.json'):
+// `require('dotenv/config')` loads a .env file as a new user would (it loads
+// 'crypto' too).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
