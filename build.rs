@@ -18,6 +18,7 @@ fn main() {
     build
         .cpp(true)
         .file("src/v8/binding.cc")
+        .file("src/v8/context.cc")
         .include(&include)
         .flag("-std=c++17")
         .flag("-fno-rtti")
@@ -51,6 +52,7 @@ fn main() {
     println!("cargo:rustc-link-lib=dylib=stdc++");
     println!("cargo:rustc-link-arg=-Wl,-rpath,{}", libdir.display());
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
+    println!("cargo:rerun-if-changed=src/v8/context.cc");
     println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
     println!("cargo:rerun-if-changed=src/v8/flags.rs");
     println!("cargo:rerun-if-env-changed=LIBNODE_DIR");

@@ -13,6 +13,7 @@
 //! V8 runs on one thread here, so the binding has no locking.
 #![allow(non_snake_case)]
 
+mod context;
 mod flags;
 mod isolate;
 mod object;
@@ -20,6 +21,7 @@ mod scope;
 mod script;
 mod value;
 
+pub use context::ScriptSource;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
