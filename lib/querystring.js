@@ -113,7 +113,7 @@ function stringifyPrimitive(v) {
 function stringify(obj, sep, eq, options) {
   sep = sep || '&';
   eq = eq || '=';
-  let encode = qsEscape;
+  let encode = module.exports.escape; // a user may replace qs.escape, as in node
   if (options && typeof options.encodeURIComponent === 'function') encode = options.encodeURIComponent;
   const convert = (v) => encode(stringifyPrimitive(v));
   if (obj === null || typeof obj !== 'object') return '';
@@ -150,7 +150,7 @@ function parse(qs, sep, eq, options) {
   let maxKeys = 1000;
   if (options && typeof options.maxKeys === 'number') maxKeys = options.maxKeys;
   let remaining = maxKeys > 0 ? maxKeys : -1;
-  let decode = qsUnescape;
+  let decode = module.exports.unescape; // a user may replace qs.unescape, as in node
   if (options && typeof options.decodeURIComponent === 'function') decode = options.decodeURIComponent;
   const custom = decode !== qsUnescape;
   const plus = custom ? '%20' : ' ';

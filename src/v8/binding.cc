@@ -459,6 +459,12 @@ int v8__Message__GetLineNumber(const Message* m, const Context* ctx) {
   return m->GetLineNumber(ptr_to_local(ctx)).FromMaybe(0);
 }
 int v8__Message__GetStartColumn(const Message* m) { return m->GetStartColumn(); }
+// Where the script's text starts in its file (vm's lineOffset/columnOffset).
+void v8__Message__GetScriptOffsets(const Message* m, int* line, int* column) {
+  ScriptOrigin origin = m->GetScriptOrigin();
+  *line = origin.LineOffset();
+  *column = origin.ColumnOffset();
+}
 int v8__Message__GetEndColumn(const Message* m) { return m->GetEndColumn(); }
 const String* v8__Message__GetSourceLine(const Message* m, const Context* ctx) {
   return maybe_to_ptr(m->GetSourceLine(ptr_to_local(ctx)));

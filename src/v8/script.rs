@@ -32,6 +32,7 @@ extern "C" {
     fn v8__Message__GetLineNumber(m: *const Message, ctx: *const Context) -> i32;
     fn v8__Message__GetStartColumn(m: *const Message) -> i32;
     fn v8__Message__GetEndColumn(m: *const Message) -> i32;
+    fn v8__Message__GetScriptOffsets(m: *const Message, line: *mut i32, column: *mut i32);
     fn v8__Message__GetSourceLine(m: *const Message, ctx: *const Context) -> *const String;
     fn v8__Message__Get(m: *const Message) -> *const String;
 }
@@ -129,8 +130,19 @@ impl<'s> Local<'s, Message> {
             let source = Local::from_raw(v8__Message__GetSourceLine(self.as_ptr(), ctx))
                 .map(|s: Local<String>| s.to_rust(scope))
                 .unwrap_or_default();
-            let start = v8__Message__GetStartColumn(self.as_ptr()).max(0) as usize;
-            let end = (v8__Message__GetEndColumn(self.as_ptr()).max(0) as usize).max(start + 1);
+            let (mut line_offset, mut column_offset) = (0, 0);
+            v8__Message__GetScriptOffsets(self.as_ptr(), &mut line_offset, &mut column_offset);
+            // V8's columns on a script's first line count its column offset; the
+            // source line printed does not.
+            let shift = if line - line_offset == 1 { column_offset } else { 0 };
+            let mut start = v8__Message__GetStartColumn(self.as_ptr());
+            let mut end = v8__Message__GetEndColumn(self.as_ptr());
+            if start >= shift {
+                start -= shift;
+                end -= shift;
+            }
+            let start = start.max(0) as usize;
+            let end = (end.max(0) as usize).max(start + 1);
             let end = end.min(source.chars().count().max(start + 1));
             let pad: std::string::String = source
                 .chars()

@@ -4,7 +4,7 @@
 // stack or the inspected value) and exit with code 1 after 'exit' listeners ran.
 // Bindings: errors.{setFatalExceptionHandler, getArrowMessage}.
 
-const { String } = primordials;
+const { String, StringPrototypeStartsWith } = primordials;
 const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
 function sourceMapsEnabled() {
@@ -21,6 +21,14 @@ function formatFatal(err, thrownAt = '', fromPromise = false) {
   if ((typeof err !== 'object' && typeof err !== 'function') || err === null) {
     // Node prints a thrown primitive as is, right under the caret.
     return `${arrow}${String(err)}\n(Use \`coil --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
+  // vm's displayErrors already put the arrow at the top of the stack.
+  try {
+    if (arrow && typeof err.stack === 'string' && StringPrototypeStartsWith(err.stack, arrow)) {
+      arrow = '';
+    }
+  } catch {
+    // A throwing `stack` getter: print the arrow.
   }
   let body;
   try {

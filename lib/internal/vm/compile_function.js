@@ -35,7 +35,8 @@ function compileFunction(code, params, options = {}) {
   }
   validateArray(contextExtensions, 'options.contextExtensions');
   for (let i = 0; i < contextExtensions.length; i++) {
-    validateObject(contextExtensions[i], 'options.contextExtensions', kValidateObjectAllowNullable);
+    validateObject(contextExtensions[i], `options.contextExtensions[${i}]`,
+                   kValidateObjectAllowNullable);
   }
   if (importModuleDynamically !== undefined) {
     validateFunction(importModuleDynamically, 'options.importModuleDynamically');

@@ -17,7 +17,7 @@ function isContext(object) {
 }
 
 function validateContext(contextifiedObject) {
-  if (!bindingIsContext(contextifiedObject)) {
+  if (!isContext(contextifiedObject)) {
     throw new ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
   }
 }
