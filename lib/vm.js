@@ -12,7 +12,7 @@ const {
 const binding = internalBinding('contextify');
 const { checkScript, createCachedData, runScriptIn } = binding;
 const {
-  createContext, isContext, newContextOptions, runOptions, validateContext,
+  bufferOver, createContext, isContext, newContextOptions, runOptions, validateContext,
 } = require('internal/vm/context');
 const { compileFunction } = require('internal/vm/compile_function');
 const {
@@ -65,9 +65,8 @@ class Script {
   }
 
   createCachedData() {
-    const { Buffer } = require('buffer');
-    return Buffer.from(createCachedData(this.#code, this.#filename, this.#lineOffset,
-                                        this.#columnOffset));
+    return bufferOver(createCachedData(this.#code, this.#filename, this.#lineOffset,
+                                       this.#columnOffset));
   }
 
   #run(contextifiedObject, options) {

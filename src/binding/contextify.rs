@@ -101,11 +101,16 @@ fn check_script<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     let cache = args.get(4).view_bytes().map(|b| b.to_vec());
-    returning_decorated(s, args, |s| {
-        s.check_script(src, cache.as_deref()).map(|rejected| match rejected {
-            Some(r) => s.boolean(r),
-            None => s.undefined(),
-        })
+    // As node, a syntax error's stack starts with its arrow.
+    s.try_catch(|tc| match s.check_script(src, cache.as_deref()) {
+        Some(Some(rejected)) => args.ret(s.boolean(rejected)),
+        Some(None) => args.ret(s.undefined()),
+        None => {
+            if let (Some(e), Some(m)) = (tc.exception(s), tc.message(s)) {
+                decorate_stack(s, e, m);
+            }
+            tc.rethrow();
+        }
     });
 }
 

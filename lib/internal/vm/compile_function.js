@@ -5,6 +5,7 @@
 
 const { ObjectDefineProperty } = primordials;
 const { compileFunctionIn, isContext } = internalBinding('contextify');
+const { bufferOver } = require('internal/vm/context');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const {
   validateArray, validateBoolean, validateBuffer, validateFunction, validateInt32,
@@ -52,8 +53,7 @@ function compileFunction(code, params, options = {}) {
   if (produceCachedData) {
     define('cachedDataProduced', result[2] !== undefined);
     if (result[2] !== undefined) {
-      const { Buffer } = require('buffer');
-      define('cachedData', Buffer.from(result[2]));
+        define('cachedData', bufferOver(result[2]));
     }
   }
   return fn;

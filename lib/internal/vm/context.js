@@ -4,7 +4,10 @@
 // forwards every property access to the object (internalBinding('contextify'),
 // src/v8/context.cc); the object itself remembers that context.
 
+const { ObjectSetPrototypeOf, Uint8Array } = primordials;
 const { makeContext, isContext: bindingIsContext } = internalBinding('contextify');
+// Loaded now: loading it later could meet a user's patched built-ins.
+const { Buffer } = require('buffer');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const {
   validateBoolean, validateFunction, validateObject, validateOneOf, validateString,
@@ -38,10 +41,7 @@ function runOptions(options) {
 }
 
 function createContext(contextObject = {}, options = {}) {
-  if (contextObject !== null && typeof contextObject === 'object' &&
-      bindingIsContext(contextObject)) {
-    return contextObject;
-  }
+  if (isContext(contextObject)) return contextObject;
   validateObject(options, 'options');
   const {
     name, origin, codeGeneration, microtaskMode, importModuleDynamically,
@@ -65,7 +65,6 @@ function createContext(contextObject = {}, options = {}) {
   if (importModuleDynamically !== undefined) {
     validateFunction(importModuleDynamically, 'options.importModuleDynamically');
   }
-  validateObject(contextObject, 'contextObject', kValidateObjectAllowArray);
   makeContext(contextObject, strings, wasm);
   return contextObject;
 }
@@ -90,7 +89,13 @@ function newContextOptions(options) {
   return out;
 }
 
+// A Buffer over a code cache's ArrayBuffer, made without Buffer.from (which user
+// patches of built-ins could reach).
+function bufferOver(arrayBuffer) {
+  return ObjectSetPrototypeOf(new Uint8Array(arrayBuffer), Buffer.prototype);
+}
+
 module.exports = {
-  createContext, isContext, newContextOptions, runOptions,
+  bufferOver, createContext, isContext, newContextOptions, runOptions,
   validateContext,
 };
