@@ -12,7 +12,7 @@ const {
 const binding = internalBinding('contextify');
 const { checkScript, createCachedData, runScriptIn } = binding;
 const {
-  bufferOver, createContext, isContext, newContextOptions, runOptions, validateContext,
+  bufferOver, createContext, isContext, liveContexts, newContextOptions, runOptions, validateContext,
 } = require('internal/vm/context');
 const { compileFunction } = require('internal/vm/compile_function');
 const {
@@ -51,17 +51,17 @@ class Script {
     if (importModuleDynamically !== undefined) {
       validateFunction(importModuleDynamically, 'options.importModuleDynamically');
     }
-    const rejected = checkScript(code, filename, lineOffset, columnOffset, cachedData);
+    const checked = checkScript(code, filename, lineOffset, columnOffset, cachedData);
     this.#code = code;
     this.#filename = filename;
     this.#lineOffset = lineOffset;
     this.#columnOffset = columnOffset;
-    if (cachedData !== undefined) defineData(this, 'cachedDataRejected', rejected);
+    if (cachedData !== undefined) defineData(this, 'cachedDataRejected', checked[0]);
     if (produceCachedData) {
       defineData(this, 'cachedData', this.createCachedData());
       defineData(this, 'cachedDataProduced', true);
     }
-    defineData(this, 'sourceMapURL', undefined);
+    defineData(this, 'sourceMapURL', checked[1]);
   }
 
   createCachedData() {
@@ -119,17 +119,30 @@ function runInThisContext(code, options) {
   return createScript(code, options).runInThisContext(options);
 }
 
-// An estimate from the heap's own numbers: coil runs one heap for every context.
+let warnedMeasureMemory = false;
+
+// An estimate from the heap's own numbers, not V8's per-context measurement: the
+// whole heap is reported as this context's, and every other live vm context gets
+// an entry of zero.
 function measureMemory(options = {}) {
+  if (!warnedMeasureMemory) {
+    warnedMeasureMemory = true;
+    process.emitWarning('vm.measureMemory is an experimental feature and might change at any time',
+                        'ExperimentalWarning');
+  }
   validateObject(options, 'options');
   const { mode = 'summary', execution = 'default' } = options;
   validateOneOf(mode, 'options.mode', ['summary', 'detailed']);
   validateOneOf(execution, 'options.execution', ['default', 'eager']);
   const used = process.memoryUsage().heapUsed;
-  const result = { total: { jsMemoryEstimate: used, jsMemoryRange: [used, used] } };
+  const estimate = (bytes) => ({ jsMemoryEstimate: bytes, jsMemoryRange: [bytes, bytes] });
+  const result = { total: estimate(used) };
   if (mode === 'detailed') {
-    result.current = { jsMemoryEstimate: used, jsMemoryRange: [used, used] };
-    result.other = [];
+    result.current = estimate(used);
+    const other = [];
+    const count = liveContexts();
+    for (let i = 0; i < count; i++) other[i] = estimate(0);
+    result.other = other;
   }
   return Promise.resolve(result);
 }

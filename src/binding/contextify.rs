@@ -55,15 +55,16 @@ fn run_script<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     returning_decorated(s, args, |s| s.run_script(code, args.get(1)));
 }
 
-/// makeContext(sandbox, allowStrings, allowWasm): gives `sandbox` a context.
+/// makeContext(sandbox, allowStrings, allowWasm, ownMicrotasks): gives `sandbox` a context.
 fn make_context<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(sandbox) = args.get(0).to::<Object>(ValueKind::Object) else {
         return s.throw_error(ErrorKind::TypeError, "sandbox must be an object");
     };
     let marker = s.private(CONTEXT_MARKER);
     let (strings, wasm) = (args.get(1).boolean(s), args.get(2).boolean(s));
+    let own_microtasks = args.get(3).boolean(s);
     if s
-        .new_forwarding_context(sandbox, marker, strings, wasm)
+        .new_forwarding_context(sandbox, marker, strings, wasm, own_microtasks)
         .is_none()
     {
         s.throw_error(ErrorKind::Error, "could not create a context");
@@ -94,8 +95,8 @@ fn source_of<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) -> Option<ScriptSource<
     })
 }
 
-/// checkScript(code, filename, line, column, cachedData?) -> whether V8 rejected
-/// the cache (undefined without one); throws the SyntaxError.
+/// checkScript(code, filename, line, column, cachedData?) -> [whether V8 rejected
+/// the cache (undefined without one), sourceMappingURL]; throws the SyntaxError.
 fn check_script<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(src) = source_of(s, args) else {
         return;
@@ -103,8 +104,10 @@ fn check_script<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let cache = args.get(4).view_bytes().map(|b| b.to_vec());
     // As node, a syntax error's stack starts with its arrow.
     s.try_catch(|tc| match s.check_script(src, cache.as_deref()) {
-        Some(Some(rejected)) => args.ret(s.boolean(rejected)),
-        Some(None) => args.ret(s.undefined()),
+        Some((rejected, url)) => {
+            let rejected = rejected.map_or(s.undefined(), |r| s.boolean(r));
+            args.ret(s.array(&[rejected, url]).value())
+        }
         None => {
             if let (Some(e), Some(m)) = (tc.exception(s), tc.message(s)) {
                 decorate_stack(s, e, m);

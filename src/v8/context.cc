@@ -7,6 +7,7 @@
 #include <v8.h>
 
 #include <cstring>
+#include <memory>
 
 using namespace v8;
 
@@ -24,8 +25,11 @@ inline T* or_null(MaybeLocal<T> maybe) {
   return maybe.ToLocal(&local) ? *local : nullptr;
 }
 
-// Context embedder data slot holding whether WebAssembly may be compiled there.
+// Context embedder data slots: whether WebAssembly may be compiled there, and
+// whether the context has a microtask queue of its own (microtaskMode
+// 'afterEvaluate'), drained right after each script run in it.
 const int kWasmAllowedSlot = 1;
+const int kOwnMicrotasksSlot = 2;
 
 // The interceptors' data is a plain object carrying the sandbox and the context's
 // global proxy under these private keys; until both are set the context is still
@@ -199,6 +203,18 @@ MaybeLocal<UnboundScript> compile_unbound(Local<Context> context, Local<String> 
   return script;
 }
 
+// A context's own microtask queue lives as long as its global proxy.
+struct QueueOwner {
+  std::unique_ptr<MicrotaskQueue> queue;
+  Global<Object> global;
+};
+void free_queue(const WeakCallbackInfo<QueueOwner>& info) { delete info.GetParameter(); }
+
+bool has_own_microtasks(Local<Context> context) {
+  if (context->GetNumberOfEmbedderDataFields() <= static_cast<uint32_t>(kOwnMicrotasksSlot)) return false;
+  return context->GetEmbedderData(kOwnMicrotasksSlot)->IsTrue();
+}
+
 const ArrayBuffer* cache_to_buffer(Isolate* isolate, ScriptCompiler::CachedData* data) {
   if (data == nullptr) return nullptr;
   Local<ArrayBuffer> buffer = ArrayBuffer::New(isolate, data->length);
@@ -214,7 +230,8 @@ extern "C" {
 // A new context whose global forwards to `sandbox`; the sandbox gets the global
 // proxy under `marker` so that it can be found again (vm.isContext, runInContext).
 const Context* v8__Context__NewForwarding(const Context* current, const Object* sandbox_ptr,
-                                          const Private* marker, bool allow_strings, bool allow_wasm_code) {
+                                          const Private* marker, bool allow_strings, bool allow_wasm_code,
+                                          bool own_microtasks) {
   Local<Context> outer = as_local(current);
   Isolate* isolate = outer->GetIsolate();
   Local<Object> sandbox = as_local(sandbox_ptr);
@@ -227,8 +244,23 @@ const Context* v8__Context__NewForwarding(const Context* current, const Object* 
   global_template->SetHandler(IndexedPropertyHandlerConfiguration(indexed_get, indexed_set, nullptr,
                                                                   indexed_delete, nullptr, indexed_define,
                                                                   indexed_descriptor, holder));
-  Local<Context> context = Context::New(isolate, nullptr, global_template);
-  if (context.IsEmpty()) return nullptr;
+  QueueOwner* owner = nullptr;
+  if (own_microtasks) {
+    owner = new QueueOwner();
+    owner->queue = MicrotaskQueue::New(isolate, MicrotasksPolicy::kExplicit);
+  }
+  Local<Context> context = Context::New(isolate, nullptr, global_template, MaybeLocal<Value>(),
+                                        DeserializeInternalFieldsCallback(),
+                                        owner == nullptr ? nullptr : owner->queue.get());
+  if (context.IsEmpty()) {
+    delete owner;
+    return nullptr;
+  }
+  context->SetEmbedderData(kOwnMicrotasksSlot, Boolean::New(isolate, owner != nullptr));
+  if (owner != nullptr) {
+    owner->global.Reset(isolate, context->Global());
+    owner->global.SetWeak(owner, free_queue, WeakCallbackType::kParameter);
+  }
   context->SetSecurityToken(outer->GetSecurityToken());
   context->AllowCodeGenerationFromStrings(allow_strings);
   context->SetEmbedderData(kWasmAllowedSlot, Boolean::New(isolate, allow_wasm_code));
@@ -248,12 +280,17 @@ const Context* v8__Object__GetCreationContext(const Object* o) {
 // Compiles in `current` without running: throws the SyntaxError. *rejected tells
 // whether V8 turned down `cache` (left alone without a cache). Returns false if
 // compiling threw.
+// *source_map_url gets the script's `//# sourceMappingURL=` value (or undefined).
 bool v8__Contextify__Check(const Context* current, const String* source, const Value* name, int line,
-                           int column, const uint8_t* cache, int cache_len, int* rejected) {
+                           int column, const uint8_t* cache, int cache_len, int* rejected,
+                           const Value** source_map_url) {
   Local<UnboundScript> script;
-  return compile_unbound(as_local(current), as_local(source), as_local(name), line, column, cache,
-                         cache_len, rejected)
-      .ToLocal(&script);
+  if (!compile_unbound(as_local(current), as_local(source), as_local(name), line, column, cache,
+                       cache_len, rejected)
+           .ToLocal(&script))
+    return false;
+  *source_map_url = *script->GetSourceMappingURL();
+  return true;
 }
 
 // The code cache of the script (an ArrayBuffer), compiled once more (V8's own
@@ -277,7 +314,13 @@ const Value* v8__Contextify__Run(const Context* target, const String* source, co
   if (!compile_unbound(context, as_local(source), as_local(name), line, column, nullptr, 0, nullptr)
            .ToLocal(&unbound))
     return nullptr;
-  return or_null(unbound->BindToCurrentContext()->Run(context));
+  Local<Value> result;
+  if (!unbound->BindToCurrentContext()->Run(context).ToLocal(&result)) return nullptr;
+  if (has_own_microtasks(context)) {
+    context->GetMicrotaskQueue()->PerformCheckpoint(context->GetIsolate());
+    if (context->GetIsolate()->IsExecutionTerminating()) return nullptr;
+  }
+  return *result;
 }
 
 // ScriptCompiler::CompileFunction with an origin's offsets, objects whose

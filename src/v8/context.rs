@@ -14,6 +14,7 @@ extern "C" {
         marker: *const Private,
         allow_strings: bool,
         allow_wasm: bool,
+        own_microtasks: bool,
     ) -> *const Context;
     fn v8__Object__GetCreationContext(o: *const Object) -> *const Context;
     fn v8__Contextify__Check(
@@ -25,6 +26,7 @@ extern "C" {
         cache: *const u8,
         cache_len: i32,
         rejected: *mut i32,
+        source_map_url: *mut *const Value,
     ) -> bool;
     fn v8__Contextify__CodeCache(
         current: *const Context,
@@ -89,13 +91,15 @@ fn cache_parts(cache: Option<&[u8]>) -> (*const u8, i32) {
 impl<'s> Scope<'s> {
     /// A new context whose global object forwards reads, writes, definitions,
     /// deletions and enumeration to `sandbox`; `sandbox` gets the new global under
-    /// `marker`. `strings`/`wasm` say whether eval and WebAssembly may compile there.
+    /// `marker`. `strings`/`wasm` say whether eval and WebAssembly may compile there;
+    /// with `own_microtasks` its promise jobs run right after each script run in it.
     pub fn new_forwarding_context(
         &self,
         sandbox: Local<Object>,
         marker: Local<Private>,
         strings: bool,
         wasm: bool,
+        own_microtasks: bool,
     ) -> Option<Local<'s, Context>> {
         // SAFETY: live handles in this scope; the new context is a handle in it.
         unsafe {
@@ -105,15 +109,22 @@ impl<'s> Scope<'s> {
                 marker.as_ptr(),
                 strings,
                 wasm,
+                own_microtasks,
             ))
         }
     }
 
     /// Compiles `src` here without running it. None if it threw (a SyntaxError);
-    /// else whether V8 rejected `cache` (None when no cache was given).
-    pub fn check_script(&self, src: ScriptSource, cache: Option<&[u8]>) -> Option<Option<bool>> {
+    /// else whether V8 rejected `cache` (None when no cache was given) and the
+    /// script's sourceMappingURL comment (undefined without one).
+    pub fn check_script(
+        &self,
+        src: ScriptSource,
+        cache: Option<&[u8]>,
+    ) -> Option<(Option<bool>, Local<'s, Value>)> {
         let (ptr, len) = cache_parts(cache);
         let mut rejected = -1;
+        let mut url: *const Value = std::ptr::null();
         // SAFETY: live handles; the cache bytes outlive the call, which is all V8 needs.
         let ok = unsafe {
             v8__Contextify__Check(
@@ -125,9 +136,12 @@ impl<'s> Scope<'s> {
                 ptr,
                 len,
                 &mut rejected,
+                &mut url,
             )
         };
-        ok.then_some((rejected >= 0).then_some(rejected == 1))
+        // SAFETY: on success the shim wrote a fresh handle made in this scope.
+        let url = unsafe { Local::from_raw(url) }.unwrap_or_else(|| self.undefined());
+        ok.then(|| ((rejected >= 0).then_some(rejected == 1), url))
     }
 
     /// V8's code cache for `src`; None if compiling threw.

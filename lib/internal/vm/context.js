@@ -4,7 +4,7 @@
 // forwards every property access to the object (internalBinding('contextify'),
 // src/v8/context.cc); the object itself remembers that context.
 
-const { ObjectSetPrototypeOf, Uint8Array } = primordials;
+const { ObjectSetPrototypeOf, SafeWeakRef, Uint8Array } = primordials;
 const { makeContext, isContext: bindingIsContext } = internalBinding('contextify');
 // Loaded now: loading it later could meet a user's patched built-ins.
 const { Buffer } = require('buffer');
@@ -65,8 +65,20 @@ function createContext(contextObject = {}, options = {}) {
   if (importModuleDynamically !== undefined) {
     validateFunction(importModuleDynamically, 'options.importModuleDynamically');
   }
-  makeContext(contextObject, strings, wasm);
+  makeContext(contextObject, strings, wasm, microtaskMode === 'afterEvaluate');
+  contexts[contexts.length] = new SafeWeakRef(contextObject);
   return contextObject;
+}
+
+// The contextified objects still alive (vm.measureMemory reports one entry each).
+const contexts = [];
+function liveContexts() {
+  let live = 0;
+  for (let i = 0; i < contexts.length; i++) {
+    if (contexts[i].deref() !== undefined) contexts[live++] = contexts[i];
+  }
+  contexts.length = live;
+  return live;
 }
 
 // runInNewContext's options name the context's: contextName, contextOrigin, ...
@@ -96,6 +108,6 @@ function bufferOver(arrayBuffer) {
 }
 
 module.exports = {
-  bufferOver, createContext, isContext, newContextOptions, runOptions,
+  bufferOver, createContext, isContext, liveContexts, newContextOptions, runOptions,
   validateContext,
 };
