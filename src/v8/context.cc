@@ -154,11 +154,26 @@ void named_delete(Local<Name> name, const PropertyCallbackInfo<Boolean>& info) {
   info.GetReturnValue().Set(false);
 }
 
+// What `for in` would list on the sandbox (its prototypes' enumerable names
+// included, as node lists them), then the sandbox's own symbols: node's global
+// shows those through a copy on the real global that this V8 does not keep.
 void named_enumerate(const PropertyCallbackInfo<Array>& info) {
   Forward f;
   if (!forward_of(info, &f)) return;
-  Local<Array> names;
-  if (f.sandbox->GetPropertyNames(f.context).ToLocal(&names)) info.GetReturnValue().Set(names);
+  Local<Array> names, symbols;
+  if (!f.sandbox->GetPropertyNames(f.context).ToLocal(&names)) return;
+  if (!f.sandbox
+           ->GetPropertyNames(f.context, KeyCollectionMode::kOwnOnly, PropertyFilter::SKIP_STRINGS,
+                              IndexFilter::kSkipIndices)
+           .ToLocal(&symbols))
+    return;
+  uint32_t count = names->Length();
+  for (uint32_t i = 0; i < symbols->Length(); i++) {
+    Local<Value> symbol;
+    if (!symbols->Get(f.context, i).ToLocal(&symbol) || names->Set(f.context, count++, symbol).IsNothing())
+      return;
+  }
+  info.GetReturnValue().Set(names);
 }
 
 // Indexed properties take the named path with the index as a string key.
