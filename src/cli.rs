@@ -55,7 +55,8 @@ pub fn parse(args: Vec<String>) -> Parsed {
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-v" | "--version" => {
-                return Parsed::Print(format!("v{}\n", env!("CARGO_PKG_VERSION")))
+                let (coil, v8) = (env!("CARGO_PKG_VERSION"), crate::v8::version());
+                return Parsed::Print(format!("coil {coil} (V8 {v8})\n"));
             }
             "-h" | "--help" => return Parsed::Print(USAGE.to_string()),
             "-e" | "--eval" | "-p" | "--print" => {
