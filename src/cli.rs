@@ -90,6 +90,8 @@ Options:
   --trace-warnings            print a stack trace with each warning
   --no-deprecation, --throw-deprecation, --trace-deprecation
   --enable-source-maps        map stack traces through //# sourceMappingURL=
+  --pending-deprecation, --trace-uncaught, --preserve-symlinks,
+  --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
   -h, --help                  print this help
   --stats                     print io_uring counters (SQEs, CQEs, enter calls) at exit
@@ -190,7 +192,8 @@ impl Collector {
             match name.as_str() {
                 "-v" | "--version" | "-h" | "--help" if env => return Err(refuse(&name)),
                 "-v" | "--version" => {
-                    return Err(Stop::Print(format!("v{}\n", env!("CARGO_PKG_VERSION"))))
+                    let (coil, v8) = (env!("CARGO_PKG_VERSION"), crate::v8::version());
+                    return Err(Stop::Print(format!("coil {coil} (V8 {v8})\n")));
                 }
                 "-h" | "--help" => return Err(Stop::Print(USAGE.to_string())),
                 "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" if env => {
