@@ -1,6 +1,6 @@
 //! The JS test harness: runs every tests/js/**/NAME.js with the built coil binary
 //! and compares what it did with what Node documents:
-//!   NAME.out  exact expected stdout
+//!   NAME.out  exact expected stdout (required; empty when nothing is printed)
 //!   NAME.err  lines that must appear in stderr, in this order (a line may contain
 //!             `...` to match any text at that spot)
 //!   first-line comments: `// exit: N` (default 0), `// args: a b` (before the
@@ -119,12 +119,17 @@ fn run(bin: &str, file: &Path, spec: &Spec) -> Result<(), Failed> {
     if code != spec.exit {
         problems.push(format!("exit code {code}, expected {}", spec.exit));
     }
-    if let Some(want) = expect("out") {
-        if stdout != want {
-            problems.push(format!(
-                "stdout differs\n--- expected\n{want}--- got\n{stdout}---"
-            ));
-        }
+    // Every test states its stdout, even an empty one: a missing .out would leave
+    // whatever the program printed unchecked.
+    match expect("out") {
+        Some(want) if stdout != want => problems.push(format!(
+            "stdout differs\n--- expected\n{want}--- got\n{stdout}---"
+        )),
+        Some(_) => {}
+        None => problems.push(format!(
+            "{} is missing (an empty file if nothing is printed)",
+            file.with_extension("out").display()
+        )),
     }
     if let Some(want) = expect("err") {
         if let Some(missing) = missing_line(&stderr, &want) {
