@@ -1,0 +1,150 @@
+//! The epoll driver's thread pool, as libuv's: `COIL_THREADPOOL_SIZE` threads
+//! (default 4, started on first use) run file ops, which have no readiness, as
+//! plain blocking syscalls. A finished job posts its key and result through the
+//! loop's `Remote`, whose eventfd wakes epoll_wait.
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+
+use crate::backend::op::Op;
+use crate::backend::{Key, Owner, Remote};
+
+/// An op lent to a pool thread. The op stays boxed in the driver's in-flight table
+/// (which owns it); the loop thread does not touch it until the job's result is
+/// posted back, so exactly one thread uses it at a time.
+struct Job {
+    key: Key,
+    owner: Owner,
+    op: *mut Op,
+}
+
+// SAFETY: see `Job`: the op is used by one thread at a time, handed over through the
+// queue's mutex and back through the Remote's mutex (both synchronise memory).
+unsafe impl Send for Job {}
+
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    /// Keys cancelled before a thread took them: they complete with ECANCELED.
+    cancelled: HashSet<Key>,
+    /// Jobs taken by a thread and not yet posted back.
+    running: usize,
+    shutdown: bool,
+}
+
+pub struct Pool {
+    shared: Arc<(Mutex<Queue>, Condvar)>,
+    threads: Vec<JoinHandle<()>>,
+    size: usize,
+    remote: Remote,
+}
+
+impl Pool {
+    pub fn new(remote: Remote) -> Pool {
+        let size = std::env::var("COIL_THREADPOOL_SIZE")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(4, |n| n.clamp(1, 1024));
+        Pool {
+            shared: Arc::default(),
+            threads: Vec::new(),
+            size,
+            remote,
+        }
+    }
+
+    /// Queues `op` (boxed in the caller's table, which keeps it until `key` is posted).
+    pub fn run(&mut self, key: Key, owner: Owner, op: *mut Op) {
+        if self.threads.len() < self.size {
+            self.spawn();
+        }
+        let (lock, cv) = &*self.shared;
+        lock.lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .jobs
+            .push_back(Job { key, owner, op });
+        cv.notify_one();
+    }
+
+    /// A job not yet started completes with ECANCELED; a running one finishes.
+    pub fn cancel(&mut self, key: Key) {
+        let (lock, _) = &*self.shared;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        if q.jobs.iter().any(|j| j.key == key) {
+            q.cancelled.insert(key);
+        }
+    }
+
+    fn spawn(&mut self) {
+        let shared = self.shared.clone();
+        let remote = self.remote.clone();
+        let n = self.threads.len();
+        let t = std::thread::Builder::new()
+            .name(format!("coil-pool-{n}"))
+            .spawn(move || worker(&shared, &remote))
+            .expect("a pool thread");
+        self.threads.push(t);
+    }
+
+    /// Jobs queued or running.
+    pub fn busy(&self) -> usize {
+        let q = self.shared.0.lock().unwrap_or_else(|p| p.into_inner());
+        q.jobs.len() + q.running
+    }
+
+    pub fn threads(&self) -> usize {
+        self.threads.len()
+    }
+}
+
+fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
+    let (lock, cv) = shared;
+    loop {
+        let job = {
+            let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+            loop {
+                if let Some(job) = q.jobs.pop_front() {
+                    q.running += 1;
+                    let cancelled = q.cancelled.remove(&job.key);
+                    break Some((job, cancelled));
+                }
+                if q.shutdown {
+                    break None;
+                }
+                q = cv.wait(q).unwrap_or_else(|p| p.into_inner());
+            }
+        };
+        let Some((job, cancelled)) = job else { return };
+        let result = if cancelled {
+            -libc::ECANCELED
+        } else {
+            // SAFETY: see `Job`: this thread alone uses the op until it posts the key.
+            unsafe { (*job.op).as_opable().run_blocking() }
+        };
+        lock.lock().unwrap_or_else(|p| p.into_inner()).running -= 1;
+        remote.post_keyed(job.key, job.owner, result);
+    }
+}
+
+impl Pool {
+    /// Lets running jobs finish (their ops are still owned by the driver, which
+    /// frees them after this), drops queued ones, and joins the threads.
+    pub fn shutdown(&mut self) {
+        {
+            let (lock, cv) = &*self.shared;
+            let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+            q.shutdown = true;
+            q.jobs.clear();
+            cv.notify_all();
+        }
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
