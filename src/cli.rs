@@ -21,6 +21,8 @@ pub struct Options {
     pub stats: bool,
     /// --trace-uring: print every SQE, CQE and kernel entry to stderr as it happens.
     pub trace_uring: bool,
+    /// --backend=uring|epoll (else $COIL_BACKEND, else uring).
+    pub backend: crate::backend::Kind,
 }
 
 pub enum Parsed {
@@ -41,6 +43,8 @@ Options:
   -h, --help               print this help
   --stats                  print io_uring counters (SQEs, CQEs, enter calls) at exit
   --trace-uring            print each submission, completion and io_uring_enter
+  --backend=uring|epoll    the event loop's driver (default: $COIL_BACKEND, else
+                           uring; epoll when io_uring cannot be set up)
   --expose-gc, --max-old-space-size=MB, --stack-size=KB, --trace-gc, ...
                            V8 options, passed to V8 as node does
 ";
@@ -50,6 +54,7 @@ pub fn parse(args: Vec<String>) -> Parsed {
     let mut v8_flags = Vec::new();
     let mut stats = false;
     let mut trace_uring = false;
+    let mut backend = std::env::var("COIL_BACKEND").ok();
     let mut mode = None;
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
@@ -83,6 +88,10 @@ pub fn parse(args: Vec<String>) -> Parsed {
                 trace_uring = true;
                 exec_args.push(arg);
             }
+            a if a.starts_with("--backend=") => {
+                backend = Some(a["--backend=".len()..].to_string());
+                exec_args.push(arg);
+            }
             "--" => {
                 if let Some(file) = it.next() {
                     mode = Some(Mode::File(file));
@@ -103,6 +112,18 @@ pub fn parse(args: Vec<String>) -> Parsed {
         }
     }
     let mode = mode.unwrap_or(Mode::Stdin);
+    let backend = match backend.as_deref().filter(|b| !b.is_empty()) {
+        None => crate::backend::Kind::Uring,
+        Some(name) => match crate::backend::Kind::parse(name) {
+            Some(kind) => kind,
+            None => {
+                return Parsed::Fail(
+                    format!("coil: unknown backend '{name}' (expected uring or epoll)\n"),
+                    9,
+                )
+            }
+        },
+    };
     Parsed::Run(Options {
         mode,
         script_args: it.collect(),
@@ -110,6 +131,7 @@ pub fn parse(args: Vec<String>) -> Parsed {
         v8_flags,
         stats,
         trace_uring,
+        backend,
     })
 }
 
@@ -137,6 +159,18 @@ mod tests {
         let o = run(&["-e", "1+1", "x"]);
         assert!(matches!(o.mode, Mode::Eval(ref c) if c == "1+1"));
         assert_eq!(o.script_args, ["x"]);
+    }
+
+    #[test]
+    fn backend_is_chosen_by_flag() {
+        assert_eq!(
+            run(&["--backend=epoll", "a.js"]).backend,
+            crate::backend::Kind::Epoll
+        );
+        assert!(matches!(
+            parse(vec!["--backend=kqueue".into()]),
+            Parsed::Fail(_, 9)
+        ));
     }
 
     #[test]
