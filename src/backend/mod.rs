@@ -16,6 +16,8 @@ use std::os::fd::RawFd;
 use std::time::Duration;
 
 mod bufs;
+#[cfg(test)]
+pub mod contract_tests;
 pub mod epoll;
 mod fd;
 mod inflight;

@@ -1,0 +1,80 @@
+//! The contract on the io_uring driver, plus what only a ring has: EBUSY on a
+//! full completion queue, one enter per turn. Tests of an opcode the running
+//! kernel lacks skip (they print why) instead of failing.
+use std::time::Duration;
+
+use io_uring::opcode;
+
+use super::Uring;
+use crate::backend::op::Nop;
+use crate::backend::{Backend, Op};
+
+fn make() -> Box<dyn Backend> {
+    Box::new(Uring::new().expect("io_uring"))
+}
+
+/// Skips the test when the kernel lacks `code` (as io-uring-test's `require!`).
+macro_rules! require {
+    ($ring:expr, $code:expr) => {
+        if !$ring.supports($code) {
+            eprintln!("skipped: the kernel lacks opcode {}", $code);
+            return;
+        }
+    };
+}
+
+mod contract_suite {
+    use super::*;
+    crate::contract_tests!(make());
+}
+
+#[test]
+fn completions_reaped_on_ebusy_are_delivered() {
+    let mut ring = Uring::with_entries(8).expect("io_uring");
+    require!(ring, opcode::Nop::CODE);
+    ring.force_ebusy = 2;
+    let n = 40;
+    for owner in 0..n {
+        ring.submit(Op::Nop(Nop), owner);
+    }
+    assert_eq!(ring.force_ebusy, 0, "the EBUSY path ran");
+    let mut owners: Vec<_> = crate::backend::contract_tests::collect(&mut ring, n as usize)
+        .iter()
+        .map(|c| c.owner)
+        .collect();
+    owners.sort();
+    assert_eq!(owners, (0..n).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_round_of_nops_costs_one_enter() {
+    let mut ring = Uring::new().expect("io_uring");
+    require!(ring, opcode::Nop::CODE);
+    for owner in 0..10 {
+        ring.submit(Op::Nop(Nop), owner);
+    }
+    let mut out = Vec::new();
+    ring.poll(Some(Duration::from_secs(1)), &mut out).unwrap();
+    assert_eq!(out.len(), 10);
+    let s = ring.stats();
+    assert_eq!((s.sqes_submitted, s.cqes_reaped, s.enter_calls), (11, 10, 1));
+}
+
+#[test]
+fn wait_is_bounded_by_the_timeout() {
+    let mut ring = Uring::new().expect("io_uring");
+    let start = std::time::Instant::now();
+    let mut out = Vec::new();
+    ring.poll(Some(Duration::from_millis(30)), &mut out).unwrap();
+    let waited = start.elapsed();
+    assert!(out.is_empty());
+    assert!(waited >= Duration::from_millis(25), "{waited:?}");
+    assert!(waited < Duration::from_millis(500), "{waited:?}");
+}
+
+#[test]
+fn zero_timeout_with_nothing_to_do_skips_the_kernel() {
+    let mut ring = Uring::new().expect("io_uring");
+    ring.poll(Some(Duration::ZERO), &mut Vec::new()).unwrap();
+    assert_eq!(ring.stats().enter_calls, 0);
+}
