@@ -277,7 +277,12 @@ impl<'s> Scope<'s> {
             .unwrap()
     }
     pub fn error(&self, kind: ErrorKind, msg: &str) -> Local<'s, Value> {
-        let m = self.string(msg).as_ptr();
+        self.error_from(kind, self.string(msg))
+    }
+
+    /// An error whose message is an existing JS string.
+    pub fn error_from(&self, kind: ErrorKind, msg: Local<'s, String>) -> Local<'s, Value> {
+        let m = msg.as_ptr();
         // SAFETY: m is a live string handle.
         let p = unsafe {
             match kind {
@@ -510,16 +515,44 @@ impl<'s> Local<'s, Value> {
             ))
         }
     }
-    /// The bytes of a typed array, borrowed for as long as no JS runs.
-    pub fn view_bytes(self) -> Option<&'s mut [u8]> {
-        let (ab, off, len) = self.view()?;
-        let data = ab.data();
-        if data.is_null() {
+    /// The bytes of a typed array, read-only, for as long as no JS runs. Shared
+    /// views may alias (the same Buffer passed twice): reading through both is fine.
+    pub fn view_bytes(self) -> Option<&'s [u8]> {
+        let (ptr, len) = self.view_raw()?;
+        if ptr.is_null() {
+            return Some(&[]);
+        }
+        // SAFETY: V8 keeps off+len inside the buffer; no JS runs while the native fn
+        // holds this slice, so nothing can detach, resize or write it; any `&mut` to
+        // the same bytes comes only from `view_bytes_mut`, whose caller excludes this.
+        Some(unsafe { std::slice::from_raw_parts(ptr, len) })
+    }
+
+    /// The bytes of a typed array, writable.
+    ///
+    /// # Safety
+    /// While the returned slice is used, no other view of the same memory may be
+    /// live: not another `view_bytes_mut` or `view_bytes` of this value, nor of
+    /// another view sharing its ArrayBuffer (JS can pass one Buffer as two
+    /// arguments). Take it last and drop it before taking another.
+    pub unsafe fn view_bytes_mut(self) -> Option<&'s mut [u8]> {
+        let (ptr, len) = self.view_raw()?;
+        if ptr.is_null() {
             return Some(&mut []);
         }
-        // SAFETY: V8 guarantees off+len is inside the buffer; no JS runs while the
-        // native fn holds this slice, so nothing can detach or resize it.
-        Some(unsafe { std::slice::from_raw_parts_mut(data.add(off), len) })
+        // SAFETY: in bounds as above; exclusive by the caller's contract.
+        Some(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+    }
+
+    /// (start, length) of a typed array's bytes; start is null when detached or empty.
+    fn view_raw(self) -> Option<(*mut u8, usize)> {
+        let (ab, off, len) = self.view()?;
+        let data = ab.data();
+        if data.is_null() || len == 0 {
+            return Some((std::ptr::null_mut(), 0));
+        }
+        // SAFETY: off <= the buffer's length (V8 keeps views inside their buffer).
+        Some((unsafe { data.add(off) }, len))
     }
 }
 
