@@ -85,7 +85,8 @@ fn get_load_avg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         .split_whitespace()
         .take(3)
         .map(|v| v.parse::<f64>().unwrap_or(0.0));
-    if let Some(out) = args.get(0).view_bytes() {
+    // SAFETY: the only view taken in this call.
+    if let Some(out) = unsafe { args.get(0).view_bytes_mut() } {
         for chunk in out.chunks_exact_mut(8).take(3) {
             chunk.copy_from_slice(&vals.next().unwrap_or(0.0).to_ne_bytes());
         }
