@@ -15,6 +15,7 @@ pub struct BufGroup {
 }
 
 impl BufGroup {
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn new(count: u16, size: usize) -> io::Result<BufGroup> {
         if count == 0 || !count.is_power_of_two() || count > 32768 || size == 0 {
             return Err(io::Error::from_raw_os_error(libc::EINVAL));
@@ -31,6 +32,7 @@ impl BufGroup {
         self.bytes[bid as usize * self.size..].as_mut_ptr()
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn slice(&self, bid: u16, len: usize) -> &[u8] {
         let at = bid as usize * self.size;
         &self.bytes[at..at + len.min(self.size)]

@@ -36,6 +36,7 @@ impl SharedFd {
     }
 
     /// How many holders (the handle and the ops in flight) keep the number open.
+    #[cfg(test)]
     pub fn holders(&self) -> usize {
         Arc::strong_count(&self.0)
     }

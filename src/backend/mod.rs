@@ -44,6 +44,7 @@ pub struct Completion {
     /// The syscall's result: >= 0 on success, -errno on failure.
     pub result: i32,
     /// IORING_CQE_F_* bits (the epoll driver sets the same bits).
+    #[cfg_attr(not(test), allow(dead_code))] // read by sockets next (buffer ids); tested now
     pub flags: u32,
     /// The op with its buffers, handed back at its last completion.
     pub op: Option<Op>,
@@ -53,6 +54,7 @@ pub struct Completion {
 
 impl Completion {
     /// The provided buffer the kernel picked (IORING_CQE_F_BUFFER), if any.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
     pub fn buffer_id(&self) -> Option<u16> {
         io_uring::cqueue::buffer_select(self.flags)
     }
@@ -83,12 +85,16 @@ pub trait Backend {
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()>;
     /// Registers `count` buffers of `size` bytes as group `group` for ops that let the
     /// kernel pick a buffer (IORING_REGISTER_PBUF_RING).
+    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
     fn register_buffers(&mut self, group: u16, count: u16, size: usize) -> io::Result<()>;
     /// The first `len` bytes of buffer `bid` of `group`, as the op that picked it left them.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8];
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
     fn recycle(&mut self, group: u16, bid: u16);
     /// A handle other threads use to post completions and wake the loop.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
     fn remote(&self) -> Remote;
     /// Ops submitted whose last completion has not been seen.
     fn in_flight(&self) -> usize;

@@ -13,7 +13,8 @@ use slab::Slab;
 
 use crate::backend::{Key, SharedFd};
 
-/// Every handle kind, listed once.
+/// Every handle kind, listed once (TCP, pipe, UDP, signal, process: the next issues).
+#[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HandleKind {
     Timer,
@@ -30,6 +31,7 @@ pub enum HandleKind {
 pub type HandleId = usize;
 
 pub(super) struct Handle {
+    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
     pub kind: HandleKind,
     pub active: bool,
     pub referenced: bool,

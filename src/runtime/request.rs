@@ -76,19 +76,6 @@ impl Runtime {
         self.lp.handle_close(handle, id);
     }
 
-    /// Asks the backend to stop request `id`; its completion still comes (ECANCELED).
-    pub fn cancel_request(&self, id: u64) {
-        let key = self
-            .requests
-            .borrow()
-            .0
-            .get(id as usize)
-            .and_then(|r| r.key);
-        if let Some(key) = key {
-            self.lp.cancel(key);
-        }
-    }
-
     /// A request's op completed (once, or once more for a multishot op).
     pub fn complete_request(&self, c: Completion) {
         self.deliver(c.owner, c.result, c.op, !c.more);

@@ -30,7 +30,6 @@ opaque!(
 extern "C" {
     fn v8__Context__New(isolate: *mut RawIsolate) -> *const Context;
     fn v8__Context__Enter(ctx: *const Context);
-    fn v8__Context__Global(ctx: *const Context) -> *const Object;
     fn v8__Global__New(isolate: *mut RawIsolate, v: *const Value) -> *mut RawGlobal;
     fn v8__Global__Get(g: *const RawGlobal, isolate: *mut RawIsolate) -> *const Value;
     fn v8__Global__DELETE(g: *mut RawGlobal);
@@ -43,14 +42,6 @@ extern "C" {
         ctx: *const Context,
         key: *const Value,
         v: *const Value,
-    ) -> i32;
-    fn v8__Object__SetIndex(o: *const Object, ctx: *const Context, i: u32, v: *const Value) -> i32;
-    fn v8__Object__DefineOwnProperty(
-        o: *const Object,
-        ctx: *const Context,
-        key: *const String,
-        v: *const Value,
-        attrs: i32,
     ) -> i32;
     fn v8__Object__GetPrivate(
         o: *const Object,
@@ -85,7 +76,6 @@ extern "C" {
     ) -> *const Value;
     fn v8__FunctionCallbackInfo__Length(info: *const RawCallbackInfo) -> i32;
     fn v8__FunctionCallbackInfo__Get(info: *const RawCallbackInfo, i: i32) -> *const Value;
-    fn v8__FunctionCallbackInfo__This(info: *const RawCallbackInfo) -> *const Object;
     fn v8__FunctionCallbackInfo__GetIsolate(info: *const RawCallbackInfo) -> *mut RawIsolate;
     fn v8__FunctionCallbackInfo__SetReturnValue(info: *const RawCallbackInfo, v: *const Value);
     fn v8__ArrayBuffer__New(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
@@ -98,9 +88,7 @@ extern "C" {
     ) -> *const ArrayBuffer;
     fn v8__ArrayBuffer__GetBackingStore(ab: *const ArrayBuffer) -> *mut RawBackingStore;
     fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
-    fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
     fn v8__BackingStore__Data(bs: *const RawBackingStore) -> *mut u8;
-    fn v8__BackingStore__ByteLength(bs: *const RawBackingStore) -> usize;
     fn v8__BackingStore__DELETE(bs: *mut RawBackingStore);
     fn v8__ArrayBufferView__Buffer(v: *const ArrayBufferView) -> *const ArrayBuffer;
     fn v8__ArrayBufferView__ByteOffset(v: *const ArrayBufferView) -> usize;
@@ -137,10 +125,6 @@ impl<'s> CallbackArgs<'s> {
     pub fn get(&self, i: usize) -> Local<'s, Value> {
         // SAFETY: V8 returns undefined for i >= Length.
         unsafe { Local::from_raw(v8__FunctionCallbackInfo__Get(self.info, i as i32)) }.unwrap()
-    }
-    pub fn this(&self) -> Local<'s, Object> {
-        // SAFETY: as above.
-        unsafe { Local::from_raw(v8__FunctionCallbackInfo__This(self.info)) }.unwrap()
     }
     pub fn ret(&self, v: Local<Value>) {
         // SAFETY: as above.
@@ -202,11 +186,6 @@ impl<'s> Scope<'s> {
     fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
         // SAFETY: shim results are fresh handles in the current scope or null.
         unsafe { Local::from_raw(ptr) }
-    }
-    pub fn global_object(&self) -> Local<'s, Object> {
-        // SAFETY: the scope's context is live.
-        self.handle(unsafe { v8__Context__Global(self.context().as_ptr()) })
-            .unwrap()
     }
     pub fn object(&self) -> Local<'s, Object> {
         // SAFETY: live isolate.
@@ -343,23 +322,6 @@ impl<'s> Local<'s, Object> {
     pub fn set_str(self, scope: &Scope, key: &str, v: Local<Value>) -> bool {
         self.set(scope, scope.name(key).value(), v)
     }
-    pub fn set_index(self, scope: &Scope, i: u32, v: Local<Value>) -> bool {
-        // SAFETY: live handles.
-        unsafe { v8__Object__SetIndex(self.as_ptr(), scope.context().as_ptr(), i, v.as_ptr()) == 1 }
-    }
-    /// Defines a read-only, non-enumerable property (how bindings expose constants).
-    pub fn define_hidden(self, scope: &Scope, key: &str, v: Local<Value>) -> bool {
-        // SAFETY: live handles; 3 = ReadOnly | DontEnum.
-        unsafe {
-            v8__Object__DefineOwnProperty(
-                self.as_ptr(),
-                scope.context().as_ptr(),
-                scope.name(key).as_ptr(),
-                v.as_ptr(),
-                3,
-            ) == 1
-        }
-    }
     pub fn get_private(self, scope: &Scope<'s>, key: Local<Private>) -> Option<Local<'s, Value>> {
         // SAFETY: live handles.
         unsafe {
@@ -472,10 +434,6 @@ impl BackingStore {
         // SAFETY: raw is a live shared_ptr.
         unsafe { v8__BackingStore__Data(self.raw) }
     }
-    pub fn len(&self) -> usize {
-        // SAFETY: as above.
-        unsafe { v8__BackingStore__ByteLength(self.raw) }
-    }
 }
 
 impl Drop for BackingStore {
@@ -494,10 +452,6 @@ impl<'s> Local<'s, ArrayBuffer> {
     pub fn data(self) -> *mut u8 {
         // SAFETY: live handle.
         unsafe { v8__ArrayBuffer__Data(self.as_ptr()) }
-    }
-    pub fn byte_len(self) -> usize {
-        // SAFETY: live handle.
-        unsafe { v8__ArrayBuffer__ByteLength(self.as_ptr()) }
     }
 }
 

@@ -87,11 +87,13 @@ impl Pool {
     }
 
     /// Jobs queued or running.
+    #[cfg(test)]
     pub fn busy(&self) -> usize {
         let q = self.shared.0.lock().unwrap_or_else(|p| p.into_inner());
         q.jobs.len() + q.running
     }
 
+    #[cfg(test)]
     pub fn threads(&self) -> usize {
         self.threads.len()
     }

@@ -24,6 +24,7 @@ use super::user_data::{self, CANCEL, REMOTE, WAIT_TIMEOUT, WAKE};
 use super::wake::Posted;
 use super::{Backend, Completion, Key, Owner, Remote, Stats};
 
+#[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 #[cfg(test)]
 mod tests;
@@ -49,6 +50,7 @@ pub struct Uring {
     remote: Remote,
     /// The wake-up poll is armed on the eventfd (a multishot poll can end).
     wake_armed: bool,
+    #[cfg_attr(not(test), allow(dead_code))]
     buf_rings: HashMap<u16, BufRing>,
     /// An error that made the ring unusable, reported by the next poll.
     failed: Option<io::Error>,
