@@ -28,7 +28,7 @@ fn check(out: Output) {
     let warnings: Vec<_> = stderr.lines().collect();
     assert_eq!(warnings.len(), 1, "{stderr}");
     assert!(warnings[0].starts_with("coil: warning: io_uring is not available"));
-    assert!(warnings[0].contains("ermission") && warnings[0].ends_with("using epoll"));
+    assert!(warnings[0].contains("Operation not permitted") && warnings[0].ends_with("using epoll"));
 }
 
 #[test]
