@@ -8,7 +8,8 @@
 //!   `// coil-only: reason` (not compared against node).
 //! `$DIR` in expectations stands for the test's directory.
 //! With COIL_TEST_BIN=node the same files run under node: that is how the
-//! expectations are checked against Node itself.
+//! expectations are checked against Node itself. COIL_BACKEND (uring or epoll)
+//! passes through to coil: `make test` runs the suite once on each backend.
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

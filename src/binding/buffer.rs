@@ -398,7 +398,7 @@ fn compare<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(b) = bytes_arg(s, args, 1) else {
         return;
     };
-    let r = match (&*a).cmp(&*b) {
+    let r = match a.cmp(b) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,
         std::cmp::Ordering::Greater => 1.0,

@@ -180,8 +180,11 @@ fn get_available_parallelism<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     args.ret(s.number(n as f64));
 }
 
-/// The passwd entry of `uid`: (name, dir, shell, gid) as raw bytes, or an errno.
-fn passwd(uid: libc::uid_t) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>, libc::gid_t), i32> {
+/// (name, dir, shell, gid) of a passwd entry, the strings as raw bytes.
+type PasswdEntry = (Vec<u8>, Vec<u8>, Vec<u8>, libc::gid_t);
+
+/// The passwd entry of `uid`, or an errno.
+fn passwd(uid: libc::uid_t) -> Result<PasswdEntry, i32> {
     let mut buf = vec![0u8; 4096];
     loop {
         // SAFETY: passwd is plain data; getpwuid_r writes strings into buf and points
