@@ -8,7 +8,7 @@
 //! phase. Loop state sits behind Cell/RefCell because callbacks re-enter the loop (a
 //! timer callback starts a timer, a completion submits the next read) while `run`
 //! is on the stack; no borrow is held across a host call.
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, RefCell, RefMut};
 use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::time::{Duration, Instant};
@@ -53,7 +53,8 @@ pub struct Loop {
     /// The cached clock (ms since start), updated once per turn like uv_now.
     now: Cell<u64>,
     timers: RefCell<TimerHeap>,
-    backend: RefCell<Box<dyn Backend>>,
+    /// None after `shutdown`.
+    backend: RefCell<Option<Box<dyn Backend>>>,
     handles: RefCell<HandleTable>,
     /// Ops in flight by key; requests (no handle) keep the loop alive.
     ops: RefCell<HashMap<Key, InFlight>>,
@@ -75,7 +76,7 @@ impl Loop {
             start: Instant::now(),
             now: Cell::new(0),
             timers: RefCell::new(TimerHeap::default()),
-            backend: RefCell::new(backend),
+            backend: RefCell::new(Some(backend)),
             handles: RefCell::default(),
             ops: RefCell::default(),
             reqs: Cell::new(0),
@@ -156,7 +157,7 @@ impl Loop {
     /// The request keeps the loop alive until its last completion.
     pub fn submit(&self, op: Op, owner: Owner) -> Key {
         self.reqs.set(self.reqs.get() + 1);
-        let key = self.backend.borrow_mut().submit(op, owner);
+        let key = self.backend().submit(op, owner);
         self.ops.borrow_mut().insert(key, InFlight { handle: None });
         key
     }
@@ -165,7 +166,7 @@ impl Loop {
     #[allow(dead_code)] // fs has no cancel; sockets, child processes will
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {
-            self.backend.borrow_mut().cancel(key);
+            self.backend().cancel(key);
         }
     }
 
@@ -218,7 +219,7 @@ impl Loop {
             self.defer(c, Some(id));
             return None;
         }
-        let key = self.backend.borrow_mut().submit(op, owner);
+        let key = self.backend().submit(op, owner);
         self.ops
             .borrow_mut()
             .insert(key, InFlight { handle: Some(id) });
@@ -250,7 +251,7 @@ impl Loop {
         }
         drop(handles);
         {
-            let mut backend = self.backend.borrow_mut();
+            let mut backend = self.backend();
             match &fd {
                 Some(fd) => backend.cancel_fd(fd.raw()),
                 None => keys.iter().for_each(|k| backend.cancel(*k)),
@@ -274,19 +275,32 @@ impl Loop {
     }
 
     // ---- the backend ----
+    fn backend(&self) -> RefMut<'_, Box<dyn Backend>> {
+        RefMut::map(self.backend.borrow_mut(), |b| {
+            b.as_mut().expect("the loop is not used after shutdown")
+        })
+    }
+
+    /// Tears the backend down (io_uring: cancel what is in flight, drain, close the
+    /// ring, then free the ops; epoll: join the pool). The loop is not used after.
+    pub fn shutdown(&self) {
+        let backend = self.backend.borrow_mut().take();
+        drop(backend);
+    }
+
     pub fn stats(&self) -> Stats {
-        self.backend.borrow().stats()
+        self.backend().stats()
     }
 
     /// The backend's setup and its ops still in flight (at exit: none, unless the
     /// process exits with work pending).
     pub fn backend_state(&self) -> (&'static str, usize) {
-        let b = self.backend.borrow();
+        let b = self.backend();
         (b.setup(), b.in_flight())
     }
 
     pub fn backend_name(&self) -> &'static str {
-        self.backend.borrow().name()
+        self.backend().name()
     }
 
     pub fn turns(&self) -> u64 {

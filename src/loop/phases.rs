@@ -43,7 +43,7 @@ impl Loop {
     /// A backend error stops the loop; `run` returns it.
     pub(super) fn poll(&self, host: &dyn Host, timeout: Option<Duration>) {
         let mut out = Vec::new();
-        let res = self.backend.borrow_mut().poll(timeout, &mut out);
+        let res = self.backend().poll(timeout, &mut out);
         if let Err(e) = res {
             *self.failed.borrow_mut() = Some(e);
             self.stop();

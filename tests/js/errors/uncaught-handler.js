@@ -7,5 +7,5 @@ setTimeout(() => {
   setImmediate(() => { throw new TypeError('from immediate'); });
   throw new Error('from timer');
 }, 1);
-setTimeout(() => console.log('still running'), 20);
+setTimeout(() => console.log('still running'), 200);
 process.nextTick(() => { throw new RangeError('from tick'); });
