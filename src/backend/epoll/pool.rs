@@ -25,7 +25,9 @@ unsafe impl Send for Job {}
 #[derive(Default)]
 struct Queue {
     jobs: VecDeque<Job>,
-    /// Keys cancelled before a thread took them: they complete with ECANCELED.
+    /// Keys of the jobs in `jobs`, so cancelling needs no scan.
+    queued: HashSet<Key>,
+    /// Queued keys cancelled before a thread took them: they complete with ECANCELED.
     cancelled: HashSet<Key>,
     /// Jobs taken by a thread and not yet posted back.
     running: usize,
@@ -59,10 +61,10 @@ impl Pool {
             self.spawn();
         }
         let (lock, cv) = &*self.shared;
-        lock.lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .jobs
-            .push_back(Job { key, owner, op });
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        q.queued.insert(key);
+        q.jobs.push_back(Job { key, owner, op });
+        drop(q);
         cv.notify_one();
     }
 
@@ -70,7 +72,7 @@ impl Pool {
     pub fn cancel(&mut self, key: Key) {
         let (lock, _) = &*self.shared;
         let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
-        if q.jobs.iter().any(|j| j.key == key) {
+        if q.queued.contains(&key) {
             q.cancelled.insert(key);
         }
     }
@@ -107,6 +109,7 @@ fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
             loop {
                 if let Some(job) = q.jobs.pop_front() {
                     q.running += 1;
+                    q.queued.remove(&job.key);
                     let cancelled = q.cancelled.remove(&job.key);
                     break Some((job, cancelled));
                 }
@@ -137,6 +140,7 @@ impl Pool {
             let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
             q.shutdown = true;
             q.jobs.clear();
+            q.queued.clear();
             cv.notify_all();
         }
         for t in self.threads.drain(..) {

@@ -50,6 +50,8 @@ pub struct Uring {
     remote: Remote,
     /// The wake-up poll is armed on the eventfd (a multishot poll can end).
     wake_armed: bool,
+    /// A `Remote` was handed out: keep the wake-up poll armed from now on.
+    wake_wanted: std::cell::Cell<bool>,
     #[cfg_attr(not(test), allow(dead_code))]
     buf_rings: HashMap<u16, BufRing>,
     /// An error that made the ring unusable, reported by the next poll.
@@ -98,6 +100,7 @@ impl Uring {
             early: Vec::new(),
             remote: Remote::new()?,
             wake_armed: false,
+            wake_wanted: std::cell::Cell::new(false),
             buf_rings: HashMap::new(),
             failed: None,
             stats: Stats::default(),
@@ -156,7 +159,7 @@ impl Uring {
 
     /// Arms the multishot poll on the wake-up eventfd (again, if it ended).
     fn arm_wake(&mut self) {
-        if self.wake_armed || !self.supports(opcode::PollAdd::CODE) {
+        if self.wake_armed || !self.wake_wanted.get() || !self.supports(opcode::PollAdd::CODE) {
             return;
         }
         let sqe = opcode::PollAdd::new(types::Fd(self.remote.fd()), libc::POLLIN as u32)
@@ -262,7 +265,6 @@ impl Uring {
 
 impl Backend for Uring {
     fn submit(&mut self, mut op: Op, owner: Owner) -> Key {
-        self.arm_wake();
         let opable = op.as_opable();
         let ring = opable.opcode().is_some_and(|code| self.supports(code));
         let name = opable.name();
@@ -314,6 +316,7 @@ impl Backend for Uring {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
+        self.arm_wake();
         // Work already done is ready now: hand it over, do not wait.
         let mut timeout = timeout;
         if !self.inline_done.is_empty() || !self.early.is_empty() {
@@ -376,6 +379,7 @@ impl Backend for Uring {
     }
 
     fn remote(&self) -> Remote {
+        self.wake_wanted.set(true);
         self.remote.clone()
     }
 
