@@ -342,8 +342,12 @@ impl Backend for Epoll {
 
 impl Drop for Epoll {
     /// Teardown: the pool's threads finish what they run and are joined before the
-    /// in-flight table (dropped after this fn) frees the ops they used.
+    /// in-flight table (dropped after this fn) frees the ops they used. A job still
+    /// blocked (a read of a terminal) keeps its op: the ops are leaked, not freed
+    /// under a running syscall.
     fn drop(&mut self) {
-        self.pool.shutdown();
+        if !self.pool.shutdown() {
+            self.ops.forget();
+        }
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::backend::op::Op;
 use crate::backend::{Key, Owner, Remote};
@@ -126,26 +127,44 @@ fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
             // SAFETY: see `Job`: this thread alone uses the op until it posts the key.
             unsafe { (*job.op).as_opable().run_blocking() }
         };
-        lock.lock().unwrap_or_else(|p| p.into_inner()).running -= 1;
+        // Posted before `running` drops, so a shutdown that sees 0 running knows no
+        // thread touches an op any more.
         remote.post_keyed(job.key, job.owner, result);
+        lock.lock().unwrap_or_else(|p| p.into_inner()).running -= 1;
+        cv.notify_all();
     }
 }
 
+/// How long teardown waits for running jobs (a read of a terminal or a FIFO may
+/// never return; node does not wait for its pool at exit either).
+const SHUTDOWN_WAIT: Duration = Duration::from_millis(200);
+
 impl Pool {
-    /// Lets running jobs finish (their ops are still owned by the driver, which
-    /// frees them after this), drops queued ones, and joins the threads.
-    pub fn shutdown(&mut self) {
-        {
-            let (lock, cv) = &*self.shared;
-            let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
-            q.shutdown = true;
-            q.jobs.clear();
-            q.queued.clear();
-            cv.notify_all();
+    /// Drops queued jobs and waits (bounded) for running ones. True when no thread
+    /// uses an op any more (the threads are joined); false when a job is still
+    /// blocked in its syscall: its thread is left behind, and the caller must not
+    /// free the ops.
+    pub fn shutdown(&mut self) -> bool {
+        let (lock, cv) = &*self.shared;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        q.shutdown = true;
+        q.jobs.clear();
+        q.queued.clear();
+        cv.notify_all();
+        let deadline = Instant::now() + SHUTDOWN_WAIT;
+        while q.running > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                self.threads.clear(); // detached
+                return false;
+            }
+            q = cv.wait_timeout(q, left).unwrap_or_else(|p| p.into_inner()).0;
         }
+        drop(q);
         for t in self.threads.drain(..) {
             let _ = t.join();
         }
+        true
     }
 }
 
