@@ -33,7 +33,6 @@ extern "C" {
     fn v8__Message__GetStartColumn(m: *const Message) -> i32;
     fn v8__Message__GetEndColumn(m: *const Message) -> i32;
     fn v8__Message__GetSourceLine(m: *const Message, ctx: *const Context) -> *const String;
-    fn v8__Message__Get(m: *const Message) -> *const String;
 }
 
 impl<'s> Scope<'s> {
@@ -144,10 +143,4 @@ impl<'s> Local<'s, Message> {
         }
     }
 
-    pub fn text(self, scope: &Scope<'s>) -> std::string::String {
-        // SAFETY: live message handle.
-        unsafe { Local::from_raw(v8__Message__Get(self.as_ptr())) }
-            .map(|s: Local<String>| s.to_rust(scope))
-            .unwrap_or_default()
-    }
 }
