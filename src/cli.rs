@@ -198,7 +198,12 @@ impl Collector {
                 "-v" | "--version" | "-h" | "--help" if env => return Err(refuse(&name)),
                 "-v" | "--version" => {
                     let (coil, v8) = (env!("CARGO_PKG_VERSION"), crate::v8::version());
-                    return Err(Stop::Print(format!("coil {coil} (V8 {v8})\n")));
+                    let asked = std::env::var("COIL_BACKEND")
+                        .ok()
+                        .and_then(|b| crate::backend::Kind::parse(&b))
+                        .unwrap_or(crate::backend::Kind::Uring);
+                    let backend = crate::backend::resolve(asked).name();
+                    return Err(Stop::Print(format!("coil {coil} (V8 {v8}, {backend})\n")));
                 }
                 "-h" | "--help" => return Err(Stop::Print(USAGE.to_string())),
                 "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" if env => {

@@ -11,12 +11,21 @@ const SCRIPT: &str = "setTimeout(() => require('fs').stat('/', (e) => \
 fn build(src: &str, out: &str, shared: bool) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let out = dir.join(out);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fallback").join(src);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fallback")
+        .join(src);
     let mut cc = Command::new("cc");
     if shared {
         cc.args(["-shared", "-fPIC"]);
     }
-    let ok = cc.arg("-o").arg(&out).arg(&src).arg("-ldl").status().ok()?.success();
+    let ok = cc
+        .arg("-o")
+        .arg(&out)
+        .arg(&src)
+        .arg("-ldl")
+        .status()
+        .ok()?
+        .success();
     ok.then_some(out)
 }
 
@@ -28,7 +37,9 @@ fn check(out: Output) {
     let warnings: Vec<_> = stderr.lines().collect();
     assert_eq!(warnings.len(), 1, "{stderr}");
     assert!(warnings[0].starts_with("coil: warning: io_uring is not available"));
-    assert!(warnings[0].contains("Operation not permitted") && warnings[0].ends_with("using epoll"));
+    assert!(
+        warnings[0].contains("Operation not permitted") && warnings[0].ends_with("using epoll")
+    );
 }
 
 #[test]
@@ -63,7 +74,10 @@ fn a_seccomp_profile_without_io_uring_falls_back_to_epoll() {
 
 #[test]
 fn the_backend_can_be_chosen() {
-    for (flag, name) in [("--backend=epoll", "epoll"), ("--backend=uring", "io_uring")] {
+    for (flag, name) in [
+        ("--backend=epoll", "epoll"),
+        ("--backend=uring", "io_uring"),
+    ] {
         let out = Command::new(env!("CARGO_BIN_EXE_coil"))
             .args([flag, "-p", "process.features.coil_backend"])
             .output()

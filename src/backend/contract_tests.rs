@@ -16,7 +16,10 @@ pub fn pipe() -> (RawFd, RawFd) {
 
 pub fn write(fd: RawFd, bytes: &[u8]) {
     // SAFETY: bytes is a live slice.
-    assert_eq!(unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) }, bytes.len() as isize);
+    assert_eq!(
+        unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) },
+        bytes.len() as isize
+    );
 }
 
 pub fn is_open(fd: RawFd) -> bool {
@@ -93,7 +96,9 @@ pub fn cancel_by_fd_reaches_every_op_on_it(b: &mut dyn Backend) {
     b.cancel_fd(r);
     let out = collect(b, 3);
     assert_eq!(out.len(), 3);
-    assert!(out.iter().all(|c| c.result == -libc::ECANCELED && c.owner < 3));
+    assert!(out
+        .iter()
+        .all(|c| c.result == -libc::ECANCELED && c.owner < 3));
     write(other.1, b"x");
     let out = collect(b, 1);
     assert_eq!((out[0].owner, out[0].result), (9, 1));

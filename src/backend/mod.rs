@@ -54,7 +54,13 @@ pub struct Completion {
 
 impl Completion {
     /// The provided buffer the kernel picked (IORING_CQE_F_BUFFER), if any.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the contract sockets build on (issue 13); the driver tests use it now"
+        )
+    )]
     pub fn buffer_id(&self) -> Option<u16> {
         io_uring::cqueue::buffer_select(self.flags)
     }
@@ -85,16 +91,40 @@ pub trait Backend {
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()>;
     /// Registers `count` buffers of `size` bytes as group `group` for ops that let the
     /// kernel pick a buffer (IORING_REGISTER_PBUF_RING).
-    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the contract sockets build on (issue 13); the driver tests use it now"
+        )
+    )]
     fn register_buffers(&mut self, group: u16, count: u16, size: usize) -> io::Result<()>;
     /// The first `len` bytes of buffer `bid` of `group`, as the op that picked it left them.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the contract sockets build on (issue 13); the driver tests use it now"
+        )
+    )]
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8];
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the contract sockets build on (issue 13); the driver tests use it now"
+        )
+    )]
     fn recycle(&mut self, group: u16, bid: u16);
     /// A handle other threads use to post completions and wake the loop.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the contract sockets build on (issue 13); the driver tests use it now"))]
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "the contract sockets build on (issue 13); the driver tests use it now"
+        )
+    )]
     fn remote(&self) -> Remote;
     /// Ops submitted whose last completion has not been seen.
     fn in_flight(&self) -> usize;
@@ -112,12 +142,28 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Uring => "io_uring",
+            Kind::Epoll => "epoll",
+        }
+    }
+
     pub fn parse(name: &str) -> Option<Kind> {
         match name {
             "uring" | "io_uring" => Some(Kind::Uring),
             "epoll" => Some(Kind::Epoll),
             _ => None,
         }
+    }
+}
+
+/// The driver `create(kind)` would run here: io_uring falls back to epoll when the
+/// kernel refuses a ring (`coil --version` reports this).
+pub fn resolve(kind: Kind) -> Kind {
+    match kind {
+        Kind::Uring if uring::Uring::new().is_err() => Kind::Epoll,
+        k => k,
     }
 }
 

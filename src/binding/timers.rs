@@ -47,7 +47,8 @@ fn schedule_timer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 fn toggle_timer_ref<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
-    rt.lp.handle_set_ref(rt.timer_handle, args.get(0).boolean(s));
+    rt.lp
+        .handle_set_ref(rt.timer_handle, args.get(0).boolean(s));
 }
 
 fn toggle_immediate_ref<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {

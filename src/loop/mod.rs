@@ -21,8 +21,8 @@ mod phases;
 mod tests;
 pub mod timer;
 
-pub use handle::{HandleId, HandleKind};
 use handle::HandleTable;
+pub use handle::{HandleId, HandleKind};
 use timer::{TimerHeap, TimerId};
 
 /// What the loop calls back into at each phase. Default methods do nothing.

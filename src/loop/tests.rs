@@ -213,7 +213,9 @@ fn multishot_completions_reach_their_handle_until_it_closes() {
         lp.run(&host).unwrap();
         let ev = host.events.borrow();
         assert_eq!(ev.len(), 4, "{:?} on {}", ev, lp.backend_name());
-        assert!(ev[..3].iter().all(|e| e.0 & libc::POLLIN as i32 != 0 && e.1 && e.2 == Some(h)));
+        assert!(ev[..3]
+            .iter()
+            .all(|e| e.0 & libc::POLLIN as i32 != 0 && e.1 && e.2 == Some(h)));
         assert_eq!(ev[3], (-libc::ECANCELED, false, Some(h)));
         assert_eq!(*host.closed.borrow(), [42]);
         assert!(!is_open(efd));
@@ -279,4 +281,3 @@ fn a_failing_backend_stops_the_loop_with_its_error_instead_of_panicking() {
     // The loop is usable afterwards: its backend is not borrowed.
     assert_eq!(lp.backend_name(), "broken");
 }
-

@@ -109,7 +109,10 @@ impl Runtime {
                 if let Err(e) = self.lp.run(self) {
                     // The backend cannot go on: say why and end (EX_SOFTWARE), without
                     // running more JS on a loop that cannot deliver its completions.
-                    eprintln!("coil: the {} event loop failed: {e}", self.lp.backend_name());
+                    eprintln!(
+                        "coil: the {} event loop failed: {e}",
+                        self.lp.backend_name()
+                    );
                     return 70;
                 }
                 self.call_hook(s, |h| &h.before_exit, &[]);

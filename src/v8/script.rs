@@ -142,5 +142,4 @@ impl<'s> Local<'s, Message> {
             )
         }
     }
-
 }

@@ -68,7 +68,12 @@ impl Epoll {
             stats: Stats::default(),
             trace: false,
         };
-        ep.ctl(libc::EPOLL_CTL_ADD, ep.remote.fd(), libc::EPOLLIN as u32, WAKE)?;
+        ep.ctl(
+            libc::EPOLL_CTL_ADD,
+            ep.remote.fd(),
+            libc::EPOLLIN as u32,
+            WAKE,
+        )?;
         Ok(ep)
     }
 
@@ -113,7 +118,11 @@ impl Epoll {
 
     /// `fd` is ready: try every op waiting on it (the Reactor's legacy_call).
     fn on_ready(&mut self, fd: RawFd, revents: u32, out: &mut Vec<Completion>) {
-        let keys = self.waiting.get(&fd).map(|w| w.0.clone()).unwrap_or_default();
+        let keys = self
+            .waiting
+            .get(&fd)
+            .map(|w| w.0.clone())
+            .unwrap_or_default();
         let mut done = Vec::new();
         for key in keys {
             let Some(f) = self.ops.get_mut(key) else {
@@ -129,7 +138,11 @@ impl Epoll {
             let mut flags = 0;
             let mut picked = None;
             if let (Some(group), Op::ReadSelect(rs)) = (op.buffer_group(), &mut *f.op) {
-                match self.groups.get_mut(&group).and_then(|g| g.take().map(|b| (g.ptr(b), b))) {
+                match self
+                    .groups
+                    .get_mut(&group)
+                    .and_then(|g| g.take().map(|b| (g.ptr(b), b)))
+                {
                     Some(p) => {
                         rs.picked = Some(p);
                         picked = Some(p.1);
@@ -179,7 +192,10 @@ impl Epoll {
         let f = self.ops.remove(key).expect("a finished op is in the table");
         if self.trace {
             let name = f.op.name();
-            eprintln!("epoll: done   {name:<10} key={key} owner={} res={result}", f.owner);
+            eprintln!(
+                "epoll: done   {name:<10} key={key} owner={} res={result}",
+                f.owner
+            );
         }
         Completion {
             key,
@@ -282,7 +298,12 @@ impl Backend for Epoll {
         self.stats.enter_calls += 1;
         // SAFETY: events has MAX_EVENTS writable entries.
         let n = unsafe {
-            libc::epoll_wait(self.epfd.as_raw_fd(), events.as_mut_ptr(), MAX_EVENTS as i32, ms)
+            libc::epoll_wait(
+                self.epfd.as_raw_fd(),
+                events.as_mut_ptr(),
+                MAX_EVENTS as i32,
+                ms,
+            )
         };
         if n < 0 {
             let e = io::Error::last_os_error();

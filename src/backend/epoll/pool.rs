@@ -158,7 +158,10 @@ impl Pool {
                 self.threads.clear(); // detached
                 return false;
             }
-            q = cv.wait_timeout(q, left).unwrap_or_else(|p| p.into_inner()).0;
+            q = cv
+                .wait_timeout(q, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
         }
         drop(q);
         for t in self.threads.drain(..) {

@@ -23,7 +23,14 @@ impl OpAble for Fallocate {
     }
     fn run_blocking(&mut self) -> i32 {
         // SAFETY: no pointers involved.
-        let r = unsafe { libc::fallocate(self.fd.raw(), self.mode, self.offset as i64, self.len as i64) };
+        let r = unsafe {
+            libc::fallocate(
+                self.fd.raw(),
+                self.mode,
+                self.offset as i64,
+                self.len as i64,
+            )
+        };
         syscall_result(r as i64)
     }
     fn opcode(&self) -> Option<u8> {
@@ -46,12 +53,15 @@ pub struct Fadvise {
 
 impl OpAble for Fadvise {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Fadvise::new(types::Fd(self.fd.raw()), self.len, self.advice).offset(self.offset);
+        let e = opcode::Fadvise::new(types::Fd(self.fd.raw()), self.len, self.advice)
+            .offset(self.offset);
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {
         // SAFETY: no pointers involved; posix_fadvise returns the error number itself.
-        let r = unsafe { libc::posix_fadvise(self.fd.raw(), self.offset as i64, self.len, self.advice) };
+        let r = unsafe {
+            libc::posix_fadvise(self.fd.raw(), self.offset as i64, self.len, self.advice)
+        };
         -r
     }
     fn opcode(&self) -> Option<u8> {

@@ -84,8 +84,12 @@ pub(super) fn iovecs(bufs: &[IoBuf]) -> Vec<libc::iovec> {
 
 impl OpAble for Readv {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Readv::new(types::Fd(self.fd.raw()), self.iov.as_ptr(), self.iov.len() as u32)
-            .offset(kernel_offset(self.pos));
+        let e = opcode::Readv::new(
+            types::Fd(self.fd.raw()),
+            self.iov.as_ptr(),
+            self.iov.len() as u32,
+        )
+        .offset(kernel_offset(self.pos));
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {

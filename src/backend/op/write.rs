@@ -69,8 +69,12 @@ impl Writev {
 
 impl OpAble for Writev {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Writev::new(types::Fd(self.fd.raw()), self.iov.as_ptr(), self.iov.len() as u32)
-            .offset(kernel_offset(self.pos));
+        let e = opcode::Writev::new(
+            types::Fd(self.fd.raw()),
+            self.iov.as_ptr(),
+            self.iov.len() as u32,
+        )
+        .offset(kernel_offset(self.pos));
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {

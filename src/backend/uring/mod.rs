@@ -199,7 +199,9 @@ impl Uring {
             let owner = entry.owner;
             if self.trace {
                 let name = entry.op.name();
-                eprintln!("uring: cqe    {name:<10} key={key} owner={owner} res={result} more={more}");
+                eprintln!(
+                    "uring: cqe    {name:<10} key={key} owner={owner} res={result} more={more}"
+                );
             }
             let op = if more {
                 None
@@ -419,7 +421,10 @@ impl Drop for Uring {
                 break;
             }
             sink.clear();
-            if self.poll(Some(Duration::from_millis(10)), &mut sink).is_err() {
+            if self
+                .poll(Some(Duration::from_millis(10)), &mut sink)
+                .is_err()
+            {
                 break;
             }
         }

@@ -85,7 +85,10 @@ fn a_round_of_nops_costs_one_enter() {
     ring.poll(Some(Duration::from_secs(1)), &mut out).unwrap();
     assert_eq!(out.len(), 10);
     let s = ring.stats();
-    assert_eq!((s.sqes_submitted, s.cqes_reaped, s.enter_calls), (10, 10, 1));
+    assert_eq!(
+        (s.sqes_submitted, s.cqes_reaped, s.enter_calls),
+        (10, 10, 1)
+    );
 }
 
 #[test]
@@ -93,7 +96,8 @@ fn wait_is_bounded_by_the_timeout() {
     let mut ring = Uring::new().expect("io_uring");
     let start = std::time::Instant::now();
     let mut out = Vec::new();
-    ring.poll(Some(Duration::from_millis(30)), &mut out).unwrap();
+    ring.poll(Some(Duration::from_millis(30)), &mut out)
+        .unwrap();
     let waited = start.elapsed();
     assert!(out.is_empty());
     assert!(waited >= Duration::from_millis(25), "{waited:?}");
