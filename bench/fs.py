@@ -1,7 +1,8 @@
 """fs: bench/fs.js under coil and node, alternating runs, medians per case.
 (a) readFile of 10,000 4 KiB files at 64/256/all-at-once concurrency, (b) stat of
 10,000 files, (c) a 1 GiB file through createReadStream, (d) 1,000 x 64 KiB
-writeFile + fsync. Usage: python3 bench/fs.py [RUNS] [CASE...]"""
+writeFile + fsync. coil runs on both backends (io_uring, then epoll with its thread
+pool) beside node. Usage: python3 bench/fs.py [RUNS] [CASE...]"""
 import os
 import re
 import sys
@@ -27,11 +28,16 @@ if not os.path.exists(big) or os.path.getsize(big) != 1 << 30:
             f.write(chunk)
 
 script = os.path.join(ROOT, "bench/fs.js")
-res = {"coil": defaultdict(list), "node": defaultdict(list)}
+runners = (("coil", [COIL, "--backend=uring"]), ("coil_epoll", [COIL, "--backend=epoll"]),
+           ("node", [NODE]))
+res = {name: defaultdict(list) for name, _ in runners}
 for _ in range(runs):
     for case in cases:
-        for name, exe in (("coil", COIL), ("node", NODE)):
-            for label, ms in re.findall(r"case=(\S+) ms=([\d.]+)", output([exe, script, case, data])):
+        for name, cmd in runners:
+            for label, ms in re.findall(r"case=(\S+) ms=([\d.]+)", output(cmd + [script, case, data])):
                 res[name][label].append(float(ms))
 for case in res["coil"]:
-    report(case, median(res["coil"][case]), median(res["node"][case]), "ms")
+    coil, epoll, node = (median(res[n][case]) for n, _ in runners)
+    report(case, coil, node, "ms")
+    print(f"bench={case} backend=epoll coil={epoll:.3f}ms node={node:.3f}ms "
+          f"speedup={node / epoll:.2f}x", flush=True)

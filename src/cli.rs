@@ -38,6 +38,8 @@ pub struct Options {
     pub stats: bool,
     /// --trace-uring: print every SQE, CQE and kernel entry to stderr as it happens.
     pub trace_uring: bool,
+    /// --backend=uring|epoll (else $COIL_BACKEND, else uring).
+    pub backend: crate::backend::Kind,
     /// -c: compile the script and stop.
     pub check: bool,
     /// Every option coil itself acts on, by its long name ('--require' for -r).
@@ -90,10 +92,14 @@ Options:
   --trace-warnings            print a stack trace with each warning
   --no-deprecation, --throw-deprecation, --trace-deprecation
   --enable-source-maps        map stack traces through //# sourceMappingURL=
+  --pending-deprecation, --trace-uncaught, --preserve-symlinks,
+  --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
   -h, --help                  print this help
   --stats                     print io_uring counters (SQEs, CQEs, enter calls) at exit
   --trace-uring               print each submission, completion and io_uring_enter
+  --backend=uring|epoll       the event loop's driver (default: $COIL_BACKEND, else
+                              uring; epoll when io_uring cannot be set up)
   --expose-gc, --max-old-space-size=MB, --stack-size=KB, --trace-gc, ...
                               V8 options, passed to V8 as node does
 
@@ -129,6 +135,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--preserve-symlinks-main", "", Kind::Bool, true),
     ("--stats", "", Kind::Bool, true),
     ("--trace-uring", "", Kind::Bool, true),
+    ("--backend", "", Kind::Text, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).
@@ -190,7 +197,13 @@ impl Collector {
             match name.as_str() {
                 "-v" | "--version" | "-h" | "--help" if env => return Err(refuse(&name)),
                 "-v" | "--version" => {
-                    return Err(Stop::Print(format!("v{}\n", env!("CARGO_PKG_VERSION"))))
+                    let (coil, v8) = (env!("CARGO_PKG_VERSION"), crate::v8::version());
+                    let asked = std::env::var("COIL_BACKEND")
+                        .ok()
+                        .and_then(|b| crate::backend::Kind::parse(&b))
+                        .unwrap_or(crate::backend::Kind::Uring);
+                    let backend = crate::backend::resolve(asked).name();
+                    return Err(Stop::Print(format!("coil {coil} (V8 {v8}, {backend})\n")));
                 }
                 "-h" | "--help" => return Err(Stop::Print(USAGE.to_string())),
                 "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" if env => {
@@ -461,11 +474,26 @@ pub fn parse_with(
         v8_flags: all.v8_flags,
         stats: all.values.contains_key("--stats"),
         trace_uring: all.values.contains_key("--trace-uring"),
+        backend: crate::backend::Kind::Uring,
         check: matches!(all.values.get("--check"), Some(OptionValue::Bool(true))),
         values: all.values,
     };
     if let Some(msg) = validate(&options, eval_given) {
         return Parsed::Fail(msg, 9);
+    }
+    let mut options = options;
+    let env_backend = std::env::var("COIL_BACKEND").ok();
+    match options.text("--backend").or(env_backend.as_deref()) {
+        None | Some("") => {}
+        Some(name) => match crate::backend::Kind::parse(name) {
+            Some(kind) => options.backend = kind,
+            None => {
+                return Parsed::Fail(
+                    format!("coil: unknown backend '{name}' (expected uring or epoll)\n"),
+                    9,
+                )
+            }
+        },
     }
     Parsed::Run(options)
 }
@@ -498,142 +526,5 @@ fn validate(o: &Options, eval_given: bool) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(args: &[&str]) -> Options {
-        match parse(args.iter().map(|s| s.to_string()).collect()) {
-            Parsed::Run(o) => o,
-            _ => panic!("expected a run"),
-        }
-    }
-
-    fn fails(args: &[&str], env: Option<&str>) -> String {
-        let env = env.map(|e| e.to_string());
-        match parse_with(args.iter().map(|s| s.to_string()).collect(), |_| Ok(env)) {
-            Parsed::Fail(msg, 9) => msg,
-            _ => panic!("expected a failure"),
-        }
-    }
-
-    #[test]
-    fn script_arguments_stop_option_parsing() {
-        let o = run(&["--expose-gc", "app.js", "--port", "1"]);
-        assert!(matches!(o.mode, Mode::File(ref f) if f == "app.js"));
-        assert_eq!(o.script_args, ["--port", "1"]);
-        assert_eq!(o.v8_flags, ["--expose-gc"]);
-    }
-
-    #[test]
-    fn eval_takes_the_next_argument() {
-        let o = run(&["-e", "1+1", "x"]);
-        assert!(matches!(o.mode, Mode::Eval(ref c) if c == "1+1"));
-        assert_eq!(o.script_args, ["x"]);
-    }
-
-    #[test]
-    fn unknown_short_option_is_bad() {
-        assert!(matches!(parse(vec!["-z".into()]), Parsed::Fail(_, 9)));
-        assert!(matches!(parse(vec!["-e".into()]), Parsed::Fail(_, 9)));
-    }
-
-    #[test]
-    fn lists_collect_and_values_take_both_forms() {
-        let o = run(&["-r", "a", "--require=b", "-C", "x", "--title", "t", "f.js"]);
-        assert_eq!(o.list("--require"), ["a", "b"]);
-        assert_eq!(o.list("--conditions"), ["x"]);
-        assert_eq!(o.text("--title"), Some("t"));
-        assert_eq!(
-            o.exec_args,
-            ["-r", "a", "--require=b", "-C", "x", "--title", "t"]
-        );
-    }
-
-    #[test]
-    fn node_options_come_first_and_refuse_what_node_refuses() {
-        let env = Some("-r first --title=\"a b\"".to_string());
-        let o = match parse_with(vec!["-r".into(), "second".into(), "x.js".into()], |_| {
-            Ok(env)
-        }) {
-            Parsed::Run(o) => o,
-            _ => panic!(),
-        };
-        assert_eq!(o.list("--require"), ["first", "second"]);
-        assert_eq!(o.text("--title"), Some("a b"));
-        assert_eq!(o.exec_args, ["-r", "second"]);
-        let env = Some("-C from-env --conditions=also".to_string());
-        let o = match parse_with(vec!["-C".into(), "typed".into(), "x.js".into()], |_| {
-            Ok(env)
-        }) {
-            Parsed::Run(o) => o,
-            _ => panic!(),
-        };
-        assert_eq!(o.list("--conditions"), ["from-env", "also", "typed"]);
-        assert_eq!(
-            fails(&[], Some("-e 1")),
-            "coil: -e is not allowed in NODE_OPTIONS\n"
-        );
-        assert_eq!(
-            fails(&[], Some("--stack-size=9")),
-            "coil: --stack-size= is not allowed in NODE_OPTIONS\n"
-        );
-        assert_eq!(
-            fails(&[], Some("--env-file=x")),
-            "coil: --env-file= is not allowed in NODE_OPTIONS\n"
-        );
-    }
-
-    #[test]
-    fn values_are_checked() {
-        assert_eq!(
-            fails(&["--unhandled-rejections=no"], None),
-            "coil: invalid value for --unhandled-rejections\n"
-        );
-        assert_eq!(
-            fails(&["--title"], None),
-            "coil: --title requires an argument\n"
-        );
-        assert_eq!(
-            fails(&["-c", "-e", "1"], None),
-            "coil: either --check or --eval can be used, not both\n"
-        );
-    }
-
-    #[test]
-    fn options_go_on_after_eval_code() {
-        let o = run(&["-e", "code", "--expose-gc", "a", "--expose-gc"]);
-        assert!(matches!(o.mode, Mode::Eval(ref c) if c == "code"));
-        assert_eq!(o.v8_flags, ["--expose-gc"]);
-        assert_eq!(o.script_args, ["a", "--expose-gc"]);
-        assert!(matches!(run(&["-p", "-e", "1"]).mode, Mode::Print(ref c) if c == "1"));
-        assert!(matches!(run(&["-e", "2", "-p"]).mode, Mode::Print(ref c) if c == "2"));
-        assert!(matches!(run(&["-p", "3", "-e", "4"]).mode, Mode::Print(ref c) if c == "4"));
-        assert_eq!(run(&["-e", "x", "--", "--y"]).script_args, ["--y"]);
-        assert_eq!(run(&["-e", "x", "-", "z"]).script_args, ["-", "z"]);
-    }
-
-    #[test]
-    fn dash_is_remembered() {
-        assert!(matches!(
-            run(&["-", "a"]).mode,
-            Mode::Stdin {
-                dash: true,
-                print: false
-            }
-        ));
-        assert!(matches!(
-            run(&[]).mode,
-            Mode::Stdin {
-                dash: false,
-                print: false
-            }
-        ));
-        assert!(matches!(
-            run(&["-p"]).mode,
-            Mode::Stdin {
-                dash: false,
-                print: true
-            }
-        ));
-    }
-}
+#[path = "cli_tests.rs"]
+mod tests;

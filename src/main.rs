@@ -45,6 +45,8 @@ fn main() {
         rt.print_stats();
     }
     let _ = std::io::stdout().flush();
-    // Skip tearing V8 down: the process is ending and the OS frees everything.
+    // The backend is torn down (ops still in flight cancelled, drained, freed after
+    // the ring is closed); V8 is not: the process is ending and the OS frees it.
+    rt.lp.shutdown();
     std::process::exit(code);
 }

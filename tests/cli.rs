@@ -8,9 +8,20 @@ use std::process::{Command, Stdio};
 #[test]
 fn version_and_help() {
     let out = coil(&["--version"], "");
-    assert_eq!(
-        text(&out.stdout),
-        format!("v{}\n", env!("CARGO_PKG_VERSION"))
+    let version = text(&out.stdout);
+    let prefix = format!("coil {} (V8 ", env!("CARGO_PKG_VERSION"));
+    assert!(version.starts_with(&prefix), "{version}");
+    // The driver it would run on comes last: epoll when asked for.
+    assert!(version.ends_with(", io_uring)\n") || version.ends_with(", epoll)\n"));
+    let out = coil_env(
+        &["--version"],
+        &[("COIL_BACKEND", "epoll")],
+        &scratch("version"),
+    );
+    assert!(
+        text(&out.stdout).ends_with(", epoll)\n"),
+        "{}",
+        text(&out.stdout)
     );
     let out = coil(&["--help"], "");
     assert!(text(&out.stdout).starts_with("Usage: coil"));

@@ -1,6 +1,6 @@
 //! The JS test harness: runs every tests/js/**/NAME.js with the built coil binary
 //! and compares what it did with what Node documents:
-//!   NAME.out  exact expected stdout
+//!   NAME.out  exact expected stdout (required; empty when nothing is printed)
 //!   NAME.err  lines that must appear in stderr, in this order (a line may contain
 //!             `...` to match any text at that spot)
 //!   first-line comments: `// exit: N` (default 0), `// args: a b` (before the
@@ -8,7 +8,8 @@
 //!   `// coil-only: reason` (not compared against node).
 //! `$DIR` in expectations stands for the test's directory.
 //! With COIL_TEST_BIN=node the same files run under node: that is how the
-//! expectations are checked against Node itself.
+//! expectations are checked against Node itself. COIL_BACKEND (uring or epoll)
+//! passes through to coil: `make test` runs the suite once on each backend.
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -119,12 +120,17 @@ fn run(bin: &str, file: &Path, spec: &Spec) -> Result<(), Failed> {
     if code != spec.exit {
         problems.push(format!("exit code {code}, expected {}", spec.exit));
     }
-    if let Some(want) = expect("out") {
-        if stdout != want {
-            problems.push(format!(
-                "stdout differs\n--- expected\n{want}--- got\n{stdout}---"
-            ));
-        }
+    // Every test states its stdout, even an empty one: a missing .out would leave
+    // whatever the program printed unchecked.
+    match expect("out") {
+        Some(want) if stdout != want => problems.push(format!(
+            "stdout differs\n--- expected\n{want}--- got\n{stdout}---"
+        )),
+        Some(_) => {}
+        None => problems.push(format!(
+            "{} is missing (an empty file if nothing is printed)",
+            file.with_extension("out").display()
+        )),
     }
     if let Some(want) = expect("err") {
         if let Some(missing) = missing_line(&stderr, &want) {

@@ -106,8 +106,26 @@ fn text_result<'s>(s: &Scope<'s>, text: Text) -> Option<Local<'s, String>> {
     })
 }
 
-fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s mut [u8]> {
+fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s [u8]> {
     let b = args.get(i).view_bytes();
+    if b.is_none() {
+        s.throw_error(ErrorKind::TypeError, "argument must be a buffer");
+    }
+    b
+}
+
+/// Argument `i`'s bytes, writable.
+///
+/// # Safety
+/// As `view_bytes_mut`: no other view of the same bytes may be live while the
+/// slice is used (take it after reading the other arguments, drop it before the next).
+unsafe fn bytes_arg_mut<'s>(
+    s: &Scope<'s>,
+    args: &CallbackArgs<'s>,
+    i: usize,
+) -> Option<&'s mut [u8]> {
+    // SAFETY: forwarded to the caller.
+    let b = unsafe { args.get(i).view_bytes_mut() };
     if b.is_none() {
         s.throw_error(ErrorKind::TypeError, "argument must be a buffer");
     }
@@ -168,7 +186,8 @@ fn write_target<'s>(
     s: &Scope<'s>,
     args: &CallbackArgs<'s>,
 ) -> Option<(Local<'s, String>, &'s mut [u8])> {
-    let buf = bytes_arg(s, args, 0)?;
+    // SAFETY: the only buffer argument; the string is a V8 string, not a view.
+    let buf = unsafe { bytes_arg_mut(s, args, 0) }?;
     let st = string_arg(s, args, 1)?;
     let len = buf.len();
     let off = index_arg(s, args, 2, 0, len);
@@ -379,7 +398,7 @@ fn compare<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(b) = bytes_arg(s, args, 1) else {
         return;
     };
-    let r = match (&*a).cmp(&*b) {
+    let r = match a.cmp(b) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,
         std::cmp::Ordering::Greater => 1.0,
@@ -485,7 +504,8 @@ fn index_of_number<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 /// fill(u8, string, start, end, encoding) -> -1 if the string encodes to nothing.
 fn fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(buf) = bytes_arg(s, args, 0) else {
+    // SAFETY: the only buffer argument (the pattern is a string, encoded to a Vec).
+    let Some(buf) = (unsafe { bytes_arg_mut(s, args, 0) }) else {
         return;
     };
     let Some(st) = string_arg(s, args, 1) else {
@@ -530,11 +550,13 @@ fn encode_into<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(st) = string_arg(s, args, 0) else {
         return;
     };
-    let Some(dst) = bytes_arg(s, args, 1) else {
+    // SAFETY: `dst` is the only view taken, and is dead before `results` is taken.
+    let Some(dst) = (unsafe { bytes_arg_mut(s, args, 1) }) else {
         return;
     };
     let (written, read) = st.write_utf8(s, dst);
-    let Some(results) = bytes_arg(s, args, 2) else {
+    // SAFETY: as above: `dst` is no longer used.
+    let Some(results) = (unsafe { bytes_arg_mut(s, args, 2) }) else {
         return;
     };
     if results.len() >= 8 {

@@ -137,7 +137,7 @@ impl Base64Decoder {
                     body = rest;
                 }
             }
-        } else if src.len() % 4 != 0 {
+        } else if !src.len().is_multiple_of(4) {
             return false;
         }
         let engine = b64_engine(url, false);

@@ -219,7 +219,8 @@ fn get_hashes<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 /// randomFill(view): fills the typed array's bytes from the kernel's CSPRNG.
 fn random_fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(bytes) = args.get(0).view_bytes() else {
+    // SAFETY: the only view taken in this call.
+    let Some(bytes) = (unsafe { args.get(0).view_bytes_mut() }) else {
         return s.throw_error(ErrorKind::TypeError, "randomFill: expected a typed array");
     };
     let mut done = 0;

@@ -89,6 +89,9 @@ pub fn last_errno() -> i32 {
         .unwrap_or(libc::EIO)
 }
 
+/// V8's longest string (String::kMaxLength on 64-bit), in UTF-8 bytes at most.
+const MAX_STRING: usize = (1 << 29) - 24;
+
 /// "CODE: message, syscall 'path' -> 'dest'" with errno (negative, as Node reports
 /// it), code, syscall, and path/dest when given.
 pub fn errno_exception<'s>(
@@ -99,6 +102,10 @@ pub fn errno_exception<'s>(
     dest: Option<&str>,
 ) -> Local<'s, Value> {
     let mut detail = String::new();
+    if path.map_or(0, str::len) + dest.map_or(0, str::len) > MAX_STRING {
+        // Cannot be shown in a message anyway: do not copy half a gigabyte for it.
+        return system_error(s, errno, syscall, "", path, dest);
+    }
     if let Some(p) = path {
         detail.push_str(&format!(" '{p}'"));
     }
@@ -109,6 +116,8 @@ pub fn errno_exception<'s>(
 }
 
 /// The one builder of system errors; `detail` follows the syscall in the message.
+/// A path too long for a V8 string (a 2**29-character one) cannot be shown: the
+/// message then names the syscall only, and `path`/`dest` are set when they fit.
 pub fn system_error<'s>(
     s: &Scope<'s>,
     errno: i32,
@@ -118,17 +127,23 @@ pub fn system_error<'s>(
     dest: Option<&str>,
 ) -> Local<'s, Value> {
     let code = errno_name(errno);
-    let msg = format!("{code}: {}, {syscall}{detail}", errno_message(errno));
-    let e = s.error(ErrorKind::Error, &msg);
+    let head = format!("{code}: {}, {syscall}", errno_message(errno));
+    let msg = if head.len() + detail.len() <= MAX_STRING {
+        s.try_string(&format!("{head}{detail}"))
+    } else {
+        None
+    };
+    let msg = msg.unwrap_or_else(|| s.string(&head));
+    let e = s.error_from(ErrorKind::Error, msg);
     if let Some(o) = e.to::<Object>(ValueKind::Object) {
         o.set_str(s, "errno", s.number(-errno as f64));
         o.set_str(s, "code", s.string(code).value());
         o.set_str(s, "syscall", s.string(syscall).value());
-        if let Some(p) = path {
-            o.set_str(s, "path", s.string(p).value());
+        if let Some(p) = path.and_then(|p| s.try_string(p)) {
+            o.set_str(s, "path", p.value());
         }
-        if let Some(d) = dest {
-            o.set_str(s, "dest", s.string(d).value());
+        if let Some(d) = dest.and_then(|d| s.try_string(d)) {
+            o.set_str(s, "dest", d.value());
         }
     }
     e

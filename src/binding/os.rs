@@ -85,7 +85,8 @@ fn get_load_avg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         .split_whitespace()
         .take(3)
         .map(|v| v.parse::<f64>().unwrap_or(0.0));
-    if let Some(out) = args.get(0).view_bytes() {
+    // SAFETY: the only view taken in this call.
+    if let Some(out) = unsafe { args.get(0).view_bytes_mut() } {
         for chunk in out.chunks_exact_mut(8).take(3) {
             chunk.copy_from_slice(&vals.next().unwrap_or(0.0).to_ne_bytes());
         }
@@ -179,8 +180,11 @@ fn get_available_parallelism<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     args.ret(s.number(n as f64));
 }
 
-/// The passwd entry of `uid`: (name, dir, shell, gid) as raw bytes, or an errno.
-fn passwd(uid: libc::uid_t) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>, libc::gid_t), i32> {
+/// (name, dir, shell, gid) of a passwd entry, the strings as raw bytes.
+type PasswdEntry = (Vec<u8>, Vec<u8>, Vec<u8>, libc::gid_t);
+
+/// The passwd entry of `uid`, or an errno.
+fn passwd(uid: libc::uid_t) -> Result<PasswdEntry, i32> {
     let mut buf = vec![0u8; 4096];
     loop {
         // SAFETY: passwd is plain data; getpwuid_r writes strings into buf and points

@@ -163,6 +163,8 @@ fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if rt.options.stats {
         rt.print_stats();
     }
+    // Ops still in flight are cancelled, drained and freed before the process ends.
+    rt.lp.shutdown();
     std::process::exit(code);
 }
 

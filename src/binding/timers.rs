@@ -42,23 +42,19 @@ fn schedule_timer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
     let ms = args.get(0).number(s).unwrap_or(1.0).max(1.0);
     rt.lp.timer_start(rt.js_timer, ms as u64);
-    rt.lp
-        .set_handle(&rt.timer_handle, true, rt.timer_handle.is_referenced());
+    rt.lp.handle_set_active(rt.timer_handle, true);
 }
 
 fn toggle_timer_ref<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
-    rt.lp.set_handle(
-        &rt.timer_handle,
-        rt.timer_handle.is_active(),
-        args.get(0).boolean(s),
-    );
+    rt.lp
+        .handle_set_ref(rt.timer_handle, args.get(0).boolean(s));
 }
 
 fn toggle_immediate_ref<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
     rt.lp
-        .set_handle(&rt.immediate_handle, args.get(0).boolean(s), true);
+        .handle_set_active(rt.immediate_handle, args.get(0).boolean(s));
 }
 
 /// getLibuvNow(): the loop clock, refreshed first (as Node does) so a timer started

@@ -1,32 +1,86 @@
-//! A handle's two bits (active, referenced), after libuv's handle flags. Only a
-//! handle that is both keeps the loop alive; `Loop::set_handle` keeps the count.
-use std::cell::Cell;
+//! Handles, as libuv has them: long-lived objects (a timer list, the immediate
+//! queue, an fs watcher; TCP, pipes, UDP, signals, processes and async wake-ups
+//! next) with two bits, active and referenced — only a handle that is both keeps
+//! the loop alive. A handle may own an fd (a `SharedFd`) and has ops in flight.
+//!
+//! Closing is asynchronous, as `uv_close`: the handle stops counting, its in-flight
+//! ops are cancelled, its own fd reference is dropped (the number is released when
+//! the last op hands its clone back), and once its last op has completed its close
+//! callback runs in the loop's closing phase.
+use std::collections::HashSet;
 
-#[derive(Default)]
-pub struct HandleState {
-    active: Cell<bool>,
-    referenced: Cell<bool>,
+use slab::Slab;
+
+use crate::backend::{Key, SharedFd};
+
+/// Every handle kind, listed once (TCP, pipe, UDP, signal, process: the next issues).
+#[allow(dead_code)] // the kinds sockets, signals and processes bring (next issues)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandleKind {
+    Timer,
+    Immediate,
+    FsWatcher,
+    Tcp,
+    Pipe,
+    Udp,
+    Signal,
+    Process,
+    Async,
 }
 
-impl HandleState {
-    /// A new handle is inactive and referenced, like uv_*_init.
-    pub fn new() -> HandleState {
-        HandleState {
-            active: Cell::new(false),
-            referenced: Cell::new(true),
+pub type HandleId = usize;
+
+pub(super) struct Handle {
+    #[allow(dead_code)] // for tracing, and the kinds to come
+    pub kind: HandleKind,
+    pub active: bool,
+    pub referenced: bool,
+    /// Set by `Loop::handle_close`: the close callback's token.
+    pub closing: Option<u64>,
+    pub fd: Option<SharedFd>,
+    /// Ops in flight on behalf of this handle (until their last completion).
+    pub ops: HashSet<Key>,
+}
+
+impl Handle {
+    pub fn counts(&self) -> bool {
+        self.active && self.referenced && self.closing.is_none()
+    }
+}
+
+#[derive(Default)]
+pub(super) struct HandleTable {
+    pub handles: Slab<Handle>,
+    /// Handles that are active, referenced and not closing: they keep the loop alive.
+    pub counting: usize,
+    /// Handles closed whose ops are still in flight: they keep the loop alive too,
+    /// until their close callback has run.
+    pub closing: usize,
+}
+
+impl HandleTable {
+    pub fn open(&mut self, kind: HandleKind, fd: Option<SharedFd>) -> HandleId {
+        self.handles.insert(Handle {
+            kind,
+            active: false,
+            referenced: true,
+            closing: None,
+            fd,
+            ops: HashSet::new(),
+        })
+    }
+
+    /// Applies `change` to handle `id`, keeping `counting` right.
+    pub fn update(&mut self, id: HandleId, change: impl FnOnce(&mut Handle)) {
+        let Some(h) = self.handles.get_mut(id) else {
+            return;
+        };
+        let before = h.counts();
+        change(h);
+        match (before, h.counts()) {
+            (false, true) => self.counting += 1,
+            (true, false) => self.counting -= 1,
+            _ => {}
         }
-    }
-    pub fn is_active(&self) -> bool {
-        self.active.get()
-    }
-    pub fn is_referenced(&self) -> bool {
-        self.referenced.get()
-    }
-    pub(super) fn counts(&self) -> bool {
-        self.active.get() && self.referenced.get()
-    }
-    pub(super) fn set(&self, active: bool, referenced: bool) {
-        self.active.set(active);
-        self.referenced.set(referenced);
     }
 }

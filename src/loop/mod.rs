@@ -3,27 +3,34 @@
 //!   update clock → timers → pending → idle → prepare → poll (submit + wait for
 //!   completions, bounded by the next timer) → check (setImmediate) → closing
 //!
-//! The loop owns the backend and the timer heap; everything that enters JS lives in
-//! the `Host` (the runtime), which the loop calls back at each phase. Loop state
-//! sits behind Cell/RefCell because callbacks re-enter the loop (a timer callback
-//! starts a timer, a completion submits the next read) while `run` is on the stack.
-use std::cell::{Cell, RefCell};
-use std::collections::{HashSet, VecDeque};
+//! The loop owns the backend, the timer heap and the handle table; everything that
+//! enters JS lives in the `Host` (the runtime), which the loop calls back at each
+//! phase. Loop state sits behind Cell/RefCell because callbacks re-enter the loop (a
+//! timer callback starts a timer, a completion submits the next read) while `run`
+//! is on the stack; no borrow is held across a host call.
+use std::cell::{Cell, RefCell, RefMut};
+use std::collections::{HashMap, VecDeque};
+use std::io;
 use std::time::{Duration, Instant};
 
-use crate::backend::{Backend, Completion, Op, Owner, Stats};
+use crate::backend::{Backend, Completion, Key, Op, Owner, SharedFd, Stats};
 
 mod handle;
 mod phases;
+#[cfg(test)]
+mod tests;
 pub mod timer;
 
-pub use handle::HandleState;
+use handle::HandleTable;
+pub use handle::{HandleId, HandleKind};
 use timer::{TimerHeap, TimerId};
 
 /// What the loop calls back into at each phase. Default methods do nothing.
 pub trait Host {
     fn run_timer(&self, lp: &Loop, id: TimerId);
-    fn on_completion(&self, lp: &Loop, c: Completion);
+    /// One completion: a request's (its last, or one shot of a multishot op) or a
+    /// handle op's, with `handle` naming the handle.
+    fn on_completion(&self, lp: &Loop, c: Completion, handle: Option<HandleId>);
     /// setImmediate callbacks; `has_check_work` makes the poll not wait.
     fn run_check(&self, _lp: &Loop) {}
     fn has_check_work(&self) -> bool {
@@ -31,7 +38,14 @@ pub trait Host {
     }
     fn run_idle(&self, _lp: &Loop) {}
     fn run_prepare(&self, _lp: &Loop) {}
+    /// A closed handle's last op has completed: its close callback (`token`).
     fn on_closed(&self, _lp: &Loop, _token: u64) {}
+}
+
+/// What the loop knows of an op in flight: whose it is, and whether it keeps the
+/// loop alive (a request does; a handle's op counts through its handle).
+struct InFlight {
+    handle: Option<HandleId>,
 }
 
 pub struct Loop {
@@ -39,18 +53,20 @@ pub struct Loop {
     /// The cached clock (ms since start), updated once per turn like uv_now.
     now: Cell<u64>,
     timers: RefCell<TimerHeap>,
-    backend: RefCell<Box<dyn Backend>>,
-    /// Handles that are both active and referenced: they keep the loop alive.
-    ref_handles: Cell<usize>,
-    /// Referenced requests (ops) whose last completion has not arrived.
+    /// None after `shutdown`.
+    backend: RefCell<Option<Box<dyn Backend>>>,
+    handles: RefCell<HandleTable>,
+    /// Ops in flight by key; requests (no handle) keep the loop alive.
+    ops: RefCell<HashMap<Key, InFlight>>,
     reqs: Cell<usize>,
-    /// In-flight ops that do not keep the loop alive (an unref'd watcher's read).
-    unref_reqs: RefCell<HashSet<Owner>>,
     /// Completions to deliver in the pending phase (deferred by the loop itself).
-    pending: RefCell<VecDeque<Completion>>,
-    /// Handles closed this turn; their close callbacks run in the closing phase.
-    closing: RefCell<Vec<u64>>,
+    pending: RefCell<VecDeque<(Completion, Option<HandleId>)>>,
+    /// Handles whose last op completed after close: their callbacks run in the
+    /// closing phase.
+    closing: RefCell<Vec<(HandleId, u64)>>,
     stopped: Cell<bool>,
+    /// Why the loop stopped, when the backend failed.
+    failed: RefCell<Option<io::Error>>,
     turns: Cell<u64>,
 }
 
@@ -60,19 +76,21 @@ impl Loop {
             start: Instant::now(),
             now: Cell::new(0),
             timers: RefCell::new(TimerHeap::default()),
-            backend: RefCell::new(backend),
-            ref_handles: Cell::new(0),
+            backend: RefCell::new(Some(backend)),
+            handles: RefCell::default(),
+            ops: RefCell::default(),
             reqs: Cell::new(0),
-            unref_reqs: RefCell::default(),
             pending: RefCell::new(VecDeque::new()),
             closing: RefCell::new(Vec::new()),
             stopped: Cell::new(false),
+            failed: RefCell::new(None),
             turns: Cell::new(0),
         }
     }
 
-    /// Runs turns until nothing referenced is left (or `stop`). Reads like uv_run.
-    pub fn run(&self, host: &dyn Host) {
+    /// Runs turns until nothing referenced is left. Reads like uv_run. An error
+    /// means the backend failed and the loop cannot go on.
+    pub fn run(&self, host: &dyn Host) -> io::Result<()> {
         self.stopped.set(false);
         while self.alive() && !self.stopped.get() {
             self.turns.set(self.turns.get() + 1);
@@ -85,17 +103,24 @@ impl Loop {
             host.run_check(self);
             self.run_closing(host);
         }
+        match self.failed.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
-    /// The loop lives while a referenced handle or request, a pending completion or
-    /// a closing handle exists (uv__loop_alive).
+    /// The loop lives while a referenced active handle or a request, a pending
+    /// completion or a closing handle exists (uv__loop_alive).
     pub fn alive(&self) -> bool {
-        self.ref_handles.get() > 0
+        let handles = self.handles.borrow();
+        handles.counting > 0
+            || handles.closing > 0
             || self.reqs.get() > 0
             || !self.pending.borrow().is_empty()
             || !self.closing.borrow().is_empty()
     }
 
+    /// Ends the loop after this turn (uv_stop).
     pub fn stop(&self) {
         self.stopped.set(true);
     }
@@ -108,7 +133,7 @@ impl Loop {
         self.now.set(self.start.elapsed().as_millis() as u64);
     }
 
-    /// Milliseconds since the loop started, read from the clock (not cached).
+    /// Time since the loop started, read from the clock (not cached).
     pub fn hrtime(&self) -> Duration {
         self.start.elapsed()
     }
@@ -127,66 +152,155 @@ impl Loop {
         self.timers.borrow_mut().stop(id);
     }
 
-    // ---- handles and requests ----
-    /// Updates a handle's state, keeping the count of live referenced handles.
-    pub fn set_handle(&self, h: &HandleState, active: bool, referenced: bool) {
-        let before = h.counts();
-        h.set(active, referenced);
-        match (before, h.counts()) {
-            (false, true) => self.ref_handles.set(self.ref_handles.get() + 1),
-            (true, false) => self.ref_handles.set(self.ref_handles.get() - 1),
-            _ => {}
-        }
-    }
-
-    /// Hands an op to the backend; `owner` comes back in its completion.
-    pub fn submit(&self, op: Op, owner: Owner) {
+    // ---- requests ----
+    /// Hands a request's op to the backend; `owner` comes back in its completions.
+    /// The request keeps the loop alive until its last completion.
+    pub fn submit(&self, op: Op, owner: Owner) -> Key {
         self.reqs.set(self.reqs.get() + 1);
-        self.backend.borrow_mut().submit(op, owner);
+        let key = self.backend().submit(op, owner);
+        self.ops.borrow_mut().insert(key, InFlight { handle: None });
+        key
     }
 
-    /// Whether `owner`'s in-flight op keeps the loop alive (like uv_ref/uv_unref on
-    /// the handle that issued it).
-    pub fn set_req_ref(&self, owner: Owner, referenced: bool) {
-        let changed = if referenced {
-            self.unref_reqs.borrow_mut().remove(&owner)
-        } else {
-            self.unref_reqs.borrow_mut().insert(owner)
-        };
-        if changed {
-            let n = self.reqs.get();
-            self.reqs.set(if referenced { n + 1 } else { n - 1 });
+    /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
+    #[allow(dead_code)] // fs has no cancel; sockets, child processes will
+    pub fn cancel(&self, key: Key) {
+        if self.ops.borrow().contains_key(&key) {
+            self.backend().cancel(key);
         }
     }
 
-    pub fn cancel(&self, owner: Owner) {
-        self.backend.borrow_mut().cancel(owner);
+    /// Delivers a completion in the next pending phase instead of now (a result
+    /// known at submit time must still arrive asynchronously).
+    pub fn defer(&self, c: Completion, handle: Option<HandleId>) {
+        self.pending.borrow_mut().push_back((c, handle));
     }
 
-    /// Delivers a completion in the next pending phase instead of now (for results
-    /// known at submit time, which must still arrive asynchronously).
-    pub fn defer(&self, c: Completion) {
-        self.pending.borrow_mut().push_back(c);
+    // ---- handles ----
+    /// A new handle: inactive and referenced, like uv_*_init. It owns `fd` if given.
+    pub fn handle_open(&self, kind: HandleKind, fd: Option<SharedFd>) -> HandleId {
+        self.handles.borrow_mut().open(kind, fd)
     }
 
-    /// Schedules `token`'s close callback for this turn's closing phase.
-    pub fn close_later(&self, token: u64) {
-        self.closing.borrow_mut().push(token);
+    pub fn handle_set_active(&self, id: HandleId, active: bool) {
+        self.handles.borrow_mut().update(id, |h| h.active = active);
+    }
+
+    /// uv_ref / uv_unref.
+    pub fn handle_set_ref(&self, id: HandleId, referenced: bool) {
+        self.handles
+            .borrow_mut()
+            .update(id, |h| h.referenced = referenced);
+    }
+
+    /// The handle's fd (None once closing: its ops hold the number until they end).
+    pub fn handle_fd(&self, id: HandleId) -> Option<SharedFd> {
+        self.handles.borrow().handles.get(id)?.fd.clone()
+    }
+
+    /// Submits an op for handle `id`. A closing (or unknown) handle takes no new op:
+    /// it completes with ECANCELED in the pending phase.
+    pub fn handle_submit(&self, id: HandleId, op: Op, owner: Owner) -> Option<Key> {
+        let open = self
+            .handles
+            .borrow()
+            .handles
+            .get(id)
+            .is_some_and(|h| h.closing.is_none());
+        if !open {
+            let c = Completion {
+                key: crate::backend::user_data::REMOTE,
+                owner,
+                result: -libc::ECANCELED,
+                flags: 0,
+                op: Some(op),
+                more: false,
+            };
+            self.defer(c, Some(id));
+            return None;
+        }
+        let key = self.backend().submit(op, owner);
+        self.ops
+            .borrow_mut()
+            .insert(key, InFlight { handle: Some(id) });
+        if let Some(h) = self.handles.borrow_mut().handles.get_mut(id) {
+            h.ops.insert(key);
+        }
+        Some(key)
+    }
+
+    /// uv_close: stop counting, cancel what is in flight, drop the handle's own fd
+    /// reference; `token`'s close callback runs in the closing phase after the last
+    /// op completed (so the fd number is released only after every op on it).
+    pub fn handle_close(&self, id: HandleId, token: u64) {
+        let mut keys = Vec::new();
+        let mut fd = None;
+        let mut handles = self.handles.borrow_mut();
+        let mut first = false;
+        handles.update(id, |h| {
+            if h.closing.is_none() {
+                first = true;
+                h.closing = Some(token);
+                h.active = false;
+                keys.extend(h.ops.iter().copied());
+                fd = h.fd.take();
+            }
+        });
+        if first {
+            handles.closing += 1;
+        }
+        drop(handles);
+        {
+            let mut backend = self.backend();
+            match &fd {
+                Some(fd) => backend.cancel_fd(fd.raw()),
+                None => keys.iter().for_each(|k| backend.cancel(*k)),
+            }
+        }
+        drop(fd);
+        self.maybe_closed(id);
+    }
+
+    /// Moves a closing handle with no op left to the closing phase.
+    fn maybe_closed(&self, id: HandleId) {
+        let mut handles = self.handles.borrow_mut();
+        let Some(h) = handles.handles.get(id) else {
+            return;
+        };
+        if let (Some(token), true) = (h.closing, h.ops.is_empty()) {
+            handles.handles.remove(id);
+            handles.closing -= 1;
+            self.closing.borrow_mut().push((id, token));
+        }
+    }
+
+    // ---- the backend ----
+    fn backend(&self) -> RefMut<'_, Box<dyn Backend>> {
+        RefMut::map(self.backend.borrow_mut(), |b| {
+            b.as_mut().expect("the loop is not used after shutdown")
+        })
+    }
+
+    /// Tears the backend down (io_uring: cancel what is in flight, drain, close the
+    /// ring, then free the ops; epoll: join the pool). The loop is not used after.
+    pub fn shutdown(&self) {
+        let backend = self.backend.borrow_mut().take();
+        drop(backend);
     }
 
     pub fn stats(&self) -> Stats {
-        self.backend.borrow().stats()
+        self.backend().stats()
     }
 
     /// The backend's setup and its ops still in flight (at exit: none, unless the
     /// process exits with work pending).
     pub fn backend_state(&self) -> (&'static str, usize) {
-        let b = self.backend.borrow();
+        let b = self.backend();
         (b.setup(), b.in_flight())
     }
 
     pub fn backend_name(&self) -> &'static str {
-        self.backend.borrow().name()
+        self.backend().name()
     }
 
     pub fn turns(&self) -> u64 {

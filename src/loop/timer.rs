@@ -54,11 +54,7 @@ impl TimerHeap {
         }
     }
 
-    pub fn remove(&mut self, id: TimerId) {
-        self.stop(id);
-        self.timers.remove(id);
-    }
-
+    #[cfg(test)]
     pub fn is_active(&self, id: TimerId) -> bool {
         self.timers.get(id).is_some_and(|t| t.seq.is_some())
     }
@@ -87,6 +83,7 @@ impl TimerHeap {
         }
     }
 
+    #[cfg(test)]
     pub fn active(&self) -> usize {
         self.active
     }

@@ -116,6 +116,12 @@ impl Runtime {
         versions.set_str(s, "coil", s.string(env!("CARGO_PKG_VERSION")).value());
         versions.set_str(s, "v8", s.string(crate::v8::version()).value());
         p.set_str(s, "versions", versions.value());
+        // process.features.coil_backend: the driver the loop runs on ('io_uring' or
+        // 'epoll'); lib/internal/bootstrap/node.js keeps it when it fills the rest.
+        let features = s.object();
+        let backend = s.string(self.lp.backend_name()).value();
+        features.set_str(s, "coil_backend", backend);
+        p.set_str(s, "features", features.value());
         p.set_str(s, "arch", s.string(node_arch()).value());
         p.set_str(s, "platform", s.string("linux").value());
         p

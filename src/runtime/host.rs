@@ -3,7 +3,7 @@
 use super::Runtime;
 use crate::backend::Completion;
 use crate::event_loop::timer::TimerId;
-use crate::event_loop::{Host, Loop};
+use crate::event_loop::{HandleId, Host, Loop};
 
 impl Host for Runtime {
     /// The JS timer lists are due: processTimers(now) runs them and returns the next
@@ -31,8 +31,12 @@ impl Host for Runtime {
         });
     }
 
-    fn on_completion(&self, _lp: &Loop, c: Completion) {
+    fn on_completion(&self, _lp: &Loop, c: Completion, _handle: Option<HandleId>) {
         self.complete_request(c);
+    }
+
+    fn on_closed(&self, _lp: &Loop, token: u64) {
+        self.run_close_callback(token);
     }
 
     fn run_check(&self, _lp: &Loop) {
@@ -54,13 +58,13 @@ impl Runtime {
     pub fn schedule_js_timer(&self, next: f64) {
         if next == 0.0 || !next.is_finite() {
             self.lp.timer_stop(self.js_timer);
-            self.lp
-                .set_handle(&self.timer_handle, false, self.timer_handle.is_referenced());
+            self.lp.handle_set_active(self.timer_handle, false);
             return;
         }
         let due = next.abs() as u64;
         self.lp
             .timer_start(self.js_timer, due.saturating_sub(self.lp.now()));
-        self.lp.set_handle(&self.timer_handle, true, next > 0.0);
+        self.lp.handle_set_active(self.timer_handle, true);
+        self.lp.handle_set_ref(self.timer_handle, next > 0.0);
     }
 }

@@ -4,10 +4,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::backend::uring::Uring;
 use crate::cli::Options;
 use crate::event_loop::timer::TimerId;
-use crate::event_loop::{HandleState, Loop};
+use crate::event_loop::{HandleId, HandleKind, Loop};
 use crate::v8::{self, BackingStore, Global, Isolate, Scope};
 
 mod bootstrap;
@@ -49,8 +48,8 @@ pub struct Runtime {
     pub immediate_info: RefCell<Option<BackingStore>>,
     /// The one loop timer behind all JS timers (JS keeps its own lists).
     pub js_timer: TimerId,
-    pub timer_handle: HandleState,
-    pub immediate_handle: HandleState,
+    pub timer_handle: HandleId,
+    pub immediate_handle: HandleId,
     /// internalBinding(name) objects, made once.
     pub bindings: RefCell<HashMap<String, Global>>,
     /// JS requests waiting for an op's completion, keyed by the op's owner.
@@ -60,12 +59,12 @@ pub struct Runtime {
 impl Runtime {
     /// Builds the runtime and leaks it: it lives until the process exits.
     pub fn create(options: Options) -> anyhow::Result<&'static Runtime> {
-        let mut backend = Uring::new().map_err(|e| {
-            anyhow::anyhow!("io_uring is not available here ({e}); coil needs Linux 5.11+ with io_uring enabled")
-        })?;
-        backend.trace = options.trace_uring;
-        let lp = Loop::new(Box::new(backend));
+        let backend = crate::backend::create(options.backend, options.trace_uring)
+            .map_err(|e| anyhow::anyhow!("no event loop backend could be set up: {e}"))?;
+        let lp = Loop::new(backend);
         let js_timer = lp.timer_create();
+        let timer_handle = lp.handle_open(HandleKind::Timer, None);
+        let immediate_handle = lp.handle_open(HandleKind::Immediate, None);
         let isolate = Isolate::new();
         let context = Global::new_context(&isolate);
         let rt: &'static Runtime = Box::leak(Box::new(Runtime {
@@ -77,8 +76,8 @@ impl Runtime {
             tick_info: RefCell::new(None),
             immediate_info: RefCell::new(None),
             js_timer,
-            timer_handle: HandleState::new(),
-            immediate_handle: HandleState::new(),
+            timer_handle,
+            immediate_handle,
             bindings: RefCell::default(),
             requests: RefCell::default(),
         }));
@@ -107,7 +106,15 @@ impl Runtime {
         self.isolate.scope(&self.context, |s| {
             self.bootstrap(s);
             loop {
-                self.lp.run(self);
+                if let Err(e) = self.lp.run(self) {
+                    // The backend cannot go on: say why and end (EX_SOFTWARE), without
+                    // running more JS on a loop that cannot deliver its completions.
+                    eprintln!(
+                        "coil: the {} event loop failed: {e}",
+                        self.lp.backend_name()
+                    );
+                    return 70;
+                }
                 self.call_hook(s, |h| &h.before_exit, &[]);
                 if !self.lp.alive() {
                     break;

@@ -1,72 +1,128 @@
-//! Requests: a JS object waiting for one op (Node's FSReqCallback). The op goes to
-//! the loop with the request's slab key as its owner; at its completion the key
+//! Requests: a JS object waiting for an op (Node's FSReqCallback). The op goes to
+//! the loop with the request's slab key as its owner; at each completion the key
 //! finds the request again, `finish` turns the result (and the op handed back, with
 //! its buffers) into JS values, and `req.oncomplete(err, value)` runs as a loop
-//! callback.
+//! callback. The request is released at its op's LAST completion: a multishot op
+//! calls `oncomplete` once per shot. A handle's close callback is a request too,
+//! completed in the loop's closing phase.
 use slab::Slab;
 
 use super::Runtime;
-use crate::backend::{Completion, Op};
+use crate::backend::{Completion, Key, Op};
+use crate::event_loop::HandleId;
 use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
 
-/// Turns a completion into `Ok(value)` or `Err(error)` for JS.
+/// Turns a completion into `Ok(value)` or `Err(error)` for JS; called once per
+/// completion (more than once for a multishot op).
 pub type Finish = Box<
-    dyn for<'s> FnOnce(&Scope<'s>, i32, Option<Op>) -> Result<Local<'s, Value>, Local<'s, Value>>,
+    dyn for<'s> FnMut(&Scope<'s>, i32, Option<Op>) -> Result<Local<'s, Value>, Local<'s, Value>>,
 >;
 
 pub struct Request {
     req: Global,
-    finish: Finish,
+    /// Taken out while it runs (JS may submit more requests meanwhile).
+    finish: Option<Finish>,
+    /// The op's key, for cancelling (None: a close callback, or not yet submitted).
+    key: Option<Key>,
 }
 
 #[derive(Default)]
 pub struct Requests(Slab<Request>);
 
 impl Runtime {
-    /// Sends `op` to the loop on behalf of the JS object `req`; returns the
-    /// request's id (for cancelling it or changing whether it keeps the loop alive).
-    pub fn submit_request(&self, s: &Scope, req: Local<Object>, op: Op, finish: Finish) -> u64 {
-        let key = self.requests.borrow_mut().0.insert(Request {
+    fn add_request(&self, s: &Scope, req: Local<Object>, finish: Finish) -> u64 {
+        self.requests.borrow_mut().0.insert(Request {
             req: Global::new(s, req.value()),
-            finish,
-        }) as u64;
-        self.lp.submit(op, key);
-        key
+            finish: Some(finish),
+            key: None,
+        }) as u64
     }
 
-    /// Asks the kernel to stop request `id`; its completion still comes (ECANCELED).
-    pub fn cancel_request(&self, id: u64) {
-        if self.requests.borrow().0.contains(id as usize) {
-            self.lp.cancel(id);
+    fn set_key(&self, id: u64, key: Option<Key>) {
+        if let Some(r) = self.requests.borrow_mut().0.get_mut(id as usize) {
+            r.key = key;
         }
     }
 
-    pub fn ref_request(&self, id: u64, referenced: bool) {
-        if self.requests.borrow().0.contains(id as usize) {
-            self.lp.set_req_ref(id, referenced);
-        }
+    /// Sends `op` to the loop on behalf of the JS object `req`; returns the
+    /// request's id (for cancelling it).
+    pub fn submit_request(&self, s: &Scope, req: Local<Object>, op: Op, finish: Finish) -> u64 {
+        let id = self.add_request(s, req, finish);
+        let key = self.lp.submit(op, id);
+        self.set_key(id, Some(key));
+        id
     }
 
-    /// A request's op finished: call its `oncomplete(err, value)`.
+    /// Sends `op` for handle `handle` (its ops count through the handle, and are
+    /// cancelled when it closes).
+    pub fn submit_handle_request(
+        &self,
+        s: &Scope,
+        handle: HandleId,
+        req: Local<Object>,
+        op: Op,
+        finish: Finish,
+    ) -> u64 {
+        let id = self.add_request(s, req, finish);
+        let key = self.lp.handle_submit(handle, op, id);
+        self.set_key(id, key);
+        id
+    }
+
+    /// Closes `handle`; `req.oncomplete()` runs in the closing phase, after the
+    /// handle's last op completed and its fd was released.
+    pub fn close_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
+        let id = self.add_request(s, req, Box::new(|s, _, _| Ok(s.undefined())));
+        self.lp.handle_close(handle, id);
+    }
+
+    /// A request's op completed (once, or once more for a multishot op).
     pub fn complete_request(&self, c: Completion) {
-        let Some(r) = self.requests.borrow_mut().0.try_remove(c.owner as usize) else {
-            return;
-        };
+        self.deliver(c.owner, c.result, c.op, !c.more);
+    }
+
+    /// A handle's close finished: its close request completes.
+    pub fn run_close_callback(&self, token: u64) {
+        self.deliver(token, 0, None, true);
+    }
+
+    fn deliver(&self, id: u64, result: i32, op: Option<Op>, last: bool) {
         self.isolate.scope(&self.context, |s| {
-            let Some(req) = r.req.get(s).to::<Object>(ValueKind::Object) else {
+            // Take what is needed and let go of the table before JS runs: the
+            // callback may submit (or cancel) requests.
+            let taken = {
+                let mut reqs = self.requests.borrow_mut();
+                if last {
+                    reqs.0
+                        .try_remove(id as usize)
+                        .map(|r| (r.req.get(s), r.finish))
+                } else {
+                    reqs.0
+                        .get_mut(id as usize)
+                        .map(|r| (r.req.get(s), r.finish.take()))
+                }
+            };
+            let Some((req, Some(mut finish))) = taken else {
                 return;
             };
-            let (err, value) = match (r.finish)(s, c.result, c.op) {
+            let (err, value) = match finish(s, result, op) {
                 Ok(v) => (s.null(), v),
                 Err(e) => (e, s.undefined()),
             };
-            let Some(f) = req
-                .get_str(s, "oncomplete")
-                .and_then(|f| f.to::<Function>(ValueKind::Function))
-            else {
+            if !last {
+                if let Some(r) = self.requests.borrow_mut().0.get_mut(id as usize) {
+                    r.finish = Some(finish);
+                }
+            }
+            let Some(req) = req.to::<Object>(ValueKind::Object) else {
                 return;
             };
-            self.make_callback(s, f, req.value(), &[err, value]);
+            if let Some(f) = req
+                .get_str(s, "oncomplete")
+                .and_then(|f| f.to::<Function>(ValueKind::Function))
+            {
+                self.make_callback(s, f, req.value(), &[err, value]);
+            }
         });
     }
 }

@@ -52,9 +52,6 @@ void v8__V8__Initialize(int* argc, char** argv) {
   V8::InitializePlatform(g_platform.get());
   V8::Initialize();
 }
-void v8__V8__SetFlagsFromString(const char* flags, size_t len) {
-  V8::SetFlagsFromString(flags, len);
-}
 const char* v8__V8__GetVersion() { return V8::GetVersion(); }
 
 // ---- Isolate ----------------------------------------------------------------
@@ -86,7 +83,6 @@ void v8__Isolate__EnqueueMicrotask(Isolate* isolate, const Function* fn) {
 const Value* v8__Isolate__ThrowException(Isolate* isolate, const Value* exception) {
   return local_to_ptr(isolate->ThrowException(ptr_to_local(exception)));
 }
-void v8__Isolate__LowMemoryNotification(Isolate* isolate) { isolate->LowMemoryNotification(); }
 
 // out: total, total_executable, total_physical, total_available, used, limit,
 //      malloced, external (from ArrayBuffer backing stores)
@@ -150,7 +146,6 @@ void v8__HandleScope__CONSTRUCT(void* buf, Isolate* isolate) {
 }
 void v8__HandleScope__DESTRUCT(HandleScope* scope) { scope->~HandleScope(); }
 
-size_t v8__TryCatch__SIZE() { return sizeof(TryCatch); }
 void v8__TryCatch__CONSTRUCT(void* buf, Isolate* isolate) { ::new (buf) TryCatch(isolate); }
 void v8__TryCatch__DESTRUCT(TryCatch* tc) { tc->~TryCatch(); }
 bool v8__TryCatch__HasCaught(const TryCatch* tc) { return tc->HasCaught(); }
@@ -171,12 +166,8 @@ const Context* v8__Context__New(Isolate* isolate) {
   return local_to_ptr(Context::New(isolate));
 }
 void v8__Context__Enter(const Context* ctx) { ptr_to_local(ctx)->Enter(); }
-void v8__Context__Exit(const Context* ctx) { ptr_to_local(ctx)->Exit(); }
 const Context* v8__Isolate__GetCurrentContext(Isolate* isolate) {
   return local_to_ptr(isolate->GetCurrentContext());
-}
-const Object* v8__Context__Global(const Context* ctx) {
-  return local_to_ptr(ptr_to_local(ctx)->Global());
 }
 
 // ---- Global ---------------------------------------------------------------------
@@ -219,10 +210,6 @@ bool v8__Value__BooleanValue(const Value* v, Isolate* isolate) { return v->Boole
 const String* v8__Value__ToString(const Value* v, const Context* ctx) {
   return maybe_to_ptr(v->ToString(ptr_to_local(ctx)));
 }
-const String* v8__Value__ToDetailString(const Value* v, const Context* ctx) {
-  return maybe_to_ptr(v->ToDetailString(ptr_to_local(ctx)));
-}
-bool v8__Value__StrictEquals(const Value* a, const Value* b) { return a->StrictEquals(ptr_to_local(b)); }
 
 const Primitive* v8__Undefined(Isolate* isolate) { return local_to_ptr(Undefined(isolate)); }
 const Primitive* v8__Null(Isolate* isolate) { return local_to_ptr(Null(isolate)); }
@@ -310,8 +297,6 @@ const char* v8__String__ExternalOneByteData(const String* s, size_t* len) {
 }
 int v8__String__Length(const String* s) { return s->Length(); }
 int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
-bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }
-bool v8__String__ContainsOnlyOneByte(const String* s) { return s->ContainsOnlyOneByte(); }
 // Writes whole characters only, no terminator; unpaired surrogates become U+FFFD.
 int v8__String__WriteUtf8(const String* s, Isolate* isolate, char* buf, int cap, int* nchars) {
   return s->WriteUtf8(isolate, buf, cap, nchars,
@@ -340,15 +325,7 @@ const Value* v8__Object__GetIndex(const Object* o, const Context* ctx, uint32_t 
 int v8__Object__Set(const Object* o, const Context* ctx, const Value* key, const Value* value) {
   return maybe_bool(ptr_to_local(o)->Set(ptr_to_local(ctx), ptr_to_local(key), ptr_to_local(value)));
 }
-int v8__Object__SetIndex(const Object* o, const Context* ctx, uint32_t index, const Value* value) {
-  return maybe_bool(ptr_to_local(o)->Set(ptr_to_local(ctx), index, ptr_to_local(value)));
-}
 // attrs: bit 0 read-only, bit 1 not enumerable, bit 2 not configurable (V8's PropertyAttribute).
-int v8__Object__DefineOwnProperty(const Object* o, const Context* ctx, const Name* key,
-                                  const Value* value, int attrs) {
-  return maybe_bool(ptr_to_local(o)->DefineOwnProperty(
-      ptr_to_local(ctx), ptr_to_local(key), ptr_to_local(value), static_cast<PropertyAttribute>(attrs)));
-}
 const Value* v8__Object__GetPrivate(const Object* o, const Context* ctx, const Private* key) {
   return maybe_to_ptr(ptr_to_local(o)->GetPrivate(ptr_to_local(ctx), ptr_to_local(key)));
 }
@@ -396,9 +373,6 @@ int v8__FunctionCallbackInfo__Length(const FunctionCallbackInfo<Value>* info) { 
 const Value* v8__FunctionCallbackInfo__Get(const FunctionCallbackInfo<Value>* info, int i) {
   return local_to_ptr((*info)[i]);
 }
-const Object* v8__FunctionCallbackInfo__This(const FunctionCallbackInfo<Value>* info) {
-  return local_to_ptr(info->This());
-}
 Isolate* v8__FunctionCallbackInfo__GetIsolate(const FunctionCallbackInfo<Value>* info) {
   return info->GetIsolate();
 }
@@ -407,7 +381,6 @@ void v8__FunctionCallbackInfo__SetReturnValue(const FunctionCallbackInfo<Value>*
 }
 
 // ---- External -----------------------------------------------------------------------
-void* v8__External__Value(const External* e) { return e->Value(); }
 
 // ---- ArrayBuffer / BackingStore / views -------------------------------------------
 typedef std::shared_ptr<BackingStore> SharedBackingStore;
@@ -429,7 +402,6 @@ SharedBackingStore* v8__ArrayBuffer__GetBackingStore(const ArrayBuffer* ab) {
   return new SharedBackingStore(ptr_to_local(ab)->GetBackingStore());
 }
 void* v8__BackingStore__Data(const SharedBackingStore* bs) { return (*bs)->Data(); }
-size_t v8__BackingStore__ByteLength(const SharedBackingStore* bs) { return (*bs)->ByteLength(); }
 void v8__BackingStore__DELETE(SharedBackingStore* bs) { delete bs; }
 
 const ArrayBuffer* v8__ArrayBufferView__Buffer(const ArrayBufferView* v) {
@@ -441,7 +413,6 @@ const Uint8Array* v8__Uint8Array__New(const ArrayBuffer* ab, size_t offset, size
   return local_to_ptr(Uint8Array::New(ptr_to_local(ab), offset, len));
 }
 void* v8__ArrayBuffer__Data(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->Data(); }
-size_t v8__ArrayBuffer__ByteLength(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->ByteLength(); }
 
 // ---- Exception / Message ------------------------------------------------------------
 const Value* v8__Exception__Error(const String* m) { return local_to_ptr(Exception::Error(ptr_to_local(m))); }
@@ -469,7 +440,6 @@ int v8__Message__GetEndColumn(const Message* m) { return m->GetEndColumn(); }
 const String* v8__Message__GetSourceLine(const Message* m, const Context* ctx) {
   return maybe_to_ptr(m->GetSourceLine(ptr_to_local(ctx)));
 }
-const String* v8__Message__Get(const Message* m) { return local_to_ptr(m->Get()); }
 
 // ---- Script / ScriptCompiler ----------------------------------------------------------
 const Value* v8__Script__CompileAndRun(const Context* ctx, const String* source, const Value* name) {

@@ -89,9 +89,7 @@ pub struct Isolate {
 pub struct HeapStats {
     pub total: usize,
     pub used: usize,
-    pub limit: usize,
     pub external: usize,
-    pub malloced: usize,
 }
 
 impl Isolate {
@@ -155,8 +153,6 @@ impl Isolate {
         HeapStats {
             total: out[0],
             used: out[4],
-            limit: out[5],
-            malloced: out[6],
             external: out[7],
         }
     }

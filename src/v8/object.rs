@@ -30,7 +30,6 @@ opaque!(
 extern "C" {
     fn v8__Context__New(isolate: *mut RawIsolate) -> *const Context;
     fn v8__Context__Enter(ctx: *const Context);
-    fn v8__Context__Global(ctx: *const Context) -> *const Object;
     fn v8__Global__New(isolate: *mut RawIsolate, v: *const Value) -> *mut RawGlobal;
     fn v8__Global__Get(g: *const RawGlobal, isolate: *mut RawIsolate) -> *const Value;
     fn v8__Global__DELETE(g: *mut RawGlobal);
@@ -43,14 +42,6 @@ extern "C" {
         ctx: *const Context,
         key: *const Value,
         v: *const Value,
-    ) -> i32;
-    fn v8__Object__SetIndex(o: *const Object, ctx: *const Context, i: u32, v: *const Value) -> i32;
-    fn v8__Object__DefineOwnProperty(
-        o: *const Object,
-        ctx: *const Context,
-        key: *const String,
-        v: *const Value,
-        attrs: i32,
     ) -> i32;
     fn v8__Object__GetPrivate(
         o: *const Object,
@@ -85,7 +76,6 @@ extern "C" {
     ) -> *const Value;
     fn v8__FunctionCallbackInfo__Length(info: *const RawCallbackInfo) -> i32;
     fn v8__FunctionCallbackInfo__Get(info: *const RawCallbackInfo, i: i32) -> *const Value;
-    fn v8__FunctionCallbackInfo__This(info: *const RawCallbackInfo) -> *const Object;
     fn v8__FunctionCallbackInfo__GetIsolate(info: *const RawCallbackInfo) -> *mut RawIsolate;
     fn v8__FunctionCallbackInfo__SetReturnValue(info: *const RawCallbackInfo, v: *const Value);
     fn v8__ArrayBuffer__New(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
@@ -98,9 +88,7 @@ extern "C" {
     ) -> *const ArrayBuffer;
     fn v8__ArrayBuffer__GetBackingStore(ab: *const ArrayBuffer) -> *mut RawBackingStore;
     fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
-    fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
     fn v8__BackingStore__Data(bs: *const RawBackingStore) -> *mut u8;
-    fn v8__BackingStore__ByteLength(bs: *const RawBackingStore) -> usize;
     fn v8__BackingStore__DELETE(bs: *mut RawBackingStore);
     fn v8__ArrayBufferView__Buffer(v: *const ArrayBufferView) -> *const ArrayBuffer;
     fn v8__ArrayBufferView__ByteOffset(v: *const ArrayBufferView) -> usize;
@@ -137,10 +125,6 @@ impl<'s> CallbackArgs<'s> {
     pub fn get(&self, i: usize) -> Local<'s, Value> {
         // SAFETY: V8 returns undefined for i >= Length.
         unsafe { Local::from_raw(v8__FunctionCallbackInfo__Get(self.info, i as i32)) }.unwrap()
-    }
-    pub fn this(&self) -> Local<'s, Object> {
-        // SAFETY: as above.
-        unsafe { Local::from_raw(v8__FunctionCallbackInfo__This(self.info)) }.unwrap()
     }
     pub fn ret(&self, v: Local<Value>) {
         // SAFETY: as above.
@@ -202,11 +186,6 @@ impl<'s> Scope<'s> {
     fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
         // SAFETY: shim results are fresh handles in the current scope or null.
         unsafe { Local::from_raw(ptr) }
-    }
-    pub fn global_object(&self) -> Local<'s, Object> {
-        // SAFETY: the scope's context is live.
-        self.handle(unsafe { v8__Context__Global(self.context().as_ptr()) })
-            .unwrap()
     }
     pub fn object(&self) -> Local<'s, Object> {
         // SAFETY: live isolate.
@@ -277,7 +256,12 @@ impl<'s> Scope<'s> {
             .unwrap()
     }
     pub fn error(&self, kind: ErrorKind, msg: &str) -> Local<'s, Value> {
-        let m = self.string(msg).as_ptr();
+        self.error_from(kind, self.string(msg))
+    }
+
+    /// An error whose message is an existing JS string.
+    pub fn error_from(&self, kind: ErrorKind, msg: Local<'s, String>) -> Local<'s, Value> {
+        let m = msg.as_ptr();
         // SAFETY: m is a live string handle.
         let p = unsafe {
             match kind {
@@ -337,23 +321,6 @@ impl<'s> Local<'s, Object> {
     }
     pub fn set_str(self, scope: &Scope, key: &str, v: Local<Value>) -> bool {
         self.set(scope, scope.name(key).value(), v)
-    }
-    pub fn set_index(self, scope: &Scope, i: u32, v: Local<Value>) -> bool {
-        // SAFETY: live handles.
-        unsafe { v8__Object__SetIndex(self.as_ptr(), scope.context().as_ptr(), i, v.as_ptr()) == 1 }
-    }
-    /// Defines a read-only, non-enumerable property (how bindings expose constants).
-    pub fn define_hidden(self, scope: &Scope, key: &str, v: Local<Value>) -> bool {
-        // SAFETY: live handles; 3 = ReadOnly | DontEnum.
-        unsafe {
-            v8__Object__DefineOwnProperty(
-                self.as_ptr(),
-                scope.context().as_ptr(),
-                scope.name(key).as_ptr(),
-                v.as_ptr(),
-                3,
-            ) == 1
-        }
     }
     pub fn get_private(self, scope: &Scope<'s>, key: Local<Private>) -> Option<Local<'s, Value>> {
         // SAFETY: live handles.
@@ -467,10 +434,6 @@ impl BackingStore {
         // SAFETY: raw is a live shared_ptr.
         unsafe { v8__BackingStore__Data(self.raw) }
     }
-    pub fn len(&self) -> usize {
-        // SAFETY: as above.
-        unsafe { v8__BackingStore__ByteLength(self.raw) }
-    }
 }
 
 impl Drop for BackingStore {
@@ -490,10 +453,6 @@ impl<'s> Local<'s, ArrayBuffer> {
         // SAFETY: live handle.
         unsafe { v8__ArrayBuffer__Data(self.as_ptr()) }
     }
-    pub fn byte_len(self) -> usize {
-        // SAFETY: live handle.
-        unsafe { v8__ArrayBuffer__ByteLength(self.as_ptr()) }
-    }
 }
 
 /// A typed array or DataView as (buffer, offset, length).
@@ -510,16 +469,44 @@ impl<'s> Local<'s, Value> {
             ))
         }
     }
-    /// The bytes of a typed array, borrowed for as long as no JS runs.
-    pub fn view_bytes(self) -> Option<&'s mut [u8]> {
-        let (ab, off, len) = self.view()?;
-        let data = ab.data();
-        if data.is_null() {
+    /// The bytes of a typed array, read-only, for as long as no JS runs. Shared
+    /// views may alias (the same Buffer passed twice): reading through both is fine.
+    pub fn view_bytes(self) -> Option<&'s [u8]> {
+        let (ptr, len) = self.view_raw()?;
+        if ptr.is_null() {
+            return Some(&[]);
+        }
+        // SAFETY: V8 keeps off+len inside the buffer; no JS runs while the native fn
+        // holds this slice, so nothing can detach, resize or write it; any `&mut` to
+        // the same bytes comes only from `view_bytes_mut`, whose caller excludes this.
+        Some(unsafe { std::slice::from_raw_parts(ptr, len) })
+    }
+
+    /// The bytes of a typed array, writable.
+    ///
+    /// # Safety
+    /// While the returned slice is used, no other view of the same memory may be
+    /// live: not another `view_bytes_mut` or `view_bytes` of this value, nor of
+    /// another view sharing its ArrayBuffer (JS can pass one Buffer as two
+    /// arguments). Take it last and drop it before taking another.
+    pub unsafe fn view_bytes_mut(self) -> Option<&'s mut [u8]> {
+        let (ptr, len) = self.view_raw()?;
+        if ptr.is_null() {
             return Some(&mut []);
         }
-        // SAFETY: V8 guarantees off+len is inside the buffer; no JS runs while the
-        // native fn holds this slice, so nothing can detach or resize it.
-        Some(unsafe { std::slice::from_raw_parts_mut(data.add(off), len) })
+        // SAFETY: in bounds as above; exclusive by the caller's contract.
+        Some(unsafe { std::slice::from_raw_parts_mut(ptr, len) })
+    }
+
+    /// (start, length) of a typed array's bytes; start is null when detached or empty.
+    fn view_raw(self) -> Option<(*mut u8, usize)> {
+        let (ab, off, len) = self.view()?;
+        let data = ab.data();
+        if data.is_null() || len == 0 {
+            return Some((std::ptr::null_mut(), 0));
+        }
+        // SAFETY: off <= the buffer's length (V8 keeps views inside their buffer).
+        Some((unsafe { data.add(off) }, len))
     }
 }
 

@@ -34,7 +34,6 @@ extern "C" {
     fn v8__Message__GetEndColumn(m: *const Message) -> i32;
     fn v8__Message__GetScriptOffsets(m: *const Message, line: *mut i32, column: *mut i32);
     fn v8__Message__GetSourceLine(m: *const Message, ctx: *const Context) -> *const String;
-    fn v8__Message__Get(m: *const Message) -> *const String;
 }
 
 impl<'s> Scope<'s> {
@@ -154,12 +153,5 @@ impl<'s> Local<'s, Message> {
                 "^".repeat(end - start)
             )
         }
-    }
-
-    pub fn text(self, scope: &Scope<'s>) -> std::string::String {
-        // SAFETY: live message handle.
-        unsafe { Local::from_raw(v8__Message__Get(self.as_ptr())) }
-            .map(|s: Local<String>| s.to_rust(scope))
-            .unwrap_or_default()
     }
 }

@@ -137,7 +137,7 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
 };
 process.release = { name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' };
 process.config = { target_defaults: {}, variables: { v8_enable_i18n_support: 1, node_shared_openssl: false, v8_enable_inspector: 0 } };
-process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true, typescript: false };
+process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true, typescript: false, coil_backend: process.features.coil_backend };
 // The Node version whose API coil follows: packages check it (yargs, mocha, npm).
 // coil's own version is process.versions.coil.
 process.versions.node = '20.11.1';

@@ -1,7 +1,7 @@
 'use strict';
 // The built-in module loader. Compiled by Rust as a function of
-// (process, internalBinding, primordials); returns requireBuiltin(id), which compiles a lib/ file
-// on its first require and caches its module object.
+// (process, internalBinding, primordials); returns requireBuiltin(id), which compiles
+// a lib/ file on its first require and caches its module object.
 // Binding used: builtins.compileBuiltin(id) -> function(exports, require, module,
 // process, internalBinding, primordials); builtins.hasBuiltin(id); builtins.builtinIds.
 
@@ -20,8 +20,15 @@ function requireBuiltin(id) {
   const fn = compileBuiltin(id);
   const module = { id, exports: {}, loaded: false };
   cache.set(id, module);
-  FunctionPrototypeCall(fn, undefined, module.exports, requireBuiltin, module, process, internalBinding,
-    primordials);
+  try {
+    FunctionPrototypeCall(fn, undefined, module.exports, requireBuiltin, module, process,
+                          internalBinding, primordials);
+  } catch (err) {
+    // A module that threw while loading is not kept half-made: the next require
+    // runs it again (and most likely throws the same error again).
+    cache.delete(id);
+    throw err;
+  }
   module.loaded = true;
   return module.exports;
 }

@@ -26,7 +26,6 @@ const WATCH_MASK = IN_ATTRIB | IN_CREATE | IN_MODIFY | IN_DELETE | IN_DELETE_SEL
 
 class FSWatcher extends EventEmitter {
   #fd = -1;
-  #req = -1;
   #referenced = true;
   #dirs = new SafeMap(); // watch descriptor -> directory relative to the root ('' for the root)
   #root = '';
@@ -39,17 +38,18 @@ class FSWatcher extends EventEmitter {
     this.#root = path;
     this.#recursive = !!recursive;
     this.#encoding = encoding || 'utf8';
-    this.#fd = binding.inotifyInit();
+    this.#fd = binding.inotifyInit(); // a handle: the loop owns the inotify fd
     try {
       this.#dirs.set(binding.inotifyAddWatch(this.#fd, path, WATCH_MASK), '');
       this.#isDir = require('fs').statSync(path).isDirectory();
       if (this.#isDir && this.#recursive) this.#watchTree(path, '');
     } catch (err) {
-      binding.close(this.#fd);
+      binding.inotifyClose(this.#fd, { __proto__: null, oncomplete() {} });
       this.#fd = -1;
       throw err;
     }
     this.#referenced = persistent !== false;
+    if (!this.#referenced) binding.refHandle(this.#fd, false);
     this.#read();
   }
 
@@ -74,12 +74,10 @@ class FSWatcher extends EventEmitter {
 
   #read() {
     const req = new FSReqCallback((err, events) => this.#onEvents(err, events));
-    this.#req = binding.inotifyRead(this.#fd, req);
-    if (!this.#referenced) binding.refRequest(this.#req, false);
+    binding.inotifyRead(this.#fd, req);
   }
 
   #onEvents(err, events) {
-    this.#req = -1;
     if (this.#fd === -1) return; // closed meanwhile: this was the cancelled read
     if (err) {
       this.close();
@@ -107,22 +105,22 @@ class FSWatcher extends EventEmitter {
 
   close() {
     if (this.#fd === -1) return;
-    const fd = this.#fd;
+    const handle = this.#fd;
     this.#fd = -1;
-    if (this.#req !== -1) binding.cancelRequest(this.#req);
-    binding.close(fd);
+    // Cancels the read in flight; the inotify fd is released after its completion.
+    binding.inotifyClose(handle, { __proto__: null, oncomplete() {} });
     process.nextTick(() => this.emit('close'));
   }
 
   ref() {
     this.#referenced = true;
-    if (this.#req !== -1) binding.refRequest(this.#req, true);
+    if (this.#fd !== -1) binding.refHandle(this.#fd, true);
     return this;
   }
 
   unref() {
     this.#referenced = false;
-    if (this.#req !== -1) binding.refRequest(this.#req, false);
+    if (this.#fd !== -1) binding.refHandle(this.#fd, false);
     return this;
   }
 }

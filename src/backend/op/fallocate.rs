@@ -4,9 +4,11 @@ use io_uring::{opcode, squeue, types};
 
 use super::buf::syscall_result;
 use super::OpAble;
+use crate::backend::SharedFd;
+use std::os::fd::RawFd;
 
 pub struct Fallocate {
-    pub fd: i32,
+    pub fd: SharedFd,
     pub mode: i32,
     pub offset: u64,
     pub len: u64,
@@ -14,14 +16,21 @@ pub struct Fallocate {
 
 impl OpAble for Fallocate {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Fallocate::new(types::Fd(self.fd), self.len)
+        let e = opcode::Fallocate::new(types::Fd(self.fd.raw()), self.len)
             .offset(self.offset)
             .mode(self.mode);
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {
         // SAFETY: no pointers involved.
-        let r = unsafe { libc::fallocate(self.fd, self.mode, self.offset as i64, self.len as i64) };
+        let r = unsafe {
+            libc::fallocate(
+                self.fd.raw(),
+                self.mode,
+                self.offset as i64,
+                self.len as i64,
+            )
+        };
         syscall_result(r as i64)
     }
     fn opcode(&self) -> Option<u8> {
@@ -30,10 +39,13 @@ impl OpAble for Fallocate {
     fn name(&self) -> &'static str {
         "fallocate"
     }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
+    }
 }
 
 pub struct Fadvise {
-    pub fd: i32,
+    pub fd: SharedFd,
     pub advice: i32,
     pub offset: u64,
     pub len: i64,
@@ -41,12 +53,15 @@ pub struct Fadvise {
 
 impl OpAble for Fadvise {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Fadvise::new(types::Fd(self.fd), self.len, self.advice).offset(self.offset);
+        let e = opcode::Fadvise::new(types::Fd(self.fd.raw()), self.len, self.advice)
+            .offset(self.offset);
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {
         // SAFETY: no pointers involved; posix_fadvise returns the error number itself.
-        let r = unsafe { libc::posix_fadvise(self.fd, self.offset as i64, self.len, self.advice) };
+        let r = unsafe {
+            libc::posix_fadvise(self.fd.raw(), self.offset as i64, self.len, self.advice)
+        };
         -r
     }
     fn opcode(&self) -> Option<u8> {
@@ -54,5 +69,8 @@ impl OpAble for Fadvise {
     }
     fn name(&self) -> &'static str {
         "fadvise"
+    }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
     }
 }

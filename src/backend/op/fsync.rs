@@ -3,15 +3,17 @@ use io_uring::{opcode, squeue, types};
 
 use super::buf::syscall_result;
 use super::OpAble;
+use crate::backend::SharedFd;
+use std::os::fd::RawFd;
 
 pub struct Fsync {
-    pub fd: i32,
+    pub fd: SharedFd,
     pub data_only: bool,
 }
 
 impl OpAble for Fsync {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let mut e = opcode::Fsync::new(types::Fd(self.fd));
+        let mut e = opcode::Fsync::new(types::Fd(self.fd.raw()));
         if self.data_only {
             e = e.flags(types::FsyncFlags::DATASYNC);
         }
@@ -21,9 +23,9 @@ impl OpAble for Fsync {
         // SAFETY: no pointers involved.
         let r = unsafe {
             if self.data_only {
-                libc::fdatasync(self.fd)
+                libc::fdatasync(self.fd.raw())
             } else {
-                libc::fsync(self.fd)
+                libc::fsync(self.fd.raw())
             }
         };
         syscall_result(r as i64)
@@ -33,5 +35,8 @@ impl OpAble for Fsync {
     }
     fn name(&self) -> &'static str {
         "fsync"
+    }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
     }
 }

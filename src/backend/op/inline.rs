@@ -1,7 +1,8 @@
 //! Work io_uring has no opcode for (getdents, chmod, chown, utimes, readlink,
 //! realpath, access, copy_file_range, ...). It runs on the loop thread as one short
 //! syscall (or a few), and its completion is still delivered asynchronously, in the
-//! next poll. docs/fs.md says why this beats a thread hop for these calls.
+//! next poll. docs/fs.md says why this beats a thread hop for these calls. The
+//! work is `Send`: the epoll driver runs it on its thread pool instead.
 use std::any::Any;
 
 use io_uring::squeue;
@@ -9,18 +10,18 @@ use io_uring::squeue;
 use super::OpAble;
 
 /// What inline work produces besides its result code: a string, a list, ...
-pub type InlineOutput = Box<dyn Any>;
+pub type InlineOutput = Box<dyn Any + Send>;
 
 pub struct Inline {
     name: &'static str,
-    work: Option<Box<dyn FnOnce() -> Result<InlineOutput, i32>>>,
+    work: Option<Box<dyn FnOnce() -> Result<InlineOutput, i32> + Send>>,
     pub output: Option<InlineOutput>,
 }
 
 impl Inline {
     pub fn new(
         name: &'static str,
-        work: impl FnOnce() -> Result<InlineOutput, i32> + 'static,
+        work: impl FnOnce() -> Result<InlineOutput, i32> + Send + 'static,
     ) -> Inline {
         Inline {
             name,

@@ -2,7 +2,13 @@
 //! as long as the kernel may use them; `sqe` builds the io_uring entry that points
 //! into them, `run_blocking` does the same work as a plain syscall (for work io_uring
 //! has no opcode for, for a kernel that lacks an opcode, for sync fs calls, and for a
-//! Reactor backend's thread pool). Adding an op: a file here, a line in `ops!`.
+//! Reactor backend's thread pool). `readiness` marks ops on pollable fds, which the
+//! epoll driver runs as monoio's legacy_call: wait for readiness, then try the
+//! syscall. Every op has the same life in both drivers: built, moved in with its
+//! buffers, kept in the slab, completed by key. Adding an op: a file here, a line
+//! in `ops!`.
+use std::os::fd::RawFd;
+
 use io_uring::squeue;
 
 mod buf;
@@ -14,7 +20,9 @@ mod link;
 mod mkdir;
 mod nop;
 mod open;
+mod poll;
 mod read;
+mod read_select;
 mod rename;
 mod statx;
 mod truncate;
@@ -30,7 +38,9 @@ pub use link::{Link, Symlink};
 pub use mkdir::Mkdir;
 pub use nop::Nop;
 pub use open::Open;
+pub use poll::Poll;
 pub use read::{Read, Readv};
+pub use read_select::ReadSelect;
 pub use rename::Rename;
 pub use statx::{Statx, StatxTarget};
 pub use truncate::Ftruncate;
@@ -48,6 +58,23 @@ pub trait OpAble {
     fn opcode(&self) -> Option<u8>;
     /// A short name for tracing and statistics.
     fn name(&self) -> &'static str;
+    /// The fd the op works on, so a closing handle can cancel its ops by fd.
+    fn fd(&self) -> Option<RawFd> {
+        None
+    }
+    /// For a pollable fd: the poll events to wait for before `run_blocking` (which
+    /// then does not block). None: a file op, run on the epoll driver's pool.
+    fn readiness(&self) -> Option<i16> {
+        None
+    }
+    /// One submission, many completions (IORING_CQE_F_MORE) until cancelled.
+    fn multishot(&self) -> bool {
+        false
+    }
+    /// The provided-buffer group the op reads into (IOSQE_BUFFER_SELECT).
+    fn buffer_group(&self) -> Option<u16> {
+        None
+    }
 }
 
 macro_rules! ops {
@@ -59,6 +86,12 @@ macro_rules! ops {
 
         impl Op {
             pub fn as_opable(&mut self) -> &mut dyn OpAble {
+                match self {
+                    $(Op::$variant(op) => op,)*
+                }
+            }
+
+            pub fn as_opable_ref(&self) -> &dyn OpAble {
                 match self {
                     $(Op::$variant(op) => op,)*
                 }
@@ -81,5 +114,5 @@ macro_rules! ops {
 
 ops![
     Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
-    Rename, Unlink, Mkdir, Symlink, Link, Inline,
+    Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect,
 ];

@@ -5,20 +5,25 @@ use io_uring::{opcode, squeue, types};
 
 use super::buf::{kernel_offset, syscall_result, IoBuf};
 use super::OpAble;
+use crate::backend::SharedFd;
+use std::os::fd::RawFd;
 
 /// Reads are capped like Node's (2 GiB - 1): the kernel returns short counts anyway.
 const MAX_IO: usize = i32::MAX as usize;
 
 pub struct Read {
-    pub fd: i32,
+    pub fd: SharedFd,
     pub buf: IoBuf,
     pub pos: Option<u64>,
+    /// A pollable fd (inotify, pipe, socket): the epoll driver waits for readiness
+    /// and then reads, instead of blocking a pool thread.
+    pub stream: bool,
 }
 
 impl OpAble for Read {
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let len = self.buf.len().min(MAX_IO) as u32;
-        let e = opcode::Read::new(types::Fd(self.fd), self.buf.as_mut_ptr(), len)
+        let e = opcode::Read::new(types::Fd(self.fd.raw()), self.buf.as_mut_ptr(), len)
             .offset(kernel_offset(self.pos));
         Some(e.build())
     }
@@ -27,8 +32,8 @@ impl OpAble for Read {
         // SAFETY: buf owns len writable bytes at ptr for the duration of the call.
         let n = unsafe {
             match self.pos {
-                Some(p) => libc::pread(self.fd, ptr, len, p as libc::off_t),
-                None => libc::read(self.fd, ptr, len),
+                Some(p) => libc::pread(self.fd.raw(), ptr, len, p as libc::off_t),
+                None => libc::read(self.fd.raw(), ptr, len),
             }
         };
         syscall_result(n as i64)
@@ -39,10 +44,16 @@ impl OpAble for Read {
     fn name(&self) -> &'static str {
         "read"
     }
+    fn readiness(&self) -> Option<i16> {
+        self.stream.then_some(libc::POLLIN)
+    }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
+    }
 }
 
 pub struct Readv {
-    pub fd: i32,
+    pub fd: SharedFd,
     _bufs: Vec<IoBuf>,
     /// Points into `_bufs`; heap-allocated, so it stays put when the op is boxed.
     iov: Vec<libc::iovec>,
@@ -50,7 +61,7 @@ pub struct Readv {
 }
 
 impl Readv {
-    pub fn new(fd: i32, bufs: Vec<IoBuf>, pos: Option<u64>) -> Readv {
+    pub fn new(fd: SharedFd, bufs: Vec<IoBuf>, pos: Option<u64>) -> Readv {
         let iov = iovecs(&bufs);
         Readv {
             fd,
@@ -73,8 +84,12 @@ pub(super) fn iovecs(bufs: &[IoBuf]) -> Vec<libc::iovec> {
 
 impl OpAble for Readv {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Readv::new(types::Fd(self.fd), self.iov.as_ptr(), self.iov.len() as u32)
-            .offset(kernel_offset(self.pos));
+        let e = opcode::Readv::new(
+            types::Fd(self.fd.raw()),
+            self.iov.as_ptr(),
+            self.iov.len() as u32,
+        )
+        .offset(kernel_offset(self.pos));
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {
@@ -82,8 +97,8 @@ impl OpAble for Readv {
         // SAFETY: every iovec points into a buffer owned by self._bufs.
         let r = unsafe {
             match self.pos {
-                Some(p) => libc::preadv(self.fd, iov, n, p as libc::off_t),
-                None => libc::readv(self.fd, iov, n),
+                Some(p) => libc::preadv(self.fd.raw(), iov, n, p as libc::off_t),
+                None => libc::readv(self.fd.raw(), iov, n),
             }
         };
         syscall_result(r as i64)
@@ -93,5 +108,8 @@ impl OpAble for Readv {
     }
     fn name(&self) -> &'static str {
         "readv"
+    }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
     }
 }

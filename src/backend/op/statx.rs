@@ -6,6 +6,8 @@ use io_uring::{opcode, squeue, types};
 
 use super::buf::{syscall_result, OpPath};
 use super::OpAble;
+use crate::backend::SharedFd;
+use std::os::fd::RawFd;
 
 pub enum StatxTarget {
     /// stat (follow symlinks) or lstat (`follow: false`).
@@ -13,7 +15,7 @@ pub enum StatxTarget {
         path: OpPath,
         follow: bool,
     },
-    Fd(i32),
+    Fd(SharedFd),
 }
 
 pub struct Statx {
@@ -45,7 +47,7 @@ impl Statx {
                 path.as_ptr(),
                 base | libc::AT_SYMLINK_NOFOLLOW,
             ),
-            StatxTarget::Fd(fd) => (*fd, self.empty.as_ptr(), base | libc::AT_EMPTY_PATH),
+            StatxTarget::Fd(fd) => (fd.raw(), self.empty.as_ptr(), base | libc::AT_EMPTY_PATH),
         }
     }
 }
@@ -71,5 +73,11 @@ impl OpAble for Statx {
     }
     fn name(&self) -> &'static str {
         "statx"
+    }
+    fn fd(&self) -> Option<RawFd> {
+        match &self.target {
+            StatxTarget::Fd(fd) => Some(fd.raw()),
+            StatxTarget::Path { .. } => None,
+        }
     }
 }

@@ -7,11 +7,13 @@ use io_uring::{opcode, squeue, types};
 use super::buf::{kernel_offset, syscall_result, IoBuf};
 use super::read::iovecs;
 use super::OpAble;
+use crate::backend::SharedFd;
+use std::os::fd::RawFd;
 
 const MAX_IO: usize = i32::MAX as usize;
 
 pub struct Write {
-    pub fd: i32,
+    pub fd: SharedFd,
     pub buf: IoBuf,
     pub pos: Option<u64>,
 }
@@ -19,7 +21,7 @@ pub struct Write {
 impl OpAble for Write {
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let len = self.buf.len().min(MAX_IO) as u32;
-        let e = opcode::Write::new(types::Fd(self.fd), self.buf.as_mut_ptr(), len)
+        let e = opcode::Write::new(types::Fd(self.fd.raw()), self.buf.as_mut_ptr(), len)
             .offset(kernel_offset(self.pos));
         Some(e.build())
     }
@@ -28,8 +30,8 @@ impl OpAble for Write {
         // SAFETY: buf owns len readable bytes at ptr for the duration of the call.
         let n = unsafe {
             match self.pos {
-                Some(p) => libc::pwrite(self.fd, ptr, len, p as libc::off_t),
-                None => libc::write(self.fd, ptr, len),
+                Some(p) => libc::pwrite(self.fd.raw(), ptr, len, p as libc::off_t),
+                None => libc::write(self.fd.raw(), ptr, len),
             }
         };
         syscall_result(n as i64)
@@ -40,10 +42,13 @@ impl OpAble for Write {
     fn name(&self) -> &'static str {
         "write"
     }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
+    }
 }
 
 pub struct Writev {
-    pub fd: i32,
+    pub fd: SharedFd,
     _bufs: Vec<IoBuf>,
     /// Points into `_bufs`; heap-allocated, so it stays put when the op is boxed.
     iov: Vec<libc::iovec>,
@@ -51,7 +56,7 @@ pub struct Writev {
 }
 
 impl Writev {
-    pub fn new(fd: i32, bufs: Vec<IoBuf>, pos: Option<u64>) -> Writev {
+    pub fn new(fd: SharedFd, bufs: Vec<IoBuf>, pos: Option<u64>) -> Writev {
         let iov = iovecs(&bufs);
         Writev {
             fd,
@@ -64,8 +69,12 @@ impl Writev {
 
 impl OpAble for Writev {
     fn sqe(&mut self) -> Option<squeue::Entry> {
-        let e = opcode::Writev::new(types::Fd(self.fd), self.iov.as_ptr(), self.iov.len() as u32)
-            .offset(kernel_offset(self.pos));
+        let e = opcode::Writev::new(
+            types::Fd(self.fd.raw()),
+            self.iov.as_ptr(),
+            self.iov.len() as u32,
+        )
+        .offset(kernel_offset(self.pos));
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {
@@ -73,8 +82,8 @@ impl OpAble for Writev {
         // SAFETY: every iovec points into a buffer owned by self._bufs.
         let r = unsafe {
             match self.pos {
-                Some(p) => libc::pwritev(self.fd, iov, n, p as libc::off_t),
-                None => libc::writev(self.fd, iov, n),
+                Some(p) => libc::pwritev(self.fd.raw(), iov, n, p as libc::off_t),
+                None => libc::writev(self.fd.raw(), iov, n),
             }
         };
         syscall_result(r as i64)
@@ -84,5 +93,8 @@ impl OpAble for Writev {
     }
     fn name(&self) -> &'static str {
         "writev"
+    }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
     }
 }

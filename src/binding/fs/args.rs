@@ -3,6 +3,7 @@
 use std::ffi::CString;
 
 use crate::backend::op::IoBuf;
+use crate::backend::SharedFd;
 use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Scope, Value, ValueKind};
 
 /// A path argument (string or Buffer) as the kernel's C string and as text for
@@ -32,6 +33,11 @@ pub fn int(s: &Scope, args: &CallbackArgs, i: usize) -> i64 {
 
 pub fn fd(s: &Scope, args: &CallbackArgs, i: usize) -> i32 {
     int(s, args, i) as i32
+}
+
+/// An fd JS owns (fs.open's): ops hold it, fs.close releases it.
+pub fn user_fd(s: &Scope, args: &CallbackArgs, i: usize) -> SharedFd {
+    SharedFd::borrowed(fd(s, args, i))
 }
 
 /// A file position: a number or BigInt; negative (or null) means "current position".

@@ -73,9 +73,10 @@ fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let op = Read {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         buf,
         pos: args::position(s, a, 4),
+        stream: false,
     };
     dispatch(s, a, 5, op, ErrorContext::new("read"), done_number);
 }
@@ -91,7 +92,7 @@ fn read_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         let op = Inline::new("read", || Err(libc::EINVAL));
         return dispatch(s, a, 3, op, ErrorContext::new("read"), done_number);
     }
-    let op = Readv::new(args::fd(s, a, 0), bufs, args::position(s, a, 2));
+    let op = Readv::new(args::user_fd(s, a, 0), bufs, args::position(s, a, 2));
     dispatch(s, a, 3, op, ErrorContext::new("read"), done_number);
 }
 
@@ -102,7 +103,7 @@ fn write_buffer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let op = Write {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         buf,
         pos: args::position(s, a, 4),
     };
@@ -114,7 +115,7 @@ fn write_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(bufs) = args::buffers(s, a.get(1)) else {
         return;
     };
-    let op = Writev::new(args::fd(s, a, 0), bufs, args::position(s, a, 2));
+    let op = Writev::new(args::user_fd(s, a, 0), bufs, args::position(s, a, 2));
     dispatch(s, a, 3, op, ErrorContext::new("write"), done_number);
 }
 
@@ -161,13 +162,13 @@ fn lstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 fn fstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let op = Statx::new(StatxTarget::Fd(args::fd(s, a, 0)));
+    let op = Statx::new(StatxTarget::Fd(args::user_fd(s, a, 0)));
     dispatch(s, a, 2, op, ErrorContext::new("fstat"), stat_done(s, a, 1));
 }
 
 fn fsync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Fsync {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         data_only: false,
     };
     dispatch(s, a, 1, op, ErrorContext::new("fsync"), done_undefined);
@@ -175,7 +176,7 @@ fn fsync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 fn fdatasync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Fsync {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         data_only: true,
     };
     dispatch(s, a, 1, op, ErrorContext::new("fdatasync"), done_undefined);
@@ -184,7 +185,7 @@ fn fdatasync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// ftruncate(fd, len, req); len may be a BigInt-sized number.
 fn ftruncate<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Ftruncate {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         len: args::position(s, a, 1).unwrap_or(0),
     };
     dispatch(s, a, 2, op, ErrorContext::new("ftruncate"), done_undefined);
@@ -193,7 +194,7 @@ fn ftruncate<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// fallocate(fd, mode, offset, len, req)
 fn fallocate<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Fallocate {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         mode: args::int(s, a, 1) as i32,
         offset: args::position(s, a, 2).unwrap_or(0),
         len: args::position(s, a, 3).unwrap_or(0),
@@ -204,7 +205,7 @@ fn fallocate<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// fadvise(fd, offset, len, advice, req): a read-ahead hint for streams.
 fn fadvise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Fadvise {
-        fd: args::fd(s, a, 0),
+        fd: args::user_fd(s, a, 0),
         offset: args::position(s, a, 1).unwrap_or(0),
         len: args::int(s, a, 2),
         advice: args::int(s, a, 3) as i32,

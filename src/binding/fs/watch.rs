@@ -1,12 +1,14 @@
-//! fs.watch on Linux's inotify, read through the ring: the inotify fd is read
-//! with IORING_OP_READ (the kernel arms a poll internally, so no thread waits),
-//! and lib/internal/fs/watchers.js issues the next read from each completion.
-//! Requests can be cancelled (watcher.close()) and unref'd (watcher.unref()).
+//! fs.watch on Linux's inotify. The watcher is a loop handle (kind FsWatcher) that
+//! owns the inotify fd; reads of it go through the backend (io_uring: a ring read,
+//! the kernel arms a poll internally; epoll: readiness, then read), and
+//! lib/internal/fs/watchers.js issues the next read from each completion. Closing
+//! the handle cancels the read in flight; the fd is released after its completion.
 use super::{args, ErrorContext};
 use crate::backend::op::{IoBuf, Read};
-use crate::backend::Op;
+use crate::backend::{Op, SharedFd};
 use crate::binding::errno::{errno_exception, last_errno};
 use crate::binding::set_methods;
+use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 
@@ -18,8 +20,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "inotifyInit" => inotify_init,
             "inotifyAddWatch" => inotify_add_watch,
             "inotifyRead" => inotify_read,
-            "cancelRequest" => cancel_request,
-            "refRequest" => ref_request,
+            "inotifyClose" => inotify_close,
+            "refHandle" => ref_handle,
         ],
     );
 }
@@ -27,21 +29,33 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 /// Room for a burst of events; each is 16 bytes plus a NUL-padded name.
 const EVENT_BUFFER: usize = 16 * 1024;
 
+/// inotifyInit() -> handle id (an active FsWatcher handle owning the inotify fd).
 fn inotify_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     // SAFETY: no pointers involved.
     let fd = unsafe { libc::inotify_init1(libc::IN_CLOEXEC) };
     if fd < 0 {
         return s.throw(errno_exception(s, last_errno(), "watch", None, None));
     }
-    a.ret(s.number(fd as f64));
+    let lp = &Runtime::get(s).lp;
+    let handle = lp.handle_open(HandleKind::FsWatcher, Some(SharedFd::owned(fd)));
+    lp.handle_set_active(handle, true);
+    a.ret(s.number(handle as f64));
 }
 
-/// inotifyAddWatch(fd, path, mask) -> watch descriptor; throws `ENOENT ..., watch 'p'`.
+fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> usize {
+    args::int(s, a, i).max(0) as usize
+}
+
+/// inotifyAddWatch(handle, path, mask) -> watch descriptor; throws `ENOENT ..., watch 'p'`.
 fn inotify_add_watch<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some((path, text)) = args::path(s, a, 1) else {
         return;
     };
-    let (fd, mask) = (args::fd(s, a, 0), args::int(s, a, 2) as u32);
+    let mask = args::int(s, a, 2) as u32;
+    let fd = Runtime::get(s)
+        .lp
+        .handle_fd(handle_arg(s, a, 0))
+        .map_or(-1, |fd| fd.raw());
     // SAFETY: path is NUL-terminated.
     let wd = unsafe { libc::inotify_add_watch(fd, path.as_ptr(), mask) };
     if wd < 0 {
@@ -49,7 +63,6 @@ fn inotify_add_watch<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
     a.ret(s.number(wd as f64));
 }
-
 /// The events in `bytes` as a flat JS array: wd, mask, name, wd, mask, name, ...
 fn events<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
     const HEADER: usize = 16;
@@ -68,15 +81,22 @@ fn events<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
     s.array(&out).value()
 }
 
-/// inotifyRead(fd, req) -> request id; completes with the parsed events.
+/// inotifyRead(handle, req): completes with the parsed events (ECANCELED once the
+/// watcher closed).
 fn inotify_read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else {
         return;
     };
+    let rt = Runtime::get(s);
+    let handle = handle_arg(s, a, 0);
+    let Some(fd) = rt.lp.handle_fd(handle) else {
+        return;
+    };
     let op = Read {
-        fd: args::fd(s, a, 0),
+        fd,
         buf: IoBuf::from_vec(vec![0; EVENT_BUFFER]),
         pos: None,
+        stream: true,
     };
     let ctx = ErrorContext::new("watch");
     let finish: Finish = Box::new(move |s, result, op| {
@@ -88,15 +108,21 @@ fn inotify_read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         };
         Ok(events(s, &read.buf.as_slice()[..result as usize]))
     });
-    let id = Runtime::get(s).submit_request(s, req, op.into(), finish);
-    a.ret(s.number(id as f64));
+    rt.submit_handle_request(s, handle, req, op.into(), finish);
 }
 
-fn cancel_request<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    Runtime::get(s).cancel_request(args::int(s, a, 0) as u64);
+/// inotifyClose(handle, req): cancels the read in flight and releases the fd after
+/// it completed; `req.oncomplete()` runs in the closing phase.
+fn inotify_close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    if let Some(req) = a.get(1).to::<Object>(ValueKind::Object) {
+        Runtime::get(s).close_handle(s, handle_arg(s, a, 0), req);
+    }
 }
 
-fn ref_request<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+/// refHandle(handle, referenced): watcher.ref() / unref().
+fn ref_handle<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let referenced = a.get(1).boolean(s);
-    Runtime::get(s).ref_request(args::int(s, a, 0) as u64, referenced);
+    Runtime::get(s)
+        .lp
+        .handle_set_ref(handle_arg(s, a, 0), referenced);
 }

@@ -49,7 +49,10 @@ for (const list of Object.values(ifs)) {
 }
 console.log(Object.keys(os.constants), os.constants.signals.SIGTERM, os.constants.errno.ENOENT, os.constants.UV_UDP_REUSEADDR);
 console.log(os.constants.priority, os.constants.dlopen, Object.keys(os.constants.errno).length, Object.keys(os.constants.signals).length);
-console.log(os.getPriority(), os.getPriority(process.pid), os.getPriority(0));
+// The nice value the kernel reports (field 19 of /proc/self/stat), which a parent
+// such as `nice` may have raised.
+const nice = Number(fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[16]);
+console.log(os.getPriority() === nice, os.getPriority(process.pid) === nice, os.getPriority(0) === nice);
 for (const f of [() => os.getPriority('x'), () => os.getPriority(1.5), () => os.setPriority(0, 100),
   () => os.setPriority(-30), () => os.setPriority('a', 1), () => os.getPriority(2 ** 31), () => os.getPriority(999999999)]) {
   try { f(); console.log('no throw'); } catch (e) { console.log(e.name, e.code, e.message); if (e.info) console.log(e.info); }

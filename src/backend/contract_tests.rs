@@ -1,0 +1,265 @@
+//! The backend contract, checked against each driver (the `contract_tests!` macro
+//! instantiates every test for one driver): keys, cancellation by key and by fd,
+//! a full queue, multishot, provided buffers, the Remote wake-up, and teardown.
+use std::os::fd::RawFd;
+use std::time::Duration;
+
+use super::op::{IoBuf, Nop, Poll, Read, ReadSelect};
+use super::{Backend, Completion, Op, SharedFd};
+
+pub fn pipe() -> (RawFd, RawFd) {
+    let mut fds = [0; 2];
+    // SAFETY: room for two fds.
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
+    (fds[0], fds[1])
+}
+
+pub fn write(fd: RawFd, bytes: &[u8]) {
+    // SAFETY: bytes is a live slice.
+    assert_eq!(
+        unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) },
+        bytes.len() as isize
+    );
+}
+
+pub fn is_open(fd: RawFd) -> bool {
+    // SAFETY: F_GETFD touches no memory.
+    unsafe { libc::fcntl(fd, libc::F_GETFD) >= 0 }
+}
+
+/// Polls until `n` completions arrived (or 5 s passed).
+pub fn collect(b: &mut dyn Backend, n: usize) -> Vec<Completion> {
+    let mut out = Vec::new();
+    let start = std::time::Instant::now();
+    while out.len() < n && start.elapsed() < Duration::from_secs(5) {
+        b.poll(Some(Duration::from_millis(50)), &mut out).unwrap();
+    }
+    out
+}
+
+fn stream_read(fd: SharedFd, len: usize) -> Op {
+    Op::Read(Read {
+        fd,
+        buf: IoBuf::from_vec(vec![0; len]),
+        pos: None,
+        stream: true,
+    })
+}
+
+pub fn keys_come_back_with_their_owners(b: &mut dyn Backend) {
+    let keys: Vec<_> = (0..10).map(|o| b.submit(Op::Nop(Nop), o)).collect();
+    let out = collect(b, 10);
+    assert_eq!(out.len(), 10);
+    for c in &out {
+        assert_eq!(keys[c.owner as usize], c.key);
+        assert!(c.result == 0 && c.op.is_some() && !c.more);
+    }
+    assert_eq!(b.in_flight(), 0);
+}
+
+/// More ops than the submission queue holds: none is lost.
+pub fn a_full_queue_loses_nothing(b: &mut dyn Backend) {
+    let n = super::uring::RING_ENTRIES as u64 * 3 + 7;
+    for o in 0..n {
+        b.submit(Op::Nop(Nop), o);
+    }
+    let mut owners: Vec<_> = collect(b, n as usize).iter().map(|c| c.owner).collect();
+    owners.sort();
+    assert_eq!(owners, (0..n).collect::<Vec<_>>());
+}
+
+pub fn an_in_flight_read_is_cancelled_and_returns_its_buffer(b: &mut dyn Backend) {
+    let (r, w) = pipe();
+    let key = b.submit(stream_read(SharedFd::owned(r), 8), 1);
+    let mut early = Vec::new();
+    b.poll(Some(Duration::from_millis(20)), &mut early).unwrap();
+    assert!(early.is_empty(), "a read of an empty pipe completed");
+    b.cancel(key);
+    let out = collect(b, 1);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].result, -libc::ECANCELED);
+    assert!(out[0].op.is_some(), "the op and its buffer come back");
+    drop(out);
+    assert!(!is_open(r), "the op's fd reference went with it");
+    // SAFETY: ours.
+    unsafe { libc::close(w) };
+}
+
+pub fn cancel_by_fd_reaches_every_op_on_it(b: &mut dyn Backend) {
+    let (r, w) = pipe();
+    let fd = SharedFd::owned(r);
+    for o in 0..3 {
+        b.submit(stream_read(fd.clone(), 8), o);
+    }
+    let other = pipe();
+    b.submit(stream_read(SharedFd::owned(other.0), 8), 9);
+    b.cancel_fd(r);
+    let out = collect(b, 3);
+    assert_eq!(out.len(), 3);
+    assert!(out
+        .iter()
+        .all(|c| c.result == -libc::ECANCELED && c.owner < 3));
+    write(other.1, b"x");
+    let out = collect(b, 1);
+    assert_eq!((out[0].owner, out[0].result), (9, 1));
+    for fd in [w, other.1] {
+        // SAFETY: ours.
+        unsafe { libc::close(fd) };
+    }
+}
+
+pub fn multishot_poll_completes_until_cancelled(b: &mut dyn Backend) {
+    let (r, w) = pipe();
+    let key = b.submit(
+        Op::Poll(Poll {
+            fd: SharedFd::owned(r),
+            events: libc::POLLIN,
+            multishot: true,
+        }),
+        3,
+    );
+    for _ in 0..3 {
+        write(w, b"x");
+        let out = collect(b, 1);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].more && out[0].key == key && out[0].op.is_none());
+        let mut byte = [0u8; 1];
+        // SAFETY: one byte into a local.
+        unsafe { libc::read(r, byte.as_mut_ptr().cast(), 1) };
+    }
+    b.cancel(key);
+    let out = collect(b, 1);
+    assert!(!out[0].more && out[0].op.is_some());
+    // SAFETY: ours.
+    unsafe { libc::close(w) };
+}
+
+pub fn provided_buffers_are_picked_named_and_given_back(b: &mut dyn Backend) {
+    b.register_buffers(7, 2, 64).unwrap();
+    let (r, w) = pipe();
+    let fd = SharedFd::owned(r);
+    let mut seen = Vec::new();
+    for text in [&b"one"[..], b"two", b"three"] {
+        write(w, text);
+        b.submit(
+            Op::ReadSelect(ReadSelect {
+                fd: fd.clone(),
+                group: 7,
+                len: 64,
+                picked: None,
+            }),
+            1,
+        );
+        let out = collect(b, 1);
+        let bid = out[0].buffer_id().expect("a buffer was picked");
+        assert_eq!(b.buffer(7, bid, out[0].result as usize), text);
+        seen.push(bid);
+        b.recycle(7, bid);
+    }
+    assert!(seen.iter().all(|&bid| bid < 2));
+    // SAFETY: ours.
+    unsafe { libc::close(w) };
+}
+
+pub fn another_thread_wakes_the_loop(b: &mut dyn Backend) {
+    // An op keeps the driver waiting (as a live loop would).
+    let (r, w) = pipe();
+    b.submit(stream_read(SharedFd::owned(r), 1), 0);
+    let remote = b.remote();
+    let t = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(20));
+        remote.post(77, 5);
+        remote.post(78, 6);
+    });
+    let start = std::time::Instant::now();
+    let mut out = Vec::new();
+    while out.len() < 2 && start.elapsed() < Duration::from_secs(5) {
+        b.poll(None, &mut out).unwrap();
+    }
+    t.join().unwrap();
+    let got: Vec<_> = out.iter().map(|c| (c.owner, c.result, c.key)).collect();
+    let remote_key = super::user_data::REMOTE;
+    assert_eq!(got, [(77, 5, remote_key), (78, 6, remote_key)]);
+    // SAFETY: ours.
+    unsafe { libc::close(w) };
+}
+
+/// Dropping the driver with ops in flight frees them (their fds close) after the
+/// driver is done with them.
+pub fn teardown_frees_in_flight_ops(b: Box<dyn Backend>) {
+    let mut b = b;
+    let (r, w) = pipe();
+    b.submit(stream_read(SharedFd::owned(r), 8), 0);
+    b.submit(Op::Nop(Nop), 1);
+    assert!(is_open(r));
+    drop(b);
+    assert!(!is_open(r), "the in-flight read was freed");
+    // SAFETY: ours.
+    unsafe { libc::close(w) };
+}
+
+/// Instantiates every contract test for one driver. `$make` builds it; `$ready`
+/// (a fn(&str) -> bool given the test's name) says whether the running kernel can
+/// do what the test needs: when not, the test prints why and passes (a skip).
+#[macro_export]
+macro_rules! contract_tests {
+    ($make:expr, $ready:expr) => {
+        use $crate::backend::contract_tests as contract;
+        #[test]
+        fn keys_come_back_with_their_owners() {
+            if !$ready("keys_come_back_with_their_owners") {
+                return;
+            }
+            contract::keys_come_back_with_their_owners(&mut *$make);
+        }
+        #[test]
+        fn a_full_queue_loses_nothing() {
+            if !$ready("a_full_queue_loses_nothing") {
+                return;
+            }
+            contract::a_full_queue_loses_nothing(&mut *$make);
+        }
+        #[test]
+        fn an_in_flight_read_is_cancelled_and_returns_its_buffer() {
+            if !$ready("an_in_flight_read_is_cancelled_and_returns_its_buffer") {
+                return;
+            }
+            contract::an_in_flight_read_is_cancelled_and_returns_its_buffer(&mut *$make);
+        }
+        #[test]
+        fn cancel_by_fd_reaches_every_op_on_it() {
+            if !$ready("cancel_by_fd_reaches_every_op_on_it") {
+                return;
+            }
+            contract::cancel_by_fd_reaches_every_op_on_it(&mut *$make);
+        }
+        #[test]
+        fn multishot_poll_completes_until_cancelled() {
+            if !$ready("multishot_poll_completes_until_cancelled") {
+                return;
+            }
+            contract::multishot_poll_completes_until_cancelled(&mut *$make);
+        }
+        #[test]
+        fn provided_buffers_are_picked_named_and_given_back() {
+            if !$ready("provided_buffers_are_picked_named_and_given_back") {
+                return;
+            }
+            contract::provided_buffers_are_picked_named_and_given_back(&mut *$make);
+        }
+        #[test]
+        fn another_thread_wakes_the_loop() {
+            if !$ready("another_thread_wakes_the_loop") {
+                return;
+            }
+            contract::another_thread_wakes_the_loop(&mut *$make);
+        }
+        #[test]
+        fn teardown_frees_in_flight_ops() {
+            if !$ready("teardown_frees_in_flight_ops") {
+                return;
+            }
+            contract::teardown_frees_in_flight_ops($make);
+        }
+    };
+}

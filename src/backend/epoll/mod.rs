@@ -1,0 +1,374 @@
+//! The epoll driver (Reactor), libuv's model on Linux: ops on pollable fds wait
+//! for readiness and then try their syscall without blocking (monoio's
+//! legacy_call: `OpAble::readiness` + `run_blocking`); file ops, which have no
+//! readiness, run on a thread pool whose results wake the loop through the
+//! `Remote`'s eventfd; the next timer bounds epoll_wait. Level-triggered, one
+//! registration per fd covering every op waiting on it.
+//!
+//! An op's life is the io_uring driver's: boxed in the in-flight table under its
+//! key, completed by key, handed back at its last completion. A multishot op stays
+//! registered and completes once per readiness event until cancelled.
+use std::collections::HashMap;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::time::Duration;
+
+use super::bufs::BufGroup;
+use super::inflight::Table;
+use super::op::Op;
+use super::user_data::{REMOTE, WAKE};
+use super::wake::Posted;
+use super::{Backend, Completion, Key, Owner, Remote, Stats};
+
+mod pool;
+#[cfg(test)]
+mod tests;
+
+use pool::Pool;
+
+/// IORING_CQE_F_BUFFER and IORING_CQE_F_MORE, so completions read the same on both drivers.
+const F_BUFFER: u32 = 1;
+const F_MORE: u32 = 2;
+/// IORING_CQE_BUFFER_SHIFT: the buffer id sits in the flags' upper 16 bits.
+const BUFFER_SHIFT: u32 = 16;
+const MAX_EVENTS: usize = 1024;
+
+pub struct Epoll {
+    epfd: OwnedFd,
+    ops: Table,
+    /// Ops waiting for readiness, per fd, and the events registered for that fd.
+    waiting: HashMap<RawFd, (Vec<Key>, u32)>,
+    /// Completions known on this thread (cancelled waits): delivered at the next poll.
+    ready: Vec<(Key, i32, u32)>,
+    pool: Pool,
+    remote: Remote,
+    groups: HashMap<u16, BufGroup>,
+    stats: Stats,
+    pub trace: bool,
+}
+
+impl Epoll {
+    pub fn new() -> io::Result<Epoll> {
+        // SAFETY: no pointers.
+        let fd = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: a fresh fd we own.
+        let epfd = unsafe { OwnedFd::from_raw_fd(fd) };
+        let remote = Remote::new()?;
+        let ep = Epoll {
+            epfd,
+            ops: Table::default(),
+            waiting: HashMap::new(),
+            ready: Vec::new(),
+            pool: Pool::new(remote.clone()),
+            remote,
+            groups: HashMap::new(),
+            stats: Stats::default(),
+            trace: false,
+        };
+        ep.ctl(
+            libc::EPOLL_CTL_ADD,
+            ep.remote.fd(),
+            libc::EPOLLIN as u32,
+            WAKE,
+        )?;
+        Ok(ep)
+    }
+
+    fn ctl(&self, op: i32, fd: RawFd, events: u32, token: u64) -> io::Result<()> {
+        let mut ev = libc::epoll_event { events, u64: token };
+        // SAFETY: ev is a local the kernel only reads.
+        if unsafe { libc::epoll_ctl(self.epfd.as_raw_fd(), op, fd, &mut ev) } < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
+    }
+
+    /// Brings `fd`'s epoll registration in line with the ops waiting on it.
+    fn sync_interest(&mut self, fd: RawFd) {
+        let want = self.waiting.get(&fd).map_or(0, |(keys, _)| {
+            keys.iter()
+                .filter_map(|k| self.ops.get(*k))
+                .filter_map(|f| f.op.as_opable_ref().readiness())
+                .fold(0u32, |acc, ev| acc | ev as u16 as u32)
+        });
+        let had = self.waiting.get(&fd).map_or(0, |w| w.1);
+        let res = match (had, want) {
+            (0, 0) => Ok(()),
+            (0, w) => self.ctl(libc::EPOLL_CTL_ADD, fd, w, fd as u64),
+            (_, 0) => self.ctl(libc::EPOLL_CTL_DEL, fd, 0, 0),
+            (h, w) if h != w => self.ctl(libc::EPOLL_CTL_MOD, fd, w, fd as u64),
+            _ => Ok(()),
+        };
+        if want == 0 {
+            self.waiting.remove(&fd);
+        } else if let Some(w) = self.waiting.get_mut(&fd) {
+            w.1 = want;
+        }
+        if let Err(e) = res {
+            // A bad fd (closed, or a regular file): fail its ops now.
+            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+            if let Some((keys, _)) = self.waiting.remove(&fd) {
+                self.ready.extend(keys.into_iter().map(|k| (k, -errno, 0)));
+            }
+        }
+    }
+
+    /// `fd` is ready: try every op waiting on it (the Reactor's legacy_call).
+    fn on_ready(&mut self, fd: RawFd, revents: u32, out: &mut Vec<Completion>) {
+        let keys = self
+            .waiting
+            .get(&fd)
+            .map(|w| w.0.clone())
+            .unwrap_or_default();
+        let mut done = Vec::new();
+        for key in keys {
+            let Some(f) = self.ops.get_mut(key) else {
+                done.push(key);
+                continue;
+            };
+            let op = f.op.as_opable();
+            let want = op.readiness().unwrap_or(0) as u16 as u32;
+            let errors = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
+            if revents & (want | errors) == 0 {
+                continue;
+            }
+            let mut flags = 0;
+            let mut picked = None;
+            if let (Some(group), Op::ReadSelect(rs)) = (op.buffer_group(), &mut *f.op) {
+                match self
+                    .groups
+                    .get_mut(&group)
+                    .and_then(|g| g.take().map(|b| (g.ptr(b), b)))
+                {
+                    Some(p) => {
+                        rs.picked = Some(p);
+                        picked = Some(p.1);
+                    }
+                    None => rs.picked = None,
+                }
+            }
+            let f = self.ops.get_mut(key).expect("present");
+            let result = f.op.as_opable().run_blocking();
+            if result == -libc::EAGAIN {
+                if let (Some(bid), Some(group)) = (picked, f.op.as_opable_ref().buffer_group()) {
+                    if let Some(g) = self.groups.get_mut(&group) {
+                        g.give_back(bid);
+                    }
+                }
+                continue; // spurious or taken by someone else: wait again
+            }
+            if let Some(bid) = picked.filter(|_| result >= 0) {
+                flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT;
+            }
+            let owner = f.owner;
+            let multishot = f.op.as_opable_ref().multishot() && result >= 0;
+            if multishot {
+                out.push(Completion {
+                    key,
+                    owner,
+                    result,
+                    flags: flags | F_MORE,
+                    op: None,
+                    more: true,
+                });
+            } else {
+                done.push(key);
+                out.push(self.finish(key, result, flags));
+            }
+        }
+        if !done.is_empty() {
+            if let Some(w) = self.waiting.get_mut(&fd) {
+                w.0.retain(|k| !done.contains(k));
+            }
+            self.sync_interest(fd);
+        }
+    }
+
+    /// The last completion of `key`: the op leaves the table and goes back.
+    fn finish(&mut self, key: Key, result: i32, flags: u32) -> Completion {
+        let f = self.ops.remove(key).expect("a finished op is in the table");
+        if self.trace {
+            let name = f.op.name();
+            eprintln!(
+                "epoll: done   {name:<10} key={key} owner={} res={result}",
+                f.owner
+            );
+        }
+        Completion {
+            key,
+            owner: f.owner,
+            result,
+            flags,
+            op: Some(*f.op),
+            more: false,
+        }
+    }
+
+    fn deliver_posted(&mut self, out: &mut Vec<Completion>) {
+        let mut posted: Vec<Posted> = Vec::new();
+        self.remote.drain(&mut posted);
+        for p in posted {
+            if p.key == REMOTE {
+                out.push(Completion {
+                    key: REMOTE,
+                    owner: p.owner,
+                    result: p.result,
+                    flags: 0,
+                    op: None,
+                    more: false,
+                });
+            } else if self.ops.get(p.key).is_some() {
+                out.push(self.finish(p.key, p.result, 0));
+            }
+        }
+    }
+}
+
+impl Backend for Epoll {
+    fn submit(&mut self, op: Op, owner: Owner) -> Key {
+        let readiness = op.as_opable_ref().readiness();
+        let fd = op.as_opable_ref().fd();
+        let name = op.name();
+        let key = self.ops.insert(op, owner);
+        self.stats.ops.entry(name).or_default().0 += 1;
+        self.stats.sqes_submitted += 1;
+        if self.trace {
+            eprintln!("epoll: submit {name:<10} key={key} owner={owner}");
+        }
+        match (readiness, fd) {
+            (Some(_), Some(fd)) => {
+                self.waiting.entry(fd).or_default().0.push(key);
+                self.sync_interest(fd);
+            }
+            _ => {
+                let op: *mut Op = &mut *self.ops.get_mut(key).expect("just inserted").op;
+                self.pool.run(key, owner, op);
+            }
+        }
+        key
+    }
+
+    fn cancel(&mut self, key: Key) {
+        let Some(fd) = self.ops.get(key).and_then(|f| {
+            let op = f.op.as_opable_ref();
+            op.readiness().and(op.fd())
+        }) else {
+            self.pool.cancel(key);
+            return;
+        };
+        let Some(w) = self.waiting.get_mut(&fd) else {
+            return;
+        };
+        let before = w.0.len();
+        w.0.retain(|k| *k != key);
+        if w.0.len() != before {
+            self.ready.push((key, -libc::ECANCELED, 0));
+            self.sync_interest(fd);
+        }
+    }
+
+    fn cancel_fd(&mut self, fd: RawFd) {
+        for key in self.ops.on_fd(fd) {
+            self.cancel(key);
+        }
+    }
+
+    fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {
+        let mut timeout = timeout;
+        if !self.ready.is_empty() {
+            for (key, result, flags) in std::mem::take(&mut self.ready) {
+                if self.ops.get(key).is_some() {
+                    out.push(self.finish(key, result, flags));
+                }
+            }
+            timeout = Some(Duration::ZERO);
+        }
+        if self.ops.is_empty() && timeout == Some(Duration::ZERO) {
+            return Ok(());
+        }
+        let ms = match timeout {
+            None => -1,
+            // Round up: waking a little early would spin until the timer is due.
+            Some(d) => d.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32,
+        };
+        let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; MAX_EVENTS];
+        self.stats.enter_calls += 1;
+        // SAFETY: events has MAX_EVENTS writable entries.
+        let n = unsafe {
+            libc::epoll_wait(
+                self.epfd.as_raw_fd(),
+                events.as_mut_ptr(),
+                MAX_EVENTS as i32,
+                ms,
+            )
+        };
+        if n < 0 {
+            let e = io::Error::last_os_error();
+            return if e.raw_os_error() == Some(libc::EINTR) {
+                Ok(())
+            } else {
+                Err(e)
+            };
+        }
+        for ev in &events[..n as usize] {
+            let (token, revents) = (ev.u64, ev.events);
+            self.stats.cqes_reaped += 1;
+            if token == WAKE {
+                self.deliver_posted(out);
+            } else {
+                self.on_ready(token as RawFd, revents, out);
+            }
+        }
+        Ok(())
+    }
+
+    fn register_buffers(&mut self, group: u16, count: u16, size: usize) -> io::Result<()> {
+        self.groups.insert(group, BufGroup::new(count, size)?);
+        Ok(())
+    }
+
+    fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8] {
+        self.groups.get(&group).map_or(&[], |g| g.slice(bid, len))
+    }
+
+    fn recycle(&mut self, group: u16, bid: u16) {
+        if let Some(g) = self.groups.get_mut(&group) {
+            g.give_back(bid);
+        }
+    }
+
+    fn remote(&self) -> Remote {
+        self.remote.clone()
+    }
+
+    fn in_flight(&self) -> usize {
+        self.ops.len()
+    }
+
+    fn stats(&self) -> Stats {
+        self.stats.clone()
+    }
+
+    fn name(&self) -> &'static str {
+        "epoll"
+    }
+
+    fn setup(&self) -> &'static str {
+        "level-triggered"
+    }
+}
+
+impl Drop for Epoll {
+    /// Teardown: the pool's threads finish what they run and are joined before the
+    /// in-flight table (dropped after this fn) frees the ops they used. A job still
+    /// blocked (a read of a terminal) keeps its op: the ops are leaked, not freed
+    /// under a running syscall.
+    fn drop(&mut self) {
+        if !self.pool.shutdown() {
+            self.ops.forget();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The epoll driver's thread pool, as libuv's: `COIL_THREADPOOL_SIZE` threads
+//! (default 4, started on first use) run file ops, which have no readiness, as
+//! plain blocking syscalls. A finished job posts its key and result through the
+//! loop's `Remote`, whose eventfd wakes epoll_wait.
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::backend::op::Op;
+use crate::backend::{Key, Owner, Remote};
+
+/// An op lent to a pool thread. The op stays boxed in the driver's in-flight table
+/// (which owns it); the loop thread does not touch it until the job's result is
+/// posted back, so exactly one thread uses it at a time.
+struct Job {
+    key: Key,
+    owner: Owner,
+    op: *mut Op,
+}
+
+// SAFETY: see `Job`: the op is used by one thread at a time, handed over through the
+// queue's mutex and back through the Remote's mutex (both synchronise memory).
+unsafe impl Send for Job {}
+
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    /// Keys of the jobs in `jobs`, so cancelling needs no scan.
+    queued: HashSet<Key>,
+    /// Queued keys cancelled before a thread took them: they complete with ECANCELED.
+    cancelled: HashSet<Key>,
+    /// Jobs taken by a thread and not yet posted back.
+    running: usize,
+    shutdown: bool,
+}
+
+pub struct Pool {
+    shared: Arc<(Mutex<Queue>, Condvar)>,
+    threads: Vec<JoinHandle<()>>,
+    size: usize,
+    remote: Remote,
+}
+
+impl Pool {
+    pub fn new(remote: Remote) -> Pool {
+        let size = std::env::var("COIL_THREADPOOL_SIZE")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+            .map_or(4, |n| n.clamp(1, 1024));
+        Pool {
+            shared: Arc::default(),
+            threads: Vec::new(),
+            size,
+            remote,
+        }
+    }
+
+    /// Queues `op` (boxed in the caller's table, which keeps it until `key` is posted).
+    pub fn run(&mut self, key: Key, owner: Owner, op: *mut Op) {
+        if self.threads.len() < self.size {
+            self.spawn();
+        }
+        let (lock, cv) = &*self.shared;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        q.queued.insert(key);
+        q.jobs.push_back(Job { key, owner, op });
+        drop(q);
+        cv.notify_one();
+    }
+
+    /// A job not yet started completes with ECANCELED; a running one finishes.
+    pub fn cancel(&mut self, key: Key) {
+        let (lock, _) = &*self.shared;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        if q.queued.contains(&key) {
+            q.cancelled.insert(key);
+        }
+    }
+
+    fn spawn(&mut self) {
+        let shared = self.shared.clone();
+        let remote = self.remote.clone();
+        let n = self.threads.len();
+        let t = std::thread::Builder::new()
+            .name(format!("coil-pool-{n}"))
+            .spawn(move || worker(&shared, &remote))
+            .expect("a pool thread");
+        self.threads.push(t);
+    }
+
+    /// Jobs queued or running.
+    #[cfg(test)]
+    pub fn busy(&self) -> usize {
+        let q = self.shared.0.lock().unwrap_or_else(|p| p.into_inner());
+        q.jobs.len() + q.running
+    }
+
+    #[cfg(test)]
+    pub fn threads(&self) -> usize {
+        self.threads.len()
+    }
+}
+
+fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
+    let (lock, cv) = shared;
+    loop {
+        let job = {
+            let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+            loop {
+                if let Some(job) = q.jobs.pop_front() {
+                    q.running += 1;
+                    q.queued.remove(&job.key);
+                    let cancelled = q.cancelled.remove(&job.key);
+                    break Some((job, cancelled));
+                }
+                if q.shutdown {
+                    break None;
+                }
+                q = cv.wait(q).unwrap_or_else(|p| p.into_inner());
+            }
+        };
+        let Some((job, cancelled)) = job else { return };
+        let result = if cancelled {
+            -libc::ECANCELED
+        } else {
+            // SAFETY: see `Job`: this thread alone uses the op until it posts the key.
+            unsafe { (*job.op).as_opable().run_blocking() }
+        };
+        // Posted before `running` drops, so a shutdown that sees 0 running knows no
+        // thread touches an op any more.
+        remote.post_keyed(job.key, job.owner, result);
+        lock.lock().unwrap_or_else(|p| p.into_inner()).running -= 1;
+        cv.notify_all();
+    }
+}
+
+/// How long teardown waits for running jobs (a read of a terminal or a FIFO may
+/// never return; node does not wait for its pool at exit either).
+const SHUTDOWN_WAIT: Duration = Duration::from_millis(200);
+
+impl Pool {
+    /// Drops queued jobs and waits (bounded) for running ones. True when no thread
+    /// uses an op any more (the threads are joined); false when a job is still
+    /// blocked in its syscall: its thread is left behind, and the caller must not
+    /// free the ops.
+    pub fn shutdown(&mut self) -> bool {
+        let (lock, cv) = &*self.shared;
+        let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
+        q.shutdown = true;
+        q.jobs.clear();
+        q.queued.clear();
+        cv.notify_all();
+        let deadline = Instant::now() + SHUTDOWN_WAIT;
+        while q.running > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                self.threads.clear(); // detached
+                return false;
+            }
+            q = cv
+                .wait_timeout(q, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+        drop(q);
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+        true
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}

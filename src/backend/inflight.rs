@@ -1,0 +1,84 @@
+//! The ops a driver has in flight: a slab whose key is the op's key (io_uring's
+//! user_data), and an index by fd so that a closing handle cancels its ops without
+//! a scan. An op's slot lives until its last completion; the op is boxed so the
+//! memory the kernel (or a pool thread) uses never moves meanwhile.
+use std::collections::{HashMap, HashSet};
+use std::os::fd::RawFd;
+
+use slab::Slab;
+
+use super::{Key, Op, Owner};
+
+pub struct InFlight {
+    pub op: Box<Op>,
+    pub owner: Owner,
+    fd: Option<RawFd>,
+}
+
+#[derive(Default)]
+pub struct Table {
+    ops: Slab<InFlight>,
+    by_fd: HashMap<RawFd, HashSet<Key>>,
+}
+
+impl Table {
+    pub fn insert(&mut self, op: Op, owner: Owner) -> Key {
+        let fd = op.as_opable_ref().fd();
+        let key = self.ops.insert(InFlight {
+            op: Box::new(op),
+            owner,
+            fd,
+        }) as Key;
+        if let Some(fd) = fd {
+            self.by_fd.entry(fd).or_default().insert(key);
+        }
+        key
+    }
+
+    pub fn get(&self, key: Key) -> Option<&InFlight> {
+        self.ops.get(usize::try_from(key).ok()?)
+    }
+
+    pub fn get_mut(&mut self, key: Key) -> Option<&mut InFlight> {
+        self.ops.get_mut(usize::try_from(key).ok()?)
+    }
+
+    pub fn remove(&mut self, key: Key) -> Option<InFlight> {
+        let f = self.ops.try_remove(usize::try_from(key).ok()?)?;
+        if let Some(fd) = f.fd {
+            if let Some(set) = self.by_fd.get_mut(&fd) {
+                set.remove(&key);
+                if set.is_empty() {
+                    self.by_fd.remove(&fd);
+                }
+            }
+        }
+        Some(f)
+    }
+
+    /// The keys of the ops in flight on `fd`.
+    pub fn on_fd(&self, fd: RawFd) -> Vec<Key> {
+        self.by_fd
+            .get(&fd)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
+    pub fn keys(&self) -> Vec<Key> {
+        self.ops.iter().map(|(k, _)| k as Key).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ops.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ops.is_empty()
+    }
+
+    /// Gives up the ops without dropping them: at teardown, memory the kernel may
+    /// still write must not be freed.
+    pub fn forget(&mut self) {
+        std::mem::forget(std::mem::take(&mut self.ops));
+    }
+}
