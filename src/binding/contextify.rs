@@ -134,7 +134,7 @@ fn run_script_in<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     let target = match args.get(4) {
-        v if v.is_nullish() => s.context(),
+        v if v.is_undefined() || v.is(ValueKind::Null) => s.context(),
         v => match context_of(s, v) {
             Some(c) => c,
             None => return s.throw_error(ErrorKind::TypeError, "not a contextified object"),
@@ -176,7 +176,7 @@ fn compile_function_in<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     };
     let params = strings_of(s, args.get(4));
     let target = match args.get(5) {
-        v if v.is_nullish() => s.context(),
+        v if v.is_undefined() || v.is(ValueKind::Null) => s.context(),
         v => match context_of(s, v) {
             Some(c) => c,
             None => return s.throw_error(ErrorKind::TypeError, "not a contextified object"),
