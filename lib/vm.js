@@ -23,6 +23,16 @@ const {
 // runScriptIn returns this object itself when the timeout stopped the script.
 const kTimedOut = ObjectFreeze({ __proto__: null });
 
+function checkTimedOut(result, timeout) {
+  if (result === kTimedOut) {
+    // Node throws a plain Error carrying the code, without "[code]" in its stack.
+    const err = new Error(`Script execution timed out after ${timeout}ms`);
+    defineData(err, 'code', 'ERR_SCRIPT_EXECUTION_TIMEOUT');
+    throw err;
+  }
+  return result;
+}
+
 function defineData(target, key, value) {
   ObjectDefineProperty(target, key, {
     __proto__: null, value, writable: true, enumerable: true, configurable: true,
@@ -69,27 +79,21 @@ class Script {
                                        this.#columnOffset));
   }
 
-  #run(contextifiedObject, options) {
-    const { timeout, displayErrors } = runOptions(options);
-    const result = runScriptIn(this.#code, this.#filename, this.#lineOffset,
-                               this.#columnOffset, contextifiedObject, timeout,
-                               displayErrors, kTimedOut);
-    if (result === kTimedOut) {
-      // Node throws a plain Error carrying the code, without "[code]" in its stack.
-      const err = new Error(`Script execution timed out after ${timeout}ms`);
-      defineData(err, 'code', 'ERR_SCRIPT_EXECUTION_TIMEOUT');
-      throw err;
-    }
-    return result;
-  }
-
+  // Each run method calls the binding itself, so that the frame below the script's
+  // own in a stack trace is `Script.runInThisContext` or `Script.runInContext`.
   runInThisContext(options) {
-    return this.#run(undefined, options);
+    const { timeout, displayErrors } = runOptions(options);
+    return checkTimedOut(runScriptIn(this.#code, this.#filename, this.#lineOffset,
+                                     this.#columnOffset, undefined, timeout, displayErrors,
+                                     kTimedOut), timeout);
   }
 
   runInContext(contextifiedObject, options) {
     validateContext(contextifiedObject);
-    return this.#run(contextifiedObject, options);
+    const { timeout, displayErrors } = runOptions(options);
+    return checkTimedOut(runScriptIn(this.#code, this.#filename, this.#lineOffset,
+                                     this.#columnOffset, contextifiedObject, timeout,
+                                     displayErrors, kTimedOut), timeout);
   }
 
   runInNewContext(contextObject, options) {

@@ -46,3 +46,16 @@ try {
 } catch (e) {
   console.log(e.name, /evalmachine\.<anonymous>:1/.test(e.stack));
 }
+
+// The frame under the script's own is the Script method that ran it.
+for (const run of [
+  () => new vm.Script('throw new Error("frame")').runInThisContext({ displayErrors: false }),
+  () => new vm.Script('throw new Error("frame")').runInNewContext({}, { displayErrors: false }),
+]) {
+  try {
+    run();
+  } catch (e) {
+    const frames = e.stack.split('\n').slice(2, 3).map((l) => l.trim().split(' ')[1]);
+    console.log(frames);
+  }
+}
