@@ -4,7 +4,7 @@
 // forwards every property access to the object (internalBinding('contextify'),
 // src/v8/context.cc); the object itself remembers that context.
 
-const { ObjectSetPrototypeOf, SafeWeakRef, Uint8Array } = primordials;
+const { ObjectSetPrototypeOf, SafeFinalizationRegistry, Uint8Array } = primordials;
 const { makeContext, isContext: bindingIsContext } = internalBinding('contextify');
 // Loaded now: loading it later could meet a user's patched built-ins.
 const { Buffer } = require('buffer');
@@ -66,19 +66,18 @@ function createContext(contextObject = {}, options = {}) {
     validateFunction(importModuleDynamically, 'options.importModuleDynamically');
   }
   makeContext(contextObject, strings, wasm, microtaskMode === 'afterEvaluate');
-  contexts[contexts.length] = new SafeWeakRef(contextObject);
+  contextCount++;
+  contextFinalization.register(contextObject, undefined);
   return contextObject;
 }
 
-// The contextified objects still alive (vm.measureMemory reports one entry each).
-const contexts = [];
+// How many contextified objects live (vm.measureMemory reports one entry each).
+// Counted with a FinalizationRegistry, not WeakRefs: a WeakRef keeps its target
+// alive until the current job ends, so a loop making contexts could not free them.
+let contextCount = 0;
+const contextFinalization = new SafeFinalizationRegistry(() => { contextCount--; });
 function liveContexts() {
-  let live = 0;
-  for (let i = 0; i < contexts.length; i++) {
-    if (contexts[i].deref() !== undefined) contexts[live++] = contexts[i];
-  }
-  contexts.length = live;
-  return live;
+  return contextCount;
 }
 
 // runInNewContext's options name the context's: contextName, contextOrigin, ...
