@@ -6,8 +6,9 @@
 // (holes and extra keys kept) and other ordinary objects as plain objects of their
 // own enumerable string keys (getters run). Cycles and shared references are kept.
 // Functions, symbols and exotic objects throw a DataCloneError DOMException.
-// Transfer lists are validated; ArrayBuffers in them are copied, not detached.
-// internalBinding: none (type checks come from internal/util/types).
+// ArrayBuffers in the transfer list are moved: the clone gets their contents and the
+// originals are left detached.
+// internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
 
 const types = require('internal/util/types');
 
@@ -51,7 +52,9 @@ function isUncloneable(v) {
 
 function cloneBuffer(buf) {
   if (types.isSharedArrayBuffer(buf)) return buf; // shared memory stays shared
-  const out = new ArrayBuffer(buf.byteLength);
+  const out = buf.resizable ?
+    new ArrayBuffer(buf.byteLength, { __proto__: null, maxByteLength: buf.maxByteLength }) :
+    new ArrayBuffer(buf.byteLength);
   new Uint8Array(out).set(new Uint8Array(buf));
   return out;
 }
@@ -141,7 +144,25 @@ function structuredClone(value, options = undefined) {
   if (transfer !== undefined && (transfer === null || typeof transfer[Symbol.iterator] !== 'function')) {
     throw typeErrorWithCode('Optional transferList argument must be an iterable', 'ERR_INVALID_ARG_TYPE');
   }
-  return clone(value, new Map());
+  const memo = new Map();
+  const moved = [];
+  if (transfer !== undefined) {
+    for (const item of transfer) {
+      if (!types.isArrayBuffer(item)) {
+        throw typeErrorWithCode('Found invalid object in transferList', 'ERR_INVALID_TRANSFER_OBJECT');
+      }
+      if (memo.has(item)) {
+        const { DOMException } = require('internal/dom_exception');
+        throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
+      }
+      memo.set(item, cloneBuffer(item));
+      moved.push(item);
+    }
+  }
+  const out = clone(value, memo);
+  const { detachArrayBuffer } = internalBinding('buffer');
+  for (let i = 0; i < moved.length; i++) detachArrayBuffer(moved[i]);
+  return out;
 }
 
 module.exports = { structuredClone };

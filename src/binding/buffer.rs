@@ -40,6 +40,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "isUtf8" => is_utf8,
             "isAscii" => is_ascii,
             "utf8IncompleteTail" => utf8_incomplete_tail,
+            "detachArrayBuffer" => detach_array_buffer,
         ],
     );
 }
@@ -561,4 +562,14 @@ fn utf8_incomplete_tail<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = bytes_arg(s, args, 0) {
         args.ret(s.number(codec::utf8_incomplete_tail(b) as f64));
     }
+}
+
+/// detachArrayBuffer(ab) -> whether it was detached: structuredClone's transfer
+/// leaves the original ArrayBuffer detached, as Node's does.
+fn detach_array_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let done = args
+        .get(0)
+        .to::<crate::v8::ArrayBuffer>(ValueKind::ArrayBuffer)
+        .is_some_and(|ab| ab.detach());
+    args.ret(s.boolean(done));
 }

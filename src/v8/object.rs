@@ -99,6 +99,7 @@ extern "C" {
     fn v8__ArrayBuffer__GetBackingStore(ab: *const ArrayBuffer) -> *mut RawBackingStore;
     fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
     fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
+    fn v8__ArrayBuffer__Detach(ab: *const ArrayBuffer) -> bool;
     fn v8__BackingStore__Data(bs: *const RawBackingStore) -> *mut u8;
     fn v8__BackingStore__ByteLength(bs: *const RawBackingStore) -> usize;
     fn v8__BackingStore__DELETE(bs: *mut RawBackingStore);
@@ -493,6 +494,12 @@ impl<'s> Local<'s, ArrayBuffer> {
     pub fn byte_len(self) -> usize {
         // SAFETY: live handle.
         unsafe { v8__ArrayBuffer__ByteLength(self.as_ptr()) }
+    }
+    /// Detaches the buffer (its views read as empty from now on); false when V8 says
+    /// it is not detachable (memory owned by WebAssembly or the embedder).
+    pub fn detach(self) -> bool {
+        // SAFETY: live handle.
+        unsafe { v8__ArrayBuffer__Detach(self.as_ptr()) }
     }
 }
 
