@@ -304,7 +304,14 @@ function getOwnNonIndexProperties(value, showHidden) {
   return keys;
 }
 
-function getCtxName(constructor, tag, fallback) {
+// The prefix of a plain object. One without a prototype is named as V8 names it (its
+// class's name, else a data @@toStringTag), unless that is the tag shown beside it.
+function getCtxName(value, constructor, tag) {
+  let fallback = 'Object';
+  if (constructor === null) {
+    const name = internalGetConstructorName(value);
+    if (typeof name === 'string' && name !== '' && name !== tag) fallback = name;
+  }
   return getPrefix(constructor, tag, fallback);
 }
 
@@ -440,14 +447,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else {
       if (keys.length === 0 && protoProps === undefined) {
         if (types.isExternal(value)) return ctx.stylize('[External: <address>]', 'special');
-        return `${getCtxName(constructor, tag, 'Object')}{}`;
+        return `${getCtxName(value, constructor, tag)}{}`;
       }
-      braces[0] = `${getCtxName(constructor, tag, 'Object')}{`;
+      braces[0] = `${getCtxName(value, constructor, tag)}{`;
     }
   }
 
   if (recurseTimes > ctx.depth && ctx.depth !== null) {
-    let constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
+    let constructorName = getCtxName(value, constructor, tag).slice(0, -1);
     if (constructor !== null) constructorName = `[${constructorName}]`;
     return ctx.stylize(constructorName, 'special');
   }
@@ -463,7 +470,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     }
     if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
-    const constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
+    const constructorName = getCtxName(value, constructor, tag).slice(0, -1);
     return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
   }
   if (ctx.circular !== undefined) {

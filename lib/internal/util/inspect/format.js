@@ -5,8 +5,19 @@
 // internalBinding('util') functions used: getProxyDetails (see inspect.js).
 
 const { getProxyDetails } = internalBinding('util');
-const { inspect, builtInObjects } = require('internal/util/inspect');
+const { inspect, inspectDefaultOptions, builtInObjects } = require('internal/util/inspect');
 const { formatNumber, formatBigInt, stylizeNoColor } = require('internal/util/inspect/primitives');
+
+// %d %i %f %s numbers: separated when the options, else inspect.defaultOptions, say so.
+function numericSeparator(inspectOptions) {
+  return inspectOptions?.numericSeparator ?? inspectDefaultOptions.numericSeparator;
+}
+function formatNumberNoColor(number, inspectOptions) {
+  return formatNumber(stylizeNoColor, number, numericSeparator(inspectOptions));
+}
+function formatBigIntNoColor(bigint, inspectOptions) {
+  return formatBigInt(stylizeNoColor, bigint, numericSeparator(inspectOptions));
+}
 
 let circularErrorMessage;
 
@@ -64,8 +75,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
         switch (nextChar) {
           case 115: { // 's'
             const tempArg = args[++a];
-            if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-            else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+            if (typeof tempArg === 'number') tempStr = formatNumberNoColor(tempArg, inspectOptions);
+            else if (typeof tempArg === 'bigint') tempStr = formatBigIntNoColor(tempArg, inspectOptions);
             else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
               tempStr = String(tempArg);
             } else {
@@ -76,9 +87,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
           case 106: tempStr = tryStringify(args[++a]); break; // 'j'
           case 100: { // 'd'
             const tempNum = args[++a];
-            if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+            if (typeof tempNum === 'bigint') tempStr = formatBigIntNoColor(tempNum, inspectOptions);
             else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+            else tempStr = formatNumberNoColor(Number(tempNum), inspectOptions);
             break;
           }
           case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
@@ -87,15 +98,15 @@ function formatWithOptionsInternal(inspectOptions, args) {
             break;
           case 105: { // 'i'
             const tempInteger = args[++a];
-            if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+            if (typeof tempInteger === 'bigint') tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
             else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+            else tempStr = formatNumberNoColor(Number.parseInt(tempInteger), inspectOptions);
             break;
           }
           case 102: { // 'f'
             const tempFloat = args[++a];
             if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+            else tempStr = formatNumberNoColor(Number.parseFloat(tempFloat), inspectOptions);
             break;
           }
           case 99: // 'c': CSS is consumed and ignored.
