@@ -238,7 +238,11 @@ Url.prototype._parseAuthority = function(rest, url) {
       if (forbiddenHostCharsIpv6.test(hostname)) throw new ERR_INVALID_URL(url);
     } else {
       const ascii = toASCII(hostname);
-      if (ascii === null || forbiddenHostChars.test(ascii)) throw new ERR_INVALID_URL(url);
+      // A host that IDNA maps to nothing (a soft hyphen) or to a forbidden character
+      // (U+FF20 is '@' after NFKC) would let the host be spoofed.
+      if (ascii === null || ascii === '' || forbiddenHostChars.test(ascii)) {
+        throw new ERR_INVALID_URL(url);
+      }
       this.hostname = ascii;
     }
   }
