@@ -144,10 +144,11 @@ class URLSearchParams {
         }
       } else {
         for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
           const desc = Reflect.getOwnPropertyDescriptor(init, key);
           if (desc === undefined || !desc.enumerable) continue;
-          const name = toUSV(key);
+          // WebIDL's record<USVString, USVString>: an enumerable Symbol key is a
+          // TypeError (it cannot become a string).
+          const name = toUSV(`${key}`);
           const value = toUSV(`${init[key]}`);
           // A record keeps one entry per key.
           const existing = this.#list.findIndex((p) => p[0] === name);
