@@ -21,7 +21,8 @@ function extractCall(source, line, col) {
   const lines = source.split('\n');
   const first = lines[line - 1] || '';
   // V8 points at the called property (`ok` in `assert.ok(`); include its receiver chain.
-  while (col > 0 && /[\w$.]/.test(first[col - 1])) col--;
+  // Identifiers may be any Unicode ID_Continue characters (`ässört.ok(`).
+  while (col > 0 && /[\p{ID_Continue}$\u200C\u200D.]/u.test(first[col - 1])) col--;
   let text = lines.slice(line - 1).join('\n').slice(col);
   let depth = 0;
   let quote = null;
