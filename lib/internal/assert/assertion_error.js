@@ -3,6 +3,12 @@
 // ("Expected values to be strictly equal:\n\n1 !== 2\n", "+ actual - expected" diffs).
 // No internalBinding.
 
+const {
+  ArrayFrom, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSlice,
+  Error, ErrorCaptureStackTrace, MathMax, ObjectDefineProperty, String,
+  StringPrototypeEndsWith, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit,
+  SymbolFor, Uint32Array,
+} = primordials;
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 let inspectMod;
@@ -27,7 +33,7 @@ const kMaxShortLength = 12;
 
 function inspectValue(val) {
   return inspect(val, {
-    compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity,
+    __proto__: null, compact: false, customInspect: false, depth: 1000, maxArrayLength: Infinity,
     showHidden: false, showProxy: false, sorted: true, getters: true,
   });
 }
@@ -35,15 +41,15 @@ function inspectValue(val) {
 // Line diff of the two inspections: '  ' common, '+ ' actual only, '- ' expected only.
 function lineDiff(rawA, rawB) {
   // Lines that differ only by a trailing comma count as unchanged.
-  const strip = (l) => (l.endsWith(',') ? l.slice(0, -1) : l);
-  const a = rawA.map(strip);
-  const b = rawB.map(strip);
+  const strip = (l) => (StringPrototypeEndsWith(l, ',') ? StringPrototypeSlice(l, 0, -1) : l);
+  const a = ArrayPrototypeMap(rawA, strip);
+  const b = ArrayPrototypeMap(rawB, strip);
   const n = a.length;
   const m = b.length;
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  const lcs = ArrayFrom({ __proto__: null, length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : MathMax(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const out = [];
@@ -51,27 +57,27 @@ function lineDiff(rawA, rawB) {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) {
-      out.push(['  ', rawA[i].endsWith(',') ? rawA[i] : rawB[j]]);
+      ArrayPrototypePush(out, ['  ', StringPrototypeEndsWith(rawA[i], ',') ? rawA[i] : rawB[j]]);
       i++;
       j++;
     } else {
       const plus = [];
       const minus = [];
-      while (i < n && (j >= m || (a[i] !== b[j] && lcs[i + 1][j] >= lcs[i][j + 1]))) plus.push(a[i++]);
-      while (j < m && (i >= n || (a[i] !== b[j] && lcs[i][j + 1] > lcs[i + 1][j]))) minus.push(b[j++]);
+      while (i < n && (j >= m || (a[i] !== b[j] && lcs[i + 1][j] >= lcs[i][j + 1]))) ArrayPrototypePush(plus, a[i++]);
+      while (j < m && (i >= n || (a[i] !== b[j] && lcs[i][j + 1] > lcs[i + 1][j]))) ArrayPrototypePush(minus, b[j++]);
       if (plus.length === 0 && minus.length === 0) {
-        if (i < n) plus.push(a[i++]);
-        else minus.push(b[j++]);
+        if (i < n) ArrayPrototypePush(plus, a[i++]);
+        else ArrayPrototypePush(minus, b[j++]);
       }
       // Pair changed lines as node does: each actual line followed by its expected line.
-      const k = Math.max(plus.length, minus.length);
+      const k = MathMax(plus.length, minus.length);
       const pStart = i - plus.length;
       const mStart = j - minus.length;
       for (let x = 0; x < plus.length; x++) plus[x] = rawA[pStart + x];
       for (let x = 0; x < minus.length; x++) minus[x] = rawB[mStart + x];
       for (let x = 0; x < k; x++) {
-        if (x < plus.length) out.push(['+ ', plus[x]]);
-        if (x < minus.length) out.push(['- ', minus[x]]);
+        if (x < plus.length) ArrayPrototypePush(out, ['+ ', plus[x]]);
+        if (x < minus.length) ArrayPrototypePush(out, ['- ', minus[x]]);
       }
     }
   }
@@ -80,8 +86,8 @@ function lineDiff(rawA, rawB) {
 
 function createErrDiff(actual, expected, operator, customHeader) {
   const header = customHeader !== undefined ? customHeader : kReadableOperator[operator];
-  const actualLines = inspectValue(actual).split('\n');
-  const expectedLines = inspectValue(expected).split('\n');
+  const actualLines = StringPrototypeSplit(inspectValue(actual), '\n');
+  const expectedLines = StringPrototypeSplit(inspectValue(expected), '\n');
   let indicator = '';
   if (operator === 'strictEqual' &&
       ((typeof actual === 'object' && actual !== null && typeof expected === 'object' && expected !== null) ||
@@ -100,13 +106,13 @@ function createErrDiff(actual, expected, operator, customHeader) {
     } else if (operator !== 'strictEqualObject' && inputLength < 80) {
       let i = 0;
       while (a[i] === e[i]) i++;
-      if (i > 2) indicator = `\n  ${' '.repeat(i)}^`;
+      if (i > 2) indicator = `\n  ${StringPrototypeRepeat(' ', i)}^`;
     }
   }
-  if (actualLines.join('\n') === expectedLines.join('\n')) {
+  if (ArrayPrototypeJoin(actualLines, '\n') === ArrayPrototypeJoin(expectedLines, '\n')) {
     const head = operator === 'strictEqualObject' ? 'Values have same structure but are not reference-equal:' :
       kReadableOperator.notIdentical;
-    return `${customHeader !== undefined ? customHeader : head}\n\n${actualLines.join('\n')}\n`;
+    return `${customHeader !== undefined ? customHeader : head}\n\n${ArrayPrototypeJoin(actualLines, '\n')}\n`;
   }
   const finalHeader = customHeader !== undefined ? customHeader : kReadableOperator[operator];
   const diff = lineDiff(actualLines, expectedLines);
@@ -116,25 +122,27 @@ function createErrDiff(actual, expected, operator, customHeader) {
   let k = 0;
   while (k < diff.length) {
     if (diff[k][0] !== '  ') {
-      lines.push(diff[k][0] + diff[k][1]);
+      ArrayPrototypePush(lines, diff[k][0] + diff[k][1]);
       k++;
       continue;
     }
     let end = k;
     while (end < diff.length && diff[end][0] === '  ') end++;
-    const run = diff.slice(k, end);
-    if (run.length > 4 && end < diff.length) {
-      lines.push(...run.slice(0, 2).map((d) => d[0] + d[1]), '...', ...run.slice(-2).map((d) => d[0] + d[1]));
-      skipped = true;
-    } else if (run.length > 4) {
-      lines.push(...run.slice(0, 2).map((d) => d[0] + d[1]), '...');
+    const run = ArrayPrototypeSlice(diff, k, end);
+    const pushRun = (from, to) => {
+      for (let r = from; r < to; r++) ArrayPrototypePush(lines, run[r][0] + run[r][1]);
+    };
+    if (run.length > 4) {
+      pushRun(0, 2);
+      ArrayPrototypePush(lines, '...');
+      if (end < diff.length) pushRun(run.length - 2, run.length);
       skipped = true;
     } else {
-      lines.push(...run.map((d) => d[0] + d[1]));
+      pushRun(0, run.length);
     }
     k = end;
   }
-  return `${finalHeader}\n+ actual - expected${skipped ? ' ... Lines skipped' : ''}\n\n${lines.join('\n')}${indicator}`;
+  return `${finalHeader}\n+ actual - expected${skipped ? ' ... Lines skipped' : ''}\n\n${ArrayPrototypeJoin(lines, '\n')}${indicator}`;
 }
 
 class AssertionError extends Error {
@@ -152,7 +160,7 @@ class AssertionError extends Error {
       super(createErrDiff(actual, expected, operator));
     } else if (operator === 'notDeepStrictEqual' || operator === 'notStrictEqual') {
       let base = kReadableOperator[operator];
-      const res = inspectValue(actual).split('\n');
+      const res = StringPrototypeSplit(inspectValue(actual), '\n');
       if (operator === 'notStrictEqual' &&
           ((typeof actual === 'object' && actual !== null) || typeof actual === 'function')) {
         base = kReadableOperator.notStrictEqualObject;
@@ -162,18 +170,18 @@ class AssertionError extends Error {
         res.length = 47;
       }
       if (res.length === 1) super(`${base}${res[0].length > 5 ? '\n\n' : ' '}${res[0]}`);
-      else super(`${base}\n\n${res.join('\n')}\n`);
+      else super(`${base}\n\n${ArrayPrototypeJoin(res, '\n')}\n`);
     } else {
       let res = inspectValue(actual);
       let other = inspectValue(expected);
       const knownOperator = kReadableOperator[operator];
       if (operator === 'notDeepEqual' && res === other) {
         res = `${knownOperator}\n\n${res}`;
-        if (res.length > 1024) res = `${res.slice(0, 1021)}...`;
+        if (res.length > 1024) res = `${StringPrototypeSlice(res, 0, 1021)}...`;
         super(res);
       } else {
-        if (res.length > 512) res = `${res.slice(0, 509)}...`;
-        if (other.length > 512) other = `${other.slice(0, 509)}...`;
+        if (res.length > 512) res = `${StringPrototypeSlice(res, 0, 509)}...`;
+        if (other.length > 512) other = `${StringPrototypeSlice(other, 0, 509)}...`;
         if (operator === 'deepEqual') {
           res = `${knownOperator}\n\n${res}\n\nshould loosely deep-equal\n\n`;
         } else {
@@ -185,7 +193,9 @@ class AssertionError extends Error {
       }
     }
     this.generatedMessage = !message;
-    Object.defineProperty(this, 'name', { value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true });
+    ObjectDefineProperty(this, 'name', {
+      __proto__: null, value: 'AssertionError [ERR_ASSERTION]', enumerable: false, writable: true, configurable: true,
+    });
     this.code = 'ERR_ASSERTION';
     if (details) {
       this.actual = undefined;
@@ -203,7 +213,7 @@ class AssertionError extends Error {
       this.expected = expected;
       this.operator = operator;
     }
-    Error.captureStackTrace(this, stackStartFn || this.constructor);
+    ErrorCaptureStackTrace(this, stackStartFn || this.constructor);
     this.stack; // eslint-disable-line no-unused-expressions
     this.name = 'AssertionError';
   }
@@ -212,8 +222,8 @@ class AssertionError extends Error {
     return `${this.name} [${this.code}]: ${this.message}`;
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
-    return inspect(this, { ...ctx, customInspect: false, depth: 0 });
+  [SymbolFor('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+    return inspect(this, { __proto__: null, ...ctx, customInspect: false, depth: 0 });
   }
 }
 
