@@ -4,10 +4,11 @@
 // No internalBinding.
 
 const {
-  ArrayFrom, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeSlice,
-  Error, ErrorCaptureStackTrace, MathMax, ObjectDefineProperty, String,
+  ArrayPrototypeJoin, ArrayPrototypePop,
+  Error, ErrorCaptureStackTrace, MathMax, ObjectAssign, ObjectDefineProperty, ObjectGetPrototypeOf,
+  String,
   StringPrototypeEndsWith, StringPrototypeRepeat, StringPrototypeSlice, StringPrototypeSplit,
-  SymbolFor, Uint32Array,
+  SymbolFor,
 } = primordials;
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
@@ -26,7 +27,6 @@ const kReadableOperator = {
   notStrictEqual: 'Expected "actual" to be strictly unequal to:',
   notStrictEqualObject: 'Expected "actual" not to be reference-equal to "expected":',
   notDeepEqual: 'Expected "actual" not to be loosely deep-equal to:',
-  notIdentical: 'Values identical but not reference-equal:',
   notDeepEqualUnequal: 'Expected values not to be loosely deep-equal:',
 };
 const kMaxShortLength = 12;
@@ -38,54 +38,28 @@ function inspectValue(val) {
   });
 }
 
-// Line diff of the two inspections: '  ' common, '+ ' actual only, '- ' expected only.
-function lineDiff(rawA, rawB) {
-  // Lines that differ only by a trailing comma count as unchanged.
-  const strip = (l) => (StringPrototypeEndsWith(l, ',') ? StringPrototypeSlice(l, 0, -1) : l);
-  const a = ArrayPrototypeMap(rawA, strip);
-  const b = ArrayPrototypeMap(rawB, strip);
-  const n = a.length;
-  const m = b.length;
-  const lcs = ArrayFrom({ __proto__: null, length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : MathMax(lcs[i + 1][j], lcs[i][j + 1]);
-    }
+// Two inspected lines count as equal when they differ only by a trailing comma (the
+// last element of one side). Returns the line to print, or undefined if they differ.
+function sameLine(actualLine, expectedLine) {
+  if (actualLine === expectedLine) return actualLine;
+  if (StringPrototypeEndsWith(actualLine, ',') && StringPrototypeSlice(actualLine, 0, -1) === expectedLine) {
+    return actualLine;
   }
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) {
-      ArrayPrototypePush(out, ['  ', StringPrototypeEndsWith(rawA[i], ',') ? rawA[i] : rawB[j]]);
-      i++;
-      j++;
-    } else {
-      const plus = [];
-      const minus = [];
-      while (i < n && (j >= m || (a[i] !== b[j] && lcs[i + 1][j] >= lcs[i][j + 1]))) ArrayPrototypePush(plus, a[i++]);
-      while (j < m && (i >= n || (a[i] !== b[j] && lcs[i][j + 1] > lcs[i + 1][j]))) ArrayPrototypePush(minus, b[j++]);
-      if (plus.length === 0 && minus.length === 0) {
-        if (i < n) ArrayPrototypePush(plus, a[i++]);
-        else ArrayPrototypePush(minus, b[j++]);
-      }
-      // Pair changed lines as node does: each actual line followed by its expected line.
-      const k = MathMax(plus.length, minus.length);
-      const pStart = i - plus.length;
-      const mStart = j - minus.length;
-      for (let x = 0; x < plus.length; x++) plus[x] = rawA[pStart + x];
-      for (let x = 0; x < minus.length; x++) minus[x] = rawB[mStart + x];
-      for (let x = 0; x < k; x++) {
-        if (x < plus.length) ArrayPrototypePush(out, ['+ ', plus[x]]);
-        if (x < minus.length) ArrayPrototypePush(out, ['- ', minus[x]]);
-      }
-    }
+  if (StringPrototypeEndsWith(expectedLine, ',') && StringPrototypeSlice(expectedLine, 0, -1) === actualLine) {
+    return `${actualLine},`;
   }
-  return out;
+  return undefined;
 }
 
+// The "+ actual - expected" diff, laid out as node lays it out. Lines are paired by
+// position, not aligned by a longest common subsequence. Equal lines at the very end
+// are cut off first and shown as context: the last three, preceded by the first of
+// them when there were four or more, with '...' in between from five on. Inside, a run
+// of equal lines shows its first two lines; when a difference follows, it also shows
+// the run's last one to three lines (three when exactly five were equal, else '...'
+// and two when more). A changed block prints its '+' lines, then its '-' lines. Past
+// 50 printed lines the rest is cut.
 function createErrDiff(actual, expected, operator, customHeader) {
-  const header = customHeader !== undefined ? customHeader : kReadableOperator[operator];
   const actualLines = StringPrototypeSplit(inspectValue(actual), '\n');
   const expectedLines = StringPrototypeSplit(inspectValue(expected), '\n');
   let indicator = '';
@@ -94,6 +68,7 @@ function createErrDiff(actual, expected, operator, customHeader) {
        (typeof actual === 'function' && typeof expected === 'function'))) {
     operator = 'strictEqualObject';
   }
+  const header = customHeader !== undefined ? customHeader : kReadableOperator[operator];
   if (actualLines.length === 1 && expectedLines.length === 1 && actualLines[0] !== expectedLines[0]) {
     const a = actualLines[0];
     const e = expectedLines[0];
@@ -109,40 +84,101 @@ function createErrDiff(actual, expected, operator, customHeader) {
       if (i > 2) indicator = `\n  ${StringPrototypeRepeat(' ', i)}^`;
     }
   }
-  if (ArrayPrototypeJoin(actualLines, '\n') === ArrayPrototypeJoin(expectedLines, '\n')) {
-    const head = operator === 'strictEqualObject' ? 'Values have same structure but are not reference-equal:' :
-      kReadableOperator.notIdentical;
-    return `${customHeader !== undefined ? customHeader : head}\n\n${ArrayPrototypeJoin(actualLines, '\n')}\n`;
+
+  let tail = '';
+  let tailCount = 0;
+  let tailFirst;
+  while (actualLines.length > 0 && expectedLines.length > 0 &&
+         actualLines[actualLines.length - 1] === expectedLines[expectedLines.length - 1]) {
+    const line = ArrayPrototypePop(actualLines);
+    ArrayPrototypePop(expectedLines);
+    if (tailCount < 3) tail = `\n  ${line}${tail}`;
+    else tailFirst = line;
+    tailCount++;
   }
-  const finalHeader = customHeader !== undefined ? customHeader : kReadableOperator[operator];
-  const diff = lineDiff(actualLines, expectedLines);
-  // Long runs of unchanged lines are elided like node: keep two lines each side.
-  const lines = [];
+  const width = MathMax(actualLines.length, expectedLines.length);
+  if (width === 0) {
+    const head = customHeader !== undefined ? customHeader :
+      'Values have same structure but are not reference-equal:';
+    const whole = StringPrototypeSplit(inspectValue(actual), '\n');
+    if (whole.length > 50) {
+      whole[46] = '...';
+      whole.length = 47;
+    }
+    return `${head}\n\n${ArrayPrototypeJoin(whole, '\n')}\n`;
+  }
   let skipped = false;
-  let k = 0;
-  while (k < diff.length) {
-    if (diff[k][0] !== '  ') {
-      ArrayPrototypePush(lines, diff[k][0] + diff[k][1]);
-      k++;
-      continue;
-    }
-    let end = k;
-    while (end < diff.length && diff[end][0] === '  ') end++;
-    const run = ArrayPrototypeSlice(diff, k, end);
-    const pushRun = (from, to) => {
-      for (let r = from; r < to; r++) ArrayPrototypePush(lines, run[r][0] + run[r][1]);
-    };
-    if (run.length > 4) {
-      pushRun(0, 2);
-      ArrayPrototypePush(lines, '...');
-      if (end < diff.length) pushRun(run.length - 2, run.length);
-      skipped = true;
-    } else {
-      pushRun(0, run.length);
-    }
-    k = end;
+  if (tailCount >= 5) {
+    tail = `\n...${tail}`;
+    skipped = true;
   }
-  return `${finalHeader}\n+ actual - expected${skipped ? ' ... Lines skipped' : ''}\n\n${ArrayPrototypeJoin(lines, '\n')}${indicator}`;
+  if (tailFirst !== undefined) tail = `\n  ${tailFirst}${tail}`;
+
+  const title = `${header}\n+ actual - expected`;
+  const longer = actualLines.length >= expectedLines.length ? actualLines : expectedLines;
+  const shorterLength = longer === actualLines ? expectedLines.length : actualLines.length;
+  let plus = '';
+  let minus = '';
+  let printed = 0;
+  let equalRun = 0;
+  // The end of the run of equal lines before line i, printed before a difference.
+  const closeRun = (source, i) => {
+    if (equalRun === 5) {
+      plus += `\n  ${source[i - 3]}\n  ${source[i - 2]}\n  ${source[i - 1]}`;
+      printed += 3;
+    } else if (equalRun > 5) {
+      plus += `\n...\n  ${source[i - 2]}\n  ${source[i - 1]}`;
+      printed += 2;
+      skipped = true;
+    } else if (equalRun === 4) {
+      plus += `\n  ${source[i - 2]}\n  ${source[i - 1]}`;
+      printed += 2;
+    } else if (equalRun === 3) {
+      plus += `\n  ${source[i - 1]}`;
+      printed += 1;
+    }
+    equalRun = 0;
+  };
+  for (let i = 0; i < width; i++) {
+    if (i >= shorterLength) {
+      closeRun(longer, i);
+      if (longer === actualLines) plus += `\n+ ${longer[i]}`;
+      else minus += `\n- ${longer[i]}`;
+      printed++;
+    } else {
+      const line = sameLine(actualLines[i], expectedLines[i]);
+      if (line === undefined) {
+        closeRun(actualLines, i);
+        plus += `\n+ ${actualLines[i]}`;
+        minus += `\n- ${expectedLines[i]}`;
+        printed += 2;
+      } else {
+        plus += minus;
+        minus = '';
+        equalRun++;
+        if (equalRun <= 2) {
+          plus += `\n  ${line}`;
+          printed++;
+        }
+      }
+    }
+    if (printed > 50 && i < width - 2) {
+      return `${title} ... Lines skipped\n${plus}\n...${minus}\n...`;
+    }
+  }
+  return `${title}${skipped ? ' ... Lines skipped' : ''}\n${plus}${minus}${tail}${indicator}`;
+}
+
+function isErrorWithStack(value) {
+  return typeof value === 'object' && value !== null && 'stack' in value && value instanceof Error;
+}
+
+// Same prototype, own enumerable properties and a non-enumerable message, but no
+// stack (nor cause, as node's copy has none): inspect prints `[TypeError: foo] {...}`.
+function stacklessCopy(error) {
+  const copy = ObjectAssign({ __proto__: ObjectGetPrototypeOf(error) }, error);
+  ObjectDefineProperty(copy, 'message', { __proto__: null, value: error.message });
+  return copy;
 }
 
 class AssertionError extends Error {
@@ -150,6 +186,12 @@ class AssertionError extends Error {
     if (typeof options !== 'object' || options === null) throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
     const { message, operator, stackStartFn, details } = options;
     let { actual, expected } = options;
+    // Two errors are compared without their stacks (which differ by where each was
+    // made): the diff shows look-alike copies, as node's does.
+    if (message == null && isErrorWithStack(actual) && isErrorWithStack(expected)) {
+      actual = stacklessCopy(actual);
+      expected = stacklessCopy(expected);
+    }
     if (message != null) {
       if (operator === 'deepStrictEqual' || operator === 'strictEqual') {
         super(createErrDiff(actual, expected, operator, String(message)));
