@@ -110,15 +110,24 @@ fn text_result<'s>(s: &Scope<'s>, text: Text) -> Option<Local<'s, String>> {
 fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s mut [u8]> {
     let b = args.get(i).view_bytes();
     if b.is_none() {
-        s.throw_error(ErrorKind::TypeError, "argument must be a buffer");
+        throw_arg_type(s, "argument must be a buffer");
     }
     b
+}
+
+/// Node's native TypeError for a wrong argument: its message, code ERR_INVALID_ARG_TYPE.
+fn throw_arg_type(s: &Scope, msg: &str) {
+    let e = s.error(ErrorKind::TypeError, msg);
+    if let Some(o) = e.to::<Object>(ValueKind::Object) {
+        o.set_str(s, "code", s.string("ERR_INVALID_ARG_TYPE").value());
+    }
+    s.throw(e);
 }
 
 fn string_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, String>> {
     let v = args.get(i);
     if !v.is(ValueKind::String) {
-        s.throw_error(ErrorKind::TypeError, "argument must be a string");
+        throw_arg_type(s, "argument must be a string");
         return None;
     }
     v.to_string(s)
