@@ -19,6 +19,7 @@ Object.setPrototypeOf(process, EventEmitter.prototype);
 EventEmitter.call(process);
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true, writable: true, enumerable: false });
 
+const { ObjectDefineProperty } = primordials;
 const { nextTick, queueMicrotask } = require('internal/process/task_queues');
 require('internal/process/promises');
 require('internal/process/execution');
@@ -29,11 +30,12 @@ function defineLazy(target, name, load, enumerable = false) {
     enumerable,
     get() {
       const value = load();
-      Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable });
+      // The lazy global is often first touched after user code patched built-ins.
+      ObjectDefineProperty(target, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
       return value;
     },
     set(value) {
-      Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable });
+      ObjectDefineProperty(target, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
     },
   });
 }
