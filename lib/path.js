@@ -3,6 +3,12 @@
 // internal/path/win32 and is loaded on first use so start-up does not pay for it.
 // internalBinding: none (resolve() uses process.cwd()).
 
+const {
+  ArrayPrototypeConcat, ArrayPrototypeJoin, ArrayPrototypeSlice, ArrayPrototypePop, ArrayPrototypePush, MathMin,
+  ObjectDefineProperty, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
+  StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
+} = primordials;
+
 // The validators (and internal/errors behind them) load on the first bad argument
 // only: the module loader requires path at start-up, and start-up must stay cheap.
 function validateString(value, name) {
@@ -21,34 +27,34 @@ const DOT = 46; // '.'
 function normalizeSegments(path, allowAboveRoot) {
   const out = [];
   let up = 0; // count of '..' kept at the front of out
-  const parts = path.split('/');
+  const parts = StringPrototypeSplit(path, '/');
   for (let i = 0; i < parts.length; i++) {
     const seg = parts[i];
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
       if (out.length > up) {
-        out.pop();
+        ArrayPrototypePop(out);
       } else if (allowAboveRoot) {
-        out.push('..');
+        ArrayPrototypePush(out, '..');
         up++;
       }
       continue;
     }
-    out.push(seg);
+    ArrayPrototypePush(out, seg);
   }
-  return out.join('/');
+  return ArrayPrototypeJoin(out, '/');
 }
 
 function isAbsolute(path) {
   validateString(path, 'path');
-  return path.length > 0 && path.charCodeAt(0) === SLASH;
+  return path.length > 0 && StringPrototypeCharCodeAt(path, 0) === SLASH;
 }
 
 function normalize(path) {
   validateString(path, 'path');
   if (path.length === 0) return '.';
-  const absolute = path.charCodeAt(0) === SLASH;
-  const trailing = path.charCodeAt(path.length - 1) === SLASH;
+  const absolute = StringPrototypeCharCodeAt(path, 0) === SLASH;
+  const trailing = StringPrototypeCharCodeAt(path, path.length - 1) === SLASH;
   let res = normalizeSegments(path, !absolute);
   if (res.length === 0) {
     if (absolute) return '/';
@@ -83,7 +89,7 @@ function resolve(...args) {
     }
     if (p.length === 0) continue;
     resolved = resolved.length === 0 ? p : p + '/' + resolved;
-    absolute = p.charCodeAt(0) === SLASH;
+    absolute = StringPrototypeCharCodeAt(p, 0) === SLASH;
   }
   const norm = normalizeSegments(resolved, !absolute);
   if (absolute) return '/' + norm;
@@ -99,14 +105,14 @@ function relative(from, to) {
   if (from === to) return '';
   // Both are absolute and normalized, so '/' splits them into segments with
   // an empty first element ('/' alone gives ['', '']).
-  const fromParts = from === '/' ? [] : from.slice(1).split('/');
-  const toParts = to === '/' ? [] : to.slice(1).split('/');
+  const fromParts = from === '/' ? [] : StringPrototypeSplit(StringPrototypeSlice(from, 1), '/');
+  const toParts = to === '/' ? [] : StringPrototypeSplit(StringPrototypeSlice(to, 1), '/');
   let common = 0;
-  const n = Math.min(fromParts.length, toParts.length);
+  const n = MathMin(fromParts.length, toParts.length);
   while (common < n && fromParts[common] === toParts[common]) common++;
   const up = [];
-  for (let i = common; i < fromParts.length; i++) up.push('..');
-  return up.concat(toParts.slice(common)).join('/');
+  for (let i = common; i < fromParts.length; i++) ArrayPrototypePush(up, '..');
+  return ArrayPrototypeJoin(ArrayPrototypeConcat(up, ArrayPrototypeSlice(toParts, common)), '/');
 }
 
 function toNamespacedPath(path) {
@@ -117,20 +123,20 @@ function toNamespacedPath(path) {
 // (0 when the path is only slashes).
 function trimmedEnd(path) {
   let end = path.length;
-  while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+  while (end > 0 && StringPrototypeCharCodeAt(path, end - 1) === SLASH) end--;
   return end;
 }
 
 function dirname(path) {
   validateString(path, 'path');
   if (path.length === 0) return '.';
-  const absolute = path.charCodeAt(0) === SLASH;
+  const absolute = StringPrototypeCharCodeAt(path, 0) === SLASH;
   // Cut at the slash just before the last segment; only that one slash goes
   // ('a//b' gives 'a/'), as in Node. Index 0 is the root, never a cut point.
   let seenName = false;
   let end = -1;
   for (let i = path.length - 1; i >= 1; i--) {
-    if (path.charCodeAt(i) === SLASH) {
+    if (StringPrototypeCharCodeAt(path, i) === SLASH) {
       if (seenName) {
         end = i;
         break;
@@ -141,7 +147,7 @@ function dirname(path) {
   }
   if (end === -1) return absolute ? '/' : '.';
   if (absolute && end === 1) return '//';
-  return path.slice(0, end);
+  return StringPrototypeSlice(path, 0, end);
 }
 
 function basename(path, suffix) {
@@ -149,26 +155,26 @@ function basename(path, suffix) {
   validateString(path, 'path');
   const end = trimmedEnd(path);
   let start = end;
-  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
-  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return path.slice(start, end);
+  while (start > 0 && StringPrototypeCharCodeAt(path, start - 1) !== SLASH) start--;
+  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return StringPrototypeSlice(path, start, end);
   if (suffix === path) return '';
   // Node matches the suffix backwards from the end of the last segment: a
   // full match inside the segment is cut off (unless it is the whole
   // segment); a segment that is itself a tail of the suffix yields
   // everything from the segment start on, trailing slashes included.
-  const base = path.slice(start, end);
+  const base = StringPrototypeSlice(path, start, end);
   if (base.length >= suffix.length) {
-    if (base.endsWith(suffix) && base.length > suffix.length) return base.slice(0, base.length - suffix.length);
+    if (StringPrototypeEndsWith(base, suffix) && base.length > suffix.length) return StringPrototypeSlice(base, 0, base.length - suffix.length);
     return base;
   }
-  if (suffix.endsWith(base)) return path.slice(start);
+  if (StringPrototypeEndsWith(suffix, base)) return StringPrototypeSlice(path, start);
   return base;
 }
 
 // Position of the dot that starts the extension in `base`, or -1. A name made
 // only of leading dots ('.', '..', '.bashrc') has no extension.
 function extDot(base) {
-  const dot = base.lastIndexOf('.');
+  const dot = StringPrototypeLastIndexOf(base, '.');
   if (dot <= 0) return -1;
   if (base === '..') return -1;
   return dot;
@@ -178,10 +184,10 @@ function extname(path) {
   validateString(path, 'path');
   const end = trimmedEnd(path);
   let start = end;
-  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
-  const base = path.slice(start, end);
+  while (start > 0 && StringPrototypeCharCodeAt(path, start - 1) !== SLASH) start--;
+  const base = StringPrototypeSlice(path, start, end);
   const dot = extDot(base);
-  return dot === -1 ? '' : base.slice(dot);
+  return dot === -1 ? '' : StringPrototypeSlice(base, dot);
 }
 
 function format(pathObject) {
@@ -190,7 +196,7 @@ function format(pathObject) {
   let base = pathObject.base;
   if (!base) {
     let ext = pathObject.ext || '';
-    if (ext && ext.charCodeAt(0) !== DOT) ext = '.' + ext;
+    if (ext && StringPrototypeCharCodeAt(ext, 0) !== DOT) ext = '.' + ext;
     base = `${pathObject.name || ''}${ext}`;
   }
   if (!dir) return base;
@@ -201,27 +207,27 @@ function parse(path) {
   validateString(path, 'path');
   const ret = { root: '', dir: '', base: '', ext: '', name: '' };
   if (path.length === 0) return ret;
-  const absolute = path.charCodeAt(0) === SLASH;
+  const absolute = StringPrototypeCharCodeAt(path, 0) === SLASH;
   if (absolute) ret.root = '/';
   const end = trimmedEnd(path);
   let start = end;
-  while (start > 0 && path.charCodeAt(start - 1) !== SLASH) start--;
+  while (start > 0 && StringPrototypeCharCodeAt(path, start - 1) !== SLASH) start--;
   if (end === 0) {
     ret.dir = '/';
     return ret;
   }
-  const base = path.slice(start, end);
+  const base = StringPrototypeSlice(path, start, end);
   ret.base = base;
   // Node's quirk: a '..' right after the root parses as name '.', ext '.'.
   const dot = absolute && start === 1 && base === '..' ? 1 : extDot(base);
   if (dot === -1) {
     ret.name = base;
   } else {
-    ret.name = base.slice(0, dot);
-    ret.ext = base.slice(dot);
+    ret.name = StringPrototypeSlice(base, 0, dot);
+    ret.ext = StringPrototypeSlice(base, dot);
   }
   // dir drops only the one slash before the base, like dirname().
-  if (start > 1) ret.dir = path.slice(0, start - 1);
+  if (start > 1) ret.dir = StringPrototypeSlice(path, 0, start - 1);
   else if (absolute) ret.dir = '/';
   return ret;
 }
@@ -247,7 +253,7 @@ const posix = {
 
 posix.posix = posix;
 let win32;
-Object.defineProperty(posix, 'win32', {
+ObjectDefineProperty(posix, 'win32', {
   __proto__: null,
   enumerable: true,
   configurable: true,
