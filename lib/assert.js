@@ -4,6 +4,11 @@
 // No internalBinding (assert.ok's source excerpt is read with require('fs')).
 
 const {
+  ArrayPrototypePush, FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
+  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString,
+} = primordials;
+
+const {
   codes: { ERR_AMBIGUOUS_ARGUMENT, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_RETURN_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { AssertionError } = require('internal/assert/assertion_error');
@@ -17,7 +22,7 @@ function inspect(v, opts) {
 }
 
 const NO_EXCEPTION = {};
-const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
+const isRegExp = (v) => ObjectPrototypeToString(v) === '[object RegExp]';
 
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
@@ -76,7 +81,7 @@ assert.ok = ok;
 assert.equal = function equal(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
   // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
+  if (actual != expected && (!NumberIsNaN(actual) || !NumberIsNaN(expected))) {
     innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
   }
 };
@@ -84,7 +89,7 @@ assert.equal = function equal(actual, expected, message) {
 assert.notEqual = function notEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
   // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
+  if (actual == expected || (NumberIsNaN(actual) && NumberIsNaN(expected))) {
     innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
   }
 };
@@ -115,12 +120,12 @@ assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, messag
 
 assert.strictEqual = function strictEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
-  if (!Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
+  if (!ObjectIs(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
 };
 
 assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
-  if (Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
+  if (ObjectIs(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
 };
 
 class Comparison {
@@ -172,8 +177,8 @@ function expectedException(actual, expected, message, fn) {
         err.operator = fn.name;
         throw err;
       }
-      const keys = Object.keys(expected);
-      if (expected instanceof Error) keys.push('name', 'message');
+      const keys = ObjectKeys(expected);
+      if (expected instanceof Error) ArrayPrototypePush(keys, 'name', 'message');
       else if (keys.length === 0) throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
       for (const key of keys) {
         if (typeof actual[key] === 'string' && isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
@@ -183,7 +188,7 @@ function expectedException(actual, expected, message, fn) {
     }
   } else if (expected.prototype !== undefined && actual instanceof expected) {
     return;
-  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
+  } else if (ObjectPrototypeIsPrototypeOf(Error, expected)) {
     if (!message) {
       generatedMessage = true;
       message = 'The error is expected to be an instance of ' + `"${expected.name}". Received `;
@@ -196,7 +201,7 @@ function expectedException(actual, expected, message, fn) {
     }
     throwError = true;
   } else {
-    const res = expected.call({}, actual);
+    const res = FunctionPrototypeCall(expected, {}, actual);
     if (res !== true) {
       if (!message) {
         generatedMessage = true;
@@ -281,8 +286,8 @@ function hasMatchingError(actual, expected) {
     throw new ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
   }
   if (expected.prototype !== undefined && actual instanceof expected) return true;
-  if (Object.prototype.isPrototypeOf.call(Error, expected)) return false;
-  return expected.call({}, actual) === true;
+  if (ObjectPrototypeIsPrototypeOf(Error, expected)) return false;
+  return FunctionPrototypeCall(expected, {}, actual) === true;
 }
 
 function expectsNoError(stackStartFn, actual, error, message) {
@@ -355,7 +360,7 @@ assert.CallTracker = require('internal/assert/calltracker').CallTracker;
 function strict(...args) {
   innerOk(strict, args.length, ...args);
 }
-assert.strict = Object.assign(strict, assert, {
+assert.strict = ObjectAssign(strict, assert, {
   equal: assert.strictEqual,
   deepEqual: assert.deepStrictEqual,
   notEqual: assert.notStrictEqual,

@@ -4,6 +4,10 @@
 // Complete runs of bytes are decoded by require('buffer').Buffer#toString.
 // internalBinding: none.
 
+const {
+  ArrayBufferIsView, ObjectDefineProperties, ObjectDefineProperty,
+} = primordials;
+
 const { Buffer } = require('buffer');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_INVALID_THIS },
@@ -27,7 +31,7 @@ function normalizeEncoding(enc) {
 
 function toBuffer(buf) {
   if (Buffer.isBuffer(buf)) return buf;
-  if (ArrayBuffer.isView(buf)) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (ArrayBufferIsView(buf)) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
 }
 
@@ -205,7 +209,7 @@ function StringDecoder(encoding) {
   if (enc === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
   this.encoding = enc;
   const state = new DecoderState(enc);
-  Object.defineProperty(this, kState, { __proto__: null, value: state });
+  ObjectDefineProperty(this, kState, { __proto__: null, value: state });
   this[kNativeDecoder] = state.native;
 }
 
@@ -227,7 +231,7 @@ StringDecoder.prototype.text = function text(buf, offset) {
   return this.write(toBuffer(buf).subarray(offset));
 };
 
-Object.defineProperties(StringDecoder.prototype, {
+ObjectDefineProperties(StringDecoder.prototype, {
   lastChar: {
     __proto__: null,
     configurable: true,

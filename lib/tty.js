@@ -3,10 +3,14 @@
 // synchronous writers for every kind of fd (lib/internal/process/stdio.js).
 // Bindings: process_methods.isatty.
 
+const {
+  NumberIsInteger,
+} = primordials;
+
 const { isatty: isattyNative } = internalBinding('process_methods');
 
 function isatty(fd) {
-  return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyNative(fd);
+  return NumberIsInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyNative(fd);
 }
 
 class WriteStream extends require('internal/process/stdio').SyncWriteStream {

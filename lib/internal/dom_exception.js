@@ -7,6 +7,10 @@
 // `instanceof Error` holds.
 // internalBinding: none.
 
+const {
+  ObjectDefineProperty, ObjectSetPrototypeOf, SymbolToStringTag,
+} = primordials;
+
 const kLegacyCodes = [
   ['INDEX_SIZE_ERR', 'IndexSizeError'],
   ['DOMSTRING_SIZE_ERR', null],
@@ -61,7 +65,7 @@ class DOMException {
     // After the state exists: the stack's first line reads name and message.
     Error.captureStackTrace(this);
     if (isBag && 'cause' in options) {
-      Object.defineProperty(this, 'cause', {
+      ObjectDefineProperty(this, 'cause', {
         value: options.cause, writable: true, enumerable: false, configurable: true,
       });
     }
@@ -72,17 +76,17 @@ class DOMException {
   get code() { return codeByName.get(internals(this).name) || 0; }
 }
 
-Object.setPrototypeOf(DOMException.prototype, Error.prototype);
+ObjectSetPrototypeOf(DOMException.prototype, Error.prototype);
 for (const key of ['name', 'message', 'code']) {
-  Object.defineProperty(DOMException.prototype, key, { enumerable: true });
+  ObjectDefineProperty(DOMException.prototype, key, { enumerable: true });
 }
-Object.defineProperty(DOMException.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(DOMException.prototype, SymbolToStringTag, {
   value: 'DOMException', configurable: true, writable: false, enumerable: false,
 });
 kLegacyCodes.forEach(([constant], i) => {
   const desc = { value: i + 1, writable: false, enumerable: true, configurable: false };
-  Object.defineProperty(DOMException, constant, desc);
-  Object.defineProperty(DOMException.prototype, constant, desc);
+  ObjectDefineProperty(DOMException, constant, desc);
+  ObjectDefineProperty(DOMException.prototype, constant, desc);
 });
 
 module.exports = { DOMException };

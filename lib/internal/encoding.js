@@ -13,13 +13,20 @@
 //   utf8IncompleteTail(u8) -> n                final bytes that start an unfinished char
 
 const {
+  ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectPrototypeToString,
+  StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor, SymbolToStringTag,
+} = primordials;
+const { sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_ENCODING_NOT_SUPPORTED, ERR_ENCODING_INVALID_ENCODED_DATA, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS },
 } = require('internal/errors');
 const { validateObject, kValidateObjectAllowNullable, kValidateObjectAllowArray, kValidateObjectAllowFunction } =
   require('internal/validators');
 const binding = internalBinding('buffer');
 
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const customInspect = SymbolFor('nodejs.util.inspect.custom');
 const kOptionsBag = kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction;
 
 const labels = new Map();
@@ -37,15 +44,15 @@ function getEncodingFromLabel(label) {
 }
 
 function isUint8Array(v) {
-  return ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
+  return ArrayBufferIsView(v) && ObjectPrototypeToString(v) === '[object Uint8Array]';
 }
 
 // A named stand-in so util.inspect prints `TextDecoder { ... }` for the summary
 // object without finding the real class's custom inspector again.
 function inspectAs(name, fields) {
   const Stub = function() {};
-  Object.defineProperty(Stub, 'name', { value: name });
-  return Object.assign(Object.create(Stub.prototype), fields);
+  ObjectDefineProperty(Stub, 'name', { value: name });
+  return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
 const encoders = new WeakSet();
@@ -94,8 +101,8 @@ function invalidInput() {
 }
 
 function toBytes(input) {
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  const tag = Object.prototype.toString.call(input);
+  if (ArrayBufferIsView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const tag = ObjectPrototypeToString(input);
   if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(input);
   throw invalidInput();
 }
@@ -140,7 +147,7 @@ class TextDecoder {
       default: out = binding.latin1Slice(bytes, 0, bytes.length);
     }
     if (!s.ignoreBOM && !s.bomSeen && s.encoding !== 'windows-1252' && out.length > 0) {
-      if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+      if (StringPrototypeCharCodeAt(out, 0) === 0xfeff) out = sliceOf(out, 1);
       s.bomSeen = true;
     }
     if (!stream) {
@@ -166,7 +173,7 @@ function decodeUtf8(s, bytes, stream) {
   if (stream) {
     const tail = binding.utf8IncompleteTail(bytes);
     if (tail > 0) {
-      s.pending = bytes.slice(end - tail);
+      s.pending = sliceOf(bytes, end - tail);
       end -= tail;
     }
   }
@@ -187,7 +194,7 @@ function decodeUtf16(s, bytes, stream, bigEndian) {
       const hi = bigEndian ? bytes[end - 2] : bytes[end - 1];
       if (hi >= 0xd8 && hi <= 0xdb) end -= 2;
     }
-    if (end < bytes.length) s.pending = bytes.slice(end);
+    if (end < bytes.length) s.pending = sliceOf(bytes, end);
   }
   let units = bytes;
   if (bigEndian) {
@@ -202,7 +209,7 @@ function decodeUtf16(s, bytes, stream, bigEndian) {
   if (kAnySurrogate.test(out)) {
     kLoneSurrogate.lastIndex = 0;
     if (s.fatal && kLoneSurrogate.test(out)) return fail16(s, bigEndian);
-    out = out.replace(kLoneSurrogate, '\ufffd');
+    out = StringPrototypeReplace(out, kLoneSurrogate, '\ufffd');
   }
   if (oddByte) {
     if (s.fatal) return fail16(s, bigEndian);
@@ -218,12 +225,12 @@ function fail16(s, bigEndian) {
 }
 
 for (const [Cls, name] of [[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']]) {
-  Object.defineProperty(Cls.prototype, Symbol.toStringTag, { value: name, configurable: true });
-  for (const key of Object.getOwnPropertyNames(Cls.prototype)) {
+  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { value: name, configurable: true });
+  for (const key of ObjectGetOwnPropertyNames(Cls.prototype)) {
     if (key === 'constructor') continue;
-    const d = Object.getOwnPropertyDescriptor(Cls.prototype, key);
+    const d = ObjectGetOwnPropertyDescriptor(Cls.prototype, key);
     d.enumerable = true;
-    Object.defineProperty(Cls.prototype, key, d);
+    ObjectDefineProperty(Cls.prototype, key, d);
   }
 }
 

@@ -10,6 +10,13 @@
 // originals are left detached.
 // internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
 
+const {
+  ArrayIsArray, ArrayPrototypePush, MapPrototypeEntries, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  SetPrototypeValues, SymbolIterator,
+} = primordials;
+const { includesIn } = require('internal/util/either');
+
 const types = require('internal/util/types');
 
 const kErrorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
@@ -27,7 +34,7 @@ function dataCloneError(value) {
     // V8 names an object by its constructor; a proxy hides it.
     let name = 'Object';
     if (!types.isProxy(value)) {
-      const ctor = Object.getPrototypeOf(value)?.constructor;
+      const ctor = ObjectGetPrototypeOf(value)?.constructor;
       if (typeof ctor === 'function' && ctor.name) name = ctor.name;
     }
     what = `#<${name}>`;
@@ -102,36 +109,36 @@ function clone(value, memo) {
     out = new Map();
     memo.set(value, out);
     // Entries are read first, then cloned, as the spec orders it.
-    for (const [k, v] of [...Map.prototype.entries.call(value)]) out.set(clone(k, memo), clone(v, memo));
+    for (const [k, v] of [...MapPrototypeEntries(value)]) out.set(clone(k, memo), clone(v, memo));
     return out;
   }
   if (types.isSet(value)) {
     out = new Set();
     memo.set(value, out);
-    for (const v of [...Set.prototype.values.call(value)]) out.add(clone(v, memo));
+    for (const v of [...SetPrototypeValues(value)]) out.add(clone(v, memo));
     return out;
   }
   if (types.isNativeError(value)) return cloneError(value, memo);
-  if (Array.isArray(value)) {
+  if (ArrayIsArray(value)) {
     out = new Array(value.length);
   } else {
     out = {};
   }
   memo.set(value, out);
-  for (const key of Object.keys(value)) out[key] = clone(value[key], memo);
+  for (const key of ObjectKeys(value)) out[key] = clone(value[key], memo);
   return out;
 }
 
 function cloneError(value, memo) {
   const name = value.name;
-  const Ctor = globalThis[kErrorNames.includes(name) ? name : 'Error'];
-  const out = Object.create(Ctor.prototype);
+  const Ctor = globalThis[includesIn(kErrorNames, name) ? name : 'Error'];
+  const out = ObjectCreate(Ctor.prototype);
   memo.set(value, out);
-  const define = (key, v) => Object.defineProperty(out, key, { value: v, writable: true, configurable: true, enumerable: false });
+  const define = (key, v) => ObjectDefineProperty(out, key, { value: v, writable: true, configurable: true, enumerable: false });
   define('stack', typeof value.stack === 'string' ? value.stack : undefined);
-  const msg = Object.getOwnPropertyDescriptor(value, 'message');
+  const msg = ObjectGetOwnPropertyDescriptor(value, 'message');
   if (msg !== undefined && 'value' in msg) define('message', `${msg.value}`);
-  if (Object.prototype.hasOwnProperty.call(value, 'cause')) define('cause', clone(value.cause, memo));
+  if (ObjectPrototypeHasOwnProperty(value, 'cause')) define('cause', clone(value.cause, memo));
   return out;
 }
 
@@ -141,7 +148,7 @@ function structuredClone(value, options = undefined) {
     throw typeErrorWithCode('The options argument must be either an object or undefined', 'ERR_INVALID_ARG_TYPE');
   }
   const transfer = options?.transfer;
-  if (transfer !== undefined && (transfer === null || typeof transfer[Symbol.iterator] !== 'function')) {
+  if (transfer !== undefined && (transfer === null || typeof transfer[SymbolIterator] !== 'function')) {
     throw typeErrorWithCode('Optional transferList argument must be an iterable', 'ERR_INVALID_ARG_TYPE');
   }
   const memo = new Map();
@@ -156,7 +163,7 @@ function structuredClone(value, options = undefined) {
         throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
       }
       memo.set(item, cloneBuffer(item));
-      moved.push(item);
+      ArrayPrototypePush(moved, item);
     }
   }
   const out = clone(value, memo);

@@ -5,6 +5,12 @@
 // internalBinding: none.
 
 const {
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, StringPrototypeCharCodeAt,
+  StringPrototypeReplace, SymbolFor, SymbolToStringTag,
+} = primordials;
+const { sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_INVALID_URL, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const parser = require('internal/url/parser');
@@ -16,7 +22,7 @@ const {
   URLSearchParams, formParse, setList, setOwner,
 } = require('internal/url/search_params');
 
-const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kInspect = SymbolFor('nodejs.util.inspect.custom');
 let inspectFn;
 function inspect(v, opts) {
   if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
@@ -30,7 +36,7 @@ let isURL;
 function stripTrailingSpacesFromOpaquePath(record) {
   if (typeof record.path !== 'string') return;
   if (record.fragment !== null || record.query !== null) return;
-  record.path = record.path.replace(/ +$/, '');
+  record.path = StringPrototypeReplace(record.path, / +$/, '');
 }
 
 function parseOrThrow(input, base) {
@@ -227,7 +233,7 @@ class URL {
   set port(value) {
     const r = this.#ctx();
     if (cannotHaveCredentialsOrPort(r)) return;
-    value = toUSV(`${value}`).replace(/[\t\n\r]/g, '');
+    value = StringPrototypeReplace(toUSV(`${value}`), /[\t\n\r]/g, '');
     // Node (ada): empty clears the port; a value starting with a control or
     // space, or holding no digit at all, is ignored; otherwise the leading
     // digits are the port, and none at all clears it.
@@ -235,7 +241,7 @@ class URL {
       r.port = null;
       return;
     }
-    if (value.charCodeAt(0) <= 0x20 || !/[0-9]/.test(value)) return;
+    if (StringPrototypeCharCodeAt(value, 0) <= 0x20 || !/[0-9]/.test(value)) return;
     const digits = /^[0-9]*/.exec(value)[0];
     if (digits === '') {
       r.port = null;
@@ -270,7 +276,7 @@ class URL {
       stripTrailingSpacesFromOpaquePath(r);
       return;
     }
-    const input = value[0] === '?' ? value.slice(1) : value;
+    const input = value[0] === '?' ? sliceOf(value, 1) : value;
     r.query = '';
     parse(input, null, r, states.QUERY);
     if (sp !== undefined) setList(sp, formParse(r.query));
@@ -301,7 +307,7 @@ class URL {
       stripTrailingSpacesFromOpaquePath(r);
       return;
     }
-    const input = value[0] === '#' ? value.slice(1) : value;
+    const input = value[0] === '#' ? sliceOf(value, 1) : value;
     r.fragment = '';
     parse(input, null, r, states.FRAGMENT);
   }
@@ -311,17 +317,17 @@ class URL {
   }
 }
 
-Object.defineProperty(URL.prototype, Symbol.toStringTag, { __proto__: null, configurable: true, value: 'URL' });
+ObjectDefineProperty(URL.prototype, SymbolToStringTag, { __proto__: null, configurable: true, value: 'URL' });
 for (const name of ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
   'pathname', 'search', 'searchParams', 'hash', 'toJSON']) {
-  const d = Object.getOwnPropertyDescriptor(URL.prototype, name);
+  const d = ObjectGetOwnPropertyDescriptor(URL.prototype, name);
   d.enumerable = true;
-  Object.defineProperty(URL.prototype, name, d);
+  ObjectDefineProperty(URL.prototype, name, d);
 }
 for (const name of ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']) {
-  const d = Object.getOwnPropertyDescriptor(URL, name);
+  const d = ObjectGetOwnPropertyDescriptor(URL, name);
   d.enumerable = true;
-  Object.defineProperty(URL, name, d);
+  ObjectDefineProperty(URL, name, d);
 }
 
 module.exports = {

@@ -11,6 +11,10 @@
 //   (with a pending high surrogate) becomes one U+FFFD.
 // No internalBinding beyond Buffer's own decoders.
 
+const {
+  ArrayPrototypePush, StringPrototypeCodePointAt, StringPrototypeReplace,
+} = primordials;
+
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { normalizeEncoding } = require('internal/buffer/encodings');
 
@@ -41,9 +45,9 @@ function isDefaultIgnorable(cp) {
 function encodeNarrow(Buffer, str, limit) {
   const out = [];
   for (const ch of str) {
-    const cp = ch.codePointAt(0);
-    if (cp <= limit) out.push(cp);
-    else if (!isDefaultIgnorable(cp)) out.push(0x3F);
+    const cp = StringPrototypeCodePointAt(ch, 0);
+    if (cp <= limit) ArrayPrototypePush(out, cp);
+    else if (!isDefaultIgnorable(cp)) ArrayPrototypePush(out, 0x3F);
   }
   return Buffer.from(out);
 }
@@ -58,9 +62,9 @@ function decode(Buffer, source, enc) {
   switch (enc) {
     case 'utf8': return buf.toString('utf8');
     case 'latin1': return buf.toString('latin1');
-    case 'ascii': return buf.toString('latin1').replace(/[\u0080-\u00ff]/g, '\ufffd');
+    case 'ascii': return StringPrototypeReplace(buf.toString('latin1'), /[\u0080-\u00ff]/g, '\ufffd');
     default: { // utf16le, only reached for ucs2 -> ucs2
-      let str = ucs2Units(Buffer, source).replace(loneSurrogates, '\ufffd');
+      let str = StringPrototypeReplace(ucs2Units(Buffer, source), loneSurrogates, '\ufffd');
       if (source.length & 1) {
         const last = source.length >= 3 ? source[source.length - 2] : 0;
         // A trailing high surrogate and the odd byte make one truncated character.
@@ -102,7 +106,7 @@ function transcode(source, fromEncoding, toEncoding) {
       if (str.length === 0 || loneSurrogate.test(str)) throw icuError('U_INVALID_CHAR_FOUND');
       return encode(Buffer, str, 'utf8');
     }
-    return encode(Buffer, str.replace(loneSurrogates, '?'), to);
+    return encode(Buffer, StringPrototypeReplace(str, loneSurrogates, '?'), to);
   }
   if (to === 'utf16le' && from !== 'utf16le') {
     return encode(Buffer, decode(Buffer, source, 'latin1'), 'utf16le');

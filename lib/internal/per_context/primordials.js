@@ -111,6 +111,11 @@ for (const name of [
   copyStatics(ctor, name);
   copyPrototype(ctor.prototype, `${name}Prototype`);
 }
+// Promise's statics need `this` to be Promise: PromiseResolve(x) must work as a
+// plain call, as in Node.
+for (const key of ['all', 'allSettled', 'any', 'race', 'reject', 'resolve']) {
+  primordials[`Promise${upperFirst(key)}`] = globalThis.Promise[key].bind(globalThis.Promise);
+}
 // The hidden %TypedArray% and the iterator prototypes, reached through instances.
 {
   const TypedArray = Reflect.getPrototypeOf(Uint8Array);

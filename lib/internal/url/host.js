@@ -5,6 +5,13 @@
 // string (domain or opaque), a number (IPv4) or an array of 8 pieces (IPv6).
 // internalBinding: none.
 
+const {
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, StringFromCharCode,
+  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeReplace, StringPrototypeSplit, StringPrototypeToWellFormed,
+} = primordials;
+const { sliceOf } = require('internal/util/either');
+
 const { toASCII } = require('internal/url/idna');
 
 const FAILURE = null;
@@ -24,7 +31,7 @@ function pctByte(b) {
 }
 
 function utf8PercentEncodeCodePoint(cp, inSet) {
-  if (!inSet(cp)) return String.fromCodePoint(cp);
+  if (!inSet(cp)) return StringFromCodePoint(cp);
   if (cp < 0x80) return pctByte(cp);
   if (cp < 0x800) return pctByte(0xC0 | (cp >> 6)) + pctByte(0x80 | (cp & 63));
   if (cp < 0x10000) {
@@ -36,14 +43,14 @@ function utf8PercentEncodeCodePoint(cp, inSet) {
 
 function utf8PercentEncodeString(str, inSet) {
   let out = '';
-  for (const ch of str) out += utf8PercentEncodeCodePoint(ch.codePointAt(0), inSet);
+  for (const ch of str) out += utf8PercentEncodeCodePoint(StringPrototypeCodePointAt(ch, 0), inSet);
   return out;
 }
 
 // Replace lone surrogates with U+FFFD (USVString conversion).
 function toUSV(str) {
-  if (typeof str.toWellFormed === 'function') return str.toWellFormed();
-  return str.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (typeof str.toWellFormed === 'function') return StringPrototypeToWellFormed(str);
+  return StringPrototypeReplace(str, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function hexVal(c) {
@@ -63,12 +70,12 @@ function percentDecodeToBytes(str) {
       const h = hexVal(enc[i + 1]);
       const l = hexVal(enc[i + 2]);
       if (h !== -1 && l !== -1) {
-        bytes.push(h * 16 + l);
+        ArrayPrototypePush(bytes, h * 16 + l);
         i += 2;
         continue;
       }
     }
-    bytes.push(b);
+    ArrayPrototypePush(bytes, b);
   }
   return bytes;
 }
@@ -77,15 +84,15 @@ function percentDecodeToBytes(str) {
 function utf8Encode(str) {
   const out = [];
   for (const ch of str) {
-    const cp = ch.codePointAt(0);
+    const cp = StringPrototypeCodePointAt(ch, 0);
     if (cp < 0x80) {
-      out.push(cp);
+      ArrayPrototypePush(out, cp);
     } else if (cp < 0x800) {
-      out.push(0xC0 | (cp >> 6), 0x80 | (cp & 63));
+      ArrayPrototypePush(out, 0xC0 | (cp >> 6), 0x80 | (cp & 63));
     } else if (cp < 0x10000) {
-      out.push(0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      ArrayPrototypePush(out, 0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
     } else {
-      out.push(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      ArrayPrototypePush(out, 0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
     }
   }
   return out;
@@ -97,7 +104,7 @@ function utf8Decode(bytes) {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
-      out += String.fromCharCode(b);
+      out += StringFromCharCode(b);
       i++;
       continue;
     }
@@ -137,7 +144,7 @@ function utf8Decode(bytes) {
       i = j;
       continue;
     }
-    out += String.fromCodePoint(cp);
+    out += StringFromCodePoint(cp);
     i = j;
   }
   return out;
@@ -158,10 +165,10 @@ function parseIPv4Number(s) {
   if (s.length === 0) return NaN;
   let radix = 10;
   if (s.length >= 2 && s[0] === '0' && (s[1] === 'x' || s[1] === 'X')) {
-    s = s.slice(2);
+    s = sliceOf(s, 2);
     radix = 16;
   } else if (s.length >= 2 && s[0] === '0') {
-    s = s.slice(1);
+    s = sliceOf(s, 1);
     radix = 8;
   }
   if (s.length === 0) return 0;
@@ -173,25 +180,25 @@ function parseIPv4Number(s) {
 }
 
 function endsInANumber(input) {
-  const parts = input.split('.');
+  const parts = StringPrototypeSplit(input, '.');
   if (parts[parts.length - 1] === '') {
     if (parts.length === 1) return false;
-    parts.pop();
+    ArrayPrototypePop(parts);
   }
   const last = parts[parts.length - 1];
   if (last !== '' && /^[0-9]+$/.test(last)) return true;
-  return !Number.isNaN(parseIPv4Number(last));
+  return !NumberIsNaN(parseIPv4Number(last));
 }
 
 function parseIPv4(input) {
-  const parts = input.split('.');
-  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
+  const parts = StringPrototypeSplit(input, '.');
+  if (parts[parts.length - 1] === '' && parts.length > 1) ArrayPrototypePop(parts);
   if (parts.length > 4) return FAILURE;
   const numbers = [];
   for (const part of parts) {
     const n = parseIPv4Number(part);
-    if (Number.isNaN(n)) return FAILURE;
-    numbers.push(n);
+    if (NumberIsNaN(n)) return FAILURE;
+    ArrayPrototypePush(numbers, n);
   }
   for (let i = 0; i < numbers.length - 1; i++) if (numbers[i] > 255) return FAILURE;
   const last = numbers[numbers.length - 1];
@@ -206,7 +213,7 @@ function parseIPv6(input) {
   let pieceIndex = 0;
   let compress = null;
   let p = 0;
-  const cp = (i) => (i < input.length ? input.charCodeAt(i) : -1);
+  const cp = (i) => (i < input.length ? StringPrototypeCharCodeAt(input, i) : -1);
   if (cp(p) === 0x3A) {
     if (cp(p + 1) !== 0x3A) return FAILURE;
     p += 2;
@@ -315,13 +322,13 @@ function serializeHost(host) {
   if (typeof host === 'number') {
     return `${(host >>> 24) & 255}.${(host >>> 16) & 255}.${(host >>> 8) & 255}.${host & 255}`;
   }
-  if (Array.isArray(host)) return `[${serializeIPv6(host)}]`;
+  if (ArrayIsArray(host)) return `[${serializeIPv6(host)}]`;
   return host;
 }
 
 function parseOpaqueHost(input) {
   for (let i = 0; i < input.length; i++) {
-    if (isForbiddenHost(input.charCodeAt(i))) return FAILURE;
+    if (isForbiddenHost(StringPrototypeCharCodeAt(input, i))) return FAILURE;
   }
   return utf8PercentEncodeString(input, inC0);
 }
@@ -329,7 +336,7 @@ function parseOpaqueHost(input) {
 function parseHost(input, isOpaque) {
   if (input[0] === '[') {
     if (input[input.length - 1] !== ']') return FAILURE;
-    return parseIPv6(input.slice(1, -1));
+    return parseIPv6(sliceOf(input, 1, -1));
   }
   if (isOpaque) return parseOpaqueHost(input);
   // eslint-disable-next-line no-control-regex
@@ -337,7 +344,7 @@ function parseHost(input, isOpaque) {
   const asciiDomain = toASCII(domain);
   if (asciiDomain === null || asciiDomain.length === 0) return FAILURE;
   for (let i = 0; i < asciiDomain.length; i++) {
-    if (isForbiddenDomain(asciiDomain.charCodeAt(i))) return FAILURE;
+    if (isForbiddenDomain(StringPrototypeCharCodeAt(asciiDomain, i))) return FAILURE;
   }
   if (endsInANumber(asciiDomain)) return parseIPv4(asciiDomain);
   return asciiDomain;

@@ -7,6 +7,12 @@
 // internalBinding: none.
 
 const {
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
+  StringPrototypeSearch, StringPrototypeStartsWith, StringPrototypeToLowerCase,
+} = primordials;
+const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_URL },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
@@ -69,15 +75,15 @@ function isWhitespace(code) {
 function prepare(url) {
   let start = 0;
   let end = url.length;
-  while (start < end && isWhitespace(url.charCodeAt(start))) start++;
-  while (end > start && isWhitespace(url.charCodeAt(end - 1))) end--;
+  while (start < end && isWhitespace(StringPrototypeCharCodeAt(url, start))) start++;
+  while (end > start && isWhitespace(StringPrototypeCharCodeAt(url, end - 1))) end--;
   let out = '';
   let hasHash = false;
   let hasAt = false;
   let split = false;
   let last = start;
   for (let i = start; i < end; i++) {
-    const c = url.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(url, i);
     if (split) {
       if (c === 35) hasHash = true;
       continue;
@@ -88,11 +94,11 @@ function prepare(url) {
       if (c === 35) hasHash = true;
       split = true;
     } else if (c === 92) {
-      out += url.slice(last, i) + '/';
+      out += sliceOf(url, last, i) + '/';
       last = i + 1;
     }
   }
-  return { rest: out + url.slice(last, end), hasHash, hasAt };
+  return { rest: out + sliceOf(url, last, end), hasHash, hasAt };
 }
 
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
@@ -108,7 +114,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
       this.pathname = simple[1];
       if (simple[2]) {
         this.search = simple[2];
-        this.query = parseQueryString ? qs().parse(this.search.slice(1)) : this.search.slice(1);
+        this.query = parseQueryString ? qs().parse(sliceOf(this.search, 1)) : sliceOf(this.search, 1);
       } else if (parseQueryString) {
         this.search = null;
         this.query = { __proto__: null };
@@ -121,16 +127,16 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   let lowerProto;
   if (proto) {
     proto = proto[0];
-    lowerProto = proto.toLowerCase();
+    lowerProto = StringPrototypeToLowerCase(proto);
     this.protocol = lowerProto;
-    rest = rest.slice(proto.length);
+    rest = sliceOf(rest, proto.length);
   }
 
   let slashes;
   if (slashesDenoteHost || proto || hostPattern.test(rest)) {
-    slashes = rest.charCodeAt(0) === 47 && rest.charCodeAt(1) === 47;
+    slashes = StringPrototypeCharCodeAt(rest, 0) === 47 && StringPrototypeCharCodeAt(rest, 1) === 47;
     if (slashes && !(proto && hostlessProtocol.has(lowerProto))) {
-      rest = rest.slice(2);
+      rest = sliceOf(rest, 2);
       this.slashes = true;
     }
   }
@@ -145,9 +151,9 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   let questionIdx = -1;
   let hashIdx = -1;
   for (let i = 0; i < rest.length; i++) {
-    const c = rest.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(rest, i);
     if (c === 35) {
-      this.hash = rest.slice(i);
+      this.hash = sliceOf(rest, i);
       hashIdx = i;
       break;
     } else if (c === 63 && questionIdx === -1) {
@@ -156,8 +162,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   }
   if (questionIdx !== -1) {
     const stop = hashIdx === -1 ? rest.length : hashIdx;
-    this.search = rest.slice(questionIdx, stop);
-    this.query = rest.slice(questionIdx + 1, stop);
+    this.search = sliceOf(rest, questionIdx, stop);
+    this.query = sliceOf(rest, questionIdx + 1, stop);
     if (parseQueryString) this.query = qs().parse(this.query);
   } else if (parseQueryString) {
     this.search = null;
@@ -168,7 +174,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   if (firstIdx === -1) {
     if (rest.length > 0) this.pathname = rest;
   } else if (firstIdx > 0) {
-    this.pathname = rest.slice(0, firstIdx);
+    this.pathname = sliceOf(rest, 0, firstIdx);
   }
   if (slashedProtocol.has(lowerProto) && this.hostname && !this.pathname) this.pathname = '/';
 
@@ -180,14 +186,14 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 // Split "auth@host:port" off the front of `rest`; returns what follows.
 Url.prototype._parseAuthority = function(rest, url) {
   // Tabs and newlines vanish from everything before the first '/', '?' or '#'.
-  const end = rest.search(/[/?#]/);
-  const head = end === -1 ? rest : rest.slice(0, end);
-  if (/[\t\n\r]/.test(head)) rest = head.replace(/[\t\n\r]/g, '') + (end === -1 ? '' : rest.slice(end));
+  const end = StringPrototypeSearch(rest, /[/?#]/);
+  const head = end === -1 ? rest : sliceOf(rest, 0, end);
+  if (/[\t\n\r]/.test(head)) rest = StringPrototypeReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : sliceOf(rest, end));
   let hostEnd = -1;
   let atSign = -1;
   let nonHost = -1;
   for (let i = 0; i < rest.length && hostEnd === -1; i++) {
-    const c = rest.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(rest, i);
     if (c === 35 || c === 47 || c === 63) {
       if (nonHost === -1) nonHost = i;
       hostEnd = i;
@@ -201,15 +207,15 @@ Url.prototype._parseAuthority = function(rest, url) {
   }
   let start = 0;
   if (atSign !== -1) {
-    this.auth = decodeURIComponent(rest.slice(0, atSign));
+    this.auth = decodeURIComponent(sliceOf(rest, 0, atSign));
     start = atSign + 1;
   }
   if (nonHost === -1) {
-    this.host = rest.slice(start);
+    this.host = sliceOf(rest, start);
     rest = '';
   } else {
-    this.host = rest.slice(start, nonHost);
-    rest = rest.slice(nonHost);
+    this.host = sliceOf(rest, start, nonHost);
+    rest = sliceOf(rest, nonHost);
   }
 
   this.parseHost();
@@ -218,10 +224,10 @@ Url.prototype._parseAuthority = function(rest, url) {
   const ipv6 = isIpv6Hostname(hostname);
   if (!ipv6) {
     // A ':' left in the hostname (not a port) starts the path instead.
-    const colon = hostname.indexOf(':');
+    const colon = indexOfIn(hostname, ':');
     if (colon !== -1) {
-      this.hostname = hostname.slice(0, colon);
-      rest = `/${hostname.slice(colon)}${rest}`;
+      this.hostname = sliceOf(hostname, 0, colon);
+      rest = `/${sliceOf(hostname, colon)}${rest}`;
       if (!warnedInvalidHost) {
         // Like Node's deprecation warnings, only the first one is shown.
         warnedInvalidHost = true;
@@ -231,7 +237,7 @@ Url.prototype._parseAuthority = function(rest, url) {
     }
   }
   if (this.hostname.length > hostnameMaxLen) this.hostname = '';
-  else this.hostname = this.hostname.toLowerCase();
+  else this.hostname = StringPrototypeToLowerCase(this.hostname);
   hostname = this.hostname;
   if (hostname !== '') {
     if (ipv6) {
@@ -248,7 +254,7 @@ Url.prototype._parseAuthority = function(rest, url) {
   }
   this.host = (this.hostname || '') + (this.port ? ':' + this.port : '');
   if (ipv6) {
-    this.hostname = this.hostname.slice(1, -1);
+    this.hostname = sliceOf(this.hostname, 1, -1);
     if (rest[0] !== '/') rest = '/' + rest;
   }
   return rest;
@@ -257,19 +263,19 @@ Url.prototype._parseAuthority = function(rest, url) {
 let warnedInvalidHost = false;
 
 function isIpv6Hostname(hostname) {
-  return hostname.charCodeAt(0) === 91 && hostname.charCodeAt(hostname.length - 1) === 93;
+  return StringPrototypeCharCodeAt(hostname, 0) === 91 && StringPrototypeCharCodeAt(hostname, hostname.length - 1) === 93;
 }
 
 function escapeRest(rest) {
   let out = '';
   let last = 0;
   for (let i = 0; i < rest.length; i++) {
-    const e = autoEscape[rest.charCodeAt(i)];
+    const e = autoEscape[StringPrototypeCharCodeAt(rest, i)];
     if (e === undefined) continue;
-    out += rest.slice(last, i) + e;
+    out += sliceOf(rest, last, i) + e;
     last = i + 1;
   }
-  return last === 0 ? rest : out + rest.slice(last);
+  return last === 0 ? rest : out + sliceOf(rest, last);
 }
 
 Url.prototype.parseHost = function parseHost() {
@@ -277,8 +283,8 @@ Url.prototype.parseHost = function parseHost() {
   const m = portPattern.exec(host);
   if (m) {
     const port = m[0];
-    if (port !== ':') this.port = port.slice(1);
-    host = host.slice(0, host.length - port.length);
+    if (port !== ':') this.port = sliceOf(port, 1);
+    host = sliceOf(host, 0, host.length - port.length);
   }
   if (host) this.hostname = host;
 };
@@ -286,12 +292,12 @@ Url.prototype.parseHost = function parseHost() {
 // Characters format() leaves alone in the auth part.
 const authKeep = new Int8Array(128);
 for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'():') {
-  authKeep[ch.charCodeAt(0)] = 1;
+  authKeep[StringPrototypeCharCodeAt(ch, 0)] = 1;
 }
 function encodeAuth(s) {
   let out = '';
   for (const ch of s) {
-    const c = ch.codePointAt(0);
+    const c = StringPrototypeCodePointAt(ch, 0);
     if (c < 128 && authKeep[c] === 1) out += ch;
     else out += encodeURIComponent(ch);
   }
@@ -310,25 +316,25 @@ Url.prototype.format = function format() {
     host = auth + this.host;
   } else if (this.hostname) {
     const h = this.hostname;
-    host = auth + (h.includes(':') && !isIpv6Hostname(h) ? `[${h}]` : h);
+    host = auth + (includesIn(h, ':') && !isIpv6Hostname(h) ? `[${h}]` : h);
     if (this.port) host += ':' + this.port;
   }
   if (this.query !== null && typeof this.query === 'object') query = qs().stringify(this.query);
   let search = this.search || (query && ('?' + query)) || '';
-  if (protocol && protocol.charCodeAt(protocol.length - 1) !== 58) protocol += ':';
-  pathname = pathname.replace(/[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
+  if (protocol && StringPrototypeCharCodeAt(protocol, protocol.length - 1) !== 58) protocol += ':';
+  pathname = StringPrototypeReplace(pathname, /[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
   // Only the slashed protocols get '//' (others keep it if they had it).
   if (this.slashes || slashedProtocol.has(protocol)) {
     if (this.slashes || host) {
-      if (pathname && pathname.charCodeAt(0) !== 47) pathname = '/' + pathname;
+      if (pathname && StringPrototypeCharCodeAt(pathname, 0) !== 47) pathname = '/' + pathname;
       host = '//' + host;
-    } else if (protocol.length >= 4 && protocol.startsWith('file')) {
+    } else if (protocol.length >= 4 && StringPrototypeStartsWith(protocol, 'file')) {
       host = '//';
     }
   }
-  search = search.replace(/#/g, '%23');
-  if (hash && hash.charCodeAt(0) !== 35) hash = '#' + hash;
-  if (search && search.charCodeAt(0) !== 63) search = '?' + search;
+  search = StringPrototypeReplace(search, /#/g, '%23');
+  if (hash && StringPrototypeCharCodeAt(hash, 0) !== 35) hash = '#' + hash;
+  if (search && StringPrototypeCharCodeAt(search, 0) !== 63) search = '?' + search;
   return protocol + host + pathname + search + hash;
 };
 

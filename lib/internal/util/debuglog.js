@@ -5,11 +5,15 @@
 //
 // internalBinding functions used: none. Uses process.env, process.pid, process.stderr.
 
+const {
+  ObjectDefineProperty, StringPrototypeReplace, StringPrototypeToUpperCase,
+} = primordials;
+
 let testEnabled;
 
 function initializeDebugEnv(debugEnv) {
   if (debugEnv) {
-    const pattern = debugEnv.replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+    const pattern = StringPrototypeReplace(debugEnv, /[|\\{}()[\]^$+?.]/g, '\\$&')
       .replace(/\*/g, '.*').replace(/,/g, '$|^');
     const re = new RegExp(`^${pattern}$`, 'i');
     testEnabled = (str) => re.test(str);
@@ -34,7 +38,7 @@ function debuglogImpl(enabled, set) {
 function debuglog(set, cb) {
   function init() {
     if (testEnabled === undefined) initializeDebugEnv(process.env.NODE_DEBUG);
-    set = set.toUpperCase();
+    set = StringPrototypeToUpperCase(set);
     enabled = testEnabled(set);
   }
   let enabled;
@@ -61,7 +65,7 @@ function debuglog(set, cb) {
       default: return debug(...args);
     }
   };
-  Object.defineProperty(logger, 'enabled', {
+  ObjectDefineProperty(logger, 'enabled', {
     get() { return test(); }, configurable: true, enumerable: true,
   });
   return logger;

@@ -10,16 +10,21 @@
 //   isMap, isSet, isMapIterator, isSetIterator, isWeakMap, isWeakSet, isArrayBuffer,
 //   isDataView, isSharedArrayBuffer, isAnyArrayBuffer, isProxy, isModuleNamespaceObject
 
+const {
+  ArrayBufferIsView, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf, SymbolToStringTag,
+} = primordials;
+
 const binding = internalBinding('types');
 
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
 const getTypedArrayTag =
-  Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+  ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, SymbolToStringTag).get;
 
-function typedArrayTag(value) { return getTypedArrayTag.call(value); }
+function typedArrayTag(value) { return FunctionPrototypeCall(getTypedArrayTag, value); }
 
-function isTypedArray(value) { return getTypedArrayTag.call(value) !== undefined; }
-function isArrayBufferView(value) { return ArrayBuffer.isView(value); }
+function isTypedArray(value) { return FunctionPrototypeCall(getTypedArrayTag, value) !== undefined; }
+function isArrayBufferView(value) { return ArrayBufferIsView(value); }
 
 const types = {
   isArrayBufferView,
@@ -50,4 +55,4 @@ for (const name of ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject
 }
 
 module.exports = types;
-Object.defineProperty(module.exports, 'typedArrayTag', { value: typedArrayTag, enumerable: false });
+ObjectDefineProperty(module.exports, 'typedArrayTag', { value: typedArrayTag, enumerable: false });

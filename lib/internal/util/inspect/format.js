@@ -4,6 +4,13 @@
 //
 // internalBinding('util') functions used: getProxyDetails (see inspect.js).
 
+const {
+  JSONStringify, NumberParseFloat, NumberParseInt, ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, StringPrototypeCharCodeAt,
+  StringPrototypeSplit,
+} = primordials;
+const { sliceOf } = require('internal/util/either');
+
 const { getProxyDetails } = internalBinding('util');
 const { inspect, inspectDefaultOptions, builtInObjects } = require('internal/util/inspect');
 const { formatNumber, formatBigInt, stylizeNoColor } = require('internal/util/inspect/primitives');
@@ -23,18 +30,18 @@ let circularErrorMessage;
 
 function tryStringify(arg) {
   try {
-    return JSON.stringify(arg);
+    return JSONStringify(arg);
   } catch (err) {
     if (!circularErrorMessage) {
       try {
         const a = {};
         a.a = a;
-        JSON.stringify(a);
+        JSONStringify(a);
       } catch (circularError) {
-        circularErrorMessage = circularError.message.split('\n')[0];
+        circularErrorMessage = StringPrototypeSplit(circularError.message, '\n')[0];
       }
     }
-    if (err.name === 'TypeError' && err.message.split('\n')[0] === circularErrorMessage) {
+    if (err.name === 'TypeError' && StringPrototypeSplit(err.message, '\n')[0] === circularErrorMessage) {
       return '[Circular]';
     }
     throw err;
@@ -49,12 +56,12 @@ function hasBuiltInToString(value) {
     value = proxyTarget;
   }
   if (typeof value.toString !== 'function') return true;
-  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  if (ObjectPrototypeHasOwnProperty(value, 'toString')) return false;
   let pointer = value;
   do {
-    pointer = Object.getPrototypeOf(pointer);
-  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+    pointer = ObjectGetPrototypeOf(pointer);
+  } while (!ObjectPrototypeHasOwnProperty(pointer, 'toString'));
+  const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return descriptor !== undefined && typeof descriptor.value === 'function' &&
     builtInObjects.has(descriptor.value.name);
 }
@@ -69,8 +76,8 @@ function formatWithOptionsInternal(inspectOptions, args) {
     let tempStr;
     let lastPos = 0;
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) !== 37) continue; // '%'
-      const nextChar = first.charCodeAt(++i);
+      if (StringPrototypeCharCodeAt(first, i) !== 37) continue; // '%'
+      const nextChar = StringPrototypeCharCodeAt(first, ++i);
       if (a + 1 !== args.length) {
         switch (nextChar) {
           case 115: { // 's'
@@ -100,13 +107,13 @@ function formatWithOptionsInternal(inspectOptions, args) {
             const tempInteger = args[++a];
             if (typeof tempInteger === 'bigint') tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
             else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumberNoColor(Number.parseInt(tempInteger), inspectOptions);
+            else tempStr = formatNumberNoColor(NumberParseInt(tempInteger), inspectOptions);
             break;
           }
           case 102: { // 'f'
             const tempFloat = args[++a];
             if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumberNoColor(Number.parseFloat(tempFloat), inspectOptions);
+            else tempStr = formatNumberNoColor(NumberParseFloat(tempFloat), inspectOptions);
             break;
           }
           case 99: // 'c': CSS is consumed and ignored.
@@ -114,24 +121,24 @@ function formatWithOptionsInternal(inspectOptions, args) {
             tempStr = '';
             break;
           case 37: // '%'
-            str += first.slice(lastPos, i);
+            str += sliceOf(first, lastPos, i);
             lastPos = i + 1;
             continue;
           default:
             continue;
         }
-        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+        if (lastPos !== i - 1) str += sliceOf(first, lastPos, i - 1);
         str += tempStr;
         lastPos = i + 1;
       } else if (nextChar === 37) {
-        str += first.slice(lastPos, i);
+        str += sliceOf(first, lastPos, i);
         lastPos = i + 1;
       }
     }
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) str += sliceOf(first, lastPos);
     }
   }
   while (a < args.length) {
