@@ -5,7 +5,7 @@
 
 const {
   ArrayPrototypePush, FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
-  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString,
+  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString, SafeArrayIterator,
 } = primordials;
 
 const {
@@ -130,7 +130,7 @@ assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
 
 class Comparison {
   constructor(obj, keys, actual) {
-    for (const key of keys) {
+    for (const key of new SafeArrayIterator(keys)) {
       if (key in obj) {
         if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && obj[key].exec(actual[key]) !== null) {
           this[key] = actual[key];
@@ -180,7 +180,7 @@ function expectedException(actual, expected, message, fn) {
       const keys = ObjectKeys(expected);
       if (expected instanceof Error) ArrayPrototypePush(keys, 'name', 'message');
       else if (keys.length === 0) throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
-      for (const key of keys) {
+      for (const key of new SafeArrayIterator(keys)) {
         if (typeof actual[key] === 'string' && isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
         compareExceptionKey(actual, expected, key, message, keys, fn);
       }

@@ -14,8 +14,8 @@
 
 const {
   ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ObjectAssign, ObjectCreate,
-  ObjectDefineProperties, StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeSplit,
-  SymbolToPrimitive,
+  ObjectDefineProperties, SafeArrayIterator, StringPrototypeEndsWith, StringPrototypePadStart,
+  StringPrototypeSplit, SymbolToPrimitive,
 } = primordials;
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
@@ -148,7 +148,7 @@ function userInfo(options) {
   const out = ObjectCreate(null);
   out.uid = info.uid;
   out.gid = info.gid;
-  for (const key of ['username', 'homedir', 'shell']) {
+  for (const key of new SafeArrayIterator(['username', 'homedir', 'shell'])) {
     const v = info[key];
     out[key] = asBuffer ? Buffer.from(v.buffer, v.byteOffset, v.length) : v;
   }
@@ -187,8 +187,8 @@ constants.priority = nullProto({
 });
 
 // Node lets these be used where a string is expected: `${os.hostname}`.
-for (const fn of [arch, availableParallelism, endianness, freemem, homedir, hostname, machine,
-  platform, release, tmpdir, totalmem, type, uptime, version]) {
+for (const fn of new SafeArrayIterator([arch, availableParallelism, endianness, freemem, homedir, hostname, machine,
+  platform, release, tmpdir, totalmem, type, uptime, version])) {
   fn[SymbolToPrimitive] = () => fn();
 }
 
@@ -198,7 +198,7 @@ module.exports = {
   userInfo, uptime, version, machine,
 };
 ObjectDefineProperties(module.exports, {
-  constants: { configurable: false, enumerable: true, value: constants },
-  EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
-  devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
+  constants: { __proto__: null, configurable: false, enumerable: true, value: constants },
+  EOL: { __proto__: null, configurable: true, enumerable: true, writable: false, value: '\n' },
+  devNull: { __proto__: null, configurable: true, enumerable: true, writable: false, value: '/dev/null' },
 });

@@ -4,7 +4,7 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, NumberIsFinite, ObjectKeys,
-  StringPrototypeCharCodeAt, StringPrototypeToUpperCase,
+  SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeToUpperCase,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -12,7 +12,7 @@ const { codes: { ERR_INVALID_URI } } = require('internal/errors');
 
 // Bytes that escape() leaves alone: A-Z a-z 0-9 - _ . ! ~ * ' ( )
 const unreserved = new Int8Array(128);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'()') {
+for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'()')) {
   unreserved[StringPrototypeCharCodeAt(ch, 0)] = 1;
 }
 const hex = [];

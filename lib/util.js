@@ -7,7 +7,7 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypeMap, NumberIsSafeInteger, ObjectDefineProperty,
-  ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, PromiseResolve,
+  ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, PromiseResolve, SafeArrayIterator,
   StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeReplace,
   StringPrototypeToWellFormed, StringPrototypeTrim,
 } = primordials;
@@ -37,7 +37,7 @@ function inherits(ctor, superCtor) {
   if (superCtor.prototype === undefined) {
     throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
   }
-  ObjectDefineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+  ObjectDefineProperty(ctor, 'super_', { __proto__: null, value: superCtor, writable: true, configurable: true });
   ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
@@ -77,7 +77,7 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
   const formats = ArrayIsArray(format) ? format : [format];
   let left = '';
   let right = '';
-  for (const key of formats) {
+  for (const key of new SafeArrayIterator(formats)) {
     const code = typeof key === 'string' ? colors[key] : undefined;
     if (code === undefined) {
       const allowed = ArrayPrototypeJoin(ArrayPrototypeMap(ObjectKeys(colors), (k) => `'${k}'`), ', ');
@@ -213,8 +213,9 @@ module.exports = {
   parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
 };
 
-for (const name of ['MIMEType', 'MIMEParams']) {
+for (const name of new SafeArrayIterator(['MIMEType', 'MIMEParams'])) {
   ObjectDefineProperty(module.exports, name, {
+    __proto__: null,
     get() { return require('internal/mime')[name]; },
     enumerable: true,
     configurable: true,
@@ -222,8 +223,9 @@ for (const name of ['MIMEType', 'MIMEParams']) {
 }
 
 // Loaded on first access: they pull in the encoding module.
-for (const name of ['TextDecoder', 'TextEncoder']) {
+for (const name of new SafeArrayIterator(['TextDecoder', 'TextEncoder'])) {
   ObjectDefineProperty(module.exports, name, {
+    __proto__: null,
     get() {
       let value;
       try {
@@ -232,7 +234,7 @@ for (const name of ['TextDecoder', 'TextEncoder']) {
         // Until the encoding module exists, fall back to a global one if any.
         value = globalThis[name];
       }
-      ObjectDefineProperty(module.exports, name, { value, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(module.exports, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
       return value;
     },
     enumerable: true,

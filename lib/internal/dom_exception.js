@@ -8,7 +8,7 @@
 // internalBinding: none.
 
 const {
-  ObjectDefineProperty, ObjectSetPrototypeOf, SymbolToStringTag,
+  ObjectDefineProperty, ObjectSetPrototypeOf, SafeArrayIterator, SymbolToStringTag,
 } = primordials;
 
 const kLegacyCodes = [
@@ -66,6 +66,7 @@ class DOMException {
     Error.captureStackTrace(this);
     if (isBag && 'cause' in options) {
       ObjectDefineProperty(this, 'cause', {
+        __proto__: null,
         value: options.cause, writable: true, enumerable: false, configurable: true,
       });
     }
@@ -77,14 +78,15 @@ class DOMException {
 }
 
 ObjectSetPrototypeOf(DOMException.prototype, Error.prototype);
-for (const key of ['name', 'message', 'code']) {
-  ObjectDefineProperty(DOMException.prototype, key, { enumerable: true });
+for (const key of new SafeArrayIterator(['name', 'message', 'code'])) {
+  ObjectDefineProperty(DOMException.prototype, key, { __proto__: null, enumerable: true });
 }
 ObjectDefineProperty(DOMException.prototype, SymbolToStringTag, {
+  __proto__: null,
   value: 'DOMException', configurable: true, writable: false, enumerable: false,
 });
 kLegacyCodes.forEach(([constant], i) => {
-  const desc = { value: i + 1, writable: false, enumerable: true, configurable: false };
+  const desc = { __proto__: null, value: i + 1, writable: false, enumerable: true, configurable: false };
   ObjectDefineProperty(DOMException, constant, desc);
   ObjectDefineProperty(DOMException.prototype, constant, desc);
 });

@@ -15,7 +15,8 @@
 const {
   ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectPrototypeToString,
-  StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor, SymbolToStringTag,
+  SafeArrayIterator, StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor,
+  SymbolToStringTag,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -30,7 +31,7 @@ const customInspect = SymbolFor('nodejs.util.inspect.custom');
 const kOptionsBag = kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction;
 
 const labels = new Map();
-function addLabels(encoding, list) { for (const l of list) labels.set(l, encoding); }
+function addLabels(encoding, list) { for (const l of new SafeArrayIterator(list)) labels.set(l, encoding); }
 addLabels('utf-8', ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
 addLabels('utf-16le', ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le']);
 addLabels('utf-16be', ['unicodefffe', 'utf-16be']);
@@ -51,7 +52,7 @@ function isUint8Array(v) {
 // object without finding the real class's custom inspector again.
 function inspectAs(name, fields) {
   const Stub = function() {};
-  ObjectDefineProperty(Stub, 'name', { value: name });
+  ObjectDefineProperty(Stub, 'name', { __proto__: null, value: name });
   return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
@@ -224,13 +225,12 @@ function fail16(s, bigEndian) {
   throw new ERR_ENCODING_INVALID_ENCODED_DATA(bigEndian ? 'utf-16be' : 'utf-16le');
 }
 
-for (const [Cls, name] of [[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']]) {
-  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { value: name, configurable: true });
-  for (const key of ObjectGetOwnPropertyNames(Cls.prototype)) {
+for (const [Cls, name] of new SafeArrayIterator([[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']])) {
+  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: name, configurable: true });
+  for (const key of new SafeArrayIterator(ObjectGetOwnPropertyNames(Cls.prototype))) {
     if (key === 'constructor') continue;
     const d = ObjectGetOwnPropertyDescriptor(Cls.prototype, key);
-    d.enumerable = true;
-    ObjectDefineProperty(Cls.prototype, key, d);
+    ObjectDefineProperty(Cls.prototype, key, { __proto__: null, ...d, enumerable: true });
   }
 }
 

@@ -143,6 +143,7 @@ class MIMEParams {
   }
 }
 ObjectDefineProperty(MIMEParams.prototype, SymbolIterator, {
+  __proto__: null,
   value: MIMEParams.prototype.entries, writable: true, configurable: true, enumerable: false,
 });
 const fillParams = MIMEParams.fill;

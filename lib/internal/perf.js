@@ -6,7 +6,8 @@
 
 const {
   ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSplice, DateNow, ObjectAssign,
-  ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct, SymbolFor, SymbolToStringTag,
+  ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct, SafeArrayIterator, SymbolFor,
+  SymbolToStringTag,
 } = primordials;
 
 const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -26,7 +27,7 @@ function now() {
 
 function inspectAs(name, fields) {
   const Stub = function() {};
-  ObjectDefineProperty(Stub, 'name', { value: name });
+  ObjectDefineProperty(Stub, 'name', { __proto__: null, value: name });
   return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
@@ -57,9 +58,9 @@ function makeEntry(Cls, fields) {
 
 class PerformanceMark extends PerformanceEntry {}
 class PerformanceMeasure extends PerformanceEntry {}
-for (const [Cls, tag] of [[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
-  [PerformanceMeasure, 'PerformanceMeasure']]) {
-  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { value: tag, configurable: true });
+for (const [Cls, tag] of new SafeArrayIterator([[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
+  [PerformanceMeasure, 'PerformanceMeasure']])) {
+  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: tag, configurable: true });
 }
 
 const marks = [];
@@ -200,7 +201,7 @@ class Performance {
       eventLoopUtilization: this.eventLoopUtilization() }), options);
   }
 }
-ObjectDefineProperty(Performance.prototype, SymbolToStringTag, { value: 'Performance', configurable: true });
+ObjectDefineProperty(Performance.prototype, SymbolToStringTag, { __proto__: null, value: 'Performance', configurable: true });
 
 const performance = ObjectCreate(Performance.prototype);
 

@@ -13,7 +13,7 @@
 const {
   ArrayIsArray, ArrayPrototypePush, MapPrototypeEntries, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  SetPrototypeValues, SymbolIterator,
+  SafeArrayIterator, SetPrototypeValues, SymbolIterator,
 } = primordials;
 const { includesIn } = require('internal/util/either');
 
@@ -125,7 +125,7 @@ function clone(value, memo) {
     out = {};
   }
   memo.set(value, out);
-  for (const key of ObjectKeys(value)) out[key] = clone(value[key], memo);
+  for (const key of new SafeArrayIterator(ObjectKeys(value))) out[key] = clone(value[key], memo);
   return out;
 }
 
@@ -134,7 +134,7 @@ function cloneError(value, memo) {
   const Ctor = globalThis[includesIn(kErrorNames, name) ? name : 'Error'];
   const out = ObjectCreate(Ctor.prototype);
   memo.set(value, out);
-  const define = (key, v) => ObjectDefineProperty(out, key, { value: v, writable: true, configurable: true, enumerable: false });
+  const define = (key, v) => ObjectDefineProperty(out, key, { __proto__: null, value: v, writable: true, configurable: true, enumerable: false });
   define('stack', typeof value.stack === 'string' ? value.stack : undefined);
   const msg = ObjectGetOwnPropertyDescriptor(value, 'message');
   if (msg !== undefined && 'value' in msg) define('message', `${msg.value}`);

@@ -5,8 +5,8 @@
 // internalBinding: none.
 
 const {
-  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, StringPrototypeCharCodeAt,
-  StringPrototypeReplace, SymbolFor, SymbolToStringTag,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, SafeArrayIterator,
+  StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor, SymbolToStringTag,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -318,16 +318,14 @@ class URL {
 }
 
 ObjectDefineProperty(URL.prototype, SymbolToStringTag, { __proto__: null, configurable: true, value: 'URL' });
-for (const name of ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
-  'pathname', 'search', 'searchParams', 'hash', 'toJSON']) {
+for (const name of new SafeArrayIterator(['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
+  'pathname', 'search', 'searchParams', 'hash', 'toJSON'])) {
   const d = ObjectGetOwnPropertyDescriptor(URL.prototype, name);
-  d.enumerable = true;
-  ObjectDefineProperty(URL.prototype, name, d);
+  ObjectDefineProperty(URL.prototype, name, { __proto__: null, ...d, enumerable: true });
 }
-for (const name of ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']) {
+for (const name of new SafeArrayIterator(['parse', 'canParse', 'createObjectURL', 'revokeObjectURL'])) {
   const d = ObjectGetOwnPropertyDescriptor(URL, name);
-  d.enumerable = true;
-  ObjectDefineProperty(URL, name, d);
+  ObjectDefineProperty(URL, name, { __proto__: null, ...d, enumerable: true });
 }
 
 module.exports = {

@@ -5,8 +5,8 @@
 
 const {
   ArrayBufferIsView, ArrayPrototypePush, MathMax, MathMin, MathTrunc, ObjectDefineProperty,
-  ObjectPrototypeToString, PromiseResolve, StringPrototypeToLowerCase, SymbolFor, SymbolIterator,
-  SymbolToStringTag,
+  ObjectPrototypeToString, PromiseResolve, SafeArrayIterator, StringPrototypeToLowerCase, SymbolFor,
+  SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -49,7 +49,7 @@ class Blob {
     }
     const bytes = new Uint8Array(size);
     let pos = 0;
-    for (const b of parts) {
+    for (const b of new SafeArrayIterator(parts)) {
       bytes.set(b, pos);
       pos += b.length;
     }
@@ -95,10 +95,10 @@ class Blob {
   }
 }
 
-ObjectDefineProperty(Blob.prototype, SymbolToStringTag, { value: 'Blob', configurable: true });
+ObjectDefineProperty(Blob.prototype, SymbolToStringTag, { __proto__: null, value: 'Blob', configurable: true });
 // WebIDL attributes and operations are enumerable.
-for (const name of ['type', 'size', 'slice', 'arrayBuffer', 'text']) {
-  ObjectDefineProperty(Blob.prototype, name, { enumerable: true });
+for (const name of new SafeArrayIterator(['type', 'size', 'slice', 'arrayBuffer', 'text'])) {
+  ObjectDefineProperty(Blob.prototype, name, { __proto__: null, enumerable: true });
 }
 
 module.exports = { Blob };

@@ -3,7 +3,7 @@
 // time. No internalBinding.
 
 const {
-  DateNow, NumberIsNaN, ObjectDefineProperty, SymbolFor, SymbolToStringTag,
+  DateNow, NumberIsNaN, ObjectDefineProperty, SafeArrayIterator, SymbolFor, SymbolToStringTag,
 } = primordials;
 
 const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -46,10 +46,10 @@ class File extends Blob {
   }
 }
 
-ObjectDefineProperty(File.prototype, SymbolToStringTag, { value: 'File', configurable: true });
+ObjectDefineProperty(File.prototype, SymbolToStringTag, { __proto__: null, value: 'File', configurable: true });
 // WebIDL attributes are enumerable.
-for (const name of ['name', 'lastModified']) {
-  ObjectDefineProperty(File.prototype, name, { enumerable: true });
+for (const name of new SafeArrayIterator(['name', 'lastModified'])) {
+  ObjectDefineProperty(File.prototype, name, { __proto__: null, enumerable: true });
 }
 
 module.exports = { File };

@@ -3,7 +3,7 @@
 // node's range checks and messages. Pure JS: no internalBinding needed.
 
 const {
-  MathFloor, ObjectDefineProperty, ObjectKeys, StringPrototypeReplace,
+  MathFloor, ObjectDefineProperty, ObjectKeys, SafeArrayIterator, StringPrototypeReplace,
 } = primordials;
 const { includesIn } = require('internal/util/either');
 
@@ -242,11 +242,11 @@ function install(proto) {
     writeDoubleLE(value, offset = 0) { f64[0] = +value; checkBounds(this, offset, 7); copyFloat(this, offset, f64u8, 8, true); return offset + 8; },
     writeDoubleBE(value, offset = 0) { f64[0] = +value; checkBounds(this, offset, 7); copyFloat(this, offset, f64u8, 8, false); return offset + 8; },
   };
-  for (const name of ObjectKeys(m)) {
-    ObjectDefineProperty(proto, name, { value: m[name], writable: true, configurable: true, enumerable: true });
+  for (const name of new SafeArrayIterator(ObjectKeys(m))) {
+    ObjectDefineProperty(proto, name, { __proto__: null, value: m[name], writable: true, configurable: true, enumerable: true });
     // Lowercase 'Uint' aliases share the same function, as in node.
     if (includesIn(name, 'UInt')) {
-      ObjectDefineProperty(proto, StringPrototypeReplace(name, 'UInt', 'Uint'), { value: m[name], writable: true, configurable: true, enumerable: true });
+      ObjectDefineProperty(proto, StringPrototypeReplace(name, 'UInt', 'Uint'), { __proto__: null, value: m[name], writable: true, configurable: true, enumerable: true });
     }
   }
 }

@@ -12,7 +12,7 @@
 // No internalBinding beyond Buffer's own decoders.
 
 const {
-  ArrayPrototypePush, StringPrototypeCodePointAt, StringPrototypeReplace,
+  ArrayPrototypePush, SafeStringIterator, StringPrototypeCodePointAt, StringPrototypeReplace,
 } = primordials;
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -44,7 +44,7 @@ function isDefaultIgnorable(cp) {
 // Encodes a string to latin1 (limit 0xFF) or ascii (0x7F) bytes, ICU-style.
 function encodeNarrow(Buffer, str, limit) {
   const out = [];
-  for (const ch of str) {
+  for (const ch of new SafeStringIterator(str)) {
     const cp = StringPrototypeCodePointAt(ch, 0);
     if (cp <= limit) ArrayPrototypePush(out, cp);
     else if (!isDefaultIgnorable(cp)) ArrayPrototypePush(out, 0x3F);

@@ -5,7 +5,7 @@
 // internalBinding functions used: none.
 
 const {
-  ArrayPrototypeJoin, ArrayPrototypeMap, MathMax, ObjectPrototypeHasOwnProperty,
+  ArrayPrototypeJoin, ArrayPrototypeMap, MathMax, ObjectPrototypeHasOwnProperty, SafeArrayIterator,
   StringPrototypeRepeat,
 } = primordials;
 
@@ -47,7 +47,7 @@ function table(head, columns) {
   let result = `${tableChars.topLeft}${ArrayPrototypeJoin(divider, tableChars.topMiddle)}${tableChars.topRight}\n` +
     `${renderRow(head, columnWidths)}\n` +
     `${tableChars.leftMiddle}${ArrayPrototypeJoin(divider, tableChars.rowMiddle)}${tableChars.rightMiddle}\n`;
-  for (const row of rows) result += `${renderRow(row, columnWidths)}\n`;
+  for (const row of new SafeArrayIterator(rows)) result += `${renderRow(row, columnWidths)}\n`;
   result += `${tableChars.bottomLeft}${ArrayPrototypeJoin(divider, tableChars.bottomMiddle)}${tableChars.bottomRight}`;
   return result;
 }

@@ -6,7 +6,7 @@
 
 const {
   ArrayFrom, ArrayPrototypePush, ArrayPrototypeUnshift, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  ObjectValues,
+  ObjectValues, SafeArrayIterator,
 } = primordials;
 
 const { previewEntries } = internalBinding('util');
@@ -73,7 +73,7 @@ function printTable(console, tabularData, properties, _inspect) {
       valuesKeyArray[i] = _inspect(item);
     } else {
       const keys = properties || ObjectKeys(item);
-      for (const key of keys) {
+      for (const key of new SafeArrayIterator(keys)) {
         map[key] ??= [];
         if ((primitive && properties) || !ObjectPrototypeHasOwnProperty(item, key)) {
           map[key][i] = '';

@@ -4,8 +4,8 @@
 // internalBinding: none (uses process.platform and path.resolve).
 
 const {
-  ObjectAssign, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
-  StringPrototypeStartsWith,
+  ObjectAssign, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeReplace, StringPrototypeStartsWith,
 } = primordials;
 const { indexOfIn, sliceOf } = require('internal/util/either');
 
@@ -75,12 +75,12 @@ module.exports = function install(target) {
   // Characters pathToFileURL leaves as they are; everything else is
   // percent-encoded as UTF-8.
   const keep = new Int8Array(128);
-  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._!$&\'()*+,;=:@/') {
+  for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._!$&\'()*+,;=:@/')) {
     keep[StringPrototypeCharCodeAt(ch, 0)] = 1;
   }
   function encodePathChars(str) {
     let out = '';
-    for (const ch of str) {
+    for (const ch of new SafeStringIterator(str)) {
       const c = StringPrototypeCodePointAt(ch, 0);
       if (c < 128 && keep[c] === 1) {
         out += ch;

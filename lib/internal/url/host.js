@@ -6,9 +6,10 @@
 // internalBinding: none.
 
 const {
-  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, StringFromCharCode,
-  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
-  StringPrototypeReplace, StringPrototypeSplit, StringPrototypeToWellFormed,
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator,
+  SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSplit,
+  StringPrototypeToWellFormed,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -43,7 +44,7 @@ function utf8PercentEncodeCodePoint(cp, inSet) {
 
 function utf8PercentEncodeString(str, inSet) {
   let out = '';
-  for (const ch of str) out += utf8PercentEncodeCodePoint(StringPrototypeCodePointAt(ch, 0), inSet);
+  for (const ch of new SafeStringIterator(str)) out += utf8PercentEncodeCodePoint(StringPrototypeCodePointAt(ch, 0), inSet);
   return out;
 }
 
@@ -83,7 +84,7 @@ function percentDecodeToBytes(str) {
 // Minimal UTF-8 encoder to a byte array (avoids depending on TextEncoder).
 function utf8Encode(str) {
   const out = [];
-  for (const ch of str) {
+  for (const ch of new SafeStringIterator(str)) {
     const cp = StringPrototypeCodePointAt(ch, 0);
     if (cp < 0x80) {
       ArrayPrototypePush(out, cp);
@@ -195,7 +196,7 @@ function parseIPv4(input) {
   if (parts[parts.length - 1] === '' && parts.length > 1) ArrayPrototypePop(parts);
   if (parts.length > 4) return FAILURE;
   const numbers = [];
-  for (const part of parts) {
+  for (const part of new SafeArrayIterator(parts)) {
     const n = parseIPv4Number(part);
     if (NumberIsNaN(n)) return FAILURE;
     ArrayPrototypePush(numbers, n);

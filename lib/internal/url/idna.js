@@ -7,7 +7,7 @@
 
 const {
   ArrayFrom, ArrayPrototypeEvery, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
-  ArrayPrototypeSplice, MathFloor, StringFromCharCode, StringFromCodePoint,
+  ArrayPrototypeSplice, MathFloor, SafeArrayIterator, StringFromCharCode, StringFromCodePoint,
   StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeNormalize,
   StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
   StringPrototypeToLowerCase,
@@ -49,7 +49,7 @@ function charToDigit(c) {
 function encode(label) {
   const input = ArrayFrom(label, (ch) => StringPrototypeCodePointAt(ch, 0));
   let out = '';
-  for (const cp of input) if (cp < 0x80) out += StringFromCharCode(cp);
+  for (const cp of new SafeArrayIterator(input)) if (cp < 0x80) out += StringFromCharCode(cp);
   const basic = out.length;
   let handled = basic;
   if (basic > 0) out += '-';
@@ -58,11 +58,11 @@ function encode(label) {
   let bias = INITIAL_BIAS;
   while (handled < input.length) {
     let m = MAXINT;
-    for (const cp of input) if (cp >= n && cp < m) m = cp;
+    for (const cp of new SafeArrayIterator(input)) if (cp >= n && cp < m) m = cp;
     if (m - n > MathFloor((MAXINT - delta) / (handled + 1))) return null;
     delta += (m - n) * (handled + 1);
     n = m;
-    for (const cp of input) {
+    for (const cp of new SafeArrayIterator(input)) {
       if (cp < n && ++delta > MAXINT) return null;
       if (cp === n) {
         let q = delta;

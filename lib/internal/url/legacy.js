@@ -7,7 +7,7 @@
 // internalBinding: none.
 
 const {
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
+  SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
   StringPrototypeSearch, StringPrototypeStartsWith, StringPrototypeToLowerCase,
 } = primordials;
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
@@ -291,12 +291,12 @@ Url.prototype.parseHost = function parseHost() {
 
 // Characters format() leaves alone in the auth part.
 const authKeep = new Int8Array(128);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'():') {
+for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'():')) {
   authKeep[StringPrototypeCharCodeAt(ch, 0)] = 1;
 }
 function encodeAuth(s) {
   let out = '';
-  for (const ch of s) {
+  for (const ch of new SafeStringIterator(s)) {
     const c = StringPrototypeCodePointAt(ch, 0);
     if (c < 128 && authKeep[c] === 1) out += ch;
     else out += encodeURIComponent(ch);

@@ -7,7 +7,7 @@
 const {
   ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift,
   ArrayPrototypeSplice, ArrayPrototypeUnshift, FunctionPrototypeCall, ObjectAssign, ObjectKeys,
-  StringPrototypeCharAt, StringPrototypeSplit,
+  SafeArrayIterator, StringPrototypeCharAt, StringPrototypeSplit,
 } = primordials;
 const { concatOf, indexOfIn, sliceOf } = require('internal/util/either');
 
@@ -38,7 +38,7 @@ module.exports = function install(legacy) {
   Url.prototype.resolveObject = function resolveObject(relative) {
     if (typeof relative === 'string') relative = urlParse(relative, false, true);
     const result = new Url();
-    for (const key of ObjectKeys(this)) result[key] = this[key];
+    for (const key of new SafeArrayIterator(ObjectKeys(this))) result[key] = this[key];
 
     // The hash always comes from the relative URL, even when it is empty.
     result.hash = relative.hash;
@@ -49,7 +49,7 @@ module.exports = function install(legacy) {
 
     // '//host/path' keeps only the protocol of the base.
     if (relative.slashes && !relative.protocol) {
-      for (const key of ObjectKeys(relative)) if (key !== 'protocol') result[key] = relative[key];
+      for (const key of new SafeArrayIterator(ObjectKeys(relative))) if (key !== 'protocol') result[key] = relative[key];
       if (slashedProtocol.has(result.protocol) && result.hostname && !result.pathname) {
         result.path = result.pathname = '/';
       }
@@ -62,7 +62,7 @@ module.exports = function install(legacy) {
       // slashed ones a missing host is read from the start of the path
       // (except for file:, which is hostless).
       if (!slashedProtocol.has(relative.protocol)) {
-        for (const key of ObjectKeys(relative)) result[key] = relative[key];
+        for (const key of new SafeArrayIterator(ObjectKeys(relative))) result[key] = relative[key];
         result.href = result.format();
         return result;
       }

@@ -9,9 +9,9 @@
 // internalBinding: none.
 
 const {
-  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, StringFromCharCode, StringFromCodePoint,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
-  StringPrototypeToLowerCase,
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, SafeArrayIterator, SafeStringIterator,
+  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeReplace, StringPrototypeToLowerCase,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -297,7 +297,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
         if (c === 0x40) {
           if (atSignSeen) buffer = '%40' + buffer;
           atSignSeen = true;
-          for (const ch of buffer) {
+          for (const ch of new SafeStringIterator(buffer)) {
             const cp = StringPrototypeCodePointAt(ch, 0);
             if (cp === 0x3A && !passwordTokenSeen) {
               passwordTokenSeen = true;
@@ -530,7 +530,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
 function serializePath(url) {
   if (typeof url.path === 'string') return url.path;
   let out = '';
-  for (const seg of url.path) out += '/' + seg;
+  for (const seg of new SafeArrayIterator(url.path)) out += '/' + seg;
   return out;
 }
 

@@ -8,9 +8,9 @@ const {
   ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeJoin,
   ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSome,
   FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
-  ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, StringFromCodePoint,
-  StringPrototypeCharCodeAt, StringPrototypeReplace, StringPrototypeSplit, SymbolFor,
-  SymbolIterator, SymbolToStringTag,
+  ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator,
+  SafeStringIterator, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeReplace,
+  StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { indexOfIn, sliceOf } = require('internal/util/either');
 
@@ -37,7 +37,7 @@ function inspect(v, opts) {
 function formParse(input) {
   const list = [];
   if (input.length === 0) return list;
-  for (const seq of StringPrototypeSplit(input, '&')) {
+  for (const seq of new SafeArrayIterator(StringPrototypeSplit(input, '&'))) {
     if (seq.length === 0) continue;
     const eq = indexOfIn(seq, '=');
     const name = eq === -1 ? seq : sliceOf(seq, 0, eq);
@@ -71,7 +71,7 @@ function formDecode(s) {
 }
 
 const formSafe = new Int8Array(128);
-for (const ch of '*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') formSafe[StringPrototypeCharCodeAt(ch, 0)] = 1;
+for (const ch of new SafeStringIterator('*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')) formSafe[StringPrototypeCharCodeAt(ch, 0)] = 1;
 const hexUpper = '0123456789ABCDEF';
 
 function formEncode(s) {
@@ -95,7 +95,7 @@ function formEncode(s) {
         last = i + 1;
       }
     }
-    for (const b of host.utf8Encode(StringFromCodePoint(cp))) out += '%' + hexUpper[b >> 4] + hexUpper[b & 15];
+    for (const b of new SafeArrayIterator(host.utf8Encode(StringFromCodePoint(cp)))) out += '%' + hexUpper[b >> 4] + hexUpper[b & 15];
   }
   if (last === 0) return s;
   return out + sliceOf(s, last);
@@ -153,7 +153,7 @@ class URLSearchParams {
           ArrayPrototypePush(this.#list, [toUSV(`${items[0]}`), toUSV(`${items[1]}`)]);
         }
       } else {
-        for (const key of ReflectOwnKeys(init)) {
+        for (const key of new SafeArrayIterator(ReflectOwnKeys(init))) {
           const desc = ReflectGetOwnPropertyDescriptor(init, key);
           if (desc === undefined || !desc.enumerable) continue;
           // WebIDL's record<USVString, USVString>: an enumerable Symbol key is a
@@ -316,11 +316,10 @@ ObjectDefineProperty(URLSearchParams.prototype, SymbolIterator, {
 ObjectDefineProperty(URLSearchParams.prototype, SymbolToStringTag, {
   __proto__: null, configurable: true, value: 'URLSearchParams',
 });
-for (const name of ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach',
-  'keys', 'values', 'toString']) {
+for (const name of new SafeArrayIterator(['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach',
+  'keys', 'values', 'toString'])) {
   const d = ObjectGetOwnPropertyDescriptor(URLSearchParams.prototype, name);
-  d.enumerable = true;
-  ObjectDefineProperty(URLSearchParams.prototype, name, d);
+  ObjectDefineProperty(URLSearchParams.prototype, name, { __proto__: null, ...d, enumerable: true });
 }
 
 let newIterator;
@@ -364,7 +363,7 @@ class URLSearchParamsIterator {
 const IteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][SymbolIterator]()));
 ObjectSetPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
 delete URLSearchParamsIterator.prototype.constructor;
-ObjectDefineProperty(URLSearchParamsIterator.prototype, 'next', {
+ObjectDefineProperty(URLSearchParamsIterator.prototype, 'next', { __proto__: null,
   ...Object.getOwnPropertyDescriptor(URLSearchParamsIterator.prototype, 'next'), enumerable: true,
 });
 ObjectDefineProperty(URLSearchParamsIterator.prototype, SymbolToStringTag, {

@@ -66,6 +66,7 @@ function debuglog(set, cb) {
     }
   };
   ObjectDefineProperty(logger, 'enabled', {
+    __proto__: null,
     get() { return test(); }, configurable: true, enumerable: true,
   });
   return logger;

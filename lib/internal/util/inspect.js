@@ -15,11 +15,12 @@
 const {
   ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSplice,
   ArrayPrototypeUnshift, DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString,
-  FunctionPrototypeBind, FunctionPrototypeCall, MapPrototypeEntries, NumberIsNaN, ObjectAssign,
-  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
-  ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
-  RegExpPrototypeToString, SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll,
+  FunctionPrototypeBind, FunctionPrototypeCall, MapPrototypeEntries, MapPrototypeGetSize,
+  NumberIsNaN, ObjectAssign, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+  ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys,
+  ObjectPrototypeHasOwnProperty, ObjectPrototypePropertyIsEnumerable, ObjectSeal,
+  ObjectSetPrototypeOf, ReflectOwnKeys, RegExpPrototypeToString, SafeArrayIterator,
+  SetPrototypeGetSize, SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll,
   SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { includesIn, sliceOf } = require('internal/util/either');
@@ -94,7 +95,7 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of ObjectKeys(opts)) {
+      for (const key of new SafeArrayIterator(ObjectKeys(opts))) {
         if (ObjectPrototypeHasOwnProperty(inspectDefaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
@@ -112,6 +113,7 @@ function inspect(value, opts) {
 inspect.custom = customInspectSymbol;
 
 ObjectDefineProperty(inspect, 'defaultOptions', {
+  __proto__: null,
   get() { return inspectDefaultOptions; },
   set(options) {
     const { validateObject } = require('internal/validators');
@@ -141,7 +143,7 @@ function getUserOptions(ctx, isCrossContext) {
   };
   if (isCrossContext) {
     ObjectSetPrototypeOf(ret, null);
-    for (const key of ObjectKeys(ret)) {
+    for (const key of new SafeArrayIterator(ObjectKeys(ret))) {
       if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) {
         delete ret[key];
       }
@@ -268,7 +270,7 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
     }
     const keys = ReflectOwnKeys(proto);
     ArrayPrototypePush(ctx.seen, main);
-    for (const key of keys) {
+    for (const key of new SafeArrayIterator(keys)) {
       if (key === 'constructor' || shown.has(key) || ObjectPrototypeHasOwnProperty(main, key)) continue;
       const desc = ObjectGetOwnPropertyDescriptor(proto, key);
       if (typeof desc.value === 'function') continue;
@@ -276,7 +278,7 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
       ArrayPrototypePush(output, ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
     }
     ArrayPrototypePop(ctx.seen);
-    for (const key of keys) shown.add(key);
+    for (const key of new SafeArrayIterator(keys)) shown.add(key);
   }
 }
 
@@ -310,7 +312,7 @@ function isArrayIndex(key) {
 function getOwnNonIndexProperties(value, showHidden) {
   const names = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
   const keys = ArrayPrototypeFilter(names, (k) => !isArrayIndex(k));
-  for (const sym of ObjectGetOwnPropertySymbols(value)) {
+  for (const sym of new SafeArrayIterator(ObjectGetOwnPropertySymbols(value))) {
     if (showHidden || ObjectPrototypePropertyIsEnumerable(value, sym)) ArrayPrototypePush(keys, sym);
   }
   return keys;
@@ -336,8 +338,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let tag = value[SymbolToStringTag];
   // The tag is shown only when it is not already printed as a property.
   if (typeof tag !== 'string' ||
-      (tag !== '' && FunctionPrototypeCall((ctx.showHidden ? Object.prototype.hasOwnProperty
-        : Object.prototype.propertyIsEnumerable), value, SymbolToStringTag))) {
+      (tag !== '' && (ctx.showHidden ? ObjectPrototypeHasOwnProperty
+        : ObjectPrototypePropertyIsEnumerable)(value, SymbolToStringTag))) {
     tag = '';
   }
   let base = '';
@@ -358,19 +360,17 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = kArrayExtrasType;
       formatter = C.formatArray;
     } else if (types.isSet(value)) {
-      const size = FunctionPrototypeCall(Set.prototype.__lookupGetter__('size'), value);
+      const size = SetPrototypeGetSize(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = constructor !== null ? FunctionPrototypeBind(C.formatSet, null, value)
-        : FunctionPrototypeBind(C.formatSet, null, SetPrototypeValues(value));
+      formatter = FunctionPrototypeBind(C.formatSet, null, value);
       if (size === 0 && (keys.length === 0 && protoProps === undefined)) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
-      const size = FunctionPrototypeCall(Map.prototype.__lookupGetter__('size'), value);
+      const size = MapPrototypeGetSize(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = constructor !== null ? FunctionPrototypeBind(C.formatMap, null, value)
-        : FunctionPrototypeBind(C.formatMap, null, MapPrototypeEntries(value));
+      formatter = FunctionPrototypeBind(C.formatMap, null, value);
       if (size === 0 && (keys.length === 0 && protoProps === undefined)) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isTypedArray(value)) {
@@ -480,7 +480,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (let i = 0; i < keys.length; i++) {
       ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
-    if (protoProps !== undefined) ArrayPrototypePush(output, ...protoProps);
+    if (protoProps !== undefined) {
+      for (let i = 0; i < protoProps.length; i++) ArrayPrototypePush(output, protoProps[i]);
+    }
   } catch (err) {
     const constructorName = sliceOf(getCtxName(value, constructor, tag), 0, -1);
     return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);

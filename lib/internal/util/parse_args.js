@@ -6,7 +6,7 @@
 
 const {
   ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift, ObjectEntries,
-  ObjectPrototypeHasOwnProperty, StringPrototypeStartsWith,
+  ObjectPrototypeHasOwnProperty, SafeArrayIterator, StringPrototypeStartsWith,
 } = primordials;
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
@@ -45,7 +45,7 @@ function isOptionValue(value) { return value != null; }
 function isOptionLikeValue(value) { return value != null && value.length > 1 && value[0] === '-'; }
 
 function findLongOptionForShort(shortOption, options) {
-  for (const [longOption, optionConfig] of ObjectEntries(options)) {
+  for (const [longOption, optionConfig] of new SafeArrayIterator(ObjectEntries(options))) {
     if (objectGetOwn(optionConfig, 'short') === shortOption) return longOption;
   }
   return shortOption;
@@ -116,7 +116,7 @@ function argsToTokens(args, options) {
 
     if (arg === '--') {
       ArrayPrototypePush(tokens, { kind: 'option-terminator', index });
-      for (const rest of remainingArgs) ArrayPrototypePush(tokens, { kind: 'positional', index: ++index, value: rest });
+      for (const rest of new SafeArrayIterator(remainingArgs)) ArrayPrototypePush(tokens, { kind: 'positional', index: ++index, value: rest });
       break;
     }
     if (isLoneShortOption(arg)) {
@@ -195,7 +195,7 @@ function parseArgs(config = {}) {
   validateBoolean(allowPositionals, 'allowPositionals');
   validateBoolean(returnTokens, 'tokens');
   validateObject(options, 'options');
-  for (const [longOption, optionConfig] of ObjectEntries(options)) {
+  for (const [longOption, optionConfig] of new SafeArrayIterator(ObjectEntries(options))) {
     validateObject(optionConfig, `options.${longOption}`);
     const optionType = objectGetOwn(optionConfig, 'type');
     validateUnion(optionType, `options.${longOption}.type`, ['string', 'boolean']);
@@ -221,7 +221,7 @@ function parseArgs(config = {}) {
   const tokens = argsToTokens(args, options);
   const result = { values: { __proto__: null }, positionals: [] };
   if (returnTokens) result.tokens = tokens;
-  for (const token of tokens) {
+  for (const token of new SafeArrayIterator(tokens)) {
     if (token.kind === 'option') {
       if (strict) {
         checkOptionUsage(parseConfig, token);
@@ -233,7 +233,7 @@ function parseArgs(config = {}) {
       ArrayPrototypePush(result.positionals, token.value);
     }
   }
-  for (const [longOption, optionConfig] of ObjectEntries(options)) {
+  for (const [longOption, optionConfig] of new SafeArrayIterator(ObjectEntries(options))) {
     if (hasOwn(optionConfig, 'default') && result.values[longOption] === undefined &&
         longOption !== '__proto__') {
       result.values[longOption] = objectGetOwn(optionConfig, 'default');

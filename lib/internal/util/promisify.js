@@ -9,7 +9,7 @@
 const {
   ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeBind, ObjectDefineProperties,
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
-  ObjectValues, ReflectApply, ReflectConstruct, SymbolFor,
+  ObjectValues, PromisePrototypeThen, ReflectApply, ReflectConstruct, SymbolFor,
 } = primordials;
 
 const { codes: { ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -24,6 +24,7 @@ function promisify(original) {
     const fn = original[kCustomPromisifiedSymbol];
     validateFunction(fn, 'util.promisify.custom');
     return ObjectDefineProperty(fn, kCustomPromisifiedSymbol, {
+      __proto__: null,
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
@@ -47,10 +48,12 @@ function promisify(original) {
 
   ObjectSetPrototypeOf(fn, ObjectGetPrototypeOf(original));
   ObjectDefineProperty(fn, kCustomPromisifiedSymbol, {
+    __proto__: null,
     value: fn, enumerable: false, writable: false, configurable: true,
   });
   const descriptors = ObjectGetOwnPropertyDescriptors(original);
-  for (const d of ObjectValues(descriptors)) ObjectSetPrototypeOf(d, null);
+  const list = ObjectValues(descriptors);
+  for (let i = 0; i < list.length; i++) ObjectSetPrototypeOf(list[i], null);
   return ObjectDefineProperties(fn, descriptors);
 }
 promisify.custom = kCustomPromisifiedSymbol;
@@ -67,14 +70,15 @@ function callbackify(original) {
     const maybeCb = ArrayPrototypePop(args);
     validateFunction(maybeCb, 'last argument');
     const cb = FunctionPrototypeBind(maybeCb, this);
-    ReflectApply(original, this, args).then(
+    PromisePrototypeThen(ReflectApply(original, this, args),
       (ret) => process.nextTick(cb, null, ret),
       (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
   }
   const descriptors = ObjectGetOwnPropertyDescriptors(original);
   if (typeof descriptors.length.value === 'number') descriptors.length.value++;
   if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
-  for (const d of ObjectValues(descriptors)) ObjectSetPrototypeOf(d, null);
+  const list = ObjectValues(descriptors);
+  for (let i = 0; i < list.length; i++) ObjectSetPrototypeOf(list[i], null);
   ObjectDefineProperties(callbackified, descriptors);
   return callbackified;
 }

@@ -12,18 +12,15 @@
 
 const {
   ArrayBufferIsView, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
-  ObjectGetPrototypeOf, SymbolToStringTag,
+  ObjectGetPrototypeOf, SafeArrayIterator, SymbolToStringTag,
+  TypedArrayPrototypeGetSymbolToStringTag,
 } = primordials;
 
 const binding = internalBinding('types');
 
-const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-const getTypedArrayTag =
-  ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, SymbolToStringTag).get;
+const typedArrayTag = TypedArrayPrototypeGetSymbolToStringTag;
 
-function typedArrayTag(value) { return FunctionPrototypeCall(getTypedArrayTag, value); }
-
-function isTypedArray(value) { return FunctionPrototypeCall(getTypedArrayTag, value) !== undefined; }
+function isTypedArray(value) { return TypedArrayPrototypeGetSymbolToStringTag(value) !== undefined; }
 function isArrayBufferView(value) { return ArrayBufferIsView(value); }
 
 const types = {
@@ -45,14 +42,14 @@ const types = {
   isCryptoKey: () => false,
 };
 
-for (const name of ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject',
+for (const name of new SafeArrayIterator(['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject',
   'isBooleanObject', 'isNumberObject', 'isStringObject', 'isSymbolObject', 'isBoxedPrimitive',
   'isNativeError', 'isRegExp', 'isAsyncFunction', 'isGeneratorFunction', 'isGeneratorObject',
   'isPromise', 'isMap', 'isSet', 'isMapIterator', 'isSetIterator', 'isWeakMap', 'isWeakSet',
   'isArrayBuffer', 'isDataView', 'isSharedArrayBuffer', 'isAnyArrayBuffer', 'isProxy',
-  'isModuleNamespaceObject']) {
+  'isModuleNamespaceObject'])) {
   types[name] = binding[name];
 }
 
 module.exports = types;
-ObjectDefineProperty(module.exports, 'typedArrayTag', { value: typedArrayTag, enumerable: false });
+ObjectDefineProperty(module.exports, 'typedArrayTag', { __proto__: null, value: typedArrayTag, enumerable: false });

@@ -10,10 +10,12 @@
 //       WeakMap/WeakSet; key/value entries are flat: [k0, v0, k1, v1, ...]
 
 const {
-  ArrayPrototypePush, ArrayPrototypeSplice, FunctionPrototypeCall, FunctionPrototypeToString,
-  MathMax, MathMin, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeReplace,
-  StringPrototypeStartsWith, StringPrototypeToLowerCase,
+  ArrayPrototypePush, ArrayPrototypeSplice, BigIntPrototypeValueOf, BooleanPrototypeValueOf,
+  FunctionPrototypeCall, FunctionPrototypeToString, MathMax, MathMin, NumberPrototypeValueOf,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty, SafeArrayIterator,
+  SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith, StringPrototypePadStart,
+  StringPrototypeReplace, StringPrototypeStartsWith, StringPrototypeToLowerCase,
+  StringPrototypeValueOf, SymbolPrototypeValueOf,
 } = primordials;
 const { includesIn, indexOfIn, lastIndexOfIn, sliceOf } = require('internal/util/either');
 
@@ -95,7 +97,7 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
   if (remaining > 0) output[maxLength] = moreItems(remaining);
   if (ctx.showHidden) {
     ctx.indentationLvl += 2;
-    for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
+    for (const key of new SafeArrayIterator(['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer'])) {
       const str = core.formatValue(ctx, value[key], recurseTimes, true);
       ArrayPrototypePush(output, `[${key}]: ${str}`);
     }
@@ -110,7 +112,7 @@ function formatSet(value, ctx, ignored, recurseTimes) {
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
-  for (const v of value) {
+  for (const v of new SafeSetIterator(value)) {
     if (i >= maxLength) break;
     ArrayPrototypePush(output, core.formatValue(ctx, v, recurseTimes));
     i++;
@@ -126,7 +128,7 @@ function formatMap(value, ctx, ignored, recurseTimes) {
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
-  for (const { 0: k, 1: v } of value) {
+  for (const { 0: k, 1: v } of new SafeMapIterator(value)) {
     if (i >= maxLength) break;
     ArrayPrototypePush(output, `${core.formatValue(ctx, k, recurseTimes)} => ${core.formatValue(ctx, v, recurseTimes)}`);
     i++;
@@ -298,21 +300,21 @@ function getFunctionBase(value, constructor, tag) {
 
 function getBoxedBase(value, ctx, keys, constructor, tag) {
   let fn; let type;
-  if (types.isNumberObject(value)) { fn = Number.prototype.valueOf; type = 'Number'; }
+  if (types.isNumberObject(value)) { fn = NumberPrototypeValueOf; type = 'Number'; }
   else if (types.isStringObject(value)) {
-    fn = String.prototype.valueOf;
+    fn = StringPrototypeValueOf;
     type = 'String';
     // The index keys of a String object are its characters; they are not shown.
     ArrayPrototypeSplice(keys, 0, value.length);
-  } else if (types.isBooleanObject(value)) { fn = Boolean.prototype.valueOf; type = 'Boolean'; }
-  else if (types.isBigIntObject(value)) { fn = BigInt.prototype.valueOf; type = 'BigInt'; }
-  else { fn = Symbol.prototype.valueOf; type = 'Symbol'; }
+  } else if (types.isBooleanObject(value)) { fn = BooleanPrototypeValueOf; type = 'Boolean'; }
+  else if (types.isBigIntObject(value)) { fn = BigIntPrototypeValueOf; type = 'BigInt'; }
+  else { fn = SymbolPrototypeValueOf; type = 'Symbol'; }
   let base = `[${type}`;
   if (type !== constructor) {
     if (constructor === null) base += ' (null prototype)';
     else base += ` (${constructor})`;
   }
-  base += `: ${formatPrimitive(stylizeNoColor, FunctionPrototypeCall(fn, value), ctx)}]`;
+  base += `: ${formatPrimitive(stylizeNoColor, fn(value), ctx)}]`;
   if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
   if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
   return ctx.stylize(base, StringPrototypeToLowerCase(type));

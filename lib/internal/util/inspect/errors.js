@@ -7,8 +7,8 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSplice,
-  ErrorPrototypeToString, MathMin, StringPrototypeEndsWith, StringPrototypeRepeat,
-  StringPrototypeReplaceAll, StringPrototypeSplit, StringPrototypeStartsWith,
+  ErrorPrototypeToString, MathMin, SafeArrayIterator, StringPrototypeEndsWith,
+  StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
@@ -21,7 +21,7 @@ function getStackString(error) {
 // Keys already visible in the stack text are not repeated as properties.
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
   if (!ctx.showHidden && keys.length !== 0) {
-    for (const name of ['name', 'message', 'stack']) {
+    for (const name of new SafeArrayIterator(['name', 'message', 'stack'])) {
       const index = indexOfIn(keys, name);
       if (index !== -1 && includesIn(stack, err[name])) ArrayPrototypeSplice(keys, index, 1);
     }
@@ -115,7 +115,7 @@ function formatError(err, constructor, tag, ctx, keys) {
     const lines = getStackFrames(ctx, err, sliceOf(stack, stackStart + 1));
     if (ctx.colors) {
       // Frames from built-in modules are greyed out, as in Node.
-      for (const line of lines) {
+      for (const line of new SafeArrayIterator(lines)) {
         newStack += '\n';
         newStack += coreModuleRegExp.test(line) ? ctx.stylize(line, 'undefined') : line;
       }

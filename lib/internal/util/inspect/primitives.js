@@ -6,9 +6,10 @@
 
 const {
   MathTrunc, NumberIsFinite, NumberIsNaN, ObjectAssign, ObjectCreate, ObjectDefineProperty,
-  ObjectIs, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeNormalize,
-  StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeReplace, StringPrototypeSplit,
-  StringPrototypeToUpperCase, SymbolPrototypeToString,
+  ObjectIs, SafeArrayIterator, SafeStringIterator, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeNormalize, StringPrototypePadStart,
+  StringPrototypeRepeat, StringPrototypeReplace, StringPrototypeSplit, StringPrototypeToUpperCase,
+  SymbolPrototypeToString,
 } = primordials;
 const { includesIn, sliceOf } = require('internal/util/either');
 
@@ -27,11 +28,12 @@ const colors = ObjectAssign(ObjectCreate(null), {
   bgWhiteBright: [107, 49],
 });
 // Aliases are non-enumerable accessors so that listing the colors shows each once.
-for (const [alias, target] of [['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'],
+for (const [alias, target] of new SafeArrayIterator([['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'],
   ['bgBlackBright', 'bgGray'], ['faint', 'dim'], ['crossedout', 'strikethrough'],
   ['strikeThrough', 'strikethrough'], ['crossedOut', 'strikethrough'], ['conceal', 'hidden'],
-  ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']]) {
+  ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']])) {
   ObjectDefineProperty(colors, alias, {
+    __proto__: null,
     get() { return this[target]; },
     set(value) { this[target] = value; },
     configurable: true, enumerable: false,
@@ -192,7 +194,7 @@ function getStringWidth(str, removeControlChars = true) {
   if (removeControlChars) str = stripVTControlCharacters(str);
   str = StringPrototypeNormalize(str, 'NFC');
   let width = 0;
-  for (const char of str) {
+  for (const char of new SafeStringIterator(str)) {
     const code = StringPrototypeCodePointAt(char, 0);
     if (isFullWidthCodePoint(code)) width += 2;
     else if (!isZeroWidthCodePoint(code)) width++;
