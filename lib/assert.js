@@ -5,7 +5,7 @@
 
 const {
   ArrayPrototypePush, FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
-  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString, SafeArrayIterator,
+  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString, RegExpPrototypeExec, SafeArrayIterator,
 } = primordials;
 
 const {
@@ -132,7 +132,7 @@ class Comparison {
   constructor(obj, keys, actual) {
     for (const key of new SafeArrayIterator(keys)) {
       if (key in obj) {
-        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && obj[key].exec(actual[key]) !== null) {
+        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && RegExpPrototypeExec(obj[key], actual[key]) !== null) {
           this[key] = actual[key];
         } else {
           this[key] = obj[key];
@@ -163,7 +163,7 @@ function expectedException(actual, expected, message, fn) {
   if (typeof expected !== 'function') {
     if (isRegExp(expected)) {
       const str = String(actual);
-      if (expected.exec(str) !== null) return;
+      if (RegExpPrototypeExec(expected, str) !== null) return;
       if (!message) {
         generatedMessage = true;
         message = `The input did not match the regular expression ${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
@@ -181,7 +181,7 @@ function expectedException(actual, expected, message, fn) {
       if (expected instanceof Error) ArrayPrototypePush(keys, 'name', 'message');
       else if (keys.length === 0) throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
       for (const key of new SafeArrayIterator(keys)) {
-        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
+        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && RegExpPrototypeExec(expected[key], actual[key]) !== null) continue;
         compareExceptionKey(actual, expected, key, message, keys, fn);
       }
       return;
@@ -282,7 +282,7 @@ function expectsError(stackStartFn, actual, error, message) {
 
 function hasMatchingError(actual, expected) {
   if (typeof expected !== 'function') {
-    if (isRegExp(expected)) return expected.exec(String(actual)) !== null;
+    if (isRegExp(expected)) return RegExpPrototypeExec(expected, String(actual)) !== null;
     throw new ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
   }
   if (expected.prototype !== undefined && actual instanceof expected) return true;
@@ -335,7 +335,7 @@ assert.ifError = function ifError(err) {
 function internalMatch(string, regexp, message, fn) {
   if (!isRegExp(regexp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
   const match = fn === assert.match;
-  if (typeof string !== 'string' || (regexp.exec(string) !== null) !== match) {
+  if (typeof string !== 'string' || (RegExpPrototypeExec(regexp, string) !== null) !== match) {
     if (message instanceof Error) throw message;
     const generatedMessage = !message;
     message = message || (typeof string !== 'string' ?

@@ -7,10 +7,11 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypeMap, NumberIsSafeInteger, ObjectDefineProperty,
-  ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, PromiseResolve, SafeArrayIterator,
-  StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeReplace,
+  ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, PromiseResolve, RegExpPrototypeExec,
+  SafeArrayIterator, StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeReplace,
   StringPrototypeToWellFormed, StringPrototypeTrim,
 } = primordials;
+const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const errors = require('internal/errors');
@@ -48,7 +49,7 @@ function isDeepStrictEqual(a, b) {
 function toUSVString(input) {
   const str = `${input}`;
   if (typeof str.toWellFormed === 'function') return StringPrototypeToWellFormed(str);
-  return StringPrototypeReplace(str, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return regExpReplace(str, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 function getSystemErrorName(err) {
@@ -112,15 +113,15 @@ function transferableAbortController() { return new AbortController(); }
 function parseEnv(content) {
   validateString(content, 'content');
   const result = {};
-  const lines = StringPrototypeReplace(content, /\r\n?/g, '\n');
+  const lines = regExpReplace(content, /\r\n?/g, '\n');
   const re = /^[ \t]*(?:export[ \t]+)?([^=#\n]+?)[ \t]*=[ \t]*("(?:\\.|[^"\\])*"|'[^']*'|`[^`]*`|[^\n#]*)[^\n]*$/gm;
   let m;
-  while ((m = re.exec(lines)) !== null) {
+  while ((m = RegExpPrototypeExec(re, lines)) !== null) {
     let value = m[2];
     const q = value[0];
     if ((q === '"' || q === "'" || q === '`') && StringPrototypeEndsWith(value, q) && value.length > 1) {
       value = sliceOf(value, 1, -1);
-      if (q === '"') value = StringPrototypeReplace(value, /\\n/g, '\n');
+      if (q === '"') value = regExpReplace(value, /\\n/g, '\n');
     } else {
       value = StringPrototypeTrim(value);
     }

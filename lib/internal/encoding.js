@@ -18,6 +18,7 @@ const {
   SafeArrayIterator, StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor,
   SymbolToStringTag,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const {
@@ -207,10 +208,10 @@ function decodeUtf16(s, bytes, stream, bigEndian) {
   }
   let out = binding.ucs2Slice(units, 0, end);
   const oddByte = (end & 1) === 1;
-  if (kAnySurrogate.test(out)) {
+  if (regExpTest(kAnySurrogate, out)) {
     kLoneSurrogate.lastIndex = 0;
-    if (s.fatal && kLoneSurrogate.test(out)) return fail16(s, bigEndian);
-    out = StringPrototypeReplace(out, kLoneSurrogate, '\ufffd');
+    if (s.fatal && regExpTest(kLoneSurrogate, out)) return fail16(s, bigEndian);
+    out = regExpReplace(out, kLoneSurrogate, '\ufffd');
   }
   if (oddByte) {
     if (s.fatal) return fail16(s, bigEndian);

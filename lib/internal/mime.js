@@ -5,8 +5,10 @@
 // internalBinding.
 
 const {
-  ObjectDefineProperty, StringPrototypeReplace, StringPrototypeToLowerCase, SymbolIterator,
+  ObjectDefineProperty, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeToLowerCase,
+  SymbolIterator,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
 const { codes: { ERR_INVALID_MIME_SYNTAX } } = require('internal/errors');
@@ -20,7 +22,7 @@ const leadingWhitespace = /^[\t\n\r ]+/;
 const trailingWhitespace = /[\t\n\r ]+$/;
 
 function invalidIndex(str, pattern) {
-  const m = pattern.exec(str);
+  const m = RegExpPrototypeExec(pattern, str);
   return m === null ? -1 : m.index;
 }
 
@@ -32,8 +34,8 @@ function validateToken(str, production, input = str) {
 }
 
 function serializeValue(value) {
-  if (value.length !== 0 && !notToken.test(value)) return value;
-  return `"${StringPrototypeReplace(value, /["\\]/g, '\\$&')}"`;
+  if (value.length !== 0 && !regExpTest(notToken, value)) return value;
+  return `"${regExpReplace(value, /["\\]/g, '\\$&')}"`;
 }
 
 // "Collect an HTTP quoted string" with the extract-value flag, from the quote at
@@ -77,11 +79,11 @@ function parseParameters(str, pos, params) {
     } else {
       let valueEnd = pos;
       while (valueEnd < str.length && str[valueEnd] !== ';') valueEnd++;
-      value = StringPrototypeReplace(sliceOf(str, pos, valueEnd), trailingWhitespace, '');
+      value = regExpReplace(sliceOf(str, pos, valueEnd), trailingWhitespace, '');
       pos = valueEnd;
       if (value.length === 0) continue;
     }
-    if (name.length !== 0 && !notToken.test(name) && !notQuotedStringToken.test(value) && !params.has(name)) {
+    if (name.length !== 0 && !regExpTest(notToken, name) && !regExpTest(notQuotedStringToken, value) && !params.has(name)) {
       params.set(name, value);
     }
   }
@@ -158,14 +160,14 @@ class MIMEType {
     // Node skips leading whitespace only; trailing whitespace is trimmed from the
     // subtype and parameter values, and error messages quote the input as given.
     const str = `${string}`;
-    const start = str.length - StringPrototypeReplace(str, leadingWhitespace, '').length;
+    const start = str.length - regExpReplace(str, leadingWhitespace, '').length;
     const slash = indexOfIn(str, '/', start);
     const type = slash === -1 ? sliceOf(str, start) : sliceOf(str, start, slash);
     validateToken(type, 'type', str);
     if (slash === -1) throw new ERR_INVALID_MIME_SYNTAX('type', str, -1);
     let end = indexOfIn(str, ';', slash + 1);
     if (end === -1) end = str.length;
-    const subtype = StringPrototypeReplace(sliceOf(str, slash + 1, end), trailingWhitespace, '');
+    const subtype = regExpReplace(sliceOf(str, slash + 1, end), trailingWhitespace, '');
     validateToken(subtype, 'subtype', str);
     this.#type = StringPrototypeToLowerCase(type);
     this.#subtype = StringPrototypeToLowerCase(subtype);

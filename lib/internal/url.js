@@ -5,9 +5,10 @@
 // internalBinding: none.
 
 const {
-  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, SafeArrayIterator,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeArrayIterator,
   StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor, SymbolToStringTag,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const {
@@ -36,7 +37,7 @@ let isURL;
 function stripTrailingSpacesFromOpaquePath(record) {
   if (typeof record.path !== 'string') return;
   if (record.fragment !== null || record.query !== null) return;
-  record.path = StringPrototypeReplace(record.path, / +$/, '');
+  record.path = regExpReplace(record.path, / +$/, '');
 }
 
 function parseOrThrow(input, base) {
@@ -233,7 +234,7 @@ class URL {
   set port(value) {
     const r = this.#ctx();
     if (cannotHaveCredentialsOrPort(r)) return;
-    value = StringPrototypeReplace(toUSV(`${value}`), /[\t\n\r]/g, '');
+    value = regExpReplace(toUSV(`${value}`), /[\t\n\r]/g, '');
     // Node (ada): empty clears the port; a value starting with a control or
     // space, or holding no digit at all, is ignored; otherwise the leading
     // digits are the port, and none at all clears it.
@@ -241,8 +242,8 @@ class URL {
       r.port = null;
       return;
     }
-    if (StringPrototypeCharCodeAt(value, 0) <= 0x20 || !/[0-9]/.test(value)) return;
-    const digits = /^[0-9]*/.exec(value)[0];
+    if (StringPrototypeCharCodeAt(value, 0) <= 0x20 || !regExpTest(/[0-9]/, value)) return;
+    const digits = RegExpPrototypeExec(/^[0-9]*/, value)[0];
     if (digits === '') {
       r.port = null;
       return;

@@ -4,9 +4,10 @@
 // comes from a V8 stack trace; the file is read with require('fs'). No internalBinding.
 
 const {
-  ArrayIsArray, ArrayPrototypeJoin, MathMin, StringPrototypeMatch, StringPrototypeSplit,
-  StringPrototypeStartsWith, StringPrototypeTrim,
+  ArrayIsArray, ArrayPrototypeJoin, MathMin, StringPrototypeMatch, StringPrototypeSlice,
+  StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeTrim,
 } = primordials;
+const { regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 function callSite(fn) {
@@ -28,7 +29,7 @@ function extractCall(source, line, col) {
   const first = lines[line - 1] || '';
   // V8 points at the called property (`ok` in `assert.ok(`); include its receiver chain.
   // Identifiers may be any Unicode ID_Continue characters (`ässört.ok(`).
-  while (col > 0 && /[\p{ID_Continue}$\u200C\u200D.]/u.test(first[col - 1])) col--;
+  while (col > 0 && regExpTest(/[\p{ID_Continue}$\u200C\u200D.]/u, first[col - 1])) col--;
   let text = sliceOf(ArrayPrototypeJoin(sliceOf(lines, line - 1), '\n'), col);
   let depth = 0;
   let quote = null;
@@ -49,6 +50,12 @@ function extractCall(source, line, col) {
   return undefined;
 }
 
+function leadingSpaces(line) {
+  let n = 0;
+  while (n < line.length && line[n] === ' ') n++;
+  return n;
+}
+
 function getOkMessage(fn) {
   try {
     const site = callSite(fn);
@@ -64,8 +71,14 @@ function getOkMessage(fn) {
     // Continuation lines are re-indented relative to the first, as node prints them.
     const lines = StringPrototypeSplit(code, '\n');
     if (lines.length > 1) {
-      const indent = MathMin(...lines.slice(1).filter((l) => StringPrototypeTrim(l)).map((l) => StringPrototypeMatch(l, /^ */)[0].length));
-      code = ArrayPrototypeJoin([lines[0], ...lines.slice(1).map((l) => sliceOf(l, MathMin(indent, StringPrototypeMatch(l, /^ */)[0].length)))], '\n  ');
+      let indent = Infinity;
+      for (let i = 1; i < lines.length; i++) {
+        if (StringPrototypeTrim(lines[i]) !== '') indent = MathMin(indent, leadingSpaces(lines[i]));
+      }
+      for (let i = 1; i < lines.length; i++) {
+        lines[i] = StringPrototypeSlice(lines[i], MathMin(indent, leadingSpaces(lines[i])));
+      }
+      code = ArrayPrototypeJoin(lines, '\n  ');
     }
     return `The expression evaluated to a falsy value:\n\n  ${code}\n`;
   } catch {

@@ -5,6 +5,7 @@
 const {
   StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeReplace,
 } = primordials;
+const { regExpReplace } = require('internal/util/regexp');
 const { includesIn, sliceOf } = require('internal/util/either');
 
 const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
@@ -59,7 +60,7 @@ function atob(input) {
   }
   // Order of checks matches node: misplaced or excess '=' is an invalid character,
   // a dangling single sextet is a bad encoding, padding must complete a quantum.
-  const eq = data.length - StringPrototypeReplace(data, /=+$/, '').length;
+  const eq = data.length - regExpReplace(data, /=+$/, '').length;
   const body = sliceOf(data, 0, data.length - eq);
   if (includesIn(body, '=') || eq > 2) throw domException('Invalid character');
   if (body.length % 4 === 1) throw domException('The string to be decoded is not correctly encoded.');

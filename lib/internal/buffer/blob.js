@@ -8,6 +8,7 @@ const {
   ObjectPrototypeToString, PromiseResolve, SafeArrayIterator, StringPrototypeToLowerCase, SymbolFor,
   SymbolIterator, SymbolToStringTag,
 } = primordials;
+const { regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -29,7 +30,7 @@ function toBytes(part) {
 function normType(type) {
   type = `${type}`;
   // The spec drops a type with characters outside U+0020..U+007E.
-  return /[^\u0020-\u007E]/.test(type) ? '' : StringPrototypeToLowerCase(type);
+  return regExpTest(/[^\u0020-\u007E]/, type) ? '' : StringPrototypeToLowerCase(type);
 }
 
 class Blob {

@@ -14,6 +14,7 @@
 const {
   ArrayPrototypePush, SafeStringIterator, StringPrototypeCodePointAt, StringPrototypeReplace,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { normalizeEncoding } = require('internal/buffer/encodings');
@@ -62,9 +63,9 @@ function decode(Buffer, source, enc) {
   switch (enc) {
     case 'utf8': return buf.toString('utf8');
     case 'latin1': return buf.toString('latin1');
-    case 'ascii': return StringPrototypeReplace(buf.toString('latin1'), /[\u0080-\u00ff]/g, '\ufffd');
+    case 'ascii': return regExpReplace(buf.toString('latin1'), /[\u0080-\u00ff]/g, '\ufffd');
     default: { // utf16le, only reached for ucs2 -> ucs2
-      let str = StringPrototypeReplace(ucs2Units(Buffer, source), loneSurrogates, '\ufffd');
+      let str = regExpReplace(ucs2Units(Buffer, source), loneSurrogates, '\ufffd');
       if (source.length & 1) {
         const last = source.length >= 3 ? source[source.length - 2] : 0;
         // A trailing high surrogate and the odd byte make one truncated character.
@@ -103,10 +104,10 @@ function transcode(source, fromEncoding, toEncoding) {
   if (from === 'utf16le' && to !== 'utf16le') {
     const str = ucs2Units(Buffer, source);
     if (to === 'utf8') {
-      if (str.length === 0 || loneSurrogate.test(str)) throw icuError('U_INVALID_CHAR_FOUND');
+      if (str.length === 0 || regExpTest(loneSurrogate, str)) throw icuError('U_INVALID_CHAR_FOUND');
       return encode(Buffer, str, 'utf8');
     }
-    return encode(Buffer, StringPrototypeReplace(str, loneSurrogates, '?'), to);
+    return encode(Buffer, regExpReplace(str, loneSurrogates, '?'), to);
   }
   if (to === 'utf16le' && from !== 'utf16le') {
     return encode(Buffer, decode(Buffer, source, 'latin1'), 'utf16le');

@@ -7,7 +7,7 @@
 const {
   ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush,
   ArrayPrototypeSome, MathMin, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
-  StringPrototypeSplit, StringPrototypeToLowerCase,
+  StringPrototypeReplaceAll, StringPrototypeSplit, StringPrototypeToLowerCase,
 } = primordials;
 const { lastIndexOfIn, sliceOf } = require('internal/util/either');
 
@@ -77,7 +77,7 @@ function parseRoot(path, namespaces = false) {
 function normalizeSegments(path, allowAboveRoot) {
   const out = [];
   let up = 0;
-  const parts = StringPrototypeSplit(path, /[\\/]/);
+  const parts = StringPrototypeSplit(StringPrototypeReplaceAll(path, '\\', '/'), '/');
   for (let i = 0; i < parts.length; i++) {
     const seg = parts[i];
     if (seg === '' || seg === '.') continue;

@@ -6,8 +6,9 @@
 
 const {
   ArrayFrom, ArrayPrototypeJoin, MathFloor, MathRandom, StringPrototypePadStart,
-  StringPrototypeSplit, StringPrototypeStartsWith,
+  StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
+const { regExpSearch } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const {
@@ -49,7 +50,9 @@ function resolveObjectURL(url) {
   const str = `${url}`;
   if (!StringPrototypeStartsWith(str, prefix)) return undefined;
   // Anything after the id (a fragment or path) is ignored, as in Node.
-  const id = StringPrototypeSplit(sliceOf(str, prefix.length), /[#?/]/)[0];
+  const rest = sliceOf(str, prefix.length);
+  const cut = regExpSearch(rest, /[#?/]/);
+  const id = cut === -1 ? rest : StringPrototypeSlice(rest, 0, cut);
   const blob = registry.get(id);
   // Node hands out a new plain Blob over the same bytes, even for a File.
   return blob === undefined ? undefined : sliceOf(blob, 0, blob.size, blob.type);

@@ -7,6 +7,7 @@ const {
   ObjectAssign, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
   StringPrototypeReplace, StringPrototypeStartsWith,
 } = primordials;
+const { regExpReplace } = require('internal/util/regexp');
 const { indexOfIn, sliceOf } = require('internal/util/either');
 
 const {
@@ -56,7 +57,7 @@ module.exports = function install(target) {
         }
       }
     }
-    pathname = decodeURIComponent(StringPrototypeReplace(pathname, /\//g, '\\'));
+    pathname = decodeURIComponent(regExpReplace(pathname, /\//g, '\\'));
     if (hostname !== '') return `\\\\${toUnicode(hostname)}${pathname}`;
     const letter = StringPrototypeCodePointAt(pathname, 1) | 0x20;
     const sep = pathname[2];
@@ -106,13 +107,13 @@ module.exports = function install(target) {
         const hostname = sliceOf(filepath, 2, hostnameEnd);
         const out = new URL('file://');
         out.hostname = hostname;
-        out.pathname = encodePathChars(StringPrototypeReplace(sliceOf(filepath, hostnameEnd), /\\/g, '/'));
+        out.pathname = encodePathChars(regExpReplace(sliceOf(filepath, hostnameEnd), /\\/g, '/'));
         return out;
       }
       let resolved = win32.resolve(filepath);
       const last = StringPrototypeCharCodeAt(filepath, filepath.length - 1);
       if ((last === 47 || last === 92) && resolved[resolved.length - 1] !== win32.sep) resolved += '/';
-      return new URL(`file:///${encodePathChars(StringPrototypeReplace(resolved, /\\/g, '/'))}`);
+      return new URL(`file:///${encodePathChars(regExpReplace(resolved, /\\/g, '/'))}`);
     }
     let resolved = pathModule.resolve(filepath);
     if (StringPrototypeCharCodeAt(filepath, filepath.length - 1) === 47 && resolved[resolved.length - 1] !== '/') resolved += '/';

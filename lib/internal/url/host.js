@@ -11,6 +11,7 @@ const {
   StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSplit,
   StringPrototypeToWellFormed,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const { toASCII } = require('internal/url/idna');
@@ -51,7 +52,7 @@ function utf8PercentEncodeString(str, inSet) {
 // Replace lone surrogates with U+FFFD (USVString conversion).
 function toUSV(str) {
   if (typeof str.toWellFormed === 'function') return StringPrototypeToWellFormed(str);
-  return StringPrototypeReplace(str, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return regExpReplace(str, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function hexVal(c) {
@@ -174,7 +175,7 @@ function parseIPv4Number(s) {
   }
   if (s.length === 0) return 0;
   const re = radix === 10 ? /^[0-9]+$/ : radix === 16 ? /^[0-9A-Fa-f]+$/ : /^[0-7]+$/;
-  if (!re.test(s)) return NaN;
+  if (!regExpTest(re, s)) return NaN;
   // Precision lost past 2^53 does not matter: such values only need to
   // compare as too large.
   return radix === 10 ? Number(s) : parseInt(s, radix);
@@ -187,7 +188,7 @@ function endsInANumber(input) {
     ArrayPrototypePop(parts);
   }
   const last = parts[parts.length - 1];
-  if (last !== '' && /^[0-9]+$/.test(last)) return true;
+  if (last !== '' && regExpTest(/^[0-9]+$/, last)) return true;
   return !NumberIsNaN(parseIPv4Number(last));
 }
 
@@ -341,7 +342,7 @@ function parseHost(input, isOpaque) {
   }
   if (isOpaque) return parseOpaqueHost(input);
   // eslint-disable-next-line no-control-regex
-  const domain = /^[\x00-\x24\x26-\x7F]*$/.test(input) ? input : utf8Decode(percentDecodeToBytes(input));
+  const domain = regExpTest(/^[\x00-\x24\x26-\x7F]*$/, input) ? input : utf8Decode(percentDecodeToBytes(input));
   const asciiDomain = toASCII(domain);
   if (asciiDomain === null || asciiDomain.length === 0) return FAILURE;
   for (let i = 0; i < asciiDomain.length; i++) {

@@ -12,6 +12,7 @@ const {
   StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
   StringPrototypeToLowerCase,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, lastIndexOfIn, sliceOf } = require('internal/util/either');
 
 const BASE = 36;
@@ -127,8 +128,8 @@ const ignored = /[\u00AD\u034F\u180B-\u180D\u200B\u2060\uFE00-\uFE0F\uFEFF]/g;
 // Map a domain the way UTS #46 (non-transitional) roughly does.
 function mapDomain(domain) {
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7F]*$/.test(domain)) return StringPrototypeToLowerCase(domain);
-  return StringPrototypeNormalize(StringPrototypeToLowerCase(StringPrototypeReplace(StringPrototypeNormalize(StringPrototypeReplace(StringPrototypeReplace(domain, ignored, ''), /\u1E9E/g, 'ss'), 'NFKC'), /\u03A3/g, '\u03C3')), 'NFC')
+  if (regExpTest(/^[\x00-\x7F]*$/, domain)) return StringPrototypeToLowerCase(domain);
+  return StringPrototypeNormalize(StringPrototypeToLowerCase(StringPrototypeReplace(StringPrototypeNormalize(regExpReplace(regExpReplace(domain, ignored, ''), /\u1E9E/g, 'ss'), 'NFKC'), /\u03A3/g, '\u03C3')), 'NFC')
     .replace(/[\u3002\uFF0E\uFF61]/g, '.');
 }
 
@@ -140,26 +141,26 @@ const NSM = /[\p{Mn}\p{Me}]/u;
 const RTL = /[\u0590-\u08FF\u07C0-\u085F\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 function bidiClass(ch) {
-  if (NSM.test(ch)) return 'NSM';
-  if (AN.test(ch)) return 'AN';
-  if (EN.test(ch)) return 'EN';
-  if (RTL.test(ch)) return 'R';
-  if (/[\p{L}\p{Mc}\p{Nd}\p{Nl}\p{No}]/u.test(ch)) return 'L';
+  if (regExpTest(NSM, ch)) return 'NSM';
+  if (regExpTest(AN, ch)) return 'AN';
+  if (regExpTest(EN, ch)) return 'EN';
+  if (regExpTest(RTL, ch)) return 'R';
+  if (regExpTest(/[\p{L}\p{Mc}\p{Nd}\p{Nl}\p{No}]/u, ch)) return 'L';
   return 'ON';
 }
 
 function validLabel(label, bidiDomain) {
   const chars = ArrayFrom(label);
   if (chars.length === 0) return true;
-  if (NSM.test(chars[0]) || /^\p{Mc}/u.test(chars[0])) return false;
+  if (regExpTest(NSM, chars[0]) || regExpTest(/^\p{Mc}/u, chars[0])) return false;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     if (ch === '\u200C' || ch === '\u200D') {
       // Joiners are allowed only right after a virama.
-      if (i === 0 || !viramas.test(chars[i - 1])) return false;
+      if (i === 0 || !regExpTest(viramas, chars[i - 1])) return false;
     }
     // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1F\x7F-\x9F]/.test(ch)) return false;
+    if (regExpTest(/[\x00-\x1F\x7F-\x9F]/, ch)) return false;
   }
   if (!bidiDomain) return true;
   // Node's IDNA (ada) applies its own reading of the bidi rule, matched
@@ -190,22 +191,22 @@ function toASCII(domain) {
   const mapped = mapDomain(domain);
   const labels = StringPrototypeSplit(mapped, '.');
   // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7F]*$/.test(mapped) && !validDomain(labels)) return null;
+  if (!regExpTest(/^[\x00-\x7F]*$/, mapped) && !validDomain(labels)) return null;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (StringPrototypeStartsWith(label, 'xn--')) {
       // eslint-disable-next-line no-control-regex
-      if (!/^[\x00-\x7F]*$/.test(label)) return null;
+      if (!regExpTest(/^[\x00-\x7F]*$/, label)) return null;
       const decoded = decode(sliceOf(label, 4));
       // eslint-disable-next-line no-control-regex
-      if (decoded === null || decoded.length === 0 || /^[\x00-\x7F]*$/.test(decoded) ||
-          /[\x00-\x20\x7F-\x9F]/.test(decoded) || mapDomain(decoded) !== decoded) {
+      if (decoded === null || decoded.length === 0 || regExpTest(/^[\x00-\x7F]*$/, decoded) ||
+          regExpTest(/[\x00-\x20\x7F-\x9F]/, decoded) || mapDomain(decoded) !== decoded) {
         return null;
       }
       continue;
     }
     // eslint-disable-next-line no-control-regex
-    if (/^[\x00-\x7F]*$/.test(label)) continue;
+    if (regExpTest(/^[\x00-\x7F]*$/, label)) continue;
     const enc = encode(label);
     if (enc === null) return null;
     labels[i] = `xn--${enc}`;

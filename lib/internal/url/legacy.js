@@ -7,9 +7,11 @@
 // internalBinding: none.
 
 const {
-  SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
-  StringPrototypeSearch, StringPrototypeStartsWith, StringPrototypeToLowerCase,
+  RegExpPrototypeExec, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeReplace, StringPrototypeSearch, StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
 } = primordials;
+const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
 const {
@@ -107,7 +109,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 
   if (!slashesDenoteHost && !hasHash && !hasAt) {
     // Fast path for plain paths like '/a/b?c'.
-    const simple = simplePathPattern.exec(rest);
+    const simple = RegExpPrototypeExec(simplePathPattern, rest);
     if (simple) {
       this.path = rest;
       this.href = rest;
@@ -123,7 +125,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
   }
 
-  let proto = protocolPattern.exec(rest);
+  let proto = RegExpPrototypeExec(protocolPattern, rest);
   let lowerProto;
   if (proto) {
     proto = proto[0];
@@ -133,7 +135,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   }
 
   let slashes;
-  if (slashesDenoteHost || proto || hostPattern.test(rest)) {
+  if (slashesDenoteHost || proto || regExpTest(hostPattern, rest)) {
     slashes = StringPrototypeCharCodeAt(rest, 0) === 47 && StringPrototypeCharCodeAt(rest, 1) === 47;
     if (slashes && !(proto && hostlessProtocol.has(lowerProto))) {
       rest = sliceOf(rest, 2);
@@ -186,9 +188,9 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 // Split "auth@host:port" off the front of `rest`; returns what follows.
 Url.prototype._parseAuthority = function(rest, url) {
   // Tabs and newlines vanish from everything before the first '/', '?' or '#'.
-  const end = StringPrototypeSearch(rest, /[/?#]/);
+  const end = regExpSearch(rest, /[/?#]/);
   const head = end === -1 ? rest : sliceOf(rest, 0, end);
-  if (/[\t\n\r]/.test(head)) rest = StringPrototypeReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : sliceOf(rest, end));
+  if (regExpTest(/[\t\n\r]/, head)) rest = regExpReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : sliceOf(rest, end));
   let hostEnd = -1;
   let atSign = -1;
   let nonHost = -1;
@@ -241,12 +243,12 @@ Url.prototype._parseAuthority = function(rest, url) {
   hostname = this.hostname;
   if (hostname !== '') {
     if (ipv6) {
-      if (forbiddenHostCharsIpv6.test(hostname)) throw new ERR_INVALID_URL(url);
+      if (regExpTest(forbiddenHostCharsIpv6, hostname)) throw new ERR_INVALID_URL(url);
     } else {
       const ascii = toASCII(hostname);
       // A host that IDNA maps to nothing (a soft hyphen) or to a forbidden character
       // (U+FF20 is '@' after NFKC) would let the host be spoofed.
-      if (ascii === null || ascii === '' || forbiddenHostChars.test(ascii)) {
+      if (ascii === null || ascii === '' || regExpTest(forbiddenHostChars, ascii)) {
         throw new ERR_INVALID_URL(url);
       }
       this.hostname = ascii;
@@ -280,7 +282,7 @@ function escapeRest(rest) {
 
 Url.prototype.parseHost = function parseHost() {
   let host = this.host;
-  const m = portPattern.exec(host);
+  const m = RegExpPrototypeExec(portPattern, host);
   if (m) {
     const port = m[0];
     if (port !== ':') this.port = sliceOf(port, 1);
@@ -322,7 +324,7 @@ Url.prototype.format = function format() {
   if (this.query !== null && typeof this.query === 'object') query = qs().stringify(this.query);
   let search = this.search || (query && ('?' + query)) || '';
   if (protocol && StringPrototypeCharCodeAt(protocol, protocol.length - 1) !== 58) protocol += ':';
-  pathname = StringPrototypeReplace(pathname, /[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
+  pathname = regExpReplace(pathname, /[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
   // Only the slashed protocols get '//' (others keep it if they had it).
   if (this.slashes || slashedProtocol.has(protocol)) {
     if (this.slashes || host) {
@@ -332,7 +334,7 @@ Url.prototype.format = function format() {
       host = '//';
     }
   }
-  search = StringPrototypeReplace(search, /#/g, '%23');
+  search = regExpReplace(search, /#/g, '%23');
   if (hash && StringPrototypeCharCodeAt(hash, 0) !== 35) hash = '#' + hash;
   if (search && StringPrototypeCharCodeAt(search, 0) !== 63) search = '?' + search;
   return protocol + host + pathname + search + hash;

@@ -9,6 +9,7 @@ const {
   ArrayPrototypeSplice, ArrayPrototypeUnshift, FunctionPrototypeCall, ObjectAssign, ObjectKeys,
   SafeArrayIterator, StringPrototypeCharAt, StringPrototypeSplit,
 } = primordials;
+const { regExpTest } = require('internal/util/regexp');
 const { concatOf, indexOfIn, sliceOf } = require('internal/util/either');
 
 const {
@@ -67,7 +68,7 @@ module.exports = function install(legacy) {
         return result;
       }
       result.protocol = relative.protocol;
-      if (!relative.host && !/^file:?$/.test(relative.protocol) && !hostlessProtocol.has(relative.protocol)) {
+      if (!relative.host && !regExpTest(/^file:?$/, relative.protocol) && !hostlessProtocol.has(relative.protocol)) {
         const relPath = StringPrototypeSplit((relative.pathname || ''), '/');
         while (relPath.length && !(relative.host = ArrayPrototypeShift(relPath)));
         if (!relative.host) relative.host = '';

@@ -13,6 +13,7 @@ const {
   StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
   StringPrototypeReplace, StringPrototypeToLowerCase,
 } = primordials;
+const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
 
 const {
@@ -131,7 +132,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
     url = newRecord();
     input = trimControlAndSpace(input);
   }
-  input = StringPrototypeReplace(input, /[\t\n\r]/g, '');
+  input = regExpReplace(input, /[\t\n\r]/g, '');
   const cps = codePoints(input);
   let state = stateOverride || SCHEME_START;
   let buffer = '';

@@ -12,6 +12,7 @@ const {
   SafeStringIterator, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeReplace,
   StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { indexOfIn, sliceOf } = require('internal/util/either');
 
 const {
@@ -51,15 +52,15 @@ function formParse(input) {
 // that fails (a stray '%'), a byte-wise decode that keeps only the low 8
 // bits of each non-escaped character.
 function formDecode(s) {
-  s = StringPrototypeReplace(s, /\+/g, ' ');
-  if (!/%[0-9A-Fa-f]{2}/.test(s)) return s;
+  s = regExpReplace(s, /\+/g, ' ');
+  if (!regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
   try {
     return decodeURIComponent(s);
   } catch {
     const bytes = [];
     for (let i = 0; i < s.length; i++) {
       const c = StringPrototypeCharCodeAt(s, i);
-      if (c === 0x25 && i + 2 < s.length && /^[0-9A-Fa-f]{2}$/.test(sliceOf(s, i + 1, i + 3))) {
+      if (c === 0x25 && i + 2 < s.length && regExpTest(/^[0-9A-Fa-f]{2}$/, sliceOf(s, i + 1, i + 3))) {
         ArrayPrototypePush(bytes, parseInt(sliceOf(s, i + 1, i + 3), 16));
         i += 2;
       } else {

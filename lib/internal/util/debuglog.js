@@ -8,15 +8,16 @@
 const {
   ObjectDefineProperty, StringPrototypeReplace, StringPrototypeToUpperCase,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 
 let testEnabled;
 
 function initializeDebugEnv(debugEnv) {
   if (debugEnv) {
-    const pattern = StringPrototypeReplace(debugEnv, /[|\\{}()[\]^$+?.]/g, '\\$&')
+    const pattern = regExpReplace(debugEnv, /[|\\{}()[\]^$+?.]/g, '\\$&')
       .replace(/\*/g, '.*').replace(/,/g, '$|^');
     const re = new RegExp(`^${pattern}$`, 'i');
-    testEnabled = (str) => re.test(str);
+    testEnabled = (str) => regExpTest(re, str);
   } else {
     testEnabled = () => false;
   }

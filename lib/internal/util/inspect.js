@@ -23,6 +23,7 @@ const {
   SetPrototypeGetSize, SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll,
   SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
+const { regExpTest } = require('internal/util/regexp');
 const { includesIn, sliceOf } = require('internal/util/either');
 
 const { getProxyDetails, getConstructorName: internalGetConstructorName } =
@@ -60,7 +61,7 @@ const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
 // Constructors whose instances need no "<Complex prototype>"-style detail.
 const builtInObjects = new Set(ObjectGetOwnPropertyNames(globalThis)
-  .filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+  .filter((e) => regExpTest(/^[A-Z][a-zA-Z0-9]+$/, e)));
 
 function isError(e) {
   return types.isNativeError(e) || e instanceof Error;
@@ -305,7 +306,7 @@ function getKeys(value, showHidden) {
 
 const arrayIndexRegExp = /^(0|[1-9][0-9]*)$/;
 function isArrayIndex(key) {
-  return arrayIndexRegExp.test(key) && +key < 4294967295;
+  return regExpTest(arrayIndexRegExp, key) && +key < 4294967295;
 }
 
 // Own keys that are not array indices (extra properties of arrays/typed arrays).
@@ -518,7 +519,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 function getEmptyFormatArray() { return []; }
 
 function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
-  if (err instanceof RangeError && /call stack size/.test(err.message)) {
+  if (err instanceof RangeError && regExpTest(/call stack size/, err.message)) {
     ArrayPrototypePop(ctx.seen);
     ctx.indentationLvl = indentationLvl;
     return ctx.stylize(`[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
@@ -571,7 +572,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
     name = "['__proto__']";
   } else if (desc.enumerable === false) {
     name = `[${escapeNoQuotes(key)}]`;
-  } else if (keyStrRegExp.test(key)) {
+  } else if (regExpTest(keyStrRegExp, key)) {
     name = ctx.stylize(key, 'name');
   } else {
     name = ctx.stylize(strEscape(key), 'string');

@@ -17,6 +17,7 @@ const {
   StringPrototypeReplace, StringPrototypeStartsWith, StringPrototypeToLowerCase,
   StringPrototypeValueOf, SymbolPrototypeValueOf,
 } = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, lastIndexOfIn, sliceOf } = require('internal/util/either');
 
 const { getPromiseDetails, previewEntries } = internalBinding('util');
@@ -64,7 +65,7 @@ function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
     const tmp = +key;
     if (tmp > 2 ** 32 - 2) break;
     if (`${index}` !== key) {
-      if (!numberRegExp.test(key)) break;
+      if (!regExpTest(numberRegExp, key)) break;
       const emptyItems = tmp - index;
       const message = `<${emptyItems} empty item${emptyItems > 1 ? 's' : ''}>`;
       ArrayPrototypePush(output, ctx.stylize(message, 'undefined'));
@@ -149,7 +150,7 @@ function getIteratorBraces(type, tag) {
 function formatIterator(braces, ctx, value, recurseTimes) {
   const { 0: entries, 1: isKeyValue } = previewEntries(value, true);
   if (isKeyValue) {
-    braces[0] = StringPrototypeReplace(braces[0], / Iterator] {$/, ' Entries] {');
+    braces[0] = regExpReplace(braces[0], / Iterator] {$/, ' Entries] {');
     return formatMapIterInner(ctx, recurseTimes, entries, kMapEntries);
   }
   return formatSetIterInner(ctx, recurseTimes, entries, kIterator);
@@ -281,7 +282,7 @@ function getFunctionBase(value, constructor, tag) {
     const bracketIndex = indexOfIn(slice, '{');
     if (bracketIndex !== -1 &&
         (!includesIn(sliceOf(slice, 0, bracketIndex), '(') ||
-         classRegExp.test(StringPrototypeReplace(slice, stripCommentsRegExp, '')))) {
+         regExpTest(classRegExp, regExpReplace(slice, stripCommentsRegExp, '')))) {
       return getClassBase(value, constructor, tag);
     }
   }

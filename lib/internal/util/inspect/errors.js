@@ -7,9 +7,10 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSplice,
-  ErrorPrototypeToString, MathMin, SafeArrayIterator, StringPrototypeEndsWith,
+  ErrorPrototypeToString, MathMin, RegExpPrototypeExec, SafeArrayIterator, StringPrototypeEndsWith,
   StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
+const { regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
 const { getPrefix, isError } = require('internal/util/inspect');
@@ -35,8 +36,8 @@ function improveStack(stack, constructor, name, tag) {
        (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
     let fallback = 'Error';
     if (constructor === null) {
-      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
-        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      const start = RegExpPrototypeExec(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/, stack) ||
+        RegExpPrototypeExec(/^([a-z_A-Z0-9-]*Error)$/, stack);
       fallback = (start && start[1]) || '';
       len = fallback.length;
       fallback = fallback || 'Error';
@@ -117,7 +118,7 @@ function formatError(err, constructor, tag, ctx, keys) {
       // Frames from built-in modules are greyed out, as in Node.
       for (const line of new SafeArrayIterator(lines)) {
         newStack += '\n';
-        newStack += coreModuleRegExp.test(line) ? ctx.stylize(line, 'undefined') : line;
+        newStack += regExpTest(coreModuleRegExp, line) ? ctx.stylize(line, 'undefined') : line;
       }
     } else {
       newStack += `\n${ArrayPrototypeJoin(lines, '\n')}`;

@@ -5,12 +5,13 @@
 // internalBinding functions used: none.
 
 const {
-  MathTrunc, NumberIsFinite, NumberIsNaN, ObjectAssign, ObjectCreate, ObjectDefineProperty,
-  ObjectIs, SafeArrayIterator, SafeStringIterator, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeNormalize, StringPrototypePadStart,
-  StringPrototypeRepeat, StringPrototypeReplace, StringPrototypeSplit, StringPrototypeToUpperCase,
-  SymbolPrototypeToString,
+  ArrayPrototypeJoin, ArrayPrototypePush, MathTrunc, NumberIsFinite, NumberIsNaN, ObjectAssign,
+  ObjectCreate, ObjectDefineProperty, ObjectIs, SafeArrayIterator, SafeStringIterator,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIndexOf,
+  StringPrototypeNormalize, StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeReplace,
+  StringPrototypeSlice, StringPrototypeSplit, StringPrototypeToUpperCase, SymbolPrototypeToString,
 } = primordials;
+const { regExpReplace } = require('internal/util/regexp');
 const { includesIn, sliceOf } = require('internal/util/either');
 
 const colors = ObjectAssign(ObjectCreate(null), {
@@ -85,12 +86,12 @@ function strEscape(str) {
     if (quote !== "'") re = escapeNoQuote;
   }
   re.lastIndex = 0;
-  const escaped = StringPrototypeReplace(str, re, escapeFn);
+  const escaped = regExpReplace(str, re, escapeFn);
   return `${quote}${escaped}${quote}`;
 }
 
 // Escapes a key or symbol description without quoting it.
-function escapeNoQuotes(str) { escapeAll.lastIndex = 0; return StringPrototypeReplace(str, escapeAll, escapeFn); }
+function escapeNoQuotes(str) { escapeAll.lastIndex = 0; return regExpReplace(str, escapeAll, escapeFn); }
 
 function addNumericalSeparator(val) {
   let res = '';
@@ -142,9 +143,16 @@ function formatPrimitive(fn, value, ctx) {
     // Long strings are split at line breaks into `'a\n' +\n  'b'`.
     if (ctx.compact !== true && value.length > kMinLineWidth &&
         value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-      return StringPrototypeSplit(value, /(?<=\n)/)
-        .map((line) => fn(strEscape(line), 'string'))
-        .join(` +\n${StringPrototypeRepeat(' ', ctx.indentationLvl + 2)}`) + trailer;
+      const lines = [];
+      let from = 0;
+      for (;;) {
+        const nl = StringPrototypeIndexOf(value, '\n', from);
+        if (nl === -1 || nl === value.length - 1) break;
+        ArrayPrototypePush(lines, fn(strEscape(StringPrototypeSlice(value, from, nl + 1)), 'string'));
+        from = nl + 1;
+      }
+      ArrayPrototypePush(lines, fn(strEscape(StringPrototypeSlice(value, from)), 'string'));
+      return ArrayPrototypeJoin(lines, ` +\n${StringPrototypeRepeat(' ', ctx.indentationLvl + 2)}`) + trailer;
     }
     return fn(strEscape(value), 'string') + trailer;
   }
@@ -166,7 +174,7 @@ const ansi = new RegExp('[\\u001B\\u009B][[\\]()#;?]*' +
   '|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))', 'g');
 
 function stripVTControlCharacters(str) {
-  return StringPrototypeReplace(str, ansi, '');
+  return regExpReplace(str, ansi, '');
 }
 
 function isFullWidthCodePoint(code) {
