@@ -5,7 +5,8 @@
 
 const {
   ArrayPrototypePush, FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
-  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString, RegExpPrototypeExec, SafeArrayIterator,
+  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString, ReflectApply, RegExpPrototypeExec,
+  SafeArrayIterator,
 } = primordials;
 
 const {
@@ -69,8 +70,14 @@ function innerOk(fn, argLen, value, message) {
   }
 }
 
+// fn(...lead, ...rest) without spreading an array (its iterator may be patched).
+function callWith(fn, lead, rest) {
+  for (let i = 0; i < rest.length; i++) ArrayPrototypePush(lead, rest[i]);
+  return ReflectApply(fn, undefined, lead);
+}
+
 function ok(...args) {
-  innerOk(ok, args.length, ...args);
+  callWith(innerOk, [ok, args.length], args);
 }
 const assert = module.exports = ok;
 
@@ -306,16 +313,16 @@ function expectsNoError(stackStartFn, actual, error, message) {
 }
 
 assert.throws = function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
+  callWith(expectsError, [throws, getActual(promiseFn)], args);
 };
 assert.rejects = async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
+  callWith(expectsError, [rejects, await waitForActual(promiseFn)], args);
 };
 assert.doesNotThrow = function doesNotThrow(fn, ...args) {
-  expectsNoError(doesNotThrow, getActual(fn), ...args);
+  callWith(expectsNoError, [doesNotThrow, getActual(fn)], args);
 };
 assert.doesNotReject = async function doesNotReject(fn, ...args) {
-  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
+  callWith(expectsNoError, [doesNotReject, await waitForActual(fn)], args);
 };
 
 assert.ifError = function ifError(err) {
@@ -358,7 +365,7 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
 assert.CallTracker = require('internal/assert/calltracker').CallTracker;
 
 function strict(...args) {
-  innerOk(strict, args.length, ...args);
+  callWith(innerOk, [strict, args.length], args);
 }
 assert.strict = ObjectAssign(strict, assert, {
   equal: assert.strictEqual,

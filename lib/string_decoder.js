@@ -5,7 +5,7 @@
 // internalBinding: none.
 
 const {
-  ArrayBufferIsView, ObjectDefineProperties, ObjectDefineProperty,
+  ArrayBufferIsView, ObjectDefineProperties, ObjectDefineProperty, StringPrototypeToLowerCase,
 } = primordials;
 
 const { Buffer } = require('buffer');
@@ -17,7 +17,7 @@ const kState = Symbol('kState');
 
 function normalizeEncoding(enc) {
   if (enc === undefined || enc === null || enc === '') return 'utf8';
-  switch (`${enc}`.toLowerCase()) {
+  switch (StringPrototypeToLowerCase(`${enc}`)) {
     case 'utf8': case 'utf-8': return 'utf8';
     case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
     case 'latin1': case 'binary': return 'latin1';
@@ -142,7 +142,7 @@ class DecoderState {
       this.clear();
     }
     const rest = i === 0 ? buf : buf.subarray(i);
-    const [held, need] = utf8Tail(rest);
+    const { 0: held, 1: need } = utf8Tail(rest);
     if (held > 0) this.hold(rest.subarray(rest.length - held), need);
     return out + rest.toString('utf8', 0, rest.length - held);
   }

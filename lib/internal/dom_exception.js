@@ -8,7 +8,8 @@
 // internalBinding: none.
 
 const {
-  ObjectDefineProperty, ObjectSetPrototypeOf, SafeArrayIterator, SymbolToStringTag,
+  ObjectDefineProperty, ObjectSetPrototypeOf, SafeArrayIterator, SafeMap, SafeWeakMap,
+  SymbolToStringTag,
 } = primordials;
 
 const kLegacyCodes = [
@@ -39,12 +40,12 @@ const kLegacyCodes = [
   ['DATA_CLONE_ERR', 'DataCloneError'],
 ];
 
-const codeByName = new Map();
+const codeByName = new SafeMap();
 kLegacyCodes.forEach(([, name], i) => { if (name !== null) codeByName.set(name, i + 1); });
 
 // Internal state lives in a WeakMap so instances have no extra own properties and
 // the getters can tell a real DOMException from an impostor.
-const state = new WeakMap();
+const state = new SafeWeakMap();
 
 function internals(self) {
   const s = state.get(self);

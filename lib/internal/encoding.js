@@ -15,8 +15,8 @@
 const {
   ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectPrototypeToString,
-  SafeArrayIterator, StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor,
-  SymbolToStringTag,
+  SafeArrayIterator, SafeMap, SafeWeakMap, SafeWeakSet, StringPrototypeCharCodeAt,
+  StringPrototypeReplace, StringPrototypeToLowerCase, SymbolFor, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
@@ -31,7 +31,7 @@ const binding = internalBinding('buffer');
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
 const kOptionsBag = kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction;
 
-const labels = new Map();
+const labels = new SafeMap();
 function addLabels(encoding, list) { for (const l of new SafeArrayIterator(list)) labels.set(l, encoding); }
 addLabels('utf-8', ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
 addLabels('utf-16le', ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le']);
@@ -42,7 +42,7 @@ addLabels('windows-1252', ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisol
 
 // Labels are matched after trimming ASCII whitespace and lowercasing.
 function getEncodingFromLabel(label) {
-  return labels.get(`${label}`.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase());
+  return labels.get(StringPrototypeToLowerCase(regExpReplace(`${label}`, /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')));
 }
 
 function isUint8Array(v) {
@@ -57,7 +57,7 @@ function inspectAs(name, fields) {
   return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
-const encoders = new WeakSet();
+const encoders = new SafeWeakSet();
 
 class TextEncoder {
   constructor() { encoders.add(this); }
@@ -87,7 +87,7 @@ class TextEncoder {
   }
 }
 
-const decoders = new WeakMap();
+const decoders = new SafeWeakMap();
 
 function decoderState(self) {
   const s = decoders.get(self);

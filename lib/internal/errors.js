@@ -23,12 +23,13 @@ const codes = {};
 function captureWithCode(err, code, ctor) {
   const own = Object.getOwnPropertyDescriptor(err, 'name');
   Object.defineProperty(err, 'name', {
+    __proto__: null,
     value: `${err.name} [${code}]`, writable: true, enumerable: false, configurable: true,
   });
   Error.captureStackTrace(err, ctor);
   // V8 formats the stack lazily; reading it now fixes the header while the name holds the code.
   err.stack; // eslint-disable-line no-unused-expressions
-  if (own) Object.defineProperty(err, 'name', own);
+  if (own) Object.defineProperty(err, 'name', { __proto__: null, ...own });
   else delete err.name;
 }
 
@@ -51,10 +52,12 @@ function makeNodeErrorClass(Base, code) {
       constructor(...args) {
         super();
         Object.defineProperty(this, 'code', {
+          __proto__: null,
           value: code, writable: true, enumerable: true, configurable: true,
         });
         // Builders may attach extra properties (e.g. ERR_INVALID_URL's `input`).
         Object.defineProperty(this, 'message', {
+          __proto__: null,
           value: formatMessage(this, messages.get(code), args),
           writable: true, enumerable: false, configurable: true,
         });
@@ -64,6 +67,7 @@ function makeNodeErrorClass(Base, code) {
     },
   }[Base.name];
   Object.defineProperty(Cls.prototype, 'constructor', {
+    __proto__: null,
     value: Base, writable: true, enumerable: false, configurable: true,
   });
   return Cls;
@@ -376,19 +380,20 @@ const kIsNodeError = Symbol('kIsNodeError');
 class SystemError extends Error {
   constructor(key, context, prefix) {
     super();
-    Object.defineProperty(this, kIsNodeError, { value: true, enumerable: false, configurable: true });
+    Object.defineProperty(this, kIsNodeError, { __proto__: null, value: true, enumerable: false, configurable: true });
     context = context || {};
     let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
     if (context.dest !== undefined) message += ` => ${context.dest}`;
-    Object.defineProperty(this, 'code', { value: key, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(this, 'name', { value: 'SystemError', writable: true, enumerable: false, configurable: true });
-    Object.defineProperty(this, 'message', { value: message, writable: true, enumerable: false, configurable: true });
-    Object.defineProperty(this, 'info', { value: context, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(this, 'code', { __proto__: null, value: key, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(this, 'name', { __proto__: null, value: 'SystemError', writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(this, 'message', { __proto__: null, value: message, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(this, 'info', { __proto__: null, value: context, writable: true, enumerable: true, configurable: true });
     // errno/syscall/path/dest read and write through to `info`, as in Node.
     for (const prop of ['errno', 'syscall', 'path', 'dest']) {
       if (prop !== 'errno' && prop !== 'syscall' && context[prop] === undefined) continue;
       Object.defineProperty(this, prop, {
+        __proto__: null,
         get() { return context[prop]; },
         set(value) { context[prop] = value; },
         enumerable: true, configurable: true,

@@ -5,8 +5,8 @@
 // internalBinding.
 
 const {
-  ObjectDefineProperty, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeToLowerCase,
-  SymbolIterator,
+  ObjectDefineProperty, RegExpPrototypeExec, SafeMap, StringPrototypeReplace,
+  StringPrototypeToLowerCase, SymbolIterator,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
@@ -90,7 +90,7 @@ function parseParameters(str, pos, params) {
 }
 
 class MIMEParams {
-  #data = new Map();
+  #data = new SafeMap();
 
   delete(name) {
     this.#data.delete(`${name}`);
@@ -128,7 +128,7 @@ class MIMEParams {
 
   toString() {
     let out = '';
-    for (const [name, value] of this.#data) {
+    for (const { 0: name, 1: value } of this.#data) {
       if (out.length !== 0) out += ';';
       out += `${name}=${serializeValue(value)}`;
     }

@@ -5,9 +5,9 @@
 // internalBinding: none (process.hrtime and process.uptime give the clocks).
 
 const {
-  ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSplice, DateNow, ObjectAssign,
-  ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct, SafeArrayIterator, SymbolFor,
-  SymbolToStringTag,
+  ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, DateNow,
+  ObjectAssign, ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct,
+  SafeArrayIterator, SafeWeakMap, SymbolFor, SymbolToStringTag,
 } = primordials;
 
 const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -31,7 +31,7 @@ function inspectAs(name, fields) {
   return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
-const entryData = new WeakMap();
+const entryData = new SafeWeakMap();
 
 class PerformanceEntry {
   constructor() { throw new TypeError('Illegal constructor'); }
@@ -102,7 +102,7 @@ function removeByName(list, name) {
 }
 
 function sorted(list) {
-  return list.sort((a, b) => entryData.get(a).startTime - entryData.get(b).startTime);
+  return ArrayPrototypeSort(list, (a, b) => entryData.get(a).startTime - entryData.get(b).startTime);
 }
 
 class Performance {

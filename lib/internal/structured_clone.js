@@ -11,9 +11,10 @@
 // internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
 
 const {
-  ArrayIsArray, ArrayPrototypePush, MapPrototypeEntries, ObjectCreate, ObjectDefineProperty,
-  ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  SafeArrayIterator, SetPrototypeValues, SymbolIterator,
+  ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeEntries, MapPrototypeSet, ObjectCreate,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys,
+  ObjectPrototypeHasOwnProperty, SafeArrayIterator, SafeMap, SafeMapIterator, SafeSetIterator,
+  SetPrototypeAdd, SetPrototypeValues, SymbolIterator,
 } = primordials;
 const { includesIn } = require('internal/util/either');
 
@@ -109,13 +110,19 @@ function clone(value, memo) {
     out = new Map();
     memo.set(value, out);
     // Entries are read first, then cloned, as the spec orders it.
-    for (const [k, v] of [...MapPrototypeEntries(value)]) out.set(clone(k, memo), clone(v, memo));
+    const entries = [];
+    for (const entry of new SafeMapIterator(value)) ArrayPrototypePush(entries, entry);
+    for (let i = 0; i < entries.length; i++) {
+      MapPrototypeSet(out, clone(entries[i][0], memo), clone(entries[i][1], memo));
+    }
     return out;
   }
   if (types.isSet(value)) {
     out = new Set();
     memo.set(value, out);
-    for (const v of [...SetPrototypeValues(value)]) out.add(clone(v, memo));
+    const values = [];
+    for (const v of new SafeSetIterator(value)) ArrayPrototypePush(values, v);
+    for (let i = 0; i < values.length; i++) SetPrototypeAdd(out, clone(values[i], memo));
     return out;
   }
   if (types.isNativeError(value)) return cloneError(value, memo);
@@ -151,7 +158,7 @@ function structuredClone(value, options = undefined) {
   if (transfer !== undefined && (transfer === null || typeof transfer[SymbolIterator] !== 'function')) {
     throw typeErrorWithCode('Optional transferList argument must be an iterable', 'ERR_INVALID_ARG_TYPE');
   }
-  const memo = new Map();
+  const memo = new SafeMap();
   const moved = [];
   if (transfer !== undefined) {
     for (const item of transfer) {

@@ -4,7 +4,7 @@
 // not called exactly the expected number of times. No internalBinding.
 
 const {
-  ArrayPrototypePush, ObjectFreeze, ReflectApply,
+  ArrayPrototypePush, ObjectFreeze, ReflectApply, SafeSet, SafeWeakMap,
 } = primordials;
 const { sliceOf } = require('internal/util/either');
 
@@ -34,8 +34,8 @@ class Tracked {
 }
 
 class CallTracker {
-  #tracked = new WeakMap();
-  #all = new Set();
+  #tracked = new SafeWeakMap();
+  #all = new SafeSet();
 
   constructor() {
     if (!warned) {

@@ -4,9 +4,9 @@
 // No internalBinding: the bytes are kept in a Uint8Array.
 
 const {
-  ArrayBufferIsView, ArrayPrototypePush, MathMax, MathMin, MathTrunc, ObjectDefineProperty,
-  ObjectPrototypeToString, PromiseResolve, SafeArrayIterator, StringPrototypeToLowerCase, SymbolFor,
-  SymbolIterator, SymbolToStringTag,
+  ArrayBuffer, ArrayBufferIsView, ArrayPrototypePush, MathMax, MathMin, MathTrunc,
+  ObjectDefineProperty, ObjectPrototypeToString, PromiseResolve, SafeArrayIterator,
+  StringPrototypeToLowerCase, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

@@ -12,7 +12,8 @@
 // No internalBinding beyond Buffer's own decoders.
 
 const {
-  ArrayPrototypePush, SafeStringIterator, StringPrototypeCodePointAt, StringPrototypeReplace,
+  ArrayPrototypePush, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCodePointAt,
+  StringPrototypeReplace,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 
@@ -85,7 +86,7 @@ function encode(Buffer, str, enc) {
   }
 }
 
-const supported = new Set(['utf8', 'utf16le', 'latin1', 'ascii']);
+const supported = new SafeSet(new SafeArrayIterator(['utf8', 'utf16le', 'latin1', 'ascii']));
 
 function transcode(source, fromEncoding, toEncoding) {
   const { Buffer, isUtf8 } = require('buffer');

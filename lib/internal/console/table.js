@@ -5,8 +5,8 @@
 // internalBinding functions used: none.
 
 const {
-  ArrayPrototypeJoin, ArrayPrototypeMap, MathMax, ObjectPrototypeHasOwnProperty, SafeArrayIterator,
-  StringPrototypeRepeat,
+  ArrayPrototypeJoin, ArrayPrototypeMap, MathMax, MathMaxApply, ObjectPrototypeHasOwnProperty,
+  SafeArrayIterator, StringPrototypeRepeat,
 } = primordials;
 
 const { getStringWidth } = require('internal/util/inspect');
@@ -34,7 +34,7 @@ function renderRow(row, columnWidths) {
 function table(head, columns) {
   const rows = [];
   const columnWidths = ArrayPrototypeMap(head, (h) => getStringWidth(h));
-  const longestColumn = MathMax(...columns.map((a) => a.length));
+  const longestColumn = MathMaxApply(ArrayPrototypeMap(columns, (a) => a.length));
   for (let i = 0; i < head.length; i++) {
     const column = columns[i];
     for (let j = 0; j < longestColumn; j++) {

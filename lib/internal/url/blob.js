@@ -5,7 +5,7 @@
 // else Math.random; they only need to be unique within the process).
 
 const {
-  ArrayFrom, ArrayPrototypeJoin, MathFloor, MathRandom, StringPrototypePadStart,
+  ArrayFrom, ArrayPrototypeJoin, MathFloor, MathRandom, SafeMap, StringPrototypePadStart,
   StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
 const { regExpSearch } = require('internal/util/regexp');
@@ -15,7 +15,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 
-const registry = new Map();
+const registry = new SafeMap();
 const prefix = 'blob:nodedata:';
 
 function randomUUID() {

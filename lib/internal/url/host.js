@@ -6,7 +6,7 @@
 // internalBinding: none.
 
 const {
-  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator,
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator, SafeSet,
   SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt,
   StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSplit,
   StringPrototypeToWellFormed,
@@ -153,8 +153,8 @@ function utf8Decode(bytes) {
 }
 
 // --- hosts ---
-const forbiddenHost = new Set([0x00, 0x09, 0x0A, 0x0D, 0x20, 0x23, 0x2F, 0x3A, 0x3C, 0x3E, 0x3F, 0x40,
-  0x5B, 0x5C, 0x5D, 0x5E, 0x7C]);
+const forbiddenHost = new SafeSet(new SafeArrayIterator([0x00, 0x09, 0x0A, 0x0D, 0x20, 0x23, 0x2F, 0x3A, 0x3C, 0x3E, 0x3F, 0x40,
+  0x5B, 0x5C, 0x5D, 0x5E, 0x7C]));
 function isForbiddenHost(c) {
   return forbiddenHost.has(c);
 }

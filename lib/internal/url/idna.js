@@ -8,8 +8,8 @@
 const {
   ArrayFrom, ArrayPrototypeEvery, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
   ArrayPrototypeSplice, MathFloor, SafeArrayIterator, StringFromCharCode, StringFromCodePoint,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeNormalize,
-  StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
+  StringFromCodePointApply, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeNormalize, StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
   StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
@@ -119,7 +119,7 @@ function decode(input) {
     if (n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF)) return null;
     ArrayPrototypeSplice(output, i++, 0, n);
   }
-  return StringFromCodePoint(...output);
+  return StringFromCodePointApply(output);
 }
 
 // Characters UTS #46 maps to nothing.

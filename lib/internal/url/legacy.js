@@ -7,9 +7,9 @@
 // internalBinding: none.
 
 const {
-  RegExpPrototypeExec, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
-  StringPrototypeReplace, StringPrototypeSearch, StringPrototypeStartsWith,
-  StringPrototypeToLowerCase,
+  RegExpPrototypeExec, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSearch,
+  StringPrototypeStartsWith, StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
@@ -44,13 +44,13 @@ const forbiddenHostChars = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 const forbiddenHostCharsIpv6 = /[\0\t\n\r #%/<>?@\\^|]/;
 
 // Protocols that never have a host, and those that always get '//'.
-const hostlessProtocol = new Set(['javascript', 'javascript:']);
-const slashedProtocol = new Set(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
-  'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
+const hostlessProtocol = new SafeSet(new SafeArrayIterator(['javascript', 'javascript:']));
+const slashedProtocol = new SafeSet(new SafeArrayIterator(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
+  'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']));
 const unsafeProtocol = hostlessProtocol;
 
 // Characters that end the host: they can never be part of a hostname.
-const nonHostChars = new Set([32, 34, 37, 39, 59, 60, 62, 92, 94, 96, 123, 124, 125]);
+const nonHostChars = new SafeSet(new SafeArrayIterator([32, 34, 37, 39, 59, 60, 62, 92, 94, 96, 123, 124, 125]));
 // Characters the parser escapes in the path, query and hash.
 const autoEscape = { __proto__: null, 9: '%09', 10: '%0A', 13: '%0D', 32: '%20', 34: '%22', 39: '%27',
   60: '%3C', 62: '%3E', 92: '%5C', 94: '%5E', 96: '%60', 123: '%7B', 124: '%7C', 125: '%7D' };

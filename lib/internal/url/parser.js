@@ -9,9 +9,10 @@
 // internalBinding: none.
 
 const {
-  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, SafeArrayIterator, SafeStringIterator,
-  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
-  StringPrototypeReplace, StringPrototypeToLowerCase,
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, SafeArrayIterator,
+  SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringFromCodePointApply,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
+  StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
@@ -125,7 +126,7 @@ function codePoints(s) {
   return out;
 }
 
-const fromCps = (cps, a, b) => StringFromCodePoint(...cps.slice(a, b));
+const fromCps = (cps, a, b) => StringFromCodePointApply(ArrayPrototypeSlice(cps, a, b));
 
 function parse(input, base = null, url = null, stateOverride = 0) {
   if (url === null) {

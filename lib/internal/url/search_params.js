@@ -7,10 +7,10 @@
 const {
   ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeJoin,
   ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSome,
-  FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf,
-  ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator,
-  SafeStringIterator, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeReplace,
-  StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
+  ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys,
+  SafeArrayIterator, SafeStringIterator, StringFromCodePoint, StringPrototypeCharCodeAt,
+  StringPrototypeReplace, StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { indexOfIn, sliceOf } = require('internal/util/either');
@@ -246,7 +246,7 @@ class URLSearchParams {
     // Stable sort by UTF-16 code units of the names.
     const list = this.#list;
     const indexed = ArrayPrototypeMap(list, (p, i) => [p, i]);
-    indexed.sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
+    ArrayPrototypeSort(indexed, (a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
     this.#list = ArrayPrototypeMap(indexed, (x) => x[0]);
     update(this);
   }
@@ -285,7 +285,7 @@ class URLSearchParams {
     checkThis(this);
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
     const separator = ', ';
-    const innerOpts = { ...options };
+    const innerOpts = { __proto__: null, ...options };
     if (options.depth !== null) innerOpts.depth = options.depth - 1;
     const innerInspect = (v) => inspect(v, innerOpts);
     const list = this.#list;
@@ -352,7 +352,7 @@ class URLSearchParamsIterator {
   [kInspect](depth, options) {
     if (!(#target in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
-    const innerOpts = { ...options };
+    const innerOpts = { __proto__: null, ...options };
     if (options.depth !== null) innerOpts.depth = options.depth - 1;
     const kind = this.#kind;
     const rest = sliceOf(getList(this.#target), this.#index)
@@ -365,7 +365,7 @@ const IteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][SymbolIte
 ObjectSetPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
 delete URLSearchParamsIterator.prototype.constructor;
 ObjectDefineProperty(URLSearchParamsIterator.prototype, 'next', { __proto__: null,
-  ...Object.getOwnPropertyDescriptor(URLSearchParamsIterator.prototype, 'next'), enumerable: true,
+  ...ObjectGetOwnPropertyDescriptor(URLSearchParamsIterator.prototype, 'next'), enumerable: true,
 });
 ObjectDefineProperty(URLSearchParamsIterator.prototype, SymbolToStringTag, {
   __proto__: null, configurable: true, value: 'URLSearchParams Iterator',

@@ -13,15 +13,16 @@
 // (collections.js additionally uses getPromiseDetails and previewEntries.)
 
 const {
-  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSplice,
-  ArrayPrototypeUnshift, DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString,
-  FunctionPrototypeBind, FunctionPrototypeCall, MapPrototypeEntries, MapPrototypeGetSize,
-  NumberIsNaN, ObjectAssign, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
-  ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys,
-  ObjectPrototypeHasOwnProperty, ObjectPrototypePropertyIsEnumerable, ObjectSeal,
-  ObjectSetPrototypeOf, ReflectOwnKeys, RegExpPrototypeToString, SafeArrayIterator,
-  SetPrototypeGetSize, SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll,
-  SymbolFor, SymbolIterator, SymbolToStringTag,
+  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice,
+  ArrayPrototypeSort, ArrayPrototypeSplice, ArrayPrototypeUnshift, DatePrototypeGetTime,
+  DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind, FunctionPrototypeCall,
+  MapPrototypeEntries, MapPrototypeGetSize, NumberIsNaN, ObjectAssign, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
+  RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
+  SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll, SymbolFor, SymbolIterator,
+  SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 const { includesIn, sliceOf } = require('internal/util/either');
@@ -60,8 +61,8 @@ const kArrayExtrasType = 2;
 const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
 // Constructors whose instances need no "<Complex prototype>"-style detail.
-const builtInObjects = new Set(ObjectGetOwnPropertyNames(globalThis)
-  .filter((e) => regExpTest(/^[A-Z][a-zA-Z0-9]+$/, e)));
+const builtInObjects = new SafeSet(new SafeArrayIterator(ArrayPrototypeFilter(
+  ObjectGetOwnPropertyNames(globalThis), (e) => regExpTest(/^[A-Z][a-zA-Z0-9]+$/, e))));
 
 function isError(e) {
   return types.isNativeError(e) || e instanceof Error;
@@ -190,7 +191,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   if (includesIn(ctx.seen, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
-      ctx.circular = new Map();
+      ctx.circular = new SafeMap();
       ctx.circular.set(value, index);
     } else {
       index = ctx.circular.get(value);
@@ -258,7 +259,7 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
 // Walks at most three prototypes from `proto`, stopping at a built-in's prototype;
 // a key already shown (own, or on a nearer prototype) and methods are skipped.
 function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
-  const shown = new Set();
+  const shown = new SafeSet();
   for (let level = 0; level < 3; level++) {
     if (level !== 0 || proto === main) {
       proto = ObjectGetPrototypeOf(proto);
@@ -288,7 +289,7 @@ function getKeys(value, showHidden) {
   const symbols = ObjectGetOwnPropertySymbols(value);
   if (showHidden) {
     keys = ObjectGetOwnPropertyNames(value);
-    if (symbols.length !== 0) ArrayPrototypePush(keys, ...symbols);
+    for (let i = 0; i < symbols.length; i++) ArrayPrototypePush(keys, symbols[i]);
   } else {
     try {
       keys = ObjectKeys(value);
@@ -298,7 +299,9 @@ function getKeys(value, showHidden) {
       keys = ObjectGetOwnPropertyNames(value);
     }
     if (symbols.length !== 0) {
-      ArrayPrototypePush(keys, ...symbols.filter((key) => ObjectPrototypePropertyIsEnumerable(value, key)));
+      for (let i = 0; i < symbols.length; i++) {
+        if (ObjectPrototypePropertyIsEnumerable(value, symbols[i])) ArrayPrototypePush(keys, symbols[i]);
+      }
     }
   }
   return keys;
@@ -500,10 +503,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   if (ctx.sorted) {
     const comparator = ctx.sorted === true ? undefined : ctx.sorted;
     if (extrasType === kObjectType) {
-      output.sort(comparator);
+      ArrayPrototypeSort(output, comparator);
     } else if (keys.length > 1) {
-      const sorted = sliceOf(output, output.length - keys.length).sort(comparator);
-      ArrayPrototypeSplice(output, output.length - keys.length, keys.length, ...sorted);
+      const start = output.length - keys.length;
+      const sorted = ArrayPrototypeSort(ArrayPrototypeSlice(output, start), comparator);
+      for (let i = 0; i < sorted.length; i++) output[start + i] = sorted[i];
     }
   }
   const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);

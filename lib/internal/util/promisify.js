@@ -9,7 +9,7 @@
 const {
   ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeBind, ObjectDefineProperties,
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
-  ObjectValues, PromisePrototypeThen, ReflectApply, ReflectConstruct, SymbolFor,
+  ObjectValues, PromisePrototypeThen, ReflectApply, ReflectConstruct, SafeSet, SymbolFor,
 } = primordials;
 
 const { codes: { ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -84,7 +84,7 @@ function callbackify(original) {
 }
 
 // Codes already warned about: each code warns once per process.
-const codesWarned = new Set();
+const codesWarned = new SafeSet();
 
 function deprecate(fn, msg, code) {
   if (process.noDeprecation === true) return fn;

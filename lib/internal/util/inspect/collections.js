@@ -10,12 +10,12 @@
 //       WeakMap/WeakSet; key/value entries are flat: [k0, v0, k1, v1, ...]
 
 const {
-  ArrayPrototypePush, ArrayPrototypeSplice, BigIntPrototypeValueOf, BooleanPrototypeValueOf,
-  FunctionPrototypeCall, FunctionPrototypeToString, MathMax, MathMin, NumberPrototypeValueOf,
-  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty, SafeArrayIterator,
-  SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith, StringPrototypePadStart,
-  StringPrototypeReplace, StringPrototypeStartsWith, StringPrototypeToLowerCase,
-  StringPrototypeValueOf, SymbolPrototypeValueOf,
+  ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, BigIntPrototypeValueOf,
+  BooleanPrototypeValueOf, FunctionPrototypeCall, FunctionPrototypeToString, MathMax, MathMin,
+  NumberPrototypeValueOf, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  SafeArrayIterator, SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith,
+  StringPrototypePadStart, StringPrototypeReplace, StringPrototypeStartsWith,
+  StringPrototypeToLowerCase, StringPrototypeValueOf, SymbolPrototypeValueOf,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, lastIndexOfIn, sliceOf } = require('internal/util/either');
@@ -164,7 +164,7 @@ function formatSetIterInner(ctx, recurseTimes, entries, state) {
   for (let i = 0; i < maxLength; i++) output[i] = core.formatValue(ctx, entries[i], recurseTimes);
   ctx.indentationLvl -= 2;
   // Weak collections have no stable order; sorting keeps output deterministic.
-  if (state === kWeak && !ctx.sorted) output.sort();
+  if (state === kWeak && !ctx.sorted) ArrayPrototypeSort(output);
   const remaining = entries.length - maxLength;
   if (remaining > 0) ArrayPrototypePush(output, moreItems(remaining));
   return output;
@@ -183,7 +183,7 @@ function formatMapIterInner(ctx, recurseTimes, entries, state) {
       output[i] = `${core.formatValue(ctx, entries[pos], recurseTimes)} => ${
         core.formatValue(ctx, entries[pos + 1], recurseTimes)}`;
     }
-    if (!ctx.sorted) output.sort();
+    if (!ctx.sorted) ArrayPrototypeSort(output);
   } else {
     for (let i = 0; i < maxLength; i++) {
       const pos = i * 2;

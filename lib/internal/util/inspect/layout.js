@@ -7,7 +7,7 @@
 
 const {
   ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound, MathSqrt,
-  StringPrototypePadStart, StringPrototypeRepeat,
+  StringPrototypePadEnd, StringPrototypePadStart, StringPrototypeRepeat,
 } = primordials;
 const { includesIn } = require('internal/util/either');
 
@@ -107,7 +107,8 @@ function groupArrayElements(ctx, output, value) {
       let j = i;
       for (; j < max - 1; j++) {
         const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
-        str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+        str += padStart ? StringPrototypePadStart(`${output[j]}, `, padding, ' ') :
+          StringPrototypePadEnd(`${output[j]}, `, padding, ' ');
       }
       if (padStart) {
         const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
