@@ -4,9 +4,8 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, NumberIsFinite, ObjectKeys,
-  SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeToUpperCase,
+  SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase,
 } = primordials;
-const { sliceOf } = require('internal/util/either');
 
 const { codes: { ERR_INVALID_URI } } = require('internal/errors');
 
@@ -27,12 +26,12 @@ function encodeStr(str, noEscape) {
     let c = StringPrototypeCharCodeAt(str, i);
     if (c < 0x80) {
       if (noEscape[c] === 1) continue;
-      if (last < i) out += sliceOf(str, last, i);
+      if (last < i) out += StringPrototypeSlice(str, last, i);
       last = i + 1;
       out += hex[c];
       continue;
     }
-    if (last < i) out += sliceOf(str, last, i);
+    if (last < i) out += StringPrototypeSlice(str, last, i);
     if (c < 0x800) {
       last = i + 1;
       out += hex[0xC0 | (c >> 6)] + hex[0x80 | (c & 0x3F)];
@@ -55,7 +54,7 @@ function encodeStr(str, noEscape) {
       hex[0x80 | ((c >> 6) & 0x3F)] + hex[0x80 | (c & 0x3F)];
   }
   if (last === 0) return str;
-  if (last < str.length) return out + sliceOf(str, last);
+  if (last < str.length) return out + StringPrototypeSlice(str, last);
   return out;
 }
 
@@ -97,7 +96,7 @@ function unescapeBuffer(s, decodeSpaces) {
     }
     out[n++] = c;
   }
-  return sliceOf(out, 0, n);
+  return out.slice(0, n);
 }
 
 function qsUnescape(s, decodeSpaces) {
@@ -195,7 +194,7 @@ function parse(qs, sep, eq, options) {
       const end = i - sepLen + 1;
       if (eqAt < eqLen) {
         if (from < end) {
-          key += sliceOf(qs, from, end);
+          key += StringPrototypeSlice(qs, from, end);
         } else if (key.length === 0) {
           // Nothing between two separators: skip, but it still counts.
           if (--remaining === 0) return obj;
@@ -204,7 +203,7 @@ function parse(qs, sep, eq, options) {
           continue;
         }
       } else if (from < end) {
-        value += sliceOf(qs, from, end);
+        value += StringPrototypeSlice(qs, from, end);
       }
       add(key, value, keyEnc, valEnc);
       if (--remaining === 0) return obj;
@@ -221,7 +220,7 @@ function parse(qs, sep, eq, options) {
       if (c === StringPrototypeCharCodeAt(eqStr, eqAt)) {
         if (++eqAt === eqLen) {
           const end = i - eqLen + 1;
-          if (from < end) key += sliceOf(qs, from, end);
+          if (from < end) key += StringPrototypeSlice(qs, from, end);
           pct = 0;
           from = i + 1;
         }
@@ -242,7 +241,7 @@ function parse(qs, sep, eq, options) {
         }
       }
       if (c === 43 /* + */) {
-        if (from < i) key += sliceOf(qs, from, i);
+        if (from < i) key += StringPrototypeSlice(qs, from, i);
         key += plus;
         from = i + 1;
         continue;
@@ -250,7 +249,7 @@ function parse(qs, sep, eq, options) {
       // Falls through to the value's escape check, as Node's does: once the
       // key is marked, a further %XX in the key marks the value too.
     } else if (c === 43 /* + */) {
-      if (from < i) value += sliceOf(qs, from, i);
+      if (from < i) value += StringPrototypeSlice(qs, from, i);
       value += plus;
       from = i + 1;
       continue;
@@ -269,8 +268,8 @@ function parse(qs, sep, eq, options) {
   }
 
   if (from < qs.length) {
-    if (eqAt < eqLen) key += sliceOf(qs, from);
-    else if (sepAt < sepLen) value += sliceOf(qs, from);
+    if (eqAt < eqLen) key += StringPrototypeSlice(qs, from);
+    else if (sepAt < sepLen) value += StringPrototypeSlice(qs, from);
   } else if (eqAt === 0 && key.length === 0) {
     // The string ended right after a separator.
     return obj;

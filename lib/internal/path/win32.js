@@ -7,9 +7,9 @@
 const {
   ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush,
   ArrayPrototypeSome, MathMin, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
-  StringPrototypeReplaceAll, StringPrototypeSplit, StringPrototypeToLowerCase,
+  StringPrototypeLastIndexOf, StringPrototypeReplaceAll, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeToLowerCase,
 } = primordials;
-const { lastIndexOfIn, sliceOf } = require('internal/util/either');
 
 const { validateString, validateObject } = require('internal/validators');
 
@@ -44,7 +44,7 @@ function parseRoot(path, namespaces = false) {
       const serverStart = j;
       while (j < len && !isSep(StringPrototypeCharCodeAt(path, j))) j++;
       if (j < len && j !== serverStart) {
-        const server = sliceOf(path, serverStart, j);
+        const server = StringPrototypeSlice(path, serverStart, j);
         // For normalize() and resolve(), Node reads '\\.\x' and '\\?\x'
         // as namespaces, not servers: the root ends after '\\.\' and any
         // further separators.
@@ -57,7 +57,7 @@ function parseRoot(path, namespaces = false) {
         const shareStart = j;
         if (j < len) {
           while (j < len && !isSep(StringPrototypeCharCodeAt(path, j))) j++;
-          const device = `\\\\${server}\\${sliceOf(path, shareStart, j)}`;
+          const device = `\\\\${server}\\${StringPrototypeSlice(path, shareStart, j)}`;
           if (j === len) return { device, isAbsolute: true, rootEnd: j };
           return { device, isAbsolute: true, rootEnd: j + 1 };
         }
@@ -66,7 +66,7 @@ function parseRoot(path, namespaces = false) {
     return { device: '', isAbsolute: true, rootEnd: 1 };
   }
   if (hasDrive(path)) {
-    const device = sliceOf(path, 0, 2);
+    const device = StringPrototypeSlice(path, 0, 2);
     if (len > 2 && isSep(StringPrototypeCharCodeAt(path, 2))) return { device, isAbsolute: true, rootEnd: 3 };
     return { device, isAbsolute: false, rootEnd: 2 };
   }
@@ -111,7 +111,7 @@ function resolve(...args) {
       // Windows keeps a current directory per drive in the '=C:' variables.
       path = process.env[`=${resolvedDevice}`] || process.cwd();
       if (path === undefined ||
-          (StringPrototypeToLowerCase(sliceOf(path, 0, 2)) !== StringPrototypeToLowerCase(resolvedDevice) &&
+          (StringPrototypeToLowerCase(StringPrototypeSlice(path, 0, 2)) !== StringPrototypeToLowerCase(resolvedDevice) &&
            StringPrototypeCharCodeAt(path, 2) === BSLASH)) {
         path = `${resolvedDevice}\\`;
       }
@@ -127,7 +127,7 @@ function resolve(...args) {
     if (resolvedAbsolute) {
       if (resolvedDevice.length > 0) break;
     } else {
-      resolvedTail = `${sliceOf(path, rootEnd)}\\${resolvedTail}`;
+      resolvedTail = `${StringPrototypeSlice(path, rootEnd)}\\${resolvedTail}`;
       resolvedAbsolute = isAbsolute;
       if (isAbsolute && resolvedDevice.length > 0) break;
     }
@@ -143,14 +143,14 @@ function normalize(path) {
   if (len === 0) return '.';
   if (len === 1) return isSep(StringPrototypeCharCodeAt(path, 0)) ? '\\' : path;
   const { device, isAbsolute, rootEnd } = parseRoot(path, true);
-  let tail = rootEnd < len ? normalizeSegments(sliceOf(path, rootEnd), !isAbsolute) : '';
+  let tail = rootEnd < len ? normalizeSegments(StringPrototypeSlice(path, rootEnd), !isAbsolute) : '';
   if (tail.length === 0 && !isAbsolute) tail = '.';
   if (tail.length > 0 && isSep(StringPrototypeCharCodeAt(path, len - 1))) tail += '\\';
   // A relative result that could be read as a drive ('C:x') or that came
   // from a segment ending in ':' (a stream or device name) is marked as
   // relative with '.\\', as Node does.
   if (!isAbsolute && device.length === 0 &&
-      (hasDrive(tail) || ArrayPrototypeSome(StringPrototypeSplit(sliceOf(path, rootEnd), /[\\/]/), (seg) => StringPrototypeEndsWith(seg, ':')))) {
+      (hasDrive(tail) || ArrayPrototypeSome(StringPrototypeSplit(StringPrototypeReplaceAll(StringPrototypeSlice(path, rootEnd), '\\', '/'), '/'), (seg) => StringPrototypeEndsWith(seg, ':')))) {
     tail = `.\\${tail}`;
   }
   // A UNC root given without its trailing separator gets one.
@@ -186,7 +186,7 @@ function join(...args) {
   if (!keepUNC) {
     let n = 0;
     while (n < joined.length && isSep(StringPrototypeCharCodeAt(joined, n))) n++;
-    if (n >= 2) joined = `\\${sliceOf(joined, n)}`;
+    if (n >= 2) joined = `\\${StringPrototypeSlice(joined, n)}`;
   }
   return normalize(joined);
 }
@@ -221,7 +221,7 @@ function toNamespacedPath(path) {
   if (StringPrototypeCharCodeAt(resolved, 0) === BSLASH) {
     if (StringPrototypeCharCodeAt(resolved, 1) === BSLASH) {
       const c = StringPrototypeCharCodeAt(resolved, 2);
-      if (c !== 63 /* ? */ && c !== DOT) return `\\\\?\\UNC\\${sliceOf(resolved, 2)}`;
+      if (c !== 63 /* ? */ && c !== DOT) return `\\\\?\\UNC\\${StringPrototypeSlice(resolved, 2)}`;
     }
     return resolved;
   }
@@ -239,8 +239,8 @@ function dirname(path) {
   // Cut at the separator just before the last segment (only that one
   // separator goes, as in Node); with none, what is left is the root.
   const end = separatorBeforeLast(path, rootEnd);
-  if (end === -1) return rootEnd === 0 ? '.' : sliceOf(path, 0, rootEnd);
-  return sliceOf(path, 0, end);
+  if (end === -1) return rootEnd === 0 ? '.' : StringPrototypeSlice(path, 0, rootEnd);
+  return StringPrototypeSlice(path, 0, end);
 }
 
 // Index of the separator that precedes the last segment, searching no lower
@@ -272,7 +272,7 @@ function basename(path, suffix) {
   if (suffix !== undefined) validateString(suffix, 'suffix');
   validateString(path, 'path');
   const [start, end] = lastSegment(path);
-  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return sliceOf(path, start, end);
+  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return StringPrototypeSlice(path, start, end);
   return stripSuffix(path, suffix, start, end);
 }
 
@@ -282,17 +282,17 @@ function basename(path, suffix) {
 // segment start to the end of the path, trailing separators included.
 function stripSuffix(path, suffix, start, end) {
   if (suffix === path) return '';
-  const base = sliceOf(path, start, end);
+  const base = StringPrototypeSlice(path, start, end);
   if (base.length >= suffix.length) {
-    if (StringPrototypeEndsWith(base, suffix) && base.length > suffix.length) return sliceOf(base, 0, base.length - suffix.length);
+    if (StringPrototypeEndsWith(base, suffix) && base.length > suffix.length) return StringPrototypeSlice(base, 0, base.length - suffix.length);
     return base;
   }
-  if (StringPrototypeEndsWith(suffix, base)) return sliceOf(path, start);
+  if (StringPrototypeEndsWith(suffix, base)) return StringPrototypeSlice(path, start);
   return base;
 }
 
 function extDot(base) {
-  const dot = lastIndexOfIn(base, '.');
+  const dot = StringPrototypeLastIndexOf(base, '.');
   if (dot <= 0 || base === '..') return -1;
   return dot;
 }
@@ -300,9 +300,9 @@ function extDot(base) {
 function extname(path) {
   validateString(path, 'path');
   const [start, end] = lastSegment(path);
-  const base = sliceOf(path, start, end);
+  const base = StringPrototypeSlice(path, start, end);
   const dot = extDot(base);
-  return dot === -1 ? '' : sliceOf(base, dot);
+  return dot === -1 ? '' : StringPrototypeSlice(base, dot);
 }
 
 function format(pathObject) {
@@ -325,7 +325,7 @@ function parse(path) {
   if (len === 0) return ret;
   let { rootEnd } = parseRoot(path);
   if (len === 1 && isSep(StringPrototypeCharCodeAt(path, 0))) rootEnd = 1;
-  ret.root = sliceOf(path, 0, rootEnd);
+  ret.root = StringPrototypeSlice(path, 0, rootEnd);
   if (rootEnd >= len) {
     ret.dir = ret.root;
     return ret;
@@ -338,16 +338,16 @@ function parse(path) {
   }
   let start = end;
   while (start > rootEnd && !isSep(StringPrototypeCharCodeAt(path, start - 1))) start--;
-  const base = sliceOf(path, start, end);
+  const base = StringPrototypeSlice(path, start, end);
   ret.base = base;
   const dot = extDot(base);
   if (dot === -1) {
     ret.name = base;
   } else {
-    ret.name = sliceOf(base, 0, dot);
-    ret.ext = sliceOf(base, dot);
+    ret.name = StringPrototypeSlice(base, 0, dot);
+    ret.ext = StringPrototypeSlice(base, dot);
   }
-  ret.dir = start - 1 > rootEnd ? sliceOf(path, 0, start - 1) : ret.root;
+  ret.dir = start - 1 > rootEnd ? StringPrototypeSlice(path, 0, start - 1) : ret.root;
   return ret;
 }
 

@@ -8,11 +8,11 @@
 
 const {
   RegExpPrototypeExec, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSearch,
-  StringPrototypeStartsWith, StringPrototypeToLowerCase,
+  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf,
+  StringPrototypeReplace, StringPrototypeSearch, StringPrototypeSlice, StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
-const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_URL },
@@ -96,11 +96,11 @@ function prepare(url) {
       if (c === 35) hasHash = true;
       split = true;
     } else if (c === 92) {
-      out += sliceOf(url, last, i) + '/';
+      out += StringPrototypeSlice(url, last, i) + '/';
       last = i + 1;
     }
   }
-  return { rest: out + sliceOf(url, last, end), hasHash, hasAt };
+  return { rest: out + StringPrototypeSlice(url, last, end), hasHash, hasAt };
 }
 
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
@@ -116,7 +116,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
       this.pathname = simple[1];
       if (simple[2]) {
         this.search = simple[2];
-        this.query = parseQueryString ? qs().parse(sliceOf(this.search, 1)) : sliceOf(this.search, 1);
+        this.query = parseQueryString ? qs().parse(StringPrototypeSlice(this.search, 1)) : StringPrototypeSlice(this.search, 1);
       } else if (parseQueryString) {
         this.search = null;
         this.query = { __proto__: null };
@@ -131,14 +131,14 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     proto = proto[0];
     lowerProto = StringPrototypeToLowerCase(proto);
     this.protocol = lowerProto;
-    rest = sliceOf(rest, proto.length);
+    rest = StringPrototypeSlice(rest, proto.length);
   }
 
   let slashes;
   if (slashesDenoteHost || proto || regExpTest(hostPattern, rest)) {
     slashes = StringPrototypeCharCodeAt(rest, 0) === 47 && StringPrototypeCharCodeAt(rest, 1) === 47;
     if (slashes && !(proto && hostlessProtocol.has(lowerProto))) {
-      rest = sliceOf(rest, 2);
+      rest = StringPrototypeSlice(rest, 2);
       this.slashes = true;
     }
   }
@@ -155,7 +155,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   for (let i = 0; i < rest.length; i++) {
     const c = StringPrototypeCharCodeAt(rest, i);
     if (c === 35) {
-      this.hash = sliceOf(rest, i);
+      this.hash = StringPrototypeSlice(rest, i);
       hashIdx = i;
       break;
     } else if (c === 63 && questionIdx === -1) {
@@ -164,8 +164,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   }
   if (questionIdx !== -1) {
     const stop = hashIdx === -1 ? rest.length : hashIdx;
-    this.search = sliceOf(rest, questionIdx, stop);
-    this.query = sliceOf(rest, questionIdx + 1, stop);
+    this.search = StringPrototypeSlice(rest, questionIdx, stop);
+    this.query = StringPrototypeSlice(rest, questionIdx + 1, stop);
     if (parseQueryString) this.query = qs().parse(this.query);
   } else if (parseQueryString) {
     this.search = null;
@@ -176,7 +176,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   if (firstIdx === -1) {
     if (rest.length > 0) this.pathname = rest;
   } else if (firstIdx > 0) {
-    this.pathname = sliceOf(rest, 0, firstIdx);
+    this.pathname = StringPrototypeSlice(rest, 0, firstIdx);
   }
   if (slashedProtocol.has(lowerProto) && this.hostname && !this.pathname) this.pathname = '/';
 
@@ -189,8 +189,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 Url.prototype._parseAuthority = function(rest, url) {
   // Tabs and newlines vanish from everything before the first '/', '?' or '#'.
   const end = regExpSearch(rest, /[/?#]/);
-  const head = end === -1 ? rest : sliceOf(rest, 0, end);
-  if (regExpTest(/[\t\n\r]/, head)) rest = regExpReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : sliceOf(rest, end));
+  const head = end === -1 ? rest : StringPrototypeSlice(rest, 0, end);
+  if (regExpTest(/[\t\n\r]/, head)) rest = regExpReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : StringPrototypeSlice(rest, end));
   let hostEnd = -1;
   let atSign = -1;
   let nonHost = -1;
@@ -209,15 +209,15 @@ Url.prototype._parseAuthority = function(rest, url) {
   }
   let start = 0;
   if (atSign !== -1) {
-    this.auth = decodeURIComponent(sliceOf(rest, 0, atSign));
+    this.auth = decodeURIComponent(StringPrototypeSlice(rest, 0, atSign));
     start = atSign + 1;
   }
   if (nonHost === -1) {
-    this.host = sliceOf(rest, start);
+    this.host = StringPrototypeSlice(rest, start);
     rest = '';
   } else {
-    this.host = sliceOf(rest, start, nonHost);
-    rest = sliceOf(rest, nonHost);
+    this.host = StringPrototypeSlice(rest, start, nonHost);
+    rest = StringPrototypeSlice(rest, nonHost);
   }
 
   this.parseHost();
@@ -226,10 +226,10 @@ Url.prototype._parseAuthority = function(rest, url) {
   const ipv6 = isIpv6Hostname(hostname);
   if (!ipv6) {
     // A ':' left in the hostname (not a port) starts the path instead.
-    const colon = indexOfIn(hostname, ':');
+    const colon = StringPrototypeIndexOf(hostname, ':');
     if (colon !== -1) {
-      this.hostname = sliceOf(hostname, 0, colon);
-      rest = `/${sliceOf(hostname, colon)}${rest}`;
+      this.hostname = StringPrototypeSlice(hostname, 0, colon);
+      rest = `/${StringPrototypeSlice(hostname, colon)}${rest}`;
       if (!warnedInvalidHost) {
         // Like Node's deprecation warnings, only the first one is shown.
         warnedInvalidHost = true;
@@ -256,7 +256,7 @@ Url.prototype._parseAuthority = function(rest, url) {
   }
   this.host = (this.hostname || '') + (this.port ? ':' + this.port : '');
   if (ipv6) {
-    this.hostname = sliceOf(this.hostname, 1, -1);
+    this.hostname = StringPrototypeSlice(this.hostname, 1, -1);
     if (rest[0] !== '/') rest = '/' + rest;
   }
   return rest;
@@ -274,10 +274,10 @@ function escapeRest(rest) {
   for (let i = 0; i < rest.length; i++) {
     const e = autoEscape[StringPrototypeCharCodeAt(rest, i)];
     if (e === undefined) continue;
-    out += sliceOf(rest, last, i) + e;
+    out += StringPrototypeSlice(rest, last, i) + e;
     last = i + 1;
   }
-  return last === 0 ? rest : out + sliceOf(rest, last);
+  return last === 0 ? rest : out + StringPrototypeSlice(rest, last);
 }
 
 Url.prototype.parseHost = function parseHost() {
@@ -285,8 +285,8 @@ Url.prototype.parseHost = function parseHost() {
   const m = RegExpPrototypeExec(portPattern, host);
   if (m) {
     const port = m[0];
-    if (port !== ':') this.port = sliceOf(port, 1);
-    host = sliceOf(host, 0, host.length - port.length);
+    if (port !== ':') this.port = StringPrototypeSlice(port, 1);
+    host = StringPrototypeSlice(host, 0, host.length - port.length);
   }
   if (host) this.hostname = host;
 };
@@ -318,7 +318,7 @@ Url.prototype.format = function format() {
     host = auth + this.host;
   } else if (this.hostname) {
     const h = this.hostname;
-    host = auth + (includesIn(h, ':') && !isIpv6Hostname(h) ? `[${h}]` : h);
+    host = auth + (StringPrototypeIncludes(h, ':') && !isIpv6Hostname(h) ? `[${h}]` : h);
     if (this.port) host += ':' + this.port;
   }
   if (this.query !== null && typeof this.query === 'object') query = qs().stringify(this.query);

@@ -6,14 +6,14 @@
 
 const {
   ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeJoin,
-  ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSome,
-  ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
-  ObjectGetPrototypeOf, ObjectSetPrototypeOf, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys,
-  SafeArrayIterator, SafeStringIterator, StringFromCodePoint, StringPrototypeCharCodeAt,
-  StringPrototypeReplace, StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
+  ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
+  ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
+  ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
+  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeReplace,
+  StringPrototypeSlice, StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
-const { indexOfIn, sliceOf } = require('internal/util/either');
 
 const {
   codes: {
@@ -40,9 +40,9 @@ function formParse(input) {
   if (input.length === 0) return list;
   for (const seq of new SafeArrayIterator(StringPrototypeSplit(input, '&'))) {
     if (seq.length === 0) continue;
-    const eq = indexOfIn(seq, '=');
-    const name = eq === -1 ? seq : sliceOf(seq, 0, eq);
-    const value = eq === -1 ? '' : sliceOf(seq, eq + 1);
+    const eq = StringPrototypeIndexOf(seq, '=');
+    const name = eq === -1 ? seq : StringPrototypeSlice(seq, 0, eq);
+    const value = eq === -1 ? '' : StringPrototypeSlice(seq, eq + 1);
     ArrayPrototypePush(list, [formDecode(name), formDecode(value)]);
   }
   return list;
@@ -60,8 +60,8 @@ function formDecode(s) {
     const bytes = [];
     for (let i = 0; i < s.length; i++) {
       const c = StringPrototypeCharCodeAt(s, i);
-      if (c === 0x25 && i + 2 < s.length && regExpTest(/^[0-9A-Fa-f]{2}$/, sliceOf(s, i + 1, i + 3))) {
-        ArrayPrototypePush(bytes, parseInt(sliceOf(s, i + 1, i + 3), 16));
+      if (c === 0x25 && i + 2 < s.length && regExpTest(/^[0-9A-Fa-f]{2}$/, StringPrototypeSlice(s, i + 1, i + 3))) {
+        ArrayPrototypePush(bytes, parseInt(StringPrototypeSlice(s, i + 1, i + 3), 16));
         i += 2;
       } else {
         ArrayPrototypePush(bytes, c & 0xFF);
@@ -81,7 +81,7 @@ function formEncode(s) {
   for (let i = 0; i < s.length; i++) {
     const c = StringPrototypeCharCodeAt(s, i);
     if (c < 128 && formSafe[c] === 1) continue;
-    if (last < i) out += sliceOf(s, last, i);
+    if (last < i) out += StringPrototypeSlice(s, last, i);
     last = i + 1;
     if (c === 0x20) {
       out += '+';
@@ -99,7 +99,7 @@ function formEncode(s) {
     for (const b of new SafeArrayIterator(host.utf8Encode(StringFromCodePoint(cp)))) out += '%' + hexUpper[b >> 4] + hexUpper[b & 15];
   }
   if (last === 0) return s;
-  return out + sliceOf(s, last);
+  return out + StringPrototypeSlice(s, last);
 }
 
 function formSerialize(list) {
@@ -169,7 +169,7 @@ class URLSearchParams {
       }
     } else {
       init = toUSV(`${init}`);
-      this.#list = formParse(init[0] === '?' ? sliceOf(init, 1) : init);
+      this.#list = formParse(init[0] === '?' ? StringPrototypeSlice(init, 1) : init);
     }
   }
 
@@ -355,7 +355,7 @@ class URLSearchParamsIterator {
     const innerOpts = { __proto__: null, ...options };
     if (options.depth !== null) innerOpts.depth = options.depth - 1;
     const kind = this.#kind;
-    const rest = sliceOf(getList(this.#target), this.#index)
+    const rest = ArrayPrototypeSlice(getList(this.#target), this.#index)
       .map((p) => (kind === 'key' ? p[0] : kind === 'value' ? p[1] : p));
     const out = ArrayPrototypeJoin(ArrayPrototypeMap(rest, (v) => inspect(v, innerOpts)), ', ');
     return `URLSearchParams Iterator { ${out} }`;

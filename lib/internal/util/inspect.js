@@ -13,19 +13,18 @@
 // (collections.js additionally uses getPromiseDetails and previewEntries.)
 
 const {
-  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice,
-  ArrayPrototypeSort, ArrayPrototypeSplice, ArrayPrototypeUnshift, DatePrototypeGetTime,
-  DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind, FunctionPrototypeCall,
-  MapPrototypeEntries, MapPrototypeGetSize, NumberIsNaN, ObjectAssign, ObjectDefineProperty,
-  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols,
-  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypePush,
+  ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeSplice, ArrayPrototypeUnshift,
+  DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind,
+  FunctionPrototypeCall, MapPrototypeEntries, MapPrototypeGetSize, NumberIsNaN, ObjectAssign,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+  ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
   ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
   RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
-  SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll, SymbolFor, SymbolIterator,
-  SymbolToStringTag,
+  SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
+  SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
-const { includesIn, sliceOf } = require('internal/util/either');
 
 const { getProxyDetails, getConstructorName: internalGetConstructorName } =
   internalBinding('util');
@@ -188,7 +187,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     }
   }
 
-  if (includesIn(ctx.seen, value)) {
+  if (ArrayPrototypeIncludes(ctx.seen, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
       ctx.circular = new SafeMap();
@@ -470,7 +469,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   }
 
   if (recurseTimes > ctx.depth && ctx.depth !== null) {
-    let constructorName = sliceOf(getCtxName(value, constructor, tag), 0, -1);
+    let constructorName = StringPrototypeSlice(getCtxName(value, constructor, tag), 0, -1);
     if (constructor !== null) constructorName = `[${constructorName}]`;
     return ctx.stylize(constructorName, 'special');
   }
@@ -488,7 +487,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       for (let i = 0; i < protoProps.length; i++) ArrayPrototypePush(output, protoProps[i]);
     }
   } catch (err) {
-    const constructorName = sliceOf(getCtxName(value, constructor, tag), 0, -1);
+    const constructorName = StringPrototypeSlice(getCtxName(value, constructor, tag), 0, -1);
     return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
   }
   if (ctx.circular !== undefined) {

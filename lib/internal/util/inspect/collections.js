@@ -14,11 +14,11 @@ const {
   BooleanPrototypeValueOf, FunctionPrototypeCall, FunctionPrototypeToString, MathMax, MathMin,
   NumberPrototypeValueOf, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
   SafeArrayIterator, SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith,
-  StringPrototypePadStart, StringPrototypeReplace, StringPrototypeStartsWith,
+  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
+  StringPrototypePadStart, StringPrototypeReplace, StringPrototypeSlice, StringPrototypeStartsWith,
   StringPrototypeToLowerCase, StringPrototypeValueOf, SymbolPrototypeValueOf,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
-const { includesIn, indexOfIn, lastIndexOfIn, sliceOf } = require('internal/util/either');
 
 const { getPromiseDetails, previewEntries } = internalBinding('util');
 const types = require('internal/util/types');
@@ -249,8 +249,8 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
       // A binding still in its temporal dead zone.
       const tmp = { [keys[i]]: '' };
       output[i] = core.formatProperty(ctx, tmp, recurseTimes, keys[i], core.kObjectType);
-      const pos = lastIndexOfIn(output[i], ' ');
-      output[i] = sliceOf(output[i], 0, pos + 1) + ctx.stylize('<uninitialized>', 'special');
+      const pos = StringPrototypeLastIndexOf(output[i], ' ');
+      output[i] = StringPrototypeSlice(output[i], 0, pos + 1) + ctx.stylize('<uninitialized>', 'special');
     }
   }
   keys.length = 0;
@@ -278,10 +278,10 @@ function getClassBase(value, constructor, tag) {
 function getFunctionBase(value, constructor, tag) {
   const stringified = FunctionPrototypeToString(value);
   if (StringPrototypeStartsWith(stringified, 'class') && StringPrototypeEndsWith(stringified, '}')) {
-    const slice = sliceOf(stringified, 5, -1);
-    const bracketIndex = indexOfIn(slice, '{');
+    const slice = StringPrototypeSlice(stringified, 5, -1);
+    const bracketIndex = StringPrototypeIndexOf(slice, '{');
     if (bracketIndex !== -1 &&
-        (!includesIn(sliceOf(slice, 0, bracketIndex), '(') ||
+        (!StringPrototypeIncludes(StringPrototypeSlice(slice, 0, bracketIndex), '(') ||
          regExpTest(classRegExp, regExpReplace(slice, stripCommentsRegExp, '')))) {
       return getClassBase(value, constructor, tag);
     }

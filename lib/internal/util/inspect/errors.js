@@ -6,12 +6,13 @@
 // internalBinding functions used: none.
 
 const {
-  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSplice,
-  ErrorPrototypeToString, MathMin, RegExpPrototypeExec, SafeArrayIterator, StringPrototypeEndsWith,
-  StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSplit, StringPrototypeStartsWith,
+  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
+  ArrayPrototypePush, ArrayPrototypeSplice, ErrorPrototypeToString, MathMin, RegExpPrototypeExec,
+  SafeArrayIterator, StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf,
+  StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeStartsWith,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
-const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
 
 const { getPrefix, isError } = require('internal/util/inspect');
 
@@ -23,8 +24,8 @@ function getStackString(error) {
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
   if (!ctx.showHidden && keys.length !== 0) {
     for (const name of new SafeArrayIterator(['name', 'message', 'stack'])) {
-      const index = indexOfIn(keys, name);
-      if (index !== -1 && includesIn(stack, err[name])) ArrayPrototypeSplice(keys, index, 1);
+      const index = ArrayPrototypeIndexOf(keys, name);
+      if (index !== -1 && StringPrototypeIncludes(stack, err[name])) ArrayPrototypeSplice(keys, index, 1);
     }
   }
 }
@@ -42,13 +43,13 @@ function improveStack(stack, constructor, name, tag) {
       len = fallback.length;
       fallback = fallback || 'Error';
     }
-    const prefix = sliceOf(getPrefix(constructor, tag, fallback), 0, -1);
+    const prefix = StringPrototypeSlice(getPrefix(constructor, tag, fallback), 0, -1);
     if (name !== prefix) {
-      if (includesIn(prefix, name)) {
+      if (StringPrototypeIncludes(prefix, name)) {
         if (len === 0) stack = `${prefix}: ${stack}`;
-        else stack = `${prefix}${sliceOf(stack, len)}`;
+        else stack = `${prefix}${StringPrototypeSlice(stack, len)}`;
       } else {
-        stack = `${prefix} [${name}]${sliceOf(stack, len)}`;
+        stack = `${prefix} [${name}]${StringPrototypeSlice(stack, len)}`;
       }
     }
   }
@@ -58,7 +59,7 @@ function improveStack(stack, constructor, name, tag) {
 // Finds a run of more than three identical frames shared by two stacks.
 function identicalSequenceRange(a, b) {
   for (let i = 0; i < a.length - 3; i++) {
-    const pos = indexOfIn(b, a[i]);
+    const pos = ArrayPrototypeIndexOf(b, a[i]);
     if (pos !== -1) {
       const rest = b.length - pos;
       if (rest > 3) {
@@ -78,9 +79,9 @@ function getStackFrames(ctx, err, stack) {
   try { ({ cause } = err); } catch { /* ignore */ }
   if (cause != null && isError(cause)) {
     const causeStack = getStackString(cause);
-    const causeStackStart = indexOfIn(causeStack, '\n    at');
+    const causeStackStart = StringPrototypeIndexOf(causeStack, '\n    at');
     if (causeStackStart !== -1) {
-      const causeFrames = StringPrototypeSplit(sliceOf(causeStack, causeStackStart + 1), '\n');
+      const causeFrames = StringPrototypeSplit(StringPrototypeSlice(causeStack, causeStackStart + 1), '\n');
       const { len, offset } = identicalSequenceRange(frames, causeFrames);
       if (len > 0) {
         const skipped = len - 2;
@@ -98,22 +99,22 @@ function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = getStackString(err);
   removeDuplicateErrorKeys(ctx, keys, err, stack);
-  if ('cause' in err && (keys.length === 0 || !includesIn(keys, 'cause'))) ArrayPrototypePush(keys, 'cause');
-  if (ArrayIsArray(err.errors) && (keys.length === 0 || !includesIn(keys, 'errors'))) {
+  if ('cause' in err && (keys.length === 0 || !ArrayPrototypeIncludes(keys, 'cause'))) ArrayPrototypePush(keys, 'cause');
+  if (ArrayIsArray(err.errors) && (keys.length === 0 || !ArrayPrototypeIncludes(keys, 'errors'))) {
     ArrayPrototypePush(keys, 'errors');
   }
   stack = improveStack(stack, constructor, name, tag);
 
   // The message is skipped when searching for the first frame, in case it
   // contains text that looks like one.
-  let pos = (err.message && indexOfIn(stack, err.message)) || -1;
+  let pos = (err.message && StringPrototypeIndexOf(stack, err.message)) || -1;
   if (pos !== -1) pos += err.message.length;
-  const stackStart = indexOfIn(stack, '\n    at', pos);
+  const stackStart = StringPrototypeIndexOf(stack, '\n    at', pos);
   if (stackStart === -1) {
     stack = `[${stack}]`;
   } else {
-    let newStack = sliceOf(stack, 0, stackStart);
-    const lines = getStackFrames(ctx, err, sliceOf(stack, stackStart + 1));
+    let newStack = StringPrototypeSlice(stack, 0, stackStart);
+    const lines = getStackFrames(ctx, err, StringPrototypeSlice(stack, stackStart + 1));
     if (ctx.colors) {
       // Frames from built-in modules are greyed out, as in Node.
       for (const line of new SafeArrayIterator(lines)) {

@@ -7,9 +7,8 @@
 const {
   JSONStringify, NumberParseFloat, NumberParseInt, ObjectGetOwnPropertyDescriptor,
   ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, StringPrototypeCharCodeAt,
-  StringPrototypeSplit,
+  StringPrototypeSlice, StringPrototypeSplit,
 } = primordials;
-const { sliceOf } = require('internal/util/either');
 
 const { getProxyDetails } = internalBinding('util');
 const { inspect, inspectDefaultOptions, builtInObjects } = require('internal/util/inspect');
@@ -121,24 +120,24 @@ function formatWithOptionsInternal(inspectOptions, args) {
             tempStr = '';
             break;
           case 37: // '%'
-            str += sliceOf(first, lastPos, i);
+            str += StringPrototypeSlice(first, lastPos, i);
             lastPos = i + 1;
             continue;
           default:
             continue;
         }
-        if (lastPos !== i - 1) str += sliceOf(first, lastPos, i - 1);
+        if (lastPos !== i - 1) str += StringPrototypeSlice(first, lastPos, i - 1);
         str += tempStr;
         lastPos = i + 1;
       } else if (nextChar === 37) {
-        str += sliceOf(first, lastPos, i);
+        str += StringPrototypeSlice(first, lastPos, i);
         lastPos = i + 1;
       }
     }
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += sliceOf(first, lastPos);
+      if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
     }
   }
   while (a < args.length) {

@@ -7,9 +7,8 @@
 
 const {
   ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound, MathSqrt,
-  StringPrototypePadEnd, StringPrototypePadStart, StringPrototypeRepeat,
+  StringPrototypeIncludes, StringPrototypePadEnd, StringPrototypePadStart, StringPrototypeRepeat,
 } = primordials;
-const { includesIn } = require('internal/util/either');
 
 const { getStringWidth } = require('internal/util/inspect/primitives');
 
@@ -22,7 +21,7 @@ function isBelowBreakLength(ctx, output, start, base) {
     totalLength += ctx.colors ? getStringWidth(output[i], true) : output[i].length;
     if (totalLength > ctx.breakLength) return false;
   }
-  return base === '' || !includesIn(base, '\n');
+  return base === '' || !StringPrototypeIncludes(base, '\n');
 }
 
 function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
@@ -37,7 +36,7 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
         const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
           const joined = ArrayPrototypeJoin(output, ', ');
-          if (!includesIn(joined, '\n')) {
+          if (!StringPrototypeIncludes(joined, '\n')) {
             return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
           }
         }

@@ -7,12 +7,12 @@
 const {
   ArrayPrototypeJoin, ArrayPrototypePush, MathTrunc, NumberIsFinite, NumberIsNaN, ObjectAssign,
   ObjectCreate, ObjectDefineProperty, ObjectIs, SafeArrayIterator, SafeStringIterator,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIndexOf,
-  StringPrototypeNormalize, StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeReplace,
-  StringPrototypeSlice, StringPrototypeSplit, StringPrototypeToUpperCase, SymbolPrototypeToString,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIncludes,
+  StringPrototypeIndexOf, StringPrototypeNormalize, StringPrototypePadStart, StringPrototypeRepeat,
+  StringPrototypeReplace, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeToUpperCase,
+  SymbolPrototypeToString,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
-const { includesIn, sliceOf } = require('internal/util/either');
 
 const colors = ObjectAssign(ObjectCreate(null), {
   reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24],
@@ -80,9 +80,9 @@ function escapeFn(ch) {
 function strEscape(str) {
   let quote = "'";
   let re = escapeAll;
-  if (includesIn(str, "'")) {
-    if (!includesIn(str, '"')) quote = '"';
-    else if (!includesIn(str, '`') && !includesIn(str, '${')) quote = '`';
+  if (StringPrototypeIncludes(str, "'")) {
+    if (!StringPrototypeIncludes(str, '"')) quote = '"';
+    else if (!StringPrototypeIncludes(str, '`') && !StringPrototypeIncludes(str, '${')) quote = '`';
     if (quote !== "'") re = escapeNoQuote;
   }
   re.lastIndex = 0;
@@ -97,15 +97,15 @@ function addNumericalSeparator(val) {
   let res = '';
   let i = val.length;
   const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = `_${sliceOf(val, i - 3, i)}${res}`;
-  return i === val.length ? val : `${sliceOf(val, 0, i)}${res}`;
+  for (; i >= start + 4; i -= 3) res = `_${StringPrototypeSlice(val, i - 3, i)}${res}`;
+  return i === val.length ? val : `${StringPrototypeSlice(val, 0, i)}${res}`;
 }
 
 function addNumericalSeparatorEnd(val) {
   let res = '';
   let i = 0;
-  for (; i < val.length - 3; i += 3) res += `${sliceOf(val, i, i + 3)}_`;
-  return i === 0 ? val : `${res}${sliceOf(val, i)}`;
+  for (; i < val.length - 3; i += 3) res += `${StringPrototypeSlice(val, i, i + 3)}_`;
+  return i === 0 ? val : `${res}${StringPrototypeSlice(val, i)}`;
 }
 
 function formatNumber(fn, number, numericSeparator) {
@@ -116,12 +116,12 @@ function formatNumber(fn, number, numericSeparator) {
   const integer = MathTrunc(number);
   const string = String(integer);
   if (integer === number) {
-    if (!NumberIsFinite(number) || includesIn(string, 'e')) return fn(string, 'number');
+    if (!NumberIsFinite(number) || StringPrototypeIncludes(string, 'e')) return fn(string, 'number');
     return fn(addNumericalSeparator(string), 'number');
   }
   if (NumberIsNaN(number)) return fn(string, 'number');
   return fn(`${addNumericalSeparator(string)}.${addNumericalSeparatorEnd(
-    sliceOf(String(number), string.length + 1))}`, 'number');
+    StringPrototypeSlice(String(number), string.length + 1))}`, 'number');
 }
 
 function formatBigInt(fn, bigint, numericSeparator) {
@@ -137,7 +137,7 @@ function formatPrimitive(fn, value, ctx) {
     let trailer = '';
     if (value.length > ctx.maxStringLength) {
       const remaining = value.length - ctx.maxStringLength;
-      value = sliceOf(value, 0, ctx.maxStringLength);
+      value = StringPrototypeSlice(value, 0, ctx.maxStringLength);
       trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
     }
     // Long strings are split at line breaks into `'a\n' +\n  'b'`.
