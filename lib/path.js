@@ -4,8 +4,8 @@
 // internalBinding: none (resolve() uses process.cwd()).
 
 const {
-  ArrayPrototypeConcat, ArrayPrototypeJoin, ArrayPrototypeSlice, ArrayPrototypePop, ArrayPrototypePush, MathMin,
-  ObjectDefineProperty, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
+  ArrayPrototypeConcat, ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice,
+  MathMin, ObjectDefineProperty, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
   StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
 } = primordials;
 

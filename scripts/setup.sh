@@ -4,7 +4,7 @@
 #     fetched with `apt-get download` and unpacked under target/libnode (the system's
 #     `node`, possibly NodeSource's, is left alone: libnode108 conflicts with it).
 #   - the shared libraries libnode.so needs at run time, via apt-get.
-#   - a C++ compiler for the V8 shim.
+#   - a C++ compiler for the V8 shim; OpenSSL's headers (libssl-dev) and pkg-config.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/libnode
@@ -19,6 +19,8 @@ fi
 
 missing=()
 command -v g++ >/dev/null || missing+=(g++)
+# crypto links the system's OpenSSL (the openssl crate finds it with pkg-config).
+for pkg in libssl-dev pkg-config; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 command -v cargo >/dev/null || { echo "setup: cargo (Rust) is required: https://rustup.rs" >&2; exit 1; }
 for pkg in libuv1 libicu72 libc-ares2 libnghttp2-14 libbrotli1 libssl3 zlib1g; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

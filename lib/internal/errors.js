@@ -14,7 +14,8 @@ function lazyInspect() {
 }
 function inspect(v, opts) { return lazyInspect().inspect(v, opts); }
 
-const messages = new Map();
+// Safe: a program's Map.prototype.get must not reach the error constructors.
+const messages = new primordials.SafeMap();
 const codes = {};
 
 // Installs the `Name [CODE]: message` header into the stack the way Node does:
@@ -34,7 +35,7 @@ function captureWithCode(err, code, ctor) {
 }
 
 function formatMessage(self, msg, args) {
-  if (typeof msg === 'function') return msg.apply(self, args);
+  if (typeof msg === 'function') return primordials.ReflectApply(msg, self, args);
   let i = 0;
   return msg.replace(/%[sdj%]/g, (m) => {
     if (m === '%%') return '%';
@@ -179,7 +180,9 @@ E('ERR_CHILD_PROCESS_IPC_REQUIRED',
 E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
 E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
 E('ERR_CONTEXT_NOT_INITIALIZED', 'context used is not initialized', Error);
+E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
 E('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: %s', TypeError);
+E('ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length', RangeError);
 E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
 E('ERR_DIR_CONCURRENT_OPERATION',
   'Cannot do synchronous work on directory handle with concurrent asynchronous operations', Error);
@@ -251,6 +254,17 @@ E('ERR_INVALID_OPT_VALUE_ENCODING', 'The value "%s" is invalid for option "encod
 E('ERR_INVALID_PACKAGE_CONFIG', (path, base, message) =>
   `Invalid package config ${path}${base ? ` while importing ${base}` : ''}${message ? `. ${message}` : ''}`,
 Error);
+// `target` arrives already made a string (objects as JSON), so a number reads "5".
+E('ERR_INVALID_PACKAGE_TARGET', (pkgDir, key, target, isImport = false, base = undefined) => {
+  const config = `the package config ${pkgDir}/package.json${base ? ` imported from ${base}` : ''}`;
+  const { JSONStringify, StringPrototypeStartsWith } = primordials;
+  const relError = !isImport && target.length > 0 && !StringPrototypeStartsWith(target, './');
+  const hint = relError ? '; targets must start with "./"' : '';
+  if (key === '.' && !isImport) {
+    return `Invalid "exports" main target ${JSONStringify(target)} defined in ${config}${hint}`;
+  }
+  return `Invalid "${isImport ? 'imports' : 'exports'}" target ${JSONStringify(target)} defined for '${key}' in ${config}${hint}`;
+}, Error);
 E('ERR_INVALID_PROTOCOL', 'Protocol "%s" not supported. Expected "%s"', TypeError);
 E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
   const type = value == null || typeof value === 'function' || typeof value === 'object'
@@ -297,6 +311,8 @@ E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_NO_CRYPTO', 'Node.js is not compiled with OpenSSL crypto support', Error);
 E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
+E('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
+  'error:030000B2:digital envelope routines::not XOF or invalid length', Error);
 E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
   let received;
@@ -312,6 +328,14 @@ E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   msg += ` It must be ${range}. Received ${received}`;
   return msg;
 }, RangeError);
+E('ERR_PACKAGE_IMPORT_NOT_DEFINED', (specifier, pkgDir, base) =>
+  `Package import specifier "${specifier}" is not defined${pkgDir ? ` in package ${pkgDir}/package.json` : ''} imported from ${base}`,
+TypeError);
+E('ERR_PACKAGE_PATH_NOT_EXPORTED', (pkgDir, subpath, base = undefined) => {
+  const from = base ? ` imported from ${base}` : '';
+  if (subpath === '.') return `No "exports" main defined in ${pkgDir}/package.json${from}`;
+  return `Package subpath '${subpath}' is not defined by "exports" in ${pkgDir}/package.json${from}`;
+}, Error);
 E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
 E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
   "Unexpected argument '%s'. This command does not take positional arguments", TypeError);

@@ -10,6 +10,7 @@ mod buffer;
 pub mod builtins;
 mod codec;
 mod contextify;
+mod crypto;
 pub mod errno;
 mod errors;
 mod fs;
@@ -27,6 +28,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("buffer", buffer::init),
     ("builtins", builtins::init),
     ("contextify", contextify::init),
+    ("crypto", crypto::init),
     ("errors", errors::init),
     ("fs", fs::init),
     ("os", os::init),

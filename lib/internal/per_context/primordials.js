@@ -49,8 +49,9 @@ function copyProps(src, dest) {
   }
 }
 
-// Statics as `${prefix}${Key}`: values copied, accessors read once.
-function copyStatics(src, prefix) {
+// Statics as `${prefix}${Key}`: values copied, accessors read once. With `bound`,
+// functions are bound to `src` (Promise's statics need their constructor as this).
+function copyStatics(src, prefix, bound = false) {
   for (const key of Reflect.ownKeys(src)) {
     const name = keyName(key);
     if (name === undefined) continue;
@@ -59,7 +60,8 @@ function copyStatics(src, prefix) {
       primordials[`${prefix}Get${name}`] = uncurryThis(desc.get);
     } else {
       const full = `${prefix}${name}`;
-      primordials[full] = desc.value;
+      primordials[full] = bound && typeof desc.value === 'function' ?
+        bind.call(desc.value, src) : desc.value;
       // Node also gives each static function an `Apply` form: MathMaxApply(list).
       if (typeof desc.value === 'function') {
         primordials[`${full}Apply`] = applyBind(desc.value, src);
@@ -108,13 +110,8 @@ for (const name of [
 ]) {
   const ctor = globalThis[name];
   primordials[name] = ctor;
-  copyStatics(ctor, name);
+  copyStatics(ctor, name, name === 'Promise');
   copyPrototype(ctor.prototype, `${name}Prototype`);
-}
-// Promise's statics need `this` to be Promise: PromiseResolve(x) must work as a
-// plain call, as in Node.
-for (const key of ['all', 'allSettled', 'any', 'race', 'reject', 'resolve']) {
-  primordials[`Promise${upperFirst(key)}`] = globalThis.Promise[key].bind(globalThis.Promise);
 }
 // The hidden %TypedArray% and the iterator prototypes, reached through instances.
 {

@@ -11,6 +11,17 @@ console.timeLog('nope');
 console.time('t');
 console.time('t');
 console.countReset('never');
-console.time();
-console.timeEnd();
+{
+  // The default label's line, with the (varying) duration masked.
+  const { Writable } = require('stream');
+  const masked = new Writable({
+    write(chunk, enc, cb) {
+      process.stdout.write(String(chunk).replace(/\d+(\.\d+)?ms/, 'Nms'));
+      cb();
+    },
+  });
+  const c = new console.Console(masked);
+  c.time();
+  c.timeEnd();
+}
 console.log('done');

@@ -5,7 +5,9 @@ process.on('uncaughtException', (err, origin) => {
 });
 setTimeout(() => {
   setImmediate(() => { throw new TypeError('from immediate'); });
+  // Set here, not beside the first timer: a loaded machine could fire both in
+  // one turn, before the immediate.
+  setTimeout(() => console.log('still running'), 5);
   throw new Error('from timer');
 }, 1);
-setTimeout(() => console.log('still running'), 20);
 process.nextTick(() => { throw new RangeError('from tick'); });

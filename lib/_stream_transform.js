@@ -1,0 +1,4 @@
+'use strict';
+// _stream_transform: the legacy name of stream.Transform, kept by Node for old packages.
+
+module.exports = require('stream').Transform;
