@@ -6,7 +6,7 @@
 
 const {
   FunctionPrototypeBind, FunctionPrototypeSymbolHasInstance, ObjectDefineProperty,
-  ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SymbolHasInstance,
+  ReflectDefineProperty, ReflectOwnKeys, SymbolHasInstance,
 } = primordials;
 const { Console, kBindStreamsLazy, kBindProperties } = require('internal/console/constructor');
 
