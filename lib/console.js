@@ -6,7 +6,7 @@
 
 const {
   FunctionPrototypeBind, FunctionPrototypeSymbolHasInstance, ObjectDefineProperty,
-  ReflectDefineProperty, ReflectOwnKeys, SymbolHasInstance,
+  ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SymbolHasInstance,
 } = primordials;
 const { Console, kBindStreamsLazy, kBindProperties } = require('internal/console/constructor');
 

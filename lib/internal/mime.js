@@ -5,7 +5,8 @@
 // internalBinding.
 
 const {
-  ObjectDefineProperty, RegExpPrototypeExec, SafeMap, StringPrototypeToLowerCase, SymbolIterator,
+  ObjectDefineProperty, RegExpPrototypeExec, SafeMap, StringPrototypeReplace,
+  StringPrototypeToLowerCase, SymbolIterator,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');

@@ -11,10 +11,10 @@
 // internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
 
 const {
-  ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeSet, ObjectCreate,
+  ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeEntries, MapPrototypeSet, ObjectCreate,
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys,
   ObjectPrototypeHasOwnProperty, SafeArrayIterator, SafeMap, SafeMapIterator, SafeSetIterator,
-  SetPrototypeAdd, SymbolIterator,
+  SetPrototypeAdd, SetPrototypeValues, SymbolIterator,
 } = primordials;
 const { includesIn } = require('internal/util/either');
 

@@ -6,7 +6,7 @@
 
 const {
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeArrayIterator,
-  StringPrototypeCharCodeAt, SymbolFor, SymbolToStringTag,
+  StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

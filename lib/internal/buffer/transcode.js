@@ -13,6 +13,7 @@
 
 const {
   ArrayPrototypePush, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCodePointAt,
+  StringPrototypeReplace,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 

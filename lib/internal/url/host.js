@@ -8,7 +8,8 @@
 const {
   ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator, SafeSet,
   SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeSplit, StringPrototypeToWellFormed,
+  StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSplit,
+  StringPrototypeToWellFormed,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

@@ -8,8 +8,9 @@
 
 const {
   RegExpPrototypeExec, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
-  StringPrototypeStartsWith, StringPrototypeToLowerCase,
+  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf,
+  StringPrototypeReplace, StringPrototypeSearch, StringPrototypeSlice, StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
 

@@ -11,7 +11,8 @@
 const {
   ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, SafeArrayIterator,
   SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringFromCodePointApply,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeToLowerCase,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
+  StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

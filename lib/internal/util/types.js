@@ -11,7 +11,8 @@
 //   isDataView, isSharedArrayBuffer, isAnyArrayBuffer, isProxy, isModuleNamespaceObject
 
 const {
-  ArrayBufferIsView, ObjectDefineProperty, SafeArrayIterator,
+  ArrayBufferIsView, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf, SafeArrayIterator, SymbolToStringTag,
   TypedArrayPrototypeGetSymbolToStringTag,
 } = primordials;
 

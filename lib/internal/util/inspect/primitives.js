@@ -9,7 +9,8 @@ const {
   ObjectCreate, ObjectDefineProperty, ObjectIs, SafeArrayIterator, SafeStringIterator,
   StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIncludes,
   StringPrototypeIndexOf, StringPrototypeNormalize, StringPrototypePadStart, StringPrototypeRepeat,
-  StringPrototypeSlice, StringPrototypeToUpperCase, SymbolPrototypeToString,
+  StringPrototypeReplace, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeToUpperCase,
+  SymbolPrototypeToString,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 
