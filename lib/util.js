@@ -8,8 +8,8 @@
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypeMap, NumberIsSafeInteger, ObjectDefineProperty,
   ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, PromiseResolve, RegExpPrototypeExec,
-  SafeArrayIterator, StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeReplace,
-  StringPrototypeToWellFormed, StringPrototypeTrim,
+  SafeArrayIterator, StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeToWellFormed,
+  StringPrototypeTrim,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

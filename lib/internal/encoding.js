@@ -16,7 +16,7 @@ const {
   ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectPrototypeToString,
   SafeArrayIterator, SafeMap, SafeWeakMap, SafeWeakSet, StringPrototypeCharCodeAt,
-  StringPrototypeReplace, StringPrototypeToLowerCase, SymbolFor, SymbolToStringTag,
+  StringPrototypeToLowerCase, SymbolFor, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

@@ -5,8 +5,7 @@
 // internalBinding.
 
 const {
-  ObjectDefineProperty, RegExpPrototypeExec, SafeMap, StringPrototypeReplace,
-  StringPrototypeToLowerCase, SymbolIterator,
+  ObjectDefineProperty, RegExpPrototypeExec, SafeMap, StringPrototypeToLowerCase, SymbolIterator,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');

@@ -11,10 +11,10 @@
 // internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
 
 const {
-  ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeEntries, MapPrototypeSet, ObjectCreate,
+  ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeSet, ObjectCreate,
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys,
   ObjectPrototypeHasOwnProperty, SafeArrayIterator, SafeMap, SafeMapIterator, SafeSetIterator,
-  SetPrototypeAdd, SetPrototypeValues, SymbolIterator,
+  SetPrototypeAdd, SymbolIterator,
 } = primordials;
 const { includesIn } = require('internal/util/either');
 

@@ -6,7 +6,7 @@
 
 const {
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeArrayIterator,
-  StringPrototypeCharCodeAt, StringPrototypeReplace, SymbolFor, SymbolToStringTag,
+  StringPrototypeCharCodeAt, SymbolFor, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

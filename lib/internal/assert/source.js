@@ -4,8 +4,8 @@
 // comes from a V8 stack trace; the file is read with require('fs'). No internalBinding.
 
 const {
-  ArrayIsArray, ArrayPrototypeJoin, MathMin, StringPrototypeMatch, StringPrototypeSlice,
-  StringPrototypeSplit, StringPrototypeStartsWith, StringPrototypeTrim,
+  ArrayIsArray, ArrayPrototypeJoin, MathMin, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeStartsWith, StringPrototypeTrim,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

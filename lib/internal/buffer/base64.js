@@ -3,7 +3,7 @@
 // No internalBinding: inputs are strings of latin1 characters, decoded in JS.
 
 const {
-  StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeReplace,
+  StringFromCharCode, StringPrototypeCharCodeAt,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { includesIn, sliceOf } = require('internal/util/either');

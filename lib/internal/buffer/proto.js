@@ -7,7 +7,7 @@ const {
   ArrayBufferIsView, ArrayPrototypeJoin, ArrayPrototypePush, MathMax, MathMin, MathTrunc,
   NumberIsNaN, NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, RangeError, String,
   SymbolFor, TypeError, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength,
-  TypedArrayPrototypeGetByteOffset, TypedArrayPrototypeGetSymbolToStringTag, Uint8Array,
+  TypedArrayPrototypeGetByteOffset, Uint8Array,
 } = primordials;
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_INVALID_BUFFER_SIZE },

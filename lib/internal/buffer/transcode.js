@@ -13,7 +13,6 @@
 
 const {
   ArrayPrototypePush, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCodePointAt,
-  StringPrototypeReplace,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 

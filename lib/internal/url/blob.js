@@ -6,7 +6,7 @@
 
 const {
   ArrayFrom, ArrayPrototypeJoin, MathFloor, MathRandom, SafeMap, StringPrototypePadStart,
-  StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
+  StringPrototypeSlice, StringPrototypeStartsWith,
 } = primordials;
 const { regExpSearch } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

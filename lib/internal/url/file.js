@@ -5,7 +5,7 @@
 
 const {
   ObjectAssign, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
-  StringPrototypeReplace, StringPrototypeStartsWith,
+  StringPrototypeStartsWith,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { indexOfIn, sliceOf } = require('internal/util/either');

@@ -8,8 +8,7 @@
 const {
   ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator, SafeSet,
   SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeReplace, StringPrototypeSplit,
-  StringPrototypeToWellFormed,
+  StringPrototypeCodePointAt, StringPrototypeSplit, StringPrototypeToWellFormed,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

@@ -7,9 +7,9 @@
 
 const {
   ArrayFrom, ArrayPrototypeEvery, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
-  ArrayPrototypeSplice, MathFloor, SafeArrayIterator, StringFromCharCode, StringFromCodePoint,
-  StringFromCodePointApply, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
-  StringPrototypeNormalize, StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
+  ArrayPrototypeSplice, MathFloor, SafeArrayIterator, StringFromCharCode, StringFromCodePointApply,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeNormalize,
+  StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
   StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');

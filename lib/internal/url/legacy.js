@@ -8,9 +8,8 @@
 
 const {
   RegExpPrototypeExec, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf,
-  StringPrototypeReplace, StringPrototypeSearch, StringPrototypeSlice, StringPrototypeStartsWith,
-  StringPrototypeToLowerCase,
+  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
 

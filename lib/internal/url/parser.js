@@ -11,8 +11,7 @@
 const {
   ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, SafeArrayIterator,
   SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringFromCodePointApply,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeReplace,
-  StringPrototypeToLowerCase,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');

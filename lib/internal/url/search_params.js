@@ -10,8 +10,8 @@ const {
   ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
-  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeReplace,
-  StringPrototypeSlice, StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
+  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 

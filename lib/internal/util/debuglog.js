@@ -6,7 +6,7 @@
 // internalBinding functions used: none. Uses process.env, process.pid, process.stderr.
 
 const {
-  ObjectDefineProperty, StringPrototypeReplace, StringPrototypeToUpperCase,
+  ObjectDefineProperty, StringPrototypeToUpperCase,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 

@@ -14,15 +14,15 @@
 
 const {
   ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypePush,
-  ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeSplice, ArrayPrototypeUnshift,
-  DatePrototypeGetTime, DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind,
-  FunctionPrototypeCall, MapPrototypeEntries, MapPrototypeGetSize, NumberIsNaN, ObjectAssign,
-  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
-  ObjectGetOwnPropertySymbols, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeUnshift, DatePrototypeGetTime,
+  DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind, FunctionPrototypeCall,
+  MapPrototypeGetSize, NumberIsNaN, ObjectAssign, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetOwnPropertySymbols,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
   ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
   RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
-  SetPrototypeValues, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
-  SymbolFor, SymbolIterator, SymbolToStringTag,
+  StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice, SymbolFor, SymbolIterator,
+  SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 

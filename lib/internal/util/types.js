@@ -11,8 +11,7 @@
 //   isDataView, isSharedArrayBuffer, isAnyArrayBuffer, isProxy, isModuleNamespaceObject
 
 const {
-  ArrayBufferIsView, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
-  ObjectGetPrototypeOf, SafeArrayIterator, SymbolToStringTag,
+  ArrayBufferIsView, ObjectDefineProperty, SafeArrayIterator,
   TypedArrayPrototypeGetSymbolToStringTag,
 } = primordials;
 

@@ -11,12 +11,12 @@
 
 const {
   ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, BigIntPrototypeValueOf,
-  BooleanPrototypeValueOf, FunctionPrototypeCall, FunctionPrototypeToString, MathMax, MathMin,
-  NumberPrototypeValueOf, ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  SafeArrayIterator, SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith,
-  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeLastIndexOf,
-  StringPrototypePadStart, StringPrototypeReplace, StringPrototypeSlice, StringPrototypeStartsWith,
-  StringPrototypeToLowerCase, StringPrototypeValueOf, SymbolPrototypeValueOf,
+  BooleanPrototypeValueOf, FunctionPrototypeToString, MathMax, MathMin, NumberPrototypeValueOf,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty, SafeArrayIterator,
+  SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith, StringPrototypeIncludes,
+  StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypePadStart, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeToLowerCase, StringPrototypeValueOf,
+  SymbolPrototypeValueOf,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 

@@ -9,8 +9,7 @@ const {
   ObjectCreate, ObjectDefineProperty, ObjectIs, SafeArrayIterator, SafeStringIterator,
   StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIncludes,
   StringPrototypeIndexOf, StringPrototypeNormalize, StringPrototypePadStart, StringPrototypeRepeat,
-  StringPrototypeReplace, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeToUpperCase,
-  SymbolPrototypeToString,
+  StringPrototypeSlice, StringPrototypeToUpperCase, SymbolPrototypeToString,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 
