@@ -9,7 +9,9 @@ const { envKeys, setEnv, unsetEnv } = internalBinding('process_methods');
 function createEnv() {
   const mirror = {};
   for (const [k, v] of envKeys()) mirror[k] = v;
+  // A null-prototype handler: a user's Object.prototype.get must not become a trap.
   return new Proxy(mirror, {
+    __proto__: null,
     set(target, key, value) {
       if (typeof key === 'symbol') {
         throw new TypeError('Cannot convert a Symbol value to a string');

@@ -96,6 +96,18 @@ function exercise() {
     }
   };
   for (let i = 0; i < values.length; i++) step(`inspect ${i}`, () => util.inspect(values[i], { depth: 4 }));
+  step('console.log', () => {
+    console.log('console.log:', values[9], values[10], values[12], [1, 'two'], 42, 'str %s', 'x');
+    console.log('%s=%d %o', 'k', 7, { deep: { er: [1] } });
+    console.error('console.error to stderr');
+    console.table([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+    console.group('group');
+    console.dir({ dir: true }, { depth: 0 });
+    console.groupEnd();
+    console.assert(true, 'never printed');
+    console.count('counter');
+    return 'logged';
+  });
   step('inspect showHidden', () => util.inspect(fixtures.hidden, { showHidden: true, colors: true }));
   step('inspect compact false', () => util.inspect({ a: { b: { c: {} } }, arr: ['a', 'b'] }, { compact: false, sorted: true }));
   step('inspect long array', () => { const a = []; for (let i = 0; i < 120; i++) a[i] = i; return util.inspect(a); });
