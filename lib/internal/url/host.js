@@ -7,8 +7,8 @@
 
 const {
   ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator, SafeSet,
-  SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeSplit, StringPrototypeToWellFormed,
+  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeSplit, StringPrototypeToWellFormed,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
@@ -44,7 +44,11 @@ function utf8PercentEncodeCodePoint(cp, inSet) {
 
 function utf8PercentEncodeString(str, inSet) {
   let out = '';
-  for (const ch of new SafeStringIterator(str)) out += utf8PercentEncodeCodePoint(StringPrototypeCodePointAt(ch, 0), inSet);
+  for (let i = 0; i < str.length; i++) {
+    const cp = StringPrototypeCodePointAt(str, i);
+    if (cp > 0xFFFF) i++;
+    out += utf8PercentEncodeCodePoint(cp, inSet);
+  }
   return out;
 }
 
@@ -84,8 +88,9 @@ function percentDecodeToBytes(str) {
 // Minimal UTF-8 encoder to a byte array (avoids depending on TextEncoder).
 function utf8Encode(str) {
   const out = [];
-  for (const ch of new SafeStringIterator(str)) {
-    const cp = StringPrototypeCodePointAt(ch, 0);
+  for (let i = 0; i < str.length; i++) {
+    const cp = StringPrototypeCodePointAt(str, i);
+    if (cp > 0xFFFF) i++;
     if (cp < 0x80) {
       ArrayPrototypePush(out, cp);
     } else if (cp < 0x800) {

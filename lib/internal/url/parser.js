@@ -10,8 +10,8 @@
 
 const {
   ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, SafeArrayIterator,
-  SafeStringIterator, StringFromCharCode, StringFromCodePoint, StringFromCodePointApply,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeToLowerCase,
+  StringFromCharCode, StringFromCodePoint, StringFromCodePointApply, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeToLowerCase,
 } = primordials;
 const { regExpReplace } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
@@ -298,8 +298,9 @@ function parse(input, base = null, url = null, stateOverride = 0) {
         if (c === 0x40) {
           if (atSignSeen) buffer = '%40' + buffer;
           atSignSeen = true;
-          for (const ch of new SafeStringIterator(buffer)) {
-            const cp = StringPrototypeCodePointAt(ch, 0);
+          for (let i = 0; i < buffer.length; i++) {
+            const cp = StringPrototypeCodePointAt(buffer, i);
+            if (cp > 0xFFFF) i++;
             if (cp === 0x3A && !passwordTokenSeen) {
               passwordTokenSeen = true;
               continue;

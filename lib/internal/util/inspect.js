@@ -21,8 +21,8 @@ const {
   ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
   ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
   RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
-  StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice, SymbolFor, SymbolIterator,
-  SymbolToStringTag,
+  StringPrototypeCharCodeAt, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
+  SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 
@@ -57,7 +57,18 @@ const kObjectType = 0;
 const kArrayType = 1;
 const kArrayExtrasType = 2;
 
-const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// A key printed without quotes: [a-zA-Z_][a-zA-Z_0-9]*.
+function isPlainKey(key) {
+  const len = key.length;
+  if (len === 0) return false;
+  for (let i = 0; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) continue;
+    if (i > 0 && c >= 48 && c <= 57) continue;
+    return false;
+  }
+  return true;
+}
 
 // Constructors whose instances need no "<Complex prototype>"-style detail.
 const builtInObjects = new SafeSet(new SafeArrayIterator(ArrayPrototypeFilter(
@@ -96,7 +107,9 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of new SafeArrayIterator(ObjectKeys(opts))) {
+      const optKeys = ObjectKeys(opts);
+      for (let i = 0; i < optKeys.length; i++) {
+        const key = optKeys[i];
         if (ObjectPrototypeHasOwnProperty(inspectDefaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
@@ -144,7 +157,9 @@ function getUserOptions(ctx, isCrossContext) {
   };
   if (isCrossContext) {
     ObjectSetPrototypeOf(ret, null);
-    for (const key of new SafeArrayIterator(ObjectKeys(ret))) {
+    const retKeys = ObjectKeys(ret);
+    for (let i = 0; i < retKeys.length; i++) {
+      const key = retKeys[i];
       if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) {
         delete ret[key];
       }
@@ -271,7 +286,8 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
     }
     const keys = ReflectOwnKeys(proto);
     ArrayPrototypePush(ctx.seen, main);
-    for (const key of new SafeArrayIterator(keys)) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (key === 'constructor' || shown.has(key) || ObjectPrototypeHasOwnProperty(main, key)) continue;
       const desc = ObjectGetOwnPropertyDescriptor(proto, key);
       if (typeof desc.value === 'function') continue;
@@ -279,7 +295,7 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
       ArrayPrototypePush(output, ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
     }
     ArrayPrototypePop(ctx.seen);
-    for (const key of new SafeArrayIterator(keys)) shown.add(key);
+    for (let i = 0; i < keys.length; i++) shown.add(keys[i]);
   }
 }
 
@@ -306,16 +322,27 @@ function getKeys(value, showHidden) {
   return keys;
 }
 
-const arrayIndexRegExp = /^(0|[1-9][0-9]*)$/;
+// '0' or digits without a leading zero, below 2 ** 32 - 1. (A loop, not a regexp:
+// it runs for every key and a regexp match allocates.)
 function isArrayIndex(key) {
-  return regExpTest(arrayIndexRegExp, key) && +key < 4294967295;
+  const len = key.length;
+  if (len === 0 || len > 10) return false;
+  const first = StringPrototypeCharCodeAt(key, 0);
+  if (first === 48 /* 0 */) return len === 1;
+  for (let i = 0; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    if (c < 48 || c > 57) return false;
+  }
+  return +key < 4294967295;
 }
 
 // Own keys that are not array indices (extra properties of arrays/typed arrays).
 function getOwnNonIndexProperties(value, showHidden) {
   const names = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
   const keys = ArrayPrototypeFilter(names, (k) => !isArrayIndex(k));
-  for (const sym of new SafeArrayIterator(ObjectGetOwnPropertySymbols(value))) {
+  const symbols = ObjectGetOwnPropertySymbols(value);
+  for (let i = 0; i < symbols.length; i++) {
+    const sym = symbols[i];
     if (showHidden || ObjectPrototypePropertyIsEnumerable(value, sym)) ArrayPrototypePush(keys, sym);
   }
   return keys;
@@ -575,7 +602,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
     name = "['__proto__']";
   } else if (desc.enumerable === false) {
     name = `[${escapeNoQuotes(key)}]`;
-  } else if (regExpTest(keyStrRegExp, key)) {
+  } else if (isPlainKey(key)) {
     name = ctx.stylize(key, 'name');
   } else {
     name = ctx.stylize(strEscape(key), 'string');

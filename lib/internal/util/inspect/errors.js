@@ -117,7 +117,8 @@ function formatError(err, constructor, tag, ctx, keys) {
     const lines = getStackFrames(ctx, err, StringPrototypeSlice(stack, stackStart + 1));
     if (ctx.colors) {
       // Frames from built-in modules are greyed out, as in Node.
-      for (const line of new SafeArrayIterator(lines)) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
         newStack += '\n';
         newStack += regExpTest(coreModuleRegExp, line) ? ctx.stylize(line, 'undefined') : line;
       }

@@ -86,7 +86,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
             else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
               tempStr = String(tempArg);
             } else {
-              tempStr = inspect(tempArg, { __proto__: null, ...inspectOptions, depth: 0, colors: false, compact: 3 });
+              tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
             }
             break;
           }
@@ -100,7 +100,7 @@ function formatWithOptionsInternal(inspectOptions, args) {
           }
           case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
           case 111: // 'o'
-            tempStr = inspect(args[++a], { __proto__: null, ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
+            tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
             break;
           case 105: { // 'i'
             const tempInteger = args[++a];
