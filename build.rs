@@ -1,6 +1,6 @@
 // Build script: finds libnode (V8's headers and library from one package), compiles
 // the C++ shim src/v8/binding.cc with the defines V8 was built with, links libnode
-// with an rpath, and embeds lib/**/*.js as the built-in module table, each with the
+// with a relocatable RUNPATH (see link_engine), and embeds lib/**/*.js as the built-in module table, each with the
 // V8 code cache that src/v8/mkcodecache.cc makes for it.
 use std::env;
 use std::fs;
@@ -49,7 +49,7 @@ fn main() {
     // libnode's own): about a tenth less time in relocation.
     println!("cargo:rustc-link-lib=dylib=node");
     println!("cargo:rustc-link-lib=dylib=stdc++");
-    println!("cargo:rustc-link-arg=-Wl,-rpath,{}", libdir.display());
+    link_engine(&libdir);
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
     println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
     println!("cargo:rerun-if-changed=src/v8/flags.rs");
@@ -131,6 +131,41 @@ fn code_caches(entries: &[(String, PathBuf)], tool: &CacheTool) -> Vec<Vec<u8>> 
     (0..entries.len())
         .map(|n| fs::read(dir.join(format!("{n}.bin"))).unwrap_or_default())
         .collect()
+}
+
+/// coil finds its engine relative to itself, as installed (`make install`, the
+/// tarball, the .deb): bin/coil and lib/coil/libnode.so.N, so the RUNPATH is only
+/// `$ORIGIN/../lib/coil`, never a path into the build tree. The build tree gets the
+/// same layout through symlinks to the engine: `<target>/lib/coil` for
+/// `<target>/<profile>/coil`, `<target>/<profile>/lib/coil` for the test binaries in
+/// `<profile>/deps` (and examples). `make install` copies the engine from there.
+fn link_engine(libdir: &Path) {
+    println!("cargo:rustc-link-arg=-Wl,-rpath,$ORIGIN/../lib/coil");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    // OUT_DIR is <target>/<profile>/build/coil-<hash>/out.
+    let profile = out.ancestors().nth(3).expect("OUT_DIR has a profile dir");
+    let libs: Vec<PathBuf> = fs::read_dir(libdir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("libnode.so"))
+        })
+        .collect();
+    for dir in [profile.join("../lib/coil"), profile.join("lib/coil")] {
+        fs::create_dir_all(&dir).unwrap();
+        for lib in &libs {
+            let link = dir.join(lib.file_name().unwrap());
+            let _ = fs::remove_file(&link);
+            let target = fs::canonicalize(lib).unwrap_or_else(|_| lib.clone());
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            // Made again if removed (a missing path makes cargo rerun this script).
+            println!("cargo:rerun-if-changed={}", link.display());
+        }
+    }
 }
 
 /// LIBNODE_DIR (a prefix with include/node and lib), else what scripts/setup.sh

@@ -5,6 +5,12 @@
 // internal/event_target.js; both are loaded only when used.
 // internalBinding: none.
 
+const {
+  ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeSplice, ArrayPrototypeSlice, ArrayPrototypeUnshift,
+  FunctionPrototypeBind, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetPrototypeOf,
+  ReflectApply, ReflectOwnKeys, SymbolFor,
+} = primordials;
+
 // Errors and validators load on first failure only: every program loads this file
 // at start-up (process is an EventEmitter), and start-up must stay cheap.
 function ERR_INVALID_ARG_TYPE(...args) {
@@ -27,10 +33,8 @@ const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = shared;
 const kCapture = Symbol('kCapture');
 const kShapeMode = Symbol('shapeMode');
 const kErrorMonitor = Symbol('events.errorMonitor');
-const kRejection = Symbol.for('nodejs.rejection');
+const kRejection = SymbolFor('nodejs.rejection');
 
-// Taken at load time so that a program replacing Reflect.apply cannot change emit.
-const ReflectApply = Reflect.apply;
 
 let defaultMaxListeners = 10;
 
@@ -54,7 +58,7 @@ function checkListener(listener) {
 }
 
 function EventEmitter(opts) {
-  EventEmitter.init.call(this, opts);
+  FunctionPrototypeCall(EventEmitter.init, this, opts);
 }
 
 EventEmitter.prototype._events = undefined;
@@ -64,7 +68,7 @@ EventEmitter.prototype._maxListeners = undefined;
 function init(opts) {
   // A subclass may have created _events already (or share the prototype's);
   // only a fresh object gets a new table.
-  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+  if (this._events === undefined || this._events === ObjectGetPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
     this[kShapeMode] = false;
@@ -102,7 +106,7 @@ function addCatch(that, promise, type, args) {
   try {
     const then = promise.then;
     if (typeof then === 'function') {
-      then.call(promise, undefined, function(err) {
+      FunctionPrototypeCall(then, promise, undefined, function(err) {
         process.nextTick(emitUnhandledRejectionOrErr, that, err, type, args);
       });
     }
@@ -149,13 +153,22 @@ function copyListeners(list) {
     case 2: return [list[0], list[1]];
     case 3: return [list[0], list[1], list[2]];
     case 4: return [list[0], list[1], list[2], list[3]];
-    default: return list.slice();
+    default: return ArrayPrototypeSlice(list);
   }
+}
+
+// [first, ...rest] without an array iterator (a user may have replaced it).
+function withFirst(first, rest) {
+  const list = [first];
+  for (let i = 0; i < rest.length; i++) list[i + 1] = rest[i];
+  return list;
 }
 
 function emitError(that, args) {
   const events = that._events;
-  if (events !== undefined && events[kErrorMonitor] !== undefined) that.emit(kErrorMonitor, ...args);
+  if (events !== undefined && events[kErrorMonitor] !== undefined) {
+    ReflectApply(that.emit, that, withFirst(kErrorMonitor, args));
+  }
   const handler = events === undefined ? undefined : events.error;
   if (handler === undefined) throwUnhandled(args);
   return emitTo(that, handler, 'error', args);
@@ -241,8 +254,8 @@ function addListenerImpl(target, type, listener, prepend) {
     list = events[type] = prepend ? [listener, existing] : [existing, listener];
   } else {
     list = existing;
-    if (prepend) list.unshift(listener);
-    else list.push(listener);
+    if (prepend) ArrayPrototypeUnshift(list, listener);
+    else ArrayPrototypePush(list, listener);
   }
   const m = getMaxListenersOf(target);
   if (m > 0 && list.length > m && !list.warned) warnLeak(target, type, list, m);
@@ -262,14 +275,14 @@ function onceWrapper() {
   if (!this.fired) {
     this.target.removeListener(this.type, this.wrapFn);
     this.fired = true;
-    if (arguments.length === 0) return this.listener.call(this.target);
-    return this.listener.apply(this.target, arguments);
+    if (arguments.length === 0) return FunctionPrototypeCall(this.listener, this.target);
+    return ReflectApply(this.listener, this.target, arguments);
   }
 }
 
 function onceWrap(target, type, listener) {
   const state = { fired: false, wrapFn: undefined, target, type, listener };
-  const wrapped = onceWrapper.bind(state);
+  const wrapped = FunctionPrototypeBind(onceWrapper, state);
   wrapped.listener = listener;
   state.wrapFn = wrapped;
   return wrapped;
@@ -314,8 +327,8 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
     }
   }
   if (position < 0) return this;
-  if (position === 0) list.shift();
-  else list.splice(position, 1);
+  if (position === 0) ArrayPrototypeShift(list);
+  else ArrayPrototypeSplice(list, position, 1);
   if (list.length === 1) events[type] = list[0];
   // Unlike the single-listener case, Node reports the argument itself here.
   if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
@@ -339,7 +352,9 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
     return this;
   }
   if (arguments.length === 0) {
-    for (const key of Reflect.ownKeys(events)) {
+    const keys = ReflectOwnKeys(events);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (key === 'removeListener') continue;
       this.removeAllListeners(key);
     }
@@ -365,7 +380,7 @@ function listenersOf(target, type, unwrap) {
   const l = events[type];
   if (l === undefined) return [];
   if (typeof l === 'function') return unwrap ? [l.listener || l] : [l];
-  if (!unwrap) return l.slice();
+  if (!unwrap) return ArrayPrototypeSlice(l);
   const ret = new Array(l.length);
   for (let i = 0; i < l.length; i++) ret[i] = l[i].listener || l[i];
   return ret;
@@ -396,12 +411,12 @@ function listenerCount(type, listener) {
 EventEmitter.prototype.listenerCount = listenerCount;
 
 EventEmitter.prototype.eventNames = function eventNames() {
-  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+  return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : [];
 };
 
 function staticListenerCount(emitter, type) {
   if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
-  return listenerCount.call(emitter, type);
+  return FunctionPrototypeCall(listenerCount, emitter, type);
 }
 
 function getEventListeners(emitterOrTarget, type) {
@@ -435,7 +450,8 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
   }
 }
 
-const kDispose = typeof Symbol.dispose === 'symbol' ? Symbol.dispose : Symbol('Symbol.dispose');
+// Defined by bootstrap/node.js (V8 10.2 lacks it) before this file loads.
+const kDispose = Symbol.dispose;
 
 function addAbortListener(signal, listener) {
   if (signal === undefined) throw ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
@@ -482,7 +498,7 @@ EventEmitter.getMaxListeners = getMaxListeners;
 EventEmitter.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 EventEmitter.captureRejectionSymbol = kRejection;
-Object.defineProperty(EventEmitter, 'captureRejections', {
+ObjectDefineProperty(EventEmitter, 'captureRejections', {
   __proto__: null,
   get() {
     return EventEmitter.prototype[kCapture];
@@ -493,7 +509,7 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
   },
   enumerable: true,
 });
-Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+ObjectDefineProperty(EventEmitter, 'EventEmitterAsyncResource', {
   __proto__: null,
   enumerable: true,
   configurable: true,
@@ -503,7 +519,7 @@ Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
   },
 });
 EventEmitter.errorMonitor = kErrorMonitor;
-Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+ObjectDefineProperty(EventEmitter, 'defaultMaxListeners', {
   __proto__: null,
   enumerable: true,
   get() {
@@ -514,8 +530,8 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
     defaultMaxListeners = arg;
   },
 });
-Object.defineProperty(EventEmitter, 'kMaxEventTargetListeners', { __proto__: null, value: kMaxEventTargetListeners });
-Object.defineProperty(EventEmitter, 'kMaxEventTargetListenersWarned', {
+ObjectDefineProperty(EventEmitter, 'kMaxEventTargetListeners', { __proto__: null, value: kMaxEventTargetListeners });
+ObjectDefineProperty(EventEmitter, 'kMaxEventTargetListenersWarned', {
   __proto__: null,
   value: kMaxEventTargetListenersWarned,
 });

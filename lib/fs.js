@@ -5,15 +5,21 @@
 // the completion calls back through the loop. Calls made of several ops (readFile,
 // mkdir -p, rm -r, ...) reuse the promise implementation and call back on a tick.
 
+const {
+  ArrayBufferIsView, ArrayPrototypePop, ArrayPrototypePush, MathMax, ObjectAssign,
+  ObjectDefineProperty, PromisePrototypeThen, ReflectApply, SafeArrayIterator,
+  StringPrototypeSplit, SymbolFor,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateInteger, validateFunction } = require('internal/validators');
 const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
-  maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding,
+  maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding, stringWriteBytes,
   validateBufferArray, getValidMode, FSReqCallback,
-  getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
+  getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, nativeFsCalls, readdirResult, encodePath, toUnixTimestamp, toPathString, Stats, Dirent,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush,
   parseMkdirOptions,
 } = require('internal/fs/utils');
@@ -24,15 +30,17 @@ function req(cb) {
   return new FSReqCallback(cb);
 }
 
-// A request that calls back with no value: cb(err).
-function reqNoValue(cb) {
-  return new FSReqCallback((err) => cb(err));
-}
+// A request that calls back with no value: cb(err) (FSReqCallback passes no
+// value when there is none).
+const reqNoValue = req;
 
 // Runs a promise-based composite and calls back on a tick, so an exception thrown
-// by the callback is an uncaught exception, not a rejected promise.
+// by the callback is an uncaught exception, not a rejected promise. A call with no
+// value calls back with the error alone, as Node's do.
 function callbackify(promise, cb) {
-  promise.then((value) => process.nextTick(cb, null, value), (err) => process.nextTick(cb, err));
+  PromisePrototypeThen(promise,
+    (value) => (value === undefined ? process.nextTick(cb, null) : process.nextTick(cb, null, value)),
+    (err) => process.nextTick(cb, err));
 }
 
 function open(path, flags, mode, callback) {
@@ -72,7 +80,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
       callback = length;
       params = offsetOrOptions;
     } else if (arguments.length === 3) {
-      if (!ArrayBuffer.isView(buffer)) {
+      if (!ArrayBufferIsView(buffer)) {
         // fd, options, callback
         params = buffer;
         ({ buffer = Buffer.alloc(16384) } = params ?? {});
@@ -84,7 +92,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
     }
     ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
   }
-  if (!ArrayBuffer.isView(buffer)) {
+  if (!ArrayBufferIsView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
   validateFunction(callback, 'cb');
@@ -117,7 +125,7 @@ function readv(fd, buffers, position, callback) {
 // write(fd, string[, position[, encoding]], cb). The callback is the last function given.
 function write(fd, buffer, offset, length, position, callback) {
   fd = getValidatedFd(fd);
-  if (ArrayBuffer.isView(buffer)) {
+  if (ArrayBufferIsView(buffer)) {
     callback = maybeCallback(callback || position || length || offset);
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
@@ -142,7 +150,7 @@ function write(fd, buffer, offset, length, position, callback) {
     length = 'utf8';
   }
   callback = maybeCallback(position);
-  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytes = stringWriteBytes(buffer, length);
   binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset),
     req((err, n) => callback(err, n || 0, buffer)));
 }
@@ -178,6 +186,17 @@ const stat = statLike('stat', (p) => getValidatedPath(p));
 const lstat = statLike('lstat', (p) => getValidatedPath(p));
 const fstat = statLike('fstat', (fd) => getValidatedFd(fd));
 
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  binding.statfs(path, wantsBigint(options), req((err, fields) => (err ? callback(err) :
+    callback(null, getStatFsFromBinding(fields)))));
+}
+
 function exists(path, callback) {
   validateFunction(callback, 'cb');
   try {
@@ -187,7 +206,7 @@ function exists(path, callback) {
   }
   binding.access(path, constants.F_OK, req((err) => callback(!err)));
 }
-exists[Symbol.for('nodejs.util.promisify.custom')] = (path) =>
+exists[SymbolFor('nodejs.util.promisify.custom')] = (path) =>
   new Promise((resolve) => exists(path, resolve));
 
 function access(path, mode, callback) {
@@ -202,8 +221,9 @@ function access(path, mode, callback) {
 
 // A one-op call with a path and no result: unlink, rmdir, ...
 function pathOp(name, ...args) {
-  const callback = maybeCallback(args.pop());
-  binding[name](...args, reqNoValue(callback));
+  const callback = maybeCallback(ArrayPrototypePop(args));
+  ArrayPrototypePush(args, reqNoValue(callback));
+  ReflectApply(binding[name], binding, args);
 }
 
 function readFile(path, options, callback) {
@@ -228,7 +248,7 @@ function writeFile(path, data, options, callback) {
   const flush = validateFlush(options);
   stringToFlags(options.flag);
   parseFileMode(options.mode, 'mode', 0o666);
-  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+  if (typeof data !== 'string' && !ArrayBufferIsView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   if (typeof path === 'number') {
@@ -330,7 +350,7 @@ function ftruncate(fd, len = 0, callback) {
   }
   fd = getValidatedFd(fd);
   validateInteger(len, 'len');
-  binding.ftruncate(fd, Math.max(0, len), reqNoValue(maybeCallback(callback)));
+  binding.ftruncate(fd, MathMax(0, len), reqNoValue(maybeCallback(callback)));
 }
 
 // A one-op call whose value is a path (readlink, realpath, mkdtemp).
@@ -364,15 +384,15 @@ function realpath(path, options, callback) {
   callback = maybeCallback(typeof options === 'function' ? options : callback);
   options = getOptions(options, {});
   path = toPathString(getValidatedPath(path));
-  callbackify(require('internal/fs/realpath').realpathJs(path)
-    .then((p) => encodePath(p, options)), callback);
+  callbackify(PromisePrototypeThen(require('internal/fs/realpath').realpathJs(path),
+    (p) => encodePath(p, options)), callback);
 }
 realpath.native = function(path, options, callback) {
   pathResult('realpathAsync', getValidatedPath(path), options, callback);
 };
 
 const api = {
-  open, close, read, readv, write, writev, stat, lstat, fstat, exists, access,
+  open, close, read, readv, write, writev, stat, lstat, fstat, statfs, exists, access,
   readFile, writeFile, appendFile, mkdir, readdir, rm, rmdir, truncate, ftruncate, copyFile,
   realpath,
   rename: (from, to, cb) => pathOp('rename', getValidatedPath(from, 'oldPath'),
@@ -388,7 +408,8 @@ const api = {
   link: (existing, newPath, cb) => pathOp('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath'), cb),
   readlink: (path, options, cb) => pathResult('readlink', getValidatedPath(path), options, cb),
-  mkdtemp: (prefix, options, cb) => pathResult('mkdtemp', getValidatedPath(prefix, 'prefix'), options, cb),
+  mkdtemp: (prefix, options, cb) =>
+    pathResult('mkdtemp', warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix')), options, cb),
   chmod: (path, mode, cb) => pathOp('chmod', getValidatedPath(path), parseFileMode(mode, 'mode'), cb),
   fchmod: (fd, mode, cb) => pathOp('fchmod', getValidatedFd(fd), parseFileMode(mode, 'mode'), cb),
   lchmod: undefined,
@@ -401,6 +422,8 @@ const api = {
   ...sync,
 };
 
+ObjectAssign(nativeFsCalls, { open, read, write, writev, fsync: api.fsync, close });
+
 // Loaded on first use: streams, Dir and watchers pull in more of lib/. The classes
 // can be replaced (graceful-fs and test doubles do), and create*Stream then builds
 // the replacement, as in Node; the functions are plain writable properties.
@@ -408,7 +431,7 @@ const replaced = { __proto__: null };
 function currentClass(name, id, exported = name) {
   return name in replaced ? replaced[name] : require(id)[exported];
 }
-Object.assign(api, {
+ObjectAssign(api, {
   lchmodSync: undefined,
   createReadStream: function createReadStream(path, options) {
     return new (currentClass('ReadStream', 'internal/fs/streams'))(path, options);
@@ -422,17 +445,18 @@ Object.assign(api, {
 });
 
 // Node's key order, so that listing or printing the module looks the same. (lchmod
-// is listed but undefined on Linux; cp, statfs and openAsBlob are not there yet.)
+// is listed but undefined on Linux; cp and openAsBlob are not there yet.)
 const fs = module.exports = {};
-for (const name of ('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
+const exportNames = StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
   'closeSync copyFile copyFileSync createReadStream createWriteStream exists existsSync fchown ' +
   'fchownSync fchmod fchmodSync fdatasync fdatasyncSync fstat fstatSync fsync fsyncSync ftruncate ' +
   'ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync lstat lstatSync ' +
   'lutimes lutimesSync mkdir mkdirSync mkdtemp mkdtempSync open openSync readdir readdirSync read ' +
   'readSync readv readvSync readFile readFileSync readlink readlinkSync realpath realpathSync rename ' +
-  'renameSync rm rmSync rmdir rmdirSync stat statSync symlink symlinkSync truncate truncateSync ' +
+  'renameSync rm rmSync rmdir rmdirSync stat statfs statSync statfsSync symlink symlinkSync truncate truncateSync ' +
   'unwatchFile unlink unlinkSync utimes utimesSync watch watchFile writeFile writeFileSync write ' +
-  'writeSync writev writevSync').split(' ')) {
+  'writeSync writev writevSync'), ' ');
+for (const name of new SafeArrayIterator(exportNames)) {
   fs[name] = api[name];
 }
 fs.Dirent = Dirent;
@@ -440,7 +464,8 @@ fs.Stats = Stats;
 
 // A class loaded on first use; assigning one replaces it (for create*Stream too).
 function lazyClass(name, id, exported = name) {
-  Object.defineProperty(fs, name, {
+  ObjectDefineProperty(fs, name, {
+    __proto__: null,
     enumerable: true,
     configurable: true,
     get: () => currentClass(name, id, exported),
@@ -449,12 +474,13 @@ function lazyClass(name, id, exported = name) {
 }
 // A function Node exposes as a getter; assigning replaces it with a plain value.
 function lazyFunction(name, get) {
-  Object.defineProperty(fs, name, {
+  ObjectDefineProperty(fs, name, {
+    __proto__: null,
     enumerable: true,
     configurable: true,
     get,
     set(value) {
-      Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(fs, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
     },
   });
 }
@@ -467,6 +493,6 @@ fs._toUnixTimestamp = toUnixTimestamp;
 lazyClass('Dir', 'internal/fs/dir');
 lazyFunction('opendir', () => require('internal/fs/dir').opendir);
 lazyFunction('opendirSync', () => require('internal/fs/dir').opendirSync);
-Object.assign(fs, { F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK });
+ObjectAssign(fs, { F_OK: constants.F_OK, R_OK: constants.R_OK, W_OK: constants.W_OK, X_OK: constants.X_OK });
 fs.constants = constants;
-Object.defineProperty(fs, 'promises', { enumerable: true, configurable: true, get: () => promises.fsPromises });
+ObjectDefineProperty(fs, 'promises', { __proto__: null, enumerable: true, configurable: true, get: () => promises.fsPromises });

@@ -3,6 +3,10 @@
 // Duplex, Transform, PassThrough, pipeline, finished, addAbortSignal attached.
 // Implementation lives in lib/internal/streams/. No internalBinding.
 
+const {
+  ObjectDefineProperty,
+} = primordials;
+
 const { Stream } = require('internal/streams/legacy');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
@@ -38,7 +42,8 @@ Stream.getDefaultHighWaterMark = utils.getDefaultHighWaterMark;
 Stream.setDefaultHighWaterMark = utils.setDefaultHighWaterMark;
 
 let promises;
-Object.defineProperty(Stream, 'promises', {
+ObjectDefineProperty(Stream, 'promises', {
+  __proto__: null,
   configurable: true,
   enumerable: true,
   get() {
@@ -46,11 +51,13 @@ Object.defineProperty(Stream, 'promises', {
     return promises;
   },
 });
-Object.defineProperty(pipeline, require('internal/streams/promisify_custom'), {
+ObjectDefineProperty(pipeline, require('internal/streams/promisify_custom'), {
+  __proto__: null,
   enumerable: true,
   get() { return Stream.promises.pipeline; },
 });
-Object.defineProperty(eos, require('internal/streams/promisify_custom'), {
+ObjectDefineProperty(eos, require('internal/streams/promisify_custom'), {
+  __proto__: null,
   enumerable: true,
   get() { return Stream.promises.finished; },
 });

@@ -1,6 +1,6 @@
 'use strict';
-// tty: isatty, and the stream classes by name. coil's process.stdout/stderr are
-// synchronous writers for every kind of fd (lib/internal/process/stdio.js).
+// tty: isatty, and the stream classes by name. process.stdout/stderr on a terminal
+// are tty.WriteStream instances (lib/internal/process/stdio.js).
 // Bindings: process_methods.isatty.
 
 const {
@@ -13,12 +13,7 @@ function isatty(fd) {
   return NumberIsInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyNative(fd);
 }
 
-class WriteStream extends require('internal/process/stdio').SyncWriteStream {
-  constructor(fd) {
-    super(fd);
-    this.isTTY = true;
-  }
-}
+const { TTYWriteStream: WriteStream } = require('internal/process/stdio');
 
 function ReadStream(fd) {
   const stream = require('internal/process/stdio').createStdin();

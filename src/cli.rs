@@ -1,12 +1,29 @@
 //! Command-line parsing, as node does it: options first, then the script (or -e/-p
-//! code, or - for stdin), then the script's own arguments. Options coil does not
-//! know are offered to V8; what V8 does not know either is a "bad option" (exit 9).
+//! code, or - for stdin), then the script's own arguments. NODE_OPTIONS is parsed
+//! the same way, with node's refusals (no -e, no script, only some V8 flags), and
+//! comes before the command line, which wins. Options coil does not know are
+//! offered to V8; what V8 does not know either is a "bad option" (exit 9). The
+//! values lib/ needs reach it through internalBinding('options').
+use std::collections::BTreeMap;
 
 pub enum Mode {
     File(String),
     Eval(String),
     Print(String),
-    Stdin,
+    /// The script comes from stdin; `dash` when `-` was typed (it stays in argv);
+    /// `print` with -p and no code (`echo 1+1 | coil -p`).
+    Stdin {
+        dash: bool,
+        print: bool,
+    },
+}
+
+/// The value of an option, as lib/ reads it with getOptionValue.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OptionValue {
+    Bool(bool),
+    Text(String),
+    List(Vec<String>),
 }
 
 pub struct Options {
@@ -21,6 +38,31 @@ pub struct Options {
     pub stats: bool,
     /// --trace-uring: print every SQE, CQE and kernel entry to stderr as it happens.
     pub trace_uring: bool,
+    /// -c: compile the script and stop.
+    pub check: bool,
+    /// Every option coil itself acts on, by its long name ('--require' for -r).
+    pub values: BTreeMap<String, OptionValue>,
+}
+
+impl Options {
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.values.get(name) {
+            Some(OptionValue::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    #[cfg(test)]
+    pub fn list(&self, name: &str) -> &[String] {
+        match self.values.get(name) {
+            Some(OptionValue::List(l)) => l,
+            _ => &[],
+        }
+    }
+
+    pub fn flag(&self, name: &str) -> bool {
+        matches!(self.values.get(name), Some(OptionValue::Bool(true)))
+    }
 }
 
 pub enum Parsed {
@@ -34,83 +76,428 @@ pub enum Parsed {
 pub const USAGE: &str = "Usage: coil [options] [ script.js | -e \"script\" | - ] [arguments]
 
 Options:
-  -e, --eval SCRIPT        evaluate SCRIPT
-  -p, --print SCRIPT       evaluate SCRIPT and print the result
-  -                        read the script from stdin
-  -v, --version            print coil's version
-  -h, --help               print this help
-  --stats                  print io_uring counters (SQEs, CQEs, enter calls) at exit
-  --trace-uring            print each submission, completion and io_uring_enter
+  -e, --eval SCRIPT           evaluate SCRIPT
+  -p, --print SCRIPT          evaluate SCRIPT and print the result
+  -c, --check                 check the script's syntax without running it
+  -r, --require MODULE        preload MODULE (may be repeated)
+  -C, --conditions NAME       an extra condition for package.json \"exports\"
+  -                           read the script from stdin
+  --env-file=FILE             set environment variables from FILE first
+  --title=TITLE               set process.title
+  --input-type=commonjs       how -e and stdin code is read (ES modules: not yet)
+  --unhandled-rejections=MODE strict, warn, none, throw or warn-with-error-code
+  --no-warnings               do not print process warnings
+  --trace-warnings            print a stack trace with each warning
+  --no-deprecation, --throw-deprecation, --trace-deprecation
+  --enable-source-maps        map stack traces through //# sourceMappingURL=
+  --pending-deprecation, --trace-uncaught, --preserve-symlinks,
+  --preserve-symlinks-main    accepted as node does; no effect yet
+  -v, --version               print coil's version
+  -h, --help                  print this help
+  --stats                     print io_uring counters (SQEs, CQEs, enter calls) at exit
+  --trace-uring               print each submission, completion and io_uring_enter
   --expose-gc, --max-old-space-size=MB, --stack-size=KB, --trace-gc, ...
-                           V8 options, passed to V8 as node does
+                              V8 options, passed to V8 as node does
+
+Environment: NODE_OPTIONS (options, as node reads it)
 ";
 
-pub fn parse(args: Vec<String>) -> Parsed {
-    let mut exec_args = Vec::new();
-    let mut v8_flags = Vec::new();
-    let mut stats = false;
-    let mut trace_uring = false;
-    let mut mode = None;
-    let mut it = args.into_iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "-v" | "--version" => {
-                return Parsed::Print(format!("v{}\n", env!("CARGO_PKG_VERSION")))
-            }
-            "-h" | "--help" => return Parsed::Print(USAGE.to_string()),
-            "-e" | "--eval" | "-p" | "--print" => {
-                let Some(code) = it.next() else {
-                    return Parsed::Fail(format!("coil: {arg} requires an argument\n"), 9);
-                };
-                exec_args.push(arg.clone());
-                exec_args.push(code.clone());
-                mode = Some(if arg.starts_with("-e") || arg == "--eval" {
-                    Mode::Eval(code)
-                } else {
-                    Mode::Print(code)
-                });
-                break;
-            }
-            "-" => {
-                mode = Some(Mode::Stdin);
-                break;
-            }
-            "--stats" => {
-                stats = true;
-                exec_args.push(arg);
-            }
-            "--trace-uring" => {
-                trace_uring = true;
-                exec_args.push(arg);
-            }
-            "--" => {
-                if let Some(file) = it.next() {
-                    mode = Some(Mode::File(file));
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Bool,
+    Text,
+    List,
+}
+
+/// (long name, short name, kind, allowed in NODE_OPTIONS).
+const KNOWN: &[(&str, &str, Kind, bool)] = &[
+    ("--check", "-c", Kind::Bool, false),
+    ("--interactive", "-i", Kind::Bool, false),
+    ("--require", "-r", Kind::List, true),
+    ("--conditions", "-C", Kind::List, true),
+    ("--env-file", "", Kind::List, false),
+    ("--title", "", Kind::Text, true),
+    ("--input-type", "", Kind::Text, true),
+    ("--unhandled-rejections", "", Kind::Text, true),
+    ("--warnings", "", Kind::Bool, true),
+    ("--trace-warnings", "", Kind::Bool, true),
+    ("--no-deprecation", "", Kind::Bool, true),
+    ("--throw-deprecation", "", Kind::Bool, true),
+    ("--trace-deprecation", "", Kind::Bool, true),
+    ("--pending-deprecation", "", Kind::Bool, true),
+    ("--trace-uncaught", "", Kind::Bool, true),
+    ("--enable-source-maps", "", Kind::Bool, true),
+    ("--preserve-symlinks", "", Kind::Bool, true),
+    ("--preserve-symlinks-main", "", Kind::Bool, true),
+    ("--stats", "", Kind::Bool, true),
+    ("--trace-uring", "", Kind::Bool, true),
+];
+
+/// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).
+const V8_IN_NODE_OPTIONS: &[&str] = &[
+    "--abort-on-uncaught-exception",
+    "--disallow-code-generation-from-strings",
+    "--expose-gc",
+    "--huge-max-old-generation-size",
+    "--interpreted-frames-native-stack",
+    "--jitless",
+    "--max-old-space-size",
+    "--max-semi-space-size",
+    "--perf-basic-prof",
+    "--perf-basic-prof-only-functions",
+    "--perf-prof",
+    "--perf-prof-unwinding-info",
+    "--stack-trace-limit",
+];
+
+/// Options, mode and script arguments being collected from one or more sources.
+#[derive(Default)]
+struct Collector {
+    mode: Option<Mode>,
+    exec_args: Vec<String>,
+    v8_flags: Vec<String>,
+    values: BTreeMap<String, OptionValue>,
+    /// -e/-p code: option parsing goes on after it, as in node, until `--` or the
+    /// first argument that is not an option.
+    eval_code: Option<String>,
+    print: bool,
+}
+
+impl Collector {
+    fn set(&mut self, kind: Kind, name: &str, value: Option<String>) {
+        let v = match (kind, value) {
+            (Kind::List, Some(v)) => {
+                if let Some(OptionValue::List(l)) = self.values.get_mut(name) {
+                    l.push(v);
+                    return;
                 }
-                break;
+                OptionValue::List(vec![v])
             }
-            a if a.starts_with("--") => {
-                exec_args.push(arg.clone());
-                v8_flags.push(arg);
+            (Kind::Text, Some(v)) => OptionValue::Text(v),
+            (_, _) => OptionValue::Bool(true),
+        };
+        self.values.insert(name.to_string(), v);
+    }
+
+    /// Reads options from `args` until the script; returns the script's arguments.
+    /// `env` is true for NODE_OPTIONS, where node refuses some options.
+    fn read(&mut self, args: Vec<String>, env: bool) -> Result<Vec<String>, Stop> {
+        let refuse = |a: &str| Stop::Fail(format!("coil: {a} is not allowed in NODE_OPTIONS\n"), 9);
+        let mut it = args.into_iter().peekable();
+        while let Some(arg) = it.next() {
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+                _ => (arg.clone(), None),
+            };
+            match name.as_str() {
+                "-v" | "--version" | "-h" | "--help" if env => return Err(refuse(&name)),
+                "-v" | "--version" => {
+                    let (coil, v8) = (env!("CARGO_PKG_VERSION"), crate::v8::version());
+                    return Err(Stop::Print(format!("coil {coil} (V8 {v8})\n")));
+                }
+                "-h" | "--help" => return Err(Stop::Print(USAGE.to_string())),
+                "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" if env => {
+                    return Err(refuse(&name))
+                }
+                "-e" | "--eval" | "-p" | "--print" | "-pe" | "-ep" => {
+                    let print = name.contains('p');
+                    // -p is a flag when an option or nothing follows (`-p -e CODE`,
+                    // `-e CODE -p`, `echo 1 | coil -p`); otherwise it takes the code.
+                    let flag_only = (name == "-p" || name == "--print")
+                        && inline.is_none()
+                        && it.peek().is_none_or(|next| next.starts_with('-'));
+                    self.exec_args.push(arg.clone());
+                    self.print |= print;
+                    if flag_only {
+                        continue;
+                    }
+                    let Some(code) = inline.clone().or_else(|| it.next()) else {
+                        return Err(requires_argument(&name));
+                    };
+                    if inline.is_none() {
+                        self.exec_args.push(code.clone());
+                    }
+                    self.eval_code = Some(code);
+                }
+                "-" if env => return Err(refuse("-")),
+                "-" if self.eval_code.is_none() => {
+                    self.mode = Some(Mode::Stdin {
+                        dash: true,
+                        print: self.print,
+                    });
+                    break;
+                }
+                "--" if env => return Err(refuse("--")),
+                "--" => {
+                    if self.eval_code.is_none() {
+                        if let Some(file) = it.next() {
+                            self.mode = Some(Mode::File(file));
+                        }
+                    }
+                    break;
+                }
+                "--no-warnings" => {
+                    self.push_exec(&arg, None, env);
+                    self.values
+                        .insert("--warnings".into(), OptionValue::Bool(false));
+                }
+                _ => {
+                    if let Some(&(long, _, kind, ok_in_env)) =
+                        KNOWN.iter().find(|(long, short, _, _)| {
+                            *long == name || (!short.is_empty() && *short == name)
+                        })
+                    {
+                        if env && !ok_in_env {
+                            return Err(refuse(&if kind == Kind::Bool {
+                                name
+                            } else {
+                                format!("{long}=")
+                            }));
+                        }
+                        let value = if kind == Kind::Bool {
+                            None
+                        } else {
+                            match inline.or_else(|| it.next()) {
+                                Some(v) => Some(v),
+                                None => return Err(requires_argument(&name)),
+                            }
+                        };
+                        self.push_exec(
+                            &arg,
+                            if arg.contains('=') {
+                                None
+                            } else {
+                                value.clone()
+                            },
+                            env,
+                        );
+                        self.set(kind, long, value);
+                    } else if name.starts_with("--") {
+                        let base = name.replace('_', "-");
+                        if env && !V8_IN_NODE_OPTIONS.contains(&base.as_str()) {
+                            let shown = if inline.is_some() {
+                                format!("{name}=")
+                            } else {
+                                name
+                            };
+                            return Err(refuse(&shown));
+                        }
+                        self.push_exec(&arg, None, env);
+                        self.v8_flags.push(arg);
+                    } else if name.starts_with('-') && name.len() > 1 {
+                        return Err(Stop::Fail(format!("coil: bad option: {arg}\n"), 9));
+                    } else if env {
+                        // A script name in NODE_OPTIONS: node refuses it too.
+                        return Err(refuse(&arg));
+                    } else if self.eval_code.is_some() {
+                        // The first argument after -e code: it and the rest are the script's.
+                        let mut rest = vec![arg];
+                        rest.extend(it);
+                        self.finish_mode();
+                        return Ok(rest);
+                    } else {
+                        self.mode = Some(Mode::File(arg));
+                        break;
+                    }
+                }
             }
-            a if a.starts_with('-') && a.len() > 1 => {
-                return Parsed::Fail(format!("coil: bad option: {arg}\n"), 9);
+        }
+        self.finish_mode();
+        Ok(it.collect())
+    }
+
+    /// -e/-p code, once read, decides the mode.
+    fn finish_mode(&mut self) {
+        if let Some(code) = self.eval_code.take() {
+            self.mode = Some(if self.print {
+                Mode::Print(code)
+            } else {
+                Mode::Eval(code)
+            });
+        }
+    }
+
+    /// execArgv holds what was typed on the command line, not NODE_OPTIONS.
+    fn push_exec(&mut self, arg: &str, value: Option<String>, env: bool) {
+        if env {
+            return;
+        }
+        self.exec_args.push(arg.to_string());
+        if let Some(v) = value {
+            self.exec_args.push(v);
+        }
+    }
+}
+
+/// Why option reading stopped early: print-and-exit (--version) or a failure; never
+/// a run, so it stays small.
+enum Stop {
+    Print(String),
+    Fail(String, i32),
+}
+
+impl From<Stop> for Parsed {
+    fn from(stop: Stop) -> Parsed {
+        match stop {
+            Stop::Print(text) => Parsed::Print(text),
+            Stop::Fail(msg, code) => Parsed::Fail(msg, code),
+        }
+    }
+}
+
+fn requires_argument(name: &str) -> Stop {
+    Stop::Fail(format!("coil: {name} requires an argument\n"), 9)
+}
+
+/// Splits NODE_OPTIONS as node does: on spaces, with "double quotes" grouping and
+/// backslash escaping inside them.
+pub fn split_node_options(text: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut quoted = false;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quoted => {
+                if let Some(n) = chars.next() {
+                    cur.push(n);
+                }
             }
-            _ => {
-                mode = Some(Mode::File(arg));
-                break;
+            '"' => {
+                quoted = !quoted;
+                in_word = true;
+            }
+            ' ' if !quoted => {
+                if in_word {
+                    out.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            c => {
+                cur.push(c);
+                in_word = true;
             }
         }
     }
-    let mode = mode.unwrap_or(Mode::Stdin);
-    Parsed::Run(Options {
-        mode,
-        script_args: it.collect(),
-        exec_args,
-        v8_flags,
-        stats,
-        trace_uring,
-    })
+    if quoted {
+        return Err("coil: invalid value for NODE_OPTIONS (unterminated string)\n".into());
+    }
+    if in_word {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// The hint for `coil` typed alone at a terminal, until coil has a REPL.
+const NO_REPL_HINT: &str = "coil: no script given and coil has no REPL yet: run `coil file.js`, `coil -e CODE` or `... | coil -`\n";
+
+/// This process's command line and NODE_OPTIONS, with --env-file applied between
+/// the two (the file may set NODE_OPTIONS).
+pub fn from_process() -> Parsed {
+    let parsed = parse_with(std::env::args().skip(1).collect(), |values| {
+        if let Some(OptionValue::List(files)) = values.get("--env-file") {
+            for file in files {
+                crate::env_file::apply(file)?;
+            }
+        }
+        Ok(std::env::var("NODE_OPTIONS").ok().filter(|s| !s.is_empty()))
+    });
+    if let Parsed::Run(o) = &parsed {
+        // SAFETY: isatty accepts any fd.
+        if matches!(o.mode, Mode::Stdin { dash: false, .. }) && unsafe { libc::isatty(0) } == 1 {
+            return Parsed::Fail(NO_REPL_HINT.into(), 9);
+        }
+    }
+    parsed
+}
+
+/// Parses a command line with no NODE_OPTIONS.
+#[cfg(test)]
+pub fn parse(args: Vec<String>) -> Parsed {
+    parse_with(args, |_| Ok(None))
+}
+
+/// Parses `args`; `node_options(values)` gives NODE_OPTIONS once the command line's
+/// own options are known (or a message to fail with).
+pub fn parse_with(
+    args: Vec<String>,
+    node_options: impl FnOnce(&BTreeMap<String, OptionValue>) -> Result<Option<String>, String>,
+) -> Parsed {
+    let mut cmd = Collector::default();
+    let script_args = match cmd.read(args, false) {
+        Ok(a) => a,
+        Err(stop) => return stop.into(),
+    };
+    let eval_given = matches!(cmd.mode, Some(Mode::Eval(_) | Mode::Print(_)));
+    let mut all = Collector::default();
+    let env_text = match node_options(&cmd.values) {
+        Ok(t) => t,
+        Err(msg) => return Parsed::Fail(msg, 9),
+    };
+    if let Some(text) = env_text {
+        let words = match split_node_options(&text) {
+            Ok(w) => w,
+            Err(msg) => return Parsed::Fail(msg, 9),
+        };
+        if let Err(stop) = all.read(words, true) {
+            return stop.into();
+        }
+    }
+    // The command line after NODE_OPTIONS: its single values win, lists add up.
+    for (name, value) in std::mem::take(&mut cmd.values) {
+        match (all.values.get_mut(&name), value) {
+            (Some(OptionValue::List(l)), OptionValue::List(more)) => l.extend(more),
+            (_, v) => {
+                all.values.insert(name, v);
+            }
+        }
+    }
+    all.v8_flags.append(&mut cmd.v8_flags);
+    let options = Options {
+        mode: cmd.mode.take().unwrap_or(Mode::Stdin {
+            dash: false,
+            print: cmd.print,
+        }),
+        script_args,
+        exec_args: cmd.exec_args,
+        v8_flags: all.v8_flags,
+        stats: all.values.contains_key("--stats"),
+        trace_uring: all.values.contains_key("--trace-uring"),
+        check: matches!(all.values.get("--check"), Some(OptionValue::Bool(true))),
+        values: all.values,
+    };
+    if let Some(msg) = validate(&options, eval_given) {
+        return Parsed::Fail(msg, 9);
+    }
+    Parsed::Run(options)
+}
+
+/// node's checks on option values, with its wording.
+fn validate(o: &Options, eval_given: bool) -> Option<String> {
+    if let Some(mode) = o.text("--unhandled-rejections") {
+        if !["strict", "warn", "none", "throw", "warn-with-error-code"].contains(&mode) {
+            return Some("coil: invalid value for --unhandled-rejections\n".into());
+        }
+    }
+    match o.text("--input-type") {
+        None | Some("commonjs") => {}
+        Some("module") => {
+            if !matches!(o.mode, Mode::File(_)) {
+                return Some(
+                    "coil: --input-type=module: ES modules are not supported by coil yet\n".into(),
+                );
+            }
+        }
+        Some(_) => return Some("coil: --input-type must be \"module\" or \"commonjs\"\n".into()),
+    }
+    if o.check && eval_given {
+        return Some("coil: either --check or --eval can be used, not both\n".into());
+    }
+    if o.flag("--interactive") {
+        return Some("coil: -i: the REPL is not available in coil yet\n".into());
+    }
+    None
 }
 
 #[cfg(test)]
@@ -121,6 +508,14 @@ mod tests {
         match parse(args.iter().map(|s| s.to_string()).collect()) {
             Parsed::Run(o) => o,
             _ => panic!("expected a run"),
+        }
+    }
+
+    fn fails(args: &[&str], env: Option<&str>) -> String {
+        let env = env.map(|e| e.to_string());
+        match parse_with(args.iter().map(|s| s.to_string()).collect(), |_| Ok(env)) {
+            Parsed::Fail(msg, 9) => msg,
+            _ => panic!("expected a failure"),
         }
     }
 
@@ -143,5 +538,105 @@ mod tests {
     fn unknown_short_option_is_bad() {
         assert!(matches!(parse(vec!["-z".into()]), Parsed::Fail(_, 9)));
         assert!(matches!(parse(vec!["-e".into()]), Parsed::Fail(_, 9)));
+    }
+
+    #[test]
+    fn lists_collect_and_values_take_both_forms() {
+        let o = run(&["-r", "a", "--require=b", "-C", "x", "--title", "t", "f.js"]);
+        assert_eq!(o.list("--require"), ["a", "b"]);
+        assert_eq!(o.list("--conditions"), ["x"]);
+        assert_eq!(o.text("--title"), Some("t"));
+        assert_eq!(
+            o.exec_args,
+            ["-r", "a", "--require=b", "-C", "x", "--title", "t"]
+        );
+    }
+
+    #[test]
+    fn node_options_come_first_and_refuse_what_node_refuses() {
+        let env = Some("-r first --title=\"a b\"".to_string());
+        let o = match parse_with(vec!["-r".into(), "second".into(), "x.js".into()], |_| {
+            Ok(env)
+        }) {
+            Parsed::Run(o) => o,
+            _ => panic!(),
+        };
+        assert_eq!(o.list("--require"), ["first", "second"]);
+        assert_eq!(o.text("--title"), Some("a b"));
+        assert_eq!(o.exec_args, ["-r", "second"]);
+        let env = Some("-C from-env --conditions=also".to_string());
+        let o = match parse_with(vec!["-C".into(), "typed".into(), "x.js".into()], |_| {
+            Ok(env)
+        }) {
+            Parsed::Run(o) => o,
+            _ => panic!(),
+        };
+        assert_eq!(o.list("--conditions"), ["from-env", "also", "typed"]);
+        assert_eq!(
+            fails(&[], Some("-e 1")),
+            "coil: -e is not allowed in NODE_OPTIONS\n"
+        );
+        assert_eq!(
+            fails(&[], Some("--stack-size=9")),
+            "coil: --stack-size= is not allowed in NODE_OPTIONS\n"
+        );
+        assert_eq!(
+            fails(&[], Some("--env-file=x")),
+            "coil: --env-file= is not allowed in NODE_OPTIONS\n"
+        );
+    }
+
+    #[test]
+    fn values_are_checked() {
+        assert_eq!(
+            fails(&["--unhandled-rejections=no"], None),
+            "coil: invalid value for --unhandled-rejections\n"
+        );
+        assert_eq!(
+            fails(&["--title"], None),
+            "coil: --title requires an argument\n"
+        );
+        assert_eq!(
+            fails(&["-c", "-e", "1"], None),
+            "coil: either --check or --eval can be used, not both\n"
+        );
+    }
+
+    #[test]
+    fn options_go_on_after_eval_code() {
+        let o = run(&["-e", "code", "--expose-gc", "a", "--expose-gc"]);
+        assert!(matches!(o.mode, Mode::Eval(ref c) if c == "code"));
+        assert_eq!(o.v8_flags, ["--expose-gc"]);
+        assert_eq!(o.script_args, ["a", "--expose-gc"]);
+        assert!(matches!(run(&["-p", "-e", "1"]).mode, Mode::Print(ref c) if c == "1"));
+        assert!(matches!(run(&["-e", "2", "-p"]).mode, Mode::Print(ref c) if c == "2"));
+        assert!(matches!(run(&["-p", "3", "-e", "4"]).mode, Mode::Print(ref c) if c == "4"));
+        assert_eq!(run(&["-e", "x", "--", "--y"]).script_args, ["--y"]);
+        assert_eq!(run(&["-e", "x", "-", "z"]).script_args, ["-", "z"]);
+    }
+
+    #[test]
+    fn dash_is_remembered() {
+        assert!(matches!(
+            run(&["-", "a"]).mode,
+            Mode::Stdin {
+                dash: true,
+                print: false
+            }
+        ));
+        assert!(matches!(
+            run(&[]).mode,
+            Mode::Stdin {
+                dash: false,
+                print: false
+            }
+        ));
+        assert!(matches!(
+            run(&["-p"]).mode,
+            Mode::Stdin {
+                dash: false,
+                print: true
+            }
+        ));
     }
 }

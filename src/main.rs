@@ -5,6 +5,7 @@
 mod backend;
 mod binding;
 mod cli;
+mod env_file;
 #[path = "loop/mod.rs"]
 mod event_loop;
 mod runtime;
@@ -13,7 +14,7 @@ mod v8;
 use std::io::Write;
 
 fn main() {
-    let options = match cli::parse(std::env::args().skip(1).collect()) {
+    let options = match cli::from_process() {
         cli::Parsed::Run(o) => o,
         cli::Parsed::Print(text) => {
             print!("{text}");

@@ -1,36 +1,16 @@
-//! The command line, run as a user would: flags, -e/-p/stdin, V8 options, and the
+//! The command line, run as a user would: flags, -e/-p/stdin, V8 options, node's
+//! options (-r, -c, --title, --env-file, --input-type, -C, NODE_OPTIONS) and the
 //! error paths (bad option → exit 9, missing script → MODULE_NOT_FOUND, exit 1).
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn coil(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_coil"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+mod common;
+use common::{coil, coil_env, scratch, text};
+use std::process::{Command, Stdio};
 
 #[test]
 fn version_and_help() {
     let out = coil(&["--version"], "");
-    assert_eq!(
-        text(&out.stdout),
-        format!("v{}\n", env!("CARGO_PKG_VERSION"))
-    );
+    let version = text(&out.stdout);
+    let prefix = format!("coil {} (V8 ", env!("CARGO_PKG_VERSION"));
+    assert!(version.starts_with(&prefix), "{version}");
     let out = coil(&["--help"], "");
     assert!(text(&out.stdout).starts_with("Usage: coil"));
     assert!(out.status.success());
@@ -54,6 +34,9 @@ fn script_from_stdin() {
     let out = coil(&["-"], "console.log('from stdin', 6 * 7)");
     assert_eq!(text(&out.stdout), "from stdin 42\n");
     assert!(out.status.success());
+    // -p with no code prints the value of the script read from stdin.
+    let out = coil(&["-p"], "6 * 7");
+    assert_eq!(text(&out.stdout), "42\n");
 }
 
 #[test]
@@ -206,5 +189,250 @@ fn builtins_start_from_their_code_cache() {
         text(&out.stderr).contains(" code_cache_used=0 "),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn argv_has_the_absolute_script_path_and_keeps_the_dash() {
+    let dir = scratch("argv");
+    std::fs::write(
+        dir.join("a.js"),
+        "console.log(JSON.stringify(process.argv.slice(1)))",
+    )
+    .unwrap();
+    let out = coil_env(&["a.js", "x"], &[], &dir);
+    let want = format!("[{:?},\"x\"]\n", dir.join("a.js").display().to_string());
+    assert_eq!(text(&out.stdout), want);
+    let out = coil(
+        &["-", "a", "b"],
+        "console.log(JSON.stringify(process.argv.slice(1)))",
+    );
+    assert_eq!(text(&out.stdout), "[\"-\",\"a\",\"b\"]\n");
+}
+
+#[test]
+fn require_preloads_in_order_from_the_current_directory() {
+    let dir = scratch("require");
+    std::fs::write(dir.join("one.js"), "globalThis.seen = ['one'];").unwrap();
+    std::fs::write(dir.join("two.js"), "globalThis.seen.push('two');").unwrap();
+    let out = coil_env(
+        &[
+            "-r",
+            "./one.js",
+            "--require=./two",
+            "-e",
+            "console.log(seen.join())",
+        ],
+        &[],
+        &dir,
+    );
+    assert_eq!(text(&out.stdout), "one,two\n", "{}", text(&out.stderr));
+    // NODE_OPTIONS's preloads come first.
+    let out = coil_env(
+        &["--require", "./two.js", "-e", "console.log(seen.join())"],
+        &[("NODE_OPTIONS", "-r ./one.js")],
+        &dir,
+    );
+    assert_eq!(text(&out.stdout), "one,two\n", "{}", text(&out.stderr));
+    let out = coil_env(&["-r", "./missing.js", "-e", "0"], &[], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Cannot find module"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn check_compiles_without_running() {
+    let dir = scratch("check");
+    std::fs::write(dir.join("ok.js"), "#!/usr/bin/env node\nconsole.log('ran')").unwrap();
+    std::fs::write(dir.join("bad.js"), "const a = 1;\nlet x = ;\n").unwrap();
+    let out = coil_env(&["-c", "ok.js"], &[], &dir);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "");
+    let out = coil_env(&["--check", "bad.js"], &[], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let head = format!(
+        "{}:2\nlet x = ;\n        ^\n\nSyntaxError: Unexpected token ';'",
+        dir.join("bad.js").display()
+    );
+    assert!(err.starts_with(&head), "{err}");
+    let out = coil(&["-c", "-e", "1"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(
+        text(&out.stderr),
+        "coil: either --check or --eval can be used, not both\n"
+    );
+}
+
+#[test]
+fn input_type_title_conditions() {
+    let out = coil(
+        &["--input-type=commonjs", "-e", "console.log(typeof require)"],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "function\n");
+    let out = coil(&["--input-type=module", "-e", "0"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert!(text(&out.stderr).contains("ES modules are not supported by coil yet"));
+    let out = coil(&["--input-type=json", "-e", "0"], "");
+    assert_eq!(
+        text(&out.stderr),
+        "coil: --input-type must be \"module\" or \"commonjs\"\n"
+    );
+    let out = coil(
+        &["--title", "my app", "-e", "console.log(process.title)"],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "my app\n");
+    let script = "console.log(require('internal/options').getOptionValue('--conditions'))";
+    let _ = script;
+    let out = coil(
+        &[
+            "-C",
+            "dev",
+            "--conditions=edge",
+            "-e",
+            "console.log(process.execArgv.join(' '))",
+        ],
+        "",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "-C dev --conditions=edge -e console.log(process.execArgv.join(' '))\n"
+    );
+}
+
+#[test]
+fn env_file_sets_the_environment_first() {
+    let dir = scratch("envfile");
+    std::fs::write(dir.join(".env"), "# settings\nGREETING=\"hello\\nworld\"\nexport PORT=8080 # comment\nKEEP=file\nNODE_OPTIONS=--title=fromenv\n").unwrap();
+    let script = "console.log(JSON.stringify([process.env.GREETING, process.env.PORT, process.env.KEEP, process.title]))";
+    let out = coil_env(
+        &["--env-file=.env", "-e", script],
+        &[("KEEP", "outer")],
+        &dir,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "[\"hello\\nworld\",\"8080\",\"outer\",\"fromenv\"]\n",
+        "{}",
+        text(&out.stderr)
+    );
+    let out = coil_env(&["--env-file=nope.env", "-e", "0"], &[], &dir);
+    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(text(&out.stderr), "coil: nope.env: not found\n");
+}
+
+#[test]
+fn node_options_apply_and_refuse_as_node() {
+    let dir = scratch("nodeoptions");
+    let out = coil_env(
+        &[
+            "-e",
+            "console.log(process.title, typeof gc, process.execArgv.length)",
+        ],
+        &[("NODE_OPTIONS", "--title=\"a b\" --expose-gc")],
+        &dir,
+    );
+    assert_eq!(
+        text(&out.stdout),
+        "a b function 2\n",
+        "{}",
+        text(&out.stderr)
+    );
+    for (opt, shown) in [
+        ("-e 1", "-e"),
+        ("--stack-size=99", "--stack-size="),
+        ("--check", "--check"),
+        ("--no-such", "--no-such"),
+    ] {
+        let out = coil_env(&["-e", "0"], &[("NODE_OPTIONS", opt)], &dir);
+        assert_eq!(out.status.code(), Some(9), "{opt}");
+        assert_eq!(
+            text(&out.stderr),
+            format!("coil: {shown} is not allowed in NODE_OPTIONS\n")
+        );
+    }
+}
+
+/// A pseudo-terminal: (master fd, slave end as a File), `cols` x `rows` in size.
+fn open_pty(cols: u16, rows: u16) -> (i32, std::fs::File) {
+    use std::os::fd::FromRawFd;
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two fds into the given ints; size is read only.
+    let r = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
+    assert_eq!(r, 0);
+    // SAFETY: slave is an open fd that nothing else owns.
+    (master, unsafe { std::fs::File::from_raw_fd(slave) })
+}
+
+#[test]
+fn no_script_on_a_terminal_gives_a_hint() {
+    let (master, tty) = open_pty(80, 24);
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .env_remove("NODE_OPTIONS")
+        .stdin(Stdio::from(tty))
+        .output()
+        .unwrap();
+    // SAFETY: master is ours to close.
+    unsafe { libc::close(master) };
+    assert_eq!(out.status.code(), Some(9));
+    assert!(
+        text(&out.stderr).contains("no REPL yet"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = coil(&["-i"], "");
+    assert_eq!(out.status.code(), Some(9));
+    assert!(text(&out.stderr).contains("REPL is not available"));
+}
+
+#[test]
+fn stdout_on_a_terminal_is_a_tty_write_stream() {
+    let (master, tty) = open_pty(123, 45);
+    let script = "const s = process.stdout; console.error(s.isTTY, s.columns, s.rows, \
+        s instanceof require('tty').WriteStream, s instanceof require('stream').Writable, \
+        s.getWindowSize().join('x'), typeof s.getColorDepth())";
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(["-e", script])
+        .env_remove("NODE_OPTIONS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(tty))
+        .output()
+        .unwrap();
+    // SAFETY: master is ours to close.
+    unsafe { libc::close(master) };
+    assert_eq!(text(&out.stderr), "true 123 45 true true 123x45 number\n");
+}
+
+#[test]
+fn argv0_is_the_program_as_started() {
+    let out = coil(
+        &[
+            "-e",
+            "console.log(process.argv0 === process.execPath, process.argv0)",
+        ],
+        "",
+    );
+    assert_eq!(
+        text(&out.stdout),
+        format!("true {}\n", env!("CARGO_BIN_EXE_coil"))
     );
 }

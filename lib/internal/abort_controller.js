@@ -6,12 +6,17 @@
 // unrefs the timer so it does not keep the process alive).
 
 const {
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, SymbolFor, SymbolToStringTag,
+  SafeArrayIterator,
+} = primordials;
+
+const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
 } = require('internal/errors');
 const { validateAbortSignal, validateArray, validateUint32 } = require('internal/validators');
 const { EventTarget, Event, defineEventHandler, kTrustEvent } = require('internal/event_target');
 
-const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kInspect = SymbolFor('nodejs.util.inspect.custom');
 const kDontThrow = Symbol('kDontThrow');
 
 let inspectFn;
@@ -22,10 +27,8 @@ function inspect(v, opts) {
 
 let DOMExceptionCtor;
 function makeDOMException(message, name) {
-  if (DOMExceptionCtor === undefined) {
-    DOMExceptionCtor = typeof globalThis.DOMException === 'function' ?
-      globalThis.DOMException : require('internal/dom_exception').DOMException;
-  }
+  // The built-in class, not the global: a program may replace the global.
+  DOMExceptionCtor ??= require('internal/dom_exception').DOMException;
   return new DOMExceptionCtor(message, name);
 }
 
@@ -119,11 +122,12 @@ const isAbortSignal = AbortSignal._is;
 delete AbortSignal._abort;
 delete AbortSignal._is;
 
-Object.defineProperty(AbortSignal.prototype, 'aborted', {
-  ...Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted'), enumerable: true,
+ObjectDefineProperty(AbortSignal.prototype, 'aborted', {
+  __proto__: null,
+  ...ObjectGetOwnPropertyDescriptor(AbortSignal.prototype, 'aborted'), enumerable: true,
 });
 defineEventHandler(AbortSignal.prototype, 'abort');
-Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(AbortSignal.prototype, SymbolToStringTag, {
   __proto__: null, value: 'AbortSignal', configurable: true,
 });
 
@@ -143,12 +147,13 @@ class AbortController {
   }
 }
 
-for (const name of ['signal', 'abort']) {
-  Object.defineProperty(AbortController.prototype, name, {
-    ...Object.getOwnPropertyDescriptor(AbortController.prototype, name), enumerable: true,
+for (const name of new SafeArrayIterator(['signal', 'abort'])) {
+  ObjectDefineProperty(AbortController.prototype, name, {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(AbortController.prototype, name), enumerable: true,
   });
 }
-Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(AbortController.prototype, SymbolToStringTag, {
   __proto__: null, value: 'AbortController', configurable: true,
 });
 

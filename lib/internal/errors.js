@@ -7,6 +7,38 @@
 // internalBinding functions used: none. Messages that embed values use
 // internal/util/inspect, required lazily because inspect itself throws these errors.
 
+const {
+  ArrayIsArray,
+  ArrayPrototypeIncludes,
+  ArrayPrototypeIndexOf,
+  ArrayPrototypeJoin,
+  ArrayPrototypeMap,
+  ArrayPrototypePush,
+  ArrayPrototypeSlice,
+  ArrayPrototypeSplice,
+  Error,
+  ErrorCaptureStackTrace,
+  JSONStringify,
+  Map,
+  MapPrototypeSet,
+  MathAbs,
+  NumberIsInteger,
+  ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor,
+  RangeError,
+  ReflectApply,
+  RegExpPrototypeExec,
+  SafeMap,
+  StringPrototypeCharCodeAt,
+  StringPrototypeEndsWith,
+  StringPrototypeIncludes,
+  StringPrototypeSlice,
+  StringPrototypeToLowerCase,
+  Symbol,
+  TypeError,
+  URIError,
+} = primordials;
+
 let inspectModule;
 function lazyInspect() {
   if (inspectModule === undefined) inspectModule = require('internal/util/inspect');
@@ -14,36 +46,50 @@ function lazyInspect() {
 }
 function inspect(v, opts) { return lazyInspect().inspect(v, opts); }
 
-// Safe: a program's Map.prototype.get must not reach the error constructors.
-const messages = new primordials.SafeMap();
+const messages = new SafeMap();
 const codes = {};
 
 // Installs the `Name [CODE]: message` header into the stack the way Node does:
 // the name is set only while the stack is captured and formatted, then removed
 // so that `err.name` stays the plain base name.
 function captureWithCode(err, code, ctor) {
-  const own = Object.getOwnPropertyDescriptor(err, 'name');
-  Object.defineProperty(err, 'name', {
-    __proto__: null,
-    value: `${err.name} [${code}]`, writable: true, enumerable: false, configurable: true,
+  const own = ObjectGetOwnPropertyDescriptor(err, 'name');
+  ObjectDefineProperty(err, 'name', {
+    __proto__: null, value: `${err.name} [${code}]`, writable: true, enumerable: false, configurable: true,
   });
-  Error.captureStackTrace(err, ctor);
+  ErrorCaptureStackTrace(err, ctor);
   // V8 formats the stack lazily; reading it now fixes the header while the name holds the code.
   err.stack; // eslint-disable-line no-unused-expressions
-  if (own) Object.defineProperty(err, 'name', { __proto__: null, ...own });
+  if (own) ObjectDefineProperty(err, 'name', { __proto__: null, ...own });
   else delete err.name;
 }
 
+// Fills %s, %d, %j (and %%) from args; scanned by hand, since a RegExp's replace
+// would look up a user-patchable RegExp.prototype.exec.
 function formatMessage(self, msg, args) {
-  if (typeof msg === 'function') return primordials.ReflectApply(msg, self, args);
-  let i = 0;
-  return msg.replace(/%[sdj%]/g, (m) => {
-    if (m === '%%') return '%';
-    const a = args[i++];
-    if (m === '%d') return String(Number(a));
-    if (m === '%j') return JSON.stringify(a);
-    return typeof a === 'string' ? a : lazyInspect().format('%s', a);
-  });
+  if (typeof msg === 'function') return ReflectApply(msg, self, args);
+  let out = '';
+  let last = 0;
+  let next = 0;
+  for (let i = 0; i < msg.length - 1; i++) {
+    if (StringPrototypeCharCodeAt(msg, i) !== 37) continue; // '%'
+    const kind = msg[i + 1];
+    let piece;
+    if (kind === '%') {
+      piece = '%';
+    } else if (kind === 's' || kind === 'd' || kind === 'j') {
+      const a = args[next++];
+      if (kind === 'd') piece = `${+a}`;
+      else if (kind === 'j') piece = JSONStringify(a);
+      else piece = typeof a === 'string' ? a : lazyInspect().format('%s', a);
+    } else {
+      continue;
+    }
+    out += StringPrototypeSlice(msg, last, i) + piece;
+    last = i + 2;
+    i++;
+  }
+  return out + StringPrototypeSlice(msg, last);
 }
 
 function makeNodeErrorClass(Base, code) {
@@ -52,12 +98,11 @@ function makeNodeErrorClass(Base, code) {
     [Base.name]: class extends Base {
       constructor(...args) {
         super();
-        Object.defineProperty(this, 'code', {
-          __proto__: null,
-          value: code, writable: true, enumerable: true, configurable: true,
+        ObjectDefineProperty(this, 'code', {
+          __proto__: null, value: code, writable: true, enumerable: true, configurable: true,
         });
         // Builders may attach extra properties (e.g. ERR_INVALID_URL's `input`).
-        Object.defineProperty(this, 'message', {
+        ObjectDefineProperty(this, 'message', {
           __proto__: null,
           value: formatMessage(this, messages.get(code), args),
           writable: true, enumerable: false, configurable: true,
@@ -67,7 +112,7 @@ function makeNodeErrorClass(Base, code) {
       toString() { return `${this.name} [${this.code}]: ${this.message}`; }
     },
   }[Base.name];
-  Object.defineProperty(Cls.prototype, 'constructor', {
+  ObjectDefineProperty(Cls.prototype, 'constructor', {
     __proto__: null,
     value: Base, writable: true, enumerable: false, configurable: true,
   });
@@ -79,7 +124,7 @@ function makeNodeErrorClass(Base, code) {
 function E(code, message, Base, ...others) {
   messages.set(code, message);
   const Cls = makeNodeErrorClass(Base, code);
-  for (const Other of others) Cls[Other.name] = makeNodeErrorClass(Other, code);
+  for (let i = 0; i < others.length; i++) Cls[others[i].name] = makeNodeErrorClass(others[i], code);
   codes[code] = Cls;
   return Cls;
 }
@@ -90,7 +135,9 @@ const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object',
 const classRegExp = /^([A-Z][a-z0-9]*)+$/;
 
 function joinList(list, sep) {
-  if (list.length > 2) return `${list.slice(0, -1).join(', ')}, ${sep} ${list[list.length - 1]}`;
+  if (list.length > 2) {
+    return `${ArrayPrototypeJoin(ArrayPrototypeSlice(list, 0, -1), ', ')}, ${sep} ${list[list.length - 1]}`;
+  }
   if (list.length === 2) return `${list[0]} ${sep} ${list[1]}`;
   return list[0];
 }
@@ -99,8 +146,8 @@ function addNumericalSeparator(val) {
   let res = '';
   let i = val.length;
   const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
-  return `${val.slice(0, i)}${res}`;
+  for (; i >= start + 4; i -= 3) res = `_${StringPrototypeSlice(val, i - 3, i)}${res}`;
+  return `${StringPrototypeSlice(val, 0, i)}${res}`;
 }
 
 // Describes a received value: `null`, `function f`, `an instance of X`,
@@ -118,27 +165,28 @@ function determineSpecificType(value) {
 }
 
 function argDescription(name) {
-  if (name.endsWith(' argument')) return `The ${name} `;
-  return `The "${name}" ${name.includes('.') ? 'property' : 'argument'} `;
+  if (StringPrototypeEndsWith(name, ' argument')) return `The ${name} `;
+  return `The "${name}" ${StringPrototypeIncludes(name, '.') ? 'property' : 'argument'} `;
 }
 
 function invalidArgTypeMessage(name, expected, actual) {
   if (typeof name !== 'string') throw new TypeError("'name' must be a string");
-  if (!Array.isArray(expected)) expected = [expected];
+  if (!ArrayIsArray(expected)) expected = [expected];
   let msg = argDescription(name) + 'must be ';
   const types = [];
   const instances = [];
   const other = [];
-  for (const value of expected) {
+  for (let i = 0; i < expected.length; i++) {
+    const value = expected[i];
     if (typeof value !== 'string') throw new TypeError('All expected entries have to be of type string');
-    if (kTypes.includes(value)) types.push(value.toLowerCase());
-    else if (classRegExp.test(value)) instances.push(value);
-    else other.push(value);
+    if (ArrayPrototypeIncludes(kTypes, value)) ArrayPrototypePush(types, StringPrototypeToLowerCase(value));
+    else if (RegExpPrototypeExec(classRegExp, value) !== null) ArrayPrototypePush(instances, value);
+    else ArrayPrototypePush(other, value);
   }
   // 'object' reads better as "an instance of Object" next to other classes.
   if (instances.length > 0) {
-    const pos = types.indexOf('object');
-    if (pos !== -1) { types.splice(pos, 1); instances.push('Object'); }
+    const pos = ArrayPrototypeIndexOf(types, 'object');
+    if (pos !== -1) { ArrayPrototypeSplice(types, pos, 1); ArrayPrototypePush(instances, 'Object'); }
   }
   if (types.length > 0) {
     msg += types.length > 1 ? `one of type ${joinList(types, 'or')}` : `of type ${types[0]}`;
@@ -151,11 +199,11 @@ function invalidArgTypeMessage(name, expected, actual) {
   if (other.length > 0) {
     if (other.length > 1) msg += `one of ${joinList(other, 'or')}`;
     else {
-      if (other[0].toLowerCase() !== other[0]) msg += 'an ';
+      if (StringPrototypeToLowerCase(other[0]) !== other[0]) msg += 'an ';
       msg += `${other[0]}`;
     }
   }
-  if (typeof actual === 'string' && actual.length > 28) actual = `${actual.slice(0, 25)}...`;
+  if (typeof actual === 'string' && actual.length > 28) actual = `${StringPrototypeSlice(actual, 0, 25)}...`;
   return `${msg}. Received ${determineSpecificType(actual)}`;
 }
 
@@ -229,8 +277,8 @@ E('ERR_INVALID_ADDRESS_FAMILY', function(family, host, port) {
 E('ERR_INVALID_ARG_TYPE', invalidArgTypeMessage, TypeError);
 E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   let inspected = inspect(value);
-  if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
-  const type = name.includes('.') ? 'property' : 'argument';
+  if (inspected.length > 128) inspected = `${StringPrototypeSlice(inspected, 0, 128)}...`;
+  const type = StringPrototypeIncludes(name, '.') ? 'property' : 'argument';
   return `The ${type} '${name}' ${reason}. Received ${inspected}`;
 }, TypeError, RangeError);
 E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
@@ -270,7 +318,7 @@ E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
   const type = value == null || typeof value === 'function' || typeof value === 'object'
     ? determineSpecificType(value)
     : determineSpecificType(typeof value === 'string' && value.length > 28
-      ? `${value.slice(0, 25)}...` : value);
+      ? `${StringPrototypeSlice(value, 0, 25)}...` : value);
   return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
 }, TypeError, RangeError);
 E('ERR_INVALID_STATE', 'Invalid state: %s', Error, TypeError, RangeError);
@@ -298,9 +346,11 @@ E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_MISSING_ARGS', (...args) => {
   let msg = 'The ';
   const wrap = (a) => `"${a}"`;
-  args = args.map((a) => (Array.isArray(a) ? a.map(wrap).join(' or ') : wrap(a)));
-  msg += args.length > 2 ? `${args.slice(0, -1).join(', ')}, and ${args[args.length - 1]}`
-    : args.join(' and ');
+  args = ArrayPrototypeMap(args, (a) => (ArrayIsArray(a) ?
+    ArrayPrototypeJoin(ArrayPrototypeMap(a, wrap), ' or ') : wrap(a)));
+  msg += args.length > 2 ?
+    `${ArrayPrototypeJoin(ArrayPrototypeSlice(args, 0, -1), ', ')}, and ${args[args.length - 1]}` :
+    ArrayPrototypeJoin(args, ' and ');
   return `${msg} argument${args.length > 1 ? 's' : ''} must be specified`;
 }, TypeError);
 E('ERR_MISSING_OPTION', '%s is required', TypeError);
@@ -316,10 +366,10 @@ E('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
 E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
   let received;
-  if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
-    received = addNumericalSeparator(String(input));
+  if (NumberIsInteger(input) && MathAbs(input) > 2 ** 32) {
+    received = addNumericalSeparator(`${input}`);
   } else if (typeof input === 'bigint') {
-    received = String(input);
+    received = `${input}`;
     if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
     received += 'n';
   } else {
@@ -345,7 +395,7 @@ E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
 }, TypeError);
 E('ERR_REQUIRE_ESM', (filename, hasEsmSyntax, parentPath) => {
   let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;
-  if (String(filename).endsWith('.mjs')) msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
+  if (StringPrototypeEndsWith(`${filename}`, '.mjs')) msg += `\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`;
   return msg;
 }, Error);
 E('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.', Error);
@@ -379,7 +429,7 @@ E('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
-  return `${msg} (${typeof err === 'string' ? err : String(err)})`;
+  return `${msg} (${typeof err === 'string' ? err : `${err}`})`;
 }, Error);
 // `reason` is the already-stringified rejection reason (Node shows objects as "#<Object>").
 E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "%s".', Error);
@@ -404,19 +454,23 @@ const kIsNodeError = Symbol('kIsNodeError');
 class SystemError extends Error {
   constructor(key, context, prefix) {
     super();
-    Object.defineProperty(this, kIsNodeError, { __proto__: null, value: true, enumerable: false, configurable: true });
+    ObjectDefineProperty(this, kIsNodeError, { __proto__: null, value: true, enumerable: false, configurable: true });
     context = context || {};
     let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
     if (context.dest !== undefined) message += ` => ${context.dest}`;
-    Object.defineProperty(this, 'code', { __proto__: null, value: key, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(this, 'name', { __proto__: null, value: 'SystemError', writable: true, enumerable: false, configurable: true });
-    Object.defineProperty(this, 'message', { __proto__: null, value: message, writable: true, enumerable: false, configurable: true });
-    Object.defineProperty(this, 'info', { __proto__: null, value: context, writable: true, enumerable: true, configurable: true });
+    const data = (value, enumerable) =>
+      ({ __proto__: null, value, writable: true, enumerable, configurable: true });
+    ObjectDefineProperty(this, 'code', data(key, true));
+    ObjectDefineProperty(this, 'name', data('SystemError', false));
+    ObjectDefineProperty(this, 'message', data(message, false));
+    ObjectDefineProperty(this, 'info', data(context, true));
     // errno/syscall/path/dest read and write through to `info`, as in Node.
-    for (const prop of ['errno', 'syscall', 'path', 'dest']) {
+    const props = ['errno', 'syscall', 'path', 'dest'];
+    for (let i = 0; i < props.length; i++) {
+      const prop = props[i];
       if (prop !== 'errno' && prop !== 'syscall' && context[prop] === undefined) continue;
-      Object.defineProperty(this, prop, {
+      ObjectDefineProperty(this, prop, {
         __proto__: null,
         get() { return context[prop]; },
         set(value) { context[prop] = value; },
@@ -512,44 +566,49 @@ const errnoTable = [
   [4028, 'EFTYPE', 'inappropriate file type or format'], [4080, 'ECHARSET', 'invalid Unicode character'],
   [4094, 'UNKNOWN', 'unknown error'], [4095, 'EOF', 'end of file'],
 ];
-const errnoMap = new Map();
-const errnoByName = new Map();
-for (const [n, name, msg] of errnoTable) { errnoMap.set(n, [name, msg]); errnoByName.set(name, n); }
+const errnoMap = new SafeMap();
+const errnoByName = new SafeMap();
+for (let i = 0; i < errnoTable.length; i++) {
+  const entry = errnoTable[i];
+  errnoMap.set(entry[0], [entry[1], entry[2]]);
+  errnoByName.set(entry[1], entry[0]);
+}
 
 // Accepts a positive Linux errno or a negative (uv-style) one.
 function errnoInfo(errno) {
-  return errnoMap.get(Math.abs(errno)) || ['UNKNOWN', 'unknown error'];
+  return errnoMap.get(MathAbs(errno)) || ['UNKNOWN', 'unknown error'];
 }
 
 // Node's fs-style error: `ENOENT: no such file or directory, open '/x'`.
 // `errno` is the positive Linux errno; err.errno is negative, as in Node.
 function errnoException({ errno, syscall, path, dest, message } = {}) {
-  const [code, desc] = errnoInfo(errno);
-  let msg = `${code}: ${message || desc}, ${syscall}`;
+  const info = errnoInfo(errno);
+  const code = info[0];
+  let msg = `${code}: ${message || info[1]}, ${syscall}`;
   if (path !== undefined) msg += ` '${path}'`;
   if (dest !== undefined) msg += ` -> '${dest}'`;
   const err = new Error(msg);
-  err.errno = -Math.abs(errno);
+  err.errno = -MathAbs(errno);
   err.code = code;
   err.syscall = syscall;
-  if (path !== undefined) err.path = typeof path === 'string' ? path : String(path);
-  if (dest !== undefined) err.dest = typeof dest === 'string' ? dest : String(dest);
-  Error.captureStackTrace(err, errnoException);
+  if (path !== undefined) err.path = typeof path === 'string' ? path : `${path}`;
+  if (dest !== undefined) err.dest = typeof dest === 'string' ? dest : `${dest}`;
+  ErrorCaptureStackTrace(err, errnoException);
   return err;
 }
 
 // Node's net-style error: `connect ECONNREFUSED 127.0.0.1:80`.
 function exceptionWithHostPort(errno, syscall, address, port, additional) {
-  const [code] = errnoInfo(errno);
+  const code = errnoInfo(errno)[0];
   let details = port !== undefined && port > 0 ? `${address}:${port}` : address;
   if (additional) details += ` - Local (${additional})`;
   const err = new Error(`${syscall} ${code}${details ? ` ${details}` : ''}`);
-  err.errno = -Math.abs(errno);
+  err.errno = -MathAbs(errno);
   err.code = code;
   err.syscall = syscall;
   err.address = address;
   if (port) err.port = port;
-  Error.captureStackTrace(err, exceptionWithHostPort);
+  ErrorCaptureStackTrace(err, exceptionWithHostPort);
   return err;
 }
 
@@ -559,8 +618,12 @@ function getSystemErrorName(errno) {
   return entry && errno < 0 ? entry[0] : `Unknown system error ${errno}`;
 }
 function getSystemErrorMap() {
+  // A plain Map: it is handed to user code.
   const map = new Map();
-  for (const [n, name, msg] of errnoTable) map.set(-n, [name, msg]);
+  for (let i = 0; i < errnoTable.length; i++) {
+    const entry = errnoTable[i];
+    MapPrototypeSet(map, -entry[0], [entry[1], entry[2]]);
+  }
   return map;
 }
 

@@ -8,6 +8,12 @@
 // internalBinding: none.
 
 const {
+  ArrayPrototypePush, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor,
+  ReflectApply, SafeMap, SymbolFor, SymbolToStringTag,
+  SafeArrayIterator,
+} = primordials;
+
+const {
   codes: {
     ERR_EVENT_RECURSION,
     ERR_INVALID_ARG_TYPE,
@@ -23,7 +29,7 @@ const kHandlers = Symbol('kHandlers');
 const kTrustEvent = Symbol('kTrustEvent');
 const kResistStopPropagation = Symbol('kResistStopPropagation');
 const kWeakHandler = Symbol('kWeakHandler');
-const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kInspect = SymbolFor('nodejs.util.inspect.custom');
 
 let inspectFn;
 function inspect(v, opts) {
@@ -214,18 +220,20 @@ delete Event._end;
 delete Event._immediateStopped;
 delete Event.isEvent;
 
-for (const [name, value] of [['NONE', 0], ['CAPTURING_PHASE', 1], ['AT_TARGET', 2], ['BUBBLING_PHASE', 3]]) {
-  Object.defineProperty(Event, name, { __proto__: null, value, enumerable: true });
+const phases = ['NONE', 'CAPTURING_PHASE', 'AT_TARGET', 'BUBBLING_PHASE'];
+for (let value = 0; value < phases.length; value++) {
+  const name = phases[value];
+  ObjectDefineProperty(Event, name, { __proto__: null, value, enumerable: true });
 }
-Object.defineProperty(Event.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(Event.prototype, SymbolToStringTag, {
   __proto__: null, value: 'Event', configurable: true,
 });
-for (const name of ['initEvent', 'stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget',
+for (const name of new SafeArrayIterator(['initEvent', 'stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget',
   'srcElement', 'type', 'cancelable', 'defaultPrevented', 'timeStamp', 'composedPath', 'returnValue',
-  'bubbles', 'composed', 'eventPhase', 'cancelBubble', 'stopPropagation', 'isTrusted']) {
-  const d = Object.getOwnPropertyDescriptor(Event.prototype, name);
-  d.enumerable = true;
-  Object.defineProperty(Event.prototype, name, d);
+  'bubbles', 'composed', 'eventPhase', 'cancelBubble', 'stopPropagation', 'isTrusted'])) {
+  ObjectDefineProperty(Event.prototype, name, {
+    __proto__: null, ...ObjectGetOwnPropertyDescriptor(Event.prototype, name), enumerable: true,
+  });
 }
 
 class CustomEvent extends Event {
@@ -241,12 +249,12 @@ class CustomEvent extends Event {
     return this.#detail;
   }
 }
-Object.defineProperty(CustomEvent.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(CustomEvent.prototype, SymbolToStringTag, {
   __proto__: null, value: 'CustomEvent', configurable: true,
 });
 
 function isEventTarget(obj) {
-  return obj !== null && (typeof obj === 'object' || typeof obj === 'function') && obj[kEvents] instanceof Map;
+  return obj !== null && (typeof obj === 'object' || typeof obj === 'function') && obj[kEvents] instanceof SafeMap;
 }
 
 function validateListener(listener) {
@@ -288,7 +296,7 @@ function emitUncaught(err) {
 
 class EventTarget {
   constructor() {
-    this[kEvents] = new Map();
+    this[kEvents] = new SafeMap();
     this[kMaxEventTargetListeners] = shared.getDefaultMaxListeners();
     this[kMaxEventTargetListenersWarned] = false;
   }
@@ -378,13 +386,13 @@ class EventTarget {
         try {
           let result;
           if (typeof listener === 'function') {
-            result = listener.call(this, event);
+            result = FunctionPrototypeCall(listener, this, event);
           } else if (typeof listener?.handleEvent === 'function') {
             result = listener.handleEvent(event);
           }
           if (result !== undefined && result !== null) {
             const then = result.then;
-            if (typeof then === 'function') then.call(result, undefined, emitUncaught);
+            if (typeof then === 'function') FunctionPrototypeCall(then, result, undefined, emitUncaught);
           }
         } catch (err) {
           emitUncaught(err);
@@ -404,12 +412,12 @@ class EventTarget {
   }
 }
 
-for (const name of ['addEventListener', 'removeEventListener', 'dispatchEvent']) {
-  const d = Object.getOwnPropertyDescriptor(EventTarget.prototype, name);
-  d.enumerable = true;
-  Object.defineProperty(EventTarget.prototype, name, d);
+for (const name of new SafeArrayIterator(['addEventListener', 'removeEventListener', 'dispatchEvent'])) {
+  ObjectDefineProperty(EventTarget.prototype, name, {
+    __proto__: null, ...ObjectGetOwnPropertyDescriptor(EventTarget.prototype, name), enumerable: true,
+  });
 }
-Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(EventTarget.prototype, SymbolToStringTag, {
   __proto__: null, value: 'EventTarget', configurable: true,
 });
 
@@ -418,14 +426,16 @@ Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, {
 function getListeners(target, type) {
   const list = target[kEvents].get(`${type}`);
   const out = [];
-  for (let rec = list === undefined ? null : list.head; rec !== null; rec = rec.next) out.push(rec.listener);
+  for (let rec = list === undefined ? null : list.head; rec !== null; rec = rec.next) {
+    ArrayPrototypePush(out, rec.listener);
+  }
   return out;
 }
 
 // Defines `on<name>` on a prototype: the attribute keeps its place among the
 // listeners when reassigned, and any value can be stored and read back.
 function defineEventHandler(proto, name) {
-  Object.defineProperty(proto, `on${name}`, {
+  ObjectDefineProperty(proto, `on${name}`, {
     __proto__: null,
     enumerable: true,
     configurable: true,
@@ -433,7 +443,7 @@ function defineEventHandler(proto, name) {
       return this[kHandlers]?.get(name)?.handler ?? null;
     },
     set(value) {
-      if (this[kHandlers] === undefined) this[kHandlers] = new Map();
+      if (this[kHandlers] === undefined) this[kHandlers] = new SafeMap();
       const map = this[kHandlers];
       let wrapper = map.get(name);
       if (wrapper !== undefined && !wrapper.placeholder) {
@@ -452,8 +462,8 @@ function defineEventHandler(proto, name) {
       }
       wrapper = function eventHandler(...args) {
         const h = eventHandler.handler;
-        if (typeof h === 'function') return h.apply(this, args);
-        if (typeof h?.handleEvent === 'function') return h.handleEvent(...args);
+        if (typeof h === 'function') return ReflectApply(h, this, args);
+        if (typeof h?.handleEvent === 'function') return ReflectApply(h.handleEvent, h, args);
       };
       wrapper.handler = value;
       map.set(name, wrapper);

@@ -1,42 +1,35 @@
 'use strict';
-// getOptionValue(name): the value of a command-line option as coil parsed it, for
-// lib/ code whose behaviour an option changes ('--conditions' -> an array of
-// strings, a boolean flag -> true/false). Read from process.execArgv.
+// getOptionValue(name): the value of a command-line option as coil parsed it, from
+// the command line and NODE_OPTIONS together (src/cli.rs), for lib/ code whose
+// behaviour an option changes: '--conditions' -> an array of strings, '--title' ->
+// a string or undefined, a flag -> true/false ('--warnings' is true unless
+// --no-warnings was given).
+// Binding: options.getOptions().
 
-const { ArrayPrototypePush, StringPrototypeIndexOf, StringPrototypeSlice } = primordials;
+const { ObjectKeys } = primordials;
 
+// Options whose value is true when not given.
+const DEFAULT_TRUE = { __proto__: null, '--warnings': true };
 // Options that may be given more than once, collected into an array.
-const LISTS = { __proto__: null, '--conditions': '-C', '--require': '-r' };
+const LISTS = { __proto__: null, '--conditions': true, '--require': true, '--env-file': true };
+// Options that take one value.
+const TEXTS = { __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true };
 
-let parsed;
-function parse() {
-  parsed = { __proto__: null };
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    let name = args[i];
-    let value;
-    const eq = StringPrototypeIndexOf(name, '=');
-    if (eq !== -1) {
-      value = StringPrototypeSlice(name, eq + 1);
-      name = StringPrototypeSlice(name, 0, eq);
-    }
-    for (const long in LISTS) {
-      if (name === LISTS[long]) name = long;
-    }
-    if (name in LISTS) {
-      if (value === undefined) value = args[++i];
-      ArrayPrototypePush(parsed[name] ??= [], value);
-    } else {
-      parsed[name] = value ?? true;
-    }
-  }
+let values;
+function load() {
+  values = { __proto__: null };
+  const given = internalBinding('options').getOptions();
+  const names = ObjectKeys(given);
+  for (let i = 0; i < names.length; i++) values[names[i]] = given[names[i]];
 }
 
 function getOptionValue(name) {
-  if (parsed === undefined) parse();
-  const value = parsed[name];
-  if (name in LISTS) return value ?? [];
-  return value ?? false;
+  if (values === undefined) load();
+  const value = values[name];
+  if (value !== undefined) return value;
+  if (name in LISTS) return [];
+  if (name in TEXTS) return undefined;
+  return name in DEFAULT_TRUE;
 }
 
 module.exports = { getOptionValue };

@@ -8,6 +8,11 @@
 // Bindings: timers.{setupTimers, scheduleTimer, toggleTimerRef, toggleImmediateRef,
 // getLibuvNow, immediateInfo}.
 
+const {
+  ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax, MathTrunc, ReflectApply,
+  SafeMap,
+} = primordials;
+
 const binding = internalBinding('timers');
 const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = binding;
 const { runNextTicks } = require('internal/process/task_queues');
@@ -64,10 +69,10 @@ function siftDown(i) {
   }
   heapSet(i, item);
 }
-function heapPush(list) { heap.push(list); siftUp(heap.length - 1); }
+function heapPush(list) { ArrayPrototypePush(heap, list); siftUp(heap.length - 1); }
 function heapRemove(list) {
   const i = list.heapIndex;
-  const last = heap.pop();
+  const last = ArrayPrototypePop(heap);
   if (i < heap.length) {
     heapSet(i, last);
     siftUp(i);
@@ -76,17 +81,20 @@ function heapRemove(list) {
   list.heapIndex = 0;
 }
 
-const lists = new Map(); // duration -> list
+const lists = new SafeMap(); // duration -> list
 let nextListId = 0;
 let nextExpiry = Infinity;
 let refCount = 0;
 let nextAsyncId = 1;
-const knownTimersById = new Map();
+const knownTimersById = new SafeMap();
 
 function incRefCount() { if (refCount++ === 0) toggleTimerRef(true); }
 function decRefCount() { if (--refCount === 0) toggleTimerRef(false); }
 
 function insert(item, msecs, start = getLibuvNow()) {
+  // Lists are per whole millisecond, as Node's: a 1.8 ms timer joins the 1 ms list
+  // and fires in the order it was set among those (no sub-millisecond accuracy).
+  msecs = MathTrunc(msecs);
   item._idleStart = start;
   let list = lists.get(msecs);
   if (list === undefined) {
@@ -204,7 +212,7 @@ function listOnTimeout(list, now) {
     const diff = now - timer._idleStart;
     if (diff < msecs) {
       // The rest of this list is not due yet: move the list down the heap.
-      list.expiry = Math.max(timer._idleStart + msecs, now + 1);
+      list.expiry = MathMax(timer._idleStart + msecs, now + 1);
       list.id = nextListId++;
       siftDown(list.heapIndex);
       return;
@@ -224,7 +232,7 @@ function listOnTimeout(list, now) {
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
-      else timer._onTimeout(...args);
+      else ReflectApply(timer._onTimeout, timer, args);
     } finally {
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
@@ -314,8 +322,8 @@ function processImmediate() {
     const argv = immediate._argv;
     destroyImmediate(immediate);
     immediate._onImmediate = null;
-    if (argv === undefined) callback.call(immediate);
-    else callback.apply(immediate, argv);
+    if (argv === undefined) FunctionPrototypeCall(callback, immediate);
+    else ReflectApply(callback, immediate, argv);
   }
   outstanding = null;
   immediateInfo[kHasOutstanding] = 0;

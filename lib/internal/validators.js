@@ -5,6 +5,23 @@
 // internalBinding functions used: none.
 
 const {
+  ArrayBufferIsView,
+  ArrayIsArray,
+  ArrayPrototypeIncludes,
+  ArrayPrototypeJoin,
+  ArrayPrototypeMap,
+  NumberIsInteger,
+  NumberIsNaN,
+  NumberMAX_SAFE_INTEGER,
+  NumberMIN_SAFE_INTEGER,
+  NumberParseInt,
+  RegExpPrototypeExec,
+  StringPrototypeToLowerCase,
+  StringPrototypeToUpperCase,
+  StringPrototypeTrim,
+} = primordials;
+
+const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_SOCKET_BAD_PORT,
     ERR_UNKNOWN_SIGNAL,
@@ -21,8 +38,8 @@ const modeDesc = 'must be a 32-bit unsigned integer or an octal string';
 function parseFileMode(value, name, def) {
   value = value ?? def;
   if (typeof value === 'string') {
-    if (!octalReg.test(value)) throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);
-    value = Number.parseInt(value, 8);
+    if (RegExpPrototypeExec(octalReg, value) === null) throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);
+    value = NumberParseInt(value, 8);
   }
   validateUint32(value, name);
   return value;
@@ -35,7 +52,7 @@ function validateString(value, name) {
 function validateNumber(value, name, min = undefined, max) {
   if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
   if ((min != null && value < min) || (max != null && value > max) ||
-      ((min != null || max != null) && Number.isNaN(value))) {
+      ((min != null || max != null) && NumberIsNaN(value))) {
     throw new ERR_OUT_OF_RANGE(
       name,
       `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`,
@@ -43,21 +60,21 @@ function validateNumber(value, name, min = undefined, max) {
   }
 }
 
-function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
+function validateInteger(value, name, min = NumberMIN_SAFE_INTEGER, max = NumberMAX_SAFE_INTEGER) {
   if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (!NumberIsInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
   if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
 function validateInt32(value, name, min = -2147483648, max = 2147483647) {
   if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (!NumberIsInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
   if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
 }
 
 function validateUint32(value, name, positive = false) {
   if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (!NumberIsInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
   const min = positive ? 1 : 0;
   const max = 4294967295;
   if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
@@ -89,7 +106,7 @@ function validateObject(value, name, options = kValidateObjectNone) {
     allowFunction = options != null && options.allowFunction === true;
   }
   if ((!nullable && value === null) ||
-      (!allowArray && Array.isArray(value)) ||
+      (!allowArray && ArrayIsArray(value)) ||
       (typeof value !== 'object' && (!allowFunction || typeof value !== 'function'))) {
     throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
   }
@@ -103,7 +120,7 @@ function validateDictionary(value, name) {
 }
 
 function validateArray(value, name, minLength = 0) {
-  if (!Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
+  if (!ArrayIsArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
   if (value.length < minLength) {
     throw new ERR_INVALID_ARG_VALUE(name, value, `must be longer than ${minLength}`);
   }
@@ -120,14 +137,15 @@ function validateBooleanArray(value, name) {
 }
 
 function validateOneOf(value, name, oneOf) {
-  if (!oneOf.includes(value)) {
-    const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+  if (!ArrayPrototypeIncludes(oneOf, value)) {
+    const allowed = ArrayPrototypeJoin(
+      ArrayPrototypeMap(oneOf, (v) => (typeof v === 'string' ? `'${v}'` : `${v}`)), ', ');
     throw new ERR_INVALID_ARG_VALUE(name, value, `must be one of: ${allowed}`);
   }
 }
 
 function validateBuffer(buffer, name = 'buffer') {
-  if (!ArrayBuffer.isView(buffer)) {
+  if (!ArrayBufferIsView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
 }
@@ -140,7 +158,7 @@ function validateAbortSignal(signal, name) {
 }
 
 function validateEncoding(data, encoding) {
-  const enc = String(encoding).toLowerCase();
+  const enc = StringPrototypeToLowerCase(`${encoding}`);
   const length = data.length;
   if (enc === 'hex' && length % 2 !== 0) {
     throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`);
@@ -149,7 +167,7 @@ function validateEncoding(data, encoding) {
 
 function validatePort(port, name = 'Port', allowZero = true) {
   if ((typeof port !== 'number' && typeof port !== 'string') ||
-      (typeof port === 'string' && port.trim().length === 0) ||
+      (typeof port === 'string' && StringPrototypeTrim(port).length === 0) ||
       +port !== (+port >>> 0) || port > 0xFFFF || (port === 0 && !allowZero)) {
     throw new ERR_SOCKET_BAD_PORT(name, port, allowZero);
   }
@@ -160,7 +178,7 @@ function validateSignalName(signal, name = 'signal') {
   validateString(signal, name);
   const { signals } = require('os').constants;
   if (signals[signal] === undefined) {
-    if (signals[signal.toUpperCase()] !== undefined) {
+    if (signals[StringPrototypeToUpperCase(signal)] !== undefined) {
       throw new ERR_UNKNOWN_SIGNAL(`${signal} (signals must use all capital letters)`);
     }
     throw new ERR_UNKNOWN_SIGNAL(signal);

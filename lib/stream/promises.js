@@ -1,6 +1,10 @@
 'use strict';
 // 'stream/promises': promise forms of pipeline and finished. No internalBinding.
 
+const {
+  ArrayPrototypePop,
+} = primordials;
+
 const { pipelineImpl } = require('internal/streams/pipeline');
 const { finished } = require('internal/streams/end-of-stream');
 const { isIterable, isNodeStream } = require('internal/streams/utils');
@@ -11,7 +15,7 @@ function pipeline(...streams) {
     let end;
     const lastArg = streams[streams.length - 1];
     if (lastArg && typeof lastArg === 'object' && !isNodeStream(lastArg) && !isIterable(lastArg)) {
-      const options = streams.pop();
+      const options = ArrayPrototypePop(streams);
       signal = options.signal;
       end = options.end;
     }

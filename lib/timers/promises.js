@@ -2,6 +2,7 @@
 // timers/promises: setTimeout, setImmediate and setInterval as promises and an
 // async iterator, with AbortSignal and the `ref` option.
 
+const { PromiseReject } = primordials;
 const timers = require('timers');
 
 function abortError(signal) {
@@ -20,8 +21,8 @@ function validateOptions(options) {
 
 function setTimeout(after, value, options = {}) {
   let signal, ref;
-  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return Promise.reject(err); }
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return PromiseReject(err); }
+  if (signal?.aborted) return PromiseReject(abortError(signal));
   return new Promise((resolve, reject) => {
     const onAbort = () => { timers.clearTimeout(timer); reject(abortError(signal)); };
     const timer = timers.setTimeout(() => {
@@ -29,14 +30,14 @@ function setTimeout(after, value, options = {}) {
       resolve(value);
     }, after);
     if (!ref) timer.unref();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { __proto__: null, once: true });
   });
 }
 
 function setImmediate(value, options = {}) {
   let signal, ref;
-  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return Promise.reject(err); }
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  try { ({ signal, ref } = validateOptions(options)); } catch (err) { return PromiseReject(err); }
+  if (signal?.aborted) return PromiseReject(abortError(signal));
   return new Promise((resolve, reject) => {
     const onAbort = () => { timers.clearImmediate(imm); reject(abortError(signal)); };
     const imm = timers.setImmediate(() => {
@@ -44,7 +45,7 @@ function setImmediate(value, options = {}) {
       resolve(value);
     });
     if (!ref) imm.unref();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { __proto__: null, once: true });
   });
 }
 
@@ -59,7 +60,7 @@ async function* setInterval(after, value, options = {}) {
   }, after);
   if (!ref) timer.unref();
   const onAbort = () => { if (wake) { wake(); wake = null; } };
-  signal?.addEventListener('abort', onAbort, { once: true });
+  signal?.addEventListener('abort', onAbort, { __proto__: null, once: true });
   try {
     for (;;) {
       if (pending === 0) await new Promise((resolve) => { wake = resolve; });

@@ -14,6 +14,7 @@ mod crypto;
 pub mod errno;
 mod errors;
 mod fs;
+mod options;
 mod os;
 mod process_methods;
 mod task_queue;
@@ -31,6 +32,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("crypto", crypto::init),
     ("errors", errors::init),
     ("fs", fs::init),
+    ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),
     ("task_queue", task_queue::init),

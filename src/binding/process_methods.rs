@@ -23,6 +23,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "reallyExit" => really_exit,
             "writeSync" => write_sync,
             "isatty" => isatty,
+            "guessHandleType" => guess_handle_type,
+            "getWindowSize" => get_window_size,
             "getEnv" => get_env,
             "setEnv" => set_env,
             "unsetEnv" => unset_env,
@@ -165,7 +167,8 @@ fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 }
 
 /// writeSync(fd, string | Uint8Array) -> bytes written; retries short writes and
-/// EAGAIN (a non-blocking pipe) so nothing is lost.
+/// EAGAIN (a non-blocking pipe) so nothing is lost. A closed pipe throws EPIPE
+/// (SIGPIPE is ignored, as node ignores it), for lib/ to emit as the stream's 'error'.
 fn write_sync<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let fd = args.get(0).integer(s).unwrap_or(1) as i32;
     let data = args.get(1);
@@ -178,7 +181,6 @@ fn write_sync<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     };
     match write_all(fd, bytes) {
         Ok(()) => args.ret(s.number(bytes.len() as f64)),
-        Err(errno) if errno == libc::EPIPE => args.ret(s.number(0.0)),
         Err(errno) => throw_errno(s, errno, "write", None),
     }
 }
@@ -215,6 +217,80 @@ fn isatty<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let fd = args.get(0).integer(s).unwrap_or(-1) as i32;
     // SAFETY: isatty accepts any integer.
     args.ret(s.boolean(unsafe { libc::isatty(fd) } == 1));
+}
+
+/// guessHandleType(fd) -> 'TTY' | 'FILE' | 'PIPE' | 'TCP' | 'UDP' | 'UNKNOWN' (Node's
+/// names), from what fstat says the fd is; a closed fd is 'UNKNOWN'.
+fn guess_handle_type<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let fd = args.get(0).integer(s).unwrap_or(-1) as i32;
+    args.ret(s.string(handle_type(fd)).value());
+}
+
+fn handle_type(fd: i32) -> &'static str {
+    if fd < 0 {
+        return "UNKNOWN";
+    }
+    // SAFETY: isatty accepts any integer.
+    if unsafe { libc::isatty(fd) } == 1 {
+        return "TTY";
+    }
+    // SAFETY: st is plain data that fstat fills in.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: st is a valid, writable stat buffer.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return "UNKNOWN";
+    }
+    match st.st_mode & libc::S_IFMT {
+        libc::S_IFREG | libc::S_IFCHR => "FILE",
+        libc::S_IFIFO => "PIPE",
+        libc::S_IFSOCK => {
+            let mut ty: libc::c_int = 0;
+            let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+            // SAFETY: ty and len are valid for getsockopt to write an int.
+            let r = unsafe {
+                libc::getsockopt(
+                    fd,
+                    libc::SOL_SOCKET,
+                    libc::SO_TYPE,
+                    &mut ty as *mut libc::c_int as *mut libc::c_void,
+                    &mut len,
+                )
+            };
+            match (r, ty) {
+                (0, libc::SOCK_DGRAM) => "UDP",
+                // Unix-domain stream sockets are pipes to Node.
+                _ => {
+                    let mut addr: libc::sockaddr_storage =
+                        // SAFETY: plain data that getsockname fills in.
+                        unsafe { std::mem::zeroed() };
+                    let mut alen = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+                    // SAFETY: addr and alen describe a valid, writable buffer.
+                    let ok = unsafe {
+                        libc::getsockname(fd, &mut addr as *mut _ as *mut libc::sockaddr, &mut alen)
+                    } == 0;
+                    if ok && addr.ss_family as i32 == libc::AF_UNIX {
+                        "PIPE"
+                    } else {
+                        "TCP"
+                    }
+                }
+            }
+        }
+        _ => "UNKNOWN",
+    }
+}
+
+/// getWindowSize(fd) -> [columns, rows] of a terminal, or undefined.
+fn get_window_size<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let fd = args.get(0).integer(s).unwrap_or(-1) as i32;
+    // SAFETY: winsize is plain data that the ioctl fills in.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    // SAFETY: TIOCGWINSZ writes one winsize into ws.
+    if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } != 0 {
+        return;
+    }
+    let items = [s.number(ws.ws_col as f64), s.number(ws.ws_row as f64)];
+    args.ret(s.array(&items).value());
 }
 
 fn get_env<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {

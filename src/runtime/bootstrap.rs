@@ -62,7 +62,7 @@ impl Runtime {
             Mode::File(f) => ("file", f.clone()),
             Mode::Eval(c) => ("eval", c.clone()),
             Mode::Print(c) => ("print", c.clone()),
-            Mode::Stdin => ("stdin", String::new()),
+            Mode::Stdin { print, .. } => ("stdin", if *print { "print" } else { "" }.to_string()),
         };
         self.make_callback(
             s,
@@ -110,8 +110,11 @@ impl Runtime {
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| "coil".into());
         let mut argv = vec![exec_path.clone()];
-        if let Mode::File(f) = &self.options.mode {
-            argv.push(f.clone());
+        match &self.options.mode {
+            // lib/internal/main/run.js makes it absolute, as node does.
+            Mode::File(f) => argv.push(f.clone()),
+            Mode::Stdin { dash: true, .. } => argv.push("-".into()),
+            _ => {}
         }
         argv.extend(self.options.script_args.iter().cloned());
         p.set_str(s, "argv", strings(&argv));

@@ -100,13 +100,12 @@ impl Runtime {
                         s.undefined(),
                         &[exc, s.boolean(from_promise), s.string(arrow).value()],
                     );
-                    if tc.has_caught() {
-                        // The handler itself threw: Node exits with 7 here.
-                        let e = tc
-                            .exception(s)
-                            .map(|e| e.to_rust_string(s))
-                            .unwrap_or_default();
-                        eprintln!("{e}");
+                    if tc.has_caught() && !tc.has_terminated() {
+                        // The handler itself threw: print it as node does (where it
+                        // was thrown, then its stack) and exit with 7.
+                        let e = tc.exception(s).unwrap_or_else(|| s.undefined());
+                        let arrow = tc.message(s).map(|m| m.arrow(s)).unwrap_or_default();
+                        eprint!("{}", handler_failure_text(s, e, &arrow));
                         std::process::exit(7);
                     }
                     r
@@ -119,6 +118,67 @@ impl Runtime {
             }
         })
     }
+}
+
+/// "file:line / source / caret", a blank line, then the error's stack (or its text).
+fn handler_failure_text(s: &Scope, e: Local<Value>, arrow: &str) -> String {
+    let stack = e
+        .to::<crate::v8::Object>(ValueKind::Object)
+        .and_then(|o| s.try_catch(|_| o.get_str(s, "stack")))
+        .filter(|v| v.is(ValueKind::String))
+        .map(|v| v.to_rust_string(s))
+        .unwrap_or_else(|| e.to_rust_string(s));
+    if arrow.is_empty() {
+        format!("{stack}\n")
+    } else {
+        format!("{arrow}\n{stack}\n")
+    }
+}
+
+/// V8 asks for `error.stack` (installed only with --enable-source-maps): lib/'s
+/// formatter maps the call sites. A throw in it propagates to whoever read `stack`.
+pub extern "C" fn on_prepare_stack_trace(
+    _ctx: *const crate::v8::Context,
+    error: *const Value,
+    sites: *const crate::v8::Array,
+) -> *const Value {
+    let isolate = Isolate::current();
+    let rt = Runtime::from_isolate(isolate);
+    // SAFETY: V8 calls this synchronously on its thread, inside its own HandleScope,
+    // with the error's context entered; results made here live in that scope.
+    let s = unsafe { Scope::for_callback(isolate) };
+    // SAFETY: V8 passes live handles.
+    let (e, sites) = unsafe { (Local::from_raw(error), Local::from_raw(sites)) };
+    let undefined = s.undefined();
+    let args = [
+        e.unwrap_or(undefined),
+        sites.map(|a| a.value()).unwrap_or(undefined),
+    ];
+    match rt.hook(&s, |h| &h.prepare_stack_trace) {
+        Some(f) => f
+            .call(&s, undefined, &args)
+            .map_or(std::ptr::null(), |v| v.as_ptr()),
+        None => undefined.as_ptr(),
+    }
+}
+
+/// V8 ran out of memory: node's last words, then abort (exit by SIGABRT, as node).
+pub extern "C" fn on_out_of_memory(location: *const std::ffi::c_char, is_heap_oom: bool) {
+    let location = if location.is_null() {
+        String::new()
+    } else {
+        // SAFETY: V8 passes a NUL-terminated string that lives for this call.
+        unsafe { std::ffi::CStr::from_ptr(location) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    let what = if is_heap_oom {
+        "Allocation failed - JavaScript heap out of memory"
+    } else {
+        "Allocation failed - process out of memory"
+    };
+    eprintln!("FATAL ERROR: {location} {what}");
+    std::process::abort();
 }
 
 /// Records where `exc` was thrown, once (the first throw site is the useful one).

@@ -12,7 +12,7 @@ use crate::v8::{self, BackingStore, Global, Isolate, Scope};
 
 mod bootstrap;
 mod callback;
-pub use callback::{arrow_of, decorate};
+pub use callback::{arrow_of, decorate, on_prepare_stack_trace};
 mod host;
 mod request;
 pub use request::Finish;
@@ -33,6 +33,8 @@ pub struct Hooks {
     /// Emits 'beforeExit'; `exit` emits 'exit' and returns the exit code.
     pub before_exit: Option<Global>,
     pub exit: Option<Global>,
+    /// (error, callSites) -> error.stack, with --enable-source-maps.
+    pub prepare_stack_trace: Option<Global>,
 }
 
 pub struct Runtime {
@@ -84,6 +86,7 @@ impl Runtime {
             .set_slot(rt as *const Runtime as *mut std::ffi::c_void);
         rt.isolate
             .set_promise_reject_callback(callback::on_promise_reject);
+        rt.isolate.set_oom_error_handler(callback::on_out_of_memory);
         Ok(rt)
     }
 

@@ -115,6 +115,35 @@ void v8__Isolate__SetPromiseRejectCallback(Isolate* isolate, coil_reject_cb cb) 
   isolate->SetPromiseRejectCallback(promise_reject_trampoline);
 }
 
+// Out of memory: V8 10.2 passes (location, is_heap_oom), 11.x (location, OOMDetails).
+typedef void (*coil_oom_cb)(const char* location, bool is_heap_oom);
+static coil_oom_cb g_oom_cb;
+#if V8_MAJOR_VERSION >= 11
+static void oom_trampoline(const char* location, const OOMDetails& details) {
+  g_oom_cb(location, details.is_heap_oom);
+}
+#else
+static void oom_trampoline(const char* location, bool is_heap_oom) { g_oom_cb(location, is_heap_oom); }
+#endif
+// Stack traces formatted by the embedder (--enable-source-maps): V8 hands over the
+// error and its CallSite array; an empty result means the callback threw.
+typedef const Value* (*coil_prepare_cb)(const Context* ctx, const Value* error, const Array* sites);
+static coil_prepare_cb g_prepare_cb;
+static MaybeLocal<Value> prepare_trampoline(Local<Context> ctx, Local<Value> error, Local<Array> sites) {
+  const Value* r = g_prepare_cb(local_to_ptr(ctx), local_to_ptr(error), local_to_ptr(sites));
+  if (r == nullptr) return MaybeLocal<Value>();
+  return ptr_to_local(r);
+}
+void v8__Isolate__SetPrepareStackTraceCallback(Isolate* isolate, coil_prepare_cb cb) {
+  g_prepare_cb = cb;
+  isolate->SetPrepareStackTraceCallback(prepare_trampoline);
+}
+
+void v8__Isolate__SetOOMErrorHandler(Isolate* isolate, coil_oom_cb cb) {
+  g_oom_cb = cb;
+  isolate->SetOOMErrorHandler(oom_trampoline);
+}
+
 // ---- HandleScope / TryCatch -------------------------------------------------
 void v8__HandleScope__CONSTRUCT(void* buf, Isolate* isolate) {
   ::new (buf) HandleScope(isolate);
@@ -426,6 +455,10 @@ bool v8__ArrayBuffer__Detach(const ArrayBuffer* ab) {
 const Value* v8__Exception__Error(const String* m) { return local_to_ptr(Exception::Error(ptr_to_local(m))); }
 const Value* v8__Exception__TypeError(const String* m) { return local_to_ptr(Exception::TypeError(ptr_to_local(m))); }
 const Value* v8__Exception__RangeError(const String* m) { return local_to_ptr(Exception::RangeError(ptr_to_local(m))); }
+
+const Message* v8__Exception__CreateMessage(Isolate* isolate, const Value* exception) {
+  return local_to_ptr(Exception::CreateMessage(isolate, ptr_to_local(exception)));
+}
 
 const Value* v8__Message__GetScriptResourceName(const Message* m) {
   return local_to_ptr(m->GetScriptResourceName());

@@ -25,6 +25,11 @@ extern "C" {
     fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
     fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
+    fn v8__Isolate__SetOOMErrorHandler(isolate: *mut RawIsolate, cb: OomCallback);
+    fn v8__Isolate__SetPrepareStackTraceCallback(
+        isolate: *mut RawIsolate,
+        cb: PrepareStackTraceCallback,
+    );
     fn v8__Isolate__GetCurrentContext(isolate: *mut RawIsolate) -> *const Context;
     pub(super) fn v8__Isolate__ThrowException(
         isolate: *mut RawIsolate,
@@ -33,6 +38,17 @@ extern "C" {
 }
 
 pub type RejectCallback = extern "C" fn(event: c_int, promise: *const Promise, value: *const Value);
+
+/// Formats `error.stack` from (context, error, CallSite array); null if it threw.
+pub type PrepareStackTraceCallback = extern "C" fn(
+    ctx: *const Context,
+    error: *const Value,
+    sites: *const super::object::Array,
+) -> *const Value;
+
+/// V8's out-of-memory handler: (where, whether the JS heap was the one exhausted).
+/// It must not return.
+pub type OomCallback = extern "C" fn(location: *const c_char, is_heap_oom: bool);
 
 /// Initializes V8 once per process with the command-line flags meant for it.
 /// Returns the flags V8 did not recognise, so the caller can reject them.
@@ -120,6 +136,16 @@ impl Isolate {
     pub fn set_promise_reject_callback(&self, cb: RejectCallback) {
         // SAFETY: cb is a plain extern fn valid for the whole process.
         unsafe { v8__Isolate__SetPromiseRejectCallback(self.raw, cb) }
+    }
+
+    pub fn set_oom_error_handler(&self, cb: OomCallback) {
+        // SAFETY: cb is a plain extern fn valid for the whole process.
+        unsafe { v8__Isolate__SetOOMErrorHandler(self.raw, cb) }
+    }
+
+    pub fn set_prepare_stack_trace_callback(raw: *mut RawIsolate, cb: PrepareStackTraceCallback) {
+        // SAFETY: cb is a plain extern fn valid for the whole process.
+        unsafe { v8__Isolate__SetPrepareStackTraceCallback(raw, cb) }
     }
 
     pub fn heap_stats(raw: *mut RawIsolate) -> HeapStats {

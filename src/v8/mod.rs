@@ -29,4 +29,4 @@ pub use object::{
 pub use scope::Scope;
 pub use script::code_cache_counts;
 pub use script::Message;
-pub use value::{Local, String, Value, ValueKind};
+pub use value::{Context, Local, String, Value, ValueKind};

@@ -24,6 +24,10 @@ extern "C" {
         cache_len: i32,
     ) -> *const Function;
     fn v8__ScriptCompiler__CacheCounts(used: *mut i32, rejected: *mut i32);
+    fn v8__Exception__CreateMessage(
+        isolate: *mut super::isolate::RawIsolate,
+        exception: *const Value,
+    ) -> *const Message;
     fn v8__Message__GetScriptResourceName(m: *const Message) -> *const Value;
     fn v8__Message__GetLineNumber(m: *const Message, ctx: *const Context) -> i32;
     fn v8__Message__GetStartColumn(m: *const Message) -> i32;
@@ -93,6 +97,23 @@ pub fn code_cache_counts() -> (i32, i32) {
     // SAFETY: plain reads of two counters.
     unsafe { v8__ScriptCompiler__CacheCounts(&mut used, &mut rejected) };
     (used, rejected)
+}
+
+impl Message {
+    /// The message V8 would report for `exception` thrown now: for an Error, its
+    /// location is where the error was made (from its captured stack).
+    pub fn create<'s>(
+        scope: &Scope<'s>,
+        exception: Local<'s, Value>,
+    ) -> Option<Local<'s, Message>> {
+        // SAFETY: exception is a live handle in scope; V8 returns a handle in it.
+        unsafe {
+            Local::from_raw(v8__Exception__CreateMessage(
+                scope.isolate(),
+                exception.as_ptr(),
+            ))
+        }
+    }
 }
 
 impl<'s> Local<'s, Message> {

@@ -3,34 +3,48 @@
 // Node's globals. Everything costly is a lazy getter: start-up must stay cheap.
 // Bindings: process_methods.*, timers.setExitHooks.
 
+const {
+  ArrayIsArray,
+  NumberIsInteger,
+  ObjectDefineProperty,
+  ObjectSetPrototypeOf,
+  Symbol,
+  SymbolToStringTag,
+} = primordials;
+// Captured before user code runs: process.env is made later, on first use.
+const ProxyConstructor = Proxy;
+
 const binding = internalBinding('process_methods');
 
 // Node 20 provides the explicit-resource-management symbols V8 10.2 lacks; lib/
 // modules use them when they load, so they come first.
 for (const name of ['dispose', 'asyncDispose']) {
   if (typeof Symbol[name] !== 'symbol') {
-    Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false });
+    ObjectDefineProperty(Symbol, name, {
+      __proto__: null, value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false,
+    });
   }
 }
 
 const EventEmitter = require('events');
 
-Object.setPrototypeOf(process, EventEmitter.prototype);
+ObjectSetPrototypeOf(process, EventEmitter.prototype);
 EventEmitter.call(process);
-Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true, writable: true, enumerable: false });
+ObjectDefineProperty(process, SymbolToStringTag, {
+  __proto__: null, value: 'process', configurable: true, writable: true, enumerable: false,
+});
 
-const { ObjectDefineProperty } = primordials;
 const { nextTick, queueMicrotask } = require('internal/process/task_queues');
 require('internal/process/promises');
 require('internal/process/execution');
 
 function defineLazy(target, name, load, enumerable = false) {
-  Object.defineProperty(target, name, {
+  ObjectDefineProperty(target, name, {
+    __proto__: null,
     configurable: true,
     enumerable,
     get() {
       const value = load();
-      // The lazy global is often first touched after user code patched built-ins.
       ObjectDefineProperty(target, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
       return value;
     },
@@ -55,14 +69,14 @@ process.chdir = function chdir(directory) {
 };
 process.umask = function umask(mask) {
   if (mask === undefined) return binding.umask();
-  if (typeof mask === 'string') mask = parseInt(mask, 8);
-  require('internal/validators').validateUint32(mask, 'mask');
-  return binding.umask(mask);
+  return binding.umask(require('internal/validators').parseFileMode(mask, 'mask'));
 };
 process.hrtime = function hrtime(previous) {
-  const [sec, nsec] = binding.hrtime();
+  const now = binding.hrtime();
+  const sec = now[0];
+  const nsec = now[1];
   if (previous === undefined) return [sec, nsec];
-  if (!Array.isArray(previous)) {
+  if (!ArrayIsArray(previous)) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('time', 'Array', previous);
   }
@@ -92,7 +106,23 @@ process.kill = function kill(pid, sig = 'SIGTERM') {
 process.reallyExit = binding.reallyExit;
 process._rawWrite = binding.writeSync;
 process._exiting = false;
-process.exitCode = undefined;
+// exitCode: an integer, or a string that reads as one; anything else throws as
+// node's does.
+let exitCode;
+ObjectDefineProperty(process, 'exitCode', {
+  __proto__: null,
+  enumerable: true,
+  configurable: false,
+  get() { return exitCode; },
+  set(code) {
+    if (code !== null && code !== undefined && !(typeof code === 'number' && NumberIsInteger(code))) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && NumberIsInteger(+code)) value = +code;
+      require('internal/validators').validateInteger(value, 'code');
+    }
+    exitCode = code;
+  },
+});
 process.exit = function exit(code) {
   if (code !== undefined) process.exitCode = code;
   if (!process._exiting) {
@@ -102,8 +132,8 @@ process.exit = function exit(code) {
   process.reallyExit(process.exitCode | 0);
 };
 process.abort = function abort() { binding.kill(process.pid, 6); };
-process.emitWarning = function emitWarning(...args) {
-  return require('internal/process/warning').emitWarning(...args);
+process.emitWarning = function emitWarning(warning, type, code, ctor) {
+  return require('internal/process/warning').emitWarning(warning, type, code, ctor);
 };
 process.release = { name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' };
 process.config = { target_defaults: {}, variables: { v8_enable_i18n_support: 1, node_shared_openssl: false, v8_enable_inspector: 0 } };
@@ -113,21 +143,42 @@ process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_a
 process.versions.node = '20.11.1';
 process.version = `v${process.versions.node}`;
 process.moduleLoadList = [];
-defineLazy(process, 'env', () => require('internal/process/env').createEnv(), true);
+defineLazy(process, 'env', () => require('internal/process/env').createEnv(ProxyConstructor), true);
 defineLazy(process, 'stdout', () => require('internal/process/stdio').create(1), false);
 defineLazy(process, 'stderr', () => require('internal/process/stdio').create(2), false);
 defineLazy(process, 'stdin', () => require('internal/process/stdio').createStdin(), false);
 
+// ---- options that shape process ----
+{
+  const { getOptionValue } = require('internal/options');
+  if (getOptionValue('--no-deprecation')) process.noDeprecation = true;
+  if (getOptionValue('--throw-deprecation')) process.throwDeprecation = true;
+  if (getOptionValue('--trace-deprecation')) process.traceDeprecation = true;
+  if (getOptionValue('--trace-warnings')) process.traceProcessWarnings = true;
+  if (getOptionValue('--enable-source-maps')) {
+    require('internal/source_map/prepare_stack_trace').setSourceMapsEnabled(true);
+  }
+  // The default printer listens from the start, as node's does (--no-warnings: none).
+  if (getOptionValue('--warnings')) {
+    process.on('warning', function onWarning(warning) {
+      require('internal/process/warning').onWarning(warning);
+    });
+  }
+}
+
 // ---- globals ----
 function defineGlobal(name, value) {
-  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable: false });
 }
-Object.defineProperty(globalThis, 'global', { value: globalThis, writable: true, configurable: true, enumerable: false });
+defineGlobal('global', globalThis);
 defineGlobal('process', process);
 defineGlobal('queueMicrotask', queueMicrotask);
 const timers = require('timers');
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
-  Object.defineProperty(globalThis, name, { value: timers[name], writable: true, configurable: true, enumerable: true });
+const timerNames = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'];
+for (let i = 0; i < timerNames.length; i++) {
+  ObjectDefineProperty(globalThis, timerNames[i], {
+    __proto__: null, value: timers[timerNames[i]], writable: true, configurable: true, enumerable: true,
+  });
 }
 defineLazy(globalThis, 'console', () => require('console'));
 defineLazy(globalThis, 'Buffer', () => require('buffer').Buffer);

@@ -4,14 +4,20 @@
 // internalBinding: none.
 
 const {
+  ArrayPrototypePush, ArrayPrototypeShift, NumberMAX_SAFE_INTEGER, ObjectGetPrototypeOf,
+  ObjectSetPrototypeOf, SymbolAsyncIterator, SymbolFor,
+  PromiseReject, PromiseResolve,
+} = primordials;
+
+const {
   AbortError,
   codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 const { validateAbortSignal, validateInteger } = require('internal/validators');
 const { kResistStopPropagation } = require('internal/event_target');
 
-const AsyncIteratorPrototype = Object.getPrototypeOf(
-  Object.getPrototypeOf(async function* () {}).prototype);
+const AsyncIteratorPrototype = ObjectGetPrototypeOf(
+  ObjectGetPrototypeOf(async function* () {}).prototype);
 
 // Listen on either kind of emitter; returns a function that removes it.
 function listen(emitter, name, listener, flags) {
@@ -41,7 +47,7 @@ async function once(emitter, name, options = {}) {
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
-  return new Promise((resolve, reject) => {
+  const promise = new Promise((resolve, reject) => {
     const isEE = typeof emitter.on === 'function';
     let onAbort;
     const errorListener = (err) => {
@@ -65,13 +71,18 @@ async function once(emitter, name, options = {}) {
       signal.addEventListener('abort', onAbort, { __proto__: null, once: true, [kResistStopPropagation]: true });
     }
   });
+  // Not `return promise`: an async function returning a promise looks up its `then`
+  // (a user may have replaced it). Waiting a tick, then awaiting it, settles on the
+  // same tick as that lookup's job would, as Node's once() does.
+  await null;
+  return await promise;
 }
 
 function on(emitter, event, options = {}) {
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
-  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  const highWatermark = options.highWaterMark ?? options.highWatermark ?? NumberMAX_SAFE_INTEGER;
   validateInteger(highWatermark, 'options.highWaterMark', 1);
   const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
   validateInteger(lowWatermark, 'options.lowWaterMark', 1);
@@ -87,17 +98,17 @@ function on(emitter, event, options = {}) {
 
   const eventHandler = (...args) => {
     if (waiting.length > 0) {
-      waiting.shift().resolve({ value: args, done: false });
+      ArrayPrototypeShift(waiting).resolve({ value: args, done: false });
       return;
     }
-    queue.push(args);
+    ArrayPrototypePush(queue, args);
     if (canPause && !paused && queue.length > highWatermark) {
       paused = true;
       emitter.pause();
     }
   };
   const errorHandler = (err) => {
-    if (waiting.length > 0) waiting.shift().reject(err);
+    if (waiting.length > 0) ArrayPrototypeShift(waiting).reject(err);
     else error = err;
     closeHandler();
   };
@@ -107,46 +118,48 @@ function on(emitter, event, options = {}) {
     removeAll();
     finished = true;
     const done = { value: undefined, done: true };
-    while (waiting.length > 0) waiting.shift().resolve(done);
-    return Promise.resolve(done);
+    while (waiting.length > 0) ArrayPrototypeShift(waiting).resolve(done);
+    return PromiseResolve(done);
   }
 
   const closeEvents = options.close;
+  // Listeners go in the reverse of the order they were added, as in Node (a
+  // user's removeListener/removeEventListener sees the same sequence).
   function removeAll() {
-    unlisten(emitter, event, eventHandler);
-    if (event !== 'error') unlisten(emitter, 'error', errorHandler);
-    if (closeEvents?.length) {
-      for (const name of closeEvents) unlisten(emitter, name, closeHandler);
-    }
     if (signal) signal.removeEventListener('abort', abortListener);
+    if (closeEvents?.length) {
+      for (let i = closeEvents.length - 1; i >= 0; i--) unlisten(emitter, closeEvents[i], closeHandler);
+    }
+    if (event !== 'error') unlisten(emitter, 'error', errorHandler);
+    unlisten(emitter, event, eventHandler);
   }
 
   listen(emitter, event, eventHandler);
   if (event !== 'error' && typeof emitter.on === 'function') listen(emitter, 'error', errorHandler);
   if (closeEvents?.length) {
-    for (const name of closeEvents) listen(emitter, name, closeHandler);
+    for (let i = 0; i < closeEvents.length; i++) listen(emitter, closeEvents[i], closeHandler);
   }
   if (signal) {
     signal.addEventListener('abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
   }
 
-  const iterator = Object.setPrototypeOf({
+  const iterator = ObjectSetPrototypeOf({
     next() {
       if (queue.length > 0) {
-        const value = queue.shift();
+        const value = ArrayPrototypeShift(queue);
         if (paused && queue.length < lowWatermark) {
           paused = false;
           emitter.resume();
         }
-        return Promise.resolve({ value, done: false });
+        return PromiseResolve({ value, done: false });
       }
       if (error) {
-        const p = Promise.reject(error);
+        const p = PromiseReject(error);
         error = null;
         return p;
       }
       if (finished) return closeHandler();
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      return new Promise((resolve, reject) => ArrayPrototypePush(waiting, { resolve, reject }));
     },
     return() {
       return closeHandler();
@@ -157,10 +170,10 @@ function on(emitter, event, options = {}) {
       }
       errorHandler(err);
     },
-    [Symbol.asyncIterator]() {
+    [SymbolAsyncIterator]() {
       return this;
     },
-    [Symbol.for('nodejs.watermarkData')]: {
+    [SymbolFor('nodejs.watermarkData')]: {
       get size() {
         return queue.length;
       },

@@ -9,6 +9,11 @@
 // subdirectory is listed (asynchronously for read(), synchronously for readSync())
 // when the Dir reaches it.
 
+const {
+  ArrayPrototypeConcat, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeSlice, MathMin,
+  ObjectDefineProperty, PromiseReject, SymbolAsyncIterator,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { codes: {
   ERR_DIR_CLOSED, ERR_DIR_CONCURRENT_OPERATION, ERR_MISSING_ARGS,
@@ -49,19 +54,19 @@ class Dir {
   #fill() {
     const cur = this.#current;
     if (cur === null) return true;
-    const end = Math.min(cur.names.length, cur.next + this.#options.bufferSize);
-    const names = cur.names.slice(cur.next, end);
-    const types = cur.types.slice(cur.next, end);
+    const end = MathMin(cur.names.length, cur.next + this.#options.bufferSize);
+    const names = ArrayPrototypeSlice(cur.names, cur.next, end);
+    const types = ArrayPrototypeSlice(cur.types, cur.next, end);
     cur.next = end;
     const dirents = readdirResult([names, types], cur.dir, { encoding: this.#options.encoding, withFileTypes: true });
     if (this.#options.recursive) {
       const parent = toPathString(cur.dir);
       for (let i = 0; i < names.length; i++) {
-        if (types[i] === UV_DIRENT_DIR) this.#dirs.push(childPath(parent, names[i]));
+        if (types[i] === UV_DIRENT_DIR) ArrayPrototypePush(this.#dirs, childPath(parent, names[i]));
       }
     }
     // concat, not push(...): bufferSize may be a whole huge directory (argument limits).
-    this.#buffer = this.#buffer.length === 0 ? dirents : this.#buffer.concat(dirents);
+    this.#buffer = this.#buffer.length === 0 ? dirents : ArrayPrototypeConcat(this.#buffer, dirents);
     if (names.length > 0) return true;
     this.#current = null;
     return this.#dirs.length === 0;
@@ -74,7 +79,7 @@ class Dir {
   // Fills the buffer synchronously, listing subdirectories as needed.
   #fetchSync() {
     while (this.#buffer.length === 0 && !this.#fill()) {
-      const dir = this.#dirs.shift();
+      const dir = ArrayPrototypeShift(this.#dirs);
       this.#listed(dir, binding.readdir(dir));
     }
   }
@@ -85,7 +90,7 @@ class Dir {
       process.nextTick(cb, null);
       return;
     }
-    const dir = this.#dirs.shift();
+    const dir = ArrayPrototypeShift(this.#dirs);
     binding.readdir(dir, new FSReqCallback((err, listing) => {
       if (err) return cb(err);
       this.#listed(dir, listing);
@@ -94,23 +99,23 @@ class Dir {
   }
 
   #runWaiting() {
-    while (!this.#busy && this.#waiting.length > 0) this.#waiting.shift()();
+    while (!this.#busy && this.#waiting.length > 0) ArrayPrototypeShift(this.#waiting)();
   }
 
   #read(cb) {
     if (this.#busy) {
-      this.#waiting.push(() => this.#read(cb));
+      ArrayPrototypePush(this.#waiting, () => this.#read(cb));
       return;
     }
     if (this.#buffer.length > 0) {
-      process.nextTick(cb, null, this.#buffer.shift());
+      process.nextTick(cb, null, ArrayPrototypeShift(this.#buffer));
       return;
     }
     this.#busy = true;
     this.#fetch((err) => {
       this.#busy = false;
       if (err) cb(err);
-      else cb(null, this.#buffer.shift() ?? null);
+      else cb(null, ArrayPrototypeShift(this.#buffer) ?? null);
       this.#runWaiting();
     });
   }
@@ -128,7 +133,7 @@ class Dir {
     if (this.#closed) throw new ERR_DIR_CLOSED();
     if (this.#busy) throw new ERR_DIR_CONCURRENT_OPERATION();
     this.#fetchSync();
-    return this.#buffer.shift() ?? null;
+    return ArrayPrototypeShift(this.#buffer) ?? null;
   }
 
   #release() {
@@ -141,7 +146,7 @@ class Dir {
   // Closing waits for the async calls made before it; they still get their entries.
   close(callback) {
     if (callback === undefined) {
-      if (this.#closed) return Promise.reject(new ERR_DIR_CLOSED());
+      if (this.#closed) return PromiseReject(new ERR_DIR_CLOSED());
       return new Promise((resolve) => this.close(() => resolve()));
     }
     validateFunction(callback, 'callback');
@@ -154,7 +159,7 @@ class Dir {
       this.#release();
       process.nextTick(callback, null);
     };
-    if (this.#busy || this.#waiting.length > 0) this.#waiting.push(done);
+    if (this.#busy || this.#waiting.length > 0) ArrayPrototypePush(this.#waiting, done);
     else done();
   }
 
@@ -171,7 +176,7 @@ class Dir {
       for (;;) {
         if (this.#closed) throw new ERR_DIR_CLOSED();
         if (this.#buffer.length > 0 && !this.#busy) {
-          yield this.#buffer.shift();
+          yield ArrayPrototypeShift(this.#buffer);
           continue;
         }
         const d = await this.read();
@@ -183,7 +188,8 @@ class Dir {
     }
   }
 }
-Object.defineProperty(Dir.prototype, Symbol.asyncIterator, {
+ObjectDefineProperty(Dir.prototype, SymbolAsyncIterator, {
+  __proto__: null,
   configurable: true, writable: true, enumerable: false, value: Dir.prototype.entries,
 });
 

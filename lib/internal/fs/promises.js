@@ -4,22 +4,29 @@
 // when its completion arrives. FileHandle wraps an fd; the composite calls
 // (readFile, writeFile, mkdir -p, rm -r, ...) are chains of those single ops.
 
+const {
+  ArrayBufferIsView, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
+  ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject,
+  PromiseResolve, ReflectApply, SafePromiseAll, SymbolAsyncIterator, SymbolIterator,
+  TypedArrayPrototypeSubarray,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const EventEmitter = require('events');
 const pathModule = require('path');
 const { AbortError, codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE,
-  ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE,
+  ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE, ERR_INTERNAL_ASSERTION,
 } } = require('internal/errors');
 const {
   validateFunction, validateInteger, validateAbortSignal, validateObject, kValidateObjectAllowNullable,
 } = require('internal/validators');
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
-  getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, validateOffsetLengthRead,
+  getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes, validateOffsetLengthRead,
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
   parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
@@ -27,7 +34,8 @@ const {
 // Calls binding[name](...args, req) and returns the promise of its completion.
 function call(name, ...args) {
   const req = new PromiseRequest();
-  binding[name](...args, req);
+  ArrayPrototypePush(args, req);
+  ReflectApply(binding[name], binding, args);
   return req.promise;
 }
 
@@ -54,50 +62,34 @@ class FileHandle extends EventEmitter {
     this[kClosePromise] = null;
   }
   get fd() { return this[kFd]; }
-  async [Symbol.asyncDispose]() { return this.close(); }
+  async [Symbol.asyncDispose]() { return await this.close(); }
 
-  // Runs fn(fd) as one operation on the handle; `syscall` names it in the error
-  // for a closed handle. The check and the count happen synchronously.
-  async #use(syscall, fn) {
-    const fd = this[kFd];
-    if (fd === -1) {
-      const err = new Error('file closed');
-      Object.assign(err, { code: 'EBADF', syscall });
-      throw err;
-    }
-    this[kRefs]++;
-    try {
-      return await fn(fd);
-    } finally {
-      unrefHandle(this);
-    }
-  }
   read(buffer, offset, length, position) {
-    return this.#use('read', (fd) => read(fd, buffer, offset, length, position));
+    return useHandle(this, 'read', (fd) => read(fd, buffer, offset, length, position));
   }
-  readv(buffers, position) { return this.#use('readv', (fd) => readv(fd, buffers, position)); }
+  readv(buffers, position) { return useHandle(this, 'readv', (fd) => readv(fd, buffers, position)); }
   write(buffer, offsetOrOptions, length, position) {
-    return this.#use('write', (fd) => write(fd, buffer, offsetOrOptions, length, position));
+    return useHandle(this, 'write', (fd) => write(fd, buffer, offsetOrOptions, length, position));
   }
-  writev(buffers, position) { return this.#use('writev', (fd) => writev(fd, buffers, position)); }
+  writev(buffers, position) { return useHandle(this, 'writev', (fd) => writev(fd, buffers, position)); }
   readFile(options) {
-    return this.#use('readFile', (fd) => readFileFd(fd, getOptions(options, { encoding: null })));
+    return useHandle(this, 'readFile', (fd) => readFileFd(fd, getOptions(options, { encoding: null })));
   }
   writeFile(data, options) {
-    return this.#use('writeFile', (fd) => writeFileFd(fd, data, getOptions(options, { encoding: 'utf8' }), true));
+    return useHandle(this, 'writeFile', (fd) => writeFileFd(fd, data, getOptions(options, { encoding: 'utf8' }), true));
   }
   appendFile(data, options) { return this.writeFile(data, options); }
   stat(options) {
-    return this.#use('fstat', async (fd) =>
+    return useHandle(this, 'fstat', async (fd) =>
       getStatsFromBinding(await call('fstat', fd, wantsBigint(options)), wantsBigint(options)));
   }
-  truncate(len = 0) { return this.#use('ftruncate', (fd) => call('ftruncate', fd, validateLen(len))); }
-  sync() { return this.#use('fsync', (fd) => call('fsync', fd)); }
-  datasync() { return this.#use('fdatasync', (fd) => call('fdatasync', fd)); }
-  chmod(mode) { return this.#use('fchmod', (fd) => call('fchmod', fd, parseFileMode(mode, 'mode'))); }
-  chown(uid, gid) { return this.#use('fchown', (fd) => call('fchown', fd, ...validateOwner(uid, gid))); }
+  truncate(len = 0) { return useHandle(this, 'ftruncate', (fd) => call('ftruncate', fd, validateLen(len))); }
+  sync() { return useHandle(this, 'fsync', (fd) => call('fsync', fd)); }
+  datasync() { return useHandle(this, 'fdatasync', (fd) => call('fdatasync', fd)); }
+  chmod(mode) { return useHandle(this, 'fchmod', (fd) => call('fchmod', fd, parseFileMode(mode, 'mode'))); }
+  chown(uid, gid) { return useHandle(this, 'fchown', (fd) => call('fchown', fd, ...validateOwner(uid, gid))); }
   utimes(atime, mtime) {
-    return this.#use('futimes', (fd) =>
+    return useHandle(this, 'futimes', (fd) =>
       call('futimes', fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')));
   }
   createReadStream(options) {
@@ -114,10 +106,31 @@ class FileHandle extends EventEmitter {
   }
 }
 
+// Runs fn(fd) as one operation on the handle; `syscall` names it in the error
+// for a closed handle. The check and the count happen synchronously. Called on
+// something that is not a FileHandle, it rejects as Node's does.
+async function useHandle(handle, syscall, fn) {
+  if (handle === null || typeof handle !== 'object' || handle[kRefs] === undefined) {
+    throw new ERR_INTERNAL_ASSERTION('handle must be an instance of FileHandle');
+  }
+  const fd = handle[kFd];
+  if (fd === -1) {
+    const err = new Error('file closed');
+    ObjectAssign(err, { code: 'EBADF', syscall });
+    throw err;
+  }
+  handle[kRefs]++;
+  try {
+    return await fn(fd);
+  } finally {
+    unrefHandle(handle);
+  }
+}
+
 const kCloseSettle = Symbol('kCloseSettle');
 
 function closeHandle() {
-  if (this[kFd] === -1) return Promise.resolve();
+  if (this[kFd] === -1) return PromiseResolve();
   if (this[kClosePromise]) return this[kClosePromise];
   if (--this[kRefs] === 0) {
     this[kClosePromise] = closeFd(this);
@@ -129,13 +142,18 @@ function closeHandle() {
   this.emit('close');
   return this[kClosePromise];
 }
-Object.defineProperty(closeHandle, 'name', { value: 'close' });
+ObjectDefineProperty(closeHandle, 'name', { __proto__: null, value: 'close' });
 
 function closeFd(handle) {
   const fd = handle[kFd];
   handle[kFd] = -1;
-  return call('close', fd).finally(() => {
+  // then(), not finally(): finally() looks up a user-replaceable then.
+  const closed = () => {
     handle[kClosePromise] = null;
+  };
+  return PromisePrototypeThen(call('close', fd), closed, (err) => {
+    closed();
+    throw err;
   });
 }
 
@@ -144,22 +162,22 @@ function unrefHandle(handle) {
   if (--handle[kRefs] === 0 && handle[kCloseSettle]) {
     const [resolve, reject] = handle[kCloseSettle];
     handle[kCloseSettle] = undefined;
-    closeFd(handle).then(resolve, reject);
+    PromisePrototypeThen(closeFd(handle), resolve, reject);
   }
 }
 
 function validateLen(len) {
   validateInteger(len, 'len');
-  return Math.max(0, len);
+  return MathMax(0, len);
 }
 
 // ---- read / write on an fd ----
 // FileHandle.read(buffer, offset, length, position) | read(buffer, options) | read(options)
 async function read(fd, buffer, offset, length, position) {
-  if (!ArrayBuffer.isView(buffer)) {
+  if (!ArrayBufferIsView(buffer)) {
     if (buffer !== undefined) validateObject(buffer, 'options', kValidateObjectAllowNullable);
     ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer ?? {});
-    if (!ArrayBuffer.isView(buffer)) {
+    if (!ArrayBufferIsView(buffer)) {
       throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
     }
   }
@@ -186,7 +204,7 @@ async function readv(fd, buffers, position) {
 }
 
 async function write(fd, buffer, offset, length, position) {
-  if (ArrayBuffer.isView(buffer)) {
+  if (ArrayBufferIsView(buffer)) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
@@ -199,7 +217,7 @@ async function write(fd, buffer, offset, length, position) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
   // write(fd, string[, position[, encoding]])
-  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytes = stringWriteBytes(buffer, length);
   const bytesWritten = await call('writeBuffer', fd, bytes, 0, bytes.length, lenientPosition(offset));
   return { bytesWritten, buffer };
 }
@@ -230,7 +248,7 @@ async function readFileFd(fd, options) {
       if (n === 0) break;
       filled += n;
     }
-    if (filled < size) buffer = buffer.subarray(0, filled);
+    if (filled < size) buffer = TypedArrayPrototypeSubarray(buffer, 0, filled);
   } else {
     const chunks = [];
     let total = 0;
@@ -239,7 +257,7 @@ async function readFileFd(fd, options) {
       const chunk = Buffer.allocUnsafeSlow(65536);
       const n = await call('read', fd, chunk, 0, chunk.length, -1);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      ArrayPrototypePush(chunks, n === chunk.length ? chunk : TypedArrayPrototypeSubarray(chunk, 0, n));
       total += n;
       if (total > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(total);
     }
@@ -251,7 +269,7 @@ async function readFileFd(fd, options) {
 
 async function readFile(path, options) {
   options = getOptions(options, { flag: 'r', encoding: null });
-  if (path instanceof FileHandle) return readFileFd(getValidatedFd(path.fd), options);
+  if (path instanceof FileHandle) return await readFileFd(getValidatedFd(path.fd), options);
   const flags = stringToFlags(options.flag);
   checkAborted(options.signal);
   const fd = await call('open', getValidatedPath(path), flags, 0o666);
@@ -264,7 +282,7 @@ async function readFile(path, options) {
 
 function isIterable(data) {
   return data != null && typeof data === 'object' &&
-    (typeof data[Symbol.asyncIterator] === 'function' || typeof data[Symbol.iterator] === 'function');
+    (typeof data[SymbolAsyncIterator] === 'function' || typeof data[SymbolIterator] === 'function');
 }
 
 // Writes all of `bytes` at the file position, looping over short writes.
@@ -272,21 +290,21 @@ async function writeAll(fd, bytes, signal) {
   let off = 0;
   while (off < bytes.byteLength) {
     checkAborted(signal);
-    off += await call('writeBuffer', fd, bytes, off, Math.min(bytes.byteLength - off, kIoMaxLength), -1);
+    off += await call('writeBuffer', fd, bytes, off, MathMin(bytes.byteLength - off, kIoMaxLength), -1);
   }
 }
 
 async function writeFileFd(fd, data, options, fromHandle = false) {
   const { signal, encoding } = options;
   checkAborted(signal);
-  if (typeof data === 'string') return writeAll(fd, Buffer.from(data, encoding || 'utf8'), signal);
-  if (ArrayBuffer.isView(data)) {
-    return writeAll(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), signal);
+  if (typeof data === 'string') return await writeAll(fd, Buffer.from(data, encoding || 'utf8'), signal);
+  if (ArrayBufferIsView(data)) {
+    return await writeAll(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), signal);
   }
   if (isIterable(data)) {
     for await (const chunk of data) {
       // Anything else Buffer.from turns into bytes (or refuses, with its error).
-      const bytes = ArrayBuffer.isView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
+      const bytes = ArrayBufferIsView(chunk) ? chunk : Buffer.from(chunk, encoding || 'utf8');
       await writeAll(fd, bytes, signal);
     }
     return;
@@ -297,8 +315,8 @@ async function writeFileFd(fd, data, options, fromHandle = false) {
 
 async function writeFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  if (path instanceof FileHandle) return writeFileFd(path.fd, data, options);
-  if (typeof data !== 'string' && !ArrayBuffer.isView(data) && !isIterable(data)) {
+  if (path instanceof FileHandle) return await writeFileFd(path.fd, data, options);
+  if (typeof data !== 'string' && !ArrayBufferIsView(data) && !isIterable(data)) {
     throw new ERR_INVALID_ARG_TYPE('data',
       ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
@@ -317,7 +335,7 @@ async function writeFile(path, data, options) {
 
 async function appendFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
-  return writeFile(path, data, { ...options, flag: options.flag || 'a' });
+  return await writeFile(path, data, { ...options, flag: options.flag || 'a' });
 }
 
 async function open(path, flags, mode) {
@@ -335,9 +353,9 @@ function statPromise(kind, path, options) {
     bigint = wantsBigint(options);
     binding[kind](getValidatedPath(path), bigint, req);
   } catch (err) {
-    return Promise.reject(err);
+    return PromiseReject(err);
   }
-  return req.promise.then((fields) => getStatsFromBinding(fields, bigint));
+  return PromisePrototypeThen(req.promise, (fields) => getStatsFromBinding(fields, bigint));
 }
 function stat(path, options = { bigint: false }) {
   return statPromise('stat', path, options);
@@ -346,16 +364,21 @@ function lstat(path, options = { bigint: false }) {
   return statPromise('lstat', path, options);
 }
 
+async function statfs(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatFsFromBinding(await call('statfs', path, wantsBigint(options)));
+}
+
 async function access(path, mode) {
   path = getValidatedPath(path);
-  return call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
+  return await call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
 async function mkdir(path, options) {
   const { mode, recursive } = parseMkdirOptions(options);
   path = getValidatedPath(path);
-  if (!recursive) return call('mkdir', path, mode);
-  return mkdirp(toPathString(path), mode);
+  if (!recursive) return await call('mkdir', path, mode);
+  return await mkdirp(toPathString(path), mode);
 }
 
 // mkdir -p: returns the first directory it created, or undefined if all existed.
@@ -365,7 +388,7 @@ async function mkdirp(path, mode) {
     return path;
   } catch (err) {
     if (err.code === 'EEXIST') {
-      const st = await call('stat', path, false).catch(() => null);
+      const st = await PromisePrototypeThen(call('stat', path, false), undefined, () => null);
       if (st && (st[1] & constants.S_IFMT) === constants.S_IFDIR) return undefined;
       throw err;
     }
@@ -377,7 +400,8 @@ async function mkdirp(path, mode) {
     try {
       await call('mkdir', path, mode);
     } catch (again) {
-      const st = again.code === 'EEXIST' ? await call('stat', path, false).catch(() => null) : null;
+      const st = again.code === 'EEXIST' ?
+        await PromisePrototypeThen(call('stat', path, false), undefined, () => null) : null;
       if (!st || (st[1] & constants.S_IFMT) !== constants.S_IFDIR) throw again;
     }
     return first ?? path;
@@ -388,7 +412,7 @@ async function readdir(path, options) {
   options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
   path = getValidatedPath(path);
   if (!options.recursive) return readdirResult(await call('readdir', path), path, options);
-  return readdirRecursive(toPathString(path), options);
+  return await readdirRecursive(toPathString(path), options);
 }
 
 // fs.promises lists a tree depth first: the directory found last is listed next.
@@ -397,16 +421,16 @@ async function readdirRecursive(root, options) {
   const out = [];
   const stack = [[root, await call('readdir', root)]];
   while (stack.length) {
-    const [dir, listing] = stack.pop();
+    const [dir, listing] = ArrayPrototypePop(stack);
     const entries = readdirResult(listing, dir, options);
     const [names, types] = listing;
     for (let i = 0; i < names.length; i++) {
       // Names mode joins the decoded name, as Node does (see readdirRecursiveSync).
       const full = options.withFileTypes ? childPath(dir, names[i]) : pathModule.join(dir, toPathString(names[i]));
-      out.push(options.withFileTypes ? entries[i] : pathModule.relative(root, full));
+      ArrayPrototypePush(out, options.withFileTypes ? entries[i] : pathModule.relative(root, full));
       const isDir = options.withFileTypes ? types[i] === constants.UV_DIRENT_DIR :
         isDirectoryPath(full);
-      if (isDir) stack.push([full, await call('readdir', full)]);
+      if (isDir) ArrayPrototypePush(stack, [full, await call('readdir', full)]);
     }
   }
   return out;
@@ -422,31 +446,31 @@ async function rm(path, options) {
     if (err.code === 'ENOENT' && options.force) return;
     throw err;
   }
-  return isRmTree(st, path, options) ? removeTree(path) : call('unlink', path);
+  return await (isRmTree(st, path, options) ? removeTree(path) : call('unlink', path));
 }
 
 async function removeTree(path) {
   const [names, types] = await call('readdir', path);
-  await Promise.all(names.map((name, i) => {
+  await SafePromiseAll(ArrayPrototypeMap(names, (name, i) => {
     const child = childPath(path, name);
     return types[i] === constants.UV_DIRENT_DIR ? removeTree(child) : call('unlink', child);
   }));
-  return call('rmdir', path);
+  return await call('rmdir', path);
 }
 
 async function rmdir(path, options) {
   path = getValidatedPath(path);
   options = validateRmdirOptions(options);
-  if (options.recursive) return rmdirRecursive(toPathString(path), 'stat');
-  return call('rmdir', path);
+  if (options.recursive) return await rmdirRecursive(toPathString(path), 'stat');
+  return await call('rmdir', path);
 }
 
 // rmdir -r: Node's promise API looks with stat, its callback API with lstat; what
 // is not a directory gets rmdir's own error (ENOTDIR).
 async function rmdirRecursive(path, statCall) {
   const st = await call(statCall, path, false);
-  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return call('rmdir', path);
-  return removeTree(path);
+  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return await call('rmdir', path);
+  return await removeTree(path);
 }
 
 async function truncate(path, len = 0) {
@@ -468,12 +492,12 @@ async function realpath(path, options) {
 }
 async function mkdtemp(prefix, options) {
   options = getOptions(options, {});
-  return encodePath(await call('mkdtemp', getValidatedPath(prefix, 'prefix')), options);
+  return encodePath(await call('mkdtemp', warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix'))), options);
 }
 async function copyFile(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  return call('copyFile', src, dest, getValidMode(mode, 0, 7, 0));
+  return await call('copyFile', src, dest, getValidMode(mode, 0, 7, 0));
 }
 
 const fsPromises = {
@@ -484,12 +508,12 @@ const fsPromises = {
     validateSymlinkType(type);
     return call('symlink', getValidatedPath(target, 'target'), getValidatedPath(path));
   },
-  lstat, stat,
+  lstat, stat, statfs,
   link: (existing, newPath) => call('link', getValidatedPath(existing, 'existingPath'),
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),
   chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
-  lchmod: () => Promise.reject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
+  lchmod: () => PromiseReject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
   lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
   chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
@@ -502,11 +526,16 @@ const fsPromises = {
 };
 
 // Every promise function validates synchronously but reports through the promise.
-for (const [name, fn] of Object.entries(fsPromises)) {
+// (`return await`, in these async functions: returning a promise would look up its
+// `then`, which a user may have replaced; a pending promise settles on the same tick.)
+const names = ObjectKeys(fsPromises);
+for (let i = 0; i < names.length; i++) {
+  const name = names[i];
+  const fn = fsPromises[name];
   if (typeof fn !== 'function' || name === 'watch' || name === 'stat' || name === 'lstat' ||
       fn.constructor.name === 'AsyncFunction') continue;
   fsPromises[name] = {
-    async [name](...args) { return fn(...args); },
+    async [name](...args) { return await ReflectApply(fn, undefined, args); },
   }[name];
 }
 

@@ -6,13 +6,22 @@
 // The walk is written once as a generator of binding calls; a sync driver and an
 // async (ring) driver run it.
 
+const {
+  ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSlice, ReflectApply, StringPrototypeSplit,
+} = primordials;
+
 const binding = internalBinding('fs');
 const pathModule = require('path');
 const { constants: { S_IFMT, S_IFLNK } } = require('internal/fs/utils');
 
 // Yields [bindingName, ...args] and receives each call's result; returns the path.
+// The non-empty components of an absolute path.
+function components(path) {
+  return ArrayPrototypeFilter(StringPrototypeSplit(path, '/'), Boolean);
+}
+
 function* walk(path) {
-  let parts = pathModule.resolve(path).split('/').filter(Boolean);
+  let parts = components(pathModule.resolve(path));
   let resolved = '/';
   let i = 0;
   while (i < parts.length) {
@@ -25,7 +34,9 @@ function* walk(path) {
     }
     yield ['stat', next, false];
     const target = yield ['readlink', next];
-    parts = [...pathModule.resolve(resolved, target).split('/').filter(Boolean), ...parts.slice(i + 1)];
+    const rest = ArrayPrototypeSlice(parts, i + 1);
+    parts = components(pathModule.resolve(resolved, target));
+    for (let j = 0; j < rest.length; j++) ArrayPrototypePush(parts, rest[j]);
     resolved = '/';
     i = 0;
   }
@@ -36,8 +47,8 @@ function realpathJsSync(path) {
   const steps = walk(path);
   let step = steps.next();
   while (!step.done) {
-    const [name, ...args] = step.value;
-    step = steps.next(binding[name](...args));
+    const call = step.value;
+    step = steps.next(ReflectApply(binding[call[0]], binding, ArrayPrototypeSlice(call, 1)));
   }
   return step.value;
 }
@@ -47,7 +58,7 @@ async function realpathJs(path) {
   const steps = walk(path);
   let step = steps.next();
   while (!step.done) {
-    step = steps.next(await call(...step.value));
+    step = steps.next(await ReflectApply(call, undefined, step.value));
   }
   return step.value;
 }

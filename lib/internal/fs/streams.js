@@ -4,8 +4,14 @@
 // offset when `start` was given, so a file shrinking under the stream just ends it),
 // _write is one write op and _writev one writev op (or, for a batch of small
 // chunks, one write of their copy); more only after short writes. The I/O
-// goes to the binding directly, to `options.fs` when given, or to a FileHandle.
+// goes to fs's functions (the binding directly while they are fs's own), to
+// `options.fs` when given, or to a FileHandle.
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
+
+const {
+  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMin, ObjectDefineProperties,
+  ObjectSetPrototypeOf, PromisePrototypeThen, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+} = primordials;
 
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
@@ -15,7 +21,7 @@ const { deprecate } = require('internal/util/promisify');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
 const {
-  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, FSReqCallback,
+  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, nativeFsCalls,
 } = require('internal/fs/utils');
 
 const kIo = Symbol('kIo');
@@ -31,37 +37,86 @@ const kCoalesceMax = 256 * 1024;
 // Zero-byte writes in a row before a write is given up (a full device, a broken fs).
 const kMaxZeroWrites = 5;
 
-// ---- where the I/O goes: one shape, three sources ----
+// ---- where the I/O goes: an fs (the module or options.fs), or a FileHandle ----
 
-// The ring, through the binding. A missing position is -1: the fd's own offset.
-const ringIo = {
+// Node's streams call open/read/write/writev/fsync/close on the fs module (or on
+// `options.fs`) as they are at the time of each call, so a user's replacement is
+// used. While one is still fs's own function the call goes straight to the ring
+// through the binding (a missing position is -1: the fd's own offset).
+// fs.js fills nativeFsCalls as it loads; it is loaded first here (streams are
+// also reached through fs/promises alone). Plain consts keep the per-chunk check
+// to one comparison.
+const fsExports = require('fs');
+const {
+  open: nativeOpen, read: nativeRead, write: nativeWrite, writev: nativeWritev, fsync: nativeFsync,
+  close: nativeClose,
+} = nativeFsCalls;
+
+// The request of one stream op: the binding calls oncomplete(err, value) on it.
+// The callbacks here are the stream's own, so the cheapest shape will do (fs's
+// FSReqCallback adds a call to give user callbacks Node's `this` and arguments).
+class StreamRequest {
+  constructor(oncomplete) {
+    this.oncomplete = oncomplete;
+  }
+}
+
+class FsIo {
+  constructor(fs) {
+    this.fs = fs;
+  }
   open(path, flags, mode, cb) {
-    binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new FSReqCallback(cb));
-  },
-  read(fd, buf, off, len, pos, cb) { binding.read(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb)); },
-  write(fd, buf, off, len, pos, cb) { binding.writeBuffer(fd, buf, off, len, pos ?? -1, new FSReqCallback(cb)); },
-  writev(fd, bufs, pos, cb) { binding.writeBuffers(fd, bufs, pos ?? -1, new FSReqCallback(cb)); },
-  fsync(fd, cb) { binding.fsync(fd, new FSReqCallback(cb)); },
-  close(fd, cb) { binding.close(fd, new FSReqCallback(cb)); },
-};
-
-// A user's `options.fs` (open/read/write/writev/fsync/close with fs's callback signatures).
-function customIo(fs) {
-  return {
-    open: (path, flags, mode, cb) => fs.open(path, flags, mode, cb),
-    read: (fd, buf, off, len, pos, cb) => fs.read(fd, buf, off, len, pos ?? null, cb),
-    write: typeof fs.write === 'function' ?
-      (fd, buf, off, len, pos, cb) => fs.write(fd, buf, off, len, pos ?? null, cb) :
-      (fd, buf, off, len, pos, cb) => fs.writev(fd, [buf.subarray(off, off + len)], pos ?? null, cb),
-    writev: typeof fs.writev === 'function' ? (fd, bufs, pos, cb) => fs.writev(fd, bufs, pos ?? null, cb) : null,
-    fsync: (fd, cb) => fs.fsync(fd, cb),
-    close: (fd, cb) => fs.close(fd, cb),
-  };
+    const fs = this.fs;
+    const open = fs.open;
+    if (open !== nativeOpen) return FunctionPrototypeCall(open, fs, path, flags, mode, cb);
+    binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new StreamRequest(cb));
+  }
+  read(fd, buf, off, len, pos, cb) {
+    const fs = this.fs;
+    const read = fs.read;
+    if (read !== nativeRead) return FunctionPrototypeCall(read, fs, fd, buf, off, len, pos ?? null, cb);
+    binding.read(fd, buf, off, len, pos ?? -1, new StreamRequest(cb));
+  }
+  write(fd, buf, off, len, pos, cb) {
+    const fs = this.fs;
+    const write = fs.write;
+    if (write === nativeWrite) {
+      binding.writeBuffer(fd, buf, off, len, pos ?? -1, new StreamRequest(cb));
+    } else if (typeof write === 'function') {
+      FunctionPrototypeCall(write, fs, fd, buf, off, len, pos ?? null, cb);
+    } else {
+      // An fs with writev only: Node accepts either.
+      FunctionPrototypeCall(fs.writev, fs, fd, [TypedArrayPrototypeSubarray(buf, off, off + len)], pos ?? null, cb);
+    }
+  }
+  writev(fd, bufs, pos, cb) {
+    const fs = this.fs;
+    const writev = fs.writev;
+    if (writev !== nativeWritev) return FunctionPrototypeCall(writev, fs, fd, bufs, pos ?? null, cb);
+    binding.writeBuffers(fd, bufs, pos ?? -1, new StreamRequest(cb));
+  }
+  fsync(fd, cb) {
+    const fs = this.fs;
+    const fsync = fs.fsync;
+    if (fsync !== nativeFsync) return FunctionPrototypeCall(fsync, fs, fd, cb);
+    binding.fsync(fd, new StreamRequest(cb));
+  }
+  close(fd, cb) {
+    const fs = this.fs;
+    const close = fs.close;
+    if (close !== nativeClose) return FunctionPrototypeCall(close, fs, fd, cb);
+    binding.close(fd, new StreamRequest(cb));
+  }
+  // Whether small chunks may be copied into one write: only when both calls are
+  // fs's own (a replaced writev must see the chunks it was given).
+  get native() {
+    return this.fs.write === nativeWrite && this.fs.writev === nativeWritev;
+  }
 }
 
 // A FileHandle's promise methods, called back.
 function handleIo(handle) {
-  const settle = (promise, cb, pick) => promise.then((r) => cb(null, pick(r)), (err) => cb(err));
+  const settle = (promise, cb, pick) => PromisePrototypeThen(promise, (r) => cb(null, pick(r)), (err) => cb(err));
   return {
     read: (fd, buf, off, len, pos, cb) => settle(handle.read(buf, off, len, pos ?? null), cb, (r) => r.bytesRead),
     write: (fd, buf, off, len, pos, cb) =>
@@ -77,16 +132,24 @@ function isFileHandle(value) {
   return value instanceof FileHandle;
 }
 
-// Options as a fresh object (a string is the encoding), so defaults never leak back.
+// Options as a fresh object (a string is the encoding), so defaults never leak back;
+// inherited options count, as in Node (for...in, not a spread).
 function copyOptions(options) {
-  return { ...getOptions(options, {}) };
+  const checked = getOptions(options, {});
+  if (typeof options !== 'object' || options === null) return { ...checked };
+  const copy = {};
+  for (const key in options) copy[key] = options[key];
+  return copy;
 }
+
+
 
 // What both streams share: the I/O source, the fd or the path, flags and mode.
 function setUpFile(stream, path, options, ops, defaultFlags) {
-  const fs = options.fs;
-  if (fs != null) {
-    for (const op of ops) {
+  const fs = options.fs ?? fsExports;
+  if (options.fs != null) {
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
       if (op === 'write' && typeof fs.writev === 'function') continue;
       validateFunction(fs[op], `options.fs.${op}`);
     }
@@ -96,12 +159,12 @@ function setUpFile(stream, path, options, ops, defaultFlags) {
   if (fd == null) {
     stream.fd = null;
     stream.path = getValidatedPath(path);
-    stream[kIo] = fs != null ? customIo(fs) : ringIo;
+    stream[kIo] = new FsIo(fs);
   } else if (typeof fd === 'number') {
     // Node leaves `path` undefined when the stream is given an fd.
     stream.fd = getValidatedFd(fd);
     stream.path = undefined;
-    stream[kIo] = fs != null ? customIo(fs) : ringIo;
+    stream[kIo] = new FsIo(fs);
   } else if (isFileHandle(fd)) {
     stream.fd = fd.fd;
     stream.path = undefined;
@@ -148,14 +211,14 @@ function openFile(stream, callback) {
 function constructByOpen(stream, callback) {
   const emit = stream.emit;
   stream.emit = function(name, ...args) {
-    if (name !== 'open' && name !== 'error') return emit.call(this, name, ...args);
+    if (name !== 'open' && name !== 'error') return FunctionPrototypeCall(emit, this, name, ...args);
     stream.emit = emit;
     if (name === 'error') {
       callback(args[0]);
       return true;
     }
     callback();
-    return emit.call(this, name, ...args);
+    return FunctionPrototypeCall(emit, this, name, ...args);
   };
   stream.open();
 }
@@ -180,9 +243,13 @@ function closeFile(stream, err, cb) {
     cb(err);
     return;
   }
-  stream.fd = null;
   const io = stream[kIo];
-  const close = () => io.close(fd, (closeErr) => cb(err || closeErr));
+  // fd is still set while fs.close (or fsync) is called, and null right after, as
+  // in Node: a replaced fs.close sees the stream's fd.
+  const close = () => {
+    io.close(fd, (closeErr) => cb(err || closeErr));
+    stream.fd = null;
+  };
   if (stream.flush) io.fsync(fd, (syncErr) => { err ||= syncErr; close(); });
   else close();
 }
@@ -196,13 +263,14 @@ function ioDone(stream, err) {
 }
 
 function defineCommonAccessors(proto, stateKey) {
-  Object.defineProperties(proto, {
+  ObjectDefineProperties(proto, {
+    __proto__: null,
     pending: {
-      configurable: true, enumerable: false,
+      __proto__: null, configurable: true, enumerable: false,
       get() { return this.fd === null; },
     },
     autoClose: {
-      configurable: true, enumerable: false,
+      __proto__: null, configurable: true, enumerable: false,
       get() { return this[stateKey].autoDestroy; },
       set(v) { this[stateKey].autoDestroy = v; },
     },
@@ -230,10 +298,10 @@ function ReadStream(path, options) {
   this.end = end;
   this.pos = start;
   this.bytesRead = 0;
-  Readable.call(this, options);
+  FunctionPrototypeCall(Readable, this, options);
 }
-Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
-Object.setPrototypeOf(ReadStream, Readable);
+ObjectSetPrototypeOf(ReadStream.prototype, Readable.prototype);
+ObjectSetPrototypeOf(ReadStream, Readable);
 defineCommonAccessors(ReadStream.prototype, '_readableState');
 
 ReadStream.prototype._construct = construct;
@@ -244,7 +312,7 @@ ReadStream.prototype._read = function(n) {
   if (this.end !== Infinity) {
     // `end` is inclusive; without `start` it counts from where reading began.
     const left = this.end + 1 - (this.pos !== undefined ? this.pos : this.bytesRead);
-    n = Math.min(n, left);
+    n = MathMin(n, left);
   }
   if (n <= 0) {
     this.push(null);
@@ -269,9 +337,9 @@ ReadStream.prototype._read = function(n) {
 // A short read keeps only what it got: a small chunk should not pin a big buffer.
 function shrink(buf, n) {
   if (n === buf.length) return buf;
-  if (n > buf.length >>> 1) return buf.subarray(0, n);
+  if (n > buf.length >>> 1) return TypedArrayPrototypeSubarray(buf, 0, n);
   const copy = Buffer.allocUnsafeSlow(n);
-  buf.copy(copy, 0, 0, n);
+  TypedArrayPrototypeSet(copy, TypedArrayPrototypeSubarray(buf, 0, n));
   return copy;
 }
 
@@ -295,12 +363,13 @@ function WriteStream(path, options) {
   this.start = start;
   this.pos = start;
   this.bytesWritten = 0;
-  Writable.call(this, options);
-  if (this[kIo].writev === null) this._writev = null;
+  FunctionPrototypeCall(Writable, this, options);
+  const io = this[kIo];
+  if (io instanceof FsIo && typeof io.fs.writev !== 'function') this._writev = null;
   if (options.encoding) this.setDefaultEncoding(options.encoding);
 }
-Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
-Object.setPrototypeOf(WriteStream, Writable);
+ObjectSetPrototypeOf(WriteStream.prototype, Writable.prototype);
+ObjectSetPrototypeOf(WriteStream, Writable);
 defineCommonAccessors(WriteStream.prototype, '_writableState');
 
 WriteStream.prototype._construct = construct;
@@ -355,30 +424,32 @@ WriteStream.prototype._write = function(data, encoding, cb) {
 };
 
 WriteStream.prototype._writev = function(chunks, cb) {
-  let bufs = chunks.map((c) => c.chunk);
+  let bufs = ArrayPrototypeMap(chunks, (c) => c.chunk);
   const io = this[kIo];
-  if (io === ringIo && bufs.length > 1) {
+  if (bufs.length > 1 && io instanceof FsIo && io.native) {
     let total = 0;
-    for (const b of bufs) total += b.length;
+    for (let i = 0; i < bufs.length; i++) total += bufs[i].length;
     // Many small chunks: one copy into one buffer costs less than pinning each
     // chunk's memory for a writev (a backing-store reference and an iovec apiece).
     if (total <= kCoalesceMax && total < bufs.length * kCoalesceAvg) {
       const one = Buffer.allocUnsafeSlow(total);
       let off = 0;
-      for (const b of bufs) {
-        one.set(b, off);
+      for (let i = 0; i < bufs.length; i++) {
+        const b = bufs[i];
+        TypedArrayPrototypeSet(one, b, off);
         off += b.length;
       }
       this._write(one, 'buffer', cb);
       return;
     }
   }
-  const step = (done) => io.writev(this.fd, bufs.length > kIovMax ? bufs.slice(0, kIovMax) : bufs, this.pos, done);
+  const step = (done) =>
+    io.writev(this.fd, bufs.length > kIovMax ? ArrayPrototypeSlice(bufs, 0, kIovMax) : bufs, this.pos, done);
   step.advance = (n) => {
     let i = 0;
     while (i < bufs.length && n >= bufs[i].length) n -= bufs[i++].length;
-    bufs = bufs.slice(i);
-    if (n > 0) bufs[0] = bufs[0].subarray(n);
+    bufs = ArrayPrototypeSlice(bufs, i);
+    if (n > 0) bufs[0] = TypedArrayPrototypeSubarray(bufs[0], n);
     return bufs.length > 0;
   };
   writeLoop(this, step, cb);

@@ -2,6 +2,10 @@
 // The synchronous fs API: each call is the binding's op run as a plain syscall on
 // this thread (no request object), which returns its value or throws Node's error.
 
+const {
+  ArrayBufferIsView, ArrayPrototypePush, MathMax, MathMin, TypedArrayPrototypeSubarray,
+} = primordials;
+
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const pathModule = require('path');
@@ -10,7 +14,7 @@ const { validateInteger, validateObject, kValidateObjectAllowNullable } = requir
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, validatePosition, lenientPosition, validateReadRange, validateWriteRange,
-  writeEncoding, validateBufferArray, getValidMode, getStatsFromBinding, readdirResult, encodePath,
+  writeEncoding, stringWriteBytes, validateBufferArray, getValidMode, getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath,
   toUnixTimestamp, toPathString, validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType,
   wantsBigint, validateFlush,
   childPath, isDirectoryPath,
@@ -28,7 +32,7 @@ function closeSync(fd) {
 // readSync(fd, buffer, offset, length, position) or readSync(fd, buffer, {offset, length, position})
 function readSync(fd, buffer, offsetOrOptions, length, position) {
   fd = getValidatedFd(fd);
-  if (!ArrayBuffer.isView(buffer)) {
+  if (!ArrayBufferIsView(buffer)) {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   }
   let offset = offsetOrOptions;
@@ -50,7 +54,7 @@ function readvSync(fd, buffers, position) {
 // writeSync(fd, buffer[, offset[, length[, position]]]) or (fd, string[, position[, encoding]])
 function writeSync(fd, buffer, offset, length, position) {
   fd = getValidatedFd(fd);
-  if (ArrayBuffer.isView(buffer)) {
+  if (ArrayBufferIsView(buffer)) {
     if (offset !== null && typeof offset === 'object') {
       ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
     }
@@ -60,7 +64,7 @@ function writeSync(fd, buffer, offset, length, position) {
   if (typeof buffer !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
   }
-  const bytes = Buffer.from(buffer, writeEncoding(length));
+  const bytes = stringWriteBytes(buffer, length);
   return binding.writeBuffer(fd, bytes, 0, bytes.length, lenientPosition(offset));
 }
 
@@ -84,7 +88,7 @@ function readFileFdSync(fd, encoding) {
       if (n === 0) break;
       filled += n;
     }
-    if (filled < size) buffer = buffer.subarray(0, filled);
+    if (filled < size) buffer = TypedArrayPrototypeSubarray(buffer, 0, filled);
   } else {
     const chunks = [];
     let total = 0;
@@ -92,7 +96,7 @@ function readFileFdSync(fd, encoding) {
       const chunk = Buffer.allocUnsafeSlow(65536);
       const n = binding.read(fd, chunk, 0, chunk.length, -1);
       if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
+      ArrayPrototypePush(chunks, TypedArrayPrototypeSubarray(chunk, 0, n));
       total += n;
       if (total > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(total);
     }
@@ -115,14 +119,14 @@ function readFileSync(path, options) {
 
 function toBytes(data, encoding) {
   if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBufferIsView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 function writeAllSync(fd, bytes) {
   let off = 0;
   while (off < bytes.byteLength) {
-    off += binding.writeBuffer(fd, bytes, off, Math.min(bytes.byteLength - off, kIoMaxLength), -1);
+    off += binding.writeBuffer(fd, bytes, off, MathMin(bytes.byteLength - off, kIoMaxLength), -1);
   }
 }
 
@@ -172,6 +176,10 @@ function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 function fstatSync(fd, options = { bigint: false }) {
   const bigint = wantsBigint(options);
   return getStatsFromBinding(binding.fstat(getValidatedFd(fd), bigint), bigint);
+}
+
+function statfsSync(path, options = { bigint: false }) {
+  return getStatFsFromBinding(binding.statfs(getValidatedPath(path), wantsBigint(options)));
 }
 
 function existsSync(path) {
@@ -237,14 +245,14 @@ function readdirRecursiveSync(root, options) {
     const entries = readdirResult([names, types], dir, options);
     for (let i = 0; i < names.length; i++) {
       if (options.withFileTypes) {
-        out.push(entries[i]);
-        if (types[i] === constants.UV_DIRENT_DIR) queue.push(childPath(dir, names[i]));
+        ArrayPrototypePush(out, entries[i]);
+        if (types[i] === constants.UV_DIRENT_DIR) ArrayPrototypePush(queue, childPath(dir, names[i]));
       } else {
         // Node joins the name as decoded text, so it never descends into a
         // directory whose name is not UTF-8.
         const full = pathModule.join(dir, toPathString(names[i]));
-        out.push(pathModule.relative(root, full));
-        if (isDirectoryPath(full)) queue.push(full);
+        ArrayPrototypePush(out, pathModule.relative(root, full));
+        if (isDirectoryPath(full)) ArrayPrototypePush(queue, full);
       }
     }
   }
@@ -299,7 +307,7 @@ function rmdirSync(path, options) {
 // Truncation lengths are numbers (never BigInt); negative ones mean 0.
 function validLen(len) {
   validateInteger(len, 'len');
-  return Math.max(0, len);
+  return MathMax(0, len);
 }
 
 // Node opens the file read-write first, so a missing file wins over a bad length.
@@ -320,7 +328,7 @@ function ftruncateSync(fd, len = 0) {
 
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
-  appendFileSync, statSync, lstatSync, fstatSync, existsSync, accessSync, mkdirSync, readdirSync,
+  appendFileSync, statSync, lstatSync, fstatSync, statfsSync, existsSync, accessSync, mkdirSync, readdirSync,
   rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
@@ -339,7 +347,7 @@ module.exports = {
   realpathSync,
   mkdtempSync: (prefix, options) => {
     options = getOptions(options, {});
-    return encodePath(binding.mkdtemp(getValidatedPath(prefix, 'prefix')), options);
+    return encodePath(binding.mkdtemp(warnOnNonPortableTemplate(getValidatedPath(prefix, 'prefix'))), options);
   },
   copyFileSync: (src, dest, mode) => {
     src = getValidatedPath(src, 'src');

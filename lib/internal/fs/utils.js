@@ -3,6 +3,12 @@
 // mode parsing, fs.constants, Stats/BigIntStats built from the binding's 18 numbers,
 // Dirent, and the request objects that carry a completion back from the ring.
 
+const {
+  ArrayBufferIsView, ArrayIsArray, ArrayPrototypeMap, MathRound, MathTrunc, NumberIsFinite,
+  NumberIsSafeInteger, ObjectFreeze, ObjectIs, ObjectPrototypeHasOwnProperty, ObjectSetPrototypeOf,
+  StringPrototypeIncludes, StringPrototypeToLowerCase, TypedArrayPrototypeIncludes,
+} = primordials;
+
 const { Buffer } = require('buffer');
 const pathModule = require('path');
 
@@ -16,7 +22,7 @@ const {
 } = require('internal/validators');
 
 // Linux x86-64 values (the numbers libc uses; Node publishes the same).
-const constants = Object.freeze({
+const constants = ObjectFreeze({
   UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2,
   O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
   UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3,
@@ -63,7 +69,7 @@ function stringToFlags(flags, name = 'flags') {
   }
   if (flags == null) return O_RDONLY;
   const f = flagTable[flags];
-  if (f === undefined || !Object.prototype.hasOwnProperty.call(flagTable, flags)) {
+  if (f === undefined || !ObjectPrototypeHasOwnProperty(flagTable, flags)) {
     throw new ERR_INVALID_ARG_VALUE(name, flags);
   }
   return f;
@@ -93,7 +99,8 @@ function getValidatedPath(path, name = 'path') {
   if (typeof path !== 'string' && !(path instanceof Uint8Array)) {
     throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'URL'], path);
   }
-  const hasNul = typeof path === 'string' ? path.includes('\u0000') : path.includes(0);
+  const hasNul = typeof path === 'string' ? StringPrototypeIncludes(path, '\u0000') :
+    TypedArrayPrototypeIncludes(path, 0);
   if (hasNul) {
     throw new ERR_INVALID_ARG_VALUE(name, path, 'must be a string, Uint8Array, or URL without null bytes');
   }
@@ -105,7 +112,7 @@ function toPathString(path) {
 }
 
 function getValidatedFd(fd, name = 'fd') {
-  if (Object.is(fd, -0)) return 0;
+  if (ObjectIs(fd, -0)) return 0;
   validateInt32(fd, name, 0);
   return fd;
 }
@@ -156,7 +163,7 @@ function validatePosition(position, name = 'position') {
 // non-negative safe integer; anything else (BigInt included) means the file's
 // position, without an error. That is what Node 20 does.
 function lenientPosition(position) {
-  return typeof position === 'number' && Number.isSafeInteger(position) && position >= 0 ? position : -1;
+  return typeof position === 'number' && NumberIsSafeInteger(position) && position >= 0 ? position : -1;
 }
 
 // offset/length for a write from a buffer: a non-number length means "to the end".
@@ -190,6 +197,16 @@ function writeEncoding(encoding) {
   return typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8';
 }
 
+// The bytes fs.write(fd, string, position, encoding) writes. Node refuses hex of
+// odd length here (elsewhere the last half byte is dropped).
+function stringWriteBytes(string, encoding) {
+  encoding = writeEncoding(encoding);
+  if (string.length % 2 !== 0 && StringPrototypeToLowerCase(encoding) === 'hex') {
+    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${string.length}`);
+  }
+  return Buffer.from(string, encoding);
+}
+
 // access() and copyFile() modes. Node checks these natively, so its errors carry
 // plain messages (no "The value of ..." phrasing); fractions are truncated.
 function getValidMode(mode, min, max, def) {
@@ -197,8 +214,8 @@ function getValidMode(mode, min, max, def) {
   if (typeof mode !== 'number') {
     throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
   }
-  if (!Number.isFinite(mode)) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range');
-  mode = Math.trunc(mode);
+  if (!NumberIsFinite(mode)) throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range');
+  mode = MathTrunc(mode);
   if (mode < min || mode > max) {
     throw nativeError(RangeError, 'ERR_OUT_OF_RANGE', `mode is out of range: >= ${min} && <= ${max}`);
   }
@@ -220,17 +237,24 @@ function validateOffsetLengthRead(offset, length, bufferLength) {
 }
 
 function validateBufferArray(buffers, name = 'buffers') {
-  if (!Array.isArray(buffers)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
-  for (const b of buffers) {
-    if (!ArrayBuffer.isView(b)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  if (!ArrayIsArray(buffers)) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
+  for (let i = 0; i < buffers.length; i++) {
+    if (!ArrayBufferIsView(buffers[i])) throw new ERR_INVALID_ARG_TYPE(name, 'ArrayBufferView[]', buffers);
   }
   return buffers;
 }
 
 // A request whose completion calls `cb(err, value)`.
+// The callback runs with `this` undefined and, as in Node, with the error alone
+// when the call failed or has no value.
 class FSReqCallback {
-  constructor(cb) {
-    this.oncomplete = cb;
+  constructor(callback) {
+    this.callback = callback;
+  }
+  oncomplete(err, value) {
+    const callback = this.callback;
+    if (err || value === undefined) callback(err);
+    else callback(err, value);
   }
 }
 
@@ -263,7 +287,7 @@ function msFromParts(sec, nsec) {
 }
 
 function dateFromMs(ms) {
-  return new Date(Math.round(Number(ms)));
+  return new Date(MathRound(Number(ms)));
 }
 
 class StatsBase {
@@ -284,7 +308,7 @@ function Stats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
   this.atime = dateFromMs(atimeMs); this.mtime = dateFromMs(mtimeMs);
   this.ctime = dateFromMs(ctimeMs); this.birthtime = dateFromMs(birthtimeMs);
 }
-Object.setPrototypeOf(Stats.prototype, StatsBase.prototype);
+ObjectSetPrototypeOf(Stats.prototype, StatsBase.prototype);
 // Node gives Stats its own isFile (a fast path); the others come from StatsBase.
 Stats.prototype.isFile = function isFile() {
   return (this.mode & constants.S_IFMT) === constants.S_IFREG;
@@ -303,7 +327,7 @@ function BigIntStats(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, block
   this.atime = dateFromMs(this.atimeMs); this.mtime = dateFromMs(this.mtimeMs);
   this.ctime = dateFromMs(this.ctimeMs); this.birthtime = dateFromMs(this.birthtimeMs);
 }
-Object.setPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
+ObjectSetPrototypeOf(BigIntStats.prototype, StatsBase.prototype);
 BigIntStats.prototype._checkModeProperty = function(property) {
   return (this.mode & BigInt(constants.S_IFMT)) === BigInt(property);
 };
@@ -346,9 +370,9 @@ function readdirResult([names, types], path, options) {
   const name = (n) => (asBuffer ? Buffer.from(n) :
     (typeof n !== 'string' || (options.encoding && options.encoding !== 'utf8' && options.encoding !== 'utf-8')) ?
       Buffer.from(n).toString(options.encoding || 'utf8') : n);
-  if (!options.withFileTypes) return names.map(name);
+  if (!options.withFileTypes) return ArrayPrototypeMap(names, name);
   const dir = toPathString(path);
-  return names.map((n, i) => new Dirent(name(n), types[i], dir));
+  return ArrayPrototypeMap(names, (n, i) => new Dirent(name(n), types[i], dir));
 }
 
 // A path from the binding (a string, or an ArrayBuffer when it is not UTF-8) in
@@ -381,7 +405,7 @@ function isDirectoryPath(p) {
 
 function toUnixTimestamp(time, name = 'time') {
   if (typeof time === 'string' && +time == time) return +time;
-  if (typeof time === 'number' && Number.isFinite(time)) {
+  if (typeof time === 'number' && NumberIsFinite(time)) {
     return time < 0 ? Date.now() / 1000 : time;
   }
   if (time instanceof Date) return time.getTime() / 1000;
@@ -438,6 +462,36 @@ function validateFlush(options) {
   return flush;
 }
 
+// fs's own open/read/write/writev/fsync/close, filled in by lib/fs.js: the streams
+// call straight into the binding while fs's exports are still these, and the
+// exports (a user's replacement) once they are not, as Node's streams call them.
+const nativeFsCalls = { __proto__: null };
+
+// Node warns once per process when a mkdtemp() template ends in X: platforms
+// differ on whether those X are replaced too.
+let nonPortableTemplateWarned = false;
+function warnOnNonPortableTemplate(prefix) {
+  if (nonPortableTemplateWarned) return prefix;
+  const endsInX = typeof prefix === 'string' ? prefix[prefix.length - 1] === 'X' :
+    prefix[prefix.length - 1] === 0x58;
+  if (!endsInX) return prefix;
+  nonPortableTemplateWarned = true;
+  process.emitWarning('mkdtemp() templates ending with X are not portable. ' +
+    'For details see: https://nodejs.org/api/fs.html');
+  return prefix;
+}
+
+// fs.statfs's value: the binding's seven numbers (or BigInts), statfs.rs's order.
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type; this.bsize = bsize; this.blocks = blocks; this.bfree = bfree;
+    this.bavail = bavail; this.files = files; this.ffree = ffree;
+  }
+}
+function getStatFsFromBinding(f) {
+  return new StatFs(f[0], f[1], f[2], f[3], f[4], f[5], f[6]);
+}
+
 // Stats as BigInt only for `bigint: true` exactly.
 function wantsBigint(options) {
   return options?.bigint === true;
@@ -475,9 +529,9 @@ module.exports = {
   parseMkdirOptions, isRmTree,
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
-  assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding,
+  assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes,
   validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
-  getStatsFromBinding, Dirent, readdirResult, encodePath, toUnixTimestamp,
+  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, warnOnNonPortableTemplate, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };

@@ -3,6 +3,11 @@
 // at a time, re-issued from each completion), fs.promises.watch as an async
 // iterator over the same watcher, and fs.watchFile/unwatchFile by stat polling.
 
+const {
+  ArrayPrototypeForEach, ArrayPrototypePush, ArrayPrototypeShift, ObjectKeys, SafeMap,
+  StringPrototypeEndsWith,
+} = primordials;
+
 const binding = internalBinding('fs');
 const EventEmitter = require('events');
 const pathModule = require('path');
@@ -23,7 +28,7 @@ class FSWatcher extends EventEmitter {
   #fd = -1;
   #req = -1;
   #referenced = true;
-  #dirs = new Map(); // watch descriptor -> directory relative to the root ('' for the root)
+  #dirs = new SafeMap(); // watch descriptor -> directory relative to the root ('' for the root)
   #root = '';
   #isDir = false;
   #recursive = false;
@@ -50,7 +55,7 @@ class FSWatcher extends EventEmitter {
 
   #watchTree(dir, rel) {
     const [names, types] = binding.readdir(dir);
-    names.forEach((name, i) => {
+    ArrayPrototypeForEach(names, (name, i) => {
       if (types[i] !== 2) return;
       // Names that are not UTF-8 come as raw bytes; event names are text anyway.
       const text = typeof name === 'string' ? name : Buffer.from(name).toString();
@@ -157,7 +162,7 @@ async function* watchPromise(filename, options) {
   let wake = null;
   let failure = null;
   watcher.on('change', (eventType, name) => {
-    queue.push({ eventType, filename: name });
+    ArrayPrototypePush(queue, { eventType, filename: name });
     wake?.();
   });
   watcher.on('error', (err) => {
@@ -171,7 +176,7 @@ async function* watchPromise(filename, options) {
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      while (queue.length) yield queue.shift();
+      while (queue.length) yield ArrayPrototypeShift(queue);
       if (failure) throw failure;
       await new Promise((resolve) => { wake = resolve; });
       wake = null;
@@ -183,7 +188,7 @@ async function* watchPromise(filename, options) {
 }
 
 // ---- watchFile: poll with stat ----
-const statWatchers = new Map();
+const statWatchers = new SafeMap();
 
 class StatWatcher extends EventEmitter {
   #timer = null;
@@ -192,7 +197,11 @@ class StatWatcher extends EventEmitter {
     const fs = require('fs');
     const emptyStats = () => {
       const s = fs.statSync(__filename, { throwIfNoEntry: false, bigint });
-      for (const k of Object.keys(s ?? {})) s[k] = k.endsWith('time') ? new Date(0) : (bigint ? 0n : 0);
+      const keys = ObjectKeys(s ?? {});
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        s[k] = StringPrototypeEndsWith(k, 'time') ? new Date(0) : (bigint ? 0n : 0);
+      }
       return s;
     };
     const poll = () => {

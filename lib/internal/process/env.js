@@ -1,16 +1,19 @@
 'use strict';
 // process.env: a mirror of the real environment. Reads come from the mirror;
 // writes go to both, values coerced to strings as in Node, so child processes
-// and native code see them.
+// and native code see them. The Proxy constructor is the one captured at
+// bootstrap (passed in), and the handler has no prototype, so a user's
+// Object.prototype.get cannot become a trap.
 // Bindings: process_methods.{envKeys, setEnv, unsetEnv}.
 
+const { TypeError } = primordials;
 const { envKeys, setEnv, unsetEnv } = internalBinding('process_methods');
 
-function createEnv() {
+function createEnv(ProxyConstructor) {
   const mirror = {};
-  for (const [k, v] of envKeys()) mirror[k] = v;
-  // A null-prototype handler: a user's Object.prototype.get must not become a trap.
-  return new Proxy(mirror, {
+  const pairs = envKeys();
+  for (let i = 0; i < pairs.length; i++) mirror[pairs[i][0]] = pairs[i][1];
+  return new ProxyConstructor(mirror, {
     __proto__: null,
     set(target, key, value) {
       if (typeof key === 'symbol') {

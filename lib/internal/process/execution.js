@@ -4,10 +4,20 @@
 // stack or the inspected value) and exit with code 1 after 'exit' listeners ran.
 // Bindings: errors.{setFatalExceptionHandler, getArrowMessage}.
 
+const { String } = primordials;
 const { setFatalExceptionHandler, getArrowMessage } = internalBinding('errors');
 
-function formatFatal(err, thrownAt = '') {
-  const arrow = getArrowMessage(err) || thrownAt;
+function sourceMapsEnabled() {
+  return require('internal/options').getOptionValue('--enable-source-maps');
+}
+
+// A rejection's Error was never thrown through a TryCatch: its arrow is the place
+// it was made, as node prints it.
+function formatFatal(err, thrownAt = '', fromPromise = false) {
+  let arrow = getArrowMessage(err, fromPromise) || thrownAt;
+  if (arrow && sourceMapsEnabled()) {
+    arrow = require('internal/source_map/prepare_stack_trace').mapArrow(arrow);
+  }
   if ((typeof err !== 'object' && typeof err !== 'function') || err === null) {
     // Node prints a thrown primitive as is, right under the caret.
     return `${arrow}${String(err)}\n(Use \`coil --trace-uncaught ...\` to show where the exception was thrown)\n`;
@@ -32,7 +42,7 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
     }
   }
   try {
-    process._rawWrite(2, formatFatal(err, thrownAt));
+    process._rawWrite(2, formatFatal(err, thrownAt, fromPromise));
   } catch {
     // Printing must not stop the exit.
   }

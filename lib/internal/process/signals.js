@@ -1,7 +1,10 @@
 'use strict';
 // Signal names and numbers (Linux), for process.kill and os.constants.signals.
 
+const { ObjectPrototypeHasOwnProperty } = primordials;
+
 const signals = {
+  __proto__: null,
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGIOT: 6, SIGBUS: 7,
   SIGFPE: 8, SIGKILL: 9, SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14,
   SIGTERM: 15, SIGCHLD: 17, SIGSTKFLT: 16, SIGCONT: 18, SIGSTOP: 19, SIGTSTP: 20,
@@ -11,7 +14,7 @@ const signals = {
 
 function toNumber(sig) {
   if (typeof sig === 'number' && (sig | 0) === sig) return sig;
-  if (typeof sig === 'string' && Object.prototype.hasOwnProperty.call(signals, sig)) return signals[sig];
+  if (typeof sig === 'string' && ObjectPrototypeHasOwnProperty(signals, sig)) return signals[sig];
   const { codes } = require('internal/errors');
   if (typeof sig === 'string') throw new codes.ERR_UNKNOWN_SIGNAL(sig);
   throw new codes.ERR_INVALID_ARG_TYPE('signal', ['string', 'number'], sig);

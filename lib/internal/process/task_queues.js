@@ -5,6 +5,7 @@
 // unhandled rejections (lib/internal/process/promises.js).
 // Bindings: task_queue.{tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback}.
 
+const { Array, ReflectApply } = primordials;
 const { tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback } = internalBinding('task_queue');
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
@@ -69,7 +70,7 @@ function processTicksAndRejections() {
         case 1: callback(args[0]); break;
         case 2: callback(args[0], args[1]); break;
         case 3: callback(args[0], args[1], args[2]); break;
-        default: callback(...args);
+        default: ReflectApply(callback, undefined, args);
       }
     }
     runMicrotasks();

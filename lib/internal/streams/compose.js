@@ -5,6 +5,10 @@
 // No internalBinding.
 
 const {
+  ArrayPrototypeSlice,
+} = primordials;
+
+const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const u = require('internal/streams/utils');
@@ -15,7 +19,7 @@ function compose(...streams) {
   if (streams.length === 0) throw new ERR_MISSING_ARGS('streams');
   if (streams.length === 1) return duplexify(streams[0], 'streams[0]');
 
-  const original = streams.slice();
+  const original = ArrayPrototypeSlice(streams);
   for (let i = 0; i < streams.length; i++) {
     if (!u.isNodeStream(streams[i])) streams[i] = duplexify(streams[i], `streams[${i}]`);
   }

@@ -2,13 +2,18 @@
 // stream.Duplex: a Readable that also carries Writable's state and methods;
 // allowHalfOpen: false ends the writable side when the readable side ends.
 
+const {
+  FunctionPrototypeCall, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectKeys,
+  ObjectSetPrototypeOf, SafeArrayIterator,
+} = primordials;
+
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
-  Readable.call(this, options);
-  Writable.call(this, options);
+  FunctionPrototypeCall(Readable, this, options);
+  FunctionPrototypeCall(Writable, this, options);
   if (options) {
     this.allowHalfOpen = options.allowHalfOpen !== false;
     if (options.readable === false) {
@@ -26,22 +31,25 @@ function Duplex(options) {
     this.allowHalfOpen = true;
   }
 }
-Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
-Object.setPrototypeOf(Duplex, Readable);
+ObjectSetPrototypeOf(Duplex.prototype, Readable.prototype);
+ObjectSetPrototypeOf(Duplex, Readable);
 
-for (const method of Object.keys(Writable.prototype)) {
+for (const method of new SafeArrayIterator(ObjectKeys(Writable.prototype))) {
   if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
 }
-for (const name of ['write', 'cork', 'uncork', 'setDefaultEncoding', 'end', '_write']) {
+for (const name of new SafeArrayIterator(['write', 'cork', 'uncork', 'setDefaultEncoding', 'end', '_write'])) {
   Duplex.prototype[name] = Writable.prototype[name];
 }
 Duplex.prototype._writev = null;
 
-for (const name of ['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer', 'writableLength',
-  'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain', 'writableErrored', 'writableAborted']) {
-  Object.defineProperty(Duplex.prototype, name, Object.getOwnPropertyDescriptor(Writable.prototype, name));
+for (const name of new SafeArrayIterator(['writable', 'writableHighWaterMark', 'writableObjectMode', 'writableBuffer', 'writableLength',
+  'writableFinished', 'writableCorked', 'writableEnded', 'writableNeedDrain', 'writableErrored', 'writableAborted'])) {
+  ObjectDefineProperty(Duplex.prototype, name, {
+    __proto__: null, ...ObjectGetOwnPropertyDescriptor(Writable.prototype, name),
+  });
 }
-Object.defineProperty(Duplex.prototype, 'destroyed', {
+ObjectDefineProperty(Duplex.prototype, 'destroyed', {
+  __proto__: null,
   get() {
     if (this._readableState === undefined || this._writableState === undefined) return false;
     return this._readableState.destroyed && this._writableState.destroyed;

@@ -4,6 +4,10 @@
 // bodies are not supported yet (coil has no web streams). No internalBinding.
 
 const {
+  FunctionPrototypeCall, PromisePrototypeThen,
+} = primordials;
+
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE },
   AbortError,
 } = require('internal/errors');
@@ -34,7 +38,7 @@ function duplexify(body, name = 'body') {
     }
     if (typeof value?.then === 'function') {
       // A sink function must resolve to nothing; anything else is an error.
-      const settled = value.then((val) => {
+      const settled = PromisePrototypeThen(value, (val) => {
         if (val != null) throw new ERR_INVALID_RETURN_VALUE('nully', name, val);
       });
       const d = new Duplexify({
@@ -42,14 +46,15 @@ function duplexify(body, name = 'body') {
         readable: false,
         write,
         final(cb) {
-          final(() => settled.then(() => process.nextTick(cb, null), (err) => process.nextTick(cb, err)));
+          final(() => PromisePrototypeThen(settled, () => process.nextTick(cb, null),
+            (err) => process.nextTick(cb, err)));
         },
         destroy(err, cb) {
           destroy(err);
           cb(err);
         },
       });
-      settled.then(undefined, (err) => destroyImpl.destroyer(d, err));
+      PromisePrototypeThen(settled, undefined, (err) => destroyImpl.destroyer(d, err));
       return d;
     }
     throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value);
@@ -59,7 +64,7 @@ function duplexify(body, name = 'body') {
 
   if (typeof body?.then === 'function') {
     const d = new Duplexify({ objectMode: true, writable: false, read() {} });
-    body.then((value) => {
+    PromisePrototypeThen(body, (value) => {
       if (value != null) d.push(value);
       d.push(null);
     }, (err) => destroyImpl.destroyer(d, err));
@@ -85,7 +90,7 @@ function withDestroy(d, destroy) {
   const inner = d._destroy;
   d._destroy = function(err, cb) {
     destroy(err);
-    inner.call(this, err, cb);
+    FunctionPrototypeCall(inner, this, err, cb);
   };
   return d;
 }

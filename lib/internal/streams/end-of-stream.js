@@ -3,6 +3,10 @@
 // ended/finished, errored or closed early (ERR_STREAM_PREMATURE_CLOSE). Returns a
 // cleanup function. No internalBinding.
 
+const {
+  FunctionPrototypeCall, ReflectApply,
+} = primordials;
+
 const { codes: { ERR_STREAM_PREMATURE_CLOSE }, AbortError } = require('internal/errors');
 const { validateAbortSignal, validateFunction, validateObject } = require('internal/validators');
 const u = require('internal/streams/utils');
@@ -41,36 +45,40 @@ function eos(stream, options, callback) {
     writableFinished = true;
     if (stream.destroyed) willEmitClose = false;
     if (willEmitClose && (!stream.readable || readable)) return;
-    if (!readable || readableFinished) callback.call(stream);
+    if (!readable || readableFinished) FunctionPrototypeCall(callback, stream);
   };
   let readableFinished = u.isReadableFinished(stream, false);
   const onend = () => {
     readableFinished = true;
     if (stream.destroyed) willEmitClose = false;
     if (willEmitClose && (!stream.writable || writable)) return;
-    if (!writable || writableFinished) callback.call(stream);
+    if (!writable || writableFinished) FunctionPrototypeCall(callback, stream);
   };
   const onerror = (err) => {
-    callback.call(stream, err);
+    FunctionPrototypeCall(callback, stream, err);
   };
   let closed = u.isClosed(stream);
   const onclose = () => {
     closed = true;
     const errored = u.isWritableErrored(stream) || u.isReadableErrored(stream);
-    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
+    if (errored && typeof errored !== 'boolean') return FunctionPrototypeCall(callback, stream, errored);
     if (readable && !readableFinished && u.isReadableNodeStream(stream, true)) {
-      if (!u.isReadableFinished(stream, false)) return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE());
+      if (!u.isReadableFinished(stream, false)) {
+        return FunctionPrototypeCall(callback, stream, new ERR_STREAM_PREMATURE_CLOSE());
+      }
     }
     if (writable && !writableFinished) {
-      if (!u.isWritableFinished(stream, false)) return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE());
+      if (!u.isWritableFinished(stream, false)) {
+        return FunctionPrototypeCall(callback, stream, new ERR_STREAM_PREMATURE_CLOSE());
+      }
     }
-    callback.call(stream);
+    FunctionPrototypeCall(callback, stream);
   };
   const onclosed = () => {
     closed = true;
     const errored = u.isWritableErrored(stream) || u.isReadableErrored(stream);
-    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
-    callback.call(stream);
+    if (errored && typeof errored !== 'boolean') return FunctionPrototypeCall(callback, stream, errored);
+    FunctionPrototypeCall(callback, stream);
   };
   const onrequest = () => {
     stream.req.on('finish', onfinish);
@@ -125,7 +133,7 @@ function eos(stream, options, callback) {
     const abort = () => {
       const endCallback = callback;
       cleanup();
-      endCallback.call(stream, new AbortError(undefined, { cause: signal.reason }));
+      FunctionPrototypeCall(endCallback, stream, new AbortError(undefined, { cause: signal.reason }));
     };
     if (signal.aborted) {
       process.nextTick(abort);
@@ -134,7 +142,7 @@ function eos(stream, options, callback) {
       const originalCallback = callback;
       callback = u.once((...args) => {
         signal.removeEventListener('abort', abort);
-        originalCallback.apply(stream, args);
+        ReflectApply(originalCallback, stream, args);
       });
     }
   }

@@ -1,6 +1,10 @@
 'use strict';
 // Readable.from(iterable | asyncIterable | string | Buffer, options). No internalBinding.
 
+const {
+  PromisePrototypeThen, SymbolAsyncIterator, SymbolIterator,
+} = primordials;
+
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES } } = require('internal/errors');
 const { Buffer } = require('buffer');
 
@@ -17,12 +21,12 @@ function from(Readable, iterable, opts) {
     });
   }
   let isAsync;
-  if (iterable && iterable[Symbol.asyncIterator]) {
+  if (iterable && iterable[SymbolAsyncIterator]) {
     isAsync = true;
-    iterator = iterable[Symbol.asyncIterator]();
-  } else if (iterable && iterable[Symbol.iterator]) {
+    iterator = iterable[SymbolAsyncIterator]();
+  } else if (iterable && iterable[SymbolIterator]) {
     isAsync = false;
-    iterator = iterable[Symbol.iterator]();
+    iterator = iterable[SymbolIterator]();
   } else {
     throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable);
   }
@@ -35,7 +39,7 @@ function from(Readable, iterable, opts) {
     }
   };
   readable._destroy = function(error, cb) {
-    close(error).then(() => process.nextTick(cb, error), (e) => process.nextTick(cb, e || error));
+    PromisePrototypeThen(close(error), () => process.nextTick(cb, error), (e) => process.nextTick(cb, e || error));
   };
   async function close(error) {
     const hadError = error !== undefined && error !== null;

@@ -1,13 +1,17 @@
 'use strict';
 // The legacy Stream base (an EventEmitter with a simple pipe()). No internalBinding.
 
+const {
+  ArrayIsArray, ArrayPrototypeUnshift, FunctionPrototypeCall, ObjectSetPrototypeOf,
+} = primordials;
+
 const EE = require('events');
 
 function Stream(opts) {
-  EE.call(this, opts);
+  FunctionPrototypeCall(EE, this, opts);
 }
-Object.setPrototypeOf(Stream.prototype, EE.prototype);
-Object.setPrototypeOf(Stream, EE);
+ObjectSetPrototypeOf(Stream.prototype, EE.prototype);
+ObjectSetPrototypeOf(Stream, EE);
 
 Stream.prototype.pipe = function(dest, options) {
   const source = this;
@@ -61,7 +65,7 @@ Stream.prototype.pipe = function(dest, options) {
 function prependListener(emitter, event, fn) {
   if (typeof emitter.prependListener === 'function') return emitter.prependListener(event, fn);
   if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);
-  else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);
+  else if (ArrayIsArray(emitter._events[event])) ArrayPrototypeUnshift(emitter._events[event], fn);
   else emitter._events[event] = [fn, emitter._events[event]];
 }
 

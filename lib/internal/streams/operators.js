@@ -6,6 +6,12 @@
 // generator, and leaving a generator early destroys the source. No internalBinding.
 
 const {
+  ArrayPrototypePush, ArrayPrototypeShift, FunctionPrototypeCall, MathFloor, NumberIsNaN,
+  ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject, PromiseResolve,
+  ReflectApply,
+} = primordials;
+
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE },
   AbortError,
 } = require('internal/errors');
@@ -34,13 +40,13 @@ function abortError(signal) {
 // Node coerces without truncating: take(1.5) yields two items, as in Node.
 function toIntegerOrInfinity(number) {
   number = Number(number);
-  if (Number.isNaN(number)) return 0;
+  if (NumberIsNaN(number)) return 0;
   if (number < 0) throw new ERR_OUT_OF_RANGE('number', '>= 0', number);
   return number;
 }
 
 function settleQuietly(promise) {
-  promise.then(undefined, () => {});
+  PromisePrototypeThen(promise, undefined, () => {});
   return promise;
 }
 
@@ -84,25 +90,29 @@ async function* mapGenerator(stream, fn, options) {
         try {
           result = fn(chunk, fnOptions);
         } catch (err) {
-          result = Promise.reject(err);
+          result = PromiseReject(err);
         }
         if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
           inFlight++;
-          result = settleQuietly(Promise.resolve(result).finally(() => {
+          const settled = () => {
             inFlight--;
             notify('producer');
-          }));
+          };
+          // then(), not finally(): finally() would look up a user-replaceable then.
+          result = settleQuietly(PromisePrototypeThen(PromiseResolve(result),
+            (value) => { settled(); return value; },
+            (err) => { settled(); throw err; }));
         }
-        queue.push(result);
+        ArrayPrototypePush(queue, result);
         notify('consumer');
         while (!stopped && !signal.aborted && (inFlight >= concurrency || queue.length >= limit)) {
           await new Promise((resolve) => { wakeProducer = resolve; });
         }
         if (stopped) return;
       }
-      queue.push(kEof);
+      ArrayPrototypePush(queue, kEof);
     } catch (err) {
-      queue.push(settleQuietly(Promise.reject(err)));
+      ArrayPrototypePush(queue, settleQuietly(PromiseReject(err)));
     } finally {
       notify('consumer');
     }
@@ -121,7 +131,7 @@ async function* mapGenerator(stream, fn, options) {
       // The item keeps its queue slot until the consumer asks for the next one, so
       // a consumer that stops (some, find, take) leaves no extra fn call behind.
       if (value !== kSkip) yield value;
-      queue.shift();
+      ArrayPrototypeShift(queue);
       notify('producer');
     }
   } finally {
@@ -135,8 +145,8 @@ async function* mapGenerator(stream, fn, options) {
 // Fractions are floored first, as Node does. `limit` caps results started but not
 // yet taken by the consumer: highWaterMark (default concurrency - 1) + concurrency.
 function mapLimits(options) {
-  const concurrency = options?.concurrency != null ? Math.floor(options.concurrency) : 1;
-  const highWaterMark = options?.highWaterMark != null ? Math.floor(options.highWaterMark) : concurrency - 1;
+  const concurrency = options?.concurrency != null ? MathFloor(options.concurrency) : 1;
+  const highWaterMark = options?.highWaterMark != null ? MathFloor(options.highWaterMark) : concurrency - 1;
   validateInteger(concurrency, 'options.concurrency', 1);
   validateInteger(highWaterMark, 'options.highWaterMark', 0);
   return { concurrency, limit: highWaterMark + concurrency };
@@ -217,7 +227,7 @@ async function forEach(fn, options) {
     return kSkip;
   };
   // eslint-disable-next-line no-unused-vars
-  for await (const unused of map.call(this, each, options));
+  for await (const unused of FunctionPrototypeCall(map, this, each, options));
 }
 
 async function toArray(options) {
@@ -226,7 +236,7 @@ async function toArray(options) {
   const result = [];
   for await (const chunk of this) {
     if (signal?.aborted) throw abortError(signal);
-    result.push(chunk);
+    ArrayPrototypePush(result, chunk);
   }
   return result;
 }
@@ -234,17 +244,17 @@ async function toArray(options) {
 async function some(fn, options = undefined) {
   validateFn(fn);
   // eslint-disable-next-line no-unused-vars
-  for await (const unused of filter.call(this, fn, options)) return true;
+  for await (const unused of FunctionPrototypeCall(filter, this, fn, options)) return true;
   return false;
 }
 
 async function every(fn, options = undefined) {
   validateFn(fn);
-  return !(await some.call(this, async (...args) => !(await fn(...args)), options));
+  return !(await FunctionPrototypeCall(some, this, async (...args) => !(await fn(...args)), options));
 }
 
 async function find(fn, options) {
-  for await (const result of filter.call(this, fn, options)) return result;
+  for await (const result of FunctionPrototypeCall(filter, this, fn, options)) return result;
   return undefined;
 }
 
@@ -299,24 +309,34 @@ const promiseReturning = { every, forEach, reduce, toArray, some, find };
 
 // Defines each operator as a non-enumerable method, with Node's name and length.
 function install(Readable) {
-  for (const [name, op] of Object.entries(streamReturning)) {
+  const streamNames = ObjectKeys(streamReturning);
+  for (let i = 0; i < streamNames.length; i++) {
+    const name = streamNames[i];
+    const op = streamReturning[name];
     const method = {
       [name](...args) {
-        return Readable.from(Reflect.apply(op, this, args));
+        return Readable.from(ReflectApply(op, this, args));
       },
     }[name];
-    Object.defineProperty(method, 'length', { value: op.length });
-    if (name === 'asIndexedPairs') Object.defineProperty(method, 'name', { value: 'deprecated' });
-    Object.defineProperty(Readable.prototype, name, { value: method, enumerable: false, configurable: true, writable: true });
+    ObjectDefineProperty(method, 'length', { __proto__: null, value: op.length });
+    if (name === 'asIndexedPairs') ObjectDefineProperty(method, 'name', { __proto__: null, value: 'deprecated' });
+    ObjectDefineProperty(Readable.prototype, name, {
+      __proto__: null, value: method, enumerable: false, configurable: true, writable: true,
+    });
   }
-  for (const [name, op] of Object.entries(promiseReturning)) {
+  const promiseNames = ObjectKeys(promiseReturning);
+  for (let i = 0; i < promiseNames.length; i++) {
+    const name = promiseNames[i];
+    const op = promiseReturning[name];
     const method = {
       [name](...args) {
-        return Reflect.apply(op, this, args);
+        return ReflectApply(op, this, args);
       },
     }[name];
-    Object.defineProperty(method, 'length', { value: op.length });
-    Object.defineProperty(Readable.prototype, name, { value: method, enumerable: false, configurable: true, writable: true });
+    ObjectDefineProperty(method, 'length', { __proto__: null, value: op.length });
+    ObjectDefineProperty(Readable.prototype, name, {
+      __proto__: null, value: method, enumerable: false, configurable: true, writable: true,
+    });
   }
 }
 

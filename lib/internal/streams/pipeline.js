@@ -3,6 +3,11 @@
 // async generator functions; destroys every stage on error. No internalBinding.
 
 const {
+  ArrayIsArray, ArrayPrototypeForEach, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift,
+  FunctionPrototypeCall, SymbolAsyncIterator,
+} = primordials;
+
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE, ERR_MISSING_ARGS, ERR_STREAM_DESTROYED,
     ERR_STREAM_PREMATURE_CLOSE },
   AbortError,
@@ -32,12 +37,12 @@ function destroyer(stream, reading, writing) {
 
 function popCallback(streams) {
   validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]');
-  return streams.pop();
+  return ArrayPrototypePop(streams);
 }
 
 async function* fromReadable(val) {
   const Readable = require('internal/streams/readable');
-  yield* Readable.prototype[Symbol.asyncIterator].call(val);
+  yield* FunctionPrototypeCall(Readable.prototype[SymbolAsyncIterator], val);
 }
 
 function makeAsyncIterable(val) {
@@ -92,7 +97,7 @@ function pipeline(...streams) {
 }
 
 function pipelineImpl(streams, callback, opts) {
-  if (streams.length === 1 && Array.isArray(streams[0])) streams = streams[0];
+  if (streams.length === 1 && ArrayIsArray(streams[0])) streams = streams[0];
   if (streams.length < 2) throw new ERR_MISSING_ARGS('streams');
   const AC = lazyAC();
   const ac = new AC();
@@ -115,11 +120,11 @@ function pipelineImpl(streams, callback, opts) {
   function finishImpl(err, final) {
     if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) error = err;
     if (!error && !final) return;
-    while (destroys.length) destroys.shift()(error);
+    while (destroys.length) ArrayPrototypeShift(destroys)(error);
     if (outerSignal) outerSignal.removeEventListener('abort', abort);
     ac.abort();
     if (final) {
-      if (!error) lastStreamCleanup.forEach((fn) => fn());
+      if (!error) ArrayPrototypeForEach(lastStreamCleanup, (fn) => fn());
       process.nextTick(callback, error, value);
     }
   }
@@ -134,15 +139,17 @@ function pipelineImpl(streams, callback, opts) {
     if (u.isNodeStream(stream)) {
       if (end) {
         const { destroy, cleanup } = destroyer(stream, reading, writing);
-        destroys.push(destroy);
-        if (u.isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+        ArrayPrototypePush(destroys, destroy);
+        if (u.isReadable(stream) && isLastStream) ArrayPrototypePush(lastStreamCleanup, cleanup);
       }
       // Errors after the pipeline settled must not become uncaught exceptions.
       const onError = (err) => {
         if (err && err.name !== 'AbortError' && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') finish(err);
       };
       stream.on('error', onError);
-      if (u.isReadable(stream) && isLastStream) lastStreamCleanup.push(() => stream.removeListener('error', onError));
+      if (u.isReadable(stream) && isLastStream) {
+        ArrayPrototypePush(lastStreamCleanup, () => stream.removeListener('error', onError));
+      }
     }
     if (i === 0) {
       if (typeof stream === 'function') {
@@ -164,7 +171,7 @@ function pipelineImpl(streams, callback, opts) {
         const then = ret && ret.then;
         if (typeof then === 'function') {
           finishCount++;
-          then.call(ret, (val) => {
+          FunctionPrototypeCall(then, ret, (val) => {
             value = val;
             if (val != null) pt.write(val);
             if (end) pt.end();
@@ -181,14 +188,14 @@ function pipelineImpl(streams, callback, opts) {
         }
         ret = pt;
         const { destroy, cleanup } = destroyer(ret, false, true);
-        destroys.push(destroy);
-        if (isLastStream) lastStreamCleanup.push(cleanup);
+        ArrayPrototypePush(destroys, destroy);
+        if (isLastStream) ArrayPrototypePush(lastStreamCleanup, cleanup);
       }
     } else if (u.isNodeStream(stream)) {
       if (u.isReadableNodeStream(ret)) {
         finishCount += 2;
         const cleanup = pipe(ret, stream, finish, { end });
-        if (u.isReadable(stream) && isLastStream) lastStreamCleanup.push(cleanup);
+        if (u.isReadable(stream) && isLastStream) ArrayPrototypePush(lastStreamCleanup, cleanup);
       } else if (u.isIterable(ret)) {
         finishCount++;
         pumpToNode(ret, stream, finish, { end });

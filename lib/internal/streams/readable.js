@@ -4,6 +4,12 @@
 // No internalBinding.
 
 const {
+  ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
+  FunctionPrototypeCall, NumberIsInteger, NumberIsNaN, NumberParseInt, ObjectSetPrototypeOf,
+  ReflectApply, StringPrototypeSlice, SymbolAsyncIterator, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+} = primordials;
+
+const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE, ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
@@ -73,13 +79,13 @@ function Readable(options) {
     if (typeof options.construct === 'function') this._construct = options.construct;
     if (options.signal && !isDuplex) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, this);
   }
-  Stream.call(this, options);
+  FunctionPrototypeCall(Stream, this, options);
   destroyImpl.construct(this, () => {
     if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
   });
 }
-Object.setPrototypeOf(Readable.prototype, Stream.prototype);
-Object.setPrototypeOf(Readable, Stream);
+ObjectSetPrototypeOf(Readable.prototype, Stream.prototype);
+ObjectSetPrototypeOf(Readable, Stream);
 Readable.ReadableState = ReadableState;
 
 Readable.prototype.destroy = destroyImpl.destroy;
@@ -157,8 +163,8 @@ function addChunk(stream, state, chunk, addToFront) {
     stream.emit('data', chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) state.buffer.unshift(chunk);
-    else state.buffer.push(chunk);
+    if (addToFront) ArrayPrototypeUnshift(state.buffer, chunk);
+    else ArrayPrototypePush(state.buffer, chunk);
     if (state.needReadable) emitReadable(stream);
   }
   maybeReadMore(stream, state);
@@ -176,7 +182,8 @@ Readable.prototype.setEncoding = function(enc) {
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
-  for (const data of state.buffer) content += decoder.write(data);
+  const buffered = state.buffer;
+  for (let i = 0; i < buffered.length; i++) content += decoder.write(buffered[i]);
   state.buffer = content !== '' ? [content] : [];
   state.length = content.length;
   return this;
@@ -198,7 +205,7 @@ function computeNewHighWaterMark(n) {
 function howMuchToRead(n, state) {
   if (n <= 0 || (state.length === 0 && state.ended)) return 0;
   if (state.objectMode) return 1;
-  if (Number.isNaN(n)) {
+  if (NumberIsNaN(n)) {
     if (state.flowing && state.length) return state.buffer[0].length;
     return state.length;
   }
@@ -208,7 +215,7 @@ function howMuchToRead(n, state) {
 
 Readable.prototype.read = function(n) {
   if (n === undefined) n = NaN;
-  else if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
+  else if (!NumberIsInteger(n)) n = NumberParseInt(n, 10);
   const state = this._readableState;
   const nOrig = n;
   if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
@@ -265,7 +272,7 @@ function onEofChunk(stream, state) {
   if (state.decoder) {
     const chunk = state.decoder.end();
     if (chunk && chunk.length) {
-      state.buffer.push(chunk);
+      ArrayPrototypePush(state.buffer, chunk);
       state.length += state.objectMode ? 1 : chunk.length;
     }
   }
@@ -322,7 +329,7 @@ Readable.prototype._read = function(n) {
 require('internal/streams/readable_pipe').install(Readable, { flow, prependListener });
 
 Readable.prototype.on = function(ev, fn) {
-  const res = Stream.prototype.on.call(this, ev, fn);
+  const res = FunctionPrototypeCall(Stream.prototype.on, this, ev, fn);
   const state = this._readableState;
   if (ev === 'data') {
     state.readableListening = this.listenerCount('readable') > 0;
@@ -341,14 +348,14 @@ Readable.prototype.on = function(ev, fn) {
 Readable.prototype.addListener = Readable.prototype.on;
 
 Readable.prototype.removeListener = function(ev, fn) {
-  const res = Stream.prototype.removeListener.call(this, ev, fn);
+  const res = FunctionPrototypeCall(Stream.prototype.removeListener, this, ev, fn);
   if (ev === 'readable') process.nextTick(updateReadableListening, this);
   return res;
 };
 Readable.prototype.off = Readable.prototype.removeListener;
 
 Readable.prototype.removeAllListeners = function(ev) {
-  const res = Stream.prototype.removeAllListeners.apply(this, arguments);
+  const res = ReflectApply(Stream.prototype.removeAllListeners, this, arguments);
   if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
   return res;
 };
@@ -422,7 +429,7 @@ Readable.prototype.wrap = function(stream) {
   return this;
 };
 
-Readable.prototype[Symbol.asyncIterator] = function() {
+Readable.prototype[SymbolAsyncIterator] = function() {
   return streamToAsyncIterator(this);
 };
 
@@ -478,22 +485,27 @@ async function* createAsyncIterator(stream, options) {
   }
 }
 
+// A chunk is a string (with a decoder) or a Buffer (whose slice is lib's own).
+function sliceChunk(chunk, start, end) {
+  return typeof chunk === 'string' ? StringPrototypeSlice(chunk, start, end) : chunk.slice(start, end);
+}
+
 function fromList(n, state) {
   if (state.length === 0) return null;
   let ret;
   const buf = state.buffer;
   if (state.objectMode) {
-    ret = buf.shift();
+    ret = ArrayPrototypeShift(buf);
   } else if (!n || n >= state.length) {
-    if (state.decoder) ret = buf.join('');
+    if (state.decoder) ret = ArrayPrototypeJoin(buf, '');
     else if (buf.length === 1) ret = buf[0];
     else ret = Buffer.concat(buf, state.length);
     state.buffer = [];
   } else if (n < buf[0].length) {
-    ret = buf[0].slice(0, n);
-    buf[0] = buf[0].slice(n);
+    ret = sliceChunk(buf[0], 0, n);
+    buf[0] = sliceChunk(buf[0], n);
   } else if (n === buf[0].length) {
-    ret = buf.shift();
+    ret = ArrayPrototypeShift(buf);
   } else if (state.decoder) {
     ret = '';
     while (ret.length < n) {
@@ -501,10 +513,10 @@ function fromList(n, state) {
       const need = n - ret.length;
       if (str.length <= need) {
         ret += str;
-        buf.shift();
+        ArrayPrototypeShift(buf);
       } else {
-        ret += str.slice(0, need);
-        buf[0] = str.slice(need);
+        ret += StringPrototypeSlice(str, 0, need);
+        buf[0] = StringPrototypeSlice(str, need);
       }
     }
   } else {
@@ -514,11 +526,11 @@ function fromList(n, state) {
       const data = buf[0];
       const need = n - pos;
       if (data.length <= need) {
-        ret.set(data, pos);
+        TypedArrayPrototypeSet(ret, data, pos);
         pos += data.length;
-        buf.shift();
+        ArrayPrototypeShift(buf);
       } else {
-        ret.set(data.subarray(0, need), pos);
+        TypedArrayPrototypeSet(ret, TypedArrayPrototypeSubarray(data, 0, need), pos);
         buf[0] = data.slice(need);
         pos += need;
       }
@@ -566,7 +578,7 @@ Readable.wrap = function(src, options) {
 require('internal/streams/readable_props').install(Readable);
 require('internal/streams/operators').install(Readable);
 Readable.prototype.compose = function compose(stream, options) {
-  return require('internal/streams/compose').composeMethod.call(this, stream, options);
+  return FunctionPrototypeCall(require('internal/streams/compose').composeMethod, this, stream, options);
 };
 
 module.exports = Readable;

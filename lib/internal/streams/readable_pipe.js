@@ -2,6 +2,10 @@
 // Readable.prototype.pipe/unpipe: forwards 'data' to destinations, pauses the source
 // while any destination needs 'drain', ends destinations on 'end'. No internalBinding.
 
+const {
+  ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSplice, SafeSet,
+} = primordials;
+
 const { errorOrDestroy } = require('internal/streams/destroy');
 
 function install(Readable, { flow, prependListener }) {
@@ -10,9 +14,9 @@ function install(Readable, { flow, prependListener }) {
     const state = this._readableState;
     if (state.pipes.length === 1 && !state.multiAwaitDrain) {
       state.multiAwaitDrain = true;
-      state.awaitDrainWriters = new Set(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
+      state.awaitDrainWriters = new SafeSet(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
     }
-    state.pipes.push(dest);
+    ArrayPrototypePush(state.pipes, dest);
     const doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
     const endFn = doEnd ? onend : unpipe;
     if (state.endEmitted) process.nextTick(endFn);
@@ -46,7 +50,7 @@ function install(Readable, { flow, prependListener }) {
         if (state.pipes.length === 1 && state.pipes[0] === dest) {
           state.awaitDrainWriters = dest;
           state.multiAwaitDrain = false;
-        } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
+        } else if (state.pipes.length > 1 && ArrayPrototypeIncludes(state.pipes, dest)) {
           state.awaitDrainWriters.add(dest);
         }
         src.pause();
@@ -112,9 +116,9 @@ function install(Readable, { flow, prependListener }) {
       for (let i = 0; i < dests.length; i++) dests[i].emit('unpipe', this, { hasUnpiped: false });
       return this;
     }
-    const index = state.pipes.indexOf(dest);
+    const index = ArrayPrototypeIndexOf(state.pipes, dest);
     if (index === -1) return this;
-    state.pipes.splice(index, 1);
+    ArrayPrototypeSplice(state.pipes, index, 1);
     if (state.pipes.length === 0) this.pause();
     dest.emit('unpipe', this, unpipeInfo);
     return this;

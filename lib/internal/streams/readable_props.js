@@ -1,11 +1,15 @@
 'use strict';
 // State getters on Readable.prototype (readable, readableEnded, destroyed, ...).
 
+const {
+  ObjectDefineProperty,
+} = primordials;
+
 function install(Readable) {
   const def = (name, get, set) => {
-    const d = { get, enumerable: false, configurable: true };
+    const d = { __proto__: null, get, enumerable: false, configurable: true };
     if (set) d.set = set;
-    Object.defineProperty(Readable.prototype, name, d);
+    ObjectDefineProperty(Readable.prototype, name, d);
   };
   def('readable', function() {
     const r = this._readableState;

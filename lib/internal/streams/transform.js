@@ -2,6 +2,10 @@
 // stream.Transform and PassThrough: _transform(chunk, enc, cb) feeds the readable
 // side, _flush runs before the readable side ends. No internalBinding.
 
+const {
+  FunctionPrototypeCall, ObjectSetPrototypeOf,
+} = primordials;
+
 const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
 const Duplex = require('internal/streams/duplex');
 
@@ -9,7 +13,7 @@ const kCallback = Symbol('kCallback');
 
 function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
-  Duplex.call(this, options);
+  FunctionPrototypeCall(Duplex, this, options);
   this._readableState.sync = false;
   this[kCallback] = null;
   if (options) {
@@ -18,8 +22,8 @@ function Transform(options) {
   }
   this.on('prefinish', prefinish);
 }
-Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
-Object.setPrototypeOf(Transform, Duplex);
+ObjectSetPrototypeOf(Transform.prototype, Duplex.prototype);
+ObjectSetPrototypeOf(Transform, Duplex);
 
 function final(cb) {
   if (typeof this._flush === 'function' && !this.destroyed) {
@@ -40,7 +44,7 @@ function final(cb) {
 }
 
 function prefinish() {
-  if (this._final !== final) final.call(this);
+  if (this._final !== final) FunctionPrototypeCall(final, this);
 }
 
 Transform.prototype._final = final;
@@ -77,10 +81,10 @@ Transform.prototype._read = function() {
 
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
-  Transform.call(this, options);
+  FunctionPrototypeCall(Transform, this, options);
 }
-Object.setPrototypeOf(PassThrough.prototype, Transform.prototype);
-Object.setPrototypeOf(PassThrough, Transform);
+ObjectSetPrototypeOf(PassThrough.prototype, Transform.prototype);
+ObjectSetPrototypeOf(PassThrough, Transform);
 PassThrough.prototype._transform = function(chunk, encoding, cb) {
   cb(null, chunk);
 };

@@ -2,6 +2,11 @@
 // Predicates over node streams (state inspection used by finished/pipeline) and the
 // default highWaterMark. No internalBinding.
 
+const {
+  ArrayIsArray, ArrayPrototypePush, MathFloor, NumberIsInteger, ReflectApply, SymbolAsyncIterator,
+  SymbolIterator,
+} = primordials;
+
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 
 let defaultHwm = 16 * 1024;
@@ -20,11 +25,11 @@ function setDefaultHighWaterMark(objectMode, value) {
 function getHighWaterMark(state, options, duplexKey, isDuplex) {
   let hwm = options.highWaterMark != null ? options.highWaterMark : (isDuplex ? options[duplexKey] : null);
   if (hwm != null) {
-    if (!Number.isInteger(hwm) || hwm < 0) {
+    if (!NumberIsInteger(hwm) || hwm < 0) {
       const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
       throw new ERR_INVALID_ARG_VALUE(name, hwm);
     }
-    return Math.floor(hwm);
+    return MathFloor(hwm);
   }
   return getDefaultHighWaterMark(state.objectMode);
 }
@@ -49,9 +54,9 @@ function isNodeStream(obj) {
 
 function isIterable(obj, isAsync) {
   if (obj == null) return false;
-  if (isAsync === true) return typeof obj[Symbol.asyncIterator] === 'function';
-  if (isAsync === false) return typeof obj[Symbol.iterator] === 'function';
-  return typeof obj[Symbol.asyncIterator] === 'function' || typeof obj[Symbol.iterator] === 'function';
+  if (isAsync === true) return typeof obj[SymbolAsyncIterator] === 'function';
+  if (isAsync === false) return typeof obj[SymbolIterator] === 'function';
+  return typeof obj[SymbolAsyncIterator] === 'function' || typeof obj[SymbolIterator] === 'function';
 }
 
 function isDestroyed(stream) {
@@ -162,14 +167,14 @@ function once(fn) {
   return function(...args) {
     if (called) return;
     called = true;
-    return Reflect.apply(fn, this, args);
+    return ReflectApply(fn, this, args);
   };
 }
 
 function aggregateTwoErrors(inner, outer) {
   if (inner && outer && inner !== outer) {
-    if (Array.isArray(outer.errors)) {
-      outer.errors.push(inner);
+    if (ArrayIsArray(outer.errors)) {
+      ArrayPrototypePush(outer.errors, inner);
       return outer;
     }
     const err = new AggregateError([outer, inner], outer.message);

@@ -4,6 +4,12 @@
 // No internalBinding.
 
 const {
+  ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, FunctionPrototypeBind,
+  FunctionPrototypeCall, FunctionPrototypeSymbolHasInstance, ObjectDefineProperty,
+  ObjectSetPrototypeOf, StringPrototypeToLowerCase, SymbolHasInstance,
+} = primordials;
+
+const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_MULTIPLE_CALLBACK, ERR_STREAM_ALREADY_FINISHED,
     ERR_STREAM_CANNOT_PIPE, ERR_STREAM_DESTROYED, ERR_STREAM_NULL_VALUES, ERR_STREAM_WRITE_AFTER_END,
@@ -42,7 +48,7 @@ function WritableState(options, stream, isDuplex) {
   this.corked = 0;
   this.sync = true;
   this.bufferProcessing = false;
-  this.onwrite = onwrite.bind(undefined, stream);
+  this.onwrite = FunctionPrototypeBind(onwrite, undefined, stream);
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
@@ -67,15 +73,16 @@ function resetBuffer(state) {
 }
 
 WritableState.prototype.getBuffer = function getBuffer() {
-  return this.buffered.slice(this.bufferedIndex);
+  return ArrayPrototypeSlice(this.buffered, this.bufferedIndex);
 };
-Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
+ObjectDefineProperty(WritableState.prototype, 'bufferedRequestCount', {
+  __proto__: null,
   get() { return this.buffered.length - this.bufferedIndex; },
 });
 
 function Writable(options) {
   const isDuplex = this instanceof lazyDuplex();
-  if (!isDuplex && !Function.prototype[Symbol.hasInstance].call(Writable, this)) return new Writable(options);
+  if (!isDuplex && !FunctionPrototypeSymbolHasInstance(Writable, this)) return new Writable(options);
   this._writableState = new WritableState(options, this, isDuplex);
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -85,20 +92,21 @@ function Writable(options) {
     if (typeof options.construct === 'function') this._construct = options.construct;
     if (options.signal) require('internal/streams/add-abort-signal').addAbortSignal(options.signal, this);
   }
-  Stream.call(this, options);
+  FunctionPrototypeCall(Stream, this, options);
   destroyImpl.construct(this, () => {
     const state = this._writableState;
     if (!state.writing) clearBuffer(this, state);
     finishMaybe(this, state);
   });
 }
-Object.setPrototypeOf(Writable.prototype, Stream.prototype);
-Object.setPrototypeOf(Writable, Stream);
+ObjectSetPrototypeOf(Writable.prototype, Stream.prototype);
+ObjectSetPrototypeOf(Writable, Stream);
 Writable.WritableState = WritableState;
 
-Object.defineProperty(Writable, Symbol.hasInstance, {
+ObjectDefineProperty(Writable, SymbolHasInstance, {
+  __proto__: null,
   value(object) {
-    if (Function.prototype[Symbol.hasInstance].call(this, object)) return true;
+    if (FunctionPrototypeSymbolHasInstance(this, object)) return true;
     if (this !== Writable) return false;
     return !!(object && object._writableState instanceof WritableState);
   },
@@ -164,7 +172,7 @@ Writable.prototype.uncork = function() {
 };
 
 Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
-  if (typeof encoding === 'string') encoding = encoding.toLowerCase();
+  if (typeof encoding === 'string') encoding = StringPrototypeToLowerCase(encoding);
   if (!Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding);
   this._writableState.defaultEncoding = encoding;
   return this;
@@ -176,7 +184,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const ret = state.length < state.highWaterMark;
   if (!ret) state.needDrain = true;
   if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({ chunk, encoding, callback });
+    ArrayPrototypePush(state.buffered, { chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
     if (state.allNoop && callback !== nop) state.allNoop = false;
   } else {
@@ -269,7 +277,7 @@ function errorBuffer(state) {
     state.length -= len;
     callback(state.errored || new ERR_STREAM_DESTROYED('write'));
   }
-  const onfinishCallbacks = state.onFinished.splice(0);
+  const onfinishCallbacks = ArrayPrototypeSplice(state.onFinished, 0);
   for (let i = 0; i < onfinishCallbacks.length; i++) {
     onfinishCallbacks[i](state.errored || new ERR_STREAM_DESTROYED('end'));
   }
@@ -288,7 +296,7 @@ function clearBuffer(stream, state) {
     const callback = state.allNoop ? nop : (err) => {
       for (let n = i; n < buffered.length; ++n) buffered[n].callback(err);
     };
-    const chunks = state.allNoop && i === 0 ? buffered : buffered.slice(i);
+    const chunks = state.allNoop && i === 0 ? buffered : ArrayPrototypeSlice(buffered, i);
     chunks.allBuffers = state.allBuffers;
     doWrite(stream, state, true, state.length, chunks, '', callback);
     resetBuffer(state);
@@ -302,7 +310,7 @@ function clearBuffer(stream, state) {
     if (i === buffered.length) {
       resetBuffer(state);
     } else if (i > 256) {
-      buffered.splice(0, i);
+      ArrayPrototypeSplice(buffered, 0, i);
       state.bufferedIndex = 0;
     } else {
       state.bufferedIndex = i;
@@ -351,7 +359,7 @@ Writable.prototype.end = function(chunk, encoding, cb) {
     if (err || state.finished) process.nextTick(cb, err);
     // _final failed synchronously inside this end(): report after 'error'/'close'.
     else if (state.destroyed && state.errored) process.nextTick(cb, state.errored);
-    else state.onFinished.push(cb);
+    else ArrayPrototypePush(state.onFinished, cb);
   }
   return this;
 };
@@ -371,7 +379,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      const onfinishCallbacks = state.onFinished.splice(0);
+      const onfinishCallbacks = ArrayPrototypeSplice(state.onFinished, 0);
       for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](err);
       errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
@@ -424,7 +432,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  const onfinishCallbacks = state.onFinished.splice(0);
+  const onfinishCallbacks = ArrayPrototypeSplice(state.onFinished, 0);
   for (let i = 0; i < onfinishCallbacks.length; i++) onfinishCallbacks[i](null);
   stream.emit('finish');
   if (state.autoDestroy) {
@@ -435,9 +443,9 @@ function finish(stream, state) {
 }
 
 function getter(name, get, set) {
-  const desc = { get, enumerable: false, configurable: true };
+  const desc = { __proto__: null, get, enumerable: false, configurable: true };
   if (set) desc.set = set;
-  Object.defineProperty(Writable.prototype, name, desc);
+  ObjectDefineProperty(Writable.prototype, name, desc);
 }
 getter('closed', function() { return this._writableState ? this._writableState.closed : false; });
 getter('destroyed', function() { return this._writableState ? this._writableState.destroyed : false; },
@@ -470,7 +478,7 @@ Writable.prototype.destroy = function(err, cb) {
   if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state.onFinished.length)) {
     process.nextTick(errorBuffer, state);
   }
-  destroy.call(this, err, cb);
+  FunctionPrototypeCall(destroy, this, err, cb);
   return this;
 };
 Writable.prototype._undestroy = destroyImpl.undestroy;

@@ -15,6 +15,7 @@ mod inline_ops;
 mod loader;
 mod ring_ops;
 mod stat;
+mod statfs;
 mod watch;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -31,6 +32,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     ring_ops::init(s, target);
     inline_ops::init(s, target);
     watch::init(s, target);
+    statfs::init(s, target);
 }
 
 /// What an error names besides its errno: the syscall, and the path(s) involved.
