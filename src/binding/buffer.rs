@@ -40,6 +40,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "isUtf8" => is_utf8,
             "isAscii" => is_ascii,
             "utf8IncompleteTail" => utf8_incomplete_tail,
+            "detachArrayBuffer" => detach_array_buffer,
         ],
     );
 }
@@ -109,7 +110,7 @@ fn text_result<'s>(s: &Scope<'s>, text: Text) -> Option<Local<'s, String>> {
 fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s [u8]> {
     let b = args.get(i).view_bytes();
     if b.is_none() {
-        s.throw_error(ErrorKind::TypeError, "argument must be a buffer");
+        throw_arg_type(s, "argument must be a buffer");
     }
     b
 }
@@ -132,10 +133,19 @@ unsafe fn bytes_arg_mut<'s>(
     b
 }
 
+/// Node's native TypeError for a wrong argument: its message, code ERR_INVALID_ARG_TYPE.
+fn throw_arg_type(s: &Scope, msg: &str) {
+    let e = s.error(ErrorKind::TypeError, msg);
+    if let Some(o) = e.to::<Object>(ValueKind::Object) {
+        o.set_str(s, "code", s.string("ERR_INVALID_ARG_TYPE").value());
+    }
+    s.throw(e);
+}
+
 fn string_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, String>> {
     let v = args.get(i);
     if !v.is(ValueKind::String) {
-        s.throw_error(ErrorKind::TypeError, "argument must be a string");
+        throw_arg_type(s, "argument must be a string");
         return None;
     }
     v.to_string(s)
@@ -583,4 +593,14 @@ fn utf8_incomplete_tail<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = bytes_arg(s, args, 0) {
         args.ret(s.number(codec::utf8_incomplete_tail(b) as f64));
     }
+}
+
+/// detachArrayBuffer(ab) -> whether it was detached: structuredClone's transfer
+/// leaves the original ArrayBuffer detached, as Node's does.
+fn detach_array_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let done = args
+        .get(0)
+        .to::<crate::v8::ArrayBuffer>(ValueKind::ArrayBuffer)
+        .is_some_and(|ab| ab.detach());
+    args.ret(s.boolean(done));
 }
