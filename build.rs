@@ -71,6 +71,7 @@ fn main() {
 /// loader, src/binding/builtins.rs for the rest): its code cache is made for these.
 fn wrapper_params(id: &str) -> &'static str {
     match id {
+        "internal/per_context/es2023" => "internalBinding",
         "internal/per_context/primordials" => "primordials",
         "internal/bootstrap/realm" => "process,internalBinding,primordials",
         _ => "exports,require,module,process,internalBinding,primordials",

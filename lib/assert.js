@@ -4,6 +4,12 @@
 // No internalBinding (assert.ok's source excerpt is read with require('fs')).
 
 const {
+  ArrayPrototypePush, FunctionPrototypeCall, NumberIsNaN, ObjectAssign, ObjectIs, ObjectKeys,
+  ObjectPrototypeIsPrototypeOf, ObjectPrototypeToString, ReflectApply, RegExpPrototypeExec,
+  SafeArrayIterator,
+} = primordials;
+
+const {
   codes: { ERR_AMBIGUOUS_ARGUMENT, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_RETURN_VALUE, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { AssertionError } = require('internal/assert/assertion_error');
@@ -17,7 +23,7 @@ function inspect(v, opts) {
 }
 
 const NO_EXCEPTION = {};
-const isRegExp = (v) => Object.prototype.toString.call(v) === '[object RegExp]';
+const isRegExp = (v) => ObjectPrototypeToString(v) === '[object RegExp]';
 
 function innerFail(obj) {
   if (obj.message instanceof Error) throw obj.message;
@@ -64,8 +70,14 @@ function innerOk(fn, argLen, value, message) {
   }
 }
 
+// fn(...lead, ...rest) without spreading an array (its iterator may be patched).
+function callWith(fn, lead, rest) {
+  for (let i = 0; i < rest.length; i++) ArrayPrototypePush(lead, rest[i]);
+  return ReflectApply(fn, undefined, lead);
+}
+
 function ok(...args) {
-  innerOk(ok, args.length, ...args);
+  callWith(innerOk, [ok, args.length], args);
 }
 const assert = module.exports = ok;
 
@@ -76,7 +88,7 @@ assert.ok = ok;
 assert.equal = function equal(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
   // eslint-disable-next-line eqeqeq
-  if (actual != expected && (!Number.isNaN(actual) || !Number.isNaN(expected))) {
+  if (actual != expected && (!NumberIsNaN(actual) || !NumberIsNaN(expected))) {
     innerFail({ actual, expected, message, operator: '==', stackStartFn: equal });
   }
 };
@@ -84,7 +96,7 @@ assert.equal = function equal(actual, expected, message) {
 assert.notEqual = function notEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
   // eslint-disable-next-line eqeqeq
-  if (actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))) {
+  if (actual == expected || (NumberIsNaN(actual) && NumberIsNaN(expected))) {
     innerFail({ actual, expected, message, operator: '!=', stackStartFn: notEqual });
   }
 };
@@ -115,19 +127,19 @@ assert.notDeepStrictEqual = function notDeepStrictEqual(actual, expected, messag
 
 assert.strictEqual = function strictEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
-  if (!Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
+  if (!ObjectIs(actual, expected)) innerFail({ actual, expected, message, operator: 'strictEqual', stackStartFn: strictEqual });
 };
 
 assert.notStrictEqual = function notStrictEqual(actual, expected, message) {
   if (arguments.length < 2) throw new ERR_MISSING_ARGS('actual', 'expected');
-  if (Object.is(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
+  if (ObjectIs(actual, expected)) innerFail({ actual, expected, message, operator: 'notStrictEqual', stackStartFn: notStrictEqual });
 };
 
 class Comparison {
   constructor(obj, keys, actual) {
-    for (const key of keys) {
+    for (const key of new SafeArrayIterator(keys)) {
       if (key in obj) {
-        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && obj[key].exec(actual[key]) !== null) {
+        if (actual !== undefined && typeof actual[key] === 'string' && isRegExp(obj[key]) && RegExpPrototypeExec(obj[key], actual[key]) !== null) {
           this[key] = actual[key];
         } else {
           this[key] = obj[key];
@@ -158,7 +170,7 @@ function expectedException(actual, expected, message, fn) {
   if (typeof expected !== 'function') {
     if (isRegExp(expected)) {
       const str = String(actual);
-      if (expected.exec(str) !== null) return;
+      if (RegExpPrototypeExec(expected, str) !== null) return;
       if (!message) {
         generatedMessage = true;
         message = `The input did not match the regular expression ${inspect(expected)}. Input:\n\n${inspect(str)}\n`;
@@ -172,18 +184,18 @@ function expectedException(actual, expected, message, fn) {
         err.operator = fn.name;
         throw err;
       }
-      const keys = Object.keys(expected);
-      if (expected instanceof Error) keys.push('name', 'message');
+      const keys = ObjectKeys(expected);
+      if (expected instanceof Error) ArrayPrototypePush(keys, 'name', 'message');
       else if (keys.length === 0) throw new ERR_INVALID_ARG_VALUE('error', expected, 'may not be an empty object');
-      for (const key of keys) {
-        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && expected[key].exec(actual[key]) !== null) continue;
+      for (const key of new SafeArrayIterator(keys)) {
+        if (typeof actual[key] === 'string' && isRegExp(expected[key]) && RegExpPrototypeExec(expected[key], actual[key]) !== null) continue;
         compareExceptionKey(actual, expected, key, message, keys, fn);
       }
       return;
     }
   } else if (expected.prototype !== undefined && actual instanceof expected) {
     return;
-  } else if (Object.prototype.isPrototypeOf.call(Error, expected)) {
+  } else if (ObjectPrototypeIsPrototypeOf(Error, expected)) {
     if (!message) {
       generatedMessage = true;
       message = 'The error is expected to be an instance of ' + `"${expected.name}". Received `;
@@ -196,7 +208,7 @@ function expectedException(actual, expected, message, fn) {
     }
     throwError = true;
   } else {
-    const res = expected.call({}, actual);
+    const res = FunctionPrototypeCall(expected, {}, actual);
     if (res !== true) {
       if (!message) {
         generatedMessage = true;
@@ -277,12 +289,12 @@ function expectsError(stackStartFn, actual, error, message) {
 
 function hasMatchingError(actual, expected) {
   if (typeof expected !== 'function') {
-    if (isRegExp(expected)) return expected.exec(String(actual)) !== null;
+    if (isRegExp(expected)) return RegExpPrototypeExec(expected, String(actual)) !== null;
     throw new ERR_INVALID_ARG_TYPE('expected', ['Function', 'RegExp'], expected);
   }
   if (expected.prototype !== undefined && actual instanceof expected) return true;
-  if (Object.prototype.isPrototypeOf.call(Error, expected)) return false;
-  return expected.call({}, actual) === true;
+  if (ObjectPrototypeIsPrototypeOf(Error, expected)) return false;
+  return FunctionPrototypeCall(expected, {}, actual) === true;
 }
 
 function expectsNoError(stackStartFn, actual, error, message) {
@@ -301,16 +313,16 @@ function expectsNoError(stackStartFn, actual, error, message) {
 }
 
 assert.throws = function throws(promiseFn, ...args) {
-  expectsError(throws, getActual(promiseFn), ...args);
+  callWith(expectsError, [throws, getActual(promiseFn)], args);
 };
 assert.rejects = async function rejects(promiseFn, ...args) {
-  expectsError(rejects, await waitForActual(promiseFn), ...args);
+  callWith(expectsError, [rejects, await waitForActual(promiseFn)], args);
 };
 assert.doesNotThrow = function doesNotThrow(fn, ...args) {
-  expectsNoError(doesNotThrow, getActual(fn), ...args);
+  callWith(expectsNoError, [doesNotThrow, getActual(fn)], args);
 };
 assert.doesNotReject = async function doesNotReject(fn, ...args) {
-  expectsNoError(doesNotReject, await waitForActual(fn), ...args);
+  callWith(expectsNoError, [doesNotReject, await waitForActual(fn)], args);
 };
 
 assert.ifError = function ifError(err) {
@@ -330,7 +342,7 @@ assert.ifError = function ifError(err) {
 function internalMatch(string, regexp, message, fn) {
   if (!isRegExp(regexp)) throw new ERR_INVALID_ARG_TYPE('regexp', 'RegExp', regexp);
   const match = fn === assert.match;
-  if (typeof string !== 'string' || (regexp.exec(string) !== null) !== match) {
+  if (typeof string !== 'string' || (RegExpPrototypeExec(regexp, string) !== null) !== match) {
     if (message instanceof Error) throw message;
     const generatedMessage = !message;
     message = message || (typeof string !== 'string' ?
@@ -353,9 +365,9 @@ assert.doesNotMatch = function doesNotMatch(string, regexp, message) {
 assert.CallTracker = require('internal/assert/calltracker').CallTracker;
 
 function strict(...args) {
-  innerOk(strict, args.length, ...args);
+  callWith(innerOk, [strict, args.length], args);
 }
-assert.strict = Object.assign(strict, assert, {
+assert.strict = ObjectAssign(strict, assert, {
   equal: assert.strictEqual,
   deepEqual: assert.deepStrictEqual,
   notEqual: assert.notStrictEqual,

@@ -7,6 +7,16 @@
 // (lib/internal/buffer/rw.js).
 
 const {
+  ArrayIsArray, ArrayBufferIsView, MathFloor, NumberIsNaN, NumberMAX_SAFE_INTEGER,
+  NumberMIN_SAFE_INTEGER, ObjectDefineProperties, ObjectDefineProperty, ObjectPrototypeToString,
+  ObjectSetPrototypeOf, StringPrototypeCharCodeAt, SymbolFor, SymbolSpecies, SymbolToPrimitive,
+  TypedArrayPrototypeCopyWithin, TypedArrayPrototypeFill, TypedArrayPrototypeGetBuffer,
+  TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  DataViewPrototypeGetBuffer, DataViewPrototypeGetByteLength, DataViewPrototypeGetByteOffset,
+  ArrayBuffer, Number, Uint8Array,
+} = primordials;
+const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_UNKNOWN_ENCODING,
     ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_BUFFER_SIZE,
@@ -22,15 +32,12 @@ const kMaxLength = 2 ** 32;
 const kStringMaxLength = 536870888;
 let INSPECT_MAX_BYTES = 50;
 
-const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
-const TypedArrayFill = TypedArrayProto.fill;
-const getTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
-const isUint8Array = (v) => getTag.call(v) === 'Uint8Array';
-const isTypedArray = (v) => getTag.call(v) !== undefined;
-const isArrayBufferView = ArrayBuffer.isView;
+const isUint8Array = (v) => TypedArrayPrototypeGetSymbolToStringTag(v) === 'Uint8Array';
+const isTypedArray = (v) => TypedArrayPrototypeGetSymbolToStringTag(v) !== undefined;
+const isArrayBufferView = ArrayBufferIsView;
 function isAnyArrayBuffer(v) {
   if (v === null || typeof v !== 'object') return false;
-  const t = Object.prototype.toString.call(v);
+  const t = ObjectPrototypeToString(v);
   return t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]';
 }
 
@@ -97,7 +104,7 @@ function fromArrayLike(obj) {
   if (length < (Buffer.poolSize >>> 1)) {
     if (allocPool === undefined || length > poolSize - poolOffset) createPool();
     const b = new FastBuffer(allocPool, poolOffset, length);
-    b.set(obj, 0);
+    TypedArrayPrototypeSet(b, obj, 0);
     poolOffset += length;
     alignPool();
     return b;
@@ -110,7 +117,7 @@ function fromArrayBuffer(obj, byteOffset, length) {
     byteOffset = 0;
   } else {
     byteOffset = +byteOffset;
-    if (Number.isNaN(byteOffset)) byteOffset = 0;
+    if (NumberIsNaN(byteOffset)) byteOffset = 0;
   }
   const maxLength = obj.byteLength - byteOffset;
   if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
@@ -132,7 +139,7 @@ function fromObject(obj) {
     if (typeof obj.length !== 'number') return new FastBuffer();
     return fromArrayLike(obj);
   }
-  if (obj.type === 'Buffer' && Array.isArray(obj.data)) return fromArrayLike(obj.data);
+  if (obj.type === 'Buffer' && ArrayIsArray(obj.data)) return fromArrayLike(obj.data);
   return undefined;
 }
 
@@ -149,7 +156,9 @@ function Buffer(arg, encodingOrOffset, length) {
   }
   return Buffer.from(arg, encodingOrOffset, length);
 }
-Object.defineProperty(Buffer, Symbol.species, { get() { return FastBuffer; }, configurable: true, enumerable: false });
+ObjectDefineProperty(Buffer, SymbolSpecies, {
+  __proto__: null, get() { return FastBuffer; }, configurable: true, enumerable: false,
+});
 
 Buffer.from = function from(value, encodingOrOffset, length) {
   if (typeof value === 'string') return fromString(value, encodingOrOffset);
@@ -161,8 +170,8 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     }
     const b = fromObject(value);
     if (b) return b;
-    if (typeof value[Symbol.toPrimitive] === 'function') {
-      const primitive = value[Symbol.toPrimitive]('string');
+    if (typeof value[SymbolToPrimitive] === 'function') {
+      const primitive = value[SymbolToPrimitive]('string');
       if (typeof primitive === 'string') return fromString(primitive, encodingOrOffset);
     }
   }
@@ -187,9 +196,10 @@ Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
     } else {
       end = viewLength;
     }
-    view = view.subarray(offset, end);
+    view = TypedArrayPrototypeSubarray(view, offset, end);
   }
-  return fromArrayLike(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  return fromArrayLike(new Uint8Array(TypedArrayPrototypeGetBuffer(view),
+    TypedArrayPrototypeGetByteOffset(view), TypedArrayPrototypeGetByteLength(view)));
 };
 
 Buffer.of = function of(...items) {
@@ -198,7 +208,7 @@ Buffer.of = function of(...items) {
   return b;
 };
 
-Object.setPrototypeOf(Buffer, Uint8Array);
+ObjectSetPrototypeOf(Buffer, Uint8Array);
 
 Buffer.alloc = function alloc(size, fill, encoding) {
   validateNumber(size, 'size', 0, kMaxLength);
@@ -223,8 +233,8 @@ function SlowBuffer(size) {
   validateNumber(size, 'size', 0, kMaxLength);
   return new FastBuffer(size);
 }
-Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
-Object.setPrototypeOf(SlowBuffer, Uint8Array);
+ObjectSetPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
+ObjectSetPrototypeOf(SlowBuffer, Uint8Array);
 
 Buffer.isBuffer = function isBuffer(b) { return b instanceof Buffer; };
 
@@ -238,10 +248,10 @@ Buffer.compare = function compare(buf1, buf2) {
 Buffer.isEncoding = function isEncoding(encoding) {
   return typeof encoding === 'string' && encoding.length !== 0 && getEncodingOps(encoding) !== undefined;
 };
-Buffer[Symbol.for('kIsEncodingSymbol')] = Buffer.isEncoding;
+Buffer[SymbolFor('kIsEncodingSymbol')] = Buffer.isEncoding;
 
 Buffer.concat = function concat(list, length) {
-  if (!Array.isArray(list)) throw new ERR_INVALID_ARG_TYPE('list', 'Array', list);
+  if (!ArrayIsArray(list)) throw new ERR_INVALID_ARG_TYPE('list', 'Array', list);
   if (list.length === 0) return new FastBuffer();
   if (length === undefined) {
     length = 0;
@@ -258,7 +268,7 @@ Buffer.concat = function concat(list, length) {
     if (!isUint8Array(buf)) throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     pos += copyActual(buf, buffer, pos, 0, buf.length);
   }
-  if (pos < length) TypedArrayFill.call(buffer, 0, pos, length);
+  if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);
   return buffer;
 };
 
@@ -277,7 +287,9 @@ function byteLength(string, encoding) {
 }
 Buffer.byteLength = byteLength;
 
-Object.defineProperty(Buffer, 'poolSize', { value: 8192, writable: true, enumerable: true, configurable: true });
+ObjectDefineProperty(Buffer, 'poolSize', {
+  __proto__: null, value: 8192, writable: true, enumerable: true, configurable: true,
+});
 
 function validateOffset(value, name, min = 0, max = kMaxLength) {
   validateInteger(value, name, min, max);
@@ -285,8 +297,8 @@ function validateOffset(value, name, min = 0, max = kMaxLength) {
 
 function toInteger(n, defaultVal) {
   n = +n;
-  if (!Number.isNaN(n) && n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER) {
-    return n % 1 === 0 ? n : Math.floor(n);
+  if (!NumberIsNaN(n) && n >= NumberMIN_SAFE_INTEGER && n <= NumberMAX_SAFE_INTEGER) {
+    return n % 1 === 0 ? n : MathFloor(n);
   }
   return defaultVal;
 }
@@ -298,13 +310,15 @@ function copyActual(source, target, targetStart, sourceStart, sourceEnd) {
   if (nb > sourceLen) nb = sourceLen;
   if (nb <= 0) return 0;
   if (sourceStart !== 0 || sourceEnd < source.length) {
-    source = new Uint8Array(source.buffer, source.byteOffset + sourceStart, nb);
+    source = new Uint8Array(TypedArrayPrototypeGetBuffer(source),
+      TypedArrayPrototypeGetByteOffset(source) + sourceStart, nb);
   }
-  target.set(source, targetStart);
+  TypedArrayPrototypeSet(target, source, targetStart);
   return nb;
 }
 
 function _copy(source, target, targetStart, sourceStart, sourceEnd) {
+  if (!isUint8Array(source)) throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
   if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
   if (targetStart === undefined) {
     targetStart = 0;
@@ -351,7 +365,7 @@ function _fill(buf, value, offset, end, encoding) {
     if (value.length === 0) {
       value = 0;
     } else if (value.length === 1) {
-      const code = value.charCodeAt(0);
+      const code = StringPrototypeCharCodeAt(value, 0);
       if ((normalized === 'utf8' && code < 128) || normalized === 'latin1') value = code;
     }
     encoding = normalized;
@@ -373,17 +387,17 @@ function _fill(buf, value, offset, end, encoding) {
   }
 
   if (typeof value === 'number') {
-    TypedArrayFill.call(buf, value & 255, offset, end);
+    TypedArrayPrototypeFill(buf, value & 255, offset, end);
   } else if (typeof value === 'boolean') {
-    TypedArrayFill.call(buf, Number(value), offset, end);
+    TypedArrayPrototypeFill(buf, Number(value), offset, end);
   } else if (typeof value === 'string') {
     if (binding.fill(buf, value, offset, end, encoding) === -1) throw new ERR_INVALID_ARG_VALUE('value', value);
   } else if (isArrayBufferView(value)) {
-    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    const bytes = viewBytes(value);
     if (bytes.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value);
     fillBytes(buf, bytes, offset, end);
   } else {
-    TypedArrayFill.call(buf, Number(value) & 255, offset, end);
+    TypedArrayPrototypeFill(buf, Number(value) & 255, offset, end);
   }
   return buf;
 }
@@ -392,23 +406,25 @@ function _fill(buf, value, offset, end, encoding) {
 function fillBytes(buf, bytes, offset, end) {
   const len = end - offset;
   const first = bytes.length < len ? bytes.length : len;
-  if (first < bytes.length) bytes = bytes.subarray(0, first);
-  buf.set(bytes, offset);
+  if (first < bytes.length) bytes = TypedArrayPrototypeSubarray(bytes, 0, first);
+  TypedArrayPrototypeSet(buf, bytes, offset);
   let filled = first;
   while (filled < len) {
     const n = filled < len - filled ? filled : len - filled;
-    buf.copyWithin(offset + filled, offset, offset + n);
+    TypedArrayPrototypeCopyWithin(buf, offset + filled, offset, offset + n);
     filled += n;
   }
 }
 
 Buffer.prototype = FastBuffer.prototype;
-Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, configurable: true, enumerable: false });
+ObjectDefineProperty(FastBuffer.prototype, 'constructor', {
+  __proto__: null, value: Buffer, writable: true, configurable: true, enumerable: false,
+});
 SlowBuffer.prototype = FastBuffer.prototype;
 
 rw.install(Buffer.prototype);
 require('internal/buffer/proto').install(Buffer.prototype, {
-  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength,
+  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength, viewBytes,
   getInspectMax: () => INSPECT_MAX_BYTES,
 });
 
@@ -425,8 +441,18 @@ function isAscii(input) {
   return binding.isAscii(u8, 0, u8.length);
 }
 
+// The bytes of any view (typed array or DataView) as a Uint8Array over the same memory.
+function viewBytes(view) {
+  if (isTypedArray(view)) {
+    return new Uint8Array(TypedArrayPrototypeGetBuffer(view), TypedArrayPrototypeGetByteOffset(view),
+      TypedArrayPrototypeGetByteLength(view));
+  }
+  return new Uint8Array(DataViewPrototypeGetBuffer(view), DataViewPrototypeGetByteOffset(view),
+    DataViewPrototypeGetByteLength(view));
+}
+
 function toBytes(input) {
-  if (isArrayBufferView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (isArrayBufferView(input)) return viewBytes(input);
   if (isAnyArrayBuffer(input)) return new Uint8Array(input);
   throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
 }
@@ -442,9 +468,10 @@ module.exports = {
   SlowBuffer,
   kMaxLength,
   kStringMaxLength,
-  constants: Object.defineProperties({}, {
-    MAX_LENGTH: { value: kMaxLength, writable: false, enumerable: true },
-    MAX_STRING_LENGTH: { value: kStringMaxLength, writable: false, enumerable: true },
+  constants: ObjectDefineProperties({}, {
+    __proto__: null,
+    MAX_LENGTH: { __proto__: null, value: kMaxLength, writable: false, enumerable: true },
+    MAX_STRING_LENGTH: { __proto__: null, value: kStringMaxLength, writable: false, enumerable: true },
   }),
   atob,
   btoa,
@@ -452,8 +479,10 @@ module.exports = {
   isAscii,
 };
 
-Object.defineProperties(module.exports, {
+ObjectDefineProperties(module.exports, {
+  __proto__: null,
   INSPECT_MAX_BYTES: {
+    __proto__: null,
     configurable: true,
     enumerable: true,
     get() { return INSPECT_MAX_BYTES; },
@@ -462,18 +491,23 @@ Object.defineProperties(module.exports, {
       INSPECT_MAX_BYTES = val;
     },
   },
-  Blob: { configurable: true, enumerable: true, get() { return lazyBlob().Blob; } },
+  Blob: { __proto__: null, configurable: true, enumerable: true, get() { return lazyBlob().Blob; } },
 });
 
 // Loaded on first use: transcode, File and the Blob URL registry are rarely needed.
-Object.defineProperties(module.exports, {
-  File: { configurable: true, enumerable: true, get() { return require('internal/buffer/file').File; } },
+ObjectDefineProperties(module.exports, {
+  __proto__: null,
+  File: {
+    __proto__: null, configurable: true, enumerable: true, get() { return require('internal/buffer/file').File; },
+  },
   transcode: {
+    __proto__: null,
     configurable: true,
     enumerable: true,
     get() { return require('internal/buffer/transcode').transcode; },
   },
   resolveObjectURL: {
+    __proto__: null,
     configurable: true,
     enumerable: true,
     get() { return require('internal/url/blob').resolveObjectURL; },

@@ -4,25 +4,34 @@
 //
 // internalBinding functions used: none directly (see internal/console/*).
 
+const {
+  FunctionPrototypeBind, FunctionPrototypeSymbolHasInstance, ObjectDefineProperty,
+  ReflectDefineProperty, ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SymbolHasInstance,
+} = primordials;
 const { Console, kBindStreamsLazy, kBindProperties } = require('internal/console/constructor');
 
 const globalConsole = { __proto__: {} };
 
-for (const prop of Reflect.ownKeys(Console.prototype)) {
-  if (prop === 'constructor') continue;
-  const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, prop);
-  if (typeof desc.value === 'function') {
-    desc.value = desc.value.bind(globalConsole);
-    Reflect.defineProperty(desc.value, 'name', { value: prop });
+{
+  const props = ReflectOwnKeys(Console.prototype);
+  for (let i = 0; i < props.length; i++) {
+    const prop = props[i];
+    if (prop === 'constructor') continue;
+    const desc = { __proto__: null, ...ReflectGetOwnPropertyDescriptor(Console.prototype, prop) };
+    if (typeof desc.value === 'function') {
+      desc.value = FunctionPrototypeBind(desc.value, globalConsole);
+      ReflectDefineProperty(desc.value, 'name', { __proto__: null, value: prop });
+    }
+    ReflectDefineProperty(globalConsole, prop, desc);
   }
-  Reflect.defineProperty(globalConsole, prop, desc);
 }
 
 globalConsole[kBindProperties](true, 'auto');
 
 // `console instanceof Console` holds for the global console, as in Node.
-Object.defineProperty(Console, Symbol.hasInstance, {
-  value(instance) { return instance === globalConsole || Function.prototype[Symbol.hasInstance].call(Console, instance); },
+ObjectDefineProperty(Console, SymbolHasInstance, {
+  __proto__: null,
+  value(instance) { return instance === globalConsole || FunctionPrototypeSymbolHasInstance(Console, instance); },
   configurable: true,
 });
 

@@ -4,9 +4,13 @@
 // graceful-fs and other older packages still read their O_* flags from here.
 // Node adds crypto.constants last; coil has no crypto module yet.
 
+const {
+  ObjectFreeze,
+} = primordials;
+
 const { constants: os } = require('os');
 const { constants: fs } = require('internal/fs/utils');
 
-module.exports = Object.freeze({
+module.exports = ObjectFreeze({
   ...os.dlopen, ...os.errno, ...os.priority, ...os.signals, ...fs,
 });

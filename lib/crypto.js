@@ -39,7 +39,12 @@ function timingSafeEqual(buf1, buf2) {
   return binding.timingSafeEqual(a, b);
 }
 
+// The constants of what coil has: the OpenSSL version (what packages and Node's
+// tests check) so far.
+const constants = { __proto__: null, OPENSSL_VERSION_NUMBER: binding.OPENSSL_VERSION_NUMBER };
+
 module.exports = {
+  constants,
   createHash,
   createHmac,
   getHashes,

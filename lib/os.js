@@ -12,6 +12,13 @@
 //   getInterfaceAddresses() -> [name, address, netmask, family, mac, internal, scopeid, ...] | errno
 //   getPriority(pid) -> number | { errno }   setPriority(pid, prio) -> undefined | { errno }
 
+const {
+  ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush, ObjectAssign, ObjectCreate,
+  ObjectDefineProperties, SafeArrayIterator, StringPrototypeEndsWith, StringPrototypePadStart,
+  StringPrototypeSplit, SymbolToPrimitive,
+} = primordials;
+const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
+
 const binding = internalBinding('os');
 const { codes: { ERR_SYSTEM_ERROR }, errnoInfo } = require('internal/errors');
 const { validateInt32 } = require('internal/validators');
@@ -48,7 +55,7 @@ function cpus() {
   const flat = binding.getCPUs();
   const out = [];
   for (let i = 0; i + 6 < flat.length; i += 7) {
-    out.push({
+    ArrayPrototypePush(out, {
       model: flat[i],
       speed: flat[i + 1],
       times: { user: flat[i + 2], nice: flat[i + 3], sys: flat[i + 4], idle: flat[i + 5], irq: flat[i + 6] },
@@ -80,18 +87,18 @@ function loadavg() {
 function cidrBits(netmask, family) {
   let parts;
   if (family === 'IPv4') {
-    parts = netmask.split('.').map((p) => Number(p));
-    parts = parts.map((p) => p.toString(2).padStart(8, '0'));
+    parts = ArrayPrototypeMap(StringPrototypeSplit(netmask, '.'), (p) => Number(p));
+    parts = ArrayPrototypeMap(parts, (p) => StringPrototypePadStart(p.toString(2), 8, '0'));
   } else {
-    const halves = netmask.split('::');
-    const head = halves[0] ? halves[0].split(':') : [];
-    const tail = halves.length > 1 && halves[1] ? halves[1].split(':') : [];
+    const halves = StringPrototypeSplit(netmask, '::');
+    const head = halves[0] ? StringPrototypeSplit(halves[0], ':') : [];
+    const tail = halves.length > 1 && halves[1] ? StringPrototypeSplit(halves[1], ':') : [];
     const groups = [...head, ...new Array(8 - head.length - tail.length).fill('0'), ...tail];
-    parts = groups.map((g) => parseInt(g, 16).toString(2).padStart(16, '0'));
+    parts = ArrayPrototypeMap(groups, (g) => StringPrototypePadStart(parseInt(g, 16).toString(2), 16, '0'));
   }
-  const bits = parts.join('');
-  const ones = bits.indexOf('0') === -1 ? bits.length : bits.indexOf('0');
-  return bits.slice(ones).includes('1') ? null : ones;
+  const bits = ArrayPrototypeJoin(parts, '');
+  const ones = indexOfIn(bits, '0') === -1 ? bits.length : indexOfIn(bits, '0');
+  return includesIn(sliceOf(bits, ones), '1') ? null : ones;
 }
 
 function networkInterfaces() {
@@ -99,11 +106,11 @@ function networkInterfaces() {
   if (typeof flat === 'number') throw systemError(flat, 'uv_interface_addresses');
   const out = {};
   for (let i = 0; i + 6 < flat.length; i += 7) {
-    const [name, address, netmask, family, mac, internal, scopeid] = flat.slice(i, i + 7);
+    const [name, address, netmask, family, mac, internal, scopeid] = sliceOf(flat, i, i + 7);
     const bits = cidrBits(netmask, family);
     const entry = { address, netmask, family, mac, internal, cidr: bits === null ? null : `${address}/${bits}` };
     if (family === 'IPv6') entry.scopeid = scopeid;
-    (out[name] ||= []).push(entry);
+    ArrayPrototypePush((out[name] ||= []), entry);
   }
   return out;
 }
@@ -126,7 +133,7 @@ function setPriority(pid, priority) {
 function tmpdir() {
   const env = process.env;
   let path = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
-  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  if (path.length > 1 && StringPrototypeEndsWith(path, '/')) path = sliceOf(path, 0, -1);
   return path;
 }
 
@@ -138,10 +145,10 @@ function userInfo(options) {
   const info = binding.getUserInfo(asBuffer);
   if (typeof info === 'number') throw systemError(info, 'uv_os_get_passwd');
   const { Buffer } = require('buffer');
-  const out = Object.create(null);
+  const out = ObjectCreate(null);
   out.uid = info.uid;
   out.gid = info.gid;
-  for (const key of ['username', 'homedir', 'shell']) {
+  for (const key of new SafeArrayIterator(['username', 'homedir', 'shell'])) {
     const v = info[key];
     out[key] = asBuffer ? Buffer.from(v.buffer, v.byteOffset, v.length) : v;
   }
@@ -152,9 +159,9 @@ function uptime() { return binding.getUptime(); }
 function version() { return uname()[1]; }
 function machine() { return uname()[3]; }
 
-function nullProto(obj) { return Object.assign(Object.create(null), obj); }
+function nullProto(obj) { return ObjectAssign(ObjectCreate(null), obj); }
 
-const constants = Object.create(null);
+const constants = ObjectCreate(null);
 constants.UV_UDP_REUSEADDR = 4;
 constants.dlopen = nullProto({ RTLD_LAZY: 1, RTLD_NOW: 2, RTLD_GLOBAL: 256, RTLD_LOCAL: 0, RTLD_DEEPBIND: 8 });
 // Linux errno numbers, in Node's (alphabetical) order.
@@ -180,9 +187,9 @@ constants.priority = nullProto({
 });
 
 // Node lets these be used where a string is expected: `${os.hostname}`.
-for (const fn of [arch, availableParallelism, endianness, freemem, homedir, hostname, machine,
-  platform, release, tmpdir, totalmem, type, uptime, version]) {
-  fn[Symbol.toPrimitive] = () => fn();
+for (const fn of new SafeArrayIterator([arch, availableParallelism, endianness, freemem, homedir, hostname, machine,
+  platform, release, tmpdir, totalmem, type, uptime, version])) {
+  fn[SymbolToPrimitive] = () => fn();
 }
 
 module.exports = {
@@ -190,8 +197,8 @@ module.exports = {
   loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type,
   userInfo, uptime, version, machine,
 };
-Object.defineProperties(module.exports, {
-  constants: { configurable: false, enumerable: true, value: constants },
-  EOL: { configurable: true, enumerable: true, writable: false, value: '\n' },
-  devNull: { configurable: true, enumerable: true, writable: false, value: '/dev/null' },
+ObjectDefineProperties(module.exports, {
+  constants: { __proto__: null, configurable: false, enumerable: true, value: constants },
+  EOL: { __proto__: null, configurable: true, enumerable: true, writable: false, value: '\n' },
+  devNull: { __proto__: null, configurable: true, enumerable: true, writable: false, value: '/dev/null' },
 });

@@ -2,15 +2,20 @@
 // querystring: parse/decode, stringify/encode, escape, unescape, unescapeBuffer.
 // internalBinding: none (uses require('buffer').Buffer for unescapeBuffer).
 
+const {
+  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, NumberIsFinite, ObjectKeys,
+  SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase,
+} = primordials;
+
 const { codes: { ERR_INVALID_URI } } = require('internal/errors');
 
 // Bytes that escape() leaves alone: A-Z a-z 0-9 - _ . ! ~ * ' ( )
 const unreserved = new Int8Array(128);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'()') {
-  unreserved[ch.charCodeAt(0)] = 1;
+for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'()')) {
+  unreserved[StringPrototypeCharCodeAt(ch, 0)] = 1;
 }
 const hex = [];
-for (let i = 0; i < 256; i++) hex.push('%' + (i < 16 ? '0' : '') + i.toString(16).toUpperCase());
+for (let i = 0; i < 256; i++) ArrayPrototypePush(hex, '%' + (i < 16 ? '0' : '') + StringPrototypeToUpperCase(i.toString(16)));
 
 // Percent-encode UTF-8 bytes of `str` except those marked in `noEscape`.
 // Lone surrogates cannot be encoded: URIError with code ERR_INVALID_URI.
@@ -18,15 +23,15 @@ function encodeStr(str, noEscape) {
   let out = '';
   let last = 0;
   for (let i = 0; i < str.length; i++) {
-    let c = str.charCodeAt(i);
+    let c = StringPrototypeCharCodeAt(str, i);
     if (c < 0x80) {
       if (noEscape[c] === 1) continue;
-      if (last < i) out += str.slice(last, i);
+      if (last < i) out += StringPrototypeSlice(str, last, i);
       last = i + 1;
       out += hex[c];
       continue;
     }
-    if (last < i) out += str.slice(last, i);
+    if (last < i) out += StringPrototypeSlice(str, last, i);
     if (c < 0x800) {
       last = i + 1;
       out += hex[0xC0 | (c >> 6)] + hex[0x80 | (c & 0x3F)];
@@ -42,14 +47,14 @@ function encodeStr(str, noEscape) {
     // four-byte sequence rather than failing.
     ++i;
     if (i >= str.length) throw new ERR_INVALID_URI();
-    const c2 = str.charCodeAt(i);
+    const c2 = StringPrototypeCharCodeAt(str, i);
     last = i + 1;
     c = 0x10000 + (((c & 0x3FF) << 10) | (c2 & 0x3FF));
     out += hex[0xF0 | (c >> 18)] + hex[0x80 | ((c >> 12) & 0x3F)] +
       hex[0x80 | ((c >> 6) & 0x3F)] + hex[0x80 | (c & 0x3F)];
   }
   if (last === 0) return str;
-  if (last < str.length) return out + str.slice(last);
+  if (last < str.length) return out + StringPrototypeSlice(str, last);
   return out;
 }
 
@@ -75,14 +80,14 @@ function unescapeBuffer(s, decodeSpaces) {
   const out = Buffer.allocUnsafe(s.length);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(s, i);
     if (c === 43 /* + */ && decodeSpaces) {
       out[n++] = 32;
       continue;
     }
     if (c === 37 /* % */ && i + 2 < s.length) {
-      const h = hexValue(s.charCodeAt(i + 1));
-      const l = h === -1 ? -1 : hexValue(s.charCodeAt(i + 2));
+      const h = hexValue(StringPrototypeCharCodeAt(s, i + 1));
+      const l = h === -1 ? -1 : hexValue(StringPrototypeCharCodeAt(s, i + 2));
       if (h !== -1 && l !== -1) {
         out[n++] = h * 16 + l;
         i += 2;
@@ -104,7 +109,7 @@ function qsUnescape(s, decodeSpaces) {
 
 function stringifyPrimitive(v) {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return '' + v;
+  if (typeof v === 'number' && NumberIsFinite(v)) return '' + v;
   if (typeof v === 'bigint') return '' + v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return '';
@@ -117,19 +122,19 @@ function stringify(obj, sep, eq, options) {
   if (options && typeof options.encodeURIComponent === 'function') encode = options.encodeURIComponent;
   const convert = (v) => encode(stringifyPrimitive(v));
   if (obj === null || typeof obj !== 'object') return '';
-  const keys = Object.keys(obj);
+  const keys = ObjectKeys(obj);
   const fields = [];
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const v = obj[k];
     const ks = convert(k) + eq;
-    if (Array.isArray(v)) {
-      for (let j = 0; j < v.length; j++) fields.push(ks + convert(v[j]));
+    if (ArrayIsArray(v)) {
+      for (let j = 0; j < v.length; j++) ArrayPrototypePush(fields, ks + convert(v[j]));
     } else {
-      fields.push(ks + convert(v));
+      ArrayPrototypePush(fields, ks + convert(v));
     }
   }
-  return fields.join(sep);
+  return ArrayPrototypeJoin(fields, sep);
 }
 
 function isHex(c) {
@@ -168,7 +173,7 @@ function parse(qs, sep, eq, options) {
     const cur = obj[k];
     if (cur === undefined) obj[k] = v;
     else if (typeof cur === 'string') obj[k] = [cur, v];
-    else cur.push(v);
+    else ArrayPrototypePush(cur, v);
   };
 
   let key = '';
@@ -183,13 +188,13 @@ function parse(qs, sep, eq, options) {
   const eqLen = eqStr.length;
 
   for (let i = 0; i < qs.length; i++) {
-    const c = qs.charCodeAt(i);
-    if (c === sepStr.charCodeAt(sepAt)) {
+    const c = StringPrototypeCharCodeAt(qs, i);
+    if (c === StringPrototypeCharCodeAt(sepStr, sepAt)) {
       if (++sepAt < sepLen) continue;
       const end = i - sepLen + 1;
       if (eqAt < eqLen) {
         if (from < end) {
-          key += qs.slice(from, end);
+          key += StringPrototypeSlice(qs, from, end);
         } else if (key.length === 0) {
           // Nothing between two separators: skip, but it still counts.
           if (--remaining === 0) return obj;
@@ -198,7 +203,7 @@ function parse(qs, sep, eq, options) {
           continue;
         }
       } else if (from < end) {
-        value += qs.slice(from, end);
+        value += StringPrototypeSlice(qs, from, end);
       }
       add(key, value, keyEnc, valEnc);
       if (--remaining === 0) return obj;
@@ -212,10 +217,10 @@ function parse(qs, sep, eq, options) {
     sepAt = 0;
     if (eqAt < eqLen) {
       // Still in the key.
-      if (c === eqStr.charCodeAt(eqAt)) {
+      if (c === StringPrototypeCharCodeAt(eqStr, eqAt)) {
         if (++eqAt === eqLen) {
           const end = i - eqLen + 1;
-          if (from < end) key += qs.slice(from, end);
+          if (from < end) key += StringPrototypeSlice(qs, from, end);
           pct = 0;
           from = i + 1;
         }
@@ -236,7 +241,7 @@ function parse(qs, sep, eq, options) {
         }
       }
       if (c === 43 /* + */) {
-        if (from < i) key += qs.slice(from, i);
+        if (from < i) key += StringPrototypeSlice(qs, from, i);
         key += plus;
         from = i + 1;
         continue;
@@ -244,7 +249,7 @@ function parse(qs, sep, eq, options) {
       // Falls through to the value's escape check, as Node's does: once the
       // key is marked, a further %XX in the key marks the value too.
     } else if (c === 43 /* + */) {
-      if (from < i) value += qs.slice(from, i);
+      if (from < i) value += StringPrototypeSlice(qs, from, i);
       value += plus;
       from = i + 1;
       continue;
@@ -263,8 +268,8 @@ function parse(qs, sep, eq, options) {
   }
 
   if (from < qs.length) {
-    if (eqAt < eqLen) key += qs.slice(from);
-    else if (sepAt < sepLen) value += qs.slice(from);
+    if (eqAt < eqLen) key += StringPrototypeSlice(qs, from);
+    else if (sepAt < sepLen) value += StringPrototypeSlice(qs, from);
   } else if (eqAt === 0 && key.length === 0) {
     // The string ended right after a separator.
     return obj;

@@ -4,6 +4,10 @@
 // Complete runs of bytes are decoded by require('buffer').Buffer#toString.
 // internalBinding: none.
 
+const {
+  ArrayBufferIsView, ObjectDefineProperties, ObjectDefineProperty, StringPrototypeToLowerCase,
+} = primordials;
+
 const { Buffer } = require('buffer');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_INVALID_THIS },
@@ -13,7 +17,7 @@ const kState = Symbol('kState');
 
 function normalizeEncoding(enc) {
   if (enc === undefined || enc === null || enc === '') return 'utf8';
-  switch (`${enc}`.toLowerCase()) {
+  switch (StringPrototypeToLowerCase(`${enc}`)) {
     case 'utf8': case 'utf-8': return 'utf8';
     case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';
     case 'latin1': case 'binary': return 'latin1';
@@ -27,7 +31,7 @@ function normalizeEncoding(enc) {
 
 function toBuffer(buf) {
   if (Buffer.isBuffer(buf)) return buf;
-  if (ArrayBuffer.isView(buf)) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (ArrayBufferIsView(buf)) return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
 }
 
@@ -138,7 +142,7 @@ class DecoderState {
       this.clear();
     }
     const rest = i === 0 ? buf : buf.subarray(i);
-    const [held, need] = utf8Tail(rest);
+    const { 0: held, 1: need } = utf8Tail(rest);
     if (held > 0) this.hold(rest.subarray(rest.length - held), need);
     return out + rest.toString('utf8', 0, rest.length - held);
   }
@@ -205,7 +209,7 @@ function StringDecoder(encoding) {
   if (enc === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
   this.encoding = enc;
   const state = new DecoderState(enc);
-  Object.defineProperty(this, kState, { __proto__: null, value: state });
+  ObjectDefineProperty(this, kState, { __proto__: null, value: state });
   this[kNativeDecoder] = state.native;
 }
 
@@ -227,7 +231,7 @@ StringDecoder.prototype.text = function text(buf, offset) {
   return this.write(toBuffer(buf).subarray(offset));
 };
 
-Object.defineProperties(StringDecoder.prototype, {
+ObjectDefineProperties(StringDecoder.prototype, {
   lastChar: {
     __proto__: null,
     configurable: true,

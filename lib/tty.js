@@ -3,10 +3,14 @@
 // are tty.WriteStream instances (lib/internal/process/stdio.js).
 // Bindings: process_methods.isatty.
 
+const {
+  NumberIsInteger,
+} = primordials;
+
 const { isatty: isattyNative } = internalBinding('process_methods');
 
 function isatty(fd) {
-  return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyNative(fd);
+  return NumberIsInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyNative(fd);
 }
 
 const { TTYWriteStream: WriteStream } = require('internal/process/stdio');

@@ -5,6 +5,15 @@
 // internalBinding functions used: none directly (see internal/util/inspect and
 // internal/util/types for theirs).
 
+const {
+  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypeMap, NumberIsSafeInteger, ObjectDefineProperty,
+  ObjectKeys, ObjectPrototypeToString, ObjectSetPrototypeOf, PromiseResolve, RegExpPrototypeExec,
+  SafeArrayIterator, StringPrototypeEndsWith, StringPrototypePadStart, StringPrototypeToWellFormed,
+  StringPrototypeTrim,
+} = primordials;
+const { regExpReplace } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
 const errors = require('internal/errors');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE },
@@ -29,8 +38,8 @@ function inherits(ctor, superCtor) {
   if (superCtor.prototype === undefined) {
     throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
   }
-  Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+  ObjectDefineProperty(ctor, 'super_', { __proto__: null, value: superCtor, writable: true, configurable: true });
+  ObjectSetPrototypeOf(ctor.prototype, superCtor.prototype);
 }
 
 function isDeepStrictEqual(a, b) {
@@ -39,13 +48,13 @@ function isDeepStrictEqual(a, b) {
 
 function toUSVString(input) {
   const str = `${input}`;
-  if (typeof str.toWellFormed === 'function') return str.toWellFormed();
-  return str.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  if (typeof str.toWellFormed === 'function') return StringPrototypeToWellFormed(str);
+  return regExpReplace(str, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 function getSystemErrorName(err) {
   validateNumber(err, 'err');
-  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  if (err >= 0 || !NumberIsSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
   return errors.getSystemErrorName(err);
 }
 
@@ -66,20 +75,20 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
     }
     skipColorize = !require('internal/util/colors').shouldColorize(stream);
   }
-  const formats = Array.isArray(format) ? format : [format];
+  const formats = ArrayIsArray(format) ? format : [format];
   let left = '';
   let right = '';
-  for (const key of formats) {
+  for (const key of new SafeArrayIterator(formats)) {
     const code = typeof key === 'string' ? colors[key] : undefined;
     if (code === undefined) {
-      const allowed = Object.keys(colors).map((k) => `'${k}'`).join(', ');
+      const allowed = ArrayPrototypeJoin(ArrayPrototypeMap(ObjectKeys(colors), (k) => `'${k}'`), ', ');
       throw new ERR_INVALID_ARG_VALUE('format', key, `must be one of: ${allowed}`);
     }
     left += `\u001b[${code[0]}m`;
     right = `\u001b[${code[1]}m${right}`;
   }
   // Node 20 applies the stream check only to a single format name.
-  if (skipColorize && !Array.isArray(format)) return text;
+  if (skipColorize && !ArrayIsArray(format)) return text;
   return `${left}${text}${right}`;
 }
 
@@ -92,7 +101,7 @@ async function aborted(signal, resource) {
   validateAbortSignal(signal, 'signal');
   validateObject(resource, 'resource', kValidateObjectAllowFunction);
   // Returning (not awaiting) the promises keeps Node's microtask timing.
-  if (signal.aborted) return Promise.resolve();
+  if (signal.aborted) return PromiseResolve();
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
@@ -104,28 +113,28 @@ function transferableAbortController() { return new AbortController(); }
 function parseEnv(content) {
   validateString(content, 'content');
   const result = {};
-  const lines = content.replace(/\r\n?/g, '\n');
+  const lines = regExpReplace(content, /\r\n?/g, '\n');
   const re = /^[ \t]*(?:export[ \t]+)?([^=#\n]+?)[ \t]*=[ \t]*("(?:\\.|[^"\\])*"|'[^']*'|`[^`]*`|[^\n#]*)[^\n]*$/gm;
   let m;
-  while ((m = re.exec(lines)) !== null) {
+  while ((m = RegExpPrototypeExec(re, lines)) !== null) {
     let value = m[2];
     const q = value[0];
-    if ((q === '"' || q === "'" || q === '`') && value.endsWith(q) && value.length > 1) {
-      value = value.slice(1, -1);
-      if (q === '"') value = value.replace(/\\n/g, '\n');
+    if ((q === '"' || q === "'" || q === '`') && StringPrototypeEndsWith(value, q) && value.length > 1) {
+      value = sliceOf(value, 1, -1);
+      if (q === '"') value = regExpReplace(value, /\\n/g, '\n');
     } else {
-      value = value.trim();
+      value = StringPrototypeTrim(value);
     }
-    result[m[1].trim()] = value;
+    result[StringPrototypeTrim(m[1])] = value;
   }
   return result;
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-function pad(n) { return n.toString().padStart(2, '0'); }
+function pad(n) { return StringPrototypePadStart(n.toString(), 2, '0'); }
 function timestamp() {
   const d = new Date();
-  const t = [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())].join(':');
+  const t = ArrayPrototypeJoin([pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())], ':');
   return `${d.getDate()} ${months[d.getMonth()]} ${t}`;
 }
 function log(...args) {
@@ -134,7 +143,7 @@ function log(...args) {
 
 function _extend(target, source) {
   if (source === null || typeof source !== 'object') return target;
-  const keys = Object.keys(source);
+  const keys = ObjectKeys(source);
   let i = keys.length;
   while (i--) target[keys[i]] = source[keys[i]];
   return target;
@@ -156,7 +165,7 @@ function _exceptionWithHostPort(err, syscall, address, port, additional) {
 }
 
 function isError(e) {
-  return Object.prototype.toString.call(e) === '[object Error]' || e instanceof Error;
+  return ObjectPrototypeToString(e) === '[object Error]' || e instanceof Error;
 }
 
 module.exports = {
@@ -174,7 +183,7 @@ module.exports = {
   getSystemErrorName,
   inherits,
   inspect,
-  isArray: Array.isArray,
+  isArray: ArrayIsArray,
   isBoolean: (arg) => typeof arg === 'boolean',
   isBuffer: (arg) => require('buffer').Buffer.isBuffer(arg),
   isDeepStrictEqual,
@@ -205,8 +214,9 @@ module.exports = {
   parseArgs(config) { return require('internal/util/parse_args').parseArgs(config); },
 };
 
-for (const name of ['MIMEType', 'MIMEParams']) {
-  Object.defineProperty(module.exports, name, {
+for (const name of new SafeArrayIterator(['MIMEType', 'MIMEParams'])) {
+  ObjectDefineProperty(module.exports, name, {
+    __proto__: null,
     get() { return require('internal/mime')[name]; },
     enumerable: true,
     configurable: true,
@@ -214,8 +224,9 @@ for (const name of ['MIMEType', 'MIMEParams']) {
 }
 
 // Loaded on first access: they pull in the encoding module.
-for (const name of ['TextDecoder', 'TextEncoder']) {
-  Object.defineProperty(module.exports, name, {
+for (const name of new SafeArrayIterator(['TextDecoder', 'TextEncoder'])) {
+  ObjectDefineProperty(module.exports, name, {
+    __proto__: null,
     get() {
       let value;
       try {
@@ -224,7 +235,7 @@ for (const name of ['TextDecoder', 'TextEncoder']) {
         // Until the encoding module exists, fall back to a global one if any.
         value = globalThis[name];
       }
-      Object.defineProperty(module.exports, name, { value, writable: true, enumerable: true, configurable: true });
+      ObjectDefineProperty(module.exports, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
       return value;
     },
     enumerable: true,

@@ -7,6 +7,11 @@
 // `instanceof Error` holds.
 // internalBinding: none.
 
+const {
+  ObjectDefineProperty, ObjectSetPrototypeOf, SafeArrayIterator, SafeMap, SafeWeakMap,
+  SymbolToStringTag,
+} = primordials;
+
 const kLegacyCodes = [
   ['INDEX_SIZE_ERR', 'IndexSizeError'],
   ['DOMSTRING_SIZE_ERR', null],
@@ -35,12 +40,12 @@ const kLegacyCodes = [
   ['DATA_CLONE_ERR', 'DataCloneError'],
 ];
 
-const codeByName = new Map();
+const codeByName = new SafeMap();
 kLegacyCodes.forEach(([, name], i) => { if (name !== null) codeByName.set(name, i + 1); });
 
 // Internal state lives in a WeakMap so instances have no extra own properties and
 // the getters can tell a real DOMException from an impostor.
-const state = new WeakMap();
+const state = new SafeWeakMap();
 
 function internals(self) {
   const s = state.get(self);
@@ -61,7 +66,8 @@ class DOMException {
     // After the state exists: the stack's first line reads name and message.
     Error.captureStackTrace(this);
     if (isBag && 'cause' in options) {
-      Object.defineProperty(this, 'cause', {
+      ObjectDefineProperty(this, 'cause', {
+        __proto__: null,
         value: options.cause, writable: true, enumerable: false, configurable: true,
       });
     }
@@ -72,17 +78,18 @@ class DOMException {
   get code() { return codeByName.get(internals(this).name) || 0; }
 }
 
-Object.setPrototypeOf(DOMException.prototype, Error.prototype);
-for (const key of ['name', 'message', 'code']) {
-  Object.defineProperty(DOMException.prototype, key, { enumerable: true });
+ObjectSetPrototypeOf(DOMException.prototype, Error.prototype);
+for (const key of new SafeArrayIterator(['name', 'message', 'code'])) {
+  ObjectDefineProperty(DOMException.prototype, key, { __proto__: null, enumerable: true });
 }
-Object.defineProperty(DOMException.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(DOMException.prototype, SymbolToStringTag, {
+  __proto__: null,
   value: 'DOMException', configurable: true, writable: false, enumerable: false,
 });
 kLegacyCodes.forEach(([constant], i) => {
-  const desc = { value: i + 1, writable: false, enumerable: true, configurable: false };
-  Object.defineProperty(DOMException, constant, desc);
-  Object.defineProperty(DOMException.prototype, constant, desc);
+  const desc = { __proto__: null, value: i + 1, writable: false, enumerable: true, configurable: false };
+  ObjectDefineProperty(DOMException, constant, desc);
+  ObjectDefineProperty(DOMException.prototype, constant, desc);
 });
 
 module.exports = { DOMException };

@@ -13,17 +13,26 @@
 //   utf8IncompleteTail(u8) -> n                final bytes that start an unfinished char
 
 const {
+  ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectPrototypeToString,
+  SafeArrayIterator, SafeMap, SafeWeakMap, SafeWeakSet, StringPrototypeCharCodeAt,
+  StringPrototypeToLowerCase, SymbolFor, SymbolToStringTag,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_ENCODING_NOT_SUPPORTED, ERR_ENCODING_INVALID_ENCODED_DATA, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS },
 } = require('internal/errors');
 const { validateObject, kValidateObjectAllowNullable, kValidateObjectAllowArray, kValidateObjectAllowFunction } =
   require('internal/validators');
 const binding = internalBinding('buffer');
 
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const customInspect = SymbolFor('nodejs.util.inspect.custom');
 const kOptionsBag = kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction;
 
-const labels = new Map();
-function addLabels(encoding, list) { for (const l of list) labels.set(l, encoding); }
+const labels = new SafeMap();
+function addLabels(encoding, list) { for (const l of new SafeArrayIterator(list)) labels.set(l, encoding); }
 addLabels('utf-8', ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
 addLabels('utf-16le', ['csunicode', 'iso-10646-ucs-2', 'ucs-2', 'unicode', 'unicodefeff', 'utf-16', 'utf-16le']);
 addLabels('utf-16be', ['unicodefffe', 'utf-16be']);
@@ -33,22 +42,22 @@ addLabels('windows-1252', ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisol
 
 // Labels are matched after trimming ASCII whitespace and lowercasing.
 function getEncodingFromLabel(label) {
-  return labels.get(`${label}`.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase());
+  return labels.get(StringPrototypeToLowerCase(regExpReplace(`${label}`, /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '')));
 }
 
 function isUint8Array(v) {
-  return ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
+  return ArrayBufferIsView(v) && ObjectPrototypeToString(v) === '[object Uint8Array]';
 }
 
 // A named stand-in so util.inspect prints `TextDecoder { ... }` for the summary
 // object without finding the real class's custom inspector again.
 function inspectAs(name, fields) {
   const Stub = function() {};
-  Object.defineProperty(Stub, 'name', { value: name });
-  return Object.assign(Object.create(Stub.prototype), fields);
+  ObjectDefineProperty(Stub, 'name', { __proto__: null, value: name });
+  return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
-const encoders = new WeakSet();
+const encoders = new SafeWeakSet();
 
 class TextEncoder {
   constructor() { encoders.add(this); }
@@ -78,7 +87,7 @@ class TextEncoder {
   }
 }
 
-const decoders = new WeakMap();
+const decoders = new SafeWeakMap();
 
 function decoderState(self) {
   const s = decoders.get(self);
@@ -94,8 +103,8 @@ function invalidInput() {
 }
 
 function toBytes(input) {
-  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  const tag = Object.prototype.toString.call(input);
+  if (ArrayBufferIsView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const tag = ObjectPrototypeToString(input);
   if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(input);
   throw invalidInput();
 }
@@ -140,7 +149,7 @@ class TextDecoder {
       default: out = binding.latin1Slice(bytes, 0, bytes.length);
     }
     if (!s.ignoreBOM && !s.bomSeen && s.encoding !== 'windows-1252' && out.length > 0) {
-      if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+      if (StringPrototypeCharCodeAt(out, 0) === 0xfeff) out = sliceOf(out, 1);
       s.bomSeen = true;
     }
     if (!stream) {
@@ -166,7 +175,7 @@ function decodeUtf8(s, bytes, stream) {
   if (stream) {
     const tail = binding.utf8IncompleteTail(bytes);
     if (tail > 0) {
-      s.pending = bytes.slice(end - tail);
+      s.pending = sliceOf(bytes, end - tail);
       end -= tail;
     }
   }
@@ -187,7 +196,7 @@ function decodeUtf16(s, bytes, stream, bigEndian) {
       const hi = bigEndian ? bytes[end - 2] : bytes[end - 1];
       if (hi >= 0xd8 && hi <= 0xdb) end -= 2;
     }
-    if (end < bytes.length) s.pending = bytes.slice(end);
+    if (end < bytes.length) s.pending = sliceOf(bytes, end);
   }
   let units = bytes;
   if (bigEndian) {
@@ -199,10 +208,10 @@ function decodeUtf16(s, bytes, stream, bigEndian) {
   }
   let out = binding.ucs2Slice(units, 0, end);
   const oddByte = (end & 1) === 1;
-  if (kAnySurrogate.test(out)) {
+  if (regExpTest(kAnySurrogate, out)) {
     kLoneSurrogate.lastIndex = 0;
-    if (s.fatal && kLoneSurrogate.test(out)) return fail16(s, bigEndian);
-    out = out.replace(kLoneSurrogate, '\ufffd');
+    if (s.fatal && regExpTest(kLoneSurrogate, out)) return fail16(s, bigEndian);
+    out = regExpReplace(out, kLoneSurrogate, '\ufffd');
   }
   if (oddByte) {
     if (s.fatal) return fail16(s, bigEndian);
@@ -217,13 +226,12 @@ function fail16(s, bigEndian) {
   throw new ERR_ENCODING_INVALID_ENCODED_DATA(bigEndian ? 'utf-16be' : 'utf-16le');
 }
 
-for (const [Cls, name] of [[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']]) {
-  Object.defineProperty(Cls.prototype, Symbol.toStringTag, { value: name, configurable: true });
-  for (const key of Object.getOwnPropertyNames(Cls.prototype)) {
+for (const [Cls, name] of new SafeArrayIterator([[TextEncoder, 'TextEncoder'], [TextDecoder, 'TextDecoder']])) {
+  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: name, configurable: true });
+  for (const key of new SafeArrayIterator(ObjectGetOwnPropertyNames(Cls.prototype))) {
     if (key === 'constructor') continue;
-    const d = Object.getOwnPropertyDescriptor(Cls.prototype, key);
-    d.enumerable = true;
-    Object.defineProperty(Cls.prototype, key, d);
+    const d = ObjectGetOwnPropertyDescriptor(Cls.prototype, key);
+    ObjectDefineProperty(Cls.prototype, key, { __proto__: null, ...d, enumerable: true });
   }
 }
 

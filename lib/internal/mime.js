@@ -4,6 +4,12 @@
 // errors (the index, when given, is relative to the part that failed). No
 // internalBinding.
 
+const {
+  ObjectDefineProperty, RegExpPrototypeExec, SafeMap, StringPrototypeToLowerCase, SymbolIterator,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
+
 const { codes: { ERR_INVALID_MIME_SYNTAX } } = require('internal/errors');
 
 // HTTP token code points: ASCII alphanumerics and !#$%&'*+-.^_`|~
@@ -15,7 +21,7 @@ const leadingWhitespace = /^[\t\n\r ]+/;
 const trailingWhitespace = /[\t\n\r ]+$/;
 
 function invalidIndex(str, pattern) {
-  const m = pattern.exec(str);
+  const m = RegExpPrototypeExec(pattern, str);
   return m === null ? -1 : m.index;
 }
 
@@ -27,8 +33,8 @@ function validateToken(str, production, input = str) {
 }
 
 function serializeValue(value) {
-  if (value.length !== 0 && !notToken.test(value)) return value;
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+  if (value.length !== 0 && !regExpTest(notToken, value)) return value;
+  return `"${regExpReplace(value, /["\\]/g, '\\$&')}"`;
 }
 
 // "Collect an HTTP quoted string" with the extract-value flag, from the quote at
@@ -56,10 +62,10 @@ function collectQuotedString(str, start) {
 function parseParameters(str, pos, params) {
   while (pos < str.length) {
     pos++; // past ';'
-    while (pos < str.length && httpWhitespace.includes(str[pos])) pos++;
+    while (pos < str.length && includesIn(httpWhitespace, str[pos])) pos++;
     let nameEnd = pos;
     while (nameEnd < str.length && str[nameEnd] !== ';' && str[nameEnd] !== '=') nameEnd++;
-    const name = str.slice(pos, nameEnd).toLowerCase();
+    const name = StringPrototypeToLowerCase(sliceOf(str, pos, nameEnd));
     pos = nameEnd;
     if (pos >= str.length) break;
     if (str[pos] === ';') continue;
@@ -72,18 +78,18 @@ function parseParameters(str, pos, params) {
     } else {
       let valueEnd = pos;
       while (valueEnd < str.length && str[valueEnd] !== ';') valueEnd++;
-      value = str.slice(pos, valueEnd).replace(trailingWhitespace, '');
+      value = regExpReplace(sliceOf(str, pos, valueEnd), trailingWhitespace, '');
       pos = valueEnd;
       if (value.length === 0) continue;
     }
-    if (name.length !== 0 && !notToken.test(name) && !notQuotedStringToken.test(value) && !params.has(name)) {
+    if (name.length !== 0 && !regExpTest(notToken, name) && !regExpTest(notQuotedStringToken, value) && !params.has(name)) {
       params.set(name, value);
     }
   }
 }
 
 class MIMEParams {
-  #data = new Map();
+  #data = new SafeMap();
 
   delete(name) {
     this.#data.delete(`${name}`);
@@ -121,7 +127,7 @@ class MIMEParams {
 
   toString() {
     let out = '';
-    for (const [name, value] of this.#data) {
+    for (const { 0: name, 1: value } of this.#data) {
       if (out.length !== 0) out += ';';
       out += `${name}=${serializeValue(value)}`;
     }
@@ -137,7 +143,8 @@ class MIMEParams {
     fn(params.#data);
   }
 }
-Object.defineProperty(MIMEParams.prototype, Symbol.iterator, {
+ObjectDefineProperty(MIMEParams.prototype, SymbolIterator, {
+  __proto__: null,
   value: MIMEParams.prototype.entries, writable: true, configurable: true, enumerable: false,
 });
 const fillParams = MIMEParams.fill;
@@ -152,17 +159,17 @@ class MIMEType {
     // Node skips leading whitespace only; trailing whitespace is trimmed from the
     // subtype and parameter values, and error messages quote the input as given.
     const str = `${string}`;
-    const start = str.length - str.replace(leadingWhitespace, '').length;
-    const slash = str.indexOf('/', start);
-    const type = slash === -1 ? str.slice(start) : str.slice(start, slash);
+    const start = str.length - regExpReplace(str, leadingWhitespace, '').length;
+    const slash = indexOfIn(str, '/', start);
+    const type = slash === -1 ? sliceOf(str, start) : sliceOf(str, start, slash);
     validateToken(type, 'type', str);
     if (slash === -1) throw new ERR_INVALID_MIME_SYNTAX('type', str, -1);
-    let end = str.indexOf(';', slash + 1);
+    let end = indexOfIn(str, ';', slash + 1);
     if (end === -1) end = str.length;
-    const subtype = str.slice(slash + 1, end).replace(trailingWhitespace, '');
+    const subtype = regExpReplace(sliceOf(str, slash + 1, end), trailingWhitespace, '');
     validateToken(subtype, 'subtype', str);
-    this.#type = type.toLowerCase();
-    this.#subtype = subtype.toLowerCase();
+    this.#type = StringPrototypeToLowerCase(type);
+    this.#subtype = StringPrototypeToLowerCase(subtype);
     fillParams(this.#params, (data) => parseParameters(str, end, data));
   }
 
@@ -171,7 +178,7 @@ class MIMEType {
   set type(value) {
     value = `${value}`;
     validateToken(value, 'type');
-    this.#type = value.toLowerCase();
+    this.#type = StringPrototypeToLowerCase(value);
   }
 
   get subtype() { return this.#subtype; }
@@ -179,7 +186,7 @@ class MIMEType {
   set subtype(value) {
     value = `${value}`;
     validateToken(value, 'subtype');
-    this.#subtype = value.toLowerCase();
+    this.#subtype = StringPrototypeToLowerCase(value);
   }
 
   get essence() { return `${this.#type}/${this.#subtype}`; }

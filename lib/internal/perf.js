@@ -4,15 +4,21 @@
 // eventLoopUtilization and timerify in simple forms.
 // internalBinding: none (process.hrtime and process.uptime give the clocks).
 
+const {
+  ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, DateNow,
+  ObjectAssign, ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct,
+  SafeArrayIterator, SafeWeakMap, SymbolFor, SymbolToStringTag,
+} = primordials;
+
 const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
 // process.uptime() counts from runtime start: take that instant as the origin, on the
 // hrtime clock so now() is monotonic and sub-millisecond.
 const [startSec, startNsec] = process.hrtime();
 const originOffsetMs = process.uptime() * 1e3;
-const timeOrigin = Date.now() - originOffsetMs;
+const timeOrigin = DateNow() - originOffsetMs;
 
 function now() {
   const [s, ns] = process.hrtime();
@@ -21,11 +27,11 @@ function now() {
 
 function inspectAs(name, fields) {
   const Stub = function() {};
-  Object.defineProperty(Stub, 'name', { value: name });
-  return Object.assign(Object.create(Stub.prototype), fields);
+  ObjectDefineProperty(Stub, 'name', { __proto__: null, value: name });
+  return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
-const entryData = new WeakMap();
+const entryData = new SafeWeakMap();
 
 class PerformanceEntry {
   constructor() { throw new TypeError('Illegal constructor'); }
@@ -45,16 +51,16 @@ class PerformanceEntry {
 }
 
 function makeEntry(Cls, fields) {
-  const e = Object.create(Cls.prototype);
+  const e = ObjectCreate(Cls.prototype);
   entryData.set(e, fields);
   return e;
 }
 
 class PerformanceMark extends PerformanceEntry {}
 class PerformanceMeasure extends PerformanceEntry {}
-for (const [Cls, tag] of [[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
-  [PerformanceMeasure, 'PerformanceMeasure']]) {
-  Object.defineProperty(Cls.prototype, Symbol.toStringTag, { value: tag, configurable: true });
+for (const [Cls, tag] of new SafeArrayIterator([[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
+  [PerformanceMeasure, 'PerformanceMeasure']])) {
+  ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: tag, configurable: true });
 }
 
 const marks = [];
@@ -83,7 +89,7 @@ function resolveTime(value, what) {
 }
 
 function byName(list, name, type) {
-  return list.filter((e) => {
+  return ArrayPrototypeFilter(list, (e) => {
     const d = entryData.get(e);
     return (name === undefined || d.name === name) && (type === undefined || d.entryType === type);
   });
@@ -91,12 +97,12 @@ function byName(list, name, type) {
 
 function removeByName(list, name) {
   for (let i = list.length - 1; i >= 0; i--) {
-    if (name === undefined || entryData.get(list[i]).name === `${name}`) list.splice(i, 1);
+    if (name === undefined || entryData.get(list[i]).name === `${name}`) ArrayPrototypeSplice(list, i, 1);
   }
 }
 
 function sorted(list) {
-  return list.sort((a, b) => entryData.get(a).startTime - entryData.get(b).startTime);
+  return ArrayPrototypeSort(list, (a, b) => entryData.get(a).startTime - entryData.get(b).startTime);
 }
 
 class Performance {
@@ -127,7 +133,7 @@ class Performance {
     const mark = makeEntry(PerformanceMark, {
       name: `${name}`, entryType: 'mark', startTime, duration: 0, detail: cloneDetail(options?.detail),
     });
-    marks.push(mark);
+    ArrayPrototypePush(marks, mark);
     return mark;
   }
 
@@ -154,7 +160,7 @@ class Performance {
     const measure = makeEntry(PerformanceMeasure, {
       name: `${name}`, entryType: 'measure', startTime: start, duration: end - start, detail,
     });
-    measures.push(measure);
+    ArrayPrototypePush(measures, measure);
     return measure;
   }
 
@@ -186,7 +192,7 @@ class Performance {
   timerify(fn) {
     if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
     return function timerified(...args) {
-      return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+      return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
     };
   }
 
@@ -195,8 +201,8 @@ class Performance {
       eventLoopUtilization: this.eventLoopUtilization() }), options);
   }
 }
-Object.defineProperty(Performance.prototype, Symbol.toStringTag, { value: 'Performance', configurable: true });
+ObjectDefineProperty(Performance.prototype, SymbolToStringTag, { __proto__: null, value: 'Performance', configurable: true });
 
-const performance = Object.create(Performance.prototype);
+const performance = ObjectCreate(Performance.prototype);
 
 module.exports = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin };

@@ -6,8 +6,17 @@
 // (holes and extra keys kept) and other ordinary objects as plain objects of their
 // own enumerable string keys (getters run). Cycles and shared references are kept.
 // Functions, symbols and exotic objects throw a DataCloneError DOMException.
-// Transfer lists are validated; ArrayBuffers in them are copied, not detached.
-// internalBinding: none (type checks come from internal/util/types).
+// ArrayBuffers in the transfer list are moved: the clone gets their contents and the
+// originals are left detached.
+// internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
+
+const {
+  ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeSet, ObjectCreate,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys,
+  ObjectPrototypeHasOwnProperty, SafeArrayIterator, SafeMap, SafeMapIterator, SafeSetIterator,
+  SetPrototypeAdd, SymbolIterator,
+} = primordials;
+const { includesIn } = require('internal/util/either');
 
 const types = require('internal/util/types');
 
@@ -26,7 +35,7 @@ function dataCloneError(value) {
     // V8 names an object by its constructor; a proxy hides it.
     let name = 'Object';
     if (!types.isProxy(value)) {
-      const ctor = Object.getPrototypeOf(value)?.constructor;
+      const ctor = ObjectGetPrototypeOf(value)?.constructor;
       if (typeof ctor === 'function' && ctor.name) name = ctor.name;
     }
     what = `#<${name}>`;
@@ -51,7 +60,9 @@ function isUncloneable(v) {
 
 function cloneBuffer(buf) {
   if (types.isSharedArrayBuffer(buf)) return buf; // shared memory stays shared
-  const out = new ArrayBuffer(buf.byteLength);
+  const out = buf.resizable ?
+    new ArrayBuffer(buf.byteLength, { __proto__: null, maxByteLength: buf.maxByteLength }) :
+    new ArrayBuffer(buf.byteLength);
   new Uint8Array(out).set(new Uint8Array(buf));
   return out;
 }
@@ -99,36 +110,42 @@ function clone(value, memo) {
     out = new Map();
     memo.set(value, out);
     // Entries are read first, then cloned, as the spec orders it.
-    for (const [k, v] of [...Map.prototype.entries.call(value)]) out.set(clone(k, memo), clone(v, memo));
+    const entries = [];
+    for (const entry of new SafeMapIterator(value)) ArrayPrototypePush(entries, entry);
+    for (let i = 0; i < entries.length; i++) {
+      MapPrototypeSet(out, clone(entries[i][0], memo), clone(entries[i][1], memo));
+    }
     return out;
   }
   if (types.isSet(value)) {
     out = new Set();
     memo.set(value, out);
-    for (const v of [...Set.prototype.values.call(value)]) out.add(clone(v, memo));
+    const values = [];
+    for (const v of new SafeSetIterator(value)) ArrayPrototypePush(values, v);
+    for (let i = 0; i < values.length; i++) SetPrototypeAdd(out, clone(values[i], memo));
     return out;
   }
   if (types.isNativeError(value)) return cloneError(value, memo);
-  if (Array.isArray(value)) {
+  if (ArrayIsArray(value)) {
     out = new Array(value.length);
   } else {
     out = {};
   }
   memo.set(value, out);
-  for (const key of Object.keys(value)) out[key] = clone(value[key], memo);
+  for (const key of new SafeArrayIterator(ObjectKeys(value))) out[key] = clone(value[key], memo);
   return out;
 }
 
 function cloneError(value, memo) {
   const name = value.name;
-  const Ctor = globalThis[kErrorNames.includes(name) ? name : 'Error'];
-  const out = Object.create(Ctor.prototype);
+  const Ctor = globalThis[includesIn(kErrorNames, name) ? name : 'Error'];
+  const out = ObjectCreate(Ctor.prototype);
   memo.set(value, out);
-  const define = (key, v) => Object.defineProperty(out, key, { value: v, writable: true, configurable: true, enumerable: false });
+  const define = (key, v) => ObjectDefineProperty(out, key, { __proto__: null, value: v, writable: true, configurable: true, enumerable: false });
   define('stack', typeof value.stack === 'string' ? value.stack : undefined);
-  const msg = Object.getOwnPropertyDescriptor(value, 'message');
+  const msg = ObjectGetOwnPropertyDescriptor(value, 'message');
   if (msg !== undefined && 'value' in msg) define('message', `${msg.value}`);
-  if (Object.prototype.hasOwnProperty.call(value, 'cause')) define('cause', clone(value.cause, memo));
+  if (ObjectPrototypeHasOwnProperty(value, 'cause')) define('cause', clone(value.cause, memo));
   return out;
 }
 
@@ -138,10 +155,28 @@ function structuredClone(value, options = undefined) {
     throw typeErrorWithCode('The options argument must be either an object or undefined', 'ERR_INVALID_ARG_TYPE');
   }
   const transfer = options?.transfer;
-  if (transfer !== undefined && (transfer === null || typeof transfer[Symbol.iterator] !== 'function')) {
+  if (transfer !== undefined && (transfer === null || typeof transfer[SymbolIterator] !== 'function')) {
     throw typeErrorWithCode('Optional transferList argument must be an iterable', 'ERR_INVALID_ARG_TYPE');
   }
-  return clone(value, new Map());
+  const memo = new SafeMap();
+  const moved = [];
+  if (transfer !== undefined) {
+    for (const item of transfer) {
+      if (!types.isArrayBuffer(item)) {
+        throw typeErrorWithCode('Found invalid object in transferList', 'ERR_INVALID_TRANSFER_OBJECT');
+      }
+      if (memo.has(item)) {
+        const { DOMException } = require('internal/dom_exception');
+        throw new DOMException('Transfer list contains duplicate ArrayBuffer', 'DataCloneError');
+      }
+      memo.set(item, cloneBuffer(item));
+      ArrayPrototypePush(moved, item);
+    }
+  }
+  const out = clone(value, memo);
+  const { detachArrayBuffer } = internalBinding('buffer');
+  for (let i = 0; i < moved.length; i++) detachArrayBuffer(moved[i]);
+  return out;
 }
 
 module.exports = { structuredClone };

@@ -5,6 +5,13 @@
 // internalBinding: none.
 
 const {
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeArrayIterator,
+  StringPrototypeCharCodeAt, SymbolFor, SymbolToStringTag,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_INVALID_URL, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const parser = require('internal/url/parser');
@@ -16,7 +23,7 @@ const {
   URLSearchParams, formParse, setList, setOwner,
 } = require('internal/url/search_params');
 
-const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kInspect = SymbolFor('nodejs.util.inspect.custom');
 let inspectFn;
 function inspect(v, opts) {
   if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
@@ -30,7 +37,7 @@ let isURL;
 function stripTrailingSpacesFromOpaquePath(record) {
   if (typeof record.path !== 'string') return;
   if (record.fragment !== null || record.query !== null) return;
-  record.path = record.path.replace(/ +$/, '');
+  record.path = regExpReplace(record.path, / +$/, '');
 }
 
 function parseOrThrow(input, base) {
@@ -227,7 +234,7 @@ class URL {
   set port(value) {
     const r = this.#ctx();
     if (cannotHaveCredentialsOrPort(r)) return;
-    value = toUSV(`${value}`).replace(/[\t\n\r]/g, '');
+    value = regExpReplace(toUSV(`${value}`), /[\t\n\r]/g, '');
     // Node (ada): empty clears the port; a value starting with a control or
     // space, or holding no digit at all, is ignored; otherwise the leading
     // digits are the port, and none at all clears it.
@@ -235,8 +242,8 @@ class URL {
       r.port = null;
       return;
     }
-    if (value.charCodeAt(0) <= 0x20 || !/[0-9]/.test(value)) return;
-    const digits = /^[0-9]*/.exec(value)[0];
+    if (StringPrototypeCharCodeAt(value, 0) <= 0x20 || !regExpTest(/[0-9]/, value)) return;
+    const digits = RegExpPrototypeExec(/^[0-9]*/, value)[0];
     if (digits === '') {
       r.port = null;
       return;
@@ -270,7 +277,7 @@ class URL {
       stripTrailingSpacesFromOpaquePath(r);
       return;
     }
-    const input = value[0] === '?' ? value.slice(1) : value;
+    const input = value[0] === '?' ? sliceOf(value, 1) : value;
     r.query = '';
     parse(input, null, r, states.QUERY);
     if (sp !== undefined) setList(sp, formParse(r.query));
@@ -301,7 +308,7 @@ class URL {
       stripTrailingSpacesFromOpaquePath(r);
       return;
     }
-    const input = value[0] === '#' ? value.slice(1) : value;
+    const input = value[0] === '#' ? sliceOf(value, 1) : value;
     r.fragment = '';
     parse(input, null, r, states.FRAGMENT);
   }
@@ -311,17 +318,15 @@ class URL {
   }
 }
 
-Object.defineProperty(URL.prototype, Symbol.toStringTag, { __proto__: null, configurable: true, value: 'URL' });
-for (const name of ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
-  'pathname', 'search', 'searchParams', 'hash', 'toJSON']) {
-  const d = Object.getOwnPropertyDescriptor(URL.prototype, name);
-  d.enumerable = true;
-  Object.defineProperty(URL.prototype, name, d);
+ObjectDefineProperty(URL.prototype, SymbolToStringTag, { __proto__: null, configurable: true, value: 'URL' });
+for (const name of new SafeArrayIterator(['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port',
+  'pathname', 'search', 'searchParams', 'hash', 'toJSON'])) {
+  const d = ObjectGetOwnPropertyDescriptor(URL.prototype, name);
+  ObjectDefineProperty(URL.prototype, name, { __proto__: null, ...d, enumerable: true });
 }
-for (const name of ['parse', 'canParse', 'createObjectURL', 'revokeObjectURL']) {
-  const d = Object.getOwnPropertyDescriptor(URL, name);
-  d.enumerable = true;
-  Object.defineProperty(URL, name, d);
+for (const name of new SafeArrayIterator(['parse', 'canParse', 'createObjectURL', 'revokeObjectURL'])) {
+  const d = ObjectGetOwnPropertyDescriptor(URL, name);
+  ObjectDefineProperty(URL, name, { __proto__: null, ...d, enumerable: true });
 }
 
 module.exports = {

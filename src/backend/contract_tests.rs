@@ -16,10 +16,8 @@ pub fn pipe() -> (RawFd, RawFd) {
 
 pub fn write(fd: RawFd, bytes: &[u8]) {
     // SAFETY: bytes is a live slice.
-    assert_eq!(
-        unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) },
-        bytes.len() as isize
-    );
+    let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+    assert_eq!(n, bytes.len() as isize);
 }
 
 pub fn is_open(fd: RawFd) -> bool {

@@ -53,6 +53,18 @@ pub struct Completion {
 }
 
 impl Completion {
+    /// A completion another thread posted through `Remote` (no op of the backend's).
+    pub fn posted(owner: Owner, result: i32) -> Completion {
+        Completion {
+            key: user_data::REMOTE,
+            owner,
+            result,
+            flags: 0,
+            op: None,
+            more: false,
+        }
+    }
+
     /// The provided buffer the kernel picked (IORING_CQE_F_BUFFER), if any.
     #[cfg_attr(
         not(test),

@@ -31,6 +31,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "timingSafeEqual" => timing_safe_equal,
         ],
     );
+    let version = openssl::version::number() as f64;
+    target.set_str(s, "OPENSSL_VERSION_NUMBER", s.number(version));
 }
 
 /// A digest being computed.

@@ -11,6 +11,7 @@ macro_rules! checks {
         })*
         pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             set_methods(s, target, crate::methods![$($js => $fn),*]);
+            set_methods(s, target, crate::methods!["typedArrayName" => typed_array_name]);
         }
     };
 }
@@ -46,4 +47,28 @@ checks! {
     "isArrayBufferView" => is_array_buffer_view: ArrayBufferView,
     "isTypedArray" => is_typed_array: TypedArray,
     "isUint8Array" => is_uint8_array: Uint8Array,
+}
+
+/// typedArrayName(value) -> 'Uint8Array' ... or undefined: a typed array's
+/// [[TypedArrayName]]. V8 10.2's %TypedArray%.prototype[@@toStringTag] answers undefined
+/// for views on a resizable buffer; V8's type checks know them
+/// (lib/internal/per_context/es2023.js mends the getter with this).
+fn typed_array_name<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    const NAMES: [(ValueKind, &str); 11] = [
+        (ValueKind::Uint8Array, "Uint8Array"),
+        (ValueKind::Uint8ClampedArray, "Uint8ClampedArray"),
+        (ValueKind::Int8Array, "Int8Array"),
+        (ValueKind::Uint16Array, "Uint16Array"),
+        (ValueKind::Int16Array, "Int16Array"),
+        (ValueKind::Uint32Array, "Uint32Array"),
+        (ValueKind::Int32Array, "Int32Array"),
+        (ValueKind::Float32Array, "Float32Array"),
+        (ValueKind::Float64Array, "Float64Array"),
+        (ValueKind::BigInt64Array, "BigInt64Array"),
+        (ValueKind::BigUint64Array, "BigUint64Array"),
+    ];
+    let v = args.get(0);
+    if let Some((_, name)) = NAMES.iter().find(|(kind, _)| v.is(*kind)) {
+        args.ret(s.string(name).value());
+    }
 }

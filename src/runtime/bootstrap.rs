@@ -15,7 +15,7 @@ impl Runtime {
                 "internalBinding",
             )
             .unwrap();
-        let Some(primordials) = self.make_primordials(s) else {
+        let Some(primordials) = self.make_primordials(s, binding) else {
             return;
         };
         let realm = crate::binding::builtins::compile(
@@ -73,8 +73,21 @@ impl Runtime {
     }
 
     /// The frozen primordials object (lib/internal/per_context/primordials.js), made
-    /// before any other JS runs so it holds the built-ins untouched.
-    fn make_primordials<'s>(&'static self, s: &Scope<'s>) -> Option<Local<'s, Object>> {
+    /// before any other JS runs so it holds the built-ins untouched. The ES2023 methods
+    /// V8 10.2 lacks (lib/internal/per_context/es2023.js) are installed first, so they
+    /// are built-ins like the others, primordials included.
+    fn make_primordials<'s>(
+        &'static self,
+        s: &Scope<'s>,
+        binding: Local<'s, Function>,
+    ) -> Option<Local<'s, Object>> {
+        let es2023 = crate::binding::builtins::compile(
+            s,
+            "internal/per_context/es2023",
+            &["internalBinding"],
+        )
+        .expect("lib/internal/per_context/es2023.js must compile");
+        self.call_catching(s, es2023, s.undefined(), &[binding.value()])?;
         let fill = crate::binding::builtins::compile(
             s,
             "internal/per_context/primordials",

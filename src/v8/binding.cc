@@ -190,7 +190,9 @@ void v8__Global__DELETE(Global<Value>* g) { delete g; }
   V(GeneratorFunction) V(GeneratorObject) V(Promise) V(Map) V(Set) V(MapIterator)   \
   V(SetIterator) V(WeakMap) V(WeakSet) V(ArrayBuffer) V(ArrayBufferView)            \
   V(TypedArray) V(Uint8Array) V(DataView) V(SharedArrayBuffer) V(Proxy)             \
-  V(ModuleNamespaceObject)
+  V(ModuleNamespaceObject) V(Uint8ClampedArray) V(Int8Array) V(Uint16Array)         \
+  V(Int16Array) V(Uint32Array) V(Int32Array) V(Float32Array) V(Float64Array)         \
+  V(BigInt64Array) V(BigUint64Array)
 
 bool v8__Value__Is(const Value* v, int kind) {
   int i = 0;
@@ -413,6 +415,12 @@ const Uint8Array* v8__Uint8Array__New(const ArrayBuffer* ab, size_t offset, size
   return local_to_ptr(Uint8Array::New(ptr_to_local(ab), offset, len));
 }
 void* v8__ArrayBuffer__Data(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->Data(); }
+bool v8__ArrayBuffer__Detach(const ArrayBuffer* ab) {
+  ArrayBuffer* buf = const_cast<ArrayBuffer*>(ab);
+  if (!buf->IsDetachable()) return false;
+  buf->Detach();
+  return true;
+}
 
 // ---- Exception / Message ------------------------------------------------------------
 const Value* v8__Exception__Error(const String* m) { return local_to_ptr(Exception::Error(ptr_to_local(m))); }

@@ -88,6 +88,7 @@ extern "C" {
     ) -> *const ArrayBuffer;
     fn v8__ArrayBuffer__GetBackingStore(ab: *const ArrayBuffer) -> *mut RawBackingStore;
     fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
+    fn v8__ArrayBuffer__Detach(ab: *const ArrayBuffer) -> bool;
     fn v8__BackingStore__Data(bs: *const RawBackingStore) -> *mut u8;
     fn v8__BackingStore__DELETE(bs: *mut RawBackingStore);
     fn v8__ArrayBufferView__Buffer(v: *const ArrayBufferView) -> *const ArrayBuffer;
@@ -452,6 +453,12 @@ impl<'s> Local<'s, ArrayBuffer> {
     pub fn data(self) -> *mut u8 {
         // SAFETY: live handle.
         unsafe { v8__ArrayBuffer__Data(self.as_ptr()) }
+    }
+    /// Detaches the buffer (its views read as empty from now on); false when V8 says
+    /// it is not detachable (memory owned by WebAssembly or the embedder).
+    pub fn detach(self) -> bool {
+        // SAFETY: live handle.
+        unsafe { v8__ArrayBuffer__Detach(self.as_ptr()) }
     }
 }
 

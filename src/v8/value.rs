@@ -157,6 +157,16 @@ pub enum ValueKind {
     SharedArrayBuffer,
     Proxy,
     ModuleNamespaceObject,
+    Uint8ClampedArray,
+    Int8Array,
+    Uint16Array,
+    Int16Array,
+    Uint32Array,
+    Int32Array,
+    Float32Array,
+    Float64Array,
+    BigInt64Array,
+    BigUint64Array,
 }
 
 impl<'s> Local<'s, Value> {

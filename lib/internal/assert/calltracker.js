@@ -4,6 +4,11 @@
 // not called exactly the expected number of times. No internalBinding.
 
 const {
+  ArrayPrototypePush, ObjectFreeze, ReflectApply, SafeSet, SafeWeakMap,
+} = primordials;
+const { sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_INVALID_ARG_VALUE, ERR_UNAVAILABLE_DURING_EXIT },
 } = require('internal/errors');
 const { validateUint32 } = require('internal/validators');
@@ -29,8 +34,8 @@ class Tracked {
 }
 
 class CallTracker {
-  #tracked = new WeakMap();
-  #all = new Set();
+  #tracked = new SafeWeakMap();
+  #all = new SafeSet();
 
   constructor() {
     if (!warned) {
@@ -54,7 +59,7 @@ class CallTracker {
   }
 
   getCalls(fn) {
-    return Object.freeze(this.#lookup(fn).calls.slice());
+    return ObjectFreeze(sliceOf(this.#lookup(fn).calls));
   }
 
   calls(fn, expected = 1) {
@@ -75,8 +80,8 @@ class CallTracker {
     const proxy = new Proxy(fn, {
       __proto__: null,
       apply(target, thisArg, args) {
-        record.calls.push(Object.freeze({ thisArg, arguments: Object.freeze(args) }));
-        return Reflect.apply(target, thisArg, args);
+        ArrayPrototypePush(record.calls, ObjectFreeze({ thisArg, arguments: ObjectFreeze(args) }));
+        return ReflectApply(target, thisArg, args);
       },
     });
     this.#tracked.set(proxy, record);
@@ -88,7 +93,7 @@ class CallTracker {
     const errors = [];
     for (const record of this.#all) {
       if (record.calls.length !== record.expected) {
-        errors.push({
+        ArrayPrototypePush(errors, {
           message: record.message(),
           actual: record.calls.length,
           expected: record.expected,

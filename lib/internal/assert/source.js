@@ -3,6 +3,13 @@
 // "The expression evaluated to a falsy value:\n\n  assert.ok(x)\n". The call site
 // comes from a V8 stack trace; the file is read with require('fs'). No internalBinding.
 
+const {
+  ArrayIsArray, ArrayPrototypeJoin, MathMin, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeStartsWith, StringPrototypeTrim,
+} = primordials;
+const { regExpTest } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
 function callSite(fn) {
   const saved = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
@@ -13,16 +20,17 @@ function callSite(fn) {
   const frames = holder.stack;
   Error.prepareStackTrace = saved;
   Error.stackTraceLimit = savedLimit;
-  return Array.isArray(frames) ? frames[0] : undefined;
+  return ArrayIsArray(frames) ? frames[0] : undefined;
 }
 
 // Returns the call expression starting at `col` (0-based) up to its closing ')'.
 function extractCall(source, line, col) {
-  const lines = source.split('\n');
+  const lines = StringPrototypeSplit(source, '\n');
   const first = lines[line - 1] || '';
   // V8 points at the called property (`ok` in `assert.ok(`); include its receiver chain.
-  while (col > 0 && /[\w$.]/.test(first[col - 1])) col--;
-  let text = lines.slice(line - 1).join('\n').slice(col);
+  // Identifiers may be any Unicode ID_Continue characters (`ässört.ok(`).
+  while (col > 0 && regExpTest(/[\p{ID_Continue}$\u200C\u200D.]/u, first[col - 1])) col--;
+  let text = sliceOf(ArrayPrototypeJoin(sliceOf(lines, line - 1), '\n'), col);
   let depth = 0;
   let quote = null;
   for (let i = 0; i < text.length; i++) {
@@ -36,10 +44,16 @@ function extractCall(source, line, col) {
       depth++;
     } else if (c === ')') {
       depth--;
-      if (depth === 0) return text.slice(0, i + 1);
+      if (depth === 0) return sliceOf(text, 0, i + 1);
     }
   }
   return undefined;
+}
+
+function leadingSpaces(line) {
+  let n = 0;
+  while (n < line.length && line[n] === ' ') n++;
+  return n;
 }
 
 function getOkMessage(fn) {
@@ -51,14 +65,20 @@ function getOkMessage(fn) {
     const col = site.getColumnNumber();
     if (!file || line == null || col == null) return undefined;
     const fs = require('fs');
-    const src = fs.readFileSync(file.startsWith('file://') ? new URL(file) : file, 'utf8');
+    const src = fs.readFileSync(StringPrototypeStartsWith(file, 'file://') ? new URL(file) : file, 'utf8');
     let code = extractCall(src, line, col - 1);
     if (code === undefined) return undefined;
     // Continuation lines are re-indented relative to the first, as node prints them.
-    const lines = code.split('\n');
+    const lines = StringPrototypeSplit(code, '\n');
     if (lines.length > 1) {
-      const indent = Math.min(...lines.slice(1).filter((l) => l.trim()).map((l) => l.match(/^ */)[0].length));
-      code = [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(indent, l.match(/^ */)[0].length)))].join('\n  ');
+      let indent = Infinity;
+      for (let i = 1; i < lines.length; i++) {
+        if (StringPrototypeTrim(lines[i]) !== '') indent = MathMin(indent, leadingSpaces(lines[i]));
+      }
+      for (let i = 1; i < lines.length; i++) {
+        lines[i] = StringPrototypeSlice(lines[i], MathMin(indent, leadingSpaces(lines[i])));
+      }
+      code = ArrayPrototypeJoin(lines, '\n  ');
     }
     return `The expression evaluated to a falsy value:\n\n  ${code}\n`;
   } catch {

@@ -3,17 +3,25 @@
 // bytes() (stream() needs web streams, which coil does not have yet).
 // No internalBinding: the bytes are kept in a Uint8Array.
 
+const {
+  ArrayBuffer, ArrayBufferIsView, ArrayPrototypePush, MathMax, MathMin, MathTrunc,
+  ObjectDefineProperty, ObjectPrototypeToString, PromiseResolve, SafeArrayIterator,
+  StringPrototypeToLowerCase, SymbolFor, SymbolIterator, SymbolToStringTag,
+} = primordials;
+const { regExpTest } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 const kBytes = Symbol('kBytes');
 const kType = Symbol('kType');
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
 function toBytes(part) {
   const { Buffer } = require('buffer');
   if (part instanceof Blob) return part[kBytes];
-  if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-  if (part instanceof ArrayBuffer || Object.prototype.toString.call(part) === '[object SharedArrayBuffer]') {
+  if (ArrayBufferIsView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+  if (part instanceof ArrayBuffer || ObjectPrototypeToString(part) === '[object SharedArrayBuffer]') {
     return new Uint8Array(part);
   }
   return Buffer.from(`${part}`, 'utf8');
@@ -22,12 +30,12 @@ function toBytes(part) {
 function normType(type) {
   type = `${type}`;
   // The spec drops a type with characters outside U+0020..U+007E.
-  return /[^\u0020-\u007E]/.test(type) ? '' : type.toLowerCase();
+  return regExpTest(/[^\u0020-\u007E]/, type) ? '' : StringPrototypeToLowerCase(type);
 }
 
 class Blob {
   constructor(sources = [], options) {
-    if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
+    if (sources === null || typeof sources[SymbolIterator] !== 'function' || typeof sources === 'string') {
       throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
     }
     if (options !== undefined && (options === null || typeof options !== 'object')) {
@@ -37,12 +45,12 @@ class Blob {
     let size = 0;
     for (const s of sources) {
       const b = toBytes(s);
-      parts.push(b);
+      ArrayPrototypePush(parts, b);
       size += b.length;
     }
     const bytes = new Uint8Array(size);
     let pos = 0;
-    for (const b of parts) {
+    for (const b of new SafeArrayIterator(parts)) {
       bytes.set(b, pos);
       pos += b.length;
     }
@@ -56,29 +64,29 @@ class Blob {
   slice(start = 0, end = this.size, contentType = '') {
     const size = this.size;
     const rel = (v) => {
-      v = Math.trunc(+v) || 0;
-      return v < 0 ? Math.max(size + v, 0) : Math.min(v, size);
+      v = MathTrunc(+v) || 0;
+      return v < 0 ? MathMax(size + v, 0) : MathMin(v, size);
     };
     const s = rel(start);
     const e = rel(end);
     const blob = new Blob([]);
-    blob[kBytes] = this[kBytes].slice(s, Math.max(s, e));
+    blob[kBytes] = sliceOf(this[kBytes], s, MathMax(s, e));
     blob[kType] = normType(contentType);
     return blob;
   }
 
   arrayBuffer() {
-    return Promise.resolve(this[kBytes].slice().buffer);
+    return PromiseResolve(sliceOf(this[kBytes]).buffer);
   }
 
   text() {
     const { Buffer } = require('buffer');
     const b = this[kBytes];
-    return Promise.resolve(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'));
+    return PromiseResolve(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8'));
   }
 
   bytes() {
-    return Promise.resolve(this[kBytes].slice());
+    return PromiseResolve(sliceOf(this[kBytes]));
   }
 
   [customInspect](depth, options) {
@@ -88,10 +96,10 @@ class Blob {
   }
 }
 
-Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+ObjectDefineProperty(Blob.prototype, SymbolToStringTag, { __proto__: null, value: 'Blob', configurable: true });
 // WebIDL attributes and operations are enumerable.
-for (const name of ['type', 'size', 'slice', 'arrayBuffer', 'text']) {
-  Object.defineProperty(Blob.prototype, name, { enumerable: true });
+for (const name of new SafeArrayIterator(['type', 'size', 'slice', 'arrayBuffer', 'text'])) {
+  ObjectDefineProperty(Blob.prototype, name, { __proto__: null, enumerable: true });
 }
 
 module.exports = { Blob };

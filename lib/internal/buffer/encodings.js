@@ -29,18 +29,19 @@
 //   fill(u8, string, start, end, encoding) -> -1 when the string encodes to no bytes,
 //       otherwise repeats its encoding over u8[start, end) and returns undefined.
 
+const { StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeToLowerCase } = primordials;
 const binding = internalBinding('buffer');
 
 const SMALL = 32;
 
 function jsLatin1Write(buf, string, offset, max) {
   const n = string.length < max ? string.length : max;
-  for (let i = 0; i < n; i++) buf[offset + i] = string.charCodeAt(i);
+  for (let i = 0; i < n; i++) buf[offset + i] = StringPrototypeCharCodeAt(string, i);
   return n;
 }
 
 function isAsciiString(s) {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  for (let i = 0; i < s.length; i++) if (StringPrototypeCharCodeAt(s, i) > 0x7f) return false;
   return true;
 }
 
@@ -61,7 +62,7 @@ function asciiWrite(buf, string, offset, max) {
 
 function bytesToString(buf, start, end, mask) {
   let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i] & mask);
+  for (let i = start; i < end; i++) s += StringFromCharCode(buf[i] & mask);
   return s;
 }
 
@@ -86,8 +87,8 @@ function asciiSlice(buf, start, end) {
 
 function base64ByteLength(str) {
   let len = str.length;
-  if (len > 0 && str.charCodeAt(len - 1) === 0x3d) len--;
-  if (len > 1 && str.charCodeAt(len - 1) === 0x3d) len--;
+  if (len > 0 && StringPrototypeCharCodeAt(str, len - 1) === 0x3d) len--;
+  if (len > 1 && StringPrototypeCharCodeAt(str, len - 1) === 0x3d) len--;
   return (len * 3) >>> 2;
 }
 
@@ -129,7 +130,7 @@ function opsForLower(enc) {
 // Returns the ops object for an encoding name (any case), or undefined.
 function getEncodingOps(encoding) {
   encoding += '';
-  return opsForLower(encoding) || opsForLower(encoding.toLowerCase());
+  return opsForLower(encoding) || opsForLower(StringPrototypeToLowerCase(encoding));
 }
 
 // Canonical name ('utf8', 'utf16le', 'latin1', ...) or undefined; '' and

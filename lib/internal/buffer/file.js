@@ -2,10 +2,14 @@
 // buffer.File (also a global in Node 20): a Blob with a name and a lastModified
 // time. No internalBinding.
 
+const {
+  DateNow, NumberIsNaN, ObjectDefineProperty, SafeArrayIterator, SymbolFor, SymbolToStringTag,
+} = primordials;
+
 const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { Blob } = require('internal/buffer/blob');
 
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
 class File extends Blob {
   #name;
@@ -23,10 +27,10 @@ class File extends Blob {
     // Read once: a getter on the options object runs a single time, as in Node.
     let lastModified = options.lastModified;
     if (lastModified === undefined) {
-      lastModified = Date.now();
+      lastModified = DateNow();
     } else {
       lastModified = +lastModified;
-      if (Number.isNaN(lastModified)) lastModified = 0;
+      if (NumberIsNaN(lastModified)) lastModified = 0;
     }
     this.#lastModified = lastModified;
   }
@@ -42,10 +46,10 @@ class File extends Blob {
   }
 }
 
-Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+ObjectDefineProperty(File.prototype, SymbolToStringTag, { __proto__: null, value: 'File', configurable: true });
 // WebIDL attributes are enumerable.
-for (const name of ['name', 'lastModified']) {
-  Object.defineProperty(File.prototype, name, { enumerable: true });
+for (const name of new SafeArrayIterator(['name', 'lastModified'])) {
+  ObjectDefineProperty(File.prototype, name, { __proto__: null, enumerable: true });
 }
 
 module.exports = { File };

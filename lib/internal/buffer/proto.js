@@ -4,19 +4,25 @@
 // lib/internal/buffer/encodings.js (internalBinding('buffer') as documented there).
 
 const {
+  ArrayBufferIsView, ArrayPrototypeJoin, ArrayPrototypePush, MathMax, MathMin, MathTrunc,
+  NumberIsNaN, NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, RangeError, String,
+  SymbolFor, TypeError, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength,
+  TypedArrayPrototypeGetByteOffset, Uint8Array,
+} = primordials;
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING, ERR_INVALID_BUFFER_SIZE },
 } = require('internal/errors');
 const enc = require('internal/buffer/encodings');
 const { getEncodingOps, binding } = enc;
 
-const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
 function install(proto, h) {
   const { FastBuffer, isUint8Array, validateOffset, _copy, _fill, getInspectMax } = h;
 
   function adjustOffset(offset, length) {
-    offset = Math.trunc(offset);
-    if (offset === 0 || Number.isNaN(offset)) return 0;
+    offset = MathTrunc(offset);
+    if (offset === 0 || NumberIsNaN(offset)) return 0;
     if (offset < 0) {
       offset += length;
       return offset > 0 ? offset : 0;
@@ -39,6 +45,9 @@ function install(proto, h) {
   }
 
   function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
+    if (!ArrayBufferIsView(buffer)) {
+      throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
+    }
     if (typeof byteOffset === 'string') {
       encoding = byteOffset;
       byteOffset = undefined;
@@ -48,8 +57,8 @@ function install(proto, h) {
       byteOffset = -0x80000000;
     }
     byteOffset = +byteOffset;
-    if (Number.isNaN(byteOffset)) byteOffset = dir ? 0 : (buffer.length || buffer.byteLength);
-    byteOffset = Math.trunc(byteOffset);
+    if (NumberIsNaN(byteOffset)) byteOffset = dir ? 0 : (buffer.length || buffer.byteLength);
+    byteOffset = MathTrunc(byteOffset);
     const len = buffer.length;
 
     if (typeof val === 'number') {
@@ -89,29 +98,31 @@ function install(proto, h) {
     b[m] = t;
   }
 
+  // Plain functions, as node's are (constructible: `new buf.indexOf()` reaches the
+  // argument checks instead of failing as a method would).
   const methods = {
-    toString(encoding, start, end) {
+    toString: function toString(encoding, start, end) {
       if (arguments.length === 0) return enc.utf8.slice(this, 0, this.length);
       const len = this.length;
       if (start <= 0) start = 0;
       else if (start >= len) return '';
-      else start = Math.trunc(start) || 0;
+      else start = MathTrunc(start) || 0;
       if (end === undefined || end > len) end = len;
-      else end = Math.trunc(end) || 0;
+      else end = MathTrunc(end) || 0;
       if (end <= start) return '';
       if (encoding === undefined) return enc.utf8.slice(this, start, end);
       const ops = getEncodingOps(encoding);
       if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
       return ops.slice(this, start, end);
     },
-    equals(otherBuffer) {
+    equals: function equals(otherBuffer) {
       if (!isUint8Array(otherBuffer)) throw new ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
       if (this === otherBuffer) return true;
-      const len = this.byteLength;
-      if (len !== otherBuffer.byteLength) return false;
+      const len = TypedArrayPrototypeGetByteLength(this);
+      if (len !== TypedArrayPrototypeGetByteLength(otherBuffer)) return false;
       return len === 0 || binding.compare(this, otherBuffer) === 0;
     },
-    compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
+    compare: function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
       if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
       if (arguments.length === 1) return binding.compare(this, target);
       if (targetStart === undefined) targetStart = 0;
@@ -124,21 +135,22 @@ function install(proto, h) {
       else validateOffset(sourceEnd, 'sourceEnd', 0, this.length);
       if (sourceStart >= sourceEnd) return targetStart >= targetEnd ? 0 : -1;
       if (targetStart >= targetEnd) return 1;
-      const a = new Uint8Array(this.buffer, this.byteOffset + sourceStart, Math.min(sourceEnd, this.length) - sourceStart);
-      const b = new Uint8Array(target.buffer, target.byteOffset + Math.min(targetStart, target.length),
-                               Math.max(0, Math.min(targetEnd, target.length) - Math.min(targetStart, target.length)));
+      const a = new Uint8Array(TypedArrayPrototypeGetBuffer(this), TypedArrayPrototypeGetByteOffset(this) + sourceStart,
+                               MathMin(sourceEnd, this.length) - sourceStart);
+      const targetFrom = MathMin(targetStart, target.length);
+      const b = new Uint8Array(TypedArrayPrototypeGetBuffer(target), TypedArrayPrototypeGetByteOffset(target) + targetFrom,
+                               MathMax(0, MathMin(targetEnd, target.length) - targetFrom));
       return binding.compare(a, b);
     },
-    indexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, true); },
-    lastIndexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, false); },
-    includes(val, byteOffset, encoding) { return this.indexOf(val, byteOffset, encoding) !== -1; },
-    fill(value, offset, end, encoding) { return _fill(this, value, offset, end, encoding); },
-    write(string, offset, length, encoding) {
-      if (typeof string !== 'string') {
-        const e = new TypeError('argument must be a string');
-        e.code = 'ERR_INVALID_ARG_TYPE';
-        throw e;
-      }
+    indexOf: function indexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, true); },
+    lastIndexOf: function lastIndexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, false); },
+    includes: function includes(val, byteOffset, encoding) { return this.indexOf(val, byteOffset, encoding) !== -1; },
+    fill: function fill(value, offset, end, encoding) {
+      TypedArrayPrototypeGetByteLength(this); // a TypeError for anything but a typed array
+      return _fill(this, value, offset, end, encoding);
+    },
+    write: function write(string, offset, length, encoding) {
+      if (typeof string !== 'string') throw nativeArgError('argument must be a string');
       if (offset === undefined) return enc.utf8.write(this, string, 0, this.length);
       if (length === undefined && typeof offset === 'string') {
         encoding = offset;
@@ -162,7 +174,7 @@ function install(proto, h) {
       if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
       return ops.write(this, string, offset, length);
     },
-    toJSON() {
+    toJSON: function toJSON() {
       if (this.length > 0) {
         const data = new Array(this.length);
         for (let i = 0; i < this.length; ++i) data[i] = this[i];
@@ -170,23 +182,28 @@ function install(proto, h) {
       }
       return { type: 'Buffer', data: [] };
     },
-    copy(target, targetStart, sourceStart, sourceEnd) {
+    copy: function copy(target, targetStart, sourceStart, sourceEnd) {
       return _copy(this, target, targetStart, sourceStart, sourceEnd);
     },
-    slice(start, end) {
+    // A view of the same memory, never through @@species (faster than
+    // %TypedArray%.prototype.subarray, and what node's Buffer has).
+    subarray: function subarray(start, end) {
       const srcLength = this.length;
       start = adjustOffset(start, srcLength);
       end = end !== undefined ? adjustOffset(end, srcLength) : srcLength;
       const newLength = end > start ? end - start : 0;
       return new FastBuffer(this.buffer, this.byteOffset + start, newLength);
     },
-    swap16() {
+    slice: function slice(start, end) {
+      return this.subarray(start, end);
+    },
+    swap16: function swap16() {
       const len = this.length;
       if (len % 2 !== 0) throw new ERR_INVALID_BUFFER_SIZE('16-bits');
       for (let i = 0; i < len; i += 2) swap(this, i, i + 1);
       return this;
     },
-    swap32() {
+    swap32: function swap32() {
       const len = this.length;
       if (len % 4 !== 0) throw new ERR_INVALID_BUFFER_SIZE('32-bits');
       for (let i = 0; i < len; i += 4) {
@@ -195,7 +212,7 @@ function install(proto, h) {
       }
       return this;
     },
-    swap64() {
+    swap64: function swap64() {
       const len = this.length;
       if (len % 8 !== 0) throw new ERR_INVALID_BUFFER_SIZE('64-bits');
       for (let i = 0; i < len; i += 8) {
@@ -206,61 +223,97 @@ function install(proto, h) {
       }
       return this;
     },
-    inspect(recurseTimes, ctx) {
+    inspect: function inspect(recurseTimes, ctx) {
       const max = getInspectMax();
-      const actualMax = Math.min(max, this.length);
+      const actualMax = MathMin(max, this.length);
       const remaining = this.length - max;
       let str = '';
       for (let i = 0; i < actualMax; i++) {
         const b = this[i];
-        str += (i === 0 ? '' : ' ') + (b < 16 ? '0' : '') + b.toString(16);
+        str += (i === 0 ? '' : ' ') + (b < 16 ? '0' : '') + NumberPrototypeToString(b, 16);
       }
       if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
       // Own non-index properties are shown after the bytes, like node.
-      const extras = Object.keys(this).filter((k) => !(String(k >>> 0) === k && (k >>> 0) < this.length));
+      const keys = ObjectKeys(this);
+      const extras = [];
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (!(String(k >>> 0) === k && (k >>> 0) < this.length)) ArrayPrototypePush(extras, k);
+      }
       if (extras.length > 0) {
         const { inspect } = require('internal/util/inspect');
-        const opts = ctx && typeof ctx === 'object' ? { ...ctx, breakLength: Infinity, compact: true } : {};
-        str += (str ? ', ' : '') + extras.map((k) => `${k}: ${inspect(this[k], opts)}`).join(', ');
+        const opts = ctx && typeof ctx === 'object' ?
+          { __proto__: null, ...ctx, breakLength: Infinity, compact: true } : { __proto__: null };
+        for (let i = 0; i < extras.length; i++) extras[i] = `${extras[i]}: ${inspect(this[extras[i]], opts)}`;
+        str += (str ? ', ' : '') + ArrayPrototypeJoin(extras, ', ');
       }
       return `<${this.constructor.name} ${str}>`;
     },
   };
   methods.toLocaleString = methods.toString;
 
-  for (const name of Object.keys(methods)) {
-    Object.defineProperty(proto, name, { value: methods[name], writable: true, configurable: true, enumerable: true });
+  const names = ObjectKeys(methods);
+  for (let i = 0; i < names.length; i++) {
+    ObjectDefineProperty(proto, names[i], {
+      __proto__: null, value: methods[names[i]], writable: true, configurable: true, enumerable: true,
+    });
   }
-  Object.defineProperty(proto, customInspect, { value: methods.inspect, writable: true, configurable: true, enumerable: false });
+  ObjectDefineProperty(proto, customInspect, {
+    __proto__: null, value: methods.inspect, writable: true, configurable: true, enumerable: false,
+  });
 
-  // Legacy per-encoding methods (buf.utf8Slice(start, end), buf.hexWrite(str, off, len)).
-  for (const [name, ops] of [['ascii', enc.ascii], ['base64', enc.base64], ['base64url', enc.base64url],
-    ['latin1', enc.latin1], ['hex', enc.hex], ['ucs2', enc.ucs2], ['utf8', enc.utf8]]) {
-    Object.defineProperty(proto, `${name}Slice`, {
-      value(start = 0, end = this.length) {
+  // Legacy per-encoding methods (buf.utf8Slice(start, end), buf.hexWrite(str, off, len)):
+  // like node's native ones, they take no declared parameters, refuse a `this` that is
+  // not a view and a non-string to write, with ERR_INVALID_ARG_TYPE.
+  const legacy = [['ascii', enc.ascii], ['base64', enc.base64], ['base64url', enc.base64url],
+    ['latin1', enc.latin1], ['hex', enc.hex], ['ucs2', enc.ucs2], ['utf8', enc.utf8]];
+  for (let i = 0; i < legacy.length; i++) {
+    const name = legacy[i][0];
+    const ops = legacy[i][1];
+    ObjectDefineProperty(proto, `${name}Slice`, {
+      __proto__: null,
+      value: { [`${name}Slice`]() {
+        if (!ArrayBufferIsView(this)) throw nativeArgError('argument must be a buffer');
+        const start = arguments.length > 0 && arguments[0] !== undefined ? arguments[0] : 0;
+        const end = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : this.length;
         if (start < 0 || end > this.length || start > end) throw new RangeError('Index out of range');
         return ops.slice(this, start, end);
-      },
+      } }[`${name}Slice`],
       writable: true, configurable: true, enumerable: true,
     });
-    Object.defineProperty(proto, `${name}Write`, {
-      value(string, offset = 0, length = this.length - offset) {
+    ObjectDefineProperty(proto, `${name}Write`, {
+      __proto__: null,
+      value: { [`${name}Write`]() {
+        if (!ArrayBufferIsView(this)) throw nativeArgError('argument must be a buffer');
+        const string = arguments[0];
+        if (typeof string !== 'string') throw nativeArgError('argument must be a string');
+        const offset = arguments.length > 1 && arguments[1] !== undefined ? arguments[1] : 0;
+        let length = arguments.length > 2 && arguments[2] !== undefined ? arguments[2] : this.length - offset;
         if (offset < 0 || offset > this.length) throw new RangeError('Index out of range');
         if (length > this.length - offset) length = this.length - offset;
         return ops.write(this, string, offset, length);
-      },
+      } }[`${name}Write`],
       writable: true, configurable: true, enumerable: true,
     });
   }
 
-  Object.defineProperty(proto, 'parent', {
+  ObjectDefineProperty(proto, 'parent', {
+    __proto__: null,
     enumerable: true, configurable: true,
-    get() { return this instanceof FastBuffer ? this.buffer : undefined; },
+    get() { return this instanceof FastBuffer ? TypedArrayPrototypeGetBuffer(this) : undefined; },
   });
-  Object.defineProperty(proto, 'offset', {
+  ObjectDefineProperty(proto, 'offset', {
+    __proto__: null,
     enumerable: true, configurable: true,
-    get() { return this instanceof FastBuffer ? this.byteOffset : undefined; },
+    get() { return this instanceof FastBuffer ? TypedArrayPrototypeGetByteOffset(this) : undefined; },
   });
+}
+
+// The TypeError node's native buffer functions throw: a bare message, code ERR_INVALID_ARG_TYPE.
+function nativeArgError(message) {
+  const err = new TypeError(message);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
 }
 
 module.exports = { install };

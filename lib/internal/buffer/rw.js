@@ -3,6 +3,11 @@
 // node's range checks and messages. Pure JS: no internalBinding needed.
 
 const {
+  MathFloor, ObjectDefineProperty, ObjectKeys, SafeArrayIterator, StringPrototypeReplace,
+} = primordials;
+const { includesIn } = require('internal/util/either');
+
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_BUFFER_OUT_OF_BOUNDS },
 } = require('internal/errors');
 const { validateNumber } = require('internal/validators');
@@ -14,7 +19,7 @@ const f64u8 = new Uint8Array(f64.buffer);
 const bigEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
 
 function boundsError(value, length, type) {
-  if (Math.floor(value) !== value) {
+  if (MathFloor(value) !== value) {
     validateNumber(value, type || 'offset');
     throw new ERR_OUT_OF_RANGE(type || 'offset', 'an integer', value);
   }
@@ -75,7 +80,7 @@ function writeLe(buf, value, offset, n, min, max) {
   let v = value < 0 ? value + 2 ** (n * 8) : value;
   for (let i = 0; i < n; i++) {
     buf[offset + i] = v % 0x100;
-    v = Math.floor(v / 0x100);
+    v = MathFloor(v / 0x100);
   }
   return offset + n;
 }
@@ -85,7 +90,7 @@ function writeBe(buf, value, offset, n, min, max) {
   let v = value < 0 ? value + 2 ** (n * 8) : value;
   for (let i = n - 1; i >= 0; i--) {
     buf[offset + i] = v % 0x100;
-    v = Math.floor(v / 0x100);
+    v = MathFloor(v / 0x100);
   }
   return offset + n;
 }
@@ -237,11 +242,11 @@ function install(proto) {
     writeDoubleLE(value, offset = 0) { f64[0] = +value; checkBounds(this, offset, 7); copyFloat(this, offset, f64u8, 8, true); return offset + 8; },
     writeDoubleBE(value, offset = 0) { f64[0] = +value; checkBounds(this, offset, 7); copyFloat(this, offset, f64u8, 8, false); return offset + 8; },
   };
-  for (const name of Object.keys(m)) {
-    Object.defineProperty(proto, name, { value: m[name], writable: true, configurable: true, enumerable: true });
+  for (const name of new SafeArrayIterator(ObjectKeys(m))) {
+    ObjectDefineProperty(proto, name, { __proto__: null, value: m[name], writable: true, configurable: true, enumerable: true });
     // Lowercase 'Uint' aliases share the same function, as in node.
-    if (name.includes('UInt')) {
-      Object.defineProperty(proto, name.replace('UInt', 'Uint'), { value: m[name], writable: true, configurable: true, enumerable: true });
+    if (includesIn(name, 'UInt')) {
+      ObjectDefineProperty(proto, StringPrototypeReplace(name, 'UInt', 'Uint'), { __proto__: null, value: m[name], writable: true, configurable: true, enumerable: true });
     }
   }
 }

@@ -11,6 +11,11 @@
 //   (with a pending high surrogate) becomes one U+FFFD.
 // No internalBinding beyond Buffer's own decoders.
 
+const {
+  ArrayPrototypePush, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCodePointAt,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { normalizeEncoding } = require('internal/buffer/encodings');
 
@@ -40,10 +45,10 @@ function isDefaultIgnorable(cp) {
 // Encodes a string to latin1 (limit 0xFF) or ascii (0x7F) bytes, ICU-style.
 function encodeNarrow(Buffer, str, limit) {
   const out = [];
-  for (const ch of str) {
-    const cp = ch.codePointAt(0);
-    if (cp <= limit) out.push(cp);
-    else if (!isDefaultIgnorable(cp)) out.push(0x3F);
+  for (const ch of new SafeStringIterator(str)) {
+    const cp = StringPrototypeCodePointAt(ch, 0);
+    if (cp <= limit) ArrayPrototypePush(out, cp);
+    else if (!isDefaultIgnorable(cp)) ArrayPrototypePush(out, 0x3F);
   }
   return Buffer.from(out);
 }
@@ -58,9 +63,9 @@ function decode(Buffer, source, enc) {
   switch (enc) {
     case 'utf8': return buf.toString('utf8');
     case 'latin1': return buf.toString('latin1');
-    case 'ascii': return buf.toString('latin1').replace(/[\u0080-\u00ff]/g, '\ufffd');
+    case 'ascii': return regExpReplace(buf.toString('latin1'), /[\u0080-\u00ff]/g, '\ufffd');
     default: { // utf16le, only reached for ucs2 -> ucs2
-      let str = ucs2Units(Buffer, source).replace(loneSurrogates, '\ufffd');
+      let str = regExpReplace(ucs2Units(Buffer, source), loneSurrogates, '\ufffd');
       if (source.length & 1) {
         const last = source.length >= 3 ? source[source.length - 2] : 0;
         // A trailing high surrogate and the odd byte make one truncated character.
@@ -80,7 +85,7 @@ function encode(Buffer, str, enc) {
   }
 }
 
-const supported = new Set(['utf8', 'utf16le', 'latin1', 'ascii']);
+const supported = new SafeSet(new SafeArrayIterator(['utf8', 'utf16le', 'latin1', 'ascii']));
 
 function transcode(source, fromEncoding, toEncoding) {
   const { Buffer, isUtf8 } = require('buffer');
@@ -99,10 +104,10 @@ function transcode(source, fromEncoding, toEncoding) {
   if (from === 'utf16le' && to !== 'utf16le') {
     const str = ucs2Units(Buffer, source);
     if (to === 'utf8') {
-      if (str.length === 0 || loneSurrogate.test(str)) throw icuError('U_INVALID_CHAR_FOUND');
+      if (str.length === 0 || regExpTest(loneSurrogate, str)) throw icuError('U_INVALID_CHAR_FOUND');
       return encode(Buffer, str, 'utf8');
     }
-    return encode(Buffer, str.replace(loneSurrogates, '?'), to);
+    return encode(Buffer, regExpReplace(str, loneSurrogates, '?'), to);
   }
   if (to === 'utf16le' && from !== 'utf16le') {
     return encode(Buffer, decode(Buffer, source, 'latin1'), 'utf16le');

@@ -7,6 +7,14 @@
 // on Map/Set iterators). Uses process.hrtime, process.emitWarning, process.env.
 
 const {
+  ArrayIsArray, ArrayPrototypePush, Boolean, ErrorCaptureStackTrace, FunctionPrototypeBind,
+  MathFloor, Number, NumberPrototypeToFixed,
+  ObjectDefineProperties, ObjectDefineProperty, ObjectKeys, RangeError, ReflectApply,
+  ReflectConstruct, ReflectOwnKeys, SafeMap, SafeWeakMap, StringPrototypeIncludes,
+  StringPrototypePadStart, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
+  StringPrototypeSplit, Symbol,
+} = primordials;
+const {
   codes: {
     ERR_CONSOLE_WRITABLE_STREAM, ERR_INCOMPATIBLE_OPTION_PAIR,
   },
@@ -14,7 +22,8 @@ const {
 const {
   validateInteger, validateObject, validateArray, validateOneOf,
 } = require('internal/validators');
-const { inspect, formatWithOptions } = require('internal/util/inspect');
+const { inspect } = require('internal/util/inspect');
+const { formatWithOptionsInternal } = require('internal/util/inspect/format');
 const { shouldColorize } = require('internal/util/colors');
 const types = require('internal/util/types');
 
@@ -31,14 +40,14 @@ const kUseStdout = Symbol('kUseStdout');
 const kUseStderr = Symbol('kUseStderr');
 const kMaxGroupIndentation = 1000;
 
-const optionsMap = new WeakMap();
-const kColorInspectOptions = { colors: true };
-const kNoColorInspectOptions = {};
+const optionsMap = new SafeWeakMap();
+const kColorInspectOptions = { __proto__: null, colors: true };
+const kNoColorInspectOptions = { __proto__: null };
 
 function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
-  if (!new.target) return Reflect.construct(Console, arguments);
+  if (!new.target) return ReflectConstruct(Console, arguments);
   if (!options || typeof options.write === 'function') {
-    options = { stdout: options, stderr: arguments[1], ignoreErrors: arguments[2] };
+    options = { __proto__: null, stdout: options, stderr: arguments[1], ignoreErrors: arguments[2] };
   }
   const {
     stdout, stderr = stdout, ignoreErrors = true, colorMode = 'auto', inspectOptions,
@@ -58,15 +67,17 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
     optionsMap.set(this, inspectOptions);
   }
   // Methods are bound so they can be passed around: `const { log } = console`.
-  for (const key of Object.keys(Console.prototype)) {
-    this[key] = Console.prototype[key].bind(this);
-    Object.defineProperty(this[key], 'name', { value: key });
+  const keys = ObjectKeys(Console.prototype);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    this[key] = FunctionPrototypeBind(Console.prototype[key], this);
+    ObjectDefineProperty(this[key], 'name', { __proto__: null, value: key });
   }
   this[kBindStreamsEager](stdout, stderr);
   this[kBindProperties](ignoreErrors, colorMode, groupIndentation);
 }
 
-const hidden = { writable: true, enumerable: false, configurable: true };
+const hidden = { __proto__: null, writable: true, enumerable: false, configurable: true };
 
 // Swallows asynchronous write errors (e.g. EPIPE) unless someone else listens.
 function createWriteErrorHandler(instance, streamSymbol) {
@@ -79,28 +90,32 @@ function createWriteErrorHandler(instance, streamSymbol) {
   };
 }
 
-Object.defineProperties(Console.prototype, {
+ObjectDefineProperties(Console.prototype, {
   [kBindStreamsEager]: {
+    __proto__: null,
     ...hidden,
     value(stdout, stderr) {
-      Object.defineProperties(this, {
-        _stdout: { ...hidden, value: stdout },
-        _stderr: { ...hidden, value: stderr },
+      ObjectDefineProperties(this, {
+        _stdout: { __proto__: null, ...hidden, value: stdout },
+        _stderr: { __proto__: null, ...hidden, value: stderr },
       });
     },
   },
   // The global console reads process.stdout/stderr only when first used.
   [kBindStreamsLazy]: {
+    __proto__: null,
     ...hidden,
     value(object) {
       let stdout; let stderr;
-      Object.defineProperties(this, {
+      ObjectDefineProperties(this, {
         _stdout: {
+          __proto__: null,
           enumerable: false, configurable: true,
           get() { return stdout || (stdout = object.stdout); },
           set(value) { stdout = value; },
         },
         _stderr: {
+          __proto__: null,
           enumerable: false, configurable: true,
           get() { return stderr || (stderr = object.stderr); },
           set(value) { stderr = value; },
@@ -109,28 +124,30 @@ Object.defineProperties(Console.prototype, {
     },
   },
   [kBindProperties]: {
+    __proto__: null,
     ...hidden,
     value(ignoreErrors, colorMode, groupIndentation = 2) {
-      Object.defineProperties(this, {
-        _stdoutErrorHandler: { ...hidden, value: createWriteErrorHandler(this, kUseStdout) },
-        _stderrErrorHandler: { ...hidden, value: createWriteErrorHandler(this, kUseStderr) },
-        _ignoreErrors: { ...hidden, value: Boolean(ignoreErrors) },
-        _times: { ...hidden, value: new Map() },
-        [kCounts]: { ...hidden, value: new Map() },
-        [kColorMode]: { ...hidden, value: colorMode },
-        [kGroupIndent]: { ...hidden, value: '' },
-        [kGroupIndentationWidth]: { ...hidden, value: groupIndentation },
+      ObjectDefineProperties(this, {
+        _stdoutErrorHandler: { __proto__: null, ...hidden, value: createWriteErrorHandler(this, kUseStdout) },
+        _stderrErrorHandler: { __proto__: null, ...hidden, value: createWriteErrorHandler(this, kUseStderr) },
+        _ignoreErrors: { __proto__: null, ...hidden, value: Boolean(ignoreErrors) },
+        _times: { __proto__: null, ...hidden, value: new SafeMap() },
+        [kCounts]: { __proto__: null, ...hidden, value: new SafeMap() },
+        [kColorMode]: { __proto__: null, ...hidden, value: colorMode },
+        [kGroupIndent]: { __proto__: null, ...hidden, value: '' },
+        [kGroupIndentationWidth]: { __proto__: null, ...hidden, value: groupIndentation },
       });
     },
   },
   [kWriteToConsole]: {
+    __proto__: null,
     ...hidden,
     value(streamSymbol, string) {
       const useStdout = streamSymbol === kUseStdout;
       const stream = useStdout ? this._stdout : this._stderr;
       const groupIndent = this[kGroupIndent];
       if (groupIndent.length !== 0) {
-        if (string.includes('\n')) string = string.replace(/\n/g, `\n${groupIndent}`);
+        if (StringPrototypeIncludes(string, '\n')) string = StringPrototypeReplaceAll(string, '\n', `\n${groupIndent}`);
         string = groupIndent + string;
       }
       string += '\n';
@@ -142,13 +159,14 @@ Object.defineProperties(Console.prototype, {
         if (canListen && stream.listenerCount('error') === 0) stream.once('error', noop);
         stream.write(string, useStdout ? this._stdoutErrorHandler : this._stderrErrorHandler);
       } catch (e) {
-        if (e instanceof RangeError && /call stack size/.test(e.message)) throw e;
+        if (e instanceof RangeError && StringPrototypeIncludes(e.message, 'call stack size')) throw e;
       } finally {
         if (canListen) stream.removeListener('error', noop);
       }
     },
   },
   [kGetInspectOptions]: {
+    __proto__: null,
     ...hidden,
     value(stream) {
       let color = this[kColorMode];
@@ -164,7 +182,7 @@ Object.defineProperties(Console.prototype, {
 });
 
 function formatFor(self, stream, args) {
-  return formatWithOptions(self[kGetInspectOptions](stream), ...args);
+  return formatWithOptionsInternal(self[kGetInspectOptions](stream), args);
 }
 
 function timeLogImpl(self, name, label, data) {
@@ -175,12 +193,17 @@ function timeLogImpl(self, name, label, data) {
   }
   const ms = Number(process.hrtime.bigint() - time) / 1e6;
   const formatted = formatTime(ms);
-  if (data === undefined) self.log('%s: %s', label, formatted);
-  else self.log('%s: %s', label, formatted, ...data);
+  if (data === undefined) {
+    self.log('%s: %s', label, formatted);
+  } else {
+    const args = ['%s: %s', label, formatted];
+    for (let i = 0; i < data.length; i++) ArrayPrototypePush(args, data[i]);
+    ReflectApply(self.log, self, args);
+  }
   return true;
 }
 
-function pad(value) { return `${value}`.padStart(2, '0'); }
+function pad(value) { return StringPrototypePadStart(`${value}`, 2, '0'); }
 
 const kSecond = 1000;
 const kMinute = 60 * kSecond;
@@ -191,21 +214,21 @@ function formatTime(ms) {
   if (ms >= kSecond) {
     if (ms >= kMinute) {
       if (ms >= kHour) {
-        hours = Math.floor(ms / kHour);
+        hours = MathFloor(ms / kHour);
         ms %= kHour;
       }
-      minutes = Math.floor(ms / kMinute);
+      minutes = MathFloor(ms / kMinute);
       ms %= kMinute;
     }
     seconds = ms / kSecond;
   }
   if (hours !== 0 || minutes !== 0) {
-    ({ 0: seconds, 1: ms } = seconds.toFixed(3).split('.'));
+    ({ 0: seconds, 1: ms } = StringPrototypeSplit(NumberPrototypeToFixed(seconds, 3), '.'));
     const res = hours !== 0 ? `${hours}:${pad(minutes)}` : minutes;
     return `${res}:${pad(seconds)}.${ms} (${hours !== 0 ? 'h:m' : ''}m:ss.mmm)`;
   }
-  if (seconds !== 0) return `${seconds.toFixed(3)}s`;
-  return `${Number(ms.toFixed(3))}ms`;
+  if (seconds !== 0) return `${NumberPrototypeToFixed(seconds, 3)}s`;
+  return `${Number(NumberPrototypeToFixed(ms, 3))}ms`;
 }
 
 const consoleMethods = {
@@ -213,6 +236,7 @@ const consoleMethods = {
   warn(...args) { this[kWriteToConsole](kUseStderr, formatFor(this, this._stderr, args)); },
   dir(object, options) {
     this[kWriteToConsole](kUseStdout, inspect(object, {
+      __proto__: null,
       customInspect: false, ...this[kGetInspectOptions](this._stdout), ...options,
     }));
   },
@@ -234,14 +258,14 @@ const consoleMethods = {
   },
   trace: function trace(...args) {
     const err = { name: 'Trace', message: formatFor(this, this._stderr, args) };
-    Error.captureStackTrace(err, trace);
+    ErrorCaptureStackTrace(err, trace);
     this.error(err.stack);
   },
   assert(expression, ...args) {
     if (!expression) {
       if (args.length === 0) args = ['Assertion failed'];
       else args[0] = `Assertion failed: ${args[0]}`;
-      Reflect.apply(this.warn, this, args);
+      ReflectApply(this.warn, this, args);
     }
   },
   clear() {
@@ -267,11 +291,11 @@ const consoleMethods = {
     counts.delete(`${label}`);
   },
   group(...data) {
-    if (data.length > 0) Reflect.apply(this.log, this, data);
-    this[kGroupIndent] += ' '.repeat(this[kGroupIndentationWidth]);
+    if (data.length > 0) ReflectApply(this.log, this, data);
+    this[kGroupIndent] += StringPrototypeRepeat(' ', this[kGroupIndentationWidth]);
   },
   groupEnd() {
-    this[kGroupIndent] = this[kGroupIndent].slice(0,
+    this[kGroupIndent] = StringPrototypeSlice(this[kGroupIndent], 0,
       this[kGroupIndent].length - this[kGroupIndentationWidth]);
   },
   table(tabularData, properties) {
@@ -279,8 +303,9 @@ const consoleMethods = {
     if (tabularData === null || typeof tabularData !== 'object') return this.log(tabularData);
     return require('internal/console/tabular').printTable(this, tabularData, properties,
       (v) => inspect(v, {
-        depth: v !== null && typeof v === 'object' && !Array.isArray(v) &&
-          Object.keys(v).length > 2 ? -1 : 0,
+        __proto__: null,
+        depth: v !== null && typeof v === 'object' && !ArrayIsArray(v) &&
+          ObjectKeys(v).length > 2 ? -1 : 0,
         maxArrayLength: 3,
         breakLength: Infinity,
         ...this[kGetInspectOptions](this._stdout),
@@ -288,8 +313,9 @@ const consoleMethods = {
   },
 };
 
-for (const method of Reflect.ownKeys(consoleMethods)) {
-  Console.prototype[method] = consoleMethods[method];
+{
+  const methods = ReflectOwnKeys(consoleMethods);
+  for (let i = 0; i < methods.length; i++) Console.prototype[methods[i]] = consoleMethods[methods[i]];
 }
 Console.prototype.debug = Console.prototype.log;
 Console.prototype.info = Console.prototype.log;

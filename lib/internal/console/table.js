@@ -4,6 +4,11 @@
 //
 // internalBinding functions used: none.
 
+const {
+  ArrayPrototypeJoin, ArrayPrototypeMap, MathMax, MathMaxApply, ObjectPrototypeHasOwnProperty,
+  SafeArrayIterator, StringPrototypeRepeat,
+} = primordials;
+
 const { getStringWidth } = require('internal/util/inspect');
 
 const tableChars = {
@@ -17,7 +22,7 @@ function renderRow(row, columnWidths) {
   for (let i = 0; i < row.length; i++) {
     const cell = row[i];
     const len = getStringWidth(cell);
-    out += cell + ' '.repeat(columnWidths[i] - len);
+    out += cell + StringPrototypeRepeat(' ', columnWidths[i] - len);
     if (i !== row.length - 1) out += tableChars.middle;
   }
   out += tableChars.right;
@@ -28,22 +33,22 @@ function renderRow(row, columnWidths) {
 // entries render as empty cells).
 function table(head, columns) {
   const rows = [];
-  const columnWidths = head.map((h) => getStringWidth(h));
-  const longestColumn = Math.max(...columns.map((a) => a.length));
+  const columnWidths = ArrayPrototypeMap(head, (h) => getStringWidth(h));
+  const longestColumn = MathMaxApply(ArrayPrototypeMap(columns, (a) => a.length));
   for (let i = 0; i < head.length; i++) {
     const column = columns[i];
     for (let j = 0; j < longestColumn; j++) {
       if (rows[j] === undefined) rows[j] = [];
-      const value = rows[j][i] = Object.prototype.hasOwnProperty.call(column, j) ? column[j] : '';
-      columnWidths[i] = Math.max(columnWidths[i] || 0, getStringWidth(value));
+      const value = rows[j][i] = ObjectPrototypeHasOwnProperty(column, j) ? column[j] : '';
+      columnWidths[i] = MathMax(columnWidths[i] || 0, getStringWidth(value));
     }
   }
-  const divider = columnWidths.map((w) => tableChars.middleMiddle.repeat(w + 2));
-  let result = `${tableChars.topLeft}${divider.join(tableChars.topMiddle)}${tableChars.topRight}\n` +
+  const divider = ArrayPrototypeMap(columnWidths, (w) => StringPrototypeRepeat(tableChars.middleMiddle, w + 2));
+  let result = `${tableChars.topLeft}${ArrayPrototypeJoin(divider, tableChars.topMiddle)}${tableChars.topRight}\n` +
     `${renderRow(head, columnWidths)}\n` +
-    `${tableChars.leftMiddle}${divider.join(tableChars.rowMiddle)}${tableChars.rightMiddle}\n`;
-  for (const row of rows) result += `${renderRow(row, columnWidths)}\n`;
-  result += `${tableChars.bottomLeft}${divider.join(tableChars.bottomMiddle)}${tableChars.bottomRight}`;
+    `${tableChars.leftMiddle}${ArrayPrototypeJoin(divider, tableChars.rowMiddle)}${tableChars.rightMiddle}\n`;
+  for (const row of new SafeArrayIterator(rows)) result += `${renderRow(row, columnWidths)}\n`;
+  result += `${tableChars.bottomLeft}${ArrayPrototypeJoin(divider, tableChars.bottomMiddle)}${tableChars.bottomRight}`;
   return result;
 }
 

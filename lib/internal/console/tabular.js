@@ -4,6 +4,11 @@
 //
 // internalBinding('util') functions used: previewEntries(obj, true) -> [entries, isKeyValue].
 
+const {
+  ArrayFrom, ArrayPrototypePush, ArrayPrototypeUnshift, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ObjectValues, SafeArrayIterator,
+} = primordials;
+
 const { previewEntries } = internalBinding('util');
 const types = require('internal/util/types');
 const { table } = require('internal/console/table');
@@ -15,7 +20,7 @@ const iterKey = '(iteration index)';
 
 function printTable(console, tabularData, properties, _inspect) {
   const final = (k, v) => console.log(table(k, v));
-  const getIndexArray = (length) => Array.from({ length }, (_, i) => _inspect(i));
+  const getIndexArray = (length) => ArrayFrom({ length }, (_, i) => _inspect(i));
 
   const mapIter = types.isMapIterator(tabularData);
   let isKeyValue = false;
@@ -30,14 +35,14 @@ function printTable(console, tabularData, properties, _inspect) {
     let length = 0;
     if (mapIter) {
       for (let i = 0; i < tabularData.length / 2; ++i) {
-        keys.push(_inspect(tabularData[i * 2]));
-        values.push(_inspect(tabularData[i * 2 + 1]));
+        ArrayPrototypePush(keys, _inspect(tabularData[i * 2]));
+        ArrayPrototypePush(values, _inspect(tabularData[i * 2 + 1]));
         length++;
       }
     } else {
       for (const { 0: k, 1: v } of tabularData) {
-        keys.push(_inspect(k));
-        values.push(_inspect(v));
+        ArrayPrototypePush(keys, _inspect(k));
+        ArrayPrototypePush(values, _inspect(v));
         length++;
       }
     }
@@ -50,7 +55,7 @@ function printTable(console, tabularData, properties, _inspect) {
     const values = [];
     let length = 0;
     for (const v of tabularData) {
-      values.push(_inspect(v));
+      ArrayPrototypePush(values, _inspect(v));
       length++;
     }
     return final([iterKey, valuesKey], [getIndexArray(length), values]);
@@ -59,7 +64,7 @@ function printTable(console, tabularData, properties, _inspect) {
   const map = { __proto__: null };
   let hasPrimitives = false;
   const valuesKeyArray = [];
-  const indexKeyArray = Object.keys(tabularData);
+  const indexKeyArray = ObjectKeys(tabularData);
   for (let i = 0; i < indexKeyArray.length; i++) {
     const item = tabularData[indexKeyArray[i]];
     const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
@@ -67,10 +72,10 @@ function printTable(console, tabularData, properties, _inspect) {
       hasPrimitives = true;
       valuesKeyArray[i] = _inspect(item);
     } else {
-      const keys = properties || Object.keys(item);
-      for (const key of keys) {
+      const keys = properties || ObjectKeys(item);
+      for (const key of new SafeArrayIterator(keys)) {
         map[key] ??= [];
-        if ((primitive && properties) || !Object.prototype.hasOwnProperty.call(item, key)) {
+        if ((primitive && properties) || !ObjectPrototypeHasOwnProperty(item, key)) {
           map[key][i] = '';
         } else {
           map[key][i] = _inspect(item[key]);
@@ -78,14 +83,14 @@ function printTable(console, tabularData, properties, _inspect) {
       }
     }
   }
-  const keys = Object.keys(map);
-  const values = Object.values(map);
+  const keys = ObjectKeys(map);
+  const values = ObjectValues(map);
   if (hasPrimitives) {
-    keys.push(valuesKey);
-    values.push(valuesKeyArray);
+    ArrayPrototypePush(keys, valuesKey);
+    ArrayPrototypePush(values, valuesKeyArray);
   }
-  keys.unshift(indexKey);
-  values.unshift(indexKeyArray);
+  ArrayPrototypeUnshift(keys, indexKey);
+  ArrayPrototypeUnshift(values, indexKeyArray);
   return final(keys, values);
 }
 

@@ -4,6 +4,13 @@
 // path.js the first time path.win32 is read.
 // internalBinding: none (resolve() uses process.cwd() and process.env['=C:']).
 
+const {
+  ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush,
+  ArrayPrototypeSome, MathMin, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
+  StringPrototypeLastIndexOf, StringPrototypeReplaceAll, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeToLowerCase,
+} = primordials;
+
 const { validateString, validateObject } = require('internal/validators');
 
 const BSLASH = 92;
@@ -20,7 +27,7 @@ function isDriveLetter(code) {
 }
 
 function hasDrive(path) {
-  return path.length >= 2 && isDriveLetter(path.charCodeAt(0)) && path.charCodeAt(1) === COLON;
+  return path.length >= 2 && isDriveLetter(StringPrototypeCharCodeAt(path, 0)) && StringPrototypeCharCodeAt(path, 1) === COLON;
 }
 
 // The root of `path`: `device` ('C:' or '\\server\share', '' for none),
@@ -29,28 +36,28 @@ function hasDrive(path) {
 function parseRoot(path, namespaces = false) {
   const len = path.length;
   if (len === 0) return { device: '', isAbsolute: false, rootEnd: 0 };
-  const c0 = path.charCodeAt(0);
+  const c0 = StringPrototypeCharCodeAt(path, 0);
   if (isSep(c0)) {
-    if (len > 1 && isSep(path.charCodeAt(1))) {
+    if (len > 1 && isSep(StringPrototypeCharCodeAt(path, 1))) {
       // Possible UNC root: two separators, a server name, separators, a share.
       let j = 2;
       const serverStart = j;
-      while (j < len && !isSep(path.charCodeAt(j))) j++;
+      while (j < len && !isSep(StringPrototypeCharCodeAt(path, j))) j++;
       if (j < len && j !== serverStart) {
-        const server = path.slice(serverStart, j);
+        const server = StringPrototypeSlice(path, serverStart, j);
         // For normalize() and resolve(), Node reads '\\.\x' and '\\?\x'
         // as namespaces, not servers: the root ends after '\\.\' and any
         // further separators.
         if (namespaces && (server === '.' || server === '?')) {
           let k = j;
-          while (k < len && isSep(path.charCodeAt(k))) k++;
+          while (k < len && isSep(StringPrototypeCharCodeAt(path, k))) k++;
           if (k < len) return { device: `\\\\${server}`, isAbsolute: true, rootEnd: k };
         }
-        while (j < len && isSep(path.charCodeAt(j))) j++;
+        while (j < len && isSep(StringPrototypeCharCodeAt(path, j))) j++;
         const shareStart = j;
         if (j < len) {
-          while (j < len && !isSep(path.charCodeAt(j))) j++;
-          const device = `\\\\${server}\\${path.slice(shareStart, j)}`;
+          while (j < len && !isSep(StringPrototypeCharCodeAt(path, j))) j++;
+          const device = `\\\\${server}\\${StringPrototypeSlice(path, shareStart, j)}`;
           if (j === len) return { device, isAbsolute: true, rootEnd: j };
           return { device, isAbsolute: true, rootEnd: j + 1 };
         }
@@ -59,8 +66,8 @@ function parseRoot(path, namespaces = false) {
     return { device: '', isAbsolute: true, rootEnd: 1 };
   }
   if (hasDrive(path)) {
-    const device = path.slice(0, 2);
-    if (len > 2 && isSep(path.charCodeAt(2))) return { device, isAbsolute: true, rootEnd: 3 };
+    const device = StringPrototypeSlice(path, 0, 2);
+    if (len > 2 && isSep(StringPrototypeCharCodeAt(path, 2))) return { device, isAbsolute: true, rootEnd: 3 };
     return { device, isAbsolute: false, rootEnd: 2 };
   }
   return { device: '', isAbsolute: false, rootEnd: 0 };
@@ -70,22 +77,22 @@ function parseRoot(path, namespaces = false) {
 function normalizeSegments(path, allowAboveRoot) {
   const out = [];
   let up = 0;
-  const parts = path.split(/[\\/]/);
+  const parts = StringPrototypeSplit(StringPrototypeReplaceAll(path, '\\', '/'), '/');
   for (let i = 0; i < parts.length; i++) {
     const seg = parts[i];
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
       if (out.length > up) {
-        out.pop();
+        ArrayPrototypePop(out);
       } else if (allowAboveRoot) {
-        out.push('..');
+        ArrayPrototypePush(out, '..');
         up++;
       }
       continue;
     }
-    out.push(seg);
+    ArrayPrototypePush(out, seg);
   }
-  return out.join('\\');
+  return ArrayPrototypeJoin(out, '\\');
 }
 
 function resolve(...args) {
@@ -104,15 +111,15 @@ function resolve(...args) {
       // Windows keeps a current directory per drive in the '=C:' variables.
       path = process.env[`=${resolvedDevice}`] || process.cwd();
       if (path === undefined ||
-          (path.slice(0, 2).toLowerCase() !== resolvedDevice.toLowerCase() &&
-           path.charCodeAt(2) === BSLASH)) {
+          (StringPrototypeToLowerCase(StringPrototypeSlice(path, 0, 2)) !== StringPrototypeToLowerCase(resolvedDevice) &&
+           StringPrototypeCharCodeAt(path, 2) === BSLASH)) {
         path = `${resolvedDevice}\\`;
       }
     }
     const { device, isAbsolute, rootEnd } = parseRoot(path, true);
     if (device.length > 0) {
       if (resolvedDevice.length > 0) {
-        if (device.toLowerCase() !== resolvedDevice.toLowerCase()) continue;
+        if (StringPrototypeToLowerCase(device) !== StringPrototypeToLowerCase(resolvedDevice)) continue;
       } else {
         resolvedDevice = device;
       }
@@ -120,7 +127,7 @@ function resolve(...args) {
     if (resolvedAbsolute) {
       if (resolvedDevice.length > 0) break;
     } else {
-      resolvedTail = `${path.slice(rootEnd)}\\${resolvedTail}`;
+      resolvedTail = `${StringPrototypeSlice(path, rootEnd)}\\${resolvedTail}`;
       resolvedAbsolute = isAbsolute;
       if (isAbsolute && resolvedDevice.length > 0) break;
     }
@@ -134,16 +141,16 @@ function normalize(path) {
   validateString(path, 'path');
   const len = path.length;
   if (len === 0) return '.';
-  if (len === 1) return isSep(path.charCodeAt(0)) ? '\\' : path;
+  if (len === 1) return isSep(StringPrototypeCharCodeAt(path, 0)) ? '\\' : path;
   const { device, isAbsolute, rootEnd } = parseRoot(path, true);
-  let tail = rootEnd < len ? normalizeSegments(path.slice(rootEnd), !isAbsolute) : '';
+  let tail = rootEnd < len ? normalizeSegments(StringPrototypeSlice(path, rootEnd), !isAbsolute) : '';
   if (tail.length === 0 && !isAbsolute) tail = '.';
-  if (tail.length > 0 && isSep(path.charCodeAt(len - 1))) tail += '\\';
+  if (tail.length > 0 && isSep(StringPrototypeCharCodeAt(path, len - 1))) tail += '\\';
   // A relative result that could be read as a drive ('C:x') or that came
   // from a segment ending in ':' (a stream or device name) is marked as
   // relative with '.\\', as Node does.
   if (!isAbsolute && device.length === 0 &&
-      (hasDrive(tail) || path.slice(rootEnd).split(/[\\/]/).some((seg) => seg.endsWith(':')))) {
+      (hasDrive(tail) || ArrayPrototypeSome(StringPrototypeSplit(StringPrototypeReplaceAll(StringPrototypeSlice(path, rootEnd), '\\', '/'), '/'), (seg) => StringPrototypeEndsWith(seg, ':')))) {
     tail = `.\\${tail}`;
   }
   // A UNC root given without its trailing separator gets one.
@@ -155,8 +162,8 @@ function isAbsolute(path) {
   validateString(path, 'path');
   const len = path.length;
   if (len === 0) return false;
-  if (isSep(path.charCodeAt(0))) return true;
-  return len > 2 && hasDrive(path) && isSep(path.charCodeAt(2));
+  if (isSep(StringPrototypeCharCodeAt(path, 0))) return true;
+  return len > 2 && hasDrive(path) && isSep(StringPrototypeCharCodeAt(path, 2));
 }
 
 function join(...args) {
@@ -174,12 +181,12 @@ function join(...args) {
   if (joined === undefined) return '.';
   // Only a first argument that itself starts like '\\server' may produce a
   // UNC root; any other run of leading separators becomes a single one.
-  const keepUNC = firstPart.length > 2 && isSep(firstPart.charCodeAt(0)) &&
-    isSep(firstPart.charCodeAt(1)) && !isSep(firstPart.charCodeAt(2));
+  const keepUNC = firstPart.length > 2 && isSep(StringPrototypeCharCodeAt(firstPart, 0)) &&
+    isSep(StringPrototypeCharCodeAt(firstPart, 1)) && !isSep(StringPrototypeCharCodeAt(firstPart, 2));
   if (!keepUNC) {
     let n = 0;
-    while (n < joined.length && isSep(joined.charCodeAt(n))) n++;
-    if (n >= 2) joined = `\\${joined.slice(n)}`;
+    while (n < joined.length && isSep(StringPrototypeCharCodeAt(joined, n))) n++;
+    if (n >= 2) joined = `\\${StringPrototypeSlice(joined, n)}`;
   }
   return normalize(joined);
 }
@@ -191,34 +198,34 @@ function relative(from, to) {
   const fromOrig = resolve(from);
   const toOrig = resolve(to);
   if (fromOrig === toOrig) return '';
-  if (fromOrig.toLowerCase() === toOrig.toLowerCase()) return '';
+  if (StringPrototypeToLowerCase(fromOrig) === StringPrototypeToLowerCase(toOrig)) return '';
   // Compare segment by segment, ignoring case. Leading separators are not a
   // shared part: two paths with nothing in common but the root separator
   // get the target back whole, as Node does.
-  const f = fromOrig.split('\\').filter((x) => x.length > 0);
-  const t = toOrig.split('\\').filter((x) => x.length > 0);
+  const f = ArrayPrototypeFilter(StringPrototypeSplit(fromOrig, '\\'), (x) => x.length > 0);
+  const t = ArrayPrototypeFilter(StringPrototypeSplit(toOrig, '\\'), (x) => x.length > 0);
   let common = 0;
-  const n = Math.min(f.length, t.length);
-  while (common < n && f[common].toLowerCase() === t[common].toLowerCase()) common++;
+  const n = MathMin(f.length, t.length);
+  while (common < n && StringPrototypeToLowerCase(f[common]) === StringPrototypeToLowerCase(t[common])) common++;
   if (common === 0 && f.length > 0 && t.length > 0) return toOrig;
   const out = [];
-  for (let i = common; i < f.length; i++) out.push('..');
-  for (let i = common; i < t.length; i++) out.push(t[i]);
-  return out.join('\\');
+  for (let i = common; i < f.length; i++) ArrayPrototypePush(out, '..');
+  for (let i = common; i < t.length; i++) ArrayPrototypePush(out, t[i]);
+  return ArrayPrototypeJoin(out, '\\');
 }
 
 function toNamespacedPath(path) {
   if (typeof path !== 'string' || path.length === 0) return path;
   const resolved = resolve(path);
   if (resolved.length <= 2) return path;
-  if (resolved.charCodeAt(0) === BSLASH) {
-    if (resolved.charCodeAt(1) === BSLASH) {
-      const c = resolved.charCodeAt(2);
-      if (c !== 63 /* ? */ && c !== DOT) return `\\\\?\\UNC\\${resolved.slice(2)}`;
+  if (StringPrototypeCharCodeAt(resolved, 0) === BSLASH) {
+    if (StringPrototypeCharCodeAt(resolved, 1) === BSLASH) {
+      const c = StringPrototypeCharCodeAt(resolved, 2);
+      if (c !== 63 /* ? */ && c !== DOT) return `\\\\?\\UNC\\${StringPrototypeSlice(resolved, 2)}`;
     }
     return resolved;
   }
-  if (hasDrive(resolved) && resolved.charCodeAt(2) === BSLASH) return `\\\\?\\${resolved}`;
+  if (hasDrive(resolved) && StringPrototypeCharCodeAt(resolved, 2) === BSLASH) return `\\\\?\\${resolved}`;
   return resolved;
 }
 
@@ -226,14 +233,14 @@ function dirname(path) {
   validateString(path, 'path');
   const len = path.length;
   if (len === 0) return '.';
-  if (len === 1) return isSep(path.charCodeAt(0)) ? path : '.';
+  if (len === 1) return isSep(StringPrototypeCharCodeAt(path, 0)) ? path : '.';
   const { rootEnd } = parseRoot(path);
   if (rootEnd >= len) return path;
   // Cut at the separator just before the last segment (only that one
   // separator goes, as in Node); with none, what is left is the root.
   const end = separatorBeforeLast(path, rootEnd);
-  if (end === -1) return rootEnd === 0 ? '.' : path.slice(0, rootEnd);
-  return path.slice(0, end);
+  if (end === -1) return rootEnd === 0 ? '.' : StringPrototypeSlice(path, 0, rootEnd);
+  return StringPrototypeSlice(path, 0, end);
 }
 
 // Index of the separator that precedes the last segment, searching no lower
@@ -241,7 +248,7 @@ function dirname(path) {
 function separatorBeforeLast(path, floor) {
   let seenName = false;
   for (let i = path.length - 1; i >= floor; i--) {
-    if (isSep(path.charCodeAt(i))) {
+    if (isSep(StringPrototypeCharCodeAt(path, i))) {
       if (seenName) return i;
     } else {
       seenName = true;
@@ -255,9 +262,9 @@ function separatorBeforeLast(path, floor) {
 function lastSegment(path) {
   const floor = hasDrive(path) ? 2 : 0;
   let end = path.length;
-  while (end > floor && isSep(path.charCodeAt(end - 1))) end--;
+  while (end > floor && isSep(StringPrototypeCharCodeAt(path, end - 1))) end--;
   let start = end;
-  while (start > floor && !isSep(path.charCodeAt(start - 1))) start--;
+  while (start > floor && !isSep(StringPrototypeCharCodeAt(path, start - 1))) start--;
   return [start, end];
 }
 
@@ -265,7 +272,7 @@ function basename(path, suffix) {
   if (suffix !== undefined) validateString(suffix, 'suffix');
   validateString(path, 'path');
   const [start, end] = lastSegment(path);
-  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return path.slice(start, end);
+  if (suffix === undefined || suffix.length === 0 || suffix.length > path.length) return StringPrototypeSlice(path, start, end);
   return stripSuffix(path, suffix, start, end);
 }
 
@@ -275,17 +282,17 @@ function basename(path, suffix) {
 // segment start to the end of the path, trailing separators included.
 function stripSuffix(path, suffix, start, end) {
   if (suffix === path) return '';
-  const base = path.slice(start, end);
+  const base = StringPrototypeSlice(path, start, end);
   if (base.length >= suffix.length) {
-    if (base.endsWith(suffix) && base.length > suffix.length) return base.slice(0, base.length - suffix.length);
+    if (StringPrototypeEndsWith(base, suffix) && base.length > suffix.length) return StringPrototypeSlice(base, 0, base.length - suffix.length);
     return base;
   }
-  if (suffix.endsWith(base)) return path.slice(start);
+  if (StringPrototypeEndsWith(suffix, base)) return StringPrototypeSlice(path, start);
   return base;
 }
 
 function extDot(base) {
-  const dot = base.lastIndexOf('.');
+  const dot = StringPrototypeLastIndexOf(base, '.');
   if (dot <= 0 || base === '..') return -1;
   return dot;
 }
@@ -293,9 +300,9 @@ function extDot(base) {
 function extname(path) {
   validateString(path, 'path');
   const [start, end] = lastSegment(path);
-  const base = path.slice(start, end);
+  const base = StringPrototypeSlice(path, start, end);
   const dot = extDot(base);
-  return dot === -1 ? '' : base.slice(dot);
+  return dot === -1 ? '' : StringPrototypeSlice(base, dot);
 }
 
 function format(pathObject) {
@@ -304,7 +311,7 @@ function format(pathObject) {
   let base = pathObject.base;
   if (!base) {
     let ext = pathObject.ext || '';
-    if (ext && ext.charCodeAt(0) !== DOT) ext = '.' + ext;
+    if (ext && StringPrototypeCharCodeAt(ext, 0) !== DOT) ext = '.' + ext;
     base = `${pathObject.name || ''}${ext}`;
   }
   if (!dir) return base;
@@ -317,30 +324,30 @@ function parse(path) {
   const len = path.length;
   if (len === 0) return ret;
   let { rootEnd } = parseRoot(path);
-  if (len === 1 && isSep(path.charCodeAt(0))) rootEnd = 1;
-  ret.root = path.slice(0, rootEnd);
+  if (len === 1 && isSep(StringPrototypeCharCodeAt(path, 0))) rootEnd = 1;
+  ret.root = StringPrototypeSlice(path, 0, rootEnd);
   if (rootEnd >= len) {
     ret.dir = ret.root;
     return ret;
   }
   let end = len;
-  while (end > rootEnd && isSep(path.charCodeAt(end - 1))) end--;
+  while (end > rootEnd && isSep(StringPrototypeCharCodeAt(path, end - 1))) end--;
   if (end <= rootEnd) {
     ret.dir = ret.root;
     return ret;
   }
   let start = end;
-  while (start > rootEnd && !isSep(path.charCodeAt(start - 1))) start--;
-  const base = path.slice(start, end);
+  while (start > rootEnd && !isSep(StringPrototypeCharCodeAt(path, start - 1))) start--;
+  const base = StringPrototypeSlice(path, start, end);
   ret.base = base;
   const dot = extDot(base);
   if (dot === -1) {
     ret.name = base;
   } else {
-    ret.name = base.slice(0, dot);
-    ret.ext = base.slice(dot);
+    ret.name = StringPrototypeSlice(base, 0, dot);
+    ret.ext = StringPrototypeSlice(base, dot);
   }
-  ret.dir = start - 1 > rootEnd ? path.slice(0, start - 1) : ret.root;
+  ret.dir = start - 1 > rootEnd ? StringPrototypeSlice(path, 0, start - 1) : ret.root;
   return ret;
 }
 

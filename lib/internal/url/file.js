@@ -4,6 +4,13 @@
 // internalBinding: none (uses process.platform and path.resolve).
 
 const {
+  ObjectAssign, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeStartsWith,
+} = primordials;
+const { regExpReplace } = require('internal/util/regexp');
+const { indexOfIn, sliceOf } = require('internal/util/either');
+
+const {
   codes: {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_FILE_URL_HOST,
@@ -30,7 +37,7 @@ module.exports = function install(target) {
     const pathname = url.pathname;
     for (let n = 0; n < pathname.length; n++) {
       if (pathname[n] === '%') {
-        const third = pathname.codePointAt(n + 2) | 0x20;
+        const third = StringPrototypeCodePointAt(pathname, n + 2) | 0x20;
         if (pathname[n + 1] === '2' && third === 102) {
           throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
         }
@@ -44,18 +51,18 @@ module.exports = function install(target) {
     let pathname = url.pathname;
     for (let n = 0; n < pathname.length; n++) {
       if (pathname[n] === '%') {
-        const third = pathname.codePointAt(n + 2) | 0x20;
+        const third = StringPrototypeCodePointAt(pathname, n + 2) | 0x20;
         if ((pathname[n + 1] === '2' && third === 102) || (pathname[n + 1] === '5' && third === 99)) {
           throw new ERR_INVALID_FILE_URL_PATH('must not include encoded \\ or / characters');
         }
       }
     }
-    pathname = decodeURIComponent(pathname.replace(/\//g, '\\'));
+    pathname = decodeURIComponent(regExpReplace(pathname, /\//g, '\\'));
     if (hostname !== '') return `\\\\${toUnicode(hostname)}${pathname}`;
-    const letter = pathname.codePointAt(1) | 0x20;
+    const letter = StringPrototypeCodePointAt(pathname, 1) | 0x20;
     const sep = pathname[2];
     if (letter < 97 || letter > 122 || sep !== ':') throw new ERR_INVALID_FILE_URL_PATH('must be absolute');
-    return pathname.slice(1);
+    return sliceOf(pathname, 1);
   }
 
   function fileURLToPath(path, options = undefined) {
@@ -69,13 +76,13 @@ module.exports = function install(target) {
   // Characters pathToFileURL leaves as they are; everything else is
   // percent-encoded as UTF-8.
   const keep = new Int8Array(128);
-  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._!$&\'()*+,;=:@/') {
-    keep[ch.charCodeAt(0)] = 1;
+  for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._!$&\'()*+,;=:@/')) {
+    keep[StringPrototypeCharCodeAt(ch, 0)] = 1;
   }
   function encodePathChars(str) {
     let out = '';
-    for (const ch of str) {
-      const c = ch.codePointAt(0);
+    for (const ch of new SafeStringIterator(str)) {
+      const c = StringPrototypeCodePointAt(ch, 0);
       if (c < 128 && keep[c] === 1) {
         out += ch;
       } else {
@@ -91,25 +98,25 @@ module.exports = function install(target) {
     const pathModule = require('path');
     if (windows) {
       const win32 = pathModule.win32;
-      if (filepath.startsWith('\\\\')) {
+      if (StringPrototypeStartsWith(filepath, '\\\\')) {
         // UNC path: \\server\share\resource
-        const hostnameEnd = filepath.indexOf('\\', 2);
+        const hostnameEnd = indexOfIn(filepath, '\\', 2);
         if (hostnameEnd === -1) {
           throw new ERR_INVALID_ARG_TYPE('path', 'UNC path with a share name', filepath);
         }
-        const hostname = filepath.slice(2, hostnameEnd);
+        const hostname = sliceOf(filepath, 2, hostnameEnd);
         const out = new URL('file://');
         out.hostname = hostname;
-        out.pathname = encodePathChars(filepath.slice(hostnameEnd).replace(/\\/g, '/'));
+        out.pathname = encodePathChars(regExpReplace(sliceOf(filepath, hostnameEnd), /\\/g, '/'));
         return out;
       }
       let resolved = win32.resolve(filepath);
-      const last = filepath.charCodeAt(filepath.length - 1);
+      const last = StringPrototypeCharCodeAt(filepath, filepath.length - 1);
       if ((last === 47 || last === 92) && resolved[resolved.length - 1] !== win32.sep) resolved += '/';
-      return new URL(`file:///${encodePathChars(resolved.replace(/\\/g, '/'))}`);
+      return new URL(`file:///${encodePathChars(regExpReplace(resolved, /\\/g, '/'))}`);
     }
     let resolved = pathModule.resolve(filepath);
-    if (filepath.charCodeAt(filepath.length - 1) === 47 && resolved[resolved.length - 1] !== '/') resolved += '/';
+    if (StringPrototypeCharCodeAt(filepath, filepath.length - 1) === 47 && resolved[resolved.length - 1] !== '/') resolved += '/';
     return new URL(`file://${encodePathChars(resolved)}`);
   }
 
@@ -119,7 +126,7 @@ module.exports = function install(target) {
       __proto__: null,
       ...url,
       protocol: url.protocol,
-      hostname: typeof hostname === 'string' && hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      hostname: typeof hostname === 'string' && StringPrototypeStartsWith(hostname, '[') ? sliceOf(hostname, 1, -1) : hostname,
       hash: url.hash,
       search,
       pathname,
@@ -145,5 +152,5 @@ module.exports = function install(target) {
     return typeof host === 'string' ? toUnicode(s) : s;
   }
 
-  Object.assign(target, { fileURLToPath, pathToFileURL, urlToHttpOptions, domainToASCII, domainToUnicode });
+  ObjectAssign(target, { fileURLToPath, pathToFileURL, urlToHttpOptions, domainToASCII, domainToUnicode });
 };

@@ -5,6 +5,14 @@
 // string (domain or opaque), a number (IPv4) or an array of 8 pieces (IPv6).
 // internalBinding: none.
 
+const {
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, NumberIsNaN, SafeArrayIterator, SafeSet,
+  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeCodePointAt,
+  StringPrototypeSplit, StringPrototypeToWellFormed,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
 const { toASCII } = require('internal/url/idna');
 
 const FAILURE = null;
@@ -24,7 +32,7 @@ function pctByte(b) {
 }
 
 function utf8PercentEncodeCodePoint(cp, inSet) {
-  if (!inSet(cp)) return String.fromCodePoint(cp);
+  if (!inSet(cp)) return StringFromCodePoint(cp);
   if (cp < 0x80) return pctByte(cp);
   if (cp < 0x800) return pctByte(0xC0 | (cp >> 6)) + pctByte(0x80 | (cp & 63));
   if (cp < 0x10000) {
@@ -36,14 +44,18 @@ function utf8PercentEncodeCodePoint(cp, inSet) {
 
 function utf8PercentEncodeString(str, inSet) {
   let out = '';
-  for (const ch of str) out += utf8PercentEncodeCodePoint(ch.codePointAt(0), inSet);
+  for (let i = 0; i < str.length; i++) {
+    const cp = StringPrototypeCodePointAt(str, i);
+    if (cp > 0xFFFF) i++;
+    out += utf8PercentEncodeCodePoint(cp, inSet);
+  }
   return out;
 }
 
 // Replace lone surrogates with U+FFFD (USVString conversion).
 function toUSV(str) {
-  if (typeof str.toWellFormed === 'function') return str.toWellFormed();
-  return str.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (typeof str.toWellFormed === 'function') return StringPrototypeToWellFormed(str);
+  return regExpReplace(str, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function hexVal(c) {
@@ -63,12 +75,12 @@ function percentDecodeToBytes(str) {
       const h = hexVal(enc[i + 1]);
       const l = hexVal(enc[i + 2]);
       if (h !== -1 && l !== -1) {
-        bytes.push(h * 16 + l);
+        ArrayPrototypePush(bytes, h * 16 + l);
         i += 2;
         continue;
       }
     }
-    bytes.push(b);
+    ArrayPrototypePush(bytes, b);
   }
   return bytes;
 }
@@ -76,16 +88,17 @@ function percentDecodeToBytes(str) {
 // Minimal UTF-8 encoder to a byte array (avoids depending on TextEncoder).
 function utf8Encode(str) {
   const out = [];
-  for (const ch of str) {
-    const cp = ch.codePointAt(0);
+  for (let i = 0; i < str.length; i++) {
+    const cp = StringPrototypeCodePointAt(str, i);
+    if (cp > 0xFFFF) i++;
     if (cp < 0x80) {
-      out.push(cp);
+      ArrayPrototypePush(out, cp);
     } else if (cp < 0x800) {
-      out.push(0xC0 | (cp >> 6), 0x80 | (cp & 63));
+      ArrayPrototypePush(out, 0xC0 | (cp >> 6), 0x80 | (cp & 63));
     } else if (cp < 0x10000) {
-      out.push(0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      ArrayPrototypePush(out, 0xE0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
     } else {
-      out.push(0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      ArrayPrototypePush(out, 0xF0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
     }
   }
   return out;
@@ -97,7 +110,7 @@ function utf8Decode(bytes) {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
-      out += String.fromCharCode(b);
+      out += StringFromCharCode(b);
       i++;
       continue;
     }
@@ -137,15 +150,15 @@ function utf8Decode(bytes) {
       i = j;
       continue;
     }
-    out += String.fromCodePoint(cp);
+    out += StringFromCodePoint(cp);
     i = j;
   }
   return out;
 }
 
 // --- hosts ---
-const forbiddenHost = new Set([0x00, 0x09, 0x0A, 0x0D, 0x20, 0x23, 0x2F, 0x3A, 0x3C, 0x3E, 0x3F, 0x40,
-  0x5B, 0x5C, 0x5D, 0x5E, 0x7C]);
+const forbiddenHost = new SafeSet(new SafeArrayIterator([0x00, 0x09, 0x0A, 0x0D, 0x20, 0x23, 0x2F, 0x3A, 0x3C, 0x3E, 0x3F, 0x40,
+  0x5B, 0x5C, 0x5D, 0x5E, 0x7C]));
 function isForbiddenHost(c) {
   return forbiddenHost.has(c);
 }
@@ -158,40 +171,40 @@ function parseIPv4Number(s) {
   if (s.length === 0) return NaN;
   let radix = 10;
   if (s.length >= 2 && s[0] === '0' && (s[1] === 'x' || s[1] === 'X')) {
-    s = s.slice(2);
+    s = sliceOf(s, 2);
     radix = 16;
   } else if (s.length >= 2 && s[0] === '0') {
-    s = s.slice(1);
+    s = sliceOf(s, 1);
     radix = 8;
   }
   if (s.length === 0) return 0;
   const re = radix === 10 ? /^[0-9]+$/ : radix === 16 ? /^[0-9A-Fa-f]+$/ : /^[0-7]+$/;
-  if (!re.test(s)) return NaN;
+  if (!regExpTest(re, s)) return NaN;
   // Precision lost past 2^53 does not matter: such values only need to
   // compare as too large.
   return radix === 10 ? Number(s) : parseInt(s, radix);
 }
 
 function endsInANumber(input) {
-  const parts = input.split('.');
+  const parts = StringPrototypeSplit(input, '.');
   if (parts[parts.length - 1] === '') {
     if (parts.length === 1) return false;
-    parts.pop();
+    ArrayPrototypePop(parts);
   }
   const last = parts[parts.length - 1];
-  if (last !== '' && /^[0-9]+$/.test(last)) return true;
-  return !Number.isNaN(parseIPv4Number(last));
+  if (last !== '' && regExpTest(/^[0-9]+$/, last)) return true;
+  return !NumberIsNaN(parseIPv4Number(last));
 }
 
 function parseIPv4(input) {
-  const parts = input.split('.');
-  if (parts[parts.length - 1] === '' && parts.length > 1) parts.pop();
+  const parts = StringPrototypeSplit(input, '.');
+  if (parts[parts.length - 1] === '' && parts.length > 1) ArrayPrototypePop(parts);
   if (parts.length > 4) return FAILURE;
   const numbers = [];
-  for (const part of parts) {
+  for (const part of new SafeArrayIterator(parts)) {
     const n = parseIPv4Number(part);
-    if (Number.isNaN(n)) return FAILURE;
-    numbers.push(n);
+    if (NumberIsNaN(n)) return FAILURE;
+    ArrayPrototypePush(numbers, n);
   }
   for (let i = 0; i < numbers.length - 1; i++) if (numbers[i] > 255) return FAILURE;
   const last = numbers[numbers.length - 1];
@@ -206,7 +219,7 @@ function parseIPv6(input) {
   let pieceIndex = 0;
   let compress = null;
   let p = 0;
-  const cp = (i) => (i < input.length ? input.charCodeAt(i) : -1);
+  const cp = (i) => (i < input.length ? StringPrototypeCharCodeAt(input, i) : -1);
   if (cp(p) === 0x3A) {
     if (cp(p + 1) !== 0x3A) return FAILURE;
     p += 2;
@@ -315,13 +328,13 @@ function serializeHost(host) {
   if (typeof host === 'number') {
     return `${(host >>> 24) & 255}.${(host >>> 16) & 255}.${(host >>> 8) & 255}.${host & 255}`;
   }
-  if (Array.isArray(host)) return `[${serializeIPv6(host)}]`;
+  if (ArrayIsArray(host)) return `[${serializeIPv6(host)}]`;
   return host;
 }
 
 function parseOpaqueHost(input) {
   for (let i = 0; i < input.length; i++) {
-    if (isForbiddenHost(input.charCodeAt(i))) return FAILURE;
+    if (isForbiddenHost(StringPrototypeCharCodeAt(input, i))) return FAILURE;
   }
   return utf8PercentEncodeString(input, inC0);
 }
@@ -329,15 +342,15 @@ function parseOpaqueHost(input) {
 function parseHost(input, isOpaque) {
   if (input[0] === '[') {
     if (input[input.length - 1] !== ']') return FAILURE;
-    return parseIPv6(input.slice(1, -1));
+    return parseIPv6(sliceOf(input, 1, -1));
   }
   if (isOpaque) return parseOpaqueHost(input);
   // eslint-disable-next-line no-control-regex
-  const domain = /^[\x00-\x24\x26-\x7F]*$/.test(input) ? input : utf8Decode(percentDecodeToBytes(input));
+  const domain = regExpTest(/^[\x00-\x24\x26-\x7F]*$/, input) ? input : utf8Decode(percentDecodeToBytes(input));
   const asciiDomain = toASCII(domain);
   if (asciiDomain === null || asciiDomain.length === 0) return FAILURE;
   for (let i = 0; i < asciiDomain.length; i++) {
-    if (isForbiddenDomain(asciiDomain.charCodeAt(i))) return FAILURE;
+    if (isForbiddenDomain(StringPrototypeCharCodeAt(asciiDomain, i))) return FAILURE;
   }
   if (endsInANumber(asciiDomain)) return parseIPv4(asciiDomain);
   return asciiDomain;

@@ -5,6 +5,16 @@
 // checked, so a few hosts Node rejects are accepted here.
 // internalBinding: none.
 
+const {
+  ArrayFrom, ArrayPrototypeEvery, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
+  ArrayPrototypeSplice, MathFloor, SafeArrayIterator, StringFromCharCode, StringFromCodePointApply,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeNormalize,
+  StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+const { includesIn, lastIndexOfIn, sliceOf } = require('internal/util/either');
+
 const BASE = 36;
 const TMIN = 1;
 const TMAX = 26;
@@ -15,18 +25,18 @@ const INITIAL_N = 128;
 const MAXINT = 0x7FFFFFFF;
 
 function adapt(delta, numPoints, firstTime) {
-  delta = firstTime ? Math.floor(delta / DAMP) : delta >> 1;
-  delta += Math.floor(delta / numPoints);
+  delta = firstTime ? MathFloor(delta / DAMP) : delta >> 1;
+  delta += MathFloor(delta / numPoints);
   let k = 0;
   while (delta > ((BASE - TMIN) * TMAX) >> 1) {
-    delta = Math.floor(delta / (BASE - TMIN));
+    delta = MathFloor(delta / (BASE - TMIN));
     k += BASE;
   }
-  return k + Math.floor(((BASE - TMIN + 1) * delta) / (delta + SKEW));
+  return k + MathFloor(((BASE - TMIN + 1) * delta) / (delta + SKEW));
 }
 
 function digitToChar(d) {
-  return String.fromCharCode(d < 26 ? d + 97 : d + 22);
+  return StringFromCharCode(d < 26 ? d + 97 : d + 22);
 }
 
 function charToDigit(c) {
@@ -38,9 +48,9 @@ function charToDigit(c) {
 
 // Code points of `label` to its Punycode form (without 'xn--'); null on overflow.
 function encode(label) {
-  const input = Array.from(label, (ch) => ch.codePointAt(0));
+  const input = ArrayFrom(label, (ch) => StringPrototypeCodePointAt(ch, 0));
   let out = '';
-  for (const cp of input) if (cp < 0x80) out += String.fromCharCode(cp);
+  for (const cp of new SafeArrayIterator(input)) if (cp < 0x80) out += StringFromCharCode(cp);
   const basic = out.length;
   let handled = basic;
   if (basic > 0) out += '-';
@@ -49,11 +59,11 @@ function encode(label) {
   let bias = INITIAL_BIAS;
   while (handled < input.length) {
     let m = MAXINT;
-    for (const cp of input) if (cp >= n && cp < m) m = cp;
-    if (m - n > Math.floor((MAXINT - delta) / (handled + 1))) return null;
+    for (const cp of new SafeArrayIterator(input)) if (cp >= n && cp < m) m = cp;
+    if (m - n > MathFloor((MAXINT - delta) / (handled + 1))) return null;
     delta += (m - n) * (handled + 1);
     n = m;
-    for (const cp of input) {
+    for (const cp of new SafeArrayIterator(input)) {
       if (cp < n && ++delta > MAXINT) return null;
       if (cp === n) {
         let q = delta;
@@ -61,7 +71,7 @@ function encode(label) {
           const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
           if (q < t) break;
           out += digitToChar(t + ((q - t) % (BASE - t)));
-          q = Math.floor((q - t) / (BASE - t));
+          q = MathFloor((q - t) / (BASE - t));
         }
         out += digitToChar(q);
         bias = adapt(delta, handled + 1, handled === basic);
@@ -78,12 +88,12 @@ function encode(label) {
 // Punycode text (without 'xn--') to a string; null when malformed.
 function decode(input) {
   const output = [];
-  let basicEnd = input.lastIndexOf('-');
+  let basicEnd = lastIndexOfIn(input, '-');
   if (basicEnd < 0) basicEnd = 0;
   for (let j = 0; j < basicEnd; j++) {
-    const c = input.charCodeAt(j);
+    const c = StringPrototypeCharCodeAt(input, j);
     if (c >= 0x80) return null;
-    output.push(c);
+    ArrayPrototypePush(output, c);
   }
   let n = INITIAL_N;
   let bias = INITIAL_BIAS;
@@ -93,23 +103,23 @@ function decode(input) {
     let w = 1;
     for (let k = BASE; ; k += BASE) {
       if (pos >= input.length) return null;
-      const digit = charToDigit(input.charCodeAt(pos++));
-      if (digit >= BASE || digit > Math.floor((MAXINT - i) / w)) return null;
+      const digit = charToDigit(StringPrototypeCharCodeAt(input, pos++));
+      if (digit >= BASE || digit > MathFloor((MAXINT - i) / w)) return null;
       i += digit * w;
       const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
       if (digit < t) break;
-      if (w > Math.floor(MAXINT / (BASE - t))) return null;
+      if (w > MathFloor(MAXINT / (BASE - t))) return null;
       w *= BASE - t;
     }
     const len = output.length + 1;
     bias = adapt(i - oldi, len, oldi === 0);
-    if (Math.floor(i / len) > MAXINT - n) return null;
-    n += Math.floor(i / len);
+    if (MathFloor(i / len) > MAXINT - n) return null;
+    n += MathFloor(i / len);
     i %= len;
     if (n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF)) return null;
-    output.splice(i++, 0, n);
+    ArrayPrototypeSplice(output, i++, 0, n);
   }
-  return String.fromCodePoint(...output);
+  return StringFromCodePointApply(output);
 }
 
 // Characters UTS #46 maps to nothing.
@@ -118,8 +128,8 @@ const ignored = /[\u00AD\u034F\u180B-\u180D\u200B\u2060\uFE00-\uFE0F\uFEFF]/g;
 // Map a domain the way UTS #46 (non-transitional) roughly does.
 function mapDomain(domain) {
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7F]*$/.test(domain)) return domain.toLowerCase();
-  return domain.replace(ignored, '').replace(/\u1E9E/g, 'ss').normalize('NFKC').replace(/\u03A3/g, '\u03C3').toLowerCase().normalize('NFC')
+  if (regExpTest(/^[\x00-\x7F]*$/, domain)) return StringPrototypeToLowerCase(domain);
+  return StringPrototypeNormalize(StringPrototypeToLowerCase(StringPrototypeReplace(StringPrototypeNormalize(regExpReplace(regExpReplace(domain, ignored, ''), /\u1E9E/g, 'ss'), 'NFKC'), /\u03A3/g, '\u03C3')), 'NFC')
     .replace(/[\u3002\uFF0E\uFF61]/g, '.');
 }
 
@@ -131,26 +141,26 @@ const NSM = /[\p{Mn}\p{Me}]/u;
 const RTL = /[\u0590-\u08FF\u07C0-\u085F\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 function bidiClass(ch) {
-  if (NSM.test(ch)) return 'NSM';
-  if (AN.test(ch)) return 'AN';
-  if (EN.test(ch)) return 'EN';
-  if (RTL.test(ch)) return 'R';
-  if (/[\p{L}\p{Mc}\p{Nd}\p{Nl}\p{No}]/u.test(ch)) return 'L';
+  if (regExpTest(NSM, ch)) return 'NSM';
+  if (regExpTest(AN, ch)) return 'AN';
+  if (regExpTest(EN, ch)) return 'EN';
+  if (regExpTest(RTL, ch)) return 'R';
+  if (regExpTest(/[\p{L}\p{Mc}\p{Nd}\p{Nl}\p{No}]/u, ch)) return 'L';
   return 'ON';
 }
 
 function validLabel(label, bidiDomain) {
-  const chars = Array.from(label);
+  const chars = ArrayFrom(label);
   if (chars.length === 0) return true;
-  if (NSM.test(chars[0]) || /^\p{Mc}/u.test(chars[0])) return false;
+  if (regExpTest(NSM, chars[0]) || regExpTest(/^\p{Mc}/u, chars[0])) return false;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i];
     if (ch === '\u200C' || ch === '\u200D') {
       // Joiners are allowed only right after a virama.
-      if (i === 0 || !viramas.test(chars[i - 1])) return false;
+      if (i === 0 || !regExpTest(viramas, chars[i - 1])) return false;
     }
     // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1F\x7F-\x9F]/.test(ch)) return false;
+    if (regExpTest(/[\x00-\x1F\x7F-\x9F]/, ch)) return false;
   }
   if (!bidiDomain) return true;
   // Node's IDNA (ada) applies its own reading of the bidi rule, matched
@@ -158,13 +168,13 @@ function validLabel(label, bidiDomain) {
   // must end (before marks) in R, AL, EN or AN; any other label may hold no
   // R, AL or AN except as its last character. Right-to-left labels may not
   // mix EN with AN.
-  const classes = chars.map(bidiClass);
+  const classes = ArrayPrototypeMap(chars, bidiClass);
   if (classes[0] === 'R') {
-    if (classes.includes('L')) return false;
-    if (classes.includes('EN') && classes.includes('AN')) return false;
+    if (includesIn(classes, 'L')) return false;
+    if (includesIn(classes, 'EN') && includesIn(classes, 'AN')) return false;
     let last = classes.length - 1;
     while (last > 0 && classes[last] === 'NSM') last--;
-    return ['R', 'EN', 'AN'].includes(classes[last]);
+    return includesIn(['R', 'EN', 'AN'], classes[last]);
   }
   for (let i = 0; i < classes.length - 1; i++) {
     if (classes[i] === 'R' || classes[i] === 'AN') return false;
@@ -173,48 +183,48 @@ function validLabel(label, bidiDomain) {
 }
 
 function validDomain(labels) {
-  return labels.every((l) => validLabel(l, true));
+  return ArrayPrototypeEvery(labels, (l) => validLabel(l, true));
 }
 
 // Domain to ASCII for the URL host parser; null on failure.
 function toASCII(domain) {
   const mapped = mapDomain(domain);
-  const labels = mapped.split('.');
+  const labels = StringPrototypeSplit(mapped, '.');
   // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7F]*$/.test(mapped) && !validDomain(labels)) return null;
+  if (!regExpTest(/^[\x00-\x7F]*$/, mapped) && !validDomain(labels)) return null;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
-    if (label.startsWith('xn--')) {
+    if (StringPrototypeStartsWith(label, 'xn--')) {
       // eslint-disable-next-line no-control-regex
-      if (!/^[\x00-\x7F]*$/.test(label)) return null;
-      const decoded = decode(label.slice(4));
+      if (!regExpTest(/^[\x00-\x7F]*$/, label)) return null;
+      const decoded = decode(sliceOf(label, 4));
       // eslint-disable-next-line no-control-regex
-      if (decoded === null || decoded.length === 0 || /^[\x00-\x7F]*$/.test(decoded) ||
-          /[\x00-\x20\x7F-\x9F]/.test(decoded) || mapDomain(decoded) !== decoded) {
+      if (decoded === null || decoded.length === 0 || regExpTest(/^[\x00-\x7F]*$/, decoded) ||
+          regExpTest(/[\x00-\x20\x7F-\x9F]/, decoded) || mapDomain(decoded) !== decoded) {
         return null;
       }
       continue;
     }
     // eslint-disable-next-line no-control-regex
-    if (/^[\x00-\x7F]*$/.test(label)) continue;
+    if (regExpTest(/^[\x00-\x7F]*$/, label)) continue;
     const enc = encode(label);
     if (enc === null) return null;
     labels[i] = `xn--${enc}`;
   }
-  return labels.join('.');
+  return ArrayPrototypeJoin(labels, '.');
 }
 
 // Domain to Unicode: decode 'xn--' labels, leave the rest (lower-cased).
 function toUnicode(domain) {
-  const labels = mapDomain(domain).split('.');
+  const labels = StringPrototypeSplit(mapDomain(domain), '.');
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
-    if (label.startsWith('xn--')) {
-      const decoded = decode(label.slice(4));
+    if (StringPrototypeStartsWith(label, 'xn--')) {
+      const decoded = decode(sliceOf(label, 4));
       if (decoded !== null) labels[i] = decoded;
     }
   }
-  return labels.join('.');
+  return ArrayPrototypeJoin(labels, '.');
 }
 
 module.exports = { encode, decode, toASCII, toUnicode };

@@ -7,6 +7,13 @@
 // internalBinding: none.
 
 const {
+  RegExpPrototypeExec, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeToLowerCase,
+} = primordials;
+const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
+
+const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_URL },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
@@ -36,13 +43,13 @@ const forbiddenHostChars = /[\0\t\n\r #%/:<>?@[\\\]^|]/;
 const forbiddenHostCharsIpv6 = /[\0\t\n\r #%/<>?@\\^|]/;
 
 // Protocols that never have a host, and those that always get '//'.
-const hostlessProtocol = new Set(['javascript', 'javascript:']);
-const slashedProtocol = new Set(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
-  'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
+const hostlessProtocol = new SafeSet(new SafeArrayIterator(['javascript', 'javascript:']));
+const slashedProtocol = new SafeSet(new SafeArrayIterator(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:',
+  'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']));
 const unsafeProtocol = hostlessProtocol;
 
 // Characters that end the host: they can never be part of a hostname.
-const nonHostChars = new Set([32, 34, 37, 39, 59, 60, 62, 92, 94, 96, 123, 124, 125]);
+const nonHostChars = new SafeSet(new SafeArrayIterator([32, 34, 37, 39, 59, 60, 62, 92, 94, 96, 123, 124, 125]));
 // Characters the parser escapes in the path, query and hash.
 const autoEscape = { __proto__: null, 9: '%09', 10: '%0A', 13: '%0D', 32: '%20', 34: '%22', 39: '%27',
   60: '%3C', 62: '%3E', 92: '%5C', 94: '%5E', 96: '%60', 123: '%7B', 124: '%7C', 125: '%7D' };
@@ -69,15 +76,15 @@ function isWhitespace(code) {
 function prepare(url) {
   let start = 0;
   let end = url.length;
-  while (start < end && isWhitespace(url.charCodeAt(start))) start++;
-  while (end > start && isWhitespace(url.charCodeAt(end - 1))) end--;
+  while (start < end && isWhitespace(StringPrototypeCharCodeAt(url, start))) start++;
+  while (end > start && isWhitespace(StringPrototypeCharCodeAt(url, end - 1))) end--;
   let out = '';
   let hasHash = false;
   let hasAt = false;
   let split = false;
   let last = start;
   for (let i = start; i < end; i++) {
-    const c = url.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(url, i);
     if (split) {
       if (c === 35) hasHash = true;
       continue;
@@ -88,11 +95,11 @@ function prepare(url) {
       if (c === 35) hasHash = true;
       split = true;
     } else if (c === 92) {
-      out += url.slice(last, i) + '/';
+      out += StringPrototypeSlice(url, last, i) + '/';
       last = i + 1;
     }
   }
-  return { rest: out + url.slice(last, end), hasHash, hasAt };
+  return { rest: out + StringPrototypeSlice(url, last, end), hasHash, hasAt };
 }
 
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
@@ -101,14 +108,14 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 
   if (!slashesDenoteHost && !hasHash && !hasAt) {
     // Fast path for plain paths like '/a/b?c'.
-    const simple = simplePathPattern.exec(rest);
+    const simple = RegExpPrototypeExec(simplePathPattern, rest);
     if (simple) {
       this.path = rest;
       this.href = rest;
       this.pathname = simple[1];
       if (simple[2]) {
         this.search = simple[2];
-        this.query = parseQueryString ? qs().parse(this.search.slice(1)) : this.search.slice(1);
+        this.query = parseQueryString ? qs().parse(StringPrototypeSlice(this.search, 1)) : StringPrototypeSlice(this.search, 1);
       } else if (parseQueryString) {
         this.search = null;
         this.query = { __proto__: null };
@@ -117,20 +124,20 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     }
   }
 
-  let proto = protocolPattern.exec(rest);
+  let proto = RegExpPrototypeExec(protocolPattern, rest);
   let lowerProto;
   if (proto) {
     proto = proto[0];
-    lowerProto = proto.toLowerCase();
+    lowerProto = StringPrototypeToLowerCase(proto);
     this.protocol = lowerProto;
-    rest = rest.slice(proto.length);
+    rest = StringPrototypeSlice(rest, proto.length);
   }
 
   let slashes;
-  if (slashesDenoteHost || proto || hostPattern.test(rest)) {
-    slashes = rest.charCodeAt(0) === 47 && rest.charCodeAt(1) === 47;
+  if (slashesDenoteHost || proto || regExpTest(hostPattern, rest)) {
+    slashes = StringPrototypeCharCodeAt(rest, 0) === 47 && StringPrototypeCharCodeAt(rest, 1) === 47;
     if (slashes && !(proto && hostlessProtocol.has(lowerProto))) {
-      rest = rest.slice(2);
+      rest = StringPrototypeSlice(rest, 2);
       this.slashes = true;
     }
   }
@@ -145,9 +152,9 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   let questionIdx = -1;
   let hashIdx = -1;
   for (let i = 0; i < rest.length; i++) {
-    const c = rest.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(rest, i);
     if (c === 35) {
-      this.hash = rest.slice(i);
+      this.hash = StringPrototypeSlice(rest, i);
       hashIdx = i;
       break;
     } else if (c === 63 && questionIdx === -1) {
@@ -156,8 +163,8 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   }
   if (questionIdx !== -1) {
     const stop = hashIdx === -1 ? rest.length : hashIdx;
-    this.search = rest.slice(questionIdx, stop);
-    this.query = rest.slice(questionIdx + 1, stop);
+    this.search = StringPrototypeSlice(rest, questionIdx, stop);
+    this.query = StringPrototypeSlice(rest, questionIdx + 1, stop);
     if (parseQueryString) this.query = qs().parse(this.query);
   } else if (parseQueryString) {
     this.search = null;
@@ -168,7 +175,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   if (firstIdx === -1) {
     if (rest.length > 0) this.pathname = rest;
   } else if (firstIdx > 0) {
-    this.pathname = rest.slice(0, firstIdx);
+    this.pathname = StringPrototypeSlice(rest, 0, firstIdx);
   }
   if (slashedProtocol.has(lowerProto) && this.hostname && !this.pathname) this.pathname = '/';
 
@@ -180,14 +187,14 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
 // Split "auth@host:port" off the front of `rest`; returns what follows.
 Url.prototype._parseAuthority = function(rest, url) {
   // Tabs and newlines vanish from everything before the first '/', '?' or '#'.
-  const end = rest.search(/[/?#]/);
-  const head = end === -1 ? rest : rest.slice(0, end);
-  if (/[\t\n\r]/.test(head)) rest = head.replace(/[\t\n\r]/g, '') + (end === -1 ? '' : rest.slice(end));
+  const end = regExpSearch(rest, /[/?#]/);
+  const head = end === -1 ? rest : StringPrototypeSlice(rest, 0, end);
+  if (regExpTest(/[\t\n\r]/, head)) rest = regExpReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : StringPrototypeSlice(rest, end));
   let hostEnd = -1;
   let atSign = -1;
   let nonHost = -1;
   for (let i = 0; i < rest.length && hostEnd === -1; i++) {
-    const c = rest.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(rest, i);
     if (c === 35 || c === 47 || c === 63) {
       if (nonHost === -1) nonHost = i;
       hostEnd = i;
@@ -201,15 +208,15 @@ Url.prototype._parseAuthority = function(rest, url) {
   }
   let start = 0;
   if (atSign !== -1) {
-    this.auth = decodeURIComponent(rest.slice(0, atSign));
+    this.auth = decodeURIComponent(StringPrototypeSlice(rest, 0, atSign));
     start = atSign + 1;
   }
   if (nonHost === -1) {
-    this.host = rest.slice(start);
+    this.host = StringPrototypeSlice(rest, start);
     rest = '';
   } else {
-    this.host = rest.slice(start, nonHost);
-    rest = rest.slice(nonHost);
+    this.host = StringPrototypeSlice(rest, start, nonHost);
+    rest = StringPrototypeSlice(rest, nonHost);
   }
 
   this.parseHost();
@@ -218,10 +225,10 @@ Url.prototype._parseAuthority = function(rest, url) {
   const ipv6 = isIpv6Hostname(hostname);
   if (!ipv6) {
     // A ':' left in the hostname (not a port) starts the path instead.
-    const colon = hostname.indexOf(':');
+    const colon = StringPrototypeIndexOf(hostname, ':');
     if (colon !== -1) {
-      this.hostname = hostname.slice(0, colon);
-      rest = `/${hostname.slice(colon)}${rest}`;
+      this.hostname = StringPrototypeSlice(hostname, 0, colon);
+      rest = `/${StringPrototypeSlice(hostname, colon)}${rest}`;
       if (!warnedInvalidHost) {
         // Like Node's deprecation warnings, only the first one is shown.
         warnedInvalidHost = true;
@@ -231,20 +238,24 @@ Url.prototype._parseAuthority = function(rest, url) {
     }
   }
   if (this.hostname.length > hostnameMaxLen) this.hostname = '';
-  else this.hostname = this.hostname.toLowerCase();
+  else this.hostname = StringPrototypeToLowerCase(this.hostname);
   hostname = this.hostname;
   if (hostname !== '') {
     if (ipv6) {
-      if (forbiddenHostCharsIpv6.test(hostname)) throw new ERR_INVALID_URL(url);
+      if (regExpTest(forbiddenHostCharsIpv6, hostname)) throw new ERR_INVALID_URL(url);
     } else {
       const ascii = toASCII(hostname);
-      if (ascii === null || forbiddenHostChars.test(ascii)) throw new ERR_INVALID_URL(url);
+      // A host that IDNA maps to nothing (a soft hyphen) or to a forbidden character
+      // (U+FF20 is '@' after NFKC) would let the host be spoofed.
+      if (ascii === null || ascii === '' || regExpTest(forbiddenHostChars, ascii)) {
+        throw new ERR_INVALID_URL(url);
+      }
       this.hostname = ascii;
     }
   }
   this.host = (this.hostname || '') + (this.port ? ':' + this.port : '');
   if (ipv6) {
-    this.hostname = this.hostname.slice(1, -1);
+    this.hostname = StringPrototypeSlice(this.hostname, 1, -1);
     if (rest[0] !== '/') rest = '/' + rest;
   }
   return rest;
@@ -253,41 +264,41 @@ Url.prototype._parseAuthority = function(rest, url) {
 let warnedInvalidHost = false;
 
 function isIpv6Hostname(hostname) {
-  return hostname.charCodeAt(0) === 91 && hostname.charCodeAt(hostname.length - 1) === 93;
+  return StringPrototypeCharCodeAt(hostname, 0) === 91 && StringPrototypeCharCodeAt(hostname, hostname.length - 1) === 93;
 }
 
 function escapeRest(rest) {
   let out = '';
   let last = 0;
   for (let i = 0; i < rest.length; i++) {
-    const e = autoEscape[rest.charCodeAt(i)];
+    const e = autoEscape[StringPrototypeCharCodeAt(rest, i)];
     if (e === undefined) continue;
-    out += rest.slice(last, i) + e;
+    out += StringPrototypeSlice(rest, last, i) + e;
     last = i + 1;
   }
-  return last === 0 ? rest : out + rest.slice(last);
+  return last === 0 ? rest : out + StringPrototypeSlice(rest, last);
 }
 
 Url.prototype.parseHost = function parseHost() {
   let host = this.host;
-  const m = portPattern.exec(host);
+  const m = RegExpPrototypeExec(portPattern, host);
   if (m) {
     const port = m[0];
-    if (port !== ':') this.port = port.slice(1);
-    host = host.slice(0, host.length - port.length);
+    if (port !== ':') this.port = StringPrototypeSlice(port, 1);
+    host = StringPrototypeSlice(host, 0, host.length - port.length);
   }
   if (host) this.hostname = host;
 };
 
 // Characters format() leaves alone in the auth part.
 const authKeep = new Int8Array(128);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'():') {
-  authKeep[ch.charCodeAt(0)] = 1;
+for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*\'():')) {
+  authKeep[StringPrototypeCharCodeAt(ch, 0)] = 1;
 }
 function encodeAuth(s) {
   let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0);
+  for (const ch of new SafeStringIterator(s)) {
+    const c = StringPrototypeCodePointAt(ch, 0);
     if (c < 128 && authKeep[c] === 1) out += ch;
     else out += encodeURIComponent(ch);
   }
@@ -306,25 +317,25 @@ Url.prototype.format = function format() {
     host = auth + this.host;
   } else if (this.hostname) {
     const h = this.hostname;
-    host = auth + (h.includes(':') && !isIpv6Hostname(h) ? `[${h}]` : h);
+    host = auth + (StringPrototypeIncludes(h, ':') && !isIpv6Hostname(h) ? `[${h}]` : h);
     if (this.port) host += ':' + this.port;
   }
   if (this.query !== null && typeof this.query === 'object') query = qs().stringify(this.query);
   let search = this.search || (query && ('?' + query)) || '';
-  if (protocol && protocol.charCodeAt(protocol.length - 1) !== 58) protocol += ':';
-  pathname = pathname.replace(/[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
+  if (protocol && StringPrototypeCharCodeAt(protocol, protocol.length - 1) !== 58) protocol += ':';
+  pathname = regExpReplace(pathname, /[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
   // Only the slashed protocols get '//' (others keep it if they had it).
   if (this.slashes || slashedProtocol.has(protocol)) {
     if (this.slashes || host) {
-      if (pathname && pathname.charCodeAt(0) !== 47) pathname = '/' + pathname;
+      if (pathname && StringPrototypeCharCodeAt(pathname, 0) !== 47) pathname = '/' + pathname;
       host = '//' + host;
-    } else if (protocol.length >= 4 && protocol.startsWith('file')) {
+    } else if (protocol.length >= 4 && StringPrototypeStartsWith(protocol, 'file')) {
       host = '//';
     }
   }
-  search = search.replace(/#/g, '%23');
-  if (hash && hash.charCodeAt(0) !== 35) hash = '#' + hash;
-  if (search && search.charCodeAt(0) !== 63) search = '?' + search;
+  search = regExpReplace(search, /#/g, '%23');
+  if (hash && StringPrototypeCharCodeAt(hash, 0) !== 35) hash = '#' + hash;
+  if (search && StringPrototypeCharCodeAt(search, 0) !== 63) search = '?' + search;
   return protocol + host + pathname + search + hash;
 };
 

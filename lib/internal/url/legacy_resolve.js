@@ -5,6 +5,14 @@
 // internalBinding: none.
 
 const {
+  ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift,
+  ArrayPrototypeSplice, ArrayPrototypeUnshift, FunctionPrototypeCall, ObjectAssign, ObjectKeys,
+  SafeArrayIterator, StringPrototypeCharAt, StringPrototypeSplit,
+} = primordials;
+const { regExpTest } = require('internal/util/regexp');
+const { concatOf, indexOfIn, sliceOf } = require('internal/util/either');
+
+const {
   codes: { ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 
@@ -15,10 +23,10 @@ module.exports = function install(legacy) {
   // off any 'auth@' that ended up in it (as in 'mailto:a@b' + 'c@d').
   function hostFromPath(result, first) {
     result.hostname = result.host = first;
-    const parts = result.host && result.host.indexOf('@') > 0 ? result.host.split('@') : null;
+    const parts = result.host && indexOfIn(result.host, '@') > 0 ? StringPrototypeSplit(result.host, '@') : null;
     if (parts) {
-      result.auth = parts.shift();
-      result.host = result.hostname = parts.shift();
+      result.auth = ArrayPrototypeShift(parts);
+      result.host = result.hostname = ArrayPrototypeShift(parts);
     }
   }
 
@@ -31,7 +39,7 @@ module.exports = function install(legacy) {
   Url.prototype.resolveObject = function resolveObject(relative) {
     if (typeof relative === 'string') relative = urlParse(relative, false, true);
     const result = new Url();
-    for (const key of Object.keys(this)) result[key] = this[key];
+    for (const key of new SafeArrayIterator(ObjectKeys(this))) result[key] = this[key];
 
     // The hash always comes from the relative URL, even when it is empty.
     result.hash = relative.hash;
@@ -42,7 +50,7 @@ module.exports = function install(legacy) {
 
     // '//host/path' keeps only the protocol of the base.
     if (relative.slashes && !relative.protocol) {
-      for (const key of Object.keys(relative)) if (key !== 'protocol') result[key] = relative[key];
+      for (const key of new SafeArrayIterator(ObjectKeys(relative))) if (key !== 'protocol') result[key] = relative[key];
       if (slashedProtocol.has(result.protocol) && result.hostname && !result.pathname) {
         result.path = result.pathname = '/';
       }
@@ -55,19 +63,19 @@ module.exports = function install(legacy) {
       // slashed ones a missing host is read from the start of the path
       // (except for file:, which is hostless).
       if (!slashedProtocol.has(relative.protocol)) {
-        for (const key of Object.keys(relative)) result[key] = relative[key];
+        for (const key of new SafeArrayIterator(ObjectKeys(relative))) result[key] = relative[key];
         result.href = result.format();
         return result;
       }
       result.protocol = relative.protocol;
-      if (!relative.host && !/^file:?$/.test(relative.protocol) && !hostlessProtocol.has(relative.protocol)) {
-        const relPath = (relative.pathname || '').split('/');
-        while (relPath.length && !(relative.host = relPath.shift()));
+      if (!relative.host && !regExpTest(/^file:?$/, relative.protocol) && !hostlessProtocol.has(relative.protocol)) {
+        const relPath = StringPrototypeSplit((relative.pathname || ''), '/');
+        while (relPath.length && !(relative.host = ArrayPrototypeShift(relPath)));
         if (!relative.host) relative.host = '';
         if (!relative.hostname) relative.hostname = '';
-        if (relPath[0] !== '') relPath.unshift('');
-        if (relPath.length < 2) relPath.unshift('');
-        result.pathname = relPath.join('/');
+        if (relPath[0] !== '') ArrayPrototypeUnshift(relPath, '');
+        if (relPath.length < 2) ArrayPrototypeUnshift(relPath, '');
+        result.pathname = ArrayPrototypeJoin(relPath, '/');
       } else {
         result.pathname = relative.pathname;
       }
@@ -83,12 +91,12 @@ module.exports = function install(legacy) {
       return result;
     }
 
-    const isSourceAbs = result.pathname && result.pathname.charAt(0) === '/';
-    const isRelAbs = relative.host || (relative.pathname && relative.pathname.charAt(0) === '/');
+    const isSourceAbs = result.pathname && StringPrototypeCharAt(result.pathname, 0) === '/';
+    const isRelAbs = relative.host || (relative.pathname && StringPrototypeCharAt(relative.pathname, 0) === '/');
     let mustEndAbs = isRelAbs || isSourceAbs || (result.host && relative.pathname);
     const removeAllDots = mustEndAbs;
-    let srcPath = (result.pathname && result.pathname.split('/')) || [];
-    const relPath = (relative.pathname && relative.pathname.split('/')) || [];
+    let srcPath = (result.pathname && StringPrototypeSplit(result.pathname, '/')) || [];
+    const relPath = (relative.pathname && StringPrototypeSplit(relative.pathname, '/')) || [];
     const noLeadingSlashes = result.protocol && !slashedProtocol.has(result.protocol);
 
     // For URLs like 'mailto:' the host is treated as the first path segment,
@@ -98,7 +106,7 @@ module.exports = function install(legacy) {
       result.port = null;
       if (result.host) {
         if (srcPath[0] === '') srcPath[0] = result.host;
-        else srcPath.unshift(result.host);
+        else ArrayPrototypeUnshift(srcPath, result.host);
       }
       result.host = '';
       if (relative.protocol) {
@@ -108,7 +116,7 @@ module.exports = function install(legacy) {
         relative.port = null;
         if (relative.host) {
           if (relPath[0] === '') relPath[0] = relative.host;
-          else relPath.unshift(relative.host);
+          else ArrayPrototypeUnshift(relPath, relative.host);
         }
         relative.host = null;
       }
@@ -130,13 +138,13 @@ module.exports = function install(legacy) {
       srcPath = relPath;
     } else if (relPath.length) {
       // Relative path: drop the base's last segment and append.
-      srcPath.pop();
-      srcPath = srcPath.concat(relPath);
+      ArrayPrototypePop(srcPath);
+      srcPath = concatOf(srcPath, relPath);
       result.search = relative.search;
       result.query = relative.query;
     } else if (relative.search !== null && relative.search !== undefined) {
       // Only a new query ('?x').
-      if (noLeadingSlashes) hostFromPath(result, srcPath.shift());
+      if (noLeadingSlashes) hostFromPath(result, ArrayPrototypeShift(srcPath));
       result.search = relative.search;
       result.query = relative.query;
       setPath(result);
@@ -152,7 +160,7 @@ module.exports = function install(legacy) {
     }
 
     // A path ending in '.' or '..' (or '') keeps a trailing slash.
-    let last = srcPath.slice(-1)[0];
+    let last = sliceOf(srcPath, -1)[0];
     const hasTrailingSlash = ((result.host || relative.host || srcPath.length > 1) &&
       (last === '.' || last === '..')) || last === '';
 
@@ -161,29 +169,29 @@ module.exports = function install(legacy) {
     for (let i = srcPath.length - 1; i >= 0; i--) {
       last = srcPath[i];
       if (last === '.') {
-        srcPath.splice(i, 1);
+        ArrayPrototypeSplice(srcPath, i, 1);
       } else if (last === '..') {
-        srcPath.splice(i, 1);
+        ArrayPrototypeSplice(srcPath, i, 1);
         up++;
       } else if (up) {
-        srcPath.splice(i, 1);
+        ArrayPrototypeSplice(srcPath, i, 1);
         up--;
       }
     }
     if (!mustEndAbs && !removeAllDots) {
-      while (up--) srcPath.unshift('..');
+      while (up--) ArrayPrototypeUnshift(srcPath, '..');
     }
-    if (mustEndAbs && srcPath[0] !== '' && (!srcPath[0] || srcPath[0].charAt(0) !== '/')) srcPath.unshift('');
-    if (hasTrailingSlash && srcPath.join('/').slice(-1) !== '/') srcPath.push('');
+    if (mustEndAbs && srcPath[0] !== '' && (!srcPath[0] || StringPrototypeCharAt(srcPath[0], 0) !== '/')) ArrayPrototypeUnshift(srcPath, '');
+    if (hasTrailingSlash && sliceOf(ArrayPrototypeJoin(srcPath, '/'), -1) !== '/') ArrayPrototypePush(srcPath, '');
 
-    const isAbsolute = srcPath[0] === '' || (srcPath[0] && srcPath[0].charAt(0) === '/');
-    if (noLeadingSlashes) hostFromPath(result, isAbsolute ? '' : srcPath.length ? srcPath.shift() : '');
+    const isAbsolute = srcPath[0] === '' || (srcPath[0] && StringPrototypeCharAt(srcPath[0], 0) === '/');
+    if (noLeadingSlashes) hostFromPath(result, isAbsolute ? '' : srcPath.length ? ArrayPrototypeShift(srcPath) : '');
 
     mustEndAbs = mustEndAbs || (result.host && srcPath.length);
-    if (mustEndAbs && !isAbsolute) srcPath.unshift('');
+    if (mustEndAbs && !isAbsolute) ArrayPrototypeUnshift(srcPath, '');
 
     if (srcPath.length > 0) {
-      result.pathname = srcPath.join('/');
+      result.pathname = ArrayPrototypeJoin(srcPath, '/');
     } else {
       result.pathname = null;
       result.path = null;
@@ -214,7 +222,7 @@ module.exports = function install(legacy) {
       const internal = require('internal/url');
       if (internal.isURL(urlObject)) return formatWhatwg(internal, urlObject, options);
     }
-    return Url.prototype.format.call(urlObject);
+    return FunctionPrototypeCall(Url.prototype.format, urlObject);
   }
 
   function formatWhatwg(internal, url, options) {
@@ -243,5 +251,5 @@ module.exports = function install(legacy) {
     return serialize(record);
   }
 
-  Object.assign(legacy, { urlResolve, urlResolveObject, urlFormat });
+  ObjectAssign(legacy, { urlResolve, urlResolveObject, urlFormat });
 };

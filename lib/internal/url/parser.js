@@ -9,6 +9,14 @@
 // internalBinding: none.
 
 const {
+  ArrayIsArray, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice, SafeArrayIterator,
+  StringFromCharCode, StringFromCodePoint, StringFromCodePointApply, StringPrototypeCharCodeAt,
+  StringPrototypeCodePointAt, StringPrototypeToLowerCase,
+} = primordials;
+const { regExpReplace } = require('internal/util/regexp');
+const { sliceOf } = require('internal/util/either');
+
+const {
   inC0, inFragment, inQuery, inSpecialQuery, inPath, inUserinfo,
   utf8PercentEncodeCodePoint: enc,
   utf8PercentEncodeString,
@@ -48,7 +56,7 @@ const isAlpha = (c) => (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A);
 const isDigit = (c) => c >= 0x30 && c <= 0x39;
 
 function isWindowsDriveLetter(s, normalizedOnly) {
-  return s.length === 2 && isAlpha(s.charCodeAt(0)) &&
+  return s.length === 2 && isAlpha(StringPrototypeCharCodeAt(s, 0)) &&
     (s[1] === ':' || (!normalizedOnly && s[1] === '|'));
 }
 
@@ -62,17 +70,17 @@ function startsWithDriveLetter(cps, p) {
 }
 
 function isSingleDot(s) {
-  return s === '.' || s.toLowerCase() === '%2e';
+  return s === '.' || StringPrototypeToLowerCase(s) === '%2e';
 }
 
 function isDoubleDot(s) {
   switch (s.length) {
     case 2: return s === '..';
     case 4: {
-      const l = s.toLowerCase();
+      const l = StringPrototypeToLowerCase(s);
       return l === '.%2e' || l === '%2e.';
     }
-    case 6: return s.toLowerCase() === '%2e%2e';
+    case 6: return StringPrototypeToLowerCase(s) === '%2e%2e';
     default: return false;
   }
 }
@@ -81,10 +89,10 @@ function shortenPath(url) {
   const path = url.path;
   // Node (ada) keeps any first file segment that merely starts like 'C:'.
   if (url.scheme === 'file' && path.length === 1 && path[0].length >= 2 &&
-      isAlpha(path[0].charCodeAt(0)) && path[0][1] === ':') {
+      isAlpha(StringPrototypeCharCodeAt(path[0], 0)) && path[0][1] === ':') {
     return;
   }
-  path.pop();
+  ArrayPrototypePop(path);
 }
 
 function hasCredentials(url) {
@@ -96,35 +104,35 @@ function newRecord() {
 }
 
 function cloneRecord(u) {
-  return { ...u, path: Array.isArray(u.path) ? u.path.slice() : u.path, host: Array.isArray(u.host) ? u.host.slice() : u.host };
+  return { ...u, path: ArrayIsArray(u.path) ? sliceOf(u.path) : u.path, host: ArrayIsArray(u.host) ? sliceOf(u.host) : u.host };
 }
 
 function trimControlAndSpace(s) {
   let start = 0;
   let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
+  while (start < end && StringPrototypeCharCodeAt(s, start) <= 0x20) start++;
+  while (end > start && StringPrototypeCharCodeAt(s, end - 1) <= 0x20) end--;
+  return start === 0 && end === s.length ? s : sliceOf(s, start, end);
 }
 
 function codePoints(s) {
   const out = [];
   for (let i = 0; i < s.length; i++) {
-    const c = s.codePointAt(i);
-    out.push(c);
+    const c = StringPrototypeCodePointAt(s, i);
+    ArrayPrototypePush(out, c);
     if (c > 0xFFFF) i++;
   }
   return out;
 }
 
-const fromCps = (cps, a, b) => String.fromCodePoint(...cps.slice(a, b));
+const fromCps = (cps, a, b) => StringFromCodePointApply(ArrayPrototypeSlice(cps, a, b));
 
 function parse(input, base = null, url = null, stateOverride = 0) {
   if (url === null) {
     url = newRecord();
     input = trimControlAndSpace(input);
   }
-  input = input.replace(/[\t\n\r]/g, '');
+  input = regExpReplace(input, /[\t\n\r]/g, '');
   const cps = codePoints(input);
   let state = stateOverride || SCHEME_START;
   let buffer = '';
@@ -145,7 +153,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
     switch (state) {
       case SCHEME_START:
         if (c !== EOF && isAlpha(c)) {
-          buffer += String.fromCharCode(c).toLowerCase();
+          buffer += StringPrototypeToLowerCase(StringFromCharCode(c));
           state = SCHEME;
         } else if (!stateOverride) {
           state = NO_SCHEME;
@@ -157,7 +165,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
 
       case SCHEME:
         if (c !== EOF && (isAlpha(c) || isDigit(c) || c === 0x2B || c === 0x2D || c === 0x2E)) {
-          buffer += String.fromCharCode(c).toLowerCase();
+          buffer += StringPrototypeToLowerCase(StringFromCharCode(c));
         } else if (c === 0x3A) {
           if (stateOverride) {
             if (isSpecialScheme(url.scheme) !== isSpecialScheme(buffer)) return url;
@@ -237,7 +245,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
           url.password = base.password;
           url.host = base.host;
           url.port = base.port;
-          url.path = base.path.slice();
+          url.path = sliceOf(base.path);
           url.query = base.query;
           if (c === 0x3F) {
             url.query = '';
@@ -290,8 +298,9 @@ function parse(input, base = null, url = null, stateOverride = 0) {
         if (c === 0x40) {
           if (atSignSeen) buffer = '%40' + buffer;
           atSignSeen = true;
-          for (const ch of buffer) {
-            const cp = ch.codePointAt(0);
+          for (let i = 0; i < buffer.length; i++) {
+            const cp = StringPrototypeCodePointAt(buffer, i);
+            if (cp > 0xFFFF) i++;
             if (cp === 0x3A && !passwordTokenSeen) {
               passwordTokenSeen = true;
               continue;
@@ -307,7 +316,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
           buffer = '';
           state = HOST;
         } else {
-          buffer += String.fromCodePoint(c);
+          buffer += StringFromCodePoint(c);
         }
         break;
 
@@ -346,13 +355,13 @@ function parse(input, base = null, url = null, stateOverride = 0) {
         } else {
           if (c === 0x5B) insideBrackets = true;
           if (c === 0x5D) insideBrackets = false;
-          buffer += String.fromCodePoint(c);
+          buffer += StringFromCodePoint(c);
         }
         break;
 
       case PORT:
         if (c !== EOF && isDigit(c)) {
-          buffer += String.fromCharCode(c);
+          buffer += StringFromCharCode(c);
         } else if (c === EOF || c === 0x2F || c === 0x3F || c === 0x23 || (special && c === 0x5C) || stateOverride) {
           if (buffer !== '') {
             const port = Number(buffer);
@@ -377,7 +386,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
           state = FILE_SLASH;
         } else if (base !== null && base.scheme === 'file') {
           url.host = base.host;
-          url.path = base.path.slice();
+          url.path = sliceOf(base.path);
           url.query = base.query;
           if (c === 0x3F) {
             url.query = '';
@@ -406,7 +415,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
             url.host = base.host;
             if (!startsWithDriveLetter(cps, p) && base.path.length > 0 &&
                 isWindowsDriveLetter(base.path[0], true)) {
-              url.path.push(base.path[0]);
+              ArrayPrototypePush(url.path, base.path[0]);
             }
           }
           state = PATH;
@@ -433,7 +442,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
             state = PATH_START;
           }
         } else {
-          buffer += String.fromCodePoint(c);
+          buffer += StringFromCodePoint(c);
         }
         break;
 
@@ -451,7 +460,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
           state = PATH;
           if (c !== 0x2F) p--;
         } else if (stateOverride && url.host === null) {
-          url.path.push('');
+          ArrayPrototypePush(url.path, '');
         }
         break;
 
@@ -463,14 +472,14 @@ function parse(input, base = null, url = null, stateOverride = 0) {
             // only when '..' had a segment to remove.
             const hadSegments = url.path.length > 0;
             shortenPath(url);
-            if (!slash && (special || hadSegments)) url.path.push('');
+            if (!slash && (special || hadSegments)) ArrayPrototypePush(url.path, '');
           } else if (isSingleDot(buffer) && !slash) {
-            url.path.push('');
+            ArrayPrototypePush(url.path, '');
           } else if (!isSingleDot(buffer)) {
             if (url.scheme === 'file' && url.path.length === 0 && isWindowsDriveLetter(buffer, false)) {
               buffer = buffer[0] + ':';
             }
-            url.path.push(buffer);
+            ArrayPrototypePush(url.path, buffer);
           }
           buffer = '';
           if (c === 0x3F) {
@@ -481,7 +490,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
             state = FRAGMENT;
           }
         } else if (c > 0x20 && c < 0x7F && !inPath(c)) {
-          buffer += String.fromCharCode(c);
+          buffer += StringFromCharCode(c);
         } else {
           buffer += enc(c, inPath);
         }
@@ -508,7 +517,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
             state = FRAGMENT;
           }
         } else if (c !== EOF) {
-          buffer += String.fromCodePoint(c);
+          buffer += StringFromCodePoint(c);
         }
         break;
 
@@ -523,7 +532,7 @@ function parse(input, base = null, url = null, stateOverride = 0) {
 function serializePath(url) {
   if (typeof url.path === 'string') return url.path;
   let out = '';
-  for (const seg of url.path) out += '/' + seg;
+  for (const seg of new SafeArrayIterator(url.path)) out += '/' + seg;
   return out;
 }
 

@@ -5,6 +5,17 @@
 // internalBinding: none.
 
 const {
+  ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeJoin,
+  ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeReduce, ArrayPrototypeSlice,
+  ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
+  ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
+  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+
+const {
   codes: {
     ERR_ARG_NOT_ITERABLE,
     ERR_INVALID_THIS,
@@ -16,7 +27,7 @@ const { validateFunction } = require('internal/validators');
 const host = require('internal/url/host');
 const { toUSV } = host;
 
-const kInspect = Symbol.for('nodejs.util.inspect.custom');
+const kInspect = SymbolFor('nodejs.util.inspect.custom');
 let inspectFn;
 function inspect(v, opts) {
   if (inspectFn === undefined) inspectFn = require('internal/util/inspect').inspect;
@@ -27,12 +38,12 @@ function inspect(v, opts) {
 function formParse(input) {
   const list = [];
   if (input.length === 0) return list;
-  for (const seq of input.split('&')) {
+  for (const seq of new SafeArrayIterator(StringPrototypeSplit(input, '&'))) {
     if (seq.length === 0) continue;
-    const eq = seq.indexOf('=');
-    const name = eq === -1 ? seq : seq.slice(0, eq);
-    const value = eq === -1 ? '' : seq.slice(eq + 1);
-    list.push([formDecode(name), formDecode(value)]);
+    const eq = StringPrototypeIndexOf(seq, '=');
+    const name = eq === -1 ? seq : StringPrototypeSlice(seq, 0, eq);
+    const value = eq === -1 ? '' : StringPrototypeSlice(seq, eq + 1);
+    ArrayPrototypePush(list, [formDecode(name), formDecode(value)]);
   }
   return list;
 }
@@ -41,19 +52,19 @@ function formParse(input) {
 // that fails (a stray '%'), a byte-wise decode that keeps only the low 8
 // bits of each non-escaped character.
 function formDecode(s) {
-  s = s.replace(/\+/g, ' ');
-  if (!/%[0-9A-Fa-f]{2}/.test(s)) return s;
+  s = regExpReplace(s, /\+/g, ' ');
+  if (!regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
   try {
     return decodeURIComponent(s);
   } catch {
     const bytes = [];
     for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 0x25 && i + 2 < s.length && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3))) {
-        bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      const c = StringPrototypeCharCodeAt(s, i);
+      if (c === 0x25 && i + 2 < s.length && regExpTest(/^[0-9A-Fa-f]{2}$/, StringPrototypeSlice(s, i + 1, i + 3))) {
+        ArrayPrototypePush(bytes, parseInt(StringPrototypeSlice(s, i + 1, i + 3), 16));
         i += 2;
       } else {
-        bytes.push(c & 0xFF);
+        ArrayPrototypePush(bytes, c & 0xFF);
       }
     }
     return host.utf8Decode(bytes);
@@ -61,16 +72,16 @@ function formDecode(s) {
 }
 
 const formSafe = new Int8Array(128);
-for (const ch of '*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') formSafe[ch.charCodeAt(0)] = 1;
+for (const ch of new SafeStringIterator('*-._0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')) formSafe[StringPrototypeCharCodeAt(ch, 0)] = 1;
 const hexUpper = '0123456789ABCDEF';
 
 function formEncode(s) {
   let out = '';
   let last = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = StringPrototypeCharCodeAt(s, i);
     if (c < 128 && formSafe[c] === 1) continue;
-    if (last < i) out += s.slice(last, i);
+    if (last < i) out += StringPrototypeSlice(s, last, i);
     last = i + 1;
     if (c === 0x20) {
       out += '+';
@@ -78,17 +89,17 @@ function formEncode(s) {
     }
     let cp = c;
     if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
+      const d = StringPrototypeCharCodeAt(s, i + 1);
       if (d >= 0xDC00 && d <= 0xDFFF) {
         cp = 0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00);
         i++;
         last = i + 1;
       }
     }
-    for (const b of host.utf8Encode(String.fromCodePoint(cp))) out += '%' + hexUpper[b >> 4] + hexUpper[b & 15];
+    for (const b of new SafeArrayIterator(host.utf8Encode(StringFromCodePoint(cp)))) out += '%' + hexUpper[b >> 4] + hexUpper[b & 15];
   }
   if (last === 0) return s;
-  return out + s.slice(last);
+  return out + StringPrototypeSlice(s, last);
 }
 
 function formSerialize(list) {
@@ -128,36 +139,37 @@ class URLSearchParams {
   constructor(init = undefined) {
     if (init === undefined || init === null) return;
     if (typeof init === 'object' || typeof init === 'function') {
-      const method = init[Symbol.iterator];
-      if (method === this[Symbol.iterator] && isURLSearchParams(init)) {
-        this.#list = getList(init).map((p) => [p[0], p[1]]);
+      const method = init[SymbolIterator];
+      if (method === this[SymbolIterator] && isURLSearchParams(init)) {
+        this.#list = ArrayPrototypeMap(getList(init), (p) => [p[0], p[1]]);
       } else if (method != null) {
         if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs');
         for (const pair of init) {
           if (pair == null || (typeof pair !== 'object' && typeof pair !== 'function') ||
-              typeof pair[Symbol.iterator] !== 'function') {
+              typeof pair[SymbolIterator] !== 'function') {
             throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
           }
           const items = [...pair];
           if (items.length !== 2) throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
-          this.#list.push([toUSV(`${items[0]}`), toUSV(`${items[1]}`)]);
+          ArrayPrototypePush(this.#list, [toUSV(`${items[0]}`), toUSV(`${items[1]}`)]);
         }
       } else {
-        for (const key of Reflect.ownKeys(init)) {
-          if (typeof key !== 'string') continue;
-          const desc = Reflect.getOwnPropertyDescriptor(init, key);
+        for (const key of new SafeArrayIterator(ReflectOwnKeys(init))) {
+          const desc = ReflectGetOwnPropertyDescriptor(init, key);
           if (desc === undefined || !desc.enumerable) continue;
-          const name = toUSV(key);
+          // WebIDL's record<USVString, USVString>: an enumerable Symbol key is a
+          // TypeError (it cannot become a string).
+          const name = toUSV(`${key}`);
           const value = toUSV(`${init[key]}`);
           // A record keeps one entry per key.
-          const existing = this.#list.findIndex((p) => p[0] === name);
+          const existing = ArrayPrototypeFindIndex(this.#list, (p) => p[0] === name);
           if (existing !== -1) this.#list[existing][1] = value;
-          else this.#list.push([name, value]);
+          else ArrayPrototypePush(this.#list, [name, value]);
         }
       }
     } else {
       init = toUSV(`${init}`);
-      this.#list = formParse(init[0] === '?' ? init.slice(1) : init);
+      this.#list = formParse(init[0] === '?' ? StringPrototypeSlice(init, 1) : init);
     }
   }
 
@@ -169,7 +181,7 @@ class URLSearchParams {
   append(name, value) {
     checkThis(this);
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
-    this.#list.push([toUSV(`${name}`), toUSV(`${value}`)]);
+    ArrayPrototypePush(this.#list, [toUSV(`${name}`), toUSV(`${value}`)]);
     update(this);
   }
 
@@ -180,9 +192,9 @@ class URLSearchParams {
     const list = this.#list;
     if (value !== undefined) {
       value = toUSV(`${value}`);
-      this.#list = list.filter((p) => p[0] !== name || p[1] !== value);
+      this.#list = ArrayPrototypeFilter(list, (p) => p[0] !== name || p[1] !== value);
     } else {
-      this.#list = list.filter((p) => p[0] !== name);
+      this.#list = ArrayPrototypeFilter(list, (p) => p[0] !== name);
     }
     update(this);
   }
@@ -191,7 +203,7 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    const pair = this.#list.find((p) => p[0] === name);
+    const pair = ArrayPrototypeFind(this.#list, (p) => p[0] === name);
     return pair === undefined ? null : pair[1];
   }
 
@@ -199,7 +211,7 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    return this.#list.filter((p) => p[0] === name).map((p) => p[1]);
+    return ArrayPrototypeMap(ArrayPrototypeFilter(this.#list, (p) => p[0] === name), (p) => p[1]);
   }
 
   has(name, value = undefined) {
@@ -208,9 +220,9 @@ class URLSearchParams {
     name = toUSV(`${name}`);
     if (value !== undefined) {
       value = toUSV(`${value}`);
-      return this.#list.some((p) => p[0] === name && p[1] === value);
+      return ArrayPrototypeSome(this.#list, (p) => p[0] === name && p[1] === value);
     }
-    return this.#list.some((p) => p[0] === name);
+    return ArrayPrototypeSome(this.#list, (p) => p[0] === name);
   }
 
   set(name, value) {
@@ -219,12 +231,12 @@ class URLSearchParams {
     name = toUSV(`${name}`);
     value = toUSV(`${value}`);
     const list = this.#list;
-    const first = list.findIndex((p) => p[0] === name);
+    const first = ArrayPrototypeFindIndex(list, (p) => p[0] === name);
     if (first === -1) {
-      list.push([name, value]);
+      ArrayPrototypePush(list, [name, value]);
     } else {
       list[first][1] = value;
-      this.#list = list.filter((p, i) => i <= first || p[0] !== name);
+      this.#list = ArrayPrototypeFilter(list, (p, i) => i <= first || p[0] !== name);
     }
     update(this);
   }
@@ -233,9 +245,9 @@ class URLSearchParams {
     checkThis(this);
     // Stable sort by UTF-16 code units of the names.
     const list = this.#list;
-    const indexed = list.map((p, i) => [p, i]);
-    indexed.sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
-    this.#list = indexed.map((x) => x[0]);
+    const indexed = ArrayPrototypeMap(list, (p, i) => [p, i]);
+    ArrayPrototypeSort(indexed, (a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
+    this.#list = ArrayPrototypeMap(indexed, (x) => x[0]);
     update(this);
   }
 
@@ -250,7 +262,7 @@ class URLSearchParams {
     // Re-read the list each step: the callback may change it.
     for (let i = 0; i < this.#list.length; i++) {
       const [k, v] = this.#list[i];
-      callback.call(thisArg, v, k, this);
+      FunctionPrototypeCall(callback, thisArg, v, k, this);
     }
   }
 
@@ -273,16 +285,16 @@ class URLSearchParams {
     checkThis(this);
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
     const separator = ', ';
-    const innerOpts = { ...options };
+    const innerOpts = { __proto__: null, ...options };
     if (options.depth !== null) innerOpts.depth = options.depth - 1;
     const innerInspect = (v) => inspect(v, innerOpts);
     const list = this.#list;
-    const output = list.map((p) => `${innerInspect(p[0])} => ${innerInspect(p[1])}`);
-    const length = output.reduce((prev, cur) => prev + cur.length + separator.length, -separator.length);
+    const output = ArrayPrototypeMap(list, (p) => `${innerInspect(p[0])} => ${innerInspect(p[1])}`);
+    const length = ArrayPrototypeReduce(output, (prev, cur) => prev + cur.length + separator.length, -separator.length);
     if (length > options.breakLength) {
-      return `${this.constructor.name} {\n  ${output.join(',\n  ')} }`;
+      return `${this.constructor.name} {\n  ${ArrayPrototypeJoin(output, ',\n  ')} }`;
     } else if (output.length) {
-      return `${this.constructor.name} { ${output.join(separator)} }`;
+      return `${this.constructor.name} { ${ArrayPrototypeJoin(output, separator)} }`;
     }
     return `${this.constructor.name} {}`;
   }
@@ -299,17 +311,16 @@ function update(params) {
   if (serialized === '') stripTrailingSpacesFromOpaquePath(record);
 }
 
-Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+ObjectDefineProperty(URLSearchParams.prototype, SymbolIterator, {
   __proto__: null, configurable: true, writable: true, value: URLSearchParams.prototype.entries,
 });
-Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(URLSearchParams.prototype, SymbolToStringTag, {
   __proto__: null, configurable: true, value: 'URLSearchParams',
 });
-for (const name of ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach',
-  'keys', 'values', 'toString']) {
-  const d = Object.getOwnPropertyDescriptor(URLSearchParams.prototype, name);
-  d.enumerable = true;
-  Object.defineProperty(URLSearchParams.prototype, name, d);
+for (const name of new SafeArrayIterator(['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach',
+  'keys', 'values', 'toString'])) {
+  const d = ObjectGetOwnPropertyDescriptor(URLSearchParams.prototype, name);
+  ObjectDefineProperty(URLSearchParams.prototype, name, { __proto__: null, ...d, enumerable: true });
 }
 
 let newIterator;
@@ -341,22 +352,22 @@ class URLSearchParamsIterator {
   [kInspect](depth, options) {
     if (!(#target in this)) throw new ERR_INVALID_THIS('URLSearchParamsIterator');
     if (typeof depth === 'number' && depth < 0) return options.stylize('[Object]', 'special');
-    const innerOpts = { ...options };
+    const innerOpts = { __proto__: null, ...options };
     if (options.depth !== null) innerOpts.depth = options.depth - 1;
     const kind = this.#kind;
-    const rest = getList(this.#target).slice(this.#index)
+    const rest = ArrayPrototypeSlice(getList(this.#target), this.#index)
       .map((p) => (kind === 'key' ? p[0] : kind === 'value' ? p[1] : p));
-    const out = rest.map((v) => inspect(v, innerOpts)).join(', ');
+    const out = ArrayPrototypeJoin(ArrayPrototypeMap(rest, (v) => inspect(v, innerOpts)), ', ');
     return `URLSearchParams Iterator { ${out} }`;
   }
 }
-const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-Object.setPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
+const IteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf([][SymbolIterator]()));
+ObjectSetPrototypeOf(URLSearchParamsIterator.prototype, IteratorPrototype);
 delete URLSearchParamsIterator.prototype.constructor;
-Object.defineProperty(URLSearchParamsIterator.prototype, 'next', {
-  ...Object.getOwnPropertyDescriptor(URLSearchParamsIterator.prototype, 'next'), enumerable: true,
+ObjectDefineProperty(URLSearchParamsIterator.prototype, 'next', { __proto__: null,
+  ...ObjectGetOwnPropertyDescriptor(URLSearchParamsIterator.prototype, 'next'), enumerable: true,
 });
-Object.defineProperty(URLSearchParamsIterator.prototype, Symbol.toStringTag, {
+ObjectDefineProperty(URLSearchParamsIterator.prototype, SymbolToStringTag, {
   __proto__: null, configurable: true, value: 'URLSearchParams Iterator',
 });
 

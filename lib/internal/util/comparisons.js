@@ -1,54 +1,88 @@
 'use strict';
 // Deep equality for assert.deepEqual/deepStrictEqual and util.isDeepStrictEqual:
 // Maps, Sets, typed arrays, Dates, RegExps, errors, boxed primitives, symbol keys,
-// prototypes (strict only) and cycles. No internalBinding.
+// prototypes (strict only) and cycles. Both sides must be the same kind of object
+// by V8's own checks (a look-alike with a spoofed Symbol.toStringTag is not a typed
+// array). No internalBinding; the kind checks come from internal/util/types.
 
-const toTag = (v) => Object.prototype.toString.call(v);
-const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
-const TypedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
-const typedTag = Object.getOwnPropertyDescriptor(TypedArrayProto, Symbol.toStringTag).get;
+const {
+  ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSplice, BigIntPrototypeValueOf,
+  BooleanPrototypeValueOf, DatePrototypeGetTime, Error, MapPrototypeGet, MapPrototypeGetSize,
+  MapPrototypeHas, NumberIsNaN, NumberPrototypeValueOf, ObjectGetOwnPropertySymbols,
+  ObjectGetPrototypeOf, ObjectIs, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ObjectPrototypePropertyIsEnumerable, ObjectPrototypeToString, RegExpPrototypeGetFlags,
+  RegExpPrototypeGetSource, SafeMap, SafeMapIterator, SafeSetIterator, SetPrototypeGetSize,
+  SetPrototypeHas, String, StringPrototypeValueOf, SymbolPrototypeValueOf,
+  TypedArrayPrototypeGetLength, Uint8Array,
+} = primordials;
+const types = require('internal/util/types');
 
-function isBoxed(v) {
-  for (const C of [Number, String, Boolean, BigInt, Symbol]) {
-    try {
-      C.prototype.valueOf.call(v);
-      return C;
-    } catch {
-      // not this kind
-    }
-  }
-  return null;
-}
+const hasOwn = ObjectPrototypeHasOwnProperty;
+const isEnumerable = ObjectPrototypePropertyIsEnumerable;
 
 function isError(v) {
-  return v instanceof Error || toTag(v) === '[object Error]';
+  return types.isNativeError(v) || v instanceof Error;
+}
+
+// What kind of object `v` is, by V8's type checks: both sides must agree.
+function kindOf(v) {
+  if (ArrayIsArray(v)) return 'array';
+  if (types.isArrayBufferView(v)) return 'view';
+  if (types.isDate(v)) return 'date';
+  if (types.isRegExp(v)) return 'regexp';
+  if (types.isSet(v)) return 'set';
+  if (types.isMap(v)) return 'map';
+  if (types.isAnyArrayBuffer(v)) return 'buffer';
+  if (types.isBoxedPrimitive(v)) return 'boxed';
+  if (isError(v)) return 'error';
+  return 'object';
+}
+
+// The primitive inside a boxed primitive, and which kind of box holds it.
+function unbox(v) {
+  if (types.isNumberObject(v)) return ['number', NumberPrototypeValueOf(v)];
+  if (types.isStringObject(v)) return ['string', StringPrototypeValueOf(v)];
+  if (types.isBooleanObject(v)) return ['boolean', BooleanPrototypeValueOf(v)];
+  if (types.isBigIntObject(v)) return ['bigint', BigIntPrototypeValueOf(v)];
+  return ['symbol', SymbolPrototypeValueOf(v)];
 }
 
 function ownKeys(v, strict) {
-  const keys = Object.keys(v);
+  const keys = ObjectKeys(v);
   if (strict) {
-    for (const s of Object.getOwnPropertySymbols(v)) if (isEnumerable(v, s)) keys.push(s);
+    const symbols = ObjectGetOwnPropertySymbols(v);
+    for (let i = 0; i < symbols.length; i++) {
+      if (isEnumerable(v, symbols[i])) ArrayPrototypePush(keys, symbols[i]);
+    }
   }
   return keys;
 }
 
+// Own keys that are not array indices (those are compared element by element).
 function nonIndexKeys(v, strict) {
-  return ownKeys(v, strict).filter((k) => typeof k === 'symbol' || !(String(k >>> 0) === k && (k >>> 0) !== 4294967295));
+  const keys = ownKeys(v, strict);
+  const out = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (typeof k === 'symbol' || !(String(k >>> 0) === k && (k >>> 0) !== 4294967295)) {
+      ArrayPrototypePush(out, k);
+    }
+  }
+  return out;
 }
 
 function primitiveEqual(a, b, strict) {
-  if (strict) return Object.is(a, b);
+  if (strict) return ObjectIs(a, b);
   // eslint-disable-next-line eqeqeq
   return a == b || (a !== a && b !== b);
 }
 
 function innerDeepEqual(a, b, strict, memos) {
-  if (a === b) return a !== 0 || !strict || Object.is(a, b);
+  if (a === b) return a !== 0 || !strict || ObjectIs(a, b);
   if (strict) {
-    if (typeof a !== 'object') return typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b);
+    if (typeof a !== 'object') return typeof a === 'number' && NumberIsNaN(a) && NumberIsNaN(b);
     if (typeof b !== 'object' || a === null || b === null) return false;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
   } else {
     if (a === null || typeof a !== 'object') {
       if (b === null || typeof b !== 'object') return primitiveEqual(a, b, false);
@@ -56,81 +90,99 @@ function innerDeepEqual(a, b, strict, memos) {
     }
     if (b === null || typeof b !== 'object') return false;
   }
-  const tag = toTag(a);
-  if (tag !== toTag(b)) return false;
+  if (ObjectPrototypeToString(a) !== ObjectPrototypeToString(b)) return false;
+  const kind = kindOf(a);
+  if (kind !== kindOf(b)) return false;
 
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    const ka = nonIndexKeys(a, strict);
-    const kb = nonIndexKeys(b, strict);
-    if (ka.length !== kb.length) return false;
-    return keyCheck(a, b, strict, memos, 'array', ka);
-  }
-  if (tag === '[object Object]' && !isBoxed(a) && !isError(a)) {
-    return keyCheck(a, b, strict, memos, 'object');
-  }
-  if (a instanceof Date || tag === '[object Date]') {
-    if (Date.prototype.getTime.call(a) !== Date.prototype.getTime.call(b)) return false;
-  } else if (a instanceof RegExp || tag === '[object RegExp]') {
-    if (a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
-  } else if (isError(a)) {
-    if (!isError(b) || a.message !== b.message || a.name !== b.name) return false;
-    if (hasOwn(a, 'cause') !== hasOwn(b, 'cause') || (hasOwn(a, 'cause') && !innerDeepEqual(a.cause, b.cause, strict, memos))) return false;
-    if (hasOwn(a, 'errors') !== hasOwn(b, 'errors') || (hasOwn(a, 'errors') && !innerDeepEqual(a.errors, b.errors, strict, memos))) return false;
-  } else if (ArrayBuffer.isView(a)) {
-    if (!ArrayBuffer.isView(b)) return false;
-    if (typedTag.call(a) !== typedTag.call(b)) return false;
-    if (!strict && (typedTag.call(a) === 'Float32Array' || typedTag.call(a) === 'Float64Array')) {
+  switch (kind) {
+    case 'array': {
       if (a.length !== b.length) return false;
-      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    } else if (!bytesEqual(a, b)) {
-      return false;
+      const ka = nonIndexKeys(a, strict);
+      if (ka.length !== nonIndexKeys(b, strict).length) return false;
+      return keyCheck(a, b, strict, memos, 'array', ka);
     }
-    const ka = nonIndexKeys(a, strict);
-    const kb = nonIndexKeys(b, strict);
-    if (ka.length !== kb.length) return false;
-    return keyCheck(a, b, strict, memos, 'object', ka);
-  } else if (a instanceof Set || tag === '[object Set]') {
-    if (!(b instanceof Set) || a.size !== b.size) return false;
-    return keyCheck(a, b, strict, memos, 'set');
-  } else if (a instanceof Map || tag === '[object Map]') {
-    if (!(b instanceof Map) || a.size !== b.size) return false;
-    return keyCheck(a, b, strict, memos, 'map');
-  } else if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') {
-    if (!bytesEqual(new Uint8Array(a), new Uint8Array(b))) return false;
-  } else {
-    const boxed = isBoxed(a);
-    if (boxed) {
-      if (isBoxed(b) !== boxed) return false;
-      if (!Object.is(boxed.prototype.valueOf.call(a), boxed.prototype.valueOf.call(b))) return false;
-    } else if (isBoxed(b)) {
-      return false;
+    case 'object':
+      return keyCheck(a, b, strict, memos, 'object');
+    case 'date':
+      if (DatePrototypeGetTime(a) !== DatePrototypeGetTime(b)) return false;
+      break;
+    case 'regexp':
+      if (RegExpPrototypeGetSource(a) !== RegExpPrototypeGetSource(b) ||
+          RegExpPrototypeGetFlags(a) !== RegExpPrototypeGetFlags(b) ||
+          a.lastIndex !== b.lastIndex) {
+        return false;
+      }
+      break;
+    case 'error':
+      if (a.message !== b.message || a.name !== b.name) return false;
+      if (hasOwn(a, 'cause') !== hasOwn(b, 'cause') ||
+          (hasOwn(a, 'cause') && !innerDeepEqual(a.cause, b.cause, strict, memos))) {
+        return false;
+      }
+      if (hasOwn(a, 'errors') !== hasOwn(b, 'errors') ||
+          (hasOwn(a, 'errors') && !innerDeepEqual(a.errors, b.errors, strict, memos))) {
+        return false;
+      }
+      break;
+    case 'view': {
+      const name = types.typedArrayTag(a);
+      if (name !== types.typedArrayTag(b)) return false;
+      if (!strict && (name === 'Float32Array' || name === 'Float64Array')) {
+        const len = TypedArrayPrototypeGetLength(a);
+        if (len !== TypedArrayPrototypeGetLength(b)) return false;
+        for (let i = 0; i < len; i++) if (a[i] !== b[i]) return false;
+      } else if (!viewBytesEqual(a, b)) {
+        return false;
+      }
+      const ka = nonIndexKeys(a, strict);
+      if (ka.length !== nonIndexKeys(b, strict).length) return false;
+      return keyCheck(a, b, strict, memos, 'object', ka);
+    }
+    case 'set':
+      if (SetPrototypeGetSize(a) !== SetPrototypeGetSize(b)) return false;
+      return keyCheck(a, b, strict, memos, 'set');
+    case 'map':
+      if (MapPrototypeGetSize(a) !== MapPrototypeGetSize(b)) return false;
+      return keyCheck(a, b, strict, memos, 'map');
+    case 'buffer':
+      if (!bytesEqual(new Uint8Array(a), new Uint8Array(b))) return false;
+      break;
+    case 'boxed': {
+      const boxA = unbox(a);
+      const boxB = unbox(b);
+      if (boxA[0] !== boxB[0] || !ObjectIs(boxA[1], boxB[1])) return false;
+      break;
     }
   }
   return keyCheck(a, b, strict, memos, 'object');
 }
 
-function bytesEqual(a, b) {
+// Byte-wise equality of two views (typed arrays or DataViews), of any element type.
+function viewBytesEqual(a, b) {
   if (a.byteLength !== b.byteLength) return false;
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return bytesEqual(new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
+                    new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+}
+
+function bytesEqual(x, y) {
+  const len = TypedArrayPrototypeGetLength(x);
+  if (len !== TypedArrayPrototypeGetLength(y)) return false;
+  for (let i = 0; i < len; i++) if (x[i] !== y[i]) return false;
   return true;
 }
 
 function keyCheck(a, b, strict, memos, kind, keysA) {
   if (keysA === undefined) {
     keysA = ownKeys(a, strict);
-    const keysB = ownKeys(b, strict);
-    if (keysA.length !== keysB.length) return false;
+    if (keysA.length !== ownKeys(b, strict).length) return false;
   }
-  for (const k of keysA) {
-    if (!isEnumerable(b, k)) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    if (!isEnumerable(b, keysA[i])) return false;
   }
   if (keysA.length === 0 && (kind === 'object' || (kind === 'array' && a.length === 0))) return true;
 
   if (memos === undefined) {
-    memos = { a: new Map(), b: new Map(), position: 0 };
+    memos = { __proto__: null, a: new SafeMap(), b: new SafeMap(), position: 0 };
   } else {
     const ma = memos.a.get(a);
     if (ma !== undefined) {
@@ -161,7 +213,8 @@ function objEquiv(a, b, strict, keys, memos, kind) {
   } else if (kind === 'map') {
     if (!mapEquiv(a, b, strict, memos)) return false;
   }
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (!innerDeepEqual(a[k], b[k], strict, memos)) return false;
   }
   return true;
@@ -170,10 +223,10 @@ function objEquiv(a, b, strict, keys, memos, kind) {
 const isObj = (v) => typeof v === 'object' && v !== null;
 
 // Removes from `pool` the first entry deep-equal to `v`; false if none.
-function takeMatch(pool, v, strict, memos, eq) {
+function takeMatch(pool, v, eq) {
   for (let i = 0; i < pool.length; i++) {
     if (eq(pool[i], v)) {
-      pool.splice(i, 1);
+      ArrayPrototypeSplice(pool, i, 1);
       return true;
     }
   }
@@ -182,41 +235,44 @@ function takeMatch(pool, v, strict, memos, eq) {
 
 function setEquiv(a, b, strict, memos) {
   const restA = [];
-  for (const v of a) {
-    if (isObj(v) || !b.has(v)) {
+  for (const v of new SafeSetIterator(a)) {
+    if (isObj(v) || !SetPrototypeHas(b, v)) {
       if (!isObj(v) && strict) return false;
-      restA.push(v);
+      ArrayPrototypePush(restA, v);
     }
   }
   if (restA.length === 0) return true;
   const pool = [];
-  for (const v of b) if (isObj(v) || !a.has(v)) pool.push(v);
+  for (const v of new SafeSetIterator(b)) {
+    if (isObj(v) || !SetPrototypeHas(a, v)) ArrayPrototypePush(pool, v);
+  }
   const eq = (x, y) => innerDeepEqual(y, x, strict, memos);
-  for (const v of restA) if (!takeMatch(pool, v, strict, memos, eq)) return false;
+  for (let i = 0; i < restA.length; i++) if (!takeMatch(pool, restA[i], eq)) return false;
   return pool.length === 0;
 }
 
 function mapEquiv(a, b, strict, memos) {
   const restA = [];
-  for (const [k, v] of a) {
-    if (!isObj(k) && b.has(k)) {
-      const bv = b.get(k);
-      if (!innerDeepEqual(v, bv, strict, memos)) {
+  for (const { 0: k, 1: v } of new SafeMapIterator(a)) {
+    if (!isObj(k) && MapPrototypeHas(b, k)) {
+      if (!innerDeepEqual(v, MapPrototypeGet(b, k), strict, memos)) {
         if (strict) return false;
-        restA.push([k, v]);
+        ArrayPrototypePush(restA, [k, v]);
       }
     } else {
       if (!isObj(k) && strict) return false;
-      restA.push([k, v]);
+      ArrayPrototypePush(restA, [k, v]);
     }
   }
   if (restA.length === 0) return true;
   const pool = [];
-  for (const [k, v] of b) {
-    if (isObj(k) || !a.has(k) || !innerDeepEqual(a.get(k), v, strict, memos)) pool.push([k, v]);
+  for (const { 0: k, 1: v } of new SafeMapIterator(b)) {
+    if (isObj(k) || !MapPrototypeHas(a, k) || !innerDeepEqual(MapPrototypeGet(a, k), v, strict, memos)) {
+      ArrayPrototypePush(pool, [k, v]);
+    }
   }
   const eq = (x, y) => innerDeepEqual(y[0], x[0], strict, memos) && innerDeepEqual(y[1], x[1], strict, memos);
-  for (const e of restA) if (!takeMatch(pool, e, strict, memos, eq)) return false;
+  for (let i = 0; i < restA.length; i++) if (!takeMatch(pool, restA[i], eq)) return false;
   return pool.length === 0;
 }
 

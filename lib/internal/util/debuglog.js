@@ -5,14 +5,19 @@
 //
 // internalBinding functions used: none. Uses process.env, process.pid, process.stderr.
 
+const {
+  ObjectDefineProperty, StringPrototypeToUpperCase,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+
 let testEnabled;
 
 function initializeDebugEnv(debugEnv) {
   if (debugEnv) {
-    const pattern = debugEnv.replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+    const pattern = regExpReplace(debugEnv, /[|\\{}()[\]^$+?.]/g, '\\$&')
       .replace(/\*/g, '.*').replace(/,/g, '$|^');
     const re = new RegExp(`^${pattern}$`, 'i');
-    testEnabled = (str) => re.test(str);
+    testEnabled = (str) => regExpTest(re, str);
   } else {
     testEnabled = () => false;
   }
@@ -34,7 +39,7 @@ function debuglogImpl(enabled, set) {
 function debuglog(set, cb) {
   function init() {
     if (testEnabled === undefined) initializeDebugEnv(process.env.NODE_DEBUG);
-    set = set.toUpperCase();
+    set = StringPrototypeToUpperCase(set);
     enabled = testEnabled(set);
   }
   let enabled;
@@ -61,7 +66,8 @@ function debuglog(set, cb) {
       default: return debug(...args);
     }
   };
-  Object.defineProperty(logger, 'enabled', {
+  ObjectDefineProperty(logger, 'enabled', {
+    __proto__: null,
     get() { return test(); }, configurable: true, enumerable: true,
   });
   return logger;

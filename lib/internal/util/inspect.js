@@ -3,7 +3,8 @@
 // This file holds the options and the recursion (formatValue/formatRaw,
 // properties). Line layout is in inspect/layout.js, kind-specific formatters in
 // inspect/collections.js and inspect/errors.js, escaping and numbers in
-// inspect/primitives.js, format() in inspect/format.js.
+// inspect/primitives.js, own keys and name prefixes in inspect/keys.js, format()
+// in inspect/format.js.
 //
 // internalBinding('util') functions used:
 //   getProxyDetails(value, showProxy) -> undefined when not a proxy; else
@@ -11,6 +12,20 @@
 //       (null target/handler for a revoked proxy)
 //   getConstructorName(obj) -> string (V8's class name for the receiver)
 // (collections.js additionally uses getPromiseDetails and previewEntries.)
+
+const {
+  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypePush,
+  ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeUnshift, DatePrototypeGetTime,
+  DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind, FunctionPrototypeCall,
+  MapPrototypeGetSize, NumberIsNaN, ObjectAssign, ObjectDefineProperty,
+  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty,
+  ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
+  RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
+  StringPrototypeCharCodeAt, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
+  SymbolFor, SymbolIterator, SymbolToStringTag,
+} = primordials;
+const { regExpTest } = require('internal/util/regexp');
 
 const { getProxyDetails, getConstructorName: internalGetConstructorName } =
   internalBinding('util');
@@ -21,10 +36,13 @@ const {
 } = require('internal/util/inspect/primitives');
 const collections = require('internal/util/inspect/collections');
 const { reduceToSingleString } = require('internal/util/inspect/layout');
+const {
+  getCtxName, getKeys, getOwnNonIndexProperties, getPrefix,
+} = require('internal/util/inspect/keys');
 
-const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
 
-const inspectDefaultOptions = Object.seal({
+const inspectDefaultOptions = ObjectSeal({
   showHidden: false,
   depth: 2,
   colors: false,
@@ -43,11 +61,22 @@ const kObjectType = 0;
 const kArrayType = 1;
 const kArrayExtrasType = 2;
 
-const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+// A key printed without quotes: [a-zA-Z_][a-zA-Z_0-9]*.
+function isPlainKey(key) {
+  const len = key.length;
+  if (len === 0) return false;
+  for (let i = 0; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) continue;
+    if (i > 0 && c >= 48 && c <= 57) continue;
+    return false;
+  }
+  return true;
+}
 
 // Constructors whose instances need no "<Complex prototype>"-style detail.
-const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis)
-  .filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+const builtInObjects = new SafeSet(new SafeArrayIterator(ArrayPrototypeFilter(
+  ObjectGetOwnPropertyNames(globalThis), (e) => regExpTest(/^[A-Z][a-zA-Z0-9]+$/, e))));
 
 function isError(e) {
   return types.isNativeError(e) || e instanceof Error;
@@ -82,8 +111,10 @@ function inspect(value, opts) {
     if (typeof opts === 'boolean') {
       ctx.showHidden = opts;
     } else if (opts) {
-      for (const key of Object.keys(opts)) {
-        if (Object.prototype.hasOwnProperty.call(inspectDefaultOptions, key) || key === 'stylize') {
+      const optKeys = ObjectKeys(opts);
+      for (let i = 0; i < optKeys.length; i++) {
+        const key = optKeys[i];
+        if (ObjectPrototypeHasOwnProperty(inspectDefaultOptions, key) || key === 'stylize') {
           ctx[key] = opts[key];
         } else if (ctx.userOptions === undefined) {
           // Unknown options are handed on to custom inspect functions.
@@ -99,12 +130,13 @@ function inspect(value, opts) {
 }
 inspect.custom = customInspectSymbol;
 
-Object.defineProperty(inspect, 'defaultOptions', {
+ObjectDefineProperty(inspect, 'defaultOptions', {
+  __proto__: null,
   get() { return inspectDefaultOptions; },
   set(options) {
     const { validateObject } = require('internal/validators');
     validateObject(options, 'options');
-    return Object.assign(inspectDefaultOptions, options);
+    return ObjectAssign(inspectDefaultOptions, options);
   },
 });
 inspect.colors = colors;
@@ -128,13 +160,15 @@ function getUserOptions(ctx, isCrossContext) {
     ...ctx.userOptions,
   };
   if (isCrossContext) {
-    Object.setPrototypeOf(ret, null);
-    for (const key of Object.keys(ret)) {
+    ObjectSetPrototypeOf(ret, null);
+    const retKeys = ObjectKeys(ret);
+    for (let i = 0; i < retKeys.length; i++) {
+      const key = retKeys[i];
       if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) {
         delete ret[key];
       }
     }
-    ret.stylize = Object.setPrototypeOf((value, flavour) => {
+    ret.stylize = ObjectSetPrototypeOf((value, flavour) => {
       let stylized;
       try { stylized = `${ctx.stylize(value, flavour)}`; } catch { /* ignore */ }
       if (typeof stylized !== 'string') return value;
@@ -164,18 +198,18 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
         !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
       const isCrossContext = proxy !== undefined || !(context instanceof Object);
-      const ret = maybeCustom.call(context, depth, getUserOptions(ctx, isCrossContext), inspect);
+      const ret = FunctionPrototypeCall(maybeCustom, context, depth, getUserOptions(ctx, isCrossContext), inspect);
       if (ret !== context) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
-        return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+        return StringPrototypeReplaceAll(ret, '\n', `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
       }
     }
   }
 
-  if (ctx.seen.includes(value)) {
+  if (ArrayPrototypeIncludes(ctx.seen, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
-      ctx.circular = new Map();
+      ctx.circular = new SafeMap();
       ctx.circular.set(value, index);
     } else {
       index = ctx.circular.get(value);
@@ -198,15 +232,6 @@ function formatProxy(ctx, proxy, recurseTimes) {
   return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
-function getPrefix(constructor, tag, fallback, size = '') {
-  if (constructor === null) {
-    if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
-    return `[${fallback}${size}: null prototype] `;
-  }
-  if (tag !== '' && constructor !== tag) return `${constructor}${size} [${tag}] `;
-  return `${constructor}${size} `;
-}
-
 function isInstanceof(object, proto) {
   try { return object instanceof proto; } catch { return false; }
 }
@@ -219,7 +244,7 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
-    const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+    const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
         descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
       if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
@@ -227,7 +252,7 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
       }
       return String(descriptor.value.name);
     }
-    obj = Object.getPrototypeOf(obj);
+    obj = ObjectGetPrototypeOf(obj);
     if (firstProto === undefined) firstProto = obj;
   }
   if (firstProto === null) return null;
@@ -243,69 +268,30 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
 // Walks at most three prototypes from `proto`, stopping at a built-in's prototype;
 // a key already shown (own, or on a nearer prototype) and methods are skipped.
 function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
-  const shown = new Set();
+  const shown = new SafeSet();
   for (let level = 0; level < 3; level++) {
     if (level !== 0 || proto === main) {
-      proto = Object.getPrototypeOf(proto);
+      proto = ObjectGetPrototypeOf(proto);
       if (proto === null) return;
-      const descriptor = Object.getOwnPropertyDescriptor(proto, 'constructor');
+      const descriptor = ObjectGetOwnPropertyDescriptor(proto, 'constructor');
       if (descriptor !== undefined && typeof descriptor.value === 'function' &&
           builtInObjects.has(descriptor.value.name)) {
         return;
       }
     }
-    const keys = Reflect.ownKeys(proto);
-    ctx.seen.push(main);
-    for (const key of keys) {
-      if (key === 'constructor' || shown.has(key) || Object.prototype.hasOwnProperty.call(main, key)) continue;
-      const desc = Object.getOwnPropertyDescriptor(proto, key);
+    const keys = ReflectOwnKeys(proto);
+    ArrayPrototypePush(ctx.seen, main);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === 'constructor' || shown.has(key) || ObjectPrototypeHasOwnProperty(main, key)) continue;
+      const desc = ObjectGetOwnPropertyDescriptor(proto, key);
       if (typeof desc.value === 'function') continue;
       const str = formatProperty(ctx, proto, recurseTimes, key, kObjectType, desc, main);
-      output.push(ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
+      ArrayPrototypePush(output, ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
     }
-    ctx.seen.pop();
-    for (const key of keys) shown.add(key);
+    ArrayPrototypePop(ctx.seen);
+    for (let i = 0; i < keys.length; i++) shown.add(keys[i]);
   }
-}
-
-function getKeys(value, showHidden) {
-  let keys;
-  const symbols = Object.getOwnPropertySymbols(value);
-  if (showHidden) {
-    keys = Object.getOwnPropertyNames(value);
-    if (symbols.length !== 0) keys.push(...symbols);
-  } else {
-    try {
-      keys = Object.keys(value);
-    } catch (err) {
-      // Module namespaces throw for bindings still in their TDZ.
-      if (!types.isModuleNamespaceObject(value)) throw err;
-      keys = Object.getOwnPropertyNames(value);
-    }
-    if (symbols.length !== 0) {
-      keys.push(...symbols.filter((key) => Object.prototype.propertyIsEnumerable.call(value, key)));
-    }
-  }
-  return keys;
-}
-
-const arrayIndexRegExp = /^(0|[1-9][0-9]*)$/;
-function isArrayIndex(key) {
-  return arrayIndexRegExp.test(key) && +key < 4294967295;
-}
-
-// Own keys that are not array indices (extra properties of arrays/typed arrays).
-function getOwnNonIndexProperties(value, showHidden) {
-  const names = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
-  const keys = names.filter((k) => !isArrayIndex(k));
-  for (const sym of Object.getOwnPropertySymbols(value)) {
-    if (showHidden || Object.prototype.propertyIsEnumerable.call(value, sym)) keys.push(sym);
-  }
-  return keys;
-}
-
-function getCtxName(constructor, tag, fallback) {
-  return getPrefix(constructor, tag, fallback);
 }
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
@@ -314,11 +300,11 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
   const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
   if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
-  let tag = value[Symbol.toStringTag];
+  let tag = value[SymbolToStringTag];
   // The tag is shown only when it is not already printed as a property.
   if (typeof tag !== 'string' ||
-      (tag !== '' && (ctx.showHidden ? Object.prototype.hasOwnProperty
-        : Object.prototype.propertyIsEnumerable).call(value, Symbol.toStringTag))) {
+      (tag !== '' && (ctx.showHidden ? ObjectPrototypeHasOwnProperty
+        : ObjectPrototypePropertyIsEnumerable)(value, SymbolToStringTag))) {
     tag = '';
   }
   let base = '';
@@ -328,9 +314,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let extrasType = kObjectType;
   const C = collections;
 
-  if (value[Symbol.iterator] || constructor === null) {
+  if (value[SymbolIterator] || constructor === null) {
     noIterator = false;
-    if (Array.isArray(value)) {
+    if (ArrayIsArray(value)) {
       const prefix = (constructor !== 'Array' || tag !== '')
         ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getOwnNonIndexProperties(value, ctx.showHidden);
@@ -339,19 +325,17 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = kArrayExtrasType;
       formatter = C.formatArray;
     } else if (types.isSet(value)) {
-      const size = Set.prototype.__lookupGetter__('size').call(value);
+      const size = SetPrototypeGetSize(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = constructor !== null ? C.formatSet.bind(null, value)
-        : C.formatSet.bind(null, Set.prototype.values.call(value));
+      formatter = FunctionPrototypeBind(C.formatSet, null, value);
       if (size === 0 && (keys.length === 0 && protoProps === undefined)) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
-      const size = Map.prototype.__lookupGetter__('size').call(value);
+      const size = MapPrototypeGetSize(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
-      formatter = constructor !== null ? C.formatMap.bind(null, value)
-        : C.formatMap.bind(null, Map.prototype.entries.call(value));
+      formatter = FunctionPrototypeBind(C.formatMap, null, value);
       if (size === 0 && (keys.length === 0 && protoProps === undefined)) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isTypedArray(value)) {
@@ -366,16 +350,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
       braces = [`${prefix}[`, ']'];
       if (value.length === 0 && (keys.length === 0 && protoProps === undefined) && !ctx.showHidden) return `${braces[0]}]`;
-      formatter = C.formatTypedArray.bind(null, bound, size);
+      formatter = FunctionPrototypeBind(C.formatTypedArray, null, bound, size);
       extrasType = kArrayExtrasType;
     } else if (types.isMapIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
       braces = C.getIteratorBraces('Map', tag);
-      formatter = C.formatIterator.bind(null, braces);
+      formatter = FunctionPrototypeBind(C.formatIterator, null, braces);
     } else if (types.isSetIterator(value)) {
       keys = getKeys(value, ctx.showHidden);
       braces = C.getIteratorBraces('Set', tag);
-      formatter = C.formatIterator.bind(null, braces);
+      formatter = FunctionPrototypeBind(C.formatIterator, null, braces);
     } else {
       noIterator = true;
     }
@@ -394,15 +378,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = C.getFunctionBase(value, constructor, tag);
       if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (types.isRegExp(value)) {
-      base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
+      base = RegExpPrototypeToString(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
       if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (types.isDate(value)) {
-      base = Number.isNaN(Date.prototype.getTime.call(value))
-        ? Date.prototype.toString.call(value) : Date.prototype.toISOString.call(value);
+      base = NumberIsNaN(DatePrototypeGetTime(value))
+        ? DatePrototypeToString(value) : DatePrototypeToISOString(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
       if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
@@ -418,10 +402,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         return `${prefix}{ byteLength: ${C.formatByteLength(ctx, value)} }`;
       }
       braces[0] = `${prefix}{`;
-      keys.unshift('byteLength');
+      ArrayPrototypeUnshift(keys, 'byteLength');
     } else if (types.isDataView(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
-      keys.unshift('byteLength', 'byteOffset', 'buffer');
+      ArrayPrototypeUnshift(keys, 'byteLength', 'byteOffset', 'buffer');
     } else if (types.isPromise(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
       formatter = C.formatPromise;
@@ -433,37 +417,39 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = ctx.showHidden ? C.formatWeakMap : C.formatWeakCollection;
     } else if (types.isModuleNamespaceObject(value)) {
       braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
-      formatter = C.formatNamespaceObject.bind(null, keys);
+      formatter = FunctionPrototypeBind(C.formatNamespaceObject, null, keys);
     } else if (types.isBoxedPrimitive(value)) {
       base = C.getBoxedBase(value, ctx, keys, constructor, tag);
       if (keys.length === 0 && protoProps === undefined) return base;
     } else {
       if (keys.length === 0 && protoProps === undefined) {
         if (types.isExternal(value)) return ctx.stylize('[External: <address>]', 'special');
-        return `${getCtxName(constructor, tag, 'Object')}{}`;
+        return `${getCtxName(value, constructor, tag)}{}`;
       }
-      braces[0] = `${getCtxName(constructor, tag, 'Object')}{`;
+      braces[0] = `${getCtxName(value, constructor, tag)}{`;
     }
   }
 
   if (recurseTimes > ctx.depth && ctx.depth !== null) {
-    let constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
+    let constructorName = StringPrototypeSlice(getCtxName(value, constructor, tag), 0, -1);
     if (constructor !== null) constructorName = `[${constructorName}]`;
     return ctx.stylize(constructorName, 'special');
   }
   recurseTimes += 1;
-  ctx.seen.push(value);
+  ArrayPrototypePush(ctx.seen, value);
   ctx.currentDepth = recurseTimes;
   let output;
   const indentationLvl = ctx.indentationLvl;
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) {
-      output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+      ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
-    if (protoProps !== undefined) output.push(...protoProps);
+    if (protoProps !== undefined) {
+      for (let i = 0; i < protoProps.length; i++) ArrayPrototypePush(output, protoProps[i]);
+    }
   } catch (err) {
-    const constructorName = getCtxName(constructor, tag, 'Object').slice(0, -1);
+    const constructorName = StringPrototypeSlice(getCtxName(value, constructor, tag), 0, -1);
     return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
   }
   if (ctx.circular !== undefined) {
@@ -474,14 +460,15 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       else braces[0] = `${reference} ${braces[0]}`;
     }
   }
-  ctx.seen.pop();
+  ArrayPrototypePop(ctx.seen);
   if (ctx.sorted) {
     const comparator = ctx.sorted === true ? undefined : ctx.sorted;
     if (extrasType === kObjectType) {
-      output.sort(comparator);
+      ArrayPrototypeSort(output, comparator);
     } else if (keys.length > 1) {
-      const sorted = output.slice(output.length - keys.length).sort(comparator);
-      output.splice(output.length - keys.length, keys.length, ...sorted);
+      const start = output.length - keys.length;
+      const sorted = ArrayPrototypeSort(ArrayPrototypeSlice(output, start), comparator);
+      for (let i = 0; i < sorted.length; i++) output[start + i] = sorted[i];
     }
   }
   const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
@@ -497,8 +484,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 function getEmptyFormatArray() { return []; }
 
 function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
-  if (err instanceof RangeError && /call stack size/.test(err.message)) {
-    ctx.seen.pop();
+  if (err instanceof RangeError && regExpTest(/call stack size/, err.message)) {
+    ArrayPrototypePop(ctx.seen);
     ctx.indentationLvl = indentationLvl;
     return ctx.stylize(`[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
   }
@@ -508,14 +495,14 @@ function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
 function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
   let name; let str;
   let extra = ' ';
-  desc = desc || Object.getOwnPropertyDescriptor(value, key) ||
+  desc = desc || ObjectGetOwnPropertyDescriptor(value, key) ||
     { value: value[key], enumerable: true };
   if (desc.value !== undefined) {
     const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
     ctx.indentationLvl += diff;
     str = formatValue(ctx, desc.value, recurseTimes);
     if (diff === 3 && ctx.breakLength < getStringWidth(str, ctx.colors)) {
-      extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+      extra = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
     }
     ctx.indentationLvl -= diff;
   } else if (desc.get !== undefined) {
@@ -526,7 +513,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
     if (getters && (getters === true || (getters === 'get' && desc.set === undefined) ||
         (getters === 'set' && desc.set !== undefined))) {
       try {
-        const tmp = desc.get.call(original);
+        const tmp = FunctionPrototypeCall(desc.get, original);
         ctx.indentationLvl += 2;
         if (tmp === null) str = `${s(`[${label}:`, sp)} ${s('null', 'null')}${s(']', sp)}`;
         else if (typeof tmp === 'object') str = `${s(`[${label}]`, sp)} ${formatValue(ctx, tmp, recurseTimes)}`;
@@ -550,7 +537,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
     name = "['__proto__']";
   } else if (desc.enumerable === false) {
     name = `[${escapeNoQuotes(key)}]`;
-  } else if (keyStrRegExp.test(key)) {
+  } else if (isPlainKey(key)) {
     name = ctx.stylize(key, 'name');
   } else {
     name = ctx.stylize(strEscape(key), 'string');

@@ -5,6 +5,12 @@
 // internalBinding functions used: none. Reads process.argv / process.execArgv.
 
 const {
+  ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift, ObjectEntries,
+  ObjectPrototypeHasOwnProperty, SafeArrayIterator, StringPrototypeStartsWith,
+} = primordials;
+const { includesIn, indexOfIn, sliceOf } = require('internal/util/either');
+
+const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_PARSE_ARGS_INVALID_OPTION_VALUE,
     ERR_PARSE_ARGS_UNKNOWN_OPTION, ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL,
@@ -15,7 +21,7 @@ const {
   validateStringArray,
 } = require('internal/validators');
 
-const hasOwn = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+const hasOwn = (obj, key) => ObjectPrototypeHasOwnProperty(obj, key);
 function objectGetOwn(obj, prop) { if (obj != null && hasOwn(obj, prop)) return obj[prop]; }
 function optionsGetOwn(options, longOption, prop) {
   if (hasOwn(options, longOption)) return objectGetOwn(options[longOption], prop);
@@ -25,21 +31,21 @@ function optionsGetOwn(options, longOption, prop) {
 // flags when the code came from -e/-p.
 function getMainArgs() {
   const execArgv = process.execArgv || [];
-  if (execArgv.includes('-e') || execArgv.includes('--eval') ||
-      execArgv.includes('-p') || execArgv.includes('--print')) {
-    return process.argv.slice(1);
+  if (includesIn(execArgv, '-e') || includesIn(execArgv, '--eval') ||
+      includesIn(execArgv, '-p') || includesIn(execArgv, '--print')) {
+    return sliceOf(process.argv, 1);
   }
-  return process.argv.slice(2);
+  return sliceOf(process.argv, 2);
 }
 
 function isLoneShortOption(arg) { return arg.length === 2 && arg[0] === '-' && arg[1] !== '-'; }
-function isLoneLongOption(arg) { return arg.length > 2 && arg.startsWith('--') && !arg.includes('=', 3); }
-function isLongOptionAndValue(arg) { return arg.length > 2 && arg.startsWith('--') && arg.includes('=', 3); }
+function isLoneLongOption(arg) { return arg.length > 2 && StringPrototypeStartsWith(arg, '--') && !includesIn(arg, '=', 3); }
+function isLongOptionAndValue(arg) { return arg.length > 2 && StringPrototypeStartsWith(arg, '--') && includesIn(arg, '=', 3); }
 function isOptionValue(value) { return value != null; }
 function isOptionLikeValue(value) { return value != null && value.length > 1 && value[0] === '-'; }
 
 function findLongOptionForShort(shortOption, options) {
-  for (const [longOption, optionConfig] of Object.entries(options)) {
+  for (const [longOption, optionConfig] of new SafeArrayIterator(ObjectEntries(options))) {
     if (objectGetOwn(optionConfig, 'short') === shortOption) return longOption;
   }
   return shortOption;
@@ -56,12 +62,12 @@ function isShortOptionAndValue(arg, options) {
 }
 
 function validateUnion(value, name, union) {
-  if (!union.includes(value)) throw new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
+  if (!includesIn(union, value)) throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value);
 }
 
 function checkOptionLikeValue(token) {
   if (!token.inlineValue && isOptionLikeValue(token.value)) {
-    const example = token.rawName.startsWith('--') ? `'${token.rawName}=-XYZ'`
+    const example = StringPrototypeStartsWith(token.rawName, '--') ? `'${token.rawName}=-XYZ'`
       : `'--${token.name}=-XYZ' or '${token.rawName}-XYZ'`;
     throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(
       `Option '${token.rawName}' argument is ambiguous.\n` +
@@ -91,7 +97,7 @@ function storeOption(longOption, optionValue, options, values) {
   const newValue = optionValue ?? true;
   if (optionsGetOwn(options, longOption, 'multiple')) {
     if (values[longOption] === undefined) values[longOption] = [newValue];
-    else values[longOption].push(newValue);
+    else ArrayPrototypePush(values[longOption], newValue);
   } else {
     values[longOption] = newValue;
   }
@@ -101,16 +107,16 @@ function argsToTokens(args, options) {
   const tokens = [];
   let index = -1;
   let groupCount = 0;
-  const remainingArgs = args.slice();
+  const remainingArgs = sliceOf(args);
   while (remainingArgs.length > 0) {
-    const arg = remainingArgs.shift();
+    const arg = ArrayPrototypeShift(remainingArgs);
     const nextArg = remainingArgs[0];
     if (groupCount > 0) groupCount--;
     else index++;
 
     if (arg === '--') {
-      tokens.push({ kind: 'option-terminator', index });
-      for (const rest of remainingArgs) tokens.push({ kind: 'positional', index: ++index, value: rest });
+      ArrayPrototypePush(tokens, { kind: 'option-terminator', index });
+      for (const rest of new SafeArrayIterator(remainingArgs)) ArrayPrototypePush(tokens, { kind: 'positional', index: ++index, value: rest });
       break;
     }
     if (isLoneShortOption(arg)) {
@@ -118,10 +124,10 @@ function argsToTokens(args, options) {
       const longOption = findLongOptionForShort(shortOption, options);
       let value; let inlineValue;
       if (optionsGetOwn(options, longOption, 'type') === 'string' && isOptionValue(nextArg)) {
-        value = remainingArgs.shift();
+        value = ArrayPrototypeShift(remainingArgs);
         inlineValue = false;
       }
-      tokens.push({ kind: 'option', name: longOption, rawName: arg, index, value, inlineValue });
+      ArrayPrototypePush(tokens, { kind: 'option', name: longOption, rawName: arg, index, value, inlineValue });
       if (value != null) ++index;
       continue;
     }
@@ -132,46 +138,46 @@ function argsToTokens(args, options) {
         const shortOption = arg[i];
         const longOption = findLongOptionForShort(shortOption, options);
         if (optionsGetOwn(options, longOption, 'type') !== 'string' || i === arg.length - 1) {
-          expanded.push(`-${shortOption}`);
+          ArrayPrototypePush(expanded, `-${shortOption}`);
         } else {
-          expanded.push(`-${arg.slice(i)}`);
+          ArrayPrototypePush(expanded, `-${sliceOf(arg, i)}`);
           break;
         }
       }
-      remainingArgs.unshift(...expanded);
+      ArrayPrototypeUnshift(remainingArgs, ...expanded);
       groupCount = expanded.length;
       continue;
     }
     if (isShortOptionAndValue(arg, options)) {
       const shortOption = arg[1];
       const longOption = findLongOptionForShort(shortOption, options);
-      tokens.push({
+      ArrayPrototypePush(tokens, {
         kind: 'option', name: longOption, rawName: `-${shortOption}`, index,
-        value: arg.slice(2), inlineValue: true,
+        value: sliceOf(arg, 2), inlineValue: true,
       });
       continue;
     }
     if (isLoneLongOption(arg)) {
-      const longOption = arg.slice(2);
+      const longOption = sliceOf(arg, 2);
       let value; let inlineValue;
       if (optionsGetOwn(options, longOption, 'type') === 'string' && isOptionValue(nextArg)) {
-        value = remainingArgs.shift();
+        value = ArrayPrototypeShift(remainingArgs);
         inlineValue = false;
       }
-      tokens.push({ kind: 'option', name: longOption, rawName: arg, index, value, inlineValue });
+      ArrayPrototypePush(tokens, { kind: 'option', name: longOption, rawName: arg, index, value, inlineValue });
       if (value != null) ++index;
       continue;
     }
     if (isLongOptionAndValue(arg)) {
-      const equalIndex = arg.indexOf('=');
-      const longOption = arg.slice(2, equalIndex);
-      tokens.push({
+      const equalIndex = indexOfIn(arg, '=');
+      const longOption = sliceOf(arg, 2, equalIndex);
+      ArrayPrototypePush(tokens, {
         kind: 'option', name: longOption, rawName: `--${longOption}`, index,
-        value: arg.slice(equalIndex + 1), inlineValue: true,
+        value: sliceOf(arg, equalIndex + 1), inlineValue: true,
       });
       continue;
     }
-    tokens.push({ kind: 'positional', index, value: arg });
+    ArrayPrototypePush(tokens, { kind: 'positional', index, value: arg });
   }
   return tokens;
 }
@@ -189,7 +195,7 @@ function parseArgs(config = {}) {
   validateBoolean(allowPositionals, 'allowPositionals');
   validateBoolean(returnTokens, 'tokens');
   validateObject(options, 'options');
-  for (const [longOption, optionConfig] of Object.entries(options)) {
+  for (const [longOption, optionConfig] of new SafeArrayIterator(ObjectEntries(options))) {
     validateObject(optionConfig, `options.${longOption}`);
     const optionType = objectGetOwn(optionConfig, 'type');
     validateUnion(optionType, `options.${longOption}.type`, ['string', 'boolean']);
@@ -215,7 +221,7 @@ function parseArgs(config = {}) {
   const tokens = argsToTokens(args, options);
   const result = { values: { __proto__: null }, positionals: [] };
   if (returnTokens) result.tokens = tokens;
-  for (const token of tokens) {
+  for (const token of new SafeArrayIterator(tokens)) {
     if (token.kind === 'option') {
       if (strict) {
         checkOptionUsage(parseConfig, token);
@@ -224,10 +230,10 @@ function parseArgs(config = {}) {
       storeOption(token.name, token.value, options, result.values);
     } else if (token.kind === 'positional') {
       if (!allowPositionals) throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
-      result.positionals.push(token.value);
+      ArrayPrototypePush(result.positionals, token.value);
     }
   }
-  for (const [longOption, optionConfig] of Object.entries(options)) {
+  for (const [longOption, optionConfig] of new SafeArrayIterator(ObjectEntries(options))) {
     if (hasOwn(optionConfig, 'default') && result.values[longOption] === undefined &&
         longOption !== '__proto__') {
       result.values[longOption] = objectGetOwn(optionConfig, 'default');

@@ -6,10 +6,16 @@
 //
 // internalBinding functions used: none. Uses process.nextTick and process.emitWarning.
 
+const {
+  ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeBind, ObjectDefineProperties,
+  ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
+  ObjectValues, PromisePrototypeThen, ReflectApply, ReflectConstruct, SafeSet, SymbolFor,
+} = primordials;
+
 const { codes: { ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
 
-const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
+const kCustomPromisifiedSymbol = SymbolFor('nodejs.util.promisify.custom');
 const kCustomPromisifyArgsSymbol = Symbol('customPromisifyArgs');
 
 function promisify(original) {
@@ -17,7 +23,8 @@ function promisify(original) {
   if (original[kCustomPromisifiedSymbol]) {
     const fn = original[kCustomPromisifiedSymbol];
     validateFunction(fn, 'util.promisify.custom');
-    return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+    return ObjectDefineProperty(fn, kCustomPromisifiedSymbol, {
+      __proto__: null,
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
@@ -25,7 +32,7 @@ function promisify(original) {
 
   function fn(...args) {
     return new Promise((resolve, reject) => {
-      args.push((err, ...values) => {
+      ArrayPrototypePush(args, (err, ...values) => {
         if (err) return reject(err);
         if (argumentNames !== undefined && values.length > 1) {
           const obj = {};
@@ -35,17 +42,19 @@ function promisify(original) {
           resolve(values[0]);
         }
       });
-      Reflect.apply(original, this, args);
+      ReflectApply(original, this, args);
     });
   }
 
-  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
-  Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+  ObjectSetPrototypeOf(fn, ObjectGetPrototypeOf(original));
+  ObjectDefineProperty(fn, kCustomPromisifiedSymbol, {
+    __proto__: null,
     value: fn, enumerable: false, writable: false, configurable: true,
   });
-  const descriptors = Object.getOwnPropertyDescriptors(original);
-  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
-  return Object.defineProperties(fn, descriptors);
+  const descriptors = ObjectGetOwnPropertyDescriptors(original);
+  const list = ObjectValues(descriptors);
+  for (let i = 0; i < list.length; i++) ObjectSetPrototypeOf(list[i], null);
+  return ObjectDefineProperties(fn, descriptors);
 }
 promisify.custom = kCustomPromisifiedSymbol;
 
@@ -58,23 +67,24 @@ function callbackifyOnRejected(reason, cb) {
 function callbackify(original) {
   validateFunction(original, 'original');
   function callbackified(...args) {
-    const maybeCb = args.pop();
+    const maybeCb = ArrayPrototypePop(args);
     validateFunction(maybeCb, 'last argument');
-    const cb = maybeCb.bind(this);
-    Reflect.apply(original, this, args).then(
+    const cb = FunctionPrototypeBind(maybeCb, this);
+    PromisePrototypeThen(ReflectApply(original, this, args),
       (ret) => process.nextTick(cb, null, ret),
       (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
   }
-  const descriptors = Object.getOwnPropertyDescriptors(original);
+  const descriptors = ObjectGetOwnPropertyDescriptors(original);
   if (typeof descriptors.length.value === 'number') descriptors.length.value++;
   if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
-  for (const d of Object.values(descriptors)) Object.setPrototypeOf(d, null);
-  Object.defineProperties(callbackified, descriptors);
+  const list = ObjectValues(descriptors);
+  for (let i = 0; i < list.length; i++) ObjectSetPrototypeOf(list[i], null);
+  ObjectDefineProperties(callbackified, descriptors);
   return callbackified;
 }
 
 // Codes already warned about: each code warns once per process.
-const codesWarned = new Set();
+const codesWarned = new SafeSet();
 
 function deprecate(fn, msg, code) {
   if (process.noDeprecation === true) return fn;
@@ -92,10 +102,10 @@ function deprecate(fn, msg, code) {
         process.emitWarning(msg, 'DeprecationWarning', deprecated);
       }
     }
-    if (new.target) return Reflect.construct(fn, args, new.target);
-    return Reflect.apply(fn, this, args);
+    if (new.target) return ReflectConstruct(fn, args, new.target);
+    return ReflectApply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
+  ObjectSetPrototypeOf(deprecated, fn);
   if (fn.prototype) deprecated.prototype = fn.prototype;
   return deprecated;
 }

@@ -10,16 +10,17 @@
 //   isMap, isSet, isMapIterator, isSetIterator, isWeakMap, isWeakSet, isArrayBuffer,
 //   isDataView, isSharedArrayBuffer, isAnyArrayBuffer, isProxy, isModuleNamespaceObject
 
+const {
+  ArrayBufferIsView, ObjectDefineProperty, SafeArrayIterator,
+  TypedArrayPrototypeGetSymbolToStringTag,
+} = primordials;
+
 const binding = internalBinding('types');
 
-const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
-const getTypedArrayTag =
-  Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get;
+const typedArrayTag = TypedArrayPrototypeGetSymbolToStringTag;
 
-function typedArrayTag(value) { return getTypedArrayTag.call(value); }
-
-function isTypedArray(value) { return getTypedArrayTag.call(value) !== undefined; }
-function isArrayBufferView(value) { return ArrayBuffer.isView(value); }
+function isTypedArray(value) { return TypedArrayPrototypeGetSymbolToStringTag(value) !== undefined; }
+function isArrayBufferView(value) { return ArrayBufferIsView(value); }
 
 const types = {
   isArrayBufferView,
@@ -40,14 +41,14 @@ const types = {
   isCryptoKey: () => false,
 };
 
-for (const name of ['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject',
+for (const name of new SafeArrayIterator(['isExternal', 'isDate', 'isArgumentsObject', 'isBigIntObject',
   'isBooleanObject', 'isNumberObject', 'isStringObject', 'isSymbolObject', 'isBoxedPrimitive',
   'isNativeError', 'isRegExp', 'isAsyncFunction', 'isGeneratorFunction', 'isGeneratorObject',
   'isPromise', 'isMap', 'isSet', 'isMapIterator', 'isSetIterator', 'isWeakMap', 'isWeakSet',
   'isArrayBuffer', 'isDataView', 'isSharedArrayBuffer', 'isAnyArrayBuffer', 'isProxy',
-  'isModuleNamespaceObject']) {
+  'isModuleNamespaceObject'])) {
   types[name] = binding[name];
 }
 
 module.exports = types;
-Object.defineProperty(module.exports, 'typedArrayTag', { value: typedArrayTag, enumerable: false });
+ObjectDefineProperty(module.exports, 'typedArrayTag', { __proto__: null, value: typedArrayTag, enumerable: false });

@@ -212,14 +212,7 @@ impl Epoll {
         self.remote.drain(&mut posted);
         for p in posted {
             if p.key == REMOTE {
-                out.push(Completion {
-                    key: REMOTE,
-                    owner: p.owner,
-                    result: p.result,
-                    flags: 0,
-                    op: None,
-                    more: false,
-                });
+                out.push(Completion::posted(p.owner, p.result));
             } else if self.ops.get(p.key).is_some() {
                 out.push(self.finish(p.key, p.result, 0));
             }

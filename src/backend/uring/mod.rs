@@ -20,7 +20,7 @@ use io_uring::{cqueue, opcode, squeue, types, IoUring, Probe};
 
 use super::inflight::Table;
 use super::op::Op;
-use super::user_data::{self, CANCEL, REMOTE, WAIT_TIMEOUT, WAKE};
+use super::user_data::{self, CANCEL, WAIT_TIMEOUT, WAKE};
 use super::wake::Posted;
 use super::{Backend, Completion, Key, Owner, Remote, Stats};
 
@@ -222,14 +222,11 @@ impl Uring {
     fn deliver_posted(&mut self, out: &mut Vec<Completion>) {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
-        out.extend(posted.into_iter().map(|p| Completion {
-            key: REMOTE,
-            owner: p.owner,
-            result: p.result,
-            flags: 0,
-            op: None,
-            more: false,
-        }));
+        out.extend(
+            posted
+                .into_iter()
+                .map(|p| Completion::posted(p.owner, p.result)),
+        );
     }
 
     fn enter(&mut self, timeout: Option<Duration>) -> io::Result<()> {

@@ -40,3 +40,4 @@ c.randomBytes(4, (err, buf) => {
 });
 c.randomInt(10, (err, n) => console.log('int', err, n >= 0 && n < 10));
 console.log(typeof c.createHash('sha512').update(Buffer.alloc(1e6)).digest('base64'));
+console.log(c.constants.OPENSSL_VERSION_NUMBER >= 0x30000000, Object.getPrototypeOf(c.constants));

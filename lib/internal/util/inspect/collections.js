@@ -9,6 +9,17 @@
 //   previewEntries(obj, true) -> [entries, isKeyValue] for Map/Set iterators and
 //       WeakMap/WeakSet; key/value entries are flat: [k0, v0, k1, v1, ...]
 
+const {
+  ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, BigIntPrototypeValueOf,
+  BooleanPrototypeValueOf, FunctionPrototypeToString, MathMax, MathMin, NumberPrototypeValueOf,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectPrototypeHasOwnProperty, SafeArrayIterator,
+  SafeMapIterator, SafeSetIterator, StringPrototypeEndsWith, StringPrototypeIncludes,
+  StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypePadStart, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeToLowerCase, StringPrototypeValueOf,
+  SymbolPrototypeValueOf,
+} = primordials;
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
+
 const { getPromiseDetails, previewEntries } = internalBinding('util');
 const types = require('internal/util/types');
 const {
@@ -30,53 +41,53 @@ function moreItems(remaining) {
 
 function formatArray(ctx, value, recurseTimes) {
   const valLen = value.length;
-  const len = Math.min(Math.max(0, ctx.maxArrayLength), valLen);
+  const len = MathMin(MathMax(0, ctx.maxArrayLength), valLen);
   const remaining = valLen - len;
   const output = [];
   for (let i = 0; i < len; i++) {
     // Holes switch to the slower path that counts empty items.
-    if (!Object.prototype.hasOwnProperty.call(value, i)) {
+    if (!ObjectPrototypeHasOwnProperty(value, i)) {
       return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
     }
-    output.push(core.formatProperty(ctx, value, recurseTimes, i, core.kArrayType));
+    ArrayPrototypePush(output, core.formatProperty(ctx, value, recurseTimes, i, core.kArrayType));
   }
-  if (remaining > 0) output.push(moreItems(remaining));
+  if (remaining > 0) ArrayPrototypePush(output, moreItems(remaining));
   return output;
 }
 
 const numberRegExp = /^(0|[1-9][0-9]*)$/;
 
 function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
-  const keys = Object.keys(value);
+  const keys = ObjectKeys(value);
   let index = i;
   for (; i < keys.length && output.length < maxLength; i++) {
     const key = keys[i];
     const tmp = +key;
     if (tmp > 2 ** 32 - 2) break;
     if (`${index}` !== key) {
-      if (!numberRegExp.test(key)) break;
+      if (!regExpTest(numberRegExp, key)) break;
       const emptyItems = tmp - index;
       const message = `<${emptyItems} empty item${emptyItems > 1 ? 's' : ''}>`;
-      output.push(ctx.stylize(message, 'undefined'));
+      ArrayPrototypePush(output, ctx.stylize(message, 'undefined'));
       index = tmp;
       if (output.length === maxLength) break;
     }
-    output.push(core.formatProperty(ctx, value, recurseTimes, key, core.kArrayType));
+    ArrayPrototypePush(output, core.formatProperty(ctx, value, recurseTimes, key, core.kArrayType));
     index++;
   }
   const remaining = value.length - index;
   if (output.length !== maxLength) {
     if (remaining > 0) {
-      output.push(ctx.stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
+      ArrayPrototypePush(output, ctx.stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
     }
   } else if (remaining > 0) {
-    output.push(moreItems(remaining));
+    ArrayPrototypePush(output, moreItems(remaining));
   }
   return output;
 }
 
 function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
-  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
+  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
   const remaining = value.length - maxLength;
   const output = new Array(maxLength);
   const elementFormatter = value.length > 0 && typeof value[0] === 'number'
@@ -87,9 +98,9 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
   if (remaining > 0) output[maxLength] = moreItems(remaining);
   if (ctx.showHidden) {
     ctx.indentationLvl += 2;
-    for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
+    for (const key of new SafeArrayIterator(['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer'])) {
       const str = core.formatValue(ctx, value[key], recurseTimes, true);
-      output.push(`[${key}]: ${str}`);
+      ArrayPrototypePush(output, `[${key}]: ${str}`);
     }
     ctx.indentationLvl -= 2;
   }
@@ -98,32 +109,32 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
 
 function formatSet(value, ctx, ignored, recurseTimes) {
   const length = value.size;
-  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length === undefined ? Infinity : length);
+  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length === undefined ? Infinity : length);
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
-  for (const v of value) {
+  for (const v of new SafeSetIterator(value)) {
     if (i >= maxLength) break;
-    output.push(core.formatValue(ctx, v, recurseTimes));
+    ArrayPrototypePush(output, core.formatValue(ctx, v, recurseTimes));
     i++;
   }
-  if (length !== undefined && length - maxLength > 0) output.push(moreItems(length - maxLength));
+  if (length !== undefined && length - maxLength > 0) ArrayPrototypePush(output, moreItems(length - maxLength));
   ctx.indentationLvl -= 2;
   return output;
 }
 
 function formatMap(value, ctx, ignored, recurseTimes) {
   const length = value.size;
-  const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length === undefined ? Infinity : length);
+  const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length === undefined ? Infinity : length);
   const output = [];
   ctx.indentationLvl += 2;
   let i = 0;
-  for (const { 0: k, 1: v } of value) {
+  for (const { 0: k, 1: v } of new SafeMapIterator(value)) {
     if (i >= maxLength) break;
-    output.push(`${core.formatValue(ctx, k, recurseTimes)} => ${core.formatValue(ctx, v, recurseTimes)}`);
+    ArrayPrototypePush(output, `${core.formatValue(ctx, k, recurseTimes)} => ${core.formatValue(ctx, v, recurseTimes)}`);
     i++;
   }
-  if (length !== undefined && length - maxLength > 0) output.push(moreItems(length - maxLength));
+  if (length !== undefined && length - maxLength > 0) ArrayPrototypePush(output, moreItems(length - maxLength));
   ctx.indentationLvl -= 2;
   return output;
 }
@@ -139,31 +150,31 @@ function getIteratorBraces(type, tag) {
 function formatIterator(braces, ctx, value, recurseTimes) {
   const { 0: entries, 1: isKeyValue } = previewEntries(value, true);
   if (isKeyValue) {
-    braces[0] = braces[0].replace(/ Iterator] {$/, ' Entries] {');
+    braces[0] = regExpReplace(braces[0], / Iterator] {$/, ' Entries] {');
     return formatMapIterInner(ctx, recurseTimes, entries, kMapEntries);
   }
   return formatSetIterInner(ctx, recurseTimes, entries, kIterator);
 }
 
 function formatSetIterInner(ctx, recurseTimes, entries, state) {
-  const maxArrayLength = Math.max(ctx.maxArrayLength, 0);
-  const maxLength = Math.min(maxArrayLength, entries.length);
+  const maxArrayLength = MathMax(ctx.maxArrayLength, 0);
+  const maxLength = MathMin(maxArrayLength, entries.length);
   const output = new Array(maxLength);
   ctx.indentationLvl += 2;
   for (let i = 0; i < maxLength; i++) output[i] = core.formatValue(ctx, entries[i], recurseTimes);
   ctx.indentationLvl -= 2;
   // Weak collections have no stable order; sorting keeps output deterministic.
-  if (state === kWeak && !ctx.sorted) output.sort();
+  if (state === kWeak && !ctx.sorted) ArrayPrototypeSort(output);
   const remaining = entries.length - maxLength;
-  if (remaining > 0) output.push(moreItems(remaining));
+  if (remaining > 0) ArrayPrototypePush(output, moreItems(remaining));
   return output;
 }
 
 function formatMapIterInner(ctx, recurseTimes, entries, state) {
-  const maxArrayLength = Math.max(ctx.maxArrayLength, 0);
+  const maxArrayLength = MathMax(ctx.maxArrayLength, 0);
   const len = entries.length / 2;
   const remaining = len - maxArrayLength;
-  const maxLength = Math.min(maxArrayLength, len);
+  const maxLength = MathMin(maxArrayLength, len);
   const output = new Array(maxLength);
   ctx.indentationLvl += 2;
   if (state === kWeak) {
@@ -172,7 +183,7 @@ function formatMapIterInner(ctx, recurseTimes, entries, state) {
       output[i] = `${core.formatValue(ctx, entries[pos], recurseTimes)} => ${
         core.formatValue(ctx, entries[pos + 1], recurseTimes)}`;
     }
-    if (!ctx.sorted) output.sort();
+    if (!ctx.sorted) ArrayPrototypeSort(output);
   } else {
     for (let i = 0; i < maxLength; i++) {
       const pos = i * 2;
@@ -182,7 +193,7 @@ function formatMapIterInner(ctx, recurseTimes, entries, state) {
     }
   }
   ctx.indentationLvl -= 2;
-  if (remaining > 0) output.push(moreItems(remaining));
+  if (remaining > 0) ArrayPrototypePush(output, moreItems(remaining));
   return output;
 }
 
@@ -218,10 +229,10 @@ function formatArrayBuffer(ctx, value) {
   } catch {
     return [ctx.stylize('(detached)', 'special')];
   }
-  const shown = Math.min(ctx.maxArrayLength, buffer.length);
+  const shown = MathMin(ctx.maxArrayLength, buffer.length);
   let str = '';
   for (let i = 0; i < shown; i++) {
-    str += (i === 0 ? '' : ' ') + buffer[i].toString(16).padStart(2, '0');
+    str += (i === 0 ? '' : ' ') + StringPrototypePadStart(buffer[i].toString(16), 2, '0');
   }
   const remaining = buffer.length - ctx.maxArrayLength;
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
@@ -238,8 +249,8 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
       // A binding still in its temporal dead zone.
       const tmp = { [keys[i]]: '' };
       output[i] = core.formatProperty(ctx, tmp, recurseTimes, keys[i], core.kObjectType);
-      const pos = output[i].lastIndexOf(' ');
-      output[i] = output[i].slice(0, pos + 1) + ctx.stylize('<uninitialized>', 'special');
+      const pos = StringPrototypeLastIndexOf(output[i], ' ');
+      output[i] = StringPrototypeSlice(output[i], 0, pos + 1) + ctx.stylize('<uninitialized>', 'special');
     }
   }
   keys.length = 0;
@@ -250,13 +261,13 @@ const stripCommentsRegExp = /(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g;
 const classRegExp = /^(\s+[^(]*?)\s*{/;
 
 function getClassBase(value, constructor, tag) {
-  const hasName = Object.prototype.hasOwnProperty.call(value, 'name');
+  const hasName = ObjectPrototypeHasOwnProperty(value, 'name');
   const name = (hasName && value.name) || '(anonymous)';
   let base = `class ${name}`;
   if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
   if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
   if (constructor !== null) {
-    const superName = Object.getPrototypeOf(value).name;
+    const superName = ObjectGetPrototypeOf(value).name;
     if (superName) base += ` extends ${superName}`;
   } else {
     base += ' extends [null prototype]';
@@ -265,13 +276,13 @@ function getClassBase(value, constructor, tag) {
 }
 
 function getFunctionBase(value, constructor, tag) {
-  const stringified = Function.prototype.toString.call(value);
-  if (stringified.startsWith('class') && stringified.endsWith('}')) {
-    const slice = stringified.slice(5, -1);
-    const bracketIndex = slice.indexOf('{');
+  const stringified = FunctionPrototypeToString(value);
+  if (StringPrototypeStartsWith(stringified, 'class') && StringPrototypeEndsWith(stringified, '}')) {
+    const slice = StringPrototypeSlice(stringified, 5, -1);
+    const bracketIndex = StringPrototypeIndexOf(slice, '{');
     if (bracketIndex !== -1 &&
-        (!slice.slice(0, bracketIndex).includes('(') ||
-         classRegExp.test(slice.replace(stripCommentsRegExp, '')))) {
+        (!StringPrototypeIncludes(StringPrototypeSlice(slice, 0, bracketIndex), '(') ||
+         regExpTest(classRegExp, regExpReplace(slice, stripCommentsRegExp, '')))) {
       return getClassBase(value, constructor, tag);
     }
   }
@@ -290,24 +301,24 @@ function getFunctionBase(value, constructor, tag) {
 
 function getBoxedBase(value, ctx, keys, constructor, tag) {
   let fn; let type;
-  if (types.isNumberObject(value)) { fn = Number.prototype.valueOf; type = 'Number'; }
+  if (types.isNumberObject(value)) { fn = NumberPrototypeValueOf; type = 'Number'; }
   else if (types.isStringObject(value)) {
-    fn = String.prototype.valueOf;
+    fn = StringPrototypeValueOf;
     type = 'String';
     // The index keys of a String object are its characters; they are not shown.
-    keys.splice(0, value.length);
-  } else if (types.isBooleanObject(value)) { fn = Boolean.prototype.valueOf; type = 'Boolean'; }
-  else if (types.isBigIntObject(value)) { fn = BigInt.prototype.valueOf; type = 'BigInt'; }
-  else { fn = Symbol.prototype.valueOf; type = 'Symbol'; }
+    ArrayPrototypeSplice(keys, 0, value.length);
+  } else if (types.isBooleanObject(value)) { fn = BooleanPrototypeValueOf; type = 'Boolean'; }
+  else if (types.isBigIntObject(value)) { fn = BigIntPrototypeValueOf; type = 'BigInt'; }
+  else { fn = SymbolPrototypeValueOf; type = 'Symbol'; }
   let base = `[${type}`;
   if (type !== constructor) {
     if (constructor === null) base += ' (null prototype)';
     else base += ` (${constructor})`;
   }
-  base += `: ${formatPrimitive(stylizeNoColor, fn.call(value), ctx)}]`;
+  base += `: ${formatPrimitive(stylizeNoColor, fn(value), ctx)}]`;
   if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
   if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
-  return ctx.stylize(base, type.toLowerCase());
+  return ctx.stylize(base, StringPrototypeToLowerCase(type));
 }
 
 module.exports = {

@@ -5,18 +5,27 @@
 //
 // internalBinding functions used: none.
 
+const {
+  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypeJoin,
+  ArrayPrototypePush, ArrayPrototypeSplice, ErrorPrototypeToString, MathMin, RegExpPrototypeExec,
+  SafeArrayIterator, StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf,
+  StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeStartsWith,
+} = primordials;
+const { regExpTest } = require('internal/util/regexp');
+
 const { getPrefix, isError } = require('internal/util/inspect');
 
 function getStackString(error) {
-  return error.stack ? String(error.stack) : Error.prototype.toString.call(error);
+  return error.stack ? String(error.stack) : ErrorPrototypeToString(error);
 }
 
 // Keys already visible in the stack text are not repeated as properties.
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
   if (!ctx.showHidden && keys.length !== 0) {
-    for (const name of ['name', 'message', 'stack']) {
-      const index = keys.indexOf(name);
-      if (index !== -1 && stack.includes(err[name])) keys.splice(index, 1);
+    for (const name of new SafeArrayIterator(['name', 'message', 'stack'])) {
+      const index = ArrayPrototypeIndexOf(keys, name);
+      if (index !== -1 && StringPrototypeIncludes(stack, err[name])) ArrayPrototypeSplice(keys, index, 1);
     }
   }
 }
@@ -24,23 +33,23 @@ function removeDuplicateErrorKeys(ctx, keys, err, stack) {
 function improveStack(stack, constructor, name, tag) {
   let len = name.length;
   if (constructor === null ||
-      (name.endsWith('Error') && stack.startsWith(name) &&
+      (StringPrototypeEndsWith(name, 'Error') && StringPrototypeStartsWith(stack, name) &&
        (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
     let fallback = 'Error';
     if (constructor === null) {
-      const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(stack) ||
-        /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
+      const start = RegExpPrototypeExec(/^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/, stack) ||
+        RegExpPrototypeExec(/^([a-z_A-Z0-9-]*Error)$/, stack);
       fallback = (start && start[1]) || '';
       len = fallback.length;
       fallback = fallback || 'Error';
     }
-    const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
+    const prefix = StringPrototypeSlice(getPrefix(constructor, tag, fallback), 0, -1);
     if (name !== prefix) {
-      if (prefix.includes(name)) {
+      if (StringPrototypeIncludes(prefix, name)) {
         if (len === 0) stack = `${prefix}: ${stack}`;
-        else stack = `${prefix}${stack.slice(len)}`;
+        else stack = `${prefix}${StringPrototypeSlice(stack, len)}`;
       } else {
-        stack = `${prefix} [${name}]${stack.slice(len)}`;
+        stack = `${prefix} [${name}]${StringPrototypeSlice(stack, len)}`;
       }
     }
   }
@@ -50,12 +59,12 @@ function improveStack(stack, constructor, name, tag) {
 // Finds a run of more than three identical frames shared by two stacks.
 function identicalSequenceRange(a, b) {
   for (let i = 0; i < a.length - 3; i++) {
-    const pos = b.indexOf(a[i]);
+    const pos = ArrayPrototypeIndexOf(b, a[i]);
     if (pos !== -1) {
       const rest = b.length - pos;
       if (rest > 3) {
         let len = 1;
-        const maxLen = Math.min(a.length - i, rest);
+        const maxLen = MathMin(a.length - i, rest);
         while (maxLen > len && a[i + len] === b[pos + len]) len++;
         if (len > 3) return { len, offset: i };
       }
@@ -65,19 +74,19 @@ function identicalSequenceRange(a, b) {
 }
 
 function getStackFrames(ctx, err, stack) {
-  const frames = stack.split('\n');
+  const frames = StringPrototypeSplit(stack, '\n');
   let cause;
   try { ({ cause } = err); } catch { /* ignore */ }
   if (cause != null && isError(cause)) {
     const causeStack = getStackString(cause);
-    const causeStackStart = causeStack.indexOf('\n    at');
+    const causeStackStart = StringPrototypeIndexOf(causeStack, '\n    at');
     if (causeStackStart !== -1) {
-      const causeFrames = causeStack.slice(causeStackStart + 1).split('\n');
+      const causeFrames = StringPrototypeSplit(StringPrototypeSlice(causeStack, causeStackStart + 1), '\n');
       const { len, offset } = identicalSequenceRange(frames, causeFrames);
       if (len > 0) {
         const skipped = len - 2;
         const msg = `    ... ${skipped} lines matching cause stack trace ...`;
-        frames.splice(offset + 1, skipped, ctx.stylize(msg, 'undefined'));
+        ArrayPrototypeSplice(frames, offset + 1, skipped, ctx.stylize(msg, 'undefined'));
       }
     }
   }
@@ -90,35 +99,36 @@ function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = getStackString(err);
   removeDuplicateErrorKeys(ctx, keys, err, stack);
-  if ('cause' in err && (keys.length === 0 || !keys.includes('cause'))) keys.push('cause');
-  if (Array.isArray(err.errors) && (keys.length === 0 || !keys.includes('errors'))) {
-    keys.push('errors');
+  if ('cause' in err && (keys.length === 0 || !ArrayPrototypeIncludes(keys, 'cause'))) ArrayPrototypePush(keys, 'cause');
+  if (ArrayIsArray(err.errors) && (keys.length === 0 || !ArrayPrototypeIncludes(keys, 'errors'))) {
+    ArrayPrototypePush(keys, 'errors');
   }
   stack = improveStack(stack, constructor, name, tag);
 
   // The message is skipped when searching for the first frame, in case it
   // contains text that looks like one.
-  let pos = (err.message && stack.indexOf(err.message)) || -1;
+  let pos = (err.message && StringPrototypeIndexOf(stack, err.message)) || -1;
   if (pos !== -1) pos += err.message.length;
-  const stackStart = stack.indexOf('\n    at', pos);
+  const stackStart = StringPrototypeIndexOf(stack, '\n    at', pos);
   if (stackStart === -1) {
     stack = `[${stack}]`;
   } else {
-    let newStack = stack.slice(0, stackStart);
-    const lines = getStackFrames(ctx, err, stack.slice(stackStart + 1));
+    let newStack = StringPrototypeSlice(stack, 0, stackStart);
+    const lines = getStackFrames(ctx, err, StringPrototypeSlice(stack, stackStart + 1));
     if (ctx.colors) {
       // Frames from built-in modules are greyed out, as in Node.
-      for (const line of lines) {
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
         newStack += '\n';
-        newStack += coreModuleRegExp.test(line) ? ctx.stylize(line, 'undefined') : line;
+        newStack += regExpTest(coreModuleRegExp, line) ? ctx.stylize(line, 'undefined') : line;
       }
     } else {
-      newStack += `\n${lines.join('\n')}`;
+      newStack += `\n${ArrayPrototypeJoin(lines, '\n')}`;
     }
     stack = newStack;
   }
   if (ctx.indentationLvl !== 0) {
-    stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
+    stack = StringPrototypeReplaceAll(stack, '\n', `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`);
   }
   return stack;
 }

@@ -4,26 +4,43 @@
 //
 // internalBinding('util') functions used: getProxyDetails (see inspect.js).
 
+const {
+  JSONStringify, NumberParseFloat, NumberParseInt, ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, StringPrototypeCharCodeAt,
+  StringPrototypeSlice, StringPrototypeSplit,
+} = primordials;
+
 const { getProxyDetails } = internalBinding('util');
-const { inspect, builtInObjects } = require('internal/util/inspect');
+const { inspect, inspectDefaultOptions, builtInObjects } = require('internal/util/inspect');
 const { formatNumber, formatBigInt, stylizeNoColor } = require('internal/util/inspect/primitives');
+
+// %d %i %f %s numbers: separated when the options, else inspect.defaultOptions, say so.
+function numericSeparator(inspectOptions) {
+  return inspectOptions?.numericSeparator ?? inspectDefaultOptions.numericSeparator;
+}
+function formatNumberNoColor(number, inspectOptions) {
+  return formatNumber(stylizeNoColor, number, numericSeparator(inspectOptions));
+}
+function formatBigIntNoColor(bigint, inspectOptions) {
+  return formatBigInt(stylizeNoColor, bigint, numericSeparator(inspectOptions));
+}
 
 let circularErrorMessage;
 
 function tryStringify(arg) {
   try {
-    return JSON.stringify(arg);
+    return JSONStringify(arg);
   } catch (err) {
     if (!circularErrorMessage) {
       try {
         const a = {};
         a.a = a;
-        JSON.stringify(a);
+        JSONStringify(a);
       } catch (circularError) {
-        circularErrorMessage = circularError.message.split('\n')[0];
+        circularErrorMessage = StringPrototypeSplit(circularError.message, '\n')[0];
       }
     }
-    if (err.name === 'TypeError' && err.message.split('\n')[0] === circularErrorMessage) {
+    if (err.name === 'TypeError' && StringPrototypeSplit(err.message, '\n')[0] === circularErrorMessage) {
       return '[Circular]';
     }
     throw err;
@@ -38,12 +55,12 @@ function hasBuiltInToString(value) {
     value = proxyTarget;
   }
   if (typeof value.toString !== 'function') return true;
-  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  if (ObjectPrototypeHasOwnProperty(value, 'toString')) return false;
   let pointer = value;
   do {
-    pointer = Object.getPrototypeOf(pointer);
-  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+    pointer = ObjectGetPrototypeOf(pointer);
+  } while (!ObjectPrototypeHasOwnProperty(pointer, 'toString'));
+  const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
   return descriptor !== undefined && typeof descriptor.value === 'function' &&
     builtInObjects.has(descriptor.value.name);
 }
@@ -58,14 +75,14 @@ function formatWithOptionsInternal(inspectOptions, args) {
     let tempStr;
     let lastPos = 0;
     for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) !== 37) continue; // '%'
-      const nextChar = first.charCodeAt(++i);
+      if (StringPrototypeCharCodeAt(first, i) !== 37) continue; // '%'
+      const nextChar = StringPrototypeCharCodeAt(first, ++i);
       if (a + 1 !== args.length) {
         switch (nextChar) {
           case 115: { // 's'
             const tempArg = args[++a];
-            if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-            else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
+            if (typeof tempArg === 'number') tempStr = formatNumberNoColor(tempArg, inspectOptions);
+            else if (typeof tempArg === 'bigint') tempStr = formatBigIntNoColor(tempArg, inspectOptions);
             else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
               tempStr = String(tempArg);
             } else {
@@ -76,9 +93,9 @@ function formatWithOptionsInternal(inspectOptions, args) {
           case 106: tempStr = tryStringify(args[++a]); break; // 'j'
           case 100: { // 'd'
             const tempNum = args[++a];
-            if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
+            if (typeof tempNum === 'bigint') tempStr = formatBigIntNoColor(tempNum, inspectOptions);
             else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
+            else tempStr = formatNumberNoColor(Number(tempNum), inspectOptions);
             break;
           }
           case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
@@ -87,15 +104,15 @@ function formatWithOptionsInternal(inspectOptions, args) {
             break;
           case 105: { // 'i'
             const tempInteger = args[++a];
-            if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
+            if (typeof tempInteger === 'bigint') tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
             else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
+            else tempStr = formatNumberNoColor(NumberParseInt(tempInteger), inspectOptions);
             break;
           }
           case 102: { // 'f'
             const tempFloat = args[++a];
             if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
+            else tempStr = formatNumberNoColor(NumberParseFloat(tempFloat), inspectOptions);
             break;
           }
           case 99: // 'c': CSS is consumed and ignored.
@@ -103,24 +120,24 @@ function formatWithOptionsInternal(inspectOptions, args) {
             tempStr = '';
             break;
           case 37: // '%'
-            str += first.slice(lastPos, i);
+            str += StringPrototypeSlice(first, lastPos, i);
             lastPos = i + 1;
             continue;
           default:
             continue;
         }
-        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
+        if (lastPos !== i - 1) str += StringPrototypeSlice(first, lastPos, i - 1);
         str += tempStr;
         lastPos = i + 1;
       } else if (nextChar === 37) {
-        str += first.slice(lastPos, i);
+        str += StringPrototypeSlice(first, lastPos, i);
         lastPos = i + 1;
       }
     }
     if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
+      if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
     }
   }
   while (a < args.length) {

@@ -5,6 +5,11 @@
 //
 // internalBinding functions used: none.
 
+const {
+  ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, MathMax, MathMin, MathRound, MathSqrt,
+  StringPrototypeIncludes, StringPrototypePadEnd, StringPrototypePadStart, StringPrototypeRepeat,
+} = primordials;
+
 const { getStringWidth } = require('internal/util/inspect/primitives');
 
 const kArrayExtrasType = 2;
@@ -16,7 +21,7 @@ function isBelowBreakLength(ctx, output, start, base) {
     totalLength += ctx.colors ? getStringWidth(output[i], true) : output[i].length;
     if (totalLength > ctx.breakLength) return false;
   }
-  return base === '' || !base.includes('\n');
+  return base === '' || !StringPrototypeIncludes(base, '\n');
 }
 
 function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
@@ -30,23 +35,23 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
       if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
         const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
-          const joined = output.join(', ');
-          if (!joined.includes('\n')) {
+          const joined = ArrayPrototypeJoin(output, ', ');
+          if (!StringPrototypeIncludes(joined, '\n')) {
             return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
           }
         }
       }
     }
-    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
+    const indentation = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
     return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
-      output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+      ArrayPrototypeJoin(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
   if (isBelowBreakLength(ctx, output, 0, base)) {
-    return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
+    return `${braces[0]}${base ? ` ${base}` : ''} ${ArrayPrototypeJoin(output, ', ')} ${braces[1]}`;
   }
-  const indentation = ' '.repeat(ctx.indentationLvl);
+  const indentation = StringPrototypeRepeat(' ', ctx.indentationLvl);
   const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+  return `${braces[0]}${ln}${ArrayPrototypeJoin(output, `,\n${indentation}  `)} ${braces[1]}`;
 }
 
 // Lays out many short array entries in aligned columns (numbers right-aligned).
@@ -68,11 +73,11 @@ function groupArrayElements(ctx, output, value) {
   if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
       (totalLength / actualMax > 5 || maxLength <= 6)) {
     const approxCharHeights = 2.5;
-    const averageBias = Math.sqrt(actualMax - totalLength / output.length);
-    const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-    const columns = Math.min(
-      Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
-      Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
+    const averageBias = MathSqrt(actualMax - totalLength / output.length);
+    const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
+    const columns = MathMin(
+      MathRound(MathSqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
+      MathFloor((ctx.breakLength - ctx.indentationLvl) / actualMax),
       ctx.compact * 4,
       15,
     );
@@ -84,7 +89,7 @@ function groupArrayElements(ctx, output, value) {
       for (let j = i; j < output.length; j += columns) {
         if (dataLen[j] > lineLength) lineLength = dataLen[j];
       }
-      maxLineLength.push(lineLength + separatorSpace);
+      ArrayPrototypePush(maxLineLength, lineLength + separatorSpace);
     }
     let padStart = true;
     if (value !== undefined) {
@@ -96,22 +101,23 @@ function groupArrayElements(ctx, output, value) {
       }
     }
     for (let i = 0; i < outputLength; i += columns) {
-      const max = Math.min(i + columns, outputLength);
+      const max = MathMin(i + columns, outputLength);
       let str = '';
       let j = i;
       for (; j < max - 1; j++) {
         const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
-        str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
+        str += padStart ? StringPrototypePadStart(`${output[j]}, `, padding, ' ') :
+          StringPrototypePadEnd(`${output[j]}, `, padding, ' ');
       }
       if (padStart) {
         const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
-        str += output[j].padStart(padding, ' ');
+        str += StringPrototypePadStart(output[j], padding, ' ');
       } else {
         str += output[j];
       }
-      tmp.push(str);
+      ArrayPrototypePush(tmp, str);
     }
-    if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
+    if (ctx.maxArrayLength < output.length) ArrayPrototypePush(tmp, output[outputLength]);
     output = tmp;
   }
   return output;

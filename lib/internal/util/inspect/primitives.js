@@ -4,7 +4,16 @@
 //
 // internalBinding functions used: none.
 
-const colors = Object.assign(Object.create(null), {
+const {
+  ArrayPrototypeJoin, ArrayPrototypePush, MathTrunc, NumberIsFinite, NumberIsNaN, ObjectAssign,
+  ObjectCreate, ObjectDefineProperty, ObjectIs, SafeArrayIterator, SafeStringIterator,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIncludes,
+  StringPrototypeIndexOf, StringPrototypeNormalize, StringPrototypePadStart, StringPrototypeRepeat,
+  StringPrototypeSlice, StringPrototypeToUpperCase, SymbolPrototypeToString,
+} = primordials;
+const { regExpReplace } = require('internal/util/regexp');
+
+const colors = ObjectAssign(ObjectCreate(null), {
   reset: [0, 0], bold: [1, 22], dim: [2, 22], italic: [3, 23], underline: [4, 24],
   blink: [5, 25], inverse: [7, 27], hidden: [8, 28], strikethrough: [9, 29],
   doubleunderline: [21, 24], black: [30, 39], red: [31, 39], green: [32, 39],
@@ -19,18 +28,19 @@ const colors = Object.assign(Object.create(null), {
   bgWhiteBright: [107, 49],
 });
 // Aliases are non-enumerable accessors so that listing the colors shows each once.
-for (const [alias, target] of [['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'],
+for (const [alias, target] of new SafeArrayIterator([['grey', 'gray'], ['blackBright', 'gray'], ['bgGrey', 'bgGray'],
   ['bgBlackBright', 'bgGray'], ['faint', 'dim'], ['crossedout', 'strikethrough'],
   ['strikeThrough', 'strikethrough'], ['crossedOut', 'strikethrough'], ['conceal', 'hidden'],
-  ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']]) {
-  Object.defineProperty(colors, alias, {
+  ['swapColors', 'inverse'], ['swapcolors', 'inverse'], ['doubleUnderline', 'doubleunderline']])) {
+  ObjectDefineProperty(colors, alias, {
+    __proto__: null,
     get() { return this[target]; },
     set(value) { this[target] = value; },
     configurable: true, enumerable: false,
   });
 }
 
-const styles = Object.assign(Object.create(null), {
+const styles = ObjectAssign(ObjectCreate(null), {
   special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey',
   null: 'bold', string: 'green', symbol: 'green', date: 'magenta', regexp: 'red',
   module: 'underline',
@@ -49,7 +59,7 @@ function stylizeNoColor(str) { return str; }
 // Escape table for C0/C1 controls, the single quote and the backslash.
 const meta = [];
 for (let i = 0; i < 0xa0; i++) {
-  if (i < 0x20 || (i >= 0x7f)) meta[i] = `\\x${i.toString(16).toUpperCase().padStart(2, '0')}`;
+  if (i < 0x20 || (i >= 0x7f)) meta[i] = `\\x${StringPrototypePadStart(StringPrototypeToUpperCase(i.toString(16)), 2, '0')}`;
   else meta[i] = '';
 }
 meta[8] = '\\b'; meta[9] = '\\t'; meta[10] = '\\n'; meta[12] = '\\f'; meta[13] = '\\r';
@@ -60,7 +70,7 @@ const escapeAll = new RegExp(`[\\x00-\\x1f\\x27\\x5c\\x7f-\\x9f]|${loneSurrogate
 const escapeNoQuote = new RegExp(`[\\x00-\\x1f\\x5c\\x7f-\\x9f]|${loneSurrogate}`, 'g');
 
 function escapeFn(ch) {
-  const code = ch.charCodeAt(0);
+  const code = StringPrototypeCharCodeAt(ch, 0);
   return code < meta.length ? meta[code] : `\\u${code.toString(16)}`;
 }
 
@@ -69,48 +79,48 @@ function escapeFn(ch) {
 function strEscape(str) {
   let quote = "'";
   let re = escapeAll;
-  if (str.includes("'")) {
-    if (!str.includes('"')) quote = '"';
-    else if (!str.includes('`') && !str.includes('${')) quote = '`';
+  if (StringPrototypeIncludes(str, "'")) {
+    if (!StringPrototypeIncludes(str, '"')) quote = '"';
+    else if (!StringPrototypeIncludes(str, '`') && !StringPrototypeIncludes(str, '${')) quote = '`';
     if (quote !== "'") re = escapeNoQuote;
   }
   re.lastIndex = 0;
-  const escaped = str.replace(re, escapeFn);
+  const escaped = regExpReplace(str, re, escapeFn);
   return `${quote}${escaped}${quote}`;
 }
 
 // Escapes a key or symbol description without quoting it.
-function escapeNoQuotes(str) { escapeAll.lastIndex = 0; return str.replace(escapeAll, escapeFn); }
+function escapeNoQuotes(str) { escapeAll.lastIndex = 0; return regExpReplace(str, escapeAll, escapeFn); }
 
 function addNumericalSeparator(val) {
   let res = '';
   let i = val.length;
   const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = `_${val.slice(i - 3, i)}${res}`;
-  return i === val.length ? val : `${val.slice(0, i)}${res}`;
+  for (; i >= start + 4; i -= 3) res = `_${StringPrototypeSlice(val, i - 3, i)}${res}`;
+  return i === val.length ? val : `${StringPrototypeSlice(val, 0, i)}${res}`;
 }
 
 function addNumericalSeparatorEnd(val) {
   let res = '';
   let i = 0;
-  for (; i < val.length - 3; i += 3) res += `${val.slice(i, i + 3)}_`;
-  return i === 0 ? val : `${res}${val.slice(i)}`;
+  for (; i < val.length - 3; i += 3) res += `${StringPrototypeSlice(val, i, i + 3)}_`;
+  return i === 0 ? val : `${res}${StringPrototypeSlice(val, i)}`;
 }
 
 function formatNumber(fn, number, numericSeparator) {
   if (!numericSeparator) {
-    if (Object.is(number, -0)) return fn('-0', 'number');
+    if (ObjectIs(number, -0)) return fn('-0', 'number');
     return fn(`${number}`, 'number');
   }
-  const integer = Math.trunc(number);
+  const integer = MathTrunc(number);
   const string = String(integer);
   if (integer === number) {
-    if (!Number.isFinite(number) || string.includes('e')) return fn(string, 'number');
+    if (!NumberIsFinite(number) || StringPrototypeIncludes(string, 'e')) return fn(string, 'number');
     return fn(addNumericalSeparator(string), 'number');
   }
-  if (Number.isNaN(number)) return fn(string, 'number');
+  if (NumberIsNaN(number)) return fn(string, 'number');
   return fn(`${addNumericalSeparator(string)}.${addNumericalSeparatorEnd(
-    String(number).slice(string.length + 1))}`, 'number');
+    StringPrototypeSlice(String(number), string.length + 1))}`, 'number');
 }
 
 function formatBigInt(fn, bigint, numericSeparator) {
@@ -126,15 +136,22 @@ function formatPrimitive(fn, value, ctx) {
     let trailer = '';
     if (value.length > ctx.maxStringLength) {
       const remaining = value.length - ctx.maxStringLength;
-      value = value.slice(0, ctx.maxStringLength);
+      value = StringPrototypeSlice(value, 0, ctx.maxStringLength);
       trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
     }
     // Long strings are split at line breaks into `'a\n' +\n  'b'`.
     if (ctx.compact !== true && value.length > kMinLineWidth &&
         value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-      return value.split(/(?<=\n)/)
-        .map((line) => fn(strEscape(line), 'string'))
-        .join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`) + trailer;
+      const lines = [];
+      let from = 0;
+      for (;;) {
+        const nl = StringPrototypeIndexOf(value, '\n', from);
+        if (nl === -1 || nl === value.length - 1) break;
+        ArrayPrototypePush(lines, fn(strEscape(StringPrototypeSlice(value, from, nl + 1)), 'string'));
+        from = nl + 1;
+      }
+      ArrayPrototypePush(lines, fn(strEscape(StringPrototypeSlice(value, from)), 'string'));
+      return ArrayPrototypeJoin(lines, ` +\n${StringPrototypeRepeat(' ', ctx.indentationLvl + 2)}`) + trailer;
     }
     return fn(strEscape(value), 'string') + trailer;
   }
@@ -146,7 +163,7 @@ function formatPrimitive(fn, value, ctx) {
 }
 
 function symbolToString(sym) {
-  return Symbol.prototype.toString.call(sym);
+  return SymbolPrototypeToString(sym);
 }
 
 // ANSI escape sequences (CSI and OSC) as terminals understand them.
@@ -156,7 +173,7 @@ const ansi = new RegExp('[\\u001B\\u009B][[\\]()#;?]*' +
   '|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))', 'g');
 
 function stripVTControlCharacters(str) {
-  return str.replace(ansi, '');
+  return regExpReplace(str, ansi, '');
 }
 
 function isFullWidthCodePoint(code) {
@@ -182,10 +199,10 @@ function isZeroWidthCodePoint(code) {
 // Columns a string occupies in a terminal (wide East Asian characters count 2).
 function getStringWidth(str, removeControlChars = true) {
   if (removeControlChars) str = stripVTControlCharacters(str);
-  str = str.normalize('NFC');
+  str = StringPrototypeNormalize(str, 'NFC');
   let width = 0;
-  for (const char of str) {
-    const code = char.codePointAt(0);
+  for (const char of new SafeStringIterator(str)) {
+    const code = StringPrototypeCodePointAt(char, 0);
     if (isFullWidthCodePoint(code)) width += 2;
     else if (!isZeroWidthCodePoint(code)) width++;
   }

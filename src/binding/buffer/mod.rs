@@ -6,9 +6,12 @@
 use std::cell::RefCell;
 use std::mem::MaybeUninit;
 
-use super::codec::{self, Base64Decoder};
-use super::set_methods;
+use crate::binding::codec::{self, Base64Decoder};
+use crate::binding::set_methods;
 use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, String, ValueKind};
+use search::{compare, fill, index_of_buffer, index_of_number, index_of_string};
+
+mod search;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -40,6 +43,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "isUtf8" => is_utf8,
             "isAscii" => is_ascii,
             "utf8IncompleteTail" => utf8_incomplete_tail,
+            "detachArrayBuffer" => detach_array_buffer,
         ],
     );
 }
@@ -109,7 +113,7 @@ fn text_result<'s>(s: &Scope<'s>, text: Text) -> Option<Local<'s, String>> {
 fn bytes_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<&'s [u8]> {
     let b = args.get(i).view_bytes();
     if b.is_none() {
-        s.throw_error(ErrorKind::TypeError, "argument must be a buffer");
+        throw_arg_type(s, "argument must be a buffer");
     }
     b
 }
@@ -132,10 +136,19 @@ unsafe fn bytes_arg_mut<'s>(
     b
 }
 
+/// Node's native TypeError for a wrong argument: its message, code ERR_INVALID_ARG_TYPE.
+fn throw_arg_type(s: &Scope, msg: &str) {
+    let e = s.error(ErrorKind::TypeError, msg);
+    if let Some(o) = e.to::<Object>(ValueKind::Object) {
+        o.set_str(s, "code", s.string("ERR_INVALID_ARG_TYPE").value());
+    }
+    s.throw(e);
+}
+
 fn string_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, String>> {
     let v = args.get(i);
     if !v.is(ValueKind::String) {
-        s.throw_error(ErrorKind::TypeError, "argument must be a string");
+        throw_arg_type(s, "argument must be a string");
         return None;
     }
     v.to_string(s)
@@ -391,147 +404,6 @@ fn base64url_slice<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
 }
 
-fn compare<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(a) = bytes_arg(s, args, 0) else {
-        return;
-    };
-    let Some(b) = bytes_arg(s, args, 1) else {
-        return;
-    };
-    let r = match a.cmp(b) {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
-    };
-    args.ret(s.number(r));
-}
-
-/// A string encoded as `encoding` (a canonical name from encodings.js) into bytes.
-fn encode_string(s: &Scope, st: Local<String>, encoding: &str) -> Vec<u8> {
-    match encoding {
-        "ucs2" | "utf16le" => {
-            let mut out = vec![0u8; st.len() * 2];
-            let n = write_ucs2_into(s, st, &mut out);
-            out.truncate(n);
-            out
-        }
-        "latin1" | "binary" | "ascii" => {
-            let mut out = vec![0u8; st.len()];
-            let n = st.write_latin1(s, 0, &mut out);
-            out.truncate(n);
-            out
-        }
-        "hex" => {
-            let mut out = vec![0u8; st.len() / 2];
-            let n = hex_decode_string(s, st, &mut out);
-            out.truncate(n);
-            out
-        }
-        "base64" | "base64url" => {
-            let mut out = vec![0u8; st.len() * 3 / 4 + 3];
-            let n = base64_decode_string(s, st, &mut out, encoding == "base64url");
-            out.truncate(n);
-            out
-        }
-        _ => {
-            let mut out = vec![0u8; st.utf8_len(s)];
-            let (n, _) = st.write_utf8(s, &mut out);
-            out.truncate(n);
-            out
-        }
-    }
-}
-
-fn ret_index(s: &Scope, args: &CallbackArgs, r: Option<usize>) {
-    args.ret(s.number(r.map_or(-1.0, |i| i as f64)));
-}
-
-/// indexOfString(u8, string, byteOffset, encoding, forward)
-fn index_of_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(hay) = bytes_arg(s, args, 0) else {
-        return;
-    };
-    let Some(st) = string_arg(s, args, 1) else {
-        return;
-    };
-    let start = index_arg(s, args, 2, 0, hay.len());
-    let encoding = args.get(3).to_rust_string(s);
-    let forward = args.get(4).boolean(s);
-    let needle = encode_string(s, st, &encoding);
-    let step = if encoding == "ucs2" { 2 } else { 1 };
-    ret_index(s, args, codec::search(hay, &needle, start, forward, step));
-}
-
-/// indexOfBuffer(u8, needle, byteOffset, encoding, forward)
-fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(hay) = bytes_arg(s, args, 0) else {
-        return;
-    };
-    let Some(needle) = bytes_arg(s, args, 1) else {
-        return;
-    };
-    let start = index_arg(s, args, 2, 0, hay.len());
-    let ucs2 = args.get(3).to_rust_string(s) == "ucs2";
-    let forward = args.get(4).boolean(s);
-    let r = if ucs2 {
-        // Searched as UTF-16 units: an odd last byte of the needle is not part of it.
-        let n = needle.len() / 2 * 2;
-        (n > 0)
-            .then(|| codec::search(hay, &needle[..n], start, forward, 2))
-            .flatten()
-    } else {
-        codec::search(hay, needle, start, forward, 1)
-    };
-    ret_index(s, args, r);
-}
-
-/// indexOfNumber(u8, byte, byteOffset, forward)
-fn index_of_number<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(hay) = bytes_arg(s, args, 0) else {
-        return;
-    };
-    let byte = args.get(1).integer(s).unwrap_or(0) as u8;
-    let start = index_arg(s, args, 2, 0, hay.len());
-    let r = if start >= hay.len() {
-        None
-    } else if args.get(3).boolean(s) {
-        codec::find_byte(&hay[start..], byte).map(|i| i + start)
-    } else {
-        hay[..=start].iter().rposition(|&b| b == byte)
-    };
-    ret_index(s, args, r);
-}
-
-/// fill(u8, string, start, end, encoding) -> -1 if the string encodes to nothing.
-fn fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    // SAFETY: the only buffer argument (the pattern is a string, encoded to a Vec).
-    let Some(buf) = (unsafe { bytes_arg_mut(s, args, 0) }) else {
-        return;
-    };
-    let Some(st) = string_arg(s, args, 1) else {
-        return;
-    };
-    let len = buf.len();
-    let end = index_arg(s, args, 3, len, len);
-    let start = index_arg(s, args, 2, 0, end);
-    let encoding = args.get(4).to_rust_string(s);
-    let pattern = encode_string(s, st, &encoding);
-    if pattern.is_empty() {
-        return args.ret(s.number(-1.0));
-    }
-    let dst = &mut buf[start..end];
-    let first = pattern.len().min(dst.len());
-    dst[..first].copy_from_slice(&pattern[..first]);
-    // Doubling copies: log2(n) memcpy calls instead of one per repetition.
-    let mut filled = first;
-    while filled < dst.len() {
-        let n = filled.min(dst.len() - filled);
-        dst.copy_within(..n, filled);
-        filled += n;
-    }
-    args.ret(s.undefined());
-}
-
 /// encodeUtf8String(string) -> Uint8Array of its UTF-8 (lone surrogates as U+FFFD).
 fn encode_utf8_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(st) = string_arg(s, args, 0) else {
@@ -583,4 +455,14 @@ fn utf8_incomplete_tail<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some(b) = bytes_arg(s, args, 0) {
         args.ret(s.number(codec::utf8_incomplete_tail(b) as f64));
     }
+}
+
+/// detachArrayBuffer(ab) -> whether it was detached: structuredClone's transfer
+/// leaves the original ArrayBuffer detached, as Node's does.
+fn detach_array_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let done = args
+        .get(0)
+        .to::<crate::v8::ArrayBuffer>(ValueKind::ArrayBuffer)
+        .is_some_and(|ab| ab.detach());
+    args.ret(s.boolean(done));
 }

@@ -1,0 +1,83 @@
+'use strict';
+// util.inspect's view of an object's outside: which own keys it shows (all, the
+// enumerable ones, those that are not array indices) and the prefix naming the
+// object (`Foo [tag] `, `[Object: null prototype] `).
+
+const {
+  ArrayPrototypeFilter, ArrayPrototypePush, ObjectGetOwnPropertyNames,
+  ObjectGetOwnPropertySymbols, ObjectKeys, ObjectPrototypePropertyIsEnumerable,
+  StringPrototypeCharCodeAt,
+} = primordials;
+const { getConstructorName: internalGetConstructorName } = internalBinding('util');
+const types = require('internal/util/types');
+
+function getPrefix(constructor, tag, fallback, size = '') {
+  if (constructor === null) {
+    if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
+    return `[${fallback}${size}: null prototype] `;
+  }
+  if (tag !== '' && constructor !== tag) return `${constructor}${size} [${tag}] `;
+  return `${constructor}${size} `;
+}
+
+function getKeys(value, showHidden) {
+  let keys;
+  const symbols = ObjectGetOwnPropertySymbols(value);
+  if (showHidden) {
+    keys = ObjectGetOwnPropertyNames(value);
+    for (let i = 0; i < symbols.length; i++) ArrayPrototypePush(keys, symbols[i]);
+  } else {
+    try {
+      keys = ObjectKeys(value);
+    } catch (err) {
+      // Module namespaces throw for bindings still in their TDZ.
+      if (!types.isModuleNamespaceObject(value)) throw err;
+      keys = ObjectGetOwnPropertyNames(value);
+    }
+    if (symbols.length !== 0) {
+      for (let i = 0; i < symbols.length; i++) {
+        if (ObjectPrototypePropertyIsEnumerable(value, symbols[i])) ArrayPrototypePush(keys, symbols[i]);
+      }
+    }
+  }
+  return keys;
+}
+
+// '0' or digits without a leading zero, below 2 ** 32 - 1. (A loop, not a regexp:
+// it runs for every key and a regexp match allocates.)
+function isArrayIndex(key) {
+  const len = key.length;
+  if (len === 0 || len > 10) return false;
+  const first = StringPrototypeCharCodeAt(key, 0);
+  if (first === 48 /* 0 */) return len === 1;
+  for (let i = 0; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    if (c < 48 || c > 57) return false;
+  }
+  return +key < 4294967295;
+}
+
+// Own keys that are not array indices (extra properties of arrays/typed arrays).
+function getOwnNonIndexProperties(value, showHidden) {
+  const names = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
+  const keys = ArrayPrototypeFilter(names, (k) => !isArrayIndex(k));
+  const symbols = ObjectGetOwnPropertySymbols(value);
+  for (let i = 0; i < symbols.length; i++) {
+    const sym = symbols[i];
+    if (showHidden || ObjectPrototypePropertyIsEnumerable(value, sym)) ArrayPrototypePush(keys, sym);
+  }
+  return keys;
+}
+
+// The prefix of a plain object. One without a prototype is named as V8 names it (its
+// class's name, else a data @@toStringTag), unless that is the tag shown beside it.
+function getCtxName(value, constructor, tag) {
+  let fallback = 'Object';
+  if (constructor === null) {
+    const name = internalGetConstructorName(value);
+    if (typeof name === 'string' && name !== '' && name !== tag) fallback = name;
+  }
+  return getPrefix(constructor, tag, fallback);
+}
+
+module.exports = { getCtxName, getKeys, getOwnNonIndexProperties, getPrefix, isArrayIndex };
