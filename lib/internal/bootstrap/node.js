@@ -143,10 +143,28 @@ process.features = { inspector: false, debug: false, uv: true, ipv6: true, tls_a
 process.versions.node = '20.11.1';
 process.version = `v${process.versions.node}`;
 process.moduleLoadList = [];
-defineLazy(process, 'env', () => require('internal/process/env').createEnv(ProxyConstructor), true);
-defineLazy(process, 'stdout', () => require('internal/process/stdio').create(1), false);
-defineLazy(process, 'stderr', () => require('internal/process/stdio').create(2), false);
-defineLazy(process, 'stdin', () => require('internal/process/stdio').createStdin(), false);
+// A data property made now: the module loader reads it at start-up anyway, and
+// turning a lazy accessor into data later would make V8 switch `process` to slow
+// (dictionary) properties, and every process.nextTick lookup with it.
+process.env = require('internal/process/env').createEnv(ProxyConstructor);
+// The standard streams are accessors that stay accessors, as node's are: made on
+// first read, then cached.
+function defineStdio(name, create) {
+  let stream;
+  ObjectDefineProperty(process, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      stream ??= create();
+      return stream;
+    },
+    set: undefined,
+  });
+}
+defineStdio('stdout', () => require('internal/process/stdio').create(1));
+defineStdio('stderr', () => require('internal/process/stdio').create(2));
+defineStdio('stdin', () => require('internal/process/stdio').createStdin());
 
 // ---- options that shape process ----
 {
