@@ -22,6 +22,7 @@ pub mod epoll;
 mod fd;
 mod inflight;
 pub mod op;
+pub mod sockaddr;
 pub mod uring;
 pub mod user_data;
 mod wake;

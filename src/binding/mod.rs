@@ -18,6 +18,7 @@ mod options;
 mod os;
 mod process_methods;
 mod task_queue;
+mod tcp_wrap;
 mod timers;
 mod types;
 mod util;
@@ -36,6 +37,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("os", os::init),
     ("process_methods", process_methods::init),
     ("task_queue", task_queue::init),
+    ("tcp_wrap", tcp_wrap::init),
     ("timers", timers::init),
     ("types", types::init),
     ("util", util::init),

@@ -28,10 +28,18 @@ pub enum HandleKind {
     Async,
 }
 
+impl HandleKind {
+    /// A stream (TCP, pipe) is active exactly while it has ops in flight (reading,
+    /// writing, connecting, accepting), as libuv starts and stops stream handles:
+    /// a paused socket with nothing to write does not keep the loop alive.
+    pub fn active_while_ops(self) -> bool {
+        matches!(self, HandleKind::Tcp | HandleKind::Pipe)
+    }
+}
+
 pub type HandleId = usize;
 
 pub(super) struct Handle {
-    #[allow(dead_code)] // for tracing, and the kinds to come
     pub kind: HandleKind,
     pub active: bool,
     pub referenced: bool,

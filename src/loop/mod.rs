@@ -223,9 +223,12 @@ impl Loop {
         self.ops
             .borrow_mut()
             .insert(key, InFlight { handle: Some(id) });
-        if let Some(h) = self.handles.borrow_mut().handles.get_mut(id) {
+        self.handles.borrow_mut().update(id, |h| {
             h.ops.insert(key);
-        }
+            if h.kind.active_while_ops() {
+                h.active = true;
+            }
+        });
         Some(key)
     }
 

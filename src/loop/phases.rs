@@ -73,9 +73,12 @@ impl Loop {
         ops.remove(&c.key);
         match handle {
             Some(id) => {
-                if let Some(h) = self.handles.borrow_mut().handles.get_mut(id) {
+                self.handles.borrow_mut().update(id, |h| {
                     h.ops.remove(&c.key);
-                }
+                    if h.kind.active_while_ops() && h.ops.is_empty() {
+                        h.active = false;
+                    }
+                });
             }
             None => self.reqs.set(self.reqs.get() - 1),
         }

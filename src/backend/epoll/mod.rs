@@ -207,6 +207,24 @@ impl Epoll {
         }
     }
 
+    /// A `try_first` op: make the syscall now. True when it is done (the result
+    /// is delivered at the next poll); false when it must wait for readiness.
+    fn try_now(&mut self, key: Key) -> bool {
+        let Some(f) = self.ops.get_mut(key) else {
+            return false;
+        };
+        let op = f.op.as_opable();
+        if !op.try_first() || op.multishot() {
+            return false;
+        }
+        let result = op.run_blocking();
+        if result == -libc::EAGAIN {
+            return false;
+        }
+        self.ready.push((key, result, 0));
+        true
+    }
+
     fn deliver_posted(&mut self, out: &mut Vec<Completion>) {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
@@ -232,6 +250,8 @@ impl Backend for Epoll {
             eprintln!("epoll: submit {name:<10} key={key} owner={owner}");
         }
         match (readiness, fd) {
+            // Done without waiting: it completes at the next poll.
+            (Some(_), Some(_)) if self.try_now(key) => {}
             (Some(_), Some(fd)) => {
                 self.waiting.entry(fd).or_default().0.push(key);
                 self.sync_interest(fd);

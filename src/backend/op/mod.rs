@@ -11,8 +11,10 @@ use std::os::fd::RawFd;
 
 use io_uring::squeue;
 
+mod accept;
 mod buf;
 mod close;
+mod connect;
 mod fallocate;
 mod fsync;
 mod inline;
@@ -23,14 +25,20 @@ mod open;
 mod poll;
 mod read;
 mod read_select;
+mod recv;
 mod rename;
+mod send;
+mod shutdown;
+pub mod socket;
 mod statx;
 mod truncate;
 mod unlink;
 mod write;
 
-pub use buf::IoBuf;
+pub use accept::Accept;
+pub use buf::{syscall_result, IoBuf};
 pub use close::Close;
+pub use connect::Connect;
 pub use fallocate::{Fadvise, Fallocate};
 pub use fsync::Fsync;
 pub use inline::{Inline, InlineOutput};
@@ -41,7 +49,10 @@ pub use open::Open;
 pub use poll::Poll;
 pub use read::{Read, Readv};
 pub use read_select::ReadSelect;
+pub use recv::Recv;
 pub use rename::Rename;
+pub use send::Send;
+pub use shutdown::Shutdown;
 pub use statx::{Statx, StatxTarget};
 pub use truncate::Ftruncate;
 pub use unlink::Unlink;
@@ -69,6 +80,11 @@ pub trait OpAble {
     }
     /// One submission, many completions (IORING_CQE_F_MORE) until cancelled.
     fn multishot(&self) -> bool {
+        false
+    }
+    /// A readiness op the epoll driver tries at submit, before waiting (a send, a
+    /// connect: usually done at once, so no wait and no extra epoll_wait turn).
+    fn try_first(&self) -> bool {
         false
     }
     /// The provided-buffer group the op reads into (IOSQE_BUFFER_SELECT).
@@ -114,5 +130,6 @@ macro_rules! ops {
 
 ops![
     Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
-    Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect,
+    Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
+    Shutdown,
 ];

@@ -10,7 +10,7 @@ use crate::backend::Op;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 
-mod args;
+pub(crate) mod args;
 mod inline_ops;
 mod loader;
 mod ring_ops;

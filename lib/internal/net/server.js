@@ -1,0 +1,212 @@
+'use strict';
+// net.Server: a listening tcp_wrap handle with one multishot accept in flight;
+// each completion is a connection (a new handle) wrapped in a net.Socket. close()
+// closes the handle (cancelling the accept) and emits 'close' once every
+// connection it made has closed too.
+
+const {
+  Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+} = primordials;
+
+const EventEmitter = require('events');
+const binding = internalBinding('tcp_wrap');
+const {
+  codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+const { validatePort, validateFunction } = require('internal/validators');
+const { normalizeArgs, resolveHost, uvExceptionWithHostPort } = require('internal/net');
+
+const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
+
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  FunctionPrototypeCall(EventEmitter, this);
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = { __proto__: null };
+  } else if (options === undefined || options === null) {
+    options = { __proto__: null };
+  }
+  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  this._connections = 0;
+  this._handle = null;
+  this._id = -1;
+  this._pipe = false;
+  this._path = null;
+  this._unref = false;
+  this._closing = false;
+  this._listening = false;
+  this.allowHalfOpen = Boolean(options.allowHalfOpen);
+  this.pauseOnConnect = Boolean(options.pauseOnConnect);
+  this.noDelay = Boolean(options.noDelay);
+  this.keepAlive = Boolean(options.keepAlive);
+  this.maxConnections = undefined;
+}
+ObjectSetPrototypeOf(Server.prototype, EventEmitter.prototype);
+ObjectSetPrototypeOf(Server, EventEmitter);
+
+// Opens, binds and listens: the handle id, or an error to emit.
+function open(pipe, address, family, port, backlog, v6only) {
+  const id = binding.open(family);
+  if (id < 0) return uvExceptionWithHostPort(id, 'listen', address, port);
+  let r = binding.bind(id, pipe, address, port, v6only);
+  if (r === 0) r = binding.listen(id, backlog);
+  if (r < 0) {
+    binding.close(id, { __proto__: null, oncomplete() {} });
+    return uvExceptionWithHostPort(r, 'listen', address, port);
+  }
+  return id;
+}
+
+function accept(server) {
+  binding.accept(server._id, {
+    __proto__: null,
+    oncomplete: (_, conn) => onConnection(server, conn),
+  }, server._pipe);
+}
+
+function onConnection(server, conn) {
+  if (conn < 0) {
+    if (conn === ECANCELED || server._handle === null) return;
+    // The multishot accept ended (out of fds, ...): take it up again shortly,
+    // as libuv backs off, rather than spinning or dropping the listener.
+    const retry = conn === EMFILE || conn === ENFILE ? 50 : 0;
+    const t = setTimeout(() => { if (server._handle !== null) accept(server); }, retry);
+    if (server._unref) t.unref();
+    return;
+  }
+  if (server._handle === null) return;
+  const { Socket } = require('net');
+  const handle = { __proto__: null, id: conn, pipe: server._pipe };
+  if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
+    binding.close(conn, { __proto__: null, oncomplete() {} });
+    return;
+  }
+  const socket = new Socket({
+    handle, allowHalfOpen: server.allowHalfOpen, pauseOnConnect: server.pauseOnConnect,
+  });
+  if (server.noDelay && !server._pipe) socket.setNoDelay(true);
+  if (server.keepAlive && !server._pipe) socket.setKeepAlive(true);
+  server._connections++;
+  socket.server = server;
+  socket._server = server;
+  server.emit('connection', socket);
+}
+
+Server.prototype.listen = function(...args) {
+  const [options, cb] = normalizeArgs(args);
+  if (this._handle !== null) throw new ERR_SERVER_ALREADY_LISTEN();
+  if (cb !== null) this.once('listening', cb);
+  let backlog = options.backlog;
+  if (typeof args[1] === 'number' && typeof args[0] === 'string') backlog = args[1];
+  else if (typeof args[2] === 'number') backlog = args[2];
+  backlog = typeof backlog === 'number' && backlog >= 0 ? backlog : 511;
+  let pipe = false, address, family, port = 0, v6only = Boolean(options.ipv6Only);
+  if (typeof options.path === 'string') {
+    pipe = true;
+    address = options.path;
+    family = 0;
+  } else if (options.port !== undefined || options.host !== undefined || args.length === 0 ||
+             typeof args[0] === 'function') {
+    port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+    if (options.host === undefined || options.host === null) {
+      address = '::';
+      family = 6;
+    } else {
+      const resolved = resolveHost(`${options.host}`);
+      if (resolved instanceof Error) throw resolved;
+      [address, family] = resolved;
+    }
+  } else {
+    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+  }
+  let id = open(pipe, address, family, port, backlog, v6only);
+  if (typeof id !== 'number' && id.errno === EAFNOSUPPORT && address === '::') {
+    address = '0.0.0.0';
+    id = open(pipe, address, 4, port, backlog, false);
+  }
+  if (typeof id !== 'number') {
+    process.nextTick(() => this.emit('error', id));
+    return this;
+  }
+  this._id = id;
+  this._handle = { __proto__: null, id, pipe };
+  this._pipe = pipe;
+  this._path = pipe ? address : null;
+  this._closing = false;
+  if (this._unref) binding.ref(id, false);
+  accept(this);
+  this._listening = true;
+  process.nextTick(() => { if (this._handle !== null) this.emit('listening'); });
+  return this;
+};
+
+Server.prototype.address = function() {
+  if (this._handle === null) return null;
+  const a = binding.localAddress(this._id);
+  if (typeof a === 'number') return null;
+  if (this._pipe) return this._path;
+  return { address: a[0], family: a[1], port: a[2] };
+};
+
+Server.prototype.close = function(cb) {
+  if (typeof cb === 'function') {
+    if (this._handle === null) {
+      this.once('close', function close() { cb(new ERR_SERVER_NOT_RUNNING()); });
+    } else {
+      this.once('close', cb);
+    }
+  }
+  if (this._handle !== null) {
+    const id = this._id;
+    const path = this._path;
+    this._handle = null;
+    this._listening = false;
+    this._closing = true;
+    binding.close(id, {
+      __proto__: null,
+      oncomplete: () => {
+        // libuv removes a pipe server's socket file when it closes (not an abstract one).
+        if (path !== null && path[0] !== '\0') {
+          try { require('fs').unlinkSync(path); } catch { /* already gone */ }
+        }
+        this._closing = false;
+        this._emitCloseIfDrained();
+      },
+    });
+  } else {
+    this._emitCloseIfDrained();
+  }
+  return this;
+};
+
+Server.prototype._emitCloseIfDrained = function() {
+  if (this._handle !== null || this._closing || this._connections > 0) return;
+  process.nextTick(() => this.emit('close'));
+};
+
+Server.prototype.getConnections = function(cb) {
+  validateFunction(cb, 'callback');
+  const n = this._connections;
+  process.nextTick(() => cb(null, n));
+  return this;
+};
+
+Server.prototype.ref = function() {
+  this._unref = false;
+  if (this._handle !== null) binding.ref(this._id, true);
+  return this;
+};
+
+Server.prototype.unref = function() {
+  this._unref = true;
+  if (this._handle !== null) binding.ref(this._id, false);
+  return this;
+};
+
+ObjectDefineProperty(Server.prototype, 'listening', {
+  __proto__: null, configurable: true, enumerable: true,
+  get() { return this._handle !== null; },
+});
+
+module.exports = { Server };

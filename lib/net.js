@@ -1,0 +1,349 @@
+'use strict';
+// net: TCP and Unix-socket streams. A Socket is a stream.Duplex over a tcp_wrap
+// handle (a loop handle owning the fd): reads are one recv at a time, re-issued
+// while the stream wants data (pushing stops it: backpressure reaches the
+// kernel's buffer); writes are the Writable's queue, gathered into one send per
+// _writev; end() is shutdown(SHUT_WR); destroy() closes the handle, which cancels
+// what is in flight, and 'close' follows the handle's close callback. The Server
+// lives in internal/net/server.js.
+
+const {
+  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+  Symbol, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeSubarray,
+} = primordials;
+
+const binding = internalBinding('tcp_wrap');
+const stream = require('stream');
+const { Buffer } = require('buffer');
+const {
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS },
+} = require('internal/errors');
+const { validatePort, validateNumber, validateFunction } = require('internal/validators');
+const {
+  isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
+} = require('internal/net');
+
+const ECANCELED = -125, EAGAIN = -11, ENOTCONN = -107;
+const kHandle = Symbol('kHandle');
+
+// The request object a binding op completes on (no prototype: user patches of
+// Object.prototype cannot reach it).
+function request(oncomplete) {
+  return { __proto__: null, oncomplete };
+}
+
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  if (typeof options === 'number') options = { __proto__: null, fd: options };
+  else options = { __proto__: null, ...options };
+  const allowHalfOpen = Boolean(options.allowHalfOpen);
+  FunctionPrototypeCall(stream.Duplex, this, {
+    __proto__: null,
+    allowHalfOpen,
+    emitClose: false,
+    autoDestroy: true,
+    decodeStrings: false,
+    highWaterMark: options.highWaterMark,
+    readableHighWaterMark: options.readableHighWaterMark,
+    writableHighWaterMark: options.writableHighWaterMark,
+  });
+  this.allowHalfOpen = allowHalfOpen;
+  this.connecting = false;
+  this._hadError = false;
+  this._handle = null;
+  this[kHandle] = null; // { id, pipe }
+  this._host = null;
+  this._peername = null;
+  this._sockname = null;
+  this._bytesRead = 0;
+  this._bytesWritten = 0;
+  this._reading = false; // a recv is in flight
+  this._wantRead = false; // the stream asked for data
+  this._pendingWrite = null; // [chunks, cb] waiting for the connection
+  this._pendingFinal = null;
+  this._readReq = request((err, value) => onRead(this, value));
+  this.server = null;
+  this._server = null;
+  if (options.handle) {
+    this[kHandle] = options.handle;
+    this._handle = options.handle;
+    if (!options.pauseOnConnect) this.read(0);
+  }
+}
+ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
+ObjectSetPrototypeOf(Socket, stream.Duplex);
+
+function issueRead(socket) {
+  const h = socket[kHandle];
+  if (h === null || socket._reading || socket.connecting) return;
+  socket._reading = true;
+  binding.read(h.id, socket._readReq);
+}
+
+function onRead(socket, value) {
+  socket._reading = false;
+  if (socket.destroyed || socket[kHandle] === null) return;
+  if (typeof value === 'number') {
+    if (value === EAGAIN) return issueRead(socket);
+    if (value === ECANCELED) return;
+    return socket.destroy(errnoStreamError(value, 'read'));
+  }
+  if (value === null) {
+    socket.push(null);
+    // With nothing buffered, 'end' comes now even if nobody reads (then 'close').
+    socket.read(0);
+    return;
+  }
+  const chunk = Buffer.from(value);
+  socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
+  if (socket.push(chunk)) issueRead(socket);
+  else socket._wantRead = false;
+}
+
+Socket.prototype._read = function(n) {
+  this._wantRead = true;
+  if (this.connecting || this[kHandle] === null) return;
+  issueRead(this);
+};
+
+function toBuffer(chunk, encoding) {
+  return typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+}
+
+// Sends `bufs` in full: a short send resubmits the rest; cb(err) at the end.
+function send(socket, bufs, total, cb) {
+  const h = socket[kHandle];
+  if (h === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+  binding.write(h.id, request((_, n) => {
+    if (n === EAGAIN) return send(socket, bufs, total, cb);
+    if (n < 0) {
+      if (n === ECANCELED) return cb(errnoStreamError(-32, 'write'));
+      return cb(errnoStreamError(n, 'write'));
+    }
+    socket._bytesWritten += n;
+    if (n >= total) return cb();
+    const rest = [];
+    let skip = n;
+    for (let i = 0; i < bufs.length; i++) {
+      const b = bufs[i];
+      const len = TypedArrayPrototypeGetByteLength(b);
+      if (skip >= len) { skip -= len; continue; }
+      ArrayPrototypePush(rest, skip > 0 ? TypedArrayPrototypeSubarray(b, skip) : b);
+      skip = 0;
+    }
+    send(socket, rest, total - n, cb);
+  }), bufs);
+}
+
+Socket.prototype._writev = function(chunks, cb) {
+  const bufs = [];
+  let total = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    const b = toBuffer(chunks[i].chunk, chunks[i].encoding);
+    total += TypedArrayPrototypeGetByteLength(b);
+    ArrayPrototypePush(bufs, b);
+  }
+  this._writeBuffers(bufs, total, cb);
+};
+
+Socket.prototype._write = function(chunk, encoding, cb) {
+  const b = toBuffer(chunk, encoding);
+  this._writeBuffers([b], TypedArrayPrototypeGetByteLength(b), cb);
+};
+
+Socket.prototype._writeBuffers = function(bufs, total, cb) {
+  if (this.connecting) {
+    this._pendingWrite = [bufs, total, cb];
+    return;
+  }
+  if (this[kHandle] === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+  if (total === 0) return cb();
+  send(this, bufs, total, cb);
+};
+
+Socket.prototype._final = function(cb) {
+  if (this.connecting) {
+    this._pendingFinal = cb;
+    return;
+  }
+  const h = this[kHandle];
+  if (h === null) return cb();
+  binding.shutdown(h.id, request((_, r) => {
+    if (r < 0 && r !== ENOTCONN && r !== ECANCELED) return cb(errnoStreamError(r, 'shutdown'));
+    cb();
+  }));
+};
+
+Socket.prototype._destroy = function(exception, cb) {
+  this.connecting = false;
+  const h = this[kHandle];
+  if (h !== null) {
+    this[kHandle] = null;
+    this._handle = null;
+    const isException = exception ? true : false;
+    binding.close(h.id, request(() => this.emit('close', isException)));
+    cb(exception);
+  } else {
+    cb(exception);
+    process.nextTick(() => this.emit('close', exception ? true : false));
+  }
+  const server = this._server;
+  if (server) {
+    server._connections--;
+    server._emitCloseIfDrained();
+  }
+};
+
+function afterConnect(socket, result) {
+  if (socket.destroyed) return;
+  socket.connecting = false;
+  if (result < 0) {
+    const err = exceptionWithHostPort(result, 'connect', socket._connectAddress, socket._connectPort);
+    return socket.destroy(err);
+  }
+  socket.emit('connect');
+  socket.emit('ready');
+  if (socket._pendingWrite !== null) {
+    const [bufs, total, cb] = socket._pendingWrite;
+    socket._pendingWrite = null;
+    socket._writeBuffers(bufs, total, cb);
+  }
+  if (socket._pendingFinal !== null) {
+    const cb = socket._pendingFinal;
+    socket._pendingFinal = null;
+    socket._final(cb);
+  }
+  if (socket._wantRead || !socket.isPaused()) issueRead(socket);
+}
+
+Socket.prototype.connect = function(...args) {
+  const [options, cb] = normalizeArgs(args);
+  if (cb !== null) this.once('connect', cb);
+  const pipe = typeof options.path === 'string';
+  let address, family, port;
+  if (pipe) {
+    address = options.path;
+    family = 0;
+  } else {
+    if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+    port = validatePort(options.port, 'Port');
+    const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
+    const resolved = resolveHost(host);
+    if (resolved instanceof Error) throw resolved;
+    [address, family] = resolved;
+    this._host = host;
+    if (host !== address) {
+      process.nextTick(() => this.emit('lookup', null, address, family, host));
+    }
+  }
+  const id = binding.open(family);
+  if (id < 0) {
+    process.nextTick(() => this.destroy(exceptionWithHostPort(id, 'connect', address, port)));
+    return this;
+  }
+  this[kHandle] = { __proto__: null, id, pipe };
+  this._handle = this[kHandle];
+  this.connecting = true;
+  this._connectAddress = address;
+  this._connectPort = port;
+  const r = binding.connect(id, request((_, result) => afterConnect(this, result)), pipe, address, port);
+  if (r < 0) {
+    this.connecting = false;
+    process.nextTick(() => this.destroy(exceptionWithHostPort(r, 'connect', address, port)));
+  }
+  return this;
+};
+
+Socket.prototype.setNoDelay = function(enable) {
+  const h = this[kHandle];
+  if (h !== null && !h.pipe) binding.setNoDelay(h.id, enable === undefined ? true : Boolean(enable));
+  return this;
+};
+
+Socket.prototype.setKeepAlive = function(enable, initialDelay) {
+  const h = this[kHandle];
+  if (h !== null && !h.pipe) binding.setKeepAlive(h.id, Boolean(enable), ~~((initialDelay || 0) / 1000));
+  return this;
+};
+
+Socket.prototype.setTimeout = function(ms, cb) {
+  validateNumber(ms, 'msecs');
+  if (cb !== undefined) {
+    validateFunction(cb, 'callback');
+    this.once('timeout', cb);
+  }
+  return this;
+};
+
+Socket.prototype.ref = function() {
+  const h = this[kHandle];
+  if (h !== null) binding.ref(h.id, true);
+  return this;
+};
+
+Socket.prototype.unref = function() {
+  const h = this[kHandle];
+  if (h !== null) binding.ref(h.id, false);
+  return this;
+};
+
+Socket.prototype.address = function() {
+  const h = this[kHandle];
+  if (h === null) return {};
+  const a = binding.localAddress(h.id);
+  if (typeof a === 'number') return {};
+  if (h.pipe) return a[0];
+  return { address: a[0], family: a[1], port: a[2] };
+};
+
+function peer(socket) {
+  if (socket._peername === null) {
+    const h = socket[kHandle];
+    if (h === null) return null;
+    const a = binding.remoteAddress(h.id);
+    if (typeof a === 'number') return null;
+    socket._peername = a;
+  }
+  return socket._peername;
+}
+
+function defineGetter(name, get) {
+  ObjectDefineProperty(Socket.prototype, name, {
+    __proto__: null, configurable: true, enumerable: false, get,
+  });
+}
+
+defineGetter('remoteAddress', function() { const p = peer(this); return p ? p[0] : undefined; });
+defineGetter('remoteFamily', function() { const p = peer(this); return p ? p[1] : undefined; });
+defineGetter('remotePort', function() { const p = peer(this); return p && p[2] ? p[2] : undefined; });
+defineGetter('localAddress', function() { return this.address().address; });
+defineGetter('localPort', function() { return this.address().port; });
+defineGetter('localFamily', function() { return this.address().family; });
+defineGetter('bytesRead', function() { return this._bytesRead; });
+defineGetter('bytesWritten', function() { return this._bytesWritten; });
+defineGetter('pending', function() { return this[kHandle] === null || this.connecting; });
+defineGetter('readyState', function() {
+  if (this.connecting) return 'opening';
+  if (this.readable && this.writable) return 'open';
+  if (this.readable && !this.writable) return 'readOnly';
+  if (!this.readable && this.writable) return 'writeOnly';
+  return 'closed';
+});
+
+function connect(...args) {
+  const [options] = normalizeArgs(args);
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return FunctionPrototypeCall(socket.connect, socket, ...args);
+}
+
+function createServer(options, connectionListener) {
+  const { Server } = require('internal/net/server');
+  return new Server(options, connectionListener);
+}
+
+module.exports = {
+  Socket, Stream: Socket, connect, createConnection: connect, createServer,
+  isIP, isIPv4, isIPv6,
+  get Server() { return require('internal/net/server').Server; },
+};

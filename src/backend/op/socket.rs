@@ -1,0 +1,55 @@
+//! The socket calls that never wait: socket(2), bind(2), listen(2), setsockopt(2).
+//! They run inline on the loop thread on both drivers (IORING_OP_BIND/LISTEN exist
+//! from 6.11, but a synchronous answer is what net's listen() needs: EADDRINUSE is
+//! reported from the call). Each returns Ok or Err(errno).
+use std::os::fd::RawFd;
+
+use super::buf::syscall_result;
+use crate::backend::sockaddr::SockAddr;
+
+fn check(r: i64) -> Result<i64, i32> {
+    let r = syscall_result(r);
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(r as i64)
+    }
+}
+
+/// A non-blocking, close-on-exec stream socket of `family` (AF_INET, AF_INET6, AF_UNIX).
+pub fn stream_socket(family: i32) -> Result<RawFd, i32> {
+    let ty = libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC;
+    // SAFETY: no pointers.
+    check(unsafe { libc::socket(family, ty, 0) } as i64).map(|fd| fd as RawFd)
+}
+
+/// bind(2); TCP listeners get SO_REUSEADDR first, as libuv sets it.
+pub fn bind(fd: RawFd, addr: &SockAddr, ipv6_only: bool) -> Result<(), i32> {
+    if addr.family() != libc::AF_UNIX {
+        set_int(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR, 1)?;
+    }
+    if addr.family() == libc::AF_INET6 {
+        set_int(
+            fd,
+            libc::IPPROTO_IPV6,
+            libc::IPV6_V6ONLY,
+            i32::from(ipv6_only),
+        )?;
+    }
+    let (ptr, len) = addr.as_ptr();
+    // SAFETY: ptr/len describe addr, alive for the call.
+    check(unsafe { libc::bind(fd, ptr, len) } as i64).map(drop)
+}
+
+pub fn listen(fd: RawFd, backlog: i32) -> Result<(), i32> {
+    // SAFETY: no pointers.
+    check(unsafe { libc::listen(fd, backlog) } as i64).map(drop)
+}
+
+/// setsockopt(2) of an int option (TCP_NODELAY, SO_KEEPALIVE, ...).
+pub fn set_int(fd: RawFd, level: i32, name: i32, value: i32) -> Result<(), i32> {
+    let len = std::mem::size_of::<i32>() as libc::socklen_t;
+    // SAFETY: value is a local int of the size given.
+    check(unsafe { libc::setsockopt(fd, level, name, (&raw const value).cast(), len) } as i64)
+        .map(drop)
+}
