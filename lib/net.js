@@ -64,6 +64,9 @@ function Socket(options) {
   this._readReq = request((err, value) => onRead(this, value));
   this.server = null;
   this._server = null;
+  this._timer = null;
+  this.timeout = 0;
+  this.on('end', onReadableStreamEnd);
   if (options.handle) {
     this[kHandle] = options.handle;
     this._handle = options.handle;
@@ -72,6 +75,23 @@ function Socket(options) {
 }
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 ObjectSetPrototypeOf(Socket, stream.Duplex);
+
+// The peer ended and we do not allow half-open: later writes fail as in node.
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) {
+    return FunctionPrototypeCall(stream.Duplex.prototype.write, this, chunk, encoding, cb);
+  }
+  if (typeof encoding === 'function') cb = encoding;
+  const er = new Error('This socket has been ended by the other party');
+  er.code = 'EPIPE';
+  if (typeof cb === 'function') process.nextTick(cb, er);
+  this.destroy(er);
+  return false;
+}
 
 function issueRead(socket) {
   const h = socket[kHandle];
@@ -96,6 +116,7 @@ function onRead(socket, value) {
   }
   const chunk = Buffer.from(value);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
+  touch(socket);
   if (socket.push(chunk)) issueRead(socket);
   else socket._wantRead = false;
 }
@@ -121,6 +142,7 @@ function send(socket, bufs, total, cb) {
       return cb(errnoStreamError(n, 'write'));
     }
     socket._bytesWritten += n;
+    touch(socket);
     if (n >= total) return cb();
     const rest = [];
     let skip = n;
@@ -176,6 +198,10 @@ Socket.prototype._final = function(cb) {
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
+  if (this._timer !== null) {
+    clearTimeout(this._timer);
+    this._timer = null;
+  }
   const h = this[kHandle];
   if (h !== null) {
     this[kHandle] = null;
@@ -266,14 +292,30 @@ Socket.prototype.setKeepAlive = function(enable, initialDelay) {
   return this;
 };
 
+// 'timeout' after `ms` without reads or writes; activity restarts the clock (an
+// unref'd timer: an idle socket's timeout does not keep the process alive).
 Socket.prototype.setTimeout = function(ms, cb) {
-  validateNumber(ms, 'msecs');
+  validateNumber(ms, 'msecs', 0);
+  if (this._timer !== null) {
+    clearTimeout(this._timer);
+    this._timer = null;
+  }
   if (cb !== undefined) {
     validateFunction(cb, 'callback');
-    this.once('timeout', cb);
+    if (ms === 0) this.removeListener('timeout', cb);
+    else this.once('timeout', cb);
+  }
+  this.timeout = ms;
+  if (ms > 0 && !this.destroyed) {
+    this._timer = setTimeout(() => this.emit('timeout'), ms);
+    this._timer.unref();
   }
   return this;
 };
+
+function touch(socket) {
+  if (socket._timer !== null) socket._timer.refresh();
+}
 
 Socket.prototype.ref = function() {
   const h = this[kHandle];
