@@ -23,7 +23,7 @@ const {
   isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
 } = require('internal/net');
 
-const ECANCELED = -125, EAGAIN = -11, ENOTCONN = -107;
+const ECANCELED = -125, EAGAIN = -11, ENOTCONN = -107, ENOBUFS = -105;
 const kHandle = Symbol('kHandle');
 
 // The request object a binding op completes on (no prototype: user patches of
@@ -104,7 +104,7 @@ function onRead(socket, value) {
   socket._reading = false;
   if (socket.destroyed || socket[kHandle] === null) return;
   if (typeof value === 'number') {
-    if (value === EAGAIN) return issueRead(socket);
+    if (value === EAGAIN || value === ENOBUFS) return issueRead(socket);
     if (value === ECANCELED) return;
     return socket.destroy(errnoStreamError(value, 'read'));
   }

@@ -104,31 +104,10 @@ pub trait Backend {
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()>;
     /// Registers `count` buffers of `size` bytes as group `group` for ops that let the
     /// kernel pick a buffer (IORING_REGISTER_PBUF_RING).
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the contract sockets build on (issue 13); the driver tests use it now"
-        )
-    )]
     fn register_buffers(&mut self, group: u16, count: u16, size: usize) -> io::Result<()>;
     /// The first `len` bytes of buffer `bid` of `group`, as the op that picked it left them.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the contract sockets build on (issue 13); the driver tests use it now"
-        )
-    )]
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8];
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the contract sockets build on (issue 13); the driver tests use it now"
-        )
-    )]
     fn recycle(&mut self, group: u16, bid: u16);
     /// A handle other threads use to post completions and wake the loop.
     #[cfg_attr(

@@ -65,6 +65,8 @@ pub struct Loop {
     /// closing phase.
     closing: RefCell<Vec<(HandleId, u64)>>,
     stopped: Cell<bool>,
+    /// Provided-buffer groups asked for: whether the backend registered each.
+    groups: RefCell<HashMap<u16, bool>>,
     /// Why the loop stopped, when the backend failed.
     failed: RefCell<Option<io::Error>>,
     turns: Cell<u64>,
@@ -83,6 +85,7 @@ impl Loop {
             pending: RefCell::new(VecDeque::new()),
             closing: RefCell::new(Vec::new()),
             stopped: Cell::new(false),
+            groups: RefCell::default(),
             failed: RefCell::new(None),
             turns: Cell::new(0),
         }
@@ -275,6 +278,28 @@ impl Loop {
             handles.closing -= 1;
             self.closing.borrow_mut().push((id, token));
         }
+    }
+
+    // ---- provided buffers ----
+    /// Registers buffer group `group` (`count` buffers of `size` bytes) the first
+    /// time it is asked for; false when the backend could not (then read into
+    /// buffers of your own).
+    pub fn ensure_buffers(&self, group: u16, count: u16, size: usize) -> bool {
+        if let Some(ok) = self.groups.borrow().get(&group) {
+            return *ok;
+        }
+        let ok = self.backend().register_buffers(group, count, size).is_ok();
+        self.groups.borrow_mut().insert(group, ok);
+        ok
+    }
+
+    /// Copies the first `len` bytes of provided buffer `bid` out and gives the
+    /// buffer back to its group at once (len 0: only gives it back).
+    pub fn take_buffer(&self, group: u16, bid: u16, len: usize) -> Vec<u8> {
+        let mut backend = self.backend();
+        let bytes = backend.buffer(group, bid, len).to_vec();
+        backend.recycle(group, bid);
+        bytes
     }
 
     // ---- the backend ----

@@ -137,27 +137,24 @@ impl Epoll {
             }
             let mut flags = 0;
             let mut picked = None;
-            if let (Some(group), Op::ReadSelect(rs)) = (op.buffer_group(), &mut *f.op) {
-                match self
+            if let Some(group) = op.buffer_group() {
+                let p = self
                     .groups
                     .get_mut(&group)
-                    .and_then(|g| g.take().map(|b| (g.ptr(b), b)))
-                {
-                    Some(p) => {
-                        rs.picked = Some(p);
-                        picked = Some(p.1);
-                    }
-                    None => rs.picked = None,
-                }
+                    .and_then(|g| g.take().map(|b| (g.ptr(b), b)));
+                op.pick(p);
+                picked = p.map(|p| p.1);
             }
             let f = self.ops.get_mut(key).expect("present");
             let result = f.op.as_opable().run_blocking();
-            if result == -libc::EAGAIN {
-                if let (Some(bid), Some(group)) = (picked, f.op.as_opable_ref().buffer_group()) {
-                    if let Some(g) = self.groups.get_mut(&group) {
-                        g.give_back(bid);
-                    }
+            let group = f.op.as_opable_ref().buffer_group();
+            if let (Some(bid), Some(group), true) = (picked, group, result < 0) {
+                // Not used (EAGAIN, an error): back to the free list at once.
+                if let Some(g) = self.groups.get_mut(&group) {
+                    g.give_back(bid);
                 }
+            }
+            if result == -libc::EAGAIN {
                 continue; // spurious or taken by someone else: wait again
             }
             if let Some(bid) = picked.filter(|_| result >= 0) {
@@ -189,7 +186,10 @@ impl Epoll {
 
     /// The last completion of `key`: the op leaves the table and goes back.
     fn finish(&mut self, key: Key, result: i32, flags: u32) -> Completion {
-        let f = self.ops.remove(key).expect("a finished op is in the table");
+        let mut f = self.ops.remove(key).expect("a finished op is in the table");
+        if flags & F_BUFFER != 0 {
+            f.op.as_opable().set_buffer((flags >> BUFFER_SHIFT) as u16);
+        }
         if self.trace {
             let name = f.op.name();
             eprintln!(

@@ -49,7 +49,7 @@ pub use open::Open;
 pub use poll::Poll;
 pub use read::{Read, Readv};
 pub use read_select::ReadSelect;
-pub use recv::Recv;
+pub use recv::{Recv, RecvSelect};
 pub use rename::Rename;
 pub use send::Send;
 pub use shutdown::Shutdown;
@@ -91,6 +91,12 @@ pub trait OpAble {
     fn buffer_group(&self) -> Option<u16> {
         None
     }
+    /// The epoll driver's pick from the op's group before `run_blocking`: (address,
+    /// buffer id), or None when every buffer is lent (the syscall then gives ENOBUFS).
+    fn pick(&mut self, _picked: Option<(*mut u8, u16)>) {}
+    /// At the op's last completion: the provided buffer it took (from the CQE's
+    /// flags), so its owner can read and recycle it once the op is handed back.
+    fn set_buffer(&mut self, _bid: u16) {}
 }
 
 macro_rules! ops {
@@ -131,5 +137,5 @@ macro_rules! ops {
 ops![
     Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
     Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
-    Shutdown,
+    Shutdown, RecvSelect,
 ];

@@ -48,4 +48,7 @@ impl OpAble for ReadSelect {
     fn buffer_group(&self) -> Option<u16> {
         Some(self.group)
     }
+    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+        self.picked = picked;
+    }
 }

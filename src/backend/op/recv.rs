@@ -39,3 +39,74 @@ impl OpAble for Recv {
         Some(libc::POLLIN)
     }
 }
+
+/// IORING_OP_RECV with IOSQE_BUFFER_SELECT: the kernel takes a buffer from a
+/// registered group only when data arrives, so an idle socket holds no read
+/// memory (the epoll driver picks from its own free list at readiness). The
+/// completion names the buffer (`bid`); the owner copies it out and recycles it.
+/// An empty group gives -ENOBUFS with the data still in the socket: read again.
+pub struct RecvSelect {
+    pub fd: SharedFd,
+    pub group: u16,
+    pub len: u32,
+    /// The epoll driver's pick: (address, buffer id).
+    picked: Option<(*mut u8, u16)>,
+    /// The buffer the data is in, known at the last completion.
+    pub bid: Option<u16>,
+}
+
+impl RecvSelect {
+    pub fn new(fd: SharedFd, group: u16, len: u32) -> RecvSelect {
+        RecvSelect {
+            fd,
+            group,
+            len,
+            picked: None,
+            bid: None,
+        }
+    }
+}
+
+impl OpAble for RecvSelect {
+    fn sqe(&mut self) -> Option<squeue::Entry> {
+        let e = opcode::Recv::new(types::Fd(self.fd.raw()), std::ptr::null_mut(), self.len)
+            .buf_group(self.group);
+        Some(e.build().flags(squeue::Flags::BUFFER_SELECT))
+    }
+    fn run_blocking(&mut self) -> i32 {
+        let Some((ptr, _)) = self.picked else {
+            return -libc::ENOBUFS;
+        };
+        // SAFETY: the driver picked a free buffer of at least len bytes for this op.
+        let n = unsafe {
+            libc::recv(
+                self.fd.raw(),
+                ptr.cast(),
+                self.len as usize,
+                libc::MSG_DONTWAIT,
+            )
+        };
+        syscall_result(n as i64)
+    }
+    fn opcode(&self) -> Option<u8> {
+        Some(opcode::Recv::CODE)
+    }
+    fn name(&self) -> &'static str {
+        "recv"
+    }
+    fn fd(&self) -> Option<RawFd> {
+        Some(self.fd.raw())
+    }
+    fn readiness(&self) -> Option<i16> {
+        Some(libc::POLLIN)
+    }
+    fn buffer_group(&self) -> Option<u16> {
+        Some(self.group)
+    }
+    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+        self.picked = picked;
+    }
+    fn set_buffer(&mut self, bid: u16) {
+        self.bid = Some(bid);
+    }
+}

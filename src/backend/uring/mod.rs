@@ -206,7 +206,13 @@ impl Uring {
             let op = if more {
                 None
             } else {
-                self.ops.remove(key).map(|f| *f.op)
+                self.ops.remove(key).map(|f| {
+                    let mut op = *f.op;
+                    if let Some(bid) = cqueue::buffer_select(flags) {
+                        op.as_opable().set_buffer(bid);
+                    }
+                    op
+                })
             };
             out.push(Completion {
                 key,
