@@ -280,6 +280,25 @@ Socket.prototype.connect = function(...args) {
   return this;
 };
 
+// Ends the writable side, then destroys once it is flushed.
+Socket.prototype.destroySoon = function() {
+  if (this.writable) this.end();
+  if (this.writableFinished) this.destroy();
+  else this.once('finish', this.destroy);
+};
+
+// Closes with a RST instead of a FIN (SO_LINGER 0): the peer gets ECONNRESET.
+Socket.prototype.resetAndDestroy = function() {
+  const h = this[kHandle];
+  if (h !== null && !h.pipe) {
+    binding.setLingerZero(h.id);
+    this.destroy();
+  } else {
+    this.destroy(errnoStreamError(-107, 'resetAndDestroy'));
+  }
+  return this;
+};
+
 Socket.prototype.setNoDelay = function(enable) {
   const h = this[kHandle];
   if (h !== null && !h.pipe) binding.setNoDelay(h.id, enable === undefined ? true : Boolean(enable));

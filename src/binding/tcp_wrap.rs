@@ -35,6 +35,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "remoteAddress" => remote_address,
             "setNoDelay" => set_no_delay,
             "setKeepAlive" => set_keep_alive,
+            "setLingerZero" => set_linger_zero,
         ],
     );
 }
@@ -118,8 +119,9 @@ fn listen<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     ret_result(s, a, r);
 }
 
-/// accept(h, req, pipe): multishot; req.oncomplete(null, newHandle | -errno) per
-/// connection, the last one (no more to come) after close or an error.
+/// accept(h, req, pipe): multishot; req.oncomplete(null, [newHandle | -errno,
+/// ended]) per connection; `ended` on the last one (after close, an error, or the
+/// kernel ending the multishot), when lib/ re-arms it if still listening.
 fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
@@ -131,17 +133,21 @@ fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let finish: Finish = Box::new(move |s, result, _| {
-        if result < 0 {
-            return Ok(s.number(result as f64));
-        }
-        let conn = SharedFd::owned(result);
-        let lp = &Runtime::get(s).lp;
-        if lp.handle_fd(h).is_none() {
-            // A connection accepted as the listener closed: dropping it closes it.
-            return Ok(s.number(-libc::ECANCELED as f64));
-        }
-        Ok(s.number(lp.handle_open(kind, Some(conn)) as f64))
+    let finish: Finish = Box::new(move |s, result, op| {
+        let ended = s.boolean(op.is_some());
+        let conn = if result < 0 {
+            result as f64
+        } else {
+            let conn = SharedFd::owned(result);
+            let lp = &Runtime::get(s).lp;
+            if lp.handle_fd(h).is_none() {
+                // Accepted as the listener closed: dropping it closes it.
+                -libc::ECANCELED as f64
+            } else {
+                lp.handle_open(kind, Some(conn)) as f64
+            }
+        };
+        Ok(s.array(&[s.number(conn), ended]).value())
     });
     let op = Accept {
         fd,
@@ -310,6 +316,34 @@ fn set_keep_alive<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             socket::set_int(fd, libc::IPPROTO_TCP, libc::TCP_KEEPIDLE, delay)?;
         }
         Ok(())
+    });
+    ret_result(s, a, r);
+}
+
+/// setLingerZero(h) -> 0 or -errno: SO_LINGER {on, 0}, so closing sends a RST
+/// (socket.resetAndDestroy()).
+fn set_linger_zero<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| {
+        let linger = libc::linger {
+            l_onoff: 1,
+            l_linger: 0,
+        };
+        let len = std::mem::size_of::<libc::linger>() as libc::socklen_t;
+        // SAFETY: linger is a local of the size given.
+        let r = unsafe {
+            libc::setsockopt(
+                fd.raw(),
+                libc::SOL_SOCKET,
+                libc::SO_LINGER,
+                (&raw const linger).cast(),
+                len,
+            )
+        };
+        if r < 0 {
+            Err(-crate::backend::op::syscall_result(-1))
+        } else {
+            Ok(())
+        }
     });
     ret_result(s, a, r);
 }

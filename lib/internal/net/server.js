@@ -61,20 +61,20 @@ function open(pipe, address, family, port, backlog, v6only) {
 function accept(server) {
   binding.accept(server._id, {
     __proto__: null,
-    oncomplete: (_, conn) => onConnection(server, conn),
+    oncomplete: (_, result) => onConnection(server, result[0], result[1]),
   }, server._pipe);
 }
 
-function onConnection(server, conn) {
-  if (conn < 0) {
-    if (conn === ECANCELED || server._handle === null) return;
-    // The multishot accept ended (out of fds, ...): take it up again shortly,
-    // as libuv backs off, rather than spinning or dropping the listener.
+function onConnection(server, conn, ended) {
+  if (ended && server._handle !== null && conn !== ECANCELED) {
+    // The multishot accept ended (out of fds, or the kernel stopped it): take it
+    // up again, after a pause when out of fds (as libuv backs off) rather than
+    // spinning or dropping the listener.
     const retry = conn === EMFILE || conn === ENFILE ? 50 : 0;
     const t = setTimeout(() => { if (server._handle !== null) accept(server); }, retry);
     if (server._unref) t.unref();
-    return;
   }
+  if (conn < 0) return;
   if (server._handle === null) return;
   const { Socket } = require('net');
   const handle = { __proto__: null, id: conn, pipe: server._pipe };
