@@ -245,6 +245,17 @@ function afterConnect(socket, result) {
 Socket.prototype.connect = function(...args) {
   const [options, cb] = normalizeArgs(args);
   if (cb !== null) this.once('connect', cb);
+  if (this.destroyed) {
+    // connect() again after 'close': a fresh stream over a new handle.
+    this._undestroy();
+    this._peername = null;
+    this._sockname = null;
+    this._reading = false;
+    delete this.write;
+  }
+  // The counts are the connection's (node's come from the handle).
+  this._bytesRead = 0;
+  this._bytesWritten = 0;
   const pipe = typeof options.path === 'string';
   let address, family, port;
   if (pipe) {

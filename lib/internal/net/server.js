@@ -79,7 +79,16 @@ function onConnection(server, conn, ended) {
   const { Socket } = require('net');
   const handle = { __proto__: null, id: conn, pipe: server._pipe };
   if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
+    // Over maxConnections: closed at once; 'drop' says who it was.
+    const local = binding.localAddress(conn);
+    const remote = binding.remoteAddress(conn);
     binding.close(conn, { __proto__: null, oncomplete() {} });
+    if (typeof local !== 'number' && typeof remote !== 'number') {
+      server.emit('drop', {
+        localAddress: local[0], localPort: local[2], localFamily: local[1],
+        remoteAddress: remote[0], remotePort: remote[2], remoteFamily: remote[1],
+      });
+    }
     return;
   }
   const socket = new Socket({
