@@ -57,6 +57,8 @@ function Socket(options) {
   this._sockname = null;
   this._bytesRead = 0;
   this._bytesWritten = 0;
+  this._bytesDispatched = 0; // handed to the kernel (node counts these)
+  this._inFlight = 0; // bytes of the send in flight
   this._reading = false; // a recv is in flight
   this._wantRead = false; // the stream asked for data
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
@@ -135,15 +137,23 @@ function toBuffer(chunk, encoding) {
 function send(socket, bufs, total, cb) {
   const h = socket[kHandle];
   if (h === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+  if (socket._inFlight === 0) {
+    socket._bytesDispatched += total;
+    socket._inFlight = total;
+  }
   binding.write(h.id, request((_, n) => {
     if (n === EAGAIN) return send(socket, bufs, total, cb);
     if (n < 0) {
+      socket._inFlight = 0;
       if (n === ECANCELED) return cb(errnoStreamError(-32, 'write'));
       return cb(errnoStreamError(n, 'write'));
     }
     socket._bytesWritten += n;
     touch(socket);
-    if (n >= total) return cb();
+    if (n >= total) {
+      socket._inFlight = 0;
+      return cb();
+    }
     const rest = [];
     let skip = n;
     for (let i = 0; i < bufs.length; i++) {
@@ -256,6 +266,8 @@ Socket.prototype.connect = function(...args) {
   // The counts are the connection's (node's come from the handle).
   this._bytesRead = 0;
   this._bytesWritten = 0;
+  this._bytesDispatched = 0;
+  this._inFlight = 0;
   const pipe = typeof options.path === 'string';
   let address, family, port;
   if (pipe) {
@@ -392,7 +404,21 @@ defineGetter('localAddress', function() { return this.address().address; });
 defineGetter('localPort', function() { return this.address().port; });
 defineGetter('localFamily', function() { return this.address().family; });
 defineGetter('bytesRead', function() { return this._bytesRead; });
-defineGetter('bytesWritten', function() { return this._bytesWritten; });
+// As node: bytes handed to the kernel plus those still queued in the stream.
+defineGetter('bytesWritten', function() {
+  let bytes = this._bytesDispatched;
+  if (this._pendingWrite !== null) bytes += this._pendingWrite[1];
+  const queued = this.writableBuffer;
+  if (queued) {
+    for (let i = 0; i < queued.length; i++) {
+      const { chunk, encoding } = queued[i];
+      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) :
+        TypedArrayPrototypeGetByteLength(chunk);
+    }
+  }
+  return bytes;
+});
+defineGetter('_connecting', function() { return this.connecting; });
 defineGetter('pending', function() { return this[kHandle] === null || this.connecting; });
 defineGetter('readyState', function() {
   if (this.connecting) return 'opening';
