@@ -72,7 +72,9 @@ function Socket(options) {
   if (options.handle) {
     this[kHandle] = options.handle;
     this._handle = options.handle;
-    if (!options.pauseOnConnect) this.read(0);
+    // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
+    if (options.pauseOnConnect) this.readableFlowing = false;
+    else this.read(0);
   }
 }
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
@@ -419,6 +421,10 @@ defineGetter('bytesWritten', function() {
   return bytes;
 });
 defineGetter('_connecting', function() { return this.connecting; });
+// Deprecated in node, still read by code and tests: the bytes queued to be written.
+defineGetter('bufferSize', function() {
+  return this[kHandle] !== null ? this.writableLength : undefined;
+});
 defineGetter('pending', function() { return this[kHandle] === null || this.connecting; });
 defineGetter('readyState', function() {
   if (this.connecting) return 'opening';
