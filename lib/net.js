@@ -9,6 +9,7 @@
 
 const {
   ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+  ReflectApply,
   Symbol, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeSubarray,
 } = primordials;
 
@@ -438,7 +439,7 @@ function connect(...args) {
   const [options] = normalizeArgs(args);
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
-  return FunctionPrototypeCall(socket.connect, socket, ...args);
+  return ReflectApply(socket.connect, socket, args);
 }
 
 function createServer(options, connectionListener) {
