@@ -195,28 +195,39 @@ fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(0.0));
 }
 
-/// A read's completion as JS sees it; a provided buffer is copied out and given back.
+/// A read's completion as JS sees it. The bytes are copied into an ArrayBuffer V8
+/// allocates (so its GC counts them); a provided buffer goes back to its group.
 fn read_done<'s>(
     s: &Scope<'s>,
     result: i32,
     op: Option<Op>,
 ) -> Result<Local<'s, Value>, Local<'s, Value>> {
-    let bytes = match op {
+    let n = result.max(0) as usize;
+    let to_js = |bytes: &[u8]| -> Local<'s, Value> {
+        let ab = s.array_buffer(bytes.len());
+        if !bytes.is_empty() {
+            // SAFETY: the new ArrayBuffer has exactly bytes.len() writable bytes, and
+            // the source is another allocation.
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), bytes.len()) };
+        }
+        ab.value()
+    };
+    let data = match op {
         Some(Op::RecvSelect(RecvSelect {
             bid: Some(bid),
             group,
             ..
-        })) => {
-            let n = result.max(0) as usize;
-            Runtime::get(s).lp.take_buffer(group, bid, n)
-        }
-        Some(Op::Recv(recv)) if result > 0 => recv.buf.as_slice()[..result as usize].to_vec(),
-        _ => Vec::new(),
+        })) => Runtime::get(s)
+            .lp
+            .take_buffer(group, bid, n, |b| (n > 0).then(|| to_js(b))),
+        Some(Op::Recv(recv)) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
+        _ => None,
     };
-    Ok(match result {
-        r if r < 0 => s.number(r as f64),
-        0 => s.null(),
-        _ => s.array_buffer_from_vec(bytes).value(),
+    Ok(match (result, data) {
+        (r, _) if r < 0 => s.number(r as f64),
+        (0, _) => s.null(),
+        (_, Some(ab)) => ab,
+        _ => s.number(-libc::EIO as f64),
     })
 }
 

@@ -293,13 +293,19 @@ impl Loop {
         ok
     }
 
-    /// Copies the first `len` bytes of provided buffer `bid` out and gives the
-    /// buffer back to its group at once (len 0: only gives it back).
-    pub fn take_buffer(&self, group: u16, bid: u16, len: usize) -> Vec<u8> {
+    /// Hands the first `len` bytes of provided buffer `bid` to `read` (which
+    /// copies them out), then gives the buffer back to its group at once.
+    pub fn take_buffer<R>(
+        &self,
+        group: u16,
+        bid: u16,
+        len: usize,
+        read: impl FnOnce(&[u8]) -> R,
+    ) -> R {
         let mut backend = self.backend();
-        let bytes = backend.buffer(group, bid, len).to_vec();
+        let r = read(backend.buffer(group, bid, len));
         backend.recycle(group, bid);
-        bytes
+        r
     }
 
     // ---- the backend ----
