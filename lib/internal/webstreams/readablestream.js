@@ -28,11 +28,12 @@ module.exports = {
 const readers = require('internal/webstreams/readers');
 const defaultController = require('internal/webstreams/default_controller');
 const byteController = require('internal/webstreams/byte_controller');
+const finished = require('internal/webstreams/finished');
 
 function newStreamState(object) {
   return {
     __proto__: null, type: 'ReadableStream', object, state: 'readable', storedError: undefined,
-    reader: undefined, controller: undefined, disturbed: false,
+    reader: undefined, controller: undefined, disturbed: false, eos: undefined,
   };
 }
 
@@ -171,6 +172,7 @@ function readableStreamCancel(ss, reason) {
 
 function readableStreamClose(ss) {
   ss.state = 'closed';
+  finished.settleEnd(ss, undefined, false);
   const reader = ss.reader;
   if (reader === undefined) return;
   reader.closed.resolve();
@@ -184,6 +186,7 @@ function readableStreamClose(ss) {
 function readableStreamError(ss, error) {
   ss.state = 'errored';
   ss.storedError = error;
+  finished.settleEnd(ss, error, true);
   const reader = ss.reader;
   if (reader === undefined) return;
   reader.closed.reject(error);

@@ -25,12 +25,14 @@ module.exports = {
 
 const controller = require('internal/webstreams/writable_controller');
 const writer = require('internal/webstreams/writer');
+const finished = require('internal/webstreams/finished');
 
 function newStreamState(object) {
   return {
     __proto__: null, type: 'WritableStream', object, state: 'writable', storedError: undefined,
     writer: undefined, controller: undefined, inFlightWriteRequest: undefined, closeRequest: undefined,
     inFlightCloseRequest: undefined, pendingAbortRequest: undefined, writeRequests: [], backpressure: false,
+    eos: undefined,
   };
 }
 
@@ -155,6 +157,7 @@ function startErroring(ws, reason) {
 
 function finishErroring(ws) {
   ws.state = 'errored';
+  finished.settleEnd(ws, ws.storedError, true);
   controller.errorSteps(ws.controller);
   const storedError = ws.storedError;
   const requests = ws.writeRequests;
@@ -202,6 +205,7 @@ function finishInFlightClose(ws) {
     }
   }
   ws.state = 'closed';
+  finished.settleEnd(ws, undefined, false);
   if (ws.writer !== undefined) ws.writer.closed.resolve();
 }
 

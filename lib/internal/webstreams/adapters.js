@@ -1,0 +1,301 @@
+'use strict';
+// The bridges between node streams and web streams: Readable.toWeb/fromWeb,
+// Writable.toWeb/fromWeb, Duplex.toWeb/fromWeb. Each side's end, error and destroy
+// reach the other side; a node stream's highWaterMark and objectMode become the web
+// stream's queuing strategy, and backpressure is honoured both ways ('drain' and
+// desiredSize, the writer's ready promise and write()'s return value).
+
+const {
+  PromisePrototypeThen, PromiseResolve, SafePromiseAll, ArrayPrototypeMap, Uint8Array,
+} = primordials;
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE },
+  AbortError,
+} = require('internal/errors');
+const { kState, createDeferred, setHandled } = require('internal/webstreams/util');
+const rs = require('internal/webstreams/readablestream');
+const { ReadableStream } = rs;
+const ws_ = require('internal/webstreams/writablestream');
+const { WritableStream } = ws_;
+const { CountQueuingStrategy } = require('internal/webstreams/queuingstrategies');
+
+function eos(stream, callback) {
+  return require('internal/streams/end-of-stream')(stream, callback);
+}
+
+function destroy(stream, error) {
+  require('internal/streams/destroy').destroyer(stream, error);
+}
+
+// A node stream's end that came before its natural end is an AbortError on the web side.
+function webError(error) {
+  if (error && error.code === 'ERR_STREAM_PREMATURE_CLOSE') return new AbortError(undefined, { cause: error });
+  return error;
+}
+
+function strategyFor(objectMode, highWaterMark) {
+  if (objectMode) return new CountQueuingStrategy({ highWaterMark });
+  return { highWaterMark, size(chunk) { return chunk.byteLength; } };
+}
+
+function isBuffer(value) {
+  const { Buffer } = require('buffer');
+  return Buffer.isBuffer(value);
+}
+
+// ---- node Readable -> ReadableStream ----
+function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
+  if (streamReadable == null || typeof streamReadable._readableState !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('streamReadable', 'stream.Readable', streamReadable);
+  }
+  const objectMode = !!streamReadable.readableObjectMode;
+  const strategy = options.strategy !== undefined ? options.strategy :
+    strategyFor(objectMode, streamReadable.readableHighWaterMark);
+  if (streamReadable.destroyed) {
+    const stream = new ReadableStream();
+    setHandled(stream.cancel());
+    return stream;
+  }
+  let controller;
+  function onData(chunk) {
+    if (isBuffer(chunk) && !objectMode) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    controller.enqueue(chunk);
+    if (controller.desiredSize <= 0) streamReadable.pause();
+  }
+  const cleanup = eos(streamReadable, (error) => {
+    streamReadable.removeListener('data', onData);
+    if (error) {
+      controller.error(webError(error));
+      return;
+    }
+    try {
+      controller.close();
+    } catch {
+      // Closed or errored already (cancel ran first).
+    }
+  });
+  streamReadable.on('data', onData);
+  return new ReadableStream({
+    start(c) {
+      controller = c;
+      streamReadable.pause();
+    },
+    pull() { streamReadable.resume(); },
+    cancel(reason) {
+      cleanup();
+      destroy(streamReadable, reason);
+    },
+  }, strategy);
+}
+
+// ---- ReadableStream -> node Readable ----
+function readableOptions(options) {
+  if (options === null || typeof options !== 'object') throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  return options;
+}
+
+function newStreamReadableFromReadableStream(readableStream, options = {}) {
+  if (!rs.isReadableStream(readableStream)) {
+    throw new ERR_INVALID_ARG_TYPE('readableStream', 'ReadableStream', readableStream);
+  }
+  const { highWaterMark, encoding, objectMode = false, signal } = readableOptions(options);
+  const { Readable } = require('stream');
+  const reader = readableStream.getReader();
+  let closed = false;
+  const readable = new Readable({
+    objectMode, highWaterMark, encoding, signal,
+    read() {
+      PromisePrototypeThen(reader.read(), (chunk) => {
+        if (chunk.done) readable.push(null);
+        else readable.push(chunk.value);
+      }, (error) => destroy(readable, error));
+    },
+    destroy(error, callback) {
+      const done = () => callback(error);
+      if (!closed) {
+        PromisePrototypeThen(reader.cancel(error), done, done);
+        return;
+      }
+      done();
+    },
+  });
+  PromisePrototypeThen(reader.closed, () => { closed = true; }, (error) => {
+    closed = true;
+    destroy(readable, error);
+  });
+  return readable;
+}
+
+// ---- node Writable -> WritableStream ----
+function newWritableStreamFromStreamWritable(streamWritable) {
+  if (streamWritable == null || typeof streamWritable._writableState !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('streamWritable', 'stream.Writable', streamWritable);
+  }
+  if (streamWritable.destroyed || streamWritable.writableEnded) {
+    const stream = new WritableStream();
+    setHandled(stream.close());
+    return stream;
+  }
+  const strategy = strategyFor(!!streamWritable.writableObjectMode, streamWritable.writableHighWaterMark);
+  let controller;
+  let drain;
+  const closed = createDeferred();
+  function onDrain() {
+    if (drain !== undefined) drain.resolve();
+  }
+  const cleanup = eos(streamWritable, (error) => {
+    streamWritable.removeListener('drain', onDrain);
+    if (error) {
+      error = webError(error);
+      if (drain !== undefined) drain.reject(error);
+      if (ws_.isWritableStream(stream) && stream[kState].state === 'writable') controller.error(error);
+      closed.reject(error);
+      setHandled(closed.promise);
+      return;
+    }
+    closed.resolve();
+  });
+  streamWritable.on('drain', onDrain);
+  const stream = new WritableStream({
+    start(c) { controller = c; },
+    write(chunk) {
+      if (streamWritable.writableNeedDrain || !streamWritable.write(chunk)) {
+        drain = createDeferred();
+        return PromisePrototypeThen(drain.promise, () => { drain = undefined; });
+      }
+    },
+    abort(reason) {
+      cleanup();
+      destroy(streamWritable, reason);
+    },
+    close() {
+      if (!closed.settled && !streamWritable.writableEnded) streamWritable.end();
+      return closed.promise;
+    },
+  }, strategy);
+  return stream;
+}
+
+// ---- WritableStream -> node Writable ----
+function newStreamWritableFromWritableStream(writableStream, options = {}) {
+  if (!ws_.isWritableStream(writableStream)) {
+    throw new ERR_INVALID_ARG_TYPE('writableStream', 'WritableStream', writableStream);
+  }
+  const { highWaterMark, decodeStrings = true, objectMode = false, signal } = readableOptions(options);
+  const { Writable } = require('stream');
+  const writer = writableStream.getWriter();
+  let closed = false;
+  const writable = new Writable({
+    highWaterMark, objectMode, decodeStrings, signal,
+    writev(chunks, callback) {
+      const writes = ArrayPrototypeMap(chunks, ({ chunk }) => writer.write(chunk));
+      PromisePrototypeThen(SafePromiseAll(writes), () => callback(), callback);
+    },
+    write(chunk, encoding, callback) {
+      PromisePrototypeThen(writer.ready, () => PromisePrototypeThen(writer.write(chunk), () => callback(), callback), callback);
+    },
+    destroy(error, callback) {
+      const done = () => callback(error);
+      if (!closed) {
+        PromisePrototypeThen(error != null ? writer.abort(error) : writer.close(), done, done);
+        return;
+      }
+      done();
+    },
+    final(callback) {
+      if (closed) {
+        callback();
+        return;
+      }
+      PromisePrototypeThen(writer.close(), () => callback(), callback);
+    },
+  });
+  PromisePrototypeThen(writer.closed, () => {
+    closed = true;
+    if (!writable.writableEnded) destroy(writable, new ERR_STREAM_PREMATURE_CLOSE());
+  }, (error) => {
+    closed = true;
+    destroy(writable, error);
+  });
+  return writable;
+}
+
+// ---- Duplex ----
+function newReadableWritablePairFromDuplex(duplex) {
+  if (duplex == null || typeof duplex._writableState !== 'object' || typeof duplex._readableState !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('duplex', 'stream.Duplex', duplex);
+  }
+  return {
+    readable: newReadableStreamFromStreamReadable(duplex),
+    writable: newWritableStreamFromStreamWritable(duplex),
+  };
+}
+
+function newStreamDuplexFromReadableWritablePair(pair = {}, options = {}) {
+  if (pair === null || typeof pair !== 'object') throw new ERR_INVALID_ARG_TYPE('pair', 'Object', pair);
+  const { readable: readableStream, writable: writableStream } = pair;
+  if (!rs.isReadableStream(readableStream)) {
+    throw new ERR_INVALID_ARG_TYPE('pair.readable', 'ReadableStream', readableStream);
+  }
+  if (!ws_.isWritableStream(writableStream)) {
+    throw new ERR_INVALID_ARG_TYPE('pair.writable', 'WritableStream', writableStream);
+  }
+  const {
+    allowHalfOpen = false, decodeStrings = true, encoding, highWaterMark, objectMode = false, signal,
+  } = readableOptions(options);
+  const { Duplex } = require('stream');
+  const writer = writableStream.getWriter();
+  const reader = readableStream.getReader();
+  let writableClosed = false;
+  let readableClosed = false;
+  const duplex = new Duplex({
+    allowHalfOpen, decodeStrings, encoding, highWaterMark, objectMode, signal,
+    write(chunk, enc, callback) {
+      PromisePrototypeThen(writer.ready, () => PromisePrototypeThen(writer.write(chunk), () => callback(), callback), callback);
+    },
+    final(callback) {
+      if (writableClosed) {
+        callback();
+        return;
+      }
+      PromisePrototypeThen(writer.close(), () => callback(), callback);
+    },
+    read() {
+      PromisePrototypeThen(reader.read(), (chunk) => {
+        if (chunk.done) duplex.push(null);
+        else duplex.push(chunk.value);
+      }, (error) => destroy(duplex, error));
+    },
+    destroy(error, callback) {
+      const done = () => callback(error);
+      const pending = [];
+      if (!writableClosed) pending[pending.length] = error != null ? writer.abort(error) : writer.close();
+      if (!readableClosed) pending[pending.length] = reader.cancel(error);
+      if (pending.length === 0) {
+        done();
+        return;
+      }
+      PromisePrototypeThen(SafePromiseAll(pending), done, done);
+    },
+  });
+  PromisePrototypeThen(writer.closed, () => {
+    writableClosed = true;
+    if (!duplex.writableEnded) destroy(duplex, new ERR_STREAM_PREMATURE_CLOSE());
+  }, (error) => {
+    writableClosed = true;
+    readableClosed = true;
+    destroy(duplex, error);
+  });
+  PromisePrototypeThen(reader.closed, () => { readableClosed = true; }, (error) => {
+    writableClosed = true;
+    readableClosed = true;
+    destroy(duplex, error);
+  });
+  return duplex;
+}
+
+module.exports = {
+  newReadableStreamFromStreamReadable, newStreamReadableFromReadableStream,
+  newWritableStreamFromStreamWritable, newStreamWritableFromWritableStream,
+  newReadableWritablePairFromDuplex, newStreamDuplexFromReadableWritablePair,
+};

@@ -1,0 +1,60 @@
+'use strict';
+// stream.finished() for web streams: the callback runs once the ReadableStream or
+// WritableStream is closed (null) or errored (its stored error), or with an AbortError
+// when options.signal aborts first. The streams settle `eos` in their state when
+// they close or error (see readableStreamClose / finishInFlightClose).
+
+const { AbortError } = require('internal/errors');
+const { kState, createDeferred, setHandled, whenSettled } = require('internal/webstreams/util');
+
+function isWebStream(value) {
+  if (value === null || typeof value !== 'object') return false;
+  const state = value[kState];
+  return state !== undefined && (state.type === 'ReadableStream' || state.type === 'WritableStream');
+}
+
+// The promise of a stream's end; made on first use so streams nobody watches pay nothing.
+function endPromise(state) {
+  if (state.eos === undefined) {
+    state.eos = createDeferred();
+    setHandled(state.eos.promise);
+    if (state.state === 'closed') state.eos.resolve();
+    else if (state.state === 'errored') state.eos.reject(state.storedError);
+  }
+  return state.eos.promise;
+}
+
+function settleEnd(state, error, isError) {
+  if (state.eos === undefined) return;
+  if (isError) state.eos.reject(error);
+  else state.eos.resolve();
+}
+
+function eosWeb(stream, options, callback) {
+  const { nextTick } = require('internal/process/task_queues');
+  const signal = options.signal;
+  let done = false;
+  const finish = (error) => {
+    if (done) return;
+    done = true;
+    if (signal !== undefined) signal.removeEventListener('abort', onAbort);
+    callback.call(stream, error);
+  };
+  function onAbort() {
+    finish(new AbortError(undefined, { cause: signal.reason }));
+  }
+  if (signal !== undefined) {
+    if (signal.aborted) {
+      nextTick(onAbort);
+    } else {
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+  }
+  whenSettled(endPromise(stream[kState]), () => finish(null), (error) => finish(error));
+  return () => {
+    done = true;
+    if (signal !== undefined) signal.removeEventListener('abort', onAbort);
+  };
+}
+
+module.exports = { isWebStream, eosWeb, settleEnd };
