@@ -62,7 +62,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
     controller.enqueue(chunk);
     if (controller.desiredSize <= 0) streamReadable.pause();
   }
-  const cleanup = eos(streamReadable, (error) => {
+  eos(streamReadable, (error) => {
     streamReadable.removeListener('data', onData);
     if (error) {
       controller.error(webError(error));
@@ -82,7 +82,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
     },
     pull() { streamReadable.resume(); },
     cancel(reason) {
-      cleanup();
+      // eos stays attached: it is the node stream's 'error' listener while it is destroyed.
       destroy(streamReadable, reason);
     },
   }, strategy);
@@ -143,7 +143,7 @@ function newWritableStreamFromStreamWritable(streamWritable) {
   function onDrain() {
     if (drain !== undefined) drain.resolve();
   }
-  const cleanup = eos(streamWritable, (error) => {
+  eos(streamWritable, (error) => {
     streamWritable.removeListener('drain', onDrain);
     if (error) {
       error = webError(error);
@@ -165,7 +165,6 @@ function newWritableStreamFromStreamWritable(streamWritable) {
       }
     },
     abort(reason) {
-      cleanup();
       destroy(streamWritable, reason);
     },
     close() {

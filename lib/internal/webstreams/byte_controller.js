@@ -6,9 +6,9 @@
 
 const {
   ArrayBuffer, ArrayBufferIsView, ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeSlice,
-  ArrayPrototypePush, ArrayPrototypeShift, DataView, MathMin, NumberIsInteger,
-  ObjectDefineProperties, PromiseResolve, SymbolToStringTag, TypedArrayPrototypeGetSymbolToStringTag,
-  TypedArrayPrototypeSet, TypeError, RangeError, Uint8Array,
+  ArrayPrototypePush, ArrayPrototypeShift, DataView, FunctionPrototypeCall, MathMin,
+  NumberIsInteger, ObjectDefineProperties, PromiseResolve, RangeError, SymbolToStringTag,
+  TypeError, TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array,
 } = primordials;
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
@@ -152,7 +152,7 @@ function setUpFromSource(ss, source, highWaterMark) {
     throw new ERR_INVALID_ARG_VALUE.RangeError('source.autoAllocateChunkSize', autoAllocate);
   }
   setUp(ss,
-        (controller) => (start === undefined ? undefined : start.call(source, controller)),
+        (controller) => (start === undefined ? undefined : FunctionPrototypeCall(start, source, controller)),
         (controller) => promiseCall(pull, source, controller),
         (reason) => promiseCall(cancel, source, reason),
         highWaterMark, autoAllocate);

@@ -3,7 +3,10 @@
 // its backpressure (desiredSize against the strategy's highWaterMark) and the calls
 // into the underlying source's start/pull/cancel.
 
-const { ObjectDefineProperties, PromiseResolve, SymbolToStringTag } = primordials;
+const {
+  ArrayPrototypePush, FunctionPrototypeCall, ObjectDefineProperties, PromiseResolve,
+  SymbolToStringTag,
+} = primordials;
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_STATE },
 } = require('internal/errors');
@@ -86,7 +89,7 @@ function setUpFromSource(ss, source, highWaterMark, sizeAlgorithm) {
   const pull = getMethod(source, 'pull', 'source');
   const cancel = getMethod(source, 'cancel', 'source');
   setUp(ss,
-        (controller) => (start === undefined ? undefined : start.call(source, controller)),
+        (controller) => (start === undefined ? undefined : FunctionPrototypeCall(start, source, controller)),
         (controller) => promiseCall(pull, source, controller),
         (reason) => promiseCall(cancel, source, reason),
         highWaterMark, sizeAlgorithm);
@@ -189,7 +192,7 @@ function pullSteps(cs, request) {
     }
     request.chunk(chunk);
   } else {
-    ss.reader.readRequests.push(request);
+    ArrayPrototypePush(ss.reader.readRequests, request);
     callPullIfNeeded(cs);
   }
 }

@@ -1,9 +1,10 @@
 'use strict';
 // stream.finished() for web streams: the callback runs once the ReadableStream or
-// WritableStream is closed (null) or errored (its stored error), or with an AbortError
+// WritableStream is closed (undefined) or errored (its stored error), or with an AbortError
 // when options.signal aborts first. The streams settle `eos` in their state when
 // they close or error (see readableStreamClose / finishInFlightClose).
 
+const { FunctionPrototypeCall } = primordials;
 const { AbortError } = require('internal/errors');
 const { kState, createDeferred, setHandled, whenSettled } = require('internal/webstreams/util');
 
@@ -38,7 +39,7 @@ function eosWeb(stream, options, callback) {
     if (done) return;
     done = true;
     if (signal !== undefined) signal.removeEventListener('abort', onAbort);
-    callback.call(stream, error);
+    FunctionPrototypeCall(callback, stream, error);
   };
   function onAbort() {
     finish(new AbortError(undefined, { cause: signal.reason }));
@@ -50,7 +51,7 @@ function eosWeb(stream, options, callback) {
       signal.addEventListener('abort', onAbort, { once: true });
     }
   }
-  whenSettled(endPromise(stream[kState]), () => finish(null), (error) => finish(error));
+  whenSettled(endPromise(stream[kState]), () => finish(undefined), (error) => finish(error));
   return () => {
     done = true;
     if (signal !== undefined) signal.removeEventListener('abort', onAbort);

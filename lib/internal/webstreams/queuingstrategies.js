@@ -2,7 +2,7 @@
 // ByteLengthQueuingStrategy and CountQueuingStrategy: a highWaterMark and the size()
 // a stream uses to weigh each chunk (its byteLength, or 1).
 
-const { ObjectDefineProperties, SymbolToStringTag } = primordials;
+const { ObjectDefineProperties, Symbol, SymbolToStringTag } = primordials;
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_OPTION, ERR_INVALID_THIS },
 } = require('internal/errors');
@@ -54,13 +54,14 @@ class CountQueuingStrategy {
   }
 }
 
-for (const [cls, name] of [[ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy'],
-  [CountQueuingStrategy, 'CountQueuingStrategy']]) {
+function defineMembers(cls, name) {
   ObjectDefineProperties(cls.prototype, {
     highWaterMark: { __proto__: null, enumerable: true },
     size: { __proto__: null, enumerable: true },
     [SymbolToStringTag]: { __proto__: null, value: name, configurable: true },
   });
 }
+defineMembers(ByteLengthQueuingStrategy, 'ByteLengthQueuingStrategy');
+defineMembers(CountQueuingStrategy, 'CountQueuingStrategy');
 
 module.exports = { ByteLengthQueuingStrategy, CountQueuingStrategy };

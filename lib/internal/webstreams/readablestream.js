@@ -5,8 +5,9 @@
 // the state objects kept under kState; each state's `object` is the public object.
 
 const {
-  ObjectDefineProperties, ObjectGetPrototypeOf, ObjectSetPrototypeOf, PromiseReject,
-  PromiseResolve, SymbolAsyncIterator, SymbolIterator, SymbolToStringTag, TypeError,
+  ArrayPrototypeShift, FunctionPrototypeCall, ObjectDefineProperties, ObjectGetPrototypeOf,
+  ObjectSetPrototypeOf, PromiseReject, PromiseResolve, SymbolAsyncIterator, SymbolIterator,
+  SymbolToStringTag, TypeError,
 } = primordials;
 const {
   codes: {
@@ -196,7 +197,7 @@ function readableStreamError(ss, error) {
 }
 
 function readableStreamFulfillReadRequest(ss, chunk, done) {
-  const request = ss.reader.readRequests.shift();
+  const request = ArrayPrototypeShift(ss.reader.readRequests);
   if (done) request.close();
   else request.chunk(chunk);
 }
@@ -223,8 +224,12 @@ const ReadableStreamAsyncIteratorPrototype = ObjectSetPrototypeOf({
     it.ongoing = it.ongoing === undefined ? run() : whenSettled(it.ongoing, run, run);
     return it.ongoing;
   },
-  [SymbolToStringTag]: 'ReadableStreamAsyncIterator',
 }, AsyncIteratorPrototype);
+
+// The iterator's end results list `done` first, as node's do.
+function endResult(value) {
+  return { done: true, value };
+}
 
 function createAsyncIterator(ss, preventCancel) {
   const reader = acquireDefaultReader(ss);
@@ -234,7 +239,7 @@ function createAsyncIterator(ss, preventCancel) {
 }
 
 function iteratorNext(it) {
-  if (it.finished) return PromiseResolve(iteratorResult(undefined, true));
+  if (it.finished) return PromiseResolve(endResult(undefined));
   const reader = it.reader;
   const deferred = createDeferred();
   readers.defaultReaderRead(reader, {
@@ -243,7 +248,7 @@ function iteratorNext(it) {
     close() {
       it.finished = true;
       readers.genericRelease(reader);
-      deferred.resolve(iteratorResult(undefined, true));
+      deferred.resolve(endResult(undefined));
     },
     error(e) {
       it.finished = true;
@@ -255,26 +260,26 @@ function iteratorNext(it) {
 }
 
 function iteratorReturn(it, value) {
-  if (it.finished) return PromiseResolve(iteratorResult(value, true));
+  if (it.finished) return PromiseResolve(endResult(value));
   it.finished = true;
   const reader = it.reader;
-  if (reader.stream === undefined) return PromiseResolve(iteratorResult(value, true));
+  if (reader.stream === undefined) return PromiseResolve(endResult(value));
   if (!it.preventCancel) {
     const result = readers.genericCancel(reader, value);
     readers.genericRelease(reader);
-    return whenSettled(result, () => iteratorResult(value, true));
+    return whenSettled(result, () => endResult(value));
   }
   readers.genericRelease(reader);
-  return PromiseResolve(iteratorResult(value, true));
+  return PromiseResolve(endResult(value));
 }
 
 // ---- ReadableStream.from ----
 function getAsyncIterator(iterable) {
   const asyncMethod = iterable == null ? undefined : iterable[SymbolAsyncIterator];
-  if (asyncMethod != null) return asyncMethod.call(iterable);
+  if (asyncMethod != null) return FunctionPrototypeCall(asyncMethod, iterable);
   const syncMethod = iterable == null ? undefined : iterable[SymbolIterator];
   if (typeof syncMethod !== 'function') throw new ERR_ARG_NOT_ITERABLE(iterable);
-  const sync = syncMethod.call(iterable);
+  const sync = FunctionPrototypeCall(syncMethod, iterable);
   // The spec's CreateAsyncFromSyncIterator: each value is awaited before it is handed on.
   return {
     next() {
@@ -284,7 +289,7 @@ function getAsyncIterator(iterable) {
     return(value) {
       const method = sync.return;
       if (method === undefined) return PromiseResolve({ value, done: true });
-      return PromiseResolve(method.call(sync, value));
+      return PromiseResolve(FunctionPrototypeCall(method, sync, value));
     },
   };
 }

@@ -193,8 +193,7 @@ function checkReader(self, type) {
   checkThis(self, type);
 }
 
-for (const [cls, name] of [[ReadableStreamDefaultReader, 'ReadableStreamDefaultReader'],
-  [ReadableStreamBYOBReader, 'ReadableStreamBYOBReader']]) {
+function defineMembers(cls, name) {
   ObjectDefineProperties(cls.prototype, {
     read: { __proto__: null, enumerable: true },
     releaseLock: { __proto__: null, enumerable: true },
@@ -203,6 +202,8 @@ for (const [cls, name] of [[ReadableStreamDefaultReader, 'ReadableStreamDefaultR
     [SymbolToStringTag]: { __proto__: null, value: name, configurable: true },
   });
 }
+defineMembers(ReadableStreamDefaultReader, 'ReadableStreamDefaultReader');
+defineMembers(ReadableStreamBYOBReader, 'ReadableStreamBYOBReader');
 
 module.exports.ReadableStreamDefaultReader = ReadableStreamDefaultReader;
 module.exports.ReadableStreamBYOBReader = ReadableStreamBYOBReader;

@@ -4,7 +4,9 @@
 // backpressure from the readable side holding writes back, and flush/cancel/abort
 // settling both sides once (the controller's finish promise).
 
-const { ObjectDefineProperties, PromiseReject, PromiseResolve, SymbolToStringTag } = primordials;
+const {
+  FunctionPrototypeCall, ObjectDefineProperties, PromiseReject, PromiseResolve, SymbolToStringTag,
+} = primordials;
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
 } = require('internal/errors');
@@ -53,7 +55,7 @@ class TransformStream {
                     () => promiseCall(flush, transformer, ts.controller.object),
                     (reason) => promiseCall(cancel, transformer, reason));
     if (start === undefined) startPromise.resolve();
-    else startPromise.resolve(start.call(transformer, ts.controller.object));
+    else startPromise.resolve(FunctionPrototypeCall(start, transformer, ts.controller.object));
   }
 
   get readable() {

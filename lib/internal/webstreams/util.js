@@ -5,8 +5,9 @@
 // cannot reach, and node's error shapes for wrong receivers and bad arguments.
 
 const {
-  ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeSlice, MathMax, NumberIsNaN,
-  Promise, PromisePrototypeThen, PromiseReject, PromiseResolve, Symbol, SymbolFor,
+  ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeSlice, ArrayPrototypeSlice, MathMax,
+  NumberIsNaN, Promise, PromisePrototypeThen, PromiseReject, PromiseResolve, ReflectApply, Symbol,
+  SymbolFor,
 } = primordials;
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_THIS },
@@ -76,7 +77,7 @@ function whenSettled(promise, onFulfilled, onRejected) {
 // Calls an underlying source/sink method and always gets a promise back.
 function promiseCall(fn, thisArg, ...args) {
   try {
-    return PromiseResolve(fn === undefined ? undefined : fn.apply(thisArg, args));
+    return PromiseResolve(fn === undefined ? undefined : ReflectApply(fn, thisArg, args));
   } catch (error) {
     return PromiseReject(error);
   }
@@ -114,7 +115,7 @@ function dequeueValue(state) {
   const entry = state.queue[state.queueHead];
   state.queue[state.queueHead++] = undefined;
   if (state.queueHead > 1024 && state.queueHead * 2 > state.queue.length) {
-    state.queue = state.queue.slice(state.queueHead);
+    state.queue = ArrayPrototypeSlice(state.queue, state.queueHead);
     state.queueHead = 0;
   }
   state.queueTotalSize = MathMax(0, state.queueTotalSize - entry.size);

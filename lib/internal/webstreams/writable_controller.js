@@ -3,7 +3,9 @@
 // waiting for the underlying sink, one write or close in flight at a time, the
 // strategy's backpressure, and the AbortSignal a sink sees when the stream is aborted.
 
-const { ObjectDefineProperties, PromiseResolve, SymbolToStringTag } = primordials;
+const {
+  FunctionPrototypeCall, ObjectDefineProperties, PromiseResolve, SymbolToStringTag,
+} = primordials;
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR },
 } = require('internal/errors');
@@ -78,7 +80,7 @@ function setUpFromSink(ws, sink, highWaterMark, sizeAlgorithm) {
   const closeMethod = getMethod(sink, 'close', 'sink');
   const abortMethod = getMethod(sink, 'abort', 'sink');
   setUp(ws,
-        (controller) => (start === undefined ? undefined : start.call(sink, controller)),
+        (controller) => (start === undefined ? undefined : FunctionPrototypeCall(start, sink, controller)),
         (chunk, controller) => promiseCall(writeMethod, sink, chunk, controller),
         () => promiseCall(closeMethod, sink),
         (reason) => promiseCall(abortMethod, sink, reason),
