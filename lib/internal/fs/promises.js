@@ -100,6 +100,9 @@ class FileHandle extends EventEmitter {
     const { WriteStream } = require('internal/fs/streams');
     return new WriteStream(undefined, { ...options, fd: this });
   }
+  readableWebStream(options = {}) {
+    return require('internal/webstreams/adapters').readableWebStreamOf(this, kFd, options);
+  }
   readLines(options) {
     const { createInterface } = require('readline');
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });

@@ -6,10 +6,10 @@
 // desiredSize, the writer's ready promise and write()'s return value).
 
 const {
-  PromisePrototypeThen, PromiseResolve, SafePromiseAll, ArrayPrototypeMap, Uint8Array,
+  ArrayBufferPrototypeSlice, ArrayPrototypeMap, PromisePrototypeThen, SafePromiseAll, Symbol, Uint8Array,
 } = primordials;
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_STREAM_PREMATURE_CLOSE },
   AbortError,
 } = require('internal/errors');
 const { kState, createDeferred, setHandled } = require('internal/webstreams/util');
@@ -293,7 +293,37 @@ function newStreamDuplexFromReadableWritablePair(pair = {}, options = {}) {
   return duplex;
 }
 
+// FileHandle.prototype.readableWebStream: the file's bytes from the current position,
+// as ArrayBuffers (or Uint8Arrays of a byte stream with { type: 'bytes' }). One stream
+// per handle, as node allows.
+const kWebStreamLocked = Symbol('kWebStreamLocked');
+function readableWebStreamOf(handle, kFd, options) {
+  if (handle[kFd] === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
+  if (handle[kWebStreamLocked]) throw new ERR_INVALID_STATE('The FileHandle is locked');
+  const type = options === null || typeof options !== 'object' ? undefined : options.type;
+  if (type !== undefined && type !== 'bytes') {
+    throw new ERR_INVALID_ARG_VALUE('options.type', type, "must be 'bytes' or undefined");
+  }
+  handle[kWebStreamLocked] = true;
+  const bytes = type === 'bytes';
+  return new ReadableStream({
+    type,
+    async pull(controller) {
+      const chunk = new Uint8Array(kFileChunk);
+      const { bytesRead } = await handle.read(chunk, 0, kFileChunk, null);
+      if (bytesRead === 0) {
+        controller.close();
+        return;
+      }
+      const view = new Uint8Array(chunk.buffer, 0, bytesRead);
+      controller.enqueue(bytes ? view : ArrayBufferPrototypeSlice(chunk.buffer, 0, bytesRead));
+    },
+  });
+}
+const kFileChunk = 65536;
+
 module.exports = {
+  readableWebStreamOf,
   newReadableStreamFromStreamReadable, newStreamReadableFromReadableStream,
   newWritableStreamFromStreamWritable, newStreamWritableFromWritableStream,
   newReadableWritablePairFromDuplex, newStreamDuplexFromReadableWritablePair,
