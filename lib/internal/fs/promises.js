@@ -101,7 +101,8 @@ class FileHandle extends EventEmitter {
     return new WriteStream(undefined, { ...options, fd: this });
   }
   readableWebStream(options = {}) {
-    return require('internal/webstreams/adapters').readableWebStreamOf(this, kFd, options);
+    const closing = this[kFd] === -1 || this[kClosePromise] !== null;
+    return require('internal/webstreams/adapters').readableWebStreamOf(this, closing, options);
   }
   readLines(options) {
     const { createInterface } = require('readline');

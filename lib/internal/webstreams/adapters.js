@@ -294,11 +294,11 @@ function newStreamDuplexFromReadableWritablePair(pair = {}, options = {}) {
 }
 
 // FileHandle.prototype.readableWebStream: the file's bytes from the current position,
-// as ArrayBuffers (or Uint8Arrays of a byte stream with { type: 'bytes' }). One stream
-// per handle, as node allows.
+// as ArrayBuffers (or, with { type: 'bytes' }, Uint8Arrays, and BYOB reads filled in
+// place). One stream per handle, as node allows; closing the handle closes the stream.
 const kWebStreamLocked = Symbol('kWebStreamLocked');
-function readableWebStreamOf(handle, kFd, options) {
-  if (handle[kFd] === -1) throw new ERR_INVALID_STATE('The FileHandle is closed');
+function readableWebStreamOf(handle, closing, options) {
+  if (closing) throw new ERR_INVALID_STATE('The FileHandle is closed');
   if (handle[kWebStreamLocked]) throw new ERR_INVALID_STATE('The FileHandle is locked');
   const type = options === null || typeof options !== 'object' ? undefined : options.type;
   if (type !== undefined && type !== 'bytes') {
@@ -306,18 +306,41 @@ function readableWebStreamOf(handle, kFd, options) {
   }
   handle[kWebStreamLocked] = true;
   const bytes = type === 'bytes';
+  let controller;
+  let ended = false;
+  function end() {
+    if (ended) return;
+    ended = true;
+    controller.close();
+    // A BYOB read waiting on a closed byte stream is settled (done) by respond(0).
+    if (bytes && controller.byobRequest) controller.byobRequest.respond(0);
+  }
+  handle.once('close', end);
   return new ReadableStream({
     type,
-    async pull(controller) {
-      const chunk = new Uint8Array(kFileChunk);
-      const { bytesRead } = await handle.read(chunk, 0, kFileChunk, null);
-      if (bytesRead === 0) {
-        controller.close();
-        return;
+    start(c) { controller = c; },
+    async pull(c) {
+      const request = bytes ? c.byobRequest : null;
+      const target = request ? request.view : new Uint8Array(kFileChunk);
+      let bytesRead;
+      try {
+        ({ bytesRead } = await handle.read(target, 0, target.byteLength, null));
+      } catch (error) {
+        if (ended) return;
+        throw error;
       }
-      const view = new Uint8Array(chunk.buffer, 0, bytesRead);
-      controller.enqueue(bytes ? view : ArrayBufferPrototypeSlice(chunk.buffer, 0, bytesRead));
+      if (ended) return;
+      if (bytesRead === 0) {
+        handle.removeListener('close', end);
+        end();
+      } else if (request) {
+        request.respond(bytesRead);
+      } else {
+        const view = new Uint8Array(target.buffer, target.byteOffset, bytesRead);
+        c.enqueue(bytes ? view : ArrayBufferPrototypeSlice(target.buffer, 0, bytesRead));
+      }
     },
+    cancel() { handle.removeListener('close', end); },
   });
 }
 const kFileChunk = 65536;

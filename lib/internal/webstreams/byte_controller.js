@@ -7,8 +7,8 @@
 const {
   ArrayBuffer, ArrayBufferIsView, ArrayBufferPrototypeGetByteLength, ArrayBufferPrototypeSlice,
   ArrayPrototypePush, ArrayPrototypeShift, DataView, FunctionPrototypeCall, MathMin,
-  NumberIsInteger, ObjectDefineProperties, PromiseResolve, RangeError, SymbolToStringTag,
-  TypeError, TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array,
+  NumberIsInteger, ObjectDefineProperties, PromiseResolve, SymbolToStringTag,
+  TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, Uint8Array,
 } = primordials;
 const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
@@ -447,15 +447,19 @@ function respond(cs, bytesWritten) {
 function respondWithNewView(cs, view) {
   const first = cs.pendingPullIntos[0];
   if (cs.stream.state === 'closed') {
-    if (view.byteLength !== 0) throw new TypeError('The view must have zero length for a closed stream');
+    if (view.byteLength !== 0) throw new ERR_INVALID_ARG_VALUE('view', view, 'must have zero length for a closed stream');
   } else if (view.byteLength === 0) {
-    throw new TypeError('The view must not have zero length');
+    throw new ERR_INVALID_ARG_VALUE('view', view, 'must not have zero length');
   }
-  if (first.byteOffset + first.bytesFilled !== view.byteOffset) throw new RangeError('The region specified by view does not match byobRequest');
+  if (first.byteOffset + first.bytesFilled !== view.byteOffset) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view, 'does not match the region of byobRequest');
+  }
   if (first.bufferByteLength !== ArrayBufferPrototypeGetByteLength(view.buffer)) {
-    throw new RangeError('The buffer of view has different capacity than byobRequest');
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view, "'s buffer has a different capacity than byobRequest's");
   }
-  if (first.bytesFilled + view.byteLength > first.byteLength) throw new RangeError('The region specified by view is larger than byobRequest');
+  if (first.bytesFilled + view.byteLength > first.byteLength) {
+    throw new ERR_INVALID_ARG_VALUE.RangeError('view', view, 'is larger than byobRequest');
+  }
   const viewByteLength = view.byteLength;
   first.buffer = transferArrayBuffer(view.buffer);
   respondInternal(cs, viewByteLength);

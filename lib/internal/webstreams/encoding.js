@@ -49,6 +49,7 @@ class TextEncoderStream {
   }
 
   [kInspect](depth, options) {
+    checkThis(this, 'TextEncoderStream');
     const { transform } = this[kState];
     return inspectAs('TextEncoderStream', {
       encoding: 'utf-8', readable: transform.readable, writable: transform.writable,
@@ -99,6 +100,7 @@ class TextDecoderStream {
   }
 
   [kInspect](depth, options) {
+    checkThis(this, 'TextDecoderStream');
     const { transform, decoder } = this[kState];
     return inspectAs('TextDecoderStream', {
       encoding: decoder.encoding, fatal: decoder.fatal, ignoreBOM: decoder.ignoreBOM,

@@ -14,6 +14,11 @@ function isWebStream(value) {
   return state !== undefined && (state.type === 'ReadableStream' || state.type === 'WritableStream');
 }
 
+// 'ReadableStream' or 'WritableStream', for callers outside stream/web.
+function kindOf(stream) {
+  return stream[kState].type;
+}
+
 // The promise of a stream's end; made on first use so streams nobody watches pay nothing.
 function endPromise(state) {
   if (state.eos === undefined) {
@@ -58,4 +63,17 @@ function eosWeb(stream, options, callback) {
   };
 }
 
-module.exports = { isWebStream, eosWeb, settleEnd };
+// addAbortSignal's abort: the stream errors as if its controller's error() ran.
+function errorWebStream(stream, error) {
+  const state = stream[kState];
+  const cs = state.controller;
+  if (state.type === 'WritableStream') {
+    require('internal/webstreams/writable_controller').errorIfNeeded(cs, error);
+  } else if (cs.type === 'ReadableByteStreamController') {
+    require('internal/webstreams/byte_controller').error(cs, error);
+  } else {
+    require('internal/webstreams/default_controller').error(cs, error);
+  }
+}
+
+module.exports = { isWebStream, kindOf, eosWeb, settleEnd, errorWebStream };
