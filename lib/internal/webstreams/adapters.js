@@ -6,7 +6,7 @@
 // desiredSize, the writer's ready promise and write()'s return value).
 
 const {
-  ArrayBufferPrototypeSlice, ArrayPrototypeMap, PromisePrototypeThen, SafePromiseAll, Symbol, Uint8Array,
+  ArrayBufferPrototypeSlice, ArrayPrototypeMap, ArrayPrototypeSlice, PromisePrototypeThen, SafePromiseAll, Symbol, Uint8Array,
 } = primordials;
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_STREAM_PREMATURE_CLOSE },
@@ -345,7 +345,36 @@ function readableWebStreamOf(handle, closing, options) {
 }
 const kFileChunk = 65536;
 
+function isAnyWebStream(value) {
+  return rs.isReadableStream(value) || ws_.isWritableStream(value) ||
+    require('internal/webstreams/transformstream').isTransformStream(value);
+}
+
+// pipeline()'s stages with each web stream replaced by its node bridge (object mode:
+// web streams carry any value), so the node machinery moves data and errors.
+function nodeStreamsOf(stages) {
+  let copy;
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i];
+    let bridged;
+    if (rs.isReadableStream(stage)) {
+      bridged = newStreamReadableFromReadableStream(stage, { objectMode: true });
+    } else if (ws_.isWritableStream(stage)) {
+      bridged = newStreamWritableFromWritableStream(stage, { objectMode: true });
+    } else if (require('internal/webstreams/transformstream').isTransformStream(stage)) {
+      bridged = newStreamDuplexFromReadableWritablePair(stage, { objectMode: true });
+    } else {
+      continue;
+    }
+    if (copy === undefined) copy = ArrayPrototypeSlice(stages);
+    copy[i] = bridged;
+  }
+  return copy === undefined ? stages : copy;
+}
+
 module.exports = {
+  isAnyWebStream,
+  nodeStreamsOf,
   readableWebStreamOf,
   newReadableStreamFromStreamReadable, newStreamReadableFromReadableStream,
   newWritableStreamFromStreamWritable, newStreamWritableFromWritableStream,
