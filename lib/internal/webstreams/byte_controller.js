@@ -74,7 +74,7 @@ class ReadableByteStreamController {
   }
 
   [kInspect](depth, options) {
-    return inspectAs('ReadableByteStreamController', { stream: this[kState].stream.object }, depth, options);
+    return inspectAs('ReadableByteStreamController', {}, depth, options);
   }
 }
 

@@ -52,7 +52,7 @@ class ReadableStreamDefaultController {
   }
 
   [kInspect](depth, options) {
-    return inspectAs('ReadableStreamDefaultController', { stream: this[kState].stream.object }, depth, options);
+    return inspectAs('ReadableStreamDefaultController', {}, depth, options);
   }
 }
 

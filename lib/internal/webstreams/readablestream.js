@@ -5,7 +5,8 @@
 // the state objects kept under kState; each state's `object` is the public object.
 
 const {
-  ArrayPrototypeShift, FunctionPrototypeCall, ObjectDefineProperties, ObjectGetPrototypeOf,
+  ArrayPrototypeShift, FunctionPrototypeCall, ObjectDefineProperties, ObjectDefineProperty,
+  ObjectGetPrototypeOf,
   ObjectSetPrototypeOf, PromiseReject, PromiseResolve, SymbolAsyncIterator, SymbolIterator,
   SymbolToStringTag, TypeError,
 } = primordials;
@@ -231,10 +232,22 @@ function endResult(value) {
   return { done: true, value };
 }
 
+const iteratorSelf = {
+  [SymbolAsyncIterator]() { return this; },
+}[SymbolAsyncIterator];
+
+// The iterator carries next/return/@@asyncIterator as own properties (so util.inspect
+// prints them as node's does); its state is a non-enumerable slot.
 function createAsyncIterator(ss, preventCancel) {
   const reader = acquireDefaultReader(ss);
   const iterator = { __proto__: ReadableStreamAsyncIteratorPrototype };
-  iterator[kState] = { __proto__: null, reader, preventCancel, ongoing: undefined, finished: false };
+  iterator.next = ReadableStreamAsyncIteratorPrototype.next;
+  iterator.return = ReadableStreamAsyncIteratorPrototype.return;
+  iterator[SymbolAsyncIterator] = iteratorSelf;
+  ObjectDefineProperty(iterator, kState, {
+    __proto__: null,
+    value: { __proto__: null, reader, preventCancel, ongoing: undefined, finished: false },
+  });
   return iterator;
 }
 

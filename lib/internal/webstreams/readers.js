@@ -184,7 +184,7 @@ class ReadableStreamBYOBReader {
     const reader = this[kState];
     return inspectAs('ReadableStreamBYOBReader', {
       stream: reader.stream === undefined ? undefined : reader.stream.object,
-      requestIntoRequests: reader.readIntoRequests.length, close: reader.closed.promise,
+      readIntoRequests: reader.readIntoRequests.length, close: reader.closed.promise,
     }, depth, options);
   }
 }
