@@ -12,7 +12,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE, ERR_STREAM_PREMATURE_CLOSE },
   AbortError,
 } = require('internal/errors');
-const { kState, createDeferred, setHandled } = require('internal/webstreams/util');
+const { kState, createDeferred, createTrackedDeferred, setHandled } = require('internal/webstreams/util');
 const rs = require('internal/webstreams/readablestream');
 const { ReadableStream } = rs;
 const ws_ = require('internal/webstreams/writablestream');
@@ -139,7 +139,7 @@ function newWritableStreamFromStreamWritable(streamWritable) {
   const strategy = strategyFor(!!streamWritable.writableObjectMode, streamWritable.writableHighWaterMark);
   let controller;
   let drain;
-  const closed = createDeferred();
+  const closed = createTrackedDeferred();
   function onDrain() {
     if (drain !== undefined) drain.resolve();
   }

@@ -128,7 +128,7 @@ ObjectDefineProperties(ReadableStreamBYOBRequest.prototype, {
 function setUp(ss, startAlgorithm, pullAlgorithm, cancelAlgorithm, highWaterMark, autoAllocateChunkSize) {
   const object = { __proto__: ReadableByteStreamController.prototype };
   const cs = {
-    __proto__: null, type: 'ReadableByteStreamController', object, stream: ss,
+    type: 'ReadableByteStreamController', object, stream: ss,
     queue: undefined, queueHead: 0, queueTotalSize: 0, started: false, closeRequested: false,
     pullAgain: false, pulling: false, strategyHWM: highWaterMark, pullAlgorithm, cancelAlgorithm,
     autoAllocateChunkSize, byobRequest: null, pendingPullIntos: [],
@@ -173,7 +173,7 @@ function getBYOBRequest(cs) {
     const first = cs.pendingPullIntos[0];
     const view = new Uint8Array(first.buffer, first.byteOffset + first.bytesFilled, first.byteLength - first.bytesFilled);
     const object = { __proto__: ReadableStreamBYOBRequest.prototype };
-    object[kState] = { __proto__: null, type: 'ReadableStreamBYOBRequest', controller: cs, view };
+    object[kState] = { type: 'ReadableStreamBYOBRequest', controller: cs, view };
     cs.byobRequest = object;
   }
   return cs.byobRequest;
@@ -256,7 +256,7 @@ function close(cs) {
 }
 
 function enqueueChunkToQueue(cs, buffer, byteOffset, byteLength) {
-  ArrayPrototypePush(cs.queue, { __proto__: null, buffer, byteOffset, byteLength });
+  ArrayPrototypePush(cs.queue, { buffer, byteOffset, byteLength });
   cs.queueTotalSize += byteLength;
 }
 
@@ -399,7 +399,7 @@ function pullInto(cs, view, request) {
     return;
   }
   const pid = {
-    __proto__: null, buffer, bufferByteLength: ArrayBufferPrototypeGetByteLength(buffer), byteOffset,
+    buffer, bufferByteLength: ArrayBufferPrototypeGetByteLength(buffer), byteOffset,
     byteLength, bytesFilled: 0, elementSize, viewConstructor, readerType: 'byob',
   };
   if (cs.pendingPullIntos.length > 0) {
@@ -512,7 +512,7 @@ function pullSteps(cs, request) {
       return;
     }
     ArrayPrototypePush(cs.pendingPullIntos, {
-      __proto__: null, buffer, bufferByteLength: size, byteOffset: 0, byteLength: size, bytesFilled: 0,
+      buffer, bufferByteLength: size, byteOffset: 0, byteLength: size, bytesFilled: 0,
       elementSize: 1, viewConstructor: Uint8Array, readerType: 'default',
     });
   }

@@ -68,7 +68,7 @@ ObjectDefineProperties(ReadableStreamDefaultController.prototype, {
 function setUp(ss, startAlgorithm, pullAlgorithm, cancelAlgorithm, highWaterMark, sizeAlgorithm) {
   const object = { __proto__: ReadableStreamDefaultController.prototype };
   const cs = {
-    __proto__: null, type: 'ReadableStreamDefaultController', object, stream: ss,
+    type: 'ReadableStreamDefaultController', object, stream: ss,
     queue: undefined, queueHead: 0, queueTotalSize: 0, started: false, closeRequested: false,
     pullAgain: false, pulling: false, strategySizeAlgorithm: sizeAlgorithm,
     strategyHWM: highWaterMark, pullAlgorithm, cancelAlgorithm,

@@ -30,7 +30,7 @@ class TextEncoderStream {
         if (pending !== '') controller.enqueue(new Uint8Array([0xEF, 0xBF, 0xBD]));
       },
     });
-    this[kState] = { __proto__: null, type: 'TextEncoderStream', transform };
+    this[kState] = { type: 'TextEncoderStream', transform };
   }
 
   get encoding() {
@@ -71,7 +71,7 @@ class TextDecoderStream {
         if (text !== '') controller.enqueue(text);
       },
     });
-    this[kState] = { __proto__: null, type: 'TextDecoderStream', transform, decoder };
+    this[kState] = { type: 'TextDecoderStream', transform, decoder };
   }
 
   get encoding() {

@@ -145,7 +145,6 @@ function readableStreamPipeTo(source, dest, { preventClose, preventAbort, preven
     whenSettled(w.ready.promise, () => {
       if (shuttingDown || checkStates()) return;
       readers.defaultReaderRead(reader, {
-        __proto__: null,
         chunk(chunk) {
           currentWrite = whenSettled(writer.writerWrite(w, chunk), noop, noop);
           step();

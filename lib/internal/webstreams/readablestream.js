@@ -34,7 +34,7 @@ const finished = require('internal/webstreams/finished');
 
 function newStreamState(object) {
   return {
-    __proto__: null, type: 'ReadableStream', object, state: 'readable', storedError: undefined,
+    type: 'ReadableStream', object, state: 'readable', storedError: undefined,
     reader: undefined, controller: undefined, disturbed: false, eos: undefined,
   };
 }
@@ -246,7 +246,7 @@ function createAsyncIterator(ss, preventCancel) {
   iterator[SymbolAsyncIterator] = iteratorSelf;
   ObjectDefineProperty(iterator, kState, {
     __proto__: null,
-    value: { __proto__: null, reader, preventCancel, ongoing: undefined, finished: false },
+    value: { reader, preventCancel, ongoing: undefined, finished: false },
   });
   return iterator;
 }
@@ -256,7 +256,6 @@ function iteratorNext(it) {
   const reader = it.reader;
   const deferred = createDeferred();
   readers.defaultReaderRead(reader, {
-    __proto__: null,
     chunk(value) { deferred.resolve(iteratorResult(value, false)); },
     close() {
       it.finished = true;

@@ -80,7 +80,6 @@ function defaultReaderRead(reader, request) {
 
 function promiseRequest(deferred) {
   return {
-    __proto__: null,
     chunk(value) { deferred.resolve(iteratorResult(value, false)); },
     close(value) { deferred.resolve(iteratorResult(value, true)); },
     error(e) { deferred.reject(e); },
@@ -90,7 +89,7 @@ function promiseRequest(deferred) {
 class ReadableStreamDefaultReader {
   constructor(stream) {
     const reader = {
-      __proto__: null, type: 'ReadableStreamDefaultReader', object: this, stream: undefined,
+      type: 'ReadableStreamDefaultReader', object: this, stream: undefined,
       closed: undefined, readRequests: [],
     };
     genericInitialize(reader, stream);
@@ -138,7 +137,7 @@ class ReadableStreamBYOBReader {
       throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be a byte stream');
     }
     const reader = {
-      __proto__: null, type: 'ReadableStreamBYOBReader', object: this, stream: undefined,
+      type: 'ReadableStreamBYOBReader', object: this, stream: undefined,
       closed: undefined, readIntoRequests: [],
     };
     genericInitialize(reader, stream);

@@ -30,7 +30,6 @@ function readableStreamTee(ss) {
     }
     reading = true;
     readers.defaultReaderRead(reader, {
-      __proto__: null,
       chunk(chunk) {
         // A microtask, so that a branch's read request is settled before the next pull.
         queueMicrotask(() => {

@@ -124,7 +124,7 @@ ObjectDefineProperties(TransformStreamDefaultController.prototype, {
 
 function initialize(object, startPromise, writableHWM, writableSize, readableHWM, readableSize) {
   const ts = {
-    __proto__: null, type: 'TransformStream', object, readable: undefined, writable: undefined,
+    type: 'TransformStream', object, readable: undefined, writable: undefined,
     backpressure: undefined, backpressureChange: undefined, controller: undefined,
   };
   object[kState] = ts;
@@ -141,7 +141,7 @@ function initialize(object, startPromise, writableHWM, writableSize, readableHWM
 function setUpController(ts, transformAlgorithm, flushAlgorithm, cancelAlgorithm) {
   const object = { __proto__: TransformStreamDefaultController.prototype };
   const cs = {
-    __proto__: null, type: 'TransformStreamDefaultController', object, stream: ts,
+    type: 'TransformStreamDefaultController', object, stream: ts,
     transformAlgorithm, flushAlgorithm, cancelAlgorithm, finish: undefined,
   };
   object[kState] = cs;

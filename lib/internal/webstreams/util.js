@@ -14,7 +14,10 @@ const {
 } = require('internal/errors');
 
 // Every stream class keeps its slots in `this[kState]`, a state object whose `type`
-// names the class, so a brand check is two property reads.
+// names the class, so a brand check is two property reads. State objects, queue
+// entries and read requests are ordinary literals (a `__proto__: null` literal is a
+// slow dictionary-mode object); each is made with every property it is ever read
+// for, so no lookup reaches Object.prototype.
 const kState = Symbol('kState');
 const kInspect = SymbolFor('nodejs.util.inspect.custom');
 
@@ -35,10 +38,20 @@ function rejectThis(type) {
 
 function noop() {}
 
-// { promise, resolve, reject, settled }: `settled` lets the writer tell a pending
-// ready/closed promise from one it must replace.
+// { promise, resolve, reject }: the spec's "a new promise" with its resolving functions.
 function createDeferred() {
-  const deferred = { __proto__: null, promise: undefined, resolve: undefined, reject: undefined, settled: false };
+  const deferred = { promise: undefined, resolve: undefined, reject: undefined };
+  deferred.promise = new Promise((resolve, reject) => {
+    deferred.resolve = resolve;
+    deferred.reject = reject;
+  });
+  return deferred;
+}
+
+// The same with `settled`, which lets the writer tell a pending ready/closed promise
+// from one it must replace (only those pay for the wrapping closures).
+function createTrackedDeferred() {
+  const deferred = { promise: undefined, resolve: undefined, reject: undefined, settled: false };
   deferred.promise = new Promise((resolve, reject) => {
     deferred.resolve = (value) => {
       deferred.settled = true;
@@ -53,13 +66,13 @@ function createDeferred() {
 }
 
 function resolvedDeferred() {
-  const deferred = createDeferred();
+  const deferred = createTrackedDeferred();
   deferred.resolve();
   return deferred;
 }
 
 function rejectedDeferred(error) {
-  const deferred = createDeferred();
+  const deferred = createTrackedDeferred();
   deferred.reject(error);
   setHandled(deferred.promise);
   return deferred;
@@ -107,7 +120,7 @@ function enqueueValueWithSize(state, value, size) {
   if (typeof size !== 'number' || NumberIsNaN(size) || size < 0 || size === Infinity) {
     throw new ERR_INVALID_ARG_VALUE.RangeError('size', size);
   }
-  state.queue[state.queue.length] = { __proto__: null, value, size };
+  state.queue[state.queue.length] = { value, size };
   state.queueTotalSize += size;
 }
 
@@ -171,7 +184,7 @@ function iteratorResult(value, done) {
 }
 
 module.exports = {
-  kState, kInspect, isBrand, checkThis, rejectThis, noop, createDeferred, resolvedDeferred, rejectedDeferred, setHandled,
+  kState, kInspect, isBrand, checkThis, rejectThis, noop, createDeferred, createTrackedDeferred, resolvedDeferred, rejectedDeferred, setHandled,
   whenSettled, promiseCall, getMethod, resetQueue, queueLength, enqueueValueWithSize, dequeueValue,
   peekQueueValue, extractHighWaterMark, extractSizeAlgorithm, transferArrayBuffer, isDetached,
   inspectAs, iteratorResult,

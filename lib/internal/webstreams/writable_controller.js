@@ -55,7 +55,7 @@ function setUp(ws, startAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorith
   const object = { __proto__: WritableStreamDefaultController.prototype };
   const { AbortController } = require('internal/abort_controller');
   const cs = {
-    __proto__: null, type: 'WritableStreamDefaultController', object, stream: ws,
+    type: 'WritableStreamDefaultController', object, stream: ws,
     queue: undefined, queueHead: 0, queueTotalSize: 0, started: false, strategyHWM: highWaterMark,
     strategySizeAlgorithm: sizeAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorithm,
     abortController: new AbortController(),

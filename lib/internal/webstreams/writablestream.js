@@ -11,7 +11,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
 } = require('internal/errors');
 const {
-  kState, kInspect, checkThis, rejectThis, isBrand, createDeferred, setHandled, whenSettled,
+  kState, kInspect, checkThis, rejectThis, isBrand, createDeferred, createTrackedDeferred, setHandled, whenSettled,
   extractHighWaterMark, extractSizeAlgorithm, inspectAs,
 } = require('internal/webstreams/util');
 
@@ -29,7 +29,7 @@ const finished = require('internal/webstreams/finished');
 
 function newStreamState(object) {
   return {
-    __proto__: null, type: 'WritableStream', object, state: 'writable', storedError: undefined,
+    type: 'WritableStream', object, state: 'writable', storedError: undefined,
     writer: undefined, controller: undefined, inFlightWriteRequest: undefined, closeRequest: undefined,
     inFlightCloseRequest: undefined, pendingAbortRequest: undefined, writeRequests: [], backpressure: false,
     eos: undefined,
@@ -119,7 +119,7 @@ function writableStreamAbort(ws, reason) {
   const wasAlreadyErroring = state === 'erroring';
   if (wasAlreadyErroring) reason = undefined;
   const deferred = createDeferred();
-  ws.pendingAbortRequest = { __proto__: null, deferred, reason, wasAlreadyErroring };
+  ws.pendingAbortRequest = { deferred, reason, wasAlreadyErroring };
   if (!wasAlreadyErroring) startErroring(ws, reason);
   return deferred.promise;
 }
@@ -251,7 +251,7 @@ function rejectCloseAndClosedPromiseIfNeeded(ws) {
 function updateBackpressure(ws, backpressure) {
   const w = ws.writer;
   if (w !== undefined && backpressure !== ws.backpressure) {
-    if (backpressure) w.ready = createDeferred();
+    if (backpressure) w.ready = createTrackedDeferred();
     else w.ready.resolve();
   }
   ws.backpressure = backpressure;

@@ -7,7 +7,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_STATE },
 } = require('internal/errors');
 const {
-  kState, kInspect, checkThis, rejectThis, isBrand, createDeferred, resolvedDeferred,
+  kState, kInspect, checkThis, rejectThis, isBrand, createTrackedDeferred, resolvedDeferred,
   rejectedDeferred, setHandled, inspectAs,
 } = require('internal/webstreams/util');
 
@@ -25,16 +25,16 @@ class WritableStreamDefaultWriter {
     if (!ws_.isWritableStream(stream)) throw new ERR_INVALID_ARG_TYPE('stream', 'WritableStream', stream);
     const ws = stream[kState];
     if (ws_.isWritableStreamLocked(ws)) throw new ERR_INVALID_STATE.TypeError('WritableStream is locked');
-    const w = { __proto__: null, type: 'WritableStreamDefaultWriter', object: this, stream: ws, ready: undefined, closed: undefined };
+    const w = { type: 'WritableStreamDefaultWriter', object: this, stream: ws, ready: undefined, closed: undefined };
     this[kState] = w;
     ws.writer = w;
     const state = ws.state;
     if (state === 'writable') {
-      w.ready = !ws_.closeQueuedOrInFlight(ws) && ws.backpressure ? createDeferred() : resolvedDeferred();
-      w.closed = createDeferred();
+      w.ready = !ws_.closeQueuedOrInFlight(ws) && ws.backpressure ? createTrackedDeferred() : resolvedDeferred();
+      w.closed = createTrackedDeferred();
     } else if (state === 'erroring') {
       w.ready = rejectedDeferred(ws.storedError);
-      w.closed = createDeferred();
+      w.closed = createTrackedDeferred();
     } else if (state === 'closed') {
       w.ready = resolvedDeferred();
       w.closed = resolvedDeferred();
@@ -115,13 +115,13 @@ function getDesiredSize(w) {
 }
 
 function ensureReadyPromiseRejected(w, error) {
-  if (w.ready.settled) w.ready = createDeferred();
+  if (w.ready.settled) w.ready = createTrackedDeferred();
   w.ready.reject(error);
   setHandled(w.ready.promise);
 }
 
 function ensureClosedPromiseRejected(w, error) {
-  if (w.closed.settled) w.closed = createDeferred();
+  if (w.closed.settled) w.closed = createTrackedDeferred();
   w.closed.reject(error);
   setHandled(w.closed.promise);
 }
