@@ -59,9 +59,8 @@ class ReadableByteStreamController {
     checkThis(this, 'ReadableByteStreamController');
     const cs = this[kState];
     if (!ArrayBufferIsView(chunk)) throw new ERR_INVALID_ARG_TYPE('buffer', ['Buffer', 'TypedArray', 'DataView'], chunk);
-    if (chunk.byteLength === 0) throw new ERR_INVALID_ARG_VALUE('chunk', chunk, 'cannot be zero length');
-    if (isDetached(chunk.buffer) || ArrayBufferPrototypeGetByteLength(chunk.buffer) === 0) {
-      throw new ERR_INVALID_ARG_VALUE('chunk', chunk, "'s buffer is detached");
+    if (chunk.byteLength === 0 || isDetached(chunk.buffer) || ArrayBufferPrototypeGetByteLength(chunk.buffer) === 0) {
+      throw new ERR_INVALID_STATE.TypeError('chunk ArrayBuffer is zero-length or detached');
     }
     if (cs.stream.state !== 'readable') throw new ERR_INVALID_STATE.TypeError('ReadableStream is already closed');
     if (cs.closeRequested) throw new ERR_INVALID_STATE.TypeError('Controller is already closed');
@@ -149,7 +148,7 @@ function setUpFromSource(ss, source, highWaterMark) {
   const cancel = getMethod(source, 'cancel', 'source');
   const autoAllocate = source.autoAllocateChunkSize;
   if (autoAllocate !== undefined && (!NumberIsInteger(autoAllocate) || autoAllocate <= 0)) {
-    throw new ERR_INVALID_ARG_VALUE.RangeError('source.autoAllocateChunkSize', autoAllocate);
+    throw new ERR_INVALID_ARG_VALUE('source.autoAllocateChunkSize', autoAllocate);
   }
   setUp(ss,
         (controller) => (start === undefined ? undefined : FunctionPrototypeCall(start, source, controller)),

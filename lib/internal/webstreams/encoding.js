@@ -4,11 +4,16 @@
 // for the next; the decoder decodes in streaming mode and flushes at close.
 
 const {
-  ObjectDefineProperties, StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolToStringTag,
-  Uint8Array,
+  ArrayBufferIsView, ObjectDefineProperties, ObjectPrototypeToString, StringPrototypeCharCodeAt,
+  StringPrototypeSlice, SymbolToStringTag, TypeError, Uint8Array,
 } = primordials;
 const { kState, kInspect, checkThis, inspectAs } = require('internal/webstreams/util');
 const { TransformStream } = require('internal/webstreams/transformstream');
+
+function isAnyArrayBuffer(value) {
+  const tag = ObjectPrototypeToString(value);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+}
 
 class TextEncoderStream {
   constructor() {
@@ -63,6 +68,12 @@ class TextDecoderStream {
     const decoder = new TextDecoder(encoding, options);
     const transform = new TransformStream({
       transform(chunk, controller) {
+        if (!ArrayBufferIsView(chunk) && !isAnyArrayBuffer(chunk)) {
+          // Node's message here names "input" and has no "Received ..." part.
+          const error = new TypeError('The "input" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+          error.code = 'ERR_INVALID_ARG_TYPE';
+          throw error;
+        }
         const text = decoder.decode(chunk, { stream: true });
         if (text !== '') controller.enqueue(text);
       },

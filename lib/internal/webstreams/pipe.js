@@ -126,7 +126,7 @@ function readableStreamPipeTo(source, dest, { preventClose, preventAbort, preven
   }
 
   function destClosed() {
-    const error = new ERR_INVALID_STATE.TypeError('The destination writable stream closed before all the data could be piped to it.');
+    const error = new ERR_INVALID_STATE.TypeError('Destination WritableStream is closed');
     if (!preventCancel) shutdownWithAction(() => rs.readableStreamCancel(source, error), true, error);
     else shutdown(true, error);
   }

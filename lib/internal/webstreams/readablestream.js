@@ -8,7 +8,7 @@ const {
   ArrayPrototypeShift, FunctionPrototypeCall, ObjectDefineProperties, ObjectDefineProperty,
   ObjectGetPrototypeOf,
   ObjectSetPrototypeOf, PromiseReject, PromiseResolve, SymbolAsyncIterator, SymbolIterator,
-  SymbolToStringTag, TypeError,
+  SymbolToStringTag,
 } = primordials;
 const {
   codes: {
@@ -308,10 +308,10 @@ function getAsyncIterator(iterable) {
 
 function readableStreamFromIterable(iterable) {
   const iterator = getAsyncIterator(iterable);
-  if (iterator === null || typeof iterator !== 'object') throw new TypeError('The iterator method must return an object');
+  if (iterator === null || typeof iterator !== 'object') throw new ERR_INVALID_STATE.TypeError('The iterator method must return an object');
   let cs;
   const pull = () => whenSettled(promiseCall(iterator.next, iterator), (result) => {
-    if (result === null || typeof result !== 'object') throw new TypeError('The promise returned by the iterator.next() method must fulfill with an object');
+    if (result === null || typeof result !== 'object') throw new ERR_INVALID_STATE.TypeError('The iterator.next() method must return an object');
     if (result.done) defaultController.close(cs);
     else defaultController.enqueue(cs, result.value);
   });
@@ -324,7 +324,7 @@ function readableStreamFromIterable(iterable) {
     }
     if (method == null) return PromiseResolve();
     return whenSettled(promiseCall(method, iterator, reason), (result) => {
-      if (result === null || typeof result !== 'object') throw new TypeError('The promise returned by the iterator.return() method must fulfill with an object');
+      if (result === null || typeof result !== 'object') throw new ERR_INVALID_STATE.TypeError('The iterator.return() method must return an object');
     });
   };
   return createReadableStream((ss) => {

@@ -139,7 +139,7 @@ function closeWithErrorPropagation(w) {
 }
 
 function writerRelease(w) {
-  const released = new ERR_INVALID_STATE.TypeError('Writer was released');
+  const released = new ERR_INVALID_STATE.TypeError('Writer has been released');
   ensureReadyPromiseRejected(w, released);
   ensureClosedPromiseRejected(w, released);
   w.stream.writer = undefined;
