@@ -5,7 +5,7 @@
 
 const {
   ArrayBufferIsView, ObjectDefineProperties, ObjectPrototypeToString, StringPrototypeCharCodeAt,
-  StringPrototypeSlice, SymbolToStringTag, TypeError, Uint8Array,
+  StringPrototypeSlice, TypeError, Uint8Array,
 } = primordials;
 const { kState, kInspect, checkThis, inspectAs } = require('internal/webstreams/util');
 const { TransformStream } = require('internal/webstreams/transformstream');
@@ -124,7 +124,6 @@ ObjectDefineProperties(TextEncoderStream.prototype, {
   encoding: { __proto__: null, enumerable: true },
   readable: { __proto__: null, enumerable: true },
   writable: { __proto__: null, enumerable: true },
-  [SymbolToStringTag]: { __proto__: null, value: 'TextEncoderStream', configurable: true },
 });
 ObjectDefineProperties(TextDecoderStream.prototype, {
   encoding: { __proto__: null, enumerable: true },
@@ -132,7 +131,6 @@ ObjectDefineProperties(TextDecoderStream.prototype, {
   ignoreBOM: { __proto__: null, enumerable: true },
   readable: { __proto__: null, enumerable: true },
   writable: { __proto__: null, enumerable: true },
-  [SymbolToStringTag]: { __proto__: null, value: 'TextDecoderStream', configurable: true },
 });
 
 module.exports = { TextEncoderStream, TextDecoderStream };

@@ -8,7 +8,7 @@ const {
   ArrayPrototypeShift, FunctionPrototypeCall, ObjectDefineProperties, ObjectDefineProperty,
   ObjectGetPrototypeOf,
   ObjectSetPrototypeOf, PromiseReject, PromiseResolve, SymbolAsyncIterator, SymbolIterator,
-  SymbolToStringTag,
+  SymbolFor, SymbolToStringTag,
 } = primordials;
 const {
   codes: {
@@ -125,6 +125,7 @@ class ReadableStream {
   }
 }
 
+ObjectDefineProperty(ReadableStream, 'from', { __proto__: null, enumerable: true });
 ObjectDefineProperties(ReadableStream.prototype, {
   locked: { __proto__: null, enumerable: true },
   cancel: { __proto__: null, enumerable: true },
@@ -134,6 +135,16 @@ ObjectDefineProperties(ReadableStream.prototype, {
   tee: { __proto__: null, enumerable: true },
   values: { __proto__: null, enumerable: true },
   [SymbolAsyncIterator]: { __proto__: null, value: ReadableStream.prototype.values, writable: true, configurable: true },
+  // Read by stream.isDisturbed / isErrored / isReadable (internal/streams/utils).
+  [SymbolFor('nodejs.stream.disturbed')]: {
+    __proto__: null, configurable: true, get() { return this[kState].disturbed; },
+  },
+  [SymbolFor('nodejs.stream.errored')]: {
+    __proto__: null, configurable: true, get() { return this[kState].state === 'errored' ? this[kState].storedError : null; },
+  },
+  [SymbolFor('nodejs.stream.readable')]: {
+    __proto__: null, configurable: true, get() { return this[kState].state === 'readable'; },
+  },
   [SymbolToStringTag]: { __proto__: null, value: 'ReadableStream', configurable: true },
 });
 

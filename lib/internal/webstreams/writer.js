@@ -49,15 +49,15 @@ class WritableStreamDefaultWriter {
     return this[kState].closed.promise;
   }
 
-  get ready() {
-    if (!isBrand(this, 'WritableStreamDefaultWriter')) return rejectThis('WritableStreamDefaultWriter');
-    return this[kState].ready.promise;
-  }
-
   get desiredSize() {
     checkThis(this, 'WritableStreamDefaultWriter');
     if (this[kState].stream === undefined) throw notBound();
     return getDesiredSize(this[kState]);
+  }
+
+  get ready() {
+    if (!isBrand(this, 'WritableStreamDefaultWriter')) return rejectThis('WritableStreamDefaultWriter');
+    return this[kState].ready.promise;
   }
 
   abort(reason = undefined) {
@@ -98,8 +98,8 @@ class WritableStreamDefaultWriter {
 
 ObjectDefineProperties(WritableStreamDefaultWriter.prototype, {
   closed: { __proto__: null, enumerable: true },
-  ready: { __proto__: null, enumerable: true },
   desiredSize: { __proto__: null, enumerable: true },
+  ready: { __proto__: null, enumerable: true },
   abort: { __proto__: null, enumerable: true },
   close: { __proto__: null, enumerable: true },
   releaseLock: { __proto__: null, enumerable: true },

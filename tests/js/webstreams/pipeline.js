@@ -1,9 +1,9 @@
 // Web streams in the node stream helpers: pipeline (callback and promise forms) with
 // ReadableStream / TransformStream / WritableStream stages mixed with node streams and
 // generators, errors reaching the callback, Duplex.from of web streams and Blobs,
-// and addAbortSignal erroring a web stream.
+// addAbortSignal erroring a web stream, and stream.isDisturbed/isErrored/isReadable.
 'use strict';
-const { pipeline, Readable, Writable, Duplex, addAbortSignal, finished } = require('stream');
+const { pipeline, Readable, Writable, Duplex, addAbortSignal, finished, isDisturbed, isErrored, isReadable } = require('stream');
 const { pipeline: pipelinePromise } = require('stream/promises');
 
 async function main() {
@@ -64,6 +64,12 @@ async function main() {
   const ws = addAbortSignal(ac2.signal, new WritableStream());
   ac2.abort();
   await ws.getWriter().closed.catch((e) => console.log('writable closed rejects', e.name));
+  const fresh = new ReadableStream({ start(c) { c.enqueue(1); } });
+  console.log('fresh', isDisturbed(fresh), isErrored(fresh), isReadable(fresh));
+  await fresh.getReader().read();
+  console.log('after a read', isDisturbed(fresh));
+  const errored = new ReadableStream({ start(c) { c.error(new Error('x')); } });
+  console.log('errored', isErrored(errored), isReadable(errored));
   try {
     addAbortSignal(ac.signal, {});
   } catch (e) {
