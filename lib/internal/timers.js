@@ -16,6 +16,8 @@ const {
 const binding = internalBinding('timers');
 const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = binding;
 const { runNextTicks } = require('internal/process/task_queues');
+const asyncContext = require('internal/async_context');
+const asyncState = asyncContext.state;
 
 const immediateInfo = new Uint32Array(binding.immediateInfo);
 const kCount = 0;
@@ -25,6 +27,8 @@ const kHasOutstanding = 2;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kList = Symbol('list');
+// The async context a timer or immediate runs in (undefined until async_hooks is used).
+const kAsyncFrame = Symbol('asyncFrame');
 
 // ---- intrusive doubly-linked lists (the list object is its own sentinel) ----
 function initList(list) { list._idleNext = list; list._idlePrev = list; }
@@ -85,7 +89,6 @@ const lists = new SafeMap(); // duration -> list
 let nextListId = 0;
 let nextExpiry = Infinity;
 let refCount = 0;
-let nextAsyncId = 1;
 const knownTimersById = new SafeMap();
 
 function incRefCount() { if (refCount++ === 0) toggleTimerRef(true); }
@@ -148,7 +151,8 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kList] = null;
-    this._asyncId = nextAsyncId++;
+    this._asyncId = asyncContext.newAsyncId();
+    this[kAsyncFrame] = asyncState.active ? asyncContext.capture('Timeout', this, this._asyncId) : undefined;
     if (isRefed) incRefCount();
   }
 
@@ -229,11 +233,14 @@ function listOnTimeout(list, now) {
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    const frame = timer[kAsyncFrame];
+    const prev = frame === undefined ? undefined : asyncContext.enter(frame);
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else ReflectApply(timer._onTimeout, timer, args);
     } finally {
+      if (frame !== undefined) asyncContext.leave(frame, prev, !timer._repeat);
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -263,6 +270,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
+    this[kAsyncFrame] = asyncState.active ? asyncContext.capture('Immediate', this) : undefined;
     this.ref();
     immediateInfo[kCount]++;
     append(immediateQueue, this);
@@ -322,11 +330,22 @@ function processImmediate() {
     const argv = immediate._argv;
     destroyImmediate(immediate);
     immediate._onImmediate = null;
-    if (argv === undefined) FunctionPrototypeCall(callback, immediate);
+    const frame = immediate[kAsyncFrame];
+    if (frame !== undefined) runImmediateInFrame(immediate, callback, argv, frame);
+    else if (argv === undefined) FunctionPrototypeCall(callback, immediate);
     else ReflectApply(callback, immediate, argv);
   }
   outstanding = null;
   immediateInfo[kHasOutstanding] = 0;
+}
+
+function runImmediateInFrame(immediate, callback, argv, frame) {
+  const prev = asyncContext.enter(frame);
+  try {
+    ReflectApply(callback, immediate, argv === undefined ? [] : argv);
+  } finally {
+    asyncContext.leave(frame, prev, true);
+  }
 }
 
 binding.setupTimers(processImmediate, processTimers);

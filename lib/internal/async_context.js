@@ -1,0 +1,137 @@
+'use strict';
+// The async context AsyncLocalStorage's stores and async_hooks' ids live in.
+// A frame is an immutable record { stores, id, trigger, resource }; the current
+// frame is V8's continuation-preserved embedder data, which V8 captures whenever a
+// promise reaction is made (await, .then) and restores while it runs, so promise
+// continuations carry their frame at no cost to us. The loop's own hops (nextTick,
+// queueMicrotask, timers, immediates, fs callbacks) capture the frame when they are
+// scheduled and enter it when they run -- but only once async_hooks was used
+// (state.active): until then scheduling costs one property read.
+// Promise hooks (V8's context-level PromiseHook) are installed only while a
+// createHook() hook is enabled, since they cost on every promise.
+// Bindings: async_context.{getContinuationData, setContinuationData, setPromiseHooks},
+// task_queue.enqueueMicrotask.
+
+const { ArrayPrototypePush, ArrayPrototypePop, ArrayPrototypeIndexOf, ArrayPrototypeSlice,
+  ArrayPrototypeSplice, ReflectApply, SafeWeakMap } = primordials;
+const { getContinuationData, setContinuationData, setPromiseHooks } = internalBinding('async_context');
+const { enqueueMicrotask } = internalBinding('task_queue');
+
+const state = { active: false };
+// executionAsyncResource() at the top level: an empty object, as node's.
+const root = { __proto__: null, stores: null, id: 1, trigger: 0, resource: {} };
+let nextId = 2;
+
+function activate() { state.active = true; }
+function newAsyncId() { return ++nextId; }
+function current() { return getContinuationData() ?? root; }
+
+// ---- createHook's registry ----
+const hooks = [];          // enabled hooks: { init, before, after, destroy, promiseResolve }
+let hookCount = 0;
+function emit(kind, id, a, b, c) {
+  // A copy: a hook may enable or disable hooks while it runs.
+  const list = ArrayPrototypeSlice(hooks);
+  for (let i = 0; i < list.length; i++) {
+    const fn = list[i][kind];
+    if (typeof fn === 'function') ReflectApply(fn, list[i].owner, kind === 'init' ? [id, a, b, c] : [id]);
+  }
+}
+function emitInit(id, type, trigger, resource) { if (hookCount !== 0) emit('init', id, type, trigger, resource); }
+// destroy hooks run later, as node's do: queued, then run from a V8 microtask
+// (not queueMicrotask's, which would itself be an async resource).
+let destroyQueue = [];
+function flushDestroys() {
+  const ids = destroyQueue;
+  destroyQueue = [];
+  for (let i = 0; i < ids.length; i++) emit('destroy', ids[i]);
+}
+function emitDestroy(id) {
+  if (hookCount === 0) return;
+  if (ArrayPrototypePush(destroyQueue, id) === 1) enqueueMicrotask(flushDestroys);
+}
+
+// The frame a callback scheduled now will run in, with a fresh async id.
+function capture(type, resource, id = newAsyncId()) {
+  const cur = getContinuationData() ?? root;
+  const frame = { __proto__: null, stores: cur.stores, id, trigger: cur.id, resource };
+  if (hookCount !== 0) emit('init', id, type, cur.id, resource);
+  return frame;
+}
+
+// Enter `frame` for one callback; returns what leave() needs.
+function enter(frame) {
+  const prev = getContinuationData();
+  setContinuationData(frame);
+  if (hookCount !== 0) emit('before', frame.id);
+  return prev;
+}
+function leave(frame, prev, destroy) {
+  if (hookCount !== 0) {
+    emit('after', frame.id);
+    if (destroy) emitDestroy(frame.id);
+  }
+  setContinuationData(prev);
+}
+
+// Runs fn in frame (no hook events: the frame's resource emits its own).
+function runInFrame(frame, fn, thisArg, args) {
+  const prev = getContinuationData();
+  setContinuationData(frame);
+  try {
+    return ReflectApply(fn, thisArg, args);
+  } finally {
+    setContinuationData(prev);
+  }
+}
+
+// ---- promises, while a hook is enabled ----
+const promiseFrames = new SafeWeakMap();
+const promiseStack = [];
+function promiseInit(promise, parent) {
+  const cur = getContinuationData() ?? root;
+  const trigger = parent !== undefined ? (promiseFrames.get(parent)?.id ?? cur.id) : cur.id;
+  const id = newAsyncId();
+  promiseFrames.set(promise, { __proto__: null, stores: cur.stores, id, trigger, resource: promise });
+  emit('init', id, 'PROMISE', trigger, promise);
+}
+function promiseBefore(promise) {
+  const rec = promiseFrames.get(promise);
+  const prev = getContinuationData();
+  ArrayPrototypePush(promiseStack, prev);
+  if (rec === undefined) return;
+  // The reaction's stores are those V8 restored; the ids are the promise's.
+  const stores = prev === undefined ? null : prev.stores;
+  setContinuationData({ __proto__: null, stores, id: rec.id, trigger: rec.trigger, resource: promise });
+  emit('before', rec.id);
+}
+function promiseAfter(promise) {
+  const rec = promiseFrames.get(promise);
+  if (rec !== undefined) emit('after', rec.id);
+  if (promiseStack.length !== 0) setContinuationData(ArrayPrototypePop(promiseStack));
+}
+function promiseResolve(promise) {
+  const rec = promiseFrames.get(promise);
+  if (rec !== undefined) emit('promiseResolve', rec.id);
+}
+
+function enableHook(hook) {
+  if (ArrayPrototypeIndexOf(hooks, hook) !== -1) return;
+  ArrayPrototypePush(hooks, hook);
+  hookCount = hooks.length;
+  activate();
+  if (hookCount === 1) setPromiseHooks(promiseInit, promiseBefore, promiseAfter, promiseResolve);
+}
+function disableHook(hook) {
+  const i = ArrayPrototypeIndexOf(hooks, hook);
+  if (i === -1) return;
+  ArrayPrototypeSplice(hooks, i, 1);
+  hookCount = hooks.length;
+  if (hookCount === 0) setPromiseHooks();
+}
+
+module.exports = {
+  state, root, activate, newAsyncId, current, capture, enter, leave, runInFrame,
+  emitInit, emitDestroy, enableHook, disableHook,
+  getFrame: getContinuationData, setFrame: setContinuationData,
+};
