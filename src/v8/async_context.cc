@@ -21,12 +21,16 @@ inline Local<T> as_local(const T* ptr) {
 
 extern "C" {
 
-// V8 12 moved the slot from the context to the isolate; 10.2 and 11.3 have it here.
+// V8 12 moved the slot from the context to the isolate; 10.2 and 11.3 keep one per
+// context. A reaction captures the slot of the context its code runs in (a vm
+// context's, for code compiled there) and V8 restores it into the microtask's
+// context: so the value is read from the entered (or microtask) context, and
+// written there and into the caller's own context when they differ.
 const Value* v8__AsyncContext__Get(Isolate* isolate) {
 #if V8_MAJOR_VERSION >= 12
   return *isolate->GetContinuationPreservedEmbedderData();
 #else
-  return *isolate->GetCurrentContext()->GetContinuationPreservedEmbedderData();
+  return *isolate->GetEnteredOrMicrotaskContext()->GetContinuationPreservedEmbedderData();
 #endif
 }
 
@@ -34,7 +38,10 @@ void v8__AsyncContext__Set(Isolate* isolate, const Value* value) {
 #if V8_MAJOR_VERSION >= 12
   isolate->SetContinuationPreservedEmbedderData(as_local(value));
 #else
-  isolate->GetCurrentContext()->SetContinuationPreservedEmbedderData(as_local(value));
+  Local<Context> entered = isolate->GetEnteredOrMicrotaskContext();
+  entered->SetContinuationPreservedEmbedderData(as_local(value));
+  Local<Context> current = isolate->GetCurrentContext();
+  if (current != entered) current->SetContinuationPreservedEmbedderData(as_local(value));
 #endif
 }
 
