@@ -36,7 +36,8 @@ class Channel {
     cleanup.register(this, name);
   }
   static [SymbolHasInstance](instance) {
-    const proto = instance === null || typeof instance !== 'object' ? null : ObjectGetPrototypeOf(instance);
+    // As node's: undefined and null throw (tracingChannel({}) reports that).
+    const proto = ObjectGetPrototypeOf(instance);
     return proto === ActiveChannel.prototype || proto === Channel.prototype;
   }
   get hasSubscribers() { return false; }

@@ -96,18 +96,28 @@ function promiseInit(promise, parent) {
   emit('init', id, 'PROMISE', trigger, promise);
 }
 function promiseBefore(promise) {
-  const rec = promiseFrames.get(promise);
+  let rec = promiseFrames.get(promise);
   const prev = getContinuationData();
   ArrayPrototypePush(promiseStack, prev);
-  if (rec === undefined) return;
+  if (rec === undefined) {
+    // Made before any hook was enabled: it gets its id now (no init for it).
+    const cur = prev ?? root;
+    rec = { __proto__: null, id: newAsyncId(), trigger: cur.id };
+    promiseFrames.set(promise, rec);
+  }
   // The reaction's stores are those V8 restored; the ids are the promise's.
   const stores = prev === undefined ? null : prev.stores;
   setContinuationData({ __proto__: null, stores, id: rec.id, trigger: rec.trigger, resource: promise });
   emit('before', rec.id);
 }
 function promiseAfter(promise) {
-  const rec = promiseFrames.get(promise);
-  if (rec !== undefined) emit('after', rec.id);
+  let rec = promiseFrames.get(promise);
+  if (rec === undefined) {
+    // A hook was enabled while this reaction ran: its before was never seen.
+    rec = { __proto__: null, id: newAsyncId(), trigger: (getContinuationData() ?? root).id };
+    promiseFrames.set(promise, rec);
+  }
+  emit('after', rec.id);
   if (promiseStack.length !== 0) setContinuationData(ArrayPrototypePop(promiseStack));
 }
 function promiseResolve(promise) {
@@ -120,7 +130,11 @@ function enableHook(hook) {
   ArrayPrototypePush(hooks, hook);
   hookCount = hooks.length;
   activate();
-  if (hookCount === 1) setPromiseHooks(promiseInit, promiseBefore, promiseAfter, promiseResolve);
+  if (hookCount === 1) {
+    // A disable between a before and its after left an entry behind.
+    promiseStack.length = 0;
+    setPromiseHooks(promiseInit, promiseBefore, promiseAfter, promiseResolve);
+  }
 }
 function disableHook(hook) {
   const i = ArrayPrototypeIndexOf(hooks, hook);

@@ -118,6 +118,7 @@ function insert(item, msecs, start = getLibuvNow()) {
 function unenroll(item) {
   if (item._destroyed) return;
   item._destroyed = true;
+  if (item[kAsyncFrame] !== undefined) asyncContext.emitDestroy(item[kAsyncFrame].id);
   if (item[kRefed]) decRefCount();
   const list = item[kList];
   if (item._idleNext) {
@@ -301,6 +302,7 @@ function destroyImmediate(immediate) {
 
 function clearImmediateItem(immediate) {
   if (!immediate || immediate._destroyed) return;
+  if (immediate[kAsyncFrame] !== undefined) asyncContext.emitDestroy(immediate[kAsyncFrame].id);
   destroyImmediate(immediate);
   immediate._onImmediate = null;
   unlink(immediate);

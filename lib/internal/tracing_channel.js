@@ -137,7 +137,7 @@ module.exports = function makeTracingChannel(channel, Channel) {
 
   return function tracingChannel(nameOrChannels) {
     if (typeof nameOrChannels !== 'string' && (nameOrChannels === null || typeof nameOrChannels !== 'object')) {
-      throw new ERR_INVALID_ARG_TYPE('nameOrChannels', ['string', 'TracingChannel', 'Object'], nameOrChannels);
+      throw new ERR_INVALID_ARG_TYPE('nameOrChannels', ['string', 'Channel', 'Object'], nameOrChannels);
     }
     return new TracingChannel(nameOrChannels);
   };
