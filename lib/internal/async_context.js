@@ -13,7 +13,7 @@
 // task_queue.enqueueMicrotask.
 
 const { ArrayPrototypePush, ArrayPrototypePop, ArrayPrototypeIndexOf, ArrayPrototypeSlice,
-  ArrayPrototypeSplice, ReflectApply, SafeWeakMap } = primordials;
+  ArrayPrototypeSplice, FunctionPrototypeCall, ReflectApply, Symbol } = primordials;
 const { getContinuationData, setContinuationData, setPromiseHooks } = internalBinding('async_context');
 const { enqueueMicrotask } = internalBinding('task_queue');
 
@@ -27,14 +27,19 @@ function newAsyncId() { return ++nextId; }
 function current() { return getContinuationData() ?? root; }
 
 // ---- createHook's registry ----
-const hooks = [];          // enabled hooks: { init, before, after, destroy, promiseResolve }
+// Enabled hooks: { owner, init, before, after, destroy, promiseResolve }. The list is
+// replaced, never changed, so a hook that enables or disables hooks while it runs
+// does not disturb the emit in progress, and emitting needs no copy.
+let hooks = [];
 let hookCount = 0;
 function emit(kind, id, a, b, c) {
-  // A copy: a hook may enable or disable hooks while it runs.
-  const list = ArrayPrototypeSlice(hooks);
+  const list = hooks;
   for (let i = 0; i < list.length; i++) {
-    const fn = list[i][kind];
-    if (typeof fn === 'function') ReflectApply(fn, list[i].owner, kind === 'init' ? [id, a, b, c] : [id]);
+    const entry = list[i];
+    const fn = entry[kind];
+    if (fn === undefined) continue;
+    if (kind === 'init') FunctionPrototypeCall(fn, entry.owner, id, a, b, c);
+    else FunctionPrototypeCall(fn, entry.owner, id);
   }
 }
 function emitInit(id, type, trigger, resource) { if (hookCount !== 0) emit('init', id, type, trigger, resource); }
@@ -86,24 +91,27 @@ function runInFrame(frame, fn, thisArg, args) {
 }
 
 // ---- promises, while a hook is enabled ----
-const promiseFrames = new SafeWeakMap();
+// A promise's ids ride on the promise itself under a symbol, as node's do: a
+// WeakMap of every live promise made each one cost microseconds.
+const kPromiseFrame = Symbol('async_id_symbol');
 const promiseStack = [];
+function setPromiseFrame(promise, rec) { promise[kPromiseFrame] = rec; }
 function promiseInit(promise, parent) {
-  const cur = getContinuationData() ?? root;
-  const trigger = parent !== undefined ? (promiseFrames.get(parent)?.id ?? cur.id) : cur.id;
+  const parentRec = parent === undefined ? undefined : parent[kPromiseFrame];
+  const trigger = parentRec !== undefined ? parentRec.id : (getContinuationData() ?? root).id;
   const id = newAsyncId();
-  promiseFrames.set(promise, { __proto__: null, stores: cur.stores, id, trigger, resource: promise });
+  setPromiseFrame(promise, { __proto__: null, id, trigger });
   emit('init', id, 'PROMISE', trigger, promise);
 }
 function promiseBefore(promise) {
-  let rec = promiseFrames.get(promise);
+  let rec = promise[kPromiseFrame];
   const prev = getContinuationData();
   ArrayPrototypePush(promiseStack, prev);
   if (rec === undefined) {
     // Made before any hook was enabled: it gets its id now (no init for it).
     const cur = prev ?? root;
     rec = { __proto__: null, id: newAsyncId(), trigger: cur.id };
-    promiseFrames.set(promise, rec);
+    setPromiseFrame(promise, rec);
   }
   // The reaction's stores are those V8 restored; the ids are the promise's.
   const stores = prev === undefined ? null : prev.stores;
@@ -111,22 +119,23 @@ function promiseBefore(promise) {
   emit('before', rec.id);
 }
 function promiseAfter(promise) {
-  let rec = promiseFrames.get(promise);
+  let rec = promise[kPromiseFrame];
   if (rec === undefined) {
     // A hook was enabled while this reaction ran: its before was never seen.
     rec = { __proto__: null, id: newAsyncId(), trigger: (getContinuationData() ?? root).id };
-    promiseFrames.set(promise, rec);
+    setPromiseFrame(promise, rec);
   }
   emit('after', rec.id);
   if (promiseStack.length !== 0) setContinuationData(ArrayPrototypePop(promiseStack));
 }
 function promiseResolve(promise) {
-  const rec = promiseFrames.get(promise);
+  const rec = promise[kPromiseFrame];
   if (rec !== undefined) emit('promiseResolve', rec.id);
 }
 
 function enableHook(hook) {
   if (ArrayPrototypeIndexOf(hooks, hook) !== -1) return;
+  hooks = ArrayPrototypeSlice(hooks);
   ArrayPrototypePush(hooks, hook);
   hookCount = hooks.length;
   activate();
@@ -139,6 +148,7 @@ function enableHook(hook) {
 function disableHook(hook) {
   const i = ArrayPrototypeIndexOf(hooks, hook);
   if (i === -1) return;
+  hooks = ArrayPrototypeSlice(hooks);
   ArrayPrototypeSplice(hooks, i, 1);
   hookCount = hooks.length;
   if (hookCount === 0) setPromiseHooks();
