@@ -4,7 +4,7 @@
 // Loading this module turns on context capture for the loop's own hops; until a
 // program loads it, nextTick/timers/immediates/fs pay nothing.
 
-const { FunctionPrototypeBind, ObjectDefineProperty, ObjectFreeze, ReflectApply, SafeMap,
+const { ArrayPrototypeUnshift, FunctionPrototypeBind, ObjectDefineProperty, ObjectFreeze, ReflectApply, SafeMap,
   NumberIsSafeInteger } = primordials;
 const asyncContext = require('internal/async_context');
 const { codes: { ERR_ASYNC_CALLBACK, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID } } = require('internal/errors');
@@ -18,10 +18,12 @@ function triggerAsyncId() { return current().trigger; }
 function executionAsyncResource() { return current().resource; }
 
 // ---- createHook ----
+const kHookNames = ['init', 'before', 'after', 'destroy', 'promiseResolve'];
 class AsyncHook {
   constructor({ init, before, after, destroy, promiseResolve }) {
     const callbacks = { init, before, after, destroy, promiseResolve };
-    for (const name of ['init', 'before', 'after', 'destroy', 'promiseResolve']) {
+    for (let i = 0; i < kHookNames.length; i++) {
+      const name = kHookNames[i];
       if (callbacks[name] !== undefined && typeof callbacks[name] !== 'function') {
         throw new ERR_ASYNC_CALLBACK(`hook.${name}`);
       }
@@ -77,7 +79,7 @@ class AsyncResource {
     if (thisArg === undefined) {
       const resource = this;
       bound = function(...args) {
-        args.unshift(fn, this);
+        ArrayPrototypeUnshift(args, fn, this);
         return ReflectApply(resource.runInAsyncScope, resource, args);
       };
     } else {

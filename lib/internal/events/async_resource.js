@@ -6,7 +6,7 @@
 // async_hooks. Reading the static must never throw: packages copy the events
 // module's properties (Object.assign({}, require('events')), xml2js).
 
-const { ReflectApply, Symbol } = primordials;
+const { ArrayPrototypeUnshift, ReflectApply, Symbol } = primordials;
 const { validateObject, validateString } = require('internal/validators');
 const { codes: { ERR_INVALID_THIS } } = require('internal/errors');
 
@@ -50,8 +50,8 @@ module.exports = function makeEventEmitterAsyncResource(EventEmitter) {
 
     emit(event, ...args) {
       const resource = resourceOf(this);
-      const emit = super.emit;
-      return resource.runInAsyncScope(() => ReflectApply(emit, this, [event, ...args]));
+      ArrayPrototypeUnshift(args, super.emit, this, event);
+      return ReflectApply(resource.runInAsyncScope, resource, args);
     }
 
     emitDestroy() {
