@@ -9,12 +9,13 @@
 // (state.active): until then scheduling costs one property read.
 // Promise hooks (V8's context-level PromiseHook) are installed only while a
 // createHook() hook is enabled, since they cost on every promise.
-// Bindings: async_context.{getContinuationData, setContinuationData, setPromiseHooks},
+// Bindings: async_context.{getContinuationData, setContinuationData, setPromiseHooks, activate},
 // task_queue.enqueueMicrotask.
 
 const { ArrayPrototypePush, ArrayPrototypePop, ArrayPrototypeIndexOf, ArrayPrototypeSlice,
   ArrayPrototypeSplice, FunctionPrototypeCall, ReflectApply, Symbol } = primordials;
-const { getContinuationData, setContinuationData, setPromiseHooks } = internalBinding('async_context');
+const binding = internalBinding('async_context');
+const { getContinuationData, setContinuationData, setPromiseHooks } = binding;
 const { enqueueMicrotask } = internalBinding('task_queue');
 
 const state = { active: false };
@@ -22,7 +23,11 @@ const state = { active: false };
 const root = { __proto__: null, stores: null, id: 1, trigger: 0, resource: {} };
 let nextId = 2;
 
-function activate() { state.active = true; }
+function activate() {
+  if (state.active) return;
+  state.active = true;
+  binding.activate();
+}
 function newAsyncId() { return ++nextId; }
 function current() { return getContinuationData() ?? root; }
 

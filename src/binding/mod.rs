@@ -5,7 +5,7 @@ use crate::v8::{
     CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
 };
 
-mod async_context;
+pub mod async_context;
 mod b64_vbmi;
 mod buffer;
 pub mod builtins;
