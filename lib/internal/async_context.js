@@ -95,6 +95,19 @@ function runInFrame(frame, fn, thisArg, args) {
   }
 }
 
+// fn wrapped to run in the frame current now, with hook events as a `type` resource.
+function bindToFrame(type, fn) {
+  const frame = capture(type, undefined);
+  return function runInCapturedFrame(...args) {
+    const prev = enter(frame);
+    try {
+      return ReflectApply(fn, this, args);
+    } finally {
+      leave(frame, prev, true);
+    }
+  };
+}
+
 // ---- promises, while a hook is enabled ----
 // A promise's ids ride on the promise itself under a symbol, as node's do: a
 // WeakMap of every live promise made each one cost microseconds.
@@ -160,7 +173,7 @@ function disableHook(hook) {
 }
 
 module.exports = {
-  state, root, activate, newAsyncId, current, capture, enter, leave, runInFrame,
+  state, root, activate, newAsyncId, current, capture, enter, leave, runInFrame, bindToFrame,
   emitInit, emitDestroy, enableHook, disableHook,
   getFrame: getContinuationData, setFrame: setContinuationData,
 };

@@ -1,5 +1,6 @@
 // AsyncLocalStorage: the store set by run() follows every async hop (await, .then,
-// nextTick, queueMicrotask, timers, immediates, fs callbacks, fs.promises) and is
+// nextTick, queueMicrotask, timers, immediates, fs callbacks, fs.promises, fs
+// streams' events) and is
 // absent outside run() and in callbacks scheduled outside it.
 'use strict';
 const { AsyncLocalStorage } = require('async_hooks');
@@ -20,6 +21,8 @@ als.run({ id: 1 }, async () => {
   await new Promise((resolve) => fs.stat(__filename, () => { note('fs callback'); resolve(); }));
   await fs.promises.readFile(__filename);
   note('fs.promises');
+  await new Promise((resolve) => fs.createReadStream(__filename)
+    .once('data', () => note('fs stream data')).on('end', () => { note('fs stream end'); resolve(); }));
   const iv = setInterval(() => { note('setInterval'); clearInterval(iv); }, 1);
 });
 note('after run');
