@@ -241,7 +241,7 @@ function listOnTimeout(list, now) {
       if (args === undefined) timer._onTimeout();
       else ReflectApply(timer._onTimeout, timer, args);
     } finally {
-      if (frame !== undefined) asyncContext.leave(frame, prev, !timer._repeat);
+      if (frame !== undefined) asyncContext.leave(frame, prev, false);
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -249,6 +249,7 @@ function listOnTimeout(list, now) {
         timer._destroyed = true;
         if (timer[kRefed]) decRefCount();
         knownTimersById.delete(timer._asyncId);
+        if (frame !== undefined) asyncContext.emitDestroy(frame.id);
       }
     }
   }
