@@ -43,9 +43,19 @@ function emit(kind, id, a, b, c) {
     const entry = list[i];
     const fn = entry[kind];
     if (fn === undefined) continue;
-    if (kind === 'init') FunctionPrototypeCall(fn, entry.owner, id, a, b, c);
-    else FunctionPrototypeCall(fn, entry.owner, id);
+    try {
+      if (kind === 'init') FunctionPrototypeCall(fn, entry.owner, id, a, b, c);
+      else FunctionPrototypeCall(fn, entry.owner, id);
+    } catch (err) {
+      hookThrew(err);
+    }
   }
+}
+// A throwing hook is fatal, as in node: the uncaught-exception path with no
+// 'uncaughtException' listener left to stop it.
+function hookThrew(err) {
+  process.removeAllListeners('uncaughtException');
+  require('internal/process/execution').triggerUncaughtException(err, false);
 }
 function emitInit(id, type, trigger, resource) { if (hookCount !== 0) emit('init', id, type, trigger, resource); }
 // destroy hooks run later, as node's do: queued, then run from a V8 microtask
