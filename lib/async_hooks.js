@@ -5,7 +5,7 @@
 // program loads it, nextTick/timers/immediates/fs pay nothing.
 
 const { ArrayPrototypeUnshift, FunctionPrototypeBind, ObjectDefineProperty, ObjectFreeze, ReflectApply, SafeMap,
-  NumberIsSafeInteger } = primordials;
+  NumberIsSafeInteger, SafeFinalizationRegistry } = primordials;
 const asyncContext = require('internal/async_context');
 const { codes: { ERR_ASYNC_CALLBACK, ERR_ASYNC_TYPE, ERR_INVALID_ASYNC_ID } } = require('internal/errors');
 const { validateFunction, validateString, validateObject } = require('internal/validators');
@@ -38,6 +38,7 @@ function createHook(callbacks) { return new AsyncHook(callbacks); }
 // ---- AsyncResource ----
 const kFrame = Symbol('asyncFrame');
 const kDestroyed = Symbol('destroyed');
+const collected = new SafeFinalizationRegistry((id) => asyncContext.emitDestroy(id));
 class AsyncResource {
   constructor(type, opts = {}) {
     validateString(type, 'type');
@@ -54,6 +55,9 @@ class AsyncResource {
     this[kFrame] = { __proto__: null, stores: cur.stores, id, trigger, resource: this };
     this[kDestroyed] = requireManualDestroy ? undefined : false;
     asyncContext.emitInit(id, type, trigger, this);
+    // Collected without emitDestroy(): destroy then, as node does while a destroy
+    // hook exists.
+    if (!requireManualDestroy && asyncContext.hasDestroyHooks()) collected.register(this, id, this);
   }
   runInAsyncScope(fn, thisArg, ...args) {
     const frame = this[kFrame];
@@ -67,6 +71,7 @@ class AsyncResource {
   emitDestroy() {
     if (this[kDestroyed] !== true) {
       this[kDestroyed] = true;
+      collected.unregister(this);
       asyncContext.emitDestroy(this[kFrame].id);
     }
     return this;

@@ -57,6 +57,10 @@ function hookThrew(err) {
   process.removeAllListeners('uncaughtException');
   require('internal/process/execution').triggerUncaughtException(err, false);
 }
+function hasDestroyHooks() {
+  for (let i = 0; i < hooks.length; i++) if (hooks[i].destroy !== undefined) return true;
+  return false;
+}
 function emitInit(id, type, trigger, resource) { if (hookCount !== 0) emit('init', id, type, trigger, resource); }
 // destroy hooks run later, as node's do: queued, then run from a V8 microtask
 // (not queueMicrotask's, which would itself be an async resource).
@@ -184,6 +188,6 @@ function disableHook(hook) {
 
 module.exports = {
   state, root, activate, newAsyncId, current, capture, enter, leave, runInFrame, bindToFrame,
-  emitInit, emitDestroy, enableHook, disableHook,
+  emitInit, emitDestroy, hasDestroyHooks, enableHook, disableHook,
   getFrame: getContinuationData, setFrame: setContinuationData,
 };
