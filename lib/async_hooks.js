@@ -121,6 +121,8 @@ class AsyncLocalStorage {
   }
   disable() { this.enabled = false; }
   _enable() { this.enabled = true; }
+  // On node's prototype too; stores travel in frames here, so it is never called.
+  _propagate() {}
   enterWith(store) {
     this.enabled = true;
     setFrame(withStore(current(), this, store, false));
