@@ -83,19 +83,40 @@ function capture(type, resource, id = newAsyncId()) {
   return frame;
 }
 
-// Enter `frame` for one callback; returns what leave() needs.
+// Enter `frame` for one callback; returns what leave() needs. A callback that
+// throws is not left: its frame stays current while 'uncaughtException' listeners
+// run (executionAsyncId() there is the failed callback's, as in node), and
+// afterUncaughtException() then emits the pending afters.
+const entered = [];
 function enter(frame) {
   const prev = getContinuationData();
   setContinuationData(frame);
+  ArrayPrototypePush(entered, frame);
   if (hookCount !== 0) emit('before', frame.id);
   return prev;
 }
 function leave(frame, prev, destroy) {
-  if (hookCount !== 0) {
-    emit('after', frame.id);
-    if (destroy) emitDestroy(frame.id);
+  // Already unwound when an uncaught exception was handled inside the callback.
+  if (entered.length !== 0 && entered[entered.length - 1] === frame) {
+    ArrayPrototypePop(entered);
+    if (hookCount !== 0) emit('after', frame.id);
   }
+  if (destroy) emitDestroy(frame.id);
   setContinuationData(prev);
+}
+// leave() for a callback that returned; one that threw keeps its frame entered
+// (destroy still comes).
+function finish(frame, prev, destroy, completed) {
+  if (completed) leave(frame, prev, destroy);
+  else if (destroy) emitDestroy(frame.id);
+}
+function afterUncaughtException() {
+  if (entered.length === 0) return;
+  for (let i = entered.length - 1; i >= 0; i--) {
+    if (hookCount !== 0) emit('after', entered[i].id);
+  }
+  entered.length = 0;
+  setContinuationData(undefined);
 }
 
 // Runs fn in frame (no hook events: the frame's resource emits its own).
@@ -187,7 +208,8 @@ function disableHook(hook) {
 }
 
 module.exports = {
-  state, root, activate, newAsyncId, current, capture, enter, leave, runInFrame, bindToFrame,
+  state, root, activate, newAsyncId, current, capture, enter, leave, finish, afterUncaughtException,
+  runInFrame, bindToFrame,
   emitInit, emitDestroy, hasDestroyHooks, enableHook, disableHook,
   getFrame: getContinuationData, setFrame: setContinuationData,
 };

@@ -240,8 +240,9 @@ function listOnTimeout(list, now) {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else ReflectApply(timer._onTimeout, timer, args);
-    } finally {
+      // Not left when it threw: see async_context's enter().
       if (frame !== undefined) asyncContext.leave(frame, prev, false);
+    } finally {
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -344,10 +345,12 @@ function processImmediate() {
 
 function runImmediateInFrame(immediate, callback, argv, frame) {
   const prev = asyncContext.enter(frame);
+  let completed = false;
   try {
     ReflectApply(callback, immediate, argv === undefined ? [] : argv);
+    completed = true;
   } finally {
-    asyncContext.leave(frame, prev, true);
+    asyncContext.finish(frame, prev, true, completed);
   }
 }
 

@@ -259,12 +259,19 @@ class FSReqCallback {
   oncomplete(err, value) {
     const callback = this.callback;
     const frame = this.frame;
-    const prev = frame === undefined ? undefined : asyncContext.enter(frame);
+    if (frame === undefined) {
+      if (err || value === undefined) callback(err);
+      else callback(err, value);
+      return;
+    }
+    const prev = asyncContext.enter(frame);
+    let completed = false;
     try {
       if (err || value === undefined) callback(err);
       else callback(err, value);
+      completed = true;
     } finally {
-      if (frame !== undefined) asyncContext.leave(frame, prev, true);
+      asyncContext.finish(frame, prev, true, completed);
     }
   }
 }

@@ -61,10 +61,12 @@ function nextTick(callback) {
 
 function runTickInFrame(callback, args, frame) {
   const prev = asyncContext.enter(frame);
+  let completed = false;
   try {
     ReflectApply(callback, undefined, args === undefined ? [] : args);
+    completed = true;
   } finally {
-    asyncContext.leave(frame, prev, true);
+    asyncContext.finish(frame, prev, true, completed);
   }
 }
 
