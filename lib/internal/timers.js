@@ -9,8 +9,8 @@
 // getLibuvNow, immediateInfo}.
 
 const {
-  ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax, MathTrunc, ReflectApply,
-  SafeMap,
+  ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax, MathTrunc, ObjectFreeze,
+  ReflectApply, SafeMap,
 } = primordials;
 
 const binding = internalBinding('timers');
@@ -18,6 +18,7 @@ const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = bindi
 const { runNextTicks } = require('internal/process/task_queues');
 const asyncContext = require('internal/async_context');
 const asyncState = asyncContext.state;
+const kNoArgs = ObjectFreeze([]);
 
 const immediateInfo = new Uint32Array(binding.immediateInfo);
 const kCount = 0;
@@ -347,7 +348,7 @@ function runImmediateInFrame(immediate, callback, argv, frame) {
   const prev = asyncContext.enter(frame);
   let completed = false;
   try {
-    ReflectApply(callback, immediate, argv === undefined ? [] : argv);
+    ReflectApply(callback, immediate, argv === undefined ? kNoArgs : argv);
     completed = true;
   } finally {
     asyncContext.finish(frame, prev, true, completed);

@@ -5,13 +5,14 @@
 // unhandled rejections (lib/internal/process/promises.js).
 // Bindings: task_queue.{tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback}.
 
-const { Array, ReflectApply } = primordials;
+const { Array, ObjectFreeze, ReflectApply } = primordials;
 const { tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback } = internalBinding('task_queue');
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
 // Ticks and microtasks carry the async context only once async_hooks was used.
 const asyncContext = require('internal/async_context');
 const asyncState = asyncContext.state;
+const kNoArgs = ObjectFreeze([]);
 
 // A growable ring of fixed-size arrays: push and shift are O(1) and never copy.
 const kSize = 2048;
@@ -63,7 +64,7 @@ function runTickInFrame(callback, args, frame) {
   const prev = asyncContext.enter(frame);
   let completed = false;
   try {
-    ReflectApply(callback, undefined, args === undefined ? [] : args);
+    ReflectApply(callback, undefined, args === undefined ? kNoArgs : args);
     completed = true;
   } finally {
     asyncContext.finish(frame, prev, true, completed);
