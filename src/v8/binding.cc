@@ -53,6 +53,11 @@ void v8__V8__Initialize(int* argc, char** argv) {
   V8::Initialize();
 }
 const char* v8__V8__GetVersion() { return V8::GetVersion(); }
+// Runs one of V8's own foreground tasks posted for `isolate` (FinalizationRegistry
+// cleanups, GC follow-ups), if one is due; false when none was.
+bool v8__Platform__PumpMessageLoop(Isolate* isolate) {
+  return platform::PumpMessageLoop(g_platform.get(), isolate, platform::MessageLoopBehavior::kDoNotWait);
+}
 
 // ---- Isolate ----------------------------------------------------------------
 static ArrayBuffer::Allocator* g_allocator;
