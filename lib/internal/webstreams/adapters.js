@@ -58,7 +58,9 @@ function newReadableStreamFromStreamReadable(streamReadable, options = {}) {
   }
   let controller;
   function onData(chunk) {
-    if (isBuffer(chunk) && !objectMode) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // A copy, as node makes: a Buffer may be a view of the shared pool, which a
+    // consumer that transfers the chunk's buffer would otherwise detach.
+    if (isBuffer(chunk) && !objectMode) chunk = new Uint8Array(chunk);
     controller.enqueue(chunk);
     if (controller.desiredSize <= 0) streamReadable.pause();
   }

@@ -10,6 +10,10 @@ async function main() {
   const chunks = [];
   for await (const c of web) chunks.push(c.constructor.name + ':' + Buffer.from(c).toString());
   console.log(chunks);
+  // Each chunk owns its memory (a pooled Buffer's pool is never handed out).
+  for await (const c of Readable.toWeb(Readable.from([Buffer.from('ab')], { objectMode: false }))) {
+    console.log('own buffer', c.buffer.byteLength === c.byteLength);
+  }
   const objs = [];
   for await (const c of Readable.toWeb(Readable.from([{ a: 1 }, { b: 2 }]))) objs.push(c);
   console.log(objs);
