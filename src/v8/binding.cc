@@ -217,6 +217,9 @@ bool v8__Value__BooleanValue(const Value* v, Isolate* isolate) { return v->Boole
 const String* v8__Value__ToString(const Value* v, const Context* ctx) {
   return maybe_to_ptr(v->ToString(ptr_to_local(ctx)));
 }
+const String* v8__Value__ToDetailString(const Value* v, const Context* ctx) {
+  return maybe_to_ptr(v->ToDetailString(ptr_to_local(ctx)));
+}
 
 const Primitive* v8__Undefined(Isolate* isolate) { return local_to_ptr(Undefined(isolate)); }
 const Primitive* v8__Null(Isolate* isolate) { return local_to_ptr(Null(isolate)); }
