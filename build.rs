@@ -19,6 +19,7 @@ fn main() {
         .cpp(true)
         .file("src/v8/binding.cc")
         .file("src/v8/context.cc")
+        .file("src/v8/async_context.cc")
         .include(&include)
         .flag("-std=c++17")
         .flag("-fno-rtti")
@@ -53,6 +54,7 @@ fn main() {
     link_engine(&libdir);
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
     println!("cargo:rerun-if-changed=src/v8/context.cc");
+    println!("cargo:rerun-if-changed=src/v8/async_context.cc");
     println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
     println!("cargo:rerun-if-changed=src/v8/flags.rs");
     println!("cargo:rerun-if-env-changed=LIBNODE_DIR");

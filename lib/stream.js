@@ -4,7 +4,7 @@
 // Implementation lives in lib/internal/streams/. No internalBinding.
 
 const {
-  ObjectDefineProperty,
+  ObjectDefineProperty, SymbolFor,
 } = primordials;
 
 const { Stream } = require('internal/streams/legacy');
@@ -20,6 +20,7 @@ const destroyImpl = require('internal/streams/destroy');
 
 Stream.isDestroyed = utils.isDestroyed;
 Stream.isDisturbed = function isDisturbed(stream) {
+  if (stream && stream[SymbolFor('nodejs.stream.disturbed')] !== undefined) return stream[SymbolFor('nodejs.stream.disturbed')];
   return !!(stream && stream._readableState && (stream._readableState.dataEmitted || stream._readableState.endEmitted ||
     stream._readableState.errored));
 };

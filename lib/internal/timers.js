@@ -9,13 +9,16 @@
 // getLibuvNow, immediateInfo}.
 
 const {
-  ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax, MathTrunc, ReflectApply,
-  SafeMap,
+  ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeCall, MathMax, MathTrunc, ObjectFreeze,
+  ReflectApply, SafeMap,
 } = primordials;
 
 const binding = internalBinding('timers');
 const { scheduleTimer, toggleTimerRef, toggleImmediateRef, getLibuvNow } = binding;
 const { runNextTicks } = require('internal/process/task_queues');
+const asyncContext = require('internal/async_context');
+const asyncState = asyncContext.state;
+const kNoArgs = ObjectFreeze([]);
 
 const immediateInfo = new Uint32Array(binding.immediateInfo);
 const kCount = 0;
@@ -25,6 +28,8 @@ const kHasOutstanding = 2;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kRefed = Symbol('refed');
 const kList = Symbol('list');
+// The async context a timer or immediate runs in (undefined until async_hooks is used).
+const kAsyncFrame = Symbol('asyncFrame');
 
 // ---- intrusive doubly-linked lists (the list object is its own sentinel) ----
 function initList(list) { list._idleNext = list; list._idlePrev = list; }
@@ -85,7 +90,6 @@ const lists = new SafeMap(); // duration -> list
 let nextListId = 0;
 let nextExpiry = Infinity;
 let refCount = 0;
-let nextAsyncId = 1;
 const knownTimersById = new SafeMap();
 
 function incRefCount() { if (refCount++ === 0) toggleTimerRef(true); }
@@ -115,6 +119,7 @@ function insert(item, msecs, start = getLibuvNow()) {
 function unenroll(item) {
   if (item._destroyed) return;
   item._destroyed = true;
+  if (item[kAsyncFrame] !== undefined) asyncContext.emitDestroy(item[kAsyncFrame].id);
   if (item[kRefed]) decRefCount();
   const list = item[kList];
   if (item._idleNext) {
@@ -148,7 +153,8 @@ class Timeout {
     this._destroyed = false;
     this[kRefed] = isRefed;
     this[kList] = null;
-    this._asyncId = nextAsyncId++;
+    this._asyncId = asyncContext.newAsyncId();
+    this[kAsyncFrame] = asyncState.active ? asyncContext.capture('Timeout', this, this._asyncId) : undefined;
     if (isRefed) incRefCount();
   }
 
@@ -229,10 +235,14 @@ function listOnTimeout(list, now) {
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    const frame = timer[kAsyncFrame];
+    const prev = frame === undefined ? undefined : asyncContext.enter(frame);
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else ReflectApply(timer._onTimeout, timer, args);
+      // Not left when it threw: see async_context's enter().
+      if (frame !== undefined) asyncContext.leave(frame, prev, false);
     } finally {
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
@@ -241,6 +251,7 @@ function listOnTimeout(list, now) {
         timer._destroyed = true;
         if (timer[kRefed]) decRefCount();
         knownTimersById.delete(timer._asyncId);
+        if (frame !== undefined) asyncContext.emitDestroy(frame.id);
       }
     }
   }
@@ -263,6 +274,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
+    this[kAsyncFrame] = asyncState.active ? asyncContext.capture('Immediate', this) : undefined;
     this.ref();
     immediateInfo[kCount]++;
     append(immediateQueue, this);
@@ -293,6 +305,7 @@ function destroyImmediate(immediate) {
 
 function clearImmediateItem(immediate) {
   if (!immediate || immediate._destroyed) return;
+  if (immediate[kAsyncFrame] !== undefined) asyncContext.emitDestroy(immediate[kAsyncFrame].id);
   destroyImmediate(immediate);
   immediate._onImmediate = null;
   unlink(immediate);
@@ -322,11 +335,24 @@ function processImmediate() {
     const argv = immediate._argv;
     destroyImmediate(immediate);
     immediate._onImmediate = null;
-    if (argv === undefined) FunctionPrototypeCall(callback, immediate);
+    const frame = immediate[kAsyncFrame];
+    if (frame !== undefined) runImmediateInFrame(immediate, callback, argv, frame);
+    else if (argv === undefined) FunctionPrototypeCall(callback, immediate);
     else ReflectApply(callback, immediate, argv);
   }
   outstanding = null;
   immediateInfo[kHasOutstanding] = 0;
+}
+
+function runImmediateInFrame(immediate, callback, argv, frame) {
+  const prev = asyncContext.enter(frame);
+  let completed = false;
+  try {
+    ReflectApply(callback, immediate, argv === undefined ? kNoArgs : argv);
+    completed = true;
+  } finally {
+    asyncContext.finish(frame, prev, true, completed);
+  }
 }
 
 binding.setupTimers(processImmediate, processTimers);

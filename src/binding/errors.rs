@@ -12,8 +12,17 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setFatalExceptionHandler" => set_fatal_exception_handler,
             "getArrowMessage" => get_arrow_message,
             "setPrepareStackTraceCallback" => set_prepare_stack_trace_callback,
+            "noSideEffectsToString" => no_side_effects_to_string,
         ],
     );
+}
+
+/// noSideEffectsToString(value): a value as text without running any of its code,
+/// as node names an unhandled rejection's non-Error reason.
+fn no_side_effects_to_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    if let Some(text) = args.get(0).to_detail_string(s) {
+        args.ret(text.value());
+    }
 }
 
 fn set_fatal_exception_handler<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {

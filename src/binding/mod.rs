@@ -5,6 +5,7 @@ use crate::v8::{
     CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
 };
 
+pub mod async_context;
 mod b64_vbmi;
 mod buffer;
 pub mod builtins;
@@ -27,6 +28,7 @@ type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
 /// Every binding, listed once.
 const BINDINGS: &[(&str, Init)] = &[
+    ("async_context", async_context::init),
     ("buffer", buffer::init),
     ("builtins", builtins::init),
     ("contextify", contextify::init),

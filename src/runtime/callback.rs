@@ -18,8 +18,18 @@ impl Runtime {
         recv: Local<'s, Value>,
         args: &[Local<'s, Value>],
     ) -> Option<Local<'s, Value>> {
+        // Once async context is tracked, a callback from the loop starts with no
+        // store and leaves its own (an enterWith in it) behind it.
+        let saved = crate::binding::async_context::is_active().then(|| {
+            let outer = s.continuation_data();
+            s.set_continuation_data(s.undefined());
+            outer
+        });
         let r = self.call_catching(s, f, recv, args);
         self.drain_ticks(s);
+        if let Some(outer) = saved {
+            s.set_continuation_data(outer);
+        }
         r
     }
 

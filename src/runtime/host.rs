@@ -40,6 +40,11 @@ impl Host for Runtime {
     }
 
     fn run_check(&self, _lp: &Loop) {
+        // V8's own tasks once a turn, as node's platform runs them: without this a
+        // FinalizationRegistry callback never runs.
+        if self.isolate.run_platform_tasks() {
+            self.isolate.scope(&self.context, |s| self.drain_ticks(s));
+        }
         if self.immediate_info(0) == 0 {
             return;
         }

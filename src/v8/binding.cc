@@ -53,6 +53,11 @@ void v8__V8__Initialize(int* argc, char** argv) {
   V8::Initialize();
 }
 const char* v8__V8__GetVersion() { return V8::GetVersion(); }
+// Runs one of V8's own foreground tasks posted for `isolate` (FinalizationRegistry
+// cleanups, GC follow-ups), if one is due; false when none was.
+bool v8__Platform__PumpMessageLoop(Isolate* isolate) {
+  return platform::PumpMessageLoop(g_platform.get(), isolate, platform::MessageLoopBehavior::kDoNotWait);
+}
 
 // ---- Isolate ----------------------------------------------------------------
 static ArrayBuffer::Allocator* g_allocator;
@@ -211,6 +216,9 @@ bool v8__Value__IntegerValue(const Value* v, const Context* ctx, int64_t* out) {
 bool v8__Value__BooleanValue(const Value* v, Isolate* isolate) { return v->BooleanValue(isolate); }
 const String* v8__Value__ToString(const Value* v, const Context* ctx) {
   return maybe_to_ptr(v->ToString(ptr_to_local(ctx)));
+}
+const String* v8__Value__ToDetailString(const Value* v, const Context* ctx) {
+  return maybe_to_ptr(v->ToDetailString(ptr_to_local(ctx)));
 }
 
 const Primitive* v8__Undefined(Isolate* isolate) { return local_to_ptr(Undefined(isolate)); }

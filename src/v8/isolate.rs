@@ -22,6 +22,7 @@ extern "C" {
     fn v8__Isolate__SetData(isolate: *mut RawIsolate, slot: u32, data: *mut c_void);
     fn v8__Isolate__GetData(isolate: *mut RawIsolate, slot: u32) -> *mut c_void;
     fn v8__Isolate__PerformMicrotaskCheckpoint(isolate: *mut RawIsolate);
+    fn v8__Platform__PumpMessageLoop(isolate: *mut RawIsolate) -> bool;
     fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
     fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
@@ -124,6 +125,17 @@ impl Isolate {
     pub fn perform_microtask_checkpoint(raw: *mut RawIsolate) {
         // SAFETY: called on the isolate's thread, outside any V8 callback that forbids it.
         unsafe { v8__Isolate__PerformMicrotaskCheckpoint(raw) }
+    }
+
+    /// Runs the foreground tasks V8 has posted for this isolate (FinalizationRegistry
+    /// cleanups among them); true if any ran.
+    pub fn run_platform_tasks(&self) -> bool {
+        let mut ran = false;
+        // SAFETY: on the isolate's thread, entered, outside any V8 callback.
+        while unsafe { v8__Platform__PumpMessageLoop(self.raw) } {
+            ran = true;
+        }
+        ran
     }
 
     pub fn enqueue_microtask(scope: &Scope, f: Local<Function>) {

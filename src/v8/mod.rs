@@ -13,6 +13,7 @@
 //! V8 runs on one thread here, so the binding has no locking.
 #![allow(non_snake_case)]
 
+mod async_context;
 mod context;
 mod flags;
 mod isolate;

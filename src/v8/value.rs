@@ -19,6 +19,7 @@ extern "C" {
     fn v8__Value__IntegerValue(v: *const Value, ctx: *const Context, out: *mut i64) -> bool;
     fn v8__Value__BooleanValue(v: *const Value, isolate: *mut RawIsolate) -> bool;
     fn v8__Value__ToString(v: *const Value, ctx: *const Context) -> *const String;
+    fn v8__Value__ToDetailString(v: *const Value, ctx: *const Context) -> *const String;
     fn v8__Undefined(isolate: *mut RawIsolate) -> *const Primitive;
     fn v8__Null(isolate: *mut RawIsolate) -> *const Primitive;
     fn v8__Boolean__New(isolate: *mut RawIsolate, v: bool) -> *const Boolean;
@@ -202,6 +203,17 @@ impl<'s> Local<'s, Value> {
     pub fn to_string(self, scope: &Scope<'s>) -> Option<Local<'s, String>> {
         // SAFETY: live handles; the result is made in `scope`.
         unsafe { Local::from_raw(v8__Value__ToString(self.as_ptr(), scope.context().as_ptr())) }
+    }
+    /// The text V8 gives a value without running any of its code (no toString or
+    /// getters): "#<Object>", "[object Array]", "Symbol(s)".
+    pub fn to_detail_string(self, scope: &Scope<'s>) -> Option<Local<'s, String>> {
+        // SAFETY: live handles; the result is made in `scope`.
+        unsafe {
+            Local::from_raw(v8__Value__ToDetailString(
+                self.as_ptr(),
+                scope.context().as_ptr(),
+            ))
+        }
     }
     /// `String(value)` as Rust text, or "" when conversion throws.
     pub fn to_rust_string(self, scope: &Scope<'s>) -> std::string::String {

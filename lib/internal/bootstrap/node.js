@@ -216,6 +216,17 @@ defineLazy(globalThis, 'AbortSignal', () => require('internal/abort_controller')
 defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clone').structuredClone);
 defineLazy(globalThis, 'performance', () => require('internal/perf').performance);
 defineLazy(globalThis, 'DOMException', () => require('internal/dom_exception').DOMException);
+// The WHATWG streams: non-enumerable globals, as node's.
+const webStreamNames = [
+  'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
+  'ReadableByteStreamController', 'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
+  'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
+  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream',
+];
+for (let i = 0; i < webStreamNames.length; i++) {
+  const name = webStreamNames[i];
+  defineLazy(globalThis, name, () => require('stream/web')[name]);
+}
 
 // ---- exit ----
 internalBinding('timers').setExitHooks(

@@ -1,12 +1,12 @@
 'use strict';
 // A basic Blob: immutable bytes with a type, slice(), text(), arrayBuffer(),
-// bytes() (stream() needs web streams, which coil does not have yet).
+// bytes() and stream() (a byte ReadableStream over copies of the bytes).
 // No internalBinding: the bytes are kept in a Uint8Array.
 
 const {
   ArrayBuffer, ArrayBufferIsView, ArrayPrototypePush, MathMax, MathMin, MathTrunc,
   ObjectDefineProperty, ObjectPrototypeToString, PromiseResolve, SafeArrayIterator,
-  StringPrototypeToLowerCase, SymbolFor, SymbolIterator, SymbolToStringTag,
+  StringPrototypeToLowerCase, SymbolFor, SymbolIterator, SymbolToStringTag, TypedArrayPrototypeSlice,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 const { sliceOf } = require('internal/util/either');
@@ -14,6 +14,7 @@ const { sliceOf } = require('internal/util/either');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
 const kBytes = Symbol('kBytes');
+const kStreamChunk = 65536;
 const kType = Symbol('kType');
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
@@ -89,6 +90,26 @@ class Blob {
     return PromiseResolve(sliceOf(this[kBytes]));
   }
 
+  stream() {
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    const bytes = this[kBytes];
+    let offset = 0;
+    return new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        if (offset >= bytes.length) {
+          controller.close();
+          return;
+        }
+        // A copy: enqueue() transfers (detaches) the buffer it is given.
+        const end = MathMin(offset + kStreamChunk, bytes.length);
+        controller.enqueue(TypedArrayPrototypeSlice(bytes, offset, end));
+        offset = end;
+        if (offset >= bytes.length) controller.close();
+      },
+    });
+  }
+
   [customInspect](depth, options) {
     if (depth < 0) return '[Blob]';
     const { inspect } = require('internal/util/inspect');
@@ -98,7 +119,7 @@ class Blob {
 
 ObjectDefineProperty(Blob.prototype, SymbolToStringTag, { __proto__: null, value: 'Blob', configurable: true });
 // WebIDL attributes and operations are enumerable.
-for (const name of new SafeArrayIterator(['type', 'size', 'slice', 'arrayBuffer', 'text'])) {
+for (const name of new SafeArrayIterator(['type', 'size', 'slice', 'stream', 'arrayBuffer', 'text'])) {
   ObjectDefineProperty(Blob.prototype, name, { __proto__: null, enumerable: true });
 }
 

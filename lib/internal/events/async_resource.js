@@ -1,54 +1,37 @@
 'use strict';
 // events.EventEmitterAsyncResource: an EventEmitter whose listeners run in the
-// async context of the AsyncResource made with it. Built on first access of
-// the static, so async_hooks is not loaded by plain `require('events')`. While
-// coil has no async_hooks, a resource of one async context stands in for
-// AsyncResource: listeners run directly and ids are counted here. Reading the
-// static must never throw: packages copy the events module's properties
-// (Object.assign({}, require('events')), xml2js).
-// internalBinding: builtins (hasBuiltin, to see whether async_hooks exists).
+// async context of the AsyncResource made with it (async_hooks.AsyncResource; its
+// subclass here gives the resource an `eventEmitter` back-reference). Built on
+// first access of the static, so plain `require('events')` does not load
+// async_hooks. Reading the static must never throw: packages copy the events
+// module's properties (Object.assign({}, require('events')), xml2js).
 
-const { ReflectApply, FunctionPrototypeBind } = primordials;
-const { validateObject, validateString, validateFunction } = require('internal/validators');
-
-let lastAsyncId = 1;
-// The subset of async_hooks.AsyncResource that EventEmitterAsyncResource uses,
-// for a runtime with a single async context.
-class SingleContextAsyncResource {
-  #asyncId;
-  #triggerAsyncId;
-  constructor(type, options = undefined) {
-    validateString(type, 'type');
-    this.#asyncId = ++lastAsyncId;
-    const trigger = typeof options === 'number' ? options : options?.triggerAsyncId;
-    this.#triggerAsyncId = trigger === undefined ? 1 : trigger;
-  }
-  runInAsyncScope(fn, thisArg, ...args) {
-    return ReflectApply(fn, thisArg, args);
-  }
-  emitDestroy() {
-    return this;
-  }
-  asyncId() {
-    return this.#asyncId;
-  }
-  triggerAsyncId() {
-    return this.#triggerAsyncId;
-  }
-  bind(fn, thisArg) {
-    validateFunction(fn, 'fn');
-    return FunctionPrototypeBind(fn, thisArg);
-  }
-}
-
-function asyncResourceClass() {
-  if (internalBinding('builtins').hasBuiltin('async_hooks')) return require('async_hooks').AsyncResource;
-  return SingleContextAsyncResource;
-}
+const { ArrayPrototypeUnshift, ReflectApply, Symbol } = primordials;
+const { validateObject, validateString } = require('internal/validators');
+const { codes: { ERR_INVALID_THIS } } = require('internal/errors');
 
 module.exports = function makeEventEmitterAsyncResource(EventEmitter) {
-  const AsyncResource = asyncResourceClass();
+  const { AsyncResource } = require('async_hooks');
   const kResource = Symbol('kAsyncResource');
+  const kEmitter = Symbol('kEventEmitter');
+
+  class EventEmitterReferencingAsyncResource extends AsyncResource {
+    constructor(emitter, type, options) {
+      super(type, options);
+      this[kEmitter] = emitter;
+    }
+    get eventEmitter() {
+      if (this[kEmitter] === undefined) throw new ERR_INVALID_THIS('EventEmitterReferencingAsyncResource');
+      return this[kEmitter];
+    }
+  }
+
+  // The resource of an EventEmitterAsyncResource, or ERR_INVALID_THIS.
+  function resourceOf(self) {
+    const resource = self == null ? undefined : self[kResource];
+    if (resource === undefined) throw new ERR_INVALID_THIS('EventEmitterAsyncResource');
+    return resource;
+  }
 
   class EventEmitterAsyncResource extends EventEmitter {
     constructor(options = undefined) {
@@ -62,29 +45,29 @@ module.exports = function makeEventEmitterAsyncResource(EventEmitter) {
       }
       if (options !== undefined) validateObject(options, 'options');
       super(options);
-      const resource = new AsyncResource(name, options);
-      resource.eventEmitter = this;
-      this[kResource] = resource;
+      this[kResource] = new EventEmitterReferencingAsyncResource(this, name, options);
     }
 
     emit(event, ...args) {
-      return this[kResource].runInAsyncScope(super.emit, this, event, ...args);
+      const resource = resourceOf(this);
+      ArrayPrototypeUnshift(args, super.emit, this, event);
+      return ReflectApply(resource.runInAsyncScope, resource, args);
     }
 
     emitDestroy() {
-      this[kResource].emitDestroy();
+      resourceOf(this).emitDestroy();
     }
 
     get asyncId() {
-      return this[kResource].asyncId();
+      return resourceOf(this).asyncId();
     }
 
     get triggerAsyncId() {
-      return this[kResource].triggerAsyncId();
+      return resourceOf(this).triggerAsyncId();
     }
 
     get asyncResource() {
-      return this[kResource];
+      return resourceOf(this);
     }
   }
   return EventEmitterAsyncResource;

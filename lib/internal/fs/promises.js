@@ -100,6 +100,10 @@ class FileHandle extends EventEmitter {
     const { WriteStream } = require('internal/fs/streams');
     return new WriteStream(undefined, { ...options, fd: this });
   }
+  readableWebStream(options = {}) {
+    const closing = this[kFd] === -1 || this[kClosePromise] !== null;
+    return require('internal/webstreams/adapters').readableWebStreamOf(this, closing, options);
+  }
   readLines(options) {
     const { createInterface } = require('readline');
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });

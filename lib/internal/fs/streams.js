@@ -52,12 +52,17 @@ const {
   close: nativeClose,
 } = nativeFsCalls;
 
+const asyncContext = require('internal/async_context');
+const asyncState = asyncContext.state;
+
 // The request of one stream op: the binding calls oncomplete(err, value) on it.
 // The callbacks here are the stream's own, so the cheapest shape will do (fs's
 // FSReqCallback adds a call to give user callbacks Node's `this` and arguments).
 class StreamRequest {
   constructor(oncomplete) {
-    this.oncomplete = oncomplete;
+    // Once async_hooks is in use the stream's callbacks (and so its events) run in
+    // the async context the op was started in, as fs's own requests do.
+    this.oncomplete = asyncState.active ? asyncContext.bindToFrame('FSREQCALLBACK', oncomplete) : oncomplete;
   }
 }
 

@@ -244,17 +244,35 @@ function validateBufferArray(buffers, name = 'buffers') {
   return buffers;
 }
 
+// The async context fs callbacks run in (captured only once async_hooks is used).
+const asyncContext = require('internal/async_context');
+const asyncState = asyncContext.state;
+
 // A request whose completion calls `cb(err, value)`.
 // The callback runs with `this` undefined and, as in Node, with the error alone
 // when the call failed or has no value.
 class FSReqCallback {
   constructor(callback) {
     this.callback = callback;
+    this.frame = asyncState.active ? asyncContext.capture('FSREQCALLBACK', this) : undefined;
   }
   oncomplete(err, value) {
     const callback = this.callback;
-    if (err || value === undefined) callback(err);
-    else callback(err, value);
+    const frame = this.frame;
+    if (frame === undefined) {
+      if (err || value === undefined) callback(err);
+      else callback(err, value);
+      return;
+    }
+    const prev = asyncContext.enter(frame);
+    let completed = false;
+    try {
+      if (err || value === undefined) callback(err);
+      else callback(err, value);
+      completed = true;
+    } finally {
+      asyncContext.finish(frame, prev, true, completed);
+    }
   }
 }
 

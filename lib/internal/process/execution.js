@@ -46,6 +46,8 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
     process.emit('uncaughtExceptionMonitor', err, type);
     if (process.listenerCount('uncaughtException') > 0) {
       process.emit('uncaughtException', err, type);
+      // The failed callback's frame stayed entered for the listeners; now its after.
+      require('internal/async_context').afterUncaughtException();
       return true;
     }
   }

@@ -51,7 +51,7 @@ function inspect(value) {
 function unhandledRejectionError(reason) {
   const text = 'This error originated either by throwing inside of an async function without a ' +
     'catch block, or by rejecting a promise which was not handled with .catch(). The promise ' +
-    `rejected with the reason "${inspect(reason)}".`;
+    `rejected with the reason "${internalBinding('errors').noSideEffectsToString(reason)}".`;
   const err = new Error(text);
   err.name = 'UnhandledPromiseRejection';
   err.code = 'ERR_UNHANDLED_REJECTION';

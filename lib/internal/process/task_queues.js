@@ -5,10 +5,14 @@
 // unhandled rejections (lib/internal/process/promises.js).
 // Bindings: task_queue.{tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback}.
 
-const { Array, ReflectApply } = primordials;
+const { Array, ObjectFreeze, ReflectApply } = primordials;
 const { tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback } = internalBinding('task_queue');
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
+// Ticks and microtasks carry the async context only once async_hooks was used.
+const asyncContext = require('internal/async_context');
+const asyncState = asyncContext.state;
+const kNoArgs = ObjectFreeze([]);
 
 // A growable ring of fixed-size arrays: push and shift are O(1) and never copy.
 const kSize = 2048;
@@ -51,7 +55,20 @@ function nextTick(callback) {
     for (let i = 1; i < n; i++) args[i - 1] = arguments[i];
   }
   if (tickInfo[kHasTickScheduled] === 0) tickInfo[kHasTickScheduled] = 1;
-  push({ callback, args });
+  const tock = { callback, args, frame: undefined };
+  if (asyncState.active) tock.frame = asyncContext.capture('TickObject', tock);
+  push(tock);
+}
+
+function runTickInFrame(callback, args, frame) {
+  const prev = asyncContext.enter(frame);
+  let completed = false;
+  try {
+    ReflectApply(callback, undefined, args === undefined ? kNoArgs : args);
+    completed = true;
+  } finally {
+    asyncContext.finish(frame, prev, true, completed);
+  }
 }
 
 let promises;
@@ -64,8 +81,9 @@ function processTicksAndRejections() {
   let tock;
   do {
     while ((tock = shift()) !== null) {
-      const { callback, args } = tock;
-      if (args === undefined) callback();
+      const { callback, args, frame } = tock;
+      if (frame !== undefined) runTickInFrame(callback, args, frame);
+      else if (args === undefined) callback();
       else switch (args.length) {
         case 1: callback(args[0]); break;
         case 2: callback(args[0], args[1]); break;
@@ -91,11 +109,15 @@ function queueMicrotask(callback) {
     validateFunction ??= require('internal/validators').validateFunction;
     validateFunction(callback, 'callback');
   }
+  const frame = asyncState.active ? asyncContext.capture('Microtask', undefined) : undefined;
   enqueueMicrotask(function runMicrotask() {
+    const prev = frame === undefined ? undefined : asyncContext.enter(frame);
     try {
       callback();
     } catch (err) {
       require('internal/process/execution').triggerUncaughtException(err, false);
+    } finally {
+      if (frame !== undefined) asyncContext.leave(frame, prev, true);
     }
   });
 }

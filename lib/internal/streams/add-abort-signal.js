@@ -1,6 +1,6 @@
 'use strict';
-// stream.addAbortSignal(signal, stream): destroys the stream with an AbortError
-// when the signal aborts. No internalBinding.
+// stream.addAbortSignal(signal, stream): destroys the stream (errors a web stream)
+// with an AbortError when the signal aborts. No internalBinding.
 
 const { codes: { ERR_INVALID_ARG_TYPE }, AbortError } = require('internal/errors');
 const { validateAbortSignal } = require('internal/validators');
@@ -8,9 +8,14 @@ const { isNodeStream } = require('internal/streams/utils');
 
 function addAbortSignal(signal, stream) {
   validateAbortSignal(signal, 'signal');
-  if (!isNodeStream(stream)) throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+  const web = isNodeStream(stream) ? undefined : require('internal/webstreams/finished');
+  if (web !== undefined && !web.isWebStream(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+  }
   const onAbort = () => {
-    stream.destroy(new AbortError(undefined, { cause: signal.reason }));
+    const error = new AbortError(undefined, { cause: signal.reason });
+    if (web !== undefined) web.errorWebStream(stream, error);
+    else stream.destroy(error);
   };
   if (signal.aborted) {
     onAbort();

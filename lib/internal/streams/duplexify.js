@@ -1,7 +1,7 @@
 'use strict';
 // Duplex.from(body): turns streams, iterables, promises, async (generator)
-// functions and { readable, writable } pairs into a Duplex. Web streams and Blob
-// bodies are not supported yet (coil has no web streams). No internalBinding.
+// functions, { readable, writable } pairs, web streams and Blobs into a Duplex.
+// No internalBinding.
 
 const {
   FunctionPrototypeCall, PromisePrototypeThen,
@@ -29,6 +29,10 @@ function duplexify(body, name = 'body') {
   if (u.isReadableNodeStream(body)) return fromPair({ readable: body });
   if (u.isWritableNodeStream(body)) return fromPair({ writable: body });
   if (u.isNodeStream(body)) return fromPair({ writable: false, readable: false });
+  const webKind = webStreamKind(body);
+  if (webKind === 'ReadableStream') return fromPair({ readable: require('internal/streams/readable').fromWeb(body) });
+  if (webKind === 'WritableStream') return fromPair({ writable: require('internal/streams/writable').fromWeb(body) });
+  if (body instanceof require('internal/buffer/blob').Blob) return duplexify(body.arrayBuffer(), name);
 
   if (typeof body === 'function') {
     const { source, write, final, destroy } = sourceFromWrites();
@@ -79,6 +83,11 @@ function duplexify(body, name = 'body') {
 
   throw new ERR_INVALID_ARG_TYPE(name, ['Blob', 'ReadableStream', 'WritableStream', 'Stream', 'Iterable',
     'AsyncIterable', 'Function', '{ readable, writable } pair', 'Promise'], body);
+}
+
+function webStreamKind(body) {
+  const web = require('internal/webstreams/finished');
+  return web.isWebStream(body) ? web.kindOf(body) : undefined;
 }
 
 function fromIterable(iterable, options) {

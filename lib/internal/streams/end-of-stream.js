@@ -27,6 +27,8 @@ function eos(stream, options, callback) {
   callback = u.once(callback);
 
   if (!u.isNodeStream(stream)) {
+    const webStreams = require('internal/webstreams/finished');
+    if (webStreams.isWebStream(stream)) return webStreams.eosWeb(stream, options, callback);
     const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
     throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
   }

@@ -1,6 +1,7 @@
 'use strict';
 // stream.pipeline(source, ...transforms, destination, callback): streams, iterables,
-// async generator functions; destroys every stage on error. No internalBinding.
+// async generator functions, web streams (bridged to node streams, see
+// internal/webstreams/adapters); destroys every stage on error. No internalBinding.
 
 const {
   ArrayIsArray, ArrayPrototypeForEach, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift,
@@ -99,6 +100,7 @@ function pipeline(...streams) {
 function pipelineImpl(streams, callback, opts) {
   if (streams.length === 1 && ArrayIsArray(streams[0])) streams = streams[0];
   if (streams.length < 2) throw new ERR_MISSING_ARGS('streams');
+  streams = require('internal/webstreams/adapters').nodeStreamsOf(streams);
   const AC = lazyAC();
   const ac = new AC();
   const signal = ac.signal;

@@ -4,7 +4,7 @@
 
 const {
   ArrayIsArray, ArrayPrototypePush, MathFloor, NumberIsInteger, ReflectApply, SymbolAsyncIterator,
-  SymbolIterator,
+  SymbolFor, SymbolIterator,
 } = primordials;
 
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
@@ -94,6 +94,7 @@ function isReadableFinished(stream, strict) {
 }
 
 function isReadable(stream) {
+  if (stream && stream[SymbolFor('nodejs.stream.readable')] !== undefined) return stream[SymbolFor('nodejs.stream.readable')];
   if (stream && stream.readable != null && typeof stream.readable !== 'boolean') return null;
   if (isDestroyed(stream)) return false;
   return isReadableNodeStream(stream) && stream.readable && !isReadableFinished(stream);
@@ -157,6 +158,8 @@ function willEmitClose(stream) {
 }
 
 function isErrored(stream) {
+  // A web ReadableStream answers through a symbol (see internal/webstreams/readablestream).
+  if (stream && stream[SymbolFor('nodejs.stream.errored')] !== undefined) return !!stream[SymbolFor('nodejs.stream.errored')];
   return !!(stream && (stream.readableErrored || stream.writableErrored ||
     (stream._readableState && stream._readableState.errored) ||
     (stream._writableState && stream._writableState.errored)));
