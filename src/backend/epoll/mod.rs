@@ -154,7 +154,7 @@ impl Epoll {
                     g.give_back(bid);
                 }
             }
-            if result == -libc::EAGAIN {
+            if f.op.as_opable_ref().must_wait(result) {
                 continue; // spurious or taken by someone else: wait again
             }
             if let Some(bid) = picked.filter(|_| result >= 0) {
@@ -218,7 +218,7 @@ impl Epoll {
             return false;
         }
         let result = op.run_blocking();
-        if result == -libc::EAGAIN {
+        if op.must_wait(result) {
             return false;
         }
         self.ready.push((key, result, 0));

@@ -1,7 +1,9 @@
 //! IORING_OP_CONNECT: connect(2) a socket to an address the op owns until its
 //! completion. On epoll (a non-blocking socket) the connect is started at submit
 //! (`try_first`); EINPROGRESS waits for POLLOUT, and then SO_ERROR says how it
-//! ended. Result: 0 or -errno (ECONNREFUSED, ...).
+//! ended. Result: 0 or -errno (ECONNREFUSED, ...). An EAGAIN from that first
+//! connect(2) is final, not "under way": on a Unix socket it means the listener's
+//! backlog is full (unix(7)), and node reports it as an EAGAIN error at once.
 use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
@@ -16,6 +18,8 @@ pub struct Connect {
     addr: Box<SockAddr>,
     /// The non-blocking connect(2) was made (epoll): later tries read SO_ERROR.
     started: bool,
+    /// The first connect(2) failed with EAGAIN (a full Unix backlog): the result.
+    eagain_at_once: bool,
 }
 
 impl Connect {
@@ -24,13 +28,14 @@ impl Connect {
             fd,
             addr: Box::new(addr),
             started: false,
+            eagain_at_once: false,
         }
     }
 }
 
 /// Errors of a non-blocking connect that mean "still under way".
 fn in_progress(errno: i32) -> bool {
-    errno == libc::EINPROGRESS || errno == libc::EALREADY || errno == libc::EAGAIN
+    errno == libc::EINPROGRESS || errno == libc::EALREADY
 }
 
 impl OpAble for Connect {
@@ -48,6 +53,7 @@ impl OpAble for Connect {
                 return 0;
             }
             let errno = super::buf::syscall_result(-1);
+            self.eagain_at_once = errno == -libc::EAGAIN;
             return if in_progress(-errno) {
                 -libc::EAGAIN
             } else {
@@ -94,5 +100,8 @@ impl OpAble for Connect {
     }
     fn try_first(&self) -> bool {
         true
+    }
+    fn must_wait(&self, result: i32) -> bool {
+        result == -libc::EAGAIN && !self.eagain_at_once
     }
 }

@@ -87,6 +87,11 @@ pub trait OpAble {
     fn try_first(&self) -> bool {
         false
     }
+    /// Whether a `run_blocking` result means "not ready yet: wait for readiness"
+    /// rather than the op's outcome (an op whose EAGAIN is a real error says no).
+    fn must_wait(&self, result: i32) -> bool {
+        result == -libc::EAGAIN
+    }
     /// The provided-buffer group the op reads into (IOSQE_BUFFER_SELECT).
     fn buffer_group(&self) -> Option<u16> {
         None
