@@ -16,6 +16,8 @@ const {
 const binding = internalBinding('tcp_wrap');
 const stream = require('stream');
 const { Buffer } = require('buffer');
+// Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
+const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
   codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS },
 } = require('internal/errors');
@@ -119,7 +121,7 @@ function onRead(socket, value) {
     socket.read(0);
     return;
   }
-  const chunk = Buffer.from(value);
+  const chunk = BufferFrom(value);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
   if (socket.push(chunk)) issueRead(socket);
@@ -133,7 +135,7 @@ Socket.prototype._read = function(n) {
 };
 
 function toBuffer(chunk, encoding) {
-  return typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+  return typeof chunk === 'string' ? BufferFrom(chunk, encoding) : chunk;
 }
 
 // Sends `bufs` in full: a short send resubmits the rest; cb(err) at the end.
@@ -243,9 +245,10 @@ function afterConnect(socket, result) {
   socket.emit('connect');
   socket.emit('ready');
   if (socket._pendingWrite !== null) {
-    const [bufs, total, cb] = socket._pendingWrite;
+    // Indexed, not destructured: array destructuring runs the (patchable) iterator.
+    const pending = socket._pendingWrite;
     socket._pendingWrite = null;
-    socket._writeBuffers(bufs, total, cb);
+    socket._writeBuffers(pending[0], pending[1], pending[2]);
   }
   if (socket._pendingFinal !== null) {
     const cb = socket._pendingFinal;
@@ -256,7 +259,8 @@ function afterConnect(socket, result) {
 }
 
 Socket.prototype.connect = function(...args) {
-  const [options, cb] = normalizeArgs(args);
+  const normalized = normalizeArgs(args);
+  const options = normalized[0], cb = normalized[1];
   if (cb !== null) this.once('connect', cb);
   if (this.destroyed) {
     // connect() again after 'close': a fresh stream over a new handle.
@@ -282,7 +286,8 @@ Socket.prototype.connect = function(...args) {
     const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
     const resolved = resolveHost(host);
     if (resolved instanceof Error) throw resolved;
-    [address, family] = resolved;
+    address = resolved[0];
+    family = resolved[1];
     this._host = host;
     if (host !== address) {
       process.nextTick(() => this.emit('lookup', null, address, family, host));
@@ -415,7 +420,7 @@ defineGetter('bytesWritten', function() {
   if (queued) {
     for (let i = 0; i < queued.length; i++) {
       const { chunk, encoding } = queued[i];
-      bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) :
+      bytes += typeof chunk === 'string' ? BufferByteLength(chunk, encoding) :
         TypedArrayPrototypeGetByteLength(chunk);
     }
   }
@@ -436,7 +441,7 @@ defineGetter('readyState', function() {
 });
 
 function connect(...args) {
-  const [options] = normalizeArgs(args);
+  const options = normalizeArgs(args)[0];
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
   return ReflectApply(socket.connect, socket, args);

@@ -80,7 +80,8 @@ function resolveHost(host) {
 
 // Node's listen/bind error: `listen EADDRINUSE: address already in use 127.0.0.1:80`.
 function uvExceptionWithHostPort(errno, syscall, address, port) {
-  const [code, message] = errnoInfo(errno);
+  const info = errnoInfo(errno);
+  const code = info[0], message = info[1];
   let details = '';
   if (port && port > 0) details = ` ${address}:${port}`;
   else if (address) details = ` ${address}`;

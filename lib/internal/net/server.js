@@ -103,7 +103,8 @@ function onConnection(server, conn, ended) {
 }
 
 Server.prototype.listen = function(...args) {
-  const [options, cb] = normalizeArgs(args);
+  const normalized = normalizeArgs(args);
+  const options = normalized[0], cb = normalized[1];
   if (this._handle !== null) throw new ERR_SERVER_ALREADY_LISTEN();
   if (cb !== null) this.once('listening', cb);
   let backlog = options.backlog;
@@ -124,7 +125,8 @@ Server.prototype.listen = function(...args) {
     } else {
       const resolved = resolveHost(`${options.host}`);
       if (resolved instanceof Error) throw resolved;
-      [address, family] = resolved;
+      address = resolved[0];
+      family = resolved[1];
     }
   } else {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
