@@ -26,7 +26,13 @@ impl Runtime {
             outer
         });
         let r = self.call_catching(s, f, recv, args);
-        self.drain_ticks(s);
+        // As node's InternalCallbackScope: a callback that threw leaves the queues
+        // alone (what it queued runs from the next callback; the fatal-exception
+        // hook schedules an immediate for that), so the rest of a failed immediate
+        // queue runs before them.
+        if r.is_some() {
+            self.drain_ticks(s);
+        }
         if let Some(outer) = saved {
             s.set_continuation_data(outer);
         }

@@ -41,8 +41,9 @@ impl Host for Runtime {
 
     fn run_check(&self, _lp: &Loop) {
         // V8's own tasks once a turn, as node's platform runs them: without this a
-        // FinalizationRegistry callback never runs.
-        if self.isolate.run_platform_tasks() {
+        // FinalizationRegistry callback never runs. The ticks a failed immediate
+        // left queued wait for the rest of its queue, as in node.
+        if self.isolate.run_platform_tasks() && self.immediate_info(2) == 0 {
             self.isolate.scope(&self.context, |s| self.drain_ticks(s));
         }
         if self.immediate_info(0) == 0 {

@@ -39,15 +39,31 @@ function formatFatal(err, thrownAt = '', fromPromise = false) {
   return arrow ? `${arrow}\n${body}\n` : `${body}\n`;
 }
 
+// A loop callback that threw does not drain the nextTick queue (node's order: the
+// rest of a failed immediate queue runs first); an immediate makes sure what it
+// queued runs within the next turn.
+function noop() {}
+function ticksRunSoon() { require('timers').setImmediate(noop); }
+
+// Set by lib/domain.js once required: takes an error thrown inside an active domain.
+let domainHandler;
+function setDomainHandler(fn) { domainHandler = fn; }
+
 // Returns true when a listener handled it; otherwise never returns.
 function triggerUncaughtException(err, fromPromise, thrownAt) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (domainHandler !== undefined && !fromPromise && domainHandler(err)) {
+    require('internal/async_context').afterUncaughtException();
+    ticksRunSoon();
+    return true;
+  }
   if (typeof process.emit === 'function') {
     process.emit('uncaughtExceptionMonitor', err, type);
     if (process.listenerCount('uncaughtException') > 0) {
       process.emit('uncaughtException', err, type);
       // The failed callback's frame stayed entered for the listeners; now its after.
       require('internal/async_context').afterUncaughtException();
+      ticksRunSoon();
       return true;
     }
   }
@@ -69,4 +85,4 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
 
 setFatalExceptionHandler(triggerUncaughtException);
 
-module.exports = { triggerUncaughtException, formatFatal };
+module.exports = { triggerUncaughtException, formatFatal, setDomainHandler };

@@ -1,0 +1,177 @@
+'use strict';
+// The deprecated `domain` module. A domain's membership of the current async context
+// is one AsyncLocalStorage store, so every hop the loop makes (nextTick, timers,
+// immediates, fs callbacks, promise reactions) carries it with no code of its own
+// here; process.domain and domain.active read that store. Errors reach a domain
+// from the uncaught-exception path (internal/process/execution.js asks the handler
+// installed here) and from emitters bound to it (the emit wrapper below). Nothing
+// of this costs anything until a program requires 'domain'.
+
+const {
+  ArrayPrototypeIndexOf, ArrayPrototypePush, ArrayPrototypeSplice, FunctionPrototypeCall,
+  ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply,
+} = primordials;
+const EventEmitter = require('events');
+const { AsyncLocalStorage } = require('async_hooks');
+const asyncContext = require('internal/async_context');
+const execution = require('internal/process/execution');
+
+const store = new AsyncLocalStorage();
+// Domains entered and not yet exited, innermost last (node's `_stack`).
+const stack = [];
+
+// The store holds { domain } boxes: node's process.domain is null until a domain is
+// first exited, undefined after, and null again after an emitter's error, and a
+// box tells those apart from "no domain ever entered in this context".
+let idle = null;
+function activeDomain() {
+  const box = store.getStore();
+  return box === undefined ? idle : box.domain;
+}
+function setActive(domain) {
+  store.enterWith({ __proto__: null, domain });
+}
+
+// `domain` on emitters and errors is not enumerable, as node's.
+function setDomain(target, domain) {
+  ObjectDefineProperty(target, 'domain', {
+    __proto__: null, value: domain, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+function Domain() {
+  FunctionPrototypeCall(EventEmitter, this);
+  this.members = [];
+}
+ObjectSetPrototypeOf(Domain.prototype, EventEmitter.prototype);
+ObjectSetPrototypeOf(Domain, EventEmitter);
+
+Domain.prototype.enter = function enter() {
+  ArrayPrototypePush(stack, this);
+  setActive(this);
+};
+
+// Leaves this domain and every domain entered after it.
+Domain.prototype.exit = function exit() {
+  const index = ArrayPrototypeIndexOf(stack, this);
+  if (index === -1) return;
+  stack.length = index;
+  idle = undefined;
+  setActive(stack[index - 1]);
+};
+
+Domain.prototype.run = function run(fn, ...args) {
+  this.enter();
+  const result = ReflectApply(fn, this, args);
+  this.exit();
+  return result;
+};
+
+Domain.prototype.add = function add(emitter) {
+  if (emitter.domain === this) return;
+  if (emitter.domain) emitter.domain.remove(emitter);
+  setDomain(emitter, this);
+  ArrayPrototypePush(this.members, emitter);
+};
+
+Domain.prototype.remove = function remove(emitter) {
+  setDomain(emitter, null);
+  const index = ArrayPrototypeIndexOf(this.members, emitter);
+  if (index !== -1) ArrayPrototypeSplice(this.members, index, 1);
+};
+
+function runBound(domain, fn, thisArg, args) {
+  domain.enter();
+  const result = ReflectApply(fn, thisArg, args);
+  domain.exit();
+  return result;
+}
+
+Domain.prototype.bind = function bind(fn) {
+  const domain = this;
+  function runBoundToDomain(...args) { return runBound(domain, fn, this, args); }
+  runBoundToDomain.domain = this;
+  return runBoundToDomain;
+};
+
+// Like bind, but an error in the first argument goes to the domain instead.
+Domain.prototype.intercept = function intercept(fn) {
+  const domain = this;
+  function runIntercepted(...args) {
+    const err = args[0];
+    if (err) {
+      if (typeof err === 'object' || typeof err === 'function') {
+        err.domainBound = fn;
+        err.domainThrown = false;
+        setDomain(err, domain);
+      }
+      domain.emit('error', err);
+      return undefined;
+    }
+    ArrayPrototypeSplice(args, 0, 1);
+    return runBound(domain, fn, this, args);
+  }
+  runIntercepted.domain = this;
+  return runIntercepted;
+};
+
+// Called by the uncaught-exception path: true when the active domain took the error.
+// Its 'error' listeners run outside every domain; one that throws makes the new
+// error uncaught in turn.
+function handleUncaught(err) {
+  const domain = activeDomain();
+  if (!domain || domain.listenerCount('error') === 0) return false;
+  if ((typeof err === 'object' && err !== null) || typeof err === 'function') {
+    setDomain(err, domain);
+    err.domainThrown = true;
+  }
+  stack.length = 0;
+  idle = undefined;
+  setActive(undefined);
+  domain.emit('error', err);
+  return true;
+}
+
+// Emitters made inside a domain belong to it; an 'error' with no listener goes to
+// the emitter's domain, and other listeners run inside it.
+const init = EventEmitter.init;
+EventEmitter.init = function initWithDomain(opts) {
+  const domain = activeDomain();
+  if (domain && !(this instanceof Domain)) setDomain(this, domain);
+  return FunctionPrototypeCall(init, this, opts);
+};
+const emit = EventEmitter.prototype.emit;
+EventEmitter.prototype.emit = function emitInDomain(type, ...args) {
+  const domain = this.domain;
+  if (domain === null || domain === undefined || this === domain) return ReflectApply(emit, this, [type, ...args]);
+  if (type === 'error' && this.listenerCount('error') === 0) {
+    const err = args[0];
+    if ((typeof err === 'object' && err !== null) || typeof err === 'function') {
+      err.domainEmitter = this;
+      setDomain(err, domain);
+      err.domainThrown = false;
+    }
+    stack.length = 0;
+    setActive(null);
+    domain.emit('error', err);
+    return false;
+  }
+  domain.enter();
+  const result = ReflectApply(emit, this, [type, ...args]);
+  domain.exit();
+  return result;
+};
+EventEmitter.usingDomains = true;
+
+asyncContext.activate();
+execution.setDomainHandler(handleUncaught);
+ObjectDefineProperty(process, 'domain', {
+  __proto__: null, get: activeDomain, set(d) { setActive(d); }, enumerable: true, configurable: true,
+});
+
+function create() { return new Domain(); }
+
+module.exports = { _stack: stack, Domain, createDomain: create, create };
+ObjectDefineProperty(module.exports, 'active', {
+  __proto__: null, get: activeDomain, set(d) { setActive(d); }, enumerable: true, configurable: true,
+});
