@@ -120,14 +120,23 @@ Domain.prototype.intercept = function intercept(fn) {
 // error uncaught in turn.
 function handleUncaught(err) {
   const domain = activeDomain();
-  if (!domain || domain.listenerCount('error') === 0) return false;
+  if (!domain) return false;
+  if (domain.listenerCount('error') === 0) {
+    // 'uncaughtException' listeners run outside every domain.
+    stack.length = 0;
+    setActive(null);
+    return false;
+  }
   if ((typeof err === 'object' && err !== null) || typeof err === 'function') {
     setDomain(err, domain);
     err.domainThrown = true;
   }
-  stack.length = 0;
+  // The handler runs in the domain's parent, if it was entered inside one.
+  const index = ArrayPrototypeIndexOf(stack, domain);
+  if (index !== -1) stack.length = index;
+  else stack.length = 0;
   idle = undefined;
-  setActive(undefined);
+  setActive(stack[stack.length - 1]);
   domain.emit('error', err);
   return true;
 }
