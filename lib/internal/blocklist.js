@@ -114,7 +114,7 @@ class BlockList {
   }
 
   [kInspect](depth, options, inspect) {
-    if (depth < 0) return this;
+    if (depth < 0) return '[BlockList]';
     if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
     return `BlockList ${inspect({ rules: this.rules }, options)}`;
   }

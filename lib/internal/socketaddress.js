@@ -180,7 +180,7 @@ class SocketAddress {
   }
 
   [kInspect](depth, options, inspect) {
-    if (depth < 0) return this;
+    if (depth < 0) return '[SocketAddress]';
     if (typeof inspect !== 'function') inspect = require('internal/util/inspect').inspect;
     return `SocketAddress ${inspect(this.toJSON(), options)}`;
   }

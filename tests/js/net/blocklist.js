@@ -6,6 +6,7 @@ const assert = require('assert');
 
 const bl = new net.BlockList();
 console.log(util.inspect(bl));
+console.log(util.inspect(bl, { depth: -1 }), util.inspect({ list: bl }, { depth: 0 }));
 bl.addAddress('1.2.3.4');
 bl.addRange('10.0.0.1', '10.0.0.10');
 bl.addSubnet('8592:757c:efae:4e45::', 64, 'ipv6');
@@ -14,6 +15,7 @@ bl.addAddress('0:0::FFFF:9.9.9.9', 'IPv6');
 bl.addRange('2001:db8::10', '2001:db8::20', 'ipv6');
 console.log(bl.rules);
 console.log(util.inspect(bl));
+console.log(util.inspect(bl, { depth: -1 }), util.inspect({ list: bl }, { depth: 0 }));
 
 const checks = [
   ['1.2.3.4'], ['1.2.3.5'], ['::ffff:1.2.3.4', 'ipv6'], ['::ffff:102:304', 'ipv6'],

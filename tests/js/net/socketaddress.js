@@ -18,6 +18,7 @@ console.log(def.address, def.port, def.family, def.flowlabel);
 console.log(util.inspect(new net.SocketAddress({ family: 'ipv6' })));
 console.log(JSON.stringify(new net.SocketAddress({ address: '::1', family: 'IPv6', port: 8080, flowlabel: 7 })));
 assert.deepStrictEqual(Object.keys(def), []);
+console.log(util.inspect(def, { depth: -1 }), util.inspect([def], { depth: 0 }));
 attempt({ address: '0:0::FFFF:1.2.3.4', family: 'ipv6' });
 attempt({ address: '1:0:0:2:0:0:0:3', family: 'ipv6' });
 attempt({ address: 'FE80:0:0:0:0:0:0:1', family: 'ipv6', port: 443 });
