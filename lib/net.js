@@ -456,4 +456,6 @@ module.exports = {
   Socket, Stream: Socket, connect, createConnection: connect, createServer,
   isIP, isIPv4, isIPv6,
   get Server() { return require('internal/net/server').Server; },
+  get SocketAddress() { return require('internal/socketaddress').SocketAddress; },
+  get BlockList() { return require('internal/blocklist').BlockList; },
 };

@@ -46,6 +46,11 @@ function charToDigit(c) {
   return BASE;
 }
 
+function overflowed(onOverflow) {
+  if (onOverflow !== undefined) onOverflow();
+  return null;
+}
+
 // Code points of `label` to its Punycode form (without 'xn--'); null on overflow.
 function encode(label) {
   const input = ArrayFrom(label, (ch) => StringPrototypeCodePointAt(ch, 0));
@@ -85,8 +90,9 @@ function encode(label) {
   return out;
 }
 
-// Punycode text (without 'xn--') to a string; null when malformed.
-function decode(input) {
+// Punycode text (without 'xn--') to a string; null when malformed, after calling
+// onOverflow (when given) if the cause was a number past 2^31-1.
+function decode(input, onOverflow) {
   const output = [];
   let basicEnd = lastIndexOfIn(input, '-');
   if (basicEnd < 0) basicEnd = 0;
@@ -104,16 +110,17 @@ function decode(input) {
     for (let k = BASE; ; k += BASE) {
       if (pos >= input.length) return null;
       const digit = charToDigit(StringPrototypeCharCodeAt(input, pos++));
-      if (digit >= BASE || digit > MathFloor((MAXINT - i) / w)) return null;
+      if (digit >= BASE) return null;
+      if (digit > MathFloor((MAXINT - i) / w)) return overflowed(onOverflow);
       i += digit * w;
       const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
       if (digit < t) break;
-      if (w > MathFloor(MAXINT / (BASE - t))) return null;
+      if (w > MathFloor(MAXINT / (BASE - t))) return overflowed(onOverflow);
       w *= BASE - t;
     }
     const len = output.length + 1;
     bias = adapt(i - oldi, len, oldi === 0);
-    if (MathFloor(i / len) > MAXINT - n) return null;
+    if (MathFloor(i / len) > MAXINT - n) return overflowed(onOverflow);
     n += MathFloor(i / len);
     i %= len;
     if (n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF)) return null;
