@@ -150,11 +150,12 @@ EventEmitter.init = function initWithDomain(opts) {
   return FunctionPrototypeCall(init, this, opts);
 };
 const emit = EventEmitter.prototype.emit;
-EventEmitter.prototype.emit = function emitInDomain(type, ...args) {
+// A rest array, not a spread: a user's Array.prototype[Symbol.iterator] never runs.
+EventEmitter.prototype.emit = function emitInDomain(...args) {
   const domain = this.domain;
-  if (domain === null || domain === undefined || this === domain) return ReflectApply(emit, this, [type, ...args]);
-  if (type === 'error' && this.listenerCount('error') === 0) {
-    const err = args[0];
+  if (domain === null || domain === undefined || this === domain) return ReflectApply(emit, this, args);
+  if (args[0] === 'error' && this.listenerCount('error') === 0) {
+    const err = args[1];
     if ((typeof err === 'object' && err !== null) || typeof err === 'function') {
       err.domainEmitter = this;
       setDomain(err, domain);
@@ -166,7 +167,7 @@ EventEmitter.prototype.emit = function emitInDomain(type, ...args) {
     return false;
   }
   domain.enter();
-  const result = ReflectApply(emit, this, [type, ...args]);
+  const result = ReflectApply(emit, this, args);
   domain.exit();
   return result;
 };
