@@ -17,8 +17,14 @@ const asyncContext = require('internal/async_context');
 const execution = require('internal/process/execution');
 
 const store = new AsyncLocalStorage();
-// Domains entered and not yet exited, innermost last (node's `_stack`).
-const stack = [];
+// Domains entered and not yet exited, innermost last (node's `_stack`), kept in
+// the box with the active domain so an async callback sees the stack its
+// scheduler had (node re-enters the domain from an async hook for the same).
+const emptyStack = [];
+function currentStack() {
+  const box = store.getStore();
+  return box === undefined ? emptyStack : box.stack;
+}
 
 // The store holds { domain } boxes: node's process.domain is null until a domain is
 // first exited, undefined after, and null again after an emitter's error, and a
@@ -28,8 +34,16 @@ function activeDomain() {
   const box = store.getStore();
   return box === undefined ? idle : box.domain;
 }
-function setActive(domain) {
-  store.enterWith({ __proto__: null, domain });
+function setActive(domain, stack = emptyStack) {
+  store.enterWith({ __proto__: null, domain, stack });
+}
+// The first `length` entries of `stack`, plus `extra` if given (a new array: boxes
+// are shared by every callback that captured them).
+function stackPrefix(stack, length, extra) {
+  const copy = [];
+  for (let i = 0; i < length; i++) copy[i] = stack[i];
+  if (extra !== undefined) copy[length] = extra;
+  return copy;
 }
 
 // `domain` on emitters and errors is not enumerable, as node's.
@@ -47,17 +61,17 @@ ObjectSetPrototypeOf(Domain.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(Domain, EventEmitter);
 
 Domain.prototype.enter = function enter() {
-  ArrayPrototypePush(stack, this);
-  setActive(this);
+  const stack = currentStack();
+  setActive(this, stackPrefix(stack, stack.length, this));
 };
 
 // Leaves this domain and every domain entered after it.
 Domain.prototype.exit = function exit() {
+  const stack = currentStack();
   const index = ArrayPrototypeIndexOf(stack, this);
   if (index === -1) return;
-  stack.length = index;
   idle = undefined;
-  setActive(stack[index - 1]);
+  setActive(stack[index - 1], stackPrefix(stack, index));
 };
 
 Domain.prototype.run = function run(fn, ...args) {
@@ -123,7 +137,6 @@ function handleUncaught(err) {
   if (!domain) return false;
   if (domain.listenerCount('error') === 0) {
     // 'uncaughtException' listeners run outside every domain.
-    stack.length = 0;
     setActive(null);
     return false;
   }
@@ -132,12 +145,15 @@ function handleUncaught(err) {
     err.domainThrown = true;
   }
   // The handler runs in the domain's parent, if it was entered inside one.
+  const stack = currentStack();
   const index = ArrayPrototypeIndexOf(stack, domain);
-  if (index !== -1) stack.length = index;
-  else stack.length = 0;
+  const parents = index === -1 ? 0 : index;
   idle = undefined;
-  setActive(stack[stack.length - 1]);
+  setActive(stack[parents - 1], stackPrefix(stack, parents));
   domain.emit('error', err);
+  // An uncaught error ends the callback: no domain stays entered after it (what
+  // the handler scheduled still carries the parent domain in its frame).
+  setActive(undefined);
   return true;
 }
 
@@ -161,7 +177,6 @@ EventEmitter.prototype.emit = function emitInDomain(...args) {
       setDomain(err, domain);
       err.domainThrown = false;
     }
-    stack.length = 0;
     setActive(null);
     domain.emit('error', err);
     return false;
@@ -181,7 +196,10 @@ ObjectDefineProperty(process, 'domain', {
 
 function create() { return new Domain(); }
 
-module.exports = { _stack: stack, Domain, createDomain: create, create };
+module.exports = { Domain, createDomain: create, create };
+ObjectDefineProperty(module.exports, '_stack', {
+  __proto__: null, get: currentStack, enumerable: true, configurable: true,
+});
 ObjectDefineProperty(module.exports, 'active', {
   __proto__: null, get: activeDomain, set(d) { setActive(d); }, enumerable: true, configurable: true,
 });
