@@ -22,7 +22,6 @@ impl Host for Runtime {
                 if let Some(v) = self.call_catching(s, f, s.undefined(), &[now]) {
                     break v.number(s).unwrap_or(0.0);
                 }
-                self.drain_ticks(s);
             };
             // Arm the next expiry before ticks and microtasks run: a timer they start
             // re-arms it (scheduleTimer) and must not be overridden afterwards.
@@ -49,8 +48,14 @@ impl Host for Runtime {
         if self.immediate_info(0) == 0 {
             return;
         }
-        self.isolate.scope(&self.context, |s| {
-            self.call_hook(s, |h| &h.immediate, &[]);
+        // An immediate that threw (and 'uncaughtException' handled it) leaves the rest
+        // of its queue outstanding: as node, run it now, in this same check phase,
+        // before the ticks the failed one queued.
+        self.isolate.scope(&self.context, |s| loop {
+            let ran = self.call_hook(s, |h| &h.immediate, &[]).is_some();
+            if ran || self.immediate_info(2) == 0 {
+                break;
+            }
         });
     }
 
