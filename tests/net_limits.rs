@@ -22,7 +22,11 @@ fn run_limited(backend: &str, script: &str, arg: &str) -> (String, Duration) {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{backend}: {:?}\n{stdout}\n{stderr}", out.status);
+    assert!(
+        out.status.success(),
+        "{backend}: {:?}\n{stdout}\n{stderr}",
+        out.status
+    );
     (stdout, started.elapsed())
 }
 

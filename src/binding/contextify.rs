@@ -63,8 +63,7 @@ fn make_context<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let marker = s.private(CONTEXT_MARKER);
     let (strings, wasm) = (args.get(1).boolean(s), args.get(2).boolean(s));
     let own_microtasks = args.get(3).boolean(s);
-    if s
-        .new_forwarding_context(sandbox, marker, strings, wasm, own_microtasks)
+    if s.new_forwarding_context(sandbox, marker, strings, wasm, own_microtasks)
         .is_none()
     {
         s.throw_error(ErrorKind::Error, "could not create a context");
@@ -72,7 +71,10 @@ fn make_context<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 }
 
 /// The context `sandbox` was given by makeContext.
-fn context_of<'s>(s: &Scope<'s>, sandbox: Local<'s, crate::v8::Value>) -> Option<Local<'s, Context>> {
+fn context_of<'s>(
+    s: &Scope<'s>,
+    sandbox: Local<'s, crate::v8::Value>,
+) -> Option<Local<'s, Context>> {
     sandbox
         .to::<Object>(ValueKind::Object)?
         .get_private(s, s.private(CONTEXT_MARKER))?
@@ -201,7 +203,10 @@ fn compile_function_in<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             s.compile_function_in(target, src, &params, &extensions, cache.as_deref(), produce)?;
         let rejected = compiled.rejected.map_or(s.undefined(), |r| s.boolean(r));
         let produced = compiled.produced.map_or(s.undefined(), |b| b.value());
-        Some(s.array(&[compiled.function.value(), rejected, produced]).value())
+        Some(
+            s.array(&[compiled.function.value(), rejected, produced])
+                .value(),
+        )
     });
 }
 
@@ -232,7 +237,9 @@ fn watched<R>(s: &Scope, timeout: u64, run: impl FnOnce() -> R) -> (R, bool) {
     let terminator = s.terminator();
     let flag = fired.clone();
     let watchdog = std::thread::spawn(move || {
-        if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(Duration::from_millis(timeout)) {
+        if let Err(mpsc::RecvTimeoutError::Timeout) =
+            wait.recv_timeout(Duration::from_millis(timeout))
+        {
             flag.store(true, Ordering::SeqCst);
             terminator.terminate();
         }

@@ -133,7 +133,11 @@ impl<'s> Local<'s, Message> {
             v8__Message__GetScriptOffsets(self.as_ptr(), &mut line_offset, &mut column_offset);
             // V8's columns on a script's first line count its column offset; the
             // source line printed does not.
-            let shift = if line - line_offset == 1 { column_offset } else { 0 };
+            let shift = if line - line_offset == 1 {
+                column_offset
+            } else {
+                0
+            };
             let mut start = v8__Message__GetStartColumn(self.as_ptr());
             let mut end = v8__Message__GetEndColumn(self.as_ptr());
             if start >= shift {
