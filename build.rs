@@ -55,6 +55,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
     println!("cargo:rerun-if-changed=src/v8/context.cc");
     println!("cargo:rerun-if-changed=src/v8/async_context.cc");
+    println!("cargo:rerun-if-changed=src/v8/handles.h");
     println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
     println!("cargo:rerun-if-changed=src/v8/flags.rs");
     println!("cargo:rerun-if-env-changed=LIBNODE_DIR");

@@ -3,21 +3,14 @@
 // promise reaction is made and restores while that reaction runs (so a value set
 // here follows await and .then with no work on our side), and the context's
 // promise hooks, installed only while an async_hooks hook wants promise events.
-// Same conventions as binding.cc: a Local<T> crosses as T*, an empty one as null.
+// Handles cross as handles.h says: a Local<T> as T*, an empty one as null.
 #include <v8.h>
+
+#include "handles.h"
 
 #include <cstring>
 
 using namespace v8;
-
-namespace {
-template <class T>
-inline Local<T> as_local(const T* ptr) {
-  Local<T> local;
-  std::memcpy(static_cast<void*>(&local), &ptr, sizeof(ptr));
-  return local;
-}
-}  // namespace
 
 extern "C" {
 
@@ -36,12 +29,12 @@ const Value* v8__AsyncContext__Get(Isolate* isolate) {
 
 void v8__AsyncContext__Set(Isolate* isolate, const Value* value) {
 #if V8_MAJOR_VERSION >= 12
-  isolate->SetContinuationPreservedEmbedderData(as_local(value));
+  isolate->SetContinuationPreservedEmbedderData(ptr_to_local(value));
 #else
   Local<Context> entered = isolate->GetEnteredOrMicrotaskContext();
-  entered->SetContinuationPreservedEmbedderData(as_local(value));
+  entered->SetContinuationPreservedEmbedderData(ptr_to_local(value));
   Local<Context> current = isolate->GetCurrentContext();
-  if (current != entered) current->SetContinuationPreservedEmbedderData(as_local(value));
+  if (current != entered) current->SetContinuationPreservedEmbedderData(ptr_to_local(value));
 #endif
 }
 
@@ -49,8 +42,8 @@ void v8__AsyncContext__Set(Isolate* isolate, const Value* value) {
 void v8__AsyncContext__SetPromiseHooks(Isolate* isolate, const Function* init,
                                        const Function* before, const Function* after,
                                        const Function* resolve) {
-  isolate->GetCurrentContext()->SetPromiseHooks(as_local(init), as_local(before),
-                                                as_local(after), as_local(resolve));
+  isolate->GetCurrentContext()->SetPromiseHooks(ptr_to_local(init), ptr_to_local(before),
+                                                ptr_to_local(after), ptr_to_local(resolve));
 }
 
 }  // extern "C"

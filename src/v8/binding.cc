@@ -6,6 +6,8 @@
 #include <libplatform/libplatform.h>
 #include <v8.h>
 
+#include "handles.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -21,23 +23,6 @@ static_assert(sizeof(Local<Value>) == sizeof(void*), "Local is one pointer");
 static const size_t kTryCatchSize = 8 * sizeof(void*);
 static_assert(sizeof(TryCatch) <= kTryCatchSize, "TryCatch fits its Rust buffer");
 
-template <class T>
-static inline T* local_to_ptr(Local<T> local) {
-  return *local;
-}
-template <class T>
-static inline Local<T> ptr_to_local(const T* ptr) {
-  static_assert(sizeof(Local<T>) == sizeof(T*), "");
-  Local<T> local;
-  std::memcpy(static_cast<void*>(&local), &ptr, sizeof(ptr));
-  return local;
-}
-template <class T>
-static inline T* maybe_to_ptr(MaybeLocal<T> maybe) {
-  Local<T> local;
-  return maybe.ToLocal(&local) ? *local : nullptr;
-}
-static inline int maybe_bool(Maybe<bool> m) { return m.IsNothing() ? -1 : m.FromJust() ? 1 : 0; }
 
 extern "C" {
 

@@ -2,9 +2,11 @@
 // global object forwards every property access to a "sandbox" object through
 // named and indexed interceptors, scripts compiled with an origin's line and column
 // offsets and V8 code caches, and the isolate's termination switch used by the
-// timeout watchdog. Same conventions as binding.cc: a Local<T> crosses as T*, an
+// timeout watchdog. Handles cross as handles.h says: a Local<T> as T*, an
 // empty MaybeLocal as null.
 #include <v8.h>
+
+#include "handles.h"
 
 #include <cstring>
 #include <memory>
@@ -12,18 +14,6 @@
 using namespace v8;
 
 namespace {
-
-template <class T>
-inline Local<T> as_local(const T* ptr) {
-  Local<T> local;
-  std::memcpy(static_cast<void*>(&local), &ptr, sizeof(ptr));
-  return local;
-}
-template <class T>
-inline T* or_null(MaybeLocal<T> maybe) {
-  Local<T> local;
-  return maybe.ToLocal(&local) ? *local : nullptr;
-}
 
 // Context embedder data slots: whether WebAssembly may be compiled there, and
 // whether the context has a microtask queue of its own (microtaskMode
@@ -247,9 +237,9 @@ extern "C" {
 const Context* v8__Context__NewForwarding(const Context* current, const Object* sandbox_ptr,
                                           const Private* marker, bool allow_strings, bool allow_wasm_code,
                                           bool own_microtasks) {
-  Local<Context> outer = as_local(current);
+  Local<Context> outer = ptr_to_local(current);
   Isolate* isolate = outer->GetIsolate();
-  Local<Object> sandbox = as_local(sandbox_ptr);
+  Local<Object> sandbox = ptr_to_local(sandbox_ptr);
   Local<Object> holder = Object::New(isolate);
   Local<FunctionTemplate> global_fn = FunctionTemplate::New(isolate);
   Local<ObjectTemplate> global_template = global_fn->InstanceTemplate();
@@ -283,13 +273,13 @@ const Context* v8__Context__NewForwarding(const Context* current, const Object* 
   Local<Object> global = context->Global();
   if (holder->SetPrivate(outer, sandbox_key(isolate), sandbox).IsNothing() ||
       holder->SetPrivate(outer, global_key(isolate), global).IsNothing() ||
-      sandbox->SetPrivate(outer, as_local(marker), global).IsNothing())
+      sandbox->SetPrivate(outer, ptr_to_local(marker), global).IsNothing())
     return nullptr;
   return *context;
 }
 
 const Context* v8__Object__GetCreationContext(const Object* o) {
-  return or_null(const_cast<Object*>(o)->GetCreationContext());
+  return maybe_to_ptr(const_cast<Object*>(o)->GetCreationContext());
 }
 
 // Compiles in `current` without running: throws the SyntaxError. *rejected tells
@@ -300,7 +290,7 @@ bool v8__Contextify__Check(const Context* current, const String* source, const V
                            int column, const uint8_t* cache, int cache_len, int* rejected,
                            const Value** source_map_url) {
   Local<UnboundScript> script;
-  if (!compile_unbound(as_local(current), as_local(source), as_local(name), line, column, cache,
+  if (!compile_unbound(ptr_to_local(current), ptr_to_local(source), ptr_to_local(name), line, column, cache,
                        cache_len, rejected)
            .ToLocal(&script))
     return false;
@@ -312,9 +302,9 @@ bool v8__Contextify__Check(const Context* current, const String* source, const V
 // compilation cache makes that cheap); null if compiling threw.
 const ArrayBuffer* v8__Contextify__CodeCache(const Context* current, const String* source,
                                              const Value* name, int line, int column) {
-  Local<Context> context = as_local(current);
+  Local<Context> context = ptr_to_local(current);
   Local<UnboundScript> script;
-  if (!compile_unbound(context, as_local(source), as_local(name), line, column, nullptr, 0, nullptr)
+  if (!compile_unbound(context, ptr_to_local(source), ptr_to_local(name), line, column, nullptr, 0, nullptr)
            .ToLocal(&script))
     return nullptr;
   return cache_to_buffer(context->GetIsolate(), ScriptCompiler::CreateCodeCache(script));
@@ -323,10 +313,10 @@ const ArrayBuffer* v8__Contextify__CodeCache(const Context* current, const Strin
 // Compiles and runs the script in `target` (entered for the run); null if it threw.
 const Value* v8__Contextify__Run(const Context* target, const String* source, const Value* name, int line,
                                  int column) {
-  Local<Context> context = as_local(target);
+  Local<Context> context = ptr_to_local(target);
   Context::Scope enter(context);
   Local<UnboundScript> unbound;
-  if (!compile_unbound(context, as_local(source), as_local(name), line, column, nullptr, 0, nullptr)
+  if (!compile_unbound(context, ptr_to_local(source), ptr_to_local(name), line, column, nullptr, 0, nullptr)
            .ToLocal(&unbound))
     return nullptr;
   Local<Value> result;
@@ -347,18 +337,18 @@ const Function* v8__Contextify__CompileFunction(const Context* target, const Str
                                                 const Object* const* extensions, const uint8_t* cache,
                                                 int cache_len, int* rejected, bool produce,
                                                 const ArrayBuffer** produced) {
-  Local<Context> context = as_local(target);
+  Local<Context> context = ptr_to_local(target);
   Context::Scope enter(context);
   Isolate* isolate = context->GetIsolate();
-  ScriptOrigin origin(isolate, as_local(name), line, column);
+  ScriptOrigin origin(isolate, ptr_to_local(name), line, column);
   Local<String>* args = const_cast<Local<String>*>(reinterpret_cast<const Local<String>*>(params));
   Local<Object>* exts = const_cast<Local<Object>*>(reinterpret_cast<const Local<Object>*>(extensions));
   MaybeLocal<Function> maybe;
   if (cache == nullptr) {
-    ScriptCompiler::Source src(as_local(source), origin);
+    ScriptCompiler::Source src(ptr_to_local(source), origin);
     maybe = ScriptCompiler::CompileFunction(context, &src, argc, args, extc, exts);
   } else {
-    ScriptCompiler::Source src(as_local(source), origin, new ScriptCompiler::CachedData(cache, cache_len));
+    ScriptCompiler::Source src(ptr_to_local(source), origin, new ScriptCompiler::CachedData(cache, cache_len));
     maybe = ScriptCompiler::CompileFunction(context, &src, argc, args, extc, exts,
                                             ScriptCompiler::kConsumeCodeCache);
     *rejected = src.GetCachedData()->rejected ? 1 : 0;
