@@ -14,7 +14,7 @@ const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE },
 } = require('internal/errors');
 const {
-  kState, kInspect, checkThis, whenSettled, promiseCall, getMethod, resetQueue,
+  kState, kInspect, checkThis, whenSettled, callPullIfNeeded: pullIfNeeded, promiseCall, getMethod, resetQueue,
   transferArrayBuffer, isDetached, inspectAs,
 } = require('internal/webstreams/util');
 
@@ -200,19 +200,7 @@ function shouldCallPull(cs) {
 }
 
 function callPullIfNeeded(cs) {
-  if (!shouldCallPull(cs)) return;
-  if (cs.pulling) {
-    cs.pullAgain = true;
-    return;
-  }
-  cs.pulling = true;
-  whenSettled(cs.pullAlgorithm(cs.object), () => {
-    cs.pulling = false;
-    if (cs.pullAgain) {
-      cs.pullAgain = false;
-      callPullIfNeeded(cs);
-    }
-  }, (e) => error(cs, e));
+  pullIfNeeded(cs, shouldCallPull, error);
 }
 
 function clearAlgorithms(cs) {

@@ -11,7 +11,7 @@ const {
   codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_STATE },
 } = require('internal/errors');
 const {
-  kState, kInspect, checkThis, whenSettled, promiseCall, getMethod, resetQueue, queueLength,
+  kState, kInspect, checkThis, whenSettled, callPullIfNeeded: pullIfNeeded, promiseCall, getMethod, resetQueue, queueLength,
   enqueueValueWithSize, dequeueValue, inspectAs,
 } = require('internal/webstreams/util');
 
@@ -96,19 +96,7 @@ function setUpFromSource(ss, source, highWaterMark, sizeAlgorithm) {
 }
 
 function callPullIfNeeded(cs) {
-  if (!shouldCallPull(cs)) return;
-  if (cs.pulling) {
-    cs.pullAgain = true;
-    return;
-  }
-  cs.pulling = true;
-  whenSettled(cs.pullAlgorithm(cs.object), () => {
-    cs.pulling = false;
-    if (cs.pullAgain) {
-      cs.pullAgain = false;
-      callPullIfNeeded(cs);
-    }
-  }, (e) => error(cs, e));
+  pullIfNeeded(cs, shouldCallPull, error);
 }
 
 function shouldCallPull(cs) {

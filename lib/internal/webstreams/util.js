@@ -87,6 +87,26 @@ function whenSettled(promise, onFulfilled, onRejected) {
   return PromisePrototypeThen(promise, onFulfilled, onRejected);
 }
 
+// A readable controller's CallPullIfNeeded (the spec writes it once for default and
+// once for byte controllers; only the two steps passed in differ): pull when
+// `shouldCallPull(cs)` says so, at most one pull at a time, once more if asked while
+// one was running, and `error(cs, e)` when a pull rejects.
+function callPullIfNeeded(cs, shouldCallPull, error) {
+  if (!shouldCallPull(cs)) return;
+  if (cs.pulling) {
+    cs.pullAgain = true;
+    return;
+  }
+  cs.pulling = true;
+  whenSettled(cs.pullAlgorithm(cs.object), () => {
+    cs.pulling = false;
+    if (cs.pullAgain) {
+      cs.pullAgain = false;
+      callPullIfNeeded(cs, shouldCallPull, error);
+    }
+  }, (e) => error(cs, e));
+}
+
 // Calls an underlying source/sink method and always gets a promise back.
 function promiseCall(fn, thisArg, ...args) {
   try {
@@ -185,7 +205,7 @@ function iteratorResult(value, done) {
 
 module.exports = {
   kState, kInspect, isBrand, checkThis, rejectThis, noop, createDeferred, createTrackedDeferred, resolvedDeferred, rejectedDeferred, setHandled,
-  whenSettled, promiseCall, getMethod, resetQueue, queueLength, enqueueValueWithSize, dequeueValue,
+  whenSettled, callPullIfNeeded, promiseCall, getMethod, resetQueue, queueLength, enqueueValueWithSize, dequeueValue,
   peekQueueValue, extractHighWaterMark, extractSizeAlgorithm, transferArrayBuffer, isDetached,
   inspectAs, iteratorResult,
 };
