@@ -10,7 +10,7 @@
 const {
   ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
   ReflectApply,
-  Symbol, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeSubarray,
+  Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
@@ -61,7 +61,8 @@ function Socket(options) {
   this._bytesRead = 0;
   this._bytesWritten = 0;
   this._bytesDispatched = 0; // handed to the kernel (node counts these)
-  this._inFlight = 0; // bytes of the send in flight
+  this._writeCb = null; // the write waiting for the handle's queue to drain
+  this._writeReq = request((err, r) => onWriteDrained(this, r));
   this._reading = -1; // the request id of the read in flight (readStart), or -1
   this._stopping = false; // readStop asked for; the read's last completion is due
   this._wantRead = false; // the stream asked for data
@@ -154,38 +155,27 @@ function toBuffer(chunk, encoding) {
   return typeof chunk === 'string' ? BufferFrom(chunk, encoding) : chunk;
 }
 
-// Sends `bufs` in full: a short send resubmits the rest; cb(err) at the end.
+// Hands `bufs` to the handle's write queue, which sends them in order. Taken
+// below its high-water mark, the write is done for the stream now (the queue
+// owns the bytes); above it, cb waits until the queue has drained.
 function send(socket, bufs, total, cb) {
   const h = socket[kHandle];
   if (h === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
-  if (socket._inFlight === 0) {
-    socket._bytesDispatched += total;
-    socket._inFlight = total;
-  }
-  binding.write(h.id, request((_, n) => {
-    if (n === EAGAIN) return send(socket, bufs, total, cb);
-    if (n < 0) {
-      socket._inFlight = 0;
-      if (n === ECANCELED) return cb(errnoStreamError(-32, 'write'));
-      return cb(errnoStreamError(n, 'write'));
-    }
-    socket._bytesWritten += n;
-    touch(socket);
-    if (n >= total) {
-      socket._inFlight = 0;
-      return cb();
-    }
-    const rest = [];
-    let skip = n;
-    for (let i = 0; i < bufs.length; i++) {
-      const b = bufs[i];
-      const len = TypedArrayPrototypeGetByteLength(b);
-      if (skip >= len) { skip -= len; continue; }
-      ArrayPrototypePush(rest, skip > 0 ? TypedArrayPrototypeSubarray(b, skip) : b);
-      skip = 0;
-    }
-    send(socket, rest, total - n, cb);
-  }), bufs);
+  const r = binding.write(h.id, socket._writeReq, bufs);
+  if (r < 0) return cb(errnoStreamError(r === ECANCELED ? -32 : r, 'write'));
+  socket._bytesDispatched += total;
+  socket._bytesWritten += total;
+  touch(socket);
+  if (r === 0) return cb();
+  socket._writeCb = cb;
+}
+
+function onWriteDrained(socket, r) {
+  const cb = socket._writeCb;
+  if (cb === null) return;
+  socket._writeCb = null;
+  if (r < 0) return cb(errnoStreamError(r === ECANCELED ? -32 : r, 'write'));
+  cb();
 }
 
 Socket.prototype._writev = function(chunks, cb) {
@@ -214,6 +204,11 @@ Socket.prototype._writeBuffers = function(bufs, total, cb) {
   send(this, bufs, total, cb);
 };
 
+function onShutdown(r, cb) {
+  if (r < 0 && r !== ENOTCONN && r !== ECANCELED) return cb(errnoStreamError(r, 'shutdown'));
+  cb();
+}
+
 Socket.prototype._final = function(cb) {
   if (this.connecting) {
     this._pendingFinal = cb;
@@ -221,10 +216,8 @@ Socket.prototype._final = function(cb) {
   }
   const h = this[kHandle];
   if (h === null) return cb();
-  binding.shutdown(h.id, request((_, r) => {
-    if (r < 0 && r !== ENOTCONN && r !== ECANCELED) return cb(errnoStreamError(r, 'shutdown'));
-    cb();
-  }));
+  const r = binding.shutdown(h.id, request((_, r) => onShutdown(r, cb)));
+  if (r < 0) onShutdown(r, cb);
 };
 
 Socket.prototype._destroy = function(exception, cb) {
@@ -291,7 +284,7 @@ Socket.prototype.connect = function(...args) {
   this._bytesRead = 0;
   this._bytesWritten = 0;
   this._bytesDispatched = 0;
-  this._inFlight = 0;
+  this._writeCb = null;
   const pipe = typeof options.path === 'string';
   let address, family, port;
   if (pipe) {

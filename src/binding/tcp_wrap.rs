@@ -8,17 +8,15 @@
 //! Results go to JS as numbers (0 / bytes / a new handle id, or -errno), and lib/
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
-use super::set_methods;
+use super::{set_methods, stream_wrap};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::backend::op::{
-    socket, Accept, Connect, IoBuf, Recv, RecvMulti, RecvSelect, Send, Shutdown,
-};
+use crate::backend::op::{socket, Accept, Connect, IoBuf, Recv, RecvMulti, RecvSelect};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -252,42 +250,40 @@ fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local
     })
 }
 
-/// write(h, req, [buffers]): one send of them all, in order; req.oncomplete(null,
-/// bytes sent | -errno). A short count is lib/'s to resubmit the rest of.
+/// write(h, req, [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
+/// req.oncomplete(null, 0 | -errno) when it has drained) or -errno. The socket's
+/// write queue (stream_wrap) sends them in order.
 fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Some(bufs) = args::buffers(s, a.get(2)) else {
-        return;
+    let Some(list) = a.get(2).to::<Array>(ValueKind::Array) else {
+        return s.throw_error(
+            ErrorKind::TypeError,
+            "The \"buffers\" argument must be an Array",
+        );
     };
-    let Ok(fd) = handle_fd(s, h) else {
-        return a.ret(s.number(-libc::EBADF as f64));
-    };
-    let op = Send::new(fd, bufs);
-    Runtime::get(s).submit_handle_request(s, h, req, op.into(), number_finish());
-    a.ret(s.number(0.0));
+    let items: Vec<Local<Value>> = (0..list.length())
+        .filter_map(|i| list.object().get_index(s, i))
+        .collect();
+    let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
+    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, &items) as f64));
 }
 
-/// shutdown(h, req): SHUT_WR; req.oncomplete(null, 0 | -errno).
+/// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;
+/// req.oncomplete(null, 0 | -errno).
 fn shutdown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Ok(fd) = handle_fd(s, h) else {
-        return a.ret(s.number(-libc::EBADF as f64));
-    };
-    let op = Shutdown {
-        fd,
-        how: libc::SHUT_WR,
-    };
-    Runtime::get(s).submit_handle_request(s, h, req, op.into(), number_finish());
-    a.ret(s.number(0.0));
+    a.ret(s.number(stream_wrap::shutdown(s, h, req) as f64));
 }
 
 /// close(h, req): cancels the handle's ops; req.oncomplete() in the closing phase,
 /// after the last of them completed and the fd was closed.
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
-        Runtime::get(s).close_handle(s, handle_arg(s, a, 0), req);
+        let h = handle_arg(s, a, 0);
+        stream_wrap::close(h);
+        Runtime::get(s).close_handle(s, h, req);
     }
 }
 
