@@ -18,7 +18,7 @@ use crate::backend::op::{IoBuf, Send, Shutdown};
 use crate::backend::{Completion, Op};
 use crate::event_loop::HandleId;
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{Array, Function, Global, Local, Object, Scope, Value, ValueKind};
 
 /// Buffers up to this size are copied into the queue rather than kept alive.
 const COPY_MAX: usize = 16 * 1024;
@@ -41,14 +41,21 @@ struct WriteQueue {
     error: i32,
     /// The JS request to complete once the queue has drained.
     waiter: Option<Global>,
-    /// A shutdown asked for while writes were queued: (request, its finish).
+    /// A shutdown asked for while writes were queued.
     shutdown: Option<Global>,
+    /// Memory of finished sends, reused so that a steady stream of writes does not
+    /// allocate: emptied tails and an emptied buffer list.
+    spare_tails: Vec<Vec<u8>>,
+    spare_list: Vec<IoBuf>,
 }
 
 impl WriteQueue {
     fn push(&mut self, bytes: &[u8], keep: impl FnOnce() -> Option<IoBuf>) {
         self.queued += bytes.len();
         if bytes.len() <= COPY_MAX {
+            if self.tail.capacity() == 0 {
+                self.tail = self.spare_tails.pop().unwrap_or_default();
+            }
             self.tail.extend_from_slice(bytes);
         } else if let Some(buf) = keep() {
             self.flush_tail();
@@ -67,9 +74,23 @@ impl WriteQueue {
     fn next_send(&mut self) -> (Vec<IoBuf>, usize) {
         self.flush_tail();
         let n = self.bufs.len().min(MAX_IOVS);
-        let bufs: Vec<IoBuf> = self.bufs.drain(..n).collect();
+        let mut bufs = std::mem::take(&mut self.spare_list);
+        bufs.extend(self.bufs.drain(..n));
         let total = bufs.iter().map(IoBuf::len).sum();
         (bufs, total)
+    }
+
+    /// Keeps a finished send's memory for the next ones.
+    fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
+        for b in bufs.drain(..) {
+            if let Some(mut v) = b.into_vec() {
+                if self.spare_tails.len() < 2 && v.capacity() <= 4 * COPY_MAX {
+                    v.clear();
+                    self.spare_tails.push(v);
+                }
+            }
+        }
+        self.spare_list = bufs;
     }
 }
 
@@ -89,7 +110,7 @@ pub fn write<'s>(
     h: HandleId,
     fd_ok: bool,
     req: Local<'s, Object>,
-    items: &[Local<'s, Value>],
+    items: Local<'s, Array>,
 ) -> i32 {
     let error = with_queue(h, |q| std::mem::take(&mut q.error));
     if error < 0 {
@@ -99,9 +120,12 @@ pub fn write<'s>(
         return -libc::EBADF;
     }
     let full = with_queue(h, |q| {
-        for item in items {
+        for i in 0..items.length() {
+            let Some(item) = items.object().get_index(s, i) else {
+                continue;
+            };
             let bytes = item.view_bytes().unwrap_or(&[]);
-            q.push(bytes, || super::fs::args::buffer(s, *item, 0, bytes.len()));
+            q.push(bytes, || super::fs::args::buffer(s, item, 0, bytes.len()));
         }
         let full = q.queued + q.in_flight > HIGH_WATER;
         if full {
@@ -201,6 +225,8 @@ fn sent<'s>(s: &Scope<'s>, h: HandleId, c: Completion) {
             for b in rest.into_iter().rev() {
                 q.bufs.push_front(b);
             }
+        } else {
+            q.recycle(send.into_bufs());
         }
         let drained = q.queued <= HIGH_WATER / 2 || q.error < 0;
         let waiter = if drained { q.waiter.take() } else { None };

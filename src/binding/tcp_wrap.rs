@@ -262,11 +262,8 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffers\" argument must be an Array",
         );
     };
-    let items: Vec<Local<Value>> = (0..list.length())
-        .filter_map(|i| list.object().get_index(s, i))
-        .collect();
     let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, &items) as f64));
+    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, list) as f64));
 }
 
 /// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;
