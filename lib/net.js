@@ -14,6 +14,10 @@ const {
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+// [offset, length] of the bytes a read completion delivers in its ArrayBuffer.
+const readInfo = new Float64Array(2);
+binding.setReadInfo(readInfo);
 const stream = require('stream');
 const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
@@ -138,7 +142,7 @@ function onRead(socket, value, more) {
     socket.read(0);
     return;
   }
-  const chunk = BufferFrom(value);
+  const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
   if (!socket.push(chunk)) stopRead(socket);
