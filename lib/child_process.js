@@ -138,13 +138,17 @@ function execFile(file, args, options, callback) {
     timeout: options.timeout, killSignal: options.killSignal,
   });
   const encoding = options.encoding && Buffer.isEncoding(options.encoding) ? options.encoding : null;
+  if (encoding !== null) {
+    // 'data' gives strings, as node's: the streams decode.
+    if (child.stdout) child.stdout.setEncoding(encoding);
+    if (child.stderr) child.stderr.setEncoding(encoding);
+  }
   const out = [], err = [];
   let outLen = 0, errLen = 0, ex = null, exited = false, killedHere = false;
   const cmd = args && args.length ? `${file} ${ArrayPrototypeJoin(args, ' ')}` : file;
 
   function text(chunks) {
-    const b = Buffer.concat(chunks);
-    return encoding ? b.toString(encoding) : b;
+    return encoding ? ArrayPrototypeJoin(chunks, '') : Buffer.concat(chunks);
   }
   function done(code, signal) {
     if (exited) return;
@@ -168,7 +172,7 @@ function execFile(file, args, options, callback) {
       const total = which === 1 ? outLen : errLen;
       if (total > options.maxBuffer) {
         const keep = len - (total - options.maxBuffer);
-        if (keep > 0) ArrayPrototypePush(list, chunk.subarray(0, keep));
+        if (keep > 0) ArrayPrototypePush(list, typeof chunk === 'string' ? chunk.slice(0, keep) : chunk.subarray(0, keep));
         ex = new ERR_CHILD_PROCESS_STDIO_MAXBUFFER(which === 1 ? 'stdout' : 'stderr');
         killedHere = true;
         child.kill(options.killSignal);

@@ -47,6 +47,9 @@ function Socket(options) {
   FunctionPrototypeCall(stream.Duplex, this, {
     __proto__: null,
     allowHalfOpen,
+    // A handle's readable/writable: false (a child's stdin is only written to).
+    readable: options.readable !== false,
+    writable: options.writable !== false,
     emitClose: false,
     autoDestroy: true,
     decodeStrings: false,
@@ -83,7 +86,7 @@ function Socket(options) {
     this._handle = options.handle;
     // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
     if (options.pauseOnConnect) this.readableFlowing = false;
-    else this.read(0);
+    else if (options.readable !== false) this.read(0);
   }
 }
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);

@@ -88,7 +88,7 @@ ChildProcess.prototype.spawn = function(options) {
   this.spawnfile = options.file;
   this.spawnargs = args;
   const codes = stdioCodes(options.stdio);
-  const r = binding.spawn(options.file, args, options.envPairs || [], options.cwd ?? null,
+  const r = binding.spawn(options.file, args, options.envPairs || [], options.cwd || null,
                           codes, Boolean(options.detached));
   const { Socket } = require('net');
   const stdio = [];
@@ -114,9 +114,10 @@ ChildProcess.prototype.spawn = function(options) {
       ArrayPrototypePush(stdio, null);
       continue;
     }
-    const sock = new Socket({ handle: { __proto__: null, id: h, pipe: true } });
     // The child's stdin is written, not read; its outputs are read.
-    if (i === 0) sock.push(null);
+    const sock = new Socket({
+      handle: { __proto__: null, id: h, pipe: true }, readable: i > 0, writable: i === 0,
+    });
     ArrayPrototypePush(stdio, sock);
   }
   this._setStdio(stdio, codes);
@@ -224,7 +225,7 @@ function spawnSync(options) {
   let input = options.input;
   if (typeof input === 'string') input = require('buffer').Buffer.from(input, options.encoding);
   const r = binding.spawnSync(options.file, options.args || [], options.envPairs || [],
-                              options.cwd ?? null, codes, Boolean(options.detached),
+                              options.cwd || null, codes, Boolean(options.detached),
                               input, options.timeout || 0, options.maxBuffer ?? Infinity,
                               killSignal);
   const result = { __proto__: null };
