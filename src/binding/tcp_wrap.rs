@@ -43,6 +43,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setKeepAlive" => set_keep_alive,
             "setLingerZero" => set_linger_zero,
             "setReadInfo" => set_read_info,
+            "adopt" => adopt,
         ],
     );
 }
@@ -109,6 +110,34 @@ fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
         Err(e) => a.ret(s.number(-e as f64)),
     }
+}
+
+/// adopt(fd, pipe) -> handle id: an fd we were given (an inherited IPC channel, a
+/// listening socket passed down) becomes a stream handle that owns it.
+fn adopt<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = args::int(s, a, 0) as i32;
+    let kind = if a.get(1).boolean(s) {
+        HandleKind::Pipe
+    } else {
+        HandleKind::Tcp
+    };
+    // SAFETY: fcntl on an fd number; a bad one fails with EBADF, reported to JS.
+    let r = unsafe {
+        let fl = libc::fcntl(fd, libc::F_GETFL);
+        if fl < 0 {
+            -1
+        } else {
+            libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+            libc::fcntl(fd, libc::F_SETFL, fl | libc::O_NONBLOCK)
+        }
+    };
+    if r < 0 {
+        return a.ret(s.number(-libc::EBADF as f64));
+    }
+    let h = Runtime::get(s)
+        .lp
+        .handle_open(kind, Some(SharedFd::owned(fd)));
+    a.ret(s.number(h as f64));
 }
 
 fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
