@@ -332,19 +332,18 @@ fn env_keys<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     args.ret(s.array(&pairs).value());
 }
 
+/// kill(pid, signo) -> 0 or -errno (lib/ builds node's "kill ESRCH" error).
 fn kill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let pid = args.get(0).integer(s).unwrap_or(0) as i32;
     let sig = args.get(1).integer(s).unwrap_or(15) as i32;
     // SAFETY: kill has no memory preconditions.
     let r = unsafe { libc::kill(pid, sig) };
-    if r != 0 {
-        throw_errno(
-            s,
-            std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            "kill",
-            None,
-        );
-    }
+    let errno = if r == 0 {
+        0
+    } else {
+        std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    };
+    args.ret(s.number(-errno as f64));
 }
 
 // The process's credentials (process.getuid() and friends). None of these can fail.
