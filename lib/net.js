@@ -5,7 +5,10 @@
 // kernel's buffer); writes are the Writable's queue, gathered into one send per
 // _writev; end() is shutdown(SHUT_WR); destroy() closes the handle, which cancels
 // what is in flight, and 'close' follows the handle's close callback. The Server
-// lives in internal/net/server.js.
+// lives in internal/net/server.js. A Socket can also wrap an fd the process has
+// ({fd}: stdio's pipes and sockets); a pipe or a terminal is read and written
+// with plain read/writev ops (`plain` on the handle), and stdout/stderr write
+// synchronously (kSyncWrites, set by internal/process/stdio.js).
 
 const {
   ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
@@ -14,20 +17,23 @@ const {
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
+const { writeSync } = internalBinding('process_methods');
 const stream = require('stream');
 const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
+  errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
+  kSyncWrites, kHandle, openFd,
 } = require('internal/net');
+const { validateInt32 } = require('internal/validators');
 
 const ECANCELED = -125, EAGAIN = -11, ENOTCONN = -107, ENOBUFS = -105;
-const kHandle = Symbol('kHandle');
 
 // The request object a binding op completes on (no prototype: user patches of
 // Object.prototype cannot reach it).
@@ -49,6 +55,8 @@ function Socket(options) {
     highWaterMark: options.highWaterMark,
     readableHighWaterMark: options.readableHighWaterMark,
     writableHighWaterMark: options.writableHighWaterMark,
+    readable: options.readable,
+    writable: options.writable,
   });
   this.allowHalfOpen = allowHalfOpen;
   this.connecting = false;
@@ -67,6 +75,9 @@ function Socket(options) {
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
   this._pendingFinal = null;
   this._readReq = request((err, value) => onRead(this, value));
+  this._readReqId = -1; // the read in flight, for readStop
+  this._readStopped = false;
+  this[kSyncWrites] = -1;
   this.server = null;
   this._server = null;
   this._timer = null;
@@ -75,10 +86,34 @@ function Socket(options) {
   if (options.handle) {
     this[kHandle] = options.handle;
     this._handle = options.handle;
+  } else if (options.fd !== undefined) {
+    const fd = options.fd;
+    validateInt32(fd, 'fd', 0);
+    const type = guessHandleType(fd);
+    if (type !== 'PIPE' && type !== 'TCP') throw new ERR_INVALID_FD_TYPE(type);
+    const h = openFd(fd);
+    if (typeof h === 'number') throw errnoOpenError(h);
+    this[kHandle] = h;
+    this._handle = h;
+  }
+  if (this[kHandle] !== null && options.readable !== false) {
     // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
     if (options.pauseOnConnect) this.readableFlowing = false;
-    else this.read(0);
+    else if (!options.manualStart) this.read(0);
   }
+}
+
+function guessHandleType(fd) {
+  return internalBinding('process_methods').guessHandleType(fd);
+}
+
+function errnoOpenError(errno) {
+  const code = errnoInfo(errno)[0];
+  const err = new Error(`open ${code}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = 'open';
+  return err;
 }
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 ObjectSetPrototypeOf(Socket, stream.Duplex);
@@ -104,7 +139,7 @@ function issueRead(socket) {
   const h = socket[kHandle];
   if (h === null || socket._reading || socket.connecting) return;
   socket._reading = true;
-  binding.read(h.id, socket._readReq);
+  socket._readReqId = binding.read(h.id, socket._readReq, h.plain === true);
 }
 
 function onRead(socket, value) {
@@ -112,7 +147,11 @@ function onRead(socket, value) {
   if (socket.destroyed || socket[kHandle] === null) return;
   if (typeof value === 'number') {
     if (value === EAGAIN || value === ENOBUFS) return issueRead(socket);
-    if (value === ECANCELED) return;
+    // Cancelled by readStop: read again if the stream asked for data meanwhile.
+    if (value === ECANCELED) {
+      if (socket._wantRead && !socket._readStopped) issueRead(socket);
+      return;
+    }
     return socket.destroy(errnoStreamError(value, 'read'));
   }
   if (value === null) {
@@ -124,12 +163,22 @@ function onRead(socket, value) {
   const chunk = BufferFrom(value);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
-  if (socket.push(chunk)) issueRead(socket);
-  else socket._wantRead = false;
+  if (socket.push(chunk)) {
+    if (!socket._readStopped) issueRead(socket);
+  } else {
+    socket._wantRead = false;
+  }
 }
 
 Socket.prototype._read = function(n) {
+  // After readStop (a paused stdin) the stream's own read-ahead does not start
+  // reading again: resume() or a 'readable' listener does (internal/process/stdio.js).
+  if (this._readStopped && this.readableFlowing === false) {
+    this._readableState.reading = false;
+    return;
+  }
   this._wantRead = true;
+  this._readStopped = false;
   if (this.connecting || this[kHandle] === null) return;
   issueRead(this);
 };
@@ -146,6 +195,7 @@ function send(socket, bufs, total, cb) {
     socket._bytesDispatched += total;
     socket._inFlight = total;
   }
+  if (socket[kSyncWrites] >= 0) return writeNow(socket, bufs, total, cb);
   binding.write(h.id, request((_, n) => {
     if (n === EAGAIN) return send(socket, bufs, total, cb);
     if (n < 0) {
@@ -169,7 +219,24 @@ function send(socket, bufs, total, cb) {
       skip = 0;
     }
     send(socket, rest, total - n, cb);
-  }), bufs);
+  }), bufs, h.plain === true);
+}
+
+// stdout and stderr: written before write() returns, in program order, and nothing
+// is lost when the process exits right after (node writes stdio pipes at once too).
+function writeNow(socket, bufs, total, cb) {
+  const fd = socket[kSyncWrites];
+  socket._bytesDispatched += total;
+  for (let i = 0; i < bufs.length; i++) {
+    try {
+      writeSync(fd, bufs[i]);
+    } catch (e) {
+      return cb(errnoStreamError(e.errno, 'write'));
+    }
+  }
+  socket._bytesWritten += total;
+  touch(socket);
+  cb();
 }
 
 Socket.prototype._writev = function(chunks, cb) {

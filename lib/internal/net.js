@@ -5,7 +5,7 @@
 // and Node's socket errors built from the binding's -errno results.
 
 const {
-  Error, NumberIsNaN, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
+  Error, NumberIsNaN, Symbol, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
 } = primordials;
 
 const { errnoInfo, exceptionWithHostPort } = require('internal/errors');
@@ -104,7 +104,29 @@ function errnoStreamError(errno, syscall) {
   return err;
 }
 
+// The fd a stdio Socket writes to synchronously (-1: through the ring).
+const kSyncWrites = Symbol('kSyncWrites');
+// A Socket's handle: { id, pipe, plain } or null.
+const kHandle = Symbol('kHandle');
+
+// A handle over fd `fd`, or -errno: { id, pipe, plain }. Stdio's fds (0-2) are
+// never closed by it, as libuv never closes them.
+function openFd(fd) {
+  const r = internalBinding('tcp_wrap').openFd(fd, fd > 2);
+  if (typeof r === 'number') return r;
+  return { __proto__: null, id: r[0], pipe: r[1] !== 'tcp', plain: r[1] === 'plain' };
+}
+
+// Stops reading: the read in flight is cancelled (a paused stdin lets the process
+// exit, as node's readStop). The next _read starts again.
+function readStop(socket) {
+  socket._readStopped = true;
+  socket._wantRead = false;
+  if (socket._reading && socket[kHandle] !== null) internalBinding('tcp_wrap').readStop(socket._readReqId);
+}
+
 module.exports = {
+  kSyncWrites, kHandle, openFd, readStop,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -22,6 +22,7 @@ mod signal_wrap;
 mod task_queue;
 mod tcp_wrap;
 mod timers;
+mod tty_wrap;
 mod types;
 mod util;
 
@@ -43,6 +44,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),
     ("timers", timers::init),
+    ("tty_wrap", tty_wrap::init),
     ("types", types::init),
     ("util", util::init),
 ];

@@ -5,11 +5,17 @@
 //! them, the fd is released after their last completion, and the close callback
 //! runs in the closing phase. A stream handle is active while it has ops in flight.
 //!
+//! A handle can also wrap an fd the process already has (`openFd`: stdio, `new
+//! net.Socket({fd})`): a socket, or a pipe or a terminal, which are not sockets,
+//! so JS passes `plain` to read and write them with read(2)/writev(2) ops.
+//!
 //! Results go to JS as numbers (0 / bytes / a new handle id, or -errno), and lib/
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
 use super::set_methods;
-use crate::backend::op::{socket, Accept, Connect, IoBuf, Recv, RecvSelect, Send, Shutdown};
+use crate::backend::op::{
+    socket, Accept, Connect, IoBuf, Read, Recv, RecvSelect, Send, Shutdown,
+};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
@@ -22,11 +28,13 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         target,
         crate::methods![
             "open" => open,
+            "openFd" => open_fd,
             "bind" => bind,
             "listen" => listen,
             "accept" => accept,
             "connect" => connect,
             "read" => read,
+            "readStop" => read_stop,
             "write" => write,
             "shutdown" => shutdown,
             "close" => close,
@@ -95,6 +103,64 @@ fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
         Err(e) => a.ret(s.number(-e as f64)),
     }
+}
+
+/// openFd(fd, owned) -> [handle id, type] or -errno: a stream handle over an fd
+/// the process has; type is 'tcp', 'pipe' (a Unix socket) or 'plain' (a pipe, a
+/// terminal). An fd that is not `owned` (stdio) is never closed by the handle.
+fn open_fd<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = args::int(s, a, 0);
+    let owned = a.get(1).boolean(s);
+    if !(0..=i32::MAX as i64).contains(&fd) {
+        return a.ret(s.number(-libc::EBADF as f64));
+    }
+    let fd = fd as i32;
+    let kind = match socket_family(fd) {
+        Err(e) => return a.ret(s.number(-e as f64)),
+        Ok(Some(libc::AF_INET | libc::AF_INET6)) => "tcp",
+        Ok(Some(_)) => "pipe",
+        Ok(None) => "plain",
+    };
+    if owned {
+        // As libuv opens a stream fd: its writes must never block the loop.
+        // SAFETY: fcntl on an fd with integer arguments only.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+    }
+    let shared = if owned {
+        SharedFd::owned(fd)
+    } else {
+        SharedFd::borrowed(fd)
+    };
+    let handle_kind = if kind == "tcp" {
+        HandleKind::Tcp
+    } else {
+        HandleKind::Pipe
+    };
+    let h = Runtime::get(s).lp.handle_open(handle_kind, Some(shared));
+    a.ret(s.array(&[s.number(h as f64), s.string(kind).value()]).value());
+}
+
+/// Some(address family) for a socket, None for another kind of file, or errno.
+fn socket_family(fd: i32) -> Result<Option<i32>, i32> {
+    // SAFETY: st is plain data that fstat fills in.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: st is a valid, writable stat buffer.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EBADF));
+    }
+    if st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return Ok(None);
+    }
+    let mut addr = SockAddr::empty();
+    Ok(Some(match addr.read_local(fd) {
+        Ok(()) => addr.family(),
+        Err(_) => libc::AF_UNIX,
+    }))
 }
 
 fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
@@ -176,23 +242,44 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// read(h, req): one recv; req.oncomplete(null, ArrayBuffer | null at EOF | -errno).
+/// read(h, req, plain) -> the request's id (for readStop): one recv (a read(2)
+/// for a `plain` fd); req.oncomplete(null, ArrayBuffer | null at EOF | -errno).
 /// -ENOBUFS (every provided buffer lent) means: read again, nothing was lost.
 fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
+    let plain = a.get(2).boolean(s);
     let rt = Runtime::get(s);
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let op: Op = if rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
+    let op: Op = if plain {
+        // A pipe or a terminal (stdin): a buffer of its own, read(2) when readable.
+        let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
+        Read {
+            fd,
+            buf,
+            pos: None,
+            stream: true,
+        }
+        .into()
+    } else if rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
         RecvSelect::new(fd, READ_GROUP, READ_SIZE as u32).into()
     } else {
         let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
         Recv { fd, buf }.into()
     };
-    rt.submit_handle_request(s, h, req, op, Box::new(read_done));
-    a.ret(s.number(0.0));
+    let id = rt.submit_handle_request(s, h, req, op, Box::new(read_done));
+    a.ret(s.number(id as f64));
+}
+
+/// readStop(requestId): cancels a read in flight (a paused stdin must not keep the
+/// process alive); its completion still comes, -ECANCELED or with the data.
+fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let id = args::int(s, a, 0);
+    if id >= 0 {
+        Runtime::get(s).cancel_request(id as u64);
+    }
 }
 
 /// A read's completion as JS sees it. The bytes are copied into an ArrayBuffer V8
@@ -221,6 +308,7 @@ fn read_done<'s>(
             .lp
             .take_buffer(group, bid, n, |b| (n > 0).then(|| to_js(b))),
         Some(Op::Recv(recv)) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
+        Some(Op::Read(read)) if n > 0 => Some(to_js(&read.buf.as_slice()[..n])),
         _ => None,
     };
     Ok(match (result, data) {
@@ -231,8 +319,9 @@ fn read_done<'s>(
     })
 }
 
-/// write(h, req, [buffers]): one send of them all, in order; req.oncomplete(null,
-/// bytes sent | -errno). A short count is lib/'s to resubmit the rest of.
+/// write(h, req, [buffers], plain): one send (a writev(2) for a `plain` fd) of
+/// them all, in order; req.oncomplete(null, bytes sent | -errno). A short count is
+/// lib/'s to resubmit the rest of.
 fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
@@ -242,7 +331,11 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let op = Send::new(fd, bufs);
+    let op = if a.get(3).boolean(s) {
+        Send::plain(fd, bufs)
+    } else {
+        Send::new(fd, bufs)
+    };
     Runtime::get(s).submit_handle_request(s, h, req, op.into(), number_finish());
     a.ret(s.number(0.0));
 }

@@ -166,7 +166,6 @@ impl Loop {
     }
 
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
-    #[allow(dead_code)] // fs has no cancel; sockets, child processes will
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {
             self.backend().cancel(key);

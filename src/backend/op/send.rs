@@ -3,6 +3,8 @@
 //! JS buffers (their backing stores) until its completion. MSG_NOSIGNAL: a closed
 //! peer is EPIPE, never SIGPIPE. A short send is the caller's to resubmit. On
 //! epoll: tried at once (`try_first`), then on POLLOUT. Result: bytes sent.
+//! A stream that is not a socket (a pipe, a terminal: stdio) takes the same op as
+//! a plain WRITEV at the current position (`Send::plain`).
 use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
@@ -19,6 +21,8 @@ pub struct Send {
     iov: Vec<libc::iovec>,
     /// Points at `iov`; boxed for the same reason.
     msg: Box<libc::msghdr>,
+    /// writev(2) instead of sendmsg(2): the fd is a pipe or a terminal.
+    plain: bool,
 }
 
 impl Send {
@@ -33,6 +37,15 @@ impl Send {
             _bufs: bufs,
             iov,
             msg,
+            plain: false,
+        }
+    }
+
+    /// The same gathered write to a pipe or a terminal (no sendmsg there).
+    pub fn plain(fd: SharedFd, bufs: Vec<IoBuf>) -> Send {
+        Send {
+            plain: true,
+            ..Send::new(fd, bufs)
         }
     }
 }
@@ -40,6 +53,14 @@ impl Send {
 impl OpAble for Send {
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let fd = types::Fd(self.fd.raw());
+        if self.plain {
+            let n = self.iov.len() as u32;
+            return Some(
+                opcode::Writev::new(fd, self.iov.as_ptr(), n)
+                    .offset(u64::MAX)
+                    .build(),
+            );
+        }
         Some(if self.iov.len() == 1 {
             let len = self.iov[0].iov_len.min(i32::MAX as usize) as u32;
             opcode::Send::new(fd, self.iov[0].iov_base.cast(), len)
@@ -52,12 +73,21 @@ impl OpAble for Send {
         })
     }
     fn run_blocking(&mut self) -> i32 {
+        if self.plain {
+            let n = self.iov.len() as i32;
+            // SAFETY: every iovec points into a buffer this op owns.
+            let r = unsafe { libc::writev(self.fd.raw(), self.iov.as_ptr(), n) };
+            return syscall_result(r as i64);
+        }
         let flags = libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT;
         // SAFETY: msg points at iovecs into buffers this op owns.
         let n = unsafe { libc::sendmsg(self.fd.raw(), &*self.msg, flags) };
         syscall_result(n as i64)
     }
     fn opcode(&self) -> Option<u8> {
+        if self.plain {
+            return Some(opcode::Writev::CODE);
+        }
         Some(if self.iov.len() == 1 {
             opcode::Send::CODE
         } else {
