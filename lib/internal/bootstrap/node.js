@@ -98,6 +98,7 @@ process.cpuUsage = function cpuUsage(prev) {
   if (prev === undefined) return now;
   return { user: now.user - prev.user, system: now.system - prev.system };
 };
+process._kill = binding.kill;
 process.kill = function kill(pid, sig) {
   return require('internal/process/signal_listeners').kill(pid, sig);
 };

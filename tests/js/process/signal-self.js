@@ -18,7 +18,14 @@ process.on('SIGINT', a);
 process.on('SIGINT', b);
 process.kill(process.pid, 2);
 
+// Stopped and started again in one turn: the signal still reaches the new listener.
+process.on('SIGHUP', () => seen.push('first SIGHUP listener (removed)'));
+process.removeAllListeners('SIGHUP');
+process.on('SIGHUP', () => seen.push('second SIGHUP listener'));
+process.kill(process.pid, 'SIGHUP');
+
 setTimeout(() => {
+  process.removeAllListeners('SIGHUP');
   console.log(seen.join('\n'));
   console.log('SIGINT listeners ran', ints);
   // One listener left: still handled.
