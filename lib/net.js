@@ -271,7 +271,9 @@ Socket.prototype._final = function(cb) {
     return;
   }
   const h = this[kHandle];
-  if (h === null) return cb();
+  // A pipe or a terminal has no half-close (shutdown(2) is for sockets): ending
+  // it is done once the queued writes are out, as node's pipe shutdown is.
+  if (h === null || h.plain === true) return cb();
   binding.shutdown(h.id, request((_, r) => {
     if (r < 0 && r !== ENOTCONN && r !== ECANCELED) return cb(errnoStreamError(r, 'shutdown'));
     cb();

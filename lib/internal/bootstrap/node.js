@@ -181,6 +181,11 @@ function defineStdio(name, create) {
 defineStdio('stdout', () => require('internal/process/stdio').create(1));
 defineStdio('stderr', () => require('internal/process/stdio').create(2));
 defineStdio('stdin', () => require('internal/process/stdio').createStdin());
+// The old way to start reading stdin, still used.
+process.openStdin = function openStdin() {
+  process.stdin.resume();
+  return process.stdin;
+};
 
 // ---- options that shape process ----
 {
