@@ -251,6 +251,11 @@ Socket.prototype._writev = function(chunks, cb) {
 };
 
 Socket.prototype._write = function(chunk, encoding, cb) {
+  // stdout/stderr: a UTF-8 string goes to the fd as it is (no Buffer made for it).
+  if (typeof chunk === 'string' && this[kSyncWrites] >= 0 &&
+      (encoding === 'utf8' || encoding === 'utf-8')) {
+    return writeNow(this, [chunk], BufferByteLength(chunk, 'utf8'), cb);
+  }
   const b = toBuffer(chunk, encoding);
   this._writeBuffers([b], TypedArrayPrototypeGetByteLength(b), cb);
 };
