@@ -19,7 +19,8 @@ const { FunctionPrototypeCall, ObjectSetPrototypeOf } = primordials;
 
 const { writeSync, guessHandleType } = internalBinding('process_methods');
 const Writable = require('internal/streams/writable');
-const { Buffer } = require('buffer');
+// Taken now: a user's later Buffer.from = ... must not reach stdout's writes.
+const { from: BufferFrom } = require('buffer').Buffer;
 
 // A Writable over an fd written with write(2) before write() returns (a file).
 function SyncWriteStream(fd, options) {
@@ -36,7 +37,7 @@ ObjectSetPrototypeOf(SyncWriteStream, Writable);
 SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
   if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' &&
       encoding !== 'buffer') {
-    chunk = Buffer.from(chunk, encoding);
+    chunk = BufferFrom(chunk, encoding);
   }
   writeSync(this.fd, chunk);
   cb();
