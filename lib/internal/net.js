@@ -117,16 +117,12 @@ function openFd(fd) {
   return { __proto__: null, id: r[0], pipe: r[1] !== 'tcp', plain: r[1] === 'plain' };
 }
 
-// Stops reading: the read in flight is cancelled (a paused stdin lets the process
-// exit, as node's readStop). The next _read starts again.
-function readStop(socket) {
-  socket._readStopped = true;
-  socket._wantRead = false;
-  if (socket._reading && socket[kHandle] !== null) internalBinding('tcp_wrap').readStop(socket._readReqId);
-}
+// Stops a socket's reading until it is resumed (stdin's pause): a method of
+// net.Socket under this symbol.
+const kReadStop = Symbol('kReadStop');
 
 module.exports = {
-  kSyncWrites, kHandle, openFd, readStop,
+  kSyncWrites, kHandle, kReadStop, openFd,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -90,11 +90,11 @@ fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         pos: None,
         stream: true,
     };
-    let finish: Finish = Box::new(|s, result, _| {
-        let count = if result < 0 {
-            result
+    let finish: Finish = Box::new(|s, c| {
+        let count = if c.result < 0 {
+            c.result
         } else {
-            result / SIGINFO_SIZE as i32
+            c.result / SIGINFO_SIZE as i32
         };
         Ok(s.number(count as f64))
     });

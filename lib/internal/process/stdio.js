@@ -142,7 +142,7 @@ function createStdin() {
   // pause() stops reading one tick later (after the stream has settled), so that
   // a paused stdin lets the process exit.
   if (stdin._handle) {
-    const { readStop } = require('internal/net');
+    const { kReadStop } = require('internal/net');
     stdin.on('pause', () => process.nextTick(onpause));
     stdin.on('resume', () => { stdin._readStopped = false; });
     stdin.on('newListener', (event) => {
@@ -150,9 +150,9 @@ function createStdin() {
     });
     function onpause() {
       if (!stdin._handle) return;
-      if (stdin._reading && !stdin.readableFlowing) {
+      if (!stdin.readableFlowing) {
         stdin._readableState.reading = false;
-        readStop(stdin);
+        stdin[kReadStop]();
       }
     }
   }
