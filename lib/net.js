@@ -32,8 +32,9 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
-  kSyncWrites, kHandle, kReadStop, openFd,
+  kSyncWrites, kHandle, kReadStop,
 } = require('internal/net');
+const { openFd } = require('internal/net/fd_handle');
 const { validateInt32 } = require('internal/validators');
 const { writeSync } = internalBinding('process_methods');
 

@@ -14,7 +14,8 @@ const {
 const ttyBinding = internalBinding('tty_wrap');
 const { guessHandleType } = internalBinding('process_methods');
 const net = require('net');
-const { kSyncWrites, openFd } = require('internal/net');
+const { kSyncWrites } = require('internal/net');
+const { openFd } = require('internal/net/fd_handle');
 const { codes: { ERR_INVALID_FD, ERR_TTY_INIT_FAILED }, errnoInfo } = require('internal/errors');
 
 function isatty(fd) {
@@ -27,7 +28,7 @@ function openTerminal(fd) {
   if (!NumberIsInteger(fd) || fd < 0 || fd > 2147483647) throw new ERR_INVALID_FD(fd);
   const type = guessHandleType(fd);
   let h = -22;
-  if (type !== 'FILE' && type !== 'UNKNOWN') h = openFd(fd);
+  if (type !== 'FILE' && type !== 'UNKNOWN') h = openFd(fd, type === 'TTY');
   if (typeof h === 'number') {
     const info = errnoInfo(h);
     throw new ERR_TTY_INIT_FAILED({

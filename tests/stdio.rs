@@ -244,8 +244,8 @@ fn canonical(fd: &OwnedFd) -> bool {
 fn a_terminal_is_a_tty_stream() {
     // Strings only: console colours other values on a terminal.
     let script = "const o = process.stdout, i = process.stdin; \
-        console.log([o.constructor.name, i.constructor.name, o.isTTY, i.isTTY, o.columns, \
-        o.rows].join(' ')); \
+        console.log([o.constructor.name, i.constructor.name, o._handle.constructor.name, \
+        o.isTTY, i.isTTY, o.columns, o.rows].join(' ')); \
         o.on('resize', () => console.log(`resize ${o.columns} ${o.rows}`)); \
         i.setRawMode(true); console.log(`raw ${i.isRaw} READY`); \
         i.once('data', (d) => { console.log('key', JSON.stringify(String(d))); i.pause(); });";
@@ -260,7 +260,7 @@ fn a_terminal_is_a_tty_stream() {
         let mut seen = String::new();
         read_until(&mut controller, &mut seen, "READY");
         assert!(
-            seen.contains("WriteStream ReadStream true true 100 30\n"),
+            seen.contains("WriteStream ReadStream TTY true true 100 30\n"),
             "{backend}: {seen}"
         );
         assert!(!canonical(&terminal), "{backend}: raw mode is on");
@@ -284,5 +284,56 @@ fn a_terminal_is_a_tty_stream() {
         let status = wait_or_kill(&mut child, 10, "a terminal");
         assert!(status.success(), "{backend}: {seen}");
         assert!(canonical(&terminal), "{backend}: the mode is back after exit");
+    }
+}
+
+/// A pipe made close-on-exec: (read end, write end).
+fn pipe() -> (OwnedFd, OwnedFd) {
+    let mut fds = [-1; 2];
+    // SAFETY: fds has room for the two numbers pipe2 writes.
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
+    // SAFETY: pipe2 gave us both fds, owned from here on.
+    unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) }
+}
+
+#[test]
+fn a_socket_over_an_inherited_pipe() {
+    use std::os::unix::process::CommandExt;
+    // new net.Socket({fd}) over pipes that are not stdio: reads through read ops,
+    // writes through the write queue as writev, ending without shutdown(2).
+    let script = "const net = require('net'); \
+        const input = new net.Socket({ fd: 3, readable: true, writable: false }); \
+        const output = new net.Socket({ fd: 4, readable: false, writable: true }); \
+        let got = ''; input.setEncoding('utf8'); input.on('data', (d) => { got += d; }); \
+        input.on('end', () => output.end(`echo ${got} ${input._handle.constructor.name}`));";
+    for backend in BACKENDS {
+        let (in_r, in_w) = pipe();
+        let (out_r, out_w) = pipe();
+        let (a, b) = (in_r.as_raw_fd(), out_w.as_raw_fd());
+        let mut cmd = coil(backend, script);
+        // SAFETY: only async-signal-safe calls (fcntl, dup2) between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                // Moved out of the way first, so that dup2 onto 3 and 4 cannot
+                // clobber one of them; dup2 clears close-on-exec on 3 and 4.
+                let (a, b) = (
+                    libc::fcntl(a, libc::F_DUPFD_CLOEXEC, 10),
+                    libc::fcntl(b, libc::F_DUPFD_CLOEXEC, 10),
+                );
+                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            })
+        };
+        let mut child = cmd.spawn().unwrap();
+        drop((in_r, out_w));
+        let mut writer = File::from(in_w);
+        writer.write_all(b"ping").unwrap();
+        drop(writer);
+        let mut out = String::new();
+        File::from(out_r).read_to_string(&mut out).unwrap();
+        assert_eq!(out, "echo ping Pipe", "{backend}");
+        assert!(wait_or_kill(&mut child, 10, "sockets over pipes").success());
     }
 }

@@ -106,23 +106,15 @@ function errnoStreamError(errno, syscall) {
 
 // The fd a stdio Socket writes to synchronously (-1: through the ring).
 const kSyncWrites = Symbol('kSyncWrites');
-// A Socket's handle: { id, pipe, plain } or null.
+// A Socket's handle: { id, pipe, plain? } or null (internal/net/fd_handle.js).
 const kHandle = Symbol('kHandle');
-
-// A handle over fd `fd`, or -errno: { id, pipe, plain }. Stdio's fds (0-2) are
-// never closed by it, as libuv never closes them.
-function openFd(fd) {
-  const r = internalBinding('tcp_wrap').openFd(fd, fd > 2);
-  if (typeof r === 'number') return r;
-  return { __proto__: null, id: r[0], pipe: r[1] !== 'tcp', plain: r[1] === 'plain' };
-}
 
 // Stops a socket's reading until it is resumed (stdin's pause): a method of
 // net.Socket under this symbol.
 const kReadStop = Symbol('kReadStop');
 
 module.exports = {
-  kSyncWrites, kHandle, kReadStop, openFd,
+  kSyncWrites, kHandle, kReadStop,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

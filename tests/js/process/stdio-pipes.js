@@ -9,7 +9,7 @@ const { Readable, Writable } = require('stream');
 for (const name of ['stdin', 'stdout', 'stderr']) {
   const s = process[name];
   console.log(name, s instanceof net.Socket, s instanceof Readable, s instanceof Writable,
-    s.fd, s.readable, s.writable, s._type, s.isTTY);
+    s.fd, s.readable, s.writable, s._type, s.isTTY, s._handle.constructor.name, s._handle.fd);
 }
 console.log('stdin paused at start', process.stdin.isPaused(), process.stdin.readableFlowing);
 
