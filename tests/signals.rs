@@ -18,7 +18,10 @@ fn coil() -> Command {
 fn an_unhandled_sigterm_kills_by_signal() {
     for backend in ["uring", "epoll"] {
         let out = coil()
-            .args(["-e", "process.kill(process.pid); setTimeout(() => {}, 5000)"])
+            .args([
+                "-e",
+                "process.kill(process.pid); setTimeout(() => {}, 5000)",
+            ])
             .env("COIL_BACKEND", backend)
             .output()
             .unwrap();

@@ -52,7 +52,11 @@ fn stdout_into_a_file_is_complete_at_exit() {
         .unwrap();
         assert!(status.success());
         let out = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(out.len(), "SyncWriteStream fs\n".len() + (1 << 20), "{backend}");
+        assert_eq!(
+            out.len(),
+            "SyncWriteStream fs\n".len() + (1 << 20),
+            "{backend}"
+        );
         assert!(out.starts_with("SyncWriteStream fs\n"), "{backend}");
     }
 }
@@ -68,7 +72,11 @@ fn stdout_into_a_pipe_loses_nothing_at_exit() {
         .output()
         .unwrap();
         assert!(out.status.success());
-        assert_eq!(out.stdout.len(), "Socket pipe\n".len() + (4 << 20), "{backend}");
+        assert_eq!(
+            out.stdout.len(),
+            "Socket pipe\n".len() + (4 << 20),
+            "{backend}"
+        );
         assert!(text(&out.stdout).starts_with("Socket pipe\n"));
     }
 }
@@ -97,7 +105,12 @@ fn output_into_a_closed_pipe_ends_quietly() {
         assert_eq!(read_one_line_and_hang_up(&mut child), "0\n");
         let status = wait_or_kill(&mut child, 20, "console into a closed pipe");
         let mut err = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
         assert!(status.success(), "{backend}: {status:?} {err}");
         assert_eq!(err, "done\n", "{backend}");
 
@@ -115,7 +128,12 @@ fn output_into_a_closed_pipe_ends_quietly() {
         assert_eq!(read_one_line_and_hang_up(&mut child), "first\n");
         let status = wait_or_kill(&mut child, 20, "write into a closed pipe");
         let mut err = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
         assert_eq!(status.code(), Some(1), "{backend}: {err}");
         assert!(err.contains("Error: write EPIPE"), "{backend}: {err}");
 
@@ -132,7 +150,12 @@ fn output_into_a_closed_pipe_ends_quietly() {
         read_one_line_and_hang_up(&mut child);
         let status = wait_or_kill(&mut child, 20, "write with an error listener");
         let mut err = String::new();
-        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
         assert_eq!(status.code(), Some(3), "{backend}: {err}");
         assert_eq!(err, "caught EPIPE write\n", "{backend}");
     }
@@ -157,13 +180,21 @@ fn stdin_from_a_pipe_and_from_a_file() {
         stdin.write_all(b"from a pipe\n").unwrap();
         drop(stdin);
         let out = child.wait_with_output().unwrap();
-        assert_eq!(text(&out.stdout), "Socket \"from a pipe\\n\"\n", "{backend}");
+        assert_eq!(
+            text(&out.stdout),
+            "Socket \"from a pipe\\n\"\n",
+            "{backend}"
+        );
 
         let out = coil(backend, script)
             .stdin(File::open(&input).unwrap())
             .output()
             .unwrap();
-        assert_eq!(text(&out.stdout), "ReadStream \"from a file\\n\"\n", "{backend}");
+        assert_eq!(
+            text(&out.stdout),
+            "ReadStream \"from a file\\n\"\n",
+            "{backend}"
+        );
 
         // The writer keeps the pipe open; a paused stdin does not keep coil alive.
         let mut child = coil(
@@ -180,7 +211,12 @@ fn stdin_from_a_pipe_and_from_a_file() {
         let status = wait_or_kill(&mut child, 10, "a paused stdin");
         assert!(status.success(), "{backend}");
         let mut out = String::new();
-        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
         assert_eq!(out, "got one\n", "{backend}");
         drop(stdin);
     }
@@ -207,14 +243,22 @@ fn open_pty(cols: u16, rows: u16) -> (File, OwnedFd) {
     };
     assert_eq!(r, 0, "openpty");
     // SAFETY: openpty gave us both fds, owned from here on.
-    unsafe { (File::from_raw_fd(controller), OwnedFd::from_raw_fd(terminal)) }
+    unsafe {
+        (
+            File::from_raw_fd(controller),
+            OwnedFd::from_raw_fd(terminal),
+        )
+    }
 }
 
 /// Reads the terminal's output until `want` shows (or 10 s pass).
 fn read_until(controller: &mut File, seen: &mut String, want: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while !seen.contains(want) {
-        assert!(Instant::now() < deadline, "waited for {want:?}, saw {seen:?}");
+        assert!(
+            Instant::now() < deadline,
+            "waited for {want:?}, saw {seen:?}"
+        );
         let mut pfd = libc::pollfd {
             fd: controller.as_raw_fd(),
             events: libc::POLLIN,
@@ -283,7 +327,10 @@ fn a_terminal_is_a_tty_stream() {
         read_until(&mut controller, &mut seen, "key \"k\"\n");
         let status = wait_or_kill(&mut child, 10, "a terminal");
         assert!(status.success(), "{backend}: {seen}");
-        assert!(canonical(&terminal), "{backend}: the mode is back after exit");
+        assert!(
+            canonical(&terminal),
+            "{backend}: the mode is back after exit"
+        );
     }
 }
 

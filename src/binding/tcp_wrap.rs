@@ -154,7 +154,10 @@ fn open_fd<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if kind == "plain" {
         stream_wrap::set_plain(h);
     }
-    a.ret(s.array(&[s.number(h as f64), s.string(kind).value()]).value());
+    a.ret(
+        s.array(&[s.number(h as f64), s.string(kind).value()])
+            .value(),
+    );
 }
 
 /// Some(address family) for a socket, None for another kind of file, or errno.
