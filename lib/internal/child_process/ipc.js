@@ -121,12 +121,8 @@ function setupChildChannel() {
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   const n = +fd;
   if (!(n >= 0)) return;
-  const binding = internalBinding('tcp_wrap');
-  const id = binding.adopt(n, true);
-  if (id < 0) return;
   const { Socket } = require('net');
-  const socket = new Socket({ handle: { __proto__: null, id, pipe: true } });
-  setupChannel(process, socket);
+  setupChannel(process, new Socket({ fd: n }));
 }
 
 module.exports = { setupChannel, setupChildChannel };
