@@ -17,6 +17,15 @@ pub struct Endpoint {
     pub port: u16,
 }
 
+/// An interface's index from its name (`eth0`), 0 when there is none.
+fn if_index(name: &str) -> u32 {
+    let Ok(name) = std::ffi::CString::new(name) else {
+        return 0;
+    };
+    // SAFETY: a NUL-terminated string alive for the call.
+    unsafe { libc::if_nametoindex(name.as_ptr()) }
+}
+
 impl SockAddr {
     pub fn empty() -> SockAddr {
         SockAddr {
@@ -29,7 +38,7 @@ impl SockAddr {
     /// A numeric IPv4/IPv6 address (IPv6 may carry a %scope id) and a port.
     pub fn ip(host: &str, port: u16) -> Option<SockAddr> {
         let (host, scope) = match host.split_once('%') {
-            Some((h, s)) => (h, s.parse::<u32>().unwrap_or(0)),
+            Some((h, s)) => (h, s.parse::<u32>().unwrap_or_else(|_| if_index(s))),
             None => (host, 0),
         };
         let ip: IpAddr = host.parse().ok()?;
@@ -76,6 +85,22 @@ impl SockAddr {
 
     pub fn family(&self) -> i32 {
         self.storage.ss_family as i32
+    }
+
+    /// Room for the kernel to write an address into: (storage, its capacity). The
+    /// family written tells `endpoint` what it holds.
+    pub fn storage_mut(&mut self) -> (*mut libc::sockaddr, libc::socklen_t) {
+        self.len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        ((&raw mut self.storage).cast(), self.len)
+    }
+
+    /// The IPv6 scope id (an interface index) of an IPv6 address, else 0.
+    pub fn scope_id(&self) -> u32 {
+        if self.family() != libc::AF_INET6 {
+            return 0;
+        }
+        // SAFETY: the family says the storage holds a sockaddr_in6.
+        unsafe { (*(&raw const self.storage).cast::<libc::sockaddr_in6>()).sin6_scope_id }
     }
 
     pub fn as_ptr(&self) -> (*const libc::sockaddr, libc::socklen_t) {

@@ -22,6 +22,7 @@ mod task_queue;
 mod tcp_wrap;
 mod timers;
 mod types;
+mod udp_wrap;
 mod util;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
@@ -42,6 +43,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("tcp_wrap", tcp_wrap::init),
     ("timers", timers::init),
     ("types", types::init),
+    ("udp_wrap", udp_wrap::init),
     ("util", util::init),
 ];
 

@@ -166,7 +166,6 @@ impl Loop {
     }
 
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
-    #[allow(dead_code)] // fs has no cancel; sockets, child processes will
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {
             self.backend().cancel(key);
@@ -194,6 +193,15 @@ impl Loop {
         self.handles
             .borrow_mut()
             .update(id, |h| h.referenced = referenced);
+    }
+
+    /// Gives a handle made without an fd its fd (a UDP socket gets one at bind).
+    pub fn handle_set_fd(&self, id: HandleId, fd: SharedFd) {
+        self.handles.borrow_mut().update(id, |h| {
+            if h.closing.is_none() {
+                h.fd = Some(fd);
+            }
+        });
     }
 
     /// The handle's fd (None once closing: its ops hold the number until they end).

@@ -69,6 +69,15 @@ impl Runtime {
         id
     }
 
+    /// Asks the loop to stop request `id`'s op; its completion still comes
+    /// (-ECANCELED, or the result if it had already finished).
+    pub fn cancel_request(&self, id: u64) {
+        let key = self.requests.borrow().0.get(id as usize).and_then(|r| r.key);
+        if let Some(key) = key {
+            self.lp.cancel(key);
+        }
+    }
+
     /// Closes `handle`; `req.oncomplete()` runs in the closing phase, after the
     /// handle's last op completed and its fd was released.
     pub fn close_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {

@@ -26,8 +26,10 @@ mod poll;
 mod read;
 mod read_select;
 mod recv;
+mod recvmsg;
 mod rename;
 mod send;
+mod sendmsg;
 mod shutdown;
 pub mod socket;
 mod statx;
@@ -50,8 +52,10 @@ pub use poll::Poll;
 pub use read::{Read, Readv};
 pub use read_select::ReadSelect;
 pub use recv::{Recv, RecvSelect};
+pub use recvmsg::{RecvInto, RecvMsg};
 pub use rename::Rename;
 pub use send::Send;
+pub use sendmsg::SendMsg;
 pub use shutdown::Shutdown;
 pub use statx::{Statx, StatxTarget};
 pub use truncate::Ftruncate;
@@ -142,5 +146,5 @@ macro_rules! ops {
 ops![
     Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
     Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
-    Shutdown, RecvSelect,
+    Shutdown, RecvSelect, RecvMsg, SendMsg,
 ];
