@@ -9,7 +9,7 @@
 
 const {
   ArrayIsArray, FunctionPrototypeBind, FunctionPrototypeCall, ObjectDefineProperty,
-  ObjectSetPrototypeOf, ReflectApply, Symbol, SymbolDispose,
+  ObjectSetPrototypeOf, Symbol, SymbolDispose,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -223,7 +223,6 @@ Socket.prototype.connect = function(port, address, callback) {
     address = '';
   }
   validateString(address, 'address');
-  healthCheck(this);
   const state = this[kStateSymbol];
   if (state.connectState !== CONNECT_STATE_DISCONNECTED) {
     throw new ERR_SOCKET_DGRAM_IS_CONNECTED();
@@ -398,7 +397,9 @@ Socket.prototype.close = function(callback) {
     return this;
   }
   healthCheck(this);
-  stopReceiving(this);
+  // Closing cancels the receive in flight with everything else: no separate
+  // recvStop (one cancel per op, not two).
+  state.receiving = false;
   state.handle.close();
   state.handle = null;
   process.nextTick(socketCloseNT, this);
@@ -407,13 +408,6 @@ Socket.prototype.close = function(callback) {
 
 function socketCloseNT(self) {
   self.emit('close');
-}
-
-function stopReceiving(socket) {
-  const state = socket[kStateSymbol];
-  if (!state.receiving) return;
-  state.handle.recvStop();
-  state.receiving = false;
 }
 
 Socket.prototype.address = function() {
@@ -547,5 +541,3 @@ ObjectDefineProperty(Socket.prototype, '_handle', {
 });
 
 module.exports = { createSocket, Socket };
-// Unused names kept out of the linter's way.
-void ReflectApply;
