@@ -9,7 +9,7 @@
 
 const {
   ArrayIsArray, FunctionPrototypeBind, FunctionPrototypeCall, ObjectDefineProperty,
-  ObjectSetPrototypeOf, Symbol, SymbolDispose,
+  ObjectSetPrototypeOf, Promise, Symbol,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -32,6 +32,9 @@ const { isArrayBufferView } = require('internal/util/types');
 const { errnoStreamError } = require('internal/net');
 const { UDP, ownerSymbol, lookupHost } = require('internal/dgram');
 
+// Defined by bootstrap/node.js (V8 10.2 lacks it) before this file loads.
+const kDispose = Symbol.dispose;
+const kAsyncDispose = Symbol.asyncDispose;
 const kStateSymbol = Symbol('state symbol');
 const BIND_STATE_UNBOUND = 0, BIND_STATE_BINDING = 1, BIND_STATE_BOUND = 2;
 const CONNECT_STATE_DISCONNECTED = 0, CONNECT_STATE_CONNECTING = 1,
@@ -99,7 +102,7 @@ function Socket(type, listener) {
       onAborted();
     } else {
       const disposable = EventEmitter.addAbortListener(signal, onAborted);
-      this.once('close', disposable[SymbolDispose]);
+      this.once('close', disposable[kDispose]);
     }
   }
 }
@@ -388,6 +391,15 @@ function doSend(ex, self, ip, list, address, port, callback) {
   if (r && callback) process.nextTick(callback, exceptionWithHostPort(r, 'send', address, port));
 }
 
+// The old form node keeps (deprecated there): every argument required.
+Socket.prototype.sendto = function(buffer, offset, length, port, address, callback) {
+  validateNumber(offset, 'offset');
+  validateNumber(length, 'length');
+  validateNumber(port, 'port');
+  validateString(address, 'address');
+  this.send(buffer, offset, length, port, address, callback);
+};
+
 Socket.prototype.close = function(callback) {
   const state = this[kStateSymbol];
   const queue = state.queue;
@@ -530,6 +542,12 @@ Socket.prototype.getSendQueueSize = function() {
 
 Socket.prototype.getSendQueueCount = function() {
   return this[kStateSymbol].handle.getSendQueueCount();
+};
+
+// `await using socket = ...`: closes it, resolving once closed.
+Socket.prototype[kAsyncDispose] = function() {
+  if (!this[kStateSymbol].handle) return;
+  return new Promise((resolve) => this.close(resolve));
 };
 
 // The old underscore names node still exposes (deprecated there).

@@ -26,6 +26,20 @@ fn if_index(name: &str) -> u32 {
     unsafe { libc::if_nametoindex(name.as_ptr()) }
 }
 
+/// An interface's name from its index (`eth0`), or the number when it has none.
+fn if_name(index: u32) -> String {
+    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE];
+    // SAFETY: buf has IF_NAMESIZE bytes, as if_indextoname requires.
+    let p = unsafe { libc::if_indextoname(index, buf.as_mut_ptr()) };
+    if p.is_null() {
+        return index.to_string();
+    }
+    // SAFETY: on success buf holds a NUL-terminated name.
+    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
+        .to_string_lossy()
+        .into_owned()
+}
+
 impl SockAddr {
     pub fn empty() -> SockAddr {
         SockAddr {
@@ -145,8 +159,14 @@ impl SockAddr {
             libc::AF_INET6 => {
                 // SAFETY: the family says the storage holds a sockaddr_in6.
                 let sin6 = unsafe { &*(&raw const self.storage).cast::<libc::sockaddr_in6>() };
+                let mut address = Ipv6Addr::from(sin6.sin6_addr.s6_addr).to_string();
+                if sin6.sin6_scope_id != 0 {
+                    // A link-local peer names its interface, as node shows it: %eth0.
+                    address.push('%');
+                    address.push_str(&if_name(sin6.sin6_scope_id));
+                }
                 Endpoint {
-                    address: Ipv6Addr::from(sin6.sin6_addr.s6_addr).to_string(),
+                    address,
                     family: "IPv6",
                     port: u16::from_be(sin6.sin6_port),
                 }

@@ -3,8 +3,9 @@
 //! at bind (as libuv's lazy socket), of the family bound to. Receiving is one
 //! recvmsg in flight at a time, re-armed from JS after each datagram while the
 //! socket receives; each send is one sendmsg owning its buffers until its CQE.
-//! The handle is active while it has ops in flight, so a receiving socket keeps the
-//! loop alive (unless unref'd); closing cancels what is in flight.
+//! The handle is active while its receive is in flight, so a receiving socket
+//! keeps the loop alive (unless unref'd); a send is a request of its own that
+//! keeps the loop alive until it completes; closing cancels both.
 //!
 //! Results go to JS as numbers (0 / bytes / -errno) and lib/ builds Node's errors.
 //! Socket options live in sockopt.rs.
@@ -136,7 +137,10 @@ fn send<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     };
     let op = SendMsg::new(fd, bufs, to);
     let finish: Finish = Box::new(|s, result, _| Ok(s.number(result as f64)));
-    Runtime::get(s).submit_handle_request(s, h, req, op.into(), finish);
+    // A plain request, not a handle op: a send keeps the loop alive even on an
+    // unref'd socket (libuv counts send requests so). Closing still cancels it
+    // (by fd), and the fd stays open until its completion, which holds a clone.
+    Runtime::get(s).submit_request(s, req, op.into(), finish);
     a.ret(s.number(0.0));
 }
 
