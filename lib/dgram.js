@@ -4,8 +4,8 @@
 // asynchronously (as dns.lookup answers), binds, starts receiving and emits
 // 'listening'; sends and connects made before that wait in a queue (a first
 // send() binds implicitly to any address, port 0). Each datagram received is one
-// recvmsg completion, emitted as 'message' (msg, rinfo). close() stops receiving,
-// closes the handle (cancelling what is in flight) and emits 'close' next tick.
+// recvmsg completion, emitted as 'message' (msg, rinfo). close() closes the
+// handle (cancelling what is in flight) and emits 'close' once the fd is closed.
 
 const {
   ArrayIsArray, FunctionPrototypeBind, FunctionPrototypeCall, ObjectDefineProperty,
@@ -412,15 +412,13 @@ Socket.prototype.close = function(callback) {
   // Closing cancels the receive in flight with everything else: no separate
   // recvStop (one cancel per op, not two).
   state.receiving = false;
-  state.handle.close();
+  // 'close' once the fd is really closed (after the cancelled ops completed, in
+  // the closing phase), so a 'close' listener can bind the same port again. Node
+  // closes the fd inside close() and emits 'close' next tick.
+  state.handle.close(() => this.emit('close'));
   state.handle = null;
-  process.nextTick(socketCloseNT, this);
   return this;
 };
-
-function socketCloseNT(self) {
-  self.emit('close');
-}
 
 Socket.prototype.address = function() {
   healthCheck(this);

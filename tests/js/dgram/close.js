@@ -22,7 +22,7 @@ s.bind(0, '127.0.0.1', () => {
     t('addMembership', () => s.addMembership('224.0.0.114'));
     t('setMulticastInterface', () => s.setMulticastInterface('127.0.0.1'));
     t('ref', () => s.ref() === s && s.unref() === s);
-    setImmediate(() => console.log('close events:', events));
+    process.on('exit', () => console.log('close events:', events));
     whileBinding();
   });
   console.log('close() returned');
