@@ -1,10 +1,12 @@
 //! The backend contract, checked against each driver (the `contract_tests!` macro
 //! instantiates every test for one driver): keys, cancellation by key and by fd,
-//! a full queue, multishot, provided buffers, the Remote wake-up, and teardown.
+//! a full queue, multishot, provided buffers, the Remote wake-up, teardown, and
+//! datagrams (sendmsg gathering buffers, recvmsg naming the sender).
 use std::os::fd::RawFd;
 use std::time::Duration;
 
-use super::op::{IoBuf, Nop, Poll, Read, ReadSelect};
+use super::op::{socket, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg, SendMsg};
+use super::sockaddr::SockAddr;
 use super::{Backend, Completion, Op, SharedFd};
 
 pub fn pipe() -> (RawFd, RawFd) {
@@ -196,6 +198,53 @@ pub fn teardown_frees_in_flight_ops(b: Box<dyn Backend>) {
     unsafe { libc::close(w) };
 }
 
+/// A UDP socket bound to 127.0.0.1 on a port the kernel picks, and that port.
+fn udp_socket() -> (SharedFd, u16) {
+    let fd = socket::dgram_socket(libc::AF_INET).expect("socket");
+    let any = SockAddr::ip("127.0.0.1", 0).expect("address");
+    socket::bind_dgram(fd, &any, false, false).expect("bind");
+    let mut local = SockAddr::empty();
+    local.read_local(fd).expect("getsockname");
+    (SharedFd::owned(fd), local.endpoint().port)
+}
+
+/// A recvmsg waits for a datagram; a sendmsg of two buffers to its address arrives
+/// as one datagram, and the recvmsg names the sender's port. Then the same with
+/// the bytes in a provided buffer (group 3), given back after.
+pub fn datagrams_carry_their_source(b: &mut dyn Backend) {
+    let (rx, rx_port) = udp_socket();
+    let (tx, tx_port) = udp_socket();
+    let to = || SockAddr::ip("127.0.0.1", rx_port).expect("address");
+    let recv = RecvMsg::new(rx.clone(), RecvInto::Owned(IoBuf::from_vec(vec![0; 64])));
+    b.submit(Op::RecvMsg(recv), 1);
+    let parts = vec![IoBuf::from_vec(b"data".to_vec()), IoBuf::from_vec(b"gram".to_vec())];
+    b.submit(Op::SendMsg(SendMsg::new(tx.clone(), parts, Some(to()))), 2);
+    let mut out = collect(b, 2);
+    out.sort_by_key(|c| c.owner);
+    assert_eq!((out[0].result, out[1].result), (8, 8));
+    let Some(Op::RecvMsg(got)) = out[0].op.take() else {
+        panic!("the recvmsg comes back");
+    };
+    assert_eq!(got.owned_bytes(8), Some(&b"datagram"[..]));
+    let from = got.source().endpoint();
+    assert_eq!((from.address.as_str(), from.port), ("127.0.0.1", tx_port));
+
+    b.register_buffers(3, 2, 64).expect("buffer group");
+    b.submit(Op::RecvMsg(RecvMsg::new(rx, RecvInto::Group(3, 64))), 3);
+    let one = vec![IoBuf::from_vec(b"again".to_vec())];
+    b.submit(Op::SendMsg(SendMsg::new(tx, one, Some(to()))), 4);
+    let mut out = collect(b, 2);
+    out.sort_by_key(|c| c.owner);
+    assert_eq!(out[0].result, 5);
+    let Some(Op::RecvMsg(got)) = out[0].op.take() else {
+        panic!("the recvmsg comes back");
+    };
+    let bid = got.bid.expect("the completion names the buffer");
+    assert_eq!(b.buffer(3, bid, 5), b"again");
+    assert_eq!(got.source().endpoint().port, tx_port);
+    b.recycle(3, bid);
+}
+
 /// Instantiates every contract test for one driver. `$make` builds it; `$ready`
 /// (a fn(&str) -> bool given the test's name) says whether the running kernel can
 /// do what the test needs: when not, the test prints why and passes (a skip).
@@ -251,6 +300,13 @@ macro_rules! contract_tests {
                 return;
             }
             contract::another_thread_wakes_the_loop(&mut *$make);
+        }
+        #[test]
+        fn datagrams_carry_their_source() {
+            if !$ready("datagrams_carry_their_source") {
+                return;
+            }
+            contract::datagrams_carry_their_source(&mut *$make);
         }
         #[test]
         fn teardown_frees_in_flight_ops() {
