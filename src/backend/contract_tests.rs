@@ -217,7 +217,10 @@ pub fn datagrams_carry_their_source(b: &mut dyn Backend) {
     let to = || SockAddr::ip("127.0.0.1", rx_port).expect("address");
     let recv = RecvMsg::new(rx.clone(), RecvInto::Owned(IoBuf::from_vec(vec![0; 64])));
     b.submit(Op::RecvMsg(recv), 1);
-    let parts = vec![IoBuf::from_vec(b"data".to_vec()), IoBuf::from_vec(b"gram".to_vec())];
+    let parts = vec![
+        IoBuf::from_vec(b"data".to_vec()),
+        IoBuf::from_vec(b"gram".to_vec()),
+    ];
     b.submit(Op::SendMsg(SendMsg::new(tx.clone(), parts, Some(to()))), 2);
     let mut out = collect(b, 2);
     out.sort_by_key(|c| c.owner);

@@ -72,7 +72,12 @@ impl Runtime {
     /// Asks the loop to stop request `id`'s op; its completion still comes
     /// (-ECANCELED, or the result if it had already finished).
     pub fn cancel_request(&self, id: u64) {
-        let key = self.requests.borrow().0.get(id as usize).and_then(|r| r.key);
+        let key = self
+            .requests
+            .borrow()
+            .0
+            .get(id as usize)
+            .and_then(|r| r.key);
         if let Some(key) = key {
             self.lp.cancel(key);
         }

@@ -33,7 +33,12 @@ pub fn dgram_socket(family: i32) -> Result<RawFd, i32> {
 
 /// bind(2) of a datagram socket: SO_REUSEADDR only when asked (two UDP sockets
 /// with it may share a port), IPV6_V6ONLY as asked.
-pub fn bind_dgram(fd: RawFd, addr: &SockAddr, reuse_addr: bool, ipv6_only: bool) -> Result<(), i32> {
+pub fn bind_dgram(
+    fd: RawFd,
+    addr: &SockAddr,
+    reuse_addr: bool,
+    ipv6_only: bool,
+) -> Result<(), i32> {
     if reuse_addr {
         set_int(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR, 1)?;
     }
@@ -51,7 +56,10 @@ pub fn connect_dgram(fd: RawFd, addr: Option<&SockAddr>) -> Result<(), i32> {
     let unspec = SockAddr::empty();
     let (ptr, len) = match addr {
         Some(a) => a.as_ptr(),
-        None => (unspec.as_ptr().0, std::mem::size_of::<libc::sockaddr>() as libc::socklen_t),
+        None => (
+            unspec.as_ptr().0,
+            std::mem::size_of::<libc::sockaddr>() as libc::socklen_t,
+        ),
     };
     // SAFETY: ptr/len describe an address alive for the call.
     let r = check(unsafe { libc::connect(fd, ptr, len) } as i64).map(drop);

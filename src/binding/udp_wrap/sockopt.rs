@@ -113,7 +113,11 @@ fn member_fd(s: &Scope, a: &CallbackArgs, family: i32) -> Result<RawFd, i32> {
         return Ok(fd.raw());
     }
     let fd = fd_or_open(s, handle_arg(s, a, 0), family)?;
-    let any = if family == libc::AF_INET6 { "::" } else { "0.0.0.0" };
+    let any = if family == libc::AF_INET6 {
+        "::"
+    } else {
+        "0.0.0.0"
+    };
     let addr = SockAddr::ip(any, 0).ok_or(libc::EINVAL)?;
     socket::bind_dgram(fd.raw(), &addr, true, false)?;
     Ok(fd.raw())
