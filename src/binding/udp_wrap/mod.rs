@@ -14,7 +14,7 @@ use super::set_methods;
 use super::tcp_wrap::{READ_BUFFERS, READ_GROUP, READ_SIZE};
 use crate::backend::op::{socket, IoBuf, RecvInto, RecvMsg, SendMsg};
 use crate::backend::sockaddr::SockAddr;
-use crate::backend::{Op, SharedFd};
+use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
@@ -136,7 +136,7 @@ fn send<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         Err(e) => return a.ret(s.number(-e as f64)),
     };
     let op = SendMsg::new(fd, bufs, to);
-    let finish: Finish = Box::new(|s, result, _| Ok(s.number(result as f64)));
+    let finish: Finish = Box::new(|s, c| Ok(s.number(c.result as f64)));
     // A plain request, not a handle op: a send keeps the loop alive even on an
     // unref'd socket (libuv counts send requests so). Closing still cancels it
     // (by fd), and the fd stays open until its completion, which holds a clone.
@@ -169,12 +169,9 @@ fn recv_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// A datagram as JS sees it: its bytes copied into an ArrayBuffer V8 allocates,
 /// and the sender. A provided buffer goes back to its group at once.
-fn recv_done<'s>(
-    s: &Scope<'s>,
-    result: i32,
-    op: Option<Op>,
-) -> Result<Local<'s, Value>, Local<'s, Value>> {
-    let Some(Op::RecvMsg(recv)) = op else {
+fn recv_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
+    let result = c.result;
+    let Some(Op::RecvMsg(recv)) = c.op else {
         return Ok(s.number(result.min(0) as f64));
     };
     let n = result.max(0) as usize;
