@@ -544,8 +544,10 @@ Socket.prototype.getSendQueueCount = function() {
 
 // `await using socket = ...`: closes it, resolving once closed.
 Socket.prototype[kAsyncDispose] = function() {
-  if (!this[kStateSymbol].handle) return;
-  return new Promise((resolve) => this.close(resolve));
+  return new Promise((resolve) => {
+    if (this[kStateSymbol].handle) this.close(() => resolve());
+    else resolve();
+  });
 };
 
 // The old underscore names node still exposes (deprecated there).
