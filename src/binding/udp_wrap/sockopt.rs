@@ -253,7 +253,10 @@ pub fn source_membership<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// a set returns the size asked for; a read returns what the kernel reports
 /// (Linux doubles what was set, for its bookkeeping).
 pub fn buffer_size<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let size = args::int(s, a, 1).clamp(0, i32::MAX as i64) as i32;
+    // JS checked it is a uint32; past INT_MAX it is no C int, and node says EINVAL.
+    let Ok(size) = i32::try_from(args::int(s, a, 1).max(0)) else {
+        return a.ret(s.number(-libc::EINVAL as f64));
+    };
     let name = if a.get(2).boolean(s) {
         libc::SO_RCVBUF
     } else {
