@@ -31,6 +31,7 @@ const {
 const { isArrayBufferView } = require('internal/util/types');
 const { errnoStreamError } = require('internal/net');
 const { UDP, ownerSymbol, lookupHost } = require('internal/dgram');
+const { deprecate } = require('internal/util/promisify');
 
 // Defined by bootstrap/node.js (V8 10.2 lacks it) before this file loads.
 const kDispose = Symbol.dispose;
@@ -550,12 +551,31 @@ Socket.prototype[kAsyncDispose] = function() {
   });
 };
 
-// The old underscore names node still exposes (deprecated there).
-ObjectDefineProperty(Socket.prototype, '_handle', {
-  __proto__: null,
-  get() { return this[kStateSymbol].handle; },
-  set(v) { this[kStateSymbol].handle = v; },
-  configurable: true,
-});
+// The old underscore names node still has, each warning DEP0112 once.
+function deprecatedState(name, get, set) {
+  const msg = `Socket.prototype.${name} is deprecated`;
+  ObjectDefineProperty(Socket.prototype, name, {
+    __proto__: null,
+    get: deprecate(function() { return get(this[kStateSymbol]); }, msg, 'DEP0112'),
+    set: deprecate(function(v) { set(this[kStateSymbol], v); }, msg, 'DEP0112'),
+    configurable: true,
+  });
+}
+deprecatedState('_handle', (st) => st.handle, (st, v) => { st.handle = v; });
+deprecatedState('_receiving', (st) => st.receiving, (st, v) => { st.receiving = v; });
+deprecatedState('_bindState', (st) => st.bindState, (st, v) => { st.bindState = v; });
+deprecatedState('_queue', (st) => st.queue, (st, v) => { st.queue = v; });
+deprecatedState('_reuseAddr', (st) => st.reuseAddr, (st, v) => { st.reuseAddr = v; });
+
+Socket.prototype._healthCheck = deprecate(function() {
+  healthCheck(this);
+}, 'Socket.prototype._healthCheck() is deprecated', 'DEP0112');
+
+Socket.prototype._stopReceiving = deprecate(function() {
+  const state = this[kStateSymbol];
+  if (!state.receiving) return;
+  state.handle.recvStop();
+  state.receiving = false;
+}, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
 
 module.exports = { createSocket, Socket };
