@@ -2,8 +2,9 @@
 // The UDP handle under a dgram.Socket, in the shape of Node's UDP wrap: one object
 // per socket over internalBinding('udp_wrap'), whose methods return 0 or a
 // negative errno (lib/dgram.js turns those into Node's errors). Receiving keeps
-// one recvmsg in flight and re-arms it after each datagram while the socket
-// receives; sends are counted until their completion (getSendQueueSize/Count).
+// one receive in flight (a multishot recvmsg, or one recvmsg per datagram) and
+// starts it again when it ends while the socket receives; sends are counted
+// until their completion (getSendQueueSize/Count).
 // Also here: turning a host into an address (lookupHost), the one place dns.lookup
 // will be called once coil has a resolver.
 
@@ -158,11 +159,17 @@ function armRecv(handle) {
   return 0;
 }
 
-// One receive completed: re-arm first (while receiving), then hand it to dgram.
+// One receive completion. At the receive's last one (a one-shot recvmsg, or a
+// multishot one ending) re-arm first while receiving; then hand the datagram to
+// dgram (none after recvStop or close).
 function onRecv(handle, value) {
-  handle.recvInFlight = false;
-  if (handle.closed) return;
-  if (handle.receiving) armRecv(handle);
+  const more = typeof value !== 'number' && value[4];
+  if (!more) {
+    handle.recvInFlight = false;
+    if (handle.closed) return;
+    if (handle.receiving) armRecv(handle);
+  }
+  if (handle.closed || !handle.receiving) return;
   if (typeof value === 'number') {
     if (value === ECANCELED || value === EAGAIN || value === ENOBUFS) return;
     handle.onmessage(value, handle, undefined, undefined);

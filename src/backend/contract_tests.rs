@@ -5,7 +5,10 @@
 use std::os::fd::RawFd;
 use std::time::Duration;
 
-use super::op::{socket, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg, SendMsg};
+use super::op::{
+    parse_datagram, socket, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg, RecvMsgMulti,
+    SendMsg,
+};
 use super::sockaddr::SockAddr;
 use super::{Backend, Completion, Op, SharedFd};
 
@@ -248,6 +251,39 @@ pub fn datagrams_carry_their_source(b: &mut dyn Backend) {
     b.recycle(3, bid);
 }
 
+/// A multishot recvmsg delivers each of three datagrams in a buffer laid out as
+/// io_uring lays it out (header, sender, payload), with more to come, until
+/// cancelled.
+pub fn multishot_recvmsg_lays_out_each_datagram(b: &mut dyn Backend) {
+    let (rx, rx_port) = udp_socket();
+    let (tx, tx_port) = udp_socket();
+    b.register_buffers(4, 4, 256).expect("buffer group");
+    let key = b.submit(Op::RecvMsgMulti(RecvMsgMulti::new(rx, 4, 256)), 1);
+    for word in [&b"one"[..], b"two", b"three"] {
+        let to = SockAddr::ip("127.0.0.1", rx_port).expect("address");
+        let buf = vec![IoBuf::from_vec(word.to_vec())];
+        b.submit(Op::SendMsg(SendMsg::new(tx.clone(), buf, Some(to))), 2);
+    }
+    let mut got = Vec::new();
+    for c in collect(b, 6).into_iter().filter(|c| c.owner == 1) {
+        if c.result == -libc::EINVAL && !c.more {
+            eprintln!("skipped: the kernel has no multishot recvmsg (Linux 6.0)");
+            return;
+        }
+        assert!(c.more && c.result > 0);
+        let bid = c.buffer_id().expect("a buffer per datagram");
+        let (from, payload, truncated) =
+            parse_datagram(b.buffer(4, bid, c.result as usize)).expect("laid out");
+        assert_eq!((from.endpoint().port, truncated), (tx_port, false));
+        got.push(String::from_utf8_lossy(payload).into_owned());
+        b.recycle(4, bid);
+    }
+    assert_eq!(got, ["one", "two", "three"]);
+    b.cancel(key);
+    let last = collect(b, 1);
+    assert_eq!((last[0].result, last[0].more), (-libc::ECANCELED, false));
+}
+
 /// Instantiates every contract test for one driver. `$make` builds it; `$ready`
 /// (a fn(&str) -> bool given the test's name) says whether the running kernel can
 /// do what the test needs: when not, the test prints why and passes (a skip).
@@ -310,6 +346,13 @@ macro_rules! contract_tests {
                 return;
             }
             contract::datagrams_carry_their_source(&mut *$make);
+        }
+        #[test]
+        fn multishot_recvmsg_lays_out_each_datagram() {
+            if !$ready("multishot_recvmsg_lays_out_each_datagram") {
+                return;
+            }
+            contract::multishot_recvmsg_lays_out_each_datagram(&mut *$make);
         }
         #[test]
         fn teardown_frees_in_flight_ops() {

@@ -101,6 +101,24 @@ impl SockAddr {
         self.storage.ss_family as i32
     }
 
+    /// An address the kernel wrote into a buffer (a multishot recvmsg's name field).
+    pub fn from_bytes(bytes: &[u8]) -> Option<SockAddr> {
+        let mut a = SockAddr::empty();
+        if bytes.len() > std::mem::size_of::<libc::sockaddr_storage>() {
+            return None;
+        }
+        // SAFETY: bytes fits in the storage (checked); the two do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                bytes.as_ptr(),
+                (&raw mut a.storage).cast::<u8>(),
+                bytes.len(),
+            )
+        };
+        a.len = bytes.len() as libc::socklen_t;
+        Some(a)
+    }
+
     /// Room for the kernel to write an address into: (storage, its capacity). The
     /// family written tells `endpoint` what it holds.
     pub fn storage_mut(&mut self) -> (*mut libc::sockaddr, libc::socklen_t) {

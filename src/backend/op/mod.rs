@@ -28,6 +28,7 @@ mod read_select;
 mod recv;
 mod recv_multi;
 mod recvmsg;
+mod recvmsg_multi;
 mod rename;
 mod send;
 mod sendmsg;
@@ -55,6 +56,7 @@ pub use read_select::ReadSelect;
 pub use recv::{Recv, RecvSelect};
 pub use recv_multi::RecvMulti;
 pub use recvmsg::{RecvInto, RecvMsg};
+pub use recvmsg_multi::{parse_datagram, RecvMsgMulti, RECVMSG_OVERHEAD};
 pub use rename::Rename;
 pub use send::Send;
 pub use sendmsg::SendMsg;
@@ -151,7 +153,34 @@ macro_rules! ops {
 }
 
 ops![
-    Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
-    Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
-    Shutdown, RecvSelect, RecvMulti, RecvMsg, SendMsg,
+    Nop,
+    Open,
+    Close,
+    Read,
+    Readv,
+    Write,
+    Writev,
+    Statx,
+    Fsync,
+    Fallocate,
+    Fadvise,
+    Ftruncate,
+    Rename,
+    Unlink,
+    Mkdir,
+    Symlink,
+    Link,
+    Inline,
+    Poll,
+    ReadSelect,
+    Accept,
+    Connect,
+    Recv,
+    Send,
+    Shutdown,
+    RecvSelect,
+    RecvMulti,
+    RecvMsg,
+    RecvMsgMulti,
+    SendMsg,
 ];

@@ -11,8 +11,11 @@
 //! Socket options live in sockopt.rs.
 use super::fs::args;
 use super::set_methods;
-use super::tcp_wrap::{READ_BUFFERS, READ_GROUP, READ_SIZE};
-use crate::backend::op::{socket, IoBuf, RecvInto, RecvMsg, SendMsg};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::backend::op::{
+    parse_datagram, socket, IoBuf, RecvInto, RecvMsg, RecvMsgMulti, SendMsg, RECVMSG_OVERHEAD,
+};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
@@ -48,6 +51,18 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         ],
     );
 }
+
+/// The provided-buffer group datagrams land in: its own (TCP reads use group 1),
+/// each buffer room for the largest UDP payload (65,527 bytes over IPv6) after
+/// the header and sender a multishot recvmsg puts first. Touched only as used.
+const DGRAM_GROUP: u16 = 2;
+const DGRAM_BUFFERS: u16 = 128;
+const DGRAM_BUF_SIZE: usize = 65_536 + 64;
+const _: () = assert!(DGRAM_BUF_SIZE - RECVMSG_OVERHEAD >= 65_527);
+
+/// Cleared when the kernel refuses multishot recvmsg (EINVAL: before 6.0); then
+/// one recvmsg per datagram.
+static RECVMSG_MULTISHOT: AtomicBool = AtomicBool::new(true);
 
 fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
     args::int(s, a, i).max(0) as HandleId
@@ -144,9 +159,12 @@ fn send<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(0.0));
 }
 
-/// recvStart(h, req) -> the receive's request id (for recvStop), or -errno. One
-/// datagram: req.oncomplete(null, [ArrayBuffer, address, family, port] | -errno);
-/// -ENOBUFS (every provided buffer lent) means: receive again, nothing was lost.
+/// recvStart(h, req) -> the receive's request id (for recvStop), or -errno.
+/// req.oncomplete(null, [ArrayBuffer, address, family, port, more] | -errno) per
+/// datagram; after a completion without `more` (an error is always one) lib/
+/// starts it again while the socket receives. One multishot recvmsg when the
+/// kernel has it, else one recvmsg per datagram. -ENOBUFS (every provided buffer
+/// lent) means: start again, nothing was lost.
 fn recv_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else {
         return;
@@ -157,52 +175,76 @@ fn recv_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         Ok(fd) => fd,
         Err(e) => return a.ret(s.number(-e as f64)),
     };
-    let into = if rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
-        RecvInto::Group(READ_GROUP, READ_SIZE as u32)
+    let size = DGRAM_BUF_SIZE as u32;
+    let op: Op = if !rt
+        .lp
+        .ensure_buffers(DGRAM_GROUP, DGRAM_BUFFERS, DGRAM_BUF_SIZE)
+    {
+        RecvMsg::new(
+            fd,
+            RecvInto::Owned(IoBuf::from_vec(vec![0; DGRAM_BUF_SIZE])),
+        )
+        .into()
+    } else if RECVMSG_MULTISHOT.load(Ordering::Relaxed) {
+        RecvMsgMulti::new(fd, DGRAM_GROUP, size).into()
     } else {
-        RecvInto::Owned(IoBuf::from_vec(vec![0; READ_SIZE]))
+        RecvMsg::new(fd, RecvInto::Group(DGRAM_GROUP, size)).into()
     };
-    let op = RecvMsg::new(fd, into);
-    let id = rt.submit_handle_request(s, h, req, op.into(), Box::new(recv_done));
+    let id = rt.submit_handle_request(s, h, req, op, Box::new(recv_done));
     a.ret(s.number(id as f64));
+}
+
+fn bytes_to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
+    let ab = s.array_buffer(bytes.len());
+    if !bytes.is_empty() {
+        // SAFETY: the new ArrayBuffer has exactly bytes.len() writable bytes, and the
+        // source is another allocation.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), bytes.len()) };
+    }
+    ab.value()
 }
 
 /// A datagram as JS sees it: its bytes copied into an ArrayBuffer V8 allocates,
 /// and the sender. A provided buffer goes back to its group at once.
 fn recv_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
     let result = c.result;
-    let Some(Op::RecvMsg(recv)) = c.op else {
-        return Ok(s.number(result.min(0) as f64));
-    };
+    if result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMsgMulti(_))) {
+        // A kernel without multishot recvmsg: one recvmsg per datagram from now on.
+        RECVMSG_MULTISHOT.store(false, Ordering::Relaxed);
+        return Ok(s.number(-libc::EAGAIN as f64));
+    }
     let n = result.max(0) as usize;
-    let to_js = |bytes: &[u8]| -> Local<'s, Value> {
-        let ab = s.array_buffer(bytes.len());
-        if !bytes.is_empty() {
-            // SAFETY: the new ArrayBuffer has exactly bytes.len() writable bytes, and
-            // the source is another allocation.
-            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), bytes.len()) };
+    let lp = &Runtime::get(s).lp;
+    // (bytes, sender); a buffer taken is given back whatever the result.
+    let got = match (&c.op, c.buffer_id()) {
+        (Some(Op::RecvMsg(recv)), bid) => {
+            let data = match (recv.group(), bid.or(recv.bid)) {
+                (Some(group), Some(bid)) => {
+                    Some(lp.take_buffer(group, bid, n, |b| bytes_to_js(s, b)))
+                }
+                (None, _) => recv.owned_bytes(n).map(|b| bytes_to_js(s, b)),
+                (Some(_), None) if result == 0 => Some(bytes_to_js(s, &[])),
+                _ => None,
+            };
+            data.map(|d| (d, recv.source().endpoint()))
         }
-        ab.value()
-    };
-    // Even a failed receive may have taken a buffer: give it back.
-    let data = match (recv.group(), recv.bid) {
-        (Some(group), Some(bid)) => Some(Runtime::get(s).lp.take_buffer(group, bid, n, to_js)),
-        (None, _) => recv.owned_bytes(n).map(to_js),
-        (Some(_), None) if result == 0 => Some(to_js(&[])),
+        (_, Some(bid)) => lp.take_buffer(DGRAM_GROUP, bid, n, |b| {
+            parse_datagram(b).map(|(from, payload, _)| (bytes_to_js(s, payload), from.endpoint()))
+        }),
         _ => None,
     };
     if result < 0 {
         return Ok(s.number(result as f64));
     }
-    let Some(data) = data else {
+    let Some((data, from)) = got else {
         return Ok(s.number(-libc::EIO as f64));
     };
-    let from = recv.source().endpoint();
     let items = [
         data,
         s.string(&from.address).value(),
         s.string(from.family).value(),
         s.number(from.port as f64),
+        s.boolean(c.more),
     ];
     Ok(s.array(&items).value())
 }
