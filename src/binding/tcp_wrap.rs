@@ -55,12 +55,12 @@ fn set_read_info<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 /// One recv's buffer: what a socket read gets at most per completion.
-pub(super) const READ_SIZE: usize = 64 * 1024;
+const READ_SIZE: usize = 64 * 1024;
 /// The provided-buffer group every socket reads from (docs/net.md): buffers are
 /// taken only when data arrives and given back as soon as it is copied out, so
 /// idle sockets hold no read memory. 128 × 64 KiB, touched only as used.
-pub(super) const READ_GROUP: u16 = 1;
-pub(super) const READ_BUFFERS: u16 = 128;
+const READ_GROUP: u16 = 1;
+const READ_BUFFERS: u16 = 128;
 
 fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
     args::int(s, a, i).max(0) as HandleId
