@@ -70,10 +70,15 @@ pub fn connect_dgram(fd: RawFd, addr: Option<&SockAddr>) -> Result<(), i32> {
     }
 }
 
-/// bind(2); TCP listeners get SO_REUSEADDR first, as libuv sets it.
-pub fn bind(fd: RawFd, addr: &SockAddr, ipv6_only: bool) -> Result<(), i32> {
+/// bind(2); TCP listeners get SO_REUSEADDR first, as libuv sets it, and
+/// SO_REUSEPORT when asked (cluster's reusePort mode: a listener per process on
+/// one port, the kernel balancing connections among them).
+pub fn bind(fd: RawFd, addr: &SockAddr, ipv6_only: bool, reuse_port: bool) -> Result<(), i32> {
     if addr.family() != libc::AF_UNIX {
         set_int(fd, libc::SOL_SOCKET, libc::SO_REUSEADDR, 1)?;
+        if reuse_port {
+            set_int(fd, libc::SOL_SOCKET, libc::SO_REUSEPORT, 1)?;
+        }
     }
     if addr.family() == libc::AF_INET6 {
         set_int(
