@@ -26,6 +26,10 @@ cluster.schedulingPolicy = policyNames[process.env.NODE_CLUSTER_SCHED_POLICY] ||
 cluster.worker = null;
 
 const servers = new Map(); // key -> server (round-robin servers awaiting 'newconn')
+// How many servers of this worker listened on each address: the Nth server on an
+// address shares the primary's Nth handle for it (two servers on port 0 are two
+// ports), as in node.
+const indexes = new Map();
 
 function setup() {
   require('internal/cluster/role').worker = true;
@@ -84,8 +88,12 @@ cluster._getServer = function(server, options, cb) {
     server.once('close', () => ownServers.delete(server));
     return cb('own');
   }
+  const indexKey = `${options.address}:${options.port}:${options.family}`;
+  const index = indexes.get(indexKey) || 0;
+  indexes.set(indexKey, index + 1);
   const query = { act: 'queryServer', address: options.address, port: options.port,
-                  family: options.family, backlog: options.backlog, v6only: options.v6only };
+                  family: options.family, backlog: options.backlog, v6only: options.v6only,
+                  index };
   sendHelper(process, query, undefined, (reply, handle) => {
     if (reply.errno) {
       const { uvExceptionWithHostPort } = require('internal/net');

@@ -155,7 +155,7 @@ function onMessage(message, handle) {
 
 // A worker's listen(): answer with how it gets connections.
 function queryServer(worker, message) {
-  const key = `${message.address}:${message.port}:${message.family}`;
+  const key = `${message.address}:${message.port}:${message.family}:${message.index}`;
   let handle = handles.get(key);
   if (handle === undefined) {
     const make = cluster.schedulingPolicy === SCHED_NONE ? SharedHandle : RoundRobinHandle;
