@@ -52,6 +52,12 @@ function setDomainHandler(fn) { domainHandler = fn; }
 // Returns true when a listener handled it; otherwise never returns.
 function triggerUncaughtException(err, fromPromise, thrownAt) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  // node looks its handler up on process: a program that removed it gets node's
+  // "non-function internal exception handler" exit.
+  if (typeof process._fatalException !== 'function') {
+    try { process._rawWrite(2, formatFatal(err, thrownAt, fromPromise)); } catch { /* exiting */ }
+    process.reallyExit(6);
+  }
   if (domainHandler !== undefined && !fromPromise && domainHandler(err)) {
     require('internal/async_context').afterUncaughtException();
     ticksRunSoon();
@@ -60,7 +66,13 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
   if (typeof process.emit === 'function') {
     process.emit('uncaughtExceptionMonitor', err, type);
     if (process.listenerCount('uncaughtException') > 0) {
-      process.emit('uncaughtException', err, type);
+      try {
+        process.emit('uncaughtException', err, type);
+      } catch (handlerError) {
+        // A handler that throws ends the process with node's code 7.
+        try { process._rawWrite(2, formatFatal(handlerError, undefined, false)); } catch { /* exiting */ }
+        process.reallyExit(7);
+      }
       // The failed callback's frame stayed entered for the listeners; now its after.
       require('internal/async_context').afterUncaughtException();
       ticksRunSoon();
@@ -79,10 +91,12 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
   } catch {
     // An 'exit' listener threw while exiting on an uncaught exception.
   }
-  process.reallyExit(1);
+  // An 'exit' listener may set another code (even 0), as in node.
+  process.reallyExit(process.exitCode | 0);
   return false;
 }
 
 setFatalExceptionHandler(triggerUncaughtException);
+process._fatalException = (er, fromPromise) => triggerUncaughtException(er, fromPromise);
 
 module.exports = { triggerUncaughtException, formatFatal, setDomainHandler };
