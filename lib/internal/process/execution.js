@@ -66,13 +66,7 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
   if (typeof process.emit === 'function') {
     process.emit('uncaughtExceptionMonitor', err, type);
     if (process.listenerCount('uncaughtException') > 0) {
-      try {
-        process.emit('uncaughtException', err, type);
-      } catch (handlerError) {
-        // A handler that throws ends the process with node's code 7.
-        try { process._rawWrite(2, formatFatal(handlerError, undefined, false)); } catch { /* exiting */ }
-        process.reallyExit(7);
-      }
+      process.emit('uncaughtException', err, type);
       // The failed callback's frame stayed entered for the listeners; now its after.
       require('internal/async_context').afterUncaughtException();
       ticksRunSoon();
