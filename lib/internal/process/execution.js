@@ -45,6 +45,23 @@ function formatFatal(err, thrownAt = '', fromPromise = false) {
 function noop() {}
 function ticksRunSoon() { require('timers').setImmediate(noop); }
 
+// process.setUncaughtExceptionCaptureCallback: takes uncaught exceptions in place
+// of 'uncaughtException' (the REPL and domain-like tools use it).
+let captureCallback = null;
+process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+  const { codes } = require('internal/errors');
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (captureCallback !== null) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  captureCallback = fn;
+};
+process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
+  return captureCallback !== null;
+};
+
 // Set by lib/domain.js once required: takes an error thrown inside an active domain.
 let domainHandler;
 function setDomainHandler(fn) { domainHandler = fn; }
@@ -59,6 +76,13 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
     process.reallyExit(6);
   }
   if (domainHandler !== undefined && !fromPromise && domainHandler(err)) {
+    require('internal/async_context').afterUncaughtException();
+    ticksRunSoon();
+    return true;
+  }
+  if (captureCallback !== null && !fromPromise) {
+    if (typeof process.emit === 'function') process.emit('uncaughtExceptionMonitor', err, type);
+    captureCallback(err);
     require('internal/async_context').afterUncaughtException();
     ticksRunSoon();
     return true;
