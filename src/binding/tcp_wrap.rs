@@ -178,7 +178,7 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// read(h, req): one recv; req.oncomplete(null, ArrayBuffer | null at EOF | -errno).
 /// -ENOBUFS (every provided buffer lent) means: read again, nothing was lost.
-fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+pub(super) fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
     let rt = Runtime::get(s);
@@ -233,7 +233,7 @@ fn read_done<'s>(
 
 /// write(h, req, [buffers]): one send of them all, in order; req.oncomplete(null,
 /// bytes sent | -errno). A short count is lib/'s to resubmit the rest of.
-fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+pub(super) fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
     let Some(bufs) = args::buffers(s, a.get(2)) else {
@@ -264,14 +264,14 @@ fn shutdown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// close(h, req): cancels the handle's ops; req.oncomplete() in the closing phase,
 /// after the last of them completed and the fd was closed.
-fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+pub(super) fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
         Runtime::get(s).close_handle(s, handle_arg(s, a, 0), req);
     }
 }
 
 /// ref(h, referenced): socket.ref() / unref().
-fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+pub(super) fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let referenced = a.get(1).boolean(s);
     Runtime::get(s)
         .lp
