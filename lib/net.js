@@ -23,7 +23,7 @@ const {
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
-  isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
+  isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
 } = require('internal/net');
 
 const ECANCELED = -125, EAGAIN = -11, ENOTCONN = -107, ENOBUFS = -105;
@@ -276,40 +276,43 @@ Socket.prototype.connect = function(...args) {
   this._bytesDispatched = 0;
   this._inFlight = 0;
   const pipe = typeof options.path === 'string';
-  let address, family, port;
-  if (pipe) {
-    address = options.path;
-    family = 0;
-  } else {
-    if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
-    port = validatePort(options.port, 'Port');
-    const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
-    const resolved = resolveHost(host);
-    if (resolved instanceof Error) throw resolved;
-    address = resolved[0];
-    family = resolved[1];
-    this._host = host;
-    if (host !== address) {
-      process.nextTick(() => this.emit('lookup', null, address, family, host));
-    }
-  }
-  const id = binding.open(family);
-  if (id < 0) {
-    process.nextTick(() => this.destroy(exceptionWithHostPort(id, 'connect', address, port)));
-    return this;
-  }
-  this[kHandle] = { __proto__: null, id, pipe };
-  this._handle = this[kHandle];
+  if (pipe) return connectTo(this, true, options.path, 0, undefined);
+  if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  const port = validatePort(options.port, 'Port');
+  const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
+  this._host = host;
+  const family = isIP(host);
+  if (family !== 0) return connectTo(this, false, host, family, port);
+  // A name: dns.lookup (or options.lookup) first, then 'lookup', then connect.
   this.connecting = true;
-  this._connectAddress = address;
-  this._connectPort = port;
-  const r = binding.connect(id, request((_, result) => afterConnect(this, result)), pipe, address, port);
-  if (r < 0) {
-    this.connecting = false;
-    process.nextTick(() => this.destroy(exceptionWithHostPort(r, 'connect', address, port)));
-  }
+  lookupHost(this, host, options, (err, address, addressType) => {
+    this.emit('lookup', err, address, addressType, host);
+    if (!this.connecting) return; // destroyed meanwhile
+    if (err) return this.destroy(err);
+    connectTo(this, false, address, addressType, port);
+  });
   return this;
 };
+
+// Opens the handle and starts the connect to a numeric address or a path.
+function connectTo(socket, pipe, address, family, port) {
+  const id = binding.open(family);
+  if (id < 0) {
+    process.nextTick(() => socket.destroy(exceptionWithHostPort(id, 'connect', address, port)));
+    return socket;
+  }
+  socket[kHandle] = { __proto__: null, id, pipe };
+  socket._handle = socket[kHandle];
+  socket.connecting = true;
+  socket._connectAddress = address;
+  socket._connectPort = port;
+  const r = binding.connect(id, request((_, result) => afterConnect(socket, result)), pipe, address, port);
+  if (r < 0) {
+    socket.connecting = false;
+    process.nextTick(() => socket.destroy(exceptionWithHostPort(r, 'connect', address, port)));
+  }
+  return socket;
+}
 
 // Ends the writable side, then destroys once it is flushed.
 Socket.prototype.destroySoon = function() {

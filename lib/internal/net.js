@@ -1,14 +1,18 @@
 'use strict';
 // Helpers shared by net's Socket and Server: address checks (isIP), the
-// (port, host, cb) / (path, cb) / (options, cb) argument forms, host resolution
-// without a resolver (numeric addresses and 'localhost' only, until dns lands),
-// and Node's socket errors built from the binding's -errno results.
+// (port, host, cb) / (path, cb) / (options, cb) argument forms, a host name's
+// lookup before a connect (dns.lookup or the user's `lookup`), and Node's socket
+// errors built from the binding's -errno results.
 
 const {
-  Error, NumberIsNaN, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
+  ArrayIsArray, Error, FunctionPrototypeCall, NumberIsNaN, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
 } = primordials;
 
-const { errnoInfo, exceptionWithHostPort } = require('internal/errors');
+const {
+  errnoInfo, exceptionWithHostPort,
+  codes: { ERR_INVALID_ADDRESS_FAMILY, ERR_INVALID_IP_ADDRESS },
+} = require('internal/errors');
+const { validateFunction } = require('internal/validators');
 
 // Dotted-quad IPv4, each part 0-255 without leading zeros (as Node's isIPv4).
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
@@ -64,18 +68,40 @@ function normalizeArgs(args) {
   return [options, typeof cb === 'function' ? cb : null];
 }
 
-// Host → [address, family] without a resolver: numeric addresses as they are,
-// 'localhost' as 127.0.0.1. Anything else needs dns, which coil has not yet.
-function resolveHost(host) {
-  const family = isIP(host);
-  if (family !== 0) return [host, family];
-  if (host === 'localhost') return ['127.0.0.1', 4];
-  const err = new Error(`getaddrinfo ENOTSUP ${host}: dns is not yet supported by coil ` +
-    '(use a numeric address or localhost)');
-  err.code = 'ENOTSUP';
-  err.syscall = 'getaddrinfo';
-  err.hostname = host;
-  return err;
+// Looks `host` up for a connect, as node 20's net does: `options.lookup` or
+// dns.lookup, with `options.family`/`hints` (ADDRCONFIG when no family is asked
+// for). Without a family (and with autoSelectFamily, node 20's default) it asks
+// for every address (`all`) and takes the first; coil does not race the others
+// yet (happy eyeballs). cb(err, address, family) once the answer is checked.
+function lookupHost(socket, host, options, cb) {
+  const dns = require('dns');
+  let lookup = dns.lookup;
+  if (options.lookup !== undefined) {
+    validateFunction(options.lookup, 'options.lookup');
+    lookup = options.lookup;
+  }
+  let family = options.family;
+  if (family === 'IPv4') family = 4;
+  else if (family === 'IPv6') family = 6;
+  let hints = options.hints || 0;
+  if (family !== 4 && family !== 6 && !hints) hints = dns.ADDRCONFIG;
+  // Handed to user code: a plain object, as node's.
+  const dnsopts = { family, hints };
+  const all = family !== 4 && family !== 6 && options.autoSelectFamily !== false;
+  if (all) dnsopts.all = true;
+  FunctionPrototypeCall(lookup, undefined, host, dnsopts, (err, address, addressType) => {
+    if (err) return cb(err);
+    if (all) {
+      const first = ArrayIsArray(address) ? address[0] : undefined;
+      address = first?.address;
+      addressType = first?.family;
+    }
+    if (!isIP(address)) return cb(new ERR_INVALID_IP_ADDRESS(address), address, addressType);
+    if (addressType !== 4 && addressType !== 6) {
+      return cb(new ERR_INVALID_ADDRESS_FAMILY(addressType, host, options.port), address, addressType);
+    }
+    cb(null, address, addressType);
+  });
 }
 
 // Node's listen/bind error: `listen EADDRINUSE: address already in use 127.0.0.1:80`.
@@ -105,6 +131,6 @@ function errnoStreamError(errno, syscall) {
 }
 
 module.exports = {
-  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, resolveHost,
+  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -14,7 +14,7 @@ const {
   codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
 const { validatePort, validateFunction } = require('internal/validators');
-const { normalizeArgs, resolveHost, uvExceptionWithHostPort } = require('internal/net');
+const { isIP, normalizeArgs, uvExceptionWithHostPort } = require('internal/net');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
 
@@ -111,46 +111,51 @@ Server.prototype.listen = function(...args) {
   if (typeof args[1] === 'number' && typeof args[0] === 'string') backlog = args[1];
   else if (typeof args[2] === 'number') backlog = args[2];
   backlog = typeof backlog === 'number' && backlog >= 0 ? backlog : 511;
-  let pipe = false, address, family, port = 0, v6only = Boolean(options.ipv6Only);
+  const v6only = Boolean(options.ipv6Only);
   if (typeof options.path === 'string') {
-    pipe = true;
-    address = options.path;
-    family = 0;
-  } else if (options.port !== undefined || options.host !== undefined || args.length === 0 ||
-             typeof args[0] === 'function') {
-    port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
-    if (options.host === undefined || options.host === null) {
-      address = '::';
-      family = 6;
-    } else {
-      const resolved = resolveHost(`${options.host}`);
-      if (resolved instanceof Error) throw resolved;
-      address = resolved[0];
-      family = resolved[1];
-    }
-  } else {
+    return listenOn(this, true, options.path, 0, 0, backlog, v6only);
+  }
+  if (options.port === undefined && options.host === undefined && args.length !== 0 &&
+      typeof args[0] !== 'function') {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
   }
+  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+  if (options.host === undefined || options.host === null) {
+    return listenOn(this, false, '::', 6, port, backlog, v6only);
+  }
+  const host = `${options.host}`;
+  const family = isIP(host);
+  if (family !== 0) return listenOn(this, false, host, family, port, backlog, v6only);
+  // A name: the first address dns.lookup gives, as node listens.
+  require('dns').lookup(host, (err, address, addressType) => {
+    if (err) return this.emit('error', err);
+    listenOn(this, false, address, addressType, port, backlog, v6only);
+  });
+  return this;
+};
+
+// Binds and listens on a numeric address (or a path), then accepts.
+function listenOn(server, pipe, address, family, port, backlog, v6only) {
   let id = open(pipe, address, family, port, backlog, v6only);
   if (typeof id !== 'number' && id.errno === EAFNOSUPPORT && address === '::') {
     address = '0.0.0.0';
     id = open(pipe, address, 4, port, backlog, false);
   }
   if (typeof id !== 'number') {
-    process.nextTick(() => this.emit('error', id));
-    return this;
+    process.nextTick(() => server.emit('error', id));
+    return server;
   }
-  this._id = id;
-  this._handle = { __proto__: null, id, pipe };
-  this._pipe = pipe;
-  this._path = pipe ? address : null;
-  this._closing = false;
-  if (this._unref) binding.ref(id, false);
-  accept(this);
-  this._listening = true;
-  process.nextTick(() => { if (this._handle !== null) this.emit('listening'); });
-  return this;
-};
+  server._id = id;
+  server._handle = { __proto__: null, id, pipe };
+  server._pipe = pipe;
+  server._path = pipe ? address : null;
+  server._closing = false;
+  if (server._unref) binding.ref(id, false);
+  accept(server);
+  server._listening = true;
+  process.nextTick(() => { if (server._handle !== null) server.emit('listening'); });
+  return server;
+}
 
 Server.prototype.address = function() {
   if (this._handle === null) return null;
