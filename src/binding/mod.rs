@@ -19,6 +19,7 @@ mod fs;
 mod options;
 mod os;
 mod process_methods;
+mod stream_wrap;
 mod task_queue;
 mod tcp_wrap;
 mod timers;

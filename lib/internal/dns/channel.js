@@ -19,7 +19,6 @@ const { defaultServers } = require('internal/dns/utils');
 // c-ares' defaults: 2 s for the first try, 4 rounds (node's default `tries`).
 const DEFAULT_TIMEOUT = 2000;
 const DEFAULT_TRIES = 4;
-const ENOBUFS = -105;
 
 // An answer's RCODE as Node's error code (0: no error).
 const rcodeErrors = [null, 'EFORMERR', 'ESERVFAIL', 'ENOTFOUND', 'ENOTIMP', 'EREFUSED'];
@@ -122,12 +121,12 @@ function sendNext(q) {
 function receive(q, h, server) {
   binding.recv(h, request((_, data) => {
     if (q.handle !== h || q.done) return;
-    if (data === null || data === ENOBUFS) return receive(q, h, server);
     if (typeof data === 'number') {
       // ECONNREFUSED: nothing listens on the server's port (an ICMP error).
       q.lastError = 'ECONNREFUSED';
       return sendNext(q);
     }
+    if (data.byteLength === 0) return receive(q, h, server); // an empty datagram
     const answer = binding.parseAnswer(new Uint8Array(data));
     if (answer === -1) return finish(q, 'EBADRESP');
     if (answer[0] !== q.id) return receive(q, h, server); // not our answer

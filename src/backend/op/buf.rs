@@ -32,6 +32,15 @@ impl IoBuf {
         }
     }
 
+    /// Drops the first `n` bytes from the view (what a short send already sent);
+    /// the memory stays kept alive whole.
+    pub fn advance(&mut self, n: usize) {
+        let n = n.min(self.len);
+        // SAFETY: n <= len, so the new start is inside (or at the end of) the same memory.
+        self.ptr = unsafe { self.ptr.add(n) };
+        self.len -= n;
+    }
+
     pub fn as_mut_ptr(&self) -> *mut u8 {
         self.ptr
     }

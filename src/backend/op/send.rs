@@ -14,7 +14,7 @@ use crate::backend::SharedFd;
 
 pub struct Send {
     pub fd: SharedFd,
-    _bufs: Vec<IoBuf>,
+    bufs: Vec<IoBuf>,
     /// Points into `bufs`; heap memory, so it stays put when the op is boxed.
     iov: Vec<libc::iovec>,
     /// Points at `iov`; boxed for the same reason.
@@ -28,12 +28,12 @@ impl Send {
         let mut msg: Box<libc::msghdr> = Box::new(unsafe { std::mem::zeroed() });
         msg.msg_iov = iov.as_mut_ptr();
         msg.msg_iovlen = iov.len();
-        Send {
-            fd,
-            _bufs: bufs,
-            iov,
-            msg,
-        }
+        Send { fd, bufs, iov, msg }
+    }
+
+    /// The buffers, back from a completed send (a short one's rest is resent).
+    pub fn into_bufs(self) -> Vec<IoBuf> {
+        self.bufs
     }
 }
 

@@ -5,22 +5,20 @@
 //!   nsswitch.conf says), which may block for seconds, so each call is an op
 //!   that runs on the backend's work pool on both drivers (`Inline::on_pool`).
 //! - encodeQuery / parseAnswer: the DNS wire format (wire.rs, over simple-dns).
-//! - udpOpen / udpConnect: a connected UDP socket per query, made inline (neither
-//!   call waits); its send, recv and close are tcp_wrap's handle ops, which work on
-//!   any socket handle and on both drivers.
+//! - udpOpen / udpConnect / send / recv / close: a connected UDP socket per query
+//!   (udp.rs), its datagrams sent and received as ops on the loop.
 use std::ffi::CString;
 
 use super::fs::args;
 use super::set_methods;
-use super::tcp_wrap;
-use crate::backend::op::{socket, Inline, InlineOutput};
+use crate::backend::op::{Inline, InlineOutput};
 use crate::backend::sockaddr::SockAddr;
-use crate::backend::{Op, SharedFd};
-use crate::event_loop::HandleKind;
+use crate::backend::Op;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
 mod addrinfo;
+mod udp;
 mod wire;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -32,12 +30,11 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "getnameinfo" => getnameinfo,
             "encodeQuery" => wire::encode_query,
             "parseAnswer" => wire::parse_answer,
-            "udpOpen" => udp_open,
-            "udpConnect" => udp_connect,
-            "send" => tcp_wrap::write,
-            "recv" => tcp_wrap::read,
-            "close" => tcp_wrap::close,
-            "ref" => tcp_wrap::set_ref,
+            "udpOpen" => udp::open,
+            "udpConnect" => udp::connect,
+            "send" => udp::send,
+            "recv" => udp::recv,
+            "close" => udp::close,
         ],
     );
     for (name, value) in [
@@ -72,11 +69,11 @@ fn getaddrinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Inline::on_pool("getaddrinfo", move || {
         addrinfo::lookup(&host, family, hints).map(|v| Box::new(v) as InlineOutput)
     });
-    let finish: Finish = Box::new(|s, result, op| {
-        if result < 0 {
-            return Ok(s.number(result as f64));
+    let finish: Finish = Box::new(|s, c| {
+        if c.result < 0 {
+            return Ok(s.number(c.result as f64));
         }
-        let found: Vec<(String, u8)> = output(op).unwrap_or_default();
+        let found: Vec<(String, u8)> = output(c.op).unwrap_or_default();
         let mut items = Vec::with_capacity(found.len() * 2);
         for (address, family) in &found {
             items.push(s.string(address).value());
@@ -102,11 +99,11 @@ fn getnameinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Inline::on_pool("getnameinfo", move || {
         addrinfo::name_of(&addr).map(|v| Box::new(v) as InlineOutput)
     });
-    let finish: Finish = Box::new(|s, result, op| {
-        if result < 0 {
-            return Ok(s.number(result as f64));
+    let finish: Finish = Box::new(|s, c| {
+        if c.result < 0 {
+            return Ok(s.number(c.result as f64));
         }
-        let (host, service): (String, String) = output(op).unwrap_or_default();
+        let (host, service): (String, String) = output(c.op).unwrap_or_default();
         Ok(
             s.array(&[s.string(&host).value(), s.string(&service).value()])
                 .value(),
@@ -114,41 +111,4 @@ fn getnameinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     });
     Runtime::get(s).submit_request(s, req, op.into(), finish);
     a.ret(s.number(0.0));
-}
-
-/// udpOpen(family 4|6) -> handle id or -errno: a non-blocking UDP socket whose
-/// handle keeps the loop alive until closed (a query in flight does, as c-ares'
-/// sockets do in node).
-fn udp_open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let family = if args::int(s, a, 0) == 6 {
-        libc::AF_INET6
-    } else {
-        libc::AF_INET
-    };
-    match socket::datagram_socket(family) {
-        Ok(fd) => {
-            let lp = &Runtime::get(s).lp;
-            let h = lp.handle_open(HandleKind::Udp, Some(SharedFd::owned(fd)));
-            lp.handle_set_active(h, true);
-            a.ret(s.number(h as f64));
-        }
-        Err(e) => a.ret(s.number(-e as f64)),
-    }
-}
-
-/// udpConnect(h, address, port) -> 0 or -errno. connect(2) on UDP only records the
-/// peer (and makes the kernel drop datagrams from anyone else): it never waits.
-fn udp_connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let h = args::int(s, a, 0).max(0) as usize;
-    let host = a.get(1).to_rust_string(s);
-    let port = args::int(s, a, 2) as u16;
-    let r = Runtime::get(s)
-        .lp
-        .handle_fd(h)
-        .ok_or(libc::EBADF)
-        .and_then(|fd| {
-            let addr = SockAddr::ip(&host, port).ok_or(libc::EINVAL)?;
-            socket::connect_now(fd.raw(), &addr)
-        });
-    a.ret(s.number(r.map_or_else(|e| -e as f64, |()| 0.0)));
 }
