@@ -5,7 +5,7 @@
 // to the configured servers over UDP sockets on the loop (internal/dns/channel.js).
 // docs/net.md says which part runs where and why.
 
-const { ObjectDefineProperty, ObjectDefineProperties } = primordials;
+const { ObjectDefineProperty, ObjectDefineProperties, ReflectApply } = primordials;
 
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
@@ -74,7 +74,7 @@ function getDefaultResolver() {
 function bindDefault(method) {
   const fn = function(...args) {
     const r = getDefaultResolver();
-    return r[method](...args);
+    return ReflectApply(r[method], r, args);
   };
   ObjectDefineProperty(fn, 'name', { __proto__: null, value: method });
   return fn;

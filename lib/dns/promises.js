@@ -4,7 +4,7 @@
 // methods resolve what their callback forms pass. The default resolver shares
 // its channel (servers, queries) with require('dns')'s.
 
-const { ObjectDefineProperty, Promise } = primordials;
+const { ObjectDefineProperty, Promise, ReflectApply } = primordials;
 
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const { validateString } = require('internal/validators');
@@ -81,7 +81,7 @@ function getDefaultResolver() {
 function bindDefault(method) {
   const fn = function(...args) {
     const r = getDefaultResolver();
-    return r[method](...args);
+    return ReflectApply(r[method], r, args);
   };
   ObjectDefineProperty(fn, 'name', { __proto__: null, value: method });
   return fn;
