@@ -1,5 +1,4 @@
-//! The socket calls that never wait: socket(2), bind(2), listen(2), setsockopt(2),
-//! and connect(2) of a datagram socket (it only records the peer).
+//! The socket calls that never wait: socket(2), bind(2), listen(2), setsockopt(2).
 //! They run inline on the loop thread on both drivers (IORING_OP_BIND/LISTEN exist
 //! from 6.11, but a synchronous answer is what net's listen() needs: EADDRINUSE is
 //! reported from the call). Each returns Ok or Err(errno).
@@ -22,20 +21,6 @@ pub fn stream_socket(family: i32) -> Result<RawFd, i32> {
     let ty = libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC;
     // SAFETY: no pointers.
     check(unsafe { libc::socket(family, ty, 0) } as i64).map(|fd| fd as RawFd)
-}
-
-/// A non-blocking, close-on-exec datagram (UDP) socket of `family`.
-pub fn datagram_socket(family: i32) -> Result<RawFd, i32> {
-    let ty = libc::SOCK_DGRAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC;
-    // SAFETY: no pointers.
-    check(unsafe { libc::socket(family, ty, 0) } as i64).map(|fd| fd as RawFd)
-}
-
-/// connect(2) of a datagram socket: sets its peer at once, never waits.
-pub fn connect_now(fd: RawFd, addr: &SockAddr) -> Result<(), i32> {
-    let (sa, len) = addr.as_ptr();
-    // SAFETY: sa/len describe the live sockaddr `addr` owns.
-    check(unsafe { libc::connect(fd, sa, len) } as i64).map(drop)
 }
 
 /// bind(2); TCP listeners get SO_REUSEADDR first, as libuv sets it.

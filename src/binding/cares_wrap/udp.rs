@@ -5,8 +5,10 @@
 //! owns, on the ring or through epoll readiness like any socket op; closing the
 //! handle cancels what is in flight. Results go to JS as numbers (bytes, -errno) or
 //! the datagram's bytes.
+use std::os::fd::RawFd;
+
 use super::args;
-use crate::backend::op::{socket, IoBuf, Recv, Send};
+use crate::backend::op::{syscall_result, IoBuf, Recv, Send};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
@@ -15,6 +17,30 @@ use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
 /// The largest DNS message (a UDP payload is at most 64 KiB).
 const DATAGRAM_MAX: usize = 65536;
+
+/// A non-blocking, close-on-exec UDP socket of `family`.
+fn udp_socket(family: i32) -> Result<RawFd, i32> {
+    let ty = libc::SOCK_DGRAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC;
+    // SAFETY: no pointers.
+    let r = syscall_result(unsafe { libc::socket(family, ty, 0) } as i64);
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(r as RawFd)
+    }
+}
+
+/// connect(2) of a UDP socket: it records the peer and never waits.
+fn connect_now(fd: RawFd, addr: &SockAddr) -> Result<(), i32> {
+    let (sa, len) = addr.as_ptr();
+    // SAFETY: sa/len describe the live sockaddr `addr` owns.
+    let r = syscall_result(unsafe { libc::connect(fd, sa, len) } as i64);
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(())
+    }
+}
 
 fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
     args::int(s, a, i).max(0) as HandleId
@@ -36,7 +62,7 @@ pub fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     } else {
         libc::AF_INET
     };
-    match socket::datagram_socket(family) {
+    match udp_socket(family) {
         Ok(fd) => {
             let lp = &Runtime::get(s).lp;
             let h = lp.handle_open(HandleKind::Udp, Some(SharedFd::owned(fd)));
@@ -54,7 +80,7 @@ pub fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let port = args::int(s, a, 2) as u16;
     let r = handle_fd(s, h).and_then(|fd| {
         let addr = SockAddr::ip(&host, port).ok_or(libc::EINVAL)?;
-        socket::connect_now(fd.raw(), &addr)
+        connect_now(fd.raw(), &addr)
     });
     a.ret(s.number(r.map_or_else(|e| -e as f64, |()| 0.0)));
 }
