@@ -104,6 +104,20 @@ function lookupHost(socket, host, options, cb) {
   });
 }
 
+// Host → [address, family] without a lookup: numeric addresses as they are,
+// 'localhost' as 127.0.0.1, else an ENOTSUP error. Kept for callers written
+// before dns (dgram's bind/send); new code goes through dns.lookup (lookupHost).
+function resolveHost(host) {
+  const family = isIP(host);
+  if (family !== 0) return [host, family];
+  if (host === 'localhost') return ['127.0.0.1', 4];
+  const err = new Error(`getaddrinfo ENOTSUP ${host}: use dns.lookup for names`);
+  err.code = 'ENOTSUP';
+  err.syscall = 'getaddrinfo';
+  err.hostname = host;
+  return err;
+}
+
 // Node's listen/bind error: `listen EADDRINUSE: address already in use 127.0.0.1:80`.
 function uvExceptionWithHostPort(errno, syscall, address, port) {
   const info = errnoInfo(errno);
@@ -131,6 +145,6 @@ function errnoStreamError(errno, syscall) {
 }
 
 module.exports = {
-  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost,
+  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };
