@@ -13,7 +13,9 @@ const {
   errorCodes, ADDRCONFIG, V4MAPPED, ALL, setDefaultResultOrder, getDefaultResultOrder, rrtypes,
 } = require('internal/dns/utils');
 const { lookupCore, lookupServiceCore, tagPromisifyArgs } = require('internal/dns/lookup');
-const { ResolverBase, runQuery, defineMethods } = require('internal/dns/resolver');
+const {
+  ResolverBase, runQuery, defineMethods, defaultChannelOf, setDefaultServers,
+} = require('internal/dns/resolver');
 
 function lookup(hostname, options, callback) {
   if (hostname) validateString(hostname, 'hostname');
@@ -64,7 +66,8 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
   return this[method](hostname, callback);
 };
 
-// The module's functions share one resolver (with dns.promises).
+// The module's functions run on one resolver, whose channel (servers, queries)
+// dns.promises shares.
 let defaultResolver = null;
 function getDefaultResolver() {
   if (defaultResolver === null) defaultResolver = new Resolver();
@@ -74,6 +77,7 @@ function getDefaultResolver() {
 function bindDefault(method) {
   const fn = function(...args) {
     const r = getDefaultResolver();
+    r._handle = defaultChannelOf();
     return ReflectApply(r[method], r, args);
   };
   ObjectDefineProperty(fn, 'name', { __proto__: null, value: method });
@@ -86,7 +90,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: bindDefault('setServers'),
+  setServers: setDefaultServers,
   getServers: bindDefault('getServers'),
   resolve: bindDefault('resolve'),
   resolveAny: bindDefault('resolveAny'),
@@ -117,6 +121,4 @@ ObjectDefineProperties(module.exports, {
       return require('dns/promises');
     },
   },
-  // dns/promises' default resolver shares this one's channel (setServers is one).
-  _getDefaultResolver: { __proto__: null, value: getDefaultResolver, enumerable: false },
 });

@@ -12,7 +12,9 @@ const {
   errorCodes, setDefaultResultOrder, getDefaultResultOrder, rrtypes,
 } = require('internal/dns/utils');
 const { lookupCore, lookupServiceCore } = require('internal/dns/lookup');
-const { ResolverBase, runQuery, defineMethods } = require('internal/dns/resolver');
+const {
+  ResolverBase, runQuery, defineMethods, defaultChannelOf, setDefaultServers,
+} = require('internal/dns/resolver');
 
 function lookup(hostname, options) {
   if (hostname) validateString(hostname, 'hostname');
@@ -71,16 +73,14 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
 
 let defaultResolver = null;
 function getDefaultResolver() {
-  if (defaultResolver === null) {
-    defaultResolver = new Resolver();
-    defaultResolver._handle = require('dns')._getDefaultResolver()._handle;
-  }
+  if (defaultResolver === null) defaultResolver = new Resolver();
   return defaultResolver;
 }
 
 function bindDefault(method) {
   const fn = function(...args) {
     const r = getDefaultResolver();
+    r._handle = defaultChannelOf();
     return ReflectApply(r[method], r, args);
   };
   ObjectDefineProperty(fn, 'name', { __proto__: null, value: method });
@@ -93,7 +93,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: bindDefault('setServers'),
+  setServers: setDefaultServers,
   getServers: bindDefault('getServers'),
   resolve: bindDefault('resolve'),
   resolveAny: bindDefault('resolveAny'),

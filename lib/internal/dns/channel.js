@@ -39,6 +39,16 @@ class Channel {
     this.timeout = timeout >= 0 ? timeout : DEFAULT_TIMEOUT;
     this.tries = tries > 0 ? tries : DEFAULT_TRIES;
     this.queries = new SafeSet();
+    // setLocalAddress(): [IPv4, IPv6] addresses to send from (null: any).
+    this.local = [null, null];
+  }
+
+  getServers() {
+    return this.servers;
+  }
+
+  setServers(list) {
+    this.servers = list;
   }
 
   // Starts a query for (name, type); cb(code, records) runs once.
@@ -98,10 +108,13 @@ function sendNext(q) {
   const server = servers[q.attempt % servers.length];
   const round = MathFloor(q.attempt / servers.length);
   q.attempt++;
-  const h = binding.udpOpen(isIP(server[0]));
+  const family = isIP(server[0]);
+  const h = binding.udpOpen(family);
   if (h < 0) return finish(q, 'ECONNREFUSED');
   q.handle = h;
-  if (binding.udpConnect(h, server[0], server[1]) < 0) {
+  const local = q.channel.local[family === 6 ? 1 : 0];
+  if ((local !== null && binding.udpBind(h, local) < 0) ||
+      binding.udpConnect(h, server[0], server[1]) < 0) {
     q.lastError = 'ECONNREFUSED';
     return process.nextTick(sendNext, q);
   }

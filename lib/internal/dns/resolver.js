@@ -11,7 +11,9 @@ const {
 } = primordials;
 
 const { validateNumber, validateString } = require('internal/validators');
-const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
+const {
+  codes: { ERR_DNS_SET_SERVERS_FAILED, ERR_INVALID_IP_ADDRESS, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
 const { isIP } = require('internal/net');
 const { Channel } = require('internal/dns/channel');
 const { dnsException, formatServers, parseServers } = require('internal/dns/utils');
@@ -136,17 +138,31 @@ class ResolverBase {
   }
 
   getServers() {
-    return formatServers(this._handle.servers);
+    return formatServers(this._handle.getServers() || []);
   }
 
   setServers(servers) {
-    this._handle.servers = parseServers(servers);
+    const list = parseServers(servers);
+    if (this._handle.queries.size !== 0) {
+      // As c-ares refuses to change a channel's servers under its queries.
+      throw new ERR_DNS_SET_SERVERS_FAILED('There are pending queries.', servers);
+    }
+    this._handle.setServers(list);
   }
 
-  // Accepted for compatibility; queries are sent from the default address.
+  // The addresses queries are sent from: an IPv4 one and/or an IPv6 one.
   setLocalAddress(ipv4, ipv6) {
     validateString(ipv4, 'ipv4');
     if (ipv6 !== undefined) validateString(ipv6, 'ipv6');
+    const first = isIP(ipv4);
+    if (first === 0) throw new ERR_INVALID_IP_ADDRESS(ipv4);
+    if (ipv6 !== undefined && (first !== 4 || isIP(ipv6) !== 6)) {
+      throw new ERR_INVALID_IP_ADDRESS(first !== 4 ? ipv4 : ipv6);
+    }
+    const local = this._handle.local;
+    if (first === 4) local[0] = ipv4;
+    else local[1] = ipv4;
+    if (ipv6 !== undefined) local[1] = ipv6;
   }
 }
 
@@ -173,4 +189,22 @@ function defineMethods(proto, make) {
   }
 }
 
-module.exports = { ResolverBase, resolveMethods, runQuery, defineMethods };
+// The module-level functions' resolver (dns and dns.promises share it). The
+// module's setServers() puts a new channel in its place, so queries in flight on
+// the old one go on and nothing throws, as node's default resolver does.
+let defaultChannel = null;
+function defaultChannelOf() {
+  if (defaultChannel === null) defaultChannel = new Channel(-1, 4);
+  return defaultChannel;
+}
+
+function setDefaultServers(servers) {
+  const list = parseServers(servers);
+  const channel = new Channel(-1, 4);
+  channel.setServers(list);
+  defaultChannel = channel;
+}
+
+module.exports = {
+  ResolverBase, resolveMethods, runQuery, defineMethods, defaultChannelOf, setDefaultServers,
+};

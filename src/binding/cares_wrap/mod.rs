@@ -5,7 +5,7 @@
 //!   nsswitch.conf says), which may block for seconds, so each call is an op
 //!   that runs on the backend's work pool on both drivers (`Inline::on_pool`).
 //! - encodeQuery / parseAnswer: the DNS wire format (wire.rs, over simple-dns).
-//! - udpOpen / udpConnect / send / recv / close: a connected UDP socket per query
+//! - udpOpen / udpBind / udpConnect / send / recv / close: a connected UDP socket per query
 //!   (udp.rs), its datagrams sent and received as ops on the loop.
 use std::ffi::CString;
 
@@ -32,6 +32,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "parseAnswer" => wire::parse_answer,
             "udpOpen" => udp::open,
             "udpConnect" => udp::connect,
+            "udpBind" => udp::bind,
             "send" => udp::send,
             "recv" => udp::recv,
             "close" => udp::close,
@@ -67,7 +68,10 @@ fn getaddrinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return a.ret(s.number(addrinfo::EAI_NONAME_UV as f64));
     };
     let op = Inline::on_pool("getaddrinfo", move || {
-        addrinfo::lookup(&host, family, hints).map(|v| Box::new(v) as InlineOutput)
+        // Inline's Err carries a positive code, which its result negates.
+        addrinfo::lookup(&host, family, hints)
+            .map(|v| Box::new(v) as InlineOutput)
+            .map_err(|uv| -uv)
     });
     let finish: Finish = Box::new(|s, c| {
         if c.result < 0 {
@@ -97,7 +101,9 @@ fn getnameinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return a.ret(s.number(-libc::EINVAL as f64));
     };
     let op = Inline::on_pool("getnameinfo", move || {
-        addrinfo::name_of(&addr).map(|v| Box::new(v) as InlineOutput)
+        addrinfo::name_of(&addr)
+            .map(|v| Box::new(v) as InlineOutput)
+            .map_err(|uv| -uv)
     });
     let finish: Finish = Box::new(|s, c| {
         if c.result < 0 {

@@ -85,6 +85,25 @@ pub fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(r.map_or_else(|e| -e as f64, |()| 0.0)));
 }
 
+/// udpBind(h, address) -> 0 or -errno: the local address queries go from
+/// (resolver.setLocalAddress), any port.
+pub fn bind<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let h = handle_arg(s, a, 0);
+    let host = a.get(1).to_rust_string(s);
+    let r = handle_fd(s, h).and_then(|fd| {
+        let addr = SockAddr::ip(&host, 0).ok_or(libc::EINVAL)?;
+        let (sa, len) = addr.as_ptr();
+        // SAFETY: sa/len describe the live sockaddr `addr` owns.
+        let r = syscall_result(unsafe { libc::bind(fd.raw(), sa, len) } as i64);
+        if r < 0 {
+            Err(-r)
+        } else {
+            Ok(())
+        }
+    });
+    a.ret(s.number(r.map_or_else(|e| -e as f64, |()| 0.0)));
+}
+
 /// send(h, req, [buffers]): one datagram; req.oncomplete(null, bytes | -errno).
 pub fn send<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
