@@ -70,9 +70,10 @@ class Channel {
     return q;
   }
 
-  // resolver.cancel(): every query in flight ends with ECANCELLED.
+  // resolver.cancel(): every query in flight stops now and its callback gets
+  // ECANCELLED on the next tick (node calls it after cancel() returns).
   cancel() {
-    for (const q of new SafeSet(this.queries)) finish(q, 'ECANCELLED');
+    for (const q of new SafeSet(this.queries)) finish(q, 'ECANCELLED', undefined, true);
   }
 }
 
@@ -91,12 +92,13 @@ function closeTransport(q) {
   }
 }
 
-function finish(q, code, records) {
+function finish(q, code, records, later = false) {
   if (q.done) return;
   q.done = true;
   closeTransport(q);
   q.channel.queries.delete(q);
-  q.cb(code, records);
+  if (later) process.nextTick(q.cb, code, records);
+  else q.cb(code, records);
 }
 
 // The next try: the next server, and a longer timeout once every server was tried.
