@@ -103,8 +103,8 @@ pub fn name_of(addr: &SockAddr) -> Result<(String, String), i32> {
     if r != 0 {
         return Err(uv_code(r));
     }
-    // SAFETY: getnameinfo NUL-terminated both buffers.
     let text = |b: &[libc::c_char]| {
+        // SAFETY: getnameinfo NUL-terminated both buffers.
         unsafe { CStr::from_ptr(b.as_ptr()) }
             .to_string_lossy()
             .into_owned()
