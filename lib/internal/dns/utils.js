@@ -51,7 +51,10 @@ function dnsException(code, syscall, hostname) {
 }
 
 const validOrders = ['verbatim', 'ipv4first', 'ipv6first'];
-let defaultOrder = 'verbatim';
+// --dns-result-order sets the default (checked when dns is first loaded; node
+// checks it at start-up).
+let defaultOrder = require('internal/options').getOptionValue('--dns-result-order') ?? 'verbatim';
+validateOneOf(defaultOrder, '--dns-result-order', validOrders);
 
 function setDefaultResultOrder(order) {
   validateOneOf(order, 'dnsOrder', validOrders);
