@@ -6,8 +6,9 @@
 // name Node puts in its errors.
 
 const {
-  ArrayPrototypePush, ObjectDefineProperty, SafeMap, StringPrototypeSplit,
-  ArrayPrototypeReverse, ArrayPrototypeJoin, NumberParseInt, StringPrototypePadStart,
+  ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeReverse,
+  ArrayPrototypeSlice, NumberParseInt, ObjectDefineProperty, SafeMap, StringPrototypeIndexOf,
+  StringPrototypePadStart, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeTrim,
 } = primordials;
 
 const { validateNumber, validateString } = require('internal/validators');
@@ -111,6 +112,32 @@ function reverseName(ip) {
   return `${ArrayPrototypeJoin(labels, '.')}.ip6.arpa`;
 }
 
+// Every name /etc/hosts gives the address whose reverse name is `rname`, in file
+// order (lines for the same address merged), or null when it has none. Read at
+// each call, as c-ares reads it.
+function hostsNames(rname) {
+  let text;
+  try {
+    text = require('fs').readFileSync('/etc/hosts', 'latin1');
+  } catch {
+    return null;
+  }
+  let names = null;
+  const lines = StringPrototypeSplit(text, '\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const hash = StringPrototypeIndexOf(line, '#');
+    if (hash !== -1) line = StringPrototypeSlice(line, 0, hash);
+    const words = StringPrototypeSplit(StringPrototypeTrim(line), /\s+/);
+    if (words.length < 2 || reverseName(words[0]) !== rname) continue;
+    if (names === null) names = [];
+    for (let j = 1; j < words.length; j++) {
+      if (!ArrayPrototypeIncludes(names, words[j])) ArrayPrototypePush(names, words[j]);
+    }
+  }
+  return names;
+}
+
 function countGroups(list) {
   let n = 0;
   for (let i = 0; i < list.length; i++) n += isIP(list[i]) === 4 ? 2 : 1;
@@ -174,6 +201,13 @@ function runQuery(resolver, method, name, ttl, done) {
   if (method === 'reverse') {
     qname = reverseName(name);
     if (qname === null) throw dnsException('EINVAL', syscall, name);
+    // As c-ares: /etc/hosts first. Node reports the entry's aliases (the names
+    // after the first), which is what c-ares puts in the hostent it builds.
+    const names = hostsNames(qname);
+    if (names !== null) {
+      process.nextTick(done, null, ArrayPrototypeSlice(names, 1));
+      return {};
+    }
   }
   return resolver._handle.query(qname, type, (code, records) => {
     if (code !== null) return done(dnsException(code, syscall, name));

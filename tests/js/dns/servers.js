@@ -32,3 +32,11 @@ for (const args of [['127.0.0.1'], ['::1'], ['127.0.0.1', '::1'], ['127.0.0.1', 
 }
 // The module's first query went to 127.0.0.1:1, where nothing listens: it ends
 // with ECONNREFUSED (or a timeout) on its own, on the channel it started on.
+
+// reverse() looks in /etc/hosts first (as c-ares): 127.0.0.1 is answered from
+// there, with no query (the server here refuses everything).
+const hostsOnly = new dns.Resolver({ timeout: 100, tries: 1 });
+hostsOnly.setServers(['127.0.0.1:1']);
+hostsOnly.reverse('127.0.0.1', (err, names) => {
+  console.log('reverse 127.0.0.1 from /etc/hosts:', err, Array.isArray(names));
+});
