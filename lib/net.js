@@ -14,6 +14,10 @@ const {
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+// [offset, length] of the bytes a read completion delivers in its ArrayBuffer.
+const readInfo = new Float64Array(2);
+binding.setReadInfo(readInfo);
 const stream = require('stream');
 const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
@@ -43,6 +47,9 @@ function Socket(options) {
   FunctionPrototypeCall(stream.Duplex, this, {
     __proto__: null,
     allowHalfOpen,
+    // A handle's readable/writable: false (a child's stdin is only written to).
+    readable: options.readable !== false,
+    writable: options.writable !== false,
     emitClose: false,
     autoDestroy: true,
     decodeStrings: false,
@@ -79,7 +86,7 @@ function Socket(options) {
     this._handle = options.handle;
     // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
     if (options.pauseOnConnect) this.readableFlowing = false;
-    else this.read(0);
+    else if (options.readable !== false) this.read(0);
   }
 }
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
@@ -138,7 +145,7 @@ function onRead(socket, value, more) {
     socket.read(0);
     return;
   }
-  const chunk = BufferFrom(value);
+  const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
   if (!socket.push(chunk)) stopRead(socket);

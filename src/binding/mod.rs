@@ -19,6 +19,7 @@ mod fs;
 mod options;
 mod os;
 mod process_methods;
+mod process_wrap;
 mod stream_wrap;
 mod task_queue;
 mod tcp_wrap;
@@ -41,6 +42,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),
+    ("process_wrap", process_wrap::init),
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),
     ("timers", timers::init),

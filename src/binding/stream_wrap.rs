@@ -6,8 +6,10 @@
 //! are taken — the Writable then goes on in the same turn, as node's does after a
 //! write that `uv_try_write` finished — and the send's completion needs no call
 //! into JS. Large buffers are not copied: the queue keeps their backing stores
-//! until the kernel has sent them. JS waits (a request it gave) only when the
-//! queue holds more than HIGH_WATER bytes, and is called when it has drained.
+//! until the kernel has sent them, and their writer waits (a request it gave)
+//! until then, since once its callback has run it may reuse the buffer. A writer
+//! of small buffers waits only when the queue holds more than HIGH_WATER bytes,
+//! and is called when it has drained to half that.
 //! A send that fails is reported to that waiter, or at the next write or shutdown.
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -18,7 +20,7 @@ use crate::backend::op::{IoBuf, Send, Shutdown};
 use crate::backend::{Completion, Op};
 use crate::event_loop::HandleId;
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{Array, Function, Global, Local, Object, Scope, Value, ValueKind};
 
 /// Buffers up to this size are copied into the queue rather than kept alive.
 const COPY_MAX: usize = 16 * 1024;
@@ -41,19 +43,33 @@ struct WriteQueue {
     error: i32,
     /// The JS request to complete once the queue has drained.
     waiter: Option<Global>,
-    /// A shutdown asked for while writes were queued: (request, its finish).
+    /// The waiter's write has buffers of its own in the queue: it is done only
+    /// when the queue is empty.
+    waiter_kept: bool,
+    /// A shutdown asked for while writes were queued.
     shutdown: Option<Global>,
+    /// Memory of finished sends, reused so that a steady stream of writes does not
+    /// allocate: emptied tails and an emptied buffer list.
+    spare_tails: Vec<Vec<u8>>,
+    spare_list: Vec<IoBuf>,
 }
 
 impl WriteQueue {
-    fn push(&mut self, bytes: &[u8], keep: impl FnOnce() -> Option<IoBuf>) {
+    /// Queues `bytes` (copied) or the buffer `keep` makes (kept alive); true if kept.
+    fn push(&mut self, bytes: &[u8], keep: impl FnOnce() -> Option<IoBuf>) -> bool {
         self.queued += bytes.len();
         if bytes.len() <= COPY_MAX {
+            if self.tail.capacity() == 0 {
+                self.tail = self.spare_tails.pop().unwrap_or_default();
+            }
             self.tail.extend_from_slice(bytes);
-        } else if let Some(buf) = keep() {
+            return false;
+        }
+        if let Some(buf) = keep() {
             self.flush_tail();
             self.bufs.push_back(buf);
         }
+        true
     }
 
     fn flush_tail(&mut self) {
@@ -67,9 +83,23 @@ impl WriteQueue {
     fn next_send(&mut self) -> (Vec<IoBuf>, usize) {
         self.flush_tail();
         let n = self.bufs.len().min(MAX_IOVS);
-        let bufs: Vec<IoBuf> = self.bufs.drain(..n).collect();
+        let mut bufs = std::mem::take(&mut self.spare_list);
+        bufs.extend(self.bufs.drain(..n));
         let total = bufs.iter().map(IoBuf::len).sum();
         (bufs, total)
+    }
+
+    /// Keeps a finished send's memory for the next ones.
+    fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
+        for b in bufs.drain(..) {
+            if let Some(mut v) = b.into_vec() {
+                if self.spare_tails.len() < 2 && v.capacity() <= 4 * COPY_MAX {
+                    v.clear();
+                    self.spare_tails.push(v);
+                }
+            }
+        }
+        self.spare_list = bufs;
     }
 }
 
@@ -89,7 +119,7 @@ pub fn write<'s>(
     h: HandleId,
     fd_ok: bool,
     req: Local<'s, Object>,
-    items: &[Local<'s, Value>],
+    items: Local<'s, Array>,
 ) -> i32 {
     let error = with_queue(h, |q| std::mem::take(&mut q.error));
     if error < 0 {
@@ -99,13 +129,18 @@ pub fn write<'s>(
         return -libc::EBADF;
     }
     let full = with_queue(h, |q| {
-        for item in items {
+        let mut kept = false;
+        for i in 0..items.length() {
+            let Some(item) = items.object().get_index(s, i) else {
+                continue;
+            };
             let bytes = item.view_bytes().unwrap_or(&[]);
-            q.push(bytes, || super::fs::args::buffer(s, *item, 0, bytes.len()));
+            kept |= q.push(bytes, || super::fs::args::buffer(s, item, 0, bytes.len()));
         }
-        let full = q.queued + q.in_flight > HIGH_WATER;
+        let full = kept || q.queued + q.in_flight > HIGH_WATER;
         if full {
             q.waiter = Some(Global::new(s, req.value()));
+            q.waiter_kept = kept;
         }
         full
     });
@@ -201,8 +236,15 @@ fn sent<'s>(s: &Scope<'s>, h: HandleId, c: Completion) {
             for b in rest.into_iter().rev() {
                 q.bufs.push_front(b);
             }
+        } else {
+            q.recycle(send.into_bufs());
         }
-        let drained = q.queued <= HIGH_WATER / 2 || q.error < 0;
+        let drained = if q.waiter_kept {
+            q.queued == 0 && q.in_flight == 0
+        } else {
+            q.queued <= HIGH_WATER / 2
+        };
+        let drained = drained || q.error < 0;
         let waiter = if drained { q.waiter.take() } else { None };
         let shutdown = if q.queued == 0 || q.error < 0 {
             q.shutdown.take()
@@ -237,7 +279,7 @@ fn sent<'s>(s: &Scope<'s>, h: HandleId, c: Completion) {
 /// req.oncomplete(null, result), entered as a loop callback.
 fn complete<'s>(s: &Scope<'s>, req: Local<'s, Object>, result: i32) {
     let f = req
-        .get_str(s, "oncomplete")
+        .get(s, Runtime::get(s).oncomplete(s))
         .and_then(|f| f.to::<Function>(ValueKind::Function));
     if let Some(f) = f {
         let args: [Local<Value>; 2] = [s.null(), s.number(result as f64)];

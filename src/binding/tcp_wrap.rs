@@ -9,6 +9,7 @@
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
 use super::{set_methods, stream_wrap};
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::backend::op::{socket, Accept, Connect, IoBuf, Recv, RecvMulti, RecvSelect};
@@ -16,7 +17,9 @@ use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{
+    Array, BackingStore, CallbackArgs, ErrorKind, Global, Local, Object, Scope, Value, ValueKind,
+};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -39,8 +42,16 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setNoDelay" => set_no_delay,
             "setKeepAlive" => set_keep_alive,
             "setLingerZero" => set_linger_zero,
+            "setReadInfo" => set_read_info,
         ],
     );
+}
+
+/// setReadInfo(Float64Array(2)): where read completions leave [offset, length].
+fn set_read_info<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    if let Some((ab, offset, 16)) = a.get(0).view() {
+        READ_INFO.with(|info| *info.borrow_mut() = Some((ab.backing_store(), offset)));
+    }
 }
 
 /// One recv's buffer: what a socket read gets at most per completion.
@@ -217,19 +228,76 @@ fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// A read's completion as JS sees it. The bytes are copied into an ArrayBuffer V8
-/// allocates (so its GC counts them); a provided buffer goes back to its group.
+/// Received chunks up to this size are copied into a shared slab (below); larger
+/// ones get an ArrayBuffer of their own.
+const SLAB_CHUNK_MAX: usize = 8 * 1024;
+const SLAB_SIZE: usize = 64 * 1024;
+
+/// Small received chunks are copied side by side into one 64 KiB ArrayBuffer and
+/// handed to JS as views of it, as node's Buffer pool does for small allocations:
+/// a new V8 ArrayBuffer (a backing store, its registration, its sweeping) costs
+/// more than the rest of a small read. A chunk kept alive keeps its slab alive.
+struct ReadSlab {
+    ab: Global,
+    /// Keeps the memory allocated and in place whatever JS does with the buffer.
+    store: BackingStore,
+    used: usize,
+}
+
+thread_local! {
+    static SLAB: RefCell<Option<ReadSlab>> = const { RefCell::new(None) };
+    /// [offset, length] of the last chunk within the ArrayBuffer read_done returned.
+    static READ_INFO: RefCell<Option<(BackingStore, usize)>> = const { RefCell::new(None) };
+}
+
+/// Copies `bytes` into JS memory: an ArrayBuffer, with readInfo = [offset, length].
+fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
+    let len = bytes.len();
+    let (ab, offset) = if len <= SLAB_CHUNK_MAX {
+        SLAB.with(|slab| {
+            let mut slab = slab.borrow_mut();
+            if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
+                let ab = s.array_buffer(SLAB_SIZE);
+                *slab = Some(ReadSlab {
+                    ab: Global::new(s, ab.value()),
+                    store: ab.backing_store(),
+                    used: 0,
+                });
+            }
+            let sl = slab.as_mut().expect("just made");
+            let offset = sl.used;
+            // SAFETY: offset + len <= SLAB_SIZE, the store's length; the store is
+            // another allocation than `bytes`.
+            unsafe {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), sl.store.data().add(offset), len)
+            };
+            sl.used = (offset + len + 7) & !7;
+            (sl.ab.get(s), offset)
+        })
+    } else {
+        let ab = s.array_buffer(len);
+        // SAFETY: the new ArrayBuffer has exactly len writable bytes.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
+        (ab.value(), 0)
+    };
+    READ_INFO.with(|info| {
+        if let Some((store, at)) = &*info.borrow() {
+            // SAFETY: setReadInfo checked a 16-byte view at `at` of this store.
+            unsafe {
+                let p = store.data().add(*at).cast::<f64>();
+                p.write_unaligned(offset as f64);
+                p.add(1).write_unaligned(len as f64);
+            }
+        }
+    });
+    ab
+}
+
+/// A read's completion as JS sees it: the bytes copied into JS memory (`to_js`);
+/// a provided buffer goes back to its group at once.
 fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
     let n = c.result.max(0) as usize;
-    let to_js = |bytes: &[u8]| -> Local<'s, Value> {
-        let ab = s.array_buffer(bytes.len());
-        if !bytes.is_empty() {
-            // SAFETY: the new ArrayBuffer has exactly bytes.len() writable bytes, and
-            // the source is another allocation.
-            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), bytes.len()) };
-        }
-        ab.value()
-    };
+    let to_js = |bytes: &[u8]| to_js(s, bytes);
     let data = match (c.buffer_id(), &c.op) {
         (Some(bid), _) => Runtime::get(s)
             .lp
@@ -262,11 +330,8 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffers\" argument must be an Array",
         );
     };
-    let items: Vec<Local<Value>> = (0..list.length())
-        .filter_map(|i| list.object().get_index(s, i))
-        .collect();
     let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, &items) as f64));
+    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, list) as f64));
 }
 
 /// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;

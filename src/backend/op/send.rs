@@ -15,20 +15,32 @@ use crate::backend::SharedFd;
 pub struct Send {
     pub fd: SharedFd,
     bufs: Vec<IoBuf>,
-    /// Points into `bufs`; heap memory, so it stays put when the op is boxed.
+    /// Points into `bufs` (heap memory); built for sendmsg only.
     iov: Vec<libc::iovec>,
-    /// Points at `iov`; boxed for the same reason.
-    msg: Box<libc::msghdr>,
+    /// Points at `iov`; set when the SQE is built, once the op sits boxed in the
+    /// driver's slab, so its address no longer changes.
+    msg: libc::msghdr,
 }
 
 impl Send {
     pub fn new(fd: SharedFd, bufs: Vec<IoBuf>) -> Send {
-        let mut iov = iovecs(&bufs);
-        // SAFETY: msghdr is plain data; all-zero is a valid empty header.
-        let mut msg: Box<libc::msghdr> = Box::new(unsafe { std::mem::zeroed() });
-        msg.msg_iov = iov.as_mut_ptr();
-        msg.msg_iovlen = iov.len();
-        Send { fd, bufs, iov, msg }
+        Send {
+            fd,
+            bufs,
+            iov: Vec::new(),
+            // SAFETY: msghdr is plain data; all-zero is a valid empty header.
+            msg: unsafe { std::mem::zeroed() },
+        }
+    }
+
+    /// The header for sendmsg, pointing at this op's own iovecs.
+    fn msghdr(&mut self) -> &libc::msghdr {
+        if self.iov.is_empty() {
+            self.iov = iovecs(&self.bufs);
+        }
+        self.msg.msg_iov = self.iov.as_mut_ptr();
+        self.msg.msg_iovlen = self.iov.len();
+        &self.msg
     }
 
     /// The buffers, back from a completed send (a short one's rest is resent).
@@ -40,25 +52,26 @@ impl Send {
 impl OpAble for Send {
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let fd = types::Fd(self.fd.raw());
-        Some(if self.iov.len() == 1 {
-            let len = self.iov[0].iov_len.min(i32::MAX as usize) as u32;
-            opcode::Send::new(fd, self.iov[0].iov_base.cast(), len)
+        Some(if let [buf] = &self.bufs[..] {
+            let len = buf.len().min(i32::MAX as usize) as u32;
+            opcode::Send::new(fd, buf.as_mut_ptr(), len)
                 .flags(libc::MSG_NOSIGNAL)
                 .build()
         } else {
-            opcode::SendMsg::new(fd, &*self.msg)
+            opcode::SendMsg::new(fd, self.msghdr())
                 .flags(libc::MSG_NOSIGNAL as u32)
                 .build()
         })
     }
     fn run_blocking(&mut self) -> i32 {
         let flags = libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT;
+        let fd = self.fd.raw();
         // SAFETY: msg points at iovecs into buffers this op owns.
-        let n = unsafe { libc::sendmsg(self.fd.raw(), &*self.msg, flags) };
+        let n = unsafe { libc::sendmsg(fd, self.msghdr(), flags) };
         syscall_result(n as i64)
     }
     fn opcode(&self) -> Option<u8> {
-        Some(if self.iov.len() == 1 {
+        Some(if self.bufs.len() == 1 {
             opcode::Send::CODE
         } else {
             opcode::SendMsg::CODE
