@@ -6,7 +6,9 @@
 
 const { ObjectDefineProperty, Promise, ReflectApply } = primordials;
 
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
+} = require('internal/errors');
 const { validateString } = require('internal/validators');
 const {
   errorCodes, setDefaultResultOrder, getDefaultResultOrder, rrtypes,
@@ -36,12 +38,13 @@ function lookup(hostname, options) {
 }
 
 function lookupService(address, port) {
+  if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port');
   let resolveIt, rejectIt;
   const promise = new Promise((resolve, reject) => {
     resolveIt = resolve;
     rejectIt = reject;
   });
-  lookupServiceCore(arguments.length + 1, address, port, (err, hostname, service) => {
+  lookupServiceCore(3, address, port, (err, hostname, service) => {
     if (err) rejectIt(err);
     else resolveIt({ hostname, service });
   }, false);

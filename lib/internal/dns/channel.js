@@ -9,7 +9,7 @@
 // encodeQuery / parseAnswer); results go to `cb(errorCode | null, records)`.
 
 const {
-  MathFloor, MathRandom, SafeSet, Uint8Array,
+  MathFloor, MathRandom, SafeSet, StringPrototypeEndsWith, StringPrototypeToLowerCase, Uint8Array,
 } = primordials;
 
 const binding = internalBinding('cares_wrap');
@@ -65,6 +65,16 @@ class Channel {
       process.nextTick(finish, q, 'EBADNAME');
       return q;
     }
+    // Names under .onion are never sent to DNS (RFC 7686), as c-ares refuses them.
+    if (isOnion(name)) {
+      process.nextTick(finish, q, 'ENOTFOUND');
+      return q;
+    }
+    if (q.servers.length === 0) {
+      // c-ares' ENOSERVER, a code node has no name for.
+      process.nextTick(finish, q, 'UNKNOWN_ARES_ERROR');
+      return q;
+    }
     q.packet = new Uint8Array(packet);
     sendNext(q);
     return q;
@@ -75,6 +85,12 @@ class Channel {
   cancel() {
     for (const q of new SafeSet(this.queries)) finish(q, 'ECANCELLED', undefined, true);
   }
+}
+
+function isOnion(name) {
+  const n = StringPrototypeToLowerCase(name);
+  return StringPrototypeEndsWith(n, '.onion') || StringPrototypeEndsWith(n, '.onion.') ||
+    n === 'onion' || n === 'onion.';
 }
 
 function closeTransport(q) {

@@ -93,6 +93,7 @@ function parseServers(servers) {
   if (!ArrayIsArray(servers)) throw new ERR_INVALID_ARG_TYPE('servers', 'Array', servers);
   const out = [];
   for (let i = 0; i < servers.length; i++) {
+    if (!(i in servers)) continue; // a hole, skipped as forEach skips it
     const server = parseServer(servers[i], i);
     let seen = false;
     for (let j = 0; j < out.length; j++) {
