@@ -14,7 +14,7 @@ const {
 } = require('internal/dns/utils');
 const { lookupCore, lookupServiceCore, tagPromisifyArgs } = require('internal/dns/lookup');
 const {
-  ResolverBase, runQuery, defineMethods, defaultChannelOf, setDefaultServers,
+  ResolverBase, runQuery, defineMethods, defaultChannelOf, defaultResolverSetServers,
 } = require('internal/dns/resolver');
 
 function lookup(hostname, options, callback) {
@@ -80,7 +80,9 @@ function bindDefault(method) {
     r._handle = defaultChannelOf();
     return ReflectApply(r[method], r, args);
   };
-  ObjectDefineProperty(fn, 'name', { __proto__: null, value: method });
+  // Named as node's bound methods are ('bound queryA').
+  const name = typeof Resolver.prototype[method] === 'function' ? Resolver.prototype[method].name : method;
+  ObjectDefineProperty(fn, 'name', { __proto__: null, value: `bound ${name}` });
   return fn;
 }
 
@@ -90,7 +92,7 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: setDefaultServers,
+  setServers: defaultResolverSetServers,
   getServers: bindDefault('getServers'),
   resolve: bindDefault('resolve'),
   resolveAny: bindDefault('resolveAny'),

@@ -215,10 +215,12 @@ function runQuery(resolver, method, name, ttl, done) {
   });
 }
 
+// Puts each resolve* method on `proto`, named as node names them (the query's
+// syscall: resolve4.name === 'queryA').
 function defineMethods(proto, make) {
-  for (const { 0: method } of resolveMethods) {
+  for (const { 0: method, 1: entry } of resolveMethods) {
     const fn = make(method);
-    ObjectDefineProperty(fn, 'name', { __proto__: null, value: method });
+    ObjectDefineProperty(fn, 'name', { __proto__: null, value: entry[1] });
     proto[method] = fn;
   }
 }
@@ -232,7 +234,7 @@ function defaultChannelOf() {
   return defaultChannel;
 }
 
-function setDefaultServers(servers) {
+function defaultResolverSetServers(servers) {
   const list = parseServers(servers);
   const channel = new Channel(-1, 4);
   channel.setServers(list);
@@ -240,5 +242,5 @@ function setDefaultServers(servers) {
 }
 
 module.exports = {
-  ResolverBase, resolveMethods, runQuery, defineMethods, defaultChannelOf, setDefaultServers,
+  ResolverBase, resolveMethods, runQuery, defineMethods, defaultChannelOf, defaultResolverSetServers,
 };
