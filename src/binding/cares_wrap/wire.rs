@@ -26,8 +26,22 @@ pub fn encode_query<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
+/// Whether c-ares would send `name`: no empty label inside it, and no ASCII
+/// besides letters, digits and `-_.*/` (bytes past ASCII pass, as c-ares lets them).
+fn sendable(name: &str) -> bool {
+    let inner = name.strip_suffix('.').unwrap_or(name);
+    if !inner.is_empty() && inner.split('.').any(str::is_empty) {
+        return false;
+    }
+    name.bytes()
+        .all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b"-_.*/".contains(&b))
+}
+
 /// The query packet: one question, recursion desired (as c-ares sends).
 pub fn query(name: &str, qtype: u16, id: u16) -> Option<Vec<u8>> {
+    if !sendable(name) {
+        return None;
+    }
     let name = name.strip_suffix('.').unwrap_or(name);
     let qname = Name::new(name).ok()?;
     let qtype = QTYPE::try_from(qtype).ok()?;

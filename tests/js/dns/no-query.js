@@ -28,3 +28,8 @@ try {
 } catch (e) {
   console.log(e.code, e.message);
 }
+
+// Names c-ares will not send: an empty label, a space, a label over 63 bytes.
+for (const name of ['a..b', 'a b.test', `${'x'.repeat(64)}.test`]) {
+  r.resolveTxt(name, (err) => console.log('bad name:', name.length, err.code, err.syscall));
+}
