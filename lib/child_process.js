@@ -3,7 +3,7 @@
 // synchronous ones (spawnSync, execSync, execFileSync), after Node's API. A
 // ChildProcess (internal/child_process) is a pidfd the loop polls plus net.Sockets
 // over its stdio pipes; the sync forms run the child to its end without the loop.
-// fork and stdio 'ipc' (an IPC channel with handle passing) come with cluster.
+// fork starts a coil child with an IPC channel (internal/child_process/ipc).
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSlice,
@@ -15,7 +15,7 @@ const { ChildProcess, spawnSync: runSync } = require('internal/child_process');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
-    ERR_OUT_OF_RANGE,
+    ERR_OUT_OF_RANGE, ERR_CHILD_PROCESS_IPC_REQUIRED,
   },
   AbortError,
 } = require('internal/errors');
@@ -290,6 +290,35 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
+// fork(modulePath[, args][, options]): the same runtime running modulePath, with
+// an IPC channel ('message' / send both ways).
+function fork(modulePath, args, options) {
+  if (typeof modulePath === 'object' && modulePath !== null && modulePath.href !== undefined) {
+    modulePath = require('url').fileURLToPath(modulePath);
+  }
+  validateString(modulePath, 'modulePath');
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !ArrayIsArray(args)) {
+    options = args;
+    args = [];
+  } else if (!ArrayIsArray(args)) {
+    throw new ERR_INVALID_ARG_VALUE('args', args);
+  }
+  if (options != null) validateObject(options, 'options');
+  options = { __proto__: null, ...options, shell: false };
+  const execArgv = options.execArgv || process.execArgv;
+  args = [...execArgv, modulePath, ...args];
+  if (typeof options.stdio === 'string') {
+    options.stdio = [options.stdio, options.stdio, options.stdio, 'ipc'];
+  } else if (!ArrayIsArray(options.stdio)) {
+    options.stdio = options.silent ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['inherit', 'inherit', 'inherit', 'ipc'];
+  } else if (!options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio');
+  }
+  return spawn(options.execPath || process.execPath, args, options);
+}
+
 module.exports = {
-  ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync,
+  ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync, fork,
 };

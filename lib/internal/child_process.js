@@ -11,7 +11,9 @@ const {
 
 const EventEmitter = require('events');
 const binding = internalBinding('process_wrap');
-const { errnoInfo, codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+const {
+  errnoInfo, codes: { ERR_INVALID_ARG_VALUE, ERR_IPC_ONE_PIPE },
+} = require('internal/errors');
 const { toNumber } = require('internal/process/signals');
 const { validateString } = require('internal/validators');
 
@@ -50,8 +52,10 @@ function spawnError(errno, file, args) {
 }
 
 // 'pipe' | 'inherit' | 'ignore' | array -> per-fd codes for the binding: -1 a
-// pipe, -2 /dev/null, n >= 0 that fd of ours.
+// pipe, -2 /dev/null, n >= 0 that fd of ours; and which fd is the IPC channel.
 function stdioCodes(stdio) {
+  const codes = [];
+  codes.ipc = -1;
   if (stdio === undefined || stdio === null) stdio = 'pipe';
   if (typeof stdio === 'string') {
     if (stdio !== 'pipe' && stdio !== 'inherit' && stdio !== 'ignore' && stdio !== 'overlapped') {
@@ -61,7 +65,6 @@ function stdioCodes(stdio) {
   } else if (!ArrayIsArray(stdio)) {
     throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
   }
-  const codes = [];
   for (let i = 0; i < stdio.length || i < 3; i++) {
     let s = stdio[i];
     if (s === undefined || s === null) s = i < 3 ? 'pipe' : 'ignore';
@@ -74,7 +77,9 @@ function stdioCodes(stdio) {
     } else if (s !== null && typeof s === 'object' && s._handle && typeof s._handle.fd === 'number') {
       ArrayPrototypePush(codes, s._handle.fd);
     } else if (s === 'ipc') {
-      throw new Error('child_process: stdio \'ipc\' is not supported by coil yet');
+      if (codes.ipc !== -1) throw new ERR_IPC_ONE_PIPE();
+      codes.ipc = i;
+      ArrayPrototypePush(codes, -1);
     } else {
       throw new ERR_INVALID_ARG_VALUE('stdio', s);
     }
@@ -88,14 +93,18 @@ ChildProcess.prototype.spawn = function(options) {
   this.spawnfile = options.file;
   this.spawnargs = args;
   const codes = stdioCodes(options.stdio);
-  const r = binding.spawn(options.file, args, options.envPairs || [], options.cwd || null,
+  let envPairs = options.envPairs || [];
+  if (codes.ipc !== -1) {
+    envPairs = [...envPairs, `NODE_CHANNEL_FD=${codes.ipc}`, 'NODE_CHANNEL_SERIALIZATION_MODE=json'];
+  }
+  const r = binding.spawn(options.file, args, envPairs, options.cwd || null,
                           codes, Boolean(options.detached));
   const { Socket } = require('net');
   const stdio = [];
   if (typeof r === 'number') {
     // As node: the streams exist, 'error' then 'close' follow.
     for (let i = 0; i < codes.length; i++) {
-      ArrayPrototypePush(stdio, codes[i] === -1 ? new Socket({ readable: i > 0, writable: i === 0 }) : null);
+      ArrayPrototypePush(stdio, codes[i] === -1 && i !== codes.ipc ? new Socket({ readable: i > 0, writable: i === 0 }) : null);
     }
     this._setStdio(stdio, codes);
     for (let i = 0; i < stdio.length; i++) if (stdio[i] !== null) stdio[i].destroy();
@@ -111,6 +120,13 @@ ChildProcess.prototype.spawn = function(options) {
   for (let i = 0; i < codes.length; i++) {
     const h = r[2 + i];
     if (h < 0) {
+      ArrayPrototypePush(stdio, null);
+      continue;
+    }
+    if (i === codes.ipc) {
+      // The channel is not one of the child's stdio streams.
+      const channel = new Socket({ handle: { __proto__: null, id: h, pipe: true } });
+      require('internal/child_process/ipc').setupChannel(this, channel);
       ArrayPrototypePush(stdio, null);
       continue;
     }

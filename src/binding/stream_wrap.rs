@@ -52,6 +52,8 @@ struct WriteQueue {
     /// allocate: emptied tails and an emptied buffer list.
     spare_tails: Vec<Vec<u8>>,
     spare_list: Vec<IoBuf>,
+    /// The fd is a pipe or a terminal: writev(2), not sendmsg(2) (tcp_wrap.openFd).
+    plain: bool,
 }
 
 impl WriteQueue {
@@ -176,6 +178,11 @@ fn submit_shutdown<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i3
     0
 }
 
+/// Handle `h` writes to a pipe or a terminal, not a socket.
+pub fn set_plain(h: HandleId) {
+    with_queue(h, |q| q.plain = true);
+}
+
 /// Forgets handle `h`'s queue (it is closing: its send in flight is cancelled).
 pub fn close(h: HandleId) {
     QUEUES.with(|q| q.borrow_mut().remove(&h));
@@ -192,10 +199,14 @@ fn start_send(s: &Scope, h: HandleId) {
         let (bufs, total) = q.next_send();
         q.queued -= total;
         q.in_flight = total;
-        Some(bufs)
+        Some((bufs, q.plain))
     });
-    if let Some(bufs) = bufs {
-        let op = Send::new(fd, bufs);
+    if let Some((bufs, plain)) = bufs {
+        let op = if plain {
+            Send::plain(fd, bufs)
+        } else {
+            Send::new(fd, bufs)
+        };
         rt.submit_native(h, op.into(), Box::new(move |s, c| sent(s, h, c)));
     }
 }

@@ -5,6 +5,10 @@
 //! them, the fd is released after their last completion, and the close callback
 //! runs in the closing phase. A stream handle is active while it has ops in flight.
 //!
+//! A handle can also wrap an fd the process already has (`openFd`: stdio, `new
+//! net.Socket({fd})`): a socket, or a pipe or a terminal, which are not sockets,
+//! so JS passes `plain` to readStart and their writes go out as writev(2).
+//!
 //! Results go to JS as numbers (0 / bytes / a new handle id, or -errno), and lib/
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
@@ -12,7 +16,7 @@ use super::{set_methods, stream_wrap};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::backend::op::{socket, Accept, Connect, IoBuf, Recv, RecvMulti, RecvSelect};
+use crate::backend::op::{socket, Accept, Connect, IoBuf, Read, Recv, RecvMulti, RecvSelect};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
@@ -27,6 +31,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         target,
         crate::methods![
             "open" => open,
+            "openFd" => open_fd,
             "bind" => bind,
             "listen" => listen,
             "accept" => accept,
@@ -109,6 +114,70 @@ fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
         Err(e) => a.ret(s.number(-e as f64)),
     }
+}
+
+/// openFd(fd, owned) -> [handle id, type] or -errno: a stream handle over an fd
+/// the process has; type is 'tcp', 'pipe' (a Unix socket) or 'plain' (a pipe, a
+/// terminal). An fd that is not `owned` (stdio) is never closed by the handle.
+fn open_fd<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = args::int(s, a, 0);
+    let owned = a.get(1).boolean(s);
+    if !(0..=i32::MAX as i64).contains(&fd) {
+        return a.ret(s.number(-libc::EBADF as f64));
+    }
+    let fd = fd as i32;
+    let kind = match socket_family(fd) {
+        Err(e) => return a.ret(s.number(-e as f64)),
+        Ok(Some(libc::AF_INET | libc::AF_INET6)) => "tcp",
+        Ok(Some(_)) => "pipe",
+        Ok(None) => "plain",
+    };
+    if owned {
+        // As libuv opens a stream fd: its writes must never block the loop.
+        // SAFETY: fcntl on an fd with integer arguments only.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+    }
+    let shared = if owned {
+        SharedFd::owned(fd)
+    } else {
+        SharedFd::borrowed(fd)
+    };
+    let handle_kind = if kind == "tcp" {
+        HandleKind::Tcp
+    } else {
+        HandleKind::Pipe
+    };
+    let h = Runtime::get(s).lp.handle_open(handle_kind, Some(shared));
+    if kind == "plain" {
+        stream_wrap::set_plain(h);
+    }
+    a.ret(
+        s.array(&[s.number(h as f64), s.string(kind).value()])
+            .value(),
+    );
+}
+
+/// Some(address family) for a socket, None for another kind of file, or errno.
+fn socket_family(fd: i32) -> Result<Option<i32>, i32> {
+    // SAFETY: st is plain data that fstat fills in.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: st is a valid, writable stat buffer.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EBADF));
+    }
+    if st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return Ok(None);
+    }
+    let mut addr = SockAddr::empty();
+    Ok(Some(match addr.read_local(fd) {
+        Ok(()) => addr.family(),
+        Err(_) => libc::AF_UNIX,
+    }))
 }
 
 fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
@@ -194,7 +263,8 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// -EINVAL from one, and sockets read one recv at a time from then on.
 static RECV_MULTISHOT: AtomicBool = AtomicBool::new(true);
 
-/// readStart(h, req) -> request id (for readStop) or -errno: reads until stopped.
+/// readStart(h, req, plain) -> request id (for readStop) or -errno: reads until
+/// stopped (a `plain` fd, a pipe or a terminal: one read(2) op per completion).
 /// req.oncomplete(null, ArrayBuffer | null at EOF | -errno, more) per arrival;
 /// `more` false on the read's last completion, after which lib/ starts it again
 /// if it still wants data. One multishot recv when the kernel has it, else one
@@ -207,7 +277,17 @@ fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let op: Op = if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
+    let op: Op = if a.get(2).boolean(s) {
+        // A buffer of its own, read when the fd is readable.
+        let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
+        Read {
+            fd,
+            buf,
+            pos: None,
+            stream: true,
+        }
+        .into()
+    } else if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
         let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
         Recv { fd, buf }.into()
     } else if RECV_MULTISHOT.load(Ordering::Relaxed) {
@@ -303,6 +383,7 @@ fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local
             .lp
             .take_buffer(READ_GROUP, bid, n, |b| (n > 0).then(|| to_js(b))),
         (None, Some(Op::Recv(recv))) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
+        (None, Some(Op::Read(read))) if n > 0 => Some(to_js(&read.buf.as_slice()[..n])),
         _ => None,
     };
     if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {

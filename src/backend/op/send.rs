@@ -3,6 +3,8 @@
 //! JS buffers (their backing stores) until its completion. MSG_NOSIGNAL: a closed
 //! peer is EPIPE, never SIGPIPE. A short send is the caller's to resubmit. On
 //! epoll: tried at once (`try_first`), then on POLLOUT. Result: bytes sent.
+//! A stream that is not a socket (a pipe, a terminal) takes the same op as a
+//! plain WRITEV at the current position (`Send::plain`).
 use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
@@ -20,6 +22,8 @@ pub struct Send {
     /// Points at `iov`; set when the SQE is built, once the op sits boxed in the
     /// driver's slab, so its address no longer changes.
     msg: libc::msghdr,
+    /// writev(2) instead of sendmsg(2): the fd is a pipe or a terminal.
+    plain: bool,
 }
 
 impl Send {
@@ -30,6 +34,15 @@ impl Send {
             iov: Vec::new(),
             // SAFETY: msghdr is plain data; all-zero is a valid empty header.
             msg: unsafe { std::mem::zeroed() },
+            plain: false,
+        }
+    }
+
+    /// The same gathered write to a pipe or a terminal (no sendmsg there).
+    pub fn plain(fd: SharedFd, bufs: Vec<IoBuf>) -> Send {
+        Send {
+            plain: true,
+            ..Send::new(fd, bufs)
         }
     }
 
@@ -52,6 +65,15 @@ impl Send {
 impl OpAble for Send {
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let fd = types::Fd(self.fd.raw());
+        if self.plain {
+            self.msghdr();
+            let n = self.iov.len() as u32;
+            return Some(
+                opcode::Writev::new(fd, self.iov.as_ptr(), n)
+                    .offset(u64::MAX)
+                    .build(),
+            );
+        }
         Some(if let [buf] = &self.bufs[..] {
             let len = buf.len().min(i32::MAX as usize) as u32;
             opcode::Send::new(fd, buf.as_mut_ptr(), len)
@@ -64,6 +86,13 @@ impl OpAble for Send {
         })
     }
     fn run_blocking(&mut self) -> i32 {
+        if self.plain {
+            self.msghdr();
+            let n = self.iov.len() as i32;
+            // SAFETY: every iovec points into a buffer this op owns.
+            let r = unsafe { libc::writev(self.fd.raw(), self.iov.as_ptr(), n) };
+            return syscall_result(r as i64);
+        }
         let flags = libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT;
         let fd = self.fd.raw();
         // SAFETY: msg points at iovecs into buffers this op owns.
@@ -71,6 +100,9 @@ impl OpAble for Send {
         syscall_result(n as i64)
     }
     fn opcode(&self) -> Option<u8> {
+        if self.plain {
+            return Some(opcode::Writev::CODE);
+        }
         Some(if self.bufs.len() == 1 {
             opcode::Send::CODE
         } else {

@@ -8,7 +8,7 @@ console.log('kill:', c.kill());
 c.on('exit', (code, sig) => {
   console.log('exit:', code, sig, c.killed, c.signalCode, c.exitCode);
   try { c.kill('SIGNOPE'); } catch (e) { console.log(e.code, e.message); }
-  const stubborn = cp.spawn('sh', ['-c', 'trap "" TERM; echo ready; sleep 10'], {
+  const stubborn = cp.spawn('sh', ['-c', 'trap "" TERM; echo ready; exec sleep 10'], {
     timeout: 300, killSignal: 'SIGKILL',
   });
   stubborn.stdout.once('data', () => stubborn.kill('SIGTERM'));
