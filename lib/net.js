@@ -35,6 +35,7 @@ const {
   kSyncWrites, kHandle, kReadStop,
 } = require('internal/net');
 const { openFd } = require('internal/net/fd_handle');
+const { connectMultiple } = require('internal/net/connect_multiple');
 const { validateInt32 } = require('internal/validators');
 const { writeSync } = internalBinding('process_methods');
 
@@ -370,34 +371,56 @@ Socket.prototype.connect = function(...args) {
   if (family !== 0) return connectTo(this, false, host, family, port);
   // A name: dns.lookup (or options.lookup) first, then 'lookup', then connect.
   this.connecting = true;
-  lookupHost(this, host, options, (err, address, addressType) => {
-    this.emit('lookup', err, address, addressType, host);
+  lookupHost(host, options, (address, addressType) => {
+    if (this.connecting) this.emit('lookup', null, address, addressType, host);
+  }, (err, addresses) => {
     if (!this.connecting) return; // destroyed meanwhile
-    if (err) return this.destroy(err);
-    connectTo(this, false, address, addressType, port);
+    if (err) {
+      if (addresses === undefined) this.emit('lookup', err, undefined, undefined, host);
+      return process.nextTick(() => this.destroy(err));
+    }
+    if (addresses.length === 1) return connectTo(this, false, addresses[0][0], addresses[0][1], port);
+    connectMultiple(this, addresses, port, options.autoSelectFamilyAttemptTimeout, attemptHooks);
   });
   return this;
 };
 
-// Opens the handle and starts the connect to a numeric address or a path.
-function connectTo(socket, pipe, address, family, port) {
+// Opens the handle and starts the connect to a numeric address or a path;
+// done(socket, 0 | -errno) when it completes (afterConnect unless several
+// addresses are being tried).
+function connectTo(socket, pipe, address, family, port, done = afterConnect) {
+  socket.connecting = true;
+  socket._connectAddress = address;
+  socket._connectPort = port;
   const id = binding.open(family);
   if (id < 0) {
-    process.nextTick(() => socket.destroy(exceptionWithHostPort(id, 'connect', address, port)));
+    process.nextTick(done, socket, id);
     return socket;
   }
   socket[kHandle] = { __proto__: null, id, pipe };
   socket._handle = socket[kHandle];
-  socket.connecting = true;
-  socket._connectAddress = address;
-  socket._connectPort = port;
-  const r = binding.connect(id, request((_, result) => afterConnect(socket, result)), pipe, address, port);
-  if (r < 0) {
-    socket.connecting = false;
-    process.nextTick(() => socket.destroy(exceptionWithHostPort(r, 'connect', address, port)));
-  }
+  // On the next tick, as node's connect starts there: a listener added after
+  // connect() returns still hears it.
+  if (!pipe) process.nextTick(() => socket.emit('connectionAttempt', address, port, family));
+  const r = binding.connect(id, request((_, result) => done(socket, result)), pipe, address, port);
+  if (r < 0) process.nextTick(done, socket, r);
   return socket;
 }
+
+// What internal/net/connect_multiple.js needs of a socket's connect.
+const attemptHooks = {
+  __proto__: null,
+  connectTo,
+  afterConnect,
+  // Closes a failed or abandoned attempt's handle (its connect completes, ignored).
+  drop(socket) {
+    const h = socket[kHandle];
+    if (h === null) return;
+    socket[kHandle] = null;
+    socket._handle = null;
+    binding.close(h.id, request(() => {}));
+  },
+};
 
 // Ends the writable side, then destroys once it is flushed.
 Socket.prototype.destroySoon = function() {

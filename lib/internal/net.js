@@ -5,7 +5,7 @@
 // errors built from the binding's -errno results.
 
 const {
-  ArrayIsArray, Error, FunctionPrototypeCall, NumberIsNaN, RegExp, RegExpPrototypeExec,
+  ArrayIsArray, ArrayPrototypePush, Error, FunctionPrototypeCall, NumberIsNaN, RegExp, RegExpPrototypeExec,
   StringPrototypeTrim, Symbol,
 } = primordials;
 
@@ -71,10 +71,12 @@ function normalizeArgs(args) {
 
 // Looks `host` up for a connect, as node 20's net does: `options.lookup` or
 // dns.lookup, with `options.family`/`hints` (ADDRCONFIG when no family is asked
-// for). Without a family (and with autoSelectFamily, node 20's default) it asks
-// for every address (`all`) and takes the first; coil does not race the others
-// yet (happy eyeballs). cb(err, address, family) once the answer is checked.
-function lookupHost(socket, host, options, cb) {
+// for). Without a family, and with autoSelectFamily (node 20's default), every
+// address is asked for (`all`). Each address found is announced through
+// onAddress(address, family) (the socket's 'lookup' events); then cb(err, list)
+// with the valid addresses as [address, family] pairs, deduplicated and, for
+// several, alternating families from the first one's, the order they are tried in.
+function lookupHost(host, options, onAddress, cb) {
   const dns = require('dns');
   let lookup = dns.lookup;
   if (options.lookup !== undefined) {
@@ -92,16 +94,37 @@ function lookupHost(socket, host, options, cb) {
   if (all) dnsopts.all = true;
   FunctionPrototypeCall(lookup, undefined, host, dnsopts, (err, address, addressType) => {
     if (err) return cb(err);
-    if (all) {
-      const first = ArrayIsArray(address) ? address[0] : undefined;
-      address = first?.address;
-      addressType = first?.family;
+    const found = [];
+    if (!all) {
+      ArrayPrototypePush(found, [address, addressType]);
+    } else if (ArrayIsArray(address)) {
+      for (let i = 0; i < address.length; i++) {
+        ArrayPrototypePush(found, [address[i]?.address, address[i]?.family]);
+      }
     }
-    if (!isIP(address)) return cb(new ERR_INVALID_IP_ADDRESS(address), address, addressType);
-    if (addressType !== 4 && addressType !== 6) {
-      return cb(new ERR_INVALID_ADDRESS_FAMILY(addressType, host, options.port), address, addressType);
+    const byFamily = [[], []]; // [first family's, the other's]
+    let firstFamily = 0;
+    for (let i = 0; i < found.length; i++) {
+      const ip = found[i][0], fam = found[i][1];
+      onAddress(ip, fam);
+      if (!isIP(ip) || (fam !== 4 && fam !== 6)) continue;
+      if (firstFamily === 0) firstFamily = fam;
+      const list = byFamily[fam === firstFamily ? 0 : 1];
+      let seen = false;
+      for (let j = 0; j < list.length; j++) if (list[j][0] === ip) seen = true;
+      if (!seen) ArrayPrototypePush(list, [ip, fam]);
     }
-    cb(null, address, addressType);
+    if (byFamily[0].length === 0) {
+      const ip = found[0]?.[0], fam = found[0]?.[1];
+      if (!isIP(ip)) return cb(new ERR_INVALID_IP_ADDRESS(ip));
+      return cb(new ERR_INVALID_ADDRESS_FAMILY(fam, host, options.port));
+    }
+    const order = [];
+    for (let i = 0; i < byFamily[0].length || i < byFamily[1].length; i++) {
+      if (i < byFamily[0].length) ArrayPrototypePush(order, byFamily[0][i]);
+      if (i < byFamily[1].length) ArrayPrototypePush(order, byFamily[1][i]);
+    }
+    cb(null, order);
   });
 }
 
