@@ -158,10 +158,16 @@ function receive(q, h, server) {
       return sendNext(q);
     }
     if (data.byteLength === 0) return receive(q, h, server); // an empty datagram
-    const answer = binding.parseAnswer(new Uint8Array(data));
+    const bytes = new Uint8Array(data);
+    if (bytes.length >= binding.maxDatagram) {
+      // It filled the buffer, so it may have been cut: ask again over TCP.
+      if (((bytes[0] << 8) | bytes[1]) !== q.id) return receive(q, h, server);
+      return overTcp(q, server);
+    }
+    const answer = binding.parseAnswer(bytes);
     if (answer === -1) return finish(q, 'EBADRESP');
     if (answer[0] !== q.id) return receive(q, h, server); // not our answer
-    if (answer[2]) return overTcp(q, server);
+    if (answer[2]) return overTcp(q, server); // truncated (TC)
     onAnswer(q, answer);
   }));
 }

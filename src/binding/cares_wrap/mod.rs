@@ -39,6 +39,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         ],
     );
     for (name, value) in [
+        ("maxDatagram", udp::DATAGRAM_MAX as i32),
         ("AI_ADDRCONFIG", libc::AI_ADDRCONFIG),
         ("AI_V4MAPPED", libc::AI_V4MAPPED),
         ("AI_ALL", libc::AI_ALL),

@@ -15,8 +15,10 @@ use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
-/// The largest DNS message (a UDP payload is at most 64 KiB).
-const DATAGRAM_MAX: usize = 65536;
+/// A query's answer buffer. Queries carry no EDNS0 record, so a server sends at
+/// most 512 bytes over UDP and sets TC for more; 4 KiB leaves room for servers
+/// that send more anyway, and an answer that fills it is retried over TCP (lib/).
+pub const DATAGRAM_MAX: usize = 4096;
 
 /// A non-blocking, close-on-exec UDP socket of `family`.
 fn udp_socket(family: i32) -> Result<RawFd, i32> {
@@ -120,7 +122,8 @@ pub fn send<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(0.0));
 }
 
-/// recv(h, req): one datagram; req.oncomplete(null, ArrayBuffer | -errno).
+/// recv(h, req): one datagram (at most `maxDatagram` bytes: a longer one is cut);
+/// req.oncomplete(null, ArrayBuffer | -errno).
 pub fn recv<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
