@@ -104,7 +104,7 @@ ChildProcess.prototype.spawn = function(options) {
   if (typeof r === 'number') {
     // As node: the streams exist, 'error' then 'close' follow.
     for (let i = 0; i < codes.length; i++) {
-      ArrayPrototypePush(stdio, codes[i] === -1 && i !== codes.ipc ? new Socket({ readable: i > 0, writable: i === 0 }) : null);
+      ArrayPrototypePush(stdio, codes[i] === -1 && i !== codes.ipc ? new Socket({ readable: i > 0 }) : null);
     }
     this._setStdio(stdio, codes);
     for (let i = 0; i < stdio.length; i++) if (stdio[i] !== null) stdio[i].destroy();
@@ -132,7 +132,7 @@ ChildProcess.prototype.spawn = function(options) {
     }
     // The child's stdin is written, not read; its outputs are read.
     const sock = new Socket({
-      handle: { __proto__: null, id: h, pipe: true }, readable: i > 0, writable: i === 0,
+      handle: { __proto__: null, id: h, pipe: true }, readable: i > 0,
     });
     ArrayPrototypePush(stdio, sock);
   }
