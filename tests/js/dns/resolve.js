@@ -1,7 +1,7 @@
 // resolve* and reverse against a tiny DNS server run by this test on 127.0.0.1
 // (fixtures/server.js, over dgram), reached only through setServers: every
 // record type, the ttl option, a truncated answer retried over TCP, and Node's
-// errors for NXDOMAIN, SERVFAIL, REFUSED and an empty answer; an oversized
+// errors for NXDOMAIN, SERVFAIL, REFUSED, an empty answer and a malformed one; an oversized
 // datagram (a server ignoring the 512-byte limit) still gives every address.
 const dns = require('dns');
 const { start } = require('./fixtures/server.js');
@@ -34,6 +34,7 @@ start((port, seen, close) => {
     ['resolve4', 'fail.test'],
     ['resolve4', 'refused.test'],
     ['resolve4', 'empty.test'],
+    ['resolveTxt', 'garbage.test'],
   ];
   let i = 0;
   function next() {
