@@ -9,7 +9,7 @@
 // encodeQuery / parseAnswer); results go to `cb(errorCode | null, records)`.
 
 const {
-  MathFloor, MathRandom, SafeSet, StringPrototypeEndsWith, StringPrototypeToLowerCase, Uint8Array,
+  MathFloor, SafeSet, StringPrototypeEndsWith, StringPrototypeToLowerCase, Uint8Array,
 } = primordials;
 
 const binding = internalBinding('cares_wrap');
@@ -58,13 +58,14 @@ class Channel {
       refusals: 0, handle: -1, tcp: null, timer: null, id: 0, packet: null, done: false,
       lastError: 'ETIMEOUT',
     };
-    q.id = MathFloor(MathRandom() * 65536);
-    const packet = binding.encodeQuery(name, type, q.id);
+    const packet = binding.encodeQuery(name, type);
     this.queries.add(q);
     if (typeof packet === 'number') {
       process.nextTick(finish, q, 'EBADNAME');
       return q;
     }
+    q.packet = new Uint8Array(packet);
+    q.id = (q.packet[0] << 8) | q.packet[1];
     // Names under .onion are never sent to DNS (RFC 7686), as c-ares refuses them.
     if (isOnion(name)) {
       process.nextTick(finish, q, 'ENOTFOUND');
@@ -75,7 +76,6 @@ class Channel {
       process.nextTick(finish, q, 'UNKNOWN_ARES_ERROR');
       return q;
     }
-    q.packet = new Uint8Array(packet);
     sendNext(q);
     return q;
   }

@@ -14,13 +14,13 @@ use simple_dns::{Name, Packet, PacketFlag, Question, ResourceRecord, CLASS, QCLA
 
 use crate::v8::{CallbackArgs, Local, Scope, Value};
 
-/// encodeQuery(name, type, id) -> ArrayBuffer, or -EINVAL for a name that is no
-/// DNS name (a label over 63 bytes, a name over 255).
+/// encodeQuery(name, type) -> ArrayBuffer (its first two bytes are the query's
+/// id, from the kernel's random source, so answers are hard to forge), or -EINVAL
+/// for a name that is no DNS name (a label over 63 bytes, a name over 255).
 pub fn encode_query<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let name = a.get(0).to_rust_string(s);
     let qtype = a.get(1).integer(s).unwrap_or(1) as u16;
-    let id = a.get(2).integer(s).unwrap_or(0) as u16;
-    match query(&name, qtype, id) {
+    match query(&name, qtype, random_id()) {
         Some(bytes) => a.ret(s.array_buffer_from_vec(bytes).value()),
         None => a.ret(s.number(-libc::EINVAL as f64)),
     }
@@ -35,6 +35,20 @@ fn sendable(name: &str) -> bool {
     }
     name.bytes()
         .all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || b"-_.*/".contains(&b))
+}
+
+fn random_id() -> u16 {
+    let mut id = [0u8; 2];
+    // SAFETY: writes at most 2 bytes into a local of 2 bytes.
+    let n = unsafe { libc::getrandom(id.as_mut_ptr().cast(), 2, libc::GRND_NONBLOCK) };
+    if n != 2 {
+        // No entropy yet (early boot): the clock's nanoseconds still vary.
+        let t = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        return (t ^ (t >> 16)) as u16;
+    }
+    u16::from_ne_bytes(id)
 }
 
 /// The query packet: one question, recursion desired (as c-ares sends).
