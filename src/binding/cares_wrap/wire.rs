@@ -1,5 +1,5 @@
-//! The DNS wire format for lib/internal/dns/resolver.js, over the simple-dns crate
-//! (README: why this one): a query for (name, type, id), and an answer turned into
+//! The DNS wire format for lib/internal/dns/channel.js, over the simple-dns crate
+//! (README: why this one): a query for (name, type) under a random id, and an answer turned into
 //! flat arrays JS shapes into Node's result objects:
 //!   [id, rcode, truncated, [[type, ttl, ...fields], ...]]
 //! with the fields per type: A/AAAA address; CNAME/NS/PTR name; MX priority,
