@@ -211,7 +211,15 @@ function runQuery(resolver, method, name, ttl, done) {
   }
   return resolver._handle.query(qname, type, (code, records) => {
     if (code !== null) return done(dnsException(code, syscall, name));
-    done(null, shapeAll(type, records, ttl));
+    const result = shapeAll(type, records, ttl);
+    // Answers without a record of the type asked for (only a CNAME, say): as
+    // c-ares' parsers report them, SOA is a bad response, NS and PTR no data, the
+    // others an empty list.
+    if (result === undefined) return done(dnsException('EBADRESP', syscall, name));
+    if ((type === 2 || type === 12) && result.length === 0) {
+      return done(dnsException('ENODATA', syscall, name));
+    }
+    done(null, result);
   });
 }
 
