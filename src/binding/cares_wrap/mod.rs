@@ -18,6 +18,7 @@ use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
 mod addrinfo;
+mod idna;
 mod udp;
 mod wire;
 
@@ -55,7 +56,8 @@ fn output<T: 'static>(op: Option<Op>) -> Option<T> {
     op.output.take()?.downcast::<T>().ok().map(|b| *b)
 }
 
-/// getaddrinfo(req, hostname, family 0|4|6, hints) -> 0; on the pool, then
+/// getaddrinfo(req, hostname, family 0|4|6, hints) -> 0 or -EINVAL (a name over
+/// 255 bytes); on the pool, then
 /// req.oncomplete(null, [address, family, ...] in getaddrinfo's order | uv errno).
 fn getaddrinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(0).to::<Object>(ValueKind::Object) else {
@@ -64,6 +66,11 @@ fn getaddrinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let host = a.get(1).to_rust_string(s);
     let family = args::int(s, a, 2) as i32;
     let hints = args::int(s, a, 3) as i32;
+    // As libuv: non-ASCII labels in punycode, EINVAL past 255 bytes (at once).
+    let host = match idna::to_ascii(&host) {
+        Ok(h) => h,
+        Err(e) => return a.ret(s.number(-e as f64)),
+    };
     let Ok(host) = CString::new(host) else {
         // A NUL inside the name: getaddrinfo would see a shorter one.
         return a.ret(s.number(addrinfo::EAI_NONAME_UV as f64));
