@@ -26,6 +26,7 @@ mod poll;
 mod read;
 mod read_select;
 mod recv;
+mod recv_fds;
 mod recv_multi;
 mod rename;
 mod send;
@@ -51,6 +52,7 @@ pub use poll::Poll;
 pub use read::{Read, Readv};
 pub use read_select::ReadSelect;
 pub use recv::{Recv, RecvSelect};
+pub use recv_fds::RecvFds;
 pub use recv_multi::RecvMulti;
 pub use rename::Rename;
 pub use send::Send;
@@ -156,5 +158,5 @@ macro_rules! ops {
 ops![
     Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
     Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
-    Shutdown, RecvSelect, RecvMulti,
+    Shutdown, RecvSelect, RecvMulti, RecvFds,
 ];

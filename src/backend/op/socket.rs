@@ -53,3 +53,18 @@ pub fn set_int(fd: RawFd, level: i32, name: i32, value: i32) -> Result<(), i32> 
     check(unsafe { libc::setsockopt(fd, level, name, (&raw const value).cast(), len) } as i64)
         .map(drop)
 }
+
+/// accept4(2) now, non-blocking: a new fd (close-on-exec, non-blocking), or errno
+/// (EAGAIN when nothing is waiting).
+pub fn accept_now(listener: RawFd) -> Result<RawFd, i32> {
+    let flags = libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK;
+    // SAFETY: no address is asked for (both pointers null).
+    let fd = unsafe { libc::accept4(listener, std::ptr::null_mut(), std::ptr::null_mut(), flags) };
+    if fd < 0 {
+        Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EIO))
+    } else {
+        Ok(fd)
+    }
+}
