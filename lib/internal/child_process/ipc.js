@@ -14,7 +14,7 @@
 
 const {
   ArrayPrototypePush, ArrayPrototypeShift, JSONParse, JSONStringify,
-  StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeIndexOf, StringPrototypeSlice, Symbol,
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
@@ -29,8 +29,15 @@ function emitMessage(target, event, message, handle) {
   target.emit(event, message, handle);
 }
 
+// A bare listening socket (cluster's shared mode): { [kSharedSocket]: fd }. It
+// arrives as { fd }, for the receiver to listen on with a server of its own.
+const kSharedSocket = Symbol('kSharedSocket');
+
 // What a handle is on the wire: its type name and its fd.
 function describeHandle(handle) {
+  if (typeof handle[kSharedSocket] === 'number') {
+    return { __proto__: null, type: 'coil.fd', fd: handle[kSharedSocket] };
+  }
   const net = require('net');
   let type;
   if (handle instanceof net.Server) {
@@ -55,6 +62,10 @@ function rebuildHandle(type, fd, done) {
   }
   if (type === 'net.Socket') {
     done(new net.Socket({ fd, readable: true, writable: true }));
+    return;
+  }
+  if (type === 'coil.fd') {
+    done({ fd });
     return;
   }
   require('fs').closeSync(fd); // a kind we do not know: not leaked
@@ -89,8 +100,12 @@ function setupChannel(target, socket) {
       if (internal && message.cmd === 'NODE_HANDLE') {
         const fd = ArrayPrototypeShift(fds);
         if (fd === undefined) continue;
+        const inner = message.msg;
+        const innerInternal = inner !== null && typeof inner === 'object' &&
+          typeof inner.cmd === 'string' && StringPrototypeSlice(inner.cmd, 0, 5) === 'NODE_';
         rebuildHandle(message.type, fd, (handle) => {
-          process.nextTick(emitMessage, target, 'message', message.msg, handle);
+          process.nextTick(emitMessage, target, innerInternal ? 'internalMessage' : 'message',
+                           inner, handle);
         });
         continue;
       }
@@ -239,4 +254,4 @@ function setupChildChannel() {
   setupChannel(process, new Socket({ fd: n, manualStart: true }));
 }
 
-module.exports = { setupChannel, setupChildChannel };
+module.exports = { setupChannel, setupChildChannel, kSharedSocket };

@@ -49,10 +49,10 @@ ObjectSetPrototypeOf(Server.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(Server, EventEmitter);
 
 // Opens, binds and listens: the handle id, or an error to emit.
-function open(pipe, address, family, port, backlog, v6only) {
+function open(pipe, address, family, port, backlog, v6only, reusePort) {
   const id = binding.open(family);
   if (id < 0) return uvExceptionWithHostPort(id, 'listen', address, port);
-  let r = binding.bind(id, pipe, address, port, v6only);
+  let r = binding.bind(id, pipe, address, port, v6only, Boolean(reusePort));
   if (r === 0) r = binding.listen(id, backlog);
   if (r < 0) {
     binding.close(id, { __proto__: null, oncomplete() {} });
@@ -136,36 +136,52 @@ Server.prototype.listen = function(...args) {
   backlog = typeof backlog === 'number' && backlog >= 0 ? backlog : 511;
   const inherited = inheritedFd(args[0], options);
   if (inherited !== undefined) return listenOnFd(this, inherited, backlog);
+  let pipe = false, address, family, port = 0;
   const v6only = Boolean(options.ipv6Only);
   if (typeof options.path === 'string') {
-    return listenOn(this, true, options.path, 0, 0, backlog, v6only);
-  }
-  if (options.port === undefined && options.host === undefined && args.length !== 0 &&
-      typeof args[0] !== 'function') {
+    pipe = true;
+    address = options.path;
+    family = 0;
+  } else if (options.port !== undefined || options.host !== undefined || args.length === 0 ||
+             typeof args[0] === 'function') {
+    port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+    if (options.host === undefined || options.host === null) {
+      address = '::';
+      family = 6;
+    } else {
+      address = `${options.host}`;
+      family = isIP(address);
+    }
+  } else {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
   }
-  const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
-  if (options.host === undefined || options.host === null) {
-    return listenOn(this, false, '::', 6, port, backlog, v6only);
-  }
-  const host = `${options.host}`;
-  const family = isIP(host);
-  if (family !== 0) return listenOn(this, false, host, family, port, backlog, v6only);
+  if (pipe || family !== 0) return listenAt(this, options, pipe, address, family, port, backlog, v6only);
   // A name: the first address dns.lookup gives, as node listens.
-  require('dns').lookup(host, (err, address, addressType) => {
+  require('dns').lookup(address, (err, ip, ipFamily) => {
     if (err) return this.emit('error', err);
-    listenOn(this, false, address, addressType, port, backlog, v6only);
+    listenAt(this, options, false, ip, ipFamily, port, backlog, v6only);
   });
   return this;
 };
 
-// Binds and listens on a numeric address (or a path), then accepts.
-function listenOn(server, pipe, address, family, port, backlog, v6only) {
-  let id = open(pipe, address, family, port, backlog, v6only);
-  if (typeof id !== 'number' && id.errno === EAFNOSUPPORT && address === '::') {
-    address = '0.0.0.0';
-    id = open(pipe, address, 4, port, backlog, false);
+// Listens on a numeric address (or a path): in a cluster worker, the primary
+// decides how the port is shared (cluster's scheduling policy; `exclusive` opts
+// out, as in node); otherwise on a socket of its own.
+function listenAt(server, options, pipe, address, family, port, backlog, v6only) {
+  if (!pipe && !options.exclusive && require('internal/cluster/role').worker) {
+    require('cluster')._getServer(server, { address, port, family, backlog, v6only }, (how, value) => {
+      if (how === 'error') server.emit('error', value);
+      else if (how === 'fd') listenOnFd(server, value, backlog);
+      else if (how === 'own') listenOwn(server, pipe, address, family, port, backlog, v6only, true);
+      else startListening(server, value, null); // round-robin: a virtual handle
+    });
+    return server;
   }
+  return listenOwn(server, pipe, address, family, port, backlog, v6only, options.reusePort);
+}
+
+function listenOwn(server, pipe, address, family, port, backlog, v6only, reusePort) {
+  const id = openListener(pipe, address, family, port, backlog, v6only, reusePort);
   if (typeof id !== 'number') {
     process.nextTick(() => server.emit('error', id));
     return server;
@@ -174,12 +190,28 @@ function listenOn(server, pipe, address, family, port, backlog, v6only) {
   return server;
 }
 
+// A listening socket (the handle id), or the error; '::' falls back to IPv4 on a
+// host without IPv6.
+function openListener(pipe, address, family, port, backlog, v6only, reusePort) {
+  let id = open(pipe, address, family, port, backlog, v6only, reusePort);
+  if (typeof id !== 'number' && id.errno === EAFNOSUPPORT && address === '::') {
+    id = open(pipe, '0.0.0.0', 4, port, backlog, false, reusePort);
+  }
+  return id;
+}
+
 function startListening(server, handle, path) {
   server._id = handle.id;
   server._handle = handle;
   server._pipe = handle.pipe;
   server._path = path;
   server._closing = false;
+  // A round-robin worker's server has no socket: the primary hands it connections.
+  if (handle.roundRobin) {
+    server._listening = true;
+    process.nextTick(() => { if (server._handle !== null) server.emit('listening'); });
+    return;
+  }
   if (server._unref) binding.ref(handle.id, false);
   accept(server);
   server._listening = true;
@@ -221,6 +253,7 @@ function listenOnFd(server, fd, backlog) {
 
 Server.prototype.address = function() {
   if (this._handle === null) return null;
+  if (this._handle.roundRobin) return { ...this._handle.sockname };
   const a = binding.localAddress(this._id);
   if (typeof a === 'number') return null;
   if (this._pipe) return this._path;
@@ -235,7 +268,13 @@ Server.prototype.close = function(cb) {
       this.once('close', cb);
     }
   }
-  if (this._handle !== null) {
+  if (this._handle !== null && this._handle.roundRobin) {
+    const h = this._handle;
+    this._handle = null;
+    this._listening = false;
+    h.close();
+    this._emitCloseIfDrained();
+  } else if (this._handle !== null) {
     const id = this._id;
     const path = this._path;
     this._handle = null;
@@ -272,13 +311,13 @@ Server.prototype.getConnections = function(cb) {
 
 Server.prototype.ref = function() {
   this._unref = false;
-  if (this._handle !== null) binding.ref(this._id, true);
+  if (this._handle !== null && !this._handle.roundRobin) binding.ref(this._id, true);
   return this;
 };
 
 Server.prototype.unref = function() {
   this._unref = true;
-  if (this._handle !== null) binding.ref(this._id, false);
+  if (this._handle !== null && !this._handle.roundRobin) binding.ref(this._id, false);
   return this;
 };
 
@@ -287,4 +326,19 @@ ObjectDefineProperty(Server.prototype, 'listening', {
   get() { return this._handle !== null; },
 });
 
-module.exports = { Server, shareServer };
+// A connection a round-robin worker's server is handed by the primary.
+function addConnection(server, socket) {
+  if (server._handle === null) {
+    socket.destroy();
+    return;
+  }
+  server._connections++;
+  socket.server = server;
+  socket._server = server;
+  server.emit('connection', socket);
+}
+
+function fdOf(id) { return binding.fd(id); }
+function closeId(id) { binding.close(id, { __proto__: null, oncomplete() {} }); }
+
+module.exports = { Server, shareServer, openListener, addConnection, listenOnFd, fdOf, closeId };

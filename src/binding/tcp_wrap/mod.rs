@@ -179,13 +179,14 @@ pub(super) fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
     Runtime::get(s).lp.handle_fd(h).ok_or(libc::EBADF)
 }
 
-/// bind(h, pipe, host|path, port, ipv6Only) -> 0 or -errno.
+/// bind(h, pipe, host|path, port, ipv6Only, reusePort) -> 0 or -errno.
 fn bind<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let pipe = a.get(1).boolean(s);
     let v6only = a.get(4).boolean(s);
+    let reuse_port = a.get(5).boolean(s);
     let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| {
         let addr = address(s, a, pipe, 2).ok_or(libc::EINVAL)?;
-        socket::bind(fd.raw(), &addr, v6only)
+        socket::bind(fd.raw(), &addr, v6only, reuse_port)
     });
     ret_result(s, a, r);
 }
