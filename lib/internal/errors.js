@@ -190,6 +190,7 @@ E('ERR_INTERNAL_ASSERTION', (message) => {
     'Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n';
   return message === undefined ? suffix : `${message}\n${suffix}`;
 }, Error);
+E('ERR_DNS_SET_SERVERS_FAILED', 'c-ares failed to set servers: "%s" [%s]', Error);
 E('ERR_INVALID_ADDRESS', 'Invalid socket address', Error);
 E('ERR_INVALID_ADDRESS_FAMILY', function(family, host, port) {
   this.host = host;

@@ -9,6 +9,7 @@ pub mod async_context;
 mod b64_vbmi;
 mod buffer;
 pub mod builtins;
+mod cares_wrap;
 mod codec;
 mod contextify;
 mod crypto;
@@ -36,6 +37,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("async_context", async_context::init),
     ("buffer", buffer::init),
     ("builtins", builtins::init),
+    ("cares_wrap", cares_wrap::init),
     ("contextify", contextify::init),
     ("crypto", crypto::init),
     ("errors", errors::init),

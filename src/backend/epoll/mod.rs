@@ -20,11 +20,10 @@ use super::user_data::{REMOTE, WAKE};
 use super::wake::Posted;
 use super::{Backend, Completion, Key, Owner, Remote, Stats};
 
-mod pool;
 #[cfg(test)]
 mod tests;
 
-use pool::Pool;
+use super::pool::Pool;
 
 /// IORING_CQE_F_BUFFER and IORING_CQE_F_MORE, so completions read the same on both drivers.
 const F_BUFFER: u32 = 1;

@@ -88,6 +88,13 @@ pub trait OpAble {
     fn readiness(&self) -> Option<i16> {
         None
     }
+    /// Work with no opcode that may block for long (a DNS lookup; later zlib, key
+    /// derivation): both drivers run it on the work pool, never on the loop thread.
+    /// Ops without an opcode that say no here run inline on io_uring (one short
+    /// syscall: docs/fs.md) and on the pool on epoll.
+    fn needs_pool(&self) -> bool {
+        false
+    }
     /// One submission, many completions (IORING_CQE_F_MORE) until cancelled.
     fn multishot(&self) -> bool {
         false
