@@ -7,7 +7,8 @@
 //! body is a view of the socket's read, never copied), and `onComplete(trailers)`
 //! at the end of a message with a body. Each call's `this` is the receiver given
 //! at create. A call returning 1 skips the body of a head (a response to HEAD);
-//! returning 2 stops execute there (execute returns the bytes consumed).
+//! returning 2 stops execute there (execute returns the bytes consumed); returning
+//! 3 from an upgrade head reads it as a plain message (nobody takes the upgrade).
 //!
 //! execute(id, buffer) -> bytes consumed, or [code, reason, bytesParsed] on a
 //! parse error (lib/ makes Node's `Parse Error: reason` from it); an exception
@@ -136,6 +137,7 @@ impl JsSink<'_, '_> {
             Some(v) if v.is(ValueKind::Int32) => match v.integer(self.s) {
                 Some(1) => Next::SkipBody,
                 Some(2) => Next::Stop,
+                Some(3) => Next::NotUpgrade,
                 _ => Next::Go,
             },
             Some(_) => Next::Go,

@@ -104,6 +104,8 @@ pub enum Next {
     SkipBody,
     /// Stop now: execute returns the bytes consumed so far.
     Stop,
+    /// An upgrade head the caller does not take: parse its body and go on.
+    NotUpgrade,
 }
 
 /// Where parsed parts go. Body parts are offsets into the slice given to execute.
@@ -424,9 +426,9 @@ impl Parser {
         if !request && !no_body_status && !length_known {
             flags &= !F_KEEP_ALIVE; // read until the server closes
         }
-        let upgrade = flags & F_UPGRADE != 0;
-        let bodiless = upgrade
-            || no_body_status
+        // F_NO_BODY is what the framing says; an upgrade the caller takes stops
+        // the parse after the head whatever it says.
+        let bodiless = no_body_status
             || (request && !length_known)
             || (flags & F_CHUNKED == 0 && framing.content_length == Some(0));
         if bodiless {
@@ -441,15 +443,15 @@ impl Parser {
         };
         let next = sink.on_head(&head);
         self.keep_alive = flags & F_KEEP_ALIVE != 0 || informational;
-        self.upgrade = upgrade;
+        self.upgrade = flags & F_UPGRADE != 0 && next != Next::NotUpgrade;
+        let go = if next == Next::Stop { Next::Stop } else { Next::Go };
+        if self.upgrade {
+            self.state = State::Upgraded;
+            return Ok(go);
+        }
         if bodiless || next == Next::SkipBody {
-            if next == Next::SkipBody && !bodiless {
-                // The caller completes it (a response to HEAD): no completion call.
-                self.end_message();
-                return Ok(Next::Go);
-            }
             self.end_message();
-            return Ok(next);
+            return Ok(go);
         }
         self.state = if flags & F_CHUNKED != 0 {
             State::ChunkSize { size: 0, digits: 0 }
@@ -458,7 +460,7 @@ impl Parser {
         } else {
             State::UntilEof
         };
-        Ok(next)
+        Ok(go)
     }
 
     /// The state after a message: the next head, or nothing more.

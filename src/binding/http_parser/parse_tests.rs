@@ -152,6 +152,25 @@ fn upgrade_stops_after_the_head() {
     };
     assert_eq!(p.execute(input, &mut log), Ok(input.len() - 4));
     assert!(log.events[0].ends_with(&format!("{:#x}", F_KEEP_ALIVE | F_UPGRADE | F_NO_BODY)));
+    // Nobody takes it: the head is a plain message and parsing goes on.
+    struct Refuse(Log);
+    impl Sink for Refuse {
+        fn on_head(&mut self, h: &Head) -> Next {
+            self.0.on_head(h);
+            Next::NotUpgrade
+        }
+        fn on_body(&mut self, s: usize, l: usize) -> Next {
+            self.0.on_body(s, l)
+        }
+        fn on_complete(&mut self, t: &[httparse::Header]) -> Next {
+            self.0.on_complete(t)
+        }
+    }
+    let input = b"GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: x\r\n\r\nGET /2 HTTP/1.1\r\n\r\n";
+    let mut p = Parser::new(Kind::Request, DEFAULT_MAX_HEADER_SIZE);
+    let mut sink = Refuse(Log { data: input.to_vec(), ..Log::default() });
+    assert_eq!(p.execute(input, &mut sink), Ok(input.len()));
+    assert_eq!(sink.0.events.len(), 2);
 }
 
 #[test]
