@@ -175,7 +175,8 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
   }
   const socket = this.socket;
   if (socket && !socket.destroyed && !this.complete) socket.destroy(err);
-  cb(err);
+  // As node: an abort is an 'error' only for those who listen for one.
+  cb(this.listenerCount('error') > 0 ? err : undefined);
 };
 
 module.exports = { IncomingMessage, joinFields };

@@ -74,6 +74,10 @@ pub(super) fn find_head_end(
                 }
                 i += 2;
             }
+            b'\n' if !buf[..i].contains(&b'\n') => {
+                // On the request or status line (llhttp names the version).
+                return Err(err("HPE_INVALID_VERSION", "Expected CRLF after version"));
+            }
             b'\n' => {
                 return Err(err(
                     "HPE_CR_EXPECTED",

@@ -168,6 +168,16 @@ pub struct Parser {
     pub(super) upgrade: bool,
 }
 
+/// httparse's error for a whole head, named as llhttp names it: a field line that
+/// starts with whitespace is obsolete line folding.
+fn head_error(e: httparse::Error, kind: Kind, head: &[u8]) -> ParseError {
+    let folded = || head.windows(3).any(|w| w == b"\r\n " || w == b"\r\n\t");
+    if e == httparse::Error::HeaderName && folded() {
+        return err("HPE_INVALID_HEADER_TOKEN", "Unexpected whitespace after header value");
+    }
+    map_httparse(e, kind)
+}
+
 impl Parser {
     pub fn new(kind: Kind, max_header_size: usize) -> Parser {
         Parser {
@@ -377,7 +387,7 @@ impl Parser {
                         Ok(httparse::Status::Partial) => {
                             return Err(err("HPE_INVALID_CONSTANT", "Incomplete head"))
                         }
-                        Err(e) => return Err(map_httparse(e, self.kind)),
+                        Err(e) => return Err(head_error(e, self.kind, bytes)),
                     }
                     let method = req.method.unwrap_or("");
                     let Some(index) = METHODS.iter().position(|m| *m == method) else {
@@ -399,7 +409,7 @@ impl Parser {
                         Ok(httparse::Status::Partial) => {
                             return Err(err("HPE_INVALID_CONSTANT", "Incomplete head"))
                         }
-                        Err(e) => return Err(map_httparse(e, self.kind)),
+                        Err(e) => return Err(head_error(e, self.kind, bytes)),
                     }
                     (
                         res.code.unwrap_or(0),

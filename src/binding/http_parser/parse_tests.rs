@@ -178,7 +178,7 @@ fn smuggling_and_malformed_heads_are_refused() {
     let cases = [
         ("FOO / HTTP/1.1\r\n\r\n", "HPE_INVALID_METHOD"),
         ("get / HTTP/1.1\r\n\r\n", "HPE_INVALID_METHOD"),
-        ("GET / HTTP/1.1\nHost: x\n\n", "HPE_CR_EXPECTED"),
+        ("GET / HTTP/1.1\nHost: x\n\n", "HPE_INVALID_VERSION"),
         ("GET / HTTP/1.1\r\nHost: x\n\r\n", "HPE_CR_EXPECTED"),
         ("GET / HTTP/1.1\r\nHost: x\rY\r\n\r\n", "HPE_LF_EXPECTED"),
         (
