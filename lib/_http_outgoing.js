@@ -362,8 +362,8 @@ function checkChunk(chunk) {
 function writeAfterEnd(msg, callback) {
   const err = new ERR_STREAM_WRITE_AFTER_END();
   process.nextTick(() => {
-    if (!msg.destroyed) msg.emit('error', err);
     if (typeof callback === 'function') callback(err);
+    if (!msg.destroyed) msg.emit('error', err);
   });
 }
 
