@@ -81,9 +81,19 @@ function endWritten(conn, err) {
   if (res === undefined || err) return;
   res.emit('finish');
   const req = res.req;
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (!req._consuming && !req._readableState.resumeScheduled) {
+    // A finished request nobody listens to has nothing to drain: skip the
+    // resume/'end'/'close' round of a Readable no one observes.
+    if (req.complete && req._eventsCount === 0) req._dumped = true;
+    else req._dump();
+  }
   res.detachSocket(conn.socket);
-  process.nextTick(emitClose, res);
+  if (res._eventsCount === 0) {
+    res.destroyed = true;
+    res._closed = true;
+  } else {
+    process.nextTick(emitClose, res);
+  }
 }
 
 function emitClose(res) {

@@ -202,7 +202,7 @@ fn with_parser<'s, R>(
         let mut p = p.borrow_mut();
         let slot = p.get_mut(id)?;
         let parser = slot.parser.take()?;
-        let js: Vec<Local<'s, Value>> = slot.js.iter().map(|g| g.get(s)).collect();
+        let js: [Local<'s, Value>; 4] = [0, 1, 2, 3].map(|i| slot.js[i].get(s));
         Some((parser, js))
     })?;
     let (mut parser, js) = taken;
