@@ -1,7 +1,7 @@
 'use strict';
 // The http module: an HTTP/1.1 server over net (parsing in Rust, see
 // _http_common.js and internal/http/server_connection.js) with Node's API.
-// The client (http.request/get, Agent) is not written yet: those throw.
+// The client (_http_client.js, _http_agent.js) reads responses with the same parser.
 
 const { ObjectDefineProperty } = primordials;
 
@@ -9,16 +9,11 @@ const { METHODS, maxHeaderSize } = require('_http_common');
 const { IncomingMessage } = require('_http_incoming');
 const { OutgoingMessage, validateHeaderName, validateHeaderValue } = require('_http_outgoing');
 const { STATUS_CODES, Server, ServerResponse } = require('_http_server');
-const {
-  codes: { ERR_METHOD_NOT_IMPLEMENTED },
-} = require('internal/errors');
+const { Agent, ClientRequest, request, get } = require('_http_client');
+const agentModule = require('_http_agent');
 
 function createServer(opts, requestListener) {
   return new Server(opts, requestListener);
-}
-
-function notYet(name) {
-  return function() { throw new ERR_METHOD_NOT_IMPLEMENTED(name); };
 }
 
 module.exports = {
@@ -31,10 +26,18 @@ module.exports = {
   createServer,
   validateHeaderName,
   validateHeaderValue,
-  request: notYet('http.request()'),
-  get: notYet('http.get()'),
+  Agent,
+  ClientRequest,
+  request,
+  get,
   setMaxIdleHTTPParsers() {},
 };
+
+ObjectDefineProperty(module.exports, 'globalAgent', {
+  __proto__: null, configurable: true, enumerable: true,
+  get() { return agentModule.globalAgent; },
+  set(value) { agentModule.globalAgent = value; },
+});
 
 ObjectDefineProperty(module.exports, 'maxHeaderSize', {
   __proto__: null, configurable: true, enumerable: true, value: maxHeaderSize,
