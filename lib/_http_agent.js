@@ -90,15 +90,22 @@ Agent.prototype.createSocket = function createSocket(req, options, cb) {
   if (!options.servername && options.servername !== '') options.servername = options.host;
   const name = this.getName(options);
   options._agentKey = name;
+  let called = false;
+  // A createConnection may answer at once (a socket) or later through the callback.
+  const oncreate = (err, socket) => {
+    if (called) return;
+    called = true;
+    if (err) return cb(err);
+    this.totalSocketCount++;
+    if (this.sockets[name] === undefined) this.sockets[name] = [];
+    ArrayPrototypePush(this.sockets[name], socket);
+    socket._agentName = name;
+    installListeners(this, socket, options);
+    cb(null, socket);
+  };
   const make = options.createConnection || this.createConnection;
-  const socket = make(options);
-  if (socket === undefined) return;
-  this.totalSocketCount++;
-  if (this.sockets[name] === undefined) this.sockets[name] = [];
-  ArrayPrototypePush(this.sockets[name], socket);
-  socket._agentName = name;
-  installListeners(this, socket, options);
-  cb(null, socket);
+  const socket = FunctionPrototypeCall(make, this, options, oncreate);
+  if (socket) oncreate(null, socket);
 };
 
 function installListeners(agent, socket, options) {

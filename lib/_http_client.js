@@ -293,12 +293,13 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   }
   this.keepAlive = (flags & kKeepAlive) !== 0 && req.shouldKeepAlive;
   const noBody = (flags & kNoBody) !== 0 || req.method === 'HEAD';
+  // The socket is released once the response has been read to its 'end'.
+  res[kState] = this;
+  res.on('end', responseOnEnd);
   if (!req.emit('response', res)) res._dump();
   if (noBody) {
     res.complete = true;
     res.push(null);
-    this.responseDone = true;
-    maybeRelease(this);
   }
   return req.method === 'HEAD' ? kSkipBody : 0;
 }
@@ -313,8 +314,12 @@ function onComplete(trailers) {
   if (trailers !== undefined) res.rawTrailers = trailers;
   res.complete = true;
   res.push(null);
-  this.responseDone = true;
-  maybeRelease(this);
+}
+
+function responseOnEnd() {
+  const state = this[kState];
+  state.responseDone = true;
+  maybeRelease(state);
 }
 
 // Both halves are done: the socket goes back to the agent or closes.
@@ -325,11 +330,21 @@ function maybeRelease(state) {
   const socket = state.socket;
   detach(state);
   if (state.keepAlive && req.agent && !socket.destroyed) {
-    req.agent.emit('free', socket, req._agentOptions);
+    // On the next tick, as node: 'end' listeners still see the socket in use.
+    process.nextTick(emitFree, req.agent, socket, req._agentOptions);
   } else if (!socket.destroyed) {
     socket.destroySoon();
   }
-  process.nextTick(() => req.emit('close'));
+  process.nextTick(emitClose, req);
+}
+
+function emitClose(req) {
+  req.destroyed = true;
+  req.emit('close');
+}
+
+function emitFree(agent, socket, options) {
+  agent.emit('free', socket, options);
 }
 
 function socketOnData(chunk) {
@@ -354,7 +369,7 @@ function socketOnData(chunk) {
     const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
     if (req.listenerCount(event) > 0) {
       req.emit(event, state.res, this, head);
-      process.nextTick(() => req.emit('close'));
+      process.nextTick(emitClose, req);
     } else {
       this.destroy();
     }
@@ -406,7 +421,7 @@ function socketOnClose() {
     state.res.aborted = true;
     state.res.destroy(connReset('aborted'));
   }
-  req.emit('close');
+  emitClose(req);
 }
 
 function socketOnDrain() {

@@ -40,7 +40,6 @@ function Connection(server, socket) {
   this.requestStart = 0;
   this.upgradeReq = null;
   this.dead = false;
-  this.endAfterResponses = false;
   // The last-write callback every response of this connection shares.
   this.onEndWritten = (err) => endWritten(this, err);
 }
@@ -68,7 +67,6 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     if (next.finished) this.responseEnded(next);
   } else {
     this.idleSince = DateNow();
-    if (this.endAfterResponses && socket.writable) socket.end();
   }
 };
 
@@ -257,11 +255,10 @@ function socketOnEnd() {
     FunctionPrototypeCall(socketOnError, this, parseError(r));
     return;
   }
-  if (conn.current === null && conn.waiting.length === 0) {
-    if (this.writable) this.end();
-  } else {
-    conn.endAfterResponses = true;
-  }
+  // As node (httpAllowHalfOpen false): the peer's end aborts the requests still
+  // being answered, and our side ends after what is already written.
+  abortOpen(conn);
+  if (this.writable) this.end();
 }
 
 const badRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
@@ -299,21 +296,33 @@ function socketOnClose() {
   const conn = this[kConnection];
   conn.dead = true;
   release(conn);
-  const req = conn.incoming;
-  if (req !== null && !req.complete) {
-    conn.incoming = null;
-    const err = new Error('aborted');
-    ObjectDefineProperty(err, 'code', {
-      __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
-    });
-    req.destroy(err);
-  }
-  if (conn.current !== null) emitClose(conn.current);
-  for (let i = 0; i < conn.waiting.length; i++) emitClose(conn.waiting[i]);
-  for (let i = 0; i < conn.ending.length; i++) emitClose(conn.ending[i]);
+  // Every request whose response had not finished is aborted (node's rule).
+  const open = abortOpen(conn);
+  for (let i = 0; i < open.length; i++) emitClose(open[i]);
   conn.current = null;
   conn.waiting = [];
   conn.ending = [];
+}
+
+// Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
+// finished; returns those responses.
+function abortOpen(conn) {
+  const err = new Error('aborted');
+  ObjectDefineProperty(err, 'code', {
+    __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
+  });
+  abort(conn.incoming, err);
+  conn.incoming = null;
+  const open = [];
+  if (conn.current !== null) ArrayPrototypePush(open, conn.current);
+  for (let i = 0; i < conn.ending.length; i++) ArrayPrototypePush(open, conn.ending[i]);
+  for (let i = 0; i < conn.waiting.length; i++) ArrayPrototypePush(open, conn.waiting[i]);
+  for (let i = 0; i < open.length; i++) abort(open[i].req, err);
+  return open;
+}
+
+function abort(req, err) {
+  if (req !== null && !req.destroyed) req.destroy(err);
 }
 
 function socketOnDrain() {
