@@ -131,7 +131,9 @@ function onHead(method, url, minor, rawHeaders, flags) {
   res.shouldKeepAlive = (flags & kKeepAlive) !== 0;
   res._keepAliveTimeout = server.keepAliveTimeout;
   const maxRequests = server.maxRequestsPerSocket;
+  res._maxRequestsPerSocket = maxRequests;
   if (maxRequests > 0 && this.requests >= maxRequests) res.maxRequestsOnConnectionReached = true;
+  const dropped = maxRequests > 0 && this.requests > maxRequests;
   if (this.current === null) {
     this.current = res;
     socket._httpMessage = res;
@@ -141,7 +143,13 @@ function onHead(method, url, minor, rawHeaders, flags) {
   }
   const noBody = (flags & kNoBody) !== 0;
   if (!noBody) this.incoming = req;
-  if (server.requireHostHeader && minor === 1 && (flags & kHost) === 0) {
+  if (dropped) {
+    // Past maxRequestsPerSocket (pipelined beyond the limit): 503 and close.
+    res.shouldKeepAlive = false;
+    server.emit('dropRequest', req, socket);
+    res.writeHead(503);
+    res.end();
+  } else if (server.requireHostHeader && minor === 1 && (flags & kHost) === 0) {
     res.writeHead(400, ['Connection', 'close']);
     res.end();
   } else if ((flags & kExpectContinue) !== 0 && minor === 1) {
