@@ -12,11 +12,18 @@ use crate::backend::{Completion, Key, Op};
 use crate::event_loop::HandleId;
 use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
 
-/// Turns a completion into `Ok(value)` or `Err(error)` for JS; called once per
-/// completion (more than once for a multishot op).
-pub type Finish = Box<
-    dyn for<'s> FnMut(&Scope<'s>, i32, Option<Op>) -> Result<Local<'s, Value>, Local<'s, Value>>,
->;
+/// Turns a completion (its result, its flags — a provided buffer's id — and, at
+/// the last one, the op handed back) into `Ok(value)` or `Err(error)` for JS;
+/// called once per completion (more than once for a multishot op).
+pub type Finish =
+    Box<dyn for<'s> FnMut(&Scope<'s>, Completion) -> Result<Local<'s, Value>, Local<'s, Value>>>;
+
+/// A completion Rust handles itself, with no JS object waiting (a stream's queued
+/// writes): it may still call into JS (through a Global it keeps) when it decides to.
+pub type NativeFinish = Box<dyn for<'s> FnMut(&Scope<'s>, Completion)>;
+
+/// Owners of native requests carry this bit; JS requests' slab keys never reach it.
+const NATIVE: u64 = 1 << 62;
 
 pub struct Request {
     req: Global,
@@ -27,7 +34,7 @@ pub struct Request {
 }
 
 #[derive(Default)]
-pub struct Requests(Slab<Request>);
+pub struct Requests(Slab<Request>, Slab<Option<NativeFinish>>);
 
 impl Runtime {
     fn add_request(&self, s: &Scope, req: Local<Object>, finish: Finish) -> u64 {
@@ -69,24 +76,82 @@ impl Runtime {
         id
     }
 
+    /// The name "oncomplete", made once: looking a fresh string up in V8's string
+    /// table at every completion shows in profiles.
+    pub fn oncomplete<'s>(&self, s: &Scope<'s>) -> Local<'s, Value> {
+        thread_local! {
+            static NAME: std::cell::OnceCell<Global> = const { std::cell::OnceCell::new() };
+        }
+        NAME.with(|n| {
+            n.get_or_init(|| Global::new(s, s.name("oncomplete").value()))
+                .get(s)
+        })
+    }
+
+    /// Sends `op` for handle `handle` with a Rust continuation instead of a JS
+    /// request: `finish` runs at each completion (in a scope, so it may call JS).
+    pub fn submit_native(&self, handle: HandleId, op: Op, finish: NativeFinish) {
+        let id = self.requests.borrow_mut().1.insert(Some(finish)) as u64;
+        self.lp.handle_submit(handle, op, id | NATIVE);
+    }
+
+    fn deliver_native(&self, c: Completion) {
+        let id = (c.owner & !NATIVE) as usize;
+        let Some(mut finish) = self
+            .requests
+            .borrow_mut()
+            .1
+            .get_mut(id)
+            .and_then(Option::take)
+        else {
+            return;
+        };
+        let last = !c.more;
+        self.isolate.scope(&self.context, |s| finish(s, c));
+        let mut reqs = self.requests.borrow_mut();
+        if last {
+            reqs.1.try_remove(id);
+        } else if let Some(slot) = reqs.1.get_mut(id) {
+            *slot = Some(finish);
+        }
+    }
+
+    /// Asks the loop to stop request `id`'s op; its last completion still comes.
+    pub fn cancel_request(&self, id: u64) {
+        let key = self
+            .requests
+            .borrow()
+            .0
+            .get(id as usize)
+            .and_then(|r| r.key);
+        if let Some(key) = key {
+            self.lp.cancel(key);
+        }
+    }
+
     /// Closes `handle`; `req.oncomplete()` runs in the closing phase, after the
     /// handle's last op completed and its fd was released.
     pub fn close_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
-        let id = self.add_request(s, req, Box::new(|s, _, _| Ok(s.undefined())));
+        let id = self.add_request(s, req, Box::new(|s, _| Ok(s.undefined())));
         self.lp.handle_close(handle, id);
     }
 
     /// A request's op completed (once, or once more for a multishot op).
     pub fn complete_request(&self, c: Completion) {
-        self.deliver(c.owner, c.result, c.op, !c.more);
+        if c.owner & NATIVE != 0 {
+            self.deliver_native(c);
+        } else {
+            self.deliver(c);
+        }
     }
 
     /// A handle's close finished: its close request completes.
     pub fn run_close_callback(&self, token: u64) {
-        self.deliver(token, 0, None, true);
+        self.deliver(Completion::posted(token, 0));
     }
 
-    fn deliver(&self, id: u64, result: i32, op: Option<Op>, last: bool) {
+    fn deliver(&self, c: Completion) {
+        let (id, last) = (c.owner, !c.more);
         self.isolate.scope(&self.context, |s| {
             // Take what is needed and let go of the table before JS runs: the
             // callback may submit (or cancel) requests.
@@ -105,7 +170,7 @@ impl Runtime {
             let Some((req, Some(mut finish))) = taken else {
                 return;
             };
-            let (err, value) = match finish(s, result, op) {
+            let (err, value) = match finish(s, c) {
                 Ok(v) => (s.null(), v),
                 Err(e) => (e, s.undefined()),
             };
@@ -118,10 +183,10 @@ impl Runtime {
                 return;
             };
             if let Some(f) = req
-                .get_str(s, "oncomplete")
+                .get(s, self.oncomplete(s))
                 .and_then(|f| f.to::<Function>(ValueKind::Function))
             {
-                self.make_callback(s, f, req.value(), &[err, value]);
+                self.make_callback(s, f, req.value(), &[err, value, s.boolean(!last)]);
             }
         });
     }
