@@ -173,7 +173,10 @@ pub struct Parser {
 fn head_error(e: httparse::Error, kind: Kind, head: &[u8]) -> ParseError {
     let folded = || head.windows(3).any(|w| w == b"\r\n " || w == b"\r\n\t");
     if e == httparse::Error::HeaderName && folded() {
-        return err("HPE_INVALID_HEADER_TOKEN", "Unexpected whitespace after header value");
+        return err(
+            "HPE_INVALID_HEADER_TOKEN",
+            "Unexpected whitespace after header value",
+        );
     }
     map_httparse(e, kind)
 }
@@ -454,7 +457,11 @@ impl Parser {
         let next = sink.on_head(&head);
         self.keep_alive = flags & F_KEEP_ALIVE != 0 || informational;
         self.upgrade = flags & F_UPGRADE != 0 && next != Next::NotUpgrade;
-        let go = if next == Next::Stop { Next::Stop } else { Next::Go };
+        let go = if next == Next::Stop {
+            Next::Stop
+        } else {
+            Next::Go
+        };
         if self.upgrade {
             self.state = State::Upgraded;
             return Ok(go);

@@ -166,9 +166,13 @@ fn upgrade_stops_after_the_head() {
             self.0.on_complete(t)
         }
     }
-    let input = b"GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: x\r\n\r\nGET /2 HTTP/1.1\r\n\r\n";
+    let input =
+        b"GET / HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: x\r\n\r\nGET /2 HTTP/1.1\r\n\r\n";
     let mut p = Parser::new(Kind::Request, DEFAULT_MAX_HEADER_SIZE);
-    let mut sink = Refuse(Log { data: input.to_vec(), ..Log::default() });
+    let mut sink = Refuse(Log {
+        data: input.to_vec(),
+        ..Log::default()
+    });
     assert_eq!(p.execute(input, &mut sink), Ok(input.len()));
     assert_eq!(sink.0.events.len(), 2);
 }
