@@ -83,10 +83,15 @@ function ClientRequest(input, options, cb) {
   if (options.timeout !== undefined) validateInteger(options.timeout, 'timeout', 0);
   this.timeout = options.timeout;
   let method = options.method;
-  if (method !== null && method !== undefined && (typeof method !== 'string' || !checkIsHttpToken(method))) {
-    throw new ERR_INVALID_HTTP_TOKEN('Method', method);
+  if (method !== null && method !== undefined && typeof method !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
   }
-  method = this.method = StringPrototypeToUpperCase(method || 'GET');
+  if (method) {
+    if (!checkIsHttpToken(method)) throw new ERR_INVALID_HTTP_TOKEN('Method', method);
+    method = this.method = StringPrototypeToUpperCase(method);
+  } else {
+    method = this.method = 'GET';
+  }
   this.path = options.path || '/';
   if (RegExpPrototypeExec(invalidPath, this.path) !== null) throw new ERR_UNESCAPED_CHARACTERS('Request path');
   this.host = host;
@@ -179,14 +184,8 @@ ClientRequest.prototype.destroy = function destroy(err) {
   this.destroyed = true;
   if (this.res) this.res._dump();
   this._destroyError = err;
-  if (this.socket !== null) {
-    this.socket.destroy(err);
-  } else {
-    process.nextTick(() => {
-      if (err) this.emit('error', err);
-      this.emit('close');
-    });
-  }
+  // Without a socket yet, onSocket finishes the request when one comes.
+  if (this.socket !== null) this.socket.destroy(err);
   return this;
 };
 
@@ -211,8 +210,9 @@ ClientRequest.prototype.onSocket = function onSocket(socket, err) {
   process.nextTick(() => {
     if (err || this.destroyed) {
       if (socket) socket.destroy();
-      if (err) this.emit('error', err);
-      this.emit('close');
+      const e = err || this._destroyError || (this.aborted ? null : connReset('socket hang up'));
+      if (e) this.emit('error', e);
+      emitClose(this);
       return;
     }
     attach(this, socket);
@@ -328,6 +328,8 @@ function maybeRelease(state) {
   state.released = true;
   const req = state.req;
   const socket = state.socket;
+  // As node: the request counts as destroyed once its response has ended.
+  req.destroyed = true;
   detach(state);
   if (state.keepAlive && req.agent && !socket.destroyed) {
     // On the next tick, as node: 'end' listeners still see the socket in use.
@@ -344,6 +346,7 @@ function emitClose(req) {
 }
 
 function emitFree(agent, socket, options) {
+  socket.emit('free');
   agent.emit('free', socket, options);
 }
 

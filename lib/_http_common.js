@@ -77,6 +77,13 @@ function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize)
 }
 
 module.exports = {
+  // Node's own names for what programs and tests reach into _http_common for.
+  _checkIsHttpToken: checkIsHttpToken,
+  _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  methods: METHODS,
+  CRLF: '\r\n',
+  chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,
+  continueExpression: /(?:^|\W)100-continue(?:$|\W)/i,
   METHODS, REQUEST, RESPONSE,
   kKeepAlive, kUpgrade, kChunked, kContentLength, kNoBody, kExpectContinue, kExpectOther, kHost,
   kSkipBody, kStop,
