@@ -21,6 +21,7 @@ const kConnection = Symbol('kConnection');
 const kConnections = Symbol('kConnections');
 const kSweep = Symbol('kSweep');
 const kNotUpgrade = 3;
+const kUnseen = -1;
 const CONNECT = 3; // METHODS[3]
 
 function noop() {}
@@ -35,8 +36,10 @@ function Connection(server, socket) {
   this.waiting = []; // responses behind it, in request order
   this.ending = []; // responses whose last write is in flight, in order
   this.requests = 0;
+  // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
+  // stamps it: no clock read per request), else Date.now() at that point.
   this.idleSince = 0;
-  this.headStart = DateNow(); // a head is awaited since (0: none)
+  this.headStart = DateNow(); // a head is awaited since
   this.requestStart = 0;
   this.upgradeReq = null;
   this.dead = false;
@@ -66,7 +69,7 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     next.assignSocket(socket);
     if (next.finished) this.responseEnded(next);
   } else {
-    this.idleSince = DateNow();
+    this.idleSince = kUnseen;
   }
 };
 
@@ -209,7 +212,7 @@ function connectionListener(socket) {
 function socketOnData(chunk) {
   const conn = this[kConnection];
   if (conn.dead) return;
-  if (conn.headStart === 0 && conn.incoming === null) conn.headStart = DateNow();
+  if (conn.headStart === 0 && conn.incoming === null) conn.headStart = kUnseen;
   conn.buffer = chunk;
   const r = executeParser(conn.parser, chunk);
   conn.buffer = null;
@@ -359,6 +362,10 @@ function sweep(server) {
   const now = DateNow();
   for (const conn of server[kConnections]) {
     if (conn.dead) continue;
+    // Stamped now, so a timeout runs from at most one sweep late, never early.
+    if (conn.idleSince === kUnseen) conn.idleSince = now;
+    if (conn.headStart === kUnseen) conn.headStart = now;
+    if (conn.requestStart === kUnseen) conn.requestStart = now;
     if (isIdle(conn) && conn.requests > 0 && conn.headStart === 0) {
       const keepAlive = server.keepAliveTimeout;
       if (keepAlive > 0 && now - conn.idleSince >= keepAlive) conn.socket.destroy();
@@ -366,8 +373,9 @@ function sweep(server) {
     }
     const headers = server.headersTimeout;
     const request = server.requestTimeout;
-    const late = (conn.headStart !== 0 && headers > 0 && now - conn.headStart > headers) ||
-      (conn.incoming !== null && request > 0 && now - conn.requestStart > request);
+    const late = (conn.headStart > 0 && headers > 0 && now - conn.headStart > headers) ||
+      (conn.incoming !== null && conn.requestStart > 0 && request > 0 &&
+       now - conn.requestStart > request);
     if (late) {
       const { codes: { ERR_HTTP_REQUEST_TIMEOUT } } = require('internal/errors');
       FunctionPrototypeCall(socketOnError, conn.socket, new ERR_HTTP_REQUEST_TIMEOUT());
