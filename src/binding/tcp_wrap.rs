@@ -48,6 +48,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setKeepAlive" => set_keep_alive,
             "setLingerZero" => set_linger_zero,
             "setReadInfo" => set_read_info,
+            "fd" => fd_number,
         ],
     );
 }
@@ -178,6 +179,12 @@ fn socket_family(fd: i32) -> Result<Option<i32>, i32> {
         Ok(()) => addr.family(),
         Err(_) => libc::AF_UNIX,
     }))
+}
+
+/// fd(h) -> the handle's fd number (node's handle.fd), or -1 once closing.
+fn fd_number<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = handle_fd(s, handle_arg(s, a, 0)).map_or(-1, |fd| fd.raw());
+    a.ret(s.number(fd as f64));
 }
 
 fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
