@@ -64,6 +64,7 @@ Agent.prototype.addRequest = function addRequest(req, options) {
   if (free !== undefined && free.length > 0) {
     const socket = this.scheduling === 'fifo' ? ArrayPrototypeShift(free) : ArrayPrototypePop(free);
     if (free.length === 0) delete this.freeSockets[name];
+    socket.removeListener('error', freeSocketErrorListener);
     socket.ref();
     socket.setTimeout(0);
     if (this.sockets[name] === undefined) this.sockets[name] = [];
@@ -117,14 +118,20 @@ function installListeners(agent, socket, options) {
     const free = agent.freeSockets[socket._agentName];
     if (free !== undefined && ArrayPrototypeIndexOf(free, socket) !== -1) socket.destroy();
   }
+  // The client says a response ended on a kept-alive socket.
+  function onFree() {
+    agent.emit('free', socket, options);
+  }
   function onRemove() {
     agent.totalSocketCount--;
     socket.removeListener('close', onClose);
+    socket.removeListener('free', onFree);
     socket.removeListener('timeout', onTimeout);
     socket.removeListener('agentRemove', onRemove);
     remove(agent.sockets, socket._agentName, socket);
     remove(agent.freeSockets, socket._agentName, socket);
   }
+  socket.on('free', onFree);
   socket.on('close', onClose);
   socket.on('timeout', onTimeout);
   socket.on('agentRemove', onRemove);
@@ -154,6 +161,11 @@ Agent.prototype.removeSocket = function removeSocket(socket, options) {
   }
 };
 
+function freeSocketErrorListener() {
+  this.destroy();
+  this.emit('agentRemove');
+}
+
 // A socket whose response ended on a kept-alive connection.
 function onFree(socket, options) {
   const agent = this;
@@ -173,6 +185,8 @@ function onFree(socket, options) {
     return;
   }
   remove(agent.sockets, name, socket);
+  // An idle socket's error (the server closed it meanwhile) only removes it.
+  socket.on('error', freeSocketErrorListener);
   if (agent.freeSockets[name] === undefined) agent.freeSockets[name] = [];
   ArrayPrototypePush(agent.freeSockets[name], socket);
   socket.setKeepAlive(true, agent.keepAliveMsecs);

@@ -192,7 +192,10 @@ ClientRequest.prototype.destroy = function destroy(err) {
 ClientRequest.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (callback) this.once('timeout', callback);
   this.timeout = msecs;
-  if (this.socket !== null) this.socket.setTimeout(msecs);
+  if (this.socket !== null) {
+    this._timeoutPending = msecs > 0;
+    this.socket.setTimeout(msecs);
+  }
   return this;
 };
 
@@ -245,7 +248,10 @@ function attach(req, socket) {
   socket.on('close', socketOnClose);
   socket.on('drain', socketOnDrain);
   socket.on('timeout', socketOnTimeout);
-  if (req.timeout !== undefined && req.timeout > 0) socket.setTimeout(req.timeout);
+  if (req.timeout !== undefined && req.timeout > 0) {
+    req._timeoutPending = true;
+    socket.setTimeout(req.timeout);
+  }
   req.emit('socket', socket);
   req._flushOutput(socket);
 }
@@ -345,9 +351,10 @@ function emitClose(req) {
   req.emit('close');
 }
 
+// The agent listens for its sockets' 'free' (installed when it made them).
 function emitFree(agent, socket, options) {
-  socket.emit('free');
-  agent.emit('free', socket, options);
+  if (socket.listenerCount('free') > 0) socket.emit('free');
+  else agent.emit('free', socket, options);
 }
 
 function socketOnData(chunk) {
@@ -440,7 +447,12 @@ function socketOnDrain() {
 function socketOnTimeout() {
   const state = this[kState];
   if (state === null || state === undefined) return;
-  state.req.emit('timeout');
+  // Once per setTimeout, as node's socket.once('timeout').
+  const req = state.req;
+  if (req._timeoutPending) {
+    req._timeoutPending = false;
+    req.emit('timeout');
+  }
 }
 
 function request(url, options, cb) {
