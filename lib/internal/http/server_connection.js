@@ -43,6 +43,7 @@ function Connection(server, socket) {
   this.requestStart = 0;
   this.upgradeReq = null;
   this.dead = false;
+  this.paused = false; // reading stopped by maybePause
   // The last-write callback every response of this connection shares.
   this.onEndWritten = (err) => endWritten(this, err);
 }
@@ -68,7 +69,9 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     this.current = next;
     next.assignSocket(socket);
     if (next.finished) this.responseEnded(next);
+    else maybeResume(this);
   } else {
+    maybeResume(this);
     this.idleSince = kUnseen;
   }
 };
@@ -221,6 +224,7 @@ function socketOnData(chunk) {
     return;
   }
   if (conn.upgradeReq !== null) upgrade(conn, chunk, r);
+  else maybePause(conn);
 }
 
 function detach(conn) {
@@ -341,6 +345,35 @@ function socketOnDrain() {
   if (res && res._needDrain) {
     res._needDrain = false;
     res.emit('drain');
+  }
+  const conn = this[kConnection];
+  if (conn !== undefined) maybeResume(conn);
+}
+
+// A client that pipelines requests without reading the answers: past the
+// socket's high-water mark, or too many answers queued, reading stops (the
+// kernel's buffer and then the client wait) until the answers drain.
+const kMaxWaiting = 64;
+function backedUp(conn) {
+  const socket = conn.socket;
+  if (socket.writableNeedDrain || conn.waiting.length >= kMaxWaiting) return true;
+  let queued = 0;
+  for (let i = 0; i < conn.waiting.length; i++) queued += conn.waiting[i].outputSize;
+  return queued > socket.writableHighWaterMark;
+}
+
+function maybePause(conn) {
+  if (!conn.paused && !conn.dead && backedUp(conn)) {
+    conn.paused = true;
+    conn.socket.pause();
+  }
+}
+
+function maybeResume(conn) {
+  const socket = conn.socket;
+  if (conn.paused && !backedUp(conn)) {
+    conn.paused = false;
+    socket.resume();
   }
 }
 
