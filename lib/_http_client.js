@@ -8,7 +8,7 @@
 // back to the agent ('free'); otherwise it is closed.
 
 const {
-  ArrayIsArray, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectKeys,
+  ArrayIsArray, Error, FunctionPrototypeCall, NumberIsFinite, ObjectDefineProperty, ObjectKeys,
   ObjectSetPrototypeOf, RegExpPrototypeExec, StringPrototypeIncludes,
   StringPrototypeToUpperCase, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
 } = primordials;
@@ -108,7 +108,11 @@ function ClientRequest(input, options, cb) {
   this[kState] = null;
   this._agentOptions = options;
   if (cb) this.once('response', cb);
-  this.shouldKeepAlive = this.agent ? Boolean(this.agent.keepAlive) : false;
+  // An agent that can reuse the socket (keepAlive, or a finite maxSockets that
+  // queues requests for it) asks for keep-alive, as node's.
+  this.shouldKeepAlive = this.agent ?
+    Boolean(this.agent.keepAlive) || NumberIsFinite(this.agent.maxSockets) : false;
+  this._last = !this.shouldKeepAlive;
   const firstLine = `${method} ${this.path} HTTP/1.1\r\n`;
   const headers = options.headers;
   if (!ArrayIsArray(headers)) {

@@ -20,7 +20,7 @@ const { byteLength: BufferByteLength } = Buffer;
 const { isUint8Array } = require('internal/util/types');
 const {
   codes: {
-    ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID,
+    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID,
     ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN, ERR_METHOD_NOT_IMPLEMENTED,
     ERR_STREAM_ALREADY_FINISHED, ERR_STREAM_CANNOT_PIPE, ERR_STREAM_DESTROYED,
     ERR_STREAM_NULL_VALUES, ERR_STREAM_WRITE_AFTER_END,
@@ -30,7 +30,6 @@ const { validateString } = require('internal/validators');
 const { checkIsHttpToken, checkInvalidHeaderChar, utcDate } = require('_http_common');
 
 const kOutHeaders = Symbol('kOutHeaders');
-const kEndCallback = Symbol('kEndCallback');
 const kHighWaterMark = 16 * 1024;
 const crlf = '\r\n';
 
@@ -75,7 +74,7 @@ function OutgoingMessage() {
   this._header = null;
   this[kOutHeaders] = null;
   this._keepAliveTimeout = 0;
-  this[kEndCallback] = null;
+  this._rejectNonStandardBodyWrites = false;
 }
 ObjectSetPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 ObjectSetPrototypeOf(OutgoingMessage, Stream);
@@ -370,6 +369,8 @@ function writeAfterEnd(msg, callback) {
 // One body part: chunked framing when the message is chunked.
 function writeBody(msg, chunk, encoding, callback) {
   if (!msg._hasBody) {
+    // HEAD, 1xx, 204, 304: the body is dropped, or refused when the server asked.
+    if (msg._rejectNonStandardBodyWrites) throw new ERR_HTTP_BODY_NOT_ALLOWED();
     if (typeof callback === 'function') process.nextTick(callback);
     return true;
   }
@@ -448,6 +449,9 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (this._header === null) {
     this._contentLength = chunk !== null && chunk !== undefined ? chunkLength(chunk, encoding) : 0;
     this._implicitHeader();
+  }
+  if (chunk !== null && chunk !== undefined && !this._hasBody && this._rejectNonStandardBodyWrites) {
+    throw new ERR_HTTP_BODY_NOT_ALLOWED();
   }
   if (typeof callback === 'function') this.once('finish', callback);
   const done = this._endCallback();

@@ -178,6 +178,9 @@ function Server(options, requestListener) {
   const insecure = options.insecureHTTPParser;
   if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
   this.insecureHTTPParser = insecure === true;
+  const reject = options.rejectNonStandardBodyWrites;
+  if (reject !== undefined) validateBoolean(reject, 'options.rejectNonStandardBodyWrites');
+  this.rejectNonStandardBodyWrites = reject === true;
   this.IncomingMessage = options.IncomingMessage || require('_http_incoming').IncomingMessage;
   this.ServerResponse = options.ServerResponse || ServerResponse;
   FunctionPrototypeCall(net.Server, this, {

@@ -136,6 +136,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
   const res = new server.ServerResponse(req, this);
   res.shouldKeepAlive = (flags & kKeepAlive) !== 0;
   res._keepAliveTimeout = server.keepAliveTimeout;
+  res._rejectNonStandardBodyWrites = server.rejectNonStandardBodyWrites;
   const maxRequests = server.maxRequestsPerSocket;
   res._maxRequestsPerSocket = maxRequests;
   if (maxRequests > 0 && this.requests >= maxRequests) res.maxRequestsOnConnectionReached = true;
