@@ -35,6 +35,7 @@ const crlf = '\r\n';
 
 const closeRegExp = /(?:^|\W)close(?:$|\W)/i;
 const chunkedRegExp = /(?:^|\W)chunked(?:$|\W)/i;
+const nonAsciiRegExp = /[^\x00-\x7f]/;
 
 function validateHeaderName(name, label) {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
@@ -72,6 +73,7 @@ function OutgoingMessage() {
   this._closed = false;
   this.socket = null;
   this._header = null;
+  this._headerAscii = true;
   this[kOutHeaders] = null;
   this._keepAliveTimeout = 0;
   this._rejectNonStandardBodyWrites = false;
@@ -289,6 +291,9 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
   if (this.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
   this._header = state.head + crlf;
   this._headerSent = false;
+  // Node sends a head with latin1 field bytes as latin1 when chunked framing
+  // follows (the size line goes with it), in the body's encoding otherwise.
+  this._headerAscii = RegExpPrototypeExec(nonAsciiRegExp, this._header) === null;
   if (state.expect) this._send('');
 };
 
@@ -381,7 +386,8 @@ function writeBody(msg, chunk, encoding, callback) {
   }
   if (!msg.chunkedEncoding) return msg._send(chunk, encoding, callback);
   const size = NumberPrototypeToString(len, 16);
-  if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+  if (typeof chunk === 'string' && (msg._headerSent || msg._headerAscii) &&
+      (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
     return msg._send(`${size}\r\n${chunk}\r\n`, encoding, callback);
   }
   const socket = msg.socket;
@@ -461,7 +467,8 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     if (!this.chunkedEncoding) {
       this._send(chunk, encoding, done);
       sent = true;
-    } else if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+    } else if (typeof chunk === 'string' && (this._headerSent || this._headerAscii) &&
+               (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
       const len = BufferByteLength(chunk, encoding);
       if (len > 0) {
         const size = NumberPrototypeToString(len, 16);

@@ -181,6 +181,14 @@ fn head_error(e: httparse::Error, kind: Kind, head: &[u8]) -> ParseError {
     map_httparse(e, kind)
 }
 
+/// httparse as llhttp reads requests: runs of spaces between the request line's
+/// parts are taken ("GET  / HTTP/1.1"); nothing else is loosened.
+fn request_config() -> httparse::ParserConfig {
+    let mut config = httparse::ParserConfig::default();
+    config.allow_multiple_spaces_in_request_line_delimiters(true);
+    config
+}
+
 impl Parser {
     pub fn new(kind: Kind, max_header_size: usize) -> Parser {
         Parser {
@@ -348,8 +356,8 @@ impl Parser {
     fn check_partial(&self, bytes: &[u8]) -> Result<(), ParseError> {
         let mut headers = [httparse::EMPTY_HEADER; STACK_HEADERS];
         let r = match self.kind {
-            Kind::Request => httparse::Request::new(&mut headers)
-                .parse(bytes)
+            Kind::Request => request_config()
+                .parse_request(&mut httparse::Request::new(&mut headers), bytes)
                 .map(|_| ()),
             Kind::Response => httparse::Response::new(&mut headers)
                 .parse(bytes)
@@ -385,7 +393,9 @@ impl Parser {
             match self.kind {
                 Kind::Request => {
                     let mut req = httparse::Request::new(&mut []);
-                    match req.parse_with_uninit_headers(bytes, storage) {
+                    match request_config()
+                        .parse_request_with_uninit_headers(&mut req, bytes, storage)
+                    {
                         Ok(httparse::Status::Complete(_)) => {}
                         Ok(httparse::Status::Partial) => {
                             return Err(err("HPE_INVALID_CONSTANT", "Incomplete head"))

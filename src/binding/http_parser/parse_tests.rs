@@ -105,6 +105,12 @@ fn get_without_body_completes_with_its_head() {
 }
 
 #[test]
+fn runs_of_spaces_in_the_request_line_are_taken_as_llhttp_does() {
+    let ev = both("GET  /x  HTTP/1.1\r\nHost: h\r\n\r\n").unwrap();
+    assert!(ev[0].starts_with("head 6 /x 1.1"), "{ev:?}");
+}
+
+#[test]
 fn content_length_body_and_pipelining() {
     let ev =
         both("POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /2 HTTP/1.1\r\n\r\n").unwrap();

@@ -1,7 +1,9 @@
 // The bytes a server sends for the common responses (Date masked): writeHead
 // with an object, setHeader + end(body) (Content-Length), write + end (chunked),
 // a custom status message, array headers, set-cookie lists, HEAD, 204, 304,
-// HTTP/1.0 (close-delimited), and end(Buffer).
+// HTTP/1.0 (close-delimited), end(Buffer), and a field holding a latin1 byte
+// (node sends that head in the body's encoding when the body goes with it, as
+// latin1 when a chunk-size line does).
 const http = require('http');
 const { exchange, show, listen } = require('./fixtures/wire');
 
@@ -18,6 +20,8 @@ const server = http.createServer((req, res) => {
     case '/304': res.writeHead(304, { ETag: '"x"' }); res.end(); break;
     case '/buffer': res.end(Buffer.from('bytes')); break;
     case '/utf8': res.end('h\u00e9llo \u2603'); break;
+    case '/latin1-field': res.setHeader('X-Name', 'caf\u00e9'); res.end('h\u00e9'); break;
+    case '/latin1-chunked': res.writeHead(200, ['X-Name', 'caf\u00e9']); res.end('h\u00e9'); break;
     default: res.end(req.method + ' ' + req.url);
   }
 });
@@ -25,7 +29,8 @@ const server = http.createServer((req, res) => {
 listen(server).then(async (port) => {
   const get = (path, extra = '') => `GET ${path} HTTP/1.1\r\nHost: x\r\n${extra}\r\n`;
   for (const path of ['/object', '/set', '/chunked', '/status', '/array', '/pairs', '/cookies',
-    '/204', '/304', '/buffer', '/utf8']) {
+    '/204', '/304', '/buffer', '/utf8', '/latin1-field',
+    '/latin1-chunked']) {
     show(path, await exchange(port, get(path)));
   }
   show('HEAD', await exchange(port, 'HEAD /set HTTP/1.1\r\nHost: x\r\n\r\n'));
