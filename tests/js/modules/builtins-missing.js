@@ -11,4 +11,4 @@ for (const id of ['https', 'node:https', 'node:test', 'zlib']) {
 console.log(require.resolve('https'), require.resolve('node:https'));
 console.log(tryRequire('wasi'), tryRequire('node:wasi').code);
 console.log(builtinModules.includes('https'), isBuiltin('https'), isBuiltin('node:https'));
-require('dgram');
+require('http2');
