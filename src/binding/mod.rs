@@ -16,6 +16,7 @@ mod crypto;
 pub mod errno;
 mod errors;
 mod fs;
+mod http_parser;
 mod options;
 mod os;
 mod process_methods;
@@ -42,6 +43,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("crypto", crypto::init),
     ("errors", errors::init),
     ("fs", fs::init),
+    ("http_parser", http_parser::init),
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),

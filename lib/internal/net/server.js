@@ -144,7 +144,9 @@ Server.prototype.listen = function(...args) {
     family = 0;
   } else if (options.port !== undefined || options.host !== undefined || args.length === 0 ||
              typeof args[0] === 'function') {
-    port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+    // listen(cb): a random port (normalizeArgs took the callback for a port).
+    const any = options.port === undefined || options.port === null || typeof args[0] === 'function';
+    port = any ? 0 : validatePort(options.port, 'options.port');
     if (options.host === undefined || options.host === null) {
       address = '::';
       family = 6;
