@@ -1,0 +1,216 @@
+"""bench/net: a TCP echo over loopback, every server in one run. Each server (the raw
+io_uring one, coil on io_uring and on epoll, node, bun, deno) runs bench/net/echo.js
+(raw: bench/net's own Rust server) pinned to core 0; the load generator (echo-load,
+Rust over io_uring) runs pinned to core 1. For each cell (message size x connections)
+every server is started fresh, the rounds alternate between servers, and the median
+round counts; the server's peak RSS (VmHWM) is read at the end of the cell.
+
+Prints one line per server and cell ("bench=net-echo server=... msgs_per_s=..."), then
+a Markdown table. Environment: NET_ROUNDS (3), NET_DURATION seconds per round (3),
+NET_WARMUP seconds before counting (1), NET_QUICK=1 (1 round of 1 s), NET_SERVERS
+(comma list, all by default), NET_CELLS ("64x50,64x1000,16384x50,16384x1000"),
+NET_RUNTIMES (where bun and deno are installed from npm: /tmp/coil-bench-runtimes),
+NET_PORT (first port, 19200)."""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from common import COIL, NODE, median  # noqa: E402
+
+SERVER_CORE = os.environ.get("NET_SERVER_CORE", "0")
+LOAD_CORE = os.environ.get("NET_LOAD_CORE", "1")
+QUICK = os.environ.get("NET_QUICK") == "1"
+ROUNDS = int(os.environ.get("NET_ROUNDS", "1" if QUICK else "3"))
+DURATION = float(os.environ.get("NET_DURATION", "1" if QUICK else "3"))
+WARMUP = float(os.environ.get("NET_WARMUP", "0.3" if QUICK else "1"))
+CELLS = [tuple(int(n) for n in c.split("x")) for c in
+         os.environ.get("NET_CELLS", "64x50,64x1000,16384x50,16384x1000").split(",")]
+RUNTIMES = os.environ.get("NET_RUNTIMES", "/tmp/coil-bench-runtimes")
+PORT = int(os.environ.get("NET_PORT", "19200"))
+TARGET = os.path.join(HERE, "target", "release")
+ECHO_JS = os.path.join(HERE, "echo.js")
+
+
+def build_native():
+    """echo-raw and echo-load; offline first, as the crates are usually cached."""
+    cmd = ["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(HERE, "Cargo.toml")]
+    if subprocess.run(cmd + ["--offline"], stderr=subprocess.DEVNULL).returncode != 0:
+        subprocess.run(cmd, check=True)
+
+
+def works(binary):
+    try:
+        return subprocess.run([binary, "--version"], capture_output=True, timeout=30).returncode == 0
+    except OSError:
+        return False
+
+
+def runtime(name, candidates):
+    """A runtime from the npm registry, installed outside the repository."""
+    paths = [os.path.join(RUNTIMES, "node_modules", c) for c in candidates]
+    if not any(works(p) for p in paths):
+        os.makedirs(RUNTIMES, exist_ok=True)
+        pkg = os.path.join(RUNTIMES, "package.json")
+        if not os.path.exists(pkg):
+            with open(pkg, "w") as f:
+                f.write('{"private": true}\n')
+        print(f"# installing {name} from npm into {RUNTIMES}", file=sys.stderr, flush=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", RUNTIMES, name],
+                       stdout=subprocess.DEVNULL, check=False)
+    for p in paths:
+        if works(p):
+            return p
+    print(f"# {name}: not installed or does not run; left out", file=sys.stderr, flush=True)
+    return None
+
+
+def servers():
+    """name -> (argv without the port, extra environment)."""
+    out = {"raw": ([os.path.join(TARGET, "echo-raw")], {})}
+    out["coil-uring"] = ([COIL, ECHO_JS], {"COIL_BACKEND": "uring"})
+    out["coil-epoll"] = ([COIL, ECHO_JS], {"COIL_BACKEND": "epoll"})
+    out["node"] = ([NODE, ECHO_JS], {})
+    bun = runtime("bun", [".bin/bun", "@oven/bun-linux-x64/bin/bun", "bun/bin/bun.exe"])
+    if bun:
+        out["bun"] = ([bun, ECHO_JS], {})
+    deno = runtime("deno", [".bin/deno", "@deno/linux-x64-glibc/deno", "deno/deno"])
+    if deno:
+        out["deno"] = ([deno, "run", "-A", ECHO_JS], {})
+    wanted = os.environ.get("NET_SERVERS")
+    if wanted:
+        out = {k: v for k, v in out.items() if k in wanted.split(",")}
+    return out
+
+
+def cpu_seconds(pid):
+    """utime + stime of a process, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wait_listening(proc, port, name):
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited with {proc.returncode} before listening")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{name} is not listening on {port}")
+
+
+def start(name, argv, env, port):
+    full_env = dict(os.environ, **env)
+    err = open(f"/tmp/coil-bench-net-{name}.err", "w+")
+    proc = subprocess.Popen(["taskset", "-c", SERVER_CORE] + argv + [str(port)], env=full_env,
+                            stdout=subprocess.DEVNULL, stderr=err)
+    proc.err = err
+    wait_listening(proc, port, name)
+    return proc
+
+
+def stop(proc):
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def load(port, conns, size):
+    """One round: a dict of the loader's figures, or None if it failed."""
+    cmd = ["taskset", "-c", LOAD_CORE, os.path.join(TARGET, "echo-load"), str(port), str(conns),
+           str(size), str(DURATION), str(WARMUP)]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=DURATION + WARMUP + 60)
+    if r.returncode != 0:
+        print(f"# echo-load failed: {r.stderr.strip()}", file=sys.stderr, flush=True)
+        return None
+    return {k: float(v) for k, v in (kv.split("=") for kv in r.stdout.split())}
+
+
+def run_cell(all_servers, size, conns):
+    """Starts every server, alternates rounds between them; name -> result."""
+    procs, results = {}, {}
+    for i, (name, (argv, env)) in enumerate(all_servers.items()):
+        try:
+            procs[name] = (start(name, argv, env, PORT + i), PORT + i)
+        except RuntimeError as e:
+            print(f"# {e}", file=sys.stderr, flush=True)
+    rounds = {name: [] for name in procs}
+    cpu = {name: 0.0 for name in procs}
+    for _ in range(ROUNDS):
+        for name, (proc, port) in procs.items():
+            if proc.poll() is not None:
+                continue
+            before = cpu_seconds(proc.pid)
+            r = load(port, conns, size)
+            if proc.poll() is not None:
+                proc.err.seek(0)
+                err = proc.err.read().strip()[-500:]
+                print(f"# {name} died (exit {proc.returncode}): {err}", file=sys.stderr, flush=True)
+                continue
+            cpu[name] += cpu_seconds(proc.pid) - before
+            if r:
+                rounds[name].append(r)
+    for name, (proc, _) in procs.items():
+        alive = proc.poll() is None
+        rss = peak_rss_mb(proc.pid) if alive else 0.0
+        stop(proc)
+        runs = rounds[name]
+        if not runs:
+            continue
+        mid = sorted(runs, key=lambda r: r["msgs_per_s"])[len(runs) // 2]
+        results[name] = dict(mid, msgs_per_s=median([r["msgs_per_s"] for r in runs]), rss_mb=rss,
+                             cpu=cpu[name] / (len(runs) * (DURATION + WARMUP)), rounds=len(runs))
+    return results
+
+
+def fmt_rate(x):
+    return f"{x / 1000:.1f}k"
+
+
+def main():
+    build_native()
+    all_servers = servers()
+    print(f"# rounds={ROUNDS} duration={DURATION}s warmup={WARMUP}s servers={','.join(all_servers)}",
+          file=sys.stderr, flush=True)
+    table = []
+    for size, conns in CELLS:
+        res = run_cell(all_servers, size, conns)
+        node, raw = res.get("node"), res.get("raw")
+        for name, r in res.items():
+            vs_node = r["msgs_per_s"] / node["msgs_per_s"] if node else float("nan")
+            vs_raw = r["msgs_per_s"] / raw["msgs_per_s"] if raw else float("nan")
+            print(f"bench=net-echo server={name} size={size} conns={conns} msgs_per_s={r['msgs_per_s']:.0f} "
+                  f"mb_per_s={r['msgs_per_s'] * size / 1e6:.1f} p50_us={r['p50_us']:.0f} p99_us={r['p99_us']:.0f} "
+                  f"active={r['active']:.0f} server_cpu={r['cpu']:.2f} rss_mb={r['rss_mb']:.1f} "
+                  f"vs_node={vs_node:.2f}x vs_raw={vs_raw:.2f}x", flush=True)
+            table.append((size, conns, name, r, vs_node, vs_raw))
+    print()
+    print("| size | conns | server | msgs/s | MB/s | p50 / p99 µs | vs node | vs raw | peak RSS |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for size, conns, name, r, vs_node, vs_raw in table:
+        print(f"| {size} B | {conns} | {name} | {fmt_rate(r['msgs_per_s'])} | {r['msgs_per_s'] * size / 1e6:.1f} "
+              f"| {r['p50_us']:.0f} / {r['p99_us']:.0f} | {vs_node:.2f}x | {vs_raw:.2f}x | {r['rss_mb']:.1f} MB |")
+
+
+if __name__ == "__main__":
+    main()
