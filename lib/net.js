@@ -62,11 +62,12 @@ function Socket(options) {
   this._bytesWritten = 0;
   this._bytesDispatched = 0; // handed to the kernel (node counts these)
   this._inFlight = 0; // bytes of the send in flight
-  this._reading = false; // a recv is in flight
+  this._reading = -1; // the request id of the read in flight (readStart), or -1
+  this._stopping = false; // readStop asked for; the read's last completion is due
   this._wantRead = false; // the stream asked for data
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
   this._pendingFinal = null;
-  this._readReq = request((err, value) => onRead(this, value));
+  this._readReq = request((err, value, more) => onRead(this, value, more));
   this.server = null;
   this._server = null;
   this._timer = null;
@@ -100,19 +101,34 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
+// Starts the socket's read: it runs (a multishot recv on io_uring) until the
+// stream stops wanting data, and is started again after its last completion.
 function issueRead(socket) {
   const h = socket[kHandle];
-  if (h === null || socket._reading || socket.connecting) return;
-  socket._reading = true;
-  binding.read(h.id, socket._readReq);
+  if (h === null || socket._reading !== -1 || socket.connecting) return;
+  socket._stopping = false;
+  const id = binding.readStart(h.id, socket._readReq);
+  if (id >= 0) socket._reading = id;
+  else socket.destroy(errnoStreamError(id, 'read'));
 }
 
-function onRead(socket, value) {
-  socket._reading = false;
+// Backpressure: stop the read; what was already received still arrives.
+function stopRead(socket) {
+  socket._wantRead = false;
+  if (socket._reading !== -1 && !socket._stopping) {
+    socket._stopping = true;
+    binding.readStop(socket._reading);
+  }
+}
+
+function onRead(socket, value, more) {
+  if (!more) socket._reading = -1;
   if (socket.destroyed || socket[kHandle] === null) return;
   if (typeof value === 'number') {
-    if (value === EAGAIN || value === ENOBUFS) return issueRead(socket);
-    if (value === ECANCELED) return;
+    if (value === EAGAIN || value === ENOBUFS || value === ECANCELED) {
+      if (!more && socket._wantRead) issueRead(socket);
+      return;
+    }
     return socket.destroy(errnoStreamError(value, 'read'));
   }
   if (value === null) {
@@ -124,8 +140,8 @@ function onRead(socket, value) {
   const chunk = BufferFrom(value);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
-  if (socket.push(chunk)) issueRead(socket);
-  else socket._wantRead = false;
+  if (!socket.push(chunk)) stopRead(socket);
+  else if (!more) issueRead(socket);
 }
 
 Socket.prototype._read = function(n) {
@@ -267,7 +283,8 @@ Socket.prototype.connect = function(...args) {
     this._undestroy();
     this._peername = null;
     this._sockname = null;
-    this._reading = false;
+    this._reading = -1;
+    this._stopping = false;
     delete this.write;
   }
   // The counts are the connection's (node's come from the handle).

@@ -2,9 +2,9 @@
 //! user_data), and an index by fd so that a closing handle cancels its ops without
 //! a scan. An op's slot lives until its last completion; the op is boxed so the
 //! memory the kernel (or a pool thread) uses never moves meanwhile.
-use std::collections::{HashMap, HashSet};
 use std::os::fd::RawFd;
 
+use rustc_hash::FxHashMap;
 use slab::Slab;
 
 use super::{Key, Op, Owner};
@@ -18,7 +18,9 @@ pub struct InFlight {
 #[derive(Default)]
 pub struct Table {
     ops: Slab<InFlight>,
-    by_fd: HashMap<RawFd, HashSet<Key>>,
+    /// A socket has a few ops in flight at most; its list is kept when it empties
+    /// (no allocation per op), and there are at most as many lists as fd numbers.
+    by_fd: FxHashMap<RawFd, Vec<Key>>,
 }
 
 impl Table {
@@ -30,7 +32,7 @@ impl Table {
             fd,
         }) as Key;
         if let Some(fd) = fd {
-            self.by_fd.entry(fd).or_default().insert(key);
+            self.by_fd.entry(fd).or_default().push(key);
         }
         key
     }
@@ -46,10 +48,9 @@ impl Table {
     pub fn remove(&mut self, key: Key) -> Option<InFlight> {
         let f = self.ops.try_remove(usize::try_from(key).ok()?)?;
         if let Some(fd) = f.fd {
-            if let Some(set) = self.by_fd.get_mut(&fd) {
-                set.remove(&key);
-                if set.is_empty() {
-                    self.by_fd.remove(&fd);
+            if let Some(keys) = self.by_fd.get_mut(&fd) {
+                if let Some(i) = keys.iter().position(|k| *k == key) {
+                    keys.swap_remove(i);
                 }
             }
         }
@@ -58,10 +59,7 @@ impl Table {
 
     /// The keys of the ops in flight on `fd`.
     pub fn on_fd(&self, fd: RawFd) -> Vec<Key> {
-        self.by_fd
-            .get(&fd)
-            .map(|s| s.iter().copied().collect())
-            .unwrap_or_default()
+        self.by_fd.get(&fd).cloned().unwrap_or_default()
     }
 
     pub fn keys(&self) -> Vec<Key> {

@@ -45,7 +45,6 @@ pub struct Completion {
     /// The syscall's result: >= 0 on success, -errno on failure.
     pub result: i32,
     /// IORING_CQE_F_* bits (the epoll driver sets the same bits).
-    #[cfg_attr(not(test), allow(dead_code))] // read by sockets next (buffer ids); tested now
     pub flags: u32,
     /// The op with its buffers, handed back at its last completion.
     pub op: Option<Op>,
@@ -67,13 +66,6 @@ impl Completion {
     }
 
     /// The provided buffer the kernel picked (IORING_CQE_F_BUFFER), if any.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the contract sockets build on (issue 13); the driver tests use it now"
-        )
-    )]
     pub fn buffer_id(&self) -> Option<u16> {
         io_uring::cqueue::buffer_select(self.flags)
     }

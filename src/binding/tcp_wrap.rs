@@ -9,9 +9,13 @@
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
 use super::set_methods;
-use crate::backend::op::{socket, Accept, Connect, IoBuf, Recv, RecvSelect, Send, Shutdown};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::backend::op::{
+    socket, Accept, Connect, IoBuf, Recv, RecvMulti, RecvSelect, Send, Shutdown,
+};
 use crate::backend::sockaddr::SockAddr;
-use crate::backend::{Op, SharedFd};
+use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
@@ -26,7 +30,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "listen" => listen,
             "accept" => accept,
             "connect" => connect,
-            "read" => read,
+            "readStart" => read_start,
+            "readStop" => read_stop,
             "write" => write,
             "shutdown" => shutdown,
             "close" => close,
@@ -62,7 +67,7 @@ fn ret_result(s: &Scope, a: &CallbackArgs, r: Result<(), i32>) {
 
 /// Finishes that hand JS the raw result (bytes, fd-less 0, or -errno).
 fn number_finish() -> Finish {
-    Box::new(|s, result, _| Ok(s.number(result as f64)))
+    Box::new(|s, c| Ok(s.number(c.result as f64)))
 }
 
 /// The address arguments at i.. : (host, port) for TCP, (path) for a pipe.
@@ -133,12 +138,12 @@ fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let finish: Finish = Box::new(move |s, result, op| {
-        let ended = s.boolean(op.is_some());
-        let conn = if result < 0 {
-            result as f64
+    let finish: Finish = Box::new(move |s, c| {
+        let ended = s.boolean(!c.more);
+        let conn = if c.result < 0 {
+            c.result as f64
         } else {
-            let conn = SharedFd::owned(result);
+            let conn = SharedFd::owned(c.result);
             let lp = &Runtime::get(s).lp;
             if lp.handle_fd(h).is_none() {
                 // Accepted as the listener closed: dropping it closes it.
@@ -176,33 +181,48 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// read(h, req): one recv; req.oncomplete(null, ArrayBuffer | null at EOF | -errno).
-/// -ENOBUFS (every provided buffer lent) means: read again, nothing was lost.
-fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+/// Whether the kernel takes IORING_RECV_MULTISHOT (6.0+): cleared at the first
+/// -EINVAL from one, and sockets read one recv at a time from then on.
+static RECV_MULTISHOT: AtomicBool = AtomicBool::new(true);
+
+/// readStart(h, req) -> request id (for readStop) or -errno: reads until stopped.
+/// req.oncomplete(null, ArrayBuffer | null at EOF | -errno, more) per arrival;
+/// `more` false on the read's last completion, after which lib/ starts it again
+/// if it still wants data. One multishot recv when the kernel has it, else one
+/// recv per completion. -ENOBUFS (every provided buffer lent) means: start again,
+/// nothing was lost.
+fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
     let rt = Runtime::get(s);
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let op: Op = if rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
-        RecvSelect::new(fd, READ_GROUP, READ_SIZE as u32).into()
-    } else {
+    let op: Op = if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
         let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
         Recv { fd, buf }.into()
+    } else if RECV_MULTISHOT.load(Ordering::Relaxed) {
+        RecvMulti::new(fd, READ_GROUP, READ_SIZE as u32).into()
+    } else {
+        RecvSelect::new(fd, READ_GROUP, READ_SIZE as u32).into()
     };
-    rt.submit_handle_request(s, h, req, op, Box::new(read_done));
-    a.ret(s.number(0.0));
+    let id = rt.submit_handle_request(s, h, req, op, Box::new(read_done));
+    a.ret(s.number(id as f64));
+}
+
+/// readStop(requestId): cancels a read started by readStart; what already arrived
+/// is still delivered, and its last completion (-ECANCELED) follows.
+fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let id = args::int(s, a, 0);
+    if id >= 0 {
+        Runtime::get(s).cancel_request(id as u64);
+    }
 }
 
 /// A read's completion as JS sees it. The bytes are copied into an ArrayBuffer V8
 /// allocates (so its GC counts them); a provided buffer goes back to its group.
-fn read_done<'s>(
-    s: &Scope<'s>,
-    result: i32,
-    op: Option<Op>,
-) -> Result<Local<'s, Value>, Local<'s, Value>> {
-    let n = result.max(0) as usize;
+fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
+    let n = c.result.max(0) as usize;
     let to_js = |bytes: &[u8]| -> Local<'s, Value> {
         let ab = s.array_buffer(bytes.len());
         if !bytes.is_empty() {
@@ -212,18 +232,19 @@ fn read_done<'s>(
         }
         ab.value()
     };
-    let data = match op {
-        Some(Op::RecvSelect(RecvSelect {
-            bid: Some(bid),
-            group,
-            ..
-        })) => Runtime::get(s)
+    let data = match (c.buffer_id(), &c.op) {
+        (Some(bid), _) => Runtime::get(s)
             .lp
-            .take_buffer(group, bid, n, |b| (n > 0).then(|| to_js(b))),
-        Some(Op::Recv(recv)) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
+            .take_buffer(READ_GROUP, bid, n, |b| (n > 0).then(|| to_js(b))),
+        (None, Some(Op::Recv(recv))) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
         _ => None,
     };
-    Ok(match (result, data) {
+    if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {
+        // A kernel without multishot recv: single reads from now on.
+        RECV_MULTISHOT.store(false, Ordering::Relaxed);
+        return Ok(s.number(-libc::EAGAIN as f64));
+    }
+    Ok(match (c.result, data) {
         (r, _) if r < 0 => s.number(r as f64),
         (0, _) => s.null(),
         (_, Some(ab)) => ab,

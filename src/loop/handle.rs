@@ -7,8 +7,6 @@
 //! ops are cancelled, its own fd reference is dropped (the number is released when
 //! the last op hands its clone back), and once its last op has completed its close
 //! callback runs in the loop's closing phase.
-use std::collections::HashSet;
-
 use slab::Slab;
 
 use crate::backend::{Key, SharedFd};
@@ -46,8 +44,9 @@ pub(super) struct Handle {
     /// Set by `Loop::handle_close`: the close callback's token.
     pub closing: Option<u64>,
     pub fd: Option<SharedFd>,
-    /// Ops in flight on behalf of this handle (until their last completion).
-    pub ops: HashSet<Key>,
+    /// Ops in flight on behalf of this handle (until their last completion): a
+    /// few at most (a read, a write, a connect), so a list beats a hash set.
+    pub ops: Vec<Key>,
 }
 
 impl Handle {
@@ -74,7 +73,7 @@ impl HandleTable {
             referenced: true,
             closing: None,
             fd,
-            ops: HashSet::new(),
+            ops: Vec::new(),
         })
     }
 

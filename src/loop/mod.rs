@@ -13,6 +13,8 @@ use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::time::{Duration, Instant};
 
+use rustc_hash::FxHashMap;
+
 use crate::backend::{Backend, Completion, Key, Op, Owner, SharedFd, Stats};
 
 mod handle;
@@ -57,7 +59,7 @@ pub struct Loop {
     backend: RefCell<Option<Box<dyn Backend>>>,
     handles: RefCell<HandleTable>,
     /// Ops in flight by key; requests (no handle) keep the loop alive.
-    ops: RefCell<HashMap<Key, InFlight>>,
+    ops: RefCell<FxHashMap<Key, InFlight>>,
     reqs: Cell<usize>,
     /// Completions to deliver in the pending phase (deferred by the loop itself).
     pending: RefCell<VecDeque<(Completion, Option<HandleId>)>>,
@@ -166,7 +168,6 @@ impl Loop {
     }
 
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
-    #[allow(dead_code)] // fs has no cancel; sockets, child processes will
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {
             self.backend().cancel(key);
@@ -227,7 +228,7 @@ impl Loop {
             .borrow_mut()
             .insert(key, InFlight { handle: Some(id) });
         self.handles.borrow_mut().update(id, |h| {
-            h.ops.insert(key);
+            h.ops.push(key);
             if h.kind.active_while_ops() {
                 h.active = true;
             }

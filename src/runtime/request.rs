@@ -12,11 +12,11 @@ use crate::backend::{Completion, Key, Op};
 use crate::event_loop::HandleId;
 use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
 
-/// Turns a completion into `Ok(value)` or `Err(error)` for JS; called once per
-/// completion (more than once for a multishot op).
-pub type Finish = Box<
-    dyn for<'s> FnMut(&Scope<'s>, i32, Option<Op>) -> Result<Local<'s, Value>, Local<'s, Value>>,
->;
+/// Turns a completion (its result, its flags — a provided buffer's id — and, at
+/// the last one, the op handed back) into `Ok(value)` or `Err(error)` for JS;
+/// called once per completion (more than once for a multishot op).
+pub type Finish =
+    Box<dyn for<'s> FnMut(&Scope<'s>, Completion) -> Result<Local<'s, Value>, Local<'s, Value>>>;
 
 pub struct Request {
     req: Global,
@@ -69,24 +69,38 @@ impl Runtime {
         id
     }
 
+    /// Asks the loop to stop request `id`'s op; its last completion still comes.
+    pub fn cancel_request(&self, id: u64) {
+        let key = self
+            .requests
+            .borrow()
+            .0
+            .get(id as usize)
+            .and_then(|r| r.key);
+        if let Some(key) = key {
+            self.lp.cancel(key);
+        }
+    }
+
     /// Closes `handle`; `req.oncomplete()` runs in the closing phase, after the
     /// handle's last op completed and its fd was released.
     pub fn close_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
-        let id = self.add_request(s, req, Box::new(|s, _, _| Ok(s.undefined())));
+        let id = self.add_request(s, req, Box::new(|s, _| Ok(s.undefined())));
         self.lp.handle_close(handle, id);
     }
 
     /// A request's op completed (once, or once more for a multishot op).
     pub fn complete_request(&self, c: Completion) {
-        self.deliver(c.owner, c.result, c.op, !c.more);
+        self.deliver(c);
     }
 
     /// A handle's close finished: its close request completes.
     pub fn run_close_callback(&self, token: u64) {
-        self.deliver(token, 0, None, true);
+        self.deliver(Completion::posted(token, 0));
     }
 
-    fn deliver(&self, id: u64, result: i32, op: Option<Op>, last: bool) {
+    fn deliver(&self, c: Completion) {
+        let (id, last) = (c.owner, !c.more);
         self.isolate.scope(&self.context, |s| {
             // Take what is needed and let go of the table before JS runs: the
             // callback may submit (or cancel) requests.
@@ -105,7 +119,7 @@ impl Runtime {
             let Some((req, Some(mut finish))) = taken else {
                 return;
             };
-            let (err, value) = match finish(s, result, op) {
+            let (err, value) = match finish(s, c) {
                 Ok(v) => (s.null(), v),
                 Err(e) => (e, s.undefined()),
             };
@@ -121,7 +135,7 @@ impl Runtime {
                 .get_str(s, "oncomplete")
                 .and_then(|f| f.to::<Function>(ValueKind::Function))
             {
-                self.make_callback(s, f, req.value(), &[err, value]);
+                self.make_callback(s, f, req.value(), &[err, value, s.boolean(!last)]);
             }
         });
     }

@@ -161,7 +161,8 @@ impl Epoll {
                 flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT;
             }
             let owner = f.owner;
-            let multishot = f.op.as_opable_ref().multishot() && result >= 0;
+            let op = f.op.as_opable_ref();
+            let multishot = op.multishot() && !op.multishot_ends(result);
             if multishot {
                 out.push(Completion {
                     key,

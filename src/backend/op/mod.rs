@@ -26,6 +26,7 @@ mod poll;
 mod read;
 mod read_select;
 mod recv;
+mod recv_multi;
 mod rename;
 mod send;
 mod shutdown;
@@ -50,6 +51,7 @@ pub use poll::Poll;
 pub use read::{Read, Readv};
 pub use read_select::ReadSelect;
 pub use recv::{Recv, RecvSelect};
+pub use recv_multi::RecvMulti;
 pub use rename::Rename;
 pub use send::Send;
 pub use shutdown::Shutdown;
@@ -81,6 +83,11 @@ pub trait OpAble {
     /// One submission, many completions (IORING_CQE_F_MORE) until cancelled.
     fn multishot(&self) -> bool {
         false
+    }
+    /// For a multishot op on epoll: whether this result is its last (an error by
+    /// default; a recv's EOF too). io_uring decides that itself (no F_MORE).
+    fn multishot_ends(&self, result: i32) -> bool {
+        result < 0
     }
     /// A readiness op the epoll driver tries at submit, before waiting (a send, a
     /// connect: usually done at once, so no wait and no extra epoll_wait turn).
@@ -142,5 +149,5 @@ macro_rules! ops {
 ops![
     Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
     Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
-    Shutdown, RecvSelect,
+    Shutdown, RecvSelect, RecvMulti,
 ];

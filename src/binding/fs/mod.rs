@@ -95,11 +95,12 @@ pub fn dispatch<'s>(
     let mut op = op.into();
     let req = args.get(req_index);
     if let Some(req) = req.to::<Object>(ValueKind::Object) {
-        let finish: Finish = Box::new(move |s, result, op| {
+        let finish: Finish = Box::new(move |s, c| {
+            let result = c.result;
             if result < 0 {
                 return Err(ctx.error(s, -result));
             }
-            let mut op = op.expect("a finished op is handed back");
+            let mut op = c.op.expect("a finished op is handed back");
             Ok(done(s, result, &mut op))
         });
         Runtime::get(s).submit_request(s, req, op, finish);

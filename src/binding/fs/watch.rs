@@ -99,14 +99,14 @@ fn inotify_read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         stream: true,
     };
     let ctx = ErrorContext::new("watch");
-    let finish: Finish = Box::new(move |s, result, op| {
-        if result < 0 {
-            return Err(ctx.error(s, -result));
+    let finish: Finish = Box::new(move |s, c| {
+        if c.result < 0 {
+            return Err(ctx.error(s, -c.result));
         }
-        let Some(Op::Read(read)) = op else {
+        let Some(Op::Read(read)) = c.op else {
             return Ok(s.array(&[]).value());
         };
-        Ok(events(s, &read.buf.as_slice()[..result as usize]))
+        Ok(events(s, &read.buf.as_slice()[..c.result as usize]))
     });
     rt.submit_handle_request(s, handle, req, op.into(), finish);
 }
