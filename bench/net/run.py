@@ -4,13 +4,17 @@ io_uring one, coil on io_uring and on epoll, node, bun, deno) runs bench/net/ech
 Rust over io_uring) runs pinned to core 1. For each cell (message size x connections)
 every server is started fresh, the rounds alternate between servers, and the median
 round counts; the server's peak RSS (VmHWM) is read at the end of the cell.
+server_cpu is the share of its core the server used; server_wait and load_wait the
+share of time each waited for its core while another process had it (noise: when
+these are above a few hundredths, other work on the machine is skewing the figures).
 
 Prints one line per server and cell ("bench=net-echo server=... msgs_per_s=..."), then
 a Markdown table. Environment: NET_ROUNDS (3), NET_DURATION seconds per round (3),
 NET_WARMUP seconds before counting (1), NET_QUICK=1 (1 round of 1 s), NET_SERVERS
 (comma list, all by default), NET_CELLS ("64x50,64x1000,16384x50,16384x1000"),
 NET_RUNTIMES (where bun and deno are installed from npm: /tmp/coil-bench-runtimes),
-NET_PORT (first port, 19200)."""
+NET_PORT (first port, 19200), NET_NICE (e.g. -10: run server and load generator at
+that niceness, so that other work on a shared machine takes less of their cores)."""
 import os
 import signal
 import socket
@@ -32,6 +36,7 @@ CELLS = [tuple(int(n) for n in c.split("x")) for c in
          os.environ.get("NET_CELLS", "64x50,64x1000,16384x50,16384x1000").split(",")]
 RUNTIMES = os.environ.get("NET_RUNTIMES", "/tmp/coil-bench-runtimes")
 PORT = int(os.environ.get("NET_PORT", "19200"))
+NICE = ["nice", "-n", os.environ["NET_NICE"]] if os.environ.get("NET_NICE") else []
 TARGET = os.path.join(HERE, "target", "release")
 ECHO_JS = os.path.join(HERE, "echo.js")
 
@@ -94,6 +99,12 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def run_queue_wait(pid):
+    """Seconds the server's main thread has waited for its core (another process had it)."""
+    with open(f"/proc/{pid}/schedstat") as f:
+        return int(f.read().split()[1]) / 1e9
+
+
 def peak_rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -118,7 +129,7 @@ def wait_listening(proc, port, name):
 def start(name, argv, env, port):
     full_env = dict(os.environ, **env)
     err = open(f"/tmp/coil-bench-net-{name}.err", "w+")
-    proc = subprocess.Popen(["taskset", "-c", SERVER_CORE] + argv + [str(port)], env=full_env,
+    proc = subprocess.Popen(NICE + ["taskset", "-c", SERVER_CORE] + argv + [str(port)], env=full_env,
                             stdout=subprocess.DEVNULL, stderr=err)
     proc.err = err
     wait_listening(proc, port, name)
@@ -137,7 +148,7 @@ def stop(proc):
 
 def load(port, conns, size):
     """One round: a dict of the loader's figures, or None if it failed."""
-    cmd = ["taskset", "-c", LOAD_CORE, os.path.join(TARGET, "echo-load"), str(port), str(conns),
+    cmd = NICE + ["taskset", "-c", LOAD_CORE, os.path.join(TARGET, "echo-load"), str(port), str(conns),
            str(size), str(DURATION), str(WARMUP)]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=DURATION + WARMUP + 60)
     if r.returncode != 0:
@@ -146,21 +157,24 @@ def load(port, conns, size):
     return {k: float(v) for k, v in (kv.split("=") for kv in r.stdout.split())}
 
 
-def run_cell(all_servers, size, conns):
-    """Starts every server, alternates rounds between them; name -> result."""
+def run_cell(all_servers, size, conns, first_port):
+    """Starts every server, alternates rounds between them; name -> result. Each cell
+    has its own ports: a ring torn down after its process exits can hold a listening
+    socket a little longer."""
     procs, results = {}, {}
     for i, (name, (argv, env)) in enumerate(all_servers.items()):
         try:
-            procs[name] = (start(name, argv, env, PORT + i), PORT + i)
+            procs[name] = (start(name, argv, env, first_port + i), first_port + i)
         except RuntimeError as e:
             print(f"# {e}", file=sys.stderr, flush=True)
     rounds = {name: [] for name in procs}
     cpu = {name: 0.0 for name in procs}
+    waited = {name: 0.0 for name in procs}
     for _ in range(ROUNDS):
         for name, (proc, port) in procs.items():
             if proc.poll() is not None:
                 continue
-            before = cpu_seconds(proc.pid)
+            before, wait_before = cpu_seconds(proc.pid), run_queue_wait(proc.pid)
             r = load(port, conns, size)
             if proc.poll() is not None:
                 proc.err.seek(0)
@@ -168,6 +182,7 @@ def run_cell(all_servers, size, conns):
                 print(f"# {name} died (exit {proc.returncode}): {err}", file=sys.stderr, flush=True)
                 continue
             cpu[name] += cpu_seconds(proc.pid) - before
+            waited[name] += run_queue_wait(proc.pid) - wait_before
             if r:
                 rounds[name].append(r)
     for name, (proc, _) in procs.items():
@@ -179,7 +194,8 @@ def run_cell(all_servers, size, conns):
             continue
         mid = sorted(runs, key=lambda r: r["msgs_per_s"])[len(runs) // 2]
         results[name] = dict(mid, msgs_per_s=median([r["msgs_per_s"] for r in runs]), rss_mb=rss,
-                             cpu=cpu[name] / (len(runs) * (DURATION + WARMUP)), rounds=len(runs))
+                             cpu=cpu[name] / (len(runs) * (DURATION + WARMUP)),
+                             server_wait=waited[name] / (len(runs) * (DURATION + WARMUP)), rounds=len(runs))
     return results
 
 
@@ -190,26 +206,29 @@ def fmt_rate(x):
 def main():
     build_native()
     all_servers = servers()
-    print(f"# rounds={ROUNDS} duration={DURATION}s warmup={WARMUP}s servers={','.join(all_servers)}",
+    print(f"# rounds={ROUNDS} duration={DURATION}s warmup={WARMUP}s nice={os.environ.get('NET_NICE', 0)} "
+          f"servers={','.join(all_servers)}",
           file=sys.stderr, flush=True)
     table = []
-    for size, conns in CELLS:
-        res = run_cell(all_servers, size, conns)
+    for c, (size, conns) in enumerate(CELLS):
+        res = run_cell(all_servers, size, conns, PORT + c * len(all_servers))
         node, raw = res.get("node"), res.get("raw")
         for name, r in res.items():
             vs_node = r["msgs_per_s"] / node["msgs_per_s"] if node else float("nan")
             vs_raw = r["msgs_per_s"] / raw["msgs_per_s"] if raw else float("nan")
             print(f"bench=net-echo server={name} size={size} conns={conns} msgs_per_s={r['msgs_per_s']:.0f} "
                   f"mb_per_s={r['msgs_per_s'] * size / 1e6:.1f} p50_us={r['p50_us']:.0f} p99_us={r['p99_us']:.0f} "
-                  f"active={r['active']:.0f} server_cpu={r['cpu']:.2f} rss_mb={r['rss_mb']:.1f} "
+                  f"active={r['active']:.0f} server_cpu={r['cpu']:.2f} server_wait={r['server_wait']:.2f} "
+                  f"load_wait={r['wait_pct'] / 100:.2f} rss_mb={r['rss_mb']:.1f} "
                   f"vs_node={vs_node:.2f}x vs_raw={vs_raw:.2f}x", flush=True)
             table.append((size, conns, name, r, vs_node, vs_raw))
     print()
-    print("| size | conns | server | msgs/s | MB/s | p50 / p99 µs | vs node | vs raw | peak RSS |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| size | conns | server | msgs/s | MB/s | p50 / p99 µs | vs node | vs raw | peak RSS | server CPU |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for size, conns, name, r, vs_node, vs_raw in table:
         print(f"| {size} B | {conns} | {name} | {fmt_rate(r['msgs_per_s'])} | {r['msgs_per_s'] * size / 1e6:.1f} "
-              f"| {r['p50_us']:.0f} / {r['p99_us']:.0f} | {vs_node:.2f}x | {vs_raw:.2f}x | {r['rss_mb']:.1f} MB |")
+              f"| {r['p50_us']:.0f} / {r['p99_us']:.0f} | {vs_node:.2f}x | {vs_raw:.2f}x | {r['rss_mb']:.1f} MB "
+              f"| {r['cpu'] * 100:.0f}% |")
 
 
 if __name__ == "__main__":

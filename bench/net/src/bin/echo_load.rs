@@ -4,7 +4,9 @@
 //! After WARMUP seconds it counts for DURATION seconds and prints one line:
 //! `msgs_per_s=.. mb_per_s=.. p50_us=.. p99_us=.. conns=.. active=.. size=..`
 //! (MB/s counts one direction; `active` is how many connections completed a
-//! message while counting). Every echo is checked byte for byte.
+//! message while counting; `wait_pct` is the share of the counted time this
+//! thread was runnable but not running: another process had its core). Every
+//! echo is checked byte for byte.
 use coil_bench_net::{check, push, raise_nofile, ring};
 use io_uring::{opcode, types, IoUring};
 use std::time::{Duration, Instant};
@@ -126,6 +128,14 @@ impl Load {
     }
 }
 
+/// Nanoseconds this thread has waited on a run queue (/proc/thread-self/schedstat).
+fn run_queue_wait_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
 fn main() {
     let a = args();
     raise_nofile();
@@ -155,6 +165,7 @@ fn main() {
     let end = measure_from + Duration::from_secs_f64(a.duration);
     let mut measuring = false;
     let mut counted_from = measure_from;
+    let mut waited_from = 0;
     let mut latencies: Vec<u32> = Vec::with_capacity(1 << 20);
     let mut count: u64 = 0;
     let tick = types::Timespec::new().nsec(10_000_000);
@@ -173,6 +184,7 @@ fn main() {
         if !measuring && now >= measure_from {
             measuring = true;
             counted_from = now;
+            waited_from = run_queue_wait_ns();
             latencies.clear();
             count = 0;
             for c in &mut load.conns {
@@ -229,6 +241,7 @@ fn main() {
         cqes.clear();
     };
     let secs = counted_until.duration_since(counted_from).as_secs_f64();
+    let wait_pct = (run_queue_wait_ns() - waited_from) as f64 / 1e7 / secs;
     let active = load.conns.iter().filter(|c| c.done > 0).count();
     latencies.sort_unstable();
     let pct = |p: f64| {
@@ -237,13 +250,14 @@ fn main() {
             .map_or(0.0, |&n| n as f64 / 1000.0)
     };
     println!(
-        "msgs_per_s={:.0} mb_per_s={:.1} p50_us={:.1} p99_us={:.1} conns={} active={} size={}",
+        "msgs_per_s={:.0} mb_per_s={:.1} p50_us={:.1} p99_us={:.1} conns={} active={} size={} wait_pct={:.1}",
         count as f64 / secs,
         count as f64 * a.size as f64 / secs / 1e6,
         pct(0.5),
         pct(0.99),
         a.conns,
         active,
-        a.size
+        a.size,
+        wait_pct
     );
 }
