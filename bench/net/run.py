@@ -8,12 +8,20 @@ round counts; the server's peak RSS (VmHWM) is read at the end of the cell.
 On a machine shared with other work, a round is disturbed when another process takes
 the server's or the load generator's core. `noise` is the larger of the two shares of
 the round each spent waiting for its core (run-queue time from schedstat); a round
-noisier than NET_MAX_WAIT (0.05) is run again, up to NET_TRIES (4) times, and the
-least disturbed attempt counts (`retried` says how many were dropped). The load
+noisier than NET_MAX_WAIT (0.05) is run again, up to NET_TRIES (4) times, each time
+after waiting (up to NET_QUIET_WAIT, 15 s) for both cores to fall quiet; the least
+disturbed attempt counts (`retried` says how many were dropped). The load
 generator runs under SCHED_FIFO (chrt -f 1) unless NET_LOAD_RT=0: it is one thread
 of ours and the same for every server. The servers stay in the normal scheduling
 class (under a real-time class a runtime's helper threads could not preempt its main
 thread on the shared core, which would change what is measured).
+
+Besides the rate, the load generator reads the server's CPU time (all its threads)
+over the counted seconds: `msgs per CPU-s` is what a message costs the server, and
+other work taking the server's core changes it far less than the rate. Where the
+server uses its whole core (`server CPU` near 100%) the two agree; where it does not
+(raw, usually), the rate is bounded by the load generator or the wake-ups between
+the cores and msgs per CPU-s says what the server would do with a whole core.
 
 Prints one line per server and cell ("bench=net-echo server=... msgs_per_s=..."), then
 a Markdown table. Environment: NET_ROUNDS (3), NET_DURATION seconds per round (3),
@@ -45,6 +53,7 @@ PORT = int(os.environ.get("NET_PORT", "19200"))
 LOAD_RT = [] if os.environ.get("NET_LOAD_RT") == "0" else ["chrt", "-f", "1"]
 TRIES = int(os.environ.get("NET_TRIES", "4"))
 MAX_WAIT = float(os.environ.get("NET_MAX_WAIT", "0.05"))
+QUIET_WAIT = float(os.environ.get("NET_QUIET_WAIT", "15"))
 TARGET = os.path.join(HERE, "target", "release")
 ECHO_JS = os.path.join(HERE, "echo.js")
 
@@ -100,19 +109,6 @@ def servers():
     return out
 
 
-def cpu_seconds(pid):
-    """utime + stime of a process, in seconds."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def run_queue_wait(pid):
-    """Seconds the server's main thread has waited for its core (another process had it)."""
-    with open(f"/proc/{pid}/schedstat") as f:
-        return int(f.read().split()[1]) / 1e9
-
-
 def peak_rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -154,15 +150,39 @@ def stop(proc):
             proc.wait()
 
 
-def load(port, conns, size):
+def load(port, conns, size, server_pid):
     """One round: a dict of the loader's figures, or None if it failed."""
     cmd = LOAD_RT + ["taskset", "-c", LOAD_CORE, os.path.join(TARGET, "echo-load"), str(port), str(conns),
-           str(size), str(DURATION), str(WARMUP)]
+                     str(size), str(DURATION), str(WARMUP), str(server_pid)]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=DURATION + WARMUP + 60)
     if r.returncode != 0:
         print(f"# echo-load failed: {r.stderr.strip()}", file=sys.stderr, flush=True)
         return None
     return {k: float(v) for k, v in (kv.split("=") for kv in r.stdout.split())}
+
+
+def core_busy(core, seconds):
+    """Share of the time a core was busy over `seconds` (/proc/stat)."""
+    def sample():
+        with open("/proc/stat") as f:
+            for line in f:
+                if line.startswith(f"cpu{core} "):
+                    v = [int(x) for x in line.split()[1:]]
+                    return sum(v) - v[3] - v[4], sum(v)
+        return 0, 1
+    b0, t0 = sample()
+    time.sleep(seconds)
+    b1, t1 = sample()
+    return (b1 - b0) / max(t1 - t0, 1)
+
+
+def wait_quiet():
+    """Before a retry: wait (up to NET_QUIET_WAIT seconds) until both cores, idle
+    between rounds, are at most 10% busy with other work."""
+    deadline = time.time() + QUIET_WAIT
+    while time.time() < deadline:
+        if max(core_busy(SERVER_CORE, 0.3), core_busy(LOAD_CORE, 0.3)) <= 0.10:
+            return
 
 
 def clean_round(name, proc, port, size, conns):
@@ -173,8 +193,9 @@ def clean_round(name, proc, port, size, conns):
     for attempt in range(TRIES):
         if proc.poll() is not None:
             return None
-        before, wait_before, t0 = cpu_seconds(proc.pid), run_queue_wait(proc.pid), time.time()
-        r = load(port, conns, size)
+        if attempt > 0:
+            wait_quiet()
+        r = load(port, conns, size, proc.pid)
         if proc.poll() is not None:
             proc.err.seek(0)
             err = proc.err.read().strip()[-500:]
@@ -182,9 +203,7 @@ def clean_round(name, proc, port, size, conns):
             return None
         if not r:
             return None
-        elapsed = time.time() - t0
-        r["cpu"] = (cpu_seconds(proc.pid) - before) / elapsed
-        r["noise"] = max((run_queue_wait(proc.pid) - wait_before) / elapsed, r["wait_pct"] / 100)
+        r["noise"] = max(r["server_wait_pct"], r["wait_pct"]) / 100
         r["retried"] = attempt
         if best is None or r["noise"] < best["noise"]:
             best = r
@@ -218,7 +237,8 @@ def run_cell(all_servers, size, conns, first_port):
             continue
         mid = sorted(runs, key=lambda r: r["msgs_per_s"])[len(runs) // 2]
         results[name] = dict(mid, msgs_per_s=median([r["msgs_per_s"] for r in runs]), rss_mb=rss,
-                             cpu=median([r["cpu"] for r in runs]),
+                             msgs_per_cpu_s=median([r["msgs_per_cpu_s"] for r in runs]),
+                             cpu=median([r["server_cpu"] for r in runs]),
                              noise=max(r["noise"] for r in runs),
                              retried=sum(r["retried"] for r in runs), rounds=len(runs))
     return results
@@ -232,29 +252,32 @@ def main():
     build_native()
     all_servers = servers()
     print(f"# rounds={ROUNDS} duration={DURATION}s warmup={WARMUP}s tries={TRIES} max_wait={MAX_WAIT} "
-          f"load_rt={bool(LOAD_RT)} "
-          f"servers={','.join(all_servers)}",
-          file=sys.stderr, flush=True)
+          f"load_rt={bool(LOAD_RT)} servers={','.join(all_servers)}", file=sys.stderr, flush=True)
     table = []
     for c, (size, conns) in enumerate(CELLS):
         res = run_cell(all_servers, size, conns, PORT + c * len(all_servers))
         node, raw = res.get("node"), res.get("raw")
+
+        def ratio(r, base, key):
+            return r[key] / base[key] if base and base[key] else float("nan")
         for name, r in res.items():
-            vs_node = r["msgs_per_s"] / node["msgs_per_s"] if node else float("nan")
-            vs_raw = r["msgs_per_s"] / raw["msgs_per_s"] if raw else float("nan")
+            vs = [ratio(r, node, "msgs_per_s"), ratio(r, raw, "msgs_per_s"),
+                  ratio(r, node, "msgs_per_cpu_s"), ratio(r, raw, "msgs_per_cpu_s")]
             print(f"bench=net-echo server={name} size={size} conns={conns} msgs_per_s={r['msgs_per_s']:.0f} "
                   f"mb_per_s={r['msgs_per_s'] * size / 1e6:.1f} p50_us={r['p50_us']:.0f} p99_us={r['p99_us']:.0f} "
-                  f"active={r['active']:.0f} server_cpu={r['cpu']:.2f} noise={r['noise']:.2f} retried={r['retried']} "
-                  f"rss_mb={r['rss_mb']:.1f} "
-                  f"vs_node={vs_node:.2f}x vs_raw={vs_raw:.2f}x", flush=True)
-            table.append((size, conns, name, r, vs_node, vs_raw))
+                  f"active={r['active']:.0f} msgs_per_cpu_s={r['msgs_per_cpu_s']:.0f} server_cpu={r['cpu']:.2f} "
+                  f"noise={r['noise']:.2f} retried={r['retried']} rss_mb={r['rss_mb']:.1f} vs_node={vs[0]:.2f}x "
+                  f"vs_raw={vs[1]:.2f}x cpu_vs_node={vs[2]:.2f}x cpu_vs_raw={vs[3]:.2f}x", flush=True)
+            table.append((size, conns, name, r, vs))
     print()
-    print("| size | conns | server | msgs/s | MB/s | p50 / p99 µs | vs node | vs raw | peak RSS | server CPU | noise |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for size, conns, name, r, vs_node, vs_raw in table:
-        print(f"| {size} B | {conns} | {name} | {fmt_rate(r['msgs_per_s'])} | {r['msgs_per_s'] * size / 1e6:.1f} "
-              f"| {r['p50_us']:.0f} / {r['p99_us']:.0f} | {vs_node:.2f}x | {vs_raw:.2f}x | {r['rss_mb']:.1f} MB "
-              f"| {r['cpu'] * 100:.0f}% | {r['noise'] * 100:.0f}% |")
+    print("| size | conns | server | msgs/s | vs node | vs raw | msgs per CPU-s | vs node | vs raw "
+          "| p50 / p99 µs | peak RSS | server CPU | noise |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for size, conns, name, r, vs in table:
+        print(f"| {size} B | {conns} | {name} | {fmt_rate(r['msgs_per_s'])} | {vs[0]:.2f}x | {vs[1]:.2f}x "
+              f"| {fmt_rate(r['msgs_per_cpu_s'])} | {vs[2]:.2f}x | {vs[3]:.2f}x "
+              f"| {r['p50_us']:.0f} / {r['p99_us']:.0f} | {r['rss_mb']:.1f} MB | {r['cpu'] * 100:.0f}% "
+              f"| {r['noise'] * 100:.0f}% |")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,12 @@
 //! `msgs_per_s=.. mb_per_s=.. p50_us=.. p99_us=.. conns=.. active=.. size=..`
 //! (MB/s counts one direction; `active` is how many connections completed a
 //! message while counting; `wait_pct` is the share of the counted time this
-//! thread was runnable but not running: another process had its core). Every
-//! echo is checked byte for byte.
+//! thread was runnable but not running: another process had its core). Given
+//! the server's pid, it also reports over the counted time the server's CPU use
+//! (`server_cpu`, all its threads, in cores), the share its main thread waited for
+//! its core (`server_wait_pct`), and messages per CPU-second the server spent
+//! (`msgs_per_cpu_s`, which other work on the machine disturbs far less than the
+//! rate). Every echo is checked byte for byte.
 use coil_bench_net::{check, push, raise_nofile, ring};
 use io_uring::{opcode, types, IoUring};
 use std::time::{Duration, Instant};
@@ -29,6 +33,7 @@ struct Args {
     size: usize,
     duration: f64,
     warmup: f64,
+    server: Option<u32>,
 }
 
 fn args() -> Args {
@@ -40,10 +45,11 @@ fn args() -> Args {
             size: a.get(2)?.parse().ok()?,
             duration: a.get(3)?.parse().ok()?,
             warmup: a.get(4).map_or(Some(1.0), |w| w.parse().ok())?,
+            server: a.get(5).and_then(|p| p.parse().ok()),
         })
     })();
     parsed.unwrap_or_else(|| {
-        eprintln!("usage: echo-load PORT CONNS SIZE DURATION_S [WARMUP_S]");
+        eprintln!("usage: echo-load PORT CONNS SIZE DURATION_S [WARMUP_S [SERVER_PID]]");
         std::process::exit(2);
     })
 }
@@ -136,6 +142,22 @@ fn run_queue_wait_ns() -> u64 {
         .unwrap_or(0)
 }
 
+/// A process's CPU time (all threads) and its main thread's run-queue wait, in seconds.
+fn process_times(pid: u32) -> (f64, f64) {
+    // SAFETY: sysconf has no preconditions.
+    let tick = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    let cpu = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let f: Vec<&str> = s.rsplit_once(')')?.1.split_whitespace().collect();
+            Some((f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?) / tick)
+        });
+    let wait = std::fs::read_to_string(format!("/proc/{pid}/schedstat"))
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<f64>().ok());
+    (cpu.unwrap_or(0.0), wait.unwrap_or(0.0) / 1e9)
+}
+
 fn main() {
     let a = args();
     raise_nofile();
@@ -166,6 +188,7 @@ fn main() {
     let mut measuring = false;
     let mut counted_from = measure_from;
     let mut waited_from = 0;
+    let mut server_from = (0.0, 0.0);
     let mut latencies: Vec<u32> = Vec::with_capacity(1 << 20);
     let mut count: u64 = 0;
     let tick = types::Timespec::new().nsec(10_000_000);
@@ -185,6 +208,7 @@ fn main() {
             measuring = true;
             counted_from = now;
             waited_from = run_queue_wait_ns();
+            server_from = a.server.map_or((0.0, 0.0), process_times);
             latencies.clear();
             count = 0;
             for c in &mut load.conns {
@@ -242,6 +266,17 @@ fn main() {
     };
     let secs = counted_until.duration_since(counted_from).as_secs_f64();
     let wait_pct = (run_queue_wait_ns() - waited_from) as f64 / 1e7 / secs;
+    let server = a.server.map(|pid| {
+        let (cpu, wait) = process_times(pid);
+        let cpu = cpu - server_from.0;
+        let per_cpu = if cpu > 0.0 { count as f64 / cpu } else { 0.0 };
+        format!(
+            " server_cpu={:.2} server_wait_pct={:.1} msgs_per_cpu_s={:.0}",
+            cpu / secs,
+            (wait - server_from.1) * 100.0 / secs,
+            per_cpu
+        )
+    });
     let active = load.conns.iter().filter(|c| c.done > 0).count();
     latencies.sort_unstable();
     let pct = |p: f64| {
@@ -250,7 +285,7 @@ fn main() {
             .map_or(0.0, |&n| n as f64 / 1000.0)
     };
     println!(
-        "msgs_per_s={:.0} mb_per_s={:.1} p50_us={:.1} p99_us={:.1} conns={} active={} size={} wait_pct={:.1}",
+        "msgs_per_s={:.0} mb_per_s={:.1} p50_us={:.1} p99_us={:.1} conns={} active={} size={} wait_pct={:.1}{}",
         count as f64 / secs,
         count as f64 * a.size as f64 / secs / 1e6,
         pct(0.5),
@@ -258,6 +293,7 @@ fn main() {
         a.conns,
         active,
         a.size,
-        wait_pct
+        wait_pct,
+        server.unwrap_or_default()
     );
 }
