@@ -41,10 +41,7 @@ function isAnyArrayBuffer(v) {
   return t === '[object ArrayBuffer]' || t === '[object SharedArrayBuffer]';
 }
 
-class FastBuffer extends Uint8Array {
-  // eslint-disable-next-line no-useless-constructor
-  constructor(a, b, c) { super(a, b, c); }
-}
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 
 // Pool used by allocUnsafe and from(string/array) for small sizes.
 let poolSize, poolOffset, allocPool;

@@ -5,29 +5,40 @@
 // kernel's buffer); writes are the Writable's queue, gathered into one send per
 // _writev; end() is shutdown(SHUT_WR); destroy() closes the handle, which cancels
 // what is in flight, and 'close' follows the handle's close callback. The Server
-// lives in internal/net/server.js.
+// lives in internal/net/server.js. A Socket can also wrap an fd the process has
+// ({fd}: stdio's pipes and sockets); a pipe or a terminal is read with plain
+// read ops and written with writev (`plain` on the handle), and stdout/stderr
+// write synchronously (kSyncWrites, set by internal/process/stdio.js).
 
 const {
   ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
   ReflectApply,
-  Symbol, TypedArrayPrototypeGetByteLength, TypedArrayPrototypeSubarray,
+  TypedArrayPrototypeGetByteLength,
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+// [offset, length] of the bytes a read completion delivers in its ArrayBuffer.
+const readInfo = new Float64Array(2);
+binding.setReadInfo(readInfo);
 const stream = require('stream');
 const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
+  errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
+  kSyncWrites, kHandle, kReadStop,
 } = require('internal/net');
+const { openFd } = require('internal/net/fd_handle');
+const { validateInt32 } = require('internal/validators');
+const { writeSync } = internalBinding('process_methods');
 
 const ECANCELED = -125, EAGAIN = -11, ENOTCONN = -107, ENOBUFS = -105;
-const kHandle = Symbol('kHandle');
 
 // The request object a binding op completes on (no prototype: user patches of
 // Object.prototype cannot reach it).
@@ -43,12 +54,17 @@ function Socket(options) {
   FunctionPrototypeCall(stream.Duplex, this, {
     __proto__: null,
     allowHalfOpen,
+    // A handle's readable/writable: false (a child's stdin is only written to).
+    readable: options.readable !== false,
+    writable: options.writable !== false,
     emitClose: false,
     autoDestroy: true,
     decodeStrings: false,
     highWaterMark: options.highWaterMark,
     readableHighWaterMark: options.readableHighWaterMark,
     writableHighWaterMark: options.writableHighWaterMark,
+    readable: options.readable,
+    writable: options.writable,
   });
   this.allowHalfOpen = allowHalfOpen;
   this.connecting = false;
@@ -61,13 +77,16 @@ function Socket(options) {
   this._bytesRead = 0;
   this._bytesWritten = 0;
   this._bytesDispatched = 0; // handed to the kernel (node counts these)
-  this._inFlight = 0; // bytes of the send in flight
+  this._writeCb = null; // the write waiting for the handle's queue to drain
+  this._writeReq = request((err, r) => onWriteDrained(this, r));
   this._reading = -1; // the request id of the read in flight (readStart), or -1
   this._stopping = false; // readStop asked for; the read's last completion is due
   this._wantRead = false; // the stream asked for data
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
   this._pendingFinal = null;
   this._readReq = request((err, value, more) => onRead(this, value, more));
+  this._readStopped = false; // stopped by readStop (a paused stdin) until resumed
+  this[kSyncWrites] = -1;
   this.server = null;
   this._server = null;
   this._timer = null;
@@ -76,10 +95,30 @@ function Socket(options) {
   if (options.handle) {
     this[kHandle] = options.handle;
     this._handle = options.handle;
+  } else if (options.fd !== undefined) {
+    const fd = options.fd;
+    validateInt32(fd, 'fd', 0);
+    const type = internalBinding('process_methods').guessHandleType(fd);
+    if (type !== 'PIPE' && type !== 'TCP') throw new ERR_INVALID_FD_TYPE(type);
+    const h = openFd(fd);
+    if (typeof h === 'number') throw errnoOpenError(h);
+    this[kHandle] = h;
+    this._handle = h;
+  }
+  if (this[kHandle] !== null && options.readable !== false) {
     // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
     if (options.pauseOnConnect) this.readableFlowing = false;
-    else this.read(0);
+    else if (!options.manualStart) this.read(0);
   }
+}
+
+function errnoOpenError(errno) {
+  const code = errnoInfo(errno)[0];
+  const err = new Error(`open ${code}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = 'open';
+  return err;
 }
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 ObjectSetPrototypeOf(Socket, stream.Duplex);
@@ -107,7 +146,7 @@ function issueRead(socket) {
   const h = socket[kHandle];
   if (h === null || socket._reading !== -1 || socket.connecting) return;
   socket._stopping = false;
-  const id = binding.readStart(h.id, socket._readReq);
+  const id = binding.readStart(h.id, socket._readReq, h.plain === true);
   if (id >= 0) socket._reading = id;
   else socket.destroy(errnoStreamError(id, 'read'));
 }
@@ -137,14 +176,26 @@ function onRead(socket, value, more) {
     socket.read(0);
     return;
   }
-  const chunk = BufferFrom(value);
+  const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
   if (!socket.push(chunk)) stopRead(socket);
-  else if (!more) issueRead(socket);
+  else if (!more && !socket._readStopped) issueRead(socket);
 }
 
+// readStop for stdin's pause (internal/process/stdio.js): reading stays stopped
+// until the stream is resumed, whatever the stream's read-ahead asks.
+Socket.prototype[kReadStop] = function() {
+  this._readStopped = true;
+  stopRead(this);
+};
+
 Socket.prototype._read = function(n) {
+  if (this._readStopped && this.readableFlowing === false) {
+    this._readableState.reading = false;
+    return;
+  }
+  this._readStopped = false;
   this._wantRead = true;
   if (this.connecting || this[kHandle] === null) return;
   issueRead(this);
@@ -154,38 +205,45 @@ function toBuffer(chunk, encoding) {
   return typeof chunk === 'string' ? BufferFrom(chunk, encoding) : chunk;
 }
 
-// Sends `bufs` in full: a short send resubmits the rest; cb(err) at the end.
+// Hands `bufs` to the handle's write queue, which sends them in order. Taken
+// below its high-water mark, the write is done for the stream now (the queue
+// owns the bytes); above it, cb waits until the queue has drained.
 function send(socket, bufs, total, cb) {
   const h = socket[kHandle];
   if (h === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
-  if (socket._inFlight === 0) {
-    socket._bytesDispatched += total;
-    socket._inFlight = total;
+  if (socket[kSyncWrites] >= 0) return writeNow(socket, bufs, total, cb);
+  const r = binding.write(h.id, socket._writeReq, bufs);
+  if (r < 0) return cb(errnoStreamError(r === ECANCELED ? -32 : r, 'write'));
+  socket._bytesDispatched += total;
+  socket._bytesWritten += total;
+  touch(socket);
+  if (r === 0) return cb();
+  socket._writeCb = cb;
+}
+
+// stdout and stderr: written before write() returns, in program order, and nothing
+// is lost when the process exits right after (node writes stdio pipes at once too).
+function writeNow(socket, bufs, total, cb) {
+  const fd = socket[kSyncWrites];
+  socket._bytesDispatched += total;
+  for (let i = 0; i < bufs.length; i++) {
+    try {
+      writeSync(fd, bufs[i]);
+    } catch (e) {
+      return cb(errnoStreamError(e.errno, 'write'));
+    }
   }
-  binding.write(h.id, request((_, n) => {
-    if (n === EAGAIN) return send(socket, bufs, total, cb);
-    if (n < 0) {
-      socket._inFlight = 0;
-      if (n === ECANCELED) return cb(errnoStreamError(-32, 'write'));
-      return cb(errnoStreamError(n, 'write'));
-    }
-    socket._bytesWritten += n;
-    touch(socket);
-    if (n >= total) {
-      socket._inFlight = 0;
-      return cb();
-    }
-    const rest = [];
-    let skip = n;
-    for (let i = 0; i < bufs.length; i++) {
-      const b = bufs[i];
-      const len = TypedArrayPrototypeGetByteLength(b);
-      if (skip >= len) { skip -= len; continue; }
-      ArrayPrototypePush(rest, skip > 0 ? TypedArrayPrototypeSubarray(b, skip) : b);
-      skip = 0;
-    }
-    send(socket, rest, total - n, cb);
-  }), bufs);
+  socket._bytesWritten += total;
+  touch(socket);
+  cb();
+}
+
+function onWriteDrained(socket, r) {
+  const cb = socket._writeCb;
+  if (cb === null) return;
+  socket._writeCb = null;
+  if (r < 0) return cb(errnoStreamError(r === ECANCELED ? -32 : r, 'write'));
+  cb();
 }
 
 Socket.prototype._writev = function(chunks, cb) {
@@ -200,6 +258,11 @@ Socket.prototype._writev = function(chunks, cb) {
 };
 
 Socket.prototype._write = function(chunk, encoding, cb) {
+  // stdout/stderr: a UTF-8 string goes to the fd as it is (no Buffer made for it).
+  if (typeof chunk === 'string' && this[kSyncWrites] >= 0 &&
+      (encoding === 'utf8' || encoding === 'utf-8')) {
+    return writeNow(this, [chunk], BufferByteLength(chunk, 'utf8'), cb);
+  }
   const b = toBuffer(chunk, encoding);
   this._writeBuffers([b], TypedArrayPrototypeGetByteLength(b), cb);
 };
@@ -214,17 +277,22 @@ Socket.prototype._writeBuffers = function(bufs, total, cb) {
   send(this, bufs, total, cb);
 };
 
+function onShutdown(r, cb) {
+  if (r < 0 && r !== ENOTCONN && r !== ECANCELED) return cb(errnoStreamError(r, 'shutdown'));
+  cb();
+}
+
 Socket.prototype._final = function(cb) {
   if (this.connecting) {
     this._pendingFinal = cb;
     return;
   }
   const h = this[kHandle];
-  if (h === null) return cb();
-  binding.shutdown(h.id, request((_, r) => {
-    if (r < 0 && r !== ENOTCONN && r !== ECANCELED) return cb(errnoStreamError(r, 'shutdown'));
-    cb();
-  }));
+  // A pipe or a terminal has no half-close (shutdown(2) is for sockets): ending
+  // it is done once the queued writes are out, as node's pipe shutdown is.
+  if (h === null || h.plain === true) return cb();
+  const r = binding.shutdown(h.id, request((_, r) => onShutdown(r, cb)));
+  if (r < 0) onShutdown(r, cb);
 };
 
 Socket.prototype._destroy = function(exception, cb) {
@@ -291,7 +359,7 @@ Socket.prototype.connect = function(...args) {
   this._bytesRead = 0;
   this._bytesWritten = 0;
   this._bytesDispatched = 0;
-  this._inFlight = 0;
+  this._writeCb = null;
   const pipe = typeof options.path === 'string';
   let address, family, port;
   if (pipe) {

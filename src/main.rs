@@ -9,6 +9,7 @@ mod env_file;
 #[path = "loop/mod.rs"]
 mod event_loop;
 mod runtime;
+mod signal_mask;
 mod v8;
 
 use std::io::Write;
@@ -28,7 +29,11 @@ fn main() {
     // Ours first, so that a user's flag wins (see src/v8/flags.rs).
     let mut flags: Vec<String> = v8::DEFAULT_V8_FLAGS.iter().map(|f| f.to_string()).collect();
     flags.extend(options.v8_flags.iter().cloned());
+    // V8's platform threads are made here and inherit this mask: they never take a
+    // signal meant for the loop thread (src/signal_mask.rs).
+    let mask = signal_mask::block_async_signals();
     let unknown = v8::init(&flags);
+    signal_mask::restore(&mask);
     if let Some(flag) = unknown.first() {
         eprintln!("coil: bad option: {flag}");
         std::process::exit(9);

@@ -5,7 +5,7 @@
 // and Node's socket errors built from the binding's -errno results.
 
 const {
-  Error, NumberIsNaN, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
+  Error, NumberIsNaN, Symbol, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
 } = primordials;
 
 const { errnoInfo, exceptionWithHostPort } = require('internal/errors');
@@ -104,7 +104,17 @@ function errnoStreamError(errno, syscall) {
   return err;
 }
 
+// The fd a stdio Socket writes to synchronously (-1: through the ring).
+const kSyncWrites = Symbol('kSyncWrites');
+// A Socket's handle: { id, pipe, plain? } or null (internal/net/fd_handle.js).
+const kHandle = Symbol('kHandle');
+
+// Stops a socket's reading until it is resumed (stdin's pause): a method of
+// net.Socket under this symbol.
+const kReadStop = Symbol('kReadStop');
+
 module.exports = {
+  kSyncWrites, kHandle, kReadStop,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -236,6 +236,8 @@ fn watched<R>(s: &Scope, timeout: u64, run: impl FnOnce() -> R) -> (R, bool) {
     let (done, wait) = mpsc::channel::<()>();
     let terminator = s.terminator();
     let flag = fired.clone();
+    // The watchdog takes no signal meant for the loop thread (src/signal_mask.rs).
+    let mask = crate::signal_mask::block_async_signals();
     let watchdog = std::thread::spawn(move || {
         if let Err(mpsc::RecvTimeoutError::Timeout) =
             wait.recv_timeout(Duration::from_millis(timeout))
@@ -244,6 +246,7 @@ fn watched<R>(s: &Scope, timeout: u64, run: impl FnOnce() -> R) -> (R, bool) {
             terminator.terminate();
         }
     });
+    crate::signal_mask::restore(&mask);
     let result = run();
     drop(done);
     let _ = watchdog.join();

@@ -18,9 +18,13 @@ mod fs;
 mod options;
 mod os;
 mod process_methods;
+mod process_wrap;
+mod signal_wrap;
+mod stream_wrap;
 mod task_queue;
 mod tcp_wrap;
 mod timers;
+mod tty_wrap;
 mod types;
 mod util;
 
@@ -38,9 +42,12 @@ const BINDINGS: &[(&str, Init)] = &[
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),
+    ("process_wrap", process_wrap::init),
+    ("signal_wrap", signal_wrap::init),
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),
     ("timers", timers::init),
+    ("tty_wrap", tty_wrap::init),
     ("types", types::init),
     ("util", util::init),
 ];

@@ -22,9 +22,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "cpuUsage" => cpu_usage,
             "reallyExit" => really_exit,
             "writeSync" => write_sync,
-            "isatty" => isatty,
             "guessHandleType" => guess_handle_type,
-            "getWindowSize" => get_window_size,
             "getEnv" => get_env,
             "setEnv" => set_env,
             "unsetEnv" => unset_env,
@@ -215,12 +213,6 @@ pub fn write_all(fd: i32, mut bytes: &[u8]) -> Result<(), i32> {
     Ok(())
 }
 
-fn isatty<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let fd = args.get(0).integer(s).unwrap_or(-1) as i32;
-    // SAFETY: isatty accepts any integer.
-    args.ret(s.boolean(unsafe { libc::isatty(fd) } == 1));
-}
-
 /// guessHandleType(fd) -> 'TTY' | 'FILE' | 'PIPE' | 'TCP' | 'UDP' | 'UNKNOWN' (Node's
 /// names), from what fstat says the fd is; a closed fd is 'UNKNOWN'.
 fn guess_handle_type<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
@@ -282,19 +274,6 @@ fn handle_type(fd: i32) -> &'static str {
     }
 }
 
-/// getWindowSize(fd) -> [columns, rows] of a terminal, or undefined.
-fn get_window_size<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let fd = args.get(0).integer(s).unwrap_or(-1) as i32;
-    // SAFETY: winsize is plain data that the ioctl fills in.
-    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
-    // SAFETY: TIOCGWINSZ writes one winsize into ws.
-    if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } != 0 {
-        return;
-    }
-    let items = [s.number(ws.ws_col as f64), s.number(ws.ws_row as f64)];
-    args.ret(s.array(&items).value());
-}
-
 fn get_env<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let name = args.get(0).to_rust_string(s);
     match std::env::var_os(&name) {
@@ -332,19 +311,18 @@ fn env_keys<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     args.ret(s.array(&pairs).value());
 }
 
+/// kill(pid, signo) -> 0 or -errno (lib/ builds node's "kill ESRCH" error).
 fn kill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let pid = args.get(0).integer(s).unwrap_or(0) as i32;
     let sig = args.get(1).integer(s).unwrap_or(15) as i32;
     // SAFETY: kill has no memory preconditions.
     let r = unsafe { libc::kill(pid, sig) };
-    if r != 0 {
-        throw_errno(
-            s,
-            std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
-            "kill",
-            None,
-        );
-    }
+    let errno = if r == 0 {
+        0
+    } else {
+        std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+    };
+    args.ret(s.number(-errno as f64));
 }
 
 // The process's credentials (process.getuid() and friends). None of these can fail.

@@ -5,20 +5,25 @@
 //! them, the fd is released after their last completion, and the close callback
 //! runs in the closing phase. A stream handle is active while it has ops in flight.
 //!
+//! A handle can also wrap an fd the process already has (`openFd`: stdio, `new
+//! net.Socket({fd})`): a socket, or a pipe or a terminal, which are not sockets,
+//! so JS passes `plain` to readStart and their writes go out as writev(2).
+//!
 //! Results go to JS as numbers (0 / bytes / a new handle id, or -errno), and lib/
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
-use super::set_methods;
+use super::{set_methods, stream_wrap};
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::backend::op::{
-    socket, Accept, Connect, IoBuf, Recv, RecvMulti, RecvSelect, Send, Shutdown,
-};
+use crate::backend::op::{socket, Accept, Connect, IoBuf, Read, Recv, RecvMulti, RecvSelect};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Completion, Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{
+    Array, BackingStore, CallbackArgs, ErrorKind, Global, Local, Object, Scope, Value, ValueKind,
+};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -26,6 +31,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         target,
         crate::methods![
             "open" => open,
+            "openFd" => open_fd,
             "bind" => bind,
             "listen" => listen,
             "accept" => accept,
@@ -41,8 +47,17 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setNoDelay" => set_no_delay,
             "setKeepAlive" => set_keep_alive,
             "setLingerZero" => set_linger_zero,
+            "setReadInfo" => set_read_info,
+            "fd" => fd_number,
         ],
     );
+}
+
+/// setReadInfo(Float64Array(2)): where read completions leave [offset, length].
+fn set_read_info<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    if let Some((ab, offset, 16)) = a.get(0).view() {
+        READ_INFO.with(|info| *info.borrow_mut() = Some((ab.backing_store(), offset)));
+    }
 }
 
 /// One recv's buffer: what a socket read gets at most per completion.
@@ -100,6 +115,76 @@ fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
         Err(e) => a.ret(s.number(-e as f64)),
     }
+}
+
+/// openFd(fd, owned) -> [handle id, type] or -errno: a stream handle over an fd
+/// the process has; type is 'tcp', 'pipe' (a Unix socket) or 'plain' (a pipe, a
+/// terminal). An fd that is not `owned` (stdio) is never closed by the handle.
+fn open_fd<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = args::int(s, a, 0);
+    let owned = a.get(1).boolean(s);
+    if !(0..=i32::MAX as i64).contains(&fd) {
+        return a.ret(s.number(-libc::EBADF as f64));
+    }
+    let fd = fd as i32;
+    let kind = match socket_family(fd) {
+        Err(e) => return a.ret(s.number(-e as f64)),
+        Ok(Some(libc::AF_INET | libc::AF_INET6)) => "tcp",
+        Ok(Some(_)) => "pipe",
+        Ok(None) => "plain",
+    };
+    if owned {
+        // As libuv opens a stream fd: its writes must never block the loop.
+        // SAFETY: fcntl on an fd with integer arguments only.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+    }
+    let shared = if owned {
+        SharedFd::owned(fd)
+    } else {
+        SharedFd::borrowed(fd)
+    };
+    let handle_kind = if kind == "tcp" {
+        HandleKind::Tcp
+    } else {
+        HandleKind::Pipe
+    };
+    let h = Runtime::get(s).lp.handle_open(handle_kind, Some(shared));
+    if kind == "plain" {
+        stream_wrap::set_plain(h);
+    }
+    a.ret(
+        s.array(&[s.number(h as f64), s.string(kind).value()])
+            .value(),
+    );
+}
+
+/// Some(address family) for a socket, None for another kind of file, or errno.
+fn socket_family(fd: i32) -> Result<Option<i32>, i32> {
+    // SAFETY: st is plain data that fstat fills in.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: st is a valid, writable stat buffer.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 {
+        return Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EBADF));
+    }
+    if st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return Ok(None);
+    }
+    let mut addr = SockAddr::empty();
+    Ok(Some(match addr.read_local(fd) {
+        Ok(()) => addr.family(),
+        Err(_) => libc::AF_UNIX,
+    }))
+}
+
+/// fd(h) -> the handle's fd number (node's handle.fd), or -1 once closing.
+fn fd_number<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = handle_fd(s, handle_arg(s, a, 0)).map_or(-1, |fd| fd.raw());
+    a.ret(s.number(fd as f64));
 }
 
 fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
@@ -185,7 +270,8 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// -EINVAL from one, and sockets read one recv at a time from then on.
 static RECV_MULTISHOT: AtomicBool = AtomicBool::new(true);
 
-/// readStart(h, req) -> request id (for readStop) or -errno: reads until stopped.
+/// readStart(h, req, plain) -> request id (for readStop) or -errno: reads until
+/// stopped (a `plain` fd, a pipe or a terminal: one read(2) op per completion).
 /// req.oncomplete(null, ArrayBuffer | null at EOF | -errno, more) per arrival;
 /// `more` false on the read's last completion, after which lib/ starts it again
 /// if it still wants data. One multishot recv when the kernel has it, else one
@@ -198,7 +284,17 @@ fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
-    let op: Op = if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
+    let op: Op = if a.get(2).boolean(s) {
+        // A buffer of its own, read when the fd is readable.
+        let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
+        Read {
+            fd,
+            buf,
+            pos: None,
+            stream: true,
+        }
+        .into()
+    } else if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
         let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
         Recv { fd, buf }.into()
     } else if RECV_MULTISHOT.load(Ordering::Relaxed) {
@@ -219,24 +315,82 @@ fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// A read's completion as JS sees it. The bytes are copied into an ArrayBuffer V8
-/// allocates (so its GC counts them); a provided buffer goes back to its group.
+/// Received chunks up to this size are copied into a shared slab (below); larger
+/// ones get an ArrayBuffer of their own.
+const SLAB_CHUNK_MAX: usize = 8 * 1024;
+const SLAB_SIZE: usize = 64 * 1024;
+
+/// Small received chunks are copied side by side into one 64 KiB ArrayBuffer and
+/// handed to JS as views of it, as node's Buffer pool does for small allocations:
+/// a new V8 ArrayBuffer (a backing store, its registration, its sweeping) costs
+/// more than the rest of a small read. A chunk kept alive keeps its slab alive.
+struct ReadSlab {
+    ab: Global,
+    /// Keeps the memory allocated and in place whatever JS does with the buffer.
+    store: BackingStore,
+    used: usize,
+}
+
+thread_local! {
+    static SLAB: RefCell<Option<ReadSlab>> = const { RefCell::new(None) };
+    /// [offset, length] of the last chunk within the ArrayBuffer read_done returned.
+    static READ_INFO: RefCell<Option<(BackingStore, usize)>> = const { RefCell::new(None) };
+}
+
+/// Copies `bytes` into JS memory: an ArrayBuffer, with readInfo = [offset, length].
+fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
+    let len = bytes.len();
+    let (ab, offset) = if len <= SLAB_CHUNK_MAX {
+        SLAB.with(|slab| {
+            let mut slab = slab.borrow_mut();
+            if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
+                let ab = s.array_buffer(SLAB_SIZE);
+                *slab = Some(ReadSlab {
+                    ab: Global::new(s, ab.value()),
+                    store: ab.backing_store(),
+                    used: 0,
+                });
+            }
+            let sl = slab.as_mut().expect("just made");
+            let offset = sl.used;
+            // SAFETY: offset + len <= SLAB_SIZE, the store's length; the store is
+            // another allocation than `bytes`.
+            unsafe {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), sl.store.data().add(offset), len)
+            };
+            sl.used = (offset + len + 7) & !7;
+            (sl.ab.get(s), offset)
+        })
+    } else {
+        let ab = s.array_buffer(len);
+        // SAFETY: the new ArrayBuffer has exactly len writable bytes.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
+        (ab.value(), 0)
+    };
+    READ_INFO.with(|info| {
+        if let Some((store, at)) = &*info.borrow() {
+            // SAFETY: setReadInfo checked a 16-byte view at `at` of this store.
+            unsafe {
+                let p = store.data().add(*at).cast::<f64>();
+                p.write_unaligned(offset as f64);
+                p.add(1).write_unaligned(len as f64);
+            }
+        }
+    });
+    ab
+}
+
+/// A read's completion as JS sees it: the bytes copied into JS memory (`to_js`);
+/// a provided buffer goes back to its group at once.
 fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
     let n = c.result.max(0) as usize;
-    let to_js = |bytes: &[u8]| -> Local<'s, Value> {
-        let ab = s.array_buffer(bytes.len());
-        if !bytes.is_empty() {
-            // SAFETY: the new ArrayBuffer has exactly bytes.len() writable bytes, and
-            // the source is another allocation.
-            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), bytes.len()) };
-        }
-        ab.value()
-    };
+    let to_js = |bytes: &[u8]| to_js(s, bytes);
     let data = match (c.buffer_id(), &c.op) {
         (Some(bid), _) => Runtime::get(s)
             .lp
             .take_buffer(READ_GROUP, bid, n, |b| (n > 0).then(|| to_js(b))),
         (None, Some(Op::Recv(recv))) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
+        (None, Some(Op::Read(read))) if n > 0 => Some(to_js(&read.buf.as_slice()[..n])),
         _ => None,
     };
     if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {
@@ -252,42 +406,37 @@ fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local
     })
 }
 
-/// write(h, req, [buffers]): one send of them all, in order; req.oncomplete(null,
-/// bytes sent | -errno). A short count is lib/'s to resubmit the rest of.
+/// write(h, req, [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
+/// req.oncomplete(null, 0 | -errno) when it has drained) or -errno. The socket's
+/// write queue (stream_wrap) sends them in order.
 fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Some(bufs) = args::buffers(s, a.get(2)) else {
-        return;
+    let Some(list) = a.get(2).to::<Array>(ValueKind::Array) else {
+        return s.throw_error(
+            ErrorKind::TypeError,
+            "The \"buffers\" argument must be an Array",
+        );
     };
-    let Ok(fd) = handle_fd(s, h) else {
-        return a.ret(s.number(-libc::EBADF as f64));
-    };
-    let op = Send::new(fd, bufs);
-    Runtime::get(s).submit_handle_request(s, h, req, op.into(), number_finish());
-    a.ret(s.number(0.0));
+    let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
+    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, list) as f64));
 }
 
-/// shutdown(h, req): SHUT_WR; req.oncomplete(null, 0 | -errno).
+/// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;
+/// req.oncomplete(null, 0 | -errno).
 fn shutdown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Ok(fd) = handle_fd(s, h) else {
-        return a.ret(s.number(-libc::EBADF as f64));
-    };
-    let op = Shutdown {
-        fd,
-        how: libc::SHUT_WR,
-    };
-    Runtime::get(s).submit_handle_request(s, h, req, op.into(), number_finish());
-    a.ret(s.number(0.0));
+    a.ret(s.number(stream_wrap::shutdown(s, h, req) as f64));
 }
 
 /// close(h, req): cancels the handle's ops; req.oncomplete() in the closing phase,
 /// after the last of them completed and the fd was closed.
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
-        Runtime::get(s).close_handle(s, handle_arg(s, a, 0), req);
+        let h = handle_arg(s, a, 0);
+        stream_wrap::close(h);
+        Runtime::get(s).close_handle(s, h, req);
     }
 }
 

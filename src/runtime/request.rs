@@ -18,6 +18,13 @@ use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
 pub type Finish =
     Box<dyn for<'s> FnMut(&Scope<'s>, Completion) -> Result<Local<'s, Value>, Local<'s, Value>>>;
 
+/// A completion Rust handles itself, with no JS object waiting (a stream's queued
+/// writes): it may still call into JS (through a Global it keeps) when it decides to.
+pub type NativeFinish = Box<dyn for<'s> FnMut(&Scope<'s>, Completion)>;
+
+/// Owners of native requests carry this bit; JS requests' slab keys never reach it.
+const NATIVE: u64 = 1 << 62;
+
 pub struct Request {
     req: Global,
     /// Taken out while it runs (JS may submit more requests meanwhile).
@@ -27,7 +34,7 @@ pub struct Request {
 }
 
 #[derive(Default)]
-pub struct Requests(Slab<Request>);
+pub struct Requests(Slab<Request>, Slab<Option<NativeFinish>>);
 
 impl Runtime {
     fn add_request(&self, s: &Scope, req: Local<Object>, finish: Finish) -> u64 {
@@ -69,6 +76,46 @@ impl Runtime {
         id
     }
 
+    /// The name "oncomplete", made once: looking a fresh string up in V8's string
+    /// table at every completion shows in profiles.
+    pub fn oncomplete<'s>(&self, s: &Scope<'s>) -> Local<'s, Value> {
+        thread_local! {
+            static NAME: std::cell::OnceCell<Global> = const { std::cell::OnceCell::new() };
+        }
+        NAME.with(|n| {
+            n.get_or_init(|| Global::new(s, s.name("oncomplete").value()))
+                .get(s)
+        })
+    }
+
+    /// Sends `op` for handle `handle` with a Rust continuation instead of a JS
+    /// request: `finish` runs at each completion (in a scope, so it may call JS).
+    pub fn submit_native(&self, handle: HandleId, op: Op, finish: NativeFinish) {
+        let id = self.requests.borrow_mut().1.insert(Some(finish)) as u64;
+        self.lp.handle_submit(handle, op, id | NATIVE);
+    }
+
+    fn deliver_native(&self, c: Completion) {
+        let id = (c.owner & !NATIVE) as usize;
+        let Some(mut finish) = self
+            .requests
+            .borrow_mut()
+            .1
+            .get_mut(id)
+            .and_then(Option::take)
+        else {
+            return;
+        };
+        let last = !c.more;
+        self.isolate.scope(&self.context, |s| finish(s, c));
+        let mut reqs = self.requests.borrow_mut();
+        if last {
+            reqs.1.try_remove(id);
+        } else if let Some(slot) = reqs.1.get_mut(id) {
+            *slot = Some(finish);
+        }
+    }
+
     /// Asks the loop to stop request `id`'s op; its last completion still comes.
     pub fn cancel_request(&self, id: u64) {
         let key = self
@@ -91,7 +138,11 @@ impl Runtime {
 
     /// A request's op completed (once, or once more for a multishot op).
     pub fn complete_request(&self, c: Completion) {
-        self.deliver(c);
+        if c.owner & NATIVE != 0 {
+            self.deliver_native(c);
+        } else {
+            self.deliver(c);
+        }
     }
 
     /// A handle's close finished: its close request completes.
@@ -132,7 +183,7 @@ impl Runtime {
                 return;
             };
             if let Some(f) = req
-                .get_str(s, "oncomplete")
+                .get(s, self.oncomplete(s))
                 .and_then(|f| f.to::<Function>(ValueKind::Function))
             {
                 self.make_callback(s, f, req.value(), &[err, value, s.boolean(!last)]);

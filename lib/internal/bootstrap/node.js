@@ -98,10 +98,9 @@ process.cpuUsage = function cpuUsage(prev) {
   if (prev === undefined) return now;
   return { user: now.user - prev.user, system: now.system - prev.system };
 };
-process.kill = function kill(pid, sig = 'SIGTERM') {
-  const signals = require('internal/process/signals');
-  binding.kill(pid, signals.toNumber(sig));
-  return true;
+process._kill = binding.kill;
+process.kill = function kill(pid, sig) {
+  return require('internal/process/signal_listeners').kill(pid, sig);
 };
 process.reallyExit = binding.reallyExit;
 process._rawWrite = binding.writeSync;
@@ -147,6 +146,23 @@ process.moduleLoadList = [];
 // turning a lazy accessor into data later would make V8 switch `process` to slow
 // (dictionary) properties, and every process.nextTick lookup with it.
 process.env = require('internal/process/env').createEnv(ProxyConstructor);
+// A listener for a signal name starts reading that signal (node's
+// startListeningIfSignal); the module loads on the first such listener only.
+{
+  const { signals } = require('internal/process/signals');
+  const { StringPrototypeStartsWith } = primordials;
+  let listeners;
+  const isSignal = (type) => typeof type === 'string' && StringPrototypeStartsWith(type, 'SIG') &&
+    signals[type] !== undefined;
+  process.on('newListener', function startListeningIfSignal(type) {
+    if (!isSignal(type)) return;
+    listeners ??= require('internal/process/signal_listeners');
+    listeners.start(type);
+  });
+  process.on('removeListener', function stopListeningIfSignal(type) {
+    if (listeners !== undefined && isSignal(type)) listeners.stop(type);
+  });
+}
 // The standard streams are accessors that stay accessors, as node's are: made on
 // first read, then cached.
 function defineStdio(name, create) {
@@ -165,6 +181,11 @@ function defineStdio(name, create) {
 defineStdio('stdout', () => require('internal/process/stdio').create(1));
 defineStdio('stderr', () => require('internal/process/stdio').create(2));
 defineStdio('stdin', () => require('internal/process/stdio').createStdin());
+// The old way to start reading stdin, still used.
+process.openStdin = function openStdin() {
+  process.stdin.resume();
+  return process.stdin;
+};
 
 // ---- options that shape process ----
 {

@@ -24,6 +24,9 @@ function runMain(kind, arg) {
     checkSyntax(kind, arg);
     return;
   }
+  if (process.env.NODE_CHANNEL_FD !== undefined) {
+    require('internal/child_process/ipc').setupChildChannel();
+  }
   preload(getOptionValue('--require'));
   switch (kind) {
     case 'file':

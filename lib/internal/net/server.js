@@ -111,6 +111,8 @@ Server.prototype.listen = function(...args) {
   if (typeof args[1] === 'number' && typeof args[0] === 'string') backlog = args[1];
   else if (typeof args[2] === 'number') backlog = args[2];
   backlog = typeof backlog === 'number' && backlog >= 0 ? backlog : 511;
+  const inherited = inheritedFd(args[0], options);
+  if (inherited !== undefined) return listenOnFd(this, inherited, backlog);
   let pipe = false, address, family, port = 0, v6only = Boolean(options.ipv6Only);
   if (typeof options.path === 'string') {
     pipe = true;
@@ -140,17 +142,53 @@ Server.prototype.listen = function(...args) {
     process.nextTick(() => this.emit('error', id));
     return this;
   }
-  this._id = id;
-  this._handle = { __proto__: null, id, pipe };
-  this._pipe = pipe;
-  this._path = pipe ? address : null;
-  this._closing = false;
-  if (this._unref) binding.ref(id, false);
-  accept(this);
-  this._listening = true;
-  process.nextTick(() => { if (this._handle !== null) this.emit('listening'); });
+  startListening(this, { __proto__: null, id, pipe, fd: binding.fd(id) }, pipe ? address : null);
   return this;
 };
+
+function startListening(server, handle, path) {
+  server._id = handle.id;
+  server._handle = handle;
+  server._pipe = handle.pipe;
+  server._path = path;
+  server._closing = false;
+  if (server._unref) binding.ref(handle.id, false);
+  accept(server);
+  server._listening = true;
+  process.nextTick(() => { if (server._handle !== null) server.emit('listening'); });
+}
+
+// listen({ fd }) or listen(handle): a socket the process already has (inherited,
+// as systemd's socket activation passes them, or another server's handle).
+function inheritedFd(first, options) {
+  if (options.fd !== undefined && options.fd !== null) {
+    if (typeof options.fd !== 'number' || options.fd < 0 || (options.fd | 0) !== options.fd) {
+      throw new ERR_INVALID_ARG_VALUE('options', options);
+    }
+    return options.fd;
+  }
+  if (first !== null && typeof first === 'object') {
+    const h = first._handle !== undefined && first._handle !== null ? first._handle : first;
+    if (typeof h.fd === 'number' && h.fd >= 0) return h.fd;
+  }
+  return undefined;
+}
+
+function listenOnFd(server, fd, backlog) {
+  const { openFd } = require('internal/net/fd_handle');
+  const type = internalBinding('process_methods').guessHandleType(fd);
+  // Not a socket: EINVAL, and the fd is left alone (as node's).
+  const h = type === 'TCP' || type === 'PIPE' ? openFd(fd) : -22;
+  const r = typeof h === 'number' ? h : binding.listen(h.id, backlog);
+  if (r < 0) {
+    if (typeof h !== 'number') h.close();
+    const err = uvExceptionWithHostPort(r, 'listen', null, undefined);
+    process.nextTick(() => server.emit('error', err));
+    return server;
+  }
+  startListening(server, h, null);
+  return server;
+}
 
 Server.prototype.address = function() {
   if (this._handle === null) return null;

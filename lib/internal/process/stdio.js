@@ -1,162 +1,162 @@
 'use strict';
-// process.stdout / process.stderr / process.stdin. stdout and stderr are
-// stream.Writable instances whose writes reach the fd synchronously, for files,
-// terminals and pipes alike (node is synchronous for the first two; for pipes a
-// synchronous write keeps program order and loses nothing at exit). A failed write
-// (EPIPE: the reader went away) is emitted as the stream's 'error' on the next
-// tick; with no listener it is an uncaught exception, as in node. The stream is
-// "undestroyed" after an error as node's stdio streams are, and never closes its fd.
-// Later, pipes and sockets can get a ring-based async stream of their own: only
-// createWritableStdioStream picks the class.
-// Bindings: process_methods.{writeSync, isatty, guessHandleType, getWindowSize}.
+// process.stdout / process.stderr / process.stdin, picked by what the fd is, as
+// node picks them (guessHandleType):
+//   a file      → SyncWriteStream (writes)      fs.ReadStream (stdin)
+//   a pipe or a socket → net.Socket over a handle on the fd (stdin reads go
+//                 through the loop; a paused stdin stops reading, so it does not
+//                 keep the process alive)
+//   a terminal  → tty.WriteStream               tty.ReadStream
+//   closed      → a stream that writes nowhere / an empty stream
+// stdout and stderr write synchronously whatever they are, in program order, so
+// nothing is lost when the process exits right after a write (node does so for
+// files and terminals, and writes pipes at once too). A failed write (EPIPE: the
+// reader went away) goes to the write's callback and then is the stream's 'error'
+// (console's writes ignore it; with no listener it is an uncaught exception, as in
+// node). destroy() never closes the fd and the stream stays usable, as node's.
+// Bindings: process_methods.{writeSync, guessHandleType}.
 
-const { RegExpPrototypeExec } = primordials;
+const { FunctionPrototypeCall, ObjectSetPrototypeOf } = primordials;
 
-const { writeSync, guessHandleType, getWindowSize } = internalBinding('process_methods');
+const { writeSync, guessHandleType } = internalBinding('process_methods');
 const Writable = require('internal/streams/writable');
-const { Buffer } = require('buffer');
+// Taken now: a user's later Buffer.from = ... must not reach stdout's writes.
+const { from: BufferFrom } = require('buffer').Buffer;
 
-function pipeError(err) {
-  const e = new Error(`${err.syscall} ${err.code}`);
-  e.errno = err.errno;
-  e.code = err.code;
-  e.syscall = err.syscall;
-  return e;
+// A Writable over an fd written with write(2) before write() returns (a file).
+function SyncWriteStream(fd, options) {
+  if (!(this instanceof SyncWriteStream)) return new SyncWriteStream(fd, options);
+  FunctionPrototypeCall(Writable, this, { __proto__: null, autoDestroy: true, decodeStrings: false });
+  options = options || { __proto__: null };
+  this.fd = fd;
+  this.readable = false;
+  this.autoClose = options.autoClose === undefined ? true : options.autoClose;
 }
+ObjectSetPrototypeOf(SyncWriteStream.prototype, Writable.prototype);
+ObjectSetPrototypeOf(SyncWriteStream, Writable);
 
-function emitWriteError(stream, err) {
-  stream.emit('error', err);
-}
-
-class SyncWriteStream extends Writable {
-  constructor(fd, options) {
-    super({ __proto__: null, decodeStrings: false, autoDestroy: true, ...options });
-    this.fd = fd;
-    this._type = 'fs';
-    this._isStdio = false;
-    this.destroySoon = this.destroy;
+SyncWriteStream.prototype._write = function(chunk, encoding, cb) {
+  if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' &&
+      encoding !== 'buffer') {
+    chunk = BufferFrom(chunk, encoding);
   }
+  writeSync(this.fd, chunk);
+  cb();
+  return true;
+};
 
-  _write(chunk, encoding, cb) {
-    if (typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' &&
-        encoding !== 'buffer') {
-      chunk = Buffer.from(chunk, encoding);
-    }
-    try {
-      writeSync(this.fd, chunk);
-    } catch (err) {
-      // A pipe's error reads as node's stream errors do ("write EPIPE").
-      if (this._type === 'pipe' && err.code !== undefined) err = pipeError(err);
-      // Ahead of the write's own callback, so a best-effort writer (console)
-      // does not swallow it: node reports a dead pipe this way too.
-      process.nextTick(emitWriteError, this, err);
-    }
-    cb();
+SyncWriteStream.prototype._destroy = function(err, cb) {
+  if (this.fd === null) return cb(err);
+  if (this.autoClose) require('fs').closeSync(this.fd);
+  this.fd = null;
+  cb(err);
+};
+
+SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
+
+// stdio streams survive destroy(): the fd stays open and the stream usable; 'close'
+// is still emitted, so finished() and pipeline() see the end.
+function dummyDestroy(err, cb) {
+  cb(err);
+  this._undestroy();
+  if (!this._writableState.emitClose) {
+    process.nextTick(() => this.emit('close'));
   }
-
-  _destroy(err, cb) {
-    cb(err);
-    // stdio streams survive destroy(): node keeps the fd open and the stream usable.
-    if (this._isStdio) this._undestroy();
-  }
-}
-
-// A terminal: columns and rows from the kernel, colours by the usual conventions.
-class TTYWriteStream extends SyncWriteStream {
-  constructor(fd) {
-    super(fd);
-    this._type = 'tty';
-    this.isTTY = true;
-    const size = getWindowSize(fd);
-    if (size !== undefined) {
-      this.columns = size[0];
-      this.rows = size[1];
-    }
-  }
-
-  getWindowSize() {
-    return [this.columns, this.rows];
-  }
-
-  getColorDepth(env = process.env) {
-    if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined ||
-        env.TERM === 'dumb') return 1;
-    if (env.FORCE_COLOR === '0') return 1;
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && RegExpPrototypeExec(/-256(color)?$/, env.TERM) !== null) return 8;
-    return 4;
-  }
-
-  hasColors(count, env) {
-    if (env === undefined && (count === undefined || (typeof count === 'object' && count !== null))) {
-      env = count;
-      count = 16;
-    }
-    return count <= 2 ** this.getColorDepth(env);
-  }
-
-  cursorTo() { return true; }
-  moveCursor() { return true; }
-  clearLine() { return true; }
-  clearScreenDown() { return true; }
-}
-
-// Writes to nowhere (fd closed at start-up), as node's stand-in stream does.
-function createDummy(fd) {
-  const stream = new Writable({
-    __proto__: null,
-    write(chunk, encoding, cb) { cb(); },
-  });
-  stream.fd = fd;
-  return stream;
 }
 
 function createWritableStdioStream(fd) {
   let stream;
   switch (guessHandleType(fd)) {
-    case 'TTY':
-      stream = new TTYWriteStream(fd);
+    case 'TTY': {
+      const tty = require('tty');
+      stream = new tty.WriteStream(fd);
+      stream._type = 'tty';
       break;
+    }
     case 'FILE':
-      stream = new SyncWriteStream(fd);
+      stream = new SyncWriteStream(fd, { __proto__: null, autoClose: false });
+      stream._type = 'fs';
       break;
     case 'PIPE':
-    case 'TCP':
-      stream = new SyncWriteStream(fd);
+    case 'TCP': {
+      const net = require('net');
+      const { kSyncWrites } = require('internal/net');
+      stream = new net.Socket({ __proto__: null, fd, readable: false, writable: true });
+      stream[kSyncWrites] = fd;
       stream._type = 'pipe';
       break;
+    }
     default:
-      return createDummy(fd);
+      // The fd is closed: writes go nowhere, as node's stand-in stream does.
+      stream = new Writable({
+        __proto__: null,
+        write(chunk, encoding, cb) { cb(); },
+      });
   }
+  stream.fd = fd;
   stream._isStdio = true;
-  // Ending stdout must not end the process's output for good: node ignores it.
-  stream.destroySoon = stream.destroy;
   return stream;
 }
 
 function create(fd) {
-  return createWritableStdioStream(fd);
+  const stream = createWritableStdioStream(fd);
+  // Ending or destroying stdout must not end the process's output for good.
+  stream.destroySoon = stream.destroy;
+  stream._destroy = dummyDestroy;
+  if (stream.isTTY) {
+    process.on('SIGWINCH', () => stream._refreshSize());
+  }
+  return stream;
 }
 
 function createStdin() {
-  const { Readable } = require('stream');
-  const stdin = new Readable({
-    __proto__: null,
-    read() {
+  const fd = 0;
+  let stdin;
+  switch (guessHandleType(fd)) {
+    case 'TTY': {
+      const tty = require('tty');
+      stdin = new tty.ReadStream(fd);
+      break;
+    }
+    case 'FILE': {
       const fs = require('fs');
-      const chunk = Buffer.alloc(65536);
-      let n = 0;
-      try { n = fs.readSync(0, chunk, 0, chunk.length, null); } catch { n = 0; }
-      this.push(n > 0 ? chunk.subarray(0, n) : null);
-    },
-  });
-  stdin.fd = 0;
-  if (guessHandleType(0) === 'TTY') {
-    stdin.isTTY = true;
-    stdin.isRaw = false;
-    stdin.setRawMode = function setRawMode(flag) { this.isRaw = !!flag; return this; };
+      stdin = new fs.ReadStream(null, { __proto__: null, fd, autoClose: false });
+      break;
+    }
+    case 'PIPE':
+    case 'TCP': {
+      const net = require('net');
+      stdin = new net.Socket({
+        __proto__: null, fd, readable: true, writable: false, manualStart: true,
+      });
+      // stdin cannot be end()ed.
+      stdin._writableState.ended = true;
+      break;
+    }
+    default: {
+      const { Readable } = require('stream');
+      stdin = new Readable({ __proto__: null, read() {} });
+      stdin.push(null);
+    }
+  }
+  stdin.fd = fd;
+  // pause() stops reading one tick later (after the stream has settled), so that
+  // a paused stdin lets the process exit.
+  if (stdin._handle) {
+    const { kReadStop } = require('internal/net');
+    stdin.on('pause', () => process.nextTick(onpause));
+    stdin.on('resume', () => { stdin._readStopped = false; });
+    stdin.on('newListener', (event) => {
+      if (event === 'readable' || event === 'data') stdin._readStopped = false;
+    });
+    function onpause() {
+      if (!stdin._handle) return;
+      if (!stdin.readableFlowing) {
+        stdin._readableState.reading = false;
+        stdin[kReadStop]();
+      }
+    }
   }
   return stdin;
 }
 
-module.exports = { create, createStdin, SyncWriteStream, TTYWriteStream };
+module.exports = { create, createStdin, SyncWriteStream };

@@ -82,10 +82,13 @@ impl Pool {
         let shared = self.shared.clone();
         let remote = self.remote.clone();
         let n = self.threads.len();
+        // The thread inherits a mask that blocks every signal (src/signal_mask.rs).
+        let mask = crate::signal_mask::block_async_signals();
         let t = std::thread::Builder::new()
             .name(format!("coil-pool-{n}"))
             .spawn(move || worker(&shared, &remote))
             .expect("a pool thread");
+        crate::signal_mask::restore(&mask);
         self.threads.push(t);
     }
 

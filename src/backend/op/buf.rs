@@ -7,8 +7,15 @@ use std::ffi::CString;
 pub struct IoBuf {
     ptr: *mut u8,
     len: usize,
-    /// Whatever keeps `ptr..ptr+len` allocated: a Vec, or a V8 backing store.
-    _keep: Box<dyn Any>,
+    /// Whatever keeps `ptr..ptr+len` allocated.
+    keep: Keep,
+}
+
+enum Keep {
+    /// Bytes of our own (no box: a stream's write queue recycles them).
+    Vec(Vec<u8>),
+    /// Anything else, such as a V8 backing store.
+    Other(#[allow(dead_code)] Box<dyn Any>),
 }
 
 impl IoBuf {
@@ -18,7 +25,15 @@ impl IoBuf {
         IoBuf {
             ptr,
             len,
-            _keep: Box::new(v),
+            keep: Keep::Vec(v),
+        }
+    }
+
+    /// The Vec behind a buffer made by `from_vec`, for reuse.
+    pub fn into_vec(self) -> Option<Vec<u8>> {
+        match self.keep {
+            Keep::Vec(v) => Some(v),
+            Keep::Other(_) => None,
         }
     }
 
@@ -28,8 +43,17 @@ impl IoBuf {
         IoBuf {
             ptr,
             len,
-            _keep: keep,
+            keep: Keep::Other(keep),
         }
+    }
+
+    /// Drops the first `n` bytes from the view (what a short send already sent);
+    /// the memory stays kept alive whole.
+    pub fn advance(&mut self, n: usize) {
+        let n = n.min(self.len);
+        // SAFETY: n <= len, so the new start is inside (or at the end of) the same memory.
+        self.ptr = unsafe { self.ptr.add(n) };
+        self.len -= n;
     }
 
     pub fn as_mut_ptr(&self) -> *mut u8 {

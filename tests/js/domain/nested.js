@@ -9,10 +9,13 @@ const bare = domain.create();
 process.on('uncaughtException', (err) => {
   console.log('uncaught', err.message, process.domain, domain._stack.length, err.domain);
 });
-setTimeout(() => bare.run(() => { throw new Error('bare'); }), 5);
 inner.on('error', (err) => {
   console.log('inner got', err.message, domain._stack.length, process.domain === outer);
-  process.nextTick(() => console.log('tick in parent:', process.domain === outer));
+  process.nextTick(() => {
+    console.log('tick in parent:', process.domain === outer);
+    // Started from here (not at the top) so that a slow start cannot reorder it.
+    setTimeout(() => bare.run(() => { throw new Error('bare'); }), 5);
+  });
 });
 // The throw leaves the rest of this script unrun, as any top-level throw does.
 outer.run(() => {

@@ -1,0 +1,299 @@
+//! A stream handle's write queue, as libuv keeps one per stream: JS hands its
+//! writes over, one send op per socket is in flight at a time (so writes cannot
+//! reorder), and what JS writes meanwhile is gathered behind it into the next send.
+//!
+//! Small writes are copied into the queue, so JS can be told at once that they
+//! are taken — the Writable then goes on in the same turn, as node's does after a
+//! write that `uv_try_write` finished — and the send's completion needs no call
+//! into JS. Large buffers are not copied: the queue keeps their backing stores
+//! until the kernel has sent them, and their writer waits (a request it gave)
+//! until then, since once its callback has run it may reuse the buffer. A writer
+//! of small buffers waits only when the queue holds more than HIGH_WATER bytes,
+//! and is called when it has drained to half that.
+//! A send that fails is reported to that waiter, or at the next write or shutdown.
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap;
+
+use crate::backend::op::{IoBuf, Send, Shutdown};
+use crate::backend::{Completion, Op};
+use crate::event_loop::HandleId;
+use crate::runtime::{Finish, Runtime};
+use crate::v8::{Array, Function, Global, Local, Object, Scope, Value, ValueKind};
+
+/// Buffers up to this size are copied into the queue rather than kept alive.
+const COPY_MAX: usize = 16 * 1024;
+/// Past this many unsent bytes, the writer waits for the queue to drain.
+const HIGH_WATER: usize = 64 * 1024;
+/// At most this many buffers go into one sendmsg.
+const MAX_IOVS: usize = 64;
+
+#[derive(Default)]
+struct WriteQueue {
+    /// Buffers waiting for the next send, in order.
+    bufs: VecDeque<IoBuf>,
+    /// Small writes being gathered at the tail (moved into `bufs` at the next send).
+    tail: Vec<u8>,
+    /// Bytes in `bufs` and `tail`.
+    queued: usize,
+    /// Bytes in the send in flight (0: none).
+    in_flight: usize,
+    /// A failed send's -errno, for the next write or shutdown.
+    error: i32,
+    /// The JS request to complete once the queue has drained.
+    waiter: Option<Global>,
+    /// The waiter's write has buffers of its own in the queue: it is done only
+    /// when the queue is empty.
+    waiter_kept: bool,
+    /// A shutdown asked for while writes were queued.
+    shutdown: Option<Global>,
+    /// Memory of finished sends, reused so that a steady stream of writes does not
+    /// allocate: emptied tails and an emptied buffer list.
+    spare_tails: Vec<Vec<u8>>,
+    spare_list: Vec<IoBuf>,
+    /// The fd is a pipe or a terminal: writev(2), not sendmsg(2) (tcp_wrap.openFd).
+    plain: bool,
+}
+
+impl WriteQueue {
+    /// Queues `bytes` (copied) or the buffer `keep` makes (kept alive); true if kept.
+    fn push(&mut self, bytes: &[u8], keep: impl FnOnce() -> Option<IoBuf>) -> bool {
+        self.queued += bytes.len();
+        if bytes.len() <= COPY_MAX {
+            if self.tail.capacity() == 0 {
+                self.tail = self.spare_tails.pop().unwrap_or_default();
+            }
+            self.tail.extend_from_slice(bytes);
+            return false;
+        }
+        if let Some(buf) = keep() {
+            self.flush_tail();
+            self.bufs.push_back(buf);
+        }
+        true
+    }
+
+    fn flush_tail(&mut self) {
+        if !self.tail.is_empty() {
+            let tail = std::mem::take(&mut self.tail);
+            self.bufs.push_back(IoBuf::from_vec(tail));
+        }
+    }
+
+    /// The buffers of the next send, with their total length.
+    fn next_send(&mut self) -> (Vec<IoBuf>, usize) {
+        self.flush_tail();
+        let n = self.bufs.len().min(MAX_IOVS);
+        let mut bufs = std::mem::take(&mut self.spare_list);
+        bufs.extend(self.bufs.drain(..n));
+        let total = bufs.iter().map(IoBuf::len).sum();
+        (bufs, total)
+    }
+
+    /// Keeps a finished send's memory for the next ones.
+    fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
+        for b in bufs.drain(..) {
+            if let Some(mut v) = b.into_vec() {
+                if self.spare_tails.len() < 2 && v.capacity() <= 4 * COPY_MAX {
+                    v.clear();
+                    self.spare_tails.push(v);
+                }
+            }
+        }
+        self.spare_list = bufs;
+    }
+}
+
+thread_local! {
+    static QUEUES: RefCell<FxHashMap<HandleId, WriteQueue>> = RefCell::default();
+}
+
+fn with_queue<R>(h: HandleId, f: impl FnOnce(&mut WriteQueue) -> R) -> R {
+    QUEUES.with(|q| f(q.borrow_mut().entry(h).or_default()))
+}
+
+/// Takes `items` (typed arrays) for handle `h`'s queue. Returns 0 (taken: the
+/// writer goes on), 1 (taken, but the queue is full: `req.oncomplete(null, 0 |
+/// -errno)` follows when it has drained), or -errno (an earlier send failed).
+pub fn write<'s>(
+    s: &Scope<'s>,
+    h: HandleId,
+    fd_ok: bool,
+    req: Local<'s, Object>,
+    items: Local<'s, Array>,
+) -> i32 {
+    let error = with_queue(h, |q| std::mem::take(&mut q.error));
+    if error < 0 {
+        return error;
+    }
+    if !fd_ok {
+        return -libc::EBADF;
+    }
+    let full = with_queue(h, |q| {
+        let mut kept = false;
+        for i in 0..items.length() {
+            let Some(item) = items.object().get_index(s, i) else {
+                continue;
+            };
+            let bytes = item.view_bytes().unwrap_or(&[]);
+            kept |= q.push(bytes, || super::fs::args::buffer(s, item, 0, bytes.len()));
+        }
+        let full = kept || q.queued + q.in_flight > HIGH_WATER;
+        if full {
+            q.waiter = Some(Global::new(s, req.value()));
+            q.waiter_kept = kept;
+        }
+        full
+    });
+    start_send(s, h);
+    i32::from(full)
+}
+
+/// shutdown(SHUT_WR) after every queued write: now if none, else when drained.
+pub fn shutdown<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
+    let (error, busy) = with_queue(h, |q| (std::mem::take(&mut q.error), q.in_flight > 0));
+    if error < 0 {
+        return error;
+    }
+    if busy {
+        with_queue(h, |q| q.shutdown = Some(Global::new(s, req.value())));
+        return 0;
+    }
+    submit_shutdown(s, h, req)
+}
+
+/// Submits the shutdown op: 0, or -EBADF (the handle is closing).
+fn submit_shutdown<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
+    let rt = Runtime::get(s);
+    let Some(fd) = rt.lp.handle_fd(h) else {
+        return -libc::EBADF;
+    };
+    let op = Shutdown {
+        fd,
+        how: libc::SHUT_WR,
+    };
+    let finish: Finish = Box::new(|s, c| Ok(s.number(c.result as f64)));
+    rt.submit_handle_request(s, h, req, op.into(), finish);
+    0
+}
+
+/// Handle `h` writes to a pipe or a terminal, not a socket.
+pub fn set_plain(h: HandleId) {
+    with_queue(h, |q| q.plain = true);
+}
+
+/// Forgets handle `h`'s queue (it is closing: its send in flight is cancelled).
+pub fn close(h: HandleId) {
+    QUEUES.with(|q| q.borrow_mut().remove(&h));
+}
+
+/// Starts the next send of `h`'s queue unless one is in flight.
+fn start_send(s: &Scope, h: HandleId) {
+    let rt = Runtime::get(s);
+    let Some(fd) = rt.lp.handle_fd(h) else { return };
+    let bufs = with_queue(h, |q| {
+        if q.in_flight > 0 || q.queued == 0 {
+            return None;
+        }
+        let (bufs, total) = q.next_send();
+        q.queued -= total;
+        q.in_flight = total;
+        Some((bufs, q.plain))
+    });
+    if let Some((bufs, plain)) = bufs {
+        let op = if plain {
+            Send::plain(fd, bufs)
+        } else {
+            Send::new(fd, bufs)
+        };
+        rt.submit_native(h, op.into(), Box::new(move |s, c| sent(s, h, c)));
+    }
+}
+
+/// A send completed: account for it, resubmit a short send's rest, start the
+/// next, and tell JS what it waits for (a drained queue, a shutdown's turn).
+fn sent<'s>(s: &Scope<'s>, h: HandleId, c: Completion) {
+    let Some(Op::Send(send)) = c.op else { return };
+    let live = QUEUES.with(|q| q.borrow().contains_key(&h));
+    if !live {
+        return; // closed meanwhile: the buffers go with the op
+    }
+    let (waiter, shutdown, error) = with_queue(h, |q| {
+        let total = q.in_flight;
+        q.in_flight = 0;
+        if c.result < 0 {
+            q.error = c.result;
+            q.bufs.clear();
+            q.tail.clear();
+            q.queued = 0;
+        } else if (c.result as usize) < total {
+            // A short send: what the kernel did not take goes back to the front.
+            let mut skip = c.result as usize;
+            let rest: Vec<IoBuf> = send
+                .into_bufs()
+                .into_iter()
+                .filter_map(|mut b| {
+                    if skip >= b.len() {
+                        skip -= b.len();
+                        return None;
+                    }
+                    b.advance(skip);
+                    skip = 0;
+                    Some(b)
+                })
+                .collect();
+            q.queued += total - c.result as usize;
+            for b in rest.into_iter().rev() {
+                q.bufs.push_front(b);
+            }
+        } else {
+            q.recycle(send.into_bufs());
+        }
+        let drained = if q.waiter_kept {
+            q.queued == 0 && q.in_flight == 0
+        } else {
+            q.queued <= HIGH_WATER / 2
+        };
+        let drained = drained || q.error < 0;
+        let waiter = if drained { q.waiter.take() } else { None };
+        let shutdown = if q.queued == 0 || q.error < 0 {
+            q.shutdown.take()
+        } else {
+            None
+        };
+        // A failure with a waiter is reported there, not again at the next write.
+        let error = q.error;
+        if error < 0 && (waiter.is_some() || shutdown.is_some()) {
+            q.error = 0;
+        }
+        (waiter, shutdown, error)
+    });
+    start_send(s, h);
+    if let Some(w) = waiter {
+        if let Some(req) = w.get(s).to::<Object>(ValueKind::Object) {
+            complete(s, req, error.min(0));
+        }
+    }
+    if let Some(req) = shutdown.and_then(|g| g.get(s).to::<Object>(ValueKind::Object)) {
+        let r = if error < 0 {
+            error
+        } else {
+            submit_shutdown(s, h, req)
+        };
+        if r < 0 {
+            complete(s, req, r);
+        }
+    }
+}
+
+/// req.oncomplete(null, result), entered as a loop callback.
+fn complete<'s>(s: &Scope<'s>, req: Local<'s, Object>, result: i32) {
+    let f = req
+        .get(s, Runtime::get(s).oncomplete(s))
+        .and_then(|f| f.to::<Function>(ValueKind::Function));
+    if let Some(f) = f {
+        let args: [Local<Value>; 2] = [s.null(), s.number(result as f64)];
+        Runtime::get(s).make_callback(s, f, req.value(), &args);
+    }
+}
