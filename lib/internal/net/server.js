@@ -36,6 +36,9 @@ function Server(options, connectionListener) {
   this._unref = false;
   this._closing = false;
   this._listening = false;
+  this._shared = false; // other processes accept on the same socket
+  this._acceptId = -1;
+  this._rearm = false;
   this.allowHalfOpen = Boolean(options.allowHalfOpen);
   this.pauseOnConnect = Boolean(options.pauseOnConnect);
   this.noDelay = Boolean(options.noDelay);
@@ -59,14 +62,34 @@ function open(pipe, address, family, port, backlog, v6only) {
 }
 
 function accept(server) {
-  binding.accept(server._id, {
+  server._acceptId = binding.accept(server._id, {
     __proto__: null,
-    oncomplete: (_, result) => onConnection(server, result[0], result[1]),
-  }, server._pipe);
+    oncomplete: (_, result) => {
+      const ended = result[0];
+      if (ended) server._acceptId = -1;
+      for (let i = 1; i < result.length; i++) onConnection(server, result[i], ended && i === result.length - 1);
+      if (ended && result.length === 1) onConnection(server, ECANCELED, true);
+    },
+  }, server._pipe, server._shared);
+}
+
+// The server's socket is now shared with other processes (passed over IPC): its
+// accept becomes a plain poll that wakes every process (see tcp_wrap's accept).
+function shareServer(server) {
+  if (server._shared) return;
+  server._shared = true;
+  if (server._handle !== null && server._acceptId >= 0) {
+    server._rearm = true;
+    binding.readStop(server._acceptId); // cancels the request, whatever its op
+
+  }
 }
 
 function onConnection(server, conn, ended) {
-  if (ended && server._handle !== null && conn !== ECANCELED) {
+  if (ended && server._handle !== null && server._rearm) {
+    server._rearm = false;
+    accept(server);
+  } else if (ended && server._handle !== null && conn !== ECANCELED) {
     // The multishot accept ended (out of fds, or the kernel stopped it): take it
     // up again, after a pause when out of fds (as libuv backs off) rather than
     // spinning or dropping the listener.
@@ -180,6 +203,7 @@ function listenOnFd(server, fd, backlog) {
   // Not a socket: EINVAL, and the fd is left alone (as node's).
   const h = type === 'TCP' || type === 'PIPE' ? openFd(fd) : -22;
   const r = typeof h === 'number' ? h : binding.listen(h.id, backlog);
+  server._shared = true; // inherited: others may hold it too
   if (r < 0) {
     if (typeof h !== 'number') h.close();
     const err = uvExceptionWithHostPort(r, 'listen', null, undefined);
@@ -258,4 +282,4 @@ ObjectDefineProperty(Server.prototype, 'listening', {
   get() { return this._handle !== null; },
 });
 
-module.exports = { Server };
+module.exports = { Server, shareServer };
