@@ -104,6 +104,13 @@ pub trait OpAble {
     fn multishot_ends(&self, result: i32) -> bool {
         result < 0
     }
+    /// For a multishot buffer op on epoll: how many arrivals it may take per
+    /// readiness event. One for a stream (one recv takes up to a whole buffer, and
+    /// more would let a few sockets take every buffer of the group); more for
+    /// datagrams, one per recvmsg, as libuv reads a UDP socket up to 32 times.
+    fn shots_per_event(&self) -> usize {
+        1
+    }
     /// A readiness op the epoll driver tries at submit, before waiting (a send, a
     /// connect: usually done at once, so no wait and no extra epoll_wait turn).
     fn try_first(&self) -> bool {
