@@ -81,10 +81,10 @@ pub(super) fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// Received chunks up to this size are copied into a shared slab (below); larger
 /// ones get an ArrayBuffer of their own.
-const SLAB_CHUNK_MAX: usize = 8 * 1024;
-const SLAB_SIZE: usize = 64 * 1024;
+const SLAB_CHUNK_MAX: usize = 32 * 1024;
+const SLAB_SIZE: usize = 256 * 1024;
 
-/// Small received chunks are copied side by side into one 64 KiB ArrayBuffer and
+/// Small received chunks are copied side by side into one 256 KiB ArrayBuffer and
 /// handed to JS as views of it, as node's Buffer pool does for small allocations:
 /// a new V8 ArrayBuffer (a backing store, its registration, its sweeping) costs
 /// more than the rest of a small read. A chunk kept alive keeps its slab alive.
