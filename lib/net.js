@@ -213,7 +213,10 @@ function send(socket, bufs, total, cb) {
   const h = socket[kHandle];
   if (h === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
   if (socket[kSyncWrites] >= 0) return writeNow(socket, bufs, total, cb);
-  const r = binding.write(h.id, socket._writeReq, bufs);
+  afterWrite(socket, binding.write(h.id, socket._writeReq, bufs), total, cb);
+}
+
+function afterWrite(socket, r, total, cb) {
   if (r < 0) return cb(errnoStreamError(r === ECANCELED ? -32 : r, 'write'));
   socket._bytesDispatched += total;
   socket._bytesWritten += total;
@@ -265,7 +268,14 @@ Socket.prototype._write = function(chunk, encoding, cb) {
     return writeNow(this, [chunk], BufferByteLength(chunk, 'utf8'), cb);
   }
   const b = toBuffer(chunk, encoding);
-  this._writeBuffers([b], TypedArrayPrototypeGetByteLength(b), cb);
+  const total = TypedArrayPrototypeGetByteLength(b);
+  const h = this[kHandle];
+  if (h !== null && !this.connecting && this[kSyncWrites] < 0 && total > 0) {
+    // The common case: one buffer straight to the handle (no array made for it).
+    const r = binding.write(h.id, this._writeReq, b);
+    return afterWrite(this, r, total, cb);
+  }
+  this._writeBuffers([b], total, cb);
 };
 
 Socket.prototype._writeBuffers = function(bufs, total, cb) {

@@ -22,7 +22,7 @@ use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -284,20 +284,21 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// write(h, req, [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
+/// write(h, req, buffer | [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
 /// req.oncomplete(null, 0 | -errno) when it has drained) or -errno. The socket's
 /// write queue (stream_wrap) sends them in order.
 fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Some(list) = a.get(2).to::<Array>(ValueKind::Array) else {
+    let data = a.get(2);
+    if !data.is(ValueKind::Array) && !data.is(ValueKind::ArrayBufferView) {
         return s.throw_error(
             ErrorKind::TypeError,
-            "The \"buffers\" argument must be an Array",
+            "The \"buffers\" argument must be an Array or an ArrayBufferView",
         );
-    };
+    }
     let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, list) as f64));
+    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, data) as f64));
 }
 
 /// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;
