@@ -26,6 +26,7 @@ mod tcp_wrap;
 mod timers;
 mod tty_wrap;
 mod types;
+mod url;
 mod util;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
@@ -49,6 +50,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("timers", timers::init),
     ("tty_wrap", tty_wrap::init),
     ("types", types::init),
+    ("url", url::init),
     ("util", util::init),
 ];
 

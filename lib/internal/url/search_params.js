@@ -304,11 +304,9 @@ class URLSearchParams {
 function update(params) {
   const url = getOwner(params);
   if (url === null) return;
-  const { getRecord, stripTrailingSpacesFromOpaquePath } = require('internal/url');
-  const record = getRecord(url);
-  const serialized = formSerialize(getList(params));
-  record.query = serialized === '' ? null : serialized;
-  if (serialized === '') stripTrailingSpacesFromOpaquePath(record);
+  // An empty list clears the query (ada then also trims an opaque path's
+  // trailing spaces).
+  require('internal/url').setSearchFromParams(url, formSerialize(getList(params)));
 }
 
 ObjectDefineProperty(URLSearchParams.prototype, SymbolIterator, {
