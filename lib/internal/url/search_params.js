@@ -38,12 +38,14 @@ function inspect(v, opts) {
 function formParse(input) {
   const list = [];
   if (input.length === 0) return list;
-  for (const seq of new SafeArrayIterator(StringPrototypeSplit(input, '&'))) {
+  const seqs = StringPrototypeSplit(input, '&');
+  for (let i = 0; i < seqs.length; i++) {
+    const seq = seqs[i];
     if (seq.length === 0) continue;
     const eq = StringPrototypeIndexOf(seq, '=');
     const name = eq === -1 ? seq : StringPrototypeSlice(seq, 0, eq);
     const value = eq === -1 ? '' : StringPrototypeSlice(seq, eq + 1);
-    ArrayPrototypePush(list, [formDecode(name), formDecode(value)]);
+    list[list.length] = [formDecode(name), formDecode(value)];
   }
   return list;
 }
@@ -52,8 +54,19 @@ function formParse(input) {
 // that fails (a stray '%'), a byte-wise decode that keeps only the low 8
 // bits of each non-escaped character.
 function formDecode(s) {
-  s = regExpReplace(s, /\+/g, ' ');
-  if (!regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
+  const percent = StringPrototypeIndexOf(s, '%');
+  let plus = StringPrototypeIndexOf(s, '+');
+  if (plus !== -1) {
+    let spaced = '';
+    let last = 0;
+    do {
+      spaced += StringPrototypeSlice(s, last, plus) + ' ';
+      last = plus + 1;
+      plus = StringPrototypeIndexOf(s, '+', last);
+    } while (plus !== -1);
+    s = spaced + StringPrototypeSlice(s, last);
+  }
+  if (percent === -1 || !regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -203,8 +216,9 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    const pair = ArrayPrototypeFind(this.#list, (p) => p[0] === name);
-    return pair === undefined ? null : pair[1];
+    const list = this.#list;
+    for (let i = 0; i < list.length; i++) if (list[i][0] === name) return list[i][1];
+    return null;
   }
 
   getAll(name) {
