@@ -258,12 +258,19 @@ Buffer.concat = function concat(list, length) {
   } else {
     validateOffset(length, 'length');
   }
-  const buffer = Buffer.allocUnsafe(length);
+  const buffer = allocate(length);
   let pos = 0;
   for (let i = 0; i < list.length; i++) {
     const buf = list[i];
     if (!isUint8Array(buf)) throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
-    pos += copyActual(buf, buffer, pos, 0, buf.length);
+    const len = buf.length;
+    if (len <= length - pos) {
+      // The whole source fits: one set(), no view made to cut it.
+      TypedArrayPrototypeSet(buffer, buf, pos);
+      pos += len;
+    } else {
+      pos += copyActual(buf, buffer, pos, 0, len);
+    }
   }
   if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);
   return buffer;
