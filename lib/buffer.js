@@ -44,11 +44,29 @@ function isAnyArrayBuffer(v) {
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 
 // Pool used by allocUnsafe and from(string/array) for small sizes.
-let poolSize, poolOffset, allocPool;
+let poolSize, poolOffset, allocPool, poolBytes;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = new ArrayBuffer(poolSize);
+  poolBytes = new FastBuffer(allocPool);
   poolOffset = 0;
+}
+
+// Buffer.from(short string) in UTF-8: ASCII (the usual case) is written into the
+// pool in the same pass that checks it; undefined when a character is not ASCII.
+function fromShortAscii(string) {
+  const len = string.length;
+  if (allocPool === undefined || len > poolSize - poolOffset) createPool();
+  const at = poolOffset;
+  for (let i = 0; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(string, i);
+    if (c > 0x7f) return undefined;
+    poolBytes[at + i] = c;
+  }
+  const b = new FastBuffer(allocPool, at, len);
+  poolOffset += len;
+  alignPool();
+  return b;
 }
 function alignPool() {
   if (poolOffset & 0x7) poolOffset = (poolOffset | 0x7) + 1;
@@ -86,6 +104,10 @@ function fromString(string, encoding) {
   let ops;
   if (typeof encoding !== 'string' || encoding.length === 0) {
     if (string.length === 0) return new FastBuffer();
+    if (string.length < 64) {
+      const b = fromShortAscii(string);
+      if (b !== undefined) return b;
+    }
     ops = enc.utf8;
   } else {
     ops = getEncodingOps(encoding);
