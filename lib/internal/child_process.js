@@ -125,7 +125,7 @@ ChildProcess.prototype.spawn = function(options) {
     }
     if (i === codes.ipc) {
       // The channel is not one of the child's stdio streams.
-      const channel = new Socket({ handle: { __proto__: null, id: h, pipe: true } });
+      const channel = new Socket({ handle: { __proto__: null, id: h, pipe: true }, manualStart: true });
       require('internal/child_process/ipc').setupChannel(this, channel);
       ArrayPrototypePush(stdio, null);
       continue;

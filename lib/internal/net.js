@@ -54,6 +54,8 @@ function normalizeArgs(args) {
   let options = { __proto__: null };
   if (typeof arg0 === 'object' && arg0 !== null) {
     options = arg0;
+  } else if (typeof arg0 === 'function') {
+    // listen(callback): no port given (an ephemeral one).
   } else if (typeof arg0 === 'string' && !isLegalPort(arg0) && NumberIsNaN(+arg0)) {
     options.path = arg0;
   } else {

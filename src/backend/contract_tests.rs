@@ -1,10 +1,15 @@
 //! The backend contract, checked against each driver (the `contract_tests!` macro
 //! instantiates every test for one driver): keys, cancellation by key and by fd,
-//! a full queue, multishot, provided buffers, the Remote wake-up, and teardown.
+//! a full queue, multishot, provided buffers, the Remote wake-up, teardown, and
+//! datagrams (sendmsg gathering buffers, recvmsg naming the sender).
 use std::os::fd::RawFd;
 use std::time::Duration;
 
-use super::op::{IoBuf, Nop, Poll, Read, ReadSelect};
+use super::op::{
+    parse_datagram, socket, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg, RecvMsgMulti,
+    SendMsg,
+};
+use super::sockaddr::SockAddr;
 use super::{Backend, Completion, Op, SharedFd};
 
 pub fn pipe() -> (RawFd, RawFd) {
@@ -196,6 +201,89 @@ pub fn teardown_frees_in_flight_ops(b: Box<dyn Backend>) {
     unsafe { libc::close(w) };
 }
 
+/// A UDP socket bound to 127.0.0.1 on a port the kernel picks, and that port.
+fn udp_socket() -> (SharedFd, u16) {
+    let fd = socket::dgram_socket(libc::AF_INET).expect("socket");
+    let any = SockAddr::ip("127.0.0.1", 0).expect("address");
+    socket::bind_dgram(fd, &any, false, false).expect("bind");
+    let mut local = SockAddr::empty();
+    local.read_local(fd).expect("getsockname");
+    (SharedFd::owned(fd), local.endpoint().port)
+}
+
+/// A recvmsg waits for a datagram; a sendmsg of two buffers to its address arrives
+/// as one datagram, and the recvmsg names the sender's port. Then the same with
+/// the bytes in a provided buffer (group 3), given back after.
+pub fn datagrams_carry_their_source(b: &mut dyn Backend) {
+    let (rx, rx_port) = udp_socket();
+    let (tx, tx_port) = udp_socket();
+    let to = || SockAddr::ip("127.0.0.1", rx_port).expect("address");
+    let recv = RecvMsg::new(rx.clone(), RecvInto::Owned(IoBuf::from_vec(vec![0; 64])));
+    b.submit(Op::RecvMsg(recv), 1);
+    let parts = vec![
+        IoBuf::from_vec(b"data".to_vec()),
+        IoBuf::from_vec(b"gram".to_vec()),
+    ];
+    b.submit(Op::SendMsg(SendMsg::new(tx.clone(), parts, Some(to()))), 2);
+    let mut out = collect(b, 2);
+    out.sort_by_key(|c| c.owner);
+    assert_eq!((out[0].result, out[1].result), (8, 8));
+    let Some(Op::RecvMsg(got)) = out[0].op.take() else {
+        panic!("the recvmsg comes back");
+    };
+    assert_eq!(got.owned_bytes(8), Some(&b"datagram"[..]));
+    let from = got.source().endpoint();
+    assert_eq!((from.address.as_str(), from.port), ("127.0.0.1", tx_port));
+
+    b.register_buffers(3, 2, 64).expect("buffer group");
+    b.submit(Op::RecvMsg(RecvMsg::new(rx, RecvInto::Group(3, 64))), 3);
+    let one = vec![IoBuf::from_vec(b"again".to_vec())];
+    b.submit(Op::SendMsg(SendMsg::new(tx, one, Some(to()))), 4);
+    let mut out = collect(b, 2);
+    out.sort_by_key(|c| c.owner);
+    assert_eq!(out[0].result, 5);
+    let Some(Op::RecvMsg(got)) = out[0].op.take() else {
+        panic!("the recvmsg comes back");
+    };
+    let bid = got.bid.expect("the completion names the buffer");
+    assert_eq!(b.buffer(3, bid, 5), b"again");
+    assert_eq!(got.source().endpoint().port, tx_port);
+    b.recycle(3, bid);
+}
+
+/// A multishot recvmsg delivers each of three datagrams in a buffer laid out as
+/// io_uring lays it out (header, sender, payload), with more to come, until
+/// cancelled.
+pub fn multishot_recvmsg_lays_out_each_datagram(b: &mut dyn Backend) {
+    let (rx, rx_port) = udp_socket();
+    let (tx, tx_port) = udp_socket();
+    b.register_buffers(4, 4, 256).expect("buffer group");
+    let key = b.submit(Op::RecvMsgMulti(RecvMsgMulti::new(rx, 4, 256)), 1);
+    for word in [&b"one"[..], b"two", b"three"] {
+        let to = SockAddr::ip("127.0.0.1", rx_port).expect("address");
+        let buf = vec![IoBuf::from_vec(word.to_vec())];
+        b.submit(Op::SendMsg(SendMsg::new(tx.clone(), buf, Some(to))), 2);
+    }
+    let mut got = Vec::new();
+    for c in collect(b, 6).into_iter().filter(|c| c.owner == 1) {
+        if c.result == -libc::EINVAL && !c.more {
+            eprintln!("skipped: the kernel has no multishot recvmsg (Linux 6.0)");
+            return;
+        }
+        assert!(c.more && c.result > 0);
+        let bid = c.buffer_id().expect("a buffer per datagram");
+        let (from, payload, truncated) =
+            parse_datagram(b.buffer(4, bid, c.result as usize)).expect("laid out");
+        assert_eq!((from.endpoint().port, truncated), (tx_port, false));
+        got.push(String::from_utf8_lossy(payload).into_owned());
+        b.recycle(4, bid);
+    }
+    assert_eq!(got, ["one", "two", "three"]);
+    b.cancel(key);
+    let last = collect(b, 1);
+    assert_eq!((last[0].result, last[0].more), (-libc::ECANCELED, false));
+}
+
 /// Instantiates every contract test for one driver. `$make` builds it; `$ready`
 /// (a fn(&str) -> bool given the test's name) says whether the running kernel can
 /// do what the test needs: when not, the test prints why and passes (a skip).
@@ -251,6 +339,20 @@ macro_rules! contract_tests {
                 return;
             }
             contract::another_thread_wakes_the_loop(&mut *$make);
+        }
+        #[test]
+        fn datagrams_carry_their_source() {
+            if !$ready("datagrams_carry_their_source") {
+                return;
+            }
+            contract::datagrams_carry_their_source(&mut *$make);
+        }
+        #[test]
+        fn multishot_recvmsg_lays_out_each_datagram() {
+            if !$ready("multishot_recvmsg_lays_out_each_datagram") {
+                return;
+            }
+            contract::multishot_recvmsg_lays_out_each_datagram(&mut *$make);
         }
         #[test]
         fn teardown_frees_in_flight_ops() {

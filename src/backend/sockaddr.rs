@@ -17,6 +17,29 @@ pub struct Endpoint {
     pub port: u16,
 }
 
+/// An interface's index from its name (`eth0`), 0 when there is none.
+fn if_index(name: &str) -> u32 {
+    let Ok(name) = std::ffi::CString::new(name) else {
+        return 0;
+    };
+    // SAFETY: a NUL-terminated string alive for the call.
+    unsafe { libc::if_nametoindex(name.as_ptr()) }
+}
+
+/// An interface's name from its index (`eth0`), or the number when it has none.
+fn if_name(index: u32) -> String {
+    let mut buf = [0 as libc::c_char; libc::IF_NAMESIZE];
+    // SAFETY: buf has IF_NAMESIZE bytes, as if_indextoname requires.
+    let p = unsafe { libc::if_indextoname(index, buf.as_mut_ptr()) };
+    if p.is_null() {
+        return index.to_string();
+    }
+    // SAFETY: on success buf holds a NUL-terminated name.
+    unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }
+        .to_string_lossy()
+        .into_owned()
+}
+
 impl SockAddr {
     pub fn empty() -> SockAddr {
         SockAddr {
@@ -29,7 +52,7 @@ impl SockAddr {
     /// A numeric IPv4/IPv6 address (IPv6 may carry a %scope id) and a port.
     pub fn ip(host: &str, port: u16) -> Option<SockAddr> {
         let (host, scope) = match host.split_once('%') {
-            Some((h, s)) => (h, s.parse::<u32>().unwrap_or(0)),
+            Some((h, s)) => (h, s.parse::<u32>().unwrap_or_else(|_| if_index(s))),
             None => (host, 0),
         };
         let ip: IpAddr = host.parse().ok()?;
@@ -78,6 +101,40 @@ impl SockAddr {
         self.storage.ss_family as i32
     }
 
+    /// An address the kernel wrote into a buffer (a multishot recvmsg's name field).
+    pub fn from_bytes(bytes: &[u8]) -> Option<SockAddr> {
+        let mut a = SockAddr::empty();
+        if bytes.len() > std::mem::size_of::<libc::sockaddr_storage>() {
+            return None;
+        }
+        // SAFETY: bytes fits in the storage (checked); the two do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                bytes.as_ptr(),
+                (&raw mut a.storage).cast::<u8>(),
+                bytes.len(),
+            )
+        };
+        a.len = bytes.len() as libc::socklen_t;
+        Some(a)
+    }
+
+    /// Room for the kernel to write an address into: (storage, its capacity). The
+    /// family written tells `endpoint` what it holds.
+    pub fn storage_mut(&mut self) -> (*mut libc::sockaddr, libc::socklen_t) {
+        self.len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+        ((&raw mut self.storage).cast(), self.len)
+    }
+
+    /// The IPv6 scope id (an interface index) of an IPv6 address, else 0.
+    pub fn scope_id(&self) -> u32 {
+        if self.family() != libc::AF_INET6 {
+            return 0;
+        }
+        // SAFETY: the family says the storage holds a sockaddr_in6.
+        unsafe { (*(&raw const self.storage).cast::<libc::sockaddr_in6>()).sin6_scope_id }
+    }
+
     pub fn as_ptr(&self) -> (*const libc::sockaddr, libc::socklen_t) {
         ((&raw const self.storage).cast(), self.len)
     }
@@ -120,8 +177,14 @@ impl SockAddr {
             libc::AF_INET6 => {
                 // SAFETY: the family says the storage holds a sockaddr_in6.
                 let sin6 = unsafe { &*(&raw const self.storage).cast::<libc::sockaddr_in6>() };
+                let mut address = Ipv6Addr::from(sin6.sin6_addr.s6_addr).to_string();
+                if sin6.sin6_scope_id != 0 {
+                    // A link-local peer names its interface, as node shows it: %eth0.
+                    address.push('%');
+                    address.push_str(&if_name(sin6.sin6_scope_id));
+                }
                 Endpoint {
-                    address: Ipv6Addr::from(sin6.sin6_addr.s6_addr).to_string(),
+                    address,
                     family: "IPv6",
                     port: u16::from_be(sin6.sin6_port),
                 }

@@ -26,6 +26,7 @@ mod tcp_wrap;
 mod timers;
 mod tty_wrap;
 mod types;
+mod udp_wrap;
 mod url;
 mod util;
 
@@ -50,6 +51,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("timers", timers::init),
     ("tty_wrap", tty_wrap::init),
     ("types", types::init),
+    ("udp_wrap", udp_wrap::init),
     ("url", url::init),
     ("util", util::init),
 ];

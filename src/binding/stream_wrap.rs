@@ -150,6 +150,24 @@ pub fn write<'s>(
     i32::from(full)
 }
 
+/// Waits until every queued write has gone: 0 if none is queued, else 1 and
+/// `req.oncomplete(null, 0 | -errno)` once the queue is empty. The caller has no
+/// write of its own waiting (an IPC channel about to pass an fd with a send of
+/// its own, which must not overtake or interleave with queued bytes).
+pub fn flush<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
+    with_queue(h, |q| {
+        if q.error < 0 {
+            return std::mem::take(&mut q.error);
+        }
+        if q.queued == 0 && q.in_flight == 0 {
+            return 0;
+        }
+        q.waiter = Some(Global::new(s, req.value()));
+        q.waiter_kept = true;
+        1
+    })
+}
+
 /// shutdown(SHUT_WR) after every queued write: now if none, else when drained.
 pub fn shutdown<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
     let (error, busy) = with_queue(h, |q| (std::mem::take(&mut q.error), q.in_flight > 0));

@@ -29,9 +29,10 @@ pub enum HandleKind {
 impl HandleKind {
     /// A stream (TCP, pipe) is active exactly while it has ops in flight (reading,
     /// writing, connecting, accepting), as libuv starts and stops stream handles:
-    /// a paused socket with nothing to write does not keep the loop alive.
+    /// a paused socket with nothing to write does not keep the loop alive. A UDP
+    /// socket likewise: while it receives (a recvmsg is always in flight then).
     pub fn active_while_ops(self) -> bool {
-        matches!(self, HandleKind::Tcp | HandleKind::Pipe)
+        matches!(self, HandleKind::Tcp | HandleKind::Pipe | HandleKind::Udp)
     }
 }
 

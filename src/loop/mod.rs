@@ -197,6 +197,15 @@ impl Loop {
             .update(id, |h| h.referenced = referenced);
     }
 
+    /// Gives a handle made without an fd its fd (a UDP socket gets one at bind).
+    pub fn handle_set_fd(&self, id: HandleId, fd: SharedFd) {
+        self.handles.borrow_mut().update(id, |h| {
+            if h.closing.is_none() {
+                h.fd = Some(fd);
+            }
+        });
+    }
+
     /// The handle's fd (None once closing: its ops hold the number until they end).
     pub fn handle_fd(&self, id: HandleId) -> Option<SharedFd> {
         self.handles.borrow().handles.get(id)?.fd.clone()

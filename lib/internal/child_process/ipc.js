@@ -4,27 +4,86 @@
 // node's 'json' framing — one JSON text per message, each ended by '\n'. The
 // same code serves both ends: the parent's ChildProcess and the child's process
 // object get send(), connected, disconnect(), 'message' and 'disconnect'.
-// Passing handles (SCM_RIGHTS) and 'advanced' serialization come with cluster.
+//
+// Handles (a net.Server, a net.Socket) travel as their fd, passed with SCM_RIGHTS
+// on the send that carries the message `{ cmd: 'NODE_HANDLE', type, msg }`. The
+// channel reads with recvmsg (tcp_wrap.setIpc), so received fds queue up in the
+// order they came and each NODE_HANDLE message takes the next one, rebuilt on
+// this side as the same kind of object. A handle's send waits until everything
+// queued before it has gone, and messages sent after it wait for it.
 
 const {
-  Error, JSONParse, JSONStringify, StringPrototypeIndexOf, StringPrototypeSlice,
+  ArrayPrototypePush, ArrayPrototypeShift, JSONParse, JSONStringify,
+  StringPrototypeIndexOf, StringPrototypeSlice, Symbol,
 } = primordials;
 
+const binding = internalBinding('tcp_wrap');
 const {
-  codes: { ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS },
+  codes: {
+    ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS,
+    ERR_INVALID_HANDLE_TYPE,
+  },
 } = require('internal/errors');
 
-function emitMessage(target, event, message) {
-  target.emit(event, message, undefined);
+function emitMessage(target, event, message, handle) {
+  target.emit(event, message, handle);
 }
 
-// Wires `target` (a ChildProcess, or process in a child) to the channel `socket`.
+// A bare listening socket (cluster's shared mode): { [kSharedSocket]: fd }. It
+// arrives as { fd }, for the receiver to listen on with a server of its own.
+const kSharedSocket = Symbol('kSharedSocket');
+
+// What a handle is on the wire: its type name and its fd.
+function describeHandle(handle) {
+  if (typeof handle[kSharedSocket] === 'number') {
+    return { __proto__: null, type: 'coil.fd', fd: handle[kSharedSocket] };
+  }
+  const net = require('net');
+  let type;
+  if (handle instanceof net.Server) {
+    type = 'net.Server';
+    require('internal/net/server').shareServer(handle);
+  }
+  else if (handle instanceof net.Socket) type = 'net.Socket';
+  else throw new ERR_INVALID_HANDLE_TYPE();
+  const h = handle._handle;
+  const fd = h && typeof h.fd === 'number' ? h.fd : h ? binding.fd(h.id) : -1;
+  if (!(fd >= 0)) throw new ERR_INVALID_HANDLE_TYPE();
+  return { __proto__: null, type, fd };
+}
+
+// The object a received handle becomes, given to 'message' listeners.
+function rebuildHandle(type, fd, done) {
+  const net = require('net');
+  if (type === 'net.Server') {
+    const server = new net.Server();
+    server.listen({ fd }, () => done(server));
+    return;
+  }
+  if (type === 'net.Socket') {
+    done(new net.Socket({ fd, readable: true, writable: true }));
+    return;
+  }
+  if (type === 'coil.fd') {
+    done({ fd });
+    return;
+  }
+  require('fs').closeSync(fd); // a kind we do not know: not leaked
+  done(undefined);
+}
+
+// Wires `target` (a ChildProcess, or process in a child) to the channel `socket`,
+// made with manualStart: reads start here, once the channel reads with recvmsg.
 function setupChannel(target, socket) {
   target.channel = socket;
   target.connected = true;
+  binding.setIpc(socket._handle.id);
+  const fds = []; // received, not yet claimed by a NODE_HANDLE message
   let pending = '';
   socket.setEncoding('utf8');
   socket.on('data', (chunk) => {
+    const got = binding.takeFds();
+    for (let i = 0; i < got.length; i++) ArrayPrototypePush(fds, got[i]);
     pending += chunk;
     let nl;
     while ((nl = StringPrototypeIndexOf(pending, '\n')) !== -1) {
@@ -36,21 +95,82 @@ function setupChannel(target, socket) {
       } catch {
         continue; // not a message of ours
       }
-      // node's own messages ({ cmd: 'NODE_...' }) are internal.
       const internal = message !== null && typeof message === 'object' &&
         typeof message.cmd === 'string' && StringPrototypeSlice(message.cmd, 0, 5) === 'NODE_';
+      if (internal && message.cmd === 'NODE_HANDLE') {
+        const fd = ArrayPrototypeShift(fds);
+        if (fd === undefined) continue;
+        const inner = message.msg;
+        const innerInternal = inner !== null && typeof inner === 'object' &&
+          typeof inner.cmd === 'string' && StringPrototypeSlice(inner.cmd, 0, 5) === 'NODE_';
+        rebuildHandle(message.type, fd, (handle) => {
+          process.nextTick(emitMessage, target, innerInternal ? 'internalMessage' : 'message',
+                           inner, handle);
+        });
+        continue;
+      }
       // Each in a tick of its own, as node: a listener that throws does not stop
-      // the messages after it.
-      process.nextTick(emitMessage, target, internal ? 'internalMessage' : 'message', message);
+      // the messages after it. node's own messages ({ cmd: 'NODE_...' }) are internal.
+      process.nextTick(emitMessage, target, internal ? 'internalMessage' : 'message', message,
+                       undefined);
     }
   });
   socket.on('error', () => {});
   socket.on('close', () => {
+    for (let i = 0; i < fds.length; i++) require('fs').closeSync(fds[i]);
+    fds.length = 0;
     if (!target.connected) return;
     target.connected = false;
     target.channel = null;
     process.nextTick(() => target.emit('disconnect'));
   });
+
+  // Sends in order: a handle's send holds the ones behind it.
+  const queue = [];
+  let passing = false;
+
+  function writeLine(line, callback) {
+    return socket.write(line, (err) => {
+      if (typeof callback === 'function') callback(err || null);
+    });
+  }
+
+  function passHandle(item) {
+    passing = true;
+    const finish = (r) => {
+      passing = false;
+      if (r < 0) {
+        const err = require('internal/net').errnoStreamError(r, 'write');
+        if (typeof item.callback === 'function') item.callback(err);
+      } else {
+        if (item.handle instanceof require('net').Socket && !item.keepOpen) item.handle.destroy();
+        if (typeof item.callback === 'function') item.callback(null);
+      }
+      drain();
+    };
+    const send = () => {
+      if (socket._handle === null || socket.destroyed) return finish(-32);
+      const r = binding.sendHandle(socket._handle.id, { __proto__: null, oncomplete: (e, n) => finish(n) },
+                                   require('buffer').Buffer.from(item.line), item.fd);
+      if (r < 0) finish(r);
+    };
+    // Everything written before it goes first.
+    const flushed = () => {
+      const r = binding.flush(socket._handle.id, { __proto__: null, oncomplete: send });
+      if (r === 0) send();
+      else if (r < 0) finish(r);
+    };
+    if (socket.writableLength > 0) socket.once('drain', flushed);
+    else flushed();
+  }
+
+  function drain() {
+    while (!passing && queue.length > 0) {
+      const item = ArrayPrototypeShift(queue);
+      if (item.fd !== undefined) passHandle(item);
+      else writeLine(item.line, item.callback);
+    }
+  }
 
   target.send = function send(message, handle, options, callback) {
     if (typeof handle === 'function') {
@@ -66,19 +186,27 @@ function setupChannel(target, socket) {
         typeof message !== 'number' && typeof message !== 'boolean') {
       throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message);
     }
-    if (handle !== undefined && handle !== null) {
-      throw new Error('child_process: passing handles over IPC is not supported by coil yet');
-    }
     if (!this.connected) {
       const ex = new ERR_IPC_CHANNEL_CLOSED();
       if (typeof callback === 'function') process.nextTick(callback, ex);
       else process.nextTick(() => this.emit('error', ex));
       return false;
     }
-    const ok = socket.write(`${JSONStringify(message)}\n`, (err) => {
-      if (typeof callback === 'function') callback(err || null);
-    });
-    return ok;
+    if (handle !== undefined && handle !== null) {
+      const { type, fd } = describeHandle(handle);
+      const line = `${JSONStringify({ cmd: 'NODE_HANDLE', type, msg: message })}\n`;
+      ArrayPrototypePush(queue, {
+        __proto__: null, line, fd, handle, callback, keepOpen: Boolean(options && options.keepOpen),
+      });
+      drain();
+      return queue.length === 0 && !passing;
+    }
+    const line = `${JSONStringify(message)}\n`;
+    if (passing || queue.length > 0) {
+      ArrayPrototypePush(queue, { __proto__: null, line, callback });
+      return false;
+    }
+    return writeLine(line, callback);
   };
 
   target.disconnect = function disconnect() {
@@ -110,6 +238,7 @@ function setupChannel(target, socket) {
     });
     refresh();
   }
+  socket.read(0);
 }
 
 // In a child started with an IPC channel: process.send and friends, on the fd the
@@ -122,7 +251,7 @@ function setupChildChannel() {
   const n = +fd;
   if (!(n >= 0)) return;
   const { Socket } = require('net');
-  setupChannel(process, new Socket({ fd: n }));
+  setupChannel(process, new Socket({ fd: n, manualStart: true }));
 }
 
-module.exports = { setupChannel, setupChildChannel };
+module.exports = { setupChannel, setupChildChannel, kSharedSocket };

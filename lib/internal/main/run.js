@@ -26,6 +26,8 @@ function runMain(kind, arg) {
   }
   if (process.env.NODE_CHANNEL_FD !== undefined) {
     require('internal/child_process/ipc').setupChildChannel();
+    // A cluster worker is set up before the program runs, as in node.
+    if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster');
   }
   preload(getOptionValue('--require'));
   switch (kind) {

@@ -36,6 +36,9 @@ function Server(options, connectionListener) {
   this._unref = false;
   this._closing = false;
   this._listening = false;
+  this._shared = false; // other processes accept on the same socket
+  this._acceptId = -1;
+  this._rearm = false;
   this.allowHalfOpen = Boolean(options.allowHalfOpen);
   this.pauseOnConnect = Boolean(options.pauseOnConnect);
   this.noDelay = Boolean(options.noDelay);
@@ -46,10 +49,10 @@ ObjectSetPrototypeOf(Server.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(Server, EventEmitter);
 
 // Opens, binds and listens: the handle id, or an error to emit.
-function open(pipe, address, family, port, backlog, v6only) {
+function open(pipe, address, family, port, backlog, v6only, reusePort) {
   const id = binding.open(family);
   if (id < 0) return uvExceptionWithHostPort(id, 'listen', address, port);
-  let r = binding.bind(id, pipe, address, port, v6only);
+  let r = binding.bind(id, pipe, address, port, v6only, Boolean(reusePort));
   if (r === 0) r = binding.listen(id, backlog);
   if (r < 0) {
     binding.close(id, { __proto__: null, oncomplete() {} });
@@ -59,14 +62,34 @@ function open(pipe, address, family, port, backlog, v6only) {
 }
 
 function accept(server) {
-  binding.accept(server._id, {
+  server._acceptId = binding.accept(server._id, {
     __proto__: null,
-    oncomplete: (_, result) => onConnection(server, result[0], result[1]),
-  }, server._pipe);
+    oncomplete: (_, result) => {
+      const ended = result[0];
+      if (ended) server._acceptId = -1;
+      for (let i = 1; i < result.length; i++) onConnection(server, result[i], ended && i === result.length - 1);
+      if (ended && result.length === 1) onConnection(server, ECANCELED, true);
+    },
+  }, server._pipe, server._shared);
+}
+
+// The server's socket is now shared with other processes (passed over IPC): its
+// accept becomes a plain poll that wakes every process (see tcp_wrap's accept).
+function shareServer(server) {
+  if (server._shared) return;
+  server._shared = true;
+  if (server._handle !== null && server._acceptId >= 0) {
+    server._rearm = true;
+    binding.readStop(server._acceptId); // cancels the request, whatever its op
+
+  }
 }
 
 function onConnection(server, conn, ended) {
-  if (ended && server._handle !== null && conn !== ECANCELED) {
+  if (ended && server._handle !== null && server._rearm) {
+    server._rearm = false;
+    accept(server);
+  } else if (ended && server._handle !== null && conn !== ECANCELED) {
     // The multishot accept ended (out of fds, or the kernel stopped it): take it
     // up again, after a pause when out of fds (as libuv backs off) rather than
     // spinning or dropping the listener.
@@ -133,18 +156,39 @@ Server.prototype.listen = function(...args) {
   } else {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
   }
-  let id = open(pipe, address, family, port, backlog, v6only);
-  if (typeof id !== 'number' && id.errno === EAFNOSUPPORT && address === '::') {
-    address = '0.0.0.0';
-    id = open(pipe, address, 4, port, backlog, false);
-  }
-  if (typeof id !== 'number') {
-    process.nextTick(() => this.emit('error', id));
+  // In a cluster worker, the primary decides how this port is shared (cluster's
+  // scheduling policy); `exclusive` opts out, as in node.
+  if (!pipe && !options.exclusive && require('internal/cluster/role').worker) {
+    require('cluster')._getServer(this, { address, port, family, backlog, v6only }, (how, value) => {
+      if (how === 'error') this.emit('error', value);
+      else if (how === 'fd') listenOnFd(this, value, backlog);
+      else if (how === 'own') listenOwn(this, pipe, address, family, port, backlog, v6only, true);
+      else startListening(this, value, null); // round-robin: a virtual handle
+    });
     return this;
   }
-  startListening(this, { __proto__: null, id, pipe, fd: binding.fd(id) }, pipe ? address : null);
-  return this;
+  return listenOwn(this, pipe, address, family, port, backlog, v6only, options.reusePort);
 };
+
+function listenOwn(server, pipe, address, family, port, backlog, v6only, reusePort) {
+  const id = openListener(pipe, address, family, port, backlog, v6only, reusePort);
+  if (typeof id !== 'number') {
+    process.nextTick(() => server.emit('error', id));
+    return server;
+  }
+  startListening(server, { __proto__: null, id, pipe, fd: binding.fd(id) }, pipe ? address : null);
+  return server;
+}
+
+// A listening socket (the handle id), or the error; '::' falls back to IPv4 on a
+// host without IPv6.
+function openListener(pipe, address, family, port, backlog, v6only, reusePort) {
+  let id = open(pipe, address, family, port, backlog, v6only, reusePort);
+  if (typeof id !== 'number' && id.errno === EAFNOSUPPORT && address === '::') {
+    id = open(pipe, '0.0.0.0', 4, port, backlog, false, reusePort);
+  }
+  return id;
+}
 
 function startListening(server, handle, path) {
   server._id = handle.id;
@@ -152,6 +196,12 @@ function startListening(server, handle, path) {
   server._pipe = handle.pipe;
   server._path = path;
   server._closing = false;
+  // A round-robin worker's server has no socket: the primary hands it connections.
+  if (handle.roundRobin) {
+    server._listening = true;
+    process.nextTick(() => { if (server._handle !== null) server.emit('listening'); });
+    return;
+  }
   if (server._unref) binding.ref(handle.id, false);
   accept(server);
   server._listening = true;
@@ -180,6 +230,7 @@ function listenOnFd(server, fd, backlog) {
   // Not a socket: EINVAL, and the fd is left alone (as node's).
   const h = type === 'TCP' || type === 'PIPE' ? openFd(fd) : -22;
   const r = typeof h === 'number' ? h : binding.listen(h.id, backlog);
+  server._shared = true; // inherited: others may hold it too
   if (r < 0) {
     if (typeof h !== 'number') h.close();
     const err = uvExceptionWithHostPort(r, 'listen', null, undefined);
@@ -192,6 +243,7 @@ function listenOnFd(server, fd, backlog) {
 
 Server.prototype.address = function() {
   if (this._handle === null) return null;
+  if (this._handle.roundRobin) return { ...this._handle.sockname };
   const a = binding.localAddress(this._id);
   if (typeof a === 'number') return null;
   if (this._pipe) return this._path;
@@ -206,7 +258,13 @@ Server.prototype.close = function(cb) {
       this.once('close', cb);
     }
   }
-  if (this._handle !== null) {
+  if (this._handle !== null && this._handle.roundRobin) {
+    const h = this._handle;
+    this._handle = null;
+    this._listening = false;
+    h.close();
+    this._emitCloseIfDrained();
+  } else if (this._handle !== null) {
     const id = this._id;
     const path = this._path;
     this._handle = null;
@@ -243,13 +301,13 @@ Server.prototype.getConnections = function(cb) {
 
 Server.prototype.ref = function() {
   this._unref = false;
-  if (this._handle !== null) binding.ref(this._id, true);
+  if (this._handle !== null && !this._handle.roundRobin) binding.ref(this._id, true);
   return this;
 };
 
 Server.prototype.unref = function() {
   this._unref = true;
-  if (this._handle !== null) binding.ref(this._id, false);
+  if (this._handle !== null && !this._handle.roundRobin) binding.ref(this._id, false);
   return this;
 };
 
@@ -258,4 +316,19 @@ ObjectDefineProperty(Server.prototype, 'listening', {
   get() { return this._handle !== null; },
 });
 
-module.exports = { Server };
+// A connection a round-robin worker's server is handed by the primary.
+function addConnection(server, socket) {
+  if (server._handle === null) {
+    socket.destroy();
+    return;
+  }
+  server._connections++;
+  socket.server = server;
+  socket._server = server;
+  server.emit('connection', socket);
+}
+
+function fdOf(id) { return binding.fd(id); }
+function closeId(id) { binding.close(id, { __proto__: null, oncomplete() {} }); }
+
+module.exports = { Server, shareServer, openListener, addConnection, listenOnFd, fdOf, closeId };

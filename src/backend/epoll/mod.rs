@@ -32,6 +32,8 @@ const F_MORE: u32 = 2;
 /// IORING_CQE_BUFFER_SHIFT: the buffer id sits in the flags' upper 16 bits.
 const BUFFER_SHIFT: u32 = 16;
 const MAX_EVENTS: usize = 1024;
+/// Arrivals a multishot receive takes per readiness event (libuv reads up to 32).
+const SHOTS_PER_EVENT: usize = 32;
 
 pub struct Epoll {
     epfd: OwnedFd,
@@ -125,56 +127,14 @@ impl Epoll {
             .unwrap_or_default();
         let mut done = Vec::new();
         for key in keys {
-            let Some(f) = self.ops.get_mut(key) else {
-                done.push(key);
-                continue;
-            };
-            let op = f.op.as_opable();
-            let want = op.readiness().unwrap_or(0) as u16 as u32;
-            let errors = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
-            if revents & (want | errors) == 0 {
-                continue;
-            }
-            let mut flags = 0;
-            let mut picked = None;
-            if let Some(group) = op.buffer_group() {
-                let p = self
-                    .groups
-                    .get_mut(&group)
-                    .and_then(|g| g.take().map(|b| (g.ptr(b), b)));
-                op.pick(p);
-                picked = p.map(|p| p.1);
-            }
-            let f = self.ops.get_mut(key).expect("present");
-            let result = f.op.as_opable().run_blocking();
-            let group = f.op.as_opable_ref().buffer_group();
-            if let (Some(bid), Some(group), true) = (picked, group, result < 0) {
-                // Not used (EAGAIN, an error): back to the free list at once.
-                if let Some(g) = self.groups.get_mut(&group) {
-                    g.give_back(bid);
+            // A multishot receive into provided buffers takes up to SHOTS_PER_EVENT
+            // arrivals per readiness event, as libuv reads up to 32 times per
+            // event: one epoll_wait turn per datagram would cap a burst at one
+            // datagram a turn.
+            for shot in 0..SHOTS_PER_EVENT {
+                if !self.shoot(key, shot, revents, &mut done, out) {
+                    break;
                 }
-            }
-            if f.op.as_opable_ref().must_wait(result) {
-                continue; // spurious or taken by someone else: wait again
-            }
-            if let Some(bid) = picked.filter(|_| result >= 0) {
-                flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT;
-            }
-            let owner = f.owner;
-            let op = f.op.as_opable_ref();
-            let multishot = op.multishot() && !op.multishot_ends(result);
-            if multishot {
-                out.push(Completion {
-                    key,
-                    owner,
-                    result,
-                    flags: flags | F_MORE,
-                    op: None,
-                    more: true,
-                });
-            } else {
-                done.push(key);
-                out.push(self.finish(key, result, flags));
             }
         }
         if !done.is_empty() {
@@ -182,6 +142,78 @@ impl Epoll {
                 w.0.retain(|k| !done.contains(k));
             }
             self.sync_interest(fd);
+        }
+    }
+
+    /// One try of op `key` on a ready fd; true when a multishot buffer op took an
+    /// arrival and stays armed (the caller may try it again at once).
+    fn shoot(
+        &mut self,
+        key: Key,
+        shot: usize,
+        revents: u32,
+        done: &mut Vec<Key>,
+        out: &mut Vec<Completion>,
+    ) -> bool {
+        let Some(f) = self.ops.get_mut(key) else {
+            done.push(key);
+            return false;
+        };
+        let op = f.op.as_opable();
+        let want = op.readiness().unwrap_or(0) as u16 as u32;
+        let errors = (libc::EPOLLERR | libc::EPOLLHUP) as u32;
+        if revents & (want | errors) == 0 {
+            return false;
+        }
+        let repeatable = op.multishot() && op.buffer_group().is_some();
+        if shot > 0 && !repeatable {
+            return false;
+        }
+        let mut flags = 0;
+        let mut picked = None;
+        if let Some(group) = op.buffer_group() {
+            let p = self
+                .groups
+                .get_mut(&group)
+                .and_then(|g| g.take().map(|b| (g.ptr(b), b)));
+            if shot > 0 && p.is_none() {
+                return false; // no buffer left: the next event tries again
+            }
+            op.pick(p);
+            picked = p.map(|p| p.1);
+        }
+        let f = self.ops.get_mut(key).expect("present");
+        let result = f.op.as_opable().run_blocking();
+        let group = f.op.as_opable_ref().buffer_group();
+        if let (Some(bid), Some(group), true) = (picked, group, result < 0) {
+            // Not used (EAGAIN, an error): back to the free list at once.
+            if let Some(g) = self.groups.get_mut(&group) {
+                g.give_back(bid);
+            }
+        }
+        if f.op.as_opable_ref().must_wait(result) {
+            return false; // spurious or taken by someone else: wait again
+        }
+        if let Some(bid) = picked.filter(|_| result >= 0) {
+            flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT;
+        }
+        let owner = f.owner;
+        let op = f.op.as_opable_ref();
+        let multishot = op.multishot() && !op.multishot_ends(result);
+        if multishot {
+            out.push(Completion {
+                key,
+                owner,
+                result,
+                flags: flags | F_MORE,
+                op: None,
+                more: true,
+            });
+            repeatable
+        } else {
+            done.push(key);
+            out.push(self.finish(key, result, flags));
+            false
         }
     }
 

@@ -26,9 +26,13 @@ mod poll;
 mod read;
 mod read_select;
 mod recv;
+mod recv_fds;
 mod recv_multi;
+mod recvmsg;
+mod recvmsg_multi;
 mod rename;
 mod send;
+mod sendmsg;
 mod shutdown;
 pub mod socket;
 mod statx;
@@ -51,9 +55,13 @@ pub use poll::Poll;
 pub use read::{Read, Readv};
 pub use read_select::ReadSelect;
 pub use recv::{Recv, RecvSelect};
+pub use recv_fds::RecvFds;
 pub use recv_multi::RecvMulti;
+pub use recvmsg::{RecvInto, RecvMsg};
+pub use recvmsg_multi::{parse_datagram, RecvMsgMulti, RECVMSG_OVERHEAD};
 pub use rename::Rename;
 pub use send::Send;
+pub use sendmsg::SendMsg;
 pub use shutdown::Shutdown;
 pub use statx::{Statx, StatxTarget};
 pub use truncate::Ftruncate;
@@ -147,7 +155,35 @@ macro_rules! ops {
 }
 
 ops![
-    Nop, Open, Close, Read, Readv, Write, Writev, Statx, Fsync, Fallocate, Fadvise, Ftruncate,
-    Rename, Unlink, Mkdir, Symlink, Link, Inline, Poll, ReadSelect, Accept, Connect, Recv, Send,
-    Shutdown, RecvSelect, RecvMulti,
+    Nop,
+    Open,
+    Close,
+    Read,
+    Readv,
+    Write,
+    Writev,
+    Statx,
+    Fsync,
+    Fallocate,
+    Fadvise,
+    Ftruncate,
+    Rename,
+    Unlink,
+    Mkdir,
+    Symlink,
+    Link,
+    Inline,
+    Poll,
+    ReadSelect,
+    Accept,
+    Connect,
+    Recv,
+    Send,
+    Shutdown,
+    RecvSelect,
+    RecvMulti,
+    RecvMsg,
+    RecvMsgMulti,
+    SendMsg,
+    RecvFds,
 ];

@@ -4,8 +4,10 @@
 //! peer is EPIPE, never SIGPIPE. A short send is the caller's to resubmit. On
 //! epoll: tried at once (`try_first`), then on POLLOUT. Result: bytes sent.
 //! A stream that is not a socket (a pipe, a terminal) takes the same op as a
-//! plain WRITEV at the current position (`Send::plain`).
-use std::os::fd::RawFd;
+//! plain WRITEV at the current position (`Send::plain`). A send can carry fds to a
+//! Unix socket's peer (SCM_RIGHTS: an IPC channel passing a handle); the op owns
+//! its duplicates until the CQE, when dropping them closes ours.
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 use io_uring::{opcode, squeue, types};
 
@@ -24,6 +26,9 @@ pub struct Send {
     msg: libc::msghdr,
     /// writev(2) instead of sendmsg(2): the fd is a pipe or a terminal.
     plain: bool,
+    /// Fds to pass with the first byte, and the control message naming them.
+    fds: Vec<OwnedFd>,
+    control: Vec<u8>,
 }
 
 impl Send {
@@ -35,6 +40,16 @@ impl Send {
             // SAFETY: msghdr is plain data; all-zero is a valid empty header.
             msg: unsafe { std::mem::zeroed() },
             plain: false,
+            fds: Vec::new(),
+            control: Vec::new(),
+        }
+    }
+
+    /// A send that passes `fds` along (SCM_RIGHTS) with its first byte.
+    pub fn with_fds(fd: SharedFd, bufs: Vec<IoBuf>, fds: Vec<OwnedFd>) -> Send {
+        Send {
+            fds,
+            ..Send::new(fd, bufs)
         }
     }
 
@@ -53,6 +68,28 @@ impl Send {
         }
         self.msg.msg_iov = self.iov.as_mut_ptr();
         self.msg.msg_iovlen = self.iov.len();
+        if !self.fds.is_empty() {
+            let raw: Vec<RawFd> = self.fds.iter().map(AsRawFd::as_raw_fd).collect();
+            let data_len = std::mem::size_of_val(&raw[..]) as u32;
+            // SAFETY: CMSG_SPACE/CMSG_LEN are pure size computations.
+            let space = unsafe { libc::CMSG_SPACE(data_len) } as usize;
+            self.control = vec![0; space];
+            self.msg.msg_control = self.control.as_mut_ptr().cast();
+            self.msg.msg_controllen = space;
+            // SAFETY: the control buffer has room for one header and data_len bytes
+            // (CMSG_SPACE), so CMSG_FIRSTHDR is non-null and CMSG_DATA in bounds.
+            unsafe {
+                let cmsg = libc::CMSG_FIRSTHDR(&self.msg);
+                (*cmsg).cmsg_level = libc::SOL_SOCKET;
+                (*cmsg).cmsg_type = libc::SCM_RIGHTS;
+                (*cmsg).cmsg_len = libc::CMSG_LEN(data_len) as usize;
+                std::ptr::copy_nonoverlapping(
+                    raw.as_ptr().cast::<u8>(),
+                    libc::CMSG_DATA(cmsg),
+                    data_len as usize,
+                );
+            }
+        }
         &self.msg
     }
 
@@ -74,16 +111,18 @@ impl OpAble for Send {
                     .build(),
             );
         }
-        Some(if let [buf] = &self.bufs[..] {
-            let len = buf.len().min(i32::MAX as usize) as u32;
-            opcode::Send::new(fd, buf.as_mut_ptr(), len)
-                .flags(libc::MSG_NOSIGNAL)
-                .build()
-        } else {
-            opcode::SendMsg::new(fd, self.msghdr())
-                .flags(libc::MSG_NOSIGNAL as u32)
-                .build()
-        })
+        Some(
+            if let ([buf], true) = (&self.bufs[..], self.fds.is_empty()) {
+                let len = buf.len().min(i32::MAX as usize) as u32;
+                opcode::Send::new(fd, buf.as_mut_ptr(), len)
+                    .flags(libc::MSG_NOSIGNAL)
+                    .build()
+            } else {
+                opcode::SendMsg::new(fd, self.msghdr())
+                    .flags(libc::MSG_NOSIGNAL as u32)
+                    .build()
+            },
+        )
     }
     fn run_blocking(&mut self) -> i32 {
         if self.plain {
@@ -103,7 +142,7 @@ impl OpAble for Send {
         if self.plain {
             return Some(opcode::Writev::CODE);
         }
-        Some(if self.bufs.len() == 1 {
+        Some(if self.bufs.len() == 1 && self.fds.is_empty() {
             opcode::Send::CODE
         } else {
             opcode::SendMsg::CODE

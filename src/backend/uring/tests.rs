@@ -34,13 +34,18 @@ fn ready(test: &str) -> bool {
             &[opcode::PollAdd::CODE, opcode::AsyncCancel::CODE]
         }
         "provided_buffers_are_picked_named_and_given_back" => &[opcode::Read::CODE],
+        "datagrams_carry_their_source" | "multishot_recvmsg_lays_out_each_datagram" => &[
+            opcode::RecvMsg::CODE,
+            opcode::SendMsg::CODE,
+            opcode::AsyncCancel::CODE,
+        ],
         _ => &[opcode::Nop::CODE],
     };
     if let Some(code) = needs.iter().find(|c| !ring.supports(**c)) {
         eprintln!("skipped {test}: the kernel lacks opcode {code}");
         return false;
     }
-    if test.starts_with("provided_buffers") {
+    if test.starts_with("provided_buffers") || test.contains("datagram") {
         // IORING_REGISTER_PBUF_RING: Linux 5.19.
         let mut probe = Uring::new().expect("io_uring");
         if let Err(e) = probe.register_buffers(1, 2, 16) {

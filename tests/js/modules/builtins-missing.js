@@ -11,4 +11,4 @@ for (const id of ['http', 'node:http', 'node:test', 'zlib']) {
 console.log(require.resolve('http'), require.resolve('node:http'));
 console.log(tryRequire('wasi'), tryRequire('node:wasi').code);
 console.log(builtinModules.includes('http'), isBuiltin('http'), isBuiltin('node:http'));
-require('dgram');
+require('http2');

@@ -13,17 +13,16 @@
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
 use super::{set_methods, stream_wrap};
-use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::backend::op::{socket, Accept, Connect, IoBuf, Read, Recv, RecvMulti, RecvSelect};
+mod ipc;
+mod read;
+
+use crate::backend::op::{socket, Accept, Connect, Poll};
 use crate::backend::sockaddr::SockAddr;
-use crate::backend::{Completion, Op, SharedFd};
+use crate::backend::{Op, SharedFd};
 use crate::event_loop::{HandleId, HandleKind};
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{
-    Array, BackingStore, CallbackArgs, ErrorKind, Global, Local, Object, Scope, Value, ValueKind,
-};
+use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -36,8 +35,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "listen" => listen,
             "accept" => accept,
             "connect" => connect,
-            "readStart" => read_start,
-            "readStop" => read_stop,
+            "readStart" => read::read_start,
+            "readStop" => read::read_stop,
             "write" => write,
             "shutdown" => shutdown,
             "close" => close,
@@ -47,32 +46,21 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setNoDelay" => set_no_delay,
             "setKeepAlive" => set_keep_alive,
             "setLingerZero" => set_linger_zero,
-            "setReadInfo" => set_read_info,
+            "setReadInfo" => read::set_read_info,
             "fd" => fd_number,
+            "flush" => ipc::flush,
+            "sendHandle" => ipc::send_handle,
+            "setIpc" => ipc::set_ipc,
+            "takeFds" => ipc::take_fds,
         ],
     );
 }
 
-/// setReadInfo(Float64Array(2)): where read completions leave [offset, length].
-fn set_read_info<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    if let Some((ab, offset, 16)) = a.get(0).view() {
-        READ_INFO.with(|info| *info.borrow_mut() = Some((ab.backing_store(), offset)));
-    }
-}
-
-/// One recv's buffer: what a socket read gets at most per completion.
-const READ_SIZE: usize = 64 * 1024;
-/// The provided-buffer group every socket reads from (docs/net.md): buffers are
-/// taken only when data arrives and given back as soon as it is copied out, so
-/// idle sockets hold no read memory. 128 × 64 KiB, touched only as used.
-const READ_GROUP: u16 = 1;
-const READ_BUFFERS: u16 = 128;
-
-fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
+pub(super) fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
     args::int(s, a, i).max(0) as HandleId
 }
 
-fn req_arg<'s>(a: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, Object>> {
+pub(super) fn req_arg<'s>(a: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, Object>> {
     a.get(i).to::<Object>(ValueKind::Object)
 }
 
@@ -81,7 +69,7 @@ fn ret_result(s: &Scope, a: &CallbackArgs, r: Result<(), i32>) {
 }
 
 /// Finishes that hand JS the raw result (bytes, fd-less 0, or -errno).
-fn number_finish() -> Finish {
+pub(super) fn number_finish() -> Finish {
     Box::new(|s, c| Ok(s.number(c.result as f64)))
 }
 
@@ -187,17 +175,18 @@ fn fd_number<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(fd as f64));
 }
 
-fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
+pub(super) fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
     Runtime::get(s).lp.handle_fd(h).ok_or(libc::EBADF)
 }
 
-/// bind(h, pipe, host|path, port, ipv6Only) -> 0 or -errno.
+/// bind(h, pipe, host|path, port, ipv6Only, reusePort) -> 0 or -errno.
 fn bind<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let pipe = a.get(1).boolean(s);
     let v6only = a.get(4).boolean(s);
+    let reuse_port = a.get(5).boolean(s);
     let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| {
         let addr = address(s, a, pipe, 2).ok_or(libc::EINVAL)?;
-        socket::bind(fd.raw(), &addr, v6only)
+        socket::bind(fd.raw(), &addr, v6only, reuse_port)
     });
     ret_result(s, a, r);
 }
@@ -209,9 +198,17 @@ fn listen<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     ret_result(s, a, r);
 }
 
-/// accept(h, req, pipe): multishot; req.oncomplete(null, [newHandle | -errno,
-/// ended]) per connection; `ended` on the last one (after close, an error, or the
-/// kernel ending the multishot), when lib/ re-arms it if still listening.
+/// accept(h, req, pipe, shared) -> request id (for cancelling) or -errno.
+/// req.oncomplete(null, [ended, newHandle | -errno, ...]) per completion; `ended`
+/// on the last one (after close, an error, or the kernel ending it), when lib/
+/// re-arms it if still listening.
+///
+/// A listener of our own takes a multishot accept. A listener whose socket other
+/// processes share (inherited, or passed over IPC) takes a multishot poll and
+/// accept4(2) until EAGAIN instead: io_uring arms its accepts as exclusive
+/// waiters, and when one process cancels an accept that a connection had just
+/// woken, no other waiter is woken for it — the connection would sit in the
+/// backlog. A plain poll wakes every process, as epoll does.
 fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
@@ -220,31 +217,52 @@ fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     } else {
         HandleKind::Tcp
     };
+    let shared = a.get(3).boolean(s);
     let Ok(fd) = handle_fd(s, h) else {
         return a.ret(s.number(-libc::EBADF as f64));
     };
+    let listener = fd.raw();
     let finish: Finish = Box::new(move |s, c| {
-        let ended = s.boolean(!c.more);
-        let conn = if c.result < 0 {
-            c.result as f64
-        } else {
-            let conn = SharedFd::owned(c.result);
-            let lp = &Runtime::get(s).lp;
-            if lp.handle_fd(h).is_none() {
+        let mut items = vec![s.boolean(!c.more)];
+        let lp = &Runtime::get(s).lp;
+        let mut take = |conn: i32| {
+            let conn = SharedFd::owned(conn);
+            let id = if lp.handle_fd(h).is_none() {
                 // Accepted as the listener closed: dropping it closes it.
                 -libc::ECANCELED as f64
             } else {
                 lp.handle_open(kind, Some(conn)) as f64
-            }
+            };
+            items.push(s.number(id));
         };
-        Ok(s.array(&[s.number(conn), ended]).value())
+        if c.result < 0 {
+            items.push(s.number(c.result as f64));
+        } else if shared {
+            // Readable: take what is there; another process may have won it.
+            while let Ok(conn) = socket::accept_now(listener) {
+                take(conn);
+            }
+        } else {
+            take(c.result);
+        }
+        Ok(s.array(&items).value())
     });
-    let op = Accept {
-        fd,
-        multishot: true,
+    let op: Op = if shared {
+        Poll {
+            fd,
+            events: libc::POLLIN,
+            multishot: true,
+        }
+        .into()
+    } else {
+        Accept {
+            fd,
+            multishot: true,
+        }
+        .into()
     };
-    Runtime::get(s).submit_handle_request(s, h, req, op.into(), finish);
-    a.ret(s.number(0.0));
+    let id = Runtime::get(s).submit_handle_request(s, h, req, op, finish);
+    a.ret(s.number(id as f64));
 }
 
 /// connect(h, req, pipe, host|path, port) -> 0 (req.oncomplete(null, 0 | -errno)
@@ -264,146 +282,6 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
         Err(e) => a.ret(s.number(-e as f64)),
     }
-}
-
-/// Whether the kernel takes IORING_RECV_MULTISHOT (6.0+): cleared at the first
-/// -EINVAL from one, and sockets read one recv at a time from then on.
-static RECV_MULTISHOT: AtomicBool = AtomicBool::new(true);
-
-/// readStart(h, req, plain) -> request id (for readStop) or -errno: reads until
-/// stopped (a `plain` fd, a pipe or a terminal: one read(2) op per completion).
-/// req.oncomplete(null, ArrayBuffer | null at EOF | -errno, more) per arrival;
-/// `more` false on the read's last completion, after which lib/ starts it again
-/// if it still wants data. One multishot recv when the kernel has it, else one
-/// recv per completion. -ENOBUFS (every provided buffer lent) means: start again,
-/// nothing was lost.
-fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(req) = req_arg(a, 1) else { return };
-    let h = handle_arg(s, a, 0);
-    let rt = Runtime::get(s);
-    let Ok(fd) = handle_fd(s, h) else {
-        return a.ret(s.number(-libc::EBADF as f64));
-    };
-    let op: Op = if a.get(2).boolean(s) {
-        // A buffer of its own, read when the fd is readable.
-        let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
-        Read {
-            fd,
-            buf,
-            pos: None,
-            stream: true,
-        }
-        .into()
-    } else if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
-        let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
-        Recv { fd, buf }.into()
-    } else if RECV_MULTISHOT.load(Ordering::Relaxed) {
-        RecvMulti::new(fd, READ_GROUP, READ_SIZE as u32).into()
-    } else {
-        RecvSelect::new(fd, READ_GROUP, READ_SIZE as u32).into()
-    };
-    let id = rt.submit_handle_request(s, h, req, op, Box::new(read_done));
-    a.ret(s.number(id as f64));
-}
-
-/// readStop(requestId): cancels a read started by readStart; what already arrived
-/// is still delivered, and its last completion (-ECANCELED) follows.
-fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let id = args::int(s, a, 0);
-    if id >= 0 {
-        Runtime::get(s).cancel_request(id as u64);
-    }
-}
-
-/// Received chunks up to this size are copied into a shared slab (below); larger
-/// ones get an ArrayBuffer of their own.
-const SLAB_CHUNK_MAX: usize = 8 * 1024;
-const SLAB_SIZE: usize = 64 * 1024;
-
-/// Small received chunks are copied side by side into one 64 KiB ArrayBuffer and
-/// handed to JS as views of it, as node's Buffer pool does for small allocations:
-/// a new V8 ArrayBuffer (a backing store, its registration, its sweeping) costs
-/// more than the rest of a small read. A chunk kept alive keeps its slab alive.
-struct ReadSlab {
-    ab: Global,
-    /// Keeps the memory allocated and in place whatever JS does with the buffer.
-    store: BackingStore,
-    used: usize,
-}
-
-thread_local! {
-    static SLAB: RefCell<Option<ReadSlab>> = const { RefCell::new(None) };
-    /// [offset, length] of the last chunk within the ArrayBuffer read_done returned.
-    static READ_INFO: RefCell<Option<(BackingStore, usize)>> = const { RefCell::new(None) };
-}
-
-/// Copies `bytes` into JS memory: an ArrayBuffer, with readInfo = [offset, length].
-fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
-    let len = bytes.len();
-    let (ab, offset) = if len <= SLAB_CHUNK_MAX {
-        SLAB.with(|slab| {
-            let mut slab = slab.borrow_mut();
-            if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
-                let ab = s.array_buffer(SLAB_SIZE);
-                *slab = Some(ReadSlab {
-                    ab: Global::new(s, ab.value()),
-                    store: ab.backing_store(),
-                    used: 0,
-                });
-            }
-            let sl = slab.as_mut().expect("just made");
-            let offset = sl.used;
-            // SAFETY: offset + len <= SLAB_SIZE, the store's length; the store is
-            // another allocation than `bytes`.
-            unsafe {
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), sl.store.data().add(offset), len)
-            };
-            sl.used = (offset + len + 7) & !7;
-            (sl.ab.get(s), offset)
-        })
-    } else {
-        let ab = s.array_buffer(len);
-        // SAFETY: the new ArrayBuffer has exactly len writable bytes.
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
-        (ab.value(), 0)
-    };
-    READ_INFO.with(|info| {
-        if let Some((store, at)) = &*info.borrow() {
-            // SAFETY: setReadInfo checked a 16-byte view at `at` of this store.
-            unsafe {
-                let p = store.data().add(*at).cast::<f64>();
-                p.write_unaligned(offset as f64);
-                p.add(1).write_unaligned(len as f64);
-            }
-        }
-    });
-    ab
-}
-
-/// A read's completion as JS sees it: the bytes copied into JS memory (`to_js`);
-/// a provided buffer goes back to its group at once.
-fn read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
-    let n = c.result.max(0) as usize;
-    let to_js = |bytes: &[u8]| to_js(s, bytes);
-    let data = match (c.buffer_id(), &c.op) {
-        (Some(bid), _) => Runtime::get(s)
-            .lp
-            .take_buffer(READ_GROUP, bid, n, |b| (n > 0).then(|| to_js(b))),
-        (None, Some(Op::Recv(recv))) if n > 0 => Some(to_js(&recv.buf.as_slice()[..n])),
-        (None, Some(Op::Read(read))) if n > 0 => Some(to_js(&read.buf.as_slice()[..n])),
-        _ => None,
-    };
-    if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {
-        // A kernel without multishot recv: single reads from now on.
-        RECV_MULTISHOT.store(false, Ordering::Relaxed);
-        return Ok(s.number(-libc::EAGAIN as f64));
-    }
-    Ok(match (c.result, data) {
-        (r, _) if r < 0 => s.number(r as f64),
-        (0, _) => s.null(),
-        (_, Some(ab)) => ab,
-        _ => s.number(-libc::EIO as f64),
-    })
 }
 
 /// write(h, req, [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
@@ -436,6 +314,7 @@ fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
         let h = handle_arg(s, a, 0);
         stream_wrap::close(h);
+        ipc::forget(h);
         Runtime::get(s).close_handle(s, h, req);
     }
 }

@@ -1,0 +1,59 @@
+// cluster in each of its port-sharing modes: two workers listen on one port;
+// 40 connections are all served, by workers of this cluster; the workers go
+// online, listen, disconnect and exit cleanly. Round-robin must use both
+// workers, and so must reuseport. (SCHED_REUSEPORT is coil's own: under node the test runs the
+// two modes node has; the output is the same.)
+const cluster = require('cluster');
+const net = require('net');
+
+const modes = ['rr', 'none'];
+if (cluster.SCHED_REUSEPORT !== undefined) modes.push('reuseport');
+const policy = process.env.TEST_POLICY;
+
+if (cluster.isPrimary && policy === undefined) {
+  // One child primary per mode (the policy is fixed before the first fork).
+  const { execFileSync } = require('child_process');
+  for (const m of ['rr', 'none', 'reuseport']) {
+    const mode = modes.includes(m) ? m : 'rr';
+    const out = execFileSync(process.execPath, [__filename], { env: { ...process.env, TEST_POLICY: mode } });
+    process.stdout.write(`${m}:\n${out}`);
+  }
+} else if (cluster.isPrimary) {
+  cluster.schedulingPolicy = { rr: cluster.SCHED_RR, none: cluster.SCHED_NONE,
+                               reuseport: cluster.SCHED_REUSEPORT }[policy];
+  const events = [];
+  let listening = 0;
+  // reuseport: each worker binds the port itself, so it is chosen up front.
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const port = probe.address().port;
+    probe.close(() => { for (let i = 0; i < 2; i++) cluster.fork({ TEST_PORT: port }); });
+  });
+  cluster.on('online', () => events.push('online'));
+  cluster.on('listening', (w, addr) => {
+    events.push('listening');
+    if (++listening === 2) run(addr.port);
+  });
+  cluster.on('exit', (w, code, sig) => events.push(`exit ${code} ${sig} ${w.exitedAfterDisconnect}`));
+  // Workers' events interleave freely: printed sorted.
+  process.on('exit', () => console.log(' ', events.sort().join(', ')));
+  function run(port) {
+    const counts = {};
+    let done = 0;
+    const N = 40;
+    for (let i = 0; i < N; i++) {
+      net.connect(port, '127.0.0.1').on('data', (d) => {
+        const who = String(d).trim();
+        counts[who] = (counts[who] || 0) + 1;
+      }).on('end', () => {
+        if (++done < N) return;
+        const served = Object.values(counts).reduce((a, b) => a + b);
+        console.log('  served', served, 'all by workers:', Object.keys(counts).every((k) => /^w[12]$/.test(k)));
+        if (policy !== 'none') console.log('  both workers used:', Object.keys(counts).length === 2);
+        cluster.disconnect(() => events.push('disconnected'));
+      });
+    }
+  }
+} else {
+  const srv = net.createServer((s) => s.end(`w${cluster.worker.id}\n`));
+  srv.listen(policy === 'reuseport' ? +process.env.TEST_PORT : 0, '127.0.0.1');
+}
