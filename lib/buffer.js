@@ -261,8 +261,23 @@ Buffer.compare = function compare(buf1, buf2) {
   if (!isUint8Array(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1);
   if (!isUint8Array(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2);
   if (buf1 === buf2) return 0;
-  return binding.compare(buf1, buf2);
+  return compareBytes(buf1, buf2);
 };
+
+// Byte-wise comparison, -1/0/1. Short inputs (keys, tokens, hashes) are compared
+// here: a native call costs more than the loop.
+function compareBytes(a, b) {
+  const la = a.length;
+  const lb = b.length;
+  if (la > 64 || lb > 64) return binding.compare(a, b);
+  const n = la < lb ? la : lb;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
 
 Buffer.isEncoding = function isEncoding(encoding) {
   return typeof encoding === 'string' && encoding.length !== 0 && getEncodingOps(encoding) !== undefined;
@@ -450,7 +465,7 @@ SlowBuffer.prototype = FastBuffer.prototype;
 
 rw.install(Buffer.prototype);
 require('internal/buffer/proto').install(Buffer.prototype, {
-  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength, viewBytes,
+  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength, viewBytes, compareBytes,
   getInspectMax: () => INSPECT_MAX_BYTES,
 });
 
