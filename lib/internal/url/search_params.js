@@ -10,7 +10,7 @@ const {
   ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
-  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
   StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
@@ -35,6 +35,30 @@ function inspect(v, opts) {
 }
 
 // --- application/x-www-form-urlencoded ---
+
+function hexDigit(c) {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  c |= 0x20;
+  return c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+}
+
+// The usual escapes (%20, %2F, %3D ...) decode to ASCII: done here, without V8's
+// C++ decodeURIComponent. undefined when an escape is a UTF-8 byte or a '%' starts
+// no escape: formDecode's general path handles those.
+function decodeAsciiEscapes(s, percent) {
+  let out = '';
+  let last = 0;
+  let i = percent;
+  while (i !== -1) {
+    const hi = hexDigit(StringPrototypeCharCodeAt(s, i + 1));
+    const lo = hexDigit(StringPrototypeCharCodeAt(s, i + 2));
+    if (hi < 0 || lo < 0 || hi >= 8) return undefined;
+    out += StringPrototypeSlice(s, last, i) + StringFromCharCode(hi * 16 + lo);
+    last = i + 3;
+    i = StringPrototypeIndexOf(s, '%', last);
+  }
+  return out + StringPrototypeSlice(s, last);
+}
 function formParse(input) {
   const list = [];
   if (input.length === 0) return list;
@@ -67,6 +91,8 @@ function formDecode(s) {
     s = spaced + StringPrototypeSlice(s, last);
   }
   if (percent === -1 || !regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
+  const ascii = decodeAsciiEscapes(s, percent);
+  if (ascii !== undefined) return ascii;
   try {
     return decodeURIComponent(s);
   } catch {
