@@ -2,6 +2,7 @@
 and bun when present, alternating runtimes per case, medians of ops/s.
 
     python3 bench/core.py [runs=3] [case-name-substring ...]
+    COIL_BEFORE=/path/to/older/coil python3 bench/core.py   # adds a "before" column
 
 Prints one line per case, "bench=<case> coil=<ops/s> node=<ops/s> bun=<ops/s>
 speedup=<coil/node>x", then the geometric mean of coil/node over the cases."""
@@ -17,6 +18,9 @@ filters = sys.argv[2:]
 script = os.path.join(ROOT, "bench/core.js")
 BUN = os.environ.get("BUN", "/tmp/coil-bench-runtimes/node_modules/.bin/bun")
 runtimes = [("coil", COIL), ("node", NODE)]
+# COIL_BEFORE=<older coil binary> adds a column for a before/after comparison.
+if os.environ.get("COIL_BEFORE"):
+    runtimes.insert(1, ("before", os.environ["COIL_BEFORE"]))
 if os.path.exists(BUN):
     runtimes.append(("bun", BUN))
 
