@@ -4,7 +4,7 @@
 CARGO ?= cargo
 BIN := target/release/coil
 
-.PHONY: all setup build run test bench clean fmt install uninstall dist deb
+.PHONY: all setup build run test bench bench-net clean fmt install uninstall dist deb
 
 all: build
 
@@ -82,6 +82,11 @@ deb: build
 
 bench: build
 	bench/run.sh
+
+# The TCP echo benchmark (bench/net/run.py): builds its own Rust server and load
+# generator, installs bun and deno from npm outside the tree. NET_QUICK=1 for a short run.
+bench-net: build
+	python3 bench/net/run.py
 
 fmt:
 	$(CARGO) fmt

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark, coil beside node in one run. Each prints
 # "bench=<name> coil=<median> node=<median> speedup=<node/coil>x".
+# The TCP echo (bench/net, with bun, deno and a raw server) runs apart: make bench-net.
 set -euo pipefail
 cd "$(dirname "$0")"
 python3 startup.py "${STARTUP_RUNS:-40}"

@@ -31,10 +31,11 @@ const {
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
-  isIP, isIPv4, isIPv6, normalizeArgs, resolveHost, exceptionWithHostPort, errnoStreamError,
+  isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
   kSyncWrites, kHandle, kReadStop,
 } = require('internal/net');
 const { openFd } = require('internal/net/fd_handle');
+const { connectMultiple } = require('internal/net/connect_multiple');
 const { validateInt32 } = require('internal/validators');
 const { writeSync } = internalBinding('process_methods');
 
@@ -361,39 +362,64 @@ Socket.prototype.connect = function(...args) {
   this._bytesDispatched = 0;
   this._writeCb = null;
   const pipe = typeof options.path === 'string';
-  let address, family, port;
-  if (pipe) {
-    address = options.path;
-    family = 0;
-  } else {
-    if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
-    port = validatePort(options.port, 'Port');
-    const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
-    const resolved = resolveHost(host);
-    if (resolved instanceof Error) throw resolved;
-    address = resolved[0];
-    family = resolved[1];
-    this._host = host;
-    if (host !== address) {
-      process.nextTick(() => this.emit('lookup', null, address, family, host));
+  if (pipe) return connectTo(this, true, options.path, 0, undefined);
+  if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  const port = validatePort(options.port, 'Port');
+  const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
+  this._host = host;
+  const family = isIP(host);
+  if (family !== 0) return connectTo(this, false, host, family, port);
+  // A name: dns.lookup (or options.lookup) first, then 'lookup', then connect.
+  this.connecting = true;
+  lookupHost(host, options, (address, addressType) => {
+    if (this.connecting) this.emit('lookup', null, address, addressType, host);
+  }, (err, addresses) => {
+    if (!this.connecting) return; // destroyed meanwhile
+    if (err) {
+      if (addresses === undefined) this.emit('lookup', err, undefined, undefined, host);
+      return process.nextTick(() => this.destroy(err));
     }
-  }
+    if (addresses.length === 1) return connectTo(this, false, addresses[0][0], addresses[0][1], port);
+    connectMultiple(this, addresses, port, options.autoSelectFamilyAttemptTimeout, attemptHooks);
+  });
+  return this;
+};
+
+// Opens the handle and starts the connect to a numeric address or a path;
+// done(socket, 0 | -errno) when it completes (afterConnect unless several
+// addresses are being tried).
+function connectTo(socket, pipe, address, family, port, done = afterConnect) {
+  socket.connecting = true;
+  socket._connectAddress = address;
+  socket._connectPort = port;
   const id = binding.open(family);
   if (id < 0) {
-    process.nextTick(() => this.destroy(exceptionWithHostPort(id, 'connect', address, port)));
-    return this;
+    process.nextTick(done, socket, id);
+    return socket;
   }
-  this[kHandle] = { __proto__: null, id, pipe };
-  this._handle = this[kHandle];
-  this.connecting = true;
-  this._connectAddress = address;
-  this._connectPort = port;
-  const r = binding.connect(id, request((_, result) => afterConnect(this, result)), pipe, address, port);
-  if (r < 0) {
-    this.connecting = false;
-    process.nextTick(() => this.destroy(exceptionWithHostPort(r, 'connect', address, port)));
-  }
-  return this;
+  socket[kHandle] = { __proto__: null, id, pipe };
+  socket._handle = socket[kHandle];
+  // On the next tick, as node's connect starts there: a listener added after
+  // connect() returns still hears it.
+  if (!pipe) process.nextTick(() => socket.emit('connectionAttempt', address, port, family));
+  const r = binding.connect(id, request((_, result) => done(socket, result)), pipe, address, port);
+  if (r < 0) process.nextTick(done, socket, r);
+  return socket;
+}
+
+// What internal/net/connect_multiple.js needs of a socket's connect.
+const attemptHooks = {
+  __proto__: null,
+  connectTo,
+  afterConnect,
+  // Closes a failed or abandoned attempt's handle (its connect completes, ignored).
+  drop(socket) {
+    const h = socket[kHandle];
+    if (h === null) return;
+    socket[kHandle] = null;
+    socket._handle = null;
+    binding.close(h.id, request(() => {}));
+  },
 };
 
 // Ends the writable side, then destroys once it is flushed.

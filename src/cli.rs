@@ -92,6 +92,7 @@ Options:
   --trace-warnings            print a stack trace with each warning
   --no-deprecation, --throw-deprecation, --trace-deprecation
   --enable-source-maps        map stack traces through //# sourceMappingURL=
+  --dns-result-order=ORDER    dns.lookup's default order: verbatim, ipv4first, ipv6first
   --pending-deprecation, --trace-uncaught, --preserve-symlinks,
   --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
@@ -136,6 +137,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--stats", "", Kind::Bool, true),
     ("--trace-uring", "", Kind::Bool, true),
     ("--backend", "", Kind::Text, true),
+    ("--dns-result-order", "", Kind::Text, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).

@@ -1,14 +1,19 @@
 'use strict';
 // Helpers shared by net's Socket and Server: address checks (isIP), the
-// (port, host, cb) / (path, cb) / (options, cb) argument forms, host resolution
-// without a resolver (numeric addresses and 'localhost' only, until dns lands),
-// and Node's socket errors built from the binding's -errno results.
+// (port, host, cb) / (path, cb) / (options, cb) argument forms, a host name's
+// lookup before a connect (dns.lookup or the user's `lookup`), and Node's socket
+// errors built from the binding's -errno results.
 
 const {
-  Error, NumberIsNaN, Symbol, RegExp, RegExpPrototypeExec, StringPrototypeTrim,
+  ArrayIsArray, ArrayPrototypePush, Error, FunctionPrototypeCall, NumberIsNaN, RegExp, RegExpPrototypeExec,
+  StringPrototypeTrim, Symbol,
 } = primordials;
 
-const { errnoInfo, exceptionWithHostPort } = require('internal/errors');
+const {
+  errnoInfo, exceptionWithHostPort,
+  codes: { ERR_INVALID_ADDRESS_FAMILY, ERR_INVALID_IP_ADDRESS },
+} = require('internal/errors');
+const { validateFunction } = require('internal/validators');
 
 // Dotted-quad IPv4, each part 0-255 without leading zeros (as Node's isIPv4).
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
@@ -66,14 +71,73 @@ function normalizeArgs(args) {
   return [options, typeof cb === 'function' ? cb : null];
 }
 
-// Host → [address, family] without a resolver: numeric addresses as they are,
-// 'localhost' as 127.0.0.1. Anything else needs dns, which coil has not yet.
+// Looks `host` up for a connect, as node 20's net does: `options.lookup` or
+// dns.lookup, with `options.family`/`hints` (ADDRCONFIG when no family is asked
+// for). Without a family, and with autoSelectFamily (node 20's default), every
+// address is asked for (`all`). Each address found is announced through
+// onAddress(address, family) (the socket's 'lookup' events); then cb(err, list)
+// with the valid addresses as [address, family] pairs, deduplicated and, for
+// several, alternating families from the first one's, the order they are tried in.
+function lookupHost(host, options, onAddress, cb) {
+  const dns = require('dns');
+  let lookup = dns.lookup;
+  if (options.lookup !== undefined) {
+    validateFunction(options.lookup, 'options.lookup');
+    lookup = options.lookup;
+  }
+  let family = options.family;
+  if (family === 'IPv4') family = 4;
+  else if (family === 'IPv6') family = 6;
+  let hints = options.hints || 0;
+  if (family !== 4 && family !== 6 && !hints) hints = dns.ADDRCONFIG;
+  // Handed to user code: a plain object, as node's.
+  const dnsopts = { family, hints };
+  const all = family !== 4 && family !== 6 && options.autoSelectFamily !== false;
+  if (all) dnsopts.all = true;
+  FunctionPrototypeCall(lookup, undefined, host, dnsopts, (err, address, addressType) => {
+    if (err) return cb(err);
+    const found = [];
+    if (!all) {
+      ArrayPrototypePush(found, [address, addressType]);
+    } else if (ArrayIsArray(address)) {
+      for (let i = 0; i < address.length; i++) {
+        ArrayPrototypePush(found, [address[i]?.address, address[i]?.family]);
+      }
+    }
+    const byFamily = [[], []]; // [first family's, the other's]
+    let firstFamily = 0;
+    for (let i = 0; i < found.length; i++) {
+      const ip = found[i][0], fam = found[i][1];
+      onAddress(ip, fam);
+      if (!isIP(ip) || (fam !== 4 && fam !== 6)) continue;
+      if (firstFamily === 0) firstFamily = fam;
+      const list = byFamily[fam === firstFamily ? 0 : 1];
+      let seen = false;
+      for (let j = 0; j < list.length; j++) if (list[j][0] === ip) seen = true;
+      if (!seen) ArrayPrototypePush(list, [ip, fam]);
+    }
+    if (byFamily[0].length === 0) {
+      const ip = found[0]?.[0], fam = found[0]?.[1];
+      if (!isIP(ip)) return cb(new ERR_INVALID_IP_ADDRESS(ip));
+      return cb(new ERR_INVALID_ADDRESS_FAMILY(fam, host, options.port));
+    }
+    const order = [];
+    for (let i = 0; i < byFamily[0].length || i < byFamily[1].length; i++) {
+      if (i < byFamily[0].length) ArrayPrototypePush(order, byFamily[0][i]);
+      if (i < byFamily[1].length) ArrayPrototypePush(order, byFamily[1][i]);
+    }
+    cb(null, order);
+  });
+}
+
+// Host → [address, family] without a lookup: numeric addresses as they are,
+// 'localhost' as 127.0.0.1, else an ENOTSUP error. Kept for callers written
+// before dns (dgram's bind/send); new code goes through dns.lookup (lookupHost).
 function resolveHost(host) {
   const family = isIP(host);
   if (family !== 0) return [host, family];
   if (host === 'localhost') return ['127.0.0.1', 4];
-  const err = new Error(`getaddrinfo ENOTSUP ${host}: dns is not yet supported by coil ` +
-    '(use a numeric address or localhost)');
+  const err = new Error(`getaddrinfo ENOTSUP ${host}: use dns.lookup for names`);
   err.code = 'ENOTSUP';
   err.syscall = 'getaddrinfo';
   err.hostname = host;
@@ -117,6 +181,6 @@ const kReadStop = Symbol('kReadStop');
 
 module.exports = {
   kSyncWrites, kHandle, kReadStop,
-  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, resolveHost,
+  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -13,7 +13,10 @@ const DEFAULT_TRUE = { __proto__: null, '--warnings': true };
 // Options that may be given more than once, collected into an array.
 const LISTS = { __proto__: null, '--conditions': true, '--require': true, '--env-file': true };
 // Options that take one value.
-const TEXTS = { __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true };
+const TEXTS = {
+  __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true,
+  '--dns-result-order': true,
+};
 
 let values;
 function load() {

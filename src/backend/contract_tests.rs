@@ -1,13 +1,14 @@
 //! The backend contract, checked against each driver (the `contract_tests!` macro
 //! instantiates every test for one driver): keys, cancellation by key and by fd,
-//! a full queue, multishot, provided buffers, the Remote wake-up, teardown, and
-//! datagrams (sendmsg gathering buffers, recvmsg naming the sender).
+//! a full queue, multishot, provided buffers, the Remote wake-up, work that goes
+//! to the pool, teardown, and datagrams (sendmsg gathering buffers, recvmsg naming
+//! the sender).
 use std::os::fd::RawFd;
 use std::time::Duration;
 
 use super::op::{
-    parse_datagram, socket, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg, RecvMsgMulti,
-    SendMsg,
+    parse_datagram, socket, Inline, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg,
+    RecvMsgMulti, SendMsg,
 };
 use super::sockaddr::SockAddr;
 use super::{Backend, Completion, Op, SharedFd};
@@ -187,6 +188,53 @@ pub fn another_thread_wakes_the_loop(b: &mut dyn Backend) {
     unsafe { libc::close(w) };
 }
 
+/// Pool work that sleeps `ms` and reports the thread it ran on.
+fn pool_work(ms: u64) -> Op {
+    Op::Inline(Inline::on_pool("pool_test", move || {
+        std::thread::sleep(Duration::from_millis(ms));
+        Ok(Box::new(std::thread::current().id()))
+    }))
+}
+
+/// A `needs_pool` op runs on another thread; the loop keeps serving other ops
+/// meanwhile and is woken, in its one blocking wait, when the job is done.
+pub fn pool_work_runs_off_the_loop_thread(b: &mut dyn Backend) {
+    let key = b.submit(pool_work(100), 1);
+    b.submit(Op::Nop(Nop), 2);
+    let mut out = Vec::new();
+    let start = std::time::Instant::now();
+    while out.len() < 2 && start.elapsed() < Duration::from_secs(5) {
+        b.poll(None, &mut out).unwrap();
+    }
+    let owners: Vec<_> = out.iter().map(|c| c.owner).collect();
+    assert_eq!(owners, [2, 1], "the nop did not wait for the pool job");
+    let done = &out[1];
+    assert_eq!((done.key, done.result, done.more), (key, 0, false));
+    let Some(Op::Inline(work)) = &done.op else {
+        panic!("the op comes back")
+    };
+    let ran_on = work
+        .output
+        .as_ref()
+        .unwrap()
+        .downcast_ref::<std::thread::ThreadId>();
+    assert_ne!(ran_on, Some(&std::thread::current().id()));
+    assert_eq!(b.in_flight(), 0);
+}
+
+/// More jobs than threads: a queued one that is cancelled completes with
+/// ECANCELED without running; the others finish.
+pub fn a_queued_pool_job_is_cancelled(b: &mut dyn Backend) {
+    let keys: Vec<_> = (0..9).map(|o| b.submit(pool_work(100), o)).collect();
+    b.cancel(keys[8]);
+    let out = collect(b, 9);
+    assert_eq!(out.len(), 9);
+    for c in &out {
+        let want = if c.owner == 8 { -libc::ECANCELED } else { 0 };
+        assert_eq!(c.result, want, "job {}", c.owner);
+    }
+}
+
 /// Dropping the driver with ops in flight frees them (their fds close) after the
 /// driver is done with them.
 pub fn teardown_frees_in_flight_ops(b: Box<dyn Backend>) {
@@ -339,6 +387,20 @@ macro_rules! contract_tests {
                 return;
             }
             contract::another_thread_wakes_the_loop(&mut *$make);
+        }
+        #[test]
+        fn pool_work_runs_off_the_loop_thread() {
+            if !$ready("pool_work_runs_off_the_loop_thread") {
+                return;
+            }
+            contract::pool_work_runs_off_the_loop_thread(&mut *$make);
+        }
+        #[test]
+        fn a_queued_pool_job_is_cancelled() {
+            if !$ready("a_queued_pool_job_is_cancelled") {
+                return;
+            }
+            contract::a_queued_pool_job_is_cancelled(&mut *$make);
         }
         #[test]
         fn datagrams_carry_their_source() {

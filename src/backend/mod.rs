@@ -9,7 +9,9 @@
 //! Two drivers implement this trait: `uring` (Proactor: the kernel does the work and
 //! posts a completion) and `epoll` (Reactor, as libuv: wait for readiness, then make
 //! the syscall; files go to a small thread pool). Every op can do its work both ways
-//! (`OpAble::sqe` and `OpAble::run_blocking`), so choosing a driver is a flag.
+//! (`OpAble::sqe` and `OpAble::run_blocking`), so choosing a driver is a flag. Work
+//! that would block and has no opcode (getaddrinfo) runs on the work pool
+//! (`pool.rs`) on both drivers.
 use std::collections::BTreeMap;
 use std::io;
 use std::os::fd::RawFd;
@@ -22,6 +24,7 @@ pub mod epoll;
 mod fd;
 mod inflight;
 pub mod op;
+mod pool;
 pub mod sockaddr;
 pub mod uring;
 pub mod user_data;

@@ -9,12 +9,14 @@ pub mod async_context;
 mod b64_vbmi;
 mod buffer;
 pub mod builtins;
+mod cares_wrap;
 mod codec;
 mod contextify;
 mod crypto;
 pub mod errno;
 mod errors;
 mod fs;
+mod http_parser;
 mod options;
 mod os;
 mod process_methods;
@@ -37,10 +39,12 @@ const BINDINGS: &[(&str, Init)] = &[
     ("async_context", async_context::init),
     ("buffer", buffer::init),
     ("builtins", builtins::init),
+    ("cares_wrap", cares_wrap::init),
     ("contextify", contextify::init),
     ("crypto", crypto::init),
     ("errors", errors::init),
     ("fs", fs::init),
+    ("http_parser", http_parser::init),
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),

@@ -14,7 +14,7 @@ const {
   codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
 const { validatePort, validateFunction } = require('internal/validators');
-const { normalizeArgs, resolveHost, uvExceptionWithHostPort } = require('internal/net');
+const { isIP, normalizeArgs, uvExceptionWithHostPort } = require('internal/net');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
 
@@ -136,39 +136,51 @@ Server.prototype.listen = function(...args) {
   backlog = typeof backlog === 'number' && backlog >= 0 ? backlog : 511;
   const inherited = inheritedFd(args[0], options);
   if (inherited !== undefined) return listenOnFd(this, inherited, backlog);
-  let pipe = false, address, family, port = 0, v6only = Boolean(options.ipv6Only);
+  let pipe = false, address, family, port = 0;
+  const v6only = Boolean(options.ipv6Only);
   if (typeof options.path === 'string') {
     pipe = true;
     address = options.path;
     family = 0;
   } else if (options.port !== undefined || options.host !== undefined || args.length === 0 ||
              typeof args[0] === 'function') {
-    port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
+    // listen(cb): a random port (normalizeArgs took the callback for a port).
+    const any = options.port === undefined || options.port === null || typeof args[0] === 'function';
+    port = any ? 0 : validatePort(options.port, 'options.port');
     if (options.host === undefined || options.host === null) {
       address = '::';
       family = 6;
     } else {
-      const resolved = resolveHost(`${options.host}`);
-      if (resolved instanceof Error) throw resolved;
-      address = resolved[0];
-      family = resolved[1];
+      address = `${options.host}`;
+      family = isIP(address);
     }
   } else {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
   }
-  // In a cluster worker, the primary decides how this port is shared (cluster's
-  // scheduling policy); `exclusive` opts out, as in node.
-  if (!pipe && !options.exclusive && require('internal/cluster/role').worker) {
-    require('cluster')._getServer(this, { address, port, family, backlog, v6only }, (how, value) => {
-      if (how === 'error') this.emit('error', value);
-      else if (how === 'fd') listenOnFd(this, value, backlog);
-      else if (how === 'own') listenOwn(this, pipe, address, family, port, backlog, v6only, true);
-      else startListening(this, value, null); // round-robin: a virtual handle
-    });
-    return this;
-  }
-  return listenOwn(this, pipe, address, family, port, backlog, v6only, options.reusePort);
+  if (pipe || family !== 0) return listenAt(this, options, pipe, address, family, port, backlog, v6only);
+  // A name: the first address dns.lookup gives, as node listens.
+  require('dns').lookup(address, (err, ip, ipFamily) => {
+    if (err) return this.emit('error', err);
+    listenAt(this, options, false, ip, ipFamily, port, backlog, v6only);
+  });
+  return this;
 };
+
+// Listens on a numeric address (or a path): in a cluster worker, the primary
+// decides how the port is shared (cluster's scheduling policy; `exclusive` opts
+// out, as in node); otherwise on a socket of its own.
+function listenAt(server, options, pipe, address, family, port, backlog, v6only) {
+  if (!pipe && !options.exclusive && require('internal/cluster/role').worker) {
+    require('cluster')._getServer(server, { address, port, family, backlog, v6only }, (how, value) => {
+      if (how === 'error') server.emit('error', value);
+      else if (how === 'fd') listenOnFd(server, value, backlog);
+      else if (how === 'own') listenOwn(server, pipe, address, family, port, backlog, v6only, true);
+      else startListening(server, value, null); // round-robin: a virtual handle
+    });
+    return server;
+  }
+  return listenOwn(server, pipe, address, family, port, backlog, v6only, options.reusePort);
+}
 
 function listenOwn(server, pipe, address, family, port, backlog, v6only, reusePort) {
   const id = openListener(pipe, address, family, port, backlog, v6only, reusePort);

@@ -45,6 +45,23 @@ function formatFatal(err, thrownAt = '', fromPromise = false) {
 function noop() {}
 function ticksRunSoon() { require('timers').setImmediate(noop); }
 
+// process.setUncaughtExceptionCaptureCallback: takes uncaught exceptions in place
+// of 'uncaughtException' (the REPL and domain-like tools use it).
+let captureCallback = null;
+process.setUncaughtExceptionCaptureCallback = function setUncaughtExceptionCaptureCallback(fn) {
+  const { codes } = require('internal/errors');
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (captureCallback !== null) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  captureCallback = fn;
+};
+process.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
+  return captureCallback !== null;
+};
+
 // Set by lib/domain.js once required: takes an error thrown inside an active domain.
 let domainHandler;
 function setDomainHandler(fn) { domainHandler = fn; }
@@ -52,7 +69,20 @@ function setDomainHandler(fn) { domainHandler = fn; }
 // Returns true when a listener handled it; otherwise never returns.
 function triggerUncaughtException(err, fromPromise, thrownAt) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  // node looks its handler up on process: a program that removed it gets node's
+  // "non-function internal exception handler" exit.
+  if (typeof process._fatalException !== 'function') {
+    try { process._rawWrite(2, formatFatal(err, thrownAt, fromPromise)); } catch { /* exiting */ }
+    process.reallyExit(6);
+  }
   if (domainHandler !== undefined && !fromPromise && domainHandler(err)) {
+    require('internal/async_context').afterUncaughtException();
+    ticksRunSoon();
+    return true;
+  }
+  if (captureCallback !== null && !fromPromise) {
+    if (typeof process.emit === 'function') process.emit('uncaughtExceptionMonitor', err, type);
+    captureCallback(err);
     require('internal/async_context').afterUncaughtException();
     ticksRunSoon();
     return true;
@@ -79,10 +109,12 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
   } catch {
     // An 'exit' listener threw while exiting on an uncaught exception.
   }
-  process.reallyExit(1);
+  // An 'exit' listener may set another code (even 0), as in node.
+  process.reallyExit(process.exitCode | 0);
   return false;
 }
 
 setFatalExceptionHandler(triggerUncaughtException);
+process._fatalException = (er, fromPromise) => triggerUncaughtException(er, fromPromise);
 
 module.exports = { triggerUncaughtException, formatFatal, setDomainHandler };

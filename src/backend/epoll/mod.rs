@@ -20,11 +20,10 @@ use super::user_data::{REMOTE, WAKE};
 use super::wake::Posted;
 use super::{Backend, Completion, Key, Owner, Remote, Stats};
 
-mod pool;
 #[cfg(test)]
 mod tests;
 
-use pool::Pool;
+use super::pool::Pool;
 
 /// IORING_CQE_F_BUFFER and IORING_CQE_F_MORE, so completions read the same on both drivers.
 const F_BUFFER: u32 = 1;
@@ -32,8 +31,6 @@ const F_MORE: u32 = 2;
 /// IORING_CQE_BUFFER_SHIFT: the buffer id sits in the flags' upper 16 bits.
 const BUFFER_SHIFT: u32 = 16;
 const MAX_EVENTS: usize = 1024;
-/// Arrivals a multishot receive takes per readiness event (libuv reads up to 32).
-const SHOTS_PER_EVENT: usize = 32;
 
 pub struct Epoll {
     epfd: OwnedFd,
@@ -45,6 +42,11 @@ pub struct Epoll {
     pool: Pool,
     remote: Remote,
     groups: HashMap<u16, BufGroup>,
+    /// Fds whose receive found every buffer lent out this turn. Level-triggered
+    /// epoll hands ready fds back in the same order turn after turn, so without
+    /// this the first sockets of the list would take the buffers every time and
+    /// the rest wait indefinitely: these go first at the next turn.
+    starved: rustc_hash::FxHashSet<RawFd>,
     stats: Stats,
     pub trace: bool,
 }
@@ -67,6 +69,7 @@ impl Epoll {
             pool: Pool::new(remote.clone()),
             remote,
             groups: HashMap::new(),
+            starved: Default::default(),
             stats: Stats::default(),
             trace: false,
         };
@@ -127,11 +130,15 @@ impl Epoll {
             .unwrap_or_default();
         let mut done = Vec::new();
         for key in keys {
-            // A multishot receive into provided buffers takes up to SHOTS_PER_EVENT
-            // arrivals per readiness event, as libuv reads up to 32 times per
-            // event: one epoll_wait turn per datagram would cap a burst at one
-            // datagram a turn.
-            for shot in 0..SHOTS_PER_EVENT {
+            // A multishot receive into provided buffers may take several arrivals
+            // per readiness event (`shots_per_event`: datagrams), as libuv reads up
+            // to 32 times per event: one epoll_wait turn per datagram would cap a
+            // burst at one datagram a turn.
+            let shots = self
+                .ops
+                .get(key)
+                .map_or(1, |f| f.op.as_opable_ref().shots_per_event());
+            for shot in 0..shots {
                 if !self.shoot(key, shot, revents, &mut done, out) {
                     break;
                 }
@@ -176,8 +183,15 @@ impl Epoll {
                 .groups
                 .get_mut(&group)
                 .and_then(|g| g.take().map(|b| (g.ptr(b), b)));
-            if shot > 0 && p.is_none() {
-                return false; // no buffer left: the next event tries again
+            if p.is_none() {
+                // Every buffer is lent out in this turn; they all come back when its
+                // completions are delivered, so the op just waits for the next
+                // event (level-triggered: the next turn) instead of failing, and
+                // goes first then.
+                if let Some(fd) = op.fd() {
+                    self.starved.insert(fd);
+                }
+                return false;
             }
             op.pick(p);
             picked = p.map(|p| p.1);
@@ -359,7 +373,13 @@ impl Backend for Epoll {
                 Err(e)
             };
         }
-        for ev in &events[..n as usize] {
+        let events = &mut events[..n as usize];
+        if !self.starved.is_empty() {
+            let starved = std::mem::take(&mut self.starved);
+            // A stable sort: the starved first, each group in the kernel's order.
+            events.sort_by_key(|ev| !starved.contains(&(ev.u64 as RawFd)));
+        }
+        for ev in events.iter() {
             let (token, revents) = (ev.u64, ev.events);
             self.stats.cqes_reaped += 1;
             if token == WAKE {

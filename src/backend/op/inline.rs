@@ -2,7 +2,9 @@
 //! realpath, access, copy_file_range, ...). It runs on the loop thread as one short
 //! syscall (or a few), and its completion is still delivered asynchronously, in the
 //! next poll. docs/fs.md says why this beats a thread hop for these calls. The
-//! work is `Send`: the epoll driver runs it on its thread pool instead.
+//! work is `Send`: the epoll driver runs it on its thread pool instead. Work that
+//! may block for long (getaddrinfo) is made with `on_pool`: then both drivers run
+//! it on the work pool.
 use std::any::Any;
 
 use io_uring::squeue;
@@ -16,6 +18,8 @@ pub struct Inline {
     name: &'static str,
     work: Option<Box<dyn FnOnce() -> Result<InlineOutput, i32> + Send>>,
     pub output: Option<InlineOutput>,
+    /// Made by `on_pool`: never run on the loop thread.
+    pool: bool,
 }
 
 impl Inline {
@@ -27,6 +31,19 @@ impl Inline {
             name,
             work: Some(Box::new(work)),
             output: None,
+            pool: false,
+        }
+    }
+
+    /// Work that may block for long (a name lookup): it goes to the work pool on
+    /// both drivers.
+    pub fn on_pool(
+        name: &'static str,
+        work: impl FnOnce() -> Result<InlineOutput, i32> + Send + 'static,
+    ) -> Inline {
+        Inline {
+            pool: true,
+            ..Inline::new(name, work)
         }
     }
 }
@@ -52,5 +69,8 @@ impl OpAble for Inline {
     }
     fn name(&self) -> &'static str {
         self.name
+    }
+    fn needs_pool(&self) -> bool {
+        self.pool
     }
 }

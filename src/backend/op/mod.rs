@@ -88,6 +88,13 @@ pub trait OpAble {
     fn readiness(&self) -> Option<i16> {
         None
     }
+    /// Work with no opcode that may block for long (a DNS lookup; later zlib, key
+    /// derivation): both drivers run it on the work pool, never on the loop thread.
+    /// Ops without an opcode that say no here run inline on io_uring (one short
+    /// syscall: docs/fs.md) and on the pool on epoll.
+    fn needs_pool(&self) -> bool {
+        false
+    }
     /// One submission, many completions (IORING_CQE_F_MORE) until cancelled.
     fn multishot(&self) -> bool {
         false
@@ -96,6 +103,13 @@ pub trait OpAble {
     /// default; a recv's EOF too). io_uring decides that itself (no F_MORE).
     fn multishot_ends(&self, result: i32) -> bool {
         result < 0
+    }
+    /// For a multishot buffer op on epoll: how many arrivals it may take per
+    /// readiness event. One for a stream (one recv takes up to a whole buffer, and
+    /// more would let a few sockets take every buffer of the group); more for
+    /// datagrams, one per recvmsg, as libuv reads a UDP socket up to 32 times.
+    fn shots_per_event(&self) -> usize {
+        1
     }
     /// A readiness op the epoll driver tries at submit, before waiting (a send, a
     /// connect: usually done at once, so no wait and no extra epoll_wait turn).

@@ -103,6 +103,9 @@ impl OpAble for RecvMsgMulti {
     fn opcode(&self) -> Option<u8> {
         Some(opcode::RecvMsgMulti::CODE)
     }
+    fn shots_per_event(&self) -> usize {
+        32
+    }
     fn name(&self) -> &'static str {
         "recvmsg_multi"
     }

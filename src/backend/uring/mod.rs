@@ -8,8 +8,18 @@
 //! key. `poll` reaps CQEs, finds each op by key, and hands it back in a
 //! `Completion` at its last CQE (multishot ops keep their slot while
 //! IORING_CQE_F_MORE is set). Ops without an opcode run on this thread at submit
-//! and complete, by key, at the next poll. Teardown (Drop): cancel everything,
-//! drain, close the ring, then free the ops.
+//! and complete, by key, at the next poll, except those that may block for long
+//! (`OpAble::needs_pool`: getaddrinfo), which go to the work pool. Teardown (Drop):
+//! stop the pool, cancel everything, drain, close the ring, then free the ops.
+//!
+//! How a pool job's result reaches the ring: the pool posts it through the
+//! `Remote`, whose eventfd has a multishot POLL_ADD armed on the ring, so the loop
+//! keeps waiting in one io_uring_enter. Chosen over IORING_OP_MSG_RING because
+//! MSG_RING needs a ring per pool thread to send from (5.18+; and a ring set up
+//! SINGLE_ISSUER takes no submissions from other threads), while the eventfd is the
+//! epoll driver's wake-up too (one `Remote` for both drivers, and for signals and
+//! workers later), works back to 5.1, and coalesces a burst of results into one
+//! CQE, as uv_async_send does.
 use std::collections::HashMap;
 use std::io;
 use std::mem::ManuallyDrop;
@@ -20,6 +30,7 @@ use io_uring::{cqueue, opcode, squeue, types, IoUring, Probe};
 
 use super::inflight::Table;
 use super::op::Op;
+use super::pool::Pool;
 use super::user_data::{self, CANCEL, WAIT_TIMEOUT, WAKE};
 use super::wake::Posted;
 use super::{Backend, Completion, Key, Owner, Remote, Stats};
@@ -48,6 +59,8 @@ pub struct Uring {
     /// delivers them, so none is ever lost.
     early: Vec<Completion>,
     remote: Remote,
+    /// Runs `needs_pool` ops (threads start on first use).
+    pool: Pool,
     /// The wake-up poll is armed on the eventfd (a multishot poll can end).
     wake_armed: bool,
     /// A `Remote` was handed out: keep the wake-up poll armed from now on.
@@ -90,6 +103,7 @@ impl Uring {
         // runs as a plain syscall on this thread.
         let _ = ring.submitter().register_probe(&mut probe);
         let ext_arg = ring.params().is_feature_ext_arg();
+        let remote = Remote::new()?;
         Ok(Uring {
             ring: ManuallyDrop::new(ring),
             ops: Table::default(),
@@ -98,7 +112,8 @@ impl Uring {
             wait_ts: Box::new(types::Timespec::new()),
             inline_done: Vec::new(),
             early: Vec::new(),
-            remote: Remote::new()?,
+            pool: Pool::new(remote.clone()),
+            remote,
             wake_armed: false,
             wake_wanted: std::cell::Cell::new(false),
             buf_rings: HashMap::new(),
@@ -225,14 +240,57 @@ impl Uring {
         }
     }
 
+    /// The results posted through the `Remote`: a pool job's (its key is the op's,
+    /// which goes back to its owner now) or another thread's (key REMOTE).
     fn deliver_posted(&mut self, out: &mut Vec<Completion>) {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
-        out.extend(
-            posted
-                .into_iter()
-                .map(|p| Completion::posted(p.owner, p.result)),
-        );
+        for p in posted {
+            if p.key == user_data::REMOTE {
+                out.push(Completion::posted(p.owner, p.result));
+                continue;
+            }
+            let Some(f) = self.ops.remove(p.key) else {
+                continue;
+            };
+            if self.trace {
+                let name = f.op.name();
+                eprintln!(
+                    "uring: pool   {name:<10} key={} owner={} res={}",
+                    p.key, f.owner, p.result
+                );
+            }
+            out.push(Completion {
+                key: p.key,
+                owner: f.owner,
+                result: p.result,
+                flags: 0,
+                op: Some(*f.op),
+                more: false,
+            });
+        }
+    }
+
+    /// Lends `key`'s op to the work pool. Without a poll on the ring to hear the
+    /// pool's wake-up (a kernel without IORING_OP_POLL_ADD), it runs here instead.
+    fn run_on_pool(&mut self, key: Key, owner: Owner) -> bool {
+        if !self.supports(opcode::PollAdd::CODE) {
+            return false;
+        }
+        self.wake_wanted.set(true);
+        let op: *mut Op = &mut *self.ops.get_mut(key).expect("just inserted").op;
+        if self.trace {
+            let name = self.ops.get(key).map_or("", |f| f.op.name());
+            eprintln!("uring: pool   {name:<10} key={key} owner={owner} queued");
+        }
+        self.pool.run(key, owner, op);
+        true
+    }
+
+    fn on_pool(&self, key: Key) -> bool {
+        self.ops
+            .get(key)
+            .is_some_and(|f| f.op.as_opable_ref().needs_pool())
     }
 
     fn enter(&mut self, timeout: Option<Duration>) -> io::Result<()> {
@@ -273,7 +331,19 @@ impl Backend for Uring {
         let opable = op.as_opable();
         let ring = opable.opcode().is_some_and(|code| self.supports(code));
         let name = opable.name();
+        let pool = opable.needs_pool();
         let count = self.stats.ops.entry(name).or_default();
+        if pool {
+            count.0 += 1;
+            let key = self.ops.insert(op, owner);
+            if self.run_on_pool(key, owner) {
+                return key;
+            }
+            let f = self.ops.get_mut(key).expect("just inserted");
+            let result = f.op.as_opable().run_blocking();
+            self.inline_done.push((key, result));
+            return key;
+        }
         if !ring {
             count.1 += 1;
             let result = opable.run_blocking();
@@ -304,6 +374,11 @@ impl Backend for Uring {
 
     fn cancel(&mut self, key: Key) {
         if self.ops.get(key).is_none() || self.inline_done.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        if self.on_pool(key) {
+            // A queued job completes with ECANCELED; a running one finishes.
+            self.pool.cancel(key);
             return;
         }
         let sqe = opcode::AsyncCancel::new(key).build().user_data(CANCEL);
@@ -410,6 +485,23 @@ impl Drop for Uring {
     /// the ring, and only then free the ops (the fields drop after this fn). An op
     /// whose completion never came is leaked, never freed under the kernel.
     fn drop(&mut self) {
+        // No pool thread touches an op once this is true; a job still blocked in
+        // its call keeps every op alive (leaked below), as on epoll.
+        let pool_idle = self.pool.shutdown();
+        let pool_keys: Vec<Key> = self
+            .ops
+            .keys()
+            .into_iter()
+            .filter(|k| self.on_pool(*k))
+            .collect();
+        let pool_left = if pool_idle {
+            for key in pool_keys {
+                self.ops.remove(key);
+            }
+            0
+        } else {
+            pool_keys.len()
+        };
         for key in self.ops.keys() {
             self.cancel(key);
         }
@@ -420,7 +512,7 @@ impl Drop for Uring {
         }
         let mut sink = Vec::new();
         for _ in 0..100 {
-            if self.ops.len() == self.inline_done.len() && !self.wake_armed {
+            if self.ops.len() == self.inline_done.len() + pool_left && !self.wake_armed {
                 break;
             }
             sink.clear();
@@ -431,7 +523,7 @@ impl Drop for Uring {
                 break;
             }
         }
-        let drained = self.ops.len() == self.inline_done.len();
+        let drained = self.ops.len() == self.inline_done.len() && pool_idle;
         // SAFETY: the ring is dropped once, here, and not used afterwards.
         unsafe { ManuallyDrop::drop(&mut self.ring) };
         if !drained {

@@ -30,9 +30,10 @@ fn ready(test: &str) -> bool {
         "an_in_flight_read_is_cancelled_and_returns_its_buffer"
         | "cancel_by_fd_reaches_every_op_on_it"
         | "teardown_frees_in_flight_ops" => &[opcode::Read::CODE, opcode::AsyncCancel::CODE],
-        "multishot_poll_completes_until_cancelled" | "another_thread_wakes_the_loop" => {
-            &[opcode::PollAdd::CODE, opcode::AsyncCancel::CODE]
-        }
+        "multishot_poll_completes_until_cancelled"
+        | "another_thread_wakes_the_loop"
+        | "pool_work_runs_off_the_loop_thread"
+        | "a_queued_pool_job_is_cancelled" => &[opcode::PollAdd::CODE, opcode::AsyncCancel::CODE],
         "provided_buffers_are_picked_named_and_given_back" => &[opcode::Read::CODE],
         "datagrams_carry_their_source" | "multishot_recvmsg_lays_out_each_datagram" => &[
             opcode::RecvMsg::CODE,

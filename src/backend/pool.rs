@@ -1,7 +1,12 @@
-//! The epoll driver's thread pool, as libuv's: `COIL_THREADPOOL_SIZE` threads
-//! (default 4, started on first use) run file ops, which have no readiness, as
-//! plain blocking syscalls. A finished job posts its key and result through the
-//! loop's `Remote`, whose eventfd wakes epoll_wait.
+//! The work pool, as libuv's threadpool: `COIL_THREADPOOL_SIZE` threads (default 4,
+//! started on first use) run, as plain blocking calls, the work that has no
+//! readiness and no opcode and may block for long. Both drivers own one: the epoll
+//! driver sends every file op here (files have no readiness); the io_uring driver
+//! sends only ops that declare `OpAble::needs_pool` (getaddrinfo, getnameinfo; zlib
+//! and key derivation later), since its fs ops go through the ring. A finished job
+//! posts its key and result through the loop's `Remote`; its eventfd wakes the
+//! loop where it already waits (epoll_wait, or the poll armed on the ring), so the
+//! loop still waits in exactly one place.
 use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;

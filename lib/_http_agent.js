@@ -1,0 +1,223 @@
+'use strict';
+// http.Agent: the client's connection pool. Sockets are kept per destination
+// name (host:port:localAddress[:family]); a request takes a free socket (lifo or
+// fifo), or a new one while under maxSockets/maxTotalSockets, or waits in
+// `requests`. When a response ends on a keep-alive socket the client hands the
+// socket back ('free'): it goes to the next waiting request, or into
+// `freeSockets` (unref'd, closed after `timeout` idle) up to maxFreeSockets.
+
+const {
+  ArrayPrototypeIndexOf, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift,
+  ArrayPrototypeSplice, FunctionPrototypeCall, NumberIsFinite, ObjectKeys,
+  ObjectSetPrototypeOf,
+} = primordials;
+
+const EventEmitter = require('events');
+const net = require('net');
+const { validateNumber, validateOneOf } = require('internal/validators');
+
+function Agent(options) {
+  if (!(this instanceof Agent)) return new Agent(options);
+  FunctionPrototypeCall(EventEmitter, this);
+  this.defaultPort = 80;
+  this.protocol = 'http:';
+  this.options = { __proto__: null, ...options };
+  if (this.options.noDelay === undefined) this.options.noDelay = true;
+  this.options.path = null;
+  this.requests = { __proto__: null };
+  this.sockets = { __proto__: null };
+  this.freeSockets = { __proto__: null };
+  this.keepAliveMsecs = this.options.keepAliveMsecs || 1000;
+  this.keepAlive = this.options.keepAlive || false;
+  this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
+  this.maxFreeSockets = this.options.maxFreeSockets || 256;
+  this.scheduling = this.options.scheduling || 'lifo';
+  validateOneOf(this.scheduling, 'scheduling', ['fifo', 'lifo']);
+  this.maxTotalSockets = this.options.maxTotalSockets;
+  if (this.maxTotalSockets !== undefined) validateNumber(this.maxTotalSockets, 'maxTotalSockets', 1);
+  else this.maxTotalSockets = Infinity;
+  this.totalSocketCount = 0;
+  this.on('free', onFree);
+}
+ObjectSetPrototypeOf(Agent.prototype, EventEmitter.prototype);
+ObjectSetPrototypeOf(Agent, EventEmitter);
+Agent.defaultMaxSockets = Infinity;
+
+Agent.prototype.createConnection = net.createConnection;
+
+Agent.prototype.getName = function getName(options = {}) {
+  let name = options.host || 'localhost';
+  name += ':';
+  if (options.port) name += options.port;
+  name += ':';
+  if (options.localAddress) name += options.localAddress;
+  if (options.family === 4 || options.family === 6) name += `:${options.family}`;
+  if (options.socketPath) name += `:${options.socketPath}`;
+  return name;
+};
+
+Agent.prototype.addRequest = function addRequest(req, options) {
+  options = { __proto__: null, ...options, ...this.options };
+  if (options.socketPath) options.path = options.socketPath;
+  const name = this.getName(options);
+  const free = this.freeSockets[name];
+  if (free !== undefined && free.length > 0) {
+    const socket = this.scheduling === 'fifo' ? ArrayPrototypeShift(free) : ArrayPrototypePop(free);
+    if (free.length === 0) delete this.freeSockets[name];
+    socket.removeListener('error', freeSocketErrorListener);
+    socket.ref();
+    socket.setTimeout(0);
+    if (this.sockets[name] === undefined) this.sockets[name] = [];
+    ArrayPrototypePush(this.sockets[name], socket);
+    req.reusedSocket = true;
+    req.onSocket(socket);
+    return;
+  }
+  const active = this.sockets[name] === undefined ? 0 : this.sockets[name].length;
+  if (active < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
+    this.createSocket(req, options, (err, socket) => {
+      if (err) req.onSocket(socket, err);
+      else req.onSocket(socket);
+    });
+    return;
+  }
+  if (this.requests[name] === undefined) this.requests[name] = [];
+  ArrayPrototypePush(this.requests[name], req);
+};
+
+Agent.prototype.createSocket = function createSocket(req, options, cb) {
+  options = { __proto__: null, ...options, ...this.options };
+  if (options.socketPath) options.path = options.socketPath;
+  if (!options.servername && options.servername !== '') options.servername = options.host;
+  const name = this.getName(options);
+  options._agentKey = name;
+  let called = false;
+  // A createConnection may answer at once (a socket) or later through the callback.
+  const oncreate = (err, socket) => {
+    if (called) return;
+    called = true;
+    if (err) return cb(err);
+    this.totalSocketCount++;
+    if (this.sockets[name] === undefined) this.sockets[name] = [];
+    ArrayPrototypePush(this.sockets[name], socket);
+    socket._agentName = name;
+    installListeners(this, socket, options);
+    cb(null, socket);
+  };
+  const make = options.createConnection || this.createConnection;
+  const socket = FunctionPrototypeCall(make, this, options, oncreate);
+  if (socket) oncreate(null, socket);
+};
+
+function installListeners(agent, socket, options) {
+  function onClose() {
+    agent.removeSocket(socket, options);
+  }
+  function onTimeout() {
+    // An idle free socket times out: close it.
+    const free = agent.freeSockets[socket._agentName];
+    if (free !== undefined && ArrayPrototypeIndexOf(free, socket) !== -1) socket.destroy();
+  }
+  // The client says a response ended on a kept-alive socket.
+  function onFree() {
+    agent.emit('free', socket, options);
+  }
+  function onRemove() {
+    agent.totalSocketCount--;
+    socket.removeListener('close', onClose);
+    socket.removeListener('free', onFree);
+    socket.removeListener('timeout', onTimeout);
+    socket.removeListener('agentRemove', onRemove);
+    remove(agent.sockets, socket._agentName, socket);
+    remove(agent.freeSockets, socket._agentName, socket);
+  }
+  socket.on('free', onFree);
+  socket.on('close', onClose);
+  socket.on('timeout', onTimeout);
+  socket.on('agentRemove', onRemove);
+}
+
+function remove(table, name, socket) {
+  const list = table[name];
+  if (list === undefined) return false;
+  const i = ArrayPrototypeIndexOf(list, socket);
+  if (i === -1) return false;
+  ArrayPrototypeSplice(list, i, 1);
+  if (list.length === 0) delete table[name];
+  return true;
+}
+
+Agent.prototype.removeSocket = function removeSocket(socket, options) {
+  const name = socket._agentName || this.getName(options);
+  const removed = remove(this.sockets, name, socket) | remove(this.freeSockets, name, socket);
+  if (removed) this.totalSocketCount--;
+  socket.removeAllListeners('agentRemove');
+  // A request waiting for this destination gets a new socket.
+  const waiting = this.requests[name];
+  if (waiting !== undefined && waiting.length > 0) {
+    const req = ArrayPrototypeShift(waiting);
+    if (waiting.length === 0) delete this.requests[name];
+    this.createSocket(req, options || req._agentOptions, (err, s) => req.onSocket(s, err));
+  }
+};
+
+function freeSocketErrorListener() {
+  this.destroy();
+  this.emit('agentRemove');
+}
+
+// A socket whose response ended on a kept-alive connection.
+function onFree(socket, options) {
+  const agent = this;
+  const name = socket._agentName || agent.getName(options);
+  const waiting = agent.requests[name];
+  if (waiting !== undefined && waiting.length > 0 && !socket.destroyed) {
+    const req = ArrayPrototypeShift(waiting);
+    if (waiting.length === 0) delete agent.requests[name];
+    req.reusedSocket = true;
+    req.onSocket(socket);
+    return;
+  }
+  const keep = agent.keepAlive && !socket.destroyed &&
+    (agent.freeSockets[name] === undefined || agent.freeSockets[name].length < agent.maxFreeSockets);
+  if (!keep) {
+    socket.destroy();
+    return;
+  }
+  remove(agent.sockets, name, socket);
+  // An idle socket's error (the server closed it meanwhile) only removes it.
+  socket.on('error', freeSocketErrorListener);
+  if (agent.freeSockets[name] === undefined) agent.freeSockets[name] = [];
+  ArrayPrototypePush(agent.freeSockets[name], socket);
+  socket.setKeepAlive(true, agent.keepAliveMsecs);
+  socket.unref();
+  const timeout = agent.options.timeout;
+  if (NumberIsFinite(timeout) && timeout > 0) socket.setTimeout(timeout);
+}
+
+Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
+  socket.setKeepAlive(true, this.keepAliveMsecs);
+  socket.unref();
+  return true;
+};
+
+Agent.prototype.reuseSocket = function reuseSocket(socket, req) {
+  req.reusedSocket = true;
+  socket.ref();
+};
+
+Agent.prototype.destroy = function destroy() {
+  const tables = [this.freeSockets, this.sockets];
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t];
+    const keys = ObjectKeys(table);
+    for (let i = 0; i < keys.length; i++) {
+      const list = table[keys[i]];
+      for (let j = list.length - 1; j >= 0; j--) list[j].destroy();
+    }
+  }
+};
+
+const globalAgent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+
+module.exports = { Agent, globalAgent };

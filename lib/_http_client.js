@@ -1,0 +1,472 @@
+'use strict';
+// http.ClientRequest: an OutgoingMessage whose head is the request line, sent on
+// a socket from an Agent (or one made by createConnection). The response is read
+// by a RESPONSE-mode parser (internalBinding('http_parser')) into an
+// IncomingMessage: one head call per response (1xx heads become 'information'
+// and 'continue'), body parts as views of the socket's reads. When both the
+// request's last write and the response are done, a kept-alive socket goes
+// back to the agent ('free'); otherwise it is closed.
+
+const {
+  ArrayIsArray, Error, FunctionPrototypeCall, NumberIsFinite, ObjectDefineProperty, ObjectKeys,
+  ObjectSetPrototypeOf, RegExpPrototypeExec, StringPrototypeIncludes,
+  StringPrototypeToUpperCase, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
+} = primordials;
+
+const net = require('net');
+const { Buffer } = require('buffer');
+const { URL, urlToHttpOptions } = require('internal/url');
+const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const { IncomingMessage } = require('_http_incoming');
+const agentModule = require('_http_agent');
+const { Agent } = agentModule;
+const {
+  RESPONSE, kKeepAlive, kUpgrade, kNoBody, kSkipBody, kStop, checkIsHttpToken,
+  createParser, executeParser, finishParser, freeParser, parseError,
+} = require('_http_common');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_PROTOCOL,
+    ERR_UNESCAPED_CHARACTERS,
+  },
+} = require('internal/errors');
+const { validateInteger } = require('internal/validators');
+
+const kState = Symbol('kClientState');
+const kBodyless = { __proto__: null, GET: true, HEAD: true, DELETE: true, OPTIONS: true, TRACE: true, CONNECT: true };
+const invalidPath = /[^\u0021-\u00ff]/;
+
+function connReset(message) {
+  const err = new Error(message);
+  ObjectDefineProperty(err, 'code', {
+    __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
+  });
+  return err;
+}
+
+function ClientRequest(input, options, cb) {
+  FunctionPrototypeCall(OutgoingMessage, this);
+  if (typeof input === 'string') {
+    input = urlToHttpOptions(new URL(input));
+  } else if (input instanceof URL) {
+    input = urlToHttpOptions(input);
+  } else {
+    cb = options;
+    options = input;
+    input = null;
+  }
+  if (typeof options === 'function') {
+    cb = options;
+    options = input || { __proto__: null };
+  } else {
+    options = { __proto__: null, ...input, ...options };
+  }
+  let agent = options.agent;
+  const defaultAgent = options._defaultAgent || agentModule.globalAgent;
+  if (agent === false) {
+    agent = new defaultAgent.constructor();
+  } else if (agent === null || agent === undefined) {
+    if (typeof options.createConnection !== 'function') agent = defaultAgent;
+  } else if (typeof agent.addRequest !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('options.agent', ['Agent-like Object', 'undefined', 'false'], agent);
+  }
+  this.agent = agent;
+  const protocol = options.protocol || defaultAgent.protocol;
+  let expected = defaultAgent.protocol;
+  if (this.agent && this.agent.protocol) expected = this.agent.protocol;
+  if (protocol !== expected) throw new ERR_INVALID_PROTOCOL(protocol, expected);
+  const defaultPort = options.defaultPort || (this.agent && this.agent.defaultPort) || 80;
+  const port = options.port = options.port || defaultPort;
+  const host = options.host = options.hostname || options.host || 'localhost';
+  const setHost = options.setHost === undefined || Boolean(options.setHost);
+  this.socketPath = options.socketPath;
+  if (options.timeout !== undefined) validateInteger(options.timeout, 'timeout', 0);
+  this.timeout = options.timeout;
+  let method = options.method;
+  if (method !== null && method !== undefined && typeof method !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
+  }
+  if (method) {
+    if (!checkIsHttpToken(method)) throw new ERR_INVALID_HTTP_TOKEN('Method', method);
+    method = this.method = StringPrototypeToUpperCase(method);
+  } else {
+    method = this.method = 'GET';
+  }
+  this.path = options.path || '/';
+  if (RegExpPrototypeExec(invalidPath, this.path) !== null) throw new ERR_UNESCAPED_CHARACTERS('Request path');
+  this.host = host;
+  this.protocol = protocol;
+  this.useChunkedEncodingByDefault = kBodyless[method] !== true;
+  this.maxHeadersCount = null;
+  this.reusedSocket = false;
+  this.res = null;
+  this.aborted = false;
+  this.upgradeOrConnect = false;
+  this.parser = null;
+  this.maxHeaderSize = options.maxHeaderSize;
+  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  this[kState] = null;
+  this._agentOptions = options;
+  if (cb) this.once('response', cb);
+  // An agent that can reuse the socket (keepAlive, or a finite maxSockets that
+  // queues requests for it) asks for keep-alive, as node's.
+  this.shouldKeepAlive = this.agent ?
+    Boolean(this.agent.keepAlive) || NumberIsFinite(this.agent.maxSockets) : false;
+  this._last = !this.shouldKeepAlive;
+  const firstLine = `${method} ${this.path} HTTP/1.1\r\n`;
+  const headers = options.headers;
+  if (!ArrayIsArray(headers)) {
+    if (headers) {
+      const keys = ObjectKeys(headers);
+      for (let i = 0; i < keys.length; i++) this.setHeader(keys[i], headers[keys[i]]);
+    }
+    if (host && !this.getHeader('host') && setHost) {
+      let hostHeader = host;
+      if (StringPrototypeIncludes(hostHeader, ':') && hostHeader[0] !== '[') hostHeader = `[${hostHeader}]`;
+      if (port && +port !== defaultPort) hostHeader += `:${port}`;
+      this.setHeader('Host', hostHeader);
+    }
+    if (options.auth && !this.getHeader('Authorization')) {
+      this.setHeader('Authorization', `Basic ${Buffer.from(options.auth).toString('base64')}`);
+    }
+    if (this.getHeader('expect')) this._storeHeader(firstLine, this[kOutHeaders]);
+  } else {
+    this._storeHeader(firstLine, headers);
+  }
+  const signal = options.signal;
+  if (signal) {
+    const onAbort = () => this.destroy(abortError(signal));
+    if (signal.aborted) process.nextTick(onAbort);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
+  const connectOptions = { __proto__: null, ...options, signal: undefined };
+  if (this.agent) {
+    this.agent.addRequest(this, connectOptions);
+  } else {
+    this._last = true;
+    this.shouldKeepAlive = false;
+    const make = typeof options.createConnection === 'function' ? options.createConnection : net.createConnection;
+    const socket = make(connectOptions, (err, s) => { if (err) this.onSocket(s, err); else if (s) this.onSocket(s); });
+    if (socket) this.onSocket(socket);
+  }
+}
+ObjectSetPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
+ObjectSetPrototypeOf(ClientRequest, OutgoingMessage);
+
+function abortError(signal) {
+  const err = new Error('The operation was aborted');
+  err.name = 'AbortError';
+  ObjectDefineProperty(err, 'code', {
+    __proto__: null, value: 'ABORT_ERR', writable: true, enumerable: true, configurable: true,
+  });
+  if (signal.reason !== undefined) err.cause = signal.reason;
+  return err;
+}
+
+ClientRequest.prototype._implicitHeader = function _implicitHeader() {
+  this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, this[kOutHeaders]);
+};
+
+ClientRequest.prototype._finish = function _finish() {
+  this.emit('finish');
+  const state = this[kState];
+  if (state !== null) {
+    state.requestDone = true;
+    maybeRelease(state);
+  }
+};
+
+ClientRequest.prototype.abort = function abort() {
+  if (this.aborted) return;
+  this.aborted = true;
+  process.nextTick(() => this.emit('abort'));
+  this.destroy();
+};
+
+ClientRequest.prototype.destroy = function destroy(err) {
+  if (this.destroyed) return this;
+  this.destroyed = true;
+  if (this.res) this.res._dump();
+  this._destroyError = err;
+  // Without a socket yet, onSocket finishes the request when one comes.
+  if (this.socket !== null) this.socket.destroy(err);
+  return this;
+};
+
+ClientRequest.prototype.setTimeout = function setTimeout(msecs, callback) {
+  if (callback) this.once('timeout', callback);
+  this.timeout = msecs;
+  if (this.socket !== null) {
+    this._timeoutPending = msecs > 0;
+    this.socket.setTimeout(msecs);
+  }
+  return this;
+};
+
+ClientRequest.prototype.setNoDelay = function setNoDelay(noDelay) {
+  if (this.socket !== null) this.socket.setNoDelay(noDelay);
+  else this.once('socket', (s) => s.setNoDelay(noDelay));
+};
+
+ClientRequest.prototype.setSocketKeepAlive = function setSocketKeepAlive(enable, delay) {
+  if (this.socket !== null) this.socket.setKeepAlive(enable, delay);
+  else this.once('socket', (s) => s.setKeepAlive(enable, delay));
+};
+
+ClientRequest.prototype.onSocket = function onSocket(socket, err) {
+  process.nextTick(() => {
+    if (err || this.destroyed) {
+      if (socket) socket.destroy();
+      const e = err || this._destroyError || (this.aborted ? null : connReset('socket hang up'));
+      if (e) this.emit('error', e);
+      emitClose(this);
+      return;
+    }
+    attach(this, socket);
+  });
+};
+
+// What one response on one socket needs: the parser and who is waiting.
+function ClientState(req, socket) {
+  this.req = req;
+  this.socket = socket;
+  this.parser = createParser(RESPONSE, this, onHead, onBody, onComplete, req.maxHeaderSize);
+  this.buffer = null;
+  this.res = null;
+  this.keepAlive = false;
+  this.requestDone = false;
+  this.responseDone = false;
+  this.released = false;
+  this.upgrade = false;
+}
+
+function attach(req, socket) {
+  const state = new ClientState(req, socket);
+  req[kState] = state;
+  req.socket = socket;
+  socket._httpMessage = req;
+  socket[kState] = state;
+  socket.on('data', socketOnData);
+  socket.on('end', socketOnEnd);
+  socket.on('error', socketOnError);
+  socket.on('close', socketOnClose);
+  socket.on('drain', socketOnDrain);
+  socket.on('timeout', socketOnTimeout);
+  if (req.timeout !== undefined && req.timeout > 0) {
+    req._timeoutPending = true;
+    socket.setTimeout(req.timeout);
+  }
+  req.emit('socket', socket);
+  req._flushOutput(socket);
+}
+
+function detach(state) {
+  const socket = state.socket;
+  socket.removeListener('data', socketOnData);
+  socket.removeListener('end', socketOnEnd);
+  socket.removeListener('error', socketOnError);
+  socket.removeListener('close', socketOnClose);
+  socket.removeListener('drain', socketOnDrain);
+  socket.removeListener('timeout', socketOnTimeout);
+  if (socket[kState] === state) socket[kState] = null;
+  if (socket._httpMessage === state.req) socket._httpMessage = null;
+  if (state.parser >= 0) {
+    freeParser(state.parser);
+    state.parser = -1;
+  }
+}
+
+function onHead(status, reason, minor, rawHeaders, flags) {
+  const req = this.req;
+  const res = new IncomingMessage(this.socket);
+  res.statusCode = status;
+  res.statusMessage = reason;
+  res.httpVersionMajor = 1;
+  res.httpVersionMinor = minor;
+  res.httpVersion = minor === 1 ? '1.1' : '1.0';
+  res.rawHeaders = rawHeaders;
+  res.joinDuplicateHeaders = req.joinDuplicateHeaders;
+  if (status >= 100 && status < 200 && status !== 101) {
+    if (status === 100) req.emit('continue');
+    req.emit('information', {
+      __proto__: null, statusCode: status, statusMessage: reason, httpVersion: res.httpVersion,
+      httpVersionMajor: 1, httpVersionMinor: minor, headers: res.headers, rawHeaders,
+    });
+    return 0;
+  }
+  req.res = res;
+  res.req = req;
+  this.res = res;
+  if ((flags & kUpgrade) !== 0 || (req.method === 'CONNECT' && status >= 200 && status < 300)) {
+    this.upgrade = true;
+    return kStop;
+  }
+  this.keepAlive = (flags & kKeepAlive) !== 0 && req.shouldKeepAlive;
+  const noBody = (flags & kNoBody) !== 0 || req.method === 'HEAD';
+  // The socket is released once the response has been read to its 'end'.
+  res[kState] = this;
+  res.on('end', responseOnEnd);
+  if (!req.emit('response', res)) res._dump();
+  if (noBody) {
+    res.complete = true;
+    res.push(null);
+  }
+  return req.method === 'HEAD' ? kSkipBody : 0;
+}
+
+function onBody(start, length) {
+  if (this.res !== null) this.res._pushBody(TypedArrayPrototypeSubarray(this.buffer, start, start + length));
+}
+
+function onComplete(trailers) {
+  const res = this.res;
+  if (res === null) return;
+  if (trailers !== undefined) res.rawTrailers = trailers;
+  res.complete = true;
+  res.push(null);
+}
+
+function responseOnEnd() {
+  const state = this[kState];
+  state.responseDone = true;
+  maybeRelease(state);
+}
+
+// Both halves are done: the socket goes back to the agent or closes.
+function maybeRelease(state) {
+  if (state.released || !state.requestDone || !state.responseDone) return;
+  state.released = true;
+  const req = state.req;
+  const socket = state.socket;
+  // As node: the request counts as destroyed once its response has ended.
+  req.destroyed = true;
+  detach(state);
+  if (state.keepAlive && req.agent && !socket.destroyed) {
+    // On the next tick, as node: 'end' listeners still see the socket in use.
+    process.nextTick(emitFree, req.agent, socket, req._agentOptions);
+  } else if (!socket.destroyed) {
+    socket.destroySoon();
+  }
+  process.nextTick(emitClose, req);
+}
+
+function emitClose(req) {
+  req.destroyed = true;
+  req.emit('close');
+}
+
+// The agent listens for its sockets' 'free' (installed when it made them).
+function emitFree(agent, socket, options) {
+  if (socket.listenerCount('free') > 0) socket.emit('free');
+  else agent.emit('free', socket, options);
+}
+
+function socketOnData(chunk) {
+  const state = this[kState];
+  if (state === null || state === undefined) return;
+  state.buffer = chunk;
+  const r = executeParser(state.parser, chunk);
+  state.buffer = null;
+  if (typeof r !== 'number') {
+    const err = parseError(r, chunk);
+    fail(state, err);
+    this.destroy();
+    return;
+  }
+  if (state.upgrade) {
+    const req = state.req;
+    const head = TypedArrayPrototypeSubarray(chunk, r, TypedArrayPrototypeGetLength(chunk));
+    detach(state);
+    state.released = true;
+    this.emit('agentRemove');
+    req.upgradeOrConnect = true;
+    const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+    if (req.listenerCount(event) > 0) {
+      req.emit(event, state.res, this, head);
+      process.nextTick(emitClose, req);
+    } else {
+      this.destroy();
+    }
+  }
+}
+
+function socketOnEnd() {
+  const state = this[kState];
+  if (state === null || state === undefined) return;
+  const r = finishParser(state.parser);
+  if (r !== 0) fail(state, parseError(r));
+  else if (state.res === null) fail(state, connReset('socket hang up'));
+  if (!state.released) this.destroy();
+}
+
+// An error before the response completes is the request's (once).
+function fail(state, err) {
+  const req = state.req;
+  if (req._hadError) return;
+  req._hadError = true;
+  if (state.res === null) {
+    req.emit('error', err);
+  } else if (!state.res.complete) {
+    state.res.destroy(connReset('aborted'));
+  }
+}
+
+function socketOnError(err) {
+  const state = this[kState];
+  if (state === null || state === undefined) return;
+  fail(state, err);
+  this.destroy();
+}
+
+function socketOnClose() {
+  const state = this[kState];
+  if (state === null || state === undefined) return;
+  const req = state.req;
+  detach(state);
+  state.released = true;
+  if (state.res === null) {
+    if (!req._hadError) {
+      req._hadError = true;
+      // destroy() without an error still fails the request; abort() does not.
+      const err = req._destroyError || (req.aborted ? null : connReset('socket hang up'));
+      if (err) req.emit('error', err);
+    }
+  } else if (!state.res.complete) {
+    state.res.aborted = true;
+    state.res.destroy(connReset('aborted'));
+  }
+  emitClose(req);
+}
+
+function socketOnDrain() {
+  const state = this[kState];
+  if (state === null || state === undefined) return;
+  const req = state.req;
+  if (req._needDrain) {
+    req._needDrain = false;
+    req.emit('drain');
+  }
+}
+
+function socketOnTimeout() {
+  const state = this[kState];
+  if (state === null || state === undefined) return;
+  // Once per setTimeout, as node's socket.once('timeout').
+  const req = state.req;
+  if (req._timeoutPending) {
+    req._timeoutPending = false;
+    req.emit('timeout');
+  }
+}
+
+function request(url, options, cb) {
+  return new ClientRequest(url, options, cb);
+}
+
+function get(url, options, cb) {
+  const req = request(url, options, cb);
+  req.end();
+  return req;
+}
+
+module.exports = { Agent, ClientRequest, request, get };

@@ -1,0 +1,95 @@
+'use strict';
+// What the HTTP server and client share: the parser binding (one Rust parser per
+// connection, internalBinding('http_parser'), that calls back once per message
+// head with the method as an index into METHODS, the target, the version, the
+// fields as a flat [name, value, ...] array and a flags word; body parts come as
+// offsets into the buffer being parsed), the flag bits, the token and field-value
+// checks, the cached Date string and Node's parse-error shape.
+
+const {
+  ArrayPrototypeSlice, Date, DatePrototypeGetMilliseconds, DatePrototypeToUTCString, Error, ObjectDefineProperty, ObjectFreeze,
+  RegExpPrototypeExec,
+} = primordials;
+
+const binding = internalBinding('http_parser');
+
+const METHODS = ObjectFreeze(ArrayPrototypeSlice(binding.methods));
+
+// The head flags (src/binding/http_parser/parse.rs has the same list).
+const kKeepAlive = 1;
+const kUpgrade = 2;
+const kChunked = 4;
+const kContentLength = 8;
+const kNoBody = 16; // complete with its head: no body, no separate completion call
+const kExpectContinue = 32;
+const kExpectOther = 64;
+const kHost = 128;
+
+// What a head callback may answer.
+const kSkipBody = 1;
+const kStop = 2;
+
+const REQUEST = 0;
+const RESPONSE = 1;
+
+// RFC 9110 token (field names, methods).
+const tokenRegExp = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+function checkIsHttpToken(val) {
+  return RegExpPrototypeExec(tokenRegExp, val) !== null;
+}
+
+// A field value may hold HTAB, visible ASCII, SP and obs-text; nothing else.
+const headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
+function checkInvalidHeaderChar(val) {
+  return RegExpPrototypeExec(headerCharRegex, val) !== null;
+}
+
+// The Date field's value, made at most once a second (an unref'd timer clears it).
+let dateCache;
+function utcDate() {
+  if (dateCache === undefined) {
+    const now = new Date();
+    dateCache = DatePrototypeToUTCString(now);
+    const t = setTimeout(resetDateCache, 1000 - DatePrototypeGetMilliseconds(now));
+    t.unref();
+  }
+  return dateCache;
+}
+function resetDateCache() {
+  dateCache = undefined;
+}
+
+// Node's parse error: `Parse Error: <reason>` with code, reason, bytesParsed and
+// rawPacket (the buffer being parsed).
+function parseError(result, buffer) {
+  const err = new Error(`Parse Error: ${result[1]}`);
+  err.bytesParsed = result[2];
+  ObjectDefineProperty(err, 'code', {
+    __proto__: null, value: result[0], writable: true, enumerable: true, configurable: true,
+  });
+  err.reason = result[1];
+  if (buffer !== undefined) err.rawPacket = buffer;
+  return err;
+}
+
+function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize) {
+  return binding.create(kind, receiver, onHead, onBody, onComplete, maxHeaderSize);
+}
+
+module.exports = {
+  // Node's own names for what programs and tests reach into _http_common for.
+  _checkIsHttpToken: checkIsHttpToken,
+  _checkInvalidHeaderChar: checkInvalidHeaderChar,
+  methods: METHODS,
+  CRLF: '\r\n',
+  chunkExpression: /(?:^|\W)chunked(?:$|\W)/i,
+  continueExpression: /(?:^|\W)100-continue(?:$|\W)/i,
+  METHODS, REQUEST, RESPONSE,
+  kKeepAlive, kUpgrade, kChunked, kContentLength, kNoBody, kExpectContinue, kExpectOther, kHost,
+  kSkipBody, kStop,
+  checkIsHttpToken, checkInvalidHeaderChar, utcDate, parseError, createParser,
+  executeParser: binding.execute,
+  finishParser: binding.finish,
+  freeParser: binding.free,
+  maxHeaderSize: binding.maxHeaderSize,
+};

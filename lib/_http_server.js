@@ -1,0 +1,231 @@
+'use strict';
+// http.Server and http.ServerResponse. A Server is a net.Server whose every
+// connection gets one Connection: the Rust parser (internalBinding('http_parser'))
+// fed with each read, the request whose body is being read, and the responses in
+// request order (pipelining: a response whose turn has not come queues its
+// output; when the one before it ends, it takes the socket and flushes in one
+// writev). Each parsed head is one call from Rust (onHead below); a response's
+// 'finish' comes from the callback of its last write, one function per
+// connection shared by its responses (a FIFO, as a socket's writes complete in
+// order). Timeouts (keepAliveTimeout, headersTimeout, requestTimeout) are one
+// sweep per server, not timers per request. Connection-level code lives in
+// internal/http/server_connection.js.
+
+const {
+  ArrayIsArray, FunctionPrototypeCall, ObjectKeys, ObjectSetPrototypeOf, RegExpPrototypeExec,
+  Symbol,
+} = primordials;
+
+const net = require('net');
+const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const { STATUS_CODES } = require('internal/http/status_codes');
+const { checkInvalidHeaderChar, maxHeaderSize: defaultMaxHeaderSize } = require('_http_common');
+const {
+  codes: {
+    ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR,
+  },
+} = require('internal/errors');
+const {
+  validateBoolean, validateInteger, validateObject,
+} = require('internal/validators');
+const {
+  kConnection, connectionListener, startSweep, stopSweep, closeConnections,
+} = require('internal/http/server_connection');
+
+const kRequest = Symbol('kRequest');
+
+function ServerResponse(req, conn) {
+  FunctionPrototypeCall(OutgoingMessage, this);
+  this.req = req;
+  this.statusCode = 200;
+  this.statusMessage = undefined;
+  this.sendDate = true;
+  this._sent100 = false;
+  this._expect_continue = false;
+  this[kConnection] = conn === undefined ? null : conn;
+  if (req.method === 'HEAD') this._hasBody = false;
+  if (req.httpVersionMajor < 1 || req.httpVersionMinor < 1) {
+    // HTTP/1.0: no chunked encoding unless the client said TE: chunked.
+    const te = req.headers.te;
+    this.useChunkedEncodingByDefault = typeof te === 'string' &&
+      RegExpPrototypeExec(/(?:^|\W)chunked(?:$|\W)/i, te) !== null;
+    this.shouldKeepAlive = false;
+  }
+}
+ObjectSetPrototypeOf(ServerResponse.prototype, OutgoingMessage.prototype);
+ObjectSetPrototypeOf(ServerResponse, OutgoingMessage);
+
+ServerResponse.prototype.statusCode = 200;
+ServerResponse.prototype.statusMessage = undefined;
+
+ServerResponse.prototype._implicitHeader = function _implicitHeader() {
+  this.writeHead(this.statusCode);
+};
+
+ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj) {
+  if (this._header !== null) throw new ERR_HTTP_HEADERS_SENT('write');
+  const originalStatusCode = statusCode;
+  statusCode |= 0;
+  if (statusCode < 100 || statusCode > 999) throw new ERR_HTTP_INVALID_STATUS_CODE(originalStatusCode);
+  if (typeof reason === 'string') {
+    this.statusMessage = reason;
+  } else {
+    if (!this.statusMessage) this.statusMessage = STATUS_CODES[statusCode] || 'unknown';
+    if (obj === undefined) obj = reason;
+  }
+  this.statusCode = statusCode;
+  let headers;
+  if (this[kOutHeaders] !== null) {
+    // Fields given here join those set before.
+    if (ArrayIsArray(obj)) {
+      if (obj.length > 0 && ArrayIsArray(obj[0])) {
+        for (let i = 0; i < obj.length; i++) this.appendHeader(obj[i][0], obj[i][1]);
+      } else {
+        if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
+        for (let i = 0; i < obj.length; i += 2) this.appendHeader(obj[i], obj[i + 1]);
+      }
+    } else if (obj) {
+      const keys = ObjectKeys(obj);
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i]) this.setHeader(keys[i], obj[keys[i]]);
+      }
+    }
+    headers = this[kOutHeaders];
+  } else {
+    if (ArrayIsArray(obj) && obj.length % 2 !== 0 && !(obj.length > 0 && ArrayIsArray(obj[0]))) {
+      throw new ERR_INVALID_ARG_VALUE('headers', obj);
+    }
+    headers = obj;
+  }
+  if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
+  if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
+    this._hasBody = false;
+  }
+  if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+  this._storeHeader(`HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`, headers);
+  return this;
+};
+ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;
+
+ServerResponse.prototype.writeContinue = function writeContinue(cb) {
+  this._writeRaw('HTTP/1.1 100 Continue\r\n\r\n', 'latin1', cb);
+  this._sent100 = true;
+};
+
+ServerResponse.prototype.writeProcessing = function writeProcessing(cb) {
+  this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'latin1', cb);
+};
+
+ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, cb) {
+  validateObject(hints, 'hints');
+  let head = 'HTTP/1.1 103 Early Hints\r\n';
+  const keys = ObjectKeys(hints);
+  for (let i = 0; i < keys.length; i++) {
+    const value = hints[keys[i]];
+    const values = ArrayIsArray(value) ? value : [value];
+    for (let j = 0; j < values.length; j++) {
+      if (checkInvalidHeaderChar(`${values[j]}`)) throw new ERR_INVALID_CHAR('header content', keys[i]);
+      head += `${keys[i]}: ${values[j]}\r\n`;
+    }
+  }
+  this._writeRaw(`${head}\r\n`, 'latin1', cb);
+};
+
+// The server's responses share their connection's end-of-write callback.
+ServerResponse.prototype._endCallback = function _endCallback() {
+  const conn = this[kConnection];
+  if (conn === null) return FunctionPrototypeCall(OutgoingMessage.prototype._endCallback, this);
+  return conn.responseEnding(this);
+};
+
+ServerResponse.prototype._afterEnd = function _afterEnd() {
+  const conn = this[kConnection];
+  if (conn !== null) conn.responseEnded(this);
+};
+
+ServerResponse.prototype.assignSocket = function assignSocket(socket) {
+  socket._httpMessage = this;
+  this.socket = socket;
+  this.emit('socket', socket);
+  this._flushOutput(socket);
+};
+
+ServerResponse.prototype.detachSocket = function detachSocket(socket) {
+  if (socket._httpMessage === this) socket._httpMessage = null;
+  this.socket = null;
+};
+
+function Server(options, requestListener) {
+  if (!(this instanceof Server)) return new Server(options, requestListener);
+  if (typeof options === 'function') {
+    requestListener = options;
+    options = { __proto__: null };
+  } else if (options === undefined || options === null) {
+    options = { __proto__: null };
+  } else {
+    validateObject(options, 'options');
+  }
+  let maxHeaderSize = options.maxHeaderSize;
+  if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
+  else maxHeaderSize = defaultMaxHeaderSize;
+  this.maxHeaderSize = maxHeaderSize;
+  const requireHostHeader = options.requireHostHeader;
+  if (requireHostHeader !== undefined) validateBoolean(requireHostHeader, 'options.requireHostHeader');
+  this.requireHostHeader = requireHostHeader !== false;
+  const joinDuplicateHeaders = options.joinDuplicateHeaders;
+  if (joinDuplicateHeaders !== undefined) validateBoolean(joinDuplicateHeaders, 'options.joinDuplicateHeaders');
+  this.joinDuplicateHeaders = joinDuplicateHeaders === true;
+  const insecure = options.insecureHTTPParser;
+  if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = insecure === true;
+  const reject = options.rejectNonStandardBodyWrites;
+  if (reject !== undefined) validateBoolean(reject, 'options.rejectNonStandardBodyWrites');
+  this.rejectNonStandardBodyWrites = reject === true;
+  this.IncomingMessage = options.IncomingMessage || require('_http_incoming').IncomingMessage;
+  this.ServerResponse = options.ServerResponse || ServerResponse;
+  FunctionPrototypeCall(net.Server, this, {
+    __proto__: null,
+    allowHalfOpen: true,
+    noDelay: options.noDelay === undefined ? true : options.noDelay,
+    keepAlive: options.keepAlive,
+  });
+  if (requestListener) this.on('request', requestListener);
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  this.timeout = 0;
+  this.maxHeadersCount = null;
+  this.maxRequestsPerSocket = 0;
+  this.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
+  this.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
+  this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000 : options.keepAliveTimeout;
+  this.connectionsCheckingInterval = options.connectionsCheckingInterval === undefined ?
+    30000 : options.connectionsCheckingInterval;
+  this[kRequest] = null;
+  startSweep(this);
+  this.on('listening', function() { startSweep(this); });
+}
+ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
+ObjectSetPrototypeOf(Server, net.Server);
+
+Server.prototype.close = function close(cb) {
+  stopSweep(this);
+  FunctionPrototypeCall(net.Server.prototype.close, this, cb);
+  closeConnections(this, true);
+  return this;
+};
+
+Server.prototype.closeAllConnections = function closeAllConnections() {
+  closeConnections(this, false);
+};
+
+Server.prototype.closeIdleConnections = function closeIdleConnections() {
+  closeConnections(this, true);
+};
+
+Server.prototype.setTimeout = function setTimeout(msecs, callback) {
+  this.timeout = msecs;
+  if (callback) this.on('timeout', callback);
+  return this;
+};
+
+module.exports = { STATUS_CODES, Server, ServerResponse, kConnection };

@@ -1,0 +1,445 @@
+'use strict';
+// One HTTP server connection: the socket's listeners, the parser's callbacks
+// (onHead is the single call per request head; onBody hands the request a view
+// of the socket's read; onComplete ends the request), the order of responses
+// on the socket (pipelining), the default answers to bad requests (400, 431,
+// 413, 408 and close), and the per-server sweep that enforces
+// keepAliveTimeout, headersTimeout and requestTimeout.
+
+const {
+  ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, FunctionPrototypeCall, MathMin,
+  ObjectDefineProperty, SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
+} = primordials;
+
+const {
+  METHODS, REQUEST, kKeepAlive, kUpgrade, kNoBody, kExpectContinue, kExpectOther, kHost,
+  kStop, createParser, executeParser, finishParser, freeParser, parseError,
+} = require('_http_common');
+const { setInterval, clearInterval } = require('timers');
+
+const kConnection = Symbol('kConnection');
+const kConnections = Symbol('kConnections');
+const kSweep = Symbol('kSweep');
+const kNotUpgrade = 3;
+const kUnseen = -1;
+const CONNECT = 3; // METHODS[3]
+
+function noop() {}
+
+function Connection(server, socket) {
+  this.server = server;
+  this.socket = socket;
+  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize);
+  this.buffer = null; // the read being parsed (body parts are views of it)
+  this.incoming = null; // the request whose body is being read
+  this.current = null; // the response that owns the socket
+  this.waiting = []; // responses behind it, in request order
+  this.ending = []; // responses whose last write is in flight, in order
+  this.requests = 0;
+  // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
+  // stamps it: no clock read per request), else Date.now() at that point.
+  this.idleSince = 0;
+  this.headStart = DateNow(); // a head is awaited since
+  this.requestStart = 0;
+  this.upgradeReq = null;
+  this.dead = false;
+  this.paused = false; // reading stopped by maybePause
+  // The last-write callback every response of this connection shares.
+  this.onEndWritten = (err) => endWritten(this, err);
+}
+
+Connection.prototype.responseEnding = function responseEnding(res) {
+  ArrayPrototypePush(this.ending, res);
+  return this.onEndWritten;
+};
+
+// A response's last bytes are queued: the next response takes the socket.
+Connection.prototype.responseEnded = function responseEnded(res) {
+  if (this.current !== res) return;
+  const socket = this.socket;
+  this.current = null;
+  if (res._last) {
+    this.dead = true;
+    this.waiting = [];
+    socket.destroySoon();
+    return;
+  }
+  const next = ArrayPrototypeShift(this.waiting);
+  if (next !== undefined) {
+    this.current = next;
+    next.assignSocket(socket);
+    if (next.finished) this.responseEnded(next);
+    else maybeResume(this);
+  } else {
+    maybeResume(this);
+    this.idleSince = kUnseen;
+  }
+};
+
+function isIdle(conn) {
+  return conn.current === null && conn.incoming === null && conn.ending.length === 0;
+}
+
+function endWritten(conn, err) {
+  const res = ArrayPrototypeShift(conn.ending);
+  if (res === undefined || err) return;
+  res.emit('finish');
+  const req = res.req;
+  if (!req._consuming && !req._readableState.resumeScheduled) {
+    // A finished request nobody listens to has nothing to drain: skip the
+    // resume/'end'/'close' round of a Readable no one observes.
+    if (req.complete && req._eventsCount === 0) req._dumped = true;
+    else req._dump();
+  }
+  res.detachSocket(conn.socket);
+  if (res._eventsCount === 0) {
+    res.destroyed = true;
+    res._closed = true;
+  } else {
+    process.nextTick(emitClose, res);
+  }
+}
+
+function emitClose(res) {
+  if (res._closed) return;
+  res.destroyed = true;
+  res._closed = true;
+  res.emit('close');
+}
+
+function onHead(method, url, minor, rawHeaders, flags) {
+  const server = this.server;
+  const socket = this.socket;
+  this.requestStart = this.headStart;
+  this.headStart = 0;
+  const req = new server.IncomingMessage(socket);
+  req.method = METHODS[method];
+  req.url = url;
+  req.httpVersionMajor = 1;
+  req.httpVersionMinor = minor;
+  req.httpVersion = minor === 1 ? '1.1' : '1.0';
+  const maxCount = server.maxHeadersCount;
+  if (maxCount > 0 && rawHeaders.length > maxCount * 2) rawHeaders.length = maxCount * 2;
+  req.rawHeaders = rawHeaders;
+  req.joinDuplicateHeaders = server.joinDuplicateHeaders;
+  let answer = 0;
+  if ((flags & kUpgrade) !== 0) {
+    if (method === CONNECT || server.listenerCount('upgrade') > 0) {
+      req.upgrade = true;
+      this.upgradeReq = req;
+      return kStop;
+    }
+    req.upgrade = false;
+    answer = kNotUpgrade;
+  }
+  this.requests++;
+  const res = new server.ServerResponse(req, this);
+  res.shouldKeepAlive = (flags & kKeepAlive) !== 0;
+  res._keepAliveTimeout = server.keepAliveTimeout;
+  res._rejectNonStandardBodyWrites = server.rejectNonStandardBodyWrites;
+  const maxRequests = server.maxRequestsPerSocket;
+  res._maxRequestsPerSocket = maxRequests;
+  if (maxRequests > 0 && this.requests >= maxRequests) res.maxRequestsOnConnectionReached = true;
+  const dropped = maxRequests > 0 && this.requests > maxRequests;
+  if (this.current === null) {
+    this.current = res;
+    socket._httpMessage = res;
+    res.socket = socket;
+  } else {
+    ArrayPrototypePush(this.waiting, res);
+  }
+  const noBody = (flags & kNoBody) !== 0;
+  if (!noBody) this.incoming = req;
+  if (dropped) {
+    // Past maxRequestsPerSocket (pipelined beyond the limit): 503 and close.
+    res.shouldKeepAlive = false;
+    server.emit('dropRequest', req, socket);
+    res.writeHead(503);
+    res.end();
+  } else if (server.requireHostHeader && minor === 1 && (flags & kHost) === 0) {
+    res.writeHead(400, ['Connection', 'close']);
+    res.end();
+  } else if ((flags & kExpectContinue) !== 0 && minor === 1) {
+    res._expect_continue = true;
+    if (server.listenerCount('checkContinue') > 0) {
+      server.emit('checkContinue', req, res);
+    } else {
+      res.writeContinue();
+      server.emit('request', req, res);
+    }
+  } else if ((flags & kExpectOther) !== 0 && minor === 1) {
+    if (server.listenerCount('checkExpectation') > 0) {
+      server.emit('checkExpectation', req, res);
+    } else {
+      res.writeHead(417);
+      res.end();
+    }
+  } else {
+    server.emit('request', req, res);
+  }
+  if (noBody) {
+    req.complete = true;
+    req.push(null);
+  }
+  return answer;
+}
+
+function onBody(start, length) {
+  const req = this.incoming;
+  if (req !== null) req._pushBody(TypedArrayPrototypeSubarray(this.buffer, start, start + length));
+}
+
+function onComplete(trailers) {
+  const req = this.incoming;
+  if (req === null) return;
+  this.incoming = null;
+  if (trailers !== undefined) req.rawTrailers = trailers;
+  req.complete = true;
+  req.push(null);
+}
+
+function connectionListener(socket) {
+  const server = this;
+  const conn = new Connection(server, socket);
+  socket[kConnection] = conn;
+  socket._httpMessage = null;
+  server[kConnections].add(conn);
+  if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
+  socket.on('data', socketOnData);
+  socket.on('end', socketOnEnd);
+  socket.on('error', socketOnError);
+  socket.on('close', socketOnClose);
+  socket.on('drain', socketOnDrain);
+  socket.on('timeout', socketOnTimeout);
+}
+
+function socketOnData(chunk) {
+  const conn = this[kConnection];
+  if (conn.dead) return;
+  if (conn.headStart === 0 && conn.incoming === null) conn.headStart = kUnseen;
+  conn.buffer = chunk;
+  const r = executeParser(conn.parser, chunk);
+  conn.buffer = null;
+  if (typeof r !== 'number') {
+    FunctionPrototypeCall(socketOnError, this, parseError(r, chunk));
+    return;
+  }
+  if (conn.upgradeReq !== null) upgrade(conn, chunk, r);
+  else maybePause(conn);
+}
+
+function detach(conn) {
+  const socket = conn.socket;
+  conn.dead = true;
+  socket.removeListener('data', socketOnData);
+  socket.removeListener('end', socketOnEnd);
+  socket.removeListener('error', socketOnError);
+  socket.removeListener('close', socketOnClose);
+  socket.removeListener('drain', socketOnDrain);
+  socket.removeListener('timeout', socketOnTimeout);
+  release(conn);
+}
+
+function release(conn) {
+  if (conn.parser >= 0) {
+    freeParser(conn.parser);
+    conn.parser = -1;
+  }
+  conn.server[kConnections].delete(conn);
+}
+
+// An upgrade or CONNECT head: the socket leaves HTTP with the bytes after it.
+function upgrade(conn, chunk, consumed) {
+  const req = conn.upgradeReq;
+  conn.upgradeReq = null;
+  const socket = conn.socket;
+  const server = conn.server;
+  const head = TypedArrayPrototypeSubarray(chunk, consumed, TypedArrayPrototypeGetLength(chunk));
+  detach(conn);
+  socket._httpMessage = null;
+  req.complete = true;
+  const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+  if (server.listenerCount(event) > 0) server.emit(event, req, socket, head);
+  else socket.destroy();
+}
+
+function socketOnEnd() {
+  const conn = this[kConnection];
+  if (conn.dead) return;
+  const r = finishParser(conn.parser);
+  if (r !== 0) {
+    FunctionPrototypeCall(socketOnError, this, parseError(r));
+    return;
+  }
+  // As node (httpAllowHalfOpen false): the peer's end aborts the requests still
+  // being answered, and our side ends after what is already written.
+  abortOpen(conn);
+  if (this.writable) this.end();
+}
+
+const badRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
+const headersTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
+const payloadTooLarge = 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n';
+const requestTimeout = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+
+// A parse error, a timeout or a socket error: 'clientError' if anyone listens,
+// else Node's default answer and the connection closes.
+function socketOnError(err) {
+  const conn = this[kConnection];
+  this.removeListener('error', socketOnError);
+  this.on('error', noop);
+  const server = conn.server;
+  conn.dead = true;
+  if (server.listenerCount('clientError') > 0) {
+    server.emit('clientError', err, this);
+    return;
+  }
+  const res = this._httpMessage;
+  if (this.writable && (res === null || res === undefined || !res._headerSent) &&
+      err.code !== 'ECONNRESET' && err.code !== 'EPIPE') {
+    let answer = badRequest;
+    if (err.code === 'HPE_HEADER_OVERFLOW') answer = headersTooLarge;
+    else if (err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') answer = payloadTooLarge;
+    else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') answer = requestTimeout;
+    this.write(answer);
+    this.destroySoon();
+    return;
+  }
+  this.destroy(err);
+}
+
+function socketOnClose() {
+  const conn = this[kConnection];
+  conn.dead = true;
+  release(conn);
+  // Every request whose response had not finished is aborted (node's rule).
+  const open = abortOpen(conn);
+  for (let i = 0; i < open.length; i++) emitClose(open[i]);
+  conn.current = null;
+  conn.waiting = [];
+  conn.ending = [];
+}
+
+// Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
+// finished; returns those responses.
+function abortOpen(conn) {
+  const err = new Error('aborted');
+  ObjectDefineProperty(err, 'code', {
+    __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
+  });
+  abort(conn.incoming, err);
+  conn.incoming = null;
+  const open = [];
+  if (conn.current !== null) ArrayPrototypePush(open, conn.current);
+  for (let i = 0; i < conn.ending.length; i++) ArrayPrototypePush(open, conn.ending[i]);
+  for (let i = 0; i < conn.waiting.length; i++) ArrayPrototypePush(open, conn.waiting[i]);
+  for (let i = 0; i < open.length; i++) abort(open[i].req, err);
+  return open;
+}
+
+function abort(req, err) {
+  if (req !== null && !req.destroyed) req.destroy(err);
+}
+
+function socketOnDrain() {
+  const res = this._httpMessage;
+  if (res && res._needDrain) {
+    res._needDrain = false;
+    res.emit('drain');
+  }
+  const conn = this[kConnection];
+  if (conn !== undefined) maybeResume(conn);
+}
+
+// A client that pipelines requests without reading the answers: past the
+// socket's high-water mark, or too many answers queued, reading stops (the
+// kernel's buffer and then the client wait) until the answers drain.
+const kMaxWaiting = 64;
+function backedUp(conn) {
+  const socket = conn.socket;
+  if (socket.writableNeedDrain || conn.waiting.length >= kMaxWaiting) return true;
+  let queued = 0;
+  for (let i = 0; i < conn.waiting.length; i++) queued += conn.waiting[i].outputSize;
+  return queued > socket.writableHighWaterMark;
+}
+
+function maybePause(conn) {
+  if (!conn.paused && !conn.dead && backedUp(conn)) {
+    conn.paused = true;
+    conn.socket.pause();
+  }
+}
+
+function maybeResume(conn) {
+  const socket = conn.socket;
+  if (conn.paused && !backedUp(conn)) {
+    conn.paused = false;
+    socket.resume();
+  }
+}
+
+function socketOnTimeout() {
+  const conn = this[kConnection];
+  const res = this._httpMessage;
+  let handled = false;
+  if (res) {
+    if (res.req) handled = res.req.emit('timeout', this) || handled;
+    handled = res.emit('timeout', this) || handled;
+  }
+  handled = conn.server.emit('timeout', this) || handled;
+  if (!handled) this.destroy();
+}
+
+// The sweep: idle keep-alive connections past keepAliveTimeout close; a head
+// slower than headersTimeout, or a request slower than requestTimeout, gets 408.
+function sweep(server) {
+  const now = DateNow();
+  for (const conn of server[kConnections]) {
+    if (conn.dead) continue;
+    // Stamped now, so a timeout runs from at most one sweep late, never early.
+    if (conn.idleSince === kUnseen) conn.idleSince = now;
+    if (conn.headStart === kUnseen) conn.headStart = now;
+    if (conn.requestStart === kUnseen) conn.requestStart = now;
+    if (isIdle(conn) && conn.requests > 0 && conn.headStart === 0) {
+      const keepAlive = server.keepAliveTimeout;
+      if (keepAlive > 0 && now - conn.idleSince >= keepAlive) conn.socket.destroy();
+      continue;
+    }
+    const headers = server.headersTimeout;
+    const request = server.requestTimeout;
+    const late = (conn.headStart > 0 && headers > 0 && now - conn.headStart > headers) ||
+      (conn.incoming !== null && conn.requestStart > 0 && request > 0 &&
+       now - conn.requestStart > request);
+    if (late) {
+      const { codes: { ERR_HTTP_REQUEST_TIMEOUT } } = require('internal/errors');
+      FunctionPrototypeCall(socketOnError, conn.socket, new ERR_HTTP_REQUEST_TIMEOUT());
+    }
+  }
+}
+
+function startSweep(server) {
+  if (server[kConnections] === undefined) server[kConnections] = new SafeSet();
+  if (server[kSweep]) return;
+  const every = server.keepAliveTimeout > 0 ?
+    MathMin(1000, server.connectionsCheckingInterval) : server.connectionsCheckingInterval;
+  if (!(every > 0)) return;
+  server[kSweep] = setInterval(sweep, every, server);
+  server[kSweep].unref();
+}
+
+function stopSweep(server) {
+  if (server[kSweep]) {
+    clearInterval(server[kSweep]);
+    server[kSweep] = null;
+  }
+}
+
+function closeConnections(server, idleOnly) {
+  const list = server[kConnections];
+  if (list === undefined) return;
+  for (const conn of list) {
+    if (!idleOnly || (isIdle(conn) && conn.waiting.length === 0)) conn.socket.destroy();
+  }
+}
+
+module.exports = { kConnection, connectionListener, startSweep, stopSweep, closeConnections };

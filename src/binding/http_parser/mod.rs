@@ -1,0 +1,292 @@
+//! internalBinding('http_parser'): one HTTP/1.x parser per connection for
+//! lib/_http_common.js. A parser is a slot here (an id for JS) holding the Rust
+//! parser (parse.rs) and the JS functions it calls: per message head ONE call
+//! `onHead(methodIndex|status, url|reason, versionMinor, [name, value, ...], flags)`
+//! (a message without a body is complete with it), per body part
+//! `onBody(start, length)` (offsets into the buffer JS passed to execute, so the
+//! body is a view of the socket's read, never copied), and `onComplete(trailers)`
+//! at the end of a message with a body. Each call's `this` is the receiver given
+//! at create. A call returning 1 skips the body of a head (a response to HEAD);
+//! returning 2 stops execute there (execute returns the bytes consumed); returning
+//! 3 from an upgrade head reads it as a plain message (nobody takes the upgrade).
+//!
+//! execute(id, buffer) -> bytes consumed, or [code, reason, bytesParsed] on a
+//! parse error (lib/ makes Node's `Parse Error: reason` from it); an exception
+//! thrown by a callback propagates to execute's caller.
+mod chunked;
+mod fields;
+mod parse;
+
+use std::cell::RefCell;
+use std::mem::ManuallyDrop;
+
+use parse::{Head, Kind, Next, ParseError, Parser, Sink};
+use slab::Slab;
+
+use super::set_methods;
+use crate::v8::{
+    CallbackArgs, ErrorKind, Function, Global, Local, Object, Scope, Value, ValueKind,
+};
+
+pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
+    set_methods(
+        s,
+        target,
+        crate::methods![
+            "create" => create,
+            "execute" => execute,
+            "finish" => finish,
+            "free" => free,
+        ],
+    );
+    let methods: Vec<Local<Value>> = parse::METHODS.iter().map(|m| s.string(m).value()).collect();
+    target.set_str(s, "methods", s.array(&methods).value());
+    target.set_str(
+        s,
+        "maxHeaderSize",
+        s.number(parse::DEFAULT_MAX_HEADER_SIZE as f64),
+    );
+}
+
+/// A parser and the JS values it calls. The handles are ManuallyDrop: a slot
+/// still here when the thread's storage is torn down (after the isolate) must
+/// not reach V8; `free` drops them while the isolate lives.
+struct Slot {
+    parser: Option<Box<Parser>>,
+    js: ManuallyDrop<[Global; 4]>,
+    freed: bool,
+}
+
+thread_local! {
+    static PARSERS: RefCell<Slab<Slot>> = const { RefCell::new(Slab::new()) };
+}
+
+fn id_arg(s: &Scope, a: &CallbackArgs, i: usize) -> Option<usize> {
+    a.get(i).integer(s).and_then(|v| usize::try_from(v).ok())
+}
+
+/// create(kind: 0 request | 1 response, receiver, onHead, onBody, onComplete,
+/// maxHeaderSize) -> id.
+fn create<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let kind = if a.get(0).integer(s) == Some(1) {
+        Kind::Response
+    } else {
+        Kind::Request
+    };
+    for i in 2..5 {
+        if !a.get(i).is(ValueKind::Function) {
+            return s.throw_error(
+                ErrorKind::TypeError,
+                "http_parser callbacks must be functions",
+            );
+        }
+    }
+    let max = a
+        .get(5)
+        .integer(s)
+        .filter(|n| *n > 0)
+        .map_or(parse::DEFAULT_MAX_HEADER_SIZE, |n| n as usize);
+    let js = [1, 2, 3, 4].map(|i| Global::new(s, a.get(i)));
+    let slot = Slot {
+        parser: Some(Box::new(Parser::new(kind, max))),
+        js: ManuallyDrop::new(js),
+        freed: false,
+    };
+    let id = PARSERS.with(|p| p.borrow_mut().insert(slot));
+    a.ret(s.number(id as f64));
+}
+
+/// free(id): the parser goes now, or at the end of the execute running it.
+fn free<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(id) = id_arg(s, a, 0) else { return };
+    let removed = PARSERS.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.get_mut(id) {
+            Some(slot) if slot.parser.is_some() => Some(p.remove(id)),
+            Some(slot) => {
+                slot.freed = true;
+                None
+            }
+            None => None,
+        }
+    });
+    if let Some(mut slot) = removed {
+        // SAFETY: the slot left the table, so its handles are dropped exactly once.
+        unsafe { ManuallyDrop::drop(&mut slot.js) };
+    }
+}
+
+/// The JS side of one execute: calls go to the functions given at create.
+struct JsSink<'s, 'a> {
+    s: &'a Scope<'s>,
+    recv: Local<'s, Value>,
+    on_head: Local<'s, Function>,
+    on_body: Local<'s, Function>,
+    on_complete: Local<'s, Function>,
+    threw: bool,
+}
+
+impl JsSink<'_, '_> {
+    /// Reads a callback's answer; an exception stops the parse.
+    fn next(&mut self, r: Option<Local<Value>>) -> Next {
+        match r {
+            None => {
+                self.threw = true;
+                Next::Stop
+            }
+            Some(v) if v.is(ValueKind::Int32) => match v.integer(self.s) {
+                Some(1) => Next::SkipBody,
+                Some(2) => Next::Stop,
+                Some(3) => Next::NotUpgrade,
+                _ => Next::Go,
+            },
+            Some(_) => Next::Go,
+        }
+    }
+}
+
+fn latin1<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
+    s.string_from_latin1(bytes)
+        .map_or_else(|| s.string("").value(), |v| v.value())
+}
+
+fn fields<'s>(s: &Scope<'s>, headers: &[httparse::Header]) -> Local<'s, Value> {
+    let mut items = Vec::with_capacity(headers.len() * 2);
+    for h in headers {
+        items.push(latin1(s, h.name.as_bytes()));
+        items.push(latin1(s, fields::trim(h.value)));
+    }
+    s.array(&items).value()
+}
+
+impl Sink for JsSink<'_, '_> {
+    fn on_head(&mut self, h: &Head) -> Next {
+        let s = self.s;
+        let args = [
+            s.number(f64::from(h.method_or_status)),
+            latin1(s, h.target),
+            s.number(f64::from(h.minor)),
+            fields(s, h.headers),
+            s.number(f64::from(h.flags)),
+        ];
+        let r = self.on_head.call(s, self.recv, &args);
+        self.next(r)
+    }
+    fn on_body(&mut self, start: usize, len: usize) -> Next {
+        let s = self.s;
+        let args = [s.number(start as f64), s.number(len as f64)];
+        let r = self.on_body.call(s, self.recv, &args);
+        self.next(r)
+    }
+    fn on_complete(&mut self, trailers: &[httparse::Header]) -> Next {
+        let s = self.s;
+        let arg = if trailers.is_empty() {
+            s.undefined()
+        } else {
+            fields(s, trailers)
+        };
+        let r = self.on_complete.call(s, self.recv, &[arg]);
+        self.next(r)
+    }
+}
+
+/// Runs `f` with the parser `id` taken out of the table (so callbacks into JS may
+/// create, free or execute parsers) and its JS values; puts it back after unless
+/// JS freed it meanwhile. None: no such parser, or it is already running.
+fn with_parser<'s, R>(
+    s: &Scope<'s>,
+    id: usize,
+    f: impl FnOnce(&mut Parser, &mut JsSink<'s, '_>) -> R,
+) -> Option<(R, bool)> {
+    let taken = PARSERS.with(|p| {
+        let mut p = p.borrow_mut();
+        let slot = p.get_mut(id)?;
+        let parser = slot.parser.take()?;
+        let js: [Local<'s, Value>; 4] = [0, 1, 2, 3].map(|i| slot.js[i].get(s));
+        Some((parser, js))
+    })?;
+    let (mut parser, js) = taken;
+    let func = |v: Local<'s, Value>| v.to::<Function>(ValueKind::Function);
+    let (Some(on_head), Some(on_body), Some(on_complete)) = (func(js[1]), func(js[2]), func(js[3]))
+    else {
+        return None;
+    };
+    let mut sink = JsSink {
+        s,
+        recv: js[0],
+        on_head,
+        on_body,
+        on_complete,
+        threw: false,
+    };
+    let r = f(&mut parser, &mut sink);
+    let threw = sink.threw;
+    let freed = PARSERS.with(|p| {
+        let mut p = p.borrow_mut();
+        let slot = p.get_mut(id)?;
+        if slot.freed {
+            return Some(p.remove(id));
+        }
+        slot.parser = Some(parser);
+        None
+    });
+    if let Some(mut slot) = freed {
+        // SAFETY: the slot left the table, so its handles are dropped exactly once.
+        unsafe { ManuallyDrop::drop(&mut slot.js) };
+    }
+    Some((r, threw))
+}
+
+fn error_value<'s>(s: &Scope<'s>, e: &ParseError, at: usize) -> Local<'s, Value> {
+    let items = [
+        s.string(e.code).value(),
+        s.string(e.reason).value(),
+        s.number(at as f64),
+    ];
+    s.array(&items).value()
+}
+
+/// execute(id, buffer) -> consumed | [code, reason, bytesParsed].
+fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(id) = id_arg(s, a, 0) else { return };
+    let Some((ab, off, len)) = a.get(1).view() else {
+        return s.throw_error(
+            ErrorKind::TypeError,
+            "The \"buffer\" argument must be a Buffer",
+        );
+    };
+    // The callbacks run JS: this reference keeps the bytes alive and in place
+    // whatever it does with the buffer (lib/ never writes into a buffer it parses).
+    let store = ab.backing_store();
+    let data: &[u8] = if len == 0 || store.data().is_null() {
+        &[]
+    } else {
+        // SAFETY: the view's bytes lie inside the store, which outlives this call.
+        unsafe { std::slice::from_raw_parts(store.data().add(off), len) }
+    };
+    let Some((r, threw)) = with_parser(s, id, |p, sink| p.execute(data, sink)) else {
+        return a.ret(s.number(0.0));
+    };
+    if threw {
+        return;
+    }
+    match r {
+        Ok(n) => a.ret(s.number(n as f64)),
+        Err((e, at)) => a.ret(error_value(s, &e, at)),
+    }
+}
+
+/// finish(id): the peer ended its side -> 0 | [code, reason, 0].
+fn finish<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(id) = id_arg(s, a, 0) else { return };
+    let Some((r, threw)) = with_parser(s, id, |p, sink| p.finish(sink)) else {
+        return a.ret(s.number(0.0));
+    };
+    if threw {
+        return;
+    }
+    match r {
+        Ok(()) => a.ret(s.number(0.0)),
+        Err(e) => a.ret(error_value(s, &e, 0)),
+    }
+}
