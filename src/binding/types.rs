@@ -84,11 +84,25 @@ fn clone_kind<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     use ValueKind::*;
     const ORDER: [(&[ValueKind], f64); 10] = [
         (
-            &[Proxy, Promise, WeakMap, WeakSet, MapIterator, SetIterator, GeneratorObject,
-                ModuleNamespaceObject, External, ArgumentsObject, SymbolObject],
+            &[
+                Proxy,
+                Promise,
+                WeakMap,
+                WeakSet,
+                MapIterator,
+                SetIterator,
+                GeneratorObject,
+                ModuleNamespaceObject,
+                External,
+                ArgumentsObject,
+                SymbolObject,
+            ],
             2.0,
         ),
-        (&[BigIntObject, BooleanObject, NumberObject, StringObject], 3.0),
+        (
+            &[BigIntObject, BooleanObject, NumberObject, StringObject],
+            3.0,
+        ),
         (&[Date], 4.0),
         (&[RegExp], 5.0),
         (&[ArrayBuffer, SharedArrayBuffer], 6.0),

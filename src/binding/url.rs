@@ -18,16 +18,31 @@ const SLOTS: usize = 8;
 // href/len at the serialized URL, valid until the next call.
 extern "C" {
     fn coil_url_parse(
-        input: *const c_char, input_len: usize, base: *const c_char, base_len: usize,
-        has_base: bool, out: *mut u32, href: *mut *const u8, len: *mut usize,
+        input: *const c_char,
+        input_len: usize,
+        base: *const c_char,
+        base_len: usize,
+        has_base: bool,
+        out: *mut u32,
+        href: *mut *const u8,
+        len: *mut usize,
     ) -> bool;
     fn coil_url_can_parse(
-        input: *const c_char, input_len: usize, base: *const c_char, base_len: usize,
+        input: *const c_char,
+        input_len: usize,
+        base: *const c_char,
+        base_len: usize,
         has_base: bool,
     ) -> bool;
     fn coil_url_update(
-        href_in: *const c_char, href_len: usize, part: i32, value: *const c_char,
-        value_len: usize, out: *mut u32, href: *mut *const u8, len: *mut usize,
+        href_in: *const c_char,
+        href_len: usize,
+        part: i32,
+        value: *const c_char,
+        value_len: usize,
+        out: *mut u32,
+        href: *mut *const u8,
+        len: *mut usize,
     ) -> bool;
 }
 
@@ -93,7 +108,9 @@ fn components() -> *mut u32 {
 fn parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     ARGS.with(|bufs| {
         let [input, base] = &mut *bufs.borrow_mut();
-        let Some(input) = utf8_arg(s, args, 0, input) else { return };
+        let Some(input) = utf8_arg(s, args, 0, input) else {
+            return;
+        };
         let base = utf8_arg(s, args, 1, base);
         let (b, blen) = base.map_or((std::ptr::null(), 0), |b| (b.as_ptr(), b.len()));
         let (mut href, mut len) = (std::ptr::null(), 0);
@@ -101,8 +118,14 @@ fn parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         // array's 8 u32s, alive as long as STORE; no JS runs meanwhile.
         let ok = unsafe {
             coil_url_parse(
-                input.as_ptr().cast(), input.len(), b.cast(), blen, base.is_some(),
-                components(), &mut href, &mut len,
+                input.as_ptr().cast(),
+                input.len(),
+                b.cast(),
+                blen,
+                base.is_some(),
+                components(),
+                &mut href,
+                &mut len,
             )
         };
         if ok {
@@ -115,11 +138,21 @@ fn parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 fn can_parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let ok = ARGS.with(|bufs| {
         let [input, base] = &mut *bufs.borrow_mut();
-        let Some(input) = utf8_arg(s, args, 0, input) else { return false };
+        let Some(input) = utf8_arg(s, args, 0, input) else {
+            return false;
+        };
         let base = utf8_arg(s, args, 1, base);
         let (b, blen) = base.map_or((std::ptr::null(), 0), |b| (b.as_ptr(), b.len()));
         // SAFETY: byte slices live across the call.
-        unsafe { coil_url_can_parse(input.as_ptr().cast(), input.len(), b.cast(), blen, base.is_some()) }
+        unsafe {
+            coil_url_can_parse(
+                input.as_ptr().cast(),
+                input.len(),
+                b.cast(),
+                blen,
+                base.is_some(),
+            )
+        }
     });
     args.ret(s.boolean(ok));
 }
@@ -130,15 +163,23 @@ fn update<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let part = args.get(1).integer(s).unwrap_or(-1) as i32;
     let done = ARGS.with(|bufs| {
         let [href_in, value] = &mut *bufs.borrow_mut();
-        let (Some(href_in), Some(value)) = (utf8_arg(s, args, 0, href_in), utf8_arg(s, args, 2, value)) else {
+        let (Some(href_in), Some(value)) =
+            (utf8_arg(s, args, 0, href_in), utf8_arg(s, args, 2, value))
+        else {
             return false;
         };
         let (mut href, mut len) = (std::ptr::null(), 0);
         // SAFETY: as in parse.
         let ok = unsafe {
             coil_url_update(
-                href_in.as_ptr().cast(), href_in.len(), part, value.as_ptr().cast(), value.len(),
-                components(), &mut href, &mut len,
+                href_in.as_ptr().cast(),
+                href_in.len(),
+                part,
+                value.as_ptr().cast(),
+                value.len(),
+                components(),
+                &mut href,
+                &mut len,
             )
         };
         if ok {
