@@ -26,7 +26,7 @@ const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
   errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
@@ -466,7 +466,10 @@ Socket.prototype.setKeepAlive = function(enable, initialDelay) {
 // 'timeout' after `ms` without reads or writes; activity restarts the clock (an
 // unref'd timer: an idle socket's timeout does not keep the process alive).
 Socket.prototype.setTimeout = function(ms, cb) {
-  validateNumber(ms, 'msecs', 0);
+  validateNumber(ms, 'msecs');
+  if (!(ms >= 0 && ms !== Infinity)) {
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', ms);
+  }
   if (this._timer !== null) {
     clearTimeout(this._timer);
     this._timer = null;
