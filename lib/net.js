@@ -505,17 +505,17 @@ Socket.prototype.unref = function() {
 
 Socket.prototype.address = function() {
   const h = this[kHandle];
-  if (h === null) return {};
+  // A Unix socket's connection has no address to show in node ({}, undefined).
+  if (h === null || h.pipe) return {};
   const a = binding.localAddress(h.id);
   if (typeof a === 'number') return {};
-  if (h.pipe) return a[0];
   return { address: a[0], family: a[1], port: a[2] };
 };
 
 function peer(socket) {
   if (socket._peername === null) {
     const h = socket[kHandle];
-    if (h === null) return null;
+    if (h === null || h.pipe) return null;
     const a = binding.remoteAddress(h.id);
     if (typeof a === 'number') return null;
     socket._peername = a;
