@@ -71,7 +71,9 @@ function clone(value, memo) {
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
   // One native call classifies the object (each util.types check is a call).
-  const kind = cloneKind(value);
+  // process.env is a host object in node, cloned as an ordinary one; coil's is a
+  // proxy, which structuredClone otherwise refuses.
+  const kind = value === process.env ? kOrdinary : cloneKind(value);
   let out;
   switch (kind) {
     case kUncloneable:
