@@ -16,6 +16,7 @@ mod crypto;
 pub mod errno;
 mod errors;
 mod fs;
+mod handle_wrap;
 mod http_parser;
 mod options;
 mod os;
