@@ -1,9 +1,11 @@
-// cluster in each of its port-sharing modes: two workers listen on one port;
-// 40 connections are all served, by workers of this cluster; the workers go
+// cluster in each of its port-sharing modes: two workers serve HTTP on one port;
+// 40 requests (each on a connection of its own) are all answered, by workers of
+// this cluster; the workers go
 // online, listen, disconnect and exit cleanly. Round-robin must use both
 // workers, and so must reuseport. (SCHED_REUSEPORT is coil's own: under node the test runs the
 // two modes node has; the output is the same.)
 const cluster = require('cluster');
+const http = require('http');
 const net = require('net');
 
 const modes = ['rr', 'none'];
@@ -41,19 +43,23 @@ if (cluster.isPrimary && policy === undefined) {
     let done = 0;
     const N = 40;
     for (let i = 0; i < N; i++) {
-      net.connect(port, '127.0.0.1').on('data', (d) => {
-        const who = String(d).trim();
-        counts[who] = (counts[who] || 0) + 1;
-      }).on('end', () => {
-        if (++done < N) return;
-        const served = Object.values(counts).reduce((a, b) => a + b);
-        console.log('  served', served, 'all by workers:', Object.keys(counts).every((k) => /^w[12]$/.test(k)));
-        if (policy !== 'none') console.log('  both workers used:', Object.keys(counts).length === 2);
-        cluster.disconnect(() => events.push('disconnected'));
+      http.get({ port, host: '127.0.0.1', agent: false, path: '/' }, (res) => {
+        let who = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => { who += d; });
+        res.on('end', () => {
+          counts[who] = (counts[who] || 0) + 1;
+          if (++done < N) return;
+          const served = Object.values(counts).reduce((a, b) => a + b);
+          console.log('  served', served, 'all by workers:',
+                      Object.keys(counts).every((k) => /^w[12]$/.test(k)));
+          if (policy !== 'none') console.log('  both workers used:', Object.keys(counts).length === 2);
+          cluster.disconnect(() => events.push('disconnected'));
+        });
       });
     }
   }
 } else {
-  const srv = net.createServer((s) => s.end(`w${cluster.worker.id}\n`));
+  const srv = http.createServer((req, res) => res.end(`w${cluster.worker.id}`));
   srv.listen(policy === 'reuseport' ? +process.env.TEST_PORT : 0, '127.0.0.1');
 }
