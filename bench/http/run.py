@@ -14,6 +14,12 @@ again, up to HTTP_TRIES (3) times, after waiting (up to HTTP_QUIET_WAIT, 10 s) f
 both cores to fall quiet; the least disturbed attempt counts. wrk runs under
 SCHED_FIFO (chrt -f 1) unless HTTP_LOAD_RT=0; the servers stay in the normal class.
 
+The `Connection: close` cell is not steady: the server closes first, so every
+request leaves a TIME-WAIT socket on the server's side, the client's ephemeral
+ports (28k) come round again within seconds, and new connections land on 4-tuples
+still in TIME-WAIT; how many such sockets earlier rounds left (`time_wait`, the
+machine's count before the counted run) moves its figures by 2x between runs.
+
 Besides wrk's requests/s and p99, the server's CPU time (all its threads, from
 schedstat) over the counted run gives `µs CPU per request` and requests per
 server CPU-second, which other work taking the server's core disturbs far less
@@ -108,6 +114,20 @@ def schedstat(pid, tasks=True):
     return run, wait
 
 
+def time_wait_sockets():
+    """TCP sockets in TIME-WAIT on the machine (/proc/net/tcp, state 06): in the
+    Connection: close cell the server closes first, so each request leaves one, and
+    the 28k-port ephemeral range cycles within seconds at these rates."""
+    n = 0
+    for path in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(path) as f:
+                n += sum(1 for line in f if line.split()[3:4] == ["06"])
+        except OSError:
+            pass
+    return n
+
+
 def wrk(port, conns, header, seconds, server_pid=None):
     """One wrk run; with server_pid, a dict of its figures and the server's."""
     cmd = LOAD_RT + ["taskset", "-c", LOAD_CORE, "wrk", "-t1", f"-c{conns}", f"-d{seconds}s", "--latency",
@@ -115,6 +135,7 @@ def wrk(port, conns, header, seconds, server_pid=None):
     if server_pid is None:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 60)
         return None
+    tw = time_wait_sockets()
     s_run0, _ = schedstat(server_pid)
     _, s_wait0 = schedstat(server_pid, tasks=False)
     t0 = time.perf_counter()
@@ -150,7 +171,7 @@ def wrk(port, conns, header, seconds, server_pid=None):
         "errors": (sum(int(x) for x in errs.groups()) if errs else 0) + (int(non2xx.group(1)) if non2xx else 0),
         "server_cpu": cpu_s / wall, "cpu_us_per_req": cpu_s * 1e6 / max(requests, 1),
         "req_per_cpu_s": requests / cpu_s if cpu_s > 0 else float("nan"),
-        "noise": max((s_wait1 - s_wait0) / 1e9 / wall, wrk_wait),
+        "noise": max((s_wait1 - s_wait0) / 1e9 / wall, wrk_wait), "time_wait": tw,
     }
 
 
@@ -211,6 +232,7 @@ def run_cell(all_servers, conns, header, first_port):
             "noise": max(r["noise"] for r in runs),
             "retried": sum(r["retried"] for r in runs),
             "rss_mb": rss,
+            "time_wait": max(r["time_wait"] for r in runs),
         }
     return results
 
@@ -234,7 +256,8 @@ def main():
             print(f"bench=http-hello server={name} cell={cell} req_per_s={r['req_per_s']:.0f} "
                   f"p99_us={r['p99_us']:.0f} cpu_us_per_req={r['cpu_us_per_req']:.2f} "
                   f"req_per_cpu_s={r['req_per_cpu_s']:.0f} server_cpu={r['server_cpu']:.2f} "
-                  f"errors={r['errors']} noise={r['noise']:.2f} retried={r['retried']} rss_mb={r['rss_mb']:.1f} "
+                  f"errors={r['errors']} noise={r['noise']:.2f} retried={r['retried']} time_wait={r['time_wait']} "
+                  f"rss_mb={r['rss_mb']:.1f} "
                   f"vs_node={vs[0]:.2f}x vs_raw={vs[1]:.2f}x cpu_vs_node={vs[2]:.2f}x cpu_vs_raw={vs[3]:.2f}x",
                   flush=True)
             table.append((cell, name, r, vs))
