@@ -45,6 +45,8 @@ fn main() {
     }
     build.compile("coilv8");
 
+    compile_ada();
+
     println!("cargo:rustc-link-search=native={}", libdir.display());
     // libnode comes first among the shared libraries, so the dynamic linker looks
     // there first for the ~55,000 symbols it binds at start-up (most of them
@@ -68,6 +70,28 @@ fn main() {
         defines,
     };
     embed_lib(&entries, &tool);
+}
+
+/// ada (third_party/ada, Node's URL parser) and coil's entry points into it
+/// (src/binding/url_ada.cc), as a static library linked before libnode. libnode
+/// exports an older ada of its own: renaming the namespace and hiding every symbol
+/// keeps the two apart (coil takes nothing but V8 from libnode).
+fn compile_ada() {
+    cc::Build::new()
+        .cpp(true)
+        .std("c++17")
+        .opt_level(3)
+        .include("third_party/ada")
+        .file("third_party/ada/ada.cpp")
+        .file("src/binding/url_ada.cc")
+        .define("ada", "coil_ada")
+        .flag("-fvisibility=hidden")
+        .flag("-fvisibility-inlines-hidden")
+        .warnings(false)
+        .compile("coilada");
+    println!("cargo:rerun-if-changed=third_party/ada/ada.cpp");
+    println!("cargo:rerun-if-changed=third_party/ada/ada.h");
+    println!("cargo:rerun-if-changed=src/binding/url_ada.cc");
 }
 
 /// The parameters coil compiles built-in `id` with (src/runtime/bootstrap.rs for the

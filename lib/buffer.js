@@ -44,11 +44,29 @@ function isAnyArrayBuffer(v) {
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 
 // Pool used by allocUnsafe and from(string/array) for small sizes.
-let poolSize, poolOffset, allocPool;
+let poolSize, poolOffset, allocPool, poolBytes;
 function createPool() {
   poolSize = Buffer.poolSize;
   allocPool = new ArrayBuffer(poolSize);
+  poolBytes = new FastBuffer(allocPool);
   poolOffset = 0;
+}
+
+// Buffer.from(short string) in UTF-8: ASCII (the usual case) is written into the
+// pool in the same pass that checks it; undefined when a character is not ASCII.
+function fromShortAscii(string) {
+  const len = string.length;
+  if (allocPool === undefined || len > poolSize - poolOffset) createPool();
+  const at = poolOffset;
+  for (let i = 0; i < len; i++) {
+    const c = StringPrototypeCharCodeAt(string, i);
+    if (c > 0x7f) return undefined;
+    poolBytes[at + i] = c;
+  }
+  const b = new FastBuffer(allocPool, at, len);
+  poolOffset += len;
+  alignPool();
+  return b;
 }
 function alignPool() {
   if (poolOffset & 0x7) poolOffset = (poolOffset | 0x7) + 1;
@@ -86,6 +104,10 @@ function fromString(string, encoding) {
   let ops;
   if (typeof encoding !== 'string' || encoding.length === 0) {
     if (string.length === 0) return new FastBuffer();
+    if (string.length < 64) {
+      const b = fromShortAscii(string);
+      if (b !== undefined) return b;
+    }
     ops = enc.utf8;
   } else {
     ops = getEncodingOps(encoding);
@@ -239,8 +261,23 @@ Buffer.compare = function compare(buf1, buf2) {
   if (!isUint8Array(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1);
   if (!isUint8Array(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2);
   if (buf1 === buf2) return 0;
-  return binding.compare(buf1, buf2);
+  return compareBytes(buf1, buf2);
 };
+
+// Byte-wise comparison, -1/0/1. Short inputs (keys, tokens, hashes) are compared
+// here: a native call costs more than the loop.
+function compareBytes(a, b) {
+  const la = a.length;
+  const lb = b.length;
+  if (la > 64 || lb > 64) return binding.compare(a, b);
+  const n = la < lb ? la : lb;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
 
 Buffer.isEncoding = function isEncoding(encoding) {
   return typeof encoding === 'string' && encoding.length !== 0 && getEncodingOps(encoding) !== undefined;
@@ -258,12 +295,19 @@ Buffer.concat = function concat(list, length) {
   } else {
     validateOffset(length, 'length');
   }
-  const buffer = Buffer.allocUnsafe(length);
+  const buffer = allocate(length);
   let pos = 0;
   for (let i = 0; i < list.length; i++) {
     const buf = list[i];
     if (!isUint8Array(buf)) throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
-    pos += copyActual(buf, buffer, pos, 0, buf.length);
+    const len = buf.length;
+    if (len <= length - pos) {
+      // The whole source fits: one set(), no view made to cut it.
+      TypedArrayPrototypeSet(buffer, buf, pos);
+      pos += len;
+    } else {
+      pos += copyActual(buf, buffer, pos, 0, len);
+    }
   }
   if (pos < length) TypedArrayPrototypeFill(buffer, 0, pos, length);
   return buffer;
@@ -421,7 +465,7 @@ SlowBuffer.prototype = FastBuffer.prototype;
 
 rw.install(Buffer.prototype);
 require('internal/buffer/proto').install(Buffer.prototype, {
-  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength, viewBytes,
+  FastBuffer, isUint8Array, validateOffset, toInteger, _copy, _fill, kMaxLength, viewBytes, compareBytes,
   getInspectMax: () => INSPECT_MAX_BYTES,
 });
 

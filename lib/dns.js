@@ -5,7 +5,7 @@
 // to the configured servers over UDP sockets on the loop (internal/dns/channel.js).
 // docs/net.md says which part runs where and why.
 
-const { ObjectDefineProperty, ObjectDefineProperties, ReflectApply } = primordials;
+const { ObjectDefineProperties } = primordials;
 
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
@@ -14,7 +14,7 @@ const {
 } = require('internal/dns/utils');
 const { lookupCore, lookupServiceCore, tagPromisifyArgs } = require('internal/dns/lookup');
 const {
-  ResolverBase, runQuery, defineMethods, defaultChannelOf, defaultResolverSetServers,
+  ResolverBase, runQuery, defineMethods, defaultResolverSetServers, defaultResolverFunctions,
 } = require('internal/dns/resolver');
 
 function lookup(hostname, options, callback) {
@@ -68,24 +68,6 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
 
 // The module's functions run on one resolver, whose channel (servers, queries)
 // dns.promises shares.
-let defaultResolver = null;
-function getDefaultResolver() {
-  if (defaultResolver === null) defaultResolver = new Resolver();
-  return defaultResolver;
-}
-
-function bindDefault(method) {
-  const fn = function(...args) {
-    const r = getDefaultResolver();
-    r._handle = defaultChannelOf();
-    return ReflectApply(r[method], r, args);
-  };
-  // Named as node's bound methods are ('bound queryA').
-  const name = typeof Resolver.prototype[method] === 'function' ? Resolver.prototype[method].name : method;
-  ObjectDefineProperty(fn, 'name', { __proto__: null, value: `bound ${name}` });
-  return fn;
-}
-
 module.exports = {
   lookup,
   lookupService,
@@ -93,21 +75,7 @@ module.exports = {
   getDefaultResultOrder,
   setDefaultResultOrder,
   setServers: defaultResolverSetServers,
-  getServers: bindDefault('getServers'),
-  resolve: bindDefault('resolve'),
-  resolveAny: bindDefault('resolveAny'),
-  resolve4: bindDefault('resolve4'),
-  resolve6: bindDefault('resolve6'),
-  resolveCaa: bindDefault('resolveCaa'),
-  resolveCname: bindDefault('resolveCname'),
-  resolveMx: bindDefault('resolveMx'),
-  resolveNaptr: bindDefault('resolveNaptr'),
-  resolveNs: bindDefault('resolveNs'),
-  resolvePtr: bindDefault('resolvePtr'),
-  resolveSoa: bindDefault('resolveSoa'),
-  resolveSrv: bindDefault('resolveSrv'),
-  resolveTxt: bindDefault('resolveTxt'),
-  reverse: bindDefault('reverse'),
+  ...defaultResolverFunctions(Resolver),
   ADDRCONFIG,
   V4MAPPED,
   ALL,

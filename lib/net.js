@@ -26,7 +26,7 @@ const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
   errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
@@ -213,7 +213,10 @@ function send(socket, bufs, total, cb) {
   const h = socket[kHandle];
   if (h === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
   if (socket[kSyncWrites] >= 0) return writeNow(socket, bufs, total, cb);
-  const r = binding.write(h.id, socket._writeReq, bufs);
+  afterWrite(socket, binding.write(h.id, socket._writeReq, bufs), total, cb);
+}
+
+function afterWrite(socket, r, total, cb) {
   if (r < 0) return cb(errnoStreamError(r === ECANCELED ? -32 : r, 'write'));
   socket._bytesDispatched += total;
   socket._bytesWritten += total;
@@ -265,7 +268,14 @@ Socket.prototype._write = function(chunk, encoding, cb) {
     return writeNow(this, [chunk], BufferByteLength(chunk, 'utf8'), cb);
   }
   const b = toBuffer(chunk, encoding);
-  this._writeBuffers([b], TypedArrayPrototypeGetByteLength(b), cb);
+  const total = TypedArrayPrototypeGetByteLength(b);
+  const h = this[kHandle];
+  if (h !== null && !this.connecting && this[kSyncWrites] < 0 && total > 0) {
+    // The common case: one buffer straight to the handle (no array made for it).
+    const r = binding.write(h.id, this._writeReq, b);
+    return afterWrite(this, r, total, cb);
+  }
+  this._writeBuffers([b], total, cb);
 };
 
 Socket.prototype._writeBuffers = function(bufs, total, cb) {
@@ -456,7 +466,10 @@ Socket.prototype.setKeepAlive = function(enable, initialDelay) {
 // 'timeout' after `ms` without reads or writes; activity restarts the clock (an
 // unref'd timer: an idle socket's timeout does not keep the process alive).
 Socket.prototype.setTimeout = function(ms, cb) {
-  validateNumber(ms, 'msecs', 0);
+  validateNumber(ms, 'msecs');
+  if (!(ms >= 0 && ms !== Infinity)) {
+    throw new ERR_OUT_OF_RANGE('msecs', 'a non-negative finite number', ms);
+  }
   if (this._timer !== null) {
     clearTimeout(this._timer);
     this._timer = null;
@@ -492,17 +505,17 @@ Socket.prototype.unref = function() {
 
 Socket.prototype.address = function() {
   const h = this[kHandle];
-  if (h === null) return {};
+  // A Unix socket's connection has no address to show in node ({}, undefined).
+  if (h === null || h.pipe) return {};
   const a = binding.localAddress(h.id);
   if (typeof a === 'number') return {};
-  if (h.pipe) return a[0];
   return { address: a[0], family: a[1], port: a[2] };
 };
 
 function peer(socket) {
   if (socket._peername === null) {
     const h = socket[kHandle];
-    if (h === null) return null;
+    if (h === null || h.pipe) return null;
     const a = binding.remoteAddress(h.id);
     if (typeof a === 'number') return null;
     socket._peername = a;

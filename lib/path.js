@@ -6,7 +6,7 @@
 const {
   ArrayPrototypeConcat, ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice,
   MathMin, ObjectDefineProperty, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
-  StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
 } = primordials;
 
 // The validators (and internal/errors behind them) load on the first bad argument
@@ -23,26 +23,41 @@ const DOT = 46; // '.'
 
 // Collapse '.', '..' and repeated slashes in a path that has no leading slash
 // left. Segments that climb above the start are kept only when the path is
-// relative (allowAboveRoot), because '/..' is just '/'.
+// relative (allowAboveRoot), because '/..' is just '/'. One pass that builds the
+// result string directly: no array of segments per call.
 function normalizeSegments(path, allowAboveRoot) {
-  const out = [];
-  let up = 0; // count of '..' kept at the front of out
-  const parts = StringPrototypeSplit(path, '/');
-  for (let i = 0; i < parts.length; i++) {
-    const seg = parts[i];
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > up) {
-        ArrayPrototypePop(out);
-      } else if (allowAboveRoot) {
-        ArrayPrototypePush(out, '..');
-        up++;
-      }
+  let res = '';
+  let kept = 0; // segments in res
+  let up = 0; // of which '..' at the front
+  const len = path.length;
+  let start = 0;
+  while (start <= len) {
+    let end = StringPrototypeIndexOf(path, '/', start);
+    if (end === -1) end = len;
+    const segLen = end - start;
+    if (segLen === 0 || (segLen === 1 && StringPrototypeCharCodeAt(path, start) === DOT)) {
+      start = end + 1;
       continue;
     }
-    ArrayPrototypePush(out, seg);
+    if (segLen === 2 && StringPrototypeCharCodeAt(path, start) === DOT &&
+        StringPrototypeCharCodeAt(path, start + 1) === DOT) {
+      if (kept > up) {
+        const cut = StringPrototypeLastIndexOf(res, '/');
+        res = cut === -1 ? '' : StringPrototypeSlice(res, 0, cut);
+        kept--;
+      } else if (allowAboveRoot) {
+        res = kept === 0 ? '..' : res + '/..';
+        kept++;
+        up++;
+      }
+    } else {
+      const seg = StringPrototypeSlice(path, start, end);
+      res = kept === 0 ? seg : res + '/' + seg;
+      kept++;
+    }
+    start = end + 1;
   }
-  return ArrayPrototypeJoin(out, '/');
+  return res;
 }
 
 function isAbsolute(path) {
@@ -83,7 +98,7 @@ function resolve(...args) {
     let p;
     if (i >= 0) {
       p = args[i];
-      validateString(p, `paths[${i}]`);
+      if (typeof p !== 'string') validateString(p, `paths[${i}]`);
     } else {
       p = process.cwd();
     }

@@ -5,7 +5,8 @@
 // internalBinding: none.
 
 const {
-  ArrayBufferIsView, ObjectDefineProperties, ObjectDefineProperty, StringPrototypeToLowerCase,
+  ArrayBufferIsView, ObjectDefineProperties, ObjectDefineProperty, StringFromCodePoint,
+  StringPrototypeToLowerCase,
 } = primordials;
 
 const { Buffer } = require('buffer');
@@ -52,20 +53,31 @@ function isContinuation(b) {
 
 // How many bytes at the end of `buf` start a character still missing bytes,
 // and that character's full length.
-function utf8Tail(buf) {
-  const len = buf.length;
-  for (let back = 1; back <= 4 && back <= len; back++) {
-    const b = buf[len - back];
+// An unfinished character at the end of buf[start, end): how many of its bytes are
+// there (low 3 bits) and how many it needs (next bits), packed so that a write
+// allocates nothing for it; 0 when the bytes end on a character boundary.
+function utf8Tail(buf, start, end) {
+  for (let back = 1; back <= 4 && back <= end - start; back++) {
+    const b = buf[end - back];
     if (isContinuation(b)) continue;
     const need = utf8SeqLength(b);
-    return need > back ? [back, need] : [0, 0];
+    return need > back ? back | (need << 3) : 0;
   }
-  return [0, 0];
+  return 0;
 }
 
-// Node keeps a decoder's state in a 7-byte buffer, shown when a decoder is
-// printed: bytes 0-3 the held character, 4 the bytes still missing, 5 the
-// bytes held, 6 the encoding's number.
+// The character a completed multi-byte sequence held across writes stands for,
+// without a trip to the native decoder; '' when it is ill-formed (overlong,
+// surrogate, past U+10FFFF), which the native decoder then turns into U+FFFD.
+function heldChar(bytes, n) {
+  let cp = bytes[0] & (0x7f >> n);
+  for (let k = 1; k < n; k++) cp = (cp << 6) | (bytes[k] & 0x3f);
+  if (n === 2 ? cp < 0x80 : n === 3 ? cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) : cp < 0x10000 || cp > 0x10ffff) {
+    return '';
+  }
+  return StringFromCodePoint(cp);
+}
+
 const kNativeDecoder = Symbol('kNativeDecoder');
 const encodingIds = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
 
@@ -130,21 +142,24 @@ class DecoderState {
   writeUtf8(buf) {
     let out = '';
     let i = 0;
+    const len = buf.length;
     if (this.lastNeed > 0) {
-      // Only continuation bytes can finish the held character; anything
-      // else ends it early and is then read afresh.
-      while (i < buf.length && this.lastNeed > 0 && isContinuation(buf[i])) {
+      while (i < len && this.lastNeed > 0 && isContinuation(buf[i])) {
         this.lastChar[this.buffered++] = buf[i++];
         this.lastNeed--;
       }
-      if (this.lastNeed > 0 && i === buf.length) return '';
-      out = this.pending().toString('utf8');
+      if (this.lastNeed > 0 && i === len) return '';
+      out = this.lastNeed === 0 ? heldChar(this.lastChar, this.buffered) : '';
+      if (out === '') out = this.lastChar.toString('utf8', 0, this.buffered);
       this.clear();
     }
-    const rest = i === 0 ? buf : buf.subarray(i);
-    const { 0: held, 1: need } = utf8Tail(rest);
-    if (held > 0) this.hold(rest.subarray(rest.length - held), need);
-    return out + rest.toString('utf8', 0, rest.length - held);
+    const tail = utf8Tail(buf, i, len);
+    if (tail === 0) return out + buf.toString('utf8', i, len);
+    const held = tail & 7;
+    for (let k = 0; k < held; k++) this.lastChar[k] = buf[len - held + k];
+    this.buffered = held;
+    this.lastNeed = (tail >> 3) - held;
+    return out + buf.toString('utf8', i, len - held);
   }
 
   writeUtf16(buf) {

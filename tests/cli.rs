@@ -448,3 +448,15 @@ fn argv0_is_the_program_as_started() {
         format!("true {}\n", env!("CARGO_BIN_EXE_coil"))
     );
 }
+
+/// -e and -p see the built-in modules as globals, as in node (required on first
+/// use; a program may assign over them).
+#[test]
+fn eval_has_builtin_module_globals() {
+    let expr =
+        "typeof fs.readFileSync + ' ' + path.join('a', 'b') + ' ' + (url === require('url'))";
+    let out = coil(&["-p", expr], "");
+    assert_eq!(text(&out.stdout), "function a/b true\n");
+    let out = coil(&["-e", "fs = 5; console.log(fs)"], "");
+    assert_eq!(text(&out.stdout), "5\n");
+}

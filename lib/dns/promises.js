@@ -4,7 +4,7 @@
 // methods resolve what their callback forms pass. The default resolver shares
 // its channel (servers, queries) with require('dns')'s.
 
-const { ObjectDefineProperty, Promise, ReflectApply } = primordials;
+const { Promise } = primordials;
 
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
@@ -15,7 +15,7 @@ const {
 } = require('internal/dns/utils');
 const { lookupCore, lookupServiceCore } = require('internal/dns/lookup');
 const {
-  ResolverBase, runQuery, defineMethods, defaultChannelOf, defaultResolverSetServers,
+  ResolverBase, runQuery, defineMethods, defaultResolverSetServers, defaultResolverFunctions,
 } = require('internal/dns/resolver');
 
 function lookup(hostname, options) {
@@ -74,24 +74,6 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   return this[method](hostname);
 };
 
-let defaultResolver = null;
-function getDefaultResolver() {
-  if (defaultResolver === null) defaultResolver = new Resolver();
-  return defaultResolver;
-}
-
-function bindDefault(method) {
-  const fn = function(...args) {
-    const r = getDefaultResolver();
-    r._handle = defaultChannelOf();
-    return ReflectApply(r[method], r, args);
-  };
-  // Named as node's bound methods are ('bound queryA').
-  const name = typeof Resolver.prototype[method] === 'function' ? Resolver.prototype[method].name : method;
-  ObjectDefineProperty(fn, 'name', { __proto__: null, value: `bound ${name}` });
-  return fn;
-}
-
 module.exports = {
   lookup,
   lookupService,
@@ -99,20 +81,6 @@ module.exports = {
   getDefaultResultOrder,
   setDefaultResultOrder,
   setServers: defaultResolverSetServers,
-  getServers: bindDefault('getServers'),
-  resolve: bindDefault('resolve'),
-  resolveAny: bindDefault('resolveAny'),
-  resolve4: bindDefault('resolve4'),
-  resolve6: bindDefault('resolve6'),
-  resolveCaa: bindDefault('resolveCaa'),
-  resolveCname: bindDefault('resolveCname'),
-  resolveMx: bindDefault('resolveMx'),
-  resolveNaptr: bindDefault('resolveNaptr'),
-  resolveNs: bindDefault('resolveNs'),
-  resolvePtr: bindDefault('resolvePtr'),
-  resolveSoa: bindDefault('resolveSoa'),
-  resolveSrv: bindDefault('resolveSrv'),
-  resolveTxt: bindDefault('resolveTxt'),
-  reverse: bindDefault('reverse'),
+  ...defaultResolverFunctions(Resolver),
   ...errorCodes,
 };

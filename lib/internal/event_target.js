@@ -37,11 +37,12 @@ function inspect(v, opts) {
   return inspectFn(v, opts);
 }
 
-const timeOrigin = Date.now();
+// performance.now()'s clock, as node's Event.timeStamp (a user's replacement of
+// globalThis.performance does not change it).
+let perfNow;
 function now() {
-  const perf = globalThis.performance;
-  if (perf !== undefined && typeof perf.now === 'function') return perf.now();
-  return Date.now() - timeOrigin;
+  if (perfNow === undefined) perfNow = require('internal/perf').now;
+  return perfNow();
 }
 
 // Arrays and functions are accepted as option bags, like Web IDL dictionaries.

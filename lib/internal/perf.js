@@ -2,7 +2,8 @@
 // The `performance` global (User Timing subset): now() and timeOrigin from the
 // monotonic clock, mark/measure with their entry lists, toJSON, nodeTiming,
 // eventLoopUtilization and timerify in simple forms.
-// internalBinding: none (process.hrtime and process.uptime give the clocks).
+// internalBinding: process_methods (hrtimeMs: the monotonic clock in ms); process.uptime
+// gives the origin.
 
 const {
   ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, DateNow,
@@ -16,13 +17,13 @@ const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
 // process.uptime() counts from runtime start: take that instant as the origin, on the
 // hrtime clock so now() is monotonic and sub-millisecond.
-const [startSec, startNsec] = process.hrtime();
+const { hrtimeMs } = internalBinding('process_methods');
+const startMs = hrtimeMs();
 const originOffsetMs = process.uptime() * 1e3;
 const timeOrigin = DateNow() - originOffsetMs;
 
 function now() {
-  const [s, ns] = process.hrtime();
-  return (s - startSec) * 1e3 + (ns - startNsec) / 1e6 + originOffsetMs;
+  return hrtimeMs() - startMs + originOffsetMs;
 }
 
 function inspectAs(name, fields) {

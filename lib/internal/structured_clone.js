@@ -8,12 +8,13 @@
 // Functions, symbols and exotic objects throw a DataCloneError DOMException.
 // ArrayBuffers in the transfer list are moved: the clone gets their contents and the
 // originals are left detached.
-// internalBinding('buffer').detachArrayBuffer(ab); type checks come from internal/util/types.
+// internalBinding('buffer').detachArrayBuffer(ab); internalBinding('types').cloneKind(v) classifies
+// an object in one call.
 
 const {
   ArrayBuffer, ArrayIsArray, ArrayPrototypePush, MapPrototypeSet, ObjectCreate,
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectKeys,
-  ObjectPrototypeHasOwnProperty, SafeArrayIterator, SafeMap, SafeMapIterator, SafeSetIterator,
+  ObjectPrototypeHasOwnProperty, SafeMap, SafeMapIterator, SafeSetIterator,
   SetPrototypeAdd, SymbolIterator,
 } = primordials;
 const { includesIn } = require('internal/util/either');
@@ -50,13 +51,10 @@ function typeErrorWithCode(message, code) {
   return e;
 }
 
-function isUncloneable(v) {
-  return types.isProxy(v) || types.isPromise(v) || types.isWeakMap(v) || types.isWeakSet(v) ||
-    types.isMapIterator(v) || types.isSetIterator(v) || types.isGeneratorObject(v) ||
-    types.isModuleNamespaceObject(v) || types.isExternal(v) || types.isArgumentsObject(v) ||
-    types.isSymbolObject(v) || (typeof WeakRef === 'function' && v instanceof WeakRef) ||
-    (typeof FinalizationRegistry === 'function' && v instanceof FinalizationRegistry);
-}
+// What bindingTypes.cloneKind(v) answers for an object.
+const kOrdinary = 0, kArray = 1, kUncloneable = 2, kBoxed = 3, kDate = 4, kRegExp = 5, kBuffer = 6,
+  kView = 7, kMap = 8, kSet = 9, kError = 10;
+const { cloneKind } = internalBinding('types');
 
 function cloneBuffer(buf) {
   if (types.isSharedArrayBuffer(buf)) return buf; // shared memory stays shared
@@ -72,67 +70,76 @@ function clone(value, memo) {
   if (value === null || typeof value !== 'object') return value;
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
-  if (isUncloneable(value)) throw dataCloneError(value);
-
+  // One native call classifies the object (each util.types check is a call).
+  // process.env is a host object in node, cloned as an ordinary one; coil's is a
+  // proxy, which structuredClone otherwise refuses.
+  const kind = value === process.env ? kOrdinary : cloneKind(value);
   let out;
-  if (types.isBoxedPrimitive(value)) {
-    out = Object(value.valueOf());
-    memo.set(value, out);
-    return out;
-  }
-  if (types.isDate(value)) {
-    out = new Date(value.getTime());
-    memo.set(value, out);
-    return out;
-  }
-  if (types.isRegExp(value)) {
-    out = new RegExp(value.source, value.flags);
-    memo.set(value, out);
-    return out;
-  }
-  if (types.isAnyArrayBuffer(value)) {
-    out = cloneBuffer(value);
-    memo.set(value, out);
-    return out;
-  }
-  if (types.isArrayBufferView(value)) {
-    const buf = clone(value.buffer, memo);
-    if (types.isDataView(value)) {
-      out = new DataView(buf, value.byteOffset, value.byteLength);
-    } else {
-      const Ctor = kTypedArrays[types.typedArrayTag(value)];
-      out = new Ctor(buf, value.byteOffset, value.length);
+  switch (kind) {
+    case kUncloneable:
+      throw dataCloneError(value);
+    case kBoxed:
+      out = Object(value.valueOf());
+      memo.set(value, out);
+      return out;
+    case kDate:
+      out = new Date(value.getTime());
+      memo.set(value, out);
+      return out;
+    case kRegExp:
+      out = new RegExp(value.source, value.flags);
+      memo.set(value, out);
+      return out;
+    case kBuffer:
+      out = cloneBuffer(value);
+      memo.set(value, out);
+      return out;
+    case kView: {
+      const buf = clone(value.buffer, memo);
+      if (types.isDataView(value)) {
+        out = new DataView(buf, value.byteOffset, value.byteLength);
+      } else {
+        const Ctor = kTypedArrays[types.typedArrayTag(value)];
+        out = new Ctor(buf, value.byteOffset, value.length);
+      }
+      memo.set(value, out);
+      return out;
     }
-    memo.set(value, out);
-    return out;
-  }
-  if (types.isMap(value)) {
-    out = new Map();
-    memo.set(value, out);
-    // Entries are read first, then cloned, as the spec orders it.
-    const entries = [];
-    for (const entry of new SafeMapIterator(value)) ArrayPrototypePush(entries, entry);
-    for (let i = 0; i < entries.length; i++) {
-      MapPrototypeSet(out, clone(entries[i][0], memo), clone(entries[i][1], memo));
+    case kMap: {
+      out = new Map();
+      memo.set(value, out);
+      // Entries are read first, then cloned, as the spec orders it.
+      const entries = [];
+      for (const entry of new SafeMapIterator(value)) ArrayPrototypePush(entries, entry);
+      for (let i = 0; i < entries.length; i++) {
+        MapPrototypeSet(out, clone(entries[i][0], memo), clone(entries[i][1], memo));
+      }
+      return out;
     }
-    return out;
-  }
-  if (types.isSet(value)) {
-    out = new Set();
-    memo.set(value, out);
-    const values = [];
-    for (const v of new SafeSetIterator(value)) ArrayPrototypePush(values, v);
-    for (let i = 0; i < values.length; i++) SetPrototypeAdd(out, clone(values[i], memo));
-    return out;
-  }
-  if (types.isNativeError(value)) return cloneError(value, memo);
-  if (ArrayIsArray(value)) {
-    out = new Array(value.length);
-  } else {
-    out = {};
+    case kSet: {
+      out = new Set();
+      memo.set(value, out);
+      const values = [];
+      for (const v of new SafeSetIterator(value)) ArrayPrototypePush(values, v);
+      for (let i = 0; i < values.length; i++) SetPrototypeAdd(out, clone(values[i], memo));
+      return out;
+    }
+    case kError:
+      return cloneError(value, memo);
+    case kArray:
+      out = new Array(value.length);
+      break;
+    case kOrdinary:
+    default:
+      if ((typeof WeakRef === 'function' && value instanceof WeakRef) ||
+          (typeof FinalizationRegistry === 'function' && value instanceof FinalizationRegistry)) {
+        throw dataCloneError(value);
+      }
+      out = {};
   }
   memo.set(value, out);
-  for (const key of new SafeArrayIterator(ObjectKeys(value))) out[key] = clone(value[key], memo);
+  const keys = ObjectKeys(value);
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = clone(value[keys[i]], memo);
   return out;
 }
 

@@ -1,27 +1,32 @@
 'use strict';
-// The WHATWG URL class (parser in internal/url/parser, URLSearchParams in
-// internal/url/search_params), plus the file-URL helpers and domainTo*
-// functions that url.js re-exports.
-// internalBinding: none.
+// The WHATWG URL class (parsed by ada through internalBinding('url'): one call per
+// parse or setter, which hands back the href and its component offsets), plus
+// URLSearchParams (internal/url/search_params), the file-URL helpers and the
+// domainTo* functions that url.js re-exports.
+// internalBinding: url.
 
 const {
-  ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, RegExpPrototypeExec, SafeArrayIterator,
-  StringPrototypeCharCodeAt, SymbolFor, SymbolToStringTag,
+  Int32Array, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, SafeArrayIterator,
+  StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolFor, SymbolToStringTag,
 } = primordials;
-const { regExpReplace, regExpTest } = require('internal/util/regexp');
-const { sliceOf } = require('internal/util/either');
 
 const {
   codes: { ERR_INVALID_URL, ERR_MISSING_ARGS },
 } = require('internal/errors');
-const parser = require('internal/url/parser');
-const { parse, serialize, serializePath, isSpecialScheme, states } = parser;
-const host = require('internal/url/host');
-const { toUSV } = host;
+const binding = internalBinding('url');
 
 const {
   URLSearchParams, formParse, setList, setOwner,
 } = require('internal/url/search_params');
+
+// Offsets of the URL the binding last parsed, in ada's url_components order;
+// an absent part reads -1.
+const components = new Int32Array(binding.componentsBuffer);
+const kProtocolEnd = 0, kUsernameEnd = 1, kHostStart = 2, kHostEnd = 3, kPort = 4,
+  kPathnameStart = 5, kSearchStart = 6, kHashStart = 7;
+// Setter numbers of binding.update().
+const kHref = 0, kProtocol = 1, kUsername = 2, kPassword = 3, kHost = 4, kHostname = 5,
+  kPortPart = 6, kPathname = 7, kSearch = 8, kHash = 9;
 
 const kInspect = SymbolFor('nodejs.util.inspect.custom');
 let inspectFn;
@@ -31,73 +36,109 @@ function inspect(v, opts) {
 }
 
 // --- URL ---
-let getRecord;
 let isURL;
+let setSearchFromParams;
+let formatURL;
 
-function stripTrailingSpacesFromOpaquePath(record) {
-  if (typeof record.path !== 'string') return;
-  if (record.fragment !== null || record.query !== null) return;
-  record.path = regExpReplace(record.path, / +$/, '');
+// Where the host begins: with credentials, host_start is the '@' before it.
+function hostBegin(href, hostStart, hostEnd) {
+  return hostEnd > hostStart && StringPrototypeCharCodeAt(href, hostStart) === 0x40 ? hostStart + 1 : hostStart;
 }
 
-function parseOrThrow(input, base) {
-  let baseRecord = null;
-  if (base !== undefined) {
-    baseRecord = parse(base, null);
-    if (baseRecord === null) throw new ERR_INVALID_URL(input, base);
-  }
-  const record = parse(input, baseRecord);
-  if (record === null) {
-    if (base !== undefined) throw new ERR_INVALID_URL(input, base);
-    throw new ERR_INVALID_URL(input);
-  }
-  return record;
-}
-
-// Node (ada) also treats a hostless non-special URL whose path ended up
-// empty (as in 'sc:' from resolving '..') as having an opaque path.
-function hasOpaquePath(r) {
-  return typeof r.path === 'string' || (r.host === null && r.path.length === 0 && !isSpecialScheme(r.scheme));
-}
-
-function cannotHaveCredentialsOrPort(r) {
-  return r.host === null || r.host === '' || r.scheme === 'file';
-}
-
-function origin(r) {
-  switch (r.scheme) {
-    case 'blob': {
-      const inner = parse(serializePath(r), null);
-      if (inner !== null && (inner.scheme === 'http' || inner.scheme === 'https')) return origin(inner);
-      return 'null';
-    }
-    case 'ftp': case 'http': case 'https': case 'ws': case 'wss':
-      return `${r.scheme}://${host.serializeHost(r.host)}${r.port === null ? '' : ':' + r.port}`;
-    default:
-      return 'null';
+// The parsed form of one URL, made from the binding's last result.
+class URLContext {
+  constructor(href) {
+    this.href = href;
+    this.protocolEnd = components[kProtocolEnd];
+    this.usernameEnd = components[kUsernameEnd];
+    this.hostStart = components[kHostStart];
+    this.hostEnd = components[kHostEnd];
+    this.port = components[kPort];
+    this.pathnameStart = components[kPathnameStart];
+    this.searchStart = components[kSearchStart];
+    this.hashStart = components[kHashStart];
   }
 }
 
 class URL {
-  #record;
+  // A URLContext: the serialized URL and its component offsets. Every getter is a
+  // slice of its href, every setter one binding.update() call.
+  #context;
   #searchParams;
 
   static {
-    getRecord = (u) => u.#record;
-    isURL = (u) => u != null && typeof u === 'object' && #record in u;
+    isURL = (u) => u != null && typeof u === 'object' && #context in u;
+    setSearchFromParams = (u, serialized) => u.#update(kSearch, serialized);
+    formatURL = (u, fragment, search, auth, unicode) => u.#format(fragment, search, auth, unicode);
   }
 
   constructor(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSV(`${input}`);
-    if (base !== undefined) base = toUSV(`${base}`);
-    this.#record = parseOrThrow(input, base);
+    input = `${input}`;
+    let href;
+    if (base === undefined) {
+      href = binding.parse(input);
+      if (href === undefined) throw new ERR_INVALID_URL(input);
+    } else {
+      base = `${base}`;
+      href = binding.parse(input, base);
+      if (href === undefined) throw new ERR_INVALID_URL(input, base);
+    }
+    this.#set(href);
   }
 
-  // Calling a private method on a foreign receiver raises V8's
-  // "Receiver must be an instance of class URL", as Node's accessors do.
+  // Takes the href the binding just produced and the offsets it wrote.
+  #set(href) {
+    this.#context = new URLContext(href);
+  }
+
+  // Node's href, search, toString and toJSON reach the record through a private
+  // method, so a foreign receiver gets "Receiver must be an instance of class URL".
   #ctx() {
-    return this.#record;
+    return this.#context;
+  }
+
+  // One setter through ada; a refused value leaves the URL as it was.
+  #update(part, value) {
+    const ctx = this.#context;
+    const href = binding.update(ctx.href, part, value);
+    if (href === false) return false;
+    this.#set(href);
+    return true;
+  }
+
+  #query() {
+    const ctx = this.#context;
+    const start = ctx.searchStart;
+    if (start === -1) return '';
+    const end = ctx.hashStart === -1 ? ctx.href.length : ctx.hashStart;
+    return StringPrototypeSlice(ctx.href, start + 1, end);
+  }
+
+  #syncSearchParams() {
+    const sp = this.#searchParams;
+    if (sp !== undefined) setList(sp, formParse(this.#query()));
+  }
+
+  // url.format(URL, options): the href less the parts options leave out.
+  #format(fragment, search, auth, unicode) {
+    const ctx = this.#context;
+    let out = ctx.href;
+    const end = out.length;
+    if (!fragment && ctx.hashStart !== -1) out = StringPrototypeSlice(out, 0, ctx.hashStart);
+    if (!search && ctx.searchStart !== -1) {
+      const searchEnd = ctx.hashStart === -1 ? end : ctx.hashStart;
+      out = StringPrototypeSlice(out, 0, ctx.searchStart) + StringPrototypeSlice(out, searchEnd);
+    }
+    const begin = hostBegin(out, ctx.hostStart, ctx.hostEnd);
+    if (unicode && begin < ctx.hostEnd && StringPrototypeCharCodeAt(out, begin) !== 0x5b) {
+      const name = module.exports.domainToUnicode(StringPrototypeSlice(out, begin, ctx.hostEnd));
+      out = StringPrototypeSlice(out, 0, begin) + name + StringPrototypeSlice(out, ctx.hostEnd);
+    }
+    if (!auth && begin > ctx.protocolEnd + 2) {
+      out = StringPrototypeSlice(out, 0, ctx.protocolEnd + 2) + StringPrototypeSlice(out, begin);
+    }
+    return out;
   }
 
   static parse(input, base = undefined) {
@@ -111,13 +152,9 @@ class URL {
 
   static canParse(input, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = toUSV(`${input}`);
-    let baseRecord = null;
-    if (base !== undefined) {
-      baseRecord = parse(toUSV(`${base}`), null);
-      if (baseRecord === null) return false;
-    }
-    return parse(input, baseRecord) !== null;
+    input = `${input}`;
+    if (base === undefined) return binding.canParse(input);
+    return binding.canParse(input, `${base}`);
   }
 
   static createObjectURL(obj) {
@@ -148,147 +185,129 @@ class URL {
   }
 
   toString() {
-    return serialize(this.#ctx());
+    return this.#ctx().href;
   }
 
   get href() {
-    return serialize(this.#ctx());
+    return this.#ctx().href;
   }
 
   set href(value) {
-    this.#ctx();
-    value = toUSV(`${value}`);
-    const record = parse(value, null);
-    if (record === null) throw new ERR_INVALID_URL(value);
-    this.#record = record;
-    const sp = this.#searchParams;
-    if (sp !== undefined) setList(sp, record.query === null ? [] : formParse(record.query));
+    value = `${value}`;
+    if (!this.#update(kHref, value)) throw new ERR_INVALID_URL(value);
+    this.#syncSearchParams();
   }
 
   get origin() {
-    return origin(this.#ctx());
+    const protocol = this.protocol;
+    switch (protocol) {
+      case 'ftp:': case 'http:': case 'https:': case 'ws:': case 'wss:':
+        return `${protocol}//${this.host}`;
+      case 'blob:': {
+        const inner = binding.parse(this.pathname);
+        if (inner === undefined) return 'null';
+        const end = components[kProtocolEnd];
+        const innerProtocol = StringPrototypeSlice(inner, 0, end);
+        if (innerProtocol !== 'http:' && innerProtocol !== 'https:') return 'null';
+        const begin = hostBegin(inner, components[kHostStart], components[kHostEnd]);
+        return innerProtocol + '//' + StringPrototypeSlice(inner, begin, components[kPathnameStart]);
+      }
+    }
+    return 'null';
   }
 
   get protocol() {
-    return this.#ctx().scheme + ':';
+    const ctx = this.#context;
+    return StringPrototypeSlice(ctx.href, 0, ctx.protocolEnd);
   }
 
   set protocol(value) {
-    parse(toUSV(`${value}`) + ':', null, this.#ctx(), states.SCHEME_START);
+    this.#update(kProtocol, `${value}`);
   }
 
   get username() {
-    return this.#ctx().username;
+    const ctx = this.#context;
+    const start = ctx.protocolEnd + 2;
+    return start < ctx.usernameEnd ? StringPrototypeSlice(ctx.href, start, ctx.usernameEnd) : '';
   }
 
   set username(value) {
-    const r = this.#ctx();
-    if (cannotHaveCredentialsOrPort(r)) return;
-    r.username = host.utf8PercentEncodeString(toUSV(`${value}`), parser.inUserinfo);
+    this.#update(kUsername, `${value}`);
   }
 
   get password() {
-    return this.#ctx().password;
+    const ctx = this.#context;
+    return ctx.usernameEnd < ctx.hostStart ?
+      StringPrototypeSlice(ctx.href, ctx.usernameEnd + 1, ctx.hostStart) : '';
   }
 
   set password(value) {
-    const r = this.#ctx();
-    if (cannotHaveCredentialsOrPort(r)) return;
-    r.password = host.utf8PercentEncodeString(toUSV(`${value}`), parser.inUserinfo);
+    this.#update(kPassword, `${value}`);
   }
 
   get host() {
-    const r = this.#ctx();
-    if (r.host === null || r.host === '') return '';
-    if (r.port === null) return host.serializeHost(r.host);
-    return `${host.serializeHost(r.host)}:${r.port}`;
+    const ctx = this.#context;
+    const href = ctx.href;
+    const begin = hostBegin(href, ctx.hostStart, ctx.hostEnd);
+    // An empty host may be followed by the path's '/', which is not the host.
+    if (begin === ctx.hostEnd) return '';
+    return StringPrototypeSlice(href, begin, ctx.pathnameStart);
   }
 
   set host(value) {
-    const r = this.#ctx();
-    if (hasOpaquePath(r)) return;
-    // Node (ada) gives a URL that had no (or an empty) host only the host
-    // part, no port.
-    const hadHost = r.host !== null && r.host !== '';
-    const port = r.port;
-    parse(toUSV(`${value}`), null, r, states.HOST);
-    if (!hadHost) r.port = port;
+    this.#update(kHost, `${value}`);
   }
 
   get hostname() {
-    const r = this.#ctx();
-    return r.host === null ? '' : host.serializeHost(r.host);
+    const ctx = this.#context;
+    const href = ctx.href;
+    return StringPrototypeSlice(href, hostBegin(href, ctx.hostStart, ctx.hostEnd), ctx.hostEnd);
   }
 
   set hostname(value) {
-    const r = this.#ctx();
-    if (hasOpaquePath(r)) return;
-    parse(toUSV(`${value}`), null, r, states.HOSTNAME);
+    this.#update(kHostname, `${value}`);
   }
 
   get port() {
-    const p = this.#ctx().port;
-    return p === null ? '' : `${p}`;
+    const ctx = this.#context;
+    if (ctx.port === -1) return '';
+    return StringPrototypeSlice(ctx.href, ctx.hostEnd + 1, ctx.pathnameStart);
   }
 
   set port(value) {
-    const r = this.#ctx();
-    if (cannotHaveCredentialsOrPort(r)) return;
-    value = regExpReplace(toUSV(`${value}`), /[\t\n\r]/g, '');
-    // Node (ada): empty clears the port; a value starting with a control or
-    // space, or holding no digit at all, is ignored; otherwise the leading
-    // digits are the port, and none at all clears it.
-    if (value === '') {
-      r.port = null;
-      return;
-    }
-    if (StringPrototypeCharCodeAt(value, 0) <= 0x20 || !regExpTest(/[0-9]/, value)) return;
-    const digits = RegExpPrototypeExec(/^[0-9]*/, value)[0];
-    if (digits === '') {
-      r.port = null;
-      return;
-    }
-    parse(digits, null, r, states.PORT);
+    this.#update(kPortPart, `${value}`);
   }
 
   get pathname() {
-    return serializePath(this.#ctx());
+    const ctx = this.#context;
+    let end = ctx.searchStart;
+    if (end === -1) end = ctx.hashStart;
+    if (end === -1) end = ctx.href.length;
+    return StringPrototypeSlice(ctx.href, ctx.pathnameStart, end);
   }
 
   set pathname(value) {
-    const r = this.#ctx();
-    if (hasOpaquePath(r)) return;
-    r.path = [];
-    parse(toUSV(`${value}`), null, r, states.PATH_START);
+    this.#update(kPathname, `${value}`);
   }
 
   get search() {
-    const q = this.#ctx().query;
-    return q === null || q === '' ? '' : '?' + q;
+    const ctx = this.#ctx();
+    const start = ctx.searchStart;
+    if (start === -1) return '';
+    const end = ctx.hashStart === -1 ? ctx.href.length : ctx.hashStart;
+    return end - start <= 1 ? '' : StringPrototypeSlice(ctx.href, start, end);
   }
 
   set search(value) {
-    const r = this.#ctx();
-    value = toUSV(`${value}`);
-    const sp = this.#searchParams;
-    if (value === '') {
-      r.query = null;
-      if (sp !== undefined) setList(sp, []);
-      stripTrailingSpacesFromOpaquePath(r);
-      return;
-    }
-    const input = value[0] === '?' ? sliceOf(value, 1) : value;
-    r.query = '';
-    parse(input, null, r, states.QUERY);
-    if (sp !== undefined) setList(sp, formParse(r.query));
+    this.#update(kSearch, `${value}`);
+    this.#syncSearchParams();
   }
 
   get searchParams() {
     let sp = this.#searchParams;
     if (sp === undefined) {
       sp = new URLSearchParams();
-      const q = this.#ctx().query;
-      if (q !== null) setList(sp, formParse(q));
+      setList(sp, formParse(this.#query()));
       setOwner(sp, this);
       this.#searchParams = sp;
     }
@@ -296,25 +315,18 @@ class URL {
   }
 
   get hash() {
-    const f = this.#ctx().fragment;
-    return f === null || f === '' ? '' : '#' + f;
+    const ctx = this.#context;
+    const start = ctx.hashStart;
+    const href = ctx.href;
+    return start === -1 || href.length - start <= 1 ? '' : StringPrototypeSlice(href, start);
   }
 
   set hash(value) {
-    const r = this.#ctx();
-    value = toUSV(`${value}`);
-    if (value === '') {
-      r.fragment = null;
-      stripTrailingSpacesFromOpaquePath(r);
-      return;
-    }
-    const input = value[0] === '#' ? sliceOf(value, 1) : value;
-    r.fragment = '';
-    parse(input, null, r, states.FRAGMENT);
+    this.#update(kHash, `${value}`);
   }
 
   toJSON() {
-    return serialize(this.#ctx());
+    return this.#ctx().href;
   }
 }
 
@@ -333,7 +345,7 @@ module.exports = {
   URL,
   URLSearchParams,
   isURL,
-  getRecord,
-  stripTrailingSpacesFromOpaquePath,
+  setSearchFromParams,
+  formatURL,
 };
 require('internal/url/file')(module.exports);

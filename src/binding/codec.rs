@@ -205,20 +205,12 @@ impl Base64Decoder {
     }
 }
 
-/// Position of the first `b` in `h`, eight bytes per step (SWAR zero-byte test).
+/// Position of the first `b` in `h`: glibc's memchr, whose AVX-512/AVX2 versions
+/// (picked at load time) outrun the memchr crate's on long scans.
 pub fn find_byte(h: &[u8], b: u8) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let pat = LO * b as u64;
-    let mut i = 0;
-    while i + 8 <= h.len() {
-        let w = u64::from_ne_bytes(h[i..i + 8].try_into().unwrap()) ^ pat;
-        if w.wrapping_sub(LO) & !w & HI != 0 {
-            break;
-        }
-        i += 8;
-    }
-    h[i..].iter().position(|&x| x == b).map(|p| p + i)
+    // SAFETY: reads at most h.len() bytes of a live slice.
+    let p = unsafe { libc::memchr(h.as_ptr().cast(), b as i32, h.len()) };
+    (!p.is_null()).then(|| p as usize - h.as_ptr() as usize)
 }
 
 /// Index of `needle` in `hay` (needle non-empty). Forward: the first match starting at
@@ -247,25 +239,25 @@ pub fn search(
         };
     }
     if forward {
+        // The needle's first byte through memchr, then a compare: fastest when that
+        // byte is rare. A byte that keeps matching in vain hands over to memmem
+        // (SIMD prefilter plus Two-Way), which stays linear whatever the input.
         let mut p = start;
+        let mut misses = 0;
         while p <= last {
             let q = p + find_byte(&hay[p..=last], needle[0])?;
             if &hay[q..q + n] == needle {
                 return Some(q);
             }
             p = q + 1;
+            misses += 1;
+            if misses == 16 {
+                return memchr::memmem::find(&hay[p..], needle).map(|i| i + p);
+            }
         }
         None
     } else {
-        let mut p = start.min(last) + 1;
-        while p > 0 {
-            let q = hay[..p].iter().rposition(|&x| x == needle[0])?;
-            if &hay[q..q + n] == needle {
-                return Some(q);
-            }
-            p = q;
-        }
-        None
+        memchr::memmem::rfind(&hay[..start.min(last) + n], needle)
     }
 }
 

@@ -16,6 +16,7 @@ mod crypto;
 pub mod errno;
 mod errors;
 mod fs;
+mod handle_wrap;
 mod http_parser;
 mod options;
 mod os;
@@ -29,6 +30,7 @@ mod timers;
 mod tty_wrap;
 mod types;
 mod udp_wrap;
+mod url;
 mod util;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
@@ -55,6 +57,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("tty_wrap", tty_wrap::init),
     ("types", types::init),
     ("udp_wrap", udp_wrap::init),
+    ("url", url::init),
     ("util", util::init),
 ];
 

@@ -16,6 +16,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "umask" => umask,
             "hrtime" => hrtime,
             "hrtimeBigInt" => hrtime_bigint,
+            "hrtimeMs" => hrtime_ms,
             "uptime" => uptime,
             "memoryUsage" => memory_usage,
             "rss" => rss,
@@ -109,6 +110,12 @@ fn hrtime<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 
 fn hrtime_bigint<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     args.ret(s.biguint(monotonic_ns()));
+}
+
+/// hrtimeMs() -> the monotonic clock in milliseconds, as one number: performance.now()
+/// and Event timestamps need no [sec, nsec] array per call.
+fn hrtime_ms<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    args.ret(s.number(monotonic_ns() as f64 / 1e6));
 }
 
 fn uptime<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {

@@ -16,7 +16,7 @@ use super::fs::args;
 use super::set_methods;
 use crate::backend::op::{IoBuf, Read};
 use crate::backend::SharedFd;
-use crate::event_loop::{HandleId, HandleKind};
+use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::signal_mask;
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
@@ -79,7 +79,7 @@ fn read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else {
         return;
     };
-    let h = args::int(s, a, 0).max(0) as HandleId;
+    let h = crate::binding::handle_wrap::handle_arg(s, a, 0);
     let rt = Runtime::get(s);
     let Some(fd) = rt.lp.handle_fd(h) else {
         return a.ret(s.number(-libc::EBADF as f64));
@@ -108,7 +108,7 @@ fn stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(2).to::<Object>(ValueKind::Object) else {
         return;
     };
-    let h = args::int(s, a, 0).max(0) as HandleId;
+    let h = crate::binding::handle_wrap::handle_arg(s, a, 0);
     let signo = args::int(s, a, 1) as i32;
     if valid_signal(signo) {
         signal_mask::discard_pending(signo);

@@ -115,7 +115,7 @@ fn with_queue<R>(h: HandleId, f: impl FnOnce(&mut WriteQueue) -> R) -> R {
     QUEUES.with(|q| f(q.borrow_mut().entry(h).or_default()))
 }
 
-/// Takes `items` (typed arrays) for handle `h`'s queue. Returns 0 (taken: the
+/// Takes `items` (typed arrays; an array of them, or one) for handle `h`'s queue. Returns 0 (taken: the
 /// writer goes on), 1 (taken, but the queue is full: `req.oncomplete(null, 0 |
 /// -errno)` follows when it has drained), or -errno (an earlier send failed).
 pub fn write<'s>(
@@ -123,7 +123,7 @@ pub fn write<'s>(
     h: HandleId,
     fd_ok: bool,
     req: Local<'s, Object>,
-    items: Local<'s, Array>,
+    items: Local<'s, Value>,
 ) -> i32 {
     let error = with_queue(h, |q| std::mem::take(&mut q.error));
     if error < 0 {
@@ -134,12 +134,15 @@ pub fn write<'s>(
     }
     let full = with_queue(h, |q| {
         let mut kept = false;
-        for i in 0..items.length() {
-            let Some(item) = items.object().get_index(s, i) else {
-                continue;
-            };
+        let mut take = |item: Local<'s, Value>| {
             let bytes = item.view_bytes().unwrap_or(&[]);
             kept |= q.push(bytes, || super::fs::args::buffer(s, item, 0, bytes.len()));
+        };
+        match items.to::<Array>(ValueKind::Array) {
+            Some(list) => (0..list.length())
+                .filter_map(|i| list.object().get_index(s, i))
+                .for_each(&mut take),
+            None => take(items),
         }
         let full = kept || q.queued + q.in_flight > HIGH_WATER;
         if full {

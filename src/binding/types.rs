@@ -11,7 +11,10 @@ macro_rules! checks {
         })*
         pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             set_methods(s, target, crate::methods![$($js => $fn),*]);
-            set_methods(s, target, crate::methods!["typedArrayName" => typed_array_name]);
+            set_methods(s, target, crate::methods![
+                "typedArrayName" => typed_array_name,
+                "cloneKind" => clone_kind,
+            ]);
         }
     };
 }
@@ -71,4 +74,48 @@ fn typed_array_name<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if let Some((_, name)) = NAMES.iter().find(|(kind, _)| v.is(*kind)) {
         args.ret(s.string(name).value());
     }
+}
+
+/// cloneKind(value) -> what structuredClone must do with an object, in one call
+/// instead of a dozen type checks (lib/internal/structured_clone.js names the
+/// numbers): 0 ordinary object, 1 array, 2 uncloneable, 3 boxed primitive, 4 Date,
+/// 5 RegExp, 6 (Shared)ArrayBuffer, 7 ArrayBuffer view, 8 Map, 9 Set, 10 native error.
+fn clone_kind<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    use ValueKind::*;
+    const ORDER: [(&[ValueKind], f64); 10] = [
+        (
+            &[
+                Proxy,
+                Promise,
+                WeakMap,
+                WeakSet,
+                MapIterator,
+                SetIterator,
+                GeneratorObject,
+                ModuleNamespaceObject,
+                External,
+                ArgumentsObject,
+                SymbolObject,
+            ],
+            2.0,
+        ),
+        (
+            &[BigIntObject, BooleanObject, NumberObject, StringObject],
+            3.0,
+        ),
+        (&[Date], 4.0),
+        (&[RegExp], 5.0),
+        (&[ArrayBuffer, SharedArrayBuffer], 6.0),
+        (&[ArrayBufferView], 7.0),
+        (&[Map], 8.0),
+        (&[Set], 9.0),
+        (&[NativeError], 10.0),
+        (&[Array], 1.0),
+    ];
+    let v = args.get(0);
+    let kind = ORDER
+        .iter()
+        .find(|(kinds, _)| kinds.iter().any(|k| v.is(*k)))
+        .map_or(0.0, |(_, n)| *n);
+    args.ret(s.number(kind));
 }

@@ -66,6 +66,8 @@ pub struct Loop {
     /// Handles whose last op completed after close: their callbacks run in the
     /// closing phase.
     closing: RefCell<Vec<(HandleId, u64)>>,
+    /// The poll phase's completion list, kept between turns (no allocation per turn).
+    batch: RefCell<Vec<Completion>>,
     stopped: Cell<bool>,
     /// Provided-buffer groups asked for: whether the backend registered each.
     groups: RefCell<HashMap<u16, bool>>,
@@ -86,6 +88,7 @@ impl Loop {
             reqs: Cell::new(0),
             pending: RefCell::new(VecDeque::new()),
             closing: RefCell::new(Vec::new()),
+            batch: RefCell::default(),
             stopped: Cell::new(false),
             groups: RefCell::default(),
             failed: RefCell::new(None),

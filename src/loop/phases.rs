@@ -42,7 +42,7 @@ impl Loop {
     /// One kernel entry: submit queued ops, wait, then run each completion's callback.
     /// A backend error stops the loop; `run` returns it.
     pub(super) fn poll(&self, host: &dyn Host, timeout: Option<Duration>) {
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut *self.batch.borrow_mut());
         let res = self.backend().poll(timeout, &mut out);
         if let Err(e) = res {
             *self.failed.borrow_mut() = Some(e);
@@ -54,12 +54,13 @@ impl Loop {
         // Account for the whole batch before any callback runs: a callback's new op
         // may reuse a key that a later completion in this batch still carries.
         let handles: Vec<_> = out.iter().map(|c| self.finish_op(c)).collect();
-        for (c, handle) in out.into_iter().zip(handles) {
+        for (c, handle) in out.drain(..).zip(handles) {
             host.on_completion(self, c, handle);
             if let Some(id) = handle {
                 self.maybe_closed(id);
             }
         }
+        *self.batch.borrow_mut() = out;
     }
 
     /// Accounting for one completion: at an op's last one, the request stops

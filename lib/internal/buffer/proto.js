@@ -18,7 +18,7 @@ const { getEncodingOps, binding } = enc;
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
 function install(proto, h) {
-  const { FastBuffer, isUint8Array, validateOffset, _copy, _fill, getInspectMax } = h;
+  const { FastBuffer, isUint8Array, validateOffset, _copy, _fill, getInspectMax, compareBytes } = h;
 
   function adjustOffset(offset, length) {
     offset = MathTrunc(offset);
@@ -120,11 +120,12 @@ function install(proto, h) {
       if (this === otherBuffer) return true;
       const len = TypedArrayPrototypeGetByteLength(this);
       if (len !== TypedArrayPrototypeGetByteLength(otherBuffer)) return false;
-      return len === 0 || binding.compare(this, otherBuffer) === 0;
+      return len === 0 || compareBytes(this, otherBuffer) === 0;
     },
     compare: function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
       if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
-      if (arguments.length === 1) return binding.compare(this, target);
+      // A receiver that is not a Uint8Array gets the binding's error, as in node.
+      if (arguments.length === 1) return isUint8Array(this) ? compareBytes(this, target) : binding.compare(this, target);
       if (targetStart === undefined) targetStart = 0;
       else validateOffset(targetStart, 'targetStart');
       if (targetEnd === undefined) targetEnd = target.length;
@@ -140,7 +141,7 @@ function install(proto, h) {
       const targetFrom = MathMin(targetStart, target.length);
       const b = new Uint8Array(TypedArrayPrototypeGetBuffer(target), TypedArrayPrototypeGetByteOffset(target) + targetFrom,
                                MathMax(0, MathMin(targetEnd, target.length) - targetFrom));
-      return binding.compare(a, b);
+      return compareBytes(a, b);
     },
     indexOf: function indexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, true); },
     lastIndexOf: function lastIndexOf(val, byteOffset, encoding) { return bidirectionalIndexOf(this, val, byteOffset, encoding, false); },

@@ -7,7 +7,7 @@
 
 const {
   ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeReverse,
-  ArrayPrototypeSlice, NumberParseInt, ObjectDefineProperty, SafeMap, StringPrototypeIndexOf,
+  ArrayPrototypeSlice, NumberParseInt, ObjectDefineProperty, ReflectApply, SafeMap, StringPrototypeIndexOf,
   StringPrototypePadStart, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeTrim,
 } = primordials;
 
@@ -249,6 +249,33 @@ function defaultResolverSetServers(servers) {
   defaultChannel = channel;
 }
 
+// The module-level functions of dns and dns.promises: each runs on one resolver
+// of the module's Resolver class, over the channel both modules share; named as
+// node's bound methods are ('bound queryA').
+const kDefaultMethods = [
+  'getServers', 'resolve', 'resolveAny', 'resolve4', 'resolve6', 'resolveCaa', 'resolveCname',
+  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt',
+  'reverse',
+];
+function defaultResolverFunctions(Resolver) {
+  let resolver = null;
+  const out = {};
+  for (let i = 0; i < kDefaultMethods.length; i++) {
+    const method = kDefaultMethods[i];
+    const fn = function(...args) {
+      if (resolver === null) resolver = new Resolver();
+      resolver._handle = defaultChannelOf();
+      return ReflectApply(resolver[method], resolver, args);
+    };
+    const own = Resolver.prototype[method];
+    const name = typeof own === 'function' ? own.name : method;
+    ObjectDefineProperty(fn, 'name', { __proto__: null, value: `bound ${name}` });
+    out[method] = fn;
+  }
+  return out;
+}
+
 module.exports = {
-  ResolverBase, resolveMethods, runQuery, defineMethods, defaultChannelOf, defaultResolverSetServers,
+  ResolverBase, resolveMethods, runQuery, defineMethods, defaultResolverSetServers,
+  defaultResolverFunctions,
 };

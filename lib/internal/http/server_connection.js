@@ -271,6 +271,17 @@ function socketOnEnd() {
     FunctionPrototypeCall(socketOnError, this, parseError(r));
     return;
   }
+  // server.httpAllowHalfOpen: the requests already read are still answered, and
+  // the connection ends after the last of them, as in node.
+  if (conn.server.httpAllowHalfOpen) {
+    const last = conn.waiting.length > 0 ? conn.waiting[conn.waiting.length - 1] : conn.current;
+    if (last !== null && last !== undefined) {
+      last._last = true;
+      return;
+    }
+    if (this.writable) this.end();
+    return;
+  }
   // As node (httpAllowHalfOpen false): the peer's end aborts the requests still
   // being answered, and our side ends after what is already written.
   abortOpen(conn);

@@ -5,6 +5,7 @@
 
 const {
   FunctionPrototypeBind,
+  ObjectDefineProperty,
   StringPrototypeCharCodeAt,
   StringPrototypeIndexOf,
   StringPrototypeSlice,
@@ -95,8 +96,36 @@ function evalScript(name, source, print) {
   globalThis.require = require_;
   globalThis.__filename = name;
   globalThis.__dirname = '.';
+  addBuiltinGlobals(require_);
   const result = runScript(source, name);
   if (print) console.log(result);
+}
+
+// As node's -e and -p: each built-in module is a global (`fs`, `url`, `http`...),
+// required on first use; assigning to one replaces it.
+function addBuiltinGlobals(require_) {
+  const { builtinModules } = require('module');
+  for (let i = 0; i < builtinModules.length; i++) {
+    const name = builtinModules[i];
+    if (name[0] === '_' || StringPrototypeIndexOf(name, '/') !== -1 || name in globalThis) continue;
+    ObjectDefineProperty(globalThis, name, {
+      __proto__: null,
+      configurable: true,
+      enumerable: false,
+      get() {
+        const lib = require_(name);
+        ObjectDefineProperty(globalThis, name, {
+          __proto__: null, value: lib, writable: true, configurable: true, enumerable: false,
+        });
+        return lib;
+      },
+      set(value) {
+        ObjectDefineProperty(globalThis, name, {
+          __proto__: null, value, writable: true, configurable: true, enumerable: true,
+        });
+      },
+    });
+  }
 }
 
 module.exports = { runMain };

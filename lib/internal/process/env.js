@@ -6,7 +6,7 @@
 // Object.prototype.get cannot become a trap.
 // Bindings: process_methods.{envKeys, setEnv, unsetEnv}.
 
-const { TypeError } = primordials;
+const { StringPrototypeIncludes, TypeError } = primordials;
 const { envKeys, setEnv, unsetEnv } = internalBinding('process_methods');
 
 function createEnv(ProxyConstructor) {
@@ -23,6 +23,11 @@ function createEnv(ProxyConstructor) {
         throw new TypeError('Cannot convert a Symbol value to a string');
       }
       const str = `${value}`;
+      // An empty name (or one with '='/NUL) cannot be an environment variable:
+      // node ignores it (setenv refuses it).
+      if (key === '' || StringPrototypeIncludes(key, '=') || StringPrototypeIncludes(key, '\0')) {
+        return true;
+      }
       target[key] = str;
       setEnv(key, str);
       return true;

@@ -52,9 +52,19 @@ function utf8PercentEncodeString(str, inSet) {
   return out;
 }
 
-// Replace lone surrogates with U+FFFD (USVString conversion).
+// Replace lone surrogates with U+FFFD (USVString conversion). Most strings hold
+// no surrogate at all: a loop (short strings) or one compiled character-class scan
+// tells.
+const anySurrogate = /[\uD800-\uDFFF]/;
 function toUSV(str) {
-  if (typeof str.toWellFormed === 'function') return StringPrototypeToWellFormed(str);
+  if (str.length < 32) {
+    let i = 0;
+    while (i < str.length && (StringPrototypeCharCodeAt(str, i) & 0xF800) !== 0xD800) i++;
+    if (i === str.length) return str;
+  } else if (!regExpTest(anySurrogate, str)) {
+    return str;
+  }
+  if (StringPrototypeToWellFormed !== undefined) return StringPrototypeToWellFormed(str);
   return regExpReplace(str, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 

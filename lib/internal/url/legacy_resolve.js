@@ -237,18 +237,7 @@ module.exports = function install(legacy) {
       if ('search' in options) search = Boolean(options.search);
       if ('auth' in options) auth = Boolean(options.auth);
     }
-    const { serialize } = require('internal/url/parser');
-    const record = { ...internal.getRecord(url) };
-    if (!fragment) record.fragment = null;
-    if (!search) record.query = null;
-    if (!auth) {
-      record.username = '';
-      record.password = '';
-    }
-    if (unicode && typeof record.host === 'string' && record.host !== '') {
-      record.host = internal.domainToUnicode(record.host);
-    }
-    return serialize(record);
+    return internal.formatURL(url, fragment, search, auth, unicode);
   }
 
   ObjectAssign(legacy, { urlResolve, urlResolveObject, urlFormat });

@@ -10,7 +10,7 @@ const {
   ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
-  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeIndexOf, StringPrototypeSlice,
   StringPrototypeSplit, SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
@@ -35,15 +35,41 @@ function inspect(v, opts) {
 }
 
 // --- application/x-www-form-urlencoded ---
+
+function hexDigit(c) {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  c |= 0x20;
+  return c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+}
+
+// The usual escapes (%20, %2F, %3D ...) decode to ASCII: done here, without V8's
+// C++ decodeURIComponent. undefined when an escape is a UTF-8 byte or a '%' starts
+// no escape: formDecode's general path handles those.
+function decodeAsciiEscapes(s, percent) {
+  let out = '';
+  let last = 0;
+  let i = percent;
+  while (i !== -1) {
+    const hi = hexDigit(StringPrototypeCharCodeAt(s, i + 1));
+    const lo = hexDigit(StringPrototypeCharCodeAt(s, i + 2));
+    if (hi < 0 || lo < 0 || hi >= 8) return undefined;
+    out += StringPrototypeSlice(s, last, i) + StringFromCharCode(hi * 16 + lo);
+    last = i + 3;
+    i = StringPrototypeIndexOf(s, '%', last);
+  }
+  return out + StringPrototypeSlice(s, last);
+}
 function formParse(input) {
   const list = [];
   if (input.length === 0) return list;
-  for (const seq of new SafeArrayIterator(StringPrototypeSplit(input, '&'))) {
+  const seqs = StringPrototypeSplit(input, '&');
+  for (let i = 0; i < seqs.length; i++) {
+    const seq = seqs[i];
     if (seq.length === 0) continue;
     const eq = StringPrototypeIndexOf(seq, '=');
     const name = eq === -1 ? seq : StringPrototypeSlice(seq, 0, eq);
     const value = eq === -1 ? '' : StringPrototypeSlice(seq, eq + 1);
-    ArrayPrototypePush(list, [formDecode(name), formDecode(value)]);
+    list[list.length] = [formDecode(name), formDecode(value)];
   }
   return list;
 }
@@ -52,8 +78,21 @@ function formParse(input) {
 // that fails (a stray '%'), a byte-wise decode that keeps only the low 8
 // bits of each non-escaped character.
 function formDecode(s) {
-  s = regExpReplace(s, /\+/g, ' ');
-  if (!regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
+  const percent = StringPrototypeIndexOf(s, '%');
+  let plus = StringPrototypeIndexOf(s, '+');
+  if (plus !== -1) {
+    let spaced = '';
+    let last = 0;
+    do {
+      spaced += StringPrototypeSlice(s, last, plus) + ' ';
+      last = plus + 1;
+      plus = StringPrototypeIndexOf(s, '+', last);
+    } while (plus !== -1);
+    s = spaced + StringPrototypeSlice(s, last);
+  }
+  if (percent === -1 || !regExpTest(/%[0-9A-Fa-f]{2}/, s)) return s;
+  const ascii = decodeAsciiEscapes(s, percent);
+  if (ascii !== undefined) return ascii;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -203,8 +242,9 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    const pair = ArrayPrototypeFind(this.#list, (p) => p[0] === name);
-    return pair === undefined ? null : pair[1];
+    const list = this.#list;
+    for (let i = 0; i < list.length; i++) if (list[i][0] === name) return list[i][1];
+    return null;
   }
 
   getAll(name) {
@@ -304,11 +344,9 @@ class URLSearchParams {
 function update(params) {
   const url = getOwner(params);
   if (url === null) return;
-  const { getRecord, stripTrailingSpacesFromOpaquePath } = require('internal/url');
-  const record = getRecord(url);
-  const serialized = formSerialize(getList(params));
-  record.query = serialized === '' ? null : serialized;
-  if (serialized === '') stripTrailingSpacesFromOpaquePath(record);
+  // An empty list clears the query (ada then also trims an opaque path's
+  // trailing spaces).
+  require('internal/url').setSearchFromParams(url, formSerialize(getList(params)));
 }
 
 ObjectDefineProperty(URLSearchParams.prototype, SymbolIterator, {

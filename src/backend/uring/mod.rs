@@ -55,6 +55,8 @@ pub struct Uring {
     /// Keys of ops run on this thread (no opcode), with their results: completed
     /// at the next poll.
     inline_done: Vec<(Key, i32)>,
+    /// CQEs copied out of the ring in `reap`, kept between turns.
+    cqes: Vec<(u64, i32, u32)>,
     /// Completions reaped while making room in a full queue (EBUSY): the next poll
     /// delivers them, so none is ever lost.
     early: Vec<Completion>,
@@ -111,6 +113,7 @@ impl Uring {
             ext_arg,
             wait_ts: Box::new(types::Timespec::new()),
             inline_done: Vec::new(),
+            cqes: Vec::new(),
             early: Vec::new(),
             pool: Pool::new(remote.clone()),
             remote,
@@ -188,7 +191,7 @@ impl Uring {
 
     /// Moves CQEs into `out`, returning finished ops to their owners.
     fn reap(&mut self, out: &mut Vec<Completion>) {
-        let mut cqes = Vec::new();
+        let mut cqes = std::mem::take(&mut self.cqes);
         {
             let mut cq = self.ring.completion();
             cq.sync();
@@ -197,7 +200,7 @@ impl Uring {
                 self.stats.cq_overflows += 1;
             }
         }
-        for (key, result, flags) in cqes {
+        for (key, result, flags) in cqes.drain(..) {
             self.stats.cqes_reaped += 1;
             let more = cqueue::more(flags);
             if key == WAKE {
@@ -238,6 +241,7 @@ impl Uring {
                 more,
             });
         }
+        self.cqes = cqes;
     }
 
     /// The results posted through the `Remote`: a pool job's (its key is the op's,

@@ -5,13 +5,14 @@
 //! owns, on the ring or through epoll readiness like any socket op; closing the
 //! handle cancels what is in flight. Results go to JS as numbers (bytes, -errno) or
 //! the datagram's bytes.
+use crate::binding::handle_wrap::{handle_arg, handle_fd};
 use std::os::fd::RawFd;
 
 use super::args;
 use crate::backend::op::{syscall_result, IoBuf, Recv, Send};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Op, SharedFd};
-use crate::event_loop::{HandleId, HandleKind};
+use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
@@ -44,16 +45,8 @@ fn connect_now(fd: RawFd, addr: &SockAddr) -> Result<(), i32> {
     }
 }
 
-fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
-    args::int(s, a, i).max(0) as HandleId
-}
-
 fn req_arg<'s>(a: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, Object>> {
     a.get(i).to::<Object>(ValueKind::Object)
-}
-
-fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
-    Runtime::get(s).lp.handle_fd(h).ok_or(libc::EBADF)
 }
 
 /// udpOpen(family 4|6) -> handle id or -errno. The handle is active (a query in

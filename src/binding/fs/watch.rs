@@ -7,6 +7,7 @@ use super::{args, ErrorContext};
 use crate::backend::op::{IoBuf, Read};
 use crate::backend::{Op, SharedFd};
 use crate::binding::errno::{errno_exception, last_errno};
+use crate::binding::handle_wrap::handle_arg;
 use crate::binding::set_methods;
 use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
@@ -40,10 +41,6 @@ fn inotify_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let handle = lp.handle_open(HandleKind::FsWatcher, Some(SharedFd::owned(fd)));
     lp.handle_set_active(handle, true);
     a.ret(s.number(handle as f64));
-}
-
-fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> usize {
-    args::int(s, a, i).max(0) as usize
 }
 
 /// inotifyAddWatch(handle, path, mask) -> watch descriptor; throws `ENOENT ..., watch 'p'`.

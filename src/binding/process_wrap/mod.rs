@@ -12,7 +12,7 @@ use super::fs::args;
 use super::set_methods;
 use crate::backend::op::Poll;
 use crate::backend::SharedFd;
-use crate::event_loop::{HandleId, HandleKind};
+use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{Array, CallbackArgs, Local, Object, Scope, Value, ValueKind};
 
@@ -30,7 +30,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "wait" => wait,
             "kill" => kill,
             "close" => close,
-            "ref" => set_ref,
+            "ref" => crate::binding::handle_wrap::set_ref,
             "spawnSync" => sync::spawn_sync,
         ],
     );
@@ -133,7 +133,7 @@ fn wait<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else {
         return;
     };
-    let h = args::int(s, a, 0).max(0) as HandleId;
+    let h = crate::binding::handle_wrap::handle_arg(s, a, 0);
     let pid = args::int(s, a, 2) as libc::pid_t;
     let rt = Runtime::get(s);
     let finish: Finish = Box::new(move |s, c| {
@@ -188,14 +188,7 @@ fn kill<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// close(h, req): the handle goes; req.oncomplete() in the closing phase.
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = a.get(1).to::<Object>(ValueKind::Object) {
-        let h = args::int(s, a, 0).max(0) as HandleId;
+        let h = crate::binding::handle_wrap::handle_arg(s, a, 0);
         Runtime::get(s).close_handle(s, h, req);
     }
-}
-
-/// ref(h, referenced): child.ref() / unref().
-fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let h = args::int(s, a, 0).max(0) as HandleId;
-    let referenced = a.get(1).boolean(s);
-    Runtime::get(s).lp.handle_set_ref(h, referenced);
 }

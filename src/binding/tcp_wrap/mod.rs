@@ -12,6 +12,7 @@
 //! Results go to JS as numbers (0 / bytes / a new handle id, or -errno), and lib/
 //! builds Node's errors from them (it knows the address and port to name).
 use super::fs::args;
+use super::handle_wrap::{self, handle_arg, handle_fd};
 use super::{set_methods, stream_wrap};
 
 mod ipc;
@@ -20,9 +21,9 @@ mod read;
 use crate::backend::op::{socket, Accept, Connect, Poll};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::{Op, SharedFd};
-use crate::event_loop::{HandleId, HandleKind};
+use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{Array, CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -40,9 +41,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "write" => write,
             "shutdown" => shutdown,
             "close" => close,
-            "ref" => set_ref,
-            "localAddress" => local_address,
-            "remoteAddress" => remote_address,
+            "ref" => handle_wrap::set_ref,
+            "localAddress" => handle_wrap::local_address,
+            "remoteAddress" => handle_wrap::remote_address,
             "setNoDelay" => set_no_delay,
             "setKeepAlive" => set_keep_alive,
             "setLingerZero" => set_linger_zero,
@@ -54,10 +55,6 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "takeFds" => ipc::take_fds,
         ],
     );
-}
-
-pub(super) fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
-    args::int(s, a, i).max(0) as HandleId
 }
 
 pub(super) fn req_arg<'s>(a: &CallbackArgs<'s>, i: usize) -> Option<Local<'s, Object>> {
@@ -175,10 +172,6 @@ fn fd_number<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(fd as f64));
 }
 
-pub(super) fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
-    Runtime::get(s).lp.handle_fd(h).ok_or(libc::EBADF)
-}
-
 /// bind(h, pipe, host|path, port, ipv6Only, reusePort) -> 0 or -errno.
 fn bind<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let pipe = a.get(1).boolean(s);
@@ -284,20 +277,21 @@ fn connect<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// write(h, req, [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
+/// write(h, req, buffer | [buffers]) -> 0 (taken: go on), 1 (taken; the queue is full:
 /// req.oncomplete(null, 0 | -errno) when it has drained) or -errno. The socket's
 /// write queue (stream_wrap) sends them in order.
 fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Some(list) = a.get(2).to::<Array>(ValueKind::Array) else {
+    let data = a.get(2);
+    if !data.is(ValueKind::Array) && !data.is(ValueKind::ArrayBufferView) {
         return s.throw_error(
             ErrorKind::TypeError,
-            "The \"buffers\" argument must be an Array",
+            "The \"buffers\" argument must be an Array or an ArrayBufferView",
         );
-    };
+    }
     let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, list) as f64));
+    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, data) as f64));
 }
 
 /// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;
@@ -317,44 +311,6 @@ fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         ipc::forget(h);
         Runtime::get(s).close_handle(s, h, req);
     }
-}
-
-/// ref(h, referenced): socket.ref() / unref().
-fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let referenced = a.get(1).boolean(s);
-    Runtime::get(s)
-        .lp
-        .handle_set_ref(handle_arg(s, a, 0), referenced);
-}
-
-/// [address, family, port] of a read address, or -errno.
-fn endpoint<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, peer: bool) -> Local<'s, Value> {
-    let mut addr = SockAddr::empty();
-    let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| {
-        if peer {
-            addr.read_peer(fd.raw())
-        } else {
-            addr.read_local(fd.raw())
-        }
-    });
-    if let Err(e) = r {
-        return s.number(-e as f64);
-    }
-    let e = addr.endpoint();
-    let items = [
-        s.string(&e.address).value(),
-        s.string(e.family).value(),
-        s.number(e.port as f64),
-    ];
-    s.array(&items).value()
-}
-
-fn local_address<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    a.ret(endpoint(s, a, false));
-}
-
-fn remote_address<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    a.ret(endpoint(s, a, true));
 }
 
 /// setNoDelay(h, on) -> 0 or -errno.

@@ -10,6 +10,7 @@
 //! Results go to JS as numbers (0 / bytes / -errno) and lib/ builds Node's errors.
 //! Socket options live in sockopt.rs.
 use super::fs::args;
+use super::handle_wrap::{self, handle_arg, handle_fd};
 use super::set_methods;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -37,9 +38,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "recvStart" => recv_start,
             "recvStop" => recv_stop,
             "close" => close,
-            "ref" => set_ref,
-            "localAddress" => local_address,
-            "remoteAddress" => remote_address,
+            "ref" => handle_wrap::set_ref,
+            "localAddress" => handle_wrap::local_address,
+            "remoteAddress" => handle_wrap::remote_address,
             "setBroadcast" => sockopt::set_broadcast,
             "setTTL" => sockopt::set_ttl,
             "setMulticastTTL" => sockopt::set_multicast_ttl,
@@ -64,17 +65,8 @@ const _: () = assert!(DGRAM_BUF_SIZE - RECVMSG_OVERHEAD >= 65_527);
 /// one recvmsg per datagram.
 static RECVMSG_MULTISHOT: AtomicBool = AtomicBool::new(true);
 
-fn handle_arg(s: &Scope, a: &CallbackArgs, i: usize) -> HandleId {
-    args::int(s, a, i).max(0) as HandleId
-}
-
 fn ret_result(s: &Scope, a: &CallbackArgs, r: Result<(), i32>) {
     a.ret(s.number(r.map_or_else(|e| -e as f64, |()| 0.0)));
-}
-
-/// The handle's fd; EBADF before bind (libuv's answer for a socket with no fd).
-fn handle_fd(s: &Scope, h: HandleId) -> Result<SharedFd, i32> {
-    Runtime::get(s).lp.handle_fd(h).ok_or(libc::EBADF)
 }
 
 /// The numeric (host, port) at arguments i, i+1.
@@ -264,42 +256,4 @@ fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = a.get(1).to::<Object>(ValueKind::Object) {
         Runtime::get(s).close_handle(s, handle_arg(s, a, 0), req);
     }
-}
-
-/// ref(h, referenced): socket.ref() / unref().
-fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let referenced = a.get(1).boolean(s);
-    Runtime::get(s)
-        .lp
-        .handle_set_ref(handle_arg(s, a, 0), referenced);
-}
-
-/// [address, family, port] of the socket's own or peer address, or -errno.
-fn endpoint<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, peer: bool) -> Local<'s, Value> {
-    let mut addr = SockAddr::empty();
-    let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| {
-        if peer {
-            addr.read_peer(fd.raw())
-        } else {
-            addr.read_local(fd.raw())
-        }
-    });
-    if let Err(e) = r {
-        return s.number(-e as f64);
-    }
-    let e = addr.endpoint();
-    let items = [
-        s.string(&e.address).value(),
-        s.string(e.family).value(),
-        s.number(e.port as f64),
-    ];
-    s.array(&items).value()
-}
-
-fn local_address<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    a.ret(endpoint(s, a, false));
-}
-
-fn remote_address<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    a.ret(endpoint(s, a, true));
 }

@@ -1,0 +1,46 @@
+"""core: bench/core.js (the core library's hot paths, issue 25) under coil, node
+and bun when present, alternating runtimes per case, medians of ops/s.
+
+    python3 bench/core.py [runs=3] [case-name-substring ...]
+    COIL_BEFORE=/path/to/older/coil python3 bench/core.py   # adds a "before" column
+
+Prints one line per case, "bench=<case> coil=<ops/s> node=<ops/s> bun=<ops/s>
+speedup=<coil/node>x", then the geometric mean of coil/node over the cases."""
+import math
+import os
+import re
+import sys
+from collections import defaultdict
+from common import COIL, NODE, ROOT, output, median
+
+runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+filters = sys.argv[2:]
+script = os.path.join(ROOT, "bench/core.js")
+BUN = os.environ.get("BUN", "/tmp/coil-bench-runtimes/node_modules/.bin/bun")
+runtimes = [("coil", COIL), ("node", NODE)]
+# COIL_BEFORE=<older coil binary> adds a column for a before/after comparison.
+if os.environ.get("COIL_BEFORE"):
+    runtimes.insert(1, ("before", os.environ["COIL_BEFORE"]))
+if os.path.exists(BUN):
+    runtimes.append(("bun", BUN))
+
+cases = output([NODE, script, "list"]).split()
+if filters:
+    cases = [c for c in cases if any(f in c for f in filters)]
+
+ratios = []
+for case in cases:
+    res = defaultdict(list)
+    for _ in range(runs):
+        for name, exe in runtimes:
+            for ops in re.findall(r"case=\S+ ops=(\d+)", output([exe, script, case])):
+                res[name].append(float(ops))
+    med = {name: median(res[name]) for name, _ in runtimes}
+    ratio = med["coil"] / med["node"]
+    ratios.append(ratio)
+    others = " ".join(f"{name}={med[name]:.0f}" for name, _ in runtimes)
+    print(f"bench={case} {others} speedup={ratio:.2f}x", flush=True)
+
+if ratios:
+    geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+    print(f"bench=geomean cases={len(ratios)} speedup={geo:.2f}x", flush=True)
