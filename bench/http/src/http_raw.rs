@@ -93,7 +93,11 @@ impl Head {
             out.extend_from_slice(CLOSE);
             true
         } else {
-            out.extend_from_slice(if self.http10 { KEEP_ALIVE_10 } else { KEEP_ALIVE });
+            out.extend_from_slice(if self.http10 {
+                KEEP_ALIVE_10
+            } else {
+                KEEP_ALIVE
+            });
             false
         }
     }
