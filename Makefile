@@ -4,7 +4,7 @@
 CARGO ?= cargo
 BIN := target/release/coil
 
-.PHONY: all setup build run test bench bench-net clean fmt install uninstall dist deb
+.PHONY: all setup build run test bench bench-net bench-http clean fmt install uninstall dist deb
 
 all: build
 
@@ -87,6 +87,11 @@ bench: build
 # generator, installs bun and deno from npm outside the tree. NET_QUICK=1 for a short run.
 bench-net: build
 	python3 bench/net/run.py
+
+# The HTTP hello benchmark (bench/http/run.py): wrk against bench/http/hello.js on
+# coil, node, bun, deno and against its own raw Rust responder. HTTP_QUICK=1 for a short run.
+bench-http: build
+	python3 bench/http/run.py
 
 fmt:
 	$(CARGO) fmt

@@ -2,10 +2,9 @@
 //! JavaScript. One thread, one ring: multishot accept, multishot recv into a
 //! provided-buffer ring, and a send of each buffer received (one send in flight per
 //! connection, the rest queued in order). `echo-raw PORT` listens on 0.0.0.0.
-use coil_bench_net::{check, push, raise_nofile, ring};
-use io_uring::{cqueue, opcode, types, types::BufRingEntry, IoUring};
+use coil_bench_net::{listen, push, raise_nofile, ring, Buffers};
+use io_uring::{cqueue, opcode, types, IoUring};
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU16, Ordering};
 
 const BUF_SIZE: usize = 16 * 1024;
 /// A power of two; pages of a buffer are touched only when the kernel fills them.
@@ -34,113 +33,6 @@ struct Conn {
     sending: bool,
     receiving: bool,
     closing: bool,
-}
-
-/// The provided-buffer ring: kernel picks a buffer per recv, we hand it back once
-/// its bytes have been sent.
-struct Buffers {
-    ring: *mut BufRingEntry,
-    tail: u16,
-    mem: *mut u8,
-    returned: bool,
-}
-
-impl Buffers {
-    fn new(uring: &IoUring) -> Buffers {
-        let ring_bytes = BUF_COUNT as usize * std::mem::size_of::<BufRingEntry>();
-        let ring = mmap(ring_bytes) as *mut BufRingEntry;
-        let mem = mmap(BUF_COUNT as usize * BUF_SIZE);
-        // SAFETY: ring is page-aligned memory for BUF_COUNT entries that lives until exit.
-        unsafe {
-            uring
-                .submitter()
-                .register_buf_ring_with_flags(ring as u64, BUF_COUNT, BGID, 0)
-        }
-        .expect("IORING_REGISTER_PBUF_RING");
-        let mut bufs = Buffers {
-            ring,
-            tail: 0,
-            mem,
-            returned: false,
-        };
-        for bid in 0..BUF_COUNT {
-            bufs.give_back(bid);
-        }
-        bufs.publish();
-        bufs
-    }
-
-    fn addr(&self, bid: u16, off: u32) -> *const u8 {
-        // SAFETY: bid < BUF_COUNT and off < BUF_SIZE, inside the mapping.
-        unsafe { self.mem.add(bid as usize * BUF_SIZE + off as usize) }
-    }
-
-    fn give_back(&mut self, bid: u16) {
-        let idx = (self.tail & (BUF_COUNT - 1)) as usize;
-        // SAFETY: idx < BUF_COUNT; the kernel reads entries only up to the published tail.
-        let entry = unsafe { &mut *self.ring.add(idx) };
-        entry.set_addr(self.addr(bid, 0) as u64);
-        entry.set_len(BUF_SIZE as u32);
-        entry.set_bid(bid);
-        self.tail = self.tail.wrapping_add(1);
-        self.returned = true;
-    }
-
-    /// Makes the buffers given back visible to the kernel (one store per loop turn).
-    fn publish(&mut self) {
-        // SAFETY: the tail field overlays entry 0's reserved field, as the ABI defines.
-        let tail = unsafe { &*(BufRingEntry::tail(self.ring) as *const AtomicU16) };
-        tail.store(self.tail, Ordering::Release);
-        self.returned = false;
-    }
-}
-
-fn mmap(len: usize) -> *mut u8 {
-    // SAFETY: an anonymous private mapping, no file involved.
-    let p = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            len,
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
-    assert!(p != libc::MAP_FAILED, "mmap");
-    p as *mut u8
-}
-
-fn listen(port: u16) -> i32 {
-    // SAFETY: plain socket calls on a descriptor this function owns.
-    unsafe {
-        let fd = check(
-            libc::socket(libc::AF_INET, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0),
-            "socket",
-        );
-        let one: libc::c_int = 1;
-        let len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
-        check(
-            libc::setsockopt(
-                fd,
-                libc::SOL_SOCKET,
-                libc::SO_REUSEADDR,
-                &one as *const _ as *const _,
-                len,
-            ),
-            "SO_REUSEADDR",
-        );
-        let mut addr: libc::sockaddr_in = std::mem::zeroed();
-        addr.sin_family = libc::AF_INET as libc::sa_family_t;
-        addr.sin_port = port.to_be();
-        let alen = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
-        check(
-            libc::bind(fd, &addr as *const _ as *const libc::sockaddr, alen),
-            "bind",
-        );
-        check(libc::listen(fd, 4096), "listen");
-        fd
-    }
 }
 
 struct Server {
@@ -320,7 +212,7 @@ fn main() {
         });
     raise_nofile();
     let uring = ring(4096).expect("io_uring_setup");
-    let bufs = Buffers::new(&uring);
+    let bufs = Buffers::new(&uring, BUF_COUNT, BUF_SIZE, BGID);
     let lfd = listen(port);
     let mut server = Server {
         uring,
