@@ -17,6 +17,8 @@ const {
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
+const asyncContext = require('internal/async_context');
+const asyncState = asyncContext.state;
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 // [offset, length] of the bytes a read completion delivers in its ArrayBuffer.
 const readInfo = new Float64Array(2);
@@ -32,7 +34,7 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  kSyncWrites, kHandle, kReadStop,
+  kSyncWrites, kHandle, kReadStop, kAccepted,
 } = require('internal/net');
 const { openFd } = require('internal/net/fd_handle');
 const { connectMultiple } = require('internal/net/connect_multiple');
@@ -79,13 +81,19 @@ function Socket(options) {
   this._bytesWritten = 0;
   this._bytesDispatched = 0; // handed to the kernel (node counts these)
   this._writeCb = null; // the write waiting for the handle's queue to drain
-  this._writeReq = request((err, r) => onWriteDrained(this, r));
+  // The async context (AsyncLocalStorage's stores) the socket's callbacks run in:
+  // the one it was made in, as node's TCPWRAP resource (only once async_hooks or
+  // AsyncLocalStorage is in use).
+  // A connection a server accepted runs outside any store, as in node.
+  this._asyncFrame = asyncState.active && !options[kAccepted] ?
+    asyncContext.capture('TCPWRAP', this) : undefined;
+  this._writeReq = request((err, r) => inFrame(this, onWriteDrained, r));
   this._reading = -1; // the request id of the read in flight (readStart), or -1
   this._stopping = false; // readStop asked for; the read's last completion is due
   this._wantRead = false; // the stream asked for data
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
   this._pendingFinal = null;
-  this._readReq = request((err, value, more) => onRead(this, value, more));
+  this._readReq = request((err, value, more) => inFrame(this, onRead, value, more));
   this._readStopped = false; // stopped by readStop (a paused stdin) until resumed
   this[kSyncWrites] = -1;
   this.server = null;
@@ -143,6 +151,24 @@ function writeAfterFIN(chunk, encoding, cb) {
 
 // Starts the socket's read: it runs (a multishot recv on io_uring) until the
 // stream stops wanting data, and is started again after its last completion.
+function emitClose(socket, isException) {
+  socket.emit('close', isException);
+}
+
+// fn(socket, a, b) in the socket's async context, when one was captured.
+function inFrame(socket, fn, a, b) {
+  const frame = socket._asyncFrame;
+  if (frame === undefined) return fn(socket, a, b);
+  const prev = asyncContext.enter(frame);
+  let completed = false;
+  try {
+    fn(socket, a, b);
+    completed = true;
+  } finally {
+    asyncContext.finish(frame, prev, false, completed);
+  }
+}
+
 function issueRead(socket) {
   const h = socket[kHandle];
   if (h === null || socket._reading !== -1 || socket.connecting) return;
@@ -317,7 +343,7 @@ Socket.prototype._destroy = function(exception, cb) {
     this[kHandle] = null;
     this._handle = null;
     const isException = exception ? true : false;
-    binding.close(h.id, request(() => this.emit('close', isException)));
+    binding.close(h.id, request(() => inFrame(this, emitClose, isException)));
     cb(exception);
   } else {
     cb(exception);
@@ -412,7 +438,8 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
   // On the next tick, as node's connect starts there: a listener added after
   // connect() returns still hears it.
   if (!pipe) process.nextTick(() => socket.emit('connectionAttempt', address, port, family));
-  const r = binding.connect(id, request((_, result) => done(socket, result)), pipe, address, port);
+  const r = binding.connect(id, request((_, result) => inFrame(socket, done, result)), pipe,
+                           address, port);
   if (r < 0) process.nextTick(done, socket, r);
   return socket;
 }
@@ -503,25 +530,7 @@ Socket.prototype.unref = function() {
   return this;
 };
 
-Socket.prototype.address = function() {
-  const h = this[kHandle];
-  // A Unix socket's connection has no address to show in node ({}, undefined).
-  if (h === null || h.pipe) return {};
-  const a = binding.localAddress(h.id);
-  if (typeof a === 'number') return {};
-  return { address: a[0], family: a[1], port: a[2] };
-};
-
-function peer(socket) {
-  if (socket._peername === null) {
-    const h = socket[kHandle];
-    if (h === null || h.pipe) return null;
-    const a = binding.remoteAddress(h.id);
-    if (typeof a === 'number') return null;
-    socket._peername = a;
-  }
-  return socket._peername;
-}
+require('internal/net/socket_info').install(Socket.prototype, binding);
 
 function defineGetter(name, get) {
   ObjectDefineProperty(Socket.prototype, name, {
@@ -529,27 +538,6 @@ function defineGetter(name, get) {
   });
 }
 
-defineGetter('remoteAddress', function() { const p = peer(this); return p ? p[0] : undefined; });
-defineGetter('remoteFamily', function() { const p = peer(this); return p ? p[1] : undefined; });
-defineGetter('remotePort', function() { const p = peer(this); return p && p[2] ? p[2] : undefined; });
-defineGetter('localAddress', function() { return this.address().address; });
-defineGetter('localPort', function() { return this.address().port; });
-defineGetter('localFamily', function() { return this.address().family; });
-defineGetter('bytesRead', function() { return this._bytesRead; });
-// As node: bytes handed to the kernel plus those still queued in the stream.
-defineGetter('bytesWritten', function() {
-  let bytes = this._bytesDispatched;
-  if (this._pendingWrite !== null) bytes += this._pendingWrite[1];
-  const queued = this.writableBuffer;
-  if (queued) {
-    for (let i = 0; i < queued.length; i++) {
-      const { chunk, encoding } = queued[i];
-      bytes += typeof chunk === 'string' ? BufferByteLength(chunk, encoding) :
-        TypedArrayPrototypeGetByteLength(chunk);
-    }
-  }
-  return bytes;
-});
 defineGetter('_connecting', function() { return this.connecting; });
 // Deprecated in node, still read by code and tests: the bytes queued to be written.
 defineGetter('bufferSize', function() {

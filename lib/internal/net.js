@@ -178,9 +178,11 @@ const kHandle = Symbol('kHandle');
 // Stops a socket's reading until it is resumed (stdin's pause): a method of
 // net.Socket under this symbol.
 const kReadStop = Symbol('kReadStop');
+// In a Socket's options: made for a connection a server accepted.
+const kAccepted = Symbol('kAccepted');
 
 module.exports = {
-  kSyncWrites, kHandle, kReadStop,
+  kSyncWrites, kHandle, kReadStop, kAccepted,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

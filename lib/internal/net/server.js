@@ -10,11 +10,12 @@ const {
 
 const EventEmitter = require('events');
 const binding = internalBinding('tcp_wrap');
+const asyncContext = require('internal/async_context');
 const {
   codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
 const { validatePort, validateFunction } = require('internal/validators');
-const { isIP, normalizeArgs, uvExceptionWithHostPort } = require('internal/net');
+const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted } = require('internal/net');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
 
@@ -37,6 +38,7 @@ function Server(options, connectionListener) {
   this._closing = false;
   this._listening = false;
   this._shared = false; // other processes accept on the same socket
+  this._asyncFrame = undefined;
   this._acceptId = -1;
   this._rearm = false;
   this.allowHalfOpen = Boolean(options.allowHalfOpen);
@@ -65,12 +67,25 @@ function accept(server) {
   server._acceptId = binding.accept(server._id, {
     __proto__: null,
     oncomplete: (_, result) => {
-      const ended = result[0];
-      if (ended) server._acceptId = -1;
-      for (let i = 1; i < result.length; i++) onConnection(server, result[i], ended && i === result.length - 1);
-      if (ended && result.length === 1) onConnection(server, ECANCELED, true);
+      const frame = server._asyncFrame;
+      if (frame === undefined) return onAccepted(server, result);
+      const prev = asyncContext.enter(frame);
+      let completed = false;
+      try {
+        onAccepted(server, result);
+        completed = true;
+      } finally {
+        asyncContext.finish(frame, prev, false, completed);
+      }
     },
   }, server._pipe, server._shared);
+}
+
+function onAccepted(server, result) {
+  const ended = result[0];
+  if (ended) server._acceptId = -1;
+  for (let i = 1; i < result.length; i++) onConnection(server, result[i], ended && i === result.length - 1);
+  if (ended && result.length === 1) onConnection(server, ECANCELED, true);
 }
 
 // The server's socket is now shared with other processes (passed over IPC): its
@@ -116,6 +131,7 @@ function onConnection(server, conn, ended) {
   }
   const socket = new Socket({
     handle, allowHalfOpen: server.allowHalfOpen, pauseOnConnect: server.pauseOnConnect,
+    [kAccepted]: true,
   });
   if (server.noDelay && !server._pipe) socket.setNoDelay(true);
   if (server.keepAlive && !server._pipe) socket.setKeepAlive(true);
@@ -203,6 +219,8 @@ function openListener(pipe, address, family, port, backlog, v6only, reusePort) {
 }
 
 function startListening(server, handle, path) {
+  // Connections are made (and 'connection' runs) in the context listen() ran in.
+  if (asyncContext.state.active) server._asyncFrame = asyncContext.capture('TCPSERVERWRAP', server);
   server._id = handle.id;
   server._handle = handle;
   server._pipe = handle.pipe;
