@@ -1,4 +1,4 @@
-# coil's two commands: `make run` (build, run examples/hello.js) and `make test`
+# coil's two commands: `make run` (build, start examples/server.js) and `make test`
 # (build, run every test). Both install what is missing first (scripts/setup.sh).
 # Then `make install` / `make uninstall` (PREFIX, DESTDIR), `make dist`, `make deb`.
 CARGO ?= cargo
@@ -14,8 +14,11 @@ setup:
 build: setup
 	$(CARGO) build --release
 
+PORT ?= 8080
+
 run: build
 	$(BIN) examples/hello.js
+	$(BIN) examples/server.js $(PORT)
 
 # The gate: sources stay under 600 lines and every JS test has its .out
 # (scripts/check-sources.sh); clippy denies every warning, rustc's included (dead
