@@ -6,9 +6,13 @@ const fs = require('fs');
 const path = require('path');
 const { server, uploads } = require('../../../examples/server.js');
 
+// Each request on a connection of its own: coil's server still closes a
+// keep-alive connection after a streamed request body answered at its 'end'
+// (see the session notes), which this test is not about.
 function get(port, p, headers, body, method) {
   return new Promise((resolve) => {
-    const req = http.request({ port, host: '127.0.0.1', path: p, headers, method: method || 'GET' }, (res) => {
+    const options = { port, host: '127.0.0.1', path: p, headers, method: method || 'GET', agent: false };
+    const req = http.request(options, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
