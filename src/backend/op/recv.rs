@@ -67,6 +67,17 @@ impl RecvSelect {
     }
 }
 
+/// The epoll driver's recv for a buffer-select op: a non-blocking recv into the
+/// buffer it picked from the group, or ENOBUFS when every buffer was lent.
+pub(super) fn recv_picked(fd: &SharedFd, picked: Option<(*mut u8, u16)>, len: u32) -> i32 {
+    let Some((ptr, _)) = picked else {
+        return -libc::ENOBUFS;
+    };
+    // SAFETY: the driver picked a free buffer of at least len bytes for this op.
+    let n = unsafe { libc::recv(fd.raw(), ptr.cast(), len as usize, libc::MSG_DONTWAIT) };
+    syscall_result(n as i64)
+}
+
 impl OpAble for RecvSelect {
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let e = opcode::Recv::new(types::Fd(self.fd.raw()), std::ptr::null_mut(), self.len)
@@ -74,19 +85,7 @@ impl OpAble for RecvSelect {
         Some(e.build().flags(squeue::Flags::BUFFER_SELECT))
     }
     fn run_blocking(&mut self) -> i32 {
-        let Some((ptr, _)) = self.picked else {
-            return -libc::ENOBUFS;
-        };
-        // SAFETY: the driver picked a free buffer of at least len bytes for this op.
-        let n = unsafe {
-            libc::recv(
-                self.fd.raw(),
-                ptr.cast(),
-                self.len as usize,
-                libc::MSG_DONTWAIT,
-            )
-        };
-        syscall_result(n as i64)
+        recv_picked(&self.fd, self.picked, self.len)
     }
     fn opcode(&self) -> Option<u8> {
         Some(opcode::Recv::CODE)

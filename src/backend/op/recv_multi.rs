@@ -10,7 +10,6 @@ use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
 
-use super::buf::syscall_result;
 use super::OpAble;
 use crate::backend::SharedFd;
 
@@ -38,19 +37,7 @@ impl OpAble for RecvMulti {
         Some(opcode::RecvMulti::new(types::Fd(self.fd.raw()), self.group).build())
     }
     fn run_blocking(&mut self) -> i32 {
-        let Some((ptr, _)) = self.picked else {
-            return -libc::ENOBUFS;
-        };
-        // SAFETY: the driver picked a free buffer of at least len bytes for this recv.
-        let n = unsafe {
-            libc::recv(
-                self.fd.raw(),
-                ptr.cast(),
-                self.len as usize,
-                libc::MSG_DONTWAIT,
-            )
-        };
-        syscall_result(n as i64)
+        super::recv::recv_picked(&self.fd, self.picked, self.len)
     }
     fn opcode(&self) -> Option<u8> {
         Some(opcode::RecvMulti::CODE)

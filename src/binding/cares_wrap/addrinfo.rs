@@ -14,8 +14,8 @@ pub const EAI_NONAME_UV: i32 = -3008;
 const EAI_ADDRFAMILY: i32 = -9;
 const EAI_NODATA: i32 = -5;
 
-/// glibc's EAI_* (negative) as libuv's codes; EAI_SYSTEM as -errno.
-fn uv_code(eai: i32) -> i32 {
+/// glibc's EAI_* (negative) as the numbers node reports in err.errno; EAI_SYSTEM as -errno.
+fn node_errno(eai: i32) -> i32 {
     match eai {
         EAI_ADDRFAMILY => -3000,
         libc::EAI_AGAIN => -3001,
@@ -52,7 +52,7 @@ pub fn lookup(host: &CStr, family: i32, flags: i32) -> Result<Vec<(String, u8)>,
     // SAFETY: host is NUL-terminated, hints is a local, list receives the result.
     let r = unsafe { libc::getaddrinfo(host.as_ptr(), std::ptr::null(), &hints, &mut list) };
     if r != 0 {
-        return Err(uv_code(r));
+        return Err(node_errno(r));
     }
     let mut out = Vec::new();
     let mut cur = list;
@@ -101,7 +101,7 @@ pub fn name_of(addr: &SockAddr) -> Result<(String, String), i32> {
         )
     };
     if r != 0 {
-        return Err(uv_code(r));
+        return Err(node_errno(r));
     }
     let text = |b: &[libc::c_char]| {
         // SAFETY: getnameinfo NUL-terminated both buffers.
@@ -134,8 +134,8 @@ mod tests {
 
     #[test]
     fn eai_codes_are_libuvs() {
-        assert_eq!(uv_code(libc::EAI_NONAME), -3008);
-        assert_eq!(uv_code(libc::EAI_AGAIN), -3001);
-        assert_eq!(uv_code(EAI_NODATA), -3007);
+        assert_eq!(node_errno(libc::EAI_NONAME), -3008);
+        assert_eq!(node_errno(libc::EAI_AGAIN), -3001);
+        assert_eq!(node_errno(EAI_NODATA), -3007);
     }
 }

@@ -129,18 +129,23 @@ fn optional_text(s: &Scope, a: &CallbackArgs, i: usize) -> Option<String> {
     (!v.is(ValueKind::Undefined) && !v.is(ValueKind::Null)).then(|| v.to_rust_string(s))
 }
 
+/// A membership's IPv4 interface: any (0.0.0.0) when none is named, EINVAL for
+/// text that is not an IPv4 address.
+fn ipv4_interface(iface: Option<&str>) -> Result<Ipv4Addr, i32> {
+    match iface.map(ipv4) {
+        None => Ok(Ipv4Addr::UNSPECIFIED),
+        Some(Some(ip)) => Ok(ip),
+        Some(None) => Err(libc::EINVAL),
+    }
+}
+
 /// membership(h, join, group, interface?) -> 0 or -errno: add/dropMembership.
 pub fn membership<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let join = a.get(1).boolean(s);
     let group = a.get(2).to_rust_string(s);
     let iface = optional_text(s, a, 3);
     let r = if let Some(g4) = ipv4(&group) {
-        let iface = match iface.as_deref().map(ipv4) {
-            None => Ok(Ipv4Addr::UNSPECIFIED),
-            Some(Some(ip)) => Ok(ip),
-            Some(None) => Err(libc::EINVAL),
-        };
-        iface.and_then(|iface| {
+        ipv4_interface(iface.as_deref()).and_then(|iface| {
             let fd = member_fd(s, a, libc::AF_INET)?;
             let mreq = libc::ip_mreq {
                 imr_multiaddr: in_addr(g4),
@@ -200,27 +205,20 @@ pub fn source_membership<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let (source, group) = (a.get(2).to_rust_string(s), a.get(3).to_rust_string(s));
     let iface = optional_text(s, a, 4);
     let r = match (ipv4(&source), ipv4(&group)) {
-        (Some(src), Some(g4)) => {
-            let iface = match iface.as_deref().map(ipv4) {
-                None => Ok(Ipv4Addr::UNSPECIFIED),
-                Some(Some(ip)) => Ok(ip),
-                Some(None) => Err(libc::EINVAL),
+        (Some(src), Some(g4)) => ipv4_interface(iface.as_deref()).and_then(|iface| {
+            let fd = member_fd(s, a, libc::AF_INET)?;
+            let mreq = libc::ip_mreq_source {
+                imr_multiaddr: in_addr(g4),
+                imr_interface: in_addr(iface),
+                imr_sourceaddr: in_addr(src),
             };
-            iface.and_then(|iface| {
-                let fd = member_fd(s, a, libc::AF_INET)?;
-                let mreq = libc::ip_mreq_source {
-                    imr_multiaddr: in_addr(g4),
-                    imr_interface: in_addr(iface),
-                    imr_sourceaddr: in_addr(src),
-                };
-                let name = if join {
-                    libc::IP_ADD_SOURCE_MEMBERSHIP
-                } else {
-                    libc::IP_DROP_SOURCE_MEMBERSHIP
-                };
-                socket::set_opt(fd, libc::IPPROTO_IP, name, &mreq)
-            })
-        }
+            let name = if join {
+                libc::IP_ADD_SOURCE_MEMBERSHIP
+            } else {
+                libc::IP_DROP_SOURCE_MEMBERSHIP
+            };
+            socket::set_opt(fd, libc::IPPROTO_IP, name, &mreq)
+        }),
         _ => match (ipv6(&source), ipv6(&group)) {
             (Some(src), Some(g6)) => {
                 let index = match iface.as_deref().map(ipv6) {
