@@ -28,7 +28,8 @@ const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE,
+    ERR_INVALID_ARG_TYPE },
   errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
@@ -400,6 +401,9 @@ Socket.prototype.connect = function(...args) {
   const pipe = typeof options.path === 'string';
   if (pipe) return connectTo(this, true, options.path, 0, undefined);
   if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], options.port);
+  }
   const port = validatePort(options.port, 'Port');
   const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
   this._host = host;
