@@ -38,7 +38,8 @@ const {
   kSyncWrites, kHandle, kReadStop, kAccepted,
 } = require('internal/net');
 const { openFd } = require('internal/net/fd_handle');
-const { connectMultiple } = require('internal/net/connect_multiple');
+const autoSelect = require('internal/net/connect_multiple');
+const { connectMultiple, attemptTimeoutFor } = autoSelect;
 const { validateInt32 } = require('internal/validators');
 const { writeSync } = internalBinding('process_methods');
 
@@ -410,6 +411,7 @@ Socket.prototype.connect = function(...args) {
   const family = isIP(host);
   if (family !== 0) return connectTo(this, false, host, family, port);
   // A name: dns.lookup (or options.lookup) first, then 'lookup', then connect.
+  const attemptTimeout = attemptTimeoutFor(options);
   this.connecting = true;
   lookupHost(host, options, (address, addressType) => {
     if (this.connecting) this.emit('lookup', null, address, addressType, host);
@@ -420,7 +422,7 @@ Socket.prototype.connect = function(...args) {
       return process.nextTick(() => this.destroy(err));
     }
     if (addresses.length === 1) return connectTo(this, false, addresses[0][0], addresses[0][1], port);
-    connectMultiple(this, addresses, port, options.autoSelectFamilyAttemptTimeout, attemptHooks);
+    connectMultiple(this, addresses, port, attemptTimeout, attemptHooks);
   });
   return this;
 };
@@ -574,4 +576,8 @@ module.exports = {
   get Server() { return require('internal/net/server').Server; },
   get SocketAddress() { return require('internal/socketaddress').SocketAddress; },
   get BlockList() { return require('internal/blocklist').BlockList; },
+  getDefaultAutoSelectFamily() { return autoSelect.defaults.autoSelectFamily; },
+  setDefaultAutoSelectFamily: autoSelect.setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelect.defaults.attemptTimeout; },
+  setDefaultAutoSelectFamilyAttemptTimeout: autoSelect.setDefaultAutoSelectFamilyAttemptTimeout,
 };
