@@ -181,9 +181,12 @@ const kHandle = Symbol('kHandle');
 const kReadStop = Symbol('kReadStop');
 // In a Socket's options: made for a connection a server accepted.
 const kAccepted = Symbol('kAccepted');
+// Lets go of a socket's handle as it is sent to another process: a method of
+// net.Socket under this symbol (internal/child_process/ipc.js).
+const kDetachHandle = Symbol('kDetachHandle');
 
 module.exports = {
-  kSyncWrites, kHandle, kReadStop, kAccepted,
+  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };
