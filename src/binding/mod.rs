@@ -5,6 +5,16 @@ use crate::v8::{
     CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
 };
 
+/// Provided-buffer group ids, named in one place so that no two bindings share one.
+pub mod buffer_groups {
+    /// Stream reads copied out of buffers of the backend's (kernels before 6.12).
+    pub const STREAM_COPY: u16 = 1;
+    /// Datagrams (udp_wrap).
+    pub const DGRAM: u16 = 2;
+    /// Stream reads into lent slabs of JS memory (tcp_wrap/read.rs).
+    pub const STREAM_LENT: u16 = 3;
+}
+
 pub mod async_context;
 mod b64_vbmi;
 mod buffer;
