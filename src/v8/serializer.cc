@@ -95,6 +95,8 @@ class CoilDeserializer : public ValueDeserializer::Delegate {
       : isolate_(isolate), data_(data, data + len), deserializer_(isolate, data_.data(), data_.size(), this) {}
 
   MaybeLocal<Object> ReadHostObject(Isolate* isolate) override {
+    // V8 forbids JS while it reads a value, except where it asks the embedder.
+    Isolate::AllowJavascriptExecutionScope allow_js(isolate);
     Local<Value> read;
     if (owner_.IsEmpty()) return ValueDeserializer::Delegate::ReadHostObject(isolate);
     if (!method_of(isolate, owner_, "_readHostObject").ToLocal(&read)) return MaybeLocal<Object>();
