@@ -173,7 +173,40 @@ function setupChannel(target, socket, serialization) {
       if (item.fd !== undefined) passHandle(item);
       else writeLine(item.line, item.callback);
     }
-    if (closing && !passing && queue.length === 0) closeWhenSent();
+    if (!passing && queue.length === 0 && sentWaiters.length > 0) {
+      const waiting = sentWaiters;
+      sentWaiters = [];
+      for (let i = 0; i < waiting.length; i++) waiting[i]();
+    }
+  }
+
+  // Calls `done` once everything sent so far has left: the handle sends queued
+  // here, the stream's buffer, then the handle's own write queue (the stream's
+  // write callbacks run when bytes enter that queue, not when they are written).
+  let sentWaiters = [];
+  function whenSent(done) {
+    if (socket._handle === null || socket.destroyed || socket.writableEnded) return done();
+    if (passing || queue.length > 0) {
+      ArrayPrototypePush(sentWaiters, () => whenSent(done));
+      return;
+    }
+    // An empty write's callback runs once the stream has handed over all before it.
+    if (socket.writableLength > 0) return socket.write('', () => whenSent(done));
+    const r = binding.flush(socket._handle.id, { __proto__: null, oncomplete: () => whenSent(done) });
+    if (r !== 1) done();
+  }
+
+  // In a child, the channel keeps the process alive while messages are still
+  // going out, even with nobody listening (node's pending writes do the same).
+  let holding = false;
+  function holdUntilSent() {
+    if (target !== process || holding) return;
+    holding = true;
+    socket.ref();
+    whenSent(() => {
+      holding = false;
+      refresh();
+    });
   }
 
   target.send = function send(message, handle, options, callback) {
@@ -203,14 +236,18 @@ function setupChannel(target, socket, serialization) {
         __proto__: null, line, fd, handle, callback, keepOpen: Boolean(options && options.keepOpen),
       });
       drain();
+      holdUntilSent();
       return queue.length === 0 && !passing;
     }
     const line = framing.encode(message);
     if (passing || queue.length > 0) {
       ArrayPrototypePush(queue, { __proto__: null, line, callback });
+      holdUntilSent();
       return false;
     }
-    return writeLine(line, callback);
+    const ok = writeLine(line, callback);
+    holdUntilSent();
+    return ok;
   };
 
   target.disconnect = function disconnect() {
@@ -227,19 +264,8 @@ function setupChannel(target, socket, serialization) {
   // What was sent before disconnect() still goes (node's writes to the channel
   // are usually done by then; coil's may still sit in the handle's write queue,
   // which closing would cancel): the socket closes after the last of them.
-  let closing = false;
   function closeWhenSent() {
-    closing = true;
-    if (passing || queue.length > 0) return; // drain() calls back when they have gone
-    const close = () => socket.destroy();
-    const flushed = () => {
-      if (socket._handle === null || socket.destroyed) return;
-      const r = binding.flush(socket._handle.id, { __proto__: null, oncomplete: close });
-      if (r !== 1) close();
-    };
-    // An empty write's callback runs once the stream has handed over all before it.
-    if (socket.writableLength > 0) socket.write('', flushed);
-    else flushed();
+    whenSent(() => socket.destroy());
   }
 
   // As node: the channel keeps the process alive only while someone listens for
@@ -247,7 +273,7 @@ function setupChannel(target, socket, serialization) {
   function refresh() {
     const listening = target.listenerCount('message') > 0 ||
       target.listenerCount('disconnect') > 0 || target.listenerCount('internalMessage') > 0;
-    if (listening) socket.ref();
+    if (listening || holding) socket.ref();
     else socket.unref();
   }
   if (target === process) {
