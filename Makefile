@@ -4,7 +4,7 @@
 CARGO ?= cargo
 BIN := target/release/coil
 
-.PHONY: all setup build run test bench bench-net bench-http clean fmt install uninstall dist deb
+.PHONY: all setup build run test bench bench-net bench-http bench-cluster clean fmt install uninstall dist deb
 
 all: build
 
@@ -95,6 +95,12 @@ bench-net: build
 # coil, node, bun, deno and against its own raw Rust responder. HTTP_QUICK=1 for a short run.
 bench-http: build
 	python3 bench/http/run.py
+
+# The cluster benchmark (bench/cluster/run.py): bench/http's hello on 2 cluster
+# workers in each mode (coil rr/none/reuseport, node rr/none) under wrk; requests/s
+# and each worker's share of the connections. CLUSTER_QUICK=1 for a short run.
+bench-cluster: build
+	python3 bench/cluster/run.py
 
 fmt:
 	$(CARGO) fmt

@@ -308,8 +308,7 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   res.on('end', responseOnEnd);
   if (!req.emit('response', res)) res._dump();
   if (noBody) {
-    res.complete = true;
-    res.push(null);
+    res._pushEnd();
   }
   return req.method === 'HEAD' ? kSkipBody : 0;
 }
@@ -322,8 +321,7 @@ function onComplete(trailers) {
   const res = this.res;
   if (res === null) return;
   if (trailers !== undefined) res.rawTrailers = trailers;
-  res.complete = true;
-  res.push(null);
+  res._pushEnd();
 }
 
 function responseOnEnd() {

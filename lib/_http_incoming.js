@@ -159,6 +159,18 @@ IncomingMessage.prototype._pushBody = function _pushBody(chunk) {
   }
 };
 
+// The message is complete: no more body goes to this reader, so a socket it had
+// paused reads on (the next message on the connection must not wait for it).
+IncomingMessage.prototype._pushEnd = function _pushEnd() {
+  this.complete = true;
+  this.push(null);
+  if (this[kPausedSocket]) {
+    this[kPausedSocket] = false;
+    const socket = this.socket;
+    if (socket && !socket.destroyed) socket.resume();
+  }
+};
+
 // Reads and drops the rest of a body nobody consumed, so the connection can go on.
 IncomingMessage.prototype._dump = function _dump() {
   if (!this._dumped) {

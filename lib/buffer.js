@@ -43,11 +43,26 @@ function isAnyArrayBuffer(v) {
 
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 
+// While zeroFill[0] is 0, the allocator leaves a new ArrayBuffer's memory as it
+// finds it: for allocations whose bytes are written before anyone reads them (or
+// that the API documents as uninitialised, as node's allocUnsafe is).
+const zeroFill = new Uint32Array(1);
+zeroFill[0] = 1;
+binding.setZeroFillField(zeroFill);
+function createUnsafeBuffer(size) {
+  zeroFill[0] = 0;
+  try {
+    return new FastBuffer(size);
+  } finally {
+    zeroFill[0] = 1;
+  }
+}
+
 // Pool used by allocUnsafe and from(string/array) for small sizes.
 let poolSize, poolOffset, allocPool, poolBytes;
 function createPool() {
   poolSize = Buffer.poolSize;
-  allocPool = new ArrayBuffer(poolSize);
+  allocPool = TypedArrayPrototypeGetBuffer(createUnsafeBuffer(poolSize));
   poolBytes = new FastBuffer(allocPool);
   poolOffset = 0;
 }
@@ -81,13 +96,13 @@ function allocate(size) {
     alignPool();
     return b;
   }
-  return new FastBuffer(size);
+  return createUnsafeBuffer(size);
 }
 
 function fromStringFast(string, ops) {
   const length = ops.byteLength(string);
   if (length >= (Buffer.poolSize >>> 1)) {
-    const b = new FastBuffer(length);
+    const b = createUnsafeBuffer(length);
     const actual = ops.write(b, string, 0, length);
     return actual === length ? b : new FastBuffer(b.buffer, 0, actual);
   }
@@ -232,7 +247,7 @@ ObjectSetPrototypeOf(Buffer, Uint8Array);
 Buffer.alloc = function alloc(size, fill, encoding) {
   validateNumber(size, 'size', 0, kMaxLength);
   if (fill !== undefined && fill !== 0 && size > 0) {
-    const buf = new FastBuffer(size);
+    const buf = createUnsafeBuffer(size);
     return _fill(buf, fill, 0, buf.length, encoding);
   }
   return new FastBuffer(size);
@@ -245,12 +260,12 @@ Buffer.allocUnsafe = function allocUnsafe(size) {
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
   validateNumber(size, 'size', 0, kMaxLength);
-  return new FastBuffer(size);
+  return createUnsafeBuffer(size);
 };
 
 function SlowBuffer(size) {
   validateNumber(size, 'size', 0, kMaxLength);
-  return new FastBuffer(size);
+  return createUnsafeBuffer(size);
 }
 ObjectSetPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 ObjectSetPrototypeOf(SlowBuffer, Uint8Array);

@@ -28,16 +28,18 @@ const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE,
+    ERR_INVALID_ARG_TYPE },
   errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  kSyncWrites, kHandle, kReadStop, kAccepted,
+  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
 } = require('internal/net');
 const { openFd } = require('internal/net/fd_handle');
-const { connectMultiple } = require('internal/net/connect_multiple');
+const autoSelect = require('internal/net/connect_multiple');
+const { connectMultiple, attemptTimeoutFor } = autoSelect;
 const { validateInt32 } = require('internal/validators');
 const { writeSync } = internalBinding('process_methods');
 
@@ -356,6 +358,30 @@ Socket.prototype._destroy = function(exception, cb) {
   }
 };
 
+// A socket sent to another process (child.send(m, socket)): as in node, the
+// socket lets go of its handle at once and emits nothing (no 'close'); it stops
+// reading, so bytes meant for the receiver are not read here, and no longer
+// counts as its server's connection. Returns the function that closes the
+// handle, called once the fd has been sent.
+Socket.prototype[kDetachHandle] = function() {
+  const h = this[kHandle];
+  if (h === null) return () => {};
+  if (this._reading !== -1 && !this._stopping) {
+    this._stopping = true;
+    binding.readStop(this._reading);
+  }
+  this[kHandle] = null;
+  this._handle = null;
+  this.setTimeout(0);
+  const server = this._server;
+  if (server) {
+    this._server = null;
+    server._connections--;
+    server._emitCloseIfDrained();
+  }
+  return () => binding.close(h.id, { __proto__: null, oncomplete() {} });
+};
+
 function afterConnect(socket, result) {
   if (socket.destroyed) return;
   socket.connecting = false;
@@ -400,12 +426,16 @@ Socket.prototype.connect = function(...args) {
   const pipe = typeof options.path === 'string';
   if (pipe) return connectTo(this, true, options.path, 0, undefined);
   if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], options.port);
+  }
   const port = validatePort(options.port, 'Port');
   const host = options.host === undefined || options.host === null ? 'localhost' : `${options.host}`;
   this._host = host;
   const family = isIP(host);
   if (family !== 0) return connectTo(this, false, host, family, port);
   // A name: dns.lookup (or options.lookup) first, then 'lookup', then connect.
+  const attemptTimeout = attemptTimeoutFor(options);
   this.connecting = true;
   lookupHost(host, options, (address, addressType) => {
     if (this.connecting) this.emit('lookup', null, address, addressType, host);
@@ -416,7 +446,7 @@ Socket.prototype.connect = function(...args) {
       return process.nextTick(() => this.destroy(err));
     }
     if (addresses.length === 1) return connectTo(this, false, addresses[0][0], addresses[0][1], port);
-    connectMultiple(this, addresses, port, options.autoSelectFamilyAttemptTimeout, attemptHooks);
+    connectMultiple(this, addresses, port, attemptTimeout, attemptHooks);
   });
   return this;
 };
@@ -570,4 +600,8 @@ module.exports = {
   get Server() { return require('internal/net/server').Server; },
   get SocketAddress() { return require('internal/socketaddress').SocketAddress; },
   get BlockList() { return require('internal/blocklist').BlockList; },
+  getDefaultAutoSelectFamily() { return autoSelect.defaults.autoSelectFamily; },
+  setDefaultAutoSelectFamily: autoSelect.setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelect.defaults.attemptTimeout; },
+  setDefaultAutoSelectFamilyAttemptTimeout: autoSelect.setDefaultAutoSelectFamilyAttemptTimeout,
 };

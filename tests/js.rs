@@ -187,8 +187,23 @@ fn wait_with_timeout(
     match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
         Ok(out) => out.map_err(|e| e.to_string().into()),
         Err(_) => {
+            // What was still running, and what the test had printed, say where a
+            // rare hang stopped: kept for the failure message.
+            let ps = Command::new("ps")
+                .args(["-o", "pid,ppid,stat,wchan:20,args", "--ppid", &pid.to_string()])
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+                .unwrap_or_default();
             let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-            Err(format!("timed out after {secs} s").into())
+            let partial = match rx.recv_timeout(std::time::Duration::from_secs(5)) {
+                Ok(Ok(out)) => format!(
+                    "--- stdout so far\n{}--- stderr so far\n{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                ),
+                _ => String::new(),
+            };
+            Err(format!("timed out after {secs} s\n--- children\n{ps}{partial}").into())
         }
     }
 }

@@ -92,7 +92,8 @@ function lookupHost(host, options, onAddress, cb) {
   if (family !== 4 && family !== 6 && !hints) hints = dns.ADDRCONFIG;
   // Handed to user code: a plain object, as node's.
   const dnsopts = { family, hints };
-  const all = family !== 4 && family !== 6 && options.autoSelectFamily !== false;
+  const all = family !== 4 && family !== 6 &&
+    require('internal/net/connect_multiple').autoSelectFamilyOf(options);
   if (all) dnsopts.all = true;
   FunctionPrototypeCall(lookup, undefined, host, dnsopts, (err, address, addressType) => {
     if (err) return cb(err);
@@ -180,9 +181,12 @@ const kHandle = Symbol('kHandle');
 const kReadStop = Symbol('kReadStop');
 // In a Socket's options: made for a connection a server accepted.
 const kAccepted = Symbol('kAccepted');
+// Lets go of a socket's handle as it is sent to another process: a method of
+// net.Socket under this symbol (internal/child_process/ipc.js).
+const kDetachHandle = Symbol('kDetachHandle');
 
 module.exports = {
-  kSyncWrites, kHandle, kReadStop, kAccepted,
+  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -27,7 +27,7 @@ pub use context::ScriptSource;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
-    dispatch, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind, Function, Global,
+    dispatch, Array, ArrayBuffer, BackingStore, set_zero_fill_field, CallbackArgs, ErrorKind, Function, Global,
     NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
 };
 pub use scope::Scope;

@@ -79,6 +79,7 @@ extern "C" {
     fn v8__FunctionCallbackInfo__GetIsolate(info: *const RawCallbackInfo) -> *mut RawIsolate;
     fn v8__FunctionCallbackInfo__SetReturnValue(info: *const RawCallbackInfo, v: *const Value);
     fn v8__ArrayBuffer__New(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
+    fn v8__ArrayBuffer__NewUninitialized(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
     fn v8__ArrayBuffer__NewWithData(
         isolate: *mut RawIsolate,
         data: *mut u8,
@@ -227,6 +228,13 @@ impl<'s> Scope<'s> {
     pub fn array_buffer(&self, len: usize) -> Local<'s, ArrayBuffer> {
         // SAFETY: live isolate; V8 zero-fills.
         self.handle(unsafe { v8__ArrayBuffer__New(self.isolate(), len) })
+            .unwrap()
+    }
+    /// An ArrayBuffer of `len` bytes not zero-filled: the caller writes every byte
+    /// it lets JS see.
+    pub fn array_buffer_uninit(&self, len: usize) -> Local<'s, ArrayBuffer> {
+        // SAFETY: live isolate; V8 takes the memory from the isolate's allocator.
+        self.handle(unsafe { v8__ArrayBuffer__NewUninitialized(self.isolate(), len) })
             .unwrap()
     }
     /// An ArrayBuffer over `bytes` without copying; its memory is freed by V8's GC.
@@ -442,6 +450,26 @@ impl Drop for BackingStore {
         // SAFETY: raw came from GetBackingStore and is released once.
         unsafe { v8__BackingStore__DELETE(self.raw) }
     }
+}
+
+thread_local! {
+    /// The store behind the zero-fill field, kept so the allocator's pointer into it
+    /// stays valid for the thread's life.
+    static ZERO_FILL_FIELD: std::cell::RefCell<Option<BackingStore>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Makes the u32 at `offset` in `store` the switch the isolate's ArrayBuffer
+/// allocator reads: while JS holds it at 0, new ArrayBuffers are not zero-filled
+/// (Buffer.allocUnsafe sets it around one allocation).
+pub fn set_zero_fill_field(store: BackingStore, offset: usize) {
+    extern "C" {
+        fn v8__Allocator__SetZeroFillField(field: *const u32);
+    }
+    // SAFETY: the caller checked 4 bytes at `offset` in the store; the store is kept
+    // below for as long as the thread lives, so the pointer stays valid.
+    unsafe { v8__Allocator__SetZeroFillField(store.data().add(offset).cast::<u32>()) };
+    ZERO_FILL_FIELD.with(|f| *f.borrow_mut() = Some(store));
 }
 
 impl<'s> Local<'s, ArrayBuffer> {

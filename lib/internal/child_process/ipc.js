@@ -142,10 +142,10 @@ function setupChannel(target, socket, serialization) {
       if (r < 0) {
         const err = require('internal/net').errnoStreamError(r, 'write');
         if (typeof item.callback === 'function') item.callback(err);
-      } else {
-        if (item.handle instanceof require('net').Socket && !item.keepOpen) item.handle.destroy();
-        if (typeof item.callback === 'function') item.callback(null);
+      } else if (typeof item.callback === 'function') {
+        item.callback(null);
       }
+      if (item.closeHandle !== undefined) item.closeHandle();
       drain();
     };
     const send = () => {
@@ -232,9 +232,11 @@ function setupChannel(target, socket, serialization) {
     if (handle !== undefined && handle !== null) {
       const { type, fd } = describeHandle(handle);
       const line = framing.encode({ cmd: 'NODE_HANDLE', type, msg: message });
-      ArrayPrototypePush(queue, {
-        __proto__: null, line, fd, handle, callback, keepOpen: Boolean(options && options.keepOpen),
-      });
+      // A socket sent without keepOpen is the receiver's from now on: its fd is
+      // closed here once sent.
+      const closeHandle = type === 'net.Socket' && !(options && options.keepOpen) ?
+        handle[require('internal/net').kDetachHandle]() : undefined;
+      ArrayPrototypePush(queue, { __proto__: null, line, fd, callback, closeHandle });
       drain();
       holdUntilSent();
       return queue.length === 0 && !passing;

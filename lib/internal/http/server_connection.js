@@ -178,8 +178,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
     server.emit('request', req, res);
   }
   if (noBody) {
-    req.complete = true;
-    req.push(null);
+    req._pushEnd();
   }
   return answer;
 }
@@ -194,8 +193,7 @@ function onComplete(trailers) {
   if (req === null) return;
   this.incoming = null;
   if (trailers !== undefined) req.rawTrailers = trailers;
-  req.complete = true;
-  req.push(null);
+  req._pushEnd();
 }
 
 function connectionListener(socket) {

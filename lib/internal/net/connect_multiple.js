@@ -13,13 +13,42 @@ const { AggregateError, ArrayPrototypePush, Error } = primordials;
 
 const { exceptionWithHostPort } = require('internal/net');
 
-const DEFAULT_ATTEMPT_TIMEOUT = 250;
+const { validateBoolean, validateInt32 } = require('internal/validators');
 
-function connectMultiple(socket, addresses, port, attemptTimeout, hooks) {
-  let timeout = DEFAULT_ATTEMPT_TIMEOUT;
-  if (typeof attemptTimeout === 'number' && attemptTimeout > 0) {
-    timeout = attemptTimeout < 10 ? 10 : attemptTimeout;
-  }
+// The process-wide defaults (net.setDefaultAutoSelectFamily and
+// net.setDefaultAutoSelectFamilyAttemptTimeout), for connects that do not say.
+const defaults = { __proto__: null, autoSelectFamily: true, attemptTimeout: 250 };
+
+function attemptTimeoutOf(value, name) {
+  validateInt32(value, name, 1);
+  return value < 10 ? 10 : value;
+}
+
+function setDefaultAutoSelectFamily(value) {
+  validateBoolean(value, 'value');
+  defaults.autoSelectFamily = value;
+}
+
+function setDefaultAutoSelectFamilyAttemptTimeout(value) {
+  defaults.attemptTimeout = attemptTimeoutOf(value, 'value');
+}
+
+// A connect's options.autoSelectFamily, checked, or the default.
+function autoSelectFamilyOf(options) {
+  const value = options.autoSelectFamily;
+  if (value === undefined || value === null) return defaults.autoSelectFamily;
+  validateBoolean(value, 'options.autoSelectFamily');
+  return value;
+}
+
+// A connect's options.autoSelectFamilyAttemptTimeout, checked, or the default.
+function attemptTimeoutFor(options) {
+  const value = options.autoSelectFamilyAttemptTimeout;
+  if (value === undefined || value === null) return defaults.attemptTimeout;
+  return attemptTimeoutOf(value, 'options.autoSelectFamilyAttemptTimeout');
+}
+
+function connectMultiple(socket, addresses, port, timeout, hooks) {
   const { setTimeout, clearTimeout } = require('timers');
   socket.autoSelectFamilyAttemptedAddresses = [];
   const errors = [];
@@ -69,4 +98,7 @@ function connectMultiple(socket, addresses, port, attemptTimeout, hooks) {
   next();
 }
 
-module.exports = { connectMultiple };
+module.exports = {
+  connectMultiple, autoSelectFamilyOf, attemptTimeoutFor, defaults,
+  setDefaultAutoSelectFamily, setDefaultAutoSelectFamilyAttemptTimeout,
+};

@@ -195,7 +195,27 @@ function listenAt(server, options, pipe, address, family, port, backlog, v6only)
     });
     return server;
   }
-  return listenOwn(server, pipe, address, family, port, backlog, v6only, options.reusePort);
+  listenOwn(server, pipe, address, family, port, backlog, v6only, options.reusePort);
+  if (pipe && server._handle !== null && (options.readableAll || options.writableAll)) {
+    chmodPipe(server, address, options);
+  }
+  return server;
+}
+
+// readableAll / writableAll: the socket file opens to the group and others too.
+function chmodPipe(server, path, options) {
+  if (path[0] === '\0') return; // an abstract socket has no file
+  const fs = require('fs');
+  const { S_IRGRP, S_IROTH, S_IWGRP, S_IWOTH } = fs.constants;
+  try {
+    let mode = fs.statSync(path).mode & 0o7777;
+    if (options.readableAll) mode |= S_IRGRP | S_IROTH;
+    if (options.writableAll) mode |= S_IWGRP | S_IWOTH;
+    fs.chmodSync(path, mode);
+  } catch (err) {
+    server.close();
+    throw err;
+  }
 }
 
 function listenOwn(server, pipe, address, family, port, backlog, v6only, reusePort) {

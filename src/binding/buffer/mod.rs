@@ -44,8 +44,16 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "isAscii" => is_ascii,
             "utf8IncompleteTail" => utf8_incomplete_tail,
             "detachArrayBuffer" => detach_array_buffer,
+            "setZeroFillField" => set_zero_fill_field,
         ],
     );
+}
+
+/// setZeroFillField(Uint32Array(1)): lib/buffer.js's switch for unsafe allocations.
+fn set_zero_fill_field<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    if let Some((ab, offset, 4)) = a.get(0).view() {
+        crate::v8::set_zero_fill_field(ab.backing_store(), offset);
+    }
 }
 
 /// Characters read out of a V8 string per step when decoding hex/base64.
@@ -451,8 +459,8 @@ fn encode_utf8_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             n
         })
     });
-    let ab = s.array_buffer(n);
-    // SAFETY: ab was just made with n bytes and nothing else refers to it yet.
+    let ab = s.array_buffer_uninit(n);
+    // SAFETY: ab was just made with n bytes, all written here, and nothing else refers to it yet.
     unsafe {
         OUTPUT.with_borrow(|out| std::ptr::copy_nonoverlapping(out.as_ptr(), ab.data(), n));
     }

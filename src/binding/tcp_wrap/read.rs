@@ -108,7 +108,7 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
         SLAB.with(|slab| {
             let mut slab = slab.borrow_mut();
             if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
-                let ab = s.array_buffer(SLAB_SIZE);
+                let ab = s.array_buffer_uninit(SLAB_SIZE);
                 *slab = Some(ReadSlab {
                     ab: Global::new(s, ab.value()),
                     store: ab.backing_store(),
@@ -126,8 +126,8 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
             (sl.ab.get(s), offset)
         })
     } else {
-        let ab = s.array_buffer(len);
-        // SAFETY: the new ArrayBuffer has exactly len writable bytes.
+        let ab = s.array_buffer_uninit(len);
+        // SAFETY: the new ArrayBuffer has exactly len writable bytes, all written here.
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
         (ab.value(), 0)
     };

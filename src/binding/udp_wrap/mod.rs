@@ -187,7 +187,7 @@ fn recv_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 fn bytes_to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
-    let ab = s.array_buffer(bytes.len());
+    let ab = s.array_buffer_uninit(bytes.len());
     if !bytes.is_empty() {
         // SAFETY: the new ArrayBuffer has exactly bytes.len() writable bytes, and the
         // source is another allocation.

@@ -2,7 +2,10 @@
 // 40 requests (each on a connection of its own) are all answered, by workers of
 // this cluster; the workers go
 // online, listen, disconnect and exit cleanly. Round-robin must use both
-// workers, and so must reuseport. (SCHED_REUSEPORT is coil's own: under node the test runs the
+// workers, and so must reuseport. Each worker counts the connections it
+// accepted and reports the count to the primary over IPC: the counts must add
+// up to the connections made (none lost or served twice); the shares themselves
+// vary from run to run, so they go to stderr. (SCHED_REUSEPORT is coil's own: under node the test runs the
 // two modes node has; the output is the same.)
 const cluster = require('cluster');
 const http = require('http');
@@ -38,6 +41,22 @@ if (cluster.isPrimary && policy === undefined) {
   cluster.on('exit', (w, code, sig) => events.push(`exit ${code} ${sig} ${w.exitedAfterDisconnect}`));
   // Workers' events interleave freely: printed sorted.
   process.on('exit', () => console.log(' ', events.sort().join(', ')));
+  // Asks each worker for its connection count, then disconnects them all.
+  function report(made) {
+    const shares = {};
+    for (const w of Object.values(cluster.workers)) {
+      w.send({ report: true });
+      w.once('message', (m) => {
+        shares[w.id] = m.connections;
+        if (Object.keys(shares).length < 2) return;
+        const total = shares[1] + shares[2];
+        console.log('  connections counted by the workers add up:', total === made);
+        if (policy !== 'none') console.log('  each worker got one at least:', shares[1] > 0 && shares[2] > 0);
+        console.error(`${policy} share of ${made} connections: w1 ${shares[1]}, w2 ${shares[2]}`);
+        cluster.disconnect(() => events.push('disconnected'));
+      });
+    }
+  }
   function run(port) {
     const counts = {};
     let done = 0;
@@ -54,12 +73,15 @@ if (cluster.isPrimary && policy === undefined) {
           console.log('  served', served, 'all by workers:',
                       Object.keys(counts).every((k) => /^w[12]$/.test(k)));
           if (policy !== 'none') console.log('  both workers used:', Object.keys(counts).length === 2);
-          cluster.disconnect(() => events.push('disconnected'));
+          report(N);
         });
       });
     }
   }
 } else {
   const srv = http.createServer((req, res) => res.end(`w${cluster.worker.id}`));
+  let connections = 0;
+  srv.on('connection', () => connections++);
+  process.on('message', (m) => { if (m.report) process.send({ connections }); });
   srv.listen(policy === 'reuseport' ? +process.env.TEST_PORT : 0, '127.0.0.1');
 }
