@@ -32,6 +32,7 @@ mod options;
 mod os;
 mod process_methods;
 mod process_wrap;
+mod serdes;
 mod signal_wrap;
 mod stream_wrap;
 mod task_queue;
@@ -60,6 +61,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("os", os::init),
     ("process_methods", process_methods::init),
     ("process_wrap", process_wrap::init),
+    ("serdes", serdes::init),
     ("signal_wrap", signal_wrap::init),
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),

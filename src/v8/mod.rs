@@ -20,6 +20,7 @@ mod isolate;
 mod object;
 mod scope;
 mod script;
+mod serializer;
 mod value;
 
 pub use context::ScriptSource;
@@ -32,4 +33,5 @@ pub use object::{
 pub use scope::Scope;
 pub use script::code_cache_counts;
 pub use script::Message;
+pub use serializer::{Deserializer, Serializer};
 pub use value::{Context, Local, String, Value, ValueKind};
