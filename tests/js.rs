@@ -190,7 +190,12 @@ fn wait_with_timeout(
             // What was still running, and what the test had printed, say where a
             // rare hang stopped: kept for the failure message.
             let ps = Command::new("ps")
-                .args(["-o", "pid,ppid,stat,wchan:20,args", "--ppid", &pid.to_string()])
+                .args([
+                    "-o",
+                    "pid,ppid,stat,wchan:20,args",
+                    "--ppid",
+                    &pid.to_string(),
+                ])
                 .output()
                 .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
                 .unwrap_or_default();

@@ -1,14 +1,14 @@
 //! The backend contract, checked against each driver (the `contract_tests!` macro
 //! instantiates every test for one driver): keys, cancellation by key and by fd,
 //! a full queue, multishot, provided buffers, the Remote wake-up, work that goes
-//! to the pool, teardown, and datagrams (sendmsg gathering buffers, recvmsg naming
-//! the sender).
+//! to the pool, teardown, datagrams (sendmsg gathering buffers, recvmsg naming
+//! the sender), and lent buffers filled front to back.
 use std::os::fd::RawFd;
 use std::time::Duration;
 
 use super::op::{
     parse_datagram, socket, Inline, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg,
-    RecvMsgMulti, SendMsg,
+    RecvMsgMulti, RecvMulti, SendMsg,
 };
 use super::sockaddr::SockAddr;
 use super::{Backend, Completion, Op, SharedFd};
@@ -332,6 +332,76 @@ pub fn multishot_recvmsg_lays_out_each_datagram(b: &mut dyn Backend) {
     assert_eq!((last[0].result, last[0].more), (-libc::ECANCELED, false));
 }
 
+/// Two lent buffers of 16 bytes: a 5-byte arrival goes to the front of the first
+/// (which stays lent: BUF_MORE), 16 more fill its 11 bytes left (used up: no
+/// BUF_MORE) and run on into the second. Skipped where the kernel lacks
+/// IOU_PBUF_RING_INC (before 6.12).
+pub fn lent_buffers_fill_front_to_back(b: &mut dyn Backend) {
+    if b.register_lent_buffers(9, 2).is_err() {
+        eprintln!("skipped: this kernel cannot consume provided buffers incrementally");
+        return;
+    }
+    // Leaked: lent memory must outlive anything the driver may still do with it.
+    let bufs: [&'static mut [u8; 16]; 2] =
+        [Box::leak(Box::new([0; 16])), Box::leak(Box::new([0; 16]))];
+    let ptrs = bufs.map(|b| b.as_mut_ptr());
+    for (bid, ptr) in ptrs.iter().enumerate() {
+        // SAFETY: leaked memory, never freed, written by nobody else.
+        unsafe { b.lend_buffer(9, bid as u16, *ptr, 16) };
+    }
+    let mut fds = [0; 2];
+    // SAFETY: room for two fds.
+    let r = unsafe {
+        libc::socketpair(
+            libc::AF_UNIX,
+            libc::SOCK_STREAM | libc::SOCK_CLOEXEC,
+            0,
+            fds.as_mut_ptr(),
+        )
+    };
+    assert_eq!(r, 0);
+    let key = b.submit(
+        Op::RecvMulti(RecvMulti::new(SharedFd::owned(fds[0]), 9, 64)),
+        1,
+    );
+    write(fds[1], b"hello");
+    let first = collect(b, 1);
+    assert_eq!(
+        (
+            first[0].result,
+            first[0].buffer_id(),
+            first[0].buffer_more()
+        ),
+        (5, Some(0), true)
+    );
+    write(fds[1], b"0123456789abcdef");
+    let mut got = Vec::new();
+    let start = std::time::Instant::now();
+    while got.iter().map(|c: &Completion| c.result).sum::<i32>() < 16
+        && start.elapsed() < Duration::from_secs(5)
+    {
+        b.poll(Some(Duration::from_millis(50)), &mut got).unwrap();
+    }
+    let seen: Vec<_> = got
+        .iter()
+        .map(|c| (c.result, c.buffer_id(), c.buffer_more()))
+        .collect();
+    assert_eq!(seen, [(11, Some(0), false), (5, Some(1), true)]);
+    // SAFETY: the bytes completions reported, in leaked memory.
+    let (b0, b1) = unsafe {
+        (
+            std::slice::from_raw_parts(ptrs[0], 16),
+            std::slice::from_raw_parts(ptrs[1], 5),
+        )
+    };
+    assert_eq!((b0, b1), (&b"hello0123456789a"[..], &b"bcdef"[..]));
+    b.cancel(key);
+    let last = collect(b, 1);
+    assert!(!last[0].more);
+    // SAFETY: ours.
+    unsafe { libc::close(fds[1]) };
+}
+
 /// Instantiates every contract test for one driver. `$make` builds it; `$ready`
 /// (a fn(&str) -> bool given the test's name) says whether the running kernel can
 /// do what the test needs: when not, the test prints why and passes (a skip).
@@ -415,6 +485,13 @@ macro_rules! contract_tests {
                 return;
             }
             contract::multishot_recvmsg_lays_out_each_datagram(&mut *$make);
+        }
+        #[test]
+        fn lent_buffers_fill_front_to_back() {
+            if !$ready("lent_buffers_fill_front_to_back") {
+                return;
+            }
+            contract::lent_buffers_fill_front_to_back(&mut *$make);
         }
         #[test]
         fn teardown_frees_in_flight_ops() {

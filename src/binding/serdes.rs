@@ -6,8 +6,7 @@
 //! the engine calls back. Argument types are checked in lib/v8.js.
 use super::set_methods;
 use crate::v8::{
-    ArrayBuffer, CallbackArgs, Deserializer, ErrorKind, Local, Object, Scope, Serializer,
-    ValueKind,
+    ArrayBuffer, CallbackArgs, Deserializer, ErrorKind, Local, Object, Scope, Serializer, ValueKind,
 };
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -70,7 +69,10 @@ fn new_serializer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// newDeserializer(view) -> handle, reading a copy of the view's bytes.
 fn new_deserializer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(bytes) = a.get(0).view_bytes() else {
-        return s.throw_error(ErrorKind::TypeError, "buffer must be a TypedArray or a DataView");
+        return s.throw_error(
+            ErrorKind::TypeError,
+            "buffer must be a TypedArray or a DataView",
+        );
     };
     a.ret(s.new_deserializer(bytes));
 }
@@ -148,13 +150,18 @@ fn write_raw_bytes<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(ser) = serializer(s, a) else { return };
     match a.get(1).view_bytes() {
         Some(bytes) => ser.write_raw(bytes),
-        None => s.throw_error(ErrorKind::TypeError, "source must be a TypedArray or a DataView"),
+        None => s.throw_error(
+            ErrorKind::TypeError,
+            "source must be a TypedArray or a DataView",
+        ),
     }
 }
 
 /// readHeader(handle, owner) -> true, or throws the engine's error.
 fn read_header<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     let Some(owner) = a.get(1).to::<Object>(ValueKind::Object) else {
         return s.throw_error(ErrorKind::TypeError, "Illegal invocation");
     };
@@ -165,7 +172,9 @@ fn read_header<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// readValue(handle, owner) -> the next value, or throws.
 fn read_value<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     let Some(owner) = a.get(1).to::<Object>(ValueKind::Object) else {
         return s.throw_error(ErrorKind::TypeError, "Illegal invocation");
     };
@@ -182,7 +191,9 @@ fn get_wire_format_version<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// deserializerTransferArrayBuffer(handle, id, arrayBuffer or SharedArrayBuffer).
 fn deserializer_transfer_array_buffer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     let id = u32_arg(s, a, 1);
     if let Some(ab) = array_buffer_arg(a, 2) {
         return des.transfer_array_buffer(id, ab);
@@ -198,7 +209,9 @@ fn deserializer_transfer_array_buffer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 fn read_uint32<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     match des.read_u32() {
         Some(v) => a.ret(s.number(v as f64)),
         None => s.throw_error(ErrorKind::Error, "ReadUint32() failed"),
@@ -207,10 +220,15 @@ fn read_uint32<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// readUint64(handle) -> [hi, lo].
 fn read_uint64<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     match des.read_u64() {
         Some(v) => {
-            let pair = [s.number((v >> 32) as f64), s.number((v & 0xffff_ffff) as f64)];
+            let pair = [
+                s.number((v >> 32) as f64),
+                s.number((v & 0xffff_ffff) as f64),
+            ];
             a.ret(s.array(&pair).value());
         }
         None => s.throw_error(ErrorKind::Error, "ReadUint64() failed"),
@@ -218,7 +236,9 @@ fn read_uint64<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 fn read_double<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     match des.read_double() {
         Some(v) => a.ret(s.number(v)),
         None => s.throw_error(ErrorKind::Error, "ReadDouble() failed"),
@@ -227,7 +247,9 @@ fn read_double<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 
 /// readRawBytes(handle, length) -> the bytes' offset in the input.
 fn read_raw_bytes<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some(des) = deserializer(s, a) else { return };
+    let Some(des) = deserializer(s, a) else {
+        return;
+    };
     let len = a.get(1).number(s).unwrap_or(0.0).max(0.0) as usize;
     match des.read_raw(len) {
         Some(at) => a.ret(s.number(at as f64)),

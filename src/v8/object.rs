@@ -79,7 +79,10 @@ extern "C" {
     fn v8__FunctionCallbackInfo__GetIsolate(info: *const RawCallbackInfo) -> *mut RawIsolate;
     fn v8__FunctionCallbackInfo__SetReturnValue(info: *const RawCallbackInfo, v: *const Value);
     fn v8__ArrayBuffer__New(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
-    fn v8__ArrayBuffer__NewUninitialized(isolate: *mut RawIsolate, len: usize) -> *const ArrayBuffer;
+    fn v8__ArrayBuffer__NewUninitialized(
+        isolate: *mut RawIsolate,
+        len: usize,
+    ) -> *const ArrayBuffer;
     fn v8__ArrayBuffer__NewWithData(
         isolate: *mut RawIsolate,
         data: *mut u8,

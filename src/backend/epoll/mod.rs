@@ -14,9 +14,9 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::time::Duration;
 
 use super::bufs::{BufGroup, LentBufs};
-use super::op::Picked;
 use super::inflight::Table;
 use super::op::Op;
+use super::op::Picked;
 use super::user_data::{REMOTE, WAKE};
 use super::wake::Posted;
 use super::{Backend, Completion, Key, Owner, Remote, Stats};

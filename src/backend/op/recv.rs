@@ -74,7 +74,14 @@ pub(super) fn recv_picked(fd: &SharedFd, picked: Option<Picked>, len: u32) -> i3
         return -libc::ENOBUFS;
     };
     // SAFETY: the driver picked a free buffer with room for p.len bytes.
-    let n = unsafe { libc::recv(fd.raw(), p.ptr.cast(), len.min(p.len) as usize, libc::MSG_DONTWAIT) };
+    let n = unsafe {
+        libc::recv(
+            fd.raw(),
+            p.ptr.cast(),
+            len.min(p.len) as usize,
+            libc::MSG_DONTWAIT,
+        )
+    };
     syscall_result(n as i64)
 }
 

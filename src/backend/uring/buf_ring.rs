@@ -54,7 +54,9 @@ impl BufRing {
         }
         let br = BufRing::map(count, None)?;
         // SAFETY: as in `register`.
-        unsafe { submitter.register_buf_ring_with_flags(br.ring as u64, count, bgid, PBUF_RING_INC) }?;
+        unsafe {
+            submitter.register_buf_ring_with_flags(br.ring as u64, count, bgid, PBUF_RING_INC)
+        }?;
         Ok(br)
     }
 

@@ -35,6 +35,7 @@ fn ready(test: &str) -> bool {
         | "pool_work_runs_off_the_loop_thread"
         | "a_queued_pool_job_is_cancelled" => &[opcode::PollAdd::CODE, opcode::AsyncCancel::CODE],
         "provided_buffers_are_picked_named_and_given_back" => &[opcode::Read::CODE],
+        "lent_buffers_fill_front_to_back" => &[opcode::RecvMulti::CODE, opcode::AsyncCancel::CODE],
         "datagrams_carry_their_source" | "multishot_recvmsg_lays_out_each_datagram" => &[
             opcode::RecvMsg::CODE,
             opcode::SendMsg::CODE,

@@ -189,7 +189,11 @@ fn read_done<'s>(s: &Scope<'s>, mut c: Completion) -> Result<Local<'s, Value>, L
 
 /// What a read's completion gives JS: the ArrayBuffer the bytes are in, null at
 /// EOF, or -errno.
-fn read_value<'s>(s: &Scope<'s>, c: &Completion, data: Option<Local<'s, Value>>) -> Local<'s, Value> {
+fn read_value<'s>(
+    s: &Scope<'s>,
+    c: &Completion,
+    data: Option<Local<'s, Value>>,
+) -> Local<'s, Value> {
     if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {
         // A kernel without multishot recv: single reads from now on.
         RECV_MULTISHOT.store(false, Ordering::Relaxed);
@@ -245,7 +249,11 @@ impl LentSlabs {
         // COIL_LENT_BUFFERS=0 takes the copying path a kernel before 6.12 takes
         // (to test it, and to compare the two).
         let off = std::env::var_os("COIL_LENT_BUFFERS").is_some_and(|v| v == "0");
-        if off || !Runtime::get(s).lp.ensure_lent_buffers(LENT_GROUP, LENT_COUNT) {
+        if off
+            || !Runtime::get(s)
+                .lp
+                .ensure_lent_buffers(LENT_GROUP, LENT_COUNT)
+        {
             return false;
         }
         LENT.with_borrow_mut(|l| *l = Some((0..LENT_COUNT).map(|_| None).collect()));
