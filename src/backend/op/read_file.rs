@@ -33,7 +33,7 @@ const PROBE: usize = 512;
 /// caller then takes the path that measures the file and reports it too large.
 const MAX_LEN: usize = i32::MAX as usize;
 /// Buffers kept for reuse: enough for the chains in flight at once.
-const SPARE_MAX: usize = 64;
+const SPARE_MAX: usize = 256;
 
 thread_local! {
     static SPARE: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -21,7 +21,7 @@ use crate::backend::user_data::{split, SLOT_CLOSE_TAG, STEP_SHIFT};
 use crate::backend::{Completion, Key};
 
 /// Slots in the table: chains in flight at once (more wait for one).
-const SLOTS: u32 = 1024;
+const SLOTS: u32 = 256;
 
 enum Todo {
     /// Op `key` holds a slot and needs its next phase submitted.
