@@ -31,6 +31,7 @@ test: build
 	$(CARGO) clippy --release --all-targets --quiet -- -D warnings
 	COIL_BACKEND=uring $(CARGO) test --release -- --test-threads=2
 	COIL_BACKEND=epoll $(CARGO) test --release --test js
+	COIL_BACKEND=uring COIL_LENT_BUFFERS=0 $(CARGO) test --release --test js -- net/
 	@tests/npm/run.sh $(BIN)
 
 # Installing (see README "Install"). The layout is the same everywhere: bin/coil finds

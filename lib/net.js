@@ -11,7 +11,7 @@
 // write synchronously (kSyncWrites, set by internal/process/stdio.js).
 
 const {
-  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectSetPrototypeOf,
   ReflectApply,
   TypedArrayPrototypeGetByteLength,
 } = primordials;
@@ -561,26 +561,6 @@ Socket.prototype.unref = function() {
 };
 
 require('internal/net/socket_info').install(Socket.prototype, binding);
-
-function defineGetter(name, get) {
-  ObjectDefineProperty(Socket.prototype, name, {
-    __proto__: null, configurable: true, enumerable: false, get,
-  });
-}
-
-defineGetter('_connecting', function() { return this.connecting; });
-// Deprecated in node, still read by code and tests: the bytes queued to be written.
-defineGetter('bufferSize', function() {
-  return this[kHandle] !== null ? this.writableLength : undefined;
-});
-defineGetter('pending', function() { return this[kHandle] === null || this.connecting; });
-defineGetter('readyState', function() {
-  if (this.connecting) return 'opening';
-  if (this.readable && this.writable) return 'open';
-  if (this.readable && !this.writable) return 'readOnly';
-  if (!this.readable && this.writable) return 'writeOnly';
-  return 'closed';
-});
 
 function connect(...args) {
   const options = normalizeArgs(args)[0];

@@ -15,7 +15,7 @@ const {
   errnoInfo, codes: { ERR_INVALID_ARG_VALUE, ERR_IPC_ONE_PIPE },
 } = require('internal/errors');
 const { toNumber } = require('internal/process/signals');
-const { validateString } = require('internal/validators');
+const { validateOneOf, validateString } = require('internal/validators');
 
 const EAGAIN = -11;
 
@@ -89,13 +89,16 @@ function stdioCodes(stdio) {
 
 ChildProcess.prototype.spawn = function(options) {
   validateString(options.file, 'options.file');
+  validateOneOf(options.serialization, 'options.serialization', [undefined, 'json', 'advanced']);
+  const serialization = options.serialization || 'json';
   const args = options.args || [];
   this.spawnfile = options.file;
   this.spawnargs = args;
   const codes = stdioCodes(options.stdio);
   let envPairs = options.envPairs || [];
   if (codes.ipc !== -1) {
-    envPairs = [...envPairs, `NODE_CHANNEL_FD=${codes.ipc}`, 'NODE_CHANNEL_SERIALIZATION_MODE=json'];
+    envPairs = [...envPairs, `NODE_CHANNEL_FD=${codes.ipc}`,
+                `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`];
   }
   const r = binding.spawn(options.file, args, envPairs, options.cwd || null,
                           codes, Boolean(options.detached));
@@ -126,7 +129,7 @@ ChildProcess.prototype.spawn = function(options) {
     if (i === codes.ipc) {
       // The channel is not one of the child's stdio streams.
       const channel = new Socket({ handle: { __proto__: null, id: h, pipe: true }, manualStart: true });
-      require('internal/child_process/ipc').setupChannel(this, channel);
+      require('internal/child_process/ipc').setupChannel(this, channel, serialization);
       ArrayPrototypePush(stdio, null);
       continue;
     }

@@ -72,6 +72,11 @@ impl Completion {
     pub fn buffer_id(&self) -> Option<u16> {
         io_uring::cqueue::buffer_select(self.flags)
     }
+    /// A lent buffer this completion read into still has room and stays lent
+    /// (IORING_CQE_F_BUF_MORE); without it the buffer was used up.
+    pub fn buffer_more(&self) -> bool {
+        io_uring::cqueue::buffer_more(self.flags)
+    }
 }
 
 /// Counters every backend keeps from the start; `--stats` prints them.
@@ -100,6 +105,19 @@ pub trait Backend {
     /// Registers `count` buffers of `size` bytes as group `group` for ops that let the
     /// kernel pick a buffer (IORING_REGISTER_PBUF_RING).
     fn register_buffers(&mut self, group: u16, count: u16, size: usize) -> io::Result<()>;
+    /// Makes `group` a group of lent buffers (at most `count` lent at once): reads
+    /// fill the oldest lent buffer front to back, each completion naming the buffer
+    /// and saying whether it has room left (`Completion::buffer_more`), so the
+    /// bytes of consecutive reads lie side by side where the owner put the buffer
+    /// (io_uring: IOU_PBUF_RING_INC, Linux 6.12). Err when the kernel lacks it.
+    fn register_lent_buffers(&mut self, group: u16, count: u16) -> io::Result<()>;
+    /// Lends `len` bytes at `ptr` to `group` as buffer `bid`, behind those lent before.
+    ///
+    /// # Safety
+    /// The memory stays allocated and unmoved, and nobody but the driver writes it,
+    /// until a completion names `bid` without `buffer_more` (it was used up) or the
+    /// backend is dropped; of it, the owner reads only bytes completions reported.
+    unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32);
     /// The first `len` bytes of buffer `bid` of `group`, as the op that picked it left them.
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8];
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.

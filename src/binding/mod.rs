@@ -5,6 +5,16 @@ use crate::v8::{
     CallbackArgs, ErrorKind, Global, Local, NativeTrampoline, Object, Scope, ValueKind,
 };
 
+/// Provided-buffer group ids, named in one place so that no two bindings share one.
+pub mod buffer_groups {
+    /// Stream reads copied out of buffers of the backend's (kernels before 6.12).
+    pub const STREAM_COPY: u16 = 1;
+    /// Datagrams (udp_wrap).
+    pub const DGRAM: u16 = 2;
+    /// Stream reads into lent slabs of JS memory (tcp_wrap/read.rs).
+    pub const STREAM_LENT: u16 = 3;
+}
+
 pub mod async_context;
 mod b64_vbmi;
 mod buffer;
@@ -22,6 +32,7 @@ mod options;
 mod os;
 mod process_methods;
 mod process_wrap;
+mod serdes;
 mod signal_wrap;
 mod stream_wrap;
 mod task_queue;
@@ -50,6 +61,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("os", os::init),
     ("process_methods", process_methods::init),
     ("process_wrap", process_wrap::init),
+    ("serdes", serdes::init),
     ("signal_wrap", signal_wrap::init),
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),

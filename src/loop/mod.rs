@@ -306,6 +306,27 @@ impl Loop {
         ok
     }
 
+    /// Makes `group` a group of lent buffers (`Backend::register_lent_buffers`)
+    /// once; false when the backend cannot (then reads copy out of an owned group).
+    pub fn ensure_lent_buffers(&self, group: u16, count: u16) -> bool {
+        if let Some(ok) = self.groups.borrow().get(&group) {
+            return *ok;
+        }
+        let ok = self.backend().register_lent_buffers(group, count).is_ok();
+        self.groups.borrow_mut().insert(group, ok);
+        ok
+    }
+
+    /// Lends memory to a lent group (`Backend::lend_buffer`).
+    ///
+    /// # Safety
+    /// As `Backend::lend_buffer`: the memory stays allocated, unmoved and written by
+    /// nobody else until a completion reports `bid` used up, or the loop shuts down.
+    pub unsafe fn lend_buffer(&self, group: u16, bid: u16, ptr: *mut u8, len: u32) {
+        // SAFETY: the caller's promise, passed on.
+        unsafe { self.backend().lend_buffer(group, bid, ptr, len) }
+    }
+
     /// Hands the first `len` bytes of provided buffer `bid` to `read` (which
     /// copies them out), then gives the buffer back to its group at once.
     pub fn take_buffer<R>(

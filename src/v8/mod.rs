@@ -20,16 +20,18 @@ mod isolate;
 mod object;
 mod scope;
 mod script;
+mod serializer;
 mod value;
 
 pub use context::ScriptSource;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
-    dispatch, Array, ArrayBuffer, BackingStore, set_zero_fill_field, CallbackArgs, ErrorKind, Function, Global,
-    NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
+    dispatch, set_zero_fill_field, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind,
+    Function, Global, NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
 };
 pub use scope::Scope;
 pub use script::code_cache_counts;
 pub use script::Message;
+pub use serializer::{Deserializer, Serializer};
 pub use value::{Context, Local, String, Value, ValueKind};

@@ -106,7 +106,7 @@ extern "C" {
 }
 
 pub type NativeTrampoline = extern "C" fn(info: *const RawCallbackInfo);
-type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
+pub type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
 
 /// A native function callable from JS: it reads its arguments and sets a return
 /// value through `CallbackArgs`, and throws through `Scope::throw`.
@@ -236,6 +236,23 @@ impl<'s> Scope<'s> {
         // SAFETY: live isolate; V8 takes the memory from the isolate's allocator.
         self.handle(unsafe { v8__ArrayBuffer__NewUninitialized(self.isolate(), len) })
             .unwrap()
+    }
+    /// An ArrayBuffer over memory the caller allocated; V8 calls `free(ptr, len,
+    /// null)` when the ArrayBuffer (and every view of it) has died, on any thread.
+    ///
+    /// # Safety
+    /// `ptr..ptr + len` is allocated, and left to V8 until `free` is called.
+    pub unsafe fn array_buffer_external(
+        &self,
+        ptr: *mut u8,
+        len: usize,
+        free: FreeFn,
+    ) -> Local<'s, ArrayBuffer> {
+        // SAFETY: the caller's promise; live isolate.
+        self.handle(unsafe {
+            v8__ArrayBuffer__NewWithData(self.isolate(), ptr, len, free, std::ptr::null_mut())
+        })
+        .unwrap()
     }
     /// An ArrayBuffer over `bytes` without copying; its memory is freed by V8's GC.
     pub fn array_buffer_from_vec(&self, bytes: Vec<u8>) -> Local<'s, ArrayBuffer> {

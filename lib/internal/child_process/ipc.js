@@ -1,9 +1,11 @@
 'use strict';
 // The IPC channel between a parent and a child made by fork() (or spawn with
-// stdio 'ipc'): a Unix socketpair, carried as a net.Socket on each side, with
-// node's 'json' framing — one JSON text per message, each ended by '\n'. The
+// stdio 'ipc'): a Unix socketpair, carried as a net.Socket on each side, by
+// default with node's 'json' framing — one JSON text per message, each ended by '\n'. The
 // same code serves both ends: the parent's ChildProcess and the child's process
-// object get send(), connected, disconnect(), 'message' and 'disconnect'.
+// object get send(), connected, disconnect(), 'message' and 'disconnect'. With
+// `serialization: 'advanced'` the framing is node's other one, length-prefixed
+// v8-serialized messages (internal/child_process/serialization has both).
 //
 // Handles (a net.Server, a net.Socket) travel as their fd, passed with SCM_RIGHTS
 // on the send that carries the message `{ cmd: 'NODE_HANDLE', type, msg }`. The
@@ -13,11 +15,11 @@
 // queued before it has gone, and messages sent after it wait for it.
 
 const {
-  ArrayPrototypePush, ArrayPrototypeShift, JSONParse, JSONStringify,
-  StringPrototypeIndexOf, StringPrototypeSlice, Symbol,
+  ArrayPrototypePush, ArrayPrototypeShift, StringPrototypeSlice, Symbol,
 } = primordials;
 
 const binding = internalBinding('tcp_wrap');
+const framings = require('internal/child_process/serialization');
 const {
   codes: {
     ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS,
@@ -74,27 +76,25 @@ function rebuildHandle(type, fd, done) {
 
 // Wires `target` (a ChildProcess, or process in a child) to the channel `socket`,
 // made with manualStart: reads start here, once the channel reads with recvmsg.
-function setupChannel(target, socket) {
+// `serialization` is 'json' or 'advanced' (validated by the caller).
+function setupChannel(target, socket, serialization) {
+  const framing = serialization === 'advanced' ? framings.advanced : framings.json;
   target.channel = socket;
   target.connected = true;
   binding.setIpc(socket._handle.id);
   const fds = []; // received, not yet claimed by a NODE_HANDLE message
-  let pending = '';
-  socket.setEncoding('utf8');
+  const read = framing.reader();
+  if (framing.encoding !== null) socket.setEncoding(framing.encoding);
   socket.on('data', (chunk) => {
     const got = binding.takeFds();
+    if (!target.connected) { // disconnected: nothing more is delivered
+      for (let i = 0; i < got.length; i++) require('fs').closeSync(got[i]);
+      return;
+    }
     for (let i = 0; i < got.length; i++) ArrayPrototypePush(fds, got[i]);
-    pending += chunk;
-    let nl;
-    while ((nl = StringPrototypeIndexOf(pending, '\n')) !== -1) {
-      const line = StringPrototypeSlice(pending, 0, nl);
-      pending = StringPrototypeSlice(pending, nl + 1);
-      let message;
-      try {
-        message = JSONParse(line);
-      } catch {
-        continue; // not a message of ours
-      }
+    const messages = read(chunk);
+    for (let m = 0; m < messages.length; m++) {
+      const message = messages[m];
       const internal = message !== null && typeof message === 'object' &&
         typeof message.cmd === 'string' && StringPrototypeSlice(message.cmd, 0, 5) === 'NODE_';
       if (internal && message.cmd === 'NODE_HANDLE') {
@@ -151,7 +151,9 @@ function setupChannel(target, socket) {
     const send = () => {
       if (socket._handle === null || socket.destroyed) return finish(-32);
       const r = binding.sendHandle(socket._handle.id, { __proto__: null, oncomplete: (e, n) => finish(n) },
-                                   require('buffer').Buffer.from(item.line), item.fd);
+                                   typeof item.line === 'string' ?
+                                     require('buffer').Buffer.from(item.line) : item.line,
+                                   item.fd);
       if (r < 0) finish(r);
     };
     // Everything written before it goes first.
@@ -160,7 +162,8 @@ function setupChannel(target, socket) {
       if (r === 0) send();
       else if (r < 0) finish(r);
     };
-    if (socket.writableLength > 0) socket.once('drain', flushed);
+    // An empty write's callback runs once the stream has handed over all before it.
+    if (socket.writableLength > 0) socket.write('', flushed);
     else flushed();
   }
 
@@ -170,6 +173,40 @@ function setupChannel(target, socket) {
       if (item.fd !== undefined) passHandle(item);
       else writeLine(item.line, item.callback);
     }
+    if (!passing && queue.length === 0 && sentWaiters.length > 0) {
+      const waiting = sentWaiters;
+      sentWaiters = [];
+      for (let i = 0; i < waiting.length; i++) waiting[i]();
+    }
+  }
+
+  // Calls `done` once everything sent so far has left: the handle sends queued
+  // here, the stream's buffer, then the handle's own write queue (the stream's
+  // write callbacks run when bytes enter that queue, not when they are written).
+  let sentWaiters = [];
+  function whenSent(done) {
+    if (socket._handle === null || socket.destroyed || socket.writableEnded) return done();
+    if (passing || queue.length > 0) {
+      ArrayPrototypePush(sentWaiters, () => whenSent(done));
+      return;
+    }
+    // An empty write's callback runs once the stream has handed over all before it.
+    if (socket.writableLength > 0) return socket.write('', () => whenSent(done));
+    const r = binding.flush(socket._handle.id, { __proto__: null, oncomplete: () => whenSent(done) });
+    if (r !== 1) done();
+  }
+
+  // In a child, the channel keeps the process alive while messages are still
+  // going out, even with nobody listening (node's pending writes do the same).
+  let holding = false;
+  function holdUntilSent() {
+    if (target !== process || holding) return;
+    holding = true;
+    socket.ref();
+    whenSent(() => {
+      holding = false;
+      refresh();
+    });
   }
 
   target.send = function send(message, handle, options, callback) {
@@ -194,21 +231,25 @@ function setupChannel(target, socket) {
     }
     if (handle !== undefined && handle !== null) {
       const { type, fd } = describeHandle(handle);
-      const line = `${JSONStringify({ cmd: 'NODE_HANDLE', type, msg: message })}\n`;
+      const line = framing.encode({ cmd: 'NODE_HANDLE', type, msg: message });
       // A socket sent without keepOpen is the receiver's from now on: its fd is
       // closed here once sent.
       const closeHandle = type === 'net.Socket' && !(options && options.keepOpen) ?
         handle[require('internal/net').kDetachHandle]() : undefined;
       ArrayPrototypePush(queue, { __proto__: null, line, fd, callback, closeHandle });
       drain();
+      holdUntilSent();
       return queue.length === 0 && !passing;
     }
-    const line = `${JSONStringify(message)}\n`;
+    const line = framing.encode(message);
     if (passing || queue.length > 0) {
       ArrayPrototypePush(queue, { __proto__: null, line, callback });
+      holdUntilSent();
       return false;
     }
-    return writeLine(line, callback);
+    const ok = writeLine(line, callback);
+    holdUntilSent();
+    return ok;
   };
 
   target.disconnect = function disconnect() {
@@ -218,17 +259,23 @@ function setupChannel(target, socket) {
     }
     this.connected = false;
     this.channel = null;
-    socket.end();
-    socket.destroy();
+    closeWhenSent();
     process.nextTick(() => this.emit('disconnect'));
   };
+
+  // What was sent before disconnect() still goes (node's writes to the channel
+  // are usually done by then; coil's may still sit in the handle's write queue,
+  // which closing would cancel): the socket closes after the last of them.
+  function closeWhenSent() {
+    whenSent(() => socket.destroy());
+  }
 
   // As node: the channel keeps the process alive only while someone listens for
   // messages (a child with no 'message' listener can exit).
   function refresh() {
     const listening = target.listenerCount('message') > 0 ||
       target.listenerCount('disconnect') > 0 || target.listenerCount('internalMessage') > 0;
-    if (listening) socket.ref();
+    if (listening || holding) socket.ref();
     else socket.unref();
   }
   if (target === process) {
@@ -244,16 +291,19 @@ function setupChannel(target, socket) {
 }
 
 // In a child started with an IPC channel: process.send and friends, on the fd the
-// parent named in NODE_CHANNEL_FD (removed from the environment, as node does).
+// parent named in NODE_CHANNEL_FD, framed as NODE_CHANNEL_SERIALIZATION_MODE says
+// (both removed from the environment, as node does).
 function setupChildChannel() {
   const fd = process.env.NODE_CHANNEL_FD;
   if (fd === undefined) return;
+  const serialization = process.env.NODE_CHANNEL_SERIALIZATION_MODE === 'advanced' ?
+    'advanced' : 'json';
   delete process.env.NODE_CHANNEL_FD;
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
   const n = +fd;
   if (!(n >= 0)) return;
   const { Socket } = require('net');
-  setupChannel(process, new Socket({ fd: n, manualStart: true }));
+  setupChannel(process, new Socket({ fd: n, manualStart: true }), serialization);
 }
 
 module.exports = { setupChannel, setupChildChannel, kSharedSocket };

@@ -1,7 +1,8 @@
 'use strict';
-// A net.Socket's address and byte-count accessors: address(), remote* and local*
-// (read from the handle once and kept), bytesRead and bytesWritten (node counts
-// what is handed to the kernel plus what is still queued in the stream).
+// A net.Socket's accessors: address(), remote* and local* (read from the handle
+// once and kept), bytesRead and bytesWritten (node counts what is handed to the
+// kernel plus what is still queued in the stream), and the state getters
+// (pending, readyState, bufferSize, _connecting).
 
 const { ObjectDefineProperty, TypedArrayPrototypeGetByteLength } = primordials;
 const { byteLength: BufferByteLength } = require('buffer').Buffer;
@@ -54,6 +55,20 @@ function install(proto, binding) {
       }
     }
     return bytes;
+  });
+
+  defineGetter('_connecting', function() { return this.connecting; });
+  // Deprecated in node, still read by code and tests: the bytes queued to be written.
+  defineGetter('bufferSize', function() {
+    return this[kHandle] !== null ? this.writableLength : undefined;
+  });
+  defineGetter('pending', function() { return this[kHandle] === null || this.connecting; });
+  defineGetter('readyState', function() {
+    if (this.connecting) return 'opening';
+    if (this.readable && this.writable) return 'open';
+    if (this.readable && !this.writable) return 'readOnly';
+    if (!this.readable && this.writable) return 'writeOnly';
+    return 'closed';
   });
 }
 

@@ -13,7 +13,8 @@ use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::time::Duration;
 
-use super::bufs::BufGroup;
+use super::bufs::{BufGroup, LentBufs};
+use super::op::Picked;
 use super::inflight::Table;
 use super::op::Op;
 use super::user_data::{REMOTE, WAKE};
@@ -25,9 +26,11 @@ mod tests;
 
 use super::pool::Pool;
 
-/// IORING_CQE_F_BUFFER and IORING_CQE_F_MORE, so completions read the same on both drivers.
+/// IORING_CQE_F_BUFFER, IORING_CQE_F_MORE and IORING_CQE_F_BUF_MORE, so completions
+/// read the same on both drivers.
 const F_BUFFER: u32 = 1;
 const F_MORE: u32 = 2;
+const F_BUF_MORE: u32 = 16;
 /// IORING_CQE_BUFFER_SHIFT: the buffer id sits in the flags' upper 16 bits.
 const BUFFER_SHIFT: u32 = 16;
 const MAX_EVENTS: usize = 1024;
@@ -42,6 +45,7 @@ pub struct Epoll {
     pool: Pool,
     remote: Remote,
     groups: HashMap<u16, BufGroup>,
+    lent: HashMap<u16, LentBufs>,
     /// Fds whose receive found every buffer lent out this turn. Level-triggered
     /// epoll hands ready fds back in the same order turn after turn, so without
     /// this the first sockets of the list would take the buffers every time and
@@ -69,6 +73,7 @@ impl Epoll {
             pool: Pool::new(remote.clone()),
             remote,
             groups: HashMap::new(),
+            lent: HashMap::new(),
             starved: Default::default(),
             stats: Stats::default(),
             trace: false,
@@ -178,11 +183,20 @@ impl Epoll {
         }
         let mut flags = 0;
         let mut picked = None;
-        if let Some(group) = op.buffer_group() {
-            let p = self
-                .groups
-                .get_mut(&group)
-                .and_then(|g| g.take().map(|b| (g.ptr(b), b)));
+        let group = op.buffer_group();
+        let lent = group.and_then(|g| self.lent.get_mut(&g));
+        let is_lent = lent.is_some();
+        if let Some(group) = group {
+            let p = match lent {
+                Some(l) => l.head(),
+                None => self.groups.get_mut(&group).and_then(|g| {
+                    g.take().map(|bid| Picked {
+                        ptr: g.ptr(bid),
+                        bid,
+                        len: g.size as u32,
+                    })
+                }),
+            };
             if p.is_none() {
                 // Every buffer is lent out in this turn; they all come back when its
                 // completions are delivered, so the op just waits for the next
@@ -194,12 +208,11 @@ impl Epoll {
                 return false;
             }
             op.pick(p);
-            picked = p.map(|p| p.1);
+            picked = p.map(|p| p.bid);
         }
         let f = self.ops.get_mut(key).expect("present");
         let result = f.op.as_opable().run_blocking();
-        let group = f.op.as_opable_ref().buffer_group();
-        if let (Some(bid), Some(group), true) = (picked, group, result < 0) {
+        if let (Some(bid), Some(group), true, false) = (picked, group, result < 0, is_lent) {
             // Not used (EAGAIN, an error): back to the free list at once.
             if let Some(g) = self.groups.get_mut(&group) {
                 g.give_back(bid);
@@ -209,7 +222,18 @@ impl Epoll {
             return false; // spurious or taken by someone else: wait again
         }
         if let Some(bid) = picked.filter(|_| result >= 0) {
-            flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT;
+            match group.and_then(|g| self.lent.get_mut(&g)) {
+                // A lent buffer is named only when bytes went into it, as the kernel
+                // does; BUF_MORE while it has room left.
+                Some(l) if result > 0 => {
+                    flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT;
+                    if l.consume(result as u32) {
+                        flags |= F_BUF_MORE;
+                    }
+                }
+                Some(_) => {}
+                None => flags |= F_BUFFER | (bid as u32) << BUFFER_SHIFT,
+            }
         }
         let owner = f.owner;
         let op = f.op.as_opable_ref();
@@ -394,6 +418,17 @@ impl Backend for Epoll {
     fn register_buffers(&mut self, group: u16, count: u16, size: usize) -> io::Result<()> {
         self.groups.insert(group, BufGroup::new(count, size)?);
         Ok(())
+    }
+
+    fn register_lent_buffers(&mut self, group: u16, _count: u16) -> io::Result<()> {
+        self.lent.insert(group, LentBufs::default());
+        Ok(())
+    }
+
+    unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32) {
+        if let Some(l) = self.lent.get_mut(&group) {
+            l.lend(Picked { ptr, bid, len });
+        }
     }
 
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8] {

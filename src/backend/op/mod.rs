@@ -127,9 +127,9 @@ pub trait OpAble {
     fn buffer_group(&self) -> Option<u16> {
         None
     }
-    /// The epoll driver's pick from the op's group before `run_blocking`: (address,
-    /// buffer id), or None when every buffer is lent (the syscall then gives ENOBUFS).
-    fn pick(&mut self, _picked: Option<(*mut u8, u16)>) {}
+    /// The epoll driver's pick from the op's group before `run_blocking`, or None
+    /// when every buffer is lent (the syscall then gives ENOBUFS).
+    fn pick(&mut self, _picked: Option<Picked>) {}
     /// At the op's last completion: the provided buffer it took (from the CQE's
     /// flags), so its owner can read and recycle it once the op is handed back.
     fn set_buffer(&mut self, _bid: u16) {}
@@ -139,6 +139,16 @@ pub trait OpAble {
     fn chain(&mut self) -> Option<&mut dyn Chain> {
         None
     }
+}
+
+/// A provided buffer the epoll driver chose for one read: where it starts, its id,
+/// and how many bytes may go there (a lent buffer's room left may be less than
+/// the op asks for).
+#[derive(Clone, Copy, Debug)]
+pub struct Picked {
+    pub ptr: *mut u8,
+    pub bid: u16,
+    pub len: u32,
 }
 
 macro_rules! ops {

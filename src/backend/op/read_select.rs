@@ -7,15 +7,15 @@ use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
 
-use super::OpAble;
+use super::{OpAble, Picked};
 use crate::backend::SharedFd;
 
 pub struct ReadSelect {
     pub fd: SharedFd,
     pub group: u16,
     pub len: u32,
-    /// Filled by the epoll driver, which picks the buffer itself: (ptr, bid).
-    pub picked: Option<(*mut u8, u16)>,
+    /// Filled by the epoll driver, which picks the buffer itself.
+    pub picked: Option<Picked>,
 }
 
 impl OpAble for ReadSelect {
@@ -26,11 +26,11 @@ impl OpAble for ReadSelect {
         Some(e.build().flags(squeue::Flags::BUFFER_SELECT))
     }
     fn run_blocking(&mut self) -> i32 {
-        let Some((ptr, _)) = self.picked else {
+        let Some(p) = self.picked else {
             return -libc::ENOBUFS;
         };
-        // SAFETY: the driver picked a free buffer of at least len bytes for this op.
-        let n = unsafe { libc::read(self.fd.raw(), ptr.cast(), self.len as usize) };
+        // SAFETY: the driver picked a free buffer with room for p.len bytes.
+        let n = unsafe { libc::read(self.fd.raw(), p.ptr.cast(), self.len.min(p.len) as usize) };
         super::buf::syscall_result(n as i64)
     }
     fn opcode(&self) -> Option<u8> {
@@ -48,7 +48,7 @@ impl OpAble for ReadSelect {
     fn buffer_group(&self) -> Option<u16> {
         Some(self.group)
     }
-    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+    fn pick(&mut self, picked: Option<Picked>) {
         self.picked = picked;
     }
 }

@@ -7,7 +7,7 @@ use std::os::fd::RawFd;
 use io_uring::{opcode, squeue, types};
 
 use super::buf::{syscall_result, IoBuf};
-use super::OpAble;
+use super::{OpAble, Picked};
 use crate::backend::SharedFd;
 
 pub struct Recv {
@@ -50,7 +50,7 @@ pub struct RecvSelect {
     pub group: u16,
     pub len: u32,
     /// The epoll driver's pick: (address, buffer id).
-    picked: Option<(*mut u8, u16)>,
+    picked: Option<Picked>,
     /// The buffer the data is in, known at the last completion.
     pub bid: Option<u16>,
 }
@@ -69,12 +69,12 @@ impl RecvSelect {
 
 /// The epoll driver's recv for a buffer-select op: a non-blocking recv into the
 /// buffer it picked from the group, or ENOBUFS when every buffer was lent.
-pub(super) fn recv_picked(fd: &SharedFd, picked: Option<(*mut u8, u16)>, len: u32) -> i32 {
-    let Some((ptr, _)) = picked else {
+pub(super) fn recv_picked(fd: &SharedFd, picked: Option<Picked>, len: u32) -> i32 {
+    let Some(p) = picked else {
         return -libc::ENOBUFS;
     };
-    // SAFETY: the driver picked a free buffer of at least len bytes for this op.
-    let n = unsafe { libc::recv(fd.raw(), ptr.cast(), len as usize, libc::MSG_DONTWAIT) };
+    // SAFETY: the driver picked a free buffer with room for p.len bytes.
+    let n = unsafe { libc::recv(fd.raw(), p.ptr.cast(), len.min(p.len) as usize, libc::MSG_DONTWAIT) };
     syscall_result(n as i64)
 }
 
@@ -102,7 +102,7 @@ impl OpAble for RecvSelect {
     fn buffer_group(&self) -> Option<u16> {
         Some(self.group)
     }
-    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+    fn pick(&mut self, picked: Option<Picked>) {
         self.picked = picked;
     }
     fn set_buffer(&mut self, bid: u16) {

@@ -10,14 +10,14 @@ use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
 
-use super::OpAble;
+use super::{OpAble, Picked};
 use crate::backend::SharedFd;
 
 pub struct RecvMulti {
     pub fd: SharedFd,
     pub group: u16,
     /// The epoll driver's pick for the next recv: (address, buffer id).
-    picked: Option<(*mut u8, u16)>,
+    picked: Option<Picked>,
     len: u32,
 }
 
@@ -60,7 +60,7 @@ impl OpAble for RecvMulti {
     fn buffer_group(&self) -> Option<u16> {
         Some(self.group)
     }
-    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+    fn pick(&mut self, picked: Option<Picked>) {
         self.picked = picked;
     }
 }

@@ -10,7 +10,7 @@ use std::os::fd::RawFd;
 use io_uring::{opcode, squeue, types};
 
 use super::buf::{syscall_result, IoBuf};
-use super::OpAble;
+use super::{OpAble, Picked};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::SharedFd;
 
@@ -25,7 +25,7 @@ pub struct RecvMsg {
     pub fd: SharedFd,
     pub into: RecvInto,
     /// The epoll driver's pick from the group: (address, buffer id).
-    picked: Option<(*mut u8, u16)>,
+    picked: Option<Picked>,
     /// The buffer the datagram is in, known at the completion (group reads).
     pub bid: Option<u16>,
     /// The sender's address, written by the kernel.
@@ -99,11 +99,11 @@ impl OpAble for RecvMsg {
     }
     fn run_blocking(&mut self) -> i32 {
         if let RecvInto::Group(_, len) = self.into {
-            let Some((ptr, _)) = self.picked else {
+            let Some(p) = self.picked else {
                 return -libc::ENOBUFS;
             };
-            self.iov.iov_base = ptr.cast();
-            self.iov.iov_len = len as usize;
+            self.iov.iov_base = p.ptr.cast();
+            self.iov.iov_len = len.min(p.len) as usize;
         }
         let (_, namelen) = self.from.storage_mut();
         self.msg.msg_namelen = namelen;
@@ -127,7 +127,7 @@ impl OpAble for RecvMsg {
     fn buffer_group(&self) -> Option<u16> {
         self.group()
     }
-    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+    fn pick(&mut self, picked: Option<Picked>) {
         self.picked = picked;
     }
     fn set_buffer(&mut self, bid: u16) {

@@ -12,7 +12,7 @@ use std::os::fd::RawFd;
 use io_uring::{opcode, squeue, types};
 
 use super::buf::syscall_result;
-use super::OpAble;
+use super::{OpAble, Picked};
 use crate::backend::sockaddr::SockAddr;
 use crate::backend::SharedFd;
 
@@ -40,7 +40,7 @@ pub struct RecvMsgMulti {
     /// The size of the group's buffers.
     len: u32,
     /// The epoll driver's pick for the next datagram: (address, buffer id).
-    picked: Option<(*mut u8, u16)>,
+    picked: Option<Picked>,
     /// Boxed: the SQE points at it until the op's last completion.
     msg: Box<libc::msghdr>,
 }
@@ -74,10 +74,10 @@ impl OpAble for RecvMsgMulti {
         Some(e.build())
     }
     fn run_blocking(&mut self) -> i32 {
-        let Some((ptr, _)) = self.picked else {
+        let Some(Picked { ptr, len, .. }) = self.picked else {
             return -libc::ENOBUFS;
         };
-        let room = (self.len as usize).saturating_sub(RECVMSG_OVERHEAD);
+        let room = (self.len.min(len) as usize).saturating_sub(RECVMSG_OVERHEAD);
         // SAFETY: the driver picked a free buffer of `len` bytes (> the overhead).
         let (name, payload) = unsafe { (ptr.add(HEADER), ptr.add(RECVMSG_OVERHEAD)) };
         let mut iov = libc::iovec {
@@ -121,7 +121,7 @@ impl OpAble for RecvMsgMulti {
     fn buffer_group(&self) -> Option<u16> {
         Some(self.group)
     }
-    fn pick(&mut self, picked: Option<(*mut u8, u16)>) {
+    fn pick(&mut self, picked: Option<Picked>) {
         self.picked = picked;
     }
 }

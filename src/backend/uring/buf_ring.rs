@@ -2,6 +2,11 @@
 //! array of (addr, len, bid) entries shared with the kernel, whose tail we advance
 //! to hand buffers over. The kernel takes one per read that selects the group and
 //! names it in the CQE's flags; `recycle` puts it back at the tail.
+//!
+//! A lent ring (IOU_PBUF_RING_INC, Linux 6.12) holds the owner's memory instead:
+//! the kernel fills its head buffer front to back, one read after another, and
+//! says IORING_CQE_F_BUF_MORE while the buffer has room; `lend` adds a buffer at
+//! the tail when the owner has seen one used up.
 use std::io;
 use std::sync::atomic::{AtomicU16, Ordering};
 
@@ -10,12 +15,17 @@ use io_uring::Submitter;
 
 use crate::backend::bufs::BufGroup;
 
+/// IOU_PBUF_RING_INC (Linux 6.12): buffers consumed incrementally.
+const PBUF_RING_INC: u16 = 2;
+
 pub struct BufRing {
     /// `entries` BufRingEntry values, mmapped (page-aligned, as the kernel needs).
     ring: *mut BufRingEntry,
     map_len: usize,
     tail: u16,
-    pub group: BufGroup,
+    count: u16,
+    /// The buffers' memory, for a ring of our own buffers; None for a lent ring.
+    pub group: Option<BufGroup>,
 }
 
 impl BufRing {
@@ -26,6 +36,29 @@ impl BufRing {
         size: usize,
     ) -> io::Result<BufRing> {
         let group = BufGroup::new(count, size)?;
+        let mut br = BufRing::map(count, Some(group))?;
+        for bid in 0..count {
+            br.recycle(bid);
+        }
+        br.publish();
+        // SAFETY: the mapping stays valid until Drop, which runs after the ring that
+        // uses it has been closed (Uring's Drop) or the group unregistered.
+        unsafe { submitter.register_buf_ring_with_flags(br.ring as u64, count, bgid, 0) }?;
+        Ok(br)
+    }
+
+    /// A ring of `count` (a power of two) entries for lent buffers, empty until `lend`.
+    pub fn register_lent(submitter: &Submitter, bgid: u16, count: u16) -> io::Result<BufRing> {
+        if count == 0 || !count.is_power_of_two() || count > 32768 {
+            return Err(io::Error::from_raw_os_error(libc::EINVAL));
+        }
+        let br = BufRing::map(count, None)?;
+        // SAFETY: as in `register`.
+        unsafe { submitter.register_buf_ring_with_flags(br.ring as u64, count, bgid, PBUF_RING_INC) }?;
+        Ok(br)
+    }
+
+    fn map(count: u16, group: Option<BufGroup>) -> io::Result<BufRing> {
         let map_len = count as usize * std::mem::size_of::<BufRingEntry>();
         // SAFETY: an anonymous private mapping; no existing memory is touched.
         let ring = unsafe {
@@ -41,29 +74,21 @@ impl BufRing {
         if ring == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        let mut br = BufRing {
+        Ok(BufRing {
             ring: ring.cast(),
             map_len,
             tail: 0,
+            count,
             group,
-        };
-        for bid in 0..count {
-            br.put(bid);
-        }
-        br.publish();
-        // SAFETY: the mapping stays valid until Drop, which runs after the ring that
-        // uses it has been closed (Uring's Drop) or the group unregistered.
-        unsafe { submitter.register_buf_ring_with_flags(ring as u64, count, bgid, 0) }?;
-        Ok(br)
+        })
     }
 
-    fn put(&mut self, bid: u16) {
-        let mask = self.group.count - 1;
-        let addr = self.group.ptr(bid) as u64;
+    fn put(&mut self, addr: *mut u8, len: u32, bid: u16) {
+        let mask = self.count - 1;
         // SAFETY: (tail & mask) < count: inside the mapping.
         let entry = unsafe { &mut *self.ring.add((self.tail & mask) as usize) };
-        entry.set_addr(addr);
-        entry.set_len(self.group.size as u32);
+        entry.set_addr(addr as u64);
+        entry.set_len(len);
         entry.set_bid(bid);
         self.tail = self.tail.wrapping_add(1);
     }
@@ -77,8 +102,18 @@ impl BufRing {
     }
 
     pub fn recycle(&mut self, bid: u16) {
-        if bid < self.group.count {
-            self.put(bid);
+        let Some(g) = self.group.as_mut().filter(|g| bid < g.count) else {
+            return;
+        };
+        let (addr, len) = (g.ptr(bid), g.size as u32);
+        self.put(addr, len, bid);
+        self.publish();
+    }
+
+    /// Adds a lent buffer at the tail (the caller keeps at most `count` lent).
+    pub fn lend(&mut self, bid: u16, ptr: *mut u8, len: u32) {
+        if self.group.is_none() {
+            self.put(ptr, len, bid);
             self.publish();
         }
     }

@@ -477,10 +477,23 @@ impl Backend for Uring {
         Ok(())
     }
 
+    fn register_lent_buffers(&mut self, group: u16, count: u16) -> io::Result<()> {
+        let br = BufRing::register_lent(&self.ring.submitter(), group, count)?;
+        self.buf_rings.insert(group, br);
+        Ok(())
+    }
+
+    unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32) {
+        if let Some(br) = self.buf_rings.get_mut(&group) {
+            br.lend(bid, ptr, len);
+        }
+    }
+
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8] {
         self.buf_rings
             .get(&group)
-            .map_or(&[], |br| br.group.slice(bid, len))
+            .and_then(|br| br.group.as_ref())
+            .map_or(&[], |g| g.slice(bid, len))
     }
 
     fn recycle(&mut self, group: u16, bid: u16) {

@@ -17,6 +17,7 @@ use super::{set_methods, stream_wrap};
 
 mod ipc;
 mod read;
+mod slab;
 
 use crate::backend::op::{socket, Accept, Connect, Poll};
 use crate::backend::sockaddr::SockAddr;

@@ -1,13 +1,16 @@
 //! Reading a stream handle: readStart/readStop (a multishot recv over the
 //! provided-buffer ring; a plain read for pipes and terminals; recvmsg for an IPC
-//! channel), and the received bytes' way into JS memory (a shared slab for small
-//! chunks, offset and length left in readInfo).
+//! channel), and the received bytes' way into JS memory: straight into it where
+//! the backend takes lent buffers (slabs of JS memory the kernel fills front to
+//! back, `LentSlabs`), else copied into a shared slab; offset and length are left
+//! in readInfo.
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{handle_arg, handle_fd, ipc, req_arg};
+use super::{handle_arg, handle_fd, ipc, req_arg, slab};
 use crate::backend::op::{IoBuf, Read, Recv, RecvFds, RecvMulti, RecvSelect};
 use crate::backend::{Completion, Op};
+use crate::binding::buffer_groups;
 use crate::binding::fs::args;
 use crate::runtime::Runtime;
 use crate::v8::{BackingStore, CallbackArgs, Global, Local, Scope, Value};
@@ -17,8 +20,13 @@ const READ_SIZE: usize = 64 * 1024;
 /// The provided-buffer group every socket reads from (docs/net.md): buffers are
 /// taken only when data arrives and given back as soon as it is copied out, so
 /// idle sockets hold no read memory. 128 × 64 KiB, touched only as used.
-const READ_GROUP: u16 = 1;
+const READ_GROUP: u16 = buffer_groups::STREAM_COPY;
 const READ_BUFFERS: u16 = 128;
+/// The lent group: up to LENT_COUNT slabs of LENT_SIZE bytes of JS memory lent at
+/// once (as much as READ_GROUP holds), filled by reads side by side.
+const LENT_GROUP: u16 = buffer_groups::STREAM_LENT;
+const LENT_COUNT: u16 = 32;
+const LENT_SIZE: usize = slab::SLAB_SIZE;
 
 /// setReadInfo(Float64Array(2)): where read completions leave [offset, length].
 pub(super) fn set_read_info<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
@@ -58,6 +66,14 @@ pub(super) fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     } else if ipc::is_channel(h) {
         // An IPC channel: recvmsg, so that fds passed with messages are kept.
         RecvFds::new(fd, IoBuf::from_vec(vec![0; READ_SIZE])).into()
+    } else if LentSlabs::ready(s) {
+        let op: Op = if RECV_MULTISHOT.load(Ordering::Relaxed) {
+            RecvMulti::new(fd, LENT_GROUP, READ_SIZE as u32).into()
+        } else {
+            RecvSelect::new(fd, LENT_GROUP, READ_SIZE as u32).into()
+        };
+        let id = rt.submit_handle_request(s, h, req, op, Box::new(lent_read_done));
+        return a.ret(s.number(id as f64));
     } else if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
         let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
         Recv { fd, buf }.into()
@@ -82,7 +98,7 @@ pub(super) fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// Received chunks up to this size are copied into a shared slab (below); larger
 /// ones get an ArrayBuffer of their own.
 const SLAB_CHUNK_MAX: usize = 32 * 1024;
-const SLAB_SIZE: usize = 256 * 1024;
+const SLAB_SIZE: usize = slab::SLAB_SIZE;
 
 /// Small received chunks are copied side by side into one 256 KiB ArrayBuffer and
 /// handed to JS as views of it, as node's Buffer pool does for small allocations:
@@ -108,7 +124,7 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
         SLAB.with(|slab| {
             let mut slab = slab.borrow_mut();
             if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
-                let ab = s.array_buffer_uninit(SLAB_SIZE);
+                let ab = slab::slab(s);
                 *slab = Some(ReadSlab {
                     ab: Global::new(s, ab.value()),
                     store: ab.backing_store(),
@@ -131,6 +147,12 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
         (ab.value(), 0)
     };
+    write_read_info(offset, len);
+    ab
+}
+
+/// readInfo = [offset, len]: where the last chunk lies in the ArrayBuffer given.
+fn write_read_info(offset: usize, len: usize) {
     READ_INFO.with(|info| {
         if let Some((store, at)) = &*info.borrow() {
             // SAFETY: setReadInfo checked a 16-byte view at `at` of this store.
@@ -141,7 +163,6 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
             }
         }
     });
-    ab
 }
 
 /// A read's completion as JS sees it: the bytes copied into JS memory (`to_js`);
@@ -163,15 +184,120 @@ fn read_done<'s>(s: &Scope<'s>, mut c: Completion) -> Result<Local<'s, Value>, L
         (None, Some(Op::Read(read))) if n > 0 => Some(to_js(&read.buf.as_slice()[..n])),
         _ => None,
     };
+    Ok(read_value(s, &c, data))
+}
+
+/// What a read's completion gives JS: the ArrayBuffer the bytes are in, null at
+/// EOF, or -errno.
+fn read_value<'s>(s: &Scope<'s>, c: &Completion, data: Option<Local<'s, Value>>) -> Local<'s, Value> {
     if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {
         // A kernel without multishot recv: single reads from now on.
         RECV_MULTISHOT.store(false, Ordering::Relaxed);
-        return Ok(s.number(-libc::EAGAIN as f64));
+        return s.number(-libc::EAGAIN as f64);
     }
-    Ok(match (c.result, data) {
+    match (c.result, data) {
         (r, _) if r < 0 => s.number(r as f64),
         (0, _) => s.null(),
         (_, Some(ab)) => ab,
         _ => s.number(-libc::EIO as f64),
-    })
+    }
+}
+
+/// A read into the lent group: the bytes are already in a slab of JS memory.
+fn lent_read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
+    let data = match c.buffer_id() {
+        Some(bid) if c.result > 0 => LentSlabs::take(s, bid, c.result as usize, c.buffer_more()),
+        _ => None,
+    };
+    Ok(read_value(s, &c, data))
+}
+
+/// Slabs of JS memory (256 KiB ArrayBuffers) lent to the backend as LENT_GROUP's
+/// buffers: the kernel fills a slab front to back, read after read, whichever
+/// socket each read is for, so a chunk is handed to JS as a view where it
+/// landed — no copy. A used-up slab is let go (its chunks keep it alive for as
+/// long as JS holds them) and a fresh one lent in its place, so LENT_COUNT stay
+/// lent. Bytes of a slab past the reads reported are the kernel's to write: JS
+/// never sees them (a chunk's `.buffer` does, as a pooled Buffer's does in node).
+struct LentSlab {
+    ab: Global,
+    /// Keeps the memory allocated and unmoved while the kernel may write it,
+    /// whatever JS does with the ArrayBuffer (even detaching it).
+    _store: BackingStore,
+    /// Bytes the kernel has filled so far (reported by completions).
+    used: usize,
+}
+
+struct LentSlabs;
+
+thread_local! {
+    /// LENT_GROUP's slabs by buffer id; None until the group is set up.
+    static LENT: RefCell<Option<Vec<Option<LentSlab>>>> = const { RefCell::new(None) };
+}
+
+impl LentSlabs {
+    /// Whether reads go to lent slabs: the group is set up (at the first read) and
+    /// LENT_COUNT slabs are lent.
+    fn ready(s: &Scope) -> bool {
+        if LENT.with_borrow(|l| l.is_some()) {
+            return true;
+        }
+        // COIL_LENT_BUFFERS=0 takes the copying path a kernel before 6.12 takes
+        // (to test it, and to compare the two).
+        let off = std::env::var_os("COIL_LENT_BUFFERS").is_some_and(|v| v == "0");
+        if off || !Runtime::get(s).lp.ensure_lent_buffers(LENT_GROUP, LENT_COUNT) {
+            return false;
+        }
+        LENT.with_borrow_mut(|l| *l = Some((0..LENT_COUNT).map(|_| None).collect()));
+        for bid in 0..LENT_COUNT {
+            LentSlabs::lend(s, bid);
+        }
+        true
+    }
+
+    /// Lends a fresh slab as buffer `bid`.
+    fn lend(s: &Scope, bid: u16) {
+        let ab = slab::slab(s);
+        let store = ab.backing_store();
+        // SAFETY: `store` keeps the slab allocated and unmoved until it is dropped,
+        // which `take` does only after the completion that used the buffer up (the
+        // kernel no longer writes it); JS reads only the bytes completions reported.
+        unsafe {
+            Runtime::get(s)
+                .lp
+                .lend_buffer(LENT_GROUP, bid, store.data(), LENT_SIZE as u32)
+        };
+        let slab = LentSlab {
+            ab: Global::new(s, ab.value()),
+            _store: store,
+            used: 0,
+        };
+        LENT.with_borrow_mut(|l| {
+            if let Some(slot) = l.as_mut().and_then(|l| l.get_mut(bid as usize)) {
+                *slot = Some(slab);
+            }
+        });
+    }
+
+    /// `n` bytes a read put at the front of slab `bid`'s unused part: its
+    /// ArrayBuffer, with readInfo = [offset, n]. Without `more`, the slab is used
+    /// up: let go and replaced.
+    fn take<'s>(s: &Scope<'s>, bid: u16, n: usize, more: bool) -> Option<Local<'s, Value>> {
+        let (ab, offset) = LENT.with_borrow_mut(|l| {
+            let slot = l.as_mut()?.get_mut(bid as usize)?;
+            let slab = slot.as_mut()?;
+            let offset = slab.used;
+            slab.used = (offset + n).min(LENT_SIZE);
+            let ab = slab.ab.get(s);
+            if !more {
+                *slot = None;
+            }
+            Some((ab, offset))
+        })?;
+        if !more {
+            LentSlabs::lend(s, bid);
+        }
+        write_read_info(offset, n);
+        Some(ab)
+    }
 }

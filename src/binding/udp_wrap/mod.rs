@@ -53,10 +53,10 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     );
 }
 
-/// The provided-buffer group datagrams land in: its own (TCP reads use group 1),
-/// each buffer room for the largest UDP payload (65,527 bytes over IPv6) after
-/// the header and sender a multishot recvmsg puts first. Touched only as used.
-const DGRAM_GROUP: u16 = 2; // tcp_wrap reads from group 1
+/// The provided-buffer group datagrams land in: its own, each buffer room for
+/// the largest UDP payload (65,527 bytes over IPv6) after the header and sender
+/// a multishot recvmsg puts first. Touched only as used.
+const DGRAM_GROUP: u16 = crate::binding::buffer_groups::DGRAM;
 const DGRAM_BUFFERS: u16 = 128;
 const DGRAM_BUF_SIZE: usize = 65_536 + 64;
 const _: () = assert!(DGRAM_BUF_SIZE - RECVMSG_OVERHEAD >= 65_527);
