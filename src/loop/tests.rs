@@ -251,6 +251,10 @@ impl Backend for Broken {
     fn register_buffers(&mut self, _: u16, _: u16, _: usize) -> io::Result<()> {
         Ok(())
     }
+    fn register_lent_buffers(&mut self, _: u16, _: u16) -> io::Result<()> {
+        Ok(())
+    }
+    unsafe fn lend_buffer(&mut self, _: u16, _: u16, _: *mut u8, _: u32) {}
     fn buffer(&self, _: u16, _: u16, _: usize) -> &[u8] {
         &[]
     }
