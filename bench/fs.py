@@ -1,17 +1,23 @@
-"""fs: bench/fs.js under coil and node, alternating runs, medians per case.
-(a) readFile of 10,000 4 KiB files at 64/256/all-at-once concurrency, (b) stat of
-10,000 files, (c) a 1 GiB file through createReadStream, (d) 1,000 x 64 KiB
-writeFile + fsync. coil runs on both backends (io_uring, then epoll with its thread
-pool) beside node. Usage: python3 bench/fs.py [RUNS] [CASE...]"""
+"""fs: bench/fs.js under every runtime side by side, alternating runs (coil and
+bun back to back in each round), medians per case: (a) readFile of 10,000 4 KiB
+files at 64/256/all-at-once concurrency, (b) stat of 10,000 files, (c) a 1 GiB
+file through createReadStream, (d) 1,000 x 64 KiB writeFile + fsync. Runtimes:
+coil on io_uring and on epoll, node, and bun and deno when they are installed
+from npm (bench/common.py `runtime`, the helper bench/net uses). Each runtime is
+pinned to one core (BENCH_CORE). Prints one line per case and runtime, then the
+table for docs/benchmarks.md, which `--write` puts there.
+Usage: python3 bench/fs.py [RUNS] [CASE...] [--write]"""
 import os
 import re
 import sys
 from collections import defaultdict
-from common import COIL, NODE, ROOT, output, median, report
+from common import BUN, COIL, DENO, NODE, ROOT, output, median, runtime
 
-runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-cases = sys.argv[2:] or ["readfile-64", "readfile-256", "readfile-all", "stat-all",
-                         "readstream-1g", "writefile-fsync"]
+args = [a for a in sys.argv[1:] if a != "--write"]
+write = "--write" in sys.argv
+runs = int(args[0]) if args else 5
+cases = args[1:] or ["readfile-64", "readfile-256", "readfile-all", "stat-all",
+                     "readstream-1g", "writefile-fsync"]
 data = os.environ.get("BENCH_FS_DIR", "/var/tmp/coil-bench-fs")
 small = os.path.join(data, "small")
 if not os.path.isdir(small) or len(os.listdir(small)) != 10000:
@@ -28,16 +34,45 @@ if not os.path.exists(big) or os.path.getsize(big) != 1 << 30:
             f.write(chunk)
 
 script = os.path.join(ROOT, "bench/fs.js")
-runners = (("coil", [COIL, "--backend=uring"]), ("coil_epoll", [COIL, "--backend=epoll"]),
-           ("node", [NODE]))
+runners = [("coil-uring", [COIL, "--backend=uring"]), ("bun", None),
+           ("coil-epoll", [COIL, "--backend=epoll"]), ("node", [NODE]), ("deno", None)]
+bun, deno = runtime("bun", BUN), runtime("deno", DENO)
+runners = [(n, c) for n, c in runners if c is not None or (n == "bun" and bun) or (n == "deno" and deno)]
+runners = [(n, c if c else ([bun] if n == "bun" else [deno, "run", "-A", "--unstable-detect-cjs"]))
+           for n, c in runners]
 res = {name: defaultdict(list) for name, _ in runners}
 for _ in range(runs):
     for case in cases:
         for name, cmd in runners:
             for label, ms in re.findall(r"case=(\S+) ms=([\d.]+)", output(cmd + [script, case, data])):
                 res[name][label].append(float(ms))
-for case in res["coil"]:
-    coil, epoll, node = (median(res[n][case]) for n, _ in runners)
-    report(case, coil, node, "ms")
-    print(f"bench={case} backend=epoll coil={epoll:.3f}ms node={node:.3f}ms "
-          f"speedup={node / epoll:.2f}x", flush=True)
+
+names = [n for n, _ in runners]
+labels = {
+    "readfile-64": "readFile × 10,000 × 4 KiB, 64 in flight",
+    "readfile-256": "readFile × 10,000 × 4 KiB, 256 in flight",
+    "readfile-all": "readFile × 10,000 × 4 KiB, all at once",
+    "stat-all": "stat × 10,000, all at once",
+    "readstream-1g": "createReadStream of 1 GiB",
+    "writefile-fsync": "1,000 × (open, writeFile 64 KiB, fsync, close)",
+}
+rows = []
+for case in cases:
+    meds = {n: median(res[n][case]) for n in names if res[n][case]}
+    for n, ms in meds.items():
+        print(f"bench={case} runtime={n} ms={ms:.3f}", flush=True)
+    best = min(meds.values())
+    cells = [(f"**{meds[n]:.0f} ms**" if meds[n] == best else f"{meds[n]:.0f} ms") for n in names]
+    rows.append(f"| {labels.get(case, case)} | " + " | ".join(cells) + " |")
+table = "\n".join([f"| case | {' | '.join(names)} |", "|---|" + "---|" * len(names)] + rows)
+print(table)
+if write:
+    doc = os.path.join(ROOT, "docs/benchmarks.md")
+    text = open(doc).read()
+    start, end = "<!-- bench/fs.py table -->", "<!-- end bench/fs.py table -->"
+    block = f"{start}\n{table}\n{end}"
+    if start in text:
+        text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.replace("## fs streams and Dir", block + "\n\n## fs streams and Dir", 1)
+    open(doc, "w").write(text)

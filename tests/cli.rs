@@ -130,19 +130,23 @@ fn op_count(stats: &str, op: &str, key: &str) -> i64 {
 #[test]
 fn stats_show_file_work_went_through_the_ring() {
     let script = "const fs = require('fs');\
-        fs.readFile(__filename.replace(/[^/]*$/, '') + 'Cargo.toml', (e, d) => {\
+        const p = __filename.replace(/[^/]*$/, '') + 'Cargo.toml';\
+        fs.readFile(p, (e, d) => {\
           if (e) throw e;\
-          fs.promises.stat('.').then(() => fs.readdir('.', () => {}));\
+          fs.open(p, (e, fd) => fs.read(fd, Buffer.alloc(8), 0, 8, 0, () => fs.close(fd, () =>\
+            fs.promises.stat('.').then(() => fs.readdir('.', () => {})))));\
         });";
     let out = coil(&["--stats", "-e", script], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let err = text(&out.stderr);
-    for op in ["openat", "read", "statx", "close"] {
+    for op in ["readfile", "openat", "read", "close"] {
         assert!(op_count(&err, op, "ring") >= 1, "{op}: {err}");
         assert_eq!(op_count(&err, op, "inline"), 0, "{op}: {err}");
     }
-    // getdents has no opcode: it runs inline on the loop thread, never on a pool.
+    // getdents has no opcode, and statx would go to an io-wq worker: both run
+    // inline on the loop thread, never on a pool.
     assert_eq!(op_count(&err, "scandir", "inline"), 1, "{err}");
+    assert_eq!(op_count(&err, "statx", "inline"), 1, "{err}");
     // No thread was created for I/O: the same count as a program that does none.
     let idle = text(&coil(&["--stats", "-e", "0"], "").stderr);
     let threads = |s: &str| value_after(s, " threads=");
@@ -162,20 +166,20 @@ fn trace_uring_shows_each_op_from_submission_to_completion() {
             .position(|l| l.starts_with(prefix))
             .unwrap_or_else(|| panic!("no '{prefix}' in {err}"))
     };
-    // Each op is submitted, the kernel is entered, then the op completes: in order.
-    let open_sqe = at("uring: sqe    openat");
-    let open_cqe = at("uring: cqe    openat");
-    assert!(
-        open_sqe < at("uring: enter") && at("uring: enter") < open_cqe,
-        "{err}"
-    );
-    assert!(open_cqe < at("uring: sqe    statx"), "{err}");
-    assert!(
-        at("uring: cqe    read") < at("uring: sqe    close"),
-        "{err}"
-    );
-    // The fd that open returned is a positive number.
-    assert!(value_after(lines[open_cqe], "res=") > 2, "{err}");
+    // readFile is one chain: open into a direct descriptor linked to a read and
+    // a probe read, submitted together, entered once, completed in order.
+    let open_sqe = at("uring: sqe    readfile   key=0 step=0");
+    assert!(lines[open_sqe].ends_with("link openat"), "{err}");
+    assert!(lines[open_sqe + 1].ends_with("hardlink read"), "{err}");
+    assert!(lines[open_sqe + 2].ends_with(" read"), "{err}");
+    let enter = at("uring: enter");
+    assert!(open_sqe < enter, "{err}");
+    let open_cqe = at("uring: cqe    readfile   key=0 step=0");
+    assert!(enter < open_cqe, "{err}");
+    assert_eq!(value_after(lines[open_cqe], "res="), 0, "{err}");
+    // The first read got the file; the probe found its end.
+    assert!(value_after(lines[open_cqe + 1], "res=") > 0, "{err}");
+    assert!(lines[open_cqe + 2].ends_with("step=2 res=0"), "{err}");
 }
 
 #[test]

@@ -38,7 +38,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from common import COIL, NODE, median  # noqa: E402
+from common import COIL, NODE, median, runtime  # noqa: E402
 
 SERVER_CORE = os.environ.get("NET_SERVER_CORE", "0")
 LOAD_CORE = os.environ.get("NET_LOAD_CORE", "1")
@@ -48,7 +48,6 @@ DURATION = float(os.environ.get("NET_DURATION", "1" if QUICK else "3"))
 WARMUP = float(os.environ.get("NET_WARMUP", "0.3" if QUICK else "1"))
 CELLS = [tuple(int(n) for n in c.split("x")) for c in
          os.environ.get("NET_CELLS", "64x50,64x1000,16384x50,16384x1000").split(",")]
-RUNTIMES = os.environ.get("NET_RUNTIMES", "/tmp/coil-bench-runtimes")
 PORT = int(os.environ.get("NET_PORT", "19200"))
 LOAD_RT = [] if os.environ.get("NET_LOAD_RT") == "0" else ["chrt", "-f", "1"]
 TRIES = int(os.environ.get("NET_TRIES", "4"))
@@ -63,32 +62,6 @@ def build_native():
     cmd = ["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(HERE, "Cargo.toml")]
     if subprocess.run(cmd + ["--offline"], stderr=subprocess.DEVNULL).returncode != 0:
         subprocess.run(cmd, check=True)
-
-
-def works(binary):
-    try:
-        return subprocess.run([binary, "--version"], capture_output=True, timeout=30).returncode == 0
-    except OSError:
-        return False
-
-
-def runtime(name, candidates):
-    """A runtime from the npm registry, installed outside the repository."""
-    paths = [os.path.join(RUNTIMES, "node_modules", c) for c in candidates]
-    if not any(works(p) for p in paths):
-        os.makedirs(RUNTIMES, exist_ok=True)
-        pkg = os.path.join(RUNTIMES, "package.json")
-        if not os.path.exists(pkg):
-            with open(pkg, "w") as f:
-                f.write('{"private": true}\n')
-        print(f"# installing {name} from npm into {RUNTIMES}", file=sys.stderr, flush=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", RUNTIMES, name],
-                       stdout=subprocess.DEVNULL, check=False)
-    for p in paths:
-        if works(p):
-            return p
-    print(f"# {name}: not installed or does not run; left out", file=sys.stderr, flush=True)
-    return None
 
 
 def servers():

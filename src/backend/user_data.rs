@@ -18,3 +18,16 @@ pub const FIRST_RESERVED: u64 = u64::MAX - 255;
 pub fn is_reserved(user_data: u64) -> bool {
     user_data >= FIRST_RESERVED
 }
+
+/// A chain op's SQEs (op/read_file.rs) carry 1 + their step in the phase in these
+/// bits above the key, so each CQE says which SQE of the chain it is for.
+pub const STEP_SHIFT: u32 = 48;
+pub const KEY_MASK: u64 = (1 << STEP_SHIFT) - 1;
+/// The step tag of the close the driver submits for a finished chain's direct
+/// descriptor; the low bits are the slot.
+pub const SLOT_CLOSE_TAG: u64 = 0xFF;
+
+/// A tagged user_data: (key, tag), tag 0 for an ordinary op's.
+pub fn split(user_data: u64) -> (u64, u64) {
+    (user_data & KEY_MASK, user_data >> STEP_SHIFT)
+}

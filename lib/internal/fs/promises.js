@@ -13,6 +13,7 @@ const {
 
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 const EventEmitter = require('events');
 const pathModule = require('path');
 const { AbortError, codes: {
@@ -271,12 +272,51 @@ async function readFileFd(fd, options) {
   return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
 
-async function readFile(path, options) {
-  options = getOptions(options, { flag: 'r', encoding: null });
-  if (path instanceof FileHandle) return await readFileFd(getValidatedFd(path.fd), options);
-  const flags = stringToFlags(options.flag);
-  checkAborted(options.signal);
-  const fd = await call('open', getValidatedPath(path), flags, 0o666);
+// fs.promises.readFile's request: its completion turns the file's bytes into the
+// result and settles the one promise the call made (no async function, no
+// closure per call: the fields carry what the completion needs).
+class ReadFileRequest extends PromiseRequest {
+  constructor(path, flags, options) {
+    super();
+    this.path = path;
+    this.flags = flags;
+    this.options = options;
+  }
+  oncomplete(err, bytes) {
+    if (err) return this.reject(err);
+    const { options } = this;
+    // Node checks the signal between its steps; an abort while the op ran rejects.
+    if (options.signal?.aborted) return this.reject(new AbortError(undefined, { cause: options.signal.reason }));
+    // undefined: past 2 GiB; the steps one by one measure the file and refuse it.
+    if (bytes === undefined) return this.resolve(readFileSteps(this.path, this.flags, options));
+    const buffer = new FastBuffer(bytes);
+    try {
+      this.resolve(options.encoding ? buffer.toString(options.encoding) : buffer);
+    } catch (e) {
+      this.reject(e);
+    }
+  }
+}
+
+// One op: open, read to the end, close (a linked chain on io_uring).
+function readFile(path, options) {
+  try {
+    options = getOptions(options, kReadFileDefaults);
+    if (path instanceof FileHandle) return readFileFd(getValidatedFd(path.fd), options);
+    const flags = stringToFlags(options.flag);
+    checkAborted(options.signal);
+    path = getValidatedPath(path);
+    const req = new ReadFileRequest(path, flags, options);
+    binding.readFile(path, flags, 0o666, req);
+    return req.promise;
+  } catch (err) {
+    return PromiseReject(err);
+  }
+}
+const kReadFileDefaults = { __proto__: null, flag: 'r', encoding: null };
+
+async function readFileSteps(path, flags, options) {
+  const fd = await call('open', path, flags, 0o666);
   try {
     return await readFileFd(fd, options);
   } finally {
@@ -350,16 +390,28 @@ async function open(path, flags, mode) {
 
 // stat and lstat skip the async-function wrapper (one promise less per call): bad
 // arguments still reject rather than throw.
+// A stat's request builds the Stats and settles its promise in one step (no
+// then() and closure per call).
+class StatRequest extends PromiseRequest {
+  constructor(bigint) {
+    super();
+    this.bigint = bigint;
+  }
+  oncomplete(err, fields) {
+    if (err) this.reject(err);
+    else this.resolve(getStatsFromBinding(fields, this.bigint));
+  }
+}
+
 function statPromise(kind, path, options) {
-  let bigint;
-  const req = new PromiseRequest();
   try {
-    bigint = wantsBigint(options);
+    const bigint = wantsBigint(options);
+    const req = new StatRequest(bigint);
     binding[kind](getValidatedPath(path), bigint, req);
+    return req.promise;
   } catch (err) {
     return PromiseReject(err);
   }
-  return PromisePrototypeThen(req.promise, (fields) => getStatsFromBinding(fields, bigint));
 }
 function stat(path, options = { bigint: false }) {
   return statPromise('stat', path, options);

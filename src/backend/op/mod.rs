@@ -24,6 +24,7 @@ mod nop;
 mod open;
 mod poll;
 mod read;
+mod read_file;
 mod read_select;
 mod recv;
 mod recv_fds;
@@ -53,6 +54,7 @@ pub use nop::Nop;
 pub use open::Open;
 pub use poll::Poll;
 pub use read::{Read, Readv};
+pub use read_file::{Chain, ChainStep, ReadFile};
 pub use read_select::ReadSelect;
 pub use recv::{Recv, RecvSelect};
 pub use recv_fds::RecvFds;
@@ -131,6 +133,12 @@ pub trait OpAble {
     /// At the op's last completion: the provided buffer it took (from the CQE's
     /// flags), so its owner can read and recycle it once the op is handed back.
     fn set_buffer(&mut self, _bid: u16) {}
+    /// An op made of phases of linked SQEs on a direct descriptor (read_file.rs).
+    /// The io_uring driver gives it a slot of its sparse file table; without one
+    /// (epoll, an old kernel) the op runs `run_blocking` on the work pool.
+    fn chain(&mut self) -> Option<&mut dyn Chain> {
+        None
+    }
 }
 
 /// A provided buffer the epoll driver chose for one read: where it starts, its id,
@@ -184,6 +192,7 @@ ops![
     Close,
     Read,
     Readv,
+    ReadFile,
     Write,
     Writev,
     Statx,

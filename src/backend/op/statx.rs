@@ -1,5 +1,6 @@
 //! IORING_OP_STATX: stat/lstat/fstat in one op. fstat is statx on "" with
-//! AT_EMPTY_PATH. The kernel writes into a boxed statx buffer the op owns.
+//! AT_EMPTY_PATH. The kernel writes into a boxed statx buffer the op owns. On
+//! io_uring it runs inline (see `opcode`); on epoll on the work pool.
 use std::ffi::CString;
 
 use io_uring::{opcode, squeue, types};
@@ -68,8 +69,12 @@ impl OpAble for Statx {
         let r = unsafe { libc::statx(dirfd, path, flags, mask, &mut *self.buf) };
         syscall_result(r as i64)
     }
+    /// None: io_uring runs statx inline on the loop thread. IORING_OP_STATX always
+    /// goes to an io-wq worker, which for a path in the dentry cache costs more than
+    /// the syscall (docs/fs.md has the numbers); `sqe` stays for kernels and
+    /// callers that want it.
     fn opcode(&self) -> Option<u8> {
-        Some(opcode::Statx::CODE)
+        None
     }
     fn name(&self) -> &'static str {
         "statx"
@@ -81,3 +86,4 @@ impl OpAble for Statx {
         }
     }
 }
+

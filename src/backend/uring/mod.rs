@@ -37,6 +37,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
+mod chain;
 #[cfg(test)]
 mod tests;
 
@@ -69,6 +70,8 @@ pub struct Uring {
     wake_wanted: std::cell::Cell<bool>,
     #[cfg_attr(not(test), allow(dead_code))]
     buf_rings: HashMap<u16, BufRing>,
+    /// The sparse table of direct descriptors chain ops use (None: not available).
+    direct: Option<chain::Direct>,
     /// An error that made the ring unusable, reported by the next poll.
     failed: Option<io::Error>,
     stats: Stats,
@@ -106,6 +109,7 @@ impl Uring {
         let _ = ring.submitter().register_probe(&mut probe);
         let ext_arg = ring.params().is_feature_ext_arg();
         let remote = Remote::new()?;
+        let direct = chain::Direct::register(&ring);
         Ok(Uring {
             ring: ManuallyDrop::new(ring),
             ops: Table::default(),
@@ -120,6 +124,7 @@ impl Uring {
             wake_armed: false,
             wake_wanted: std::cell::Cell::new(false),
             buf_rings: HashMap::new(),
+            direct,
             failed: None,
             stats: Stats::default(),
             setup,
@@ -146,21 +151,28 @@ impl Uring {
                 self.stats.sqes_submitted += 1;
                 return;
             }
-            self.stats.enter_calls += 1;
-            match self.submit_for_room() {
-                Ok(_) => {}
-                Err(e) if e.raw_os_error() == Some(libc::EBUSY) => {
-                    // The CQ is full: the kernel takes no SQE until we reap. Keep what
-                    // we reap for the next poll.
-                    let mut reaped = Vec::new();
-                    self.reap(&mut reaped);
-                    self.early.append(&mut reaped);
-                }
-                Err(e) => {
-                    // The ring is unusable: the next poll reports it and the loop ends.
-                    self.failed.get_or_insert(e);
-                    return;
-                }
+            self.make_room();
+            if self.failed.is_some() {
+                return;
+            }
+        }
+    }
+
+    /// Submits what is queued so the submission queue has room again.
+    fn make_room(&mut self) {
+        self.stats.enter_calls += 1;
+        match self.submit_for_room() {
+            Ok(_) => {}
+            Err(e) if e.raw_os_error() == Some(libc::EBUSY) => {
+                // The CQ is full: the kernel takes no SQE until we reap. Keep what
+                // we reap for the next poll.
+                let mut reaped = Vec::new();
+                self.reap(&mut reaped);
+                self.early.append(&mut reaped);
+            }
+            Err(e) => {
+                // The ring is unusable: the next poll reports it and the loop ends.
+                self.failed.get_or_insert(e);
             }
         }
     }
@@ -209,6 +221,10 @@ impl Uring {
                 continue;
             }
             if user_data::is_reserved(key) {
+                continue;
+            }
+            if user_data::split(key).1 != 0 {
+                self.chain_cqe(key, result, out);
                 continue;
             }
             let Some(entry) = self.ops.get(key) else {
@@ -335,7 +351,9 @@ impl Backend for Uring {
         let opable = op.as_opable();
         let ring = opable.opcode().is_some_and(|code| self.supports(code));
         let name = opable.name();
-        let pool = opable.needs_pool();
+        let chain = opable.chain().is_some();
+        // A chain op without a table of direct descriptors runs on the pool.
+        let pool = opable.needs_pool() || (chain && self.direct.is_none());
         let count = self.stats.ops.entry(name).or_default();
         if pool {
             count.0 += 1;
@@ -360,6 +378,10 @@ impl Backend for Uring {
         }
         count.0 += 1;
         let key = self.ops.insert(op, owner);
+        if chain {
+            self.start_chain(key);
+            return key;
+        }
         if self.trace {
             eprintln!("uring: sqe    {name:<10} key={key} owner={owner}");
         }
@@ -378,6 +400,10 @@ impl Backend for Uring {
 
     fn cancel(&mut self, key: Key) {
         if self.ops.get(key).is_none() || self.inline_done.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        if self.is_chain(key) {
+            self.cancel_chain(key);
             return;
         }
         if self.on_pool(key) {
@@ -401,6 +427,7 @@ impl Backend for Uring {
             return Err(e);
         }
         self.arm_wake();
+        self.flush_chains();
         // Work already done is ready now: hand it over, do not wait.
         let mut timeout = timeout;
         if !self.inline_done.is_empty() || !self.early.is_empty() {

@@ -13,6 +13,7 @@ use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 pub(crate) mod args;
 mod inline_ops;
 mod loader;
+mod read_file;
 mod ring_ops;
 mod stat;
 mod statfs;
@@ -30,6 +31,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         ],
     );
     ring_ops::init(s, target);
+    read_file::init(s, target);
     inline_ops::init(s, target);
     watch::init(s, target);
     statfs::init(s, target);
