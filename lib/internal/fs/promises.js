@@ -388,10 +388,8 @@ async function open(path, flags, mode) {
   return new FileHandle(fd);
 }
 
-// stat and lstat skip the async-function wrapper (one promise less per call): bad
-// arguments still reject rather than throw.
-// A stat's request builds the Stats and settles its promise in one step (no
-// then() and closure per call).
+// A stat's request builds the Stats and settles its promise in one step (no async
+// function, then() or closure per call); bad arguments still reject, not throw.
 class StatRequest extends PromiseRequest {
   constructor(bigint) {
     super();
@@ -413,12 +411,8 @@ function statPromise(kind, path, options) {
     return PromiseReject(err);
   }
 }
-function stat(path, options = { bigint: false }) {
-  return statPromise('stat', path, options);
-}
-function lstat(path, options = { bigint: false }) {
-  return statPromise('lstat', path, options);
-}
+const stat = (path, options = { bigint: false }) => statPromise('stat', path, options);
+const lstat = (path, options = { bigint: false }) => statPromise('lstat', path, options);
 
 async function statfs(path, options = { bigint: false }) {
   path = getValidatedPath(path);
