@@ -3,7 +3,8 @@
 // handle (lib/internal/dgram.js). bind() turns the host into an address
 // asynchronously (as dns.lookup answers), binds, starts receiving and emits
 // 'listening'; sends and connects made before that wait in a queue (a first
-// send() binds implicitly to any address, port 0). Each datagram received is one
+// send() binds implicitly to any address, port 0); bind({ fd }) takes over a bound
+// fd instead. Each datagram received is one
 // recvmsg completion, emitted as 'message' (msg, rinfo). close() closes the
 // handle (cancelling what is in flight) and emits 'close' once the fd is closed.
 
@@ -17,7 +18,7 @@ const { Buffer } = require('buffer');
 const { from: BufferFrom, alloc: BufferAlloc } = Buffer;
 const {
   codes: {
-    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS,
+    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_FD_TYPE, ERR_MISSING_ARGS,
     ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_BAD_BUFFER_SIZE, ERR_SOCKET_BAD_TYPE,
     ERR_SOCKET_BUFFER_SIZE, ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
     ERR_SOCKET_DGRAM_NOT_RUNNING,
@@ -30,13 +31,13 @@ const {
 } = require('internal/validators');
 const { isArrayBufferView } = require('internal/util/types');
 const { errnoStreamError } = require('internal/net');
-const { UDP, ownerSymbol, lookupHost } = require('internal/dgram');
+const { UDP, ownerSymbol, kStateSymbol, lookupHost } = require('internal/dgram');
 const { deprecate } = require('internal/util/promisify');
+const { guessHandleType } = internalBinding('process_methods');
 
 // Defined by bootstrap/node.js (V8 10.2 lacks it) before this file loads.
 const kDispose = Symbol.dispose;
 const kAsyncDispose = Symbol.asyncDispose;
-const kStateSymbol = Symbol('state symbol');
 const BIND_STATE_UNBOUND = 0, BIND_STATE_BINDING = 1, BIND_STATE_BOUND = 2;
 const CONNECT_STATE_DISCONNECTED = 0, CONNECT_STATE_CONNECTING = 1,
   CONNECT_STATE_CONNECTED = 2;
@@ -190,6 +191,11 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
 
   let address;
   if (port !== null && typeof port === 'object') {
+    const fd = port.fd;
+    if (typeof fd === 'number' && fd > 0 && fd === (fd | 0)) {
+      bindFd(this, fd);
+      return this;
+    }
     address = port.address || '';
     // `exclusive` only matters to cluster, which coil does not have: every bind
     // is the process's own.
@@ -217,6 +223,19 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   });
   return this;
 };
+
+// bind({ fd }): the socket takes over a bound datagram socket the process
+// already has (as a received dgram.Socket is rebuilt); 'listening' at once.
+// A failure throws and leaves the socket binding (a later bind() throws
+// ERR_SOCKET_ALREADY_BOUND), as node's does.
+function bindFd(socket, fd) {
+  const state = socket[kStateSymbol];
+  const type = guessHandleType(fd);
+  if (type !== 'UDP') throw new ERR_INVALID_FD_TYPE(type);
+  const r = state.handle.open(fd);
+  if (r) throw errnoException(r, 'open');
+  startListening(socket);
+}
 
 Socket.prototype.connect = function(port, address, callback) {
   port = validatePort(port, 'Port', false);

@@ -17,6 +17,8 @@ const { isIP, resolveHost } = require('internal/net');
 
 const ECANCELED = -125, EAGAIN = -11, ENOBUFS = -105, EINVAL = -22;
 const ownerSymbol = Symbol('owner_symbol');
+// A dgram.Socket's state (its handle among it), also read by child_process.
+const kStateSymbol = Symbol('state symbol');
 
 class UDP {
   constructor(family) {
@@ -43,6 +45,12 @@ class UDP {
     if (isIP(ip) !== this.family) return EINVAL;
     return binding.bind(this.id, ip, port & 0xFFFF, !!reuseAddr, !!ipv6Only);
   }
+
+  // Takes over `fd`, a bound datagram socket (bind({ fd }), or one received over IPC).
+  open(fd) { return binding.open(this.id, fd); }
+
+  // The socket's fd (-1 before bind): what child_process passes for a dgram.Socket.
+  get fd() { return binding.fd(this.id); }
 
   connect(ip, port) {
     if (isIP(ip) !== this.family) return EINVAL;
@@ -191,4 +199,4 @@ function lookupHost(host, family, callback) {
   else process.nextTick(callback, null, result[0], result[1]);
 }
 
-module.exports = { UDP, ownerSymbol, lookupHost };
+module.exports = { UDP, ownerSymbol, kStateSymbol, lookupHost };

@@ -7,7 +7,7 @@
 // `serialization: 'advanced'` the framing is node's other one, length-prefixed
 // v8-serialized messages (internal/child_process/serialization has both).
 //
-// Handles (a net.Server, a net.Socket) travel as their fd, passed with SCM_RIGHTS
+// Handles (a net.Server, a net.Socket, a dgram.Socket) travel as their fd, passed with SCM_RIGHTS
 // on the send that carries the message `{ cmd: 'NODE_HANDLE', type, msg }`. The
 // channel reads with recvmsg (tcp_wrap.setIpc), so received fds queue up in the
 // order they came and each NODE_HANDLE message takes the next one, rebuilt on
@@ -35,10 +35,19 @@ function emitMessage(target, event, message, handle) {
 // arrives as { fd }, for the receiver to listen on with a server of its own.
 const kSharedSocket = Symbol('kSharedSocket');
 
-// What a handle is on the wire: its type name and its fd.
+// What a handle is on the wire: its type name and its fd (for a dgram.Socket
+// also its type, 'udp4' or 'udp6'). A closed dgram.Socket is no handle (null:
+// the message goes alone); an unbound one has fd -1, which fails the send with
+// EBADF, as node's does.
 function describeHandle(handle) {
   if (typeof handle[kSharedSocket] === 'number') {
     return { __proto__: null, type: 'coil.fd', fd: handle[kSharedSocket] };
+  }
+  const dgram = require('dgram');
+  if (handle instanceof dgram.Socket) {
+    const udp = handle[require('internal/dgram').kStateSymbol].handle;
+    if (!udp) return null;
+    return { __proto__: null, type: 'dgram.Socket', fd: udp.fd, dgramType: handle.type };
   }
   const net = require('net');
   let type;
@@ -55,7 +64,19 @@ function describeHandle(handle) {
 }
 
 // The object a received handle becomes, given to 'message' listeners.
-function rebuildHandle(type, fd, done) {
+function rebuildHandle(message, fd, done) {
+  const type = message.type;
+  if (type === 'dgram.Socket') {
+    const dgram = require('dgram');
+    const socket = dgram.createSocket(message.dgramType === 'udp6' ? 'udp6' : 'udp4');
+    try {
+      socket.bind({ fd }, () => done(socket));
+    } catch {
+      require('fs').closeSync(fd); // not a datagram socket after all: not leaked
+      done(undefined);
+    }
+    return;
+  }
   const net = require('net');
   if (type === 'net.Server') {
     const server = new net.Server();
@@ -103,7 +124,7 @@ function setupChannel(target, socket, serialization) {
         const inner = message.msg;
         const innerInternal = inner !== null && typeof inner === 'object' &&
           typeof inner.cmd === 'string' && StringPrototypeSlice(inner.cmd, 0, 5) === 'NODE_';
-        rebuildHandle(message.type, fd, (handle) => {
+        rebuildHandle(message, fd, (handle) => {
           process.nextTick(emitMessage, target, innerInternal ? 'internalMessage' : 'message',
                            inner, handle);
         });
@@ -140,8 +161,11 @@ function setupChannel(target, socket, serialization) {
     const finish = (r) => {
       passing = false;
       if (r < 0) {
+        // As node: to the callback, or else an 'error' on the sender; never at
+        // once (an unbound dgram.Socket fails inside send()).
         const err = require('internal/net').errnoStreamError(r, 'write');
-        if (typeof item.callback === 'function') item.callback(err);
+        if (typeof item.callback === 'function') process.nextTick(item.callback, err);
+        else process.nextTick(() => target.emit('error', err));
       } else if (typeof item.callback === 'function') {
         item.callback(null);
       }
@@ -229,9 +253,12 @@ function setupChannel(target, socket, serialization) {
       else process.nextTick(() => this.emit('error', ex));
       return false;
     }
-    if (handle !== undefined && handle !== null) {
-      const { type, fd } = describeHandle(handle);
-      const line = framing.encode({ cmd: 'NODE_HANDLE', type, msg: message });
+    const described = handle !== undefined && handle !== null ? describeHandle(handle) : null;
+    if (described !== null) {
+      const { type, fd, dgramType } = described;
+      const line = framing.encode(dgramType === undefined ?
+        { cmd: 'NODE_HANDLE', type, msg: message } :
+        { cmd: 'NODE_HANDLE', type, dgramType, msg: message });
       // A socket sent without keepOpen is the receiver's from now on: its fd is
       // closed here once sent.
       const closeHandle = type === 'net.Socket' && !(options && options.keepOpen) ?

@@ -32,6 +32,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         crate::methods![
             "create" => create,
             "bind" => bind,
+            "open" => open,
+            "fd" => fd_number,
             "connect" => connect,
             "disconnect" => disconnect,
             "send" => send,
@@ -102,6 +104,37 @@ fn bind<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         socket::bind_dgram(fd.raw(), &addr, reuse, v6only)
     });
     ret_result(s, a, r);
+}
+
+/// open(h, fd) -> 0 or -errno: the handle takes `fd`, a datagram socket the
+/// process has (received over IPC, or bind({ fd })), already bound. The handle
+/// owns it from here; lib/ checked its type with guessHandleType.
+fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let h = handle_arg(s, a, 0);
+    let fd = args::int(s, a, 1);
+    if !(0..=i32::MAX as i64).contains(&fd) {
+        return ret_result(s, a, Err(libc::EBADF));
+    }
+    if handle_fd(s, h).is_ok() {
+        return ret_result(s, a, Err(libc::EEXIST));
+    }
+    let fd = fd as i32;
+    // As libuv opens a socket: its ops must never block the loop.
+    // SAFETY: fcntl on an fd with integer arguments only.
+    let flags = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+    if flags < 0 {
+        return ret_result(s, a, Err(libc::EBADF));
+    }
+    // SAFETY: as above.
+    unsafe { libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK) };
+    Runtime::get(s).lp.handle_set_fd(h, SharedFd::owned(fd));
+    ret_result(s, a, handle_fd(s, h).map(|_| ()));
+}
+
+/// fd(h) -> the handle's fd, or -1 before bind (and once closing).
+fn fd_number<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let fd = handle_fd(s, handle_arg(s, a, 0)).map_or(-1, |fd| fd.raw());
+    a.ret(s.number(fd as f64));
 }
 
 /// connect(h, host, port) -> 0 or -errno: the default peer (never waits).
