@@ -38,6 +38,8 @@ pub struct Options {
     pub stats: bool,
     /// --trace-uring: print every SQE, CQE and kernel entry to stderr as it happens.
     pub trace_uring: bool,
+    /// --trace-epoll: the epoll driver's events (wait, readiness, syscalls, epoll_ctl).
+    pub trace_epoll: bool,
     /// --backend=uring|epoll (else $COIL_BACKEND, else uring).
     pub backend: crate::backend::Kind,
     /// -c: compile the script and stop.
@@ -97,8 +99,11 @@ Options:
   --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
   -h, --help                  print this help
-  --stats                     print io_uring counters (SQEs, CQEs, enter calls) at exit
+  --stats                     print the backend's counters at exit (syscalls by kind,
+                              loop turns, SQEs per enter, pool jobs; syscalls per
+                              request when an http server served requests)
   --trace-uring               print each submission, completion and io_uring_enter
+  --trace-epoll               print each epoll_wait, readiness event, syscall and epoll_ctl
   --backend=uring|epoll       the event loop's driver (default: $COIL_BACKEND, else
                               uring; epoll when io_uring cannot be set up)
   --expose-gc, --max-old-space-size=MB, --stack-size=KB, --trace-gc, ...
@@ -136,6 +141,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--preserve-symlinks-main", "", Kind::Bool, true),
     ("--stats", "", Kind::Bool, true),
     ("--trace-uring", "", Kind::Bool, true),
+    ("--trace-epoll", "", Kind::Bool, true),
     ("--backend", "", Kind::Text, true),
     ("--dns-result-order", "", Kind::Text, true),
 ];
@@ -476,6 +482,7 @@ pub fn parse_with(
         v8_flags: all.v8_flags,
         stats: all.values.contains_key("--stats"),
         trace_uring: all.values.contains_key("--trace-uring"),
+        trace_epoll: all.values.contains_key("--trace-epoll"),
         backend: crate::backend::Kind::Uring,
         check: matches!(all.values.get("--check"), Some(OptionValue::Bool(true))),
         values: all.values,

@@ -9,6 +9,7 @@
 //! fds coil does not own (the raw fs API: `fs.read(fd, ...)`, where node documents
 //! closing an fd with ops in flight as undefined) are `borrowed`: never closed here.
 use std::os::fd::RawFd;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 #[derive(Clone, Debug)]
@@ -48,8 +49,16 @@ impl Drop for Inner {
             // SAFETY: the fd is owned by this value alone, and no op holds it any more
             // (each op holds a clone of the Arc until its last completion).
             unsafe { libc::close(self.fd) };
+            CLOSES.fetch_add(1, Ordering::Relaxed);
         }
     }
+}
+
+/// close() calls made when a last holder let go (on any thread: an atomic).
+static CLOSES: AtomicU64 = AtomicU64::new(0);
+
+pub fn closes() -> u64 {
+    CLOSES.load(Ordering::Relaxed)
 }
 
 #[cfg(test)]

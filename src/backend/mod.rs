@@ -30,7 +30,7 @@ pub mod uring;
 pub mod user_data;
 mod wake;
 
-pub use fd::SharedFd;
+pub use fd::{closes as fd_closes, SharedFd};
 pub use op::Op;
 pub use wake::Remote;
 
@@ -79,16 +79,72 @@ impl Completion {
     }
 }
 
-/// Counters every backend keeps from the start; `--stats` prints them.
+/// Counters every backend keeps from the start; `--stats` prints them and
+/// `internalBinding('uring').stats()` returns them. Plain integers bumped on the
+/// loop thread (the pool's and the wake-up's are atomics, read in `stats()`), so
+/// counting costs an add per event, always on.
 #[derive(Default, Clone, Debug)]
 pub struct Stats {
+    /// SQEs pushed (epoll: ops submitted).
     pub sqes_submitted: u64,
+    /// CQEs reaped (epoll: readiness events taken from epoll_wait).
     pub cqes_reaped: u64,
+    /// Kernel entries to submit and wait: io_uring_enter, or epoll_wait.
     pub enter_calls: u64,
     pub cq_overflows: u64,
-    /// Per op name: (ops that went through the ring / readiness / pool, ops run on
-    /// the loop thread because there is no opcode for them or the kernel lacks it).
-    pub ops: BTreeMap<&'static str, (u64, u64)>,
+    /// The most SQEs one io_uring_enter handed over (epoll: events one wait returned).
+    pub max_batch: u64,
+    /// epoll_ctl calls (ADD, MOD, DEL): the Reactor's interest bookkeeping.
+    pub epoll_ctl: u64,
+    /// Reads of the wake-up eventfd on the loop thread (the pool's results arrived).
+    pub eventfd_reads: u64,
+    /// Writes to the wake-up eventfd by other threads (one per burst of results).
+    pub eventfd_writes: u64,
+    /// Multishot ops submitted (accept, recv into provided buffers, poll): the
+    /// first arm and every re-arm after one ended.
+    pub multishot_arms: u64,
+    /// Multishot ops that ended (a last completion without F_MORE).
+    pub multishot_ends: u64,
+    /// Buffers given to a provided/lent group: lent JS memory, or recycled buffers.
+    pub buffer_refills: u64,
+    /// Reads that found no buffer in their group (-ENOBUFS; epoll: an op that
+    /// waited a turn for one).
+    pub enobufs: u64,
+    /// Jobs run on the work pool, and the time they spent queued before a thread
+    /// took them.
+    pub pool_jobs: u64,
+    pub pool_wait_ns: u64,
+    /// Per op name, where it went (see `OpCount`).
+    pub ops: BTreeMap<&'static str, OpCount>,
+}
+
+/// Where the ops of one name went. On io_uring an op is either an SQE (`ring`), a
+/// plain syscall on the loop thread (`inline`: no opcode), or a pool job. On epoll
+/// `inline` counts syscalls tried at once at submit (a send that need not wait),
+/// `ready` syscalls made after a readiness event (including ones that found
+/// EAGAIN), and `pool` file ops sent to the thread pool.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct OpCount {
+    pub ring: u64,
+    pub inline: u64,
+    pub ready: u64,
+    pub pool: u64,
+}
+
+impl Stats {
+    /// Syscalls the process made for I/O: kernel entries, epoll_ctl, the loop's
+    /// eventfd reads and the pool's writes, every op made as a plain syscall on
+    /// the loop thread or a pool thread (one per op; a pool job of a chain op like
+    /// readFile makes several), and closes of fds.
+    pub fn syscalls(&self) -> u64 {
+        let ops: u64 = self.ops.values().map(|c| c.inline + c.ready + c.pool).sum();
+        self.enter_calls
+            + self.epoll_ctl
+            + self.eventfd_reads
+            + self.eventfd_writes
+            + ops
+            + fd::closes()
+    }
 }
 
 pub trait Backend {
@@ -175,17 +231,19 @@ pub fn resolve(kind: Kind) -> Kind {
 /// Builds the driver asked for. When io_uring cannot be set up here (no syscall,
 /// a seccomp profile, kernel.io_uring_disabled, RLIMIT_MEMLOCK) coil says so in one
 /// line and runs on epoll, as libuv does.
-pub fn create(kind: Kind, trace: bool) -> io::Result<Box<dyn Backend>> {
+/// `trace_uring` / `trace_epoll`: print each event of that driver (--trace-uring,
+/// --trace-epoll).
+pub fn create(kind: Kind, trace_uring: bool, trace_epoll: bool) -> io::Result<Box<dyn Backend>> {
     if kind == Kind::Uring {
         match uring::Uring::new() {
             Ok(mut ring) => {
-                ring.trace = trace;
+                ring.trace = trace_uring;
                 return Ok(Box::new(ring));
             }
             Err(e) => eprintln!("coil: warning: io_uring is not available ({e}); using epoll"),
         }
     }
     let mut ep = epoll::Epoll::new()?;
-    ep.trace = trace;
+    ep.trace = trace_epoll;
     Ok(Box::new(ep))
 }

@@ -22,6 +22,7 @@ struct Job {
     key: Key,
     owner: Owner,
     op: *mut Op,
+    queued_at: Instant,
 }
 
 // SAFETY: see `Job`: the op is used by one thread at a time, handed over through the
@@ -37,6 +38,9 @@ struct Queue {
     cancelled: HashSet<Key>,
     /// Jobs taken by a thread and not yet posted back.
     running: usize,
+    /// Jobs taken, and the nanoseconds they waited queued (--stats).
+    taken: u64,
+    wait_ns: u64,
     shutdown: bool,
 }
 
@@ -69,7 +73,12 @@ impl Pool {
         let (lock, cv) = &*self.shared;
         let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
         q.queued.insert(key);
-        q.jobs.push_back(Job { key, owner, op });
+        q.jobs.push_back(Job {
+            key,
+            owner,
+            op,
+            queued_at: Instant::now(),
+        });
         drop(q);
         cv.notify_one();
     }
@@ -97,6 +106,13 @@ impl Pool {
         self.threads.push(t);
     }
 
+    /// (jobs taken by a thread, nanoseconds they waited in the queue in all).
+    /// Counted under the queue's lock, which the job takes anyway.
+    pub fn counts(&self) -> (u64, u64) {
+        let q = self.shared.0.lock().unwrap_or_else(|p| p.into_inner());
+        (q.taken, q.wait_ns)
+    }
+
     /// Jobs queued or running.
     #[cfg(test)]
     pub fn busy(&self) -> usize {
@@ -118,6 +134,8 @@ fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
             loop {
                 if let Some(job) = q.jobs.pop_front() {
                     q.running += 1;
+                    q.taken += 1;
+                    q.wait_ns += job.queued_at.elapsed().as_nanos() as u64;
                     q.queued.remove(&job.key);
                     let cancelled = q.cancelled.remove(&job.key);
                     break Some((job, cancelled));

@@ -5,7 +5,7 @@
 //! `Completion` with `key == user_data::REMOTE`. Writes are coalesced by a flag,
 //! as libuv's uv_async_send: many posts between two loop turns cost one write.
 use std::os::fd::RawFd;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::{io, mem};
 
@@ -24,6 +24,8 @@ struct Shared {
     queue: Mutex<Vec<Posted>>,
     /// Set between the first post and the loop's drain: later posts skip the write.
     signalled: AtomicBool,
+    /// eventfd writes made (--stats).
+    writes: AtomicU64,
 }
 
 #[derive(Clone)]
@@ -40,6 +42,7 @@ impl Remote {
             efd: SharedFd::owned(fd),
             queue: Mutex::new(Vec::new()),
             signalled: AtomicBool::new(false),
+            writes: AtomicU64::new(0),
         })))
     }
 
@@ -63,7 +66,13 @@ impl Remote {
             let one: u64 = 1;
             // SAFETY: writes 8 bytes from a local; a full counter (EAGAIN) still wakes.
             unsafe { libc::write(self.fd(), (&one as *const u64).cast(), 8) };
+            self.0.writes.fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// eventfd writes made so far, by every thread.
+    pub(super) fn writes(&self) -> u64 {
+        self.0.writes.load(Ordering::Relaxed)
     }
 
     pub(super) fn fd(&self) -> RawFd {

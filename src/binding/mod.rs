@@ -41,6 +41,7 @@ mod timers;
 mod tty_wrap;
 mod types;
 mod udp_wrap;
+mod uring;
 mod url;
 mod util;
 
@@ -69,6 +70,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("tty_wrap", tty_wrap::init),
     ("types", types::init),
     ("udp_wrap", udp_wrap::init),
+    ("uring", uring::init),
     ("url", url::init),
     ("util", util::init),
 ];

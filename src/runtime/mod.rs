@@ -15,6 +15,7 @@ pub use callback::{arrow_of, decorate, on_prepare_stack_trace};
 mod host;
 mod request;
 pub use request::Finish;
+mod stats;
 
 /// JS functions registered by lib/ at bootstrap, called from Rust.
 #[derive(Default)]
@@ -54,12 +55,15 @@ pub struct Runtime {
     pub bindings: RefCell<HashMap<String, Global>>,
     /// JS requests waiting for an op's completion, keyed by the op's owner.
     pub requests: RefCell<request::Requests>,
+    /// Shared with JS (internalBinding('uring').httpServed): a Float64Array whose
+    /// [0] the http server adds one to per request it reads, for --stats.
+    pub http_served: RefCell<Option<BackingStore>>,
 }
 
 impl Runtime {
     /// Builds the runtime and leaks it: it lives until the process exits.
     pub fn create(options: Options) -> anyhow::Result<&'static Runtime> {
-        let backend = crate::backend::create(options.backend, options.trace_uring)
+        let backend = crate::backend::create(options.backend, options.trace_uring, options.trace_epoll)
             .map_err(|e| anyhow::anyhow!("no event loop backend could be set up: {e}"))?;
         let lp = Loop::new(backend);
         let js_timer = lp.timer_create();
@@ -80,6 +84,7 @@ impl Runtime {
             immediate_handle,
             bindings: RefCell::default(),
             requests: RefCell::default(),
+            http_served: RefCell::new(None),
         }));
         rt.isolate
             .set_slot(rt as *const Runtime as *mut std::ffi::c_void);
@@ -128,30 +133,6 @@ impl Runtime {
         })
     }
 
-    /// `--stats`: what went through the ring, what ran inline, and the process's
-    /// threads: coil's own (the main thread and V8's platform workers; I/O adds
-    /// none) apart from the kernel's io-wq workers ("iou-wrk-*"), which io_uring
-    /// runs for ops that cannot complete without blocking.
-    pub fn print_stats(&self) {
-        let st = self.lp.stats();
-        let (threads, io_wq) = thread_counts();
-        let (setup, in_flight) = self.lp.backend_state();
-        eprintln!(
-            "coil stats: backend={} setup={setup} in_flight={in_flight} sqes_submitted={} cqes_reaped={} enter_calls={} cq_overflows={} loop_turns={} kernel_io_workers={io_wq} threads={threads}",
-            self.lp.backend_name(),
-            st.sqes_submitted,
-            st.cqes_reaped,
-            st.enter_calls,
-            st.cq_overflows,
-            self.lp.turns()
-        );
-        for (name, (ring, inline)) in &st.ops {
-            eprintln!("coil stats: op {name}: ring={ring} inline={inline}");
-        }
-        let (used, rejected) = v8::code_cache_counts();
-        eprintln!("coil stats: code_cache_used={used} code_cache_rejected={rejected}");
-    }
-
     pub(crate) fn tick_flags(&self) -> (bool, bool) {
         match &*self.tick_info.borrow() {
             Some(bs) => {
@@ -173,17 +154,4 @@ impl Runtime {
             None => 0,
         }
     }
-}
-
-/// (user threads, kernel io-wq workers) of this process, from /proc/self/task.
-fn thread_counts() -> (usize, usize) {
-    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
-        return (0, 0);
-    };
-    let names: Vec<String> = tasks
-        .flatten()
-        .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
-        .collect();
-    let io_wq = names.iter().filter(|n| n.starts_with("iou-")).count();
-    (names.len() - io_wq, io_wq)
 }

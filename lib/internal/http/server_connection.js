@@ -7,7 +7,7 @@
 // keepAliveTimeout, headersTimeout and requestTimeout.
 
 const {
-  ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, FunctionPrototypeCall, MathMin,
+  ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, Float64Array, FunctionPrototypeCall, MathMin,
   ObjectDefineProperty, SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
 } = primordials;
 
@@ -16,6 +16,10 @@ const {
   kStop, createParser, executeParser, finishParser, freeParser, parseError,
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
+
+// Requests read by every server of the process, shared with Rust: --stats divides
+// the syscalls the backend made by it (syscalls per request).
+const httpServed = new Float64Array(internalBinding('uring').httpServed);
 
 const kConnection = Symbol('kConnection');
 const kConnections = Symbol('kConnections');
@@ -133,6 +137,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
     answer = kNotUpgrade;
   }
   this.requests++;
+  httpServed[0]++;
   const res = new server.ServerResponse(req, this);
   res.shouldKeepAlive = (flags & kKeepAlive) !== 0;
   res._keepAliveTimeout = server.keepAliveTimeout;

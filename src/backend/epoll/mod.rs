@@ -65,7 +65,7 @@ impl Epoll {
         // SAFETY: a fresh fd we own.
         let epfd = unsafe { OwnedFd::from_raw_fd(fd) };
         let remote = Remote::new()?;
-        let ep = Epoll {
+        let mut ep = Epoll {
             epfd,
             ops: Table::default(),
             waiting: HashMap::new(),
@@ -78,16 +78,21 @@ impl Epoll {
             stats: Stats::default(),
             trace: false,
         };
-        ep.ctl(
-            libc::EPOLL_CTL_ADD,
-            ep.remote.fd(),
-            libc::EPOLLIN as u32,
-            WAKE,
-        )?;
+        let wake_fd = ep.remote.fd();
+        ep.ctl(libc::EPOLL_CTL_ADD, wake_fd, libc::EPOLLIN as u32, WAKE)?;
         Ok(ep)
     }
 
-    fn ctl(&self, op: i32, fd: RawFd, events: u32, token: u64) -> io::Result<()> {
+    fn ctl(&mut self, op: i32, fd: RawFd, events: u32, token: u64) -> io::Result<()> {
+        self.stats.epoll_ctl += 1;
+        if self.trace {
+            let what = match op {
+                libc::EPOLL_CTL_ADD => "add",
+                libc::EPOLL_CTL_MOD => "mod",
+                _ => "del",
+            };
+            eprintln!("epoll: ctl    {what:<10} fd={fd} events={events:#x}");
+        }
         let mut ev = libc::epoll_event { events, u64: token };
         // SAFETY: ev is a local the kernel only reads.
         if unsafe { libc::epoll_ctl(self.epfd.as_raw_fd(), op, fd, &mut ev) } < 0 {
@@ -198,6 +203,7 @@ impl Epoll {
                 }),
             };
             if p.is_none() {
+                self.stats.enobufs += 1;
                 // Every buffer is lent out in this turn; they all come back when its
                 // completions are delivered, so the op just waits for the next
                 // event (level-triggered: the next turn) instead of failing, and
@@ -212,6 +218,14 @@ impl Epoll {
         }
         let f = self.ops.get_mut(key).expect("present");
         let result = f.op.as_opable().run_blocking();
+        let name = f.op.name();
+        self.stats.ops.entry(name).or_default().ready += 1;
+        if self.trace {
+            eprintln!(
+                "epoll: ready  {name:<10} key={key} owner={} res={result}",
+                f.owner
+            );
+        }
         if let (Some(bid), Some(group), true, false) = (picked, group, result < 0, is_lent) {
             // Not used (EAGAIN, an error): back to the free list at once.
             if let Some(g) = self.groups.get_mut(&group) {
@@ -258,6 +272,9 @@ impl Epoll {
     /// The last completion of `key`: the op leaves the table and goes back.
     fn finish(&mut self, key: Key, result: i32, flags: u32) -> Completion {
         let mut f = self.ops.remove(key).expect("a finished op is in the table");
+        if f.op.as_opable_ref().multishot() {
+            self.stats.multishot_ends += 1;
+        }
         if flags & F_BUFFER != 0 {
             f.op.as_opable().set_buffer((flags >> BUFFER_SHIFT) as u16);
         }
@@ -289,6 +306,14 @@ impl Epoll {
             return false;
         }
         let result = op.run_blocking();
+        let name = op.name();
+        self.stats.ops.entry(name).or_default().inline += 1;
+        if self.trace {
+            eprintln!(
+                "epoll: inline {name:<10} key={key} owner={} res={result}",
+                f.owner
+            );
+        }
         if op.must_wait(result) {
             return false;
         }
@@ -299,6 +324,7 @@ impl Epoll {
     fn deliver_posted(&mut self, out: &mut Vec<Completion>) {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
+        self.stats.eventfd_reads += 1;
         for p in posted {
             if p.key == REMOTE {
                 out.push(Completion::posted(p.owner, p.result));
@@ -314,8 +340,10 @@ impl Backend for Epoll {
         let readiness = op.as_opable_ref().readiness();
         let fd = op.as_opable_ref().fd();
         let name = op.name();
+        if op.as_opable_ref().multishot() {
+            self.stats.multishot_arms += 1;
+        }
         let key = self.ops.insert(op, owner);
-        self.stats.ops.entry(name).or_default().0 += 1;
         self.stats.sqes_submitted += 1;
         if self.trace {
             eprintln!("epoll: submit {name:<10} key={key} owner={owner}");
@@ -328,6 +356,10 @@ impl Backend for Epoll {
                 self.sync_interest(fd);
             }
             _ => {
+                self.stats.ops.entry(name).or_default().pool += 1;
+                if self.trace {
+                    eprintln!("epoll: pool   {name:<10} key={key} owner={owner} queued");
+                }
                 let op: *mut Op = &mut *self.ops.get_mut(key).expect("just inserted").op;
                 self.pool.run(key, owner, op);
             }
@@ -380,6 +412,13 @@ impl Backend for Epoll {
         };
         let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; MAX_EVENTS];
         self.stats.enter_calls += 1;
+        if self.trace {
+            eprintln!(
+                "epoll: wait   in_flight={} fds={} timeout_ms={ms}",
+                self.ops.len(),
+                self.waiting.len()
+            );
+        }
         // SAFETY: events has MAX_EVENTS writable entries.
         let n = unsafe {
             libc::epoll_wait(
@@ -398,6 +437,7 @@ impl Backend for Epoll {
             };
         }
         let events = &mut events[..n as usize];
+        self.stats.max_batch = self.stats.max_batch.max(n as u64);
         if !self.starved.is_empty() {
             let starved = std::mem::take(&mut self.starved);
             // A stable sort: the starved first, each group in the kernel's order.
@@ -406,6 +446,10 @@ impl Backend for Epoll {
         for ev in events.iter() {
             let (token, revents) = (ev.u64, ev.events);
             self.stats.cqes_reaped += 1;
+            if self.trace {
+                let fd = if token == WAKE { -1 } else { token as RawFd };
+                eprintln!("epoll: event  fd={fd} events={revents:#x}");
+            }
             if token == WAKE {
                 self.deliver_posted(out);
             } else {
@@ -428,6 +472,7 @@ impl Backend for Epoll {
     unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32) {
         if let Some(l) = self.lent.get_mut(&group) {
             l.lend(Picked { ptr, bid, len });
+            self.stats.buffer_refills += 1;
         }
     }
 
@@ -438,6 +483,7 @@ impl Backend for Epoll {
     fn recycle(&mut self, group: u16, bid: u16) {
         if let Some(g) = self.groups.get_mut(&group) {
             g.give_back(bid);
+            self.stats.buffer_refills += 1;
         }
     }
 
@@ -450,7 +496,10 @@ impl Backend for Epoll {
     }
 
     fn stats(&self) -> Stats {
-        self.stats.clone()
+        let mut st = self.stats.clone();
+        (st.pool_jobs, st.pool_wait_ns) = self.pool.counts();
+        st.eventfd_writes = self.remote.writes();
+        st
     }
 
     fn name(&self) -> &'static str {

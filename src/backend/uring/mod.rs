@@ -231,6 +231,12 @@ impl Uring {
                 continue;
             };
             let owner = entry.owner;
+            if result == -libc::ENOBUFS {
+                self.stats.enobufs += 1;
+            }
+            if !more && entry.op.as_opable_ref().multishot() {
+                self.stats.multishot_ends += 1;
+            }
             if self.trace {
                 let name = entry.op.name();
                 // The provided buffer a read went into, and whether it has room left.
@@ -271,6 +277,7 @@ impl Uring {
     fn deliver_posted(&mut self, out: &mut Vec<Completion>) {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
+        self.stats.eventfd_reads += 1;
         for p in posted {
             if p.key == user_data::REMOTE {
                 out.push(Completion::posted(p.owner, p.result));
@@ -360,9 +367,12 @@ impl Backend for Uring {
         let chain = opable.chain().is_some();
         // A chain op without a table of direct descriptors runs on the pool.
         let pool = opable.needs_pool() || (chain && self.direct.is_none());
+        if opable.multishot() {
+            self.stats.multishot_arms += 1;
+        }
         let count = self.stats.ops.entry(name).or_default();
         if pool {
-            count.0 += 1;
+            count.pool += 1;
             let key = self.ops.insert(op, owner);
             if self.run_on_pool(key, owner) {
                 return key;
@@ -373,7 +383,7 @@ impl Backend for Uring {
             return key;
         }
         if !ring {
-            count.1 += 1;
+            count.inline += 1;
             let result = opable.run_blocking();
             let key = self.ops.insert(op, owner);
             if self.trace {
@@ -382,7 +392,7 @@ impl Backend for Uring {
             self.inline_done.push((key, result));
             return key;
         }
-        count.0 += 1;
+        count.ring += 1;
         let key = self.ops.insert(op, owner);
         if chain {
             self.start_chain(key);
@@ -453,6 +463,7 @@ impl Backend for Uring {
             timeout = Some(Duration::ZERO);
         }
         let queued = self.ring.submission().len();
+        self.stats.max_batch = self.stats.max_batch.max(queued as u64);
         if queued == 0 && self.ops.is_empty() && timeout == Some(Duration::ZERO) {
             return Ok(()); // nothing to hand over and nothing to wait for
         }
@@ -492,6 +503,7 @@ impl Backend for Uring {
     unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32) {
         if let Some(br) = self.buf_rings.get_mut(&group) {
             br.lend(bid, ptr, len);
+            self.stats.buffer_refills += 1;
         }
     }
 
@@ -505,6 +517,7 @@ impl Backend for Uring {
     fn recycle(&mut self, group: u16, bid: u16) {
         if let Some(br) = self.buf_rings.get_mut(&group) {
             br.recycle(bid);
+            self.stats.buffer_refills += 1;
         }
     }
 
@@ -518,7 +531,10 @@ impl Backend for Uring {
     }
 
     fn stats(&self) -> Stats {
-        self.stats.clone()
+        let mut st = self.stats.clone();
+        (st.pool_jobs, st.pool_wait_ns) = self.pool.counts();
+        st.eventfd_writes = self.remote.writes();
+        st
     }
 
     fn name(&self) -> &'static str {
