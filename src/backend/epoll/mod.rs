@@ -447,8 +447,11 @@ impl Backend for Epoll {
             let (token, revents) = (ev.u64, ev.events);
             self.stats.cqes_reaped += 1;
             if self.trace {
-                let fd = if token == WAKE { -1 } else { token as RawFd };
-                eprintln!("epoll: event  fd={fd} events={revents:#x}");
+                if token == WAKE {
+                    eprintln!("epoll: event  fd=wake events={revents:#x}");
+                } else {
+                    eprintln!("epoll: event  fd={token} events={revents:#x}");
+                }
             }
             if token == WAKE {
                 self.deliver_posted(out);
