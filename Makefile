@@ -4,7 +4,7 @@
 CARGO ?= cargo
 BIN := target/release/coil
 
-.PHONY: all setup build run test bench bench-net bench-http bench-cluster clean fmt install uninstall dist deb
+.PHONY: all setup build run test bench bench-net bench-http bench-cluster bench-matrix clean fmt install uninstall dist deb
 
 all: build
 
@@ -102,6 +102,13 @@ bench-http: build
 # and each worker's share of the connections. CLUSTER_QUICK=1 for a short run.
 bench-cluster: build
 	python3 bench/cluster/run.py
+
+# The matrix (bench/matrix/run.py): coil on io_uring and on epoll, node, bun, deno
+# x HTTP hello (keep-alive 50 and 500, Connection: close), TCP echo (64 B, 16 KiB),
+# readFile of 10,000 small files, a stat storm and a 1 GiB stream copy; short cells
+# (about 4 minutes in all). Writes docs/bench/matrix.csv and its SVG charts.
+bench-matrix: build
+	python3 bench/matrix/run.py
 
 fmt:
 	$(CARGO) fmt

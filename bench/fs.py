@@ -13,66 +13,84 @@ import sys
 from collections import defaultdict
 from common import BUN, COIL, DENO, NODE, ROOT, output, median, runtime
 
-args = [a for a in sys.argv[1:] if a != "--write"]
-write = "--write" in sys.argv
-runs = int(args[0]) if args else 5
-cases = args[1:] or ["readfile-64", "readfile-256", "readfile-all", "stat-all",
-                     "readstream-1g", "writefile-fsync"]
-data = os.environ.get("BENCH_FS_DIR", "/var/tmp/coil-bench-fs")
-small = os.path.join(data, "small")
-if not os.path.isdir(small) or len(os.listdir(small)) != 10000:
-    os.makedirs(small, exist_ok=True)
-    block = os.urandom(4096)
-    for i in range(10000):
-        with open(os.path.join(small, f"f{i:05}"), "wb") as f:
-            f.write(block)
-big = os.path.join(data, "big.bin")
-if not os.path.exists(big) or os.path.getsize(big) != 1 << 30:
-    with open(big, "wb") as f:
-        chunk = os.urandom(1 << 20)
-        for _ in range(1024):
-            f.write(chunk)
+DATA = os.environ.get("BENCH_FS_DIR", "/var/tmp/coil-bench-fs")
 
-script = os.path.join(ROOT, "bench/fs.js")
-runners = [("coil-uring", [COIL, "--backend=uring"]), ("bun", None),
-           ("coil-epoll", [COIL, "--backend=epoll"]), ("node", [NODE]), ("deno", None)]
-bun, deno = runtime("bun", BUN), runtime("deno", DENO)
-runners = [(n, c) for n, c in runners if c is not None or (n == "bun" and bun) or (n == "deno" and deno)]
-runners = [(n, c if c else ([bun] if n == "bun" else [deno, "run", "-A", "--unstable-detect-cjs"]))
-           for n, c in runners]
-res = {name: defaultdict(list) for name, _ in runners}
-for _ in range(runs):
+
+def prepare(data=DATA):
+    """DATA/small: 10,000 files of 4 KiB; DATA/big.bin: 1 GiB (made once, kept)."""
+    small = os.path.join(data, "small")
+    if not os.path.isdir(small) or len(os.listdir(small)) != 10000:
+        os.makedirs(small, exist_ok=True)
+        block = os.urandom(4096)
+        for i in range(10000):
+            with open(os.path.join(small, f"f{i:05}"), "wb") as f:
+                f.write(block)
+    big = os.path.join(data, "big.bin")
+    if not os.path.exists(big) or os.path.getsize(big) != 1 << 30:
+        with open(big, "wb") as f:
+            chunk = os.urandom(1 << 20)
+            for _ in range(1024):
+                f.write(chunk)
+    return data
+
+
+def runtimes():
+    """[(name, argv prefix)]: coil on both drivers, node, and bun and deno when
+    they install from npm and run."""
+    runners = [("coil-uring", [COIL, "--backend=uring"]), ("bun", None),
+               ("coil-epoll", [COIL, "--backend=epoll"]), ("node", [NODE]), ("deno", None)]
+    bun, deno = runtime("bun", BUN), runtime("deno", DENO)
+    runners = [(n, c) for n, c in runners if c is not None or (n == "bun" and bun) or (n == "deno" and deno)]
+    return [(n, c if c else ([bun] if n == "bun" else [deno, "run", "-A", "--unstable-detect-cjs"]))
+            for n, c in runners]
+
+
+def main():
+    args = [a for a in sys.argv[1:] if a != "--write"]
+    write = "--write" in sys.argv
+    runs = int(args[0]) if args else 5
+    cases = args[1:] or ["readfile-64", "readfile-256", "readfile-all", "stat-all",
+                         "readstream-1g", "writefile-fsync"]
+    data = prepare()
+    script = os.path.join(ROOT, "bench/fs.js")
+    runners = runtimes()
+    res = {name: defaultdict(list) for name, _ in runners}
+    for _ in range(runs):
+        for case in cases:
+            for name, cmd in runners:
+                for label, ms in re.findall(r"case=(\S+) ms=([\d.]+)", output(cmd + [script, case, data])):
+                    res[name][label].append(float(ms))
+
+    names = [n for n, _ in runners]
+    labels = {
+        "readfile-64": "readFile × 10,000 × 4 KiB, 64 in flight",
+        "readfile-256": "readFile × 10,000 × 4 KiB, 256 in flight",
+        "readfile-all": "readFile × 10,000 × 4 KiB, all at once",
+        "stat-all": "stat × 10,000, all at once",
+        "readstream-1g": "createReadStream of 1 GiB",
+        "writefile-fsync": "1,000 × (open, writeFile 64 KiB, fsync, close)",
+    }
+    rows = []
     for case in cases:
-        for name, cmd in runners:
-            for label, ms in re.findall(r"case=(\S+) ms=([\d.]+)", output(cmd + [script, case, data])):
-                res[name][label].append(float(ms))
+        meds = {n: median(res[n][case]) for n in names if res[n][case]}
+        for n, ms in meds.items():
+            print(f"bench={case} runtime={n} ms={ms:.3f}", flush=True)
+        best = min(meds.values())
+        cells = [(f"**{meds[n]:.0f} ms**" if meds[n] == best else f"{meds[n]:.0f} ms") for n in names]
+        rows.append(f"| {labels.get(case, case)} | " + " | ".join(cells) + " |")
+    table = "\n".join([f"| case | {' | '.join(names)} |", "|---|" + "---|" * len(names)] + rows)
+    print(table)
+    if write:
+        doc = os.path.join(ROOT, "docs/benchmarks.md")
+        text = open(doc).read()
+        start, end = "<!-- bench/fs.py table -->", "<!-- end bench/fs.py table -->"
+        block = f"{start}\n{table}\n{end}"
+        if start in text:
+            text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
+        else:
+            text = text.replace("## fs streams and Dir", block + "\n\n## fs streams and Dir", 1)
+        open(doc, "w").write(text)
 
-names = [n for n, _ in runners]
-labels = {
-    "readfile-64": "readFile × 10,000 × 4 KiB, 64 in flight",
-    "readfile-256": "readFile × 10,000 × 4 KiB, 256 in flight",
-    "readfile-all": "readFile × 10,000 × 4 KiB, all at once",
-    "stat-all": "stat × 10,000, all at once",
-    "readstream-1g": "createReadStream of 1 GiB",
-    "writefile-fsync": "1,000 × (open, writeFile 64 KiB, fsync, close)",
-}
-rows = []
-for case in cases:
-    meds = {n: median(res[n][case]) for n in names if res[n][case]}
-    for n, ms in meds.items():
-        print(f"bench={case} runtime={n} ms={ms:.3f}", flush=True)
-    best = min(meds.values())
-    cells = [(f"**{meds[n]:.0f} ms**" if meds[n] == best else f"{meds[n]:.0f} ms") for n in names]
-    rows.append(f"| {labels.get(case, case)} | " + " | ".join(cells) + " |")
-table = "\n".join([f"| case | {' | '.join(names)} |", "|---|" + "---|" * len(names)] + rows)
-print(table)
-if write:
-    doc = os.path.join(ROOT, "docs/benchmarks.md")
-    text = open(doc).read()
-    start, end = "<!-- bench/fs.py table -->", "<!-- end bench/fs.py table -->"
-    block = f"{start}\n{table}\n{end}"
-    if start in text:
-        text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
-    else:
-        text = text.replace("## fs streams and Dir", block + "\n\n## fs streams and Dir", 1)
-    open(doc, "w").write(text)
+
+if __name__ == "__main__":
+    main()
