@@ -132,6 +132,14 @@ pub struct OpCount {
 }
 
 impl Stats {
+    /// These counters with the ones other threads keep (the pool's, the eventfd's).
+    fn with_threads(&self, pool: &pool::Pool, remote: &Remote) -> Stats {
+        let mut st = self.clone();
+        (st.pool_jobs, st.pool_wait_ns) = pool.counts();
+        st.eventfd_writes = remote.writes();
+        st
+    }
+
     /// Syscalls the process made for I/O: kernel entries, epoll_ctl, the loop's
     /// eventfd reads and the pool's writes, every op made as a plain syscall on
     /// the loop thread or a pool thread (one per op; a pool job of a chain op like

@@ -499,10 +499,7 @@ impl Backend for Epoll {
     }
 
     fn stats(&self) -> Stats {
-        let mut st = self.stats.clone();
-        (st.pool_jobs, st.pool_wait_ns) = self.pool.counts();
-        st.eventfd_writes = self.remote.writes();
-        st
+        self.stats.with_threads(&self.pool, &self.remote)
     }
 
     fn name(&self) -> &'static str {

@@ -321,9 +321,8 @@ impl Uring {
     }
 
     fn on_pool(&self, key: Key) -> bool {
-        self.ops
-            .get(key)
-            .is_some_and(|f| f.op.as_opable_ref().needs_pool())
+        let op = self.ops.get(key);
+        op.is_some_and(|f| f.op.as_opable_ref().needs_pool())
     }
 
     fn enter(&mut self, timeout: Option<Duration>) -> io::Result<()> {
@@ -426,6 +425,9 @@ impl Backend for Uring {
             // A queued job completes with ECANCELED; a running one finishes.
             self.pool.cancel(key);
             return;
+        }
+        if self.trace {
+            eprintln!("uring: sqe    cancel     key={key}");
         }
         let sqe = opcode::AsyncCancel::new(key).build().user_data(CANCEL);
         // SAFETY: ASYNC_CANCEL carries no pointers.
@@ -531,10 +533,7 @@ impl Backend for Uring {
     }
 
     fn stats(&self) -> Stats {
-        let mut st = self.stats.clone();
-        (st.pool_jobs, st.pool_wait_ns) = self.pool.counts();
-        st.eventfd_writes = self.remote.writes();
-        st
+        self.stats.with_threads(&self.pool, &self.remote)
     }
 
     fn name(&self) -> &'static str {
