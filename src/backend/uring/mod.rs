@@ -233,8 +233,14 @@ impl Uring {
             let owner = entry.owner;
             if self.trace {
                 let name = entry.op.name();
+                // The provided buffer a read went into, and whether it has room left.
+                let buf = match cqueue::buffer_select(flags) {
+                    Some(bid) if cqueue::buffer_more(flags) => format!(" buf={bid}+"),
+                    Some(bid) => format!(" buf={bid}"),
+                    None => String::new(),
+                };
                 eprintln!(
-                    "uring: cqe    {name:<10} key={key} owner={owner} res={result} more={more}"
+                    "uring: cqe    {name:<10} key={key} owner={owner} res={result} more={more}{buf}"
                 );
             }
             let op = if more {
