@@ -21,6 +21,7 @@ const {
 } = require('internal/errors');
 const {
   validateString, validateObject, validateFunction, validateAbortSignal, validateBoolean,
+  isInt32,
 } = require('internal/validators');
 const { promisify } = require('internal/util/promisify');
 
@@ -62,6 +63,12 @@ function normalizeSpawnArguments(file, args, options) {
     if (typeof cwd !== 'string') throw new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'], cwd);
   }
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
+  if (options.uid != null && !isInt32(options.uid)) {
+    throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);
+  }
+  if (options.gid != null && !isInt32(options.gid)) {
+    throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
+  }
   if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
@@ -131,10 +138,10 @@ function execFile(file, args, options, callback) {
               killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
+  // As node's: argv0 and detached are not passed on.
   const child = spawn(file, args, {
     cwd: options.cwd, env: options.env, gid: options.gid, shell: options.shell,
-    signal: options.signal, uid: options.uid, argv0: options.argv0,
-    windowsHide: options.windowsHide, detached: options.detached,
+    signal: options.signal, uid: options.uid, windowsHide: options.windowsHide,
     timeout: options.timeout, killSignal: options.killSignal,
   });
   const encoding = options.encoding && Buffer.isEncoding(options.encoding) ? options.encoding : null;

@@ -17,7 +17,11 @@ const {
 const { toNumber } = require('internal/process/signals');
 const { validateOneOf, validateString } = require('internal/validators');
 
+const ENOENT = -2;
 const EAGAIN = -11;
+const EACCES = -13;
+const ENFILE = -23;
+const EMFILE = -24;
 
 function ChildProcess() {
   if (!(this instanceof ChildProcess)) return new ChildProcess();
@@ -49,6 +53,12 @@ function spawnError(errno, file, args) {
   err.path = file;
   err.spawnargs = ArrayPrototypeSlice(args, 1);
   return err;
+}
+
+// The spawn failures node reports with an 'error' event rather than a throw.
+function spawnErrorIsEvent(errno) {
+  return errno === EACCES || errno === EAGAIN || errno === EMFILE || errno === ENFILE ||
+    errno === ENOENT;
 }
 
 // 'pipe' | 'inherit' | 'ignore' | array -> per-fd codes for the binding: -1 a
@@ -101,9 +111,20 @@ ChildProcess.prototype.spawn = function(options) {
                 `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`];
   }
   const r = binding.spawn(options.file, args, envPairs, options.cwd || null,
-                          codes, Boolean(options.detached));
+                          codes, Boolean(options.detached), credential(options.uid),
+                          credential(options.gid));
   const { Socket } = require('net');
   const stdio = [];
+  if (typeof r === 'number' && !spawnErrorIsEvent(r)) {
+    // As node: what a caller could not have foreseen at run time is an 'error'
+    // event; anything else (EPERM, EINVAL...) throws here.
+    const code = errnoInfo(r)[0];
+    const err = new Error(`spawn ${code}`);
+    err.errno = r;
+    err.code = code;
+    err.syscall = 'spawn';
+    throw err;
+  }
   if (typeof r === 'number') {
     // As node: the streams exist, 'error' then 'close' follow.
     for (let i = 0; i < codes.length; i++) {
@@ -237,6 +258,11 @@ ChildProcess.prototype.unref = function() {
   if (this._handle !== null) binding.ref(this._handle, false);
 };
 
+// A uid or gid for the binding: the number, or null for "keep ours".
+function credential(id) {
+  return typeof id === 'number' ? id : null;
+}
+
 function spawnSync(options) {
   const codes = stdioCodes(options.stdio);
   const { toNumber: sigNumber } = require('internal/process/signals');
@@ -245,6 +271,7 @@ function spawnSync(options) {
   if (typeof input === 'string') input = require('buffer').Buffer.from(input, options.encoding);
   const r = binding.spawnSync(options.file, options.args || [], options.envPairs || [],
                               options.cwd || null, codes, Boolean(options.detached),
+                              credential(options.uid), credential(options.gid),
                               input, options.timeout || 0, options.maxBuffer ?? Infinity,
                               killSignal);
   const result = { __proto__: null };

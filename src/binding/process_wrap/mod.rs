@@ -16,6 +16,7 @@ use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{Array, CallbackArgs, Local, Object, Scope, Value, ValueKind};
 
+mod fork_exec;
 mod spawn;
 mod sync;
 
@@ -47,7 +48,8 @@ fn strings(s: &Scope, v: Local<Value>) -> Vec<CString> {
 }
 
 /// The command in arguments start.. : file, args, env, cwd (or null), stdio
-/// (per fd: -1 a pipe, -2 /dev/null, n >= 0 that fd of ours), detached.
+/// (per fd: -1 a pipe, -2 /dev/null, n >= 0 that fd of ours), detached, uid, gid
+/// (each an int32 or null; lib/ validated them).
 pub(super) fn command(s: &Scope, a: &CallbackArgs, start: usize) -> Option<Command> {
     let file = CString::new(a.get(start).to_rust_string(s)).ok()?;
     let cwd_v = a.get(start + 3);
@@ -83,7 +85,18 @@ pub(super) fn command(s: &Scope, a: &CallbackArgs, start: usize) -> Option<Comma
         cwd,
         stdio,
         detached: a.get(start + 5).boolean(s),
+        uid: credential(s, a.get(start + 6)),
+        gid: credential(s, a.get(start + 7)),
     })
+}
+
+/// An id for setuid/setgid: an int32 as its bit pattern (node passes -1 through,
+/// and the kernel answers EINVAL), or None when not given.
+fn credential(s: &Scope, v: Local<Value>) -> Option<u32> {
+    if !v.is(ValueKind::Number) {
+        return None;
+    }
+    v.integer(s).map(|n| n as i32 as u32)
 }
 
 /// Makes our end of a stdio pipe non-blocking (the child's end stays blocking).
@@ -95,7 +108,7 @@ pub(super) fn nonblocking(fd: i32) {
     }
 }
 
-/// spawn(file, args, env, cwd, stdio, detached) -> [pid, handle, pipe handle or -1
+/// spawn(file, args, env, cwd, stdio, detached, uid, gid) -> [pid, handle, pipe handle or -1
 /// per stdio fd], or -errno (the child could not be started: ENOENT, EACCES...).
 fn spawn_async<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(cmd) = command(s, a, 0) else {

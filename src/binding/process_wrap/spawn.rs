@@ -5,7 +5,8 @@
 //!
 //! The child's stdio is described fd by fd: a new socketpair end (the parent keeps
 //! the other as a Pipe handle, as libuv makes stdio pipes), /dev/null, or an fd of
-//! ours. The child gets an empty signal mask and default dispositions, whatever
+//! ours. A child with other credentials (uid/gid) starts through fork_exec.rs
+//! instead. The child gets an empty signal mask and default dispositions, whatever
 //! the loop blocked or ignored for itself.
 use std::ffi::{CStr, CString};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
@@ -28,6 +29,9 @@ pub struct Command {
     pub cwd: Option<CString>,
     pub stdio: Vec<Stdio>,
     pub detached: bool,
+    /// Credentials for the child (then it starts through fork_exec).
+    pub uid: Option<libc::uid_t>,
+    pub gid: Option<libc::gid_t>,
 }
 
 pub struct Child {
@@ -36,33 +40,43 @@ pub struct Child {
     pub pipes: Vec<Option<OwnedFd>>,
 }
 
-/// The program to exec: `file` itself if it has a slash, else the first match in
-/// the PATH of the child's environment (as execvp in the child would search it).
-fn resolve(file: &CStr, env: &[CString]) -> Result<CString, i32> {
+/// Where the program may be: `file` itself if it has a slash, else `file` in each
+/// directory of the PATH in the child's environment, in order (as execvp in the
+/// child would search it).
+pub(super) fn candidates(file: &CStr, env: &[CString]) -> Result<Vec<CString>, i32> {
     let bytes = file.to_bytes();
     if bytes.is_empty() {
         return Err(libc::ENOENT);
     }
     if bytes.contains(&b'/') {
-        return Ok(file.to_owned());
+        return Ok(vec![file.to_owned()]);
     }
     let path = env
         .iter()
         .find_map(|e| e.to_bytes().strip_prefix(b"PATH="))
         .map(<[u8]>::to_vec)
         .unwrap_or_else(|| b"/usr/local/bin:/usr/bin:/bin".to_vec());
+    Ok(path
+        .split(|b| *b == b':')
+        .filter_map(|dir| {
+            let dir: &[u8] = if dir.is_empty() { b"." } else { dir };
+            let mut full = dir.to_vec();
+            full.push(b'/');
+            full.extend_from_slice(bytes);
+            CString::new(full).ok()
+        })
+        .collect())
+}
+
+/// The program to exec: the first candidate we may execute.
+fn resolve(file: &CStr, env: &[CString]) -> Result<CString, i32> {
     let mut denied = false;
-    for dir in path.split(|b| *b == b':') {
-        let dir: &[u8] = if dir.is_empty() { b"." } else { dir };
-        let mut full = dir.to_vec();
-        full.push(b'/');
-        full.extend_from_slice(bytes);
-        let Ok(c) = CString::new(full) else { continue };
+    for c in candidates(file, env)? {
         // SAFETY: c is a NUL-terminated path.
         if unsafe { libc::access(c.as_ptr(), libc::X_OK) } == 0 {
             return Ok(c);
         }
-        if std::io::Error::last_os_error().raw_os_error() == Some(libc::EACCES) {
+        if last_errno() == libc::EACCES {
             denied = true;
         }
     }
@@ -108,6 +122,9 @@ fn check(r: libc::c_int) -> Result<(), i32> {
 
 /// Spawns `cmd`; Err(errno) when it could not be started.
 pub fn spawn(cmd: &Command) -> Result<Child, i32> {
+    if cmd.uid.is_some() || cmd.gid.is_some() {
+        return super::fork_exec::spawn(cmd);
+    }
     let program = resolve(&cmd.file, &cmd.env)?;
     let mut st = SpawnState::new();
     let mut pipes: Vec<Option<OwnedFd>> = Vec::new();
@@ -213,13 +230,13 @@ pub fn spawn(cmd: &Command) -> Result<Child, i32> {
     Ok(Child { pid, pipes })
 }
 
-fn null_terminated(strings: &[CString]) -> Vec<*const libc::c_char> {
+pub(super) fn null_terminated(strings: &[CString]) -> Vec<*const libc::c_char> {
     let mut v: Vec<*const libc::c_char> = strings.iter().map(|s| s.as_ptr()).collect();
     v.push(std::ptr::null());
     v
 }
 
-fn last_errno() -> i32 {
+pub(super) fn last_errno() -> i32 {
     std::io::Error::last_os_error()
         .raw_os_error()
         .unwrap_or(libc::EIO)

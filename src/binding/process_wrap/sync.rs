@@ -19,7 +19,7 @@ struct Piped {
     open: bool,
 }
 
-/// spawnSync(file, args, env, cwd, stdio, detached, input, timeoutMs, maxBuffer,
+/// spawnSync(file, args, env, cwd, stdio, detached, uid, gid, input, timeoutMs, maxBuffer,
 /// killSignal) -> [pid, status, signal, errno, output per fd (Buffer or null)...];
 /// errno is 0, or why the child could not start (ENOENT...), ETIMEDOUT at the
 /// timeout, ENOBUFS past maxBuffer.
@@ -28,13 +28,13 @@ pub fn spawn_sync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return a.ret(s.number(-libc::EINVAL as f64));
     };
     let input = a
-        .get(6)
+        .get(8)
         .view_bytes()
         .map(<[u8]>::to_vec)
         .unwrap_or_default();
-    let timeout = args::int(s, a, 7);
-    let max_buffer = a.get(8).number(s).unwrap_or(f64::INFINITY);
-    let kill_signal = args::int(s, a, 9) as i32;
+    let timeout = args::int(s, a, 9);
+    let max_buffer = a.get(10).number(s).unwrap_or(f64::INFINITY);
+    let kill_signal = args::int(s, a, 11) as i32;
     let child = match spawn::spawn(&cmd) {
         Ok(c) => c,
         Err(e) => {

@@ -233,8 +233,18 @@ fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             items.push(s.number(c.result as f64));
         } else if shared {
             // Readable: take what is there; another process may have won it.
-            while let Ok(conn) = socket::accept_now(listener) {
-                take(conn);
+            let yield_between = single_accept();
+            // Until EAGAIN: the poll fires again only when another connection
+            // arrives, so none may be left behind.
+            loop {
+                match socket::accept_now(listener) {
+                    Ok(conn) => take(conn),
+                    Err(libc::EINTR | libc::ECONNABORTED) => continue,
+                    Err(_) => break,
+                }
+                if yield_between {
+                    give_others_a_turn();
+                }
             }
         } else {
             take(c.result);
@@ -257,6 +267,32 @@ fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     };
     let id = Runtime::get(s).submit_handle_request(s, h, req, op, finish);
     a.ret(s.number(id as f64));
+}
+
+/// Whether UV_TCP_SINGLE_ACCEPT asks (a nonzero integer, as libuv reads it, once)
+/// that a shared listener pause after each connection it accepts, so that the
+/// other processes woken for the same socket get some: without it, the one that
+/// wakes first drains the backlog and the shares are lopsided (docs/cluster.md).
+fn single_accept() -> bool {
+    static SINGLE_ACCEPT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SINGLE_ACCEPT.get_or_init(|| {
+        let value = std::env::var("UV_TCP_SINGLE_ACCEPT").unwrap_or_default();
+        let value = value.trim_start();
+        let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+        let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+        digits[..end].bytes().any(|b| b != b'0')
+    })
+}
+
+/// Sleeps the shortest time the kernel offers (1 ns asked; timer slack makes it
+/// tens of microseconds): the scheduler runs whoever else is waiting.
+fn give_others_a_turn() {
+    let pause = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 1,
+    };
+    // SAFETY: pause is a live timespec; no remainder is asked for.
+    unsafe { libc::nanosleep(&pause, std::ptr::null_mut()) };
 }
 
 /// connect(h, req, pipe, host|path, port) -> 0 (req.oncomplete(null, 0 | -errno)

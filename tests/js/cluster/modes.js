@@ -5,8 +5,9 @@
 // workers, and so must reuseport. Each worker counts the connections it
 // accepted and reports the count to the primary over IPC: the counts must add
 // up to the connections made (none lost or served twice); the shares themselves
-// vary from run to run, so they go to stderr. (SCHED_REUSEPORT is coil's own: under node the test runs the
-// two modes node has; the output is the same.)
+// vary from run to run, so they go to stderr. Shared mode runs a second time
+// with UV_TCP_SINGLE_ACCEPT=1 (docs/cluster.md). (SCHED_REUSEPORT is coil's
+// own: under node the test runs the two modes node has; the output is the same.)
 const cluster = require('cluster');
 const http = require('http');
 const net = require('net');
@@ -18,10 +19,14 @@ const policy = process.env.TEST_POLICY;
 if (cluster.isPrimary && policy === undefined) {
   // One child primary per mode (the policy is fixed before the first fork).
   const { execFileSync } = require('child_process');
-  for (const m of ['rr', 'none', 'reuseport']) {
+  // 'none' runs twice: the second time with UV_TCP_SINGLE_ACCEPT=1 (coil's
+  // workers pause after each accept; node's libuv ignores it), where no
+  // connection may be left unaccepted either.
+  for (const [m, single] of [['rr', '0'], ['none', '0'], ['none', '1'], ['reuseport', '0']]) {
     const mode = modes.includes(m) ? m : 'rr';
-    const out = execFileSync(process.execPath, [__filename], { env: { ...process.env, TEST_POLICY: mode } });
-    process.stdout.write(`${m}:\n${out}`);
+    const env = { ...process.env, TEST_POLICY: mode, UV_TCP_SINGLE_ACCEPT: single };
+    const out = execFileSync(process.execPath, [__filename], { env });
+    process.stdout.write(`${m}${single === '1' ? ' with UV_TCP_SINGLE_ACCEPT=1' : ''}:\n${out}`);
   }
 } else if (cluster.isPrimary) {
   cluster.schedulingPolicy = { rr: cluster.SCHED_RR, none: cluster.SCHED_NONE,
