@@ -56,6 +56,34 @@ fn stats_count_syscalls_per_http_request_on_both_drivers() {
     assert!(value_after(&uring, "multishot_arms=") >= 2.0, "{uring}");
 }
 
+/// 20 requests, each on a new connection (`Connection: close`).
+const CLOSE_20: &str = "const http = require('http');\
+    const srv = http.createServer((q, r) => r.end('hi')).listen(0, () => {\
+      let left = 20;\
+      const next = () => http.get({ port: srv.address().port, headers: { connection: 'close' } }, (res) => {\
+        res.resume(); res.on('end', () => { if (--left) setImmediate(next); else srv.close(); });\
+      });\
+      next();\
+    });";
+
+#[test]
+fn sockets_close_through_the_ring_on_io_uring_and_by_close_on_epoll() {
+    let out = coil(&["--stats", "--backend=uring", "-e", CLOSE_20], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let uring = text(&out.stderr);
+    assert_eq!(value_after(&uring, "http_requests="), 20.0, "{uring}");
+    // The server's ends of 20 connections: an IORING_OP_CLOSE each; the client's
+    // ends (which hold a port) are closed by close().
+    assert_eq!(value_after(&uring, "op close_fd: ring="), 20.0, "{uring}");
+    assert!(value_after(&uring, " close=") >= 20.0, "{uring}");
+    assert!(value_after(&uring, " close=") < 40.0, "{uring}");
+    let out = coil(&["--stats", "--backend=epoll", "-e", CLOSE_20], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let epoll = text(&out.stderr);
+    assert!(value_after(&epoll, " close=") >= 40.0, "{epoll}");
+    assert!(!epoll.contains("close_fd"), "{epoll}");
+}
+
 #[test]
 fn a_program_without_a_server_prints_no_per_request_line() {
     let out = coil(&["--stats", "-e", "setTimeout(() => {}, 1)"], "");

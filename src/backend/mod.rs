@@ -246,6 +246,8 @@ pub fn create(kind: Kind, trace_uring: bool, trace_epoll: bool) -> io::Result<Bo
         match uring::Uring::new() {
             Ok(mut ring) => {
                 ring.trace = trace_uring;
+                // The loop's sockets and files close in the turn's enter.
+                ring.close_fds();
                 return Ok(Box::new(ring));
             }
             Err(e) => eprintln!("coil: warning: io_uring is not available ({e}); using epoll"),

@@ -12,6 +12,9 @@ pub const WAKE: u64 = u64::MAX - 2;
 /// The key of a completion posted from another thread through a `Remote`.
 pub const REMOTE: u64 = u64::MAX - 3;
 
+/// An IORING_OP_CLOSE of an fd whose last holder let go (fd.rs): nobody waits for it.
+pub const CLOSE_FD: u64 = u64::MAX - 4;
+
 /// Reserved values start here; slab keys stay below.
 pub const FIRST_RESERVED: u64 = u64::MAX - 255;
 

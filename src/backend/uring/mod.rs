@@ -38,6 +38,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 mod chain;
+mod teardown;
 #[cfg(test)]
 mod tests;
 
@@ -74,6 +75,8 @@ pub struct Uring {
     direct: Option<chain::Direct>,
     /// An error that made the ring unusable, reported by the next poll.
     failed: Option<io::Error>,
+    /// Owned fds of this thread are closed by IORING_OP_CLOSE (`close_fds`).
+    ring_closes: bool,
     stats: Stats,
     /// Set by `new` to say which setup flags the kernel took.
     setup: &'static str,
@@ -126,6 +129,7 @@ impl Uring {
             buf_rings: HashMap::new(),
             direct,
             failed: None,
+            ring_closes: false,
             stats: Stats::default(),
             setup,
             trace: false,
@@ -446,6 +450,7 @@ impl Backend for Uring {
         }
         self.arm_wake();
         self.flush_chains();
+        self.push_closes();
         // Work already done is ready now: hand it over, do not wait.
         let mut timeout = timeout;
         if !self.inline_done.is_empty() || !self.early.is_empty() {
@@ -542,57 +547,5 @@ impl Backend for Uring {
 
     fn setup(&self) -> &'static str {
         self.setup
-    }
-}
-
-impl Drop for Uring {
-    /// Teardown as compio does it: cancel what is in flight, drain completions, close
-    /// the ring, and only then free the ops (the fields drop after this fn). An op
-    /// whose completion never came is leaked, never freed under the kernel.
-    fn drop(&mut self) {
-        // No pool thread touches an op once this is true; a job still blocked in
-        // its call keeps every op alive (leaked below), as on epoll.
-        let pool_idle = self.pool.shutdown();
-        let pool_keys: Vec<Key> = self
-            .ops
-            .keys()
-            .into_iter()
-            .filter(|k| self.on_pool(*k))
-            .collect();
-        let pool_left = if pool_idle {
-            for key in pool_keys {
-                self.ops.remove(key);
-            }
-            0
-        } else {
-            pool_keys.len()
-        };
-        for key in self.ops.keys() {
-            self.cancel(key);
-        }
-        if self.wake_armed {
-            let sqe = opcode::AsyncCancel::new(WAKE).build().user_data(CANCEL);
-            // SAFETY: ASYNC_CANCEL carries no pointers.
-            unsafe { self.push(&sqe) };
-        }
-        let mut sink = Vec::new();
-        for _ in 0..100 {
-            if self.ops.len() == self.inline_done.len() + pool_left && !self.wake_armed {
-                break;
-            }
-            sink.clear();
-            if self
-                .poll(Some(Duration::from_millis(10)), &mut sink)
-                .is_err()
-            {
-                break;
-            }
-        }
-        let drained = self.ops.len() == self.inline_done.len() && pool_idle;
-        // SAFETY: the ring is dropped once, here, and not used afterwards.
-        unsafe { ManuallyDrop::drop(&mut self.ring) };
-        if !drained {
-            self.ops.forget();
-        }
     }
 }

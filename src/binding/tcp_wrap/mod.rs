@@ -220,7 +220,7 @@ fn accept<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         let mut items = vec![s.boolean(!c.more)];
         let lp = &Runtime::get(s).lp;
         let mut take = |conn: i32| {
-            let conn = SharedFd::owned(conn);
+            let conn = SharedFd::owned_by_ring(conn);
             let id = if lp.handle_fd(h).is_none() {
                 // Accepted as the listener closed: dropping it closes it.
                 -libc::ECANCELED as f64
