@@ -106,7 +106,7 @@ bench-cluster: build
 # The matrix (bench/matrix/run.py): coil on io_uring and on epoll, node, bun, deno
 # x HTTP hello (keep-alive 50 and 500, Connection: close), TCP echo (64 B, 16 KiB),
 # readFile of 10,000 small files, a stat storm and a 1 GiB stream copy; short cells
-# (about 4 minutes in all). Writes docs/bench/matrix.csv and its SVG charts.
+# (about 5 minutes in all). Writes docs/bench/matrix.csv and its SVG charts.
 bench-matrix: build
 	python3 bench/matrix/run.py
 

@@ -29,7 +29,7 @@ FIGURES = [
                                   "stats/s": "stat", "MiB/s": "MiB"}.get(unit, "op")),
 ]
 NOTE = ("make bench-matrix: server (or fs program) pinned to one core, load generator to the other; "
-        "one 3 s round per cell after a 1 s warm-up, on a shared 2-core machine: expect ±15%.")
+        "one 3 s round per cell after a 1 s warm-up, on a shared 2-core machine: rates swing up to 2x between runs, CPU per op less.")
 PANEL_W, PANEL_H, COLS = 250, 230, 4
 LEFT, TOP, BOTTOM = 58, 34, 62
 

@@ -14,7 +14,7 @@ It reuses bench/http (wrk, noise), bench/net (servers, echo-load, runtimes) and
 bench/fs.py (the data); the server (or the fs program) is pinned to core 0, the load
 generator to core 1. Each cell is short: one warm-up second and one counted round
 of MATRIX_DURATION (3) seconds, run again (up to MATRIX_TRIES, 2) when another
-process took a core; the whole matrix takes about 4 minutes. For every cell it
+process took a core; the whole matrix takes about 5 minutes. For every cell it
 records the rate, p99 latency, and the server's CPU time per operation (user+sys of
 all its threads over the counted run, divided by the operations); coil runs with
 --stats, and its syscalls per operation are recorded too (http: per request, as
