@@ -126,14 +126,28 @@ function spawn(file, args, options) {
 // execFile(file[, args][, options][, callback]): output gathered, the callback
 // gets (error, stdout, stderr).
 function execFile(file, args, options, callback) {
-  if (typeof args === 'function') { callback = args; args = []; options = undefined; }
-  else if (typeof options === 'function') { callback = options; options = undefined; }
-  if (args != null && !ArrayIsArray(args) && typeof args === 'object') {
-    if (typeof options === 'function') callback = options;
+  // As node: an array is the args; another object the options (the callback then
+  // follows it); a function the callback. A string in any slot is a TypeError
+  // (spawn's, validateObject's or validateFunction's).
+  if (ArrayIsArray(args)) {
+    args = ArrayPrototypeSlice(args);
+  } else if (args != null && typeof args === 'object') {
+    callback = options;
     options = args;
-    args = [];
+    args = null;
+  } else if (typeof args === 'function') {
+    callback = args;
+    options = null;
+    args = null;
+  }
+  if (typeof options === 'function') {
+    callback = options;
+    options = null;
+  } else if (options != null) {
+    validateObject(options, 'options');
   }
   if (callback != null) validateFunction(callback, 'callback');
+  if (options != null && options.argv0 != null) validateString(options.argv0, 'options.argv0');
   options = { __proto__: null, encoding: 'utf8', timeout: 0, maxBuffer: kMaxBufferDefault,
               killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
   validateTimeout(options.timeout);
@@ -310,7 +324,7 @@ function fork(modulePath, args, options) {
     options = args;
     args = [];
   } else if (!ArrayIsArray(args)) {
-    throw new ERR_INVALID_ARG_VALUE('args', args);
+    throw new ERR_INVALID_ARG_TYPE('args', 'Array', args);
   }
   if (options != null) validateObject(options, 'options');
   options = { __proto__: null, ...options, shell: false };
