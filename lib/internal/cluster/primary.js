@@ -174,6 +174,7 @@ function RoundRobinHandle(key, message) {
   this.workers = [];
   this.next = 0;
   this.server = net.createServer({ pauseOnConnect: true }, (socket) => this.distribute(socket));
+  this.server[require('internal/child_process/socket_list').kUntracked] = true;
   this.error = null;
   this.server.on('error', (err) => { this.error = err; });
   this.server.listen({ host: message.address, port: message.port, backlog: message.backlog,
