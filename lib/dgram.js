@@ -18,9 +18,9 @@ const { Buffer } = require('buffer');
 const { from: BufferFrom, alloc: BufferAlloc } = Buffer;
 const {
   codes: {
-    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_FD_TYPE, ERR_MISSING_ARGS,
-    ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_BAD_BUFFER_SIZE, ERR_SOCKET_BAD_TYPE,
-    ERR_SOCKET_BUFFER_SIZE, ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
+    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_FD_TYPE,
+    ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_BAD_TYPE,
+    ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
     ERR_SOCKET_DGRAM_NOT_RUNNING,
   },
   exceptionWithHostPort,
@@ -34,6 +34,9 @@ const { errnoStreamError } = require('internal/net');
 const { UDP, ownerSymbol, kStateSymbol, lookupHost } = require('internal/dgram');
 const { deprecate } = require('internal/util/promisify');
 const { guessHandleType } = internalBinding('process_methods');
+const {
+  addSocketOptions, bufferSize, RECV_BUFFER, SEND_BUFFER,
+} = require('internal/dgram/socket_options');
 
 // Defined by bootstrap/node.js (V8 10.2 lacks it) before this file loads.
 const kDispose = Symbol.dispose;
@@ -41,7 +44,6 @@ const kAsyncDispose = Symbol.asyncDispose;
 const BIND_STATE_UNBOUND = 0, BIND_STATE_BINDING = 1, BIND_STATE_BOUND = 2;
 const CONNECT_STATE_DISCONNECTED = 0, CONNECT_STATE_CONNECTING = 1,
   CONNECT_STATE_CONNECTED = 2;
-const RECV_BUFFER = true, SEND_BUFFER = false;
 
 // Node's ErrnoException: `setTTL EBADF`.
 function errnoException(err, syscall) {
@@ -458,89 +460,7 @@ Socket.prototype.remoteAddress = function() {
   return out;
 };
 
-Socket.prototype.setBroadcast = function(arg) {
-  const r = this[kStateSymbol].handle.setBroadcast(arg ? 1 : 0);
-  if (r) throw errnoException(r, 'setBroadcast');
-};
-
-Socket.prototype.setTTL = function(ttl) {
-  validateNumber(ttl, 'ttl');
-  const r = this[kStateSymbol].handle.setTTL(ttl);
-  if (r) throw errnoException(r, 'setTTL');
-  return ttl;
-};
-
-Socket.prototype.setMulticastTTL = function(ttl) {
-  validateNumber(ttl, 'ttl');
-  const r = this[kStateSymbol].handle.setMulticastTTL(ttl);
-  if (r) throw errnoException(r, 'setMulticastTTL');
-  return ttl;
-};
-
-Socket.prototype.setMulticastLoopback = function(arg) {
-  const r = this[kStateSymbol].handle.setMulticastLoopback(arg ? 1 : 0);
-  if (r) throw errnoException(r, 'setMulticastLoopback');
-  return arg;
-};
-
-Socket.prototype.setMulticastInterface = function(interfaceAddress) {
-  healthCheck(this);
-  validateString(interfaceAddress, 'interfaceAddress');
-  const r = this[kStateSymbol].handle.setMulticastInterface(interfaceAddress);
-  if (r) throw errnoException(r, 'setMulticastInterface');
-};
-
-function membership(socket, join, multicastAddress, interfaceAddress) {
-  healthCheck(socket);
-  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress');
-  const handle = socket[kStateSymbol].handle;
-  const r = join ? handle.addMembership(multicastAddress, interfaceAddress) :
-    handle.dropMembership(multicastAddress, interfaceAddress);
-  if (r) throw errnoException(r, join ? 'addMembership' : 'dropMembership');
-}
-
-Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
-  membership(this, true, multicastAddress, interfaceAddress);
-};
-
-Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
-  membership(this, false, multicastAddress, interfaceAddress);
-};
-
-function sourceMembership(socket, join, sourceAddress, groupAddress, interfaceAddress) {
-  healthCheck(socket);
-  validateString(sourceAddress, 'sourceAddress');
-  validateString(groupAddress, 'groupAddress');
-  const handle = socket[kStateSymbol].handle;
-  const r = join ?
-    handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress) :
-    handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
-  if (r) {
-    throw errnoException(r, join ? 'addSourceSpecificMembership' :
-      'dropSourceSpecificMembership');
-  }
-}
-
-Socket.prototype.addSourceSpecificMembership = function(source, group, iface) {
-  sourceMembership(this, true, source, group, iface);
-};
-
-Socket.prototype.dropSourceSpecificMembership = function(source, group, iface) {
-  sourceMembership(this, false, source, group, iface);
-};
-
-function bufferSize(self, size, buffer) {
-  if (size >>> 0 !== size) throw new ERR_SOCKET_BAD_BUFFER_SIZE();
-  const ctx = {};
-  const ret = self[kStateSymbol].handle.bufferSize(size, buffer, ctx);
-  if (ret === undefined) throw new ERR_SOCKET_BUFFER_SIZE(ctx);
-  return ret;
-}
-
-Socket.prototype.setRecvBufferSize = function(size) { bufferSize(this, size, RECV_BUFFER); };
-Socket.prototype.setSendBufferSize = function(size) { bufferSize(this, size, SEND_BUFFER); };
-Socket.prototype.getRecvBufferSize = function() { return bufferSize(this, 0, RECV_BUFFER); };
-Socket.prototype.getSendBufferSize = function() { return bufferSize(this, 0, SEND_BUFFER); };
+addSocketOptions(Socket.prototype);
 
 Socket.prototype.ref = function() {
   const handle = this[kStateSymbol].handle;
