@@ -192,6 +192,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   }
 
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     const fd = port.fd;
     if (typeof fd === 'number' && fd > 0 && fd === (fd | 0)) {
@@ -199,8 +200,9 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       return this;
     }
     address = port.address || '';
-    // `exclusive` only matters to cluster, which coil does not have: every bind
-    // is the process's own.
+    // In a cluster worker, a bind that is not exclusive shares the primary's
+    // socket (every worker reading from it); an exclusive one has its own.
+    exclusive = !!port.exclusive;
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -215,6 +217,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       this.emit('error', err);
       return;
     }
+    if (!exclusive && require('internal/cluster/role').worker) {
+      bindInCluster(this, ip, port || 0);
+      return;
+    }
     const r = state.handle.bind(ip, port || 0, state.reuseAddr, state.ipv6Only);
     if (r) {
       state.bindState = BIND_STATE_UNBOUND;
@@ -225,6 +231,29 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   });
   return this;
 };
+
+// A cluster worker's bind: the primary binds (or already has) the socket for
+// this address and port and passes it; it arrives as { fd }, taken over as
+// bind({ fd }) does.
+function bindInCluster(socket, ip, port) {
+  const state = socket[kStateSymbol];
+  const query = { address: ip, port, family: socket.type, reuseAddr: !!state.reuseAddr,
+                  v6only: !!state.ipv6Only };
+  require('cluster')._getServer(socket, query, (how, value) => {
+    if (!state.handle) { // closed meanwhile
+      if (how === 'fd') require('fs').closeSync(value);
+      return;
+    }
+    if (how === 'fd') {
+      const r = state.handle.open(value);
+      if (r === 0) return startListening(socket);
+      require('fs').closeSync(value);
+      value = exceptionWithHostPort(r, 'bind', ip, port);
+    }
+    state.bindState = BIND_STATE_UNBOUND;
+    socket.emit('error', value);
+  });
+}
 
 // bind({ fd }): the socket takes over a bound datagram socket the process
 // already has (as a received dgram.Socket is rebuilt); 'listening' at once.
