@@ -68,7 +68,17 @@ function disconnectWorker() {
   let left = list.length;
   const done = () => { if (process.connected) process.disconnect(); };
   if (left === 0) return done();
-  for (const s of list) s.close(() => { if (--left === 0) done(); });
+  const closed = () => { if (--left === 0) done(); };
+  for (const s of list) {
+    // A dgram socket counts as closed at once, as node's 'close' comes on the
+    // next tick (coil's waits for the fd to be closed, a loop turn later, when a
+    // timer could still use the socket before the worker hears 'disconnect').
+    if (typeof s.listen === 'function') s.close(closed);
+    else {
+      s.close();
+      process.nextTick(closed);
+    }
+  }
 }
 
 const ownServers = new Set(); // shared or reuseport servers with sockets of their own

@@ -1,7 +1,8 @@
 // dgram in a cluster: a worker's bind() without `exclusive` gets the primary's
 // socket for that address and port, so two workers binding port 0 share one
 // port and the datagrams sent to it are answered by them; an exclusive bind has a
-// socket of its own; a port the primary cannot bind is the worker's 'error'.
+// socket of its own; a port the primary cannot bind is the worker's 'error';
+// disconnect() closes a worker's shared socket (a timer using it stops first).
 const cluster = require('cluster');
 const dgram = require('dgram');
 
@@ -61,6 +62,12 @@ if (cluster.isPrimary) {
           busyError: `${err.code} ${err.syscall}`,
         });
         own.close();
+        // Sends on the shared socket until the worker hears 'disconnect': the
+        // socket is still open until then.
+        const timer = setInterval(() => {
+          shared.send('tick', +process.env.BUSY_PORT, '127.0.0.1');
+        }, 1);
+        cluster.worker.on('disconnect', () => clearInterval(timer));
       });
       clash.bind(+process.env.BUSY_PORT, '127.0.0.1');
     });
