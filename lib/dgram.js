@@ -4,7 +4,8 @@
 // asynchronously (as dns.lookup answers), binds, starts receiving and emits
 // 'listening'; sends and connects made before that wait in a queue (a first
 // send() binds implicitly to any address, port 0); bind({ fd }) takes over a
-// bound fd instead. Each datagram received is one recvmsg completion, emitted as
+// bound fd instead, and in a cluster worker a bind without `exclusive` takes the
+// primary's socket (docs/cluster.md). Each datagram received is one recvmsg completion, emitted as
 // 'message' (msg, rinfo). close() closes the handle (cancelling what is in
 // flight) and emits 'close' once the fd is closed.
 
