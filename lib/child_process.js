@@ -24,6 +24,7 @@ const {
   isInt32,
 } = require('internal/validators');
 const { promisify } = require('internal/util/promisify');
+const { convertToValidSignal } = require('internal/process/signals');
 
 const kMaxBufferDefault = 1024 * 1024;
 
@@ -37,6 +38,18 @@ function validateMaxBuffer(maxBuffer) {
   if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
     throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
   }
+}
+
+// options.killSignal as a signal number (undefined if not given); node checks
+// it when the child is made, not when it is sent.
+function sanitizeKillSignal(killSignal) {
+  if (typeof killSignal === 'string' || typeof killSignal === 'number') {
+    return convertToValidSignal(killSignal);
+  }
+  if (killSignal != null) {
+    throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], killSignal);
+  }
+  return undefined;
 }
 
 // file, args, options as node reads them: the shell form, argv0, cwd, the
@@ -73,6 +86,10 @@ function normalizeSpawnArguments(file, args, options) {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
   }
   if (options.argv0 != null) validateString(options.argv0, 'options.argv0');
+  if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsVerbatimArguments != null) {
+    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+  }
   if (options.shell) {
     const command = args.length > 0 ? `${file} ${ArrayPrototypeJoin(args, ' ')}` : file;
     file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
@@ -97,6 +114,7 @@ function spawn(file, args, options) {
   options = normalizeSpawnArguments(file, args, options);
   validateTimeout(options.timeout);
   if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
+  options.killSignal = sanitizeKillSignal(options.killSignal);
   const child = new ChildProcess();
   child.spawn(options);
   if (options.timeout > 0) {
@@ -126,22 +144,37 @@ function spawn(file, args, options) {
 // execFile(file[, args][, options][, callback]): output gathered, the callback
 // gets (error, stdout, stderr).
 function execFile(file, args, options, callback) {
-  if (typeof args === 'function') { callback = args; args = []; options = undefined; }
-  else if (typeof options === 'function') { callback = options; options = undefined; }
-  if (args != null && !ArrayIsArray(args) && typeof args === 'object') {
-    if (typeof options === 'function') callback = options;
+  // As node: an array is the args; another object the options (the callback then
+  // follows it); a function the callback. A string in any slot is a TypeError
+  // (spawn's, validateObject's or validateFunction's).
+  if (ArrayIsArray(args)) {
+    args = ArrayPrototypeSlice(args);
+  } else if (args != null && typeof args === 'object') {
+    callback = options;
     options = args;
-    args = [];
+    args = null;
+  } else if (typeof args === 'function') {
+    callback = args;
+    options = null;
+    args = null;
+  }
+  if (typeof options === 'function') {
+    callback = options;
+    options = null;
+  } else if (options != null) {
+    validateObject(options, 'options');
   }
   if (callback != null) validateFunction(callback, 'callback');
+  if (options != null && options.argv0 != null) validateString(options.argv0, 'options.argv0');
   options = { __proto__: null, encoding: 'utf8', timeout: 0, maxBuffer: kMaxBufferDefault,
               killSignal: 'SIGTERM', cwd: null, env: null, shell: false, ...options };
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
+  options.killSignal = sanitizeKillSignal(options.killSignal);
   // As node's: argv0 and detached are not passed on.
   const child = spawn(file, args, {
     cwd: options.cwd, env: options.env, gid: options.gid, shell: options.shell,
-    signal: options.signal, uid: options.uid, windowsHide: options.windowsHide,
+    signal: options.signal, uid: options.uid, windowsHide: !!options.windowsHide,
     timeout: options.timeout, killSignal: options.killSignal,
   });
   const encoding = options.encoding && Buffer.isEncoding(options.encoding) ? options.encoding : null;
@@ -236,6 +269,7 @@ function spawnSync(file, args, options) {
   options = normalizeSpawnArguments(file, args, options);
   validateTimeout(options.timeout);
   validateMaxBuffer(options.maxBuffer);
+  options.killSignal = sanitizeKillSignal(options.killSignal);
   if (options.input !== undefined && typeof options.input !== 'string' &&
       !ArrayBuffer.isView(options.input)) {
     throw new ERR_INVALID_ARG_TYPE('options.stdio[0]', ['Buffer', 'TypedArray', 'DataView', 'string'],
@@ -310,7 +344,7 @@ function fork(modulePath, args, options) {
     options = args;
     args = [];
   } else if (!ArrayIsArray(args)) {
-    throw new ERR_INVALID_ARG_VALUE('args', args);
+    throw new ERR_INVALID_ARG_TYPE('args', 'Array', args);
   }
   if (options != null) validateObject(options, 'options');
   options = { __proto__: null, ...options, shell: false };

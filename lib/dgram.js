@@ -4,7 +4,8 @@
 // asynchronously (as dns.lookup answers), binds, starts receiving and emits
 // 'listening'; sends and connects made before that wait in a queue (a first
 // send() binds implicitly to any address, port 0); bind({ fd }) takes over a
-// bound fd instead. Each datagram received is one recvmsg completion, emitted as
+// bound fd instead, and in a cluster worker a bind without `exclusive` takes the
+// primary's socket (docs/cluster.md). Each datagram received is one recvmsg completion, emitted as
 // 'message' (msg, rinfo). close() closes the handle (cancelling what is in
 // flight) and emits 'close' once the fd is closed.
 
@@ -18,9 +19,9 @@ const { Buffer } = require('buffer');
 const { from: BufferFrom, alloc: BufferAlloc } = Buffer;
 const {
   codes: {
-    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_FD_TYPE, ERR_MISSING_ARGS,
-    ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_BAD_BUFFER_SIZE, ERR_SOCKET_BAD_TYPE,
-    ERR_SOCKET_BUFFER_SIZE, ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
+    ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_ARG_TYPE, ERR_INVALID_FD_TYPE,
+    ERR_SOCKET_ALREADY_BOUND, ERR_SOCKET_BAD_TYPE,
+    ERR_SOCKET_DGRAM_IS_CONNECTED, ERR_SOCKET_DGRAM_NOT_CONNECTED,
     ERR_SOCKET_DGRAM_NOT_RUNNING,
   },
   exceptionWithHostPort,
@@ -34,6 +35,9 @@ const { errnoStreamError } = require('internal/net');
 const { UDP, ownerSymbol, kStateSymbol, lookupHost } = require('internal/dgram');
 const { deprecate } = require('internal/util/promisify');
 const { guessHandleType } = internalBinding('process_methods');
+const {
+  addSocketOptions, bufferSize, RECV_BUFFER, SEND_BUFFER,
+} = require('internal/dgram/socket_options');
 
 // Defined by bootstrap/node.js (V8 10.2 lacks it) before this file loads.
 const kDispose = Symbol.dispose;
@@ -41,7 +45,6 @@ const kAsyncDispose = Symbol.asyncDispose;
 const BIND_STATE_UNBOUND = 0, BIND_STATE_BINDING = 1, BIND_STATE_BOUND = 2;
 const CONNECT_STATE_DISCONNECTED = 0, CONNECT_STATE_CONNECTING = 1,
   CONNECT_STATE_CONNECTED = 2;
-const RECV_BUFFER = true, SEND_BUFFER = false;
 
 // Node's ErrnoException: `setTTL EBADF`.
 function errnoException(err, syscall) {
@@ -190,6 +193,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   }
 
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     const fd = port.fd;
     if (typeof fd === 'number' && fd > 0 && fd === (fd | 0)) {
@@ -197,8 +201,9 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       return this;
     }
     address = port.address || '';
-    // `exclusive` only matters to cluster, which coil does not have: every bind
-    // is the process's own.
+    // In a cluster worker, a bind that is not exclusive shares the primary's
+    // socket (every worker reading from it); an exclusive one has its own.
+    exclusive = !!port.exclusive;
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -213,6 +218,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       this.emit('error', err);
       return;
     }
+    if (!exclusive && require('internal/cluster/role').worker) {
+      bindInCluster(this, ip, port || 0);
+      return;
+    }
     const r = state.handle.bind(ip, port || 0, state.reuseAddr, state.ipv6Only);
     if (r) {
       state.bindState = BIND_STATE_UNBOUND;
@@ -223,6 +232,29 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   });
   return this;
 };
+
+// A cluster worker's bind: the primary binds (or already has) the socket for
+// this address and port and passes it; it arrives as { fd }, taken over as
+// bind({ fd }) does.
+function bindInCluster(socket, ip, port) {
+  const state = socket[kStateSymbol];
+  const query = { address: ip, port, family: socket.type, reuseAddr: !!state.reuseAddr,
+                  v6only: !!state.ipv6Only };
+  require('cluster')._getServer(socket, query, (how, value) => {
+    if (!state.handle) { // closed meanwhile
+      if (how === 'fd') require('fs').closeSync(value);
+      return;
+    }
+    if (how === 'fd') {
+      const r = state.handle.open(value);
+      if (r === 0) return startListening(socket);
+      require('fs').closeSync(value);
+      value = exceptionWithHostPort(r, 'bind', ip, port);
+    }
+    state.bindState = BIND_STATE_UNBOUND;
+    socket.emit('error', value);
+  });
+}
 
 // bind({ fd }): the socket takes over a bound datagram socket the process
 // already has (as a received dgram.Socket is rebuilt); 'listening' at once.
@@ -458,89 +490,7 @@ Socket.prototype.remoteAddress = function() {
   return out;
 };
 
-Socket.prototype.setBroadcast = function(arg) {
-  const r = this[kStateSymbol].handle.setBroadcast(arg ? 1 : 0);
-  if (r) throw errnoException(r, 'setBroadcast');
-};
-
-Socket.prototype.setTTL = function(ttl) {
-  validateNumber(ttl, 'ttl');
-  const r = this[kStateSymbol].handle.setTTL(ttl);
-  if (r) throw errnoException(r, 'setTTL');
-  return ttl;
-};
-
-Socket.prototype.setMulticastTTL = function(ttl) {
-  validateNumber(ttl, 'ttl');
-  const r = this[kStateSymbol].handle.setMulticastTTL(ttl);
-  if (r) throw errnoException(r, 'setMulticastTTL');
-  return ttl;
-};
-
-Socket.prototype.setMulticastLoopback = function(arg) {
-  const r = this[kStateSymbol].handle.setMulticastLoopback(arg ? 1 : 0);
-  if (r) throw errnoException(r, 'setMulticastLoopback');
-  return arg;
-};
-
-Socket.prototype.setMulticastInterface = function(interfaceAddress) {
-  healthCheck(this);
-  validateString(interfaceAddress, 'interfaceAddress');
-  const r = this[kStateSymbol].handle.setMulticastInterface(interfaceAddress);
-  if (r) throw errnoException(r, 'setMulticastInterface');
-};
-
-function membership(socket, join, multicastAddress, interfaceAddress) {
-  healthCheck(socket);
-  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress');
-  const handle = socket[kStateSymbol].handle;
-  const r = join ? handle.addMembership(multicastAddress, interfaceAddress) :
-    handle.dropMembership(multicastAddress, interfaceAddress);
-  if (r) throw errnoException(r, join ? 'addMembership' : 'dropMembership');
-}
-
-Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
-  membership(this, true, multicastAddress, interfaceAddress);
-};
-
-Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
-  membership(this, false, multicastAddress, interfaceAddress);
-};
-
-function sourceMembership(socket, join, sourceAddress, groupAddress, interfaceAddress) {
-  healthCheck(socket);
-  validateString(sourceAddress, 'sourceAddress');
-  validateString(groupAddress, 'groupAddress');
-  const handle = socket[kStateSymbol].handle;
-  const r = join ?
-    handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress) :
-    handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
-  if (r) {
-    throw errnoException(r, join ? 'addSourceSpecificMembership' :
-      'dropSourceSpecificMembership');
-  }
-}
-
-Socket.prototype.addSourceSpecificMembership = function(source, group, iface) {
-  sourceMembership(this, true, source, group, iface);
-};
-
-Socket.prototype.dropSourceSpecificMembership = function(source, group, iface) {
-  sourceMembership(this, false, source, group, iface);
-};
-
-function bufferSize(self, size, buffer) {
-  if (size >>> 0 !== size) throw new ERR_SOCKET_BAD_BUFFER_SIZE();
-  const ctx = {};
-  const ret = self[kStateSymbol].handle.bufferSize(size, buffer, ctx);
-  if (ret === undefined) throw new ERR_SOCKET_BUFFER_SIZE(ctx);
-  return ret;
-}
-
-Socket.prototype.setRecvBufferSize = function(size) { bufferSize(this, size, RECV_BUFFER); };
-Socket.prototype.setSendBufferSize = function(size) { bufferSize(this, size, SEND_BUFFER); };
-Socket.prototype.getRecvBufferSize = function() { return bufferSize(this, 0, RECV_BUFFER); };
-Socket.prototype.getSendBufferSize = function() { return bufferSize(this, 0, SEND_BUFFER); };
+addSocketOptions(Socket.prototype);
 
 Socket.prototype.ref = function() {
   const handle = this[kStateSymbol].handle;

@@ -14,7 +14,7 @@ const binding = internalBinding('process_wrap');
 const {
   errnoInfo, codes: { ERR_INVALID_ARG_VALUE, ERR_IPC_ONE_PIPE },
 } = require('internal/errors');
-const { toNumber } = require('internal/process/signals');
+const { convertToValidSignal } = require('internal/process/signals');
 const { validateOneOf, validateString } = require('internal/validators');
 
 const ENOENT = -2;
@@ -229,7 +229,7 @@ ChildProcess.prototype._maybeClose = function() {
 };
 
 ChildProcess.prototype.kill = function(sig) {
-  const signal = sig === 0 ? 0 : toNumber(sig === undefined ? 'SIGTERM' : sig);
+  const signal = sig === 0 ? 0 : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
   if (this._handle === null || this.pid === undefined) return false;
   const r = binding.kill(this.pid, signal);
   if (r === 0) {
@@ -265,8 +265,7 @@ function credential(id) {
 
 function spawnSync(options) {
   const codes = stdioCodes(options.stdio);
-  const { toNumber: sigNumber } = require('internal/process/signals');
-  const killSignal = sigNumber(options.killSignal === undefined ? 'SIGTERM' : options.killSignal);
+  const killSignal = options.killSignal == null ? 15 : convertToValidSignal(options.killSignal);
   let input = options.input;
   if (typeof input === 'string') input = require('buffer').Buffer.from(input, options.encoding);
   const r = binding.spawnSync(options.file, options.args || [], options.envPairs || [],

@@ -33,6 +33,7 @@ class UDP {
     this.recvInFlight = false;
     this.recvId = -1;
     this.closed = false;
+    this.single = false; // one datagram at a time (see open)
     // The connected peer [ip, port]: sends on a connected socket name it, so a
     // send made before a disconnect() in the same tick still goes where it was
     // meant to (the ring submits it later; node sends at once).
@@ -46,8 +47,16 @@ class UDP {
     return binding.bind(this.id, ip, port & 0xFFFF, !!reuseAddr, !!ipv6Only);
   }
 
-  // Takes over `fd`, a bound datagram socket (bind({ fd }), or one received over IPC).
-  open(fd) { return binding.open(this.id, fd); }
+  // Takes over `fd`, a bound datagram socket (bind({ fd }), or one received over
+  // IPC or from the cluster primary). Other processes may read it too: it takes
+  // one datagram at a time from the kernel, and the next only after handing the
+  // last to dgram (as libuv reads), so one it stops or closes at leaves the rest
+  // to them.
+  open(fd) {
+    const r = binding.open(this.id, fd);
+    if (r === 0) this.single = true;
+    return r;
+  }
 
   // The socket's fd (-1 before bind): what child_process passes for a dgram.Socket.
   get fd() { return binding.fd(this.id); }
@@ -157,7 +166,7 @@ function endpointInto(r, out) {
 }
 
 function armRecv(handle) {
-  const r = binding.recvStart(handle.id, handle.recvReq);
+  const r = binding.recvStart(handle.id, handle.recvReq, handle.single);
   if (r < 0) {
     handle.receiving = false;
     return r;
@@ -168,15 +177,28 @@ function armRecv(handle) {
 }
 
 // One receive completion. At the receive's last one (a one-shot recvmsg, or a
-// multishot one ending) re-arm first while receiving; then hand the datagram to
-// dgram (none after recvStop or close).
+// multishot one ending) re-arm first while receiving (after it, for a single
+// socket); then hand the datagram to dgram (none after recvStop or close).
 function onRecv(handle, value) {
   const more = typeof value !== 'number' && value[4];
   if (!more) {
     handle.recvInFlight = false;
     if (handle.closed) return;
+    if (handle.single) {
+      // The next only once this one is handed over, and only if still wanted.
+      try {
+        deliver(handle, value);
+      } finally {
+        if (handle.receiving && !handle.closed && !handle.recvInFlight) armRecv(handle);
+      }
+      return;
+    }
     if (handle.receiving) armRecv(handle);
   }
+  deliver(handle, value);
+}
+
+function deliver(handle, value) {
   if (handle.closed || !handle.receiving) return;
   if (typeof value === 'number') {
     if (value === ECANCELED || value === EAGAIN || value === ENOBUFS) return;

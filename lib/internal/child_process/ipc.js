@@ -20,6 +20,7 @@ const {
 
 const binding = internalBinding('tcp_wrap');
 const framings = require('internal/child_process/serialization');
+const socketList = require('internal/child_process/socket_list');
 const {
   codes: {
     ERR_IPC_CHANNEL_CLOSED, ERR_IPC_DISCONNECTED, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS,
@@ -125,9 +126,16 @@ function setupChannel(target, socket, serialization) {
         const innerInternal = inner !== null && typeof inner === 'object' &&
           typeof inner.cmd === 'string' && StringPrototypeSlice(inner.cmd, 0, 5) === 'NODE_';
         rebuildHandle(message, fd, (handle) => {
+          if (typeof message.key === 'string' && handle !== undefined && message.type === 'net.Socket') {
+            socketList.trackReceived(target, message.key, handle);
+          }
           process.nextTick(emitMessage, target, innerInternal ? 'internalMessage' : 'message',
                            inner, handle);
         });
+        continue;
+      }
+      if (internal && StringPrototypeSlice(message.cmd, 0, 12) === 'NODE_SOCKET_') {
+        socketList.onSocketMessage(target, message);
         continue;
       }
       // Each in a tick of its own, as node: a listener that throws does not stop
@@ -140,6 +148,7 @@ function setupChannel(target, socket, serialization) {
   socket.on('close', () => {
     for (let i = 0; i < fds.length; i++) require('fs').closeSync(fds[i]);
     fds.length = 0;
+    socketList.onChannelClosed(target);
     if (!target.connected) return;
     target.connected = false;
     target.channel = null;
@@ -256,9 +265,14 @@ function setupChannel(target, socket, serialization) {
     const described = handle !== undefined && handle !== null ? describeHandle(handle) : null;
     if (described !== null) {
       const { type, fd, dgramType } = described;
-      const line = framing.encode(dgramType === undefined ?
-        { cmd: 'NODE_HANDLE', type, msg: message } :
-        { cmd: 'NODE_HANDLE', type, dgramType, msg: message });
+      const wire = { cmd: 'NODE_HANDLE', type, msg: message };
+      if (dgramType !== undefined) wire.dgramType = dgramType;
+      // A server's connection handed over still counts as the server's.
+      if (type === 'net.Socket' && !(options && options.keepOpen)) {
+        const key = socketList.trackSent(this, handle);
+        if (key !== undefined) wire.key = key;
+      }
+      const line = framing.encode(wire);
       // A socket sent without keepOpen is the receiver's from now on: its fd is
       // closed here once sent.
       const closeHandle = type === 'net.Socket' && !(options && options.keepOpen) ?

@@ -68,22 +68,37 @@ function disconnectWorker() {
   let left = list.length;
   const done = () => { if (process.connected) process.disconnect(); };
   if (left === 0) return done();
-  for (const s of list) s.close(() => { if (--left === 0) done(); });
+  const closed = () => { if (--left === 0) done(); };
+  for (const s of list) {
+    // A dgram socket counts as closed at once, as node's 'close' comes on the
+    // next tick (coil's waits for the fd to be closed, a loop turn later, when a
+    // timer could still use the socket before the worker hears 'disconnect').
+    if (typeof s.listen === 'function') s.close(closed);
+    else {
+      s.close();
+      process.nextTick(closed);
+    }
+  }
 }
 
 const ownServers = new Set(); // shared or reuseport servers with sockets of their own
 
-// Called by net's Server.prototype.listen in a worker.
+// Called by net's Server.prototype.listen in a worker, and by a dgram.Socket's
+// bind (options.family 'udp4' or 'udp6': always the primary's socket, shared, as
+// in node, whatever the policy).
 cluster._getServer = function(server, options, cb) {
+  const udp = options.family === 'udp4' || options.family === 'udp6';
   const report = () => {
     const addr = server.address();
-    sendHelper(process, {
+    const info = {
       act: 'listening', address: addr && addr.address, port: addr && addr.port,
       addressType: options.family,
-    });
+    };
+    if (udp) info.fd = -1; // as node reports a dgram socket's
+    sendHelper(process, info);
   };
   server.once('listening', report);
-  if (cluster.schedulingPolicy === SCHED_REUSEPORT) {
+  if (cluster.schedulingPolicy === SCHED_REUSEPORT && !udp) {
     ownServers.add(server);
     server.once('close', () => ownServers.delete(server));
     return cb('own');
@@ -93,16 +108,24 @@ cluster._getServer = function(server, options, cb) {
   indexes.set(indexKey, index + 1);
   const query = { act: 'queryServer', address: options.address, port: options.port,
                   family: options.family, backlog: options.backlog, v6only: options.v6only,
-                  index };
+                  reuseAddr: options.reuseAddr, index };
   sendHelper(process, query, undefined, (reply, handle) => {
     if (reply.errno) {
       const { uvExceptionWithHostPort } = require('internal/net');
       server.removeListener('listening', report);
-      return cb('error', uvExceptionWithHostPort(reply.errno, 'bind', options.address, options.port));
+      const err = udp ?
+        require('internal/errors').exceptionWithHostPort(reply.errno, 'bind', options.address,
+                                                         options.port) :
+        uvExceptionWithHostPort(reply.errno, 'bind', options.address, options.port);
+      return cb('error', err);
     }
     if (handle !== undefined && typeof handle.fd === 'number') {
       ownServers.add(server);
-      server.once('close', () => ownServers.delete(server));
+      server.once('close', () => {
+        ownServers.delete(server);
+        // The primary closes its copy once no worker has the socket.
+        if (udp && process.connected) sendHelper(process, { act: 'close', key: reply.key });
+      });
       return cb('fd', handle.fd);
     }
     const key = reply.key;

@@ -158,7 +158,9 @@ function queryServer(worker, message) {
   const key = `${message.address}:${message.port}:${message.family}:${message.index}`;
   let handle = handles.get(key);
   if (handle === undefined) {
-    const make = cluster.schedulingPolicy === SCHED_NONE ? SharedHandle : RoundRobinHandle;
+    const udp = message.family === 'udp4' || message.family === 'udp6';
+    const make = udp ? SharedUdpHandle :
+      cluster.schedulingPolicy === SCHED_NONE ? SharedHandle : RoundRobinHandle;
     handle = new make(key, message);
     handles.set(key, handle);
   }
@@ -174,6 +176,7 @@ function RoundRobinHandle(key, message) {
   this.workers = [];
   this.next = 0;
   this.server = net.createServer({ pauseOnConnect: true }, (socket) => this.distribute(socket));
+  this.server[require('internal/child_process/socket_list').kUntracked] = true;
   this.error = null;
   this.server.on('error', (err) => { this.error = err; });
   this.server.listen({ host: message.address, port: message.port, backlog: message.backlog,
@@ -228,6 +231,37 @@ SharedHandle.prototype.remove = function(worker) {
   this.workers.splice(i, 1);
   if (this.workers.length > 0) return false;
   if (typeof this.id === 'number') closeId(this.id);
+  return true;
+};
+
+// A dgram socket the workers bind without `exclusive`: the primary binds it and
+// passes it to each; every worker reads from it (the kernel gives each datagram
+// to one of them). The primary itself never reads.
+function SharedUdpHandle(key, message) {
+  const { UDP } = require('internal/dgram');
+  this.key = key;
+  this.workers = [];
+  this.udp = new UDP(message.family === 'udp6' ? 6 : 4);
+  this.errno = this.udp.bind(message.address, message.port, message.reuseAddr, message.v6only);
+  if (this.errno !== 0) {
+    this.udp.close();
+    this.udp = null;
+  }
+}
+
+SharedUdpHandle.prototype.add = function(worker, send) {
+  this.workers.push(worker);
+  if (this.udp === null) return send(this.errno, {});
+  send(0, {}, { [kSharedSocket]: this.udp.fd });
+};
+
+SharedUdpHandle.prototype.remove = function(worker) {
+  const i = this.workers.indexOf(worker);
+  if (i === -1) return false;
+  this.workers.splice(i, 1);
+  if (this.workers.length > 0) return false;
+  if (this.udp !== null) this.udp.close();
+  this.udp = null;
   return true;
 };
 

@@ -30,6 +30,10 @@ function Server(options, connectionListener) {
   }
   if (typeof connectionListener === 'function') this.on('connection', connectionListener);
   this._connections = 0;
+  // Records of connections sent to other processes (internal/child_process/socket_list).
+  this._workers = [];
+  this._usingWorkers = false;
+  this._waitingForWorkers = false;
   this._handle = null;
   this._id = -1;
   this._pipe = false;
@@ -308,6 +312,14 @@ Server.prototype.close = function(cb) {
       this.once('close', cb);
     }
   }
+  // As node: 'close' also waits for the connections sent to other processes.
+  if (this._handle !== null && this._workers.length > 0) {
+    this._waitingForWorkers = true;
+    require('internal/child_process/socket_list').whenSentClosed(this, () => {
+      this._waitingForWorkers = false;
+      this._emitCloseIfDrained();
+    });
+  }
   if (this._handle !== null && this._handle.roundRobin) {
     const h = this._handle;
     this._handle = null;
@@ -338,14 +350,23 @@ Server.prototype.close = function(cb) {
 };
 
 Server.prototype._emitCloseIfDrained = function() {
-  if (this._handle !== null || this._closing || this._connections > 0) return;
+  if (this._handle !== null || this._closing || this._connections > 0 ||
+      this._waitingForWorkers) return;
   process.nextTick(() => this.emit('close'));
 };
 
 Server.prototype.getConnections = function(cb) {
   validateFunction(cb, 'callback');
   const n = this._connections;
-  process.nextTick(() => cb(null, n));
+  if (this._workers.length === 0) {
+    process.nextTick(() => cb(null, n));
+    return this;
+  }
+  // Plus what the processes it sent connections to still hold.
+  require('internal/child_process/socket_list').countSent(this, (err, sent) => {
+    if (err) cb(err);
+    else cb(null, n + sent);
+  });
   return this;
 };
 

@@ -1,7 +1,7 @@
 'use strict';
 // Signal names and numbers (Linux), for process.kill and os.constants.signals.
 
-const { ObjectPrototypeHasOwnProperty } = primordials;
+const { ObjectPrototypeHasOwnProperty, StringPrototypeToUpperCase } = primordials;
 
 const signals = {
   __proto__: null,
@@ -20,4 +20,17 @@ function toNumber(sig) {
   throw new codes.ERR_INVALID_ARG_TYPE('signal', ['string', 'number'], sig);
 }
 
-module.exports = { signals, toNumber };
+// The signal a child_process option or ChildProcess.kill names, as node reads
+// it there: a known number, or a name in any case; anything else is unknown.
+function convertToValidSignal(sig) {
+  if (typeof sig === 'number') {
+    for (const name in signals) if (signals[name] === sig) return sig;
+  } else if (typeof sig === 'string') {
+    const name = StringPrototypeToUpperCase(sig);
+    if (ObjectPrototypeHasOwnProperty(signals, name)) return signals[name];
+  }
+  const { codes } = require('internal/errors');
+  throw new codes.ERR_UNKNOWN_SIGNAL(sig);
+}
+
+module.exports = { signals, toNumber, convertToValidSignal };

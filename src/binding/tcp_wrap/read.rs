@@ -216,18 +216,28 @@ fn lent_read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, 
     Ok(read_value(s, &c, data))
 }
 
-/// Slabs of JS memory (256 KiB ArrayBuffers) lent to the backend as LENT_GROUP's
-/// buffers: the kernel fills a slab front to back, read after read, whichever
-/// socket each read is for, so a chunk is handed to JS as a view where it
-/// landed — no copy. A used-up slab is let go (its chunks keep it alive for as
-/// long as JS holds them) and a fresh one lent in its place, so LENT_COUNT stay
-/// lent. Bytes of a slab past the reads reported are the kernel's to write: JS
-/// never sees them (a chunk's `.buffer` does, as a pooled Buffer's does in node).
+/// Slabs of memory (256 KiB) lent to the backend as LENT_GROUP's buffers and
+/// handed to JS as ArrayBuffers: the kernel fills a slab front to back, read
+/// after read, whichever socket each read is for, so a chunk is handed to JS as a
+/// view where it landed — no copy. A used-up slab is let go (its chunks keep it
+/// alive for as long as JS holds them) and a fresh one lent in its place, so
+/// LENT_COUNT stay lent. Bytes of a slab past the reads reported are the
+/// kernel's to write: JS never sees them (a chunk's `.buffer` does, as a pooled
+/// Buffer's does in node).
+///
+/// A slab becomes an ArrayBuffer only when its first bytes arrive: an
+/// ArrayBuffer made at lending time would wait behind the others in the ring,
+/// survive scavenges and be promoted to the old generation, where V8 frees it
+/// only at a full GC — tens of MB of used-up slabs waited for one in a 64-byte
+/// echo. Made when it starts filling, it is let go young and freed by the next
+/// scavenge.
 struct LentSlab {
-    ab: Global,
-    /// Keeps the memory allocated and unmoved while the kernel may write it,
+    /// The memory, ours until `js` is made.
+    mem: *mut u8,
+    /// The ArrayBuffer over it, and its backing store, which keeps the memory
+    /// allocated and unmoved while the kernel may still write the rest of it,
     /// whatever JS does with the ArrayBuffer (even detaching it).
-    _store: BackingStore,
+    js: Option<(Global, BackingStore)>,
     /// Bytes the kernel has filled so far (reported by completions).
     used: usize,
 }
@@ -235,7 +245,9 @@ struct LentSlab {
 struct LentSlabs;
 
 thread_local! {
-    /// LENT_GROUP's slabs by buffer id; None until the group is set up.
+    /// LENT_GROUP's slabs by buffer id; None until the group is set up. A slab
+    /// still lent at exit is left to the process's end (the ring may write it
+    /// until the backend is gone).
     static LENT: RefCell<Option<Vec<Option<LentSlab>>>> = const { RefCell::new(None) };
 }
 
@@ -249,11 +261,7 @@ impl LentSlabs {
         // COIL_LENT_BUFFERS=0 takes the copying path a kernel before 6.12 takes
         // (to test it, and to compare the two).
         let off = std::env::var_os("COIL_LENT_BUFFERS").is_some_and(|v| v == "0");
-        if off
-            || !Runtime::get(s)
-                .lp
-                .ensure_lent_buffers(LENT_GROUP, LENT_COUNT)
-        {
+        if off || !Runtime::get(s).lp.ensure_lent_buffers(LENT_GROUP, LENT_COUNT) {
             return false;
         }
         LENT.with_borrow_mut(|l| *l = Some((0..LENT_COUNT).map(|_| None).collect()));
@@ -265,24 +273,23 @@ impl LentSlabs {
 
     /// Lends a fresh slab as buffer `bid`.
     fn lend(s: &Scope, bid: u16) {
-        let ab = slab::slab(s);
-        let store = ab.backing_store();
-        // SAFETY: `store` keeps the slab allocated and unmoved until it is dropped,
-        // which `take` does only after the completion that used the buffer up (the
-        // kernel no longer writes it); JS reads only the bytes completions reported.
+        let mem = slab::alloc();
+        // SAFETY: `mem` is ours and stays allocated and unmoved until the slab's
+        // ArrayBuffer is made (`take`), and then until `take` drops the backing
+        // store after the completion that used the buffer up; JS reads only the
+        // bytes completions reported.
         unsafe {
             Runtime::get(s)
                 .lp
-                .lend_buffer(LENT_GROUP, bid, store.data(), LENT_SIZE as u32)
-        };
-        let slab = LentSlab {
-            ab: Global::new(s, ab.value()),
-            _store: store,
-            used: 0,
+                .lend_buffer(LENT_GROUP, bid, mem, LENT_SIZE as u32)
         };
         LENT.with_borrow_mut(|l| {
             if let Some(slot) = l.as_mut().and_then(|l| l.get_mut(bid as usize)) {
-                *slot = Some(slab);
+                *slot = Some(LentSlab {
+                    mem,
+                    js: None,
+                    used: 0,
+                });
             }
         });
     }
@@ -294,9 +301,14 @@ impl LentSlabs {
         let (ab, offset) = LENT.with_borrow_mut(|l| {
             let slot = l.as_mut()?.get_mut(bid as usize)?;
             let slab = slot.as_mut()?;
+            let (global, _) = slab.js.get_or_insert_with(|| {
+                // SAFETY: mem is a slab from slab::alloc, handed to V8 once.
+                let ab = unsafe { slab::wrap(s, slab.mem) };
+                (Global::new(s, ab.value()), ab.backing_store())
+            });
+            let ab = global.get(s);
             let offset = slab.used;
             slab.used = (offset + n).min(LENT_SIZE);
-            let ab = slab.ab.get(s);
             if !more {
                 *slot = None;
             }

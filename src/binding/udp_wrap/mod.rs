@@ -184,12 +184,14 @@ fn send<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(0.0));
 }
 
-/// recvStart(h, req) -> the receive's request id (for recvStop), or -errno.
+/// recvStart(h, req, single) -> the receive's request id (for recvStop), or -errno.
 /// req.oncomplete(null, [ArrayBuffer, address, family, port, more] | -errno) per
 /// datagram; after a completion without `more` (an error is always one) lib/
 /// starts it again while the socket receives. One multishot recvmsg when the
-/// kernel has it, else one recvmsg per datagram. -ENOBUFS (every provided buffer
-/// lent) means: start again, nothing was lost.
+/// kernel has it, else one recvmsg per datagram; always one per datagram with
+/// `single` (a socket other processes read too: what this one takes from the
+/// kernel is lost to them if it stops before delivering it). -ENOBUFS (every
+/// provided buffer lent) means: start again, nothing was lost.
 fn recv_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = a.get(1).to::<Object>(ValueKind::Object) else {
         return;
@@ -210,7 +212,7 @@ fn recv_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             RecvInto::Owned(IoBuf::from_vec(vec![0; DGRAM_BUF_SIZE])),
         )
         .into()
-    } else if RECVMSG_MULTISHOT.load(Ordering::Relaxed) {
+    } else if RECVMSG_MULTISHOT.load(Ordering::Relaxed) && !a.get(2).boolean(s) {
         RecvMsgMulti::new(fd, DGRAM_GROUP, size).into()
     } else {
         RecvMsg::new(fd, RecvInto::Group(DGRAM_GROUP, size)).into()
