@@ -9,7 +9,7 @@
 const {
   ArrayPrototypePop, ArrayPrototypePush, FunctionPrototypeBind, ObjectDefineProperties,
   ObjectDefineProperty, ObjectGetOwnPropertyDescriptors, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
-  ObjectValues, PromisePrototypeThen, ReflectApply, ReflectConstruct, SafeSet, SymbolFor,
+  ObjectValues, ReflectApply, ReflectConstruct, SafeSet, SymbolFor,
 } = primordials;
 
 const { codes: { ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
@@ -70,9 +70,10 @@ function callbackify(original) {
     const maybeCb = ArrayPrototypePop(args);
     validateFunction(maybeCb, 'last argument');
     const cb = FunctionPrototypeBind(maybeCb, this);
-    PromisePrototypeThen(ReflectApply(original, this, args),
-      (ret) => process.nextTick(cb, null, ret),
-      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+    // The result's own then(), as node calls it: a thenable works too.
+    ReflectApply(original, this, args)
+      .then((ret) => process.nextTick(cb, null, ret),
+            (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
   }
   const descriptors = ObjectGetOwnPropertyDescriptors(original);
   if (typeof descriptors.length.value === 'number') descriptors.length.value++;
