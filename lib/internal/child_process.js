@@ -151,6 +151,11 @@ ChildProcess.prototype.spawn = function(options) {
       // The channel is not one of the child's stdio streams.
       const channel = new Socket({ handle: { __proto__: null, id: h, pipe: true }, manualStart: true });
       require('internal/child_process/ipc').setupChannel(this, channel, serialization);
+      // 'close' waits for the channel too, and comes after its 'disconnect' (the
+      // channel's own 'close' listener, added first, queues that): as in node,
+      // `channel` is null by then.
+      this._closesNeeded++;
+      channel.once('close', () => process.nextTick(() => this._maybeClose()));
       ArrayPrototypePush(stdio, null);
       continue;
     }
