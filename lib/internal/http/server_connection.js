@@ -337,22 +337,27 @@ function socketOnClose() {
 // Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
 // finished; returns those responses.
 function abortOpen(conn) {
-  const err = new Error('aborted');
-  ObjectDefineProperty(err, 'code', {
-    __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
-  });
-  abort(conn.incoming, err);
+  // One error for all, made only when there is something to abort: capturing its
+  // stack was a few percent of every `Connection: close` request's CPU.
+  let err = null;
+  const abort = (req) => {
+    if (req === null || req.destroyed) return;
+    if (err === null) {
+      err = new Error('aborted');
+      ObjectDefineProperty(err, 'code', {
+        __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
+      });
+    }
+    req.destroy(err);
+  };
+  abort(conn.incoming);
   conn.incoming = null;
   const open = [];
   if (conn.current !== null) ArrayPrototypePush(open, conn.current);
   for (let i = 0; i < conn.ending.length; i++) ArrayPrototypePush(open, conn.ending[i]);
   for (let i = 0; i < conn.waiting.length; i++) ArrayPrototypePush(open, conn.waiting[i]);
-  for (let i = 0; i < open.length; i++) abort(open[i].req, err);
+  for (let i = 0; i < open.length; i++) abort(open[i].req);
   return open;
-}
-
-function abort(req, err) {
-  if (req !== null && !req.destroyed) req.destroy(err);
 }
 
 function socketOnDrain() {
