@@ -63,8 +63,9 @@ pub struct Runtime {
 impl Runtime {
     /// Builds the runtime and leaks it: it lives until the process exits.
     pub fn create(options: Options) -> anyhow::Result<&'static Runtime> {
-        let backend = crate::backend::create(options.backend, options.trace_uring, options.trace_epoll)
-            .map_err(|e| anyhow::anyhow!("no event loop backend could be set up: {e}"))?;
+        let backend =
+            crate::backend::create(options.backend, options.trace_uring, options.trace_epoll)
+                .map_err(|e| anyhow::anyhow!("no event loop backend could be set up: {e}"))?;
         let lp = Loop::new(backend);
         let js_timer = lp.timer_create();
         let timer_handle = lp.handle_open(HandleKind::Timer, None);

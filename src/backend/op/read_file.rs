@@ -336,9 +336,7 @@ impl OpAble for ReadFile {
         loop {
             let n = self.room();
             // SAFETY: the spare capacity after len has n writable bytes.
-            let r = unsafe {
-                libc::read(fd, self.buf.as_mut_ptr().add(self.buf.len()).cast(), n)
-            };
+            let r = unsafe { libc::read(fd, self.buf.as_mut_ptr().add(self.buf.len()).cast(), n) };
             if r < 0 {
                 result = syscall_result(-1);
                 if result == -libc::EINTR {

@@ -53,7 +53,8 @@ pub fn spawn(cmd: &Command) -> Result<Child, i32> {
             }
             Stdio::Ignore => {
                 // SAFETY: a static NUL-terminated path.
-                let fd = unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
+                let fd =
+                    unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
                 if fd < 0 {
                     return Err(last_errno());
                 }
@@ -249,7 +250,11 @@ fn child_setup(plan: &mut Plan) -> Result<(), i32> {
         // Raw syscalls: glibc's wrappers would broadcast to threads the child
         // does not have. Groups go first (setgid and setuid drop the right to).
         if plan.drop_groups {
-            ok_or_errno(libc::syscall(libc::SYS_setgroups, 0, std::ptr::null::<libc::gid_t>()))?;
+            ok_or_errno(libc::syscall(
+                libc::SYS_setgroups,
+                0,
+                std::ptr::null::<libc::gid_t>(),
+            ))?;
         }
         if let Some(gid) = plan.gid {
             ok_or_errno(libc::syscall(libc::SYS_setgid, gid))?;

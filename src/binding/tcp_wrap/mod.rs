@@ -279,7 +279,9 @@ fn single_accept() -> bool {
         let value = std::env::var("UV_TCP_SINGLE_ACCEPT").unwrap_or_default();
         let value = value.trim_start();
         let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
-        let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
         digits[..end].bytes().any(|b| b != b'0')
     })
 }

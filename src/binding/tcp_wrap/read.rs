@@ -261,7 +261,11 @@ impl LentSlabs {
         // COIL_LENT_BUFFERS=0 takes the copying path a kernel before 6.12 takes
         // (to test it, and to compare the two).
         let off = std::env::var_os("COIL_LENT_BUFFERS").is_some_and(|v| v == "0");
-        if off || !Runtime::get(s).lp.ensure_lent_buffers(LENT_GROUP, LENT_COUNT) {
+        if off
+            || !Runtime::get(s)
+                .lp
+                .ensure_lent_buffers(LENT_GROUP, LENT_COUNT)
+        {
             return false;
         }
         LENT.with_borrow_mut(|l| *l = Some((0..LENT_COUNT).map(|_| None).collect()));
