@@ -7,8 +7,8 @@
 
 const {
   ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeReverse,
-  ArrayPrototypeSlice, NumberParseInt, ObjectDefineProperty, ReflectApply, SafeMap, StringPrototypeIndexOf,
-  StringPrototypePadStart, StringPrototypeSlice, StringPrototypeSplit, StringPrototypeTrim,
+  ArrayPrototypeSlice, NumberParseInt, ObjectDefineProperty, ReflectApply, SafeMap,
+  StringPrototypePadStart, StringPrototypeSplit,
 } = primordials;
 
 const { validateNumber, validateString } = require('internal/validators');
@@ -17,7 +17,7 @@ const {
 } = require('internal/errors');
 const { isIP } = require('internal/net');
 const { Channel } = require('internal/dns/channel');
-const { dnsException, formatServers, parseServers } = require('internal/dns/utils');
+const { configWords, dnsException, formatServers, parseServers } = require('internal/dns/utils');
 
 // method -> [query type, syscall]
 const resolveMethods = new SafeMap([
@@ -125,10 +125,7 @@ function hostsNames(rname) {
   let names = null;
   const lines = StringPrototypeSplit(text, '\n');
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    const hash = StringPrototypeIndexOf(line, '#');
-    if (hash !== -1) line = StringPrototypeSlice(line, 0, hash);
-    const words = StringPrototypeSplit(StringPrototypeTrim(line), /\s+/);
+    const words = configWords(lines[i]);
     if (words.length < 2 || reverseName(words[0]) !== rname) continue;
     if (names === null) names = [];
     for (let j = 1; j < words.length; j++) {

@@ -129,10 +129,7 @@ function defaultServers() {
   }
   const lines = StringPrototypeSplit(text, '\n');
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    const hash = StringPrototypeIndexOf(line, '#');
-    if (hash !== -1) line = StringPrototypeSlice(line, 0, hash);
-    const words = StringPrototypeSplit(StringPrototypeTrim(line), /\s+/);
+    const words = configWords(lines[i]);
     if (words[0] !== 'nameserver' || words.length < 2) continue;
     let address = words[1];
     const pct = StringPrototypeLastIndexOf(address, '%');
@@ -150,7 +147,16 @@ const rrtypes = new SafeMap([
   ['PTR', 'resolvePtr'], ['SOA', 'resolveSoa'], ['SRV', 'resolveSrv'], ['TXT', 'resolveTxt'],
 ]);
 
+// The words of one line of a resolver configuration file (/etc/resolv.conf,
+// /etc/hosts): what is left of it before a '#', split on white space.
+function configWords(line) {
+  const hash = StringPrototypeIndexOf(line, '#');
+  if (hash !== -1) line = StringPrototypeSlice(line, 0, hash);
+  return StringPrototypeSplit(StringPrototypeTrim(line), /\s+/);
+}
+
 module.exports = {
   errorCodes, ADDRCONFIG, V4MAPPED, ALL, dnsException, validOrders, setDefaultResultOrder,
   getDefaultResultOrder, validateHints, parseServers, formatServers, defaultServers, rrtypes,
+  configWords,
 };

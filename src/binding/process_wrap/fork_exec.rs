@@ -9,7 +9,7 @@
 use std::ffi::CString;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
-use super::spawn::{candidates, last_errno, null_terminated, Child, Command, Stdio};
+use super::spawn::{candidates, last_errno, null_terminated, socketpair, Child, Command, Stdio};
 
 /// The exit status of a child whose setup failed (it never reaches exec).
 const SETUP_FAILED: libc::c_int = 127;
@@ -101,24 +101,6 @@ pub fn spawn(cmd: &Command) -> Result<Child, i32> {
             Err(errno)
         }
     }
-}
-
-fn socketpair() -> Result<(OwnedFd, OwnedFd), i32> {
-    let mut fds = [0; 2];
-    // SAFETY: fds has room for the two fds socketpair writes.
-    let r = unsafe {
-        libc::socketpair(
-            libc::AF_UNIX,
-            libc::SOCK_STREAM | libc::SOCK_CLOEXEC,
-            0,
-            fds.as_mut_ptr(),
-        )
-    };
-    if r < 0 {
-        return Err(last_errno());
-    }
-    // SAFETY: socketpair just returned these two fds, owned by nobody else.
-    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
 fn cloexec_pipe() -> Result<(OwnedFd, OwnedFd), i32> {

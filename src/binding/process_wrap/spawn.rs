@@ -135,22 +135,7 @@ pub fn spawn(cmd: &Command) -> Result<Child, i32> {
         let target = i as RawFd;
         match *how {
             Stdio::Pipe => {
-                let mut fds = [0; 2];
-                // SAFETY: fds has room for the two fds socketpair writes.
-                let r = unsafe {
-                    libc::socketpair(
-                        libc::AF_UNIX,
-                        libc::SOCK_STREAM | libc::SOCK_CLOEXEC,
-                        0,
-                        fds.as_mut_ptr(),
-                    )
-                };
-                if r < 0 {
-                    return Err(last_errno());
-                }
-                // SAFETY: socketpair just returned these two fds, owned by nobody else.
-                let (ours, theirs) =
-                    unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+                let (ours, theirs) = socketpair()?;
                 // SAFETY: st.actions is initialised; the fd stays open until spawn ran.
                 check(unsafe {
                     libc::posix_spawn_file_actions_adddup2(
@@ -240,6 +225,25 @@ pub(super) fn last_errno() -> i32 {
     std::io::Error::last_os_error()
         .raw_os_error()
         .unwrap_or(libc::EIO)
+}
+
+/// A connected pair of CLOEXEC Unix stream sockets: a piped stdio fd (ours, theirs).
+pub(super) fn socketpair() -> Result<(OwnedFd, OwnedFd), i32> {
+    let mut fds = [0; 2];
+    // SAFETY: fds has room for the two fds socketpair writes.
+    let r = unsafe {
+        libc::socketpair(
+            libc::AF_UNIX,
+            libc::SOCK_STREAM | libc::SOCK_CLOEXEC,
+            0,
+            fds.as_mut_ptr(),
+        )
+    };
+    if r < 0 {
+        return Err(last_errno());
+    }
+    // SAFETY: socketpair just returned these two fds, owned by nobody else.
+    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
 }
 
 /// A pidfd for `pid` (Linux 5.3): readable once the child has exited.
