@@ -28,6 +28,7 @@ mod errors;
 mod fs;
 mod handle_wrap;
 mod http_parser;
+pub mod messaging;
 mod options;
 mod os;
 mod process_methods;
@@ -44,6 +45,7 @@ mod udp_wrap;
 mod uring;
 mod url;
 mod util;
+pub mod worker;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
@@ -58,6 +60,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("errors", errors::init),
     ("fs", fs::init),
     ("http_parser", http_parser::init),
+    ("messaging", messaging::init),
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),
@@ -73,6 +76,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("uring", uring::init),
     ("url", url::init),
     ("util", util::init),
+    ("worker", worker::init),
 ];
 
 /// internalBinding(name) -> the binding's object, made on first use.

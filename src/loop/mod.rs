@@ -128,6 +128,11 @@ impl Loop {
             || !self.closing.borrow().is_empty()
     }
 
+    /// The door other threads wake this loop through (a worker's messages).
+    pub fn remote(&self) -> crate::backend::Remote {
+        self.backend().remote()
+    }
+
     /// Ends the loop after this turn (uv_stop).
     pub fn stop(&self) {
         self.stopped.set(true);

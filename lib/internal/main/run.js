@@ -36,7 +36,7 @@ function runMain(kind, arg) {
       Module.runMain(arg);
       break;
     case 'eval':
-      evalScript('[eval]', arg, false);
+      evalScript(require('internal/worker/self').isMainThread ? '[eval]' : '[worker eval]', arg, false);
       break;
     case 'print':
       evalScript('[eval]', arg, true);

@@ -97,8 +97,11 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
       return true;
     }
   }
+  const self = require('internal/worker/self');
   try {
-    process._rawWrite(2, formatFatal(err, thrownAt, fromPromise));
+    // A Worker's uncaught error goes to its parent ('error' on the Worker).
+    if (self.isMainThread) process._rawWrite(2, formatFatal(err, thrownAt, fromPromise));
+    else self.reportError(err);
   } catch {
     // Printing must not stop the exit.
   }

@@ -65,7 +65,10 @@ function dummyDestroy(err, cb) {
 
 function createWritableStdioStream(fd) {
   let stream;
-  switch (guessHandleType(fd)) {
+  // A Worker writes the process's fds synchronously, from its own thread: a
+  // socket handle on its loop would own (and close) the fd.
+  const type = require('internal/worker/self').isMainThread ? guessHandleType(fd) : 'FILE';
+  switch (type) {
     case 'TTY': {
       const tty = require('tty');
       stream = new tty.WriteStream(fd);
@@ -111,7 +114,8 @@ function create(fd) {
 function createStdin() {
   const fd = 0;
   let stdin;
-  switch (guessHandleType(fd)) {
+  // A Worker's stdin is empty (node's without options.stdin).
+  switch (require('internal/worker/self').isMainThread ? guessHandleType(fd) : 'NONE') {
     case 'TTY': {
       const tty = require('tty');
       stdin = new tty.ReadStream(fd);

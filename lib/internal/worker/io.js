@@ -1,0 +1,341 @@
+'use strict';
+// MessagePort and MessageChannel, and the message format they and Worker share:
+// V8's ValueSerializer (internalBinding('serdes')), with the ArrayBuffers and
+// MessagePorts of a transfer list moved and SharedArrayBuffers shared. The bytes
+// and what they carry go to the receiving thread through internalBinding('messaging'),
+// which wakes that thread's loop; there `emit` rebuilds the value and dispatches it,
+// to node-style listeners (port.on('message', (value) => ...)) and to DOM ones
+// (addEventListener / onmessage, given a MessageEvent).
+// Binding: messaging.{setup, newChannel, hostObject, post, start, stop, setRef, close, receive}.
+
+const {
+  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush, ObjectDefineProperties,
+  ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
+  TypeError,
+} = primordials;
+
+const messaging = internalBinding('messaging');
+const serdes = internalBinding('serdes');
+const EventEmitter = require('events');
+const { Event, EventTarget, initEventTarget, kEvents } = require('internal/event_target');
+const {
+  codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_INVALID_ARG_TYPE, ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST },
+} = require('internal/errors');
+const types = require('internal/util/types');
+
+const kId = Symbol('kId');
+const kEmitter = Symbol('kEmitter');
+const kRefed = Symbol('kRefed');
+const kHandler = Symbol('kHandler');
+// A Worker reads its internal port's traffic here (kind, value) instead of events.
+const kInternal = Symbol('kInternal');
+const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
+
+const kMessage = 0;
+const kOnline = 1;
+const kClose = 3;
+
+// id -> port, for the ports living on this thread.
+const ports = new SafeMap();
+
+function dataCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+class MessageEvent extends Event {
+  #data;
+  #ports;
+  constructor(type, options = undefined) {
+    super(type, options);
+    this.#data = options?.data ?? null;
+    this.#ports = options?.ports ?? [];
+  }
+  get data() { return this.#data; }
+  get ports() { return this.#ports; }
+  get origin() { return ''; }
+  get lastEventId() { return ''; }
+  get source() { return null; }
+}
+
+class MessagePort extends EventTarget {
+  constructor() {
+    throw new ERR_CONSTRUCT_CALL_INVALID();
+  }
+
+  postMessage(value, transferList = undefined) {
+    const id = this[kId];
+    const msg = serialize(value, transferList, this);
+    if (id === undefined || id < 0) return; // closed: dropped, as node drops it
+    messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
+  }
+
+  start() {
+    if (this[kId] >= 0) messaging.start(this[kId]);
+  }
+
+  close() {
+    if (this[kId] >= 0) messaging.close(this[kId]);
+  }
+
+  ref() {
+    this[kRefed] = true;
+    if (this[kId] >= 0) messaging.setRef(this[kId], true);
+  }
+
+  unref() {
+    this[kRefed] = false;
+    if (this[kId] >= 0) messaging.setRef(this[kId], false);
+  }
+
+  hasRef() {
+    return this[kId] >= 0 && this[kRefed] === true && hasMessageListener(this);
+  }
+
+  get onmessage() { return this[kHandler]?.message ?? null; }
+  set onmessage(fn) { setHandler(this, 'message', fn); }
+  get onmessageerror() { return this[kHandler]?.messageerror ?? null; }
+  set onmessageerror(fn) { setHandler(this, 'messageerror', fn); }
+
+  addEventListener(type, listener, options) {
+    ReflectApply(EventTarget.prototype.addEventListener, this, arguments);
+    if (type === 'message') listening(this);
+  }
+
+  removeEventListener(type, listener, options) {
+    ReflectApply(EventTarget.prototype.removeEventListener, this, arguments);
+    if (type === 'message') maybeUnref(this);
+  }
+}
+
+// Node-style listeners (the NodeEventTarget half of node's MessagePort): they get
+// the message's value itself.
+const emitterMethods = ['emit', 'listenerCount', 'listeners', 'eventNames', 'setMaxListeners',
+  'getMaxListeners', 'rawListeners'];
+for (let i = 0; i < emitterMethods.length; i++) {
+  const name = emitterMethods[i];
+  ObjectDefineProperty(MessagePort.prototype, name, {
+    __proto__: null, configurable: true, writable: true,
+    value: function(...args) { return ReflectApply(EventEmitter.prototype[name], this[kEmitter], args); },
+  });
+}
+function addNodeListener(how) {
+  return function(type, listener) {
+    ReflectApply(EventEmitter.prototype[how], this[kEmitter], [type, listener]);
+    if (type === 'message') listening(this);
+    return this;
+  };
+}
+function removeNodeListener(how) {
+  return function(...args) {
+    ReflectApply(EventEmitter.prototype[how], this[kEmitter], args);
+    maybeUnref(this);
+    return this;
+  };
+}
+ObjectDefineProperties(MessagePort.prototype, {
+  __proto__: null,
+  on: { __proto__: null, configurable: true, writable: true, value: addNodeListener('on') },
+  addListener: { __proto__: null, configurable: true, writable: true, value: addNodeListener('on') },
+  once: { __proto__: null, configurable: true, writable: true, value: addNodeListener('once') },
+  prependListener: { __proto__: null, configurable: true, writable: true, value: addNodeListener('prependListener') },
+  off: { __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeListener') },
+  removeListener: { __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeListener') },
+  removeAllListeners: {
+    __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeAllListeners'),
+  },
+});
+
+function setHandler(port, type, fn) {
+  port[kHandler] ??= { __proto__: null };
+  const old = port[kHandler][type];
+  if (old) EventTarget.prototype.removeEventListener.call(port, type, old.wrapper);
+  if (typeof fn !== 'function' && (typeof fn !== 'object' || fn === null)) {
+    port[kHandler][type] = null;
+    if (type === 'message') maybeUnref(port);
+    return;
+  }
+  const wrapper = (e) => (typeof fn === 'function' ? ReflectApply(fn, port, [e]) : fn.handleEvent(e));
+  port[kHandler][type] = fn;
+  fn.wrapper = wrapper;
+  EventTarget.prototype.addEventListener.call(port, type, wrapper);
+  if (type === 'message') listening(port);
+}
+
+function hasMessageListener(port) {
+  return port[kEmitter].listenerCount('message') > 0 || port[kEvents].has('message');
+}
+
+// A 'message' listener starts the port and makes it keep the loop alive.
+function listening(port) {
+  if (port[kId] < 0) return;
+  if (port[kRefed] !== false) port.ref();
+  port.start();
+}
+
+function maybeUnref(port) {
+  if (port[kId] >= 0 && !hasMessageListener(port) && port[kInternal] === undefined) {
+    messaging.setRef(port[kId], false);
+  }
+}
+
+// A MessagePort for binding port `id`.
+function makePort(id) {
+  const port = messaging.hostObject();
+  ObjectSetPrototypeOf(port, MessagePort.prototype);
+  initEventTarget(port);
+  port[kId] = id;
+  port[kEmitter] = new EventEmitter();
+  port[kRefed] = undefined;
+  ports.set(id, port);
+  messaging.setRef(id, false);
+  return port;
+}
+
+class MessageChannel {
+  constructor() {
+    const ids = messaging.newChannel();
+    this.port1 = makePort(ids[0]);
+    this.port2 = makePort(ids[1]);
+  }
+}
+
+// (value, transferList | { transfer }, source port) -> [data, buffers, shared, port ids].
+function serialize(value, transferList, source) {
+  const buffers = [];
+  const transferPorts = [];
+  const portIds = [];
+  if (transferList !== undefined && transferList !== null) {
+    let list = transferList;
+    if (!ArrayIsArray(list)) {
+      if (typeof list !== 'object') {
+        throw new ERR_INVALID_ARG_TYPE('transfer', ['Array', 'Object'], transferList);
+      }
+      list = list.transfer ?? [];
+      if (typeof list !== 'object' || typeof list[SymbolIterator] !== 'function') {
+        throw new TypeError('Optional transferList argument must be an iterable');
+      }
+    }
+    for (const item of list) {
+      if (types.isArrayBuffer(item)) {
+        if (item[kUntransferable] === true) throw dataCloneError('An ArrayBuffer is marked as untransferable');
+        if (!ArrayPrototypeIncludes(buffers, item)) ArrayPrototypePush(buffers, item);
+      } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
+        if (item === source) throw dataCloneError('Transfer list contains source port');
+        if (item[kId] < 0) throw dataCloneError('MessagePort in transfer list is already detached');
+        if (!ArrayPrototypeIncludes(transferPorts, item)) {
+          ArrayPrototypePush(transferPorts, item);
+          ArrayPrototypePush(portIds, item[kId]);
+        }
+      } else {
+        throw dataCloneError('Found invalid value in transferList.');
+      }
+    }
+  }
+  const shared = [];
+  const h = serdes.newSerializer();
+  const owner = {
+    __proto__: null,
+    _getDataCloneError: dataCloneError,
+    _getSharedArrayBufferId(sab) {
+      let i = ArrayPrototypeIndexOf(shared, sab);
+      if (i === -1) i = ArrayPrototypePush(shared, sab) - 1;
+      return i;
+    },
+    _writeHostObject(obj) {
+      const i = ArrayPrototypeIndexOf(transferPorts, obj);
+      if (i === -1) throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+      serdes.writeUint32(h, i);
+    },
+  };
+  let data;
+  try {
+    for (let i = 0; i < buffers.length; i++) serdes.serializerTransferArrayBuffer(h, i, buffers[i]);
+    serdes.writeHeader(h);
+    serdes.writeValue(h, owner, value);
+    data = new Uint8Array(serdes.releaseBuffer(h));
+  } finally {
+    serdes.dispose(h);
+  }
+  // The ports leave this thread: they are unusable here from now on.
+  for (let i = 0; i < transferPorts.length; i++) {
+    ports.delete(transferPorts[i][kId]);
+    transferPorts[i][kId] = -1;
+  }
+  return [data, buffers, shared, portIds];
+}
+
+// The value of a received message: [data, buffers, shared, port ids] from the binding.
+function deserialize(data, buffers, shared, portIds) {
+  const received = [];
+  for (let i = 0; i < portIds.length; i++) ArrayPrototypePush(received, makePort(portIds[i]));
+  const h = serdes.newDeserializer(new Uint8Array(data));
+  const owner = {
+    __proto__: null,
+    _readHostObject() { return received[serdes.readUint32(h)]; },
+    _getSharedArrayBuffer(i) { return shared[i]; },
+  };
+  try {
+    for (let i = 0; i < buffers.length; i++) serdes.deserializerTransferArrayBuffer(h, i, buffers[i]);
+    serdes.readHeader(h, owner);
+    return { value: serdes.readValue(h, owner), ports: received };
+  } finally {
+    serdes.dispose(h);
+  }
+}
+
+function emit(id, kind, data, buffers, shared, portIds) {
+  const port = ports.get(id);
+  if (kind === kClose) {
+    ports.delete(id);
+    if (port === undefined) return;
+    port[kId] = -1;
+    port[kEmitter].emit('close');
+    port.dispatchEvent(new Event('close'));
+    return;
+  }
+  if (port === undefined) return;
+  if (kind === kOnline) {
+    port[kInternal]?.(kind, undefined);
+    return;
+  }
+  let msg;
+  try {
+    msg = deserialize(data, buffers, shared, portIds);
+  } catch (err) {
+    port[kEmitter].emit('messageerror', err);
+    port.dispatchEvent(new MessageEvent('messageerror', { data: err }));
+    return;
+  }
+  if (port[kInternal] !== undefined) {
+    port[kInternal](kind, msg.value);
+    return;
+  }
+  port[kEmitter].emit('message', msg.value);
+  if (port[kEvents].has('message')) {
+    port.dispatchEvent(new MessageEvent('message', { data: msg.value, ports: msg.ports }));
+  }
+  // A once() listener is gone now: without listeners the port lets its loop end.
+  maybeUnref(port);
+}
+messaging.setup(emit);
+
+function receiveMessageOnPort(port) {
+  if (port === null || typeof port !== 'object' || port[kId] === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  }
+  if (port[kId] < 0) return undefined;
+  const m = messaging.receive(port[kId]);
+  if (m === undefined) return undefined;
+  return { message: deserialize(m[1], m[2], m[3], m[4]).value };
+}
+
+function markAsUntransferable(obj) {
+  if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) return;
+  ObjectDefineProperty(obj, kUntransferable, { __proto__: null, value: true, configurable: false });
+}
+
+module.exports = {
+  MessagePort, MessageChannel, MessageEvent, makePort, serialize, deserialize, receiveMessageOnPort,
+  markAsUntransferable, kInternal, kId, ports,
+};
