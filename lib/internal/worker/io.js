@@ -17,7 +17,7 @@ const {
 const messaging = internalBinding('messaging');
 const serdes = internalBinding('serdes');
 const EventEmitter = require('events');
-const { Event, EventTarget, initEventTarget, kEvents } = require('internal/event_target');
+const { Event, EventTarget, initEventTarget } = require('internal/event_target');
 const {
   codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_INVALID_ARG_TYPE, ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST },
 } = require('internal/errors');
@@ -27,6 +27,7 @@ const kId = Symbol('kId');
 const kEmitter = Symbol('kEmitter');
 const kRefed = Symbol('kRefed');
 const kHandler = Symbol('kHandler');
+const kDomListener = Symbol('kDomListener');
 // A Worker reads its internal port's traffic here (kind, value) instead of events.
 const kInternal = Symbol('kInternal');
 const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
@@ -97,13 +98,40 @@ class MessagePort extends EventTarget {
   get onmessageerror() { return this[kHandler]?.messageerror ?? null; }
   set onmessageerror(fn) { setHandler(this, 'messageerror', fn); }
 
+  // 'message' and 'messageerror' listeners, DOM-style or not, share one list so
+  // they run in the order they were added; a DOM one gets a MessageEvent.
   addEventListener(type, listener, options) {
-    ReflectApply(EventTarget.prototype.addEventListener, this, arguments);
+    if (type !== 'message' && type !== 'messageerror') {
+      return ReflectApply(EventTarget.prototype.addEventListener, this, arguments);
+    }
+    if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return;
+    const raw = this[kEmitter].rawListeners(type);
+    for (let i = 0; i < raw.length; i++) {
+      if ((raw[i].listener ?? raw[i])[kDomListener] === listener) return;
+    }
+    const port = this;
+    const wrapper = (data, ports) => {
+      const e = new MessageEvent(type, { data, ports });
+      if (typeof listener === 'function') ReflectApply(listener, port, [e]);
+      else listener.handleEvent(e);
+    };
+    wrapper[kDomListener] = listener;
+    if (options !== null && typeof options === 'object' && options.once) this[kEmitter].once(type, wrapper);
+    else this[kEmitter].on(type, wrapper);
     if (type === 'message') listening(this);
   }
 
   removeEventListener(type, listener, options) {
-    ReflectApply(EventTarget.prototype.removeEventListener, this, arguments);
+    if (type !== 'message' && type !== 'messageerror') {
+      return ReflectApply(EventTarget.prototype.removeEventListener, this, arguments);
+    }
+    const raw = this[kEmitter].rawListeners(type);
+    for (let i = 0; i < raw.length; i++) {
+      if ((raw[i].listener ?? raw[i])[kDomListener] === listener) {
+        this[kEmitter].removeListener(type, raw[i].listener ?? raw[i]);
+        break;
+      }
+    }
     if (type === 'message') maybeUnref(this);
   }
 }
@@ -149,21 +177,17 @@ ObjectDefineProperties(MessagePort.prototype, {
 function setHandler(port, type, fn) {
   port[kHandler] ??= { __proto__: null };
   const old = port[kHandler][type];
-  if (old) EventTarget.prototype.removeEventListener.call(port, type, old.wrapper);
+  if (old) port.removeEventListener(type, old);
   if (typeof fn !== 'function' && (typeof fn !== 'object' || fn === null)) {
     port[kHandler][type] = null;
-    if (type === 'message') maybeUnref(port);
     return;
   }
-  const wrapper = (e) => (typeof fn === 'function' ? ReflectApply(fn, port, [e]) : fn.handleEvent(e));
   port[kHandler][type] = fn;
-  fn.wrapper = wrapper;
-  EventTarget.prototype.addEventListener.call(port, type, wrapper);
-  if (type === 'message') listening(port);
+  port.addEventListener(type, fn);
 }
 
 function hasMessageListener(port) {
-  return port[kEmitter].listenerCount('message') > 0 || port[kEvents].has('message');
+  return port[kEmitter].listenerCount('message') > 0;
 }
 
 // A 'message' listener starts the port and makes it keep the loop alive.
@@ -218,8 +242,10 @@ function serialize(value, transferList, source) {
     }
     for (const item of list) {
       if (types.isArrayBuffer(item)) {
-        if (item[kUntransferable] === true) throw dataCloneError('An ArrayBuffer is marked as untransferable');
-        if (!ArrayPrototypeIncludes(buffers, item)) ArrayPrototypePush(buffers, item);
+        // Marked untransferable: it is copied instead, as node does.
+        if (item[kUntransferable] !== true && !ArrayPrototypeIncludes(buffers, item)) {
+          ArrayPrototypePush(buffers, item);
+        }
       } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
         if (item === source) throw dataCloneError('Transfer list contains source port');
         if (item[kId] < 0) throw dataCloneError('MessagePort in transfer list is already detached');
@@ -304,17 +330,13 @@ function emit(id, kind, data, buffers, shared, portIds) {
     msg = deserialize(data, buffers, shared, portIds);
   } catch (err) {
     port[kEmitter].emit('messageerror', err);
-    port.dispatchEvent(new MessageEvent('messageerror', { data: err }));
     return;
   }
   if (port[kInternal] !== undefined) {
     port[kInternal](kind, msg.value);
     return;
   }
-  port[kEmitter].emit('message', msg.value);
-  if (port[kEvents].has('message')) {
-    port.dispatchEvent(new MessageEvent('message', { data: msg.value, ports: msg.ports }));
-  }
+  port[kEmitter].emit('message', msg.value, msg.ports);
   // A once() listener is gone now: without listeners the port lets its loop end.
   maybeUnref(port);
 }
