@@ -11,6 +11,7 @@ module.exports = {
   isMainThread: self.isMainThread,
   MessagePort: io.MessagePort,
   MessageChannel: io.MessageChannel,
+  BroadcastChannel: io.BroadcastChannel,
   markAsUntransferable: io.markAsUntransferable,
   receiveMessageOnPort: io.receiveMessageOnPort,
   resourceLimits: self.resourceLimits(),

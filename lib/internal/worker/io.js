@@ -36,8 +36,10 @@ const kMessage = 0;
 const kOnline = 1;
 const kClose = 3;
 
-// id -> port, for the ports living on this thread.
+// id -> port, for the ports living on this thread; id -> delivery, for its
+// BroadcastChannels.
 const ports = new SafeMap();
+const broadcasts = new SafeMap();
 
 function dataCloneError(message) {
   const { DOMException } = require('internal/dom_exception');
@@ -312,6 +314,10 @@ function deserialize(data, buffers, shared, portIds) {
 
 function emit(id, kind, data, buffers, shared, portIds) {
   const port = ports.get(id);
+  if (port === undefined && kind === kMessage && broadcasts.has(id)) {
+    broadcasts.get(id)(deserialize(data, buffers, shared, portIds).value);
+    return;
+  }
   if (kind === kClose) {
     ports.delete(id);
     if (port === undefined) return;
@@ -361,3 +367,61 @@ module.exports = {
   MessagePort, MessageChannel, MessageEvent, makePort, serialize, deserialize, receiveMessageOnPort,
   markAsUntransferable, kInternal, kId, ports,
 };
+
+// BroadcastChannel: one binding port per channel, registered under its name for the
+// whole process; it keeps the loop alive until close() or unref(), as node's does.
+class BroadcastChannel extends EventTarget {
+  #id;
+  #name;
+  constructor(name) {
+    if (arguments.length === 0) {
+      const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+      throw new ERR_MISSING_ARGS('name');
+    }
+    super();
+    this.#name = `${name}`;
+    this.#id = messaging.broadcastJoin(this.#name);
+    const channel = this;
+    broadcasts.set(this.#id, (value) => {
+      channel.dispatchEvent(new MessageEvent('message', { data: value }));
+    });
+    messaging.start(this.#id);
+  }
+
+  get name() { return this.#name; }
+
+  postMessage(message) {
+    if (this.#id === -1) {
+      const { DOMException } = require('internal/dom_exception');
+      throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    }
+    const msg = serialize(message, undefined, undefined);
+    messaging.broadcastPost(this.#id, this.#name, msg[0]);
+  }
+
+  close() {
+    if (this.#id === -1) return;
+    broadcasts.delete(this.#id);
+    messaging.broadcastLeave(this.#id, this.#name);
+    this.#id = -1;
+  }
+
+  ref() {
+    if (this.#id !== -1) messaging.setRef(this.#id, true);
+    return this;
+  }
+
+  unref() {
+    if (this.#id !== -1) messaging.setRef(this.#id, false);
+    return this;
+  }
+
+  get onmessage() { return this[kHandler]?.message ?? null; }
+  set onmessage(fn) {
+    this[kHandler] ??= { __proto__: null };
+    if (this[kHandler].message) this.removeEventListener('message', this[kHandler].message);
+    this[kHandler].message = typeof fn === 'function' ? fn : null;
+    if (typeof fn === 'function') this.addEventListener('message', fn);
+  }
+}
+module.exports.BroadcastChannel = BroadcastChannel;

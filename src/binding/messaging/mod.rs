@@ -18,6 +18,7 @@ use crate::v8::{
     Array, ArrayBuffer, CallbackArgs, Global, Local, Object, Scope, SendStore, Value, ValueKind,
 };
 
+mod broadcast;
 pub mod port;
 use port::{Kind, Message, PortCore};
 
@@ -49,6 +50,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setRef" => set_ref,
             "close" => close,
             "receive" => receive,
+            "broadcastJoin" => broadcast_join,
+            "broadcastPost" => broadcast_post,
+            "broadcastLeave" => broadcast_leave,
         ],
     );
 }
@@ -303,6 +307,31 @@ fn emit(rt: &Runtime, id: u64, msg: Message) {
         }
         rt.make_callback(s, f, s.undefined(), &args);
     });
+}
+
+/// broadcastJoin(name) -> id of a new port that receives the channel's messages.
+fn broadcast_join<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let name = a.get(0).to_rust_string(s);
+    let core = Arc::new(PortCore::default());
+    broadcast::join(&name, &core);
+    a.ret(s.number(register(Runtime::get(s), core) as f64));
+}
+
+/// broadcastPost(id, name, data).
+fn broadcast_post<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let (Some(core), Some(data)) = (core_of(id_arg(s, a, 0)), a.get(2).view_bytes()) else {
+        return;
+    };
+    broadcast::post(&a.get(1).to_rust_string(s), &core, data);
+}
+
+/// broadcastLeave(id, name): the channel closes (no 'close' event).
+fn broadcast_leave<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let id = id_arg(s, a, 0);
+    if let Some(core) = unregister(Runtime::get(s), id) {
+        broadcast::leave(&a.get(1).to_rust_string(s), &core);
+        core.detach();
+    }
 }
 
 /// At a worker's end: every port still on this thread closes, so their peers

@@ -33,9 +33,15 @@ const worker = new Worker(`
   });
 `, { eval: true });
 const other = new MessageChannel();
+// The worker's end and the port's close may come in either order.
+const late = [];
+const done = (what) => {
+  late.push(what);
+  if (late.length === 2) console.log(late.sort());
+};
 other.port1.on('message', (m) => console.log('via transferred port', m));
-other.port1.on('close', () => console.log('transferred port closed'));
+other.port1.on('close', () => done('transferred port closed'));
 worker.postMessage({ buf: ab, port: other.port2 }, [ab, other.port2]);
 console.log('after transfer', ab.byteLength);
-worker.on('exit', (c) => console.log('worker exit', c));
+worker.on('exit', (c) => done(`worker exit ${c}`));
 port1.close();
