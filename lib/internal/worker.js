@@ -39,7 +39,7 @@ function filenameOf(filename, isEval) {
     return require('url').fileURLToPath(filename);
   }
   if (typeof filename !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'an instance of URL'], filename);
+    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
   }
   if (!path.isAbsolute(filename) && !StringPrototypeStartsWith(filename, './') &&
       !StringPrototypeStartsWith(filename, '../')) {
@@ -49,9 +49,9 @@ function filenameOf(filename, isEval) {
 }
 
 function envList(env) {
-  const source = env === undefined || env === SHARE_ENV ? process.env : env;
-  if (source === null || typeof source !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options.env', 'object', env);
+  const source = env === undefined || env === null || env === SHARE_ENV ? process.env : env;
+  if (typeof source !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
   }
   const flat = [];
   const entries = ObjectEntries(source);

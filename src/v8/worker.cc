@@ -49,4 +49,7 @@ const Value* v8__SharedArrayBuffer__NewWithStore(Isolate* isolate, const SharedB
   return local_to_ptr(SharedArrayBuffer::New(isolate, *bs).As<Value>());
 }
 
+// Another owner of the same memory (a SharedArrayBuffer broadcast to many threads).
+SharedBackingStore* v8__BackingStore__Clone(const SharedBackingStore* bs) { return new SharedBackingStore(*bs); }
+
 }  // extern "C"

@@ -18,6 +18,7 @@ extern "C" {
         bs: *const RawBackingStore,
     ) -> *const ArrayBuffer;
     fn v8__SharedArrayBuffer__GetBackingStore(sab: *const Value) -> *mut RawBackingStore;
+    fn v8__BackingStore__Clone(bs: *const RawBackingStore) -> *mut RawBackingStore;
     fn v8__SharedArrayBuffer__NewWithStore(
         isolate: *mut RawIsolate,
         bs: *const RawBackingStore,
@@ -70,6 +71,13 @@ impl SendStore {
         // SAFETY: sab is a live SharedArrayBuffer handle; the shim allocates the
         // shared_ptr this value owns.
         let raw = unsafe { v8__SharedArrayBuffer__GetBackingStore(sab.as_ptr()) };
+        SendStore(BackingStore { raw })
+    }
+
+    /// Another reference to the same memory.
+    pub fn share(&self) -> SendStore {
+        // SAFETY: the store is alive; the shim allocates the copy this value owns.
+        let raw = unsafe { v8__BackingStore__Clone(self.0.raw) };
         SendStore(BackingStore { raw })
     }
 

@@ -17,9 +17,9 @@ const {
 const messaging = internalBinding('messaging');
 const serdes = internalBinding('serdes');
 const EventEmitter = require('events');
-const { Event, EventTarget, initEventTarget } = require('internal/event_target');
+const { CustomEvent, Event, EventTarget, initEventTarget, kEvents } = require('internal/event_target');
 const {
-  codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_INVALID_ARG_TYPE, ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST },
+  codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST },
 } = require('internal/errors');
 const types = require('internal/util/types');
 
@@ -41,6 +41,12 @@ const kClose = 3;
 const ports = new SafeMap();
 const broadcasts = new SafeMap();
 
+function iterableError(what) {
+  const e = new TypeError(`Optional ${what} argument must be an iterable`);
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+
 function dataCloneError(message) {
   const { DOMException } = require('internal/dom_exception');
   return new DOMException(message, 'DataCloneError');
@@ -61,47 +67,10 @@ class MessageEvent extends Event {
   get source() { return null; }
 }
 
-class MessagePort extends EventTarget {
-  constructor() {
-    throw new ERR_CONSTRUCT_CALL_INVALID();
-  }
-
-  postMessage(value, transferList = undefined) {
-    const id = this[kId];
-    const msg = serialize(value, transferList, this);
-    if (id === undefined || id < 0) return; // closed: dropped, as node drops it
-    messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
-  }
-
-  start() {
-    if (this[kId] >= 0) messaging.start(this[kId]);
-  }
-
-  close() {
-    if (this[kId] >= 0) messaging.close(this[kId]);
-  }
-
-  ref() {
-    this[kRefed] = true;
-    if (this[kId] >= 0) messaging.setRef(this[kId], true);
-  }
-
-  unref() {
-    this[kRefed] = false;
-    if (this[kId] >= 0) messaging.setRef(this[kId], false);
-  }
-
-  hasRef() {
-    return this[kId] >= 0 && this[kRefed] === true && hasMessageListener(this);
-  }
-
-  get onmessage() { return this[kHandler]?.message ?? null; }
-  set onmessage(fn) { setHandler(this, 'message', fn); }
-  get onmessageerror() { return this[kHandler]?.messageerror ?? null; }
-  set onmessageerror(fn) { setHandler(this, 'messageerror', fn); }
-
-  // 'message' and 'messageerror' listeners, DOM-style or not, share one list so
-  // they run in the order they were added; a DOM one gets a MessageEvent.
+// node's NodeEventTarget: an EventTarget that also takes node-style listeners.
+// 'message' and 'messageerror' listeners of both kinds share one list, so they run
+// in the order they were added; a DOM one gets a MessageEvent, a node one the value.
+class NodeEventTarget extends EventTarget {
   addEventListener(type, listener, options) {
     if (type !== 'message' && type !== 'messageerror') {
       return ReflectApply(EventTarget.prototype.addEventListener, this, arguments);
@@ -114,6 +83,8 @@ class MessagePort extends EventTarget {
     const port = this;
     const wrapper = (data, ports) => {
       const e = new MessageEvent(type, { data, ports });
+      ObjectDefineProperty(e, 'target', { __proto__: null, value: port, enumerable: true });
+      ObjectDefineProperty(e, 'currentTarget', { __proto__: null, value: port, enumerable: true });
       if (typeof listener === 'function') ReflectApply(listener, port, [e]);
       else listener.handleEvent(e);
     };
@@ -136,15 +107,24 @@ class MessagePort extends EventTarget {
     }
     if (type === 'message') maybeUnref(this);
   }
+
+  // Node listeners get `arg`; DOM ones of other types a CustomEvent with it as detail.
+  // (DOM listeners of those types run first: they are a separate list here.)
+  emit(type, arg) {
+    let had = false;
+    if (type !== 'message' && type !== 'messageerror' && this[kEvents].has(type)) {
+      this.dispatchEvent(new CustomEvent(type, { detail: arg }));
+      had = true;
+    }
+    return this[kEmitter].emit(type, arg) || had;
+  }
 }
 
-// Node-style listeners (the NodeEventTarget half of node's MessagePort): they get
-// the message's value itself.
-const emitterMethods = ['emit', 'listenerCount', 'listeners', 'eventNames', 'setMaxListeners',
+const emitterMethods = ['listenerCount', 'listeners', 'eventNames', 'setMaxListeners',
   'getMaxListeners', 'rawListeners'];
 for (let i = 0; i < emitterMethods.length; i++) {
   const name = emitterMethods[i];
-  ObjectDefineProperty(MessagePort.prototype, name, {
+  ObjectDefineProperty(NodeEventTarget.prototype, name, {
     __proto__: null, configurable: true, writable: true,
     value: function(...args) { return ReflectApply(EventEmitter.prototype[name], this[kEmitter], args); },
   });
@@ -163,7 +143,7 @@ function removeNodeListener(how) {
     return this;
   };
 }
-ObjectDefineProperties(MessagePort.prototype, {
+ObjectDefineProperties(NodeEventTarget.prototype, {
   __proto__: null,
   on: { __proto__: null, configurable: true, writable: true, value: addNodeListener('on') },
   addListener: { __proto__: null, configurable: true, writable: true, value: addNodeListener('on') },
@@ -175,6 +155,47 @@ ObjectDefineProperties(MessagePort.prototype, {
     __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeAllListeners'),
   },
 });
+
+class MessagePort extends NodeEventTarget {
+  constructor() {
+    throw new ERR_CONSTRUCT_CALL_INVALID();
+  }
+
+  postMessage(value, transferList = undefined) {
+    const id = this[kId];
+    const msg = serialize(value, transferList, this);
+    if (id === undefined || id < 0) return; // closed: dropped, as node drops it
+    messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
+  }
+
+  start() {
+    if (this[kId] >= 0) messaging.start(this[kId]);
+  }
+
+  close(callback) {
+    if (typeof callback === 'function') this.once('close', callback);
+    if (this[kId] >= 0) messaging.close(this[kId]);
+  }
+
+  ref() {
+    this[kRefed] = true;
+    if (this[kId] >= 0) messaging.setRef(this[kId], true);
+  }
+
+  unref() {
+    this[kRefed] = false;
+    if (this[kId] >= 0) messaging.setRef(this[kId], false);
+  }
+
+  hasRef() {
+    return this[kId] >= 0 && this[kRefed] === true && hasMessageListener(this);
+  }
+
+  get onmessage() { return this[kHandler]?.message ?? null; }
+  set onmessage(fn) { setHandler(this, 'message', fn); }
+  get onmessageerror() { return this[kHandler]?.messageerror ?? null; }
+  set onmessageerror(fn) { setHandler(this, 'messageerror', fn); }
+}
 
 function setHandler(port, type, fn) {
   port[kHandler] ??= { __proto__: null };
@@ -233,15 +254,21 @@ function serialize(value, transferList, source) {
   const portIds = [];
   if (transferList !== undefined && transferList !== null) {
     let list = transferList;
-    if (!ArrayIsArray(list)) {
-      if (typeof list !== 'object') {
-        throw new ERR_INVALID_ARG_TYPE('transfer', ['Array', 'Object'], transferList);
-      }
-      list = list.transfer ?? [];
-      if (typeof list !== 'object' || typeof list[SymbolIterator] !== 'function') {
-        throw new TypeError('Optional transferList argument must be an iterable');
+    if (typeof list !== 'object' && typeof list !== 'function') {
+      throw iterableError('transferList');
+    }
+    if (typeof list[SymbolIterator] !== 'function') {
+      list = list.transfer;
+      if (list !== undefined && (list === null || typeof list !== 'object' ||
+                                 typeof list[SymbolIterator] !== 'function')) {
+        throw iterableError('options.transfer');
       }
     }
+    const iter = list === undefined ? [][SymbolIterator]() : list[SymbolIterator]();
+    if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
+      throw iterableError(list === transferList ? 'transferList' : 'options.transfer');
+    }
+    list = { __proto__: null, [SymbolIterator]: () => iter };
     for (const item of list) {
       if (types.isArrayBuffer(item)) {
         // Marked untransferable: it is copied instead, as node does.
@@ -342,15 +369,26 @@ function emit(id, kind, data, buffers, shared, portIds) {
     port[kInternal](kind, msg.value);
     return;
   }
-  port[kEmitter].emit('message', msg.value, msg.ports);
-  // A once() listener is gone now: without listeners the port lets its loop end.
-  maybeUnref(port);
+  try {
+    port[kEmitter].emit('message', msg.value, msg.ports);
+  } finally {
+    // A once() listener is gone now (even if it threw): without listeners the
+    // port lets its loop end.
+    maybeUnref(port);
+  }
 }
 messaging.setup(emit);
 
 function receiveMessageOnPort(port) {
+  if (port instanceof BroadcastChannel) {
+    const id = BroadcastChannel.idOf(port);
+    const m = id === -1 ? undefined : messaging.receive(id);
+    return m === undefined ? undefined : { message: deserialize(m[1], m[2], m[3], m[4]).value };
+  }
   if (port === null || typeof port !== 'object' || port[kId] === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+    const e = new TypeError('The "port" argument must be a MessagePort instance');
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
   }
   if (port[kId] < 0) return undefined;
   const m = messaging.receive(port[kId]);
@@ -388,18 +426,36 @@ class BroadcastChannel extends EventTarget {
     messaging.start(this.#id);
   }
 
-  get name() { return this.#name; }
+  static #check(self) {
+    if (self === null || typeof self !== 'object' || !(#id in self)) {
+      const { codes: { ERR_INVALID_THIS } } = require('internal/errors');
+      throw new ERR_INVALID_THIS('BroadcastChannel');
+    }
+  }
+
+  static idOf(self) { return self.#id; }
+
+  get name() {
+    BroadcastChannel.#check(this);
+    return this.#name;
+  }
 
   postMessage(message) {
+    BroadcastChannel.#check(this);
+    if (arguments.length === 0) {
+      const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+      throw new ERR_MISSING_ARGS('message');
+    }
     if (this.#id === -1) {
       const { DOMException } = require('internal/dom_exception');
       throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
     }
     const msg = serialize(message, undefined, undefined);
-    messaging.broadcastPost(this.#id, this.#name, msg[0]);
+    messaging.broadcastPost(this.#id, this.#name, msg[0], msg[2]);
   }
 
   close() {
+    BroadcastChannel.#check(this);
     if (this.#id === -1) return;
     broadcasts.delete(this.#id);
     messaging.broadcastLeave(this.#id, this.#name);
@@ -407,11 +463,13 @@ class BroadcastChannel extends EventTarget {
   }
 
   ref() {
+    BroadcastChannel.#check(this);
     if (this.#id !== -1) messaging.setRef(this.#id, true);
     return this;
   }
 
   unref() {
+    BroadcastChannel.#check(this);
     if (this.#id !== -1) messaging.setRef(this.#id, false);
     return this;
   }
@@ -422,6 +480,10 @@ class BroadcastChannel extends EventTarget {
     if (this[kHandler].message) this.removeEventListener('message', this[kHandler].message);
     this[kHandler].message = typeof fn === 'function' ? fn : null;
     if (typeof fn === 'function') this.addEventListener('message', fn);
+  }
+
+  [SymbolFor('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return `BroadcastChannel { name: ${inspect(this.#name, options)}, active: ${this.#id !== -1} }`;
   }
 }
 module.exports.BroadcastChannel = BroadcastChannel;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 
 use super::port::{Kind, Message, PortCore};
+use crate::v8::SendStore;
 
 static CHANNELS: Mutex<Option<HashMap<String, Vec<Weak<PortCore>>>>> = Mutex::new(None);
 
@@ -32,9 +33,9 @@ pub fn leave(name: &str, core: &Arc<PortCore>) {
     });
 }
 
-/// Sends the bytes to every other channel named `name` (SharedArrayBuffers and
-/// transfers do not apply to a broadcast).
-pub fn post(name: &str, from: &Arc<PortCore>, data: &[u8]) {
+/// Sends the bytes to every other channel named `name`, each getting the same
+/// SharedArrayBuffer memory (a broadcast has no transfer list).
+pub fn post(name: &str, from: &Arc<PortCore>, data: &[u8], shared: &[SendStore]) {
     let targets: Vec<Arc<PortCore>> = with(|m| {
         m.get(name)
             .map(|l| l.iter().filter_map(Weak::upgrade).collect())
@@ -46,6 +47,7 @@ pub fn post(name: &str, from: &Arc<PortCore>, data: &[u8]) {
         }
         let mut msg = Message::signal(Kind::Message);
         msg.data = data.to_vec();
+        msg.shared = shared.iter().map(SendStore::share).collect();
         t.push(msg);
     }
 }

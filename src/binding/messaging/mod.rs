@@ -317,12 +317,17 @@ fn broadcast_join<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(register(Runtime::get(s), core) as f64));
 }
 
-/// broadcastPost(id, name, data).
+/// broadcastPost(id, name, data, shared).
 fn broadcast_post<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let (Some(core), Some(data)) = (core_of(id_arg(s, a, 0)), a.get(2).view_bytes()) else {
         return;
     };
-    broadcast::post(&a.get(1).to_rust_string(s), &core, data);
+    let shared: Vec<_> = array_items(s, a.get(3))
+        .into_iter()
+        .filter(|v| v.is(ValueKind::SharedArrayBuffer))
+        .map(SendStore::of_shared)
+        .collect();
+    broadcast::post(&a.get(1).to_rust_string(s), &core, data, &shared);
 }
 
 /// broadcastLeave(id, name): the channel closes (no 'close' event).
