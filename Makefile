@@ -26,6 +26,7 @@ run: build
 # backends, CLI, the epoll fallback); the JS suite on io_uring and again on epoll;
 # then the npm-package tests if npm is present.
 test: build
+	@scripts/setup.sh --test-tools
 	@scripts/check-sources.sh
 	@$(CARGO) clippy --version >/dev/null 2>&1 || { echo "make test needs clippy (rustup component add clippy)"; exit 1; }
 	$(CARGO) clippy --release --all-targets --quiet -- -D warnings
