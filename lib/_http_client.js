@@ -30,7 +30,7 @@ const {
     ERR_UNESCAPED_CHARACTERS,
   },
 } = require('internal/errors');
-const { validateInteger } = require('internal/validators');
+const { validateBoolean, validateInteger } = require('internal/validators');
 
 const kState = Symbol('kClientState');
 const kBodyless = { __proto__: null, GET: true, HEAD: true, DELETE: true, OPTIONS: true, TRACE: true, CONNECT: true };
@@ -104,6 +104,9 @@ function ClientRequest(input, options, cb) {
   this.upgradeOrConnect = false;
   this.parser = null;
   this.maxHeaderSize = options.maxHeaderSize;
+  const insecure = options.insecureHTTPParser;
+  if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = insecure;
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this[kState] = null;
   this._agentOptions = options;
@@ -230,7 +233,8 @@ ClientRequest.prototype.onSocket = function onSocket(socket, err) {
 function ClientState(req, socket) {
   this.req = req;
   this.socket = socket;
-  this.parser = createParser(RESPONSE, this, onHead, onBody, onComplete, req.maxHeaderSize);
+  this.parser = createParser(RESPONSE, this, onHead, onBody, onComplete, req.maxHeaderSize,
+                             req.insecureHTTPParser);
   this.buffer = null;
   this.res = null;
   this.keepAlive = false;

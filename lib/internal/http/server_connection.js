@@ -33,7 +33,8 @@ function noop() {}
 function Connection(server, socket) {
   this.server = server;
   this.socket = socket;
-  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize);
+  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize,
+                             server.insecureHTTPParser);
   this.buffer = null; // the read being parsed (body parts are views of it)
   this.incoming = null; // the request whose body is being read
   this.current = null; // the response that owns the socket
