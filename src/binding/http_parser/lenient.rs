@@ -40,11 +40,11 @@ pub(super) fn loosen(head: &[u8]) -> Loosened {
     }
     let mut parsed = delivered.clone();
     let mut in_value = false;
-    for i in first_line_end..parsed.len() {
-        match parsed[i] {
+    for byte in parsed.iter_mut().skip(first_line_end) {
+        match *byte {
             b'\r' | b'\n' => in_value = false,
             b':' if !in_value => in_value = true,
-            b if in_value && (b < 0x20 && b != b'\t' || b == 0x7f) => parsed[i] = b'!',
+            b if in_value && (b < 0x20 && b != b'\t' || b == 0x7f) => *byte = b'!',
             _ => {}
         }
     }
