@@ -6,7 +6,8 @@
 // Binding: worker.{setup, spawn, terminate, setRef}.
 
 const {
-  ArrayIsArray, ArrayPrototypeMap, ObjectEntries, Promise, SafeMap, StringPrototypeStartsWith, Symbol,
+  ArrayIsArray, ArrayPrototypeMap, ObjectEntries, Promise, PromisePrototypeThen, SafeMap,
+  StringPrototypeStartsWith, Symbol, SymbolFor,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -25,7 +26,7 @@ const kOnExit = Symbol('kOnExit');
 const kLimits = Symbol('kLimits');
 const kExitCode = Symbol('kExitCode');
 
-const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
 
 const workers = new SafeMap();
 const environmentData = new SafeMap();
@@ -126,7 +127,7 @@ class Worker extends EventEmitter {
     if (typeof callback === 'function') {
       process.emitWarning('Passing a callback to worker.terminate() is deprecated. ' +
         'It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
-      done.then((code) => callback(null, code));
+      PromisePrototypeThen(done, (code) => callback(null, code));
     }
     return done;
   }

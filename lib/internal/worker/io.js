@@ -247,6 +247,41 @@ class MessageChannel {
   }
 }
 
+// What V8's serializer calls back (src/v8/serializer.cc): a class, not a literal
+// with __proto__: null, whose objects V8 would build on its slow path per message.
+class SerializerOwner {
+  constructor(h, transferPorts, shared) {
+    this.h = h;
+    this.transferPorts = transferPorts;
+    this.shared = shared;
+  }
+
+  _getDataCloneError(message) { return dataCloneError(message); }
+
+  _getSharedArrayBufferId(sab) {
+    let i = ArrayPrototypeIndexOf(this.shared, sab);
+    if (i === -1) i = ArrayPrototypePush(this.shared, sab) - 1;
+    return i;
+  }
+
+  _writeHostObject(obj) {
+    const i = ArrayPrototypeIndexOf(this.transferPorts, obj);
+    if (i === -1) throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+    serdes.writeUint32(this.h, i);
+  }
+}
+
+class DeserializerOwner {
+  constructor(h, received, shared) {
+    this.h = h;
+    this.received = received;
+    this.shared = shared;
+  }
+
+  _readHostObject() { return this.received[serdes.readUint32(this.h)]; }
+  _getSharedArrayBuffer(i) { return this.shared[i]; }
+}
+
 // (value, transferList | { transfer }, source port) -> [data, buffers, shared, port ids].
 function serialize(value, transferList, source) {
   const buffers = [];
@@ -289,20 +324,7 @@ function serialize(value, transferList, source) {
   }
   const shared = [];
   const h = serdes.newSerializer();
-  const owner = {
-    __proto__: null,
-    _getDataCloneError: dataCloneError,
-    _getSharedArrayBufferId(sab) {
-      let i = ArrayPrototypeIndexOf(shared, sab);
-      if (i === -1) i = ArrayPrototypePush(shared, sab) - 1;
-      return i;
-    },
-    _writeHostObject(obj) {
-      const i = ArrayPrototypeIndexOf(transferPorts, obj);
-      if (i === -1) throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
-      serdes.writeUint32(h, i);
-    },
-  };
+  const owner = new SerializerOwner(h, transferPorts, shared);
   let data;
   try {
     for (let i = 0; i < buffers.length; i++) serdes.serializerTransferArrayBuffer(h, i, buffers[i]);
@@ -325,11 +347,7 @@ function deserialize(data, buffers, shared, portIds) {
   const received = [];
   for (let i = 0; i < portIds.length; i++) ArrayPrototypePush(received, makePort(portIds[i]));
   const h = serdes.newDeserializer(new Uint8Array(data));
-  const owner = {
-    __proto__: null,
-    _readHostObject() { return received[serdes.readUint32(h)]; },
-    _getSharedArrayBuffer(i) { return shared[i]; },
-  };
+  const owner = new DeserializerOwner(h, received, shared);
   try {
     for (let i = 0; i < buffers.length; i++) serdes.deserializerTransferArrayBuffer(h, i, buffers[i]);
     serdes.readHeader(h, owner);
