@@ -100,9 +100,18 @@ class Worker extends EventEmitter {
     this[kLimits] = limits;
     this.threadId = r[1];
     const port = io.makePort(r[2]);
+    // What the worker writes to process.stdout / stderr arrives here, and goes on
+    // to this process's unless options.stdout / options.stderr ask to read it.
+    const { Readable } = require('stream');
+    this.stdout = new Readable({ __proto__: null, read() {} });
+    this.stderr = new Readable({ __proto__: null, read() {} });
+    if (!options.stdout) this.stdout.pipe(process.stdout);
+    if (!options.stderr) this.stderr.pipe(process.stderr);
     port[io.kInternal] = (kind, value) => {
       if (kind === 1) this.emit('online');
       else if (kind === 2) this.emit('error', value);
+      else if (kind === 4) this.stdout.push(value);
+      else if (kind === 5) this.stderr.push(value);
       else this.emit('message', value);
     };
     port.start();
@@ -150,6 +159,8 @@ class Worker extends EventEmitter {
   get stdin() { return null; }
 
   [kOnExit](code, outOfMemory) {
+    this.stdout.push(null);
+    this.stderr.push(null);
     this[kExited] = true;
     this[kExitCode] = code;
     this.threadId = -1;

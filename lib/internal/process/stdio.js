@@ -65,10 +65,10 @@ function dummyDestroy(err, cb) {
 
 function createWritableStdioStream(fd) {
   let stream;
-  // A Worker writes the process's fds synchronously, from its own thread: a
-  // socket handle on its loop would own (and close) the fd.
-  const type = require('internal/worker/self').isMainThread ? guessHandleType(fd) : 'FILE';
-  switch (type) {
+  const self = require('internal/worker/self');
+  // A Worker's output goes to its parent (worker.stdout / worker.stderr), in order.
+  if (!self.isMainThread) return self.outputStream(fd);
+  switch (guessHandleType(fd)) {
     case 'TTY': {
       const tty = require('tty');
       stream = new tty.WriteStream(fd);

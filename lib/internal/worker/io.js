@@ -34,6 +34,8 @@ const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
 
 const kMessage = 0;
 const kOnline = 1;
+const kStdout = 4;
+const kStderr = 5;
 const kClose = 3;
 
 // id -> port, for the ports living on this thread; id -> delivery, for its
@@ -374,6 +376,11 @@ function emit(id, kind, data, buffers, shared, portIds) {
   if (port === undefined) return;
   if (kind === kOnline) {
     port[kInternal]?.(kind, undefined);
+    return;
+  }
+  if (kind === kStdout || kind === kStderr) {
+    const { FastBuffer } = require('internal/buffer/fast_buffer');
+    port[kInternal]?.(kind, new FastBuffer(data));
     return;
   }
   let msg;

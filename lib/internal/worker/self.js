@@ -57,7 +57,30 @@ function reportError(err) {
   internalBinding('messaging').post(init[0], 2, msg[0], msg[1], msg[2], msg[3]);
 }
 
+// process.stdout / process.stderr of a Worker: each write is a message (kind 4 or
+// 5, raw bytes) on the internal port, after what the worker posted before it.
+function outputStream(fd) {
+  const { Writable } = require('stream');
+  const { Buffer } = require('buffer');
+  const post = internalBinding('messaging').post;
+  const kind = fd === 2 ? 5 : 4;
+  const stream = new Writable({
+    __proto__: null,
+    decodeStrings: true,
+    write(chunk, encoding, cb) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+      post(init[0], kind, bytes, [], [], []);
+      cb();
+    },
+  });
+  stream.fd = fd;
+  stream._type = 'pipe';
+  stream._isStdio = true;
+  return stream;
+}
+
 module.exports = {
+  outputStream,
   isMainThread,
   threadId,
   get parentPort() { make(); return parentPort; },

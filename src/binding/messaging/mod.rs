@@ -123,6 +123,8 @@ pub fn message_from_args<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) 
     let kind = match a.get(first).integer(s).unwrap_or(0) {
         1 => Kind::Online,
         2 => Kind::Error,
+        4 => Kind::Stdout,
+        5 => Kind::Stderr,
         _ => Kind::Message,
     };
     let data = a.get(first + 1).view_bytes()?.to_vec();

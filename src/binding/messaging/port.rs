@@ -20,6 +20,9 @@ pub enum Kind {
     Error = 2,
     /// The other side closed: the last thing a port receives.
     Close = 3,
+    /// A worker's process.stdout / process.stderr bytes (not serialized).
+    Stdout = 4,
+    Stderr = 5,
 }
 
 pub struct Message {
