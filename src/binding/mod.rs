@@ -44,6 +44,7 @@ mod udp_wrap;
 mod uring;
 mod url;
 mod util;
+mod zlib;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
@@ -73,6 +74,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("uring", uring::init),
     ("url", url::init),
     ("util", util::init),
+    ("zlib", zlib::init),
 ];
 
 /// internalBinding(name) -> the binding's object, made on first use.
