@@ -10,6 +10,7 @@ const binding = internalBinding('zlib');
 const { Buffer } = require('buffer');
 const { Transform } = require('internal/streams/transform');
 const eos = require('internal/streams/end-of-stream');
+const { deprecate } = require('internal/util/promisify');
 const { codes, constants } = require('internal/zlib/constants');
 const {
   ERR_BUFFER_TOO_LARGE, ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE,
@@ -22,7 +23,8 @@ const {
 
 const kFlushFlag = Symbol('kFlushFlag');
 const kResume = Symbol('kResume');
-const kMaxLength = 2 ** 32;
+// Read when zlib is loaded, as Node does (a test may lower it first).
+const { kMaxLength } = require('buffer');
 const Z_MIN_CHUNK = 64;
 const Z_DEFAULT_CHUNK = 16 * 1024;
 
@@ -120,6 +122,17 @@ function closeEngine(self) {
   self._handle = null;
   handle.close();
 }
+
+// bytesRead: the old name of bytesWritten (DEP0108).
+const bytesReadMessage = 'zlib.bytesRead is deprecated and will change its meaning in the ' +
+  'future. Use zlib.bytesWritten instead.';
+ObjectDefineProperty(ZlibBase.prototype, 'bytesRead', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: deprecate(function() { return this.bytesWritten; }, bytesReadMessage, 'DEP0108'),
+  set: deprecate(function(value) { this.bytesWritten = value; }, bytesReadMessage, 'DEP0108'),
+});
 
 ZlibBase.prototype.reset = function reset() {
   if (!this._handle) throw new Error('zlib binding closed');
