@@ -1,60 +1,16 @@
-//! The deflate family (deflate, inflate, gzip, gunzip, raw, unzip) over the system's
-//! zlib (libz.so.1, which libnode already loads), declared here by hand: its ABI has
-//! been stable for decades, and binding only what coil calls needs no -dev package.
-//! One `ZStream` is one z_stream in its own allocation: zlib's state points back to
-//! the z_stream, so it must never move after init.
-use std::ffi::{c_char, c_int, c_uint, c_ulong, c_void, CStr};
+//! The deflate family (deflate, inflate, gzip, gunzip, raw, unzip) over zlib's C API
+//! (zlib-rs, or the system's libz: zlib_ffi.rs). One `ZStream` is one z_stream in its
+//! own allocation: the library's state points back to the z_stream, so it must never
+//! move after init.
+use std::ffi::{c_int, c_uint, c_ulong, CStr};
 
 use super::{Mode, StepError};
 
-#[repr(C)]
-struct ZStreamRaw {
-    next_in: *const u8,
-    avail_in: c_uint,
-    total_in: c_ulong,
-    next_out: *mut u8,
-    avail_out: c_uint,
-    total_out: c_ulong,
-    msg: *const c_char,
-    state: *mut c_void,
-    zalloc: *const c_void,
-    zfree: *const c_void,
-    opaque: *mut c_void,
-    data_type: c_int,
-    adler: c_ulong,
-    reserved: c_ulong,
-}
-
-#[link(name = "libz.so.1", kind = "dylib", modifiers = "+verbatim")]
-extern "C" {
-    fn zlibVersion() -> *const c_char;
-    fn deflateInit2_(
-        strm: *mut ZStreamRaw,
-        level: c_int,
-        method: c_int,
-        window_bits: c_int,
-        mem_level: c_int,
-        strategy: c_int,
-        version: *const c_char,
-        stream_size: c_int,
-    ) -> c_int;
-    fn inflateInit2_(
-        strm: *mut ZStreamRaw,
-        window_bits: c_int,
-        version: *const c_char,
-        stream_size: c_int,
-    ) -> c_int;
-    fn deflate(strm: *mut ZStreamRaw, flush: c_int) -> c_int;
-    fn inflate(strm: *mut ZStreamRaw, flush: c_int) -> c_int;
-    fn deflateEnd(strm: *mut ZStreamRaw) -> c_int;
-    fn inflateEnd(strm: *mut ZStreamRaw) -> c_int;
-    fn deflateReset(strm: *mut ZStreamRaw) -> c_int;
-    fn inflateReset(strm: *mut ZStreamRaw) -> c_int;
-    fn deflateParams(strm: *mut ZStreamRaw, level: c_int, strategy: c_int) -> c_int;
-    fn deflateSetDictionary(strm: *mut ZStreamRaw, dict: *const u8, len: c_uint) -> c_int;
-    fn inflateSetDictionary(strm: *mut ZStreamRaw, dict: *const u8, len: c_uint) -> c_int;
-    fn crc32_z(crc: c_ulong, buf: *const u8, len: usize) -> c_ulong;
-}
+use super::zlib_ffi::{
+    crc32_z, deflate, deflateEnd, deflateInit2_, deflateParams, deflateReset, deflateSetDictionary,
+    inflate, inflateEnd, inflateInit2_, inflateReset, inflateSetDictionary, new_stream,
+    zlibVersion, ZStreamRaw,
+};
 
 const Z_OK: c_int = 0;
 const Z_STREAM_END: c_int = 1;
@@ -105,9 +61,7 @@ impl ZStream {
         strategy: i32,
         dictionary: Vec<u8>,
     ) -> Result<ZStream, i32> {
-        // SAFETY: an all-zero z_stream is what zlib expects before init (no custom
-        // allocator, no input).
-        let raw: Box<ZStreamRaw> = Box::new(unsafe { std::mem::zeroed() });
+        let raw = new_stream();
         let mut z = ZStream {
             raw,
             mode,

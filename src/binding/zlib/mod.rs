@@ -1,5 +1,5 @@
 //! internalBinding('zlib'): compression engines for lib/zlib.js. The deflate family
-//! runs on the system's zlib (deflate.rs), brotli on the system's libbrotli
+//! runs on zlib-rs (deflate.rs, zlib_ffi.rs), brotli on the system's libbrotli
 //! (brotli.rs). An engine lives in a per-thread table; JS holds its number.
 //!
 //! Each write consumes what it can of an input range and fills an output range,
@@ -21,6 +21,7 @@ use crate::v8::{BackingStore, CallbackArgs, ErrorKind, Local, Object, Scope, Val
 
 mod brotli;
 mod deflate;
+mod zlib_ffi;
 
 use brotli::Brotli;
 use deflate::ZStream;
