@@ -31,4 +31,16 @@ async function pipeThrough(input, transform) {
     console.log('bad data:', e.code, e.message);
   }
   console.log(require('util').inspect(new CompressionStream('deflate')));
+
+  // Strings are written as UTF-8; the writable side counts chunks, not bytes.
+  const cs = new CompressionStream('gzip');
+  const writer = cs.writable.getWriter();
+  const size0 = writer.desiredSize;
+  writer.write('héllo ');
+  writer.write(new Uint8Array([119, 111, 114, 108, 100]));
+  console.log('desiredSize', size0 - writer.desiredSize);
+  writer.close();
+  const parts = [];
+  for await (const chunk of cs.readable) parts.push(chunk);
+  console.log(zlib.gunzipSync(Buffer.concat(parts)).toString());
 })();
