@@ -213,18 +213,18 @@ function oneShot(Class) {
   const runSync = function(buffer, opts) {
     return zlibBufferSync(new Class(opts), buffer);
   };
-  return [run, runSync];
+  return { run, runSync };
 }
 
-const [deflate, deflateSync] = oneShot(Deflate);
-const [gzip, gzipSync] = oneShot(Gzip);
-const [deflateRaw, deflateRawSync] = oneShot(DeflateRaw);
-const [unzip, unzipSync] = oneShot(Unzip);
-const [inflate, inflateSync] = oneShot(Inflate);
-const [gunzip, gunzipSync] = oneShot(Gunzip);
-const [inflateRaw, inflateRawSync] = oneShot(InflateRaw);
-const [brotliCompress, brotliCompressSync] = oneShot(BrotliCompress);
-const [brotliDecompress, brotliDecompressSync] = oneShot(BrotliDecompress);
+const { run: deflate, runSync: deflateSync } = oneShot(Deflate);
+const { run: gzip, runSync: gzipSync } = oneShot(Gzip);
+const { run: deflateRaw, runSync: deflateRawSync } = oneShot(DeflateRaw);
+const { run: unzip, runSync: unzipSync } = oneShot(Unzip);
+const { run: inflate, runSync: inflateSync } = oneShot(Inflate);
+const { run: gunzip, runSync: gunzipSync } = oneShot(Gunzip);
+const { run: inflateRaw, runSync: inflateRawSync } = oneShot(InflateRaw);
+const { run: brotliCompress, runSync: brotliCompressSync } = oneShot(BrotliCompress);
+const { run: brotliDecompress, runSync: brotliDecompressSync } = oneShot(BrotliDecompress);
 
 // crc32(data[, value]): CRC-32 of data (a string as UTF-8), continuing from value.
 function crc32(data, value = 0) {

@@ -304,7 +304,8 @@ function onWritten(self, handle, state, err, res) {
     self.destroy(error);
     return;
   }
-  const [availInAfter, availOutAfter] = res;
+  const availInAfter = res[0];
+  const availOutAfter = res[1];
   const inDelta = state.availIn - availInAfter;
   self.bytesWritten += inDelta;
   const out = takeOutput(self, state.availOut - availOutAfter, availOutAfter);
