@@ -5,7 +5,7 @@ use std::ffi::{c_int, c_void};
 
 use super::StepError;
 
-#[link(name = "libbrotlienc.so.1", kind = "dylib", modifiers = "+verbatim")]
+// Linked by build.rs (after libnode, which keeps symbol lookup at start-up short).
 extern "C" {
     fn BrotliEncoderCreateInstance(
         alloc: *const c_void,
@@ -25,7 +25,6 @@ extern "C" {
     fn BrotliEncoderDestroyInstance(state: *mut c_void);
 }
 
-#[link(name = "libbrotlidec.so.1", kind = "dylib", modifiers = "+verbatim")]
 extern "C" {
     fn BrotliDecoderCreateInstance(
         alloc: *const c_void,

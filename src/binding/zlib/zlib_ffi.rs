@@ -44,7 +44,7 @@ mod system {
         pub reserved: c_ulong,
     }
 
-    #[link(name = "libz.so.1", kind = "dylib", modifiers = "+verbatim")]
+    // Linked by build.rs (after libnode).
     extern "C" {
         pub fn zlibVersion() -> *const c_char;
         pub fn deflateInit2_(
