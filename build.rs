@@ -75,10 +75,11 @@ fn main() {
     embed_lib(&entries, &tool);
 }
 
-/// coil's Node-API (src/v8/napi/*.cc), linked whole: nothing in Rust calls most of
-/// its functions, addons do, so the linker must not drop them; and exported from
-/// the executable (--export-dynamic-symbol), so that an addon's undefined napi_*
-/// symbols bind here, ahead of libnode's same-named exports (docs/addons.md).
+/// coil's Node-API (src/v8/napi/*.cc), exported from the executable
+/// (--export-dynamic-symbol), so that an addon's undefined napi_* symbols bind
+/// here, ahead of libnode's same-named exports (docs/addons.md). Nothing in Rust
+/// calls most of these functions (addons do): src/binding/napi.rs keeps one symbol
+/// of each file, so that the linker takes every object of the archive.
 fn compile_napi(include: &Path, defines: &[&str]) {
     let files = [
         "env",
@@ -98,8 +99,7 @@ fn compile_napi(include: &Path, defines: &[&str]) {
         .flag("-fno-rtti")
         .flag("-Wno-unused-parameter")
         .flag("-Wno-deprecated-declarations")
-        .cpp_link_stdlib(None)
-        .link_lib_modifier("+whole-archive");
+        .cpp_link_stdlib(None);
     for d in defines {
         build.define(d, None);
     }

@@ -32,6 +32,31 @@ extern "C" {
     fn coil_napi_tsfn_dispatch(tsfn: *mut c_void);
 }
 
+// One function of each src/v8/napi/*.cc file (their real signatures do not matter:
+// they are never called from here). Referencing them makes the linker take every
+// object file of the Node-API archive into the executable, which exports them.
+extern "C" {
+    fn napi_get_version();
+    fn napi_create_object();
+    fn napi_define_class();
+    fn napi_create_function();
+    fn napi_wrap();
+    fn napi_throw();
+    fn napi_create_buffer();
+    fn napi_create_async_work();
+}
+#[used]
+static KEEP_NAPI: [unsafe extern "C" fn(); 8] = [
+    napi_get_version,
+    napi_create_object,
+    napi_define_class,
+    napi_create_function,
+    napi_wrap,
+    napi_throw,
+    napi_create_buffer,
+    napi_create_async_work,
+];
+
 /// The ABI versions of Node's own C++ addon API (node.h, NAN): an addon exporting
 /// one of these was built for a particular Node, not for Node-API.
 const NODE_ABI_VERSIONS: &[u32] = &[83, 88, 93, 102, 108, 115, 120, 127, 131, 137];
@@ -185,7 +210,7 @@ extern "C" fn coil_napi_rs_queue_work(work: *mut c_void) -> u64 {
         Ok(Box::new(()) as InlineOutput)
     });
     let done = Work(work);
-    let key = rt.submit_native_request(
+    rt.submit_native_request(
         op.into(),
         Box::new(move |s, c| {
             // SAFETY: on the loop thread in a scope; the work lives until the addon
@@ -193,8 +218,7 @@ extern "C" fn coil_napi_rs_queue_work(work: *mut c_void) -> u64 {
             unsafe { coil_napi_work_complete(done.0, c.result == -libc::ECANCELED) };
             runtime().drain_ticks(s);
         }),
-    );
-    key
+    )
 }
 
 #[no_mangle]
@@ -227,5 +251,5 @@ extern "C" fn coil_napi_rs_wake_close(waker: *mut Waker) {
     let s = unsafe { Scope::for_callback(Isolate::current()) };
     // SAFETY: made by Box::into_raw in coil_napi_rs_wake_open, closed once.
     let waker = unsafe { Box::from_raw(waker) };
-    rt.wake_close(&s, waker);
+    rt.wake_close(&s, *waker);
 }

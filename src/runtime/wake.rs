@@ -67,7 +67,7 @@ impl Runtime {
     }
 
     /// No more calls: sends still in flight find nothing and are dropped.
-    pub fn wake_close(&self, s: &Scope, waker: Box<Waker>) {
+    pub fn wake_close(&self, s: &Scope, waker: Waker) {
         let w = self.wakeups.borrow_mut().0.try_remove(waker.id);
         if let Some(w) = w {
             self.close_handle(s, w.handle, s.object());

@@ -336,7 +336,11 @@ napi_status NAPI_CDECL napi_async_destroy(napi_env env, napi_async_context async
 napi_status NAPI_CDECL napi_make_callback(napi_env env, napi_async_context async_context,
                                           napi_value recv, napi_value func, size_t argc,
                                           const napi_value* argv, napi_value* result) {
-  napi_status s = napi_call_function(env, recv, func, argc, argv, result);
+  NAPI_PREAMBLE(env);
+  // As node: the receiver is made an object (undefined throws a TypeError).
+  Local<Context> ctx = env->ctx();
+  NAPI_TO_OBJECT(env, ctx, receiver, recv);
+  napi_status s = napi_call_function(env, to_napi(receiver), func, argc, argv, result);
   if (s == napi_ok && env->depth == 0 && env->open_callback_scopes == 0) {
     coil_napi_rs_drain_ticks(env->isolate);
   }

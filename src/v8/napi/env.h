@@ -169,8 +169,8 @@ void napi_report_pending(napi_env env);
 // Makes a function calling cb(env, info) with `data`.
 v8::MaybeLocal<v8::Function> napi_make_function(napi_env env, const char* name, size_t len,
                                                 napi_callback cb, void* data);
-v8::MaybeLocal<v8::FunctionTemplate> napi_make_template(napi_env env, napi_callback cb,
-                                                        void* data);
+v8::Local<v8::FunctionTemplate> napi_make_template(napi_env env, napi_callback cb, void* data,
+                                                   v8::Local<v8::Signature> signature);
 // The key of a property descriptor (utf8name or name).
 v8::MaybeLocal<v8::Name> napi_descriptor_name(napi_env env, const napi_property_descriptor* p);
 // Throws an Error with a code (the RangeErrors of typed arrays and data views).

@@ -64,10 +64,12 @@ MaybeLocal<Function> napi_make_function(napi_env env, const char* name, size_t l
   return fn;
 }
 
-// A class's constructor (templates live as long as the isolate: so does its data).
-MaybeLocal<FunctionTemplate> napi_make_template(napi_env env, napi_callback cb, void* data) {
+// A class's constructor or prototype member (templates live as long as the isolate:
+// so does their data). A member's signature makes V8 refuse other receivers.
+Local<FunctionTemplate> napi_make_template(napi_env env, napi_callback cb, void* data,
+                                           Local<Signature> signature) {
   auto* d = new CallbackData{env, cb, data, {}};
-  return FunctionTemplate::New(env->isolate, invoke, External::New(env->isolate, d));
+  return FunctionTemplate::New(env->isolate, invoke, External::New(env->isolate, d), signature);
 }
 
 extern "C" {
@@ -121,7 +123,7 @@ napi_status NAPI_CDECL napi_call_function(napi_env env, napi_value recv, napi_va
   NAPI_CHECK_ARG(env, func);
   if (argc > 0) NAPI_CHECK_ARG(env, argv);
   Local<Value> f = to_v8(func);
-  NAPI_RETURN_IF(env, !f->IsFunction(), napi_function_expected);
+  NAPI_RETURN_IF(env, !f->IsFunction(), napi_invalid_arg);
   Local<Value> value;
   bool ok = f.As<Function>()
                 ->Call(env->ctx(), to_v8(recv), static_cast<int>(argc),
@@ -138,7 +140,7 @@ napi_status NAPI_CDECL napi_new_instance(napi_env env, napi_value constructor, s
   NAPI_CHECK_ARG(env, result);
   if (argc > 0) NAPI_CHECK_ARG(env, argv);
   Local<Value> c = to_v8(constructor);
-  NAPI_RETURN_IF(env, !c->IsFunction(), napi_function_expected);
+  NAPI_RETURN_IF(env, !c->IsFunction(), napi_invalid_arg);
   Local<Object> obj;
   bool ok = c.As<Function>()
                 ->NewInstance(env->ctx(), static_cast<int>(argc),

@@ -209,7 +209,7 @@ napi_status NAPI_CDECL napi_wrap(napi_env env, napi_value js_object, void* nativ
   NAPI_PREAMBLE(env);
   NAPI_CHECK_ARG(env, js_object);
   Local<Value> v = to_v8(js_object);
-  NAPI_RETURN_IF(env, !v->IsObject(), napi_object_expected);
+  NAPI_RETURN_IF(env, !v->IsObject(), napi_invalid_arg);
   Local<Object> obj = v.As<Object>();
   NAPI_RETURN_IF(env, wrap_of(env, obj) != nullptr, napi_invalid_arg);
   NapiReference* r =
@@ -227,7 +227,7 @@ static napi_status unwrap(napi_env env, napi_value js_object, void** result, boo
   NAPI_CHECK_ARG(env, js_object);
   if (!remove) NAPI_CHECK_ARG(env, result);
   Local<Value> v = to_v8(js_object);
-  NAPI_RETURN_IF(env, !v->IsObject(), napi_object_expected);
+  NAPI_RETURN_IF(env, !v->IsObject(), napi_invalid_arg);
   Local<Object> obj = v.As<Object>();
   NapiReference* r = wrap_of(env, obj);
   NAPI_RETURN_IF(env, r == nullptr, napi_invalid_arg);
@@ -296,7 +296,7 @@ napi_status NAPI_CDECL napi_add_finalizer(napi_env env, napi_value js_object,
   NAPI_CHECK_ARG(env, js_object);
   NAPI_CHECK_ARG(env, finalize_cb);
   Local<Value> v = to_v8(js_object);
-  NAPI_RETURN_IF(env, !v->IsObject(), napi_object_expected);
+  NAPI_RETURN_IF(env, !v->IsObject(), napi_invalid_arg);
   NapiReference* r =
       napi_ref_new(env, v, 0, finalize_cb, finalize_data, finalize_hint, result == nullptr);
   if (result != nullptr) *result = reinterpret_cast<napi_ref>(r);

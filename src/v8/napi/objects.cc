@@ -59,11 +59,9 @@ static napi_status define_on(napi_env env, Local<Object> obj, size_t count,
       Local<Value> value;
       if (p->method != nullptr) {
         Local<Function> fn;
-        if (!napi_make_function(env, p->utf8name, NAPI_AUTO_LENGTH, p->method, p->data)
-                 .ToLocal(&fn)) {
+        if (!napi_make_function(env, nullptr, 0, p->method, p->data).ToLocal(&fn)) {
           return napi_set_last(env, napi_generic_failure);
         }
-        if (p->utf8name == nullptr && name->IsString()) fn->SetName(name.As<String>());
         value = fn;
       } else {
         if (p->value == nullptr) return napi_set_last(env, napi_invalid_arg);
@@ -94,6 +92,9 @@ napi_status NAPI_CDECL napi_define_properties(napi_env env, napi_value object,
   return NAPI_OK(env);
 }
 
+// Instance members go on the prototype template (methods and accessors with the
+// class's signature: another receiver is an "Illegal invocation"); static ones are
+// defined on the constructor once it exists.
 napi_status NAPI_CDECL napi_define_class(napi_env env, const char* utf8name, size_t length,
                                          napi_callback constructor, void* data,
                                          size_t property_count,
@@ -106,10 +107,7 @@ napi_status NAPI_CDECL napi_define_class(napi_env env, const char* utf8name, siz
   if (property_count > 0) NAPI_CHECK_ARG(env, properties);
   Isolate* isolate = env->isolate;
   Local<Context> ctx = env->ctx();
-  Local<FunctionTemplate> tpl;
-  if (!napi_make_template(env, constructor, data).ToLocal(&tpl)) {
-    return napi_set_last(env, napi_generic_failure);
-  }
+  Local<FunctionTemplate> tpl = napi_make_template(env, constructor, data, {});
   Local<String> name;
   int len = length == NAPI_AUTO_LENGTH ? -1 : static_cast<int>(length);
   NAPI_RETURN_IF(env,
@@ -117,15 +115,35 @@ napi_status NAPI_CDECL napi_define_class(napi_env env, const char* utf8name, siz
                       .ToLocal(&name),
                  napi_generic_failure);
   tpl->SetClassName(name);
+  Local<Signature> sig = Signature::New(isolate, tpl);
+  Local<ObjectTemplate> proto = tpl->PrototypeTemplate();
+  for (size_t i = 0; i < property_count; i++) {
+    const napi_property_descriptor* p = &properties[i];
+    if ((p->attributes & napi_static) != 0) continue;
+    Local<Name> key;
+    if (!napi_descriptor_name(env, p).ToLocal(&key)) return napi_set_last(env, napi_name_expected);
+    int attrs = PropertyAttribute::None;
+    if ((p->attributes & napi_enumerable) == 0) attrs |= PropertyAttribute::DontEnum;
+    if ((p->attributes & napi_configurable) == 0) attrs |= PropertyAttribute::DontDelete;
+    if (p->getter != nullptr || p->setter != nullptr) {
+      Local<FunctionTemplate> get, set;
+      if (p->getter != nullptr) get = napi_make_template(env, p->getter, p->data, sig);
+      if (p->setter != nullptr) set = napi_make_template(env, p->setter, p->data, sig);
+      proto->SetAccessorProperty(key, get, set, static_cast<PropertyAttribute>(attrs));
+      continue;
+    }
+    if ((p->attributes & napi_writable) == 0) attrs |= PropertyAttribute::ReadOnly;
+    if (p->method != nullptr) {
+      proto->Set(key, napi_make_template(env, p->method, p->data, sig),
+                 static_cast<PropertyAttribute>(attrs));
+    } else {
+      NAPI_CHECK_ARG(env, p->value);
+      proto->Set(key, to_v8(p->value), static_cast<PropertyAttribute>(attrs));
+    }
+  }
   Local<Function> cls;
   if (!tpl->GetFunction(ctx).ToLocal(&cls)) return napi_set_last(env, napi_pending_exception);
-  Local<Value> proto;
-  if (!cls->Get(ctx, String::NewFromUtf8Literal(isolate, "prototype")).ToLocal(&proto) ||
-      !proto->IsObject()) {
-    return napi_set_last(env, napi_pending_exception);
-  }
-  napi_status s = define_on(env, proto.As<Object>(), property_count, properties, false, false);
-  if (s == napi_ok) s = define_on(env, cls, property_count, properties, true, false);
+  napi_status s = define_on(env, cls, property_count, properties, true, false);
   if (s != napi_ok) return s;
   *result = to_napi(cls);
   return NAPI_OK(env);
