@@ -104,7 +104,7 @@ process.kill = function kill(pid, sig) {
   return require('internal/process/signal_listeners').kill(pid, sig);
 };
 process.reallyExit = binding.reallyExit;
-process.dlopen = function dlopen(module, filename, flags) {
+process.dlopen = function dlopen() {
   return ReflectApply(require('internal/process/dlopen').dlopen, undefined, arguments);
 };
 process._rawWrite = binding.writeSync;
