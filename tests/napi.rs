@@ -11,11 +11,11 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The Node-API headers: the engine package's (target/libnode) or the system's.
+/// The Node-API headers: the system's (node 20's), else the engine package's.
 fn headers() -> Option<PathBuf> {
     [
-        root().join("target/libnode/usr/include/node"),
         PathBuf::from("/usr/include/node"),
+        root().join("target/libnode/usr/include/node"),
     ]
     .into_iter()
     .find(|d| d.join("node_api.h").exists())

@@ -129,6 +129,35 @@ napi_status NAPI_CDECL napi_create_string_utf16(napi_env env, const char16_t* st
                                   NewStringType::kNormal, len);
   });
 }
+// Property keys (node 20's experimental additions): internalized strings, which
+// V8 compares by identity.
+NAPI_EXTERN napi_status NAPI_CDECL node_api_create_property_key_latin1(napi_env env,
+                                                                       const char* str,
+                                                                       size_t length,
+                                                                       napi_value* result) {
+  return make_string(env, str, length, result, [&](int len) {
+    return String::NewFromOneByte(env->isolate, reinterpret_cast<const uint8_t*>(str),
+                                  NewStringType::kInternalized, len);
+  });
+}
+NAPI_EXTERN napi_status NAPI_CDECL node_api_create_property_key_utf8(napi_env env,
+                                                                     const char* str,
+                                                                     size_t length,
+                                                                     napi_value* result) {
+  return make_string(env, str, length, result, [&](int len) {
+    return String::NewFromUtf8(env->isolate, str, NewStringType::kInternalized, len);
+  });
+}
+NAPI_EXTERN napi_status NAPI_CDECL node_api_create_property_key_utf16(napi_env env,
+                                                                      const char16_t* str,
+                                                                      size_t length,
+                                                                      napi_value* result) {
+  return make_string(env, str, length, result, [&](int len) {
+    return String::NewFromTwoByte(env->isolate, reinterpret_cast<const uint16_t*>(str),
+                                  NewStringType::kInternalized, len);
+  });
+}
+
 // External strings are copied (allowed: `copied` says so, and the caller keeps
 // ownership of its buffer).
 napi_status NAPI_CDECL node_api_create_external_string_latin1(napi_env env, char* str,
