@@ -109,3 +109,30 @@ fn napi_addon_under_node_matches_too() {
     }
     run_under("node");
 }
+
+/// stdout of tests/napi/exit.js ending `how`, under `bin`.
+fn ending(bin: &str, dir: &Path, how: &str) -> String {
+    let out = Command::new(bin)
+        .args(["exit.js", dir.to_str().unwrap(), how])
+        .current_dir(root().join("tests/napi"))
+        .output()
+        .expect("run exit.js");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn napi_cleanup_hooks_only_at_a_natural_end() {
+    let Some(dir) = addons() else {
+        eprintln!("skipped: no C compiler (cc) or Node-API headers to build the test addon");
+        return;
+    };
+    let coil = env!("CARGO_BIN_EXE_coil");
+    let natural = ending(coil, dir, "normal");
+    assert_eq!(
+        natural,
+        "ending: normal\ncleanup hook: last added, runs first\nasync cleanup hook: async\n\
+         cleanup hook: first added, runs last\n"
+    );
+    assert_eq!(ending(coil, dir, "exit"), "ending: exit\n");
+    assert_eq!(ending(coil, dir, "throw"), "ending: throw\n");
+}

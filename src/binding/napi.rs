@@ -162,7 +162,8 @@ fn dlopen<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// Environment clean-up at process exit: hooks, then the finalizers not yet run.
+/// Environment clean-up when the program ends by itself (not at process.exit or a
+/// fatal exception, as node): hooks, then the finalizers not yet run.
 pub fn teardown(rt: &Runtime) {
     rt.isolate.scope(&rt.context, |_| {
         // SAFETY: on the loop thread with the isolate entered; runs the hooks addons added.

@@ -168,7 +168,6 @@ fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if rt.options.stats {
         rt.print_stats();
     }
-    super::napi::teardown(rt);
     // Ops still in flight are cancelled, drained and freed before the process ends.
     rt.lp.shutdown();
     std::process::exit(code);
