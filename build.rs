@@ -109,8 +109,8 @@ fn compile_napi(include: &Path, defines: &[&str]) {
     }
     println!("cargo:rerun-if-changed=src/v8/napi/env.h");
     build.compile("coilnapi");
-    for prefix in ["napi_", "node_api_"] {
-        println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic-symbol={prefix}*");
+    for symbol in ["napi_*", "node_api_*", "node_module_register"] {
+        println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic-symbol={symbol}");
     }
 }
 

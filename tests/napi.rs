@@ -41,6 +41,7 @@ fn addons() -> Option<&'static Path> {
             let builds = [
                 ("coil_napi_test.node", sources),
                 ("legacy.node", vec![dir.join("legacy.c")]),
+                ("nan_like.node", vec![dir.join("nan_like.c")]),
             ];
             for (name, files) in builds {
                 let status = Command::new("cc")
@@ -135,4 +136,30 @@ fn napi_cleanup_hooks_only_at_a_natural_end() {
     );
     assert_eq!(ending(coil, dir, "exit"), "ending: exit\n");
     assert_eq!(ending(coil, dir, "throw"), "ending: throw\n");
+}
+
+#[test]
+fn napi_node_h_addons_are_refused_by_name() {
+    let Some(dir) = addons() else {
+        eprintln!("skipped: no C compiler (cc) or Node-API headers to build the test addon");
+        return;
+    };
+    let file = dir.join("nan_like.node");
+    let script = format!(
+        "try {{ require({:?}); }} catch (e) {{ console.log(e.code, e.message); }}",
+        file.to_str().unwrap()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_coil"))
+        .args(["-e", &script])
+        .output()
+        .expect("run coil");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout,
+        format!(
+            "ERR_DLOPEN_FAILED {}: this addon was built against Node's C++ API (node.h/NAN) \
+             for one Node version; coil loads Node-API addons only\n",
+            file.display()
+        )
+    );
 }

@@ -17,6 +17,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 extern "C" {
     fn coil_napi_legacy_reset();
     fn coil_napi_legacy_take() -> *mut c_void;
+    fn coil_napi_node_module_seen() -> bool;
     fn coil_napi_register(
         isolate: *mut RawIsolate,
         init: *mut c_void,
@@ -121,9 +122,11 @@ fn dlopen<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         init = symbol(handle, "napi_register_module_v1");
     }
     if init.is_null() {
-        let native = NODE_ABI_VERSIONS
-            .iter()
-            .any(|v| !symbol(handle, &format!("node_register_module_v{v}")).is_null());
+        // SAFETY: reads a thread-local set while dlopen ran the constructors.
+        let native = unsafe { coil_napi_node_module_seen() }
+            || NODE_ABI_VERSIONS
+                .iter()
+                .any(|v| !symbol(handle, &format!("node_register_module_v{v}")).is_null());
         // SAFETY: the handle came from dlopen above and nothing of it is in use.
         unsafe { libc::dlclose(handle) };
         return fail(if native {

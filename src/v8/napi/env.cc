@@ -45,11 +45,21 @@ napi_status napi_set_last(napi_env env, napi_status status) {
 
 // Set by napi_module_register while dlopen runs the addon's static constructors.
 static thread_local napi_module* t_legacy_module = nullptr;
+// Set when an addon built on node.h registered itself the same way instead.
+static thread_local bool t_node_module = false;
 static std::vector<napi_env>* g_envs = nullptr;
 
 extern "C" {
 
-void coil_napi_legacy_reset() { t_legacy_module = nullptr; }
+void coil_napi_legacy_reset() {
+  t_legacy_module = nullptr;
+  t_node_module = false;
+}
+bool coil_napi_node_module_seen() { return t_node_module; }
+
+// Node's C++ addon API registers through this (NODE_MODULE): coil exports its own
+// so that such an addon reaches it, not libnode's, and is refused by name.
+void node_module_register(void* module) { t_node_module = true; }
 void* coil_napi_legacy_take() {
   napi_module* m = t_legacy_module;
   t_legacy_module = nullptr;
