@@ -35,6 +35,7 @@ show('numbers 3.7:', addon.numbers(3.7));
 show('numbers -1:', addon.numbers(-1));
 show('numbers NaN/2^64:', addon.numbers(NaN), addon.numbers(2 ** 64));
 show('strings:', addon.strings('héllo wörld'));
+show('strings ascii:', addon.strings('hello world'), addon.strings('abc'), addon.strings('ab\u0100'));
 const values = addon.makeValues();
 show('made:', values.slice(0, 10));
 show('symbol:', values[10].toString(), values[11] === Symbol.for('coil.napi'));
