@@ -17,6 +17,7 @@ try { process.dlopen({ exports: {} }, __filename, os.constants.dlopen.RTLD_NOW);
 }
 try { process.dlopen({ exports: {} }, '/nonexistent/x.node', undefined); } catch (e) { show(e); }
 try { process.dlopen({ exports: {} }); } catch (e) { show(e); }
+try { process.dlopen({ exports: undefined }, '/nonexistent/x.node'); } catch (e) { console.log(e.name, e.message); }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coil-dlopen-'));
 const fake = path.join(tmp, 'fake.node');
 fs.writeFileSync(fake, 'not a library');
