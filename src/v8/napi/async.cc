@@ -161,8 +161,19 @@ static void tsfn_call(napi_threadsafe_function t, void* data) {
   napi_report_pending(env);
 }
 
+static void tsfn_forget(napi_threadsafe_function t) {
+  auto& list = t->env->tsfns;
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    if (*it == t) {
+      list.erase(it);
+      break;
+    }
+  }
+}
+
 static void tsfn_finalize(napi_threadsafe_function t) {
   t->finalized = true;
+  tsfn_forget(t);
   coil_napi_rs_wake_close(t->waker);
   napi_env env = t->env;
   if (t->finalize_cb != nullptr) {
@@ -173,6 +184,17 @@ static void tsfn_finalize(napi_threadsafe_function t) {
   }
   t->func.Reset();
   delete t;
+}
+
+void napi_tsfn_teardown(napi_threadsafe_function t) {
+  {
+    std::lock_guard<std::mutex> lock(t->mu);
+    t->closing = true;
+    t->aborted = true;
+  }
+  t->space.notify_all();
+  t->finalized = true;
+  if (t->finalize_cb != nullptr) t->finalize_cb(t->env, t->finalize_data, t->context);
 }
 
 extern "C" {
@@ -231,6 +253,7 @@ napi_status NAPI_CDECL napi_create_threadsafe_function(
   t->max_queue = max_queue_size;
   t->threads = initial_thread_count;
   t->waker = coil_napi_rs_wake_open(t);
+  env->tsfns.push_back(t);
   *result = t;
   return NAPI_OK(env);
 }

@@ -140,6 +140,9 @@ void napi_env_teardown(napi_env env) {
       h.fun(h.arg);
     }
   }
+  std::vector<napi_threadsafe_function> open;
+  open.swap(env->tsfns);
+  for (napi_threadsafe_function t : open) napi_tsfn_teardown(t);
   while (env->refs != nullptr) {
     NapiReference* ref = env->refs;
     env->refs = ref->next;

@@ -63,6 +63,8 @@ struct napi_env__ {
   std::vector<CleanupHook> cleanup_hooks;
   // Every reference with a finalizer still to run, for the finalizers at exit.
   NapiReference* refs = nullptr;
+  // Thread-safe functions not yet finalized (finalized at a natural end too).
+  std::vector<napi_threadsafe_function> tsfns;
   int open_handle_scopes = 0;
   int open_callback_scopes = 0;
   // Native callbacks on the stack (a finalizer or loop callback runs at depth 0).
@@ -97,6 +99,9 @@ void napi_ref_set_count(NapiReference* ref, uint32_t count);
 void napi_ref_delete(NapiReference* ref);
 // Runs every finalizer not yet run and the cleanup hooks (at process exit).
 void napi_env_teardown(napi_env env);
+// The program ended with `t` still open: its finalizer runs; `t` stays allocated,
+// closing, for threads that may still hold it.
+void napi_tsfn_teardown(napi_threadsafe_function t);
 
 static inline napi_value to_napi(v8::Local<v8::Value> v) {
   return reinterpret_cast<napi_value>(*v);

@@ -2,6 +2,7 @@
  * it; one cancelled while queued), thread-safe functions called from a thread of
  * the addon's own (blocking on a full queue), napi_make_callback. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -158,13 +159,19 @@ static napi_value threadsafe(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* A thread-safe function nobody calls, unreferenced: the process does not wait for it. */
+static void idle_finalize(napi_env env, void* data, void* context) {
+  printf("idle thread-safe function finalized at the end\n");
+  fflush(stdout);
+}
+
+/* A thread-safe function nobody calls, unreferenced: the process does not wait
+ * for it, and finalizes it as the program ends. */
 static napi_value idle_tsfn(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   napi_threadsafe_function t;
   args(env, info, 1, argv);
-  CHECK(napi_create_threadsafe_function(env, argv[0], NULL, str(env, "idle"), 0, 1, NULL, NULL,
-                                        NULL, NULL, &t));
+  CHECK(napi_create_threadsafe_function(env, argv[0], NULL, str(env, "idle"), 0, 1, NULL,
+                                        idle_finalize, NULL, NULL, &t));
   CHECK(napi_unref_threadsafe_function(env, t));
   return NULL;
 }
