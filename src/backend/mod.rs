@@ -187,13 +187,6 @@ pub trait Backend {
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.
     fn recycle(&mut self, group: u16, bid: u16);
     /// A handle other threads use to post completions and wake the loop.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the contract sockets build on (issue 13); the driver tests use it now"
-        )
-    )]
     fn remote(&self) -> Remote;
     /// Ops submitted whose last completion has not been seen.
     fn in_flight(&self) -> usize;

@@ -47,13 +47,6 @@ impl Remote {
     }
 
     /// Posts a result for `owner` and wakes the loop. Callable from any thread.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "the contract sockets build on (issue 13); the driver tests use it now"
-        )
-    )]
     pub fn post(&self, owner: Owner, result: i32) {
         self.post_keyed(super::user_data::REMOTE, owner, result);
     }

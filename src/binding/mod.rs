@@ -28,6 +28,7 @@ mod errors;
 mod fs;
 mod handle_wrap;
 mod http_parser;
+pub mod napi;
 mod options;
 mod os;
 mod process_methods;
@@ -60,6 +61,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("errors", errors::init),
     ("fs", fs::init),
     ("http_parser", http_parser::init),
+    ("napi", napi::init),
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),

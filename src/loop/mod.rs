@@ -170,6 +170,12 @@ impl Loop {
         key
     }
 
+    /// The loop's wake-up source, for other threads (Send + Sync): what they post
+    /// comes back as a completion with their owner, on the loop thread.
+    pub fn remote(&self) -> crate::backend::Remote {
+        self.backend().remote()
+    }
+
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {

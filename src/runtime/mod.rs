@@ -16,6 +16,8 @@ mod host;
 mod request;
 pub use request::Finish;
 mod stats;
+mod wake;
+pub use wake::Waker;
 
 /// JS functions registered by lib/ at bootstrap, called from Rust.
 #[derive(Default)]
@@ -58,6 +60,8 @@ pub struct Runtime {
     /// Shared with JS (internalBinding('uring').httpServed): a Float64Array whose
     /// [0] the http server adds one to per request it reads, for --stats.
     pub http_served: RefCell<Option<BackingStore>>,
+    /// Native callbacks other threads wake the loop for (wake.rs).
+    pub wakeups: RefCell<wake::WakeUps>,
 }
 
 impl Runtime {
@@ -86,6 +90,7 @@ impl Runtime {
             bindings: RefCell::default(),
             requests: RefCell::default(),
             http_served: RefCell::new(None),
+            wakeups: RefCell::default(),
         }));
         rt.isolate
             .set_slot(rt as *const Runtime as *mut std::ffi::c_void);

@@ -8,6 +8,7 @@ const {
   NumberIsInteger,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
+  ReflectApply,
   Symbol,
   SymbolToStringTag,
 } = primordials;
@@ -103,6 +104,9 @@ process.kill = function kill(pid, sig) {
   return require('internal/process/signal_listeners').kill(pid, sig);
 };
 process.reallyExit = binding.reallyExit;
+process.dlopen = function dlopen() {
+  return ReflectApply(require('internal/process/dlopen').dlopen, undefined, arguments);
+};
 process._rawWrite = binding.writeSync;
 process._exiting = false;
 // exitCode: an integer, or a string that reads as one; anything else throws as
