@@ -47,6 +47,7 @@ fn main() {
         build.define(d, None);
     }
     build.compile("coilv8");
+    compile_napi(&include, &defines);
 
     compile_ada();
 
@@ -56,6 +57,13 @@ fn main() {
     // libnode's own): about a tenth less time in relocation.
     println!("cargo:rustc-link-lib=dylib=node");
     println!("cargo:rustc-link-lib=dylib=stdc++");
+    // zlib's brotli (src/binding/zlib/brotli.rs): the run-time libraries by soname
+    // (libbrotli1, which libnode loads anyway), so no -dev package is needed.
+    println!("cargo:rustc-link-lib=dylib:+verbatim=libbrotlienc.so.1");
+    println!("cargo:rustc-link-lib=dylib:+verbatim=libbrotlidec.so.1");
+    if std::env::var_os("CARGO_FEATURE_SYSTEM_ZLIB").is_some() {
+        println!("cargo:rustc-link-lib=dylib:+verbatim=libz.so.1");
+    }
     link_engine(&libdir);
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
     println!("cargo:rerun-if-changed=src/v8/context.cc");
@@ -76,6 +84,45 @@ fn main() {
         defines,
     };
     embed_lib(&entries, &tool);
+}
+
+/// coil's Node-API (src/v8/napi/*.cc), exported from the executable
+/// (--export-dynamic-symbol), so that an addon's undefined napi_* symbols bind
+/// here, ahead of libnode's same-named exports (docs/addons.md). Nothing in Rust
+/// calls most of these functions (addons do): src/binding/napi.rs keeps one symbol
+/// of each file, so that the linker takes every object of the archive.
+fn compile_napi(include: &Path, defines: &[&str]) {
+    let files = [
+        "env",
+        "values",
+        "objects",
+        "functions",
+        "lifecycle",
+        "errors",
+        "buffers",
+        "async",
+    ];
+    let mut build = cc::Build::new();
+    build
+        .cpp(true)
+        .include(include)
+        .flag("-std=c++17")
+        .flag("-fno-rtti")
+        .flag("-Wno-unused-parameter")
+        .flag("-Wno-deprecated-declarations")
+        .cpp_link_stdlib(None);
+    for d in defines {
+        build.define(d, None);
+    }
+    for f in files {
+        build.file(format!("src/v8/napi/{f}.cc"));
+        println!("cargo:rerun-if-changed=src/v8/napi/{f}.cc");
+    }
+    println!("cargo:rerun-if-changed=src/v8/napi/env.h");
+    build.compile("coilnapi");
+    for symbol in ["napi_*", "node_api_*", "node_module_register"] {
+        println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic-symbol={symbol}");
+    }
 }
 
 /// ada (third_party/ada, Node's URL parser) and coil's entry points into it

@@ -46,6 +46,7 @@ fn main() {
         }
     };
     let code = rt.run();
+    binding::napi::teardown(rt);
     if rt.options.stats {
         rt.print_stats();
     }

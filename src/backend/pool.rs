@@ -32,10 +32,8 @@ unsafe impl Send for Job {}
 #[derive(Default)]
 struct Queue {
     jobs: VecDeque<Job>,
-    /// Keys of the jobs in `jobs`, so cancelling needs no scan.
+    /// Keys of the jobs in `jobs`, so cancelling a job no longer queued needs no scan.
     queued: HashSet<Key>,
-    /// Queued keys cancelled before a thread took them: they complete with ECANCELED.
-    cancelled: HashSet<Key>,
     /// Jobs taken by a thread and not yet posted back.
     running: usize,
     /// Jobs taken, and the nanoseconds they waited queued (--stats).
@@ -83,12 +81,18 @@ impl Pool {
         cv.notify_one();
     }
 
-    /// A job not yet started completes with ECANCELED; a running one finishes.
+    /// A job not yet started leaves the queue and completes at once with ECANCELED
+    /// (as uv_cancel); a running one finishes.
     pub fn cancel(&mut self, key: Key) {
         let (lock, _) = &*self.shared;
         let mut q = lock.lock().unwrap_or_else(|p| p.into_inner());
-        if q.queued.contains(&key) {
-            q.cancelled.insert(key);
+        if !q.queued.remove(&key) {
+            return;
+        }
+        if let Some(i) = q.jobs.iter().position(|j| j.key == key) {
+            let job = q.jobs.remove(i).expect("position is in range");
+            drop(q);
+            self.remote.post_keyed(job.key, job.owner, -libc::ECANCELED);
         }
     }
 
@@ -137,8 +141,7 @@ fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
                     q.taken += 1;
                     q.wait_ns += job.queued_at.elapsed().as_nanos() as u64;
                     q.queued.remove(&job.key);
-                    let cancelled = q.cancelled.remove(&job.key);
-                    break Some((job, cancelled));
+                    break Some(job);
                 }
                 if q.shutdown {
                     break None;
@@ -146,13 +149,9 @@ fn worker(shared: &(Mutex<Queue>, Condvar), remote: &Remote) {
                 q = cv.wait(q).unwrap_or_else(|p| p.into_inner());
             }
         };
-        let Some((job, cancelled)) = job else { return };
-        let result = if cancelled {
-            -libc::ECANCELED
-        } else {
-            // SAFETY: see `Job`: this thread alone uses the op until it posts the key.
-            unsafe { (*job.op).as_opable().run_blocking() }
-        };
+        let Some(job) = job else { return };
+        // SAFETY: see `Job`: this thread alone uses the op until it posts the key.
+        let result = unsafe { (*job.op).as_opable().run_blocking() };
         // Posted before `running` drops, so a shutdown that sees 0 running knows no
         // thread touches an op any more.
         remote.post_keyed(job.key, job.owner, result);

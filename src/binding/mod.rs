@@ -29,6 +29,7 @@ mod fs;
 mod handle_wrap;
 mod http_parser;
 pub mod messaging;
+pub mod napi;
 mod options;
 mod os;
 mod process_methods;
@@ -47,6 +48,7 @@ mod url;
 mod util;
 mod v8;
 pub mod worker;
+mod zlib;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
@@ -62,6 +64,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("fs", fs::init),
     ("http_parser", http_parser::init),
     ("messaging", messaging::init),
+    ("napi", napi::init),
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),
@@ -79,6 +82,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("url", url::init),
     ("util", util::init),
     ("worker", worker::init),
+    ("zlib", zlib::init),
 ];
 
 /// internalBinding(name) -> the binding's object, made on first use.

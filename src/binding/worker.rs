@@ -24,7 +24,7 @@ use crate::v8::{CallbackArgs, Global, IsolateHandle, Local, Object, Scope, Value
 /// Owners of worker wake-ups carry this bit (request.rs routes them here).
 pub const WORKER_WAKE: u64 = 1 << 60;
 /// A worker's own loop is asked to stop (terminate()).
-const TERMINATE: u64 = WORKER_WAKE | (1 << 59);
+const TERMINATE: u64 = WORKER_WAKE | (1 << 58);
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
 

@@ -128,11 +128,6 @@ impl Loop {
             || !self.closing.borrow().is_empty()
     }
 
-    /// The door other threads wake this loop through (a worker's messages).
-    pub fn remote(&self) -> crate::backend::Remote {
-        self.backend().remote()
-    }
-
     /// Ends the loop after this turn (uv_stop).
     pub fn stop(&self) {
         self.stopped.set(true);
@@ -173,6 +168,12 @@ impl Loop {
         let key = self.backend().submit(op, owner);
         self.ops.borrow_mut().insert(key, InFlight { handle: None });
         key
+    }
+
+    /// The loop's wake-up source, for other threads (Send + Sync): what they post
+    /// comes back as a completion with their owner, on the loop thread.
+    pub fn remote(&self) -> crate::backend::Remote {
+        self.backend().remote()
     }
 
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).

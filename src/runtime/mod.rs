@@ -18,6 +18,8 @@ pub use request::Finish;
 mod stats;
 mod worker;
 pub use worker::spawn_worker;
+mod wake;
+pub use wake::Waker;
 
 /// JS functions registered by lib/ at bootstrap, called from Rust.
 #[derive(Default)]
@@ -64,6 +66,8 @@ pub struct Runtime {
     pub worker: Option<crate::binding::worker::WorkerSelf>,
     /// A worker told to stop (process.exit, terminate()): its exit code.
     pub stopping: Cell<Option<i32>>,
+    /// Native callbacks other threads wake the loop for (wake.rs).
+    pub wakeups: RefCell<wake::WakeUps>,
 }
 
 impl Runtime {
@@ -104,6 +108,7 @@ impl Runtime {
             http_served: RefCell::new(None),
             worker,
             stopping: Cell::new(None),
+            wakeups: RefCell::default(),
         }));
         rt.isolate
             .set_slot(rt as *const Runtime as *mut std::ffi::c_void);

@@ -95,6 +95,13 @@ impl Runtime {
         self.lp.handle_submit(handle, op, id | NATIVE);
     }
 
+    /// Sends `op` as a request (it keeps the loop alive) with a Rust continuation:
+    /// `finish` runs at its completion, in a scope. Returns the op's key.
+    pub fn submit_native_request(&self, op: Op, finish: NativeFinish) -> Key {
+        let id = self.requests.borrow_mut().1.insert(Some(finish)) as u64;
+        self.lp.submit(op, id | NATIVE)
+    }
+
     fn deliver_native(&self, c: Completion) {
         let id = (c.owner & !NATIVE) as usize;
         let Some(mut finish) = self
@@ -149,7 +156,9 @@ impl Runtime {
     /// A request's op completed (once, or once more for a multishot op), or another
     /// thread posted to this loop (a port's message, a worker's end).
     pub fn complete_request(&self, c: Completion) {
-        if c.owner & crate::binding::messaging::PORT_WAKE != 0 && c.owner & NATIVE == 0 {
+        if c.owner & super::wake::WAKE != 0 {
+            self.deliver_wake(c);
+        } else if c.owner & crate::binding::messaging::PORT_WAKE != 0 && c.owner & NATIVE == 0 {
             crate::binding::messaging::on_wake(self, c.owner);
         } else if c.owner & crate::binding::worker::WORKER_WAKE != 0 && c.owner & NATIVE == 0 {
             crate::binding::worker::on_wake(self, c.owner, c.result);

@@ -8,6 +8,7 @@ const {
   NumberIsInteger,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
+  ReflectApply,
   Symbol,
   SymbolToStringTag,
 } = primordials;
@@ -103,6 +104,9 @@ process.kill = function kill(pid, sig) {
   return require('internal/process/signal_listeners').kill(pid, sig);
 };
 process.reallyExit = binding.reallyExit;
+process.dlopen = function dlopen() {
+  return ReflectApply(require('internal/process/dlopen').dlopen, undefined, arguments);
+};
 process._rawWrite = binding.writeSync;
 process._exiting = false;
 // exitCode: an integer, or a string that reads as one; anything else throws as
@@ -246,7 +250,8 @@ const webStreamNames = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
   'ReadableByteStreamController', 'ReadableStreamDefaultController', 'TransformStream', 'TransformStreamDefaultController',
   'WritableStream', 'WritableStreamDefaultWriter', 'WritableStreamDefaultController', 'ByteLengthQueuingStrategy',
-  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream',
+  'CountQueuingStrategy', 'TextEncoderStream', 'TextDecoderStream', 'CompressionStream',
+  'DecompressionStream',
 ];
 for (let i = 0; i < webStreamNames.length; i++) {
   const name = webStreamNames[i];

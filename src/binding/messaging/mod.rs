@@ -22,8 +22,9 @@ mod broadcast;
 pub mod port;
 use port::{Kind, Message, PortCore};
 
-/// Owners of port wake-ups carry this bit (request.rs routes them here).
-pub const PORT_WAKE: u64 = 1 << 61;
+/// Owners of port wake-ups carry this bit (request.rs routes them here; 61 is
+/// runtime/wake.rs's, 62 native requests', 60 workers').
+pub const PORT_WAKE: u64 = 1 << 59;
 
 struct Entry {
     core: Arc<PortCore>,

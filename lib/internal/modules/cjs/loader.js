@@ -128,9 +128,8 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 Module._extensions['.node'] = function(module, filename) {
-  const err = new Error(`Cannot load native addon ${filename}: native addons are not supported yet`);
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+  // Node-API addons (coil's own Node-API, src/v8/napi).
+  return process.dlopen(module, path.toNamespacedPath(filename));
 };
 
 function stripBOM(s) {
