@@ -174,7 +174,7 @@ fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
     // Ops still in flight are cancelled, drained and freed before the process ends.
     rt.lp.shutdown();
-    std::process::exit(code);
+    crate::runtime::exit_process(code);
 }
 
 /// writeSync(fd, string | Uint8Array) -> bytes written; retries short writes and

@@ -145,7 +145,7 @@ impl Runtime {
         if self.worker.is_some() {
             return self.stop_worker(code);
         }
-        std::process::exit(code);
+        super::exit_process(code);
     }
 }
 

@@ -17,7 +17,7 @@ mod request;
 pub use request::Finish;
 mod stats;
 mod worker;
-pub use worker::spawn_worker;
+pub use worker::{exit_process, spawn_worker};
 mod wake;
 pub use wake::Waker;
 

@@ -2,7 +2,7 @@
 //! context — the same Runtime the main thread runs — started from a `Spec` and
 //! torn down when its loop ends, after which the parent's loop is told the exit
 //! code. process.exit() and terminate() stop it through `stop_worker`.
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::Runtime;
 use crate::binding::messaging::port::{Kind, Message};
@@ -10,6 +10,24 @@ use crate::binding::worker::{Spec, WorkerSelf};
 use crate::v8::{Isolate, IsolateHandle};
 
 const MIB: f64 = 1024.0 * 1024.0;
+
+/// Set once a worker thread was started: the process's end must then not run the
+/// C++ static destructors (V8's platform, libnode's globals) under running workers.
+static WORKERS_STARTED: AtomicBool = AtomicBool::new(false);
+
+/// Ends the process with `code`. With workers about, stdout and stderr are flushed
+/// and the process leaves with _exit: a worker still in V8 would otherwise crash on
+/// the static destructors that exit() runs.
+pub fn exit_process(code: i32) -> ! {
+    if WORKERS_STARTED.load(Ordering::SeqCst) {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+        // SAFETY: _exit ends the process at once; nothing runs after it.
+        unsafe { libc::_exit(code) }
+    }
+    std::process::exit(code)
+}
 
 /// Starts the thread for `spec`; `parent` lends its options (backend, flags).
 pub fn spawn_worker(spec: Spec, parent: &Runtime) -> std::io::Result<std::thread::JoinHandle<()>> {
@@ -22,6 +40,7 @@ pub fn spawn_worker(spec: Spec, parent: &Runtime) -> std::io::Result<std::thread
     options.stats = false;
     options.check = false;
     // node's default stackSizeMb is 4; the thread gets a little more than V8 may use.
+    WORKERS_STARTED.store(true, Ordering::SeqCst);
     let stack_mb = if spec.limits[3] > 0.0 {
         spec.limits[3]
     } else {
