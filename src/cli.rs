@@ -88,7 +88,7 @@ Options:
   -                           read the script from stdin
   --env-file=FILE             set environment variables from FILE first
   --title=TITLE               set process.title
-  --input-type=commonjs       how -e and stdin code is read (ES modules: not yet)
+  --input-type=commonjs       how -e and stdin code is read (or =module)
   --unhandled-rejections=MODE strict, warn, none, throw or warn-with-error-code
   --no-warnings               do not print process warnings
   --trace-warnings            print a stack trace with each warning
@@ -515,14 +515,7 @@ fn validate(o: &Options, eval_given: bool) -> Option<String> {
         }
     }
     match o.text("--input-type") {
-        None | Some("commonjs") => {}
-        Some("module") => {
-            if !matches!(o.mode, Mode::File(_)) {
-                return Some(
-                    "coil: --input-type=module: ES modules are not supported by coil yet\n".into(),
-                );
-            }
-        }
+        None | Some("commonjs") | Some("module") => {}
         Some(_) => return Some("coil: --input-type must be \"module\" or \"commonjs\"\n".into()),
     }
     if o.check && eval_given {

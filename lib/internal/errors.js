@@ -279,7 +279,8 @@ E('ERR_MISSING_ARGS', (...args) => {
 E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
   if (exactUrl) this.url = `${exactUrl}`;
-  return `Cannot find module '${path}'${base ? ` imported from ${base}` : ''}`;
+  // Node says "package" when no exact file URL was looked for (a bare name).
+  return `Cannot find ${exactUrl ? 'module' : 'package'} '${path}'${base ? ` imported from ${base}` : ''}`;
 }, Error);
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_NO_CRYPTO', 'Node.js is not compiled with OpenSSL crypto support', Error);

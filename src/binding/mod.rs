@@ -28,6 +28,7 @@ mod errors;
 mod fs;
 mod handle_wrap;
 mod http_parser;
+mod module_wrap;
 mod options;
 mod os;
 mod process_methods;
@@ -58,6 +59,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("errors", errors::init),
     ("fs", fs::init),
     ("http_parser", http_parser::init),
+    ("module_wrap", module_wrap::init),
     ("options", options::init),
     ("os", os::init),
     ("process_methods", process_methods::init),

@@ -9,8 +9,12 @@
 ///
 /// `--harmony-rab-gsab`: resizable ArrayBuffers and growable SharedArrayBuffers, which
 /// Node 20 ships and V8 10.2 has behind this flag.
+///
+/// `--harmony-import-assertions`: `import x from './x.json' assert { type: 'json' }`
+/// (V8 10.2 parses import attributes only in this form, and only with the flag).
 pub const DEFAULT_V8_FLAGS: &[&str] = &[
     "--max-semi-space-size=32",
     "--semi-space-growth-factor=4",
     "--harmony-rab-gsab",
+    "--harmony-import-assertions",
 ];

@@ -17,6 +17,7 @@ mod async_context;
 mod context;
 mod flags;
 mod isolate;
+mod module;
 mod object;
 mod scope;
 mod script;
