@@ -86,7 +86,7 @@ class Module {
     try {
       fn = compileFunction(content, filename, wrapperParams);
     } catch (err) {
-      if (!detect || !isModuleSyntaxError(err, content)) throw err;
+      if (!detect || !isModuleSyntaxError(err, content, filename)) throw err;
       return loadESMFromCJS(this, filename);
     }
     const require = makeRequire(this, Module);
@@ -130,8 +130,13 @@ Module._extensions['.js'] = function(module, filename) {
 
 let detectNextCompile = false;
 
-function isModuleSyntaxError(err, content) {
-  return require('internal/modules/esm/load').isModuleSyntaxError(err, content);
+// Did compiling `content` fail because it is an ES module? (Then warn if its
+// package.json could have said so.)
+function isModuleSyntaxError(err, content, filename) {
+  const load = require('internal/modules/esm/load');
+  if (!load.isModuleSyntaxError(err, content)) return false;
+  load.warnTypeless(filename);
+  return true;
 }
 
 // An ES module reached through the CommonJS loader: the main file runs as the

@@ -31,8 +31,9 @@ function blank(n) {
 }
 
 // The source with comments, template literals and regular expressions blanked
-// (same length, newlines kept); plain string literals are kept for the patterns.
-function codeOnly(source) {
+// (same length, newlines kept); plain string literals are kept for the patterns,
+// their [start, end) offsets listed in `strings`.
+function codeOnly(source, strings) {
   let out = '';
   let from = 0;
   let i = 0;
@@ -55,7 +56,9 @@ function codeOnly(source) {
       continue;
     }
     if (c === QUOTE_S || c === QUOTE_D) {
-      i = skipString(source, i, c);
+      const end = skipString(source, i, c);
+      ArrayPrototypePush(strings, i, end);
+      i = end;
       lastSignificant = c;
       continue;
     }
@@ -121,81 +124,108 @@ function skipRegex(source, i) {
 }
 
 const ident = '[A-Za-z_$][\\w$]*';
+// A string literal holding an identifier: 'name' or "name".
+const identStr = `(?:'(${ident})'|"(${ident})")`;
 const str = `(?:'([^'\\n]*)'|"([^"\\n]*)")`;
 const assignExport = new RegExp(
   `(?:^|[^\\w$.])(?:module\\s*\\.\\s*)?exports\\s*(?:\\.\\s*(${ident})|\\[\\s*${str}\\s*\\])\\s*=(?!=)`, 'g');
 const defineExport = new RegExp(
-  `Object\\s*\\.\\s*defineProperty\\s*\\(\\s*(?:module\\s*\\.\\s*)?exports\\s*,\\s*${str}`, 'g');
+  `Object\\s*\\.\\s*defineProperty\\s*\\(\\s*(?:module\\s*\\.\\s*)?exports\\s*,\\s*${identStr}`, 'g');
+// What may follow a defineProperty's name for the export to count: a value, or a
+// getter that only returns an identifier or a member of one.
+const defineValue = new RegExp(
+  `\\s*,\\s*\\{\\s*(?:enumerable\\s*:\\s*true\\s*,\\s*)?(?:value\\s*:|get\\s*(?::\\s*function\\s*(?:${ident})?\\s*)?` +
+  `\\(\\s*\\)\\s*\\{\\s*return\\s+${ident}\\s*(?:\\.\\s*${ident}|\\[\\s*${str}\\s*\\])?\\s*;?\\s*\\})`, 'y');
 const literalExport = /(?:^|[^\w$.])module\s*\.\s*exports\s*=\s*\{/g;
 const requireReexport = new RegExp(
   `(?:^|[^\\w$.])module\\s*\\.\\s*exports\\s*=\\s*require\\s*\\(\\s*${str}\\s*\\)`, 'g');
 const tsReexport = new RegExp(`(?:__exportStar|__export)\\s*\\(\\s*require\\s*\\(\\s*${str}`, 'g');
 const babelKeys = new RegExp(`Object\\s*\\.\\s*keys\\s*\\(\\s*(${ident})\\s*\\)\\s*\\.\\s*forEach\\s*\\(`, 'g');
 const requireVar = new RegExp(
-  `(${ident})\\s*=\\s*(?:${ident}\\s*\\(\\s*)?require\\s*\\(\\s*${str}\\s*\\)`, 'g');
+  `(?:var|let|const)\\s+(${ident})\\s*=\\s*(?:${ident}\\s*\\(\\s*)?require\\s*\\(\\s*${str}\\s*\\)`, 'g');
 
-function matches(re, text, each) {
+// Each match of `re` that does not start inside a string literal.
+function matches(re, text, each, strings) {
   re.lastIndex = 0;
   let m;
-  while ((m = RegExpPrototypeExec(re, text)) !== null) each(m);
+  while ((m = RegExpPrototypeExec(re, text)) !== null) {
+    if (strings === undefined || !insideString(strings, m.index + 1)) each(m);
+  }
 }
 
-// The keys of the object literal whose '{' is at `start`, up to the first entry it
-// does not understand; `...require('x')` entries are reexports.
+// Is `at` inside one of the [start, end) ranges (sorted, flat) of `strings`?
+function insideString(strings, at) {
+  let lo = 0;
+  let hi = strings.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strings[mid * 2 + 1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < strings.length / 2 && strings[lo * 2] <= at;
+}
+
+// One entry of an exports literal: `name`, `name: value`, `'name': value`, or a
+// spread `...name` / `...require('x')`; then what follows it.
 const entryRe = new RegExp(
-  `\\s*(?:(${ident})|${str}|\\.\\.\\.\\s*require\\s*\\(\\s*${str}\\s*\\))\\s*([,:}(]?)`, 'y');
-function literalKeys(text, start, names, reexports) {
+  `\\s*(?:(${ident})\\s*(?::\\s*(${ident}))?|${identStr}\\s*:\\s*(${ident})|\\.\\.\\.\\s*(?:require\\s*\\(\\s*${str}\\s*\\)|${ident}))` +
+  '\\s*([,}]?)', 'y');
+
+// The keys of the exports literal whose '{' is at `start`, up to the first entry
+// that is not of those forms; returns its require() spreads.
+function literalKeys(text, start, names) {
+  const reexports = [];
   let i = start + 1;
   for (;;) {
     entryRe.lastIndex = i;
     const m = RegExpPrototypeExec(entryRe, text);
-    if (m === null) return;
-    const key = m[1] ?? m[2] ?? m[3];
-    const spread = m[4] ?? m[5];
-    const next = m[6];
+    if (m === null) return reexports;
+    const key = m[1] ?? m[3] ?? m[4];
+    // `name: <not an identifier>` ends the detection before `name` counts.
+    if (key !== undefined && (m[2] !== undefined || m[3] !== undefined || m[4] !== undefined || m[8] !== '')) {
+      names.add(key);
+    }
+    const spread = m[6] ?? m[7];
     if (spread !== undefined) ArrayPrototypePush(reexports, spread);
-    else if (key !== undefined && (next === ',' || next === '}' || next === ':')) names.add(key);
-    else return;
+    if (m[8] !== ',') return reexports;
     i = entryRe.lastIndex;
-    if (next === '}' || next === '') return;
-    if (next === ':') {
-      i = skipValue(text, i);
-      if (i === -1) return;
-      if (StringPrototypeCharCodeAt(text, i) === 0x7D) return;
-      i++;
-    }
   }
-}
-
-// From inside a property's value to the ',' or '}' that ends it (-1 if unclear).
-function skipValue(text, i) {
-  let depth = 0;
-  for (; i < text.length; i++) {
-    const c = StringPrototypeCharCodeAt(text, i);
-    if (c === QUOTE_S || c === QUOTE_D) {
-      i = skipString(text, i, c) - 1;
-    } else if (c === 0x28 || c === 0x5B || c === 0x7B) {
-      depth++;
-    } else if (c === 0x29 || c === 0x5D || c === 0x7D) {
-      if (depth === 0) return c === 0x7D ? i : -1;
-      depth--;
-    } else if (c === 0x2C && depth === 0) {
-      return i;
-    }
-  }
-  return -1;
 }
 
 // lex(source) -> { names: Set of export names, reexports: [specifier] }.
 function lex(source) {
-  const text = codeOnly(source);
+  const strings = [];
+  const text = codeOnly(source, strings);
   const names = new SafeSet();
-  const reexports = [];
-  matches(assignExport, text, (m) => names.add(m[1] ?? m[2] ?? m[3]));
-  matches(defineExport, text, (m) => names.add(m[1] ?? m[2]));
-  matches(literalExport, text, (m) => literalKeys(text, m.index + m[0].length - 1, names, reexports));
-  matches(requireReexport, text, (m) => ArrayPrototypePush(reexports, m[1] ?? m[2]));
-  matches(tsReexport, text, (m) => ArrayPrototypePush(reexports, m[1] ?? m[2]));
+  let reexports = [];
+  let lastReexportAt = -1;
+  matches(assignExport, text, (m) => names.add(m[1] ?? m[2] ?? m[3]), strings);
+  // A name defined even once with a getter of another form is left out: reading
+  // it could run code.
+  const defined = new SafeSet();
+  const unsafe = new SafeSet();
+  matches(defineExport, text, (m) => {
+    const name = m[1] ?? m[2];
+    defineValue.lastIndex = defineExport.lastIndex;
+    if (RegExpPrototypeExec(defineValue, text) !== null) defined.add(name);
+    else unsafe.add(name);
+  }, strings);
+  for (const name of defined) if (!unsafe.has(name)) names.add(name);
+  // Only the last `module.exports = require(...)` or exports literal gives reexports.
+  matches(literalExport, text, (m) => {
+    const found = literalKeys(text, m.index + m[0].length - 1, names);
+    if (m.index > lastReexportAt) {
+      reexports = found;
+      lastReexportAt = m.index;
+    }
+  }, strings);
+  matches(requireReexport, text, (m) => {
+    if (m.index > lastReexportAt) {
+      reexports = [m[1] ?? m[2]];
+      lastReexportAt = m.index;
+    }
+  }, strings);
+  matches(tsReexport, text, (m) => ArrayPrototypePush(reexports, m[1] ?? m[2]), strings);
   let vars;
   matches(babelKeys, text, (m) => {
     if (vars === undefined) {

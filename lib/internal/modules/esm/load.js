@@ -8,11 +8,11 @@
 
 const {
   JSONParse, RegExpPrototypeExec, StringPrototypeCharCodeAt, StringPrototypeLastIndexOf,
-  StringPrototypeSlice, StringPrototypeStartsWith, decodeURIComponent,
+  StringPrototypeIncludes, StringPrototypeSlice, StringPrototypeStartsWith, decodeURIComponent,
 } = primordials;
 const { readFileUtf8 } = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
-const { fileURLToPath } = require('internal/url');
+const { fileURLToPath, pathToFileURL } = require('internal/url');
 const { findScope } = require('internal/modules/package_json_reader');
 const codes = require('internal/modules/esm/errors');
 
@@ -50,8 +50,22 @@ function containsModuleSyntax(source, filename) {
     compileFunction(source, filename, ['exports', 'require', 'module', '__filename', '__dirname']);
     return false;
   } catch (err) {
-    return isModuleSyntaxError(err, source);
+    if (!isModuleSyntaxError(err, source)) return false;
+    warnTypeless(filename);
+    return true;
   }
+}
+
+// A file taken for a module by its syntax, in a package whose package.json could
+// have said so: Node's warning (not for files under node_modules).
+function warnTypeless(filename) {
+  const scope = findScope(filename);
+  if (scope === undefined || StringPrototypeIncludes(filename, '/node_modules/')) return;
+  process.emitWarning(
+    `Module type of ${pathToFileURL(filename).href} is not specified and it doesn't parse as CommonJS.\n` +
+    'Reparsing as ES module because module syntax was detected. This incurs a performance overhead.\n' +
+    `To eliminate this warning, add "type": "module" to ${scope.dir}/package.json.`,
+    { __proto__: null, code: 'MODULE_TYPELESS_PACKAGE_JSON' });
 }
 
 function extensionOf(path) {
@@ -130,4 +144,4 @@ function parseJSON(source, url, filename) {
   }
 }
 
-module.exports = { load, checkAttributes, parseJSON, containsModuleSyntax, isModuleSyntaxError };
+module.exports = { load, checkAttributes, parseJSON, containsModuleSyntax, isModuleSyntaxError, warnTypeless };
