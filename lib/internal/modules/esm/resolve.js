@@ -10,11 +10,12 @@
 // turned into paths on the way in and back into URLs on the way out.
 
 const {
-  Error, RegExpPrototypeExec, SafeSet, StringPrototypeCharCodeAt,
+  Error, RegExpPrototypeExec, SafeSet, StringPrototypeCharCodeAt, StringPrototypeLastIndexOf,
   StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeToLowerCase,
 } = primordials;
 const { internalModuleStat, realpath } = internalBinding('fs');
 const { URL, pathToFileURL, fileURLToPath } = require('internal/url');
+const path = require('path');
 const builtins = require('internal/modules/builtins');
 const {
   conditionSet, packageImportsResolve, packageResolve,
@@ -98,8 +99,43 @@ function pathResult(result, specifier) {
   return pathToFileURL(result);
 }
 
-// resolve(specifier, parentURL, conditions?) -> URL string.
+// resolve(specifier, parentURL, conditions?) -> URL string. A file not found that
+// require() would have found (an extension left out, say) gets Node's hint.
 function resolve(specifier, parentURL, conditions = getEsmConditions()) {
+  try {
+    return resolveURL(specifier, parentURL, conditions);
+  } catch (err) {
+    if (err?.code === 'ERR_MODULE_NOT_FOUND' && typeof err.url === 'string') addCommonJSHint(err, specifier, parentURL);
+    throw err;
+  }
+}
+
+function addCommonJSHint(err, specifier, parentURL) {
+  if (!StringPrototypeStartsWith(parentURL, 'file:')) return;
+  let found;
+  try {
+    const { Module } = require('internal/modules/cjs/loader');
+    const parentPath = fileURLToPath(parentURL);
+    const parent = new Module(parentPath, null);
+    parent.filename = parentPath;
+    parent.paths = Module._nodeModulePaths(path.dirname(parentPath));
+    found = Module._resolveFilename(specifier, parent, false);
+  } catch {
+    return;
+  }
+  if (builtins.isBuiltin(found)) return;
+  let suggestion = found;
+  if (isRelativeSpecifier(specifier) && StringPrototypeCharCodeAt(specifier, 0) === 0x2E) {
+    suggestion = path.relative(path.dirname(fileURLToPath(parentURL)), found);
+    if (StringPrototypeCharCodeAt(suggestion, 0) !== 0x2E) suggestion = './' + suggestion;
+  } else if (!isRelativeSpecifier(specifier)) {
+    const at = StringPrototypeLastIndexOf(found, '/node_modules/');
+    if (at !== -1) suggestion = StringPrototypeSlice(found, at + 14);
+  }
+  err.message += `\nDid you mean to import "${suggestion}"?`;
+}
+
+function resolveURL(specifier, parentURL, conditions) {
   const base = parentForMessages(parentURL);
   if (StringPrototypeStartsWith(specifier, 'node:')) return builtinURL(specifier, specifier);
   if (builtins.isNodeBuiltinName(specifier)) return 'node:' + specifier;
