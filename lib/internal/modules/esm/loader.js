@@ -11,8 +11,8 @@
 
 const {
   ArrayPrototypePush, ObjectDefineProperty, PromisePrototypeThen, PromiseReject, ReflectGet,
-  ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeMap, StringPrototypeCharCodeAt,
-  StringPrototypeStartsWith,
+  ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, RegExpPrototypeExec, SafeMap, StringPrototypeCharCodeAt,
+  StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
 // primordials has Proxy's statics only; captured when the loader first loads.
 const { Proxy } = globalThis;
@@ -24,6 +24,7 @@ const { resolve, resolveForMeta } = require('internal/modules/esm/resolve');
 const { load } = require('internal/modules/esm/load');
 const { translate } = require('internal/modules/esm/translators');
 const codes = require('internal/modules/esm/errors');
+const { regExpReplace } = require('internal/util/regexp');
 
 // url -> { url, id, format, filename, type }
 const moduleMap = new SafeMap();
@@ -60,12 +61,14 @@ function loadGraph(url, type, isMain = false) {
     const requests = binding.getRequests(record.id);
     const specifiers = [];
     const ids = [];
+    const children = new SafeMap();
     for (let i = 0; i < requests.length; i += 2) {
       const specifier = requests[i];
       const childURL = resolve(specifier, record.url);
       const child = getRecord(childURL, requests[i + 1]);
       ArrayPrototypePush(specifiers, specifier);
       ArrayPrototypePush(ids, child.id);
+      children.set(specifier, child);
       if (!visited.has(child.id)) {
         visited.set(child.id, true);
         ArrayPrototypePush(pending, child);
@@ -73,9 +76,37 @@ function loadGraph(url, type, isMain = false) {
     }
     binding.link(record.id, specifiers, ids);
     record.linked = true;
+    record.children = children;
   }
-  binding.instantiate(root.id);
+  try {
+    binding.instantiate(root.id);
+  } catch (err) {
+    explainCommonJSNamedExport(err);
+    throw err;
+  }
   return root;
+}
+
+// V8's "does not provide an export named" for a CommonJS module becomes Node's
+// message, which says why and how to import the name through the default export.
+const missingExport = /^The requested module '(.*)' does not provide an export named '(.*)'$/;
+function explainCommonJSNamedExport(err) {
+  const match = err?.name === 'SyntaxError' ? RegExpPrototypeExec(missingExport, err.message) : null;
+  if (match === null) return;
+  const specifier = match[1];
+  let isCommonJS = false;
+  for (const record of moduleMap.values()) {
+    if (record.children?.get(specifier)?.format === 'commonjs') isCommonJS = true;
+  }
+  if (!isCommonJS) return;
+  const arrow = internalBinding('errors').getArrowMessage(err) ?? '';
+  const sourceLine = StringPrototypeSplit(arrow, '\n')[1] ?? '';
+  const named = RegExpPrototypeExec(/{.*}/, sourceLine);
+  const destructuring = named === null ? '' :
+    `const ${regExpReplace(named[0], /\s+as\s+/g, ': ')} = pkg;\n`;
+  err.message = `Named export '${match[2]}' not found. The requested module '${specifier}' is a CommonJS ` +
+    'module, which may not support all module.exports as named exports.\nCommonJS modules can always be ' +
+    `imported via the default export, for example using:\n\nimport pkg from '${specifier}';\n${destructuring}`;
 }
 
 // The promise of the graph's evaluation, settled with its namespace.
@@ -139,7 +170,9 @@ function runGraph(record) {
   }, (err) => {
     settled = true;
     process.removeListener('exit', onExit);
-    require('internal/process/execution').triggerUncaughtException(err, false);
+    // Never thrown through a TryCatch: an Error's arrow is where it was made.
+    const thrownAt = internalBinding('errors').getArrowMessage(err, true);
+    require('internal/process/execution').triggerUncaughtException(err, false, thrownAt);
   });
 }
 
