@@ -13,7 +13,7 @@ const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypeLastIndexOf,
   ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, Error, FunctionPrototypeCall,
   JSONParse, ObjectCreate, ObjectDefineProperty, ObjectKeys, ObjectPrototypeHasOwnProperty,
-  SafeWeakMap, StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIncludes, StringPrototypeIndexOf,
+  SafeWeakMap, StringPrototypeCharCodeAt, StringPrototypeEndsWith, StringPrototypeIndexOf,
   StringPrototypeSlice, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
 const { internalModuleStat, readFileUtf8, realpath } = internalBinding('fs');
@@ -84,7 +84,7 @@ class Module {
     detectNextCompile = false;
     let fn;
     try {
-      fn = compileFunction(withToAssert(content), filename, wrapperParams);
+      fn = compileFunction(content, filename, wrapperParams);
     } catch (err) {
       if (!detect || !isModuleSyntaxError(err, content, filename)) throw err;
       return loadESMFromCJS(this, filename);
@@ -132,12 +132,6 @@ let detectNextCompile = false;
 
 // Did compiling `content` fail because it is an ES module? (Then warn if its
 // package.json could have said so.)
-// import(x, { with: ... }) as V8 10.2 parses it (see esm/load.js).
-function withToAssert(content) {
-  if (!StringPrototypeIncludes(content, 'with')) return content;
-  return require('internal/modules/esm/load').withToAssert(content);
-}
-
 function isModuleSyntaxError(err, content, filename) {
   const load = require('internal/modules/esm/load');
   if (!load.isModuleSyntaxError(err, content)) return false;

@@ -14,7 +14,6 @@ const { readFileUtf8 } = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
 const { fileURLToPath, pathToFileURL } = require('internal/url');
 const { findScope } = require('internal/modules/package_json_reader');
-const { regExpReplace } = require('internal/util/regexp');
 const codes = require('internal/modules/esm/errors');
 
 // The SyntaxErrors V8 gives CommonJS code that is written as a module.
@@ -145,17 +144,4 @@ function parseJSON(source, url, filename) {
   }
 }
 
-// Import attributes in Node 20's `with` form, rewritten to the `assert` form V8
-// 10.2 parses: `from './x.json' with { type: 'json' }` and
-// `import(specifier, { with: { type: 'json' } })`. Only those shapes are touched
-// (a `with` statement never follows a string or opens an object key); a line
-// rewritten reports columns two further right after the attribute.
-const staticWith = /(\b(?:from|import)\s*(["'])(?:(?!\2)[^\\\n]|\\.)*\2\s*)with(?=\s*\{)/g;
-const dynamicWith = /(\bimport\s*\((?:[^()]|\([^()]*\))*?,\s*\{\s*)with(?=\s*:)/g;
-function withToAssert(source) {
-  if (!StringPrototypeIncludes(source, 'with')) return source;
-  const toAssert = (match, before) => before + 'assert';
-  return regExpReplace(regExpReplace(source, staticWith, toAssert), dynamicWith, toAssert);
-}
-
-module.exports = { withToAssert, load, checkAttributes, parseJSON, containsModuleSyntax, isModuleSyntaxError, warnTypeless };
+module.exports = { load, checkAttributes, parseJSON, containsModuleSyntax, isModuleSyntaxError, warnTypeless };

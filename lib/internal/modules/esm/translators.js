@@ -16,7 +16,7 @@ const {
 } = internalBinding('module_wrap');
 const { readFileUtf8 } = internalBinding('fs');
 const path = require('path');
-const { parseJSON, withToAssert } = require('internal/modules/esm/load');
+const { parseJSON } = require('internal/modules/esm/load');
 const { lex } = require('internal/modules/esm/cjs_lexer');
 const builtins = require('internal/modules/builtins');
 
@@ -36,7 +36,7 @@ function stripHashbang(source) {
 }
 
 function translateModule(url, loaded) {
-  return compileModule(withToAssert(stripHashbang(loaded.source)), url);
+  return compileModule(stripHashbang(loaded.source), url);
 }
 
 function translateJSON(url, loaded) {
