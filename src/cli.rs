@@ -84,6 +84,7 @@ Options:
   -p, --print SCRIPT          evaluate SCRIPT and print the result
   -c, --check                 check the script's syntax without running it
   -r, --require MODULE        preload MODULE (may be repeated)
+  --import=MODULE             import the ES module MODULE first (may be repeated)
   -C, --conditions NAME       an extra condition for package.json \"exports\"
   -                           read the script from stdin
   --env-file=FILE             set environment variables from FILE first
@@ -126,6 +127,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--check", "-c", Kind::Bool, false),
     ("--interactive", "-i", Kind::Bool, false),
     ("--require", "-r", Kind::List, true),
+    ("--import", "", Kind::List, true),
     ("--conditions", "-C", Kind::List, true),
     ("--env-file", "", Kind::List, false),
     ("--title", "", Kind::Text, true),

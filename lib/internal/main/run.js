@@ -34,6 +34,17 @@ function runMain(kind, arg) {
   }
   if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
   preload(getOptionValue('--require'));
+  const imports = getOptionValue('--import');
+  if (imports.length === 0) {
+    runProgram(Module, kind, arg);
+  } else {
+    // --import modules run first, one after another, each to its end.
+    require('internal/modules/esm/loader').importInOrder(imports, () => runProgram(Module, kind, arg));
+  }
+}
+
+function runProgram(Module, kind, arg) {
+  const path = require('path');
   const moduleInput = getOptionValue('--input-type') === 'module';
   switch (kind) {
     case 'file':

@@ -10,7 +10,7 @@
 // Binding: module_wrap.
 
 const {
-  ArrayPrototypePush, ObjectDefineProperty, PromisePrototypeThen, PromiseReject, ReflectGet,
+  ArrayPrototypePush, ObjectDefineProperty, PromisePrototypeThen, PromiseReject, PromiseResolve, ReflectGet,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, RegExpPrototypeExec, SafeMap, StringPrototypeCharCodeAt,
   StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
@@ -170,14 +170,31 @@ function runGraph(record) {
   }, (err) => {
     settled = true;
     process.removeListener('exit', onExit);
-    // Never thrown through a TryCatch: an Error's arrow is where it was made.
-    const thrownAt = internalBinding('errors').getArrowMessage(err, true);
-    require('internal/process/execution').triggerUncaughtException(err, false, thrownAt);
+    uncaught(err);
   });
+}
+
+// A module's rejection as an uncaught exception. It was never thrown through a
+// TryCatch: an Error's arrow is where it was made, when that is the program's code.
+function uncaught(err) {
+  let thrownAt = internalBinding('errors').getArrowMessage(err, true);
+  if (StringPrototypeStartsWith(thrownAt, 'node:')) thrownAt = '';
+  require('internal/process/execution').triggerUncaughtException(err, false, thrownAt);
 }
 
 function runMainFile(filename) {
   runEntryPoint(pathToFileURL(filename).href);
+}
+
+// --import: each module imported in turn from the current folder, then `then`; a
+// failure is an uncaught exception and the program does not run.
+function importInOrder(specifiers, then) {
+  const parentURL = pathToFileURL(process.cwd() + '/').href;
+  let chain = PromiseResolve();
+  for (let i = 0; i < specifiers.length; i++) {
+    chain = PromisePrototypeThen(chain, () => evaluateToNamespace(loadGraph(resolve(specifiers[i], parentURL))));
+  }
+  PromisePrototypeThen(chain, then, uncaught);
 }
 
 // --input-type=module code from -e or stdin, named as a file in the current folder.
@@ -256,5 +273,6 @@ function withEsModuleFlag(namespace) {
 }
 
 module.exports = {
-  evalModule, importModuleDynamically, initializeImportMeta, requireModule, runEntryPoint, runMainFile,
+  evalModule, importInOrder, importModuleDynamically, initializeImportMeta, requireModule, runEntryPoint,
+  runMainFile,
 };
