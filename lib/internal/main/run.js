@@ -116,8 +116,22 @@ function checkSyntax(kind, arg) {
     const nl = StringPrototypeIndexOf(source, '\n');
     source = nl === -1 ? '' : StringPrototypeSlice(source, nl);
   }
+  const { compileModule } = internalBinding('module_wrap');
+  if (kind === 'file' ? mainIsModule(require('internal/modules/cjs/loader').Module, arg) :
+    getOptionValue('--input-type') === 'module') {
+    compileModule(source, filename);
+    return;
+  }
   const { compileFunction } = internalBinding('contextify');
-  compileFunction(source, filename, ['exports', 'require', 'module', '__filename', '__dirname']);
+  try {
+    compileFunction(source, filename, ['exports', 'require', 'module', '__filename', '__dirname']);
+  } catch (err) {
+    // A .js file without a "type" that only parses as a module is one.
+    const typeless = kind === 'file' && StringPrototypeEndsWith(filename, '.js') &&
+      require('internal/modules/package_json_reader').findScope(filename)?.type !== 'commonjs';
+    if (!typeless || !require('internal/modules/esm/load').isModuleSyntaxError(err, source)) throw err;
+    compileModule(source, filename);
+  }
 }
 
 // -e code runs as a script in the global scope, with require, module, exports,
