@@ -84,11 +84,12 @@ Options:
   -p, --print SCRIPT          evaluate SCRIPT and print the result
   -c, --check                 check the script's syntax without running it
   -r, --require MODULE        preload MODULE (may be repeated)
+  --import=MODULE             import the ES module MODULE first (may be repeated)
   -C, --conditions NAME       an extra condition for package.json \"exports\"
   -                           read the script from stdin
   --env-file=FILE             set environment variables from FILE first
   --title=TITLE               set process.title
-  --input-type=commonjs       how -e and stdin code is read (ES modules: not yet)
+  --input-type=commonjs       how -e and stdin code is read (or =module)
   --unhandled-rejections=MODE strict, warn, none, throw or warn-with-error-code
   --no-warnings               do not print process warnings
   --trace-warnings            print a stack trace with each warning
@@ -126,6 +127,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--check", "-c", Kind::Bool, false),
     ("--interactive", "-i", Kind::Bool, false),
     ("--require", "-r", Kind::List, true),
+    ("--import", "", Kind::List, true),
     ("--conditions", "-C", Kind::List, true),
     ("--env-file", "", Kind::List, false),
     ("--title", "", Kind::Text, true),
@@ -518,14 +520,7 @@ fn validate(o: &Options, eval_given: bool) -> Option<String> {
         }
     }
     match o.text("--input-type") {
-        None | Some("commonjs") => {}
-        Some("module") => {
-            if !matches!(o.mode, Mode::File(_)) {
-                return Some(
-                    "coil: --input-type=module: ES modules are not supported by coil yet\n".into(),
-                );
-            }
-        }
+        None | Some("commonjs") | Some("module") => {}
         Some(_) => return Some("coil: --input-type must be \"module\" or \"commonjs\"\n".into()),
     }
     if o.check && eval_given {

@@ -290,9 +290,30 @@ fn input_type_title_conditions() {
         "",
     );
     assert_eq!(text(&out.stdout), "function\n");
-    let out = coil(&["--input-type=module", "-e", "0"], "");
-    assert_eq!(out.status.code(), Some(9));
-    assert!(text(&out.stderr).contains("ES modules are not supported by coil yet"));
+    // Module input: import.meta and top-level await, from -e and from stdin; -p
+    // cannot print a module's value.
+    let out = coil(
+        &[
+            "--input-type=module",
+            "-e",
+            "const { sep } = await import('node:path'); console.log(typeof require, sep, import.meta.url.endsWith('/[eval1]'))",
+        ],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "undefined / true\n");
+    let out = coil(
+        &["--input-type=module"],
+        "import { EOL } from 'os'; console.log(JSON.stringify(EOL))",
+    );
+    assert_eq!(text(&out.stdout), "\"\\n\"\n");
+    let out = coil(&["--input-type=module", "-p", "1"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ERR_EVAL_ESM_CANNOT_PRINT"));
+    let out = coil(
+        &["--input-type=module", "-e", "await new Promise(() => {})"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(13));
     let out = coil(&["--input-type=json", "-e", "0"], "");
     assert_eq!(
         text(&out.stderr),

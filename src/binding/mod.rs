@@ -28,6 +28,7 @@ mod errors;
 mod fs;
 mod handle_wrap;
 mod http_parser;
+mod module_wrap;
 pub mod napi;
 mod options;
 mod os;
@@ -61,6 +62,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("errors", errors::init),
     ("fs", fs::init),
     ("http_parser", http_parser::init),
+    ("module_wrap", module_wrap::init),
     ("napi", napi::init),
     ("options", options::init),
     ("os", os::init),

@@ -18,6 +18,7 @@ mod context;
 mod flags;
 pub mod heap;
 mod isolate;
+mod module;
 mod object;
 mod scope;
 mod script;

@@ -68,6 +68,15 @@ process.chdir = function chdir(directory) {
   require('internal/validators').validateString(directory, 'directory');
   binding.chdir(directory);
 };
+// A built-in module by name ('fs' or 'node:fs'); undefined for any other name,
+// never a package (require.cache and node_modules are not consulted).
+process.getBuiltinModule = function getBuiltinModule(id) {
+  require('internal/validators').validateString(id, 'id');
+  const builtins = require('internal/modules/builtins');
+  if (!builtins.isBuiltin(id)) return undefined;
+  const { StringPrototypeSlice, StringPrototypeStartsWith } = primordials;
+  return require(StringPrototypeStartsWith(id, 'node:') ? StringPrototypeSlice(id, 5) : id);
+};
 process.umask = function umask(mask) {
   if (mask === undefined) return binding.umask();
   return binding.umask(require('internal/validators').parseFileMode(mask, 'mask'));
