@@ -1,15 +1,20 @@
 'use strict';
-// crypto: message digests (createHash, createHmac) from the system's OpenSSL, as
-// Node's are, random values from the kernel, and timingSafeEqual.
+// crypto: Node's crypto over the system's OpenSSL (internalBinding 'crypto'), as
+// Node's is. Digests and HMACs, random values from the kernel, key derivation
+// (pbkdf2, scrypt, hkdf; their callback forms on the work pool), symmetric ciphers,
+// and the algorithm lists. Each area lives in lib/internal/crypto/<area>.js.
 //
-// A first part of Node's crypto: ciphers, keys, signatures, key derivation
-// (pbkdf2, scrypt, hkdf), Diffie-Hellman, X509 and webcrypto.subtle are not here
-// yet; their names are absent rather than present and throwing, so a package
-// that feature-detects takes its fallback.
+// What coil does not have yet is absent rather than present and throwing, so a
+// package that feature-detects takes its fallback.
 
 const binding = internalBinding('crypto');
-const { Hash, Hmac, getHashes } = require('internal/crypto/hash');
+const { Hash, Hmac, getHashes, hash } = require('internal/crypto/hash');
 const random = require('internal/crypto/random');
+const { pbkdf2, pbkdf2Sync } = require('internal/crypto/pbkdf2');
+const { scrypt, scryptSync } = require('internal/crypto/scrypt');
+const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
+const cipher = require('internal/crypto/cipher');
+const { getCiphers, getCurves } = require('internal/crypto/util');
 const { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH } = require('internal/errors').codes;
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { TypeError, Uint8Array } = primordials;
@@ -45,16 +50,30 @@ const constants = { __proto__: null, OPENSSL_VERSION_NUMBER: binding.OPENSSL_VER
 
 module.exports = {
   constants,
+  createCipheriv: cipher.createCipheriv,
+  createDecipheriv: cipher.createDecipheriv,
   createHash,
   createHmac,
+  getCipherInfo: cipher.getCipherInfo,
+  getCiphers,
+  getCurves,
   getHashes,
   getRandomValues: random.getRandomValues,
+  hash,
+  hkdf,
+  hkdfSync,
+  pbkdf2,
+  pbkdf2Sync,
   randomBytes: random.randomBytes,
   randomFill: random.randomFill,
   randomFillSync: random.randomFillSync,
   randomInt: random.randomInt,
   randomUUID: random.randomUUID,
+  scrypt,
+  scryptSync,
   timingSafeEqual,
+  Cipheriv: cipher.Cipheriv,
+  Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,
 };
