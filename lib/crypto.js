@@ -15,6 +15,9 @@ const { scrypt, scryptSync } = require('internal/crypto/scrypt');
 const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
 const cipher = require('internal/crypto/cipher');
 const { getCiphers, getCurves } = require('internal/crypto/util');
+const keys = require('internal/crypto/keys');
+const keygen = require('internal/crypto/keygen');
+const sig = require('internal/crypto/sig');
 const { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH } = require('internal/errors').codes;
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { TypeError, Uint8Array } = primordials;
@@ -45,8 +48,12 @@ function timingSafeEqual(buf1, buf2) {
 }
 
 // The constants of what coil has: the OpenSSL version (what packages and Node's
-// tests check) so far.
-const constants = { __proto__: null, OPENSSL_VERSION_NUMBER: binding.OPENSSL_VERSION_NUMBER };
+// tests check) and the RSA padding and PSS salt-length values.
+const constants = {
+  __proto__: null,
+  OPENSSL_VERSION_NUMBER: binding.OPENSSL_VERSION_NUMBER,
+  ...sig.constants,
+};
 
 module.exports = {
   constants,
@@ -54,8 +61,20 @@ module.exports = {
   createDecipheriv: cipher.createDecipheriv,
   createHash,
   createHmac,
+  createPrivateKey: keys.createPrivateKey,
+  createPublicKey: keys.createPublicKey,
+  createSecretKey: keys.createSecretKey,
+  createSign: sig.createSign,
+  createVerify: sig.createVerify,
+  diffieHellman: sig.diffieHellman,
+  generateKey: keygen.generateKey,
+  generateKeyPair: keygen.generateKeyPair,
+  generateKeyPairSync: keygen.generateKeyPairSync,
+  generateKeySync: keygen.generateKeySync,
   getCipherInfo: cipher.getCipherInfo,
   getCiphers,
+  // coil runs on the system's OpenSSL in its default (non-FIPS) configuration.
+  getFips() { return 0; },
   getCurves,
   getHashes,
   getRandomValues: random.getRandomValues,
@@ -64,6 +83,10 @@ module.exports = {
   hkdfSync,
   pbkdf2,
   pbkdf2Sync,
+  privateDecrypt: sig.privateDecrypt,
+  privateEncrypt: sig.privateEncrypt,
+  publicDecrypt: sig.publicDecrypt,
+  publicEncrypt: sig.publicEncrypt,
   randomBytes: random.randomBytes,
   randomFill: random.randomFill,
   randomFillSync: random.randomFillSync,
@@ -71,9 +94,14 @@ module.exports = {
   randomUUID: random.randomUUID,
   scrypt,
   scryptSync,
+  sign: sig.sign,
   timingSafeEqual,
+  verify: sig.verify,
   Cipheriv: cipher.Cipheriv,
   Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,
+  KeyObject: keys.KeyObject,
+  Sign: sig.Sign,
+  Verify: sig.Verify,
 };

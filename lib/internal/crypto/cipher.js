@@ -94,7 +94,10 @@ function update(data, inputEncoding, outputEncoding) {
   } else if (!isArrayBufferView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
-  if (this[kState].finished) throw new Error('Trying to add data in unsupported state');
+  // OpenSSL counts in ints: input that could overflow one is refused, as in Node.
+  if (this[kState].finished || data.byteLength > 2 ** 31 - 1 - 32) {
+    throw new Error('Trying to add data in unsupported state');
+  }
   const out = asBuffer(binding.cipherUpdate(this[kHandle], data));
   if (outputEncoding && outputEncoding !== 'buffer') {
     return decoderFor(this, outputEncoding).write(out);

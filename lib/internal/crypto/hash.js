@@ -106,6 +106,8 @@ Hash.prototype.update = function update(data, encoding) {
 
 Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  // Any value names an encoding by its string form, as in Node.
+  if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
   this[kState][kFinalized] = true;
   unfinished.unregister(this);
   return encodeDigest(binding.digestFinal(this[kId]), outputEncoding);
@@ -130,6 +132,7 @@ Hmac.prototype._flush = Hash.prototype._flush;
 
 // A second digest() of an Hmac gives an empty result rather than throwing.
 Hmac.prototype.digest = function digest(outputEncoding) {
+  if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
   if (this[kState][kFinalized]) return encodeDigest(new Uint8Array(0), outputEncoding);
   this[kState][kFinalized] = true;
   unfinished.unregister(this);

@@ -22,9 +22,14 @@ function toBytes(data, encoding, name) {
   throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
-// A secret key: a string in `encoding`, an ArrayBuffer or a view.
+// A secret key: a string in `encoding`, an ArrayBuffer, a view, or a secret
+// KeyObject's bytes.
 function keyBytes(key, encoding) {
   if (typeof key === 'string') return Buffer.from(key, encoding);
+  if (key !== null && typeof key === 'object' && key.type === 'secret' &&
+      typeof key.export === 'function') {
+    return key.export();
+  }
   if (isArrayBufferView(key)) return key;
   if (isAnyArrayBuffer(key)) return new Uint8Array(key);
   throw new ERR_INVALID_ARG_TYPE('key',

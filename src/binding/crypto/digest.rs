@@ -55,10 +55,25 @@ pub(super) fn hash_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let name = args.get(0).to_rust_string(s);
     let xof = arg_xof_len(s, args, 1);
     let id = MessageDigest::from_name(&name)
-        .and_then(|md| Hasher::new(md).ok())
-        .map(|h| insert(Digest::Hash(h, xof)))
+        .and_then(|md| {
+            // A fixed-size digest takes an outputLength only as its own size (lib/
+            // checked that), so it is finished the ordinary way.
+            let xof = xof.filter(|_| is_xof(md));
+            Hasher::new(md).ok().map(|h| insert(Digest::Hash(h, xof)))
+        })
         .unwrap_or(-1.0);
     args.ret(s.number(id));
+}
+
+/// Whether the digest is extendable-output (shake*).
+fn is_xof(md: MessageDigest) -> bool {
+    extern "C" {
+        // libcrypto (linked through the openssl crate).
+        fn EVP_MD_get_flags(md: *const openssl_sys::EVP_MD) -> libc::c_ulong;
+    }
+    const EVP_MD_FLAG_XOF: libc::c_ulong = 0x2;
+    // SAFETY: `md` is a live EVP_MD for the call.
+    unsafe { EVP_MD_get_flags(md.as_ptr()) & EVP_MD_FLAG_XOF != 0 }
 }
 
 /// hmacNew(algorithm, key bytes) -> id, or -1 for an unknown digest.
@@ -126,7 +141,8 @@ pub(super) fn hash_copy<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     };
     let xof = arg_xof_len(s, args, 1);
     let copy = DIGESTS.with(|t| match t.borrow().get(key) {
-        Some(Digest::Hash(h, own)) => Some(Digest::Hash(h.clone(), xof.or(*own))),
+        // A copy without its own length has the default one, as in Node.
+        Some(Digest::Hash(h, _)) => Some(Digest::Hash(h.clone(), xof)),
         _ => None,
     });
     args.ret(s.number(copy.map(insert).unwrap_or(-1.0)));

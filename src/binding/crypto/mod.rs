@@ -16,7 +16,10 @@ use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind}
 mod cipher;
 mod digest;
 mod kdf;
+mod keygen;
+mod keys;
 mod names;
+mod sig;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -46,6 +49,17 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "cipherGetAuthTag" => cipher::cipher_get_auth_tag,
             "cipherSetPadding" => cipher::cipher_set_padding,
             "cipherFree" => cipher::cipher_free,
+            "keyParse" => keys::key_parse,
+            "keyExport" => keys::key_export,
+            "keyDetails" => keys::key_details,
+            "keyFromJwk" => keys::key_from_jwk,
+            "keyToJwk" => keys::key_to_jwk,
+            "generateKeyPair" => keygen::generate_key_pair,
+            "curveKnown" => keygen::curve_known,
+            "sign" => sig::sign,
+            "verify" => sig::verify,
+            "rsaCrypt" => sig::rsa_crypt,
+            "deriveShared" => sig::derive_shared,
         ],
     );
     let version = openssl::version::number() as f64;
