@@ -18,6 +18,7 @@ const { getCiphers, getCurves } = require('internal/crypto/util');
 const keys = require('internal/crypto/keys');
 const keygen = require('internal/crypto/keygen');
 const sig = require('internal/crypto/sig');
+const { ECDH, createECDH } = require('internal/crypto/diffiehellman');
 const { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH } = require('internal/errors').codes;
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { TypeError, Uint8Array } = primordials;
@@ -59,6 +60,7 @@ module.exports = {
   constants,
   createCipheriv: cipher.createCipheriv,
   createDecipheriv: cipher.createDecipheriv,
+  createECDH,
   createHash,
   createHmac,
   createPrivateKey: keys.createPrivateKey,
@@ -98,6 +100,7 @@ module.exports = {
   timingSafeEqual,
   verify: sig.verify,
   Cipheriv: cipher.Cipheriv,
+  ECDH,
   Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,

@@ -16,7 +16,7 @@ if (codes.ERR_CRYPTO_INVALID_IV === undefined) {
   E('ERR_CRYPTO_INVALID_JWK', 'Invalid JWK data', TypeError);
   E('ERR_CRYPTO_INVALID_KEYLEN', 'Invalid key length', RangeError);
   E('ERR_CRYPTO_INVALID_KEYPAIR', 'Invalid key pair', RangeError);
-  E('ERR_CRYPTO_INVALID_KEYTYPE', 'Invalid key type', TypeError);
+  E('ERR_CRYPTO_INVALID_KEYTYPE', 'Private key is not valid for specified curve.', RangeError);
   E('ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
     'Invalid key object type %s, expected %s.', TypeError);
   E('ERR_CRYPTO_INVALID_MESSAGELEN', 'Invalid message length', RangeError);
@@ -25,7 +25,7 @@ if (codes.ERR_CRYPTO_INVALID_IV === undefined) {
   E('ERR_CRYPTO_INVALID_STATE', 'Invalid state for operation %s', Error);
   E('ERR_CRYPTO_JWK_UNSUPPORTED_CURVE', 'Unsupported JWK EC curve: %s.', Error);
   E('ERR_CRYPTO_JWK_UNSUPPORTED_KEY_TYPE', 'Unsupported JWK Key Type.', Error);
-  E('ERR_CRYPTO_OPERATION_FAILED', 'Operation failed', Error);
+  E('ERR_CRYPTO_OPERATION_FAILED', (msg) => msg || 'Operation failed', Error);
   E('ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', 'Invalid scrypt parameter', Error);
   E('ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign', Error);
   E('ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher', Error);

@@ -57,7 +57,7 @@ function parse(type, options) {
   } else if (type === 'ec') {
     validateObject(options, 'options');
     validateString(o.namedCurve, 'options.namedCurve');
-    if (!binding.curveKnown(o.namedCurve)) throw new ERR_CRYPTO_INVALID_CURVE();
+    if (!binding.curveKnown(o.namedCurve, true)) throw new ERR_CRYPTO_INVALID_CURVE();
     curve = o.namedCurve;
   }
   const { publicKeyEncoding, privateKeyEncoding } = o;

@@ -34,13 +34,17 @@ extern "C" {
     fn EC_curve_nist2nid(name: *const libc::c_char) -> libc::c_int;
 }
 
-/// The curve a name means (OpenSSL's short names and the NIST "P-256" forms), if
-/// OpenSSL has it.
-pub(super) fn curve_nid(name: &str) -> Option<Nid> {
+/// The curve a name means (OpenSSL's short names, and with `nist` the "P-256"
+/// forms key generation also takes), if OpenSSL has it.
+pub(super) fn curve_nid(name: &str, nist: bool) -> Option<Nid> {
     let c = std::ffi::CString::new(name).ok()?;
     // SAFETY: `c` is a NUL-terminated string alive for both calls.
     let nid = unsafe {
-        match EC_curve_nist2nid(c.as_ptr()) {
+        match if nist {
+            EC_curve_nist2nid(c.as_ptr())
+        } else {
+            0
+        } {
             0 => openssl_sys::OBJ_sn2nid(c.as_ptr()),
             n => n,
         }
@@ -101,8 +105,8 @@ fn generate(spec: &Spec) -> Result<PKey<Private>, OsslError> {
         })()
         .map_err(fail),
         "ec" => {
-            let nid =
-                curve_nid(&spec.curve).ok_or_else(|| OsslError::plain("Invalid EC curve name"))?;
+            let nid = curve_nid(&spec.curve, true)
+                .ok_or_else(|| OsslError::plain("Invalid EC curve name"))?;
             EcGroup::from_curve_name(nid)
                 .and_then(|g| EcKey::generate(&g))
                 .and_then(PKey::from_ec_key)
@@ -167,7 +171,8 @@ pub(super) fn generate_key_pair<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     Runtime::get(s).submit_request(s, req, op.into(), finish);
 }
 
-/// curveKnown(name) -> whether OpenSSL has the named curve.
+/// curveKnown(name, nistNamesToo) -> whether OpenSSL has the named curve.
 pub(super) fn curve_known<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    args.ret(s.boolean(curve_nid(&arg_string(s, args, 0)).is_some()));
+    let nist = args.get(1).boolean(s);
+    args.ret(s.boolean(curve_nid(&arg_string(s, args, 0), nist).is_some()));
 }

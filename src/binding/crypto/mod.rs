@@ -6,6 +6,7 @@
 //! - kdf.rs: pbkdf2, scrypt, hkdf (their async forms on the work pool)
 //! - cipher.rs: createCipheriv / createDecipheriv contexts
 //! - keys.rs, sig.rs, keygen.rs: asymmetric keys, signatures, key generation
+//! - ecdh.rs: createECDH's scalars and points
 //!
 //! Byte results come back as Uint8Arrays that lib/ wraps as Buffers. OpenSSL's
 //! failures become Errors shaped as Node's (`error:XXXXXXXX:library::reason`, with
@@ -15,6 +16,7 @@ use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind}
 
 mod cipher;
 mod digest;
+mod ecdh;
 mod kdf;
 mod keygen;
 mod keys;
@@ -60,6 +62,10 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "verify" => sig::verify,
             "rsaCrypt" => sig::rsa_crypt,
             "deriveShared" => sig::derive_shared,
+            "ecdhGenerate" => ecdh::ecdh_generate,
+            "ecdhPublic" => ecdh::ecdh_public,
+            "ecdhCompute" => ecdh::ecdh_compute,
+            "ecdhConvert" => ecdh::ecdh_convert,
         ],
     );
     let version = openssl::version::number() as f64;
