@@ -83,7 +83,9 @@ pub(super) fn hmac_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return s.throw_error(ErrorKind::TypeError, "hmacNew: key must be bytes");
     };
     let made = MessageDigest::from_name(&name).and_then(|md| {
-        let key = PKey::hmac(&key).ok()?;
+        // OpenSSL refuses an empty HMAC key; one zero byte is the same key, since
+        // HMAC pads keys shorter than a block with zeros.
+        let key = PKey::hmac(if key.is_empty() { &[0] } else { &key }).ok()?;
         // SAFETY: the EVP_PKEY behind `key` is heap memory that does not move when
         // the PKey handle moves, and it is dropped only after the signer (field
         // order of Hmac), so the borrow stays valid for the signer's whole life.
