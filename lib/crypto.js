@@ -99,6 +99,7 @@ module.exports = {
   sign: sig.sign,
   timingSafeEqual,
   verify: sig.verify,
+  webcrypto: require('internal/crypto/webcrypto').crypto,
   Cipheriv: cipher.Cipheriv,
   ECDH,
   Decipheriv: cipher.Decipheriv,
