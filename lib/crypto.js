@@ -19,6 +19,7 @@ const keys = require('internal/crypto/keys');
 const keygen = require('internal/crypto/keygen');
 const sig = require('internal/crypto/sig');
 const { ECDH, createECDH } = require('internal/crypto/diffiehellman');
+const prime = require('internal/crypto/prime');
 const { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH } = require('internal/errors').codes;
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { TypeError, Uint8Array } = primordials;
@@ -57,6 +58,8 @@ const constants = {
 };
 
 module.exports = {
+  checkPrime: prime.checkPrime,
+  checkPrimeSync: prime.checkPrimeSync,
   constants,
   createCipheriv: cipher.createCipheriv,
   createDecipheriv: cipher.createDecipheriv,
@@ -73,6 +76,8 @@ module.exports = {
   generateKeyPair: keygen.generateKeyPair,
   generateKeyPairSync: keygen.generateKeyPairSync,
   generateKeySync: keygen.generateKeySync,
+  generatePrime: prime.generatePrime,
+  generatePrimeSync: prime.generatePrimeSync,
   getCipherInfo: cipher.getCipherInfo,
   getCiphers,
   // coil runs on the system's OpenSSL in its default (non-FIPS) configuration.

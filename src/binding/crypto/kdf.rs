@@ -16,7 +16,7 @@ use crate::v8::{CallbackArgs, Object, Scope, ValueKind};
 type Derived = Result<Vec<u8>, OsslError>;
 
 /// Runs `work` now (no req) or on the pool (req an object).
-fn run<'s>(
+pub(super) fn run<'s>(
     s: &Scope<'s>,
     args: &CallbackArgs<'s>,
     name: &'static str,

@@ -4,6 +4,7 @@
 //! - digest.rs: hashes and HMACs, random bytes, timingSafeEqual
 //! - names.rs: getHashes / getCiphers / getCurves
 //! - kdf.rs: pbkdf2, scrypt, hkdf (their async forms on the work pool)
+//! - prime.rs: generatePrime / checkPrime
 //! - cipher.rs: createCipheriv / createDecipheriv contexts
 //! - keys.rs, sig.rs, keygen.rs: asymmetric keys, signatures, key generation
 //! - ecdh.rs: createECDH's scalars and points
@@ -21,6 +22,7 @@ mod kdf;
 mod keygen;
 mod keys;
 mod names;
+mod prime;
 mod sig;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -62,6 +64,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "verify" => sig::verify,
             "rsaCrypt" => sig::rsa_crypt,
             "deriveShared" => sig::derive_shared,
+            "generatePrime" => prime::generate_prime,
+            "checkPrime" => prime::check_prime,
             "ecdhGenerate" => ecdh::ecdh_generate,
             "ecdhPublic" => ecdh::ecdh_public,
             "ecdhCompute" => ecdh::ecdh_compute,
