@@ -1,11 +1,14 @@
 'use strict';
 // crypto: Node's crypto over the system's OpenSSL (internalBinding 'crypto'), as
-// Node's is. Digests and HMACs, random values from the kernel, key derivation
-// (pbkdf2, scrypt, hkdf; their callback forms on the work pool), symmetric ciphers,
-// and the algorithm lists. Each area lives in lib/internal/crypto/<area>.js.
+// Node's is. Each area lives in lib/internal/crypto/<area>.js: digests and HMACs
+// (hash), random values (random), key derivation (pbkdf2, scrypt, hkdf), ciphers
+// (cipher), keys and key generation (keys, keygen), signatures and RSA encryption
+// (sig), ECDH (diffiehellman), primes (prime), and Web Crypto's object (webcrypto).
+// Work Node runs on libuv's threadpool runs on coil's work pool.
 //
-// What coil does not have yet is absent rather than present and throwing, so a
-// package that feature-detects takes its fallback.
+// What coil does not have yet (createDiffieHellman, X509Certificate, SubtleCrypto)
+// is absent rather than present and throwing, so a package that feature-detects
+// takes its fallback.
 
 const binding = internalBinding('crypto');
 const { Hash, Hmac, getHashes, hash } = require('internal/crypto/hash');
