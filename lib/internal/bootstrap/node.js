@@ -250,6 +250,14 @@ defineLazy(globalThis, 'AbortSignal', () => require('internal/abort_controller')
 defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clone').structuredClone);
 defineLazy(globalThis, 'performance', () => require('internal/perf').performance);
 defineLazy(globalThis, 'DOMException', () => require('internal/dom_exception').DOMException);
+// Web Crypto's object: a getter without a setter, as node's.
+ObjectDefineProperty(globalThis, 'crypto', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: function crypto() { return require('internal/crypto/webcrypto').crypto; },
+});
+defineLazy(globalThis, 'Crypto', () => require('internal/crypto/webcrypto').Crypto);
 // The WHATWG streams: non-enumerable globals, as node's.
 const webStreamNames = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
