@@ -53,5 +53,15 @@ for (let i = 0; i < 300; i++) {
   // (Which stat completes first is the kernel's or the thread pool's choice.)
   console.log(order.map((x) => x.split(' ')[0]).join(', '),
     order.every((x, i) => x.split(' ')[1] === order[i - i % 3].split(' ')[1]));
+
+  // The async context of the call is the one its continuation sees.
+  const { AsyncLocalStorage } = require('async_hooks');
+  const als = new AsyncLocalStorage();
+  await als.run({ id: 1 }, async () => {
+    await fs.promises.stat(files[1]);
+    await fs.promises.readFile(files[1]);
+    const e = await fs.promises.lstat(path.join(dir, 'nope')).catch((e) => e.code);
+    console.log('store', als.getStore().id, e);
+  });
   fs.rmSync(dir, { recursive: true });
 })();
