@@ -27,17 +27,16 @@ const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes, validateOffsetLengthRead,
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, statsFromValues, bigintStatsFromFields, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, statsFromValues, bigintStatsFromFields, kUsePromises, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
   parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
 
-// Calls binding[name](...args, req) and returns the promise of its completion.
+// Calls binding[name](...args, kUsePromises): the binding returns the promise its
+// completion settles (from Rust, with no request object).
 function call(name, ...args) {
-  const req = new PromiseRequest();
-  ArrayPrototypePush(args, req);
-  ReflectApply(binding[name], binding, args);
-  return req.promise;
+  ArrayPrototypePush(args, kUsePromises);
+  return ReflectApply(binding[name], binding, args);
 }
 
 function checkAborted(signal) {

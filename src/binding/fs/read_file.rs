@@ -22,7 +22,8 @@ fn read_file<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     // fs.promises.readFile: a promise settled from here, its value passed through
     // the function (lib/ makes the Buffer); past 2 GiB the value is the path, for
     // lib/ to measure the file and refuse it.
-    if let Some(map) = a.get(3).to::<Function>(ValueKind::Function) {
+    let map = a.get(3).to::<Function>(ValueKind::Function);
+    if map.is_some() || a.get(3).is(ValueKind::Symbol) {
         let finish: Finish = Box::new(move |s, c| {
             let mut op = c.op.expect("a finished op is handed back");
             let v = done(s, c.result, &mut op, &text)?;
@@ -32,7 +33,7 @@ fn read_file<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
                 v
             })
         });
-        if let Some(p) = Runtime::get(s).submit_promise(s, Some(map), op.into(), finish) {
+        if let Some(p) = Runtime::get(s).submit_promise(s, map, op.into(), finish) {
             a.ret(p.value());
         }
         return;
