@@ -530,6 +530,19 @@ void v8__ScriptCompiler__CacheCounts(int* used, int* rejected) {
 // ---- Promise / Proxy --------------------------------------------------------------------
 int v8__Promise__State(const Promise* p) { return static_cast<int>(const_cast<Promise*>(p)->State()); }
 const Value* v8__Promise__Result(const Promise* p) { return local_to_ptr(const_cast<Promise*>(p)->Result()); }
+// A resolver is a promise JS cannot settle: only whoever holds the resolver can.
+const Promise::Resolver* v8__Promise__Resolver__New(const Context* ctx) {
+  return maybe_to_ptr(Promise::Resolver::New(ptr_to_local(ctx)));
+}
+const Promise* v8__Promise__Resolver__GetPromise(const Promise::Resolver* r) {
+  return local_to_ptr(const_cast<Promise::Resolver*>(r)->GetPromise());
+}
+int v8__Promise__Resolver__Resolve(const Promise::Resolver* r, const Context* ctx, const Value* v) {
+  return maybe_bool(const_cast<Promise::Resolver*>(r)->Resolve(ptr_to_local(ctx), ptr_to_local(v)));
+}
+int v8__Promise__Resolver__Reject(const Promise::Resolver* r, const Context* ctx, const Value* v) {
+  return maybe_bool(const_cast<Promise::Resolver*>(r)->Reject(ptr_to_local(ctx), ptr_to_local(v)));
+}
 const Value* v8__Proxy__GetTarget(const Proxy* p) { return local_to_ptr(const_cast<Proxy*>(p)->GetTarget()); }
 const Value* v8__Proxy__GetHandler(const Proxy* p) { return local_to_ptr(const_cast<Proxy*>(p)->GetHandler()); }
 

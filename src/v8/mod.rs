@@ -20,6 +20,7 @@ pub mod heap;
 mod isolate;
 mod module;
 mod object;
+mod promise;
 mod scope;
 mod script;
 mod serializer;
@@ -32,6 +33,7 @@ pub use object::{
     dispatch, set_zero_fill_field, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind,
     Function, Global, NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
 };
+pub use promise::PromiseResolver;
 pub use scope::Scope;
 pub use script::code_cache_counts;
 pub use script::Message;
