@@ -1,6 +1,6 @@
 'use strict';
 // Runs the program the command line names: a file (CommonJS), -e / -p code, or
-// the script read from stdin; after the -r/--require preloads, or, with -c, only
+// the script read from stdin, or the REPL; after the -r/--require preloads, or, with -c, only
 // compiles the script to check its syntax.
 
 const {
@@ -47,6 +47,9 @@ function runMain(kind, arg) {
       evalScript('[stdin]', source, arg === 'print');
       break;
     }
+    case 'repl':
+      require('internal/main/repl').startRepl();
+      break;
   }
 }
 
