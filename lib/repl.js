@@ -219,6 +219,7 @@ REPLServer.prototype.resetContext = function resetContext() {
   this.context = context;
   this.lines = [];
   this.lines.level = [];
+  this.emit('reset', context);
 };
 
 // `fs`, `path`, `http`... as names in the REPL's scope, required on first use;
