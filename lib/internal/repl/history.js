@@ -5,7 +5,6 @@
 
 const fs = require('fs');
 const {
-  ArrayPrototypeFilter,
   ArrayPrototypeJoin,
   ArrayPrototypeSlice,
   RegExpPrototypeSymbolSplit,
@@ -15,21 +14,26 @@ const {
 function setupHistory(server, historyPath, ready) {
   if (typeof ready !== 'function') ready = () => {};
   if (typeof historyPath === 'string') historyPath = StringPrototypeTrim(historyPath);
-  if (!server.terminal || !historyPath) {
+  if (!historyPath) {
     process.nextTick(ready, null, server);
     return;
   }
-  let text = '';
+  let text;
   try {
+    // Created (0600) when missing, as node does, terminal or not.
+    fs.closeSync(fs.openSync(historyPath, 'a+', 0o600));
     text = fs.readFileSync(historyPath, 'utf8');
   } catch (err) {
-    if (err.code !== 'ENOENT') {
-      process.nextTick(ready, err);
-      return;
-    }
+    process.nextTick(ready, err);
+    return;
   }
-  const saved = ArrayPrototypeFilter(RegExpPrototypeSymbolSplit(/\r?\n/, text), (l) => l !== '');
-  server.history = ArrayPrototypeSlice(saved, 0, server.historySize);
+  if (!server.terminal) {
+    process.nextTick(ready, null, server);
+    return;
+  }
+  // node keeps what its split gives, the empty entry after a last newline too.
+  server.history = text === '' ? [] :
+    ArrayPrototypeSlice(RegExpPrototypeSymbolSplit(/[\n\r]+/, text), 0, server.historySize);
   server.on('history', (history) => {
     try {
       fs.writeFileSync(historyPath, ArrayPrototypeJoin(history, '\n'), { __proto__: null, mode: 0o600 });
