@@ -24,19 +24,31 @@ const {
 
 const CSI = '\x1b[';
 
-// Where the word before / after `cursor` in `line` starts / ends, as Alt-B/Alt-F
-// and Ctrl-W/Alt-D see words: letters, digits and _ between anything else.
+// What a character is to word moves: 0 space, 1 word (letters, digits, _), 2 other.
+function charClass(ch) {
+  if (RegExpPrototypeExec(/\s/, ch) !== null) return 0;
+  return RegExpPrototypeExec(/\w/, ch) !== null ? 1 : 2;
+}
+
+// Alt-B / Ctrl-W: back over spaces, then over one run of word or other characters.
 function wordLeft(line, cursor) {
   let i = cursor;
-  while (i > 0 && RegExpPrototypeExec(/\w/, line[i - 1]) === null) i--;
-  while (i > 0 && RegExpPrototypeExec(/\w/, line[i - 1]) !== null) i--;
+  while (i > 0 && charClass(line[i - 1]) === 0) i--;
+  if (i > 0) {
+    const kind = charClass(line[i - 1]);
+    while (i > 0 && charClass(line[i - 1]) === kind) i--;
+  }
   return i;
 }
 
+// Alt-F / Alt-D: over one run (spaces, word or other characters), then spaces.
 function wordRight(line, cursor) {
   let i = cursor;
-  while (i < line.length && RegExpPrototypeExec(/\w/, line[i]) === null) i++;
-  while (i < line.length && RegExpPrototypeExec(/\w/, line[i]) !== null) i++;
+  if (i < line.length) {
+    const kind = charClass(line[i]);
+    while (i < line.length && charClass(line[i]) === kind) i++;
+  }
+  while (i < line.length && charClass(line[i]) === 0) i++;
   return i;
 }
 
