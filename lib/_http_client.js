@@ -31,6 +31,11 @@ const {
   },
 } = require('internal/errors');
 const { validateBoolean, validateInteger } = require('internal/validators');
+const dc = require('diagnostics_channel');
+const channels = {
+  requestStart: dc.channel('http.client.request.start'),
+  responseFinish: dc.channel('http.client.response.finish'),
+};
 
 const kState = Symbol('kClientState');
 const kBodyless = { __proto__: null, GET: true, HEAD: true, DELETE: true, OPTIONS: true, TRACE: true, CONNECT: true };
@@ -152,6 +157,7 @@ function ClientRequest(input, options, cb) {
     const socket = make(connectOptions, (err, s) => { if (err) this.onSocket(s, err); else if (s) this.onSocket(s); });
     if (socket) this.onSocket(socket);
   }
+  if (channels.requestStart.hasSubscribers) channels.requestStart.publish({ request: this });
 }
 ObjectSetPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
 ObjectSetPrototypeOf(ClientRequest, OutgoingMessage);
@@ -310,6 +316,7 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   // The socket is released once the response has been read to its 'end'.
   res[kState] = this;
   res.on('end', responseOnEnd);
+  if (channels.responseFinish.hasSubscribers) channels.responseFinish.publish({ request: req, response: res });
   if (!req.emit('response', res)) res._dump();
   if (noBody) {
     res._pushEnd();
