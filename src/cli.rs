@@ -425,15 +425,15 @@ pub fn from_process() -> Parsed {
     });
     let mut parsed = parsed;
     if let Parsed::Run(o) = &mut parsed {
-        // SAFETY: isatty accepts any fd.
-        if matches!(
+        let no_script = matches!(
             o.mode,
             Mode::Stdin {
                 dash: false,
                 print: false
             }
-        ) && unsafe { libc::isatty(0) } == 1
-        {
+        );
+        // SAFETY: isatty accepts any fd.
+        if no_script && unsafe { libc::isatty(0) } == 1 {
             o.mode = Mode::Repl;
         }
     }
