@@ -29,6 +29,7 @@ const {
   DateNow,
   FunctionPrototypeCall,
   MathMax,
+  NumberIsNaN,
   ObjectAssign,
   ObjectSetPrototypeOf,
   Promise,
@@ -56,6 +57,8 @@ function Interface(input, output, completer, terminal) {
   let historySize;
   let history;
   let removeHistoryDuplicates = false;
+  let escapeCodeTimeout = 500;
+  let tabSize = 8;
   if (input?.input) {
     const options = input;
     output = options.output;
@@ -65,6 +68,16 @@ function Interface(input, output, completer, terminal) {
     historySize = options.historySize;
     history = options.history;
     removeHistoryDuplicates = !!options.removeHistoryDuplicates;
+    if (options.escapeCodeTimeout !== undefined) {
+      escapeCodeTimeout = options.escapeCodeTimeout;
+      if (typeof escapeCodeTimeout !== 'number' || NumberIsNaN(escapeCodeTimeout)) {
+        throw new ERR_INVALID_ARG_VALUE('input.escapeCodeTimeout', escapeCodeTimeout);
+      }
+    }
+    if (options.tabSize !== undefined) {
+      validateUint32(options.tabSize, 'tabSize', true);
+      tabSize = options.tabSize;
+    }
     if (options.prompt !== undefined) prompt = options.prompt;
     crlfDelay = options.crlfDelay;
     input = options.input;
@@ -85,6 +98,8 @@ function Interface(input, output, completer, terminal) {
   this.historySize = historySize ?? 30;
   this.history = history !== undefined ? ArrayPrototypeSlice(history) : [];
   this.removeHistoryDuplicates = removeHistoryDuplicates;
+  this.escapeCodeTimeout = escapeCodeTimeout;
+  this.tabSize = tabSize;
   this._historyIndex = -1;
   this._historySearch = null;
   this._prevRows = 0;
@@ -110,6 +125,7 @@ function Interface(input, output, completer, terminal) {
   };
   this._onkeypress = (s, key) => this._ttyWrite(s, key);
   this._onresize = () => this._refreshLine();
+  this._onerror = (err) => this.emit('error', err);
   if (input != null) {
     if (this.terminal) {
       emitKeypressEvents(input, this);
@@ -120,6 +136,7 @@ function Interface(input, output, completer, terminal) {
       input.on('data', this._ondata);
     }
     input.on('end', this._onend);
+    input.on('error', this._onerror);
     input.resume?.();
   }
   if (signal) {
@@ -259,6 +276,7 @@ Interface.prototype.close = function close() {
   if (this.input != null) {
     this.input.removeListener('data', this._ondata);
     this.input.removeListener('end', this._onend);
+    this.input.removeListener('error', this._onerror);
     if (this.terminal) {
       this.input.removeListener('keypress', this._onkeypress);
       this.output?.removeListener?.('resize', this._onresize);
@@ -275,10 +293,14 @@ Interface.prototype.getCursorPos = function getCursorPos() {
   return { rows: columns === Infinity ? 0 : (offset / columns) | 0, cols: offset % columns };
 };
 
-// Lines as an async iterator: those that arrive before they are asked for wait in
-// a queue; the iterator ends at 'close' and closes the interface when left early.
+// Lines as an async iterator, one per interface (a loop nested in another goes on
+// with the same lines): those that arrive before they are asked for wait in a
+// queue; the iterator ends at 'close', rejects with the input's error, and closes
+// the interface when left early.
 Interface.prototype[SymbolAsyncIterator] = function asyncIterator() {
+  if (this._lineIterator !== undefined) return this._lineIterator;
   const queue = [];
+  let failure = null;
   const waiting = [];
   let finished = this.closed;
   const online = (line) => {
@@ -295,22 +317,34 @@ Interface.prototype[SymbolAsyncIterator] = function asyncIterator() {
       ArrayPrototypeShift(waiting).resolve({ value: undefined, done: true });
     }
   };
+  const onerror = (err) => {
+    failure = err;
+    while (waiting.length > 0) ArrayPrototypeShift(waiting).reject(err);
+  };
   this.on('line', online);
   this.once('close', onclose);
+  this.on('error', onerror);
   const stop = () => {
     this.removeListener('line', online);
     this.removeListener('close', onclose);
+    this.removeListener('error', onerror);
     finished = true;
     queue.length = 0;
     this.close();
   };
   const rl = this;
-  return {
+  this._lineIterator = {
     next() {
       if (queue.length > 0) {
         const value = ArrayPrototypeShift(queue);
         if (queue.length === 0 && rl.paused && !rl.closed) rl.resume();
         return PromiseResolve({ value, done: false });
+      }
+      if (failure !== null) {
+        const err = failure;
+        failure = null;
+        finished = true;
+        return PromiseReject(err);
       }
       if (finished) return PromiseResolve({ value: undefined, done: true });
       return new Promise((resolve, reject) => {
@@ -329,6 +363,7 @@ Interface.prototype[SymbolAsyncIterator] = function asyncIterator() {
       return this;
     },
   };
+  return this._lineIterator;
 };
 
 module.exports = { Interface };
