@@ -247,6 +247,8 @@ function addBuiltinLibs(context, requireFn) {
 }
 
 REPLServer.prototype._onLine = function _onLine(line) {
+  // A 'line' emitted by hand may carry nothing.
+  if (typeof line !== 'string') line = line == null ? '' : `${line}`;
   if (this._busy) {
     ArrayPrototypePush(this._pendingLines, line);
     return;

@@ -1,7 +1,7 @@
 // REPL commands and completion: defineCommand (a function, and { help, action })
 // listed by .help, .save and .load of a temp file, .clear's 'reset' event and a
 // fresh context, a custom eval and writer, the server's completer on commands,
-// globals, keywords, properties of an expression and require('...').
+// globals, keywords, properties of an expression and require('...'); a null line.
 'use strict';
 const repl = require('repl');
 const fs = require('fs');
@@ -77,6 +77,10 @@ async function main() {
     console.log(JSON.stringify(await complete(server, 'thing.al')));
     console.log(JSON.stringify(await complete(server, 'let q = thing.b')));
     console.log(JSON.stringify(await complete(server, 'nothing.x')));
+    // A 'line' of null (emitted by hand) is an empty line.
+    const before = out.text.length;
+    server.emit('line', null);
+    console.log(JSON.stringify(out.text.slice(before)));
     server.close();
   }
   {
