@@ -421,24 +421,33 @@ fn open_pty(cols: u16, rows: u16) -> (i32, std::fs::File) {
 }
 
 #[test]
-fn no_script_on_a_terminal_gives_a_hint() {
+fn no_script_on_a_terminal_starts_the_repl() {
     let (master, tty) = open_pty(80, 24);
+    let input = b"6*7\n.exit\n";
+    // SAFETY: master is an open fd and input a live buffer of that length.
+    let written = unsafe { libc::write(master, input.as_ptr().cast(), input.len()) };
+    assert_eq!(written, input.len() as isize);
     let out = Command::new(env!("CARGO_BIN_EXE_coil"))
         .env_remove("NODE_OPTIONS")
+        .env("COIL_REPL_HISTORY", "")
         .stdin(Stdio::from(tty))
         .output()
         .unwrap();
     // SAFETY: master is ours to close.
     unsafe { libc::close(master) };
-    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("no REPL yet"),
+        text(&out.stdout).contains("> 42\n"),
         "{}",
-        text(&out.stderr)
+        text(&out.stdout)
     );
-    let out = coil(&["-i"], "");
-    assert_eq!(out.status.code(), Some(9));
-    assert!(text(&out.stderr).contains("REPL is not available"));
+    let out = coil(&["-i"], "1+1\n.exit\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).ends_with("> 2\n> "),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]

@@ -63,6 +63,7 @@ impl Runtime {
             Mode::Eval(c) => ("eval", c.clone()),
             Mode::Print(c) => ("print", c.clone()),
             Mode::Stdin { print, .. } => ("stdin", if *print { "print" } else { "" }.to_string()),
+            Mode::Repl => ("repl", String::new()),
         };
         self.make_callback(
             s,

@@ -1,6 +1,7 @@
 'use strict';
 // Runs the program the command line names: a file (CommonJS or an ES module),
-// -e / -p code (a module with --input-type=module), or the script read from stdin; after the -r/--require preloads, or, with -c, only
+// -e / -p code (a module with --input-type=module), the script read from stdin,
+// or the REPL; after the -r/--require preloads, or, with -c, only
 // compiles the script to check its syntax.
 
 const {
@@ -67,6 +68,9 @@ function runProgram(Module, kind, arg) {
       else evalScript('[stdin]', source, arg === 'print');
       break;
     }
+    case 'repl':
+      require('internal/main/repl').startRepl();
+      break;
   }
 }
 
