@@ -21,6 +21,7 @@ fn main() {
         .file("src/v8/context.cc")
         .file("src/v8/async_context.cc")
         .file("src/v8/serializer.cc")
+        .file("src/v8/fast_api.cc")
         .include(&include)
         .flag("-std=c++17")
         .flag("-fno-rtti")
@@ -59,6 +60,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/v8/context.cc");
     println!("cargo:rerun-if-changed=src/v8/async_context.cc");
     println!("cargo:rerun-if-changed=src/v8/serializer.cc");
+    println!("cargo:rerun-if-changed=src/v8/fast_api.cc");
     println!("cargo:rerun-if-changed=src/v8/handles.h");
     println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
     println!("cargo:rerun-if-changed=src/v8/flags.rs");
