@@ -58,13 +58,19 @@ using T = CTypeInfo::Type;
 // The receiver comes first in every argument list.
 const CTypeInfo kReceiverAndValue[] = {CTypeInfo(T::kV8Value), CTypeInfo(T::kV8Value)};
 
-// Signatures by number (src/v8/object.rs FastSignature lists them in this order).
+const CTypeInfo kReceiver[] = {CTypeInfo(T::kV8Value)};
+
+// Signatures by number (src/v8/object.rs FastCall lists them in this order).
 const CFunctionInfo* signature(int which) {
   // bool f(Local<Value> receiver, Local<Value> value)
   static const CFunctionInfo kValueToBool(CTypeInfo(T::kBool), 2, kReceiverAndValue);
+  // double f(Local<Value> receiver)
+  static const CFunctionInfo kNoArgsToF64(CTypeInfo(T::kFloat64), 1, kReceiver);
   switch (which) {
     case 0:
       return &kValueToBool;
+    case 1:
+      return &kNoArgsToF64;
     default:
       return nullptr;
   }

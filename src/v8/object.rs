@@ -123,6 +123,8 @@ pub type NativeTrampoline = extern "C" fn(info: *const RawCallbackInfo);
 pub enum FastCall {
     /// `(receiver, value) -> bool`; Value pointers are handles, as elsewhere.
     ValueToBool(extern "C" fn(*const Value, *const Value) -> bool),
+    /// `(receiver) -> f64`.
+    NoArgsToF64(extern "C" fn(*const Value) -> f64),
 }
 
 pub type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
@@ -253,6 +255,7 @@ impl<'s> Scope<'s> {
     ) -> Option<Local<'s, Function>> {
         let (address, sig) = match fast {
             FastCall::ValueToBool(f) => (f as *const c_void, 0),
+            FastCall::NoArgsToF64(f) => (f as *const c_void, 1),
         };
         // SAFETY: live context; `address` has the C signature numbered `sig`.
         self.handle(unsafe {
