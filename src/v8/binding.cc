@@ -314,6 +314,8 @@ const char* v8__String__ExternalOneByteData(const String* s, size_t* len) {
   return r->data();
 }
 int v8__String__Length(const String* s) { return s->Length(); }
+// True when every character fits a byte (how V8 stores it, not a content scan).
+bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }
 int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
 // Writes whole characters only, no terminator; unpaired surrogates become U+FFFD.
 int v8__String__WriteUtf8(const String* s, Isolate* isolate, char* buf, int cap, int* nchars) {

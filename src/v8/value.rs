@@ -55,6 +55,7 @@ extern "C" {
     ) -> *const String;
     fn v8__String__ExternalOneByteData(s: *const String, len: *mut usize) -> *const u8;
     fn v8__String__Length(s: *const String) -> i32;
+    fn v8__String__IsOneByte(s: *const String) -> bool;
     fn v8__String__Utf8Length(s: *const String, isolate: *mut RawIsolate) -> i32;
     fn v8__String__WriteUtf8(
         s: *const String,
@@ -381,6 +382,11 @@ impl<'s> Local<'s, String> {
         // SAFETY: an external string's characters neither move nor die while a
         // handle to it (valid for 's) exists, and nobody writes them.
         (!p.is_null()).then(|| unsafe { std::slice::from_raw_parts(p, len) })
+    }
+    /// True when V8 stores the string one byte per character (Latin-1).
+    pub fn is_one_byte(self) -> bool {
+        // SAFETY: live string handle.
+        unsafe { v8__String__IsOneByte(self.as_ptr()) }
     }
     /// Writes whole UTF-8 characters into `buf`; returns (bytes, characters) written.
     pub fn write_utf8(self, scope: &Scope, buf: &mut [u8]) -> (usize, usize) {

@@ -1,6 +1,6 @@
 // new URL(input, base) with bases that alternate (more of them than coil keeps
 // parsed), repeat, fail to parse, or differ only slightly: each result is the one
-// the base gives, never another cached base's.
+// the base gives, never another cached base's. Latin-1 inputs are encoded as UTF-8.
 'use strict';
 const bases = ['http://a.example/x/y', 'https://b.example:8443/p/', 'file:///tmp/dir/f',
   'http://a.example/x/', 'http://a.example/x/y?q', 'ws://c/', 'http://[::1]/a/b'];
@@ -26,3 +26,6 @@ for (const bad of ['not a url', 'http://[bad', '']) {
   console.log(new URL('x', 'http://after.example/').href);
 }
 console.log(URL.canParse('x', 'http://a.example/x/y'), URL.canParse('x', 'nope'));
+// One-byte strings that are not ASCII (Latin-1 characters) still reach ada as UTF-8.
+console.log(new URL('http://ex.com/\u00e4?\u00fc#\u00ff').href, new URL('http://\u00e9x.com/').host,
+  new URL('/\u00ff', 'http://\u00e0.com').href);
