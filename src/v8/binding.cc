@@ -215,6 +215,12 @@ bool v8__Value__Is(const Value* v, int kind) {
 #undef CHECK_KIND
   return false;
 }
+// A Number's value without a context (the common case of a numeric argument).
+bool v8__Value__AsNumber(const Value* v, double* out) {
+  if (!v->IsNumber()) return false;
+  *out = Number::Cast(const_cast<Value*>(v))->Value();
+  return true;
+}
 bool v8__Value__NumberValue(const Value* v, const Context* ctx, double* out) {
   return v->NumberValue(ptr_to_local(ctx)).To(out);
 }

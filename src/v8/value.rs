@@ -15,6 +15,7 @@ opaque!(Value, Primitive, String, Context, Boolean, Number, BigInt);
 
 extern "C" {
     fn v8__Value__Is(v: *const Value, kind: i32) -> bool;
+    fn v8__Value__AsNumber(v: *const Value, out: *mut f64) -> bool;
     fn v8__Value__NumberValue(v: *const Value, ctx: *const Context, out: *mut f64) -> bool;
     fn v8__Value__IntegerValue(v: *const Value, ctx: *const Context, out: *mut i64) -> bool;
     fn v8__Value__BooleanValue(v: *const Value, isolate: *mut RawIsolate) -> bool;
@@ -184,13 +185,27 @@ impl<'s> Local<'s, Value> {
         // SAFETY: the type check just passed.
         self.is(kind).then(|| unsafe { self.cast::<T>() })
     }
+    /// The value of a Number, with no conversion (and no context needed).
+    fn as_number(self) -> Option<f64> {
+        let mut out = 0.0;
+        // SAFETY: live handle; out is written when it is a Number.
+        unsafe { v8__Value__AsNumber(self.as_ptr(), &mut out) }.then_some(out)
+    }
     pub fn number(self, scope: &Scope) -> Option<f64> {
+        if let Some(n) = self.as_number() {
+            return Some(n);
+        }
         let mut out = 0.0;
         // SAFETY: live handles; out is written on success.
         unsafe { v8__Value__NumberValue(self.as_ptr(), scope.context().as_ptr(), &mut out) }
             .then_some(out)
     }
     pub fn integer(self, scope: &Scope) -> Option<i64> {
+        // V8's IntegerValue of a Number: truncated, NaN 0, saturated at the i64
+        // range, which is what `as` does.
+        if let Some(n) = self.as_number() {
+            return Some(n as i64);
+        }
         let mut out = 0;
         // SAFETY: as above.
         unsafe { v8__Value__IntegerValue(self.as_ptr(), scope.context().as_ptr(), &mut out) }
