@@ -4,7 +4,9 @@
 CARGO ?= cargo
 BIN := target/release/coil
 
-.PHONY: all setup build run test bench bench-net bench-http bench-cluster bench-matrix clean fmt install uninstall dist deb
+# conformance: Node's own tests on coil and node (scripts/conformance.py; needs the
+# test tree, see ../shared/node-suite/run.sh), not part of `test`.
+.PHONY: all setup build run test conformance bench bench-net bench-http bench-cluster bench-matrix clean fmt install uninstall dist deb
 
 all: build
 
@@ -26,6 +28,7 @@ run: build
 # backends, CLI, the epoll fallback); the JS suite on io_uring and again on epoll;
 # then the npm-package tests if npm is present.
 test: build
+	@scripts/setup.sh --test-tools
 	@scripts/check-sources.sh
 	@$(CARGO) clippy --version >/dev/null 2>&1 || { echo "make test needs clippy (rustup component add clippy)"; exit 1; }
 	$(CARGO) clippy --release --all-targets --quiet -- -D warnings
@@ -33,6 +36,9 @@ test: build
 	COIL_BACKEND=epoll $(CARGO) test --release --test js
 	COIL_BACKEND=uring COIL_LENT_BUFFERS=0 $(CARGO) test --release --test js -- net/
 	@tests/npm/run.sh $(BIN)
+
+conformance: build
+	python3 scripts/conformance.py
 
 # Installing (see README "Install"). The layout is the same everywhere: bin/coil finds
 # its engine in ../lib/coil (its RUNPATH is $ORIGIN/../lib/coil, see build.rs), so the

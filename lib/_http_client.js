@@ -30,7 +30,12 @@ const {
     ERR_UNESCAPED_CHARACTERS,
   },
 } = require('internal/errors');
-const { validateInteger } = require('internal/validators');
+const { validateBoolean, validateInteger } = require('internal/validators');
+const dc = require('diagnostics_channel');
+const channels = {
+  requestStart: dc.channel('http.client.request.start'),
+  responseFinish: dc.channel('http.client.response.finish'),
+};
 
 const kState = Symbol('kClientState');
 const kBodyless = { __proto__: null, GET: true, HEAD: true, DELETE: true, OPTIONS: true, TRACE: true, CONNECT: true };
@@ -104,6 +109,9 @@ function ClientRequest(input, options, cb) {
   this.upgradeOrConnect = false;
   this.parser = null;
   this.maxHeaderSize = options.maxHeaderSize;
+  const insecure = options.insecureHTTPParser;
+  if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = insecure;
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this[kState] = null;
   this._agentOptions = options;
@@ -149,6 +157,7 @@ function ClientRequest(input, options, cb) {
     const socket = make(connectOptions, (err, s) => { if (err) this.onSocket(s, err); else if (s) this.onSocket(s); });
     if (socket) this.onSocket(socket);
   }
+  if (channels.requestStart.hasSubscribers) channels.requestStart.publish({ request: this });
 }
 ObjectSetPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
 ObjectSetPrototypeOf(ClientRequest, OutgoingMessage);
@@ -230,7 +239,8 @@ ClientRequest.prototype.onSocket = function onSocket(socket, err) {
 function ClientState(req, socket) {
   this.req = req;
   this.socket = socket;
-  this.parser = createParser(RESPONSE, this, onHead, onBody, onComplete, req.maxHeaderSize);
+  this.parser = createParser(RESPONSE, this, onHead, onBody, onComplete, req.maxHeaderSize,
+                             req.insecureHTTPParser);
   this.buffer = null;
   this.res = null;
   this.keepAlive = false;
@@ -306,6 +316,7 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   // The socket is released once the response has been read to its 'end'.
   res[kState] = this;
   res.on('end', responseOnEnd);
+  if (channels.responseFinish.hasSubscribers) channels.responseFinish.publish({ request: req, response: res });
   if (!req.emit('response', res)) res._dump();
   if (noBody) {
     res._pushEnd();

@@ -72,8 +72,12 @@ function parseError(result, buffer) {
   return err;
 }
 
-function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize) {
-  return binding.create(kind, receiver, onHead, onBody, onComplete, maxHeaderSize);
+// `insecure`: the server's or request's insecureHTTPParser; undefined follows
+// --insecure-http-parser.
+function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, insecure) {
+  const lenient = insecure === undefined ?
+    require('internal/options').getOptionValue('--insecure-http-parser') : insecure;
+  return binding.create(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, lenient);
 }
 
 module.exports = {

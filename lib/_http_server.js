@@ -177,7 +177,7 @@ function Server(options, requestListener) {
   this.joinDuplicateHeaders = joinDuplicateHeaders === true;
   const insecure = options.insecureHTTPParser;
   if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
-  this.insecureHTTPParser = insecure === true;
+  this.insecureHTTPParser = insecure;
   const reject = options.rejectNonStandardBodyWrites;
   if (reject !== undefined) validateBoolean(reject, 'options.rejectNonStandardBodyWrites');
   this.rejectNonStandardBodyWrites = reject === true;

@@ -562,9 +562,11 @@ Socket.prototype.unref = function() {
 
 require('internal/net/socket_info').install(Socket.prototype, binding);
 
+const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
 function connect(...args) {
   const options = normalizeArgs(args)[0];
   const socket = new Socket(options);
+  if (clientSocketChannel.hasSubscribers) clientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
   return ReflectApply(socket.connect, socket, args);
 }

@@ -5,6 +5,8 @@
 #     `node`, possibly NodeSource's, is left alone: libnode108 conflicts with it).
 #   - the shared libraries libnode.so needs at run time, via apt-get.
 #   - a C++ compiler for the V8 shim; OpenSSL's headers (libssl-dev) and pkg-config.
+# `setup.sh --test-tools` instead installs the clients the tests drive a coil
+# server with (curl, ab, wrk, python3), for `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/libnode
@@ -17,6 +19,23 @@ if [ -n "${LIBNODE_DIR:-}" ]; then
   exit 0
 fi
 
+apt_install() {
+  command -v apt-get >/dev/null || { echo "setup: please install: $*" >&2; exit 1; }
+  echo "setup: installing $*"
+  $(need_root) apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $(need_root) apt-get install -y -qq "$@" >/dev/null
+}
+
+if [ "${1:-}" = "--test-tools" ]; then
+  missing=()
+  command -v curl >/dev/null || missing+=(curl)
+  command -v ab >/dev/null || missing+=(apache2-utils)
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v python3 >/dev/null || missing+=(python3)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  exit 0
+fi
+
 missing=()
 command -v g++ >/dev/null || missing+=(g++)
 # crypto links the system's OpenSSL (the openssl crate finds it with pkg-config).
@@ -25,12 +44,7 @@ command -v cargo >/dev/null || { echo "setup: cargo (Rust) is required: https://
 for pkg in libuv1 libicu72 libc-ares2 libnghttp2-14 libbrotli1 libssl3 zlib1g; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  command -v apt-get >/dev/null || { echo "setup: please install: ${missing[*]}" >&2; exit 1; }
-  echo "setup: installing ${missing[*]}"
-  $(need_root) apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $(need_root) apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+[ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
 # A system libnode-dev (headers and library from one package) is used as it is.
 if dpkg -s libnode-dev >/dev/null 2>&1; then exit 0; fi

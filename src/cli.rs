@@ -95,6 +95,8 @@ Options:
   --no-deprecation, --throw-deprecation, --trace-deprecation
   --enable-source-maps        map stack traces through //# sourceMappingURL=
   --dns-result-order=ORDER    dns.lookup's default order: verbatim, ipv4first, ipv6first
+  --insecure-http-parser      http parsers accept invalid header characters,
+                              folded fields and Content-Length with chunked
   --pending-deprecation, --trace-uncaught, --preserve-symlinks,
   --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
@@ -144,6 +146,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--trace-epoll", "", Kind::Bool, true),
     ("--backend", "", Kind::Text, true),
     ("--dns-result-order", "", Kind::Text, true),
+    ("--insecure-http-parser", "", Kind::Bool, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).

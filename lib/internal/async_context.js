@@ -9,13 +9,14 @@
 // (state.active): until then scheduling costs one property read.
 // Promise hooks (V8's context-level PromiseHook) are installed only while a
 // createHook() hook is enabled, since they cost on every promise.
-// Bindings: async_context.{getContinuationData, setContinuationData, setPromiseHooks, activate},
+// Bindings: async_context.{getContinuationData, setContinuationData, activate},
+// promise hooks through internal/promise_hooks,
 // task_queue.enqueueMicrotask.
 
 const { ArrayPrototypePush, ArrayPrototypePop, ArrayPrototypeIndexOf, ArrayPrototypeSlice,
   ArrayPrototypeSplice, FunctionPrototypeCall, ReflectApply, Symbol } = primordials;
 const binding = internalBinding('async_context');
-const { getContinuationData, setContinuationData, setPromiseHooks } = binding;
+const { getContinuationData, setContinuationData } = binding;
 const { enqueueMicrotask } = internalBinding('task_queue');
 
 const state = { active: false };
@@ -147,6 +148,8 @@ function bindToFrame(type, fn) {
 // A promise's ids ride on the promise itself under a symbol, as node's do: a
 // WeakMap of every live promise made each one cost microseconds.
 const kPromiseFrame = Symbol('async_id_symbol');
+// What takes these four out of internal/promise_hooks again.
+let removePromiseHooks = [];
 const promiseStack = [];
 function setPromiseFrame(promise, rec) { promise[kPromiseFrame] = rec; }
 function promiseInit(promise, parent) {
@@ -195,7 +198,9 @@ function enableHook(hook) {
   if (hookCount === 1) {
     // A disable between a before and its after left an entry behind.
     promiseStack.length = 0;
-    setPromiseHooks(promiseInit, promiseBefore, promiseAfter, promiseResolve);
+    const { addHook } = require('internal/promise_hooks');
+    removePromiseHooks = [addHook('init', promiseInit), addHook('before', promiseBefore),
+      addHook('after', promiseAfter), addHook('settled', promiseResolve)];
   }
 }
 function disableHook(hook) {
@@ -204,7 +209,10 @@ function disableHook(hook) {
   hooks = ArrayPrototypeSlice(hooks);
   ArrayPrototypeSplice(hooks, i, 1);
   hookCount = hooks.length;
-  if (hookCount === 0) setPromiseHooks();
+  if (hookCount === 0) {
+    for (let j = 0; j < removePromiseHooks.length; j++) removePromiseHooks[j]();
+    removePromiseHooks = [];
+  }
 }
 
 module.exports = {

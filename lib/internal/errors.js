@@ -283,6 +283,7 @@ E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
 }, Error);
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_NO_CRYPTO', 'Node.js is not compiled with OpenSSL crypto support', Error);
+E('ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building startup snapshot', Error);
 E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
 E('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
   'error:030000B2:digital envelope routines::not XOF or invalid length', Error);

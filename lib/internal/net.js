@@ -92,7 +92,8 @@ function lookupHost(host, options, onAddress, cb) {
   if (family !== 4 && family !== 6 && !hints) hints = dns.ADDRCONFIG;
   // Handed to user code: a plain object, as node's.
   const dnsopts = { family, hints };
-  const all = family !== 4 && family !== 6 &&
+  // A local address fixes the family, so node tries no second one.
+  const all = family !== 4 && family !== 6 && !options.localAddress &&
     require('internal/net/connect_multiple').autoSelectFamilyOf(options);
   if (all) dnsopts.all = true;
   FunctionPrototypeCall(lookup, undefined, host, dnsopts, (err, address, addressType) => {

@@ -44,6 +44,7 @@ mod udp_wrap;
 mod uring;
 mod url;
 mod util;
+mod v8;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
@@ -63,6 +64,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("process_methods", process_methods::init),
     ("process_wrap", process_wrap::init),
     ("serdes", serdes::init),
+    ("v8", v8::init),
     ("signal_wrap", signal_wrap::init),
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),

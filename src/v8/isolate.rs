@@ -25,6 +25,7 @@ extern "C" {
     fn v8__Platform__PumpMessageLoop(isolate: *mut RawIsolate) -> bool;
     fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
     fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
+    fn v8__Isolate__CollectYoungGarbage(isolate: *mut RawIsolate);
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
     fn v8__Isolate__SetOOMErrorHandler(isolate: *mut RawIsolate, cb: OomCallback);
     fn v8__Isolate__SetPrepareStackTraceCallback(
@@ -167,6 +168,14 @@ impl Isolate {
             used: out[4],
             external: out[7],
         }
+    }
+
+    /// A scavenge of the young generation now: for memory V8 does not see filling
+    /// its heap (young ArrayBuffers over large external memory), which it would
+    /// otherwise free only when the young generation fills with other objects.
+    pub fn collect_young_garbage(raw: *mut RawIsolate) {
+        // SAFETY: raw is the live isolate entered on this thread.
+        unsafe { v8__Isolate__CollectYoungGarbage(raw) }
     }
 
     /// The isolate entered on this thread (coil has exactly one).

@@ -16,6 +16,7 @@
 mod async_context;
 mod context;
 mod flags;
+pub mod heap;
 mod isolate;
 mod object;
 mod scope;

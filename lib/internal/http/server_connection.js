@@ -16,6 +16,13 @@ const {
   kStop, createParser, executeParser, finishParser, freeParser, parseError,
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
+// diagnostics_channel: what node publishes per request (one getter read when no
+// one subscribes).
+const dc = require('diagnostics_channel');
+const channels = {
+  requestStart: dc.channel('http.server.request.start'),
+  responseFinish: dc.channel('http.server.response.finish'),
+};
 
 // Requests read by every server of the process, shared with Rust: --stats divides
 // the syscalls the backend made by it (syscalls per request).
@@ -33,7 +40,8 @@ function noop() {}
 function Connection(server, socket) {
   this.server = server;
   this.socket = socket;
-  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize);
+  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize,
+                             server.insecureHTTPParser);
   this.buffer = null; // the read being parsed (body parts are views of it)
   this.incoming = null; // the request whose body is being read
   this.current = null; // the response that owns the socket
@@ -89,6 +97,9 @@ function endWritten(conn, err) {
   if (res === undefined || err) return;
   res.emit('finish');
   const req = res.req;
+  if (channels.responseFinish.hasSubscribers) {
+    channels.responseFinish.publish({ request: req, response: res, socket: conn.socket, server: conn.server });
+  }
   if (!req._consuming && !req._readableState.resumeScheduled) {
     // A finished request nobody listens to has nothing to drain: skip the
     // resume/'end'/'close' round of a Readable no one observes.
@@ -155,6 +166,9 @@ function onHead(method, url, minor, rawHeaders, flags) {
   }
   const noBody = (flags & kNoBody) !== 0;
   if (!noBody) this.incoming = req;
+  if (channels.requestStart.hasSubscribers) {
+    channels.requestStart.publish({ request: req, response: res, socket, server });
+  }
   if (dropped) {
     // Past maxRequestsPerSocket (pipelined beyond the limit): 503 and close.
     res.shouldKeepAlive = false;

@@ -30,6 +30,7 @@ function runMain(kind, arg) {
     // A cluster worker is set up before the program runs, as in node.
     if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster');
   }
+  if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
   preload(getOptionValue('--require'));
   switch (kind) {
     case 'file':

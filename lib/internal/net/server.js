@@ -16,6 +16,7 @@ const {
 } = require('internal/errors');
 const { validatePort, validateFunction } = require('internal/validators');
 const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted } = require('internal/net');
+const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
 
@@ -142,6 +143,7 @@ function onConnection(server, conn, ended) {
   server._connections++;
   socket.server = server;
   socket._server = server;
+  if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
   server.emit('connection', socket);
 }
 
@@ -396,6 +398,7 @@ function addConnection(server, socket) {
   server._connections++;
   socket.server = server;
   socket._server = server;
+  if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
   server.emit('connection', socket);
 }
 

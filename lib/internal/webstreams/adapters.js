@@ -354,13 +354,44 @@ function isAnyWebStream(value) {
 
 // pipeline()'s stages with each web stream replaced by its node bridge (object mode:
 // web streams carry any value), so the node machinery moves data and errors.
+// pipeline's destination function for a WritableStream fed by a node stream.
+function pumpInto(writable) {
+  return async function pump(source) {
+    const writer = writable.getWriter();
+    try {
+      for await (const chunk of source) {
+        await writer.ready;
+        PromisePrototypeThen(writer.write(chunk), undefined, () => {});
+      }
+      await writer.ready;
+      await writer.close();
+    } catch (err) {
+      try {
+        await writer.abort(err);
+      } catch {
+        // the abort's own failure changes nothing: err is what the pipeline reports
+      }
+      throw err;
+    }
+  };
+}
+
 function nodeStreamsOf(stages) {
   let copy;
   for (let i = 0; i < stages.length; i++) {
     const stage = stages[i];
     let bridged;
-    if (rs.isReadableStream(stage)) {
+    if (rs.isReadableStream(stage) && i === 0 && stages.length > 1 && !isAnyWebStream(stages[1])) {
+      // A web source into node streams is pumped as an async iterable, as node
+      // does (pipeline takes any async iterable as its source).
+      continue;
+    } else if (rs.isReadableStream(stage)) {
       bridged = newStreamReadableFromReadableStream(stage, { objectMode: true });
+    } else if (ws_.isWritableStream(stage) && i === stages.length - 1 && i > 0 &&
+               !isAnyWebStream(stages[i - 1])) {
+      // A node stream into a web destination is read as an async iterable, as
+      // node does: what is buffered when the writer is ready goes as one chunk.
+      bridged = pumpInto(stage);
     } else if (ws_.isWritableStream(stage)) {
       bridged = newStreamWritableFromWritableStream(stage, { objectMode: true });
     } else if (require('internal/webstreams/transformstream').isTransformStream(stage)) {

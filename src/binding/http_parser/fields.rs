@@ -118,6 +118,7 @@ pub(super) fn read_framing(
     headers: &[httparse::Header],
     minor: u8,
     kind: Kind,
+    lenient: bool,
 ) -> Result<Framing, ParseError> {
     let mut f = Framing {
         flags: 0,
@@ -191,6 +192,9 @@ pub(super) fn read_framing(
             }
             _ => {}
         }
+    }
+    if lenient && f.flags & F_CHUNKED != 0 {
+        f.content_length = None; // llhttp's lenient choice: chunked framing wins
     }
     if f.te_present && f.content_length.is_some() {
         return Err(err(

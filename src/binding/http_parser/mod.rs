@@ -15,6 +15,7 @@
 //! thrown by a callback propagates to execute's caller.
 mod chunked;
 mod fields;
+mod lenient;
 mod parse;
 
 use std::cell::RefCell;
@@ -66,7 +67,7 @@ fn id_arg(s: &Scope, a: &CallbackArgs, i: usize) -> Option<usize> {
 }
 
 /// create(kind: 0 request | 1 response, receiver, onHead, onBody, onComplete,
-/// maxHeaderSize) -> id.
+/// maxHeaderSize, lenient) -> id.
 fn create<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let kind = if a.get(0).integer(s) == Some(1) {
         Kind::Response
@@ -87,8 +88,10 @@ fn create<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         .filter(|n| *n > 0)
         .map_or(parse::DEFAULT_MAX_HEADER_SIZE, |n| n as usize);
     let js = [1, 2, 3, 4].map(|i| Global::new(s, a.get(i)));
+    let mut parser = Box::new(Parser::new(kind, max));
+    parser.lenient = a.get(6).boolean(s);
     let slot = Slot {
-        parser: Some(Box::new(Parser::new(kind, max))),
+        parser: Some(parser),
         js: ManuallyDrop::new(js),
         freed: false,
     };

@@ -10,6 +10,7 @@
 use std::mem::MaybeUninit;
 
 use super::fields::{find_head_end, map_httparse, read_framing};
+use super::lenient;
 
 /// Node's http.METHODS, in its order: a request head names its method by index.
 pub const METHODS: [&str; 35] = [
@@ -166,6 +167,8 @@ pub struct Parser {
     pub(super) scanned: usize,
     pub(super) keep_alive: bool,
     pub(super) upgrade: bool,
+    /// insecureHTTPParser (lenient.rs).
+    pub(super) lenient: bool,
 }
 
 /// httparse's error for a whole head, named as llhttp names it: a field line that
@@ -199,6 +202,7 @@ impl Parser {
             scanned: 0,
             keep_alive: true,
             upgrade: false,
+            lenient: false,
         }
     }
 
@@ -354,6 +358,9 @@ impl Parser {
     /// An unfinished head is checked as far as it goes, so a bad method or a
     /// bad header byte is refused before the rest arrives.
     fn check_partial(&self, bytes: &[u8]) -> Result<(), ParseError> {
+        if self.lenient {
+            return Ok(()); // what leniency lets through shows only in a whole head
+        }
         let mut headers = [httparse::EMPTY_HEADER; STACK_HEADERS];
         let r = match self.kind {
             Kind::Request => request_config()
@@ -370,21 +377,39 @@ impl Parser {
     }
 
     fn parse_head(&mut self, bytes: &[u8], sink: &mut impl Sink) -> Result<Next, ParseError> {
-        let mut stack = [const { MaybeUninit::<httparse::Header>::uninit() }; STACK_HEADERS];
-        match self.parse_head_with(bytes, &mut stack, sink) {
-            Err(e) if e.code == "HPE_HEADER_OVERFLOW" => {
-                // More fields than the stack array: at most one per 4 bytes of head.
-                let mut heap = Vec::new();
-                heap.resize_with(bytes.len() / 4 + 1, MaybeUninit::uninit);
-                self.parse_head_with(bytes, &mut heap, sink)
+        match self.parse_head_sized(bytes, None, sink) {
+            Err(e) if self.lenient && lenient::may_help(&e) => {
+                let loose = lenient::loosen(bytes);
+                self.parse_head_sized(&loose.parsed, Some(&loose.delivered), sink)
             }
             r => r,
         }
     }
 
+    /// parse_head_with, on the stack when the fields fit, else on the heap.
+    fn parse_head_sized(
+        &mut self,
+        bytes: &[u8],
+        delivered: Option<&[u8]>,
+        sink: &mut impl Sink,
+    ) -> Result<Next, ParseError> {
+        let mut stack = [const { MaybeUninit::<httparse::Header>::uninit() }; STACK_HEADERS];
+        match self.parse_head_with(bytes, delivered, &mut stack, sink) {
+            Err(e) if e.code == "HPE_HEADER_OVERFLOW" => {
+                // More fields than the stack array: at most one per 4 bytes of head.
+                let mut heap = Vec::new();
+                heap.resize_with(bytes.len() / 4 + 1, MaybeUninit::uninit);
+                self.parse_head_with(bytes, delivered, &mut heap, sink)
+            }
+            r => r,
+        }
+    }
+
+    /// `delivered`: where a loosened head's field values are taken from.
     fn parse_head_with<'b>(
         &mut self,
         bytes: &'b [u8],
+        delivered: Option<&'b [u8]>,
         storage: &mut [MaybeUninit<httparse::Header<'b>>],
         sink: &mut impl Sink,
     ) -> Result<Next, ParseError> {
@@ -432,7 +457,15 @@ impl Parser {
                     )
                 }
             };
-        let framing = read_framing(headers, minor, self.kind)?;
+        let remapped;
+        let headers = match delivered {
+            Some(d) => {
+                remapped = lenient::remap(headers, bytes, d);
+                &remapped[..]
+            }
+            None => headers,
+        };
+        let framing = read_framing(headers, minor, self.kind, self.lenient)?;
         let mut flags = framing.flags;
         let request = self.kind == Kind::Request;
         if request && method_or_status == CONNECT {

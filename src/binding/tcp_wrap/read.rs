@@ -124,6 +124,9 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
         SLAB.with(|slab| {
             let mut slab = slab.borrow_mut();
             if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
+                if slab.is_some() {
+                    slab::let_go(s, LENT_COUNT as usize + 1);
+                }
                 let ab = slab::slab(s);
                 *slab = Some(ReadSlab {
                     ab: Global::new(s, ab.value()),
@@ -320,6 +323,7 @@ impl LentSlabs {
         })?;
         if !more {
             LentSlabs::lend(s, bid);
+            slab::let_go(s, LENT_COUNT as usize + 1);
         }
         write_read_info(offset, n);
         Some(ab)
