@@ -67,13 +67,6 @@ extern "C" {
         f: NativeTrampoline,
         name: *const String,
     ) -> *const Function;
-    fn v8__Function__NewWithFastCall(
-        ctx: *const Context,
-        f: NativeTrampoline,
-        name: *const String,
-        fast: *const c_void,
-        sig: i32,
-    ) -> *const Function;
     fn v8__Function__Call(
         f: *const Function,
         ctx: *const Context,
@@ -116,17 +109,6 @@ extern "C" {
 }
 
 pub type NativeTrampoline = extern "C" fn(info: *const RawCallbackInfo);
-/// What optimized code may call instead of a native function's trampoline (V8's
-/// fast API calls, src/v8/fast_api.cc): a plain C function that must not allocate,
-/// throw or run JS, and must answer as the slow function does.
-#[derive(Clone, Copy)]
-pub enum FastCall {
-    /// `(receiver, value) -> bool`; Value pointers are handles, as elsewhere.
-    ValueToBool(extern "C" fn(*const Value, *const Value) -> bool),
-    /// `(receiver) -> f64`.
-    NoArgsToF64(extern "C" fn(*const Value) -> f64),
-}
-
 pub type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
 
 /// A native function callable from JS: it reads its arguments and sets a return
@@ -206,7 +188,7 @@ impl Drop for Global {
 }
 
 impl<'s> Scope<'s> {
-    fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
+    pub(super) fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
         // SAFETY: shim results are fresh handles in the current scope or null.
         unsafe { Local::from_raw(ptr) }
     }
@@ -243,28 +225,6 @@ impl<'s> Scope<'s> {
                 self.context().as_ptr(),
                 trampoline,
                 self.name(name).as_ptr(),
-            )
-        })
-    }
-    /// As `function`, plus `fast` for callers TurboFan has optimized.
-    pub fn function_with_fast_call(
-        &self,
-        trampoline: NativeTrampoline,
-        name: &str,
-        fast: FastCall,
-    ) -> Option<Local<'s, Function>> {
-        let (address, sig) = match fast {
-            FastCall::ValueToBool(f) => (f as *const c_void, 0),
-            FastCall::NoArgsToF64(f) => (f as *const c_void, 1),
-        };
-        // SAFETY: live context; `address` has the C signature numbered `sig`.
-        self.handle(unsafe {
-            v8__Function__NewWithFastCall(
-                self.context().as_ptr(),
-                trampoline,
-                self.name(name).as_ptr(),
-                address,
-                sig,
             )
         })
     }
