@@ -56,6 +56,13 @@ fn main() {
     // libnode's own): about a tenth less time in relocation.
     println!("cargo:rustc-link-lib=dylib=node");
     println!("cargo:rustc-link-lib=dylib=stdc++");
+    // zlib's brotli (src/binding/zlib/brotli.rs): the run-time libraries by soname
+    // (libbrotli1, which libnode loads anyway), so no -dev package is needed.
+    println!("cargo:rustc-link-lib=dylib:+verbatim=libbrotlienc.so.1");
+    println!("cargo:rustc-link-lib=dylib:+verbatim=libbrotlidec.so.1");
+    if std::env::var_os("CARGO_FEATURE_SYSTEM_ZLIB").is_some() {
+        println!("cargo:rustc-link-lib=dylib:+verbatim=libz.so.1");
+    }
     link_engine(&libdir);
     println!("cargo:rerun-if-changed=src/v8/binding.cc");
     println!("cargo:rerun-if-changed=src/v8/context.cc");

@@ -1,6 +1,5 @@
 'use strict';
 // require('stream/web'): the WHATWG Streams Standard classes (lib/internal/webstreams).
-// CompressionStream and DecompressionStream wait for zlib.
 
 const { ReadableStream } = require('internal/webstreams/readablestream');
 const { ReadableStreamDefaultReader, ReadableStreamBYOBReader } = require('internal/webstreams/readers');
@@ -12,6 +11,7 @@ const { WritableStreamDefaultWriter } = require('internal/webstreams/writer');
 const { WritableStreamDefaultController } = require('internal/webstreams/writable_controller');
 const { ByteLengthQueuingStrategy, CountQueuingStrategy } = require('internal/webstreams/queuingstrategies');
 const { TextEncoderStream, TextDecoderStream } = require('internal/webstreams/encoding');
+const { CompressionStream, DecompressionStream } = require('internal/webstreams/compression');
 
 module.exports = {
   ReadableStream,
@@ -29,4 +29,6 @@ module.exports = {
   CountQueuingStrategy,
   TextEncoderStream,
   TextDecoderStream,
+  CompressionStream,
+  DecompressionStream,
 };

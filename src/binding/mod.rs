@@ -45,6 +45,7 @@ mod uring;
 mod url;
 mod util;
 mod v8;
+mod zlib;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
 
@@ -75,6 +76,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("uring", uring::init),
     ("url", url::init),
     ("util", util::init),
+    ("zlib", zlib::init),
 ];
 
 /// internalBinding(name) -> the binding's object, made on first use.

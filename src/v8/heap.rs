@@ -41,9 +41,9 @@ pub fn spaces(isolate: *mut RawIsolate) -> Vec<(String, [f64; 4])> {
             let mut out = [0.0; 4];
             // SAFETY: the shim writes four numbers and returns V8's static name or null.
             let name = unsafe { v8__Heap__SpaceStatistics(isolate, i, out.as_mut_ptr()) };
-            // SAFETY: a non-null name is a NUL-terminated string V8 keeps.
             (!name.is_null()).then(|| {
                 (
+                    // SAFETY: a non-null name is a NUL-terminated string V8 keeps.
                     unsafe { CStr::from_ptr(name) }.to_string_lossy().into(),
                     out,
                 )

@@ -138,7 +138,11 @@ function newWritableStreamFromStreamWritable(streamWritable) {
     setHandled(stream.close());
     return stream;
   }
-  const strategy = strategyFor(!!streamWritable.writableObjectMode, streamWritable.writableHighWaterMark);
+  // The web side counts chunks, not bytes, as node's does: a string chunk (which
+  // the node side takes) has no byteLength.
+  const highWaterMark = streamWritable.writableHighWaterMark;
+  const strategy = streamWritable.writableObjectMode ?
+    new CountQueuingStrategy({ highWaterMark }) : { __proto__: null, highWaterMark };
   let controller;
   let drain;
   const closed = createTrackedDeferred();
