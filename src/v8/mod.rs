@@ -31,7 +31,7 @@ pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
     dispatch, set_zero_fill_field, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind,
-    FastCall, Function, Global, NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
+    Function, Global, NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
 };
 pub use scope::Scope;
 pub use script::code_cache_counts;
