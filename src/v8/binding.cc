@@ -229,6 +229,12 @@ bool v8__Value__Is(const Value* v, int kind) {
 #undef CHECK_KIND
   return false;
 }
+// A Number's value without a context (the common case of a numeric argument).
+bool v8__Value__AsNumber(const Value* v, double* out) {
+  if (!v->IsNumber()) return false;
+  *out = Number::Cast(const_cast<Value*>(v))->Value();
+  return true;
+}
 bool v8__Value__NumberValue(const Value* v, const Context* ctx, double* out) {
   return v->NumberValue(ptr_to_local(ctx)).To(out);
 }
@@ -328,6 +334,8 @@ const char* v8__String__ExternalOneByteData(const String* s, size_t* len) {
   return r->data();
 }
 int v8__String__Length(const String* s) { return s->Length(); }
+// True when every character fits a byte (how V8 stores it, not a content scan).
+bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }
 int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
 // Writes whole characters only, no terminator; unpaired surrogates become U+FFFD.
 int v8__String__WriteUtf8(const String* s, Isolate* isolate, char* buf, int cap, int* nchars) {

@@ -17,10 +17,13 @@
 /// attributes in both forms Node 20 accepts, `with { type: 'json' }` and the older
 /// `assert { type: 'json' }`, static and in import(); this libnode's V8 parses each
 /// only behind its flag.
+/// `--turbo-fast-api-calls`: optimized code calls a native function's C fast path
+/// directly where coil offers one (src/v8/fast_api.cc); off by default in V8 10.2.
 pub const DEFAULT_V8_FLAGS: &[&str] = &[
     "--max-semi-space-size=24",
     "--semi-space-growth-factor=4",
     "--harmony-rab-gsab",
     "--harmony-import-attributes",
     "--harmony-import-assertions",
+    "--turbo-fast-api-calls",
 ];

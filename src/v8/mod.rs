@@ -15,6 +15,7 @@
 
 mod async_context;
 mod context;
+mod fast_call;
 mod flags;
 pub mod heap;
 mod isolate;
@@ -27,6 +28,7 @@ mod serializer;
 mod value;
 
 pub use context::ScriptSource;
+pub use fast_call::FastCall;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
