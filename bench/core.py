@@ -3,6 +3,7 @@ and bun when present, alternating runtimes per case, medians of ops/s.
 
     python3 bench/core.py [runs=3] [case-name-substring ...]
     COIL_BEFORE=/path/to/older/coil python3 bench/core.py   # adds a "before" column
+    BENCH_CLOCK=cpu python3 bench/core.py   # CPU time, not wall time (a busy machine)
 
 Prints one line per case, "bench=<case> coil=<ops/s> node=<ops/s> bun=<ops/s>
 speedup=<coil/node>x", then the geometric mean of coil/node over the cases."""

@@ -1,15 +1,28 @@
 'use strict';
-// crypto: message digests (createHash, createHmac) from the system's OpenSSL, as
-// Node's are, random values from the kernel, and timingSafeEqual.
+// crypto: Node's crypto over the system's OpenSSL (internalBinding 'crypto'), as
+// Node's is. Each area lives in lib/internal/crypto/<area>.js: digests and HMACs
+// (hash), random values (random), key derivation (pbkdf2, scrypt, hkdf), ciphers
+// (cipher), keys and key generation (keys, keygen), signatures and RSA encryption
+// (sig), ECDH (diffiehellman), primes (prime), and Web Crypto's object (webcrypto).
+// Work Node runs on libuv's threadpool runs on coil's work pool.
 //
-// A first part of Node's crypto: ciphers, keys, signatures, key derivation
-// (pbkdf2, scrypt, hkdf), Diffie-Hellman, X509 and webcrypto.subtle are not here
-// yet; their names are absent rather than present and throwing, so a package
-// that feature-detects takes its fallback.
+// What coil does not have yet (createDiffieHellman, X509Certificate, SubtleCrypto)
+// is absent rather than present and throwing, so a package that feature-detects
+// takes its fallback.
 
 const binding = internalBinding('crypto');
-const { Hash, Hmac, getHashes } = require('internal/crypto/hash');
+const { Hash, Hmac, getHashes, hash } = require('internal/crypto/hash');
 const random = require('internal/crypto/random');
+const { pbkdf2, pbkdf2Sync } = require('internal/crypto/pbkdf2');
+const { scrypt, scryptSync } = require('internal/crypto/scrypt');
+const { hkdf, hkdfSync } = require('internal/crypto/hkdf');
+const cipher = require('internal/crypto/cipher');
+const { getCiphers, getCurves } = require('internal/crypto/util');
+const keys = require('internal/crypto/keys');
+const keygen = require('internal/crypto/keygen');
+const sig = require('internal/crypto/sig');
+const { ECDH, createECDH } = require('internal/crypto/diffiehellman');
+const prime = require('internal/crypto/prime');
 const { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH } = require('internal/errors').codes;
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { TypeError, Uint8Array } = primordials;
@@ -40,21 +53,67 @@ function timingSafeEqual(buf1, buf2) {
 }
 
 // The constants of what coil has: the OpenSSL version (what packages and Node's
-// tests check) so far.
-const constants = { __proto__: null, OPENSSL_VERSION_NUMBER: binding.OPENSSL_VERSION_NUMBER };
+// tests check) and the RSA padding and PSS salt-length values.
+const constants = {
+  __proto__: null,
+  OPENSSL_VERSION_NUMBER: binding.OPENSSL_VERSION_NUMBER,
+  ...sig.constants,
+};
 
 module.exports = {
+  checkPrime: prime.checkPrime,
+  checkPrimeSync: prime.checkPrimeSync,
   constants,
+  createCipheriv: cipher.createCipheriv,
+  createDecipheriv: cipher.createDecipheriv,
+  createECDH,
   createHash,
   createHmac,
+  createPrivateKey: keys.createPrivateKey,
+  createPublicKey: keys.createPublicKey,
+  createSecretKey: keys.createSecretKey,
+  createSign: sig.createSign,
+  createVerify: sig.createVerify,
+  diffieHellman: sig.diffieHellman,
+  generateKey: keygen.generateKey,
+  generateKeyPair: keygen.generateKeyPair,
+  generateKeyPairSync: keygen.generateKeyPairSync,
+  generateKeySync: keygen.generateKeySync,
+  generatePrime: prime.generatePrime,
+  generatePrimeSync: prime.generatePrimeSync,
+  getCipherInfo: cipher.getCipherInfo,
+  getCiphers,
+  // coil runs on the system's OpenSSL in its default (non-FIPS) configuration.
+  getFips() { return 0; },
+  getCurves,
   getHashes,
   getRandomValues: random.getRandomValues,
+  hash,
+  hkdf,
+  hkdfSync,
+  pbkdf2,
+  pbkdf2Sync,
+  privateDecrypt: sig.privateDecrypt,
+  privateEncrypt: sig.privateEncrypt,
+  publicDecrypt: sig.publicDecrypt,
+  publicEncrypt: sig.publicEncrypt,
   randomBytes: random.randomBytes,
   randomFill: random.randomFill,
   randomFillSync: random.randomFillSync,
   randomInt: random.randomInt,
   randomUUID: random.randomUUID,
+  scrypt,
+  scryptSync,
+  sign: sig.sign,
   timingSafeEqual,
+  verify: sig.verify,
+  webcrypto: require('internal/crypto/webcrypto').crypto,
+  Cipheriv: cipher.Cipheriv,
+  ECDH,
+  Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,
+  KeyObject: keys.KeyObject,
+  Sign: sig.Sign,
+  Verify: sig.Verify,
 };

@@ -247,6 +247,10 @@ function parse(path) {
   return ret;
 }
 
+// Built in this order (data properties, then the `win32` accessor added, then the
+// rest) so the object keeps V8's fast properties: turning a literal's data property
+// into an accessor, or a literal getter, leaves V8 10.2 a dictionary-mode object,
+// and every path.join() a generic property lookup.
 const posix = {
   resolve,
   normalize,
@@ -261,12 +265,7 @@ const posix = {
   parse,
   sep: '/',
   delimiter: ':',
-  win32: null,
-  posix: null,
-  _makeLong: toNamespacedPath,
 };
-
-posix.posix = posix;
 let win32;
 ObjectDefineProperty(posix, 'win32', {
   __proto__: null,
@@ -284,5 +283,7 @@ ObjectDefineProperty(posix, 'win32', {
     win32 = v;
   },
 });
+posix.posix = posix;
+posix._makeLong = toNamespacedPath;
 
 module.exports = posix;

@@ -3,9 +3,8 @@
 // ANSI cursor helpers (cursorTo, moveCursor, clearLine, clearScreenDown) that CLIs
 // such as prettier use for progress output.
 //
-// Not built yet: terminal line editing (history, tab completion, cursor keys
-// within a line). An Interface on a TTY reads lines in the terminal's own cooked
-// mode, so typing, echo and backspace still work; `terminal` is reported as asked.
+// With `terminal` (a TTY output by default) the Interface edits the line itself:
+// see internal/readline/terminal.js.
 
 const {
   ERR_INVALID_ARG_VALUE,

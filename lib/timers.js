@@ -2,6 +2,8 @@
 // The timers module and the timer globals (setTimeout, setInterval, setImmediate
 // and their clear functions). The machinery is in lib/internal/timers.js.
 
+const { ObjectDefineProperty } = primordials;
+
 const internal = require('internal/timers');
 const { Timeout, Immediate, insert, unenroll, clearImmediateItem, knownTimersById } = internal;
 
@@ -56,7 +58,14 @@ function clearImmediate(immediate) {
   clearImmediateItem(immediate);
 }
 
+// The accessor is added after the literal: a literal getter leaves V8 10.2 a
+// dictionary-mode object (slower lookups of setTimeout and the rest).
 module.exports = {
   setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate,
-  get promises() { return require('timers/promises'); },
 };
+ObjectDefineProperty(module.exports, 'promises', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() { return require('timers/promises'); },
+});

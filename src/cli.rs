@@ -17,6 +17,8 @@ pub enum Mode {
         dash: bool,
         print: bool,
     },
+    /// No script and stdin a terminal, or -i: the REPL (lib/internal/main/repl.js).
+    Repl,
 }
 
 /// The value of an option, as lib/ reads it with getOptionValue.
@@ -86,11 +88,12 @@ Options:
   -p, --print SCRIPT          evaluate SCRIPT and print the result
   -c, --check                 check the script's syntax without running it
   -r, --require MODULE        preload MODULE (may be repeated)
+  --import=MODULE             import the ES module MODULE first (may be repeated)
   -C, --conditions NAME       an extra condition for package.json \"exports\"
   -                           read the script from stdin
   --env-file=FILE             set environment variables from FILE first
   --title=TITLE               set process.title
-  --input-type=commonjs       how -e and stdin code is read (ES modules: not yet)
+  --input-type=commonjs       how -e and stdin code is read (or =module)
   --unhandled-rejections=MODE strict, warn, none, throw or warn-with-error-code
   --no-warnings               do not print process warnings
   --trace-warnings            print a stack trace with each warning
@@ -128,6 +131,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--check", "-c", Kind::Bool, false),
     ("--interactive", "-i", Kind::Bool, false),
     ("--require", "-r", Kind::List, true),
+    ("--import", "", Kind::List, true),
     ("--conditions", "-C", Kind::List, true),
     ("--env-file", "", Kind::List, false),
     ("--title", "", Kind::Text, true),
@@ -412,9 +416,6 @@ pub fn split_node_options(text: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// The hint for `coil` typed alone at a terminal, until coil has a REPL.
-const NO_REPL_HINT: &str = "coil: no script given and coil has no REPL yet: run `coil file.js`, `coil -e CODE` or `... | coil -`\n";
-
 /// This process's command line and NODE_OPTIONS, with --env-file applied between
 /// the two (the file may set NODE_OPTIONS).
 pub fn from_process() -> Parsed {
@@ -426,10 +427,18 @@ pub fn from_process() -> Parsed {
         }
         Ok(std::env::var("NODE_OPTIONS").ok().filter(|s| !s.is_empty()))
     });
-    if let Parsed::Run(o) = &parsed {
+    let mut parsed = parsed;
+    if let Parsed::Run(o) = &mut parsed {
+        let no_script = matches!(
+            o.mode,
+            Mode::Stdin {
+                dash: false,
+                print: false
+            }
+        );
         // SAFETY: isatty accepts any fd.
-        if matches!(o.mode, Mode::Stdin { dash: false, .. }) && unsafe { libc::isatty(0) } == 1 {
-            return Parsed::Fail(NO_REPL_HINT.into(), 9);
+        if no_script && unsafe { libc::isatty(0) } == 1 {
+            o.mode = Mode::Repl;
         }
     }
     parsed
@@ -496,6 +505,17 @@ pub fn parse_with(
         return Parsed::Fail(msg, 9);
     }
     let mut options = options;
+    if options.flag("--interactive")
+        && matches!(
+            options.mode,
+            Mode::Stdin {
+                dash: false,
+                print: false
+            }
+        )
+    {
+        options.mode = Mode::Repl;
+    }
     let env_backend = std::env::var("COIL_BACKEND").ok();
     match options.text("--backend").or(env_backend.as_deref()) {
         None | Some("") => {}
@@ -520,21 +540,11 @@ fn validate(o: &Options, eval_given: bool) -> Option<String> {
         }
     }
     match o.text("--input-type") {
-        None | Some("commonjs") => {}
-        Some("module") => {
-            if !matches!(o.mode, Mode::File(_)) {
-                return Some(
-                    "coil: --input-type=module: ES modules are not supported by coil yet\n".into(),
-                );
-            }
-        }
+        None | Some("commonjs") | Some("module") => {}
         Some(_) => return Some("coil: --input-type must be \"module\" or \"commonjs\"\n".into()),
     }
     if o.check && eval_given {
         return Some("coil: either --check or --eval can be used, not both\n".into());
-    }
-    if o.flag("--interactive") {
-        return Some("coil: -i: the REPL is not available in coil yet\n".into());
     }
     None
 }

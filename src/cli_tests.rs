@@ -149,3 +149,9 @@ fn backend_is_chosen_by_flag() {
         Parsed::Fail(_, 9)
     ));
 }
+
+#[test]
+fn interactive_without_a_script_is_the_repl() {
+    assert!(matches!(run(&["-i"]).mode, Mode::Repl));
+    assert!(matches!(run(&["-i", "a.js"]).mode, Mode::File(_)));
+}

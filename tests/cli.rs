@@ -290,9 +290,30 @@ fn input_type_title_conditions() {
         "",
     );
     assert_eq!(text(&out.stdout), "function\n");
-    let out = coil(&["--input-type=module", "-e", "0"], "");
-    assert_eq!(out.status.code(), Some(9));
-    assert!(text(&out.stderr).contains("ES modules are not supported by coil yet"));
+    // Module input: import.meta and top-level await, from -e and from stdin; -p
+    // cannot print a module's value.
+    let out = coil(
+        &[
+            "--input-type=module",
+            "-e",
+            "const { sep } = await import('node:path'); console.log(typeof require, sep, import.meta.url.endsWith('/[eval1]'))",
+        ],
+        "",
+    );
+    assert_eq!(text(&out.stdout), "undefined / true\n");
+    let out = coil(
+        &["--input-type=module"],
+        "import { EOL } from 'os'; console.log(JSON.stringify(EOL))",
+    );
+    assert_eq!(text(&out.stdout), "\"\\n\"\n");
+    let out = coil(&["--input-type=module", "-p", "1"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("ERR_EVAL_ESM_CANNOT_PRINT"));
+    let out = coil(
+        &["--input-type=module", "-e", "await new Promise(() => {})"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(13));
     let out = coil(&["--input-type=json", "-e", "0"], "");
     assert_eq!(
         text(&out.stderr),
@@ -400,24 +421,33 @@ fn open_pty(cols: u16, rows: u16) -> (i32, std::fs::File) {
 }
 
 #[test]
-fn no_script_on_a_terminal_gives_a_hint() {
+fn no_script_on_a_terminal_starts_the_repl() {
     let (master, tty) = open_pty(80, 24);
+    let input = b"6*7\n.exit\n";
+    // SAFETY: master is an open fd and input a live buffer of that length.
+    let written = unsafe { libc::write(master, input.as_ptr().cast(), input.len()) };
+    assert_eq!(written, input.len() as isize);
     let out = Command::new(env!("CARGO_BIN_EXE_coil"))
         .env_remove("NODE_OPTIONS")
+        .env("COIL_REPL_HISTORY", "")
         .stdin(Stdio::from(tty))
         .output()
         .unwrap();
     // SAFETY: master is ours to close.
     unsafe { libc::close(master) };
-    assert_eq!(out.status.code(), Some(9));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("no REPL yet"),
+        text(&out.stdout).contains("> 42\n"),
         "{}",
-        text(&out.stderr)
+        text(&out.stdout)
     );
-    let out = coil(&["-i"], "");
-    assert_eq!(out.status.code(), Some(9));
-    assert!(text(&out.stderr).contains("REPL is not available"));
+    let out = coil(&["-i"], "1+1\n.exit\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).ends_with("> 2\n> "),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]

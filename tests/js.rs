@@ -1,4 +1,4 @@
-//! The JS test harness: runs every tests/js/**/NAME.js with the built coil binary
+//! The JS test harness: runs every tests/js/**/NAME.js (or NAME.mjs) with the built coil binary
 //! and compares what it did with what Node documents:
 //!   NAME.out  exact expected stdout (required; empty when nothing is printed)
 //!   NAME.err  lines that must appear in stderr, in this order (a line may contain
@@ -43,7 +43,7 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
-/// Test files: *.js not under a fixtures/ or node_modules/ folder.
+/// Test files: *.js and *.mjs not under a fixtures/ or node_modules/ folder.
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
@@ -52,7 +52,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             if name != "fixtures" && name != "node_modules" {
                 collect(&path, out);
             }
-        } else if path.extension().is_some_and(|e| e == "js") {
+        } else if path.extension().is_some_and(|e| e == "js" || e == "mjs") {
             out.push(path);
         }
     }

@@ -14,7 +14,7 @@
 
 const {
   ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
-  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectPrototypeToString,
+  ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf, ObjectPrototypeToString,
   SafeArrayIterator, SafeMap, SafeWeakMap, SafeWeakSet, StringPrototypeCharCodeAt,
   StringPrototypeToLowerCase, SymbolFor, SymbolToStringTag,
 } = primordials;
@@ -102,8 +102,17 @@ function invalidInput() {
   return e;
 }
 
+// A plain Uint8Array or Buffer is used as it is: a new view per decode() was most
+// of a 1 KiB decode's time (V8 10.2 makes typed arrays slowly). Other views (and
+// user subclasses, which may redefine what they show) get a byte view.
+const Uint8ArrayPrototype = Uint8Array.prototype;
+const FastBufferPrototype = require('internal/buffer/fast_buffer').FastBuffer.prototype;
 function toBytes(input) {
-  if (ArrayBufferIsView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  if (ArrayBufferIsView(input)) {
+    const proto = ObjectGetPrototypeOf(input);
+    if (proto === FastBufferPrototype || proto === Uint8ArrayPrototype) return input;
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
   const tag = ObjectPrototypeToString(input);
   if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(input);
   throw invalidInput();

@@ -278,9 +278,14 @@ E('ERR_MISSING_ARGS', (...args) => {
   return `${msg} argument${args.length > 1 ? 's' : ''} must be specified`;
 }, TypeError);
 E('ERR_MISSING_OPTION', '%s is required', TypeError);
+// An own `url`, never through a setter a program put on Error.prototype.
+function defineUrl(err, url) {
+  ObjectDefineProperty(err, 'url', { __proto__: null, value: url, writable: true, enumerable: true, configurable: true });
+}
 E('ERR_MODULE_NOT_FOUND', function(path, base, exactUrl) {
-  if (exactUrl) this.url = `${exactUrl}`;
-  return `Cannot find module '${path}'${base ? ` imported from ${base}` : ''}`;
+  if (exactUrl) defineUrl(this, `${exactUrl}`);
+  // Node says "package" when no exact file URL was looked for (a bare name).
+  return `Cannot find ${exactUrl ? 'module' : 'package'} '${path}'${base ? ` imported from ${base}` : ''}`;
 }, Error);
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_NO_CRYPTO', 'Node.js is not compiled with OpenSSL crypto support', Error);
@@ -372,7 +377,7 @@ E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError)
 E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeError);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', function(path, base, exactUrl) {
-  if (exactUrl !== undefined) this.url = exactUrl;
+  if (exactUrl !== undefined) defineUrl(this, exactUrl);
   return `Directory import '${path}' is not supported resolving ES modules imported from ${base}`;
 }, Error);
 // coil's own: a Node API coil does not provide (e.g. path.win32).

@@ -11,7 +11,9 @@ const { ObjectKeys } = primordials;
 // Options whose value is true when not given.
 const DEFAULT_TRUE = { __proto__: null, '--warnings': true };
 // Options that may be given more than once, collected into an array.
-const LISTS = { __proto__: null, '--conditions': true, '--require': true, '--env-file': true };
+const LISTS = {
+  __proto__: null, '--conditions': true, '--require': true, '--import': true, '--env-file': true,
+};
 // Options that take one value.
 const TEXTS = {
   __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true,

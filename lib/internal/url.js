@@ -57,6 +57,12 @@ class URLContext {
     this.pathnameStart = components[kPathnameStart];
     this.searchStart = components[kSearchStart];
     this.hashStart = components[kHashStart];
+    // The most read components, sliced on first read: a context never changes
+    // (a setter makes a new one), and a request handler reads the same URL's
+    // pathname and search again and again.
+    this.pathname = undefined;
+    this.search = undefined;
+    this.host = undefined;
   }
 }
 
@@ -247,11 +253,15 @@ class URL {
 
   get host() {
     const ctx = this.#context;
-    const href = ctx.href;
-    const begin = hostBegin(href, ctx.hostStart, ctx.hostEnd);
-    // An empty host may be followed by the path's '/', which is not the host.
-    if (begin === ctx.hostEnd) return '';
-    return StringPrototypeSlice(href, begin, ctx.pathnameStart);
+    let host = ctx.host;
+    if (host === undefined) {
+      const href = ctx.href;
+      const begin = hostBegin(href, ctx.hostStart, ctx.hostEnd);
+      // An empty host may be followed by the path's '/', which is not the host.
+      host = begin === ctx.hostEnd ? '' : StringPrototypeSlice(href, begin, ctx.pathnameStart);
+      ctx.host = host;
+    }
+    return host;
   }
 
   set host(value) {
@@ -280,10 +290,15 @@ class URL {
 
   get pathname() {
     const ctx = this.#context;
-    let end = ctx.searchStart;
-    if (end === -1) end = ctx.hashStart;
-    if (end === -1) end = ctx.href.length;
-    return StringPrototypeSlice(ctx.href, ctx.pathnameStart, end);
+    let pathname = ctx.pathname;
+    if (pathname === undefined) {
+      let end = ctx.searchStart;
+      if (end === -1) end = ctx.hashStart;
+      if (end === -1) end = ctx.href.length;
+      pathname = StringPrototypeSlice(ctx.href, ctx.pathnameStart, end);
+      ctx.pathname = pathname;
+    }
+    return pathname;
   }
 
   set pathname(value) {
@@ -292,10 +307,14 @@ class URL {
 
   get search() {
     const ctx = this.#ctx();
-    const start = ctx.searchStart;
-    if (start === -1) return '';
-    const end = ctx.hashStart === -1 ? ctx.href.length : ctx.hashStart;
-    return end - start <= 1 ? '' : StringPrototypeSlice(ctx.href, start, end);
+    let search = ctx.search;
+    if (search === undefined) {
+      const start = ctx.searchStart;
+      const end = ctx.hashStart === -1 ? ctx.href.length : ctx.hashStart;
+      search = start === -1 || end - start <= 1 ? '' : StringPrototypeSlice(ctx.href, start, end);
+      ctx.search = search;
+    }
+    return search;
   }
 
   set search(value) {

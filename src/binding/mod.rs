@@ -29,6 +29,7 @@ mod fs;
 mod handle_wrap;
 mod http_parser;
 pub mod messaging;
+mod module_wrap;
 pub mod napi;
 mod options;
 mod os;
@@ -64,6 +65,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("fs", fs::init),
     ("http_parser", http_parser::init),
     ("messaging", messaging::init),
+    ("module_wrap", module_wrap::init),
     ("napi", napi::init),
     ("options", options::init),
     ("os", os::init),

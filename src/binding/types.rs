@@ -1,16 +1,33 @@
 //! internalBinding('types'): V8's own type checks for util.types (the ones JS
 //! cannot answer: proxies, boxed primitives, iterators, native errors...).
 use super::set_methods;
-use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
+use crate::v8::{CallbackArgs, FastCall, Local, Object, Scope, ValueKind};
 
 macro_rules! checks {
     ($($js:literal => $fn:ident : $($kind:ident)|+),* $(,)?) => {
-        $(fn $fn<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-            let v = args.get(0);
-            args.ret(s.boolean(false $(|| v.is(ValueKind::$kind))+));
+        $(mod $fn {
+            use crate::v8::{CallbackArgs, Local, Scope, Value, ValueKind};
+            pub fn slow<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+                let v = args.get(0);
+                args.ret(s.boolean(false $(|| v.is(ValueKind::$kind))+));
+            }
+            // What optimized callers run instead: the same checks, no handles made.
+            pub extern "C" fn fast(_receiver: *const Value, v: *const Value) -> bool {
+                // SAFETY: V8 hands a fast call its arguments as live handles.
+                match unsafe { Local::from_raw(v) } {
+                    Some(v) => false $(|| v.is(ValueKind::$kind))+,
+                    None => false,
+                }
+            }
         })*
         pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
-            set_methods(s, target, crate::methods![$($js => $fn),*]);
+            $(if let Some(f) = s.function_with_fast_call(
+                crate::native_fn!($fn::slow),
+                $js,
+                FastCall::ValueToBool($fn::fast),
+            ) {
+                target.set_str(s, $js, f.value());
+            })*
             set_methods(s, target, crate::methods![
                 "typedArrayName" => typed_array_name,
                 "cloneKind" => clone_kind,

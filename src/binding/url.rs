@@ -76,8 +76,25 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 fn utf8_arg<'b>(s: &Scope, args: &CallbackArgs, i: usize, buf: &'b mut Vec<u8>) -> Option<&'b str> {
     let v = args.get(i);
     let text = v.is(ValueKind::String).then(|| v.to_string(s)).flatten()?;
-    // At most 3 bytes per UTF-16 unit: one pass, no length scan first.
     buf.clear();
+    // URLs are mostly ASCII in one-byte strings: a Latin-1 copy (a memcpy) is their
+    // UTF-8 once checked, and much cheaper than V8's UTF-8 writer.
+    if text.is_one_byte() {
+        let n = text.len();
+        buf.reserve(n);
+        // SAFETY: spare capacity is only written by V8 and then exposed up to n.
+        unsafe {
+            let spare = std::slice::from_raw_parts_mut(buf.as_mut_ptr(), n);
+            let written = text.write_latin1(s, 0, spare);
+            buf.set_len(written);
+        }
+        if buf.is_ascii() {
+            // SAFETY: ASCII is UTF-8.
+            return Some(unsafe { std::str::from_utf8_unchecked(buf) });
+        }
+        buf.clear();
+    }
+    // At most 3 bytes per UTF-16 unit: one pass, no length scan first.
     buf.reserve(text.len() * 3);
     // SAFETY: spare capacity is only written by V8 and then exposed up to n.
     unsafe {

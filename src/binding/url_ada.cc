@@ -13,24 +13,27 @@ namespace {
 
 // The last result, kept so its href can be read after the call returns.
 thread_local std::optional<ada::url_aggregator> current;
-// `new URL(path, base)` mostly repeats one base: its parse is kept with its text.
-thread_local std::string base_text;
-thread_local std::optional<ada::url_aggregator> base_url;
+// `new URL(path, base)` mostly repeats a few bases (a server's own origin, a
+// page's URL): the last four parses are kept with their text, the oldest replaced.
+struct ParsedBase {
+  std::string text;
+  std::optional<ada::url_aggregator> url;
+};
+thread_local ParsedBase bases[4];
+thread_local unsigned next_base = 0;
 
 const ada::url_aggregator* parsed_base(const char* base, size_t base_len) {
   std::string_view text(base, base_len);
-  if (!base_url || base_text != text) {
-    auto parsed = ada::parse<ada::url_aggregator>(text, nullptr);
-    base_text.assign(text);
-    if (parsed) {
-      base_url = std::move(*parsed);
-    } else {
-      base_url.reset();
-      base_text.clear();  // an unparsable base is parsed again next time
-      return nullptr;
-    }
+  for (ParsedBase& b : bases) {
+    if (b.url && b.text == text) return &*b.url;
   }
-  return &*base_url;
+  auto parsed = ada::parse<ada::url_aggregator>(text, nullptr);
+  if (!parsed) return nullptr;  // an unparsable base is not kept
+  ParsedBase& slot = bases[next_base];
+  next_base = (next_base + 1) % 4;
+  slot.text.assign(text);
+  slot.url = std::move(*parsed);
+  return &*slot.url;
 }
 
 // Writes the offsets of `current` into out[0..8] and its href into *href/*len.

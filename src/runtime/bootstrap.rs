@@ -63,6 +63,7 @@ impl Runtime {
             Mode::Eval(c) => ("eval", c.clone()),
             Mode::Print(c) => ("print", c.clone()),
             Mode::Stdin { print, .. } => ("stdin", if *print { "print" } else { "" }.to_string()),
+            Mode::Repl => ("repl", String::new()),
         };
         self.make_callback(
             s,
@@ -130,6 +131,11 @@ impl Runtime {
         let versions = s.object();
         versions.set_str(s, "coil", s.string(env!("CARGO_PKG_VERSION")).value());
         versions.set_str(s, "v8", s.string(crate::v8::version()).value());
+        // The system OpenSSL crypto runs on, as Node reports its own ("3.0.13"):
+        // programs (and Node's test/common) read crypto's presence from it.
+        let n = openssl::version::number() as u64;
+        let openssl = format!("{}.{}.{}", n >> 28, (n >> 20) & 0xff, (n >> 4) & 0xff);
+        versions.set_str(s, "openssl", s.string(&openssl).value());
         p.set_str(s, "versions", versions.value());
         // process.features.coil_backend: the driver the loop runs on ('io_uring' or
         // 'epoll'); lib/internal/bootstrap/node.js keeps it when it fills the rest.

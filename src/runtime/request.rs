@@ -10,7 +10,9 @@ use slab::Slab;
 use super::Runtime;
 use crate::backend::{Completion, Key, Op};
 use crate::event_loop::HandleId;
-use crate::v8::{Function, Global, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{
+    Function, Global, Local, Object, Promise, PromiseResolver, Scope, Value, ValueKind,
+};
 
 /// Turns a completion (its result, its flags — a provided buffer's id — and, at
 /// the last one, the op handed back) into `Ok(value)` or `Err(error)` for JS;
@@ -26,7 +28,11 @@ pub type NativeFinish = Box<dyn for<'s> FnMut(&Scope<'s>, Completion)>;
 const NATIVE: u64 = 1 << 62;
 
 pub struct Request {
+    /// The JS request object, or the promise a promise request settles.
     req: Global,
+    /// For a promise request: Some, with the function (if any) the value goes
+    /// through before it resolves the promise.
+    settle: Option<Option<Global>>,
     /// Taken out while it runs (JS may submit more requests meanwhile).
     finish: Option<Finish>,
     /// The op's key, for cancelling (None: a close callback, or not yet submitted).
@@ -40,6 +46,7 @@ impl Runtime {
     fn add_request(&self, s: &Scope, req: Local<Object>, finish: Finish) -> u64 {
         self.requests.borrow_mut().0.insert(Request {
             req: Global::new(s, req.value()),
+            settle: None,
             finish: Some(finish),
             key: None,
         }) as u64
@@ -58,6 +65,73 @@ impl Runtime {
         let key = self.lp.submit(op, id);
         self.set_key(id, Some(key));
         id
+    }
+
+    /// Sends `op` to the loop and returns a promise its completion settles from
+    /// here (node's FSReqPromise): rejected with the error, or resolved with the
+    /// value, passed first through `map` when there is one (a Stats maker). No JS
+    /// request object, no resolve/reject closures, no `oncomplete` call.
+    pub fn submit_promise<'s>(
+        &self,
+        s: &Scope<'s>,
+        map: Option<Local<'s, Function>>,
+        op: Op,
+        finish: Finish,
+    ) -> Option<Local<'s, Promise>> {
+        let resolver = Local::<PromiseResolver>::new(s)?;
+        let promise = resolver.promise();
+        let id = self.requests.borrow_mut().0.insert(Request {
+            req: Global::new(s, promise.value()),
+            settle: Some(map.map(|f| Global::new(s, f.value()))),
+            finish: Some(finish),
+            key: None,
+        }) as u64;
+        let key = self.lp.submit(op, id);
+        self.set_key(id, Some(key));
+        Some(promise)
+    }
+
+    /// Settles a promise request's promise, then runs ticks and microtasks as
+    /// after any loop callback.
+    fn settle<'s>(
+        &self,
+        s: &Scope<'s>,
+        promise: Local<'s, Value>,
+        map: Option<Local<'s, Value>>,
+        result: Result<Local<'s, Value>, Local<'s, Value>>,
+    ) {
+        // SAFETY: a promise request's `req` is the promise of a resolver (submit_promise).
+        let resolver = unsafe { Local::<PromiseResolver>::from_promise(promise) };
+        let saved = crate::binding::async_context::is_active().then(|| {
+            let outer = s.continuation_data();
+            s.set_continuation_data(s.undefined());
+            outer
+        });
+        let map = map.and_then(|f| f.to::<Function>(ValueKind::Function));
+        match (result, map) {
+            (Err(e), _) => {
+                resolver.reject(s, e);
+            }
+            (Ok(v), None) => {
+                resolver.resolve(s, v);
+            }
+            // A maker that throws (it should not) rejects the promise with that.
+            (Ok(v), Some(f)) => s.try_catch(|tc| match f.call(s, s.undefined(), &[v]) {
+                Some(v) => {
+                    resolver.resolve(s, v);
+                }
+                None if tc.has_caught() && !tc.has_terminated() => {
+                    let e = tc.exception(s).unwrap_or_else(|| s.undefined());
+                    tc.reset();
+                    resolver.reject(s, e);
+                }
+                None => {}
+            }),
+        }
+        self.drain_ticks(s);
+        if let Some(outer) = saved {
+            s.set_continuation_data(outer);
+        }
     }
 
     /// Sends `op` for handle `handle` (its ops count through the handle, and are
@@ -184,16 +258,21 @@ impl Runtime {
                 if last {
                     reqs.0
                         .try_remove(id as usize)
-                        .map(|r| (r.req.get(s), r.finish))
+                        .map(|r| (r.req.get(s), settle_of(s, &r), r.finish))
                 } else {
                     reqs.0
                         .get_mut(id as usize)
-                        .map(|r| (r.req.get(s), r.finish.take()))
+                        .map(|r| (r.req.get(s), settle_of(s, r), r.finish.take()))
                 }
             };
-            let Some((req, Some(mut finish))) = taken else {
+            let Some((req, settle, Some(mut finish))) = taken else {
                 return;
             };
+            if let Some(map) = settle {
+                // A promise request has a single completion.
+                let result = finish(s, c);
+                return self.settle(s, req, map, result);
+            }
             let (err, value) = match finish(s, c) {
                 Ok(v) => (s.null(), v),
                 Err(e) => (e, s.undefined()),
@@ -214,4 +293,9 @@ impl Runtime {
             }
         });
     }
+}
+
+/// A request's promise settling, as handles: None for an `oncomplete` request.
+fn settle_of<'s>(s: &Scope<'s>, r: &Request) -> Option<Option<Local<'s, Value>>> {
+    r.settle.as_ref().map(|map| map.as_ref().map(|g| g.get(s)))
 }

@@ -238,6 +238,12 @@ bool v8__Value__Is(const Value* v, int kind) {
 #undef CHECK_KIND
   return false;
 }
+// A Number's value without a context (the common case of a numeric argument).
+bool v8__Value__AsNumber(const Value* v, double* out) {
+  if (!v->IsNumber()) return false;
+  *out = Number::Cast(const_cast<Value*>(v))->Value();
+  return true;
+}
 bool v8__Value__NumberValue(const Value* v, const Context* ctx, double* out) {
   return v->NumberValue(ptr_to_local(ctx)).To(out);
 }
@@ -337,6 +343,8 @@ const char* v8__String__ExternalOneByteData(const String* s, size_t* len) {
   return r->data();
 }
 int v8__String__Length(const String* s) { return s->Length(); }
+// True when every character fits a byte (how V8 stores it, not a content scan).
+bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }
 int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
 // Writes whole characters only, no terminator; unpaired surrogates become U+FFFD.
 int v8__String__WriteUtf8(const String* s, Isolate* isolate, char* buf, int cap, int* nchars) {
@@ -539,6 +547,19 @@ void v8__ScriptCompiler__CacheCounts(int* used, int* rejected) {
 // ---- Promise / Proxy --------------------------------------------------------------------
 int v8__Promise__State(const Promise* p) { return static_cast<int>(const_cast<Promise*>(p)->State()); }
 const Value* v8__Promise__Result(const Promise* p) { return local_to_ptr(const_cast<Promise*>(p)->Result()); }
+// A resolver is a promise JS cannot settle: only whoever holds the resolver can.
+const Promise::Resolver* v8__Promise__Resolver__New(const Context* ctx) {
+  return maybe_to_ptr(Promise::Resolver::New(ptr_to_local(ctx)));
+}
+const Promise* v8__Promise__Resolver__GetPromise(const Promise::Resolver* r) {
+  return local_to_ptr(const_cast<Promise::Resolver*>(r)->GetPromise());
+}
+int v8__Promise__Resolver__Resolve(const Promise::Resolver* r, const Context* ctx, const Value* v) {
+  return maybe_bool(const_cast<Promise::Resolver*>(r)->Resolve(ptr_to_local(ctx), ptr_to_local(v)));
+}
+int v8__Promise__Resolver__Reject(const Promise::Resolver* r, const Context* ctx, const Value* v) {
+  return maybe_bool(const_cast<Promise::Resolver*>(r)->Reject(ptr_to_local(ctx), ptr_to_local(v)));
+}
 const Value* v8__Proxy__GetTarget(const Proxy* p) { return local_to_ptr(const_cast<Proxy*>(p)->GetTarget()); }
 const Value* v8__Proxy__GetHandler(const Proxy* p) { return local_to_ptr(const_cast<Proxy*>(p)->GetHandler()); }
 

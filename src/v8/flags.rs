@@ -12,8 +12,18 @@
 ///
 /// `--harmony-rab-gsab`: resizable ArrayBuffers and growable SharedArrayBuffers, which
 /// Node 20 ships and V8 10.2 has behind this flag.
+///
+/// `--harmony-import-attributes` and `--harmony-import-assertions`: import
+/// attributes in both forms Node 20 accepts, `with { type: 'json' }` and the older
+/// `assert { type: 'json' }`, static and in import(); this libnode's V8 parses each
+/// only behind its flag.
+/// `--turbo-fast-api-calls`: optimized code calls a native function's C fast path
+/// directly where coil offers one (src/v8/fast_api.cc); off by default in V8 10.2.
 pub const DEFAULT_V8_FLAGS: &[&str] = &[
     "--max-semi-space-size=24",
     "--semi-space-growth-factor=4",
     "--harmony-rab-gsab",
+    "--harmony-import-attributes",
+    "--harmony-import-assertions",
+    "--turbo-fast-api-calls",
 ];

@@ -16,10 +16,13 @@
 
 mod async_context;
 mod context;
+mod fast_call;
 mod flags;
 pub mod heap;
 mod isolate;
+mod module;
 mod object;
+mod promise;
 mod scope;
 mod script;
 mod serializer;
@@ -27,12 +30,14 @@ mod value;
 mod worker;
 
 pub use context::ScriptSource;
+pub use fast_call::FastCall;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
     dispatch, set_zero_fill_field, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind,
     Function, Global, NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
 };
+pub use promise::PromiseResolver;
 pub use scope::Scope;
 pub use script::code_cache_counts;
 pub use script::Message;

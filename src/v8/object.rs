@@ -192,7 +192,7 @@ impl Drop for Global {
 }
 
 impl<'s> Scope<'s> {
-    fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
+    pub(super) fn handle<T>(&self, ptr: *const T) -> Option<Local<'s, T>> {
         // SAFETY: shim results are fresh handles in the current scope or null.
         unsafe { Local::from_raw(ptr) }
     }

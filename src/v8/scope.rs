@@ -3,6 +3,7 @@
 //! A V8 HandleScope frees every Local made while it was the innermost one. A TryCatch
 //! registers its own address with the isolate, so it must never move: both are built
 //! in place in a local buffer of the function that runs the closure.
+use std::cell::Cell;
 use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 
@@ -30,7 +31,9 @@ type TryCatchBuf = MaybeUninit<[usize; 8]>;
 /// An open HandleScope in a context: everything that makes a Local takes one.
 pub struct Scope<'s> {
     isolate: *mut RawIsolate,
-    context: *const Context,
+    /// Null until first asked for in a callback's scope: asking V8 makes a handle,
+    /// a tenth of a small native call's time, and most calls never need it.
+    context: Cell<*const Context>,
     _life: PhantomData<&'s mut ()>,
 }
 
@@ -44,15 +47,11 @@ impl<'s> Scope<'s> {
         // SAFETY: buf has the size binding.cc asserts for HandleScope and stays in this
         // frame until DESTRUCT below.
         unsafe { v8__HandleScope__CONSTRUCT(&mut buf, isolate) };
-        let scope = Scope {
-            isolate,
-            context: std::ptr::null(),
-            _life: PhantomData,
-        };
         let ctx = context.get_raw(isolate) as *const Context;
         let scope = Scope {
-            context: ctx,
-            ..scope
+            isolate,
+            context: Cell::new(ctx),
+            _life: PhantomData,
         };
         let r = f(&scope);
         // SAFETY: constructed above; inner scopes were closure-bound and are closed.
@@ -67,7 +66,7 @@ impl<'s> Scope<'s> {
     pub unsafe fn for_callback(isolate: *mut RawIsolate) -> Scope<'s> {
         Scope {
             isolate,
-            context: Isolate::current_context(isolate),
+            context: Cell::new(std::ptr::null()),
             _life: PhantomData,
         }
     }
@@ -79,7 +78,7 @@ impl<'s> Scope<'s> {
         unsafe { v8__HandleScope__CONSTRUCT(&mut buf, self.isolate) };
         let scope = Scope {
             isolate: self.isolate,
-            context: self.context,
+            context: Cell::new(self.context.get()),
             _life: PhantomData,
         };
         let r = f(&scope);
@@ -108,8 +107,15 @@ impl<'s> Scope<'s> {
     }
 
     pub fn context(&self) -> Local<'s, Context> {
+        let mut ctx = self.context.get();
+        if ctx.is_null() {
+            // Only a callback's scope starts without one; V8 has a context entered
+            // there. The handle lands in this scope's HandleScope, alive as long.
+            ctx = Isolate::current_context(self.isolate);
+            self.context.set(ctx);
+        }
         // SAFETY: the context handle was made in this or an outer open scope.
-        unsafe { Local::from_raw(self.context) }.expect("scope without context")
+        unsafe { Local::from_raw(ctx) }.expect("scope without context")
     }
 
     /// Throws `exception` in JS; the native caller should return right after.

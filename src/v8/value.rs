@@ -15,6 +15,7 @@ opaque!(Value, Primitive, String, Context, Boolean, Number, BigInt);
 
 extern "C" {
     fn v8__Value__Is(v: *const Value, kind: i32) -> bool;
+    fn v8__Value__AsNumber(v: *const Value, out: *mut f64) -> bool;
     fn v8__Value__NumberValue(v: *const Value, ctx: *const Context, out: *mut f64) -> bool;
     fn v8__Value__IntegerValue(v: *const Value, ctx: *const Context, out: *mut i64) -> bool;
     fn v8__Value__BooleanValue(v: *const Value, isolate: *mut RawIsolate) -> bool;
@@ -55,6 +56,7 @@ extern "C" {
     ) -> *const String;
     fn v8__String__ExternalOneByteData(s: *const String, len: *mut usize) -> *const u8;
     fn v8__String__Length(s: *const String) -> i32;
+    fn v8__String__IsOneByte(s: *const String) -> bool;
     fn v8__String__Utf8Length(s: *const String, isolate: *mut RawIsolate) -> i32;
     fn v8__String__WriteUtf8(
         s: *const String,
@@ -183,13 +185,27 @@ impl<'s> Local<'s, Value> {
         // SAFETY: the type check just passed.
         self.is(kind).then(|| unsafe { self.cast::<T>() })
     }
+    /// The value of a Number, with no conversion (and no context needed).
+    fn as_number(self) -> Option<f64> {
+        let mut out = 0.0;
+        // SAFETY: live handle; out is written when it is a Number.
+        unsafe { v8__Value__AsNumber(self.as_ptr(), &mut out) }.then_some(out)
+    }
     pub fn number(self, scope: &Scope) -> Option<f64> {
+        if let Some(n) = self.as_number() {
+            return Some(n);
+        }
         let mut out = 0.0;
         // SAFETY: live handles; out is written on success.
         unsafe { v8__Value__NumberValue(self.as_ptr(), scope.context().as_ptr(), &mut out) }
             .then_some(out)
     }
     pub fn integer(self, scope: &Scope) -> Option<i64> {
+        // V8's IntegerValue of a Number: truncated, NaN 0, saturated at the i64
+        // range, which is what `as` does.
+        if let Some(n) = self.as_number() {
+            return Some(n as i64);
+        }
         let mut out = 0;
         // SAFETY: as above.
         unsafe { v8__Value__IntegerValue(self.as_ptr(), scope.context().as_ptr(), &mut out) }
@@ -381,6 +397,11 @@ impl<'s> Local<'s, String> {
         // SAFETY: an external string's characters neither move nor die while a
         // handle to it (valid for 's) exists, and nobody writes them.
         (!p.is_null()).then(|| unsafe { std::slice::from_raw_parts(p, len) })
+    }
+    /// True when V8 stores the string one byte per character (Latin-1).
+    pub fn is_one_byte(self) -> bool {
+        // SAFETY: live string handle.
+        unsafe { v8__String__IsOneByte(self.as_ptr()) }
     }
     /// Writes whole UTF-8 characters into `buf`; returns (bytes, characters) written.
     pub fn write_utf8(self, scope: &Scope, buf: &mut [u8]) -> (usize, usize) {

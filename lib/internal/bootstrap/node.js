@@ -68,6 +68,15 @@ process.chdir = function chdir(directory) {
   require('internal/validators').validateString(directory, 'directory');
   binding.chdir(directory);
 };
+// A built-in module by name ('fs' or 'node:fs'); undefined for any other name,
+// never a package (require.cache and node_modules are not consulted).
+process.getBuiltinModule = function getBuiltinModule(id) {
+  require('internal/validators').validateString(id, 'id');
+  const builtins = require('internal/modules/builtins');
+  if (!builtins.isBuiltin(id)) return undefined;
+  const { StringPrototypeSlice, StringPrototypeStartsWith } = primordials;
+  return require(StringPrototypeStartsWith(id, 'node:') ? StringPrototypeSlice(id, 5) : id);
+};
 process.umask = function umask(mask) {
   if (mask === undefined) return binding.umask();
   return binding.umask(require('internal/validators').parseFileMode(mask, 'mask'));
@@ -245,6 +254,14 @@ defineLazy(globalThis, 'MessageEvent', () => require('internal/worker/io').Messa
 defineLazy(globalThis, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
 defineLazy(globalThis, 'performance', () => require('internal/perf').performance);
 defineLazy(globalThis, 'DOMException', () => require('internal/dom_exception').DOMException);
+// Web Crypto's object: a getter without a setter, as node's.
+ObjectDefineProperty(globalThis, 'crypto', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: function crypto() { return require('internal/crypto/webcrypto').crypto; },
+});
+defineLazy(globalThis, 'Crypto', () => require('internal/crypto/webcrypto').Crypto);
 // The WHATWG streams: non-enumerable globals, as node's.
 const webStreamNames = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',

@@ -10,11 +10,15 @@ const LazyTransform = require('internal/streams/lazy_transform');
 const {
   ERR_CRYPTO_HASH_FINALIZED,
   ERR_CRYPTO_INVALID_DIGEST,
+  ERR_INVALID_ARG_TYPE,
+  ERR_INVALID_ARG_VALUE,
   ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH,
 } = require('internal/errors').codes;
 const { validateString, validateUint32 } = require('internal/validators');
-const { toBytes, keyBytes } = require('internal/crypto/util');
+const { foldNames, toBytes, keyBytes } = require('internal/crypto/util');
+const { isArrayBufferView } = require('internal/util/types');
 const {
+  ArrayPrototypeSlice,
   Error,
   FunctionPrototypeCall,
   ObjectSetPrototypeOf,
@@ -102,6 +106,8 @@ Hash.prototype.update = function update(data, encoding) {
 
 Hash.prototype.digest = function digest(outputEncoding) {
   if (this[kState][kFinalized]) throw new ERR_CRYPTO_HASH_FINALIZED();
+  // Any value names an encoding by its string form, as in Node.
+  if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
   this[kState][kFinalized] = true;
   unfinished.unregister(this);
   return encodeDigest(binding.digestFinal(this[kId]), outputEncoding);
@@ -126,14 +132,35 @@ Hmac.prototype._flush = Hash.prototype._flush;
 
 // A second digest() of an Hmac gives an empty result rather than throwing.
 Hmac.prototype.digest = function digest(outputEncoding) {
+  if (outputEncoding !== undefined) outputEncoding = `${outputEncoding}`;
   if (this[kState][kFinalized]) return encodeDigest(new Uint8Array(0), outputEncoding);
   this[kState][kFinalized] = true;
   unfinished.unregister(this);
   return encodeDigest(binding.digestFinal(this[kId]), outputEncoding);
 };
 
+let hashes;
 function getHashes() {
-  return binding.getHashes();
+  if (hashes === undefined) hashes = foldNames(binding.getHashes());
+  return ArrayPrototypeSlice(hashes);
 }
 
-module.exports = { Hash, Hmac, getHashes };
+// crypto.hash(algorithm, data[, outputEncoding = 'hex']): a one-shot digest.
+function hash(algorithm, input, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof input !== 'string' && !isArrayBufferView(input)) {
+    throw new ERR_INVALID_ARG_TYPE('input', ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+  }
+  if (outputEncoding !== 'buffer') {
+    validateString(outputEncoding, 'outputEncoding');
+    if (!Buffer.isEncoding(outputEncoding)) {
+      throw new ERR_INVALID_ARG_VALUE('outputEncoding', outputEncoding);
+    }
+  }
+  const id = binding.hashNew(algorithm, undefined);
+  if (id === -1) throw new Error(`Digest method ${algorithm} is not supported`);
+  binding.digestUpdate(id, typeof input === 'string' ? Buffer.from(input) : input);
+  return encodeDigest(binding.digestFinal(id), outputEncoding);
+}
+
+module.exports = { Hash, Hmac, getHashes, hash };

@@ -27,17 +27,16 @@ const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes, validateOffsetLengthRead,
   validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
+  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, statsFromValues, bigintStatsFromFields, kUsePromises, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
   childPath, isDirectoryPath,
   parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
 
-// Calls binding[name](...args, req) and returns the promise of its completion.
+// Calls binding[name](...args, kUsePromises): the binding returns the promise its
+// completion settles (from Rust, with no request object).
 function call(name, ...args) {
-  const req = new PromiseRequest();
-  ArrayPrototypePush(args, req);
-  ReflectApply(binding[name], binding, args);
-  return req.promise;
+  ArrayPrototypePush(args, kUsePromises);
+  return ReflectApply(binding[name], binding, args);
 }
 
 function checkAborted(signal) {
@@ -298,6 +297,13 @@ class ReadFileRequest extends PromiseRequest {
   }
 }
 
+// readFile's promise value from the binding: the file's bytes, or its path when
+// it passed 2 GiB (the steps one by one then measure it and refuse it).
+function readFileResult(bytes) {
+  if (typeof bytes === 'string') return readFileSteps(bytes, constants.O_RDONLY, kReadFileDefaults);
+  return new FastBuffer(bytes);
+}
+
 // One op: open, read to the end, close (a linked chain on io_uring).
 function readFile(path, options) {
   try {
@@ -306,6 +312,11 @@ function readFile(path, options) {
     const flags = stringToFlags(options.flag);
     checkAborted(options.signal);
     path = getValidatedPath(path);
+    // The common case settles from Rust with no request object: nothing to check
+    // at the completion (no signal) and nothing to decode.
+    if (options.signal == null && !options.encoding && flags === constants.O_RDONLY) {
+      return binding.readFile(path, flags, 0o666, readFileResult);
+    }
     const req = new ReadFileRequest(path, flags, options);
     binding.readFile(path, flags, 0o666, req);
     return req.promise;
@@ -388,25 +399,13 @@ async function open(path, flags, mode) {
   return new FileHandle(fd);
 }
 
-// A stat's request builds the Stats and settles its promise in one step (no async
-// function, then() or closure per call); bad arguments still reject, not throw.
-class StatRequest extends PromiseRequest {
-  constructor(bigint) {
-    super();
-    this.bigint = bigint;
-  }
-  oncomplete(err, fields) {
-    if (err) this.reject(err);
-    else this.resolve(getStatsFromBinding(fields, this.bigint));
-  }
-}
-
+// A stat returns the binding's promise: the completion settles it from Rust, with
+// the Stats made by statsFromValues (no request object, closure or await per call);
+// bad arguments still reject, not throw.
 function statPromise(kind, path, options) {
   try {
     const bigint = wantsBigint(options);
-    const req = new StatRequest(bigint);
-    binding[kind](getValidatedPath(path), bigint, req);
-    return req.promise;
+    return binding[kind](getValidatedPath(path), bigint, bigint ? bigintStatsFromFields : statsFromValues);
   } catch (err) {
     return PromiseReject(err);
   }

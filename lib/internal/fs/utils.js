@@ -362,6 +362,22 @@ function getStatsFromBinding(f, bigint = false) {
     msFromParts(f[14], f[15]), msFromParts(f[16], f[17]));
 }
 
+// fs.promises.stat's completion writes its 14 numbers (stat.rs) here and calls
+// statsFromValues at once, which resolves the promise with the Stats: no array per
+// call. A bigint stat's promise gets the array of 18 BigInts.
+const statValues = new Float64Array(14);
+binding.setStatValues(statValues);
+function statsFromValues() {
+  const f = statValues;
+  return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
+    f[10], f[11], f[12], f[13]);
+}
+function bigintStatsFromFields(f) {
+  return getStatsFromBinding(f, true);
+}
+// The last argument of a binding call that returns a promise (no map function).
+const kUsePromises = Symbol('fs_use_promises_symbol');
+
 // ---- Dirent ----
 const kType = Symbol('type');
 
@@ -550,6 +566,6 @@ module.exports = {
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes,
   validateReadRange,  validateOffsetLengthRead,
   validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
-  getStatsFromBinding, getStatFsFromBinding, nativeFsCalls, warnOnNonPortableTemplate, Dirent, readdirResult, encodePath, toUnixTimestamp,
+  getStatsFromBinding, statsFromValues, bigintStatsFromFields, kUsePromises, getStatFsFromBinding, nativeFsCalls, warnOnNonPortableTemplate, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,
 };

@@ -1,12 +1,14 @@
 'use strict';
-// Runs the program the command line names: a file (CommonJS), -e / -p code, or
-// the script read from stdin; after the -r/--require preloads, or, with -c, only
+// Runs the program the command line names: a file (CommonJS or an ES module),
+// -e / -p code (a module with --input-type=module), the script read from stdin,
+// or the REPL; after the -r/--require preloads, or, with -c, only
 // compiles the script to check its syntax.
 
 const {
   FunctionPrototypeBind,
   ObjectDefineProperty,
   StringPrototypeCharCodeAt,
+  StringPrototypeEndsWith,
   StringPrototypeIndexOf,
   StringPrototypeSlice,
 } = primordials;
@@ -15,6 +17,7 @@ const { getOptionValue } = require('internal/options');
 function runMain(kind, arg) {
   const { Module } = require('internal/modules/cjs/loader');
   const path = require('path');
+  setModuleHostCallbacks();
   if (kind === 'file') {
     // node resolves the script's path before anything sees process.argv.
     process.argv[1] = path.resolve(process.argv[1]);
@@ -32,22 +35,64 @@ function runMain(kind, arg) {
   }
   if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
   preload(getOptionValue('--require'));
+  const imports = getOptionValue('--import');
+  if (imports.length === 0) {
+    runProgram(Module, kind, arg);
+  } else {
+    // --import modules run first, one after another, each to its end.
+    require('internal/modules/esm/loader').importInOrder(imports, () => runProgram(Module, kind, arg));
+  }
+}
+
+function runProgram(Module, kind, arg) {
+  const path = require('path');
+  const moduleInput = getOptionValue('--input-type') === 'module';
   switch (kind) {
     case 'file':
-      Module.runMain(arg);
+      if (mainIsModule(Module, arg)) {
+        require('internal/modules/esm/loader').runMainFile(Module._findPath(path.resolve(arg), null, true));
+      } else {
+        Module.runMain(arg);
+      }
       break;
     case 'eval':
-      evalScript(require('internal/worker/self').isMainThread ? '[eval]' : '[worker eval]', arg, false);
-      break;
     case 'print':
-      evalScript('[eval]', arg, true);
+      if (moduleInput && kind === 'print') throw new (require('internal/modules/esm/errors').ERR_EVAL_ESM_CANNOT_PRINT)();
+      if (moduleInput) require('internal/modules/esm/loader').evalModule(arg);
+      else evalScript(kind === 'eval' && !require('internal/worker/self').isMainThread ? '[worker eval]' : '[eval]', arg, kind === 'print');
       break;
     case 'stdin': {
       const source = require('fs').readFileSync(0, 'utf8');
-      evalScript('[stdin]', source, arg === 'print');
+      if (moduleInput && arg === 'print') throw new (require('internal/modules/esm/errors').ERR_EVAL_ESM_CANNOT_PRINT)();
+      if (moduleInput) require('internal/modules/esm/loader').evalModule(source);
+      else evalScript('[stdin]', source, arg === 'print');
       break;
     }
+    case 'repl':
+      require('internal/main/repl').startRepl();
+      break;
   }
+}
+
+// import() and import.meta from any code: the ES module loader loads on first use.
+function setModuleHostCallbacks() {
+  internalBinding('module_wrap').setHostCallbacks(
+    (specifier, referrer, type) =>
+      require('internal/modules/esm/loader').importModuleDynamically(specifier, referrer, type),
+    (meta, id) => require('internal/modules/esm/loader').initializeImportMeta(meta, id));
+}
+
+// Is the main file an ES module by its name (.mjs) or package scope (.js under
+// "type": "module")? Other files go to the CommonJS loader (which still runs a
+// .js file that can only be a module as one).
+function mainIsModule(Module, arg) {
+  const path = require('path');
+  const filename = Module._findPath(path.resolve(arg), null, true);
+  if (!filename) return false;
+  if (StringPrototypeEndsWith(filename, '.mjs')) return true;
+  if (StringPrototypeEndsWith(filename, '.cjs')) return false;
+  if (!StringPrototypeEndsWith(filename, '.js')) return false;
+  return require('internal/modules/package_json_reader').findScope(filename)?.type === 'module';
 }
 
 // -r modules load in order before the main script, found from the current
@@ -75,8 +120,22 @@ function checkSyntax(kind, arg) {
     const nl = StringPrototypeIndexOf(source, '\n');
     source = nl === -1 ? '' : StringPrototypeSlice(source, nl);
   }
+  const { compileModule } = internalBinding('module_wrap');
+  if (kind === 'file' ? mainIsModule(require('internal/modules/cjs/loader').Module, arg) :
+    getOptionValue('--input-type') === 'module') {
+    compileModule(source, filename);
+    return;
+  }
   const { compileFunction } = internalBinding('contextify');
-  compileFunction(source, filename, ['exports', 'require', 'module', '__filename', '__dirname']);
+  try {
+    compileFunction(source, filename, ['exports', 'require', 'module', '__filename', '__dirname']);
+  } catch (err) {
+    // A .js file without a "type" that only parses as a module is one.
+    const typeless = kind === 'file' && StringPrototypeEndsWith(filename, '.js') &&
+      require('internal/modules/package_json_reader').findScope(filename)?.type !== 'commonjs';
+    if (!typeless || !require('internal/modules/esm/load').isModuleSyntaxError(err, source)) throw err;
+    compileModule(source, filename);
+  }
 }
 
 // -e code runs as a script in the global scope, with require, module, exports,

@@ -106,8 +106,15 @@ function replaceStars(text, value) {
   return out + StringPrototypeSlice(text, from);
 }
 
-function decodePath(path) {
+const encodedSeparator = /%2f|%5c/i;
+
+// A resolved target as a path: percent-decoded, except that an encoded '/' or '\'
+// is refused (it would reach outside the folder the target names).
+function decodePath(path, base) {
   if (!StringPrototypeIncludes(path, '%')) return path;
+  if (RegExpPrototypeExec(encodedSeparator, path) !== null) {
+    throw new (codes().ERR_INVALID_MODULE_SPECIFIER)(path, 'must not include encoded "/" or "\\" characters', base);
+  }
   try {
     return decodeURIComponent(path);
   } catch {
@@ -131,14 +138,14 @@ function resolveTargetString(pkgDir, target, subpath, key, isImports, pattern, b
     throw invalidTarget(pkgDir, key, target, isImports, base);
   }
   const resolved = pkgDir + StringPrototypeSlice(target, 1);
-  if (subpath === '') return decodePath(resolved);
+  if (subpath === '') return decodePath(resolved, base);
   if (hasInvalidSegment(subpath)) {
     const request = pattern ? replaceStars(key, subpath) : key + subpath;
     const reason = `request is not a valid match in pattern "${key}" for the ` +
       `"${isImports ? 'imports' : 'exports'}" resolution of ${pkgDir}/package.json`;
     throw new (codes().ERR_INVALID_MODULE_SPECIFIER)(request, reason, base);
   }
-  return decodePath(pattern ? replaceStars(resolved, subpath) : resolved + subpath);
+  return decodePath(pattern ? replaceStars(resolved, subpath) : resolved + subpath, base);
 }
 
 function isArrayIndex(key) {
@@ -371,7 +378,7 @@ function packageResolve(specifier, base, conditions) {
         return packageExportsResolve(pkgDir, subpath, pkg.exports, base, conditions);
       }
       if (subpath === '.') return legacyMainResolve(pkgDir, pkg, base);
-      return decodePath(pkgDir + StringPrototypeSlice(subpath, 1));
+      return decodePath(pkgDir + StringPrototypeSlice(subpath, 1), base);
     }
     if (dir === '') break;
     dir = dirname(dir);

@@ -2,10 +2,14 @@
 // readline's Interface: reads an input stream as text, splits it into lines (\n,
 // \r\n, or a lone \r), and hands each to a pending question() or emits 'line';
 // 'close' when the input ends or close() is called. Async iteration yields the
-// lines, pausing the input while too many wait unread.
+// lines, pausing the input while too many wait unread. With `terminal` (by default
+// when the output is a TTY) the input is read key by key in raw mode and the line
+// is edited here (terminal.js).
 
 const EventEmitter = require('events');
 const { StringDecoder } = require('string_decoder');
+const { emitKeypressEvents } = require('internal/readline/keypress');
+const { terminalMethods } = require('internal/readline/terminal');
 const {
   ERR_INVALID_ARG_VALUE,
   ERR_USE_AFTER_CLOSE,
@@ -13,6 +17,7 @@ const {
 const { AbortError } = require('internal/errors');
 const {
   validateAbortSignal,
+  validateArray,
   validateFunction,
   validateString,
   validateUint32,
@@ -20,9 +25,12 @@ const {
 const {
   ArrayPrototypePush,
   ArrayPrototypeShift,
+  ArrayPrototypeSlice,
   DateNow,
   FunctionPrototypeCall,
   MathMax,
+  NumberIsNaN,
+  ObjectAssign,
   ObjectSetPrototypeOf,
   Promise,
   PromiseReject,
@@ -47,6 +55,10 @@ function Interface(input, output, completer, terminal) {
   let crlfDelay;
   let signal;
   let historySize;
+  let history;
+  let removeHistoryDuplicates = false;
+  let escapeCodeTimeout = 500;
+  let tabSize = 8;
   if (input?.input) {
     const options = input;
     output = options.output;
@@ -54,6 +66,18 @@ function Interface(input, output, completer, terminal) {
     terminal = options.terminal;
     signal = options.signal;
     historySize = options.historySize;
+    history = options.history;
+    removeHistoryDuplicates = !!options.removeHistoryDuplicates;
+    if (options.escapeCodeTimeout !== undefined) {
+      escapeCodeTimeout = options.escapeCodeTimeout;
+      if (typeof escapeCodeTimeout !== 'number' || NumberIsNaN(escapeCodeTimeout)) {
+        throw new ERR_INVALID_ARG_VALUE('input.escapeCodeTimeout', escapeCodeTimeout);
+      }
+    }
+    if (options.tabSize !== undefined) {
+      validateUint32(options.tabSize, 'tabSize', true);
+      tabSize = options.tabSize;
+    }
     if (options.prompt !== undefined) prompt = options.prompt;
     crlfDelay = options.crlfDelay;
     input = options.input;
@@ -62,6 +86,7 @@ function Interface(input, output, completer, terminal) {
     throw new ERR_INVALID_ARG_VALUE('completer', completer);
   }
   if (historySize !== undefined) validateUint32(historySize, 'historySize');
+  if (history !== undefined) validateArray(history, 'history');
   if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
   validateString(prompt, 'prompt');
 
@@ -71,7 +96,14 @@ function Interface(input, output, completer, terminal) {
   this.terminal = !!(terminal ?? output?.isTTY);
   this.crlfDelay = crlfDelay ? MathMax(100, crlfDelay) : 100;
   this.historySize = historySize ?? 30;
-  this.history = [];
+  this.history = history !== undefined ? ArrayPrototypeSlice(history) : [];
+  this.removeHistoryDuplicates = removeHistoryDuplicates;
+  this.escapeCodeTimeout = escapeCodeTimeout;
+  this.tabSize = tabSize;
+  this._historyIndex = -1;
+  this._historySearch = null;
+  this._prevRows = 0;
+  this._lastKeyWasTab = false;
   this.line = '';
   this.cursor = 0;
   this.closed = false;
@@ -91,9 +123,20 @@ function Interface(input, output, completer, terminal) {
     if (rest.length > 0) this._online(rest);
     this.close();
   };
+  this._onkeypress = (s, key) => this._ttyWrite(s, key);
+  this._onresize = () => this._refreshLine();
+  this._onerror = (err) => this.emit('error', err);
   if (input != null) {
-    input.on('data', this._ondata);
+    if (this.terminal) {
+      emitKeypressEvents(input, this);
+      input.on('keypress', this._onkeypress);
+      this._setRawMode(true);
+      output?.on?.('resize', this._onresize);
+    } else {
+      input.on('data', this._ondata);
+    }
     input.on('end', this._onend);
+    input.on('error', this._onerror);
     input.resume?.();
   }
   if (signal) {
@@ -108,6 +151,11 @@ function Interface(input, output, completer, terminal) {
 }
 ObjectSetPrototypeOf(Interface.prototype, EventEmitter.prototype);
 ObjectSetPrototypeOf(Interface, EventEmitter);
+ObjectAssign(Interface.prototype, terminalMethods);
+
+Interface.prototype._setRawMode = function _setRawMode(flag) {
+  if (typeof this.input?.setRawMode === 'function') this.input.setRawMode(flag);
+};
 
 // Text in: complete lines go out one by one; the unfinished tail waits. A \r at
 // the end of one chunk and a \n at the start of the next are one line end when
@@ -158,8 +206,13 @@ Interface.prototype.getPrompt = function getPrompt() {
 Interface.prototype.prompt = function prompt(preserveCursor) {
   if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
   if (this.paused) this.resume();
-  this._writeOut(this._prompt);
-  void preserveCursor;
+  if (this.terminal) {
+    if (!preserveCursor) this.cursor = 0;
+    this._prevRows = 0;
+    this._refreshLine();
+  } else {
+    this._writeOut(this._prompt);
+  }
 };
 
 Interface.prototype.question = function question(query, options, cb) {
@@ -194,10 +247,11 @@ Interface.prototype.question = function question(query, options, cb) {
   this.prompt();
 };
 
-Interface.prototype.write = function write(data) {
+Interface.prototype.write = function write(data, key) {
   if (this.closed) throw new ERR_USE_AFTER_CLOSE('readline');
   if (this.paused) this.resume();
-  if (typeof data === 'string' && data !== '') this._readText(data);
+  if (this.terminal) this._ttyWrite(data, key);
+  else if (typeof data === 'string' && data !== '') this._readText(data);
 };
 
 Interface.prototype.pause = function pause() {
@@ -222,6 +276,12 @@ Interface.prototype.close = function close() {
   if (this.input != null) {
     this.input.removeListener('data', this._ondata);
     this.input.removeListener('end', this._onend);
+    this.input.removeListener('error', this._onerror);
+    if (this.terminal) {
+      this.input.removeListener('keypress', this._onkeypress);
+      this.output?.removeListener?.('resize', this._onresize);
+      this._setRawMode(false);
+    }
   }
   this.closed = true;
   this.emit('close');
@@ -233,10 +293,14 @@ Interface.prototype.getCursorPos = function getCursorPos() {
   return { rows: columns === Infinity ? 0 : (offset / columns) | 0, cols: offset % columns };
 };
 
-// Lines as an async iterator: those that arrive before they are asked for wait in
-// a queue; the iterator ends at 'close' and closes the interface when left early.
+// Lines as an async iterator, one per interface (a loop nested in another goes on
+// with the same lines): those that arrive before they are asked for wait in a
+// queue; the iterator ends at 'close', rejects with the input's error, and closes
+// the interface when left early.
 Interface.prototype[SymbolAsyncIterator] = function asyncIterator() {
+  if (this._lineIterator !== undefined) return this._lineIterator;
   const queue = [];
+  let failure = null;
   const waiting = [];
   let finished = this.closed;
   const online = (line) => {
@@ -253,22 +317,34 @@ Interface.prototype[SymbolAsyncIterator] = function asyncIterator() {
       ArrayPrototypeShift(waiting).resolve({ value: undefined, done: true });
     }
   };
+  const onerror = (err) => {
+    failure = err;
+    while (waiting.length > 0) ArrayPrototypeShift(waiting).reject(err);
+  };
   this.on('line', online);
   this.once('close', onclose);
+  this.on('error', onerror);
   const stop = () => {
     this.removeListener('line', online);
     this.removeListener('close', onclose);
+    this.removeListener('error', onerror);
     finished = true;
     queue.length = 0;
     this.close();
   };
   const rl = this;
-  return {
+  this._lineIterator = {
     next() {
       if (queue.length > 0) {
         const value = ArrayPrototypeShift(queue);
         if (queue.length === 0 && rl.paused && !rl.closed) rl.resume();
         return PromiseResolve({ value, done: false });
+      }
+      if (failure !== null) {
+        const err = failure;
+        failure = null;
+        finished = true;
+        return PromiseReject(err);
       }
       if (finished) return PromiseResolve({ value: undefined, done: true });
       return new Promise((resolve, reject) => {
@@ -287,6 +363,7 @@ Interface.prototype[SymbolAsyncIterator] = function asyncIterator() {
       return this;
     },
   };
+  return this._lineIterator;
 };
 
 module.exports = { Interface };

@@ -8,7 +8,7 @@
 const {
   ArrayFrom, ArrayPrototypeEvery, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
   ArrayPrototypeSplice, MathFloor, SafeArrayIterator, StringFromCharCode, StringFromCodePointApply,
-  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeNormalize,
+  StringPrototypeCharCodeAt, StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeNormalize,
   StringPrototypeReplace, StringPrototypeSplit, StringPrototypeStartsWith,
   StringPrototypeToLowerCase,
 } = primordials;
@@ -195,6 +195,19 @@ function validDomain(labels) {
 
 // Domain to ASCII for the URL host parser; null on failure.
 function toASCII(domain) {
+  // An ASCII name with no punycode label maps to itself lower-cased (each label
+  // passes as it is below): the common case, without the regexps and split.
+  let ascii = true;
+  for (let i = 0; i < domain.length; i++) {
+    if (StringPrototypeCharCodeAt(domain, i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const lower = StringPrototypeToLowerCase(domain);
+    if (!StringPrototypeIncludes(lower, 'xn--')) return lower;
+  }
   const mapped = mapDomain(domain);
   const labels = StringPrototypeSplit(mapped, '.');
   // eslint-disable-next-line no-control-regex

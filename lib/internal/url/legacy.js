@@ -8,10 +8,10 @@
 
 const {
   RegExpPrototypeExec, SafeArrayIterator, SafeSet, SafeStringIterator, StringPrototypeCharCodeAt,
-  StringPrototypeCodePointAt, StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
+  StringPrototypeIncludes, StringPrototypeIndexOf, StringPrototypeSlice,
   StringPrototypeStartsWith, StringPrototypeToLowerCase,
 } = primordials;
-const { regExpReplace, regExpSearch, regExpTest } = require('internal/util/regexp');
+const { regExpReplace, regExpTest } = require('internal/util/regexp');
 
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_URL },
@@ -35,7 +35,6 @@ function Url() {
 }
 
 const protocolPattern = /^[a-z0-9.+-]+:/i;
-const portPattern = /:[0-9]*$/;
 const hostPattern = /^\/\/[^@/]+@[^@/]+/;
 const simplePathPattern = /^(\/\/?(?!\/)[^?\s]*)(\?[^\s]*)?$/;
 const hostnameMaxLen = 255;
@@ -180,16 +179,28 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   if (slashedProtocol.has(lowerProto) && this.hostname && !this.pathname) this.pathname = '/';
 
   if (this.pathname || this.search) this.path = (this.pathname || '') + (this.search || '');
-  this.href = this.format();
+  // format() as Node calls it, unless nobody replaced it.
+  this.href = this.format === urlFormat ? formatUrl(this, true) : this.format();
   return this;
 };
 
 // Split "auth@host:port" off the front of `rest`; returns what follows.
 Url.prototype._parseAuthority = function(rest, url) {
   // Tabs and newlines vanish from everything before the first '/', '?' or '#'.
-  const end = regExpSearch(rest, /[/?#]/);
-  const head = end === -1 ? rest : StringPrototypeSlice(rest, 0, end);
-  if (regExpTest(/[\t\n\r]/, head)) rest = regExpReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : StringPrototypeSlice(rest, end));
+  let end = -1;
+  let hasTabOrNewline = false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = StringPrototypeCharCodeAt(rest, i);
+    if (c === 47 || c === 63 || c === 35) {
+      end = i;
+      break;
+    }
+    if (c === 9 || c === 10 || c === 13) hasTabOrNewline = true;
+  }
+  if (hasTabOrNewline) {
+    const head = end === -1 ? rest : StringPrototypeSlice(rest, 0, end);
+    rest = regExpReplace(head, /[\t\n\r]/g, '') + (end === -1 ? '' : StringPrototypeSlice(rest, end));
+  }
   let hostEnd = -1;
   let atSign = -1;
   let nonHost = -1;
@@ -281,11 +292,16 @@ function escapeRest(rest) {
 
 Url.prototype.parseHost = function parseHost() {
   let host = this.host;
-  const m = RegExpPrototypeExec(portPattern, host);
-  if (m) {
-    const port = m[0];
-    if (port !== ':') this.port = StringPrototypeSlice(port, 1);
-    host = StringPrototypeSlice(host, 0, host.length - port.length);
+  // A trailing ':' and digits (/:[0-9]*$/), found from the end.
+  let colon = host.length - 1;
+  while (colon >= 0) {
+    const c = StringPrototypeCharCodeAt(host, colon);
+    if (c < 48 || c > 57) break;
+    colon--;
+  }
+  if (colon >= 0 && StringPrototypeCharCodeAt(host, colon) === 58) {
+    if (colon !== host.length - 1) this.port = StringPrototypeSlice(host, colon + 1);
+    host = StringPrototypeSlice(host, 0, colon);
   }
   if (host) this.hostname = host;
 };
@@ -297,47 +313,78 @@ for (const ch of new SafeStringIterator('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm
 }
 function encodeAuth(s) {
   let out = '';
-  for (const ch of new SafeStringIterator(s)) {
-    const c = StringPrototypeCodePointAt(ch, 0);
-    if (c < 128 && authKeep[c] === 1) out += ch;
-    else out += encodeURIComponent(ch);
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = StringPrototypeCharCodeAt(s, i);
+    if (c < 128 && authKeep[c] === 1) continue;
+    // A surrogate pair is one character to encodeURIComponent; a lone surrogate
+    // makes it throw, as Node's format does.
+    let end = i + 1;
+    if (c >= 0xD800 && c <= 0xDBFF && end < s.length) {
+      const d = StringPrototypeCharCodeAt(s, end);
+      if (d >= 0xDC00 && d <= 0xDFFF) end++;
+    }
+    out += StringPrototypeSlice(s, last, i) + encodeURIComponent(StringPrototypeSlice(s, i, end));
+    i = end - 1;
+    last = end;
   }
-  return out;
+  return last === 0 ? s : out + StringPrototypeSlice(s, last);
+}
+
+// `s` with each '#' (and with `question`, each '?') percent-escaped.
+function escapeHashQuestion(s, question) {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = StringPrototypeCharCodeAt(s, i);
+    if (c === 35 || (question && c === 63)) {
+      out += StringPrototypeSlice(s, last, i) + (c === 35 ? '%23' : '%3F');
+      last = i + 1;
+    }
+  }
+  return last === 0 ? s : out + StringPrototypeSlice(s, last);
 }
 
 Url.prototype.format = function format() {
-  let auth = this.auth || '';
+  return formatUrl(this, false);
+};
+const urlFormat = Url.prototype.format;
+
+// `parsed`: called by parse(), whose query object (if any) is either empty or
+// came with a search string, so serialising it again could not change the result.
+function formatUrl(self, parsed) {
+  let auth = self.auth || '';
   if (auth) auth = encodeAuth(auth) + '@';
-  let protocol = this.protocol || '';
-  let pathname = this.pathname || '';
-  let hash = this.hash || '';
+  let protocol = self.protocol || '';
+  let pathname = self.pathname || '';
+  let hash = self.hash || '';
   let host = '';
   let query = '';
-  if (this.host) {
-    host = auth + this.host;
-  } else if (this.hostname) {
-    const h = this.hostname;
+  if (self.host) {
+    host = auth + self.host;
+  } else if (self.hostname) {
+    const h = self.hostname;
     host = auth + (StringPrototypeIncludes(h, ':') && !isIpv6Hostname(h) ? `[${h}]` : h);
-    if (this.port) host += ':' + this.port;
+    if (self.port) host += ':' + self.port;
   }
-  if (this.query !== null && typeof this.query === 'object') query = qs().stringify(this.query);
-  let search = this.search || (query && ('?' + query)) || '';
+  if (!parsed && self.query !== null && typeof self.query === 'object') query = qs().stringify(self.query);
+  let search = self.search || (query && ('?' + query)) || '';
   if (protocol && StringPrototypeCharCodeAt(protocol, protocol.length - 1) !== 58) protocol += ':';
-  pathname = regExpReplace(pathname, /[#?]/g, (m) => (m === '#' ? '%23' : '%3F'));
+  pathname = escapeHashQuestion(pathname, true);
   // Only the slashed protocols get '//' (others keep it if they had it).
-  if (this.slashes || slashedProtocol.has(protocol)) {
-    if (this.slashes || host) {
+  if (self.slashes || slashedProtocol.has(protocol)) {
+    if (self.slashes || host) {
       if (pathname && StringPrototypeCharCodeAt(pathname, 0) !== 47) pathname = '/' + pathname;
       host = '//' + host;
     } else if (protocol.length >= 4 && StringPrototypeStartsWith(protocol, 'file')) {
       host = '//';
     }
   }
-  search = regExpReplace(search, /#/g, '%23');
+  search = escapeHashQuestion(search, false);
   if (hash && StringPrototypeCharCodeAt(hash, 0) !== 35) hash = '#' + hash;
   if (search && StringPrototypeCharCodeAt(search, 0) !== 63) search = '?' + search;
   return protocol + host + pathname + search + hash;
-};
+}
 
 Url.prototype.resolve = function resolve(relative) {
   return this.resolveObject(urlParse(relative, false, true)).format();

@@ -212,6 +212,7 @@ module.exports = function install(legacy) {
     return urlParse(source, false, true).resolveObject(relative);
   }
 
+  let whatwg;
   // url.format(): strings are parsed first; WHATWG URLs take options.
   function urlFormat(urlObject, options) {
     if (typeof urlObject === 'string') {
@@ -219,8 +220,9 @@ module.exports = function install(legacy) {
     } else if (typeof urlObject !== 'object' || urlObject === null) {
       throw new ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject);
     } else {
-      const internal = require('internal/url');
-      if (internal.isURL(urlObject)) return formatWhatwg(internal, urlObject, options);
+      // Loaded on first use (internal/url requires this file), then kept.
+      whatwg ??= require('internal/url');
+      if (whatwg.isURL(urlObject)) return formatWhatwg(whatwg, urlObject, options);
     }
     return FunctionPrototypeCall(Url.prototype.format, urlObject);
   }

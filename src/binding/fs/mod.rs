@@ -1,6 +1,7 @@
 //! internalBinding('fs'): every file-system call, in one calling convention. The
 //! last argument is the request: a JS object with `oncomplete(err, value)` makes
-//! the call asynchronous (the op goes to the ring, or runs inline when io_uring has
+//! the call asynchronous (a symbol, kUsePromises, or a function makes it return a
+//! promise settled from Rust, the value passed through the function if one) (the op goes to the ring, or runs inline when io_uring has
 //! no opcode for it); `undefined` makes it synchronous (the same op's plain syscall,
 //! returning the value or throwing). Either way one `finish` function turns the
 //! result into JS, so the three flavours of lib/fs.js cannot drift apart.
@@ -8,7 +9,7 @@ use super::errno::errno_exception;
 use super::set_methods;
 use crate::backend::Op;
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{CallbackArgs, Function, Local, Object, Scope, Value, ValueKind};
 
 pub(crate) mod args;
 mod inline_ops;
@@ -35,6 +36,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     inline_ops::init(s, target);
     watch::init(s, target);
     statfs::init(s, target);
+    stat::init(s, target);
 }
 
 /// What an error names besides its errno: the syscall, and the path(s) involved.
@@ -96,16 +98,27 @@ pub fn dispatch<'s>(
 ) {
     let mut op = op.into();
     let req = args.get(req_index);
-    if let Some(req) = req.to::<Object>(ValueKind::Object) {
-        let finish: Finish = Box::new(move |s, c| {
+    let finish = |ctx: ErrorContext| -> Finish {
+        Box::new(move |s, c| {
             let result = c.result;
             if result < 0 {
                 return Err(ctx.error(s, -result));
             }
             let mut op = c.op.expect("a finished op is handed back");
             Ok(done(s, result, &mut op))
-        });
-        Runtime::get(s).submit_request(s, req, op, finish);
+        })
+    };
+    // A function or a symbol (kUsePromises): the call returns a promise that the
+    // completion settles, through the function when there is one.
+    let map = req.to::<Function>(ValueKind::Function);
+    if map.is_some() || req.is(ValueKind::Symbol) {
+        if let Some(p) = Runtime::get(s).submit_promise(s, map, op, finish(ctx)) {
+            args.ret(p.value());
+        }
+        return;
+    }
+    if let Some(req) = req.to::<Object>(ValueKind::Object) {
+        Runtime::get(s).submit_request(s, req, op, finish(ctx));
         return;
     }
     let result = op.as_opable().run_blocking();

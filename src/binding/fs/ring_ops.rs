@@ -7,7 +7,7 @@ use crate::backend::op::{
     Statx, StatxTarget, Symlink, Unlink, Write, Writev,
 };
 use crate::binding::set_methods;
-use crate::v8::{CallbackArgs, Local, Object, Scope};
+use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -122,6 +122,9 @@ fn write_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 fn stat_done(s: &Scope, a: &CallbackArgs, i: usize) -> super::Done {
     if a.get(i).boolean(s) {
         stat::done_bigint
+    } else if a.get(i + 1).is(ValueKind::Function) {
+        // A promise whose Stats maker reads the shared Float64Array (stat.rs).
+        stat::done_shared
     } else {
         stat::done_number
     }

@@ -66,9 +66,10 @@ class Module {
     this.paths = Module._nodeModulePaths(path.dirname(filename));
     const ext = findExtension(filename);
     if (ext === '.mjs' && !ObjectPrototypeHasOwnProperty(Module._extensions, '.mjs')) {
-      throw new (codes().ERR_REQUIRE_ESM)(filename, true, this.parent?.filename);
+      loadESMFromCJS(this, filename);
+    } else {
+      Module._extensions[ext](this, filename);
     }
-    Module._extensions[ext](this, filename);
     this.loaded = true;
   }
 
@@ -78,7 +79,16 @@ class Module {
       const nl = StringPrototypeIndexOf(content, '\n');
       content = nl === -1 ? '' : StringPrototypeSlice(content, nl);
     }
-    const fn = compileFunction(content, filename, wrapperParams);
+    // A .js file outside any "type" may be an ES module: its syntax says.
+    const detect = detectNextCompile;
+    detectNextCompile = false;
+    let fn;
+    try {
+      fn = compileFunction(content, filename, wrapperParams);
+    } catch (err) {
+      if (!detect || !isModuleSyntaxError(err, content, filename)) throw err;
+      return loadESMFromCJS(this, filename);
+    }
     const require = makeRequire(this, Module);
     return FunctionPrototypeCall(fn, this.exports, this.exports, require, this, filename, path.dirname(filename));
   }
@@ -110,14 +120,35 @@ let globalModulePaths = [];
 
 Module._extensions['.js'] = function(module, filename) {
   const content = readFileUtf8(filename);
-  if (StringPrototypeEndsWith(filename, '.js') && module.id !== '.') {
-    const scope = findScope(filename);
-    if (scope?.type === 'module') {
-      throw new (codes().ERR_REQUIRE_ESM)(filename, false, module.parent?.filename);
-    }
+  if (StringPrototypeEndsWith(filename, '.js')) {
+    const type = findScope(filename)?.type;
+    if (type === 'module') return loadESMFromCJS(module, filename);
+    detectNextCompile = type !== 'commonjs';
   }
   module._compile(content, filename);
 };
+
+let detectNextCompile = false;
+
+// Did compiling `content` fail because it is an ES module? (Then warn if its
+// package.json could have said so.)
+function isModuleSyntaxError(err, content, filename) {
+  const load = require('internal/modules/esm/load');
+  if (!load.isModuleSyntaxError(err, content)) return false;
+  load.warnTypeless(filename);
+  return true;
+}
+
+// An ES module reached through the CommonJS loader: the main file runs as the
+// entry point; a require()d one gives its namespace (node 20's require(esm)).
+function loadESMFromCJS(module, filename) {
+  const loader = require('internal/modules/esm/loader');
+  if (module.id === '.') {
+    loader.runMainFile(filename);
+    return;
+  }
+  module.exports = loader.requireModule(filename, parents.get(module)?.filename ?? module.parent?.filename);
+}
 Module._extensions['.json'] = function(module, filename) {
   const content = readFileUtf8(filename);
   try {
@@ -452,7 +483,9 @@ Module.wrapper = ['(function (exports, require, module, __filename, __dirname) {
 Module.wrap = function wrap(script) {
   return Module.wrapper[0] + script + Module.wrapper[1];
 };
-Module.syncBuiltinESMExports = function syncBuiltinESMExports() {};
+Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
+  require('internal/modules/esm/translators').syncBuiltinESMExports();
+};
 
 Module._initPaths();
 

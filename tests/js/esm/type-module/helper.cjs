@@ -1,0 +1,1 @@
+module.exports = { kind: typeof require === 'function' ? 'commonjs' : 'module' };
