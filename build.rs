@@ -21,6 +21,7 @@ fn main() {
         .file("src/v8/context.cc")
         .file("src/v8/async_context.cc")
         .file("src/v8/serializer.cc")
+        .file("src/v8/worker.cc")
         .file("src/v8/module.cc")
         .file("src/v8/fast_api.cc")
         .file("src/v8/heap.cc")
@@ -70,6 +71,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/v8/context.cc");
     println!("cargo:rerun-if-changed=src/v8/async_context.cc");
     println!("cargo:rerun-if-changed=src/v8/serializer.cc");
+    println!("cargo:rerun-if-changed=src/v8/worker.cc");
     println!("cargo:rerun-if-changed=src/v8/module.cc");
     println!("cargo:rerun-if-changed=src/v8/fast_api.cc");
     println!("cargo:rerun-if-changed=src/v8/heap.cc");

@@ -6,6 +6,7 @@
 //! values lib/ needs reach it through internalBinding('options').
 use std::collections::BTreeMap;
 
+#[derive(Clone)]
 pub enum Mode {
     File(String),
     Eval(String),
@@ -28,6 +29,7 @@ pub enum OptionValue {
     List(Vec<String>),
 }
 
+#[derive(Clone)]
 pub struct Options {
     pub mode: Mode,
     /// Arguments after the script (process.argv from index 2).

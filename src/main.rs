@@ -54,5 +54,5 @@ fn main() {
     // The backend is torn down (ops still in flight cancelled, drained, freed after
     // the ring is closed); V8 is not: the process is ending and the OS frees it.
     rt.lp.shutdown();
-    std::process::exit(code);
+    runtime::exit_process(code);
 }

@@ -148,6 +148,7 @@ E('ERR_CHILD_PROCESS_IPC_REQUIRED',
   "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error);
 E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
 E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
+E('ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called', TypeError);
 E('ERR_CONTEXT_NOT_INITIALIZED', 'context used is not initialized', Error);
 E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
 E('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: %s', TypeError);
@@ -292,6 +293,8 @@ E('ERR_NOT_BUILDING_SNAPSHOT', 'Operation cannot be invoked when not building st
 E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
 E('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
   'error:030000B2:digital envelope routines::not XOF or invalid length', Error);
+E('ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+  'Object that needs transfer was found in message but not listed in transferList', TypeError);
 E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
   let received;
@@ -365,6 +368,9 @@ E('ERR_UNHANDLED_ERROR', (err = undefined) => {
 }, Error);
 // `reason` is the already-stringified rejection reason (Node shows objects as "#<Object>").
 E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "%s".', Error);
+E('ERR_WORKER_OUT_OF_MEMORY', 'Worker terminated due to reaching memory limit: %s', Error);
+E('ERR_WORKER_PATH', (filename) => 'The worker script or module filename must be an absolute path or a ' +
+  `relative path starting with './' or '../'. Received "${filename}"`, TypeError);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
 E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
 E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError);

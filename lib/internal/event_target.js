@@ -295,11 +295,17 @@ function emitUncaught(err) {
   });
 }
 
+// What EventTarget's constructor does, for objects made otherwise (a MessagePort
+// is a host object the serializer knows).
+function initEventTarget(self) {
+  self[kEvents] = new SafeMap();
+  self[kMaxEventTargetListeners] = shared.getDefaultMaxListeners();
+  self[kMaxEventTargetListenersWarned] = false;
+}
+
 class EventTarget {
   constructor() {
-    this[kEvents] = new SafeMap();
-    this[kMaxEventTargetListeners] = shared.getDefaultMaxListeners();
-    this[kMaxEventTargetListenersWarned] = false;
+    initEventTarget(this);
   }
 
   addEventListener(type, listener, options = undefined) {
@@ -477,6 +483,7 @@ const exportsObj = {
   Event,
   CustomEvent,
   EventTarget,
+  initEventTarget,
   isEventTarget,
   getListeners,
   defineEventHandler,

@@ -28,6 +28,7 @@ mod errors;
 mod fs;
 mod handle_wrap;
 mod http_parser;
+pub mod messaging;
 mod module_wrap;
 pub mod napi;
 mod options;
@@ -47,6 +48,7 @@ mod uring;
 mod url;
 mod util;
 mod v8;
+pub mod worker;
 mod zlib;
 
 type Init = for<'s> fn(&Scope<'s>, Local<'s, Object>);
@@ -62,6 +64,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("errors", errors::init),
     ("fs", fs::init),
     ("http_parser", http_parser::init),
+    ("messaging", messaging::init),
     ("module_wrap", module_wrap::init),
     ("napi", napi::init),
     ("options", options::init),
@@ -80,6 +83,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("uring", uring::init),
     ("url", url::init),
     ("util", util::init),
+    ("worker", worker::init),
     ("zlib", zlib::init),
 ];
 

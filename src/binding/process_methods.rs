@@ -176,12 +176,16 @@ fn cpu_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let code = args.get(0).integer(s).unwrap_or(0) as i32;
     let rt = Runtime::get(s);
+    if rt.worker.is_some() {
+        // A worker's process.exit ends the thread, not the process.
+        return rt.stop_worker(code);
+    }
     if rt.options.stats {
         rt.print_stats();
     }
     // Ops still in flight are cancelled, drained and freed before the process ends.
     rt.lp.shutdown();
-    std::process::exit(code);
+    crate::runtime::exit_process(code);
 }
 
 /// writeSync(fd, string | Uint8Array) -> bytes written; retries short writes and

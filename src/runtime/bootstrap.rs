@@ -115,6 +115,8 @@ impl Runtime {
             // lib/internal/main/run.js makes it absolute, as node does.
             Mode::File(f) => argv.push(f.clone()),
             Mode::Stdin { dash: true, .. } => argv.push("-".into()),
+            // node's eval worker has a script name there too.
+            Mode::Eval(_) if self.worker.is_some() => argv.push("[worker eval]".into()),
             _ => {}
         }
         argv.extend(self.options.script_args.iter().cloned());

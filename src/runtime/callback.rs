@@ -122,17 +122,30 @@ impl Runtime {
                         let e = tc.exception(s).unwrap_or_else(|| s.undefined());
                         let arrow = tc.message(s).map(|m| m.arrow(s)).unwrap_or_default();
                         eprint!("{}", handler_failure_text(s, e, &arrow));
-                        std::process::exit(7);
+                        self.exit_process_or_worker(7);
                     }
                     r
                 })
             });
             if handled.is_none() {
+                if self.worker_stop_requested() {
+                    return; // a worker being stopped: its JS cannot run
+                }
                 // Before bootstrap finished: no JS hook to ask.
                 eprintln!("{arrow}{}", exc.to_rust_string(s));
-                std::process::exit(1);
+                self.exit_process_or_worker(1);
             }
         })
+    }
+}
+
+impl Runtime {
+    /// A fatal error's end: the process's, or only this worker's.
+    fn exit_process_or_worker(&self, code: i32) {
+        if self.worker.is_some() {
+            return self.stop_worker(code);
+        }
+        super::exit_process(code);
     }
 }
 

@@ -39,6 +39,10 @@ impl Host for Runtime {
     }
 
     fn run_check(&self, _lp: &Loop) {
+        // A worker told to stop (its JS was terminated) ends after this turn.
+        if self.worker_stop_requested() {
+            return;
+        }
         // V8's own tasks once a turn, as node's platform runs them: without this a
         // FinalizationRegistry callback never runs. The ticks a failed immediate
         // left queued wait for the rest of its queue, as in node.

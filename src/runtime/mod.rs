@@ -1,7 +1,7 @@
 //! The runtime: one isolate, one context, one loop, and the JS functions the loop
 //! calls back (timers, immediates, the nextTick queue, fatal exceptions). It lives
 //! for the whole process; native functions find it through the isolate's slot.
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use crate::cli::Options;
@@ -16,6 +16,8 @@ mod host;
 mod request;
 pub use request::Finish;
 mod stats;
+mod worker;
+pub use worker::{exit_process, spawn_worker};
 mod wake;
 pub use wake::Waker;
 
@@ -60,21 +62,35 @@ pub struct Runtime {
     /// Shared with JS (internalBinding('uring').httpServed): a Float64Array whose
     /// [0] the http server adds one to per request it reads, for --stats.
     pub http_served: RefCell<Option<BackingStore>>,
+    /// In a Worker: who it is and what it shares with its parent; None on the main thread.
+    pub worker: Option<crate::binding::worker::WorkerSelf>,
+    /// A worker told to stop (process.exit, terminate()): its exit code.
+    pub stopping: Cell<Option<i32>>,
     /// Native callbacks other threads wake the loop for (wake.rs).
     pub wakeups: RefCell<wake::WakeUps>,
 }
 
 impl Runtime {
-    /// Builds the runtime and leaks it: it lives until the process exits.
+    /// Builds the main thread's runtime and leaks it: it lives until the process exits.
     pub fn create(options: Options) -> anyhow::Result<&'static Runtime> {
         let backend =
             crate::backend::create(options.backend, options.trace_uring, options.trace_epoll)
                 .map_err(|e| anyhow::anyhow!("no event loop backend could be set up: {e}"))?;
+        Ok(Runtime::build(options, backend, Isolate::new(), None))
+    }
+
+    /// A runtime over `backend` and `isolate` (entered on this thread), leaked; a
+    /// worker's is freed by `destroy` at its thread's end.
+    pub(crate) fn build(
+        options: Options,
+        backend: Box<dyn crate::backend::Backend>,
+        isolate: Isolate,
+        worker: Option<crate::binding::worker::WorkerSelf>,
+    ) -> &'static Runtime {
         let lp = Loop::new(backend);
         let js_timer = lp.timer_create();
         let timer_handle = lp.handle_open(HandleKind::Timer, None);
         let immediate_handle = lp.handle_open(HandleKind::Immediate, None);
-        let isolate = Isolate::new();
         let context = Global::new_context(&isolate);
         let rt: &'static Runtime = Box::leak(Box::new(Runtime {
             isolate,
@@ -90,6 +106,8 @@ impl Runtime {
             bindings: RefCell::default(),
             requests: RefCell::default(),
             http_served: RefCell::new(None),
+            worker,
+            stopping: Cell::new(None),
             wakeups: RefCell::default(),
         }));
         rt.isolate
@@ -97,7 +115,18 @@ impl Runtime {
         rt.isolate
             .set_promise_reject_callback(callback::on_promise_reject);
         rt.isolate.set_oom_error_handler(callback::on_out_of_memory);
-        Ok(rt)
+        rt
+    }
+
+    /// Frees a worker's runtime: the isolate is disposed first (the handles the
+    /// other fields hold go with it).
+    ///
+    /// # Safety
+    /// `rt` came from `build`, its loop has ended, no JS runs and no reference to
+    /// it is used afterwards.
+    pub(crate) unsafe fn destroy(rt: &'static Runtime) {
+        // SAFETY: the caller's contract; `build` made it with Box::new.
+        drop(unsafe { Box::from_raw(rt as *const Runtime as *mut Runtime) });
     }
 
     /// The runtime of the isolate running `scope`.
@@ -115,8 +144,13 @@ impl Runtime {
     /// ('beforeExit' may add more), then 'exit'. Returns the exit code.
     pub fn run(&'static self) -> i32 {
         self.isolate.scope(&self.context, |s| {
-            self.bootstrap(s);
+            if !self.worker_stop_requested() {
+                self.bootstrap(s);
+            }
             loop {
+                if self.worker_stop_requested() {
+                    return self.stopping.get().unwrap_or(1);
+                }
                 if let Err(e) = self.lp.run(self) {
                     // The backend cannot go on: say why and end (EX_SOFTWARE), without
                     // running more JS on a loop that cannot deliver its completions.
@@ -126,8 +160,11 @@ impl Runtime {
                     );
                     return 70;
                 }
+                if self.worker_stop_requested() {
+                    return self.stopping.get().unwrap_or(1);
+                }
                 self.call_hook(s, |h| &h.before_exit, &[]);
-                if !self.lp.alive() {
+                if !self.lp.alive() && !self.worker_stop_requested() {
                     break;
                 }
             }

@@ -217,10 +217,25 @@ impl Runtime {
         self.lp.handle_close(handle, id);
     }
 
-    /// A request's op completed (once, or once more for a multishot op).
+    /// Closes a handle no JS object waits on (a MessagePort's, a Worker's).
+    pub fn close_native_handle(&self, handle: HandleId) {
+        let id = self
+            .requests
+            .borrow_mut()
+            .1
+            .insert(Some(Box::new(|_, _| {}))) as u64;
+        self.lp.handle_close(handle, id | NATIVE);
+    }
+
+    /// A request's op completed (once, or once more for a multishot op), or another
+    /// thread posted to this loop (a port's message, a worker's end).
     pub fn complete_request(&self, c: Completion) {
         if c.owner & super::wake::WAKE != 0 {
             self.deliver_wake(c);
+        } else if c.owner & crate::binding::messaging::PORT_WAKE != 0 && c.owner & NATIVE == 0 {
+            crate::binding::messaging::on_wake(self, c.owner);
+        } else if c.owner & crate::binding::worker::WORKER_WAKE != 0 && c.owner & NATIVE == 0 {
+            crate::binding::worker::on_wake(self, c.owner, c.result);
         } else if c.owner & NATIVE != 0 {
             self.deliver_native(c);
         } else {
@@ -230,7 +245,7 @@ impl Runtime {
 
     /// A handle's close finished: its close request completes.
     pub fn run_close_callback(&self, token: u64) {
-        self.deliver(Completion::posted(token, 0));
+        self.complete_request(Completion::posted(token, 0));
     }
 
     fn deliver(&self, c: Completion) {

@@ -70,17 +70,26 @@ void v8__Allocator__SetZeroFillField(const uint32_t* field) { t_zero_fill_field 
 
 static ArrayBuffer::Allocator* g_allocator;
 
-Isolate* v8__Isolate__New() {
+// Heap limits in bytes (0: V8's default), a worker's resourceLimits. The main
+// thread makes the first isolate, before any worker exists, so the allocator is
+// set before a second thread reads it.
+Isolate* v8__Isolate__New(size_t max_old_bytes, size_t max_young_bytes) {
   if (g_allocator == nullptr) g_allocator = new CoilAllocator();
   Isolate::CreateParams params;
   params.array_buffer_allocator = g_allocator;
+  if (max_old_bytes != 0) params.constraints.set_max_old_generation_size_in_bytes(max_old_bytes);
+  if (max_young_bytes != 0) params.constraints.set_max_young_generation_size_in_bytes(max_young_bytes);
   Isolate* isolate = Isolate::New(params);
   isolate->SetMicrotasksPolicy(MicrotasksPolicy::kExplicit);
   isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
   return isolate;
 }
 Isolate* v8__Isolate__GetCurrent() { return Isolate::GetCurrent(); }
-void v8__Isolate__Dispose(Isolate* isolate) { isolate->Dispose(); }
+// A worker's isolate at its thread's end: the platform drops its task queue first.
+void v8__Isolate__Dispose(Isolate* isolate) {
+  platform::NotifyIsolateShutdown(g_platform.get(), isolate);
+  isolate->Dispose();
+}
 void v8__Isolate__Enter(Isolate* isolate) { isolate->Enter(); }
 void v8__Isolate__Exit(Isolate* isolate) { isolate->Exit(); }
 void v8__Isolate__SetData(Isolate* isolate, uint32_t slot, void* data) {

@@ -14,7 +14,7 @@ pub struct RawIsolate {
 extern "C" {
     fn v8__V8__Initialize(argc: *mut c_int, argv: *mut *mut c_char);
     fn v8__V8__GetVersion() -> *const c_char;
-    fn v8__Isolate__New() -> *mut RawIsolate;
+    fn v8__Isolate__New(max_old_bytes: usize, max_young_bytes: usize) -> *mut RawIsolate;
     fn v8__Isolate__Dispose(isolate: *mut RawIsolate);
     fn v8__Isolate__GetCurrent() -> *mut RawIsolate;
     fn v8__Isolate__Enter(isolate: *mut RawIsolate);
@@ -94,10 +94,26 @@ pub struct HeapStats {
     pub external: usize,
 }
 
+thread_local! {
+    static DISPOSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread's isolate is gone (a worker ending): handles into it must
+/// not be touched any more.
+pub(super) fn disposed_on_this_thread() -> bool {
+    DISPOSED.with(|d| d.get())
+}
+
 impl Isolate {
     pub fn new() -> Isolate {
+        Isolate::with_limits(0, 0)
+    }
+
+    /// An isolate whose old and young generations stop at these sizes in bytes (0:
+    /// V8's default), entered on this thread for the life of the value.
+    pub fn with_limits(max_old_bytes: usize, max_young_bytes: usize) -> Isolate {
         // SAFETY: V8 was initialised by `init`; the new isolate is entered on this thread.
-        let raw = unsafe { v8__Isolate__New() };
+        let raw = unsafe { v8__Isolate__New(max_old_bytes, max_young_bytes) };
         // SAFETY: raw is a live isolate.
         unsafe { v8__Isolate__Enter(raw) };
         Isolate { raw }
@@ -197,5 +213,6 @@ impl Drop for Isolate {
             v8__Isolate__Exit(self.raw);
             v8__Isolate__Dispose(self.raw);
         }
+        DISPOSED.with(|d| d.set(true));
     }
 }

@@ -10,7 +10,8 @@
 //! through the innermost scope you have: V8 puts a new handle in the innermost open
 //! HandleScope whatever Rust believes.
 //!
-//! V8 runs on one thread here, so the binding has no locking.
+//! Each thread (the main one, each worker) runs its own isolate and never touches
+//! another's, so the binding has no locking (v8::Locker is not needed).
 #![allow(non_snake_case)]
 
 mod async_context;
@@ -26,6 +27,7 @@ mod scope;
 mod script;
 mod serializer;
 mod value;
+mod worker;
 
 pub use context::ScriptSource;
 pub use fast_call::FastCall;
@@ -41,3 +43,4 @@ pub use script::code_cache_counts;
 pub use script::Message;
 pub use serializer::{Deserializer, Serializer};
 pub use value::{Context, Local, String, Value, ValueKind};
+pub use worker::{terminate_near_heap_limit, IsolateHandle, SendStore};

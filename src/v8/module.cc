@@ -36,7 +36,8 @@ struct Registry {
 };
 
 Registry* registry() {
-  static Registry* r = new Registry();
+  // One per thread: each thread (the main one, each worker) has its own isolate.
+  static thread_local Registry* r = new Registry();
   return r;
 }
 

@@ -182,6 +182,10 @@ impl Global {
 
 impl Drop for Global {
     fn drop(&mut self) {
+        // A worker's thread-locals drop after its isolate is gone (and the handle with it).
+        if super::isolate::disposed_on_this_thread() {
+            return;
+        }
         // SAFETY: raw came from v8__Global__New and is deleted once.
         unsafe { v8__Global__DELETE(self.raw) }
     }
@@ -455,7 +459,7 @@ macro_rules! methods {
 /// allocated and in place (V8 never moves backing stores), whatever JS does with
 /// the buffer: in-flight kernel I/O holds one of these.
 pub struct BackingStore {
-    raw: *mut RawBackingStore,
+    pub(super) raw: *mut RawBackingStore,
 }
 
 impl BackingStore {

@@ -148,7 +148,13 @@ impl<'t> TryCatch<'t> {
         // SAFETY: as above.
         unsafe { Local::from_raw(v8__TryCatch__Message(self.buf)) }
     }
+    /// Passes the exception on to the next handler. A termination (a worker being
+    /// stopped) needs no rethrow, and rethrowing one would turn it into a catchable
+    /// `null`: V8 goes on terminating once this handler returns.
     pub fn rethrow(&self) {
+        if self.has_terminated() {
+            return;
+        }
         // SAFETY: as above.
         unsafe { v8__TryCatch__ReThrow(self.buf) }
     }

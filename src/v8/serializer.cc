@@ -113,6 +113,27 @@ class CoilDeserializer : public ValueDeserializer::Delegate {
     return result.As<Object>();
   }
 
+  // A SharedArrayBuffer arrives by id (worker messages): the owner's
+  // _getSharedArrayBuffer(id) gives the one made over the shared memory.
+  MaybeLocal<SharedArrayBuffer> GetSharedArrayBufferFromId(Isolate* isolate, uint32_t id) override {
+    Isolate::AllowJavascriptExecutionScope allow_js(isolate);
+    Local<Value> get;
+    if (owner_.IsEmpty()) return ValueDeserializer::Delegate::GetSharedArrayBufferFromId(isolate, id);
+    if (!method_of(isolate, owner_, "_getSharedArrayBuffer").ToLocal(&get)) return MaybeLocal<SharedArrayBuffer>();
+    if (!get->IsFunction()) return ValueDeserializer::Delegate::GetSharedArrayBufferFromId(isolate, id);
+    Local<Value> argv[1] = {Integer::NewFromUnsigned(isolate, id)};
+    Local<Value> result;
+    if (!get.As<Function>()->Call(isolate->GetCurrentContext(), owner_, 1, argv).ToLocal(&result)) {
+      return MaybeLocal<SharedArrayBuffer>();
+    }
+    if (!result->IsSharedArrayBuffer()) {
+      isolate->ThrowException(Exception::TypeError(
+          String::NewFromUtf8Literal(isolate, "_getSharedArrayBuffer must return a SharedArrayBuffer")));
+      return MaybeLocal<SharedArrayBuffer>();
+    }
+    return result.As<SharedArrayBuffer>();
+  }
+
   Isolate* isolate_;
   std::vector<uint8_t> data_;  // a copy of the input: V8 reads it in place
   ValueDeserializer deserializer_;

@@ -248,6 +248,10 @@ defineLazy(globalThis, 'CustomEvent', () => require('internal/event_target').Cus
 defineLazy(globalThis, 'AbortController', () => require('internal/abort_controller').AbortController);
 defineLazy(globalThis, 'AbortSignal', () => require('internal/abort_controller').AbortSignal);
 defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clone').structuredClone);
+defineLazy(globalThis, 'MessageChannel', () => require('internal/worker/io').MessageChannel);
+defineLazy(globalThis, 'MessagePort', () => require('internal/worker/io').MessagePort);
+defineLazy(globalThis, 'MessageEvent', () => require('internal/worker/io').MessageEvent);
+defineLazy(globalThis, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
 defineLazy(globalThis, 'performance', () => require('internal/perf').performance);
 defineLazy(globalThis, 'DOMException', () => require('internal/dom_exception').DOMException);
 // Web Crypto's object: a getter without a setter, as node's.

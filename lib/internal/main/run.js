@@ -59,7 +59,7 @@ function runProgram(Module, kind, arg) {
     case 'print':
       if (moduleInput && kind === 'print') throw new (require('internal/modules/esm/errors').ERR_EVAL_ESM_CANNOT_PRINT)();
       if (moduleInput) require('internal/modules/esm/loader').evalModule(arg);
-      else evalScript('[eval]', arg, kind === 'print');
+      else evalScript(kind === 'eval' && !require('internal/worker/self').isMainThread ? '[worker eval]' : '[eval]', arg, kind === 'print');
       break;
     case 'stdin': {
       const source = require('fs').readFileSync(0, 'utf8');

@@ -7,11 +7,19 @@
 // Bindings: process_methods.{envKeys, setEnv, unsetEnv}.
 
 const { StringPrototypeIncludes, TypeError } = primordials;
-const { envKeys, setEnv, unsetEnv } = internalBinding('process_methods');
+const { envKeys, setEnv: setRealEnv, unsetEnv: unsetRealEnv } = internalBinding('process_methods');
+
+function noop() {}
 
 function createEnv(ProxyConstructor) {
   const mirror = {};
-  const pairs = envKeys();
+  // A Worker has its own copy (options.env, or its parent's at its start): its
+  // writes stay in it.
+  const self = require('internal/worker/self');
+  const shared = self.isMainThread;
+  const setEnv = shared ? setRealEnv : noop;
+  const unsetEnv = shared ? unsetRealEnv : noop;
+  const pairs = shared ? envKeys() : self.envPairs();
   for (let i = 0; i < pairs.length; i++) mirror[pairs[i][0]] = pairs[i][1];
   return new ProxyConstructor(mirror, {
     __proto__: null,

@@ -67,7 +67,7 @@ let domainHandler;
 function setDomainHandler(fn) { domainHandler = fn; }
 
 // Returns true when a listener handled it; otherwise never returns.
-function triggerUncaughtException(err, fromPromise, thrownAt) {
+function triggerUncaughtException(err, fromPromise, thrownAt, fromHandler = false) {
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   // node looks its handler up on process: a program that removed it gets node's
   // "non-function internal exception handler" exit.
@@ -87,9 +87,21 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
     ticksRunSoon();
     return true;
   }
-  if (typeof process.emit === 'function') {
+  if (typeof process.emit === 'function' && !fromHandler) {
     process.emit('uncaughtExceptionMonitor', err, type);
     if (process.listenerCount('uncaughtException') > 0) {
+      if (!require('internal/worker/self').isMainThread) {
+        // In a Worker a listener that throws ends it with 1, its error going to
+        // the parent (the main thread prints it and exits with 7).
+        try {
+          process.emit('uncaughtException', err, type);
+        } catch (thrown) {
+          return triggerUncaughtException(thrown, false, thrownAt, true);
+        }
+        require('internal/async_context').afterUncaughtException();
+        ticksRunSoon();
+        return true;
+      }
       process.emit('uncaughtException', err, type);
       // The failed callback's frame stayed entered for the listeners; now its after.
       require('internal/async_context').afterUncaughtException();
@@ -97,8 +109,11 @@ function triggerUncaughtException(err, fromPromise, thrownAt) {
       return true;
     }
   }
+  const self = require('internal/worker/self');
   try {
-    process._rawWrite(2, formatFatal(err, thrownAt, fromPromise));
+    // A Worker's uncaught error goes to its parent ('error' on the Worker).
+    if (self.isMainThread) process._rawWrite(2, formatFatal(err, thrownAt, fromPromise));
+    else self.reportError(err);
   } catch {
     // Printing must not stop the exit.
   }

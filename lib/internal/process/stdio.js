@@ -65,6 +65,9 @@ function dummyDestroy(err, cb) {
 
 function createWritableStdioStream(fd) {
   let stream;
+  const self = require('internal/worker/self');
+  // A Worker's output goes to its parent (worker.stdout / worker.stderr), in order.
+  if (!self.isMainThread) return self.outputStream(fd);
   switch (guessHandleType(fd)) {
     case 'TTY': {
       const tty = require('tty');
@@ -111,7 +114,8 @@ function create(fd) {
 function createStdin() {
   const fd = 0;
   let stdin;
-  switch (guessHandleType(fd)) {
+  // A Worker's stdin is empty (node's without options.stdin).
+  switch (require('internal/worker/self').isMainThread ? guessHandleType(fd) : 'NONE') {
     case 'TTY': {
       const tty = require('tty');
       stdin = new tty.ReadStream(fd);

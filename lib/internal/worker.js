@@ -1,0 +1,192 @@
+'use strict';
+// The Worker class: a thread with its own isolate, loop and ring
+// (src/runtime/worker.rs). The parent talks to it over an internal MessagePort
+// pair whose traffic is the worker's messages plus 'online' and uncaught errors;
+// its end comes from the binding's exit hook, after everything it sent.
+// Binding: worker.{setup, spawn, terminate, setRef}.
+
+const {
+  ArrayIsArray, ArrayPrototypeMap, ObjectEntries, Promise, PromisePrototypeThen, SafeMap,
+  StringPrototypeStartsWith, Symbol, SymbolFor,
+} = primordials;
+
+const EventEmitter = require('events');
+const path = require('path');
+const binding = internalBinding('worker');
+const io = require('internal/worker/io');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_WORKER_OUT_OF_MEMORY, ERR_WORKER_PATH },
+} = require('internal/errors');
+const { validateObject } = require('internal/validators');
+
+const kSlot = Symbol('kSlot');
+const kPort = Symbol('kPort');
+const kExited = Symbol('kExited');
+const kOnExit = Symbol('kOnExit');
+const kLimits = Symbol('kLimits');
+const kExitCode = Symbol('kExitCode');
+
+const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
+
+const workers = new SafeMap();
+const environmentData = new SafeMap();
+
+function filenameOf(filename, isEval) {
+  if (isEval) {
+    if (typeof filename !== 'string') throw new ERR_INVALID_ARG_TYPE('filename', 'string', filename);
+    return filename;
+  }
+  if (filename !== null && typeof filename === 'object' && typeof filename.href === 'string') {
+    return require('url').fileURLToPath(filename);
+  }
+  if (typeof filename !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
+  }
+  if (!path.isAbsolute(filename) && !StringPrototypeStartsWith(filename, './') &&
+      !StringPrototypeStartsWith(filename, '../')) {
+    throw new ERR_WORKER_PATH(filename);
+  }
+  return path.resolve(filename);
+}
+
+function envList(env) {
+  const source = env === undefined || env === null || env === SHARE_ENV ? process.env : env;
+  if (typeof source !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
+  }
+  const flat = [];
+  const entries = ObjectEntries(source);
+  for (let i = 0; i < entries.length; i++) {
+    flat[flat.length] = entries[i][0];
+    flat[flat.length] = `${entries[i][1]}`;
+  }
+  return flat;
+}
+
+function limitsOf(limits) {
+  if (limits === undefined) return [0, 0, 0, 0];
+  validateObject(limits, 'options.resourceLimits');
+  const n = (v) => (typeof v === 'number' && v > 0 ? v : 0);
+  return [n(limits.maxOldGenerationSizeMb), n(limits.maxYoungGenerationSizeMb),
+    n(limits.codeRangeSizeMb), n(limits.stackSizeMb)];
+}
+
+class Worker extends EventEmitter {
+  constructor(filename, options = {}) {
+    super();
+    validateObject(options, 'options');
+    const isEval = Boolean(options.eval);
+    const source = filenameOf(filename, isEval);
+    let argv = [];
+    if (options.argv !== undefined) {
+      if (!ArrayIsArray(options.argv)) throw new ERR_INVALID_ARG_TYPE('options.argv', 'Array', options.argv);
+      argv = ArrayPrototypeMap(options.argv, (a) => `${a}`);
+    }
+    let execArgv;
+    if (options.execArgv !== undefined) {
+      if (!ArrayIsArray(options.execArgv)) {
+        throw new ERR_INVALID_ARG_TYPE('options.execArgv', 'Array', options.execArgv);
+      }
+      execArgv = ArrayPrototypeMap(options.execArgv, (a) => `${a}`);
+    }
+    const limits = limitsOf(options.resourceLimits);
+    const msg = io.serialize(options.workerData, options.transferList);
+    const name = options.name === undefined ? '' : `${options.name}`;
+    const r = binding.spawn(isEval ? 'eval' : 'file', source, argv, execArgv, envList(options.env), limits,
+      name, 0, msg[0], msg[1], msg[2], msg[3]);
+    this[kSlot] = r[0];
+    this[kExited] = false;
+    this[kExitCode] = undefined;
+    this[kLimits] = limits;
+    this.threadId = r[1];
+    const port = io.makePort(r[2]);
+    // What the worker writes to process.stdout / stderr arrives here, and goes on
+    // to this process's unless options.stdout / options.stderr ask to read it.
+    const { Readable } = require('stream');
+    this.stdout = new Readable({ __proto__: null, read() {} });
+    this.stderr = new Readable({ __proto__: null, read() {} });
+    if (!options.stdout) this.stdout.pipe(process.stdout);
+    if (!options.stderr) this.stderr.pipe(process.stderr);
+    port[io.kInternal] = (kind, value) => {
+      if (kind === 1) this.emit('online');
+      else if (kind === 2) this.emit('error', value);
+      else if (kind === 4) this.stdout.push(value);
+      else if (kind === 5) this.stderr.push(value);
+      else this.emit('message', value);
+    };
+    port.start();
+    this[kPort] = port;
+    workers.set(r[0], this);
+  }
+
+  postMessage(value, transferList) {
+    if (this[kExited]) return;
+    this[kPort].postMessage(value, transferList);
+  }
+
+  terminate(callback) {
+    const done = new Promise((resolve) => {
+      if (this[kExited]) {
+        resolve(this[kExitCode]);
+        return;
+      }
+      this.once('exit', resolve);
+      binding.terminate(this[kSlot]);
+    });
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. ' +
+        'It returns a Promise instead.', 'DeprecationWarning', 'DEP0132');
+      PromisePrototypeThen(done, (code) => callback(null, code));
+    }
+    return done;
+  }
+
+  ref() {
+    if (!this[kExited]) binding.setRef(this[kSlot], true);
+  }
+
+  unref() {
+    if (!this[kExited]) binding.setRef(this[kSlot], false);
+  }
+
+  get resourceLimits() {
+    if (this[kExited]) return {};
+    const l = this[kLimits];
+    return { maxYoungGenerationSizeMb: l[1], maxOldGenerationSizeMb: l[0], codeRangeSizeMb: l[2],
+      stackSizeMb: l[3] };
+  }
+
+  get stdin() { return null; }
+
+  [kOnExit](code, outOfMemory) {
+    this.stdout.push(null);
+    this.stderr.push(null);
+    this[kExited] = true;
+    this[kExitCode] = code;
+    this.threadId = -1;
+    if (outOfMemory) {
+      this.emit('error', new ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
+    }
+    this.emit('exit', code);
+    this.removeAllListeners('message');
+    this.removeAllListeners('messageerror');
+  }
+}
+
+binding.setup((slot, code, outOfMemory) => {
+  const w = workers.get(slot);
+  if (w === undefined) return;
+  workers.delete(slot);
+  w[kOnExit](code, outOfMemory);
+});
+
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+module.exports = { Worker, SHARE_ENV, setEnvironmentData, getEnvironmentData };

@@ -1,0 +1,514 @@
+'use strict';
+// MessagePort and MessageChannel, and the message format they and Worker share:
+// V8's ValueSerializer (internalBinding('serdes')), with the ArrayBuffers and
+// MessagePorts of a transfer list moved and SharedArrayBuffers shared. The bytes
+// and what they carry go to the receiving thread through internalBinding('messaging'),
+// which wakes that thread's loop; there `emit` rebuilds the value and dispatches it,
+// to node-style listeners (port.on('message', (value) => ...)) and to DOM ones
+// (addEventListener / onmessage, given a MessageEvent).
+// Binding: messaging.{setup, newChannel, hostObject, post, start, stop, setRef, close, receive}.
+
+const {
+  ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush, ObjectDefineProperties,
+  ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
+  TypeError,
+} = primordials;
+
+const messaging = internalBinding('messaging');
+const serdes = internalBinding('serdes');
+const EventEmitter = require('events');
+const { CustomEvent, Event, EventTarget, initEventTarget, kEvents } = require('internal/event_target');
+const {
+  codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST },
+} = require('internal/errors');
+const types = require('internal/util/types');
+
+const kId = Symbol('kId');
+const kEmitter = Symbol('kEmitter');
+const kRefed = Symbol('kRefed');
+const kHandler = Symbol('kHandler');
+const kDomListener = Symbol('kDomListener');
+// A Worker reads its internal port's traffic here (kind, value) instead of events.
+const kInternal = Symbol('kInternal');
+const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
+
+const kMessage = 0;
+const kOnline = 1;
+const kStdout = 4;
+const kStderr = 5;
+const kClose = 3;
+
+// id -> port, for the ports living on this thread; id -> delivery, for its
+// BroadcastChannels.
+const ports = new SafeMap();
+const broadcasts = new SafeMap();
+
+function iterableError(what) {
+  const e = new TypeError(`Optional ${what} argument must be an iterable`);
+  e.code = 'ERR_INVALID_ARG_TYPE';
+  return e;
+}
+
+function dataCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
+}
+
+class MessageEvent extends Event {
+  #data;
+  #ports;
+  constructor(type, options = undefined) {
+    super(type, options);
+    this.#data = options?.data ?? null;
+    this.#ports = options?.ports ?? [];
+  }
+  get data() { return this.#data; }
+  get ports() { return this.#ports; }
+  get origin() { return ''; }
+  get lastEventId() { return ''; }
+  get source() { return null; }
+}
+
+// node's NodeEventTarget: an EventTarget that also takes node-style listeners.
+// 'message' and 'messageerror' listeners of both kinds share one list, so they run
+// in the order they were added; a DOM one gets a MessageEvent, a node one the value.
+class NodeEventTarget extends EventTarget {
+  addEventListener(type, listener, options) {
+    if (type !== 'message' && type !== 'messageerror') {
+      return ReflectApply(EventTarget.prototype.addEventListener, this, arguments);
+    }
+    if (listener === null || (typeof listener !== 'function' && typeof listener !== 'object')) return;
+    const raw = this[kEmitter].rawListeners(type);
+    for (let i = 0; i < raw.length; i++) {
+      if ((raw[i].listener ?? raw[i])[kDomListener] === listener) return;
+    }
+    const port = this;
+    const wrapper = (data, ports) => {
+      const e = new MessageEvent(type, { data, ports });
+      ObjectDefineProperty(e, 'target', { __proto__: null, value: port, enumerable: true });
+      ObjectDefineProperty(e, 'currentTarget', { __proto__: null, value: port, enumerable: true });
+      if (typeof listener === 'function') ReflectApply(listener, port, [e]);
+      else listener.handleEvent(e);
+    };
+    wrapper[kDomListener] = listener;
+    if (options !== null && typeof options === 'object' && options.once) this[kEmitter].once(type, wrapper);
+    else this[kEmitter].on(type, wrapper);
+    if (type === 'message') listening(this);
+  }
+
+  removeEventListener(type, listener, options) {
+    if (type !== 'message' && type !== 'messageerror') {
+      return ReflectApply(EventTarget.prototype.removeEventListener, this, arguments);
+    }
+    const raw = this[kEmitter].rawListeners(type);
+    for (let i = 0; i < raw.length; i++) {
+      if ((raw[i].listener ?? raw[i])[kDomListener] === listener) {
+        this[kEmitter].removeListener(type, raw[i].listener ?? raw[i]);
+        break;
+      }
+    }
+    if (type === 'message') maybeUnref(this);
+  }
+
+  // Node listeners get `arg`; DOM ones of other types a CustomEvent with it as detail.
+  // (DOM listeners of those types run first: they are a separate list here.)
+  emit(type, arg) {
+    let had = false;
+    if (type !== 'message' && type !== 'messageerror' && this[kEvents].has(type)) {
+      this.dispatchEvent(new CustomEvent(type, { detail: arg }));
+      had = true;
+    }
+    return this[kEmitter].emit(type, arg) || had;
+  }
+}
+
+const emitterMethods = ['listenerCount', 'listeners', 'eventNames', 'setMaxListeners',
+  'getMaxListeners', 'rawListeners'];
+for (let i = 0; i < emitterMethods.length; i++) {
+  const name = emitterMethods[i];
+  ObjectDefineProperty(NodeEventTarget.prototype, name, {
+    __proto__: null, configurable: true, writable: true,
+    value: function(...args) { return ReflectApply(EventEmitter.prototype[name], this[kEmitter], args); },
+  });
+}
+function addNodeListener(how) {
+  return function(type, listener) {
+    ReflectApply(EventEmitter.prototype[how], this[kEmitter], [type, listener]);
+    if (type === 'message') listening(this);
+    return this;
+  };
+}
+function removeNodeListener(how) {
+  return function(...args) {
+    ReflectApply(EventEmitter.prototype[how], this[kEmitter], args);
+    maybeUnref(this);
+    return this;
+  };
+}
+ObjectDefineProperties(NodeEventTarget.prototype, {
+  __proto__: null,
+  on: { __proto__: null, configurable: true, writable: true, value: addNodeListener('on') },
+  addListener: { __proto__: null, configurable: true, writable: true, value: addNodeListener('on') },
+  once: { __proto__: null, configurable: true, writable: true, value: addNodeListener('once') },
+  prependListener: { __proto__: null, configurable: true, writable: true, value: addNodeListener('prependListener') },
+  off: { __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeListener') },
+  removeListener: { __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeListener') },
+  removeAllListeners: {
+    __proto__: null, configurable: true, writable: true, value: removeNodeListener('removeAllListeners'),
+  },
+});
+
+class MessagePort extends NodeEventTarget {
+  constructor() {
+    throw new ERR_CONSTRUCT_CALL_INVALID();
+  }
+
+  postMessage(value, transferList = undefined) {
+    const id = this[kId];
+    const msg = serialize(value, transferList, this);
+    if (id === undefined || id < 0) return; // closed: dropped, as node drops it
+    messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
+  }
+
+  start() {
+    if (this[kId] >= 0) messaging.start(this[kId]);
+  }
+
+  close(callback) {
+    if (typeof callback === 'function') this.once('close', callback);
+    if (this[kId] >= 0) messaging.close(this[kId]);
+  }
+
+  ref() {
+    this[kRefed] = true;
+    if (this[kId] >= 0) messaging.setRef(this[kId], true);
+  }
+
+  unref() {
+    this[kRefed] = false;
+    if (this[kId] >= 0) messaging.setRef(this[kId], false);
+  }
+
+  hasRef() {
+    return this[kId] >= 0 && this[kRefed] === true && hasMessageListener(this);
+  }
+
+  get onmessage() { return this[kHandler]?.message ?? null; }
+  set onmessage(fn) { setHandler(this, 'message', fn); }
+  get onmessageerror() { return this[kHandler]?.messageerror ?? null; }
+  set onmessageerror(fn) { setHandler(this, 'messageerror', fn); }
+}
+
+function setHandler(port, type, fn) {
+  port[kHandler] ??= { __proto__: null };
+  const old = port[kHandler][type];
+  if (old) port.removeEventListener(type, old);
+  if (typeof fn !== 'function' && (typeof fn !== 'object' || fn === null)) {
+    port[kHandler][type] = null;
+    return;
+  }
+  port[kHandler][type] = fn;
+  port.addEventListener(type, fn);
+}
+
+function hasMessageListener(port) {
+  return port[kEmitter].listenerCount('message') > 0;
+}
+
+// A 'message' listener starts the port and makes it keep the loop alive.
+function listening(port) {
+  if (port[kId] < 0) return;
+  if (port[kRefed] !== false) port.ref();
+  port.start();
+}
+
+function maybeUnref(port) {
+  if (port[kId] >= 0 && !hasMessageListener(port) && port[kInternal] === undefined) {
+    messaging.setRef(port[kId], false);
+  }
+}
+
+// A MessagePort for binding port `id`.
+function makePort(id) {
+  const port = messaging.hostObject();
+  ObjectSetPrototypeOf(port, MessagePort.prototype);
+  initEventTarget(port);
+  port[kId] = id;
+  port[kEmitter] = new EventEmitter();
+  port[kRefed] = undefined;
+  ports.set(id, port);
+  messaging.setRef(id, false);
+  return port;
+}
+
+class MessageChannel {
+  constructor() {
+    const ids = messaging.newChannel();
+    this.port1 = makePort(ids[0]);
+    this.port2 = makePort(ids[1]);
+  }
+}
+
+// What V8's serializer calls back (src/v8/serializer.cc): a class, not a literal
+// with __proto__: null, whose objects V8 would build on its slow path per message.
+class SerializerOwner {
+  constructor(h, transferPorts, shared) {
+    this.h = h;
+    this.transferPorts = transferPorts;
+    this.shared = shared;
+  }
+
+  _getDataCloneError(message) { return dataCloneError(message); }
+
+  _getSharedArrayBufferId(sab) {
+    let i = ArrayPrototypeIndexOf(this.shared, sab);
+    if (i === -1) i = ArrayPrototypePush(this.shared, sab) - 1;
+    return i;
+  }
+
+  _writeHostObject(obj) {
+    const i = ArrayPrototypeIndexOf(this.transferPorts, obj);
+    if (i === -1) throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+    serdes.writeUint32(this.h, i);
+  }
+}
+
+class DeserializerOwner {
+  constructor(h, received, shared) {
+    this.h = h;
+    this.received = received;
+    this.shared = shared;
+  }
+
+  _readHostObject() { return this.received[serdes.readUint32(this.h)]; }
+  _getSharedArrayBuffer(i) { return this.shared[i]; }
+}
+
+// (value, transferList | { transfer }, source port) -> [data, buffers, shared, port ids].
+function serialize(value, transferList, source) {
+  const buffers = [];
+  const transferPorts = [];
+  const portIds = [];
+  if (transferList !== undefined && transferList !== null) {
+    let list = transferList;
+    if (typeof list !== 'object' && typeof list !== 'function') {
+      throw iterableError('transferList');
+    }
+    if (typeof list[SymbolIterator] !== 'function') {
+      list = list.transfer;
+      if (list !== undefined && (list === null || typeof list !== 'object' ||
+                                 typeof list[SymbolIterator] !== 'function')) {
+        throw iterableError('options.transfer');
+      }
+    }
+    const iter = list === undefined ? [][SymbolIterator]() : list[SymbolIterator]();
+    if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
+      throw iterableError(list === transferList ? 'transferList' : 'options.transfer');
+    }
+    list = { __proto__: null, [SymbolIterator]: () => iter };
+    for (const item of list) {
+      if (types.isArrayBuffer(item)) {
+        // Marked untransferable: it is copied instead, as node does.
+        if (item[kUntransferable] !== true && !ArrayPrototypeIncludes(buffers, item)) {
+          ArrayPrototypePush(buffers, item);
+        }
+      } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
+        if (item === source) throw dataCloneError('Transfer list contains source port');
+        if (item[kId] < 0) throw dataCloneError('MessagePort in transfer list is already detached');
+        if (!ArrayPrototypeIncludes(transferPorts, item)) {
+          ArrayPrototypePush(transferPorts, item);
+          ArrayPrototypePush(portIds, item[kId]);
+        }
+      } else {
+        throw dataCloneError('Found invalid value in transferList.');
+      }
+    }
+  }
+  const shared = [];
+  const h = serdes.newSerializer();
+  const owner = new SerializerOwner(h, transferPorts, shared);
+  let data;
+  try {
+    for (let i = 0; i < buffers.length; i++) serdes.serializerTransferArrayBuffer(h, i, buffers[i]);
+    serdes.writeHeader(h);
+    serdes.writeValue(h, owner, value);
+    data = new Uint8Array(serdes.releaseBuffer(h));
+  } finally {
+    serdes.dispose(h);
+  }
+  // The ports leave this thread: they are unusable here from now on.
+  for (let i = 0; i < transferPorts.length; i++) {
+    ports.delete(transferPorts[i][kId]);
+    transferPorts[i][kId] = -1;
+  }
+  return [data, buffers, shared, portIds];
+}
+
+// The value of a received message: [data, buffers, shared, port ids] from the binding.
+function deserialize(data, buffers, shared, portIds) {
+  const received = [];
+  for (let i = 0; i < portIds.length; i++) ArrayPrototypePush(received, makePort(portIds[i]));
+  const h = serdes.newDeserializer(new Uint8Array(data));
+  const owner = new DeserializerOwner(h, received, shared);
+  try {
+    for (let i = 0; i < buffers.length; i++) serdes.deserializerTransferArrayBuffer(h, i, buffers[i]);
+    serdes.readHeader(h, owner);
+    return { value: serdes.readValue(h, owner), ports: received };
+  } finally {
+    serdes.dispose(h);
+  }
+}
+
+function emit(id, kind, data, buffers, shared, portIds) {
+  const port = ports.get(id);
+  if (port === undefined && kind === kMessage && broadcasts.has(id)) {
+    broadcasts.get(id)(deserialize(data, buffers, shared, portIds).value);
+    return;
+  }
+  if (kind === kClose) {
+    ports.delete(id);
+    if (port === undefined) return;
+    port[kId] = -1;
+    port[kEmitter].emit('close');
+    port.dispatchEvent(new Event('close'));
+    return;
+  }
+  if (port === undefined) return;
+  if (kind === kOnline) {
+    port[kInternal]?.(kind, undefined);
+    return;
+  }
+  if (kind === kStdout || kind === kStderr) {
+    const { FastBuffer } = require('internal/buffer/fast_buffer');
+    port[kInternal]?.(kind, new FastBuffer(data));
+    return;
+  }
+  let msg;
+  try {
+    msg = deserialize(data, buffers, shared, portIds);
+  } catch (err) {
+    port[kEmitter].emit('messageerror', err);
+    return;
+  }
+  if (port[kInternal] !== undefined) {
+    port[kInternal](kind, msg.value);
+    return;
+  }
+  try {
+    port[kEmitter].emit('message', msg.value, msg.ports);
+  } finally {
+    // A once() listener is gone now (even if it threw): without listeners the
+    // port lets its loop end.
+    maybeUnref(port);
+  }
+}
+messaging.setup(emit);
+
+function receiveMessageOnPort(port) {
+  if (port instanceof BroadcastChannel) {
+    const id = BroadcastChannel.idOf(port);
+    const m = id === -1 ? undefined : messaging.receive(id);
+    return m === undefined ? undefined : { message: deserialize(m[1], m[2], m[3], m[4]).value };
+  }
+  if (port === null || typeof port !== 'object' || port[kId] === undefined) {
+    const e = new TypeError('The "port" argument must be a MessagePort instance');
+    e.code = 'ERR_INVALID_ARG_TYPE';
+    throw e;
+  }
+  if (port[kId] < 0) return undefined;
+  const m = messaging.receive(port[kId]);
+  if (m === undefined) return undefined;
+  return { message: deserialize(m[1], m[2], m[3], m[4]).value };
+}
+
+function markAsUntransferable(obj) {
+  if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) return;
+  ObjectDefineProperty(obj, kUntransferable, { __proto__: null, value: true, configurable: false });
+}
+
+module.exports = {
+  MessagePort, MessageChannel, MessageEvent, makePort, serialize, deserialize, receiveMessageOnPort,
+  markAsUntransferable, kInternal, kId, ports,
+};
+
+// BroadcastChannel: one binding port per channel, registered under its name for the
+// whole process; it keeps the loop alive until close() or unref(), as node's does.
+class BroadcastChannel extends EventTarget {
+  #id;
+  #name;
+  constructor(name) {
+    if (arguments.length === 0) {
+      const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+      throw new ERR_MISSING_ARGS('name');
+    }
+    super();
+    this.#name = `${name}`;
+    this.#id = messaging.broadcastJoin(this.#name);
+    const channel = this;
+    broadcasts.set(this.#id, (value) => {
+      channel.dispatchEvent(new MessageEvent('message', { data: value }));
+    });
+    messaging.start(this.#id);
+  }
+
+  static #check(self) {
+    if (self === null || typeof self !== 'object' || !(#id in self)) {
+      const { codes: { ERR_INVALID_THIS } } = require('internal/errors');
+      throw new ERR_INVALID_THIS('BroadcastChannel');
+    }
+  }
+
+  static idOf(self) { return self.#id; }
+
+  get name() {
+    BroadcastChannel.#check(this);
+    return this.#name;
+  }
+
+  postMessage(message) {
+    BroadcastChannel.#check(this);
+    if (arguments.length === 0) {
+      const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
+      throw new ERR_MISSING_ARGS('message');
+    }
+    if (this.#id === -1) {
+      const { DOMException } = require('internal/dom_exception');
+      throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    }
+    const msg = serialize(message, undefined, undefined);
+    messaging.broadcastPost(this.#id, this.#name, msg[0], msg[2]);
+  }
+
+  close() {
+    BroadcastChannel.#check(this);
+    if (this.#id === -1) return;
+    broadcasts.delete(this.#id);
+    messaging.broadcastLeave(this.#id, this.#name);
+    this.#id = -1;
+  }
+
+  ref() {
+    BroadcastChannel.#check(this);
+    if (this.#id !== -1) messaging.setRef(this.#id, true);
+    return this;
+  }
+
+  unref() {
+    BroadcastChannel.#check(this);
+    if (this.#id !== -1) messaging.setRef(this.#id, false);
+    return this;
+  }
+
+  get onmessage() { return this[kHandler]?.message ?? null; }
+  set onmessage(fn) {
+    this[kHandler] ??= { __proto__: null };
+    if (this[kHandler].message) this.removeEventListener('message', this[kHandler].message);
+    this[kHandler].message = typeof fn === 'function' ? fn : null;
+    if (typeof fn === 'function') this.addEventListener('message', fn);
+  }
+
+  [SymbolFor('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return `BroadcastChannel { name: ${inspect(this.#name, options)}, active: ${this.#id !== -1} }`;
+  }
+}
+module.exports.BroadcastChannel = BroadcastChannel;

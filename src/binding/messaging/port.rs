@@ -1,0 +1,178 @@
+//! The thread-safe half of a MessagePort: its queue of incoming messages and the
+//! loop it lives on. Sending is a push into the peer's queue plus, when the peer
+//! has no wake-up outstanding, one post to the peer loop's `Remote`; the receiving
+//! loop drains the queue on its own thread. Nothing here touches V8: a message is
+//! serialized bytes plus the memory and ports it carries.
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::backend::Remote;
+use crate::v8::SendStore;
+
+/// What a queued message is: a user's message, or the runtime's own traffic on a
+/// worker's internal channel.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Message = 0,
+    /// The worker started running JS (its 'online' event).
+    Online = 1,
+    /// An uncaught error in the worker, serialized (its 'error' event).
+    Error = 2,
+    /// The other side closed: the last thing a port receives.
+    Close = 3,
+    /// A worker's process.stdout / process.stderr bytes (not serialized).
+    Stdout = 4,
+    Stderr = 5,
+}
+
+pub struct Message {
+    pub kind: Kind,
+    /// V8's serializer's output.
+    pub data: Vec<u8>,
+    /// ArrayBuffers in the transfer list, detached at the sender.
+    pub buffers: Vec<SendStore>,
+    /// SharedArrayBuffers met while serializing: the same memory on both sides.
+    pub shared: Vec<SendStore>,
+    /// MessagePorts in the transfer list.
+    pub ports: Vec<Arc<PortCore>>,
+}
+
+impl Message {
+    pub fn signal(kind: Kind) -> Message {
+        Message {
+            kind,
+            data: Vec::new(),
+            buffers: Vec::new(),
+            shared: Vec::new(),
+            ports: Vec::new(),
+        }
+    }
+}
+
+/// Where a port's messages wake up: its loop, and the owner value that names the
+/// port there.
+struct Receiver {
+    remote: Remote,
+    owner: u64,
+}
+
+#[derive(Default)]
+struct State {
+    queue: VecDeque<Message>,
+    /// Where this port's sends go; None once either side closed.
+    peer: Option<Arc<PortCore>>,
+    receiver: Option<Receiver>,
+    /// A wake-up is posted and not yet handled: later messages need none.
+    wake_pending: bool,
+}
+
+#[derive(Default)]
+pub struct PortCore {
+    state: Mutex<State>,
+}
+
+impl PortCore {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Two entangled ports (a MessageChannel).
+    pub fn pair() -> (Arc<PortCore>, Arc<PortCore>) {
+        let a = Arc::new(PortCore::default());
+        let b = Arc::new(PortCore::default());
+        a.lock().peer = Some(b.clone());
+        b.lock().peer = Some(a.clone());
+        (a, b)
+    }
+
+    /// Sends to the peer; false when the channel is closed (the message is dropped,
+    /// as node drops it).
+    pub fn send(&self, msg: Message) -> bool {
+        let peer = self.lock().peer.clone();
+        match peer {
+            Some(p) => {
+                p.push(msg);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Queues a message on this port and wakes its loop if it needs waking.
+    pub fn push(&self, msg: Message) {
+        let mut st = self.lock();
+        st.queue.push_back(msg);
+        self.wake_locked(st);
+    }
+
+    fn wake_locked(&self, mut st: MutexGuard<'_, State>) {
+        if st.wake_pending {
+            return;
+        }
+        let Some(r) = &st.receiver else {
+            return; // in transit: its new loop is woken when it arrives
+        };
+        let (remote, owner) = (r.remote.clone(), r.owner);
+        st.wake_pending = true;
+        drop(st);
+        remote.post(owner, 0);
+    }
+
+    /// The port now lives on the loop behind `remote`, named `owner` there; a
+    /// message that came while it moved wakes it at once.
+    pub fn attach(&self, remote: Remote, owner: u64) {
+        let mut st = self.lock();
+        st.receiver = Some(Receiver { remote, owner });
+        st.wake_pending = false;
+        if !st.queue.is_empty() {
+            self.wake_locked(st);
+        }
+    }
+
+    /// Leaves its loop (the port is being transferred).
+    pub fn detach(&self) {
+        let mut st = self.lock();
+        st.receiver = None;
+        st.wake_pending = false;
+    }
+
+    /// Asks for a wake-up (a port started with messages already queued).
+    pub fn wake(&self) {
+        let st = self.lock();
+        if !st.queue.is_empty() {
+            self.wake_locked(st);
+        }
+    }
+
+    /// The loop took the wake-up: the next message needs a new one.
+    pub fn woken(&self) {
+        self.lock().wake_pending = false;
+    }
+
+    pub fn pop(&self) -> Option<Message> {
+        self.lock().queue.pop_front()
+    }
+
+    pub fn queued(&self) -> usize {
+        self.lock().queue.len()
+    }
+
+    pub fn has_close(&self) -> bool {
+        self.lock().queue.iter().any(|m| m.kind == Kind::Close)
+    }
+
+    /// Ends the channel from this side: the peer gets a Close after what it has
+    /// queued, this side drops what it had and gets its own Close.
+    pub fn close(&self) {
+        let peer = {
+            let mut st = self.lock();
+            st.queue.clear();
+            st.peer.take()
+        };
+        if let Some(p) = peer {
+            p.lock().peer = None;
+            p.push(Message::signal(Kind::Close));
+        }
+        self.push(Message::signal(Kind::Close));
+    }
+}
