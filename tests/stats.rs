@@ -72,9 +72,13 @@ fn sockets_close_through_the_ring_on_io_uring_and_by_close_on_epoll() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let uring = text(&out.stderr);
     assert_eq!(value_after(&uring, "http_requests="), 20.0, "{uring}");
-    // The server's ends of 20 connections: an IORING_OP_CLOSE each; the client's
-    // ends (which hold a port) are closed by close().
-    assert_eq!(value_after(&uring, "op close_fd: ring="), 20.0, "{uring}");
+    // The server's ends of 20 connections: an IORING_OP_CLOSE each, except the
+    // last one when it is let go after the loop's last turn (since shutdown runs
+    // inline, the last connection ends in the turn that ends the program): the
+    // driver's teardown closes that one by close(). The client's ends (which
+    // hold a port) are closed by close().
+    let ring_closes = value_after(&uring, "op close_fd: ring=");
+    assert!((19.0..=20.0).contains(&ring_closes), "{uring}");
     assert!(value_after(&uring, " close=") >= 20.0, "{uring}");
     assert!(value_after(&uring, " close=") < 40.0, "{uring}");
     let out = coil(&["--stats", "--backend=epoll", "-e", CLOSE_20], "");
