@@ -106,17 +106,18 @@ const Value* v8__Isolate__ThrowException(Isolate* isolate, const Value* exceptio
   return local_to_ptr(isolate->ThrowException(ptr_to_local(exception)));
 }
 
-// A scavenge, now. V8 10.2 answers RequestGarbageCollectionForTesting only under
+// A scavenge (or a full collection), now. V8 10.2 answers RequestGarbageCollectionForTesting only under
 // --expose-gc, whose other effect is a `gc` global in every new context; the flag
 // (a plain bool libnode exports) is raised for this call alone, so no context
 // made by coil's own thread sees it.
 extern "C++" {
 namespace v8 { namespace internal { extern bool FLAG_expose_gc; } }
 }
-void v8__Isolate__CollectYoungGarbage(Isolate* isolate) {
+void v8__Isolate__CollectGarbage(Isolate* isolate, bool full) {
   bool exposed = v8::internal::FLAG_expose_gc;
   v8::internal::FLAG_expose_gc = true;
-  isolate->RequestGarbageCollectionForTesting(Isolate::kMinorGarbageCollection);
+  isolate->RequestGarbageCollectionForTesting(full ? Isolate::kFullGarbageCollection
+                                                  : Isolate::kMinorGarbageCollection);
   v8::internal::FLAG_expose_gc = exposed;
 }
 

@@ -25,7 +25,7 @@ extern "C" {
     fn v8__Platform__PumpMessageLoop(isolate: *mut RawIsolate) -> bool;
     fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
     fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
-    fn v8__Isolate__CollectYoungGarbage(isolate: *mut RawIsolate);
+    fn v8__Isolate__CollectGarbage(isolate: *mut RawIsolate, full: bool);
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
     fn v8__Isolate__SetOOMErrorHandler(isolate: *mut RawIsolate, cb: OomCallback);
     fn v8__Isolate__SetPrepareStackTraceCallback(
@@ -191,7 +191,14 @@ impl Isolate {
     /// otherwise free only when the young generation fills with other objects.
     pub fn collect_young_garbage(raw: *mut RawIsolate) {
         // SAFETY: raw is the live isolate entered on this thread.
-        unsafe { v8__Isolate__CollectYoungGarbage(raw) }
+        unsafe { v8__Isolate__CollectGarbage(raw, false) }
+    }
+
+    /// A full collection now: for such memory that has been promoted to the old
+    /// generation, which a scavenge does not look at.
+    pub fn collect_all_garbage(raw: *mut RawIsolate) {
+        // SAFETY: raw is the live isolate entered on this thread.
+        unsafe { v8__Isolate__CollectGarbage(raw, true) }
     }
 
     /// The isolate entered on this thread (coil has exactly one).

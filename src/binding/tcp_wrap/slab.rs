@@ -31,8 +31,20 @@ static LIVE: AtomicUsize = AtomicUsize::new(0);
 /// scavenges, 68-77 asking every 16 MiB, 54 every 4 MiB; node's 48.)
 const SCAVENGE_EVERY: usize = 16;
 
+/// Slabs alive past those in use beyond which the scavenge is not enough: a
+/// slab that outlived two scavenges was promoted to the old generation, which
+/// only a full collection sweeps. After V8's memory reducer shrank an idle
+/// server's young generation, scavenges came every few hundred microseconds,
+/// slabs being filled were promoted, and RSS reached 140-151 MB in a 64-byte
+/// echo where node's is 52. A full collection of a small heap costs about a
+/// millisecond; the bar doubles when one frees little (JS keeps the slabs).
+const FULL_GC_PAST: usize = 4 * SCAVENGE_EVERY;
+
 thread_local! {
     static LET_GO: Cell<usize> = const { Cell::new(0) };
+    /// Live slabs past which the next collection is a full one (0: FULL_GC_PAST
+    /// over those in use).
+    static FULL_AT: Cell<usize> = const { Cell::new(0) };
 }
 
 fn layout() -> Layout {
@@ -69,7 +81,17 @@ pub fn let_go(s: &Scope, in_use: usize) {
         return;
     }
     LET_GO.set(0);
-    Isolate::collect_young_garbage(s.isolate());
+    let live = LIVE.load(Ordering::Relaxed);
+    let full_at = FULL_AT.get().max(in_use + FULL_GC_PAST);
+    if live > full_at {
+        FULL_AT.set(live * 2);
+        Isolate::collect_all_garbage(s.isolate());
+    } else {
+        if live < full_at / 4 {
+            FULL_AT.set(0);
+        }
+        Isolate::collect_young_garbage(s.isolate());
+    }
 }
 
 /// An ArrayBuffer over a slab from `alloc`; V8 frees it when the ArrayBuffer dies.
