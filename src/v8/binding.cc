@@ -106,8 +106,8 @@ const Value* v8__Isolate__ThrowException(Isolate* isolate, const Value* exceptio
   return local_to_ptr(isolate->ThrowException(ptr_to_local(exception)));
 }
 
-// A scavenge (or a full collection), now. V8 10.2 answers RequestGarbageCollectionForTesting only under
-// --expose-gc, whose other effect is a `gc` global in every new context; the flag
+// A scavenge (or a full collection), now. V8 10.2 answers
+// RequestGarbageCollectionForTesting only under --expose-gc, whose other effect is a `gc` global in every new context; the flag
 // (a plain bool libnode exports) is raised for this call alone, so no context
 // made by coil's own thread sees it.
 extern "C++" {
@@ -119,21 +119,6 @@ void v8__Isolate__CollectGarbage(Isolate* isolate, bool full) {
   isolate->RequestGarbageCollectionForTesting(full ? Isolate::kFullGarbageCollection
                                                   : Isolate::kMinorGarbageCollection);
   v8::internal::FLAG_expose_gc = exposed;
-}
-
-// out: total, total_executable, total_physical, total_available, used, limit,
-//      malloced, external (from ArrayBuffer backing stores)
-void v8__Isolate__GetHeapStatistics(Isolate* isolate, size_t* out) {
-  HeapStatistics s;
-  isolate->GetHeapStatistics(&s);
-  out[0] = s.total_heap_size();
-  out[1] = s.total_heap_size_executable();
-  out[2] = s.total_physical_size();
-  out[3] = s.total_available_size();
-  out[4] = s.used_heap_size();
-  out[5] = s.heap_size_limit();
-  out[6] = s.malloced_memory();
-  out[7] = s.external_memory();
 }
 
 typedef void (*coil_reject_cb)(int event, const Promise* promise, const Value* value);

@@ -24,7 +24,6 @@ extern "C" {
     fn v8__Isolate__PerformMicrotaskCheckpoint(isolate: *mut RawIsolate);
     fn v8__Platform__PumpMessageLoop(isolate: *mut RawIsolate) -> bool;
     fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
-    fn v8__Isolate__GetHeapStatistics(isolate: *mut RawIsolate, out: *mut usize);
     fn v8__Isolate__CollectGarbage(isolate: *mut RawIsolate, full: bool);
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
     fn v8__Isolate__SetOOMErrorHandler(isolate: *mut RawIsolate, cb: OomCallback);
@@ -175,14 +174,13 @@ impl Isolate {
         unsafe { v8__Isolate__SetPrepareStackTraceCallback(raw, cb) }
     }
 
+    /// The three of v8.getHeapStatistics()'s numbers process.memoryUsage() shows.
     pub fn heap_stats(raw: *mut RawIsolate) -> HeapStats {
-        let mut out = [0usize; 8];
-        // SAFETY: the shim writes exactly eight numbers.
-        unsafe { v8__Isolate__GetHeapStatistics(raw, out.as_mut_ptr()) };
+        let all = super::heap::statistics(raw);
         HeapStats {
-            total: out[0],
-            used: out[4],
-            external: out[7],
+            total: all[0] as usize,
+            used: all[4] as usize,
+            external: all[13] as usize,
         }
     }
 
