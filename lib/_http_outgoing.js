@@ -249,16 +249,29 @@ function storeField(self, state, name, value, validate) {
 // Builds the head: the first line, the fields (the stored table, or those given
 // to writeHead: an object, a flat [name, value, ...] array or [[name, value]]),
 // then Date, Connection/Keep-Alive and the body framing the fields left open.
+// The head being built and what its fields decided. Made by `new` from a
+// constructor whose prototype has no prototype: its fields are fast properties
+// (V8 makes a `{ __proto__: null, ... }` literal a dictionary) and no setter a
+// user puts on Object.prototype can catch them.
+function HeadState(head, ascii) {
+  this.head = head;
+  this.ascii = ascii;
+  this.connection = false;
+  this.contLen = false;
+  this.te = false;
+  this.date = false;
+  this.expect = false;
+  this.trailer = false;
+  this.keepAlive = false;
+}
+ObjectSetPrototypeOf(HeadState.prototype, null);
+
 // `firstLineAscii` may say what the caller knows of the first line (else it is
 // looked at here): the head is tested piece by piece, not as the long string it
 // becomes, which V8 would have to flatten first.
 OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers, firstLineAscii) {
-  const state = {
-    __proto__: null, head: firstLine, connection: false, contLen: false, te: false,
-    date: false, expect: false, trailer: false, keepAlive: false,
-    ascii: firstLineAscii !== undefined ? firstLineAscii :
-      RegExpPrototypeExec(nonAsciiRegExp, firstLine) === null,
-  };
+  const state = new HeadState(firstLine, firstLineAscii !== undefined ? firstLineAscii :
+    RegExpPrototypeExec(nonAsciiRegExp, firstLine) === null);
   if (headers === this[kOutHeaders] && headers !== null) {
     const keys = ObjectKeys(headers);
     for (let i = 0; i < keys.length; i++) {
