@@ -36,6 +36,14 @@ impl Statx {
         }
     }
 
+    /// The path of stat/lstat (None for fstat).
+    pub fn path(&self) -> Option<&std::ffi::CStr> {
+        match &self.target {
+            StatxTarget::Path { path, .. } => Some(path),
+            StatxTarget::Fd(_) => None,
+        }
+    }
+
     fn args(&self) -> (i32, *const libc::c_char, i32) {
         let base = libc::AT_STATX_SYNC_AS_STAT;
         match &self.target {
