@@ -35,8 +35,12 @@ const MAX_LEN: usize = i32::MAX as usize;
 /// Buffers kept for reuse: enough for the chains in flight at once.
 const SPARE_MAX: usize = 256;
 
-thread_local! {
-    static SPARE: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+/// Shared by all threads: on epoll the reads run on the work pool and the buffers
+/// come back on the loop thread.
+static SPARE: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+
+fn spare() -> std::sync::MutexGuard<'static, Vec<Vec<u8>>> {
+    SPARE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A read the file position decides (the kernel's -1).
@@ -124,26 +128,25 @@ impl ReadFile {
         std::mem::take(&mut self.buf)
     }
 
-    /// Keeps a first-read-sized buffer for the next op (on the loop thread), so a
+    /// Keeps a first-read-sized buffer for the next op, so a
     /// small file costs no 64 KiB allocation.
     pub fn recycle(mut buf: Vec<u8>) {
         if buf.capacity() != FIRST_READ + PROBE {
             return;
         }
         buf.clear();
-        SPARE.with(|b| {
-            let mut spare = b.borrow_mut();
-            if spare.len() < SPARE_MAX {
-                spare.push(buf);
-            }
-        });
+        let mut spare = spare();
+        if spare.len() < SPARE_MAX {
+            spare.push(buf);
+        }
     }
 
     /// Makes room for the next read and says how much to ask for.
     fn room(&mut self) -> usize {
         let want = if self.buf.capacity() == 0 {
-            if let Some(spare) = SPARE.with(|b| b.borrow_mut().pop()) {
-                self.buf = spare;
+            let reused = spare().pop();
+            if let Some(reused) = reused {
+                self.buf = reused;
                 return FIRST_READ + PROBE;
             }
             FIRST_READ + PROBE
