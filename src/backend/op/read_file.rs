@@ -35,12 +35,11 @@ const MAX_LEN: usize = i32::MAX as usize;
 /// Buffers kept for reuse: enough for the chains in flight at once.
 const SPARE_MAX: usize = 256;
 
-/// Shared by all threads: on epoll the reads run on the work pool and the buffers
-/// come back on the loop thread.
-static SPARE: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
-
-fn spare() -> std::sync::MutexGuard<'static, Vec<Vec<u8>>> {
-    SPARE.lock().unwrap_or_else(|e| e.into_inner())
+thread_local! {
+    /// Per thread: the ring's chains take and give back their buffers on the
+    /// loop thread. (On epoll a regular file's buffer is sized from fstat on the
+    /// pool thread, so it is not one of these.)
+    static SPARE: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A read the file position decides (the kernel's -1).
@@ -135,16 +134,18 @@ impl ReadFile {
             return;
         }
         buf.clear();
-        let mut spare = spare();
-        if spare.len() < SPARE_MAX {
-            spare.push(buf);
-        }
+        SPARE.with(|s| {
+            let mut spare = s.borrow_mut();
+            if spare.len() < SPARE_MAX {
+                spare.push(buf);
+            }
+        });
     }
 
     /// Makes room for the next read and says how much to ask for.
     fn room(&mut self) -> usize {
         let want = if self.buf.capacity() == 0 {
-            let reused = spare().pop();
+            let reused = SPARE.with(|s| s.borrow_mut().pop());
             if let Some(reused) = reused {
                 self.buf = reused;
                 return FIRST_READ + PROBE;
