@@ -22,7 +22,9 @@ pub struct Table {
     /// (no allocation per op), and there are at most as many lists as fd numbers.
     by_fd: FxHashMap<RawFd, Vec<Key>>,
     /// Boxes of finished ops (holding a Nop), reused by the next inserts: an op
-    /// costs no malloc and free of its box in a steady state.
+    /// costs no malloc and free of its box in a steady state. (Boxes, not ops:
+    /// the table hands out boxes, whose heap blocks are what is reused.)
+    #[allow(clippy::vec_box)]
     spare: Vec<Box<Op>>,
 }
 

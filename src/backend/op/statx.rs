@@ -34,6 +34,8 @@ const EMPTY: &CStr = c"";
 const SPARE_MAX: usize = 256;
 
 thread_local! {
+    // Boxes, as the ops hold them: their heap blocks are what is reused.
+    #[allow(clippy::vec_box)]
     static SPARE: RefCell<Vec<Box<libc::statx>>> = const { RefCell::new(Vec::new()) };
 }
 
