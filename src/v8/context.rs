@@ -28,6 +28,7 @@ extern "C" {
         rejected: *mut i32,
         source_map_url: *mut *const Value,
     ) -> bool;
+    fn v8__ScriptCompiler__CodeCacheForFunction(function: *const Function) -> *const ArrayBuffer;
     fn v8__Contextify__CodeCache(
         current: *const Context,
         source: *const String,
@@ -156,6 +157,13 @@ impl<'s> Scope<'s> {
                 src.column,
             ))
         }
+    }
+
+    /// V8's code cache of a function `compile_function_in` made, with the inner
+    /// functions compiled by now; None if V8 could not make one.
+    pub fn function_code_cache(&self, function: Local<Function>) -> Option<Local<'s, ArrayBuffer>> {
+        // SAFETY: a live function handle; the result is a fresh handle in this scope or null.
+        unsafe { Local::from_raw(v8__ScriptCompiler__CodeCacheForFunction(function.as_ptr())) }
     }
 
     /// Compiles and runs `src` with `target` entered; None if it threw.

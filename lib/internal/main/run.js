@@ -34,6 +34,7 @@ function runMain(kind, arg) {
     if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster');
   }
   if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
+  require('internal/modules/compile_cache').enableFromEnvironment();
   preload(getOptionValue('--require'));
   const imports = getOptionValue('--import');
   if (imports.length === 0) {
