@@ -240,7 +240,10 @@ pub fn flush(s: &Scope) {
                 .and_then(|f| s.function_code_cache(f)),
             Compiled::Module(id) => s.module_code_cache(*id),
         };
-        let Some(bytes) = buffer.map(|b| b.to_vec()).filter(|b| !b.is_empty()) else {
+        let Some(bytes) = buffer
+            .map(crate::v8::code_cache_bytes)
+            .filter(|b| !b.is_empty())
+        else {
             continue;
         };
         let tmp = p.path.with_extension(format!("tmp{}", std::process::id()));

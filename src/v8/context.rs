@@ -29,6 +29,8 @@ extern "C" {
         source_map_url: *mut *const Value,
     ) -> bool;
     fn v8__ScriptCompiler__CodeCacheForFunction(function: *const Function) -> *const ArrayBuffer;
+    fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
+    fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
     fn v8__Contextify__CodeCache(
         current: *const Context,
         source: *const String,
@@ -257,5 +259,19 @@ impl Terminator {
     pub fn terminate(&self) {
         // SAFETY: see the Send impl: thread-safe call on a live isolate.
         unsafe { v8__Isolate__TerminateExecution(self.0) }
+    }
+}
+
+/// A copy of a code cache's bytes (an ArrayBuffer the shim made from V8's CachedData).
+pub fn code_cache_bytes(buffer: Local<ArrayBuffer>) -> Vec<u8> {
+    // SAFETY: live handle; Data() is valid for ByteLength() bytes (or null when
+    // empty), and no JS runs during the copy.
+    unsafe {
+        let len = v8__ArrayBuffer__ByteLength(buffer.as_ptr());
+        let data = v8__ArrayBuffer__Data(buffer.as_ptr());
+        if data.is_null() || len == 0 {
+            return Vec::new();
+        }
+        std::slice::from_raw_parts(data, len).to_vec()
     }
 }

@@ -92,7 +92,6 @@ extern "C" {
     ) -> *const ArrayBuffer;
     fn v8__ArrayBuffer__GetBackingStore(ab: *const ArrayBuffer) -> *mut RawBackingStore;
     fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
-    fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
     fn v8__ArrayBuffer__Detach(ab: *const ArrayBuffer) -> bool;
     fn v8__BackingStore__Data(bs: *const RawBackingStore) -> *mut u8;
     fn v8__BackingStore__DELETE(bs: *mut RawBackingStore);
@@ -506,19 +505,6 @@ impl<'s> Local<'s, ArrayBuffer> {
     pub fn data(self) -> *mut u8 {
         // SAFETY: live handle.
         unsafe { v8__ArrayBuffer__Data(self.as_ptr()) }
-    }
-    /// A copy of the buffer's bytes.
-    pub fn to_vec(self) -> Vec<u8> {
-        // SAFETY: live handle; Data() is valid for ByteLength() bytes (or null when
-        // empty), and no JS runs during the copy.
-        unsafe {
-            let len = v8__ArrayBuffer__ByteLength(self.as_ptr());
-            let data = v8__ArrayBuffer__Data(self.as_ptr());
-            if data.is_null() || len == 0 {
-                return Vec::new();
-            }
-            std::slice::from_raw_parts(data, len).to_vec()
-        }
     }
     /// Detaches the buffer (its views read as empty from now on); false when V8 says
     /// it is not detachable (memory owned by WebAssembly or the embedder).
