@@ -144,9 +144,30 @@ fn entry_path(
     Some(entries.join(key))
 }
 
-/// Reads an entry; None when there is none (or it cannot be read).
+/// An entry is the SHA-256 of V8's bytes, then the bytes: V8's release build does not
+/// checksum a code cache it is given, so a damaged file must never reach it.
+const DIGEST: usize = 32;
+
+/// Reads an entry's cache; None when there is none, or it is damaged.
 fn read_entry(path: &Path) -> Option<Vec<u8>> {
-    std::fs::read(path).ok().filter(|b| !b.is_empty())
+    let mut bytes = std::fs::read(path).ok()?;
+    if bytes.len() <= DIGEST || openssl::sha::sha256(&bytes[DIGEST..])[..] != bytes[..DIGEST] {
+        return None;
+    }
+    bytes.drain(..DIGEST);
+    Some(bytes)
+}
+
+/// Writes an entry under a temporary name, then renames it, so a reader never sees
+/// half of one.
+fn write_entry(path: &Path, cache: &[u8]) {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let mut bytes = Vec::with_capacity(DIGEST + cache.len());
+    bytes.extend_from_slice(&openssl::sha::sha256(cache));
+    bytes.extend_from_slice(cache);
+    if std::fs::write(&tmp, &bytes).is_err() || std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }
 
 fn remember(path: PathBuf, what: Compiled) {
@@ -228,8 +249,7 @@ fn flush_method<'s>(s: &Scope<'s>, _args: &CallbackArgs<'s>) {
 }
 
 /// Writes the entries of what was compiled without one (at exit, or when
-/// module.flushCompileCache() asks). Each is written to a temporary name and renamed,
-/// so a reader never sees half an entry.
+/// module.flushCompileCache() asks).
 pub fn flush(s: &Scope) {
     let pending = STATE.with(|st| std::mem::take(&mut st.borrow_mut().pending));
     for p in pending {
@@ -246,9 +266,6 @@ pub fn flush(s: &Scope) {
         else {
             continue;
         };
-        let tmp = p.path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, &bytes).is_ok() && std::fs::rename(&tmp, &p.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        write_entry(&p.path, &bytes);
     }
 }

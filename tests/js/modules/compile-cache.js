@@ -1,7 +1,7 @@
 // The module compile cache (node 22's NODE_COMPILE_CACHE / module.enableCompileCache):
 // a program of CommonJS and ES modules runs the same from a cold and a warm cache,
 // a file edited between runs runs its new source (never a stale entry), and syntax
-// errors still throw. Where the runtime has the API (coil; node 20 has not), the
+// errors still throw, and damaged entries are left alone. Where the runtime has the API (coil; node 20 has not), the
 // entries are checked too: written on the first run, used and left alone on the
 // second, one more for the edited file; and enableCompileCache's results.
 'use strict';
@@ -47,6 +47,19 @@ const afterWarm = entries();
 fs.writeFileSync(path.join(app, 'util.mjs'), "export const inc = (x) => x + 100;\nexport default (v) => `new ${v}`;\n");
 const edited = run();
 console.log('edited', edited.status, edited.stdout.trim());
+// Damaged entries (bytes flipped, one cut short) are never given to V8.
+const damaged = entries().map((e) => e.slice(0, e.lastIndexOf(':')));
+damaged.forEach((file, i) => {
+  const bytes = fs.readFileSync(file);
+  if (i === 0) {
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
+  } else {
+    for (let k = 40; k < bytes.length; k += 7) bytes[k] ^= 0x5a;
+    fs.writeFileSync(file, bytes);
+  }
+});
+const afterDamage = run();
+console.log('damaged', afterDamage.status, afterDamage.stdout.trim(), afterDamage.stderr);
 fs.writeFileSync(path.join(app, 'broken.cjs'), 'module.exports = {;\n');
 const broken = run('broken.cjs');
 console.log('broken', broken.status, /SyntaxError: Unexpected token ';'/.test(broken.stderr));
@@ -55,6 +68,15 @@ if (typeof Module.enableCompileCache === 'function') {
   if (afterCold.length !== 3) fail(`3 entries after the cold run, not ${afterCold.length}`);
   if (afterWarm.join() !== afterCold.join()) fail('the warm run rewrote entries');
   if (entries().length !== 4) fail(`one entry more for the edited file, not ${entries().length}`);
+  // An entry is a SHA-256 of V8's bytes, then the bytes. The run rewrote the three
+  // it used; the old util.mjs's stays damaged.
+  const { createHash } = require('crypto');
+  const sound = (file) => {
+    const bytes = fs.readFileSync(file);
+    return createHash('sha256').update(bytes.subarray(32)).digest().equals(bytes.subarray(0, 32));
+  };
+  const rewritten = damaged.filter(sound);
+  if (damaged.length !== 4 || rewritten.length !== 3) fail(`${rewritten.length} of ${damaged.length} damaged entries written anew`);
   const { compileCacheStatus } = Module.constants;
   if (Module.getCompileCacheDir() !== undefined) fail('on before enabling');
   const first = Module.enableCompileCache(cache);
