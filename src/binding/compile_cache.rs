@@ -158,10 +158,13 @@ fn read_entry(path: &Path) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// Writes an entry under a temporary name, then renames it, so a reader never sees
-/// half of one.
+/// Writes an entry under a temporary name of its own, then renames it, so a reader
+/// never sees half of one.
 fn write_entry(path: &Path, cache: &[u8]) {
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    // Unique in the process too: a worker may write the same entry at the same time.
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
     let mut bytes = Vec::with_capacity(DIGEST + cache.len());
     bytes.extend_from_slice(&openssl::sha::sha256(cache));
     bytes.extend_from_slice(cache);

@@ -47,6 +47,7 @@ const afterWarm = entries();
 fs.writeFileSync(path.join(app, 'util.mjs'), "export const inc = (x) => x + 100;\nexport default (v) => `new ${v}`;\n");
 const edited = run();
 console.log('edited', edited.status, edited.stdout.trim());
+const afterEdit = entries();
 // Damaged entries (bytes flipped, one cut short) are never given to V8.
 const damaged = entries().map((e) => e.slice(0, e.lastIndexOf(':')));
 damaged.forEach((file, i) => {
@@ -60,6 +61,21 @@ damaged.forEach((file, i) => {
 });
 const afterDamage = run();
 console.log('damaged', afterDamage.status, afterDamage.stdout.trim(), afterDamage.stderr);
+// A worker inherits the variable: it and the main thread cache the same file.
+fs.writeFileSync(path.join(app, 'threads.cjs'), [
+  "const { Worker, isMainThread, parentPort } = require('worker_threads');",
+  "const lib = require('./lib.cjs');",
+  'if (isMainThread) {',
+  '  new Worker(__filename).on(\'message\', (m) => console.log(\'from worker\', m, lib.twice(1)));',
+  '} else {',
+  '  parentPort.postMessage(lib.twice(21));',
+  '}',
+  '',
+].join('\n'));
+for (const pass of ['cold', 'warm']) {
+  const threads = run('threads.cjs');
+  console.log('threads', pass, threads.status, threads.stdout.trim(), threads.stderr);
+}
 fs.writeFileSync(path.join(app, 'broken.cjs'), 'module.exports = {;\n');
 const broken = run('broken.cjs');
 console.log('broken', broken.status, /SyntaxError: Unexpected token ';'/.test(broken.stderr));
@@ -67,7 +83,8 @@ console.log('broken', broken.status, /SyntaxError: Unexpected token ';'/.test(br
 if (typeof Module.enableCompileCache === 'function') {
   if (afterCold.length !== 3) fail(`3 entries after the cold run, not ${afterCold.length}`);
   if (afterWarm.join() !== afterCold.join()) fail('the warm run rewrote entries');
-  if (entries().length !== 4) fail(`one entry more for the edited file, not ${entries().length}`);
+  if (afterEdit.length !== 4) fail(`one entry more for the edited file, not ${afterEdit.length}`);
+  if (entries().length !== 5) fail(`one entry more for threads.cjs, not ${entries().length}`);
   // An entry is a SHA-256 of V8's bytes, then the bytes. The run rewrote the three
   // it used; the old util.mjs's stays damaged.
   const { createHash } = require('crypto');
