@@ -35,8 +35,7 @@ class TestHook {
     const ms = this.timeout;
     const deadline = new Promise((resolve, reject) => {
       timer = realSetTimeout(() => reject(new ERR_TEST_FAILURE(`test timed out after ${ms}ms`, 'testTimeoutFailure')), ms);
-      timer.unref();
-    });
+      });
     return PromisePrototypeThen(SafePromiseRace([promise, deadline]),
       (v) => { realClearTimeout(timer); return v; }, (e) => { realClearTimeout(timer); throw e; });
   }

@@ -27,8 +27,8 @@ const kParentAlreadyFinished = 'parentAlreadyFinished';
 
 function now() { return hrtime.bigint(); }
 
-// An unref'd deadline: a pending test must not keep the loop alive past its end
-// (the root cancels what is still pending when the loop drains).
+// The deadline of a test with a timeout (a ref'd timer, as in node: it fires even
+// when nothing else keeps the loop alive).
 function raceTimeout(promise, ms, test) {
   if (!NumberIsFinite(ms)) return promise;
   let timer;
@@ -36,7 +36,6 @@ function raceTimeout(promise, ms, test) {
     timer = realSetTimeout(() => {
       reject(new ERR_TEST_FAILURE(`test timed out after ${ms}ms`, kTestTimeoutFailure));
     }, ms);
-    timer.unref();
   });
   return PromisePrototypeThen(SafePromiseRace([promise, timeout]),
     (v) => { realClearTimeout(timer); return v; },
@@ -62,7 +61,7 @@ class Test {
     this.concurrency = concurrency === true ? Infinity :
       (typeof concurrency === 'number' ? concurrency : (concurrency === false ? 1 : (parent ? parent.concurrency : 1)));
     this.timeout = timeout ?? (parent ? parent.timeout : Infinity);
-    this.runOnlySubtests = parent ? parent.runOnlySubtests : false;
+    this.runOnlySubtests = false;
     this.only = !!only;
     this.skipped = skip !== undefined && skip !== false;
     this.skipMessage = typeof skip === 'string' ? skip : undefined;
@@ -72,7 +71,7 @@ class Test {
       this.skipped = true;
       this.skipMessage = "'only' option not set";
     }
-    if (this.only && !this.harness.testOnly) {
+    if (!this.harness.testOnly && (this.only || parent?.runOnlySubtests)) {
       ArrayPrototypePush(this.diagnostics, "'only' and 'runOnly' require the --test-only command-line option.");
     }
     this.matchesPattern = parent ? parent.matchesPattern || this.harness.matchesName(name) : false;
@@ -350,7 +349,6 @@ class Suite extends Test {
     super(options);
     this.reportType = 'suite';
     this.buildPromise = PromiseResolve();
-    if (this.harness.testOnly && this.only) this.runOnlySubtests = true;
     if (this.skipped || typeof this.fn !== 'function') return;
     const ctx = new SuiteContext(this);
     const previous = this.harness.currentSuite;
@@ -422,6 +420,8 @@ class RootTest extends Test {
     this.harness = harness;
     this.started = true;
     this.startTime = now();
+    // --test-only: top-level tests run only if marked.
+    this.runOnlySubtests = harness.testOnly;
   }
 
   start() { /* the root never runs as a child */ }

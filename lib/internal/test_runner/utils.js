@@ -47,6 +47,11 @@ function captureLocation(below) {
   return null;
 }
 
+// node counts a test that timed out as cancelled, not failed.
+function isCancelled(failureType) {
+  return failureType === 'cancelledByParent' || failureType === 'testTimeoutFailure';
+}
+
 class Counters {
   constructor() {
     this.all = 0;
@@ -68,7 +73,7 @@ class Counters {
     if (test.skipped) this.skipped++;
     else if (test.isTodo) this.todo++;
     else if (test.passed) this.passed++;
-    else if (test.error?.failureType === 'cancelledByParent') this.cancelled++;
+    else if (isCancelled(test.error?.failureType)) this.cancelled++;
     else this.failed++;
   }
 
@@ -79,7 +84,7 @@ class Counters {
     if (data.skip !== undefined) this.skipped++;
     else if (data.todo !== undefined) this.todo++;
     else if (type === 'test:pass') this.passed++;
-    else if (data.details?.error?.failureType === 'cancelledByParent') this.cancelled++;
+    else if (isCancelled(data.details?.error?.failureType)) this.cancelled++;
     else this.failed++;
   }
 }

@@ -20,6 +20,7 @@ const {
 } = require('internal/errors');
 const { validateAbortSignal, validateArray, validateNumber, validateObject } = require('internal/validators');
 
+let warned = false;
 const SUPPORTED = ['setInterval', 'setTimeout', 'setImmediate', 'Date'];
 const kImmediate = 0;
 const kTimer = 1;
@@ -87,20 +88,21 @@ class MockTimers {
   tick(time = 1) {
     this.#checkEnabled();
     validateNumber(time, 'time');
-    if (time < 0) throw new ERR_INVALID_ARG_VALUE('time', time, 'positive integer');
+    // (node's message has the value and the reason the other way round)
+    if (time < 0) throw new ERR_INVALID_ARG_VALUE('time', 'positive integer', time);
+    // The clock reads the end of the tick while the due timers run, as in node.
     const target = this.now + time;
+    this.now = target;
     const queue = this.#queue;
     while (queue.length > 0 && queue[0].runAt <= target) {
       const timer = queue[0];
       ArrayPrototypeSplice(queue, 0, 1);
-      this.now = MathMax(this.now, timer.runAt);
       if (timer.interval) {
         timer.runAt += timer.delay;
         this.#schedule(timer);
       }
       ReflectApply(timer.callback, undefined, timer.args);
     }
-    this.now = target;
   }
 
   runAll() {
@@ -119,6 +121,10 @@ class MockTimers {
 
   enable(options = { __proto__: null, apis: SUPPORTED, now: 0 }) {
     if (this.#enabled) throw new ERR_INVALID_STATE('MockTimers is already enabled!');
+    if (!warned) {
+      warned = true;
+      process.emitWarning('The MockTimers API is an experimental feature and might change at any time', 'ExperimentalWarning');
+    }
     let apis;
     let now = 0;
     if (ArrayIsArray(options)) {

@@ -21,10 +21,10 @@ function encode(value, depth = 0) {
   if (value === null || typeof value !== 'object') return value;
   if (depth > 8) return { $f: '[depth]' };
   if (typeof value.stack === 'string' && typeof value.message === 'string') {
-    const e = { name: value.name, message: value.message, stack: value.stack };
-    for (const key of ['code', 'failureType', 'cause', 'expected', 'actual', 'operator', 'generatedMessage', 'exitCode', 'signal']) {
-      if (key in value) e[key] = encode(value[key], depth + 1);
-    }
+    // Own enumerable fields in their order (inspect shows them so).
+    const e = { name: value.name, message: value.message, stack: value.stack, fields: {} };
+    const keys = ObjectKeys(value);
+    for (let i = 0; i < keys.length; i++) e.fields[keys[i]] = encode(value[keys[i]], depth + 1);
     return { $e: e };
   }
   if (ArrayIsArray(value)) {
@@ -57,12 +57,8 @@ function decode(value) {
     if (e.name !== 'Error') {
       ObjectDefineProperty(err, 'name', { __proto__: null, value: e.name, writable: true, configurable: true });
     }
-    const keys = ObjectKeys(e);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key === 'name' || key === 'message' || key === 'stack') continue;
-      err[key] = decode(e[key]);
-    }
+    const keys = ObjectKeys(e.fields);
+    for (let i = 0; i < keys.length; i++) err[keys[i]] = decode(e.fields[keys[i]]);
     return err;
   }
   const out = {};

@@ -98,7 +98,10 @@ class SpecFormatter {
     const indent = indentOf(data.nesting);
     out += resultLine(type, data, indent, this.color);
     if (type === 'test:fail') {
-      ArrayPrototypePush(this.failures, { __proto__: null, type, data });
+      // A test that failed only through its subtests is not listed again at the end.
+      if (data.details?.error?.failureType !== 'subtestsFailed') {
+        ArrayPrototypePush(this.failures, { __proto__: null, type, data });
+      }
       if (!hadChildren) {
         const err = formatError(data.details?.error, indent);
         if (err !== '') out += `${err}\n`;
