@@ -129,7 +129,8 @@ class FileTest extends Test {
         if (timer !== null) realClearTimeout(timer);
         this.runner.children.delete(child);
         parser.end();
-        const [code, signal] = exit;
+        const code = exit[0];
+        const signal = exit[1];
         if (timedOut) {
           this.fail(new ERR_TEST_FAILURE(`test timed out after ${this.timeout}ms`, 'testTimeoutFailure'));
         } else if (code !== 0 || signal !== null) {

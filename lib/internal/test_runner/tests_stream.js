@@ -3,7 +3,7 @@
 // (what reporters read) that also emits each one as a named event ('test:pass',
 // 'test:fail', ...) the moment it happens, as run()'s result does in node.
 
-const { ArrayPrototypePush, ObjectAssign } = primordials;
+const { ArrayPrototypePush, ArrayPrototypeShift, ObjectAssign } = primordials;
 const { Readable } = require('stream');
 
 function located(loc, data) {
@@ -32,7 +32,7 @@ class TestsStream extends Readable {
   _read() {
     this.canPush = true;
     while (this.buffered.length > 0) {
-      const item = this.buffered.shift();
+      const item = ArrayPrototypeShift(this.buffered);
       if (item === null) { this.push(null); return; }
       if (!this.push(item)) { this.canPush = false; return; }
     }
@@ -46,7 +46,7 @@ class TestsStream extends Readable {
     if (this.canPush && this.buffered.length === 0) {
       if (!this.push(item)) this.canPush = false;
     } else {
-      this.buffered.push(item);
+      ArrayPrototypePush(this.buffered, item);
     }
   }
 
@@ -85,7 +85,7 @@ class TestsStream extends Readable {
     for (let i = 0; i < this.sinks.length; i++) this.sinks[i].end();
     if (!this.readableSide) { this.push(null); return; }
     if (this.canPush && this.buffered.length === 0) this.push(null);
-    else this.buffered.push(null);
+    else ArrayPrototypePush(this.buffered, null);
   }
 }
 

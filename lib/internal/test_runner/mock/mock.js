@@ -204,7 +204,7 @@ class MockTracker {
     const restore = {
       __proto__: null,
       thisArg: undefined,
-      fn() { ObjectDefineProperty(object, methodName, descriptor); },
+      fn() { ObjectDefineProperty(object, methodName, { __proto__: null, ...descriptor }); },
     };
     const mock = makeMock(original, implementation, restore, times);
     const mocked = { __proto__: null, configurable: descriptor.configurable, enumerable: descriptor.enumerable };

@@ -9,7 +9,7 @@ const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypePush, ArrayPrototypeSplice, Date,
   DatePrototypeGetTime, MathMax, NumberIsNaN, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, Promise, PromiseReject, PromiseResolve, ReflectApply, ReflectConstruct,
-  Symbol, SymbolAsyncIterator, SymbolToPrimitive,
+  SafeArrayIterator, Symbol, SymbolAsyncIterator, SymbolToPrimitive,
 } = primordials;
 // Symbol.dispose is installed at start-up (V8 10.2 lacks it); primordials may predate it.
 const SymbolDispose = primordials.SymbolDispose ?? Symbol.dispose;
@@ -155,7 +155,7 @@ class MockTimers {
     const saved = this.#saved;
     for (let i = saved.length - 1; i >= 0; i--) {
       const { target, name, descriptor } = saved[i];
-      ObjectDefineProperty(target, name, descriptor);
+      ObjectDefineProperty(target, name, { __proto__: null, ...descriptor });
     }
     this.#saved = [];
     this.#queue = [];
@@ -186,7 +186,7 @@ class MockTimers {
       const setTimeout = (callback, delay, ...args) =>
         this.#schedule(new FakeTimer(this, kTimer, callback, delay ?? 0, args, false));
       const clearTimeout = clear;
-      for (const target of [globalThis, timers]) {
+      for (const target of new SafeArrayIterator([globalThis, timers])) {
         this.#replace(target, 'setTimeout', setTimeout);
         this.#replace(target, 'clearTimeout', clearTimeout);
       }
@@ -195,7 +195,7 @@ class MockTimers {
     if (has('setInterval')) {
       const setInterval = (callback, delay, ...args) =>
         this.#schedule(new FakeTimer(this, kTimer, callback, delay ?? 0, args, true));
-      for (const target of [globalThis, timers]) {
+      for (const target of new SafeArrayIterator([globalThis, timers])) {
         this.#replace(target, 'setInterval', setInterval);
         this.#replace(target, 'clearInterval', clear);
       }
@@ -204,7 +204,7 @@ class MockTimers {
     if (has('setImmediate')) {
       const setImmediate = (callback, ...args) =>
         this.#schedule(new FakeTimer(this, kImmediate, callback, 0, args, false));
-      for (const target of [globalThis, timers]) {
+      for (const target of new SafeArrayIterator([globalThis, timers])) {
         this.#replace(target, 'setImmediate', setImmediate);
         this.#replace(target, 'clearImmediate', clear);
       }
