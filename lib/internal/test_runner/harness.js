@@ -4,7 +4,9 @@
 // otherwise), and ended when the event loop drains: what is still pending is
 // cancelled, the summary printed, and the exit code set to 1 if anything failed.
 
-const { ArrayPrototypeMap, Number, RegExp, RegExpPrototypeExec, SafeArrayIterator } = primordials;
+const {
+  ArrayPrototypeMap, Number, PromisePrototypeThen, RegExp, RegExpPrototypeExec, SafeArrayIterator, SafeSet,
+} = primordials;
 const { getOptionValue } = require('internal/options');
 const { TestsStream } = require('internal/test_runner/tests_stream');
 const { Counters } = require('internal/test_runner/utils');
@@ -26,6 +28,8 @@ class Harness {
     this.namePatterns = patterns.length === 0 ? null : ArrayPrototypeMap(patterns, toRegExp);
     this.currentSuite = null;
     this.ended = false;
+    this.running = new SafeSet();
+    this.rootBefore = null;
     const { RootTest } = require('internal/test_runner/test');
     this.root = new RootTest(this, { __proto__: null });
     this.startTime = process.hrtime.bigint();
@@ -55,7 +59,8 @@ class Harness {
     return c.failed === 0 && c.cancelled === 0;
   }
 
-  // The loop drained: tests still waiting can never finish.
+  // The loop drained: tests still waiting can never finish. Top-level after()
+  // hooks run, then the summary.
   finish(reason) {
     if (this.ended) return;
     this.ended = true;
@@ -64,7 +69,52 @@ class Harness {
     const root = this.root;
     cancelTree(root, err);
     root.reportReady();
-    if (!this.summarize()) process.exitCode = 1;
+    const end = () => { if (!this.summarize()) process.exitCode = 1; };
+    if (root.hooks.after.length === 0) {
+      end();
+      return;
+    }
+    PromisePrototypeThen(root.runHook('after', root.makeContext()), end, (hookErr) => {
+      this.stream.diagnostic(0, null, `${hookErr?.stack ?? hookErr}`);
+      this.counters.failed++;
+      end();
+    });
+  }
+
+  // A top-level test starts after the top-level before() hooks have run.
+  startTopLevel(test) {
+    const root = this.root;
+    if (root.hooks.before.length === 0 && this.rootBefore === null) {
+      test.start();
+      return;
+    }
+    this.rootBefore ??= root.runHook('before', root.makeContext());
+    PromisePrototypeThen(this.rootBefore, () => test.start(), (err) => {
+      const { codes: { ERR_TEST_FAILURE } } = require('internal/errors');
+      test.fail(new ERR_TEST_FAILURE(err, 'hookFailed'));
+      test.skipped = false;
+      test.start();
+    });
+  }
+
+  // An exception no one caught: the test running (the latest started) fails with
+  // it; outside any test it is reported and the run fails, as in node.
+  uncaught(err) {
+    let current = null;
+    for (const test of this.running) current = test;
+    const { codes: { ERR_TEST_FAILURE } } = require('internal/errors');
+    if (current !== null && current.interrupt !== null) {
+      current.interrupt(new ERR_TEST_FAILURE(err, 'uncaughtException'));
+      return;
+    }
+    process.exitCode = 1;
+    if (this.ended) {
+      process.stderr.write(`${err?.stack ?? err}\n`);
+      return;
+    }
+    const shown = `${err}`;
+    this.stream.diagnostic(0, null, 'Error: A resource generated asynchronous activity after the test ended. ' +
+      `This activity created the error "${shown}" which triggered an uncaughtException event, caught by the test runner.`);
   }
 }
 
@@ -104,6 +154,8 @@ function getHarness() {
     harness.finish('Promise resolution is still pending but the event loop has already resolved');
   };
   process.on('beforeExit', onBeforeExit);
+  process.on('uncaughtException', (err) => harness.uncaught(err));
+  process.on('unhandledRejection', (reason) => harness.uncaught(reason));
   return harness;
 }
 
@@ -113,7 +165,7 @@ function declare(Factory, name, options, fn, loc) {
   const harness = getHarness();
   const parent = harness.currentSuite ?? harness.root;
   const child = parent.createSubtest(Factory, name, options, fn, loc);
-  if (parent === harness.root) process.nextTick(() => child.start());
+  if (parent === harness.root) process.nextTick(() => harness.startTopLevel(child));
   return child;
 }
 

@@ -90,6 +90,7 @@ class Test {
       else signal.addEventListener('abort', () => this.controller.abort(signal.reason), { __proto__: null, once: true });
     }
     this.signal = this.controller.signal;
+    this.interrupt = null;
     this.mockTracker = null;
     this.donePromise = new Promise((resolve) => { this.resolveDone = resolve; });
     this.reportType = 'test';
@@ -203,7 +204,15 @@ class Test {
     try {
       await this.runEachHooks('beforeEach', ctx);
       stage = 'fn';
-      await raceTimeout(this.callFn(ctx), this.timeout, this);
+      // An uncaught exception while the function runs ends it (harness.uncaught).
+      const interrupted = new Promise((resolve, reject) => { this.interrupt = reject; });
+      this.harness.running.add(this);
+      try {
+        await raceTimeout(SafePromiseRace([this.callFn(ctx), interrupted]), this.timeout, this);
+      } finally {
+        this.harness.running.delete(this);
+        this.interrupt = null;
+      }
       stage = 'after';
       await this.runHook('after', ctx);
       stage = 'afterEach';

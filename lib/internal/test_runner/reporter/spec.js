@@ -20,11 +20,11 @@ const symbols = {
 function indentOf(nesting) { return StringPrototypeRepeat('  ', nesting); }
 
 // The thrown value under a failed test, each line indented.
-function formatError(error, indent) {
+function formatError(error, indent, color = false) {
   if (error === undefined || error === null) return '';
   const shown = error.code === 'ERR_TEST_FAILURE' ? error.cause : error;
   const { inspect } = require('internal/util/inspect');
-  const text = inspect(shown);
+  const text = inspect(shown, { __proto__: null, colors: color });
   const lines = StringPrototypeSplit(text, '\n');
   let out = '';
   for (let i = 0; i < lines.length; i++) out += `${indent}  ${lines[i]}\n`;
@@ -46,9 +46,11 @@ function directiveOf(data) {
 
 function resultLine(type, data, indent, color) {
   const kind = kindOf(type, data);
-  const c = color ? colors[kind] : '';
-  const r = color ? colors.reset : '';
-  return `${indent}${c}${symbols[kind]}${data.name} (${data.details?.duration_ms}ms)${directiveOf(data)}${r}\n`;
+  const duration = `(${data.details?.duration_ms}ms)`;
+  if (!color) return `${indent}${symbols[kind]}${data.name} ${duration}${directiveOf(data)}\n`;
+  // The duration in grey inside the line's colour, as node writes it.
+  return `${indent}${colors[kind]}${symbols[kind]}${data.name} ${colors.skip}${duration}${colors.reset}` +
+    `${directiveOf(data)}${colors.reset}\n`;
 }
 
 class SpecFormatter {
@@ -103,7 +105,7 @@ class SpecFormatter {
         ArrayPrototypePush(this.failures, { __proto__: null, type, data });
       }
       if (!hadChildren) {
-        const err = formatError(data.details?.error, indent);
+        const err = formatError(data.details?.error, indent, this.color);
         if (err !== '') out += `${err}\n`;
       }
     }
@@ -123,7 +125,7 @@ class SpecFormatter {
         out += `test at ${path.relative(process.cwd(), data.file)}:${data.line}:${data.column}\n`;
       }
       out += resultLine(type, data, '', this.color);
-      out += formatError(data.details?.error, '');
+      out += formatError(data.details?.error, '', this.color);
     }
     return out;
   }
