@@ -35,6 +35,19 @@ class Harness {
     this.startTime = process.hrtime.bigint();
   }
 
+  // Which describe() body is running, across its awaits.
+  suiteStorage() {
+    if (this.storage === undefined) {
+      const { AsyncLocalStorage } = require('async_hooks');
+      this.storage = new AsyncLocalStorage();
+    }
+    return this.storage;
+  }
+
+  currentParent() {
+    return this.currentSuite ?? this.storage?.getStore() ?? this.root;
+  }
+
   matchesName(name) {
     const patterns = this.namePatterns;
     if (patterns === null) return true;
@@ -163,7 +176,7 @@ function getHarness() {
 // that suite, otherwise to the root, where it starts once the script has run.
 function declare(Factory, name, options, fn, loc) {
   const harness = getHarness();
-  const parent = harness.currentSuite ?? harness.root;
+  const parent = harness.currentParent();
   const child = parent.createSubtest(Factory, name, options, fn, loc);
   if (parent === harness.root) process.nextTick(() => harness.startTopLevel(child));
   return child;
@@ -172,7 +185,7 @@ function declare(Factory, name, options, fn, loc) {
 function addRootHook(kind, fn, options) {
   const harness = getHarness();
   const { addHook } = require('internal/test_runner/context');
-  addHook(harness.currentSuite ?? harness.root, kind, fn, options);
+  addHook(harness.currentParent(), kind, fn, options);
 }
 
 module.exports = { getHarness, declare, addRootHook, Harness, cancelTree };

@@ -93,7 +93,7 @@ class FileTest extends Test {
     this.fileArg = options.fileArg;
     this.child = null;
     this.reportedTopLevel = 0;
-    this.failedTopLevel = 0;
+    this.failed = 0;
   }
 
   run() {
@@ -154,9 +154,9 @@ class FileTest extends Test {
     const stream = this.harness.stream;
     if (type === 'test:pass' || type === 'test:fail') {
       this.harness.counters.recordEvent(type, data);
+      if (type === 'test:fail' && data.todo === undefined) this.failed++;
       if (data.nesting === 0) {
         this.reportedTopLevel++;
-        if (type === 'test:fail' && data.todo === undefined) this.failedTopLevel++;
         data.testNumber = this.root.nextTestNumber();
       }
     }
@@ -167,7 +167,7 @@ class FileTest extends Test {
   // Reported as a test of its own only when its events did not say it all.
   report() {
     if (this.reported) return;
-    const explained = this.reportedTopLevel > 0 && (this.passed || this.failedTopLevel > 0) &&
+    const explained = this.reportedTopLevel > 0 && (this.passed || this.failed > 0) &&
       this.error?.failureType !== 'testTimeoutFailure';
     if (explained) {
       this.reported = true;

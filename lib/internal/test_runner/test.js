@@ -363,7 +363,8 @@ class Suite extends Test {
     const previous = this.harness.currentSuite;
     this.harness.currentSuite = this;
     try {
-      const result = FunctionPrototypeCall(this.fn, ctx, ctx);
+      // it()/describe() after an `await` in an async body still belong here.
+      const result = this.harness.suiteStorage().run(this, FunctionPrototypeCall, this.fn, ctx, ctx);
       if (result && typeof result.then === 'function') {
         this.buildPromise = PromisePrototypeThen(PromiseResolve(result), undefined, (err) => {
           this.fail(new ERR_TEST_FAILURE(err, kTestCodeFailure));

@@ -42,7 +42,9 @@ function captureLocation(below) {
   for (let i = 1; i < lines.length; i++) {
     const m = RegExpPrototypeExec(framePattern, lines[i]);
     if (m === null || StringPrototypeStartsWith(m[1], 'node:')) continue;
-    return { __proto__: null, file: m[1], line: NumberParseInt(m[2], 10), column: NumberParseInt(m[3], 10) };
+    // An ES module's frames name a file: URL; node reports the path.
+    const file = StringPrototypeStartsWith(m[1], 'file://') ? require('url').fileURLToPath(m[1]) : m[1];
+    return { __proto__: null, file, line: NumberParseInt(m[2], 10), column: NumberParseInt(m[3], 10) };
   }
   return null;
 }
