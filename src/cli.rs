@@ -109,6 +109,8 @@ Options:
   --test-reporter-destination=stdout|stderr|FILE
   --test-name-pattern=RE      run only the tests whose name matches (repeatable)
   --test-only                 run only the tests marked `only`
+  --test-concurrency=N        test files run at once (default: CPUs - 1)
+  --test-timeout=MS           a test file still running after MS fails
   --pending-deprecation, --trace-uncaught, --preserve-symlinks,
   --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
@@ -165,6 +167,8 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--test-reporter", "", Kind::List, true),
     ("--test-reporter-destination", "", Kind::List, true),
     ("--test-name-pattern", "", Kind::List, true),
+    ("--test-concurrency", "", Kind::Text, true),
+    ("--test-timeout", "", Kind::Text, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).

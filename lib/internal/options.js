@@ -18,7 +18,7 @@ const LISTS = {
 // Options that take one value.
 const TEXTS = {
   __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true,
-  '--dns-result-order': true,
+  '--dns-result-order': true, '--test-concurrency': true, '--test-timeout': true,
 };
 
 let values;

@@ -8,7 +8,8 @@
 // test:stdout / test:stderr events.
 
 const {
-  ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, MathMax, Promise, PromisePrototypeThen,
+  ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, DateNow, MathMax, NumberIsInteger, Promise,
+  PromisePrototypeThen, PromiseResolve,
   RegExp, RegExpPrototypeExec, SafePromiseAll, SafeSet, StringPrototypeStartsWith,
 } = primordials;
 
@@ -94,6 +95,8 @@ class FileTest extends Test {
     this.child = null;
     this.reportedTopLevel = 0;
     this.failed = 0;
+    // node counts a file's timeout from when it was queued, not from when it started.
+    this.deadline = DateNow() + this.timeout;
   }
 
   run() {
@@ -101,6 +104,10 @@ class FileTest extends Test {
     const { spawn } = require('child_process');
     const stream = this.harness.stream;
     const file = this.loc.file;
+    if (this.timeout !== Infinity && DateNow() >= this.deadline) {
+      this.fail(new ERR_TEST_FAILURE(`test timed out after ${this.timeout}ms`, 'testTimeoutFailure'));
+      return PromiseResolve();
+    }
     return new Promise((resolve) => {
       const child = spawn(process.execPath, childArgs(file, this.runner), {
         __proto__: null, stdio: ['ignore', 'pipe', 'pipe'], env: process.env,
@@ -120,7 +127,7 @@ class FileTest extends Test {
         timer = realSetTimeout(() => {
           timedOut = true;
           child.kill('SIGTERM');
-        }, this.timeout);
+        }, this.deadline - DateNow());
       }
       let exit = null;
       let pending = 3;
@@ -235,13 +242,25 @@ function run(options = {}) {
   return harness.stream;
 }
 
+// --test-concurrency / --test-timeout: a whole number, at least `min`.
+function numberOption(name, min) {
+  const text = getOptionValue(name);
+  if (text === undefined) return undefined;
+  const value = +text;
+  if (!NumberIsInteger(value) || value < min) {
+    process.stderr.write(`coil: invalid value for ${name}\n`);
+    process.exit(9);
+  }
+  return value;
+}
+
 // `coil --test [paths]`.
 function runCli(args) {
   const files = findTestFiles(ArrayPrototypeFilter(args, (a) => a !== undefined));
   const opts = {
     __proto__: null,
-    concurrency: defaultConcurrency(),
-    timeout: Infinity,
+    concurrency: numberOption('--test-concurrency', 1) ?? defaultConcurrency(),
+    timeout: numberOption('--test-timeout', 0) ?? Infinity,
     only: getOptionValue('--test-only'),
     namePatterns: getOptionValue('--test-name-pattern'),
   };

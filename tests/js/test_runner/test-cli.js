@@ -21,3 +21,8 @@ console.log('exit', one.status);
 const pass = run(['--test', 'fixtures/tree/lib/test-names.js', 'fixtures/tree/lib/util_test.cjs']);
 console.log(pass.stdout);
 console.log('exit', pass.status);
+
+// One file at a time, and a file that runs too long is stopped.
+const slow = run(['--test', '--test-concurrency=1', '--test-timeout=300', 'fixtures/never-ends.js', 'fixtures/tree/lib/util_test.cjs']);
+console.log(slow.stdout.split('\n').filter((l) => /^(not )?ok|failureType|error:|# (pass|fail|cancelled) /.test(l)).join('\n'));
+console.log('exit', slow.status);
