@@ -25,11 +25,13 @@ function makeDeclarer(kind) {
   const caller = { fn: undefined };
   const main = declareWith(kind, undefined, caller);
   caller.fn = main;
-  for (const [variant, overrides] of [['skip', { skip: true }], ['todo', { todo: true }], ['only', { only: true }]]) {
+  const variants = { __proto__: null, skip: { skip: true }, todo: { todo: true }, only: { only: true } };
+  const names = ['skip', 'todo', 'only'];
+  for (let i = 0; i < names.length; i++) {
     const c = { fn: undefined };
-    const f = declareWith(kind, overrides, c);
+    const f = declareWith(kind, variants[names[i]], c);
     c.fn = f;
-    main[variant] = f;
+    main[names[i]] = f;
   }
   return main;
 }
