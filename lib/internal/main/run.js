@@ -5,6 +5,7 @@
 // compiles the script to check its syntax.
 
 const {
+  ArrayPrototypeSlice,
   FunctionPrototypeBind,
   ObjectDefineProperty,
   StringPrototypeCharCodeAt,
@@ -35,6 +36,11 @@ function runMain(kind, arg) {
   }
   if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
   require('internal/modules/compile_cache').enableFromEnvironment();
+  if (getOptionValue('--test')) {
+    // The paths are the command line's arguments (no script runs in this process).
+    require('internal/test_runner/runner').runCli(kind === 'file' ? ArrayPrototypeSlice(process.argv, 1) : []);
+    return;
+  }
   preload(getOptionValue('--require'));
   const imports = getOptionValue('--import');
   if (imports.length === 0) {
