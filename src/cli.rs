@@ -153,6 +153,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--backend", "", Kind::Text, true),
     ("--dns-result-order", "", Kind::Text, true),
     ("--insecure-http-parser", "", Kind::Bool, true),
+    ("--no-experimental-fetch", "", Kind::Bool, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).
