@@ -47,6 +47,27 @@ function transportFor(protocol) {
   return transport;
 }
 
+// undici's error for a connection that ended a body early, as node shows it.
+class SocketError extends Error {
+  constructor(message, socket) {
+    super(message);
+    this.name = 'SocketError';
+    this.code = 'UND_ERR_SOCKET';
+    this.socket = socket;
+  }
+}
+
+function bodyCut(err, res) {
+  if (err !== null && typeof err === 'object' && err.code === 'ECONNRESET' && err.message === 'aborted') {
+    const socket = res.socket;
+    err = new SocketError('other side closed', {
+      __proto__: null, localAddress: socket?.localAddress, localPort: socket?.localPort,
+      remoteAddress: socket?.remoteAddress, remotePort: socket?.remotePort,
+    });
+  }
+  return new TypeError('terminated', { cause: err });
+}
+
 function fetchFailed(cause) {
   return new TypeError('fetch failed', { cause });
 }
@@ -199,7 +220,7 @@ function onResponse(ctx, url, res) {
     const node = decoded(res, headers.get('content-encoding'));
     const length = node === res && res.headers['content-length'] !== undefined ? +res.headers['content-length'] : null;
     body = newBody(null, null, node, length);
-    body.mapError = (err) => (ctx.aborted ? ctx.signal.reason : new TypeError('terminated', { cause: err }));
+    body.mapError = (err) => (ctx.aborted ? ctx.signal.reason : bodyCut(err, res));
     ctx.nodeBody = node;
     node.once('end', () => ctx.signal.removeEventListener('abort', ctx.onAbort));
   }

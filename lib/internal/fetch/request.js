@@ -59,8 +59,14 @@ function normalizeMethod(method) {
   if (!isToken(method)) throw new TypeError(`'${method}' is not a valid HTTP method.`);
   const upper = StringPrototypeToUpperCase(method);
   if (kForbiddenMethods[upper] === true) throw new TypeError(`'${method}' HTTP method is unsupported.`);
+  if (method === 'patch' && !warnedPatch) {
+    warnedPatch = true;
+    process.emitWarning('Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.',
+                        { __proto__: null, code: 'UNDICI-FETCH-patch' });
+  }
   return kNormalMethods[upper] === true ? upper : method;
 }
+let warnedPatch = false;
 
 // The request's own signal follows the given one. The listener holds the
 // controller weakly: a long-lived signal must not keep every request made with it alive.
