@@ -11,7 +11,7 @@
 // internalBinding: none.
 
 const {
-  ArrayPrototypePush, Error, Promise, PromiseReject, SafeArrayIterator, StringPrototypeSlice,
+  ArrayPrototypePush, Error, Promise, PromisePrototypeThen, PromiseReject, SafeArrayIterator, StringPrototypeSlice,
   StringPrototypeSplit, StringPrototypeToLowerCase, StringPrototypeTrim, TypeError, Uint8Array,
 } = primordials;
 
@@ -183,7 +183,7 @@ function sendBody(ctx, req) {
   if (body === null) return req.end();
   if (body.stream === null && body.nodeStream === null) return req.end(body.bytes);
   const { getStream } = require('internal/fetch/body');
-  pump(req, getStream(body).getReader()).catch((err) => {
+  PromisePrototypeThen(pump(req, getStream(body).getReader()), undefined, (err) => {
     req.destroy(err);
     settle(ctx, null, fetchFailed(err));
   });

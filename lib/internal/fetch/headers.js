@@ -11,7 +11,7 @@
 const {
   ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSort, ObjectDefineProperty,
   ObjectGetPrototypeOf, ObjectKeys, ReflectApply, SafeArrayIterator, SafeMap,
-  StringPrototypeCharCodeAt, StringPrototypeToLowerCase, Symbol, SymbolFor, SymbolIterator,
+  StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToLowerCase, Symbol, SymbolFor, SymbolIterator,
   SymbolToStringTag, TypeError,
 } = primordials;
 
@@ -43,7 +43,7 @@ function normalizeValue(value) {
   let end = value.length;
   while (start < end && isHttpWhitespace(StringPrototypeCharCodeAt(value, start))) start++;
   while (end > start && isHttpWhitespace(StringPrototypeCharCodeAt(value, end - 1))) end--;
-  return start === 0 && end === value.length ? value : value.slice(start, end);
+  return start === 0 && end === value.length ? value : StringPrototypeSlice(value, start, end);
 }
 
 // WebIDL's ByteString: a string whose code units all fit in a byte.

@@ -6,7 +6,8 @@
 // internalBinding: none.
 
 const {
-  JSONStringify, ObjectDefineProperty, SafeArrayIterator, StringPrototypeCharCodeAt, Symbol, SymbolFor,
+  JSONStringify, ObjectDefineProperty, SafeArrayIterator, StringPrototypeCharCodeAt, StringPrototypeIndexOf,
+  StringPrototypeSlice, Symbol, SymbolFor,
   SymbolToStringTag, RangeError, TypeError,
 } = primordials;
 
@@ -113,8 +114,8 @@ class Response {
     const list = checkBrand(this).urlList;
     if (list.length === 0) return '';
     const url = list[list.length - 1];
-    const hash = url.indexOf('#');
-    return hash === -1 ? url : url.slice(0, hash);
+    const hash = StringPrototypeIndexOf(url, '#');
+    return hash === -1 ? url : StringPrototypeSlice(url, 0, hash);
   }
   get redirected() { return checkBrand(this).redirected; }
   get status() { return checkBrand(this).status; }
