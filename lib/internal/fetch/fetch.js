@@ -87,7 +87,8 @@ function fetch(input, init = undefined) {
   const state = requestState(request);
   return new Promise((resolve, reject) => {
     const ctx = {
-      __proto__: null, resolve, reject, signal, settled: false, aborted: false,
+      // request: held so its signal's controller lives as long as the fetch.
+      __proto__: null, request, resolve, reject, signal, settled: false, aborted: false,
       method: state.method, redirect: state.redirect, urlList: [state.urlList[0]],
       headers: request[kHeaders], body: request[kBody], redirects: 0, req: null, nodeBody: null,
     };
