@@ -1,6 +1,6 @@
 'use strict';
 // fetch(): the Fetch standard's algorithm for what node supports. data: URLs
-// are answered here; http: goes through coil's own http client (http.request on
+// and blob: URLs are answered here; http: goes through coil's own http client (http.request on
 // a keep-alive Agent kept for fetch), one request per hop of a redirect chain;
 // https: goes through the same code once an `https` module with request() and
 // Agent exists (see transportFor). Responses are decoded (gzip, deflate, br) by
@@ -122,7 +122,12 @@ function step(ctx) {
   const url = new URL(href);
   const protocol = url.protocol;
   if (protocol === 'data:') return dataResponse(ctx, href);
-  if (protocol !== 'http:' && protocol !== 'https:') return settle(ctx, null, fetchFailed(new Error('unknown scheme')));
+  if (protocol === 'blob:') return blobResponse(ctx, href);
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    const reason = protocol === 'about:' ? 'about scheme is not supported' :
+      protocol === 'file:' ? 'not implemented... yet...' : 'unknown scheme';
+    return settle(ctx, null, fetchFailed(new Error(reason)));
+  }
   if (url.port !== '' && isBadPort(+url.port)) return settle(ctx, null, fetchFailed(new Error('bad port')));
   const transport = transportFor(protocol);
   if (transport === null) {
@@ -138,6 +143,17 @@ function dataResponse(ctx, href) {
   appendToList(headers, 'content-type', parsed.type);
   const body = ctx.method === 'HEAD' ? null : newBody(parsed.bytes, null, null, parsed.bytes.length);
   settle(ctx, makeNetworkResponse(200, 'OK', headers, body, ctx.urlList), null);
+}
+
+// A Blob registered by URL.createObjectURL, read with GET only.
+function blobResponse(ctx, href) {
+  const blob = ctx.method === 'GET' ? require('internal/url/blob').resolveObjectURL(href) : undefined;
+  if (blob === undefined) return settle(ctx, null, fetchFailed(new Error('invalid method')));
+  const bytes = require('internal/buffer/blob').getBlobBytes(blob);
+  const headers = new Headers();
+  appendToList(headers, 'content-length', `${bytes.length}`);
+  appendToList(headers, 'content-type', blob.type);
+  settle(ctx, makeNetworkResponse(200, 'OK', headers, newBody(bytes, null, null, bytes.length), ctx.urlList), null);
 }
 
 // The head as http.request's flat [name, value, ...] list: the request's
