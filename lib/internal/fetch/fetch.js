@@ -211,9 +211,19 @@ async function pump(req, reader) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    // Aborted or failed meanwhile: stop reading the user's stream.
+    if (req.destroyed) return reader.cancel();
     if (!(value instanceof Uint8Array)) throw new TypeError('Received non-Uint8Array chunk');
     if (!req.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength))) {
-      await new Promise((resolve) => req.once('drain', resolve));
+      await new Promise((resolve) => {
+        const done = () => {
+          req.removeListener('drain', done);
+          req.removeListener('close', done);
+          resolve();
+        };
+        req.on('drain', done);
+        req.on('close', done);
+      });
     }
   }
   req.end();
