@@ -156,11 +156,18 @@ function blobResponse(ctx, href) {
   settle(ctx, makeNetworkResponse(200, 'OK', headers, newBody(bytes, null, null, bytes.length), ctx.urlList), null);
 }
 
-// The head as http.request's flat [name, value, ...] list: the request's
-// headers, then node's defaults for what the request does not set.
+// Names fetch sets itself, whatever the request's headers say (as node).
+const kOwnHeaders = {
+  __proto__: null, 'host': true, 'connection': true, 'content-length': true, 'transfer-encoding': true,
+};
+
+// The head as http.request's flat [name, value, ...] list: Host and Connection,
+// the request's headers as given, then node's defaults for what the request
+// does not set, and the body's length when known.
 function requestHead(ctx, url) {
-  const raw = ['host', url.host, 'connection', 'keep-alive'];
-  const given = toRawArray(ctx.headers);
+  const connection = ctx.headers.get('connection');
+  const raw = ['host', url.host, 'connection', connection === 'close' ? 'close' : 'keep-alive'];
+  const given = toRawArray(ctx.headers, kOwnHeaders);
   for (let i = 0; i < given.length; i++) ArrayPrototypePush(raw, given[i]);
   for (let i = 0; i < kDefaultHeaders.length; i++) {
     if (!ctx.headers.has(kDefaultHeaders[i][0])) ArrayPrototypePush(raw, kDefaultHeaders[i][0], kDefaultHeaders[i][1]);

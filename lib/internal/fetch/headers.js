@@ -289,12 +289,18 @@ function createIterator(headers, kind) {
   return it;
 }
 
-// For fetch: the headers as a flat [name, value, ...] array for http.request,
-// names lowercased, in sorted order.
-function toRawArray(headers) {
-  const entries = sortedEntries(headers);
+// For fetch: [name, value, ...] in the order names were first added, with the
+// casing they were first given (what node sends), minus the names in `skip`.
+function toRawArray(headers, skip) {
   const raw = [];
-  for (let i = 0; i < entries.length; i++) ArrayPrototypePush(raw, entries[i][0], entries[i][1]);
+  for (const { 0: key, 1: entry } of headers[kList]) {
+    if (skip[key] === true) continue;
+    if (entry.cookies !== null) {
+      for (let i = 0; i < entry.cookies.length; i++) ArrayPrototypePush(raw, entry.name, entry.cookies[i]);
+    } else {
+      ArrayPrototypePush(raw, entry.name, entry.value);
+    }
+  }
   return raw;
 }
 
