@@ -35,6 +35,8 @@ server.listen(0, '127.0.0.1', async () => {
   let n = 0;
   const slow = new ReadableStream({
     async pull(c) {
+      // node goes on pulling after the abort: stop the source then.
+      if (controller.signal.aborted) return c.close();
       await new Promise((resolve) => setTimeout(resolve, 10));
       if (++n === 5) controller.abort();
       c.enqueue(new Uint8Array(10));
