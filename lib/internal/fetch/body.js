@@ -10,7 +10,7 @@
 // internalBinding: none.
 
 const {
-  ArrayBuffer, ArrayBufferIsView, ArrayPrototypePush, JSONParse, ObjectDefineProperty,
+  ArrayBuffer, ArrayBufferIsView, ArrayPrototypePush, JSONParse, ObjectDefineProperty, ObjectSetPrototypeOf,
   ObjectPrototypeToString, Promise, PromisePrototypeThen, PromiseReject, PromiseResolve, SafeArrayIterator,
   StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToLowerCase, Symbol, SymbolAsyncIterator,
   SymbolFor, TypeError, TypedArrayPrototypeSlice, Uint8Array,
@@ -31,8 +31,20 @@ function lazyStreams() {
 
 // mapError: how an error of nodeStream reaches the reader (fetch makes a cut
 // body a TypeError('terminated')).
+// (A constructor with a prototype-less prototype: fast properties, unlike a
+// `{ __proto__: null }` literal.)
+function Body(bytes, stream, nodeStream, length) {
+  this.bytes = bytes;
+  this.stream = stream;
+  this.nodeStream = nodeStream;
+  this.length = length;
+  this.used = false;
+  this.mapError = null;
+}
+ObjectSetPrototypeOf(Body.prototype, null);
+
 function newBody(bytes, stream, nodeStream, length) {
-  return { __proto__: null, bytes, stream, nodeStream, length, used: false, mapError: null };
+  return new Body(bytes, stream, nodeStream, length);
 }
 
 function bodyError(body, err) {

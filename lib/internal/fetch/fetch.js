@@ -11,7 +11,7 @@
 // internalBinding: none.
 
 const {
-  ArrayPrototypePush, Error, Promise, PromisePrototypeThen, PromiseReject, SafeArrayIterator, StringPrototypeSlice,
+  ArrayPrototypePush, Error, ObjectSetPrototypeOf, Promise, PromisePrototypeThen, PromiseReject, SafeArrayIterator, StringPrototypeSlice,
   StringPrototypeSplit, StringPrototypeToLowerCase, StringPrototypeTrim, TypeError, Uint8Array,
 } = primordials;
 
@@ -68,6 +68,28 @@ function bodyCut(err, res) {
   return new TypeError('terminated', { cause: err });
 }
 
+// One fetch's progress through its redirect chain. (A constructor with a
+// prototype-less prototype: fast properties, unlike a `{ __proto__: null }` literal.)
+function FetchState(request, state, resolve, reject) {
+  // Held so the request's signal's controller lives as long as the fetch.
+  this.request = request;
+  this.resolve = resolve;
+  this.reject = reject;
+  this.signal = request.signal;
+  this.onAbort = null;
+  this.settled = false;
+  this.aborted = false;
+  this.method = state.method;
+  this.redirect = state.redirect;
+  this.urlList = [state.urlList[0]];
+  this.headers = request[kHeaders];
+  this.body = request[kBody];
+  this.redirects = 0;
+  this.req = null;
+  this.nodeBody = null;
+}
+ObjectSetPrototypeOf(FetchState.prototype, null);
+
 function fetchFailed(cause) {
   return new TypeError('fetch failed', { cause });
 }
@@ -86,12 +108,7 @@ function fetch(input, init = undefined) {
   if (signal.aborted) return PromiseReject(signal.reason);
   const state = requestState(request);
   return new Promise((resolve, reject) => {
-    const ctx = {
-      // request: held so its signal's controller lives as long as the fetch.
-      __proto__: null, request, resolve, reject, signal, settled: false, aborted: false,
-      method: state.method, redirect: state.redirect, urlList: [state.urlList[0]],
-      headers: request[kHeaders], body: request[kBody], redirects: 0, req: null, nodeBody: null,
-    };
+    const ctx = new FetchState(request, state, resolve, reject);
     const onAbort = () => {
       ctx.aborted = true;
       if (ctx.req !== null) ctx.req.destroy();

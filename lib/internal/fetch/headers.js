@@ -10,7 +10,7 @@
 
 const {
   ArrayIsArray, ArrayPrototypePush, ArrayPrototypeSort, ObjectDefineProperty,
-  ObjectGetPrototypeOf, ObjectKeys, ReflectApply, SafeArrayIterator, SafeMap,
+  ObjectGetPrototypeOf, ObjectKeys, ObjectSetPrototypeOf, ReflectApply, SafeArrayIterator, SafeMap,
   StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToLowerCase, Symbol, SymbolFor, SymbolIterator,
   SymbolToStringTag, TypeError,
 } = primordials;
@@ -79,13 +79,23 @@ function checkMutable(headers) {
   if (headers[kGuard] === 'immutable') throw new TypeError('immutable');
 }
 
+// One name's entry. Made by `new` from a constructor whose prototype has no
+// prototype: fast properties (V8 makes a `{ __proto__: null }` literal a
+// dictionary), and no Object.prototype setter can catch them.
+function HeaderEntry(name, value, cookies) {
+  this.name = name;
+  this.value = value;
+  this.cookies = cookies;
+}
+ObjectSetPrototypeOf(HeaderEntry.prototype, null);
+
 // Adds a value without the checks (the list's own copy, a fetched response's head).
 function appendToList(headers, name, value) {
   const list = headers[kList];
   const key = StringPrototypeToLowerCase(name);
   const entry = list.get(key);
   if (entry === undefined) {
-    list.set(key, { __proto__: null, name, value, cookies: key === 'set-cookie' ? [value] : null });
+    list.set(key, new HeaderEntry(name, value, key === 'set-cookie' ? [value] : null));
   } else {
     entry.value = `${entry.value}, ${value}`;
     if (entry.cookies !== null) ArrayPrototypePush(entry.cookies, value);
@@ -104,7 +114,7 @@ function fill(headers, init) {
       if (entry.cookies !== null) {
         for (let i = 0; i < entry.cookies.length; i++) appendToList(headers, entry.name, entry.cookies[i]);
       } else {
-        headers[kList].set(key, { __proto__: null, name: entry.name, value: entry.value, cookies: null });
+        headers[kList].set(key, new HeaderEntry(entry.name, entry.value, null));
       }
     }
     headers[kSorted] = null;
@@ -207,9 +217,8 @@ class Headers {
     checkMutable(this);
     const key = StringPrototypeToLowerCase(name);
     const old = this[kList].get(key);
-    this[kList].set(key, {
-      __proto__: null, name: old === undefined ? name : old.name, value, cookies: key === 'set-cookie' ? [value] : null,
-    });
+    this[kList].set(key, new HeaderEntry(old === undefined ? name : old.name, value,
+                                         key === 'set-cookie' ? [value] : null));
     this[kSorted] = null;
   }
 

@@ -6,7 +6,7 @@
 // internalBinding: none.
 
 const {
-  JSONStringify, ObjectDefineProperty, SafeArrayIterator, StringPrototypeCharCodeAt, StringPrototypeIndexOf,
+  JSONStringify, ObjectDefineProperty, ObjectSetPrototypeOf, SafeArrayIterator, StringPrototypeCharCodeAt, StringPrototypeIndexOf,
   StringPrototypeSlice, Symbol, SymbolFor,
   SymbolToStringTag, RangeError, TypeError,
 } = primordials;
@@ -28,8 +28,18 @@ function isReasonPhrase(text) {
   return true;
 }
 
+// (A constructor with a prototype-less prototype: fast properties.)
+function ResponseState(type, status, statusText) {
+  this.type = type;
+  this.status = status;
+  this.statusText = statusText;
+  this.urlList = [];
+  this.redirected = false;
+}
+ObjectSetPrototypeOf(ResponseState.prototype, null);
+
 function newState(type, status, statusText) {
-  return { __proto__: null, type, status, statusText, urlList: [], redirected: false };
+  return new ResponseState(type, status, statusText);
 }
 
 // The standard's "initialize a response" from init and an extracted body.
