@@ -169,6 +169,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--test-name-pattern", "", Kind::List, true),
     ("--test-concurrency", "", Kind::Text, true),
     ("--test-timeout", "", Kind::Text, true),
+    ("--no-experimental-fetch", "", Kind::Bool, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).

@@ -262,6 +262,20 @@ ObjectDefineProperty(globalThis, 'crypto', {
   get: function crypto() { return require('internal/crypto/webcrypto').crypto; },
 });
 defineLazy(globalThis, 'Crypto', () => require('internal/crypto/webcrypto').Crypto);
+// fetch and its classes (--no-experimental-fetch leaves them out, as node does):
+// fetch is an enumerable function that loads the implementation on first call.
+if (!require('internal/options').getOptionValue('--no-experimental-fetch')) {
+  let fetchImpl;
+  defineGlobal('fetch', function fetch(input, init = undefined) {
+    fetchImpl ??= require('internal/fetch/fetch').fetch;
+    return ReflectApply(fetchImpl, undefined, arguments);
+  });
+  ObjectDefineProperty(globalThis, 'fetch', { __proto__: null, enumerable: true });
+  defineLazy(globalThis, 'FormData', () => require('internal/fetch/formdata').FormData);
+  defineLazy(globalThis, 'Headers', () => require('internal/fetch/headers').Headers);
+  defineLazy(globalThis, 'Request', () => require('internal/fetch/request').Request);
+  defineLazy(globalThis, 'Response', () => require('internal/fetch/response').Response);
+}
 // The WHATWG streams: non-enumerable globals, as node's.
 const webStreamNames = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',

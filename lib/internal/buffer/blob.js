@@ -123,4 +123,9 @@ for (const name of new SafeArrayIterator(['type', 'size', 'slice', 'stream', 'ar
   ObjectDefineProperty(Blob.prototype, name, { __proto__: null, enumerable: true });
 }
 
-module.exports = { Blob };
+// The bytes a Blob holds (not a copy), for fetch's bodies and FormData.
+function getBlobBytes(blob) {
+  return blob[kBytes];
+}
+
+module.exports = { Blob, getBlobBytes };
