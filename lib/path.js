@@ -6,7 +6,7 @@
 const {
   ArrayPrototypeConcat, ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeSlice,
   MathMin, ObjectDefineProperty, StringPrototypeCharCodeAt, StringPrototypeEndsWith,
-  StringPrototypeIndexOf, StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
+  StringPrototypeLastIndexOf, StringPrototypeSlice, StringPrototypeSplit,
 } = primordials;
 
 // The validators (and internal/errors behind them) load on the first bad argument
@@ -32,8 +32,10 @@ function normalizeSegments(path, allowAboveRoot) {
   const len = path.length;
   let start = 0;
   while (start <= len) {
-    let end = StringPrototypeIndexOf(path, '/', start);
-    if (end === -1) end = len;
+    // A character scan, not indexOf: segments are short, and V8 10.2's indexOf
+    // and lastIndexOf go through a builtin (and memchr) or the runtime per call.
+    let end = start;
+    while (end < len && StringPrototypeCharCodeAt(path, end) !== SLASH) end++;
     const segLen = end - start;
     if (segLen === 0 || (segLen === 1 && StringPrototypeCharCodeAt(path, start) === DOT)) {
       start = end + 1;
@@ -42,7 +44,8 @@ function normalizeSegments(path, allowAboveRoot) {
     if (segLen === 2 && StringPrototypeCharCodeAt(path, start) === DOT &&
         StringPrototypeCharCodeAt(path, start + 1) === DOT) {
       if (kept > up) {
-        const cut = StringPrototypeLastIndexOf(res, '/');
+        let cut = res.length - 1;
+        while (cut >= 0 && StringPrototypeCharCodeAt(res, cut) !== SLASH) cut--;
         res = cut === -1 ? '' : StringPrototypeSlice(res, 0, cut);
         kept--;
       } else if (allowAboveRoot) {

@@ -24,6 +24,16 @@ function isBelowBreakLength(ctx, output, start, base) {
   return base === '' || !StringPrototypeIncludes(base, '\n');
 }
 
+// output's entries with sep between them. Concatenation makes a rope that V8 builds
+// cheaper than Array.prototype.join's flat copy for the few short entries of a line.
+function joinEntries(output, sep) {
+  const last = output.length - 1;
+  if (last < 0) return '';
+  let str = '';
+  for (let i = 0; i < last; i++) str += output[i] + sep;
+  return str + output[last];
+}
+
 function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
   if (ctx.compact !== true) {
     if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
@@ -35,7 +45,7 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
       if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
         const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
         if (isBelowBreakLength(ctx, output, start, base)) {
-          const joined = ArrayPrototypeJoin(output, ', ');
+          const joined = joinEntries(output, ', ');
           if (!StringPrototypeIncludes(joined, '\n')) {
             return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
           }
@@ -44,14 +54,14 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
     }
     const indentation = `\n${StringPrototypeRepeat(' ', ctx.indentationLvl)}`;
     return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
-      ArrayPrototypeJoin(output, `,${indentation}  `)}${indentation}${braces[1]}`;
+      joinEntries(output, `,${indentation}  `)}${indentation}${braces[1]}`;
   }
   if (isBelowBreakLength(ctx, output, 0, base)) {
-    return `${braces[0]}${base ? ` ${base}` : ''} ${ArrayPrototypeJoin(output, ', ')} ${braces[1]}`;
+    return `${braces[0]}${base ? ` ${base}` : ''} ${joinEntries(output, ', ')} ${braces[1]}`;
   }
   const indentation = StringPrototypeRepeat(' ', ctx.indentationLvl);
   const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-  return `${braces[0]}${ln}${ArrayPrototypeJoin(output, `,\n${indentation}  `)} ${braces[1]}`;
+  return `${braces[0]}${ln}${joinEntries(output, `,\n${indentation}  `)} ${braces[1]}`;
 }
 
 // Lays out many short array entries in aligned columns (numbers right-aligned).
