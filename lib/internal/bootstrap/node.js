@@ -219,23 +219,24 @@ process.openStdin = function openStdin() {
 }
 
 // ---- globals ----
-function defineGlobal(name, value) {
-  ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable: false });
+// The enumerable ones come first and in node's order (Object.keys(globalThis)
+// lists them so): global, the timers, queueMicrotask, structuredClone, atob,
+// btoa, performance, then fetch and crypto below.
+function defineGlobal(name, value, enumerable = false) {
+  ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
 }
-defineGlobal('global', globalThis);
+defineGlobal('global', globalThis, true);
 defineGlobal('process', process);
-defineGlobal('queueMicrotask', queueMicrotask);
 const timers = require('timers');
-const timerNames = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'];
-for (let i = 0; i < timerNames.length; i++) {
-  ObjectDefineProperty(globalThis, timerNames[i], {
-    __proto__: null, value: timers[timerNames[i]], writable: true, configurable: true, enumerable: true,
-  });
-}
+const timerNames = ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout'];
+for (let i = 0; i < timerNames.length; i++) defineGlobal(timerNames[i], timers[timerNames[i]], true);
+defineGlobal('queueMicrotask', queueMicrotask, true);
+defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clone').structuredClone, true);
+defineLazy(globalThis, 'atob', () => require('buffer').atob, true);
+defineLazy(globalThis, 'btoa', () => require('buffer').btoa, true);
+defineLazy(globalThis, 'performance', () => require('internal/perf').performance, true);
 defineLazy(globalThis, 'console', () => require('console'));
 defineLazy(globalThis, 'Buffer', () => require('buffer').Buffer);
-defineLazy(globalThis, 'atob', () => require('buffer').atob);
-defineLazy(globalThis, 'btoa', () => require('buffer').btoa);
 defineLazy(globalThis, 'Blob', () => require('buffer').Blob);
 defineLazy(globalThis, 'File', () => require('buffer').File);
 defineLazy(globalThis, 'TextEncoder', () => require('internal/encoding').TextEncoder);
@@ -247,21 +248,11 @@ defineLazy(globalThis, 'Event', () => require('internal/event_target').Event);
 defineLazy(globalThis, 'CustomEvent', () => require('internal/event_target').CustomEvent);
 defineLazy(globalThis, 'AbortController', () => require('internal/abort_controller').AbortController);
 defineLazy(globalThis, 'AbortSignal', () => require('internal/abort_controller').AbortSignal);
-defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clone').structuredClone);
 defineLazy(globalThis, 'MessageChannel', () => require('internal/worker/io').MessageChannel);
 defineLazy(globalThis, 'MessagePort', () => require('internal/worker/io').MessagePort);
 defineLazy(globalThis, 'MessageEvent', () => require('internal/worker/io').MessageEvent);
 defineLazy(globalThis, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
-defineLazy(globalThis, 'performance', () => require('internal/perf').performance);
 defineLazy(globalThis, 'DOMException', () => require('internal/dom_exception').DOMException);
-// Web Crypto's object: a getter without a setter, as node's.
-ObjectDefineProperty(globalThis, 'crypto', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get: function crypto() { return require('internal/crypto/webcrypto').crypto; },
-});
-defineLazy(globalThis, 'Crypto', () => require('internal/crypto/webcrypto').Crypto);
 // fetch and its classes (--no-experimental-fetch leaves them out, as node does):
 // fetch is an enumerable function that loads the implementation on first call.
 if (!require('internal/options').getOptionValue('--no-experimental-fetch')) {
@@ -276,6 +267,14 @@ if (!require('internal/options').getOptionValue('--no-experimental-fetch')) {
   defineLazy(globalThis, 'Request', () => require('internal/fetch/request').Request);
   defineLazy(globalThis, 'Response', () => require('internal/fetch/response').Response);
 }
+// Web Crypto's object: a getter without a setter, as node's.
+ObjectDefineProperty(globalThis, 'crypto', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get: function crypto() { return require('internal/crypto/webcrypto').crypto; },
+});
+defineLazy(globalThis, 'Crypto', () => require('internal/crypto/webcrypto').Crypto);
 // The WHATWG streams: non-enumerable globals, as node's.
 const webStreamNames = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',
