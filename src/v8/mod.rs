@@ -20,6 +20,7 @@ mod fast_call;
 mod flags;
 pub mod heap;
 mod isolate;
+mod keys;
 mod module;
 mod object;
 mod promise;
