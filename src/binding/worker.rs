@@ -51,6 +51,8 @@ pub struct Spec {
     pub limits: [f64; 4],
     pub name: String,
     pub port: Arc<PortCore>,
+    /// The worker's end of the channel carrying worker.stdin (options.stdin).
+    pub stdin: Option<Arc<PortCore>>,
     pub init: Message,
     pub shared: Arc<Shared>,
     pub parent: Remote,
@@ -64,6 +66,7 @@ pub struct WorkerSelf {
     pub limits: [f64; 4],
     pub name: String,
     pub port: RefCell<Option<Arc<PortCore>>>,
+    pub stdin: RefCell<Option<Arc<PortCore>>>,
     pub init: RefCell<Option<Message>>,
     pub shared: Arc<Shared>,
 }
@@ -90,6 +93,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "terminate" => terminate,
             "setRef" => set_ref,
             "workerInit" => worker_init,
+            "checkExecArgv" => check_exec_argv,
         ],
     );
     let rt = Runtime::get(s);
@@ -114,16 +118,17 @@ fn strings<'s>(s: &Scope<'s>, v: Local<'s, crate::v8::Value>) -> Option<Vec<Stri
     )
 }
 
-/// spawn(kind, source, argv, execArgv, env, limits, name, ...message) -> [slot,
-/// threadId, portId]. kind 'file' (source: an absolute path) or 'eval'; env a flat
+/// spawn(kind, source, argv, execArgv, env, limits, name, stdin, ...message) ->
+/// [slot, threadId, portId, stdin portId or -1]. kind 'file' (source: an absolute path), 'url' (a data: URL) or
+/// 'eval'; env a flat
 /// [k, v, k, v...] list; the message (workerData) as messaging.post takes it.
 fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
     let source = a.get(1).to_rust_string(s);
-    let mode = if a.get(0).to_rust_string(s) == "eval" {
-        Mode::Eval(source)
-    } else {
-        Mode::File(source)
+    let mode = match a.get(0).to_rust_string(s).as_str() {
+        "eval" => Mode::Eval(source),
+        "url" => Mode::Url(source),
+        _ => Mode::File(source),
     };
     let argv = strings(s, a.get(2)).unwrap_or_default();
     let exec_argv = strings(s, a.get(3));
@@ -144,11 +149,19 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
     }
     let name = a.get(6).to_rust_string(s);
-    let Some(init) = message_from_args(s, a, 7) else {
+    let Some(init) = message_from_args(s, a, 8) else {
         return;
     };
     let (mine, theirs) = PortCore::pair();
     let port = messaging::register(rt, mine);
+    // worker.stdin's bytes travel on a channel of their own, so that the worker
+    // reading them does not start its parentPort.
+    let (stdin_port, stdin) = if a.get(7).boolean(s) {
+        let (mine, theirs) = PortCore::pair();
+        (messaging::register(rt, mine) as f64, Some(theirs))
+    } else {
+        (-1.0, None)
+    };
     let shared = Arc::new(Shared::default());
     let handle = rt.lp.handle_open(HandleKind::Async, None);
     rt.lp.handle_set_active(handle, true);
@@ -170,6 +183,7 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         limits,
         name,
         port: theirs,
+        stdin,
         init,
         shared,
         parent: rt.lp.remote(),
@@ -195,9 +209,19 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             s.number(slot as f64),
             s.number(thread_id as f64),
             s.number(port as f64),
+            s.number(stdin_port),
         ])
         .value(),
     );
+}
+
+/// checkExecArgv(list) -> undefined, or what ERR_WORKER_INVALID_EXEC_ARGV reports.
+fn check_exec_argv<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let list = strings(s, a.get(0)).unwrap_or_default();
+    let parent = &Runtime::get(s).options.values;
+    if let Err(bad) = crate::cli::worker_option_values(&list, parent) {
+        a.ret(s.string(&bad).value());
+    }
 }
 
 fn slot_arg(s: &Scope, a: &CallbackArgs) -> usize {
@@ -233,7 +257,8 @@ fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 /// In a worker: workerInit() -> [portId, workerData message parts, env [k, v...],
-/// resourceLimits, name]; the port and message are handed out once.
+/// resourceLimits, name, stdin portId or -1]; the ports and message are handed
+/// out once.
 fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
     let Some(me) = rt.worker.as_ref() else { return };
@@ -241,6 +266,11 @@ fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let port = messaging::register(rt, core);
+    let stdin = me
+        .stdin
+        .borrow_mut()
+        .take()
+        .map_or(-1.0, |c| messaging::register(rt, c) as f64);
     let init = me
         .init
         .borrow_mut()
@@ -260,6 +290,7 @@ fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             s.array(&env).value(),
             s.array(&limits).value(),
             s.string(&me.name).value(),
+            s.number(stdin),
         ])
         .value(),
     );

@@ -36,6 +36,10 @@ pub fn spawn_worker(spec: Spec, parent: &Runtime) -> std::io::Result<std::thread
     options.script_args = spec.argv.clone();
     if let Some(e) = &spec.exec_argv {
         options.exec_args = e.clone();
+        // Checked by the Worker constructor (checkExecArgv) before it got here.
+        if let Ok(values) = crate::cli::worker_option_values(e, &parent.options.values) {
+            options.values = values;
+        }
     }
     options.stats = false;
     options.check = false;
@@ -86,6 +90,7 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
         limits: spec.limits,
         name: spec.name,
         port: std::cell::RefCell::new(Some(spec.port.clone())),
+        stdin: std::cell::RefCell::new(spec.stdin),
         init: std::cell::RefCell::new(Some(spec.init)),
         shared: spec.shared,
     };

@@ -6,7 +6,7 @@
 // Object.prototype.get cannot become a trap.
 // Bindings: process_methods.{envKeys, setEnv, unsetEnv}.
 
-const { StringPrototypeIncludes, TypeError } = primordials;
+const { ObjectPrototypeHasOwnProperty, StringPrototypeIncludes, TypeError } = primordials;
 const { envKeys, setEnv: setRealEnv, unsetEnv: unsetRealEnv } = internalBinding('process_methods');
 
 function noop() {}
@@ -48,11 +48,14 @@ function createEnv(ProxyConstructor) {
       return true;
     },
     defineProperty(target, key, desc) {
-      if (desc.get || desc.set) {
-        const { codes } = require('internal/errors');
-        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY
-          ? new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY('process.env', 'cannot have accessors')
-          : new TypeError("'process.env' does not accept an accessor(getter/setter) descriptor");
+      const { codes: { ERR_INVALID_OBJECT_DEFINE_PROPERTY } } = require('internal/errors');
+      if (ObjectPrototypeHasOwnProperty(desc, 'get') || ObjectPrototypeHasOwnProperty(desc, 'set')) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw new ERR_INVALID_OBJECT_DEFINE_PROPERTY(
+          "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
       }
       const str = `${desc.value}`;
       target[key] = str;
