@@ -21,6 +21,7 @@ mod flags;
 pub mod heap;
 mod isolate;
 mod keys;
+mod message;
 mod module;
 mod object;
 mod promise;

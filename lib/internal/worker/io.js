@@ -6,11 +6,14 @@
 // which wakes that thread's loop; there `emit` rebuilds the value and dispatches it,
 // to node-style listeners (port.on('message', (value) => ...)) and to DOM ones
 // (addEventListener / onmessage, given a MessageEvent).
-// Binding: messaging.{setup, newChannel, hostObject, post, start, stop, setRef, close, receive}.
+// A message with no transfer list goes through postValue, which serializes and
+// queues it natively; one without ports arrives through emitValue, already a value.
+// Binding: messaging.{setup, newChannel, hostObject, post, postValue, start, stop,
+// setRef, close, receive}.
 
 const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush, ObjectDefineProperties,
-  ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
+  ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
   TypeError,
 } = primordials;
 
@@ -165,6 +168,11 @@ class MessagePort extends NodeEventTarget {
 
   postMessage(value, transferList = undefined) {
     const id = this[kId];
+    if (transferList === undefined || transferList === null) {
+      // closed (or not a port): serialized all the same, then dropped, as node does
+      messaging.postValue(id === undefined ? -1 : id, value);
+      return;
+    }
     const msg = serialize(value, transferList, this);
     if (id === undefined || id < 0) return; // closed: dropped, as node drops it
     messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
@@ -402,7 +410,37 @@ function emit(id, kind, data, buffers, shared, portIds) {
     maybeUnref(port);
   }
 }
-messaging.setup(emit);
+const kNoPorts = ObjectFreeze([]);
+
+// A message without ports, rebuilt natively; `failed`: `value` is the error that
+// rebuilding it threw.
+function emitValue(id, value, failed) {
+  const port = ports.get(id);
+  if (port === undefined) {
+    if (!failed && broadcasts.has(id)) broadcasts.get(id)(value);
+    return;
+  }
+  if (failed) {
+    port[kEmitter].emit('messageerror', value);
+    return;
+  }
+  if (port[kInternal] !== undefined) {
+    port[kInternal](kMessage, value);
+    return;
+  }
+  try {
+    port[kEmitter].emit('message', value, kNoPorts);
+  } finally {
+    maybeUnref(port);
+  }
+}
+
+// A host object (a MessagePort) met with no transfer list.
+function hostIndex() {
+  throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+}
+
+messaging.setup(emit, emitValue, hostIndex, dataCloneError);
 
 function receiveMessageOnPort(port) {
   if (port instanceof BroadcastChannel) {

@@ -19,6 +19,7 @@ use crate::v8::{
 };
 
 mod broadcast;
+mod fast;
 pub mod port;
 use port::{Kind, Message, PortCore};
 
@@ -46,6 +47,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "newChannel" => new_channel,
             "hostObject" => host_object,
             "post" => post,
+            "postValue" => fast::post_value,
             "start" => start,
             "stop" => stop,
             "setRef" => set_ref,
@@ -87,10 +89,12 @@ fn id_arg(s: &Scope, a: &CallbackArgs, i: usize) -> u64 {
     a.get(i).integer(s).unwrap_or(-1) as u64
 }
 
-/// setup(emit): the function each message is given to.
+/// setup(emit, emitValue, hostIndex, cloneError): the functions each message is
+/// given to (fast.rs's for the common ones).
 fn setup<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let g = Global::new(s, a.get(0));
     EMIT.with(|e| *e.borrow_mut() = Some(g));
+    fast::setup(s, a, 1);
 }
 
 /// newChannel() -> [id1, id2].
@@ -291,6 +295,9 @@ pub fn deliver(rt: &Runtime, id: u64) {
 }
 
 fn emit(rt: &Runtime, id: u64, msg: Message) {
+    let Some(msg) = fast::emit_value(rt, id, msg) else {
+        return;
+    };
     rt.isolate.scope(&rt.context, |s| {
         let Some(f) = EMIT
             .with(|e| e.borrow().as_ref().map(|g| g.get(s)))
