@@ -176,6 +176,21 @@ impl Loop {
         self.backend().remote()
     }
 
+    /// The door other loops post into straight through their rings (io_uring's
+    /// MSG_RING), when the backend has one.
+    pub fn ring_door(&self) -> Option<crate::backend::RingDoor> {
+        self.backend.try_borrow_mut().ok()?.as_mut()?.ring_door()
+    }
+
+    /// Posts a completion for `owner` into the loop behind `door` through this
+    /// loop's ring: false when that cannot be done now (use its Remote).
+    pub fn msg_ring(&self, door: &crate::backend::RingDoor, owner: Owner) -> bool {
+        let Ok(mut b) = self.backend.try_borrow_mut() else {
+            return false;
+        };
+        b.as_mut().is_some_and(|b| b.msg_ring(door, owner))
+    }
+
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {

@@ -70,7 +70,8 @@ pub fn register(rt: &Runtime, core: Arc<PortCore>) -> u64 {
             started: false,
         })
     }) as u64;
-    core.attach(rt.lp.remote(), PORT_WAKE | id);
+    port::set_loop(&rt.lp);
+    core.attach(rt.lp.remote(), rt.lp.ring_door(), PORT_WAKE | id);
     id
 }
 
