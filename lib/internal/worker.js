@@ -3,7 +3,7 @@
 // (src/runtime/worker.rs). The parent talks to it over an internal MessagePort
 // pair whose traffic is the worker's messages plus 'online' and uncaught errors;
 // its end comes from the binding's exit hook, after everything it sent.
-// Binding: worker.{setup, spawn, terminate, setRef, checkExecArgv}.
+// Binding: worker.{setup, spawn, terminate, setRef, checkExecArgv, workerLoopMetrics}.
 
 const {
   ArrayIsArray, ArrayPrototypeMap, ObjectEntries, ObjectKeys, Promise, PromisePrototypeThen, SafeMap,
@@ -123,6 +123,14 @@ class Worker extends EventEmitter {
     port.start();
     this[kPort] = port;
     workers.set(r[0], this);
+    // The worker's loop, seen from here (zeros once it has ended, as node's).
+    const worker = this;
+    this.performance = {
+      eventLoopUtilization(util1, util2) {
+        const metrics = worker[kExited] ? undefined : binding.workerLoopMetrics(worker[kSlot]);
+        return require('internal/perf').utilization(metrics, util1, util2);
+      },
+    };
   }
 
   postMessage(value, transferList) {

@@ -17,7 +17,7 @@ use super::messaging::{self, message_from_args};
 use super::set_methods;
 use crate::backend::Remote;
 use crate::cli::Mode;
-use crate::event_loop::{HandleId, HandleKind};
+use crate::event_loop::{HandleId, HandleKind, LoopMetrics};
 use crate::runtime::Runtime;
 use crate::v8::{CallbackArgs, Global, IsolateHandle, Local, Object, Scope, ValueKind};
 
@@ -38,6 +38,8 @@ pub struct Shared {
     pub terminate: AtomicBool,
     /// The heap limit of resourceLimits was reached.
     pub out_of_memory: AtomicBool,
+    /// The worker loop's idle time and start (worker.performance).
+    pub metrics: Mutex<Option<Arc<LoopMetrics>>>,
 }
 
 /// Everything a worker thread starts from.
@@ -94,6 +96,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setRef" => set_ref,
             "workerInit" => worker_init,
             "checkExecArgv" => check_exec_argv,
+            "loopMetrics" => loop_metrics,
+            "workerLoopMetrics" => worker_loop_metrics,
         ],
     );
     let rt = Runtime::get(s);
@@ -221,6 +225,34 @@ fn check_exec_argv<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let parent = &Runtime::get(s).options.values;
     if let Err(bad) = crate::cli::worker_option_values(&list, parent) {
         a.ret(s.string(&bad).value());
+    }
+}
+
+/// [idle ms, loop start on process.hrtime's clock in ms (0: not started)].
+fn metrics_array<'s>(s: &Scope<'s>, m: &LoopMetrics) -> Local<'s, crate::v8::Value> {
+    let idle = m.idle_ns.load(Ordering::Relaxed) as f64 / 1e6;
+    let start = m.start_ns.load(Ordering::Relaxed) as f64 / 1e6;
+    s.array(&[s.number(idle), s.number(start)]).value()
+}
+
+/// loopMetrics(): this thread's loop's (performance.eventLoopUtilization).
+fn loop_metrics<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    a.ret(metrics_array(s, &Runtime::get(s).lp.metrics()));
+}
+
+/// workerLoopMetrics(slot): a running worker's loop's, or undefined.
+fn worker_loop_metrics<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(shared) = WORKERS.with(|w| w.borrow().get(slot_arg(s, a)).map(|e| e.shared.clone()))
+    else {
+        return;
+    };
+    let m = shared
+        .metrics
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    if let Some(m) = m {
+        a.ret(metrics_array(s, &m));
     }
 }
 

@@ -98,6 +98,7 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
     *shared.isolate.lock().unwrap_or_else(|p| p.into_inner()) =
         Some(IsolateHandle::new(rt.isolate.raw()));
     *shared.remote.lock().unwrap_or_else(|p| p.into_inner()) = Some(rt.lp.remote());
+    *shared.metrics.lock().unwrap_or_else(|p| p.into_inner()) = Some(rt.lp.metrics());
     if shared.terminate.load(Ordering::SeqCst) {
         rt.stop_worker(1);
     } else {
