@@ -97,8 +97,9 @@ class Worker extends EventEmitter {
     const msg = io.serialize(options.workerData, options.transferList);
     const name = options.name === undefined ? '' : `${options.name}`;
     const env = envList(options.env);
+    const trackFds = Boolean(options.trackUnmanagedFds ?? true);
     const r = binding.spawn(entry[0], entry[1], argv, execArgv, env, limits, name, Boolean(options.stdin),
-      0, msg[0], msg[1], msg[2], msg[3]);
+      trackFds, 0, msg[0], msg[1], msg[2], msg[3]);
     this[kSlot] = r[0];
     this[kExited] = false;
     this[kExitCode] = undefined;

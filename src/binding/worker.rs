@@ -55,6 +55,8 @@ pub struct Spec {
     pub port: Arc<PortCore>,
     /// The worker's end of the channel carrying worker.stdin (options.stdin).
     pub stdin: Option<Arc<PortCore>>,
+    /// trackUnmanagedFds: fds fs.open gave it are closed when it ends.
+    pub track_fds: bool,
     pub init: Message,
     pub shared: Arc<Shared>,
     pub parent: Remote,
@@ -122,7 +124,8 @@ fn strings<'s>(s: &Scope<'s>, v: Local<'s, crate::v8::Value>) -> Option<Vec<Stri
     )
 }
 
-/// spawn(kind, source, argv, execArgv, env, limits, name, stdin, ...message) ->
+/// spawn(kind, source, argv, execArgv, env, limits, name, stdin, trackUnmanagedFds,
+/// ...message) ->
 /// [slot, threadId, portId, stdin portId or -1]. kind 'file' (source: an absolute path), 'url' (a data: URL) or
 /// 'eval'; env a flat
 /// [k, v, k, v...] list; the message (workerData) as messaging.post takes it.
@@ -153,7 +156,8 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
     }
     let name = a.get(6).to_rust_string(s);
-    let Some(init) = message_from_args(s, a, 8) else {
+    let track_fds = a.get(8).boolean(s);
+    let Some(init) = message_from_args(s, a, 9) else {
         return;
     };
     let (mine, theirs) = PortCore::pair();
@@ -188,6 +192,7 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         name,
         port: theirs,
         stdin,
+        track_fds,
         init,
         shared,
         parent: rt.lp.remote(),

@@ -94,6 +94,9 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
         init: std::cell::RefCell::new(Some(spec.init)),
         shared: spec.shared,
     };
+    if spec.track_fds {
+        crate::binding::fs::tracked::start();
+    }
     let rt = Runtime::build(options, backend, isolate, Some(me));
     *shared.isolate.lock().unwrap_or_else(|p| p.into_inner()) =
         Some(IsolateHandle::new(rt.isolate.raw()));
@@ -106,6 +109,7 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
     }
     let code = rt.run();
     crate::binding::messaging::close_all();
+    crate::binding::fs::tracked::close_all();
     *shared.isolate.lock().unwrap_or_else(|p| p.into_inner()) = None;
     *shared.remote.lock().unwrap_or_else(|p| p.into_inner()) = None;
     rt.lp.shutdown();
