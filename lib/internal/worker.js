@@ -52,8 +52,13 @@ function entryOf(filename, isEval) {
   return ['file', path.resolve(filename)];
 }
 
+// The worker's environment: a flat [k, v, ...] copy, or null for SHARE_ENV.
 function envList(env) {
-  const source = env === undefined || env === null || env === SHARE_ENV ? process.env : env;
+  if (env === SHARE_ENV) {
+    require('internal/process/env').shareEnv();
+    return null;
+  }
+  const source = env === undefined || env === null ? process.env : env;
   if (typeof source !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
   }

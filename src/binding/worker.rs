@@ -49,6 +49,8 @@ pub struct Spec {
     pub argv: Vec<String>,
     pub exec_argv: Option<Vec<String>>,
     pub env: Vec<(String, String)>,
+    /// SHARE_ENV: the worker's process.env is the process's environment.
+    pub share_env: bool,
     /// [maxOldGenerationSizeMb, maxYoungGenerationSizeMb, codeRangeSizeMb, stackSizeMb].
     pub limits: [f64; 4],
     pub name: String,
@@ -67,6 +69,7 @@ pub struct Spec {
 pub struct WorkerSelf {
     pub thread_id: u64,
     pub env: Vec<(String, String)>,
+    pub share_env: bool,
     pub limits: [f64; 4],
     pub name: String,
     pub port: RefCell<Option<Arc<PortCore>>>,
@@ -139,6 +142,7 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     };
     let argv = strings(s, a.get(2)).unwrap_or_default();
     let exec_argv = strings(s, a.get(3));
+    let share_env = a.get(4).is(ValueKind::Null);
     let flat = strings(s, a.get(4)).unwrap_or_default();
     let env = flat
         .chunks(2)
@@ -188,6 +192,7 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         argv,
         exec_argv,
         env,
+        share_env,
         limits,
         name,
         port: theirs,
@@ -294,7 +299,7 @@ fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 /// In a worker: workerInit() -> [portId, workerData message parts, env [k, v...],
-/// resourceLimits, name, stdin portId or -1]; the ports and message are handed
+/// resourceLimits, name, stdin portId or -1, shares the environment]; the ports and message are handed
 /// out once.
 fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
@@ -328,6 +333,7 @@ fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             s.array(&limits).value(),
             s.string(&me.name).value(),
             s.number(stdin),
+            s.boolean(me.share_env),
         ])
         .value(),
     );

@@ -87,6 +87,7 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
     let me = WorkerSelf {
         thread_id: spec.thread_id,
         env: spec.env,
+        share_env: spec.share_env,
         limits: spec.limits,
         name: spec.name,
         port: std::cell::RefCell::new(Some(spec.port.clone())),

@@ -10,7 +10,8 @@ const binding = internalBinding('worker');
 
 const isMainThread = binding.isMainThread;
 const threadId = binding.threadId;
-// [port id, workerData message parts, env [k, v, ...], limits, name, stdin port id]
+// [port id, workerData message parts, env [k, v, ...], limits, name, stdin port id,
+// whether it shares its parent's environment (SHARE_ENV)]
 const init = isMainThread ? undefined : binding.workerInit();
 
 let parentPort = null;
@@ -116,6 +117,7 @@ module.exports = {
   outputStream,
   inputStream,
   hasStdin: init !== undefined && init[5] >= 0,
+  sharesEnv: init !== undefined && init[6] === true,
   isMainThread,
   threadId,
   get parentPort() { make(); return parentPort; },
