@@ -317,16 +317,17 @@ function serialize(value, transferList, source) {
     for (const item of list) {
       if (types.isArrayBuffer(item)) {
         // Marked untransferable: it is copied instead, as node does.
-        if (item[kUntransferable] !== true && !ArrayPrototypeIncludes(buffers, item)) {
-          ArrayPrototypePush(buffers, item);
-        }
+        if (item[kUntransferable] === true) continue;
+        if (ArrayPrototypeIncludes(buffers, item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+        ArrayPrototypePush(buffers, item);
       } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
         if (item === source) throw dataCloneError('Transfer list contains source port');
         if (item[kId] < 0) throw dataCloneError('MessagePort in transfer list is already detached');
-        if (!ArrayPrototypeIncludes(transferPorts, item)) {
-          ArrayPrototypePush(transferPorts, item);
-          ArrayPrototypePush(portIds, item[kId]);
+        if (ArrayPrototypeIncludes(transferPorts, item)) {
+          throw dataCloneError('Transfer list contains duplicate MessagePort');
         }
+        ArrayPrototypePush(transferPorts, item);
+        ArrayPrototypePush(portIds, item[kId]);
       } else {
         throw dataCloneError('Found invalid value in transferList.');
       }

@@ -199,14 +199,11 @@ impl PortCore {
         self.lock().queue.iter().any(|m| m.kind == Kind::Close)
     }
 
-    /// Ends the channel from this side: the peer gets a Close after what it has
-    /// queued, this side drops what it had and gets its own Close.
+    /// Ends the channel from this side: each side gets a Close after what it has
+    /// queued (a port closed from its 'message' listener still receives what had
+    /// arrived, as node's does).
     pub fn close(&self) {
-        let peer = {
-            let mut st = self.lock();
-            st.queue.clear();
-            st.peer.take()
-        };
+        let peer = self.lock().peer.take();
         if let Some(p) = peer {
             p.lock().peer = None;
             p.push(Message::signal(Kind::Close));
