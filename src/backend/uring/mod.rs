@@ -265,7 +265,7 @@ impl Uring {
                 None
             } else {
                 self.ops.remove(key).map(|f| {
-                    let mut op = *f.op;
+                    let mut op = self.ops.unbox(f.op);
                     if let Some(bid) = cqueue::buffer_select(flags) {
                         op.as_opable().set_buffer(bid);
                     }
@@ -310,7 +310,7 @@ impl Uring {
                 owner: f.owner,
                 result: p.result,
                 flags: 0,
-                op: Some(*f.op),
+                op: Some(self.ops.unbox(f.op)),
                 more: false,
             });
         }
@@ -473,7 +473,7 @@ impl Backend for Uring {
                         owner: f.owner,
                         result,
                         flags: 0,
-                        op: Some(*f.op),
+                        op: Some(self.ops.unbox(f.op)),
                         more: false,
                     });
                 }
