@@ -31,6 +31,7 @@ const kEmitter = Symbol('kEmitter');
 const kRefed = Symbol('kRefed');
 const kHandler = Symbol('kHandler');
 const kDomListener = Symbol('kDomListener');
+const kClosing = Symbol('kClosing');
 // A Worker reads its internal port's traffic here (kind, value) instead of events.
 const kInternal = Symbol('kInternal');
 const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
@@ -184,7 +185,11 @@ class MessagePort extends NodeEventTarget {
 
   close(callback) {
     if (typeof callback === 'function') this.once('close', callback);
-    if (this[kId] >= 0) messaging.close(this[kId]);
+    if (this[kId] >= 0) {
+      // Closed from now on for transfer lists, though 'close' comes later.
+      this[kClosing] = true;
+      messaging.close(this[kId]);
+    }
   }
 
   ref() {
@@ -322,7 +327,9 @@ function serialize(value, transferList, source) {
         ArrayPrototypePush(buffers, item);
       } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
         if (item === source) throw dataCloneError('Transfer list contains source port');
-        if (item[kId] < 0) throw dataCloneError('MessagePort in transfer list is already detached');
+        if (item[kId] < 0 || item[kClosing] === true) {
+          throw dataCloneError('MessagePort in transfer list is already detached');
+        }
         if (ArrayPrototypeIncludes(transferPorts, item)) {
           throw dataCloneError('Transfer list contains duplicate MessagePort');
         }

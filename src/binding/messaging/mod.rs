@@ -207,12 +207,17 @@ fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// close(id): both sides get a Close (their 'close' events).
+/// close(id): both sides get a Close (their 'close' events). This side's loop
+/// stays alive until its 'close' is emitted, as a closing handle's does.
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let id = id_arg(s, a, 0);
-    if let Some(core) = core_of(id) {
-        core.close();
+    let Some(core) = core_of(id) else { return };
+    if let Some(h) = PORTS.with(|p| p.borrow().get(id as usize).map(|e| e.handle)) {
+        let lp = &Runtime::get(s).lp;
+        lp.handle_set_active(h, true);
+        lp.handle_set_ref(h, true);
     }
+    core.close();
 }
 
 /// receive(id) -> [kind, data, buffers, shared, ports] or undefined
