@@ -22,6 +22,7 @@ fn main() {
         .file("src/v8/async_context.cc")
         .file("src/v8/serializer.cc")
         .file("src/v8/worker.cc")
+        .file("src/v8/message.cc")
         .file("src/v8/module.cc")
         .file("src/v8/fast_api.cc")
         .file("src/v8/heap.cc")
@@ -72,6 +73,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/v8/async_context.cc");
     println!("cargo:rerun-if-changed=src/v8/serializer.cc");
     println!("cargo:rerun-if-changed=src/v8/worker.cc");
+    println!("cargo:rerun-if-changed=src/v8/message.cc");
     println!("cargo:rerun-if-changed=src/v8/module.cc");
     println!("cargo:rerun-if-changed=src/v8/fast_api.cc");
     println!("cargo:rerun-if-changed=src/v8/heap.cc");

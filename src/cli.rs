@@ -6,6 +6,9 @@
 //! values lib/ needs reach it through internalBinding('options').
 use std::collections::BTreeMap;
 
+mod worker_options;
+pub use worker_options::worker_option_values;
+
 #[derive(Clone)]
 pub enum Mode {
     File(String),
@@ -19,6 +22,8 @@ pub enum Mode {
     },
     /// No script and stdin a terminal, or -i: the REPL (lib/internal/main/repl.js).
     Repl,
+    /// A Worker's entry point given as a data: URL (run as an ES module).
+    Url(String),
 }
 
 /// The value of an option, as lib/ reads it with getOptionValue.

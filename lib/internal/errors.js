@@ -29,6 +29,7 @@ const {
   StringPrototypeEndsWith,
   StringPrototypeIncludes,
   StringPrototypeSlice,
+  StringPrototypeStartsWith,
   Symbol,
   TypeError,
   URIError,
@@ -193,6 +194,7 @@ E('ERR_INTERNAL_ASSERTION', (message) => {
 }, Error);
 E('ERR_DNS_SET_SERVERS_FAILED', 'c-ares failed to set servers: "%s" [%s]', Error);
 E('ERR_INVALID_ADDRESS', 'Invalid socket address', Error);
+E('ERR_INVALID_OBJECT_DEFINE_PROPERTY', '%s', TypeError);
 E('ERR_INVALID_ADDRESS_FAMILY', function(family, host, port) {
   this.host = host;
   this.port = port;
@@ -229,7 +231,7 @@ Error);
 // `target` arrives already made a string (objects as JSON), so a number reads "5".
 E('ERR_INVALID_PACKAGE_TARGET', (pkgDir, key, target, isImport = false, base = undefined) => {
   const config = `the package config ${pkgDir}/package.json${base ? ` imported from ${base}` : ''}`;
-  const { JSONStringify, StringPrototypeStartsWith } = primordials;
+  const { JSONStringify } = primordials;
   const relError = !isImport && target.length > 0 && !StringPrototypeStartsWith(target, './');
   const hint = relError ? '; targets must start with "./"' : '';
   if (key === '.' && !isImport) {
@@ -376,7 +378,12 @@ E('ERR_UNHANDLED_ERROR', (err = undefined) => {
 E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "%s".', Error);
 E('ERR_WORKER_OUT_OF_MEMORY', 'Worker terminated due to reaching memory limit: %s', Error);
 E('ERR_WORKER_PATH', (filename) => 'The worker script or module filename must be an absolute path or a ' +
-  `relative path starting with './' or '../'. Received "${filename}"`, TypeError);
+  "relative path starting with './' or '../'." +
+  (StringPrototypeStartsWith(filename, 'file://') ? ' Wrap file:// URLs with `new URL`.' : '') +
+  (StringPrototypeStartsWith(filename, 'data:text/javascript') ? ' Wrap data: URLs with `new URL`.' : '') +
+  ` Received "${filename}"`, TypeError);
+E('ERR_WORKER_INVALID_EXEC_ARGV', (errors, msg = 'invalid execArgv flags') =>
+  `Initiated Worker with ${msg}: ${errors}`, Error);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
 E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError);
 E('ERR_UNKNOWN_FILE_EXTENSION', 'Unknown file extension "%s" for %s', TypeError);

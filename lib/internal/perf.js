@@ -26,6 +26,28 @@ function now() {
   return hrtimeMs() - startMs + originOffsetMs;
 }
 
+// The loop's [idle ms, start on the hrtime clock in ms (0: not running yet)].
+function loopMetrics() {
+  return internalBinding('worker').loopMetrics();
+}
+
+// eventLoopUtilization over a loop's metrics (this thread's, or a worker's): the
+// time it waited for work (idle) and the rest since it started (active).
+function utilization(metrics, util1, util2) {
+  if (metrics === undefined || metrics[1] === 0) return { idle: 0, active: 0, utilization: 0 };
+  if (util2) {
+    const idle = util1.idle - util2.idle;
+    const active = util1.active - util2.active;
+    return { idle, active, utilization: active / (idle + active) };
+  }
+  const idle = metrics[0];
+  const active = hrtimeMs() - metrics[1] - idle;
+  if (!util1) return { idle, active, utilization: active / (idle + active) };
+  const idleDelta = idle - util1.idle;
+  const activeDelta = active - util1.active;
+  return { idle: idleDelta, active: activeDelta, utilization: activeDelta / (idleDelta + activeDelta) };
+}
+
 function inspectAs(name, fields) {
   const Stub = function() {};
   ObjectDefineProperty(Stub, 'name', { __proto__: null, value: name });
@@ -173,20 +195,17 @@ class Performance {
     return { nodeTiming: this.nodeTiming, timeOrigin, eventLoopUtilization: this.eventLoopUtilization() };
   }
 
-  // Without loop instrumentation the loop counts as always active.
   eventLoopUtilization(util1, util2) {
-    const active = now() - originOffsetMs;
-    let cur = { idle: 0, active, utilization: 1 };
-    const prev = util2 || util1;
-    if (prev) cur = { idle: 0, active: active - prev.active, utilization: 1 };
-    return cur;
+    return utilization(loopMetrics(), util1, util2);
   }
 
   get nodeTiming() {
+    const metrics = loopMetrics();
     return {
       name: 'node', entryType: 'node', startTime: 0, duration: now(),
       nodeStart: 0, v8Start: 0, environment: 0, bootstrapComplete: originOffsetMs,
-      loopStart: originOffsetMs, loopExit: -1, idleTime: 0,
+      loopStart: metrics[1] === 0 ? -1 : metrics[1] - startMs + originOffsetMs, loopExit: -1,
+      idleTime: metrics[0],
     };
   }
 
@@ -206,4 +225,5 @@ ObjectDefineProperty(Performance.prototype, SymbolToStringTag, { __proto__: null
 
 const performance = ObjectCreate(Performance.prototype);
 
-module.exports = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin };
+module.exports = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin,
+  utilization };

@@ -3,10 +3,10 @@
 // (src/runtime/worker.rs). The parent talks to it over an internal MessagePort
 // pair whose traffic is the worker's messages plus 'online' and uncaught errors;
 // its end comes from the binding's exit hook, after everything it sent.
-// Binding: worker.{setup, spawn, terminate, setRef}.
+// Binding: worker.{setup, spawn, terminate, setRef, checkExecArgv, workerLoopMetrics}.
 
 const {
-  ArrayIsArray, ArrayPrototypeMap, ObjectEntries, Promise, PromisePrototypeThen, SafeMap,
+  ArrayIsArray, ArrayPrototypeMap, ObjectEntries, ObjectKeys, Promise, PromisePrototypeThen, SafeMap,
   StringPrototypeStartsWith, Symbol, SymbolFor,
 } = primordials;
 
@@ -15,7 +15,7 @@ const path = require('path');
 const binding = internalBinding('worker');
 const io = require('internal/worker/io');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_WORKER_OUT_OF_MEMORY, ERR_WORKER_PATH },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_WORKER_INVALID_EXEC_ARGV, ERR_WORKER_OUT_OF_MEMORY, ERR_WORKER_PATH },
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
 
@@ -31,13 +31,16 @@ const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
 const workers = new SafeMap();
 const environmentData = new SafeMap();
 
-function filenameOf(filename, isEval) {
+// [kind, source] of what the worker runs: 'eval' code, a 'url' (data:, run as an
+// ES module) or a 'file' (an absolute path).
+function entryOf(filename, isEval) {
   if (isEval) {
     if (typeof filename !== 'string') throw new ERR_INVALID_ARG_TYPE('filename', 'string', filename);
-    return filename;
+    return ['eval', filename];
   }
   if (filename !== null && typeof filename === 'object' && typeof filename.href === 'string') {
-    return require('url').fileURLToPath(filename);
+    if (filename.protocol === 'data:') return ['url', filename.href];
+    return ['file', require('url').fileURLToPath(filename)];
   }
   if (typeof filename !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
@@ -46,11 +49,16 @@ function filenameOf(filename, isEval) {
       !StringPrototypeStartsWith(filename, '../')) {
     throw new ERR_WORKER_PATH(filename);
   }
-  return path.resolve(filename);
+  return ['file', path.resolve(filename)];
 }
 
+// The worker's environment: a flat [k, v, ...] copy, or null for SHARE_ENV.
 function envList(env) {
-  const source = env === undefined || env === null || env === SHARE_ENV ? process.env : env;
+  if (env === SHARE_ENV) {
+    require('internal/process/env').shareEnv();
+    return null;
+  }
+  const source = env === undefined || env === null ? process.env : env;
   if (typeof source !== 'object') {
     throw new ERR_INVALID_ARG_TYPE('options.env', ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], env);
   }
@@ -75,8 +83,7 @@ class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
     validateObject(options, 'options');
-    const isEval = Boolean(options.eval);
-    const source = filenameOf(filename, isEval);
+    const entry = entryOf(filename, Boolean(options.eval));
     let argv = [];
     if (options.argv !== undefined) {
       if (!ArrayIsArray(options.argv)) throw new ERR_INVALID_ARG_TYPE('options.argv', 'Array', options.argv);
@@ -88,12 +95,16 @@ class Worker extends EventEmitter {
         throw new ERR_INVALID_ARG_TYPE('options.execArgv', 'Array', options.execArgv);
       }
       execArgv = ArrayPrototypeMap(options.execArgv, (a) => `${a}`);
+      const invalid = binding.checkExecArgv(execArgv);
+      if (invalid !== undefined) throw new ERR_WORKER_INVALID_EXEC_ARGV(invalid);
     }
     const limits = limitsOf(options.resourceLimits);
     const msg = io.serialize(options.workerData, options.transferList);
     const name = options.name === undefined ? '' : `${options.name}`;
-    const r = binding.spawn(isEval ? 'eval' : 'file', source, argv, execArgv, envList(options.env), limits,
-      name, 0, msg[0], msg[1], msg[2], msg[3]);
+    const env = envList(options.env);
+    const trackFds = Boolean(options.trackUnmanagedFds ?? true);
+    const r = binding.spawn(entry[0], entry[1], argv, execArgv, env, limits, name, Boolean(options.stdin),
+      trackFds, 0, msg[0], msg[1], msg[2], msg[3]);
     this[kSlot] = r[0];
     this[kExited] = false;
     this[kExitCode] = undefined;
@@ -103,13 +114,14 @@ class Worker extends EventEmitter {
     // What the worker writes to process.stdout / stderr arrives here, and goes on
     // to this process's unless options.stdout / options.stderr ask to read it.
     const { Readable } = require('stream');
+    this.stdin = options.stdin ? stdinStream(r[3]) : null;
     this.stdout = new Readable({ __proto__: null, read() {} });
     this.stderr = new Readable({ __proto__: null, read() {} });
     if (!options.stdout) this.stdout.pipe(process.stdout);
     if (!options.stderr) this.stderr.pipe(process.stderr);
     port[io.kInternal] = (kind, value) => {
       if (kind === 1) this.emit('online');
-      else if (kind === 2) this.emit('error', value);
+      else if (kind === 2) this.emit('error', errorOf(value));
       else if (kind === 4) this.stdout.push(value);
       else if (kind === 5) this.stderr.push(value);
       else this.emit('message', value);
@@ -117,6 +129,14 @@ class Worker extends EventEmitter {
     port.start();
     this[kPort] = port;
     workers.set(r[0], this);
+    // The worker's loop, seen from here (zeros once it has ended, as node's).
+    const worker = this;
+    this.performance = {
+      eventLoopUtilization(util1, util2) {
+        const metrics = worker[kExited] ? undefined : binding.workerLoopMetrics(worker[kSlot]);
+        return require('internal/perf').utilization(metrics, util1, util2);
+      },
+    };
   }
 
   postMessage(value, transferList) {
@@ -156,8 +176,6 @@ class Worker extends EventEmitter {
       stackSizeMb: l[3] };
   }
 
-  get stdin() { return null; }
-
   [kOnExit](code, outOfMemory) {
     this.stdout.push(null);
     this.stderr.push(null);
@@ -171,6 +189,37 @@ class Worker extends EventEmitter {
     this.removeAllListeners('message');
     this.removeAllListeners('messageerror');
   }
+}
+
+// The worker's uncaught error, with the own properties it had there ([error, extra]).
+function errorOf(value) {
+  const err = value[0];
+  const extra = value[1];
+  if (err !== null && typeof err === 'object') {
+    const keys = ObjectKeys(extra);
+    for (let i = 0; i < keys.length; i++) err[keys[i]] = extra[keys[i]];
+  }
+  return err;
+}
+
+// worker.stdin: its bytes go, unserialized, on the channel the worker reads as
+// process.stdin; end() closes that channel, which ends the worker's stdin.
+function stdinStream(id) {
+  const { Writable } = require('stream');
+  const { Buffer } = require('buffer');
+  const messaging = internalBinding('messaging');
+  return new Writable({
+    __proto__: null,
+    write(chunk, encoding, cb) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+      messaging.post(id, 4, bytes, [], [], []);
+      cb();
+    },
+    final(cb) {
+      messaging.close(id);
+      cb();
+    },
+  });
 }
 
 binding.setup((slot, code, outOfMemory) => {

@@ -32,7 +32,7 @@ mod wake;
 
 pub use fd::{closes as fd_closes, SharedFd};
 pub use op::Op;
-pub use wake::Remote;
+pub use wake::{Remote, RingDoor};
 
 /// Who is waiting for an op: an id the loop chooses and gets back.
 pub type Owner = u64;
@@ -188,6 +188,16 @@ pub trait Backend {
     fn recycle(&mut self, group: u16, bid: u16);
     /// A handle other threads use to post completions and wake the loop.
     fn remote(&self) -> Remote;
+    /// The door other loops post into straight through their own ring (`msg_ring`);
+    /// None when this backend has none (epoll, or a kernel without MSG_RING).
+    fn ring_door(&mut self) -> Option<RingDoor> {
+        None
+    }
+    /// Posts a completion for `owner` into the loop behind `door`, through this
+    /// loop's ring, now: false when it cannot (the caller uses that loop's Remote).
+    fn msg_ring(&mut self, _door: &RingDoor, _owner: Owner) -> bool {
+        false
+    }
     /// Ops submitted whose last completion has not been seen.
     fn in_flight(&self) -> usize;
     fn stats(&self) -> Stats;

@@ -15,6 +15,9 @@ pub const REMOTE: u64 = u64::MAX - 3;
 /// An IORING_OP_CLOSE of an fd whose last holder let go (fd.rs): nobody waits for it.
 pub const CLOSE_FD: u64 = u64::MAX - 4;
 
+/// The sender's own completion of an IORING_OP_MSG_RING (uring/msg_ring.rs).
+pub const MSG_SENT: u64 = u64::MAX - 5;
+
 /// Reserved values start here; slab keys stay below.
 pub const FIRST_RESERVED: u64 = u64::MAX - 255;
 
@@ -29,6 +32,8 @@ pub const KEY_MASK: u64 = (1 << STEP_SHIFT) - 1;
 /// The step tag of the close the driver submits for a finished chain's direct
 /// descriptor; the low bits are the slot.
 pub const SLOT_CLOSE_TAG: u64 = 0xFF;
+/// The tag of a completion another loop posted into this ring with MSG_RING.
+pub const MSG_TAG: u64 = 0xFE;
 
 /// A tagged user_data: (key, tag), tag 0 for an ordinary op's.
 pub fn split(user_data: u64) -> (u64, u64) {

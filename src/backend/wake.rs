@@ -31,6 +31,22 @@ struct Shared {
 #[derive(Clone)]
 pub struct Remote(Arc<Shared>);
 
+/// Another thread's way straight into a loop's ring (IORING_OP_MSG_RING): a
+/// duplicate of the ring's fd, which keeps the ring alive while anyone holds it
+/// (a message to a loop that has ended lands in a ring nobody reads).
+#[derive(Clone)]
+pub struct RingDoor(SharedFd);
+
+impl RingDoor {
+    pub(super) fn of(fd: SharedFd) -> RingDoor {
+        RingDoor(fd)
+    }
+
+    pub(super) fn fd(&self) -> RawFd {
+        self.0.raw()
+    }
+}
+
 impl Remote {
     pub fn new() -> io::Result<Remote> {
         // SAFETY: no pointers.

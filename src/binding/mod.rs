@@ -26,7 +26,7 @@ mod contextify;
 mod crypto;
 pub mod errno;
 mod errors;
-mod fs;
+pub mod fs;
 mod handle_wrap;
 mod http_parser;
 pub mod messaging;

@@ -13,6 +13,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "getProxyDetails" => get_proxy_details,
             "previewEntries" => preview_entries,
             "getConstructorName" => get_constructor_name,
+            "getOwnNonIndexProperties" => get_own_non_index_properties,
         ],
     );
 }
@@ -64,4 +65,14 @@ fn get_constructor_name<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     args.ret(o.constructor_name(s).value());
+}
+
+/// getOwnNonIndexProperties(obj, onlyEnumerable) -> own keys that are not indices.
+fn get_own_non_index_properties<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(o) = args.get(0).to::<Object>(ValueKind::Object) else {
+        return;
+    };
+    if let Some(names) = o.own_non_index_names(s, args.get(1).boolean(s)) {
+        args.ret(names.value());
+    }
 }

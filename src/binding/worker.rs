@@ -17,7 +17,7 @@ use super::messaging::{self, message_from_args};
 use super::set_methods;
 use crate::backend::Remote;
 use crate::cli::Mode;
-use crate::event_loop::{HandleId, HandleKind};
+use crate::event_loop::{HandleId, HandleKind, LoopMetrics};
 use crate::runtime::Runtime;
 use crate::v8::{CallbackArgs, Global, IsolateHandle, Local, Object, Scope, ValueKind};
 
@@ -38,6 +38,8 @@ pub struct Shared {
     pub terminate: AtomicBool,
     /// The heap limit of resourceLimits was reached.
     pub out_of_memory: AtomicBool,
+    /// The worker loop's idle time and start (worker.performance).
+    pub metrics: Mutex<Option<Arc<LoopMetrics>>>,
 }
 
 /// Everything a worker thread starts from.
@@ -47,10 +49,16 @@ pub struct Spec {
     pub argv: Vec<String>,
     pub exec_argv: Option<Vec<String>>,
     pub env: Vec<(String, String)>,
+    /// SHARE_ENV: the worker's process.env is the process's environment.
+    pub share_env: bool,
     /// [maxOldGenerationSizeMb, maxYoungGenerationSizeMb, codeRangeSizeMb, stackSizeMb].
     pub limits: [f64; 4],
     pub name: String,
     pub port: Arc<PortCore>,
+    /// The worker's end of the channel carrying worker.stdin (options.stdin).
+    pub stdin: Option<Arc<PortCore>>,
+    /// trackUnmanagedFds: fds fs.open gave it are closed when it ends.
+    pub track_fds: bool,
     pub init: Message,
     pub shared: Arc<Shared>,
     pub parent: Remote,
@@ -61,9 +69,11 @@ pub struct Spec {
 pub struct WorkerSelf {
     pub thread_id: u64,
     pub env: Vec<(String, String)>,
+    pub share_env: bool,
     pub limits: [f64; 4],
     pub name: String,
     pub port: RefCell<Option<Arc<PortCore>>>,
+    pub stdin: RefCell<Option<Arc<PortCore>>>,
     pub init: RefCell<Option<Message>>,
     pub shared: Arc<Shared>,
 }
@@ -90,6 +100,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "terminate" => terminate,
             "setRef" => set_ref,
             "workerInit" => worker_init,
+            "checkExecArgv" => check_exec_argv,
+            "loopMetrics" => loop_metrics,
+            "workerLoopMetrics" => worker_loop_metrics,
         ],
     );
     let rt = Runtime::get(s);
@@ -114,19 +127,22 @@ fn strings<'s>(s: &Scope<'s>, v: Local<'s, crate::v8::Value>) -> Option<Vec<Stri
     )
 }
 
-/// spawn(kind, source, argv, execArgv, env, limits, name, ...message) -> [slot,
-/// threadId, portId]. kind 'file' (source: an absolute path) or 'eval'; env a flat
+/// spawn(kind, source, argv, execArgv, env, limits, name, stdin, trackUnmanagedFds,
+/// ...message) ->
+/// [slot, threadId, portId, stdin portId or -1]. kind 'file' (source: an absolute path), 'url' (a data: URL) or
+/// 'eval'; env a flat
 /// [k, v, k, v...] list; the message (workerData) as messaging.post takes it.
 fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
     let source = a.get(1).to_rust_string(s);
-    let mode = if a.get(0).to_rust_string(s) == "eval" {
-        Mode::Eval(source)
-    } else {
-        Mode::File(source)
+    let mode = match a.get(0).to_rust_string(s).as_str() {
+        "eval" => Mode::Eval(source),
+        "url" => Mode::Url(source),
+        _ => Mode::File(source),
     };
     let argv = strings(s, a.get(2)).unwrap_or_default();
     let exec_argv = strings(s, a.get(3));
+    let share_env = a.get(4).is(ValueKind::Null);
     let flat = strings(s, a.get(4)).unwrap_or_default();
     let env = flat
         .chunks(2)
@@ -144,11 +160,20 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
     }
     let name = a.get(6).to_rust_string(s);
-    let Some(init) = message_from_args(s, a, 7) else {
+    let track_fds = a.get(8).boolean(s);
+    let Some(init) = message_from_args(s, a, 9) else {
         return;
     };
     let (mine, theirs) = PortCore::pair();
     let port = messaging::register(rt, mine);
+    // worker.stdin's bytes travel on a channel of their own, so that the worker
+    // reading them does not start its parentPort.
+    let (stdin_port, stdin) = if a.get(7).boolean(s) {
+        let (mine, theirs) = PortCore::pair();
+        (messaging::register(rt, mine) as f64, Some(theirs))
+    } else {
+        (-1.0, None)
+    };
     let shared = Arc::new(Shared::default());
     let handle = rt.lp.handle_open(HandleKind::Async, None);
     rt.lp.handle_set_active(handle, true);
@@ -167,9 +192,12 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         argv,
         exec_argv,
         env,
+        share_env,
         limits,
         name,
         port: theirs,
+        stdin,
+        track_fds,
         init,
         shared,
         parent: rt.lp.remote(),
@@ -195,9 +223,47 @@ fn spawn<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             s.number(slot as f64),
             s.number(thread_id as f64),
             s.number(port as f64),
+            s.number(stdin_port),
         ])
         .value(),
     );
+}
+
+/// checkExecArgv(list) -> undefined, or what ERR_WORKER_INVALID_EXEC_ARGV reports.
+fn check_exec_argv<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let list = strings(s, a.get(0)).unwrap_or_default();
+    let parent = &Runtime::get(s).options.values;
+    if let Err(bad) = crate::cli::worker_option_values(&list, parent) {
+        a.ret(s.string(&bad).value());
+    }
+}
+
+/// [idle ms, loop start on process.hrtime's clock in ms (0: not started)].
+fn metrics_array<'s>(s: &Scope<'s>, m: &LoopMetrics) -> Local<'s, crate::v8::Value> {
+    let idle = m.idle_ns.load(Ordering::Relaxed) as f64 / 1e6;
+    let start = m.start_ns.load(Ordering::Relaxed) as f64 / 1e6;
+    s.array(&[s.number(idle), s.number(start)]).value()
+}
+
+/// loopMetrics(): this thread's loop's (performance.eventLoopUtilization).
+fn loop_metrics<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    a.ret(metrics_array(s, &Runtime::get(s).lp.metrics()));
+}
+
+/// workerLoopMetrics(slot): a running worker's loop's, or undefined.
+fn worker_loop_metrics<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(shared) = WORKERS.with(|w| w.borrow().get(slot_arg(s, a)).map(|e| e.shared.clone()))
+    else {
+        return;
+    };
+    let m = shared
+        .metrics
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    if let Some(m) = m {
+        a.ret(metrics_array(s, &m));
+    }
 }
 
 fn slot_arg(s: &Scope, a: &CallbackArgs) -> usize {
@@ -233,7 +299,8 @@ fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 /// In a worker: workerInit() -> [portId, workerData message parts, env [k, v...],
-/// resourceLimits, name]; the port and message are handed out once.
+/// resourceLimits, name, stdin portId or -1, shares the environment]; the ports and message are handed
+/// out once.
 fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let rt = Runtime::get(s);
     let Some(me) = rt.worker.as_ref() else { return };
@@ -241,6 +308,11 @@ fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let port = messaging::register(rt, core);
+    let stdin = me
+        .stdin
+        .borrow_mut()
+        .take()
+        .map_or(-1.0, |c| messaging::register(rt, c) as f64);
     let init = me
         .init
         .borrow_mut()
@@ -260,6 +332,8 @@ fn worker_init<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             s.array(&env).value(),
             s.array(&limits).value(),
             s.string(&me.name).value(),
+            s.number(stdin),
+            s.boolean(me.share_env),
         ])
         .value(),
     );

@@ -74,6 +74,29 @@ pub struct Loop {
     /// Why the loop stopped, when the backend failed.
     failed: RefCell<Option<io::Error>>,
     turns: Cell<u64>,
+    /// Idle time and start, for performance.eventLoopUtilization (its own thread's,
+    /// or a worker's read by its parent).
+    metrics: std::sync::Arc<LoopMetrics>,
+}
+
+/// What eventLoopUtilization needs of a loop, readable from any thread: the time
+/// spent waiting in the poll phase, and when the loop first ran (CLOCK_MONOTONIC
+/// ns, process.hrtime's clock; 0: not yet).
+#[derive(Default)]
+pub struct LoopMetrics {
+    pub idle_ns: std::sync::atomic::AtomicU64,
+    pub start_ns: std::sync::atomic::AtomicU64,
+}
+
+/// CLOCK_MONOTONIC in ns (process.hrtime's clock).
+pub fn monotonic_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: ts is a valid out-pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
 }
 
 impl Loop {
@@ -93,13 +116,24 @@ impl Loop {
             groups: RefCell::default(),
             failed: RefCell::new(None),
             turns: Cell::new(0),
+            metrics: std::sync::Arc::default(),
         }
+    }
+
+    pub fn metrics(&self) -> std::sync::Arc<LoopMetrics> {
+        self.metrics.clone()
     }
 
     /// Runs turns until nothing referenced is left. Reads like uv_run. An error
     /// means the backend failed and the loop cannot go on.
     pub fn run(&self, host: &dyn Host) -> io::Result<()> {
         self.stopped.set(false);
+        let _ = self.metrics.start_ns.compare_exchange(
+            0,
+            monotonic_ns(),
+            std::sync::atomic::Ordering::Relaxed,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         while self.alive() && !self.stopped.get() {
             self.turns.set(self.turns.get() + 1);
             self.update_time();
@@ -174,6 +208,21 @@ impl Loop {
     /// comes back as a completion with their owner, on the loop thread.
     pub fn remote(&self) -> crate::backend::Remote {
         self.backend().remote()
+    }
+
+    /// The door other loops post into straight through their rings (io_uring's
+    /// MSG_RING), when the backend has one.
+    pub fn ring_door(&self) -> Option<crate::backend::RingDoor> {
+        self.backend.try_borrow_mut().ok()?.as_mut()?.ring_door()
+    }
+
+    /// Posts a completion for `owner` into the loop behind `door` through this
+    /// loop's ring: false when that cannot be done now (use its Remote).
+    pub fn msg_ring(&self, door: &crate::backend::RingDoor, owner: Owner) -> bool {
+        let Ok(mut b) = self.backend.try_borrow_mut() else {
+            return false;
+        };
+        b.as_mut().is_some_and(|b| b.msg_ring(door, owner))
     }
 
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).

@@ -43,7 +43,12 @@ impl Loop {
     /// A backend error stops the loop; `run` returns it.
     pub(super) fn poll(&self, host: &dyn Host, timeout: Option<Duration>) {
         let mut out = std::mem::take(&mut *self.batch.borrow_mut());
+        let waited = std::time::Instant::now();
         let res = self.backend().poll(timeout, &mut out);
+        if timeout != Some(Duration::ZERO) {
+            let ns = waited.elapsed().as_nanos() as u64;
+            (self.metrics.idle_ns).fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
+        }
         if let Err(e) = res {
             *self.failed.borrow_mut() = Some(e);
             self.stop();

@@ -64,6 +64,7 @@ impl Runtime {
             Mode::Print(c) => ("print", c.clone()),
             Mode::Stdin { print, .. } => ("stdin", if *print { "print" } else { "" }.to_string()),
             Mode::Repl => ("repl", String::new()),
+            Mode::Url(u) => ("url", u.clone()),
         };
         self.make_callback(
             s,

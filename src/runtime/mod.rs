@@ -125,6 +125,7 @@ impl Runtime {
     /// `rt` came from `build`, its loop has ended, no JS runs and no reference to
     /// it is used afterwards.
     pub(crate) unsafe fn destroy(rt: &'static Runtime) {
+        crate::binding::messaging::port::forget_loop();
         // SAFETY: the caller's contract; `build` made it with Box::new.
         drop(unsafe { Box::from_raw(rt as *const Runtime as *mut Runtime) });
     }

@@ -36,6 +36,10 @@ pub fn spawn_worker(spec: Spec, parent: &Runtime) -> std::io::Result<std::thread
     options.script_args = spec.argv.clone();
     if let Some(e) = &spec.exec_argv {
         options.exec_args = e.clone();
+        // Checked by the Worker constructor (checkExecArgv) before it got here.
+        if let Ok(values) = crate::cli::worker_option_values(e, &parent.options.values) {
+            options.values = values;
+        }
     }
     options.stats = false;
     options.check = false;
@@ -83,16 +87,22 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
     let me = WorkerSelf {
         thread_id: spec.thread_id,
         env: spec.env,
+        share_env: spec.share_env,
         limits: spec.limits,
         name: spec.name,
         port: std::cell::RefCell::new(Some(spec.port.clone())),
+        stdin: std::cell::RefCell::new(spec.stdin),
         init: std::cell::RefCell::new(Some(spec.init)),
         shared: spec.shared,
     };
+    if spec.track_fds {
+        crate::binding::fs::tracked::start();
+    }
     let rt = Runtime::build(options, backend, isolate, Some(me));
     *shared.isolate.lock().unwrap_or_else(|p| p.into_inner()) =
         Some(IsolateHandle::new(rt.isolate.raw()));
     *shared.remote.lock().unwrap_or_else(|p| p.into_inner()) = Some(rt.lp.remote());
+    *shared.metrics.lock().unwrap_or_else(|p| p.into_inner()) = Some(rt.lp.metrics());
     if shared.terminate.load(Ordering::SeqCst) {
         rt.stop_worker(1);
     } else {
@@ -100,6 +110,7 @@ fn run(spec: Spec, options: crate::cli::Options) -> i32 {
     }
     let code = rt.run();
     crate::binding::messaging::close_all();
+    crate::binding::fs::tracked::close_all();
     *shared.isolate.lock().unwrap_or_else(|p| p.into_inner()) = None;
     *shared.remote.lock().unwrap_or_else(|p| p.into_inner()) = None;
     rt.lp.shutdown();

@@ -374,6 +374,13 @@ const Array* v8__Object__PreviewEntries(const Object* o, bool* is_key_value) {
   return maybe_to_ptr(ptr_to_local(o)->PreviewEntries(is_key_value));
 }
 
+// Own names (strings and symbols) that are not array indices (src/v8/keys.rs).
+const Array* v8__Object__GetOwnNonIndexNames(const Object* o, const Context* ctx, bool only_enumerable) {
+  PropertyFilter filter = only_enumerable ? PropertyFilter::ONLY_ENUMERABLE : PropertyFilter::ALL_PROPERTIES;
+  return maybe_to_ptr(ptr_to_local(o)->GetPropertyNames(ptr_to_local(ctx), KeyCollectionMode::kOwnOnly, filter,
+                                                        IndexFilter::kSkipIndices, KeyConversionMode::kConvertToString));
+}
+
 // ---- Array --------------------------------------------------------------------------
 const Array* v8__Array__New(Isolate* isolate, const Value* const* elements, size_t len) {
   return local_to_ptr(Array::New(isolate, const_cast<Local<Value>*>(

@@ -20,6 +20,8 @@ mod fast_call;
 mod flags;
 pub mod heap;
 mod isolate;
+mod keys;
+mod message;
 mod module;
 mod object;
 mod promise;

@@ -4,9 +4,9 @@
 // lib/internal/buffer/encodings.js (internalBinding('buffer') as documented there).
 
 const {
-  ArrayBufferIsView, ArrayPrototypeJoin, ArrayPrototypePush, MathMax, MathMin, MathTrunc,
-  NumberIsNaN, NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, RangeError, String,
-  SymbolFor, TypeError, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength,
+  ArrayBufferIsView, ArrayPrototypeJoin, MathMax, MathMin, MathTrunc,
+  NumberIsNaN, NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, RangeError,
+  SymbolFor, SymbolPrototypeToString, TypeError, TypedArrayPrototypeGetBuffer, TypedArrayPrototypeGetByteLength,
   TypedArrayPrototypeGetByteOffset, Uint8Array,
 } = primordials;
 const {
@@ -235,17 +235,16 @@ function install(proto, h) {
       }
       if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
       // Own non-index properties are shown after the bytes, like node.
-      const keys = ObjectKeys(this);
-      const extras = [];
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        if (!(String(k >>> 0) === k && (k >>> 0) < this.length)) ArrayPrototypePush(extras, k);
-      }
+      const extras = internalBinding('util').getOwnNonIndexProperties(this, true);
       if (extras.length > 0) {
         const { inspect } = require('internal/util/inspect');
         const opts = ctx && typeof ctx === 'object' ?
           { __proto__: null, ...ctx, breakLength: Infinity, compact: true } : { __proto__: null };
-        for (let i = 0; i < extras.length; i++) extras[i] = `${extras[i]}: ${inspect(this[extras[i]], opts)}`;
+        for (let i = 0; i < extras.length; i++) {
+          const k = extras[i];
+          const name = typeof k === 'symbol' ? `[${SymbolPrototypeToString(k)}]` : k;
+          extras[i] = `${name}: ${inspect(this[k], opts)}`;
+        }
         str += (str ? ', ' : '') + ArrayPrototypeJoin(extras, ', ');
       }
       return `<${this.constructor.name} ${str}>`;

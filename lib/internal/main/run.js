@@ -78,6 +78,10 @@ function runProgram(Module, kind, arg) {
     case 'repl':
       require('internal/main/repl').startRepl();
       break;
+    case 'url':
+      // A Worker made from a data: URL: an ES module, as node runs it.
+      require('internal/modules/esm/loader').runEntryPoint(arg);
+      break;
   }
 }
 

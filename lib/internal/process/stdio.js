@@ -114,8 +114,14 @@ function create(fd) {
 function createStdin() {
   const fd = 0;
   let stdin;
-  // A Worker's stdin is empty (node's without options.stdin).
-  switch (require('internal/worker/self').isMainThread ? guessHandleType(fd) : 'NONE') {
+  // A Worker's stdin is what its parent writes to worker.stdin (options.stdin), or empty.
+  const self = require('internal/worker/self');
+  if (self.hasStdin) {
+    stdin = self.inputStream();
+    stdin.fd = fd;
+    return stdin;
+  }
+  switch (self.isMainThread ? guessHandleType(fd) : 'NONE') {
     case 'TTY': {
       const tty = require('tty');
       stdin = new tty.ReadStream(fd);

@@ -6,11 +6,14 @@
 // which wakes that thread's loop; there `emit` rebuilds the value and dispatches it,
 // to node-style listeners (port.on('message', (value) => ...)) and to DOM ones
 // (addEventListener / onmessage, given a MessageEvent).
-// Binding: messaging.{setup, newChannel, hostObject, post, start, stop, setRef, close, receive}.
+// A message with no transfer list goes through postValue, which serializes and
+// queues it natively; one without ports arrives through emitValue, already a value.
+// Binding: messaging.{setup, newChannel, hostObject, post, postValue, start, stop,
+// setRef, close, receive}.
 
 const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush, ObjectDefineProperties,
-  ObjectDefineProperty, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
+  ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
   TypeError,
 } = primordials;
 
@@ -28,6 +31,7 @@ const kEmitter = Symbol('kEmitter');
 const kRefed = Symbol('kRefed');
 const kHandler = Symbol('kHandler');
 const kDomListener = Symbol('kDomListener');
+const kClosing = Symbol('kClosing');
 // A Worker reads its internal port's traffic here (kind, value) instead of events.
 const kInternal = Symbol('kInternal');
 const kUntransferable = SymbolFor('nodejs.worker_threads.untransferable');
@@ -165,6 +169,11 @@ class MessagePort extends NodeEventTarget {
 
   postMessage(value, transferList = undefined) {
     const id = this[kId];
+    if (transferList === undefined || transferList === null) {
+      // closed (or not a port): serialized all the same, then dropped, as node does
+      messaging.postValue(id === undefined ? -1 : id, value);
+      return;
+    }
     const msg = serialize(value, transferList, this);
     if (id === undefined || id < 0) return; // closed: dropped, as node drops it
     messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
@@ -176,7 +185,11 @@ class MessagePort extends NodeEventTarget {
 
   close(callback) {
     if (typeof callback === 'function') this.once('close', callback);
-    if (this[kId] >= 0) messaging.close(this[kId]);
+    if (this[kId] >= 0) {
+      // Closed from now on for transfer lists, though 'close' comes later.
+      this[kClosing] = true;
+      messaging.close(this[kId]);
+    }
   }
 
   ref() {
@@ -309,16 +322,19 @@ function serialize(value, transferList, source) {
     for (const item of list) {
       if (types.isArrayBuffer(item)) {
         // Marked untransferable: it is copied instead, as node does.
-        if (item[kUntransferable] !== true && !ArrayPrototypeIncludes(buffers, item)) {
-          ArrayPrototypePush(buffers, item);
-        }
+        if (item[kUntransferable] === true) continue;
+        if (ArrayPrototypeIncludes(buffers, item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+        ArrayPrototypePush(buffers, item);
       } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
         if (item === source) throw dataCloneError('Transfer list contains source port');
-        if (item[kId] < 0) throw dataCloneError('MessagePort in transfer list is already detached');
-        if (!ArrayPrototypeIncludes(transferPorts, item)) {
-          ArrayPrototypePush(transferPorts, item);
-          ArrayPrototypePush(portIds, item[kId]);
+        if (item[kId] < 0 || item[kClosing] === true) {
+          throw dataCloneError('MessagePort in transfer list is already detached');
         }
+        if (ArrayPrototypeIncludes(transferPorts, item)) {
+          throw dataCloneError('Transfer list contains duplicate MessagePort');
+        }
+        ArrayPrototypePush(transferPorts, item);
+        ArrayPrototypePush(portIds, item[kId]);
       } else {
         throw dataCloneError('Found invalid value in transferList.');
       }
@@ -402,7 +418,37 @@ function emit(id, kind, data, buffers, shared, portIds) {
     maybeUnref(port);
   }
 }
-messaging.setup(emit);
+const kNoPorts = ObjectFreeze([]);
+
+// A message without ports, rebuilt natively; `failed`: `value` is the error that
+// rebuilding it threw.
+function emitValue(id, value, failed) {
+  const port = ports.get(id);
+  if (port === undefined) {
+    if (!failed && broadcasts.has(id)) broadcasts.get(id)(value);
+    return;
+  }
+  if (failed) {
+    port[kEmitter].emit('messageerror', value);
+    return;
+  }
+  if (port[kInternal] !== undefined) {
+    port[kInternal](kMessage, value);
+    return;
+  }
+  try {
+    port[kEmitter].emit('message', value, kNoPorts);
+  } finally {
+    maybeUnref(port);
+  }
+}
+
+// A host object (a MessagePort) met with no transfer list.
+function hostIndex() {
+  throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+}
+
+messaging.setup(emit, emitValue, hostIndex, dataCloneError);
 
 function receiveMessageOnPort(port) {
   if (port instanceof BroadcastChannel) {

@@ -5,12 +5,13 @@
 // resourceLimits and name. parentPort and workerData are made on first use.
 // Binding: worker.{isMainThread, threadId, workerInit}.
 
-const { ArrayPrototypePush } = primordials;
+const { ArrayPrototypePush, ObjectKeys } = primordials;
 const binding = internalBinding('worker');
 
 const isMainThread = binding.isMainThread;
 const threadId = binding.threadId;
-// [port id, workerData message parts, env [k, v, ...], limits, name]
+// [port id, workerData message parts, env [k, v, ...], limits, name, stdin port id,
+// whether it shares its parent's environment (SHARE_ENV)]
 const init = isMainThread ? undefined : binding.workerInit();
 
 let parentPort = null;
@@ -45,14 +46,23 @@ function resourceLimits() {
   };
 }
 
-// An uncaught error goes to the parent, whose Worker emits it as 'error'.
+// An uncaught error goes to the parent, whose Worker emits it as 'error':
+// [error, its own enumerable properties] (V8's clone of an Error keeps only its
+// name, message and stack; node's keeps `code` and the rest too).
 function reportError(err) {
   const io = require('internal/worker/io');
   let msg;
   try {
-    msg = io.serialize(err);
+    const extra = { __proto__: null };
+    if (err !== null && typeof err === 'object') {
+      const keys = ObjectKeys(err);
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] !== 'stack' && keys[i] !== 'message') extra[keys[i]] = err[keys[i]];
+      }
+    }
+    msg = io.serialize([err, extra]);
   } catch {
-    msg = io.serialize(`${err}`);
+    msg = io.serialize([`${err}`, { __proto__: null }]);
   }
   internalBinding('messaging').post(init[0], 2, msg[0], msg[1], msg[2], msg[3]);
 }
@@ -79,8 +89,35 @@ function outputStream(fd) {
   return stream;
 }
 
+// process.stdin of a Worker made with options.stdin: the parent's worker.stdin
+// writes arrive on a channel of their own (raw bytes), its end() closes it. The
+// channel keeps this thread alive once something reads.
+function inputStream() {
+  const { Readable } = require('stream');
+  const io = require('internal/worker/io');
+  const messaging = internalBinding('messaging');
+  const id = init[5];
+  const port = io.makePort(id);
+  let reading = false;
+  const stream = new Readable({
+    __proto__: null,
+    read() {
+      if (reading) return;
+      reading = true;
+      messaging.setRef(id, true);
+      messaging.start(id);
+    },
+  });
+  port[io.kInternal] = (kind, bytes) => stream.push(bytes);
+  port.once('close', () => stream.push(null));
+  return stream;
+}
+
 module.exports = {
   outputStream,
+  inputStream,
+  hasStdin: init !== undefined && init[5] >= 0,
+  sharesEnv: init !== undefined && init[6] === true,
   isMainThread,
   threadId,
   get parentPort() { make(); return parentPort; },

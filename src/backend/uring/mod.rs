@@ -38,6 +38,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 mod chain;
+mod msg_ring;
 mod teardown;
 #[cfg(test)]
 mod tests;
@@ -63,6 +64,8 @@ pub struct Uring {
     /// delivers them, so none is ever lost.
     early: Vec<Completion>,
     remote: Remote,
+    /// The duplicate of the ring's fd other loops post into (msg_ring.rs).
+    door: Option<super::RingDoor>,
     /// Runs `needs_pool` ops (threads start on first use).
     pool: Pool,
     /// The wake-up poll is armed on the eventfd (a multishot poll can end).
@@ -124,6 +127,7 @@ impl Uring {
             early: Vec::new(),
             pool: Pool::new(remote.clone()),
             remote,
+            door: None,
             wake_armed: false,
             wake_wanted: std::cell::Cell::new(false),
             buf_rings: HashMap::new(),
@@ -225,6 +229,10 @@ impl Uring {
                 continue;
             }
             if user_data::is_reserved(key) {
+                continue;
+            }
+            if user_data::split(key).1 == user_data::MSG_TAG {
+                out.push(Self::msg_cqe(key, result));
                 continue;
             }
             if user_data::split(key).1 != 0 {
@@ -535,6 +543,14 @@ impl Backend for Uring {
     fn remote(&self) -> Remote {
         self.wake_wanted.set(true);
         self.remote.clone()
+    }
+
+    fn ring_door(&mut self) -> Option<super::RingDoor> {
+        self.door()
+    }
+
+    fn msg_ring(&mut self, door: &super::RingDoor, owner: Owner) -> bool {
+        self.send_msg(door, owner)
     }
 
     fn in_flight(&self) -> usize {

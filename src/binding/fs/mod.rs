@@ -18,6 +18,7 @@ mod read_file;
 mod ring_ops;
 mod stat;
 mod statfs;
+pub mod tracked;
 mod watch;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {

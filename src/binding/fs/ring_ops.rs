@@ -54,15 +54,15 @@ fn open<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         3,
         op,
         ErrorContext::new("open").path(&text),
-        done_number,
+        super::tracked::done_open,
     );
 }
 
 /// close(fd, req)
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let op = Close {
-        fd: args::fd(s, a, 0),
-    };
+    let fd = args::fd(s, a, 0);
+    super::tracked::closing(fd);
+    let op = Close { fd };
     dispatch(s, a, 1, op, ErrorContext::new("close"), done_undefined);
 }
 

@@ -19,6 +19,7 @@ use crate::v8::{
 };
 
 mod broadcast;
+mod fast;
 pub mod port;
 use port::{Kind, Message, PortCore};
 
@@ -46,6 +47,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "newChannel" => new_channel,
             "hostObject" => host_object,
             "post" => post,
+            "postValue" => fast::post_value,
             "start" => start,
             "stop" => stop,
             "setRef" => set_ref,
@@ -68,7 +70,8 @@ pub fn register(rt: &Runtime, core: Arc<PortCore>) -> u64 {
             started: false,
         })
     }) as u64;
-    core.attach(rt.lp.remote(), PORT_WAKE | id);
+    port::set_loop(&rt.lp);
+    core.attach(rt.lp.remote(), rt.lp.ring_door(), PORT_WAKE | id);
     id
 }
 
@@ -87,10 +90,12 @@ fn id_arg(s: &Scope, a: &CallbackArgs, i: usize) -> u64 {
     a.get(i).integer(s).unwrap_or(-1) as u64
 }
 
-/// setup(emit): the function each message is given to.
+/// setup(emit, emitValue, hostIndex, cloneError): the functions each message is
+/// given to (fast.rs's for the common ones).
 fn setup<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let g = Global::new(s, a.get(0));
     EMIT.with(|e| *e.borrow_mut() = Some(g));
+    fast::setup(s, a, 1);
 }
 
 /// newChannel() -> [id1, id2].
@@ -202,12 +207,17 @@ fn set_ref<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-/// close(id): both sides get a Close (their 'close' events).
+/// close(id): both sides get a Close (their 'close' events). This side's loop
+/// stays alive until its 'close' is emitted, as a closing handle's does.
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let id = id_arg(s, a, 0);
-    if let Some(core) = core_of(id) {
-        core.close();
+    let Some(core) = core_of(id) else { return };
+    if let Some(h) = PORTS.with(|p| p.borrow().get(id as usize).map(|e| e.handle)) {
+        let lp = &Runtime::get(s).lp;
+        lp.handle_set_active(h, true);
+        lp.handle_set_ref(h, true);
     }
+    core.close();
 }
 
 /// receive(id) -> [kind, data, buffers, shared, ports] or undefined
@@ -291,6 +301,9 @@ pub fn deliver(rt: &Runtime, id: u64) {
 }
 
 fn emit(rt: &Runtime, id: u64, msg: Message) {
+    let Some(msg) = fast::emit_value(rt, id, msg) else {
+        return;
+    };
     rt.isolate.scope(&rt.context, |s| {
         let Some(f) = EMIT
             .with(|e| e.borrow().as_ref().map(|g| g.get(s)))

@@ -1,13 +1,43 @@
 //! The thread-safe half of a MessagePort: its queue of incoming messages and the
 //! loop it lives on. Sending is a push into the peer's queue plus, when the peer
-//! has no wake-up outstanding, one post to the peer loop's `Remote`; the receiving
-//! loop drains the queue on its own thread. Nothing here touches V8: a message is
-//! serialized bytes plus the memory and ports it carries.
+//! has no wake-up outstanding, one wake-up of the peer's loop: a completion posted
+//! straight into its ring through the sending thread's own (IORING_OP_MSG_RING),
+//! or, where either side has no ring (epoll, an old kernel, a thread without a
+//! loop), a post to its `Remote` (an eventfd write). The receiving loop drains the
+//! queue on its own thread. Nothing here touches V8: a message is serialized bytes
+//! plus the memory and ports it carries.
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::backend::Remote;
+use crate::backend::{Remote, RingDoor};
+use crate::event_loop::Loop;
 use crate::v8::SendStore;
+
+thread_local! {
+    /// This thread's loop, for MSG_RING wake-ups (the Runtime's, which lives until
+    /// `forget_loop`).
+    static LOCAL_LOOP: Cell<*const Loop> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Wake-ups this thread sends go through `lp`'s ring from now on. `lp` is the
+/// thread's Runtime's loop: it stays where it is until the Runtime is destroyed,
+/// which calls `forget_loop` first.
+pub fn set_loop(lp: &Loop) {
+    LOCAL_LOOP.with(|l| l.set(lp));
+}
+
+/// The loop is going away: wake-ups go through Remotes again.
+pub fn forget_loop() {
+    LOCAL_LOOP.with(|l| l.set(std::ptr::null()));
+}
+
+/// Posts `owner` into the ring behind `door` through this thread's loop.
+fn ring(door: &RingDoor, owner: u64) -> bool {
+    let lp = LOCAL_LOOP.try_with(|l| l.get()).unwrap_or(std::ptr::null());
+    // SAFETY: set from the Runtime's loop, which lives until forget_loop clears it.
+    !lp.is_null() && unsafe { &*lp }.msg_ring(door, owner)
+}
 
 /// What a queued message is: a user's message, or the runtime's own traffic on a
 /// worker's internal channel.
@@ -53,6 +83,7 @@ impl Message {
 /// port there.
 struct Receiver {
     remote: Remote,
+    door: Option<RingDoor>,
     owner: u64,
 }
 
@@ -112,17 +143,24 @@ impl PortCore {
         let Some(r) = &st.receiver else {
             return; // in transit: its new loop is woken when it arrives
         };
-        let (remote, owner) = (r.remote.clone(), r.owner);
+        let (remote, door, owner) = (r.remote.clone(), r.door.clone(), r.owner);
         st.wake_pending = true;
         drop(st);
+        if door.is_some_and(|d| ring(&d, owner)) {
+            return;
+        }
         remote.post(owner, 0);
     }
 
-    /// The port now lives on the loop behind `remote`, named `owner` there; a
-    /// message that came while it moved wakes it at once.
-    pub fn attach(&self, remote: Remote, owner: u64) {
+    /// The port now lives on the loop behind `remote` (and `door`, its ring),
+    /// named `owner` there; a message that came while it moved wakes it at once.
+    pub fn attach(&self, remote: Remote, door: Option<RingDoor>, owner: u64) {
         let mut st = self.lock();
-        st.receiver = Some(Receiver { remote, owner });
+        st.receiver = Some(Receiver {
+            remote,
+            door,
+            owner,
+        });
         st.wake_pending = false;
         if !st.queue.is_empty() {
             self.wake_locked(st);
@@ -161,14 +199,11 @@ impl PortCore {
         self.lock().queue.iter().any(|m| m.kind == Kind::Close)
     }
 
-    /// Ends the channel from this side: the peer gets a Close after what it has
-    /// queued, this side drops what it had and gets its own Close.
+    /// Ends the channel from this side: each side gets a Close after what it has
+    /// queued (a port closed from its 'message' listener still receives what had
+    /// arrived, as node's does).
     pub fn close(&self) {
-        let peer = {
-            let mut st = self.lock();
-            st.queue.clear();
-            st.peer.take()
-        };
+        let peer = self.lock().peer.take();
         if let Some(p) = peer {
             p.lock().peer = None;
             p.push(Message::signal(Kind::Close));

@@ -4,7 +4,7 @@
 // object (`Foo [tag] `, `[Object: null prototype] `).
 
 const {
-  ArrayPrototypeFilter, ArrayPrototypePush, ObjectGetOwnPropertyNames,
+  ArrayPrototypePush, ObjectGetOwnPropertyNames,
   ObjectGetOwnPropertySymbols, ObjectKeys, ObjectPrototypePropertyIsEnumerable,
   StringPrototypeCharCodeAt,
 } = primordials;
@@ -57,16 +57,10 @@ function isArrayIndex(key) {
   return +key < 4294967295;
 }
 
-// Own keys that are not array indices (extra properties of arrays/typed arrays).
+// Own keys that are not array indices (extra properties of arrays/typed arrays),
+// from V8 directly: listing every key first would make one string per element.
 function getOwnNonIndexProperties(value, showHidden) {
-  const names = showHidden ? ObjectGetOwnPropertyNames(value) : ObjectKeys(value);
-  const keys = ArrayPrototypeFilter(names, (k) => !isArrayIndex(k));
-  const symbols = ObjectGetOwnPropertySymbols(value);
-  for (let i = 0; i < symbols.length; i++) {
-    const sym = symbols[i];
-    if (showHidden || ObjectPrototypePropertyIsEnumerable(value, sym)) ArrayPrototypePush(keys, sym);
-  }
-  return keys;
+  return internalBinding('util').getOwnNonIndexProperties(value, !showHidden);
 }
 
 // The prefix of a plain object. One without a prototype is named as V8 names it (its

@@ -1,0 +1,107 @@
+//! The common message, natively: a postMessage with no transfer list is serialized
+//! and queued in one call (`postValue`), and a received message that carries no
+//! MessagePort is rebuilt here and handed to JS as its value (`emitValue(id,
+//! value, failed)`), so neither side makes a serializer object, an ArrayBuffer for
+//! the bytes or the arrays of the general path (mod.rs's post / emit).
+use std::cell::RefCell;
+
+use super::port::{Kind, Message};
+use super::{core_of, id_arg};
+use crate::runtime::Runtime;
+use crate::v8::{CallbackArgs, Function, Global, Local, Scope, Value, ValueKind};
+
+/// The JS side: emitValue, hostIndex(object) (a MessagePort outside a transfer
+/// list: throws node's error), cloneError(message) (a DataCloneError).
+struct Hooks {
+    emit_value: Global,
+    host: Global,
+    clone_error: Global,
+}
+
+thread_local! {
+    static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
+}
+
+/// setup's arguments after `emit`: (emitValue, hostIndex, cloneError).
+pub fn setup<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) {
+    if !a.get(first).is(ValueKind::Function) {
+        return;
+    }
+    let hooks = Hooks {
+        emit_value: Global::new(s, a.get(first)),
+        host: Global::new(s, a.get(first + 1)),
+        clone_error: Global::new(s, a.get(first + 2)),
+    };
+    HOOKS.with(|h| *h.borrow_mut() = Some(hooks));
+}
+
+fn hook<'s>(s: &Scope<'s>, pick: impl Fn(&Hooks) -> &Global) -> Option<Local<'s, Function>> {
+    HOOKS
+        .with(|h| h.borrow().as_ref().map(|h| pick(h).get(s)))
+        .and_then(|f| f.to::<Function>(ValueKind::Function))
+}
+
+/// postValue(id, value): serializes (throwing what serialization throws, even on a
+/// closed port) and queues the message for the peer; false when the channel is
+/// closed.
+pub fn post_value<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let (Some(host), Some(clone_error)) = (hook(s, |h| &h.host), hook(s, |h| &h.clone_error))
+    else {
+        return;
+    };
+    let mut shared = Vec::new();
+    let Some(data) = s.serialize_message(a.get(1), &[], host, clone_error, &mut shared) else {
+        return; // it threw
+    };
+    let Some(core) = core_of(id_arg(s, a, 0)) else {
+        return a.ret(s.boolean(false));
+    };
+    let msg = Message {
+        kind: Kind::Message,
+        data,
+        buffers: Vec::new(),
+        shared,
+        ports: Vec::new(),
+    };
+    a.ret(s.boolean(core.send(msg)));
+}
+
+/// Delivers a user message without ports to JS as its value (or, when it cannot be
+/// rebuilt, the error, as 'messageerror'). Returns the message when this path
+/// does not take it.
+pub fn emit_value(rt: &Runtime, id: u64, msg: Message) -> Option<Message> {
+    if msg.kind != Kind::Message || !msg.ports.is_empty() {
+        return Some(msg);
+    }
+    let taken = HOOKS.with(|h| h.borrow().is_some());
+    if !taken {
+        return Some(msg);
+    }
+    rt.isolate.scope(&rt.context, |s| {
+        let Some(f) = hook(s, |h| &h.emit_value) else {
+            return;
+        };
+        let buffers: Vec<_> = msg
+            .buffers
+            .iter()
+            .filter_map(|b| b.array_buffer(s))
+            .collect();
+        let shared: Vec<Local<Value>> = msg
+            .shared
+            .iter()
+            .filter_map(|b| b.shared_array_buffer(s))
+            .collect();
+        let (value, failed) =
+            s.try_catch(
+                |tc| match s.deserialize_message(&msg.data, &buffers, &shared, &[]) {
+                    Some(v) => (Some(v), false),
+                    None if tc.has_terminated() => (None, true),
+                    None => (tc.exception(s), true),
+                },
+            );
+        let Some(value) = value else { return };
+        let args = [s.number(id as f64), value, s.boolean(failed)];
+        rt.make_callback(s, f, s.undefined(), &args);
+    });
+    None
+}
