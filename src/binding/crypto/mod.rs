@@ -8,6 +8,7 @@
 //! - cipher.rs: createCipheriv / createDecipheriv contexts
 //! - keys.rs, sig.rs, keygen.rs: asymmetric keys, signatures, key generation
 //! - ecdh.rs: createECDH's scalars and points
+//! - dh.rs: createDiffieHellman's primes and keys
 //!
 //! Byte results come back as Uint8Arrays that lib/ wraps as Buffers. OpenSSL's
 //! failures become Errors shaped as Node's (`error:XXXXXXXX:library::reason`, with
@@ -16,6 +17,7 @@ use super::set_methods;
 use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
 
 mod cipher;
+mod dh;
 mod digest;
 mod ecdh;
 mod kdf;
@@ -70,6 +72,11 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "ecdhPublic" => ecdh::ecdh_public,
             "ecdhCompute" => ecdh::ecdh_compute,
             "ecdhConvert" => ecdh::ecdh_convert,
+            "dhGroupPrime" => dh::dh_group_prime,
+            "dhGenerateParams" => dh::dh_generate_params,
+            "dhCheck" => dh::dh_check,
+            "dhGenerateKeys" => dh::dh_generate_keys,
+            "dhComputeSecret" => dh::dh_compute_secret,
         ],
     );
     let version = openssl::version::number() as f64;
