@@ -3,10 +3,11 @@
 // Node's is. Each area lives in lib/internal/crypto/<area>.js: digests and HMACs
 // (hash), random values (random), key derivation (pbkdf2, scrypt, hkdf), ciphers
 // (cipher), keys and key generation (keys, keygen), signatures and RSA encryption
-// (sig), ECDH and classic Diffie-Hellman (diffiehellman), primes (prime), and Web Crypto's object (webcrypto).
+// (sig), ECDH and classic Diffie-Hellman (diffiehellman), primes (prime), and Web
+// Crypto (webcrypto, webcrypto_keys, webcrypto_ops).
 // Work Node runs on libuv's threadpool runs on coil's work pool.
 //
-// What coil does not have yet (X509Certificate, SubtleCrypto)
+// What coil does not have yet (X509Certificate)
 // is absent rather than present and throwing, so a package that feature-detects
 // takes its fallback.
 
@@ -115,6 +116,7 @@ module.exports = {
   timingSafeEqual,
   verify: sig.verify,
   webcrypto: require('internal/crypto/webcrypto').crypto,
+  subtle: require('internal/crypto/webcrypto').subtle,
   Cipheriv: cipher.Cipheriv,
   DiffieHellman: dh.DiffieHellman,
   DiffieHellmanGroup: dh.DiffieHellmanGroup,
