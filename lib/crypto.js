@@ -4,12 +4,9 @@
 // (hash), random values (random), key derivation (pbkdf2, scrypt, hkdf), ciphers
 // (cipher), keys and key generation (keys, keygen), signatures and RSA encryption
 // (sig), ECDH and classic Diffie-Hellman (diffiehellman), primes (prime), and Web
-// Crypto (webcrypto, webcrypto_keys, webcrypto_ops).
+// Crypto (webcrypto, webcrypto_keys, webcrypto_ops), certificates (x509).
 // Work Node runs on libuv's threadpool runs on coil's work pool.
 //
-// What coil does not have yet (X509Certificate)
-// is absent rather than present and throwing, so a package that feature-detects
-// takes its fallback.
 
 const binding = internalBinding('crypto');
 const { Hash, Hmac, getHashes, hash } = require('internal/crypto/hash');
@@ -127,4 +124,5 @@ module.exports = {
   KeyObject: keys.KeyObject,
   Sign: sig.Sign,
   Verify: sig.Verify,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
 };

@@ -9,6 +9,7 @@
 //! - keys.rs, sig.rs, keygen.rs: asymmetric keys, signatures, key generation
 //! - ecdh.rs: createECDH's scalars and points
 //! - dh.rs: createDiffieHellman's primes and keys
+//! - x509.rs: X509Certificate, and the legacy certificate object tls shows
 //!
 //! Byte results come back as Uint8Arrays that lib/ wraps as Buffers. OpenSSL's
 //! failures become Errors shaped as Node's (`error:XXXXXXXX:library::reason`, with
@@ -26,6 +27,7 @@ mod keys;
 mod names;
 mod prime;
 mod sig;
+pub mod x509;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -77,6 +79,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "dhCheck" => dh::dh_check,
             "dhGenerateKeys" => dh::dh_generate_keys,
             "dhComputeSecret" => dh::dh_compute_secret,
+            "x509Parse" => x509::x509_parse,
+            "x509Check" => x509::x509_check,
+            "x509Relation" => x509::x509_relation,
         ],
     );
     let version = openssl::version::number() as f64;
