@@ -41,6 +41,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "hashCopy" => digest::hash_copy,
             "digestFree" => digest::digest_free,
             "randomFill" => digest::random_fill,
+            "randomBytesJob" => digest::random_bytes_job,
             "timingSafeEqual" => digest::timing_safe_equal,
             "getHashes" => names::get_hashes,
             "getCiphers" => names::get_ciphers,
