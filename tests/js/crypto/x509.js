@@ -42,7 +42,7 @@ for (const k of ['subject', 'issuer', 'subjectAltName', 'infoAccess', 'validFrom
 // The fingerprints are digests of the DER bytes.
 const sha256 = crypto.createHash('sha256').update(x.raw).digest('hex').toUpperCase();
 console.log('fingerprint256 is sha256(raw)', x.fingerprint256.replace(/:/g, '') === sha256);
-console.log('pem round trip', x.toString().trim() === certPem, x.toJSON() === x.toString());
+console.log('pem round trip', x.toString() === certPem, x.toJSON() === x.toString());
 console.log('from DER', new X509Certificate(x.raw).fingerprint === x.fingerprint);
 console.log('publicKey', x.publicKey.type, x.publicKey.asymmetricKeyType,
             x.publicKey.asymmetricKeyDetails.namedCurve);
