@@ -230,6 +230,10 @@ Socket.prototype._read = function(n) {
   issueRead(this);
 };
 
+// Strings up to this many characters go to binding.writeString (3 bytes each at
+// most in UTF-8: within the write queue's copy limit).
+const kStringWriteMax = 1024;
+
 function toBuffer(chunk, encoding) {
   return typeof chunk === 'string' ? BufferFrom(chunk, encoding) : chunk;
 }
@@ -295,9 +299,20 @@ Socket.prototype._write = function(chunk, encoding, cb) {
       (encoding === 'utf8' || encoding === 'utf-8')) {
     return writeNow(this, [chunk], BufferByteLength(chunk, 'utf8'), cb);
   }
+  const h = this[kHandle];
+  if (typeof chunk === 'string' && chunk.length <= kStringWriteMax && chunk.length > 0 &&
+      h !== null && !this.connecting && this[kSyncWrites] < 0) {
+    // A short string is encoded into the handle's queue, which copies small
+    // writes anyway: no Buffer is made for it.
+    const latin1 = encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii';
+    if (latin1 || encoding === 'utf8' || encoding === 'utf-8') {
+      const r = binding.writeString(h.id, this._writeReq, chunk, latin1);
+      if (r < 0) return afterWrite(this, r, 0, cb);
+      return afterWrite(this, r & 1, (r - (r & 1)) / 2, cb);
+    }
+  }
   const b = toBuffer(chunk, encoding);
   const total = TypedArrayPrototypeGetByteLength(b);
-  const h = this[kHandle];
   if (h !== null && !this.connecting && this[kSyncWrites] < 0 && total > 0) {
     // The common case: one buffer straight to the handle (no array made for it).
     const r = binding.write(h.id, this._writeReq, b);
