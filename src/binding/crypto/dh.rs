@@ -59,7 +59,7 @@ pub(super) fn dh_generate_params<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
     // OpenSSL takes sizes as an int: a negative one is too small for it.
     let made = Dh::generate_params(bits.max(0) as u32, generator as u32);
-    match made.and_then(|dh| Ok(dh.prime_p().to_vec())) {
+    match made.map(|dh| dh.prime_p().to_vec()) {
         Ok(p) => args.ret(bytes_value(s, p)),
         Err(e) if e.errors().is_empty() => OsslError::plain("Initialization failed").throw(s),
         Err(e) => throw_ossl(s, &e),

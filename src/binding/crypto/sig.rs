@@ -241,7 +241,7 @@ pub(super) fn derive_shared<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         // A DH secret comes zero-padded to the prime's size, as Node gives it.
         let size = mine.size();
         if mine.id() == openssl::pkey::Id::DH && secret.len() < size {
-            secret.splice(0..0, std::iter::repeat(0).take(size - secret.len()));
+            secret.splice(0..0, std::iter::repeat_n(0, size - secret.len()));
         }
         Ok(secret)
     })());
