@@ -112,6 +112,16 @@ async function rejects(name, promise) {
   const bits = await subtle.deriveBits({ name: 'ECDH', public: e1.publicKey }, e2.privateKey, 256);
   console.log('ecdh agree', out(await subtle.exportKey('raw', k1)) === out(bits));
 
+  // KeyObject.from: the KeyObject under a CryptoKey.
+  const { KeyObject } = require('crypto');
+  const ko = KeyObject.from(gcmKey);
+  console.log('KeyObject.from', ko instanceof KeyObject, ko.type, ko.export().toString('hex'));
+  try {
+    KeyObject.from({});
+  } catch (e) {
+    console.log('KeyObject.from({})', e.name, e.code);
+  }
+
   // Errors.
   await rejects('digest md5', subtle.digest('MD5', Buffer.alloc(1)));
   await rejects('digest data', subtle.digest('SHA-256', 'abc'));
