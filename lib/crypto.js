@@ -3,12 +3,10 @@
 // Node's is. Each area lives in lib/internal/crypto/<area>.js: digests and HMACs
 // (hash), random values (random), key derivation (pbkdf2, scrypt, hkdf), ciphers
 // (cipher), keys and key generation (keys, keygen), signatures and RSA encryption
-// (sig), ECDH (diffiehellman), primes (prime), and Web Crypto's object (webcrypto).
+// (sig), ECDH and classic Diffie-Hellman (diffiehellman), primes (prime), and Web
+// Crypto (webcrypto, webcrypto_keys, webcrypto_ops), certificates (x509).
 // Work Node runs on libuv's threadpool runs on coil's work pool.
 //
-// What coil does not have yet (createDiffieHellman, X509Certificate, SubtleCrypto)
-// is absent rather than present and throwing, so a package that feature-detects
-// takes its fallback.
 
 const binding = internalBinding('crypto');
 const { Hash, Hmac, getHashes, hash } = require('internal/crypto/hash');
@@ -21,7 +19,7 @@ const { getCiphers, getCurves } = require('internal/crypto/util');
 const keys = require('internal/crypto/keys');
 const keygen = require('internal/crypto/keygen');
 const sig = require('internal/crypto/sig');
-const { ECDH, createECDH } = require('internal/crypto/diffiehellman');
+const dh = require('internal/crypto/diffiehellman');
 const prime = require('internal/crypto/prime');
 const { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH } = require('internal/errors').codes;
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
@@ -58,6 +56,10 @@ const constants = {
   __proto__: null,
   OPENSSL_VERSION_NUMBER: binding.OPENSSL_VERSION_NUMBER,
   ...sig.constants,
+  DH_CHECK_P_NOT_SAFE_PRIME: 2,
+  DH_CHECK_P_NOT_PRIME: 1,
+  DH_UNABLE_TO_CHECK_GENERATOR: 4,
+  DH_NOT_SUITABLE_GENERATOR: 8,
 };
 
 module.exports = {
@@ -66,7 +68,9 @@ module.exports = {
   constants,
   createCipheriv: cipher.createCipheriv,
   createDecipheriv: cipher.createDecipheriv,
-  createECDH,
+  createDiffieHellman: dh.createDiffieHellman,
+  createDiffieHellmanGroup: dh.createDiffieHellmanGroup,
+  createECDH: dh.createECDH,
   createHash,
   createHmac,
   createPrivateKey: keys.createPrivateKey,
@@ -83,6 +87,7 @@ module.exports = {
   generatePrimeSync: prime.generatePrimeSync,
   getCipherInfo: cipher.getCipherInfo,
   getCiphers,
+  getDiffieHellman: dh.createDiffieHellmanGroup,
   // coil runs on the system's OpenSSL in its default (non-FIPS) configuration.
   getFips() { return 0; },
   getCurves,
@@ -108,12 +113,16 @@ module.exports = {
   timingSafeEqual,
   verify: sig.verify,
   webcrypto: require('internal/crypto/webcrypto').crypto,
+  subtle: require('internal/crypto/webcrypto').subtle,
   Cipheriv: cipher.Cipheriv,
-  ECDH,
+  DiffieHellman: dh.DiffieHellman,
+  DiffieHellmanGroup: dh.DiffieHellmanGroup,
+  ECDH: dh.ECDH,
   Decipheriv: cipher.Decipheriv,
   Hash,
   Hmac,
   KeyObject: keys.KeyObject,
   Sign: sig.Sign,
   Verify: sig.Verify,
+  X509Certificate: require('internal/crypto/x509').X509Certificate,
 };

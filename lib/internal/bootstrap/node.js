@@ -275,6 +275,8 @@ ObjectDefineProperty(globalThis, 'crypto', {
   get: function crypto() { return require('internal/crypto/webcrypto').crypto; },
 });
 defineLazy(globalThis, 'Crypto', () => require('internal/crypto/webcrypto').Crypto);
+defineLazy(globalThis, 'CryptoKey', () => require('internal/crypto/webcrypto').CryptoKey);
+defineLazy(globalThis, 'SubtleCrypto', () => require('internal/crypto/webcrypto').SubtleCrypto);
 // The WHATWG streams: non-enumerable globals, as node's.
 const webStreamNames = [
   'ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader', 'ReadableStreamBYOBRequest',

@@ -1,13 +1,16 @@
 'use strict';
 // generateKeyPair / generateKeyPairSync for rsa, rsa-pss, ec, ed25519, ed448,
-// x25519 and x448, and generateKey / generateKeySync for secret keys. The callback form runs on the work pool. With
+// x25519, x448 and dh, and generateKey / generateKeySync for secret keys. The callback form runs on the work pool. With
 // publicKeyEncoding / privateKeyEncoding the keys come out encoded (as export()
 // gives them), otherwise as KeyObjects.
 
 const binding = internalBinding('crypto');
 const {
   ERR_CRYPTO_INVALID_CURVE,
+  ERR_CRYPTO_UNKNOWN_DH_GROUP,
+  ERR_INCOMPATIBLE_OPTION_PAIR,
   ERR_INVALID_ARG_VALUE,
+  ERR_MISSING_OPTION,
 } = require('internal/crypto/errors');
 const {
   validateFunction,
@@ -16,6 +19,7 @@ const {
   validateObject,
   validateOneOf,
   validateString,
+  validateBuffer,
   validateUint32,
 } = require('internal/validators');
 const { PrivateKeyObject, PublicKeyObject, createSecretKey } = require('internal/crypto/keys');
@@ -24,7 +28,7 @@ const { customPromisifyArgs } = require('internal/util/promisify');
 const { MathFloor, ObjectDefineProperty } = primordials;
 
 const kinds = {
-  __proto__: null, rsa: 1, 'rsa-pss': 1, ec: 1, ed25519: 1, ed448: 1, x25519: 1, x448: 1,
+  __proto__: null, rsa: 1, 'rsa-pss': 1, ec: 1, ed25519: 1, ed448: 1, x25519: 1, x448: 1, dh: 1,
 };
 
 // The arguments for the binding after Node's checks, and the encodings wanted.
@@ -59,11 +63,49 @@ function parse(type, options) {
     validateString(o.namedCurve, 'options.namedCurve');
     if (!binding.curveKnown(o.namedCurve, true)) throw new ERR_CRYPTO_INVALID_CURVE();
     curve = o.namedCurve;
+  } else if (type === 'dh') {
+    validateObject(options, 'options');
+    return dhSpec(o, type);
   }
   const { publicKeyEncoding, privateKeyEncoding } = o;
   if (publicKeyEncoding !== undefined) validateObject(publicKeyEncoding, 'options.publicKeyEncoding');
   if (privateKeyEncoding !== undefined) validateObject(privateKeyEncoding, 'options.privateKeyEncoding');
   return { args: [type, bits, exponent, curve, hash, mgf1, salt], publicKeyEncoding, privateKeyEncoding };
+}
+
+// 'dh': a MODP group by name, a prime, or a prime length (with a generator).
+function dhSpec(o, type) {
+  const { group, generator, prime, primeLength } = o;
+  let bits = 0;
+  let primeBytes;
+  if (group != null) {
+    if (prime != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'prime');
+    if (primeLength != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'primeLength');
+    if (generator != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('group', 'generator');
+    validateString(group, 'options.group');
+    primeBytes = binding.dhGroupPrime(group);
+    if (primeBytes === undefined) throw new ERR_CRYPTO_UNKNOWN_DH_GROUP();
+  } else if (prime != null) {
+    if (primeLength != null) throw new ERR_INCOMPATIBLE_OPTION_PAIR('prime', 'primeLength');
+    validateBuffer(prime, 'options.prime');
+    primeBytes = prime;
+  } else if (primeLength != null) {
+    validateInt32(primeLength, 'options.primeLength', 0);
+    bits = primeLength;
+  } else {
+    throw new ERR_MISSING_OPTION('At least one of the group, prime, or primeLength options');
+  }
+  let g = 2;
+  if (generator != null) {
+    validateInt32(generator, 'options.generator', 0);
+    g = generator;
+  }
+  const { publicKeyEncoding, privateKeyEncoding } = o;
+  if (publicKeyEncoding !== undefined) validateObject(publicKeyEncoding, 'options.publicKeyEncoding');
+  if (privateKeyEncoding !== undefined) validateObject(privateKeyEncoding, 'options.privateKeyEncoding');
+  return {
+    args: [type, bits, 65537, '', '', '', -1, primeBytes, g], publicKeyEncoding, privateKeyEncoding,
+  };
 }
 
 function finish(spec, [privateDer, publicDer]) {
@@ -78,7 +120,8 @@ function finish(spec, [privateDer, publicDer]) {
 function generateKeyPairSync(type, options) {
   const spec = parse(type, options);
   const a = spec.args;
-  return finish(spec, binding.generateKeyPair(undefined, a[0], a[1], a[2], a[3], a[4], a[5], a[6]));
+  return finish(spec, binding.generateKeyPair(undefined, a[0], a[1], a[2], a[3], a[4], a[5], a[6],
+                                              a[7], a[8]));
 }
 
 function generateKeyPair(type, options, callback) {
@@ -102,7 +145,7 @@ function generateKeyPair(type, options, callback) {
       callback(null, keys.publicKey, keys.privateKey);
     },
   };
-  binding.generateKeyPair(req, a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+  binding.generateKeyPair(req, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
 }
 // util.promisify(generateKeyPair) resolves to { publicKey, privateKey }.
 ObjectDefineProperty(generateKeyPair, customPromisifyArgs, {

@@ -49,6 +49,13 @@ class KeyObject {
     return this[kKeyType];
   }
 
+  // The KeyObject under a Web Crypto CryptoKey.
+  static from(key) {
+    const webKeys = require('internal/crypto/webcrypto_keys');
+    if (!webKeys.isCryptoKey(key)) throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
+    return key[webKeys.kKeyObject];
+  }
+
   equals(otherKeyObject) {
     if (!(otherKeyObject instanceof KeyObject)) {
       throw new ERR_INVALID_ARG_TYPE('otherKeyObject', 'KeyObject', otherKeyObject);

@@ -1,7 +1,8 @@
 'use strict';
 // crypto's random numbers: randomBytes, randomFill(Sync), randomInt, randomUUID and
 // getRandomValues, all from the kernel's CSPRNG (getrandom(2)). The callback forms
-// deliver on a later turn of the loop, as Node's thread-pool jobs do.
+// deliver on a later turn of the loop, as Node's thread-pool jobs do; large ones
+// are drawn on the work pool.
 
 const binding = internalBinding('crypto');
 const { Buffer } = require('buffer');
@@ -38,9 +39,26 @@ function validateSize(size) {
   validateNumber(size, 'size', 0, kMaxLength);
 }
 
+// From this size on, the callback forms draw on the work pool (as Node's draw on
+// its threadpool) so the loop goes on meanwhile; smaller draws cost less than the
+// hand-off and are made at once.
+const kPoolSize = 64 * 1024;
+
+// `size` random bytes from the work pool, to callback(err, buffer).
+function drawOnPool(size, callback) {
+  binding.randomBytesJob({
+    __proto__: null,
+    oncomplete(err, bytes) {
+      if (err) callback(err);
+      else callback(null, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    },
+  }, size);
+}
+
 function randomBytes(size, callback) {
   validateSize(size);
   if (callback !== undefined) validateFunction(callback, 'callback');
+  if (callback !== undefined && size >= kPoolSize) return drawOnPool(size, callback);
   const buf = Buffer.alloc(size);
   binding.randomFill(buf);
   if (callback === undefined) return buf;
@@ -92,7 +110,15 @@ function randomFill(buf, offset, size, callback) {
     size = undefined;
   }
   validateFunction(callback, 'callback');
-  binding.randomFill(fillRange(buf, offset, size));
+  const range = fillRange(buf, offset, size);
+  if (range.length >= kPoolSize) {
+    return drawOnPool(range.length, (err, bytes) => {
+      if (err) return callback(err);
+      range.set(bytes);
+      callback(null, buf);
+    });
+  }
+  binding.randomFill(range);
   later(callback, null, buf);
 }
 

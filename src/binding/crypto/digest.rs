@@ -157,25 +157,45 @@ pub(super) fn digest_free<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
 }
 
-/// randomFill(view): fills the typed array's bytes from the kernel's CSPRNG.
-pub(super) fn random_fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    // SAFETY: the only view taken in this call.
-    let Some(bytes) = (unsafe { args.get(0).view_bytes_mut() }) else {
-        return s.throw_error(ErrorKind::TypeError, "randomFill: expected a typed array");
-    };
+/// Fills `bytes` from the kernel's CSPRNG (getrandom(2)).
+fn fill_random(bytes: &mut [u8]) -> std::io::Result<()> {
     let mut done = 0;
     while done < bytes.len() {
         let rest = &mut bytes[done..];
         // SAFETY: rest is a valid writable region of rest.len() bytes.
         let n = unsafe { libc::getrandom(rest.as_mut_ptr().cast(), rest.len(), 0) };
         if n < 0 {
-            if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR) {
+            let e = std::io::Error::last_os_error();
+            if e.raw_os_error() == Some(libc::EINTR) {
                 continue;
             }
-            return s.throw_error(ErrorKind::Error, "getrandom failed");
+            return Err(e);
         }
         done += n as usize;
     }
+    Ok(())
+}
+
+/// randomFill(view): fills the typed array's bytes from the kernel's CSPRNG.
+pub(super) fn random_fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    // SAFETY: the only view taken in this call.
+    let Some(bytes) = (unsafe { args.get(0).view_bytes_mut() }) else {
+        return s.throw_error(ErrorKind::TypeError, "randomFill: expected a typed array");
+    };
+    if fill_random(bytes).is_err() {
+        s.throw_error(ErrorKind::Error, "getrandom failed");
+    }
+}
+
+/// randomBytesJob(req, size): `size` random bytes drawn on the work pool (large
+/// requests, as Node's threadpool draws them), delivered to req.oncomplete.
+pub(super) fn random_bytes_job<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let size = args.get(1).integer(s).unwrap_or(0).max(0) as usize;
+    super::kdf::run(s, args, "randomBytes", move || {
+        let mut bytes = vec![0; size];
+        fill_random(&mut bytes).map_err(|_| super::OsslError::plain("getrandom failed"))?;
+        Ok(bytes)
+    });
 }
 
 /// timingSafeEqual(a, b) -> whether the equal-length views hold the same bytes,

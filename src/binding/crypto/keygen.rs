@@ -1,8 +1,9 @@
 //! Key pair generation (generateKeyPair / generateKeyPairSync): RSA, RSA-PSS, EC,
-//! Ed25519, Ed448, X25519, X448. The callback form runs on the work pool, as
+//! Ed25519, Ed448, X25519, X448, DH. The callback form runs on the work pool, as
 //! Node's does on libuv's threadpool (RSA generation takes long).
 use foreign_types::ForeignTypeRef;
 use openssl::bn::BigNum;
+use openssl::dh::Dh;
 use openssl::ec::{EcGroup, EcKey};
 use openssl::error::ErrorStack;
 use openssl::md::Md;
@@ -62,6 +63,9 @@ struct Spec {
     hash: String,
     mgf1: String,
     salt: i32,
+    /// dh: the prime (empty: generate one of `bits` bits) and the generator.
+    prime: Vec<u8>,
+    generator: u32,
 }
 
 fn cvt(r: libc::c_int) -> Result<(), ErrorStack> {
@@ -112,6 +116,16 @@ fn generate(spec: &Spec) -> Result<PKey<Private>, OsslError> {
                 .and_then(PKey::from_ec_key)
                 .map_err(fail)
         }
+        "dh" => (|| {
+            let params = if spec.prime.is_empty() {
+                Dh::generate_params(spec.bits, spec.generator)?
+            } else {
+                let g = BigNum::from_u32(spec.generator)?;
+                Dh::from_pqg(BigNum::from_slice(&spec.prime)?, None, g)?
+            };
+            PKey::from_dh(params.generate_key()?)
+        })()
+        .map_err(fail),
         "ed25519" => PKey::generate_ed25519().map_err(fail),
         "ed448" => PKey::generate_ed448().map_err(fail),
         "x25519" => PKey::generate_x25519().map_err(fail),
@@ -136,7 +150,8 @@ fn pair_value<'s>(s: &Scope<'s>, pair: (Vec<u8>, Vec<u8>)) -> Local<'s, Value> {
 }
 
 /// generateKeyPair(req | undefined, type, modulusLength, publicExponent,
-/// namedCurve, hashAlgorithm, mgf1HashAlgorithm, saltLength | -1) ->
+/// namedCurve, hashAlgorithm, mgf1HashAlgorithm, saltLength | -1, dh prime |
+/// undefined, dh generator) ->
 /// [pkcs8 der, spki der] (sync), or req.oncomplete(err, pair).
 pub(super) fn generate_key_pair<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let spec = Spec {
@@ -147,6 +162,12 @@ pub(super) fn generate_key_pair<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         hash: arg_string(s, args, 5),
         mgf1: arg_string(s, args, 6),
         salt: arg_int(s, args, 7).unwrap_or(-1) as i32,
+        prime: args
+            .get(8)
+            .view_bytes()
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default(),
+        generator: arg_int(s, args, 9).unwrap_or(2) as u32,
     };
     let Some(req) = args.get(0).to::<Object>(ValueKind::Object) else {
         return match generate(&spec).and_then(encode) {

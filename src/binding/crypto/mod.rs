@@ -8,6 +8,8 @@
 //! - cipher.rs: createCipheriv / createDecipheriv contexts
 //! - keys.rs, sig.rs, keygen.rs: asymmetric keys, signatures, key generation
 //! - ecdh.rs: createECDH's scalars and points
+//! - dh.rs: createDiffieHellman's primes and keys
+//! - x509.rs: X509Certificate, and the legacy certificate object tls shows
 //!
 //! Byte results come back as Uint8Arrays that lib/ wraps as Buffers. OpenSSL's
 //! failures become Errors shaped as Node's (`error:XXXXXXXX:library::reason`, with
@@ -16,6 +18,7 @@ use super::set_methods;
 use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
 
 mod cipher;
+mod dh;
 mod digest;
 mod ecdh;
 mod kdf;
@@ -24,6 +27,7 @@ mod keys;
 mod names;
 mod prime;
 mod sig;
+pub mod x509;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -37,6 +41,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "hashCopy" => digest::hash_copy,
             "digestFree" => digest::digest_free,
             "randomFill" => digest::random_fill,
+            "randomBytesJob" => digest::random_bytes_job,
             "timingSafeEqual" => digest::timing_safe_equal,
             "getHashes" => names::get_hashes,
             "getCiphers" => names::get_ciphers,
@@ -70,6 +75,14 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "ecdhPublic" => ecdh::ecdh_public,
             "ecdhCompute" => ecdh::ecdh_compute,
             "ecdhConvert" => ecdh::ecdh_convert,
+            "dhGroupPrime" => dh::dh_group_prime,
+            "dhGenerateParams" => dh::dh_generate_params,
+            "dhCheck" => dh::dh_check,
+            "dhGenerateKeys" => dh::dh_generate_keys,
+            "dhComputeSecret" => dh::dh_compute_secret,
+            "x509Parse" => x509::x509_parse,
+            "x509Check" => x509::x509_check,
+            "x509Relation" => x509::x509_relation,
         ],
     );
     let version = openssl::version::number() as f64;

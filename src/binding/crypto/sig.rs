@@ -237,7 +237,13 @@ pub(super) fn derive_shared<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let secret = with_key!(&theirs, peer => (|| -> Result<Vec<u8>, ErrorStack> {
         let mut d = Deriver::new(&mine)?;
         d.set_peer(peer)?;
-        d.derive_to_vec()
+        let mut secret = d.derive_to_vec()?;
+        // A DH secret comes zero-padded to the prime's size, as Node gives it.
+        let size = mine.size();
+        if mine.id() == openssl::pkey::Id::DH && secret.len() < size {
+            secret.splice(0..0, std::iter::repeat_n(0, size - secret.len()));
+        }
+        Ok(secret)
     })());
     match secret {
         Ok(bytes) => args.ret(bytes_value(s, bytes)),
