@@ -5,7 +5,7 @@
 // is configured here once and frozen by the first connection that uses it.
 
 const {
-  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeJoin, ObjectDefineProperty,
+  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeSort, ObjectDefineProperty,
   SafeFinalizationRegistry, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
 
@@ -100,10 +100,12 @@ function processCiphers(ciphers, name) {
 }
 
 function configure(id, options) {
-  const ciphers = options.ciphers === undefined ? defaults.DEFAULT_CIPHERS : options.ciphers;
+  const ciphers = options.ciphers === undefined || options.ciphers === null ?
+    defaults.DEFAULT_CIPHERS : options.ciphers;
   if (typeof ciphers !== 'string') throw new ERR_INVALID_ARG_TYPE('options.ciphers', 'string', ciphers);
   const c = processCiphers(ciphers, 'options.ciphers');
-  binding.contextSetCiphersuites(id, c.suites);
+  // Without TLS_* names the TLSv1.3 suites stay OpenSSL's defaults, as in Node.
+  if (c.suites !== '') binding.contextSetCiphersuites(id, c.suites);
   binding.contextSetCiphers(id, c.list);
   const ca = options.ca;
   if (ca) forEachItem(ca, (x) => binding.contextAddCA(id, toBytes(x, 'options.ca')));
@@ -135,12 +137,13 @@ function configure(id, options) {
       binding.contextLoadPfx(id, toBytes(bytes, 'options.pfx'), pass === null ? undefined : pass);
     });
   }
-  const curve = options.ecdhCurve === undefined ? defaults.DEFAULT_ECDH_CURVE : options.ecdhCurve;
+  const curve = options.ecdhCurve === undefined || options.ecdhCurve === null ?
+    defaults.DEFAULT_ECDH_CURVE : options.ecdhCurve;
   if (typeof curve !== 'string') throw new ERR_INVALID_ARG_TYPE('options.ecdhCurve', 'string', curve);
   if (curve !== 'auto') binding.contextSetGroups(id, curve);
   const sid = options.sessionIdContext;
-  if (sid !== undefined) binding.contextSetSessionIdContext(id, toBytes(sid, 'options.sessionIdContext'));
-  if (options.sessionTimeout !== undefined) binding.contextSetSessionTimeout(id, options.sessionTimeout);
+  if (sid !== undefined && sid !== null) binding.contextSetSessionIdContext(id, toBytes(sid, 'options.sessionIdContext'));
+  if (typeof options.sessionTimeout === 'number') binding.contextSetSessionTimeout(id, options.sessionTimeout);
 }
 
 function createSecureContext(options) {
@@ -157,8 +160,7 @@ function isSecureContext(v) {
 
 // Lower-cased, sorted, unique: what tls.getCiphers() lists.
 function getCiphers() {
-  const names = binding.getCiphers();
-  names.sort();
+  const names = ArrayPrototypeSort(binding.getCiphers());
   const out = [];
   for (let i = 0; i < names.length; i++) {
     if (i === 0 || names[i] !== names[i - 1]) out[out.length] = names[i];

@@ -142,7 +142,7 @@ function onRawClose() {
     if (!tls._secureEstablished && !tls._tlsOptions.isServer) return tls.destroy(disconnected(tls));
     if (!tls[kEnded]) {
       tls[kEnded] = true;
-      tls.push(null);
+      pushEnd(tls);
     }
     tls.destroy();
   }
@@ -165,8 +165,15 @@ function onRawEnd() {
   readPlain(tls);
   if (!tls[kEnded] && !tls.destroyed) {
     tls[kEnded] = true;
-    tls.push(null);
+    pushEnd(tls);
   }
+}
+
+// The end of the plaintext; with nothing buffered 'end' comes now even if
+// nobody reads, as a net.Socket's does.
+function pushEnd(tls) {
+  tls.push(null);
+  tls.read(0);
 }
 
 function disconnected(tls) {
@@ -349,7 +356,7 @@ function readPlain(tls) {
     if (r === null) {
       if (!tls[kEnded]) {
         tls[kEnded] = true;
-        tls.push(null);
+        pushEnd(tls);
       }
       break;
     }
@@ -479,7 +486,8 @@ TLSSocket.prototype.getSession = function() {
 };
 
 TLSSocket.prototype.isSessionReused = function() {
-  return this[kConn] >= 0 && binding.connInfo(this[kConn], 'reused');
+  if (this[kConn] < 0) return null;
+  return binding.connInfo(this[kConn], 'reused');
 };
 
 TLSSocket.prototype.getPeerCertificate = function(detailed) {

@@ -19,6 +19,7 @@ const {
 const { initTlsServer, tlsConnectionListener } = require('internal/tls/server');
 const { validateObject } = require('internal/validators');
 const { URL } = require('internal/url');
+const { isIP } = require('internal/net');
 
 function Server(opts, requestListener) {
   if (!(this instanceof Server)) return new Server(opts, requestListener);
@@ -76,7 +77,10 @@ ObjectSetPrototypeOf(Agent, HttpAgent);
 Agent.prototype.createConnection = function createConnection(options, cb) {
   const key = options._agentKey;
   const session = key ? this._getSession(key) : undefined;
-  const socket = tls.connect({ __proto__: null, session, ...options });
+  const connectOptions = { __proto__: null, session, ...options };
+  // An address is no server name (RFC 6066): no SNI for it, as Node's agent.
+  if (connectOptions.servername && isIP(connectOptions.servername)) connectOptions.servername = '';
+  const socket = tls.connect(connectOptions);
   if (key) {
     socket.on('session', (s) => this._cacheSession(key, s));
     // A connection that failed may have failed for its session: forget it.

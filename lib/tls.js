@@ -4,12 +4,13 @@
 // internal/tls/server.js (Server), internal/tls/identity.js
 // (checkServerIdentity, ALPN lists, the system's root certificates).
 
-const { ObjectDefineProperty } = primordials;
+const { Error, ObjectDefineProperty } = primordials;
 
 const tlsCommon = require('_tls_common');
 const { TLSSocket, connect } = require('_tls_wrap');
 const { Server, createServer } = require('internal/tls/server');
 const identity = require('internal/tls/identity');
+const { ERR_TLS_INVALID_CONTEXT } = require('internal/tls/errors');
 
 module.exports = {
   CLIENT_RENEG_LIMIT: 3,
@@ -28,8 +29,10 @@ module.exports = {
   Server,
   createServer,
   connect,
-  createSecurePair() {
-    throw new Error('tls.createSecurePair is not supported by coil');
+  // Deprecated since Node 6 (DEP0064); coil checks its context and has no pair.
+  createSecurePair(context) {
+    if (!tlsCommon.isSecureContext(context)) throw new ERR_TLS_INVALID_CONTEXT('context');
+    throw new Error('tls.createSecurePair is not supported by coil; use tls.TLSSocket');
   },
 };
 

@@ -49,8 +49,11 @@ function matches(hostLabels, pattern, allowWildcard) {
 }
 
 // The canonical text of an IP address, so '::1' and '0:0:0:0:0:0:0:1' compare equal.
+// Not an address (a CIDR range, say): undefined, which matches nothing.
 function canonicalIP(ip) {
-  if (isIP(ip) !== 6) return ip;
+  const family = isIP(ip);
+  if (family === 0) return undefined;
+  if (family === 4) return ip;
   const { SocketAddress } = require('net');
   try {
     return new SocketAddress({ address: ip, family: 'ipv6' }).address;
@@ -148,7 +151,9 @@ function convertALPNProtocols(protocols, out) {
     }
     out.ALPNProtocols = buf;
   } else if (isArrayBufferView(protocols)) {
-    out.ALPNProtocols = Buffer.from(protocols.buffer, protocols.byteOffset, protocols.byteLength);
+    // A copy: the caller's buffer stays theirs.
+    out.ALPNProtocols = Buffer.from(Buffer.from(protocols.buffer, protocols.byteOffset,
+                                                protocols.byteLength));
   }
 }
 

@@ -16,7 +16,10 @@ const { Buffer } = require('buffer');
 const tlsCommon = require('_tls_common');
 const { TLSSocket } = require('_tls_wrap');
 const { validateObject, validateFunction, validateNumber } = require('internal/validators');
-const { ERR_TLS_REQUIRED_SERVER_NAME, ERR_INVALID_ARG_TYPE } = require('internal/tls/errors');
+const {
+  ERR_TLS_REQUIRED_SERVER_NAME, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE,
+} = require('internal/tls/errors');
+const { isArrayBufferView } = require('internal/util/types');
 const { convertALPNProtocols } = require('internal/tls/identity');
 
 const kErrorEmitted = Symbol('kErrorEmitted');
@@ -78,6 +81,7 @@ function initTlsServer(server, options) {
     server.ALPNProtocols = out.ALPNProtocols;
   }
   if (options.sessionTimeout !== undefined) validateNumber(options.sessionTimeout, 'options.sessionTimeout');
+  if (options.ticketKeys !== undefined) FunctionPrototypeCall(Server.prototype.setTicketKeys, server, options.ticketKeys, 'options.ticketKeys');
   FunctionPrototypeCall(Server.prototype.setSecureContext, server, options);
 }
 ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
@@ -124,10 +128,11 @@ Server.prototype.getTicketKeys = function() {
   return this._ticketKeys;
 };
 
-Server.prototype.setTicketKeys = function(keys) {
-  if (!Buffer.isBuffer(keys) && !(keys instanceof Uint8Array)) {
-    throw new ERR_INVALID_ARG_TYPE('keys', ['Buffer', 'TypedArray', 'DataView'], keys);
-  }
+// Ticket keys are OpenSSL's own here (per context, random); these are kept so
+// getTicketKeys gives back what was set.
+Server.prototype.setTicketKeys = function(keys, name = 'keys') {
+  if (!isArrayBufferView(keys)) throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], keys);
+  if (keys.byteLength !== 48) throw new ERR_INVALID_ARG_VALUE(name, keys, 'must be exactly 48 bytes');
   this._ticketKeys = keys;
 };
 

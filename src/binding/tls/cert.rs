@@ -104,6 +104,9 @@ fn verify_code(code: i32) -> &'static str {
         27 => "CERT_UNTRUSTED",
         28 => "CERT_REJECTED",
         62 => "HOSTNAME_MISMATCH",
+        66 => "EE_KEY_TOO_SMALL",
+        67 => "CA_KEY_TOO_SMALL",
+        68 => "CA_MD_TOO_WEAK",
         _ => "UNSPECIFIED",
     }
 }
@@ -170,6 +173,37 @@ fn ip_text(ip: &[u8]) -> String {
     }
 }
 
+/// The authorityInfoAccess extension as Node shows it: `{ 'OCSP - URI': [...],
+/// 'CA Issuers - URI': [...] }`.
+fn info_access<'s>(s: &Scope<'s>, cert: &X509Ref) -> Option<Local<'s, Value>> {
+    let list = cert.authority_info()?;
+    let mut seen: Vec<(String, Vec<String>)> = Vec::new();
+    for d in &list {
+        let method = d.method().nid().long_name().unwrap_or("UNDEF");
+        let loc = d.location();
+        let (kind, value) = if let Some(u) = loc.uri() {
+            ("URI", u.to_owned())
+        } else if let Some(n) = loc.dnsname() {
+            ("DNS", n.to_owned())
+        } else if let Some(e) = loc.email() {
+            ("email", e.to_owned())
+        } else {
+            continue;
+        };
+        let key = format!("{method} - {kind}");
+        match seen.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, vals)) => vals.push(value),
+            None => seen.push((key, vec![value])),
+        }
+    }
+    let o = s.object();
+    for (k, vals) in seen {
+        let items: Vec<_> = vals.iter().map(|v| s.string(v).value()).collect();
+        o.set_str(s, &k, s.array(&items).value());
+    }
+    Some(o.value())
+}
+
 fn is_ca(cert: &X509Ref) -> bool {
     extern "C" {
         // libcrypto (linked through the openssl crate).
@@ -190,6 +224,9 @@ fn cert_object<'s>(s: &Scope<'s>, cert: &X509) -> Local<'s, Value> {
     set("issuer", name_object(s, cert.issuer_name()));
     if let Some(alt) = alt_names(cert) {
         set("subjectaltname", s.string(&alt).value());
+    }
+    if let Some(info) = info_access(s, cert) {
+        set("infoAccess", info);
     }
     set("ca", s.boolean(is_ca(cert)));
     if let Ok(key) = cert.public_key() {

@@ -46,10 +46,11 @@ pub(super) fn context_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let min = version(&args.get(0).to_rust_string(s));
     let max = version(&args.get(1).to_rust_string(s));
     let made = SslContextBuilder::new(SslMethod::tls()).and_then(|mut b| {
-        // TLSv1 and 1.1 need OpenSSL's security level 0, as Node sets for them.
-        if matches!(min, Some(SslVersion::TLS1) | Some(SslVersion::TLS1_1)) {
-            set_security_level(&mut b, 0);
-        }
+        // OpenSSL's own default level (1), not the one a system's openssl.cnf may
+        // raise (Debian's is 2): Node does not read that file, and level 2 refuses
+        // 1024-bit CA keys that Node accepts. TLSv1 and 1.1 need level 0.
+        let legacy = matches!(min, Some(SslVersion::TLS1) | Some(SslVersion::TLS1_1));
+        set_security_level(&mut b, if legacy { 0 } else { 1 });
         b.set_min_proto_version(min)?;
         b.set_max_proto_version(max)?;
         // Renegotiation is off, as in Node; a peer's close without close_notify is
@@ -215,9 +216,14 @@ pub(super) fn context_load_pfx<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 }
 
 /// contextSetCiphers(id, OpenSSL cipher list) for TLSv1.2 and older.
+/// An empty list clears the older protocols' ciphers (only TLSv1.3 suites were
+/// given): OpenSSL calls that no match, Node no error.
 pub(super) fn context_set_ciphers<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let list = args.get(1).to_rust_string(s);
-    with_builder(s, args, |b, _| b.set_cipher_list(&list));
+    with_builder(s, args, |b, _| match b.set_cipher_list(&list) {
+        Err(_) if list.is_empty() => Ok(()),
+        r => r,
+    });
 }
 
 /// contextSetCiphersuites(id, TLSv1.3 suites)
