@@ -224,8 +224,14 @@ function flushOut(tls, cb) {
 function handshake(tls) {
   if (tls[kSniPending] || tls.destroyed) return;
   const r = binding.connHandshake(tls[kConn]);
+  if (r === 0) {
+    // A client that rejects the server's certificate sends nothing more (not
+    // even its Finished), as Node's: the server hears a reset, not a handshake.
+    handshakeDone(tls);
+    if (!tls.destroyed) flushOut(tls);
+    return;
+  }
   flushOut(tls);
-  if (r === 0) return handshakeDone(tls);
   if (r === 1) return;
   if (r === 2) return askSni(tls);
   tlsError(tls, r);
@@ -429,8 +435,10 @@ TLSSocket.prototype._final = function(cb) {
     binding.connShutdown(id);
     flushOut(this);
   }
-  if (!raw.destroyed) raw.end();
-  cb();
+  // Finished once the parent has handed everything (close_notify too) to the
+  // kernel: a destroySoon() after 'finish' must not cut it off.
+  if (raw.destroyed || raw.writableFinished) return cb();
+  raw.end(() => cb());
 };
 
 TLSSocket.prototype._destroy = function(exception, cb) {

@@ -11,6 +11,7 @@ const {
   Symbol,
 } = primordials;
 
+const binding = internalBinding('tls_wrap');
 const net = require('net');
 const { Buffer } = require('buffer');
 const tlsCommon = require('_tls_common');
@@ -81,8 +82,9 @@ function initTlsServer(server, options) {
     server.ALPNProtocols = out.ALPNProtocols;
   }
   if (options.sessionTimeout !== undefined) validateNumber(options.sessionTimeout, 'options.sessionTimeout');
-  if (options.ticketKeys !== undefined) FunctionPrototypeCall(Server.prototype.setTicketKeys, server, options.ticketKeys, 'options.ticketKeys');
+  if (options.ticketKeys !== undefined) validateTicketKeys(options.ticketKeys, 'options.ticketKeys');
   FunctionPrototypeCall(Server.prototype.setSecureContext, server, options);
+  if (options.ticketKeys !== undefined) FunctionPrototypeCall(Server.prototype.setTicketKeys, server, options.ticketKeys);
 }
 ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
 ObjectSetPrototypeOf(Server, net.Server);
@@ -124,17 +126,21 @@ Server.prototype.addContext = function(servername, context) {
 };
 
 Server.prototype.getTicketKeys = function() {
-  if (this._ticketKeys === undefined) this._ticketKeys = require('crypto').randomBytes(48);
-  return this._ticketKeys;
+  const keys = binding.contextGetTicketKeys(this._sharedCreds.context.id);
+  return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
 };
 
-// Ticket keys are OpenSSL's own here (per context, random); these are kept so
-// getTicketKeys gives back what was set.
+// The 48 bytes that seal session tickets: 16 name, 16 HMAC secret, 16 AES key.
+// New keys mean tickets sealed before no longer resume.
 Server.prototype.setTicketKeys = function(keys, name = 'keys') {
+  validateTicketKeys(keys, name);
+  binding.contextSetTicketKeys(this._sharedCreds.context.id, keys);
+};
+
+function validateTicketKeys(keys, name) {
   if (!isArrayBufferView(keys)) throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], keys);
   if (keys.byteLength !== 48) throw new ERR_INVALID_ARG_VALUE(name, keys, 'must be exactly 48 bytes');
-  this._ticketKeys = keys;
-};
+}
 
 function createServer(options, listener) {
   return new Server(options, listener);

@@ -58,6 +58,7 @@ pub(super) fn context_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         b.set_options(SslOptions::NO_RENEGOTIATION | SslOptions::IGNORE_UNEXPECTED_EOF);
         b.set_session_cache_mode(SslSessionCacheMode::CLIENT | SslSessionCacheMode::SERVER);
         super::conn::install_callbacks(&mut b);
+        super::tickets::install(&mut b);
         Ok(b)
     });
     match made {
@@ -300,6 +301,16 @@ pub(super) fn built(id: usize) -> Option<SslContext> {
         let ctx = b.build();
         *slot = Context::Built(ctx.clone());
         Some(ctx)
+    })
+}
+
+/// The SSL_CTX of context `id`, configured or in use (for what may change later:
+/// ticket keys).
+pub(super) fn raw_ctx(id: usize) -> Option<*mut openssl_sys::SSL_CTX> {
+    CONTEXTS.with(|t| match t.borrow().get(id)? {
+        Context::Building(b, _) => Some(b.as_ptr()),
+        Context::Built(c) => Some(c.as_ptr()),
+        Context::Taken => None,
     })
 }
 

@@ -8,6 +8,7 @@
 //! io_uring and epoll (docs/tls.md says why this shape).
 //! - context.rs: secure contexts (keys, certificates, CAs, ciphers, versions)
 //! - conn.rs: connections (handshake, records, shutdown, sessions, ALPN, SNI)
+//! - tickets.rs: session ticket keys (Node's 48-byte form)
 //! - cert.rs: certificates as Node's objects, verify results as Node's codes
 //!
 //! Contexts and connections live in per-thread tables; JS holds their numbers and
@@ -19,6 +20,7 @@ use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 mod cert;
 mod conn;
 mod context;
+mod tickets;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
@@ -36,6 +38,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "contextSetSessionIdContext" => context::context_set_session_id_context,
             "contextSetOptions" => context::context_set_options,
             "contextSetSessionTimeout" => context::context_set_session_timeout,
+            "contextGetTicketKeys" => tickets::context_get_ticket_keys,
+            "contextSetTicketKeys" => tickets::context_set_ticket_keys,
             "contextFree" => context::context_free,
             "connNew" => conn::conn_new,
             "connFeed" => conn::conn_feed,
