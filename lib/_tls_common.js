@@ -5,7 +5,7 @@
 // is configured here once and frozen by the first connection that uses it.
 
 const {
-  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeJoin, ArrayPrototypeSort, ObjectDefineProperty,
+  ArrayIsArray, ArrayPrototypeFilter, Error, ArrayPrototypeJoin, ArrayPrototypeSort, ObjectDefineProperty,
   SafeFinalizationRegistry, StringPrototypeSplit, StringPrototypeStartsWith,
 } = primordials;
 
@@ -134,7 +134,13 @@ function configure(id, options) {
         bytes = p.buf;
         if (p.passphrase !== undefined) pass = p.passphrase;
       }
-      binding.contextLoadPfx(id, toBytes(bytes, 'options.pfx'), pass === null ? undefined : pass);
+      try {
+        binding.contextLoadPfx(id, toBytes(bytes, 'options.pfx'), pass === null ? undefined : pass);
+      } catch (err) {
+        // A wrong passphrase is a plain Error in Node, without OpenSSL's code.
+        if (err.reason === 'mac verify failure') throw new Error('mac verify failure');
+        throw err;
+      }
     });
   }
   const curve = options.ecdhCurve === undefined || options.ecdhCurve === null ?
