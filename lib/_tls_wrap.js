@@ -18,7 +18,7 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { isArrayBufferView } = require('internal/util/types');
-const { normalizeArgs, isIP } = require('internal/net');
+const { isIP } = require('internal/net');
 const { validateFunction, validateString } = require('internal/validators');
 const tlsCommon = require('_tls_common');
 const { checkServerIdentity, convertALPNProtocols } = require('internal/tls/identity');
@@ -577,72 +577,8 @@ ObjectDefineProperty(TLSSocket.prototype, 'pending', {
   get() { return this[kParent].pending; },
 });
 
-function normalizeConnectArgs(args) {
-  const normalized = normalizeArgs(args);
-  const options = { __proto__: null, ...normalized[0] };
-  // tls.connect(port, host, options, cb): the options object counts too.
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i];
-    if (a !== null && typeof a === 'object') {
-      const copy = { __proto__: null, ...a, ...options };
-      return [copy, normalized[1]];
-    }
-  }
-  return [options, normalized[1]];
-}
-
-let warnedIpServername = false;
-let warnedRejectUnauthorized = false;
-
-function connect(...args) {
-  const normalized = normalizeConnectArgs(args);
-  const cb = normalized[1];
-  const allowUnauthorized = process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0';
-  if (allowUnauthorized && !warnedRejectUnauthorized) {
-    warnedRejectUnauthorized = true;
-    process.emitWarning('Setting the NODE_TLS_REJECT_UNAUTHORIZED environment variable to \'0\' ' +
-      'makes TLS connections and HTTPS requests insecure by disabling certificate verification.');
-  }
-  const options = {
-    __proto__: null,
-    rejectUnauthorized: !allowUnauthorized,
-    ciphers: tlsCommon.defaults.DEFAULT_CIPHERS,
-    checkServerIdentity,
-    minDHSize: 1024,
-    ...normalized[0],
-  };
-  if (!options.keepAlive) options.singleUse = true;
-  validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
-  const context = options.secureContext || tlsCommon.createSecureContext(options);
-  const tls = new TLSSocket(options.socket, {
-    __proto__: null,
-    allowHalfOpen: options.allowHalfOpen,
-    secureContext: context,
-    isServer: false,
-    requestCert: true,
-    rejectUnauthorized: options.rejectUnauthorized !== false,
-    session: options.session,
-    ALPNProtocols: options.ALPNProtocols,
-    highWaterMark: options.highWaterMark,
-  });
-  tls[kConnectOptions] = options;
-  if (cb) tls.once('secureConnect', cb);
-  if (!options.socket) {
-    if (options.timeout) tls.setTimeout(options.timeout);
-    tls.connect(options);
-  }
-  tls._controlReleased = true;
-  if (options.session) tls.setSession(options.session);
-  if (options.servername) {
-    if (!warnedIpServername && isIP(options.servername)) {
-      warnedIpServername = true;
-      process.emitWarning('Setting the TLS ServerName to an IP address is not permitted by ' +
-        'RFC 6066. This will be ignored in a future version.', 'DeprecationWarning', 'DEP0123');
-    }
-    tls.setServername(options.servername);
-  }
-  if (options.socket && !options.socket.connecting) tls._start();
-  return tls;
-}
-
-module.exports = { TLSSocket, connect, kConnectOptions };
+module.exports = {
+  TLSSocket, kConnectOptions,
+  // tls.connect lives in internal/tls/connect.js (it needs this module).
+  get connect() { return require('internal/tls/connect').connect; },
+};

@@ -1,13 +1,15 @@
 'use strict';
 // tls: TLS clients and servers over net sockets, on the system's OpenSSL. The
-// pieces: _tls_common.js (secure contexts), _tls_wrap.js (TLSSocket, connect),
+// pieces: _tls_common.js (secure contexts), _tls_wrap.js (TLSSocket),
+// internal/tls/connect.js (connect),
 // internal/tls/server.js (Server), internal/tls/identity.js
 // (checkServerIdentity, ALPN lists, the system's root certificates).
 
 const { Error, ObjectDefineProperty } = primordials;
 
 const tlsCommon = require('_tls_common');
-const { TLSSocket, connect } = require('_tls_wrap');
+const { TLSSocket } = require('_tls_wrap');
+const { connect } = require('internal/tls/connect');
 const { Server, createServer } = require('internal/tls/server');
 const identity = require('internal/tls/identity');
 const { ERR_TLS_INVALID_CONTEXT } = require('internal/tls/errors');

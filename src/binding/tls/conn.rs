@@ -202,7 +202,7 @@ pub(super) fn conn_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             }
         }
         ssl.set_ex_data(extra_index(), Mutex::new(extra));
-        Ok::<_, openssl::error::ErrorStack>(SslStream::new(ssl, MemIo::default())?)
+        SslStream::new(ssl, MemIo::default())
     })();
     match made {
         Ok(stream) => {

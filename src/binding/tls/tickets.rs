@@ -56,7 +56,18 @@ pub(super) fn install(b: &mut SslContextBuilder) {
             *mut c_void,
             libc::c_int,
         ) -> libc::c_int = ticket_key;
-        SSL_CTX_callback_ctrl(b.as_ptr(), SET_TICKET_KEY_CB, Some(std::mem::transmute(cb)));
+        let generic = std::mem::transmute::<
+            unsafe extern "C" fn(
+                *mut openssl_sys::SSL,
+                *mut u8,
+                *mut u8,
+                *mut openssl_sys::EVP_CIPHER_CTX,
+                *mut c_void,
+                libc::c_int,
+            ) -> libc::c_int,
+            unsafe extern "C" fn(),
+        >(cb);
+        SSL_CTX_callback_ctrl(b.as_ptr(), SET_TICKET_KEY_CB, Some(generic));
     }
 }
 
