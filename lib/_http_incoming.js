@@ -21,11 +21,19 @@ const kTrailersDistinct = Symbol('kTrailersDistinct');
 // Set when the body's reader paused the socket (resumed by _read).
 const kPausedSocket = Symbol('kPausedSocket');
 
+// The options every IncomingMessage gives Readable: one object per high-water
+// mark, made by `new` (a `{ __proto__: null, ... }` literal per message would be
+// a new dictionary-mode object for Readable to look each option up in).
+function ReadableOptions(highWaterMark) {
+  this.highWaterMark = highWaterMark;
+}
+ObjectSetPrototypeOf(ReadableOptions.prototype, null);
+let lastOptions = new ReadableOptions(undefined);
+
 function IncomingMessage(socket) {
-  FunctionPrototypeCall(Readable, this, {
-    __proto__: null,
-    highWaterMark: socket ? socket.readableHighWaterMark : undefined,
-  });
+  const highWaterMark = socket ? socket.readableHighWaterMark : undefined;
+  if (lastOptions.highWaterMark !== highWaterMark) lastOptions = new ReadableOptions(highWaterMark);
+  FunctionPrototypeCall(Readable, this, lastOptions);
   this._readableState.readingMore = true;
   this.socket = socket;
   this.httpVersionMajor = null;

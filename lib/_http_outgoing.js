@@ -36,6 +36,8 @@ const crlf = '\r\n';
 const closeRegExp = /(?:^|\W)close(?:$|\W)/i;
 const chunkedRegExp = /(?:^|\W)chunked(?:$|\W)/i;
 const nonAsciiRegExp = /[^\x00-\x7f]/;
+// What a field value may hold that is not plain ASCII text (HTAB and SP..~ are).
+const nonPlainRegExp = /[^\t\x20-\x7e]/;
 
 function validateHeaderName(name, label) {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
@@ -194,11 +196,26 @@ OutgoingMessage.prototype._implicitHeader = function _implicitHeader() {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
 };
 
+// A field value (already valid) with a byte past 0x7f makes the head non-ASCII.
+function noteAscii(state, value) {
+  if (state.ascii && typeof value !== 'number' &&
+      RegExpPrototypeExec(nonAsciiRegExp, `${value}`) !== null) {
+    state.ascii = false;
+  }
+}
+
 // Appends one field line, noting the fields that decide framing and the connection.
 function storeField(self, state, name, value, validate) {
   if (validate) {
     validateHeaderName(name);
-    validateHeaderValue(name, value);
+    // A plain-ASCII string is valid and keeps the head ASCII (one regexp for
+    // both); anything else gets the full check.
+    if (typeof value !== 'string' || RegExpPrototypeExec(nonPlainRegExp, value) !== null) {
+      validateHeaderValue(name, value);
+      if (!ArrayIsArray(value)) noteAscii(state, value);
+    }
+  } else if (!ArrayIsArray(value)) {
+    noteAscii(state, value);
   }
   if (ArrayIsArray(value)) {
     if (value.length >= 2 && StringPrototypeToLowerCase(name) === 'cookie') {
@@ -232,11 +249,29 @@ function storeField(self, state, name, value, validate) {
 // Builds the head: the first line, the fields (the stored table, or those given
 // to writeHead: an object, a flat [name, value, ...] array or [[name, value]]),
 // then Date, Connection/Keep-Alive and the body framing the fields left open.
-OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers) {
-  const state = {
-    __proto__: null, head: firstLine, connection: false, contLen: false, te: false,
-    date: false, expect: false, trailer: false, keepAlive: false,
-  };
+// The head being built and what its fields decided. Made by `new` from a
+// constructor whose prototype has no prototype: its fields are fast properties
+// (V8 makes a `{ __proto__: null, ... }` literal a dictionary) and no setter a
+// user puts on Object.prototype can catch them.
+function HeadState(head, ascii) {
+  this.head = head;
+  this.ascii = ascii;
+  this.connection = false;
+  this.contLen = false;
+  this.te = false;
+  this.date = false;
+  this.expect = false;
+  this.trailer = false;
+  this.keepAlive = false;
+}
+ObjectSetPrototypeOf(HeadState.prototype, null);
+
+// `firstLineAscii` may say what the caller knows of the first line (else it is
+// looked at here): the head is tested piece by piece, not as the long string it
+// becomes, which V8 would have to flatten first.
+OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers, firstLineAscii) {
+  const state = new HeadState(firstLine, firstLineAscii !== undefined ? firstLineAscii :
+    RegExpPrototypeExec(nonAsciiRegExp, firstLine) === null);
   if (headers === this[kOutHeaders] && headers !== null) {
     const keys = ObjectKeys(headers);
     for (let i = 0; i < keys.length; i++) {
@@ -293,7 +328,7 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
   this._headerSent = false;
   // Node sends a head with latin1 field bytes as latin1 when chunked framing
   // follows (the size line goes with it), in the body's encoding otherwise.
-  this._headerAscii = RegExpPrototypeExec(nonAsciiRegExp, this._header) === null;
+  this._headerAscii = state.ascii;
   if (state.expect) this._send('');
 };
 

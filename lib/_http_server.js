@@ -20,6 +20,8 @@ const net = require('net');
 const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
 const { STATUS_CODES } = require('internal/http/status_codes');
 const { checkInvalidHeaderChar, maxHeaderSize: defaultMaxHeaderSize } = require('_http_common');
+
+const nonAsciiRegExp = /[^\x00-\x7f]/;
 const {
   codes: {
     ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR,
@@ -102,7 +104,8 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(`HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`, headers);
+  this._storeHeader(`HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`, headers,
+                    RegExpPrototypeExec(nonAsciiRegExp, this.statusMessage) === null);
   return this;
 };
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;

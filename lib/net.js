@@ -30,14 +30,13 @@ const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
   codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE,
     ERR_INVALID_ARG_TYPE },
-  errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
   kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
 } = require('internal/net');
-const { openFd } = require('internal/net/fd_handle');
+const { openFd, openFdError } = require('internal/net/fd_handle');
 const autoSelect = require('internal/net/connect_multiple');
 const { connectMultiple, attemptTimeoutFor } = autoSelect;
 const { validateInt32 } = require('internal/validators');
@@ -112,7 +111,7 @@ function Socket(options) {
     const type = internalBinding('process_methods').guessHandleType(fd);
     if (type !== 'PIPE' && type !== 'TCP') throw new ERR_INVALID_FD_TYPE(type);
     const h = openFd(fd);
-    if (typeof h === 'number') throw errnoOpenError(h);
+    if (typeof h === 'number') throw openFdError(h);
     this[kHandle] = h;
     this._handle = h;
   }
@@ -123,14 +122,6 @@ function Socket(options) {
   }
 }
 
-function errnoOpenError(errno) {
-  const code = errnoInfo(errno)[0];
-  const err = new Error(`open ${code}`);
-  err.errno = errno;
-  err.code = code;
-  err.syscall = 'open';
-  return err;
-}
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 ObjectSetPrototypeOf(Socket, stream.Duplex);
 
@@ -230,6 +221,10 @@ Socket.prototype._read = function(n) {
   issueRead(this);
 };
 
+// Strings up to this many characters go to binding.writeString (3 bytes each at
+// most in UTF-8: within the write queue's copy limit).
+const kStringWriteMax = 1024;
+
 function toBuffer(chunk, encoding) {
   return typeof chunk === 'string' ? BufferFrom(chunk, encoding) : chunk;
 }
@@ -295,9 +290,20 @@ Socket.prototype._write = function(chunk, encoding, cb) {
       (encoding === 'utf8' || encoding === 'utf-8')) {
     return writeNow(this, [chunk], BufferByteLength(chunk, 'utf8'), cb);
   }
+  const h = this[kHandle];
+  if (typeof chunk === 'string' && chunk.length <= kStringWriteMax && chunk.length > 0 &&
+      h !== null && !this.connecting && this[kSyncWrites] < 0) {
+    // A short string is encoded into the handle's queue, which copies small
+    // writes anyway: no Buffer is made for it.
+    const latin1 = encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii';
+    if (latin1 || encoding === 'utf8' || encoding === 'utf-8') {
+      const r = binding.writeString(h.id, this._writeReq, chunk, latin1);
+      if (r < 0) return afterWrite(this, r, 0, cb);
+      return afterWrite(this, r & 1, (r - (r & 1)) / 2, cb);
+    }
+  }
   const b = toBuffer(chunk, encoding);
   const total = TypedArrayPrototypeGetByteLength(b);
-  const h = this[kHandle];
   if (h !== null && !this.connecting && this[kSyncWrites] < 0 && total > 0) {
     // The common case: one buffer straight to the handle (no array made for it).
     const r = binding.write(h.id, this._writeReq, b);

@@ -102,6 +102,15 @@ Options:
   --dns-result-order=ORDER    dns.lookup's default order: verbatim, ipv4first, ipv6first
   --insecure-http-parser      http parsers accept invalid header characters,
                               folded fields and Content-Length with chunked
+  --test [PATHS...]           run the test files given (or found: test.js, *.test.js,
+                              *-test.js, *_test.js, test-*.js, test/**), each in its
+                              own process, and report with node:test's reporters
+  --test-reporter=NAME        spec, tap, dot or a reporter module (repeatable)
+  --test-reporter-destination=stdout|stderr|FILE
+  --test-name-pattern=RE      run only the tests whose name matches (repeatable)
+  --test-only                 run only the tests marked `only`
+  --test-concurrency=N        test files run at once (default: CPUs - 1)
+  --test-timeout=MS           a test file still running after MS fails
   --pending-deprecation, --trace-uncaught, --preserve-symlinks,
   --preserve-symlinks-main    accepted as node does; no effect yet
   -v, --version               print coil's version
@@ -153,6 +162,13 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--backend", "", Kind::Text, true),
     ("--dns-result-order", "", Kind::Text, true),
     ("--insecure-http-parser", "", Kind::Bool, true),
+    ("--test", "", Kind::Bool, false),
+    ("--test-only", "", Kind::Bool, true),
+    ("--test-reporter", "", Kind::List, true),
+    ("--test-reporter-destination", "", Kind::List, true),
+    ("--test-name-pattern", "", Kind::List, true),
+    ("--test-concurrency", "", Kind::Text, true),
+    ("--test-timeout", "", Kind::Text, true),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).

@@ -15,6 +15,7 @@ mod v8;
 use std::io::Write;
 
 fn main() {
+    signal_mask::reset_inherited();
     let options = match cli::from_process() {
         cli::Parsed::Run(o) => o,
         cli::Parsed::Print(text) => {

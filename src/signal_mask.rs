@@ -19,6 +19,50 @@ const FAULTS: [i32; 6] = [
     libc::SIGSYS,
 ];
 
+/// Undoes what the parent process left behind, as node does at start-up: a
+/// parent's blocked mask and its ignored signals survive exec, so a shell that
+/// runs coil in the background (SIGINT ignored) would otherwise get a coil that
+/// Ctrl-C and `kill -INT` cannot stop. SIGPIPE and SIGXFSZ are ignored instead: a
+/// write to a closed pipe or past RLIMIT_FSIZE is an error for JS to handle
+/// (EPIPE, EFBIG), not the end of the process. Handlers cannot be inherited
+/// across exec, so only ignored dispositions need putting back.
+pub fn reset_inherited() {
+    // SAFETY: set is plain data, emptied before use.
+    let mut none: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: none is a valid sigset_t owned by this frame.
+    unsafe {
+        libc::sigemptyset(&mut none);
+        libc::pthread_sigmask(libc::SIG_SETMASK, &none, std::ptr::null_mut());
+    }
+    for signo in 1..libc::SIGRTMIN() {
+        if signo == libc::SIGKILL || signo == libc::SIGSTOP {
+            continue;
+        }
+        let wanted = if signo == libc::SIGPIPE || signo == libc::SIGXFSZ {
+            libc::SIG_IGN
+        } else {
+            libc::SIG_DFL
+        };
+        // SAFETY: sigaction with a null new action only reads the current one.
+        let mut now: libc::sigaction = unsafe { std::mem::zeroed() };
+        // SAFETY: now is a valid sigaction owned by this frame.
+        if unsafe { libc::sigaction(signo, std::ptr::null(), &mut now) } != 0 {
+            continue;
+        }
+        // Handlers installed in this process (Rust's own for stack overflow) stay.
+        if now.sa_sigaction != libc::SIG_IGN && now.sa_sigaction != libc::SIG_DFL {
+            continue;
+        }
+        if now.sa_sigaction != wanted {
+            // SAFETY: zeroed sigaction is "no flags, empty mask"; only the handler is set.
+            let mut act: libc::sigaction = unsafe { std::mem::zeroed() };
+            act.sa_sigaction = wanted;
+            // SAFETY: act is a valid sigaction; the old one is not wanted.
+            unsafe { libc::sigaction(signo, &act, std::ptr::null_mut()) };
+        }
+    }
+}
+
 /// Blocks every asynchronous signal in the calling thread; returns the mask before.
 pub fn block_async_signals() -> libc::sigset_t {
     // SAFETY: sigset_t is plain data, filled by sigfillset before use.

@@ -63,3 +63,46 @@ fn a_listener_catches_a_signal_from_another_process() {
         assert!(child.wait().unwrap().success(), "{backend}");
     }
 }
+
+#[test]
+fn what_the_parent_ignored_or_blocked_is_put_back() {
+    use std::os::unix::process::CommandExt;
+    // A shell's background job has SIGINT ignored; a parent may also leave it
+    // blocked. Either way `kill -INT` stops node, so it stops coil.
+    for blocked in [false, true] {
+        let mut cmd = coil();
+        cmd.args(["-e", "console.log('ready'); setTimeout(() => {}, 5000)"])
+            .stdout(Stdio::piped());
+        // SAFETY: the closure only calls async-signal-safe functions (sigaction,
+        // sigprocmask) between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                if blocked {
+                    let mut set: libc::sigset_t = std::mem::zeroed();
+                    libc::sigemptyset(&mut set);
+                    libc::sigaddset(&mut set, libc::SIGINT);
+                    libc::sigprocmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+                } else {
+                    libc::signal(libc::SIGINT, libc::SIG_IGN);
+                }
+                Ok(())
+            });
+        }
+        let mut child = cmd.spawn().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        assert_eq!(lines.next().unwrap().unwrap(), "ready");
+        // SAFETY: kill has no memory preconditions; the pid is our child's.
+        unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(libc::SIGINT), "blocked={blocked}");
+    }
+    // SIGXFSZ is ignored, as node ignores it (a write past RLIMIT_FSIZE is EFBIG).
+    let out = coil()
+        .args([
+            "-e",
+            "process.kill(process.pid, 'SIGXFSZ'); setTimeout(() => console.log('alive'), 50)",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), "alive\n");
+}

@@ -359,6 +359,12 @@ E('ERR_SYNTHETIC', 'JavaScript Callstack', Error);
 E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
   '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active',
   Error);
+// node:test's wrapper around what made a test fail: `cause` is the thrown value.
+E('ERR_TEST_FAILURE', function(error, failureType) {
+  this.failureType = failureType;
+  this.cause = error;
+  return typeof error === 'string' ? error : (error?.message ?? inspect(error));
+}, Error);
 E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
 E('ERR_UNESCAPED_CHARACTERS', '%s contains unescaped characters', TypeError);
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {

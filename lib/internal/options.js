@@ -13,11 +13,12 @@ const DEFAULT_TRUE = { __proto__: null, '--warnings': true };
 // Options that may be given more than once, collected into an array.
 const LISTS = {
   __proto__: null, '--conditions': true, '--require': true, '--import': true, '--env-file': true,
+  '--test-reporter': true, '--test-reporter-destination': true, '--test-name-pattern': true,
 };
 // Options that take one value.
 const TEXTS = {
   __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true,
-  '--dns-result-order': true,
+  '--dns-result-order': true, '--test-concurrency': true, '--test-timeout': true,
 };
 
 let values;

@@ -21,20 +21,41 @@ pub struct Table {
     /// A socket has a few ops in flight at most; its list is kept when it empties
     /// (no allocation per op), and there are at most as many lists as fd numbers.
     by_fd: FxHashMap<RawFd, Vec<Key>>,
+    /// Boxes of finished ops (holding a Nop), reused by the next inserts: an op
+    /// costs no malloc and free of its box in a steady state. (Boxes, not ops:
+    /// the table hands out boxes, whose heap blocks are what is reused.)
+    #[allow(clippy::vec_box)]
+    spare: Vec<Box<Op>>,
 }
+
+/// Boxes kept for reuse.
+const SPARE_MAX: usize = 256;
 
 impl Table {
     pub fn insert(&mut self, op: Op, owner: Owner) -> Key {
         let fd = op.as_opable_ref().fd();
-        let key = self.ops.insert(InFlight {
-            op: Box::new(op),
-            owner,
-            fd,
-        }) as Key;
+        let op = match self.spare.pop() {
+            Some(mut b) => {
+                *b = op;
+                b
+            }
+            None => Box::new(op),
+        };
+        let key = self.ops.insert(InFlight { op, owner, fd }) as Key;
         if let Some(fd) = fd {
             self.by_fd.entry(fd).or_default().push(key);
         }
         key
+    }
+
+    /// The op out of a removed entry's box, the box kept for the next insert.
+    pub fn unbox(&mut self, mut b: Box<Op>) -> Op {
+        if self.spare.len() >= SPARE_MAX {
+            return *b;
+        }
+        let op = std::mem::replace(&mut *b, Op::Nop(super::op::Nop));
+        self.spare.push(b);
+        op
     }
 
     pub fn get(&self, key: Key) -> Option<&InFlight> {

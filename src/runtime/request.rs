@@ -5,6 +5,8 @@
 //! callback. The request is released at its op's LAST completion: a multishot op
 //! calls `oncomplete` once per shot. A handle's close callback is a request too,
 //! completed in the loop's closing phase.
+use std::rc::Rc;
+
 use slab::Slab;
 
 use super::Runtime;
@@ -31,8 +33,9 @@ pub struct Request {
     /// The JS request object, or the promise a promise request settles.
     req: Global,
     /// For a promise request: Some, with the function (if any) the value goes
-    /// through before it resolves the promise.
-    settle: Option<Option<Global>>,
+    /// through before it resolves the promise (shared: lib/ passes the same few
+    /// functions, and a Global per call is a malloc and a free).
+    settle: Option<Option<Rc<Global>>>,
     /// Taken out while it runs (JS may submit more requests meanwhile).
     finish: Option<Finish>,
     /// The op's key, for cancelling (None: a close callback, or not yet submitted).
@@ -82,7 +85,7 @@ impl Runtime {
         let promise = resolver.promise();
         let id = self.requests.borrow_mut().0.insert(Request {
             req: Global::new(s, promise.value()),
-            settle: Some(map.map(|f| Global::new(s, f.value()))),
+            settle: Some(map.map(|f| shared_map(s, f))),
             finish: Some(finish),
             key: None,
         }) as u64;
@@ -293,6 +296,24 @@ impl Runtime {
             }
         });
     }
+}
+
+/// A Global of `f`, shared with the last request that had the same function.
+fn shared_map(s: &Scope, f: Local<Function>) -> Rc<Global> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<Rc<Global>>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match &*last {
+            Some(g) if g.get(s).same(f) => g.clone(),
+            _ => {
+                let g = Rc::new(Global::new(s, f.value()));
+                *last = Some(g.clone());
+                g
+            }
+        }
+    })
 }
 
 /// A request's promise settling, as handles: None for an `oncomplete` request.

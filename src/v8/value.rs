@@ -101,6 +101,13 @@ impl<'s, T> Local<'s, T> {
     pub(crate) fn as_ptr(self) -> *const T {
         self.0.as_ptr()
     }
+    /// The same V8 object (or the same primitive cell): V8's own `Local ==`,
+    /// which compares what the two handle slots hold.
+    pub fn same<U>(self, other: Local<'s, U>) -> bool {
+        // SAFETY: both are live handles, so each points at a slot holding a
+        // tagged pointer (handles are never empty here).
+        unsafe { *(self.as_ptr() as *const usize) == *(other.as_ptr() as *const usize) }
+    }
     /// Every V8 object and primitive is a Value.
     pub fn value(self) -> Local<'s, Value> {
         Local(self.0.cast(), PhantomData)

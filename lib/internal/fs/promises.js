@@ -581,8 +581,11 @@ const names = ObjectKeys(fsPromises);
 for (let i = 0; i < names.length; i++) {
   const name = names[i];
   const fn = fsPromises[name];
+  // stat, lstat and readFile return the binding's promise themselves (settled from
+  // Rust, errors rejected, never thrown): an async wrapper would add a promise and
+  // an await to every call.
   if (typeof fn !== 'function' || name === 'watch' || name === 'stat' || name === 'lstat' ||
-      fn.constructor.name === 'AsyncFunction') continue;
+      name === 'readFile' || fn.constructor.name === 'AsyncFunction') continue;
   fsPromises[name] = {
     async [name](...args) { return await ReflectApply(fn, undefined, args); },
   }[name];

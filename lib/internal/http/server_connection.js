@@ -7,7 +7,7 @@
 // keepAliveTimeout, headersTimeout and requestTimeout.
 
 const {
-  ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, Float64Array, FunctionPrototypeCall, MathMin,
+  ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, Float64Array, FunctionPrototypeCall, MathMin,
   ObjectDefineProperty, SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
 } = primordials;
 
@@ -76,7 +76,7 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     socket.destroySoon();
     return;
   }
-  const next = ArrayPrototypeShift(this.waiting);
+  const next = takeFirst(this.waiting);
   if (next !== undefined) {
     this.current = next;
     next.assignSocket(socket);
@@ -88,12 +88,22 @@ Connection.prototype.responseEnded = function responseEnded(res) {
   }
 };
 
+// The first of a queue that holds one entry or none nearly always (pipelining
+// aside): pop and a length check stay in optimized code where shift, on V8 10.2,
+// calls a C++ builtin.
+function takeFirst(list) {
+  const n = list.length;
+  if (n === 0) return undefined;
+  if (n === 1) return ArrayPrototypePop(list);
+  return ArrayPrototypeShift(list);
+}
+
 function isIdle(conn) {
   return conn.current === null && conn.incoming === null && conn.ending.length === 0;
 }
 
 function endWritten(conn, err) {
-  const res = ArrayPrototypeShift(conn.ending);
+  const res = takeFirst(conn.ending);
   if (res === undefined || err) return;
   res.emit('finish');
   const req = res.req;

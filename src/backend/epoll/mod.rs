@@ -290,7 +290,7 @@ impl Epoll {
             owner: f.owner,
             result,
             flags,
-            op: Some(*f.op),
+            op: Some(self.ops.unbox(f.op)),
             more: false,
         }
     }

@@ -151,6 +151,17 @@ pub struct Picked {
     pub len: u32,
 }
 
+impl Op {
+    /// The path a path op was given (for an error's text, made only on error).
+    pub fn path(&self) -> Option<&std::ffi::CStr> {
+        match self {
+            Op::Statx(op) => op.path(),
+            Op::ReadFile(op) => Some(op.path()),
+            _ => None,
+        }
+    }
+}
+
 macro_rules! ops {
     ($($variant:ident),* $(,)?) => {
         /// Every op kind, listed once.

@@ -1,7 +1,11 @@
 //! IORING_OP_STATX: stat/lstat/fstat in one op. fstat is statx on "" with
-//! AT_EMPTY_PATH. The kernel writes into a boxed statx buffer the op owns. On
+//! AT_EMPTY_PATH. The kernel writes into a boxed statx buffer the op owns (reused
+//! from a per-thread spare list). On
 //! io_uring it runs inline (see `opcode`); on epoll on the work pool.
-use std::ffi::CString;
+use std::cell::RefCell;
+use std::ffi::CStr;
+use std::mem::ManuallyDrop;
+use std::ops::{Deref, DerefMut};
 
 use io_uring::{opcode, squeue, types};
 
@@ -21,18 +25,74 @@ pub enum StatxTarget {
 
 pub struct Statx {
     target: StatxTarget,
-    /// Empty path for the fd form; kept here so its pointer outlives the SQE.
-    empty: CString,
-    pub buf: Box<libc::statx>,
+    pub buf: StatxBuf,
+}
+
+/// The empty path of the fd form (static: its pointer outlives any SQE).
+const EMPTY: &CStr = c"";
+/// Buffers kept for reuse, per thread: a stat allocates none in a steady state.
+const SPARE_MAX: usize = 256;
+
+thread_local! {
+    // Boxes, as the ops hold them: their heap blocks are what is reused.
+    #[allow(clippy::vec_box)]
+    static SPARE: RefCell<Vec<Box<libc::statx>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The statx the kernel writes: boxed, so it stays put while the op moves, and
+/// given back to this thread's spares when the op is dropped.
+pub struct StatxBuf(ManuallyDrop<Box<libc::statx>>);
+
+impl StatxBuf {
+    fn new() -> StatxBuf {
+        let reused = SPARE.with(|s| s.borrow_mut().pop());
+        // SAFETY: statx is plain old data; all-zero is a valid value.
+        StatxBuf(ManuallyDrop::new(
+            reused.unwrap_or_else(|| Box::new(unsafe { std::mem::zeroed() })),
+        ))
+    }
+}
+
+impl Deref for StatxBuf {
+    type Target = libc::statx;
+    fn deref(&self) -> &libc::statx {
+        &self.0
+    }
+}
+
+impl DerefMut for StatxBuf {
+    fn deref_mut(&mut self) -> &mut libc::statx {
+        &mut self.0
+    }
+}
+
+impl Drop for StatxBuf {
+    fn drop(&mut self) {
+        // SAFETY: the box is taken once, here, and self is not used after.
+        let b = unsafe { ManuallyDrop::take(&mut self.0) };
+        // At thread exit the spares may be gone already: the box is then freed.
+        let _ = SPARE.try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() < SPARE_MAX {
+                s.push(b);
+            }
+        });
+    }
 }
 
 impl Statx {
     pub fn new(target: StatxTarget) -> Statx {
         Statx {
             target,
-            empty: CString::default(),
-            // SAFETY: statx is plain old data; all-zero is a valid value.
-            buf: Box::new(unsafe { std::mem::zeroed() }),
+            buf: StatxBuf::new(),
+        }
+    }
+
+    /// The path of stat/lstat (None for fstat).
+    pub fn path(&self) -> Option<&std::ffi::CStr> {
+        match &self.target {
+            StatxTarget::Path { path, .. } => Some(path),
+            StatxTarget::Fd(_) => None,
         }
     }
 
@@ -48,7 +108,7 @@ impl Statx {
                 path.as_ptr(),
                 base | libc::AT_SYMLINK_NOFOLLOW,
             ),
-            StatxTarget::Fd(fd) => (fd.raw(), self.empty.as_ptr(), base | libc::AT_EMPTY_PATH),
+            StatxTarget::Fd(fd) => (fd.raw(), EMPTY.as_ptr(), base | libc::AT_EMPTY_PATH),
         }
     }
 }

@@ -155,7 +155,7 @@ impl Uring {
                         owner,
                         result,
                         flags: 0,
-                        op: Some(*f.op),
+                        op: Some(self.ops.unbox(f.op)),
                         more: false,
                     });
                 }

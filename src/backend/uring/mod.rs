@@ -257,7 +257,7 @@ impl Uring {
                 None
             } else {
                 self.ops.remove(key).map(|f| {
-                    let mut op = *f.op;
+                    let mut op = self.ops.unbox(f.op);
                     if let Some(bid) = cqueue::buffer_select(flags) {
                         op.as_opable().set_buffer(bid);
                     }
@@ -302,7 +302,7 @@ impl Uring {
                 owner: f.owner,
                 result: p.result,
                 flags: 0,
-                op: Some(*f.op),
+                op: Some(self.ops.unbox(f.op)),
                 more: false,
             });
         }
@@ -465,7 +465,7 @@ impl Backend for Uring {
                         owner: f.owner,
                         result,
                         flags: 0,
-                        op: Some(*f.op),
+                        op: Some(self.ops.unbox(f.op)),
                         more: false,
                     });
                 }

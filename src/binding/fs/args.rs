@@ -27,6 +27,41 @@ pub fn path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<(CString, String
     }
 }
 
+/// A path argument as the kernel's C string only, in one allocation: for the hot
+/// calls (stat, lstat, readFile), whose error text is made from the op's own copy
+/// of the path (`ErrorContext::op_path`) only when there is an error.
+pub fn c_path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<CString> {
+    let v = args.get(i);
+    let bytes = match v.view_bytes() {
+        Some(b) => {
+            let mut v = Vec::with_capacity(b.len() + 1);
+            v.extend_from_slice(b);
+            v
+        }
+        None => match v.to_string(s) {
+            Some(text) => {
+                let len = text.utf8_len(s);
+                // One byte more, so the NUL CString::new adds needs no new block.
+                let mut v = vec![0u8; len + 1];
+                let (n, _) = text.write_utf8(s, &mut v[..len]);
+                v.truncate(n);
+                v
+            }
+            None => Vec::new(),
+        },
+    };
+    match CString::new(bytes) {
+        Ok(c) => Some(c),
+        Err(_) => {
+            s.throw_error(
+                ErrorKind::TypeError,
+                "The argument 'path' must be a string, Uint8Array, or URL without null bytes.",
+            );
+            None
+        }
+    }
+}
+
 pub fn int(s: &Scope, args: &CallbackArgs, i: usize) -> i64 {
     args.get(i).integer(s).unwrap_or(0)
 }

@@ -44,6 +44,8 @@ pub struct ErrorContext {
     pub syscall: &'static str,
     pub path: Option<String>,
     pub dest: Option<String>,
+    /// The path is the op's own (`Op::path`), turned into text only on error.
+    pub op_path: bool,
 }
 
 impl ErrorContext {
@@ -52,7 +54,13 @@ impl ErrorContext {
             syscall,
             path: None,
             dest: None,
+            op_path: false,
         }
+    }
+    /// The path for the error is the op's: no copy of it is made per call.
+    pub fn op_path(mut self) -> ErrorContext {
+        self.op_path = true;
+        self
     }
     pub fn path(mut self, p: &str) -> ErrorContext {
         self.path = Some(p.to_string());
@@ -61,6 +69,20 @@ impl ErrorContext {
     pub fn dest(mut self, d: &str) -> ErrorContext {
         self.dest = Some(d.to_string());
         self
+    }
+    /// The error for a finished op: its path is taken from the op when `op_path`.
+    pub fn error_for<'s>(&self, s: &Scope<'s>, errno: i32, op: Option<&Op>) -> Local<'s, Value> {
+        if !self.op_path {
+            return self.error(s, errno);
+        }
+        let path = op.and_then(Op::path).map(|p| p.to_string_lossy());
+        errno_exception(
+            s,
+            errno,
+            self.syscall,
+            path.as_deref(),
+            self.dest.as_deref(),
+        )
     }
     pub fn error<'s>(&self, s: &Scope<'s>, errno: i32) -> Local<'s, Value> {
         errno_exception(
@@ -102,7 +124,7 @@ pub fn dispatch<'s>(
         Box::new(move |s, c| {
             let result = c.result;
             if result < 0 {
-                return Err(ctx.error(s, -result));
+                return Err(ctx.error_for(s, -result, c.op.as_ref()));
             }
             let mut op = c.op.expect("a finished op is handed back");
             Ok(done(s, result, &mut op))
@@ -123,7 +145,7 @@ pub fn dispatch<'s>(
     }
     let result = op.as_opable().run_blocking();
     if result < 0 {
-        s.throw(ctx.error(s, -result));
+        s.throw(ctx.error_for(s, -result, Some(&op)));
     } else {
         args.ret(done(s, result, &mut op));
     }

@@ -15,7 +15,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 }
 
 fn read_file<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some((path, text)) = args::path(s, a, 0) else {
+    let Some(path) = args::c_path(s, a, 0) else {
         return;
     };
     let op = ReadFile::new(path, args::int(s, a, 1) as i32, args::int(s, a, 2) as u32);
@@ -26,11 +26,12 @@ fn read_file<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if map.is_some() || a.get(3).is(ValueKind::Symbol) {
         let finish: Finish = Box::new(move |s, c| {
             let mut op = c.op.expect("a finished op is handed back");
-            let v = done(s, c.result, &mut op, &text)?;
-            Ok(if v.is_undefined() {
-                s.string(&text).value()
-            } else {
-                v
+            let v = done(s, c.result, &mut op)?;
+            Ok(match &op {
+                Op::ReadFile(op) if v.is_undefined() => {
+                    s.string(&op.path().to_string_lossy()).value()
+                }
+                _ => v,
             })
         });
         if let Some(p) = Runtime::get(s).submit_promise(s, map, op.into(), finish) {
@@ -41,32 +42,27 @@ fn read_file<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = a.get(3).to::<Object>(ValueKind::Object) {
         let finish: Finish = Box::new(move |s, c| {
             let mut op = c.op.expect("a finished op is handed back");
-            done(s, c.result, &mut op, &text)
+            done(s, c.result, &mut op)
         });
         Runtime::get(s).submit_request(s, req, op.into(), finish);
         return;
     }
     let mut op: Op = op.into();
     let result = op.as_opable().run_blocking();
-    match done(s, result, &mut op, &text) {
+    match done(s, result, &mut op) {
         Ok(v) => a.ret(v),
         Err(e) => s.throw(e),
     }
 }
 
-fn done<'s>(
-    s: &Scope<'s>,
-    result: i32,
-    op: &mut Op,
-    path: &str,
-) -> Result<Local<'s, Value>, Local<'s, Value>> {
+fn done<'s>(s: &Scope<'s>, result: i32, op: &mut Op) -> Result<Local<'s, Value>, Local<'s, Value>> {
     let Op::ReadFile(op) = op else {
         return Ok(s.undefined());
     };
     if result < 0 {
         let mut ctx = ErrorContext::new(op.failed);
         if op.failed == "open" {
-            ctx = ctx.path(path);
+            ctx = ctx.path(&op.path().to_string_lossy());
         }
         return Err(ctx.error(s, -result));
     }

@@ -132,7 +132,7 @@ fn stat_done(s: &Scope, a: &CallbackArgs, i: usize) -> super::Done {
 
 /// stat(path, bigint, req) -> ArrayBuffer of 18 fields (see stat.rs)
 fn stat_path<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some((path, text)) = args::path(s, a, 0) else {
+    let Some(path) = args::c_path(s, a, 0) else {
         return;
     };
     let op = Statx::new(StatxTarget::Path { path, follow: true });
@@ -141,13 +141,13 @@ fn stat_path<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         a,
         2,
         op,
-        ErrorContext::new("stat").path(&text),
+        ErrorContext::new("stat").op_path(),
         stat_done(s, a, 1),
     );
 }
 
 fn lstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let Some((path, text)) = args::path(s, a, 0) else {
+    let Some(path) = args::c_path(s, a, 0) else {
         return;
     };
     let op = Statx::new(StatxTarget::Path {
@@ -159,7 +159,7 @@ fn lstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         a,
         2,
         op,
-        ErrorContext::new("lstat").path(&text),
+        ErrorContext::new("lstat").op_path(),
         stat_done(s, a, 1),
     );
 }

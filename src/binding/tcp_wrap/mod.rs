@@ -40,6 +40,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "readStart" => read::read_start,
             "readStop" => read::read_stop,
             "write" => write,
+            "writeString" => write_string,
             "shutdown" => shutdown,
             "close" => close,
             "ref" => handle_wrap::set_ref,
@@ -331,6 +332,27 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
     let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
     a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, data) as f64));
+}
+
+/// writeString(h, req, string, latin1) -> -errno, or the bytes taken times two
+/// plus 1 when the queue is full (then as `write`). For strings of at most
+/// 1,024 characters: encoded into the write queue with no Buffer made for them.
+fn write_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let Some(req) = req_arg(a, 1) else { return };
+    let h = handle_arg(s, a, 0);
+    let Some(text) = a.get(2).to::<crate::v8::String>(ValueKind::String) else {
+        return s.throw_error(
+            ErrorKind::TypeError,
+            "The \"string\" argument must be a string",
+        );
+    };
+    if text.len() > 1024 {
+        return s.throw_error(ErrorKind::RangeError, "The \"string\" argument is too long");
+    }
+    let latin1 = a.get(3).boolean(s);
+    let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
+    let r = stream_wrap::write_string(s, h, fd_ok, req, text, latin1);
+    a.ret(s.number(r as f64));
 }
 
 /// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;

@@ -4,7 +4,7 @@
 // installed in node_modules; builtinModules lists only what coil provides.
 const { builtinModules, isBuiltin } = require('module');
 const tryRequire = require('./fixtures/try-require');
-for (const id of ['https', 'node:https', 'node:test', 'inspector']) {
+for (const id of ['https', 'node:https', 'node:sea', 'inspector']) {
   const e = tryRequire(id);
   console.log(e.code, e.message, e.stack.split('\n')[0]);
 }
