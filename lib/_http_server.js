@@ -168,6 +168,24 @@ function Server(options, requestListener) {
   } else {
     validateObject(options, 'options');
   }
+  FunctionPrototypeCall(storeHTTPOptions, this, options);
+  FunctionPrototypeCall(net.Server, this, {
+    __proto__: null,
+    allowHalfOpen: true,
+    noDelay: options.noDelay === undefined ? true : options.noDelay,
+    keepAlive: options.keepAlive,
+  });
+  if (requestListener) this.on('request', requestListener);
+  this.httpAllowHalfOpen = false;
+  this.on('connection', connectionListener);
+  setupConnectionsTracking(this);
+}
+ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
+ObjectSetPrototypeOf(Server, net.Server);
+
+// The options an HTTP server reads (https.Server shares them): called with the
+// server as `this`.
+function storeHTTPOptions(options) {
   let maxHeaderSize = options.maxHeaderSize;
   if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
   else maxHeaderSize = defaultMaxHeaderSize;
@@ -186,15 +204,6 @@ function Server(options, requestListener) {
   this.rejectNonStandardBodyWrites = reject === true;
   this.IncomingMessage = options.IncomingMessage || require('_http_incoming').IncomingMessage;
   this.ServerResponse = options.ServerResponse || ServerResponse;
-  FunctionPrototypeCall(net.Server, this, {
-    __proto__: null,
-    allowHalfOpen: true,
-    noDelay: options.noDelay === undefined ? true : options.noDelay,
-    keepAlive: options.keepAlive,
-  });
-  if (requestListener) this.on('request', requestListener);
-  this.httpAllowHalfOpen = false;
-  this.on('connection', connectionListener);
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = 0;
@@ -204,11 +213,13 @@ function Server(options, requestListener) {
   this.connectionsCheckingInterval = options.connectionsCheckingInterval === undefined ?
     30000 : options.connectionsCheckingInterval;
   this[kRequest] = null;
-  startSweep(this);
-  this.on('listening', function() { startSweep(this); });
 }
-ObjectSetPrototypeOf(Server.prototype, net.Server.prototype);
-ObjectSetPrototypeOf(Server, net.Server);
+
+// The sweep of idle and timed-out connections, started now and at each listen.
+function setupConnectionsTracking(server) {
+  startSweep(server);
+  server.on('listening', function() { startSweep(this); });
+}
 
 Server.prototype.close = function close(cb) {
   stopSweep(this);
@@ -231,4 +242,7 @@ Server.prototype.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
-module.exports = { STATUS_CODES, Server, ServerResponse, kConnection };
+module.exports = {
+  STATUS_CODES, Server, ServerResponse, kConnection, storeHTTPOptions, setupConnectionsTracking,
+  connectionListener,
+};

@@ -61,6 +61,8 @@ TRIES = int(os.environ.get("HTTP_TRIES", "3"))
 MAX_WAIT = float(os.environ.get("HTTP_MAX_WAIT", "0.05"))
 QUIET_WAIT = float(os.environ.get("HTTP_QUIET_WAIT", "10"))
 TARGET = os.path.join(HERE, "target", "release")
+# bench/https sets "https" (wrk then speaks TLS to the same kind of hello server).
+SCHEME = "http"
 HELLO_JS = os.path.join(HERE, "hello.js")
 net.SERVER_CORE, net.LOAD_CORE, net.QUIET_WAIT = SERVER_CORE, LOAD_CORE, QUIET_WAIT
 
@@ -131,7 +133,7 @@ def time_wait_sockets():
 def wrk(port, conns, header, seconds, server_pid=None):
     """One wrk run; with server_pid, a dict of its figures and the server's."""
     cmd = LOAD_RT + ["taskset", "-c", LOAD_CORE, "wrk", "-t1", f"-c{conns}", f"-d{seconds}s", "--latency",
-                     "--timeout", "5s"] + header + [f"http://127.0.0.1:{port}/"]
+                     "--timeout", "5s"] + header + [f"{SCHEME}://127.0.0.1:{port}/"]
     if server_pid is None:
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 60)
         return None

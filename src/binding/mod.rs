@@ -42,6 +42,7 @@ mod stream_wrap;
 mod task_queue;
 mod tcp_wrap;
 mod timers;
+mod tls;
 mod tty_wrap;
 mod types;
 mod udp_wrap;
@@ -78,6 +79,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("signal_wrap", signal_wrap::init),
     ("task_queue", task_queue::init),
     ("tcp_wrap", tcp_wrap::init),
+    ("tls_wrap", tls::init),
     ("timers", timers::init),
     ("tty_wrap", tty_wrap::init),
     ("types", types::init),
