@@ -156,6 +156,7 @@ fn compile_ada() {
 fn wrapper_params(id: &str) -> &'static str {
     match id {
         "internal/per_context/es2023" => "internalBinding",
+        "internal/per_context/json_errors" => "",
         "internal/per_context/primordials" => "primordials",
         "internal/bootstrap/realm" => "process,internalBinding,primordials",
         _ => "exports,require,module,process,internalBinding,primordials",

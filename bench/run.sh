@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 python3 startup.py "${STARTUP_RUNS:-40}"
+python3 module_startup.py "${MODULE_STARTUP_RUNS:-20}"
 python3 timers.py "${TIMER_RUNS:-5}"
 python3 buffer.py "${BUFFER_RUNS:-3}"
 python3 fs.py "${FS_RUNS:-3}"

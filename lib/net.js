@@ -30,14 +30,13 @@ const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
   codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE,
     ERR_INVALID_ARG_TYPE },
-  errnoInfo,
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
   kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
 } = require('internal/net');
-const { openFd } = require('internal/net/fd_handle');
+const { openFd, openFdError } = require('internal/net/fd_handle');
 const autoSelect = require('internal/net/connect_multiple');
 const { connectMultiple, attemptTimeoutFor } = autoSelect;
 const { validateInt32 } = require('internal/validators');
@@ -114,7 +113,7 @@ function Socket(options) {
     const type = internalBinding('process_methods').guessHandleType(fd);
     if (type !== 'PIPE' && type !== 'TCP') throw new ERR_INVALID_FD_TYPE(type);
     const h = openFd(fd);
-    if (typeof h === 'number') throw errnoOpenError(h);
+    if (typeof h === 'number') throw openFdError(h);
     this[kHandle] = h;
     this._handle = h;
   }
@@ -125,14 +124,6 @@ function Socket(options) {
   }
 }
 
-function errnoOpenError(errno) {
-  const code = errnoInfo(errno)[0];
-  const err = new Error(`open ${code}`);
-  err.errno = errno;
-  err.code = code;
-  err.syscall = 'open';
-  return err;
-}
 ObjectSetPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 ObjectSetPrototypeOf(Socket, stream.Duplex);
 

@@ -21,6 +21,7 @@ mod buffer;
 pub mod builtins;
 mod cares_wrap;
 mod codec;
+pub mod compile_cache;
 mod contextify;
 mod crypto;
 pub mod errno;
@@ -59,6 +60,7 @@ const BINDINGS: &[(&str, Init)] = &[
     ("buffer", buffer::init),
     ("builtins", builtins::init),
     ("cares_wrap", cares_wrap::init),
+    ("compile_cache", compile_cache::init),
     ("contextify", contextify::init),
     ("crypto", crypto::init),
     ("errors", errors::init),

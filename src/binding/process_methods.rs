@@ -183,6 +183,7 @@ fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     if rt.options.stats {
         rt.print_stats();
     }
+    crate::binding::compile_cache::flush(s);
     // Ops still in flight are cancelled, drained and freed before the process ends.
     rt.lp.shutdown();
     crate::runtime::exit_process(code);

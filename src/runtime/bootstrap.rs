@@ -75,8 +75,9 @@ impl Runtime {
 
     /// The frozen primordials object (lib/internal/per_context/primordials.js), made
     /// before any other JS runs so it holds the built-ins untouched. The ES2023 methods
-    /// V8 10.2 lacks (lib/internal/per_context/es2023.js) are installed first, so they
-    /// are built-ins like the others, primordials included.
+    /// V8 10.2 lacks (lib/internal/per_context/es2023.js) and JSON.parse with Node 20's
+    /// messages (json_errors.js) are installed first, so they are built-ins like the
+    /// others, primordials included.
     fn make_primordials<'s>(
         &'static self,
         s: &Scope<'s>,
@@ -89,6 +90,10 @@ impl Runtime {
         )
         .expect("lib/internal/per_context/es2023.js must compile");
         self.call_catching(s, es2023, s.undefined(), &[binding.value()])?;
+        let json_errors =
+            crate::binding::builtins::compile(s, "internal/per_context/json_errors", &[])
+                .expect("lib/internal/per_context/json_errors.js must compile");
+        self.call_catching(s, json_errors, s.undefined(), &[])?;
         let fill = crate::binding::builtins::compile(
             s,
             "internal/per_context/primordials",

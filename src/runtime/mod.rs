@@ -172,6 +172,7 @@ impl Runtime {
                 .call_hook(s, |h| &h.exit, &[])
                 .and_then(|v| v.integer(s))
                 .unwrap_or(0);
+            crate::binding::compile_cache::flush(s);
             code as i32
         })
     }

@@ -456,6 +456,7 @@ const Uint8Array* v8__Uint8Array__New(const ArrayBuffer* ab, size_t offset, size
   return local_to_ptr(Uint8Array::New(ptr_to_local(ab), offset, len));
 }
 void* v8__ArrayBuffer__Data(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->Data(); }
+size_t v8__ArrayBuffer__ByteLength(const ArrayBuffer* ab) { return ab->ByteLength(); }
 bool v8__ArrayBuffer__Detach(const ArrayBuffer* ab) {
   ArrayBuffer* buf = const_cast<ArrayBuffer*>(ab);
   if (!buf->IsDetachable()) return false;

@@ -359,6 +359,13 @@ const Function* v8__Contextify__CompileFunction(const Context* target, const Str
   return *fn;
 }
 
+// V8's code cache of a function made by CompileFunction, with the inner functions
+// compiled so far (made after the function ran, what its run needed).
+const ArrayBuffer* v8__ScriptCompiler__CodeCacheForFunction(const Function* fn) {
+  Local<Function> function = ptr_to_local(fn);
+  return cache_to_buffer(function->GetIsolate(), ScriptCompiler::CreateCodeCacheForFunction(function));
+}
+
 // Safe from any thread: the watchdog stops a script that ran past its time.
 void v8__Isolate__TerminateExecution(Isolate* isolate) { isolate->TerminateExecution(); }
 void v8__Isolate__CancelTerminateExecution(Isolate* isolate) { isolate->CancelTerminateExecution(); }

@@ -28,6 +28,9 @@ extern "C" {
         rejected: *mut i32,
         source_map_url: *mut *const Value,
     ) -> bool;
+    fn v8__ScriptCompiler__CodeCacheForFunction(function: *const Function) -> *const ArrayBuffer;
+    fn v8__ArrayBuffer__Data(ab: *const ArrayBuffer) -> *mut u8;
+    fn v8__ArrayBuffer__ByteLength(ab: *const ArrayBuffer) -> usize;
     fn v8__Contextify__CodeCache(
         current: *const Context,
         source: *const String,
@@ -158,6 +161,13 @@ impl<'s> Scope<'s> {
         }
     }
 
+    /// V8's code cache of a function `compile_function_in` made, with the inner
+    /// functions compiled by now; None if V8 could not make one.
+    pub fn function_code_cache(&self, function: Local<Function>) -> Option<Local<'s, ArrayBuffer>> {
+        // SAFETY: a live function handle; the result is a fresh handle in this scope or null.
+        unsafe { Local::from_raw(v8__ScriptCompiler__CodeCacheForFunction(function.as_ptr())) }
+    }
+
     /// Compiles and runs `src` with `target` entered; None if it threw.
     pub fn run_script_in(
         &self,
@@ -249,5 +259,19 @@ impl Terminator {
     pub fn terminate(&self) {
         // SAFETY: see the Send impl: thread-safe call on a live isolate.
         unsafe { v8__Isolate__TerminateExecution(self.0) }
+    }
+}
+
+/// A copy of a code cache's bytes (an ArrayBuffer the shim made from V8's CachedData).
+pub fn code_cache_bytes(buffer: Local<ArrayBuffer>) -> Vec<u8> {
+    // SAFETY: live handle; Data() is valid for ByteLength() bytes (or null when
+    // empty), and no JS runs during the copy.
+    unsafe {
+        let len = v8__ArrayBuffer__ByteLength(buffer.as_ptr());
+        let data = v8__ArrayBuffer__Data(buffer.as_ptr());
+        if data.is_null() || len == 0 {
+            return Vec::new();
+        }
+        std::slice::from_raw_parts(data, len).to_vec()
     }
 }

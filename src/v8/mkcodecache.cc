@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
                     .ToLocalChecked();
       std::vector<Local<String>> names;
       for (const std::string& p : split(fields[2], ',')) {
+        if (p.empty()) continue;  // a wrapper without parameters
         names.push_back(String::NewFromUtf8(isolate, p.c_str(), NewStringType::kInternalized).ToLocalChecked());
       }
       std::string id = "node:" + fields[0];

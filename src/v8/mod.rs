@@ -29,7 +29,7 @@ mod serializer;
 mod value;
 mod worker;
 
-pub use context::ScriptSource;
+pub use context::{code_cache_bytes, ScriptSource};
 pub use fast_call::FastCall;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};

@@ -144,14 +144,43 @@ Local<Module> module_of(Isolate* isolate, int id) { return entry(id)->module.Get
 extern "C" {
 
 // Compiles `source` as a module named `url`; its id, or -1 with the SyntaxError thrown.
-int v8__Module__Compile(const Context* ctx, const String* source, const Value* url) {
+// With `cache` (a code cache of an earlier run), V8 uses it if it fits this source and
+// this V8, and *rejected says whether it did not.
+int v8__Module__Compile(const Context* ctx, const String* source, const Value* url, const uint8_t* cache,
+                        int cache_len, int* rejected) {
   Local<Context> context = ptr_to_local(ctx);
   Isolate* isolate = context->GetIsolate();
   ScriptOrigin origin(isolate, ptr_to_local(url), 0, 0, false, -1, Local<Value>(), false, false, true);
-  ScriptCompiler::Source src(ptr_to_local(source), origin);
   Local<Module> module;
-  if (!ScriptCompiler::CompileModule(isolate, &src).ToLocal(&module)) return -1;
+  if (cache == nullptr) {
+    ScriptCompiler::Source src(ptr_to_local(source), origin);
+    if (!ScriptCompiler::CompileModule(isolate, &src).ToLocal(&module)) return -1;
+  } else {
+    // The Source owns the CachedData; BufferNotOwned leaves the bytes to the caller.
+    ScriptCompiler::Source src(ptr_to_local(source), origin, new ScriptCompiler::CachedData(cache, cache_len));
+    MaybeLocal<Module> compiled = ScriptCompiler::CompileModule(isolate, &src, ScriptCompiler::kConsumeCodeCache);
+    *rejected = src.GetCachedData()->rejected ? 1 : 0;
+    if (!compiled.ToLocal(&module)) return -1;
+  }
   return add(isolate, module);
+}
+
+// V8's code cache of a source text module, with the functions compiled so far (so,
+// made after it ran, what its run needed); null for a synthetic module or one that
+// failed to link or run.
+const ArrayBuffer* v8__Module__CodeCache(int id) {
+  if (entry(id) == nullptr) return nullptr;
+  Isolate* isolate = Isolate::GetCurrent();
+  Local<Module> module = module_of(isolate, id);
+  if (!module->IsSourceTextModule()) return nullptr;
+  Module::Status status = module->GetStatus();
+  if (status != Module::kInstantiated && status != Module::kEvaluated) return nullptr;
+  ScriptCompiler::CachedData* data = ScriptCompiler::CreateCodeCache(module->GetUnboundModuleScript());
+  if (data == nullptr) return nullptr;
+  Local<ArrayBuffer> buffer = ArrayBuffer::New(isolate, data->length);
+  if (data->length > 0) std::memcpy(buffer->Data(), data->data, data->length);
+  delete data;
+  return local_to_ptr(buffer);
 }
 
 // A module whose exports are `names` (an array of strings), set by `steps` when it

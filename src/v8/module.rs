@@ -1,12 +1,20 @@
 //! ES module records (src/v8/module.cc): modules are named by the integer id the
 //! shim hands out, so lib/ can keep its module map in JS. Linking is recorded
 //! before instantiation, so V8's resolve callback never runs JS.
-use super::object::{Array, Function};
+use super::object::{Array, ArrayBuffer, Function};
 use super::scope::Scope;
 use super::value::{Context, Local, String, Value};
 
 extern "C" {
-    fn v8__Module__Compile(ctx: *const Context, source: *const String, url: *const Value) -> i32;
+    fn v8__Module__Compile(
+        ctx: *const Context,
+        source: *const String,
+        url: *const Value,
+        cache: *const u8,
+        cache_len: i32,
+        rejected: *mut i32,
+    ) -> i32;
+    fn v8__Module__CodeCache(id: i32) -> *const ArrayBuffer;
     fn v8__Module__CreateSynthetic(
         ctx: *const Context,
         url: *const String,
@@ -38,10 +46,40 @@ extern "C" {
 impl<'s> Scope<'s> {
     /// Compiles a module named `url`; None with the SyntaxError thrown.
     pub fn compile_module(&self, source: Local<String>, url: Local<Value>) -> Option<i32> {
-        // SAFETY: live handles in this scope.
-        let id =
-            unsafe { v8__Module__Compile(self.context().as_ptr(), source.as_ptr(), url.as_ptr()) };
-        (id >= 0).then_some(id)
+        self.compile_module_cached(source, url, None)
+            .map(|(id, _)| id)
+    }
+
+    /// As `compile_module`, offering V8 a code cache of an earlier run: the id, and
+    /// whether V8 refused the cache (None when none was offered).
+    pub fn compile_module_cached(
+        &self,
+        source: Local<String>,
+        url: Local<Value>,
+        cache: Option<&[u8]>,
+    ) -> Option<(i32, Option<bool>)> {
+        let (ptr, len) = cache
+            .filter(|c| !c.is_empty() && c.len() <= i32::MAX as usize)
+            .map_or((std::ptr::null(), 0), |c| (c.as_ptr(), c.len() as i32));
+        let mut rejected = -1;
+        // SAFETY: live handles in this scope; V8 reads the cache bytes only during the call.
+        let id = unsafe {
+            v8__Module__Compile(
+                self.context().as_ptr(),
+                source.as_ptr(),
+                url.as_ptr(),
+                ptr,
+                len,
+                &mut rejected,
+            )
+        };
+        (id >= 0).then_some((id, (rejected >= 0).then_some(rejected == 1)))
+    }
+
+    /// The code cache of a source text module that linked (or ran); None otherwise.
+    pub fn module_code_cache(&self, id: i32) -> Option<Local<'s, ArrayBuffer>> {
+        // SAFETY: the shim checks the id and the module's kind and status.
+        unsafe { Local::from_raw(v8__Module__CodeCache(id)) }
     }
 
     /// A module exporting `names`, filled by calling `steps` when it is evaluated.

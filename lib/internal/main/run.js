@@ -34,6 +34,7 @@ function runMain(kind, arg) {
     if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster');
   }
   if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
+  require('internal/modules/compile_cache').enableFromEnvironment();
   preload(getOptionValue('--require'));
   const imports = getOptionValue('--import');
   if (imports.length === 0) {
@@ -82,16 +83,17 @@ function setModuleHostCallbacks() {
     (meta, id) => require('internal/modules/esm/loader').initializeImportMeta(meta, id));
 }
 
-// Is the main file an ES module by its name (.mjs) or package scope (.js under
-// "type": "module")? Other files go to the CommonJS loader (which still runs a
-// .js file that can only be a module as one).
+// Does the main file go to the ES module loader: by its name (.mjs), or any file but
+// .cjs under "type": "module" (an extensionless bin script runs as a module there; the
+// loader refuses other extensions with ERR_UNKNOWN_FILE_EXTENSION, as node does)?
+// Other files go to the CommonJS loader (which still runs a .js file that can only be
+// a module as one).
 function mainIsModule(Module, arg) {
   const path = require('path');
   const filename = Module._findPath(path.resolve(arg), null, true);
   if (!filename) return false;
   if (StringPrototypeEndsWith(filename, '.mjs')) return true;
   if (StringPrototypeEndsWith(filename, '.cjs')) return false;
-  if (!StringPrototypeEndsWith(filename, '.js')) return false;
   return require('internal/modules/package_json_reader').findScope(filename)?.type === 'module';
 }
 

@@ -7,7 +7,8 @@
 // closed by their handle, as libuv never closes them.
 // Bindings: tcp_wrap.{openFd, close, ref}.
 
-const { ObjectSetPrototypeOf } = primordials;
+const { Error, ObjectSetPrototypeOf } = primordials;
+const { errnoInfo } = require('internal/errors');
 
 const binding = internalBinding('tcp_wrap');
 
@@ -58,4 +59,14 @@ function openFd(fd, terminal) {
   return h;
 }
 
-module.exports = { openFd, Pipe, TCP, TTY };
+// The error for openFd's -errno, as node words it.
+function openFdError(errno) {
+  const code = errnoInfo(errno)[0];
+  const err = new Error(`open ${code}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = 'open';
+  return err;
+}
+
+module.exports = { openFd, openFdError, Pipe, TCP, TTY };

@@ -59,6 +59,8 @@ struct Slot {
 }
 
 thread_local! {
+    /// The read slab's store `execute` parsed last (see there).
+    static LAST_STORE: RefCell<Option<crate::v8::BackingStore>> = const { RefCell::new(None) };
     static PARSERS: RefCell<Slab<Slot>> = const { RefCell::new(Slab::new()) };
 }
 
@@ -258,16 +260,27 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffer\" argument must be a Buffer",
         );
     };
-    // The callbacks run JS: this reference keeps the bytes alive and in place
-    // whatever it does with the buffer (lib/ never writes into a buffer it parses).
-    let store = ab.backing_store();
-    let data: &[u8] = if len == 0 || store.data().is_null() {
+    // The callbacks run JS: a reference to the store, held in this frame, keeps
+    // the bytes alive and in place whatever it does with the buffer (lib/ never
+    // writes into a buffer it parses). Reads share 256 KiB slabs, so the store of
+    // the last call is usually asked for again: it is kept between calls and
+    // compared by address (a store cannot be freed, nor its address reused,
+    // while it is held).
+    let base = ab.data();
+    let mut held = LAST_STORE.with(|last| last.borrow_mut().take());
+    if !base.is_null() && held.as_ref().is_none_or(|st| st.data() != base) {
+        held = Some(ab.backing_store());
+    }
+    let data: &[u8] = if len == 0 || base.is_null() {
         &[]
     } else {
-        // SAFETY: the view's bytes lie inside the store, which outlives this call.
-        unsafe { std::slice::from_raw_parts(store.data().add(off), len) }
+        // SAFETY: the view's bytes lie inside the store `held` keeps until the
+        // end of this call.
+        unsafe { std::slice::from_raw_parts(base.add(off), len) }
     };
-    let Some((r, threw)) = with_parser(s, id, |p, sink| p.execute(data, sink)) else {
+    let result = with_parser(s, id, |p, sink| p.execute(data, sink));
+    LAST_STORE.with(|last| *last.borrow_mut() = held);
+    let Some((r, threw)) = result else {
         return a.ret(s.number(0.0));
     };
     if threw {

@@ -18,6 +18,7 @@ const {
 } = primordials;
 const { internalModuleStat, readFileUtf8, realpath } = internalBinding('fs');
 const { compileFunction } = internalBinding('contextify');
+const compileCache = require('internal/modules/compile_cache');
 const path = require('path');
 const builtins = require('internal/modules/builtins');
 const { read: readPackage, findScope } = require('internal/modules/package_json_reader');
@@ -84,7 +85,8 @@ class Module {
     detectNextCompile = false;
     let fn;
     try {
-      fn = compileFunction(content, filename, wrapperParams);
+      fn = compileCache.isOn() ? compileCache.compileFunction(content, filename, wrapperParams) :
+        compileFunction(content, filename, wrapperParams);
     } catch (err) {
       if (!detect || !isModuleSyntaxError(err, content, filename)) throw err;
       return loadESMFromCJS(this, filename);
@@ -483,6 +485,11 @@ Module.wrapper = ['(function (exports, require, module, __filename, __dirname) {
 Module.wrap = function wrap(script) {
   return Module.wrapper[0] + script + Module.wrapper[1];
 };
+// node 22's module compile cache (internal/modules/compile_cache).
+Module.constants = { __proto__: null, compileCacheStatus: compileCache.compileCacheStatus };
+Module.enableCompileCache = compileCache.enableCompileCache;
+Module.getCompileCacheDir = compileCache.getCompileCacheDir;
+Module.flushCompileCache = compileCache.flushCompileCache;
 Module.syncBuiltinESMExports = function syncBuiltinESMExports() {
   require('internal/modules/esm/translators').syncBuiltinESMExports();
 };

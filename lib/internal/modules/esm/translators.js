@@ -18,6 +18,7 @@ const { readFileUtf8 } = internalBinding('fs');
 const path = require('path');
 const { parseJSON } = require('internal/modules/esm/load');
 const { lex } = require('internal/modules/esm/cjs_lexer');
+const compileCache = require('internal/modules/compile_cache');
 const builtins = require('internal/modules/builtins');
 
 let lazyLoader;
@@ -36,7 +37,9 @@ function stripHashbang(source) {
 }
 
 function translateModule(url, loaded) {
-  return compileModule(stripHashbang(loaded.source), url);
+  const source = stripHashbang(loaded.source);
+  if (compileCache.isOn() && StringPrototypeStartsWith(url, 'file:')) return compileCache.compileModule(source, url);
+  return compileModule(source, url);
 }
 
 function translateJSON(url, loaded) {
