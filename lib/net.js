@@ -88,13 +88,15 @@ function Socket(options) {
   // A connection a server accepted runs outside any store, as in node.
   this._asyncFrame = asyncState.active && !options[kAccepted] ?
     asyncContext.capture('TCPWRAP', this) : undefined;
-  this._writeReq = request((err, r) => inFrame(this, onWriteDrained, r));
+  // The read and write requests are the callbacks themselves: the binding calls
+  // a function request directly, with no lookup of `oncomplete` per completion.
+  this._writeReq = (err, r) => inFrame(this, onWriteDrained, r);
   this._reading = -1; // the request id of the read in flight (readStart), or -1
   this._stopping = false; // readStop asked for; the read's last completion is due
   this._wantRead = false; // the stream asked for data
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
   this._pendingFinal = null;
-  this._readReq = request((err, value, more) => inFrame(this, onRead, value, more));
+  this._readReq = (err, value, more) => inFrame(this, onRead, value, more);
   this._readStopped = false; // stopped by readStop (a paused stdin) until resumed
   this[kSyncWrites] = -1;
   this.server = null;

@@ -38,7 +38,7 @@ mod process_methods;
 mod process_wrap;
 mod serdes;
 mod signal_wrap;
-mod stream_wrap;
+pub mod stream_wrap;
 mod task_queue;
 mod tcp_wrap;
 mod timers;

@@ -20,7 +20,7 @@ use crate::backend::op::{IoBuf, Send, Shutdown};
 use crate::backend::{Completion, Op};
 use crate::event_loop::HandleId;
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{Array, Function, Global, Local, Object, Scope, String, Value, ValueKind};
+use crate::v8::{Array, Global, Local, Object, Scope, String, Value, ValueKind};
 
 /// Buffers up to this size are copied into the queue rather than kept alive
 /// (measured in a 16 KiB echo: keeping them, at the price of a JS callback per
@@ -125,14 +125,14 @@ pub fn write<'s>(
     req: Local<'s, Object>,
     items: Local<'s, Value>,
 ) -> i32 {
-    let error = with_queue(h, |q| std::mem::take(&mut q.error));
-    if error < 0 {
-        return error;
-    }
-    if !fd_ok {
-        return -libc::EBADF;
-    }
-    let full = with_queue(h, |q| {
+    let r = with_queue(h, |q| {
+        let error = std::mem::take(&mut q.error);
+        if error < 0 {
+            return error;
+        }
+        if !fd_ok {
+            return -libc::EBADF;
+        }
         let mut kept = false;
         let mut take = |item: Local<'s, Value>| {
             let bytes = item.view_bytes().unwrap_or(&[]);
@@ -149,10 +149,12 @@ pub fn write<'s>(
             q.waiter = Some(Global::new(s, req.value()));
             q.waiter_kept = kept;
         }
-        full
+        i32::from(full)
     });
-    start_send(s, h);
-    i32::from(full)
+    if r >= 0 {
+        start_send(Runtime::get(s), h);
+    }
+    r
 }
 
 /// Encodes `text` (UTF-8, or Latin-1 when `latin1`) straight into handle `h`'s
@@ -167,14 +169,14 @@ pub fn write_string<'s>(
     text: Local<'s, String>,
     latin1: bool,
 ) -> i64 {
-    let error = with_queue(h, |q| std::mem::take(&mut q.error));
-    if error < 0 {
-        return error.into();
-    }
-    if !fd_ok {
-        return (-libc::EBADF).into();
-    }
-    let full = with_queue(h, |q| {
+    let r = with_queue(h, |q| {
+        let error = std::mem::take(&mut q.error);
+        if error < 0 {
+            return error.into();
+        }
+        if !fd_ok {
+            return (-libc::EBADF).into();
+        }
         if q.tail.capacity() == 0 {
             q.tail = q.spare_tails.pop().unwrap_or_default();
         }
@@ -195,8 +197,10 @@ pub fn write_string<'s>(
         }
         ((n as i64) << 1) | i64::from(full)
     });
-    start_send(s, h);
-    full
+    if r >= 0 {
+        start_send(Runtime::get(s), h);
+    }
+    r
 }
 
 /// Waits until every queued write has gone: 0 if none is queued, else 1 and
@@ -256,8 +260,7 @@ pub fn close(h: HandleId) {
 }
 
 /// Starts the next send of `h`'s queue unless one is in flight.
-fn start_send(s: &Scope, h: HandleId) {
-    let rt = Runtime::get(s);
+fn start_send(rt: &Runtime, h: HandleId) {
     let Some(fd) = rt.lp.handle_fd(h) else { return };
     let bufs = with_queue(h, |q| {
         if q.in_flight > 0 || q.queued == 0 {
@@ -274,19 +277,19 @@ fn start_send(s: &Scope, h: HandleId) {
         } else {
             Send::new(fd, bufs)
         };
-        rt.submit_native(h, op.into(), Box::new(move |s, c| sent(s, h, c)));
+        rt.submit_stream_send(h, op.into());
     }
 }
 
-/// A send completed: account for it, resubmit a short send's rest, start the
-/// next, and tell JS what it waits for (a drained queue, a shutdown's turn).
-fn sent<'s>(s: &Scope<'s>, h: HandleId, c: Completion) {
+/// A send of handle `h` completed: account for it, resubmit a short send's
+/// rest, start the next, and tell JS what it waits for (a drained queue, a
+/// shutdown's turn) — only then is a V8 scope opened.
+pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
     let Some(Op::Send(send)) = c.op else { return };
-    let live = QUEUES.with(|q| q.borrow().contains_key(&h));
-    if !live {
-        return; // closed meanwhile: the buffers go with the op
-    }
-    let (waiter, shutdown, error) = with_queue(h, |q| {
+    let done = QUEUES.with(|queues| {
+        // Closed meanwhile: the buffers go with the op.
+        let mut queues = queues.borrow_mut();
+        let q = queues.get_mut(&h)?;
         let total = q.in_flight;
         q.in_flight = 0;
         if c.result < 0 {
@@ -334,32 +337,37 @@ fn sent<'s>(s: &Scope<'s>, h: HandleId, c: Completion) {
         if error < 0 && (waiter.is_some() || shutdown.is_some()) {
             q.error = 0;
         }
-        (waiter, shutdown, error)
+        Some((waiter, shutdown, error))
     });
-    start_send(s, h);
-    if let Some(w) = waiter {
-        if let Some(req) = w.get(s).to::<Object>(ValueKind::Object) {
-            complete(s, req, error.min(0));
-        }
+    let Some((waiter, shutdown, error)) = done else {
+        return;
+    };
+    start_send(rt, h);
+    if waiter.is_none() && shutdown.is_none() {
+        return;
     }
-    if let Some(req) = shutdown.and_then(|g| g.get(s).to::<Object>(ValueKind::Object)) {
-        let r = if error < 0 {
-            error
-        } else {
-            submit_shutdown(s, h, req)
-        };
-        if r < 0 {
-            complete(s, req, r);
+    rt.isolate.scope(&rt.context, |s| {
+        if let Some(w) = waiter {
+            if let Some(req) = w.get(s).to::<Object>(ValueKind::Object) {
+                complete(s, req, error.min(0));
+            }
         }
-    }
+        if let Some(req) = shutdown.and_then(|g| g.get(s).to::<Object>(ValueKind::Object)) {
+            let r = if error < 0 {
+                error
+            } else {
+                submit_shutdown(s, h, req)
+            };
+            if r < 0 {
+                complete(s, req, r);
+            }
+        }
+    });
 }
 
 /// req.oncomplete(null, result), entered as a loop callback.
 fn complete<'s>(s: &Scope<'s>, req: Local<'s, Object>, result: i32) {
-    let f = req
-        .get(s, Runtime::get(s).oncomplete(s))
-        .and_then(|f| f.to::<Function>(ValueKind::Function));
-    if let Some(f) = f {
+    if let Some(f) = Runtime::get(s).callback_of(s, req) {
         let args: [Local<Value>; 2] = [s.null(), s.number(result as f64)];
         Runtime::get(s).make_callback(s, f, req.value(), &args);
     }

@@ -28,6 +28,10 @@ pub type NativeFinish = Box<dyn for<'s> FnMut(&Scope<'s>, Completion)>;
 
 /// Owners of native requests carry this bit; JS requests' slab keys never reach it.
 const NATIVE: u64 = 1 << 62;
+/// A stream's queued send: the owner is this bit and the handle id, and the
+/// completion goes straight to stream_wrap (no boxed continuation, no table
+/// entry, no V8 scope unless JS is to be called).
+const STREAM_SEND: u64 = 1 << 58;
 
 pub struct Request {
     /// The JS request object, or the promise a promise request settles.
@@ -153,6 +157,22 @@ impl Runtime {
         id
     }
 
+    /// What a request's completion calls: the request itself when it is a
+    /// function (lib/net.js's per-socket read and write requests: no property
+    /// lookup per completion, which from Rust is a call into V8's runtime), else
+    /// its `oncomplete`.
+    pub fn callback_of<'s>(
+        &self,
+        s: &Scope<'s>,
+        req: Local<'s, Object>,
+    ) -> Option<Local<'s, Function>> {
+        if let Some(f) = req.value().to::<Function>(ValueKind::Function) {
+            return Some(f);
+        }
+        req.get(s, self.oncomplete(s))
+            .and_then(|f| f.to::<Function>(ValueKind::Function))
+    }
+
     /// The name "oncomplete", made once: looking a fresh string up in V8's string
     /// table at every completion shows in profiles.
     pub fn oncomplete<'s>(&self, s: &Scope<'s>) -> Local<'s, Value> {
@@ -165,11 +185,11 @@ impl Runtime {
         })
     }
 
-    /// Sends `op` for handle `handle` with a Rust continuation instead of a JS
-    /// request: `finish` runs at each completion (in a scope, so it may call JS).
-    pub fn submit_native(&self, handle: HandleId, op: Op, finish: NativeFinish) {
-        let id = self.requests.borrow_mut().1.insert(Some(finish)) as u64;
-        self.lp.handle_submit(handle, op, id | NATIVE);
+    /// Sends handle `handle`'s queued writes (`op`, a send); its completion goes
+    /// to `stream_wrap::sent`.
+    pub fn submit_stream_send(&self, handle: HandleId, op: Op) {
+        self.lp
+            .handle_submit(handle, op, STREAM_SEND | handle as u64);
     }
 
     /// Sends `op` as a request (it keeps the loop alive) with a Rust continuation:
@@ -233,7 +253,10 @@ impl Runtime {
     /// A request's op completed (once, or once more for a multishot op), or another
     /// thread posted to this loop (a port's message, a worker's end).
     pub fn complete_request(&self, c: Completion) {
-        if c.owner & super::wake::WAKE != 0 {
+        if c.owner & !(STREAM_SEND - 1) == STREAM_SEND {
+            let handle = (c.owner & (STREAM_SEND - 1)) as HandleId;
+            crate::binding::stream_wrap::sent(self, handle, c);
+        } else if c.owner & super::wake::WAKE != 0 {
             self.deliver_wake(c);
         } else if c.owner & crate::binding::messaging::PORT_WAKE != 0 && c.owner & NATIVE == 0 {
             crate::binding::messaging::on_wake(self, c.owner);
@@ -288,10 +311,7 @@ impl Runtime {
             let Some(req) = req.to::<Object>(ValueKind::Object) else {
                 return;
             };
-            if let Some(f) = req
-                .get(s, self.oncomplete(s))
-                .and_then(|f| f.to::<Function>(ValueKind::Function))
-            {
+            if let Some(f) = self.callback_of(s, req) {
                 self.make_callback(s, f, req.value(), &[err, value, s.boolean(!last)]);
             }
         });
