@@ -8,9 +8,12 @@ const {
   ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeSort, SafeSet, SymbolFor,
 } = primordials;
 const {
-  codes: { ERR_TRACE_EVENTS_CATEGORY_REQUIRED },
+  codes: { ERR_TRACE_EVENTS_CATEGORY_REQUIRED, ERR_TRACE_EVENTS_UNAVAILABLE },
 } = require('internal/errors');
 const { validateObject, validateStringArray } = require('internal/validators');
+
+// As in node, a worker thread has no trace_events module.
+if (!require('internal/worker/self').isMainThread) throw new ERR_TRACE_EVENTS_UNAVAILABLE();
 
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
 // Node warns (once per enable past the limit) that many enabled objects look like a leak.

@@ -363,6 +363,7 @@ E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
   '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active',
   Error);
 E('ERR_TRACE_EVENTS_CATEGORY_REQUIRED', 'At least one category is required', TypeError);
+E('ERR_TRACE_EVENTS_UNAVAILABLE', 'Trace events are unavailable', Error);
 // node:test's wrapper around what made a test fail: `cause` is the thrown value.
 E('ERR_TEST_FAILURE', function(error, failureType) {
   this.failureType = failureType;

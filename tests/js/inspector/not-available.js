@@ -1,7 +1,8 @@
 // coil-only: node has an inspector; coil is like a Node built without one
 // Every name of the module throws ERR_INSPECTOR_NOT_AVAILABLE (again on each
 // require: a failed load is not cached), process.features says there is none, and
-// the --inspect family of flags is refused with a message that says why.
+// the --inspect family of flags is refused with a message that says why;
+// NODE_V8_COVERAGE (collected through the inspector) gets node's warning.
 const { spawnSync } = require('child_process');
 for (const id of ['inspector', 'node:inspector', 'inspector/promises', 'node:inspector/promises', 'inspector']) {
   try {
@@ -19,3 +20,7 @@ for (const flag of ['--inspect', '--inspect=9230', '--inspect-brk', '--inspect-p
 const env = { ...process.env, NODE_OPTIONS: '--inspect' };
 const r = spawnSync(process.execPath, ['-e', 'console.log("ran")'], { encoding: 'utf8', env });
 console.log('NODE_OPTIONS', r.status, r.stderr.trim());
+const cov = spawnSync(process.execPath, ['-e', 'console.log("ran")'], {
+  encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: '/nonexistent/coverage' },
+});
+console.log('NODE_V8_COVERAGE', cov.status, cov.stdout.trim(), cov.stderr.split('\n')[0].replace(/\(\w+:\d+\)/, '(PID)'));
