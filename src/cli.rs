@@ -285,6 +285,17 @@ impl Collector {
                     }
                     break;
                 }
+                // coil is like a Node built without the inspector: say so, not "bad option".
+                "--inspect"
+                | "--inspect-brk"
+                | "--inspect-wait"
+                | "--inspect-port"
+                | "--debug-port"
+                | "--inspect-publish-uid"
+                | "--inspect-brk-node" => {
+                    let msg = format!("coil: {name} is not available: coil has no inspector\n");
+                    return Err(Stop::Fail(msg, 9));
+                }
                 "--no-warnings" => {
                     self.push_exec(&arg, None, env);
                     self.values

@@ -187,6 +187,7 @@ E('ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding'
 E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
 E('ERR_INCOMPATIBLE_OPTION_PAIR',
   'Option "%s" cannot be used in combination with option "%s"', TypeError);
+E('ERR_INSPECTOR_NOT_AVAILABLE', 'Inspector is not available', Error);
 E('ERR_INTERNAL_ASSERTION', (message) => {
   const suffix = 'This is caused by either a bug in Node.js or incorrect usage of Node.js internals.\n' +
     'Please open an issue with this stack trace at https://github.com/nodejs/node/issues\n';
@@ -361,6 +362,8 @@ E('ERR_SYNTHETIC', 'JavaScript Callstack', Error);
 E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
   '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active',
   Error);
+E('ERR_TRACE_EVENTS_CATEGORY_REQUIRED', 'At least one category is required', TypeError);
+E('ERR_TRACE_EVENTS_UNAVAILABLE', 'Trace events are unavailable', Error);
 // node:test's wrapper around what made a test fail: `cause` is the thrown value.
 E('ERR_TEST_FAILURE', function(error, failureType) {
   this.failureType = failureType;

@@ -35,6 +35,11 @@ function runMain(kind, arg) {
     if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster');
   }
   if (getOptionValue('--insecure-http-parser')) process.emitWarning('Using insecure HTTP parsing');
+  // Coverage is collected through the inspector, which coil (like a node built
+  // without one) does not have.
+  if (process.env.NODE_V8_COVERAGE) {
+    process.emitWarning('The inspector is disabled, coverage could not be collected');
+  }
   require('internal/modules/compile_cache').enableFromEnvironment();
   if (getOptionValue('--test')) {
     // The paths are the command line's arguments (no script runs in this process).
