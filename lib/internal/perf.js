@@ -11,7 +11,14 @@ const {
   SafeArrayIterator, SafeWeakMap, SymbolFor, SymbolToStringTag,
 } = primordials;
 
-const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const {
+  codes: {
+    ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE, ERR_PERFORMANCE_INVALID_TIMESTAMP,
+    ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS,
+  },
+} = require('internal/errors');
+const { validateObject } = require('internal/validators');
+const { enqueue } = require('internal/perf/observe');
 
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
@@ -57,7 +64,7 @@ function inspectAs(name, fields) {
 const entryData = new SafeWeakMap();
 
 class PerformanceEntry {
-  constructor() { throw new TypeError('Illegal constructor'); }
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
   get name() { return entryData.get(this).name; }
   get entryType() { return entryData.get(this).entryType; }
   get startTime() { return entryData.get(this).startTime; }
@@ -79,8 +86,26 @@ function makeEntry(Cls, fields) {
   return e;
 }
 
-class PerformanceMark extends PerformanceEntry {}
-class PerformanceMeasure extends PerformanceEntry {}
+class PerformanceMark extends PerformanceEntry {
+  // Entries keep their fields in entryData, so this makes the object itself rather
+  // than running PerformanceEntry's (illegal) constructor.
+  constructor(name, options = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    if (options !== undefined) validateObject(options, 'options');
+    let startTime = options?.startTime;
+    if (startTime === undefined) startTime = now();
+    else if (typeof startTime !== 'number') throw new ERR_INVALID_ARG_TYPE('startTime', 'number', startTime);
+    else if (startTime < 0) throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(startTime);
+    const mark = ObjectCreate(new.target.prototype);
+    entryData.set(mark, {
+      name: `${name}`, entryType: 'mark', startTime, duration: 0, detail: cloneDetail(options?.detail),
+    });
+    return mark;
+  }
+}
+class PerformanceMeasure extends PerformanceEntry {
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
+}
 for (const [Cls, tag] of new SafeArrayIterator([[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
   [PerformanceMeasure, 'PerformanceMeasure']])) {
   ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: tag, configurable: true });
@@ -98,10 +123,10 @@ function syntaxError(message) {
 }
 
 // A mark name or a timestamp -> milliseconds since timeOrigin.
-function resolveTime(value, what) {
+function resolveTime(value) {
   if (value === undefined) return undefined;
   if (typeof value === 'number') {
-    if (value < 0) throw new TypeError(`${what} cannot be negative`);
+    if (value < 0) throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(value);
     return value;
   }
   const name = `${value}`;
@@ -129,7 +154,7 @@ function sorted(list) {
 }
 
 class Performance {
-  constructor() { throw new TypeError('Illegal constructor'); }
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
 
   clearMarks(name) { removeByName(marks, name); }
   clearMeasures(name) { removeByName(measures, name); }
@@ -146,17 +171,9 @@ class Performance {
 
   mark(name, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    let startTime = options?.startTime;
-    if (startTime === undefined) startTime = now();
-    else if (typeof startTime !== 'number') throw new ERR_INVALID_ARG_TYPE('options.startTime', 'number', startTime);
-    else if (startTime < 0) throw new TypeError('startTime cannot be negative');
-    const mark = makeEntry(PerformanceMark, {
-      name: `${name}`, entryType: 'mark', startTime, duration: 0, detail: cloneDetail(options?.detail),
-    });
+    const mark = new PerformanceMark(name, options);
     ArrayPrototypePush(marks, mark);
+    enqueue(mark);
     return mark;
   }
 
@@ -167,23 +184,31 @@ class Performance {
     let detail = null;
     if (startOrOptions !== null && typeof startOrOptions === 'object') {
       const { start: s, end: e, duration, detail: d } = startOrOptions;
-      start = resolveTime(s, 'start');
-      end = resolveTime(e, 'end');
+      if (s !== undefined || e !== undefined || duration !== undefined) {
+        if (endMark !== undefined) throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS('endMark must not be specified');
+        if (s !== undefined && e !== undefined && duration !== undefined) {
+          throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(
+            'Must not have options.start, options.end, and options.duration specified');
+        }
+      }
+      start = resolveTime(s);
+      end = resolveTime(e);
       if (duration !== undefined) {
         if (start !== undefined && end === undefined) end = start + duration;
         else if (end !== undefined && start === undefined) start = end - duration;
       }
       detail = cloneDetail(d);
     } else {
-      start = resolveTime(startOrOptions, 'start');
+      start = resolveTime(startOrOptions);
     }
-    if (endMark !== undefined) end = resolveTime(endMark, 'end');
+    if (endMark !== undefined) end = resolveTime(endMark);
     if (end === undefined) end = now();
     if (start === undefined) start = 0;
     const measure = makeEntry(PerformanceMeasure, {
       name: `${name}`, entryType: 'measure', startTime: start, duration: end - start, detail,
     });
     ArrayPrototypePush(measures, measure);
+    enqueue(measure);
     return measure;
   }
 
@@ -225,5 +250,12 @@ ObjectDefineProperty(Performance.prototype, SymbolToStringTag, { __proto__: null
 
 const performance = ObjectCreate(Performance.prototype);
 
-module.exports = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin,
+// The marks or measures already in the timeline, for an observer's `buffered` option.
+function bufferedEntries(type) {
+  if (type === 'mark') return [...marks];
+  if (type === 'measure') return [...measures];
+  return [];
+}
+
+module.exports = { bufferedEntries, performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin,
   utilization };
