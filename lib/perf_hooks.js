@@ -8,6 +8,7 @@ const {
   Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, performance,
 } = require('internal/perf');
 const { PerformanceObserver, PerformanceObserverEntryList } = require('internal/perf/observe');
+const { createHistogram, monitorEventLoopDelay } = require('internal/perf/histogram');
 const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
 
 // coil makes no resource-timing entries (no fetch timeline yet): the class exists for
@@ -41,6 +42,8 @@ module.exports = {
   PerformanceObserver,
   PerformanceObserverEntryList,
   PerformanceResourceTiming,
+  monitorEventLoopDelay,
+  createHistogram,
   performance,
   constants,
 };
