@@ -1,13 +1,13 @@
 'use strict';
 // The `performance` global (User Timing subset): now() and timeOrigin from the
 // monotonic clock, mark/measure with their entry lists, toJSON, nodeTiming,
-// eventLoopUtilization and timerify in simple forms.
+// eventLoopUtilization and timerify (entries to observers, histogram option).
 // internalBinding: process_methods (hrtimeMs: the monotonic clock in ms); process.uptime
 // gives the origin.
 
 const {
   ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, DateNow,
-  ObjectAssign, ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct,
+  MathMax, MathRound, ObjectAssign, ObjectCreate, ObjectDefineProperty, PromisePrototypeFinally, ReflectApply, ReflectConstruct,
   SafeArrayIterator, SafeWeakMap, SymbolFor, SymbolToStringTag,
 } = primordials;
 
@@ -17,7 +17,8 @@ const {
     ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS,
   },
 } = require('internal/errors');
-const { validateObject } = require('internal/validators');
+const { validateFunction, validateObject } = require('internal/validators');
+const { isPromise } = require('internal/util/types');
 const { enqueue } = require('internal/perf/observe');
 
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
@@ -106,6 +107,8 @@ class PerformanceMark extends PerformanceEntry {
 class PerformanceMeasure extends PerformanceEntry {
   constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
 }
+// timerify's 'function' entries (node's name for entries that are not marks or measures).
+class PerformanceNodeEntry extends PerformanceEntry {}
 for (const [Cls, tag] of new SafeArrayIterator([[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
   [PerformanceMeasure, 'PerformanceMeasure']])) {
   ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: tag, configurable: true });
@@ -234,11 +237,32 @@ class Performance {
     };
   }
 
-  timerify(fn) {
-    if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
-    return function timerified(...args) {
-      return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
+  timerify(fn, options = { __proto__: null }) {
+    validateFunction(fn, 'fn');
+    validateObject(options, 'options');
+    const { histogram } = options;
+    const { RecordableHistogram } = require('internal/perf/histogram');
+    if (histogram !== undefined && !(histogram instanceof RecordableHistogram)) {
+      throw new ERR_INVALID_ARG_TYPE('options.histogram', 'RecordableHistogram', histogram);
+    }
+    const report = (startTime, args) => {
+      const duration = now() - startTime;
+      if (histogram !== undefined) histogram.record(MathMax(MathRound(duration * 1e6), 1));
+      enqueue(makeEntry(PerformanceNodeEntry, { name: fn.name, entryType: 'function', startTime, duration,
+        detail: args }));
     };
+    function timerified(...args) {
+      const startTime = now();
+      // Called with new: construct fn itself (new.target is fn, as if it had been called).
+      const result = new.target ? ReflectConstruct(fn, args, fn) : ReflectApply(fn, this, args);
+      // A promise's call lasts until it settles.
+      if (!new.target && isPromise(result)) return PromisePrototypeFinally(result, () => report(startTime, args));
+      report(startTime, args);
+      return result;
+    }
+    ObjectDefineProperty(timerified, 'name', { __proto__: null, value: `timerified ${fn.name}`, configurable: true });
+    ObjectDefineProperty(timerified, 'length', { __proto__: null, value: fn.length, configurable: true });
+    return timerified;
   }
 
   [customInspect](depth, options, inspect) {
