@@ -136,6 +136,11 @@ function resolveTime(value) {
   for (let i = marks.length - 1; i >= 0; i--) {
     if (entryData.get(marks[i]).name === name) return entryData.get(marks[i]).startTime;
   }
+  // nodeTiming's milestones count as marks too.
+  if (name === 'nodeStart' || name === 'v8Start' || name === 'environment' || name === 'loopStart' ||
+      name === 'loopExit' || name === 'bootstrapComplete') {
+    return performance.nodeTiming[name];
+  }
   throw syntaxError(`The "${name}" performance mark has not been set`);
 }
 
@@ -147,8 +152,9 @@ function byName(list, name, type) {
 }
 
 function removeByName(list, name) {
+  if (name !== undefined) name = `${name}`;
   for (let i = list.length - 1; i >= 0; i--) {
-    if (name === undefined || entryData.get(list[i]).name === `${name}`) ArrayPrototypeSplice(list, i, 1);
+    if (name === undefined || entryData.get(list[i]).name === name) ArrayPrototypeSplice(list, i, 1);
   }
 }
 
@@ -248,8 +254,13 @@ class Performance {
     const report = (startTime, args) => {
       const duration = now() - startTime;
       if (histogram !== undefined) histogram.record(MathMax(MathRound(duration * 1e6), 1));
-      enqueue(makeEntry(PerformanceNodeEntry, { name: fn.name, entryType: 'function', startTime, duration,
-        detail: args }));
+      const entry = makeEntry(PerformanceNodeEntry, { name: fn.name, entryType: 'function', startTime, duration,
+        detail: args });
+      // The call's arguments are also the entry's indexed properties, as in node.
+      for (let i = 0; i < args.length; i++) {
+        ObjectDefineProperty(entry, i, { __proto__: null, value: args[i], enumerable: true });
+      }
+      enqueue(entry);
     };
     function timerified(...args) {
       const startTime = now();

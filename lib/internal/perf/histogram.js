@@ -182,7 +182,7 @@ class Histogram {
   }
 
   [customInspect](depth, options, inspect) {
-    if (depth < 0) return this;
+    if (depth < 0) return `[${this.constructor.name}]`;
     return `Histogram ${inspect({
       min: this.min, max: this.max, mean: this.mean, exceeds: this.exceeds, stddev: this.stddev,
       count: this.count, percentiles: this.percentiles,
@@ -262,16 +262,16 @@ function toLimit(value, name, min) {
 
 function createHistogram(options = { __proto__: null }) {
   validateObject(options, 'options');
-  const lowest = toLimit(options.lowest ?? 1, 'options.lowest', 1);
-  const highest = toLimit(options.highest ?? NumberMAX_SAFE_INTEGER, 'options.highest', 2 * lowest);
-  const figures = options.figures ?? 3;
+  const { lowest: low = 1, highest: high = NumberMAX_SAFE_INTEGER, figures = 3 } = options;
+  const lowest = toLimit(low, 'options.lowest', 1);
+  const highest = toLimit(high, 'options.highest', 2 * lowest);
   validateInteger(figures, 'options.figures', 1, 5);
   return new RecordableHistogram(kConstruct, lowest, highest, figures);
 }
 
 function monitorEventLoopDelay(options = { __proto__: null }) {
   validateObject(options, 'options');
-  const resolution = options.resolution ?? 10;
+  const { resolution = 10 } = options;
   validateInteger(resolution, 'options.resolution', 1);
   return new ELDHistogram(kConstruct, resolution);
 }

@@ -58,3 +58,6 @@ attempt('measure()', () => performance.measure());
 performance.clearMarks();
 performance.clearMeasures();
 console.log(performance.getEntries().length);
+performance.mark('c');
+attempt('clear symbol', () => performance.clearMarks(Symbol('s')));
+console.log(performance.measure('since start', 'nodeStart').startTime === performance.nodeTiming.nodeStart);

@@ -18,3 +18,7 @@ const delta = createHistogram();
 delta.recordDelta();
 console.log('first delta', delta.count);
 setTimeout(() => { delta.recordDelta(); console.log('second delta', delta.count, delta.min >= 1); }, 2);
+for (const v of [null, false, {}]) {
+  try { createHistogram({ lowest: v }); } catch (e) { console.log('lowest', String(v), e.code); }
+}
+console.log(require('util').inspect(createHistogram(), { depth: -1 }));

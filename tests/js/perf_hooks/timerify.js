@@ -11,7 +11,7 @@ try{performance.timerify(f,{histogram:1})}catch(e){console.log(e.code,e.message)
 const h = createHistogram();
 const th = performance.timerify(f, { histogram: h }); th(1); th(2); console.log('histogram count', h.count, h.min >= 1);
 const seen = [];
-const o=new PerformanceObserver((l)=>{for(const e of l.getEntries()) seen.push(`${e.name} ${e.entryType} ${typeof e.startTime} ${typeof e.duration} ${JSON.stringify(e.detail)} ${e.constructor.name}`); if (seen.length===3) { console.log(seen.join('\n')); o.disconnect(); }});
+const o=new PerformanceObserver((l)=>{for(const e of l.getEntries()) seen.push(`${e.name} ${e[0]} ${e.entryType} ${typeof e.startTime} ${typeof e.duration} ${JSON.stringify(e.detail)} ${e.constructor.name}`); if (seen.length===3) { console.log(seen.join('\n')); o.disconnect(); }});
 o.observe({entryTypes:['function']}); t(5); new tc(4);
 const ta = performance.timerify(async function slow(x) { await new Promise((r) => setTimeout(r, 1)); return x * 2; });
 ta(21).then((v) => console.log('async result', v));
