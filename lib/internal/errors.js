@@ -298,6 +298,8 @@ E('ERR_OSSL_EVP_NOT_XOF_OR_INVALID_LENGTH',
   'error:030000B2:digital envelope routines::not XOF or invalid length', Error);
 E('ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
   'Object that needs transfer was found in message but not listed in transferList', TypeError);
+E('ERR_PERFORMANCE_INVALID_TIMESTAMP', '%s is not a valid timestamp', TypeError);
+E('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', '%s', TypeError);
 E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   let msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
   let received;

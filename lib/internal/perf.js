@@ -1,17 +1,25 @@
 'use strict';
 // The `performance` global (User Timing subset): now() and timeOrigin from the
 // monotonic clock, mark/measure with their entry lists, toJSON, nodeTiming,
-// eventLoopUtilization and timerify in simple forms.
+// eventLoopUtilization and timerify (entries to observers, histogram option).
 // internalBinding: process_methods (hrtimeMs: the monotonic clock in ms); process.uptime
 // gives the origin.
 
 const {
   ArrayPrototypeFilter, ArrayPrototypePush, ArrayPrototypeSort, ArrayPrototypeSplice, DateNow,
-  ObjectAssign, ObjectCreate, ObjectDefineProperty, ReflectApply, ReflectConstruct,
+  MathMax, MathRound, ObjectAssign, ObjectCreate, ObjectDefineProperty, PromisePrototypeFinally, ReflectApply, ReflectConstruct,
   SafeArrayIterator, SafeWeakMap, SymbolFor, SymbolToStringTag,
 } = primordials;
 
-const { codes: { ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const {
+  codes: {
+    ERR_ILLEGAL_CONSTRUCTOR, ERR_MISSING_ARGS, ERR_INVALID_ARG_TYPE, ERR_PERFORMANCE_INVALID_TIMESTAMP,
+    ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS,
+  },
+} = require('internal/errors');
+const { validateFunction, validateObject } = require('internal/validators');
+const { isPromise } = require('internal/util/types');
+const { enqueue } = require('internal/perf/observe');
 
 const customInspect = SymbolFor('nodejs.util.inspect.custom');
 
@@ -57,7 +65,7 @@ function inspectAs(name, fields) {
 const entryData = new SafeWeakMap();
 
 class PerformanceEntry {
-  constructor() { throw new TypeError('Illegal constructor'); }
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
   get name() { return entryData.get(this).name; }
   get entryType() { return entryData.get(this).entryType; }
   get startTime() { return entryData.get(this).startTime; }
@@ -79,8 +87,28 @@ function makeEntry(Cls, fields) {
   return e;
 }
 
-class PerformanceMark extends PerformanceEntry {}
-class PerformanceMeasure extends PerformanceEntry {}
+class PerformanceMark extends PerformanceEntry {
+  // Entries keep their fields in entryData, so this makes the object itself rather
+  // than running PerformanceEntry's (illegal) constructor.
+  constructor(name, options = undefined) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    if (options !== undefined) validateObject(options, 'options');
+    let startTime = options?.startTime;
+    if (startTime === undefined) startTime = now();
+    else if (typeof startTime !== 'number') throw new ERR_INVALID_ARG_TYPE('startTime', 'number', startTime);
+    else if (startTime < 0) throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(startTime);
+    const mark = ObjectCreate(new.target.prototype);
+    entryData.set(mark, {
+      name: `${name}`, entryType: 'mark', startTime, duration: 0, detail: cloneDetail(options?.detail),
+    });
+    return mark;
+  }
+}
+class PerformanceMeasure extends PerformanceEntry {
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
+}
+// timerify's 'function' entries (node's name for entries that are not marks or measures).
+class PerformanceNodeEntry extends PerformanceEntry {}
 for (const [Cls, tag] of new SafeArrayIterator([[PerformanceEntry, 'PerformanceEntry'], [PerformanceMark, 'PerformanceMark'],
   [PerformanceMeasure, 'PerformanceMeasure']])) {
   ObjectDefineProperty(Cls.prototype, SymbolToStringTag, { __proto__: null, value: tag, configurable: true });
@@ -98,15 +126,20 @@ function syntaxError(message) {
 }
 
 // A mark name or a timestamp -> milliseconds since timeOrigin.
-function resolveTime(value, what) {
+function resolveTime(value) {
   if (value === undefined) return undefined;
   if (typeof value === 'number') {
-    if (value < 0) throw new TypeError(`${what} cannot be negative`);
+    if (value < 0) throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(value);
     return value;
   }
   const name = `${value}`;
   for (let i = marks.length - 1; i >= 0; i--) {
     if (entryData.get(marks[i]).name === name) return entryData.get(marks[i]).startTime;
+  }
+  // nodeTiming's milestones count as marks too.
+  if (name === 'nodeStart' || name === 'v8Start' || name === 'environment' || name === 'loopStart' ||
+      name === 'loopExit' || name === 'bootstrapComplete') {
+    return performance.nodeTiming[name];
   }
   throw syntaxError(`The "${name}" performance mark has not been set`);
 }
@@ -119,8 +152,9 @@ function byName(list, name, type) {
 }
 
 function removeByName(list, name) {
+  if (name !== undefined) name = `${name}`;
   for (let i = list.length - 1; i >= 0; i--) {
-    if (name === undefined || entryData.get(list[i]).name === `${name}`) ArrayPrototypeSplice(list, i, 1);
+    if (name === undefined || entryData.get(list[i]).name === name) ArrayPrototypeSplice(list, i, 1);
   }
 }
 
@@ -129,7 +163,7 @@ function sorted(list) {
 }
 
 class Performance {
-  constructor() { throw new TypeError('Illegal constructor'); }
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
 
   clearMarks(name) { removeByName(marks, name); }
   clearMeasures(name) { removeByName(measures, name); }
@@ -146,17 +180,9 @@ class Performance {
 
   mark(name, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
-    if (options !== undefined && (options === null || typeof options !== 'object')) {
-      throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
-    }
-    let startTime = options?.startTime;
-    if (startTime === undefined) startTime = now();
-    else if (typeof startTime !== 'number') throw new ERR_INVALID_ARG_TYPE('options.startTime', 'number', startTime);
-    else if (startTime < 0) throw new TypeError('startTime cannot be negative');
-    const mark = makeEntry(PerformanceMark, {
-      name: `${name}`, entryType: 'mark', startTime, duration: 0, detail: cloneDetail(options?.detail),
-    });
+    const mark = new PerformanceMark(name, options);
     ArrayPrototypePush(marks, mark);
+    enqueue(mark);
     return mark;
   }
 
@@ -167,23 +193,31 @@ class Performance {
     let detail = null;
     if (startOrOptions !== null && typeof startOrOptions === 'object') {
       const { start: s, end: e, duration, detail: d } = startOrOptions;
-      start = resolveTime(s, 'start');
-      end = resolveTime(e, 'end');
+      if (s !== undefined || e !== undefined || duration !== undefined) {
+        if (endMark !== undefined) throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS('endMark must not be specified');
+        if (s !== undefined && e !== undefined && duration !== undefined) {
+          throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(
+            'Must not have options.start, options.end, and options.duration specified');
+        }
+      }
+      start = resolveTime(s);
+      end = resolveTime(e);
       if (duration !== undefined) {
         if (start !== undefined && end === undefined) end = start + duration;
         else if (end !== undefined && start === undefined) start = end - duration;
       }
       detail = cloneDetail(d);
     } else {
-      start = resolveTime(startOrOptions, 'start');
+      start = resolveTime(startOrOptions);
     }
-    if (endMark !== undefined) end = resolveTime(endMark, 'end');
+    if (endMark !== undefined) end = resolveTime(endMark);
     if (end === undefined) end = now();
     if (start === undefined) start = 0;
     const measure = makeEntry(PerformanceMeasure, {
       name: `${name}`, entryType: 'measure', startTime: start, duration: end - start, detail,
     });
     ArrayPrototypePush(measures, measure);
+    enqueue(measure);
     return measure;
   }
 
@@ -209,11 +243,37 @@ class Performance {
     };
   }
 
-  timerify(fn) {
-    if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
-    return function timerified(...args) {
-      return new.target ? ReflectConstruct(fn, args, new.target) : ReflectApply(fn, this, args);
+  timerify(fn, options = { __proto__: null }) {
+    validateFunction(fn, 'fn');
+    validateObject(options, 'options');
+    const { histogram } = options;
+    const { RecordableHistogram } = require('internal/perf/histogram');
+    if (histogram !== undefined && !(histogram instanceof RecordableHistogram)) {
+      throw new ERR_INVALID_ARG_TYPE('options.histogram', 'RecordableHistogram', histogram);
+    }
+    const report = (startTime, args) => {
+      const duration = now() - startTime;
+      if (histogram !== undefined) histogram.record(MathMax(MathRound(duration * 1e6), 1));
+      const entry = makeEntry(PerformanceNodeEntry, { name: fn.name, entryType: 'function', startTime, duration,
+        detail: args });
+      // The call's arguments are also the entry's indexed properties, as in node.
+      for (let i = 0; i < args.length; i++) {
+        ObjectDefineProperty(entry, i, { __proto__: null, value: args[i], enumerable: true });
+      }
+      enqueue(entry);
     };
+    function timerified(...args) {
+      const startTime = now();
+      // Called with new: construct fn itself (new.target is fn, as if it had been called).
+      const result = new.target ? ReflectConstruct(fn, args, fn) : ReflectApply(fn, this, args);
+      // A promise's call lasts until it settles.
+      if (!new.target && isPromise(result)) return PromisePrototypeFinally(result, () => report(startTime, args));
+      report(startTime, args);
+      return result;
+    }
+    ObjectDefineProperty(timerified, 'name', { __proto__: null, value: `timerified ${fn.name}`, configurable: true });
+    ObjectDefineProperty(timerified, 'length', { __proto__: null, value: fn.length, configurable: true });
+    return timerified;
   }
 
   [customInspect](depth, options, inspect) {
@@ -225,5 +285,12 @@ ObjectDefineProperty(Performance.prototype, SymbolToStringTag, { __proto__: null
 
 const performance = ObjectCreate(Performance.prototype);
 
-module.exports = { performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin,
+// The marks or measures already in the timeline, for an observer's `buffered` option.
+function bufferedEntries(type) {
+  if (type === 'mark') return [...marks];
+  if (type === 'measure') return [...measures];
+  return [];
+}
+
+module.exports = { bufferedEntries, performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin,
   utilization };

@@ -235,6 +235,12 @@ defineLazy(globalThis, 'structuredClone', () => require('internal/structured_clo
 defineLazy(globalThis, 'atob', () => require('buffer').atob, true);
 defineLazy(globalThis, 'btoa', () => require('buffer').btoa, true);
 defineLazy(globalThis, 'performance', () => require('internal/perf').performance, true);
+const perfClassNames = ['Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure',
+  'PerformanceObserver', 'PerformanceObserverEntryList', 'PerformanceResourceTiming'];
+for (let i = 0; i < perfClassNames.length; i++) {
+  const name = perfClassNames[i];
+  defineLazy(globalThis, name, () => require('perf_hooks')[name]);
+}
 defineLazy(globalThis, 'console', () => require('console'));
 defineLazy(globalThis, 'Buffer', () => require('buffer').Buffer);
 defineLazy(globalThis, 'Blob', () => require('buffer').Blob);
