@@ -93,6 +93,30 @@ impl WriteQueue {
         (bufs, total)
     }
 
+    /// Why a write cannot be taken: an earlier send's -errno (reported once), or
+    /// -EBADF when the handle has no fd; 0 when it can.
+    fn refusal(&mut self, fd_ok: bool) -> i32 {
+        let error = std::mem::take(&mut self.error);
+        if error < 0 {
+            error
+        } else if !fd_ok {
+            -libc::EBADF
+        } else {
+            0
+        }
+    }
+
+    /// After a write was queued: if the queue keeps the writer's own buffers
+    /// (`kept`) or holds too much, `req` waits for it to drain; true then.
+    fn wait_if_full(&mut self, s: &Scope, req: Local<Object>, kept: bool) -> bool {
+        let full = kept || self.queued + self.in_flight > HIGH_WATER;
+        if full {
+            self.waiter = Some(Global::new(s, req.value()));
+            self.waiter_kept = kept;
+        }
+        full
+    }
+
     /// Keeps a finished send's memory for the next ones.
     fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
         for b in bufs.drain(..) {
@@ -126,12 +150,9 @@ pub fn write<'s>(
     items: Local<'s, Value>,
 ) -> i32 {
     let r = with_queue(h, |q| {
-        let error = std::mem::take(&mut q.error);
-        if error < 0 {
-            return error;
-        }
-        if !fd_ok {
-            return -libc::EBADF;
+        let refused = q.refusal(fd_ok);
+        if refused < 0 {
+            return refused;
         }
         let mut kept = false;
         let mut take = |item: Local<'s, Value>| {
@@ -144,12 +165,7 @@ pub fn write<'s>(
                 .for_each(&mut take),
             None => take(items),
         }
-        let full = kept || q.queued + q.in_flight > HIGH_WATER;
-        if full {
-            q.waiter = Some(Global::new(s, req.value()));
-            q.waiter_kept = kept;
-        }
-        i32::from(full)
+        i32::from(q.wait_if_full(s, req, kept))
     });
     if r >= 0 {
         start_send(Runtime::get(s), h);
@@ -170,12 +186,9 @@ pub fn write_string<'s>(
     latin1: bool,
 ) -> i64 {
     let r = with_queue(h, |q| {
-        let error = std::mem::take(&mut q.error);
-        if error < 0 {
-            return error.into();
-        }
-        if !fd_ok {
-            return (-libc::EBADF).into();
+        let refused = q.refusal(fd_ok);
+        if refused < 0 {
+            return refused.into();
         }
         if q.tail.capacity() == 0 {
             q.tail = q.spare_tails.pop().unwrap_or_default();
@@ -190,12 +203,7 @@ pub fn write_string<'s>(
         };
         q.tail.truncate(start + n);
         q.queued += n;
-        let full = q.queued + q.in_flight > HIGH_WATER;
-        if full {
-            q.waiter = Some(Global::new(s, req.value()));
-            q.waiter_kept = false;
-        }
-        ((n as i64) << 1) | i64::from(full)
+        ((n as i64) << 1) | i64::from(q.wait_if_full(s, req, false))
     });
     if r >= 0 {
         start_send(Runtime::get(s), h);

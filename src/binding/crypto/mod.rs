@@ -175,19 +175,7 @@ impl OsslError {
     /// `ERR_OSSL_[LIB_]REASON`: the library part only for the libraries Node names.
     fn node_code(&self) -> String {
         let lib = self.lib_code;
-        let reason: String = self
-            .reason
-            .as_deref()
-            .unwrap_or("")
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let reason = constant_case(self.reason.as_deref().unwrap_or(""));
         match lib_name(lib) {
             Some(l) => format!("ERR_OSSL_{l}_{reason}"),
             None => format!("ERR_OSSL_{reason}"),
@@ -200,6 +188,21 @@ impl OsslError {
 }
 
 /// The OpenSSL libraries (ERR_LIB_*) Node puts into its error codes.
+/// OpenSSL's reason text as the tail of a Node error code: "wrong version
+/// number" -> "WRONG_VERSION_NUMBER".
+pub fn constant_case(reason: &str) -> String {
+    reason
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 fn lib_name(lib: i32) -> Option<&'static str> {
     Some(match lib {
         2 => "SYS",

@@ -13,7 +13,7 @@
 //!
 //! Contexts and connections live in per-thread tables; JS holds their numbers and
 //! frees them (a FinalizationRegistry frees the ones a program drops).
-use super::crypto::OsslError;
+use super::crypto::{constant_case, OsslError};
 use super::set_methods;
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 
@@ -92,16 +92,7 @@ fn ossl_error<'s>(s: &Scope<'s>, stack: &openssl::error::ErrorStack) -> Local<'s
     let value = e.to_value(s);
     if e.lib_code == 20 {
         if let (Some(reason), Some(o)) = (&e.reason, value.to::<Object>(ValueKind::Object)) {
-            let code: String = reason
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_uppercase()
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
+            let code = constant_case(reason);
             o.set_str(s, "code", s.string(&format!("ERR_SSL_{code}")).value());
         }
     }
