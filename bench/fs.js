@@ -39,6 +39,27 @@ const cases = {
     });
     if (bytes !== 2 ** 30) throw new Error(`read ${bytes} bytes`);
   },
+  // 200,000 writes of 100 B through createWriteStream, paced by 'drain' (the
+  // stream gathers what is written while a write is in flight into one write).
+  async 'write-small'() {
+    const file = path.join(dir, `small-writes-${process.pid}.bin`);
+    const chunk = Buffer.alloc(100, 'w');
+    await new Promise((resolve, reject) => {
+      const ws = fs.createWriteStream(file);
+      let left = 200000;
+      const more = () => {
+        while (left > 0) {
+          left--;
+          if (!ws.write(chunk)) return ws.once('drain', more);
+        }
+        ws.end();
+      };
+      ws.on('error', reject).on('close', resolve);
+      more();
+    });
+    if (fs.statSync(file).size !== 20000000) throw new Error('short write');
+    fs.unlinkSync(file);
+  },
   async 'writefile-fsync'() {
     const out = fs.mkdtempSync(path.join(dir, 'w-'));
     const data = Buffer.alloc(64 * 1024, 'x');

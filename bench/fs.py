@@ -1,7 +1,8 @@
 """fs: bench/fs.js under every runtime side by side, alternating runs (coil and
 bun back to back in each round), medians per case: (a) readFile of 10,000 4 KiB
 files at 64/256/all-at-once concurrency, (b) stat of 10,000 files, (c) a 1 GiB
-file through createReadStream, (d) 1,000 x 64 KiB writeFile + fsync. Runtimes:
+file through createReadStream, (d) 1,000 x 64 KiB writeFile + fsync, (e) 200,000
+writes of 100 B through createWriteStream. Runtimes:
 coil on io_uring and on epoll, node, and bun and deno when they are installed
 from npm (bench/common.py `runtime`, the helper bench/net uses). Each runtime is
 pinned to one core (BENCH_CORE). Prints one line per case and runtime, then the
@@ -50,7 +51,7 @@ def main():
     write = "--write" in sys.argv
     runs = int(args[0]) if args else 5
     cases = args[1:] or ["readfile-64", "readfile-256", "readfile-all", "stat-all",
-                         "readstream-1g", "writefile-fsync"]
+                         "readstream-1g", "writefile-fsync", "write-small"]
     data = prepare()
     script = os.path.join(ROOT, "bench/fs.js")
     runners = runtimes()
@@ -69,6 +70,7 @@ def main():
         "stat-all": "stat × 10,000, all at once",
         "readstream-1g": "createReadStream of 1 GiB",
         "writefile-fsync": "1,000 × (open, writeFile 64 KiB, fsync, close)",
+        "write-small": "createWriteStream, 200,000 writes of 100 B",
     }
     rows = []
     for case in cases:
