@@ -83,11 +83,6 @@ impl Table {
         self.by_fd.get(&fd).cloned().unwrap_or_default()
     }
 
-    /// Whether an op on `fd` is in flight.
-    pub fn busy_fd(&self, fd: RawFd) -> bool {
-        self.by_fd.get(&fd).is_some_and(|keys| !keys.is_empty())
-    }
-
     pub fn keys(&self) -> Vec<Key> {
         self.ops.iter().map(|(k, _)| k as Key).collect()
     }

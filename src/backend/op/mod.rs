@@ -97,12 +97,6 @@ pub trait OpAble {
     fn needs_pool(&self) -> bool {
         false
     }
-    /// An op with an opcode that io_uring would only hand to an io-wq worker, in a
-    /// case where the syscall costs less than that trip (a small write to a
-    /// regular file): the io_uring driver runs it inline instead. Asked at submit.
-    fn run_inline(&self) -> bool {
-        false
-    }
     /// One submission, many completions (IORING_CQE_F_MORE) until cancelled.
     fn multishot(&self) -> bool {
         false

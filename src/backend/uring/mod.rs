@@ -373,12 +373,7 @@ impl Uring {
 impl Backend for Uring {
     fn submit(&mut self, mut op: Op, owner: Owner) -> Key {
         let opable = op.as_opable();
-        let mut ring = opable.opcode().is_some_and(|code| self.supports(code));
-        // Inline only behind no other op on the fd: io-wq runs buffered writes to
-        // one file in order, and an inline write must not overtake one.
-        if ring && opable.run_inline() && !opable.fd().is_some_and(|fd| self.ops.busy_fd(fd)) {
-            ring = false;
-        }
+        let ring = opable.opcode().is_some_and(|code| self.supports(code));
         let name = opable.name();
         let chain = opable.chain().is_some();
         // A chain op without a table of direct descriptors runs on the pool.

@@ -1,8 +1,7 @@
-// Small writes: on io_uring a small write to a regular file runs on the loop
-// thread (docs/fs.md, "Small writes"). The bytes land in order through a stream
-// (default, append and `start`), and a FIFO is not a regular file: 16 KiB writes
-// past the pipe's capacity wait for the reader in this same process instead of
-// blocking the loop (which would hang here).
+// Small writes (docs/fs.md, "Small writes"): the bytes land in order through a
+// stream that gathers them (default, append and `start`), and 16 KiB writes to a
+// FIFO past the pipe's capacity wait for the reader in this same process without
+// blocking the loop (a write made on the loop thread would hang here).
 const fs = require('fs');
 const path = require('path');
 const os = require('os');
