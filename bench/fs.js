@@ -19,10 +19,15 @@ async function pool(items, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+// Wall time, and CPU time of the whole process (all threads, user + system)
+// where the runtime has process.cpuUsage: bench/fs.py reports it with BENCH_CLOCK=cpu.
 async function time(name, fn) {
+  const cpu = typeof process.cpuUsage === 'function' ? process.cpuUsage() : null;
   const t = performance.now();
   await fn();
-  console.log(`case=${name} ms=${(performance.now() - t).toFixed(2)}`);
+  const ms = (performance.now() - t).toFixed(2);
+  const used = cpu && process.cpuUsage(cpu);
+  console.log(`case=${name} ms=${ms}${used ? ` cpu=${((used.user + used.system) / 1000).toFixed(2)}` : ''}`);
 }
 
 const cases = {
