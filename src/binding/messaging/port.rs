@@ -122,10 +122,29 @@ impl PortCore {
         let peer = self.lock().peer.clone();
         match peer {
             Some(p) => {
+                if msg.kind == Kind::Message {
+                    p.note_reply_likely();
+                }
                 p.push(msg);
                 true
             }
             None => false,
+        }
+    }
+
+    /// A user message to a port on another thread's loop: this thread's loop may
+    /// busy-poll for the answer before it sleeps (src/loop/spin.rs).
+    fn note_reply_likely(&self) {
+        let st = self.lock();
+        let Some(r) = &st.receiver else { return };
+        let remote = r.remote.clone();
+        drop(st);
+        let lp = LOCAL_LOOP.try_with(|l| l.get()).unwrap_or(std::ptr::null());
+        // SAFETY: set from the Runtime's loop, which lives until forget_loop clears it.
+        if let Some(lp) = unsafe { lp.as_ref() } {
+            if !lp.owns_remote(&remote) {
+                lp.expect_reply();
+            }
         }
     }
 
@@ -146,6 +165,9 @@ impl PortCore {
         let (remote, door, owner) = (r.remote.clone(), r.door.clone(), r.owner);
         st.wake_pending = true;
         drop(st);
+        if remote.post_to_spinner(owner) {
+            return; // its loop is busy-polling: it sees this without a kernel call
+        }
         if door.is_some_and(|d| ring(&d, owner)) {
             return;
         }
