@@ -48,6 +48,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "hostObject" => host_object,
             "post" => post,
             "postValue" => fast::post_value,
+            "postTransfer" => fast::post_transfer,
             "start" => start,
             "stop" => stop,
             "setRef" => set_ref,
@@ -113,7 +114,7 @@ fn host_object<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-fn array_items<'s>(s: &Scope<'s>, v: Local<'s, Value>) -> Vec<Local<'s, Value>> {
+pub(super) fn array_items<'s>(s: &Scope<'s>, v: Local<'s, Value>) -> Vec<Local<'s, Value>> {
     let Some(arr) = v.to::<Array>(ValueKind::Array) else {
         return Vec::new();
     };
