@@ -40,6 +40,7 @@ const kMessage = 0;
 const kOnline = 1;
 const kStdout = 4;
 const kStderr = 5;
+const kSnapshot = 7;
 const kClose = 3;
 
 // id -> port, for the ports living on this thread; id -> delivery, for its
@@ -416,7 +417,7 @@ function emit(id, kind, data, buffers, shared, portIds) {
     port[kInternal]?.(kind, undefined);
     return;
   }
-  if (kind === kStdout || kind === kStderr) {
+  if (kind === kStdout || kind === kStderr || kind === kSnapshot) {
     const { FastBuffer } = require('internal/buffer/fast_buffer');
     port[kInternal]?.(kind, new FastBuffer(data));
     return;

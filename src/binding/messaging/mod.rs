@@ -132,6 +132,7 @@ pub fn message_from_args<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) 
         2 => Kind::Error,
         4 => Kind::Stdout,
         5 => Kind::Stderr,
+        6 => Kind::SnapshotRequest,
         _ => Kind::Message,
     };
     let data = a.get(first + 1).view_bytes()?.to_vec();
@@ -275,6 +276,14 @@ pub fn on_wake(rt: &Runtime, owner: u64) {
 pub fn deliver(rt: &Runtime, id: u64) {
     let Some(core) = core_of(id) else { return };
     core.woken();
+    for _ in core.take_kind(Kind::SnapshotRequest) {
+        let json = rt
+            .isolate
+            .scope(&rt.context, |s| crate::v8::heap::snapshot(s.isolate()));
+        let mut answer = Message::signal(Kind::Snapshot);
+        answer.data = json;
+        core.send(answer);
+    }
     let mut budget = core.queued();
     while budget > 0 {
         budget -= 1;

@@ -53,6 +53,11 @@ pub enum Kind {
     /// A worker's process.stdout / process.stderr bytes (not serialized).
     Stdout = 4,
     Stderr = 5,
+    /// The parent asks a worker for a heap snapshot (worker.getHeapSnapshot): the
+    /// worker's loop answers natively, whether or not its port is started.
+    SnapshotRequest = 6,
+    /// The answer: the snapshot's JSON bytes (not serialized).
+    Snapshot = 7,
 }
 
 pub struct Message {
@@ -211,6 +216,19 @@ impl PortCore {
 
     pub fn pop(&self) -> Option<Message> {
         self.lock().queue.pop_front()
+    }
+
+    /// Takes the queued messages of `kind`, wherever they are in the queue.
+    pub fn take_kind(&self, kind: Kind) -> Vec<Message> {
+        let mut st = self.lock();
+        if !st.queue.iter().any(|m| m.kind == kind) {
+            return Vec::new();
+        }
+        let (taken, kept): (VecDeque<Message>, VecDeque<Message>) = std::mem::take(&mut st.queue)
+            .into_iter()
+            .partition(|m| m.kind == kind);
+        st.queue = kept;
+        taken.into()
     }
 
     pub fn queued(&self) -> usize {
