@@ -93,7 +93,7 @@ impl Loop {
             std::hint::spin_loop();
             ready = remote.has_posts() || self.backend().has_ready();
             rounds += 1;
-            if rounds % 64 == 0 {
+            if rounds.is_multiple_of(64) {
                 if started.elapsed() >= budget {
                     break;
                 }
