@@ -46,13 +46,13 @@ fn machine_has_room() -> bool {
     let Ok(text) = std::fs::read_to_string("/proc/loadavg") else {
         return false;
     };
-    let running = text
-        .split_whitespace()
-        .nth(3)
-        .and_then(|f| f.split('/').next());
-    running
-        .and_then(|r| r.parse::<usize>().ok())
-        .is_some_and(|r| r <= cpus())
+    running_threads(&text).is_some_and(|r| r <= cpus())
+}
+
+/// The "running" half of /proc/loadavg's fourth field ("1.00 0.50 0.25 3/180 42").
+fn running_threads(loadavg: &str) -> Option<usize> {
+    let field = loadavg.split_whitespace().nth(3)?;
+    field.split('/').next()?.parse().ok()
 }
 
 /// How long a loop may busy-poll, decided once per process.
@@ -147,5 +147,38 @@ impl Loop {
         st.misses.set(misses);
         st.skip.set((1 << misses) - 1);
         timeout.map(|t| t.saturating_sub(started.elapsed()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_running_count() {
+        assert_eq!(
+            super::running_threads("0.38 1.16 1.76 2/231 8919\n"),
+            Some(2)
+        );
+        assert_eq!(
+            super::running_threads("14.72 14.16 12.56 14/206 26710"),
+            Some(14)
+        );
+        assert_eq!(super::running_threads("garbage"), None);
+    }
+
+    #[test]
+    fn a_post_is_quiet_only_while_the_loop_spins() {
+        let remote = crate::backend::Remote::new().unwrap();
+        assert!(
+            !remote.post_to_spinner(7),
+            "not spinning: the caller wakes it"
+        );
+        assert!(!remote.has_posts());
+        remote.spin_begin();
+        assert!(remote.post_to_spinner(7));
+        assert!(remote.has_posts());
+        assert!(
+            remote.spin_end(),
+            "what came during the spin is seen after it"
+        );
     }
 }
