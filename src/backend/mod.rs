@@ -204,6 +204,11 @@ pub trait Backend {
     fn msg_ring(&mut self, _door: &RingDoor, _owner: Owner) -> bool {
         false
     }
+    /// A completion is waiting to be reaped (a cheap look, no kernel call; false
+    /// when the backend cannot tell).
+    fn has_ready(&mut self) -> bool {
+        false
+    }
     /// Ops submitted whose last completion has not been seen.
     fn in_flight(&self) -> usize;
     fn stats(&self) -> Stats;

@@ -19,6 +19,7 @@ use crate::backend::{Backend, Completion, Key, Op, Owner, SharedFd, Stats};
 
 mod handle;
 mod phases;
+mod spin;
 #[cfg(test)]
 mod tests;
 pub mod timer;
@@ -77,6 +78,9 @@ pub struct Loop {
     /// Idle time and start, for performance.eventLoopUtilization (its own thread's,
     /// or a worker's read by its parent).
     metrics: std::sync::Arc<LoopMetrics>,
+    /// How long the poll phase may busy-poll first (spin.rs; zero: never).
+    spin_for: Duration,
+    spin: spin::Spin,
 }
 
 /// What eventLoopUtilization needs of a loop, readable from any thread: the time
@@ -117,6 +121,8 @@ impl Loop {
             failed: RefCell::new(None),
             turns: Cell::new(0),
             metrics: std::sync::Arc::default(),
+            spin_for: spin::spin_budget(),
+            spin: spin::Spin::default(),
         }
     }
 

@@ -329,6 +329,10 @@ impl Epoll {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
         self.stats.eventfd_reads += 1;
+        self.hand_over(posted, out);
+    }
+
+    fn hand_over(&mut self, posted: Vec<Posted>, out: &mut Vec<Completion>) {
         for p in posted {
             if p.key == REMOTE {
                 out.push(Completion::posted(p.owner, p.result));
@@ -398,6 +402,11 @@ impl Backend for Epoll {
 
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {
         let mut timeout = timeout;
+        let mut quiet = Vec::new();
+        if self.remote.drain_quiet(&mut quiet) {
+            self.hand_over(quiet, out);
+            timeout = Some(Duration::ZERO);
+        }
         if !self.ready.is_empty() {
             for (key, result, flags) in std::mem::take(&mut self.ready) {
                 if self.ops.get(key).is_some() {
