@@ -29,11 +29,17 @@ const {
 const { translatePeerCertificate } = require('internal/tls/certificate');
 
 const conns = new SafeFinalizationRegistry((id) => binding.connFree(id));
+// Filled by connRead, connWrite and connTakeOut (src/binding/tls/records.rs):
+// [offset, length] of the bytes they return within the ArrayBuffer (length -1
+// when they return an Error), then what the connection has waiting: ciphertext
+// bytes, whether connRead stopped early, sessions.
+const info = new Float64Array(5);
+binding.setInfo(info);
 
 const kConn = Symbol('kConn'); // the native connection's number, -1 before/after
 const kParent = Symbol('kParent'); // the net.Socket carrying the ciphertext
 const kOwner = Symbol('kOwner'); // on the parent: its TLSSocket
-const kPendingWrite = Symbol('kPendingWrite'); // [bytes, cb] written before the handshake
+const kPendingWrite = Symbol('kPendingWrite'); // [data, latin1, cb] written before the handshake
 const kPendingFinal = Symbol('kPendingFinal');
 const kSniPending = Symbol('kSniPending');
 const kServername = Symbol('kServername');
@@ -152,10 +158,10 @@ function onRawData(chunk) {
   const tls = this[kOwner];
   const id = tls[kConn];
   if (id < 0) return;
-  binding.connFeed(id, chunk);
   if (tls._timer !== null) tls._timer.refresh();
-  if (!tls._secureEstablished) handshake(tls);
-  else readPlain(tls);
+  if (tls._secureEstablished) readPlain(tls, chunk);
+  else if (tls[kSniPending] || tls.destroyed) binding.connFeed(id, chunk);
+  else handshake(tls, chunk);
 }
 
 function onRawEnd() {
@@ -212,18 +218,22 @@ TLSSocket.prototype._start = function() {
 };
 
 function flushOut(tls, cb) {
-  const out = binding.connTakeOut(tls[kConn]);
+  sendOut(tls, binding.connTakeOut(tls[kConn]), cb);
+}
+
+// Sends the ciphertext connWrite or connTakeOut returned (where info says).
+function sendOut(tls, ab, cb) {
   const raw = tls[kParent];
-  if (out === undefined || raw.destroyed) {
+  if (ab === undefined || raw.destroyed) {
     if (cb) cb();
     return;
   }
-  raw.write(new FastBuffer(out.buffer, 0, TypedArrayPrototypeGetByteLength(out)), cb);
+  raw.write(new FastBuffer(ab, info[0], info[1]), cb);
 }
 
-function handshake(tls) {
+function handshake(tls, chunk) {
   if (tls[kSniPending] || tls.destroyed) return;
-  const r = binding.connHandshake(tls[kConn]);
+  const r = binding.connHandshake(tls[kConn], chunk);
   if (r === 0) {
     // A client that rejects the server's certificate sends nothing more (not
     // even its Finished), as Node's: the server hears a reset, not a handshake.
@@ -335,7 +345,7 @@ function afterSecure(tls) {
   const pending = tls[kPendingWrite];
   if (pending !== null) {
     tls[kPendingWrite] = null;
-    writeOut(tls, pending[0], pending[1]);
+    writeOut(tls, pending[0], pending[1], pending[2]);
   }
   const final = tls[kPendingFinal];
   if (final !== null) {
@@ -345,6 +355,7 @@ function afterSecure(tls) {
 }
 
 function emitSessions(tls) {
+  if (tls._tlsOptions.isServer) return;
   const list = binding.connTakeSessions(tls[kConn]);
   if (list === undefined) return;
   for (let i = 0; i < list.length; i++) {
@@ -352,12 +363,20 @@ function emitSessions(tls) {
   }
 }
 
-// Hands the plaintext the engine has to the stream, until the stream wants no
-// more (then the parent pauses: backpressure reaches the kernel).
-function readPlain(tls) {
+// Feeds `chunk` (ciphertext the parent read, if any) and hands the plaintext
+// the engine has to the stream, until the stream wants no more (then the parent
+// pauses: backpressure reaches the kernel). One call to the engine per chunk in
+// the common case: info says whether more is waiting.
+function readPlain(tls, chunk) {
   const id = tls[kConn];
+  let outWaiting = 0, sessions = 0;
   while (id >= 0 && !tls.destroyed) {
-    const r = binding.connRead(id);
+    const r = binding.connRead(id, chunk);
+    chunk = undefined;
+    // Taken now: what runs on a push can call the engine for other connections.
+    const again = info[3] === 1;
+    outWaiting = info[2];
+    sessions = info[4];
     if (r === undefined) break;
     if (r === null) {
       if (!tls[kEnded]) {
@@ -366,19 +385,24 @@ function readPlain(tls) {
       }
       break;
     }
-    if (!isArrayBufferView(r)) {
+    if (info[1] < 0) {
       flushOut(tls);
       return tlsError(tls, r);
     }
-    emitSessions(tls);
-    if (!tls.push(new FastBuffer(r.buffer, 0, TypedArrayPrototypeGetByteLength(r)))) {
+    const plain = new FastBuffer(r, info[0], info[1]);
+    if (sessions > 0) {
+      emitSessions(tls);
+      sessions = 0;
+    }
+    if (!tls.push(plain)) {
       tls[kParent].pause();
       break;
     }
+    if (!again) break;
   }
   if (id >= 0 && !tls.destroyed) {
-    emitSessions(tls);
-    flushOut(tls);
+    if (sessions > 0) emitSessions(tls);
+    if (outWaiting > 0) flushOut(tls);
   }
 }
 
@@ -398,29 +422,45 @@ TLSSocket.prototype._read = function(n) {
   if (this._secureEstablished) readPlain(this);
 };
 
-function writeOut(tls, bytes, cb) {
+// `data`: bytes, a string (Latin-1 when `latin1`, else UTF-8), or a list of
+// bytes and UTF-8 strings; all of it goes into one SSL_write (one record when it
+// fits: a response's head and body together).
+function writeOut(tls, data, latin1, cb) {
   if (!tls._secureEstablished) {
-    tls[kPendingWrite] = [bytes, cb];
+    tls[kPendingWrite] = [data, latin1, cb];
     return;
   }
   const id = tls[kConn];
   if (id < 0) return cb(new ERR_SOCKET_CLOSED());
-  const err = binding.connWrite(id, bytes);
-  if (err !== undefined) return cb(err);
-  flushOut(tls, cb);
+  const r = binding.connWrite(id, data, latin1);
+  if (r !== undefined && info[1] < 0) return cb(r);
+  sendOut(tls, r, cb);
+}
+
+function isUtf8(encoding) {
+  return encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer';
+}
+
+function isLatin1(encoding) {
+  return encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii';
 }
 
 TLSSocket.prototype._write = function(chunk, encoding, cb) {
-  writeOut(this, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk, cb);
+  // A string in UTF-8 or Latin-1 is encoded by the engine (no Buffer for it).
+  if (typeof chunk === 'string' && !isUtf8(encoding)) {
+    if (isLatin1(encoding)) return writeOut(this, chunk, true, cb);
+    chunk = Buffer.from(chunk, encoding);
+  }
+  writeOut(this, chunk, false, cb);
 };
 
 TLSSocket.prototype._writev = function(chunks, cb) {
   const list = [];
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
-    list[i] = typeof c.chunk === 'string' ? Buffer.from(c.chunk, c.encoding) : c.chunk;
+    list[i] = typeof c.chunk === 'string' && !isUtf8(c.encoding) ? Buffer.from(c.chunk, c.encoding) : c.chunk;
   }
-  writeOut(this, list.length === 1 ? list[0] : Buffer.concat(list), cb);
+  writeOut(this, list, false, cb);
 };
 
 // end(): our close_notify, then the parent's FIN.
