@@ -298,7 +298,11 @@ pub(super) fn conn_client_hello_name<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>)
 
 /// How many sessions the peer gave that JS has not taken.
 pub(super) fn pending_sessions(c: &Conn) -> usize {
-    with_extra(c.stream.ssl(), |x| x.sessions.len()).unwrap_or(0)
+    let ssl = c.stream.ssl();
+    if ssl.is_server() {
+        return 0;
+    }
+    with_extra(ssl, |x| x.sessions.len()).unwrap_or(0)
 }
 
 /// connTakeSessions(id) -> [DER, ...] sessions received since the last call.
