@@ -18,7 +18,7 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { isArrayBufferView } = require('internal/util/types');
-const { isIP } = require('internal/net');
+const { isIP, kDataSink, kSinkResume, kWriteDirect } = require('internal/net');
 const { validateFunction, validateString } = require('internal/validators');
 const tlsCommon = require('_tls_common');
 const { checkServerIdentity, convertALPNProtocols } = require('internal/tls/identity');
@@ -47,6 +47,13 @@ const kSession = Symbol('kSession');
 const kHandshakeTimer = Symbol('kHandshakeTimer');
 const kConnectOptions = Symbol('kConnectOptions');
 const kEnded = Symbol('kEnded');
+// The parent is a net.Socket whose reads come to onRawSink and whose handle
+// takes the ciphertext directly (no stream of its own in between, as a handle
+// under Node's TLSWrap); kPaused: the sink said no more until _read.
+const kDirect = Symbol('kDirect');
+const kPaused = Symbol('kPaused');
+// The engine may hold plaintext the stream did not want yet.
+const kPlainWaiting = Symbol('kPlainWaiting');
 
 const VERIFY_PEER = 1, VERIFY_FAIL_IF_NO_PEER_CERT = 2;
 
@@ -87,6 +94,9 @@ function TLSSocket(socket, opts) {
   this[kHandshakeTimer] = null;
   this[kConnectOptions] = null;
   this[kEnded] = false;
+  this[kDirect] = false;
+  this[kPaused] = false;
+  this[kPlainWaiting] = false;
   if (options.ALPNProtocols) {
     const out = { __proto__: null };
     convertALPNProtocols(options.ALPNProtocols, out);
@@ -114,7 +124,12 @@ function attach(tls, raw) {
   // The TLS layer decides when the write side ends (after close_notify).
   raw.allowHalfOpen = true;
   tls.connecting = raw.connecting;
+  // Chunks the parent's stream already holds still come as 'data'.
   raw.on('data', onRawData);
+  if (raw instanceof net.Socket && raw[kDataSink] === null) {
+    tls[kDirect] = true;
+    raw[kDataSink] = onRawSink;
+  }
   raw.on('end', onRawEnd);
   raw.on('error', onRawError);
   raw.on('close', onRawClose);
@@ -152,6 +167,12 @@ function onRawClose() {
     }
     tls.destroy();
   }
+}
+
+function onRawSink(raw, chunk) {
+  const tls = raw[kOwner];
+  FunctionPrototypeCall(onRawData, raw, chunk);
+  return !tls[kPaused];
 }
 
 function onRawData(chunk) {
@@ -228,7 +249,17 @@ function sendOut(tls, ab, cb) {
     if (cb) cb();
     return;
   }
-  raw.write(new FastBuffer(ab, info[0], info[1]), cb);
+  const bytes = new FastBuffer(ab, info[0], info[1]);
+  if (tls[kDirect] && raw[kWriteDirect](bytes, cb || noop)) return;
+  raw.write(bytes, cb);
+}
+
+function noop() {}
+
+// Backpressure: the parent stops reading until _read.
+function pauseParent(tls) {
+  if (tls[kDirect]) tls[kPaused] = true;
+  else tls[kParent].pause();
 }
 
 function handshake(tls, chunk) {
@@ -370,6 +401,7 @@ function emitSessions(tls) {
 function readPlain(tls, chunk) {
   const id = tls[kConn];
   let outWaiting = 0, sessions = 0;
+  tls[kPlainWaiting] = false;
   while (id >= 0 && !tls.destroyed) {
     const r = binding.connRead(id, chunk);
     chunk = undefined;
@@ -395,7 +427,8 @@ function readPlain(tls, chunk) {
       sessions = 0;
     }
     if (!tls.push(plain)) {
-      tls[kParent].pause();
+      tls[kPlainWaiting] = true;
+      pauseParent(tls);
       break;
     }
     if (!again) break;
@@ -418,8 +451,14 @@ function tlsError(tls, err) {
 
 TLSSocket.prototype._read = function(n) {
   const raw = this[kParent];
+  if (this[kPaused]) {
+    this[kPaused] = false;
+    raw[kSinkResume]();
+  }
   if (raw !== null && raw.isPaused()) raw.resume();
-  if (this._secureEstablished) readPlain(this);
+  // Only when a push said no: the engine holds nothing otherwise (a call saved
+  // per chunk, as the stream asks for more after each).
+  if (this._secureEstablished && this[kPlainWaiting]) readPlain(this);
 };
 
 // `data`: bytes, a string (Latin-1 when `latin1`, else UTF-8), or a list of
