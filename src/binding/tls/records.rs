@@ -158,7 +158,15 @@ pub(super) fn conn_read<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 fn gather(s: &Scope, out: &mut Vec<u8>, chunk: Local<crate::v8::Value>, latin1: bool) -> bool {
     if let Some(text) = chunk.to::<String>(ValueKind::String) {
         let start = out.len();
-        let most = if latin1 || text.is_one_byte() { 1 } else { 3 } * text.len();
+        // UTF-8 takes up to 2 bytes for a Latin-1 character, 3 for any other unit.
+        let per_unit = if latin1 {
+            1
+        } else if text.is_one_byte() {
+            2
+        } else {
+            3
+        };
+        let most = per_unit * text.len();
         out.resize(start + most, 0);
         let n = if latin1 {
             text.write_latin1(s, 0, &mut out[start..])
