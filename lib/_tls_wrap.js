@@ -9,7 +9,7 @@
 // every I/O backend. The server side lives in internal/tls/server.js.
 
 const {
-  Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+  Error, FunctionPrototypeCall, ObjectSetPrototypeOf,
   SafeFinalizationRegistry, Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
@@ -19,14 +19,13 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { isArrayBufferView } = require('internal/util/types');
 const { isIP, kDataSink, kSinkResume, kWriteDirect } = require('internal/net');
-const { validateFunction, validateString } = require('internal/validators');
+const { validateString } = require('internal/validators');
 const tlsCommon = require('_tls_common');
 const { checkServerIdentity, convertALPNProtocols } = require('internal/tls/identity');
 const {
   ERR_TLS_SNI_FROM_SERVER, ERR_TLS_HANDSHAKE_TIMEOUT, ERR_TLS_INVALID_CONTEXT,
-  ERR_SOCKET_CLOSED, ERR_TLS_RENEGOTIATION_DISABLED,
+  ERR_SOCKET_CLOSED,
 } = require('internal/tls/errors');
-const { translatePeerCertificate } = require('internal/tls/certificate');
 
 const conns = new SafeFinalizationRegistry((id) => binding.connFree(id));
 // Filled by connRead, connWrite and connTakeOut (src/binding/tls/records.rs):
@@ -566,95 +565,8 @@ TLSSocket.prototype.setSession = function(session) {
   this[kSession] = session;
 };
 
-TLSSocket.prototype.getSession = function() {
-  if (this[kConn] < 0) return undefined;
-  const der = binding.connSession(this[kConn]);
-  return der === undefined ? undefined : new FastBuffer(der.buffer, 0, TypedArrayPrototypeGetByteLength(der));
-};
-
-TLSSocket.prototype.isSessionReused = function() {
-  if (this[kConn] < 0) return null;
-  return binding.connInfo(this[kConn], 'reused');
-};
-
-TLSSocket.prototype.getPeerCertificate = function(detailed) {
-  if (this[kConn] < 0) return null;
-  const list = binding.connPeerCerts(this[kConn], Boolean(detailed));
-  return translatePeerCertificate(list, Boolean(detailed)) || {};
-};
-
-TLSSocket.prototype.getCertificate = function() {
-  if (this[kConn] < 0) return null;
-  const c = binding.connOwnCert(this[kConn]);
-  return c === undefined ? {} : translatePeerCertificate([c], false);
-};
-
-TLSSocket.prototype.getCipher = function() {
-  if (this[kConn] < 0) return null;
-  const c = binding.connInfo(this[kConn], 'cipher');
-  if (c === undefined) return null;
-  return { name: c[0], standardName: c[1], version: c[2] };
-};
-
-TLSSocket.prototype.getProtocol = function() {
-  if (this[kConn] < 0 || !this._secureEstablished) return null;
-  return binding.connInfo(this[kConn], 'protocol');
-};
-
-TLSSocket.prototype.getEphemeralKeyInfo = function() {
-  return this._tlsOptions.isServer ? null : {};
-};
-
-TLSSocket.prototype.setMaxSendFragment = function(size) {
-  return size >= 512 && size <= 16384;
-};
-
-TLSSocket.prototype.renegotiate = function(options, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (this.destroyed) return false;
-  if (callback) process.nextTick(callback, new ERR_TLS_RENEGOTIATION_DISABLED());
-  return false;
-};
-
-TLSSocket.prototype.disableRenegotiation = function() {};
-TLSSocket.prototype.enableTrace = function() {};
-
-// The parent's address, options and liveness.
-TLSSocket.prototype.address = function() { return this[kParent].address(); };
-TLSSocket.prototype.setNoDelay = function(v) {
-  this[kParent].setNoDelay(v);
-  return this;
-};
-TLSSocket.prototype.setKeepAlive = function(v, d) {
-  this[kParent].setKeepAlive(v, d);
-  return this;
-};
-TLSSocket.prototype.ref = function() {
-  this[kParent].ref();
-  return this;
-};
-TLSSocket.prototype.unref = function() {
-  this[kParent].unref();
-  return this;
-};
-
-function delegate(name) {
-  ObjectDefineProperty(TLSSocket.prototype, name, {
-    __proto__: null, configurable: true, enumerable: false,
-    get() { return this[kParent][name]; },
-  });
-}
-delegate('remoteAddress');
-delegate('remoteFamily');
-delegate('remotePort');
-delegate('localAddress');
-delegate('localPort');
-delegate('localFamily');
-delegate('bytesRead');
-ObjectDefineProperty(TLSSocket.prototype, 'pending', {
-  __proto__: null, configurable: true, enumerable: false,
-  get() { return this[kParent].pending; },
-});
+// The getters and the parent's address, options and liveness.
+require('internal/tls/socket_info').install(TLSSocket, kConn, kParent);
 
 module.exports = {
   TLSSocket, kConnectOptions,

@@ -34,7 +34,7 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
+  kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
 const autoSelect = require('internal/net/connect_multiple');
@@ -212,8 +212,7 @@ Socket.prototype[kSinkResume] = function() {
   if (!this.connecting && this[kHandle] !== null) issueRead(this);
 };
 
-// Order is kept: only when the Writable holds nothing (queued or being written)
-// do the bytes go straight to the handle's queue, behind what is already there.
+// Order is kept: straight to the handle's queue only when the Writable holds nothing.
 Socket.prototype[kWriteDirect] = function(buf, cb) {
   const h = this[kHandle];
   if (h === null || this.connecting || this[kSyncWrites] >= 0 || this.writableLength !== 0 ||
@@ -266,8 +265,7 @@ function afterWrite(socket, r, total, cb) {
   socket._bytesWritten += total;
   touch(socket);
   if (r === 0) return cb();
-  // The queue's one drain answers every write waiting on it (a direct write's
-  // and the Writable's can both wait).
+  // One drain answers every write waiting (a kWriteDirect's and the Writable's).
   const waiting = socket._writeCb;
   socket._writeCb = waiting === null ? cb : (err) => {
     waiting(err);
@@ -391,29 +389,7 @@ Socket.prototype._destroy = function(exception, cb) {
   }
 };
 
-// A socket sent to another process (child.send(m, socket)): as in node, the
-// socket lets go of its handle at once and emits nothing (no 'close'); it stops
-// reading, so bytes meant for the receiver are not read here, and no longer
-// counts as its server's connection. Returns the function that closes the
-// handle, called once the fd has been sent.
-Socket.prototype[kDetachHandle] = function() {
-  const h = this[kHandle];
-  if (h === null) return () => {};
-  if (this._reading !== -1 && !this._stopping) {
-    this._stopping = true;
-    binding.readStop(this._reading);
-  }
-  this[kHandle] = null;
-  this._handle = null;
-  this.setTimeout(0);
-  const server = this._server;
-  if (server) {
-    this._server = null;
-    server._connections--;
-    server._emitCloseIfDrained();
-  }
-  return () => binding.close(h.id, { __proto__: null, oncomplete() {} });
-};
+require('internal/net/detach').install(Socket, binding);
 
 function afterConnect(socket, result) {
   if (socket.destroyed) return;
