@@ -249,11 +249,12 @@ function sendOut(tls, ab, cb) {
     return;
   }
   const bytes = new FastBuffer(ab, info[0], info[1]);
-  if (tls[kDirect] && raw[kWriteDirect](bytes, cb || noop)) return;
+  // A write's record goes past the parent's Writable (its failure reaches cb); a
+  // flush with no cb (handshake, alerts, close_notify) goes through it, so a
+  // failure is the parent's 'error' as before.
+  if (cb !== undefined && tls[kDirect] && raw[kWriteDirect](bytes, cb)) return;
   raw.write(bytes, cb);
 }
-
-function noop() {}
 
 // Backpressure: the parent stops reading until _read.
 function pauseParent(tls) {
