@@ -121,8 +121,17 @@ thread_local! {
 
 /// Copies `bytes` into JS memory: an ArrayBuffer, with readInfo = [offset, length].
 fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
+    let (ab, offset) = copy_to_js(s, bytes);
+    write_read_info(offset, bytes.len());
+    ab
+}
+
+/// Copies `bytes` into JS memory: (ArrayBuffer, offset). Up to SLAB_CHUNK_MAX
+/// bytes land in the read slab, beside socket reads (tls's records use it too:
+/// no ArrayBuffer is made per record).
+pub(crate) fn copy_to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> (Local<'s, Value>, usize) {
     let len = bytes.len();
-    let (ab, offset) = if len <= SLAB_CHUNK_MAX {
+    if len <= SLAB_CHUNK_MAX {
         SLAB.with(|slab| {
             let mut slab = slab.borrow_mut();
             if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
@@ -148,9 +157,7 @@ fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
         // SAFETY: the new ArrayBuffer has exactly len writable bytes, all written here.
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
         (ab.value(), 0)
-    };
-    write_read_info(offset, len);
-    ab
+    }
 }
 
 /// readInfo = [offset, len]: where the last chunk lies in the ArrayBuffer given.
