@@ -4,7 +4,7 @@
 // No internalBinding.
 
 const {
-  ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
+  ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
   FunctionPrototypeCall, NumberIsInteger, NumberIsNaN, NumberParseInt, ObjectSetPrototypeOf,
   ReflectApply, StringPrototypeSlice, SymbolAsyncIterator, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
@@ -164,7 +164,12 @@ function addChunk(stream, state, chunk, addToFront) {
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     if (addToFront) ArrayPrototypeUnshift(state.buffer, chunk);
-    else ArrayPrototypePush(state.buffer, chunk);
+    else {
+      // An indexed store, not push(): TurboFan inlines it into the array's spare
+      // capacity, which fromList keeps (see there).
+      const buffer = state.buffer;
+      buffer[buffer.length] = chunk;
+    }
     if (state.needReadable) emitReadable(stream);
   }
   maybeReadMore(stream, state);
@@ -500,7 +505,11 @@ function fromList(n, state) {
     if (state.decoder) ret = ArrayPrototypeJoin(buf, '');
     else if (buf.length === 1) ret = buf[0];
     else ret = Buffer.concat(buf, state.length);
-    state.buffer = [];
+    // Emptied in place, not replaced: a flowing stream buffers one chunk at a
+    // time, and a new array per chunk (plus its backing store on the next
+    // push) was a third of fromList's cost.
+    if (buf.length === 1) ArrayPrototypePop(buf);
+    else state.buffer = [];
   } else if (n < buf[0].length) {
     ret = sliceChunk(buf[0], 0, n);
     buf[0] = sliceChunk(buf[0], n);
