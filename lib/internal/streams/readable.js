@@ -18,7 +18,9 @@ const {
 const { Buffer } = require('buffer');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark, aggregateTwoErrors } = require('internal/streams/utils');
+const {
+  getHighWaterMark, getDefaultHighWaterMark, aggregateTwoErrors, makeFieldsMutable,
+} = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
 const nop = () => {};
@@ -68,6 +70,8 @@ function ReadableState(options, stream, isDuplex) {
     this.encoding = options.encoding;
   }
 }
+
+makeFieldsMutable(new ReadableState(undefined, undefined, false));
 
 function Readable(options) {
   const isDuplex = this instanceof lazyDuplex();
@@ -155,8 +159,17 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
+// Whether the stream has a 'data' listener, as listenerCount('data') > 0 answers
+// it, read here from the listener table: listenerCount's own `events[type]` sees
+// every emitter of the program and is a megamorphic keyed load, this site only
+// the tables of flowing readables. A table never holds an empty array.
+function hasDataListener(stream) {
+  const events = stream._events;
+  return events !== undefined && events.data !== undefined;
+}
+
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+  if (state.flowing && state.length === 0 && !state.sync && hasDataListener(stream)) {
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
