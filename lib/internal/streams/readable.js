@@ -513,7 +513,9 @@ function fromList(n, state) {
   let ret;
   const buf = state.buffer;
   if (state.objectMode) {
-    ret = ArrayPrototypeShift(buf);
+    // A lone entry is popped: shift() of a one-element array goes to V8's C++
+    // builtin and the next push then regrows the emptied backing store.
+    ret = buf.length === 1 ? ArrayPrototypePop(buf) : ArrayPrototypeShift(buf);
   } else if (!n || n >= state.length) {
     if (state.decoder) ret = ArrayPrototypeJoin(buf, '');
     else if (buf.length === 1) ret = buf[0];
