@@ -6,7 +6,7 @@
 const {
   ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
   FunctionPrototypeCall, NumberIsInteger, NumberIsNaN, NumberParseInt, ObjectSetPrototypeOf,
-  ReflectApply, StringPrototypeSlice, SymbolAsyncIterator, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  ReflectApply, StringPrototypeSlice, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const {
@@ -19,11 +19,10 @@ const { Buffer } = require('buffer');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
 const {
-  getHighWaterMark, getDefaultHighWaterMark, aggregateTwoErrors, makeFieldsMutable,
+  getHighWaterMark, getDefaultHighWaterMark, makeFieldsMutable,
 } = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
-const nop = () => {};
 let Duplex;
 function lazyDuplex() {
   if (Duplex === undefined) Duplex = require('internal/streams/duplex');
@@ -447,61 +446,7 @@ Readable.prototype.wrap = function(stream) {
   return this;
 };
 
-Readable.prototype[SymbolAsyncIterator] = function() {
-  return streamToAsyncIterator(this);
-};
-
-Readable.prototype.iterator = function(options) {
-  if (options !== undefined) require('internal/validators').validateObject(options, 'options');
-  return streamToAsyncIterator(this, options);
-};
-
-function streamToAsyncIterator(stream, options) {
-  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
-  const iter = createAsyncIterator(stream, options);
-  iter.stream = stream;
-  return iter;
-}
-
-async function* createAsyncIterator(stream, options) {
-  let callback = nop;
-  function next(resolve) {
-    if (this === stream) {
-      callback();
-      callback = nop;
-    } else {
-      callback = resolve;
-    }
-  }
-  stream.on('readable', next);
-  let error;
-  const eos = require('internal/streams/end-of-stream');
-  const cleanup = eos(stream, { writable: false }, (err) => {
-    error = err ? aggregateTwoErrors(error, err) : null;
-    callback();
-    callback = nop;
-  });
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read();
-      if (chunk !== null) yield chunk;
-      else if (error) throw error;
-      else if (error === null) return;
-      else await new Promise(next);
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
-  } finally {
-    if ((error || !options || options.destroyOnReturn !== false) &&
-        (error === undefined || stream._readableState.autoDestroy)) {
-      destroyImpl.destroyer(stream, null);
-    } else {
-      stream.off('readable', next);
-      cleanup();
-    }
-  }
-}
+require('internal/streams/readable_iter').install(Readable);
 
 // A chunk is a string (with a decoder) or a Buffer (whose slice is lib's own).
 function sliceChunk(chunk, start, end) {
