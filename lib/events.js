@@ -7,7 +7,7 @@
 
 const {
   ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeSplice, ArrayPrototypeSlice, ArrayPrototypeUnshift,
-  FunctionPrototypeBind, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetPrototypeOf,
+  FunctionPrototypeBind, FunctionPrototypeCall, ObjectDefineProperty, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
   ReflectApply, ReflectOwnKeys, SymbolFor,
 } = primordials;
 
@@ -31,6 +31,14 @@ function validateAbortSignal(...args) { require('internal/validators').validateA
 const shared = require('internal/events/shared');
 const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = shared;
 const kCapture = Symbol('kCapture');
+
+// An emitter's listener table: a null-prototype object, made from `{}` so that V8
+// 10.2 keeps it in fast mode (the literal `{ __proto__: null }` starts as a
+// dictionary): `events[type]` in emit() and listenerCount() is then a map-checked
+// field load instead of a hash lookup in the megamorphic keyed-load stub.
+function newEventsTable() {
+  return ObjectSetPrototypeOf({}, null);
+}
 const kShapeMode = Symbol('shapeMode');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kRejection = SymbolFor('nodejs.rejection');
@@ -69,7 +77,7 @@ function init(opts) {
   // A subclass may have created _events already (or share the prototype's);
   // only a fresh object gets a new table.
   if (this._events === undefined || this._events === ObjectGetPrototypeOf(this)._events) {
-    this._events = { __proto__: null };
+    this._events = newEventsTable();
     this._eventsCount = 0;
     this[kShapeMode] = false;
   } else {
@@ -234,7 +242,7 @@ function addListenerImpl(target, type, listener, prepend) {
   checkListener(listener);
   let events = target._events;
   if (events === undefined) {
-    events = target._events = { __proto__: null };
+    events = target._events = newEventsTable();
     target._eventsCount = 0;
   } else {
     if (events.newListener !== undefined) {
@@ -311,7 +319,7 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
     if (this[kShapeMode]) {
       events[type] = undefined;
     } else if (this._eventsCount === 0) {
-      this._events = { __proto__: null };
+      this._events = newEventsTable();
     } else {
       delete events[type];
     }
@@ -342,10 +350,10 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
   if (events.removeListener === undefined) {
     // Nobody watches removals: drop the entries directly.
     if (arguments.length === 0) {
-      this._events = { __proto__: null };
+      this._events = newEventsTable();
       this._eventsCount = 0;
     } else if (events[type] !== undefined) {
-      if (--this._eventsCount === 0) this._events = { __proto__: null };
+      if (--this._eventsCount === 0) this._events = newEventsTable();
       else delete events[type];
     }
     this[kShapeMode] = false;
@@ -359,7 +367,7 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
       this.removeAllListeners(key);
     }
     this.removeAllListeners('removeListener');
-    this._events = { __proto__: null };
+    this._events = newEventsTable();
     this._eventsCount = 0;
     this[kShapeMode] = false;
     return this;

@@ -4,9 +4,9 @@
 // No internalBinding.
 
 const {
-  ArrayPrototypeJoin, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
+  ArrayPrototypeJoin, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, ArrayPrototypeUnshift,
   FunctionPrototypeCall, NumberIsInteger, NumberIsNaN, NumberParseInt, ObjectSetPrototypeOf,
-  ReflectApply, StringPrototypeSlice, SymbolAsyncIterator, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  ReflectApply, StringPrototypeSlice, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const {
@@ -18,10 +18,11 @@ const {
 const { Buffer } = require('buffer');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark, aggregateTwoErrors } = require('internal/streams/utils');
+const {
+  getHighWaterMark, getDefaultHighWaterMark, makeFieldsMutable,
+} = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
-const nop = () => {};
 let Duplex;
 function lazyDuplex() {
   if (Duplex === undefined) Duplex = require('internal/streams/duplex');
@@ -68,6 +69,8 @@ function ReadableState(options, stream, isDuplex) {
     this.encoding = options.encoding;
   }
 }
+
+makeFieldsMutable(new ReadableState(undefined, undefined, false));
 
 function Readable(options) {
   const isDuplex = this instanceof lazyDuplex();
@@ -155,8 +158,17 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
+// Whether the stream has a 'data' listener, as listenerCount('data') > 0 answers
+// it, read here from the listener table: listenerCount's own `events[type]` sees
+// every emitter of the program and is a megamorphic keyed load, this site only
+// the tables of flowing readables. A table never holds an empty array.
+function hasDataListener(stream) {
+  const events = stream._events;
+  return events !== undefined && events.data !== undefined;
+}
+
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+  if (state.flowing && state.length === 0 && !state.sync && hasDataListener(stream)) {
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
@@ -164,7 +176,12 @@ function addChunk(stream, state, chunk, addToFront) {
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     if (addToFront) ArrayPrototypeUnshift(state.buffer, chunk);
-    else ArrayPrototypePush(state.buffer, chunk);
+    else {
+      // An indexed store, not push(): TurboFan inlines it into the array's spare
+      // capacity, which fromList keeps (see there).
+      const buffer = state.buffer;
+      buffer[buffer.length] = chunk;
+    }
     if (state.needReadable) emitReadable(stream);
   }
   maybeReadMore(stream, state);
@@ -429,61 +446,7 @@ Readable.prototype.wrap = function(stream) {
   return this;
 };
 
-Readable.prototype[SymbolAsyncIterator] = function() {
-  return streamToAsyncIterator(this);
-};
-
-Readable.prototype.iterator = function(options) {
-  if (options !== undefined) require('internal/validators').validateObject(options, 'options');
-  return streamToAsyncIterator(this, options);
-};
-
-function streamToAsyncIterator(stream, options) {
-  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
-  const iter = createAsyncIterator(stream, options);
-  iter.stream = stream;
-  return iter;
-}
-
-async function* createAsyncIterator(stream, options) {
-  let callback = nop;
-  function next(resolve) {
-    if (this === stream) {
-      callback();
-      callback = nop;
-    } else {
-      callback = resolve;
-    }
-  }
-  stream.on('readable', next);
-  let error;
-  const eos = require('internal/streams/end-of-stream');
-  const cleanup = eos(stream, { writable: false }, (err) => {
-    error = err ? aggregateTwoErrors(error, err) : null;
-    callback();
-    callback = nop;
-  });
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read();
-      if (chunk !== null) yield chunk;
-      else if (error) throw error;
-      else if (error === null) return;
-      else await new Promise(next);
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
-  } finally {
-    if ((error || !options || options.destroyOnReturn !== false) &&
-        (error === undefined || stream._readableState.autoDestroy)) {
-      destroyImpl.destroyer(stream, null);
-    } else {
-      stream.off('readable', next);
-      cleanup();
-    }
-  }
-}
+require('internal/streams/readable_iter').install(Readable);
 
 // A chunk is a string (with a decoder) or a Buffer (whose slice is lib's own).
 function sliceChunk(chunk, start, end) {
@@ -495,12 +458,18 @@ function fromList(n, state) {
   let ret;
   const buf = state.buffer;
   if (state.objectMode) {
-    ret = ArrayPrototypeShift(buf);
+    // A lone entry is popped: shift() of a one-element array goes to V8's C++
+    // builtin and the next push then regrows the emptied backing store.
+    ret = buf.length === 1 ? ArrayPrototypePop(buf) : ArrayPrototypeShift(buf);
   } else if (!n || n >= state.length) {
     if (state.decoder) ret = ArrayPrototypeJoin(buf, '');
     else if (buf.length === 1) ret = buf[0];
     else ret = Buffer.concat(buf, state.length);
-    state.buffer = [];
+    // Emptied in place, not replaced: a flowing stream buffers one chunk at a
+    // time, and a new array per chunk (plus its backing store on the next
+    // push) was a third of fromList's cost.
+    if (buf.length === 1) ArrayPrototypePop(buf);
+    else state.buffer = [];
   } else if (n < buf[0].length) {
     ret = sliceChunk(buf[0], 0, n);
     buf[0] = sliceChunk(buf[0], n);

@@ -10,12 +10,23 @@ const { codes: { ERR_METHOD_NOT_IMPLEMENTED } } = require('internal/errors');
 const Duplex = require('internal/streams/duplex');
 
 const kCallback = Symbol('kCallback');
+// Per write: the Writable side's callback and the readable length before the
+// transform ran. Only one _write is in flight at a time (Writable buffers the
+// rest until its callback), so one pair per stream serves every write, and the
+// callback handed to _transform is made once per stream, not once per chunk.
+const kWriteCallback = Symbol('kWriteCallback');
+const kLengthBefore = Symbol('kLengthBefore');
+const kOnTransformed = Symbol('kOnTransformed');
 
 function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
   FunctionPrototypeCall(Duplex, this, options);
   this._readableState.sync = false;
   this[kCallback] = null;
+  this[kWriteCallback] = null;
+  this[kLengthBefore] = 0;
+  const stream = this;
+  this[kOnTransformed] = function(err, val) { afterTransform(stream, err, val); };
   if (options) {
     if (typeof options.transform === 'function') this._transform = options.transform;
     if (typeof options.flush === 'function') this._flush = options.flush;
@@ -54,22 +65,26 @@ Transform.prototype._transform = function(chunk, encoding, callback) {
 };
 
 Transform.prototype._write = function(chunk, encoding, callback) {
-  const rState = this._readableState;
-  const wState = this._writableState;
-  const length = rState.length;
-  this._transform(chunk, encoding, (err, val) => {
-    if (err) {
-      callback(err);
-      return;
-    }
-    if (val != null) this.push(val);
-    if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
-      callback();
-    } else {
-      this[kCallback] = callback;
-    }
-  });
+  this[kWriteCallback] = callback;
+  this[kLengthBefore] = this._readableState.length;
+  this._transform(chunk, encoding, this[kOnTransformed]);
 };
+
+function afterTransform(stream, err, val) {
+  const callback = stream[kWriteCallback];
+  if (err) {
+    callback(err);
+    return;
+  }
+  const rState = stream._readableState;
+  if (val != null) stream.push(val);
+  if (stream._writableState.ended || stream[kLengthBefore] === rState.length ||
+      rState.length < rState.highWaterMark) {
+    callback();
+  } else {
+    stream[kCallback] = callback;
+  }
+}
 
 Transform.prototype._read = function() {
   if (this[kCallback]) {

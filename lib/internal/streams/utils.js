@@ -3,7 +3,7 @@
 // default highWaterMark. No internalBinding.
 
 const {
-  ArrayIsArray, ArrayPrototypePush, MathFloor, NumberIsInteger, ReflectApply, SymbolAsyncIterator,
+  ArrayIsArray, ArrayPrototypePush, MathFloor, NumberIsInteger, ObjectKeys, ReflectApply, SymbolAsyncIterator,
   SymbolFor, SymbolIterator,
 } = primordials;
 
@@ -20,6 +20,28 @@ function setDefaultHighWaterMark(objectMode, value) {
   require('internal/validators').validateInteger(value, 'value', 0);
   if (objectMode) defaultObjectHwm = value;
   else defaultHwm = value;
+}
+
+// V8 marks each field of an object shape "const" until some object of that shape
+// has it written with a second value, and optimized code that stores to a const
+// field checks the value and depends on the constness. A stream's state has
+// fields that first change when some stream ends (ended, finished, destroyed...),
+// so the first stream to end threw away the optimized code of every hot stream
+// function, compiled again in the next stream's run. Called once at load with a
+// throwaway state: each boolean, number and null field is written with another
+// value of its kind and back, so the shape's fields are mutable before any code
+// is optimized (field representations are unchanged).
+function makeFieldsMutable(state) {
+  const keys = ObjectKeys(state);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = state[key];
+    if (typeof value === 'boolean') state[key] = !value;
+    else if (typeof value === 'number') state[key] = value + 1;
+    else if (value === null) state[key] = undefined;
+    else continue;
+    state[key] = value;
+  }
 }
 
 function getHighWaterMark(state, options, duplexKey, isDuplex) {
@@ -188,7 +210,7 @@ function aggregateTwoErrors(inner, outer) {
 }
 
 module.exports = {
-  getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark,
+  getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark, makeFieldsMutable,
   isReadableNodeStream, isWritableNodeStream, isNodeStream, isIterable, isDestroyed,
   isWritableEnded, isWritableFinished, isReadableFinished, isReadable, isWritable, isFinished,
   isWritableErrored, isReadableErrored, isClosed, isRequest, willEmitClose, isErrored, once,

@@ -19,7 +19,7 @@ const {
 const { Buffer } = require('buffer');
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/utils');
+const { getHighWaterMark, getDefaultHighWaterMark, makeFieldsMutable } = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
 const nop = () => {};
@@ -71,6 +71,8 @@ function resetBuffer(state) {
   state.allBuffers = true;
   state.allNoop = true;
 }
+
+makeFieldsMutable(new WritableState(undefined, undefined, false));
 
 WritableState.prototype.getBuffer = function getBuffer() {
   return ArrayPrototypeSlice(this.buffered, this.bufferedIndex);

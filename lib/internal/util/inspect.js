@@ -436,14 +436,17 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     return ctx.stylize(constructorName, 'special');
   }
   recurseTimes += 1;
-  ArrayPrototypePush(ctx.seen, value);
+  // Indexed stores instead of push() on these arrays (lib's own): TurboFan
+  // inlines a store, while the uncurried push stays a builtin call per entry.
+  const seen = ctx.seen;
+  seen[seen.length] = value;
   ctx.currentDepth = recurseTimes;
   let output;
   const indentationLvl = ctx.indentationLvl;
   try {
     output = formatter(ctx, value, recurseTimes);
     for (let i = 0; i < keys.length; i++) {
-      ArrayPrototypePush(output, formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+      output[output.length] = formatProperty(ctx, value, recurseTimes, keys[i], extrasType);
     }
     if (protoProps !== undefined) {
       for (let i = 0; i < protoProps.length; i++) ArrayPrototypePush(output, protoProps[i]);
