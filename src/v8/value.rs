@@ -198,6 +198,16 @@ impl<'s> Local<'s, Value> {
         // SAFETY: the type check just passed.
         self.is(kind).then(|| unsafe { self.cast::<T>() })
     }
+    /// A short one-byte string (an encoding name, say) copied into `buf`, with no
+    /// allocation; None for anything else (no string, two-byte, longer than buf).
+    pub fn short_latin1<'b>(self, scope: &Scope, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+        let cap = buf.len().min(i32::MAX as usize) as i32;
+        // SAFETY: live handle and isolate; V8 writes at most `cap` bytes into buf.
+        let n = unsafe {
+            v8__Value__ReadOneByteString(self.as_ptr(), scope.isolate(), buf.as_mut_ptr(), cap)
+        };
+        (n >= 0).then(|| &buf[..n as usize])
+    }
     /// A one-byte string's characters into `buf` (replacing what it held), in one
     /// call into V8 when it fits the spare capacity: Some(true) when done,
     /// Some(false) for a two-byte string, None when the value is no string.
