@@ -81,7 +81,7 @@ pub(super) fn index_of_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     ret_index(s, args, codec::search(hay, &needle, start, forward, step));
 }
 
-/// indexOfBuffer(u8, needle, byteOffset, encoding, forward)
+/// indexOfBuffer(u8, needle, byteOffset, ucs2, forward)
 pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(hay) = bytes_arg(s, args, 0) else {
         return;
@@ -90,8 +90,8 @@ pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     let start = index_arg(s, args, 2, 0, hay.len());
-    let ucs2 = encoding_arg(s, args, 3, &mut [0u8; 16]) == "ucs2";
-    let forward = args.get(4).boolean(s);
+    let ucs2 = args.get(3).is(ValueKind::True);
+    let forward = args.get(4).is(ValueKind::True);
     let r = if ucs2 {
         // Searched as UTF-16 units: an odd last byte of the needle is not part of it.
         let n = needle.len() / 2 * 2;
