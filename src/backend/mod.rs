@@ -182,6 +182,12 @@ pub trait Backend {
     /// until a completion names `bid` without `buffer_more` (it was used up) or the
     /// backend is dropped; of it, the owner reads only bytes completions reported.
     unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32);
+    /// Whether a read found a lent group empty since last asked (the epoll driver
+    /// then waits a turn instead of failing it; io_uring completes it with
+    /// -ENOBUFS, which the owner sees).
+    fn take_lent_starved(&mut self) -> bool {
+        false
+    }
     /// The first `len` bytes of buffer `bid` of `group`, as the op that picked it left them.
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8];
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.

@@ -382,6 +382,12 @@ impl Loop {
         unsafe { self.backend().lend_buffer(group, bid, ptr, len) }
     }
 
+    /// Whether a read found a lent group empty since last asked
+    /// (`Backend::take_lent_starved`).
+    pub fn take_lent_starved(&self) -> bool {
+        self.backend().take_lent_starved()
+    }
+
     /// Hands the first `len` bytes of provided buffer `bid` to `read` (which
     /// copies them out), then gives the buffer back to its group at once.
     pub fn take_buffer<R>(
