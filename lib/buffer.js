@@ -73,11 +73,15 @@ function fromShortAscii(string) {
   const len = string.length;
   if (allocPool === undefined || len > poolSize - poolOffset) createPool();
   const at = poolOffset;
+  const bytes = poolBytes;
+  // One test after the loop: the bytes past poolOffset are free until it moves.
+  let seen = 0;
   for (let i = 0; i < len; i++) {
     const c = StringPrototypeCharCodeAt(string, i);
-    if (c > 0x7f) return undefined;
-    poolBytes[at + i] = c;
+    seen |= c;
+    bytes[at + i] = c;
   }
+  if (seen > 0x7f) return undefined;
   const b = new FastBuffer(allocPool, at, len);
   poolOffset += len;
   alignPool();

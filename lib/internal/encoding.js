@@ -15,7 +15,7 @@
 const {
   ArrayBufferIsView, ObjectAssign, ObjectCreate, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames, ObjectGetPrototypeOf, ObjectPrototypeToString,
-  SafeArrayIterator, SafeMap, SafeWeakMap, SafeWeakSet, StringPrototypeCharCodeAt,
+  SafeArrayIterator, SafeMap, StringPrototypeCharCodeAt,
   StringPrototypeToLowerCase, SymbolFor, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
@@ -57,23 +57,28 @@ function inspectAs(name, fields) {
   return ObjectAssign(ObjectCreate(Stub.prototype), fields);
 }
 
-const encoders = new SafeWeakSet();
+// A private field brands TextEncoders (one inline-cached check, no WeakSet probe).
+let isEncoder;
 
 class TextEncoder {
-  constructor() { encoders.add(this); }
+  #brand = true;
+
+  static {
+    isEncoder = (self) => self !== null && typeof self === 'object' && #brand in self;
+  }
 
   get encoding() {
-    if (!encoders.has(this)) throw new ERR_INVALID_THIS('TextEncoder');
+    if (!isEncoder(this)) throw new ERR_INVALID_THIS('TextEncoder');
     return 'utf-8';
   }
 
   encode(input = '') {
-    if (!encoders.has(this)) throw new ERR_INVALID_THIS('TextEncoder');
+    if (!isEncoder(this)) throw new ERR_INVALID_THIS('TextEncoder');
     return binding.encodeUtf8String(`${input}`);
   }
 
   encodeInto(src, dest) {
-    if (!encoders.has(this)) throw new ERR_INVALID_THIS('TextEncoder');
+    if (!isEncoder(this)) throw new ERR_INVALID_THIS('TextEncoder');
     if (typeof src !== 'string') throw new ERR_INVALID_ARG_TYPE('src', 'string', src);
     if (!isUint8Array(dest)) throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
     const results = new Uint32Array(2);
@@ -82,18 +87,15 @@ class TextEncoder {
   }
 
   [customInspect](depth, options, inspect) {
-    if (!encoders.has(this)) return this;
+    if (!isEncoder(this)) return this;
     return inspect({ encoding: 'utf-8' }, options);
   }
 }
 
-const decoders = new SafeWeakMap();
-
-function decoderState(self) {
-  const s = decoders.get(self);
-  if (s === undefined) throw new ERR_INVALID_THIS('TextDecoder');
-  return s;
-}
+// Each decoder's state, in a private field: reading it is one inline-cached load
+// (a WeakMap lookup was a hash probe per decode()).
+let decoderState;
+let decoderStateOrUndefined;
 
 // Node's message for a non-buffer input (no "Received ..." part).
 function invalidInput() {
@@ -129,21 +131,44 @@ const kLoneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const kAnySurrogate = /[\uD800-\uDFFF]/;
 
 class TextDecoder {
+  #state;
+
+  static {
+    decoderStateOrUndefined = (self) =>
+      (self !== null && typeof self === 'object' && #state in self ? self.#state : undefined);
+    decoderState = (self) => {
+      const s = decoderStateOrUndefined(self);
+      if (s === undefined) throw new ERR_INVALID_THIS('TextDecoder');
+      return s;
+    };
+  }
+
   constructor(encoding = 'utf-8', options = undefined) {
     const enc = getEncodingFromLabel(encoding);
     if (enc === undefined) throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
     if (options !== undefined) validateObject(options, 'options', kOptionsBag);
-    decoders.set(this, {
+    const fatal = Boolean(options?.fatal);
+    this.#state = {
       encoding: enc,
-      fatal: Boolean(options?.fatal),
+      fatal,
       ignoreBOM: Boolean(options?.ignoreBOM),
+      // utf-8 replacing errors: a whole view decodes in one native call.
+      plainUtf8: enc === 'utf-8' && !fatal,
       pending: null, // bytes of an unfinished character from the previous chunk
       bomSeen: false, // the stream has produced output, so a BOM is data now
-    });
+    };
   }
 
   decode(input = undefined, options = undefined) {
     const s = decoderState(this);
+    // The common call: a whole buffer, not streaming, no state from before. The
+    // binding reads any view's bytes itself (a subclass's getters do not matter).
+    if (s.plainUtf8 && options === undefined && s.pending === null && !s.bomSeen &&
+        ArrayBufferIsView(input)) {
+      const out = binding.utf8Slice(input);
+      if (!s.ignoreBOM && out.length > 0 && StringPrototypeCharCodeAt(out, 0) === 0xfeff) return sliceOf(out, 1);
+      return out;
+    }
     let bytes = input === undefined ? new Uint8Array(0) : toBytes(input);
     const stream = options !== null && typeof options === 'object' && Boolean(options.stream);
     if (s.pending !== null) {
@@ -173,7 +198,7 @@ class TextDecoder {
   get ignoreBOM() { return decoderState(this).ignoreBOM; }
 
   [customInspect](depth, options, inspect) {
-    const s = decoders.get(this);
+    const s = decoderStateOrUndefined(this);
     if (s === undefined) return this;
     return inspect(inspectAs('TextDecoder', { encoding: s.encoding, fatal: s.fatal, ignoreBOM: s.ignoreBOM }), options);
   }

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::ffi::c_char;
 
 use super::set_methods;
-use crate::v8::{BackingStore, CallbackArgs, Local, Object, Scope, ValueKind};
+use crate::v8::{BackingStore, CallbackArgs, Local, Object, Scope};
 
 /// Slots of the shared components array, ada's url_components: protocol_end,
 /// username_end, host_start, host_end, port, pathname_start, search_start,
@@ -75,25 +75,15 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 /// is not a string. Lone surrogates become U+FFFD, as the URL standard's USVString.
 fn utf8_arg<'b>(s: &Scope, args: &CallbackArgs, i: usize, buf: &'b mut Vec<u8>) -> Option<&'b str> {
     let v = args.get(i);
-    let text = v.is(ValueKind::String).then(|| v.to_string(s)).flatten()?;
-    buf.clear();
-    // URLs are mostly ASCII in one-byte strings: a Latin-1 copy (a memcpy) is their
-    // UTF-8 once checked, and much cheaper than V8's UTF-8 writer.
-    if text.is_one_byte() {
-        let n = text.len();
-        buf.reserve(n);
-        // SAFETY: spare capacity is only written by V8 and then exposed up to n.
-        unsafe {
-            let spare = std::slice::from_raw_parts_mut(buf.as_mut_ptr(), n);
-            let written = text.write_latin1(s, 0, spare);
-            buf.set_len(written);
-        }
-        if buf.is_ascii() {
-            // SAFETY: ASCII is UTF-8.
-            return Some(unsafe { std::str::from_utf8_unchecked(buf) });
-        }
-        buf.clear();
+    // URLs are mostly ASCII in one-byte strings: a Latin-1 copy (a memcpy, in one
+    // call into V8) is their UTF-8 once checked, and much cheaper than V8's UTF-8
+    // writer.
+    if v.read_one_byte(s, buf)? && buf.is_ascii() {
+        // SAFETY: ASCII is UTF-8.
+        return Some(unsafe { std::str::from_utf8_unchecked(buf) });
     }
+    let text = v.to_string(s)?;
+    buf.clear();
     // At most 3 bytes per UTF-16 unit: one pass, no length scan first.
     buf.reserve(text.len() * 3);
     // SAFETY: spare capacity is only written by V8 and then exposed up to n.
@@ -107,12 +97,16 @@ fn utf8_arg<'b>(s: &Scope, args: &CallbackArgs, i: usize, buf: &'b mut Vec<u8>) 
 }
 
 /// After a successful coil_url_* call: its href (ASCII: ada serializes hosts in
-/// punycode and percent-encodes the rest) as the call's result.
-fn publish(s: &Scope, args: &CallbackArgs, href: *const u8, len: usize) {
+/// punycode and percent-encodes the rest) as the call's result. An href the same as
+/// argument 0 (`input`, its UTF-8), as most absolute URLs are, is that string
+/// itself: no new string.
+fn publish(s: &Scope, args: &CallbackArgs, input: &str, href: *const u8, len: usize) {
     // SAFETY: href/len point at the url_ada.cc's current URL, unchanged until the next
     // call into it.
     let bytes = unsafe { std::slice::from_raw_parts(href, len) };
-    if let Some(href) = s.string_from_latin1(bytes) {
+    if bytes == input.as_bytes() {
+        args.ret(args.get(0));
+    } else if let Some(href) = s.string_from_latin1(bytes) {
         args.ret(href.value());
     }
 }
@@ -146,7 +140,7 @@ fn parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             )
         };
         if ok {
-            publish(s, args, href, len);
+            publish(s, args, input, href, len);
         }
     })
 }
@@ -200,7 +194,7 @@ fn update<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             )
         };
         if ok {
-            publish(s, args, href, len);
+            publish(s, args, href_in, href, len);
         }
         ok
     });

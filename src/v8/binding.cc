@@ -338,6 +338,18 @@ const char* v8__String__ExternalOneByteData(const String* s, size_t* len) {
   return r->data();
 }
 int v8__String__Length(const String* s) { return s->Length(); }
+// One call for a hot binding's string argument: when `v` is a string stored one
+// byte per character and at most `cap` long, copies it into buf and returns its
+// length; -1 when it is not a string, -2 when two-byte, -3 - length when longer
+// than cap (five API calls otherwise: Is, Cast, IsOneByte, Length, WriteOneByte).
+int v8__Value__ReadOneByteString(const Value* v, Isolate* isolate, uint8_t* buf, int cap) {
+  if (!v->IsString()) return -1;
+  const String* s = String::Cast(const_cast<Value*>(v));
+  if (!s->IsOneByte()) return -2;
+  int len = s->Length();
+  if (len > cap) return -3 - len;
+  return s->WriteOneByte(isolate, buf, 0, len, String::NO_NULL_TERMINATION);
+}
 // True when every character fits a byte (how V8 stores it, not a content scan).
 bool v8__String__IsOneByte(const String* s) { return s->IsOneByte(); }
 int v8__String__Utf8Length(const String* s, Isolate* isolate) { return s->Utf8Length(isolate); }
@@ -472,6 +484,17 @@ const Uint8Array* v8__Uint8Array__New(const ArrayBuffer* ab, size_t offset, size
   return local_to_ptr(Uint8Array::New(ptr_to_local(ab), offset, len));
 }
 void* v8__ArrayBuffer__Data(const ArrayBuffer* ab) { return const_cast<ArrayBuffer*>(ab)->Data(); }
+// A typed array's or DataView's bytes in one call (every buffer binding's argument
+// check): false when `v` is no view; *data is null when detached or empty.
+bool v8__Value__ViewBytes(const Value* v, uint8_t** data, size_t* len) {
+  if (!v->IsArrayBufferView()) return false;
+  ArrayBufferView* view = ArrayBufferView::Cast(const_cast<Value*>(v));
+  size_t n = view->ByteLength();
+  uint8_t* base = n == 0 ? nullptr : static_cast<uint8_t*>(view->Buffer()->Data());
+  *data = base == nullptr ? nullptr : base + view->ByteOffset();
+  *len = *data == nullptr ? 0 : n;
+  return true;
+}
 size_t v8__ArrayBuffer__ByteLength(const ArrayBuffer* ab) { return ab->ByteLength(); }
 bool v8__ArrayBuffer__Detach(const ArrayBuffer* ab) {
   ArrayBuffer* buf = const_cast<ArrayBuffer*>(ab);

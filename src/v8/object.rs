@@ -98,6 +98,7 @@ extern "C" {
     fn v8__ArrayBufferView__Buffer(v: *const ArrayBufferView) -> *const ArrayBuffer;
     fn v8__ArrayBufferView__ByteOffset(v: *const ArrayBufferView) -> usize;
     fn v8__ArrayBufferView__ByteLength(v: *const ArrayBufferView) -> usize;
+    fn v8__Value__ViewBytes(v: *const Value, data: *mut *mut u8, len: *mut usize) -> bool;
     fn v8__Uint8Array__New(ab: *const ArrayBuffer, offset: usize, len: usize) -> *const Uint8Array;
     fn v8__Promise__State(p: *const Promise) -> i32;
     fn v8__Promise__Result(p: *const Promise) -> *const Value;
@@ -559,13 +560,9 @@ impl<'s> Local<'s, Value> {
 
     /// (start, length) of a typed array's bytes; start is null when detached or empty.
     fn view_raw(self) -> Option<(*mut u8, usize)> {
-        let (ab, off, len) = self.view()?;
-        let data = ab.data();
-        if data.is_null() || len == 0 {
-            return Some((std::ptr::null_mut(), 0));
-        }
-        // SAFETY: off <= the buffer's length (V8 keeps views inside their buffer).
-        Some((unsafe { data.add(off) }, len))
+        let (mut data, mut len) = (std::ptr::null_mut(), 0);
+        // SAFETY: live handle; both outputs are written when it is a view.
+        unsafe { v8__Value__ViewBytes(self.as_ptr(), &mut data, &mut len) }.then_some((data, len))
     }
 }
 

@@ -56,6 +56,12 @@ extern "C" {
     ) -> *const String;
     fn v8__String__ExternalOneByteData(s: *const String, len: *mut usize) -> *const u8;
     fn v8__String__Length(s: *const String) -> i32;
+    fn v8__Value__ReadOneByteString(
+        v: *const Value,
+        isolate: *mut RawIsolate,
+        buf: *mut u8,
+        cap: i32,
+    ) -> i32;
     fn v8__String__IsOneByte(s: *const String) -> bool;
     fn v8__String__Utf8Length(s: *const String, isolate: *mut RawIsolate) -> i32;
     fn v8__String__WriteUtf8(
@@ -191,6 +197,45 @@ impl<'s> Local<'s, Value> {
     pub fn to<T>(self, kind: ValueKind) -> Option<Local<'s, T>> {
         // SAFETY: the type check just passed.
         self.is(kind).then(|| unsafe { self.cast::<T>() })
+    }
+    /// A short one-byte string (an encoding name, say) copied into `buf`, with no
+    /// allocation; None for anything else (no string, two-byte, longer than buf).
+    pub fn short_latin1<'b>(self, scope: &Scope, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+        let cap = buf.len().min(i32::MAX as usize) as i32;
+        // SAFETY: live handle and isolate; V8 writes at most `cap` bytes into buf.
+        let n = unsafe {
+            v8__Value__ReadOneByteString(self.as_ptr(), scope.isolate(), buf.as_mut_ptr(), cap)
+        };
+        (n >= 0).then(|| &buf[..n as usize])
+    }
+    /// A one-byte string's characters into `buf` (replacing what it held), in one
+    /// call into V8 when it fits the spare capacity: Some(true) when done,
+    /// Some(false) for a two-byte string, None when the value is no string.
+    pub fn read_one_byte(self, scope: &Scope, buf: &mut Vec<u8>) -> Option<bool> {
+        buf.clear();
+        loop {
+            let cap = buf.capacity().min(i32::MAX as usize) as i32;
+            // SAFETY: live handle and isolate; V8 writes at most `cap` bytes into
+            // the vector's capacity, which is exposed only up to what it wrote.
+            let n = unsafe {
+                let n = v8__Value__ReadOneByteString(
+                    self.as_ptr(),
+                    scope.isolate(),
+                    buf.as_mut_ptr(),
+                    cap,
+                );
+                if n >= 0 {
+                    buf.set_len(n as usize);
+                }
+                n
+            };
+            match n {
+                0.. => return Some(true),
+                -1 => return None,
+                -2 => return Some(false),
+                _ => buf.reserve((-3 - n) as usize),
+            }
+        }
     }
     /// The value of a Number, with no conversion (and no context needed).
     fn as_number(self) -> Option<f64> {

@@ -18,12 +18,12 @@
 //       ascii clears the top bit of each byte; ucs2 ignores an odd last byte;
 //       base64 pads with '=', base64url does not.
 //   indexOfString(u8, string, byteOffset, encoding, forward) -> index | -1
-//   indexOfBuffer(u8, needle, byteOffset, encoding, forward) -> index | -1
+//   indexOfBuffer(u8, needle, byteOffset, ucs2, forward) -> index | -1   (ucs2: boolean)
 //   indexOfNumber(u8, byte, byteOffset, forward) -> index | -1
 //       byteOffset is already normalised by JS to 0 <= byteOffset < u8.length and
 //       the needle is non-empty. forward: first match starting at >= byteOffset;
 //       backward: last match starting at <= byteOffset. For encoding 'ucs2' (the
-//       string is encoded UTF-16LE first) matches are only reported at even
+//       string is encoded UTF-16LE first) or ucs2 true, matches are only reported at even
 //       indices. `byte` is 0..255.
 //   compare(a, b) -> -1 | 0 | 1                 lexicographic, like memcmp then length
 //   fill(u8, string, start, end, encoding) -> -1 when the string encodes to no bytes,

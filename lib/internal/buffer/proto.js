@@ -88,8 +88,8 @@ function install(proto, h) {
     if (needleLen === 0) return start;
     if (start < 0 || len === 0 || needleLen > len) return -1;
     if (ops !== undefined) return ops.indexOf(buffer, val, start, dir);
-    const e = encoding === undefined ? 'utf8' : ((getEncodingOps(encoding) || enc.utf8).encodingVal);
-    return binding.indexOfBuffer(buffer, val, start, e, dir);
+    const ucs2 = encoding !== undefined && getEncodingOps(encoding) === enc.ucs2;
+    return binding.indexOfBuffer(buffer, val, start, ucs2, dir);
   }
 
   function swap(b, n, m) {

@@ -63,11 +63,14 @@ function decodeAsciiEscapes(s, percent) {
 }
 
 // Name/value pairs of `input` (no leading '?'), each decoded only when it holds a
-// '+' or '%'.
-function formParse(input) {
+// '+' or '%'. A string from a user may hold lone surrogates, which become U+FFFD
+// (USVString): the same scan notices any surrogate, and only then is the input
+// made well-formed and parsed again (`wellFormed` says it is already).
+function formParse(input, wellFormed = true) {
   const list = [];
   const len = input.length;
   let start = 0;
+  let surrogate = false;
   while (start < len) {
     let end = start;
     let eq = -1;
@@ -81,6 +84,8 @@ function formParse(input) {
       } else if (c === 0x2B || c === 0x25) { // '+' '%'
         if (eq === -1) nameEscaped = true;
         else valueEscaped = true;
+      } else if (c >= 0xD800 && c <= 0xDFFF) {
+        surrogate = true;
       }
     }
     if (end > start) {
@@ -91,6 +96,10 @@ function formParse(input) {
       list[list.length] = [name, value];
     }
     start = end + 1;
+  }
+  if (surrogate && !wellFormed) {
+    const usv = toUSV(input);
+    if (usv !== input) return formParse(usv);
   }
   return list;
 }
@@ -187,7 +196,8 @@ function checkThis(self) {
 }
 
 class URLSearchParams {
-  #list = [];
+  // Set by the constructor (not an initializer: a parsed string's list replaces it).
+  #list;
   #url = null;
 
   static {
@@ -199,6 +209,11 @@ class URLSearchParams {
   }
 
   constructor(init = undefined) {
+    if (typeof init === 'string') {
+      this.#list = formParse(StringPrototypeCharCodeAt(init, 0) === 0x3F ? StringPrototypeSlice(init, 1) : init, false);
+      return;
+    }
+    this.#list = [];
     if (init === undefined || init === null) return;
     if (typeof init === 'object' || typeof init === 'function') {
       const method = init[SymbolIterator];
@@ -230,8 +245,8 @@ class URLSearchParams {
         }
       }
     } else {
-      init = toUSV(`${init}`);
-      this.#list = formParse(init[0] === '?' ? StringPrototypeSlice(init, 1) : init);
+      init = `${init}`;
+      this.#list = formParse(StringPrototypeCharCodeAt(init, 0) === 0x3F ? StringPrototypeSlice(init, 1) : init, false);
     }
   }
 

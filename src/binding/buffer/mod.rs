@@ -106,6 +106,12 @@ impl Text<'_> {
 /// The string for `text`, or None when it is longer than V8 allows.
 fn text_result<'s>(s: &Scope<'s>, text: Text) -> Option<Local<'s, String>> {
     let len = text.len();
+    if let Text::Latin1(b) = text {
+        if len < EXTERNAL_MIN {
+            // Straight from the view's bytes (a backing store, which never moves).
+            return s.string_from_latin1(b);
+        }
+    }
     if len >= EXTERNAL_MIN {
         // SAFETY: Text::write initialises all len bytes.
         return unsafe { s.string_latin1_with(len, |out| text.write(out)) };

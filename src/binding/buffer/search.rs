@@ -53,6 +53,13 @@ fn encode_string(s: &Scope, st: Local<String>, encoding: &str) -> Vec<u8> {
     }
 }
 
+/// Argument i, a canonical encoding name from encodings.js, read without allocating;
+/// "" for anything else (which encode_string takes as utf8).
+fn encoding_arg<'b>(s: &Scope, args: &CallbackArgs, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
+    let name = args.get(i).short_latin1(s, buf).unwrap_or_default();
+    std::str::from_utf8(name).unwrap_or_default()
+}
+
 fn ret_index(s: &Scope, args: &CallbackArgs, r: Option<usize>) {
     args.ret(s.number(r.map_or(-1.0, |i| i as f64)));
 }
@@ -66,14 +73,15 @@ pub(super) fn index_of_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     let start = index_arg(s, args, 2, 0, hay.len());
-    let encoding = args.get(3).to_rust_string(s);
+    let mut name = [0u8; 16];
+    let encoding = encoding_arg(s, args, 3, &mut name);
     let forward = args.get(4).boolean(s);
-    let needle = encode_string(s, st, &encoding);
+    let needle = encode_string(s, st, encoding);
     let step = if encoding == "ucs2" { 2 } else { 1 };
     ret_index(s, args, codec::search(hay, &needle, start, forward, step));
 }
 
-/// indexOfBuffer(u8, needle, byteOffset, encoding, forward)
+/// indexOfBuffer(u8, needle, byteOffset, ucs2, forward)
 pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(hay) = bytes_arg(s, args, 0) else {
         return;
@@ -82,8 +90,8 @@ pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     let start = index_arg(s, args, 2, 0, hay.len());
-    let ucs2 = args.get(3).to_rust_string(s) == "ucs2";
-    let forward = args.get(4).boolean(s);
+    let ucs2 = args.get(3).is(ValueKind::True);
+    let forward = args.get(4).is(ValueKind::True);
     let r = if ucs2 {
         // Searched as UTF-16 units: an odd last byte of the needle is not part of it.
         let n = needle.len() / 2 * 2;
@@ -125,8 +133,9 @@ pub(super) fn fill<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let len = buf.len();
     let end = index_arg(s, args, 3, len, len);
     let start = index_arg(s, args, 2, 0, end);
-    let encoding = args.get(4).to_rust_string(s);
-    let pattern = encode_string(s, st, &encoding);
+    let mut name = [0u8; 16];
+    let encoding = encoding_arg(s, args, 4, &mut name);
+    let pattern = encode_string(s, st, encoding);
     if pattern.is_empty() {
         return args.ret(s.number(-1.0));
     }

@@ -1,0 +1,24 @@
+// new URLSearchParams(string): one scan splits the pairs and notices surrogates;
+// lone ones become U+FFFD (USVString), pairs stay, '?' is dropped once.
+'use strict';
+const esc = (s) => s.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const show = (p) => console.log(JSON.stringify([...p].map(([k, v]) => [esc(k), esc(v)])), p.size, p.toString());
+show(new URLSearchParams('a=1&b=2&c=%20x&d=hello+world'));
+show(new URLSearchParams('?x=1&&y&=z&w=a=b'));
+show(new URLSearchParams('??q=1'));
+show(new URLSearchParams('a=\ud800&b\udc00=2&c=\ud83d\ude00&d=%F0%9F%98%80'));
+show(new URLSearchParams('\ud83d\ude00=1&\udbff'));
+show(new URLSearchParams(''));
+show(new URLSearchParams());
+show(new URLSearchParams(null));
+show(new URLSearchParams({ k: 'v', n: 1 }));
+show(new URLSearchParams([['p', 'q']]));
+show(new URLSearchParams(new URLSearchParams('copy=1')));
+show(new URLSearchParams(12));
+const p = new URLSearchParams('c=%20x&c=2');
+console.log(p.get('c'), p.getAll('c'), p.has('d'), p.get('d'));
+p.append('e', 'f');
+show(p);
+const u = new URL('http://h/?m=1&m=2');
+u.searchParams.append('n', '\ud800');
+console.log(u.href, u.searchParams.get('m'));
