@@ -246,6 +246,13 @@ fn cert_object<'s>(s: &Scope<'s>, cert: &X509) -> Local<'s, Value> {
             set(field, s.string(&colon_hex(&d)).value());
         }
     }
+    let usages = crate::binding::crypto::x509::ext_key_usage(cert);
+    if usages.is_some() {
+        set(
+            "ext_key_usage",
+            crate::binding::crypto::x509::string_list(s, &usages),
+        );
+    }
     if let Ok(bn) = cert.serial_number().to_bn() {
         if let Ok(hex) = bn.to_hex_str() {
             set("serialNumber", s.string(&hex).value());
