@@ -27,6 +27,7 @@ const {
   ERR_SOCKET_CLOSED, ERR_TLS_RENEGOTIATION_DISABLED,
 } = require('internal/tls/errors');
 const { translatePeerCertificate } = require('internal/tls/certificate');
+const extensions = require('internal/tls/extensions');
 
 const conns = new SafeFinalizationRegistry((id) => binding.connFree(id));
 
@@ -177,7 +178,9 @@ function pushEnd(tls) {
 }
 
 function disconnected(tls) {
-  const err = new Error('Client network socket disconnected before secure TLS connection was established');
+  // A server's peer that left mid-handshake hung up, in Node's words.
+  const err = new Error(tls._tlsOptions.isServer ? 'socket hang up' :
+    'Client network socket disconnected before secure TLS connection was established');
   err.code = 'ECONNRESET';
   const o = tls[kConnectOptions];
   if (o) {
@@ -208,6 +211,7 @@ TLSSocket.prototype._start = function() {
   this[kConn] = id;
   this.ssl = { __proto__: null, id };
   conns.register(this, id, this);
+  extensions.onConnNew(this, id, this[kConnectOptions]);
   handshake(this);
 };
 
@@ -223,7 +227,7 @@ function flushOut(tls, cb) {
 
 function handshake(tls) {
   if (tls[kSniPending] || tls.destroyed) return;
-  const r = binding.connHandshake(tls[kConn]);
+  const r = extensions.afterStep(tls, binding.connHandshake(tls[kConn]));
   if (r === 0) {
     // A client that rejects the server's certificate sends nothing more (not
     // even its Finished), as Node's: the server hears a reset, not a handshake.
@@ -234,6 +238,7 @@ function handshake(tls) {
   flushOut(tls);
   if (r === 1) return;
   if (r === 2) return askSni(tls);
+  if (r === 3) return extensions.askOcsp(tls, handshake, tlsError);
   tlsError(tls, r);
 }
 
@@ -576,6 +581,8 @@ ObjectDefineProperty(TLSSocket.prototype, 'pending', {
   __proto__: null, configurable: true, enumerable: false,
   get() { return this[kParent].pending; },
 });
+
+require('internal/tls/handle').defineHandle(TLSSocket.prototype);
 
 module.exports = {
   TLSSocket, kConnectOptions,

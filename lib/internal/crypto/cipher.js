@@ -190,7 +190,7 @@ function withPassword(self, cipher, password, options, encrypt) {
   const derived = binding.cipherBytesToKey(cipher, byteSource(password, 'password', options?.encoding));
   if (derived === undefined) throw new ERR_CRYPTO_UNKNOWN_CIPHER();
   const mode = derived[2];
-  if (mode === 'ctr' || mode === 'gcm' || mode === 'ccm' || mode === 'ocb') {
+  if (encrypt && (mode === 'ctr' || mode === 'gcm' || mode === 'ccm' || mode === 'ocb')) {
     process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
   }
   makeCipher(self, cipher, derived[0], derived[1], options, encrypt);
