@@ -38,8 +38,39 @@ pub struct CertFields {
     pub ca: bool,
     /// An RSA key's modulus (hex, upper case), size in bits and exponent ("0x10001").
     pub rsa: Option<(String, u32, String)>,
+    /// An EC key's size in bits, public point (uncompressed), curve's short name
+    /// and NIST name.
+    pub ec: Option<(u32, Vec<u8>, Option<String>, Option<String>)>,
     /// The extended key usages' OIDs, dotted, in the certificate's order.
     pub ext_key_usage: Option<Vec<String>>,
+}
+
+/// What the legacy object shows of an EC key (Node's bits, pubkey, asn1Curve,
+/// nistCurve).
+fn ec_facts(
+    key: &PKey<openssl::pkey::Public>,
+) -> Option<(u32, Vec<u8>, Option<String>, Option<String>)> {
+    extern "C" {
+        // libcrypto: a curve's NIST name ("P-256"), or null.
+        fn EC_curve_nid2nist(nid: libc::c_int) -> *const libc::c_char;
+    }
+    let ec = key.ec_key().ok()?;
+    let mut ctx = openssl::bn::BigNumContext::new().ok()?;
+    let form = openssl::ec::PointConversionForm::UNCOMPRESSED;
+    let point = ec.public_key().to_bytes(ec.group(), form, &mut ctx).ok()?;
+    let nid = ec.group().curve_name();
+    let asn1 = nid.and_then(|n| n.short_name().ok()).map(str::to_owned);
+    let nist = nid.and_then(|n| {
+        // SAFETY: EC_curve_nid2nist returns a static string or null.
+        let p = unsafe { EC_curve_nid2nist(n.as_raw()) };
+        // SAFETY: non-null results are NUL-terminated static strings.
+        (!p.is_null()).then(|| {
+            unsafe { std::ffi::CStr::from_ptr(p) }
+                .to_string_lossy()
+                .into_owned()
+        })
+    });
+    Some((key.bits(), point, asn1, nist))
 }
 
 /// The OIDs of a certificate's extended key usage extension ("1.3.6.1.5.5.7.3.1"),
@@ -183,6 +214,7 @@ impl CertFields {
             serial_number: cert.serial_number().to_bn()?.to_hex_str()?.to_string(),
             spki: key.public_key_to_der()?,
             ca,
+            ec: if rsa.is_none() { ec_facts(&key) } else { None },
             rsa,
             ext_key_usage: ext_key_usage(cert),
         })
@@ -233,6 +265,15 @@ impl CertFields {
             o.set_str(s, "bits", s.number(f64::from(*bits)));
             o.set_str(s, "exponent", s.string(exponent).value());
             o.set_str(s, "pubkey", bytes_value(s, self.spki.clone()));
+        } else if let Some((bits, point, asn1, nist)) = &self.ec {
+            o.set_str(s, "bits", s.number(f64::from(*bits)));
+            o.set_str(s, "pubkey", bytes_value(s, point.clone()));
+            if let Some(n) = asn1 {
+                o.set_str(s, "asn1Curve", s.string(n).value());
+            }
+            if let Some(n) = nist {
+                o.set_str(s, "nistCurve", s.string(n).value());
+            }
         }
         o.set_str(s, "valid_from", s.string(&self.valid_from).value());
         o.set_str(s, "valid_to", s.string(&self.valid_to).value());

@@ -1,6 +1,7 @@
 // X509Certificate.keyUsage and the legacy object's ext_key_usage: the extended key
 // usages' OIDs, dotted, in the certificate's order (Node's getter is named
-// keyUsage), or undefined for a certificate without the extension. The
+// keyUsage), or undefined for a certificate without the extension; and the legacy
+// object's facts of an EC key (bits, the uncompressed point, curve names). The
 // certificate below was made for this test with the openssl CLI (extendedKeyUsage
 // serverAuth, clientAuth, 1.2.3.4, codeSigning, OCSPSigning).
 'use strict';
@@ -33,6 +34,11 @@ assert.deepStrictEqual(cert.toLegacyObject().ext_key_usage, usages);
 const legacyKeys = Object.keys(cert.toLegacyObject());
 assert.ok(legacyKeys.indexOf('ext_key_usage') === legacyKeys.indexOf('fingerprint512') + 1);
 assert.ok(legacyKeys.indexOf('serialNumber') === legacyKeys.indexOf('ext_key_usage') + 1);
+
+// The P-256 key, as toLegacyObject (and getPeerCertificate) show it.
+const legacy = cert.toLegacyObject();
+console.log(legacy.bits, legacy.asn1Curve, legacy.nistCurve, legacy.pubkey.length, legacy.pubkey[0]);
+assert.strictEqual(legacy.modulus, undefined);
 
 // No extension: undefined, and no ext_key_usage in the legacy object.
 const plain = new X509Certificate(
