@@ -43,6 +43,7 @@ function Server(options, connectionListener) {
   this._closing = false;
   this._listening = false;
   this._shared = false; // other processes accept on the same socket
+  this._fdExposed = false; // _handle.fd was read: others may hold the socket
   this._asyncFrame = undefined;
   this._acceptId = -1;
   this._rearm = false;
@@ -230,8 +231,18 @@ function listenOwn(server, pipe, address, family, port, backlog, v6only, reusePo
     process.nextTick(() => server.emit('error', id));
     return server;
   }
-  startListening(server, { __proto__: null, id, pipe, fd: binding.fd(id) }, pipe ? address : null);
+  startListening(server, listenerHandle(server, id, pipe), pipe ? address : null);
   return server;
+}
+
+// server._handle of a listener this process opened. Whoever reads its fd number
+// may hand the socket to another process (child stdio, IPC), so close() must
+// then leave the socket itself alone (see stopListening).
+function listenerHandle(server, id, pipe) {
+  return {
+    __proto__: null, id, pipe,
+    get fd() { server._fdExposed = true; return binding.fd(id); },
+  };
 }
 
 // A listening socket (the handle id), or the error; '::' falls back to IPv4 on a
@@ -334,13 +345,14 @@ Server.prototype.close = function(cb) {
     this._handle = null;
     this._listening = false;
     this._closing = true;
+    if (!this._shared && !this._fdExposed) binding.stopListening(id);
+    // libuv removes a pipe server's socket file as it closes (not an abstract one).
+    if (path !== null && path[0] !== '\0') {
+      try { require('fs').unlinkSync(path); } catch { /* already gone */ }
+    }
     binding.close(id, {
       __proto__: null,
       oncomplete: () => {
-        // libuv removes a pipe server's socket file when it closes (not an abstract one).
-        if (path !== null && path[0] !== '\0') {
-          try { require('fs').unlinkSync(path); } catch { /* already gone */ }
-        }
         this._closing = false;
         this._emitCloseIfDrained();
       },

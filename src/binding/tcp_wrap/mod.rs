@@ -35,6 +35,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "openFd" => open_fd,
             "bind" => bind,
             "listen" => listen,
+            "stopListening" => stop_listening,
             "accept" => accept,
             "connect" => connect,
             "readStart" => read::read_start,
@@ -191,6 +192,19 @@ fn listen<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let backlog = args::int(s, a, 1).clamp(0, i32::MAX as i64) as i32;
     let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| socket::listen(fd.raw(), backlog));
     ret_result(s, a, r);
+}
+
+/// stopListening(h): the listener refuses connections from now on, as node's
+/// does once close() has closed its fd: coil's fd stays open until the ring has
+/// cancelled the accept, and a connection the kernel took meanwhile would be
+/// reset (ECONNRESET) where node's client is refused (ECONNREFUSED). SHUT_RD
+/// takes a TCP socket out of LISTEN and makes a Unix one refuse; it acts on the
+/// socket, not the fd, so lib/ calls it only for a socket no other process holds.
+fn stop_listening<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    if let Ok(fd) = handle_fd(s, handle_arg(s, a, 0)) {
+        // SAFETY: fd is the handle's open socket; shutdown(2) touches no memory.
+        unsafe { libc::shutdown(fd.raw(), libc::SHUT_RD) };
+    }
 }
 
 /// accept(h, req, pipe, shared) -> request id (for cancelling) or -errno.

@@ -5,12 +5,20 @@
 const { AsyncLocalStorage } = require('async_hooks');
 const fs = require('fs');
 const als = new AsyncLocalStorage();
+let firstDone = false;
 setTimeout(() => {
   als.enterWith('entered');
   console.log('first timer', als.getStore());
-  setImmediate(() => console.log('scheduled after enterWith', als.getStore()));
+  setImmediate(() => {
+    console.log('scheduled after enterWith', als.getStore());
+    firstDone = true;
+  });
 }, 1);
-setTimeout(() => {
+// Waits for the first timer's immediate (two timers 15 ms apart both fell due in
+// one turn on a loaded machine, and the immediate then came after the second).
+const second = setInterval(() => {
+  if (!firstDone) return;
+  clearInterval(second);
   console.log('second timer', als.getStore());
   let fsDone = false;
   fs.readFile(__filename, () => {
@@ -30,4 +38,4 @@ setTimeout(() => {
     clearInterval(unrelated);
     console.log('unrelated timer', als.getStore());
   }, 5);
-}, 15);
+}, 5);

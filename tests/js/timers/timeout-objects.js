@@ -23,7 +23,7 @@ const imm2 = setImmediate((a, b) => console.log('immediate', a, b), 'a', 'b');
 console.log(imm2.hasRef(), imm2.unref().hasRef(), imm2.ref().hasRef());
 
 // An unref'd timer alone does not keep the process alive.
-setTimeout(() => console.log('unref timer fired?'), 50).unref();
+setTimeout(() => console.log('unref timer fired?'), 2000).unref();
 
 // refresh() restarts the countdown from now.
 // (1 ms of slack: the loop clock counts whole milliseconds.)
