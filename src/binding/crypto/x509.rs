@@ -38,18 +38,17 @@ pub struct CertFields {
     pub ca: bool,
     /// An RSA key's modulus (hex, upper case), size in bits and exponent ("0x10001").
     pub rsa: Option<(String, u32, String)>,
-    /// An EC key's size in bits, public point (uncompressed), curve's short name
-    /// and NIST name.
-    pub ec: Option<(u32, Vec<u8>, Option<String>, Option<String>)>,
+    pub ec: Option<EcFacts>,
     /// The extended key usages' OIDs, dotted, in the certificate's order.
     pub ext_key_usage: Option<Vec<String>>,
 }
 
-/// What the legacy object shows of an EC key (Node's bits, pubkey, asn1Curve,
-/// nistCurve).
-fn ec_facts(
-    key: &PKey<openssl::pkey::Public>,
-) -> Option<(u32, Vec<u8>, Option<String>, Option<String>)> {
+/// What the legacy object shows of an EC key: its size in bits, public point
+/// (uncompressed), curve's short name and NIST name (Node's bits, pubkey,
+/// asn1Curve, nistCurve).
+pub type EcFacts = (u32, Vec<u8>, Option<String>, Option<String>);
+
+fn ec_facts(key: &PKey<openssl::pkey::Public>) -> Option<EcFacts> {
     extern "C" {
         // libcrypto: a curve's NIST name ("P-256"), or null.
         fn EC_curve_nid2nist(nid: libc::c_int) -> *const libc::c_char;
@@ -63,8 +62,8 @@ fn ec_facts(
     let nist = nid.and_then(|n| {
         // SAFETY: EC_curve_nid2nist returns a static string or null.
         let p = unsafe { EC_curve_nid2nist(n.as_raw()) };
-        // SAFETY: non-null results are NUL-terminated static strings.
         (!p.is_null()).then(|| {
+            // SAFETY: non-null results are NUL-terminated static strings.
             unsafe { std::ffi::CStr::from_ptr(p) }
                 .to_string_lossy()
                 .into_owned()
