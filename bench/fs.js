@@ -19,10 +19,15 @@ async function pool(items, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+// Wall time, and CPU time of the whole process (all threads, user + system)
+// where the runtime has process.cpuUsage: bench/fs.py reports it with BENCH_CLOCK=cpu.
 async function time(name, fn) {
+  const cpu = typeof process.cpuUsage === 'function' ? process.cpuUsage() : null;
   const t = performance.now();
   await fn();
-  console.log(`case=${name} ms=${(performance.now() - t).toFixed(2)}`);
+  const ms = (performance.now() - t).toFixed(2);
+  const used = cpu && process.cpuUsage(cpu);
+  console.log(`case=${name} ms=${ms}${used ? ` cpu=${((used.user + used.system) / 1000).toFixed(2)}` : ''}`);
 }
 
 const cases = {
@@ -38,6 +43,27 @@ const cases = {
         .on('end', resolve).on('error', reject);
     });
     if (bytes !== 2 ** 30) throw new Error(`read ${bytes} bytes`);
+  },
+  // 200,000 writes of 100 B through createWriteStream, paced by 'drain' (the
+  // stream gathers what is written while a write is in flight into one write).
+  async 'write-small'() {
+    const file = path.join(dir, `small-writes-${process.pid}.bin`);
+    const chunk = Buffer.alloc(100, 'w');
+    await new Promise((resolve, reject) => {
+      const ws = fs.createWriteStream(file);
+      let left = 200000;
+      const more = () => {
+        while (left > 0) {
+          left--;
+          if (!ws.write(chunk)) return ws.once('drain', more);
+        }
+        ws.end();
+      };
+      ws.on('error', reject).on('close', resolve);
+      more();
+    });
+    if (fs.statSync(file).size !== 20000000) throw new Error('short write');
+    fs.unlinkSync(file);
   },
   async 'writefile-fsync'() {
     const out = fs.mkdtempSync(path.join(dir, 'w-'));

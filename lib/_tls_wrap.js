@@ -9,7 +9,7 @@
 // every I/O backend. The server side lives in internal/tls/server.js.
 
 const {
-  Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+  Error, FunctionPrototypeCall, ObjectSetPrototypeOf,
   SafeFinalizationRegistry, Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
@@ -18,23 +18,28 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { isArrayBufferView } = require('internal/util/types');
-const { isIP } = require('internal/net');
-const { validateFunction, validateString } = require('internal/validators');
+const { isIP, kDataSink, kSinkResume, kWriteDirect } = require('internal/net');
+const { validateString } = require('internal/validators');
 const tlsCommon = require('_tls_common');
 const { checkServerIdentity, convertALPNProtocols } = require('internal/tls/identity');
 const {
   ERR_TLS_SNI_FROM_SERVER, ERR_TLS_HANDSHAKE_TIMEOUT, ERR_TLS_INVALID_CONTEXT,
-  ERR_SOCKET_CLOSED, ERR_TLS_RENEGOTIATION_DISABLED,
+  ERR_SOCKET_CLOSED,
 } = require('internal/tls/errors');
-const { translatePeerCertificate } = require('internal/tls/certificate');
 const extensions = require('internal/tls/extensions');
 
 const conns = new SafeFinalizationRegistry((id) => binding.connFree(id));
+// Filled by connRead, connWrite and connTakeOut (src/binding/tls/records.rs):
+// [offset, length] of the bytes they return within the ArrayBuffer (length -1
+// when they return an Error), then what the connection has waiting: ciphertext
+// bytes, whether connRead stopped early, sessions.
+const info = new Float64Array(5);
+binding.setInfo(info);
 
 const kConn = Symbol('kConn'); // the native connection's number, -1 before/after
 const kParent = Symbol('kParent'); // the net.Socket carrying the ciphertext
 const kOwner = Symbol('kOwner'); // on the parent: its TLSSocket
-const kPendingWrite = Symbol('kPendingWrite'); // [bytes, cb] written before the handshake
+const kPendingWrite = Symbol('kPendingWrite'); // [data, latin1, cb] written before the handshake
 const kPendingFinal = Symbol('kPendingFinal');
 const kSniPending = Symbol('kSniPending');
 const kServername = Symbol('kServername');
@@ -42,6 +47,13 @@ const kSession = Symbol('kSession');
 const kHandshakeTimer = Symbol('kHandshakeTimer');
 const kConnectOptions = Symbol('kConnectOptions');
 const kEnded = Symbol('kEnded');
+// The parent is a net.Socket whose reads come to onRawSink and whose handle
+// takes the ciphertext directly (no stream of its own in between, as a handle
+// under Node's TLSWrap); kPaused: the sink said no more until _read.
+const kDirect = Symbol('kDirect');
+const kPaused = Symbol('kPaused');
+// The engine may hold plaintext the stream did not want yet.
+const kPlainWaiting = Symbol('kPlainWaiting');
 
 const VERIFY_PEER = 1, VERIFY_FAIL_IF_NO_PEER_CERT = 2;
 
@@ -82,6 +94,9 @@ function TLSSocket(socket, opts) {
   this[kHandshakeTimer] = null;
   this[kConnectOptions] = null;
   this[kEnded] = false;
+  this[kDirect] = false;
+  this[kPaused] = false;
+  this[kPlainWaiting] = false;
   if (options.ALPNProtocols) {
     const out = { __proto__: null };
     convertALPNProtocols(options.ALPNProtocols, out);
@@ -109,7 +124,12 @@ function attach(tls, raw) {
   // The TLS layer decides when the write side ends (after close_notify).
   raw.allowHalfOpen = true;
   tls.connecting = raw.connecting;
+  // Chunks the parent's stream already holds still come as 'data'.
   raw.on('data', onRawData);
+  if (raw instanceof net.Socket && raw[kDataSink] === null) {
+    tls[kDirect] = true;
+    raw[kDataSink] = onRawSink;
+  }
   raw.on('end', onRawEnd);
   raw.on('error', onRawError);
   raw.on('close', onRawClose);
@@ -149,14 +169,20 @@ function onRawClose() {
   }
 }
 
+function onRawSink(raw, chunk) {
+  const tls = raw[kOwner];
+  FunctionPrototypeCall(onRawData, raw, chunk);
+  return !tls[kPaused];
+}
+
 function onRawData(chunk) {
   const tls = this[kOwner];
   const id = tls[kConn];
   if (id < 0) return;
-  binding.connFeed(id, chunk);
   if (tls._timer !== null) tls._timer.refresh();
-  if (!tls._secureEstablished) handshake(tls);
-  else readPlain(tls);
+  if (tls._secureEstablished) readPlain(tls, chunk);
+  else if (tls[kSniPending] || tls.destroyed) binding.connFeed(id, chunk);
+  else handshake(tls, chunk);
 }
 
 function onRawEnd() {
@@ -216,18 +242,33 @@ TLSSocket.prototype._start = function() {
 };
 
 function flushOut(tls, cb) {
-  const out = binding.connTakeOut(tls[kConn]);
+  sendOut(tls, binding.connTakeOut(tls[kConn]), cb);
+}
+
+// Sends the ciphertext connWrite or connTakeOut returned (where info says).
+function sendOut(tls, ab, cb) {
   const raw = tls[kParent];
-  if (out === undefined || raw.destroyed) {
+  if (ab === undefined || raw.destroyed) {
     if (cb) cb();
     return;
   }
-  raw.write(new FastBuffer(out.buffer, 0, TypedArrayPrototypeGetByteLength(out)), cb);
+  const bytes = new FastBuffer(ab, info[0], info[1]);
+  // A write's record goes past the parent's Writable (its failure reaches cb); a
+  // flush with no cb (handshake, alerts, close_notify) goes through it, so a
+  // failure is the parent's 'error' as before.
+  if (cb !== undefined && tls[kDirect] && raw[kWriteDirect](bytes, cb)) return;
+  raw.write(bytes, cb);
 }
 
-function handshake(tls) {
+// Backpressure: the parent stops reading until _read.
+function pauseParent(tls) {
+  if (tls[kDirect]) tls[kPaused] = true;
+  else tls[kParent].pause();
+}
+
+function handshake(tls, chunk) {
   if (tls[kSniPending] || tls.destroyed) return;
-  const r = extensions.afterStep(tls, binding.connHandshake(tls[kConn]));
+  const r = extensions.afterStep(tls, binding.connHandshake(tls[kConn], chunk));
   if (r === 0) {
     // A client that rejects the server's certificate sends nothing more (not
     // even its Finished), as Node's: the server hears a reset, not a handshake.
@@ -340,7 +381,7 @@ function afterSecure(tls) {
   const pending = tls[kPendingWrite];
   if (pending !== null) {
     tls[kPendingWrite] = null;
-    writeOut(tls, pending[0], pending[1]);
+    writeOut(tls, pending[0], pending[1], pending[2]);
   }
   const final = tls[kPendingFinal];
   if (final !== null) {
@@ -350,6 +391,7 @@ function afterSecure(tls) {
 }
 
 function emitSessions(tls) {
+  if (tls._tlsOptions.isServer) return;
   const list = binding.connTakeSessions(tls[kConn]);
   if (list === undefined) return;
   for (let i = 0; i < list.length; i++) {
@@ -357,12 +399,21 @@ function emitSessions(tls) {
   }
 }
 
-// Hands the plaintext the engine has to the stream, until the stream wants no
-// more (then the parent pauses: backpressure reaches the kernel).
-function readPlain(tls) {
+// Feeds `chunk` (ciphertext the parent read, if any) and hands the plaintext
+// the engine has to the stream, until the stream wants no more (then the parent
+// pauses: backpressure reaches the kernel). One call to the engine per chunk in
+// the common case: info says whether more is waiting.
+function readPlain(tls, chunk) {
   const id = tls[kConn];
+  let outWaiting = 0, sessions = 0;
+  tls[kPlainWaiting] = false;
   while (id >= 0 && !tls.destroyed) {
-    const r = binding.connRead(id);
+    const r = binding.connRead(id, chunk);
+    chunk = undefined;
+    // Taken now: what runs on a push can call the engine for other connections.
+    const again = info[3] === 1;
+    outWaiting = info[2];
+    sessions = info[4];
     if (r === undefined) break;
     if (r === null) {
       if (!tls[kEnded]) {
@@ -371,19 +422,25 @@ function readPlain(tls) {
       }
       break;
     }
-    if (!isArrayBufferView(r)) {
+    if (info[1] < 0) {
       flushOut(tls);
       return tlsError(tls, r);
     }
-    emitSessions(tls);
-    if (!tls.push(new FastBuffer(r.buffer, 0, TypedArrayPrototypeGetByteLength(r)))) {
-      tls[kParent].pause();
+    const plain = new FastBuffer(r, info[0], info[1]);
+    if (sessions > 0) {
+      emitSessions(tls);
+      sessions = 0;
+    }
+    if (!tls.push(plain)) {
+      tls[kPlainWaiting] = true;
+      pauseParent(tls);
       break;
     }
+    if (!again) break;
   }
   if (id >= 0 && !tls.destroyed) {
-    emitSessions(tls);
-    flushOut(tls);
+    if (sessions > 0) emitSessions(tls);
+    if (outWaiting > 0) flushOut(tls);
   }
 }
 
@@ -399,33 +456,55 @@ function tlsError(tls, err) {
 
 TLSSocket.prototype._read = function(n) {
   const raw = this[kParent];
+  if (this[kPaused]) {
+    this[kPaused] = false;
+    raw[kSinkResume]();
+  }
   if (raw !== null && raw.isPaused()) raw.resume();
-  if (this._secureEstablished) readPlain(this);
+  // Only when a push said no: the engine holds nothing otherwise (a call saved
+  // per chunk, as the stream asks for more after each).
+  if (this._secureEstablished && this[kPlainWaiting]) readPlain(this);
 };
 
-function writeOut(tls, bytes, cb) {
+// `data`: bytes, a string (Latin-1 when `latin1`, else UTF-8), or a list of
+// bytes and UTF-8 strings; all of it goes into one SSL_write (one record when it
+// fits: a response's head and body together).
+function writeOut(tls, data, latin1, cb) {
   if (!tls._secureEstablished) {
-    tls[kPendingWrite] = [bytes, cb];
+    tls[kPendingWrite] = [data, latin1, cb];
     return;
   }
   const id = tls[kConn];
   if (id < 0) return cb(new ERR_SOCKET_CLOSED());
-  const err = binding.connWrite(id, bytes);
-  if (err !== undefined) return cb(err);
-  flushOut(tls, cb);
+  const r = binding.connWrite(id, data, latin1);
+  if (r !== undefined && info[1] < 0) return cb(r);
+  sendOut(tls, r, cb);
+}
+
+function isUtf8(encoding) {
+  return encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer';
+}
+
+function isLatin1(encoding) {
+  return encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii';
 }
 
 TLSSocket.prototype._write = function(chunk, encoding, cb) {
-  writeOut(this, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk, cb);
+  // A string in UTF-8 or Latin-1 is encoded by the engine (no Buffer for it).
+  if (typeof chunk === 'string' && !isUtf8(encoding)) {
+    if (isLatin1(encoding)) return writeOut(this, chunk, true, cb);
+    chunk = Buffer.from(chunk, encoding);
+  }
+  writeOut(this, chunk, false, cb);
 };
 
 TLSSocket.prototype._writev = function(chunks, cb) {
   const list = [];
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
-    list[i] = typeof c.chunk === 'string' ? Buffer.from(c.chunk, c.encoding) : c.chunk;
+    list[i] = typeof c.chunk === 'string' && !isUtf8(c.encoding) ? Buffer.from(c.chunk, c.encoding) : c.chunk;
   }
-  writeOut(this, list.length === 1 ? list[0] : Buffer.concat(list), cb);
+  writeOut(this, list, false, cb);
 };
 
 // end(): our close_notify, then the parent's FIN.
@@ -492,95 +571,8 @@ TLSSocket.prototype.setSession = function(session) {
   this[kSession] = session;
 };
 
-TLSSocket.prototype.getSession = function() {
-  if (this[kConn] < 0) return undefined;
-  const der = binding.connSession(this[kConn]);
-  return der === undefined ? undefined : new FastBuffer(der.buffer, 0, TypedArrayPrototypeGetByteLength(der));
-};
-
-TLSSocket.prototype.isSessionReused = function() {
-  if (this[kConn] < 0) return null;
-  return binding.connInfo(this[kConn], 'reused');
-};
-
-TLSSocket.prototype.getPeerCertificate = function(detailed) {
-  if (this[kConn] < 0) return null;
-  const list = binding.connPeerCerts(this[kConn], Boolean(detailed));
-  return translatePeerCertificate(list, Boolean(detailed)) || {};
-};
-
-TLSSocket.prototype.getCertificate = function() {
-  if (this[kConn] < 0) return null;
-  const c = binding.connOwnCert(this[kConn]);
-  return c === undefined ? {} : translatePeerCertificate([c], false);
-};
-
-TLSSocket.prototype.getCipher = function() {
-  if (this[kConn] < 0) return null;
-  const c = binding.connInfo(this[kConn], 'cipher');
-  if (c === undefined) return null;
-  return { name: c[0], standardName: c[1], version: c[2] };
-};
-
-TLSSocket.prototype.getProtocol = function() {
-  if (this[kConn] < 0 || !this._secureEstablished) return null;
-  return binding.connInfo(this[kConn], 'protocol');
-};
-
-TLSSocket.prototype.getEphemeralKeyInfo = function() {
-  return this._tlsOptions.isServer ? null : {};
-};
-
-TLSSocket.prototype.setMaxSendFragment = function(size) {
-  return size >= 512 && size <= 16384;
-};
-
-TLSSocket.prototype.renegotiate = function(options, callback) {
-  if (callback !== undefined) validateFunction(callback, 'callback');
-  if (this.destroyed) return false;
-  if (callback) process.nextTick(callback, new ERR_TLS_RENEGOTIATION_DISABLED());
-  return false;
-};
-
-TLSSocket.prototype.disableRenegotiation = function() {};
-TLSSocket.prototype.enableTrace = function() {};
-
-// The parent's address, options and liveness.
-TLSSocket.prototype.address = function() { return this[kParent].address(); };
-TLSSocket.prototype.setNoDelay = function(v) {
-  this[kParent].setNoDelay(v);
-  return this;
-};
-TLSSocket.prototype.setKeepAlive = function(v, d) {
-  this[kParent].setKeepAlive(v, d);
-  return this;
-};
-TLSSocket.prototype.ref = function() {
-  this[kParent].ref();
-  return this;
-};
-TLSSocket.prototype.unref = function() {
-  this[kParent].unref();
-  return this;
-};
-
-function delegate(name) {
-  ObjectDefineProperty(TLSSocket.prototype, name, {
-    __proto__: null, configurable: true, enumerable: false,
-    get() { return this[kParent][name]; },
-  });
-}
-delegate('remoteAddress');
-delegate('remoteFamily');
-delegate('remotePort');
-delegate('localAddress');
-delegate('localPort');
-delegate('localFamily');
-delegate('bytesRead');
-ObjectDefineProperty(TLSSocket.prototype, 'pending', {
-  __proto__: null, configurable: true, enumerable: false,
-  get() { return this[kParent].pending; },
-});
+// The getters and the parent's address, options and liveness.
+require('internal/tls/socket_info').install(TLSSocket, kConn, kParent);
 
 require('internal/tls/handle').defineHandle(TLSSocket.prototype);
 

@@ -34,7 +34,7 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
+  kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
 const autoSelect = require('internal/net/connect_multiple');
@@ -99,6 +99,7 @@ function Socket(options) {
   this._readReq = (err, value, more) => inFrame(this, onRead, value, more);
   this._readStopped = false; // stopped by readStop (a paused stdin) until resumed
   this[kSyncWrites] = -1;
+  this[kDataSink] = null;
   this.server = null;
   this._server = null;
   this._timer = null;
@@ -201,9 +202,26 @@ function onRead(socket, value, more) {
   const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
   socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
   touch(socket);
-  if (!socket.push(chunk)) stopRead(socket);
+  const sink = socket[kDataSink];
+  if (!(sink === null ? socket.push(chunk) : sink(socket, chunk))) stopRead(socket);
   else if (!more && !socket._readStopped) issueRead(socket);
 }
+
+Socket.prototype[kSinkResume] = function() {
+  this._wantRead = true;
+  if (!this.connecting && this[kHandle] !== null) issueRead(this);
+};
+
+// Order is kept: straight to the handle's queue only when the Writable holds nothing.
+Socket.prototype[kWriteDirect] = function(buf, cb) {
+  const h = this[kHandle];
+  if (h === null || this.connecting || this[kSyncWrites] >= 0 || this.writableLength !== 0 ||
+      this.writableEnded || this.destroyed) {
+    return false;
+  }
+  afterWrite(this, binding.write(h.id, this._writeReq, buf), TypedArrayPrototypeGetByteLength(buf), cb);
+  return true;
+};
 
 // readStop for stdin's pause (internal/process/stdio.js): reading stays stopped
 // until the stream is resumed, whatever the stream's read-ahead asks.
@@ -247,7 +265,12 @@ function afterWrite(socket, r, total, cb) {
   socket._bytesWritten += total;
   touch(socket);
   if (r === 0) return cb();
-  socket._writeCb = cb;
+  // One drain answers every write waiting (a kWriteDirect's and the Writable's).
+  const waiting = socket._writeCb;
+  socket._writeCb = waiting === null ? cb : (err) => {
+    waiting(err);
+    cb(err);
+  };
 }
 
 // stdout and stderr: written before write() returns, in program order, and nothing
@@ -366,29 +389,7 @@ Socket.prototype._destroy = function(exception, cb) {
   }
 };
 
-// A socket sent to another process (child.send(m, socket)): as in node, the
-// socket lets go of its handle at once and emits nothing (no 'close'); it stops
-// reading, so bytes meant for the receiver are not read here, and no longer
-// counts as its server's connection. Returns the function that closes the
-// handle, called once the fd has been sent.
-Socket.prototype[kDetachHandle] = function() {
-  const h = this[kHandle];
-  if (h === null) return () => {};
-  if (this._reading !== -1 && !this._stopping) {
-    this._stopping = true;
-    binding.readStop(this._reading);
-  }
-  this[kHandle] = null;
-  this._handle = null;
-  this.setTimeout(0);
-  const server = this._server;
-  if (server) {
-    this._server = null;
-    server._connections--;
-    server._emitCloseIfDrained();
-  }
-  return () => binding.close(h.id, { __proto__: null, oncomplete() {} });
-};
+require('internal/net/detach').install(Socket, binding);
 
 function afterConnect(socket, result) {
   if (socket.destroyed) return;

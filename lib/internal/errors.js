@@ -381,6 +381,7 @@ E('ERR_UNHANDLED_ERROR', (err = undefined) => {
 }, Error);
 // `reason` is the already-stringified rejection reason (Node shows objects as "#<Object>").
 E('ERR_UNHANDLED_REJECTION', 'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "%s".', Error);
+E('ERR_WORKER_NOT_RUNNING', 'Worker instance not running', Error);
 E('ERR_WORKER_OUT_OF_MEMORY', 'Worker terminated due to reaching memory limit: %s', Error);
 E('ERR_WORKER_PATH', (filename) => 'The worker script or module filename must be an absolute path or a ' +
   "relative path starting with './' or '../'." +

@@ -185,9 +185,17 @@ const kAccepted = Symbol('kAccepted');
 // Lets go of a socket's handle as it is sent to another process: a method of
 // net.Socket under this symbol (internal/child_process/ipc.js).
 const kDetachHandle = Symbol('kDetachHandle');
+// A layer over a socket (a TLSSocket over its parent): kDataSink holds
+// `sink(socket, chunk) -> wants more`, which takes the socket's reads in place of
+// its stream; kSinkResume (a method) starts reading again after the sink said
+// no; kWriteDirect (a method) hands bytes to the handle's queue past the
+// socket's Writable when nothing waits there (lib/_tls_wrap.js).
+const kDataSink = Symbol('kDataSink');
+const kSinkResume = Symbol('kSinkResume');
+const kWriteDirect = Symbol('kWriteDirect');
 
 module.exports = {
-  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle,
+  kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
   isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

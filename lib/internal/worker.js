@@ -6,8 +6,8 @@
 // Binding: worker.{setup, spawn, terminate, setRef, checkExecArgv, workerLoopMetrics}.
 
 const {
-  ArrayIsArray, ArrayPrototypeMap, ObjectEntries, ObjectKeys, Promise, PromisePrototypeThen, SafeMap,
-  StringPrototypeStartsWith, Symbol, SymbolFor,
+  ArrayIsArray, ArrayPrototypeMap, ArrayPrototypePush, ArrayPrototypeShift, ObjectEntries, ObjectKeys, Promise,
+  PromisePrototypeThen, PromiseReject, SafeMap, StringPrototypeStartsWith, Symbol, SymbolFor,
 } = primordials;
 
 const EventEmitter = require('events');
@@ -15,7 +15,10 @@ const path = require('path');
 const binding = internalBinding('worker');
 const io = require('internal/worker/io');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_WORKER_INVALID_EXEC_ARGV, ERR_WORKER_OUT_OF_MEMORY, ERR_WORKER_PATH },
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_WORKER_INVALID_EXEC_ARGV, ERR_WORKER_NOT_RUNNING, ERR_WORKER_OUT_OF_MEMORY,
+    ERR_WORKER_PATH,
+  },
 } = require('internal/errors');
 const { validateObject } = require('internal/validators');
 
@@ -25,6 +28,10 @@ const kExited = Symbol('kExited');
 const kOnExit = Symbol('kOnExit');
 const kLimits = Symbol('kLimits');
 const kExitCode = Symbol('kExitCode');
+const kPortId = Symbol('kPortId');
+// Heap snapshots asked for and not yet answered: [resolve, reject] in asking order
+// (the worker answers them in order, on the internal channel).
+const kSnapshots = Symbol('kSnapshots');
 
 const SHARE_ENV = SymbolFor('nodejs.worker_threads.SHARE_ENV');
 
@@ -111,6 +118,8 @@ class Worker extends EventEmitter {
     this[kLimits] = limits;
     this.threadId = r[1];
     const port = io.makePort(r[2]);
+    this[kPortId] = r[2];
+    this[kSnapshots] = [];
     // What the worker writes to process.stdout / stderr arrives here, and goes on
     // to this process's unless options.stdout / options.stderr ask to read it.
     const { Readable } = require('stream');
@@ -124,6 +133,7 @@ class Worker extends EventEmitter {
       else if (kind === 2) this.emit('error', errorOf(value));
       else if (kind === 4) this.stdout.push(value);
       else if (kind === 5) this.stderr.push(value);
+      else if (kind === 7) snapshotDone(this, value);
       else this.emit('message', value);
     };
     port.start();
@@ -161,6 +171,18 @@ class Worker extends EventEmitter {
     return done;
   }
 
+  // A Readable of a heap snapshot of the worker's isolate, taken on its thread the
+  // next time its loop turns (internalBinding('messaging') kind 6; the JSON comes
+  // back as kind 7).
+  getHeapSnapshot(options) {
+    if (options !== undefined) validateObject(options, 'options');
+    if (this[kExited]) return PromiseReject(new ERR_WORKER_NOT_RUNNING());
+    return new Promise((resolve, reject) => {
+      ArrayPrototypePush(this[kSnapshots], [resolve, reject]);
+      internalBinding('messaging').post(this[kPortId], 6, new Uint8Array(0), [], [], []);
+    });
+  }
+
   ref() {
     if (!this[kExited]) binding.setRef(this[kSlot], true);
   }
@@ -182,6 +204,9 @@ class Worker extends EventEmitter {
     this[kExited] = true;
     this[kExitCode] = code;
     this.threadId = -1;
+    const asked = this[kSnapshots];
+    this[kSnapshots] = [];
+    for (let i = 0; i < asked.length; i++) asked[i][1](new ERR_WORKER_NOT_RUNNING());
     if (outOfMemory) {
       this.emit('error', new ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
     }
@@ -189,6 +214,13 @@ class Worker extends EventEmitter {
     this.removeAllListeners('message');
     this.removeAllListeners('messageerror');
   }
+}
+
+function snapshotDone(worker, json) {
+  const asked = ArrayPrototypeShift(worker[kSnapshots]);
+  if (asked === undefined) return;
+  const { Readable } = require('stream');
+  asked[0](Readable.from([json], { __proto__: null, objectMode: false }));
 }
 
 // The worker's uncaught error, with the own properties it had there ([error, extra]).

@@ -182,6 +182,12 @@ pub trait Backend {
     /// until a completion names `bid` without `buffer_more` (it was used up) or the
     /// backend is dropped; of it, the owner reads only bytes completions reported.
     unsafe fn lend_buffer(&mut self, group: u16, bid: u16, ptr: *mut u8, len: u32);
+    /// Whether a read found a lent group empty since last asked (the epoll driver
+    /// then waits a turn instead of failing it; io_uring completes it with
+    /// -ENOBUFS, which the owner sees).
+    fn take_lent_starved(&mut self) -> bool {
+        false
+    }
     /// The first `len` bytes of buffer `bid` of `group`, as the op that picked it left them.
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8];
     /// Gives buffer `bid` back to `group` once its bytes have been consumed.
@@ -196,6 +202,11 @@ pub trait Backend {
     /// Posts a completion for `owner` into the loop behind `door`, through this
     /// loop's ring, now: false when it cannot (the caller uses that loop's Remote).
     fn msg_ring(&mut self, _door: &RingDoor, _owner: Owner) -> bool {
+        false
+    }
+    /// A completion is waiting to be reaped (a cheap look, no kernel call; false
+    /// when the backend cannot tell).
+    fn has_ready(&mut self) -> bool {
         false
     }
     /// Ops submitted whose last completion has not been seen.

@@ -26,6 +26,10 @@ struct Shared {
     signalled: AtomicBool,
     /// eventfd writes made (--stats).
     writes: AtomicU64,
+    /// The loop's thread is busy-polling for posts (spin.rs): a post needs no write.
+    spinning: AtomicBool,
+    /// A post was queued with no write (`post_to_spinner`): drain before waiting.
+    quiet: AtomicBool,
 }
 
 #[derive(Clone)]
@@ -59,6 +63,8 @@ impl Remote {
             queue: Mutex::new(Vec::new()),
             signalled: AtomicBool::new(false),
             writes: AtomicU64::new(0),
+            spinning: AtomicBool::new(false),
+            quiet: AtomicBool::new(false),
         })))
     }
 
@@ -77,6 +83,60 @@ impl Remote {
             unsafe { libc::write(self.fd(), (&one as *const u64).cast(), 8) };
             self.0.writes.fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// Posts for `owner` with no kernel call when the loop is busy-polling: true
+    /// when it was (the loop sees the post before it sleeps), false when it was not
+    /// (nothing is queued then; the caller wakes it as usual).
+    pub fn post_to_spinner(&self, owner: Owner) -> bool {
+        if !self.0.spinning.load(Ordering::SeqCst) {
+            return false;
+        }
+        let mut q = self.0.queue.lock().unwrap_or_else(|p| p.into_inner());
+        q.push(Posted {
+            owner,
+            result: 0,
+            key: super::user_data::REMOTE,
+        });
+        drop(q);
+        self.0.quiet.store(true, Ordering::SeqCst);
+        // Dekker with `spin_end`: the loop clears `spinning` before it looks at
+        // `quiet`, we set `quiet` before we look at `spinning`; one of us sees the
+        // other. When the loop stopped first, a wake-up is still owed: the queued
+        // post is then delivered twice at worst (a port's drain is idempotent).
+        self.0.spinning.load(Ordering::SeqCst)
+    }
+
+    /// Whether both are the same loop's.
+    pub fn same(&self, other: &Remote) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// The loop starts busy-polling.
+    pub fn spin_begin(&self) {
+        self.0.spinning.store(true, Ordering::SeqCst);
+    }
+
+    /// The loop stops busy-polling; true when something was posted to it meanwhile.
+    pub fn spin_end(&self) -> bool {
+        self.0.spinning.store(false, Ordering::SeqCst);
+        self.has_posts()
+    }
+
+    /// Something was posted: quietly, or with an eventfd write not yet drained.
+    pub fn has_posts(&self) -> bool {
+        self.0.quiet.load(Ordering::SeqCst) || self.0.signalled.load(Ordering::Acquire)
+    }
+
+    /// The loop's side: takes the quiet posts (no eventfd read: none was written
+    /// for them). False when there were none.
+    pub(super) fn drain_quiet(&self, out: &mut Vec<Posted>) -> bool {
+        if !self.0.quiet.swap(false, Ordering::SeqCst) {
+            return false;
+        }
+        let mut q = self.0.queue.lock().unwrap_or_else(|p| p.into_inner());
+        out.append(&mut mem::take(&mut *q));
+        true
     }
 
     /// eventfd writes made so far, by every thread.

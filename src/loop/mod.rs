@@ -19,6 +19,7 @@ use crate::backend::{Backend, Completion, Key, Op, Owner, SharedFd, Stats};
 
 mod handle;
 mod phases;
+mod spin;
 #[cfg(test)]
 mod tests;
 pub mod timer;
@@ -77,6 +78,9 @@ pub struct Loop {
     /// Idle time and start, for performance.eventLoopUtilization (its own thread's,
     /// or a worker's read by its parent).
     metrics: std::sync::Arc<LoopMetrics>,
+    /// How long the poll phase may busy-poll first (spin.rs; zero: never).
+    spin_for: Duration,
+    spin: spin::Spin,
 }
 
 /// What eventLoopUtilization needs of a loop, readable from any thread: the time
@@ -117,6 +121,8 @@ impl Loop {
             failed: RefCell::new(None),
             turns: Cell::new(0),
             metrics: std::sync::Arc::default(),
+            spin_for: spin::spin_budget(),
+            spin: spin::Spin::default(),
         }
     }
 
@@ -380,6 +386,12 @@ impl Loop {
     pub unsafe fn lend_buffer(&self, group: u16, bid: u16, ptr: *mut u8, len: u32) {
         // SAFETY: the caller's promise, passed on.
         unsafe { self.backend().lend_buffer(group, bid, ptr, len) }
+    }
+
+    /// Whether a read found a lent group empty since last asked
+    /// (`Backend::take_lent_starved`).
+    pub fn take_lent_starved(&self) -> bool {
+        self.backend().take_lent_starved()
     }
 
     /// Hands the first `len` bytes of provided buffer `bid` to `read` (which

@@ -44,7 +44,8 @@ impl Loop {
     pub(super) fn poll(&self, host: &dyn Host, timeout: Option<Duration>) {
         let mut out = std::mem::take(&mut *self.batch.borrow_mut());
         let waited = std::time::Instant::now();
-        let res = self.backend().poll(timeout, &mut out);
+        let wait = self.spin_before_wait(timeout);
+        let res = self.backend().poll(wait, &mut out);
         if timeout != Some(Duration::ZERO) {
             let ns = waited.elapsed().as_nanos() as u64;
             (self.metrics.idle_ns).fetch_add(ns, std::sync::atomic::Ordering::Relaxed);

@@ -121,6 +121,15 @@ void v8__Isolate__CollectGarbage(Isolate* isolate, bool full) {
   v8::internal::FLAG_expose_gc = exposed;
 }
 
+// Collections counted per thread (each isolate runs on its own thread): read slabs
+// make a new ArrayBuffer for their later bytes after each one, so that none lives
+// through two scavenges and is promoted (src/binding/tcp_wrap/slab.rs). The
+// callback runs on the isolate's thread, at the end of every GC.
+static thread_local uint64_t g_gc_count = 0;
+static void count_gc(Isolate*, GCType, GCCallbackFlags) { g_gc_count++; }
+void v8__Isolate__CountGCs(Isolate* isolate) { isolate->AddGCEpilogueCallback(count_gc); }
+uint64_t v8__GCCount() { return g_gc_count; }
+
 typedef void (*coil_reject_cb)(int event, const Promise* promise, const Value* value);
 static coil_reject_cb g_reject_cb;
 static void promise_reject_trampoline(PromiseRejectMessage message) {

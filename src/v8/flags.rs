@@ -1,14 +1,20 @@
 // The V8 flags coil always starts V8 with. Shared with build.rs, which compiles the
 // built-ins' code cache under the same flags: V8 rejects a cache made under others.
 
-/// A 24 MiB young-generation semi-space (V8 10.2's is 16), reached in two growth
-/// steps of 4x instead of four of 2x: allocation-heavy code such as long promise
-/// chains, where most of the young generation survives, copies less. (1M-promise
-/// chain: 430 ms with V8's defaults, 288 ms with 32 MiB, 272 ms with the faster
-/// growth; on a busy machine, medians of five, 16 MiB 1,086 ms, 24 MiB 722, 32 MiB
-/// 814, node 752.) 32 MiB cost RSS where a server keeps little alive: a 64-byte
-/// echo's young generation grew to it, 58 MB against node's 50. A user's flag
-/// still wins.
+/// A 24 MiB young-generation semi-space at most (V8 10.2's is 16): allocation-heavy
+/// code such as long promise chains, where most of the young generation survives,
+/// copies less. (1M-promise chain: 430 ms with V8's defaults, 288 ms with 32 MiB;
+/// on a busy machine, medians of five, 16 MiB 1,086 ms, 24 MiB 722, 32 MiB 814,
+/// node 752.) 32 MiB cost RSS where a server keeps little alive: a 64-byte echo's
+/// young generation grew to it, 58 MB against node's 50. A user's flag still wins.
+///
+/// The semi-space grows by V8's default factor, 2, as node's does. A factor of 4
+/// took the promise chain from 0.95x to 1.01x node's time, but V8 grows the young
+/// generation once as much has survived scavenges since the last growth as it
+/// holds, which any busy server reaches within seconds: the first step then went
+/// from 1 to 4 MiB instead of 2, and a 64-byte echo's peak RSS from 49 to 54 MB
+/// (node 51) and an http hello's from 52 to 57 (docs/net.md, "Where the memory
+/// goes").
 ///
 /// `--harmony-rab-gsab`: resizable ArrayBuffers and growable SharedArrayBuffers, which
 /// Node 20 ships and V8 10.2 has behind this flag.
@@ -32,7 +38,6 @@
 /// in a process's life) instead of running on in the interpreter meanwhile.
 pub const DEFAULT_V8_FLAGS: &[&str] = &[
     "--max-semi-space-size=24",
-    "--semi-space-growth-factor=4",
     "--harmony-rab-gsab",
     "--harmony-import-attributes",
     "--harmony-import-assertions",

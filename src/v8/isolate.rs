@@ -25,6 +25,8 @@ extern "C" {
     fn v8__Platform__PumpMessageLoop(isolate: *mut RawIsolate) -> bool;
     fn v8__Isolate__EnqueueMicrotask(isolate: *mut RawIsolate, f: *const Function);
     fn v8__Isolate__CollectGarbage(isolate: *mut RawIsolate, full: bool);
+    fn v8__Isolate__CountGCs(isolate: *mut RawIsolate);
+    fn v8__GCCount() -> u64;
     fn v8__Isolate__SetPromiseRejectCallback(isolate: *mut RawIsolate, cb: RejectCallback);
     fn v8__Isolate__SetOOMErrorHandler(isolate: *mut RawIsolate, cb: OomCallback);
     fn v8__Isolate__SetPrepareStackTraceCallback(
@@ -197,6 +199,19 @@ impl Isolate {
     pub fn collect_all_garbage(raw: *mut RawIsolate) {
         // SAFETY: raw is the live isolate entered on this thread.
         unsafe { v8__Isolate__CollectGarbage(raw, true) }
+    }
+
+    /// From now on `gc_count` counts this isolate's collections (scavenges and
+    /// full ones). Once per isolate.
+    pub fn count_gcs(raw: *mut RawIsolate) {
+        // SAFETY: raw is the live isolate entered on this thread.
+        unsafe { v8__Isolate__CountGCs(raw) }
+    }
+
+    /// Collections of this thread's isolate so far (after `count_gcs`).
+    pub fn gc_count() -> u64 {
+        // SAFETY: reads a thread-local counter.
+        unsafe { v8__GCCount() }
     }
 
     /// The isolate entered on this thread (coil has exactly one).

@@ -245,21 +245,21 @@ impl<'s> Scope<'s> {
             .unwrap()
     }
     /// An ArrayBuffer over memory the caller allocated; V8 calls `free(ptr, len,
-    /// null)` when the ArrayBuffer (and every view of it) has died, on any thread.
+    /// ctx)` when the ArrayBuffer (and every view of it) has died, on any thread.
     ///
     /// # Safety
-    /// `ptr..ptr + len` is allocated, and left to V8 until `free` is called.
+    /// `ptr..ptr + len` is allocated, and left to V8 until `free` is called; `ctx`
+    /// stays valid until then.
     pub unsafe fn array_buffer_external(
         &self,
         ptr: *mut u8,
         len: usize,
         free: FreeFn,
+        ctx: *mut c_void,
     ) -> Local<'s, ArrayBuffer> {
         // SAFETY: the caller's promise; live isolate.
-        self.handle(unsafe {
-            v8__ArrayBuffer__NewWithData(self.isolate(), ptr, len, free, std::ptr::null_mut())
-        })
-        .unwrap()
+        self.handle(unsafe { v8__ArrayBuffer__NewWithData(self.isolate(), ptr, len, free, ctx) })
+            .unwrap()
     }
     /// An ArrayBuffer over `bytes` without copying; its memory is freed by V8's GC.
     pub fn array_buffer_from_vec(&self, bytes: Vec<u8>) -> Local<'s, ArrayBuffer> {

@@ -40,6 +40,7 @@ const kMessage = 0;
 const kOnline = 1;
 const kStdout = 4;
 const kStderr = 5;
+const kSnapshot = 7;
 const kClose = 3;
 
 // id -> port, for the ports living on this thread; id -> delivery, for its
@@ -174,7 +175,14 @@ class MessagePort extends NodeEventTarget {
       messaging.postValue(id === undefined ? -1 : id, value);
       return;
     }
-    const msg = serialize(value, transferList, this);
+    const list = checkTransferList(transferList, this);
+    if (list[1].length === 0) {
+      // ArrayBuffers only (the common transfer): serialized, detached and queued
+      // in one native call.
+      messaging.postTransfer(id === undefined ? -1 : id, value, list[0]);
+      return;
+    }
+    const msg = serializeChecked(value, list);
     if (id === undefined || id < 0) return; // closed: dropped, as node drops it
     messaging.post(id, kMessage, msg[0], msg[1], msg[2], msg[3]);
   }
@@ -298,10 +306,10 @@ class DeserializerOwner {
 }
 
 // (value, transferList | { transfer }, source port) -> [data, buffers, shared, port ids].
-function serialize(value, transferList, source) {
+// [ArrayBuffers, MessagePorts] of a transfer list, checked as node checks it.
+function checkTransferList(transferList, source) {
   const buffers = [];
   const transferPorts = [];
-  const portIds = [];
   if (transferList !== undefined && transferList !== null) {
     let list = transferList;
     if (typeof list !== 'object' && typeof list !== 'function') {
@@ -334,12 +342,27 @@ function serialize(value, transferList, source) {
           throw dataCloneError('Transfer list contains duplicate MessagePort');
         }
         ArrayPrototypePush(transferPorts, item);
-        ArrayPrototypePush(portIds, item[kId]);
       } else {
-        throw dataCloneError('Found invalid value in transferList.');
+        const err = new TypeError('Found invalid object in transferList');
+        err.code = 'ERR_INVALID_TRANSFER_OBJECT';
+        throw err;
       }
     }
   }
+  return [buffers, transferPorts];
+}
+
+// [data, buffers, shared, port ids] of a message.
+function serialize(value, transferList, source) {
+  return serializeChecked(value, checkTransferList(transferList, source));
+}
+
+// serialize() with the transfer list already checked (checkTransferList's answer).
+function serializeChecked(value, checked) {
+  const buffers = checked[0];
+  const transferPorts = checked[1];
+  const portIds = [];
+  for (let i = 0; i < transferPorts.length; i++) ArrayPrototypePush(portIds, transferPorts[i][kId]);
   const shared = [];
   const h = serdes.newSerializer();
   const owner = new SerializerOwner(h, transferPorts, shared);
@@ -394,7 +417,7 @@ function emit(id, kind, data, buffers, shared, portIds) {
     port[kInternal]?.(kind, undefined);
     return;
   }
-  if (kind === kStdout || kind === kStderr) {
+  if (kind === kStdout || kind === kStderr || kind === kSnapshot) {
     const { FastBuffer } = require('internal/buffer/fast_buffer');
     port[kInternal]?.(kind, new FastBuffer(data));
     return;

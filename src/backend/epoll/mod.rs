@@ -51,6 +51,8 @@ pub struct Epoll {
     /// this the first sockets of the list would take the buffers every time and
     /// the rest wait indefinitely: these go first at the next turn.
     starved: rustc_hash::FxHashSet<RawFd>,
+    /// A read found a lent group empty (`take_lent_starved`).
+    lent_starved: bool,
     stats: Stats,
     pub trace: bool,
 }
@@ -75,6 +77,7 @@ impl Epoll {
             groups: HashMap::new(),
             lent: HashMap::new(),
             starved: Default::default(),
+            lent_starved: false,
             stats: Stats::default(),
             trace: false,
         };
@@ -208,6 +211,7 @@ impl Epoll {
                 // completions are delivered, so the op just waits for the next
                 // event (level-triggered: the next turn) instead of failing, and
                 // goes first then.
+                self.lent_starved |= is_lent;
                 if let Some(fd) = op.fd() {
                     self.starved.insert(fd);
                 }
@@ -325,6 +329,10 @@ impl Epoll {
         let mut posted: Vec<Posted> = Vec::new();
         self.remote.drain(&mut posted);
         self.stats.eventfd_reads += 1;
+        self.hand_over(posted, out);
+    }
+
+    fn hand_over(&mut self, posted: Vec<Posted>, out: &mut Vec<Completion>) {
         for p in posted {
             if p.key == REMOTE {
                 out.push(Completion::posted(p.owner, p.result));
@@ -394,6 +402,11 @@ impl Backend for Epoll {
 
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {
         let mut timeout = timeout;
+        let mut quiet = Vec::new();
+        if self.remote.drain_quiet(&mut quiet) {
+            self.hand_over(quiet, out);
+            timeout = Some(Duration::ZERO);
+        }
         if !self.ready.is_empty() {
             for (key, result, flags) in std::mem::take(&mut self.ready) {
                 if self.ops.get(key).is_some() {
@@ -477,6 +490,10 @@ impl Backend for Epoll {
             l.lend(Picked { ptr, bid, len });
             self.stats.buffer_refills += 1;
         }
+    }
+
+    fn take_lent_starved(&mut self) -> bool {
+        std::mem::take(&mut self.lent_starved)
     }
 
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8] {

@@ -10,7 +10,7 @@
 //! hold the message back.
 use std::os::fd::AsRawFd;
 
-use io_uring::{opcode, types};
+use io_uring::{opcode, squeue, types};
 
 use super::Uring;
 use crate::backend::user_data::{KEY_MASK, MSG_SENT, MSG_TAG, STEP_SHIFT};
@@ -45,6 +45,8 @@ impl Uring {
             None,
         )
         .build()
+        // No CQE on success here: one would wake this loop's busy-poll for nothing.
+        .flags(squeue::Flags::SKIP_SUCCESS)
         .user_data(MSG_SENT);
         if self.trace {
             eprintln!("uring: msg_ring fd={} owner={owner}", door.fd());
@@ -53,6 +55,18 @@ impl Uring {
         // until the kernel has taken the SQE (submitted below).
         unsafe { self.push(&sqe) };
         self.ring.submit().is_ok()
+    }
+
+    /// Completions wait to be reaped: in the CQ, overflowed, or held by the kernel
+    /// as task work (IORING_SQ_TASKRUN, which TASKRUN_FLAG rings show; a plain ring
+    /// posts its CQEs without our entering).
+    pub(super) fn cqes_waiting(&mut self) -> bool {
+        let sq = self.ring.submission();
+        if sq.taskrun() || sq.cq_overflow() {
+            return true;
+        }
+        drop(sq);
+        !self.ring.completion().is_empty()
     }
 
     /// A CQE another loop posted here with `send_msg`.

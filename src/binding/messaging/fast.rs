@@ -6,9 +6,11 @@
 use std::cell::RefCell;
 
 use super::port::{Kind, Message};
-use super::{core_of, id_arg};
+use super::{array_items, core_of, id_arg};
 use crate::runtime::Runtime;
-use crate::v8::{CallbackArgs, Function, Global, Local, Scope, Value, ValueKind};
+use crate::v8::{
+    ArrayBuffer, CallbackArgs, Function, Global, Local, Scope, SendStore, Value, ValueKind,
+};
 
 /// The JS side: emitValue, hostIndex(object) (a MessagePort outside a transfer
 /// list: throws node's error), cloneError(message) (a DataCloneError).
@@ -60,6 +62,44 @@ pub fn post_value<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         kind: Kind::Message,
         data,
         buffers: Vec::new(),
+        shared,
+        ports: Vec::new(),
+    };
+    a.ret(s.boolean(core.send(msg)));
+}
+
+/// postTransfer(id, value, buffers): postValue with a transfer list of ArrayBuffers
+/// only (io.js checked it: no duplicates, nothing else in it). They are written by
+/// index, detached here and moved with the message; on a closed port the value
+/// is still serialized (its errors thrown) and the buffers detached, as node's.
+pub fn post_transfer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    let (Some(host), Some(clone_error)) = (hook(s, |h| &h.host), hook(s, |h| &h.clone_error))
+    else {
+        return;
+    };
+    let list: Vec<Local<ArrayBuffer>> = array_items(s, a.get(2))
+        .into_iter()
+        .filter_map(|v| v.to::<ArrayBuffer>(ValueKind::ArrayBuffer))
+        .collect();
+    let mut shared = Vec::new();
+    let Some(data) = s.serialize_message(a.get(1), &list, host, clone_error, &mut shared) else {
+        return; // it threw
+    };
+    let buffers = list
+        .iter()
+        .map(|ab| {
+            let store = SendStore::of_array_buffer(*ab);
+            ab.detach();
+            store
+        })
+        .collect();
+    let Some(core) = core_of(id_arg(s, a, 0)) else {
+        return a.ret(s.boolean(false));
+    };
+    let msg = Message {
+        kind: Kind::Message,
+        data,
+        buffers,
         shared,
         ports: Vec::new(),
     };

@@ -48,6 +48,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "hostObject" => host_object,
             "post" => post,
             "postValue" => fast::post_value,
+            "postTransfer" => fast::post_transfer,
             "start" => start,
             "stop" => stop,
             "setRef" => set_ref,
@@ -113,7 +114,7 @@ fn host_object<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     }
 }
 
-fn array_items<'s>(s: &Scope<'s>, v: Local<'s, Value>) -> Vec<Local<'s, Value>> {
+pub(super) fn array_items<'s>(s: &Scope<'s>, v: Local<'s, Value>) -> Vec<Local<'s, Value>> {
     let Some(arr) = v.to::<Array>(ValueKind::Array) else {
         return Vec::new();
     };
@@ -131,6 +132,7 @@ pub fn message_from_args<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) 
         2 => Kind::Error,
         4 => Kind::Stdout,
         5 => Kind::Stderr,
+        6 => Kind::SnapshotRequest,
         _ => Kind::Message,
     };
     let data = a.get(first + 1).view_bytes()?.to_vec();
@@ -274,6 +276,14 @@ pub fn on_wake(rt: &Runtime, owner: u64) {
 pub fn deliver(rt: &Runtime, id: u64) {
     let Some(core) = core_of(id) else { return };
     core.woken();
+    for _ in core.take_kind(Kind::SnapshotRequest) {
+        let json = rt
+            .isolate
+            .scope(&rt.context, |s| crate::v8::heap::snapshot(s.isolate()));
+        let mut answer = Message::signal(Kind::Snapshot);
+        answer.data = json;
+        core.send(answer);
+    }
     let mut budget = core.queued();
     while budget > 0 {
         budget -= 1;

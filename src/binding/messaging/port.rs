@@ -53,6 +53,11 @@ pub enum Kind {
     /// A worker's process.stdout / process.stderr bytes (not serialized).
     Stdout = 4,
     Stderr = 5,
+    /// The parent asks a worker for a heap snapshot (worker.getHeapSnapshot): the
+    /// worker's loop answers natively, whether or not its port is started.
+    SnapshotRequest = 6,
+    /// The answer: the snapshot's JSON bytes (not serialized).
+    Snapshot = 7,
 }
 
 pub struct Message {
@@ -122,10 +127,29 @@ impl PortCore {
         let peer = self.lock().peer.clone();
         match peer {
             Some(p) => {
+                if msg.kind == Kind::Message {
+                    p.note_reply_likely();
+                }
                 p.push(msg);
                 true
             }
             None => false,
+        }
+    }
+
+    /// A user message to a port on another thread's loop: this thread's loop may
+    /// busy-poll for the answer before it sleeps (src/loop/spin.rs).
+    fn note_reply_likely(&self) {
+        let st = self.lock();
+        let Some(r) = &st.receiver else { return };
+        let remote = r.remote.clone();
+        drop(st);
+        let lp = LOCAL_LOOP.try_with(|l| l.get()).unwrap_or(std::ptr::null());
+        // SAFETY: set from the Runtime's loop, which lives until forget_loop clears it.
+        if let Some(lp) = unsafe { lp.as_ref() } {
+            if !lp.owns_remote(&remote) {
+                lp.expect_reply();
+            }
         }
     }
 
@@ -146,6 +170,9 @@ impl PortCore {
         let (remote, door, owner) = (r.remote.clone(), r.door.clone(), r.owner);
         st.wake_pending = true;
         drop(st);
+        if remote.post_to_spinner(owner) {
+            return; // its loop is busy-polling: it sees this without a kernel call
+        }
         if door.is_some_and(|d| ring(&d, owner)) {
             return;
         }
@@ -189,6 +216,19 @@ impl PortCore {
 
     pub fn pop(&self) -> Option<Message> {
         self.lock().queue.pop_front()
+    }
+
+    /// Takes the queued messages of `kind`, wherever they are in the queue.
+    pub fn take_kind(&self, kind: Kind) -> Vec<Message> {
+        let mut st = self.lock();
+        if !st.queue.iter().any(|m| m.kind == kind) {
+            return Vec::new();
+        }
+        let (taken, kept): (VecDeque<Message>, VecDeque<Message>) = std::mem::take(&mut st.queue)
+            .into_iter()
+            .partition(|m| m.kind == kind);
+        st.queue = kept;
+        taken.into()
     }
 
     pub fn queued(&self) -> usize {

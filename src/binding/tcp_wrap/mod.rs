@@ -17,6 +17,7 @@ use super::{set_methods, stream_wrap};
 
 mod ipc;
 mod read;
+pub(crate) use read::copy_to_js;
 mod slab;
 
 use crate::backend::op::{socket, Accept, Connect, Poll};

@@ -13,7 +13,7 @@ use crate::backend::{Completion, Op};
 use crate::binding::buffer_groups;
 use crate::binding::fs::args;
 use crate::runtime::Runtime;
-use crate::v8::{BackingStore, CallbackArgs, Global, Local, Scope, Value};
+use crate::v8::{BackingStore, CallbackArgs, Local, Scope, Value};
 
 /// One recv's buffer: what a socket read gets at most per completion.
 const READ_SIZE: usize = 64 * 1024;
@@ -22,10 +22,14 @@ const READ_SIZE: usize = 64 * 1024;
 /// idle sockets hold no read memory. 128 × 64 KiB, touched only as used.
 const READ_GROUP: u16 = buffer_groups::STREAM_COPY;
 const READ_BUFFERS: u16 = 128;
-/// The lent group: up to LENT_COUNT slabs of LENT_SIZE bytes of JS memory lent at
-/// once (as much as READ_GROUP holds), filled by reads side by side.
+/// The lent group: slabs of LENT_SIZE bytes lent at once, filled by reads side by
+/// side. LENT_FIRST at first, twice as many each time reads find them all used
+/// (ENOBUFS) up to LENT_MAX (as much as READ_GROUP holds): a 64-byte echo at
+/// 1,000 connections fills less than one slab per loop turn, a 16 KiB one up to
+/// 16 MiB. Lent slabs are memory: the kernel cycles through all of them.
 const LENT_GROUP: u16 = buffer_groups::STREAM_LENT;
-const LENT_COUNT: u16 = 32;
+const LENT_FIRST: u16 = 4;
+const LENT_MAX: u16 = 32;
 const LENT_SIZE: usize = slab::SLAB_SIZE;
 
 /// setReadInfo(Float64Array(2)): where read completions leave [offset, length].
@@ -100,14 +104,12 @@ pub(super) fn read_stop<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 const SLAB_CHUNK_MAX: usize = 32 * 1024;
 const SLAB_SIZE: usize = slab::SLAB_SIZE;
 
-/// Small received chunks are copied side by side into one 256 KiB ArrayBuffer and
+/// Small received chunks are copied side by side into one 256 KiB slab and
 /// handed to JS as views of it, as node's Buffer pool does for small allocations:
 /// a new V8 ArrayBuffer (a backing store, its registration, its sweeping) costs
 /// more than the rest of a small read. A chunk kept alive keeps its slab alive.
 struct ReadSlab {
-    ab: Global,
-    /// Keeps the memory allocated and in place whatever JS does with the buffer.
-    store: BackingStore,
+    slab: slab::Slab,
     used: usize,
 }
 
@@ -119,39 +121,43 @@ thread_local! {
 
 /// Copies `bytes` into JS memory: an ArrayBuffer, with readInfo = [offset, length].
 fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
+    let (ab, offset) = copy_to_js(s, bytes);
+    write_read_info(offset, bytes.len());
+    ab
+}
+
+/// Copies `bytes` into JS memory: (ArrayBuffer, offset). Up to SLAB_CHUNK_MAX
+/// bytes land in the read slab, beside socket reads (tls's records use it too:
+/// no ArrayBuffer is made per record).
+pub(crate) fn copy_to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> (Local<'s, Value>, usize) {
     let len = bytes.len();
-    let (ab, offset) = if len <= SLAB_CHUNK_MAX {
+    if len <= SLAB_CHUNK_MAX {
         SLAB.with(|slab| {
             let mut slab = slab.borrow_mut();
             if slab.as_ref().is_none_or(|sl| sl.used + len > SLAB_SIZE) {
-                if slab.is_some() {
-                    slab::let_go(s, LENT_COUNT as usize + 1);
+                if let Some(old) = slab.take() {
+                    old.slab.release();
+                    slab::let_go(s, 1);
                 }
-                let ab = slab::slab(s);
                 *slab = Some(ReadSlab {
-                    ab: Global::new(s, ab.value()),
-                    store: ab.backing_store(),
+                    slab: slab::Slab::new(s),
                     used: 0,
                 });
             }
             let sl = slab.as_mut().expect("just made");
-            let offset = sl.used;
-            // SAFETY: offset + len <= SLAB_SIZE, the store's length; the store is
+            let at = sl.used;
+            // SAFETY: at + len <= SLAB_SIZE, the slab's length; the slab is
             // another allocation than `bytes`.
-            unsafe {
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), sl.store.data().add(offset), len)
-            };
-            sl.used = (offset + len + 7) & !7;
-            (sl.ab.get(s), offset)
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), sl.slab.data().add(at), len) };
+            sl.used = (at + len + 7) & !7;
+            sl.slab.view(s, at)
         })
     } else {
         let ab = s.array_buffer_uninit(len);
         // SAFETY: the new ArrayBuffer has exactly len writable bytes, all written here.
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), len) };
         (ab.value(), 0)
-    };
-    write_read_info(offset, len);
-    ab
+    }
 }
 
 /// readInfo = [offset, len]: where the last chunk lies in the ArrayBuffer given.
@@ -212,6 +218,9 @@ fn read_value<'s>(
 
 /// A read into the lent group: the bytes are already in a slab of JS memory.
 fn lent_read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
+    if c.result == -libc::ENOBUFS || Runtime::get(s).lp.take_lent_starved() {
+        LentSlabs::grow(s);
+    }
     let data = match c.buffer_id() {
         Some(bid) if c.result > 0 => LentSlabs::take(s, bid, c.result as usize, c.buffer_more()),
         _ => None,
@@ -224,23 +233,17 @@ fn lent_read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, 
 /// after read, whichever socket each read is for, so a chunk is handed to JS as a
 /// view where it landed — no copy. A used-up slab is let go (its chunks keep it
 /// alive for as long as JS holds them) and a fresh one lent in its place, so
-/// LENT_COUNT stay lent. Bytes of a slab past the reads reported are the
-/// kernel's to write: JS never sees them (a chunk's `.buffer` does, as a pooled
-/// Buffer's does in node).
+/// as many stay lent. Bytes of a slab past the reads reported are the kernel's
+/// to write: JS never sees them (a chunk's `.buffer` shows the slab from some
+/// earlier chunk on, as a pooled Buffer's does in node).
 ///
-/// A slab becomes an ArrayBuffer only when its first bytes arrive: an
-/// ArrayBuffer made at lending time would wait behind the others in the ring,
-/// survive scavenges and be promoted to the old generation, where V8 frees it
-/// only at a full GC — tens of MB of used-up slabs waited for one in a 64-byte
-/// echo. Made when it starts filling, it is let go young and freed by the next
-/// scavenge.
+/// The slab stays allocated and unmoved while the kernel may still write the
+/// rest of it, whatever JS does with its ArrayBuffers (even detaching them): the
+/// reader's hold (`slab::Slab`) is given up only after the completion that used
+/// it up. Its ArrayBuffers are made as bytes arrive, one per V8 collection
+/// (`Slab::view`), so that they die young.
 struct LentSlab {
-    /// The memory, ours until `js` is made.
-    mem: *mut u8,
-    /// The ArrayBuffer over it, and its backing store, which keeps the memory
-    /// allocated and unmoved while the kernel may still write the rest of it,
-    /// whatever JS does with the ArrayBuffer (even detaching it).
-    js: Option<(Global, BackingStore)>,
+    slab: slab::Slab,
     /// Bytes the kernel has filled so far (reported by completions).
     used: usize,
 }
@@ -252,11 +255,13 @@ thread_local! {
     /// still lent at exit is left to the process's end (the ring may write it
     /// until the backend is gone).
     static LENT: RefCell<Option<Vec<Option<LentSlab>>>> = const { RefCell::new(None) };
+    /// How many slabs are lent (buffer ids 0 to this).
+    static LENT_NOW: std::cell::Cell<u16> = const { std::cell::Cell::new(0) };
 }
 
 impl LentSlabs {
     /// Whether reads go to lent slabs: the group is set up (at the first read) and
-    /// LENT_COUNT slabs are lent.
+    /// its first slabs are lent.
     fn ready(s: &Scope) -> bool {
         if LENT.with_borrow(|l| l.is_some()) {
             return true;
@@ -264,39 +269,44 @@ impl LentSlabs {
         // COIL_LENT_BUFFERS=0 takes the copying path a kernel before 6.12 takes
         // (to test it, and to compare the two).
         let off = std::env::var_os("COIL_LENT_BUFFERS").is_some_and(|v| v == "0");
-        if off
-            || !Runtime::get(s)
-                .lp
-                .ensure_lent_buffers(LENT_GROUP, LENT_COUNT)
-        {
+        if off || !Runtime::get(s).lp.ensure_lent_buffers(LENT_GROUP, LENT_MAX) {
             return false;
         }
-        LENT.with_borrow_mut(|l| *l = Some((0..LENT_COUNT).map(|_| None).collect()));
-        for bid in 0..LENT_COUNT {
+        LENT.with_borrow_mut(|l| *l = Some((0..LENT_MAX).map(|_| None).collect()));
+        for bid in 0..LENT_FIRST {
             LentSlabs::lend(s, bid);
         }
+        LENT_NOW.set(LENT_FIRST);
         true
+    }
+
+    /// Reads found every lent slab used up: lend twice as many (up to LENT_MAX).
+    fn grow(s: &Scope) {
+        let now = LENT_NOW.get();
+        if now == 0 || now >= LENT_MAX {
+            return;
+        }
+        let to = (now * 2).min(LENT_MAX);
+        for bid in now..to {
+            LentSlabs::lend(s, bid);
+        }
+        LENT_NOW.set(to);
     }
 
     /// Lends a fresh slab as buffer `bid`.
     fn lend(s: &Scope, bid: u16) {
-        let mem = slab::alloc();
-        // SAFETY: `mem` is ours and stays allocated and unmoved until the slab's
-        // ArrayBuffer is made (`take`), and then until `take` drops the backing
-        // store after the completion that used the buffer up; JS reads only the
-        // bytes completions reported.
+        let slab = slab::Slab::new(s);
+        // SAFETY: the slab's memory stays allocated and unmoved until `take`
+        // releases the reader's hold after the completion that used the buffer
+        // up; JS reads only the bytes completions reported.
         unsafe {
             Runtime::get(s)
                 .lp
-                .lend_buffer(LENT_GROUP, bid, mem, LENT_SIZE as u32)
+                .lend_buffer(LENT_GROUP, bid, slab.data(), LENT_SIZE as u32)
         };
         LENT.with_borrow_mut(|l| {
             if let Some(slot) = l.as_mut().and_then(|l| l.get_mut(bid as usize)) {
-                *slot = Some(LentSlab {
-                    mem,
-                    js: None,
-                    used: 0,
-                });
+                *slot = Some(LentSlab { slab, used: 0 });
             }
         });
     }
@@ -307,23 +317,20 @@ impl LentSlabs {
     fn take<'s>(s: &Scope<'s>, bid: u16, n: usize, more: bool) -> Option<Local<'s, Value>> {
         let (ab, offset) = LENT.with_borrow_mut(|l| {
             let slot = l.as_mut()?.get_mut(bid as usize)?;
-            let slab = slot.as_mut()?;
-            let (global, _) = slab.js.get_or_insert_with(|| {
-                // SAFETY: mem is a slab from slab::alloc, handed to V8 once.
-                let ab = unsafe { slab::wrap(s, slab.mem) };
-                (Global::new(s, ab.value()), ab.backing_store())
-            });
-            let ab = global.get(s);
-            let offset = slab.used;
-            slab.used = (offset + n).min(LENT_SIZE);
+            let lent = slot.as_mut()?;
+            let at = lent.used;
+            lent.used = (at + n).min(LENT_SIZE);
+            let view = lent.slab.view(s, at);
             if !more {
-                *slot = None;
+                if let Some(done) = slot.take() {
+                    done.slab.release();
+                }
             }
-            Some((ab, offset))
+            Some(view)
         })?;
         if !more {
             LentSlabs::lend(s, bid);
-            slab::let_go(s, LENT_COUNT as usize + 1);
+            slab::let_go(s, LENT_NOW.get() as usize + 1);
         }
         write_read_info(offset, n);
         Some(ab)

@@ -22,7 +22,14 @@ use crate::v8::{CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind}
 pub(super) struct MemIo {
     input: Vec<u8>,
     read_at: usize,
-    output: Vec<u8>,
+    pub(super) output: Vec<u8>,
+}
+
+impl MemIo {
+    /// Ciphertext received, for OpenSSL to read.
+    pub(super) fn feed(&mut self, bytes: &[u8]) {
+        self.input.extend_from_slice(bytes);
+    }
 }
 
 impl Read for MemIo {
@@ -114,6 +121,11 @@ pub(super) fn install_callbacks(b: &mut SslContextBuilder) {
         Ok(ClientHelloResponse::RETRY)
     });
     b.set_new_session_callback(|ssl, session| {
+        // Only a client hands its sessions to JS ('session'); a server's TLS 1.3
+        // tickets would pile up unread.
+        if ssl.is_server() {
+            return;
+        }
         if let Ok(der) = session.to_der() {
             with_extra(ssl, |x| x.sessions.push(der));
         }
@@ -214,18 +226,8 @@ pub(super) fn conn_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
 }
 
-/// connFeed(id, ciphertext)
-pub(super) fn conn_feed<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(bytes) = arg_view(args, 1) else {
-        return s.throw_error(ErrorKind::TypeError, "connFeed: expected bytes");
-    };
-    with_conn(arg_id(s, args, 0), |c| {
-        c.stream.get_mut().input.extend_from_slice(bytes)
-    });
-}
-
 /// The JS value for an OpenSSL failure of a read, write or handshake.
-fn failure<'s>(s: &Scope<'s>, e: &openssl::ssl::Error) -> Local<'s, Value> {
+pub(super) fn failure<'s>(s: &Scope<'s>, e: &openssl::ssl::Error) -> Local<'s, Value> {
     if let Some(stack) = e.ssl_error() {
         if !stack.errors().is_empty() {
             return ossl_error(s, stack);
@@ -241,11 +243,18 @@ fn failure<'s>(s: &Scope<'s>, e: &openssl::ssl::Error) -> Local<'s, Value> {
     err
 }
 
-/// connHandshake(id) -> 0 done, 1 wants more ciphertext, 2 paused at the
-/// ClientHello for SNI (connClientHelloName, connSetContext, then call again),
-/// 3 paused for 'OCSPRequest' (extras.rs), or the Error it failed with.
+/// connHandshake(id, ciphertext?) -> 0 done, 1 wants more ciphertext, 2 paused
+/// at the ClientHello for SNI (connClientHelloName, connSetContext, then call
+/// again), 3 paused for 'OCSPRequest' (extras.rs), or the Error it failed with.
+/// The ciphertext given is fed first.
 pub(super) fn conn_handshake<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let r = with_conn(arg_id(s, args, 0), |c| c.stream.do_handshake());
+    let input = arg_view(args, 1);
+    let r = with_conn(arg_id(s, args, 0), |c| {
+        if let Some(bytes) = input {
+            c.stream.get_mut().feed(bytes);
+        }
+        c.stream.do_handshake()
+    });
     match r {
         None => args.ret(s.number(1.0)),
         Some(Ok(())) => args.ret(s.number(0.0)),
@@ -255,69 +264,6 @@ pub(super) fn conn_handshake<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             c if c.as_raw() == 4 => args.ret(s.number(3.0)), // SSL_ERROR_WANT_X509_LOOKUP (extras.rs)
             _ => args.ret(failure(s, &e)),
         },
-    }
-}
-
-/// connRead(id) -> the plaintext that can be read now (Uint8Array), undefined when
-/// none yet, null at the peer's close_notify, or an Error.
-pub(super) fn conn_read<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    const MAX: usize = 1 << 20;
-    let r = with_conn(arg_id(s, args, 0), |c| {
-        let mut out: Vec<u8> = Vec::new();
-        loop {
-            let at = out.len();
-            out.resize(at + 16 * 1024, 0);
-            match c.stream.ssl_read(&mut out[at..]) {
-                Ok(n) => out.truncate(at + n),
-                Err(e) => {
-                    out.truncate(at);
-                    return Err((out, e));
-                }
-            }
-            if out.len() >= MAX {
-                return Ok(out);
-            }
-        }
-    });
-    match r {
-        None => {}
-        Some(Ok(out)) => args.ret(bytes_value(s, out)),
-        Some(Err((out, e))) => {
-            if !out.is_empty() {
-                // What came before the stop is handed over; the stop is seen again.
-                return args.ret(bytes_value(s, out));
-            }
-            match e.code() {
-                ErrorCode::WANT_READ | ErrorCode::WANT_WRITE => {}
-                ErrorCode::ZERO_RETURN => args.ret(s.null()),
-                ErrorCode::SYSCALL if e.ssl_error().is_none() => args.ret(s.null()),
-                _ => args.ret(failure(s, &e)),
-            }
-        }
-    }
-}
-
-/// connWrite(id, plaintext) -> undefined, or an Error.
-pub(super) fn conn_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let Some(bytes) = arg_view(args, 1) else {
-        return s.throw_error(ErrorKind::TypeError, "connWrite: expected bytes");
-    };
-    if bytes.is_empty() {
-        return;
-    }
-    let r = with_conn(arg_id(s, args, 0), |c| c.stream.ssl_write(bytes));
-    if let Some(Err(e)) = r {
-        args.ret(failure(s, &e));
-    }
-}
-
-/// connTakeOut(id) -> the ciphertext waiting to be sent, or undefined.
-pub(super) fn conn_take_out<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    let out = with_conn(arg_id(s, args, 0), |c| {
-        std::mem::take(&mut c.stream.get_mut().output)
-    });
-    if let Some(out) = out.filter(|o| !o.is_empty()) {
-        args.ret(bytes_value(s, out));
     }
 }
 
@@ -351,6 +297,15 @@ pub(super) fn conn_client_hello_name<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>)
         with_extra(c.stream.ssl(), |x| x.hello_name.clone()).flatten()
     });
     args.ret(s.string(&name.flatten().unwrap_or_default()).value());
+}
+
+/// How many sessions the peer gave that JS has not taken.
+pub(super) fn pending_sessions(c: &Conn) -> usize {
+    let ssl = c.stream.ssl();
+    if ssl.is_server() {
+        return 0;
+    }
+    with_extra(ssl, |x| x.sessions.len()).unwrap_or(0)
 }
 
 /// connTakeSessions(id) -> [DER, ...] sessions received since the last call.

@@ -7,7 +7,8 @@
 //! plaintext. So TLS needs nothing of the I/O backends and runs the same over
 //! io_uring and epoll (docs/tls.md says why this shape).
 //! - context.rs: secure contexts (keys, certificates, CAs, ciphers, versions)
-//! - conn.rs: connections (handshake, records, shutdown, sessions, ALPN, SNI)
+//! - conn.rs: connections (handshake, shutdown, sessions, ALPN, SNI)
+//! - records.rs: plaintext in and out, ciphertext in and out, one crossing each
 //! - tickets.rs: session ticket keys (Node's 48-byte form)
 //! - cert.rs: certificates as Node's objects, verify results as Node's codes
 //! - extras.rs: key log lines, OCSP stapling, pre-shared keys
@@ -22,6 +23,7 @@ mod cert;
 mod conn;
 mod context;
 mod extras;
+mod records;
 mod tickets;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -44,11 +46,12 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "contextSetTicketKeys" => tickets::context_set_ticket_keys,
             "contextFree" => context::context_free,
             "connNew" => conn::conn_new,
-            "connFeed" => conn::conn_feed,
             "connHandshake" => conn::conn_handshake,
-            "connRead" => conn::conn_read,
-            "connWrite" => conn::conn_write,
-            "connTakeOut" => conn::conn_take_out,
+            "setInfo" => records::set_info,
+            "connFeed" => records::conn_feed,
+            "connRead" => records::conn_read,
+            "connWrite" => records::conn_write,
+            "connTakeOut" => records::conn_take_out,
             "connShutdown" => conn::conn_shutdown,
             "connSetContext" => conn::conn_set_context,
             "connClientHelloName" => conn::conn_client_hello_name,
