@@ -26,6 +26,7 @@ const {
   ERR_TLS_SNI_FROM_SERVER, ERR_TLS_HANDSHAKE_TIMEOUT, ERR_TLS_INVALID_CONTEXT,
   ERR_SOCKET_CLOSED,
 } = require('internal/tls/errors');
+const extensions = require('internal/tls/extensions');
 
 const conns = new SafeFinalizationRegistry((id) => binding.connFree(id));
 // Filled by connRead, connWrite and connTakeOut (src/binding/tls/records.rs):
@@ -203,7 +204,9 @@ function pushEnd(tls) {
 }
 
 function disconnected(tls) {
-  const err = new Error('Client network socket disconnected before secure TLS connection was established');
+  // A server's peer that left mid-handshake hung up, in Node's words.
+  const err = new Error(tls._tlsOptions.isServer ? 'socket hang up' :
+    'Client network socket disconnected before secure TLS connection was established');
   err.code = 'ECONNRESET';
   const o = tls[kConnectOptions];
   if (o) {
@@ -234,6 +237,7 @@ TLSSocket.prototype._start = function() {
   this[kConn] = id;
   this.ssl = { __proto__: null, id };
   conns.register(this, id, this);
+  extensions.onConnNew(this, id, this[kConnectOptions]);
   handshake(this);
 };
 
@@ -264,7 +268,7 @@ function pauseParent(tls) {
 
 function handshake(tls, chunk) {
   if (tls[kSniPending] || tls.destroyed) return;
-  const r = binding.connHandshake(tls[kConn], chunk);
+  const r = extensions.afterStep(tls, binding.connHandshake(tls[kConn], chunk));
   if (r === 0) {
     // A client that rejects the server's certificate sends nothing more (not
     // even its Finished), as Node's: the server hears a reset, not a handshake.
@@ -275,6 +279,7 @@ function handshake(tls, chunk) {
   flushOut(tls);
   if (r === 1) return;
   if (r === 2) return askSni(tls);
+  if (r === 3) return extensions.askOcsp(tls, handshake, tlsError);
   tlsError(tls, r);
 }
 
@@ -568,6 +573,8 @@ TLSSocket.prototype.setSession = function(session) {
 
 // The getters and the parent's address, options and liveness.
 require('internal/tls/socket_info').install(TLSSocket, kConn, kParent);
+
+require('internal/tls/handle').defineHandle(TLSSocket.prototype);
 
 module.exports = {
   TLSSocket, kConnectOptions,

@@ -86,6 +86,8 @@ Agent.prototype.createConnection = function createConnection(options, cb) {
     // A connection that failed may have failed for its session: forget it.
     socket.once('close', (hadError) => { if (hadError) this._evictSession(key); });
   }
+  // The agent's 'keylog' listeners hear its connections' key log lines.
+  if (this.listenerCount('keylog') > 0) socket.on('keylog', (line) => this.emit('keylog', line, socket));
   return socket;
 };
 

@@ -1,5 +1,6 @@
 'use strict';
-// crypto.Cipheriv / Decipheriv (createCipheriv, createDecipheriv) and
+// crypto.Cipheriv / Decipheriv (createCipheriv, createDecipheriv), the
+// deprecated password forms Cipher / Decipher (createCipher, createDecipher) and
 // getCipherInfo: OpenSSL cipher contexts (internalBinding 'crypto') fed with
 // update()/final() or used as Transform streams. The native context is freed by
 // final() or, for a dropped object, by a FinalizationRegistry.
@@ -182,7 +183,47 @@ function Decipheriv(cipher, key, iv, options) {
   makeCipher(this, cipher, key, iv, options, false);
 }
 
-for (const Ctor of [Cipheriv, Decipheriv]) {
+// The deprecated password forms (DEP0106): key and IV come from the password by
+// OpenSSL's EVP_BytesToKey (MD5, no salt, one round), as in Node.
+function withPassword(self, cipher, password, options, encrypt) {
+  validateString(cipher, 'cipher');
+  const derived = binding.cipherBytesToKey(cipher, byteSource(password, 'password', options?.encoding));
+  if (derived === undefined) throw new ERR_CRYPTO_UNKNOWN_CIPHER();
+  const mode = derived[2];
+  if (encrypt && (mode === 'ctr' || mode === 'gcm' || mode === 'ccm' || mode === 'ocb')) {
+    process.emitWarning(`Use Cipheriv for counter mode of ${cipher}`);
+  }
+  makeCipher(self, cipher, derived[0], derived[1], options, encrypt);
+}
+
+function Cipher(cipher, password, options) {
+  if (!(this instanceof Cipher)) return new Cipher(cipher, password, options);
+  withPassword(this, cipher, password, options, true);
+}
+
+function Decipher(cipher, password, options) {
+  if (!(this instanceof Decipher)) return new Decipher(cipher, password, options);
+  withPassword(this, cipher, password, options, false);
+}
+
+let warnedPassword = false;
+function warnPassword(name) {
+  if (warnedPassword) return;
+  warnedPassword = true;
+  process.emitWarning(`crypto.${name} is deprecated.`, 'DeprecationWarning', 'DEP0106');
+}
+
+function createCipher(cipher, password, options) {
+  warnPassword('createCipher');
+  return new Cipher(cipher, password, options);
+}
+
+function createDecipher(cipher, password, options) {
+  warnPassword('createDecipher');
+  return new Decipher(cipher, password, options);
+}
+
+for (const Ctor of [Cipheriv, Decipheriv, Cipher, Decipher]) {
   ObjectSetPrototypeOf(Ctor.prototype, LazyTransform.prototype);
   ObjectSetPrototypeOf(Ctor, LazyTransform);
   Ctor.prototype._transform = _transform;
@@ -195,8 +236,10 @@ for (const Ctor of [Cipheriv, Decipheriv]) {
 // Not enumerable: a helper, not part of Node's API.
 ObjectDefineProperty(Cipheriv.prototype, 'destroyHandle', { __proto__: null, value: destroyHandle });
 ObjectDefineProperty(Decipheriv.prototype, 'destroyHandle', { __proto__: null, value: destroyHandle });
+ObjectDefineProperty(Cipher.prototype, 'destroyHandle', { __proto__: null, value: destroyHandle });
+ObjectDefineProperty(Decipher.prototype, 'destroyHandle', { __proto__: null, value: destroyHandle });
 
-Cipheriv.prototype.getAuthTag = function getAuthTag() {
+Cipher.prototype.getAuthTag = Cipheriv.prototype.getAuthTag = function getAuthTag() {
   const state = this[kState];
   if (state.tag !== undefined) return state.tag;
   if (!state.finished || this[kHandle] === -1) throw new ERR_CRYPTO_INVALID_STATE('getAuthTag');
@@ -207,7 +250,7 @@ Cipheriv.prototype.getAuthTag = function getAuthTag() {
   return state.tag;
 };
 
-Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
+Decipher.prototype.setAuthTag = Decipheriv.prototype.setAuthTag = function setAuthTag(tagbuf, encoding) {
   const tag = byteSource(tagbuf, 'buffer', encoding);
   const state = this[kState];
   if (state.finished || state.tagSet) throw new ERR_CRYPTO_INVALID_STATE('setAuthTag');
@@ -260,4 +303,5 @@ function getCipherInfo(nameOrNid, options) {
 
 module.exports = {
   Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCipherInfo,
+  Cipher, Decipher, createCipher, createDecipher,
 };

@@ -59,6 +59,7 @@ class X509Certificate {
       der: asBuffer(f[0]), pem: f[1], subject: f[2], issuer: f[3], subjectAltName: f[4],
       infoAccess: f[5], validFrom: f[6], validTo: f[7], fingerprint: f[8], fingerprint256: f[9],
       fingerprint512: f[10], serialNumber: f[11], spki: asBuffer(f[12]), ca: f[13], legacy: f[14],
+      keyUsage: f[15],
       publicKey: undefined,
     };
   }
@@ -86,8 +87,9 @@ class X509Certificate {
   get fingerprint() { return this[kFields].fingerprint; }
   get fingerprint256() { return this[kFields].fingerprint256; }
   get fingerprint512() { return this[kFields].fingerprint512; }
-  // The extended key usages are not read yet.
-  get keyUsage() { return undefined; }
+  // The extended key usages' OIDs (Node names the getter keyUsage); the same
+  // array each time, as Node's.
+  get keyUsage() { return this[kFields].keyUsage; }
   get serialNumber() { return this[kFields].serialNumber; }
   get raw() { return this[kFields].der; }
 

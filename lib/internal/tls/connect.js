@@ -46,6 +46,7 @@ function connect(...args) {
   };
   if (!options.keepAlive) options.singleUse = true;
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
+  if (options.pskCallback) validateFunction(options.pskCallback, 'pskCallback');
   const context = options.secureContext || tlsCommon.createSecureContext(options);
   const tls = new TLSSocket(options.socket, {
     __proto__: null,

@@ -16,6 +16,8 @@ if (codes.ERR_TLS_HANDSHAKE_TIMEOUT === undefined) {
   E('ERR_TLS_INVALID_CONTEXT', '%s must be a SecureContext', TypeError);
   E('ERR_TLS_INVALID_PROTOCOL_VERSION', '%j is not a valid %s TLS protocol version', TypeError);
   E('ERR_TLS_INVALID_STATE', 'TLS socket connection must be securely established', Error);
+  // Node's spelling.
+  E('ERR_TLS_PSK_SET_IDENTIY_HINT_FAILED', 'Failed to set PSK identity hint', Error);
   E('ERR_TLS_PROTOCOL_VERSION_CONFLICT', 'TLS protocol version %j conflicts with secureProtocol %j',
     TypeError);
   E('ERR_TLS_RENEGOTIATION_DISABLED', 'TLS session renegotiation disabled for this socket', Error);

@@ -16,12 +16,15 @@ const net = require('net');
 const { Buffer } = require('buffer');
 const tlsCommon = require('_tls_common');
 const { TLSSocket } = require('_tls_wrap');
-const { validateObject, validateFunction, validateNumber } = require('internal/validators');
+const {
+  validateObject, validateFunction, validateNumber, validateString,
+} = require('internal/validators');
 const {
   ERR_TLS_REQUIRED_SERVER_NAME, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE,
 } = require('internal/tls/errors');
 const { isArrayBufferView } = require('internal/util/types');
 const { convertALPNProtocols } = require('internal/tls/identity');
+const { kPskCallback, kPskIdentityHint } = require('internal/tls/extensions');
 
 const kErrorEmitted = Symbol('kErrorEmitted');
 // Resumption needs a session id context; Node's default depends on the program.
@@ -81,6 +84,10 @@ function initTlsServer(server, options) {
     convertALPNProtocols(options.ALPNProtocols, out);
     server.ALPNProtocols = out.ALPNProtocols;
   }
+  if (options.pskCallback) validateFunction(options.pskCallback, 'options.pskCallback');
+  if (options.pskIdentityHint) validateString(options.pskIdentityHint, 'options.pskIdentityHint');
+  server[kPskCallback] = options.pskCallback;
+  server[kPskIdentityHint] = options.pskIdentityHint;
   if (options.sessionTimeout !== undefined) validateNumber(options.sessionTimeout, 'options.sessionTimeout');
   if (options.ticketKeys !== undefined) validateTicketKeys(options.ticketKeys, 'options.ticketKeys');
   FunctionPrototypeCall(Server.prototype.setSecureContext, server, options);

@@ -356,3 +356,49 @@ pub(super) fn cipher_free<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         CONTEXTS.with(|t| t.borrow_mut().try_remove(id as usize));
     }
 }
+
+/// cipherBytesToKey(name, password) -> [key, iv | null, mode] as the deprecated
+/// createCipher derives them (EVP_BytesToKey: MD5, no salt, one round, as Node),
+/// or undefined for a cipher OpenSSL does not have.
+pub(super) fn cipher_bytes_to_key<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let Some(c) = fetch(&arg_string(s, args, 0)) else {
+        return;
+    };
+    let Some(password) = arg_view(args, 1) else {
+        return s.throw_error(
+            ErrorKind::TypeError,
+            "cipherBytesToKey: password must be bytes",
+        );
+    };
+    let md = openssl::hash::MessageDigest::md5();
+    let mut key = vec![0u8; c.key_length()];
+    let mut iv = vec![0u8; c.iv_length()];
+    // SAFETY: the cipher and digest are live; key and iv have the cipher's key and
+    // IV lengths, which is what EVP_BytesToKey writes; the password is only read.
+    let n = unsafe {
+        openssl_sys::EVP_BytesToKey(
+            c.as_ptr(),
+            md.as_ptr(),
+            std::ptr::null(),
+            password.as_ptr(),
+            password.len() as libc::c_int,
+            1,
+            key.as_mut_ptr(),
+            if iv.is_empty() {
+                std::ptr::null_mut()
+            } else {
+                iv.as_mut_ptr()
+            },
+        )
+    };
+    if n <= 0 {
+        return throw_ossl(s, &openssl::error::ErrorStack::get());
+    }
+    let iv = if iv.is_empty() {
+        s.null()
+    } else {
+        bytes_value(s, iv)
+    };
+    let items = [bytes_value(s, key), iv, s.string(mode_name(&c)).value()];
+    args.ret(s.array(&items).value());
+}

@@ -51,6 +51,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "hkdf" => kdf::hkdf,
             "cipherInfo" => cipher::cipher_info,
             "cipherNew" => cipher::cipher_new,
+            "cipherBytesToKey" => cipher::cipher_bytes_to_key,
             "cipherUpdate" => cipher::cipher_update,
             "cipherFinal" => cipher::cipher_final,
             "cipherSetAAD" => cipher::cipher_set_aad,

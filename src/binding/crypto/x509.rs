@@ -38,6 +38,84 @@ pub struct CertFields {
     pub ca: bool,
     /// An RSA key's modulus (hex, upper case), size in bits and exponent ("0x10001").
     pub rsa: Option<(String, u32, String)>,
+    pub ec: Option<EcFacts>,
+    /// The extended key usages' OIDs, dotted, in the certificate's order.
+    pub ext_key_usage: Option<Vec<String>>,
+}
+
+/// What the legacy object shows of an EC key: its size in bits, public point
+/// (uncompressed), curve's short name and NIST name (Node's bits, pubkey,
+/// asn1Curve, nistCurve).
+pub type EcFacts = (u32, Vec<u8>, Option<String>, Option<String>);
+
+fn ec_facts(key: &PKey<openssl::pkey::Public>) -> Option<EcFacts> {
+    extern "C" {
+        // libcrypto: a curve's NIST name ("P-256"), or null.
+        fn EC_curve_nid2nist(nid: libc::c_int) -> *const libc::c_char;
+    }
+    let ec = key.ec_key().ok()?;
+    let mut ctx = openssl::bn::BigNumContext::new().ok()?;
+    let form = openssl::ec::PointConversionForm::UNCOMPRESSED;
+    let point = ec.public_key().to_bytes(ec.group(), form, &mut ctx).ok()?;
+    let nid = ec.group().curve_name();
+    let asn1 = nid.and_then(|n| n.short_name().ok()).map(str::to_owned);
+    let nist = nid.and_then(|n| {
+        // SAFETY: EC_curve_nid2nist returns a static string or null.
+        let p = unsafe { EC_curve_nid2nist(n.as_raw()) };
+        (!p.is_null()).then(|| {
+            // SAFETY: non-null results are NUL-terminated static strings.
+            unsafe { std::ffi::CStr::from_ptr(p) }
+                .to_string_lossy()
+                .into_owned()
+        })
+    });
+    Some((key.bits(), point, asn1, nist))
+}
+
+/// The OIDs of a certificate's extended key usage extension ("1.3.6.1.5.5.7.3.1"),
+/// or None without one: what X509Certificate's keyUsage and the legacy object's
+/// ext_key_usage list.
+pub fn ext_key_usage(cert: &X509Ref) -> Option<Vec<String>> {
+    unsafe extern "C" fn free_object(p: *mut libc::c_void) {
+        // SAFETY: every entry of the stack is an ASN1_OBJECT it owns.
+        unsafe { openssl_sys::ASN1_OBJECT_free(p.cast()) }
+    }
+    // SAFETY: cert is live; X509_get_ext_d2i returns a fresh stack of ASN1_OBJECTs
+    // (EXTENDED_KEY_USAGE) that this function owns and frees below.
+    unsafe {
+        let list = openssl_sys::X509_get_ext_d2i(
+            cert.as_ptr(),
+            openssl_sys::NID_ext_key_usage,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        ) as *mut openssl_sys::OPENSSL_STACK;
+        if list.is_null() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for i in 0..openssl_sys::OPENSSL_sk_num(list) {
+            let obj = openssl_sys::OPENSSL_sk_value(list, i) as *const openssl_sys::ASN1_OBJECT;
+            let mut buf = [0u8; 128];
+            let n =
+                openssl_sys::OBJ_obj2txt(buf.as_mut_ptr().cast(), buf.len() as libc::c_int, obj, 1);
+            if n > 0 && (n as usize) < buf.len() {
+                out.push(String::from_utf8_lossy(&buf[..n as usize]).into_owned());
+            }
+        }
+        openssl_sys::OPENSSL_sk_pop_free(list, Some(free_object));
+        Some(out)
+    }
+}
+
+/// A list of strings as a JS array, or undefined.
+pub fn string_list<'s>(s: &Scope<'s>, list: &Option<Vec<String>>) -> Local<'s, Value> {
+    match list {
+        Some(items) => {
+            let values: Vec<Local<Value>> = items.iter().map(|v| s.string(v).value()).collect();
+            s.array(&values).value()
+        }
+        None => s.undefined(),
+    }
 }
 
 fn name_entries(name: &X509NameRef) -> Vec<(String, String)> {
@@ -135,7 +213,9 @@ impl CertFields {
             serial_number: cert.serial_number().to_bn()?.to_hex_str()?.to_string(),
             spki: key.public_key_to_der()?,
             ca,
+            ec: if rsa.is_none() { ec_facts(&key) } else { None },
             rsa,
+            ext_key_usage: ext_key_usage(cert),
         })
     }
 
@@ -184,12 +264,24 @@ impl CertFields {
             o.set_str(s, "bits", s.number(f64::from(*bits)));
             o.set_str(s, "exponent", s.string(exponent).value());
             o.set_str(s, "pubkey", bytes_value(s, self.spki.clone()));
+        } else if let Some((bits, point, asn1, nist)) = &self.ec {
+            o.set_str(s, "bits", s.number(f64::from(*bits)));
+            o.set_str(s, "pubkey", bytes_value(s, point.clone()));
+            if let Some(n) = asn1 {
+                o.set_str(s, "asn1Curve", s.string(n).value());
+            }
+            if let Some(n) = nist {
+                o.set_str(s, "nistCurve", s.string(n).value());
+            }
         }
         o.set_str(s, "valid_from", s.string(&self.valid_from).value());
         o.set_str(s, "valid_to", s.string(&self.valid_to).value());
         o.set_str(s, "fingerprint", s.string(&self.fingerprint).value());
         o.set_str(s, "fingerprint256", s.string(&self.fingerprint256).value());
         o.set_str(s, "fingerprint512", s.string(&self.fingerprint512).value());
+        if self.ext_key_usage.is_some() {
+            o.set_str(s, "ext_key_usage", string_list(s, &self.ext_key_usage));
+        }
         o.set_str(s, "serialNumber", s.string(&self.serial_number).value());
         o.set_str(s, "raw", bytes_value(s, self.der.clone()));
         o
@@ -205,7 +297,7 @@ fn opt_string<'s>(s: &Scope<'s>, v: &Option<String>) -> Local<'s, Value> {
 
 /// x509Parse(bytes) -> [der, pem, subject, issuer, subjectAltName, infoAccess,
 /// validFrom, validTo, fingerprint, fingerprint256, fingerprint512, serialNumber,
-/// spki der, ca, legacy object]; PEM or DER.
+/// spki der, ca, legacy object, extended key usages | undefined]; PEM or DER.
 pub(super) fn x509_parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(data) = arg_view(args, 0) else {
         return;
@@ -236,6 +328,7 @@ pub(super) fn x509_parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         bytes_value(s, f.spki.clone()),
         s.boolean(f.ca),
         f.legacy_object(s).value(),
+        string_list(s, &f.ext_key_usage),
     ];
     args.ret(s.array(&items).value());
 }

@@ -91,9 +91,10 @@ fn with_extra<R>(ssl: &SslRef, f: impl FnOnce(&mut Extra) -> R) -> Option<R> {
     Some(f(&mut guard))
 }
 
-/// Runs `f` on connection `id`; None when there is none.
+/// Runs `f` on connection `id`; None when there is none, or when called again
+/// from JS that runs inside `f` (a PSK callback's).
 pub(super) fn with_conn<R>(id: usize, f: impl FnOnce(&mut Conn) -> R) -> Option<R> {
-    CONNS.with(|t| t.borrow_mut().get_mut(id).map(f))
+    CONNS.with(|t| t.try_borrow_mut().ok()?.get_mut(id).map(f))
 }
 
 /// The callbacks every context has; each looks at the connection's `Extra`.
@@ -244,7 +245,8 @@ pub(super) fn failure<'s>(s: &Scope<'s>, e: &openssl::ssl::Error) -> Local<'s, V
 
 /// connHandshake(id, ciphertext?) -> 0 done, 1 wants more ciphertext, 2 paused
 /// at the ClientHello for SNI (connClientHelloName, connSetContext, then call
-/// again), or the Error it failed with. The ciphertext given is fed first.
+/// again), 3 paused for 'OCSPRequest' (extras.rs), or the Error it failed with.
+/// The ciphertext given is fed first.
 pub(super) fn conn_handshake<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let input = arg_view(args, 1);
     let r = with_conn(arg_id(s, args, 0), |c| {
@@ -259,6 +261,7 @@ pub(super) fn conn_handshake<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         Some(Err(e)) => match e.code() {
             ErrorCode::WANT_READ | ErrorCode::WANT_WRITE => args.ret(s.number(1.0)),
             c if c.as_raw() == 11 => args.ret(s.number(2.0)), // SSL_ERROR_WANT_CLIENT_HELLO_CB
+            c if c.as_raw() == 4 => args.ret(s.number(3.0)), // SSL_ERROR_WANT_X509_LOOKUP (extras.rs)
             _ => args.ret(failure(s, &e)),
         },
     }

@@ -59,6 +59,7 @@ pub(super) fn context_new<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         b.set_session_cache_mode(SslSessionCacheMode::CLIENT | SslSessionCacheMode::SERVER);
         super::conn::install_callbacks(&mut b);
         super::tickets::install(&mut b);
+        super::extras::install(&mut b);
         Ok(b)
     });
     match made {

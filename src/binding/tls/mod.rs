@@ -11,6 +11,7 @@
 //! - records.rs: plaintext in and out, ciphertext in and out, one crossing each
 //! - tickets.rs: session ticket keys (Node's 48-byte form)
 //! - cert.rs: certificates as Node's objects, verify results as Node's codes
+//! - extras.rs: key log lines, OCSP stapling, pre-shared keys
 //!
 //! Contexts and connections live in per-thread tables; JS holds their numbers and
 //! frees them (a FinalizationRegistry frees the ones a program drops).
@@ -21,6 +22,7 @@ use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 mod cert;
 mod conn;
 mod context;
+mod extras;
 mod records;
 mod tickets;
 
@@ -61,6 +63,15 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "connVerifyError" => cert::conn_verify_error,
             "connFree" => conn::conn_free,
             "getCiphers" => context::get_ciphers,
+            "connEnableKeylog" => extras::conn_enable_keylog,
+            "connTakeKeylog" => extras::conn_take_keylog,
+            "connRequestOcsp" => extras::conn_request_ocsp,
+            "connTakeOcspResponse" => extras::conn_take_ocsp_response,
+            "connPauseForOcsp" => extras::conn_pause_for_ocsp,
+            "connOcspCerts" => extras::conn_ocsp_certs,
+            "connOcspDone" => extras::conn_ocsp_done,
+            "connEnablePsk" => extras::conn_enable_psk,
+            "setPskDispatcher" => extras::set_psk_dispatcher,
         ],
     );
 }
