@@ -27,6 +27,7 @@ fn main() {
             std::process::exit(code);
         }
     };
+    binding::tls::warn_extra_ca_certs();
     // Ours first, so that a user's flag wins (see src/v8/flags.rs).
     let mut flags: Vec<String> = v8::DEFAULT_V8_FLAGS.iter().map(|f| f.to_string()).collect();
     flags.extend(options.v8_flags.iter().cloned());

@@ -42,7 +42,7 @@ pub mod stream_wrap;
 mod task_queue;
 mod tcp_wrap;
 mod timers;
-mod tls;
+pub mod tls;
 mod tty_wrap;
 mod types;
 mod udp_wrap;

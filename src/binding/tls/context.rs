@@ -15,10 +15,6 @@ use slab::Slab;
 use super::{arg_id, arg_opt_string, arg_view, throw_ossl};
 use crate::v8::{CallbackArgs, ErrorKind, Scope};
 
-/// Where the system keeps its trusted roots, one hashed file per CA (looked up
-/// lazily, so a context that trusts them costs nothing until it verifies).
-const SYSTEM_CA_DIR: &str = "/etc/ssl/certs";
-
 /// A context: being configured (with whether it was given CAs of its own), or in use.
 enum Context {
     Building(Box<SslContextBuilder>, bool),
@@ -292,12 +288,7 @@ pub(super) fn built(id: usize) -> Option<SslContext> {
         };
         let mut b = *b;
         if !has_ca {
-            if let Ok(lookup) = b
-                .cert_store_mut()
-                .add_lookup(openssl::x509::store::X509Lookup::hash_dir())
-            {
-                let _ = lookup.add_dir(SYSTEM_CA_DIR, openssl::ssl::SslFiletype::PEM);
-            }
+            super::roots::trust_defaults(&mut b);
         }
         let ctx = b.build();
         *slot = Context::Built(ctx.clone());

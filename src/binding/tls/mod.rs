@@ -24,7 +24,10 @@ mod conn;
 mod context;
 mod extras;
 mod records;
+mod roots;
 mod tickets;
+
+pub use roots::warn_extra_ca_certs;
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
