@@ -8,7 +8,7 @@ const { ObjectDefineProperty, TypedArrayPrototypeGetByteLength } = primordials;
 
 const binding = internalBinding('tls_wrap');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
-const { validateFunction } = require('internal/validators');
+const { validateFunction, validateObject } = require('internal/validators');
 const { ERR_TLS_RENEGOTIATION_DISABLED } = require('internal/tls/errors');
 const { translatePeerCertificate } = require('internal/tls/certificate');
 
@@ -57,6 +57,7 @@ function install(TLSSocket, kConn, kParent) {
   };
 
   TLSSocket.prototype.renegotiate = function(options, callback) {
+    validateObject(options, 'options');
     if (callback !== undefined) validateFunction(callback, 'callback');
     if (this.destroyed) return false;
     if (callback) process.nextTick(callback, new ERR_TLS_RENEGOTIATION_DISABLED());
