@@ -36,6 +36,17 @@ function install(TLSSocket, kConn, kParent) {
     return c === undefined ? {} : translatePeerCertificate([c], false);
   };
 
+  // The same certificates as X509Certificate objects (undefined when there is none).
+  TLSSocket.prototype.getPeerX509Certificate = function() {
+    const raw = this.getPeerCertificate()?.raw;
+    return raw === undefined ? undefined : new (require('crypto').X509Certificate)(raw);
+  };
+
+  TLSSocket.prototype.getX509Certificate = function() {
+    const raw = this.getCertificate()?.raw;
+    return raw === undefined ? undefined : new (require('crypto').X509Certificate)(raw);
+  };
+
   TLSSocket.prototype.getCipher = function() {
     if (this[kConn] < 0) return null;
     const c = binding.connInfo(this[kConn], 'cipher');
