@@ -228,14 +228,7 @@ pub(super) fn conn_write<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
                 if !out.is_empty() {
                     hand_over(s, args, &out);
                 }
-                // The buffer goes back for the next record (its capacity kept).
-                with_conn(id, |c| {
-                    let o = &mut c.stream.get_mut().output;
-                    if o.is_empty() {
-                        *o = out;
-                        o.clear();
-                    }
-                });
+                give_back(id, out);
             }
         }
     });
@@ -250,11 +243,17 @@ pub(super) fn conn_take_out<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     hand_over(s, args, &out);
+    give_back(id, out);
+}
+
+/// The output buffer goes back to connection `id` for its next record (its
+/// capacity kept), unless the connection has started another meanwhile.
+fn give_back(id: usize, mut out: Vec<u8>) {
     with_conn(id, |c| {
         let o = &mut c.stream.get_mut().output;
         if o.is_empty() {
+            out.clear();
             *o = out;
-            o.clear();
         }
     });
 }
