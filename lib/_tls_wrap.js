@@ -123,7 +123,7 @@ function attach(tls, raw) {
   raw[kOwner] = tls;
   // The TLS layer decides when the write side ends (after close_notify).
   raw.allowHalfOpen = true;
-  tls.connecting = raw.connecting;
+  tls.connecting = raw.connecting === true; // a plain Duplex has no such field
   // Chunks the parent's stream already holds still come as 'data'.
   raw.on('data', onRawData);
   if (raw instanceof net.Socket && raw[kDataSink] === null) {

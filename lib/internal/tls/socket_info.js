@@ -112,7 +112,7 @@ function install(TLSSocket, kConn, kParent) {
   delegate('bytesRead');
   ObjectDefineProperty(TLSSocket.prototype, 'pending', {
     __proto__: null, configurable: true, enumerable: false,
-    get() { return this[kParent].pending; },
+    get() { return this[kParent].pending === true; },
   });
 }
 
