@@ -214,6 +214,15 @@ class MessagePort extends NodeEventTarget {
     return this[kId] >= 0 && this[kRefed] === true && hasMessageListener(this);
   }
 
+  // As node's: whether the port is still open (active) and, if so, keeps the loop
+  // alive (refed). The result is an object of MessagePort's class, not a port, so
+  // inspecting it formats it plainly.
+  [SymbolFor('nodejs.util.inspect.custom')]() {
+    if (typeof this[kId] !== 'number') return this;
+    if (this[kId] < 0) return { __proto__: MessagePort.prototype, active: false };
+    return { __proto__: MessagePort.prototype, active: true, refed: this.hasRef() };
+  }
+
   get onmessage() { return this[kHandler]?.message ?? null; }
   set onmessage(fn) { setHandler(this, 'message', fn); }
   get onmessageerror() { return this[kHandler]?.messageerror ?? null; }
