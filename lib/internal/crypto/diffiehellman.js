@@ -255,12 +255,18 @@ function trimmed(bytes) {
   return Buffer.from(bytes.subarray(start));
 }
 
-DiffieHellman.prototype.generateKeys = dhGenerateKeys;
-DiffieHellman.prototype.computeSecret = dhComputeSecret;
-DiffieHellman.prototype.getPrime = dhGetPrime;
-DiffieHellman.prototype.getGenerator = dhGetGenerator;
-DiffieHellman.prototype.getPublicKey = dhGetPublicKey;
-DiffieHellman.prototype.getPrivateKey = dhGetPrivateKey;
+// What a group's object shares with one made from a prime (a group's keys can
+// only be generated, not set).
+const sharedBy = [DiffieHellman.prototype, DiffieHellmanGroup.prototype];
+for (let i = 0; i < sharedBy.length; i++) {
+  const proto = sharedBy[i];
+  proto.generateKeys = dhGenerateKeys;
+  proto.computeSecret = dhComputeSecret;
+  proto.getPrime = dhGetPrime;
+  proto.getGenerator = dhGetGenerator;
+  proto.getPublicKey = dhGetPublicKey;
+  proto.getPrivateKey = dhGetPrivateKey;
+}
 DiffieHellman.prototype.setPublicKey = function setPublicKey(key, encoding) {
   this[kState].publicKey = trimmed(byteSource(key, 'key', encoding === 'buffer' ? undefined : encoding));
   return this;
@@ -269,13 +275,6 @@ DiffieHellman.prototype.setPrivateKey = function setPrivateKey(key, encoding) {
   this[kState].privateKey = trimmed(byteSource(key, 'key', encoding === 'buffer' ? undefined : encoding));
   return this;
 };
-
-DiffieHellmanGroup.prototype.generateKeys = dhGenerateKeys;
-DiffieHellmanGroup.prototype.computeSecret = dhComputeSecret;
-DiffieHellmanGroup.prototype.getPrime = dhGetPrime;
-DiffieHellmanGroup.prototype.getGenerator = dhGetGenerator;
-DiffieHellmanGroup.prototype.getPublicKey = dhGetPublicKey;
-DiffieHellmanGroup.prototype.getPrivateKey = dhGetPrivateKey;
 
 function createDiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding) {
   return new DiffieHellman(sizeOrKey, keyEncoding, generator, genEncoding);

@@ -12,6 +12,11 @@ const { validateFunction, validateObject } = require('internal/validators');
 const { ERR_TLS_RENEGOTIATION_DISABLED } = require('internal/tls/errors');
 const { translatePeerCertificate } = require('internal/tls/certificate');
 
+function x509Of(cert) {
+  const raw = cert?.raw;
+  return raw === undefined ? undefined : new (require('crypto').X509Certificate)(raw);
+}
+
 function install(TLSSocket, kConn, kParent) {
   TLSSocket.prototype.getSession = function() {
     if (this[kConn] < 0) return undefined;
@@ -38,13 +43,11 @@ function install(TLSSocket, kConn, kParent) {
 
   // The same certificates as X509Certificate objects (undefined when there is none).
   TLSSocket.prototype.getPeerX509Certificate = function() {
-    const raw = this.getPeerCertificate()?.raw;
-    return raw === undefined ? undefined : new (require('crypto').X509Certificate)(raw);
+    return x509Of(this.getPeerCertificate());
   };
 
   TLSSocket.prototype.getX509Certificate = function() {
-    const raw = this.getCertificate()?.raw;
-    return raw === undefined ? undefined : new (require('crypto').X509Certificate)(raw);
+    return x509Of(this.getCertificate());
   };
 
   TLSSocket.prototype.getCipher = function() {
