@@ -68,6 +68,7 @@ function contextClasses(h) {
     __proto__: null,
     illegal() { return new ContextTypeError('Illegal invocation'); },
     cloneError(message) { return new DOMException(message, 'DataCloneError'); },
+    typeError: codeError,
   };
 
   function cannotConstruct() {
@@ -149,7 +150,7 @@ const helpers = {
     if (transfer === undefined || transfer === null) {
       messaging.postValue(id, value, errors.cloneError);
     } else {
-      const list = io.checkTransferList(transfer, port, errors.cloneError);
+      const list = io.checkTransferList(transfer, port, errors.cloneError, errors.typeError);
       if (list[1].length === 0) {
         messaging.postTransfer(id, value, list[0], errors.cloneError);
       } else {

@@ -48,10 +48,15 @@ const kClose = 3;
 const ports = new SafeMap();
 const broadcasts = new SafeMap();
 
-function iterableError(what) {
-  const e = new TypeError(`Optional ${what} argument must be an iterable`);
-  e.code = 'ERR_INVALID_ARG_TYPE';
+// A TypeError with node's `code` (a moved port's context gives its own maker).
+function codeTypeError(message, code) {
+  const e = new TypeError(message);
+  e.code = code;
   return e;
+}
+
+function iterableError(what, typeError = codeTypeError) {
+  return typeError(`Optional ${what} argument must be an iterable`, 'ERR_INVALID_ARG_TYPE');
 }
 
 function dataCloneError(message) {
@@ -333,25 +338,25 @@ function portIdOf(item) {
 }
 
 // [ArrayBuffers, MessagePorts] of a transfer list, checked as node checks it; a
-// port's own postMessage gives its context's DataCloneError maker.
-function checkTransferList(transferList, source, cloneError = dataCloneError) {
+// port of a vm context gives its context's error makers.
+function checkTransferList(transferList, source, cloneError = dataCloneError, typeError = codeTypeError) {
   const buffers = [];
   const transferPorts = [];
   if (transferList !== undefined && transferList !== null) {
     let list = transferList;
     if (typeof list !== 'object' && typeof list !== 'function') {
-      throw iterableError('transferList');
+      throw iterableError('transferList', typeError);
     }
     if (typeof list[SymbolIterator] !== 'function') {
       list = list.transfer;
       if (list !== undefined && (list === null || typeof list !== 'object' ||
                                  typeof list[SymbolIterator] !== 'function')) {
-        throw iterableError('options.transfer');
+        throw iterableError('options.transfer', typeError);
       }
     }
     const iter = list === undefined ? [][SymbolIterator]() : list[SymbolIterator]();
     if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
-      throw iterableError(list === transferList ? 'transferList' : 'options.transfer');
+      throw iterableError(list === transferList ? 'transferList' : 'options.transfer', typeError);
     }
     list = { __proto__: null, [SymbolIterator]: () => iter };
     for (const item of list) {
@@ -370,9 +375,7 @@ function checkTransferList(transferList, source, cloneError = dataCloneError) {
         }
         ArrayPrototypePush(transferPorts, item);
       } else {
-        const err = new TypeError('Found invalid object in transferList');
-        err.code = 'ERR_INVALID_TRANSFER_OBJECT';
-        throw err;
+        throw typeError('Found invalid object in transferList', 'ERR_INVALID_TRANSFER_OBJECT');
       }
     }
   }

@@ -60,6 +60,15 @@ const cloneError = (() => {
 console.log('clone error:', cloneError.name, cloneError.code, cloneError instanceof ctx.Error,
             !(cloneError instanceof Error), cloneError.constructor.name);
 
+const TypeErrorThere = vm.runInContext('TypeError', context);
+for (const list of [[{}], 5, { transfer: 5 }]) {
+  try {
+    moved.postMessage(1, list);
+  } catch (e) {
+    console.log('bad transfer list:', e.code, e instanceof TypeErrorThere);
+  }
+}
+
 // The old object is detached: posting on it is dropped, it cannot be transferred.
 port1.postMessage('dropped');
 console.log('old in a transfer list:', code(() => port2.postMessage(null, [port1])));
