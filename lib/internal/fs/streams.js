@@ -9,8 +9,8 @@
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
 
 const {
-  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMin, ObjectDefineProperties,
-  ObjectSetPrototypeOf, PromisePrototypeThen, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMax, MathMin, ObjectDefineProperties,
+  ObjectSetPrototypeOf, PromisePrototypeThen, SafeWeakMap, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const binding = internalBinding('fs');
@@ -34,6 +34,11 @@ const kIovMax = 1024;
 // and add up to no more than kCoalesceMax (measured: bench/fs_streams.js writeSmall).
 const kCoalesceAvg = 1024;
 const kCoalesceMax = 256 * 1024;
+// The smallest buffer a stream keeps for those copies (the default highWaterMark's).
+const kCoalesceMin = 16 * 1024;
+// stream -> its buffer for copies of small chunks (not a property: it would show
+// in util.inspect of the stream).
+const coalesceBuffers = new SafeWeakMap();
 // Zero-byte writes in a row before a write is given up (a full device, a broken fs).
 const kMaxZeroWrites = 5;
 
@@ -420,13 +425,18 @@ function writeLoop(stream, step, cb) {
 }
 
 WriteStream.prototype._write = function(data, encoding, cb) {
-  let off = 0;
-  const io = this[kIo];
-  const step = (done) => io.write(this.fd, data, off, data.length - off, this.pos, done);
-  // Bytes still to write after n more were written?
-  step.advance = (n) => (off += n) < data.length;
-  writeLoop(this, step, cb);
+  writeBytes(this, data, data.length, cb);
 };
+
+// Writes data[0, len).
+function writeBytes(stream, data, len, cb) {
+  let off = 0;
+  const io = stream[kIo];
+  const step = (done) => io.write(stream.fd, data, off, len - off, stream.pos, done);
+  // Bytes still to write after n more were written?
+  step.advance = (n) => (off += n) < len;
+  writeLoop(stream, step, cb);
+}
 
 WriteStream.prototype._writev = function(chunks, cb) {
   let bufs = ArrayPrototypeMap(chunks, (c) => c.chunk);
@@ -437,14 +447,21 @@ WriteStream.prototype._writev = function(chunks, cb) {
     // Many small chunks: one copy into one buffer costs less than pinning each
     // chunk's memory for a writev (a backing-store reference and an iovec apiece).
     if (total <= kCoalesceMax && total < bufs.length * kCoalesceAvg) {
-      const one = Buffer.allocUnsafeSlow(total);
+      // The copy goes to the binding only, which is done with it at the op's
+      // completion, before the next _writev: one buffer per stream serves them all
+      // (a fresh one per batch was a malloc, page faults and a backing store each).
+      let one = coalesceBuffers.get(this);
+      if (one === undefined || one.length < total) {
+        one = Buffer.allocUnsafeSlow(MathMax(total, kCoalesceMin));
+        coalesceBuffers.set(this, one);
+      }
       let off = 0;
       for (let i = 0; i < bufs.length; i++) {
         const b = bufs[i];
         TypedArrayPrototypeSet(one, b, off);
         off += b.length;
       }
-      this._write(one, 'buffer', cb);
+      writeBytes(this, one, total, cb);
       return;
     }
   }
