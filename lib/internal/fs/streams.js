@@ -250,6 +250,8 @@ function destroyFile(err, cb) {
 }
 
 function closeFile(stream, err, cb) {
+  // No op is in flight: a closed stream keeps no copy buffer.
+  gathers.delete(stream);
   const fd = stream.fd;
   if (!fd) {
     cb(err);
