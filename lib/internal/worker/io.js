@@ -354,12 +354,19 @@ function checkTransferList(transferList, source, cloneError = dataCloneError, ty
         throw iterableError('options.transfer', typeError);
       }
     }
-    const iter = list === undefined ? [][SymbolIterator]() : list[SymbolIterator]();
-    if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
-      throw iterableError(list === transferList ? 'transferList' : 'options.transfer', typeError);
+    // A real array is read by index, as node's native code reads it (a patched
+    // Array.prototype[Symbol.iterator] is not reached); other iterables are iterated.
+    let items = list === undefined ? [] : list;
+    if (!ArrayIsArray(items)) {
+      const iter = list[SymbolIterator]();
+      if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
+        throw iterableError(list === transferList ? 'transferList' : 'options.transfer', typeError);
+      }
+      items = [];
+      for (let step = iter.next(); !step.done; step = iter.next()) ArrayPrototypePush(items, step.value);
     }
-    list = { __proto__: null, [SymbolIterator]: () => iter };
-    for (const item of list) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (types.isArrayBuffer(item)) {
         // Marked untransferable: it is copied instead, as node does.
         if (item[kUntransferable] === true) continue;
