@@ -343,6 +343,15 @@ fn query_fragment(rest: &[u8], out: &mut Url) -> bool {
     true
 }
 
+/// Where a URL's query (or, without one, its path) ends.
+fn query_end(parts: &[u32; 8], len: u32) -> u32 {
+    if parts[HASH_START] != OMITTED {
+        parts[HASH_START]
+    } else {
+        len
+    }
+}
+
 /// Parses `input` against `base` (a URL this module produced for a network
 /// scheme) into `out`; false leaves both to ada.
 pub fn parse_relative(input: &[u8], base: &Url, out: &mut Url) -> bool {
@@ -367,14 +376,11 @@ pub fn parse_relative(input: &[u8], base: &Url, out: &mut Url) -> bool {
         Some(b'/') if input.get(1) == Some(&b'/') => return false,
         Some(b'/') => (b[PATHNAME_START], false),
         Some(b'?') => (query_or_end, false),
-        Some(b'#') => (
-            if b[HASH_START] != OMITTED {
-                b[HASH_START]
-            } else {
-                len
-            },
-            true,
-        ),
+        // ada drops a base's empty query ("?") here, where the standard keeps it.
+        Some(b'#') if b[SEARCH_START] != OMITTED && b[SEARCH_START] + 1 == query_end(b, len) => {
+            return false
+        }
+        Some(b'#') => (query_end(b, len), true),
         None => return false,
         Some(_) => (query_or_end, false),
     };

@@ -10,6 +10,8 @@ const bases = [
   'https://u:p@www.example.org:8443/base/index.html?x=1#y',
   'HTTP://H/A/../B/',
   'ws://h/x',
+  'http://h/p?',
+  'http://u@h:81/p?#',
   'file:///home/x',
 ];
 const inputs = [
