@@ -2,7 +2,8 @@
 //! from third_party/ada with src/binding/url_ada.cc). One call per parse or setter: it
 //! returns the serialized href and writes the component offsets into a shared
 //! Int32Array (`componentsBuffer`), from which lib/internal/url.js slices every
-//! getter without coming back here.
+//! getter without coming back here. `parse` tries url/fast.rs first (plain ASCII
+//! special URLs, ada's results without ada) and gives ada the rest.
 use std::cell::{Cell, RefCell};
 use std::ffi::c_char;
 
