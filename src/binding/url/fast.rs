@@ -3,9 +3,10 @@
 //! fragments relative to one of them, made of characters the URL standard keeps as
 //! they are. The result is ada's: the same href and the same component offsets
 //! (fast_tests.rs compares the two over the WPT inputs and several hundred tricky
-//! ones). Everything else — percent-encoding, IDNA, IPv4/IPv6 hosts, backslashes,
-//! Windows drive letters, other schemes, odd slashes, invalid input — answers
-//! `false` here and is ada's to parse, so this never decides an error.
+//! ones). Everything else — percent-encoding, IDNA, IPv6 hosts, IPv4 ones not
+//! written as "1.2.3.4", backslashes, Windows drive letters, other schemes, odd
+//! slashes, invalid input — answers `false` here and is ada's to parse, so this
+//! never decides an error.
 
 /// ada's url_components marks an absent part with u32::MAX.
 pub const OMITTED: u32 = u32::MAX;
@@ -231,7 +232,8 @@ fn authority(auth: &[u8], default_port: u32, out: &mut Url) -> bool {
 
 /// A host the standard keeps as it is, but for ASCII case: dot-separated labels of
 /// letters, digits, '-' and '_', none empty, none an IDNA `xn--` label, the last
-/// not starting with a digit (which would make it an IPv4 address, or invalid).
+/// not starting with a digit (which would make it an IPv4 address, or invalid) —
+/// or an IPv4 address already written as the standard writes it.
 fn domain(host: &[u8]) -> bool {
     if host.is_empty() || !host.iter().all(|&b| is(b, HOST)) {
         return false;
@@ -243,7 +245,28 @@ fn domain(host: &[u8]) -> bool {
         }
         last = label;
     }
-    !last[0].is_ascii_digit()
+    !last[0].is_ascii_digit() || canonical_ipv4(host)
+}
+
+/// Four decimal numbers of 0 to 255 without leading zeros ("127.0.0.1"): the form
+/// the standard serializes an IPv4 address in. Octal, hex, shorter or out-of-range
+/// forms are ada's.
+fn canonical_ipv4(host: &[u8]) -> bool {
+    let mut count = 0;
+    for part in host.split(|&b| b == b'.') {
+        count += 1;
+        let valid = match part {
+            [d] => d.is_ascii_digit(),
+            [b'1'..=b'9', rest @ ..] if rest.len() <= 2 && rest.iter().all(u8::is_ascii_digit) => {
+                part.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')) <= 255
+            }
+            _ => false,
+        };
+        if !valid || count > 4 {
+            return false;
+        }
+    }
+    count == 4
 }
 
 /// After the host (or a base's path, for a relative reference): the path from

@@ -355,8 +355,11 @@ const ABSOLUTE: &[&str] = &[
 
 #[test]
 fn fast_path_matches_ada_on_written_inputs() {
-    // Labels past DNS's 63 bytes and hosts past 253: the URL standard allows them.
+    // Taken by the fast path: labels past DNS's 63 bytes and hosts past 253 (the URL
+    // standard allows them), IPv4 addresses in their serialized form.
     let long = [
+        "http://127.0.0.1:8080/x".to_string(),
+        "https://10.0.255.1/".to_string(),
         format!("http://{}.com/", "a".repeat(64)),
         format!("http://{}x/", "abcdefghi.".repeat(30)),
         format!(

@@ -19,6 +19,7 @@ const inputs = [
   'https://h:0443/x', 'https://h:80/x', 'http://h:/x', 'http://h:65535/', 'http://h:65536/', 'ftp://h:21/',
   'wss://h:443', 'ws://h:81?q#f', 'http://@h/', 'http://:@h/', 'http://u:@h/', 'http://:p@h/', 'http://a@b@h/',
   'http://a:b:c@h/', 'http://u;x@h/', 'http://xn--nxasmq6b.com/', 'http://a..b/', 'http://a./', 'http://1.2.3.4/',
+  'http://127.0.0.1:8080/x', 'http://01.2.3.4/', 'http://1.2.3.256/', 'http://0.0.0.0/',
   'http://a.0x1/', 'http://a.b1/', 'http://a_b-c/', 'http://[::1]:3000/', 'http://a%41/', 'http://ex ample/',
   'http://h/%2e/x', 'http://h/a/.%2E/b', 'http://h/a b?c d#e f', "http://h/a'b?c'd#e'f", 'http://h/a^b`c{d}',
   'http://h?', 'http://h#', 'http://h/?#', 'http://h#a#b?c', 'http:/h', 'http:h', 'http:\\\\h\\x', 'file:///',
