@@ -68,34 +68,36 @@ struct FastState {
     next_base: usize,
 }
 
-/// fast.rs's parse of input (against base), written as coil_url_parse writes ada's:
-/// false when the URL is ada's to parse.
+/// fast.rs's parse of input (against base) into `state.out`: false when the URL is
+/// ada's to parse.
+fn run_fast(state: &mut FastState, input: &[u8], base: Option<&[u8]>) -> bool {
+    let Some(b) = base else {
+        return fast::parse_absolute(input, &mut state.out);
+    };
+    let i = match state.bases.iter().position(|(text, _)| text == b) {
+        Some(i) => i,
+        None => {
+            let i = state.next_base;
+            state.next_base = (i + 1) % state.bases.len();
+            let (text, parsed) = &mut state.bases[i];
+            text.clear();
+            text.extend_from_slice(b);
+            let mut url = parsed.take().unwrap_or_default();
+            *parsed = fast::parse_absolute(b, &mut url).then_some(url);
+            i
+        }
+    };
+    match &state.bases[i].1 {
+        Some(base) => fast::parse_relative(input, base, &mut state.out),
+        None => false,
+    }
+}
+
+/// run_fast, its result written as coil_url_parse writes ada's.
 fn parse_fast(s: &Scope, args: &CallbackArgs, input: &str, base: Option<&str>) -> bool {
     FAST.with(|state| {
         let state = &mut *state.borrow_mut();
-        let done = match base {
-            None => fast::parse_absolute(input.as_bytes(), &mut state.out),
-            Some(b) => {
-                let b = b.as_bytes();
-                let i = match state.bases.iter().position(|(text, _)| text == b) {
-                    Some(i) => i,
-                    None => {
-                        let i = state.next_base;
-                        state.next_base = (i + 1) % state.bases.len();
-                        let (text, parsed) = &mut state.bases[i];
-                        text.clear();
-                        text.extend_from_slice(b);
-                        let mut url = parsed.take().unwrap_or_default();
-                        *parsed = fast::parse_absolute(b, &mut url).then_some(url);
-                        i
-                    }
-                };
-                match &state.bases[i].1 {
-                    Some(base) => fast::parse_relative(input.as_bytes(), base, &mut state.out),
-                    None => false,
-                }
-            }
-        };
+        let done = run_fast(state, input.as_bytes(), base.map(str::as_bytes));
         if done {
             // SAFETY: `components()` is the shared array's 8 u32s, alive as long as STORE.
             unsafe { components().copy_from_nonoverlapping(state.out.parts.as_ptr(), SLOTS) };
@@ -213,6 +215,16 @@ fn can_parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             return false;
         };
         let base = utf8_arg(s, args, 1, base);
+        // What the fast path parses, ada would.
+        if FAST.with(|state| {
+            run_fast(
+                &mut state.borrow_mut(),
+                input.as_bytes(),
+                base.map(str::as_bytes),
+            )
+        }) {
+            return true;
+        }
         let (b, blen) = base.map_or((std::ptr::null(), 0), |b| (b.as_ptr(), b.len()));
         // SAFETY: byte slices live across the call.
         unsafe {

@@ -3,7 +3,8 @@
 // http/https/ws/wss/ftp/file URLs, relative references against them) and just past
 // them (percent-encoding, IDNA, IPv4/IPv6, odd slashes, drive letters, ports): every
 // component must be node's, whichever parser took the input. Each line is the
-// input, its base and the eleven components, or the error code.
+// input, its base, URL.canParse's answer and the eleven components, or the error
+// code.
 const bases = [
   undefined,
   'http://a.b.c/d/e/f',
@@ -39,7 +40,7 @@ for (const base of bases) {
     } catch (e) {
       line = e.code;
     }
-    console.log(`${JSON.stringify(input)} @ ${base}: ${line}`);
+    console.log(`${JSON.stringify(input)} @ ${base}: ${URL.canParse(input, base)} ${line}`);
   }
 }
 // The same URL parsed twice, and after a base it shares nothing with, is the same.
