@@ -59,14 +59,16 @@ impl Loop {
         self.update_time();
         // Account for the whole batch before any callback runs: a callback's new op
         // may reuse a key that a later completion in this batch still carries.
-        let handles: Vec<_> = out.iter().map(|c| self.finish_op(c)).collect();
-        for (c, handle) in out.drain(..).zip(handles) {
+        let mut handles = std::mem::take(&mut *self.batch_handles.borrow_mut());
+        handles.extend(out.iter().map(|c| self.finish_op(c)));
+        for (c, handle) in out.drain(..).zip(handles.drain(..)) {
             host.on_completion(self, c, handle);
             if let Some(id) = handle {
                 self.maybe_closed(id);
             }
         }
         *self.batch.borrow_mut() = out;
+        *self.batch_handles.borrow_mut() = handles;
     }
 
     /// Accounting for one completion: at an op's last one, the request stops

@@ -392,7 +392,7 @@ impl Backend for Uring {
         if opable.multishot() {
             self.stats.multishot_arms += 1;
         }
-        let count = self.stats.ops.entry(name).or_default();
+        let count = self.stats.counts.of(name);
         if pool {
             count.pool += 1;
             let key = self.ops.insert(op, owner);
