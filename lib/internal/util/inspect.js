@@ -14,7 +14,7 @@
 // (collections.js additionally uses getPromiseDetails and previewEntries.)
 
 const {
-  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypePush,
+  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypePush,
   ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeUnshift, DatePrototypeGetTime,
   DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind, FunctionPrototypeCall,
   MapPrototypeGetSize, NumberIsNaN, ObjectAssign, ObjectDefineProperty,
@@ -23,7 +23,7 @@ const {
   ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
   RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
   StringPrototypeCharCodeAt, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
-  SymbolFor, SymbolIterator, SymbolToStringTag,
+  SymbolFor, SymbolHasInstance, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 
@@ -41,6 +41,13 @@ const {
 } = require('internal/util/inspect/keys');
 
 const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
+// Function.prototype[@@hasInstance] (non-writable, non-configurable: it cannot change),
+// and the two constructors whose `prototype` (also fixed) isInstanceof checks inline.
+const functionHasInstance = ObjectGetOwnPropertyDescriptor(primordials.Function.prototype, SymbolHasInstance).value;
+const ObjectCtor = primordials.Object;
+const ArrayCtor = primordials.Array;
+const objectPrototype = ObjectCtor.prototype;
+const arrayPrototype = ArrayCtor.prototype;
 
 const inspectDefaultOptions = ObjectSeal({
   showHidden: false,
@@ -86,7 +93,11 @@ function inspect(value, opts) {
   const ctx = {
     budget: {},
     indentationLvl: 0,
+    // The objects being formatted, outermost first: seen[0 .. seenDepth - 1]. A
+    // depth instead of push/pop, which V8 10.2 leaves as builtin calls (and pop to
+    // its C++ side) when uncurried.
     seen: [],
+    seenDepth: 0,
     currentDepth: 0,
     stylize: stylizeNoColor,
     showHidden: inspectDefaultOptions.showHidden,
@@ -185,7 +196,8 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   if (value === null) return ctx.stylize('null', 'null');
 
   const context = value;
-  const proxy = getProxyDetails(value, !!ctx.showProxy);
+  // isProxy is a fast API call; getProxyDetails a full native call.
+  const proxy = types.isProxy(value) ? getProxyDetails(value, !!ctx.showProxy) : undefined;
   if (proxy !== undefined) {
     if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
     if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
@@ -206,7 +218,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     }
   }
 
-  if (ArrayPrototypeIncludes(ctx.seen, value)) {
+  if (isBeingFormatted(ctx, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
       ctx.circular = new SafeMap();
@@ -223,6 +235,14 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   return formatRaw(ctx, value, recurseTimes, typedArray);
 }
 
+function isBeingFormatted(ctx, value) {
+  const seen = ctx.seen;
+  for (let i = ctx.seenDepth - 1; i >= 0; i--) {
+    if (seen[i] === value) return true;
+  }
+  return false;
+}
+
 function formatProxy(ctx, proxy, recurseTimes) {
   if (recurseTimes > ctx.depth && ctx.depth !== null) return ctx.stylize('Proxy [Array]', 'special');
   recurseTimes += 1;
@@ -232,8 +252,27 @@ function formatProxy(ctx, proxy, recurseTimes) {
   return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
-function isInstanceof(object, proto) {
-  try { return object instanceof proto; } catch { return false; }
+// `object instanceof ctor` (false where that throws), step by step as the operator
+// takes them, so that the common case skips V8 10.2's generic lookup of @@hasInstance
+// inside the operator. `proto`, when given, is the prototype of `object` (not a
+// proxy): Object and Array (whose `prototype` cannot change) then match outright.
+function isInstanceof(object, ctor, proto) {
+  try {
+    const handler = ctor[SymbolHasInstance];
+    if (handler === functionHasInstance) {
+      if ((ctor === ObjectCtor && proto === objectPrototype) ||
+          (ctor === ArrayCtor && proto === arrayPrototype)) {
+        return true;
+      }
+      return FunctionPrototypeCall(functionHasInstance, ctor, object);
+    }
+    if (handler === undefined || handler === null) {
+      return FunctionPrototypeCall(functionHasInstance, ctor, object);
+    }
+    return !!FunctionPrototypeCall(handler, ctor, object);
+  } catch {
+    return false;
+  }
 }
 
 // The name of the nearest constructor in the prototype chain; for objects whose
@@ -246,7 +285,8 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   while (obj) {
     const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
-        descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
+        descriptor.value.name !== '' &&
+        isInstanceof(tmp, descriptor.value, obj === firstProto && !types.isProxy(tmp) ? obj : undefined)) {
       if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
         addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
       }
@@ -280,7 +320,9 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
       }
     }
     const keys = ReflectOwnKeys(proto);
-    ArrayPrototypePush(ctx.seen, main);
+    const seenDepth = ctx.seenDepth;
+    ctx.seen[seenDepth] = main;
+    ctx.seenDepth = seenDepth + 1;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (key === 'constructor' || shown.has(key) || ObjectPrototypeHasOwnProperty(main, key)) continue;
@@ -289,7 +331,7 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
       const str = formatProperty(ctx, proto, recurseTimes, key, kObjectType, desc, main);
       ArrayPrototypePush(output, ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
     }
-    ArrayPrototypePop(ctx.seen);
+    ctx.seenDepth = seenDepth;
     for (let i = 0; i < keys.length; i++) shown.add(keys[i]);
   }
 }
@@ -438,8 +480,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   recurseTimes += 1;
   // Indexed stores instead of push() on these arrays (lib's own): TurboFan
   // inlines a store, while the uncurried push stays a builtin call per entry.
-  const seen = ctx.seen;
-  seen[seen.length] = value;
+  const seenDepth = ctx.seenDepth;
+  ctx.seen[seenDepth] = value;
+  ctx.seenDepth = seenDepth + 1;
   ctx.currentDepth = recurseTimes;
   let output;
   const indentationLvl = ctx.indentationLvl;
@@ -453,7 +496,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     }
   } catch (err) {
     const constructorName = StringPrototypeSlice(getCtxName(value, constructor, tag), 0, -1);
-    return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
+    return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl, seenDepth);
   }
   if (ctx.circular !== undefined) {
     const index = ctx.circular.get(value);
@@ -463,7 +506,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       else braces[0] = `${reference} ${braces[0]}`;
     }
   }
-  ArrayPrototypePop(ctx.seen);
+  ctx.seenDepth = seenDepth;
   if (ctx.sorted) {
     const comparator = ctx.sorted === true ? undefined : ctx.sorted;
     if (extrasType === kObjectType) {
@@ -486,9 +529,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 
 function getEmptyFormatArray() { return []; }
 
-function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
+function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl, seenDepth) {
   if (err instanceof RangeError && regExpTest(/call stack size/, err.message)) {
-    ArrayPrototypePop(ctx.seen);
+    ctx.seenDepth = seenDepth;
     ctx.indentationLvl = indentationLvl;
     return ctx.stylize(`[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
   }

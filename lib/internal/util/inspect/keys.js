@@ -8,7 +8,9 @@ const {
   ObjectGetOwnPropertySymbols, ObjectKeys, ObjectPrototypePropertyIsEnumerable,
   StringPrototypeCharCodeAt,
 } = primordials;
-const { getConstructorName: internalGetConstructorName } = internalBinding('util');
+const {
+  getConstructorName: internalGetConstructorName, getOwnNonIndexProperties: internalGetOwnNonIndexProperties,
+} = internalBinding('util');
 const types = require('internal/util/types');
 
 function getPrefix(constructor, tag, fallback, size = '') {
@@ -60,7 +62,7 @@ function isArrayIndex(key) {
 // Own keys that are not array indices (extra properties of arrays/typed arrays),
 // from V8 directly: listing every key first would make one string per element.
 function getOwnNonIndexProperties(value, showHidden) {
-  return internalBinding('util').getOwnNonIndexProperties(value, !showHidden);
+  return internalGetOwnNonIndexProperties(value, !showHidden);
 }
 
 // The prefix of a plain object. One without a prototype is named as V8 names it (its
