@@ -43,7 +43,8 @@ const {
 const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
 // Function.prototype[@@hasInstance] (non-writable, non-configurable: it cannot change),
 // and the two constructors whose `prototype` (also fixed) isInstanceof checks inline.
-const functionHasInstance = ObjectGetOwnPropertyDescriptor(primordials.Function.prototype, SymbolHasInstance).value;
+const functionPrototype = primordials.Function.prototype;
+const functionHasInstance = ObjectGetOwnPropertyDescriptor(functionPrototype, SymbolHasInstance).value;
 const ObjectCtor = primordials.Object;
 const ArrayCtor = primordials.Array;
 const objectPrototype = ObjectCtor.prototype;
@@ -283,6 +284,15 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
+    // Reached as a prototype, Object.prototype names the object 'Object' and
+    // Function.prototype 'Function', whatever their `constructor` now is, as node 20
+    // has it (no descriptor read, no instanceof).
+    if (obj !== tmp && (obj === objectPrototype || obj === functionPrototype)) {
+      if (protoProps !== undefined && firstProto !== obj) {
+        addPrototypeProperties(ctx, tmp, firstProto, recurseTimes, protoProps);
+      }
+      return obj === objectPrototype ? 'Object' : 'Function';
+    }
     const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
         descriptor.value.name !== '' &&
