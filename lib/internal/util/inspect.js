@@ -23,7 +23,7 @@ const {
   ObjectPrototypePropertyIsEnumerable, ObjectSeal, ObjectSetPrototypeOf, ReflectOwnKeys,
   RegExpPrototypeToString, SafeArrayIterator, SafeMap, SafeSet, SetPrototypeGetSize,
   StringPrototypeCharCodeAt, StringPrototypeRepeat, StringPrototypeReplaceAll, StringPrototypeSlice,
-  SymbolFor, SymbolHasInstance, SymbolIterator, SymbolToStringTag,
+  SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpTest } = require('internal/util/regexp');
 
@@ -37,18 +37,12 @@ const {
 const collections = require('internal/util/inspect/collections');
 const { reduceToSingleString } = require('internal/util/inspect/layout');
 const {
-  getCtxName, getKeys, getOwnNonIndexProperties, getPrefix,
+  getCtxName, getKeys, getOwnNonIndexProperties, getPrefix, isInstanceof,
 } = require('internal/util/inspect/keys');
 
 const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
-// Function.prototype[@@hasInstance] (non-writable, non-configurable: it cannot change),
-// and the two constructors whose `prototype` (also fixed) isInstanceof checks inline.
+const objectPrototype = primordials.Object.prototype;
 const functionPrototype = primordials.Function.prototype;
-const functionHasInstance = ObjectGetOwnPropertyDescriptor(functionPrototype, SymbolHasInstance).value;
-const ObjectCtor = primordials.Object;
-const ArrayCtor = primordials.Array;
-const objectPrototype = ObjectCtor.prototype;
-const arrayPrototype = ArrayCtor.prototype;
 
 const inspectDefaultOptions = ObjectSeal({
   showHidden: false,
@@ -251,29 +245,6 @@ function formatProxy(ctx, proxy, recurseTimes) {
   const res = [formatValue(ctx, proxy[0], recurseTimes), formatValue(ctx, proxy[1], recurseTimes)];
   ctx.indentationLvl -= 2;
   return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
-}
-
-// `object instanceof ctor` (false where that throws), step by step as the operator
-// takes them, so that the common case skips V8 10.2's generic lookup of @@hasInstance
-// inside the operator. `proto`, when given, is the prototype of `object` (not a
-// proxy): Object and Array (whose `prototype` cannot change) then match outright.
-function isInstanceof(object, ctor, proto) {
-  try {
-    const handler = ctor[SymbolHasInstance];
-    if (handler === functionHasInstance) {
-      if ((ctor === ObjectCtor && proto === objectPrototype) ||
-          (ctor === ArrayCtor && proto === arrayPrototype)) {
-        return true;
-      }
-      return FunctionPrototypeCall(functionHasInstance, ctor, object);
-    }
-    if (handler === undefined || handler === null) {
-      return FunctionPrototypeCall(functionHasInstance, ctor, object);
-    }
-    return !!FunctionPrototypeCall(handler, ctor, object);
-  } catch {
-    return false;
-  }
 }
 
 // The name of the nearest constructor in the prototype chain; for objects whose
