@@ -235,6 +235,9 @@ bool v8__Value__Is(const Value* v, int kind) {
   return false;
 }
 // A Number's value without a context (the common case of a numeric argument).
+// Where a Smi's value sits in a tagged word (value.rs reads Smis in place).
+static_assert(internal::kSmiTag == 0 && internal::kSmiTagMask == 1, "Smi tag");
+extern "C" const uint32_t v8__SMI_SHIFT = internal::kSmiShiftSize + internal::kSmiTagSize;
 bool v8__Value__AsNumber(const Value* v, double* out) {
   if (!v->IsNumber()) return false;
   *out = Number::Cast(const_cast<Value*>(v))->Value();
@@ -433,12 +436,14 @@ const Value* v8__Function__Call(const Function* f, const Context* ctx, const Val
                                             const_cast<Local<Value>*>(reinterpret_cast<const Local<Value>*>(argv))));
 }
 
-int v8__FunctionCallbackInfo__Length(const FunctionCallbackInfo<Value>* info) { return info->Length(); }
+// Rust reads values_ and length_ in place (object.rs, CallbackInfoLayout): the
+// three words V8's own codegen offsets name.
+static_assert(sizeof(FunctionCallbackInfo<Value>) == 3 * sizeof(void*), "FunctionCallbackInfo layout");
+void v8__FunctionCallbackInfo__SetReturnInt32(const FunctionCallbackInfo<Value>* info, int32_t v) {
+  info->GetReturnValue().Set(v);
+}
 const Value* v8__FunctionCallbackInfo__Get(const FunctionCallbackInfo<Value>* info, int i) {
   return local_to_ptr((*info)[i]);
-}
-Isolate* v8__FunctionCallbackInfo__GetIsolate(const FunctionCallbackInfo<Value>* info) {
-  return info->GetIsolate();
 }
 void v8__FunctionCallbackInfo__SetReturnValue(const FunctionCallbackInfo<Value>* info, const Value* v) {
   info->GetReturnValue().Set(ptr_to_local(v));

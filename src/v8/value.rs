@@ -16,6 +16,7 @@ opaque!(Value, Primitive, String, Context, Boolean, Number, BigInt);
 extern "C" {
     fn v8__Value__Is(v: *const Value, kind: i32) -> bool;
     fn v8__Value__AsNumber(v: *const Value, out: *mut f64) -> bool;
+    static v8__SMI_SHIFT: u32;
     fn v8__Value__NumberValue(v: *const Value, ctx: *const Context, out: *mut f64) -> bool;
     fn v8__Value__IntegerValue(v: *const Value, ctx: *const Context, out: *mut i64) -> bool;
     fn v8__Value__BooleanValue(v: *const Value, isolate: *mut RawIsolate) -> bool;
@@ -238,7 +239,20 @@ impl<'s> Local<'s, Value> {
         }
     }
     /// The value of a Number, with no conversion (and no context needed).
+    /// A small integer read straight from the handle's slot, as V8's inline
+    /// accessors read it: a Smi has tag bit 0 clear and its value above
+    /// `v8__SMI_SHIFT` bits (binding.cc takes the shift from V8's own header).
+    pub fn as_smi(self) -> Option<i32> {
+        // SAFETY: a live Local is the address of a slot holding a tagged value.
+        let word = unsafe { *(self.as_ptr() as *const isize) };
+        // SAFETY: a constant the shim defines.
+        let shift = unsafe { v8__SMI_SHIFT };
+        (word & 1 == 0).then_some((word >> shift) as i32)
+    }
     fn as_number(self) -> Option<f64> {
+        if let Some(i) = self.as_smi() {
+            return Some(i as f64);
+        }
         let mut out = 0.0;
         // SAFETY: live handle; out is written when it is a Number.
         unsafe { v8__Value__AsNumber(self.as_ptr(), &mut out) }.then_some(out)

@@ -18,7 +18,7 @@
 //       ascii clears the top bit of each byte; ucs2 ignores an odd last byte;
 //       base64 pads with '=', base64url does not.
 //   indexOfString(u8, string, byteOffset, encoding, forward) -> index | -1
-//   indexOfBuffer(u8, needle, byteOffset, ucs2, forward) -> index | -1   (ucs2: boolean)
+//   indexOfBuffer(u8, needle, byteOffset, flags) -> index | -1   (flags: 1 forward | 2 ucs2)
 //   indexOfNumber(u8, byte, byteOffset, forward) -> index | -1
 //       byteOffset is already normalised by JS to 0 <= byteOffset < u8.length and
 //       the needle is non-empty. forward: first match starting at >= byteOffset;

@@ -88,8 +88,10 @@ function install(proto, h) {
     if (needleLen === 0) return start;
     if (start < 0 || len === 0 || needleLen > len) return -1;
     if (ops !== undefined) return ops.indexOf(buffer, val, start, dir);
-    const ucs2 = encoding !== undefined && getEncodingOps(encoding) === enc.ucs2;
-    return binding.indexOfBuffer(buffer, val, start, ucs2, dir);
+    // Flags as one small integer (bit 0 forward, bit 1 UTF-16 units): read in
+    // place by the binding, no boolean conversions.
+    const flags = (dir ? 1 : 0) | (encoding !== undefined && getEncodingOps(encoding) === enc.ucs2 ? 2 : 0);
+    return binding.indexOfBuffer(buffer, val, start, flags);
   }
 
   function swap(b, n, m) {

@@ -173,6 +173,9 @@ fn string_arg<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>, i: usize) -> Option<Lo
 /// Integer argument i clamped to [0, max]; undefined or NaN give `default`.
 fn index_arg(s: &Scope, args: &CallbackArgs, i: usize, default: usize, max: usize) -> usize {
     let v = args.get(i);
+    if let Some(n) = v.as_smi() {
+        return (n.max(0) as usize).min(max);
+    }
     if v.is_undefined() {
         return default.min(max);
     }

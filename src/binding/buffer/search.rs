@@ -61,7 +61,10 @@ fn encoding_arg<'b>(s: &Scope, args: &CallbackArgs, i: usize, buf: &'b mut [u8; 
 }
 
 fn ret_index(s: &Scope, args: &CallbackArgs, r: Option<usize>) {
-    args.ret(s.number(r.map_or(-1.0, |i| i as f64)));
+    match r.map_or(Ok(-1), i32::try_from) {
+        Ok(i) => args.ret_i32(i),
+        Err(_) => args.ret(s.number(r.unwrap_or(0) as f64)),
+    }
 }
 
 /// indexOfString(u8, string, byteOffset, encoding, forward)
@@ -81,7 +84,7 @@ pub(super) fn index_of_string<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     ret_index(s, args, codec::search(hay, &needle, start, forward, step));
 }
 
-/// indexOfBuffer(u8, needle, byteOffset, ucs2, forward)
+/// indexOfBuffer(u8, needle, byteOffset, flags): flags 1 forward | 2 UTF-16 units.
 pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(hay) = bytes_arg(s, args, 0) else {
         return;
@@ -90,8 +93,9 @@ pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         return;
     };
     let start = index_arg(s, args, 2, 0, hay.len());
-    let ucs2 = args.get(3).is(ValueKind::True);
-    let forward = args.get(4).is(ValueKind::True);
+    let flags = args.get(3).as_smi().unwrap_or(0);
+    let forward = flags & 1 != 0;
+    let ucs2 = flags & 2 != 0;
     let r = if ucs2 {
         // Searched as UTF-16 units: an odd last byte of the needle is not part of it.
         let n = needle.len() / 2 * 2;
