@@ -376,7 +376,9 @@ Socket.prototype._destroy = function(exception, cb) {
     this[kHandle] = null;
     this._handle = null;
     const isException = exception ? true : false;
-    binding.close(h.id, request(() => inFrame(this, emitClose, isException)));
+    // 'close' in this turn's closing phase, as node's (the fd and the read's
+    // buffer stay with the cancelled ops until their completions).
+    binding.close(h.id, request(() => inFrame(this, emitClose, isException)), true);
     cb(exception);
   } else {
     cb(exception);

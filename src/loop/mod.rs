@@ -313,6 +313,19 @@ impl Loop {
     /// reference; `token`'s close callback runs in the closing phase after the last
     /// op completed (so the fd number is released only after every op on it).
     pub fn handle_close(&self, id: HandleId, token: u64) {
+        self.close_handle(id, token, false);
+    }
+
+    /// uv_close as libuv does it for a stream, whose fd it closes at once: the close
+    /// callback runs in this turn's closing phase even with ops still in flight. They
+    /// are cancelled, still hold the fd and their buffers until their own last
+    /// completions (which reach their requests as before), and the handle keeps its
+    /// id (and the loop stays alive) until then.
+    pub fn handle_close_now(&self, id: HandleId, token: u64) {
+        self.close_handle(id, token, true);
+    }
+
+    fn close_handle(&self, id: HandleId, token: u64, now: bool) {
         let mut keys = Vec::new();
         let mut fd = None;
         let mut handles = self.handles.borrow_mut();
@@ -321,6 +334,7 @@ impl Loop {
             if h.closing.is_none() {
                 first = true;
                 h.closing = Some(token);
+                h.close_queued = now && !h.ops.is_empty();
                 h.active = false;
                 keys.extend(h.ops.iter().copied());
                 fd = h.fd.take();
@@ -329,7 +343,11 @@ impl Loop {
         if first {
             handles.closing += 1;
         }
+        let queued = first && handles.handles.get(id).is_some_and(|h| h.close_queued);
         drop(handles);
+        if queued {
+            self.closing.borrow_mut().push((id, token));
+        }
         {
             let mut backend = self.backend();
             match &fd {
@@ -348,9 +366,12 @@ impl Loop {
             return;
         };
         if let (Some(token), true) = (h.closing, h.ops.is_empty()) {
+            let queued = h.close_queued;
             handles.handles.remove(id);
             handles.closing -= 1;
-            self.closing.borrow_mut().push((id, token));
+            if !queued {
+                self.closing.borrow_mut().push((id, token));
+            }
         }
     }
 

@@ -463,6 +463,29 @@ impl Backend for Uring {
         }
     }
 
+    fn take_done(&mut self, out: &mut Vec<Completion>) {
+        let mut done = std::mem::take(&mut self.inline_done);
+        done.retain(|&(key, result)| {
+            let stream = self
+                .ops
+                .get(key)
+                .is_some_and(|f| f.op.as_opable_ref().readiness().is_some());
+            if stream {
+                let f = self.ops.remove(key).expect("looked up");
+                out.push(Completion {
+                    key,
+                    owner: f.owner,
+                    result,
+                    flags: 0,
+                    op: Some(self.ops.unbox(f.op)),
+                    more: false,
+                });
+            }
+            !stream
+        });
+        self.inline_done = done;
+    }
+
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {
         if let Some(e) = self.failed.take() {
             return Err(e);
