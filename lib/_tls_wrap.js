@@ -478,7 +478,12 @@ function writeOut(tls, data, latin1, cb) {
   if (id < 0) return cb(new ERR_SOCKET_CLOSED());
   const r = binding.connWrite(id, data, latin1);
   if (r !== undefined && info[1] < 0) return cb(r);
-  sendOut(tls, r, cb);
+  // node finishes a TLS write in a later turn even when the kernel took it all at
+  // once: a write past the high-water mark stays counted, and write() says false.
+  if (tls.writableLength < tls.writableHighWaterMark) return sendOut(tls, r, cb);
+  let sync = true;
+  sendOut(tls, r, (err) => (sync ? setImmediate(cb, err) : cb(err)));
+  sync = false;
 }
 
 function isUtf8(encoding) {

@@ -49,6 +49,7 @@ pub trait Host {
 /// loop alive (a request does; a handle's op counts through its handle).
 struct InFlight {
     handle: Option<HandleId>,
+    owner: Owner,
 }
 
 pub struct Loop {
@@ -206,7 +207,13 @@ impl Loop {
     pub fn submit(&self, op: Op, owner: Owner) -> Key {
         self.reqs.set(self.reqs.get() + 1);
         let key = self.backend().submit(op, owner);
-        self.ops.borrow_mut().insert(key, InFlight { handle: None });
+        self.ops.borrow_mut().insert(
+            key,
+            InFlight {
+                handle: None,
+                owner,
+            },
+        );
         key
     }
 
@@ -234,6 +241,21 @@ impl Loop {
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {
+            self.backend().cancel(key);
+        }
+    }
+
+    /// `cancel`, only while `key` is still `owner`'s op. A request learns that its
+    /// op ended only when its last completion is delivered, while the loop frees the
+    /// key when it accounts for the whole batch: a callback earlier in that batch
+    /// may already have been given the same key for an op of its own.
+    pub fn cancel_owned(&self, key: Key, owner: Owner) {
+        let live = self
+            .ops
+            .borrow()
+            .get(&key)
+            .is_some_and(|f| f.owner == owner);
+        if live {
             self.backend().cancel(key);
         }
     }
@@ -297,9 +319,13 @@ impl Loop {
             return None;
         }
         let key = self.backend().submit(op, owner);
-        self.ops
-            .borrow_mut()
-            .insert(key, InFlight { handle: Some(id) });
+        self.ops.borrow_mut().insert(
+            key,
+            InFlight {
+                handle: Some(id),
+                owner,
+            },
+        );
         self.handles.borrow_mut().update(id, |h| {
             h.ops.push(key);
             if h.kind.active_while_ops() {

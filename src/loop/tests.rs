@@ -228,6 +228,34 @@ fn a_stream_closed_now_keeps_its_id_fd_and_buffer_until_its_read_completes() {
 }
 
 #[test]
+fn cancel_owned_leaves_alone_an_op_that_another_owner_holds_under_the_key() {
+    for lp in backends() {
+        let (r, w) = pipe();
+        let read = Read {
+            fd: SharedFd::owned(r),
+            buf: IoBuf::from_vec(vec![0; 16]),
+            pos: None,
+            stream: true,
+        };
+        let key = lp.submit(read.into(), 5);
+        // A stale cancel (the key's old owner was 4): the read goes on.
+        lp.cancel_owned(key, 4);
+        // SAFETY: one byte from a static.
+        unsafe { libc::write(w, b"x".as_ptr().cast(), 1) };
+        let host = Closer::default();
+        lp.run(&host).unwrap();
+        assert_eq!(
+            *host.events.borrow(),
+            [(1, false, None)],
+            "on {}",
+            lp.backend_name()
+        );
+        // SAFETY: ours.
+        unsafe { libc::close(w) };
+    }
+}
+
+#[test]
 fn multishot_completions_reach_their_handle_until_it_closes() {
     for lp in backends() {
         // SAFETY: no pointers.

@@ -229,7 +229,7 @@ impl Runtime {
             .get(id as usize)
             .and_then(|r| r.key);
         if let Some(key) = key {
-            self.lp.cancel(key);
+            self.lp.cancel_owned(key, id);
         }
     }
 

@@ -345,8 +345,9 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffers\" argument must be an Array or an ArrayBufferView",
         );
     }
-    let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, data) as f64));
+    let fd = Runtime::get(s).lp.handle_fd(h);
+    let fd = fd.as_ref().map(|fd| fd.raw());
+    a.ret(s.number(stream_wrap::write(s, h, fd, req, data) as f64));
 }
 
 /// writeString(h, req, string, latin1) -> -errno, or the bytes taken times two
