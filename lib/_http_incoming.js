@@ -12,6 +12,8 @@ const {
 } = primordials;
 
 const { Readable } = require('stream');
+const { Stream } = require('internal/streams/legacy');
+const { ReadableState } = require('internal/streams/readable'); // captured at load
 
 const ObjectPrototype = Object.prototype;
 const kHeaders = Symbol('kHeaders');
@@ -33,7 +35,15 @@ let lastOptions = new ReadableOptions(undefined);
 function IncomingMessage(socket) {
   const highWaterMark = socket ? socket.readableHighWaterMark : undefined;
   if (lastOptions.highWaterMark !== highWaterMark) lastOptions = new ReadableOptions(highWaterMark);
-  FunctionPrototypeCall(Readable, this, lastOptions);
+  if (typeof this._construct === 'function') {
+    FunctionPrototypeCall(Readable, this, lastOptions);
+  } else {
+    // What Readable's constructor does for these options (no read, destroy,
+    // construct or signal among them; a message is never a Duplex), without its
+    // checks for them.
+    this._readableState = new ReadableState(lastOptions, this, false);
+    FunctionPrototypeCall(Stream, this, lastOptions);
+  }
   this._readableState.readingMore = true;
   this.socket = socket;
   this.httpVersionMajor = null;

@@ -9,8 +9,8 @@
 // writes in outputData until the socket is assigned to it.
 
 const {
-  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, MathFloor,
-  NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf, RegExpPrototypeExec,
+  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall,
+  NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
   StringPrototypeToLowerCase, Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
@@ -20,35 +20,21 @@ const { byteLength: BufferByteLength } = Buffer;
 const { isUint8Array } = require('internal/util/types');
 const {
   codes: {
-    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID,
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN, ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_HEADERS_SENT,
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR, ERR_METHOD_NOT_IMPLEMENTED,
     ERR_STREAM_ALREADY_FINISHED, ERR_STREAM_CANNOT_PIPE, ERR_STREAM_DESTROYED,
     ERR_STREAM_NULL_VALUES, ERR_STREAM_WRITE_AFTER_END,
   },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
-const { checkIsHttpToken, checkInvalidHeaderChar, utcDate } = require('_http_common');
+const { checkInvalidHeaderChar } = require('_http_common');
+const {
+  storeHeader, validateHeaderName, validateHeaderValue,
+} = require('internal/http/outgoing_head');
 
 const kOutHeaders = Symbol('kOutHeaders');
 const kHighWaterMark = 16 * 1024;
 const crlf = '\r\n';
-
-const closeRegExp = /(?:^|\W)close(?:$|\W)/i;
-const chunkedRegExp = /(?:^|\W)chunked(?:$|\W)/i;
-const nonAsciiRegExp = /[^\x00-\x7f]/;
-// What a field value may hold that is not plain ASCII text (HTAB and SP..~ are).
-const nonPlainRegExp = /[^\t\x20-\x7e]/;
-
-function validateHeaderName(name, label) {
-  if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
-    throw new ERR_INVALID_HTTP_TOKEN(label || 'Header name', name);
-  }
-}
-
-function validateHeaderValue(name, value) {
-  if (value === undefined) throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
-  if (checkInvalidHeaderChar(value)) throw new ERR_INVALID_CHAR('header content', name);
-}
 
 function OutgoingMessage() {
   FunctionPrototypeCall(Stream, this);
@@ -196,140 +182,10 @@ OutgoingMessage.prototype._implicitHeader = function _implicitHeader() {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_implicitHeader()');
 };
 
-// A field value (already valid) with a byte past 0x7f makes the head non-ASCII.
-function noteAscii(state, value) {
-  if (state.ascii && typeof value !== 'number' &&
-      RegExpPrototypeExec(nonAsciiRegExp, `${value}`) !== null) {
-    state.ascii = false;
-  }
-}
-
-// Appends one field line, noting the fields that decide framing and the connection.
-function storeField(self, state, name, value, validate) {
-  if (validate) {
-    validateHeaderName(name);
-    // A plain-ASCII string is valid and keeps the head ASCII (one regexp for
-    // both); anything else gets the full check.
-    if (typeof value !== 'string' || RegExpPrototypeExec(nonPlainRegExp, value) !== null) {
-      validateHeaderValue(name, value);
-      if (!ArrayIsArray(value)) noteAscii(state, value);
-    }
-  } else if (!ArrayIsArray(value)) {
-    noteAscii(state, value);
-  }
-  if (ArrayIsArray(value)) {
-    if (value.length >= 2 && StringPrototypeToLowerCase(name) === 'cookie') {
-      storeField(self, state, name, ArrayPrototypeJoin(value, '; '), false);
-      return;
-    }
-    for (let i = 0; i < value.length; i++) storeField(self, state, name, value[i], false);
-    return;
-  }
-  state.head += `${name}: ${value}\r\n`;
-  const len = name.length;
-  if (len !== 4 && len !== 6 && len !== 7 && len !== 10 && len !== 14 && len !== 17) return;
-  switch (StringPrototypeToLowerCase(name)) {
-    case 'date': state.date = true; break;
-    case 'expect': state.expect = true; break;
-    case 'trailer': state.trailer = true; break;
-    case 'keep-alive': state.keepAlive = true; break;
-    case 'connection':
-      state.connection = true;
-      if (RegExpPrototypeExec(closeRegExp, `${value}`) !== null) self._last = true;
-      else self.shouldKeepAlive = true;
-      break;
-    case 'content-length': state.contLen = true; break;
-    case 'transfer-encoding':
-      state.te = true;
-      if (RegExpPrototypeExec(chunkedRegExp, `${value}`) !== null) self.chunkedEncoding = true;
-      break;
-  }
-}
-
-// Builds the head: the first line, the fields (the stored table, or those given
-// to writeHead: an object, a flat [name, value, ...] array or [[name, value]]),
-// then Date, Connection/Keep-Alive and the body framing the fields left open.
-// The head being built and what its fields decided. Made by `new` from a
-// constructor whose prototype has no prototype: its fields are fast properties
-// (V8 makes a `{ __proto__: null, ... }` literal a dictionary) and no setter a
-// user puts on Object.prototype can catch them.
-function HeadState(head, ascii) {
-  this.head = head;
-  this.ascii = ascii;
-  this.connection = false;
-  this.contLen = false;
-  this.te = false;
-  this.date = false;
-  this.expect = false;
-  this.trailer = false;
-  this.keepAlive = false;
-}
-ObjectSetPrototypeOf(HeadState.prototype, null);
-
-// `firstLineAscii` may say what the caller knows of the first line (else it is
-// looked at here): the head is tested piece by piece, not as the long string it
-// becomes, which V8 would have to flatten first.
+// The head: built in internal/http/outgoing_head.js from the first line, the
+// fields (this message's table, or those given to writeHead) and its state.
 OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, headers, firstLineAscii) {
-  const state = new HeadState(firstLine, firstLineAscii !== undefined ? firstLineAscii :
-    RegExpPrototypeExec(nonAsciiRegExp, firstLine) === null);
-  if (headers === this[kOutHeaders] && headers !== null) {
-    const keys = ObjectKeys(headers);
-    for (let i = 0; i < keys.length; i++) {
-      const entry = headers[keys[i]];
-      storeField(this, state, entry[0], entry[1], false);
-    }
-  } else if (ArrayIsArray(headers)) {
-    if (headers.length > 0 && ArrayIsArray(headers[0])) {
-      for (let i = 0; i < headers.length; i++) storeField(this, state, headers[i][0], headers[i][1], true);
-    } else {
-      for (let i = 0; i + 1 < headers.length; i += 2) storeField(this, state, headers[i], headers[i + 1], true);
-    }
-  } else if (headers) {
-    const keys = ObjectKeys(headers);
-    for (let i = 0; i < keys.length; i++) storeField(this, state, keys[i], headers[keys[i]], true);
-  }
-  if (this.sendDate && !state.date) state.head += `Date: ${utcDate()}\r\n`;
-  if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
-    this.chunkedEncoding = false;
-  }
-  if (!state.connection) {
-    const keepAlive = this.shouldKeepAlive &&
-      (state.contLen || this.useChunkedEncodingByDefault || this.agent);
-    if (keepAlive && this.maxRequestsOnConnectionReached) {
-      state.head += 'Connection: close\r\n';
-    } else if (keepAlive) {
-      state.head += 'Connection: keep-alive\r\n';
-      if (this._keepAliveTimeout && this._defaultKeepAlive && !state.keepAlive) {
-        const timeout = MathFloor(this._keepAliveTimeout / 1000);
-        const max = this._maxRequestsPerSocket ? `, max=${this._maxRequestsPerSocket}` : '';
-        state.head += `Keep-Alive: timeout=${timeout}${max}\r\n`;
-      }
-    } else {
-      this._last = true;
-      state.head += 'Connection: close\r\n';
-    }
-  }
-  if (!state.contLen && !state.te) {
-    if (!this._hasBody) {
-      this.chunkedEncoding = false;
-    } else if (!this.useChunkedEncodingByDefault) {
-      this._last = true;
-    } else if (!state.trailer && !this._removedContLen && typeof this._contentLength === 'number') {
-      state.head += `Content-Length: ${this._contentLength}\r\n`;
-    } else if (!this._removedTE) {
-      state.head += 'Transfer-Encoding: chunked\r\n';
-      this.chunkedEncoding = true;
-    } else {
-      this._last = true;
-    }
-  }
-  if (this.chunkedEncoding !== true && state.trailer) throw new ERR_HTTP_TRAILER_INVALID();
-  this._header = state.head + crlf;
-  this._headerSent = false;
-  // Node sends a head with latin1 field bytes as latin1 when chunked framing
-  // follows (the size line goes with it), in the body's encoding otherwise.
-  this._headerAscii = state.ascii;
-  if (state.expect) this._send('');
+  storeHeader(this, firstLine, headers, firstLineAscii, this[kOutHeaders]);
 };
 
 // Hands data to the socket (the head goes first, in the same write when it can).

@@ -64,6 +64,13 @@ ServerResponse.prototype._implicitHeader = function _implicitHeader() {
   this.writeHead(this.statusCode);
 };
 
+// The status line of the last writeHead, checked: the same code and message
+// (a string) reuse it.
+let lastStatusCode = 0;
+let lastStatusMessage = '';
+let lastStatusLine = '';
+let lastStatusAscii = true;
+
 ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj) {
   if (this._header !== null) throw new ERR_HTTP_HEADERS_SENT('write');
   const originalStatusCode = statusCode;
@@ -99,13 +106,19 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
     }
     headers = obj;
   }
-  if (checkInvalidHeaderChar(this.statusMessage)) throw new ERR_INVALID_CHAR('statusMessage');
+  const message = this.statusMessage;
+  if (statusCode !== lastStatusCode || message !== lastStatusMessage || typeof message !== 'string') {
+    if (checkInvalidHeaderChar(message)) throw new ERR_INVALID_CHAR('statusMessage');
+    lastStatusLine = `HTTP/1.1 ${statusCode} ${message}\r\n`;
+    lastStatusAscii = RegExpPrototypeExec(nonAsciiRegExp, message) === null;
+    lastStatusCode = statusCode;
+    lastStatusMessage = message;
+  }
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(`HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`, headers,
-                    RegExpPrototypeExec(nonAsciiRegExp, this.statusMessage) === null);
+  this._storeHeader(lastStatusLine, headers, lastStatusAscii);
   return this;
 };
 ServerResponse.prototype.writeHeader = ServerResponse.prototype.writeHead;

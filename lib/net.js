@@ -18,6 +18,7 @@ const {
 
 const binding = internalBinding('tcp_wrap');
 const asyncContext = require('internal/async_context');
+const { runTicksNow } = require('internal/process/task_queues');
 const asyncState = asyncContext.state;
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 // [offset, length] of the bytes a read completion delivers in its ArrayBuffer.
@@ -90,13 +91,13 @@ function Socket(options) {
     asyncContext.capture('TCPWRAP', this) : undefined;
   // The read and write requests are the callbacks themselves: the binding calls
   // a function request directly, with no lookup of `oncomplete` per completion.
-  this._writeReq = (err, r) => inFrame(this, onWriteDrained, r);
+  this._writeReq = (err, r) => { inFrame(this, onWriteDrained, r); runTicksNow(); };
   this._reading = -1; // the request id of the read in flight (readStart), or -1
   this._stopping = false; // readStop asked for; the read's last completion is due
   this._wantRead = false; // the stream asked for data
   this._pendingWrite = null; // [chunks, cb] waiting for the connection
   this._pendingFinal = null;
-  this._readReq = (err, value, more) => inFrame(this, onRead, value, more);
+  this._readReq = (err, value, more) => { inFrame(this, onRead, value, more); runTicksNow(); };
   this._readStopped = false; // stopped by readStop (a paused stdin) until resumed
   this[kSyncWrites] = -1;
   this[kDataSink] = null;
@@ -376,8 +377,7 @@ Socket.prototype._destroy = function(exception, cb) {
     this[kHandle] = null;
     this._handle = null;
     const isException = exception ? true : false;
-    // 'close' in this turn's closing phase, as node's (the fd and the read's
-    // buffer stay with the cancelled ops until their completions).
+    // 'close' this turn, as node's (the cancelled ops keep the fd and buffers).
     binding.close(h.id, request(() => inFrame(this, emitClose, isException)), true);
     cb(exception);
   } else {

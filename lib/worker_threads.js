@@ -1,7 +1,8 @@
 'use strict';
 // The public worker_threads module (lib/internal/worker.js: Worker;
 // lib/internal/worker/io.js: ports and messages; lib/internal/worker/self.js:
-// this thread's side).
+// this thread's side; lib/internal/worker/context_port.js: ports moved into vm
+// contexts).
 
 const self = require('internal/worker/self');
 const io = require('internal/worker/io');
@@ -11,7 +12,7 @@ module.exports = {
   isMainThread: self.isMainThread,
   MessagePort: io.MessagePort,
   MessageChannel: io.MessageChannel,
-  BroadcastChannel: io.BroadcastChannel,
+  BroadcastChannel: require('internal/worker/broadcast_channel').BroadcastChannel,
   markAsUntransferable: io.markAsUntransferable,
   receiveMessageOnPort: io.receiveMessageOnPort,
   resourceLimits: self.resourceLimits(),
@@ -22,4 +23,7 @@ module.exports = {
   workerData: self.workerData,
   setEnvironmentData,
   getEnvironmentData,
+  moveMessagePortToContext(port, contextifiedSandbox) {
+    return require('internal/worker/context_port').moveMessagePortToContext(port, contextifiedSandbox);
+  },
 };

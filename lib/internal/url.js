@@ -6,8 +6,8 @@
 // internalBinding: url.
 
 const {
-  Int32Array, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, SafeArrayIterator,
-  StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolFor, SymbolToStringTag,
+  ErrorCaptureStackTrace, Int32Array, ObjectDefineProperty, ObjectGetOwnPropertyDescriptor, SafeArrayIterator,
+  StringPrototypeCharCodeAt, StringPrototypeSlice, SymbolFor, SymbolToStringTag, TypeError,
 } = primordials;
 
 const {
@@ -18,6 +18,17 @@ const binding = internalBinding('url');
 const {
   URLSearchParams, formParse, setList, setOwner,
 } = require('internal/url/search_params');
+
+// node's URL constructor throws from native code: a plain TypeError (no
+// "[ERR_INVALID_URL]" in its name line) with own code, input and base.
+function invalidUrl(input, base) {
+  const err = new TypeError('Invalid URL');
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  ErrorCaptureStackTrace(err, invalidUrl);
+  return err;
+}
 
 // Offsets of the URL the binding last parsed, in ada's url_components order;
 // an absent part reads -1.
@@ -84,11 +95,11 @@ class URL {
     let href;
     if (base === undefined) {
       href = binding.parse(input);
-      if (href === undefined) throw new ERR_INVALID_URL(input);
+      if (href === undefined) throw invalidUrl(input);
     } else {
       base = `${base}`;
       href = binding.parse(input, base);
-      if (href === undefined) throw new ERR_INVALID_URL(input, base);
+      if (href === undefined) throw invalidUrl(input, base);
     }
     this.#set(href);
   }

@@ -114,8 +114,31 @@ pub struct Stats {
     /// took them.
     pub pool_jobs: u64,
     pub pool_wait_ns: u64,
-    /// Per op name, where it went (see `OpCount`).
+    /// Per op name, where it went (see `OpCount`): filled by `Backend::stats`
+    /// from `counts`.
     pub ops: BTreeMap<&'static str, OpCount>,
+    /// The same counters as the drivers bump them, at every submit.
+    pub counts: OpCounts,
+}
+
+/// Per-op-name counters, found by the address of the name (a static string, the
+/// same each time an op gives it): a submit costs a few pointer compares, not a
+/// tree walk comparing strings. Equal names at two addresses get two entries,
+/// which `Stats::with_threads` adds up.
+#[derive(Default, Clone, Debug)]
+pub struct OpCounts(Vec<(&'static str, OpCount)>);
+
+impl OpCounts {
+    pub fn of(&mut self, name: &'static str) -> &mut OpCount {
+        let i = match self.0.iter().position(|(n, _)| std::ptr::eq(*n, name)) {
+            Some(i) => i,
+            None => {
+                self.0.push((name, OpCount::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
 }
 
 /// Where the ops of one name went. On io_uring an op is either an SQE (`ring`), a
@@ -135,6 +158,13 @@ impl Stats {
     /// These counters with the ones other threads keep (the pool's, the eventfd's).
     fn with_threads(&self, pool: &pool::Pool, remote: &Remote) -> Stats {
         let mut st = self.clone();
+        for (name, c) in &self.counts.0 {
+            let sum = st.ops.entry(name).or_default();
+            sum.ring += c.ring;
+            sum.inline += c.inline;
+            sum.ready += c.ready;
+            sum.pool += c.pool;
+        }
         (st.pool_jobs, st.pool_wait_ns) = pool.counts();
         st.eventfd_writes = remote.writes();
         st

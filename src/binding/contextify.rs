@@ -71,7 +71,7 @@ fn make_context<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
 }
 
 /// The context `sandbox` was given by makeContext.
-fn context_of<'s>(
+pub(crate) fn context_of<'s>(
     s: &Scope<'s>,
     sandbox: Local<'s, crate::v8::Value>,
 ) -> Option<Local<'s, Context>> {

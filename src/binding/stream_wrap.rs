@@ -44,7 +44,11 @@ struct WriteQueue {
     in_flight: usize,
     /// A failed send's -errno, for the next write or shutdown.
     error: i32,
-    /// The JS request to complete once the queue has drained.
+    /// A JS request waits for the queue to drain: `waiter`.
+    waiting: bool,
+    /// The last JS request that waited, kept after it was completed: a socket
+    /// passes the same request (a function of its own) every time, and a Global
+    /// made and destroyed per large write shows in a 16 KiB echo's profile.
     waiter: Option<Global>,
     /// The waiter's write has buffers of its own in the queue: it is done only
     /// when the queue is empty.
@@ -112,8 +116,7 @@ impl WriteQueue {
     fn wait_if_full(&mut self, s: &Scope, req: Local<Object>, kept: bool) -> bool {
         let full = kept || self.queued + self.in_flight > HIGH_WATER;
         if full {
-            self.waiter = Some(Global::new(s, req.value()));
-            self.waiter_kept = kept;
+            self.wait(s, req, kept);
         }
         full
     }
@@ -155,6 +158,19 @@ impl WriteQueue {
         let rest = &bytes[n..];
         let kept = self.push(rest, || super::fs::args::buffer(s, item, n, rest.len()));
         Some(i32::from(self.wait_if_full(s, req, kept)))
+    }
+
+    /// `req` waits for the queue to drain (all of it when `kept`).
+    fn wait(&mut self, s: &Scope, req: Local<Object>, kept: bool) {
+        if !self
+            .waiter
+            .as_ref()
+            .is_some_and(|g| g.get(s).same(req.value()))
+        {
+            self.waiter = Some(Global::new(s, req.value()));
+        }
+        self.waiting = true;
+        self.waiter_kept = kept;
     }
 
     /// Keeps a finished send's memory for the next ones.
@@ -239,10 +255,13 @@ pub fn write_string<'s>(
             q.tail = q.spare_tails.pop().unwrap_or_default();
         }
         let start = q.tail.len();
-        let most = if latin1 || text.is_one_byte() { 2 } else { 3 } * text.len();
+        let one_byte = text.is_one_byte();
+        let most = if latin1 || one_byte { 2 } else { 3 } * text.len();
         q.tail.resize(start + most, 0);
         let n = if latin1 {
             text.write_latin1(s, 0, &mut q.tail[start..])
+        } else if one_byte && ascii_copy(s, text, &mut q.tail[start..]) {
+            text.len()
         } else {
             text.write_utf8(s, &mut q.tail[start..]).0
         };
@@ -254,6 +273,14 @@ pub fn write_string<'s>(
         start_send(Runtime::get(s), h);
     }
     r
+}
+
+/// Copies one-byte `text` into `out` as stored and says whether it was all ASCII
+/// (then the copy is its UTF-8): a head of an HTTP response is, and V8 10.2's
+/// WriteUtf8 would have gone character by character.
+fn ascii_copy<'s>(s: &Scope<'s>, text: Local<'s, String>, out: &mut [u8]) -> bool {
+    let n = text.write_latin1(s, 0, out);
+    out[..n].is_ascii()
 }
 
 /// Waits until every queued write has gone: 0 if none is queued, else 1 and
@@ -268,8 +295,7 @@ pub fn flush<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
         if q.queued == 0 && q.in_flight == 0 {
             return 0;
         }
-        q.waiter = Some(Global::new(s, req.value()));
-        q.waiter_kept = true;
+        q.wait(s, req, true);
         1
     })
 }
@@ -379,7 +405,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
             q.queued <= HIGH_WATER / 2
         };
         let drained = drained || q.error < 0;
-        let waiter = if drained { q.waiter.take() } else { None };
+        let waiter = drained && std::mem::take(&mut q.waiting);
         let shutdown = if q.queued == 0 || q.error < 0 {
             q.shutdown.take()
         } else {
@@ -387,7 +413,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
         };
         // A failure with a waiter is reported there, not again at the next write.
         let error = q.error;
-        if error < 0 && (waiter.is_some() || shutdown.is_some()) {
+        if error < 0 && (waiter || shutdown.is_some()) {
             q.error = 0;
         }
         Some((waiter, shutdown, error))
@@ -396,12 +422,13 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
         return;
     };
     start_send(rt, h);
-    if waiter.is_none() && shutdown.is_none() {
+    if !waiter && shutdown.is_none() {
         return;
     }
     rt.isolate.scope(&rt.context, |s| {
-        if let Some(w) = waiter {
-            if let Some(req) = w.get(s).to::<Object>(ValueKind::Object) {
+        if waiter {
+            let req = QUEUES.with(|q| Some(q.borrow().get(&h)?.waiter.as_ref()?.get(s)));
+            if let Some(req) = req.and_then(|w| w.to::<Object>(ValueKind::Object)) {
                 complete(s, req, error.min(0));
             }
         }

@@ -15,10 +15,11 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "setPromiseRejectCallback" => set_promise_reject_callback,
         ],
     );
-    // [0] has tick scheduled, [1] has rejection to warn: JS writes, Rust reads.
-    let ab = s.array_buffer(2);
+    // [0] has tick scheduled, [1] has rejection to warn, [2] ticks are running
+    // from inside a loop callback (runTicksNow): JS writes, Rust reads.
+    let ab = s.array_buffer(3);
     *Runtime::get(s).tick_info.borrow_mut() = Some(ab.backing_store());
-    target.set_str(s, "tickInfo", s.uint8_array(ab, 0, 2).value());
+    target.set_str(s, "tickInfo", s.uint8_array(ab, 0, 3).value());
 }
 
 fn run_microtasks<'s>(s: &Scope<'s>, _args: &CallbackArgs<'s>) {

@@ -2,12 +2,15 @@
 //! from third_party/ada with src/binding/url_ada.cc). One call per parse or setter: it
 //! returns the serialized href and writes the component offsets into a shared
 //! Int32Array (`componentsBuffer`), from which lib/internal/url.js slices every
-//! getter without coming back here.
+//! getter without coming back here. `parse` tries url/fast.rs first (plain ASCII
+//! special URLs, ada's results without ada) and gives ada the rest.
 use std::cell::{Cell, RefCell};
 use std::ffi::c_char;
 
 use super::set_methods;
 use crate::v8::{BackingStore, CallbackArgs, Local, Object, Scope};
+
+mod fast;
 
 /// Slots of the shared components array, ada's url_components: protocol_end,
 /// username_end, host_start, host_end, port, pathname_start, search_start,
@@ -52,6 +55,62 @@ thread_local! {
     static COMPONENTS: Cell<*mut u32> = const { Cell::new(std::ptr::null_mut()) };
     /// UTF-8 of the call's string arguments, reused across calls.
     static ARGS: RefCell<[Vec<u8>; 2]> = const { RefCell::new([Vec::new(), Vec::new()]) };
+    static FAST: RefCell<FastState> = RefCell::new(FastState::default());
+}
+
+/// The fast path's result buffer and the last few bases it was given (as ada keeps
+/// the last four: `new URL(path, base)` mostly repeats a few), each with its parse
+/// when the fast path could parse it.
+#[derive(Default)]
+struct FastState {
+    out: fast::Url,
+    bases: [(Vec<u8>, Option<fast::Url>); 4],
+    next_base: usize,
+}
+
+/// fast.rs's parse of input (against base) into `state.out`: false when the URL is
+/// ada's to parse.
+fn run_fast(state: &mut FastState, input: &[u8], base: Option<&[u8]>) -> bool {
+    let Some(b) = base else {
+        return fast::parse_absolute(input, &mut state.out);
+    };
+    let i = match state.bases.iter().position(|(text, _)| text == b) {
+        Some(i) => i,
+        None => {
+            let i = state.next_base;
+            state.next_base = (i + 1) % state.bases.len();
+            let (text, parsed) = &mut state.bases[i];
+            text.clear();
+            text.extend_from_slice(b);
+            let mut url = parsed.take().unwrap_or_default();
+            *parsed = fast::parse_absolute(b, &mut url).then_some(url);
+            i
+        }
+    };
+    match &state.bases[i].1 {
+        Some(base) => fast::parse_relative(input, base, &mut state.out),
+        None => false,
+    }
+}
+
+/// run_fast, its result written as coil_url_parse writes ada's.
+fn parse_fast(s: &Scope, args: &CallbackArgs, input: &str, base: Option<&str>) -> bool {
+    FAST.with(|state| {
+        let state = &mut *state.borrow_mut();
+        let done = run_fast(state, input.as_bytes(), base.map(str::as_bytes));
+        if done {
+            // SAFETY: `components()` is the shared array's 8 u32s, alive as long as STORE.
+            unsafe { components().copy_from_nonoverlapping(state.out.parts.as_ptr(), SLOTS) };
+            publish(
+                s,
+                args,
+                input,
+                state.out.href.as_ptr(),
+                state.out.href.len(),
+            );
+        }
+        done
+    })
 }
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -123,6 +182,9 @@ fn parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             return;
         };
         let base = utf8_arg(s, args, 1, base);
+        if parse_fast(s, args, input, base) {
+            return;
+        }
         let (b, blen) = base.map_or((std::ptr::null(), 0), |b| (b.as_ptr(), b.len()));
         let (mut href, mut len) = (std::ptr::null(), 0);
         // SAFETY: byte slices live across the call; `components()` is the shared
@@ -153,6 +215,16 @@ fn can_parse<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
             return false;
         };
         let base = utf8_arg(s, args, 1, base);
+        // What the fast path parses, ada would.
+        if FAST.with(|state| {
+            run_fast(
+                &mut state.borrow_mut(),
+                input.as_bytes(),
+                base.map(str::as_bytes),
+            )
+        }) {
+            return true;
+        }
         let (b, blen) = base.map_or((std::ptr::null(), 0), |b| (b.as_ptr(), b.len()));
         // SAFETY: byte slices live across the call.
         unsafe {

@@ -70,6 +70,8 @@ pub struct Loop {
     closing: RefCell<Vec<(HandleId, u64)>>,
     /// The poll phase's completion list, kept between turns (no allocation per turn).
     batch: RefCell<Vec<Completion>>,
+    /// The handle of each of the batch's completions, kept likewise.
+    batch_handles: RefCell<Vec<Option<HandleId>>>,
     stopped: Cell<bool>,
     /// Provided-buffer groups asked for: whether the backend registered each.
     groups: RefCell<HashMap<u16, bool>>,
@@ -117,6 +119,7 @@ impl Loop {
             pending: RefCell::new(VecDeque::new()),
             closing: RefCell::new(Vec::new()),
             batch: RefCell::default(),
+            batch_handles: RefCell::default(),
             stopped: Cell::new(false),
             groups: RefCell::default(),
             failed: RefCell::new(None),

@@ -79,13 +79,15 @@ impl Loop {
     /// Runs a batch's callbacks. Accounting for the whole batch comes first: a
     /// callback's new op may reuse a key that a later completion still carries.
     fn deliver(&self, host: &dyn Host, out: &mut Vec<Completion>) {
-        let handles: Vec<_> = out.iter().map(|c| self.finish_op(c)).collect();
-        for (c, handle) in out.drain(..).zip(handles) {
+        let mut handles = std::mem::take(&mut *self.batch_handles.borrow_mut());
+        handles.extend(out.iter().map(|c| self.finish_op(c)));
+        for (c, handle) in out.drain(..).zip(handles.drain(..)) {
             host.on_completion(self, c, handle);
             if let Some(id) = handle {
                 self.maybe_closed(id);
             }
         }
+        *self.batch_handles.borrow_mut() = handles;
     }
 
     /// Accounting for one completion: at an op's last one, the request stops

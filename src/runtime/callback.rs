@@ -29,8 +29,9 @@ impl Runtime {
         // As node's InternalCallbackScope: a callback that threw leaves the queues
         // alone (what it queued runs from the next callback; the fatal-exception
         // hook schedules an immediate for that), so the rest of a failed immediate
-        // queue runs before them.
-        if r.is_some() {
+        // queue runs before them. A tick the callback ran itself that threw is
+        // a tick's failure: the rest of the queue runs now.
+        if r.is_some() || self.take_ticks_threw() {
             self.drain_ticks(s);
         }
         if let Some(outer) = saved {

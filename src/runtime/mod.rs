@@ -190,6 +190,21 @@ impl Runtime {
         }
     }
 
+    /// Whether a callback's exception came from the ticks it ran itself
+    /// (runTicksNow in lib/internal/process/task_queues.js): then the rest of
+    /// the queue runs at once, as when the loop runs the ticks. Clears the mark.
+    pub(crate) fn take_ticks_threw(&self) -> bool {
+        match &*self.tick_info.borrow() {
+            Some(bs) => {
+                // SAFETY: the store is 3 bytes (task_queue.rs), kept alive here;
+                // JS only writes it while we are not reading (one thread).
+                let mark = unsafe { &mut *bs.data().add(2) };
+                std::mem::take(mark) != 0
+            }
+            None => false,
+        }
+    }
+
     /// immediate_info[i] (0 count, 1 referenced count, 2 has outstanding).
     pub(crate) fn immediate_info(&self, i: usize) -> u32 {
         match &*self.immediate_info.borrow() {

@@ -197,6 +197,7 @@ const Context* v8__Context__New(Isolate* isolate) {
   return local_to_ptr(Context::New(isolate));
 }
 void v8__Context__Enter(const Context* ctx) { ptr_to_local(ctx)->Enter(); }
+void v8__Context__Exit(const Context* ctx) { ptr_to_local(ctx)->Exit(); }
 const Context* v8__Isolate__GetCurrentContext(Isolate* isolate) {
   return local_to_ptr(isolate->GetCurrentContext());
 }

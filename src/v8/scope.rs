@@ -23,6 +23,8 @@ extern "C" {
     fn v8__TryCatch__Message(tc: *const TryCatchBuf) -> *const Message;
     fn v8__TryCatch__ReThrow(tc: *mut TryCatchBuf);
     fn v8__TryCatch__Reset(tc: *mut TryCatchBuf);
+    fn v8__Context__Enter(ctx: *const Context);
+    fn v8__Context__Exit(ctx: *const Context);
 }
 
 /// Room for a v8::TryCatch (binding.cc static_asserts that it fits).
@@ -84,6 +86,23 @@ impl<'s> Scope<'s> {
         let r = f(&scope);
         // SAFETY: constructed above.
         unsafe { v8__HandleScope__DESTRUCT(&mut buf) };
+        r
+    }
+
+    /// Runs the closure with `context` entered (a vm context): the objects V8 makes
+    /// there without being told a context (a deserialized message's, a new
+    /// Array's) belong to it. Handles made inside live in this scope.
+    pub fn in_context<R>(&self, context: Local<'s, Context>, f: impl FnOnce(&Scope<'s>) -> R) -> R {
+        // SAFETY: a live context handle; entered and exited in pairs around `f`.
+        unsafe { v8__Context__Enter(context.as_ptr()) };
+        let scope = Scope {
+            isolate: self.isolate,
+            context: Cell::new(context.as_ptr()),
+            _life: PhantomData,
+        };
+        let r = f(&scope);
+        // SAFETY: entered above.
+        unsafe { v8__Context__Exit(context.as_ptr()) };
         r
     }
 

@@ -257,7 +257,7 @@ defineLazy(globalThis, 'AbortSignal', () => require('internal/abort_controller')
 defineLazy(globalThis, 'MessageChannel', () => require('internal/worker/io').MessageChannel);
 defineLazy(globalThis, 'MessagePort', () => require('internal/worker/io').MessagePort);
 defineLazy(globalThis, 'MessageEvent', () => require('internal/worker/io').MessageEvent);
-defineLazy(globalThis, 'BroadcastChannel', () => require('internal/worker/io').BroadcastChannel);
+defineLazy(globalThis, 'BroadcastChannel', () => require('internal/worker/broadcast_channel').BroadcastChannel);
 defineLazy(globalThis, 'DOMException', () => require('internal/dom_exception').DOMException);
 // fetch and its classes (--no-experimental-fetch leaves them out, as node does):
 // fetch is an enumerable function that loads the implementation on first call.

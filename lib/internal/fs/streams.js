@@ -9,8 +9,8 @@
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
 
 const {
-  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMin, ObjectDefineProperties,
-  ObjectSetPrototypeOf, PromisePrototypeThen, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMax, MathMin, ObjectDefineProperties,
+  ObjectSetPrototypeOf, PromisePrototypeThen, SafeWeakMap, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const binding = internalBinding('fs');
@@ -20,6 +20,7 @@ const { errorOrDestroy } = require('internal/streams/destroy');
 const { deprecate } = require('internal/util/promisify');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
+const { writeNop } = require('internal/streams/utils');
 const {
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, nativeFsCalls,
 } = require('internal/fs/utils');
@@ -34,6 +35,12 @@ const kIovMax = 1024;
 // and add up to no more than kCoalesceMax (measured: bench/fs_streams.js writeSmall).
 const kCoalesceAvg = 1024;
 const kCoalesceMax = 256 * 1024;
+// The smallest buffer a stream keeps for those copies (the default highWaterMark's).
+const kCoalesceMin = 16 * 1024;
+// stream -> { buf: its buffer for copies of small chunks, skip: how many of the
+// chunks Writable hands over next were written already } (not a property: it
+// would show in util.inspect of the stream).
+const gathers = new SafeWeakMap();
 // Zero-byte writes in a row before a write is given up (a full device, a broken fs).
 const kMaxZeroWrites = 5;
 
@@ -243,6 +250,8 @@ function destroyFile(err, cb) {
 }
 
 function closeFile(stream, err, cb) {
+  // No op is in flight: a closed stream keeps no copy buffer.
+  gathers.delete(stream);
   const fd = stream.fd;
   if (!fd) {
     cb(err);
@@ -420,15 +429,110 @@ function writeLoop(stream, step, cb) {
 }
 
 WriteStream.prototype._write = function(data, encoding, cb) {
-  let off = 0;
-  const io = this[kIo];
-  const step = (done) => io.write(this.fd, data, off, data.length - off, this.pos, done);
-  // Bytes still to write after n more were written?
-  step.advance = (n) => (off += n) < data.length;
-  writeLoop(this, step, cb);
+  const gather = gathers.get(this);
+  if (gather !== undefined && gather.skip > 0) {
+    // Written already, with the chunk before it (flushGathered).
+    gather.skip--;
+    cb();
+    return;
+  }
+  if (data.length < kCoalesceAvg && mayGather(this)) {
+    // A small chunk waits for the end of this tick: the writes made meanwhile
+    // (buffered by Writable, as this one is in flight) go with it in one op.
+    this[kBusy] = true;
+    process.nextTick(flushGathered, this, data, cb);
+    return;
+  }
+  writeBytes(this, data, data.length, cb);
 };
 
+// Only the stream's own methods over fs's own calls: a replaced _write, _writev,
+// fs.write or fs.writev sees every chunk as Node would give it.
+function mayGather(stream) {
+  const io = stream[kIo];
+  return stream._writev === WriteStream.prototype._writev && stream._write === WriteStream.prototype._write &&
+    io instanceof FsIo && io.native;
+}
+
+// Writes `data`, and with it the small chunks Writable buffered behind it this
+// tick, as one write. Only when nobody waits on any of them (no callbacks) and
+// the stream is not corked: the callbacks, 'drain' and errors then come as for
+// one write followed by one writev that Writable hands over next, which
+// _writev/_write complete at once (`skip`).
+function flushGathered(stream, data, cb) {
+  const state = stream._writableState;
+  const { buffered, bufferedIndex } = state;
+  let total = data.length;
+  let end = bufferedIndex;
+  if (state.writecb === writeNop && state.allNoop && !state.corked && !state.objectMode &&
+      !stream.destroyed && !state.errored) {
+    while (end < buffered.length) {
+      const n = buffered[end].chunk.length;
+      if (n >= kCoalesceAvg || total + n > kCoalesceMax) break;
+      total += n;
+      end++;
+    }
+  }
+  if (end === bufferedIndex) {
+    writeBytes(stream, data, data.length, cb);
+    return;
+  }
+  let gather = gathers.get(stream);
+  if (gather === undefined) {
+    gather = { buf: undefined, skip: 0 };
+    gathers.set(stream, gather);
+  }
+  const one = gatherBuffer(gather, total);
+  TypedArrayPrototypeSet(one, data, 0);
+  let off = data.length;
+  for (let i = bufferedIndex; i < end; i++) {
+    const b = buffered[i].chunk;
+    TypedArrayPrototypeSet(one, b, off);
+    off += b.length;
+  }
+  gather.skip = end - bufferedIndex;
+  writeBytes(stream, one, total, (err) => {
+    // Writable fails the buffered chunks itself.
+    if (err) gather.skip = 0;
+    cb(err);
+  });
+}
+
+// The stream's buffer for copies of small chunks, at least n bytes. It goes to
+// the binding only, which is done with it at the op's completion, before the
+// next copy: one buffer per stream serves them all (a fresh one per batch was a
+// malloc, page faults and a backing store each).
+function gatherBuffer(gather, n) {
+  if (gather.buf === undefined || gather.buf.length < n) gather.buf = Buffer.allocUnsafeSlow(MathMax(n, kCoalesceMin));
+  return gather.buf;
+}
+
+// Writes data[0, len).
+function writeBytes(stream, data, len, cb) {
+  let off = 0;
+  const io = stream[kIo];
+  const step = (done) => io.write(stream.fd, data, off, len - off, stream.pos, done);
+  // Bytes still to write after n more were written?
+  step.advance = (n) => (off += n) < len;
+  writeLoop(stream, step, cb);
+}
+
 WriteStream.prototype._writev = function(chunks, cb) {
+  const gather = gathers.get(this);
+  if (gather !== undefined && gather.skip > 0) {
+    // The first `skip` were written already, with the chunk before them.
+    const skip = gather.skip;
+    gather.skip = 0;
+    if (skip >= chunks.length) {
+      cb();
+      return;
+    }
+    chunks = ArrayPrototypeSlice(chunks, skip);
+    if (chunks.length === 1) {
+      writeBytes(this, chunks[0].chunk, chunks[0].chunk.length, cb);
+      return;
+    }
+  }
   let bufs = ArrayPrototypeMap(chunks, (c) => c.chunk);
   const io = this[kIo];
   if (bufs.length > 1 && io instanceof FsIo && io.native) {
@@ -437,14 +541,19 @@ WriteStream.prototype._writev = function(chunks, cb) {
     // Many small chunks: one copy into one buffer costs less than pinning each
     // chunk's memory for a writev (a backing-store reference and an iovec apiece).
     if (total <= kCoalesceMax && total < bufs.length * kCoalesceAvg) {
-      const one = Buffer.allocUnsafeSlow(total);
+      let gather = gathers.get(this);
+      if (gather === undefined) {
+        gather = { buf: undefined, skip: 0 };
+        gathers.set(this, gather);
+      }
+      const one = gatherBuffer(gather, total);
       let off = 0;
       for (let i = 0; i < bufs.length; i++) {
         const b = bufs[i];
         TypedArrayPrototypeSet(one, b, off);
         off += b.length;
       }
-      this._write(one, 'buffer', cb);
+      writeBytes(this, one, total, cb);
       return;
     }
   }

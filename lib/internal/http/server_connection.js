@@ -16,6 +16,7 @@ const {
   kStop, createParser, executeParser, finishParser, freeParser, parseError,
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
+const { kDataSink } = require('internal/net');
 // diagnostics_channel: what node publishes per request (one getter read when no
 // one subscribes).
 const dc = require('diagnostics_channel');
@@ -233,6 +234,7 @@ function connectionListener(socket) {
   server[kConnections].add(conn);
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('data', socketOnData);
+  if (socket[kDataSink] === null) socket[kDataSink] = dataSink;
   socket.on('end', socketOnEnd);
   socket.on('error', socketOnError);
   socket.on('close', socketOnClose);
@@ -255,9 +257,30 @@ function socketOnData(chunk) {
   else maybePause(conn);
 }
 
+// The socket's reads, taken before its Readable: while the connection's 'data'
+// listener is the only reader and the stream flows with nothing buffered (what
+// push() would do then is emit 'data' to it at once), a read goes to it
+// directly, without the stream's bookkeeping and its read-more tick per read.
+// Otherwise (paused, buffered, decoding, another 'data' or 'readable'
+// listener) the read takes the stream's own way.
+function dataSink(socket, chunk) {
+  const state = socket._readableState;
+  if (state.flowing !== true || state.length !== 0 || state.sync || state.ended ||
+      state.destroyed || state.errored !== null || state.decoder !== null ||
+      socket._events.data !== socketOnData || socket._events.readable !== undefined) {
+    return socket.push(chunk);
+  }
+  // What push() notes of a read it hands to 'data'.
+  state.reading = false;
+  state.dataEmitted = true;
+  FunctionPrototypeCall(socketOnData, socket, chunk);
+  return !state.ended;
+}
+
 function detach(conn) {
   const socket = conn.socket;
   conn.dead = true;
+  if (socket[kDataSink] === dataSink) socket[kDataSink] = null;
   socket.removeListener('data', socketOnData);
   socket.removeListener('end', socketOnEnd);
   socket.removeListener('error', socketOnError);

@@ -9,6 +9,7 @@ const { Array, ObjectFreeze, ReflectApply } = primordials;
 const { tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback } = internalBinding('task_queue');
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
+const kTicksInCallback = 2;
 // Ticks and microtasks carry the async context only once async_hooks was used.
 const asyncContext = require('internal/async_context');
 const asyncState = asyncContext.state;
@@ -97,6 +98,18 @@ function processTicksAndRejections() {
   tickInfo[kHasRejectionToWarn] = 0;
 }
 
+// The end of a loop callback that may have queued ticks (a socket's read, whose
+// 'data' listener wrote: the Writable's afterWrite is a tick): run them before
+// returning, so the loop need not enter JS a second time for them. A tick that
+// throws ends the callback with its exception, and the mark left set tells the
+// loop to run the rest at once, as it does when it runs the ticks itself.
+function runTicksNow() {
+  if (tickInfo[kHasTickScheduled] === 0) return;
+  tickInfo[kTicksInCallback] = 1;
+  processTicksAndRejections();
+  tickInfo[kTicksInCallback] = 0;
+}
+
 // Between two timers or two immediates: microtasks always, ticks if any.
 function runNextTicks() {
   if (tickInfo[kHasTickScheduled] === 0 && tickInfo[kHasRejectionToWarn] === 0) runMicrotasks();
@@ -126,4 +139,6 @@ function setHasRejectionToWarn(value) { tickInfo[kHasRejectionToWarn] = value ? 
 
 setTickCallback(processTicksAndRejections);
 
-module.exports = { nextTick, queueMicrotask, runNextTicks, processTicksAndRejections, setHasRejectionToWarn };
+module.exports = {
+  nextTick, queueMicrotask, runNextTicks, runTicksNow, processTicksAndRejections, setHasRejectionToWarn,
+};

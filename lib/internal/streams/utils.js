@@ -196,6 +196,10 @@ function once(fn) {
   };
 }
 
+// The callback Writable gives a write() made without one (fs.WriteStream checks
+// for it: only writes nobody waits on may be gathered ahead of their turn).
+const writeNop = () => {};
+
 function aggregateTwoErrors(inner, outer) {
   if (inner && outer && inner !== outer) {
     if (ArrayIsArray(outer.errors)) {
@@ -214,5 +218,5 @@ module.exports = {
   isReadableNodeStream, isWritableNodeStream, isNodeStream, isIterable, isDestroyed,
   isWritableEnded, isWritableFinished, isReadableFinished, isReadable, isWritable, isFinished,
   isWritableErrored, isReadableErrored, isClosed, isRequest, willEmitClose, isErrored, once,
-  aggregateTwoErrors,
+  aggregateTwoErrors, writeNop,
 };

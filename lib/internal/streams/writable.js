@@ -19,10 +19,11 @@ const {
 const { Buffer } = require('buffer');
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark, makeFieldsMutable } = require('internal/streams/utils');
+const {
+  getHighWaterMark, getDefaultHighWaterMark, makeFieldsMutable, writeNop: nop,
+} = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
-const nop = () => {};
 let Duplex;
 function lazyDuplex() {
   if (Duplex === undefined) Duplex = require('internal/streams/duplex');

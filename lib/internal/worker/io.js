@@ -48,10 +48,15 @@ const kClose = 3;
 const ports = new SafeMap();
 const broadcasts = new SafeMap();
 
-function iterableError(what) {
-  const e = new TypeError(`Optional ${what} argument must be an iterable`);
-  e.code = 'ERR_INVALID_ARG_TYPE';
+// A TypeError with node's `code` (a moved port's context gives its own maker).
+function codeTypeError(message, code) {
+  const e = new TypeError(message);
+  e.code = code;
   return e;
+}
+
+function iterableError(what, typeError = codeTypeError) {
+  return typeError(`Optional ${what} argument must be an iterable`, 'ERR_INVALID_ARG_TYPE');
 }
 
 function dataCloneError(message) {
@@ -169,6 +174,11 @@ class MessagePort extends NodeEventTarget {
   }
 
   postMessage(value, transferList = undefined) {
+    if (arguments.length === 0) {
+      const e = new TypeError('Not enough arguments to MessagePort.postMessage');
+      e.code = 'ERR_MISSING_ARGS';
+      throw e;
+    }
     const id = this[kId];
     if (transferList === undefined || transferList === null) {
       // closed (or not a port): serialized all the same, then dropped, as node does
@@ -282,13 +292,14 @@ class MessageChannel {
 // What V8's serializer calls back (src/v8/serializer.cc): a class, not a literal
 // with __proto__: null, whose objects V8 would build on its slow path per message.
 class SerializerOwner {
-  constructor(h, transferPorts, shared) {
+  constructor(h, transferPorts, shared, cloneError) {
     this.h = h;
     this.transferPorts = transferPorts;
     this.shared = shared;
+    this.cloneError = cloneError;
   }
 
-  _getDataCloneError(message) { return dataCloneError(message); }
+  _getDataCloneError(message) { return this.cloneError(message); }
 
   _getSharedArrayBufferId(sab) {
     let i = ArrayPrototypeIndexOf(this.shared, sab);
@@ -314,47 +325,64 @@ class DeserializerOwner {
   _getSharedArrayBuffer(i) { return this.shared[i]; }
 }
 
-// (value, transferList | { transfer }, source port) -> [data, buffers, shared, port ids].
-// [ArrayBuffers, MessagePorts] of a transfer list, checked as node checks it.
-function checkTransferList(transferList, source) {
+// Ports moved into other vm contexts (internal/worker/context_port.js) are not
+// objects of this file: their ids come from there ({ idOf(port), detach(port),
+// receive(port) }).
+let foreignPorts = null;
+function setForeignPorts(lookup) { foreignPorts = lookup; }
+
+// A port's binding id (-1 once closed or transferred); undefined for a non-port.
+function portIdOf(item) {
+  const id = item[kId];
+  return id === undefined && foreignPorts !== null ? foreignPorts.idOf(item) : id;
+}
+
+// [ArrayBuffers, MessagePorts] of a transfer list, checked as node checks it; a
+// port of a vm context gives its context's error makers.
+function checkTransferList(transferList, source, cloneError = dataCloneError, typeError = codeTypeError) {
   const buffers = [];
   const transferPorts = [];
   if (transferList !== undefined && transferList !== null) {
     let list = transferList;
     if (typeof list !== 'object' && typeof list !== 'function') {
-      throw iterableError('transferList');
+      throw iterableError('transferList', typeError);
     }
     if (typeof list[SymbolIterator] !== 'function') {
       list = list.transfer;
       if (list !== undefined && (list === null || typeof list !== 'object' ||
                                  typeof list[SymbolIterator] !== 'function')) {
-        throw iterableError('options.transfer');
+        throw iterableError('options.transfer', typeError);
       }
     }
-    const iter = list === undefined ? [][SymbolIterator]() : list[SymbolIterator]();
-    if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
-      throw iterableError(list === transferList ? 'transferList' : 'options.transfer');
+    // A real array is read by index, as node's native code reads it (a patched
+    // Array.prototype[Symbol.iterator] is not reached); other iterables are iterated.
+    let items = list === undefined ? [] : list;
+    if (!ArrayIsArray(items)) {
+      const iter = list[SymbolIterator]();
+      if (iter === null || typeof iter !== 'object' || typeof iter.next !== 'function') {
+        throw iterableError(list === transferList ? 'transferList' : 'options.transfer', typeError);
+      }
+      items = [];
+      for (let step = iter.next(); !step.done; step = iter.next()) ArrayPrototypePush(items, step.value);
     }
-    list = { __proto__: null, [SymbolIterator]: () => iter };
-    for (const item of list) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (types.isArrayBuffer(item)) {
         // Marked untransferable: it is copied instead, as node does.
         if (item[kUntransferable] === true) continue;
-        if (ArrayPrototypeIncludes(buffers, item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+        if (ArrayPrototypeIncludes(buffers, item)) throw cloneError('Transfer list contains duplicate ArrayBuffer');
         ArrayPrototypePush(buffers, item);
-      } else if (item !== null && typeof item === 'object' && item[kId] !== undefined) {
-        if (item === source) throw dataCloneError('Transfer list contains source port');
-        if (item[kId] < 0 || item[kClosing] === true) {
-          throw dataCloneError('MessagePort in transfer list is already detached');
+      } else if (item !== null && typeof item === 'object' && portIdOf(item) !== undefined) {
+        if (item === source) throw cloneError('Transfer list contains source port');
+        if (portIdOf(item) < 0 || item[kClosing] === true) {
+          throw cloneError('MessagePort in transfer list is already detached');
         }
         if (ArrayPrototypeIncludes(transferPorts, item)) {
-          throw dataCloneError('Transfer list contains duplicate MessagePort');
+          throw cloneError('Transfer list contains duplicate MessagePort');
         }
         ArrayPrototypePush(transferPorts, item);
       } else {
-        const err = new TypeError('Found invalid object in transferList');
-        err.code = 'ERR_INVALID_TRANSFER_OBJECT';
-        throw err;
+        throw typeError('Found invalid object in transferList', 'ERR_INVALID_TRANSFER_OBJECT');
       }
     }
   }
@@ -367,14 +395,14 @@ function serialize(value, transferList, source) {
 }
 
 // serialize() with the transfer list already checked (checkTransferList's answer).
-function serializeChecked(value, checked) {
+function serializeChecked(value, checked, cloneError = dataCloneError) {
   const buffers = checked[0];
   const transferPorts = checked[1];
   const portIds = [];
-  for (let i = 0; i < transferPorts.length; i++) ArrayPrototypePush(portIds, transferPorts[i][kId]);
+  for (let i = 0; i < transferPorts.length; i++) ArrayPrototypePush(portIds, portIdOf(transferPorts[i]));
   const shared = [];
   const h = serdes.newSerializer();
-  const owner = new SerializerOwner(h, transferPorts, shared);
+  const owner = new SerializerOwner(h, transferPorts, shared, cloneError);
   let data;
   try {
     for (let i = 0; i < buffers.length; i++) serdes.serializerTransferArrayBuffer(h, i, buffers[i]);
@@ -386,8 +414,13 @@ function serializeChecked(value, checked) {
   }
   // The ports leave this thread: they are unusable here from now on.
   for (let i = 0; i < transferPorts.length; i++) {
-    ports.delete(transferPorts[i][kId]);
-    transferPorts[i][kId] = -1;
+    const port = transferPorts[i];
+    if (port[kId] === undefined) {
+      foreignPorts.detach(port);
+      continue;
+    }
+    ports.delete(port[kId]);
+    port[kId] = -1;
   }
   return [data, buffers, shared, portIds];
 }
@@ -483,12 +516,14 @@ function hostIndex() {
 messaging.setup(emit, emitValue, hostIndex, dataCloneError);
 
 function receiveMessageOnPort(port) {
+  const { BroadcastChannel } = require('internal/worker/broadcast_channel');
   if (port instanceof BroadcastChannel) {
     const id = BroadcastChannel.idOf(port);
     const m = id === -1 ? undefined : messaging.receive(id);
     return m === undefined ? undefined : { message: deserialize(m[1], m[2], m[3], m[4]).value };
   }
   if (port === null || typeof port !== 'object' || port[kId] === undefined) {
+    if (foreignPorts !== null && foreignPorts.idOf(port) !== undefined) return foreignPorts.receive(port);
     const e = new TypeError('The "port" argument must be a MessagePort instance');
     e.code = 'ERR_INVALID_ARG_TYPE';
     throw e;
@@ -506,87 +541,6 @@ function markAsUntransferable(obj) {
 
 module.exports = {
   MessagePort, MessageChannel, MessageEvent, makePort, serialize, deserialize, receiveMessageOnPort,
-  markAsUntransferable, kInternal, kId, ports,
+  markAsUntransferable, kInternal, kId, kHandler, kClosing, ports, broadcasts, checkTransferList, serializeChecked,
+  setForeignPorts, dataCloneError,
 };
-
-// BroadcastChannel: one binding port per channel, registered under its name for the
-// whole process; it keeps the loop alive until close() or unref(), as node's does.
-class BroadcastChannel extends EventTarget {
-  #id;
-  #name;
-  constructor(name) {
-    if (arguments.length === 0) {
-      const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
-      throw new ERR_MISSING_ARGS('name');
-    }
-    super();
-    this.#name = `${name}`;
-    this.#id = messaging.broadcastJoin(this.#name);
-    const channel = this;
-    broadcasts.set(this.#id, (value) => {
-      channel.dispatchEvent(new MessageEvent('message', { data: value }));
-    });
-    messaging.start(this.#id);
-  }
-
-  static #check(self) {
-    if (self === null || typeof self !== 'object' || !(#id in self)) {
-      const { codes: { ERR_INVALID_THIS } } = require('internal/errors');
-      throw new ERR_INVALID_THIS('BroadcastChannel');
-    }
-  }
-
-  static idOf(self) { return self.#id; }
-
-  get name() {
-    BroadcastChannel.#check(this);
-    return this.#name;
-  }
-
-  postMessage(message) {
-    BroadcastChannel.#check(this);
-    if (arguments.length === 0) {
-      const { codes: { ERR_MISSING_ARGS } } = require('internal/errors');
-      throw new ERR_MISSING_ARGS('message');
-    }
-    if (this.#id === -1) {
-      const { DOMException } = require('internal/dom_exception');
-      throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
-    }
-    const msg = serialize(message, undefined, undefined);
-    messaging.broadcastPost(this.#id, this.#name, msg[0], msg[2]);
-  }
-
-  close() {
-    BroadcastChannel.#check(this);
-    if (this.#id === -1) return;
-    broadcasts.delete(this.#id);
-    messaging.broadcastLeave(this.#id, this.#name);
-    this.#id = -1;
-  }
-
-  ref() {
-    BroadcastChannel.#check(this);
-    if (this.#id !== -1) messaging.setRef(this.#id, true);
-    return this;
-  }
-
-  unref() {
-    BroadcastChannel.#check(this);
-    if (this.#id !== -1) messaging.setRef(this.#id, false);
-    return this;
-  }
-
-  get onmessage() { return this[kHandler]?.message ?? null; }
-  set onmessage(fn) {
-    this[kHandler] ??= { __proto__: null };
-    if (this[kHandler].message) this.removeEventListener('message', this[kHandler].message);
-    this[kHandler].message = typeof fn === 'function' ? fn : null;
-    if (typeof fn === 'function') this.addEventListener('message', fn);
-  }
-
-  [SymbolFor('nodejs.util.inspect.custom')](depth, options, inspect) {
-    return `BroadcastChannel { name: ${inspect(this.#name, options)}, active: ${this.#id !== -1} }`;
-  }
-}
-module.exports.BroadcastChannel = BroadcastChannel;

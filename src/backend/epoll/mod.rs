@@ -223,7 +223,7 @@ impl Epoll {
         let f = self.ops.get_mut(key).expect("present");
         let result = f.op.as_opable().run_blocking();
         let name = f.op.name();
-        self.stats.ops.entry(name).or_default().ready += 1;
+        self.stats.counts.of(name).ready += 1;
         if self.trace {
             eprintln!(
                 "epoll: ready  {name:<10} key={key} owner={} res={result}",
@@ -311,7 +311,7 @@ impl Epoll {
         }
         let result = op.run_blocking();
         let name = op.name();
-        self.stats.ops.entry(name).or_default().inline += 1;
+        self.stats.counts.of(name).inline += 1;
         if self.trace {
             eprintln!(
                 "epoll: inline {name:<10} key={key} owner={} res={result}",
@@ -364,7 +364,7 @@ impl Backend for Epoll {
                 self.sync_interest(fd);
             }
             _ => {
-                self.stats.ops.entry(name).or_default().pool += 1;
+                self.stats.counts.of(name).pool += 1;
                 if self.trace {
                     eprintln!("epoll: pool   {name:<10} key={key} owner={owner} queued");
                 }

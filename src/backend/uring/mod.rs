@@ -38,6 +38,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 mod chain;
+mod inline_done;
 mod msg_ring;
 mod teardown;
 #[cfg(test)]
@@ -55,13 +56,11 @@ pub struct Uring {
     ext_arg: bool,
     /// Owned here: the kernel reads it when the fallback wait timeout is submitted.
     wait_ts: Box<types::Timespec>,
-    /// Keys of ops run on this thread (no opcode), with their results: completed
-    /// at the next poll.
+    /// Ops run inline (no opcode) and their results: completed at the next poll.
     inline_done: Vec<(Key, i32)>,
     /// CQEs copied out of the ring in `reap`, kept between turns.
     cqes: Vec<(u64, i32, u32)>,
-    /// Completions reaped while making room in a full queue (EBUSY): the next poll
-    /// delivers them, so none is ever lost.
+    /// Completions reaped while making room in a full queue (EBUSY), for the next poll.
     early: Vec<Completion>,
     remote: Remote,
     /// The duplicate of the ring's fd other loops post into (msg_ring.rs).
@@ -392,7 +391,7 @@ impl Backend for Uring {
         if opable.multishot() {
             self.stats.multishot_arms += 1;
         }
-        let count = self.stats.ops.entry(name).or_default();
+        let count = self.stats.counts.of(name);
         if pool {
             count.pool += 1;
             let key = self.ops.insert(op, owner);
@@ -464,26 +463,7 @@ impl Backend for Uring {
     }
 
     fn take_done(&mut self, out: &mut Vec<Completion>) {
-        let mut done = std::mem::take(&mut self.inline_done);
-        done.retain(|&(key, result)| {
-            let stream = self
-                .ops
-                .get(key)
-                .is_some_and(|f| f.op.as_opable_ref().readiness().is_some());
-            if stream {
-                let f = self.ops.remove(key).expect("looked up");
-                out.push(Completion {
-                    key,
-                    owner: f.owner,
-                    result,
-                    flags: 0,
-                    op: Some(self.ops.unbox(f.op)),
-                    more: false,
-                });
-            }
-            !stream
-        });
-        self.inline_done = done;
+        self.take_inline_stream_done(out);
     }
 
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {

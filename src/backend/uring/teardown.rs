@@ -33,7 +33,7 @@ impl Uring {
             if self.trace {
                 eprintln!("uring: sqe    close_fd   fd={fd}");
             }
-            self.stats.ops.entry("close_fd").or_default().ring += 1;
+            self.stats.counts.of("close_fd").ring += 1;
             let sqe = opcode::Close::new(types::Fd(fd))
                 .build()
                 .user_data(CLOSE_FD);

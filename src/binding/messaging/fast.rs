@@ -43,12 +43,23 @@ fn hook<'s>(s: &Scope<'s>, pick: impl Fn(&Hooks) -> &Global) -> Option<Local<'s,
         .and_then(|f| f.to::<Function>(ValueKind::Function))
 }
 
-/// postValue(id, value): serializes (throwing what serialization throws, even on a
-/// closed port) and queues the message for the peer; false when the channel is
-/// closed.
+/// The DataCloneError maker: argument `i` when it is a function (a port of a vm
+/// context throws its context's), else the main context's.
+fn clone_error_of<'s>(
+    s: &Scope<'s>,
+    a: &CallbackArgs<'s>,
+    i: usize,
+) -> Option<Local<'s, Function>> {
+    a.get(i)
+        .to::<Function>(ValueKind::Function)
+        .or_else(|| hook(s, |h| &h.clone_error))
+}
+
+/// postValue(id, value, cloneError?): serializes (throwing what serialization
+/// throws, even on a closed port) and queues the message for the peer; false when
+/// the channel is closed.
 pub fn post_value<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let (Some(host), Some(clone_error)) = (hook(s, |h| &h.host), hook(s, |h| &h.clone_error))
-    else {
+    let (Some(host), Some(clone_error)) = (hook(s, |h| &h.host), clone_error_of(s, a, 2)) else {
         return;
     };
     let mut shared = Vec::new();
@@ -68,13 +79,13 @@ pub fn post_value<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.boolean(core.send(msg)));
 }
 
-/// postTransfer(id, value, buffers): postValue with a transfer list of ArrayBuffers
-/// only (io.js checked it: no duplicates, nothing else in it). They are written by
-/// index, detached here and moved with the message; on a closed port the value
-/// is still serialized (its errors thrown) and the buffers detached, as node's.
+/// postTransfer(id, value, buffers, cloneError?): postValue with a transfer list of
+/// ArrayBuffers only (io.js checked it: no duplicates, nothing else in it). They
+/// are written by index, detached here and moved with the message; on a closed
+/// port the value is still serialized (its errors thrown) and the buffers
+/// detached, as node's.
 pub fn post_transfer<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let (Some(host), Some(clone_error)) = (hook(s, |h| &h.host), hook(s, |h| &h.clone_error))
-    else {
+    let (Some(host), Some(clone_error)) = (hook(s, |h| &h.host), clone_error_of(s, a, 3)) else {
         return;
     };
     let list: Vec<Local<ArrayBuffer>> = array_items(s, a.get(2))

@@ -20,6 +20,7 @@ use crate::v8::{
 
 mod broadcast;
 mod fast;
+mod moved;
 pub mod port;
 use port::{Kind, Message, PortCore};
 
@@ -57,6 +58,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "broadcastJoin" => broadcast_join,
             "broadcastPost" => broadcast_post,
             "broadcastLeave" => broadcast_leave,
+            "setupMoved" => moved::setup,
+            "moveToContext" => moved::move_to_context,
+            "receiveMoved" => moved::receive,
         ],
     );
 }
@@ -150,6 +154,7 @@ pub fn message_from_args<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) 
     let mut ports = Vec::new();
     for v in array_items(s, a.get(first + 4)) {
         let id = v.integer(s).unwrap_or(-1) as u64;
+        moved::forget(id);
         if let Some(core) = unregister(rt, id) {
             core.detach();
             ports.push(core);
@@ -173,6 +178,16 @@ fn post<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     a.ret(s.boolean(core.send(msg)));
+}
+
+/// As a port node makes natively (a moved one): not started, yet active and
+/// referenced, so it keeps the loop alive until it closes or is unref()ed.
+fn hold_open(rt: &Runtime, id: u64) {
+    set_started(rt, id, false);
+    if let Some(h) = PORTS.with(|p| p.borrow().get(id as usize).map(|e| e.handle)) {
+        rt.lp.handle_set_active(h, true);
+        rt.lp.handle_set_ref(h, true);
+    }
 }
 
 fn set_started(rt: &Runtime, id: u64, on: bool) {
@@ -226,17 +241,24 @@ fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// (receiveMessageOnPort). A Close stays queued for the port's loop.
 fn receive<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let id = id_arg(s, a, 0);
-    let Some(core) = core_of(id) else { return };
-    if core.queued() == 0 || core.has_close() && core.queued() == 1 {
+    let Some(msg) = core_of(id).and_then(|core| readable(&core)) else {
         return;
-    }
-    let Some(msg) = core.pop() else { return };
-    if msg.kind == Kind::Close {
-        core.push(msg);
-        return;
-    }
+    };
     let rt = Runtime::get(s);
     a.ret(message_to_js(s, rt, msg).value());
+}
+
+/// The next message receiveMessageOnPort may take (a Close stays queued).
+fn readable(core: &PortCore) -> Option<Message> {
+    if core.queued() == 0 || core.has_close() && core.queued() == 1 {
+        return None;
+    }
+    let msg = core.pop()?;
+    if msg.kind == Kind::Close {
+        core.push(msg);
+        return None;
+    }
+    Some(msg)
 }
 
 /// [kind, data, buffers, shared, port ids] for JS; the ports now live on this thread.
@@ -311,7 +333,7 @@ pub fn deliver(rt: &Runtime, id: u64) {
 }
 
 fn emit(rt: &Runtime, id: u64, msg: Message) {
-    let Some(msg) = fast::emit_value(rt, id, msg) else {
+    let Some(msg) = moved::emit(rt, id, msg).and_then(|msg| fast::emit_value(rt, id, msg)) else {
         return;
     };
     rt.isolate.scope(&rt.context, |s| {
@@ -368,6 +390,7 @@ fn broadcast_leave<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// At a worker's end: every port still on this thread closes, so their peers
 /// elsewhere see 'close'.
 pub fn close_all() {
+    moved::clear();
     let cores: Vec<_> = PORTS.with(|p| p.borrow_mut().drain().map(|e| e.core).collect());
     for c in cores {
         c.close();

@@ -2,7 +2,7 @@
 // using regexps: ports (empty, digits only, ':' inside the host), tabs and newlines
 // before the path, IDNA names (ASCII upper case, punycode labels, non-ASCII),
 // auth characters needing escapes (surrogate pairs too), '#' and '?' inside
-// pathname and search, and a replaced Url.prototype.format seen by parse.
+// pathname and search, protocols that get '//' or not, and a replaced Url.prototype.format seen by parse.
 'use strict';
 process.noDeprecation = true; // the ':80a' host's DEP0170 warning names the runtime
 const url = require('url');
@@ -23,6 +23,13 @@ const objects = [
   { protocol: 'http:', hostname: 'a.com', port: 81, auth: 'us er:p@ss\uD83D\uDE00', pathname: 'p' },
   { protocol: 'https', hostname: 'h', query: { a: '1', b: ['2', '3'] } },
   { protocol: 'file', pathname: '/tmp/x' },
+  // Only a '?' in the pathname, a '?' in search (kept), protocols with and without '//'.
+  { protocol: 'http', host: 'a.com', pathname: '/x?y', search: '?a?b' },
+  { protocol: 'gopher:', hostname: 'g', pathname: 'p' },
+  { protocol: 'FTP:', hostname: 'g', pathname: 'p' },
+  { protocol: 'wss', hostname: 'g', pathname: '#' },
+  { protocol: 'git+ssh', hostname: 'g', pathname: 'p' },
+  { protocol: 'file:', pathname: 'p' },
 ];
 for (const o of objects) console.log(url.format(o));
 try {
