@@ -53,22 +53,59 @@ function from(Readable, iterable, opts) {
       await value;
     }
   }
-  async function next() {
+  // A chunk the iterator produced: pushed, or an error for null. True to read on.
+  function take(res) {
+    if (res === null) {
+      reading = false;
+      throw new ERR_STREAM_NULL_VALUES();
+    }
+    if (readable.push(res)) return true;
+    reading = false;
+    return false;
+  }
+  // A synchronous iterator is read in a plain loop (an async function here would
+  // cost a promise per read and run the same steps in the same order, no await
+  // being reached); a thenable among its values is awaited as in nextAsync.
+  function next() {
+    if (isAsync) {
+      nextAsync();
+      return;
+    }
     for (;;) {
       try {
-        const { value, done } = isAsync ? await iterator.next() : iterator.next();
+        const { value, done } = iterator.next();
+        if (done) {
+          readable.push(null);
+        } else if (value && typeof value.then === 'function') {
+          awaitValue(value);
+          return;
+        } else if (take(value)) {
+          continue;
+        }
+      } catch (err) {
+        readable.destroy(err);
+      }
+      break;
+    }
+  }
+  async function awaitValue(value) {
+    try {
+      if (!take(await value)) return;
+    } catch (err) {
+      readable.destroy(err);
+      return;
+    }
+    next();
+  }
+  async function nextAsync() {
+    for (;;) {
+      try {
+        const { value, done } = await iterator.next();
         if (done) {
           readable.push(null);
         } else {
           const res = value && typeof value.then === 'function' ? await value : value;
-          if (res === null) {
-            reading = false;
-            throw new ERR_STREAM_NULL_VALUES();
-          } else if (readable.push(res)) {
-            continue;
-          } else {
-            reading = false;
-          }
+          if (take(res)) continue;
         }
       } catch (err) {
         readable.destroy(err);

@@ -14,7 +14,7 @@
 // (collections.js additionally uses getPromiseDetails and previewEntries.)
 
 const {
-  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypeIncludes, ArrayPrototypePop, ArrayPrototypePush,
+  ArrayIsArray, ArrayPrototypeFilter, ArrayPrototypePush,
   ArrayPrototypeSlice, ArrayPrototypeSort, ArrayPrototypeUnshift, DatePrototypeGetTime,
   DatePrototypeToISOString, DatePrototypeToString, FunctionPrototypeBind, FunctionPrototypeCall,
   MapPrototypeGetSize, NumberIsNaN, ObjectAssign, ObjectDefineProperty,
@@ -37,10 +37,12 @@ const {
 const collections = require('internal/util/inspect/collections');
 const { reduceToSingleString } = require('internal/util/inspect/layout');
 const {
-  getCtxName, getKeys, getOwnNonIndexProperties, getPrefix,
+  getCtxName, getKeys, getOwnNonIndexProperties, getPrefix, isInstanceof,
 } = require('internal/util/inspect/keys');
 
 const customInspectSymbol = SymbolFor('nodejs.util.inspect.custom');
+const objectPrototype = primordials.Object.prototype;
+const functionPrototype = primordials.Function.prototype;
 
 const inspectDefaultOptions = ObjectSeal({
   showHidden: false,
@@ -86,7 +88,11 @@ function inspect(value, opts) {
   const ctx = {
     budget: {},
     indentationLvl: 0,
+    // The objects being formatted, outermost first: seen[0 .. seenDepth - 1]. A
+    // depth instead of push/pop, which V8 10.2 leaves as builtin calls (and pop to
+    // its C++ side) when uncurried.
     seen: [],
+    seenDepth: 0,
     currentDepth: 0,
     stylize: stylizeNoColor,
     showHidden: inspectDefaultOptions.showHidden,
@@ -185,7 +191,8 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   if (value === null) return ctx.stylize('null', 'null');
 
   const context = value;
-  const proxy = getProxyDetails(value, !!ctx.showProxy);
+  // isProxy is a fast API call; getProxyDetails a full native call.
+  const proxy = types.isProxy(value) ? getProxyDetails(value, !!ctx.showProxy) : undefined;
   if (proxy !== undefined) {
     if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
     if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
@@ -206,7 +213,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     }
   }
 
-  if (ArrayPrototypeIncludes(ctx.seen, value)) {
+  if (isBeingFormatted(ctx, value)) {
     let index = 1;
     if (ctx.circular === undefined) {
       ctx.circular = new SafeMap();
@@ -223,6 +230,14 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   return formatRaw(ctx, value, recurseTimes, typedArray);
 }
 
+function isBeingFormatted(ctx, value) {
+  const seen = ctx.seen;
+  for (let i = ctx.seenDepth - 1; i >= 0; i--) {
+    if (seen[i] === value) return true;
+  }
+  return false;
+}
+
 function formatProxy(ctx, proxy, recurseTimes) {
   if (recurseTimes > ctx.depth && ctx.depth !== null) return ctx.stylize('Proxy [Array]', 'special');
   recurseTimes += 1;
@@ -230,10 +245,6 @@ function formatProxy(ctx, proxy, recurseTimes) {
   const res = [formatValue(ctx, proxy[0], recurseTimes), formatValue(ctx, proxy[1], recurseTimes)];
   ctx.indentationLvl -= 2;
   return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
-}
-
-function isInstanceof(object, proto) {
-  try { return object instanceof proto; } catch { return false; }
 }
 
 // The name of the nearest constructor in the prototype chain; for objects whose
@@ -244,9 +255,19 @@ function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
+    // Reached as a prototype, Object.prototype names the object 'Object' and
+    // Function.prototype 'Function', whatever their `constructor` now is, as node 20
+    // has it (no descriptor read, no instanceof).
+    if (obj !== tmp && (obj === objectPrototype || obj === functionPrototype)) {
+      if (protoProps !== undefined && firstProto !== obj) {
+        addPrototypeProperties(ctx, tmp, firstProto, recurseTimes, protoProps);
+      }
+      return obj === objectPrototype ? 'Object' : 'Function';
+    }
     const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
-        descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
+        descriptor.value.name !== '' &&
+        isInstanceof(tmp, descriptor.value, obj === firstProto && !types.isProxy(tmp) ? obj : undefined)) {
       if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
         addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
       }
@@ -280,7 +301,9 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
       }
     }
     const keys = ReflectOwnKeys(proto);
-    ArrayPrototypePush(ctx.seen, main);
+    const seenDepth = ctx.seenDepth;
+    ctx.seen[seenDepth] = main;
+    ctx.seenDepth = seenDepth + 1;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (key === 'constructor' || shown.has(key) || ObjectPrototypeHasOwnProperty(main, key)) continue;
@@ -289,7 +312,7 @@ function addPrototypeProperties(ctx, main, proto, recurseTimes, output) {
       const str = formatProperty(ctx, proto, recurseTimes, key, kObjectType, desc, main);
       ArrayPrototypePush(output, ctx.colors ? `\u001b[2m${str}\u001b[22m` : str);
     }
-    ArrayPrototypePop(ctx.seen);
+    ctx.seenDepth = seenDepth;
     for (let i = 0; i < keys.length; i++) shown.add(keys[i]);
   }
 }
@@ -438,8 +461,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   recurseTimes += 1;
   // Indexed stores instead of push() on these arrays (lib's own): TurboFan
   // inlines a store, while the uncurried push stays a builtin call per entry.
-  const seen = ctx.seen;
-  seen[seen.length] = value;
+  const seenDepth = ctx.seenDepth;
+  ctx.seen[seenDepth] = value;
+  ctx.seenDepth = seenDepth + 1;
   ctx.currentDepth = recurseTimes;
   let output;
   const indentationLvl = ctx.indentationLvl;
@@ -453,7 +477,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     }
   } catch (err) {
     const constructorName = StringPrototypeSlice(getCtxName(value, constructor, tag), 0, -1);
-    return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl);
+    return handleMaxCallStackSize(ctx, err, constructorName, indentationLvl, seenDepth);
   }
   if (ctx.circular !== undefined) {
     const index = ctx.circular.get(value);
@@ -463,7 +487,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       else braces[0] = `${reference} ${braces[0]}`;
     }
   }
-  ArrayPrototypePop(ctx.seen);
+  ctx.seenDepth = seenDepth;
   if (ctx.sorted) {
     const comparator = ctx.sorted === true ? undefined : ctx.sorted;
     if (extrasType === kObjectType) {
@@ -486,9 +510,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
 
 function getEmptyFormatArray() { return []; }
 
-function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
+function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl, seenDepth) {
   if (err instanceof RangeError && regExpTest(/call stack size/, err.message)) {
-    ArrayPrototypePop(ctx.seen);
+    ctx.seenDepth = seenDepth;
     ctx.indentationLvl = indentationLvl;
     return ctx.stylize(`[${constructorName}: Inspection interrupted prematurely. Maximum call stack size exceeded.]`, 'special');
   }

@@ -49,9 +49,9 @@ function formatArray(ctx, value, recurseTimes) {
     if (!ObjectPrototypeHasOwnProperty(value, i)) {
       return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
     }
-    ArrayPrototypePush(output, core.formatProperty(ctx, value, recurseTimes, i, core.kArrayType));
+    output[i] = core.formatProperty(ctx, value, recurseTimes, i, core.kArrayType);
   }
-  if (remaining > 0) ArrayPrototypePush(output, moreItems(remaining));
+  if (remaining > 0) output[len] = moreItems(remaining);
   return output;
 }
 

@@ -1,15 +1,46 @@
 'use strict';
 // util.inspect's view of an object's outside: which own keys it shows (all, the
-// enumerable ones, those that are not array indices) and the prefix naming the
-// object (`Foo [tag] `, `[Object: null prototype] `).
+// enumerable ones, those that are not array indices), whether it is an instance of
+// the constructor found on its chain, and the prefix naming the object
+// (`Foo [tag] `, `[Object: null prototype] `).
 
 const {
-  ArrayPrototypePush, ObjectGetOwnPropertyNames,
+  ArrayPrototypePush, FunctionPrototypeCall, ObjectGetOwnPropertyDescriptor, ObjectGetOwnPropertyNames,
   ObjectGetOwnPropertySymbols, ObjectKeys, ObjectPrototypePropertyIsEnumerable,
-  StringPrototypeCharCodeAt,
+  StringPrototypeCharCodeAt, SymbolHasInstance,
 } = primordials;
-const { getConstructorName: internalGetConstructorName } = internalBinding('util');
+const {
+  getConstructorName: internalGetConstructorName, getOwnNonIndexProperties: internalGetOwnNonIndexProperties,
+} = internalBinding('util');
 const types = require('internal/util/types');
+
+// Function.prototype[@@hasInstance] (non-writable, non-configurable: it cannot change),
+// and Array, whose `prototype` (also fixed) isInstanceof checks inline.
+const functionHasInstance =
+  ObjectGetOwnPropertyDescriptor(primordials.Function.prototype, SymbolHasInstance).value;
+const ArrayCtor = primordials.Array;
+const arrayPrototype = ArrayCtor.prototype;
+
+// `object instanceof ctor` (false where that throws), step by step as the operator
+// takes them, so that the common case skips V8 10.2's generic lookup of @@hasInstance
+// inside the operator. `proto`, when given, is the prototype of `object` (not a
+// proxy): Array with Array.prototype there then matches outright. (Object.prototype
+// never gets here as a prototype: getConstructorName names it first.)
+function isInstanceof(object, ctor, proto) {
+  try {
+    const handler = ctor[SymbolHasInstance];
+    if (handler === functionHasInstance) {
+      if (ctor === ArrayCtor && proto === arrayPrototype) return true;
+      return FunctionPrototypeCall(functionHasInstance, ctor, object);
+    }
+    if (handler === undefined || handler === null) {
+      return FunctionPrototypeCall(functionHasInstance, ctor, object);
+    }
+    return !!FunctionPrototypeCall(handler, ctor, object);
+  } catch {
+    return false;
+  }
+}
 
 function getPrefix(constructor, tag, fallback, size = '') {
   if (constructor === null) {
@@ -60,7 +91,7 @@ function isArrayIndex(key) {
 // Own keys that are not array indices (extra properties of arrays/typed arrays),
 // from V8 directly: listing every key first would make one string per element.
 function getOwnNonIndexProperties(value, showHidden) {
-  return internalBinding('util').getOwnNonIndexProperties(value, !showHidden);
+  return internalGetOwnNonIndexProperties(value, !showHidden);
 }
 
 // The prefix of a plain object. One without a prototype is named as V8 names it (its
@@ -74,4 +105,4 @@ function getCtxName(value, constructor, tag) {
   return getPrefix(constructor, tag, fallback);
 }
 
-module.exports = { getCtxName, getKeys, getOwnNonIndexProperties, getPrefix, isArrayIndex };
+module.exports = { getCtxName, getKeys, getOwnNonIndexProperties, getPrefix, isArrayIndex, isInstanceof };

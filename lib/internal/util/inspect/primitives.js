@@ -84,9 +84,24 @@ function strEscape(str) {
     else if (!StringPrototypeIncludes(str, '`') && !StringPrototypeIncludes(str, '${')) quote = '`';
     if (quote !== "'") re = escapeNoQuote;
   }
+  if (!needsEscape(str, quote === "'")) return `${quote}${str}${quote}`;
   re.lastIndex = 0;
   const escaped = regExpReplace(str, re, escapeFn);
   return `${quote}${escaped}${quote}`;
+}
+
+// Whether `re` in strEscape could match: a control character, a backslash, a
+// single quote when that is the quote, or any surrogate (paired ones are left to
+// the regexp to tell apart). A scan is much cheaper than a replace that finds nothing.
+function needsEscape(str, singleQuote) {
+  for (let i = 0; i < str.length; i++) {
+    const c = StringPrototypeCharCodeAt(str, i);
+    if (c < 0x20 || c === 0x5c || (c === 0x27 && singleQuote) || (c >= 0x7f && c <= 0x9f) ||
+        (c >= 0xd800 && c <= 0xdfff)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Escapes a key or symbol description without quoting it.
