@@ -9,7 +9,7 @@
 // every I/O backend. The server side lives in internal/tls/server.js.
 
 const {
-  Error, FunctionPrototypeCall, ObjectSetPrototypeOf,
+  Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
   SafeFinalizationRegistry, Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
@@ -116,6 +116,10 @@ function TLSSocket(socket, opts) {
 }
 ObjectSetPrototypeOf(TLSSocket.prototype, net.Socket.prototype);
 ObjectSetPrototypeOf(TLSSocket, net.Socket);
+// The TLS layer is the handle node counts from: 0 before any write, not undefined.
+ObjectDefineProperty(TLSSocket.prototype, 'bufferSize', {
+  __proto__: null, configurable: true, get() { return this.destroyed ? undefined : this.writableLength; },
+});
 
 function attach(tls, raw) {
   tls[kParent] = raw;
@@ -123,7 +127,9 @@ function attach(tls, raw) {
   raw[kOwner] = tls;
   // The TLS layer decides when the write side ends (after close_notify).
   raw.allowHalfOpen = true;
-  tls.connecting = raw.connecting === true; // a plain Duplex has no such field
+  // As node's: a TLS socket is connecting until its net.Socket is connected (none
+  // yet, or one without a handle, counts as not yet); a plain Duplex is not.
+  tls.connecting = raw.connecting === true || (raw instanceof net.Socket && raw._handle == null);
   // Chunks the parent's stream already holds still come as 'data'.
   raw.on('data', onRawData);
   if (raw instanceof net.Socket && raw[kDataSink] === null) {
@@ -478,7 +484,12 @@ function writeOut(tls, data, latin1, cb) {
   if (id < 0) return cb(new ERR_SOCKET_CLOSED());
   const r = binding.connWrite(id, data, latin1);
   if (r !== undefined && info[1] < 0) return cb(r);
-  sendOut(tls, r, cb);
+  // node finishes a TLS write in a later turn even when the kernel took it all at
+  // once: a write past the high-water mark stays counted, and write() says false.
+  if (tls.writableLength < tls.writableHighWaterMark) return sendOut(tls, r, cb);
+  let sync = true;
+  sendOut(tls, r, (err) => (sync ? setImmediate(cb, err) : cb(err)));
+  sync = false;
 }
 
 function isUtf8(encoding) {

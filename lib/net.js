@@ -377,7 +377,8 @@ Socket.prototype._destroy = function(exception, cb) {
     this[kHandle] = null;
     this._handle = null;
     const isException = exception ? true : false;
-    binding.close(h.id, request(() => inFrame(this, emitClose, isException)));
+    // 'close' this turn, as node's (the cancelled ops keep the fd and buffers).
+    binding.close(h.id, request(() => inFrame(this, emitClose, isException)), true);
     cb(exception);
   } else {
     cb(exception);

@@ -234,6 +234,11 @@ pub trait Backend {
     fn msg_ring(&mut self, _door: &RingDoor, _owner: Owner) -> bool {
         false
     }
+    /// Hands over, without a kernel call, the completions of stream ops (those
+    /// waiting on readiness: sends, shutdowns) already done at submit or cancelled
+    /// on the spot; file ops done at submit wait for the next poll, as node's
+    /// thread-pool ones would.
+    fn take_done(&mut self, _out: &mut Vec<Completion>) {}
     /// A completion is waiting to be reaped (a cheap look, no kernel call; false
     /// when the backend cannot tell).
     fn has_ready(&mut self) -> bool {

@@ -13,6 +13,7 @@
 //! A send that fails is reported to that waiter, or at the next write or shutdown.
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::os::fd::RawFd;
 
 use rustc_hash::FxHashMap;
 
@@ -120,6 +121,45 @@ impl WriteQueue {
         full
     }
 
+    /// A large buffer written to an idle socket: sent at once, as much as the
+    /// kernel takes, as node's stream writes try the syscall first
+    /// (uv_try_write). All of it taken: Some(0), done, the writer goes on (with a
+    /// Writable's length back below its mark, as node's). Part of it: the rest is
+    /// queued and the writer waits (Some(1)). A failure: Some(-errno). None: the
+    /// kernel took nothing (or the write is small, or the queue is busy) and it
+    /// goes through the queue. Small writes are copied into the queue and taken
+    /// at once anyway, so they keep their one batched send per turn.
+    fn try_send<'s>(
+        &mut self,
+        s: &Scope<'s>,
+        fd: RawFd,
+        bytes: &[u8],
+        item: Local<'s, Value>,
+        req: Local<'s, Object>,
+    ) -> Option<i32> {
+        let idle = self.queued == 0 && self.in_flight == 0 && self.shutdown.is_none();
+        if bytes.len() <= COPY_MAX || !idle || self.plain {
+            return None;
+        }
+        let flags = libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL;
+        // SAFETY: bytes is a live view of V8 memory for the length given; the call
+        // is synchronous and keeps no pointer.
+        let n = unsafe { libc::send(fd, bytes.as_ptr().cast(), bytes.len(), flags) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error()
+                .raw_os_error()
+                .unwrap_or(libc::EIO);
+            return (e != libc::EAGAIN && e != libc::EINTR).then_some(-e);
+        }
+        let n = n as usize;
+        if n == bytes.len() {
+            return Some(0);
+        }
+        let rest = &bytes[n..];
+        let kept = self.push(rest, || super::fs::args::buffer(s, item, n, rest.len()));
+        Some(i32::from(self.wait_if_full(s, req, kept)))
+    }
+
     /// `req` waits for the queue to drain (all of it when `kept`).
     fn wait(&mut self, s: &Scope, req: Local<Object>, kept: bool) {
         if !self
@@ -161,14 +201,19 @@ fn with_queue<R>(h: HandleId, f: impl FnOnce(&mut WriteQueue) -> R) -> R {
 pub fn write<'s>(
     s: &Scope<'s>,
     h: HandleId,
-    fd_ok: bool,
+    fd: Option<RawFd>,
     req: Local<'s, Object>,
     items: Local<'s, Value>,
 ) -> i32 {
     let r = with_queue(h, |q| {
-        let refused = q.refusal(fd_ok);
+        let refused = q.refusal(fd.is_some());
         if refused < 0 {
             return refused;
+        }
+        if let (Some(fd), Some(bytes)) = (fd, items.view_bytes()) {
+            if let Some(r) = q.try_send(s, fd, bytes, items, req) {
+                return r;
+            }
         }
         let mut kept = false;
         let mut take = |item: Local<'s, Value>| {

@@ -6,7 +6,10 @@
 //! Closing is asynchronous, as `uv_close`: the handle stops counting, its in-flight
 //! ops are cancelled, its own fd reference is dropped (the number is released when
 //! the last op hands its clone back), and once its last op has completed its close
-//! callback runs in the loop's closing phase.
+//! callback runs in the loop's closing phase — or, for a stream closed with
+//! `handle_close_now`, in this turn's closing phase whatever is still in flight
+//! (libuv closes a stream's fd at once; coil's ops keep the fd and their buffers
+//! until their own completions, which then go nowhere visible).
 use slab::Slab;
 
 use crate::backend::{Key, SharedFd};
@@ -44,6 +47,9 @@ pub(super) struct Handle {
     pub referenced: bool,
     /// Set by `Loop::handle_close`: the close callback's token.
     pub closing: Option<u64>,
+    /// The close callback was queued at close (`Loop::handle_close_now`): the
+    /// handle stays in the table, keeping its id, until its last op completes.
+    pub close_queued: bool,
     pub fd: Option<SharedFd>,
     /// Ops in flight on behalf of this handle (until their last completion): a
     /// few at most (a read, a write, a connect), so a list beats a hash set.
@@ -73,6 +79,7 @@ impl HandleTable {
             active: false,
             referenced: true,
             closing: None,
+            close_queued: false,
             fd,
             ops: Vec::new(),
         })

@@ -49,6 +49,7 @@ pub trait Host {
 /// loop alive (a request does; a handle's op counts through its handle).
 struct InFlight {
     handle: Option<HandleId>,
+    owner: Owner,
 }
 
 pub struct Loop {
@@ -209,7 +210,13 @@ impl Loop {
     pub fn submit(&self, op: Op, owner: Owner) -> Key {
         self.reqs.set(self.reqs.get() + 1);
         let key = self.backend().submit(op, owner);
-        self.ops.borrow_mut().insert(key, InFlight { handle: None });
+        self.ops.borrow_mut().insert(
+            key,
+            InFlight {
+                handle: None,
+                owner,
+            },
+        );
         key
     }
 
@@ -237,6 +244,21 @@ impl Loop {
     /// Asks the backend to stop op `key`; its completion still comes (ECANCELED).
     pub fn cancel(&self, key: Key) {
         if self.ops.borrow().contains_key(&key) {
+            self.backend().cancel(key);
+        }
+    }
+
+    /// `cancel`, only while `key` is still `owner`'s op. A request learns that its
+    /// op ended only when its last completion is delivered, while the loop frees the
+    /// key when it accounts for the whole batch: a callback earlier in that batch
+    /// may already have been given the same key for an op of its own.
+    pub fn cancel_owned(&self, key: Key, owner: Owner) {
+        let live = self
+            .ops
+            .borrow()
+            .get(&key)
+            .is_some_and(|f| f.owner == owner);
+        if live {
             self.backend().cancel(key);
         }
     }
@@ -300,9 +322,13 @@ impl Loop {
             return None;
         }
         let key = self.backend().submit(op, owner);
-        self.ops
-            .borrow_mut()
-            .insert(key, InFlight { handle: Some(id) });
+        self.ops.borrow_mut().insert(
+            key,
+            InFlight {
+                handle: Some(id),
+                owner,
+            },
+        );
         self.handles.borrow_mut().update(id, |h| {
             h.ops.push(key);
             if h.kind.active_while_ops() {
@@ -316,6 +342,19 @@ impl Loop {
     /// reference; `token`'s close callback runs in the closing phase after the last
     /// op completed (so the fd number is released only after every op on it).
     pub fn handle_close(&self, id: HandleId, token: u64) {
+        self.close_handle(id, token, false);
+    }
+
+    /// uv_close as libuv does it for a stream, whose fd it closes at once: the close
+    /// callback runs in this turn's closing phase even with ops still in flight. They
+    /// are cancelled, still hold the fd and their buffers until their own last
+    /// completions (which reach their requests as before), and the handle keeps its
+    /// id (and the loop stays alive) until then.
+    pub fn handle_close_now(&self, id: HandleId, token: u64) {
+        self.close_handle(id, token, true);
+    }
+
+    fn close_handle(&self, id: HandleId, token: u64, now: bool) {
         let mut keys = Vec::new();
         let mut fd = None;
         let mut handles = self.handles.borrow_mut();
@@ -324,6 +363,7 @@ impl Loop {
             if h.closing.is_none() {
                 first = true;
                 h.closing = Some(token);
+                h.close_queued = now && !h.ops.is_empty();
                 h.active = false;
                 keys.extend(h.ops.iter().copied());
                 fd = h.fd.take();
@@ -332,7 +372,11 @@ impl Loop {
         if first {
             handles.closing += 1;
         }
+        let queued = first && handles.handles.get(id).is_some_and(|h| h.close_queued);
         drop(handles);
+        if queued {
+            self.closing.borrow_mut().push((id, token));
+        }
         {
             let mut backend = self.backend();
             match &fd {
@@ -351,9 +395,12 @@ impl Loop {
             return;
         };
         if let (Some(token), true) = (h.closing, h.ops.is_empty()) {
+            let queued = h.close_queued;
             handles.handles.remove(id);
             handles.closing -= 1;
-            self.closing.borrow_mut().push((id, token));
+            if !queued {
+                self.closing.borrow_mut().push((id, token));
+            }
         }
     }
 

@@ -57,8 +57,28 @@ impl Loop {
         }
         // The wait may have been long: callbacks see a fresh clock, as in libuv.
         self.update_time();
-        // Account for the whole batch before any callback runs: a callback's new op
-        // may reuse a key that a later completion in this batch still carries.
+        self.deliver(host, &mut out);
+        // Stream ops the callbacks just started and that were done at once (a
+        // shutdown, a send, a cancel on epoll) complete now, before check, as
+        // libuv runs what its poll callbacks fed it (a few rounds at most, so
+        // a chain of them cannot starve the loop): node's end() is finished in
+        // the turn it is called, and the peer reads the EOF in the next one.
+        for _ in 0..8 {
+            if self.stopped.get() {
+                break;
+            }
+            self.backend().take_done(&mut out);
+            if out.is_empty() {
+                break;
+            }
+            self.deliver(host, &mut out);
+        }
+        *self.batch.borrow_mut() = out;
+    }
+
+    /// Runs a batch's callbacks. Accounting for the whole batch comes first: a
+    /// callback's new op may reuse a key that a later completion still carries.
+    fn deliver(&self, host: &dyn Host, out: &mut Vec<Completion>) {
         let mut handles = std::mem::take(&mut *self.batch_handles.borrow_mut());
         handles.extend(out.iter().map(|c| self.finish_op(c)));
         for (c, handle) in out.drain(..).zip(handles.drain(..)) {
@@ -67,7 +87,6 @@ impl Loop {
                 self.maybe_closed(id);
             }
         }
-        *self.batch.borrow_mut() = out;
         *self.batch_handles.borrow_mut() = handles;
     }
 

@@ -196,6 +196,66 @@ fn a_closed_handle_releases_its_fd_only_after_its_ops_and_they_never_touch_a_reu
 }
 
 #[test]
+fn a_stream_closed_now_keeps_its_id_fd_and_buffer_until_its_read_completes() {
+    for lp in backends() {
+        let (r, w) = pipe();
+        let h = lp.handle_open(HandleKind::Pipe, Some(SharedFd::owned(r)));
+        let read = Read {
+            fd: lp.handle_fd(h).unwrap(),
+            buf: IoBuf::from_vec(vec![0; 16]),
+            pos: None,
+            stream: true,
+        };
+        lp.handle_submit(h, read.into(), 1).unwrap();
+        lp.handle_close_now(h, 9);
+        lp.handle_close_now(h, 10);
+        assert!(is_open(r), "the read holds the number");
+        // The id stays taken: the read's completion cannot reach another handle.
+        let other = lp.handle_open(HandleKind::Pipe, None);
+        assert_ne!(other, h);
+        // Closed with nothing in flight: one callback, not two.
+        lp.handle_close_now(other, 11);
+        let host = Closer::default();
+        lp.run(&host).unwrap();
+        assert_eq!(*host.events.borrow(), [(-libc::ECANCELED, false, Some(h))]);
+        let mut closed = host.closed.borrow().clone();
+        closed.sort();
+        assert_eq!(closed, [9, 11], "on {}", lp.backend_name());
+        assert!(!is_open(r));
+        // SAFETY: ours.
+        unsafe { libc::close(w) };
+    }
+}
+
+#[test]
+fn cancel_owned_leaves_alone_an_op_that_another_owner_holds_under_the_key() {
+    for lp in backends() {
+        let (r, w) = pipe();
+        let read = Read {
+            fd: SharedFd::owned(r),
+            buf: IoBuf::from_vec(vec![0; 16]),
+            pos: None,
+            stream: true,
+        };
+        let key = lp.submit(read.into(), 5);
+        // A stale cancel (the key's old owner was 4): the read goes on.
+        lp.cancel_owned(key, 4);
+        // SAFETY: one byte from a static.
+        unsafe { libc::write(w, b"x".as_ptr().cast(), 1) };
+        let host = Closer::default();
+        lp.run(&host).unwrap();
+        assert_eq!(
+            *host.events.borrow(),
+            [(1, false, None)],
+            "on {}",
+            lp.backend_name()
+        );
+        // SAFETY: ours.
+        unsafe { libc::close(w) };
+    }
+}
+
+#[test]
 fn multishot_completions_reach_their_handle_until_it_closes() {
     for lp in backends() {
         // SAFETY: no pointers.

@@ -229,7 +229,7 @@ impl Runtime {
             .get(id as usize)
             .and_then(|r| r.key);
         if let Some(key) = key {
-            self.lp.cancel(key);
+            self.lp.cancel_owned(key, id);
         }
     }
 
@@ -238,6 +238,14 @@ impl Runtime {
     pub fn close_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
         let id = self.add_request(s, req, Box::new(|s, _| Ok(s.undefined())));
         self.lp.handle_close(handle, id);
+    }
+
+    /// Closes a stream `handle` as libuv does: `req.oncomplete()` runs in this
+    /// turn's closing phase; its ops still in flight keep the fd and their buffers
+    /// until their own completions (`Loop::handle_close_now`).
+    pub fn close_stream_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
+        let id = self.add_request(s, req, Box::new(|s, _| Ok(s.undefined())));
+        self.lp.handle_close_now(handle, id);
     }
 
     /// Closes a handle no JS object waits on (a MessagePort's, a Worker's).

@@ -418,7 +418,7 @@ async function statfs(path, options = { bigint: false }) {
   return getStatFsFromBinding(await call('statfs', path, wantsBigint(options)));
 }
 
-async function access(path, mode) {
+async function access(path, mode = undefined) {
   path = getValidatedPath(path);
   return await call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
 }
@@ -550,7 +550,7 @@ async function copyFile(src, dest, mode) {
 }
 
 const fsPromises = {
-  access, copyFile, open, opendir: (...a) => require('internal/fs/dir').opendirPromise(...a),
+  access, copyFile, open, opendir: (path, options, callback) => require('internal/fs/dir').opendirPromise(path, options),
   rename: (from, to) => call('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   truncate, rm, rmdir, mkdir, readdir, readlink,
   symlink: (target, path, type) => {
@@ -562,7 +562,7 @@ const fsPromises = {
     getValidatedPath(newPath, 'newPath')),
   unlink: (path) => call('unlink', getValidatedPath(path)),
   chmod: (path, mode) => call('chmod', getValidatedPath(path), parseFileMode(mode, 'mode')),
-  lchmod: () => PromiseReject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
+  lchmod: (path, mode) => PromiseReject(new ERR_METHOD_NOT_IMPLEMENTED('lchmod()')),
   lchown: (path, uid, gid) => call('lchown', getValidatedPath(path), ...validateOwner(uid, gid)),
   chown: (path, uid, gid) => call('chown', getValidatedPath(path), ...validateOwner(uid, gid)),
   utimes: (path, atime, mtime) => call('utimes', getValidatedPath(path), toUnixTimestamp(atime),
@@ -570,7 +570,7 @@ const fsPromises = {
   lutimes: (path, atime, mtime) => call('lutimes', getValidatedPath(path), toUnixTimestamp(atime),
     toUnixTimestamp(mtime)),
   realpath, mkdtemp, writeFile, appendFile, readFile,
-  watch: (...a) => require('internal/fs/watchers').watchPromise(...a),
+  watch: async function* _watch(filename, options = undefined) { return yield* require('internal/fs/watchers').watchPromise(filename, options); },
   constants,
 };
 
@@ -585,10 +585,11 @@ for (let i = 0; i < names.length; i++) {
   // Rust, errors rejected, never thrown): an async wrapper would add a promise and
   // an await to every call.
   if (typeof fn !== 'function' || name === 'watch' || name === 'stat' || name === 'lstat' ||
-      name === 'readFile' || fn.constructor.name === 'AsyncFunction') continue;
+      name === 'readFile' || name === 'opendir' || fn.constructor.name === 'AsyncFunction') continue;
   fsPromises[name] = {
     async [name](...args) { return await ReflectApply(fn, undefined, args); },
   }[name];
+  ObjectDefineProperty(fsPromises[name], 'length', { __proto__: null, value: fn.length }); // node's lengths
 }
 
 module.exports = {

@@ -78,7 +78,11 @@ function afterTransform(stream, err, val) {
   }
   const rState = stream._readableState;
   if (val != null) stream.push(val);
-  if (stream._writableState.ended || stream[kLengthBefore] === rState.length ||
+  // After push(null) the write finishes a tick later, as node's: its caller sees
+  // the chunk still counted (write() returns false past the mark) and stops.
+  if (rState.ended) {
+    process.nextTick(callback);
+  } else if (stream._writableState.ended || stream[kLengthBefore] === rState.length ||
       rState.length < rState.highWaterMark) {
     callback();
   } else {

@@ -400,6 +400,15 @@ impl Backend for Epoll {
         }
     }
 
+    /// Everything in `ready` is a readiness op's (done at submit, or cancelled).
+    fn take_done(&mut self, out: &mut Vec<Completion>) {
+        for (key, result, flags) in std::mem::take(&mut self.ready) {
+            if self.ops.get(key).is_some() {
+                out.push(self.finish(key, result, flags));
+            }
+        }
+    }
+
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {
         let mut timeout = timeout;
         let mut quiet = Vec::new();

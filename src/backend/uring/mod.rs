@@ -38,6 +38,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 mod chain;
+mod inline_done;
 mod msg_ring;
 mod teardown;
 #[cfg(test)]
@@ -55,13 +56,11 @@ pub struct Uring {
     ext_arg: bool,
     /// Owned here: the kernel reads it when the fallback wait timeout is submitted.
     wait_ts: Box<types::Timespec>,
-    /// Keys of ops run on this thread (no opcode), with their results: completed
-    /// at the next poll.
+    /// Ops run inline (no opcode) and their results: completed at the next poll.
     inline_done: Vec<(Key, i32)>,
     /// CQEs copied out of the ring in `reap`, kept between turns.
     cqes: Vec<(u64, i32, u32)>,
-    /// Completions reaped while making room in a full queue (EBUSY): the next poll
-    /// delivers them, so none is ever lost.
+    /// Completions reaped while making room in a full queue (EBUSY), for the next poll.
     early: Vec<Completion>,
     remote: Remote,
     /// The duplicate of the ring's fd other loops post into (msg_ring.rs).
@@ -461,6 +460,10 @@ impl Backend for Uring {
         for key in self.ops.on_fd(fd) {
             self.cancel(key);
         }
+    }
+
+    fn take_done(&mut self, out: &mut Vec<Completion>) {
+        self.take_inline_stream_done(out);
     }
 
     fn poll(&mut self, timeout: Option<Duration>, out: &mut Vec<Completion>) -> io::Result<()> {

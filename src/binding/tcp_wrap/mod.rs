@@ -345,8 +345,9 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffers\" argument must be an Array or an ArrayBufferView",
         );
     }
-    let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    a.ret(s.number(stream_wrap::write(s, h, fd_ok, req, data) as f64));
+    let fd = Runtime::get(s).lp.handle_fd(h);
+    let fd = fd.as_ref().map(|fd| fd.raw());
+    a.ret(s.number(stream_wrap::write(s, h, fd, req, data) as f64));
 }
 
 /// writeString(h, req, string, latin1) -> -errno, or the bytes taken times two
@@ -378,14 +379,20 @@ fn shutdown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(stream_wrap::shutdown(s, h, req) as f64));
 }
 
-/// close(h, req): cancels the handle's ops; req.oncomplete() in the closing phase,
-/// after the last of them completed and the fd was closed.
+/// close(h, req, now): cancels the handle's ops; req.oncomplete() in the closing
+/// phase, after the last of them completed and the fd was closed — or, with `now`
+/// (a connected socket's destroy()), in this turn's closing phase, as node's
+/// 'close' comes, while the cancelled ops finish behind it.
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
         let h = handle_arg(s, a, 0);
         stream_wrap::close(h);
         ipc::forget(h);
-        Runtime::get(s).close_handle(s, h, req);
+        if a.get(2).boolean(s) {
+            Runtime::get(s).close_stream_handle(s, h, req);
+        } else {
+            Runtime::get(s).close_handle(s, h, req);
+        }
     }
 }
 
