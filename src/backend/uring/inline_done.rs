@@ -3,7 +3,7 @@
 //! (`Backend::take_done`), in the turn they were started, as libuv completes
 //! what its poll callbacks fed it; inline file ops still wait for the next poll.
 use super::Uring;
-use crate::backend::Completion;
+use crate::backend::{Completion, Key};
 
 impl Uring {
     pub(super) fn take_inline_stream_done(&mut self, out: &mut Vec<Completion>) {
@@ -14,18 +14,24 @@ impl Uring {
                 .get(key)
                 .is_some_and(|f| f.op.as_opable_ref().readiness().is_some());
             if stream {
-                let f = self.ops.remove(key).expect("looked up");
-                out.push(Completion {
-                    key,
-                    owner: f.owner,
-                    result,
-                    flags: 0,
-                    op: Some(self.ops.unbox(f.op)),
-                    more: false,
-                });
+                out.extend(self.inline_completion(key, result));
             }
             !stream
         });
         self.inline_done = done;
+    }
+
+    /// The completion of an op run inline at submit, taken out of the slab
+    /// (None if it is gone: cancelled meanwhile).
+    pub(super) fn inline_completion(&mut self, key: Key, result: i32) -> Option<Completion> {
+        let f = self.ops.remove(key)?;
+        Some(Completion {
+            key,
+            owner: f.owner,
+            result,
+            flags: 0,
+            op: Some(self.ops.unbox(f.op)),
+            more: false,
+        })
     }
 }

@@ -486,16 +486,7 @@ impl Backend for Uring {
             // at once would otherwise regrow it, copying, on every turn).
             let mut done = std::mem::take(&mut self.inline_done);
             for (key, result) in done.drain(..) {
-                if let Some(f) = self.ops.remove(key) {
-                    out.push(Completion {
-                        key,
-                        owner: f.owner,
-                        result,
-                        flags: 0,
-                        op: Some(self.ops.unbox(f.op)),
-                        more: false,
-                    });
-                }
+                out.extend(self.inline_completion(key, result));
             }
             self.inline_done = done;
             timeout = Some(Duration::ZERO);
