@@ -2,7 +2,8 @@
 //! function that also hands optimized code a plain C function to call directly.
 use std::ffi::c_void;
 
-use super::object::{Function, NativeTrampoline};
+use super::callback::NativeTrampoline;
+use super::object::Function;
 use super::scope::Scope;
 use super::value::{Context, Local, String, Value};
 

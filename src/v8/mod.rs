@@ -15,6 +15,7 @@
 #![allow(non_snake_case)]
 
 mod async_context;
+mod callback;
 mod context;
 mod fast_call;
 mod flags;
@@ -31,13 +32,14 @@ mod serializer;
 mod value;
 mod worker;
 
+pub use callback::{dispatch, CallbackArgs, NativeTrampoline};
 pub use context::{code_cache_bytes, ScriptSource};
 pub use fast_call::FastCall;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
-    dispatch, set_zero_fill_field, Array, ArrayBuffer, BackingStore, CallbackArgs, ErrorKind,
-    Function, Global, NativeTrampoline, Object, Promise, Proxy, RawCallbackInfo,
+    set_zero_fill_field, Array, ArrayBuffer, BackingStore, ErrorKind, Function, Global, Object,
+    Promise, Proxy, RawCallbackInfo,
 };
 pub use promise::PromiseResolver;
 pub use scope::Scope;
