@@ -165,8 +165,10 @@ function onRawError(err) {
 function onRawClose() {
   const tls = this[kOwner];
   if (!tls.destroyed) {
-    // The peer went away without a FIN we saw: end what was read, then close.
-    if (!tls._secureEstablished && !tls._tlsOptions.isServer) return tls.destroy(disconnected(tls));
+    // The parent closed with no FIN seen (the program destroyed it, or it never
+    // connected): a client that was not secure yet closes with no error, as
+    // node's; otherwise what was read ends, then it closes.
+    if (!tls._secureEstablished && !tls._tlsOptions.isServer) return tls.destroy();
     if (!tls[kEnded]) {
       tls[kEnded] = true;
       pushEnd(tls);
