@@ -158,18 +158,23 @@ impl Host for Closer {
     }
 }
 
+/// A 16-byte read of a stream (a pipe here), waiting for data.
+fn stream_read(fd: SharedFd) -> Read {
+    Read {
+        fd,
+        buf: IoBuf::from_vec(vec![0; 16]),
+        pos: None,
+        stream: true,
+    }
+}
+
 #[test]
 fn a_closed_handle_releases_its_fd_only_after_its_ops_and_they_never_touch_a_reused_number() {
     for lp in backends() {
         let (r, w) = pipe();
         let h = lp.handle_open(HandleKind::Pipe, Some(SharedFd::owned(r)));
         lp.handle_set_active(h, true);
-        let read = Read {
-            fd: lp.handle_fd(h).unwrap(),
-            buf: IoBuf::from_vec(vec![0; 16]),
-            pos: None,
-            stream: true,
-        };
+        let read = stream_read(lp.handle_fd(h).unwrap());
         lp.handle_submit(h, read.into(), 1).unwrap();
         lp.handle_close(h, 9);
         // The read still holds the number: nothing new can get it yet.
@@ -200,12 +205,7 @@ fn a_stream_closed_now_keeps_its_id_fd_and_buffer_until_its_read_completes() {
     for lp in backends() {
         let (r, w) = pipe();
         let h = lp.handle_open(HandleKind::Pipe, Some(SharedFd::owned(r)));
-        let read = Read {
-            fd: lp.handle_fd(h).unwrap(),
-            buf: IoBuf::from_vec(vec![0; 16]),
-            pos: None,
-            stream: true,
-        };
+        let read = stream_read(lp.handle_fd(h).unwrap());
         lp.handle_submit(h, read.into(), 1).unwrap();
         lp.handle_close_now(h, 9);
         lp.handle_close_now(h, 10);
@@ -231,12 +231,7 @@ fn a_stream_closed_now_keeps_its_id_fd_and_buffer_until_its_read_completes() {
 fn cancel_owned_leaves_alone_an_op_that_another_owner_holds_under_the_key() {
     for lp in backends() {
         let (r, w) = pipe();
-        let read = Read {
-            fd: SharedFd::owned(r),
-            buf: IoBuf::from_vec(vec![0; 16]),
-            pos: None,
-            stream: true,
-        };
+        let read = stream_read(SharedFd::owned(r));
         let key = lp.submit(read.into(), 5);
         // A stale cancel (the key's old owner was 4): the read goes on.
         lp.cancel_owned(key, 4);
