@@ -132,27 +132,37 @@ pub fn emit_value(rt: &Runtime, id: u64, msg: Message) -> Option<Message> {
         let Some(f) = hook(s, |h| &h.emit_value) else {
             return;
         };
-        let buffers: Vec<_> = msg
-            .buffers
-            .iter()
-            .filter_map(|b| b.array_buffer(s))
-            .collect();
-        let shared: Vec<Local<Value>> = msg
-            .shared
-            .iter()
-            .filter_map(|b| b.shared_array_buffer(s))
-            .collect();
-        let (value, failed) =
-            s.try_catch(
-                |tc| match s.deserialize_message(&msg.data, &buffers, &shared, &[]) {
-                    Some(v) => (Some(v), false),
-                    None if tc.has_terminated() => (None, true),
-                    None => (tc.exception(s), true),
-                },
-            );
+        let (value, failed) = deserialize(s, &msg, &[]);
         let Some(value) = value else { return };
         let args = [s.number(id as f64), value, s.boolean(failed)];
         rt.make_callback(s, f, s.undefined(), &args);
     });
     None
+}
+
+/// A message's value rebuilt in `s`'s current context with the ports it carries
+/// (already made as JS ports), or the error that threw with `true`: (None, true)
+/// when JS was terminated.
+pub(super) fn deserialize<'s>(
+    s: &Scope<'s>,
+    msg: &Message,
+    ports: &[Local<'s, Value>],
+) -> (Option<Local<'s, Value>>, bool) {
+    let buffers: Vec<_> = msg
+        .buffers
+        .iter()
+        .filter_map(|b| b.array_buffer(s))
+        .collect();
+    let shared: Vec<Local<Value>> = msg
+        .shared
+        .iter()
+        .filter_map(|b| b.shared_array_buffer(s))
+        .collect();
+    s.try_catch(
+        |tc| match s.deserialize_message(&msg.data, &buffers, &shared, ports) {
+            Some(v) => (Some(v), false),
+            None if tc.has_terminated() => (None, true),
+            None => (tc.exception(s), true),
+        },
+    )
 }

@@ -12,9 +12,7 @@ use super::port::{Kind, Message};
 use super::{core_of, hold_open, id_arg, readable, register};
 use crate::binding::contextify::context_of;
 use crate::runtime::Runtime;
-use crate::v8::{
-    ArrayBuffer, CallbackArgs, Context, Function, Global, Local, Scope, Value, ValueKind,
-};
+use crate::v8::{CallbackArgs, Context, Function, Global, Local, Scope, Value, ValueKind};
 
 const MESSAGE: f64 = 0.0;
 const MESSAGE_ERROR: f64 = 1.0;
@@ -143,12 +141,12 @@ fn rebuild<'s>(
     rt: &Runtime,
     sandbox: Local<'s, Value>,
     port: Local<'s, Value>,
-    msg: Message,
+    mut msg: Message,
 ) -> Option<(Local<'s, Value>, bool, Local<'s, Value>)> {
     let adopt = hook(s, |h| &h.adopt)?;
     let context: Local<'s, Context> = context_of(s, sandbox)?;
     let mut carried = Vec::new();
-    for core in msg.ports {
+    for core in std::mem::take(&mut msg.ports) {
         let id = register(rt, core);
         let made = s.try_catch(|_| adopt.call(s, s.undefined(), &[port, s.number(id as f64)]));
         let Some(made) = made else { continue };
@@ -156,24 +154,7 @@ fn rebuild<'s>(
         carried.push(made);
     }
     s.in_context(context, |t| {
-        let buffers: Vec<Local<ArrayBuffer>> = msg
-            .buffers
-            .iter()
-            .filter_map(|b| b.array_buffer(t))
-            .collect();
-        let shared: Vec<Local<Value>> = msg
-            .shared
-            .iter()
-            .filter_map(|b| b.shared_array_buffer(t))
-            .collect();
-        let (value, failed) =
-            t.try_catch(
-                |tc| match t.deserialize_message(&msg.data, &buffers, &shared, &carried) {
-                    Some(v) => (Some(v), false),
-                    None if tc.has_terminated() => (None, true),
-                    None => (tc.exception(t), true),
-                },
-            );
+        let (value, failed) = super::fast::deserialize(t, &msg, &carried);
         Some((value?, failed, t.array(&carried).value()))
     })
 }
