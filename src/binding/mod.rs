@@ -18,6 +18,7 @@ pub mod buffer_groups {
 pub mod async_context;
 mod b64_vbmi;
 mod buffer;
+mod byte_scan;
 pub mod builtins;
 mod cares_wrap;
 mod codec;
