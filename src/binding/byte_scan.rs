@@ -64,13 +64,20 @@ unsafe fn find_impl(h: &[u8], b: u8) -> Option<usize> {
             )
         };
         if (m0 | m1) | (m2 | m3) != 0 {
-            let (k, m) = [m0, m1, m2, m3].into_iter().enumerate().find(|&(_, m)| m != 0)?;
+            let (k, m) = [m0, m1, m2, m3]
+                .into_iter()
+                .enumerate()
+                .find(|&(_, m)| m != 0)?;
             return Some(at + 64 * k + m.trailing_zeros() as usize);
         }
         at += 256;
     }
     while at < len {
-        let lanes = if len - at >= 64 { u64::MAX } else { first_lanes(len - at) };
+        let lanes = if len - at >= 64 {
+            u64::MAX
+        } else {
+            first_lanes(len - at)
+        };
         let m = masked(at, lanes);
         if m != 0 {
             return Some(at + m.trailing_zeros() as usize);
@@ -96,15 +103,25 @@ mod tests {
             for off in 0..64 {
                 let h = &hay[off..off + len];
                 for b in [b'a', b'j', b'x'] {
-                    assert_eq!(find(h, b), h.iter().position(|&c| c == b), "len {len} off {off}");
+                    assert_eq!(
+                        find(h, b),
+                        h.iter().position(|&c| c == b),
+                        "len {len} off {off}"
+                    );
                 }
             }
         }
-        for at in [0, 1, 63, 64, 65, 127, 200, 255, 256, 300, 511, 700, 1199, 1263] {
+        for at in [
+            0, 1, 63, 64, 65, 127, 200, 255, 256, 300, 511, 700, 1199, 1263,
+        ] {
             hay[at] = b'x';
             for off in [0, 1, 17, 63] {
                 let h = &hay[off..];
-                assert_eq!(find(h, b'x'), h.iter().position(|&c| c == b'x'), "at {at} off {off}");
+                assert_eq!(
+                    find(h, b'x'),
+                    h.iter().position(|&c| c == b'x'),
+                    "at {at} off {off}"
+                );
             }
             hay[at] = b'a';
         }

@@ -18,8 +18,8 @@ pub mod buffer_groups {
 pub mod async_context;
 mod b64_vbmi;
 mod buffer;
-mod byte_scan;
 pub mod builtins;
+mod byte_scan;
 mod cares_wrap;
 mod codec;
 pub mod compile_cache;
