@@ -37,7 +37,8 @@ const kHighWaterMark = 16 * 1024;
 const crlf = '\r\n';
 
 function OutgoingMessage() {
-  FunctionPrototypeCall(Stream, this);
+  // No EventEmitter init: the listener table is made by the first listener
+  // (EventEmitter reads an absent table as empty), as most responses get none.
   this.outputData = [];
   this.outputSize = 0;
   this.writable = true;
