@@ -15,8 +15,6 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::os::fd::RawFd;
 
-use rustc_hash::FxHashMap;
-
 use crate::backend::op::{IoBuf, Send, Shutdown};
 use crate::backend::{Completion, Op};
 use crate::event_loop::HandleId;
@@ -188,11 +186,19 @@ impl WriteQueue {
 }
 
 thread_local! {
-    static QUEUES: RefCell<FxHashMap<HandleId, WriteQueue>> = RefCell::default();
+    /// Indexed by handle id (the loop's slab keys: small and dense), so that a
+    /// message's two or three visits to its queue cost no hash probe.
+    static QUEUES: RefCell<Vec<Option<WriteQueue>>> = RefCell::default();
 }
 
 fn with_queue<R>(h: HandleId, f: impl FnOnce(&mut WriteQueue) -> R) -> R {
-    QUEUES.with(|q| f(q.borrow_mut().entry(h).or_default()))
+    QUEUES.with(|q| {
+        let mut queues = q.borrow_mut();
+        if h >= queues.len() {
+            queues.resize_with(h + 1, || None);
+        }
+        f(queues[h].get_or_insert_with(WriteQueue::default))
+    })
 }
 
 /// Takes `items` (typed arrays; an array of them, or one) for handle `h`'s queue. Returns 0 (taken: the
@@ -335,7 +341,9 @@ pub fn set_plain(h: HandleId) {
 
 /// Forgets handle `h`'s queue (it is closing: its send in flight is cancelled).
 pub fn close(h: HandleId) {
-    QUEUES.with(|q| q.borrow_mut().remove(&h));
+    // Taken out first: the queue's Globals are dropped with no borrow held.
+    let queue = QUEUES.with(|q| q.borrow_mut().get_mut(h).and_then(Option::take));
+    drop(queue);
 }
 
 /// Starts the next send of `h`'s queue unless one is in flight.
@@ -368,7 +376,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
     let done = QUEUES.with(|queues| {
         // Closed meanwhile: the buffers go with the op.
         let mut queues = queues.borrow_mut();
-        let q = queues.get_mut(&h)?;
+        let q = queues.get_mut(h)?.as_mut()?;
         let total = q.in_flight;
         q.in_flight = 0;
         if c.result < 0 {
@@ -427,7 +435,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
     }
     rt.isolate.scope(&rt.context, |s| {
         if waiter {
-            let req = QUEUES.with(|q| Some(q.borrow().get(&h)?.waiter.as_ref()?.get(s)));
+            let req = QUEUES.with(|q| Some(q.borrow().get(h)?.as_ref()?.waiter.as_ref()?.get(s)));
             if let Some(req) = req.and_then(|w| w.to::<Object>(ValueKind::Object)) {
                 complete(s, req, error.min(0));
             }
