@@ -171,6 +171,24 @@ impl WriteQueue {
         self.waiter_kept = kept;
     }
 
+    /// The next send of handle `h`'s queue, unless one is in flight or nothing
+    /// is queued (the common case after a send completed: then the handle's fd
+    /// is not even looked up). The caller submits it once the queue is let go.
+    fn take_send(&mut self, rt: &Runtime, h: HandleId) -> Option<Op> {
+        if self.in_flight > 0 || self.queued == 0 {
+            return None;
+        }
+        let fd = rt.lp.handle_fd(h)?;
+        let (bufs, total) = self.next_send();
+        self.queued -= total;
+        self.in_flight = total;
+        Some(if self.plain {
+            Send::plain(fd, bufs).into()
+        } else {
+            Send::new(fd, bufs).into()
+        })
+    }
+
     /// Keeps a finished send's memory for the next ones.
     fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
         for b in bufs.drain(..) {
@@ -348,23 +366,8 @@ pub fn close(h: HandleId) {
 
 /// Starts the next send of `h`'s queue unless one is in flight.
 fn start_send(rt: &Runtime, h: HandleId) {
-    let Some(fd) = rt.lp.handle_fd(h) else { return };
-    let bufs = with_queue(h, |q| {
-        if q.in_flight > 0 || q.queued == 0 {
-            return None;
-        }
-        let (bufs, total) = q.next_send();
-        q.queued -= total;
-        q.in_flight = total;
-        Some((bufs, q.plain))
-    });
-    if let Some((bufs, plain)) = bufs {
-        let op = if plain {
-            Send::plain(fd, bufs)
-        } else {
-            Send::new(fd, bufs)
-        };
-        rt.submit_stream_send(h, op.into());
+    if let Some(op) = with_queue(h, |q| q.take_send(rt, h)) {
+        rt.submit_stream_send(h, op);
     }
 }
 
