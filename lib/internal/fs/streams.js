@@ -15,6 +15,7 @@ const {
 
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const { deprecate } = require('internal/util/promisify');
@@ -41,6 +42,8 @@ const kCoalesceMin = 16 * 1024;
 // chunks Writable hands over next were written already } (not a property: it
 // would show in util.inspect of the stream).
 const gathers = new SafeWeakMap();
+// The largest read that goes to binding.readChunk (its largest block).
+const kMaxChunkRead = 1024 * 1024;
 // Zero-byte writes in a row before a write is given up (a full device, a broken fs).
 const kMaxZeroWrites = 5;
 
@@ -332,21 +335,38 @@ ReadStream.prototype._read = function(n) {
     this.push(null);
     return;
   }
-  const buf = Buffer.allocUnsafeSlow(n);
   this[kBusy] = true;
-  this[kIo].read(this.fd, buf, 0, n, this.pos, (err, bytesRead) => {
+  readChunk(this, n, (err, chunk) => {
     if (ioDone(this, err)) return;
     if (err) {
       errorOrDestroy(this, err);
-    } else if (bytesRead > 0) {
-      if (this.pos !== undefined) this.pos += bytesRead;
-      this.bytesRead += bytesRead;
-      this.push(shrink(buf, bytesRead));
+    } else if (chunk !== null) {
+      if (this.pos !== undefined) this.pos += chunk.length;
+      this.bytesRead += chunk.length;
+      this.push(chunk);
     } else {
       this.push(null);
     }
   });
 };
+
+// Reads up to n bytes at the stream's position and calls back (err, chunk), null
+// at the end. Over fs's own read, the binding reads into memory of its own and
+// hands that over as the chunk (src/binding/fs/read_chunk.rs: blocks reused as
+// soon as their chunks die, instead of a fresh buffer per chunk).
+function readChunk(stream, n, cb) {
+  const io = stream[kIo];
+  if (n <= kMaxChunkRead && io instanceof FsIo && io.fs.read === nativeRead) {
+    binding.readChunk(stream.fd, n, stream.pos ?? -1, new StreamRequest((err, ab) => {
+      cb(err, ab === undefined ? null : new FastBuffer(ab));
+    }));
+    return;
+  }
+  const buf = Buffer.allocUnsafeSlow(n);
+  io.read(stream.fd, buf, 0, n, stream.pos, (err, bytesRead) => {
+    cb(err, !err && bytesRead > 0 ? shrink(buf, bytesRead) : null);
+  });
+}
 
 // A short read keeps only what it got: a small chunk should not pin a big buffer.
 function shrink(buf, n) {
