@@ -477,8 +477,7 @@ function mayGather(stream) {
 // Writes `data`, and with it the small chunks Writable buffered behind it this
 // tick, as one write. Only when nobody waits on any of them (no callbacks) and
 // the stream is not corked: the callbacks, 'drain' and errors then come as for
-// one write followed by one writev that Writable hands over next, which
-// _writev/_write complete at once (`skip`).
+// one write followed by one writev of the rest (takeWritten).
 function flushGathered(stream, data, cb) {
   const state = stream._writableState;
   const { buffered, bufferedIndex } = state;
@@ -510,12 +509,36 @@ function flushGathered(stream, data, cb) {
     TypedArrayPrototypeSet(one, b, off);
     off += b.length;
   }
-  gather.skip = end - bufferedIndex;
   writeBytes(stream, one, total, (err) => {
     // Writable fails the buffered chunks itself.
-    if (err) gather.skip = 0;
+    if (!err) takeWritten(state, gather, buffered, bufferedIndex, end, total - data.length);
     cb(err);
   });
+}
+
+// The chunks buffered[from, end) (`bytes` in all) were written with the chunk
+// before them, whose op just completed: they leave Writable's buffer now, as
+// they would when Writable handed them to _writev, and their (no-op) callbacks'
+// count with them. So this op's completion is the batch's one completion: no
+// second _writev round (onwrite, a tick, afterWrite) per flush. While the stream
+// is corked they stay, as node's would: _write/_writev complete them at once
+// once Writable hands them over (`skip`).
+function takeWritten(state, gather, buffered, from, end, bytes) {
+  if (state.buffered !== buffered || state.bufferedIndex !== from || buffered.length < end) return;
+  if (state.corked) {
+    gather.skip = end - from;
+    return;
+  }
+  if (end === buffered.length) {
+    state.buffered = [];
+    state.bufferedIndex = 0;
+    state.allBuffers = true;
+    state.allNoop = true;
+  } else {
+    state.bufferedIndex = end;
+  }
+  state.length -= bytes;
+  state.pendingcb -= end - from;
 }
 
 // The stream's buffer for copies of small chunks, at least n bytes. It goes to
