@@ -439,16 +439,18 @@ ObjectAssign(api, {
   createWriteStream: function createWriteStream(path, options) {
     return new (currentClass('WriteStream', 'internal/fs/streams'))(path, options);
   },
+  cp: function cp(src, dest, options, callback) { return require('internal/fs/cp').cp(src, dest, options, callback); },
+  cpSync: function cpSync(src, dest, options) { return require('internal/fs/cp').cpSync(src, dest, options); },
   watch: function watch(...a) { return require('internal/fs/watchers').watch(...a); },
   watchFile: function watchFile(...a) { return require('internal/fs/watchers').watchFile(...a); },
   unwatchFile: function unwatchFile(...a) { return require('internal/fs/watchers').unwatchFile(...a); },
 });
 
 // Node's key order, so that listing or printing the module looks the same. (lchmod
-// is listed but undefined on Linux; cp and openAsBlob are not there yet.)
+// is listed but undefined on Linux; openAsBlob is not there yet.)
 const fs = module.exports = {};
 const exportNames = StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
-  'closeSync copyFile copyFileSync createReadStream createWriteStream exists existsSync fchown ' +
+  'closeSync copyFile copyFileSync cp cpSync createReadStream createWriteStream exists existsSync fchown ' +
   'fchownSync fchmod fchmodSync fdatasync fdatasyncSync fstat fstatSync fsync fsyncSync ftruncate ' +
   'ftruncateSync futimes futimesSync lchown lchownSync lchmod lchmodSync link linkSync lstat lstatSync ' +
   'lutimes lutimesSync mkdir mkdirSync mkdtemp mkdtempSync open openSync readdir readdirSync read ' +

@@ -550,7 +550,8 @@ async function copyFile(src, dest, mode) {
 }
 
 const fsPromises = {
-  access, copyFile, open, opendir: (path, options, callback) => require('internal/fs/dir').opendirPromise(path, options),
+  access, copyFile, cp: async function cp(src, dest, options) { return await require('internal/fs/cp').cpPromise(src, dest, options); },
+  open, opendir: (path, options, callback) => require('internal/fs/dir').opendirPromise(path, options),
   rename: (from, to) => call('rename', getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   truncate, rm, rmdir, mkdir, readdir, readlink,
   symlink: (target, path, type) => {
