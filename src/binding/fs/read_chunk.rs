@@ -153,24 +153,29 @@ fn done_chunk<'s>(s: &Scope<'s>, result: i32, op: &mut Op) -> Local<'s, Value> {
     if n == 0 {
         return s.undefined();
     }
-    // A short read of under half the block is copied: a small chunk should not
-    // pin a big block (the block goes back with the op).
-    if n < read.buf.len() / 2 {
+    let class = block_of(&mut read.buf).class;
+    // A chunk of under half its block (a short read, or a small highWaterMark) is
+    // copied: a small chunk should not pin a big block (the block goes back with
+    // the op).
+    if n < class_size(class) / 2 {
         return s
             .array_buffer_from_vec(read.buf.as_slice()[..n].to_vec())
             .value();
     }
-    let Some(block) = read.buf.keep_mut().and_then(|k| k.downcast_mut::<Block>()) else {
-        unreachable!("readChunk's buffer is a Block");
-    };
-    let (data, class) = (block.data, block.class);
-    block.data = std::ptr::null_mut();
+    let data = std::mem::replace(&mut block_of(&mut read.buf).data, std::ptr::null_mut());
     HELD.fetch_add(class_size(class), Ordering::Relaxed);
     // SAFETY: the block is no longer the op's (data cleared above); the
     // ArrayBuffer owns it until V8 calls free_chunk, once.
     let ab = unsafe { s.array_buffer_external(data, n, free_chunk, class as *mut c_void) };
     handed_over(s, class_size(class));
     ab.value()
+}
+
+fn block_of(buf: &mut IoBuf) -> &mut Block {
+    match buf.keep_mut().and_then(|k| k.downcast_mut::<Block>()) {
+        Some(b) => b,
+        None => unreachable!("readChunk's buffer is a Block"),
+    }
 }
 
 /// `bytes` of blocks went to JS: once SCAVENGE_AFTER have, and JS holds more

@@ -8,8 +8,8 @@ const os = require('os');
 const path = require('path');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'coil-rsc-'));
-// 40 MiB that differ at every 4 KiB: a chunk read into reused memory would show.
-const size = 40 * 1024 * 1024 + 40000;
+// 24 MiB that differ at every 4 KiB: a chunk read into reused memory would show.
+const size = 24 * 1024 * 1024 + 40000;
 const data = Buffer.allocUnsafe(size);
 for (let i = 0; i < size; i += 4) data.writeUInt32LE((Math.imul(i, 2654435761) ^ (i >>> 12)) >>> 0, i);
 const file = path.join(tmp, 'data.bin');
@@ -60,6 +60,8 @@ function shape(chunks) {
   console.log('start/end:', shape(part), Buffer.concat(part).equals(data.subarray(5, 100005)));
   const tiny = await read({ start: 0, end: 99, highWaterMark: 7 });
   console.log('tiny:', shape(tiny), Buffer.concat(tiny).equals(data.subarray(0, 100)));
+  const small = await read({ start: 0, end: 199999, highWaterMark: 50 });
+  console.log('50 B:', shape(small), Buffer.concat(small).equals(data.subarray(0, 200000)));
   const huge = await read({ highWaterMark: 3 * 1024 * 1024 });
   console.log('3 MiB:', huge.length, Buffer.concat(huge).equals(data));
   fs.rmSync(tmp, { recursive: true });
