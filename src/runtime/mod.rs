@@ -20,6 +20,7 @@ mod worker;
 pub use worker::{exit_process, spawn_worker};
 mod wake;
 pub use wake::Waker;
+mod young_gen;
 
 /// JS functions registered by lib/ at bootstrap, called from Rust.
 #[derive(Default)]

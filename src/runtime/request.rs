@@ -87,12 +87,17 @@ impl Runtime {
     ) -> Option<Local<'s, Promise>> {
         let resolver = Local::<PromiseResolver>::new(s)?;
         let promise = resolver.promise();
-        let id = self.requests.borrow_mut().0.insert(Request {
-            req: Global::new(s, promise.value()),
-            settle: Some(map.map(|f| shared_map(s, f))),
-            finish: Some(finish),
-            key: None,
-        }) as u64;
+        let (id, pending) = {
+            let mut reqs = self.requests.borrow_mut();
+            let id = reqs.0.insert(Request {
+                req: Global::new(s, promise.value()),
+                settle: Some(map.map(|f| shared_map(s, f))),
+                finish: Some(finish),
+                key: None,
+            }) as u64;
+            (id, reqs.0.len())
+        };
+        super::young_gen::added(self, pending);
         let key = self.lp.submit(op, id);
         self.set_key(id, Some(key));
         Some(promise)
@@ -304,6 +309,7 @@ impl Runtime {
             };
             if let Some(map) = settle {
                 // A promise request has a single completion.
+                super::young_gen::settled(self.requests.borrow().0.len());
                 let result = finish(s, c);
                 return self.settle(s, req, map, result);
             }

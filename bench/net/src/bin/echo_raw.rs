@@ -2,6 +2,9 @@
 //! JavaScript. One thread, one ring: multishot accept, multishot recv into a
 //! provided-buffer ring, and a send of each buffer received (one send in flight per
 //! connection, the rest queued in order). `echo-raw PORT` listens on 0.0.0.0.
+//! `ECHO_RAW_SPIN_NS=N` adds N ns of busy user-space work per message received: a
+//! raw server as slow as a runtime, to tell what the kernel charges any server that
+//! is the bottleneck from what a runtime makes it do (docs/benchmarks.md, session 10).
 use coil_bench_net::{listen, push, raise_nofile, ring, Buffers};
 use io_uring::{cqueue, opcode, types, IoUring};
 use std::collections::VecDeque;
@@ -43,6 +46,10 @@ struct Server {
     /// Connections whose multishot recv ended on ENOBUFS, re-armed once buffers return.
     starved: Vec<usize>,
     lfd: i32,
+    /// ECHO_RAW_SPIN_NS: user-space work to add per message received (a diagnostic:
+    /// a raw server as slow as a runtime, to tell the kernel's cost of being the
+    /// bottleneck from a runtime's own).
+    spin: std::time::Duration,
 }
 
 impl Server {
@@ -108,6 +115,13 @@ impl Server {
         if !more {
             conn.receiving = false;
         }
+        if res > 0 && !self.spin.is_zero() {
+            let t = std::time::Instant::now();
+            while t.elapsed() < self.spin {
+                std::hint::spin_loop();
+            }
+        }
+        let conn = self.conns[slot].as_mut().unwrap();
         if let Some(bid) = cqueue::buffer_select(flags) {
             if res > 0 && !conn.closing {
                 conn.queue.push_back(Pending {
@@ -221,6 +235,12 @@ fn main() {
         free: Vec::new(),
         starved: Vec::new(),
         lfd,
+        spin: std::time::Duration::from_nanos(
+            std::env::var("ECHO_RAW_SPIN_NS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0),
+        ),
     };
     server.run();
 }
