@@ -12,7 +12,6 @@ const {
 } = primordials;
 
 const { Readable } = require('stream');
-const { Stream } = require('internal/streams/legacy');
 const { ReadableState } = require('internal/streams/readable'); // captured at load
 
 const ObjectPrototype = Object.prototype;
@@ -22,6 +21,10 @@ const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 // Set when the body's reader paused the socket (resumed by _read).
 const kPausedSocket = Symbol('kPausedSocket');
+// Set while the message's Readable is not made yet; kEndOwed: its end came meanwhile.
+const kLazy = Symbol('kLazy');
+const kEndOwed = Symbol('kEndOwed');
+const kDumpOwed = Symbol('kDumpOwed');
 
 // The options every IncomingMessage gives Readable: one object per high-water
 // mark, made by `new` (a `{ __proto__: null, ... }` literal per message would be
@@ -33,18 +36,18 @@ ObjectSetPrototypeOf(ReadableOptions.prototype, null);
 let lastOptions = new ReadableOptions(undefined);
 
 function IncomingMessage(socket) {
-  const highWaterMark = socket ? socket.readableHighWaterMark : undefined;
-  if (lastOptions.highWaterMark !== highWaterMark) lastOptions = new ReadableOptions(highWaterMark);
   if (typeof this._construct === 'function') {
-    FunctionPrototypeCall(Readable, this, lastOptions);
+    FunctionPrototypeCall(Readable, this, readableOptions(socket));
+    this._readableState.readingMore = true;
+    this[kLazy] = false;
   } else {
-    // What Readable's constructor does for these options (no read, destroy,
-    // construct or signal among them; a message is never a Duplex), without its
-    // checks for them.
-    this._readableState = new ReadableState(lastOptions, this, false);
-    FunctionPrototypeCall(Stream, this, lastOptions);
+    // The Readable's state is made when something first touches it
+    // (materialize), its listener table with the first listener: a request
+    // with no body that nobody reads or listens to needs neither.
+    this[kLazy] = true;
   }
-  this._readableState.readingMore = true;
+  this[kEndOwed] = false;
+  this[kDumpOwed] = false;
   this.socket = socket;
   this.httpVersionMajor = null;
   this.httpVersionMinor = null;
@@ -70,6 +73,103 @@ function IncomingMessage(socket) {
 }
 ObjectSetPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 ObjectSetPrototypeOf(IncomingMessage, Readable);
+
+function readableOptions(socket) {
+  const highWaterMark = socket ? socket.readableHighWaterMark : undefined;
+  if (lastOptions.highWaterMark !== highWaterMark) lastOptions = new ReadableOptions(highWaterMark);
+  return lastOptions;
+}
+
+// Defines `_readableState` as an own data property of an existing message: a
+// class field is defined (not assigned, so the prototype's accessor is not
+// called) on the object the base constructor returns, through V8's inline
+// cache — where ObjectDefineProperty is a runtime call of ~300 ns.
+class ReturnsGiven {
+  constructor(target) {
+    return target; // eslint-disable-line no-constructor-return
+  }
+}
+let stateToDefine;
+class StateDefiner extends ReturnsGiven {
+  _readableState = stateToDefine;
+  constructor(target) { // no default (...args) constructor: nothing iterates
+    super(target);
+  }
+}
+function defineState(msg, state) {
+  stateToDefine = state;
+  new StateDefiner(msg); // eslint-disable-line no-new
+  stateToDefine = undefined;
+}
+
+// Makes the message's Readable state: what Readable's constructor does for these
+// options (no read, destroy, construct or signal among them; a message is never
+// a Duplex), without its checks for them. An end pushed before (a message
+// complete before anyone looked) is applied as push(null) and the tick after it
+// would have left it: ended, with nothing to emit until someone reads. The
+// listener table needs nothing: EventEmitter makes it with the first listener.
+function materialize(msg) {
+  msg[kLazy] = false;
+  const state = new ReadableState(readableOptions(msg.socket), msg, false);
+  state.readingMore = true;
+  if (msg[kEndOwed]) {
+    msg[kEndOwed] = false;
+    state.ended = true;
+    state.reading = false;
+    state.needReadable = false;
+  }
+  if (msg[kDumpOwed]) {
+    msg[kDumpOwed] = false;
+    dumpedState(state);
+  }
+  defineState(msg, state);
+  return state;
+}
+
+// The Readable state, made on first use. Reached only while the message has no
+// own `_readableState` (a prototype, or a message not yet materialized).
+ObjectDefineProperty(IncomingMessage.prototype, '_readableState', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() {
+    return this[kLazy] === true ? materialize(this) : undefined;
+  },
+  set(value) {
+    if (this[kLazy] === true) this[kLazy] = false;
+    defineState(this, value);
+  },
+});
+
+// What the resume, 'end' and auto-destroy of a complete message nobody listens
+// to leave in its state (node's dump of an unread request after the response).
+function dumpedState(state) {
+  state.flowing = !state.readableListening;
+  state.paused = false;
+  state.resumeScheduled = false;
+  state.reading = false;
+  state.needReadable = false;
+  state.emittedReadable = false;
+  state.ended = true;
+  state.endEmitted = true;
+  state.destroyed = true;
+  state.closed = true;
+  state.closeEmitted = true;
+}
+
+// A complete message with no listeners, its response finished: dumped with no
+// resume/'end'/'close' round, as nobody could observe one (the state it would
+// leave is written directly, or when the state is first made).
+function dumpUnheard(msg) {
+  msg._dumped = true;
+  if (msg[kLazy] === true) msg[kDumpOwed] = true;
+  else if (msg._readableState) dumpedState(msg._readableState);
+}
+
+// Whether the message's Readable exists yet (nothing has read or listened).
+function isMaterialized(msg) {
+  return msg[kLazy] !== true;
+}
 
 function accessor(name, get, set) {
   ObjectDefineProperty(IncomingMessage.prototype, name, {
@@ -181,6 +281,10 @@ IncomingMessage.prototype._pushBody = function _pushBody(chunk) {
 // paused reads on (the next message on the connection must not wait for it).
 IncomingMessage.prototype._pushEnd = function _pushEnd() {
   this.complete = true;
+  if (this[kLazy] === true) {
+    this[kEndOwed] = true;
+    return;
+  }
   this.push(null);
   if (this[kPausedSocket]) {
     this[kPausedSocket] = false;
@@ -209,4 +313,4 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
   cb(this.listenerCount('error') > 0 ? err : undefined);
 };
 
-module.exports = { IncomingMessage, joinFields };
+module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard };

@@ -27,6 +27,7 @@ const {
   },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const { kWriteStringDirect } = require('internal/net');
 const { checkInvalidHeaderChar } = require('_http_common');
 const {
   storeHeader, validateHeaderName, validateHeaderValue,
@@ -37,7 +38,8 @@ const kHighWaterMark = 16 * 1024;
 const crlf = '\r\n';
 
 function OutgoingMessage() {
-  FunctionPrototypeCall(Stream, this);
+  // No EventEmitter init: the listener table is made by the first listener
+  // (EventEmitter reads an absent table as empty), as most responses get none.
   this.outputData = [];
   this.outputSize = 0;
   this.writable = true;
@@ -216,6 +218,12 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
       return false;
     }
     if (!socket.writable) return false;
+    // The last write of a message, a short string: straight to the socket's
+    // queue when its Writable is idle (no stream bookkeeping per response).
+    if (this.finished && typeof callback === 'function' && typeof data === 'string' &&
+        socket[kWriteStringDirect] !== undefined && socket[kWriteStringDirect](data, encoding, callback)) {
+      return true;
+    }
     const r = socket.write(data, encoding, callback);
     if (!r) this._needDrain = true;
     return r;

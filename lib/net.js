@@ -11,8 +11,7 @@
 // write synchronously (kSyncWrites, set by internal/process/stdio.js).
 
 const {
-  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectSetPrototypeOf,
-  ReflectApply,
+  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectSetPrototypeOf, ReflectApply,
   TypedArrayPrototypeGetByteLength,
 } = primordials;
 
@@ -392,6 +391,7 @@ Socket.prototype._destroy = function(exception, cb) {
 };
 
 require('internal/net/detach').install(Socket, binding);
+require('internal/net/write_direct').install(Socket, binding, kStringWriteMax, afterWrite, touch);
 
 function afterConnect(socket, result) {
   if (socket.destroyed) return;

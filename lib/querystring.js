@@ -4,7 +4,8 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, NumberIsFinite, ObjectKeys,
-  ObjectSetPrototypeOf, SafeStringIterator, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeToUpperCase,
+  ObjectSetPrototypeOf, SafeStringIterator, StringFromCharCode, StringPrototypeCharCodeAt,
+  StringPrototypeSlice, StringPrototypeToUpperCase,
 } = primordials;
 
 const { codes: { ERR_INVALID_URI } } = require('internal/errors');
@@ -99,7 +100,30 @@ function unescapeBuffer(s, decodeSpaces) {
   return out.slice(0, n);
 }
 
+// The usual escapes (%20, %2F, %3D ...) decode to ASCII: done here, without
+// V8's C++ decodeURIComponent. undefined when an escape is a UTF-8 byte or a '%'
+// starts no escape: decodeURIComponent then decides, as before.
+function decodeAsciiEscapes(s) {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (StringPrototypeCharCodeAt(s, i) !== 37 /* % */) continue;
+    // Past the end charCodeAt is NaN, which is no hex digit.
+    const hi = hexValue(StringPrototypeCharCodeAt(s, i + 1));
+    const lo = hexValue(StringPrototypeCharCodeAt(s, i + 2));
+    if (hi < 0 || lo < 0 || hi >= 8) return undefined;
+    out += StringPrototypeSlice(s, last, i) + StringFromCharCode(hi * 16 + lo);
+    last = i + 3;
+    i += 2;
+  }
+  return last === 0 ? s : out + StringPrototypeSlice(s, last);
+}
+
 function qsUnescape(s, decodeSpaces) {
+  if (typeof s === 'string') {
+    const ascii = decodeAsciiEscapes(s);
+    if (ascii !== undefined) return ascii;
+  }
   try {
     return decodeURIComponent(s);
   } catch {
@@ -141,6 +165,24 @@ function isHex(c) {
   return hexValue(c) !== -1;
 }
 
+function decodeComponent(decode, str) {
+  try {
+    return decode(str);
+  } catch {
+    return qsUnescape(str, true);
+  }
+}
+
+// One key/value into parse()'s result (top-level, not closures made per call).
+function addPair(obj, decode, k, v, kEnc, vEnc) {
+  if (k.length > 0 && kEnc) k = decodeComponent(decode, k);
+  if (v.length > 0 && vEnc) v = decodeComponent(decode, v);
+  const cur = obj[k];
+  if (cur === undefined) obj[k] = v;
+  else if (typeof cur === 'string') obj[k] = [cur, v];
+  else ArrayPrototypePush(cur, v);
+}
+
 // Node's parser, whose exact quirks are observable: separators and the
 // key/value delimiter are matched one character at a time with no
 // backtracking (a failed partial match is not retried from the current
@@ -162,22 +204,6 @@ function parse(qs, sep, eq, options) {
   if (options && typeof options.decodeURIComponent === 'function') decode = options.decodeURIComponent;
   const custom = decode !== qsUnescape;
   const plus = custom ? '%20' : ' ';
-
-  const decodeStr = (str) => {
-    try {
-      return decode(str);
-    } catch {
-      return qsUnescape(str, true);
-    }
-  };
-  const add = (k, v, kEnc, vEnc) => {
-    if (k.length > 0 && kEnc) k = decodeStr(k);
-    if (v.length > 0 && vEnc) v = decodeStr(v);
-    const cur = obj[k];
-    if (cur === undefined) obj[k] = v;
-    else if (typeof cur === 'string') obj[k] = [cur, v];
-    else ArrayPrototypePush(cur, v);
-  };
 
   let key = '';
   let value = '';
@@ -208,7 +234,7 @@ function parse(qs, sep, eq, options) {
       } else if (from < end) {
         value += StringPrototypeSlice(qs, from, end);
       }
-      add(key, value, keyEnc, valEnc);
+      addPair(obj, decode, key, value, keyEnc, valEnc);
       if (--remaining === 0) return obj;
       key = value = '';
       keyEnc = valEnc = custom;
@@ -277,7 +303,7 @@ function parse(qs, sep, eq, options) {
     // The string ended right after a separator.
     return obj;
   }
-  add(key, value, keyEnc, valEnc);
+  addPair(obj, decode, key, value, keyEnc, valEnc);
   return obj;
 }
 

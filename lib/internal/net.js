@@ -189,13 +189,16 @@ const kDetachHandle = Symbol('kDetachHandle');
 // `sink(socket, chunk) -> wants more`, which takes the socket's reads in place of
 // its stream; kSinkResume (a method) starts reading again after the sink said
 // no; kWriteDirect (a method) hands bytes to the handle's queue past the
-// socket's Writable when nothing waits there (lib/_tls_wrap.js).
+// socket's Writable when nothing waits there (lib/_tls_wrap.js);
+// kWriteStringDirect (a method) does so for a short string (an HTTP response's
+// last write, lib/_http_outgoing.js).
 const kDataSink = Symbol('kDataSink');
 const kSinkResume = Symbol('kSinkResume');
 const kWriteDirect = Symbol('kWriteDirect');
+const kWriteStringDirect = Symbol('kWriteStringDirect');
 
 module.exports = {
   kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
-  isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
+  kWriteStringDirect, isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

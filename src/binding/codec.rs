@@ -206,8 +206,13 @@ impl Base64Decoder {
 }
 
 /// Position of the first `b` in `h`: glibc's memchr, whose AVX-512/AVX2 versions
-/// (picked at load time) outrun the memchr crate's on long scans.
+/// (picked at load time) outrun the memchr crate's on long scans, or for a long
+/// haystack on a CPU with AVX-512BW, a whole cache line a step (byte_scan.rs).
 pub fn find_byte(h: &[u8], b: u8) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if h.len() >= super::byte_scan::MIN_LEN && super::byte_scan::available() {
+        return super::byte_scan::find(h, b);
+    }
     // SAFETY: reads at most h.len() bytes of a live slice.
     let p = unsafe { libc::memchr(h.as_ptr().cast(), b as i32, h.len()) };
     (!p.is_null()).then(|| p as usize - h.as_ptr() as usize)

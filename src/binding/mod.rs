@@ -19,6 +19,7 @@ pub mod async_context;
 mod b64_vbmi;
 mod buffer;
 pub mod builtins;
+mod byte_scan;
 mod cares_wrap;
 mod codec;
 pub mod compile_cache;

@@ -19,7 +19,7 @@
 //       base64 pads with '=', base64url does not.
 //   indexOfString(u8, string, byteOffset, encoding, forward) -> index | -1
 //   indexOfBuffer(u8, needle, byteOffset, flags) -> index | -1   (flags: 1 forward | 2 ucs2)
-//   indexOfNumber(u8, byte, byteOffset, forward) -> index | -1
+//   indexOfNumber(u8, byte, byteOffset, flags) -> index | -1   (flags: 1 forward)
 //       byteOffset is already normalised by JS to 0 <= byteOffset < u8.length and
 //       the needle is non-empty. forward: first match starting at >= byteOffset;
 //       backward: last match starting at <= byteOffset. For encoding 'ucs2' (the

@@ -64,7 +64,7 @@ function install(proto, h) {
     if (typeof val === 'number') {
       const start = searchStart(len, byteOffset, 1, dir);
       if (start < 0 || len === 0) return -1;
-      return binding.indexOfNumber(buffer, (val >>> 0) & 0xff, start, dir);
+      return binding.indexOfNumber(buffer, (val >>> 0) & 0xff, start, dir ? 1 : 0);
     }
     let ops;
     let needleLen;

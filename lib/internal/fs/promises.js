@@ -1,15 +1,13 @@
 'use strict';
-// fs.promises: every call is one binding call with a promise request, so it goes to
-// the ring (or runs inline, for the calls io_uring has no opcode for) and settles
-// when its completion arrives. FileHandle wraps an fd (and can be transferred to a
-// port: internal/fs/handle_transfer.js); the composite calls (readFile, writeFile,
-// mkdir -p, rm -r, ...) are chains of those single ops.
+// fs.promises: each call is one binding call (to the ring, or inline without an opcode)
+// settled at its completion; FileHandle wraps an fd (a port can take it:
+// internal/fs/handle_transfer.js); writeFile, mkdir -p, rm -r chain them.
 
 const {
   ArrayBufferIsView, ArrayPrototypeMap, FunctionPrototypeCall, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
   ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject,
-  PromiseResolve, ReflectApply, SafePromiseAll, SymbolAsyncIterator, SymbolIterator,
-  TypedArrayPrototypeSubarray,
+  PromiseResolve, ReflectApply, SafePromiseAll, StringPrototypeIncludes, SymbolAsyncIterator,
+  SymbolIterator, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const binding = internalBinding('fs');
@@ -34,8 +32,7 @@ const {
   parseMkdirOptions, isRmTree,
 } = require('internal/fs/utils');
 
-// Calls binding[name](...args, kUsePromises): the binding returns the promise its
-// completion settles (from Rust, with no request object).
+// binding[name](...args, kUsePromises): the promise its completion settles from Rust.
 function call(name, ...args) {
   ArrayPrototypePush(args, kUsePromises);
   return ReflectApply(binding[name], binding, args);
@@ -233,14 +230,12 @@ async function writev(fd, buffers, position) {
   return { bytesWritten, buffers };
 }
 
-// Reads a whole file from an fd: its size first, then reads until that many bytes
-// (or EOF, if it shrank meanwhile); files that report no size are read in chunks.
+// A whole file from an fd: its size, then reads to that size or EOF; no size: chunks.
 async function readFileFd(fd, options) {
   const { signal } = options;
   checkAborted(signal);
   const st = await call('fstat', fd, false);
-  const isRegular = (st[1] & constants.S_IFMT) === constants.S_IFREG;
-  const size = isRegular ? st[8] : 0;
+  const size = (st[1] & constants.S_IFMT) === constants.S_IFREG ? st[8] : 0;
   if (size > kMaxFileLength) throw new ERR_FS_FILE_TOO_LARGE(size);
   let buffer;
   if (size > 0) {
@@ -271,9 +266,7 @@ async function readFileFd(fd, options) {
   return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
 
-// fs.promises.readFile's request: its completion turns the file's bytes into the
-// result and settles the one promise the call made (no async function, no
-// closure per call: the fields carry what the completion needs).
+// readFile's request with a signal or an encoding: its fields carry what the completion needs.
 class ReadFileRequest extends PromiseRequest {
   constructor(path, flags, options) {
     super();
@@ -297,23 +290,30 @@ class ReadFileRequest extends PromiseRequest {
   }
 }
 
-// readFile's promise value from the binding: the file's bytes, or its path when
-// it passed 2 GiB (the steps one by one then measure it and refuse it).
+// readFile's value from the binding: the bytes, or the path past 2 GiB (measured, refused).
 function readFileResult(bytes) {
   if (typeof bytes === 'string') return readFileSteps(bytes, constants.O_RDONLY, kReadFileDefaults);
   return new FastBuffer(bytes);
 }
 
-// One op: open, read to the end, close (a linked chain on io_uring).
+// One op: open, read to the end, close (a linked chain on io_uring). readFile(aString)
+// goes straight to the binding, in a function under V8's 81 bytes of bytecode for early
+// optimization (docs/fs.md, "readFile compiled inside the timed pass").
 function readFile(path, options) {
+  if (options === undefined && typeof path === 'string' && !StringPrototypeIncludes(path, '\u0000')) {
+    return binding.readFile(path, constants.O_RDONLY, 0o666, readFileResult);
+  }
+  return readFileChecked(path, options);
+}
+
+function readFileChecked(path, options) {
   try {
     options = getOptions(options, kReadFileDefaults);
     if (path instanceof FileHandle) return readFileFd(getValidatedFd(path.fd), options);
     const flags = stringToFlags(options.flag);
     checkAborted(options.signal);
     path = getValidatedPath(path);
-    // The common case settles from Rust with no request object: nothing to check
-    // at the completion (no signal) and nothing to decode.
+    // Settled from Rust with no request object: no signal to check, nothing to decode.
     if (options.signal == null && !options.encoding && flags === constants.O_RDONLY) {
       return binding.readFile(path, flags, 0o666, readFileResult);
     }

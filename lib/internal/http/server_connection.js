@@ -17,6 +17,7 @@ const {
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
 const { kDataSink } = require('internal/net');
+const { isMaterialized, dumpUnheard } = require('_http_incoming');
 // diagnostics_channel: what node publishes per request (one getter read when no
 // one subscribes).
 const dc = require('diagnostics_channel');
@@ -111,10 +112,10 @@ function endWritten(conn, err) {
   if (channels.responseFinish.hasSubscribers) {
     channels.responseFinish.publish({ request: req, response: res, socket: conn.socket, server: conn.server });
   }
-  if (!req._consuming && !req._readableState.resumeScheduled) {
+  if (!req._consuming && (!isMaterialized(req) || !req._readableState.resumeScheduled)) {
     // A finished request nobody listens to has nothing to drain: skip the
     // resume/'end'/'close' round of a Readable no one observes.
-    if (req.complete && req._eventsCount === 0) req._dumped = true;
+    if (req.complete && req._eventsCount === 0) dumpUnheard(req);
     else req._dump();
   }
   res.detachSocket(conn.socket);

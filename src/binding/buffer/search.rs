@@ -108,16 +108,21 @@ pub(super) fn index_of_buffer<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     ret_index(s, args, r);
 }
 
-/// indexOfNumber(u8, byte, byteOffset, forward)
+/// indexOfNumber(u8, byte, byteOffset, flags): flags 1 forward. The byte and the
+/// flags come as small integers, read in place (no conversion calls into V8).
 pub(super) fn index_of_number<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     let Some(hay) = bytes_arg(s, args, 0) else {
         return;
     };
-    let byte = args.get(1).integer(s).unwrap_or(0) as u8;
+    let byte = match args.get(1).as_smi() {
+        Some(b) => b as u8,
+        None => args.get(1).integer(s).unwrap_or(0) as u8,
+    };
     let start = index_arg(s, args, 2, 0, hay.len());
+    let forward = args.get(3).as_smi().unwrap_or(0) & 1 != 0;
     let r = if start >= hay.len() {
         None
-    } else if args.get(3).boolean(s) {
+    } else if forward {
         codec::find_byte(&hay[start..], byte).map(|i| i + start)
     } else {
         hay[..=start].iter().rposition(|&b| b == byte)

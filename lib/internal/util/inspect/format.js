@@ -5,9 +5,9 @@
 // internalBinding('util') functions used: getProxyDetails (see inspect.js).
 
 const {
-  JSONStringify, NumberParseFloat, NumberParseInt, ObjectGetOwnPropertyDescriptor,
-  ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty, StringPrototypeCharCodeAt,
-  StringPrototypeSlice, StringPrototypeSplit,
+  ArrayPrototypePush, JSONStringify, NumberIsFinite, NumberParseFloat, NumberParseInt,
+  ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectPrototypeHasOwnProperty,
+  SafeMap, StringFromCharCode, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeSplit,
 } = primordials;
 
 const { getProxyDetails } = internalBinding('util');
@@ -17,9 +17,6 @@ const { formatNumber, formatBigInt, stylizeNoColor } = require('internal/util/in
 // %d %i %f %s numbers: separated when the options, else inspect.defaultOptions, say so.
 function numericSeparator(inspectOptions) {
   return inspectOptions?.numericSeparator ?? inspectDefaultOptions.numericSeparator;
-}
-function formatNumberNoColor(number, inspectOptions) {
-  return formatNumber(stylizeNoColor, number, numericSeparator(inspectOptions));
 }
 function formatBigIntNoColor(bigint, inspectOptions) {
   return formatBigInt(stylizeNoColor, bigint, numericSeparator(inspectOptions));
@@ -65,82 +62,171 @@ function hasBuiltInToString(value) {
     builtInObjects.has(descriptor.value.name);
 }
 
+// JSON text of a primitive string without entering JSON.stringify, whose setup
+// costs more than the work for a short string: only when no character needs an
+// escape (controls, '"', '\\', surrogates that might be lone).
+function jsonString(string) {
+  const length = string.length;
+  if (length > 256) return JSONStringify(string);
+  for (let i = 0; i < length; i++) {
+    const code = StringPrototypeCharCodeAt(string, i);
+    if (code < 0x20 || code === 34 || code === 92 || (code >= 0xd800 && code <= 0xdfff)) {
+      return JSONStringify(string);
+    }
+  }
+  return `"${string}"`;
+}
+
+// %j: primitives as JSON.stringify writes them; objects (toJSON, cycles) through it.
+function formatJson(arg) {
+  switch (typeof arg) {
+    case 'string': return jsonString(arg);
+    case 'number': return NumberIsFinite(arg) ? `${arg}` : 'null';
+    case 'boolean': return arg ? 'true' : 'false';
+    case 'undefined': return undefined;
+  }
+  if (arg === null) return 'null';
+  return tryStringify(arg);
+}
+
+function formatNumberPlain(number, inspectOptions) {
+  if (numericSeparator(inspectOptions)) return formatNumber(stylizeNoColor, number, true);
+  if (number === 0 && 1 / number < 0) return '-0';
+  return `${number}`;
+}
+
+// %s
+function formatString(arg, inspectOptions) {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'number') return formatNumberPlain(arg, inspectOptions);
+  if (typeof arg === 'bigint') return formatBigIntNoColor(arg, inspectOptions);
+  if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) return String(arg);
+  return inspect(arg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
+}
+
+// One directive (its letter's char code) applied to its argument.
+function formatDirective(code, arg, inspectOptions) {
+  switch (code) {
+    case 115: return formatString(arg, inspectOptions); // 's'
+    case 106: return formatJson(arg); // 'j'
+    case 100: // 'd'
+      if (typeof arg === 'number') return formatNumberPlain(arg, inspectOptions);
+      if (typeof arg === 'bigint') return formatBigIntNoColor(arg, inspectOptions);
+      if (typeof arg === 'symbol') return 'NaN';
+      return formatNumberPlain(Number(arg), inspectOptions);
+    case 79: return inspect(arg, inspectOptions); // 'O'
+    case 111: // 'o'
+      return inspect(arg, { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
+    case 105: // 'i'
+      if (typeof arg === 'bigint') return formatBigIntNoColor(arg, inspectOptions);
+      if (typeof arg === 'symbol') return 'NaN';
+      return formatNumberPlain(NumberParseInt(arg), inspectOptions);
+    case 102: // 'f'
+      if (typeof arg === 'symbol') return 'NaN';
+      return formatNumberPlain(NumberParseFloat(arg), inspectOptions);
+    default: // 'c': the CSS is consumed and ignored.
+      return '';
+  }
+}
+
+// A format string read once into the literal text between its directives
+// (`pieces`, "%%" already turned into "%") and the directives' letters as char
+// codes (`codes`, one fewer). `directives` is false when the string holds no
+// directive and no "%%": then it is printed as a plain first argument.
+class FormatTemplate {
+  constructor(pieces, codes, directives) {
+    this.pieces = pieces;
+    this.codes = codes;
+    this.directives = directives;
+  }
+}
+
+function parseFormat(string) {
+  const pieces = [];
+  const codes = [];
+  let directives = false;
+  let piece = '';
+  let lastPos = 0;
+  // A '%' in the last place is plain text.
+  for (let i = 0; i < string.length - 1; i++) {
+    if (StringPrototypeCharCodeAt(string, i) !== 37) continue; // '%'
+    const code = StringPrototypeCharCodeAt(string, ++i);
+    switch (code) {
+      case 115: case 106: case 100: case 79: case 111: case 105: case 102: case 99:
+        ArrayPrototypePush(pieces, piece + StringPrototypeSlice(string, lastPos, i - 1));
+        ArrayPrototypePush(codes, code);
+        piece = '';
+        break;
+      case 37: // "%%"
+        piece += StringPrototypeSlice(string, lastPos, i);
+        break;
+      default: // an unknown letter stays as written, and is not read as a '%'
+        continue;
+    }
+    directives = true;
+    lastPos = i + 1;
+  }
+  ArrayPrototypePush(pieces, piece + StringPrototypeSlice(string, lastPos));
+  return new FormatTemplate(pieces, codes, directives);
+}
+
+// Callers pass the same few literal format strings over and over (logging call
+// sites), so each is read once: the last four are compared first, then a map of
+// recent ones, emptied when full; long strings are not kept, to bound memory.
+const kMaxCachedFormatLength = 1024;
+const kMaxCachedFormats = 128;
+const formatTemplates = new SafeMap();
+const kRecentFormats = 4; // a power of two
+const emptyTemplate = parseFormat('');
+const recentStrings = ['', '', '', ''];
+const recentTemplates = [emptyTemplate, emptyTemplate, emptyTemplate, emptyTemplate];
+let recentNext = 0;
+
+function formatTemplate(string) {
+  for (let k = 0; k < kRecentFormats; k++) {
+    if (recentStrings[k] === string) return recentTemplates[k];
+  }
+  let template = formatTemplates.get(string);
+  if (template === undefined) {
+    template = parseFormat(string);
+    if (string.length > kMaxCachedFormatLength) return template;
+    if (formatTemplates.size >= kMaxCachedFormats) formatTemplates.clear();
+    formatTemplates.set(string, template);
+  }
+  recentStrings[recentNext] = string;
+  recentTemplates[recentNext] = template;
+  recentNext = (recentNext + 1) & (kRecentFormats - 1);
+  return template;
+}
+
 function formatWithOptionsInternal(inspectOptions, args) {
   const first = args[0];
+  const argc = args.length;
   let a = 0;
   let str = '';
   let join = '';
   if (typeof first === 'string') {
-    if (args.length === 1) return first;
-    let tempStr;
-    let lastPos = 0;
-    for (let i = 0; i < first.length - 1; i++) {
-      if (StringPrototypeCharCodeAt(first, i) !== 37) continue; // '%'
-      const nextChar = StringPrototypeCharCodeAt(first, ++i);
-      if (a + 1 !== args.length) {
-        switch (nextChar) {
-          case 115: { // 's'
-            const tempArg = args[++a];
-            if (typeof tempArg === 'number') tempStr = formatNumberNoColor(tempArg, inspectOptions);
-            else if (typeof tempArg === 'bigint') tempStr = formatBigIntNoColor(tempArg, inspectOptions);
-            else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
-              tempStr = String(tempArg);
-            } else {
-              tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
-            }
-            break;
-          }
-          case 106: tempStr = tryStringify(args[++a]); break; // 'j'
-          case 100: { // 'd'
-            const tempNum = args[++a];
-            if (typeof tempNum === 'bigint') tempStr = formatBigIntNoColor(tempNum, inspectOptions);
-            else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumberNoColor(Number(tempNum), inspectOptions);
-            break;
-          }
-          case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
-          case 111: // 'o'
-            tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
-            break;
-          case 105: { // 'i'
-            const tempInteger = args[++a];
-            if (typeof tempInteger === 'bigint') tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
-            else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumberNoColor(NumberParseInt(tempInteger), inspectOptions);
-            break;
-          }
-          case 102: { // 'f'
-            const tempFloat = args[++a];
-            if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumberNoColor(NumberParseFloat(tempFloat), inspectOptions);
-            break;
-          }
-          case 99: // 'c': CSS is consumed and ignored.
-            a += 1;
-            tempStr = '';
-            break;
-          case 37: // '%'
-            str += StringPrototypeSlice(first, lastPos, i);
-            lastPos = i + 1;
-            continue;
-          default:
-            continue;
+    if (argc === 1) return first;
+    const template = formatTemplate(first);
+    if (template.directives) {
+      const { pieces, codes } = template;
+      str = pieces[0];
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k];
+        // Once the arguments run out, the rest of the directives stay as written.
+        if (a + 1 < argc) {
+          str += formatDirective(code, args[++a], inspectOptions);
+        } else {
+          str += '%';
+          str += StringFromCharCode(code);
         }
-        if (lastPos !== i - 1) str += StringPrototypeSlice(first, lastPos, i - 1);
-        str += tempStr;
-        lastPos = i + 1;
-      } else if (nextChar === 37) {
-        str += StringPrototypeSlice(first, lastPos, i);
-        lastPos = i + 1;
+        str += pieces[k + 1];
       }
-    }
-    if (lastPos !== 0) {
       a++;
       join = ' ';
-      if (lastPos < first.length) str += StringPrototypeSlice(first, lastPos);
     }
   }
-  while (a < args.length) {
+  while (a < argc) {
     const value = args[a];
     str += join;
     str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;

@@ -1,0 +1,58 @@
+'use strict';
+// net.Socket's kWriteStringDirect method (installed by lib/net.js): a short
+// string put on the handle's queue past the socket's Writable — an HTTP
+// response's last write (lib/_http_outgoing.js), without the stream's
+// bookkeeping per response.
+
+const { kHandle, kSyncWrites, kWriteStringDirect, errnoStreamError } = require('internal/net');
+
+const ECANCELED = -125;
+
+// afterWrite(socket, pending, bytes, cb) and touch(socket) are net.js's: what a
+// write through the stream notes (bytes counted, the idle timer refreshed, the
+// callback chained behind the queue's drain when it is pending).
+function install(Socket, binding, stringWriteMax, afterWrite, touch) {
+  const socketWrite = Socket.prototype._write;
+  // Only when the Writable holds and owes nothing (so order is kept and no
+  // 'finish' of the socket is due): false when it cannot, and the caller writes
+  // through the stream. The callback runs on the next tick when the queue took
+  // the bytes at once (as the Writable's would), else once they are out.
+  Socket.prototype[kWriteStringDirect] = function(str, encoding, cb) {
+    const h = this[kHandle];
+    const n = str.length;
+    // Only a plain socket's own _write puts bytes on its handle as they are (a
+    // TLSSocket's encrypts them).
+    if (h === null || n === 0 || n > stringWriteMax || this.connecting || this[kSyncWrites] >= 0 ||
+        this._write !== socketWrite) {
+      return false;
+    }
+    const ws = this._writableState;
+    if (ws.length !== 0 || ws.corked !== 0 || ws.writing || ws.ending || ws.destroyed ||
+        ws.errored !== null || !ws.constructed) {
+      return false;
+    }
+    let latin1;
+    if (encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') latin1 = true;
+    else if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
+    else return false;
+    const r = binding.writeString(h.id, this._writeReq, str, latin1);
+    if (r < 0) {
+      const err = errnoStreamError(r === ECANCELED ? -32 : r, 'write');
+      process.nextTick(cb, err);
+      this.destroy(err);
+      return true;
+    }
+    const total = (r - (r & 1)) / 2;
+    if ((r & 1) !== 0) {
+      afterWrite(this, 1, total, cb);
+      return true;
+    }
+    this._bytesDispatched += total;
+    this._bytesWritten += total;
+    touch(this);
+    process.nextTick(cb);
+    return true;
+  };
+}
+
+module.exports = { install };
