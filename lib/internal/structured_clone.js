@@ -7,7 +7,8 @@
 // own enumerable string keys (getters run). Cycles and shared references are kept.
 // Functions, symbols and exotic objects throw a DataCloneError DOMException.
 // ArrayBuffers in the transfer list are moved: the clone gets their contents and the
-// originals are left detached.
+// originals are left detached. KeyObjects and CryptoKeys are copied, a FileHandle
+// in the transfer list is moved (internal/worker/js_transferable.js).
 // internalBinding('buffer').detachArrayBuffer(ab); internalBinding('types').cloneKind(v) classifies
 // an object in one call.
 
@@ -20,6 +21,7 @@ const {
 const { includesIn } = require('internal/util/either');
 
 const types = require('internal/util/types');
+const jsTransferable = require('internal/worker/js_transferable');
 
 const kErrorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];
 const kTypedArrays = {
@@ -131,6 +133,7 @@ function clone(value, memo) {
       break;
     case kOrdinary:
     default:
+      if (jsTransferable.isJsTransferable(value)) return cloneTransferable(value, memo);
       if ((typeof WeakRef === 'function' && value instanceof WeakRef) ||
           (typeof FinalizationRegistry === 'function' && value instanceof FinalizationRegistry)) {
         throw dataCloneError(value);
@@ -141,6 +144,22 @@ function clone(value, memo) {
   const keys = ObjectKeys(value);
   for (let i = 0; i < keys.length; i++) out[keys[i]] = clone(value[keys[i]], memo);
   return out;
+}
+
+// A KeyObject (copied); anything else of its kind (a FileHandle) had to be listed.
+function cloneTransferable(value, memo) {
+  if (typeof value[jsTransferable.kClone] !== 'function') {
+    throw typeErrorWithCode('Object that needs transfer was found in message but not listed in transferList',
+                            'ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST');
+  }
+  const out = jsTransferable.cloneHere(value[jsTransferable.kClone]());
+  memo.set(value, out);
+  return out;
+}
+
+function domCloneError(message) {
+  const { DOMException } = require('internal/dom_exception');
+  return new DOMException(message, 'DataCloneError');
 }
 
 function cloneError(value, memo) {
@@ -169,6 +188,12 @@ function structuredClone(value, options = undefined) {
   const moved = [];
   if (transfer !== undefined) {
     for (const item of transfer) {
+      if (jsTransferable.isJsTransferable(item) && typeof item[jsTransferable.kTransfer] === 'function') {
+        if (memo.has(item)) throw domCloneError(`Transfer list contains duplicate ${item.constructor.name}`);
+        memo.set(item, jsTransferable.cloneHere(item[jsTransferable.kTransfer](domCloneError)));
+        ArrayPrototypePush(moved, item);
+        continue;
+      }
       if (!types.isArrayBuffer(item)) {
         throw typeErrorWithCode('Found invalid object in transferList', 'ERR_INVALID_TRANSFER_OBJECT');
       }
@@ -182,7 +207,10 @@ function structuredClone(value, options = undefined) {
   }
   const out = clone(value, memo);
   const { detachArrayBuffer } = internalBinding('buffer');
-  for (let i = 0; i < moved.length; i++) detachArrayBuffer(moved[i]);
+  for (let i = 0; i < moved.length; i++) {
+    if (types.isArrayBuffer(moved[i])) detachArrayBuffer(moved[i]);
+    else moved[i][jsTransferable.kDetach]();
+  }
   return out;
 }
 

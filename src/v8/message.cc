@@ -4,6 +4,9 @@
 // the one lib/internal/worker/io.js writes through internalBinding('serdes')
 // (header, transferred ArrayBuffers by index, MessagePorts as host objects written
 // as their index in the transfer list), so either side may read the other's.
+// A host object that is a JS transferable (a FileHandle, a KeyObject: see
+// lib/internal/worker/js_transferable.js) is written as kJsTransferable, a length
+// and the bytes the `host` hook made of it; the receiver's `revive` hook rebuilds it.
 //
 // The sender's bytes go into one buffer per thread, reused message after message;
 // the caller copies them out before the next serialization on the thread. (A
@@ -14,15 +17,20 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 using namespace v8;
 
 typedef uint32_t (*coil_shared_fn)(void* ctx, const SharedArrayBuffer* sab);
 
+// The host object index that announces a JS transferable's bytes instead of a port.
+static const uint32_t kJsTransferable = 0xFFFFFFFFu;
+
 // What serialization asks of its caller: SharedArrayBuffers are handed to `shared`
 // (which keeps their memory and returns their id); a host object goes to the JS
-// function `host` (returns its index, or throws); `clone_error(message)` makes the
+// function `host` (returns its index, or the bytes of a JS transferable, or
+// throws); `clone_error(message)` makes the
 // DataCloneError to throw.
 struct CoilMessageHooks {
   void* ctx;
@@ -61,6 +69,16 @@ class MessageSerializer : public ValueSerializer::Delegate {
     Local<Function> host = ptr_to_local(hooks_->host).As<Function>();
     Local<Value> index;
     if (!host->Call(context, Undefined(isolate), 1, argv).ToLocal(&index)) return Nothing<bool>();
+    if (index->IsArrayBufferView()) {
+      Local<ArrayBufferView> view = index.As<ArrayBufferView>();
+      size_t len = view->ByteLength();
+      std::vector<uint8_t> bytes(len);
+      if (len > 0) view->CopyContents(bytes.data(), len);
+      serializer_.WriteUint32(kJsTransferable);
+      serializer_.WriteUint32(static_cast<uint32_t>(len));
+      serializer_.WriteRawBytes(bytes.data(), len);
+      return Just(true);
+    }
     uint32_t i;
     if (!index->Uint32Value(context).To(&i)) return Nothing<bool>();
     serializer_.WriteUint32(i);
@@ -95,13 +113,15 @@ class MessageSerializer : public ValueSerializer::Delegate {
 class MessageDeserializer : public ValueDeserializer::Delegate {
  public:
   MessageDeserializer(Isolate* isolate, const uint8_t* data, size_t len, const Value* const* shared,
-                      size_t n_shared, const Value* const* ports, size_t n_ports)
-      : shared_(shared), n_shared_(n_shared), ports_(ports), n_ports_(n_ports),
+                      size_t n_shared, const Value* const* ports, size_t n_ports, const Value* revive)
+      : shared_(shared), n_shared_(n_shared), ports_(ports), n_ports_(n_ports), revive_(revive),
         deserializer_(isolate, data, len, this) {}
 
   MaybeLocal<Object> ReadHostObject(Isolate* isolate) override {
-    uint32_t i;
-    if (!deserializer_.ReadUint32(&i) || i >= n_ports_ || !ptr_to_local(ports_[i])->IsObject()) {
+    uint32_t i = 0;
+    bool ok = deserializer_.ReadUint32(&i);
+    if (ok && i == kJsTransferable && revive_ != nullptr) return Revive(isolate);
+    if (!ok || i >= n_ports_ || !ptr_to_local(ports_[i])->IsObject()) {
       isolate->ThrowException(Exception::Error(String::NewFromUtf8Literal(isolate, "Unable to deserialize cloned data.")));
       return MaybeLocal<Object>();
     }
@@ -115,10 +135,44 @@ class MessageDeserializer : public ValueDeserializer::Delegate {
     return ptr_to_local(shared_[id]).As<SharedArrayBuffer>();
   }
 
+  // A JS transferable: revive(bytes) makes the object (or throws).
+  MaybeLocal<Object> Revive(Isolate* isolate) {
+    // V8 forbids JS while it reads a value, except where it asks the embedder.
+    Isolate::AllowJavascriptExecutionScope allow_js(isolate);
+    uint32_t len;
+    const void* raw;
+    Local<Context> context = isolate->GetCurrentContext();
+    if (!deserializer_.ReadUint32(&len) || !deserializer_.ReadRawBytes(len, &raw)) {
+      isolate->ThrowException(Exception::Error(String::NewFromUtf8Literal(isolate, "Unable to deserialize cloned data.")));
+      return MaybeLocal<Object>();
+    }
+    Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, len);
+    if (len > 0) std::memcpy(ab->GetBackingStore()->Data(), raw, len);
+    Local<Value> argv[1] = {Uint8Array::New(ab, 0, len)};
+    Local<Value> out;
+    TryCatch tc(isolate);
+    if (!ptr_to_local(revive_).As<Function>()->Call(context, Undefined(isolate), 1, argv).ToLocal(&out)) {
+      // V8 would replace the error with its own: it is rethrown once ReadValue returns.
+      if (tc.HasCaught() && !tc.HasTerminated()) {
+        error_.Reset(isolate, tc.Exception());
+      } else {
+        tc.ReThrow();
+      }
+      return MaybeLocal<Object>();
+    }
+    if (!out->IsObject()) {
+      isolate->ThrowException(Exception::Error(String::NewFromUtf8Literal(isolate, "Unable to deserialize cloned data.")));
+      return MaybeLocal<Object>();
+    }
+    return out.As<Object>();
+  }
+
   const Value* const* shared_;
   size_t n_shared_;
   const Value* const* ports_;
   size_t n_ports_;
+  const Value* revive_;
+  Global<Value> error_;  // what revive threw
   ValueDeserializer deserializer_;
 };
 
@@ -152,20 +206,23 @@ const uint8_t* v8__Message__Serialize(Isolate* isolate, const Context* ctx, cons
 void v8__Message__FreeBytes(uint8_t* bytes) { std::free(bytes); }
 
 // The value of a message's bytes, with its transferred ArrayBuffers (by index), its
-// SharedArrayBuffers (by id) and the MessagePorts it carried (by index); null when
-// it threw (the exception is pending).
+// SharedArrayBuffers (by id) and the MessagePorts it carried (by index), its JS
+// transferables rebuilt by the function `revive` (null: none can be); null when it
+// threw (the exception is pending).
 const Value* v8__Message__Deserialize(Isolate* isolate, const Context* ctx, const uint8_t* data, size_t len,
                                       const ArrayBuffer* const* buffers, size_t n_buffers,
                                       const Value* const* shared, size_t n_shared, const Value* const* ports,
-                                      size_t n_ports) {
-  MessageDeserializer d(isolate, data, len, shared, n_shared, ports, n_ports);
+                                      size_t n_ports, const Value* revive) {
+  MessageDeserializer d(isolate, data, len, shared, n_shared, ports, n_ports, revive);
   Local<Context> context = ptr_to_local(ctx);
   bool ok;
   if (!d.deserializer_.ReadHeader(context).To(&ok)) return nullptr;
   for (size_t i = 0; i < n_buffers; i++) {
     d.deserializer_.TransferArrayBuffer(static_cast<uint32_t>(i), ptr_to_local(buffers[i]));
   }
-  return maybe_to_ptr(d.deserializer_.ReadValue(context));
+  MaybeLocal<Value> out = d.deserializer_.ReadValue(context);
+  if (out.IsEmpty() && !d.error_.IsEmpty()) isolate->ThrowException(d.error_.Get(isolate));
+  return maybe_to_ptr(out);
 }
 
 }  // extern "C"

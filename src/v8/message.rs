@@ -42,6 +42,7 @@ extern "C" {
         n_shared: usize,
         ports: *const *const Value,
         n_ports: usize,
+        revive: *const Value,
     ) -> *const Value;
 }
 
@@ -105,13 +106,15 @@ impl<'s> Scope<'s> {
     }
 
     /// The value of a message's bytes, given its transferred ArrayBuffers, its
-    /// SharedArrayBuffers and the MessagePorts it carried. None when it threw.
+    /// SharedArrayBuffers and the MessagePorts it carried; `revive(bytes)` makes
+    /// each JS transferable (a FileHandle, a KeyObject) it holds. None when it threw.
     pub fn deserialize_message(
         &self,
         data: &[u8],
         buffers: &[Local<'s, ArrayBuffer>],
         shared: &[Local<'s, Value>],
         ports: &[Local<'s, Value>],
+        revive: Option<Local<'s, Function>>,
     ) -> Option<Local<'s, Value>> {
         let raw_buffers: Vec<*const ArrayBuffer> = buffers.iter().map(|b| b.as_ptr()).collect();
         let raw_shared: Vec<*const Value> = shared.iter().map(|b| b.as_ptr()).collect();
@@ -130,6 +133,7 @@ impl<'s> Scope<'s> {
                 raw_shared.len(),
                 raw_ports.as_ptr(),
                 raw_ports.len(),
+                revive.map_or(std::ptr::null(), |f| f.value().as_ptr()),
             ))
         }
     }

@@ -30,9 +30,18 @@ void v8__Isolate__TerminateNearHeapLimit(Isolate* isolate, std::atomic<bool>* fl
 
 // An object with one embedder field: V8's serializer hands such objects to the
 // delegate's WriteHostObject instead of copying their properties.
+// The template is made once per isolate (a thread has one isolate at a time):
+// FileHandles and KeyObjects are host objects too, made often.
 const Object* v8__Object__NewHost(Isolate* isolate) {
-  Local<ObjectTemplate> tmpl = ObjectTemplate::New(isolate);
-  tmpl->SetInternalFieldCount(1);
+  thread_local Isolate* owner = nullptr;
+  thread_local Eternal<ObjectTemplate> cached;
+  if (owner != isolate) {
+    Local<ObjectTemplate> made = ObjectTemplate::New(isolate);
+    made->SetInternalFieldCount(1);
+    cached.Set(isolate, made);
+    owner = isolate;
+  }
+  Local<ObjectTemplate> tmpl = cached.Get(isolate);
   Local<Object> obj;
   if (!tmpl->NewInstance(isolate->GetCurrentContext()).ToLocal(&obj)) return nullptr;
   obj->SetAlignedPointerInInternalField(0, nullptr);

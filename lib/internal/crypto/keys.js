@@ -3,6 +3,8 @@
 // createSecretKey / createPublicKey / createPrivateKey from PEM, DER and JWK, with
 // export() in each encoding. An asymmetric key is held as DER (PKCS#8 when
 // private, SPKI when public), which internalBinding('crypto') parses for each use.
+// A KeyObject is a host object that a MessagePort or structuredClone copies (a JS
+// transferable, internal/worker/js_transferable.js): its type and bytes travel.
 
 const binding = internalBinding('crypto');
 const { Buffer } = require('buffer');
@@ -17,6 +19,7 @@ const {
 const { validateObject, validateOneOf, validateString } = require('internal/validators');
 const { asBuffer, byteSource } = require('internal/crypto/util');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
+const { hostThis, kClone, kDeserialize } = require('internal/worker/js_transferable');
 const {
   ArrayPrototypeIncludes,
   BigInt,
@@ -41,8 +44,21 @@ class KeyObject {
     if (type !== 'secret' && type !== 'public' && type !== 'private') {
       throw new ERR_INVALID_ARG_VALUE('type', type);
     }
-    this[kKeyType] = type;
-    ObjectDefineProperty(this, kData, { __proto__: null, value: data, enumerable: false });
+    const self = hostThis(new.target);
+    self[kKeyType] = type;
+    ObjectDefineProperty(self, kData, { __proto__: null, value: data, enumerable: false });
+    return self;
+  }
+
+  [kClone]() {
+    return { data: { type: this[kKeyType], bytes: this[kData] }, deserializeInfo: 'internal/crypto/keys:KeyObject' };
+  }
+
+  // A copy received from a port (kClone's data).
+  static [kDeserialize]({ type, bytes }) {
+    const data = asBuffer(bytes);
+    if (type === 'secret') return new SecretKeyObject(data);
+    return type === 'private' ? new PrivateKeyObject(data) : new PublicKeyObject(data);
   }
 
   get type() {

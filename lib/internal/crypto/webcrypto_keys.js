@@ -16,6 +16,7 @@ const { randomBytes } = require('internal/crypto/random');
 const { Buffer } = require('buffer');
 const { isAnyArrayBuffer, isArrayBufferView } = require('internal/util/types');
 const { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS } = require('internal/errors').codes;
+const { hostThis, kClone, kDeserialize } = require('internal/worker/js_transferable');
 const {
   ArrayPrototypeIncludes,
   ArrayPrototypePush,
@@ -89,13 +90,25 @@ ObjectDefineProperty(CryptoKey.prototype, SymbolToStringTag, {
   __proto__: null, value: 'CryptoKey', configurable: true,
 });
 
-// The constructor lib/ uses; instances are CryptoKeys.
+// The constructor lib/ uses; instances are CryptoKeys, host objects that a port or
+// structuredClone copies (internal/worker/js_transferable.js).
 function InternalCryptoKey(keyObject, algorithm, extractable, usages) {
-  this[kKeyObject] = keyObject;
-  this[kAlgorithm] = algorithm;
-  this[kExtractable] = extractable;
-  this[kUsages] = usages;
+  const self = hostThis(new.target ?? InternalCryptoKey);
+  self[kKeyObject] = keyObject;
+  self[kAlgorithm] = algorithm;
+  self[kExtractable] = extractable;
+  self[kUsages] = usages;
+  return self;
 }
+InternalCryptoKey.prototype[kClone] = function() {
+  return {
+    data: { key: this[kKeyObject][kClone]().data, algorithm: this[kAlgorithm], extractable: this[kExtractable],
+            usages: this[kUsages] },
+    deserializeInfo: 'internal/crypto/webcrypto_keys:InternalCryptoKey',
+  };
+};
+InternalCryptoKey[kDeserialize] = ({ key, algorithm, extractable, usages }) =>
+  new InternalCryptoKey(KeyObject[kDeserialize](key), algorithm, extractable, usages);
 ObjectSetPrototypeOf(InternalCryptoKey.prototype, CryptoKey.prototype);
 ObjectDefineProperty(InternalCryptoKey.prototype, 'constructor', {
   __proto__: null, value: CryptoKey, writable: true, configurable: true,

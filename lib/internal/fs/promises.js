@@ -1,9 +1,10 @@
 'use strict';
 // fs.promises: each call is one binding call (to the ring, or inline without an opcode)
-// settled at its completion; FileHandle wraps an fd; writeFile, mkdir -p, rm -r chain them.
+// settled at its completion; FileHandle wraps an fd (a port can take it:
+// internal/fs/handle_transfer.js); writeFile, mkdir -p, rm -r chain them.
 
 const {
-  ArrayBufferIsView, ArrayPrototypeMap, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
+  ArrayBufferIsView, ArrayPrototypeMap, FunctionPrototypeCall, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
   ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject,
   PromiseResolve, ReflectApply, SafePromiseAll, StringPrototypeIncludes, SymbolAsyncIterator,
   SymbolIterator, TypedArrayPrototypeSubarray,
@@ -14,6 +15,7 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const EventEmitter = require('events');
 const pathModule = require('path');
+const { hostThis } = require('internal/worker/js_transferable');
 const { AbortError, codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE,
   ERR_METHOD_NOT_IMPLEMENTED, ERR_INVALID_STATE, ERR_INTERNAL_ASSERTION,
@@ -36,9 +38,7 @@ function call(name, ...args) {
   return ReflectApply(binding[name], binding, args);
 }
 
-function checkAborted(signal) {
-  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
-}
+function checkAborted(signal) { if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason }); }
 
 const kFd = Symbol('kFd');
 const kClosePromise = Symbol('kClosePromise');
@@ -51,12 +51,14 @@ const kRefs = Symbol('kRefs');
 // close() call itself.
 class FileHandle extends EventEmitter {
   constructor(fd) {
-    super();
-    // An own property, as in Node (which is how it prints a FileHandle).
-    this.close = closeHandle;
-    this[kFd] = fd;
-    this[kRefs] = 1;
-    this[kClosePromise] = null;
+    // A host object, which V8's serializer gives to a port's transfer hook.
+    const self = hostThis(new.target);
+    FunctionPrototypeCall(EventEmitter.init, self);
+    self.close = closeHandle; // an own property, as in Node (which is how it prints)
+    self[kFd] = fd;
+    self[kRefs] = 1;
+    self[kClosePromise] = null;
+    return self;
   }
   get fd() { return this[kFd]; }
   async [Symbol.asyncDispose]() { return await this.close(); }
@@ -106,6 +108,7 @@ class FileHandle extends EventEmitter {
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 }
+require('internal/fs/handle_transfer').install(FileHandle, kFd, kRefs, kClosePromise);
 
 // Runs fn(fd) as one operation on the handle; `syscall` names it in the error
 // for a closed handle. The check and the count happen synchronously. Called on
@@ -167,10 +170,7 @@ function unrefHandle(handle) {
   }
 }
 
-function validateLen(len) {
-  validateInteger(len, 'len');
-  return MathMax(0, len);
-}
+function validateLen(len) { validateInteger(len, 'len'); return MathMax(0, len); }
 
 // ---- read / write on an fd ----
 // FileHandle.read(buffer, offset, length, position) | read(buffer, options) | read(options)

@@ -151,7 +151,7 @@ const helpers = {
       messaging.postValue(id, value, errors.cloneError);
     } else {
       const list = io.checkTransferList(transfer, port, errors.cloneError, errors.typeError);
-      if (list[1].length === 0) {
+      if (list[1].length === 0 && list[2].length === 0) {
         messaging.postTransfer(id, value, list[0], errors.cloneError);
       } else {
         const msg = io.serializeChecked(value, list, errors.cloneError);

@@ -8,13 +8,15 @@
 // (addEventListener / onmessage, given a MessageEvent).
 // A message with no transfer list goes through postValue, which serializes and
 // queues it natively; one without ports arrives through emitValue, already a value.
+// FileHandles (moved) and KeyObjects (copied) travel as bytes in place of the host
+// object (internal/worker/js_transferable.js).
 // Binding: messaging.{setup, newChannel, hostObject, post, postValue, start, stop,
 // setRef, close, receive}.
 
 const {
   ArrayIsArray, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush, ObjectDefineProperties,
   ObjectDefineProperty, ObjectFreeze, ObjectSetPrototypeOf, ReflectApply, SafeMap, Symbol, SymbolFor, SymbolIterator,
-  TypeError,
+  TypedArrayPrototypeSubarray, TypeError,
 } = primordials;
 
 const messaging = internalBinding('messaging');
@@ -25,6 +27,10 @@ const {
   codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST },
 } = require('internal/errors');
 const types = require('internal/util/types');
+const jsTransferable = require('internal/worker/js_transferable');
+
+// A host object index announcing a JS transferable's bytes (src/v8/message.cc's).
+const kJsTransferable = 0xFFFFFFFF;
 
 const kId = Symbol('kId');
 const kEmitter = Symbol('kEmitter');
@@ -186,7 +192,7 @@ class MessagePort extends NodeEventTarget {
       return;
     }
     const list = checkTransferList(transferList, this);
-    if (list[1].length === 0) {
+    if (list[1].length === 0 && list[2].length === 0) {
       // ArrayBuffers only (the common transfer): serialized, detached and queued
       // in one native call.
       messaging.postTransfer(id === undefined ? -1 : id, value, list[0]);
@@ -292,11 +298,13 @@ class MessageChannel {
 // What V8's serializer calls back (src/v8/serializer.cc): a class, not a literal
 // with __proto__: null, whose objects V8 would build on its slow path per message.
 class SerializerOwner {
-  constructor(h, transferPorts, shared, cloneError) {
+  constructor(h, transferPorts, shared, cloneError, moved, movedBytes) {
     this.h = h;
     this.transferPorts = transferPorts;
     this.shared = shared;
     this.cloneError = cloneError;
+    this.moved = moved;
+    this.movedBytes = movedBytes;
   }
 
   _getDataCloneError(message) { return this.cloneError(message); }
@@ -309,19 +317,33 @@ class SerializerOwner {
 
   _writeHostObject(obj) {
     const i = ArrayPrototypeIndexOf(this.transferPorts, obj);
-    if (i === -1) throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
-    serdes.writeUint32(this.h, i);
+    if (i !== -1) {
+      serdes.writeUint32(this.h, i);
+      return;
+    }
+    const j = ArrayPrototypeIndexOf(this.moved, obj);
+    const bytes = j !== -1 ? this.movedBytes[j] : hostIndex(obj);
+    serdes.writeUint32(this.h, kJsTransferable);
+    serdes.writeUint32(this.h, bytes.length);
+    serdes.writeRawBytes(this.h, bytes);
   }
 }
 
 class DeserializerOwner {
-  constructor(h, received, shared) {
+  constructor(h, received, shared, input) {
     this.h = h;
     this.received = received;
     this.shared = shared;
+    this.input = input;
   }
 
-  _readHostObject() { return this.received[serdes.readUint32(this.h)]; }
+  _readHostObject() {
+    const i = serdes.readUint32(this.h);
+    if (i !== kJsTransferable) return this.received[i];
+    const len = serdes.readUint32(this.h);
+    const at = serdes.readRawBytes(this.h, len);
+    return jsTransferable.revive(TypedArrayPrototypeSubarray(this.input, at, at + len));
+  }
   _getSharedArrayBuffer(i) { return this.shared[i]; }
 }
 
@@ -337,11 +359,15 @@ function portIdOf(item) {
   return id === undefined && foreignPorts !== null ? foreignPorts.idOf(item) : id;
 }
 
-// [ArrayBuffers, MessagePorts] of a transfer list, checked as node checks it; a
-// port of a vm context gives its context's error makers.
+// [ArrayBuffers, MessagePorts, JS transferables, their bytes] of a transfer list,
+// checked as node checks it; a port of a vm context gives its context's error
+// makers. A JS transferable says here whether it can go (a FileHandle in use
+// cannot); one that is only cloneable (a KeyObject) is copied whether listed or not.
 function checkTransferList(transferList, source, cloneError = dataCloneError, typeError = codeTypeError) {
   const buffers = [];
   const transferPorts = [];
+  const moved = [];
+  const movedBytes = [];
   if (transferList !== undefined && transferList !== null) {
     let list = transferList;
     if (typeof list !== 'object' && typeof list !== 'function') {
@@ -381,12 +407,19 @@ function checkTransferList(transferList, source, cloneError = dataCloneError, ty
           throw cloneError('Transfer list contains duplicate MessagePort');
         }
         ArrayPrototypePush(transferPorts, item);
+      } else if (jsTransferable.isJsTransferable(item)) {
+        if (typeof item[jsTransferable.kTransfer] !== 'function') continue;
+        if (ArrayPrototypeIncludes(moved, item)) {
+          throw cloneError(`Transfer list contains duplicate ${item.constructor.name}`);
+        }
+        ArrayPrototypePush(movedBytes, jsTransferable.pack(item[jsTransferable.kTransfer](cloneError)));
+        ArrayPrototypePush(moved, item);
       } else {
         throw typeError('Found invalid object in transferList', 'ERR_INVALID_TRANSFER_OBJECT');
       }
     }
   }
-  return [buffers, transferPorts];
+  return [buffers, transferPorts, moved, movedBytes];
 }
 
 // [data, buffers, shared, port ids] of a message.
@@ -402,7 +435,7 @@ function serializeChecked(value, checked, cloneError = dataCloneError) {
   for (let i = 0; i < transferPorts.length; i++) ArrayPrototypePush(portIds, portIdOf(transferPorts[i]));
   const shared = [];
   const h = serdes.newSerializer();
-  const owner = new SerializerOwner(h, transferPorts, shared, cloneError);
+  const owner = new SerializerOwner(h, transferPorts, shared, cloneError, checked[2], checked[3]);
   let data;
   try {
     for (let i = 0; i < buffers.length; i++) serdes.serializerTransferArrayBuffer(h, i, buffers[i]);
@@ -412,6 +445,8 @@ function serializeChecked(value, checked, cloneError = dataCloneError) {
   } finally {
     serdes.dispose(h);
   }
+  // What moved is unusable here from now on (a FileHandle's fd is the receiver's).
+  for (let i = 0; i < checked[2].length; i++) checked[2][i][jsTransferable.kDetach]();
   // The ports leave this thread: they are unusable here from now on.
   for (let i = 0; i < transferPorts.length; i++) {
     const port = transferPorts[i];
@@ -429,8 +464,9 @@ function serializeChecked(value, checked, cloneError = dataCloneError) {
 function deserialize(data, buffers, shared, portIds) {
   const received = [];
   for (let i = 0; i < portIds.length; i++) ArrayPrototypePush(received, makePort(portIds[i]));
-  const h = serdes.newDeserializer(new Uint8Array(data));
-  const owner = new DeserializerOwner(h, received, shared);
+  const input = new Uint8Array(data);
+  const h = serdes.newDeserializer(input);
+  const owner = new DeserializerOwner(h, received, shared, input);
   try {
     for (let i = 0; i < buffers.length; i++) serdes.deserializerTransferArrayBuffer(h, i, buffers[i]);
     serdes.readHeader(h, owner);
@@ -508,12 +544,15 @@ function emitValue(id, value, failed) {
   }
 }
 
-// A host object (a MessagePort) met with no transfer list.
-function hostIndex() {
-  throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+// A host object met outside the transfer list: a KeyObject's bytes (it is copied),
+// else (a MessagePort, a FileHandle) node's error.
+function hostIndex(obj) {
+  const bytes = jsTransferable.cloneBytes(obj);
+  if (bytes === undefined) throw new ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST();
+  return bytes;
 }
 
-messaging.setup(emit, emitValue, hostIndex, dataCloneError);
+messaging.setup(emit, emitValue, hostIndex, dataCloneError, jsTransferable.revive, jsTransferable.unavailable);
 
 function receiveMessageOnPort(port) {
   const { BroadcastChannel } = require('internal/worker/broadcast_channel');

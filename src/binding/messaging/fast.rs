@@ -13,18 +13,23 @@ use crate::v8::{
 };
 
 /// The JS side: emitValue, hostIndex(object) (a MessagePort outside a transfer
-/// list: throws node's error), cloneError(message) (a DataCloneError).
+/// list: throws node's error; a KeyObject: its bytes), cloneError(message) (a
+/// DataCloneError), revive(bytes) (a received JS transferable) and, for ports moved
+/// to another vm context, unavailable(bytes) (throws node's error).
 struct Hooks {
     emit_value: Global,
     host: Global,
     clone_error: Global,
+    revive: Global,
+    unavailable: Global,
 }
 
 thread_local! {
     static HOOKS: RefCell<Option<Hooks>> = const { RefCell::new(None) };
 }
 
-/// setup's arguments after `emit`: (emitValue, hostIndex, cloneError).
+/// setup's arguments after `emit`: (emitValue, hostIndex, cloneError, revive,
+/// unavailable).
 pub fn setup<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) {
     if !a.get(first).is(ValueKind::Function) {
         return;
@@ -33,6 +38,8 @@ pub fn setup<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, first: usize) {
         emit_value: Global::new(s, a.get(first)),
         host: Global::new(s, a.get(first + 1)),
         clone_error: Global::new(s, a.get(first + 2)),
+        revive: Global::new(s, a.get(first + 3)),
+        unavailable: Global::new(s, a.get(first + 4)),
     };
     HOOKS.with(|h| *h.borrow_mut() = Some(hooks));
 }
@@ -132,7 +139,7 @@ pub fn emit_value(rt: &Runtime, id: u64, msg: Message) -> Option<Message> {
         let Some(f) = hook(s, |h| &h.emit_value) else {
             return;
         };
-        let (value, failed) = deserialize(s, &msg, &[]);
+        let (value, failed) = deserialize(s, &msg, &[], false);
         let Some(value) = value else { return };
         let args = [s.number(id as f64), value, s.boolean(failed)];
         rt.make_callback(s, f, s.undefined(), &args);
@@ -142,12 +149,19 @@ pub fn emit_value(rt: &Runtime, id: u64, msg: Message) -> Option<Message> {
 
 /// A message's value rebuilt in `s`'s current context with the ports it carries
 /// (already made as JS ports), or the error that threw with `true`: (None, true)
-/// when JS was terminated.
+/// when JS was terminated. In another vm context (`moved`) a JS transferable
+/// cannot be rebuilt: node's ERR_MESSAGE_TARGET_CONTEXT_UNAVAILABLE.
 pub(super) fn deserialize<'s>(
     s: &Scope<'s>,
     msg: &Message,
     ports: &[Local<'s, Value>],
+    moved: bool,
 ) -> (Option<Local<'s, Value>>, bool) {
+    let revive = if moved {
+        hook(s, |h| &h.unavailable)
+    } else {
+        hook(s, |h| &h.revive)
+    };
     let buffers: Vec<_> = msg
         .buffers
         .iter()
@@ -159,7 +173,7 @@ pub(super) fn deserialize<'s>(
         .filter_map(|b| b.shared_array_buffer(s))
         .collect();
     s.try_catch(
-        |tc| match s.deserialize_message(&msg.data, &buffers, &shared, ports) {
+        |tc| match s.deserialize_message(&msg.data, &buffers, &shared, ports, revive) {
             Some(v) => (Some(v), false),
             None if tc.has_terminated() => (None, true),
             None => (tc.exception(s), true),

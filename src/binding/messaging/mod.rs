@@ -95,8 +95,8 @@ fn id_arg(s: &Scope, a: &CallbackArgs, i: usize) -> u64 {
     a.get(i).integer(s).unwrap_or(-1) as u64
 }
 
-/// setup(emit, emitValue, hostIndex, cloneError): the functions each message is
-/// given to (fast.rs's for the common ones).
+/// setup(emit, emitValue, hostIndex, cloneError, revive, unavailable): the
+/// functions each message is given to (fast.rs's for the common ones).
 fn setup<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let g = Global::new(s, a.get(0));
     EMIT.with(|e| *e.borrow_mut() = Some(g));

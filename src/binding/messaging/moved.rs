@@ -154,7 +154,7 @@ fn rebuild<'s>(
         carried.push(made);
     }
     s.in_context(context, |t| {
-        let (value, failed) = super::fast::deserialize(t, &msg, &carried);
+        let (value, failed) = super::fast::deserialize(t, &msg, &carried, true);
         Some((value?, failed, t.array(&carried).value()))
     })
 }
