@@ -4,11 +4,12 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, NumberIsFinite, ObjectKeys,
-  ObjectSetPrototypeOf, SafeStringIterator, StringFromCharCode, StringPrototypeCharCodeAt,
+  ObjectSetPrototypeOf, SafeStringIterator, StringPrototypeCharCodeAt,
   StringPrototypeSlice, StringPrototypeToUpperCase,
 } = primordials;
 
 const { codes: { ERR_INVALID_URI } } = require('internal/errors');
+const { hexDigit, decodeAsciiEscapes } = require('internal/querystring');
 
 // Bytes that escape() leaves alone: A-Z a-z 0-9 - _ . ! ~ * ' ( )
 const unreserved = new Int8Array(128);
@@ -67,13 +68,6 @@ function qsEscape(str) {
   return encodeStr(str, unreserved);
 }
 
-function hexValue(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
-}
-
 // Percent-decode into bytes; malformed escapes stay as they are.
 function unescapeBuffer(s, decodeSpaces) {
   const { Buffer } = require('buffer');
@@ -87,8 +81,8 @@ function unescapeBuffer(s, decodeSpaces) {
       continue;
     }
     if (c === 37 /* % */ && i + 2 < s.length) {
-      const h = hexValue(StringPrototypeCharCodeAt(s, i + 1));
-      const l = h === -1 ? -1 : hexValue(StringPrototypeCharCodeAt(s, i + 2));
+      const h = hexDigit(StringPrototypeCharCodeAt(s, i + 1));
+      const l = h === -1 ? -1 : hexDigit(StringPrototypeCharCodeAt(s, i + 2));
       if (h !== -1 && l !== -1) {
         out[n++] = h * 16 + l;
         i += 2;
@@ -98,25 +92,6 @@ function unescapeBuffer(s, decodeSpaces) {
     out[n++] = c;
   }
   return out.slice(0, n);
-}
-
-// The usual escapes (%20, %2F, %3D ...) decode to ASCII: done here, without
-// V8's C++ decodeURIComponent. undefined when an escape is a UTF-8 byte or a '%'
-// starts no escape: decodeURIComponent then decides, as before.
-function decodeAsciiEscapes(s) {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (StringPrototypeCharCodeAt(s, i) !== 37 /* % */) continue;
-    // Past the end charCodeAt is NaN, which is no hex digit.
-    const hi = hexValue(StringPrototypeCharCodeAt(s, i + 1));
-    const lo = hexValue(StringPrototypeCharCodeAt(s, i + 2));
-    if (hi < 0 || lo < 0 || hi >= 8) return undefined;
-    out += StringPrototypeSlice(s, last, i) + StringFromCharCode(hi * 16 + lo);
-    last = i + 3;
-    i += 2;
-  }
-  return last === 0 ? s : out + StringPrototypeSlice(s, last);
 }
 
 function qsUnescape(s, decodeSpaces) {
@@ -162,7 +137,7 @@ function stringify(obj, sep, eq, options) {
 }
 
 function isHex(c) {
-  return hexValue(c) !== -1;
+  return hexDigit(c) !== -1;
 }
 
 function decodeComponent(decode, str) {

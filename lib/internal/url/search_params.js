@@ -10,7 +10,7 @@ const {
   ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
-  StringFromCharCode, StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeSlice,
+  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeSlice,
   SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
@@ -25,6 +25,7 @@ const {
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
 const host = require('internal/url/host');
+const { decodeAsciiEscapes } = require('internal/querystring');
 const { toUSV } = host;
 
 const kInspect = SymbolFor('nodejs.util.inspect.custom');
@@ -35,32 +36,6 @@ function inspect(v, opts) {
 }
 
 // --- application/x-www-form-urlencoded ---
-
-function hexDigit(c) {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  c |= 0x20;
-  return c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
-}
-
-// The usual escapes (%20, %2F, %3D ...) decode to ASCII: done here, without V8's
-// C++ decodeURIComponent. undefined when an escape is a UTF-8 byte or a '%' starts
-// no escape: formDecode's general path handles those. Query strings are short:
-// charCodeAt loops here and in formParse beat indexOf/split, which V8 10.2 runs
-// through memchr and its runtime.
-function decodeAsciiEscapes(s, percent) {
-  let out = '';
-  let last = 0;
-  for (let i = percent; i < s.length; i++) {
-    if (StringPrototypeCharCodeAt(s, i) !== 0x25) continue;
-    const hi = hexDigit(StringPrototypeCharCodeAt(s, i + 1));
-    const lo = hexDigit(StringPrototypeCharCodeAt(s, i + 2));
-    if (hi < 0 || lo < 0 || hi >= 8) return undefined;
-    out += StringPrototypeSlice(s, last, i) + StringFromCharCode(hi * 16 + lo);
-    last = i + 3;
-    i += 2;
-  }
-  return out + StringPrototypeSlice(s, last);
-}
 
 // Name/value pairs of `input` (no leading '?'), each decoded only when it holds a
 // '+' or '%'. A string from a user may hold lone surrogates, which become U+FFFD
