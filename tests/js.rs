@@ -106,7 +106,12 @@ fn run(bin: &str, file: &Path, spec: &Spec) -> Result<(), Failed> {
     std::thread::spawn(move || {
         let _ = stdin.write_all(input.as_bytes());
     });
-    let out = wait_with_timeout(child, 60)?;
+    // COIL_TEST_TIMEOUT: more seconds for slow runs (scripts/memcheck.sh, valgrind).
+    let secs = std::env::var("COIL_TEST_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let out = wait_with_timeout(child, secs)?;
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let dir_text = dir.display().to_string();

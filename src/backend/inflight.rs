@@ -2,25 +2,37 @@
 //! user_data), and an index by fd so that a closing handle cancels its ops without
 //! a scan. An op's slot lives until its last completion; the op is boxed so the
 //! memory the kernel (or a pool thread) uses never moves meanwhile.
+//!
+//! The index by fd is intrusive: the ops on one fd form a doubly linked list
+//! through their own slab entries, and its head sits in a vector indexed by the
+//! fd number (fds are small and dense). Inserting or removing an op is then a few
+//! stores next to memory the op's insert or removal touches anyway; a hash map of
+//! per-fd lists cost a hash probe and a miss on the list per op, growing with the
+//! connection count (docs/net.md, "The in-flight table").
 use std::os::fd::RawFd;
 
-use rustc_hash::FxHashMap;
 use slab::Slab;
 
 use super::{Key, Op, Owner};
+
+/// No entry: the end of an fd's list, or an fd without ops.
+const NIL: u32 = u32::MAX;
 
 pub struct InFlight {
     pub op: Box<Op>,
     pub owner: Owner,
     fd: Option<RawFd>,
+    /// The neighbours in the list of ops on `fd` (slab indexes, NIL at the ends).
+    prev: u32,
+    next: u32,
 }
 
 #[derive(Default)]
 pub struct Table {
     ops: Slab<InFlight>,
-    /// A socket has a few ops in flight at most; its list is kept when it empties
-    /// (no allocation per op), and there are at most as many lists as fd numbers.
-    by_fd: FxHashMap<RawFd, Vec<Key>>,
+    /// The first op on each fd (NIL: none), indexed by the fd number; it grows to
+    /// the highest fd that had an op, 4 bytes an fd.
+    heads: Vec<u32>,
     /// Boxes of finished ops (holding a Nop), reused by the next inserts: an op
     /// costs no malloc and free of its box in a steady state. (Boxes, not ops:
     /// the table hands out boxes, whose heap blocks are what is reused.)
@@ -41,11 +53,27 @@ impl Table {
             }
             None => Box::new(op),
         };
-        let key = self.ops.insert(InFlight { op, owner, fd }) as Key;
-        if let Some(fd) = fd {
-            self.by_fd.entry(fd).or_default().push(key);
+        let entry = self.ops.vacant_entry();
+        let index = entry.key();
+        let mut next = NIL;
+        let fd = fd.filter(|_| u32::try_from(index).is_ok_and(|i| i != NIL));
+        if let Some(fd) = fd.and_then(|fd| usize::try_from(fd).ok()) {
+            if fd >= self.heads.len() {
+                self.heads.resize((fd + 1).next_power_of_two(), NIL);
+            }
+            next = std::mem::replace(&mut self.heads[fd], index as u32);
         }
-        key
+        entry.insert(InFlight {
+            op,
+            owner,
+            fd,
+            prev: NIL,
+            next,
+        });
+        if next != NIL {
+            self.ops[next as usize].prev = index as u32;
+        }
+        index as Key
     }
 
     /// The op out of a removed entry's box, the box kept for the next insert.
@@ -68,11 +96,13 @@ impl Table {
 
     pub fn remove(&mut self, key: Key) -> Option<InFlight> {
         let f = self.ops.try_remove(usize::try_from(key).ok()?)?;
-        if let Some(fd) = f.fd {
-            if let Some(keys) = self.by_fd.get_mut(&fd) {
-                if let Some(i) = keys.iter().position(|k| *k == key) {
-                    keys.swap_remove(i);
-                }
+        if let Some(fd) = f.fd.and_then(|fd| usize::try_from(fd).ok()) {
+            match f.prev {
+                NIL => self.heads[fd] = f.next,
+                prev => self.ops[prev as usize].next = f.next,
+            }
+            if f.next != NIL {
+                self.ops[f.next as usize].prev = f.prev;
             }
         }
         Some(f)
@@ -80,7 +110,14 @@ impl Table {
 
     /// The keys of the ops in flight on `fd`.
     pub fn on_fd(&self, fd: RawFd) -> Vec<Key> {
-        self.by_fd.get(&fd).cloned().unwrap_or_default()
+        let mut keys = Vec::new();
+        let head = usize::try_from(fd).ok().and_then(|fd| self.heads.get(fd));
+        let mut at = head.copied().unwrap_or(NIL);
+        while at != NIL {
+            keys.push(Key::from(at));
+            at = self.ops[at as usize].next;
+        }
+        keys
     }
 
     pub fn keys(&self) -> Vec<Key> {
@@ -99,5 +136,52 @@ impl Table {
     /// still write must not be freed.
     pub fn forget(&mut self) {
         std::mem::forget(std::mem::take(&mut self.ops));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::op::Shutdown;
+    use crate::backend::SharedFd;
+
+    fn shutdown(fd: RawFd) -> Op {
+        Shutdown {
+            fd: SharedFd::borrowed(fd),
+            how: libc::SHUT_WR,
+        }
+        .into()
+    }
+
+    fn sorted(mut keys: Vec<Key>) -> Vec<Key> {
+        keys.sort_unstable();
+        keys
+    }
+
+    #[test]
+    fn ops_are_listed_by_fd_through_inserts_and_removals() {
+        let mut t = Table::default();
+        let a = t.insert(shutdown(5), 0);
+        let b = t.insert(shutdown(5), 0);
+        let other = t.insert(shutdown(9), 0);
+        let c = t.insert(shutdown(5), 0);
+        let nop = t.insert(Op::Nop(crate::backend::op::Nop), 0);
+        assert_eq!(sorted(t.on_fd(5)), vec![a, b, c]);
+        // The middle, the head (the last inserted) and the tail of the list.
+        assert!(t.remove(b).is_some());
+        assert_eq!(sorted(t.on_fd(5)), vec![a, c]);
+        assert!(t.remove(c).is_some());
+        assert_eq!(t.on_fd(5), vec![a]);
+        // A freed slot reused for another fd is not listed under the old one.
+        let d = t.insert(shutdown(7), 0);
+        assert_eq!(t.on_fd(7), vec![d]);
+        assert_eq!(t.on_fd(5), vec![a]);
+        assert!(t.remove(a).is_some());
+        assert!(t.on_fd(5).is_empty());
+        assert_eq!(t.on_fd(9), vec![other]);
+        assert!(t.on_fd(1000).is_empty());
+        assert!(t.remove(a).is_none());
+        assert!(t.remove(nop).is_some());
+        assert_eq!(t.len(), 2);
     }
 }

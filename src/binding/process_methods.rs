@@ -27,6 +27,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "memoryUsage" => memory_usage,
             "rss" => rss,
             "cpuUsage" => cpu_usage,
+            "resourceUsage" => resource_usage,
             "reallyExit" => really_exit,
             "writeSync" => write_sync,
             "guessHandleType" => guess_handle_type,
@@ -159,17 +160,52 @@ fn memory_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     args.ret(o.value());
 }
 
-fn cpu_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
-    // SAFETY: ru is a valid out-pointer.
-    let ru = unsafe {
+fn rusage_self() -> libc::rusage {
+    // SAFETY: ru is a valid out-pointer, and RUSAGE_SELF cannot fail.
+    unsafe {
         let mut ru: libc::rusage = std::mem::zeroed();
         libc::getrusage(libc::RUSAGE_SELF, &mut ru);
         ru
-    };
-    let us = |t: libc::timeval| s.number(t.tv_sec as f64 * 1e6 + t.tv_usec as f64);
+    }
+}
+
+fn micros(t: libc::timeval) -> f64 {
+    t.tv_sec as f64 * 1e6 + t.tv_usec as f64
+}
+
+fn cpu_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let ru = rusage_self();
     let o = s.object();
-    o.set_str(s, "user", us(ru.ru_utime));
-    o.set_str(s, "system", us(ru.ru_stime));
+    o.set_str(s, "user", s.number(micros(ru.ru_utime)));
+    o.set_str(s, "system", s.number(micros(ru.ru_stime)));
+    args.ret(o.value());
+}
+
+/// process.resourceUsage(): getrusage(RUSAGE_SELF) under node's names, in its order.
+fn resource_usage<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let ru = rusage_self();
+    let fields: [(&str, f64); 16] = [
+        ("userCPUTime", micros(ru.ru_utime)),
+        ("systemCPUTime", micros(ru.ru_stime)),
+        ("maxRSS", ru.ru_maxrss as f64),
+        ("sharedMemorySize", ru.ru_ixrss as f64),
+        ("unsharedDataSize", ru.ru_idrss as f64),
+        ("unsharedStackSize", ru.ru_isrss as f64),
+        ("minorPageFault", ru.ru_minflt as f64),
+        ("majorPageFault", ru.ru_majflt as f64),
+        ("swappedOut", ru.ru_nswap as f64),
+        ("fsRead", ru.ru_inblock as f64),
+        ("fsWrite", ru.ru_oublock as f64),
+        ("ipcSent", ru.ru_msgsnd as f64),
+        ("ipcReceived", ru.ru_msgrcv as f64),
+        ("signalsCount", ru.ru_nsignals as f64),
+        ("voluntaryContextSwitches", ru.ru_nvcsw as f64),
+        ("involuntaryContextSwitches", ru.ru_nivcsw as f64),
+    ];
+    let o = s.object();
+    for (name, value) in fields {
+        o.set_str(s, name, s.number(value));
+    }
     args.ret(o.value());
 }
 

@@ -15,8 +15,6 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::os::fd::RawFd;
 
-use rustc_hash::FxHashMap;
-
 use crate::backend::op::{IoBuf, Send, Shutdown};
 use crate::backend::{Completion, Op};
 use crate::event_loop::HandleId;
@@ -173,6 +171,24 @@ impl WriteQueue {
         self.waiter_kept = kept;
     }
 
+    /// The next send of handle `h`'s queue, unless one is in flight or nothing
+    /// is queued (the common case after a send completed: then the handle's fd
+    /// is not even looked up). The caller submits it once the queue is let go.
+    fn take_send(&mut self, rt: &Runtime, h: HandleId) -> Option<Op> {
+        if self.in_flight > 0 || self.queued == 0 {
+            return None;
+        }
+        let fd = rt.lp.handle_fd(h)?;
+        let (bufs, total) = self.next_send();
+        self.queued -= total;
+        self.in_flight = total;
+        Some(if self.plain {
+            Send::plain(fd, bufs).into()
+        } else {
+            Send::new(fd, bufs).into()
+        })
+    }
+
     /// Keeps a finished send's memory for the next ones.
     fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
         for b in bufs.drain(..) {
@@ -188,11 +204,19 @@ impl WriteQueue {
 }
 
 thread_local! {
-    static QUEUES: RefCell<FxHashMap<HandleId, WriteQueue>> = RefCell::default();
+    /// Indexed by handle id (the loop's slab keys: small and dense), so that a
+    /// message's two or three visits to its queue cost no hash probe.
+    static QUEUES: RefCell<Vec<Option<WriteQueue>>> = RefCell::default();
 }
 
 fn with_queue<R>(h: HandleId, f: impl FnOnce(&mut WriteQueue) -> R) -> R {
-    QUEUES.with(|q| f(q.borrow_mut().entry(h).or_default()))
+    QUEUES.with(|q| {
+        let mut queues = q.borrow_mut();
+        if h >= queues.len() {
+            queues.resize_with(h + 1, || None);
+        }
+        f(queues[h].get_or_insert_with(WriteQueue::default))
+    })
 }
 
 /// Takes `items` (typed arrays; an array of them, or one) for handle `h`'s queue. Returns 0 (taken: the
@@ -351,28 +375,15 @@ pub fn set_plain(h: HandleId) {
 
 /// Forgets handle `h`'s queue (it is closing: its send in flight is cancelled).
 pub fn close(h: HandleId) {
-    QUEUES.with(|q| q.borrow_mut().remove(&h));
+    // Taken out first: the queue's Globals are dropped with no borrow held.
+    let queue = QUEUES.with(|q| q.borrow_mut().get_mut(h).and_then(Option::take));
+    drop(queue);
 }
 
 /// Starts the next send of `h`'s queue unless one is in flight.
 fn start_send(rt: &Runtime, h: HandleId) {
-    let Some(fd) = rt.lp.handle_fd(h) else { return };
-    let bufs = with_queue(h, |q| {
-        if q.in_flight > 0 || q.queued == 0 {
-            return None;
-        }
-        let (bufs, total) = q.next_send();
-        q.queued -= total;
-        q.in_flight = total;
-        Some((bufs, q.plain))
-    });
-    if let Some((bufs, plain)) = bufs {
-        let op = if plain {
-            Send::plain(fd, bufs)
-        } else {
-            Send::new(fd, bufs)
-        };
-        rt.submit_stream_send(h, op.into());
+    if let Some(op) = with_queue(h, |q| q.take_send(rt, h)) {
+        rt.submit_stream_send(h, op);
     }
 }
 
@@ -384,7 +395,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
     let done = QUEUES.with(|queues| {
         // Closed meanwhile: the buffers go with the op.
         let mut queues = queues.borrow_mut();
-        let q = queues.get_mut(&h)?;
+        let q = queues.get_mut(h)?.as_mut()?;
         let total = q.in_flight;
         q.in_flight = 0;
         if c.result < 0 {
@@ -443,7 +454,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
     }
     rt.isolate.scope(&rt.context, |s| {
         if waiter {
-            let req = QUEUES.with(|q| Some(q.borrow().get(&h)?.waiter.as_ref()?.get(s)));
+            let req = QUEUES.with(|q| Some(q.borrow().get(h)?.as_ref()?.waiter.as_ref()?.get(s)));
             if let Some(req) = req.and_then(|w| w.to::<Object>(ValueKind::Object)) {
                 complete(s, req, error.min(0));
             }

@@ -13,11 +13,10 @@ use std::collections::{HashMap, VecDeque};
 use std::io;
 use std::time::{Duration, Instant};
 
-use rustc_hash::FxHashMap;
-
 use crate::backend::{Backend, Completion, Key, Op, Owner, SharedFd, Stats};
 
 mod handle;
+mod op_index;
 mod phases;
 mod spin;
 #[cfg(test)]
@@ -26,6 +25,7 @@ pub mod timer;
 
 use handle::HandleTable;
 pub use handle::{HandleId, HandleKind};
+use op_index::{InFlight, OpIndex};
 use timer::{TimerHeap, TimerId};
 
 /// What the loop calls back into at each phase. Default methods do nothing.
@@ -45,13 +45,6 @@ pub trait Host {
     fn on_closed(&self, _lp: &Loop, _token: u64) {}
 }
 
-/// What the loop knows of an op in flight: whose it is, and whether it keeps the
-/// loop alive (a request does; a handle's op counts through its handle).
-struct InFlight {
-    handle: Option<HandleId>,
-    owner: Owner,
-}
-
 pub struct Loop {
     start: Instant,
     /// The cached clock (ms since start), updated once per turn like uv_now.
@@ -61,7 +54,7 @@ pub struct Loop {
     backend: RefCell<Option<Box<dyn Backend>>>,
     handles: RefCell<HandleTable>,
     /// Ops in flight by key; requests (no handle) keep the loop alive.
-    ops: RefCell<FxHashMap<Key, InFlight>>,
+    ops: RefCell<OpIndex>,
     reqs: Cell<usize>,
     /// Completions to deliver in the pending phase (deferred by the loop itself).
     pending: RefCell<VecDeque<(Completion, Option<HandleId>)>>,

@@ -1,20 +1,23 @@
 // The V8 flags coil always starts V8 with. Shared with build.rs, which compiles the
 // built-ins' code cache under the same flags: V8 rejects a cache made under others.
 
-/// A 24 MiB young-generation semi-space at most (V8 10.2's is 16): allocation-heavy
-/// code such as long promise chains, where most of the young generation survives,
-/// copies less. (1M-promise chain: 430 ms with V8's defaults, 288 ms with 32 MiB;
-/// on a busy machine, medians of five, 16 MiB 1,086 ms, 24 MiB 722, 32 MiB 814,
-/// node 752.) 32 MiB cost RSS where a server keeps little alive: a 64-byte echo's
-/// young generation grew to it, 58 MB against node's 50. A user's flag still wins.
+/// A 16 MiB young-generation semi-space at most: node's own cap, so a server's
+/// young generation levels off where node's does. V8 rounds the cap up to a power
+/// of two, so the 24 MiB coil asked for until session 10 was really 32: a server
+/// churning connections (http hello with `Connection: close`) grew its young
+/// generation to 2 x 32 MiB within seconds and peaked at 111 MB RSS against node's
+/// 89.5, while keeping little alive (~2% of what it allocates survives a scavenge).
+/// V8 grows the young generation once as much has survived scavenges since the
+/// last growth as it holds, which any busy server reaches, so only the cap bounds
+/// it. The cost: a 1M-promise chain, where nearly everything survives, takes ~20%
+/// more CPU than with 32 MiB (0.59 -> 0.72 s on a busy machine; node 0.40). Bursts
+/// of fs promises grow faster anyway (src/runtime/young_gen.rs). A user's flag
+/// still wins.
 ///
 /// The semi-space grows by V8's default factor, 2, as node's does. A factor of 4
-/// took the promise chain from 0.95x to 1.01x node's time, but V8 grows the young
-/// generation once as much has survived scavenges since the last growth as it
-/// holds, which any busy server reaches within seconds: the first step then went
-/// from 1 to 4 MiB instead of 2, and a 64-byte echo's peak RSS from 49 to 54 MB
-/// (node 51) and an http hello's from 52 to 57 (docs/net.md, "Where the memory
-/// goes").
+/// took the promise chain from 0.95x to 1.01x node's time, but made a busy
+/// server's first growth step 1 to 4 MiB instead of 2, and a 64-byte echo's peak
+/// RSS from 49 to 54 MB (node 51) (docs/net.md, "Where the memory goes").
 ///
 /// `--harmony-rab-gsab`: resizable ArrayBuffers and growable SharedArrayBuffers, which
 /// Node 20 ships and V8 10.2 has behind this flag.
@@ -37,7 +40,7 @@
 /// thread waits while a hot function is compiled (milliseconds, a few times early
 /// in a process's life) instead of running on in the interpreter meanwhile.
 pub const DEFAULT_V8_FLAGS: &[&str] = &[
-    "--max-semi-space-size=24",
+    "--max-semi-space-size=16",
     "--harmony-rab-gsab",
     "--harmony-import-attributes",
     "--harmony-import-assertions",

@@ -6,6 +6,7 @@
 const {
   ArrayIsArray,
   NumberIsInteger,
+  NumberMAX_SAFE_INTEGER,
   ObjectDefineProperty,
   ObjectSetPrototypeOf,
   ReflectApply,
@@ -103,11 +104,25 @@ process.hrtime.bigint = binding.hrtimeBigInt;
 process.uptime = binding.uptime;
 process.memoryUsage = binding.memoryUsage;
 process.memoryUsage.rss = binding.rss;
-process.cpuUsage = function cpuUsage(prev) {
+process.cpuUsage = function cpuUsage(prevValue) {
   const now = binding.cpuUsage();
-  if (prev === undefined) return now;
-  return { user: now.user - prev.user, system: now.system - prev.system };
+  if (prevValue == null) return now;
+  validatePrevCpuUsage(prevValue);
+  return { user: now.user - prevValue.user, system: now.system - prevValue.system };
 };
+function validatePrevCpuUsage(prev) {
+  const { codes } = require('internal/errors');
+  if (typeof prev !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
+  for (let i = 0; i < 2; i++) {
+    const field = i === 0 ? 'user' : 'system';
+    const v = prev[field];
+    if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${field}`, 'number', v);
+    if (!(v >= 0 && v <= NumberMAX_SAFE_INTEGER)) {
+      throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${field}`, v);
+    }
+  }
+}
+process.resourceUsage = function resourceUsage() { return binding.resourceUsage(); };
 process._kill = binding.kill;
 process.kill = function kill(pid, sig) {
   return require('internal/process/signal_listeners').kill(pid, sig);

@@ -10,20 +10,19 @@
 
 const {
   ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMax, MathMin, ObjectDefineProperties,
-  ObjectSetPrototypeOf, PromisePrototypeThen, SafeWeakMap, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  ObjectSetPrototypeOf, SafeWeakMap, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const { deprecate } = require('internal/util/promisify');
 const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
 const { writeNop } = require('internal/streams/utils');
-const {
-  stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions, nativeFsCalls,
-} = require('internal/fs/utils');
+const { getValidatedPath, getValidatedFd, getOptions } = require('internal/fs/utils');
 
 const kIo = Symbol('kIo');
 const kBusy = Symbol('kBusy');
@@ -41,108 +40,12 @@ const kCoalesceMin = 16 * 1024;
 // chunks Writable hands over next were written already } (not a property: it
 // would show in util.inspect of the stream).
 const gathers = new SafeWeakMap();
+// The largest read that goes to binding.readChunk (its largest block).
+const kMaxChunkRead = 1024 * 1024;
 // Zero-byte writes in a row before a write is given up (a full device, a broken fs).
 const kMaxZeroWrites = 5;
 
-// ---- where the I/O goes: an fs (the module or options.fs), or a FileHandle ----
-
-// Node's streams call open/read/write/writev/fsync/close on the fs module (or on
-// `options.fs`) as they are at the time of each call, so a user's replacement is
-// used. While one is still fs's own function the call goes straight to the ring
-// through the binding (a missing position is -1: the fd's own offset).
-// fs.js fills nativeFsCalls as it loads; it is loaded first here (streams are
-// also reached through fs/promises alone). Plain consts keep the per-chunk check
-// to one comparison.
-const fsExports = require('fs');
-const {
-  open: nativeOpen, read: nativeRead, write: nativeWrite, writev: nativeWritev, fsync: nativeFsync,
-  close: nativeClose,
-} = nativeFsCalls;
-
-const asyncContext = require('internal/async_context');
-const asyncState = asyncContext.state;
-
-// The request of one stream op: the binding calls oncomplete(err, value) on it.
-// The callbacks here are the stream's own, so the cheapest shape will do (fs's
-// FSReqCallback adds a call to give user callbacks Node's `this` and arguments).
-class StreamRequest {
-  constructor(oncomplete) {
-    // Once async_hooks is in use the stream's callbacks (and so its events) run in
-    // the async context the op was started in, as fs's own requests do.
-    this.oncomplete = asyncState.active ? asyncContext.bindToFrame('FSREQCALLBACK', oncomplete) : oncomplete;
-  }
-}
-
-class FsIo {
-  constructor(fs) {
-    this.fs = fs;
-  }
-  open(path, flags, mode, cb) {
-    const fs = this.fs;
-    const open = fs.open;
-    if (open !== nativeOpen) return FunctionPrototypeCall(open, fs, path, flags, mode, cb);
-    binding.open(path, stringToFlags(flags), parseFileMode(mode, 'mode', 0o666), new StreamRequest(cb));
-  }
-  read(fd, buf, off, len, pos, cb) {
-    const fs = this.fs;
-    const read = fs.read;
-    if (read !== nativeRead) return FunctionPrototypeCall(read, fs, fd, buf, off, len, pos ?? null, cb);
-    binding.read(fd, buf, off, len, pos ?? -1, new StreamRequest(cb));
-  }
-  write(fd, buf, off, len, pos, cb) {
-    const fs = this.fs;
-    const write = fs.write;
-    if (write === nativeWrite) {
-      binding.writeBuffer(fd, buf, off, len, pos ?? -1, new StreamRequest(cb));
-    } else if (typeof write === 'function') {
-      FunctionPrototypeCall(write, fs, fd, buf, off, len, pos ?? null, cb);
-    } else {
-      // An fs with writev only: Node accepts either.
-      FunctionPrototypeCall(fs.writev, fs, fd, [TypedArrayPrototypeSubarray(buf, off, off + len)], pos ?? null, cb);
-    }
-  }
-  writev(fd, bufs, pos, cb) {
-    const fs = this.fs;
-    const writev = fs.writev;
-    if (writev !== nativeWritev) return FunctionPrototypeCall(writev, fs, fd, bufs, pos ?? null, cb);
-    binding.writeBuffers(fd, bufs, pos ?? -1, new StreamRequest(cb));
-  }
-  fsync(fd, cb) {
-    const fs = this.fs;
-    const fsync = fs.fsync;
-    if (fsync !== nativeFsync) return FunctionPrototypeCall(fsync, fs, fd, cb);
-    binding.fsync(fd, new StreamRequest(cb));
-  }
-  close(fd, cb) {
-    const fs = this.fs;
-    const close = fs.close;
-    if (close !== nativeClose) return FunctionPrototypeCall(close, fs, fd, cb);
-    binding.close(fd, new StreamRequest(cb));
-  }
-  // Whether small chunks may be copied into one write: only when both calls are
-  // fs's own (a replaced writev must see the chunks it was given).
-  get native() {
-    return this.fs.write === nativeWrite && this.fs.writev === nativeWritev;
-  }
-}
-
-// A FileHandle's promise methods, called back.
-function handleIo(handle) {
-  const settle = (promise, cb, pick) => PromisePrototypeThen(promise, (r) => cb(null, pick(r)), (err) => cb(err));
-  return {
-    read: (fd, buf, off, len, pos, cb) => settle(handle.read(buf, off, len, pos ?? null), cb, (r) => r.bytesRead),
-    write: (fd, buf, off, len, pos, cb) =>
-      settle(handle.write(buf, off, len, pos ?? null), cb, (r) => r.bytesWritten),
-    writev: (fd, bufs, pos, cb) => settle(handle.writev(bufs, pos ?? null), cb, (r) => r.bytesWritten),
-    fsync: (fd, cb) => settle(handle.sync(), cb, () => undefined),
-    close: (fd, cb) => settle(handle.close(), cb, () => undefined),
-  };
-}
-
-function isFileHandle(value) {
-  const { FileHandle } = require('internal/fs/promises');
-  return value instanceof FileHandle;
-}
+const { FsIo, StreamRequest, handleIo, isFileHandle, fsExports, nativeRead } = require('internal/fs/stream_io');
 
 // Options as a fresh object (a string is the encoding), so defaults never leak back;
 // inherited options count, as in Node (for...in, not a spread).
@@ -332,21 +235,38 @@ ReadStream.prototype._read = function(n) {
     this.push(null);
     return;
   }
-  const buf = Buffer.allocUnsafeSlow(n);
   this[kBusy] = true;
-  this[kIo].read(this.fd, buf, 0, n, this.pos, (err, bytesRead) => {
+  readChunk(this, n, (err, chunk) => {
     if (ioDone(this, err)) return;
     if (err) {
       errorOrDestroy(this, err);
-    } else if (bytesRead > 0) {
-      if (this.pos !== undefined) this.pos += bytesRead;
-      this.bytesRead += bytesRead;
-      this.push(shrink(buf, bytesRead));
+    } else if (chunk !== null) {
+      if (this.pos !== undefined) this.pos += chunk.length;
+      this.bytesRead += chunk.length;
+      this.push(chunk);
     } else {
       this.push(null);
     }
   });
 };
+
+// Reads up to n bytes at the stream's position and calls back (err, chunk), null
+// at the end. Over fs's own read, the binding reads into memory of its own and
+// hands that over as the chunk (src/binding/fs/read_chunk.rs: blocks reused as
+// soon as their chunks die, instead of a fresh buffer per chunk).
+function readChunk(stream, n, cb) {
+  const io = stream[kIo];
+  if (n <= kMaxChunkRead && io instanceof FsIo && io.fs.read === nativeRead) {
+    binding.readChunk(stream.fd, n, stream.pos ?? -1, new StreamRequest((err, ab) => {
+      cb(err, ab === undefined ? null : new FastBuffer(ab));
+    }));
+    return;
+  }
+  const buf = Buffer.allocUnsafeSlow(n);
+  io.read(stream.fd, buf, 0, n, stream.pos, (err, bytesRead) => {
+    cb(err, !err && bytesRead > 0 ? shrink(buf, bytesRead) : null);
+  });
+}
 
 // A short read keeps only what it got: a small chunk should not pin a big buffer.
 function shrink(buf, n) {
@@ -457,8 +377,7 @@ function mayGather(stream) {
 // Writes `data`, and with it the small chunks Writable buffered behind it this
 // tick, as one write. Only when nobody waits on any of them (no callbacks) and
 // the stream is not corked: the callbacks, 'drain' and errors then come as for
-// one write followed by one writev that Writable hands over next, which
-// _writev/_write complete at once (`skip`).
+// one write followed by one writev of the rest (takeWritten).
 function flushGathered(stream, data, cb) {
   const state = stream._writableState;
   const { buffered, bufferedIndex } = state;
@@ -490,12 +409,36 @@ function flushGathered(stream, data, cb) {
     TypedArrayPrototypeSet(one, b, off);
     off += b.length;
   }
-  gather.skip = end - bufferedIndex;
   writeBytes(stream, one, total, (err) => {
     // Writable fails the buffered chunks itself.
-    if (err) gather.skip = 0;
+    if (!err) takeWritten(state, gather, buffered, bufferedIndex, end, total - data.length);
     cb(err);
   });
+}
+
+// The chunks buffered[from, end) (`bytes` in all) were written with the chunk
+// before them, whose op just completed: they leave Writable's buffer now, as
+// they would when Writable handed them to _writev, and their (no-op) callbacks'
+// count with them. So this op's completion is the batch's one completion: no
+// second _writev round (onwrite, a tick, afterWrite) per flush. While the stream
+// is corked they stay, as node's would: _write/_writev complete them at once
+// once Writable hands them over (`skip`).
+function takeWritten(state, gather, buffered, from, end, bytes) {
+  if (state.buffered !== buffered || state.bufferedIndex !== from || buffered.length < end) return;
+  if (state.corked) {
+    gather.skip = end - from;
+    return;
+  }
+  if (end === buffered.length) {
+    state.buffered = [];
+    state.bufferedIndex = 0;
+    state.allBuffers = true;
+    state.allNoop = true;
+  } else {
+    state.bufferedIndex = end;
+  }
+  state.length -= bytes;
+  state.pendingcb -= end - from;
 }
 
 // The stream's buffer for copies of small chunks, at least n bytes. It goes to

@@ -15,7 +15,7 @@ enum Keep {
     /// Bytes of our own (no box: a stream's write queue recycles them).
     Vec(Vec<u8>),
     /// Anything else, such as a V8 backing store.
-    Other(#[allow(dead_code)] Box<dyn Any>),
+    Other(Box<dyn Any>),
 }
 
 impl IoBuf {
@@ -44,6 +44,15 @@ impl IoBuf {
             ptr,
             len,
             keep: Keep::Other(keep),
+        }
+    }
+
+    /// What keeps the memory alive when it is not a Vec: for the op's owner to
+    /// take back (readChunk hands its block on to an ArrayBuffer).
+    pub fn keep_mut(&mut self) -> Option<&mut dyn Any> {
+        match &mut self.keep {
+            Keep::Other(k) => Some(k.as_mut()),
+            Keep::Vec(_) => None,
         }
     }
 

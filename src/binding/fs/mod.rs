@@ -14,6 +14,7 @@ use crate::v8::{CallbackArgs, Function, Local, Object, Scope, Value, ValueKind};
 pub(crate) mod args;
 mod inline_ops;
 mod loader;
+mod read_chunk;
 mod read_file;
 mod ring_ops;
 mod stat;
@@ -34,6 +35,7 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     );
     ring_ops::init(s, target);
     read_file::init(s, target);
+    read_chunk::init(s, target);
     inline_ops::init(s, target);
     watch::init(s, target);
     statfs::init(s, target);
