@@ -210,6 +210,25 @@ OutgoingMessage.prototype._send = function _send(data, encoding, callback) {
   return this._writeRaw(data, encoding, callback);
 };
 
+// The last write of a message, a string in up to three pieces (utf8 or latin1):
+// when the socket's Writable is idle, the pieces, after the head if it has not
+// gone, are encoded straight into the socket's queue; else they are joined and
+// sent as one string as before. The pieces are never joined into one string
+// there, which V8 would flatten (copy) before encoding it.
+function sendLast(msg, encoding, callback, a, b, c) {
+  const socket = msg.socket;
+  if (typeof callback === 'function' && socket !== null && socket._httpMessage === msg &&
+      !socket.destroyed && socket.writable && msg._send === outgoingSend && msg._writeRaw === outgoingWriteRaw &&
+      socket[kWriteStringDirect] !== undefined) {
+    const head = msg._headerSent || msg._header === null ? '' : msg._header;
+    if (socket[kWriteStringDirect](head, encoding, callback, a, b, c)) {
+      msg._headerSent = true;
+      return true;
+    }
+  }
+  return msg._send(b === undefined ? a : c === undefined ? `${a}${b}` : `${a}${b}${c}`, encoding, callback);
+}
+
 OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callback) {
   const socket = this.socket;
   if (socket !== null && socket._httpMessage === this) {
@@ -233,6 +252,9 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
   this._needDrain = this.outputSize >= kHighWaterMark;
   return !this._needDrain;
 };
+
+const outgoingSend = OutgoingMessage.prototype._send;
+const outgoingWriteRaw = OutgoingMessage.prototype._writeRaw;
 
 // The socket became this message's: what was queued goes out in one writev.
 OutgoingMessage.prototype._flushOutput = function _flushOutput(socket) {
@@ -364,14 +386,18 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   let sent = false;
   if (chunk !== null && chunk !== undefined && this._hasBody) {
     if (!this.chunkedEncoding) {
-      this._send(chunk, encoding, done);
+      if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+        sendLast(this, encoding, done, chunk);
+      } else {
+        this._send(chunk, encoding, done);
+      }
       sent = true;
     } else if (typeof chunk === 'string' && (this._headerSent || this._headerAscii) &&
                (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
       const len = BufferByteLength(chunk, encoding);
       if (len > 0) {
         const size = NumberPrototypeToString(len, 16);
-        this._send(`${size}\r\n${chunk}\r\n0\r\n${this._trailer}\r\n`, encoding, done);
+        sendLast(this, encoding, done, `${size}\r\n`, chunk, `\r\n0\r\n${this._trailer}\r\n`);
         sent = true;
       }
     } else {

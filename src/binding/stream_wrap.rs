@@ -258,16 +258,17 @@ pub fn write<'s>(
     r
 }
 
-/// Encodes `text` (UTF-8, or Latin-1 when `latin1`) straight into handle `h`'s
-/// queue, where a Buffer made from it in JS would only have been copied: as
-/// `write`, but a result >= 0 is the bytes taken times two, plus 1 when the queue
-/// is full. The caller keeps `text` short enough that it fits in COPY_MAX bytes.
+/// Encodes `pieces` (UTF-8, or Latin-1 when `latin1`; None skipped) in order
+/// straight into handle `h`'s queue, where a Buffer made from them in JS would
+/// only have been copied: as `write`, but a result >= 0 is the bytes taken times
+/// two, plus 1 when the queue is full. The caller keeps the pieces short enough
+/// that they fit in COPY_MAX bytes.
 pub fn write_string<'s>(
     s: &Scope<'s>,
     h: HandleId,
     fd_ok: bool,
     req: Local<'s, Object>,
-    text: Local<'s, String>,
+    pieces: &[Option<Local<'s, String>>],
     latin1: bool,
 ) -> i64 {
     let r = with_queue(h, |q| {
@@ -278,18 +279,11 @@ pub fn write_string<'s>(
         if q.tail.capacity() == 0 {
             q.tail = q.spare_tails.pop().unwrap_or_default();
         }
-        let start = q.tail.len();
-        let one_byte = text.is_one_byte();
-        let most = if latin1 || one_byte { 2 } else { 3 } * text.len();
-        q.tail.resize(start + most, 0);
-        let n = if latin1 {
-            text.write_latin1(s, 0, &mut q.tail[start..])
-        } else if one_byte && ascii_copy(s, text, &mut q.tail[start..]) {
-            text.len()
-        } else {
-            text.write_utf8(s, &mut q.tail[start..]).0
-        };
-        q.tail.truncate(start + n);
+        let n: usize = pieces
+            .iter()
+            .flatten()
+            .map(|&text| encode_into(s, &mut q.tail, text, latin1))
+            .sum();
         q.queued += n;
         ((n as i64) << 1) | i64::from(q.wait_if_full(s, req, false))
     });
@@ -297,6 +291,28 @@ pub fn write_string<'s>(
         start_send(Runtime::get(s), h);
     }
     r
+}
+
+/// Appends `text`'s bytes (Latin-1 when `latin1`, else UTF-8) to `out`: how many.
+fn encode_into<'s>(
+    s: &Scope<'s>,
+    out: &mut Vec<u8>,
+    text: Local<'s, String>,
+    latin1: bool,
+) -> usize {
+    let start = out.len();
+    let one_byte = text.is_one_byte();
+    let most = if latin1 || one_byte { 2 } else { 3 } * text.len();
+    out.resize(start + most, 0);
+    let n = if latin1 {
+        text.write_latin1(s, 0, &mut out[start..])
+    } else if one_byte && ascii_copy(s, text, &mut out[start..]) {
+        text.len()
+    } else {
+        text.write_utf8(s, &mut out[start..]).0
+    };
+    out.truncate(start + n);
+    n
 }
 
 /// Copies one-byte `text` into `out` as stored and says whether it was all ASCII

@@ -17,9 +17,15 @@ function install(Socket, binding, stringWriteMax, afterWrite, touch) {
   // 'finish' of the socket is due): false when it cannot, and the caller writes
   // through the stream. The callback runs on the next tick when the queue took
   // the bytes at once (as the Writable's would), else once they are out.
-  Socket.prototype[kWriteStringDirect] = function(str, encoding, cb) {
+  // `more`, `more2` and `more3` (strings, or undefined) follow `str` in the same
+  // encoding: the bytes of the joined string without making it (V8 would
+  // flatten, so copy, a joined string before encoding it).
+  Socket.prototype[kWriteStringDirect] = function(str, encoding, cb, more, more2, more3) {
     const h = this[kHandle];
-    const n = str.length;
+    let n = str.length;
+    if (more !== undefined) n += more.length;
+    if (more2 !== undefined) n += more2.length;
+    if (more3 !== undefined) n += more3.length;
     // Only a plain socket's own _write puts bytes on its handle as they are (a
     // TLSSocket's encrypts them).
     if (h === null || n === 0 || n > stringWriteMax || this.connecting || this[kSyncWrites] >= 0 ||
@@ -35,7 +41,7 @@ function install(Socket, binding, stringWriteMax, afterWrite, touch) {
     if (encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') latin1 = true;
     else if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
     else return false;
-    const r = binding.writeString(h.id, this._writeReq, str, latin1);
+    const r = binding.writeString(h.id, this._writeReq, str, latin1, more, more2, more3);
     if (r < 0) {
       const err = errnoStreamError(r === ECANCELED ? -32 : r, 'write');
       process.nextTick(cb, err);

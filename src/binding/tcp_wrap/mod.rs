@@ -350,24 +350,32 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(stream_wrap::write(s, h, fd, req, data) as f64));
 }
 
-/// writeString(h, req, string, latin1) -> -errno, or the bytes taken times two
-/// plus 1 when the queue is full (then as `write`). For strings of at most
-/// 1,024 characters: encoded into the write queue with no Buffer made for them.
+/// writeString(h, req, string, latin1[, more, more2, more3]) -> -errno, or the
+/// bytes taken times two plus 1 when the queue is full (then as `write`). For
+/// strings of at most 1,024 characters (all pieces together): encoded into the
+/// write queue with no Buffer made for them; the pieces after `string` (strings,
+/// or undefined) follow it, so a caller need not join them (V8 flattens a joined
+/// string, a copy, before encoding it).
 fn write_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
-    let Some(text) = a.get(2).to::<crate::v8::String>(ValueKind::String) else {
+    let mut pieces = [None; 4];
+    pieces[0] = a.get(2).to::<crate::v8::String>(ValueKind::String);
+    if pieces[0].is_none() {
         return s.throw_error(
             ErrorKind::TypeError,
             "The \"string\" argument must be a string",
         );
-    };
-    if text.len() > 1024 {
+    }
+    for (i, piece) in pieces.iter_mut().enumerate().skip(1) {
+        *piece = a.get(i + 3).to::<crate::v8::String>(ValueKind::String);
+    }
+    if pieces.iter().flatten().map(|p| p.len()).sum::<usize>() > 1024 {
         return s.throw_error(ErrorKind::RangeError, "The \"string\" argument is too long");
     }
     let latin1 = a.get(3).boolean(s);
     let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
-    let r = stream_wrap::write_string(s, h, fd_ok, req, text, latin1);
+    let r = stream_wrap::write_string(s, h, fd_ok, req, &pieces, latin1);
     a.ret(s.number(r as f64));
 }
 
