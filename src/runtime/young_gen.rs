@@ -3,7 +3,7 @@
 //! until the burst's `Promise.all` settles, so each scavenge copies it, and V8,
 //! growing the young generation by its factor 2 from a 1 MiB semi-space, scavenges
 //! many times on the way. While a burst is pending its growth factor is 8 (one
-//! step to 8 MiB, the next to the 16 MiB cap, src/v8/flags.rs); at the burst's end
+//! step to 8 MiB, the next to the 32 MiB cap, src/v8/flags.rs); at the burst's end
 //! it is V8's 2 again, so servers, which keep few requests pending, keep the growth
 //! their resident memory was tuned for. V8 10.2's API has no call for the young
 //! generation's size: the flag is set at run time (as node's
