@@ -10,7 +10,7 @@ use std::os::fd::{AsRawFd, IntoRawFd};
 
 use super::fs::args;
 use super::set_methods;
-use crate::backend::op::Poll;
+use crate::backend::op::{Inline, InlineOutput, Op, Poll};
 use crate::backend::SharedFd;
 use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
@@ -150,12 +150,16 @@ fn wait<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let pid = args::int(s, a, 2) as libc::pid_t;
     let rt = Runtime::get(s);
     let finish: Finish = Box::new(move |s, c| {
-        // A poll that was cancelled (the handle closed) or an old kernel without
-        // pidfds (no fd to poll): wait for the child here.
-        let status = if c.result == -libc::ECANCELED {
-            spawn::reap(pid, false)
-        } else {
-            spawn::reap(pid, c.result < 0)
+        // The pool's blocking waitpid brings the status along; after a poll of the
+        // pidfd (or its cancellation, the handle closed) the child is reaped here.
+        let status = match c.op {
+            Some(Op::Inline(mut op)) => op
+                .output
+                .take()
+                .and_then(|out| out.downcast::<Option<(i32, i32)>>().ok())
+                .and_then(|status| *status),
+            _ if c.result == -libc::ECANCELED => spawn::reap(pid, false),
+            _ => spawn::reap(pid, c.result < 0),
         };
         let Some((code, signal)) = status else {
             return Ok(s.number(-libc::EAGAIN as f64));
@@ -164,21 +168,22 @@ fn wait<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         Ok(s.array(&[s.number(code as f64), s.number(signal as f64)])
             .value())
     });
-    let Some(fd) = rt.lp.handle_fd(h) else {
-        // No pidfd: block for the child (only on kernels before 5.3).
-        let status = spawn::reap(pid, true).unwrap_or((0, 0));
-        rt.lp.handle_set_active(h, false);
-        return a.ret(
-            s.array(&[s.number(status.0 as f64), s.number(status.1 as f64)])
-                .value(),
-        );
+    let op: Op = match rt.lp.handle_fd(h) {
+        Some(fd) => Poll {
+            fd,
+            events: libc::POLLIN,
+            multishot: false,
+        }
+        .into(),
+        // No pidfd (kernels before 5.3, or valgrind, which lacks pidfd_open): a
+        // blocking waitpid on the work pool, so the loop goes on serving the
+        // child's pipes meanwhile.
+        None => Inline::on_pool("waitpid", move || {
+            Ok(Box::new(spawn::reap(pid, true)) as InlineOutput)
+        })
+        .into(),
     };
-    let op = Poll {
-        fd,
-        events: libc::POLLIN,
-        multishot: false,
-    };
-    rt.submit_handle_request(s, h, req, op.into(), finish);
+    rt.submit_handle_request(s, h, req, op, finish);
     a.ret(s.number(0.0));
 }
 
