@@ -30,6 +30,9 @@ fn first_lanes(n: usize) -> u64 {
     (1u64 << n) - 1
 }
 
+/// # Safety
+/// The CPU must have AVX-512F and AVX-512BW (`available()`): the function is
+/// compiled for them.
 #[target_feature(enable = "avx512f,avx512bw")]
 unsafe fn find_impl(h: &[u8], b: u8) -> Option<usize> {
     let v = _mm512_set1_epi8(b as i8);
