@@ -14,6 +14,7 @@
 //! parse error (lib/ makes Node's `Parse Error: reason` from it); an exception
 //! thrown by a callback propagates to execute's caller.
 mod chunked;
+pub(crate) mod consume;
 mod fields;
 mod lenient;
 mod parse;
@@ -38,6 +39,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "execute" => execute,
             "finish" => finish,
             "free" => free,
+            "consume" => consume::consume,
+            "unconsume" => consume::unconsume,
+            "takeBytes" => consume::take_bytes,
         ],
     );
     let methods: Vec<Local<Value>> = parse::METHODS.iter().map(|m| s.string(m).value()).collect();
@@ -56,6 +60,10 @@ struct Slot {
     parser: Option<Box<Parser>>,
     js: ManuallyDrop<[Global; 4]>,
     freed: bool,
+    /// The stream handle whose reads this parser consumes (consume.rs).
+    consumer: Option<crate::event_loop::HandleId>,
+    /// Bytes parsed from that handle's reads and not yet taken by JS.
+    consumed_bytes: u64,
 }
 
 thread_local! {
@@ -96,6 +104,8 @@ fn create<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         parser: Some(parser),
         js: ManuallyDrop::new(js),
         freed: false,
+        consumer: None,
+        consumed_bytes: 0,
     };
     let id = PARSERS.with(|p| p.borrow_mut().insert(slot));
     a.ret(s.number(id as f64));
@@ -116,6 +126,7 @@ fn free<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         }
     });
     if let Some(mut slot) = removed {
+        consume::forget(&slot);
         // SAFETY: the slot left the table, so its handles are dropped exactly once.
         unsafe { ManuallyDrop::drop(&mut slot.js) };
     }
@@ -129,7 +140,17 @@ struct JsSink<'s, 'a> {
     on_body: Local<'s, Function>,
     on_complete: Local<'s, Function>,
     threw: bool,
+    /// A consumed read (consume.rs): its ArrayBuffer and where the read starts
+    /// in it, passed to onBody as (start in the buffer, length, buffer).
+    read: Option<(Local<'s, Value>, usize)>,
+    /// A callback said Stop.
+    stopped: bool,
+    /// A callback's answer carried AFTER_READ: JS wants onExecute after this read.
+    after: bool,
 }
+
+/// Bit of a callback's answer: call onExecute after this read (consume.rs).
+const AFTER_READ: i32 = 8;
 
 impl JsSink<'_, '_> {
     /// Reads a callback's answer; an exception stops the parse.
@@ -139,12 +160,19 @@ impl JsSink<'_, '_> {
                 self.threw = true;
                 Next::Stop
             }
-            Some(v) if v.is(ValueKind::Int32) => match v.integer(self.s) {
-                Some(1) => Next::SkipBody,
-                Some(2) => Next::Stop,
-                Some(3) => Next::NotUpgrade,
-                _ => Next::Go,
-            },
+            Some(v) if v.is(ValueKind::Int32) => {
+                let n = v.integer(self.s).unwrap_or(0) as i32;
+                self.after |= n & AFTER_READ != 0;
+                match n & !AFTER_READ {
+                    1 => Next::SkipBody,
+                    2 => {
+                        self.stopped = true;
+                        Next::Stop
+                    }
+                    3 => Next::NotUpgrade,
+                    _ => Next::Go,
+                }
+            }
             Some(_) => Next::Go,
         }
     }
@@ -179,8 +207,16 @@ impl Sink for JsSink<'_, '_> {
     }
     fn on_body(&mut self, start: usize, len: usize) -> Next {
         let s = self.s;
-        let args = [s.number(start as f64), s.number(len as f64)];
-        let r = self.on_body.call(s, self.recv, &args);
+        let r = match self.read {
+            None => {
+                let args = [s.number(start as f64), s.number(len as f64)];
+                self.on_body.call(s, self.recv, &args)
+            }
+            Some((ab, at)) => {
+                let args = [s.number((at + start) as f64), s.number(len as f64), ab];
+                self.on_body.call(s, self.recv, &args)
+            }
+        };
         self.next(r)
     }
     fn on_complete(&mut self, trailers: &[httparse::Header]) -> Next {
@@ -201,8 +237,9 @@ impl Sink for JsSink<'_, '_> {
 fn with_parser<'s, R>(
     s: &Scope<'s>,
     id: usize,
+    read: Option<(Local<'s, Value>, usize)>,
     f: impl FnOnce(&mut Parser, &mut JsSink<'s, '_>) -> R,
-) -> Option<(R, bool)> {
+) -> Option<(R, Executed<'s>)> {
     let taken = PARSERS.with(|p| {
         let mut p = p.borrow_mut();
         let slot = p.get_mut(id)?;
@@ -223,9 +260,18 @@ fn with_parser<'s, R>(
         on_body,
         on_complete,
         threw: false,
+        read,
+        stopped: false,
+        after: false,
     };
     let r = f(&mut parser, &mut sink);
-    let threw = sink.threw;
+    let done = Executed {
+        threw: sink.threw,
+        stopped: sink.stopped,
+        after: sink.after,
+        at_start: parser.at_message_start(),
+        recv: sink.recv,
+    };
     let freed = PARSERS.with(|p| {
         let mut p = p.borrow_mut();
         let slot = p.get_mut(id)?;
@@ -236,10 +282,23 @@ fn with_parser<'s, R>(
         None
     });
     if let Some(mut slot) = freed {
+        consume::forget(&slot);
         // SAFETY: the slot left the table, so its handles are dropped exactly once.
         unsafe { ManuallyDrop::drop(&mut slot.js) };
     }
-    Some((r, threw))
+    Some((r, done))
+}
+
+/// How a run of the parser went, beside its result.
+struct Executed<'s> {
+    /// A callback threw (the exception is pending).
+    threw: bool,
+    stopped: bool,
+    after: bool,
+    /// The parser waits for a new message (parse.rs, at_message_start).
+    at_start: bool,
+    /// The receiver given at create.
+    recv: Local<'s, Value>,
 }
 
 fn error_value<'s>(s: &Scope<'s>, e: &ParseError, at: usize) -> Local<'s, Value> {
@@ -260,6 +319,33 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffer\" argument must be a Buffer",
         );
     };
+    let Some((r, done)) = execute_in(s, id, ab, off, len, None) else {
+        return a.ret(s.number(0.0));
+    };
+    if done.threw {
+        return;
+    }
+    a.ret(execute_result(s, r));
+}
+
+/// What execute returns to JS for a run's result.
+fn execute_result<'s>(s: &Scope<'s>, r: Result<usize, (ParseError, usize)>) -> Local<'s, Value> {
+    match r {
+        Ok(n) => s.number(n as f64),
+        Err((e, at)) => error_value(s, &e, at),
+    }
+}
+
+/// Runs parser `id` over `len` bytes at `off` in `ab` (None: no such parser, or
+/// it is running). `read`: a consumed read's buffer, for onBody (consume.rs).
+fn execute_in<'s>(
+    s: &Scope<'s>,
+    id: usize,
+    ab: Local<'s, crate::v8::ArrayBuffer>,
+    off: usize,
+    len: usize,
+    read: Option<(Local<'s, Value>, usize)>,
+) -> Option<(Result<usize, (ParseError, usize)>, Executed<'s>)> {
     // The callbacks run JS: a reference to the store, held in this frame, keeps
     // the bytes alive and in place whatever it does with the buffer (lib/ never
     // writes into a buffer it parses). Reads share 256 KiB slabs, so the store of
@@ -278,27 +364,18 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         // end of this call.
         unsafe { std::slice::from_raw_parts(base.add(off), len) }
     };
-    let result = with_parser(s, id, |p, sink| p.execute(data, sink));
+    let result = with_parser(s, id, read, |p, sink| p.execute(data, sink));
     LAST_STORE.with(|last| *last.borrow_mut() = held);
-    let Some((r, threw)) = result else {
-        return a.ret(s.number(0.0));
-    };
-    if threw {
-        return;
-    }
-    match r {
-        Ok(n) => a.ret(s.number(n as f64)),
-        Err((e, at)) => a.ret(error_value(s, &e, at)),
-    }
+    result
 }
 
 /// finish(id): the peer ended its side -> 0 | [code, reason, 0].
 fn finish<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(id) = id_arg(s, a, 0) else { return };
-    let Some((r, threw)) = with_parser(s, id, |p, sink| p.finish(sink)) else {
+    let Some((r, done)) = with_parser(s, id, None, |p, sink| p.finish(sink)) else {
         return a.ret(s.number(0.0));
     };
-    if threw {
+    if done.threw {
         return;
     }
     match r {
