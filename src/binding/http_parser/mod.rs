@@ -21,6 +21,7 @@ mod parse;
 
 use std::cell::RefCell;
 use std::mem::ManuallyDrop;
+use std::rc::Rc;
 
 use parse::{Head, Kind, Next, ParseError, Parser, Sink};
 use slab::Slab;
@@ -58,7 +59,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 /// not reach V8; `free` drops them while the isolate lives.
 struct Slot {
     parser: Option<Box<Parser>>,
-    js: ManuallyDrop<[Global; 4]>,
+    /// The receiver of the calls (a server's Connection).
+    recv: ManuallyDrop<Global>,
+    callbacks: ManuallyDrop<Rc<Callbacks>>,
     freed: bool,
     /// The stream handle whose reads this parser consumes (consume.rs).
     consumer: Option<crate::event_loop::HandleId>,
@@ -66,7 +69,44 @@ struct Slot {
     consumed_bytes: u64,
 }
 
+/// onHead, onBody, onComplete: one set shared by the parsers made with the
+/// same functions (a server's connections all are), so a request touches the
+/// per-connection receiver's handle and these warm ones, not four of its own.
+struct Callbacks([Global; 3]);
+
+impl Slot {
+    /// Drops the slot's handles (while the isolate lives; never at teardown).
+    fn drop_handles(mut self) {
+        consume::forget(&self);
+        // SAFETY: the slot left the table and is consumed here, so its handles
+        // are dropped exactly once.
+        unsafe {
+            ManuallyDrop::drop(&mut self.recv);
+            ManuallyDrop::drop(&mut self.callbacks);
+        }
+    }
+}
+
+/// The callbacks for `f`: the last set made when they are the same functions.
+fn callbacks_for(s: &Scope, f: [Local<Value>; 3]) -> Rc<Callbacks> {
+    LAST_CALLBACKS.with_borrow_mut(|last| {
+        if let Some(c) = last.as_ref() {
+            if (0..3).all(|i| c.0[i].get(s).same(f[i])) {
+                return Rc::clone(c);
+            }
+        }
+        let made = Rc::new(Callbacks(f.map(|v| Global::new(s, v))));
+        if let Some(old) = last.replace(ManuallyDrop::new(Rc::clone(&made))) {
+            drop(ManuallyDrop::into_inner(old));
+        }
+        made
+    })
+}
+
 thread_local! {
+    /// The callbacks made last (kept for the thread's life: never dropped
+    /// after the isolate).
+    static LAST_CALLBACKS: RefCell<Option<ManuallyDrop<Rc<Callbacks>>>> = const { RefCell::new(None) };
     /// The read slab's store `execute` parsed last (see there).
     static LAST_STORE: RefCell<Option<crate::v8::BackingStore>> = const { RefCell::new(None) };
     static PARSERS: RefCell<Slab<Slot>> = const { RefCell::new(Slab::new()) };
@@ -97,12 +137,13 @@ fn create<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         .integer(s)
         .filter(|n| *n > 0)
         .map_or(parse::DEFAULT_MAX_HEADER_SIZE, |n| n as usize);
-    let js = [1, 2, 3, 4].map(|i| Global::new(s, a.get(i)));
+    let callbacks = callbacks_for(s, [a.get(2), a.get(3), a.get(4)]);
     let mut parser = Box::new(Parser::new(kind, max));
     parser.lenient = a.get(6).boolean(s);
     let slot = Slot {
         parser: Some(parser),
-        js: ManuallyDrop::new(js),
+        recv: ManuallyDrop::new(Global::new(s, a.get(1))),
+        callbacks: ManuallyDrop::new(callbacks),
         freed: false,
         consumer: None,
         consumed_bytes: 0,
@@ -125,10 +166,8 @@ fn free<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             None => None,
         }
     });
-    if let Some(mut slot) = removed {
-        consume::forget(&slot);
-        // SAFETY: the slot left the table, so its handles are dropped exactly once.
-        unsafe { ManuallyDrop::drop(&mut slot.js) };
+    if let Some(slot) = removed {
+        slot.drop_handles();
     }
 }
 
@@ -137,8 +176,8 @@ struct JsSink<'s, 'a> {
     s: &'a Scope<'s>,
     recv: Local<'s, Value>,
     on_head: Local<'s, Function>,
-    on_body: Local<'s, Function>,
-    on_complete: Local<'s, Function>,
+    /// onBody and onComplete are looked up when called (a GET calls neither).
+    callbacks: Rc<Callbacks>,
     threw: bool,
     /// A consumed read (consume.rs): its ArrayBuffer and where the read starts
     /// in it, passed to onBody as (start in the buffer, length, buffer).
@@ -152,7 +191,16 @@ struct JsSink<'s, 'a> {
 /// Bit of a callback's answer: call onExecute after this read (consume.rs).
 const AFTER_READ: i32 = 8;
 
-impl JsSink<'_, '_> {
+impl<'s> JsSink<'s, '_> {
+    /// Calls callback `i` (1 onBody, 2 onComplete).
+    fn call(&mut self, i: usize, args: &[Local<'s, Value>]) -> Next {
+        let f = self.callbacks.0[i]
+            .get(self.s)
+            .to::<Function>(ValueKind::Function);
+        let r = f.and_then(|f| f.call(self.s, self.recv, args));
+        self.next(r)
+    }
+
     /// Reads a callback's answer; an exception stops the parse.
     fn next(&mut self, r: Option<Local<Value>>) -> Next {
         match r {
@@ -207,17 +255,13 @@ impl Sink for JsSink<'_, '_> {
     }
     fn on_body(&mut self, start: usize, len: usize) -> Next {
         let s = self.s;
-        let r = match self.read {
-            None => {
-                let args = [s.number(start as f64), s.number(len as f64)];
-                self.on_body.call(s, self.recv, &args)
-            }
+        match self.read {
+            None => self.call(1, &[s.number(start as f64), s.number(len as f64)]),
             Some((ab, at)) => {
                 let args = [s.number((at + start) as f64), s.number(len as f64), ab];
-                self.on_body.call(s, self.recv, &args)
+                self.call(1, &args)
             }
-        };
-        self.next(r)
+        }
     }
     fn on_complete(&mut self, trailers: &[httparse::Header]) -> Next {
         let s = self.s;
@@ -226,8 +270,7 @@ impl Sink for JsSink<'_, '_> {
         } else {
             fields(s, trailers)
         };
-        let r = self.on_complete.call(s, self.recv, &[arg]);
-        self.next(r)
+        self.call(2, &[arg])
     }
 }
 
@@ -244,21 +287,22 @@ fn with_parser<'s, R>(
         let mut p = p.borrow_mut();
         let slot = p.get_mut(id)?;
         let parser = slot.parser.take()?;
-        let js: [Local<'s, Value>; 4] = [0, 1, 2, 3].map(|i| slot.js[i].get(s));
-        Some((parser, js))
+        Some((parser, slot.recv.get(s), Rc::clone(&slot.callbacks)))
     })?;
-    let (mut parser, js) = taken;
-    let func = |v: Local<'s, Value>| v.to::<Function>(ValueKind::Function);
-    let (Some(on_head), Some(on_body), Some(on_complete)) = (func(js[1]), func(js[2]), func(js[3]))
-    else {
+    let (mut parser, recv, callbacks) = taken;
+    let Some(on_head) = callbacks.0[0].get(s).to::<Function>(ValueKind::Function) else {
+        PARSERS.with_borrow_mut(|p| {
+            if let Some(slot) = p.get_mut(id) {
+                slot.parser = Some(parser);
+            }
+        });
         return None;
     };
     let mut sink = JsSink {
         s,
-        recv: js[0],
+        recv,
         on_head,
-        on_body,
-        on_complete,
+        callbacks,
         threw: false,
         read,
         stopped: false,
@@ -281,10 +325,8 @@ fn with_parser<'s, R>(
         slot.parser = Some(parser);
         None
     });
-    if let Some(mut slot) = freed {
-        consume::forget(&slot);
-        // SAFETY: the slot left the table, so its handles are dropped exactly once.
-        unsafe { ManuallyDrop::drop(&mut slot.js) };
+    if let Some(slot) = freed {
+        slot.drop_handles();
     }
     Some((r, done))
 }
