@@ -370,8 +370,11 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(execute_result(s, r));
 }
 
+/// A run's result: bytes consumed, or the error and where it was found.
+type ExecuteResult = Result<usize, (ParseError, usize)>;
+
 /// What execute returns to JS for a run's result.
-fn execute_result<'s>(s: &Scope<'s>, r: Result<usize, (ParseError, usize)>) -> Local<'s, Value> {
+fn execute_result<'s>(s: &Scope<'s>, r: ExecuteResult) -> Local<'s, Value> {
     match r {
         Ok(n) => s.number(n as f64),
         Err((e, at)) => error_value(s, &e, at),
@@ -387,7 +390,7 @@ fn execute_in<'s>(
     off: usize,
     len: usize,
     read: Option<(Local<'s, Value>, usize)>,
-) -> Option<(Result<usize, (ParseError, usize)>, Executed<'s>)> {
+) -> Option<(ExecuteResult, Executed<'s>)> {
     // The callbacks run JS: a reference to the store, held in this frame, keeps
     // the bytes alive and in place whatever it does with the buffer (lib/ never
     // writes into a buffer it parses). Reads share 256 KiB slabs, so the store of
