@@ -276,8 +276,7 @@ function maybeConsume(conn, socket) {
     return;
   }
   const h = socket[kHandle];
-  const state = socket._readableState;
-  if (h === null || h.plain === true || state.flowing !== true || state.length !== 0) return;
+  if (h === null || h.plain === true || !readsGoToParser(socket, socket._readableState)) return;
   parserBinding.consume(conn.parser, h.id, onExecute);
   conn.consumed = true;
   socket[kConsumer] = conn;
@@ -330,11 +329,7 @@ function socketOnData(chunk) {
 // listener) the read takes the stream's own way.
 function dataSink(socket, chunk) {
   const state = socket._readableState;
-  if (state.flowing !== true || state.length !== 0 || state.sync || state.ended ||
-      state.destroyed || state.errored !== null || state.decoder !== null ||
-      socket._events.data !== socketOnData || socket._events.readable !== undefined) {
-    return socket.push(chunk);
-  }
+  if (!readsGoToParser(socket, state)) return socket.push(chunk);
   // What push() notes of a read it hands to 'data'.
   state.reading = false;
   state.dataEmitted = true;
@@ -342,6 +337,13 @@ function dataSink(socket, chunk) {
   if (state.ended) return false;
   if (consumeReads) maybeConsume(socket[kConnection], socket);
   return true;
+}
+
+// Whether a read would go to socketOnData at once, as push() would hand it on.
+function readsGoToParser(socket, state) {
+  return state.flowing === true && state.length === 0 && !state.sync && !state.ended &&
+    !state.destroyed && state.errored === null && state.decoder === null &&
+    socket._events.data === socketOnData && socket._events.readable === undefined;
 }
 
 function detach(conn) {

@@ -1,11 +1,16 @@
 // A keep-alive connection's later reads (which coil parses as they complete,
 // without the socket's JS read path) behave as its first: pipelined requests
 // split at any byte across reads, bodies, bytesRead, a 'data' listener added
-// late, an upgrade, a bad request and an end in the middle of a body.
+// late (or while the first read is parsed), an upgrade, a bad request and an
+// end in the middle of a body.
 const http = require('http');
 const net = require('net');
 
 const srv = http.createServer((req, res) => {
+  if (req.url === '/sync-listen') {
+    // Added while the connection's first read is being parsed.
+    req.socket.prependListener('data', (d) => console.log('sync listener saw', JSON.stringify(d.toString())));
+  }
   let body = '';
   req.setEncoding('latin1');
   req.on('data', (d) => { body += d; });
@@ -84,7 +89,13 @@ srv.listen(0, '127.0.0.1', () => {
           { after: 0, data: get('/ok2') },
           { after: 1, data: post('/cut', '0123456789').slice(0, -4) },
           { after: 1, end: true },
-        ], () => setTimeout(() => srv.close(() => console.log('closed')), 50));
+        ], () => {
+          talk(port, [
+            { after: 0, data: get('/sync-listen') },
+            { after: 1, data: get('/next') },
+            { after: 2, end: true },
+          ], () => setTimeout(() => srv.close(() => console.log('closed')), 50));
+        });
       });
     });
   });
