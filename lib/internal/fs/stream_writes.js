@@ -5,7 +5,7 @@
 // stream classes; this is what their _write and _writev do.
 
 const {
-  ArrayPrototypeMap, ArrayPrototypeSlice, MathMax, SafeWeakMap, TypedArrayPrototypeSet,
+  ArrayPrototypeMap, ArrayPrototypeSlice, MathMax, MathMin, SafeWeakMap, TypedArrayPrototypeSet,
   TypedArrayPrototypeSubarray,
 } = primordials;
 
@@ -242,29 +242,26 @@ function mayGather(stream) {
 function flushGathered(stream, data, cb) {
   const state = stream._writableState;
   const { buffered, bufferedIndex } = state;
-  let total = data.length;
-  let end = bufferedIndex;
-  if (state.writecb === writeNop && state.allNoop && !state.corked && !state.objectMode &&
-      !stream.destroyed && !state.errored) {
-    while (end < buffered.length) {
-      const n = buffered[end].chunk.length;
-      if (n >= kCoalesceAvg || total + n > kCoalesceMax) break;
-      total += n;
-      end++;
-    }
-  }
-  if (end === bufferedIndex) {
+  if (bufferedIndex === buffered.length || state.writecb !== writeNop || !state.allNoop || state.corked ||
+      state.objectMode || stream.destroyed || state.errored || buffered[bufferedIndex].chunk.length >= kCoalesceAvg) {
     writeBytes(stream, data, data.length, cb);
     return;
   }
+  // One pass over the buffered chunks, copying as it goes: the buffer is made
+  // large enough for everything that could be gathered (state.length counts
+  // `data` and every buffered byte; at most kCoalesceMax are taken).
   const gather = gatherOf(stream);
-  const one = gatherBuffer(gather, total);
+  const one = gatherBuffer(gather, MathMin(state.length, kCoalesceMax));
   TypedArrayPrototypeSet(one, data, 0);
-  let off = data.length;
-  for (let i = bufferedIndex; i < end; i++) {
-    const b = buffered[i].chunk;
-    TypedArrayPrototypeSet(one, b, off);
-    off += b.length;
+  let total = data.length;
+  let end = bufferedIndex;
+  while (end < buffered.length) {
+    const b = buffered[end].chunk;
+    const n = b.length;
+    if (n >= kCoalesceAvg || total + n > kCoalesceMax) break;
+    TypedArrayPrototypeSet(one, b, total);
+    total += n;
+    end++;
   }
   const bytes = total - data.length;
   if (asyncState.active || stream[kIo].fs.write !== nativeWrite) {
