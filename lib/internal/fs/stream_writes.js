@@ -58,7 +58,12 @@ class Gather {
       const { first, cb } = this;
       this.first = undefined;
       this.cb = null;
-      flushGathered(this.stream, first, cb);
+      try {
+        flushGathered(this.stream, first, cb);
+      } catch (err) {
+        // As a throw from a tick would be (a replaced fs.write that throws).
+        require('internal/process/execution').triggerUncaughtException(err, false);
+      }
     };
   }
 
