@@ -199,8 +199,9 @@ function onRead(socket, value, more) {
     socket.read(0);
     return;
   }
-  const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
-  socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
+  const length = readInfo[1];
+  const chunk = new FastBuffer(value, readInfo[0], length);
+  socket._bytesRead += length;
   touch(socket);
   const sink = socket[kDataSink];
   if (!(sink === null ? socket.push(chunk) : sink(socket, chunk))) stopRead(socket);
