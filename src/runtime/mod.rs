@@ -48,7 +48,8 @@ pub struct Runtime {
     pub lp: Loop,
     pub options: Options,
     pub hooks: RefCell<Hooks>,
-    /// Shared with JS: [has tick scheduled, has rejection to warn] (one byte each).
+    /// Shared with JS: [has tick scheduled, has rejection to warn, ticks running
+    /// in a callback, drained at a callback's end] (one byte each).
     pub tick_info: RefCell<Option<BackingStore>>,
     /// Shared with JS: u32 [immediate count, referenced count, has outstanding].
     pub immediate_info: RefCell<Option<BackingStore>>,
@@ -200,6 +201,21 @@ impl Runtime {
                 // SAFETY: the store is 3 bytes (task_queue.rs), kept alive here;
                 // JS only writes it while we are not reading (one thread).
                 let mark = unsafe { &mut *bs.data().add(2) };
+                std::mem::take(mark) != 0
+            }
+            None => false,
+        }
+    }
+
+    /// Reads and clears tick_info[3]: the callback that just returned ended by
+    /// running the ticks and microtasks itself (runTicksNow), so the microtask
+    /// queue is empty (lib/internal/process/task_queues.js).
+    pub(crate) fn take_drained_in_callback(&self) -> bool {
+        match &*self.tick_info.borrow() {
+            Some(bs) => {
+                // SAFETY: the store is 4 bytes (task_queue.rs), kept alive here;
+                // JS only writes it while we are not reading (one thread).
+                let mark = unsafe { &mut *bs.data().add(3) };
                 std::mem::take(mark) != 0
             }
             None => false,
