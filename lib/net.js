@@ -199,9 +199,8 @@ function onRead(socket, value, more) {
     socket.read(0);
     return;
   }
-  const length = readInfo[1];
-  const chunk = new FastBuffer(value, readInfo[0], length);
-  socket._bytesRead += length;
+  const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
+  socket._bytesRead += readInfo[1];
   touch(socket);
   const sink = socket[kDataSink];
   if (!(sink === null ? socket.push(chunk) : sink(socket, chunk))) stopRead(socket);
