@@ -322,11 +322,19 @@ impl Runtime {
                     r.finish = Some(finish);
                 }
             }
+            let args = [err, value, s.boolean(!last)];
+            // A function request (a socket's read) is its own callback: one type
+            // check per completion, not two.
+            if let Some(f) = req.to::<Function>(ValueKind::Function) {
+                self.make_callback(s, f, req, &args);
+                return;
+            }
             let Some(req) = req.to::<Object>(ValueKind::Object) else {
                 return;
             };
-            if let Some(f) = self.callback_of(s, req) {
-                self.make_callback(s, f, req.value(), &[err, value, s.boolean(!last)]);
+            let f = req.get(s, self.oncomplete(s));
+            if let Some(f) = f.and_then(|f| f.to::<Function>(ValueKind::Function)) {
+                self.make_callback(s, f, req.value(), &args);
             }
         });
     }

@@ -38,6 +38,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 mod chain;
+mod fixed_fds;
 mod inline_done;
 mod msg_ring;
 mod teardown;
@@ -75,6 +76,8 @@ pub struct Uring {
     buf_rings: HashMap<u16, BufRing>,
     /// The sparse table of direct descriptors chain ops use (None: not available).
     direct: Option<chain::Direct>,
+    /// Connections' fds in the same table (fixed_fds.rs; None: not available).
+    fixed: Option<fixed_fds::FixedFds>,
     /// An error that made the ring unusable, reported by the next poll.
     failed: Option<io::Error>,
     /// Owned fds of this thread are closed by IORING_OP_CLOSE (`close_fds`).
@@ -121,7 +124,7 @@ impl Uring {
         let _ = ring.submitter().register_probe(&mut probe);
         let ext_arg = ring.params().is_feature_ext_arg();
         let remote = Remote::new()?;
-        let direct = chain::Direct::register(&ring);
+        let (direct, fixed) = chain::Direct::register(&ring);
         Ok(Uring {
             ring: ManuallyDrop::new(ring),
             ops: Table::default(),
@@ -138,6 +141,7 @@ impl Uring {
             wake_wanted: std::cell::Cell::new(false),
             buf_rings: HashMap::new(),
             direct,
+            fixed,
             failed: None,
             ring_closes: false,
             stats: Stats::default(),
@@ -414,6 +418,7 @@ impl Backend for Uring {
             return key;
         }
         count.ring += 1;
+        let flag = self.fixed_flag(op.as_opable_ref().socket_fd());
         let key = self.ops.insert(op, owner);
         if chain {
             self.start_chain(key);
@@ -428,6 +433,7 @@ impl Backend for Uring {
             .as_opable()
             .sqe()
             .expect("an op with an opcode builds an SQE")
+            .flags(flag)
             .user_data(key);
         // SAFETY: the SQE points into the boxed op now owned by `self.ops`, which keeps
         // it (unmoved) until its last CQE is reaped in `reap`.
