@@ -203,9 +203,7 @@ const Context* v8__Isolate__GetCurrentContext(Isolate* isolate) {
 }
 
 // ---- Global ---------------------------------------------------------------------
-// A Global is one word (its global handle's slot): Rust keeps those bytes inline
-// (src/v8/object.rs), so making one is not a malloc. A strong Global's bytes may be
-// moved: V8 keeps no pointer to where the Global itself lives.
+// A Global is one word (its handle's slot), kept inline by Rust (object.rs): no malloc.
 static_assert(sizeof(Global<Value>) == sizeof(void*), "a Global is one word");
 void v8__Global__Init(Global<Value>* out, Isolate* isolate, const Value* value) {
   new (out) Global<Value>(isolate, ptr_to_local(value));

@@ -110,7 +110,8 @@ pub type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void)
 
 /// A persistent handle: keeps a value alive across scopes until dropped. Its one
 /// word is the bytes of a `v8::Global<Value>` (its handle's slot), kept inline:
-/// making a Global allocates only V8's handle, not a box for it (binding.cc).
+/// making a Global allocates only V8's handle, not a box for it (binding.cc). The
+/// word may move with the struct: V8 keeps no pointer to where a strong Global lives.
 pub struct Global {
     slot: *mut c_void,
 }
