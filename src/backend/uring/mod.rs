@@ -59,6 +59,10 @@ pub struct Uring {
     wait_ts: Box<types::Timespec>,
     /// Ops run inline (no opcode) and their results: completed at the next poll.
     inline_done: Vec<(Key, i32)>,
+    /// Whether `inline_done` may hold an op that waits on a stream's readiness
+    /// (inline_done.rs): without one, the scan after each poll phase is skipped
+    /// (10,000 inline stats would be looked up in the table for nothing).
+    inline_stream: bool,
     /// CQEs copied out of the ring in `reap`, kept between turns.
     cqes: Vec<(u64, i32, u32)>,
     /// Completions reaped while making room in a full queue (EBUSY), for the next poll.
@@ -132,6 +136,7 @@ impl Uring {
             ext_arg,
             wait_ts: Box::new(types::Timespec::new()),
             inline_done: Vec::new(),
+            inline_stream: false,
             cqes: Vec::new(),
             early: Vec::new(),
             pool: Pool::new(remote.clone()),
@@ -404,11 +409,13 @@ impl Backend for Uring {
             }
             let f = self.ops.get_mut(key).expect("just inserted");
             let result = f.op.as_opable().run_blocking();
+            self.inline_stream |= f.op.as_opable_ref().readiness().is_some();
             self.inline_done.push((key, result));
             return key;
         }
         if !ring {
             count.inline += 1;
+            self.inline_stream |= opable.readiness().is_some();
             let result = opable.run_blocking();
             let key = self.ops.insert(op, owner);
             if self.trace {
