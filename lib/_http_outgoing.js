@@ -349,6 +349,19 @@ OutgoingMessage.prototype._finish = function _finish() {
   this.emit('finish');
 };
 
+// A last chunk's framing: its size line (the one for the last size is kept:
+// a server answers alike) and, without trailers, the same ending every time.
+const lastChunkEnding = '\r\n0\r\n\r\n';
+let chunkSizeOf = -1;
+let chunkSizeText = '';
+function chunkSizeLine(len) {
+  if (len !== chunkSizeOf) {
+    chunkSizeOf = len;
+    chunkSizeText = `${NumberPrototypeToString(len, 16)}\r\n`;
+  }
+  return chunkSizeText;
+}
+
 OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (typeof chunk === 'function') {
     callback = chunk;
@@ -396,8 +409,8 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
                (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
       const len = BufferByteLength(chunk, encoding);
       if (len > 0) {
-        const size = NumberPrototypeToString(len, 16);
-        sendLast(this, encoding, done, `${size}\r\n`, chunk, `\r\n0\r\n${this._trailer}\r\n`);
+        const ending = this._trailer === '' ? lastChunkEnding : `\r\n0\r\n${this._trailer}\r\n`;
+        sendLast(this, encoding, done, chunkSizeLine(len), chunk, ending);
         sent = true;
       }
     } else {
