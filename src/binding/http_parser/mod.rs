@@ -179,7 +179,7 @@ fn fields<'s>(
 impl Sink for JsSink<'_, '_> {
     fn on_head(&mut self, h: &Head) -> Next {
         let s = self.s;
-        let mut strings = strings::HeadStrings::take();
+        let mut strings = strings::HeadStrings::take(s);
         let args = [
             s.number(f64::from(h.method_or_status)),
             strings.get(s, h.target, false),
@@ -202,7 +202,7 @@ impl Sink for JsSink<'_, '_> {
         let arg = if trailers.is_empty() {
             s.undefined()
         } else {
-            let mut strings = strings::HeadStrings::take();
+            let mut strings = strings::HeadStrings::take(s);
             let arg = fields(s, &mut strings, trailers);
             strings.done();
             arg

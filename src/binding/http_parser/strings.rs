@@ -22,9 +22,18 @@ struct Slot {
     string: Option<Global>,
 }
 
+/// The slots and the isolate their strings belong to.
+struct Table {
+    isolate: usize,
+    slots: Vec<Slot>,
+}
+
 thread_local! {
-    // One table per thread is one per isolate (a worker has its own thread).
-    static TABLE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+    // A thread runs one isolate at a time (a worker has its own thread); the
+    // isolate is checked anyway, so strings never outlive theirs into another.
+    static TABLE: RefCell<Table> = const {
+        RefCell::new(Table { isolate: 0, slots: Vec::new() })
+    };
 }
 
 /// FxHash-style mixing over 8-byte words: the strings are short, and a client
@@ -62,13 +71,24 @@ fn make<'s>(s: &Scope<'s>, bytes: &[u8], name: bool) -> Local<'s, Value> {
 /// does), through the table.
 pub(super) struct HeadStrings {
     table: Vec<Slot>,
+    isolate: usize,
 }
 
 impl HeadStrings {
     /// Takes the thread's table for the head being delivered (no JS runs
     /// while strings are made); `done` gives it back.
-    pub(super) fn take() -> HeadStrings {
-        let mut table = TABLE.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    pub(super) fn take(s: &Scope) -> HeadStrings {
+        let isolate = s.isolate() as usize;
+        let (owner, mut table) = TABLE.with(|t| {
+            let mut t = t.borrow_mut();
+            (t.isolate, std::mem::take(&mut t.slots))
+        });
+        if owner != isolate && !table.is_empty() {
+            // Another isolate's handles: not ours to touch or free.
+            for slot in table.drain(..) {
+                std::mem::forget(slot.string);
+            }
+        }
         if table.is_empty() {
             table.reserve_exact(SLOTS);
             table.resize_with(SLOTS, || Slot {
@@ -76,11 +96,15 @@ impl HeadStrings {
                 string: None,
             });
         }
-        HeadStrings { table }
+        HeadStrings { table, isolate }
     }
 
     pub(super) fn done(self) {
-        TABLE.with(|t| *t.borrow_mut() = self.table);
+        TABLE.with(|t| {
+            let mut t = t.borrow_mut();
+            t.isolate = self.isolate;
+            t.slots = self.table;
+        });
     }
 
     /// The string of `bytes`; `name`: a field name (made internalized).
