@@ -229,6 +229,18 @@ function sendLast(msg, encoding, callback, a, b, c) {
   return msg._send(b === undefined ? a : c === undefined ? `${a}${b}` : `${a}${b}${c}`, encoding, callback);
 }
 
+// A write queued before the message has the socket (a pipelined response
+// behind another). Made by `new` from a constructor whose prototype has no
+// prototype (and no constructor): fast properties, where a `{ __proto__: null }`
+// literal is a dictionary V8 fills by a runtime call per property.
+function OutputChunk(data, encoding, callback) {
+  this.data = data;
+  this.encoding = encoding;
+  this.callback = callback;
+}
+ObjectSetPrototypeOf(OutputChunk.prototype, null);
+delete OutputChunk.prototype.constructor;
+
 OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callback) {
   const socket = this.socket;
   if (socket !== null && socket._httpMessage === this) {
@@ -247,7 +259,7 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
     if (!r) this._needDrain = true;
     return r;
   }
-  ArrayPrototypePush(this.outputData, { __proto__: null, data, encoding, callback });
+  ArrayPrototypePush(this.outputData, new OutputChunk(data, encoding, callback));
   this.outputSize += typeof data === 'string' ? data.length : TypedArrayPrototypeGetByteLength(data);
   this._needDrain = this.outputSize >= kHighWaterMark;
   return !this._needDrain;
