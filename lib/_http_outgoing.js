@@ -9,7 +9,7 @@
 // writes in outputData until the socket is assigned to it.
 
 const {
-  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall,
+  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, Map,
   NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
   StringPrototypeToLowerCase, Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
@@ -105,6 +105,32 @@ OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   let headers = this[kOutHeaders];
   if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
   headers[StringPrototypeToLowerCase(name)] = [name, value];
+  return this;
+};
+
+// Every field of a Headers or a Map, each as setHeader would set it; the
+// `set-cookie` entries (a Headers yields one per cookie) are gathered and set
+// together, last, as one list.
+OutgoingMessage.prototype.setHeaders = function setHeaders(headers) {
+  if (this._header !== null) throw new ERR_HTTP_HEADERS_SENT('set');
+  const { Headers } = require('internal/fetch/headers');
+  if (!(headers instanceof Headers) && !(headers instanceof Map)) {
+    throw new ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], headers);
+  }
+  let cookies = null;
+  for (const { 0: name, 1: value } of headers) {
+    if (name === 'set-cookie') {
+      if (cookies === null) cookies = [];
+      if (ArrayIsArray(value)) {
+        for (let i = 0; i < value.length; i++) ArrayPrototypePush(cookies, value[i]);
+      } else {
+        ArrayPrototypePush(cookies, value);
+      }
+    } else {
+      this.setHeader(name, value);
+    }
+  }
+  if (cookies !== null) this.setHeader('set-cookie', cookies);
   return this;
 };
 
