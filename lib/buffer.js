@@ -249,6 +249,11 @@ Buffer.of = function of(...items) {
 ObjectSetPrototypeOf(Buffer, Uint8Array);
 
 Buffer.alloc = function alloc(size, fill, encoding) {
+  // The usual call, a size alone: one range test (false for NaN) is the whole of
+  // validateNumber's check, which keeps the error for anything else.
+  if (fill === undefined && typeof size === 'number' && size >= 0 && size <= kMaxLength) {
+    return new FastBuffer(size);
+  }
   validateNumber(size, 'size', 0, kMaxLength);
   if (fill !== undefined && fill !== 0 && size > 0) {
     const buf = createUnsafeBuffer(size);
