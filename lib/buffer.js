@@ -14,7 +14,7 @@ const {
   TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetByteOffset,
   TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
   DataViewPrototypeGetBuffer, DataViewPrototypeGetByteLength, DataViewPrototypeGetByteOffset,
-  ArrayBuffer, Number, Uint8Array,
+  ArrayBuffer, Number, Uint8Array, Uint32Array,
 } = primordials;
 const {
   codes: {
