@@ -108,4 +108,12 @@ function isFileHandle(value) {
   return value instanceof FileHandle;
 }
 
-module.exports = { FsIo, StreamRequest, handleIo, isFileHandle, fsExports, nativeRead };
+// The stream's I/O (an FsIo or handleIo's object); whether an op is in flight;
+// the event an op's end emits on a stream destroyed meanwhile (_destroy waits for it).
+const kIo = Symbol('kIo');
+const kBusy = Symbol('kBusy');
+const kIoDone = Symbol('kIoDone');
+
+module.exports = {
+  FsIo, StreamRequest, handleIo, isFileHandle, fsExports, nativeRead, nativeWrite, asyncState, kIo, kBusy, kIoDone,
+};

@@ -2,15 +2,15 @@
 // fs.ReadStream and fs.WriteStream: stream.Readable/Writable over a file. The fd is
 // opened in _construct; every _read is one read op on the ring (at an explicit
 // offset when `start` was given, so a file shrinking under the stream just ends it),
-// _write is one write op and _writev one writev op (or, for a batch of small
-// chunks, one write of their copy); more only after short writes. The I/O
+// writes go through stream_writes.js (one op per chunk or batch, small chunks
+// gathered into one write). The I/O
 // goes to fs's functions (the binding directly while they are fs's own), to
 // `options.fs` when given, or to a FileHandle.
 // An op in flight holds back _destroy, so the fd is never closed under the kernel.
 
 const {
-  ArrayPrototypeMap, ArrayPrototypeSlice, FunctionPrototypeCall, MathMax, MathMin, ObjectDefineProperties,
-  ObjectSetPrototypeOf, SafeWeakMap, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
+  FunctionPrototypeCall, MathMin, ObjectDefineProperties, ObjectSetPrototypeOf, TypedArrayPrototypeSet,
+  TypedArrayPrototypeSubarray,
 } = primordials;
 
 const binding = internalBinding('fs');
@@ -19,33 +19,17 @@ const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const { deprecate } = require('internal/util/promisify');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_STREAM_DESTROYED } } = require('internal/errors');
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
-const { writeNop } = require('internal/streams/utils');
 const { getValidatedPath, getValidatedFd, getOptions } = require('internal/fs/utils');
 
-const kIo = Symbol('kIo');
-const kBusy = Symbol('kBusy');
-const kIoDone = Symbol('kIoDone');
-
-// Linux refuses a writev of more than IOV_MAX (1024) buffers with EINVAL.
-const kIovMax = 1024;
-// _writev copies chunks into one buffer when they average under kCoalesceAvg bytes
-// and add up to no more than kCoalesceMax (measured: bench/fs_streams.js writeSmall).
-const kCoalesceAvg = 1024;
-const kCoalesceMax = 256 * 1024;
-// The smallest buffer a stream keeps for those copies (the default highWaterMark's).
-const kCoalesceMin = 16 * 1024;
-// stream -> { buf: its buffer for copies of small chunks, skip: how many of the
-// chunks Writable hands over next were written already } (not a property: it
-// would show in util.inspect of the stream).
-const gathers = new SafeWeakMap();
 // The largest read that goes to binding.readChunk (its largest block).
 const kMaxChunkRead = 1024 * 1024;
-// Zero-byte writes in a row before a write is given up (a full device, a broken fs).
-const kMaxZeroWrites = 5;
 
-const { FsIo, StreamRequest, handleIo, isFileHandle, fsExports, nativeRead } = require('internal/fs/stream_io');
+const {
+  FsIo, StreamRequest, handleIo, isFileHandle, fsExports, nativeRead, kIo, kBusy, kIoDone,
+} = require('internal/fs/stream_io');
+const { writeOne, writeMany, dropGather } = require('internal/fs/stream_writes');
 
 // Options as a fresh object (a string is the encoding), so defaults never leak back;
 // inherited options count, as in Node (for...in, not a spread).
@@ -56,8 +40,6 @@ function copyOptions(options) {
   for (const key in options) copy[key] = options[key];
   return copy;
 }
-
-
 
 // What both streams share: the I/O source, the fd or the path, flags and mode.
 function setUpFile(stream, path, options, ops, defaultFlags) {
@@ -154,7 +136,7 @@ function destroyFile(err, cb) {
 
 function closeFile(stream, err, cb) {
   // No op is in flight: a closed stream keeps no copy buffer.
-  gathers.delete(stream);
+  dropGather(stream);
   const fd = stream.fd;
   if (!fd) {
     cb(err);
@@ -310,207 +292,8 @@ WriteStream.prototype._construct = construct;
 WriteStream.prototype.open = deprecate(deprecatedOpen, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
 WriteStream.prototype._destroy = destroyFile;
 
-// Runs `step(cb)` until it reports no bytes left; `step` calls back (err, n) for each
-// op. EAGAIN (a non-blocking fd) counts as a zero-byte write, retried a few times.
-function writeLoop(stream, step, cb) {
-  let zeroWrites = 0;
-  stream[kBusy] = true;
-  const again = () => step((err, n) => {
-    if (err?.code === 'EAGAIN') {
-      err = null;
-      n = 0;
-    }
-    stream[kBusy] = false;
-    if (stream.destroyed) {
-      // The write's callback fails first; then _destroy may close the fd, and
-      // that failure is what the stream reports, as Node's does.
-      err ||= new ERR_STREAM_DESTROYED('write');
-      cb(err);
-      stream.emit(kIoDone, err);
-      return;
-    }
-    if (err) {
-      cb(err);
-      return;
-    }
-    stream.bytesWritten += n;
-    if (stream.pos !== undefined) stream.pos += n;
-    zeroWrites = n === 0 ? zeroWrites + 1 : 0;
-    if (zeroWrites > kMaxZeroWrites) {
-      cb(new Error('writeAll failed'));
-    } else if (step.advance(n)) {
-      stream[kBusy] = true;
-      again();
-    } else {
-      cb();
-    }
-  });
-  again();
-}
-
-WriteStream.prototype._write = function(data, encoding, cb) {
-  const gather = gathers.get(this);
-  if (gather !== undefined && gather.skip > 0) {
-    // Written already, with the chunk before it (flushGathered).
-    gather.skip--;
-    cb();
-    return;
-  }
-  if (data.length < kCoalesceAvg && mayGather(this)) {
-    // A small chunk waits for the end of this tick: the writes made meanwhile
-    // (buffered by Writable, as this one is in flight) go with it in one op.
-    this[kBusy] = true;
-    process.nextTick(flushGathered, this, data, cb);
-    return;
-  }
-  writeBytes(this, data, data.length, cb);
-};
-
-// Only the stream's own methods over fs's own calls: a replaced _write, _writev,
-// fs.write or fs.writev sees every chunk as Node would give it.
-function mayGather(stream) {
-  const io = stream[kIo];
-  return stream._writev === WriteStream.prototype._writev && stream._write === WriteStream.prototype._write &&
-    io instanceof FsIo && io.native;
-}
-
-// Writes `data`, and with it the small chunks Writable buffered behind it this
-// tick, as one write. Only when nobody waits on any of them (no callbacks) and
-// the stream is not corked: the callbacks, 'drain' and errors then come as for
-// one write followed by one writev of the rest (takeWritten).
-function flushGathered(stream, data, cb) {
-  const state = stream._writableState;
-  const { buffered, bufferedIndex } = state;
-  let total = data.length;
-  let end = bufferedIndex;
-  if (state.writecb === writeNop && state.allNoop && !state.corked && !state.objectMode &&
-      !stream.destroyed && !state.errored) {
-    while (end < buffered.length) {
-      const n = buffered[end].chunk.length;
-      if (n >= kCoalesceAvg || total + n > kCoalesceMax) break;
-      total += n;
-      end++;
-    }
-  }
-  if (end === bufferedIndex) {
-    writeBytes(stream, data, data.length, cb);
-    return;
-  }
-  let gather = gathers.get(stream);
-  if (gather === undefined) {
-    gather = { buf: undefined, skip: 0 };
-    gathers.set(stream, gather);
-  }
-  const one = gatherBuffer(gather, total);
-  TypedArrayPrototypeSet(one, data, 0);
-  let off = data.length;
-  for (let i = bufferedIndex; i < end; i++) {
-    const b = buffered[i].chunk;
-    TypedArrayPrototypeSet(one, b, off);
-    off += b.length;
-  }
-  writeBytes(stream, one, total, (err) => {
-    // Writable fails the buffered chunks itself.
-    if (!err) takeWritten(state, gather, buffered, bufferedIndex, end, total - data.length);
-    cb(err);
-  });
-}
-
-// The chunks buffered[from, end) (`bytes` in all) were written with the chunk
-// before them, whose op just completed: they leave Writable's buffer now, as
-// they would when Writable handed them to _writev, and their (no-op) callbacks'
-// count with them. So this op's completion is the batch's one completion: no
-// second _writev round (onwrite, a tick, afterWrite) per flush. While the stream
-// is corked they stay, as node's would: _write/_writev complete them at once
-// once Writable hands them over (`skip`).
-function takeWritten(state, gather, buffered, from, end, bytes) {
-  if (state.buffered !== buffered || state.bufferedIndex !== from || buffered.length < end) return;
-  if (state.corked) {
-    gather.skip = end - from;
-    return;
-  }
-  if (end === buffered.length) {
-    state.buffered = [];
-    state.bufferedIndex = 0;
-    state.allBuffers = true;
-    state.allNoop = true;
-  } else {
-    state.bufferedIndex = end;
-  }
-  state.length -= bytes;
-  state.pendingcb -= end - from;
-}
-
-// The stream's buffer for copies of small chunks, at least n bytes. It goes to
-// the binding only, which is done with it at the op's completion, before the
-// next copy: one buffer per stream serves them all (a fresh one per batch was a
-// malloc, page faults and a backing store each).
-function gatherBuffer(gather, n) {
-  if (gather.buf === undefined || gather.buf.length < n) gather.buf = Buffer.allocUnsafeSlow(MathMax(n, kCoalesceMin));
-  return gather.buf;
-}
-
-// Writes data[0, len).
-function writeBytes(stream, data, len, cb) {
-  let off = 0;
-  const io = stream[kIo];
-  const step = (done) => io.write(stream.fd, data, off, len - off, stream.pos, done);
-  // Bytes still to write after n more were written?
-  step.advance = (n) => (off += n) < len;
-  writeLoop(stream, step, cb);
-}
-
-WriteStream.prototype._writev = function(chunks, cb) {
-  const gather = gathers.get(this);
-  if (gather !== undefined && gather.skip > 0) {
-    // The first `skip` were written already, with the chunk before them.
-    const skip = gather.skip;
-    gather.skip = 0;
-    if (skip >= chunks.length) {
-      cb();
-      return;
-    }
-    chunks = ArrayPrototypeSlice(chunks, skip);
-    if (chunks.length === 1) {
-      writeBytes(this, chunks[0].chunk, chunks[0].chunk.length, cb);
-      return;
-    }
-  }
-  let bufs = ArrayPrototypeMap(chunks, (c) => c.chunk);
-  const io = this[kIo];
-  if (bufs.length > 1 && io instanceof FsIo && io.native) {
-    let total = 0;
-    for (let i = 0; i < bufs.length; i++) total += bufs[i].length;
-    // Many small chunks: one copy into one buffer costs less than pinning each
-    // chunk's memory for a writev (a backing-store reference and an iovec apiece).
-    if (total <= kCoalesceMax && total < bufs.length * kCoalesceAvg) {
-      let gather = gathers.get(this);
-      if (gather === undefined) {
-        gather = { buf: undefined, skip: 0 };
-        gathers.set(this, gather);
-      }
-      const one = gatherBuffer(gather, total);
-      let off = 0;
-      for (let i = 0; i < bufs.length; i++) {
-        const b = bufs[i];
-        TypedArrayPrototypeSet(one, b, off);
-        off += b.length;
-      }
-      writeBytes(this, one, total, cb);
-      return;
-    }
-  }
-  const step = (done) =>
-    io.writev(this.fd, bufs.length > kIovMax ? ArrayPrototypeSlice(bufs, 0, kIovMax) : bufs, this.pos, done);
-  step.advance = (n) => {
-    let i = 0;
-    while (i < bufs.length && n >= bufs[i].length) n -= bufs[i++].length;
-    bufs = ArrayPrototypeSlice(bufs, i);
-    if (n > 0) bufs[0] = TypedArrayPrototypeSubarray(bufs[0], n);
-    return bufs.length > 0;
-  };
-  writeLoop(this, step, cb);
-};
+WriteStream.prototype._write = writeOne;
+WriteStream.prototype._writev = writeMany;
 
 // close(cb): finish what was written, then close (end(), not destroy(): pending
 // writes are not thrown away). With autoClose off, 'finish' still closes.

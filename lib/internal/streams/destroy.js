@@ -148,7 +148,10 @@ function constructNT(stream) {
     if (w) w.constructed = true;
     if (s.destroyed) stream.emit(kDestroy, err);
     else if (err) errorOrDestroy(stream, err, true);
-    else process.nextTick(() => stream.emit(kConstruct));
+    // At once, in the tick that onConstruct already is: a tick queued right after
+    // the construct callback runs after the buffered writes were handed on, as
+    // in node (a write made in it must not pass them).
+    else stream.emit(kConstruct);
   }
   try {
     stream._construct((err) => { process.nextTick(onConstruct, err); });
