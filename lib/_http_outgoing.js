@@ -9,7 +9,7 @@
 // writes in outputData until the socket is assigned to it.
 
 const {
-  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall,
+  ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, Map,
   NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
   StringPrototypeToLowerCase, Symbol, TypedArrayPrototypeGetByteLength,
 } = primordials;
@@ -105,6 +105,32 @@ OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   let headers = this[kOutHeaders];
   if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
   headers[StringPrototypeToLowerCase(name)] = [name, value];
+  return this;
+};
+
+// Every field of a Headers or a Map, each as setHeader would set it; the
+// `set-cookie` entries (a Headers yields one per cookie) are gathered and set
+// together, last, as one list.
+OutgoingMessage.prototype.setHeaders = function setHeaders(headers) {
+  if (this._header !== null) throw new ERR_HTTP_HEADERS_SENT('set');
+  const { Headers } = require('internal/fetch/headers');
+  if (!(headers instanceof Headers) && !(headers instanceof Map)) {
+    throw new ERR_INVALID_ARG_TYPE('headers', ['Headers', 'Map'], headers);
+  }
+  let cookies = null;
+  for (const { 0: name, 1: value } of headers) {
+    if (name === 'set-cookie') {
+      if (cookies === null) cookies = [];
+      if (ArrayIsArray(value)) {
+        for (let i = 0; i < value.length; i++) ArrayPrototypePush(cookies, value[i]);
+      } else {
+        ArrayPrototypePush(cookies, value);
+      }
+    } else {
+      this.setHeader(name, value);
+    }
+  }
+  if (cookies !== null) this.setHeader('set-cookie', cookies);
   return this;
 };
 
@@ -229,6 +255,18 @@ function sendLast(msg, encoding, callback, a, b, c) {
   return msg._send(b === undefined ? a : c === undefined ? `${a}${b}` : `${a}${b}${c}`, encoding, callback);
 }
 
+// A write queued before the message has the socket (a pipelined response
+// behind another). Made by `new` from a constructor whose prototype has no
+// prototype (and no constructor): fast properties, where a `{ __proto__: null }`
+// literal is a dictionary V8 fills by a runtime call per property.
+function OutputChunk(data, encoding, callback) {
+  this.data = data;
+  this.encoding = encoding;
+  this.callback = callback;
+}
+ObjectSetPrototypeOf(OutputChunk.prototype, null);
+delete OutputChunk.prototype.constructor;
+
 OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callback) {
   const socket = this.socket;
   if (socket !== null && socket._httpMessage === this) {
@@ -247,7 +285,7 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
     if (!r) this._needDrain = true;
     return r;
   }
-  ArrayPrototypePush(this.outputData, { __proto__: null, data, encoding, callback });
+  ArrayPrototypePush(this.outputData, new OutputChunk(data, encoding, callback));
   this.outputSize += typeof data === 'string' ? data.length : TypedArrayPrototypeGetByteLength(data);
   this._needDrain = this.outputSize >= kHighWaterMark;
   return !this._needDrain;
@@ -349,6 +387,19 @@ OutgoingMessage.prototype._finish = function _finish() {
   this.emit('finish');
 };
 
+// A last chunk's framing: its size line (the one for the last size is kept:
+// a server answers alike) and, without trailers, the same ending every time.
+const lastChunkEnding = '\r\n0\r\n\r\n';
+let chunkSizeOf = -1;
+let chunkSizeText = '';
+function chunkSizeLine(len) {
+  if (len !== chunkSizeOf) {
+    chunkSizeOf = len;
+    chunkSizeText = `${NumberPrototypeToString(len, 16)}\r\n`;
+  }
+  return chunkSizeText;
+}
+
 OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (typeof chunk === 'function') {
     callback = chunk;
@@ -396,8 +447,8 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
                (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
       const len = BufferByteLength(chunk, encoding);
       if (len > 0) {
-        const size = NumberPrototypeToString(len, 16);
-        sendLast(this, encoding, done, `${size}\r\n`, chunk, `\r\n0\r\n${this._trailer}\r\n`);
+        const ending = this._trailer === '' ? lastChunkEnding : `\r\n0\r\n${this._trailer}\r\n`;
+        sendLast(this, encoding, done, chunkSizeLine(len), chunk, ending);
         sent = true;
       }
     } else {

@@ -14,7 +14,7 @@ const {
   TypedArrayPrototypeGetByteLength, TypedArrayPrototypeGetByteOffset,
   TypedArrayPrototypeGetSymbolToStringTag, TypedArrayPrototypeSet, TypedArrayPrototypeSubarray,
   DataViewPrototypeGetBuffer, DataViewPrototypeGetByteLength, DataViewPrototypeGetByteOffset,
-  ArrayBuffer, Number, Uint8Array,
+  ArrayBuffer, Number, Uint8Array, Uint32Array,
 } = primordials;
 const {
   codes: {
@@ -69,9 +69,10 @@ function createPool() {
 
 // Buffer.from(short string) in UTF-8: ASCII (the usual case) is written into the
 // pool in the same pass that checks it; undefined when a character is not ASCII.
+// A new pool starts when 4 bytes a UTF-16 unit would not fit, as node's does.
 function fromShortAscii(string) {
   const len = string.length;
-  if (allocPool === undefined || len > poolSize - poolOffset) createPool();
+  if (allocPool === undefined || len * 4 > poolSize - poolOffset) createPool();
   const at = poolOffset;
   const bytes = poolBytes;
   // One test after the loop: the bytes past poolOffset are free until it moves.
@@ -103,12 +104,19 @@ function allocate(size) {
   return createUnsafeBuffer(size);
 }
 
+// Node's rule for where a string's bytes go: over half a pool of UTF-16 units, or
+// of measured bytes, gets memory of its own; otherwise a new pool starts when 4
+// bytes a unit (the most any encoding takes) would not fit. Below an eighth of a
+// pool of units nothing is measured first: the write, which never splits a character,
+// says how many bytes there were (one native call for UTF-8, not two).
 function fromStringFast(string, ops) {
-  const length = ops.byteLength(string);
-  if (length >= (Buffer.poolSize >>> 1)) {
-    const b = createUnsafeBuffer(length);
-    const actual = ops.write(b, string, 0, length);
-    return actual === length ? b : new FastBuffer(b.buffer, 0, actual);
+  const maxLength = Buffer.poolSize >>> 1;
+  let length = string.length;
+  if (length >= maxLength) return fromStringUnpooled(string, ops, ops.byteLength(string));
+  length *= 4;
+  if (length >= maxLength) {
+    length = ops.byteLength(string);
+    if (length >= maxLength) return fromStringUnpooled(string, ops, length);
   }
   if (allocPool === undefined || length > poolSize - poolOffset) createPool();
   let b = new FastBuffer(allocPool, poolOffset, length);
@@ -119,11 +127,21 @@ function fromStringFast(string, ops) {
   return b;
 }
 
+function fromStringUnpooled(string, ops, length) {
+  const b = createUnsafeBuffer(length);
+  const actual = ops.write(b, string, 0, length);
+  return actual === length ? b : new FastBuffer(b.buffer, 0, actual);
+}
+
+// Below this many UTF-16 units an ASCII string is copied into the pool by a JS
+// loop; from it on, one native write is cheaper than the loop.
+const kShortAscii = 32;
+
 function fromString(string, encoding) {
   let ops;
   if (typeof encoding !== 'string' || encoding.length === 0) {
     if (string.length === 0) return new FastBuffer();
-    if (string.length < 64) {
+    if (string.length < kShortAscii) {
       const b = fromShortAscii(string);
       if (b !== undefined) return b;
     }
@@ -249,6 +267,11 @@ Buffer.of = function of(...items) {
 ObjectSetPrototypeOf(Buffer, Uint8Array);
 
 Buffer.alloc = function alloc(size, fill, encoding) {
+  // The usual call, a size alone: one range test (false for NaN) is the whole of
+  // validateNumber's check, which keeps the error for anything else.
+  if (fill === undefined && typeof size === 'number' && size >= 0 && size <= kMaxLength) {
+    return new FastBuffer(size);
+  }
   validateNumber(size, 'size', 0, kMaxLength);
   if (fill !== undefined && fill !== 0 && size > 0) {
     const buf = createUnsafeBuffer(size);

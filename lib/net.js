@@ -199,7 +199,7 @@ function onRead(socket, value, more) {
     return;
   }
   const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
-  socket._bytesRead += TypedArrayPrototypeGetByteLength(chunk);
+  socket._bytesRead += readInfo[1];
   touch(socket);
   const sink = socket[kDataSink];
   if (!(sink === null ? socket.push(chunk) : sink(socket, chunk))) stopRead(socket);

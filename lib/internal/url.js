@@ -16,7 +16,7 @@ const {
 const binding = internalBinding('url');
 
 const {
-  URLSearchParams, formParse, setList, setOwner,
+  URLSearchParams, setQuery, setOwner,
 } = require('internal/url/search_params');
 
 // node's URL constructor throws from native code: a plain TypeError (no
@@ -134,7 +134,7 @@ class URL {
 
   #syncSearchParams() {
     const sp = this.#searchParams;
-    if (sp !== undefined) setList(sp, formParse(this.#query()));
+    if (sp !== undefined) setQuery(sp, this.#query());
   }
 
   // url.format(URL, options): the href less the parts options leave out.
@@ -337,7 +337,7 @@ class URL {
     let sp = this.#searchParams;
     if (sp === undefined) {
       sp = new URLSearchParams();
-      setList(sp, formParse(this.#query()));
+      setQuery(sp, this.#query());
       setOwner(sp, this);
       this.#searchParams = sp;
     }

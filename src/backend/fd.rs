@@ -66,6 +66,13 @@ impl SharedFd {
         self.0.fd
     }
 
+    /// Owned, and closed through the ring when this thread's driver takes closes
+    /// (an accepted connection): the io_uring driver may keep it in its file
+    /// table, knowing it will see the close (uring/fixed_fds.rs).
+    pub fn closes_through_ring(&self) -> bool {
+        self.0.owned && self.0.by_ring
+    }
+
     /// How many holders (the handle and the ops in flight) keep the number open.
     #[cfg(test)]
     pub fn holders(&self) -> usize {

@@ -234,21 +234,24 @@ pub fn write<'s>(
         if refused < 0 {
             return refused;
         }
-        if let (Some(fd), Some(bytes)) = (fd, items.view_bytes()) {
+        // One buffer (a socket's usual write) is looked at once.
+        let single = items.view_bytes();
+        if let (Some(fd), Some(bytes)) = (fd, single) {
             if let Some(r) = q.try_send(s, fd, bytes, items, req) {
                 return r;
             }
         }
         let mut kept = false;
-        let mut take = |item: Local<'s, Value>| {
-            let bytes = item.view_bytes().unwrap_or(&[]);
+        let mut take = |item: Local<'s, Value>, bytes: Option<&[u8]>| {
+            let bytes = bytes.or_else(|| item.view_bytes()).unwrap_or(&[]);
             kept |= q.push(bytes, || super::fs::args::buffer(s, item, 0, bytes.len()));
         };
-        match items.to::<Array>(ValueKind::Array) {
-            Some(list) => (0..list.length())
+        if single.is_some() {
+            take(items, single);
+        } else if let Some(list) = items.to::<Array>(ValueKind::Array) {
+            (0..list.length())
                 .filter_map(|i| list.object().get_index(s, i))
-                .for_each(&mut take),
-            None => take(items),
+                .for_each(|item| take(item, None));
         }
         i32::from(q.wait_if_full(s, req, kept))
     });

@@ -16,10 +16,14 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
         ],
     );
     // [0] has tick scheduled, [1] has rejection to warn, [2] ticks are running
-    // from inside a loop callback (runTicksNow): JS writes, Rust reads.
-    let ab = s.array_buffer(3);
-    *Runtime::get(s).tick_info.borrow_mut() = Some(ab.backing_store());
-    target.set_str(s, "tickInfo", s.uint8_array(ab, 0, 3).value());
+    // from inside a loop callback (runTicksNow), [3] that callback's last act was
+    // to run the ticks and microtasks (runTicksNow): JS writes, Rust reads.
+    let ab = s.array_buffer(4);
+    let store = ab.backing_store();
+    let rt = Runtime::get(s);
+    rt.tick_bytes.set(store.data());
+    *rt.tick_info.borrow_mut() = Some(store);
+    target.set_str(s, "tickInfo", s.uint8_array(ab, 0, 4).value());
 }
 
 fn run_microtasks<'s>(s: &Scope<'s>, _args: &CallbackArgs<'s>) {

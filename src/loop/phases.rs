@@ -102,9 +102,7 @@ impl Loop {
         match handle {
             Some(id) => {
                 self.handles.borrow_mut().update(id, |h| {
-                    if let Some(i) = h.ops.iter().position(|k| *k == c.key) {
-                        h.ops.swap_remove(i);
-                    }
+                    h.ops.remove(c.key);
                     if h.kind.active_while_ops() && h.ops.is_empty() {
                         h.active = false;
                     }

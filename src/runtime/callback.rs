@@ -36,13 +36,19 @@ impl Runtime {
             s.set_continuation_data(s.undefined());
             outer
         });
+        // A mark left by a callback that did not end in runTicksNow (one that
+        // called a socket's request itself) must not count for this one.
+        self.take_drained_in_callback();
         let r = self.run_catching(s, body);
         // As node's InternalCallbackScope: a callback that threw leaves the queues
         // alone (what it queued runs from the next callback; the fatal-exception
         // hook schedules an immediate for that), so the rest of a failed immediate
         // queue runs before them. A tick the callback ran itself that threw is
-        // a tick's failure: the rest of the queue runs now.
-        if r.is_some() || self.take_ticks_threw() {
+        // a tick's failure: the rest of the queue runs now. A callback that ended
+        // by draining the ticks and microtasks (a socket's read, once a message)
+        // leaves nothing for a checkpoint of V8's to find.
+        let drained = self.take_drained_in_callback() && self.tick_flags() == (false, false);
+        if (r.is_some() && !drained) || self.take_ticks_threw() {
             self.drain_ticks(s);
         }
         if let Some(outer) = saved {

@@ -14,7 +14,7 @@ mod callback;
 pub use callback::{arrow_of, decorate, on_prepare_stack_trace};
 mod host;
 mod request;
-pub use request::{completion_handled, Finish};
+pub use request::{completion_handled, Finish, Finisher};
 mod stats;
 mod worker;
 pub use worker::{exit_process, spawn_worker};
@@ -48,8 +48,11 @@ pub struct Runtime {
     pub lp: Loop,
     pub options: Options,
     pub hooks: RefCell<Hooks>,
-    /// Shared with JS: [has tick scheduled, has rejection to warn] (one byte each).
+    /// Shared with JS: [has tick scheduled, has rejection to warn, ticks running
+    /// in a callback, drained at a callback's end] (one byte each).
     pub tick_info: RefCell<Option<BackingStore>>,
+    /// Where tick_info's bytes are (null until set): see `tick_byte`.
+    pub tick_bytes: std::cell::Cell<*mut u8>,
     /// Shared with JS: u32 [immediate count, referenced count, has outstanding].
     pub immediate_info: RefCell<Option<BackingStore>>,
     /// The one loop timer behind all JS timers (JS keeps its own lists).
@@ -100,6 +103,7 @@ impl Runtime {
             options,
             hooks: RefCell::default(),
             tick_info: RefCell::new(None),
+            tick_bytes: std::cell::Cell::new(std::ptr::null_mut()),
             immediate_info: RefCell::new(None),
             js_timer,
             timer_handle,
@@ -179,31 +183,42 @@ impl Runtime {
         })
     }
 
+    /// tick_info's bytes (null until task_queue made them): read and written
+    /// around every callback, through a pointer taken once rather than a borrow
+    /// and a call into V8 for the store's address each time.
+    fn tick_byte(&self, i: usize) -> Option<*mut u8> {
+        let p = self.tick_bytes.get();
+        // SAFETY: a non-null pointer is the start of tick_info's 4-byte store,
+        // which `tick_info` keeps alive.
+        (!p.is_null()).then(|| unsafe { p.add(i) })
+    }
+
+    /// Reads and clears tick_info[i] (JS only writes it while Rust is not
+    /// reading: one thread).
+    fn take_tick_byte(&self, i: usize) -> bool {
+        // SAFETY: tick_byte gives a live byte of the store.
+        self.tick_byte(i)
+            .is_some_and(|p| unsafe { std::mem::take(&mut *p) } != 0)
+    }
+
     pub(crate) fn tick_flags(&self) -> (bool, bool) {
-        match &*self.tick_info.borrow() {
-            Some(bs) => {
-                // SAFETY: the store is 2+ bytes, kept alive here; JS only writes it
-                // while we are not reading (one thread).
-                let b = unsafe { std::slice::from_raw_parts(bs.data(), 2) };
-                (b[0] != 0, b[1] != 0)
-            }
-            None => (false, false),
-        }
+        // SAFETY: tick_byte gives live bytes of the store.
+        let byte = |i| self.tick_byte(i).is_some_and(|p| unsafe { *p } != 0);
+        (byte(0), byte(1))
     }
 
     /// Whether a callback's exception came from the ticks it ran itself
     /// (runTicksNow in lib/internal/process/task_queues.js): then the rest of
     /// the queue runs at once, as when the loop runs the ticks. Clears the mark.
     pub(crate) fn take_ticks_threw(&self) -> bool {
-        match &*self.tick_info.borrow() {
-            Some(bs) => {
-                // SAFETY: the store is 3 bytes (task_queue.rs), kept alive here;
-                // JS only writes it while we are not reading (one thread).
-                let mark = unsafe { &mut *bs.data().add(2) };
-                std::mem::take(mark) != 0
-            }
-            None => false,
-        }
+        self.take_tick_byte(2)
+    }
+
+    /// Reads and clears tick_info[3]: the callback that just returned ended by
+    /// running the ticks and microtasks itself (runTicksNow), so the microtask
+    /// queue is empty (lib/internal/process/task_queues.js).
+    pub(crate) fn take_drained_in_callback(&self) -> bool {
+        self.take_tick_byte(3)
     }
 
     /// immediate_info[i] (0 count, 1 referenced count, 2 has outstanding).

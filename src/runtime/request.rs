@@ -22,6 +22,33 @@ use crate::v8::{
 pub type Finish =
     Box<dyn for<'s> FnMut(&Scope<'s>, Completion) -> Result<Local<'s, Value>, Local<'s, Value>>>;
 
+/// What a request keeps to finish with: a boxed closure, or an fs call's `done`
+/// function and error context held in the request itself (an fs call is then not
+/// a malloc and a free for its closure).
+pub enum Finisher {
+    Boxed(Finish),
+    Fs(crate::binding::fs::FsFinish),
+}
+
+impl From<Finish> for Finisher {
+    fn from(f: Finish) -> Finisher {
+        Finisher::Boxed(f)
+    }
+}
+
+impl Finisher {
+    fn run<'s>(
+        &mut self,
+        s: &Scope<'s>,
+        c: Completion,
+    ) -> Result<Local<'s, Value>, Local<'s, Value>> {
+        match self {
+            Finisher::Boxed(f) => f(s, c),
+            Finisher::Fs(f) => f.run(s, c),
+        }
+    }
+}
+
 /// A completion Rust handles itself, with no JS object waiting (a stream's queued
 /// writes): it may still call into JS (through a Global it keeps) when it decides to.
 pub type NativeFinish = Box<dyn for<'s> FnMut(&Scope<'s>, Completion)>;
@@ -41,7 +68,7 @@ pub struct Request {
     /// functions, and a Global per call is a malloc and a free).
     settle: Option<Option<Rc<Global>>>,
     /// Taken out while it runs (JS may submit more requests meanwhile).
-    finish: Option<Finish>,
+    finish: Option<Finisher>,
     /// The op's key, for cancelling (None: a close callback, or not yet submitted).
     key: Option<Key>,
 }
@@ -50,7 +77,7 @@ pub struct Request {
 pub struct Requests(Slab<Request>, Slab<Option<NativeFinish>>);
 
 impl Runtime {
-    fn add_request(&self, s: &Scope, req: Local<Object>, finish: Finish) -> u64 {
+    fn add_request(&self, s: &Scope, req: Local<Object>, finish: Finisher) -> u64 {
         self.requests.borrow_mut().0.insert(Request {
             req: Global::new(s, req.value()),
             settle: None,
@@ -67,8 +94,14 @@ impl Runtime {
 
     /// Sends `op` to the loop on behalf of the JS object `req`; returns the
     /// request's id (for cancelling it).
-    pub fn submit_request(&self, s: &Scope, req: Local<Object>, op: Op, finish: Finish) -> u64 {
-        let id = self.add_request(s, req, finish);
+    pub fn submit_request(
+        &self,
+        s: &Scope,
+        req: Local<Object>,
+        op: Op,
+        finish: impl Into<Finisher>,
+    ) -> u64 {
+        let id = self.add_request(s, req, finish.into());
         let key = self.lp.submit(op, id);
         self.set_key(id, Some(key));
         id
@@ -83,7 +116,7 @@ impl Runtime {
         s: &Scope<'s>,
         map: Option<Local<'s, Function>>,
         op: Op,
-        finish: Finish,
+        finish: impl Into<Finisher>,
     ) -> Option<Local<'s, Promise>> {
         let resolver = Local::<PromiseResolver>::new(s)?;
         let promise = resolver.promise();
@@ -92,7 +125,7 @@ impl Runtime {
             let id = reqs.0.insert(Request {
                 req: Global::new(s, promise.value()),
                 settle: Some(map.map(|f| shared_map(s, f))),
-                finish: Some(finish),
+                finish: Some(finish.into()),
                 key: None,
             }) as u64;
             (id, reqs.0.len())
@@ -156,7 +189,7 @@ impl Runtime {
         op: Op,
         finish: Finish,
     ) -> u64 {
-        let id = self.add_request(s, req, finish);
+        let id = self.add_request(s, req, finish.into());
         let key = self.lp.handle_submit(handle, op, id);
         self.set_key(id, key);
         id
@@ -241,7 +274,7 @@ impl Runtime {
     /// Closes `handle`; `req.oncomplete()` runs in the closing phase, after the
     /// handle's last op completed and its fd was released.
     pub fn close_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
-        let id = self.add_request(s, req, Box::new(|s, _| Ok(s.undefined())));
+        let id = self.add_request(s, req, Finisher::Boxed(Box::new(|s, _| Ok(s.undefined()))));
         self.lp.handle_close(handle, id);
     }
 
@@ -249,7 +282,7 @@ impl Runtime {
     /// turn's closing phase; its ops still in flight keep the fd and their buffers
     /// until their own completions (`Loop::handle_close_now`).
     pub fn close_stream_handle(&self, s: &Scope, handle: HandleId, req: Local<Object>) {
-        let id = self.add_request(s, req, Box::new(|s, _| Ok(s.undefined())));
+        let id = self.add_request(s, req, Finisher::Boxed(Box::new(|s, _| Ok(s.undefined()))));
         self.lp.handle_close_now(handle, id);
     }
 
@@ -324,11 +357,11 @@ impl Runtime {
             if let Some(map) = settle {
                 // A promise request has a single completion.
                 super::young_gen::settled(self.requests.borrow().0.len());
-                let result = finish(s, c);
+                let result = finish.run(s, c);
                 let Some(req) = req_of(removed) else { return };
                 return self.settle(s, req, map, result);
             }
-            let result = finish(s, c);
+            let result = finish.run(s, c);
             if !last {
                 if let Some(r) = self.requests.borrow_mut().0.get_mut(id as usize) {
                     r.finish = Some(finish);
@@ -342,11 +375,19 @@ impl Runtime {
                 Err(e) => (e, s.undefined()),
             };
             let Some(req) = req_of(removed) else { return };
+            let args = [err, value, s.boolean(!last)];
+            // A function request (a socket's read) is its own callback: one type
+            // check per completion, not two.
+            if let Some(f) = req.to::<Function>(ValueKind::Function) {
+                self.make_callback(s, f, req, &args);
+                return;
+            }
             let Some(req) = req.to::<Object>(ValueKind::Object) else {
                 return;
             };
-            if let Some(f) = self.callback_of(s, req) {
-                self.make_callback(s, f, req.value(), &[err, value, s.boolean(!last)]);
+            let f = req.get(s, self.oncomplete(s));
+            if let Some(f) = f.and_then(|f| f.to::<Function>(ValueKind::Function)) {
+                self.make_callback(s, f, req.value(), &args);
             }
         });
     }

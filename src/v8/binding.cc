@@ -203,13 +203,15 @@ const Context* v8__Isolate__GetCurrentContext(Isolate* isolate) {
 }
 
 // ---- Global ---------------------------------------------------------------------
-Global<Value>* v8__Global__New(Isolate* isolate, const Value* value) {
-  return new Global<Value>(isolate, ptr_to_local(value));
+// A Global is one word (its handle's slot), kept inline by Rust (object.rs): no malloc.
+static_assert(sizeof(Global<Value>) == sizeof(void*), "a Global is one word");
+void v8__Global__Init(Global<Value>* out, Isolate* isolate, const Value* value) {
+  new (out) Global<Value>(isolate, ptr_to_local(value));
 }
 const Value* v8__Global__Get(const Global<Value>* g, Isolate* isolate) {
   return local_to_ptr(g->Get(isolate));
 }
-void v8__Global__DELETE(Global<Value>* g) { delete g; }
+void v8__Global__Reset(Global<Value>* g) { g->Reset(); }
 
 // ---- Value ------------------------------------------------------------------------
 // One predicate per V8 type check, dispatched by index so the Rust enum

@@ -31,9 +31,9 @@ opaque!(
 extern "C" {
     fn v8__Context__New(isolate: *mut RawIsolate) -> *const Context;
     fn v8__Context__Enter(ctx: *const Context);
-    fn v8__Global__New(isolate: *mut RawIsolate, v: *const Value) -> *mut RawGlobal;
+    fn v8__Global__Init(out: *mut RawGlobal, isolate: *mut RawIsolate, v: *const Value);
     fn v8__Global__Get(g: *const RawGlobal, isolate: *mut RawIsolate) -> *const Value;
-    fn v8__Global__DELETE(g: *mut RawGlobal);
+    fn v8__Global__Reset(g: *mut RawGlobal);
     fn v8__Private__ForApi(isolate: *mut RawIsolate, name: *const String) -> *const Private;
     fn v8__Object__New(isolate: *mut RawIsolate) -> *const Object;
     fn v8__Object__Get(o: *const Object, ctx: *const Context, key: *const Value) -> *const Value;
@@ -108,24 +108,40 @@ extern "C" {
 
 pub type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
 
-/// A persistent handle: keeps a value alive across scopes until dropped.
+/// A persistent handle: keeps a value alive across scopes until dropped. Its one
+/// word is the bytes of a `v8::Global<Value>` (its handle's slot), kept inline:
+/// making a Global allocates only V8's handle, not a box for it (binding.cc). The
+/// word may move with the struct: V8 keeps no pointer to where a strong Global lives.
 pub struct Global {
-    raw: *mut RawGlobal,
+    slot: *mut c_void,
 }
 
 impl Global {
     pub fn new(scope: &Scope, v: Local<Value>) -> Global {
-        // SAFETY: v is a live handle; the Global owns its own strong reference.
-        let raw = unsafe { v8__Global__New(scope.isolate(), v.as_ptr()) };
-        Global { raw }
+        Global::init(scope.isolate(), v.as_ptr())
+    }
+    fn init(isolate: *mut RawIsolate, v: *const Value) -> Global {
+        let mut g = Global {
+            slot: std::ptr::null_mut(),
+        };
+        // SAFETY: v is a live handle; `slot` is a word that becomes the Global's
+        // bytes, which own their own strong reference.
+        unsafe { v8__Global__Init(g.raw_mut(), isolate, v) };
+        g
+    }
+    fn raw(&self) -> *const RawGlobal {
+        (&self.slot as *const *mut c_void).cast()
+    }
+    fn raw_mut(&mut self) -> *mut RawGlobal {
+        (&mut self.slot as *mut *mut c_void).cast()
     }
     pub fn get<'s>(&self, scope: &Scope<'s>) -> Local<'s, Value> {
         // SAFETY: the Global is alive, so the handle is non-empty.
-        unsafe { Local::from_raw(v8__Global__Get(self.raw, scope.isolate())) }.unwrap()
+        unsafe { Local::from_raw(v8__Global__Get(self.raw(), scope.isolate())) }.unwrap()
     }
     pub(super) fn get_raw(&self, isolate: *mut RawIsolate) -> *const Value {
         // SAFETY: as above; the caller has a HandleScope open.
-        unsafe { v8__Global__Get(self.raw, isolate) }
+        unsafe { v8__Global__Get(self.raw(), isolate) }
     }
     /// A new context, entered for the rest of the process.
     pub fn new_context(isolate: &super::Isolate) -> Global {
@@ -142,9 +158,7 @@ impl Global {
             v8__HandleScope__CONSTRUCT(&mut buf, isolate.raw());
             let ctx = v8__Context__New(isolate.raw());
             v8__Context__Enter(ctx);
-            let g = Global {
-                raw: v8__Global__New(isolate.raw(), ctx as *const Value),
-            };
+            let g = Global::init(isolate.raw(), ctx as *const Value);
             v8__HandleScope__DESTRUCT(&mut buf);
             g
         }
@@ -157,8 +171,8 @@ impl Drop for Global {
         if super::isolate::disposed_on_this_thread() {
             return;
         }
-        // SAFETY: raw came from v8__Global__New and is deleted once.
-        unsafe { v8__Global__DELETE(self.raw) }
+        // SAFETY: the slot was made by v8__Global__Init and is reset once.
+        unsafe { v8__Global__Reset(self.raw_mut()) }
     }
 }
 

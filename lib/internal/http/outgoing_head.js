@@ -124,10 +124,12 @@ function FieldCache() {
 }
 ObjectSetPrototypeOf(FieldCache.prototype, null);
 const fieldCache = new FieldCache();
+// The same for the message's own table (setHeader): its keys, and each entry's
+// name and value (`values` holds them in turn).
+const ownFieldCache = new FieldCache();
 
-function cacheFields(state, keys, values) {
+function cacheFields(c, state, keys, values) {
   if (state.connection || state.te || state.expect) return;
-  const c = fieldCache;
   c.keys = keys;
   c.values = values;
   // Flattened once here, not at every write of a head holding it.
@@ -161,12 +163,7 @@ function storeObjectFields(self, state, headers) {
       same++;
     }
     if (same === n) {
-      state.head = c.head;
-      state.ascii = c.ascii;
-      state.contLen = c.contLen;
-      state.date = c.date;
-      state.trailer = c.trailer;
-      state.keepAlive = c.keepAlive;
+      useCachedFields(state, c);
       return;
     }
   }
@@ -182,7 +179,57 @@ function storeObjectFields(self, state, headers) {
     else if (cacheable) ArrayPrototypePush(values, value);
     storeField(self, state, keys[i], value, true);
   }
-  if (cacheable) cacheFields(state, keys, values);
+  if (cacheable) cacheFields(fieldCache, state, keys, values);
+}
+
+function useCachedFields(state, c) {
+  state.head = c.head;
+  state.ascii = c.ascii;
+  state.contLen = c.contLen;
+  state.date = c.date;
+  state.trailer = c.trailer;
+  state.keepAlive = c.keepAlive;
+}
+
+// The message's own table's fields (checked by setHeader as they were set): those
+// of the cache when every key, name and value is the same. A list value (from
+// appendHeader, or an array given to setHeader) can change in place, so a table
+// holding one is not kept.
+function storeOwnFields(self, state, headers) {
+  const keys = ObjectKeys(headers);
+  const n = keys.length;
+  const c = ownFieldCache;
+  if (c.keys !== null && c.keys.length === n) {
+    const cachedKeys = c.keys;
+    const cachedValues = c.values;
+    let i = 0;
+    for (; i < n; i++) {
+      const entry = headers[keys[i]];
+      if (keys[i] !== cachedKeys[i] || entry[0] !== cachedValues[2 * i] ||
+          entry[1] !== cachedValues[2 * i + 1]) {
+        break;
+      }
+    }
+    if (i === n) {
+      useCachedFields(state, c);
+      return;
+    }
+  }
+  const values = [];
+  let cacheable = n > 0;
+  for (let i = 0; i < n; i++) {
+    const entry = headers[keys[i]];
+    const name = entry[0];
+    const value = entry[1];
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      cacheable = false;
+    } else if (cacheable) {
+      ArrayPrototypePush(values, name);
+      ArrayPrototypePush(values, value);
+    }
+    storeField(self, state, name, value, false);
+  }
+  if (cacheable) cacheFields(ownFieldCache, state, keys, values);
 }
 
 // The Date line, made once a second (utcDate's cache).
@@ -262,11 +309,7 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
   // The fields' own: a cached field set's answer must not depend on the first line.
   const state = new HeadState(true);
   if (headers === ownHeaders && headers !== null) {
-    const keys = ObjectKeys(headers);
-    for (let i = 0; i < keys.length; i++) {
-      const entry = headers[keys[i]];
-      storeField(msg, state, entry[0], entry[1], false);
-    }
+    storeOwnFields(msg, state, headers);
   } else if (ArrayIsArray(headers)) {
     if (headers.length > 0 && ArrayIsArray(headers[0])) {
       for (let i = 0; i < headers.length; i++) storeField(msg, state, headers[i][0], headers[i][1], true);

@@ -10,6 +10,7 @@ const { tickInfo, runMicrotasks, enqueueMicrotask, setTickCallback } = internalB
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
 const kTicksInCallback = 2;
+const kDrainedInCallback = 3;
 // Ticks and microtasks carry the async context only once async_hooks was used.
 const asyncContext = require('internal/async_context');
 const asyncState = asyncContext.state;
@@ -108,6 +109,9 @@ function runTicksNow() {
   tickInfo[kTicksInCallback] = 1;
   processTicksAndRejections();
   tickInfo[kTicksInCallback] = 0;
+  // Ended with V8's microtasks run (and nothing after them): the loop need not
+  // run them again when this callback returns.
+  tickInfo[kDrainedInCallback] = 1;
 }
 
 // Between two timers or two immediates: microtasks always, ticks if any.

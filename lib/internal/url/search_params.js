@@ -10,7 +10,7 @@ const {
   ArrayPrototypeSome, ArrayPrototypeSort, FunctionPrototypeCall, ObjectDefineProperty,
   ObjectGetOwnPropertyDescriptor, ObjectGetPrototypeOf, ObjectSetPrototypeOf,
   ReflectGetOwnPropertyDescriptor, ReflectOwnKeys, SafeArrayIterator, SafeStringIterator,
-  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeSlice,
+  StringFromCodePoint, StringPrototypeCharCodeAt, StringPrototypeSlice, StringPrototypeStartsWith,
   SymbolFor, SymbolIterator, SymbolToStringTag,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
@@ -77,6 +77,48 @@ function formParse(input, wellFormed = true) {
     if (usv !== input) return formParse(usv);
   }
   return list;
+}
+
+// The value of the first pair named `name` (a USVString) in a query not yet
+// parsed, decoding no other pair: what `new URLSearchParams(s).get(name)` needs.
+// undefined when a pair up to the match holds a surrogate (the caller parses the
+// query whole, which makes it well-formed); null when no pair has that name.
+// Lone surrogates change only themselves, so pairs after the match do not matter.
+function formFind(input, name) {
+  const len = input.length;
+  const nameLength = name.length;
+  let start = 0;
+  while (start < len) {
+    let end = start;
+    let eq = -1;
+    let nameEscaped = false;
+    let valueEscaped = false;
+    for (; end < len; end++) {
+      const c = StringPrototypeCharCodeAt(input, end);
+      if (c === 0x26) break; // '&'
+      if (c === 0x3D) { // '='
+        if (eq === -1) eq = end;
+      } else if (c === 0x2B || c === 0x25) { // '+' '%'
+        if (eq === -1) nameEscaped = true;
+        else valueEscaped = true;
+      } else if (c >= 0xD800 && c <= 0xDFFF) {
+        return undefined;
+      }
+    }
+    if (end > start) {
+      const nameEnd = eq === -1 ? end : eq;
+      const found = nameEscaped ?
+        formDecode(StringPrototypeSlice(input, start, nameEnd)) === name :
+        nameEnd - start === nameLength && StringPrototypeStartsWith(input, name, start);
+      if (found) {
+        if (eq === -1) return '';
+        const value = StringPrototypeSlice(input, eq + 1, end);
+        return valueEscaped ? formDecode(value) : value;
+      }
+    }
+    start = end + 1;
+  }
+  return null;
 }
 
 // '+' is a space; then like Node: decodeURIComponent when the text has a valid
@@ -160,8 +202,12 @@ function formSerialize(list) {
 // --- URLSearchParams ---
 // The list and the owning URL live in private fields (Node's objects have no
 // visible own properties); getList/setList/setOwner reach them from outside.
+// A query string is parsed on first use (#list stays undefined until then, the
+// string waits in #query): get() on a fresh object scans the string for the one
+// name instead (formFind).
 let getList;
 let setList;
+let setQuery;
 let setOwner;
 let getOwner;
 let isURLSearchParams;
@@ -173,11 +219,20 @@ function checkThis(self) {
 class URLSearchParams {
   // Set by the constructor (not an initializer: a parsed string's list replaces it).
   #list;
+  #query;
   #url = null;
 
   static {
-    getList = (o) => o.#list;
-    setList = (o, list) => { o.#list = list; };
+    getList = (o) => {
+      const list = o.#list;
+      if (list !== undefined) return list;
+      const parsed = formParse(o.#query, false);
+      o.#list = parsed;
+      o.#query = undefined;
+      return parsed;
+    };
+    setList = (o, list) => { o.#list = list; o.#query = undefined; };
+    setQuery = (o, query) => { o.#list = undefined; o.#query = query; };
     setOwner = (o, url) => { o.#url = url; };
     getOwner = (o) => o.#url;
     isURLSearchParams = (o) => o != null && typeof o === 'object' && #list in o;
@@ -185,7 +240,7 @@ class URLSearchParams {
 
   constructor(init = undefined) {
     if (typeof init === 'string') {
-      this.#list = formParse(StringPrototypeCharCodeAt(init, 0) === 0x3F ? StringPrototypeSlice(init, 1) : init, false);
+      this.#query = StringPrototypeCharCodeAt(init, 0) === 0x3F ? StringPrototypeSlice(init, 1) : init;
       return;
     }
     this.#list = [];
@@ -203,7 +258,7 @@ class URLSearchParams {
           }
           const items = [...pair];
           if (items.length !== 2) throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
-          ArrayPrototypePush(this.#list, [toUSV(`${items[0]}`), toUSV(`${items[1]}`)]);
+          ArrayPrototypePush(getList(this), [toUSV(`${items[0]}`), toUSV(`${items[1]}`)]);
         }
       } else {
         for (const key of new SafeArrayIterator(ReflectOwnKeys(init))) {
@@ -214,26 +269,27 @@ class URLSearchParams {
           const name = toUSV(`${key}`);
           const value = toUSV(`${init[key]}`);
           // A record keeps one entry per key.
-          const existing = ArrayPrototypeFindIndex(this.#list, (p) => p[0] === name);
-          if (existing !== -1) this.#list[existing][1] = value;
-          else ArrayPrototypePush(this.#list, [name, value]);
+          const existing = ArrayPrototypeFindIndex(getList(this), (p) => p[0] === name);
+          if (existing !== -1) getList(this)[existing][1] = value;
+          else ArrayPrototypePush(getList(this), [name, value]);
         }
       }
     } else {
       init = `${init}`;
-      this.#list = formParse(StringPrototypeCharCodeAt(init, 0) === 0x3F ? StringPrototypeSlice(init, 1) : init, false);
+      this.#list = undefined;
+      this.#query = StringPrototypeCharCodeAt(init, 0) === 0x3F ? StringPrototypeSlice(init, 1) : init;
     }
   }
 
   get size() {
     checkThis(this);
-    return this.#list.length;
+    return getList(this).length;
   }
 
   append(name, value) {
     checkThis(this);
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
-    ArrayPrototypePush(this.#list, [toUSV(`${name}`), toUSV(`${value}`)]);
+    ArrayPrototypePush(getList(this), [toUSV(`${name}`), toUSV(`${value}`)]);
     update(this);
   }
 
@@ -241,7 +297,7 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    const list = this.#list;
+    const list = getList(this);
     if (value !== undefined) {
       value = toUSV(`${value}`);
       this.#list = ArrayPrototypeFilter(list, (p) => p[0] !== name || p[1] !== value);
@@ -255,7 +311,11 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    const list = this.#list;
+    if (this.#list === undefined) {
+      const value = formFind(this.#query, name);
+      if (value !== undefined) return value;
+    }
+    const list = getList(this);
     for (let i = 0; i < list.length; i++) if (list[i][0] === name) return list[i][1];
     return null;
   }
@@ -264,7 +324,7 @@ class URLSearchParams {
     checkThis(this);
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
     name = toUSV(`${name}`);
-    return ArrayPrototypeMap(ArrayPrototypeFilter(this.#list, (p) => p[0] === name), (p) => p[1]);
+    return ArrayPrototypeMap(ArrayPrototypeFilter(getList(this), (p) => p[0] === name), (p) => p[1]);
   }
 
   has(name, value = undefined) {
@@ -273,9 +333,9 @@ class URLSearchParams {
     name = toUSV(`${name}`);
     if (value !== undefined) {
       value = toUSV(`${value}`);
-      return ArrayPrototypeSome(this.#list, (p) => p[0] === name && p[1] === value);
+      return ArrayPrototypeSome(getList(this), (p) => p[0] === name && p[1] === value);
     }
-    return ArrayPrototypeSome(this.#list, (p) => p[0] === name);
+    return ArrayPrototypeSome(getList(this), (p) => p[0] === name);
   }
 
   set(name, value) {
@@ -283,7 +343,7 @@ class URLSearchParams {
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
     name = toUSV(`${name}`);
     value = toUSV(`${value}`);
-    const list = this.#list;
+    const list = getList(this);
     const first = ArrayPrototypeFindIndex(list, (p) => p[0] === name);
     if (first === -1) {
       ArrayPrototypePush(list, [name, value]);
@@ -297,7 +357,7 @@ class URLSearchParams {
   sort() {
     checkThis(this);
     // Stable sort by UTF-16 code units of the names.
-    const list = this.#list;
+    const list = getList(this);
     const indexed = ArrayPrototypeMap(list, (p, i) => [p, i]);
     ArrayPrototypeSort(indexed, (a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : a[1] - b[1]));
     this.#list = ArrayPrototypeMap(indexed, (x) => x[0]);
@@ -313,8 +373,8 @@ class URLSearchParams {
     checkThis(this);
     validateFunction(callback, 'callback');
     // Re-read the list each step: the callback may change it.
-    for (let i = 0; i < this.#list.length; i++) {
-      const [k, v] = this.#list[i];
+    for (let i = 0; i < getList(this).length; i++) {
+      const [k, v] = getList(this)[i];
       FunctionPrototypeCall(callback, thisArg, v, k, this);
     }
   }
@@ -331,7 +391,7 @@ class URLSearchParams {
 
   toString() {
     checkThis(this);
-    return formSerialize(this.#list);
+    return formSerialize(getList(this));
   }
 
   [kInspect](depth, options) {
@@ -341,7 +401,7 @@ class URLSearchParams {
     const innerOpts = { __proto__: null, ...options };
     if (options.depth !== null) innerOpts.depth = options.depth - 1;
     const innerInspect = (v) => inspect(v, innerOpts);
-    const list = this.#list;
+    const list = getList(this);
     const output = ArrayPrototypeMap(list, (p) => `${innerInspect(p[0])} => ${innerInspect(p[1])}`);
     const length = ArrayPrototypeReduce(output, (prev, cur) => prev + cur.length + separator.length, -separator.length);
     if (length > options.breakLength) {
@@ -432,5 +492,6 @@ module.exports = {
   formSerialize,
   getList,
   setList,
+  setQuery,
   setOwner,
 };

@@ -11,6 +11,8 @@ use std::os::fd::RawFd;
 
 use io_uring::squeue;
 
+use super::SharedFd;
+
 mod accept;
 mod buf;
 mod close;
@@ -83,6 +85,11 @@ pub trait OpAble {
     fn name(&self) -> &'static str;
     /// The fd the op works on, so a closing handle can cancel its ops by fd.
     fn fd(&self) -> Option<RawFd> {
+        None
+    }
+    /// A connection's fd a send or a read works on, which the io_uring driver
+    /// may name by its slot in the ring's file table (uring/fixed_fds.rs).
+    fn socket_fd(&self) -> Option<&SharedFd> {
         None
     }
     /// For a pollable fd: the poll events to wait for before `run_blocking` (which

@@ -48,6 +48,9 @@ impl OpAble for RecvMulti {
     fn fd(&self) -> Option<RawFd> {
         Some(self.fd.raw())
     }
+    fn socket_fd(&self) -> Option<&SharedFd> {
+        Some(&self.fd)
+    }
     fn readiness(&self) -> Option<i16> {
         Some(libc::POLLIN)
     }

@@ -182,6 +182,9 @@ impl OpAble for Send {
     fn fd(&self) -> Option<RawFd> {
         Some(self.fd.raw())
     }
+    fn socket_fd(&self) -> Option<&SharedFd> {
+        Some(&self.fd)
+    }
     fn readiness(&self) -> Option<i16> {
         Some(libc::POLLOUT)
     }

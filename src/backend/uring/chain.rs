@@ -15,6 +15,7 @@ use std::collections::VecDeque;
 use io_uring::{opcode, squeue, types, IoUring};
 use rustc_hash::FxHashMap;
 
+use super::fixed_fds::FixedFds;
 use super::Uring;
 use crate::backend::op::ChainStep;
 use crate::backend::user_data::{split, SLOT_CLOSE_TAG, STEP_SHIFT};
@@ -40,16 +41,27 @@ pub(super) struct Direct {
 
 impl Direct {
     /// The table, or None when the kernel refuses a sparse one (before 5.19, or a
-    /// low RLIMIT_NOFILE): chain ops then run on the work pool.
-    pub(super) fn register(ring: &IoUring) -> Option<Direct> {
-        ring.submitter().register_files_sparse(SLOTS).ok()?;
-        Some(Direct {
-            free: (0..SLOTS).rev().collect(),
+    /// low RLIMIT_NOFILE): chain ops then run on the work pool. Its first slots
+    /// mirror connections' fd numbers (fixed_fds.rs), as many as RLIMIT_NOFILE
+    /// leaves room for; the chains' slots come after them.
+    pub(super) fn register(ring: &IoUring) -> (Option<Direct>, Option<FixedFds>) {
+        let fds = FixedFds::wanted(SLOTS);
+        if fds > 0 && ring.submitter().register_files_sparse(fds + SLOTS).is_ok() {
+            return (Some(Direct::new(fds)), Some(FixedFds::new(fds)));
+        }
+        let direct = ring.submitter().register_files_sparse(SLOTS).ok();
+        (direct.map(|()| Direct::new(0)), None)
+    }
+
+    /// Chains' slots from `base` on.
+    fn new(base: u32) -> Direct {
+        Direct {
+            free: (base..base + SLOTS).rev().collect(),
             waiting: VecDeque::new(),
             held: FxHashMap::default(),
             todo: Vec::new(),
             scratch: Vec::new(),
-        })
+        }
     }
 }
 

@@ -7,6 +7,9 @@ use crate::backend::{Completion, Key};
 
 impl Uring {
     pub(super) fn take_inline_stream_done(&mut self, out: &mut Vec<Completion>) {
+        if !std::mem::take(&mut self.inline_stream) {
+            return;
+        }
         let mut done = std::mem::take(&mut self.inline_done);
         done.retain(|&(key, result)| {
             let stream = self

@@ -38,6 +38,7 @@ use super::{Backend, Completion, Key, Owner, Remote, Stats};
 #[cfg_attr(not(test), allow(dead_code))] // registered by sockets next; tested now
 mod buf_ring;
 mod chain;
+mod fixed_fds;
 mod inline_done;
 mod msg_ring;
 mod teardown;
@@ -58,6 +59,10 @@ pub struct Uring {
     wait_ts: Box<types::Timespec>,
     /// Ops run inline (no opcode) and their results: completed at the next poll.
     inline_done: Vec<(Key, i32)>,
+    /// Whether `inline_done` may hold an op that waits on a stream's readiness
+    /// (inline_done.rs): without one, the scan after each poll phase is skipped
+    /// (10,000 inline stats would be looked up in the table for nothing).
+    inline_stream: bool,
     /// CQEs copied out of the ring in `reap`, kept between turns.
     cqes: Vec<(u64, i32, u32)>,
     /// Completions reaped while making room in a full queue (EBUSY), for the next poll.
@@ -75,6 +80,8 @@ pub struct Uring {
     buf_rings: HashMap<u16, BufRing>,
     /// The sparse table of direct descriptors chain ops use (None: not available).
     direct: Option<chain::Direct>,
+    /// Connections' fds in the same table (fixed_fds.rs; None: not available).
+    fixed: Option<fixed_fds::FixedFds>,
     /// An error that made the ring unusable, reported by the next poll.
     failed: Option<io::Error>,
     /// Owned fds of this thread are closed by IORING_OP_CLOSE (`close_fds`).
@@ -121,7 +128,7 @@ impl Uring {
         let _ = ring.submitter().register_probe(&mut probe);
         let ext_arg = ring.params().is_feature_ext_arg();
         let remote = Remote::new()?;
-        let direct = chain::Direct::register(&ring);
+        let (direct, fixed) = chain::Direct::register(&ring);
         Ok(Uring {
             ring: ManuallyDrop::new(ring),
             ops: Table::default(),
@@ -129,6 +136,7 @@ impl Uring {
             ext_arg,
             wait_ts: Box::new(types::Timespec::new()),
             inline_done: Vec::new(),
+            inline_stream: false,
             cqes: Vec::new(),
             early: Vec::new(),
             pool: Pool::new(remote.clone()),
@@ -138,6 +146,7 @@ impl Uring {
             wake_wanted: std::cell::Cell::new(false),
             buf_rings: HashMap::new(),
             direct,
+            fixed,
             failed: None,
             ring_closes: false,
             stats: Stats::default(),
@@ -400,11 +409,13 @@ impl Backend for Uring {
             }
             let f = self.ops.get_mut(key).expect("just inserted");
             let result = f.op.as_opable().run_blocking();
+            self.inline_stream |= f.op.as_opable_ref().readiness().is_some();
             self.inline_done.push((key, result));
             return key;
         }
         if !ring {
             count.inline += 1;
+            self.inline_stream |= opable.readiness().is_some();
             let result = opable.run_blocking();
             let key = self.ops.insert(op, owner);
             if self.trace {
@@ -414,6 +425,7 @@ impl Backend for Uring {
             return key;
         }
         count.ring += 1;
+        let flag = self.fixed_flag(op.as_opable_ref().socket_fd());
         let key = self.ops.insert(op, owner);
         if chain {
             self.start_chain(key);
@@ -428,6 +440,7 @@ impl Backend for Uring {
             .as_opable()
             .sqe()
             .expect("an op with an opcode builds an SQE")
+            .flags(flag)
             .user_data(key);
         // SAFETY: the SQE points into the boxed op now owned by `self.ops`, which keeps
         // it (unmoved) until its last CQE is reaped in `reap`.

@@ -30,6 +30,7 @@ impl Uring {
         let mut fds = Vec::new();
         fd::take_ring_closes(&mut fds);
         for fd in fds {
+            self.unfix_closing(fd);
             if self.trace {
                 eprintln!("uring: sqe    close_fd   fd={fd}");
             }

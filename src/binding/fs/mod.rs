@@ -7,8 +7,8 @@
 //! result into JS, so the three flavours of lib/fs.js cannot drift apart.
 use super::errno::errno_exception;
 use super::set_methods;
-use crate::backend::Op;
-use crate::runtime::{Finish, Runtime};
+use crate::backend::{Completion, Op};
+use crate::runtime::{Finisher, Runtime};
 use crate::v8::{CallbackArgs, Function, Local, Object, Scope, Value, ValueKind};
 
 pub(crate) mod args;
@@ -111,6 +111,28 @@ pub fn done_undefined<'s>(s: &Scope<'s>, _result: i32, _op: &mut Op) -> Local<'s
     s.undefined()
 }
 
+/// How an fs call's completion becomes JS: its error context on failure, its
+/// `done` on success. Kept in the request itself, not boxed (runtime/request.rs).
+pub struct FsFinish {
+    ctx: ErrorContext,
+    done: Done,
+}
+
+impl FsFinish {
+    pub fn run<'s>(
+        &self,
+        s: &Scope<'s>,
+        c: Completion,
+    ) -> Result<Local<'s, Value>, Local<'s, Value>> {
+        let result = c.result;
+        if result < 0 {
+            return Err(self.ctx.error_for(s, -result, c.op.as_ref()));
+        }
+        let mut op = c.op.expect("a finished op is handed back");
+        Ok((self.done)(s, result, &mut op))
+    }
+}
+
 /// Runs `op` asynchronously when argument `req_index` is a request object, else
 /// synchronously, and hands the value to JS (return value or oncomplete).
 pub fn dispatch<'s>(
@@ -123,16 +145,7 @@ pub fn dispatch<'s>(
 ) {
     let mut op = op.into();
     let req = args.get(req_index);
-    let finish = |ctx: ErrorContext| -> Finish {
-        Box::new(move |s, c| {
-            let result = c.result;
-            if result < 0 {
-                return Err(ctx.error_for(s, -result, c.op.as_ref()));
-            }
-            let mut op = c.op.expect("a finished op is handed back");
-            Ok(done(s, result, &mut op))
-        })
-    };
+    let finish = |ctx: ErrorContext| Finisher::Fs(FsFinish { ctx, done });
     // A function or a symbol (kUsePromises): the call returns a promise that the
     // completion settles, through the function when there is one.
     let map = req.to::<Function>(ValueKind::Function);

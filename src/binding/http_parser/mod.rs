@@ -18,6 +18,7 @@ pub(crate) mod consume;
 mod fields;
 mod lenient;
 mod parse;
+mod strings;
 
 use std::cell::RefCell;
 use std::mem::ManuallyDrop;
@@ -226,16 +227,27 @@ impl<'s> JsSink<'s, '_> {
     }
 }
 
-fn latin1<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
-    s.string_from_latin1(bytes)
-        .map_or_else(|| s.string("").value(), |v| v.value())
-}
-
-fn fields<'s>(s: &Scope<'s>, headers: &[httparse::Header]) -> Local<'s, Value> {
+/// The flat [name, value, ...] array of a head's fields, the strings through
+/// the head-string table (strings.rs).
+fn fields<'s>(
+    s: &Scope<'s>,
+    strings: &mut strings::HeadStrings,
+    headers: &[httparse::Header],
+) -> Local<'s, Value> {
+    // Most heads have a few fields: their handles are gathered on the stack.
+    const ON_STACK: usize = 16;
+    if headers.len() <= ON_STACK {
+        let mut items = [s.undefined(); 2 * ON_STACK];
+        for (i, h) in headers.iter().enumerate() {
+            items[2 * i] = strings.get(s, h.name.as_bytes(), true);
+            items[2 * i + 1] = strings.get(s, fields::trim(h.value), false);
+        }
+        return s.array(&items[..2 * headers.len()]).value();
+    }
     let mut items = Vec::with_capacity(headers.len() * 2);
     for h in headers {
-        items.push(latin1(s, h.name.as_bytes()));
-        items.push(latin1(s, fields::trim(h.value)));
+        items.push(strings.get(s, h.name.as_bytes(), true));
+        items.push(strings.get(s, fields::trim(h.value), false));
     }
     s.array(&items).value()
 }
@@ -243,13 +255,15 @@ fn fields<'s>(s: &Scope<'s>, headers: &[httparse::Header]) -> Local<'s, Value> {
 impl Sink for JsSink<'_, '_> {
     fn on_head(&mut self, h: &Head) -> Next {
         let s = self.s;
+        let mut strings = strings::HeadStrings::take(s);
         let args = [
             s.number(f64::from(h.method_or_status)),
-            latin1(s, h.target),
+            strings.get(s, h.target, false),
             s.number(f64::from(h.minor)),
-            fields(s, h.headers),
+            fields(s, &mut strings, h.headers),
             s.number(f64::from(h.flags)),
         ];
+        strings.done();
         let r = self.on_head.call(s, self.recv, &args);
         self.next(r)
     }
@@ -268,7 +282,10 @@ impl Sink for JsSink<'_, '_> {
         let arg = if trailers.is_empty() {
             s.undefined()
         } else {
-            fields(s, trailers)
+            let mut strings = strings::HeadStrings::take(s);
+            let arg = fields(s, &mut strings, trailers);
+            strings.done();
+            arg
         };
         self.call(2, &[arg])
     }

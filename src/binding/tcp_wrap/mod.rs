@@ -345,8 +345,7 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffers\" argument must be an Array or an ArrayBufferView",
         );
     }
-    let fd = Runtime::get(s).lp.handle_fd(h);
-    let fd = fd.as_ref().map(|fd| fd.raw());
+    let fd = Runtime::get(s).lp.handle_raw_fd(h);
     a.ret(s.number(stream_wrap::write(s, h, fd, req, data) as f64));
 }
 
@@ -374,7 +373,7 @@ fn write_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return s.throw_error(ErrorKind::RangeError, "The \"string\" argument is too long");
     }
     let latin1 = a.get(3).boolean(s);
-    let fd_ok = Runtime::get(s).lp.handle_fd(h).is_some();
+    let fd_ok = Runtime::get(s).lp.handle_raw_fd(h).is_some();
     let r = stream_wrap::write_string(s, h, fd_ok, req, &pieces, latin1);
     a.ret(s.number(r as f64));
 }

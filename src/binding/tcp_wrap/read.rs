@@ -36,7 +36,11 @@ const LENT_SIZE: usize = slab::SLAB_SIZE;
 /// setReadInfo(Float64Array(2)): where read completions leave [offset, length].
 pub(super) fn set_read_info<'s>(_s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some((ab, offset, 16)) = a.get(0).view() {
-        READ_INFO.with(|info| *info.borrow_mut() = Some((ab.backing_store(), offset)));
+        let store = ab.backing_store();
+        // SAFETY: the view checked 16 bytes at `offset` of this store, which
+        // READ_INFO keeps alive from now on.
+        READ_INFO_AT.set(unsafe { store.data().add(offset) }.cast());
+        READ_INFO.with(|info| *info.borrow_mut() = Some((store, offset)));
     }
 }
 
@@ -120,6 +124,9 @@ thread_local! {
     static SLAB: RefCell<Option<ReadSlab>> = const { RefCell::new(None) };
     /// [offset, length] of the last chunk within the ArrayBuffer read_done returned.
     static READ_INFO: RefCell<Option<(BackingStore, usize)>> = const { RefCell::new(None) };
+    /// Where READ_INFO's two numbers are (null until set): written per read
+    /// without a borrow or a call into V8 for the store's address.
+    static READ_INFO_AT: std::cell::Cell<*mut f64> = const { std::cell::Cell::new(std::ptr::null_mut()) };
 }
 
 /// Where a read's `n` bytes, now at `offset` in `ab`, go: to the parser that
@@ -174,16 +181,15 @@ pub(crate) fn copy_to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> (Local<'s, Value>, 
 
 /// readInfo = [offset, len]: where the last chunk lies in the ArrayBuffer given.
 fn write_read_info(offset: usize, len: usize) {
-    READ_INFO.with(|info| {
-        if let Some((store, at)) = &*info.borrow() {
-            // SAFETY: setReadInfo checked a 16-byte view at `at` of this store.
-            unsafe {
-                let p = store.data().add(*at).cast::<f64>();
-                p.write_unaligned(offset as f64);
-                p.add(1).write_unaligned(len as f64);
-            }
+    let p = READ_INFO_AT.get();
+    if !p.is_null() {
+        // SAFETY: setReadInfo checked a 16-byte view there, of a store READ_INFO
+        // keeps alive.
+        unsafe {
+            p.write_unaligned(offset as f64);
+            p.add(1).write_unaligned(len as f64);
         }
-    });
+    }
 }
 
 /// A read's completion as JS sees it: the bytes copied into JS memory
