@@ -145,8 +145,6 @@ function writeAfterFIN(chunk, encoding, cb) {
   return false;
 }
 
-// Starts the socket's read: it runs (a multishot recv on io_uring) until the
-// stream stops wanting data, and is started again after its last completion.
 function emitClose(socket, isException) {
   socket.emit('close', isException);
 }
@@ -165,6 +163,7 @@ function inFrame(socket, fn, a, b) {
   }
 }
 
+// Starts the socket's read: it runs until the stream stops wanting data.
 function issueRead(socket) {
   const h = socket[kHandle];
   if (h === null || socket._reading !== -1 || socket.connecting) return;
@@ -572,6 +571,7 @@ Socket.prototype.unref = function() {
 };
 
 require('internal/net/socket_info').install(Socket.prototype, binding);
+require('internal/net/consumer').install(Socket, stream.Readable); // after setTimeout
 
 const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
 function connect(...args) {

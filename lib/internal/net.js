@@ -196,9 +196,11 @@ const kDataSink = Symbol('kDataSink');
 const kSinkResume = Symbol('kSinkResume');
 const kWriteDirect = Symbol('kWriteDirect');
 const kWriteStringDirect = Symbol('kWriteStringDirect');
+// A parser that takes the socket's reads in Rust (internal/net/consumer.js).
+const kConsumer = Symbol('kConsumer');
 
 module.exports = {
   kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
-  kWriteStringDirect, isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
+  kWriteStringDirect, kConsumer, isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

@@ -29,7 +29,7 @@ pub mod errno;
 mod errors;
 pub mod fs;
 mod handle_wrap;
-mod http_parser;
+pub(crate) mod http_parser;
 pub mod messaging;
 mod module_wrap;
 pub mod napi;

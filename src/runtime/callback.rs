@@ -18,6 +18,17 @@ impl Runtime {
         recv: Local<'s, Value>,
         args: &[Local<'s, Value>],
     ) -> Option<Local<'s, Value>> {
+        self.callback_scope(s, || f.call(s, recv, args))
+    }
+
+    /// Runs `body` (which calls into JS, None when a call threw) as one loop
+    /// callback: a parsed read's several calls (src/binding/http_parser/consume.rs)
+    /// are one callback as a JS read callback would be.
+    pub fn callback_scope<'s, R>(
+        &self,
+        s: &Scope<'s>,
+        body: impl FnOnce() -> Option<R>,
+    ) -> Option<R> {
         // Once async context is tracked, a callback from the loop starts with no
         // store and leaves its own (an enterWith in it) behind it.
         let saved = crate::binding::async_context::is_active().then(|| {
@@ -28,7 +39,7 @@ impl Runtime {
         // A mark left by a callback that did not end in runTicksNow (one that
         // called a socket's request itself) must not count for this one.
         self.take_drained_in_callback();
-        let r = self.call_catching(s, f, recv, args);
+        let r = self.run_catching(s, body);
         // As node's InternalCallbackScope: a callback that threw leaves the queues
         // alone (what it queued runs from the next callback; the fatal-exception
         // hook schedules an immediate for that), so the rest of a failed immediate
@@ -54,8 +65,18 @@ impl Runtime {
         recv: Local<'s, Value>,
         args: &[Local<'s, Value>],
     ) -> Option<Local<'s, Value>> {
+        self.run_catching(s, || f.call(s, recv, args))
+    }
+
+    /// Runs `body` under a TryCatch; when it returns None after an exception,
+    /// the exception goes to the fatal-exception hook (which may exit).
+    pub fn run_catching<'s, R>(
+        &self,
+        s: &Scope<'s>,
+        body: impl FnOnce() -> Option<R>,
+    ) -> Option<R> {
         s.try_catch(|tc| {
-            let r = f.call(s, recv, args);
+            let r = body();
             if r.is_none() && tc.has_caught() && !tc.has_terminated() {
                 let exc = tc.exception(s).unwrap_or_else(|| s.undefined());
                 let mut arrow = String::new();

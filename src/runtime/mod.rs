@@ -14,7 +14,7 @@ mod callback;
 pub use callback::{arrow_of, decorate, on_prepare_stack_trace};
 mod host;
 mod request;
-pub use request::{Finish, Finisher};
+pub use request::{completion_handled, Finish, Finisher};
 mod stats;
 mod worker;
 pub use worker::{exit_process, spawn_worker};

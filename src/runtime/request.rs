@@ -325,36 +325,56 @@ impl Runtime {
         self.isolate.scope(&self.context, |s| {
             // Take what is needed and let go of the table before JS runs: the
             // callback may submit (or cancel) requests.
+            // The request's JS object is looked at only when it is called: a read
+            // parsed in Rust (src/binding/http_parser/consume.rs) touches none
+            // of it.
             let taken = {
                 let mut reqs = self.requests.borrow_mut();
                 if last {
-                    reqs.0
-                        .try_remove(id as usize)
-                        .map(|r| (r.req.get(s), settle_of(s, &r), r.finish))
+                    reqs.0.try_remove(id as usize).map(|mut r| {
+                        let settle = settle_of(s, &r);
+                        let finish = r.finish.take();
+                        (Some(r.req), settle, finish)
+                    })
                 } else {
                     reqs.0
                         .get_mut(id as usize)
-                        .map(|r| (r.req.get(s), settle_of(s, r), r.finish.take()))
+                        .map(|r| (None, settle_of(s, r), r.finish.take()))
                 }
             };
-            let Some((req, settle, Some(mut finish))) = taken else {
+            let Some((removed, settle, Some(mut finish))) = taken else {
                 return;
+            };
+            let req_of = |removed: Option<Global>| match removed {
+                Some(g) => Some(g.get(s)),
+                None => self
+                    .requests
+                    .borrow()
+                    .0
+                    .get(id as usize)
+                    .map(|r| r.req.get(s)),
             };
             if let Some(map) = settle {
                 // A promise request has a single completion.
                 super::young_gen::settled(self.requests.borrow().0.len());
                 let result = finish.run(s, c);
+                let Some(req) = req_of(removed) else { return };
                 return self.settle(s, req, map, result);
             }
-            let (err, value) = match finish.run(s, c) {
-                Ok(v) => (s.null(), v),
-                Err(e) => (e, s.undefined()),
-            };
+            let result = finish.run(s, c);
             if !last {
                 if let Some(r) = self.requests.borrow_mut().0.get_mut(id as usize) {
                     r.finish = Some(finish);
                 }
             }
+            if HANDLED.replace(false) {
+                return;
+            }
+            let (err, value) = match result {
+                Ok(v) => (s.null(), v),
+                Err(e) => (e, s.undefined()),
+            };
+            let Some(req) = req_of(removed) else { return };
             let args = [err, value, s.boolean(!last)];
             // A function request (a socket's read) is its own callback: one type
             // check per completion, not two.
@@ -371,6 +391,19 @@ impl Runtime {
             }
         });
     }
+}
+
+thread_local! {
+    /// Set by a completion's `finish` that handled the completion itself (and ran
+    /// whatever JS it needed in a callback scope of its own): its request's
+    /// callback is not called.
+    static HANDLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called from a request's `finish`: this completion needs no call of the
+/// request's callback (`finish`'s value is dropped).
+pub fn completion_handled() {
+    HANDLED.set(true);
 }
 
 /// A Global of `f`, shared with the last request that had the same function.

@@ -4,7 +4,10 @@
 // of the socket's read; onComplete ends the request), the order of responses
 // on the socket (pipelining), the default answers to bad requests (400, 431,
 // 413, 408 and close), and the per-server sweep that enforces
-// keepAliveTimeout, headersTimeout and requestTimeout.
+// keepAliveTimeout, headersTimeout and requestTimeout. While the socket's
+// reads would go straight to the parser, the parser consumes them: they are
+// parsed in Rust as they complete, without the socket's JS read path
+// (src/binding/http_parser/consume.rs; docs/http.md).
 
 const {
   ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, Float64Array, FunctionPrototypeCall, MathMin,
@@ -16,7 +19,13 @@ const {
   kStop, createParser, executeParser, finishParser, freeParser, parseError,
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
-const { kDataSink } = require('internal/net');
+const { kDataSink, kConsumer, kHandle } = require('internal/net');
+const { FastBuffer } = require('internal/buffer/fast_buffer');
+const parserBinding = internalBinding('http_parser');
+// COIL_HTTP_CONSUME=0: every read takes the socket's JS path (to compare).
+const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
+// onHead's answer bit asking for onExecute after the read (a consumed read).
+const kAfterRead = 8;
 const { isMaterialized, dumpUnheard } = require('_http_incoming');
 // diagnostics_channel: what node publishes per request (one getter read when no
 // one subscribes).
@@ -58,9 +67,23 @@ function Connection(server, socket) {
   this.upgradeReq = null;
   this.dead = false;
   this.paused = false; // reading stopped by maybePause
+  this.consumed = false; // the parser takes the socket's reads (maybeConsume)
   // The last-write callback every response of this connection shares.
   this.onEndWritten = (err) => endWritten(this, err);
 }
+
+// The socket's reads go its own way again (consumer.js's protocol).
+Connection.prototype.unconsume = function unconsume() {
+  if (!this.consumed) return;
+  this.consumed = false;
+  const socket = this.socket;
+  socket[kConsumer] = null;
+  if (this.parser >= 0) socket._bytesRead += parserBinding.unconsume(this.parser);
+};
+
+Connection.prototype.takeBytes = function takeBytes() {
+  if (this.consumed) this.socket._bytesRead += parserBinding.takeBytes(this.parser);
+};
 
 Connection.prototype.responseEnding = function responseEnding(res) {
   ArrayPrototypePush(this.ending, res);
@@ -74,6 +97,7 @@ Connection.prototype.responseEnded = function responseEnded(res) {
   this.current = null;
   if (res._last) {
     this.dead = true;
+    this.unconsume();
     this.waiting = [];
     socket.destroySoon();
     return;
@@ -137,7 +161,8 @@ function emitClose(res) {
 function onHead(method, url, minor, rawHeaders, flags) {
   const server = this.server;
   const socket = this.socket;
-  this.requestStart = this.headStart;
+  // A head read whole while idle: timed from the sweep's next stamp.
+  this.requestStart = this.headStart !== 0 ? this.headStart : kUnseen;
   this.headStart = 0;
   const req = new server.IncomingMessage(socket);
   req.method = METHODS[method];
@@ -211,12 +236,50 @@ function onHead(method, url, minor, rawHeaders, flags) {
   if (noBody) {
     req._pushEnd();
   }
+  // A consumed read: pipelined answers queued or writes backed up may have to
+  // pause reading once the read is parsed (maybePause, in onExecute).
+  if (this.consumed && (this.waiting.length !== 0 || socket.writableNeedDrain)) answer |= kAfterRead;
   return answer;
 }
 
-function onBody(start, length) {
+// `ab`: a consumed read's ArrayBuffer (start is into it); else start is into
+// the chunk being parsed.
+function onBody(start, length, ab) {
   const req = this.incoming;
-  if (req !== null) req._pushBody(TypedArrayPrototypeSubarray(this.buffer, start, start + length));
+  if (req === null) return;
+  const buf = this.buffer;
+  req._pushBody(buf !== null ? TypedArrayPrototypeSubarray(buf, start, start + length) :
+    new FastBuffer(ab, start, length));
+}
+
+// After a consumed read (length bytes at offset in ab), when JS has something
+// to do: what socketOnData does after executeParser.
+function onExecute(r, ab, offset, length, atMessageStart) {
+  if (typeof r !== 'number') {
+    FunctionPrototypeCall(socketOnError, this.socket, parseError(r, new FastBuffer(ab, offset, length)));
+    return;
+  }
+  if (this.upgradeReq !== null) {
+    upgrade(this, new FastBuffer(ab, offset, length), r);
+    return;
+  }
+  // Part of a head arrived: headersTimeout runs from now.
+  if (!atMessageStart && this.headStart === 0 && this.incoming === null) this.headStart = kUnseen;
+  maybePause(this);
+}
+
+// Has the parser take the socket's reads, while they would go straight to it
+// (dataSink's fast way) and no timeout's clock needs them in JS.
+function maybeConsume(conn, socket) {
+  if (conn.consumed || conn.dead || conn.paused || conn.upgradeReq !== null || conn.parser < 0 ||
+      socket._timer !== null || socket._asyncFrame !== undefined || socket[kConsumer] !== null) {
+    return;
+  }
+  const h = socket[kHandle];
+  if (h === null || h.plain === true || !readsGoToParser(socket, socket._readableState)) return;
+  parserBinding.consume(conn.parser, h.id, onExecute);
+  conn.consumed = true;
+  socket[kConsumer] = conn;
 }
 
 function onComplete(trailers) {
@@ -266,21 +329,27 @@ function socketOnData(chunk) {
 // listener) the read takes the stream's own way.
 function dataSink(socket, chunk) {
   const state = socket._readableState;
-  if (state.flowing !== true || state.length !== 0 || state.sync || state.ended ||
-      state.destroyed || state.errored !== null || state.decoder !== null ||
-      socket._events.data !== socketOnData || socket._events.readable !== undefined) {
-    return socket.push(chunk);
-  }
+  if (!readsGoToParser(socket, state)) return socket.push(chunk);
   // What push() notes of a read it hands to 'data'.
   state.reading = false;
   state.dataEmitted = true;
   FunctionPrototypeCall(socketOnData, socket, chunk);
-  return !state.ended;
+  if (state.ended) return false;
+  if (consumeReads) maybeConsume(socket[kConnection], socket);
+  return true;
+}
+
+// Whether a read would go to socketOnData at once, as push() would hand it on.
+function readsGoToParser(socket, state) {
+  return state.flowing === true && state.length === 0 && !state.sync && !state.ended &&
+    !state.destroyed && state.errored === null && state.decoder === null &&
+    socket._events.data === socketOnData && socket._events.readable === undefined;
 }
 
 function detach(conn) {
   const socket = conn.socket;
   conn.dead = true;
+  conn.unconsume();
   if (socket[kDataSink] === dataSink) socket[kDataSink] = null;
   socket.removeListener('data', socketOnData);
   socket.removeListener('end', socketOnEnd);
@@ -292,6 +361,7 @@ function detach(conn) {
 }
 
 function release(conn) {
+  conn.unconsume();
   if (conn.parser >= 0) {
     freeParser(conn.parser);
     conn.parser = -1;
@@ -352,6 +422,7 @@ function socketOnError(err) {
   this.on('error', noop);
   const server = conn.server;
   conn.dead = true;
+  conn.unconsume();
   if (server.listenerCount('clientError') > 0) {
     server.emit('clientError', err, this);
     return;

@@ -2,7 +2,7 @@
 // net.Socket's kDetachHandle method (installed by lib/net.js): how a socket lets
 // go of its handle when it is sent to another process.
 
-const { kHandle, kDetachHandle } = require('internal/net');
+const { kHandle, kDetachHandle, kConsumer } = require('internal/net');
 
 function install(Socket, binding) {
   // A socket sent to another process (child.send(m, socket)): as in node, the
@@ -13,6 +13,7 @@ function install(Socket, binding) {
   Socket.prototype[kDetachHandle] = function() {
     const h = this[kHandle];
     if (h === null) return () => {};
+    if (this[kConsumer] !== null) this[kConsumer].unconsume();
     if (this._reading !== -1 && !this._stopping) {
       this._stopping = true;
       binding.readStop(this._reading);

@@ -7,6 +7,7 @@
 const { ObjectDefineProperty, TypedArrayPrototypeGetByteLength } = primordials;
 const { byteLength: BufferByteLength } = require('buffer').Buffer;
 const { kHandle } = require('internal/net');
+const { bytesRead } = require('internal/net/consumer');
 
 function install(proto, binding) {
   proto.address = function() {
@@ -41,7 +42,7 @@ function install(proto, binding) {
   defineGetter('localAddress', function() { return this.address().address; });
   defineGetter('localPort', function() { return this.address().port; });
   defineGetter('localFamily', function() { return this.address().family; });
-  defineGetter('bytesRead', function() { return this._bytesRead; });
+  defineGetter('bytesRead', function() { return bytesRead(this); });
   // As node: bytes handed to the kernel plus those still queued in the stream.
   defineGetter('bytesWritten', function() {
     let bytes = this._bytesDispatched;

@@ -14,6 +14,7 @@
 //! parse error (lib/ makes Node's `Parse Error: reason` from it); an exception
 //! thrown by a callback propagates to execute's caller.
 mod chunked;
+pub(crate) mod consume;
 mod fields;
 mod lenient;
 mod parse;
@@ -21,6 +22,7 @@ mod strings;
 
 use std::cell::RefCell;
 use std::mem::ManuallyDrop;
+use std::rc::Rc;
 
 use parse::{Head, Kind, Next, ParseError, Parser, Sink};
 use slab::Slab;
@@ -39,6 +41,9 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "execute" => execute,
             "finish" => finish,
             "free" => free,
+            "consume" => consume::consume,
+            "unconsume" => consume::unconsume,
+            "takeBytes" => consume::take_bytes,
         ],
     );
     let methods: Vec<Local<Value>> = parse::METHODS.iter().map(|m| s.string(m).value()).collect();
@@ -55,11 +60,54 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 /// not reach V8; `free` drops them while the isolate lives.
 struct Slot {
     parser: Option<Box<Parser>>,
-    js: ManuallyDrop<[Global; 4]>,
+    /// The receiver of the calls (a server's Connection).
+    recv: ManuallyDrop<Global>,
+    callbacks: ManuallyDrop<Rc<Callbacks>>,
     freed: bool,
+    /// The stream handle whose reads this parser consumes (consume.rs).
+    consumer: Option<crate::event_loop::HandleId>,
+    /// Bytes parsed from that handle's reads and not yet taken by JS.
+    consumed_bytes: u64,
+}
+
+/// onHead, onBody, onComplete: one set shared by the parsers made with the
+/// same functions (a server's connections all are), so a request touches the
+/// per-connection receiver's handle and these warm ones, not four of its own.
+struct Callbacks([Global; 3]);
+
+impl Slot {
+    /// Drops the slot's handles (while the isolate lives; never at teardown).
+    fn drop_handles(mut self) {
+        consume::forget(&self);
+        // SAFETY: the slot left the table and is consumed here, so its handles
+        // are dropped exactly once.
+        unsafe {
+            ManuallyDrop::drop(&mut self.recv);
+            ManuallyDrop::drop(&mut self.callbacks);
+        }
+    }
+}
+
+/// The callbacks for `f`: the last set made when they are the same functions.
+fn callbacks_for(s: &Scope, f: [Local<Value>; 3]) -> Rc<Callbacks> {
+    LAST_CALLBACKS.with_borrow_mut(|last| {
+        if let Some(c) = last.as_ref() {
+            if (0..3).all(|i| c.0[i].get(s).same(f[i])) {
+                return Rc::clone(c);
+            }
+        }
+        let made = Rc::new(Callbacks(f.map(|v| Global::new(s, v))));
+        if let Some(old) = last.replace(ManuallyDrop::new(Rc::clone(&made))) {
+            drop(ManuallyDrop::into_inner(old));
+        }
+        made
+    })
 }
 
 thread_local! {
+    /// The callbacks made last (kept for the thread's life: never dropped
+    /// after the isolate).
+    static LAST_CALLBACKS: RefCell<Option<ManuallyDrop<Rc<Callbacks>>>> = const { RefCell::new(None) };
     /// The read slab's store `execute` parsed last (see there).
     static LAST_STORE: RefCell<Option<crate::v8::BackingStore>> = const { RefCell::new(None) };
     static PARSERS: RefCell<Slab<Slot>> = const { RefCell::new(Slab::new()) };
@@ -90,13 +138,16 @@ fn create<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         .integer(s)
         .filter(|n| *n > 0)
         .map_or(parse::DEFAULT_MAX_HEADER_SIZE, |n| n as usize);
-    let js = [1, 2, 3, 4].map(|i| Global::new(s, a.get(i)));
+    let callbacks = callbacks_for(s, [a.get(2), a.get(3), a.get(4)]);
     let mut parser = Box::new(Parser::new(kind, max));
     parser.lenient = a.get(6).boolean(s);
     let slot = Slot {
         parser: Some(parser),
-        js: ManuallyDrop::new(js),
+        recv: ManuallyDrop::new(Global::new(s, a.get(1))),
+        callbacks: ManuallyDrop::new(callbacks),
         freed: false,
+        consumer: None,
+        consumed_bytes: 0,
     };
     let id = PARSERS.with(|p| p.borrow_mut().insert(slot));
     a.ret(s.number(id as f64));
@@ -116,9 +167,8 @@ fn free<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             None => None,
         }
     });
-    if let Some(mut slot) = removed {
-        // SAFETY: the slot left the table, so its handles are dropped exactly once.
-        unsafe { ManuallyDrop::drop(&mut slot.js) };
+    if let Some(slot) = removed {
+        slot.drop_handles();
     }
 }
 
@@ -127,12 +177,31 @@ struct JsSink<'s, 'a> {
     s: &'a Scope<'s>,
     recv: Local<'s, Value>,
     on_head: Local<'s, Function>,
-    on_body: Local<'s, Function>,
-    on_complete: Local<'s, Function>,
+    /// onBody and onComplete are looked up when called (a GET calls neither).
+    callbacks: Rc<Callbacks>,
     threw: bool,
+    /// A consumed read (consume.rs): its ArrayBuffer and where the read starts
+    /// in it, passed to onBody as (start in the buffer, length, buffer).
+    read: Option<(Local<'s, Value>, usize)>,
+    /// A callback said Stop.
+    stopped: bool,
+    /// A callback's answer carried AFTER_READ: JS wants onExecute after this read.
+    after: bool,
 }
 
-impl JsSink<'_, '_> {
+/// Bit of a callback's answer: call onExecute after this read (consume.rs).
+const AFTER_READ: i32 = 8;
+
+impl<'s> JsSink<'s, '_> {
+    /// Calls callback `i` (1 onBody, 2 onComplete).
+    fn call(&mut self, i: usize, args: &[Local<'s, Value>]) -> Next {
+        let f = self.callbacks.0[i]
+            .get(self.s)
+            .to::<Function>(ValueKind::Function);
+        let r = f.and_then(|f| f.call(self.s, self.recv, args));
+        self.next(r)
+    }
+
     /// Reads a callback's answer; an exception stops the parse.
     fn next(&mut self, r: Option<Local<Value>>) -> Next {
         match r {
@@ -140,12 +209,19 @@ impl JsSink<'_, '_> {
                 self.threw = true;
                 Next::Stop
             }
-            Some(v) if v.is(ValueKind::Int32) => match v.integer(self.s) {
-                Some(1) => Next::SkipBody,
-                Some(2) => Next::Stop,
-                Some(3) => Next::NotUpgrade,
-                _ => Next::Go,
-            },
+            Some(v) if v.is(ValueKind::Int32) => {
+                let n = v.integer(self.s).unwrap_or(0) as i32;
+                self.after |= n & AFTER_READ != 0;
+                match n & !AFTER_READ {
+                    1 => Next::SkipBody,
+                    2 => {
+                        self.stopped = true;
+                        Next::Stop
+                    }
+                    3 => Next::NotUpgrade,
+                    _ => Next::Go,
+                }
+            }
             Some(_) => Next::Go,
         }
     }
@@ -193,9 +269,13 @@ impl Sink for JsSink<'_, '_> {
     }
     fn on_body(&mut self, start: usize, len: usize) -> Next {
         let s = self.s;
-        let args = [s.number(start as f64), s.number(len as f64)];
-        let r = self.on_body.call(s, self.recv, &args);
-        self.next(r)
+        match self.read {
+            None => self.call(1, &[s.number(start as f64), s.number(len as f64)]),
+            Some((ab, at)) => {
+                let args = [s.number((at + start) as f64), s.number(len as f64), ab];
+                self.call(1, &args)
+            }
+        }
     }
     fn on_complete(&mut self, trailers: &[httparse::Header]) -> Next {
         let s = self.s;
@@ -207,8 +287,7 @@ impl Sink for JsSink<'_, '_> {
             strings.done();
             arg
         };
-        let r = self.on_complete.call(s, self.recv, &[arg]);
-        self.next(r)
+        self.call(2, &[arg])
     }
 }
 
@@ -218,31 +297,42 @@ impl Sink for JsSink<'_, '_> {
 fn with_parser<'s, R>(
     s: &Scope<'s>,
     id: usize,
+    read: Option<(Local<'s, Value>, usize)>,
     f: impl FnOnce(&mut Parser, &mut JsSink<'s, '_>) -> R,
-) -> Option<(R, bool)> {
+) -> Option<(R, Executed<'s>)> {
     let taken = PARSERS.with(|p| {
         let mut p = p.borrow_mut();
         let slot = p.get_mut(id)?;
         let parser = slot.parser.take()?;
-        let js: [Local<'s, Value>; 4] = [0, 1, 2, 3].map(|i| slot.js[i].get(s));
-        Some((parser, js))
+        Some((parser, slot.recv.get(s), Rc::clone(&slot.callbacks)))
     })?;
-    let (mut parser, js) = taken;
-    let func = |v: Local<'s, Value>| v.to::<Function>(ValueKind::Function);
-    let (Some(on_head), Some(on_body), Some(on_complete)) = (func(js[1]), func(js[2]), func(js[3]))
-    else {
+    let (mut parser, recv, callbacks) = taken;
+    let Some(on_head) = callbacks.0[0].get(s).to::<Function>(ValueKind::Function) else {
+        PARSERS.with_borrow_mut(|p| {
+            if let Some(slot) = p.get_mut(id) {
+                slot.parser = Some(parser);
+            }
+        });
         return None;
     };
     let mut sink = JsSink {
         s,
-        recv: js[0],
+        recv,
         on_head,
-        on_body,
-        on_complete,
+        callbacks,
         threw: false,
+        read,
+        stopped: false,
+        after: false,
     };
     let r = f(&mut parser, &mut sink);
-    let threw = sink.threw;
+    let done = Executed {
+        threw: sink.threw,
+        stopped: sink.stopped,
+        after: sink.after,
+        at_start: parser.at_message_start(),
+        recv: sink.recv,
+    };
     let freed = PARSERS.with(|p| {
         let mut p = p.borrow_mut();
         let slot = p.get_mut(id)?;
@@ -252,11 +342,22 @@ fn with_parser<'s, R>(
         slot.parser = Some(parser);
         None
     });
-    if let Some(mut slot) = freed {
-        // SAFETY: the slot left the table, so its handles are dropped exactly once.
-        unsafe { ManuallyDrop::drop(&mut slot.js) };
+    if let Some(slot) = freed {
+        slot.drop_handles();
     }
-    Some((r, threw))
+    Some((r, done))
+}
+
+/// How a run of the parser went, beside its result.
+struct Executed<'s> {
+    /// A callback threw (the exception is pending).
+    threw: bool,
+    stopped: bool,
+    after: bool,
+    /// The parser waits for a new message (parse.rs, at_message_start).
+    at_start: bool,
+    /// The receiver given at create.
+    recv: Local<'s, Value>,
 }
 
 fn error_value<'s>(s: &Scope<'s>, e: &ParseError, at: usize) -> Local<'s, Value> {
@@ -277,6 +378,36 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             "The \"buffer\" argument must be a Buffer",
         );
     };
+    let Some((r, done)) = execute_in(s, id, ab, off, len, None) else {
+        return a.ret(s.number(0.0));
+    };
+    if done.threw {
+        return;
+    }
+    a.ret(execute_result(s, r));
+}
+
+/// A run's result: bytes consumed, or the error and where it was found.
+type ExecuteResult = Result<usize, (ParseError, usize)>;
+
+/// What execute returns to JS for a run's result.
+fn execute_result<'s>(s: &Scope<'s>, r: ExecuteResult) -> Local<'s, Value> {
+    match r {
+        Ok(n) => s.number(n as f64),
+        Err((e, at)) => error_value(s, &e, at),
+    }
+}
+
+/// Runs parser `id` over `len` bytes at `off` in `ab` (None: no such parser, or
+/// it is running). `read`: a consumed read's buffer, for onBody (consume.rs).
+fn execute_in<'s>(
+    s: &Scope<'s>,
+    id: usize,
+    ab: Local<'s, crate::v8::ArrayBuffer>,
+    off: usize,
+    len: usize,
+    read: Option<(Local<'s, Value>, usize)>,
+) -> Option<(ExecuteResult, Executed<'s>)> {
     // The callbacks run JS: a reference to the store, held in this frame, keeps
     // the bytes alive and in place whatever it does with the buffer (lib/ never
     // writes into a buffer it parses). Reads share 256 KiB slabs, so the store of
@@ -295,27 +426,18 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         // end of this call.
         unsafe { std::slice::from_raw_parts(base.add(off), len) }
     };
-    let result = with_parser(s, id, |p, sink| p.execute(data, sink));
+    let result = with_parser(s, id, read, |p, sink| p.execute(data, sink));
     LAST_STORE.with(|last| *last.borrow_mut() = held);
-    let Some((r, threw)) = result else {
-        return a.ret(s.number(0.0));
-    };
-    if threw {
-        return;
-    }
-    match r {
-        Ok(n) => a.ret(s.number(n as f64)),
-        Err((e, at)) => a.ret(error_value(s, &e, at)),
-    }
+    result
 }
 
 /// finish(id): the peer ended its side -> 0 | [code, reason, 0].
 fn finish<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(id) = id_arg(s, a, 0) else { return };
-    let Some((r, threw)) = with_parser(s, id, |p, sink| p.finish(sink)) else {
+    let Some((r, done)) = with_parser(s, id, None, |p, sink| p.finish(sink)) else {
         return a.ret(s.number(0.0));
     };
-    if threw {
+    if done.threw {
         return;
     }
     match r {

@@ -279,6 +279,12 @@ impl Parser {
         Ok(*pos)
     }
 
+    /// Whether the parser waits for a new message with nothing of it read yet
+    /// (no partial head kept, no body in progress).
+    pub fn at_message_start(&self) -> bool {
+        self.state == State::Head && self.pending.is_empty()
+    }
+
     /// The peer closed its side: ends a read-until-EOF body; an unfinished message
     /// is an error.
     pub fn finish(&mut self, sink: &mut impl Sink) -> Result<(), ParseError> {

@@ -395,6 +395,7 @@ fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         let h = handle_arg(s, a, 0);
         stream_wrap::close(h);
         ipc::forget(h);
+        crate::binding::http_parser::consume::handle_closed(h);
         if a.get(2).boolean(s) {
             Runtime::get(s).close_stream_handle(s, h, req);
         } else {

@@ -10,9 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::{handle_arg, handle_fd, ipc, req_arg, slab};
 use crate::backend::op::{IoBuf, Read, Recv, RecvFds, RecvMulti, RecvSelect};
 use crate::backend::{Completion, Op};
-use crate::binding::buffer_groups;
 use crate::binding::fs::args;
-use crate::runtime::Runtime;
+use crate::binding::{buffer_groups, http_parser};
+use crate::event_loop::HandleId;
+use crate::runtime::{Finish, Runtime};
 use crate::v8::{BackingStore, CallbackArgs, Local, Scope, Value};
 
 /// One recv's buffer: what a socket read gets at most per completion.
@@ -80,7 +81,8 @@ pub(super) fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         } else {
             RecvSelect::new(fd, LENT_GROUP, READ_SIZE as u32).into()
         };
-        let id = rt.submit_handle_request(s, h, req, op, Box::new(lent_read_done));
+        let done: Finish = Box::new(move |s, c| lent_read_done(s, c, h));
+        let id = rt.submit_handle_request(s, h, req, op, done);
         return a.ret(s.number(id as f64));
     } else if !rt.lp.ensure_buffers(READ_GROUP, READ_BUFFERS, READ_SIZE) {
         let buf = IoBuf::from_vec(vec![0; READ_SIZE]);
@@ -90,7 +92,8 @@ pub(super) fn read_start<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     } else {
         RecvSelect::new(fd, READ_GROUP, READ_SIZE as u32).into()
     };
-    let id = rt.submit_handle_request(s, h, req, op, Box::new(read_done));
+    let done: Finish = Box::new(move |s, c| read_done(s, c, h));
+    let id = rt.submit_handle_request(s, h, req, op, done);
     a.ret(s.number(id as f64));
 }
 
@@ -126,10 +129,19 @@ thread_local! {
     static READ_INFO_AT: std::cell::Cell<*mut f64> = const { std::cell::Cell::new(std::ptr::null_mut()) };
 }
 
-/// Copies `bytes` into JS memory: an ArrayBuffer, with readInfo = [offset, length].
-fn to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
-    let (ab, offset) = copy_to_js(s, bytes);
-    write_read_info(offset, bytes.len());
+/// Where a read's `n` bytes, now at `offset` in `ab`, go: to the parser that
+/// consumes handle `h` while its read goes on (http_parser/consume.rs; then the
+/// completion needs no JS callback), else to JS, with readInfo = [offset, n].
+fn hand_over<'s>(
+    s: &Scope<'s>,
+    c: &Completion,
+    h: HandleId,
+    (ab, offset): (Local<'s, Value>, usize),
+    n: usize,
+) -> Local<'s, Value> {
+    if !(c.more && http_parser::consume::on_read(s, h, ab, offset, n)) {
+        write_read_info(offset, n);
+    }
     ab
 }
 
@@ -180,11 +192,15 @@ fn write_read_info(offset: usize, len: usize) {
     }
 }
 
-/// A read's completion as JS sees it: the bytes copied into JS memory (`to_js`);
-/// a provided buffer goes back to its group at once.
-fn read_done<'s>(s: &Scope<'s>, mut c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
+/// A read's completion as JS sees it: the bytes copied into JS memory
+/// (`copy_to_js`); a provided buffer goes back to its group at once.
+fn read_done<'s>(
+    s: &Scope<'s>,
+    mut c: Completion,
+    h: HandleId,
+) -> Result<Local<'s, Value>, Local<'s, Value>> {
     let n = c.result.max(0) as usize;
-    let to_js = |bytes: &[u8]| to_js(s, bytes);
+    let to_js = |bytes: &[u8]| copy_to_js(s, bytes);
     let bid = c.buffer_id();
     let data = match (bid, &mut c.op) {
         (Some(bid), _) => Runtime::get(s)
@@ -199,6 +215,7 @@ fn read_done<'s>(s: &Scope<'s>, mut c: Completion) -> Result<Local<'s, Value>, L
         (None, Some(Op::Read(read))) if n > 0 => Some(to_js(&read.buf.as_slice()[..n])),
         _ => None,
     };
+    let data = data.map(|at| hand_over(s, &c, h, at, n));
     Ok(read_value(s, &c, data))
 }
 
@@ -223,14 +240,20 @@ fn read_value<'s>(
 }
 
 /// A read into the lent group: the bytes are already in a slab of JS memory.
-fn lent_read_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
+fn lent_read_done<'s>(
+    s: &Scope<'s>,
+    c: Completion,
+    h: HandleId,
+) -> Result<Local<'s, Value>, Local<'s, Value>> {
     if c.result == -libc::ENOBUFS || Runtime::get(s).lp.take_lent_starved() {
         LentSlabs::grow(s);
     }
+    let n = c.result.max(0) as usize;
     let data = match c.buffer_id() {
-        Some(bid) if c.result > 0 => LentSlabs::take(s, bid, c.result as usize, c.buffer_more()),
+        Some(bid) if c.result > 0 => LentSlabs::take(s, bid, n, c.buffer_more()),
         _ => None,
     };
+    let data = data.map(|at| hand_over(s, &c, h, at, n));
     Ok(read_value(s, &c, data))
 }
 
@@ -318,9 +341,14 @@ impl LentSlabs {
     }
 
     /// `n` bytes a read put at the front of slab `bid`'s unused part: its
-    /// ArrayBuffer, with readInfo = [offset, n]. Without `more`, the slab is used
+    /// ArrayBuffer and where they are in it. Without `more`, the slab is used
     /// up: let go and replaced.
-    fn take<'s>(s: &Scope<'s>, bid: u16, n: usize, more: bool) -> Option<Local<'s, Value>> {
+    fn take<'s>(
+        s: &Scope<'s>,
+        bid: u16,
+        n: usize,
+        more: bool,
+    ) -> Option<(Local<'s, Value>, usize)> {
         let (ab, offset) = LENT.with_borrow_mut(|l| {
             let slot = l.as_mut()?.get_mut(bid as usize)?;
             let lent = slot.as_mut()?;
@@ -338,7 +366,6 @@ impl LentSlabs {
             LentSlabs::lend(s, bid);
             slab::let_go(s, LENT_NOW.get() as usize + 1);
         }
-        write_read_info(offset, n);
-        Some(ab)
+        Some((ab, offset))
     }
 }
