@@ -68,6 +68,7 @@ function Connection(server, socket) {
   this.dead = false;
   this.paused = false; // reading stopped by maybePause
   this.consumed = false; // the parser takes the socket's reads (maybeConsume)
+  this.keepAlive = false; // the last head asked to keep the connection
   // The last-write callback every response of this connection shares.
   this.onEndWritten = (err) => endWritten(this, err);
 }
@@ -187,7 +188,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
   this.requests++;
   httpServed[0]++;
   const res = new server.ServerResponse(req, this);
-  res.shouldKeepAlive = (flags & kKeepAlive) !== 0;
+  res.shouldKeepAlive = this.keepAlive = (flags & kKeepAlive) !== 0;
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._rejectNonStandardBodyWrites = server.rejectNonStandardBodyWrites;
   const maxRequests = server.maxRequestsPerSocket;
@@ -269,9 +270,10 @@ function onExecute(r, ab, offset, length, atMessageStart) {
 }
 
 // Has the parser take the socket's reads, while they would go straight to it
-// (dataSink's fast way) and no timeout's clock needs them in JS.
+// (dataSink's fast way) and no timeout's clock needs them in JS. Not for a
+// connection whose last request closes it: no further head will come to parse.
 function maybeConsume(conn, socket) {
-  if (conn.consumed || conn.dead || conn.paused || conn.upgradeReq !== null || conn.parser < 0 ||
+  if (conn.consumed || !conn.keepAlive || conn.dead || conn.paused || conn.upgradeReq !== null || conn.parser < 0 ||
       socket._timer !== null || socket._asyncFrame !== undefined || socket[kConsumer] !== null) {
     return;
   }
