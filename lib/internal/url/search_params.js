@@ -37,6 +37,35 @@ function inspect(v, opts) {
 
 // --- application/x-www-form-urlencoded ---
 
+// One pair of a query, from `start` to the '&' or the input's end (returned):
+// its first '=' (pairEq, -1 if none) and what it holds (pairFlags: a '+' or '%'
+// in the name, in the value, a surrogate). Left in module state, not an object,
+// as it runs once per pair.
+const kNameEscaped = 1;
+const kValueEscaped = 2;
+const kSurrogate = 4;
+let pairEq = -1;
+let pairFlags = 0;
+function scanPair(input, start, len) {
+  let end = start;
+  let eq = -1;
+  let flags = 0;
+  for (; end < len; end++) {
+    const c = StringPrototypeCharCodeAt(input, end);
+    if (c === 0x26) break; // '&'
+    if (c === 0x3D) { // '='
+      if (eq === -1) eq = end;
+    } else if (c === 0x2B || c === 0x25) { // '+' '%'
+      flags |= eq === -1 ? kNameEscaped : kValueEscaped;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      flags |= kSurrogate;
+    }
+  }
+  pairEq = eq;
+  pairFlags = flags;
+  return end;
+}
+
 // Name/value pairs of `input` (no leading '?'), each decoded only when it holds a
 // '+' or '%'. A string from a user may hold lone surrogates, which become U+FFFD
 // (USVString): the same scan notices any surrogate, and only then is the input
@@ -47,27 +76,15 @@ function formParse(input, wellFormed = true) {
   let start = 0;
   let surrogate = false;
   while (start < len) {
-    let end = start;
-    let eq = -1;
-    let nameEscaped = false;
-    let valueEscaped = false;
-    for (; end < len; end++) {
-      const c = StringPrototypeCharCodeAt(input, end);
-      if (c === 0x26) break; // '&'
-      if (c === 0x3D) { // '='
-        if (eq === -1) eq = end;
-      } else if (c === 0x2B || c === 0x25) { // '+' '%'
-        if (eq === -1) nameEscaped = true;
-        else valueEscaped = true;
-      } else if (c >= 0xD800 && c <= 0xDFFF) {
-        surrogate = true;
-      }
-    }
+    const end = scanPair(input, start, len);
+    const eq = pairEq;
+    const flags = pairFlags;
+    if ((flags & kSurrogate) !== 0) surrogate = true;
     if (end > start) {
       let name = StringPrototypeSlice(input, start, eq === -1 ? end : eq);
       let value = eq === -1 ? '' : StringPrototypeSlice(input, eq + 1, end);
-      if (nameEscaped) name = formDecode(name);
-      if (valueEscaped) value = formDecode(value);
+      if ((flags & kNameEscaped) !== 0) name = formDecode(name);
+      if ((flags & kValueEscaped) !== 0) value = formDecode(value);
       list[list.length] = [name, value];
     }
     start = end + 1;
@@ -89,31 +106,19 @@ function formFind(input, name) {
   const nameLength = name.length;
   let start = 0;
   while (start < len) {
-    let end = start;
-    let eq = -1;
-    let nameEscaped = false;
-    let valueEscaped = false;
-    for (; end < len; end++) {
-      const c = StringPrototypeCharCodeAt(input, end);
-      if (c === 0x26) break; // '&'
-      if (c === 0x3D) { // '='
-        if (eq === -1) eq = end;
-      } else if (c === 0x2B || c === 0x25) { // '+' '%'
-        if (eq === -1) nameEscaped = true;
-        else valueEscaped = true;
-      } else if (c >= 0xD800 && c <= 0xDFFF) {
-        return undefined;
-      }
-    }
+    const end = scanPair(input, start, len);
+    const eq = pairEq;
+    const flags = pairFlags;
+    if ((flags & kSurrogate) !== 0) return undefined;
     if (end > start) {
       const nameEnd = eq === -1 ? end : eq;
-      const found = nameEscaped ?
+      const found = (flags & kNameEscaped) !== 0 ?
         formDecode(StringPrototypeSlice(input, start, nameEnd)) === name :
         nameEnd - start === nameLength && StringPrototypeStartsWith(input, name, start);
       if (found) {
         if (eq === -1) return '';
         const value = StringPrototypeSlice(input, eq + 1, end);
-        return valueEscaped ? formDecode(value) : value;
+        return (flags & kValueEscaped) !== 0 ? formDecode(value) : value;
       }
     }
     start = end + 1;
