@@ -120,6 +120,7 @@ impl Runtime {
         rt.isolate
             .set_promise_reject_callback(callback::on_promise_reject);
         rt.isolate.set_oom_error_handler(callback::on_out_of_memory);
+        young_gen::watch(rt);
         rt
     }
 
@@ -131,6 +132,7 @@ impl Runtime {
     /// it is used afterwards.
     pub(crate) unsafe fn destroy(rt: &'static Runtime) {
         crate::binding::messaging::port::forget_loop();
+        young_gen::unwatch(rt);
         // SAFETY: the caller's contract; `build` made it with Box::new.
         drop(unsafe { Box::from_raw(rt as *const Runtime as *mut Runtime) });
     }

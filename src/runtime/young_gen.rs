@@ -1,15 +1,27 @@
-//! V8's young generation during a burst of pending promise requests (10,000
-//! `fs.promises.stat` at once): everything a burst's completions make stays alive
-//! until the burst's `Promise.all` settles, so each scavenge copies it, and V8,
-//! growing the young generation by its factor 2 from a 1 MiB semi-space, scavenges
-//! many times on the way. While a burst is pending its growth factor is 8 (one
-//! step to 8 MiB, the next to the 32 MiB cap, src/v8/flags.rs); at the burst's end
-//! it is V8's 2 again, so servers, which keep few requests pending, keep the growth
-//! their resident memory was tuned for. V8 10.2's API has no call for the young
-//! generation's size: the flag is set at run time (as node's
-//! `v8.setFlagsFromString` does), and V8 reads it at each growth. Numbers in
-//! docs/fs.md, "A burst grows the young generation faster".
+//! How fast V8's young generation grows, decided per scavenge. V8 grows it by a
+//! factor (`--semi-space-growth-factor`) up to its cap (32 MiB semi-spaces,
+//! src/v8/flags.rs) once as many bytes have survived scavenges since the last
+//! growth as it holds — which any long-running program reaches, whether little or
+//! much of each scavenge survives. Two kinds of program want different things:
+//!
+//! - A burst of pending promise requests (10,000 `fs.promises.stat` at once):
+//!   everything its completions make stays alive until its `Promise.all` settles,
+//!   so each scavenge copies it, and growing by 2 from a 1 MiB semi-space means
+//!   many scavenges on the way. While a burst is pending the factor is 8 (one step
+//!   to 8 MiB, the next to the cap). Numbers in docs/fs.md, "A burst grows the
+//!   young generation faster".
+//! - A server, where almost all of a request's garbage dies young: a young
+//!   generation past node's 16 MiB semi-space costs resident memory (two 32 MiB
+//!   semi-spaces touched) and buys little. Past 16 MiB the young generation grows
+//!   only while much of what it holds survives (a long promise chain, a big
+//!   build-up of objects), which is when the larger size saves copying.
+//!
+//! V8 10.2's API has no call for the young generation's size: the flag is written
+//! after each scavenge (src/v8/heap.cc), and V8 reads it at its next growth. The
+//! flag is the process's, so while a worker's isolate lives the factor stays at
+//! least V8's 2, lest a worker's young generation never grow.
 use std::cell::Cell;
+use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 
 use super::Runtime;
 
@@ -17,11 +29,46 @@ use super::Runtime;
 const BURST_START: usize = 1024;
 /// Pending promise requests below which it has ended.
 const BURST_END: usize = 64;
+/// node's semi-space cap; above 12 MiB of capacity the semi-space is 16 (V8's
+/// sizes are powers of two, less the pages' headers).
+const NODE_CAPACITY: f64 = 12.0 * 1024.0 * 1024.0;
+/// The share of a scavenge's bytes that must survive (averaged over the last
+/// scavenges) for the young generation to grow past node's size.
+const HIGH_SURVIVAL: f64 = 0.5;
 
 thread_local! {
     /// None until the first burst decides whether this thread may set the flag.
     static ALLOWED: Cell<Option<bool>> = const { Cell::new(None) };
     static IN_BURST: Cell<bool> = const { Cell::new(false) };
+    /// The young generation's capacity after the last scavenge, in bytes.
+    static CAPACITY: Cell<f64> = const { Cell::new(0.0) };
+    /// Survived / held, averaged over the last scavenges (each weighs a half).
+    static SURVIVAL: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// The factor last written; V8's own default is 2.
+static FACTOR: AtomicI32 = AtomicI32::new(2);
+/// Workers' isolates alive.
+static WORKERS: AtomicUsize = AtomicUsize::new(0);
+
+/// At a runtime's start: the main thread's scavenges are watched, a worker's
+/// isolate is counted.
+pub fn watch(rt: &Runtime) {
+    if rt.worker.is_some() {
+        WORKERS.fetch_add(1, Ordering::Relaxed);
+        if FACTOR.load(Ordering::Relaxed) < 2 {
+            set_factor(2);
+        }
+    } else if allowed(rt) {
+        crate::v8::heap::watch_scavenges(rt.isolate.raw(), after_scavenge);
+    }
+}
+
+/// At a worker runtime's end.
+pub fn unwatch(rt: &Runtime) {
+    if rt.worker.is_some() {
+        WORKERS.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 /// After a promise request was added: `pending` are now waiting.
@@ -30,14 +77,43 @@ pub fn added(rt: &Runtime, pending: usize) {
         return;
     }
     IN_BURST.set(true);
-    crate::v8::heap::set_flags_from_string("--semi-space-growth-factor=8");
+    apply();
 }
 
 /// After a promise request settled: `pending` are still waiting.
 pub fn settled(pending: usize) {
     if pending < BURST_END && IN_BURST.get() {
         IN_BURST.set(false);
-        crate::v8::heap::set_flags_from_string("--semi-space-growth-factor=2");
+        apply();
+    }
+}
+
+extern "C" fn after_scavenge(capacity: f64, before: f64, survived: f64) {
+    if before > 0.0 {
+        let rate = (survived / before).min(1.0);
+        SURVIVAL.set((SURVIVAL.get() + rate) / 2.0);
+    }
+    CAPACITY.set(capacity);
+    apply();
+}
+
+fn apply() {
+    let factor = if IN_BURST.get() {
+        8
+    } else if CAPACITY.get() < NODE_CAPACITY
+        || SURVIVAL.get() >= HIGH_SURVIVAL
+        || WORKERS.load(Ordering::Relaxed) > 0
+    {
+        2
+    } else {
+        1
+    };
+    set_factor(factor);
+}
+
+fn set_factor(factor: i32) {
+    if FACTOR.swap(factor, Ordering::Relaxed) != factor {
+        crate::v8::heap::set_young_growth_factor(factor);
     }
 }
 

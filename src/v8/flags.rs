@@ -6,13 +6,12 @@
 /// Allocation-heavy code where much of the young generation survives copies
 /// less: session 10, quiet machine, against a 16 MiB cap: 10,000 fs.promises.stat
 /// at once 50 against 79 ms, a 1M-promise chain 0.59x node's time at 16. The cost
-/// is RSS where a server churns connections: V8 grows the young generation once
-/// as much has survived scavenges since the last growth as it holds, which any
-/// busy server reaches, so only the cap bounds it; an http hello with
-/// `Connection: close` peaked at 111 MB against node's 93 (84 with a 16 MiB cap).
-/// Letting the young generation grow past 16 MiB only while much of it survives
-/// (a GC epilogue setting the growth factor) is the way out, not built yet. A
-/// user's flag still wins.
+/// would be RSS where a server churns connections: V8 grows the young generation
+/// once as much has survived scavenges since the last growth as it holds, which
+/// any busy server reaches; an http hello with `Connection: close` peaked at 111 MB
+/// against node's 93 (84 with a 16 MiB cap). So past 16 MiB it grows only while
+/// much of each scavenge survives (src/runtime/young_gen.rs). A user's flag still
+/// wins.
 ///
 /// The semi-space grows by V8's default factor, 2, as node's does. A factor of 4
 /// took the promise chain from 0.95x to 1.01x node's time, but made a busy

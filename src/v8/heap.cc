@@ -5,10 +5,13 @@
 #include <v8-profiler.h>
 
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
 using namespace v8;
+
+namespace v8 { namespace internal { extern int FLAG_semi_space_growth_factor; } }
 
 namespace {
 
@@ -105,5 +108,55 @@ void v8__Heap__Snapshot(Isolate* isolate, void (*take)(void*, const char*, size_
   const_cast<HeapSnapshot*>(snap)->Delete();
   take(ctx, sink.text().data(), sink.text().size());
 }
+
+
+// ---- The young generation's growth -----------------------------------------
+// V8 grows the young generation by --semi-space-growth-factor (up to its cap) once
+// as many bytes have survived scavenges since the last growth as it holds, and it
+// reads the factor at each growth. src/runtime/young_gen.rs picks the factor after
+// each scavenge from what that scavenge kept; it is written here directly, not
+// through V8::SetFlagsFromString, which also resets V8's flag hash and so would
+// make V8 refuse code caches made under the old one.
+typedef void (*coil_scavenge_cb)(double capacity, double before, double survived);
+static thread_local coil_scavenge_cb g_scavenge_cb = nullptr;
+static thread_local size_t g_new_space = SIZE_MAX;
+static thread_local size_t g_old_space = SIZE_MAX;
+static thread_local double g_new_before = 0;
+static thread_local double g_old_before = 0;
+
+static double space_used(Isolate* isolate, size_t index, double* available) {
+  HeapSpaceStatistics s;
+  if (index == SIZE_MAX || !isolate->GetHeapSpaceStatistics(&s, index)) return 0;
+  if (available != nullptr) *available = static_cast<double>(s.space_available_size());
+  return static_cast<double>(s.space_used_size());
+}
+
+static void scavenge_prologue(Isolate* isolate, GCType, GCCallbackFlags) {
+  g_new_before = space_used(isolate, g_new_space, nullptr);
+  g_old_before = space_used(isolate, g_old_space, nullptr);
+}
+
+// What survived: what is left in the young generation, and what was promoted
+// into the old one (its growth over the scavenge).
+static void scavenge_epilogue(Isolate* isolate, GCType, GCCallbackFlags) {
+  double available = 0;
+  double kept = space_used(isolate, g_new_space, &available);
+  double promoted = space_used(isolate, g_old_space, nullptr) - g_old_before;
+  g_scavenge_cb(kept + available, g_new_before, kept + (promoted > 0 ? promoted : 0));
+}
+
+void v8__Heap__WatchScavenges(Isolate* isolate, coil_scavenge_cb cb) {
+  for (size_t i = 0; i < isolate->NumberOfHeapSpaces(); i++) {
+    HeapSpaceStatistics s;
+    if (!isolate->GetHeapSpaceStatistics(&s, i)) continue;
+    if (strcmp(s.space_name(), "new_space") == 0) g_new_space = i;
+    if (strcmp(s.space_name(), "old_space") == 0) g_old_space = i;
+  }
+  g_scavenge_cb = cb;
+  isolate->AddGCPrologueCallback(scavenge_prologue, kGCTypeScavenge);
+  isolate->AddGCEpilogueCallback(scavenge_epilogue, kGCTypeScavenge);
+}
+
+void v8__Heap__SetYoungGrowthFactor(int factor) { v8::internal::FLAG_semi_space_growth_factor = factor; }
 
 }  // extern "C"

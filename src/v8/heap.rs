@@ -15,6 +15,8 @@ extern "C" {
     ) -> *const c_char;
     fn v8__Heap__CodeStatistics(isolate: *mut RawIsolate, out: *mut f64);
     fn v8__V8__SetFlagsFromString(flags: *const c_char, len: usize);
+    fn v8__Heap__WatchScavenges(isolate: *mut RawIsolate, cb: ScavengeCallback);
+    fn v8__Heap__SetYoungGrowthFactor(factor: i32);
     fn v8__ScriptCompiler__CachedDataVersionTag() -> u32;
     fn v8__Heap__WriteSnapshot(isolate: *mut RawIsolate, path: *const c_char) -> bool;
     fn v8__Heap__Snapshot(
@@ -63,6 +65,24 @@ pub fn code_statistics(isolate: *mut RawIsolate) -> [f64; 4] {
 pub fn set_flags_from_string(flags: &str) {
     // SAFETY: V8 reads `len` bytes of flags (no NUL needed) and copies what it keeps.
     unsafe { v8__V8__SetFlagsFromString(flags.as_ptr().cast(), flags.len()) }
+}
+
+/// Called after each scavenge with (the young generation's capacity, the bytes
+/// it held before, the bytes that survived), on the isolate's thread.
+pub type ScavengeCallback = extern "C" fn(capacity: f64, before: f64, survived: f64);
+
+/// Calls `cb` after each scavenge of this thread's `isolate`.
+pub fn watch_scavenges(isolate: *mut RawIsolate, cb: ScavengeCallback) {
+    // SAFETY: isolate is the live one, on this thread; cb is a plain function.
+    unsafe { v8__Heap__WatchScavenges(isolate, cb) }
+}
+
+/// V8's `--semi-space-growth-factor`, set without touching the flag hash (the
+/// code caches' versions): V8 reads it at each growth of the young generation.
+pub fn set_young_growth_factor(factor: i32) {
+    // SAFETY: a plain int V8 reads during a collection on some isolate's thread;
+    // a torn read cannot happen for an aligned int.
+    unsafe { v8__Heap__SetYoungGrowthFactor(factor) }
 }
 
 pub fn cached_data_version_tag() -> u32 {
