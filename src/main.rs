@@ -6,6 +6,7 @@ mod backend;
 mod binding;
 mod cli;
 mod env_file;
+mod fd_limit;
 #[path = "loop/mod.rs"]
 mod event_loop;
 mod runtime;
@@ -28,6 +29,7 @@ fn main() {
         }
     };
     binding::tls::warn_extra_ca_certs();
+    fd_limit::raise();
     // Ours first, so that a user's flag wins (see src/v8/flags.rs).
     let mut flags: Vec<String> = v8::DEFAULT_V8_FLAGS.iter().map(|f| f.to_string()).collect();
     flags.extend(options.v8_flags.iter().cloned());
