@@ -43,8 +43,6 @@ pub trait Host {
     fn run_prepare(&self, _lp: &Loop) {}
     /// A closed handle's last op has completed: its close callback (`token`).
     fn on_closed(&self, _lp: &Loop, _token: u64) {}
-    /// EXPERIMENT: every completion of one poll batch was delivered.
-    fn batch_done(&self, _lp: &Loop) {}
 }
 
 pub struct Loop {

@@ -88,7 +88,6 @@ impl Loop {
             }
         }
         *self.batch_handles.borrow_mut() = handles;
-        host.batch_done(self);
     }
 
     /// Accounting for one completion: at an op's last one, the request stops

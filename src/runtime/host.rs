@@ -34,12 +34,6 @@ impl Host for Runtime {
         self.complete_request(c);
     }
 
-    fn batch_done(&self, _lp: &Loop) {
-        if super::request::EXP_DRAIN_PENDING.replace(false) {
-            self.isolate.scope(&self.context, |s| self.drain_ticks(s));
-        }
-    }
-
     fn on_closed(&self, _lp: &Loop, token: u64) {
         self.run_close_callback(token);
     }

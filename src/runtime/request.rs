@@ -173,11 +173,7 @@ impl Runtime {
                 None => {}
             }),
         }
-        if exp_batch() {
-            EXP_DRAIN_PENDING.set(true);
-        } else {
-            self.drain_ticks(s);
-        }
+        self.drain_ticks(s);
         if let Some(outer) = saved {
             s.set_continuation_data(outer);
         }
@@ -395,17 +391,6 @@ impl Runtime {
             }
         });
     }
-}
-
-thread_local! {
-    /// EXPERIMENT (COIL_EXP_BATCH=1, breaks node's order): promise settles of one
-    /// poll batch drain ticks and microtasks once, after the batch.
-    pub(super) static EXP_DRAIN_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static EXP_BATCH: bool = std::env::var_os("COIL_EXP_BATCH").is_some();
-}
-
-fn exp_batch() -> bool {
-    EXP_BATCH.with(|b| *b)
 }
 
 thread_local! {

@@ -367,31 +367,8 @@ function getStatsFromBinding(f, bigint = false) {
 // call. A bigint stat's promise gets the array of 18 BigInts.
 const statValues = new Float64Array(14);
 binding.setStatValues(statValues);
-// EXPERIMENT (not node 20's shape): COIL_EXP_LAZY_DATES=1 makes the four Dates
-// prototype getters, as node 22 does, to measure what eager Dates cost.
-let expLazyDates;
-function StatsLazyDates(dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
-  atimeMs, mtimeMs, ctimeMs, birthtimeMs) {
-  this.dev = dev; this.mode = mode; this.nlink = nlink; this.uid = uid; this.gid = gid;
-  this.rdev = rdev; this.blksize = blksize; this.ino = ino; this.size = size; this.blocks = blocks;
-  this.atimeMs = atimeMs; this.mtimeMs = mtimeMs; this.ctimeMs = ctimeMs; this.birthtimeMs = birthtimeMs;
-}
-ObjectSetPrototypeOf(StatsLazyDates.prototype, Stats.prototype);
-for (const k of ['atime', 'mtime', 'ctime', 'birthtime']) {
-  const ms = `${k}Ms`;
-  Object.defineProperty(StatsLazyDates.prototype, k, {
-    __proto__: null, enumerable: true, configurable: true,
-    get() { const d = dateFromMs(this[ms]); Object.defineProperty(this, k, { __proto__: null, value: d, writable: true, enumerable: true, configurable: true }); return d; },
-    set(v) { Object.defineProperty(this, k, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true }); },
-  });
-}
 function statsFromValues() {
   const f = statValues;
-  if (expLazyDates === undefined) expLazyDates = !!globalThis.process?.env?.COIL_EXP_LAZY_DATES;
-  if (expLazyDates) {
-    return new StatsLazyDates(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
-      f[10], f[11], f[12], f[13]);
-  }
   return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
     f[10], f[11], f[12], f[13]);
 }
