@@ -32,7 +32,48 @@ pub fn path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<(CString, String
 /// of the path (`ErrorContext::op_path`) only when there is an error.
 pub fn c_path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<CString> {
     let v = args.get(i);
-    let bytes = match v.view_bytes() {
+    let bytes = match ascii_path(s, v) {
+        Some(b) => b,
+        None => other_path(s, v),
+    };
+    match CString::new(bytes) {
+        Ok(c) => Some(c),
+        Err(_) => {
+            s.throw_error(
+                ErrorKind::TypeError,
+                "The argument 'path' must be a string, Uint8Array, or URL without null bytes.",
+            );
+            None
+        }
+    }
+}
+
+/// The common path, a string of ASCII characters stored one byte each, is its own
+/// UTF-8: one copy out of V8 into a reused buffer, where `Utf8Length` and
+/// `WriteUtf8` walk the string twice, character by character (both showed in
+/// stat's profile). The result has room for the NUL `CString::new` adds.
+fn ascii_path(s: &Scope, v: Local<Value>) -> Option<Vec<u8>> {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(256));
+    }
+    SCRATCH.with(|b| {
+        let mut b = b.borrow_mut();
+        if v.read_one_byte(s, &mut b) != Some(true) || !b.is_ascii() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(b.len() + 1);
+        out.extend_from_slice(&b);
+        if b.capacity() > 64 * 1024 {
+            // One huge path should not keep its buffer for the thread's life.
+            *b = Vec::with_capacity(256);
+        }
+        Some(out)
+    })
+}
+
+/// A Buffer's bytes, or any other string as UTF-8.
+fn other_path(s: &Scope, v: Local<Value>) -> Vec<u8> {
+    match v.view_bytes() {
         Some(b) => {
             let mut v = Vec::with_capacity(b.len() + 1);
             v.extend_from_slice(b);
@@ -49,16 +90,6 @@ pub fn c_path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<CString> {
             }
             None => Vec::new(),
         },
-    };
-    match CString::new(bytes) {
-        Ok(c) => Some(c),
-        Err(_) => {
-            s.throw_error(
-                ErrorKind::TypeError,
-                "The argument 'path' must be a string, Uint8Array, or URL without null bytes.",
-            );
-            None
-        }
     }
 }
 

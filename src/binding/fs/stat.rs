@@ -16,7 +16,8 @@ use crate::v8::{CallbackArgs, Global, Local, Object, Scope, Value};
 const SHARED_FIELDS: usize = 14;
 
 thread_local! {
-    static SHARED: RefCell<Option<Global>> = const { RefCell::new(None) };
+    /// The registered Float64Array (kept alive) and where its bytes are.
+    static SHARED: RefCell<Option<(Global, *mut u8)>> = const { RefCell::new(None) };
 }
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -28,32 +29,53 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
 }
 
 /// setStatValues(float64Array): where `done_shared` writes (kept alive here).
+/// Its data pointer is taken once: the array is lib/'s own (never handed to user
+/// code, so never transferred or detached), 112 bytes and so off the V8 heap, and
+/// the Global keeps its backing store alive; looking it up per completion (the
+/// view's buffer, its data) showed in stat's profile.
 fn set_stat_values<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let v = a.get(0);
     if v.view().is_some_and(|(_, _, len)| len == SHARED_FIELDS * 8) {
-        SHARED.with(|g| *g.borrow_mut() = Some(Global::new(s, v)));
+        // SAFETY: no other view of this array's memory is live in Rust here.
+        let Some(bytes) = (unsafe { v.view_bytes_mut() }) else {
+            return;
+        };
+        let data = bytes.as_mut_ptr();
+        SHARED.with(|g| *g.borrow_mut() = Some((Global::new(s, v), data)));
     }
 }
 
 /// The fields in the registered Float64Array; the value is undefined.
 pub fn done_shared<'s>(s: &Scope<'s>, _result: i32, op: &mut Op) -> Local<'s, Value> {
-    let f = fields(op);
-    let ms = |i: usize| f[i] as f64 * 1e3 + f[i + 1] as f64 / 1e6;
-    let mut values = [0f64; SHARED_FIELDS];
-    for (v, &x) in values.iter_mut().zip(&f[..10]) {
-        *v = x as f64;
-    }
-    values[10..].copy_from_slice(&[ms(10), ms(12), ms(14), ms(16)]);
+    let Op::Statx(op) = op else {
+        return s.undefined();
+    };
+    let st = &*op.buf;
+    // Straight to f64 (the conversions `fields` makes through i128 are calls).
+    let ms = |ts: &libc::statx_timestamp| ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6;
+    let values: [f64; SHARED_FIELDS] = [
+        libc::makedev(st.stx_dev_major, st.stx_dev_minor) as f64,
+        st.stx_mode as f64,
+        st.stx_nlink as f64,
+        st.stx_uid as f64,
+        st.stx_gid as f64,
+        libc::makedev(st.stx_rdev_major, st.stx_rdev_minor) as f64,
+        st.stx_blksize as f64,
+        st.stx_ino as f64,
+        st.stx_size as f64,
+        st.stx_blocks as f64,
+        ms(&st.stx_atime),
+        ms(&st.stx_mtime),
+        ms(&st.stx_ctime),
+        ms(&st.stx_btime),
+    ];
     SHARED.with(|g| {
-        let Some(array) = g.borrow().as_ref().map(|g| g.get(s)) else {
-            return;
-        };
-        // SAFETY: no other view of this array's memory is live in Rust; no JS runs
-        // while the slice is written.
-        if let Some(bytes) = unsafe { array.view_bytes_mut() } {
-            for (chunk, v) in bytes.chunks_exact_mut(8).zip(values) {
-                chunk.copy_from_slice(&v.to_ne_bytes());
-            }
+        if let Some((_, data)) = *g.borrow() {
+            // SAFETY: data is the live, never detached array's 112 bytes
+            // (set_stat_values); no JS runs and no other Rust view of them is live.
+            unsafe {
+                std::ptr::copy_nonoverlapping(values.as_ptr().cast::<u8>(), data, SHARED_FIELDS * 8)
+            };
         }
     });
     s.undefined()
