@@ -22,11 +22,14 @@ use crate::runtime::{Finish, Runtime};
 use crate::v8::{Array, Global, Local, Object, Scope, String, Value, ValueKind};
 
 /// Buffers up to this size are copied into the queue rather than kept alive or
-/// sent at once (`try_send`): a 16 KiB echo at 1,000 connections took 8% less
-/// CPU per message copying its writes into warm spare buffers and sending a
-/// turn's worth on the ring than with a send(2) per write, which woke the peer
-/// eight times as often (docs/net.md, "Writes: a queue per socket").
-const COPY_MAX: usize = 16 * 1024;
+/// sent at once (`try_send`), on io_uring: a 16 KiB echo at 1,000 connections
+/// took 8% less CPU per message copying its writes into warm spare buffers and
+/// sending a turn's worth on the ring than with a send(2) per write, which woke
+/// the peer eight times as often (docs/net.md, "Writes: a queue per socket").
+const RING_COPY_MAX: usize = 16 * 1024;
+/// The same on epoll, whose send is a syscall at submit anyway: a copy there
+/// only adds to it (a 16 KiB echo took 30% more CPU per message with 16 KiB).
+const COPY_MAX: usize = 4 * 1024;
 /// Past this many unsent bytes, the writer waits for the queue to drain.
 const HIGH_WATER: usize = 64 * 1024;
 /// At most this many buffers go into one sendmsg.
@@ -59,13 +62,15 @@ struct WriteQueue {
     spare_list: Vec<IoBuf>,
     /// The fd is a pipe or a terminal: writev(2), not sendmsg(2) (tcp_wrap.openFd).
     plain: bool,
+    /// RING_COPY_MAX or COPY_MAX, by the loop's backend (0: not yet known).
+    copy_max: usize,
 }
 
 impl WriteQueue {
     /// Queues `bytes` (copied) or the buffer `keep` makes (kept alive); true if kept.
     fn push(&mut self, bytes: &[u8], keep: impl FnOnce() -> Option<IoBuf>) -> bool {
         self.queued += bytes.len();
-        if bytes.len() <= COPY_MAX {
+        if bytes.len() <= self.copy_max {
             if self.tail.capacity() == 0 {
                 self.tail = spare_tail();
             }
@@ -136,7 +141,7 @@ impl WriteQueue {
         req: Local<'s, Object>,
     ) -> Option<i32> {
         let idle = self.queued == 0 && self.in_flight == 0 && self.shutdown.is_none();
-        if bytes.len() <= COPY_MAX || !idle || self.plain {
+        if bytes.len() <= self.copy_max || !idle || self.plain {
             return None;
         }
         let flags = libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL;
@@ -247,6 +252,10 @@ pub fn write<'s>(
     items: Local<'s, Value>,
 ) -> i32 {
     let r = with_queue(h, |q| {
+        if q.copy_max == 0 {
+            let ring = Runtime::get(s).lp.backend_name() == "io_uring";
+            q.copy_max = if ring { RING_COPY_MAX } else { COPY_MAX };
+        }
         let refused = q.refusal(fd.is_some());
         if refused < 0 {
             return refused;
