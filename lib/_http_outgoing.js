@@ -30,7 +30,7 @@ const { validateString } = require('internal/validators');
 const { kWriteStringDirect } = require('internal/net');
 const { checkInvalidHeaderChar } = require('_http_common');
 const {
-  storeHeader, validateHeaderName, validateHeaderValue,
+  storeHeader, validateHeaderName, validateHeaderValue, kUniqueHeaders, parseUniqueHeadersOption,
 } = require('internal/http/outgoing_head');
 
 const kOutHeaders = Symbol('kOutHeaders');
@@ -70,6 +70,8 @@ function OutgoingMessage() {
 }
 ObjectSetPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 ObjectSetPrototypeOf(OutgoingMessage, Stream);
+// Read only when a list value is stored: no field per message.
+OutgoingMessage.prototype[kUniqueHeaders] = null;
 
 function getter(name, get, set) {
   ObjectDefineProperty(OutgoingMessage.prototype, name, {
@@ -531,4 +533,5 @@ OutgoingMessage.prototype.pipe = function pipe() {
 
 module.exports = {
   OutgoingMessage, validateHeaderName, validateHeaderValue, kOutHeaders, kHighWaterMark,
+  kUniqueHeaders, parseUniqueHeadersOption,
 };

@@ -12,12 +12,14 @@
 // internal/http/server_connection.js.
 
 const {
-  ArrayIsArray, FunctionPrototypeCall, ObjectKeys, ObjectSetPrototypeOf, RegExpPrototypeExec,
-  Symbol,
+  ArrayIsArray, FunctionPrototypeCall, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
+  RegExpPrototypeExec, Symbol,
 } = primordials;
 
 const net = require('net');
-const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const {
+  OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption,
+} = require('_http_outgoing');
 const { STATUS_CODES } = require('internal/http/status_codes');
 const { checkInvalidHeaderChar, maxHeaderSize: defaultMaxHeaderSize } = require('_http_common');
 
@@ -59,6 +61,20 @@ ObjectSetPrototypeOf(ServerResponse, OutgoingMessage);
 
 ServerResponse.prototype.statusCode = 200;
 ServerResponse.prototype.statusMessage = undefined;
+// The server's uniqueHeaders, looked up only when a list value is stored (no
+// field per response); one set on the response itself wins.
+ObjectDefineProperty(ServerResponse.prototype, kUniqueHeaders, {
+  __proto__: null, configurable: true, enumerable: false,
+  get() {
+    const conn = this[kConnection];
+    return conn !== null && conn !== undefined ? conn.server[kUniqueHeaders] || null : null;
+  },
+  set(value) {
+    ObjectDefineProperty(this, kUniqueHeaders, {
+      __proto__: null, configurable: true, enumerable: false, writable: true, value,
+    });
+  },
+});
 
 ServerResponse.prototype._implicitHeader = function _implicitHeader() {
   this.writeHead(this.statusCode);
@@ -217,6 +233,7 @@ function storeHTTPOptions(options) {
   const reject = options.rejectNonStandardBodyWrites;
   if (reject !== undefined) validateBoolean(reject, 'options.rejectNonStandardBodyWrites');
   this.rejectNonStandardBodyWrites = reject === true;
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
   this.IncomingMessage = options.IncomingMessage || require('_http_incoming').IncomingMessage;
   this.ServerResponse = options.ServerResponse || ServerResponse;
   this.timeout = 0;

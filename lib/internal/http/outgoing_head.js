@@ -9,12 +9,13 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, ObjectKeys, ObjectSetPrototypeOf,
-  RegExpPrototypeExec, StringPrototypeCharCodeAt, StringPrototypeToLowerCase,
+  RegExpPrototypeExec, SafeSet, StringPrototypeCharCodeAt, StringPrototypeToLowerCase, Symbol,
 } = primordials;
 
 const {
   codes: {
-    ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID, ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN,
+    ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID, ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR,
+    ERR_INVALID_HTTP_TOKEN,
   },
 } = require('internal/errors');
 const { checkIsHttpToken, checkInvalidHeaderChar, utcDate } = require('_http_common');
@@ -24,6 +25,33 @@ const chunkedRegExp = /(?:^|\W)chunked(?:$|\W)/i;
 const nonAsciiRegExp = /[^\x00-\x7f]/;
 // What a field value may hold that is not plain ASCII text (HTAB and SP..~ are).
 const nonPlainRegExp = /[^\t\x20-\x7e]/;
+
+// The lower-cased names a message sends once, a list value joined with '; '
+// (the uniqueHeaders option of createServer and http.request); null for none.
+const kUniqueHeaders = Symbol('kUniqueHeaders');
+
+// As node: anything but an array means none; the names are not checked.
+function parseUniqueHeadersOption(headers) {
+  if (!ArrayIsArray(headers)) return null;
+  const unique = new SafeSet();
+  for (let i = 0; i < headers.length; i++) {
+    if (typeof headers[i] !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE(`options.uniqueHeaders[${i}]`, 'string', headers[i]);
+    }
+    unique.add(StringPrototypeToLowerCase(headers[i]));
+  }
+  return unique;
+}
+
+// A list value goes out as one field when its name is a cookie (two values or
+// more) or one of the message's unique headers; else one field per value.
+function joinsList(self, name, list) {
+  const unique = self[kUniqueHeaders];
+  if (list.length < 2 && (unique === null || unique === undefined)) return false;
+  const lower = StringPrototypeToLowerCase(name);
+  return (list.length >= 2 && lower === 'cookie') ||
+    (unique !== null && unique !== undefined && unique.has(lower));
+}
 
 function validateHeaderName(name, label) {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
@@ -58,7 +86,7 @@ function storeField(self, state, name, value, validate) {
     noteAscii(state, value);
   }
   if (ArrayIsArray(value)) {
-    if (value.length >= 2 && StringPrototypeToLowerCase(name) === 'cookie') {
+    if (joinsList(self, name, value)) {
       storeField(self, state, name, ArrayPrototypeJoin(value, '; '), false);
       return;
     }
@@ -364,4 +392,6 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
   if (state.expect) msg._send('');
 }
 
-module.exports = { storeHeader, validateHeaderName, validateHeaderValue };
+module.exports = {
+  storeHeader, validateHeaderName, validateHeaderValue, kUniqueHeaders, parseUniqueHeadersOption,
+};
