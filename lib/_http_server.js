@@ -103,14 +103,12 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
   if (this[kOutHeaders] !== null) {
     // Fields given here join those set before.
     if (ArrayIsArray(obj)) {
-      if (obj.length > 0 && ArrayIsArray(obj[0])) {
-        for (let i = 0; i < obj.length; i++) this.appendHeader(obj[i][0], obj[i][1]);
-      } else {
-        // As node: each field is set (replacing one set before, in its place;
-        // a later one of the same name wins), an empty name is skipped.
-        if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
-        for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.setHeader(obj[i], obj[i + 1]);
-      }
+      // As node: a flat [name, value, ...] list, each field set (replacing one
+      // set before, in its place; a later one of the same name wins), an empty
+      // name skipped. [[name, value], ...] pairs are not taken here: a pair is
+      // no header name (ERR_INVALID_HTTP_TOKEN), as node 20 answers.
+      if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
+      for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.setHeader(obj[i], obj[i + 1]);
     } else if (obj) {
       const keys = ObjectKeys(obj);
       for (let i = 0; i < keys.length; i++) {
