@@ -106,7 +106,10 @@ function storeField(self, state, name, value, validate) {
       if (RegExpPrototypeExec(closeRegExp, `${value}`) !== null) self._last = true;
       else self.shouldKeepAlive = true;
       break;
-    case 'content-length': state.contLen = true; break;
+    case 'content-length':
+      state.contLen = true;
+      state.contLenValue = value;
+      break;
     case 'transfer-encoding':
       state.te = true;
       if (RegExpPrototypeExec(chunkedRegExp, `${value}`) !== null) self.chunkedEncoding = true;
@@ -131,6 +134,7 @@ function HeadState(ascii) {
   this.expect = false;
   this.trailer = false;
   this.keepAlive = false;
+  this.contLenValue = null;
 }
 ObjectSetPrototypeOf(HeadState.prototype, null);
 
@@ -149,6 +153,7 @@ function FieldCache() {
   this.date = false;
   this.trailer = false;
   this.keepAlive = false;
+  this.contLenValue = null;
 }
 ObjectSetPrototypeOf(FieldCache.prototype, null);
 const fieldCache = new FieldCache();
@@ -168,6 +173,7 @@ function cacheFields(c, state, keys, values) {
   c.date = state.date;
   c.trailer = state.trailer;
   c.keepAlive = state.keepAlive;
+  c.contLenValue = state.contLenValue;
 }
 
 // A header object's fields: those of the cached object when every key and value
@@ -217,6 +223,7 @@ function useCachedFields(state, c) {
   state.date = c.date;
   state.trailer = c.trailer;
   state.keepAlive = c.keepAlive;
+  state.contLenValue = c.contLenValue;
 }
 
 // The message's own table's fields (checked by setHeader as they were set): those
@@ -346,6 +353,12 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
     }
   } else if (headers) {
     storeObjectFields(msg, state, headers);
+  }
+  // The length a Content-Length field states (strictContentLength holds the
+  // body to it); the field is there, whatever removeHeader said before.
+  if (state.contLen) {
+    msg._contentLength = +state.contLenValue;
+    msg._removedContLen = false;
   }
   const date = msg.sendDate && !state.date ? currentDateLine() : '';
   if (msg.chunkedEncoding && (msg.statusCode === 204 || msg.statusCode === 304)) {
