@@ -22,6 +22,7 @@ const {
 } = require('_http_outgoing');
 const { STATUS_CODES } = require('internal/http/status_codes');
 const { checkInvalidHeaderChar, maxHeaderSize: defaultMaxHeaderSize } = require('_http_common');
+const { validateHeaderName } = require('internal/http/outgoing_head');
 
 const nonAsciiRegExp = /[^\x00-\x7f]/;
 const {
@@ -148,17 +149,46 @@ ServerResponse.prototype.writeProcessing = function writeProcessing(cb) {
   this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'latin1', cb);
 };
 
+// A Link field value as node 20 takes one: `<uri>` and `; param[=value]`
+// parameters (a value bare or quoted, neither with spaces or semicolons).
+// Unlike node's, whitespace around a ';' is SP/HTAB only and the URI holds no
+// CR/LF: a hint must not break the head.
+const linkValueRegExp = /^<[^>\r\n]*>(?:[ \t]*;[ \t]*[^;"\s]+(?:=(?:"[^;"\s]*"|[^;"\s]*))?)*$/;
+const linkFormat = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+
+function checkLink(link) {
+  if (typeof link !== 'string' || RegExpPrototypeExec(linkValueRegExp, link) === null) {
+    throw new ERR_INVALID_ARG_VALUE('hints', link, linkFormat);
+  }
+  return link;
+}
+
+// The Link field of a 103: a link or a list of them, joined with ', '.
+function linkValue(link) {
+  if (typeof link === 'string') return checkLink(link);
+  if (!ArrayIsArray(link)) throw new ERR_INVALID_ARG_VALUE('hints', link, linkFormat);
+  let value = '';
+  for (let i = 0; i < link.length; i++) value += i === 0 ? checkLink(link[i]) : `, ${checkLink(link[i])}`;
+  return value;
+}
+
+// As node 20: nothing is sent without a `link` hint (or with an empty list);
+// the other hints follow the Link field as given (checked here, where node
+// sends them unchecked).
 ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, cb) {
   validateObject(hints, 'hints');
-  let head = 'HTTP/1.1 103 Early Hints\r\n';
+  if (hints.link === null || hints.link === undefined) return;
+  const link = linkValue(hints.link);
+  if (link === '') return;
+  let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
   const keys = ObjectKeys(hints);
   for (let i = 0; i < keys.length; i++) {
-    const value = hints[keys[i]];
-    const values = ArrayIsArray(value) ? value : [value];
-    for (let j = 0; j < values.length; j++) {
-      if (checkInvalidHeaderChar(`${values[j]}`)) throw new ERR_INVALID_CHAR('header content', keys[i]);
-      head += `${keys[i]}: ${values[j]}\r\n`;
-    }
+    const key = keys[i];
+    if (key === 'link') continue;
+    const value = `${hints[key]}`;
+    validateHeaderName(key);
+    if (checkInvalidHeaderChar(value)) throw new ERR_INVALID_CHAR('header content', key);
+    head += `${key}: ${value}\r\n`;
   }
   this._writeRaw(`${head}\r\n`, 'latin1', cb);
 };
