@@ -246,7 +246,7 @@ function distinctFields(raw) {
     if (list === undefined) out[lower] = [raw[i + 1]];
     else ArrayPrototypePush(list, raw[i + 1]);
   }
-  ObjectSetPrototypeOf(out, ObjectPrototype);
+  // Node 20's headersDistinct and trailersDistinct keep a null prototype.
   return out;
 }
 

@@ -509,8 +509,11 @@ OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {
       value = headers[field];
     }
     validateHeaderName(field, 'Trailer name');
+    // A list goes out one line per value, or as one joined with '; ' for a
+    // field among the message's uniqueHeaders.
+    const unique = this[kUniqueHeaders];
     if (ArrayIsArray(value) && value.length > 1 &&
-        (!this[kOutHeaders] || !this[kOutHeaders][StringPrototypeToLowerCase(field)])) {
+        (unique === null || unique === undefined || !unique.has(StringPrototypeToLowerCase(field)))) {
       for (let j = 0; j < value.length; j++) {
         if (checkInvalidHeaderChar(value[j])) throw new ERR_INVALID_CHAR('trailer content', field);
         trailer += `${field}: ${value[j]}\r\n`;
