@@ -315,8 +315,10 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   this.res = res;
   if ((flags & kUpgrade) !== 0 || (req.method === 'CONNECT' && status >= 200 && status < 300)) {
     this.upgrade = true;
+    res.upgrade = true;
     return kStop;
   }
+  res.upgrade = false;
   this.keepAlive = (flags & kKeepAlive) !== 0 && req.shouldKeepAlive;
   const noBody = (flags & kNoBody) !== 0 || req.method === 'HEAD';
   // The socket is released once the response has been read to its 'end'.

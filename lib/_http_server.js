@@ -21,7 +21,7 @@ const {
   OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption,
 } = require('_http_outgoing');
 const { STATUS_CODES } = require('internal/http/status_codes');
-const { checkInvalidHeaderChar, maxHeaderSize: defaultMaxHeaderSize } = require('_http_common');
+const { checkInvalidHeaderChar } = require('_http_common');
 const { validateHeaderName } = require('internal/http/outgoing_head');
 
 const nonAsciiRegExp = /[^\x00-\x7f]/;
@@ -233,6 +233,7 @@ function Server(options, requestListener) {
     allowHalfOpen: true,
     noDelay: options.noDelay === undefined ? true : options.noDelay,
     keepAlive: options.keepAlive,
+    highWaterMark: options.highWaterMark,
   });
   if (requestListener) this.on('request', requestListener);
   this.httpAllowHalfOpen = false;
@@ -245,16 +246,17 @@ ObjectSetPrototypeOf(Server, net.Server);
 // The options an HTTP server reads (https.Server shares them): called with the
 // server as `this`.
 function storeHTTPOptions(options) {
-  let maxHeaderSize = options.maxHeaderSize;
+  // maxHeaderSize and joinDuplicateHeaders stay undefined when not given, as in
+  // node (the parser then takes --max-http-header-size's).
+  const maxHeaderSize = options.maxHeaderSize;
   if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
-  else maxHeaderSize = defaultMaxHeaderSize;
   this.maxHeaderSize = maxHeaderSize;
   const requireHostHeader = options.requireHostHeader;
   if (requireHostHeader !== undefined) validateBoolean(requireHostHeader, 'options.requireHostHeader');
   this.requireHostHeader = requireHostHeader !== false;
   const joinDuplicateHeaders = options.joinDuplicateHeaders;
   if (joinDuplicateHeaders !== undefined) validateBoolean(joinDuplicateHeaders, 'options.joinDuplicateHeaders');
-  this.joinDuplicateHeaders = joinDuplicateHeaders === true;
+  this.joinDuplicateHeaders = joinDuplicateHeaders;
   const insecure = options.insecureHTTPParser;
   if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
   this.insecureHTTPParser = insecure;

@@ -184,6 +184,8 @@ function onHead(method, url, minor, rawHeaders, flags) {
     }
     req.upgrade = false;
     answer = kNotUpgrade;
+  } else {
+    req.upgrade = false;
   }
   this.requests++;
   httpServed[0]++;
