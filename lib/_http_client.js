@@ -16,7 +16,9 @@ const {
 const net = require('net');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('internal/url');
-const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const {
+  OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption,
+} = require('_http_outgoing');
 const { IncomingMessage } = require('_http_incoming');
 const agentModule = require('_http_agent');
 const { Agent } = agentModule;
@@ -141,6 +143,10 @@ function ClientRequest(input, options, cb) {
   } else {
     this._storeHeader(firstLine, headers);
   }
+  // Known from here on, as in node: a head stored above (array headers, an
+  // Expect field) went out without it.
+  const unique = parseUniqueHeadersOption(options.uniqueHeaders);
+  if (unique !== null) this[kUniqueHeaders] = unique;
   const signal = options.signal;
   if (signal) {
     const onAbort = () => this.destroy(abortError(signal));
@@ -309,8 +315,10 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   this.res = res;
   if ((flags & kUpgrade) !== 0 || (req.method === 'CONNECT' && status >= 200 && status < 300)) {
     this.upgrade = true;
+    res.upgrade = true;
     return kStop;
   }
+  res.upgrade = false;
   this.keepAlive = (flags & kKeepAlive) !== 0 && req.shouldKeepAlive;
   const noBody = (flags & kNoBody) !== 0 || req.method === 'HEAD';
   // The socket is released once the response has been read to its 'end'.

@@ -246,7 +246,7 @@ function distinctFields(raw) {
     if (list === undefined) out[lower] = [raw[i + 1]];
     else ArrayPrototypePush(list, raw[i + 1]);
   }
-  ObjectSetPrototypeOf(out, ObjectPrototype);
+  // Node 20's headersDistinct and trailersDistinct keep a null prototype.
   return out;
 }
 
@@ -256,16 +256,23 @@ IncomingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
   return this;
 };
 
-// The reader wants more: take up reading the socket if the body paused it.
+// Set on a socket its HTTP server paused itself (answers backed up): reading
+// it on is the server's call, not a request reader's (node's socket._paused).
+const kBackedUp = Symbol('kBackedUp');
+
+// The reader wants more: the socket reads on, whoever paused it (the body's
+// full buffer, or a socket.pause() in a handler, as in node), unless its
+// server holds it.
 IncomingMessage.prototype._read = function _read(n) {
   if (!this._consuming) {
     this._readableState.readingMore = false;
     this._consuming = true;
   }
-  if (this[kPausedSocket]) {
-    this[kPausedSocket] = false;
-    const socket = this.socket;
-    if (socket && !socket.destroyed) socket.resume();
+  this[kPausedSocket] = false;
+  const socket = this.socket;
+  if (socket && !socket.destroyed && socket[kBackedUp] !== true &&
+      (socket._readableState === undefined || socket._readableState.flowing === false)) {
+    socket.resume();
   }
 };
 
@@ -313,4 +320,4 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
   cb(this.listenerCount('error') > 0 ? err : undefined);
 };
 
-module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard };
+module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard, kBackedUp };

@@ -20,7 +20,7 @@ const { byteLength: BufferByteLength } = Buffer;
 const { isUint8Array } = require('internal/util/types');
 const {
   codes: {
-    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_HEADERS_SENT,
+    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_CONTENT_LENGTH_MISMATCH, ERR_HTTP_HEADERS_SENT,
     ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR, ERR_METHOD_NOT_IMPLEMENTED,
     ERR_STREAM_ALREADY_FINISHED, ERR_STREAM_CANNOT_PIPE, ERR_STREAM_DESTROYED,
     ERR_STREAM_NULL_VALUES, ERR_STREAM_WRITE_AFTER_END,
@@ -30,10 +30,12 @@ const { validateString } = require('internal/validators');
 const { kWriteStringDirect } = require('internal/net');
 const { checkInvalidHeaderChar } = require('_http_common');
 const {
-  storeHeader, validateHeaderName, validateHeaderValue,
+  storeHeader, validateHeaderName, validateHeaderValue, kUniqueHeaders, parseUniqueHeadersOption,
 } = require('internal/http/outgoing_head');
 
 const kOutHeaders = Symbol('kOutHeaders');
+// The body bytes written while strictContentLength was on.
+const kBytesWritten = Symbol('kBytesWritten');
 const kHighWaterMark = 16 * 1024;
 const crlf = '\r\n';
 
@@ -70,6 +72,9 @@ function OutgoingMessage() {
 }
 ObjectSetPrototypeOf(OutgoingMessage.prototype, Stream.prototype);
 ObjectSetPrototypeOf(OutgoingMessage, Stream);
+// Read only when a list value is stored: no field per message.
+OutgoingMessage.prototype[kUniqueHeaders] = null;
+OutgoingMessage.prototype[kBytesWritten] = 0;
 
 function getter(name, get, set) {
   ObjectDefineProperty(OutgoingMessage.prototype, name, {
@@ -322,6 +327,24 @@ function checkChunk(chunk) {
   }
 }
 
+// strictContentLength holds the body to the Content-Length field when the
+// head has one and frames the body by it (not chunked, not bodiless).
+function strictLength(msg) {
+  return msg._contentLength !== null && msg._hasBody && !msg._removedContLen &&
+    !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
+}
+
+// Counts a body part of `len` bytes; with the head's length known, one that
+// goes past it (or a last one that falls short) throws, counting nothing. As in
+// node, a write made before the head is stored is counted but not checked.
+function countStrict(msg, len, last) {
+  const total = msg[kBytesWritten] + len;
+  if (strictLength(msg) && (last ? total !== msg._contentLength : total > msg._contentLength)) {
+    throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, msg._contentLength);
+  }
+  msg[kBytesWritten] = total;
+}
+
 function writeAfterEnd(msg, callback) {
   const err = new ERR_STREAM_WRITE_AFTER_END();
   process.nextTick(() => {
@@ -373,6 +396,7 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
     if (typeof callback === 'function') process.nextTick(callback, new ERR_STREAM_DESTROYED('write'));
     return false;
   }
+  if (this.strictContentLength) countStrict(this, chunkLength(chunk, encoding), false);
   if (this._header === null) this._implicitHeader();
   return writeBody(this, chunk, encoding, callback);
 };
@@ -431,6 +455,9 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (chunk !== null && chunk !== undefined && !this._hasBody && this._rejectNonStandardBodyWrites) {
     throw new ERR_HTTP_BODY_NOT_ALLOWED();
   }
+  if (this.strictContentLength) {
+    countStrict(this, chunk !== null && chunk !== undefined ? chunkLength(chunk, encoding) : 0, true);
+  }
   if (typeof callback === 'function') this.once('finish', callback);
   const done = this._endCallback();
   this.finished = true;
@@ -482,8 +509,11 @@ OutgoingMessage.prototype.addTrailers = function addTrailers(headers) {
       value = headers[field];
     }
     validateHeaderName(field, 'Trailer name');
+    // A list goes out one line per value, or as one joined with '; ' for a
+    // field among the message's uniqueHeaders.
+    const unique = this[kUniqueHeaders];
     if (ArrayIsArray(value) && value.length > 1 &&
-        (!this[kOutHeaders] || !this[kOutHeaders][StringPrototypeToLowerCase(field)])) {
+        (unique === null || unique === undefined || !unique.has(StringPrototypeToLowerCase(field)))) {
       for (let j = 0; j < value.length; j++) {
         if (checkInvalidHeaderChar(value[j])) throw new ERR_INVALID_CHAR('trailer content', field);
         trailer += `${field}: ${value[j]}\r\n`;
@@ -531,4 +561,5 @@ OutgoingMessage.prototype.pipe = function pipe() {
 
 module.exports = {
   OutgoingMessage, validateHeaderName, validateHeaderValue, kOutHeaders, kHighWaterMark,
+  kUniqueHeaders, parseUniqueHeadersOption,
 };

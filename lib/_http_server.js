@@ -12,14 +12,17 @@
 // internal/http/server_connection.js.
 
 const {
-  ArrayIsArray, FunctionPrototypeCall, ObjectKeys, ObjectSetPrototypeOf, RegExpPrototypeExec,
-  Symbol,
+  ArrayIsArray, FunctionPrototypeCall, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
+  RegExpPrototypeExec, Symbol,
 } = primordials;
 
 const net = require('net');
-const { OutgoingMessage, kOutHeaders } = require('_http_outgoing');
+const {
+  OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption,
+} = require('_http_outgoing');
 const { STATUS_CODES } = require('internal/http/status_codes');
-const { checkInvalidHeaderChar, maxHeaderSize: defaultMaxHeaderSize } = require('_http_common');
+const { checkInvalidHeaderChar } = require('_http_common');
+const { validateHeaderName } = require('internal/http/outgoing_head');
 
 const nonAsciiRegExp = /[^\x00-\x7f]/;
 const {
@@ -59,6 +62,20 @@ ObjectSetPrototypeOf(ServerResponse, OutgoingMessage);
 
 ServerResponse.prototype.statusCode = 200;
 ServerResponse.prototype.statusMessage = undefined;
+// The server's uniqueHeaders, looked up only when a list value is stored (no
+// field per response); one set on the response itself wins.
+ObjectDefineProperty(ServerResponse.prototype, kUniqueHeaders, {
+  __proto__: null, configurable: true, enumerable: false,
+  get() {
+    const conn = this[kConnection];
+    return conn !== null && conn !== undefined ? conn.server[kUniqueHeaders] || null : null;
+  },
+  set(value) {
+    ObjectDefineProperty(this, kUniqueHeaders, {
+      __proto__: null, configurable: true, enumerable: false, writable: true, value,
+    });
+  },
+});
 
 ServerResponse.prototype._implicitHeader = function _implicitHeader() {
   this.writeHead(this.statusCode);
@@ -87,14 +104,12 @@ ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj)
   if (this[kOutHeaders] !== null) {
     // Fields given here join those set before.
     if (ArrayIsArray(obj)) {
-      if (obj.length > 0 && ArrayIsArray(obj[0])) {
-        for (let i = 0; i < obj.length; i++) this.appendHeader(obj[i][0], obj[i][1]);
-      } else {
-        // As node: each field is set (replacing one set before, in its place;
-        // a later one of the same name wins), an empty name is skipped.
-        if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
-        for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.setHeader(obj[i], obj[i + 1]);
-      }
+      // As node: a flat [name, value, ...] list, each field set (replacing one
+      // set before, in its place; a later one of the same name wins), an empty
+      // name skipped. [[name, value], ...] pairs are not taken here: a pair is
+      // no header name (ERR_INVALID_HTTP_TOKEN), as node 20 answers.
+      if (obj.length % 2 !== 0) throw new ERR_INVALID_ARG_VALUE('headers', obj);
+      for (let i = 0; i < obj.length; i += 2) if (obj[i]) this.setHeader(obj[i], obj[i + 1]);
     } else if (obj) {
       const keys = ObjectKeys(obj);
       for (let i = 0; i < keys.length; i++) {
@@ -134,17 +149,46 @@ ServerResponse.prototype.writeProcessing = function writeProcessing(cb) {
   this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'latin1', cb);
 };
 
+// A Link field value as node 20 takes one: `<uri>` and `; param[=value]`
+// parameters (a value bare or quoted, neither with spaces or semicolons).
+// Unlike node's, whitespace around a ';' is SP/HTAB only and the URI holds no
+// CR/LF: a hint must not break the head.
+const linkValueRegExp = /^<[^>\r\n]*>(?:[ \t]*;[ \t]*[^;"\s]+(?:=(?:"[^;"\s]*"|[^;"\s]*))?)*$/;
+const linkFormat = 'must be an array or string of format "</styles.css>; rel=preload; as=style"';
+
+function checkLink(link) {
+  if (typeof link !== 'string' || RegExpPrototypeExec(linkValueRegExp, link) === null) {
+    throw new ERR_INVALID_ARG_VALUE('hints', link, linkFormat);
+  }
+  return link;
+}
+
+// The Link field of a 103: a link or a list of them, joined with ', '.
+function linkValue(link) {
+  if (typeof link === 'string') return checkLink(link);
+  if (!ArrayIsArray(link)) throw new ERR_INVALID_ARG_VALUE('hints', link, linkFormat);
+  let value = '';
+  for (let i = 0; i < link.length; i++) value += i === 0 ? checkLink(link[i]) : `, ${checkLink(link[i])}`;
+  return value;
+}
+
+// As node 20: nothing is sent without a `link` hint (or with an empty list);
+// the other hints follow the Link field as given (checked here, where node
+// sends them unchecked).
 ServerResponse.prototype.writeEarlyHints = function writeEarlyHints(hints, cb) {
   validateObject(hints, 'hints');
-  let head = 'HTTP/1.1 103 Early Hints\r\n';
+  if (hints.link === null || hints.link === undefined) return;
+  const link = linkValue(hints.link);
+  if (link === '') return;
+  let head = `HTTP/1.1 103 Early Hints\r\nLink: ${link}\r\n`;
   const keys = ObjectKeys(hints);
   for (let i = 0; i < keys.length; i++) {
-    const value = hints[keys[i]];
-    const values = ArrayIsArray(value) ? value : [value];
-    for (let j = 0; j < values.length; j++) {
-      if (checkInvalidHeaderChar(`${values[j]}`)) throw new ERR_INVALID_CHAR('header content', keys[i]);
-      head += `${keys[i]}: ${values[j]}\r\n`;
-    }
+    const key = keys[i];
+    if (key === 'link') continue;
+    const value = `${hints[key]}`;
+    validateHeaderName(key);
+    if (checkInvalidHeaderChar(value)) throw new ERR_INVALID_CHAR('header content', key);
+    head += `${key}: ${value}\r\n`;
   }
   this._writeRaw(`${head}\r\n`, 'latin1', cb);
 };
@@ -189,6 +233,7 @@ function Server(options, requestListener) {
     allowHalfOpen: true,
     noDelay: options.noDelay === undefined ? true : options.noDelay,
     keepAlive: options.keepAlive,
+    highWaterMark: options.highWaterMark,
   });
   if (requestListener) this.on('request', requestListener);
   this.httpAllowHalfOpen = false;
@@ -201,22 +246,24 @@ ObjectSetPrototypeOf(Server, net.Server);
 // The options an HTTP server reads (https.Server shares them): called with the
 // server as `this`.
 function storeHTTPOptions(options) {
-  let maxHeaderSize = options.maxHeaderSize;
+  // maxHeaderSize and joinDuplicateHeaders stay undefined when not given, as in
+  // node (the parser then takes --max-http-header-size's).
+  const maxHeaderSize = options.maxHeaderSize;
   if (maxHeaderSize !== undefined) validateInteger(maxHeaderSize, 'maxHeaderSize', 0);
-  else maxHeaderSize = defaultMaxHeaderSize;
   this.maxHeaderSize = maxHeaderSize;
   const requireHostHeader = options.requireHostHeader;
   if (requireHostHeader !== undefined) validateBoolean(requireHostHeader, 'options.requireHostHeader');
   this.requireHostHeader = requireHostHeader !== false;
   const joinDuplicateHeaders = options.joinDuplicateHeaders;
   if (joinDuplicateHeaders !== undefined) validateBoolean(joinDuplicateHeaders, 'options.joinDuplicateHeaders');
-  this.joinDuplicateHeaders = joinDuplicateHeaders === true;
+  this.joinDuplicateHeaders = joinDuplicateHeaders;
   const insecure = options.insecureHTTPParser;
   if (insecure !== undefined) validateBoolean(insecure, 'options.insecureHTTPParser');
   this.insecureHTTPParser = insecure;
   const reject = options.rejectNonStandardBodyWrites;
   if (reject !== undefined) validateBoolean(reject, 'options.rejectNonStandardBodyWrites');
   this.rejectNonStandardBodyWrites = reject === true;
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
   this.IncomingMessage = options.IncomingMessage || require('_http_incoming').IncomingMessage;
   this.ServerResponse = options.ServerResponse || ServerResponse;
   this.timeout = 0;

@@ -9,12 +9,13 @@
 
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, MathFloor, ObjectKeys, ObjectSetPrototypeOf,
-  RegExpPrototypeExec, StringPrototypeCharCodeAt, StringPrototypeToLowerCase,
+  RegExpPrototypeExec, SafeSet, StringPrototypeCharCodeAt, StringPrototypeToLowerCase, Symbol,
 } = primordials;
 
 const {
   codes: {
-    ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID, ERR_INVALID_CHAR, ERR_INVALID_HTTP_TOKEN,
+    ERR_HTTP_INVALID_HEADER_VALUE, ERR_HTTP_TRAILER_INVALID, ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR,
+    ERR_INVALID_HTTP_TOKEN,
   },
 } = require('internal/errors');
 const { checkIsHttpToken, checkInvalidHeaderChar, utcDate } = require('_http_common');
@@ -24,6 +25,33 @@ const chunkedRegExp = /(?:^|\W)chunked(?:$|\W)/i;
 const nonAsciiRegExp = /[^\x00-\x7f]/;
 // What a field value may hold that is not plain ASCII text (HTAB and SP..~ are).
 const nonPlainRegExp = /[^\t\x20-\x7e]/;
+
+// The lower-cased names a message sends once, a list value joined with '; '
+// (the uniqueHeaders option of createServer and http.request); null for none.
+const kUniqueHeaders = Symbol('kUniqueHeaders');
+
+// As node: anything but an array means none; the names are not checked.
+function parseUniqueHeadersOption(headers) {
+  if (!ArrayIsArray(headers)) return null;
+  const unique = new SafeSet();
+  for (let i = 0; i < headers.length; i++) {
+    if (typeof headers[i] !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE(`options.uniqueHeaders[${i}]`, 'string', headers[i]);
+    }
+    unique.add(StringPrototypeToLowerCase(headers[i]));
+  }
+  return unique;
+}
+
+// A list value goes out as one field when its name is a cookie (two values or
+// more) or one of the message's unique headers; else one field per value.
+function joinsList(self, name, list) {
+  const unique = self[kUniqueHeaders];
+  if (list.length < 2 && (unique === null || unique === undefined)) return false;
+  const lower = StringPrototypeToLowerCase(name);
+  return (list.length >= 2 && lower === 'cookie') ||
+    (unique !== null && unique !== undefined && unique.has(lower));
+}
 
 function validateHeaderName(name, label) {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
@@ -58,7 +86,7 @@ function storeField(self, state, name, value, validate) {
     noteAscii(state, value);
   }
   if (ArrayIsArray(value)) {
-    if (value.length >= 2 && StringPrototypeToLowerCase(name) === 'cookie') {
+    if (joinsList(self, name, value)) {
       storeField(self, state, name, ArrayPrototypeJoin(value, '; '), false);
       return;
     }
@@ -78,7 +106,10 @@ function storeField(self, state, name, value, validate) {
       if (RegExpPrototypeExec(closeRegExp, `${value}`) !== null) self._last = true;
       else self.shouldKeepAlive = true;
       break;
-    case 'content-length': state.contLen = true; break;
+    case 'content-length':
+      state.contLen = true;
+      state.contLenValue = value;
+      break;
     case 'transfer-encoding':
       state.te = true;
       if (RegExpPrototypeExec(chunkedRegExp, `${value}`) !== null) self.chunkedEncoding = true;
@@ -103,6 +134,7 @@ function HeadState(ascii) {
   this.expect = false;
   this.trailer = false;
   this.keepAlive = false;
+  this.contLenValue = null;
 }
 ObjectSetPrototypeOf(HeadState.prototype, null);
 
@@ -121,6 +153,7 @@ function FieldCache() {
   this.date = false;
   this.trailer = false;
   this.keepAlive = false;
+  this.contLenValue = null;
 }
 ObjectSetPrototypeOf(FieldCache.prototype, null);
 const fieldCache = new FieldCache();
@@ -140,6 +173,7 @@ function cacheFields(c, state, keys, values) {
   c.date = state.date;
   c.trailer = state.trailer;
   c.keepAlive = state.keepAlive;
+  c.contLenValue = state.contLenValue;
 }
 
 // A header object's fields: those of the cached object when every key and value
@@ -189,6 +223,7 @@ function useCachedFields(state, c) {
   state.date = c.date;
   state.trailer = c.trailer;
   state.keepAlive = c.keepAlive;
+  state.contLenValue = c.contLenValue;
 }
 
 // The message's own table's fields (checked by setHeader as they were set): those
@@ -319,6 +354,12 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
   } else if (headers) {
     storeObjectFields(msg, state, headers);
   }
+  // The length a Content-Length field states (strictContentLength holds the
+  // body to it); the field is there, whatever removeHeader said before.
+  if (state.contLen) {
+    msg._contentLength = +state.contLenValue;
+    msg._removedContLen = false;
+  }
   const date = msg.sendDate && !state.date ? currentDateLine() : '';
   if (msg.chunkedEncoding && (msg.statusCode === 204 || msg.statusCode === 304)) {
     msg.chunkedEncoding = false;
@@ -364,4 +405,6 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
   if (state.expect) msg._send('');
 }
 
-module.exports = { storeHeader, validateHeaderName, validateHeaderValue };
+module.exports = {
+  storeHeader, validateHeaderName, validateHeaderValue, kUniqueHeaders, parseUniqueHeadersOption,
+};

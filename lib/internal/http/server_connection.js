@@ -26,7 +26,7 @@ const parserBinding = internalBinding('http_parser');
 const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
 // onHead's answer bit asking for onExecute after the read (a consumed read).
 const kAfterRead = 8;
-const { isMaterialized, dumpUnheard } = require('_http_incoming');
+const { isMaterialized, dumpUnheard, kBackedUp } = require('_http_incoming');
 // diagnostics_channel: what node publishes per request (one getter read when no
 // one subscribes).
 const dc = require('diagnostics_channel');
@@ -184,6 +184,8 @@ function onHead(method, url, minor, rawHeaders, flags) {
     }
     req.upgrade = false;
     answer = kNotUpgrade;
+  } else {
+    req.upgrade = false;
   }
   this.requests++;
   httpServed[0]++;
@@ -236,6 +238,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
   }
   if (noBody) {
     req._pushEnd();
+    if (this.socket._readableState.flowing === false) readOn(this);
   }
   // A consumed read: pipelined answers queued or writes backed up may have to
   // pause reading once the read is parsed (maybePause, in onExecute).
@@ -290,6 +293,15 @@ function onComplete(trailers) {
   this.incoming = null;
   if (trailers !== undefined) req.rawTrailers = trailers;
   req._pushEnd();
+  if (this.socket._readableState.flowing === false) readOn(this);
+}
+
+// As node at the end of each request: the socket reads on, so a socket.pause()
+// in a handler holds no later request (node's parser resumes it there too),
+// unless the connection paused it itself (answers backed up: maybePause).
+function readOn(conn) {
+  const socket = conn.socket;
+  if (!conn.paused && !conn.dead && socket.readable && !socket.destroyed) socket.resume();
 }
 
 function connectionListener(socket) {
@@ -506,6 +518,7 @@ function backedUp(conn) {
 function maybePause(conn) {
   if (!conn.paused && !conn.dead && backedUp(conn)) {
     conn.paused = true;
+    conn.socket[kBackedUp] = true;
     conn.socket.pause();
   }
 }
@@ -514,6 +527,7 @@ function maybeResume(conn) {
   const socket = conn.socket;
   if (conn.paused && !backedUp(conn)) {
     conn.paused = false;
+    socket[kBackedUp] = false;
     socket.resume();
   }
 }

@@ -14,7 +14,8 @@ const asyncContext = require('internal/async_context');
 const {
   codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE },
 } = require('internal/errors');
-const { validatePort, validateFunction } = require('internal/validators');
+const { validatePort, validateFunction, validateNumber } = require('internal/validators');
+const { getDefaultHighWaterMark } = require('internal/streams/utils');
 const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted } = require('internal/net');
 const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
 
@@ -51,6 +52,12 @@ function Server(options, connectionListener) {
   this.pauseOnConnect = Boolean(options.pauseOnConnect);
   this.noDelay = Boolean(options.noDelay);
   this.keepAlive = Boolean(options.keepAlive);
+  // Both high-water marks of every accepted socket (node 20.1+); a negative
+  // one means the default, as in node.
+  let highWaterMark = options.highWaterMark;
+  if (highWaterMark !== undefined) validateNumber(highWaterMark, 'options.highWaterMark');
+  if (highWaterMark === undefined || highWaterMark < 0) highWaterMark = getDefaultHighWaterMark(false);
+  this.highWaterMark = highWaterMark;
   this.maxConnections = undefined;
 }
 ObjectSetPrototypeOf(Server.prototype, EventEmitter.prototype);
@@ -137,7 +144,7 @@ function onConnection(server, conn, ended) {
   }
   const socket = new Socket({
     handle, allowHalfOpen: server.allowHalfOpen, pauseOnConnect: server.pauseOnConnect,
-    [kAccepted]: true,
+    highWaterMark: server.highWaterMark, [kAccepted]: true,
   });
   if (server.noDelay && !server._pipe) socket.setNoDelay(true);
   if (server.keepAlive && !server._pipe) socket.setKeepAlive(true);

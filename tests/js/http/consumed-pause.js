@@ -1,6 +1,6 @@
 // A keep-alive connection paused after its reads went straight to the parser:
-// a socket.pause() in a handler, then resume(), serves what came meanwhile (coil
-// holds the next request back until resume(), node reads it: not compared); a
+// a socket.pause() in a handler, then resume(), serves what came meanwhile (the
+// next request is read at once, as in node: http/socket-pause.js); a
 // paused request with a large body is read in full after it resumes; a socket
 // timeout set in a handler is restarted by later reads.
 const http = require('http');
