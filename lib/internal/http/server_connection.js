@@ -48,6 +48,10 @@ const CONNECT = 3; // METHODS[3]
 
 function noop() {}
 
+// `waiting` while none waits, shared and never changed: what each request reads
+// is then in cache, not an array per connection (out of it with hundreds).
+const noneWaiting = [];
+
 function Connection(server, socket) {
   this.server = server;
   this.socket = socket;
@@ -56,8 +60,9 @@ function Connection(server, socket) {
   this.buffer = null; // the read being parsed (body parts are views of it)
   this.incoming = null; // the request whose body is being read
   this.current = null; // the response that owns the socket
-  this.waiting = []; // responses behind it, in request order
-  this.ending = []; // responses whose last write is in flight, in order
+  this.waiting = noneWaiting; // responses behind it, in request order
+  this.endingFirst = null; // responses whose last write is in flight, in order:
+  this.endingRest = null; // the first, then the rest (nearly always none)
   this.requests = 0;
   // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
   // stamps it: no clock read per request), else Date.now() at that point.
@@ -87,7 +92,9 @@ Connection.prototype.takeBytes = function takeBytes() {
 };
 
 Connection.prototype.responseEnding = function responseEnding(res) {
-  ArrayPrototypePush(this.ending, res);
+  if (this.endingFirst === null) this.endingFirst = res;
+  else if (this.endingRest === null) this.endingRest = [res];
+  else ArrayPrototypePush(this.endingRest, res);
   return this.onEndWritten;
 };
 
@@ -99,11 +106,13 @@ Connection.prototype.responseEnded = function responseEnded(res) {
   if (res._last) {
     this.dead = true;
     this.unconsume();
-    this.waiting = [];
+    this.waiting = noneWaiting;
     socket.destroySoon();
     return;
   }
-  const next = takeFirst(this.waiting);
+  const waiting = this.waiting;
+  const next = takeFirst(waiting);
+  if (waiting.length === 0) this.waiting = noneWaiting;
   if (next !== undefined) {
     this.current = next;
     next.assignSocket(socket);
@@ -126,12 +135,15 @@ function takeFirst(list) {
 }
 
 function isIdle(conn) {
-  return conn.current === null && conn.incoming === null && conn.ending.length === 0;
+  return conn.current === null && conn.incoming === null && conn.endingFirst === null;
 }
 
 function endWritten(conn, err) {
-  const res = takeFirst(conn.ending);
-  if (res === undefined || err) return;
+  const res = conn.endingFirst;
+  if (res === null) return;
+  const rest = conn.endingRest;
+  conn.endingFirst = rest !== null && rest.length !== 0 ? takeFirst(rest) : null;
+  if (err) return;
   res.emit('finish');
   const req = res.req;
   if (channels.responseFinish.hasSubscribers) {
@@ -200,6 +212,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
     socket._httpMessage = res;
     res.socket = socket;
   } else {
+    if (this.waiting === noneWaiting) this.waiting = [];
     ArrayPrototypePush(this.waiting, res);
   }
   const noBody = (flags & kNoBody) !== 0;
@@ -451,8 +464,9 @@ function socketOnClose() {
   const open = abortOpen(conn);
   for (let i = 0; i < open.length; i++) emitClose(open[i]);
   conn.current = null;
-  conn.waiting = [];
-  conn.ending = [];
+  conn.waiting = noneWaiting;
+  conn.endingFirst = null;
+  conn.endingRest = null;
 }
 
 // Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
@@ -475,7 +489,8 @@ function abortOpen(conn) {
   conn.incoming = null;
   const open = [];
   if (conn.current !== null) ArrayPrototypePush(open, conn.current);
-  for (let i = 0; i < conn.ending.length; i++) ArrayPrototypePush(open, conn.ending[i]);
+  if (conn.endingFirst !== null) ArrayPrototypePush(open, conn.endingFirst);
+  for (let i = 0; i < (conn.endingRest?.length ?? 0); i++) ArrayPrototypePush(open, conn.endingRest[i]);
   for (let i = 0; i < conn.waiting.length; i++) ArrayPrototypePush(open, conn.waiting[i]);
   for (let i = 0; i < open.length; i++) abort(open[i].req);
   return open;
