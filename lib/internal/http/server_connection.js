@@ -27,13 +27,10 @@ const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
 // onHead's answer bit asking for onExecute after the read (a consumed read).
 const kAfterRead = 8;
 const { isMaterialized, dumpUnheard } = require('_http_incoming');
-// diagnostics_channel: what node publishes per request (one getter read when no
-// one subscribes).
+// diagnostics_channel: what node publishes per request (a getter read when unheard).
 const dc = require('diagnostics_channel');
-const channels = {
-  requestStart: dc.channel('http.server.request.start'),
-  responseFinish: dc.channel('http.server.response.finish'),
-};
+const channels = { requestStart: dc.channel('http.server.request.start'),
+  responseFinish: dc.channel('http.server.response.finish') };
 
 // Requests read by every server of the process, shared with Rust: --stats divides
 // the syscalls the backend made by it (syscalls per request).
@@ -48,8 +45,7 @@ const CONNECT = 3; // METHODS[3]
 
 function noop() {}
 
-// `waiting` while none waits, shared and never changed: what each request reads
-// is then in cache, not an array per connection (out of it with hundreds).
+// `waiting` while none waits: shared, never changed, so in cache per request.
 const noneWaiting = [];
 
 function Connection(server, socket) {
@@ -91,12 +87,18 @@ Connection.prototype.takeBytes = function takeBytes() {
   if (this.consumed) this.socket._bytesRead += parserBinding.takeBytes(this.parser);
 };
 
+// A response behind another is queued as it takes the socket (responseEnded):
+// last writes complete in the socket's order, not in the order responses end.
 Connection.prototype.responseEnding = function responseEnding(res) {
-  if (this.endingFirst === null) this.endingFirst = res;
-  else if (this.endingRest === null) this.endingRest = [res];
-  else ArrayPrototypePush(this.endingRest, res);
+  if (res === this.current) queueEnding(this, res);
   return this.onEndWritten;
 };
+
+function queueEnding(conn, res) {
+  if (conn.endingFirst === null) conn.endingFirst = res;
+  else if (conn.endingRest === null) conn.endingRest = [res];
+  else ArrayPrototypePush(conn.endingRest, res);
+}
 
 // A response's last bytes are queued: the next response takes the socket.
 Connection.prototype.responseEnded = function responseEnded(res) {
@@ -110,11 +112,11 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     socket.destroySoon();
     return;
   }
-  const waiting = this.waiting;
-  const next = takeFirst(waiting);
-  if (waiting.length === 0) this.waiting = noneWaiting;
+  const next = takeFirst(this.waiting);
+  if (this.waiting.length === 0) this.waiting = noneWaiting;
   if (next !== undefined) {
     this.current = next;
+    if (next.finished) queueEnding(this, next);
     next.assignSocket(socket);
     if (next.finished) this.responseEnded(next);
     else maybeResume(this);
@@ -141,8 +143,7 @@ function isIdle(conn) {
 function endWritten(conn, err) {
   const res = conn.endingFirst;
   if (res === null) return;
-  const rest = conn.endingRest;
-  conn.endingFirst = rest !== null && rest.length !== 0 ? takeFirst(rest) : null;
+  conn.endingFirst = conn.endingRest?.length > 0 ? takeFirst(conn.endingRest) : null;
   if (err) return;
   res.emit('finish');
   const req = res.req;
@@ -465,8 +466,7 @@ function socketOnClose() {
   for (let i = 0; i < open.length; i++) emitClose(open[i]);
   conn.current = null;
   conn.waiting = noneWaiting;
-  conn.endingFirst = null;
-  conn.endingRest = null;
+  conn.endingFirst = conn.endingRest = null;
 }
 
 // Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
