@@ -34,7 +34,7 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
+  StreamHandle, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
 const autoSelect = require('internal/net/connect_multiple');
@@ -473,7 +473,7 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
     process.nextTick(done, socket, id);
     return socket;
   }
-  socket[kHandle] = { __proto__: null, id, pipe };
+  socket[kHandle] = new StreamHandle(id, pipe);
   socket._handle = socket[kHandle];
   // On the next tick, as node's connect starts there: a listener added after
   // connect() returns still hears it.

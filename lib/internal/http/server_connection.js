@@ -26,14 +26,12 @@ const parserBinding = internalBinding('http_parser');
 const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
 // onHead's answer bit asking for onExecute after the read (a consumed read).
 const kAfterRead = 8;
-const { isMaterialized, dumpUnheard, kBackedUp } = require('_http_incoming');
-// diagnostics_channel: what node publishes per request (one getter read when no
-// one subscribes).
+const { isMaterialized, dumpUnheard } = require('_http_incoming');
+const { maybePause, maybeResume } = require('internal/http/server_backpressure');
+// diagnostics_channel: what node publishes per request (a getter read when unheard).
 const dc = require('diagnostics_channel');
-const channels = {
-  requestStart: dc.channel('http.server.request.start'),
-  responseFinish: dc.channel('http.server.response.finish'),
-};
+const channels = { requestStart: dc.channel('http.server.request.start'),
+  responseFinish: dc.channel('http.server.response.finish') };
 
 // Requests read by every server of the process, shared with Rust: --stats divides
 // the syscalls the backend made by it (syscalls per request).
@@ -48,6 +46,9 @@ const CONNECT = 3; // METHODS[3]
 
 function noop() {}
 
+// `waiting` while none waits: shared, never changed, so in cache per request.
+const noneWaiting = [];
+
 function Connection(server, socket) {
   this.server = server;
   this.socket = socket;
@@ -56,8 +57,9 @@ function Connection(server, socket) {
   this.buffer = null; // the read being parsed (body parts are views of it)
   this.incoming = null; // the request whose body is being read
   this.current = null; // the response that owns the socket
-  this.waiting = []; // responses behind it, in request order
-  this.ending = []; // responses whose last write is in flight, in order
+  this.waiting = noneWaiting; // responses behind it, in request order
+  this.endingFirst = null; // responses whose last write is in flight, in order:
+  this.endingRest = null; // the first, then the rest (nearly always none)
   this.requests = 0;
   // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
   // stamps it: no clock read per request), else Date.now() at that point.
@@ -86,10 +88,18 @@ Connection.prototype.takeBytes = function takeBytes() {
   if (this.consumed) this.socket._bytesRead += parserBinding.takeBytes(this.parser);
 };
 
+// A response behind another is queued as it takes the socket (responseEnded):
+// last writes complete in the socket's order, not in the order responses end.
 Connection.prototype.responseEnding = function responseEnding(res) {
-  ArrayPrototypePush(this.ending, res);
+  if (res === this.current) queueEnding(this, res);
   return this.onEndWritten;
 };
+
+function queueEnding(conn, res) {
+  if (conn.endingFirst === null) conn.endingFirst = res;
+  else if (conn.endingRest === null) conn.endingRest = [res];
+  else ArrayPrototypePush(conn.endingRest, res);
+}
 
 // A response's last bytes are queued: the next response takes the socket.
 Connection.prototype.responseEnded = function responseEnded(res) {
@@ -99,13 +109,15 @@ Connection.prototype.responseEnded = function responseEnded(res) {
   if (res._last) {
     this.dead = true;
     this.unconsume();
-    this.waiting = [];
+    this.waiting = noneWaiting;
     socket.destroySoon();
     return;
   }
   const next = takeFirst(this.waiting);
+  if (this.waiting.length === 0) this.waiting = noneWaiting;
   if (next !== undefined) {
     this.current = next;
+    if (next.finished) queueEnding(this, next);
     next.assignSocket(socket);
     if (next.finished) this.responseEnded(next);
     else maybeResume(this);
@@ -126,12 +138,14 @@ function takeFirst(list) {
 }
 
 function isIdle(conn) {
-  return conn.current === null && conn.incoming === null && conn.ending.length === 0;
+  return conn.current === null && conn.incoming === null && conn.endingFirst === null;
 }
 
 function endWritten(conn, err) {
-  const res = takeFirst(conn.ending);
-  if (res === undefined || err) return;
+  const res = conn.endingFirst;
+  if (res === null) return;
+  conn.endingFirst = conn.endingRest?.length > 0 ? takeFirst(conn.endingRest) : null;
+  if (err) return;
   res.emit('finish');
   const req = res.req;
   if (channels.responseFinish.hasSubscribers) {
@@ -202,6 +216,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
     socket._httpMessage = res;
     res.socket = socket;
   } else {
+    if (this.waiting === noneWaiting) this.waiting = [];
     ArrayPrototypePush(this.waiting, res);
   }
   const noBody = (flags & kNoBody) !== 0;
@@ -463,8 +478,8 @@ function socketOnClose() {
   const open = abortOpen(conn);
   for (let i = 0; i < open.length; i++) emitClose(open[i]);
   conn.current = null;
-  conn.waiting = [];
-  conn.ending = [];
+  conn.waiting = noneWaiting;
+  conn.endingFirst = conn.endingRest = null;
 }
 
 // Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
@@ -487,7 +502,8 @@ function abortOpen(conn) {
   conn.incoming = null;
   const open = [];
   if (conn.current !== null) ArrayPrototypePush(open, conn.current);
-  for (let i = 0; i < conn.ending.length; i++) ArrayPrototypePush(open, conn.ending[i]);
+  if (conn.endingFirst !== null) ArrayPrototypePush(open, conn.endingFirst);
+  for (let i = 0; i < (conn.endingRest?.length ?? 0); i++) ArrayPrototypePush(open, conn.endingRest[i]);
   for (let i = 0; i < conn.waiting.length; i++) ArrayPrototypePush(open, conn.waiting[i]);
   for (let i = 0; i < open.length; i++) abort(open[i].req);
   return open;
@@ -501,35 +517,6 @@ function socketOnDrain() {
   }
   const conn = this[kConnection];
   if (conn !== undefined) maybeResume(conn);
-}
-
-// A client that pipelines requests without reading the answers: past the
-// socket's high-water mark, or too many answers queued, reading stops (the
-// kernel's buffer and then the client wait) until the answers drain.
-const kMaxWaiting = 64;
-function backedUp(conn) {
-  const socket = conn.socket;
-  if (socket.writableNeedDrain || conn.waiting.length >= kMaxWaiting) return true;
-  let queued = 0;
-  for (let i = 0; i < conn.waiting.length; i++) queued += conn.waiting[i].outputSize;
-  return queued > socket.writableHighWaterMark;
-}
-
-function maybePause(conn) {
-  if (!conn.paused && !conn.dead && backedUp(conn)) {
-    conn.paused = true;
-    conn.socket[kBackedUp] = true;
-    conn.socket.pause();
-  }
-}
-
-function maybeResume(conn) {
-  const socket = conn.socket;
-  if (conn.paused && !backedUp(conn)) {
-    conn.paused = false;
-    socket[kBackedUp] = false;
-    socket.resume();
-  }
 }
 
 function socketOnTimeout() {

@@ -16,7 +16,7 @@ const {
 } = require('internal/errors');
 const { validatePort, validateFunction, validateNumber } = require('internal/validators');
 const { getDefaultHighWaterMark } = require('internal/streams/utils');
-const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted } = require('internal/net');
+const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted, StreamHandle } = require('internal/net');
 const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
@@ -128,7 +128,7 @@ function onConnection(server, conn, ended) {
   if (conn < 0) return;
   if (server._handle === null) return;
   const { Socket } = require('net');
-  const handle = { __proto__: null, id: conn, pipe: server._pipe };
+  const handle = new StreamHandle(conn, server._pipe);
   if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
     // Over maxConnections: closed at once; 'drop' says who it was.
     const local = binding.localAddress(conn);
