@@ -51,7 +51,9 @@ fn heap_code_statistics<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 fn set_flags_from_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    heap::set_flags_from_string(&a.get(0).to_rust_string(s));
+    let flags = a.get(0).to_rust_string(s);
+    crate::runtime::user_set_flags(&flags);
+    heap::set_flags_from_string(&flags);
 }
 
 fn cached_data_version_tag<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {

@@ -20,6 +20,7 @@ mod worker;
 pub use worker::{exit_process, spawn_worker};
 mod wake;
 pub use wake::Waker;
+pub use young_gen::user_set_flags;
 mod young_gen;
 
 /// JS functions registered by lib/ at bootstrap, called from Rust.

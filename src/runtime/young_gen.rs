@@ -21,7 +21,7 @@
 //! flag is the process's, so while a worker's isolate lives the factor stays at
 //! least V8's 2, lest a worker's young generation never grow.
 use std::cell::Cell;
-use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 
 use super::Runtime;
 
@@ -50,6 +50,9 @@ thread_local! {
 static FACTOR: AtomicI32 = AtomicI32::new(2);
 /// Workers' isolates alive.
 static WORKERS: AtomicUsize = AtomicUsize::new(0);
+/// The program set the young generation's flags itself (`v8.setFlagsFromString`):
+/// its values stay.
+static USER_SET: AtomicBool = AtomicBool::new(false);
 
 /// At a runtime's start: the main thread's scavenges are watched, a worker's
 /// isolate is counted.
@@ -111,7 +114,21 @@ fn apply() {
     set_factor(factor);
 }
 
+/// Before `v8.setFlagsFromString(flags)` runs, on any thread.
+pub fn user_set_flags(flags: &str) {
+    if mentions_young_gen(flags) {
+        USER_SET.store(true, Ordering::Relaxed);
+    }
+}
+
+fn mentions_young_gen(flag: &str) -> bool {
+    flag.contains("semi-space") || flag.contains("semi_space")
+}
+
 fn set_factor(factor: i32) {
+    if USER_SET.load(Ordering::Relaxed) {
+        return;
+    }
     if FACTOR.swap(factor, Ordering::Relaxed) != factor {
         crate::v8::heap::set_young_growth_factor(factor);
     }
@@ -128,7 +145,7 @@ fn allowed(rt: &Runtime) -> bool {
             .options
             .v8_flags
             .iter()
-            .any(|f| f.contains("semi-space") || f.contains("semi_space"));
+            .any(|f| mentions_young_gen(f));
     ALLOWED.set(Some(a));
     a
 }
