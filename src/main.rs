@@ -6,9 +6,9 @@ mod backend;
 mod binding;
 mod cli;
 mod env_file;
-mod fd_limit;
 #[path = "loop/mod.rs"]
 mod event_loop;
+mod fd_limit;
 mod runtime;
 mod signal_mask;
 mod v8;

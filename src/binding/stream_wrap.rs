@@ -210,7 +210,9 @@ impl WriteQueue {
 
 /// A copy buffer for a queue's tail: the one a send gave back last, if any.
 fn spare_tail() -> Vec<u8> {
-    let mut v = SPARE_TAILS.with(|spare| spare.borrow_mut().pop()).unwrap_or_default();
+    let mut v = SPARE_TAILS
+        .with(|spare| spare.borrow_mut().pop())
+        .unwrap_or_default();
     v.clear();
     v
 }

@@ -140,12 +140,7 @@ fn allowed(rt: &Runtime) -> bool {
     if let Some(a) = ALLOWED.get() {
         return a;
     }
-    let a = rt.worker.is_none()
-        && !rt
-            .options
-            .v8_flags
-            .iter()
-            .any(|f| mentions_young_gen(f));
+    let a = rt.worker.is_none() && !rt.options.v8_flags.iter().any(|f| mentions_young_gen(f));
     ALLOWED.set(Some(a));
     a
 }

@@ -109,7 +109,6 @@ void v8__Heap__Snapshot(Isolate* isolate, void (*take)(void*, const char*, size_
   take(ctx, sink.text().data(), sink.text().size());
 }
 
-
 // ---- The young generation's growth -----------------------------------------
 // V8 grows the young generation by --semi-space-growth-factor (up to its cap) once
 // as many bytes have survived scavenges since the last growth as it holds, and it
