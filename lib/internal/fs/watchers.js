@@ -4,8 +4,7 @@
 // iterator over the same watcher, and fs.watchFile/unwatchFile by stat polling.
 
 const {
-  ArrayPrototypeForEach, ArrayPrototypePush, ArrayPrototypeShift, ObjectKeys, SafeMap,
-  StringPrototypeEndsWith,
+  ArrayPrototypeFill, ArrayPrototypeForEach, ArrayPrototypePush, ArrayPrototypeShift, SafeMap,
 } = primordials;
 
 const binding = internalBinding('fs');
@@ -15,7 +14,7 @@ const { Buffer } = require('buffer');
 const { AbortError } = require('internal/errors');
 const { validateFunction, validateBoolean, validateAbortSignal } = require('internal/validators');
 const {
-  getValidatedPath, toPathString, FSReqCallback, getOptions, childPath,
+  getValidatedPath, toPathString, FSReqCallback, getOptions, childPath, getStatsFromBinding,
 } = require('internal/fs/utils');
 
 const IN_MODIFY = 0x2, IN_ATTRIB = 0x4, IN_MOVED_FROM = 0x40, IN_MOVED_TO = 0x80;
@@ -188,29 +187,44 @@ async function* watchPromise(filename, options) {
 // ---- watchFile: poll with stat ----
 const statWatchers = new SafeMap();
 
+// The fields whose change is a change (as libuv's fs_poll compares them).
+const kCompared = ['dev', 'ino', 'mode', 'uid', 'gid', 'size', 'mtimeMs', 'ctimeMs', 'birthtimeMs'];
+
 class StatWatcher extends EventEmitter {
   #timer = null;
+  // The last stat that worked (null: none yet), and how the last poll went: 0 before
+  // the first, 1 after a stat that worked, else the failed one's errno.
   #prev = null;
+  #status = 0;
   start(path, interval, persistent, bigint) {
     const fs = require('fs');
-    const emptyStats = () => {
-      const s = fs.statSync(__filename, { throwIfNoEntry: false, bigint });
-      const keys = ObjectKeys(s ?? {});
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        s[k] = StringPrototypeEndsWith(k, 'time') ? new Date(0) : (bigint ? 0n : 0);
+    // What a missing file reports: every field 0, every Date the epoch (as node).
+    const emptyStats = () => getStatsFromBinding(ArrayPrototypeFill(new Array(18), bigint ? 0n : 0), bigint);
+    const changed = (a, b) => {
+      for (let i = 0; i < kCompared.length; i++) {
+        if (a[kCompared[i]] !== b[kCompared[i]]) return true;
       }
-      return s;
+      return false;
     };
     const poll = () => {
       fs.stat(path, { bigint }, (err, st) => {
         if (this.#timer === null) return;
-        const curr = err ? emptyStats() : st;
-        if (this.#prev && (curr.mtimeMs !== this.#prev.mtimeMs || curr.size !== this.#prev.size ||
-            curr.ino !== this.#prev.ino || curr.nlink !== this.#prev.nlink)) {
-          this.emit('change', curr, this.#prev);
+        const prev = this.#prev ?? emptyStats();
+        if (err) {
+          // A failure is reported once (the listener sees zeroed stats), until another
+          // failure or a stat that works.
+          if (this.#status !== err.errno) {
+            this.#status = err.errno;
+            this.emit('change', emptyStats(), prev);
+          }
+          return;
         }
-        this.#prev = curr;
+        // The first stat is the baseline; after a failure any stat is a change.
+        if (this.#status < 0 || (this.#status === 1 && changed(st, prev))) {
+          this.emit('change', st, prev);
+        }
+        this.#prev = st;
+        this.#status = 1;
       });
     };
     this.#timer = setInterval(poll, interval);
@@ -218,6 +232,8 @@ class StatWatcher extends EventEmitter {
     poll();
   }
   stop() {
+    // Stopping a stopped watcher does nothing (no second 'stop').
+    if (this.#timer === null) return;
     clearInterval(this.#timer);
     this.#timer = null;
     process.nextTick(() => this.emit('stop'));
