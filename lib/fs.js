@@ -14,7 +14,7 @@ const {
 const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
-const { validateInteger, validateFunction } = require('internal/validators');
+const { validateAbortSignal, validateInteger, validateFunction } = require('internal/validators');
 const {
   constants, stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, getOptions,
   maybeCallback, validatePosition, lenientPosition, validateReadRange, validateWriteRange, writeEncoding, stringWriteBytes,
@@ -24,6 +24,7 @@ const {
   parseMkdirOptions,
 } = require('internal/fs/utils');
 const sync = require('internal/fs/sync');
+const { customPromisifyArgs } = require('internal/util/promisify');
 const promises = require('internal/fs/promises');
 
 function req(cb) {
@@ -75,8 +76,8 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
   let params = null;
   if (arguments.length <= 4) {
     if (arguments.length === 4) {
-      // fd, buffer, options, callback
-      validateObjectArg(offsetOrOptions, 'options');
+      // fd, buffer, options, callback (null options: the defaults)
+      if (offsetOrOptions !== null) validateObjectArg(offsetOrOptions, 'options');
       callback = length;
       params = offsetOrOptions;
     } else if (arguments.length === 3) {
@@ -253,17 +254,18 @@ function writeFile(path, data, options, callback) {
   }
   if (typeof path === 'number') {
     const bytes = typeof data === 'string' ? Buffer.from(data, options.encoding || 'utf8') : data;
-    return callbackify(writeAllFd(getValidatedFd(path), bytes, flush), callback);
+    if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
+    return callbackify(writeAllFd(getValidatedFd(path), bytes, flush, options.signal), callback);
   }
   getValidatedPath(path);
   callbackify(promises.writeFile(path, data, options), callback);
 }
 
-async function writeAllFd(fd, bytes, flush) {
-  let off = 0;
-  while (off < bytes.byteLength) {
-    off += await promises.call('writeBuffer', fd, bytes, off, bytes.byteLength - off, -1);
-  }
+// A user's fd: written from its position on, and not closed. An aborted signal stops
+// it before the next write.
+async function writeAllFd(fd, bytes, flush, signal) {
+  promises.checkAborted(signal);
+  await promises.writeAll(fd, bytes, signal);
   if (flush) await promises.call('fsync', fd);
 }
 
@@ -446,8 +448,16 @@ ObjectAssign(api, {
   unwatchFile: function unwatchFile(...a) { return require('internal/fs/watchers').unwatchFile(...a); },
 });
 
+// util.promisify(fs.read) and the like resolve to an object of the callback's values
+// (node 20 names writev's buffers 'buffer').
+for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [readv, ['bytesRead', 'buffers']],
+  [write, ['bytesWritten', 'buffer']], [writev, ['bytesWritten', 'buffer']]]) {
+  ObjectDefineProperty(fn, customPromisifyArgs, { __proto__: null, value: names, enumerable: false });
+}
+
 // Node's key order, so that listing or printing the module looks the same. (lchmod
 // is listed but undefined on Linux; openAsBlob is not there yet.)
+
 const fs = module.exports = {};
 const exportNames = StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
   'closeSync copyFile copyFileSync cp cpSync createReadStream createWriteStream exists existsSync fchown ' +

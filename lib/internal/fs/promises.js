@@ -1,12 +1,13 @@
 'use strict';
 // fs.promises: each call is one binding call (to the ring, or inline without an opcode)
 // settled at its completion; FileHandle wraps an fd (a port can take it:
-// internal/fs/handle_transfer.js); writeFile, mkdir -p, rm -r chain them.
+// internal/fs/handle_transfer.js); writeFile chains them, and so do the calls over a
+// tree (internal/fs/promises_tree.js: mkdir -p, readdir -r, rm -r).
 
 const {
-  ArrayBufferIsView, ArrayPrototypeMap, FunctionPrototypeCall, ArrayPrototypePop, ArrayPrototypePush, MathMax, MathMin,
+  ArrayBufferIsView, FunctionPrototypeCall, ArrayPrototypePush, MathMax, MathMin,
   ObjectAssign, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen, PromiseReject,
-  PromiseResolve, ReflectApply, SafePromiseAll, StringPrototypeIncludes, SymbolAsyncIterator,
+  PromiseResolve, ReflectApply, StringPrototypeIncludes, SymbolAsyncIterator,
   SymbolIterator, TypedArrayPrototypeSubarray,
 } = primordials;
 
@@ -14,7 +15,6 @@ const binding = internalBinding('fs');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer/fast_buffer');
 const EventEmitter = require('events');
-const pathModule = require('path');
 const { hostThis } = require('internal/worker/js_transferable');
 const { AbortError, codes: {
   ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_FS_FILE_TOO_LARGE,
@@ -26,17 +26,13 @@ const {
 const {
   constants, kIoMaxLength, kMaxFileLength, stringToFlags, parseFileMode, getValidatedPath,
   getValidatedFd, getOptions, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes, validateOffsetLengthRead,
-  validateBufferArray, getValidMode, validateRmOptions, validateRmdirOptions, validateOwner,
-  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, statsFromValues, bigintStatsFromFields, kUsePromises, getStatFsFromBinding, warnOnNonPortableTemplate, readdirResult, encodePath, toUnixTimestamp, toPathString,
-  childPath, isDirectoryPath,
-  parseMkdirOptions, isRmTree,
+  validateBufferArray, getValidMode, validateOwner,
+  validateSymlinkType, wantsBigint, validateFlush, PromiseRequest, getStatsFromBinding, statsFromValues, bigintStatsFromFields, getStatFsFromBinding, warnOnNonPortableTemplate, encodePath,
+  toUnixTimestamp,
 } = require('internal/fs/utils');
-
-// binding[name](...args, kUsePromises): the promise its completion settles from Rust.
-function call(name, ...args) {
-  ArrayPrototypePush(args, kUsePromises);
-  return ReflectApply(binding[name], binding, args);
-}
+const {
+  call, mkdir, mkdirp, readdir, rm, rmdir, rmdirRecursive,
+} = require('internal/fs/promises_tree');
 
 function checkAborted(signal) { if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason }); }
 
@@ -340,12 +336,18 @@ function isIterable(data) {
     (typeof data[SymbolAsyncIterator] === 'function' || typeof data[SymbolIterator] === 'function');
 }
 
+// With a signal, writeFile writes 512 KiB at a time and looks at the signal before and
+// after each write, as node does (so an abort during a big write is seen).
+const kSignalledChunk = 512 * 1024;
+
 // Writes all of `bytes` at the file position, looping over short writes.
 async function writeAll(fd, bytes, signal) {
+  const most = signal === undefined ? kIoMaxLength : kSignalledChunk;
   let off = 0;
   while (off < bytes.byteLength) {
     checkAborted(signal);
-    off += await call('writeBuffer', fd, bytes, off, MathMin(bytes.byteLength - off, kIoMaxLength), -1);
+    off += await call('writeBuffer', fd, bytes, off, MathMin(bytes.byteLength - off, most), -1);
+    checkAborted(signal);
   }
 }
 
@@ -423,105 +425,6 @@ async function access(path, mode = undefined) {
   return await call('access', path, getValidMode(mode, 0, 7, constants.F_OK));
 }
 
-async function mkdir(path, options) {
-  const { mode, recursive } = parseMkdirOptions(options);
-  path = getValidatedPath(path);
-  if (!recursive) return await call('mkdir', path, mode);
-  return await mkdirp(toPathString(path), mode);
-}
-
-// mkdir -p: returns the first directory it created, or undefined if all existed.
-async function mkdirp(path, mode) {
-  try {
-    await call('mkdir', path, mode);
-    return path;
-  } catch (err) {
-    if (err.code === 'EEXIST') {
-      const st = await PromisePrototypeThen(call('stat', path, false), undefined, () => null);
-      if (st && (st[1] & constants.S_IFMT) === constants.S_IFDIR) return undefined;
-      throw err;
-    }
-    const parent = pathModule.dirname(path);
-    if (err.code !== 'ENOENT' || parent === path) throw err;
-    const first = await mkdirp(parent, mode);
-    // Once: a path whose parent exists but which still cannot be made ('') must
-    // fail here rather than climb again.
-    try {
-      await call('mkdir', path, mode);
-    } catch (again) {
-      const st = again.code === 'EEXIST' ?
-        await PromisePrototypeThen(call('stat', path, false), undefined, () => null) : null;
-      if (!st || (st[1] & constants.S_IFMT) !== constants.S_IFDIR) throw again;
-    }
-    return first ?? path;
-  }
-}
-
-async function readdir(path, options) {
-  options = getOptions(options, { encoding: 'utf8', withFileTypes: false, recursive: false });
-  path = getValidatedPath(path);
-  if (!options.recursive) return readdirResult(await call('readdir', path), path, options);
-  return await readdirRecursive(toPathString(path), options);
-}
-
-// fs.promises lists a tree depth first: the directory found last is listed next.
-// Names follow symlinks to directories; Dirents descend only into real ones.
-async function readdirRecursive(root, options) {
-  const out = [];
-  const stack = [[root, await call('readdir', root)]];
-  while (stack.length) {
-    const [dir, listing] = ArrayPrototypePop(stack);
-    const entries = readdirResult(listing, dir, options);
-    const [names, types] = listing;
-    for (let i = 0; i < names.length; i++) {
-      // Names mode joins the decoded name, as Node does (see readdirRecursiveSync).
-      const full = options.withFileTypes ? childPath(dir, names[i]) : pathModule.join(dir, toPathString(names[i]));
-      ArrayPrototypePush(out, options.withFileTypes ? entries[i] : pathModule.relative(root, full));
-      const isDir = options.withFileTypes ? types[i] === constants.UV_DIRENT_DIR :
-        isDirectoryPath(full);
-      if (isDir) ArrayPrototypePush(stack, [full, await call('readdir', full)]);
-    }
-  }
-  return out;
-}
-
-async function rm(path, options) {
-  path = toPathString(getValidatedPath(path));
-  options = validateRmOptions(options);
-  let st;
-  try {
-    st = getStatsFromBinding(await call('lstat', path, false));
-  } catch (err) {
-    if (err.code === 'ENOENT' && options.force) return;
-    throw err;
-  }
-  return await (isRmTree(st, path, options) ? removeTree(path) : call('unlink', path));
-}
-
-async function removeTree(path) {
-  const [names, types] = await call('readdir', path);
-  await SafePromiseAll(ArrayPrototypeMap(names, (name, i) => {
-    const child = childPath(path, name);
-    return types[i] === constants.UV_DIRENT_DIR ? removeTree(child) : call('unlink', child);
-  }));
-  return await call('rmdir', path);
-}
-
-async function rmdir(path, options) {
-  path = getValidatedPath(path);
-  options = validateRmdirOptions(options);
-  if (options.recursive) return await rmdirRecursive(toPathString(path), 'stat');
-  return await call('rmdir', path);
-}
-
-// rmdir -r: Node's promise API looks with stat, its callback API with lstat; what
-// is not a directory gets rmdir's own error (ENOTDIR).
-async function rmdirRecursive(path, statCall) {
-  const st = await call(statCall, path, false);
-  if ((st[1] & constants.S_IFMT) !== constants.S_IFDIR) return await call('rmdir', path);
-  return await removeTree(path);
-}
-
 async function truncate(path, len = 0) {
   const fd = await call('open', getValidatedPath(path), constants.O_RDWR, 0o666);
   try {
@@ -595,6 +498,6 @@ for (let i = 0; i < names.length; i++) {
 
 module.exports = {
   fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
-  readFileFd, mkdirp, readdir, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
+  readFileFd, writeAll, mkdirp, readdir, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
   checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
 };
