@@ -19,7 +19,9 @@ const { FastBuffer } = require('internal/buffer/fast_buffer');
 const { Readable, Writable, finished } = require('stream');
 const { errorOrDestroy } = require('internal/streams/destroy');
 const { deprecate } = require('internal/util/promisify');
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE } } = require('internal/errors');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_OUT_OF_RANGE },
+} = require('internal/errors');
 const { validateBoolean, validateFunction, validateInteger } = require('internal/validators');
 const { getValidatedPath, getValidatedFd, getOptions } = require('internal/fs/utils');
 
@@ -47,7 +49,11 @@ function setUpFile(stream, path, options, ops, defaultFlags) {
   if (options.fs != null) {
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i];
-      if (op === 'write' && typeof fs.writev === 'function') continue;
+      if (op === 'write') {
+        // writev may be left out (null or undefined), but then write is needed.
+        if (fs.writev != null) validateFunction(fs.writev, 'options.fs.writev');
+        if (typeof fs.writev === 'function') continue;
+      }
       validateFunction(fs[op], `options.fs.${op}`);
     }
     if (options.flush === true) validateFunction(fs.fsync, 'options.fs.fsync');
@@ -63,6 +69,8 @@ function setUpFile(stream, path, options, ops, defaultFlags) {
     stream.path = undefined;
     stream[kIo] = new FsIo(fs);
   } else if (isFileHandle(fd)) {
+    // A FileHandle does its own I/O: an fs to do it with is refused, as node does.
+    if (options.fs != null) throw new ERR_METHOD_NOT_IMPLEMENTED('FileHandle with fs');
     stream.fd = fd.fd;
     stream.path = undefined;
     stream[kIo] = handleIo(fd);
