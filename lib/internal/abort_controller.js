@@ -18,6 +18,10 @@ const { EventTarget, Event, defineEventHandler, kTrustEvent } = require('interna
 
 const kInspect = SymbolFor('nodejs.util.inspect.custom');
 const kDontThrow = Symbol('kDontThrow');
+// Symbol-keyed state, as node keeps it: a Proxy of a signal still reads as a signal
+// (the getters look the state up through it).
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
 
 let inspectFn;
 function inspect(v, opts) {
@@ -40,38 +44,26 @@ function customInspect(self, obj, depth, options) {
 }
 
 class AbortSignal extends EventTarget {
-  #aborted = false;
-  #reason = undefined;
-
   constructor(token = undefined) {
     if (token !== kDontThrow) throw new ERR_ILLEGAL_CONSTRUCTOR();
     super();
-  }
-
-  static _abort(signal, reason) {
-    if (signal.#aborted) return;
-    signal.#aborted = true;
-    signal.#reason = reason;
-    signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
-  }
-
-  static _is(value) {
-    return value !== null && typeof value === 'object' && #aborted in value;
+    this[kAborted] = false;
+    this[kReason] = undefined;
   }
 
   get aborted() {
     if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
-    return this.#aborted;
+    return this[kAborted];
   }
 
   get reason() {
     if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
-    return this.#reason;
+    return this[kReason];
   }
 
   throwIfAborted() {
     if (!isAbortSignal(this)) throw new ERR_INVALID_THIS('AbortSignal');
-    if (this.#aborted) throw this.#reason;
+    if (this[kAborted]) throw this[kReason];
   }
 
   [kInspect](depth, options) {
@@ -117,10 +109,16 @@ class AbortSignal extends EventTarget {
   }
 }
 
-const abortSignal = AbortSignal._abort;
-const isAbortSignal = AbortSignal._is;
-delete AbortSignal._abort;
-delete AbortSignal._is;
+function abortSignal(signal, reason) {
+  if (signal[kAborted]) return;
+  signal[kAborted] = true;
+  signal[kReason] = reason;
+  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
+}
+
+function isAbortSignal(value) {
+  return value !== null && typeof value === 'object' && typeof value[kAborted] === 'boolean';
+}
 
 ObjectDefineProperty(AbortSignal.prototype, 'aborted', {
   __proto__: null,
