@@ -247,26 +247,40 @@ function writeFile(path, data, options, callback) {
   callback = maybeCallback(callback || options);
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   const flush = validateFlush(options);
-  stringToFlags(options.flag);
-  parseFileMode(options.mode, 'mode', 0o666);
+  const flags = stringToFlags(options.flag);
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
   if (typeof data !== 'string' && !ArrayBufferIsView(data)) {
     throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
+  const bytes = () => (typeof data === 'string' ? Buffer.from(data, options.encoding || 'utf8') : data);
   if (typeof path === 'number') {
-    const bytes = typeof data === 'string' ? Buffer.from(data, options.encoding || 'utf8') : data;
     if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
-    return callbackify(writeAllFd(getValidatedFd(path), bytes, flush, options.signal), callback);
+    return callbackify(writeAllFd(getValidatedFd(path), bytes(), flush, options.signal), callback);
   }
-  getValidatedPath(path);
-  callbackify(promises.writeFile(path, data, options), callback);
+  path = getValidatedPath(path);
+  if (!flush) return callbackify(promises.writeFile(path, data, options), callback);
+  callbackify(writeFileFlushed(path, flags, mode, bytes(), options.signal), callback);
 }
 
 // A user's fd: written from its position on, and not closed. An aborted signal stops
-// it before the next write.
+// it before the next write. The flush goes through the module's fsync, as node's
+// does (a program may wrap it).
 async function writeAllFd(fd, bytes, flush, signal) {
   promises.checkAborted(signal);
   await promises.writeAll(fd, bytes, signal);
-  if (flush) await promises.call('fsync', fd);
+  if (flush) {
+    await new Promise((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
+  }
+}
+
+async function writeFileFlushed(path, flags, mode, bytes, signal) {
+  promises.checkAborted(signal);
+  const fd = await promises.call('open', path, flags, mode);
+  try {
+    await writeAllFd(fd, bytes, true, signal);
+  } finally {
+    await promises.call('close', fd);
+  }
 }
 
 function appendFile(path, data, options, callback) {

@@ -280,7 +280,7 @@ function WriteStream(path, options) {
   // Chunks reach _write as Buffers whatever was written.
   options.decodeStrings = true;
   setUpFile(this, path, options, ['open', 'write', 'close'], 'w');
-  if (options.flush !== undefined) validateBoolean(options.flush, 'options.flush');
+  if (options.flush != null) validateBoolean(options.flush, 'options.flush');
   this.flush = options.flush === true;
   const { start } = options;
   if (start !== undefined) validateInteger(start, 'start', 0);

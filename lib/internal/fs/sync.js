@@ -134,16 +134,17 @@ function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   const flush = validateFlush(options);
   const bytes = toBytes(data, options.encoding);
+  // The flush goes through the module's fsyncSync, as node's does (a program may wrap it).
   if (typeof path === 'number') {
     writeAllSync(getValidatedFd(path), bytes);
-    if (flush) binding.fsync(path);
+    if (flush) require('fs').fsyncSync(path);
     return;
   }
   const fd = binding.open(getValidatedPath(path), stringToFlags(options.flag),
     parseFileMode(options.mode, 'mode', 0o666));
   try {
     writeAllSync(fd, bytes);
-    if (flush) binding.fsync(fd);
+    if (flush) require('fs').fsyncSync(fd);
   } finally {
     binding.close(fd);
   }
