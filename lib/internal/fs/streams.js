@@ -91,7 +91,8 @@ function construct(callback) {
     callback();
     return;
   }
-  if (this.open !== ReadStream.prototype.open && this.open !== WriteStream.prototype.open) {
+  // An open() other than ours (on the stream or put on the prototype) opens it.
+  if (this.open !== readStreamOpen && this.open !== writeStreamOpen) {
     constructByOpen(this, callback);
     return;
   }
@@ -212,7 +213,8 @@ ObjectSetPrototypeOf(ReadStream, Readable);
 defineCommonAccessors(ReadStream.prototype, '_readableState');
 
 ReadStream.prototype._construct = construct;
-ReadStream.prototype.open = deprecate(deprecatedOpen, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+const readStreamOpen = deprecate(deprecatedOpen, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
+ReadStream.prototype.open = readStreamOpen;
 ReadStream.prototype._destroy = destroyFile;
 
 ReadStream.prototype._read = function(n) {
@@ -297,7 +299,8 @@ ObjectSetPrototypeOf(WriteStream, Writable);
 defineCommonAccessors(WriteStream.prototype, '_writableState');
 
 WriteStream.prototype._construct = construct;
-WriteStream.prototype.open = deprecate(deprecatedOpen, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
+const writeStreamOpen = deprecate(deprecatedOpen, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
+WriteStream.prototype.open = writeStreamOpen;
 WriteStream.prototype._destroy = destroyFile;
 
 WriteStream.prototype._write = writeOne;
