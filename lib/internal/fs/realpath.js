@@ -12,7 +12,7 @@ const {
 
 const binding = internalBinding('fs');
 const pathModule = require('path');
-const { constants: { S_IFMT, S_IFLNK } } = require('internal/fs/utils');
+const { constants: { S_IFMT, S_IFLNK, S_IFIFO, S_IFSOCK } } = require('internal/fs/utils');
 
 // Yields [bindingName, ...args] and receives each call's result; returns the path.
 // The non-empty components of an absolute path.
@@ -32,10 +32,18 @@ function* walk(path) {
       i++;
       continue;
     }
-    yield ['stat', next, false];
-    const target = yield ['readlink', next];
+    const target = yield ['stat', next, false];
+    const link = yield ['readlink', next];
     const rest = ArrayPrototypeSlice(parts, i + 1);
-    parts = components(pathModule.resolve(resolved, target));
+    // A link to a pipe or a socket (/proc/<pid>/fd/0 -> 'pipe:[123]') names no file
+    // to walk into: the path ends there, as node's does.
+    const kind = target[1] & S_IFMT;
+    if ((kind === S_IFIFO || kind === S_IFSOCK) && link[0] !== '/') {
+      let end = pathModule.resolve(resolved, link);
+      for (let j = 0; j < rest.length; j++) end = `${end}/${rest[j]}`;
+      return end;
+    }
+    parts = components(pathModule.resolve(resolved, link));
     for (let j = 0; j < rest.length; j++) ArrayPrototypePush(parts, rest[j]);
     resolved = '/';
     i = 0;
