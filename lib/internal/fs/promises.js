@@ -157,6 +157,12 @@ function closeFd(handle) {
   });
 }
 
+// A stream reading or writing through the handle holds it as an operation would, from
+// its start until it closes the handle: so the handle cannot be transferred meanwhile.
+function refHandle(handle) {
+  handle[kRefs]++;
+}
+
 // The end of one operation; the last one out closes a handle close() waits for.
 function unrefHandle(handle) {
   if (--handle[kRefs] === 0 && handle[kCloseSettle]) {
@@ -498,6 +504,6 @@ for (let i = 0; i < names.length; i++) {
 
 module.exports = {
   fsPromises, FileHandle, call, read, readv, write, writev, readFile, writeFile, appendFile,
-  readFileFd, writeAll, mkdirp, readdir, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
+  readFileFd, writeAll, refHandle, unrefHandle, mkdirp, readdir, rm, rmdir, rmdirRecursive, truncate, copyFile, mkdtemp, realpath, readlink,
   checkAborted, validateFunction, validateAbortSignal, ERR_INVALID_ARG_VALUE, ERR_INVALID_STATE,
 };

@@ -99,7 +99,11 @@ function handleIo(handle) {
       settle(handle.write(buf, off, len, pos ?? null), cb, (r) => r.bytesWritten),
     writev: (fd, bufs, pos, cb) => settle(handle.writev(bufs, pos ?? null), cb, (r) => r.bytesWritten),
     fsync: (fd, cb) => settle(handle.sync(), cb, () => undefined),
-    close: (fd, cb) => settle(handle.close(), cb, () => undefined),
+    close: (fd, cb) => {
+      // The stream's hold on the handle ends (streams.js took it), then the handle closes.
+      require('internal/fs/promises').unrefHandle(handle);
+      settle(handle.close(), cb, () => undefined);
+    },
   };
 }
 

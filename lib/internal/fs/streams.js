@@ -74,6 +74,7 @@ function setUpFile(stream, path, options, ops, defaultFlags) {
     stream.fd = fd.fd;
     stream.path = undefined;
     stream[kIo] = handleIo(fd);
+    require('internal/fs/promises').refHandle(fd);
     // Closing the handle ends the stream, as closing its fd would.
     fd.on('close', () => stream.close());
   } else {
