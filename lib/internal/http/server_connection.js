@@ -169,9 +169,10 @@ function finishNext(conn) {
   else finishResponse(conn, ArrayPrototypeShift(list));
 }
 
-// 'finish', the request drained, the socket let go, 'close' on the next tick.
+// The request drained, the socket let go, 'close' on the next tick, then
+// 'finish': node does the rest before its user's 'finish' listeners run (they
+// see no socket, a flowing request, and their ticks come after those).
 function finishResponse(conn, res) {
-  res.emit('finish');
   const req = res.req;
   if (channels.responseFinish.hasSubscribers) {
     channels.responseFinish.publish({ request: req, response: res, socket: conn.socket, server: conn.server });
@@ -195,6 +196,7 @@ function finishResponse(conn, res) {
   } else {
     conn.finishing = null;
   }
+  res.emit('finish');
 }
 
 function onHead(method, url, minor, rawHeaders, flags) {
@@ -487,8 +489,9 @@ function socketOnError(err) {
     if (err.code === 'HPE_HEADER_OVERFLOW') answer = headersTooLarge;
     else if (err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') answer = payloadTooLarge;
     else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') answer = requestTimeout;
-    this.write(answer);
-    this.destroySoon();
+    // As node, the socket is then destroyed with the error (its 'error' and
+    // 'close' listeners see it), once the answer is out.
+    this.write(answer, () => this.destroy(err));
     return;
   }
   this.destroy(err);
