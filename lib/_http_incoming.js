@@ -314,10 +314,26 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
     this.aborted = true;
     this.emit('aborted');
   }
+  // As node: a request destroyed before it was read to its end takes its
+  // connection with it (the rest of its body, and the answer, are lost); the
+  // destroy completes a tick after the socket's (its end-of-stream), else on
+  // the next tick.
   const socket = this.socket;
-  if (socket && !socket.destroyed && !this.complete) socket.destroy(err);
-  // As node: an abort is an 'error' only for those who listen for one.
-  cb(this.listenerCount('error') > 0 ? err : undefined);
+  if (socket && !socket.destroyed && this.aborted) {
+    socket.destroy(err);
+    process.nextTick(destroyedAfterSocket, this, err, cb);
+  } else {
+    process.nextTick(destroyed, this, err, cb);
+  }
 };
+
+function destroyedAfterSocket(msg, err, cb) {
+  process.nextTick(destroyed, msg, err, cb);
+}
+
+// As node: an abort is an 'error' only for those who listen for one (then).
+function destroyed(msg, err, cb) {
+  cb(msg.listenerCount('error') > 0 ? err : undefined);
+}
 
 module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard, kBackedUp };

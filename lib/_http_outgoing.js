@@ -401,6 +401,13 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
   return writeBody(this, chunk, encoding, callback);
 };
 
+// end() after the socket closed: nothing is sent and no 'finish' comes, but
+// the message counts as ended (writableEnded), as in node.
+function endDestroyed(msg) {
+  msg.finished = true;
+  return msg;
+}
+
 // The callback handed with the last write; the owner may give one shared by all
 // its messages (the server's connection), else one is made here.
 OutgoingMessage.prototype._endCallback = function _endCallback() {
@@ -438,7 +445,7 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
       return this;
     }
     checkChunk(chunk);
-    if (this.destroyed) return this;
+    if (this.destroyed) return endDestroyed(this);
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this.writableFinished) this.once('finish', callback);
@@ -446,7 +453,7 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
     }
     return this;
   } else if (this.destroyed) {
-    return this;
+    return endDestroyed(this);
   }
   if (this._header === null) {
     this._contentLength = chunk !== null && chunk !== undefined ? chunkLength(chunk, encoding) : 0;

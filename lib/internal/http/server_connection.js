@@ -10,8 +10,8 @@
 // (src/binding/http_parser/consume.rs; docs/http.md).
 
 const {
-  ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Error, Float64Array, FunctionPrototypeCall, MathMin,
-  ObjectDefineProperty, SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
+  ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Float64Array, FunctionPrototypeCall, MathMin,
+  SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const {
@@ -28,6 +28,7 @@ const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
 const kAfterRead = 8;
 const { isMaterialized, dumpUnheard } = require('_http_incoming');
 const { maybePause, maybeResume } = require('internal/http/server_backpressure');
+const { emitClose, abortOpen, closeListener } = require('internal/http/server_close');
 // diagnostics_channel: what node publishes per request (a getter read when unheard).
 const dc = require('diagnostics_channel');
 const channels = { requestStart: dc.channel('http.server.request.start'),
@@ -45,6 +46,7 @@ const kUnseen = -1;
 const CONNECT = 3; // METHODS[3]
 
 function noop() {}
+const socketClosedLast = closeListener(kConnection);
 
 // `waiting` while none waits: shared, never changed, so in cache per request.
 const noneWaiting = [];
@@ -60,6 +62,9 @@ function Connection(server, socket) {
   this.waiting = noneWaiting; // responses behind it, in request order
   this.endingFirst = null; // responses whose last write is in flight, in order:
   this.endingRest = null; // the first, then the rest (nearly always none)
+  this.failed = null; // responses whose last write failed, in order (the socket is closing)
+  this.finishing = null; // while a 'finish' is owed on a tick: responses written since (finishNext)
+  this.holder = null; // the response that gets 'close' when the socket closes
   this.requests = 0;
   // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
   // stamps it: no clock read per request), else Date.now() at that point.
@@ -145,8 +150,29 @@ function endWritten(conn, err) {
   const res = conn.endingFirst;
   if (res === null) return;
   conn.endingFirst = conn.endingRest?.length > 0 ? takeFirst(conn.endingRest) : null;
-  if (err) return;
-  res.emit('finish');
+  if (err) {
+    // Unfinished: its request is aborted when the socket closes (socketOnClose).
+    if (conn.failed === null) conn.failed = [];
+    ArrayPrototypePush(conn.failed, res);
+    return;
+  }
+  if (conn.finishing !== null) ArrayPrototypePush(conn.finishing, res);
+  else finishResponse(conn, res);
+}
+
+// The next pipelined response whose last write completed: its 'finish' comes a
+// tick after the one before it, as in node, where a response takes the socket
+// (and writes) only once the one before it finished.
+function finishNext(conn) {
+  const list = conn.finishing;
+  if (list.length === 0) conn.finishing = null;
+  else finishResponse(conn, ArrayPrototypeShift(list));
+}
+
+// The request drained, the socket let go, 'close' on the next tick, then
+// 'finish': node does the rest before its user's 'finish' listeners run (they
+// see no socket, a flowing request, and their ticks come after those).
+function finishResponse(conn, res) {
   const req = res.req;
   if (channels.responseFinish.hasSubscribers) {
     channels.responseFinish.publish({ request: req, response: res, socket: conn.socket, server: conn.server });
@@ -164,13 +190,13 @@ function endWritten(conn, err) {
   } else {
     process.nextTick(emitClose, res);
   }
-}
-
-function emitClose(res) {
-  if (res._closed) return;
-  res.destroyed = true;
-  res._closed = true;
-  res.emit('close');
+  if (conn.endingFirst !== null || (conn.finishing !== null && conn.finishing.length > 0)) {
+    if (conn.finishing === null) conn.finishing = [];
+    process.nextTick(finishNext, conn);
+  } else {
+    conn.finishing = null;
+  }
+  res.emit('finish');
 }
 
 function onHead(method, url, minor, rawHeaders, flags) {
@@ -201,7 +227,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
   } else {
     req.upgrade = false;
   }
-  this.requests++;
+  if (this.requests++ === 0) socket.on('close', socketClosedLast);
   httpServed[0]++;
   const res = new server.ServerResponse(req, this);
   res.shouldKeepAlive = this.keepAlive = (flags & kKeepAlive) !== 0;
@@ -386,6 +412,7 @@ function detach(conn) {
   socket.removeListener('close', socketOnClose);
   socket.removeListener('drain', socketOnDrain);
   socket.removeListener('timeout', socketOnTimeout);
+  socket.removeListener('close', socketClosedLast);
   release(conn);
 }
 
@@ -432,9 +459,8 @@ function socketOnEnd() {
     if (this.writable) this.end();
     return;
   }
-  // As node (httpAllowHalfOpen false): the peer's end aborts the requests still
-  // being answered, and our side ends after what is already written.
-  abortOpen(conn);
+  // As node 20 (httpAllowHalfOpen false): our side ends after what is already
+  // written; the requests still being answered are aborted when the socket closes.
   if (this.writable) this.end();
 }
 
@@ -463,8 +489,9 @@ function socketOnError(err) {
     if (err.code === 'HPE_HEADER_OVERFLOW') answer = headersTooLarge;
     else if (err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') answer = payloadTooLarge;
     else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') answer = requestTimeout;
-    this.write(answer);
-    this.destroySoon();
+    // As node, the socket is then destroyed with the error (its 'error' and
+    // 'close' listeners see it), once the answer is out.
+    this.write(answer, () => this.destroy(err));
     return;
   }
   this.destroy(err);
@@ -474,39 +501,10 @@ function socketOnClose() {
   const conn = this[kConnection];
   conn.dead = true;
   release(conn);
-  // Every request whose response had not finished is aborted (node's rule).
-  const open = abortOpen(conn);
-  for (let i = 0; i < open.length; i++) emitClose(open[i]);
+  abortOpen(conn);
   conn.current = null;
   conn.waiting = noneWaiting;
   conn.endingFirst = conn.endingRest = null;
-}
-
-// Destroys (with node's 'aborted' ECONNRESET) every request whose response has not
-// finished; returns those responses.
-function abortOpen(conn) {
-  // One error for all, made only when there is something to abort: capturing its
-  // stack was a few percent of every `Connection: close` request's CPU.
-  let err = null;
-  const abort = (req) => {
-    if (req === null || req.destroyed) return;
-    if (err === null) {
-      err = new Error('aborted');
-      ObjectDefineProperty(err, 'code', {
-        __proto__: null, value: 'ECONNRESET', writable: true, enumerable: true, configurable: true,
-      });
-    }
-    req.destroy(err);
-  };
-  abort(conn.incoming);
-  conn.incoming = null;
-  const open = [];
-  if (conn.current !== null) ArrayPrototypePush(open, conn.current);
-  if (conn.endingFirst !== null) ArrayPrototypePush(open, conn.endingFirst);
-  for (let i = 0; i < (conn.endingRest?.length ?? 0); i++) ArrayPrototypePush(open, conn.endingRest[i]);
-  for (let i = 0; i < conn.waiting.length; i++) ArrayPrototypePush(open, conn.waiting[i]);
-  for (let i = 0; i < open.length; i++) abort(open[i].req);
-  return open;
 }
 
 function socketOnDrain() {
