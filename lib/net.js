@@ -37,6 +37,7 @@ const {
   StreamHandle, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
+const socketOptions = require('internal/net/socket_options');
 const autoSelect = require('internal/net/connect_multiple');
 const { connectMultiple, attemptTimeoutFor } = autoSelect;
 const { validateInt32 } = require('internal/validators');
@@ -104,6 +105,7 @@ function Socket(options) {
   this._server = null;
   this._timer = null;
   this.timeout = 0;
+  socketOptions.init(this, options);
   this.on('end', onReadableStreamEnd);
   if (options.handle) {
     this[kHandle] = options.handle;
@@ -366,6 +368,10 @@ Socket.prototype._final = function(cb) {
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
+  // A write waiting for the connection fails when the socket closes, as node's.
+  const pending = this._pendingWrite;
+  this._pendingWrite = null;
+  if (pending !== null) this.once('close', () => pending[2](new ERR_SOCKET_CLOSED_BEFORE_CONNECTION()));
   if (this._timer !== null) {
     clearTimeout(this._timer);
     this._timer = null;
@@ -399,6 +405,7 @@ function afterConnect(socket, result) {
     const err = exceptionWithHostPort(result, 'connect', socket._connectAddress, socket._connectPort);
     return socket.destroy(err);
   }
+  socketOptions.applyOnConnect(binding, socket);
   socket.emit('connect');
   socket.emit('ready');
   if (socket._pendingWrite !== null) {
@@ -433,8 +440,7 @@ Socket.prototype.connect = function(...args) {
   this._bytesWritten = 0;
   this._bytesDispatched = 0;
   this._writeCb = null;
-  const pipe = typeof options.path === 'string';
-  if (pipe) return connectTo(this, true, options.path, 0, undefined);
+  if (socketOptions.checkConnect(this, options)) return connectTo(this, true, options.path, 0, undefined);
   if (options.port === undefined) throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
   if (typeof options.port !== 'number' && typeof options.port !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], options.port);
@@ -475,6 +481,11 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
   }
   socket[kHandle] = new StreamHandle(id, pipe);
   socket._handle = socket[kHandle];
+  const bindErr = pipe ? 0 : socketOptions.bindLocal(binding, socket, id, family);
+  if (bindErr !== 0) {
+    process.nextTick(() => socket.destroy(bindErr));
+    return socket;
+  }
   // On the next tick, as node's connect starts there: a listener added after
   // connect() returns still hears it.
   if (!pipe) process.nextTick(() => socket.emit('connectionAttempt', address, port, family));
@@ -497,37 +508,6 @@ const attemptHooks = {
     socket._handle = null;
     binding.close(h.id, request(() => {}));
   },
-};
-
-// Ends the writable side, then destroys once it is flushed.
-Socket.prototype.destroySoon = function() {
-  if (this.writable) this.end();
-  if (this.writableFinished) this.destroy();
-  else this.once('finish', this.destroy);
-};
-
-// Closes with a RST instead of a FIN (SO_LINGER 0): the peer gets ECONNRESET.
-Socket.prototype.resetAndDestroy = function() {
-  const h = this[kHandle];
-  if (h !== null && !h.pipe) {
-    binding.setLingerZero(h.id);
-    this.destroy();
-  } else {
-    this.destroy(errnoStreamError(-107, 'resetAndDestroy'));
-  }
-  return this;
-};
-
-Socket.prototype.setNoDelay = function(enable) {
-  const h = this[kHandle];
-  if (h !== null && !h.pipe) binding.setNoDelay(h.id, enable === undefined ? true : Boolean(enable));
-  return this;
-};
-
-Socket.prototype.setKeepAlive = function(enable, initialDelay) {
-  const h = this[kHandle];
-  if (h !== null && !h.pipe) binding.setKeepAlive(h.id, Boolean(enable), ~~((initialDelay || 0) / 1000));
-  return this;
 };
 
 // 'timeout' after `ms` without reads or writes; activity restarts the clock (an
@@ -571,6 +551,7 @@ Socket.prototype.unref = function() {
 };
 
 require('internal/net/socket_info').install(Socket.prototype, binding);
+socketOptions.install(Socket.prototype, binding);
 require('internal/net/consumer').install(Socket, stream.Readable); // after setTimeout
 
 const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
@@ -597,4 +578,7 @@ module.exports = {
   setDefaultAutoSelectFamily: autoSelect.setDefaultAutoSelectFamily,
   getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelect.defaults.attemptTimeout; },
   setDefaultAutoSelectFamilyAttemptTimeout: autoSelect.setDefaultAutoSelectFamilyAttemptTimeout,
+  // A no-op on Linux (it was for Windows' accept), deprecated in node.
+  _setSimultaneousAccepts: require('internal/util/promisify').deprecate(
+    () => {}, 'net._setSimultaneousAccepts() is deprecated and will be removed.', 'DEP0121'),
 };

@@ -293,4 +293,4 @@ function bufferedEntries(type) {
 }
 
 module.exports = { bufferedEntries, performance, Performance, PerformanceEntry, PerformanceMark, PerformanceMeasure, now, timeOrigin,
-  utilization };
+  utilization, makeEntry, PerformanceNodeEntry };

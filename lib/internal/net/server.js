@@ -5,16 +5,16 @@
 // connection it made has closed too.
 
 const {
-  Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf,
+  Error, FunctionPrototypeCall, ObjectDefineProperty, ObjectSetPrototypeOf, Promise, PromiseResolve, Symbol,
 } = primordials;
 
 const EventEmitter = require('events');
 const binding = internalBinding('tcp_wrap');
 const asyncContext = require('internal/async_context');
 const {
-  codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE },
+  codes: { ERR_SERVER_ALREADY_LISTEN, ERR_SERVER_NOT_RUNNING, ERR_INVALID_ARG_VALUE, ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
-const { validatePort, validateFunction, validateNumber } = require('internal/validators');
+const { validatePort, validateFunction, validateNumber, validateAbortSignal } = require('internal/validators');
 const { getDefaultHighWaterMark } = require('internal/streams/utils');
 const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted, StreamHandle } = require('internal/net');
 const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
@@ -29,6 +29,8 @@ function Server(options, connectionListener) {
     options = { __proto__: null };
   } else if (options === undefined || options === null) {
     options = { __proto__: null };
+  } else if (typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
   if (typeof connectionListener === 'function') this.on('connection', connectionListener);
   this._connections = 0;
@@ -164,33 +166,41 @@ Server.prototype.listen = function(...args) {
   if (typeof args[1] === 'number' && typeof args[0] === 'string') backlog = args[1];
   else if (typeof args[2] === 'number') backlog = args[2];
   backlog = typeof backlog === 'number' && backlog >= 0 ? backlog : 511;
+  if (options.signal !== undefined) closeOnAbort(this, options.signal);
   const inherited = inheritedFd(args[0], options);
   if (inherited !== undefined) return listenOnFd(this, inherited, backlog);
   let pipe = false, address, family, port = 0;
   const v6only = Boolean(options.ipv6Only);
-  if (typeof options.path === 'string') {
-    pipe = true;
-    address = options.path;
-    family = 0;
-  } else if (options.port !== undefined || options.host !== undefined || args.length === 0 ||
-             typeof args[0] === 'function') {
-    // listen(cb): a random port (normalizeArgs took the callback for a port).
-    const any = options.port === undefined || options.port === null || typeof args[0] === 'function';
-    port = any ? 0 : validatePort(options.port, 'options.port');
-    if (options.host === undefined || options.host === null) {
+  // As node: no port at all (listen(), listen(cb), listen(null), { port: undefined })
+  // is an ephemeral one; a port, when there is one, wins over a path.
+  let p = options.port;
+  if (args.length === 0 || typeof args[0] === 'function' || p === null || (p === undefined && 'port' in options)) {
+    p = 0;
+  }
+  if (typeof p === 'number' || typeof p === 'string') {
+    port = validatePort(p, 'options.port');
+    if (options.host === undefined || options.host === null || options.host === '') {
       address = '::';
       family = 6;
     } else {
       address = `${options.host}`;
       family = isIP(address);
     }
-  } else {
+  } else if (options.path && typeof options.path === 'string') {
+    pipe = true;
+    address = options.path;
+    family = 0;
+  } else if (!('port' in options) && !('path' in options)) {
     throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+  } else {
+    throw new ERR_INVALID_ARG_VALUE('options', options);
   }
+  this._connectionKey = pipe ? `-1:${address}:-1` : `${family}:${address}:${port}`;
   if (pipe || family !== 0) return listenAt(this, options, pipe, address, family, port, backlog, v6only);
   // A name: the first address dns.lookup gives, as node listens.
   require('dns').lookup(address, (err, ip, ipFamily) => {
     if (err) return this.emit('error', err);
+    this._connectionKey = `${ipFamily}:${ip}:${port}`;
     listenAt(this, options, false, ip, ipFamily, port, backlog, v6only);
   });
   return this;
@@ -285,10 +295,8 @@ function startListening(server, handle, path) {
 // listen({ fd }) or listen(handle): a socket the process already has (inherited,
 // as systemd's socket activation passes them, or another server's handle).
 function inheritedFd(first, options) {
-  if (options.fd !== undefined && options.fd !== null) {
-    if (typeof options.fd !== 'number' || options.fd < 0 || (options.fd | 0) !== options.fd) {
-      throw new ERR_INVALID_ARG_VALUE('options', options);
-    }
+  if (typeof options.fd === 'number' && options.fd >= 0) {
+    if ((options.fd | 0) !== options.fd) throw new ERR_INVALID_ARG_VALUE('options', options);
     return options.fd;
   }
   if (first !== null && typeof first === 'object') {
@@ -420,6 +428,30 @@ function addConnection(server, socket) {
   if (serverSocketChannel.hasSubscribers) serverSocketChannel.publish({ socket });
   server.emit('connection', socket);
 }
+
+// listen({ signal }): the server closes when the signal aborts.
+function closeOnAbort(server, signal) {
+  validateAbortSignal(signal, 'options.signal');
+  const close = () => server.close();
+  if (signal.aborted) {
+    process.nextTick(close);
+    return;
+  }
+  signal.addEventListener('abort', close, { __proto__: null, once: true });
+  server.once('close', () => signal.removeEventListener('abort', close));
+}
+
+// events.captureRejections: a rejected 'connection' listener destroys that
+// connection with the error; any other event's becomes the server's 'error'.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, socket) {
+  if (event === 'connection') socket.destroy(err);
+  else this.emit('error', err);
+};
+
+Server.prototype[Symbol.asyncDispose] = function() {
+  if (this._handle === null) return PromiseResolve();
+  return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
+};
 
 function fdOf(id) { return binding.fd(id); }
 function closeId(id) { binding.close(id, { __proto__: null, oncomplete() {} }); }

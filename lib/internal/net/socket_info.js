@@ -46,6 +46,7 @@ function install(proto, binding) {
   // As node: bytes handed to the kernel plus those still queued in the stream.
   defineGetter('bytesWritten', function() {
     let bytes = this._bytesDispatched;
+    if (bytes === undefined) return undefined; // the prototype's own
     if (this._pendingWrite !== null) bytes += this._pendingWrite[1];
     const queued = this.writableBuffer;
     if (queued) {
@@ -61,7 +62,7 @@ function install(proto, binding) {
   defineGetter('_connecting', function() { return this.connecting; });
   // Deprecated in node, still read by code and tests: the bytes queued to be written.
   defineGetter('bufferSize', function() {
-    return this[kHandle] !== null ? this.writableLength : undefined;
+    return this[kHandle] !== null || this.connecting ? this.writableLength : undefined;
   });
   defineGetter('pending', function() { return this[kHandle] === null || this.connecting; });
   defineGetter('readyState', function() {
