@@ -43,6 +43,13 @@ pub trait Host {
     fn run_prepare(&self, _lp: &Loop) {}
     /// A closed handle's last op has completed: its close callback (`token`).
     fn on_closed(&self, _lp: &Loop, _token: u64) {}
+    /// The poll is next: ops the host held back during the turn (a turn's
+    /// stream writes, one send per socket) are submitted now. Must not enter JS.
+    fn before_poll(&self, _lp: &Loop) {}
+    /// Ops are held back for `before_poll`: the loop makes one more turn.
+    fn holds_ops(&self) -> bool {
+        false
+    }
 }
 
 pub struct Loop {
@@ -137,7 +144,7 @@ impl Loop {
             std::sync::atomic::Ordering::Relaxed,
             std::sync::atomic::Ordering::Relaxed,
         );
-        while self.alive() && !self.stopped.get() {
+        while (self.alive() || host.holds_ops()) && !self.stopped.get() {
             self.turns.set(self.turns.get() + 1);
             self.update_time();
             self.run_timers(host);
