@@ -221,7 +221,9 @@ impl WriteQueue {
 
     /// Keeps a finished send's memory for the next ones.
     fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
-        bufs.drain(..).filter_map(IoBuf::into_vec).for_each(give_back);
+        bufs.drain(..)
+            .filter_map(IoBuf::into_vec)
+            .for_each(give_back);
         self.spare_list = bufs;
     }
 
