@@ -147,7 +147,9 @@ impl WriteQueue {
         item: Local<'s, Value>,
         req: Local<'s, Object>,
     ) -> Option<i32> {
-        let idle = self.in_flight == 0 && self.bufs.is_empty() && self.shutdown.is_none();
+        // A waiter is completed by a send's completion: none would come.
+        let idle =
+            self.in_flight == 0 && self.bufs.is_empty() && self.shutdown.is_none() && !self.waiting;
         if bytes.len() <= self.copy_max || !idle || self.plain {
             return None;
         }

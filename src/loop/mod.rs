@@ -1,7 +1,8 @@
 //! The event loop, after libuv's uv_run: one turn runs each phase once, in order.
 //!
-//!   update clock → timers → pending → idle → prepare → poll (submit + wait for
-//!   completions, bounded by the next timer) → check (setImmediate) → closing
+//!   update clock → timers → pending → idle → prepare → poll (the host's held
+//!   ops, then submit + wait for completions, bounded by the next timer) → check
+//!   (setImmediate) → closing
 //!
 //! The loop owns the backend, the timer heap and the handle table; everything that
 //! enters JS lives in the `Host` (the runtime), which the loop calls back at each
