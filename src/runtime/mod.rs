@@ -173,7 +173,8 @@ impl Runtime {
                     return self.stopping.get().unwrap_or(1);
                 }
                 self.call_hook(s, |h| &h.before_exit, &[]);
-                if !self.lp.alive() && !self.worker_stop_requested() {
+                let held = crate::binding::stream_wrap::has_held();
+                if !self.lp.alive() && !held && !self.worker_stop_requested() {
                     break;
                 }
             }
