@@ -13,6 +13,7 @@ const {
 
 const { Readable } = require('stream');
 const { ReadableState } = require('internal/streams/readable'); // captured at load
+const eos = require('internal/streams/end-of-stream');
 
 const ObjectPrototype = Object.prototype;
 const kHeaders = Symbol('kHeaders');
@@ -221,7 +222,9 @@ function joinFields(raw, joinAll) {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const lower = StringPrototypeToLowerCase(raw[i]);
     const value = raw[i + 1];
-    const rule = joinAll ? (lower === 'set-cookie' ? kList : kComma) : duplicateRule(lower);
+    // joinDuplicateHeaders joins the first-wins fields too; cookies keep '; '.
+    let rule = duplicateRule(lower);
+    if (joinAll && rule === kFirstWins) rule = kComma;
     const old = out[lower];
     if (old === undefined) {
       out[lower] = rule === kList ? [value] : value;
@@ -315,9 +318,15 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
     this.emit('aborted');
   }
   const socket = this.socket;
-  if (socket && !socket.destroyed && !this.complete) socket.destroy(err);
-  // As node: an abort is an 'error' only for those who listen for one.
-  cb(this.listenerCount('error') > 0 ? err : undefined);
+  // As node: an abort is an 'error' only for those who listen for one; and a
+  // message that takes its socket down is 'closed' only once the socket is.
+  const finish = () => cb(this.listenerCount('error') > 0 ? err : undefined);
+  if (socket && !socket.destroyed && !this.complete) {
+    socket.destroy(err);
+    eos(socket, () => process.nextTick(finish));
+  } else {
+    finish();
+  }
 };
 
 module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard, kBackedUp };
