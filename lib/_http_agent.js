@@ -15,6 +15,7 @@ const {
 
 const EventEmitter = require('events');
 const net = require('net');
+let debug = require('internal/util/debuglog').debuglog('http', (fn) => { debug = fn; });
 const { validateNumber, validateOneOf, validateString } = require('internal/validators');
 
 function Agent(options) {
@@ -128,6 +129,7 @@ Agent.prototype.createSocket = function createSocket(req, options, cb) {
   }
   const name = this.getName(options);
   options._agentKey = name;
+  debug('AGENT createConnection', name);
   let called = false;
   // A createConnection may answer at once (a socket) or later through the callback.
   const oncreate = (err, socket) => {
@@ -189,23 +191,35 @@ Agent.prototype.removeSocket = function removeSocket(socket, options) {
   const removed = remove(this.sockets, name, socket) | remove(this.freeSockets, name, socket);
   if (removed) this.totalSocketCount--;
   socket.removeAllListeners('agentRemove');
-  // A request waiting for this destination gets a new socket, handed over as a
-  // 'free' one (the agent's 'free' listeners see it, as in node).
-  const waiting = this.requests[name];
-  if (waiting !== undefined && waiting.length > 0) {
-    const req = waiting[0];
-    this.createSocket(req, options || req._agentOptions, (err, s) => {
-      if (!err) {
-        s.emit('free');
-        return;
-      }
-      const i = ArrayPrototypeIndexOf(waiting, req);
-      if (i !== -1) ArrayPrototypeSplice(waiting, i, 1);
-      if (waiting.length === 0 && this.requests[name] === waiting) delete this.requests[name];
-      req.onSocket(s, err);
-    });
-  }
+  makeForWaiting(this, name, options);
 };
+
+// A request waiting for this destination (or, when none is, for the first other
+// one that has no socket at all: maxTotalSockets held it back) gets a new socket,
+// handed over as a 'free' one (the agent's 'free' listeners see it, as in node).
+function makeForWaiting(agent, name, options) {
+  let waiting = agent.requests[name];
+  if (waiting === undefined || waiting.length === 0) {
+    const keys = ObjectKeys(agent.requests);
+    if (keys.length === 0) return;
+    const active = agent.sockets[keys[0]];
+    if (active !== undefined && active.length > 0) return;
+    name = keys[0];
+    waiting = agent.requests[name];
+    options = undefined;
+  }
+  const req = waiting[0];
+  agent.createSocket(req, options || req._agentOptions, (err, s) => {
+    if (!err) {
+      s.emit('free');
+      return;
+    }
+    const i = ArrayPrototypeIndexOf(waiting, req);
+    if (i !== -1) ArrayPrototypeSplice(waiting, i, 1);
+    if (waiting.length === 0 && agent.requests[name] === waiting) delete agent.requests[name];
+    req.onSocket(s, err);
+  });
+}
 
 function freeSocketErrorListener() {
   this.destroy();
@@ -217,6 +231,7 @@ function freeSocketErrorListener() {
 function onFree(socket, options) {
   const agent = this;
   const name = socket._agentName || agent.getName(options);
+  debug('AGENT free', name);
   // Closed meanwhile: a waiting request gets a new socket instead.
   if (socket.destroyed) {
     agent.removeSocket(socket, options);
@@ -231,8 +246,8 @@ function onFree(socket, options) {
     return;
   }
   const free = agent.freeSockets[name];
-  const keep = agent.keepAlive && (free === undefined || free.length < agent.maxFreeSockets) &&
-    agent.keepSocketAlive(socket);
+  const keep = agent.keepAlive && agent.totalSocketCount <= agent.maxTotalSockets &&
+    (free === undefined || free.length < agent.maxFreeSockets) && agent.keepSocketAlive(socket);
   if (!keep) {
     socket.destroy();
     return;
@@ -242,6 +257,7 @@ function onFree(socket, options) {
   socket.on('error', freeSocketErrorListener);
   if (agent.freeSockets[name] === undefined) agent.freeSockets[name] = [];
   ArrayPrototypePush(agent.freeSockets[name], socket);
+  makeForWaiting(agent, name, options);
 }
 
 // The server's Keep-Alive hint (timeout=N seconds) shortens the agent's idle

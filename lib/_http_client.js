@@ -34,6 +34,7 @@ const {
   },
 } = require('internal/errors');
 const { validateBoolean, validateNumber } = require('internal/validators');
+let debug = require('internal/util/debuglog').debuglog('http', (fn) => { debug = fn; });
 const dc = require('diagnostics_channel');
 const channels = {
   requestStart: dc.channel('http.client.request.start'),
@@ -285,6 +286,7 @@ ClientRequest.prototype.setSocketKeepAlive = function setSocketKeepAlive(enable,
 };
 
 ClientRequest.prototype.onSocket = function onSocket(socket, err) {
+  debug('CLIENT onSocket', err ? err.message : '');
   process.nextTick(() => {
     if (err || this.destroyed) {
       this.destroyed = true;
@@ -374,9 +376,12 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   const res = new IncomingMessage(this.socket);
   res.statusCode = status;
   res.statusMessage = reason;
-  res.httpVersionMajor = 1;
+  // The parser says 9 for an HTTP/0.9 status line and 20 for HTTP/2.0.
+  const major = minor === 9 ? 0 : minor === 20 ? 2 : 1;
+  if (minor === 20) minor = 0;
+  res.httpVersionMajor = major;
   res.httpVersionMinor = minor;
-  res.httpVersion = minor === 1 ? '1.1' : '1.0';
+  res.httpVersion = `${major}.${minor}`;
   res.rawHeaders = rawHeaders;
   res.joinDuplicateHeaders = req.joinDuplicateHeaders;
   if (status >= 100 && status < 200 && status !== 101) {
@@ -536,6 +541,7 @@ function socketOnError(err) {
 function socketOnClose() {
   const state = this[kState];
   if (state === null || state === undefined) return;
+  debug('CLIENT socket close');
   const req = state.req;
   detach(state);
   state.released = true;
