@@ -8,13 +8,15 @@
 
 const {
   ArrayPrototypeIndexOf, ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift,
-  ArrayPrototypeSplice, FunctionPrototypeCall, NumberIsFinite, ObjectKeys,
-  ObjectSetPrototypeOf,
+  ArrayPrototypeSplice, FunctionPrototypeCall, NumberIsFinite, NumberParseInt, ObjectKeys,
+  RegExpPrototypeExec,
+  ObjectSetPrototypeOf, StringPrototypeIndexOf, StringPrototypeSlice,
 } = primordials;
 
 const EventEmitter = require('events');
 const net = require('net');
-const { validateNumber, validateOneOf } = require('internal/validators');
+let debug = require('internal/util/debuglog').debuglog('http', (fn) => { debug = fn; });
+const { validateNumber, validateOneOf, validateString } = require('internal/validators');
 
 function Agent(options) {
   if (!(this instanceof Agent)) return new Agent(options);
@@ -56,28 +58,40 @@ Agent.prototype.getName = function getName(options = {}) {
   return name;
 };
 
-Agent.prototype.addRequest = function addRequest(req, options) {
+Agent.prototype.addRequest = function addRequest(req, options, port, localAddress) {
+  // The old (host, port, localAddress) form is still accepted, as node's.
+  if (typeof options === 'string') options = { __proto__: null, host: options, port, localAddress };
   options = { __proto__: null, ...options, ...this.options };
   if (options.socketPath) options.path = options.socketPath;
+  if (!options.servername && options.servername !== '') options.servername = serverName(options, req);
   const name = this.getName(options);
   const free = this.freeSockets[name];
+  // A free socket destroyed meanwhile (its 'close' still to come) is dropped, not handed out.
+  if (free !== undefined) {
+    for (let i = free.length - 1; i >= 0; i--) {
+      if (free[i].destroyed) {
+        ArrayPrototypeSplice(free, i, 1);
+        this.totalSocketCount--;
+      }
+    }
+    if (free.length === 0) delete this.freeSockets[name];
+  }
   if (free !== undefined && free.length > 0) {
     const socket = this.scheduling === 'fifo' ? ArrayPrototypeShift(free) : ArrayPrototypePop(free);
     if (free.length === 0) delete this.freeSockets[name];
     socket.removeListener('error', freeSocketErrorListener);
-    socket.ref();
     socket.setTimeout(0);
     if (this.sockets[name] === undefined) this.sockets[name] = [];
     ArrayPrototypePush(this.sockets[name], socket);
-    req.reusedSocket = true;
-    req.onSocket(socket);
+    this.reuseSocket(socket, req);
+    giveSocket(this, req, socket);
     return;
   }
   const active = this.sockets[name] === undefined ? 0 : this.sockets[name].length;
   if (active < this.maxSockets && this.totalSocketCount < this.maxTotalSockets) {
     this.createSocket(req, options, (err, socket) => {
       if (err) req.onSocket(socket, err);
-      else req.onSocket(socket);
+      else giveSocket(this, req, socket);
     });
     return;
   }
@@ -85,12 +99,37 @@ Agent.prototype.addRequest = function addRequest(req, options) {
   ArrayPrototypePush(this.requests[name], req);
 };
 
+// The TLS server name comes from the Host header when the request has one.
+function serverName(options, req) {
+  const header = req.getHeader('host');
+  if (!header) return options.host;
+  validateString(header, 'options.headers.host');
+  if (header[0] === '[') {
+    const end = StringPrototypeIndexOf(header, ']');
+    return end === -1 ? header : StringPrototypeSlice(header, 1, end);
+  }
+  const colon = StringPrototypeIndexOf(header, ':');
+  return colon === -1 ? header : StringPrototypeSlice(header, 0, colon);
+}
+
+// The request's own timeout wins over the agent's (which the socket was made with).
+function giveSocket(agent, req, socket) {
+  req.onSocket(socket);
+  const agentTimeout = agent.options.timeout || 0;
+  if (req.timeout !== undefined && req.timeout !== agentTimeout) socket.setTimeout(req.timeout);
+}
+
 Agent.prototype.createSocket = function createSocket(req, options, cb) {
   options = { __proto__: null, ...options, ...this.options };
   if (options.socketPath) options.path = options.socketPath;
-  if (!options.servername && options.servername !== '') options.servername = options.host;
+  if (!options.servername && options.servername !== '') options.servername = serverName(options, req);
+  if (this.keepAlive) {
+    options.keepAlive = true;
+    options.keepAliveInitialDelay = this.keepAliveMsecs;
+  }
   const name = this.getName(options);
   options._agentKey = name;
+  debug('AGENT createConnection', name);
   let called = false;
   // A createConnection may answer at once (a socket) or later through the callback.
   const oncreate = (err, socket) => {
@@ -152,34 +191,63 @@ Agent.prototype.removeSocket = function removeSocket(socket, options) {
   const removed = remove(this.sockets, name, socket) | remove(this.freeSockets, name, socket);
   if (removed) this.totalSocketCount--;
   socket.removeAllListeners('agentRemove');
-  // A request waiting for this destination gets a new socket.
-  const waiting = this.requests[name];
-  if (waiting !== undefined && waiting.length > 0) {
-    const req = ArrayPrototypeShift(waiting);
-    if (waiting.length === 0) delete this.requests[name];
-    this.createSocket(req, options || req._agentOptions, (err, s) => req.onSocket(s, err));
-  }
+  makeForWaiting(this, name, options);
 };
+
+// A request waiting for this destination (or, when none is, for the first other
+// one that has no socket at all: maxTotalSockets held it back) gets a new socket,
+// handed over as a 'free' one (the agent's 'free' listeners see it, as in node).
+function makeForWaiting(agent, name, options) {
+  let waiting = agent.requests[name];
+  if (waiting === undefined || waiting.length === 0) {
+    const keys = ObjectKeys(agent.requests);
+    if (keys.length === 0) return;
+    const active = agent.sockets[keys[0]];
+    if (active !== undefined && active.length > 0) return;
+    name = keys[0];
+    waiting = agent.requests[name];
+    options = undefined;
+  }
+  const req = waiting[0];
+  agent.createSocket(req, options || req._agentOptions, (err, s) => {
+    if (!err) {
+      s.emit('free');
+      return;
+    }
+    const i = ArrayPrototypeIndexOf(waiting, req);
+    if (i !== -1) ArrayPrototypeSplice(waiting, i, 1);
+    if (waiting.length === 0 && agent.requests[name] === waiting) delete agent.requests[name];
+    req.onSocket(s, err);
+  });
+}
 
 function freeSocketErrorListener() {
   this.destroy();
   this.emit('agentRemove');
 }
 
-// A socket whose response ended on a kept-alive connection.
+// A socket whose response ended on a kept-alive connection, or a new one made
+// for a waiting request.
 function onFree(socket, options) {
   const agent = this;
   const name = socket._agentName || agent.getName(options);
-  const waiting = agent.requests[name];
-  if (waiting !== undefined && waiting.length > 0 && !socket.destroyed) {
-    const req = ArrayPrototypeShift(waiting);
-    if (waiting.length === 0) delete agent.requests[name];
-    req.reusedSocket = true;
-    req.onSocket(socket);
+  debug('AGENT free', name);
+  // Closed meanwhile: a waiting request gets a new socket instead.
+  if (socket.destroyed) {
+    agent.removeSocket(socket, options);
     return;
   }
-  const keep = agent.keepAlive && !socket.destroyed &&
-    (agent.freeSockets[name] === undefined || agent.freeSockets[name].length < agent.maxFreeSockets);
+  const waiting = agent.requests[name];
+  if (waiting !== undefined && waiting.length > 0) {
+    const req = ArrayPrototypeShift(waiting);
+    if (waiting.length === 0) delete agent.requests[name];
+    // Not counted as reused (req.reusedSocket stays false), as node's.
+    giveSocket(agent, req, socket);
+    return;
+  }
+  const free = agent.freeSockets[name];
+  const keep = agent.keepAlive && agent.totalSocketCount <= agent.maxTotalSockets &&
+    (free === undefined || free.length < agent.maxFreeSockets) && agent.keepSocketAlive(socket);
   if (!keep) {
     socket.destroy();
     return;
@@ -189,15 +257,28 @@ function onFree(socket, options) {
   socket.on('error', freeSocketErrorListener);
   if (agent.freeSockets[name] === undefined) agent.freeSockets[name] = [];
   ArrayPrototypePush(agent.freeSockets[name], socket);
-  socket.setKeepAlive(true, agent.keepAliveMsecs);
-  socket.unref();
-  const timeout = agent.options.timeout;
-  if (NumberIsFinite(timeout) && timeout > 0) socket.setTimeout(timeout);
+  makeForWaiting(agent, name, options);
 }
 
+// The server's Keep-Alive hint (timeout=N seconds) shortens the agent's idle
+// timeout to a second less than N, so the socket is dropped before the server
+// would; a hint of a second or less means the socket is not kept.
 Agent.prototype.keepSocketAlive = function keepSocketAlive(socket) {
+  let timeout = this.options.timeout;
+  timeout = NumberIsFinite(timeout) && timeout > 0 ? timeout : 0;
+  const req = socket._httpMessage;
+  const hint = req && req.res ? req.res.headers['keep-alive'] : undefined;
+  if (typeof hint === 'string') {
+    const m = RegExpPrototypeExec(/^timeout=(\d+)/, hint);
+    if (m !== null) {
+      const serverMs = NumberParseInt(m[1], 10) * 1000 - 1000;
+      if (serverMs <= 0) return false;
+      if (serverMs < timeout) timeout = serverMs;
+    }
+  }
   socket.setKeepAlive(true, this.keepAliveMsecs);
   socket.unref();
+  if (timeout > 0 && socket.timeout !== timeout) socket.setTimeout(timeout);
   return true;
 };
 

@@ -9,11 +9,12 @@
 
 const {
   ArrayIsArray, Error, FunctionPrototypeCall, NumberIsFinite, ObjectDefineProperty, ObjectKeys,
-  ObjectSetPrototypeOf, RegExpPrototypeExec, StringPrototypeIncludes,
+  ObjectSetPrototypeOf, RegExpPrototypeExec, StringPrototypeIncludes, StringPrototypeIndexOf,
   StringPrototypeToUpperCase, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
 } = primordials;
 
 const net = require('net');
+const eos = require('internal/streams/end-of-stream');
 const { Buffer } = require('buffer');
 const { URL, urlToHttpOptions } = require('internal/url');
 const {
@@ -28,11 +29,12 @@ const {
 } = require('_http_common');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_PROTOCOL,
+    ERR_INVALID_ARG_TYPE, ERR_INVALID_HTTP_TOKEN, ERR_INVALID_PROTOCOL, ERR_OUT_OF_RANGE,
     ERR_UNESCAPED_CHARACTERS,
   },
 } = require('internal/errors');
-const { validateBoolean, validateInteger } = require('internal/validators');
+const { validateBoolean, validateNumber } = require('internal/validators');
+let debug = require('internal/util/debuglog').debuglog('http', (fn) => { debug = fn; });
 const dc = require('diagnostics_channel');
 const channels = {
   requestStart: dc.channel('http.client.request.start'),
@@ -42,6 +44,29 @@ const channels = {
 const kState = Symbol('kClientState');
 const kBodyless = { __proto__: null, GET: true, HEAD: true, DELETE: true, OPTIONS: true, TRACE: true, CONNECT: true };
 const invalidPath = /[^\u0021-\u00ff]/;
+
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+// A timeout in ms for a socket: longer than a timer can wait is cut to the
+// longest one, with a warning raised here (its stack shows the caller).
+function timerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !NumberIsFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+      `\nTimer duration was truncated to ${TIMEOUT_MAX}.`, 'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
+function validateHost(host, name) {
+  if (host !== null && host !== undefined && typeof host !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(`options.${name}`, ['string', 'undefined', 'null'], host);
+  }
+}
 
 function connReset(message) {
   const err = new Error(message);
@@ -82,13 +107,17 @@ function ClientRequest(input, options, cb) {
   let expected = defaultAgent.protocol;
   if (this.agent && this.agent.protocol) expected = this.agent.protocol;
   if (protocol !== expected) throw new ERR_INVALID_PROTOCOL(protocol, expected);
-  const defaultPort = options.defaultPort || (this.agent && this.agent.defaultPort) || 80;
-  const port = options.port = options.port || defaultPort;
+  // Without an agent there is no default port: the Host field then names :80.
+  const defaultPort = options.defaultPort || (this.agent && this.agent.defaultPort);
+  const port = options.port = options.port || defaultPort || 80;
+  validateHost(options.hostname, 'hostname');
+  validateHost(options.host, 'host');
   const host = options.host = options.hostname || options.host || 'localhost';
   const setHost = options.setHost === undefined || Boolean(options.setHost);
   this.socketPath = options.socketPath;
-  if (options.timeout !== undefined) validateInteger(options.timeout, 'timeout', 0);
-  this.timeout = options.timeout;
+  this.timeout = options.timeout === undefined ? undefined : timerDuration(options.timeout, 'timeout');
+  // The socket 'timeout' listener that forwards to this request, once set up.
+  this.timeoutCb = null;
   let method = options.method;
   if (method !== null && method !== undefined && typeof method !== 'string') {
     throw new ERR_INVALID_ARG_TYPE('options.method', 'string', method);
@@ -132,7 +161,11 @@ function ClientRequest(input, options, cb) {
     }
     if (host && !this.getHeader('host') && setHost) {
       let hostHeader = host;
-      if (StringPrototypeIncludes(hostHeader, ':') && hostHeader[0] !== '[') hostHeader = `[${hostHeader}]`;
+      // Only an IPv6 address (two colons or more) goes in brackets: 'foo:1234' stays.
+      const colon = StringPrototypeIndexOf(hostHeader, ':');
+      if (colon !== -1 && StringPrototypeIncludes(hostHeader, ':', colon + 1) && hostHeader[0] !== '[') {
+        hostHeader = `[${hostHeader}]`;
+      }
       if (port && +port !== defaultPort) hostHeader += `:${port}`;
       this.setHeader('Host', hostHeader);
     }
@@ -150,7 +183,7 @@ function ClientRequest(input, options, cb) {
   const signal = options.signal;
   if (signal) {
     const onAbort = () => this.destroy(abortError(signal));
-    if (signal.aborted) process.nextTick(onAbort);
+    if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   }
   const connectOptions = { __proto__: null, ...options, signal: undefined };
@@ -208,14 +241,38 @@ ClientRequest.prototype.destroy = function destroy(err) {
   return this;
 };
 
+// The socket's 'timeout' reaches the request once per socket (a once listener
+// kept in req.timeoutCb, taken off when the response ends).
+function emitRequestTimeout() {
+  const req = this._httpMessage;
+  if (req) req.emit('timeout');
+}
+
+function listenSocketTimeout(req) {
+  if (req.timeoutCb !== null) return;
+  req.timeoutCb = emitRequestTimeout;
+  if (req.socket !== null) req.socket.once('timeout', emitRequestTimeout);
+  else req.once('socket', (socket) => socket.once('timeout', emitRequestTimeout));
+}
+
+// A socket still connecting gets its timeout once connected.
+function setSocketTimeout(socket, msecs) {
+  if (socket.connecting) socket.once('connect', () => socket.setTimeout(msecs));
+  else socket.setTimeout(msecs);
+}
+
 ClientRequest.prototype.setTimeout = function setTimeout(msecs, callback) {
+  if (this._ended) return this;
+  msecs = timerDuration(msecs, 'msecs');
+  listenSocketTimeout(this);
   if (callback) this.once('timeout', callback);
-  this.timeout = msecs;
-  if (this.socket !== null) {
-    this._timeoutPending = msecs > 0;
-    this.socket.setTimeout(msecs);
-  }
+  if (this.socket !== null) setSocketTimeout(this.socket, msecs);
+  else this.once('socket', (socket) => setSocketTimeout(socket, msecs));
   return this;
+};
+
+ClientRequest.prototype.clearTimeout = function clearTimeout(callback) {
+  this.setTimeout(0, callback);
 };
 
 ClientRequest.prototype.setNoDelay = function setNoDelay(noDelay) {
@@ -229,17 +286,38 @@ ClientRequest.prototype.setSocketKeepAlive = function setSocketKeepAlive(enable,
 };
 
 ClientRequest.prototype.onSocket = function onSocket(socket, err) {
+  debug('CLIENT onSocket', err ? err.message : '');
   process.nextTick(() => {
     if (err || this.destroyed) {
-      if (socket) socket.destroy();
-      const e = err || this._destroyError || (this.aborted ? null : connReset('socket hang up'));
-      if (e) this.emit('error', e);
-      emitClose(this);
+      this.destroyed = true;
+      finishUnattached(this, socket, err);
       return;
     }
     attach(this, socket);
   });
 };
+
+// A request destroyed before its socket came: a healthy agent socket goes back
+// to the agent for the next request; any other socket is destroyed and its own
+// error (if it failed meanwhile) is the request's.
+function finishUnattached(req, socket, err) {
+  const done = (e) => {
+    e = e || req._destroyError || (req.aborted ? null : connReset('socket hang up'));
+    if (e) req.emit('error', e);
+    emitClose(req);
+  };
+  if (!socket) {
+    done(err);
+    return;
+  }
+  if (!err && req.agent && !socket.destroyed) {
+    socket.emit('free');
+    done(null);
+    return;
+  }
+  socket.destroy(err || req._destroyError);
+  eos(socket, (e) => done(e && e.code !== 'ERR_STREAM_PREMATURE_CLOSE' ? e : err));
+}
 
 // What one response on one socket needs: the parser and who is waiting.
 function ClientState(req, socket) {
@@ -267,10 +345,10 @@ function attach(req, socket) {
   socket.on('error', socketOnError);
   socket.on('close', socketOnClose);
   socket.on('drain', socketOnDrain);
-  socket.on('timeout', socketOnTimeout);
-  if (req.timeout !== undefined && req.timeout > 0) {
-    req._timeoutPending = true;
-    socket.setTimeout(req.timeout);
+  // An agent set the request's own timeout when it handed the socket over.
+  if (!req.agent && req.timeout !== undefined && socket.timeout !== req.timeout) socket.setTimeout(req.timeout);
+  if (req.timeout !== undefined || (req.agent && req.agent.options && req.agent.options.timeout)) {
+    listenSocketTimeout(req);
   }
   req.emit('socket', socket);
   req._flushOutput(socket);
@@ -283,7 +361,8 @@ function detach(state) {
   socket.removeListener('error', socketOnError);
   socket.removeListener('close', socketOnClose);
   socket.removeListener('drain', socketOnDrain);
-  socket.removeListener('timeout', socketOnTimeout);
+  socket.removeListener('timeout', responseOnTimeout);
+  if (state.req.timeoutCb !== null) socket.removeListener('timeout', emitRequestTimeout);
   if (socket[kState] === state) socket[kState] = null;
   if (socket._httpMessage === state.req) socket._httpMessage = null;
   if (state.parser >= 0) {
@@ -297,9 +376,12 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   const res = new IncomingMessage(this.socket);
   res.statusCode = status;
   res.statusMessage = reason;
-  res.httpVersionMajor = 1;
+  // The parser says 9 for an HTTP/0.9 status line and 20 for HTTP/2.0.
+  const major = minor === 9 ? 0 : minor === 20 ? 2 : 1;
+  if (minor === 20) minor = 0;
+  res.httpVersionMajor = major;
   res.httpVersionMinor = minor;
-  res.httpVersion = minor === 1 ? '1.1' : '1.0';
+  res.httpVersion = `${major}.${minor}`;
   res.rawHeaders = rawHeaders;
   res.joinDuplicateHeaders = req.joinDuplicateHeaders;
   if (status >= 100 && status < 200 && status !== 101) {
@@ -324,6 +406,7 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   // The socket is released once the response has been read to its 'end'.
   res[kState] = this;
   res.on('end', responseOnEnd);
+  this.socket.on('timeout', responseOnTimeout);
   if (channels.responseFinish.hasSubscribers) channels.responseFinish.publish({ request: req, response: res });
   if (!req.emit('response', res)) res._dump();
   if (noBody) {
@@ -343,8 +426,14 @@ function onComplete(trailers) {
   res._pushEnd();
 }
 
+function responseOnTimeout() {
+  const req = this._httpMessage;
+  if (req && req.res) req.res.emit('timeout');
+}
+
 function responseOnEnd() {
   const state = this[kState];
+  state.req._ended = true;
   state.responseDone = true;
   maybeRelease(state);
 }
@@ -359,8 +448,9 @@ function maybeRelease(state) {
   req.destroyed = true;
   detach(state);
   if (state.keepAlive && req.agent && !socket.destroyed) {
+    if (socket.timeout !== 0) socket.setTimeout(0);
     // On the next tick, as node: 'end' listeners still see the socket in use.
-    process.nextTick(emitFree, req.agent, socket, req._agentOptions);
+    process.nextTick(emitFree, req.agent, socket, req);
   } else if (!socket.destroyed) {
     socket.destroySoon();
   }
@@ -373,9 +463,13 @@ function emitClose(req) {
 }
 
 // The agent listens for its sockets' 'free' (installed when it made them).
-function emitFree(agent, socket, options) {
+// The freed socket still names its request meanwhile (keepSocketAlive reads the
+// response's Keep-Alive hint from it).
+function emitFree(agent, socket, req) {
+  socket._httpMessage = req;
   if (socket.listenerCount('free') > 0) socket.emit('free');
-  else agent.emit('free', socket, options);
+  else agent.emit('free', socket, req._agentOptions);
+  if (socket._httpMessage === req) socket._httpMessage = null;
 }
 
 function socketOnData(chunk) {
@@ -416,7 +510,7 @@ function socketOnEnd() {
   if (!state.released) this.destroy();
 }
 
-// An error before the response completes is the request's (once).
+// A parse or connection error before the response completes is the request's (once).
 function fail(state, err) {
   const req = state.req;
   if (req._hadError) return;
@@ -428,16 +522,26 @@ function fail(state, err) {
   }
 }
 
+// The socket's own errors are the request's even once a response came (as in
+// node: a response destroyed with an error, a reset in the middle of a body).
 function socketOnError(err) {
   const state = this[kState];
   if (state === null || state === undefined) return;
-  fail(state, err);
+  const req = state.req;
+  if (state.res !== null && !req._hadError) {
+    req._hadError = true;
+    if (!state.res.complete) state.res.destroy(connReset('aborted'));
+    req.emit('error', err);
+  } else {
+    fail(state, err);
+  }
   this.destroy();
 }
 
 function socketOnClose() {
   const state = this[kState];
   if (state === null || state === undefined) return;
+  debug('CLIENT socket close');
   const req = state.req;
   detach(state);
   state.released = true;
@@ -462,17 +566,6 @@ function socketOnDrain() {
   if (req._needDrain) {
     req._needDrain = false;
     req.emit('drain');
-  }
-}
-
-function socketOnTimeout() {
-  const state = this[kState];
-  if (state === null || state === undefined) return;
-  // Once per setTimeout, as node's socket.once('timeout').
-  const req = state.req;
-  if (req._timeoutPending) {
-    req._timeoutPending = false;
-    req.emit('timeout');
   }
 }
 

@@ -13,6 +13,7 @@ const {
 
 const { Readable } = require('stream');
 const { ReadableState } = require('internal/streams/readable'); // captured at load
+const eos = require('internal/streams/end-of-stream');
 
 const ObjectPrototype = Object.prototype;
 const kHeaders = Symbol('kHeaders');
@@ -221,7 +222,9 @@ function joinFields(raw, joinAll) {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const lower = StringPrototypeToLowerCase(raw[i]);
     const value = raw[i + 1];
-    const rule = joinAll ? (lower === 'set-cookie' ? kList : kComma) : duplicateRule(lower);
+    // joinDuplicateHeaders joins the first-wins fields too; cookies keep '; '.
+    let rule = duplicateRule(lower);
+    if (joinAll && rule === kFirstWins) rule = kComma;
     const old = out[lower];
     if (old === undefined) {
       out[lower] = rule === kList ? [value] : value;
@@ -314,22 +317,17 @@ IncomingMessage.prototype._destroy = function _destroy(err, cb) {
     this.aborted = true;
     this.emit('aborted');
   }
-  // As node: a request destroyed before it was read to its end takes its
-  // connection with it (the rest of its body, and the answer, are lost); the
-  // destroy completes a tick after the socket's (its end-of-stream), else on
-  // the next tick.
+  // As node: a message destroyed before it was read to its end takes its
+  // connection with it (the rest of its body, and the answer, are lost), and is
+  // closed a tick after the socket is; else on the next tick.
   const socket = this.socket;
   if (socket && !socket.destroyed && this.aborted) {
     socket.destroy(err);
-    process.nextTick(destroyedAfterSocket, this, err, cb);
+    eos(socket, () => process.nextTick(destroyed, this, err, cb));
   } else {
     process.nextTick(destroyed, this, err, cb);
   }
 };
-
-function destroyedAfterSocket(msg, err, cb) {
-  process.nextTick(destroyed, msg, err, cb);
-}
 
 // As node: an abort is an 'error' only for those who listen for one (then).
 function destroyed(msg, err, cb) {

@@ -556,13 +556,13 @@ TLSSocket.prototype._destroy = function(exception, cb) {
   }
   const raw = this[kParent];
   const hadError = Boolean(exception);
-  if (raw.closed || (raw.destroyed && raw._handle === null && !raw.connecting)) {
-    process.nextTick(() => this.emit('close', hadError));
-  } else {
-    raw.once('close', () => this.emit('close', hadError));
-  }
+  const rawGone = raw.closed || (raw.destroyed && raw._handle === null && !raw.connecting);
   if (!raw.destroyed) raw.destroy();
+  // First, so the 'error' it schedules comes before the 'close' below (a lookup
+  // that failed leaves a parent already gone), as node's order.
   cb(exception);
+  if (rawGone) process.nextTick(() => this.emit('close', hadError));
+  else raw.once('close', () => this.emit('close', hadError));
 };
 
 TLSSocket.prototype.connect = function(...args) {

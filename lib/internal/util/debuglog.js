@@ -6,7 +6,7 @@
 // internalBinding functions used: none. Uses process.env, process.pid, process.stderr.
 
 const {
-  ObjectDefineProperty, StringPrototypeToUpperCase,
+  ObjectDefineProperty, StringPrototypeToLowerCase, StringPrototypeToUpperCase,
 } = primordials;
 const { regExpReplace, regExpTest } = require('internal/util/regexp');
 
@@ -23,8 +23,17 @@ function initializeDebugEnv(debugEnv) {
   }
 }
 
+// Logs of these sections show headers, so turning them on is warned about once.
+const kSensitive = { __proto__: null, HTTP: true, HTTP2: true };
+let warnedSensitive = false;
+
 function debuglogImpl(enabled, set) {
   if (!enabled) return () => {};
+  if (kSensitive[set] === true && !warnedSensitive) {
+    warnedSensitive = true;
+    process.emitWarning(`Setting the NODE_DEBUG environment variable to '${StringPrototypeToLowerCase(set)}' ` +
+      'can expose sensitive data (such as passwords, tokens and authentication headers) in the resulting log.');
+  }
   const pid = process.pid;
   return function debug(...args) {
     const { formatWithOptions } = require('internal/util/inspect');

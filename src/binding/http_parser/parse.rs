@@ -92,6 +92,7 @@ pub struct Head<'a> {
     pub method_or_status: u16,
     /// The request target, or the status line's reason phrase.
     pub target: &'a [u8],
+    /// 0 or 1 (HTTP/1.x); a response's HTTP/0.9 or HTTP/2.0 is ODD_VERSION_09 or _20.
     pub minor: u8,
     pub headers: &'a [httparse::Header<'a>],
     pub flags: u32,
@@ -182,6 +183,18 @@ fn head_error(e: httparse::Error, kind: Kind, head: &[u8]) -> ParseError {
         );
     }
     map_httparse(e, kind)
+}
+
+/// `Head::minor` of a response whose status line says HTTP/0.9 or HTTP/2.0.
+pub const ODD_VERSION_09: u8 = 9;
+pub const ODD_VERSION_20: u8 = 20;
+
+fn odd_version(head: &[u8]) -> Option<u8> {
+    match head.get(..8) {
+        Some(b"HTTP/0.9") => Some(ODD_VERSION_09),
+        Some(b"HTTP/2.0") => Some(ODD_VERSION_20),
+        _ => None,
+    }
 }
 
 /// httparse as llhttp reads requests: runs of spaces between the request line's
@@ -420,6 +433,7 @@ impl Parser {
         sink: &mut impl Sink,
     ) -> Result<Next, ParseError> {
         let mut response_fields;
+        let patched: Vec<u8>;
         let (method_or_status, target, minor, headers): (u16, &[u8], u8, &[httparse::Header]) =
             match self.kind {
                 Kind::Request => {
@@ -448,7 +462,24 @@ impl Parser {
                     // httparse has no uninitialized-storage entry for responses.
                     response_fields = vec![httparse::EMPTY_HEADER; storage.len()];
                     let mut res = httparse::Response::new(&mut response_fields);
-                    match res.parse(bytes) {
+                    // llhttp also takes an HTTP/0.9 or HTTP/2.0 status line, which
+                    // httparse does not: parsed as 1.0 (same framing), reported
+                    // through `minor` as ODD_VERSION_09 / ODD_VERSION_20.
+                    let odd = if delivered.is_none() {
+                        odd_version(bytes)
+                    } else {
+                        None
+                    };
+                    let src: &[u8] = match odd {
+                        Some(_) => {
+                            let mut copy = bytes.to_vec();
+                            copy[5..8].copy_from_slice(b"1.0");
+                            patched = copy;
+                            &patched
+                        }
+                        None => bytes,
+                    };
+                    match res.parse(src) {
                         Ok(httparse::Status::Complete(_)) => {}
                         Ok(httparse::Status::Partial) => {
                             return Err(err("HPE_INVALID_CONSTANT", "Incomplete head"))
@@ -458,7 +489,7 @@ impl Parser {
                     (
                         res.code.unwrap_or(0),
                         res.reason.unwrap_or("").as_bytes(),
-                        res.version.unwrap_or(1),
+                        odd.unwrap_or(res.version.unwrap_or(1)),
                         res.headers,
                     )
                 }
@@ -471,7 +502,8 @@ impl Parser {
             }
             None => headers,
         };
-        let framing = read_framing(headers, minor, self.kind, self.lenient)?;
+        let framed_minor = if minor > 1 { 0 } else { minor };
+        let framing = read_framing(headers, framed_minor, self.kind, self.lenient)?;
         let mut flags = framing.flags;
         let request = self.kind == Kind::Request;
         if request && method_or_status == CONNECT {

@@ -363,3 +363,21 @@ fn eof_in_the_middle_of_a_message_is_an_error() {
         Err("HPE_INVALID_EOF_STATE")
     );
 }
+
+#[test]
+fn responses_in_http_0_9_and_2_0_parse_as_1_0() {
+    for (line, minor) in [("HTTP/0.9", ODD_VERSION_09), ("HTTP/2.0", ODD_VERSION_20)] {
+        let mut p = Parser::new(Kind::Response, DEFAULT_MAX_HEADER_SIZE);
+        let text = format!("{line} 200 OK\r\nX: y\r\n\r\nuntil eof");
+        let input = text.as_bytes();
+        let mut log = Log {
+            data: input.to_vec(),
+            ..Log::default()
+        };
+        p.execute(input, &mut log).unwrap();
+        p.finish(&mut log).unwrap();
+        assert_eq!(log.events[0], format!("head 200 OK 1.{minor} [X=y] 0x0"));
+        assert_eq!(&log.events[1..], ["body until eof", "complete []"]);
+    }
+    assert!(whole(Kind::Response, "HTTP/1.2 200 OK\r\n\r\n").is_err());
+}
