@@ -11,7 +11,7 @@
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, Map,
   NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
-  StringPrototypeToLowerCase, Symbol, TypedArrayPrototypeGetByteLength,
+  StringPrototypeToLowerCase, Symbol, SymbolFor, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
 const { Stream } = require('stream');
@@ -75,6 +75,8 @@ ObjectSetPrototypeOf(OutgoingMessage, Stream);
 // Read only when a list value is stored: no field per message.
 OutgoingMessage.prototype[kUniqueHeaders] = null;
 OutgoingMessage.prototype[kBytesWritten] = 0;
+// The error destroy() was given (none: null), kept on the prototype until then.
+OutgoingMessage.prototype.errored = null;
 
 function getter(name, get, set) {
   ObjectDefineProperty(OutgoingMessage.prototype, name, {
@@ -84,6 +86,7 @@ function getter(name, get, set) {
 
 getter('connection', function() { return this.socket; }, function(v) { this.socket = v; });
 getter('headersSent', function() { return this._header !== null; });
+getter('closed', function() { return this._closed; });
 getter('writableEnded', function() { return this.finished; });
 getter('writableFinished', function() {
   return this.finished && this.outputSize === 0 &&
@@ -102,6 +105,8 @@ getter('writableCorked', function() {
 getter('writableNeedDrain', function() {
   return !this.destroyed && !this.finished && this._needDrain === true;
 });
+
+require('internal/http/outgoing_legacy').installLegacyHeaderViews(OutgoingMessage.prototype, kOutHeaders);
 
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   if (this._header !== null) throw new ERR_HTTP_HEADERS_SENT('set');
@@ -363,6 +368,8 @@ function writeBody(msg, chunk, encoding, callback) {
   }
   const len = chunkLength(chunk, encoding);
   if (len === 0) {
+    // An empty write still sends the head, as node's does.
+    if (!msg._headerSent && msg._header !== null) return msg._send('', 'latin1', callback);
     if (typeof callback === 'function') process.nextTick(callback);
     return true;
   }
@@ -389,7 +396,7 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
   }
   if (this.finished) {
     writeAfterEnd(this, callback);
-    return true;
+    return false;
   }
   checkChunk(chunk);
   if (this.destroyed) {
@@ -398,8 +405,18 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
   }
   if (this.strictContentLength) countStrict(this, chunkLength(chunk, encoding), false);
   if (this._header === null) this._implicitHeader();
+  // The writes of one tick leave together (one writev): the socket is corked
+  // until the next tick, as node does (res.writableLength counts them meanwhile).
+  const socket = this.socket;
+  if (socket !== null && socket._httpMessage === this && socket._writableState !== undefined &&
+      socket.writableCorked === 0) {
+    socket.cork();
+    process.nextTick(uncorkSocket, socket);
+  }
   return writeBody(this, chunk, encoding, callback);
 };
+
+function uncorkSocket(socket) { socket.uncork(); }
 
 // The callback handed with the last write; the owner may give one shared by all
 // its messages (the server's connection), else one is made here.
@@ -464,7 +481,12 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   let sent = false;
   if (chunk !== null && chunk !== undefined && this._hasBody) {
     if (!this.chunkedEncoding) {
-      if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      if (this.socket !== null && this.socket[kWriteStringDirect] === undefined) {
+        // A stream that is no net.Socket (assignSocket of any Writable) gets the
+        // body, then an empty last write whose callback is the end's, as in node.
+        this._send(chunk, encoding, null);
+        this._send('', 'latin1', done);
+      } else if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
         sendLast(this, encoding, done, chunk);
       } else {
         this._send(chunk, encoding, done);
@@ -485,6 +507,13 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (!sent) {
     if (this._hasBody && this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', done);
     else this._send('', 'latin1', done);
+  }
+  // Whatever corks are left (the user's, write()'s) are undone: the end goes out now.
+  const socket = this.socket;
+  if (socket !== null && socket._httpMessage === this && socket._writableState !== undefined &&
+      socket._writableState.corked > 0) {
+    socket._writableState.corked = 1;
+    socket.uncork();
   }
   this._afterEnd();
   this.emit('prefinish');
@@ -550,9 +579,15 @@ OutgoingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
 OutgoingMessage.prototype.destroy = function destroy(error) {
   if (this.destroyed) return this;
   this.destroyed = true;
+  this.errored = error === undefined ? null : error;
   if (this.socket !== null) this.socket.destroy(error);
   else this.once('socket', (socket) => socket.destroy(error));
   return this;
+};
+
+// events.captureRejections: a listener's rejected promise destroys the message.
+OutgoingMessage.prototype[SymbolFor('nodejs.rejection')] = function(err) {
+  this.destroy(err);
 };
 
 OutgoingMessage.prototype.pipe = function pipe() {

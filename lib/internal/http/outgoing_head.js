@@ -365,7 +365,10 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
     msg.chunkedEncoding = false;
   }
   let connection = '';
-  if (!state.connection) {
+  if (msg._removedConnection) {
+    // No Connection (nor Keep-Alive) line; the connection lives on as it would.
+    msg._last = !msg.shouldKeepAlive;
+  } else if (!state.connection) {
     const keepAlive = msg.shouldKeepAlive &&
       (state.contLen || msg.useChunkedEncodingByDefault || msg.agent);
     if (keepAlive && msg.maxRequestsOnConnectionReached) {

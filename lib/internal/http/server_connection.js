@@ -39,7 +39,8 @@ const httpServed = new Float64Array(internalBinding('uring').httpServed);
 
 const kConnection = Symbol('kConnection');
 const kConnections = Symbol('kConnections');
-const kSweep = Symbol('kSweep');
+// The sweep's interval timer (node exports this key as _http_server's kConnectionsCheckingInterval).
+const kSweep = Symbol('http.server.connectionsCheckingInterval');
 const kNotUpgrade = 3;
 const kUnseen = -1;
 const CONNECT = 3; // METHODS[3]
@@ -110,7 +111,9 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     this.dead = true;
     this.unconsume();
     this.waiting = noneWaiting;
-    socket.destroySoon();
+    // A stream handed in by 'connection' (a Duplex, no net.Socket) is ended.
+    if (typeof socket.destroySoon === 'function') socket.destroySoon();
+    else socket.end();
     return;
   }
   const next = takeFirst(this.waiting);
@@ -118,6 +121,7 @@ Connection.prototype.responseEnded = function responseEnded(res) {
   if (next !== undefined) {
     this.current = next;
     if (next.finished) queueEnding(this, next);
+    socket._httpMessage = null;
     next.assignSocket(socket);
     if (next.finished) this.responseEnded(next);
     else maybeResume(this);
@@ -560,7 +564,7 @@ function sweep(server) {
 
 function startSweep(server) {
   if (server[kConnections] === undefined) server[kConnections] = new SafeSet();
-  if (server[kSweep]) return;
+  if (server[kSweep] && !server[kSweep]._destroyed) return;
   const every = server.keepAliveTimeout > 0 ?
     MathMin(1000, server.connectionsCheckingInterval) : server.connectionsCheckingInterval;
   if (!(every > 0)) return;
@@ -569,10 +573,8 @@ function startSweep(server) {
 }
 
 function stopSweep(server) {
-  if (server[kSweep]) {
-    clearInterval(server[kSweep]);
-    server[kSweep] = null;
-  }
+  // The cleared timer stays, as node's does (its _destroyed tells it stopped).
+  if (server[kSweep]) clearInterval(server[kSweep]);
 }
 
 function closeConnections(server, idleOnly) {
@@ -583,4 +585,4 @@ function closeConnections(server, idleOnly) {
   }
 }
 
-module.exports = { kConnection, connectionListener, startSweep, stopSweep, closeConnections };
+module.exports = { kConnection, kSweep, connectionListener, startSweep, stopSweep, closeConnections };
