@@ -4,7 +4,7 @@
 //! Connection, Upgrade, Expect, Host), with the request-smuggling checks.
 use super::parse::{
     err, Kind, ParseError, F_CHUNKED, F_CONTENT_LENGTH, F_EXPECT_CONTINUE, F_EXPECT_OTHER, F_HOST,
-    F_KEEP_ALIVE, F_UPGRADE,
+    F_KEEP_ALIVE, F_UPGRADE, METHODS,
 };
 
 pub(super) fn is_tchar(b: u8) -> bool {
@@ -89,6 +89,25 @@ pub(super) fn find_head_end(
     }
     *scanned = i;
     Ok(None)
+}
+
+/// Where a request's first bytes stop being the start of a known method (none:
+/// they still are, or a CR/LF leads); the space after a whole method is fine.
+pub(super) fn method_error_at(bytes: &[u8]) -> Option<usize> {
+    if matches!(bytes.first(), None | Some(b'\r') | Some(b'\n')) {
+        return None;
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        let starts = |m: &&str| m.len() > i && m.as_bytes()[..=i] == bytes[..=i];
+        if b == b' ' {
+            let whole = METHODS.iter().any(|m| m.as_bytes() == &bytes[..i]);
+            return if whole { None } else { Some(i) };
+        }
+        if !METHODS.iter().any(starts) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 pub(super) fn map_httparse(e: httparse::Error, kind: Kind) -> ParseError {

@@ -9,7 +9,7 @@
 //! `HPE_*` code and llhttp's reason text.
 use std::mem::MaybeUninit;
 
-use super::fields::{find_head_end, map_httparse, read_framing};
+use super::fields::{find_head_end, map_httparse, method_error_at, read_framing};
 use super::lenient;
 
 /// Node's http.METHODS, in its order: a request head names its method by index.
@@ -169,6 +169,8 @@ pub struct Parser {
     pub(super) upgrade: bool,
     /// insecureHTTPParser (lenient.rs).
     pub(super) lenient: bool,
+    /// How far past the start of the failing head its error was found.
+    pub(super) error_skip: usize,
 }
 
 /// httparse's error for a whole head, named as llhttp names it: a field line that
@@ -203,6 +205,7 @@ impl Parser {
             keep_alive: true,
             upgrade: false,
             lenient: false,
+            error_skip: 0,
         }
     }
 
@@ -216,10 +219,11 @@ impl Parser {
         sink: &mut impl Sink,
     ) -> Result<usize, (ParseError, usize)> {
         let mut at = 0;
+        self.error_skip = 0;
         let r = self.run(data, &mut at, sink);
         r.map_err(|e| {
             self.state = State::Failed;
-            (e, at)
+            (e, (at + self.error_skip).min(data.len()))
         })
     }
 
@@ -322,8 +326,14 @@ impl Parser {
                 if end > self.max_header_size {
                     return Err(err("HPE_HEADER_OVERFLOW", "Header overflow"));
                 }
-                let next = self.parse_head(&data[start..start + end], sink)?;
-                return Ok((start - at + end, next));
+                let next = self.parse_head(&data[start..start + end], sink);
+                if next.is_err() {
+                    self.locate_method_error(&data[start..start + end], start - at);
+                }
+                return Ok((start - at + end, next?));
+            }
+            if self.locate_method_error(&data[start..], start - at) {
+                return Err(err("HPE_INVALID_METHOD", "Invalid method encountered"));
             }
             self.check_partial(&data[start..])?;
             if data.len() - start > self.max_header_size {
@@ -354,10 +364,28 @@ impl Parser {
                 Err(err("HPE_HEADER_OVERFLOW", "Header overflow"))
             }
             None => {
+                if !self.lenient && method_error_at(&self.pending).is_some() {
+                    return Err(err("HPE_INVALID_METHOD", "Invalid method encountered"));
+                }
                 self.check_partial(&self.pending)?;
                 self.scanned = scanned;
                 Ok((take, Next::Go))
             }
+        }
+    }
+
+    /// A request whose method no known one starts with fails at that byte, as
+    /// llhttp's does (error_skip: where, from the head's start plus `lead`).
+    fn locate_method_error(&mut self, bytes: &[u8], lead: usize) -> bool {
+        if self.kind != Kind::Request || self.lenient {
+            return false;
+        }
+        match method_error_at(bytes) {
+            Some(i) => {
+                self.error_skip = lead + i;
+                true
+            }
+            None => false,
         }
     }
 
