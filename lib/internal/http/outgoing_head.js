@@ -362,7 +362,9 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
   }
   const date = msg.sendDate && !state.date ? currentDateLine() : '';
   if (msg.chunkedEncoding && (msg.statusCode === 204 || msg.statusCode === 304)) {
+    // A bodiless answer that says chunked: the connection closes after it.
     msg.chunkedEncoding = false;
+    msg.shouldKeepAlive = false;
   }
   let connection = '';
   if (msg._removedConnection) {

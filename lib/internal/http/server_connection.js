@@ -40,6 +40,7 @@ const httpServed = new Float64Array(internalBinding('uring').httpServed);
 const kConnection = Symbol('kConnection');
 const kConnections = Symbol('kConnections');
 // The sweep's interval timer (node exports this key as _http_server's kConnectionsCheckingInterval).
+const { startDrain } = require('internal/http/server_drain');
 const kSweep = Symbol('http.server.connectionsCheckingInterval');
 const kNotUpgrade = 3;
 const kUnseen = -1;
@@ -572,9 +573,11 @@ function startSweep(server) {
   server[kSweep].unref();
 }
 
+// The cleared timer stays, as node's does (its _destroyed tells it stopped). The
+// connections left still end after keepAliveTimeout idle (node's socket timeouts).
 function stopSweep(server) {
-  // The cleared timer stays, as node's does (its _destroyed tells it stopped).
   if (server[kSweep]) clearInterval(server[kSweep]);
+  if (server[kConnections]?.size > 0) startDrain(server, server[kConnections], isIdle, kUnseen);
 }
 
 function closeConnections(server, idleOnly) {
