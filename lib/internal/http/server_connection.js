@@ -329,6 +329,7 @@ function connectionListener(socket) {
   const conn = new Connection(server, socket);
   socket[kConnection] = conn;
   socket._httpMessage = null;
+  socket.setEncoding = socketSetEncoding;
   server[kConnections].add(conn);
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('data', socketOnData);
@@ -338,6 +339,11 @@ function connectionListener(socket) {
   socket.on('close', socketOnClose);
   socket.on('drain', socketOnDrain);
   socket.on('timeout', socketOnTimeout);
+}
+
+// HTTP's bytes are not text in any one encoding (RFC 7230 section 3).
+function socketSetEncoding() {
+  throw new (require('internal/errors').codes.ERR_HTTP_SOCKET_ENCODING)();
 }
 
 function socketOnData(chunk) {
@@ -468,8 +474,9 @@ function socketOnError(err) {
     if (err.code === 'HPE_HEADER_OVERFLOW') answer = headersTooLarge;
     else if (err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') answer = payloadTooLarge;
     else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') answer = requestTimeout;
-    this.write(answer);
-    this.destroySoon();
+    // The socket is destroyed with the error once the answer is out, as node's
+    // (its 'error' listeners see the parse error).
+    this.end(answer, () => this.destroy(err));
     return;
   }
   this.destroy(err);
@@ -527,11 +534,10 @@ function socketOnDrain() {
 function socketOnTimeout() {
   const conn = this[kConnection];
   const res = this._httpMessage;
-  let handled = false;
-  if (res) {
-    if (res.req) handled = res.req.emit('timeout', this) || handled;
-    handled = res.emit('timeout', this) || handled;
-  }
+  // Only a request still being read times out (as node's), not one whose body is in.
+  const req = conn.incoming;
+  let handled = req !== null && !req.complete && req.emit('timeout', this);
+  if (res) handled = res.emit('timeout', this) || handled;
   handled = conn.server.emit('timeout', this) || handled;
   if (!handled) this.destroy();
 }
@@ -584,7 +590,9 @@ function closeConnections(server, idleOnly) {
   const list = server[kConnections];
   if (list === undefined) return;
   for (const conn of list) {
-    if (!idleOnly || (isIdle(conn) && conn.waiting.length === 0)) conn.socket.destroy();
+    // Part of a head read is a request begun: not idle (as node's).
+    const midHead = conn.headStart !== 0 && (conn.requests > 0 || conn.socket.bytesRead > 0);
+    if (!idleOnly || (isIdle(conn) && conn.waiting.length === 0 && !midHead)) conn.socket.destroy();
   }
 }
 

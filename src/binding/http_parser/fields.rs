@@ -91,6 +91,23 @@ pub(super) fn find_head_end(
     Ok(None)
 }
 
+/// llhttp reads these too (RTSP's, HTTP/2's preface) before it refuses them, so
+/// a bad method is found where none of either list goes on.
+const LLHTTP_OTHER_METHODS: [&str; 12] = [
+    "PRI",
+    "DESCRIBE",
+    "ANNOUNCE",
+    "SETUP",
+    "PLAY",
+    "PAUSE",
+    "TEARDOWN",
+    "GET_PARAMETER",
+    "SET_PARAMETER",
+    "REDIRECT",
+    "RECORD",
+    "FLUSH",
+];
+
 /// Where a request's first bytes stop being the start of a known method (none:
 /// they still are, or a CR/LF leads); the space after a whole method is fine.
 pub(super) fn method_error_at(bytes: &[u8]) -> Option<usize> {
@@ -103,7 +120,7 @@ pub(super) fn method_error_at(bytes: &[u8]) -> Option<usize> {
             let whole = METHODS.iter().any(|m| m.as_bytes() == &bytes[..i]);
             return if whole { None } else { Some(i) };
         }
-        if !METHODS.iter().any(starts) {
+        if !METHODS.iter().any(starts) && !LLHTTP_OTHER_METHODS.iter().any(starts) {
             return Some(i);
         }
     }
@@ -136,7 +153,6 @@ pub(super) struct Framing {
 pub(super) fn read_framing(
     headers: &[httparse::Header],
     minor: u8,
-    kind: Kind,
     lenient: bool,
 ) -> Result<Framing, ParseError> {
     let mut f = Framing {
@@ -221,12 +237,7 @@ pub(super) fn read_framing(
             "Transfer-Encoding can't be present with Content-Length",
         ));
     }
-    if f.te_present && f.flags & F_CHUNKED == 0 && kind == Kind::Request {
-        return Err(err(
-            "HPE_INVALID_TRANSFER_ENCODING",
-            "Request has invalid `Transfer-Encoding`",
-        ));
-    }
+    // A request whose Transfer-Encoding does not end in chunked: see parse.rs.
     if f.content_length.is_some() {
         f.flags |= F_CONTENT_LENGTH;
     }

@@ -82,6 +82,8 @@ pub struct ParseError {
     pub reason: &'static str,
 }
 
+const BAD_REQUEST_TE: &str = "Request has invalid `Transfer-Encoding`";
+
 pub(super) const fn err(code: &'static str, reason: &'static str) -> ParseError {
     ParseError { code, reason }
 }
@@ -327,8 +329,12 @@ impl Parser {
                     return Err(err("HPE_HEADER_OVERFLOW", "Header overflow"));
                 }
                 let next = self.parse_head(&data[start..start + end], sink);
-                if next.is_err() {
-                    self.locate_method_error(&data[start..start + end], start - at);
+                if let Err(e) = &next {
+                    if e.reason == BAD_REQUEST_TE {
+                        self.error_skip = start - at + end; // found after the head
+                    } else {
+                        self.locate_method_error(&data[start..start + end], start - at);
+                    }
                 }
                 return Ok((start - at + end, next?));
             }
@@ -354,6 +360,9 @@ impl Parser {
                 let pending = std::mem::take(&mut self.pending);
                 self.scanned = 0;
                 let next = self.parse_head(&pending[..end], sink);
+                if matches!(&next, Err(e) if e.reason == BAD_REQUEST_TE) {
+                    self.error_skip = end - had;
+                }
                 // Keep the allocation for the next split head.
                 self.pending = pending;
                 self.pending.clear();
@@ -499,7 +508,7 @@ impl Parser {
             }
             None => headers,
         };
-        let framing = read_framing(headers, minor, self.kind, self.lenient)?;
+        let framing = read_framing(headers, minor, self.lenient)?;
         let mut flags = framing.flags;
         let request = self.kind == Kind::Request;
         if request && method_or_status == CONNECT {
@@ -518,8 +527,11 @@ impl Parser {
         }
         // F_NO_BODY is what the framing says; an upgrade the caller takes stops
         // the parse after the head whatever it says.
+        // A request whose Transfer-Encoding does not end in chunked fails after its
+        // head is delivered, as llhttp's does; its request has a body that never comes.
+        let bad_te = request && framing.te_present && flags & F_CHUNKED == 0;
         let bodiless = no_body_status
-            || (request && !length_known)
+            || (request && !length_known && !bad_te)
             || (flags & F_CHUNKED == 0 && framing.content_length == Some(0));
         if bodiless {
             flags |= F_NO_BODY;
@@ -532,6 +544,9 @@ impl Parser {
             flags,
         };
         let next = sink.on_head(&head);
+        if bad_te {
+            return Err(err("HPE_INVALID_TRANSFER_ENCODING", BAD_REQUEST_TE));
+        }
         self.keep_alive = flags & F_KEEP_ALIVE != 0 || informational;
         self.upgrade = flags & F_UPGRADE != 0 && next != Next::NotUpgrade;
         let go = if next == Next::Stop {
