@@ -11,19 +11,18 @@
 const {
   ArrayIsArray, ArrayPrototypeJoin, ArrayPrototypePush, FunctionPrototypeCall, Map,
   NumberPrototypeToString, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
-  StringPrototypeToLowerCase, Symbol, TypedArrayPrototypeGetByteLength,
+  StringPrototypeToLowerCase, Symbol, SymbolFor, TypedArrayPrototypeGetByteLength,
 } = primordials;
 
 const { Stream } = require('stream');
 const { Buffer } = require('buffer');
 const { byteLength: BufferByteLength } = Buffer;
-const { isUint8Array } = require('internal/util/types');
 const {
   codes: {
-    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_CONTENT_LENGTH_MISMATCH, ERR_HTTP_HEADERS_SENT,
+    ERR_HTTP_BODY_NOT_ALLOWED, ERR_HTTP_HEADERS_SENT,
     ERR_INVALID_ARG_TYPE, ERR_INVALID_CHAR, ERR_METHOD_NOT_IMPLEMENTED,
     ERR_STREAM_ALREADY_FINISHED, ERR_STREAM_CANNOT_PIPE, ERR_STREAM_DESTROYED,
-    ERR_STREAM_NULL_VALUES, ERR_STREAM_WRITE_AFTER_END,
+    ERR_STREAM_WRITE_AFTER_END,
   },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
@@ -32,10 +31,11 @@ const { checkInvalidHeaderChar } = require('_http_common');
 const {
   storeHeader, validateHeaderName, validateHeaderValue, kUniqueHeaders, parseUniqueHeadersOption,
 } = require('internal/http/outgoing_head');
+const {
+  chunkLength, checkChunk, strictLength, countStrict, kBytesWritten,
+} = require('internal/http/outgoing_body');
 
 const kOutHeaders = Symbol('kOutHeaders');
-// The body bytes written while strictContentLength was on.
-const kBytesWritten = Symbol('kBytesWritten');
 const kHighWaterMark = 16 * 1024;
 const crlf = '\r\n';
 
@@ -75,6 +75,8 @@ ObjectSetPrototypeOf(OutgoingMessage, Stream);
 // Read only when a list value is stored: no field per message.
 OutgoingMessage.prototype[kUniqueHeaders] = null;
 OutgoingMessage.prototype[kBytesWritten] = 0;
+// The error destroy() was given (none: null), kept on the prototype until then.
+OutgoingMessage.prototype.errored = null;
 
 function getter(name, get, set) {
   ObjectDefineProperty(OutgoingMessage.prototype, name, {
@@ -84,6 +86,7 @@ function getter(name, get, set) {
 
 getter('connection', function() { return this.socket; }, function(v) { this.socket = v; });
 getter('headersSent', function() { return this._header !== null; });
+getter('closed', function() { return this._closed; });
 getter('writableEnded', function() { return this.finished; });
 getter('writableFinished', function() {
   return this.finished && this.outputSize === 0 &&
@@ -102,6 +105,8 @@ getter('writableCorked', function() {
 getter('writableNeedDrain', function() {
   return !this.destroyed && !this.finished && this._needDrain === true;
 });
+
+require('internal/http/outgoing_legacy').installLegacyHeaderViews(OutgoingMessage.prototype, kOutHeaders);
 
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   if (this._header !== null) throw new ERR_HTTP_HEADERS_SENT('set');
@@ -315,36 +320,6 @@ OutgoingMessage.prototype._flushOutput = function _flushOutput(socket) {
   return r;
 };
 
-function chunkLength(chunk, encoding) {
-  return typeof chunk === 'string' ? BufferByteLength(chunk, encoding) :
-    TypedArrayPrototypeGetByteLength(chunk);
-}
-
-function checkChunk(chunk) {
-  if (chunk === null) throw new ERR_STREAM_NULL_VALUES();
-  if (typeof chunk !== 'string' && !isUint8Array(chunk)) {
-    throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
-  }
-}
-
-// strictContentLength holds the body to the Content-Length field when the
-// head has one and frames the body by it (not chunked, not bodiless).
-function strictLength(msg) {
-  return msg._contentLength !== null && msg._hasBody && !msg._removedContLen &&
-    !msg.chunkedEncoding && !msg.hasHeader('transfer-encoding');
-}
-
-// Counts a body part of `len` bytes; with the head's length known, one that
-// goes past it (or a last one that falls short) throws, counting nothing. As in
-// node, a write made before the head is stored is counted but not checked.
-function countStrict(msg, len, last) {
-  const total = msg[kBytesWritten] + len;
-  if (strictLength(msg) && (last ? total !== msg._contentLength : total > msg._contentLength)) {
-    throw new ERR_HTTP_CONTENT_LENGTH_MISMATCH(total, msg._contentLength);
-  }
-  msg[kBytesWritten] = total;
-}
-
 function writeAfterEnd(msg, callback) {
   const err = new ERR_STREAM_WRITE_AFTER_END();
   process.nextTick(() => {
@@ -363,6 +338,8 @@ function writeBody(msg, chunk, encoding, callback) {
   }
   const len = chunkLength(chunk, encoding);
   if (len === 0) {
+    // An empty write still sends the head, as node's does.
+    if (!msg._headerSent && msg._header !== null) return msg._send('', 'latin1', callback);
     if (typeof callback === 'function') process.nextTick(callback);
     return true;
   }
@@ -389,7 +366,7 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
   }
   if (this.finished) {
     writeAfterEnd(this, callback);
-    return true;
+    return false;
   }
   checkChunk(chunk);
   if (this.destroyed) {
@@ -398,6 +375,14 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
   }
   if (this.strictContentLength) countStrict(this, chunkLength(chunk, encoding), false);
   if (this._header === null) this._implicitHeader();
+  // The writes of one tick leave together (one writev): the socket is corked
+  // until the next tick, as node does (res.writableLength counts them meanwhile).
+  const socket = this.socket;
+  if (socket !== null && socket._httpMessage === this && socket._writableState !== undefined &&
+      socket.writableCorked === 0) {
+    socket.cork();
+    process.nextTick(uncorkSocket, socket);
+  }
   return writeBody(this, chunk, encoding, callback);
 };
 
@@ -407,6 +392,8 @@ function endDestroyed(msg) {
   msg.finished = true;
   return msg;
 }
+
+function uncorkSocket(socket) { socket.uncork(); }
 
 // The callback handed with the last write; the owner may give one shared by all
 // its messages (the server's connection), else one is made here.
@@ -471,7 +458,12 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   let sent = false;
   if (chunk !== null && chunk !== undefined && this._hasBody) {
     if (!this.chunkedEncoding) {
-      if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      if (this.socket !== null && this.socket[kWriteStringDirect] === undefined) {
+        // A stream that is no net.Socket (assignSocket of any Writable) gets the
+        // body, then an empty last write whose callback is the end's, as in node.
+        this._send(chunk, encoding, null);
+        this._send('', 'latin1', done);
+      } else if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
         sendLast(this, encoding, done, chunk);
       } else {
         this._send(chunk, encoding, done);
@@ -492,6 +484,13 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   if (!sent) {
     if (this._hasBody && this.chunkedEncoding) this._send(`0\r\n${this._trailer}\r\n`, 'latin1', done);
     else this._send('', 'latin1', done);
+  }
+  // Whatever corks are left (the user's, write()'s) are undone: the end goes out now.
+  const socket = this.socket;
+  if (socket !== null && socket._httpMessage === this && socket._writableState !== undefined &&
+      socket._writableState.corked > 0) {
+    socket._writableState.corked = 1;
+    socket.uncork();
   }
   this._afterEnd();
   this.emit('prefinish');
@@ -557,9 +556,15 @@ OutgoingMessage.prototype.setTimeout = function setTimeout(msecs, callback) {
 OutgoingMessage.prototype.destroy = function destroy(error) {
   if (this.destroyed) return this;
   this.destroyed = true;
+  this.errored = error === undefined ? null : error;
   if (this.socket !== null) this.socket.destroy(error);
   else this.once('socket', (socket) => socket.destroy(error));
   return this;
+};
+
+// events.captureRejections: a listener's rejected promise destroys the message.
+OutgoingMessage.prototype[SymbolFor('nodejs.rejection')] = function(err) {
+  this.destroy(err);
 };
 
 OutgoingMessage.prototype.pipe = function pipe() {

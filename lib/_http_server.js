@@ -12,8 +12,8 @@
 // internal/http/server_connection.js.
 
 const {
-  ArrayIsArray, FunctionPrototypeCall, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
-  RegExpPrototypeExec, Symbol,
+  ArrayIsArray, FunctionPrototypeCall, MathMin, ObjectDefineProperty, ObjectKeys, ObjectSetPrototypeOf,
+  RegExpPrototypeExec, Symbol, SymbolFor,
 } = primordials;
 
 const net = require('net');
@@ -27,14 +27,15 @@ const { validateHeaderName } = require('internal/http/outgoing_head');
 const nonAsciiRegExp = /[^\x00-\x7f]/;
 const {
   codes: {
-    ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_INVALID_ARG_VALUE, ERR_INVALID_CHAR,
+    ERR_HTTP_HEADERS_SENT, ERR_HTTP_INVALID_STATUS_CODE, ERR_HTTP_SOCKET_ASSIGNED, ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_CHAR, ERR_OUT_OF_RANGE,
   },
 } = require('internal/errors');
 const {
   validateBoolean, validateInteger, validateObject,
 } = require('internal/validators');
 const {
-  kConnection, connectionListener, startSweep, stopSweep, closeConnections,
+  kConnection, kSweep, connectionListener, startSweep, stopSweep, closeConnections,
 } = require('internal/http/server_connection');
 
 const kRequest = Symbol('kRequest');
@@ -206,6 +207,7 @@ ServerResponse.prototype._afterEnd = function _afterEnd() {
 };
 
 ServerResponse.prototype.assignSocket = function assignSocket(socket) {
+  if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
   socket._httpMessage = this;
   this.socket = socket;
   this.emit('socket', socket);
@@ -269,8 +271,20 @@ function storeHTTPOptions(options) {
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = 0;
-  this.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
-  this.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
+  // requestTimeout bounds headersTimeout: its default is the smaller of 60 s and requestTimeout.
+  const requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
+  validateInteger(requestTimeout, 'requestTimeout', 0);
+  let headersTimeout = options.headersTimeout;
+  if (headersTimeout === undefined) {
+    headersTimeout = requestTimeout > 0 ? MathMin(60000, requestTimeout) : 60000;
+  } else {
+    validateInteger(headersTimeout, 'headersTimeout', 0);
+  }
+  if (requestTimeout > 0 && headersTimeout > 0 && headersTimeout > requestTimeout) {
+    throw new ERR_OUT_OF_RANGE('headersTimeout', '<= requestTimeout', headersTimeout);
+  }
+  this.headersTimeout = headersTimeout;
+  this.requestTimeout = requestTimeout;
   this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000 : options.keepAliveTimeout;
   this.connectionsCheckingInterval = options.connectionsCheckingInterval === undefined ?
     30000 : options.connectionsCheckingInterval;
@@ -290,6 +304,34 @@ Server.prototype.close = function close(cb) {
   return this;
 };
 
+// `await using server = http.createServer(...)`: as close(), resolved at its 'close'.
+Server.prototype[Symbol.asyncDispose] = async function() {
+  await new Promise((resolve, reject) => {
+    this.close((err) => (err ? reject(err) : resolve()));
+  });
+};
+
+// events.captureRejections: a 'request' listener's rejected promise answers 500
+// when nothing of the response went yet (dropping the fields set), else
+// destroys it; a 'connection' listener's destroys the socket; others, 'error'.
+Server.prototype[SymbolFor('nodejs.rejection')] = function(err, event, ...args) {
+  if (event === 'request') {
+    const res = args[1];
+    if (!res.headersSent && !res.writableEnded) {
+      const names = res.getHeaderNames();
+      for (let i = 0; i < names.length; i++) res.removeHeader(names[i]);
+      res.statusCode = 500;
+      res.end(STATUS_CODES[500]);
+    } else {
+      res.destroy();
+    }
+  } else if (event === 'connection') {
+    args[0].destroy(err);
+  } else {
+    this.emit('error', err);
+  }
+};
+
 Server.prototype.closeAllConnections = function closeAllConnections() {
   closeConnections(this, false);
 };
@@ -305,6 +347,6 @@ Server.prototype.setTimeout = function setTimeout(msecs, callback) {
 };
 
 module.exports = {
-  STATUS_CODES, Server, ServerResponse, kConnection, storeHTTPOptions, setupConnectionsTracking,
+  STATUS_CODES, Server, ServerResponse, kConnection, kConnectionsCheckingInterval: kSweep, storeHTTPOptions, setupConnectionsTracking,
   connectionListener,
 };

@@ -362,10 +362,15 @@ function storeHeader(msg, firstLine, headers, firstLineAscii, ownHeaders) {
   }
   const date = msg.sendDate && !state.date ? currentDateLine() : '';
   if (msg.chunkedEncoding && (msg.statusCode === 204 || msg.statusCode === 304)) {
+    // A bodiless answer that says chunked: the connection closes after it.
     msg.chunkedEncoding = false;
+    msg.shouldKeepAlive = false;
   }
   let connection = '';
-  if (!state.connection) {
+  if (msg._removedConnection) {
+    // No Connection (nor Keep-Alive) line; the connection lives on as it would.
+    msg._last = !msg.shouldKeepAlive;
+  } else if (!state.connection) {
     const keepAlive = msg.shouldKeepAlive &&
       (state.contLen || msg.useChunkedEncodingByDefault || msg.agent);
     if (keepAlive && msg.maxRequestsOnConnectionReached) {

@@ -40,7 +40,9 @@ const httpServed = new Float64Array(internalBinding('uring').httpServed);
 
 const kConnection = Symbol('kConnection');
 const kConnections = Symbol('kConnections');
-const kSweep = Symbol('kSweep');
+// The sweep's interval timer (node exports this key as _http_server's kConnectionsCheckingInterval).
+const { startDrain } = require('internal/http/server_drain');
+const kSweep = Symbol('http.server.connectionsCheckingInterval');
 const kNotUpgrade = 3;
 const kUnseen = -1;
 const CONNECT = 3; // METHODS[3]
@@ -115,7 +117,9 @@ Connection.prototype.responseEnded = function responseEnded(res) {
     this.dead = true;
     this.unconsume();
     this.waiting = noneWaiting;
-    socket.destroySoon();
+    // A stream handed in by 'connection' (a Duplex, no net.Socket) is ended.
+    if (typeof socket.destroySoon === 'function') socket.destroySoon();
+    else socket.end();
     return;
   }
   const next = takeFirst(this.waiting);
@@ -123,6 +127,7 @@ Connection.prototype.responseEnded = function responseEnded(res) {
   if (next !== undefined) {
     this.current = next;
     if (next.finished) queueEnding(this, next);
+    socket._httpMessage = null;
     next.assignSocket(socket);
     if (next.finished) this.responseEnded(next);
     else maybeResume(this);
@@ -350,6 +355,7 @@ function connectionListener(socket) {
   const conn = new Connection(server, socket);
   socket[kConnection] = conn;
   socket._httpMessage = null;
+  socket.setEncoding = socketSetEncoding;
   server[kConnections].add(conn);
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('data', socketOnData);
@@ -359,6 +365,11 @@ function connectionListener(socket) {
   socket.on('close', socketOnClose);
   socket.on('drain', socketOnDrain);
   socket.on('timeout', socketOnTimeout);
+}
+
+// HTTP's bytes are not text in any one encoding (RFC 7230 section 3).
+function socketSetEncoding() {
+  throw new (require('internal/errors').codes.ERR_HTTP_SOCKET_ENCODING)();
 }
 
 function socketOnData(chunk) {
@@ -520,11 +531,10 @@ function socketOnDrain() {
 function socketOnTimeout() {
   const conn = this[kConnection];
   const res = this._httpMessage;
-  let handled = false;
-  if (res) {
-    if (res.req) handled = res.req.emit('timeout', this) || handled;
-    handled = res.emit('timeout', this) || handled;
-  }
+  // Only a request still being read times out (as node's), not one whose body is in.
+  const req = conn.incoming;
+  let handled = req !== null && !req.complete && req.emit('timeout', this);
+  if (res) handled = res.emit('timeout', this) || handled;
   handled = conn.server.emit('timeout', this) || handled;
   if (!handled) this.destroy();
 }
@@ -558,7 +568,7 @@ function sweep(server) {
 
 function startSweep(server) {
   if (server[kConnections] === undefined) server[kConnections] = new SafeSet();
-  if (server[kSweep]) return;
+  if (server[kSweep] && !server[kSweep]._destroyed) return;
   const every = server.keepAliveTimeout > 0 ?
     MathMin(1000, server.connectionsCheckingInterval) : server.connectionsCheckingInterval;
   if (!(every > 0)) return;
@@ -566,19 +576,21 @@ function startSweep(server) {
   server[kSweep].unref();
 }
 
+// The cleared timer stays, as node's does (its _destroyed tells it stopped). The
+// connections left still end after keepAliveTimeout idle (node's socket timeouts).
 function stopSweep(server) {
-  if (server[kSweep]) {
-    clearInterval(server[kSweep]);
-    server[kSweep] = null;
-  }
+  if (server[kSweep]) clearInterval(server[kSweep]);
+  if (server[kConnections]?.size > 0) startDrain(server, server[kConnections], isIdle, kUnseen);
 }
 
 function closeConnections(server, idleOnly) {
   const list = server[kConnections];
   if (list === undefined) return;
   for (const conn of list) {
-    if (!idleOnly || (isIdle(conn) && conn.waiting.length === 0)) conn.socket.destroy();
+    // Part of a head read is a request begun: not idle (as node's).
+    const midHead = conn.headStart !== 0 && (conn.requests > 0 || conn.socket.bytesRead > 0);
+    if (!idleOnly || (isIdle(conn) && conn.waiting.length === 0 && !midHead)) conn.socket.destroy();
   }
 }
 
-module.exports = { kConnection, connectionListener, startSweep, stopSweep, closeConnections };
+module.exports = { kConnection, kSweep, connectionListener, startSweep, stopSweep, closeConnections };

@@ -378,6 +378,14 @@ Server.prototype.close = function(cb) {
   return this;
 };
 
+// `await using server = ...`: closes a listening server; resolves at its 'close'.
+Server.prototype[Symbol.asyncDispose] = async function() {
+  if (this._handle === null) return;
+  await new Promise((resolve, reject) => {
+    this.close((err) => (err ? reject(err) : resolve()));
+  });
+};
+
 Server.prototype._emitCloseIfDrained = function() {
   if (this._handle !== null || this._closing || this._connections > 0 ||
       this._waitingForWorkers) return;

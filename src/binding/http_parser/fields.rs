@@ -117,7 +117,6 @@ pub(super) struct Framing {
 pub(super) fn read_framing(
     headers: &[httparse::Header],
     minor: u8,
-    kind: Kind,
     lenient: bool,
 ) -> Result<Framing, ParseError> {
     let mut f = Framing {
@@ -202,12 +201,7 @@ pub(super) fn read_framing(
             "Transfer-Encoding can't be present with Content-Length",
         ));
     }
-    if f.te_present && f.flags & F_CHUNKED == 0 && kind == Kind::Request {
-        return Err(err(
-            "HPE_INVALID_TRANSFER_ENCODING",
-            "Request has invalid `Transfer-Encoding`",
-        ));
-    }
+    // A request whose Transfer-Encoding does not end in chunked: see parse.rs.
     if f.content_length.is_some() {
         f.flags |= F_CONTENT_LENGTH;
     }

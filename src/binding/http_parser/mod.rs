@@ -17,6 +17,7 @@ mod chunked;
 pub(crate) mod consume;
 mod fields;
 mod lenient;
+mod methods;
 mod parse;
 mod strings;
 

@@ -11,45 +11,9 @@ use std::mem::MaybeUninit;
 
 use super::fields::{find_head_end, map_httparse, read_framing};
 use super::lenient;
+use super::methods::method_error_at;
+pub use super::methods::METHODS;
 
-/// Node's http.METHODS, in its order: a request head names its method by index.
-pub const METHODS: [&str; 35] = [
-    "ACL",
-    "BIND",
-    "CHECKOUT",
-    "CONNECT",
-    "COPY",
-    "DELETE",
-    "GET",
-    "HEAD",
-    "LINK",
-    "LOCK",
-    "M-SEARCH",
-    "MERGE",
-    "MKACTIVITY",
-    "MKCALENDAR",
-    "MKCOL",
-    "MOVE",
-    "NOTIFY",
-    "OPTIONS",
-    "PATCH",
-    "POST",
-    "PROPFIND",
-    "PROPPATCH",
-    "PURGE",
-    "PUT",
-    "QUERY",
-    "REBIND",
-    "REPORT",
-    "SEARCH",
-    "SOURCE",
-    "SUBSCRIBE",
-    "TRACE",
-    "UNBIND",
-    "UNLINK",
-    "UNLOCK",
-    "UNSUBSCRIBE",
-];
 const CONNECT: u16 = 3;
 
 /// Head flags handed to JS with the head (lib/_http_common.js has the same list).
@@ -81,6 +45,8 @@ pub struct ParseError {
     pub code: &'static str,
     pub reason: &'static str,
 }
+
+const BAD_REQUEST_TE: &str = "Request has invalid `Transfer-Encoding`";
 
 pub(super) const fn err(code: &'static str, reason: &'static str) -> ParseError {
     ParseError { code, reason }
@@ -170,6 +136,8 @@ pub struct Parser {
     pub(super) upgrade: bool,
     /// insecureHTTPParser (lenient.rs).
     pub(super) lenient: bool,
+    /// How far past the start of the failing head its error was found.
+    pub(super) error_skip: usize,
 }
 
 /// httparse's error for a whole head, named as llhttp names it: a field line that
@@ -216,6 +184,7 @@ impl Parser {
             keep_alive: true,
             upgrade: false,
             lenient: false,
+            error_skip: 0,
         }
     }
 
@@ -229,10 +198,11 @@ impl Parser {
         sink: &mut impl Sink,
     ) -> Result<usize, (ParseError, usize)> {
         let mut at = 0;
+        self.error_skip = 0;
         let r = self.run(data, &mut at, sink);
         r.map_err(|e| {
             self.state = State::Failed;
-            (e, at)
+            (e, (at + self.error_skip).min(data.len()))
         })
     }
 
@@ -335,8 +305,18 @@ impl Parser {
                 if end > self.max_header_size {
                     return Err(err("HPE_HEADER_OVERFLOW", "Header overflow"));
                 }
-                let next = self.parse_head(&data[start..start + end], sink)?;
-                return Ok((start - at + end, next));
+                let next = self.parse_head(&data[start..start + end], sink);
+                if let Err(e) = &next {
+                    if e.reason == BAD_REQUEST_TE {
+                        self.error_skip = start - at + end; // found after the head
+                    } else {
+                        self.locate_method_error(&data[start..start + end], start - at);
+                    }
+                }
+                return Ok((start - at + end, next?));
+            }
+            if self.locate_method_error(&data[start..], start - at) {
+                return Err(err("HPE_INVALID_METHOD", "Invalid method encountered"));
             }
             self.check_partial(&data[start..])?;
             if data.len() - start > self.max_header_size {
@@ -357,6 +337,9 @@ impl Parser {
                 let pending = std::mem::take(&mut self.pending);
                 self.scanned = 0;
                 let next = self.parse_head(&pending[..end], sink);
+                if matches!(&next, Err(e) if e.reason == BAD_REQUEST_TE) {
+                    self.error_skip = end - had;
+                }
                 // Keep the allocation for the next split head.
                 self.pending = pending;
                 self.pending.clear();
@@ -367,10 +350,28 @@ impl Parser {
                 Err(err("HPE_HEADER_OVERFLOW", "Header overflow"))
             }
             None => {
+                if !self.lenient && method_error_at(&self.pending).is_some() {
+                    return Err(err("HPE_INVALID_METHOD", "Invalid method encountered"));
+                }
                 self.check_partial(&self.pending)?;
                 self.scanned = scanned;
                 Ok((take, Next::Go))
             }
+        }
+    }
+
+    /// A request whose method no known one starts with fails at that byte, as
+    /// llhttp's does (error_skip: where, from the head's start plus `lead`).
+    fn locate_method_error(&mut self, bytes: &[u8], lead: usize) -> bool {
+        if self.kind != Kind::Request || self.lenient {
+            return false;
+        }
+        match method_error_at(bytes) {
+            Some(i) => {
+                self.error_skip = lead + i;
+                true
+            }
+            None => false,
         }
     }
 
@@ -503,7 +504,7 @@ impl Parser {
             None => headers,
         };
         let framed_minor = if minor > 1 { 0 } else { minor };
-        let framing = read_framing(headers, framed_minor, self.kind, self.lenient)?;
+        let framing = read_framing(headers, framed_minor, self.lenient)?;
         let mut flags = framing.flags;
         let request = self.kind == Kind::Request;
         if request && method_or_status == CONNECT {
@@ -522,8 +523,11 @@ impl Parser {
         }
         // F_NO_BODY is what the framing says; an upgrade the caller takes stops
         // the parse after the head whatever it says.
+        // A request whose Transfer-Encoding does not end in chunked fails after its
+        // head is delivered, as llhttp's does; its request has a body that never comes.
+        let bad_te = request && framing.te_present && flags & F_CHUNKED == 0;
         let bodiless = no_body_status
-            || (request && !length_known)
+            || (request && !length_known && !bad_te)
             || (flags & F_CHUNKED == 0 && framing.content_length == Some(0));
         if bodiless {
             flags |= F_NO_BODY;
@@ -536,6 +540,9 @@ impl Parser {
             flags,
         };
         let next = sink.on_head(&head);
+        if bad_te {
+            return Err(err("HPE_INVALID_TRANSFER_ENCODING", BAD_REQUEST_TE));
+        }
         self.keep_alive = flags & F_KEEP_ALIVE != 0 || informational;
         self.upgrade = flags & F_UPGRADE != 0 && next != Next::NotUpgrade;
         let go = if next == Next::Stop {
