@@ -220,9 +220,7 @@ fn really_exit<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         rt.print_stats();
     }
     crate::binding::compile_cache::flush(s);
-    // The turn's held writes are submitted as node's had been written at once;
-    // ops still in flight are cancelled, drained and freed before the process ends.
-    crate::binding::stream_wrap::submit_held(rt);
+    // Ops still in flight are cancelled, drained and freed before the process ends.
     rt.lp.shutdown();
     crate::runtime::exit_process(code);
 }

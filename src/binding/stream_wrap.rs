@@ -1,9 +1,6 @@
 //! A stream handle's write queue, as libuv keeps one per stream: JS hands its
 //! writes over, one send op per socket is in flight at a time (so writes cannot
 //! reorder), and what JS writes meanwhile is gathered behind it into the next send.
-//! A turn's writes are held until the loop is about to poll (`submit_held`), so
-//! a socket gets one send per turn, and a large write behind small ones of the
-//! same turn can still go to the kernel at once, with them (`try_send`).
 //!
 //! Small writes are copied into the queue, so JS can be told at once that they
 //! are taken — the Writable then goes on in the same turn, as node's does after a
@@ -67,8 +64,6 @@ struct WriteQueue {
     plain: bool,
     /// RING_COPY_MAX or COPY_MAX, by the loop's backend (0: not yet known).
     copy_max: usize,
-    /// The handle is in HELD: its queued bytes go out before the loop polls.
-    held: bool,
 }
 
 impl WriteQueue {
@@ -129,16 +124,14 @@ impl WriteQueue {
         full
     }
 
-    /// A large buffer written to a socket with no send in flight: sent at once,
-    /// behind the copied bytes held for this turn's send if any (one sendmsg),
-    /// as much as the kernel takes, as node's stream writes try the syscall
-    /// first (uv_try_write) and its earlier small writes had gone already. All
-    /// of it taken: Some(0), done, the writer goes on (with a Writable's length
-    /// back below its mark, as node's). Part of it: the rest is queued and the
-    /// writer waits (Some(1)). A failure: Some(-errno). None: the kernel took
-    /// nothing (or the write is small, or the queue is busy) and it goes
-    /// through the queue. Small writes are copied into the queue and taken at
-    /// once anyway, so they keep their one batched send per turn.
+    /// A large buffer written to an idle socket: sent at once, as much as the
+    /// kernel takes, as node's stream writes try the syscall first
+    /// (uv_try_write). All of it taken: Some(0), done, the writer goes on (with a
+    /// Writable's length back below its mark, as node's). Part of it: the rest is
+    /// queued and the writer waits (Some(1)). A failure: Some(-errno). None: the
+    /// kernel took nothing (or the write is small, or the queue is busy) and it
+    /// goes through the queue. Small writes are copied into the queue and taken
+    /// at once anyway, so they keep their one batched send per turn.
     fn try_send<'s>(
         &mut self,
         s: &Scope<'s>,
@@ -147,26 +140,14 @@ impl WriteQueue {
         item: Local<'s, Value>,
         req: Local<'s, Object>,
     ) -> Option<i32> {
-        // A waiter is completed by a send's completion: none would come.
-        let idle =
-            self.in_flight == 0 && self.bufs.is_empty() && self.shutdown.is_none() && !self.waiting;
+        let idle = self.queued == 0 && self.in_flight == 0 && self.shutdown.is_none();
         if bytes.len() <= self.copy_max || !idle || self.plain {
             return None;
         }
-        let held = self.tail.len();
-        let mut iov = [&self.tail[..], bytes].map(|b| libc::iovec {
-            iov_base: b.as_ptr() as *mut libc::c_void,
-            iov_len: b.len(),
-        });
-        let iov = &mut iov[usize::from(held == 0)..];
-        // SAFETY: all-zero is a valid msghdr (no address, no control data).
-        let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
-        msg.msg_iov = iov.as_mut_ptr();
-        msg.msg_iovlen = iov.len();
         let flags = libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL;
-        // SAFETY: the iovecs point into the tail and a live view of V8 memory, for
-        // their lengths; the call is synchronous and keeps no pointer.
-        let n = unsafe { libc::sendmsg(fd, &msg, flags) };
+        // SAFETY: bytes is a live view of V8 memory for the length given; the call
+        // is synchronous and keeps no pointer.
+        let n = unsafe { libc::send(fd, bytes.as_ptr().cast(), bytes.len(), flags) };
         if n < 0 {
             let e = std::io::Error::last_os_error()
                 .raw_os_error()
@@ -174,14 +155,6 @@ impl WriteQueue {
             return (e != libc::EAGAIN && e != libc::EINTR).then_some(-e);
         }
         let n = n as usize;
-        let from_tail = n.min(held);
-        self.queued -= from_tail;
-        if from_tail == held {
-            give_back(std::mem::take(&mut self.tail));
-        } else {
-            self.tail.drain(..from_tail);
-        }
-        let n = n - from_tail;
         if n == bytes.len() {
             return Some(0);
         }
@@ -223,30 +196,16 @@ impl WriteQueue {
 
     /// Keeps a finished send's memory for the next ones.
     fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
-        bufs.drain(..)
-            .filter_map(IoBuf::into_vec)
-            .for_each(give_back);
+        SPARE_TAILS.with(|spare| {
+            let mut spare = spare.borrow_mut();
+            for v in bufs.drain(..).filter_map(IoBuf::into_vec) {
+                if spare.len() < SPARE_TAILS_MAX && v.capacity() <= SPARE_TAIL_SIZE {
+                    spare.push(v);
+                }
+            }
+        });
         self.spare_list = bufs;
     }
-
-    /// Queue `h` has bytes to send: they go out before the loop polls. While a
-    /// send is in flight its completion does this instead.
-    fn hold(&mut self, h: HandleId) {
-        if !self.held && self.in_flight == 0 && self.queued > 0 {
-            self.held = true;
-            HELD.with(|l| l.borrow_mut().push(h));
-        }
-    }
-}
-
-/// Keeps a copy buffer for the next writes of any socket, if there is room.
-fn give_back(v: Vec<u8>) {
-    SPARE_TAILS.with(|spare| {
-        let mut spare = spare.borrow_mut();
-        if spare.len() < SPARE_TAILS_MAX && v.capacity() <= SPARE_TAIL_SIZE && v.capacity() > 0 {
-            spare.push(v);
-        }
-    });
 }
 
 /// A copy buffer for a queue's tail: the one a send gave back last, if any.
@@ -272,9 +231,6 @@ thread_local! {
     /// Indexed by handle id (the loop's slab keys: small and dense), so that a
     /// message's two or three visits to its queue cost no hash probe.
     static QUEUES: RefCell<Vec<Option<WriteQueue>>> = RefCell::default();
-
-    /// Handles whose queues have bytes for this turn's send (`submit_held`).
-    static HELD: RefCell<Vec<HandleId>> = const { RefCell::new(Vec::new()) };
 }
 
 fn with_queue<R>(h: HandleId, f: impl FnOnce(&mut WriteQueue) -> R) -> R {
@@ -297,7 +253,7 @@ pub fn write<'s>(
     req: Local<'s, Object>,
     items: Local<'s, Value>,
 ) -> i32 {
-    with_queue(h, |q| {
+    let r = with_queue(h, |q| {
         if q.copy_max == 0 {
             let ring = Runtime::get(s).lp.backend_name() == "io_uring";
             q.copy_max = if ring { RING_COPY_MAX } else { COPY_MAX };
@@ -310,7 +266,6 @@ pub fn write<'s>(
         let single = items.view_bytes();
         if let (Some(fd), Some(bytes)) = (fd, single) {
             if let Some(r) = q.try_send(s, fd, bytes, items, req) {
-                q.hold(h);
                 return r;
             }
         }
@@ -326,9 +281,12 @@ pub fn write<'s>(
                 .filter_map(|i| list.object().get_index(s, i))
                 .for_each(|item| take(item, None));
         }
-        q.hold(h);
         i32::from(q.wait_if_full(s, req, kept))
-    })
+    });
+    if r >= 0 {
+        start_send(Runtime::get(s), h);
+    }
+    r
 }
 
 /// Encodes `pieces` (UTF-8, or Latin-1 when `latin1`; None skipped) in order
@@ -344,7 +302,7 @@ pub fn write_string<'s>(
     pieces: &[Option<Local<'s, String>>],
     latin1: bool,
 ) -> i64 {
-    with_queue(h, |q| {
+    let r = with_queue(h, |q| {
         let refused = q.refusal(fd_ok);
         if refused < 0 {
             return refused.into();
@@ -358,9 +316,12 @@ pub fn write_string<'s>(
             .map(|&text| encode_into(s, &mut q.tail, text, latin1))
             .sum();
         q.queued += n;
-        q.hold(h);
         ((n as i64) << 1) | i64::from(q.wait_if_full(s, req, false))
-    })
+    });
+    if r >= 0 {
+        start_send(Runtime::get(s), h);
+    }
+    r
 }
 
 /// Appends `text`'s bytes (Latin-1 when `latin1`, else UTF-8) to `out`: how many.
@@ -398,7 +359,6 @@ fn ascii_copy<'s>(s: &Scope<'s>, text: Local<'s, String>, out: &mut [u8]) -> boo
 /// write of its own waiting (an IPC channel about to pass an fd with a send of
 /// its own, which must not overtake or interleave with queued bytes).
 pub fn flush<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
-    start_send(Runtime::get(s), h);
     with_queue(h, |q| {
         if q.error < 0 {
             return std::mem::take(&mut q.error);
@@ -413,9 +373,6 @@ pub fn flush<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
 
 /// shutdown(SHUT_WR) after every queued write: now if none, else when drained.
 pub fn shutdown<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i32 {
-    // The held bytes go now: on epoll the send and then the shutdown are then
-    // done within this poll phase, as node's end() is.
-    start_send(Runtime::get(s), h);
     let (error, busy) = with_queue(h, |q| (std::mem::take(&mut q.error), q.in_flight > 0));
     if error < 0 {
         return error;
@@ -448,10 +405,7 @@ pub fn set_plain(h: HandleId) {
 }
 
 /// Forgets handle `h`'s queue (it is closing: its send in flight is cancelled).
-/// The bytes held for this turn's send are submitted first, as node's had gone
-/// to the kernel at write().
-pub fn close(rt: &Runtime, h: HandleId) {
-    start_send(rt, h);
+pub fn close(h: HandleId) {
     // Taken out first: the queue's Globals are dropped with no borrow held.
     let queue = QUEUES.with(|q| q.borrow_mut().get_mut(h).and_then(Option::take));
     drop(queue);
@@ -462,40 +416,6 @@ fn start_send(rt: &Runtime, h: HandleId) {
     if let Some(op) = with_queue(h, |q| q.take_send(rt, h)) {
         rt.submit_stream_send(h, op);
     }
-}
-
-/// Whether queues hold bytes for sends not yet submitted (they keep the loop
-/// going until submitted).
-pub fn has_held() -> bool {
-    HELD.with(|l| !l.borrow().is_empty())
-}
-
-/// The loop is about to poll: each queue written to this turn gets its send,
-/// with everything written to it. Enters no JS.
-pub fn submit_held(rt: &Runtime) {
-    let mut list = HELD.with(|l| std::mem::take(&mut *l.borrow_mut()));
-    for &h in &list {
-        let op = QUEUES.with(|queues| {
-            // Closed meanwhile (the id may be a new handle's: its flag says).
-            let mut queues = queues.borrow_mut();
-            let q = queues.get_mut(h)?.as_mut()?;
-            if !std::mem::take(&mut q.held) {
-                return None;
-            }
-            q.take_send(rt, h)
-        });
-        if let Some(op) = op {
-            rt.submit_stream_send(h, op);
-        }
-    }
-    // The list's memory is kept for the next turn.
-    list.clear();
-    HELD.with(|l| {
-        let mut l = l.borrow_mut();
-        if l.is_empty() {
-            *l = list;
-        }
-    });
 }
 
 /// A send of handle `h` completed: account for it, resubmit a short send's
@@ -537,7 +457,6 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
         } else {
             q.recycle(send.into_bufs());
         }
-        q.hold(h);
         let drained = if q.waiter_kept {
             q.queued == 0 && q.in_flight == 0
         } else {
@@ -560,6 +479,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
     let Some((waiter, shutdown, error)) = done else {
         return;
     };
+    start_send(rt, h);
     if !waiter && shutdown.is_none() {
         return;
     }

@@ -1,8 +1,7 @@
 //! The event loop, after libuv's uv_run: one turn runs each phase once, in order.
 //!
-//!   update clock → timers → pending → idle → prepare → poll (the host's held
-//!   ops, then submit + wait for completions, bounded by the next timer) → check
-//!   (setImmediate) → closing
+//!   update clock → timers → pending → idle → prepare → poll (submit + wait for
+//!   completions, bounded by the next timer) → check (setImmediate) → closing
 //!
 //! The loop owns the backend, the timer heap and the handle table; everything that
 //! enters JS lives in the `Host` (the runtime), which the loop calls back at each
@@ -44,13 +43,6 @@ pub trait Host {
     fn run_prepare(&self, _lp: &Loop) {}
     /// A closed handle's last op has completed: its close callback (`token`).
     fn on_closed(&self, _lp: &Loop, _token: u64) {}
-    /// The poll is next: ops the host held back during the turn (a turn's
-    /// stream writes, one send per socket) are submitted now. Must not enter JS.
-    fn before_poll(&self, _lp: &Loop) {}
-    /// Ops are held back for `before_poll`: the loop makes one more turn.
-    fn holds_ops(&self) -> bool {
-        false
-    }
 }
 
 pub struct Loop {
@@ -145,7 +137,7 @@ impl Loop {
             std::sync::atomic::Ordering::Relaxed,
             std::sync::atomic::Ordering::Relaxed,
         );
-        while (self.alive() || host.holds_ops()) && !self.stopped.get() {
+        while self.alive() && !self.stopped.get() {
             self.turns.set(self.turns.get() + 1);
             self.update_time();
             self.run_timers(host);

@@ -42,7 +42,6 @@ impl Loop {
     /// One kernel entry: submit queued ops, wait, then run each completion's callback.
     /// A backend error stops the loop; `run` returns it.
     pub(super) fn poll(&self, host: &dyn Host, timeout: Option<Duration>) {
-        host.before_poll(self);
         let mut out = std::mem::take(&mut *self.batch.borrow_mut());
         let waited = std::time::Instant::now();
         let wait = self.spin_before_wait(timeout);

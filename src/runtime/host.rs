@@ -66,14 +66,6 @@ impl Host for Runtime {
     fn has_check_work(&self) -> bool {
         self.immediate_info(1) > 0
     }
-
-    fn before_poll(&self, _lp: &Loop) {
-        crate::binding::stream_wrap::submit_held(self);
-    }
-
-    fn holds_ops(&self) -> bool {
-        crate::binding::stream_wrap::has_held()
-    }
 }
 
 impl Runtime {

@@ -173,8 +173,7 @@ impl Runtime {
                     return self.stopping.get().unwrap_or(1);
                 }
                 self.call_hook(s, |h| &h.before_exit, &[]);
-                let held = crate::binding::stream_wrap::has_held();
-                if !self.lp.alive() && !held && !self.worker_stop_requested() {
+                if !self.lp.alive() && !self.worker_stop_requested() {
                     break;
                 }
             }

@@ -393,7 +393,7 @@ fn shutdown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
         let h = handle_arg(s, a, 0);
-        stream_wrap::close(Runtime::get(s), h);
+        stream_wrap::close(h);
         ipc::forget(h);
         crate::binding::http_parser::consume::handle_closed(h);
         if a.get(2).boolean(s) {

@@ -2,8 +2,10 @@
 // buffer it takes whole (even one past the high-water mark) leaves nothing
 // queued and write() returns true; one it cannot take whole stays counted in
 // writableLength until sent, write() returns false and 'drain' follows.
-// The large write comes right behind small ones of the same tick, which coil
-// holds for the turn's send: it goes to the kernel at once with them.
+// (The large write comes first: writes up to 16 KiB are copied and sent on the
+// ring, and a larger one right behind them in the same tick waits for that send
+// instead of going to the kernel at once, where node's returns true:
+// docs/net.md, "Writes: a queue per socket".)
 const net = require('net');
 
 const server = net.createServer((s) => {
@@ -12,7 +14,7 @@ const server = net.createServer((s) => {
 });
 server.listen(0, '127.0.0.1', () => {
   const c = net.connect(server.address().port, '127.0.0.1', () => {
-    for (const n of [5000, 16384, 65536]) {
+    for (const n of [65536, 16384, 5000]) {
       let called = false;
       const r = c.write(Buffer.alloc(n, 1), () => { called = true; });
       console.log(`write(${n}) ->`, r, 'writableLength', c.writableLength,
