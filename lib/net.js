@@ -189,7 +189,7 @@ function onRead(socket, value, more) {
   if (socket.destroyed || socket[kHandle] === null) return;
   if (typeof value === 'number') {
     if (value === EAGAIN || value === ENOBUFS || value === ECANCELED) {
-      if (!more && socket._wantRead) issueRead(socket);
+      if (!more && (socket._wantRead || (value !== ECANCELED && !socket._stopping))) issueRead(socket);
       return;
     }
     return socket.destroy(errnoStreamError(value, 'read'));
