@@ -139,7 +139,7 @@ def main():
     beyond_t = sum(t for _, t in beyond.values())
     lines += ["", "## Beyond the public list", "",
               "tests/conformance/beyond.txt: the rest of Node's test/parallel in the areas of the",
-              "open issues (every `test-http-*` and `test-net-*` the public list leaves out). Some",
+              "open issues (every `test-http-*`, `test-net-*` and `test-fs-*` the public list leaves out). Some",
               "use Node's internals (`--expose-internals`, `process.binding`, the internal HTTP",
               f"parser), which coil does not offer. coil passes **{beyond_p} of {beyond_t}**.", ""]
     lines += table(beyond, node_areas)
