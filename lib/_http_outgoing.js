@@ -338,10 +338,10 @@ function writeBody(msg, chunk, encoding, callback) {
   }
   const len = chunkLength(chunk, encoding);
   if (len === 0) {
-    // An empty write still sends the head, as node's does.
+    // An empty write still sends the head, as node's does, and goes through the
+    // socket (unframed), so its callback keeps its place among the others'.
     if (!msg._headerSent && msg._header !== null) return msg._send('', 'latin1', callback);
-    if (typeof callback === 'function') process.nextTick(callback);
-    return true;
+    return msg._send(chunk, encoding, callback);
   }
   if (!msg.chunkedEncoding) return msg._send(chunk, encoding, callback);
   const size = NumberPrototypeToString(len, 16);

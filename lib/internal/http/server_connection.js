@@ -182,7 +182,8 @@ function finishResponse(conn, res) {
   if (channels.responseFinish.hasSubscribers) {
     channels.responseFinish.publish({ request: req, response: res, socket: conn.socket, server: conn.server });
   }
-  if (!req._consuming && (!isMaterialized(req) || !req._readableState.resumeScheduled)) {
+  const rs = isMaterialized(req) ? req._readableState : null; // read from (then paused): not dumped
+  if (!req._consuming && (rs === null || (!rs.resumeScheduled && !rs.dataEmitted))) {
     // A finished request nobody listens to has nothing to drain: skip the
     // resume/'end'/'close' round of a Readable no one observes.
     if (req.complete && req._eventsCount === 0) dumpUnheard(req);
@@ -453,7 +454,10 @@ function upgrade(conn, chunk, consumed) {
 
 function socketOnEnd() {
   const conn = this[kConnection];
-  if (conn.dead) return;
+  if (conn.dead) { // after an error ('clientError' kept the socket): the peer's end ends ours
+    if (this.writable) this.end();
+    return;
+  }
   const r = finishParser(conn.parser);
   if (r !== 0) {
     FunctionPrototypeCall(socketOnError, this, parseError(r));
