@@ -266,7 +266,6 @@ function writeFile(path, data, options, callback) {
 // it before the next write. The flush goes through the module's fsync, as node's
 // does (a program may wrap it).
 async function writeAllFd(fd, bytes, flush, signal) {
-  promises.checkAborted(signal);
   await promises.writeAll(fd, bytes, signal);
   if (flush) {
     await new Promise((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));
@@ -471,7 +470,6 @@ for (const [fn, names] of [[read, ['bytesRead', 'buffer']], [readv, ['bytesRead'
 
 // Node's key order, so that listing or printing the module looks the same. (lchmod
 // is listed but undefined on Linux; openAsBlob is not there yet.)
-
 const fs = module.exports = {};
 const exportNames = StringPrototypeSplit(('appendFile appendFileSync access accessSync chown chownSync chmod chmodSync close ' +
   'closeSync copyFile copyFileSync cp cpSync createReadStream createWriteStream exists existsSync fchown ' +

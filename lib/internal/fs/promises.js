@@ -350,8 +350,8 @@ const kSignalledChunk = 512 * 1024;
 async function writeAll(fd, bytes, signal) {
   const most = signal === undefined ? kIoMaxLength : kSignalledChunk;
   let off = 0;
+  checkAborted(signal);
   while (off < bytes.byteLength) {
-    checkAborted(signal);
     off += await call('writeBuffer', fd, bytes, off, MathMin(bytes.byteLength - off, most), -1);
     checkAborted(signal);
   }

@@ -37,13 +37,14 @@ function* walk(path) {
     const rest = ArrayPrototypeSlice(parts, i + 1);
     // A link to a pipe or a socket (/proc/<pid>/fd/0 -> 'pipe:[123]') names no file
     // to walk into: the path ends there, as node's does.
+    const to = pathModule.resolve(resolved, link);
     const kind = target[1] & S_IFMT;
     if ((kind === S_IFIFO || kind === S_IFSOCK) && link[0] !== '/') {
-      let end = pathModule.resolve(resolved, link);
+      let end = to;
       for (let j = 0; j < rest.length; j++) end = `${end}/${rest[j]}`;
       return end;
     }
-    parts = components(pathModule.resolve(resolved, link));
+    parts = components(to);
     for (let j = 0; j < rest.length; j++) ArrayPrototypePush(parts, rest[j]);
     resolved = '/';
     i = 0;

@@ -209,19 +209,18 @@ class StatWatcher extends EventEmitter {
     const poll = () => {
       fs.stat(path, { bigint }, (err, st) => {
         if (this.#timer === null) return;
-        const prev = this.#prev ?? emptyStats();
         if (err) {
           // A failure is reported once (the listener sees zeroed stats), until another
           // failure or a stat that works.
           if (this.#status !== err.errno) {
             this.#status = err.errno;
-            this.emit('change', emptyStats(), prev);
+            this.emit('change', emptyStats(), this.#prev ?? emptyStats());
           }
           return;
         }
         // The first stat is the baseline; after a failure any stat is a change.
-        if (this.#status < 0 || (this.#status === 1 && changed(st, prev))) {
-          this.emit('change', st, prev);
+        if (this.#status < 0 || (this.#status === 1 && changed(st, this.#prev))) {
+          this.emit('change', st, this.#prev ?? emptyStats());
         }
         this.#prev = st;
         this.#status = 1;
