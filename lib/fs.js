@@ -336,14 +336,9 @@ function rmdir(path, options, callback) {
   binding.rmdir(path, reqNoValue(callback));
 }
 
-let truncateFdWarned = false;
 function truncate(path, len, callback) {
   if (typeof path === 'number') {
-    if (!truncateFdWarned) {
-      truncateFdWarned = true;
-      process.emitWarning('Using fs.truncate with a file descriptor is deprecated. Please use ' +
-        'fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
-    }
+    sync.warnTruncateFd();
     return ftruncate(path, len, callback);
   }
   if (typeof len === 'function') {

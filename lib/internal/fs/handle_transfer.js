@@ -7,7 +7,8 @@
 
 const { kTransfer, kDeserialize, kDetach } = require('internal/worker/js_transferable');
 
-function install(FileHandle, kFd, kRefs, kClosePromise) {
+// `forget`: the handle no longer owns its fd (no close when it is collected).
+function install(FileHandle, kFd, kRefs, kClosePromise, forget) {
   FileHandle.prototype[kTransfer] = function(cloneError) {
     if (this[kClosePromise] !== null || (this[kFd] !== -1 && this[kRefs] !== 1)) {
       throw cloneError('Cannot transfer FileHandle while in use');
@@ -17,6 +18,7 @@ function install(FileHandle, kFd, kRefs, kClosePromise) {
   };
   FileHandle.prototype[kDetach] = function() {
     this[kFd] = -1;
+    forget(this);
   };
   FileHandle[kDeserialize] = (fd) => new FileHandle(fd);
 }

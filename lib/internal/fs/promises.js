@@ -54,6 +54,7 @@ class FileHandle extends EventEmitter {
     self[kFd] = fd;
     self[kRefs] = 1;
     self[kClosePromise] = null;
+    unclosed.register(self, fd, self);
     return self;
   }
   get fd() { return this[kFd]; }
@@ -104,7 +105,27 @@ class FileHandle extends EventEmitter {
     return createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
   }
 }
-require('internal/fs/handle_transfer').install(FileHandle, kFd, kRefs, kClosePromise);
+require('internal/fs/handle_transfer').install(FileHandle, kFd, kRefs, kClosePromise, (handle) => unclosed.unregister(handle));
+
+// A FileHandle collected while its fd is open: as node does, the fd is closed then,
+// with a warning each time and DEP0137 once. The registry holds the fd, not the handle.
+const unclosed = new FinalizationRegistry(closeCollected);
+let collectedWarned = false;
+function closeCollected(fd) {
+  try {
+    binding.close(fd);
+  } catch {
+    // Closed behind the handle's back (fs.closeSync(fh.fd)): nothing left to do.
+  }
+  process.emitWarning(`Closing file descriptor ${fd} on garbage collection`);
+  if (!collectedWarned) {
+    collectedWarned = true;
+    process.emitWarning('Closing a FileHandle object on garbage collection is deprecated. ' +
+      'Please close FileHandle objects explicitly using FileHandle.prototype.close(). In the ' +
+      'future, an error will be thrown if a file descriptor is closed during garbage collection.',
+    'DeprecationWarning', 'DEP0137');
+  }
+}
 
 // Runs fn(fd) as one operation on the handle; `syscall` names it in the error
 // for a closed handle. The check and the count happen synchronously. Called on
@@ -147,6 +168,7 @@ ObjectDefineProperty(closeHandle, 'name', { __proto__: null, value: 'close' });
 function closeFd(handle) {
   const fd = handle[kFd];
   handle[kFd] = -1;
+  unclosed.unregister(handle);
   // then(), not finally(): finally() looks up a user-replaceable then.
   const closed = () => {
     handle[kClosePromise] = null;

@@ -311,9 +311,21 @@ function validLen(len) {
   return MathMax(0, len);
 }
 
+// DEP0081, once per process for fs.truncate and fs.truncateSync together, as node.
+let truncateFdWarned = false;
+function warnTruncateFd() {
+  if (truncateFdWarned) return;
+  truncateFdWarned = true;
+  process.emitWarning('Using fs.truncate with a file descriptor is deprecated. Please use ' +
+    'fs.ftruncate with a file descriptor instead.', 'DeprecationWarning', 'DEP0081');
+}
+
 // Node opens the file read-write first, so a missing file wins over a bad length.
 function truncateSync(path, len = 0) {
-  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    return ftruncateSync(path, len);
+  }
   const fd = binding.open(getValidatedPath(path), constants.O_RDWR, 0o666);
   try {
     binding.ftruncate(fd, validLen(len));
@@ -330,7 +342,7 @@ function ftruncateSync(fd, len = 0) {
 module.exports = {
   openSync, closeSync, readSync, readvSync, writeSync, writevSync, readFileSync, writeFileSync,
   appendFileSync, statSync, lstatSync, fstatSync, statfsSync, existsSync, accessSync, mkdirSync, readdirSync,
-  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync,
+  rmSync, rmdirSync, truncateSync, ftruncateSync, readdirRecursiveSync, warnTruncateFd,
   renameSync: (from, to) => binding.rename(getValidatedPath(from, 'oldPath'), getValidatedPath(to, 'newPath')),
   unlinkSync: (path) => binding.unlink(getValidatedPath(path)),
   fsyncSync: (fd) => binding.fsync(getValidatedFd(fd)),
