@@ -55,6 +55,9 @@ pub struct Epoll {
     lent_starved: bool,
     stats: Stats,
     pub trace: bool,
+    /// epoll_wait's event array, kept between turns (12 KiB: allocating and
+    /// zeroing it per turn cost more than the events it usually carries).
+    events: Vec<libc::epoll_event>,
 }
 
 impl Epoll {
@@ -80,6 +83,7 @@ impl Epoll {
             lent_starved: false,
             stats: Stats::default(),
             trace: false,
+            events: Vec::new(),
         };
         let wake_fd = ep.remote.fd();
         ep.ctl(libc::EPOLL_CTL_ADD, wake_fd, libc::EPOLLIN as u32, WAKE)?;
@@ -432,7 +436,8 @@ impl Backend for Epoll {
             // Round up: waking a little early would spin until the timer is due.
             Some(d) => d.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32,
         };
-        let mut events = vec![libc::epoll_event { events: 0, u64: 0 }; MAX_EVENTS];
+        let mut events = std::mem::take(&mut self.events);
+        events.resize(MAX_EVENTS, libc::epoll_event { events: 0, u64: 0 });
         self.stats.enter_calls += 1;
         if self.trace {
             eprintln!(
@@ -452,20 +457,21 @@ impl Backend for Epoll {
         };
         if n < 0 {
             let e = io::Error::last_os_error();
+            self.events = events;
             return if e.raw_os_error() == Some(libc::EINTR) {
                 Ok(())
             } else {
                 Err(e)
             };
         }
-        let events = &mut events[..n as usize];
+        let batch = &mut events[..n as usize];
         self.stats.max_batch = self.stats.max_batch.max(n as u64);
         if !self.starved.is_empty() {
             let starved = std::mem::take(&mut self.starved);
             // A stable sort: the starved first, each group in the kernel's order.
-            events.sort_by_key(|ev| !starved.contains(&(ev.u64 as RawFd)));
+            batch.sort_by_key(|ev| !starved.contains(&(ev.u64 as RawFd)));
         }
-        for ev in events.iter() {
+        for ev in batch.iter() {
             let (token, revents) = (ev.u64, ev.events);
             self.stats.cqes_reaped += 1;
             if self.trace {
@@ -481,6 +487,7 @@ impl Backend for Epoll {
                 self.on_ready(token as RawFd, revents, out);
             }
         }
+        self.events = events;
         Ok(())
     }
 
