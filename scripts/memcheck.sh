@@ -1,7 +1,8 @@
 #!/bin/sh
 # Memory checking now and then: runs JS tests (tests/js, cargo's filter syntax) with
-# coil under valgrind memcheck, on the epoll backend (valgrind does not model the
-# kernel writing into io_uring's shared rings, so a uring run stalls under it).
+# coil under valgrind memcheck, on the epoll backend by default; COIL_BACKEND=uring
+# runs them on io_uring, whose kernel-written buffers coil marks as defined for
+# memcheck (src/backend/valgrind.rs).
 # A test fails if its output differs, as always, or if memcheck reports an invalid
 # read or write, a use of uninitialised memory or a bad free (exit 97).
 # V8 writes code at run time: --smc-check makes valgrind see it.
@@ -18,5 +19,5 @@ exec valgrind -q --error-exitcode=97 --smc-check=all-non-file --leak-check=no \
   --suppressions=$(pwd)/scripts/memcheck.supp "$(pwd)/target/release/coil" "\$@"
 WRAP
 chmod +x "$wrapper"
-COIL_BACKEND=epoll COIL_TEST_BIN="$wrapper" COIL_TEST_TIMEOUT=${COIL_TEST_TIMEOUT:-600} \
+COIL_BACKEND=${COIL_BACKEND:-epoll} COIL_TEST_BIN="$wrapper" COIL_TEST_TIMEOUT=${COIL_TEST_TIMEOUT:-600} \
   cargo test --release -q --test js -- --test-threads=1 "$@"

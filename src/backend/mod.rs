@@ -28,6 +28,7 @@ mod pool;
 pub mod sockaddr;
 pub mod uring;
 pub mod user_data;
+pub mod valgrind;
 mod wake;
 
 pub use fd::{closes as fd_closes, SharedFd};

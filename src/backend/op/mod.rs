@@ -140,6 +140,11 @@ pub trait OpAble {
     /// At the op's last completion: the provided buffer it took (from the CQE's
     /// flags), so its owner can read and recycle it once the op is handed back.
     fn set_buffer(&mut self, _bid: u16) {}
+    /// What the kernel wrote into memory the op owns, given the completion's
+    /// result: told to valgrind by the io_uring driver (backend/valgrind.rs).
+    fn written(&self, _result: i32) -> Option<(*const u8, usize)> {
+        None
+    }
     /// An op made of phases of linked SQEs on a direct descriptor (read_file.rs).
     /// The io_uring driver gives it a slot of its sparse file table; without one
     /// (epoll, an old kernel) the op runs `run_blocking` on the work pool.

@@ -50,6 +50,9 @@ impl OpAble for Read {
     fn fd(&self) -> Option<RawFd> {
         Some(self.fd.raw())
     }
+    fn written(&self, result: i32) -> Option<(*const u8, usize)> {
+        (result > 0).then(|| (self.buf.as_mut_ptr().cast_const(), result as usize))
+    }
 }
 
 pub struct Readv {

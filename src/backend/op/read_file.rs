@@ -164,9 +164,13 @@ impl ReadFile {
 
     /// `n` more bytes were written by the kernel (or read(2)) after `len`.
     fn grew(&mut self, n: usize) {
+        let len = self.buf.len();
         // SAFETY: the read that returned n wrote n bytes into the spare capacity
         // just after len (room() guaranteed they were there).
-        unsafe { self.buf.set_len(self.buf.len() + n) };
+        unsafe {
+            crate::backend::valgrind::mark_defined(self.buf.as_ptr().add(len), n);
+            self.buf.set_len(len + n);
+        }
     }
 
     fn end(&mut self, result: i32) -> ChainStep {
@@ -222,6 +226,8 @@ impl ReadFile {
         let Some(st) = self.stat.as_deref().filter(|_| result >= 0) else {
             return ChainStep::Next;
         };
+        let size = std::mem::size_of::<libc::statx>();
+        crate::backend::valgrind::mark_defined((st as *const libc::statx).cast(), size);
         if u32::from(st.stx_mode) & libc::S_IFMT != libc::S_IFREG {
             return ChainStep::Next;
         }

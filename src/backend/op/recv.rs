@@ -16,6 +16,9 @@ pub struct Recv {
 }
 
 impl OpAble for Recv {
+    fn written(&self, result: i32) -> Option<(*const u8, usize)> {
+        (result > 0).then(|| (self.buf.as_mut_ptr().cast_const(), result as usize))
+    }
     fn sqe(&mut self) -> Option<squeue::Entry> {
         let len = self.buf.len().min(i32::MAX as usize) as u32;
         Some(opcode::Recv::new(types::Fd(self.fd.raw()), self.buf.as_mut_ptr(), len).build())

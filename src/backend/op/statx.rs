@@ -139,6 +139,15 @@ impl OpAble for Statx {
     fn name(&self) -> &'static str {
         "statx"
     }
+    fn written(&self, result: i32) -> Option<(*const u8, usize)> {
+        let buf: &libc::statx = &self.buf;
+        (result == 0).then(|| {
+            (
+                (buf as *const libc::statx).cast(),
+                std::mem::size_of::<libc::statx>(),
+            )
+        })
+    }
     fn fd(&self) -> Option<RawFd> {
         match &self.target {
             StatxTarget::Fd(fd) => Some(fd.raw()),

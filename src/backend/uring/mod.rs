@@ -258,6 +258,11 @@ impl Uring {
                 continue;
             };
             let owner = entry.owner;
+            if super::valgrind::running() {
+                if let Some((ptr, len)) = entry.op.as_opable_ref().written(result) {
+                    super::valgrind::mark_defined(ptr, len);
+                }
+            }
             if result == -libc::ENOBUFS {
                 self.stats.enobufs += 1;
             }
@@ -499,10 +504,14 @@ impl Backend for Uring {
     }
 
     fn buffer(&self, group: u16, bid: u16, len: usize) -> &[u8] {
-        self.buf_rings
+        let bytes = self
+            .buf_rings
             .get(&group)
             .and_then(|br| br.group.as_ref())
-            .map_or(&[], |g| g.slice(bid, len))
+            .map_or(&[][..], |g| g.slice(bid, len));
+        // The kernel filled them through the ring: valgrind did not see it.
+        super::valgrind::mark_defined(bytes.as_ptr(), bytes.len());
+        bytes
     }
 
     fn recycle(&mut self, group: u16, bid: u16) {
