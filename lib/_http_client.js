@@ -402,6 +402,8 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   }
   res.upgrade = false;
   this.keepAlive = (flags & kKeepAlive) !== 0 && req.shouldKeepAlive;
+  // A response that ends its connection (HTTP/1.0 by default, Connection: close) says so on the request.
+  if (!this.keepAlive) req.shouldKeepAlive = false;
   const noBody = (flags & kNoBody) !== 0 || req.method === 'HEAD';
   // The socket is released once the response has been read to its 'end'.
   res[kState] = this;
