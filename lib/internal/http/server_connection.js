@@ -558,11 +558,11 @@ function sweep(server) {
       if (keepAlive > 0 && now - conn.idleSince >= keepAlive) conn.socket.destroy();
       continue;
     }
-    const headers = server.headersTimeout;
-    const request = server.requestTimeout;
-    const late = (conn.headStart > 0 && headers > 0 && now - conn.headStart > headers) ||
-      (conn.incoming !== null && conn.requestStart > 0 && request > 0 &&
-       now - conn.requestStart > request);
+    const { headersTimeout: headers, requestTimeout: request } = server;
+    // requestTimeout bounds the wait for a head too, as node's (headersTimeout may be 0).
+    const head = conn.headStart > 0 ? now - conn.headStart : 0;
+    const late = (headers > 0 && head > headers) || (request > 0 && head > request) ||
+      (conn.incoming !== null && conn.requestStart > 0 && request > 0 && now - conn.requestStart > request);
     if (late) {
       const { codes: { ERR_HTTP_REQUEST_TIMEOUT } } = require('internal/errors');
       FunctionPrototypeCall(socketOnError, conn.socket, new ERR_HTTP_REQUEST_TIMEOUT());
