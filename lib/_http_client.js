@@ -563,9 +563,8 @@ function socketOnClose() {
   if (state.res === null) {
     if (!req._hadError) {
       req._hadError = true;
-      // destroy() without an error still fails the request; abort() does not.
-      const err = req._destroyError || (req.aborted ? null : connReset('socket hang up'));
-      if (err) req.emit('error', err);
+      // destroy() without an error, or abort(), once a socket came, still fails the request.
+      req.emit('error', req._destroyError || connReset('socket hang up'));
     }
   } else if (!state.res.complete) {
     state.res.aborted = true;
