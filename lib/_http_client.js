@@ -332,6 +332,8 @@ function ClientState(req, socket) {
   this.responseDone = false;
   this.released = false;
   this.upgrade = false;
+  // As node's parser, the limit in force when the socket was assigned.
+  this.maxHeadersCount = req.maxHeadersCount;
 }
 
 function attach(req, socket) {
@@ -382,6 +384,8 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   res.httpVersionMajor = major;
   res.httpVersionMinor = minor;
   res.httpVersion = `${major}.${minor}`;
+  const maxCount = this.maxHeadersCount;
+  if (maxCount > 0 && rawHeaders.length > maxCount * 2) rawHeaders.length = maxCount * 2;
   res.rawHeaders = rawHeaders;
   res.joinDuplicateHeaders = req.joinDuplicateHeaders;
   if (status >= 100 && status < 200 && status !== 101) {
@@ -402,6 +406,8 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   }
   res.upgrade = false;
   this.keepAlive = (flags & kKeepAlive) !== 0 && req.shouldKeepAlive;
+  // A response that ends its connection (HTTP/1.0 by default, Connection: close) says so on the request.
+  if (!this.keepAlive) req.shouldKeepAlive = false;
   const noBody = (flags & kNoBody) !== 0 || req.method === 'HEAD';
   // The socket is released once the response has been read to its 'end'.
   res[kState] = this;
@@ -447,12 +453,17 @@ function maybeRelease(state) {
   // As node: the request counts as destroyed once its response has ended.
   req.destroyed = true;
   detach(state);
-  if (state.keepAlive && req.agent && !socket.destroyed) {
-    if (socket.timeout !== 0) socket.setTimeout(0);
-    // On the next tick, as node: 'end' listeners still see the socket in use.
-    process.nextTick(emitFree, req.agent, socket, req);
+  if (state.keepAlive && !socket.destroyed) {
+    // Kept without an agent (shouldKeepAlive set by hand): the socket stays as it is.
+    if (req.agent) {
+      if (socket.timeout !== 0) socket.setTimeout(0);
+      // On the next tick, as node: 'end' listeners still see the socket in use.
+      process.nextTick(emitFree, req.agent, socket, req);
+    }
   } else if (!socket.destroyed) {
-    socket.destroySoon();
+    // A generic Duplex from createConnection has no destroySoon.
+    if (typeof socket.destroySoon === 'function') socket.destroySoon();
+    else socket.end();
   }
   process.nextTick(emitClose, req);
 }
@@ -507,7 +518,11 @@ function socketOnEnd() {
   const r = finishParser(state.parser);
   if (r !== 0) fail(state, parseError(r));
   else if (state.res === null) fail(state, connReset('socket hang up'));
-  if (!state.released) this.destroy();
+  // A response read whole with the request sent: the socket is ended (not
+  // destroyed) once the response's 'end' releases it, as node does.
+  if (!state.released && !(r === 0 && state.requestDone && state.res !== null && state.res.complete)) {
+    this.destroy();
+  }
 }
 
 // A parse or connection error before the response completes is the request's (once).
@@ -548,9 +563,8 @@ function socketOnClose() {
   if (state.res === null) {
     if (!req._hadError) {
       req._hadError = true;
-      // destroy() without an error still fails the request; abort() does not.
-      const err = req._destroyError || (req.aborted ? null : connReset('socket hang up'));
-      if (err) req.emit('error', err);
+      // destroy() without an error, or abort(), once a socket came, still fails the request.
+      req.emit('error', req._destroyError || connReset('socket hang up'));
     }
   } else if (!state.res.complete) {
     state.res.aborted = true;

@@ -86,12 +86,19 @@ function parseError(result, buffer) {
   return err;
 }
 
+// --max-http-header-size, when given, replaces the parsers' default limit.
+const maxHeaderSize = (() => {
+  const given = require('internal/options').getOptionValue('--max-http-header-size');
+  return given === undefined ? binding.maxHeaderSize : +given;
+})();
+
 // `insecure`: the server's or request's insecureHTTPParser; undefined follows
 // --insecure-http-parser.
-function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, insecure) {
+function createParser(kind, receiver, onHead, onBody, onComplete, max, insecure) {
   const lenient = insecure === undefined ?
     require('internal/options').getOptionValue('--insecure-http-parser') : insecure;
-  return binding.create(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, lenient);
+  return binding.create(kind, receiver, onHead, onBody, onComplete, max === undefined ? maxHeaderSize : max,
+                        lenient);
 }
 
 module.exports = {
@@ -109,5 +116,5 @@ module.exports = {
   executeParser: binding.execute,
   finishParser: binding.finish,
   freeParser: binding.free,
-  maxHeaderSize: binding.maxHeaderSize,
+  maxHeaderSize,
 };

@@ -11,7 +11,7 @@
 // write synchronously (kSyncWrites, set by internal/process/stdio.js).
 
 const {
-  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectSetPrototypeOf, ReflectApply,
+  ArrayPrototypePush, Error, FunctionPrototypeCall, ObjectSetPrototypeOf,
   TypedArrayPrototypeGetByteLength,
 } = primordials;
 
@@ -556,11 +556,12 @@ require('internal/net/consumer').install(Socket, stream.Readable); // after setT
 
 const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');
 function connect(...args) {
-  const options = normalizeArgs(args)[0];
+  const normalized = normalizeArgs(args);
+  const options = normalized[0];
   const socket = new Socket(options);
   if (clientSocketChannel.hasSubscribers) clientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
-  return ReflectApply(socket.connect, socket, args);
+  return socket.connect(normalized);
 }
 
 function createServer(options, connectionListener) {

@@ -107,6 +107,7 @@ Options:
   --dns-result-order=ORDER    dns.lookup's default order: verbatim, ipv4first, ipv6first
   --insecure-http-parser      http parsers accept invalid header characters,
                               folded fields and Content-Length with chunked
+  --max-http-header-size=N    http parsers' limit on a head's bytes (default 16384)
   --test [PATHS...]           run the test files given (or found: test.js, *.test.js,
                               *-test.js, *_test.js, test-*.js, test/**), each in its
                               own process, and report with node:test's reporters
@@ -167,6 +168,7 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--backend", "", Kind::Text, true),
     ("--dns-result-order", "", Kind::Text, true),
     ("--insecure-http-parser", "", Kind::Bool, true),
+    ("--max-http-header-size", "", Kind::Text, true),
     ("--test", "", Kind::Bool, false),
     ("--test-only", "", Kind::Bool, true),
     ("--test-reporter", "", Kind::List, true),

@@ -53,9 +53,13 @@ function isLegalPort(port) {
 }
 
 // [options, cb] from connect()/listen() arguments, as Node's normalizeArgs.
+// An array it made, passed on as the one argument (net.connect hands it to
+// socket.connect, as node's), is taken as it is.
+const kNormalized = Symbol('normalizedArgs');
 function normalizeArgs(args) {
-  if (args.length === 0) return [{ __proto__: null }, null];
+  if (args.length === 0) return tagged([{ __proto__: null }, null]);
   const arg0 = args[0];
+  if (args.length === 1 && arg0 !== null && arg0[kNormalized] === true) return arg0;
   let options = { __proto__: null };
   if (typeof arg0 === 'object' && arg0 !== null) {
     options = arg0;
@@ -68,7 +72,12 @@ function normalizeArgs(args) {
     if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
   }
   const cb = args[args.length - 1];
-  return [options, typeof cb === 'function' ? cb : null];
+  return tagged([options, typeof cb === 'function' ? cb : null]);
+}
+
+function tagged(normalized) {
+  normalized[kNormalized] = true;
+  return normalized;
 }
 
 // Looks `host` up for a connect, as node 20's net does: `options.lookup` or

@@ -1,13 +1,11 @@
 'use strict';
-// One HTTP server connection: the socket's listeners, the parser's callbacks
-// (onHead is the single call per request head; onBody hands the request a view
-// of the socket's read; onComplete ends the request), the order of responses
-// on the socket (pipelining), the default answers to bad requests (400, 431,
-// 413, 408 and close), and the per-server sweep that enforces
-// keepAliveTimeout, headersTimeout and requestTimeout. While the socket's
-// reads would go straight to the parser, the parser consumes them: they are
-// parsed in Rust as they complete, without the socket's JS read path
-// (src/binding/http_parser/consume.rs; docs/http.md).
+// One HTTP server connection: the socket's listeners, the parser's callbacks (onHead is the
+// single call per request head; onBody hands the request a view of the socket's read;
+// onComplete ends the request), the order of responses on the socket (pipelining), the
+// default answers to bad requests (400, 431, 413, 408 and close), and the per-server sweep
+// that enforces keepAliveTimeout, headersTimeout and requestTimeout. While the socket's reads
+// would go straight to the parser, the parser consumes them: they are parsed in Rust as they
+// complete, without the socket's JS read path (src/binding/http_parser/consume.rs; docs/http.md).
 
 const {
   ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Float64Array, FunctionPrototypeCall, MathMin,
@@ -384,6 +382,8 @@ function socketOnData(chunk) {
     FunctionPrototypeCall(socketOnError, this, parseError(r, chunk));
     return;
   }
+  // A head begun behind a whole one in this read (r < 0): headersTimeout runs from now.
+  if (r < 0 && conn.headStart === 0) conn.headStart = DateNow();
   if (conn.upgradeReq !== null) upgrade(conn, chunk, r);
   else maybePause(conn);
 }
@@ -558,11 +558,11 @@ function sweep(server) {
       if (keepAlive > 0 && now - conn.idleSince >= keepAlive) conn.socket.destroy();
       continue;
     }
-    const headers = server.headersTimeout;
-    const request = server.requestTimeout;
-    const late = (conn.headStart > 0 && headers > 0 && now - conn.headStart > headers) ||
-      (conn.incoming !== null && conn.requestStart > 0 && request > 0 &&
-       now - conn.requestStart > request);
+    const { headersTimeout: headers, requestTimeout: request } = server;
+    // requestTimeout bounds the wait for a head too, as node's (headersTimeout may be 0).
+    const head = conn.headStart > 0 ? now - conn.headStart : 0;
+    const late = (headers > 0 && head > headers) || (request > 0 && head > request) ||
+      (conn.incoming !== null && conn.requestStart > 0 && request > 0 && now - conn.requestStart > request);
     if (late) {
       const { codes: { ERR_HTTP_REQUEST_TIMEOUT } } = require('internal/errors');
       FunctionPrototypeCall(socketOnError, conn.socket, new ERR_HTTP_REQUEST_TIMEOUT());

@@ -332,6 +332,7 @@ fn with_parser<'s, R>(
         stopped: sink.stopped,
         after: sink.after,
         at_start: parser.at_message_start(),
+        mid_head: parser.mid_request_head(),
         recv: sink.recv,
     };
     let freed = PARSERS.with(|p| {
@@ -357,6 +358,8 @@ struct Executed<'s> {
     after: bool,
     /// The parser waits for a new message (parse.rs, at_message_start).
     at_start: bool,
+    /// A request's head is partly read (execute's result is then negative).
+    mid_head: bool,
     /// The receiver given at create.
     recv: Local<'s, Value>,
 }
@@ -370,7 +373,8 @@ fn error_value<'s>(s: &Scope<'s>, e: &ParseError, at: usize) -> Local<'s, Value>
     s.array(&items).value()
 }
 
-/// execute(id, buffer) -> consumed | [code, reason, bytesParsed].
+/// execute(id, buffer) -> consumed | -1 - consumed (a request's head is partly
+/// read: the server times it from then) | [code, reason, bytesParsed].
 fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(id) = id_arg(s, a, 0) else { return };
     let Some((ab, off, len)) = a.get(1).view() else {
@@ -384,6 +388,9 @@ fn execute<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     };
     if done.threw {
         return;
+    }
+    if let (Ok(n), true) = (&r, done.mid_head) {
+        return a.ret(s.number(-1.0 - *n as f64));
     }
     a.ret(execute_result(s, r));
 }

@@ -268,6 +268,14 @@ impl Parser {
         self.state == State::Head && self.pending.is_empty()
     }
 
+    /// Whether a request's head has begun and is not yet whole (blank lines
+    /// between messages do not count).
+    pub fn mid_request_head(&self) -> bool {
+        self.kind == Kind::Request
+            && self.state == State::Head
+            && self.pending.iter().any(|b| *b != b'\r' && *b != b'\n')
+    }
+
     /// The peer closed its side: ends a read-until-EOF body; an unfinished message
     /// is an error.
     pub fn finish(&mut self, sink: &mut impl Sink) -> Result<(), ParseError> {
