@@ -107,6 +107,12 @@ Options:
   --dns-result-order=ORDER    dns.lookup's default order: verbatim, ipv4first, ipv6first
   --insecure-http-parser      http parsers accept invalid header characters,
                               folded fields and Content-Length with chunked
+  --no-network-family-autoselection
+                              net.connect's autoSelectFamily defaults to false
+  --network-family-autoselection-attempt-timeout=MS
+                              its per-address attempt timeout (default 250)
+  --expose-internals          let require('internal/...') load coil's internal
+                              modules (for Node's own tests; not in NODE_OPTIONS)
   --test [PATHS...]           run the test files given (or found: test.js, *.test.js,
                               *-test.js, *_test.js, test-*.js, test/**), each in its
                               own process, and report with node:test's reporters
@@ -175,6 +181,15 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--test-concurrency", "", Kind::Text, true),
     ("--test-timeout", "", Kind::Text, true),
     ("--no-experimental-fetch", "", Kind::Bool, true),
+    // Node refuses it in NODE_OPTIONS: internals are for a test's own command line.
+    ("--expose-internals", "", Kind::Bool, false),
+    ("--network-family-autoselection", "", Kind::Bool, true),
+    (
+        "--network-family-autoselection-attempt-timeout",
+        "",
+        Kind::Text,
+        true,
+    ),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).
@@ -300,6 +315,16 @@ impl Collector {
                     self.push_exec(&arg, None, env);
                     self.values
                         .insert("--warnings".into(), OptionValue::Bool(false));
+                }
+                // Node 18's spelling of the option, still accepted by node 20.
+                "--enable-network-family-autoselection" => {
+                    self.push_exec(&arg, None, env);
+                    self.set(Kind::Bool, "--network-family-autoselection", None);
+                }
+                "--no-network-family-autoselection" => {
+                    self.push_exec(&arg, None, env);
+                    let name = "--network-family-autoselection".into();
+                    self.values.insert(name, OptionValue::Bool(false));
                 }
                 _ => {
                     if let Some(&(long, _, kind, ok_in_env)) =
