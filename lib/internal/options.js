@@ -19,7 +19,7 @@ const LISTS = {
 const TEXTS = {
   __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true,
   '--dns-result-order': true, '--test-concurrency': true, '--test-timeout': true,
-  '--network-family-autoselection-attempt-timeout': true,
+  '--network-family-autoselection-attempt-timeout': true, '--max-http-header-size': true,
 };
 
 let values;
