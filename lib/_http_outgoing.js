@@ -36,7 +36,7 @@ const {
   chunkLength, checkChunk, strictLength, countStrict, kBytesWritten,
 } = require('internal/http/outgoing_body');
 
-const kOutHeaders = Symbol('kOutHeaders');
+const { kOutHeaders } = require('internal/http');
 // A message's highWaterMark (its socket's, else the streams' default), under the
 // key Node keeps it at.
 const kHighWaterMark = Symbol('kHighWaterMark');
