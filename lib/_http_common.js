@@ -7,7 +7,8 @@
 // checks, the cached Date string and Node's parse-error shape.
 
 const {
-  ArrayPrototypeSlice, Date, DatePrototypeGetMilliseconds, DatePrototypeToUTCString, Error, ObjectDefineProperty, ObjectFreeze,
+  ArrayPrototypeSlice, Date, DatePrototypeGetMilliseconds, DatePrototypeToUTCString, Error, NumberParseInt,
+  ObjectDefineProperty, ObjectFreeze,
   RegExpPrototypeExec, StringFromCharCode, StringPrototypeCharCodeAt, Uint8Array,
 } = primordials;
 
@@ -86,19 +87,22 @@ function parseError(result, buffer) {
   return err;
 }
 
-// --max-http-header-size, when given, replaces the parsers' default limit.
-const maxHeaderSize = (() => {
+// http.maxHeaderSize: --max-http-header-size's value (a number as node reads it,
+// 0 when it is none), else the parser's default; the limit of parsers whose
+// server or request sets none.
+let defaultMaxHeaderSize = binding.maxHeaderSize;
+{
   const given = require('internal/options').getOptionValue('--max-http-header-size');
-  return given === undefined ? binding.maxHeaderSize : +given;
-})();
+  if (given !== undefined) defaultMaxHeaderSize = NumberParseInt(given, 10) || 0;
+}
 
 // `insecure`: the server's or request's insecureHTTPParser; undefined follows
 // --insecure-http-parser.
-function createParser(kind, receiver, onHead, onBody, onComplete, max, insecure) {
+function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, insecure) {
   const lenient = insecure === undefined ?
     require('internal/options').getOptionValue('--insecure-http-parser') : insecure;
-  return binding.create(kind, receiver, onHead, onBody, onComplete, max === undefined ? maxHeaderSize : max,
-                        lenient);
+  maxHeaderSize ??= defaultMaxHeaderSize;
+  return binding.create(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, lenient);
 }
 
 module.exports = {
@@ -116,5 +120,5 @@ module.exports = {
   executeParser: binding.execute,
   finishParser: binding.finish,
   freeParser: binding.free,
-  maxHeaderSize,
+  maxHeaderSize: defaultMaxHeaderSize,
 };

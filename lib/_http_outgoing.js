@@ -26,6 +26,7 @@ const {
   },
 } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const { getDefaultHighWaterMark } = require('internal/streams/utils');
 const { kWriteStringDirect } = require('internal/net');
 const { checkInvalidHeaderChar } = require('_http_common');
 const {
@@ -35,8 +36,10 @@ const {
   chunkLength, checkChunk, strictLength, countStrict, kBytesWritten,
 } = require('internal/http/outgoing_body');
 
-const kOutHeaders = Symbol('kOutHeaders');
-const kHighWaterMark = 16 * 1024;
+const { kOutHeaders } = require('internal/http');
+// A message's highWaterMark (its socket's, else the streams' default), under the
+// key Node keeps it at.
+const kHighWaterMark = Symbol('kHighWaterMark');
 const crlf = '\r\n';
 
 function OutgoingMessage() {
@@ -96,9 +99,11 @@ getter('writableObjectMode', function() { return false; });
 getter('writableLength', function() {
   return this.outputSize + (this.socket !== null ? this.socket.writableLength : 0);
 });
-getter('writableHighWaterMark', function() {
-  return this.socket !== null ? this.socket.writableHighWaterMark : kHighWaterMark;
+ObjectDefineProperty(OutgoingMessage.prototype, kHighWaterMark, {
+  __proto__: null, configurable: true,
+  get() { return this.socket !== null ? this.socket.writableHighWaterMark : getDefaultHighWaterMark(false); },
 });
+getter('writableHighWaterMark', function() { return this[kHighWaterMark]; });
 getter('writableCorked', function() {
   return this.socket !== null ? this.socket.writableCorked : 0;
 });
@@ -297,7 +302,7 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
   }
   ArrayPrototypePush(this.outputData, new OutputChunk(data, encoding, callback));
   this.outputSize += typeof data === 'string' ? data.length : TypedArrayPrototypeGetByteLength(data);
-  this._needDrain = this.outputSize >= kHighWaterMark;
+  this._needDrain = this.outputSize >= this[kHighWaterMark];
   return !this._needDrain;
 };
 

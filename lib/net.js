@@ -33,7 +33,7 @@ const {
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
-  isIP, isIPv4, isIPv6, normalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
+  isIP, isIPv4, isIPv6, normalizeArgs, isNormalizedArgs, publicNormalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
   StreamHandle, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
@@ -423,7 +423,7 @@ function afterConnect(socket, result) {
 }
 
 Socket.prototype.connect = function(...args) {
-  const normalized = normalizeArgs(args);
+  const normalized = isNormalizedArgs(args[0]) ? args[0] : normalizeArgs(args);
   const options = normalized[0], cb = normalized[1];
   if (cb !== null) this.once('connect', cb);
   if (this.destroyed) {
@@ -579,6 +579,7 @@ module.exports = {
   setDefaultAutoSelectFamily: autoSelect.setDefaultAutoSelectFamily,
   getDefaultAutoSelectFamilyAttemptTimeout() { return autoSelect.defaults.attemptTimeout; },
   setDefaultAutoSelectFamilyAttemptTimeout: autoSelect.setDefaultAutoSelectFamilyAttemptTimeout,
+  _normalizeArgs: publicNormalizeArgs,
   // A no-op on Linux (it was for Windows' accept), deprecated in node.
   _setSimultaneousAccepts: require('internal/util/promisify').deprecate(
     () => {}, 'net._setSimultaneousAccepts() is deprecated and will be removed.', 'DEP0121'),

@@ -6,7 +6,9 @@
 //! values lib/ needs reach it through internalBinding('options').
 use std::collections::BTreeMap;
 
+mod usage;
 mod worker_options;
+pub use usage::USAGE;
 pub use worker_options::worker_option_values;
 
 #[derive(Clone)]
@@ -86,54 +88,6 @@ pub enum Parsed {
     Fail(String, i32),
 }
 
-pub const USAGE: &str = "Usage: coil [options] [ script.js | -e \"script\" | - ] [arguments]
-
-Options:
-  -e, --eval SCRIPT           evaluate SCRIPT
-  -p, --print SCRIPT          evaluate SCRIPT and print the result
-  -c, --check                 check the script's syntax without running it
-  -r, --require MODULE        preload MODULE (may be repeated)
-  --import=MODULE             import the ES module MODULE first (may be repeated)
-  -C, --conditions NAME       an extra condition for package.json \"exports\"
-  -                           read the script from stdin
-  --env-file=FILE             set environment variables from FILE first
-  --title=TITLE               set process.title
-  --input-type=commonjs       how -e and stdin code is read (or =module)
-  --unhandled-rejections=MODE strict, warn, none, throw or warn-with-error-code
-  --no-warnings               do not print process warnings
-  --trace-warnings            print a stack trace with each warning
-  --no-deprecation, --throw-deprecation, --trace-deprecation
-  --enable-source-maps        map stack traces through //# sourceMappingURL=
-  --dns-result-order=ORDER    dns.lookup's default order: verbatim, ipv4first, ipv6first
-  --insecure-http-parser      http parsers accept invalid header characters,
-                              folded fields and Content-Length with chunked
-  --max-http-header-size=N    http parsers' limit on a head's bytes (default 16384)
-  --test [PATHS...]           run the test files given (or found: test.js, *.test.js,
-                              *-test.js, *_test.js, test-*.js, test/**), each in its
-                              own process, and report with node:test's reporters
-  --test-reporter=NAME        spec, tap, dot or a reporter module (repeatable)
-  --test-reporter-destination=stdout|stderr|FILE
-  --test-name-pattern=RE      run only the tests whose name matches (repeatable)
-  --test-only                 run only the tests marked `only`
-  --test-concurrency=N        test files run at once (default: CPUs - 1)
-  --test-timeout=MS           a test file still running after MS fails
-  --pending-deprecation, --trace-uncaught, --preserve-symlinks,
-  --preserve-symlinks-main    accepted as node does; no effect yet
-  -v, --version               print coil's version
-  -h, --help                  print this help
-  --stats                     print the backend's counters at exit (syscalls by kind,
-                              loop turns, SQEs per enter, pool jobs; syscalls per
-                              request when an http server served requests)
-  --trace-uring               print each submission, completion and io_uring_enter
-  --trace-epoll               print each epoll_wait, readiness event, syscall and epoll_ctl
-  --backend=uring|epoll       the event loop's driver (default: $COIL_BACKEND, else
-                              uring; epoll when io_uring cannot be set up)
-  --expose-gc, --max-old-space-size=MB, --stack-size=KB, --trace-gc, ...
-                              V8 options, passed to V8 as node does
-
-Environment: NODE_OPTIONS (options, as node reads it)
-";
-
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Bool,
@@ -177,6 +131,15 @@ const KNOWN: &[(&str, &str, Kind, bool)] = &[
     ("--test-concurrency", "", Kind::Text, true),
     ("--test-timeout", "", Kind::Text, true),
     ("--no-experimental-fetch", "", Kind::Bool, true),
+    // Node refuses it in NODE_OPTIONS: internals are for a test's own command line.
+    ("--expose-internals", "", Kind::Bool, false),
+    ("--network-family-autoselection", "", Kind::Bool, true),
+    (
+        "--network-family-autoselection-attempt-timeout",
+        "",
+        Kind::Text,
+        true,
+    ),
 ];
 
 /// V8 flags node accepts in NODE_OPTIONS (the rest only on the command line).
@@ -302,6 +265,16 @@ impl Collector {
                     self.push_exec(&arg, None, env);
                     self.values
                         .insert("--warnings".into(), OptionValue::Bool(false));
+                }
+                // Node 18's spelling of the option, still accepted by node 20.
+                "--enable-network-family-autoselection" => {
+                    self.push_exec(&arg, None, env);
+                    self.set(Kind::Bool, "--network-family-autoselection", None);
+                }
+                "--no-network-family-autoselection" => {
+                    self.push_exec(&arg, None, env);
+                    let name = "--network-family-autoselection".into();
+                    self.values.insert(name, OptionValue::Bool(false));
                 }
                 _ => {
                     if let Some(&(long, _, kind, ok_in_env)) =

@@ -5,7 +5,8 @@
 // errors built from the binding's -errno results.
 
 const {
-  ArrayIsArray, ArrayPrototypePush, Error, FunctionPrototypeCall, NumberIsNaN, ObjectSetPrototypeOf, RegExp,
+  ArrayIsArray, ArrayPrototypePush, Error, FunctionPrototypeCall, NumberIsNaN, ObjectGetPrototypeOf, ObjectPrototype,
+  ObjectSetPrototypeOf, RegExp,
   RegExpPrototypeExec, StringPrototypeTrim, Symbol,
 } = primordials;
 
@@ -52,14 +53,34 @@ function isLegalPort(port) {
   return +port === (+port >>> 0) && port <= 0xFFFF;
 }
 
+// Marks an array made by normalizeArgs: socket.connect(array) given one
+// (net._normalizeArgs's result) takes it as it is instead of as an options object.
+const normalizedArgsSymbol = Symbol('normalizedArgs');
+
 // [options, cb] from connect()/listen() arguments, as Node's normalizeArgs.
-// An array it made, passed on as the one argument (net.connect hands it to
-// socket.connect, as node's), is taken as it is.
-const kNormalized = Symbol('normalizedArgs');
 function normalizeArgs(args) {
-  if (args.length === 0) return tagged([{ __proto__: null }, null]);
+  const normalized = readArgs(args);
+  normalized[normalizedArgsSymbol] = true;
+  return normalized;
+}
+
+function isNormalizedArgs(value) {
+  return ArrayIsArray(value) && value[normalizedArgsSymbol] === true;
+}
+
+// net._normalizeArgs: the same, with an options object the caller may compare to
+// `{}` (coil's own are prototype-less).
+function publicNormalizeArgs(args) {
+  const normalized = normalizeArgs(args);
+  if (normalized[0] !== args[0] && ObjectGetPrototypeOf(normalized[0]) === null) {
+    ObjectSetPrototypeOf(normalized[0], ObjectPrototype);
+  }
+  return normalized;
+}
+
+function readArgs(args) {
+  if (args.length === 0) return [{ __proto__: null }, null];
   const arg0 = args[0];
-  if (args.length === 1 && arg0 !== null && arg0[kNormalized] === true) return arg0;
   let options = { __proto__: null };
   if (typeof arg0 === 'object' && arg0 !== null) {
     options = arg0;
@@ -72,12 +93,7 @@ function normalizeArgs(args) {
     if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
   }
   const cb = args[args.length - 1];
-  return tagged([options, typeof cb === 'function' ? cb : null]);
-}
-
-function tagged(normalized) {
-  normalized[kNormalized] = true;
-  return normalized;
+  return [options, typeof cb === 'function' ? cb : null];
 }
 
 // Looks `host` up for a connect, as node 20's net does: `options.lookup` or
@@ -223,6 +239,7 @@ const kConsumer = Symbol('kConsumer');
 
 module.exports = {
   StreamHandle, kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
-  kWriteStringDirect, kConsumer, isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, lookupHost, resolveHost,
+  kWriteStringDirect, kConsumer, isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, normalizedArgsSymbol, isNormalizedArgs,
+  publicNormalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,
 };

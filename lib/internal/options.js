@@ -9,7 +9,7 @@
 const { ObjectKeys } = primordials;
 
 // Options whose value is true when not given.
-const DEFAULT_TRUE = { __proto__: null, '--warnings': true };
+const DEFAULT_TRUE = { __proto__: null, '--warnings': true, '--network-family-autoselection': true };
 // Options that may be given more than once, collected into an array.
 const LISTS = {
   __proto__: null, '--conditions': true, '--require': true, '--import': true, '--env-file': true,
@@ -19,7 +19,7 @@ const LISTS = {
 const TEXTS = {
   __proto__: null, '--title': true, '--input-type': true, '--unhandled-rejections': true,
   '--dns-result-order': true, '--test-concurrency': true, '--test-timeout': true,
-  '--max-http-header-size': true,
+  '--network-family-autoselection-attempt-timeout': true, '--max-http-header-size': true,
 };
 
 let values;

@@ -9,6 +9,7 @@
 //! stores next to memory the op's insert or removal touches anyway; a hash map of
 //! per-fd lists cost a hash probe and a miss on the list per op, growing with the
 //! connection count (docs/net.md, "The in-flight table").
+use std::collections::HashMap;
 use std::os::fd::RawFd;
 
 use slab::Slab;
@@ -31,8 +32,12 @@ pub struct InFlight {
 pub struct Table {
     ops: Slab<InFlight>,
     /// The first op on each fd (NIL: none), indexed by the fd number; it grows to
-    /// the highest fd that had an op, 4 bytes an fd.
+    /// the highest fd that had an op, 4 bytes an fd, up to DENSE_FDS.
     heads: Vec<u32>,
+    /// The same for fds from DENSE_FDS on: a program may hand any number to
+    /// fs.fstat (Node's tests probe from 2^30 down for a bad fd), and a vector
+    /// grown to it would take gigabytes for one EBADF.
+    far_heads: HashMap<usize, u32>,
     /// Boxes of finished ops (holding a Nop), reused by the next inserts: an op
     /// costs no malloc and free of its box in a steady state. (Boxes, not ops:
     /// the table hands out boxes, whose heap blocks are what is reused.)
@@ -42,6 +47,10 @@ pub struct Table {
 
 /// Boxes kept for reuse.
 const SPARE_MAX: usize = 256;
+
+/// The fds whose list heads sit in the vector: the default fs.nr_open, so every fd
+/// a process can have on a stock system (4 MiB of heads at most).
+const DENSE_FDS: usize = 1 << 20;
 
 impl Table {
     pub fn insert(&mut self, op: Op, owner: Owner) -> Key {
@@ -58,10 +67,8 @@ impl Table {
         let mut next = NIL;
         let fd = fd.filter(|_| u32::try_from(index).is_ok_and(|i| i != NIL));
         if let Some(fd) = fd.and_then(|fd| usize::try_from(fd).ok()) {
-            if fd >= self.heads.len() {
-                self.heads.resize((fd + 1).next_power_of_two(), NIL);
-            }
-            next = std::mem::replace(&mut self.heads[fd], index as u32);
+            let head = Self::head_mut(&mut self.heads, &mut self.far_heads, fd);
+            next = std::mem::replace(head, index as u32);
         }
         entry.insert(InFlight {
             op,
@@ -74,6 +81,22 @@ impl Table {
             self.ops[next as usize].prev = index as u32;
         }
         index as Key
+    }
+
+    /// Where the first op on `fd` is kept (NIL when there is none yet). A function
+    /// of the two fields, not of `self`, so a slab entry may stay borrowed meanwhile.
+    fn head_mut<'a>(
+        heads: &'a mut Vec<u32>,
+        far_heads: &'a mut HashMap<usize, u32>,
+        fd: usize,
+    ) -> &'a mut u32 {
+        if fd >= DENSE_FDS {
+            return far_heads.entry(fd).or_insert(NIL);
+        }
+        if fd >= heads.len() {
+            heads.resize((fd + 1).next_power_of_two(), NIL);
+        }
+        &mut heads[fd]
     }
 
     /// The op out of a removed entry's box, the box kept for the next insert.
@@ -98,7 +121,10 @@ impl Table {
         let f = self.ops.try_remove(usize::try_from(key).ok()?)?;
         if let Some(fd) = f.fd.and_then(|fd| usize::try_from(fd).ok()) {
             match f.prev {
-                NIL => self.heads[fd] = f.next,
+                NIL if fd >= DENSE_FDS && f.next == NIL => {
+                    self.far_heads.remove(&fd);
+                }
+                NIL => *Self::head_mut(&mut self.heads, &mut self.far_heads, fd) = f.next,
                 prev => self.ops[prev as usize].next = f.next,
             }
             if f.next != NIL {
@@ -111,7 +137,12 @@ impl Table {
     /// The keys of the ops in flight on `fd`.
     pub fn on_fd(&self, fd: RawFd) -> Vec<Key> {
         let mut keys = Vec::new();
-        let head = usize::try_from(fd).ok().and_then(|fd| self.heads.get(fd));
+        let head = usize::try_from(fd)
+            .ok()
+            .and_then(|fd| match fd < DENSE_FDS {
+                true => self.heads.get(fd),
+                false => self.far_heads.get(&fd),
+            });
         let mut at = head.copied().unwrap_or(NIL);
         while at != NIL {
             keys.push(Key::from(at));
@@ -183,5 +214,20 @@ mod tests {
         assert!(t.remove(a).is_none());
         assert!(t.remove(nop).is_some());
         assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn a_huge_fd_is_listed_without_growing_the_vector() {
+        let mut t = Table::default();
+        let huge = (1 << 30) - 1;
+        let a = t.insert(shutdown(huge), 0);
+        let b = t.insert(shutdown(huge), 0);
+        assert!(t.heads.len() <= DENSE_FDS);
+        assert_eq!(sorted(t.on_fd(huge)), vec![a, b]);
+        assert!(t.remove(b).is_some());
+        assert_eq!(t.on_fd(huge), vec![a]);
+        assert!(t.remove(a).is_some());
+        assert!(t.on_fd(huge).is_empty());
+        assert!(t.far_heads.is_empty());
     }
 }

@@ -171,11 +171,15 @@ function validateWriteRange(offset, length, byteLength) {
   if (offset == null) offset = 0;
   else validateInteger(offset, 'offset', 0);
   if (typeof length !== 'number') length = byteLength - offset;
+  validateOffsetLengthWrite(offset, length, byteLength);
+  return [offset, length];
+}
+
+function validateOffsetLengthWrite(offset, length, byteLength) {
   if (offset > byteLength) throw new ERR_OUT_OF_RANGE('offset', `<= ${byteLength}`, offset);
   if (length > byteLength - offset) throw new ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
   if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
   validateInt32(length, 'length', 0);
-  return [offset, length];
 }
 
 // offset/length for a read into `buffer` (fs.read, readSync); null when there is
@@ -559,12 +563,31 @@ function isRmTree(stats, path, options) {
   return true;
 }
 
+// rm's checks before anything is removed, for a caller that has not looked at the
+// path yet: the options (returned with their defaults), then unless `force` and
+// `recursive` make its type moot, that the path exists and is no directory
+// without `recursive`.
+function validateRmOptionsSync(path, options) {
+  options = validateRmOptions(options);
+  if (options.force && options.recursive) return options;
+  path = toPathString(getValidatedPath(path));
+  let stats;
+  try {
+    stats = getStatsFromBinding(binding.lstat(path, false));
+  } catch (err) {
+    if (err.code === 'ENOENT' && options.force) return options;
+    throw err;
+  }
+  isRmTree(stats, path, options);
+  return options;
+}
+
 module.exports = {
-  parseMkdirOptions, isRmTree,
+  parseMkdirOptions, isRmTree, validateRmOptionsSync,
   constants, kIoMaxLength, kMaxFileLength, kNsPerMs,
   stringToFlags, parseFileMode, getValidatedPath, getValidatedFd, toPathString, getOptions,
   assertEncoding, maybeCallback, validatePosition, lenientPosition, validateWriteRange, writeEncoding, stringWriteBytes,
-  validateReadRange,  validateOffsetLengthRead,
+  validateReadRange, validateOffsetLengthRead, validateOffsetLengthWrite,
   validateBufferArray, getValidMode, FSReqCallback, PromiseRequest, promiseRequest, Stats, BigIntStats, StatsBase,
   getStatsFromBinding, statsFromValues, bigintStatsFromFields, kUsePromises, getStatFsFromBinding, nativeFsCalls, warnOnNonPortableTemplate, Dirent, readdirResult, encodePath, toUnixTimestamp,
   validateRmOptions, validateRmdirOptions, validateOwner, validateSymlinkType, wantsBigint, validateFlush, childPath, isDirectoryPath, isURL,

@@ -45,6 +45,8 @@ class FSWatcher extends EventEmitter {
     } catch (err) {
       binding.inotifyClose(this.#fd, { __proto__: null, oncomplete() {} });
       this.#fd = -1;
+      // Node's watch errors name the path twice: `path` and `filename`.
+      if (err.syscall !== undefined) err.filename = path;
       throw err;
     }
     this.#referenced = persistent !== false;

@@ -1,10 +1,12 @@
 'use strict';
 // OutgoingMessage's old underscore views of its header table (DEP0066), which
 // node still has: _headers is the getHeaders() object, _headerNames maps each
-// lower-case name to its raw one. Each warns once, on first use.
+// lower-case name to its raw one. Each warns once, on first use. And
+// _renderHeaders(), the fields as { raw name: value } (unused by coil itself).
 
 const { ObjectDefineProperty, ObjectKeys, StringPrototypeToLowerCase } = primordials;
 const { deprecate } = require('internal/util/promisify');
+const { codes: { ERR_HTTP_HEADERS_SENT } } = require('internal/errors');
 
 function getter(proto, name, get, set) {
   ObjectDefineProperty(proto, name, {
@@ -49,6 +51,18 @@ function installLegacyHeaderViews(proto, kOutHeaders) {
       if (entry !== undefined) entry[0] = v[keys[i]];
     }
   }, 'OutgoingMessage.prototype._headerNames is deprecated', 'DEP0066'));
+  proto._renderHeaders = function _renderHeaders() {
+    if (this._header) throw new ERR_HTTP_HEADERS_SENT('render');
+    const headers = this[kOutHeaders];
+    const out = {};
+    if (headers === null) return out;
+    const keys = ObjectKeys(headers);
+    for (let i = 0; i < keys.length; i++) {
+      const entry = headers[keys[i]];
+      out[entry[0]] = entry[1];
+    }
+    return out;
+  };
 }
 
 module.exports = { installLegacyHeaderViews };

@@ -16,7 +16,7 @@ const {
   ArrayPrototypeFilter, ArrayPrototypeSort, Error, ErrorCaptureStackTrace,
   ObjectDefineProperty, SafeSet, StringPrototypeSlice, StringPrototypeStartsWith,
 } = primordials;
-const { builtinIds } = internalBinding('builtins');
+const { builtinIds, hasBuiltin } = internalBinding('builtins');
 
 // Node 20's require('module').builtinModules.
 const nodeNames = new SafeSet([
@@ -44,9 +44,18 @@ function isBuiltin(id) {
   if (typeof id !== 'string') return false;
   if (StringPrototypeStartsWith(id, 'node:')) {
     const name = StringPrototypeSlice(id, 5);
-    return coilIds.has(name) && (nodeNames.has(name) || nodePrefixOnly.has(name));
+    return (coilIds.has(name) && (nodeNames.has(name) || nodePrefixOnly.has(name))) || isExposedInternal(name);
   }
-  return coilIds.has(id) && nodeNames.has(id);
+  return (coilIds.has(id) && nodeNames.has(id)) || isExposedInternal(id);
+}
+
+// With --expose-internals (Node's own tests run with it) coil's internal modules
+// are built-ins too, with or without the node: prefix, as node's are.
+let exposeInternals;
+function isExposedInternal(id) {
+  if (!StringPrototypeStartsWith(id, 'internal/')) return false;
+  exposeInternals ??= require('internal/options').getOptionValue('--expose-internals');
+  return exposeInternals && hasBuiltin(id);
 }
 
 // Would Node 20 load a built-in for require(id)? (true for 'crypto' whether or not

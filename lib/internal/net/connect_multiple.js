@@ -9,7 +9,7 @@
 // When every attempt fails the socket is destroyed with their errors (one: that
 // error; several: an AggregateError carrying the first one's code).
 
-const { AggregateError, ArrayPrototypePush, Error } = primordials;
+const { AggregateError, ArrayPrototypePush, Error, NumberParseInt } = primordials;
 
 const { exceptionWithHostPort } = require('internal/net');
 
@@ -17,7 +17,15 @@ const { validateBoolean, validateInt32 } = require('internal/validators');
 
 // The process-wide defaults (net.setDefaultAutoSelectFamily and
 // net.setDefaultAutoSelectFamilyAttemptTimeout), for connects that do not say.
+// --no-network-family-autoselection and --network-family-autoselection-attempt-timeout
+// set their starting values (the timeout as given, unclamped, as node takes it).
 const defaults = { __proto__: null, autoSelectFamily: true, attemptTimeout: 250 };
+{
+  const { getOptionValue } = require('internal/options');
+  defaults.autoSelectFamily = getOptionValue('--network-family-autoselection');
+  const timeout = getOptionValue('--network-family-autoselection-attempt-timeout');
+  if (timeout !== undefined) defaults.attemptTimeout = NumberParseInt(timeout, 10) || 0;
+}
 
 function attemptTimeoutOf(value, name) {
   validateInt32(value, name, 1);

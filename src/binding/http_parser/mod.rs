@@ -16,6 +16,7 @@
 mod chunked;
 pub(crate) mod consume;
 mod fields;
+mod head_size;
 mod lenient;
 mod methods;
 mod parse;

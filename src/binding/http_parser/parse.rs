@@ -10,6 +10,7 @@
 use std::mem::MaybeUninit;
 
 use super::fields::{find_head_end, map_httparse, read_framing};
+use super::head_size::{excess, raw_limit};
 use super::lenient;
 use super::methods::method_error_at;
 pub use super::methods::METHODS;
@@ -310,9 +311,13 @@ impl Parser {
             }
             let mut scanned = 0;
             if let Some(end) = find_head_end(&data[start..], 0, &mut scanned)? {
-                if end > self.max_header_size {
-                    return Err(err("HPE_HEADER_OVERFLOW", "Header overflow"));
-                }
+                let found = excess(
+                    &data[start..start + end],
+                    self.kind,
+                    self.max_header_size,
+                    true,
+                );
+                self.size_error(found, start - at, 0)?;
                 let next = self.parse_head(&data[start..start + end], sink);
                 if let Err(e) = &next {
                     if e.reason == BAD_REQUEST_TE {
@@ -327,21 +332,24 @@ impl Parser {
                 return Err(err("HPE_INVALID_METHOD", "Invalid method encountered"));
             }
             self.check_partial(&data[start..])?;
-            if data.len() - start > self.max_header_size {
-                return Err(err("HPE_HEADER_OVERFLOW", "Header overflow"));
-            }
+            let found = excess(&data[start..], self.kind, self.max_header_size, false);
+            self.size_error(found, start - at, 0)?;
             self.pending.extend_from_slice(&data[start..]);
             self.scanned = scanned;
             return Ok((data.len() - at, Next::Go));
         }
         // Only as many bytes as could still belong to a head are copied.
         let had = self.pending.len();
-        let room = (self.max_header_size + 1).saturating_sub(had);
+        let room = (raw_limit(self.max_header_size) + 1).saturating_sub(had);
         let take = room.min(data.len() - at);
         self.pending.extend_from_slice(&data[at..at + take]);
         let mut scanned = self.scanned;
-        match find_head_end(&self.pending, self.scanned, &mut scanned)? {
-            Some(end) if end <= self.max_header_size => {
+        let found = find_head_end(&self.pending, self.scanned, &mut scanned)?;
+        let part = &self.pending[..found.unwrap_or(self.pending.len())];
+        let over = excess(part, self.kind, self.max_header_size, found.is_some());
+        self.size_error(over, 0, had)?;
+        match found {
+            Some(end) => {
                 let pending = std::mem::take(&mut self.pending);
                 self.scanned = 0;
                 let next = self.parse_head(&pending[..end], sink);
@@ -352,10 +360,6 @@ impl Parser {
                 self.pending = pending;
                 self.pending.clear();
                 Ok((end - had, next?))
-            }
-            Some(_) => Err(err("HPE_HEADER_OVERFLOW", "Header overflow")),
-            None if self.pending.len() > self.max_header_size => {
-                Err(err("HPE_HEADER_OVERFLOW", "Header overflow"))
             }
             None => {
                 if !self.lenient && method_error_at(&self.pending).is_some() {
