@@ -91,6 +91,19 @@ pub(super) fn find_head_end(
     Ok(None)
 }
 
+/// httparse's error for a whole head, named as llhttp names it: a field line that
+/// starts with whitespace is obsolete line folding.
+pub(super) fn head_error(e: httparse::Error, kind: Kind, head: &[u8]) -> ParseError {
+    let folded = || head.windows(3).any(|w| w == b"\r\n " || w == b"\r\n\t");
+    if e == httparse::Error::HeaderName && folded() {
+        return err(
+            "HPE_INVALID_HEADER_TOKEN",
+            "Unexpected whitespace after header value",
+        );
+    }
+    map_httparse(e, kind)
+}
+
 pub(super) fn map_httparse(e: httparse::Error, kind: Kind) -> ParseError {
     use httparse::Error as E;
     match e {

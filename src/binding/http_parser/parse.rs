@@ -9,7 +9,7 @@
 //! `HPE_*` code and llhttp's reason text.
 use std::mem::MaybeUninit;
 
-use super::fields::{find_head_end, map_httparse, read_framing};
+use super::fields::{find_head_end, head_error, map_httparse, read_framing};
 use super::head_size::{excess, raw_limit};
 use super::lenient;
 use super::methods::method_error_at;
@@ -139,19 +139,6 @@ pub struct Parser {
     pub(super) lenient: bool,
     /// How far past the start of the failing head its error was found.
     pub(super) error_skip: usize,
-}
-
-/// httparse's error for a whole head, named as llhttp names it: a field line that
-/// starts with whitespace is obsolete line folding.
-fn head_error(e: httparse::Error, kind: Kind, head: &[u8]) -> ParseError {
-    let folded = || head.windows(3).any(|w| w == b"\r\n " || w == b"\r\n\t");
-    if e == httparse::Error::HeaderName && folded() {
-        return err(
-            "HPE_INVALID_HEADER_TOKEN",
-            "Unexpected whitespace after header value",
-        );
-    }
-    map_httparse(e, kind)
 }
 
 /// `Head::minor` of a response whose status line says HTTP/0.9 or HTTP/2.0.
