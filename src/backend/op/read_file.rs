@@ -165,12 +165,10 @@ impl ReadFile {
     /// `n` more bytes were written by the kernel (or read(2)) after `len`.
     fn grew(&mut self, n: usize) {
         let len = self.buf.len();
+        crate::backend::valgrind::mark_defined(self.buf.as_ptr().wrapping_add(len), n);
         // SAFETY: the read that returned n wrote n bytes into the spare capacity
         // just after len (room() guaranteed they were there).
-        unsafe {
-            crate::backend::valgrind::mark_defined(self.buf.as_ptr().add(len), n);
-            self.buf.set_len(len + n);
-        }
+        unsafe { self.buf.set_len(len + n) };
     }
 
     fn end(&mut self, result: i32) -> ChainStep {

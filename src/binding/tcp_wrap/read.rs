@@ -354,8 +354,7 @@ impl LentSlabs {
             let lent = slot.as_mut()?;
             let at = lent.used;
             lent.used = (at + n).min(LENT_SIZE);
-            // SAFETY: at + n bytes of the slab are its own (the kernel wrote there).
-            crate::backend::valgrind::mark_defined(unsafe { lent.slab.data().add(at) }, n);
+            crate::backend::valgrind::mark_defined(lent.slab.data().wrapping_add(at), n);
             let view = lent.slab.view(s, at);
             if !more {
                 if let Some(done) = slot.take() {
