@@ -65,3 +65,54 @@ def runtime(name, candidates):
             return p
     print(f"# {name}: not installed or does not run; left out", file=sys.stderr, flush=True)
     return None
+
+
+class CoreSpeed:
+    """How fast the benchmark's cores run right now, against the fastest seen in this
+    run. This machine is a VM whose host slows a core down by up to 2x for seconds
+    or minutes (a busy loop's rate was seen to swing between 2.8 and 5.2 M/s on an
+    idle machine) without any run-queue wait to show it, so a round measured on a
+    slowed core is as disturbed as one that waited for its core. `now()` is the
+    slower core's rate over its best: 1.0 is full speed."""
+
+    def __init__(self, cores, probe_s=0.03):
+        self.cores = sorted({int(c) for c in cores})
+        self.probe_s = probe_s
+        self.best = {c: 0.0 for c in self.cores}
+        for _ in range(5):
+            self.now()
+            time.sleep(0.02)
+
+    def rate(self, core):
+        """Busy-loop turns per ms on `core` (this process moves there meanwhile)."""
+        old = os.sched_getaffinity(0)
+        os.sched_setaffinity(0, {core})
+        try:
+            n, t0 = 0, time.perf_counter()
+            end = t0 + self.probe_s
+            while time.perf_counter() < end:
+                n += 1
+            return n / ((time.perf_counter() - t0) * 1e3)
+        finally:
+            os.sched_setaffinity(0, old)
+
+    def after(self, settle=0.3):
+        """`now()` once a server has had `settle` seconds to finish what the load
+        left it (closing connections), which would otherwise share its core with
+        the probe."""
+        time.sleep(settle)
+        return self.now()
+
+    def now(self):
+        speeds = []
+        for c in self.cores:
+            r = self.rate(c)
+            self.best[c] = max(self.best[c], r)
+            speeds.append(r / self.best[c])
+        return min(speeds)
+
+    def wait(self, min_speed, seconds):
+        """Waits up to `seconds` for both cores to run at min_speed or faster."""
+        deadline = time.time() + seconds
+        while time.time() < deadline and self.now() < min_speed:
+            time.sleep(0.5)
