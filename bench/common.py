@@ -97,9 +97,9 @@ class CoreSpeed:
             os.sched_setaffinity(0, old)
 
     def after(self, settle=0.3):
-        """`now()` once a server has had `settle` seconds to finish what the load
-        left it (closing connections), which would otherwise share its core with
-        the probe."""
+        """`now()` once a server has had `settle` seconds to finish what the last
+        load left it (closing its connections), which would otherwise share its
+        core with the probe."""
         time.sleep(settle)
         return self.now()
 

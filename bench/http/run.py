@@ -192,7 +192,7 @@ def clean_round(name, proc, port, conns, header):
             net.core_speed().wait(net.MIN_SPEED, QUIET_WAIT)
         if WARMUP > 0:
             wrk(port, conns, header, WARMUP)
-        speed = net.core_speed().now()
+        speed = net.core_speed().after()
         r = wrk(port, conns, header, DURATION, proc.pid)
         if proc.poll() is not None:
             proc.err.seek(0)

@@ -182,7 +182,7 @@ def clean_round(name, proc, port, size, conns):
         if attempt > 0:
             wait_quiet()
             core_speed().wait(MIN_SPEED, QUIET_WAIT)
-        speed = core_speed().now()
+        speed = core_speed().after()
         r = load(port, conns, size, proc.pid)
         if proc.poll() is not None:
             proc.err.seek(0)
