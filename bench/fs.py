@@ -5,7 +5,8 @@ file through createReadStream, (d) 1,000 x 64 KiB writeFile + fsync, (e) 200,000
 writes of 100 B through createWriteStream. Runtimes:
 coil on io_uring and on epoll, node, and bun and deno when they are installed
 from npm (bench/common.py `runtime`, the helper bench/net uses). Each runtime is
-pinned to one core (BENCH_CORE). Prints one line per case and runtime, then the
+pinned to one core (BENCH_CORE), and each run first waits (up to 10 s) for that
+core to run at 0.9 of the best speed seen (bench/common.py CoreSpeed). Prints one line per case and runtime, then the
 table for docs/benchmarks.md, which `--write` puts there.
 BENCH_CLOCK=cpu reports the CPU time of the timed part (process.cpuUsage: every
 thread of the process, user + system) instead of wall time: the figure to compare
@@ -16,7 +17,7 @@ import os
 import re
 import sys
 from collections import defaultdict
-from common import BUN, COIL, DENO, NODE, ROOT, output, median, runtime
+from common import BUN, COIL, CORE, DENO, NODE, ROOT, CoreSpeed, output, median, runtime
 
 DATA = os.environ.get("BENCH_FS_DIR", "/var/tmp/coil-bench-fs")
 CPU = os.environ.get("BENCH_CLOCK") == "cpu"
@@ -63,9 +64,13 @@ def main():
     script = os.path.join(ROOT, "bench/fs.js")
     runners = runtimes()
     res = {name: defaultdict(list) for name, _ in runners}
+    # Each run waits (up to 10 s) for its core to run at 0.9 of its best speed:
+    # this VM's host slows a core by up to 2x at times (bench/common.py CoreSpeed).
+    speed = CoreSpeed([CORE])
     for _ in range(runs):
         for case in cases:
             for name, cmd in runners:
+                speed.wait(0.9, 10)
                 out = output(cmd + [script, case, data])
                 for label, ms, cpu in re.findall(r"case=(\S+) ms=([\d.]+)(?: cpu=([\d.]+))?", out):
                     if CPU and not cpu:
