@@ -2,12 +2,13 @@
 //! instantiates every test for one driver): keys, cancellation by key and by fd,
 //! a full queue, multishot, provided buffers, the Remote wake-up, work that goes
 //! to the pool, teardown, datagrams (sendmsg gathering buffers, recvmsg naming
-//! the sender), and lent buffers filled front to back.
+//! the sender), lent buffers filled front to back, and a burst of connections
+//! accepted in one turn.
 use std::os::fd::RawFd;
 use std::time::Duration;
 
 use super::op::{
-    parse_datagram, socket, Inline, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg,
+    parse_datagram, socket, Accept, Inline, IoBuf, Nop, Poll, Read, ReadSelect, RecvInto, RecvMsg,
     RecvMsgMulti, RecvMulti, SendMsg,
 };
 use super::sockaddr::SockAddr;
@@ -402,6 +403,42 @@ pub fn lent_buffers_fill_front_to_back(b: &mut dyn Backend) {
     unsafe { libc::close(fds[1]) };
 }
 
+/// A multishot accept hands over every connection already waiting in the same
+/// turn, not one a turn: a server busy with open connections would otherwise
+/// take a turn per newcomer, and a burst's last would wait for all of them.
+pub fn a_burst_of_connections_is_accepted_in_one_turn(b: &mut dyn Backend) {
+    use std::os::fd::IntoRawFd;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    listener.set_nonblocking(true).expect("non-blocking");
+    let addr = listener.local_addr().expect("address");
+    // Connected once the handshake is done: they wait in the accept queue.
+    let clients: Vec<_> = (0..20)
+        .map(|_| std::net::TcpStream::connect(addr).expect("connect"))
+        .collect();
+    let fd = SharedFd::owned(listener.into_raw_fd());
+    let key = b.submit(
+        Op::Accept(Accept {
+            fd,
+            multishot: true,
+        }),
+        7,
+    );
+    let mut out = Vec::new();
+    b.poll(Some(Duration::from_secs(2)), &mut out).unwrap();
+    assert_eq!(
+        out.len(),
+        clients.len(),
+        "every waiting connection in one turn"
+    );
+    for c in &out {
+        assert!(c.result >= 0 && c.more && c.key == key);
+        // SAFETY: the accepted fd is ours to close.
+        unsafe { libc::close(c.result) };
+    }
+    b.cancel(key);
+    collect(b, 1);
+}
+
 /// Instantiates every contract test for one driver. `$make` builds it; `$ready`
 /// (a fn(&str) -> bool given the test's name) says whether the running kernel can
 /// do what the test needs: when not, the test prints why and passes (a skip).
@@ -492,6 +529,13 @@ macro_rules! contract_tests {
                 return;
             }
             contract::lent_buffers_fill_front_to_back(&mut *$make);
+        }
+        #[test]
+        fn a_burst_of_connections_is_accepted_in_one_turn() {
+            if !$ready("a_burst_of_connections_is_accepted_in_one_turn") {
+                return;
+            }
+            contract::a_burst_of_connections_is_accepted_in_one_turn(&mut *$make);
         }
         #[test]
         fn teardown_frees_in_flight_ops() {

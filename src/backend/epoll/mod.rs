@@ -169,7 +169,7 @@ impl Epoll {
         }
     }
 
-    /// One try of op `key` on a ready fd; true when a multishot buffer op took an
+    /// One try of op `key` on a ready fd; true when a multishot op took an
     /// arrival and stays armed (the caller may try it again at once).
     fn shoot(
         &mut self,
@@ -189,7 +189,7 @@ impl Epoll {
         if revents & (want | errors) == 0 {
             return false;
         }
-        let repeatable = op.multishot() && op.buffer_group().is_some();
+        let repeatable = op.multishot();
         if shot > 0 && !repeatable {
             return false;
         }

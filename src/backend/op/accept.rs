@@ -2,8 +2,11 @@
 //! listening socket yields one completion per connection, each carrying the new fd
 //! (already CLOEXEC and non-blocking), until it is cancelled or fails. The peer's
 //! address is not asked for (the multishot address would be shared); the binding
-//! reads it with getpeername. On epoll: readiness (POLLIN), then accept4 until the
-//! level-triggered readiness ends. Result: the accepted fd.
+//! reads it with getpeername. On epoll: readiness (POLLIN), then accept4 until
+//! EAGAIN, at most ACCEPTS_PER_EVENT times per event (libuv accepts until EAGAIN
+//! too): one accept a turn made a burst of 500 connects wait for 500 turns, each
+//! serving every connection already open, and their first requests' latency was
+//! p99 ~0.5 s. Result: the accepted fd.
 use std::os::fd::RawFd;
 
 use io_uring::{opcode, squeue, types};
@@ -14,6 +17,8 @@ use crate::backend::SharedFd;
 
 /// The accepted socket's flags: never inherited, never blocking the loop.
 const ACCEPT_FLAGS: i32 = libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK;
+/// Connections taken per readiness event on epoll; the rest wait one turn.
+const ACCEPTS_PER_EVENT: usize = 128;
 
 pub struct Accept {
     pub fd: SharedFd,
@@ -51,5 +56,12 @@ impl OpAble for Accept {
     }
     fn multishot(&self) -> bool {
         self.multishot
+    }
+    fn shots_per_event(&self) -> usize {
+        if self.multishot {
+            ACCEPTS_PER_EVENT
+        } else {
+            1
+        }
     }
 }

@@ -113,10 +113,11 @@ pub trait OpAble {
     fn multishot_ends(&self, result: i32) -> bool {
         result < 0
     }
-    /// For a multishot buffer op on epoll: how many arrivals it may take per
-    /// readiness event. One for a stream (one recv takes up to a whole buffer, and
-    /// more would let a few sockets take every buffer of the group); more for
-    /// datagrams, one per recvmsg, as libuv reads a UDP socket up to 32 times.
+    /// For a multishot op on epoll: how many arrivals it may take per readiness
+    /// event. One for a stream (one recv takes up to a whole buffer, and more
+    /// would let a few sockets take every buffer of the group); more for
+    /// datagrams, one per recvmsg, as libuv reads a UDP socket up to 32 times,
+    /// and for accept (src/backend/op/accept.rs).
     fn shots_per_event(&self) -> usize {
         1
     }

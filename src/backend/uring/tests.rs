@@ -36,6 +36,12 @@ fn ready(test: &str) -> bool {
         | "a_queued_pool_job_is_cancelled" => &[opcode::PollAdd::CODE, opcode::AsyncCancel::CODE],
         "provided_buffers_are_picked_named_and_given_back" => &[opcode::Read::CODE],
         "lent_buffers_fill_front_to_back" => &[opcode::RecvMulti::CODE, opcode::AsyncCancel::CODE],
+        // Multishot accept is Linux 5.19, as RecvMulti (which the probe does name).
+        "a_burst_of_connections_is_accepted_in_one_turn" => &[
+            opcode::Accept::CODE,
+            opcode::RecvMulti::CODE,
+            opcode::AsyncCancel::CODE,
+        ],
         "datagrams_carry_their_source" | "multishot_recvmsg_lays_out_each_datagram" => &[
             opcode::RecvMsg::CODE,
             opcode::SendMsg::CODE,
