@@ -16,12 +16,17 @@ const { validateFunction, validateBoolean, validateAbortSignal } = require('inte
 const {
   getValidatedPath, toPathString, FSReqCallback, getOptions, childPath, getStatsFromBinding,
 } = require('internal/fs/utils');
+const { setHandleOwner, clearHandleOwner } = require('internal/process/active_resources');
 
 const IN_MODIFY = 0x2, IN_ATTRIB = 0x4, IN_MOVED_FROM = 0x40, IN_MOVED_TO = 0x80;
 const IN_CREATE = 0x100, IN_DELETE = 0x200, IN_DELETE_SELF = 0x400, IN_MOVE_SELF = 0x800;
 const IN_IGNORED = 0x8000, IN_ISDIR = 0x40000000;
 const WATCH_MASK = IN_ATTRIB | IN_CREATE | IN_MODIFY | IN_DELETE | IN_DELETE_SELF |
   IN_MOVE_SELF | IN_MOVED_FROM | IN_MOVED_TO;
+
+// A watcher's wait for events: an FSReqCallback that is not one of the active
+// requests process._getActiveRequests() lists (node's watcher has none).
+class WatchRead extends FSReqCallback {}
 
 class FSWatcher extends EventEmitter {
   #fd = -1;
@@ -51,6 +56,7 @@ class FSWatcher extends EventEmitter {
     }
     this.#referenced = persistent !== false;
     if (!this.#referenced) binding.refHandle(this.#fd, false);
+    setHandleOwner(this.#fd, this, 'FSEventWrap');
     this.#read();
   }
 
@@ -74,7 +80,7 @@ class FSWatcher extends EventEmitter {
   }
 
   #read() {
-    const req = new FSReqCallback((err, events) => this.#onEvents(err, events));
+    const req = new WatchRead((err, events) => this.#onEvents(err, events));
     binding.inotifyRead(this.#fd, req);
   }
 
@@ -108,6 +114,7 @@ class FSWatcher extends EventEmitter {
     if (this.#fd === -1) return;
     const handle = this.#fd;
     this.#fd = -1;
+    clearHandleOwner(handle);
     // Cancels the read in flight; the inotify fd is released after its completion.
     binding.inotifyClose(handle, { __proto__: null, oncomplete() {} });
     process.nextTick(() => this.emit('close'));
