@@ -14,6 +14,9 @@ const { ArrayPrototypePush, ObjectGetPrototypeOf, Promise, SafeMap } = primordia
 const owners = [];
 // Request prototype -> node's name for it in getActiveResourcesInfo().
 const requestNames = new SafeMap();
+// Handles lib/ makes of a timer (fs.watchFile's StatWatcher): owner -> [name,
+// timer]. Listed while their timer is referenced, which then is not a 'Timeout'.
+const timerHandles = new SafeMap();
 
 function setHandleOwner(id, owner, name) {
   owners[id] = [owner, name];
@@ -21,6 +24,14 @@ function setHandleOwner(id, owner, name) {
 
 function clearHandleOwner(id) {
   if (id >= 0 && id < owners.length) owners[id] = undefined;
+}
+
+function setTimerHandle(owner, name, timer) {
+  timerHandles.set(owner, [name, timer]);
+}
+
+function clearTimerHandle(owner) {
+  timerHandles.delete(owner);
 }
 
 // `Class`'s instances, while their op is in flight, are active requests named `name`.
@@ -57,6 +68,9 @@ function handles() {
     const entry = owners[ids[i]];
     if (entry !== undefined) ArrayPrototypePush(list, entry);
   }
+  for (const { 0: owner, 1: { 0: name, 1: timer } } of timerHandles) {
+    if (timer.hasRef()) ArrayPrototypePush(list, [owner, name]);
+  }
   return list;
 }
 
@@ -68,7 +82,9 @@ function getActiveResourcesInfo() {
   for (let i = 0; i < hs.length; i++) ArrayPrototypePush(info, hs[i][1]);
   const { refedCounts } = require('internal/timers');
   const [timeouts, immediates] = refedCounts();
-  for (let i = 0; i < timeouts; i++) ArrayPrototypePush(info, 'Timeout');
+  let timerOwned = 0;
+  for (const { 1: { 1: timer } } of timerHandles) if (timer.hasRef()) timerOwned++;
+  for (let i = 0; i < timeouts - timerOwned; i++) ArrayPrototypePush(info, 'Timeout');
   for (let i = 0; i < immediates; i++) ArrayPrototypePush(info, 'Immediate');
   return info;
 }
@@ -88,6 +104,6 @@ function getActiveRequests() {
 }
 
 module.exports = {
-  setHandleOwner, clearHandleOwner, addRequestKind,
+  setHandleOwner, clearHandleOwner, setTimerHandle, clearTimerHandle, addRequestKind,
   getActiveResourcesInfo, getActiveHandles, getActiveRequests,
 };

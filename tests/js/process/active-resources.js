@@ -22,6 +22,12 @@ clearTimeout(u);
 clearImmediate(im);
 console.log('cleared', count('Timeout'), count('Immediate'));
 
+fs.watchFile(__filename, { interval: 5000 }, () => {});
+console.log('stat watcher', count('StatWatcher'), count('Timeout'), count('FSReqCallback'),
+            process._getActiveHandles().some((h) => h.constructor.name === 'StatWatcher'));
+fs.unwatchFile(__filename);
+console.log('unwatched', count('StatWatcher'));
+
 for (let i = 0; i < 3; i++) fs.stat(__filename, () => {});
 fs.promises.stat(__filename);
 console.log('fs requests', count('FSReqCallback'), count('FSReqPromise'),
