@@ -17,6 +17,9 @@ const requestNames = new SafeMap();
 // Handles lib/ makes of a timer (fs.watchFile's StatWatcher): owner -> [name,
 // timer]. Listed while their timer is referenced, which then is not a 'Timeout'.
 const timerHandles = new SafeMap();
+// Functions that push [owner, name] for handles a module keeps track of itself
+// (MessagePorts: their ref state is the port's, in lib/).
+const listers = [];
 
 function setHandleOwner(id, owner, name) {
   owners[id] = [owner, name];
@@ -32,6 +35,10 @@ function setTimerHandle(owner, name, timer) {
 
 function clearTimerHandle(owner) {
   timerHandles.delete(owner);
+}
+
+function addHandleLister(fn) {
+  ArrayPrototypePush(listers, fn);
 }
 
 // `Class`'s instances, while their op is in flight, are active requests named `name`.
@@ -71,6 +78,7 @@ function handles() {
   for (const { 0: owner, 1: { 0: name, 1: timer } } of timerHandles) {
     if (timer.hasRef()) ArrayPrototypePush(list, [owner, name]);
   }
+  for (let i = 0; i < listers.length; i++) listers[i](list);
   return list;
 }
 
@@ -104,6 +112,6 @@ function getActiveRequests() {
 }
 
 module.exports = {
-  setHandleOwner, clearHandleOwner, setTimerHandle, clearTimerHandle, addRequestKind,
+  setHandleOwner, clearHandleOwner, setTimerHandle, clearTimerHandle, addHandleLister, addRequestKind,
   getActiveResourcesInfo, getActiveHandles, getActiveRequests,
 };
