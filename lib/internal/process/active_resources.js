@@ -16,6 +16,7 @@ const owners = [];
 const requestNames = new SafeMap();
 // Handles lib/ makes of a timer (fs.watchFile's StatWatcher): owner -> [name,
 // timer]. Listed while their timer is referenced, which then is not a 'Timeout'.
+// A null name: a timer node keeps out of sight (the resolver's), not listed at all.
 const timerHandles = new SafeMap();
 // Functions that push [owner, name] for handles a module keeps track of itself
 // (MessagePorts: their ref state is the port's, in lib/).
@@ -45,6 +46,9 @@ function addHandleLister(fn) {
 function addRequestKind(Class, name) {
   requestNames.set(Class.prototype, name);
 }
+
+// A timer counted in internal/timers' referenced count (one that ran is not).
+function live(timer) { return !timer._destroyed && timer.hasRef(); }
 
 function binding() { return internalBinding('process_methods'); }
 
@@ -76,7 +80,7 @@ function handles() {
     if (entry !== undefined) ArrayPrototypePush(list, entry);
   }
   for (const { 0: owner, 1: { 0: name, 1: timer } } of timerHandles) {
-    if (timer.hasRef()) ArrayPrototypePush(list, [owner, name]);
+    if (name !== null && live(timer)) ArrayPrototypePush(list, [owner, name]);
   }
   for (let i = 0; i < listers.length; i++) listers[i](list);
   return list;
@@ -91,7 +95,7 @@ function getActiveResourcesInfo() {
   const { refedCounts } = require('internal/timers');
   const [timeouts, immediates] = refedCounts();
   let timerOwned = 0;
-  for (const { 1: { 1: timer } } of timerHandles) if (timer.hasRef()) timerOwned++;
+  for (const { 1: { 1: timer } } of timerHandles) if (live(timer)) timerOwned++;
   for (let i = 0; i < timeouts - timerOwned; i++) ArrayPrototypePush(info, 'Timeout');
   for (let i = 0; i < immediates; i++) ArrayPrototypePush(info, 'Immediate');
   return info;

@@ -34,6 +34,11 @@ console.log('fs requests', count('FSReqCallback'), count('FSReqPromise'),
             process._getActiveRequests().filter((r) => r.constructor.name === 'FSReqCallback').length);
 dns.lookup('localhost', () => {});
 console.log('lookup', count('GetAddrInfoReqWrap'));
+// A resolver's own sockets and timers are not listed (c-ares' are not in node).
+const resolver = new dns.Resolver({ timeout: 200, tries: 1 });
+resolver.setServers(['127.0.0.1:9']);
+resolver.resolve4('example.com', () => {});
+console.log('resolver', count('Timeout'), count('UDPWrap'), process._getActiveRequests().length);
 
 const server = net.createServer((conn) => {
   const handles = process._getActiveHandles();
