@@ -180,7 +180,7 @@ impl Runtime {
     }
 
     /// The JS objects of the requests with an op in flight (a promise request's
-    /// promise), oldest slot first, for process._getActiveRequests: lib/ keeps
+    /// promise), in slot order, for process._getActiveRequests: lib/ keeps
     /// the kinds node lists and drops the rest (reads, accepts, close callbacks).
     pub fn pending_request_objects<'s>(&self, s: &Scope<'s>) -> Vec<Local<'s, Value>> {
         let reqs = self.requests.borrow();

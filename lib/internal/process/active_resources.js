@@ -9,9 +9,10 @@
 
 const { ArrayPrototypePush, ObjectGetPrototypeOf, Promise, SafeMap } = primordials;
 
-// Handle id -> [owner object, node's wrap name]: ids are a slab's, small and
-// reused, so the array stays dense.
+// Handle id -> owner object, and -> node's wrap name: ids are a slab's, small
+// and reused, so the arrays stay dense (and setting one makes no object).
 const owners = [];
+const names = [];
 // Request prototype -> node's name for it in getActiveResourcesInfo().
 const requestNames = new SafeMap();
 // Handles lib/ makes of a timer (fs.watchFile's StatWatcher): owner -> [name,
@@ -23,7 +24,8 @@ const timerHandles = new SafeMap();
 const listers = [];
 
 function setHandleOwner(id, owner, name) {
-  owners[id] = [owner, name];
+  owners[id] = owner;
+  names[id] = name;
 }
 
 function clearHandleOwner(id) {
@@ -76,8 +78,8 @@ function handles() {
   const list = [];
   const ids = binding().referencedHandles();
   for (let i = 0; i < ids.length; i++) {
-    const entry = owners[ids[i]];
-    if (entry !== undefined) ArrayPrototypePush(list, entry);
+    const owner = owners[ids[i]];
+    if (owner !== undefined) ArrayPrototypePush(list, [owner, names[ids[i]]]);
   }
   for (const { 0: owner, 1: { 0: name, 1: timer } } of timerHandles) {
     if (name !== null && live(timer)) ArrayPrototypePush(list, [owner, name]);
