@@ -83,6 +83,7 @@ function Socket(type, listener) {
   }
   const handle = newHandle(type, lookup);
   handle[ownerSymbol] = this;
+  require('internal/process/active_resources').setHandleOwner(handle.id, this, 'UDPWrap');
   this.type = type;
   if (typeof listener === 'function') this.on('message', listener);
   this[kStateSymbol] = {

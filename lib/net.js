@@ -34,9 +34,10 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, isNormalizedArgs, publicNormalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  StreamHandle, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
+  StreamHandle, ownHandle, TCPConnectWrap, PipeConnectWrap, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
+const { clearHandleOwner } = require('internal/process/active_resources');
 const socketOptions = require('internal/net/socket_options');
 const autoSelect = require('internal/net/connect_multiple');
 const { connectMultiple, attemptTimeoutFor } = autoSelect;
@@ -110,6 +111,7 @@ function Socket(options) {
   if (options.handle) {
     this[kHandle] = options.handle;
     this._handle = options.handle;
+    ownHandle(this, options.handle);
   } else if (options.fd !== undefined) {
     const fd = options.fd;
     validateInt32(fd, 'fd', 0);
@@ -119,6 +121,7 @@ function Socket(options) {
     if (typeof h === 'number') throw openFdError(h);
     this[kHandle] = h;
     this._handle = h;
+    ownHandle(this, h);
   }
   if (this[kHandle] !== null && options.readable !== false) {
     // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
@@ -381,6 +384,7 @@ Socket.prototype._destroy = function(exception, cb) {
     this[kHandle] = null;
     this._handle = null;
     const isException = exception ? true : false;
+    clearHandleOwner(h.id);
     // 'close' this turn, as node's (the cancelled ops keep the fd and buffers).
     binding.close(h.id, request(() => inFrame(this, emitClose, isException)), true);
     cb(exception);
@@ -481,6 +485,7 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
   }
   socket[kHandle] = new StreamHandle(id, pipe);
   socket._handle = socket[kHandle];
+  ownHandle(socket, socket[kHandle]);
   const bindErr = pipe ? 0 : socketOptions.bindLocal(binding, socket, id, family);
   if (bindErr !== 0) {
     process.nextTick(() => socket.destroy(bindErr));
@@ -489,7 +494,9 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
   // On the next tick, as node's connect starts there: a listener added after
   // connect() returns still hears it.
   if (!pipe) process.nextTick(() => socket.emit('connectionAttempt', address, port, family));
-  const r = binding.connect(id, request((_, result) => inFrame(socket, done, result)), pipe,
+  const oncomplete = (_, result) => inFrame(socket, done, result);
+  const req = pipe ? new PipeConnectWrap(oncomplete) : new TCPConnectWrap(oncomplete);
+  const r = binding.connect(id, req, pipe,
                            address, port);
   if (r < 0) process.nextTick(done, socket, r);
   return socket;
@@ -506,6 +513,7 @@ const attemptHooks = {
     if (h === null) return;
     socket[kHandle] = null;
     socket._handle = null;
+    clearHandleOwner(h.id);
     binding.close(h.id, request(() => {}));
   },
 };

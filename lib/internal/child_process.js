@@ -15,6 +15,7 @@ const {
   errnoInfo, codes: { ERR_INVALID_ARG_VALUE, ERR_IPC_ONE_PIPE },
 } = require('internal/errors');
 const { convertToValidSignal } = require('internal/process/signals');
+const activeResources = require('internal/process/active_resources');
 const { validateOneOf, validateString } = require('internal/validators');
 
 const ENOENT = -2;
@@ -141,6 +142,7 @@ ChildProcess.prototype.spawn = function(options) {
   }
   this.pid = r[0];
   this._handle = r[1];
+  activeResources.setHandleOwner(r[1], this, 'ProcessWrap');
   for (let i = 0; i < codes.length; i++) {
     const h = r[2 + i];
     if (h < 0) {
@@ -210,6 +212,7 @@ ChildProcess.prototype._onExit = function(code, signal) {
   if (name !== null) this.signalCode = name;
   else this.exitCode = code;
   if (this._handle !== null) {
+    activeResources.clearHandleOwner(this._handle);
     binding.close(this._handle, { __proto__: null, oncomplete() {} });
     this._handle = null;
   }

@@ -116,6 +116,7 @@ class UDP {
 
   close(callback) {
     this.closed = true;
+    require('internal/process/active_resources').clearHandleOwner(this.id);
     this.receiving = false;
     binding.close(this.id, { __proto__: null, oncomplete: callback || (() => {}) });
   }

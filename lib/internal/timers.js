@@ -357,6 +357,10 @@ function runImmediateInFrame(immediate, callback, argv, frame) {
 
 binding.setupTimers(processImmediate, processTimers);
 
+// [referenced timeouts, referenced immediates], for process.getActiveResourcesInfo().
+function refedCounts() { return [refCount, immediateInfo[kRefCount]]; }
+
 module.exports = {
   Timeout, Immediate, insert, unenroll, clearImmediateItem, knownTimersById, TIMEOUT_MAX, kRefed,
+  refedCounts,
 };

@@ -41,6 +41,8 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
             "getgid" => getgid,
             "getegid" => getegid,
             "getgroups" => getgroups,
+            "referencedHandles" => referenced_handles,
+            "pendingRequests" => pending_requests,
         ],
     );
 }
@@ -415,4 +417,18 @@ fn getgroups<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
     }
     let values: Vec<_> = ids.iter().map(|&g| s.number(g as f64)).collect();
     args.ret(s.array(&values).value());
+}
+
+/// referencedHandles() -> [handle id, ...]: the loop's referenced, open handles;
+/// lib/internal/process/active_resources.js maps them to their JS owners.
+fn referenced_handles<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let ids = Runtime::get(s).lp.referenced_handles();
+    let items: Vec<Local<Value>> = ids.into_iter().map(|id| s.number(id as f64)).collect();
+    args.ret(s.array(&items).value());
+}
+
+/// pendingRequests() -> [request object, ...] with an op in flight.
+fn pending_requests<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
+    let items = Runtime::get(s).pending_request_objects(s);
+    args.ret(s.array(&items).value());
 }

@@ -279,6 +279,16 @@ impl Loop {
             .update(id, |h| h.referenced = referenced);
     }
 
+    /// Handles that are referenced and not closing, in id order, listed on demand
+    /// (process._getActiveHandles): as uv_has_ref, an inactive handle counts too.
+    pub fn referenced_handles(&self) -> Vec<HandleId> {
+        let handles = self.handles.borrow();
+        let open = handles.handles.iter();
+        open.filter(|(_, h)| h.referenced && h.closing.is_none() && !h.close_queued)
+            .map(|(id, _)| id)
+            .collect()
+    }
+
     /// Gives a handle made without an fd its fd (a UDP socket gets one at bind).
     pub fn handle_set_fd(&self, id: HandleId, fd: SharedFd) {
         self.handles.borrow_mut().update(id, |h| {

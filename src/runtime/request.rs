@@ -179,6 +179,15 @@ impl Runtime {
         }
     }
 
+    /// The JS objects of the requests with an op in flight (a promise request's
+    /// promise), in slot order, for process._getActiveRequests: lib/ keeps
+    /// the kinds node lists and drops the rest (reads, accepts, close callbacks).
+    pub fn pending_request_objects<'s>(&self, s: &Scope<'s>) -> Vec<Local<'s, Value>> {
+        let reqs = self.requests.borrow();
+        let waiting = reqs.0.iter().filter(|(_, r)| r.key.is_some());
+        waiting.map(|(_, r)| r.req.get(s)).collect()
+    }
+
     /// Sends `op` for handle `handle` (its ops count through the handle, and are
     /// cancelled when it closes).
     pub fn submit_handle_request(

@@ -123,6 +123,16 @@ function validatePrevCpuUsage(prev) {
   }
 }
 process.resourceUsage = function resourceUsage() { return binding.resourceUsage(); };
+// Loaded when called: nothing is tracked for them beyond what the loop keeps.
+process.getActiveResourcesInfo = function getActiveResourcesInfo() {
+  return require('internal/process/active_resources').getActiveResourcesInfo();
+};
+process._getActiveHandles = function _getActiveHandles() {
+  return require('internal/process/active_resources').getActiveHandles();
+};
+process._getActiveRequests = function _getActiveRequests() {
+  return require('internal/process/active_resources').getActiveRequests();
+};
 process._kill = binding.kill;
 process.kill = function kill(pid, sig) {
   return require('internal/process/signal_listeners').kill(pid, sig);

@@ -23,6 +23,7 @@ const DEFAULT_TRIES = 4;
 // An answer's RCODE as Node's error code (0: no error).
 const rcodeErrors = [null, 'EFORMERR', 'ESERVFAIL', 'ENOTFOUND', 'ENOTIMP', 'EREFUSED'];
 
+const activeResources = require('internal/process/active_resources');
 let timers;
 function lazyTimers() {
   if (timers === undefined) timers = require('timers');
@@ -93,9 +94,22 @@ function isOnion(name) {
     n === 'onion' || n === 'onion.';
 }
 
+// A query's timeout: a timer of the resolver's own, as c-ares' are, which
+// process.getActiveResourcesInfo() does not list as a 'Timeout'.
+function startTimer(q, ms) {
+  q.timer = lazyTimers().setTimeout(() => {
+    q.timer = null;
+    activeResources.clearTimerHandle(q);
+    q.lastError = 'ETIMEOUT';
+    sendNext(q);
+  }, ms);
+  activeResources.setTimerHandle(q, null, q.timer);
+}
+
 function closeTransport(q) {
   if (q.timer !== null) {
     lazyTimers().clearTimeout(q.timer);
+    activeResources.clearTimerHandle(q);
     q.timer = null;
   }
   if (q.handle >= 0) {
@@ -142,11 +156,7 @@ function sendNext(q) {
     sendNext(q);
   }), [q.packet]);
   receive(q, h, server);
-  q.timer = lazyTimers().setTimeout(() => {
-    q.timer = null;
-    q.lastError = 'ETIMEOUT';
-    sendNext(q);
-  }, q.channel.timeout * (2 ** round));
+  startTimer(q, q.channel.timeout * (2 ** round));
 }
 
 function receive(q, h, server) {
@@ -214,11 +224,7 @@ function overTcp(q, server) {
     q.lastError = 'ECONNREFUSED';
     sendNext(q);
   });
-  q.timer = lazyTimers().setTimeout(() => {
-    q.timer = null;
-    q.lastError = 'ETIMEOUT';
-    sendNext(q);
-  }, q.channel.timeout);
+  startTimer(q, q.channel.timeout);
 }
 
 module.exports = { Channel };

@@ -7,6 +7,7 @@
 // `lookupCore` / `lookupServiceCore`, which take (err, value) callbacks.
 
 const { ArrayPrototypePush, ObjectDefineProperty } = primordials;
+const { addRequestKind } = require('internal/process/active_resources');
 
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
@@ -77,12 +78,19 @@ function ordered(flat, order) {
   return out;
 }
 
+// The requests lookup and lookupService return, named as node's (process.
+// _getActiveRequests() lists them while they wait).
+class GetAddrInfoReqWrap {}
+class GetNameInfoReqWrap {}
+addRequestKind(GetAddrInfoReqWrap, 'GetAddrInfoReqWrap');
+addRequestKind(GetNameInfoReqWrap, 'GetNameInfoReqWrap');
+
 // Validates the arguments, then cb(err, address, family) or cb(err, [{address,
 // family}]) with options.all. Returns the request object, as node's lookup does.
 function lookupCore(hostname, options, cb) {
   if (hostname) validateString(hostname, 'hostname');
   const opts = lookupOptions(options);
-  const req = {};
+  const req = new GetAddrInfoReqWrap();
   if (!hostname) {
     if (!warnedEmptyHost) {
       warnedEmptyHost = true;
@@ -129,12 +137,10 @@ function lookupServiceCore(argc, address, port, cb, checkCallback) {
   validatePort(port);
   if (checkCallback) validateFunction(cb, 'callback');
   port = +port;
-  const req = {
-    __proto__: null,
-    oncomplete(_, result) {
-      if (typeof result === 'number') cb(dnsException(result, 'getnameinfo', address));
-      else cb(null, result[0], result[1]);
-    },
+  const req = new GetNameInfoReqWrap();
+  req.oncomplete = (_, result) => {
+    if (typeof result === 'number') cb(dnsException(result, 'getnameinfo', address));
+    else cb(null, result[0], result[1]);
   };
   const r = binding.getnameinfo(req, address, port);
   if (r < 0) process.nextTick(cb, dnsException(r, 'getnameinfo', address));

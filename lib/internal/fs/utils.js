@@ -279,6 +279,7 @@ class FSReqCallback {
     }
   }
 }
+require('internal/process/active_resources').addRequestKind(FSReqCallback, 'FSReqCallback');
 
 // A request settled as a promise. A class with a prototype method costs V8 less per
 // request than a fresh closure for oncomplete (this is fs.promises' hot path).

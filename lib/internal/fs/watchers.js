@@ -16,12 +16,19 @@ const { validateFunction, validateBoolean, validateAbortSignal } = require('inte
 const {
   getValidatedPath, toPathString, FSReqCallback, getOptions, childPath, getStatsFromBinding,
 } = require('internal/fs/utils');
+const {
+  setHandleOwner, clearHandleOwner, setTimerHandle, clearTimerHandle,
+} = require('internal/process/active_resources');
 
 const IN_MODIFY = 0x2, IN_ATTRIB = 0x4, IN_MOVED_FROM = 0x40, IN_MOVED_TO = 0x80;
 const IN_CREATE = 0x100, IN_DELETE = 0x200, IN_DELETE_SELF = 0x400, IN_MOVE_SELF = 0x800;
 const IN_IGNORED = 0x8000, IN_ISDIR = 0x40000000;
 const WATCH_MASK = IN_ATTRIB | IN_CREATE | IN_MODIFY | IN_DELETE | IN_DELETE_SELF |
   IN_MOVE_SELF | IN_MOVED_FROM | IN_MOVED_TO;
+
+// A watcher's wait for events or stat poll: an FSReqCallback that is not one of
+// the active requests process._getActiveRequests() lists (node's watchers have none).
+class WatchRead extends FSReqCallback {}
 
 class FSWatcher extends EventEmitter {
   #fd = -1;
@@ -51,6 +58,7 @@ class FSWatcher extends EventEmitter {
     }
     this.#referenced = persistent !== false;
     if (!this.#referenced) binding.refHandle(this.#fd, false);
+    setHandleOwner(this.#fd, this, 'FSEventWrap');
     this.#read();
   }
 
@@ -74,7 +82,7 @@ class FSWatcher extends EventEmitter {
   }
 
   #read() {
-    const req = new FSReqCallback((err, events) => this.#onEvents(err, events));
+    const req = new WatchRead((err, events) => this.#onEvents(err, events));
     binding.inotifyRead(this.#fd, req);
   }
 
@@ -108,6 +116,7 @@ class FSWatcher extends EventEmitter {
     if (this.#fd === -1) return;
     const handle = this.#fd;
     this.#fd = -1;
+    clearHandleOwner(handle);
     // Cancels the read in flight; the inotify fd is released after its completion.
     binding.inotifyClose(handle, { __proto__: null, oncomplete() {} });
     process.nextTick(() => this.emit('close'));
@@ -199,7 +208,6 @@ class StatWatcher extends EventEmitter {
   #prev = null;
   #status = 0;
   start(path, interval, persistent, bigint) {
-    const fs = require('fs');
     // What a missing file reports: every field 0, every Date the epoch (as node).
     const emptyStats = () => getStatsFromBinding(ArrayPrototypeFill(new Array(18), bigint ? 0n : 0), bigint);
     const changed = (a, b) => {
@@ -209,7 +217,7 @@ class StatWatcher extends EventEmitter {
       return false;
     };
     const poll = () => {
-      fs.stat(path, { bigint }, (err, st) => {
+      binding.stat(path, bigint, new WatchRead((err, buf) => {
         if (this.#timer === null) return;
         if (err) {
           // A failure is reported once (the listener sees zeroed stats), until another
@@ -220,16 +228,18 @@ class StatWatcher extends EventEmitter {
           }
           return;
         }
+        const st = getStatsFromBinding(buf, bigint);
         // The first stat is the baseline; after a failure any stat is a change.
         if (this.#status < 0 || (this.#status === 1 && changed(st, this.#prev))) {
           this.emit('change', st, this.#prev ?? emptyStats());
         }
         this.#prev = st;
         this.#status = 1;
-      });
+      }));
     };
     this.#timer = setInterval(poll, interval);
     if (!persistent) this.#timer.unref();
+    setTimerHandle(this, 'StatWatcher', this.#timer);
     poll();
   }
   stop() {
@@ -237,6 +247,7 @@ class StatWatcher extends EventEmitter {
     if (this.#timer === null) return;
     clearInterval(this.#timer);
     this.#timer = null;
+    clearTimerHandle(this);
     process.nextTick(() => this.emit('stop'));
   }
   ref() { this.#timer?.ref(); return this; }

@@ -27,6 +27,7 @@ function install(Socket, binding) {
       server._connections--;
       server._emitCloseIfDrained();
     }
+    require('internal/process/active_resources').clearHandleOwner(h.id);
     return () => binding.close(h.id, { __proto__: null, oncomplete() {} });
   };
 }

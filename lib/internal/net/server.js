@@ -17,6 +17,7 @@ const {
 const { validatePort, validateFunction, validateNumber, validateAbortSignal } = require('internal/validators');
 const { getDefaultHighWaterMark } = require('internal/streams/utils');
 const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted, StreamHandle } = require('internal/net');
+const activeResources = require('internal/process/active_resources');
 const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
@@ -287,6 +288,7 @@ function startListening(server, handle, path) {
     return;
   }
   if (server._unref) binding.ref(handle.id, false);
+  activeResources.setHandleOwner(handle.id, server, handle.pipe ? 'PipeWrap' : 'TCPServerWrap');
   accept(server);
   server._listening = true;
   process.nextTick(() => { if (server._handle !== null) server.emit('listening'); });
@@ -365,6 +367,7 @@ Server.prototype.close = function(cb) {
     if (path !== null && path[0] !== '\0') {
       try { require('fs').unlinkSync(path); } catch { /* already gone */ }
     }
+    activeResources.clearHandleOwner(id);
     binding.close(id, {
       __proto__: null,
       oncomplete: () => {

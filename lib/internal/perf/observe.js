@@ -17,6 +17,7 @@ const customInspect = SymbolFor('nodejs.util.inspect.custom');
 const kConstruct = Symbol('kConstruct');
 const kEnqueue = Symbol('kEnqueue');
 const kDeliver = Symbol('kDeliver');
+const kObserves = Symbol('kObserves');
 
 const supportedEntryTypes = ObjectFreeze([
   'dns', 'function', 'gc', 'http', 'http2', 'mark', 'measure', 'net', 'resource',
@@ -116,6 +117,7 @@ class PerformanceObserver {
     }
     if (this.#types.size === 0) this.disconnect();
     else activeObservers.add(this);
+    updateHttp();
   }
 
   disconnect() {
@@ -123,7 +125,10 @@ class PerformanceObserver {
     pendingObservers.delete(this);
     this.#types.clear();
     this.#buffer = [];
+    updateHttp();
   }
+
+  [kObserves](type) { return this.#types.has(type); }
 
   takeRecords() {
     const list = this.#buffer;
@@ -172,6 +177,16 @@ function scheduleDelivery() {
   // An immediate, as in node: observers run after the current task and its microtasks,
   // and a pending delivery keeps the process alive until it has run.
   require('timers').setImmediate(deliverPending);
+}
+
+// http's entries are timed only while an observer wants them.
+let httpObserved = false;
+function updateHttp() {
+  let on = false;
+  for (const observer of activeObservers) if (observer[kObserves]('http')) on = true;
+  if (on === httpObserved) return;
+  httpObserved = on;
+  require('internal/perf/http').observeHttp(on);
 }
 
 // Hands a new entry to every observer watching its type.

@@ -52,6 +52,12 @@ const kClose = 3;
 // id -> port, for the ports living on this thread; id -> delivery, for its
 // BroadcastChannels.
 const ports = new SafeMap();
+// process._getActiveHandles(): a user's port while it keeps the loop alive.
+require('internal/process/active_resources').addHandleLister((list) => {
+  for (const { 1: port } of ports) {
+    if (port[kInternal] === undefined && port.hasRef()) ArrayPrototypePush(list, [port, 'MessagePort']);
+  }
+});
 const broadcasts = new SafeMap();
 
 // A TypeError with node's `code` (a moved port's context gives its own maker).
