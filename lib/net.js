@@ -28,8 +28,8 @@ const { Buffer } = require('buffer');
 // Taken now: a user's later Buffer.from = ... must not reach the socket's reads.
 const { from: BufferFrom, byteLength: BufferByteLength } = Buffer;
 const {
-  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS, ERR_INVALID_FD_TYPE,
-    ERR_INVALID_ARG_TYPE },
+  codes: { ERR_SOCKET_CLOSED_BEFORE_CONNECTION, ERR_SOCKET_CLOSED, ERR_OUT_OF_RANGE, ERR_MISSING_ARGS,
+    ERR_INVALID_FD_TYPE, ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
@@ -39,6 +39,7 @@ const {
 const { openFd, openFdError } = require('internal/net/fd_handle');
 const { clearHandleOwner } = require('internal/process/active_resources');
 const socketOptions = require('internal/net/socket_options');
+const streamHandle = require('internal/net/stream_handle');
 const autoSelect = require('internal/net/connect_multiple');
 const { connectMultiple, attemptTimeoutFor } = autoSelect;
 const { validateInt32 } = require('internal/validators');
@@ -109,9 +110,7 @@ function Socket(options) {
   socketOptions.init(this, options);
   this.on('end', onReadableStreamEnd);
   if (options.handle) {
-    this[kHandle] = options.handle;
-    this._handle = options.handle;
-    ownHandle(this, options.handle);
+    if (streamHandle.adopt(this, options.handle)) ownHandle(this, options.handle);
   } else if (options.fd !== undefined) {
     const fd = options.fd;
     validateInt32(fd, 'fd', 0);
@@ -346,7 +345,11 @@ Socket.prototype._writeBuffers = function(bufs, total, cb) {
     this._pendingWrite = [bufs, total, cb];
     return;
   }
-  if (this[kHandle] === null) return cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+  // No handle: none yet (as node: ERR_SOCKET_CLOSED), or closed under the socket
+  // by `_handle.close()`, which node's write finds closed (EBADF).
+  if (this[kHandle] === null) {
+    return cb(this._handle === null ? new ERR_SOCKET_CLOSED() : errnoStreamError(-9, 'write'));
+  }
   if (total === 0) return cb();
   send(this, bufs, total, cb);
 };
@@ -389,6 +392,7 @@ Socket.prototype._destroy = function(exception, cb) {
     binding.close(h.id, request(() => inFrame(this, emitClose, isException)), true);
     cb(exception);
   } else {
+    this._handle = null;
     cb(exception);
     process.nextTick(() => this.emit('close', exception ? true : false));
   }
@@ -409,7 +413,7 @@ function afterConnect(socket, result) {
     const err = exceptionWithHostPort(result, 'connect', socket._connectAddress, socket._connectPort);
     return socket.destroy(err);
   }
-  socketOptions.applyOnConnect(binding, socket);
+  socketOptions.applyOnConnect(socket);
   socket.emit('connect');
   socket.emit('ready');
   if (socket._pendingWrite !== null) {
@@ -457,6 +461,8 @@ Socket.prototype.connect = function(...args) {
   // A name: dns.lookup (or options.lookup) first, then 'lookup', then connect.
   const attemptTimeout = attemptTimeoutFor(options);
   this.connecting = true;
+  // The handle is there while the name is looked up, as node's is (its fd is not).
+  if (this._handle === null) this._handle = new StreamHandle(-1, false, this);
   lookupHost(host, options, (address, addressType) => {
     if (this.connecting) this.emit('lookup', null, address, addressType, host);
   }, (err, addresses) => {
@@ -483,9 +489,16 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
     process.nextTick(done, socket, id);
     return socket;
   }
-  socket[kHandle] = new StreamHandle(id, pipe);
-  socket._handle = socket[kHandle];
-  ownHandle(socket, socket[kHandle]);
+  let h = socket._handle;
+  if (h !== null && h.owner === socket && h.id === -1) {
+    h.id = id;
+    h.pipe = pipe;
+  } else {
+    h = new StreamHandle(id, pipe, socket);
+  }
+  socket[kHandle] = h;
+  socket._handle = h;
+  ownHandle(socket, h);
   const bindErr = pipe ? 0 : socketOptions.bindLocal(binding, socket, id, family);
   if (bindErr !== 0) {
     process.nextTick(() => socket.destroy(bindErr));
@@ -546,20 +559,9 @@ function touch(socket) {
   if (socket._timer !== null) socket._timer.refresh();
 }
 
-Socket.prototype.ref = function() {
-  const h = this[kHandle];
-  if (h !== null) binding.ref(h.id, true);
-  return this;
-};
-
-Socket.prototype.unref = function() {
-  const h = this[kHandle];
-  if (h !== null) binding.ref(h.id, false);
-  return this;
-};
-
 require('internal/net/socket_info').install(Socket.prototype, binding);
 socketOptions.install(Socket.prototype, binding);
+streamHandle.install(Socket.prototype);
 require('internal/net/consumer').install(Socket, stream.Readable); // after setTimeout
 
 const clientSocketChannel = require('diagnostics_channel').channel('net.client.socket');

@@ -115,6 +115,7 @@ ChildProcess.prototype.spawn = function(options) {
                           codes, Boolean(options.detached), credential(options.uid),
                           credential(options.gid));
   const { Socket } = require('net');
+  const { StreamHandle } = require('internal/net');
   const stdio = [];
   if (typeof r === 'number' && !spawnErrorIsEvent(r)) {
     // As node: what a caller could not have foreseen at run time is an 'error'
@@ -151,7 +152,7 @@ ChildProcess.prototype.spawn = function(options) {
     }
     if (i === codes.ipc) {
       // The channel is not one of the child's stdio streams.
-      const channel = new Socket({ handle: { __proto__: null, id: h, pipe: true }, manualStart: true });
+      const channel = new Socket({ handle: new StreamHandle(h, true, null), manualStart: true });
       require('internal/child_process/ipc').setupChannel(this, channel, serialization);
       // 'close' waits for the channel too, and comes after its 'disconnect' (the
       // channel's own 'close' listener, added first, queues that): as in node,
@@ -163,7 +164,7 @@ ChildProcess.prototype.spawn = function(options) {
     }
     // The child's stdin is written, not read; its outputs are read.
     const sock = new Socket({
-      handle: { __proto__: null, id: h, pipe: true }, readable: i > 0,
+      handle: new StreamHandle(h, true, null), readable: i > 0,
     });
     ArrayPrototypePush(stdio, sock);
   }

@@ -210,9 +210,13 @@ const kHandle = Symbol('kHandle');
 // read on every write and read of the socket: a hash lookup in a table that,
 // with hundreds of connections, is out of cache (an HTTP server at 500
 // keep-alive connections, docs/http.md).
-function StreamHandle(id, pipe) {
+// `owner`: the Socket using the handle (null once the handle is closed by its
+// own close(), internal/net/stream_handle.js). A connect's handle exists before
+// its socket does (id -1 while the address is looked up), as node's does.
+function StreamHandle(id, pipe, owner) {
   this.id = id;
   this.pipe = pipe;
+  this.owner = owner;
 }
 ObjectSetPrototypeOf(StreamHandle.prototype, null);
 delete StreamHandle.prototype.constructor;

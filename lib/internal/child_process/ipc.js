@@ -59,7 +59,9 @@ function describeHandle(handle) {
   else if (handle instanceof net.Socket) type = 'net.Socket';
   else throw new ERR_INVALID_HANDLE_TYPE();
   const h = handle._handle;
-  const fd = h && typeof h.fd === 'number' ? h.fd : h ? binding.fd(h.id) : -1;
+  // A socket's handle has no fd while its connect looks the address up, nor
+  // after its close() (id -1 then).
+  const fd = h && typeof h.fd === 'number' ? h.fd : h && h.id >= 0 ? binding.fd(h.id) : -1;
   if (!(fd >= 0)) throw new ERR_INVALID_HANDLE_TYPE();
   return { __proto__: null, type, fd };
 }

@@ -69,4 +69,4 @@ function openFdError(errno) {
   return err;
 }
 
-module.exports = { openFd, openFdError, Pipe, TCP, TTY };
+module.exports = { openFd, openFdError, FdHandle, Pipe, TCP, TTY };

@@ -18,6 +18,7 @@ const { validatePort, validateFunction, validateNumber, validateAbortSignal } = 
 const { getDefaultHighWaterMark } = require('internal/streams/utils');
 const { isIP, normalizeArgs, uvExceptionWithHostPort, kAccepted, StreamHandle } = require('internal/net');
 const activeResources = require('internal/process/active_resources');
+const { keepAliveDelayOption } = require('internal/net/socket_options');
 const serverSocketChannel = require('diagnostics_channel').channel('net.server.socket');
 
 const ECANCELED = -125, EMFILE = -24, ENFILE = -23, EAFNOSUPPORT = -97;
@@ -55,6 +56,7 @@ function Server(options, connectionListener) {
   this.pauseOnConnect = Boolean(options.pauseOnConnect);
   this.noDelay = Boolean(options.noDelay);
   this.keepAlive = Boolean(options.keepAlive);
+  this.keepAliveInitialDelay = keepAliveDelayOption(options.keepAliveInitialDelay);
   // Both high-water marks of every accepted socket (node 20.1+); a negative
   // one means the default, as in node.
   let highWaterMark = options.highWaterMark;
@@ -129,9 +131,21 @@ function onConnection(server, conn, ended) {
     if (server._unref) t.unref();
   }
   if (conn < 0) return;
-  if (server._handle === null) return;
+  const listener = server._handle;
+  if (listener === null) return;
+  // Through the listening handle's onconnection, which a program may replace.
+  FunctionPrototypeCall(listener.onconnection, listener, 0, new StreamHandle(conn, server._pipe, null));
+}
+
+// A connection's handle becomes a Socket, after the server's TCP options are set
+// on it, as node does (the socket knows them: asking again changes nothing).
+function onconnection(server, err, handle) {
+  if (err) {
+    server.emit('error', uvExceptionWithHostPort(err, 'accept', null, undefined));
+    return;
+  }
   const { Socket } = require('net');
-  const handle = new StreamHandle(conn, server._pipe);
+  const conn = handle.id;
   if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
     // Over maxConnections: closed at once; 'drop' says who it was.
     const local = binding.localAddress(conn);
@@ -145,12 +159,15 @@ function onConnection(server, conn, ended) {
     }
     return;
   }
+  if (server.noDelay && !server._pipe) handle.setNoDelay(true);
+  if (server.keepAlive && !server._pipe) handle.setKeepAlive(true, server.keepAliveInitialDelay);
   const socket = new Socket({
     handle, allowHalfOpen: server.allowHalfOpen, pauseOnConnect: server.pauseOnConnect,
     highWaterMark: server.highWaterMark, [kAccepted]: true,
   });
-  if (server.noDelay && !server._pipe) socket.setNoDelay(true);
-  if (server.keepAlive && !server._pipe) socket.setKeepAlive(true);
+  socket._noDelay = server.noDelay;
+  socket._keepAlive = server.keepAlive;
+  if (server.keepAlive) socket._keepAliveDelay = server.keepAliveInitialDelay;
   server._connections++;
   socket.server = server;
   socket._server = server;
@@ -278,6 +295,7 @@ function startListening(server, handle, path) {
   if (asyncContext.state.active) server._asyncFrame = asyncContext.capture('TCPSERVERWRAP', server);
   server._id = handle.id;
   server._handle = handle;
+  if (!handle.roundRobin) handle.onconnection = (err, clientHandle) => onconnection(server, err, clientHandle);
   server._pipe = handle.pipe;
   server._path = path;
   server._closing = false;

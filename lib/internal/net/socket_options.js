@@ -24,11 +24,20 @@ function init(socket, options) {
   // repeat of the same setting leaves the socket alone.
   socket._noDelay = Boolean(options.noDelay);
   socket._keepAlive = Boolean(options.keepAlive);
-  socket._keepAliveDelay = ~~(options.keepAliveInitialDelay / 1000);
+  socket._keepAliveDelay = keepAliveDelayOption(options.keepAliveInitialDelay);
   if (options.signal !== undefined) abortOn(socket, options.signal);
   if (options.onread !== null && typeof options.onread === 'object') {
     require('internal/net/onread').install(socket, options.onread);
   }
+}
+
+// keepAliveInitialDelay (ms) of a socket's or a server's options: whole seconds,
+// none below 0.
+function keepAliveDelayOption(ms) {
+  if (ms === undefined) return 0;
+  validateNumber(ms, 'options.keepAliveInitialDelay');
+  const seconds = ~~(ms / 1000);
+  return seconds > 0 ? seconds : 0;
 }
 
 function abortOn(socket, signal) {
@@ -68,13 +77,14 @@ function bindLocal(binding, socket, id, family) {
   return r < 0 ? exceptionWithHostPort(r, 'bind', address, port) : 0;
 }
 
-// Once connected: the TCP options asked for before.
-function applyOnConnect(binding, socket) {
+// Once connected: the TCP options asked for before, through the handle's
+// methods (internal/net/stream_handle.js), as node applies them.
+function applyOnConnect(socket) {
   const h = socket[kHandle];
   if (h === null || h.pipe) return;
   if (socket._perfStart !== undefined) connectEntry(socket);
-  if (socket._noDelay) binding.setNoDelay(h.id, true);
-  if (socket._keepAlive) binding.setKeepAlive(h.id, true, socket._keepAliveDelay);
+  if (socket._noDelay) h.setNoDelay(true);
+  if (socket._keepAlive) h.setKeepAlive(true, socket._keepAliveDelay);
 }
 
 let observe;
@@ -116,28 +126,35 @@ function install(proto, binding) {
     return this;
   };
 
+  // The handle's method is called when the setting changes (a handle without
+  // one, as a pipe's, leaves it); with no handle, it is kept for the connect.
   proto.setNoDelay = function(enable) {
     enable = enable === undefined ? true : Boolean(enable);
-    const h = this[kHandle];
-    if (h !== null && (h.pipe || enable === this._noDelay)) return this;
-    this._noDelay = enable;
-    if (h !== null) binding.setNoDelay(h.id, enable);
+    const h = this._handle;
+    if (h === null || h === undefined) {
+      this._noDelay = enable;
+    } else if (typeof h.setNoDelay === 'function' && !h.pipe && enable !== this._noDelay) {
+      this._noDelay = enable;
+      h.setNoDelay(enable);
+    }
     return this;
   };
 
   proto.setKeepAlive = function(enable, initialDelay) {
     enable = Boolean(enable);
     const delay = ~~(initialDelay / 1000);
-    const h = this[kHandle];
-    if (h !== null && (h.pipe ||
-        (enable === this._keepAlive && (!enable || delay === this._keepAliveDelay)))) {
-      return this;
+    const h = this._handle;
+    if (h === null || h === undefined) {
+      this._keepAlive = enable;
+      this._keepAliveDelay = delay;
+    } else if (typeof h.setKeepAlive === 'function' && !h.pipe &&
+               (enable !== this._keepAlive || (enable && delay !== this._keepAliveDelay))) {
+      this._keepAlive = enable;
+      this._keepAliveDelay = delay;
+      h.setKeepAlive(enable, delay);
     }
-    this._keepAlive = enable;
-    this._keepAliveDelay = delay;
-    if (h !== null) binding.setKeepAlive(h.id, enable, delay);
     return this;
   };
 }
 
-module.exports = { init, checkConnect, bindLocal, applyOnConnect, install };
+module.exports = { init, checkConnect, bindLocal, applyOnConnect, install, keepAliveDelayOption };
