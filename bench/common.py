@@ -68,17 +68,19 @@ def runtime(name, candidates):
 
 
 class CoreSpeed:
-    """How fast the benchmark's cores run right now, against the fastest seen in this
-    run. This machine is a VM whose host slows a core down by up to 2x for seconds
-    or minutes (a busy loop's rate was seen to swing between 2.8 and 5.2 M/s on an
-    idle machine) without any run-queue wait to show it, so a round measured on a
-    slowed core is as disturbed as one that waited for its core. `now()` is the
-    slower core's rate over its best: 1.0 is full speed."""
+    """How fast the benchmark's cores run right now, against how fast each usually
+    runs (the median of its last 40 probes). This machine is a VM whose host slows
+    a core down by up to 2x for seconds or minutes (a busy loop's rate was seen to
+    swing between 2.8 and 5.2 M/s on an idle machine) without any run-queue wait
+    to show it, so a round measured while a core dipped is as disturbed as one
+    that waited for its core. A slowdown that lasts becomes the usual speed: then
+    every server is measured under it, and ratios between them stay fair. `now()`
+    is the slower core's rate over its usual one, at most 1.0."""
 
     def __init__(self, cores, probe_s=0.03):
         self.cores = sorted({int(c) for c in cores})
         self.probe_s = probe_s
-        self.best = {c: 0.0 for c in self.cores}
+        self.seen = {c: [] for c in self.cores}
         for _ in range(5):
             self.now()
             time.sleep(0.02)
@@ -107,8 +109,10 @@ class CoreSpeed:
         speeds = []
         for c in self.cores:
             r = self.rate(c)
-            self.best[c] = max(self.best[c], r)
-            speeds.append(r / self.best[c])
+            seen = self.seen[c]
+            seen.append(r)
+            del seen[:-40]
+            speeds.append(min(1.0, r / median(seen)))
         return min(speeds)
 
     def wait(self, min_speed, seconds):

@@ -6,8 +6,9 @@ writes of 100 B through createWriteStream. Runtimes:
 coil on io_uring and on epoll, node, and bun and deno when they are installed
 from npm (bench/common.py `runtime`, the helper bench/net uses). Each runtime is
 pinned to one core (BENCH_CORE), and each run first waits (up to 10 s) for that
-core to run at 0.9 of the best speed seen (bench/common.py CoreSpeed). Prints one line per case and runtime, then the
-table for docs/benchmarks.md, which `--write` puts there.
+core to run at 0.9 of its usual speed (bench/common.py CoreSpeed). Prints one
+line per case and runtime, then the table for docs/benchmarks.md, which
+`--write` puts there.
 BENCH_CLOCK=cpu reports the CPU time of the timed part (process.cpuUsage: every
 thread of the process, user + system) instead of wall time: the figure to compare
 while other work loads the machine.
@@ -64,7 +65,7 @@ def main():
     script = os.path.join(ROOT, "bench/fs.js")
     runners = runtimes()
     res = {name: defaultdict(list) for name, _ in runners}
-    # Each run waits (up to 10 s) for its core to run at 0.9 of its best speed:
+    # Each run waits (up to 10 s) for its core to run at 0.9 of its usual speed:
     # this VM's host slows a core by up to 2x at times (bench/common.py CoreSpeed).
     speed = CoreSpeed([CORE])
     for _ in range(runs):

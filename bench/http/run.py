@@ -12,7 +12,7 @@ the server's main thread and wrk's threads spent waiting for their core (run-que
 time from /proc/.../schedstat); a round noisier than HTTP_MAX_WAIT (0.05) is run
 again, up to HTTP_TRIES (3) times, after waiting (up to HTTP_QUIET_WAIT, 10 s) for
 both cores to fall quiet; the least disturbed attempt counts. A round also counts
-as disturbed when either core ran below BENCH_MIN_SPEED (0.9) of its best speed
+as disturbed when either core ran below BENCH_MIN_SPEED (0.9) of its usual speed
 just before or after it (`speed`, bench/common.py CoreSpeed: this VM's host slows
 a core by up to 2x with no run-queue wait to show it). wrk runs under
 SCHED_FIFO (chrt -f 1) unless HTTP_LOAD_RT=0; the servers stay in the normal class.

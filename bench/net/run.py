@@ -11,7 +11,7 @@ the round each spent waiting for its core (run-queue time from schedstat); a rou
 noisier than NET_MAX_WAIT (0.05) is run again, up to NET_TRIES (4) times, each time
 after waiting (up to NET_QUIET_WAIT, 15 s) for both cores to fall quiet; the least
 disturbed attempt counts (`retried` says how many were dropped). A round also
-counts as disturbed when either core ran below BENCH_MIN_SPEED (0.9) of its best
+counts as disturbed when either core ran below BENCH_MIN_SPEED (0.9) of its usual
 speed just before or after it (`speed`, bench/common.py CoreSpeed: this VM's host
 slows a core by up to 2x with no run-queue wait to show it). The load
 generator runs under SCHED_FIFO (chrt -f 1) unless NET_LOAD_RT=0: it is one thread
@@ -56,7 +56,7 @@ LOAD_RT = [] if os.environ.get("NET_LOAD_RT") == "0" else ["chrt", "-f", "1"]
 TRIES = int(os.environ.get("NET_TRIES", "4"))
 MAX_WAIT = float(os.environ.get("NET_MAX_WAIT", "0.05"))
 QUIET_WAIT = float(os.environ.get("NET_QUIET_WAIT", "15"))
-# A round run while either core ran slower than this share of its best speed
+# A round run while either core ran slower than this share of its usual speed
 # (bench/common.py CoreSpeed) counts as disturbed, like one that waited for its core.
 MIN_SPEED = float(os.environ.get("BENCH_MIN_SPEED", "0.9"))
 _speed = []  # the CoreSpeed of SERVER_CORE and LOAD_CORE, made at first use
