@@ -34,7 +34,7 @@ const {
 const { validatePort, validateNumber, validateFunction } = require('internal/validators');
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, isNormalizedArgs, publicNormalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
-  StreamHandle, ownHandle, TCPConnectWrap, PipeConnectWrap, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
+  StreamHandle, TCPConnectWrap, PipeConnectWrap, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
 const { clearHandleOwner } = require('internal/process/active_resources');
@@ -110,7 +110,7 @@ function Socket(options) {
   socketOptions.init(this, options);
   this.on('end', onReadableStreamEnd);
   if (options.handle) {
-    if (streamHandle.adopt(this, options.handle)) ownHandle(this, options.handle);
+    streamHandle.adopt(this, options.handle);
   } else if (options.fd !== undefined) {
     const fd = options.fd;
     validateInt32(fd, 'fd', 0);
@@ -118,9 +118,7 @@ function Socket(options) {
     if (type !== 'PIPE' && type !== 'TCP') throw new ERR_INVALID_FD_TYPE(type);
     const h = openFd(fd);
     if (typeof h === 'number') throw openFdError(h);
-    this[kHandle] = h;
-    this._handle = h;
-    ownHandle(this, h);
+    streamHandle.adopt(this, h);
   }
   if (this[kHandle] !== null && options.readable !== false) {
     // pauseOnConnect: nothing is read until resume(), even with a 'data' listener.
@@ -496,9 +494,7 @@ function connectTo(socket, pipe, address, family, port, done = afterConnect) {
   } else {
     h = new StreamHandle(id, pipe, socket);
   }
-  socket[kHandle] = h;
-  socket._handle = h;
-  ownHandle(socket, h);
+  streamHandle.adopt(socket, h);
   const bindErr = pipe ? 0 : socketOptions.bindLocal(binding, socket, id, family);
   if (bindErr !== 0) {
     process.nextTick(() => socket.destroy(bindErr));

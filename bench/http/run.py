@@ -189,7 +189,6 @@ def clean_round(name, proc, port, conns, header):
             return None
         if attempt > 0:
             net.wait_quiet()
-            net.core_speed().wait(net.MIN_SPEED, QUIET_WAIT)
         if WARMUP > 0:
             wrk(port, conns, header, WARMUP)
         speed = net.core_speed().after()
@@ -202,11 +201,10 @@ def clean_round(name, proc, port, conns, header):
         if not r:
             return None
         r["retried"] = attempt
-        r["speed"] = min(speed, net.core_speed().after())
-        r["score"] = r["noise"] + max(0.0, 1.0 - r["speed"])
+        clean = net.judge(r, speed, MAX_WAIT)
         if best is None or r["score"] < best["score"]:
             best = r
-        if r["noise"] <= MAX_WAIT and r["speed"] >= net.MIN_SPEED:
+        if clean:
             break
     return best
 

@@ -164,11 +164,23 @@ def core_busy(core, seconds):
 
 def wait_quiet():
     """Before a retry: wait (up to NET_QUIET_WAIT seconds) until both cores, idle
-    between rounds, are at most 10% busy with other work."""
+    between rounds, are at most 10% busy with other work, then (as long again at
+    most) until both run at MIN_SPEED of their usual speed."""
     deadline = time.time() + QUIET_WAIT
     while time.time() < deadline:
         if max(core_busy(SERVER_CORE, 0.3), core_busy(LOAD_CORE, 0.3)) <= 0.10:
-            return
+            break
+    core_speed().wait(MIN_SPEED, QUIET_WAIT)
+
+
+def judge(r, speed_before, max_wait):
+    """Notes a round's core speed (the slower of its probes before and after) and
+    its score (run-queue wait plus slowdown: the least disturbed attempt has the
+    lowest); true when it was undisturbed: waited at most max_wait of the time for
+    its cores, which ran at MIN_SPEED or better."""
+    r["speed"] = min(speed_before, core_speed().after())
+    r["score"] = r["noise"] + max(0.0, 1.0 - r["speed"])
+    return r["noise"] <= max_wait and r["speed"] >= MIN_SPEED
 
 
 def clean_round(name, proc, port, size, conns):
@@ -181,7 +193,6 @@ def clean_round(name, proc, port, size, conns):
             return None
         if attempt > 0:
             wait_quiet()
-            core_speed().wait(MIN_SPEED, QUIET_WAIT)
         speed = core_speed().after()
         r = load(port, conns, size, proc.pid)
         if proc.poll() is not None:
@@ -193,11 +204,10 @@ def clean_round(name, proc, port, size, conns):
             return None
         r["noise"] = max(r["server_wait_pct"], r["wait_pct"]) / 100
         r["retried"] = attempt
-        r["speed"] = min(speed, core_speed().after())
-        r["score"] = r["noise"] + max(0.0, 1.0 - r["speed"])
+        clean = judge(r, speed, MAX_WAIT)
         if best is None or r["score"] < best["score"]:
             best = r
-        if r["noise"] <= MAX_WAIT and r["speed"] >= MIN_SPEED:
+        if clean:
             break
     return best
 

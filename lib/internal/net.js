@@ -15,8 +15,7 @@ const {
   codes: { ERR_INVALID_ADDRESS_FAMILY, ERR_INVALID_IP_ADDRESS },
 } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
-const { TTY } = require('internal/net/fd_handle');
-const { setHandleOwner, addRequestKind } = require('internal/process/active_resources');
+const { addRequestKind } = require('internal/process/active_resources');
 
 // Dotted-quad IPv4, each part 0-255 without leading zeros (as Node's isIPv4).
 const v4Seg = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
@@ -221,13 +220,6 @@ function StreamHandle(id, pipe, owner) {
 ObjectSetPrototypeOf(StreamHandle.prototype, null);
 delete StreamHandle.prototype.constructor;
 
-// A socket owns its handle h as process._getActiveHandles() reports it, named
-// as node's wraps are.
-function ownHandle(socket, h) {
-  const name = h instanceof TTY ? 'TTYWrap' : h.pipe ? 'PipeWrap' : 'TCPSocketWrap';
-  setHandleOwner(h.id, socket, name);
-}
-
 // A connect's request: a kind process._getActiveRequests() lists.
 class TCPConnectWrap {
   constructor(oncomplete) { this.oncomplete = oncomplete; }
@@ -261,7 +253,7 @@ const kWriteStringDirect = Symbol('kWriteStringDirect');
 const kConsumer = Symbol('kConsumer');
 
 module.exports = {
-  StreamHandle, ownHandle, TCPConnectWrap, PipeConnectWrap, kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
+  StreamHandle, TCPConnectWrap, PipeConnectWrap, kSyncWrites, kHandle, kReadStop, kAccepted, kDetachHandle, kDataSink, kSinkResume, kWriteDirect,
   kWriteStringDirect, kConsumer, isIP, isIPv4, isIPv6, isLegalPort, normalizeArgs, normalizedArgsSymbol, isNormalizedArgs,
   publicNormalizeArgs, lookupHost, resolveHost,
   uvExceptionWithHostPort, errnoStreamError, exceptionWithHostPort,

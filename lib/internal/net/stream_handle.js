@@ -10,9 +10,9 @@
 
 const { ObjectPrototypeIsPrototypeOf } = primordials;
 const { StreamHandle, kHandle } = require('internal/net');
-const { FdHandle } = require('internal/net/fd_handle');
+const { FdHandle, TTY } = require('internal/net/fd_handle');
 const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
-const { clearHandleOwner } = require('internal/process/active_resources');
+const { setHandleOwner, clearHandleOwner } = require('internal/process/active_resources');
 
 const binding = internalBinding('tcp_wrap');
 
@@ -71,17 +71,19 @@ function TCP() {
 TCP.prototype = proto;
 binding.TCP = TCP;
 
-// A Socket's `handle` option: `_handle` either way, and the one the socket does
-// its I/O on (kHandle) when it is coil's own. True then.
+// A socket takes handle h (its `handle` option, an fd's handle, a connect's):
+// `_handle` either way; when it is coil's own, also the one the socket does its
+// I/O on (kHandle) and the one process._getActiveHandles() lists the socket for,
+// named as node's wraps are.
 function adopt(socket, h) {
   socket._handle = h;
   if (ObjectPrototypeIsPrototypeOf(StreamHandle.prototype, h)) {
     h.owner = socket;
   } else if (!ObjectPrototypeIsPrototypeOf(FdHandle.prototype, h)) {
-    return false;
+    return;
   }
   socket[kHandle] = h;
-  return true;
+  setHandleOwner(h.id, socket, h instanceof TTY ? 'TTYWrap' : h.pipe ? 'PipeWrap' : 'TCPSocketWrap');
 }
 
 // net.Socket's ref/unref: through the handle's own method; with no handle yet,
