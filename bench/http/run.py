@@ -1,6 +1,8 @@
 """bench/http: an HTTP hello over loopback under wrk, every server in one run. Each
 server (the raw io_uring responder, coil on io_uring and on epoll, node, bun, deno)
-runs bench/http/hello.js (raw: bench/http's own Rust responder) pinned to core 0;
+runs bench/http/hello.js (raw: bench/http's own Rust responder, which sends the
+same 172 bytes node's http does for hello.js: Date, Connection, Keep-Alive, a
+chunked body; `raw-min`, named in HTTP_SERVERS, is its older 69-byte answer) pinned to core 0;
 wrk (`-t1`, `--latency`) runs pinned to core 1. The cells: keep-alive at 50 and 500
 connections, and `Connection: close` at 50 (a new connection per request). For each
 cell every server is started fresh, the rounds alternate between servers (each
@@ -32,7 +34,7 @@ Prints one line per server and cell ("bench=http-hello server=... req_per_s=..."
 then a Markdown table. Environment: HTTP_ROUNDS (3), HTTP_DURATION seconds per
 counted run (3), HTTP_WARMUP (1; whole seconds, as wrk takes), HTTP_QUICK=1 (1 round of
 2 s),
-HTTP_SERVERS (comma list, all by default), HTTP_CELLS ("ka50,ka500,close50"),
+HTTP_SERVERS (comma list, all but raw-min by default), HTTP_CELLS ("ka50,ka500,close50"),
 NET_RUNTIMES (where bun and deno are installed from npm: /tmp/coil-bench-runtimes),
 HTTP_PORT (first port, 19300)."""
 import importlib.util
@@ -79,7 +81,11 @@ def build_native():
 
 def servers():
     """name -> (argv without the port, extra environment)."""
-    out = {"raw": ([os.path.join(TARGET, "http-raw")], {})}
+    raw = os.path.join(TARGET, "http-raw")
+    out = {"raw": ([raw], {})}
+    # raw-min: the answer sessions 4-15 measured raw with (69 bytes, Content-Length,
+    # no Date/Connection/Keep-Alive); only when HTTP_SERVERS names it.
+    out["raw-min"] = ([raw, "--minimal"], {})
     out["coil-uring"] = ([COIL, HELLO_JS], {"COIL_BACKEND": "uring"})
     out["coil-epoll"] = ([COIL, HELLO_JS], {"COIL_BACKEND": "epoll"})
     out["node"] = ([NODE, HELLO_JS], {})
@@ -92,6 +98,8 @@ def servers():
     wanted = os.environ.get("HTTP_SERVERS")
     if wanted:
         out = {k: v for k, v in out.items() if k in wanted.split(",")}
+    else:
+        del out["raw-min"]
     return out
 
 

@@ -18,11 +18,99 @@ const LINE_MAX: usize = 64;
 /// A connection whose unanswered request head grows past this is closed.
 const HEAD_MAX: usize = 16 * 1024;
 
-const KEEP_ALIVE: &[u8] =
-    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello";
-/// HTTP/1.0 keeps the connection only when both sides say so.
-const KEEP_ALIVE_10: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello";
-const CLOSE: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello";
+/// The answers, byte for byte what node's http sends for bench/http/hello.js
+/// (`writeHead(200, {'Content-Type': 'text/plain'})`, `end('hello')`): a Date
+/// header, Connection and Keep-Alive, and a chunked body, since writeHead fixed
+/// the head before end() knew the length. HTTP/1.0 gets the body unframed and the
+/// connection closed. wrk parses every byte of them, so the raw responder sends the
+/// same ones as the JS servers: its rate is the machine's limit for this answer.
+/// `--minimal` answers as sessions 4-15 measured it instead: Content-Length and no
+/// Date, Connection or Keep-Alive (69 bytes against 172).
+struct Answers {
+    minimal: bool,
+    /// The second the Date in the answers below is for.
+    second: u64,
+    keep_alive: Vec<u8>,
+    keep_alive_10: Vec<u8>,
+    close: Vec<u8>,
+    /// HTTP/1.0 (node closes it: the body has no framing without chunks).
+    close_10: Vec<u8>,
+}
+
+impl Answers {
+    fn new(minimal: bool) -> Answers {
+        let mut a = Answers {
+            minimal,
+            second: u64::MAX,
+            keep_alive: Vec::new(),
+            keep_alive_10: Vec::new(),
+            close: Vec::new(),
+            close_10: Vec::new(),
+        };
+        a.refresh();
+        a
+    }
+
+    /// Renews the Date once a second (checked once per loop turn).
+    fn refresh(&mut self) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        if now == self.second {
+            return;
+        }
+        self.second = now;
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n";
+        if self.minimal {
+            let fixed =
+                |extra: &str| format!("{head}Content-Length: 5\r\n{extra}\r\nhello").into_bytes();
+            self.keep_alive = fixed("");
+            self.keep_alive_10 = fixed("Connection: keep-alive\r\n");
+            self.close = fixed("Connection: close\r\n");
+            self.close_10 = self.close.clone();
+            return;
+        }
+        let date = http_date(now);
+        let chunked = "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+        self.keep_alive = format!(
+            "{head}Date: {date}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n{chunked}"
+        )
+        .into_bytes();
+        self.close = format!("{head}Date: {date}\r\nConnection: close\r\n{chunked}").into_bytes();
+        self.close_10 =
+            format!("{head}Date: {date}\r\nConnection: close\r\n\r\nhello").into_bytes();
+    }
+}
+
+/// `secs` since the epoch as an HTTP date (IMF-fixdate, RFC 9110 5.6.7):
+/// "Mon, 07 Dec 2026 14:17:51 GMT".
+fn http_date(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = secs / 86_400;
+    let rem = secs % 86_400;
+    // The civil date of a day count, with years starting in March so that the
+    // leap day comes last (400-year eras of 146,097 days).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        DAYS[(days % 7) as usize],
+        MONTHS[(month - 1) as usize],
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
+}
 
 const OP_ACCEPT: u64 = 1;
 const OP_RECV: u64 = 2;
@@ -50,7 +138,7 @@ impl Head {
     /// Feeds bytes; for each request completed, pushes its answer onto `out`.
     /// Returns true once a request asks to close (later bytes are ignored) or the
     /// head is too long.
-    fn feed(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool {
+    fn feed(&mut self, data: &[u8], answers: &Answers, out: &mut Vec<u8>) -> bool {
         for &b in data {
             self.len += 1;
             if b != b'\n' {
@@ -65,7 +153,7 @@ impl Head {
             if self.line.is_empty() {
                 // Empty lines before a request line are allowed and skipped.
                 if self.seen_request_line {
-                    if self.answer(out) {
+                    if self.answer(answers, out) {
                         return true;
                     }
                     *self = Head {
@@ -88,18 +176,17 @@ impl Head {
     }
 
     /// Queues this request's answer; true if the connection closes after it.
-    fn answer(&self, out: &mut Vec<u8>) -> bool {
-        if self.close || (self.http10 && !self.keep_alive) {
-            out.extend_from_slice(CLOSE);
-            true
-        } else {
-            out.extend_from_slice(if self.http10 {
-                KEEP_ALIVE_10
-            } else {
-                KEEP_ALIVE
-            });
-            false
-        }
+    /// Node closes an HTTP/1.0 connection even when asked to keep it: its body
+    /// has no framing without chunks (the minimal answer's Content-Length has).
+    fn answer(&self, answers: &Answers, out: &mut Vec<u8>) -> bool {
+        let closes = self.close || (self.http10 && !(self.keep_alive && answers.minimal));
+        out.extend_from_slice(match (self.http10, closes) {
+            (false, false) => &answers.keep_alive,
+            (false, true) => &answers.close,
+            (true, false) => &answers.keep_alive_10,
+            (true, true) => &answers.close_10,
+        });
+        closes
     }
 }
 
@@ -127,6 +214,7 @@ struct Server {
     /// Connections whose multishot recv ended on ENOBUFS, re-armed once buffers return.
     starved: Vec<usize>,
     lfd: i32,
+    answers: Answers,
 }
 
 impl Server {
@@ -215,7 +303,7 @@ impl Server {
         if let Some(bid) = cqueue::buffer_select(flags) {
             if res > 0 && !conn.last_answered && !conn.closing {
                 let data = self.bufs.bytes(bid, res as usize);
-                conn.last_answered = conn.head.feed(data, &mut conn.out);
+                conn.last_answered = conn.head.feed(data, &self.answers, &mut conn.out);
             }
             self.bufs.give_back(bid);
         }
@@ -266,6 +354,7 @@ impl Server {
         self.arm_accept();
         loop {
             self.uring.submit_and_wait(1).expect("io_uring_enter");
+            self.answers.refresh();
             cqes.extend(
                 self.uring
                     .completion()
@@ -294,11 +383,13 @@ impl Server {
 }
 
 fn main() {
+    let minimal = std::env::args().any(|a| a == "--minimal");
     let port: u16 = std::env::args()
-        .nth(1)
+        .skip(1)
+        .find(|a| a != "--minimal")
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| {
-            eprintln!("usage: http-raw PORT");
+            eprintln!("usage: http-raw [--minimal] PORT");
             std::process::exit(2);
         });
     raise_nofile();
@@ -312,6 +403,7 @@ fn main() {
         free: Vec::new(),
         starved: Vec::new(),
         lfd,
+        answers: Answers::new(minimal),
     };
     server.run();
 }
