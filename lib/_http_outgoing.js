@@ -289,16 +289,20 @@ OutgoingMessage.prototype._writeRaw = function _writeRaw(data, encoding, callbac
       if (typeof callback === 'function') process.nextTick(callback, new ERR_STREAM_DESTROYED('write'));
       return false;
     }
-    if (!socket.writable) return false;
-    // The last write of a message, a short string: straight to the socket's
-    // queue when its Writable is idle (no stream bookkeeping per response).
-    if (this.finished && typeof callback === 'function' && typeof data === 'string' &&
-        socket[kWriteStringDirect] !== undefined && socket[kWriteStringDirect](data, encoding, callback)) {
-      return true;
+    // A socket that can no longer be written (its end was called) leaves the
+    // data queued here, as node does (it counts in outputSize; writableFinished
+    // stays false).
+    if (socket.writable) {
+      // The last write of a message, a short string: straight to the socket's
+      // queue when its Writable is idle (no stream bookkeeping per response).
+      if (this.finished && typeof callback === 'function' && typeof data === 'string' &&
+          socket[kWriteStringDirect] !== undefined && socket[kWriteStringDirect](data, encoding, callback)) {
+        return true;
+      }
+      const r = socket.write(data, encoding, callback);
+      if (!r) this._needDrain = true;
+      return r;
     }
-    const r = socket.write(data, encoding, callback);
-    if (!r) this._needDrain = true;
-    return r;
   }
   ArrayPrototypePush(this.outputData, new OutputChunk(data, encoding, callback));
   this.outputSize += typeof data === 'string' ? data.length : TypedArrayPrototypeGetByteLength(data);

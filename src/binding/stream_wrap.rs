@@ -62,6 +62,11 @@ struct WriteQueue {
     spare_list: Vec<IoBuf>,
     /// The fd is a pipe or a terminal: writev(2), not sendmsg(2) (tcp_wrap.openFd).
     plain: bool,
+    /// Its close resets the connection (SO_LINGER 0: resetAndDestroy), or its
+    /// FIN is already on its way (a shutdown was submitted): `sever` has nothing
+    /// to do.
+    resets: bool,
+    shut: bool,
     /// RING_COPY_MAX or COPY_MAX, by the loop's backend (0: not yet known).
     copy_max: usize,
 }
@@ -396,12 +401,45 @@ fn submit_shutdown<'s>(s: &Scope<'s>, h: HandleId, req: Local<'s, Object>) -> i3
     };
     let finish: Finish = Box::new(|s, c| Ok(s.number(c.result as f64)));
     rt.submit_handle_request(s, h, req, op.into(), finish);
+    with_queue(h, |q| q.shut = true);
     0
 }
 
 /// Handle `h` writes to a pipe or a terminal, not a socket.
 pub fn set_plain(h: HandleId) {
     with_queue(h, |q| q.plain = true);
+}
+
+/// A connected socket is being destroyed: node's close(2) ends the connection at
+/// once, but this one's fd stays open until its cancelled ops have completed (a
+/// loop turn later: an op in flight holds the socket), and anything written
+/// meanwhile, to this peer's other sockets too, would reach it before the FIN.
+/// So it gets its FIN now (shutdown), unless something of its own is still to
+/// be sent (close(2) would have let that go first), its FIN is already on the
+/// way (end), or its close is to reset the connection: SO_LINGER 0, or bytes
+/// left unread, with which close(2) sends a RST (left to the fd's close).
+pub fn sever(h: HandleId, fd: Option<RawFd>) {
+    let idle = QUEUES.with(|q| {
+        q.borrow()
+            .get(h)
+            .and_then(Option::as_ref)
+            .is_none_or(|q| q.queued == 0 && q.in_flight == 0 && !q.plain && !q.resets && !q.shut)
+    });
+    let Some(fd) = fd.filter(|_| idle) else {
+        return;
+    };
+    let mut unread: libc::c_int = 0;
+    // SAFETY: fd is the handle's open fd; FIONREAD writes one int.
+    if unsafe { libc::ioctl(fd, libc::FIONREAD, &mut unread) } == 0 && unread == 0 {
+        // SAFETY: as above; shutdown takes no pointer. A pipe or terminal (no
+        // queue says so before its first write) fails with ENOTSOCK, harmlessly.
+        unsafe { libc::shutdown(fd, libc::SHUT_WR) };
+    }
+}
+
+/// Handle `h`'s close resets its connection (`sever` leaves it alone).
+pub fn set_resets(h: HandleId) {
+    with_queue(h, |q| q.resets = true);
 }
 
 /// Forgets handle `h`'s queue (it is closing: its send in flight is cancelled).

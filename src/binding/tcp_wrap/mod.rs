@@ -393,10 +393,14 @@ fn shutdown<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
         let h = handle_arg(s, a, 0);
+        let now = a.get(2).boolean(s);
+        if now {
+            stream_wrap::sever(h, Runtime::get(s).lp.handle_raw_fd(h));
+        }
         stream_wrap::close(h);
         ipc::forget(h);
         crate::binding::http_parser::consume::handle_closed(h);
-        if a.get(2).boolean(s) {
+        if now {
             Runtime::get(s).close_stream_handle(s, h, req);
         } else {
             Runtime::get(s).close_handle(s, h, req);
@@ -430,7 +434,9 @@ fn set_keep_alive<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 /// setLingerZero(h) -> 0 or -errno: SO_LINGER {on, 0}, so closing sends a RST
 /// (socket.resetAndDestroy()).
 fn set_linger_zero<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let r = handle_fd(s, handle_arg(s, a, 0)).and_then(|fd| {
+    let h = handle_arg(s, a, 0);
+    stream_wrap::set_resets(h);
+    let r = handle_fd(s, h).and_then(|fd| {
         let linger = libc::linger {
             l_onoff: 1,
             l_linger: 0,
