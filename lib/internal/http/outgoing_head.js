@@ -19,6 +19,7 @@ const {
   },
 } = require('internal/errors');
 const { checkIsHttpToken, checkInvalidHeaderChar, utcDate } = require('_http_common');
+const { Buffer } = require('buffer');
 
 const closeRegExp = /(?:^|\W)close(?:$|\W)/i;
 const chunkedRegExp = /(?:^|\W)chunked(?:$|\W)/i;
@@ -72,8 +73,26 @@ function noteAscii(state, value) {
   }
 }
 
+// RFC 6266's Content-Disposition may carry a UTF-8 filename: given as the Latin-1
+// string of its bytes (`Buffer.toString('binary')`), node sends those bytes as they
+// are when the message's length is known by the time the field is stored (a
+// Content-Length field before it, or end()'s data), though the head around them
+// goes out in the body's encoding; its value is then the text those bytes spell.
+// A head holding such a field is not cached: the length is per message.
+function dispositionBytes(self, state, name, value) {
+  if (name.length !== 19 || typeof value !== 'string' ||
+      RegExpPrototypeExec(nonAsciiRegExp, value) === null ||
+      StringPrototypeToLowerCase(name) !== 'content-disposition') {
+    return value;
+  }
+  state.disposition = true;
+  const length = state.contLen ? +state.contLenValue : self._contentLength;
+  return length ? Buffer.from(value, 'latin1').toString('utf8') : value;
+}
+
 // Appends one field line, noting the fields that decide framing and the connection.
 function storeField(self, state, name, value, validate) {
+  value = dispositionBytes(self, state, name, value);
   if (validate) {
     validateHeaderName(name);
     // A plain-ASCII string is valid and keeps the head ASCII (one regexp for
@@ -135,6 +154,7 @@ function HeadState(ascii) {
   this.trailer = false;
   this.keepAlive = false;
   this.contLenValue = null;
+  this.disposition = false; // a non-ASCII Content-Disposition (dispositionBytes)
 }
 ObjectSetPrototypeOf(HeadState.prototype, null);
 
@@ -162,7 +182,7 @@ const fieldCache = new FieldCache();
 const ownFieldCache = new FieldCache();
 
 function cacheFields(c, state, keys, values) {
-  if (state.connection || state.te || state.expect) return;
+  if (state.connection || state.te || state.expect || state.disposition) return;
   c.keys = keys;
   c.values = values;
   // Flattened once here, not at every write of a head holding it.
