@@ -367,16 +367,21 @@ function getStatsFromBinding(f, bigint = false) {
     msFromParts(f[14], f[15]), msFromParts(f[16], f[17]));
 }
 
-// fs.promises.stat's completion writes its 14 numbers (stat.rs) here and calls
-// statsFromValues at once, which resolves the promise with the Stats: no array per
-// call. A bigint stat's promise gets the array of 18 BigInts.
+// fs.promises.stat's completion writes its 14 numbers (stat.rs) here, makes the four
+// Dates (`new Date` is a C++ builtin in V8 10.2) and calls statsFromValues with them:
+// a Stats (same prototype, own keys in the same order) without an array per call. A
+// bigint stat's promise gets the array of 18 BigInts.
 const statValues = new Float64Array(14);
-binding.setStatValues(statValues);
-function statsFromValues() {
+function StatsOfValues(atime, mtime, ctime, birthtime) {
   const f = statValues;
-  return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
-    f[10], f[11], f[12], f[13]);
+  this.dev = f[0]; this.mode = f[1]; this.nlink = f[2]; this.uid = f[3]; this.gid = f[4];
+  this.rdev = f[5]; this.blksize = f[6]; this.ino = f[7]; this.size = f[8]; this.blocks = f[9];
+  this.atimeMs = f[10]; this.mtimeMs = f[11]; this.ctimeMs = f[12]; this.birthtimeMs = f[13];
+  this.atime = atime; this.mtime = mtime; this.ctime = ctime; this.birthtime = birthtime;
 }
+StatsOfValues.prototype = Stats.prototype;
+const statsFromValues = (atime, mtime, ctime, birthtime) => new StatsOfValues(atime, mtime, ctime, birthtime);
+binding.setStatValues(statValues, statsFromValues);
 function bigintStatsFromFields(f) {
   return getStatsFromBinding(f, true);
 }
