@@ -369,22 +369,22 @@ function getStatsFromBinding(f, bigint = false) {
 
 // fs.promises.stat's completion writes its 14 numbers (stat.rs) here, makes the four
 // Dates (`new Date` is a C++ builtin in V8 10.2) and calls statsFromValues with them:
-// a Stats (same prototype, own keys in the same order) without an array per call. A
-// bigint stat's promise gets the array of 18 BigInts.
+// a Stats (same prototype and name, own keys in the same order), no array per call. A
+// whole number goes in as a Smi: a Float64Array's element is read as a heap number, and
+// a field that starts as one gets a box of its own in every Stats.
 const statValues = new Float64Array(14);
-function StatsOfValues(atime, mtime, ctime, birthtime) {
+const int = (x) => ((x | 0) === x ? x | 0 : x);
+const StatsOfValues = function Stats(atime, mtime, ctime, birthtime) {
   const f = statValues;
-  this.dev = f[0]; this.mode = f[1]; this.nlink = f[2]; this.uid = f[3]; this.gid = f[4];
-  this.rdev = f[5]; this.blksize = f[6]; this.ino = f[7]; this.size = f[8]; this.blocks = f[9];
+  this.dev = int(f[0]); this.mode = int(f[1]); this.nlink = int(f[2]); this.uid = int(f[3]); this.gid = int(f[4]);
+  this.rdev = int(f[5]); this.blksize = int(f[6]); this.ino = int(f[7]); this.size = int(f[8]); this.blocks = int(f[9]);
   this.atimeMs = f[10]; this.mtimeMs = f[11]; this.ctimeMs = f[12]; this.birthtimeMs = f[13];
   this.atime = atime; this.mtime = mtime; this.ctime = ctime; this.birthtime = birthtime;
-}
+};
 StatsOfValues.prototype = Stats.prototype;
 const statsFromValues = (atime, mtime, ctime, birthtime) => new StatsOfValues(atime, mtime, ctime, birthtime);
 binding.setStatValues(statValues, statsFromValues);
-function bigintStatsFromFields(f) {
-  return getStatsFromBinding(f, true);
-}
+const bigintStatsFromFields = (f) => getStatsFromBinding(f, true);
 // The last argument of a binding call that returns a promise (no map function).
 const kUsePromises = Symbol('fs_use_promises_symbol');
 

@@ -25,6 +25,7 @@ const times = [1700000000.0005, 1700000000.0004, 1700000000.9995, 1600000000.25,
   }
   const p = await fs.promises.lstat(file);
   console.log(Object.keys(p).join(','));
+  console.log(require('util').inspect(p).split(' ')[0], typeof p.ino, Number.isInteger(p.size));
   const d = Object.getOwnPropertyDescriptor(p, 'mtime');
   console.log('data property', 'value' in d, d.writable, d.enumerable, d.configurable);
   p.mtime = 1;
