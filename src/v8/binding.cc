@@ -267,12 +267,10 @@ const Boolean* v8__Boolean__New(Isolate* isolate, bool value) {
 const Number* v8__Number__New(Isolate* isolate, double value) {
   return local_to_ptr(Number::New(isolate, value));
 }
-const BigInt* v8__BigInt__New(Isolate* isolate, int64_t value) {
-  return local_to_ptr(BigInt::New(isolate, value));
-}
-const BigInt* v8__BigInt__NewFromUnsigned(Isolate* isolate, uint64_t value) {
-  return local_to_ptr(BigInt::NewFromUnsigned(isolate, value));
-}
+const BigInt* v8__BigInt__New(Isolate* isolate, int64_t value) { return local_to_ptr(BigInt::New(isolate, value)); }
+const BigInt* v8__BigInt__NewFromUnsigned(Isolate* isolate, uint64_t v) { return local_to_ptr(BigInt::NewFromUnsigned(isolate, v)); }
+// Empty only if V8 cannot run script (a terminating isolate).
+const Value* v8__Date__New(const Context* ctx, double ms) { return maybe_to_ptr(Date::New(ptr_to_local(ctx), ms)); }
 int64_t v8__BigInt__Int64Value(const BigInt* b, bool* lossless) { return b->Int64Value(lossless); }
 
 // ---- String -------------------------------------------------------------------------

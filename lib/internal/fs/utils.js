@@ -367,19 +367,24 @@ function getStatsFromBinding(f, bigint = false) {
     msFromParts(f[14], f[15]), msFromParts(f[16], f[17]));
 }
 
-// fs.promises.stat's completion writes its 14 numbers (stat.rs) here and calls
-// statsFromValues at once, which resolves the promise with the Stats: no array per
-// call. A bigint stat's promise gets the array of 18 BigInts.
+// fs.promises.stat's completion writes its 14 numbers (stat.rs) here, makes the four
+// Dates (`new Date` is a C++ builtin in V8 10.2) and calls statsFromValues with them:
+// a Stats (same prototype and name, own keys in the same order), no array per call. A
+// whole number goes in as a Smi: a Float64Array's element is read as a heap number, and
+// a field that starts as one gets a box of its own in every Stats.
 const statValues = new Float64Array(14);
-binding.setStatValues(statValues);
-function statsFromValues() {
+const int = (x) => ((x | 0) === x ? x | 0 : x);
+const StatsOfValues = function Stats(atime, mtime, ctime, birthtime) {
   const f = statValues;
-  return new Stats(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9],
-    f[10], f[11], f[12], f[13]);
-}
-function bigintStatsFromFields(f) {
-  return getStatsFromBinding(f, true);
-}
+  this.dev = int(f[0]); this.mode = int(f[1]); this.nlink = int(f[2]); this.uid = int(f[3]); this.gid = int(f[4]);
+  this.rdev = int(f[5]); this.blksize = int(f[6]); this.ino = int(f[7]); this.size = int(f[8]); this.blocks = int(f[9]);
+  this.atimeMs = f[10]; this.mtimeMs = f[11]; this.ctimeMs = f[12]; this.birthtimeMs = f[13];
+  this.atime = atime; this.mtime = mtime; this.ctime = ctime; this.birthtime = birthtime;
+};
+StatsOfValues.prototype = Stats.prototype;
+const statsFromValues = (atime, mtime, ctime, birthtime) => new StatsOfValues(atime, mtime, ctime, birthtime);
+binding.setStatValues(statValues, statsFromValues);
+const bigintStatsFromFields = (f) => getStatsFromBinding(f, true);
 // The last argument of a binding call that returns a promise (no map function).
 const kUsePromises = Symbol('fs_use_promises_symbol');
 

@@ -133,6 +133,22 @@ impl FsFinish {
     }
 }
 
+/// Runs `op` and returns (as the call's value) a promise its completion settles
+/// with `done`'s value, passed through `map` when there is one.
+pub fn dispatch_promise<'s>(
+    s: &Scope<'s>,
+    args: &CallbackArgs<'s>,
+    map: Option<Local<'s, Function>>,
+    op: Op,
+    ctx: ErrorContext,
+    done: Done,
+) {
+    let finish = Finisher::Fs(FsFinish { ctx, done });
+    if let Some(p) = Runtime::get(s).submit_promise(s, map, op, finish) {
+        args.ret(p.value());
+    }
+}
+
 /// Runs `op` asynchronously when argument `req_index` is a request object, else
 /// synchronously, and hands the value to JS (return value or oncomplete).
 pub fn dispatch<'s>(
@@ -145,18 +161,15 @@ pub fn dispatch<'s>(
 ) {
     let mut op = op.into();
     let req = args.get(req_index);
-    let finish = |ctx: ErrorContext| Finisher::Fs(FsFinish { ctx, done });
     // A function or a symbol (kUsePromises): the call returns a promise that the
     // completion settles, through the function when there is one.
     let map = req.to::<Function>(ValueKind::Function);
     if map.is_some() || req.is(ValueKind::Symbol) {
-        if let Some(p) = Runtime::get(s).submit_promise(s, map, op, finish(ctx)) {
-            args.ret(p.value());
-        }
-        return;
+        return dispatch_promise(s, args, map, op, ctx, done);
     }
     if let Some(req) = req.to::<Object>(ValueKind::Object) {
-        Runtime::get(s).submit_request(s, req, op, finish(ctx));
+        let finish = Finisher::Fs(FsFinish { ctx, done });
+        Runtime::get(s).submit_request(s, req, op, finish);
         return;
     }
     let result = op.as_opable().run_blocking();

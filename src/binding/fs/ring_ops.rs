@@ -1,7 +1,7 @@
 //! The fs calls io_uring has an opcode for. Each builds its op from the arguments
 //! and dispatches it: to the ring when a request object is passed, as a plain
 //! syscall when not. Argument order follows lib/fs.js; the request is always last.
-use super::{args, dispatch, done_number, done_undefined, stat, ErrorContext};
+use super::{args, dispatch, dispatch_promise, done_number, done_undefined, stat, ErrorContext};
 use crate::backend::op::{
     Close, Fadvise, Fallocate, Fsync, Ftruncate, Inline, Link, Mkdir, Open, Read, Readv, Rename,
     Statx, StatxTarget, Symlink, Unlink, Write, Writev,
@@ -119,15 +119,20 @@ fn write_buffers<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     dispatch(s, a, 3, op, ErrorContext::new("write"), done_number);
 }
 
-fn stat_done(s: &Scope, a: &CallbackArgs, i: usize) -> super::Done {
-    if a.get(i).boolean(s) {
+/// A stat's op, as the call's arguments (1: bigint, 2: req) ask: a promise
+/// whose Stats the completion makes itself when the request is a function (it
+/// only says so, stat.rs), else as `dispatch` does with the 18 fields.
+fn stat_dispatch<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, op: Statx, ctx: ErrorContext) {
+    let bigint = a.get(1).boolean(s);
+    if !bigint && a.get(2).is(ValueKind::Function) {
+        return dispatch_promise(s, a, None, op.into(), ctx, stat::done_shared);
+    }
+    let done = if bigint {
         stat::done_bigint
-    } else if a.get(i + 1).is(ValueKind::Function) {
-        // A promise whose Stats maker reads the shared Float64Array (stat.rs).
-        stat::done_shared
     } else {
         stat::done_number
-    }
+    };
+    dispatch(s, a, 2, op, ctx, done);
 }
 
 /// stat(path, bigint, req) -> ArrayBuffer of 18 fields (see stat.rs)
@@ -136,14 +141,7 @@ fn stat_path<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return;
     };
     let op = Statx::new(StatxTarget::Path { path, follow: true });
-    dispatch(
-        s,
-        a,
-        2,
-        op,
-        ErrorContext::new("stat").op_path(),
-        stat_done(s, a, 1),
-    );
+    stat_dispatch(s, a, op, ErrorContext::new("stat").op_path());
 }
 
 fn lstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
@@ -154,19 +152,12 @@ fn lstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         path,
         follow: false,
     });
-    dispatch(
-        s,
-        a,
-        2,
-        op,
-        ErrorContext::new("lstat").op_path(),
-        stat_done(s, a, 1),
-    );
+    stat_dispatch(s, a, op, ErrorContext::new("lstat").op_path());
 }
 
 fn fstat<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let op = Statx::new(StatxTarget::Fd(args::user_fd(s, a, 0)));
-    dispatch(s, a, 2, op, ErrorContext::new("fstat"), stat_done(s, a, 1));
+    stat_dispatch(s, a, op, ErrorContext::new("fstat"));
 }
 
 fn fsync<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {

@@ -4,20 +4,31 @@
 //! reads as an array of numbers, or of BigInts for `{ bigint: true }`.
 //!
 //! fs.promises.stat's completion instead writes 14 numbers (the times already in
-//! milliseconds) into one Float64Array lib/ registered with `setStatValues`, and
-//! lib/'s Stats maker reads them right away: no array and no heap numbers per call.
+//! milliseconds) into one Float64Array lib/ registered with `setStatValues`, makes
+//! the four Dates, and calls lib/'s Stats maker with them, which reads the numbers
+//! right away: no array and no heap numbers per call, and no `new Date` in JS
+//! (a C++ builtin in V8 10.2, entered from JS through its runtime stub).
 use std::cell::RefCell;
 
 use crate::backend::Op;
 use crate::binding::set_methods;
-use crate::v8::{CallbackArgs, Global, Local, Object, Scope, Value};
+use crate::v8::{CallbackArgs, Function, Global, Local, Object, Scope, Value, ValueKind};
 
 /// How many numbers `done_shared` writes.
 const SHARED_FIELDS: usize = 14;
 
+/// What `setStatValues` registered.
+struct Shared {
+    /// The Float64Array, kept alive.
+    _values: Global,
+    /// Where its bytes are.
+    data: *mut u8,
+    /// lib/'s Stats maker: (atime, mtime, ctime, birthtime) -> Stats.
+    maker: Global,
+}
+
 thread_local! {
-    /// The registered Float64Array (kept alive) and where its bytes are.
-    static SHARED: RefCell<Option<(Global, *mut u8)>> = const { RefCell::new(None) };
+    static SHARED: RefCell<Option<Shared>> = const { RefCell::new(None) };
 }
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
@@ -28,24 +39,45 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     );
 }
 
-/// setStatValues(float64Array): where `done_shared` writes (kept alive here).
+/// setStatValues(float64Array, maker): where `done_shared` writes (kept alive
+/// here), and what it calls.
 /// Its data pointer is taken once: the array is lib/'s own (never handed to user
 /// code, so never transferred or detached), 112 bytes and so off the V8 heap, and
 /// the Global keeps its backing store alive; looking it up per completion (the
 /// view's buffer, its data) showed in stat's profile.
 fn set_stat_values<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
-    let v = a.get(0);
-    if v.view().is_some_and(|(_, _, len)| len == SHARED_FIELDS * 8) {
+    let (v, maker) = (a.get(0), a.get(1));
+    if v.view().is_some_and(|(_, _, len)| len == SHARED_FIELDS * 8) && maker.is(ValueKind::Function)
+    {
         // SAFETY: no other view of this array's memory is live in Rust here.
         let Some(bytes) = (unsafe { v.view_bytes_mut() }) else {
             return;
         };
         let data = bytes.as_mut_ptr();
-        SHARED.with(|g| *g.borrow_mut() = Some((Global::new(s, v), data)));
+        let shared = Shared {
+            _values: Global::new(s, v),
+            data,
+            maker: Global::new(s, maker),
+        };
+        SHARED.with(|g| *g.borrow_mut() = Some(shared));
     }
 }
 
-/// The fields in the registered Float64Array; the value is undefined.
+/// JS's `Math.round` of a finite number (half rounds up), as node's Stats
+/// rounds a time before making its Date; NaN stays NaN.
+fn js_round(x: f64) -> f64 {
+    let r = x.floor();
+    if x - r >= 0.5 {
+        r + 1.0
+    } else {
+        r
+    }
+}
+
+/// The fields in the registered Float64Array, then the Stats from the maker,
+/// called with the four Dates made here. `v8::Date::New` is the same
+/// `JSDate::New` as JS's `new Date`, without the builtin's entry from JS.
+/// Undefined only if the maker threw (only when the isolate is terminating).
 pub fn done_shared<'s>(s: &Scope<'s>, _result: i32, op: &mut Op) -> Local<'s, Value> {
     let Op::Statx(op) = op else {
         return s.undefined();
@@ -69,16 +101,26 @@ pub fn done_shared<'s>(s: &Scope<'s>, _result: i32, op: &mut Op) -> Local<'s, Va
         ms(&st.stx_ctime),
         ms(&st.stx_btime),
     ];
-    SHARED.with(|g| {
-        if let Some((_, data)) = *g.borrow() {
-            // SAFETY: data is the live, never detached array's 112 bytes
-            // (set_stat_values); no JS runs and no other Rust view of them is live.
-            unsafe {
-                std::ptr::copy_nonoverlapping(values.as_ptr().cast::<u8>(), data, SHARED_FIELDS * 8)
-            };
-        }
+    let maker = SHARED.with(|g| {
+        let g = g.borrow();
+        let shared = g.as_ref()?;
+        // SAFETY: data is the live, never detached array's 112 bytes
+        // (set_stat_values); no JS runs and no other Rust view of them is live.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                values.as_ptr().cast::<u8>(),
+                shared.data,
+                SHARED_FIELDS * 8,
+            )
+        };
+        shared.maker.get(s).to::<Function>(ValueKind::Function)
     });
-    s.undefined()
+    let made = || {
+        let date = |i: usize| s.date(js_round(values[i]));
+        let dates = [date(10)?, date(11)?, date(12)?, date(13)?];
+        maker?.call(s, s.undefined(), &dates)
+    };
+    made().unwrap_or_else(|| s.undefined())
 }
 
 fn fields(op: &Op) -> [i128; 18] {
