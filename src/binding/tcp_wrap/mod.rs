@@ -394,7 +394,10 @@ fn close<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     if let Some(req) = req_arg(a, 1) {
         let h = handle_arg(s, a, 0);
         let now = a.get(2).boolean(s);
-        if now {
+        // Not an IPC channel: a cluster primary's kill() disconnects, then signals
+        // the worker on the next tick, and a worker that read the end first
+        // exits 0 instead of by the signal (node's race, which node's timing wins).
+        if now && !ipc::is_channel(h) {
             stream_wrap::sever(h, Runtime::get(s).lp.handle_raw_fd(h));
         }
         stream_wrap::close(h);
