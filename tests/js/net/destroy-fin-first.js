@@ -11,6 +11,7 @@ const server = net.createServer((sock) => {
   sock.on('error', (e) => log.push(`${sock.name} error ${e.code}`));
   sock.on('close', () => {
     log.push(`${sock.name} close`);
+    if (sock.name === 's2') clients[1].end();
     if (++server.closed === 3) {
       server.close();
       console.log(log.join('\n'));
@@ -32,7 +33,7 @@ server.listen(0, '127.0.0.1', () => {
 
 // Wait for both sides of each connection, then: a ends by destroy (its FIN comes
 // before b's bytes written just after), c writes and destroys in one go (its bytes
-// come first), and b ends normally later.
+// come first), and b ends normally once c's connection has closed.
 function go() {
   const [a, b, c] = clients;
   setTimeout(() => {
@@ -40,6 +41,5 @@ function go() {
     b.write('after a');
     c.write('from c');
     c.destroy();
-    setTimeout(() => b.end(), 50);
   }, 20);
 }
