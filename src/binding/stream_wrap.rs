@@ -58,8 +58,6 @@ struct WriteQueue {
     waiter_kept: bool,
     /// A shutdown asked for while writes were queued.
     shutdown: Option<Global>,
-    /// An emptied buffer list of a finished send, reused by the next.
-    spare_list: Vec<IoBuf>,
     /// The fd is a pipe or a terminal: writev(2), not sendmsg(2) (tcp_wrap.openFd).
     plain: bool,
     /// Its close resets the connection (SO_LINGER 0: resetAndDestroy), or its
@@ -96,11 +94,20 @@ impl WriteQueue {
         }
     }
 
-    /// The buffers of the next send, with their total length.
+    /// The buffers of the next send, with their total length. The usual send
+    /// is the tail alone: it goes straight into a shared list, and the queue's
+    /// own deque (memory of this socket's, cold with many sockets) is not
+    /// touched.
     fn next_send(&mut self) -> (Vec<IoBuf>, usize) {
+        let mut bufs = SPARE_LISTS.with_borrow_mut(Vec::pop).unwrap_or_default();
+        if self.bufs.is_empty() {
+            let tail = std::mem::take(&mut self.tail);
+            let total = tail.len();
+            bufs.push(IoBuf::from_vec(tail));
+            return (bufs, total);
+        }
         self.flush_tail();
         let n = self.bufs.len().min(MAX_IOVS);
-        let mut bufs = std::mem::take(&mut self.spare_list);
         bufs.extend(self.bufs.drain(..n));
         let total = bufs.iter().map(IoBuf::len).sum();
         (bufs, total)
@@ -198,19 +205,22 @@ impl WriteQueue {
             Send::new(fd, bufs).into()
         })
     }
+}
 
-    /// Keeps a finished send's memory for the next ones.
-    fn recycle(&mut self, mut bufs: Vec<IoBuf>) {
-        SPARE_TAILS.with(|spare| {
-            let mut spare = spare.borrow_mut();
-            for v in bufs.drain(..).filter_map(IoBuf::into_vec) {
-                if spare.len() < SPARE_TAILS_MAX && v.capacity() <= SPARE_TAIL_SIZE {
-                    spare.push(v);
-                }
+/// Keeps a finished send's memory (its copy buffers, its emptied list) for the next ones.
+fn recycle(mut bufs: Vec<IoBuf>) {
+    SPARE_TAILS.with_borrow_mut(|spare| {
+        for v in bufs.drain(..).filter_map(IoBuf::into_vec) {
+            if spare.len() < SPARE_TAILS_MAX && v.capacity() <= SPARE_TAIL_SIZE {
+                spare.push(v);
             }
-        });
-        self.spare_list = bufs;
-    }
+        }
+    });
+    SPARE_LISTS.with_borrow_mut(|lists| {
+        if lists.len() < SPARE_TAILS_MAX && bufs.capacity() <= MAX_IOVS {
+            lists.push(bufs);
+        }
+    });
 }
 
 /// A copy buffer for a queue's tail: the one a send gave back last, if any.
@@ -232,6 +242,8 @@ thread_local! {
     /// the kernel then reads from the cache too. A buffer kept per socket was
     /// two cache misses per line and message at 1,000 connections.
     static SPARE_TAILS: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
+    /// Emptied buffer lists of finished sends, reused last freed first as well.
+    static SPARE_LISTS: RefCell<Vec<Vec<IoBuf>>> = const { RefCell::new(Vec::new()) };
 
     /// Indexed by handle id (the loop's slab keys: small and dense), so that a
     /// message's two or three visits to its queue cost no hash probe.
@@ -493,7 +505,7 @@ pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
                 q.bufs.push_front(b);
             }
         } else {
-            q.recycle(send.into_bufs());
+            recycle(send.into_bufs());
         }
         let drained = if q.waiter_kept {
             q.queued == 0 && q.in_flight == 0
