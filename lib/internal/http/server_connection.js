@@ -52,32 +52,34 @@ const socketClosedLast = closeListener(kConnection);
 const noneWaiting = [];
 
 function Connection(server, socket) {
+  // What a keep-alive request touches first (one cache line less per request
+  // with many connections), then the rest.
   this.server = server;
   this.socket = socket;
-  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize,
-                             server.insecureHTTPParser);
-  this.buffer = null; // the read being parsed (body parts are views of it)
-  this.incoming = null; // the request whose body is being read
   this.current = null; // the response that owns the socket
   this.waiting = noneWaiting; // responses behind it, in request order
   this.endingFirst = null; // responses whose last write is in flight, in order:
   this.endingRest = null; // the first, then the rest (nearly always none)
-  this.failed = null; // responses whose last write failed, in order (the socket is closing)
   this.finishing = null; // while a 'finish' is owed on a tick: responses written since (finishNext)
-  this.holder = null; // the response that gets 'close' when the socket closes
   this.requests = 0;
   // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
   // stamps it: no clock read per request), else Date.now() at that point.
   this.idleSince = 0;
   this.headStart = DateNow(); // a head is awaited since
   this.requestStart = 0;
-  this.upgradeReq = null;
-  this.dead = false;
   this.paused = false; // reading stopped by maybePause
   this.consumed = false; // the parser takes the socket's reads (maybeConsume)
   this.keepAlive = false; // the last head asked to keep the connection
   // The last-write callback every response of this connection shares.
   this.onEndWritten = (err) => endWritten(this, err);
+  this.incoming = null; // the request whose body is being read
+  this.parser = createParser(REQUEST, this, onHead, onBody, onComplete, server.maxHeaderSize,
+                             server.insecureHTTPParser);
+  this.buffer = null; // the read being parsed (body parts are views of it)
+  this.failed = null; // responses whose last write failed, in order (the socket is closing)
+  this.holder = null; // the response that gets 'close' when the socket closes
+  this.upgradeReq = null;
+  this.dead = false;
 }
 
 // The socket's reads go its own way again (consumer.js's protocol).
