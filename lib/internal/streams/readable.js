@@ -40,6 +40,7 @@ function ReadableState(options, stream, isDuplex) {
   this.pipes = [];
   this.flowing = null;
   this.ended = false;
+  this.destroyed = false; // read with flowing and ended, so beside them
   this.endEmitted = false;
   this.reading = false;
   this.constructed = true;
@@ -52,7 +53,6 @@ function ReadableState(options, stream, isDuplex) {
   this.errorEmitted = false;
   this.emitClose = !options || options.emitClose !== false;
   this.autoDestroy = !options || options.autoDestroy !== false;
-  this.destroyed = false;
   this.errored = null;
   this.closed = false;
   this.closeEmitted = false;
