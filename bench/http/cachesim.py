@@ -13,12 +13,13 @@ heap have settled), and the totals are divided by the requests of that part.
 
     python3 bench/http/cachesim.py [BINARY] [CONNS=500] [ROUNDS=80]
 
-Prints one line: instructions (Ir), data reads and writes, L1 and LL misses per
+CACHESIM_KEEP=1 keeps callgrind's output (for callgrind_annotate). Prints one line: instructions (Ir), data reads and writes, L1 and LL misses per
 request. The kernel is not simulated (valgrind sees user space only), and what
 the kernel writes (CQEs, received bytes) looks cold to the model. Timer-driven
 work (the http server's 1 s sweep) is inflated, as the server runs ~50x slower.
 """
 import os
+import shutil
 import selectors
 import socket
 import subprocess
@@ -90,6 +91,10 @@ def main():
                 events = line.split()[1:]
             elif line.startswith("totals:"):
                 totals = [int(x) for x in line.split()[1:]]
+    if os.environ.get("CACHESIM_KEEP") != "1":
+        shutil.rmtree(out)
+    else:
+        print(f"callgrind output: {out}/{dumps[-1]}")
     per = " ".join(f"{e}={t / n:.1f}" for e, t in zip(events, totals))
     print(f"bench=http-cachesim binary={os.path.basename(binary)} conns={conns} requests={n} per_request: {per}")
 
