@@ -51,9 +51,7 @@ const socketClosedLast = closeListener(kConnection);
 // `waiting` while none waits: shared, never changed, so in cache per request.
 const noneWaiting = [];
 
-function Connection(server, socket) {
-  // What a keep-alive request touches first (one cache line less per request
-  // with many connections), then the rest.
+function Connection(server, socket) { // fields in request order (docs/http.md)
   this.server = server;
   this.socket = socket;
   this.current = null; // the response that owns the socket
