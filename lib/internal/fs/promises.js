@@ -440,8 +440,17 @@ function statPromise(kind, path, options) {
     return PromiseReject(err);
   }
 }
-const stat = (path, options = { bigint: false }) => statPromise('stat', path, options);
-const lstat = (path, options = { bigint: false }) => statPromise('lstat', path, options);
+// fs.promises.stat and lstat are the binding's own functions: the common call (a
+// string path of ASCII characters without NUL, no options) makes its op and promise
+// there, any other comes back to statPromise. A hot caller's optimized code then
+// inlines one API call, and nothing of lib/ has to warm up.
+const stat = binding.statPromise;
+const lstat = binding.lstatPromise;
+binding.setStatFallback(statPromise);
+ObjectDefineProperty(stat, 'name', { __proto__: null, value: 'stat' });
+ObjectDefineProperty(lstat, 'name', { __proto__: null, value: 'lstat' });
+ObjectDefineProperty(stat, 'length', { __proto__: null, value: 1 });
+ObjectDefineProperty(lstat, 'length', { __proto__: null, value: 1 });
 
 async function statfs(path, options = { bigint: false }) {
   path = getValidatedPath(path);

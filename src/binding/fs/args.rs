@@ -48,6 +48,13 @@ pub fn c_path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<CString> {
     }
 }
 
+/// A path that is a string of ASCII characters with no NUL, as the kernel's C
+/// string; None (and nothing thrown) for any other value, which lib/ then
+/// validates itself.
+pub fn plain_c_path(s: &Scope, args: &CallbackArgs, i: usize) -> Option<CString> {
+    CString::new(ascii_path(s, args.get(i))?).ok()
+}
+
 /// The common path, a string of ASCII characters stored one byte each, is its own
 /// UTF-8: one copy out of V8 into a reused buffer, where `Utf8Length` and
 /// `WriteUtf8` walk the string twice, character by character (both showed in

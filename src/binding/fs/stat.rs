@@ -10,6 +10,8 @@
 //! (a C++ builtin in V8 10.2, entered from JS through its runtime stub).
 use std::cell::RefCell;
 
+use super::ErrorContext;
+use crate::backend::op::{Statx, StatxTarget};
 use crate::backend::Op;
 use crate::binding::set_methods;
 use crate::v8::{CallbackArgs, Function, Global, Local, Object, Scope, Value, ValueKind};
@@ -35,7 +37,12 @@ pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(
         s,
         target,
-        crate::methods!["setStatValues" => set_stat_values],
+        crate::methods![
+            "setStatValues" => set_stat_values,
+            "statPromise" => stat_promise,
+            "lstatPromise" => lstat_promise,
+            "setStatFallback" => set_stat_fallback,
+        ],
     );
 }
 
@@ -60,6 +67,53 @@ fn set_stat_values<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
             maker: Global::new(s, maker),
         };
         SHARED.with(|g| *g.borrow_mut() = Some(shared));
+    }
+}
+
+/// statPromise(path, options) and lstatPromise(path, options) are fs.promises.stat
+/// and lstat themselves (lib/internal/fs/promises.js). The common call, a path of
+/// ASCII characters with no NUL and no options, becomes the op and the promise
+/// `done_shared` settles right here; any other goes to lib/'s statPromise (kind,
+/// path, options: validation, Buffer and URL paths, bigint), registered with
+/// setStatFallback. A caller's optimized code then inlines one API call instead of
+/// lib/'s wrapper and its checks, and there is no wrapper of lib/'s to warm up
+/// (TurboFan compiles a caller again for each new closure of it, as bench/fs.js's
+/// arrow is per pass).
+fn stat_promise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    path_promise(s, a, true);
+}
+
+fn lstat_promise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    path_promise(s, a, false);
+}
+
+fn path_promise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, follow: bool) {
+    let path = match a.get(1).is(ValueKind::Undefined) {
+        true => super::args::plain_c_path(s, a, 0),
+        false => None,
+    };
+    let Some(path) = path else {
+        let kind = s.string(if follow { "stat" } else { "lstat" }).value();
+        let f = FALLBACK.with(|f| f.get().map(|g| g.get(s)));
+        let f = f.and_then(|f| f.to::<Function>(ValueKind::Function));
+        if let Some(v) = f.and_then(|f| f.call(s, s.undefined(), &[kind, a.get(0), a.get(1)])) {
+            a.ret(v);
+        }
+        return;
+    };
+    let op = Statx::new(StatxTarget::Path { path, follow });
+    let ctx = ErrorContext::new(if follow { "stat" } else { "lstat" }).op_path();
+    super::dispatch_promise(s, a, None, op.into(), ctx, done_shared);
+}
+
+thread_local! {
+    /// lib/'s statPromise(kind, path, options), for the calls the binding does not take.
+    static FALLBACK: std::cell::OnceCell<Global> = const { std::cell::OnceCell::new() };
+}
+
+fn set_stat_fallback<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
+    if a.get(0).is(ValueKind::Function) {
+        FALLBACK.with(|f| f.set(Global::new(s, a.get(0))).ok());
     }
 }
 
