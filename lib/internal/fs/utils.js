@@ -537,9 +537,8 @@ function getStatFsFromBinding(f) {
 }
 
 // Stats as BigInt only for `bigint: true` exactly.
-// Only an omitted options takes the default: null throws reading .bigint, as node's.
 function wantsBigint(options) {
-  return options !== undefined && options.bigint === true;
+  return options !== undefined && options.bigint === true; // null throws, as node's
 }
 
 // mkdir's options: a mode alone, or { recursive, mode }.
