@@ -20,12 +20,12 @@ const { URL, urlToHttpOptions } = require('internal/url');
 const {
   OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption,
 } = require('_http_outgoing');
-const { IncomingMessage } = require('_http_incoming');
+const { IncomingMessage, kHeadersCount } = require('_http_incoming');
 const agentModule = require('_http_agent');
 const { Agent } = agentModule;
 const {
   RESPONSE, kKeepAlive, kUpgrade, kNoBody, kSkipBody, kStop, checkIsHttpToken,
-  createParser, executeParser, finishParser, freeParser, parseError,
+  createParser, executeParser, finishParser, freeParser, parseError, rawHeadersOf,
 } = require('_http_common');
 const {
   codes: {
@@ -373,7 +373,8 @@ function detach(state) {
   }
 }
 
-function onHead(status, reason, minor, rawHeaders, flags) {
+function onHead(status, reason, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
+  if (typeof rawHeaders === 'number') rawHeaders = rawHeadersOf(rawHeaders, a, b, c, d, e, f, g, h);
   const req = this.req;
   const res = new IncomingMessage(this.socket);
   res.statusCode = status;
@@ -385,7 +386,7 @@ function onHead(status, reason, minor, rawHeaders, flags) {
   res.httpVersionMinor = minor;
   res.httpVersion = `${major}.${minor}`;
   const maxCount = this.maxHeadersCount;
-  if (maxCount > 0 && rawHeaders.length > maxCount * 2) rawHeaders.length = maxCount * 2;
+  if (maxCount > 0 && rawHeaders.length > maxCount * 2) res[kHeadersCount] = maxCount * 2;
   res.rawHeaders = rawHeaders;
   res.joinDuplicateHeaders = req.joinDuplicateHeaders;
   if (status >= 100 && status < 200 && status !== 101) {

@@ -96,6 +96,19 @@ let defaultMaxHeaderSize = binding.maxHeaderSize;
   if (given !== undefined) defaultMaxHeaderSize = NumberParseInt(given, 10) || 0;
 }
 
+// onHead's rawHeaders: the parser passes a head of up to four fields as the
+// count of its strings and the strings after `flags` (an array literal here is
+// far cheaper than one made through V8's API), a longer head as the array.
+function rawHeadersOf(n, a, b, c, d, e, f, g, h) {
+  switch (n) {
+    case 0: return [];
+    case 2: return [a, b];
+    case 4: return [a, b, c, d];
+    case 6: return [a, b, c, d, e, f];
+    default: return [a, b, c, d, e, f, g, h];
+  }
+}
+
 // `insecure`: the server's or request's insecureHTTPParser; undefined follows
 // --insecure-http-parser.
 function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, insecure) {
@@ -116,7 +129,7 @@ module.exports = {
   METHODS, REQUEST, RESPONSE,
   kKeepAlive, kUpgrade, kChunked, kContentLength, kNoBody, kExpectContinue, kExpectOther, kHost,
   kSkipBody, kStop,
-  checkIsHttpToken, checkInvalidHeaderChar, utcDate, parseError, createParser,
+  checkIsHttpToken, checkInvalidHeaderChar, utcDate, parseError, createParser, rawHeadersOf,
   executeParser: binding.execute,
   finishParser: binding.finish,
   freeParser: binding.free,

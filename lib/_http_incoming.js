@@ -20,6 +20,9 @@ const kHeaders = Symbol('kHeaders');
 const kHeadersDistinct = Symbol('kHeadersDistinct');
 const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
+// Set only on a head past its parser's maxHeadersCount: how many rawHeaders
+// entries make `headers` (rawHeaders keeps them all, as node's).
+const kHeadersCount = Symbol('kHeadersCount');
 // Set when the body's reader paused the socket (resumed by _read).
 const kPausedSocket = Symbol('kPausedSocket');
 // Set while the message's Readable is not made yet; kEndOwed: its end came meanwhile.
@@ -181,12 +184,14 @@ function accessor(name, get, set) {
 accessor('connection', function() { return this.socket; }, function(v) { this.socket = v; });
 
 accessor('headers', function() {
-  if (this[kHeaders] === null) this[kHeaders] = joinFields(this.rawHeaders, this.joinDuplicateHeaders);
+  if (this[kHeaders] === null) {
+    this[kHeaders] = joinFields(this.rawHeaders, this.joinDuplicateHeaders, this[kHeadersCount]);
+  }
   return this[kHeaders];
 }, function(v) { this[kHeaders] = v; });
 
 accessor('headersDistinct', function() {
-  if (this[kHeadersDistinct] === null) this[kHeadersDistinct] = distinctFields(this.rawHeaders);
+  if (this[kHeadersDistinct] === null) this[kHeadersDistinct] = distinctFields(this.rawHeaders, this[kHeadersCount]);
   return this[kHeadersDistinct];
 }, function(v) { this[kHeadersDistinct] = v; });
 
@@ -217,9 +222,9 @@ function duplicateRule(lower) {
   }
 }
 
-function joinFields(raw, joinAll) {
+function joinFields(raw, joinAll, end = raw.length) {
   const out = { __proto__: null };
-  for (let i = 0; i + 1 < raw.length; i += 2) {
+  for (let i = 0; i + 1 < end && i + 1 < raw.length; i += 2) {
     const lower = StringPrototypeToLowerCase(raw[i]);
     const value = raw[i + 1];
     // joinDuplicateHeaders joins the first-wins fields too; cookies keep '; '.
@@ -241,9 +246,9 @@ function joinFields(raw, joinAll) {
   return out;
 }
 
-function distinctFields(raw) {
+function distinctFields(raw, end = raw.length) {
   const out = { __proto__: null };
-  for (let i = 0; i + 1 < raw.length; i += 2) {
+  for (let i = 0; i + 1 < end && i + 1 < raw.length; i += 2) {
     const lower = StringPrototypeToLowerCase(raw[i]);
     const list = out[lower];
     if (list === undefined) out[lower] = [raw[i + 1]];
@@ -334,4 +339,4 @@ function destroyed(msg, err, cb) {
   cb(msg.listenerCount('error') > 0 ? err : undefined);
 }
 
-module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard, kBackedUp };
+module.exports = { IncomingMessage, joinFields, isMaterialized, dumpUnheard, kBackedUp, kHeadersCount };

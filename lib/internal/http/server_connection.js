@@ -14,7 +14,7 @@ const {
 
 const {
   METHODS, REQUEST, kKeepAlive, kUpgrade, kNoBody, kExpectContinue, kExpectOther, kHost,
-  kStop, createParser, executeParser, finishParser, freeParser, parseError,
+  kStop, createParser, executeParser, finishParser, freeParser, parseError, rawHeadersOf,
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
 const { kDataSink, kConsumer, kHandle } = require('internal/net');
@@ -24,13 +24,12 @@ const parserBinding = internalBinding('http_parser');
 const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
 // onHead's answer bit asking for onExecute after the read (a consumed read).
 const kAfterRead = 8;
-const { isMaterialized, dumpUnheard } = require('_http_incoming');
+const { isMaterialized, dumpUnheard, kHeadersCount } = require('_http_incoming');
 const { maybePause, maybeResume } = require('internal/http/server_backpressure');
 const { emitClose, abortOpen, closeListener } = require('internal/http/server_close');
 // diagnostics_channel: what node publishes per request (a getter read when unheard).
 const dc = require('diagnostics_channel');
-const channels = { requestStart: dc.channel('http.server.request.start'),
-  responseFinish: dc.channel('http.server.response.finish') };
+const channels = { requestStart: dc.channel('http.server.request.start'), responseFinish: dc.channel('http.server.response.finish') };
 
 // Requests read by every server of the process, shared with Rust: --stats divides
 // the syscalls the backend made by it (syscalls per request).
@@ -203,7 +202,8 @@ function finishResponse(conn, res) {
   res.emit('finish');
 }
 
-function onHead(method, url, minor, rawHeaders, flags) {
+function onHead(method, url, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
+  if (typeof rawHeaders === 'number') rawHeaders = rawHeadersOf(rawHeaders, a, b, c, d, e, f, g, h);
   const server = this.server;
   const socket = this.socket;
   // A head read whole while idle: timed from the sweep's next stamp.
@@ -216,7 +216,7 @@ function onHead(method, url, minor, rawHeaders, flags) {
   req.httpVersionMinor = minor;
   req.httpVersion = minor === 1 ? '1.1' : '1.0';
   const maxCount = server.maxHeadersCount;
-  if (maxCount > 0 && rawHeaders.length > maxCount * 2) rawHeaders.length = maxCount * 2;
+  if (maxCount > 0 && rawHeaders.length > maxCount * 2) req[kHeadersCount] = maxCount * 2;
   req.rawHeaders = rawHeaders;
   req.joinDuplicateHeaders = server.joinDuplicateHeaders;
   let answer = 0;
