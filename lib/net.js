@@ -75,7 +75,7 @@ function Socket(options) {
   });
   // The fields a keep-alive request reads or writes come first, next to the
   // stream states: with many connections each cache line of a socket is a miss
-  // (docs/http.md, "Fields in request order").
+  // (docs/http.md, "Counting misses instead of timing").
   this.connecting = false;
   this[kHandle] = null; // { id, pipe }
   this[kSyncWrites] = -1;

@@ -48,7 +48,7 @@ function WritableState(options, stream, isDuplex) {
   this.writing = false;
   this.corked = 0;
   // Read by every write, beside the fields above (fewer cache lines a write
-  // touches with many streams; docs/http.md, "Fields in request order").
+  // touches with many streams; docs/http.md, "Counting misses instead of timing").
   this.constructed = true;
   this.errored = null;
   this.sync = true;

@@ -88,9 +88,11 @@ fn lstat_promise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
 }
 
 fn path_promise<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>, follow: bool) {
-    let path = match a.get(1).is(ValueKind::Undefined) {
-        true => super::args::plain_c_path(s, a, 0),
-        false => None,
+    // Options given (even `{}`) or an unusual path: lib/ validates and decides.
+    let path = if a.get(1).is(ValueKind::Undefined) {
+        super::args::plain_c_path(s, a, 0)
+    } else {
+        None
     };
     let Some(path) = path else {
         let kind = s.string(if follow { "stat" } else { "lstat" }).value();
