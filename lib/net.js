@@ -204,7 +204,10 @@ function onRead(socket, value, more) {
     return;
   }
   const chunk = new FastBuffer(value, readInfo[0], readInfo[1]);
-  socket._bytesRead += readInfo[1];
+  // As an int32 (a read is at most 64 KiB): a Float64Array's element is read as a
+  // double, and _bytesRead would turn from small integer to double at the first
+  // read, deprecating every net.Socket map (and what was optimized for them).
+  socket._bytesRead += readInfo[1] | 0;
   touch(socket);
   const sink = socket[kDataSink];
   if (!(sink === null ? socket.push(chunk) : sink(socket, chunk))) stopRead(socket);

@@ -40,8 +40,7 @@ const kConnections = Symbol('kConnections');
 // The sweep's interval timer (node exports this key as _http_server's kConnectionsCheckingInterval).
 const { startDrain } = require('internal/http/server_drain');
 const kSweep = Symbol('http.server.connectionsCheckingInterval');
-const kNotUpgrade = 3;
-const kUnseen = -1;
+const kNotUpgrade = 3, kUnseen = -1, kNone = -0;
 const CONNECT = 3; // METHODS[3]
 
 function noop() {}
@@ -59,11 +58,12 @@ function Connection(server, socket) { // fields in request order (docs/http.md)
   this.endingRest = null; // the first, then the rest (nearly always none)
   this.finishing = null; // while a 'finish' is owed on a tick: responses written since (finishNext)
   this.requests = 0;
-  // Times for the sweep: 0 none, kUnseen started but not yet stamped (the sweep
-  // stamps it: no clock read per request), else Date.now() at that point.
-  this.idleSince = 0;
+  // Times for the sweep: none (kNone, -0: a double, so the first time stored does not
+  // change the field's representation, deprecating every Connection map mid-run), kUnseen
+  // started but not yet stamped (the sweep stamps it), else Date.now() at that point.
+  this.idleSince = kNone;
   this.headStart = DateNow(); // a head is awaited since
-  this.requestStart = 0;
+  this.requestStart = kNone;
   this.paused = false; // reading stopped by maybePause
   this.consumed = false; // the parser takes the socket's reads (maybeConsume)
   this.keepAlive = false; // the last head asked to keep the connection
