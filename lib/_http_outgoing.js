@@ -234,7 +234,7 @@ OutgoingMessage.prototype._storeHeader = function _storeHeader(firstLine, header
 // Hands data to the socket (the head goes first, in the same write when it can).
 OutgoingMessage.prototype._send = function _send(data, encoding, callback) {
   if (!this._headerSent && this._header !== null) {
-    if (typeof data === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+    if (typeof data === 'string' && (!encoding || encoding === 'utf8' || encoding === 'latin1')) {
       data = this._header + data;
     } else {
       const socket = this.socket;
@@ -355,7 +355,7 @@ function writeBody(msg, chunk, encoding, callback) {
   if (!msg.chunkedEncoding) return msg._send(chunk, encoding, callback);
   const size = NumberPrototypeToString(len, 16);
   if (typeof chunk === 'string' && (msg._headerSent || msg._headerAscii) &&
-      (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      (!encoding || encoding === 'utf8' || encoding === 'latin1')) {
     return msg._send(`${size}\r\n${chunk}\r\n`, encoding, callback);
   }
   const socket = msg.socket;
@@ -472,14 +472,14 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
         // body, then an empty last write whose callback is the end's, as in node.
         this._send(chunk, encoding, null);
         this._send('', 'latin1', done);
-      } else if (typeof chunk === 'string' && (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+      } else if (typeof chunk === 'string' && (!encoding || encoding === 'utf8' || encoding === 'latin1')) {
         sendLast(this, encoding, done, chunk);
       } else {
         this._send(chunk, encoding, done);
       }
       sent = true;
     } else if (typeof chunk === 'string' && (this._headerSent || this._headerAscii) &&
-               (encoding === 'utf8' || encoding === 'latin1' || !encoding)) {
+               (!encoding || encoding === 'utf8' || encoding === 'latin1')) {
       const len = BufferByteLength(chunk, encoding);
       if (len > 0) {
         const ending = this._trailer === '' ? lastChunkEnding : `\r\n0\r\n${this._trailer}\r\n`;

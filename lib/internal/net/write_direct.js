@@ -37,9 +37,11 @@ function install(Socket, binding, stringWriteMax, afterWrite, touch) {
         ws.errored !== null || !ws.constructed) {
       return false;
     }
+    // undefined (an HTTP response's) first: a `===` that has seen both undefined and a
+    // string is a generic builtin call in optimized code, one against undefined is not.
     let latin1;
-    if (encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') latin1 = true;
-    else if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
+    if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
+    else if (encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') latin1 = true;
     else return false;
     const r = binding.writeString(h.id, this._writeReq, str, latin1, more, more2, more3);
     if (r < 0) {
