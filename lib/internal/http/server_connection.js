@@ -216,7 +216,7 @@ function onHead(method, url, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
   req.httpVersionMinor = minor;
   req.httpVersion = minor === 1 ? '1.1' : '1.0';
   const maxCount = server.maxHeadersCount;
-  if (maxCount > 0 && rawHeaders.length > maxCount * 2) req[kHeadersCount] = maxCount * 2;
+  if (typeof maxCount === 'number' && maxCount > 0 && rawHeaders.length > maxCount * 2) req[kHeadersCount] = maxCount * 2;
   req.rawHeaders = rawHeaders;
   req.joinDuplicateHeaders = server.joinDuplicateHeaders;
   let answer = 0;
