@@ -25,7 +25,7 @@ const agentModule = require('_http_agent');
 const { Agent } = agentModule;
 const {
   RESPONSE, kKeepAlive, kUpgrade, kNoBody, kSkipBody, kStop, checkIsHttpToken,
-  createParser, executeParser, finishParser, freeParser, parseError, rawHeadersOf,
+  createParser, executeParser, finishParser, freeParser, parseError, rawHeadersOf, headersCut,
 } = require('_http_common');
 const {
   codes: {
@@ -385,8 +385,8 @@ function onHead(status, reason, minor, rawHeaders, flags, a, b, c, d, e, f, g, h
   res.httpVersionMajor = major;
   res.httpVersionMinor = minor;
   res.httpVersion = `${major}.${minor}`;
-  const maxCount = this.maxHeadersCount;
-  if (maxCount > 0 && rawHeaders.length > maxCount * 2) res[kHeadersCount] = maxCount * 2;
+  const cut = headersCut(this.maxHeadersCount, rawHeaders.length);
+  if (cut !== 0) res[kHeadersCount] = cut;
   res.rawHeaders = rawHeaders;
   res.joinDuplicateHeaders = req.joinDuplicateHeaders;
   if (status >= 100 && status < 200 && status !== 101) {

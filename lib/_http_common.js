@@ -109,6 +109,13 @@ function rawHeadersOf(n, a, b, c, d, e, f, g, h) {
   }
 }
 
+// How many rawHeaders entries make a message's `headers` when its parser's
+// maxHeadersCount cuts them (0: all). Only a number counts, as in node; testing
+// that first also keeps the default null out of a generic `>` in optimized code.
+function headersCut(maxCount, length) {
+  return typeof maxCount === 'number' && maxCount > 0 && length > maxCount * 2 ? maxCount * 2 : 0;
+}
+
 // `insecure`: the server's or request's insecureHTTPParser; undefined follows
 // --insecure-http-parser.
 function createParser(kind, receiver, onHead, onBody, onComplete, maxHeaderSize, insecure) {
@@ -129,7 +136,7 @@ module.exports = {
   METHODS, REQUEST, RESPONSE,
   kKeepAlive, kUpgrade, kChunked, kContentLength, kNoBody, kExpectContinue, kExpectOther, kHost,
   kSkipBody, kStop,
-  checkIsHttpToken, checkInvalidHeaderChar, utcDate, parseError, createParser, rawHeadersOf,
+  checkIsHttpToken, checkInvalidHeaderChar, utcDate, parseError, createParser, rawHeadersOf, headersCut,
   executeParser: binding.execute,
   finishParser: binding.finish,
   freeParser: binding.free,

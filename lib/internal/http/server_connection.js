@@ -14,7 +14,7 @@ const {
 
 const {
   METHODS, REQUEST, kKeepAlive, kUpgrade, kNoBody, kExpectContinue, kExpectOther, kHost,
-  kStop, createParser, executeParser, finishParser, freeParser, parseError, rawHeadersOf,
+  kStop, createParser, executeParser, finishParser, freeParser, parseError, rawHeadersOf, headersCut,
 } = require('_http_common');
 const { setInterval, clearInterval } = require('timers');
 const { kDataSink, kConsumer, kHandle } = require('internal/net');
@@ -215,8 +215,8 @@ function onHead(method, url, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
   req.httpVersionMajor = 1;
   req.httpVersionMinor = minor;
   req.httpVersion = minor === 1 ? '1.1' : '1.0';
-  const maxCount = server.maxHeadersCount;
-  if (typeof maxCount === 'number' && maxCount > 0 && rawHeaders.length > maxCount * 2) req[kHeadersCount] = maxCount * 2;
+  const cut = headersCut(server.maxHeadersCount, rawHeaders.length);
+  if (cut !== 0) req[kHeadersCount] = cut;
   req.rawHeaders = rawHeaders;
   req.joinDuplicateHeaders = server.joinDuplicateHeaders;
   let answer = 0;
