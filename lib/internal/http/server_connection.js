@@ -24,6 +24,10 @@ const parserBinding = internalBinding('http_parser');
 const consumeReads = process.env.COIL_HTTP_CONSUME !== '0';
 // onHead's answer bit asking for onExecute after the read (a consumed read).
 const kAfterRead = 8;
+// A consumed read's head flag: the read ends with this head (consume.rs). With no body and
+// keep-alive the read is done once onHead returns, so onHead runs the ticks itself.
+const kReadDone = 256 | kNoBody | kKeepAlive;
+const { runTicksNow } = require('internal/process/task_queues');
 const { isMaterialized, dumpUnheard, kHeadersCount } = require('_http_incoming');
 const { maybePause, maybeResume } = require('internal/http/server_backpressure');
 const { emitClose, abortOpen, closeListener } = require('internal/http/server_close');
@@ -35,8 +39,7 @@ const channels = { requestStart: dc.channel('http.server.request.start'), respon
 // the syscalls the backend made by it (syscalls per request).
 const httpServed = new Float64Array(internalBinding('uring').httpServed);
 
-const kConnection = Symbol('kConnection');
-const kConnections = Symbol('kConnections');
+const kConnection = Symbol('kConnection'), kConnections = Symbol('kConnections');
 // The sweep's interval timer (node exports this key as _http_server's kConnectionsCheckingInterval).
 const { startDrain } = require('internal/http/server_drain');
 const kSweep = Symbol('http.server.connectionsCheckingInterval');
@@ -288,6 +291,7 @@ function onHead(method, url, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
   // A consumed read: pipelined answers queued or writes backed up may have to
   // pause reading once the read is parsed (maybePause, in onExecute).
   if (this.consumed && (this.waiting.length !== 0 || socket.writableNeedDrain)) answer |= kAfterRead;
+  if (answer === 0 && (flags & kReadDone) === kReadDone) runTicksNow();
   return answer;
 }
 
@@ -479,11 +483,6 @@ function socketOnEnd() {
   if (this.writable) this.end();
 }
 
-const badRequest = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
-const headersTooLarge = 'HTTP/1.1 431 Request Header Fields Too Large\r\nConnection: close\r\n\r\n';
-const payloadTooLarge = 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n';
-const requestTimeout = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
-
 // A parse error, a timeout or a socket error: 'clientError' if anyone listens,
 // else Node's default answer and the connection closes.
 function socketOnError(err) {
@@ -500,13 +499,13 @@ function socketOnError(err) {
   const res = this._httpMessage;
   if (this.writable && (res === null || res === undefined || !res._headerSent) &&
       err.code !== 'ECONNRESET' && err.code !== 'EPIPE') {
-    let answer = badRequest;
-    if (err.code === 'HPE_HEADER_OVERFLOW') answer = headersTooLarge;
-    else if (err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') answer = payloadTooLarge;
-    else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') answer = requestTimeout;
+    let status = '400 Bad Request';
+    if (err.code === 'HPE_HEADER_OVERFLOW') status = '431 Request Header Fields Too Large';
+    else if (err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') status = '413 Payload Too Large';
+    else if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') status = '408 Request Timeout';
     // As node, the socket is then destroyed with the error (its 'error' and
     // 'close' listeners see it), once the answer is out.
-    this.write(answer, () => this.destroy(err));
+    this.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`, () => this.destroy(err));
     return;
   }
   this.destroy(err);

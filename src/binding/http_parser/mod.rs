@@ -266,7 +266,9 @@ impl Sink for JsSink<'_, '_> {
         args[0] = s.number(f64::from(h.method_or_status));
         args[1] = strings.get(s, h.target, false);
         args[2] = s.number(f64::from(h.minor));
-        args[4] = s.number(f64::from(h.flags));
+        let ends_read = h.ends_input && self.read.is_some();
+        let flags = h.flags | if ends_read { parse::F_ENDS_READ } else { 0 };
+        args[4] = s.number(f64::from(flags));
         // A head of a few fields passes them as arguments and their count in
         // rawHeaders' place: JS's array literal is a bump allocation in optimized
         // code, where Array::New from here is ~500 instructions (cachesim).

@@ -27,6 +27,9 @@ pub const F_NO_BODY: u32 = 16;
 pub const F_EXPECT_CONTINUE: u32 = 32;
 pub const F_EXPECT_OTHER: u32 = 64;
 pub const F_HOST: u32 = 128;
+/// Set by a consumed read's sink only (consume.rs): the head ends the read, so
+/// nothing of it is left to parse once onHead returns.
+pub const F_ENDS_READ: u32 = 256;
 
 /// Node's --max-http-header-size default.
 pub const DEFAULT_MAX_HEADER_SIZE: usize = 16 * 1024;
@@ -63,6 +66,8 @@ pub struct Head<'a> {
     pub minor: u8,
     pub headers: &'a [httparse::Header<'a>],
     pub flags: u32,
+    /// The head's last byte is the last of the bytes given to execute.
+    pub ends_input: bool,
 }
 
 /// What the caller wants after a head or a completed message.
@@ -139,6 +144,8 @@ pub struct Parser {
     pub(super) lenient: bool,
     /// How far past the start of the failing head its error was found.
     pub(super) error_skip: usize,
+    /// The head being parsed ends the bytes given to execute (Head::ends_input).
+    pub(super) head_ends_input: bool,
 }
 
 /// `Head::minor` of a response whose status line says HTTP/0.9 or HTTP/2.0.
@@ -173,6 +180,7 @@ impl Parser {
             upgrade: false,
             lenient: false,
             error_skip: 0,
+            head_ends_input: false,
         }
     }
 
@@ -305,6 +313,7 @@ impl Parser {
                     true,
                 );
                 self.size_error(found, start - at, 0)?;
+                self.head_ends_input = start + end == data.len();
                 let next = self.parse_head(&data[start..start + end], sink);
                 if let Err(e) = &next {
                     if e.reason == BAD_REQUEST_TE {
@@ -339,6 +348,7 @@ impl Parser {
             Some(end) => {
                 let pending = std::mem::take(&mut self.pending);
                 self.scanned = 0;
+                self.head_ends_input = end - had == data.len() - at;
                 let next = self.parse_head(&pending[..end], sink);
                 if matches!(&next, Err(e) if e.reason == BAD_REQUEST_TE) {
                     self.error_skip = end - had;
@@ -537,6 +547,7 @@ impl Parser {
             minor,
             headers,
             flags,
+            ends_input: self.head_ends_input,
         };
         let next = sink.on_head(&head);
         if bad_te {
