@@ -48,46 +48,42 @@ fn tokens(v: &[u8]) -> impl Iterator<Item = &[u8]> {
 /// Scans `buf[from..]` for the blank line ending a head, refusing a CR not
 /// followed by LF and an LF not preceded by CR as llhttp does. Ok(Some(end)) is
 /// the length of the head; Ok(None) means more bytes are needed (scan resumes at
-/// the returned `scanned`).
+/// the returned `scanned`). memchr2 jumps from line break to line break: a byte
+/// loop cost ~8 instructions a byte of every head.
 pub(super) fn find_head_end(
     buf: &[u8],
     from: usize,
     scanned: &mut usize,
 ) -> Result<Option<usize>, ParseError> {
     let mut i = from;
-    while i < buf.len() {
-        match buf[i] {
-            b'\r' => {
-                if i + 1 == buf.len() {
-                    break;
-                }
-                if buf[i + 1] != b'\n' {
-                    return Err(err(
-                        "HPE_LF_EXPECTED",
-                        "Missing expected LF after header value",
-                    ));
-                }
-                // A line of its own: the end of the head.
-                if i >= 2 && buf[i - 2] == b'\r' && buf[i - 1] == b'\n' {
-                    *scanned = i + 2;
-                    return Ok(Some(i + 2));
-                }
-                i += 2;
-            }
-            b'\n' if !buf[..i].contains(&b'\n') => {
+    while let Some(k) = memchr::memchr2(b'\r', b'\n', &buf[i..]) {
+        i += k;
+        if buf[i] == b'\n' {
+            return Err(if buf[..i].contains(&b'\n') {
+                err("HPE_CR_EXPECTED", "Missing expected CR after header value")
+            } else {
                 // On the request or status line (llhttp names the version).
-                return Err(err("HPE_INVALID_VERSION", "Expected CRLF after version"));
-            }
-            b'\n' => {
-                return Err(err(
-                    "HPE_CR_EXPECTED",
-                    "Missing expected CR after header value",
-                ))
-            }
-            _ => i += 1,
+                err("HPE_INVALID_VERSION", "Expected CRLF after version")
+            });
         }
+        if i + 1 == buf.len() {
+            *scanned = i; // the CR's LF is still to come
+            return Ok(None);
+        }
+        if buf[i + 1] != b'\n' {
+            return Err(err(
+                "HPE_LF_EXPECTED",
+                "Missing expected LF after header value",
+            ));
+        }
+        // A line of its own: the end of the head.
+        if i >= 2 && buf[i - 2] == b'\r' && buf[i - 1] == b'\n' {
+            *scanned = i + 2;
+            return Ok(Some(i + 2));
+        }
+        i += 2;
     }
-    *scanned = i;
+    *scanned = buf.len();
     Ok(None)
 }
 
