@@ -255,18 +255,20 @@ OutgoingMessage.prototype._send = function _send(data, encoding, callback) {
 // when the socket's Writable is idle, the pieces, after the head if it has not
 // gone, are encoded straight into the socket's queue; else they are joined and
 // sent as one string as before. The pieces are never joined into one string
-// there, which V8 would flatten (copy) before encoding it.
-function sendLast(msg, encoding, callback, a, b, c) {
+// there, which V8 would flatten (copy) before encoding it. `sized`: `a` is a
+// chunk of chunked coding, sent after its size line (made from its encoded bytes).
+function sendLast(msg, encoding, callback, a, b, c, sized) {
   const socket = msg.socket;
   if (typeof callback === 'function' && socket !== null && socket._httpMessage === msg &&
       !socket.destroyed && socket.writable && msg._send === outgoingSend && msg._writeRaw === outgoingWriteRaw &&
       socket[kWriteStringDirect] !== undefined) {
     const head = msg._headerSent || msg._header === null ? '' : msg._header;
-    if (socket[kWriteStringDirect](head, encoding, callback, a, b, c)) {
+    if (socket[kWriteStringDirect](head, encoding, callback, a, b, c, sized)) {
       msg._headerSent = true;
       return true;
     }
   }
+  if (sized === true) a = `${chunkSizeLine(BufferByteLength(a, encoding))}${a}`;
   return msg._send(b === undefined ? a : c === undefined ? `${a}${b}` : `${a}${b}${c}`, encoding, callback);
 }
 
@@ -480,10 +482,9 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
       sent = true;
     } else if (typeof chunk === 'string' && (this._headerSent || this._headerAscii) &&
                (!encoding || encoding === 'utf8' || encoding === 'latin1')) {
-      const len = BufferByteLength(chunk, encoding);
-      if (len > 0) {
+      if (chunk.length > 0) { // a string of no bytes is the only empty one
         const ending = this._trailer === '' ? lastChunkEnding : `\r\n0\r\n${this._trailer}\r\n`;
-        sendLast(this, encoding, done, chunkSizeLine(len), chunk, ending);
+        sendLast(this, encoding, done, chunk, ending, undefined, true);
         sent = true;
       }
     } else {

@@ -310,7 +310,8 @@ pub fn write<'s>(
 /// straight into handle `h`'s queue, where a Buffer made from them in JS would
 /// only have been copied: as `write`, but a result >= 0 is the bytes taken times
 /// two, plus 1 when the queue is full. The caller keeps the pieces short enough
-/// that they fit in COPY_MAX bytes.
+/// that they fit in COPY_MAX bytes. `sized`: the second piece is a chunk of
+/// chunked coding, written after its size line.
 pub fn write_string<'s>(
     s: &Scope<'s>,
     h: HandleId,
@@ -318,6 +319,7 @@ pub fn write_string<'s>(
     req: Local<'s, Object>,
     pieces: &[Option<Local<'s, String>>],
     latin1: bool,
+    sized: bool,
 ) -> i64 {
     let r = with_queue(h, |q| {
         let refused = q.refusal(fd_ok);
@@ -329,8 +331,15 @@ pub fn write_string<'s>(
         }
         let n: usize = pieces
             .iter()
-            .flatten()
-            .map(|&text| encode_into(s, &mut q.tail, text, latin1))
+            .enumerate()
+            .filter_map(|(i, text)| Some((i, (*text)?)))
+            .map(|(i, text)| {
+                if i == 1 && sized {
+                    encode_chunk(s, &mut q.tail, text, latin1)
+                } else {
+                    encode_into(s, &mut q.tail, text, latin1)
+                }
+            })
             .sum();
         q.queued += n;
         ((n as i64) << 1) | i64::from(q.wait_if_full(s, req, false))
@@ -361,6 +370,39 @@ fn encode_into<'s>(
     };
     out.truncate(start + n);
     n
+}
+
+/// Appends `text` as one chunk of chunked coding: its size in hex and CRLF, then
+/// its bytes (encoded first, after room for the longest size line, so their
+/// count is known; then moved down behind the line). How many bytes in all.
+fn encode_chunk<'s>(
+    s: &Scope<'s>,
+    out: &mut Vec<u8>,
+    text: Local<'s, String>,
+    latin1: bool,
+) -> usize {
+    const LINE_MAX: usize = 16 + 2;
+    let start = out.len();
+    out.resize(start + LINE_MAX, 0);
+    let n = encode_into(s, out, text, latin1);
+    // The line is built backwards from its end: CRLF, then the digits.
+    let mut line = [b'\r'; LINE_MAX];
+    line[LINE_MAX - 1] = b'\n';
+    let mut at = LINE_MAX - 2;
+    let mut left = n;
+    loop {
+        at -= 1;
+        line[at] = b"0123456789abcdef"[left & 15];
+        left >>= 4;
+        if left == 0 {
+            break;
+        }
+    }
+    let k = LINE_MAX - at;
+    out.copy_within(start + LINE_MAX.., start + k);
+    out[start..start + k].copy_from_slice(&line[at..]);
+    out.truncate(start + k + n);
+    k + n
 }
 
 /// Copies one-byte `text` into `out` as stored and says whether it was all ASCII

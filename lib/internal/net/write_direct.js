@@ -19,8 +19,9 @@ function install(Socket, binding, stringWriteMax, afterWrite, touch) {
   // the bytes at once (as the Writable's would), else once they are out.
   // `more`, `more2` and `more3` (strings, or undefined) follow `str` in the same
   // encoding: the bytes of the joined string without making it (V8 would
-  // flatten, so copy, a joined string before encoding it).
-  Socket.prototype[kWriteStringDirect] = function(str, encoding, cb, more, more2, more3) {
+  // flatten, so copy, a joined string before encoding it). `sized`: `more` is a
+  // chunk of chunked coding, to follow its size line (written from its bytes).
+  Socket.prototype[kWriteStringDirect] = function(str, encoding, cb, more, more2, more3, sized) {
     const h = this[kHandle];
     let n = str.length;
     if (more !== undefined) n += more.length;
@@ -43,7 +44,7 @@ function install(Socket, binding, stringWriteMax, afterWrite, touch) {
     if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
     else if (encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') latin1 = true;
     else return false;
-    const r = binding.writeString(h.id, this._writeReq, str, latin1, more, more2, more3);
+    const r = binding.writeString(h.id, this._writeReq, str, latin1, more, more2, more3, sized === true);
     if (r < 0) {
       const err = errnoStreamError(r === ECANCELED ? -32 : r, 'write');
       process.nextTick(cb, err);

@@ -349,12 +349,13 @@ fn write<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     a.ret(s.number(stream_wrap::write(s, h, fd, req, data) as f64));
 }
 
-/// writeString(h, req, string, latin1[, more, more2, more3]) -> -errno, or the
+/// writeString(h, req, string, latin1[, more, more2, more3, sized]) -> -errno, or the
 /// bytes taken times two plus 1 when the queue is full (then as `write`). For
 /// strings of at most 1,024 characters (all pieces together): encoded into the
 /// write queue with no Buffer made for them; the pieces after `string` (strings,
 /// or undefined) follow it, so a caller need not join them (V8 flattens a joined
-/// string, a copy, before encoding it).
+/// string, a copy, before encoding it). `sized`: `more` is a chunk of chunked
+/// coding, written after its size line.
 fn write_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let Some(req) = req_arg(a, 1) else { return };
     let h = handle_arg(s, a, 0);
@@ -373,8 +374,9 @@ fn write_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return s.throw_error(ErrorKind::RangeError, "The \"string\" argument is too long");
     }
     let latin1 = a.get(3).boolean(s);
+    let sized = a.get(7).boolean(s);
     let fd_ok = Runtime::get(s).lp.handle_raw_fd(h).is_some();
-    let r = stream_wrap::write_string(s, h, fd_ok, req, &pieces, latin1);
+    let r = stream_wrap::write_string(s, h, fd_ok, req, &pieces, latin1, sized);
     a.ret(s.number(r as f64));
 }
 
