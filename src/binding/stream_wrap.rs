@@ -351,6 +351,8 @@ pub fn write_string<'s>(
 }
 
 /// Appends `text`'s bytes (Latin-1 when `latin1`, else UTF-8) to `out`: how many.
+/// One-byte text is copied as stored, and kept when it is all ASCII (then the copy
+/// is its UTF-8): a head of an HTTP response is.
 fn encode_into<'s>(
     s: &Scope<'s>,
     out: &mut Vec<u8>,
@@ -358,16 +360,17 @@ fn encode_into<'s>(
     latin1: bool,
 ) -> usize {
     let start = out.len();
-    let one_byte = text.is_one_byte();
-    let most = if latin1 || one_byte { 2 } else { 3 } * text.len();
+    let one_byte = latin1 || text.is_one_byte();
+    if one_byte {
+        let n = text.append_latin1(s, out);
+        if latin1 || out[start..].is_ascii() {
+            return n;
+        }
+        out.truncate(start);
+    }
+    let most = if one_byte { 2 } else { 3 } * text.len();
     out.resize(start + most, 0);
-    let n = if latin1 {
-        text.write_latin1(s, 0, &mut out[start..])
-    } else if one_byte && ascii_copy(s, text, &mut out[start..]) {
-        text.len()
-    } else {
-        text.write_utf8(s, &mut out[start..]).0
-    };
+    let n = text.write_utf8(s, &mut out[start..]).0;
     out.truncate(start + n);
     n
 }
@@ -403,14 +406,6 @@ fn encode_chunk<'s>(
     out[start..start + k].copy_from_slice(&line[at..]);
     out.truncate(start + k + n);
     k + n
-}
-
-/// Copies one-byte `text` into `out` as stored and says whether it was all ASCII
-/// (then the copy is its UTF-8): a head of an HTTP response is, and V8 10.2's
-/// WriteUtf8 would have gone character by character.
-fn ascii_copy<'s>(s: &Scope<'s>, text: Local<'s, String>, out: &mut [u8]) -> bool {
-    let n = text.write_latin1(s, 0, out);
-    out[..n].is_ascii()
 }
 
 /// Waits until every queued write has gone: 0 if none is queued, else 1 and

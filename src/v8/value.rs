@@ -26,6 +26,7 @@ extern "C" {
     fn v8__Null(isolate: *mut RawIsolate) -> *const Primitive;
     fn v8__Boolean__New(isolate: *mut RawIsolate, v: bool) -> *const Boolean;
     fn v8__Number__New(isolate: *mut RawIsolate, v: f64) -> *const Number;
+    fn v8__Integer__New(isolate: *mut RawIsolate, v: i32) -> *const Number;
     fn v8__BigInt__New(isolate: *mut RawIsolate, v: i64) -> *const BigInt;
     fn v8__BigInt__NewFromUnsigned(isolate: *mut RawIsolate, v: u64) -> *const BigInt;
     fn v8__BigInt__Int64Value(b: *const BigInt, lossless: *mut bool) -> i64;
@@ -337,6 +338,12 @@ impl<'s> Scope<'s> {
         self.local(unsafe { v8__Number__New(self.isolate(), v) })
             .value()
     }
+    /// A small integer (a Smi: no heap number, nor Number::New's double checks).
+    pub fn int32(&self, v: i32) -> Local<'s, Value> {
+        // SAFETY: live isolate.
+        self.local(unsafe { v8__Integer__New(self.isolate(), v) })
+            .value()
+    }
     pub fn bigint(&self, v: i64) -> Local<'s, Value> {
         // SAFETY: live isolate.
         self.local(unsafe { v8__BigInt__New(self.isolate(), v) })
@@ -502,6 +509,26 @@ impl<'s> Local<'s, String> {
                 start as i32,
                 buf.len() as i32,
             ) as usize
+        }
+    }
+    /// Appends all the characters as Latin-1 to `out` (into its spare capacity:
+    /// no zeroing first); returns how many.
+    pub fn append_latin1(self, scope: &Scope, out: &mut Vec<u8>) -> usize {
+        let len = self.len();
+        out.reserve(len);
+        let spare = out.spare_capacity_mut();
+        // SAFETY: V8 writes at most len bytes into the reserved spare capacity,
+        // and says how many it wrote; only those become part of `out`.
+        unsafe {
+            let n = v8__String__WriteOneByte(
+                self.as_ptr(),
+                scope.isolate(),
+                spare.as_mut_ptr().cast(),
+                0,
+                len.min(i32::MAX as usize) as i32,
+            ) as usize;
+            out.set_len(out.len() + n);
+            n
         }
     }
     /// Writes UTF-16 code units [start, start+buf.len()).

@@ -263,12 +263,12 @@ impl Sink for JsSink<'_, '_> {
         let s = self.s;
         let mut strings = strings::HeadStrings::take(s);
         let mut args = [s.undefined(); 5 + 2 * FIELDS_AS_ARGS];
-        args[0] = s.number(f64::from(h.method_or_status));
+        args[0] = s.int32(i32::from(h.method_or_status));
         args[1] = strings.get(s, h.target, false);
-        args[2] = s.number(f64::from(h.minor));
+        args[2] = s.int32(i32::from(h.minor));
         let ends_read = h.ends_input && self.read.is_some();
         let flags = h.flags | if ends_read { parse::F_ENDS_READ } else { 0 };
-        args[4] = s.number(f64::from(flags));
+        args[4] = s.int32(flags as i32);
         // A head of a few fields passes them as arguments and their count in
         // rawHeaders' place: JS's array literal is a bump allocation in optimized
         // code, where Array::New from here is ~500 instructions (cachesim).
@@ -277,7 +277,7 @@ impl Sink for JsSink<'_, '_> {
                 args[5 + 2 * i] = strings.get(s, f.name.as_bytes(), true);
                 args[6 + 2 * i] = strings.get(s, fields::trim(f.value), false);
             }
-            args[3] = s.number((2 * h.headers.len()) as f64);
+            args[3] = s.int32(2 * h.headers.len() as i32);
             5 + 2 * h.headers.len()
         } else {
             args[3] = fields(s, &mut strings, h.headers);

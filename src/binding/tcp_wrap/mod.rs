@@ -377,7 +377,8 @@ fn write_string<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let sized = a.get(7).boolean(s);
     let fd_ok = Runtime::get(s).lp.handle_raw_fd(h).is_some();
     let r = stream_wrap::write_string(s, h, fd_ok, req, &pieces, latin1, sized);
-    a.ret(s.number(r as f64));
+    // At most a few KiB times two: an int32.
+    a.ret_i32(r as i32);
 }
 
 /// shutdown(h, req) -> 0 or -errno: SHUT_WR after the queued writes;
