@@ -30,7 +30,7 @@ function validateAbortSignal(...args) { require('internal/validators').validateA
 
 const shared = require('internal/events/shared');
 const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = shared;
-const kCapture = Symbol('kCapture');
+const { kCapture } = shared;
 
 // An emitter's listener table: a null-prototype object, made from `{}` so that V8
 // 10.2 keeps it in fast mode (the literal `{ __proto__: null }` starts as a

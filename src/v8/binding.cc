@@ -267,9 +267,7 @@ const Boolean* v8__Boolean__New(Isolate* isolate, bool value) {
 const Number* v8__Number__New(Isolate* isolate, double value) {
   return local_to_ptr(Number::New(isolate, value));
 }
-const Number* v8__Integer__New(Isolate* isolate, int32_t value) {
-  return local_to_ptr(Integer::New(isolate, value));
-}
+const Number* v8__Integer__New(Isolate* isolate, int32_t value) { return local_to_ptr(Integer::New(isolate, value)); }
 const BigInt* v8__BigInt__New(Isolate* isolate, int64_t value) { return local_to_ptr(BigInt::New(isolate, value)); }
 const BigInt* v8__BigInt__NewFromUnsigned(Isolate* isolate, uint64_t v) { return local_to_ptr(BigInt::NewFromUnsigned(isolate, v)); }
 // Empty only if V8 cannot run script (a terminating isolate).

@@ -5,6 +5,9 @@
 // internalBinding: none.
 
 module.exports = {
+  // An emitter's captureRejections setting (events.js), read by the http server's
+  // emit of 'request' (lib/internal/http/server_emit.js).
+  kCapture: Symbol('kCapture'),
   kMaxEventTargetListeners: Symbol('events.maxEventTargetListeners'),
   kMaxEventTargetListenersWarned: Symbol('events.maxEventTargetListenersWarned'),
   eventTarget: undefined,

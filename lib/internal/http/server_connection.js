@@ -30,6 +30,7 @@ const kReadDone = 256 | kNoBody | kKeepAlive;
 const { runTicksNow } = require('internal/process/task_queues');
 const { isMaterialized, dumpUnheard, kHeadersCount } = require('_http_incoming');
 const { maybePause, maybeResume } = require('internal/http/server_backpressure');
+const { emitRequest } = require('internal/http/server_emit');
 const { emitClose, abortOpen, closeListener } = require('internal/http/server_close');
 // diagnostics_channel: what node publishes per request (a getter read when unheard).
 const dc = require('diagnostics_channel');
@@ -282,7 +283,7 @@ function onHead(method, url, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
       res.end();
     }
   } else {
-    server.emit('request', req, res);
+    emitRequest(server, req, res);
   }
   if (noBody) {
     req._pushEnd();
