@@ -35,6 +35,7 @@ const { validatePort, validateNumber, validateFunction } = require('internal/val
 const {
   isIP, isIPv4, isIPv6, normalizeArgs, isNormalizedArgs, publicNormalizeArgs, lookupHost, exceptionWithHostPort, errnoStreamError,
   StreamHandle, TCPConnectWrap, PipeConnectWrap, kSyncWrites, kHandle, kReadStop, kAccepted, kDataSink, kSinkResume, kWriteDirect,
+  kConsumer,
 } = require('internal/net');
 const { openFd, openFdError } = require('internal/net/fd_handle');
 const { clearHandleOwner } = require('internal/process/active_resources');
@@ -107,6 +108,7 @@ function Socket(options) {
   this._readReq = (err, value, more) => { inFrame(this, onRead, value, more); runTicksNow(); };
   this._readStopped = false; // stopped by readStop (a paused stdin) until resumed
   this[kDataSink] = null;
+  this[kConsumer] = null; // own from the start: a consumed socket keeps its map
   this.server = null;
   this._server = null;
   this.timeout = 0;
