@@ -9,7 +9,7 @@
 
 const {
   ArrayPrototypePop, ArrayPrototypePush, ArrayPrototypeShift, DateNow, Float64Array, FunctionPrototypeCall, MathMin,
-  SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray,
+  SafeSet, Symbol, TypedArrayPrototypeGetLength, TypedArrayPrototypeSubarray, ArrayPrototypeSlice,
 } = primordials;
 
 const {
@@ -39,15 +39,15 @@ const channels = { requestStart: dc.channel('http.server.request.start'), respon
 // Requests read by every server of the process, shared with Rust: --stats divides
 // the syscalls the backend made by it (syscalls per request).
 const httpServed = new Float64Array(internalBinding('uring').httpServed);
-
 const kConnection = Symbol('kConnection'), kConnections = Symbol('kConnections');
 // The sweep's interval timer (node exports this key as _http_server's kConnectionsCheckingInterval).
 const { startDrain } = require('internal/http/server_drain');
 const kSweep = Symbol('http.server.connectionsCheckingInterval');
 const kNotUpgrade = 3, kUnseen = -1, kNone = -0;
-const CONNECT = 3; // METHODS[3]
-
-function noop() {}
+// The method names in an array of our own: optimized code reads the frozen METHODS'
+// elements through a generic KeyedLoadIC call. CONNECT is METHODS[3].
+const methodNames = ArrayPrototypeSlice(METHODS), CONNECT = 3;
+const noop = () => {};
 const socketClosedLast = closeListener(kConnection);
 
 // `waiting` while none waits: shared, never changed, so in cache per request.
@@ -214,7 +214,7 @@ function onHead(method, url, minor, rawHeaders, flags, a, b, c, d, e, f, g, h) {
   this.requestStart = this.headStart !== 0 ? this.headStart : kUnseen;
   this.headStart = 0;
   const req = new server.IncomingMessage(socket);
-  req.method = METHODS[method];
+  req.method = methodNames[method];
   req.url = url;
   req.httpVersionMajor = 1;
   req.httpVersionMinor = minor;

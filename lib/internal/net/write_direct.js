@@ -13,6 +13,9 @@ const ECANCELED = -125;
 // callback chained behind the queue's drain when it is pending).
 function install(Socket, binding, stringWriteMax, afterWrite, touch) {
   const socketWrite = Socket.prototype._write;
+  // Taken once: the binding object is in dictionary mode, and optimized code loads
+  // a method from it through a generic LoadIC call each time.
+  const { writeString } = binding;
   // Only when the Writable holds and owes nothing (so order is kept and no
   // 'finish' of the socket is due): false when it cannot, and the caller writes
   // through the stream. The callback runs on the next tick when the queue took
@@ -44,7 +47,7 @@ function install(Socket, binding, stringWriteMax, afterWrite, touch) {
     if (encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8') latin1 = false;
     else if (encoding === 'latin1' || encoding === 'binary' || encoding === 'ascii') latin1 = true;
     else return false;
-    const r = binding.writeString(h.id, this._writeReq, str, latin1, more, more2, more3, sized === true);
+    const r = writeString(h.id, this._writeReq, str, latin1, more, more2, more3, sized === true);
     if (r < 0) {
       const err = errnoStreamError(r === ECANCELED ? -32 : r, 'write');
       process.nextTick(cb, err);
