@@ -139,6 +139,13 @@ impl Global {
         // SAFETY: the Global is alive, so the handle is non-empty.
         unsafe { Local::from_raw(v8__Global__Get(self.raw(), scope.isolate())) }.unwrap()
     }
+    /// Whether `v` is the very value this Global holds (identity, as `Local::same`),
+    /// without making a handle for it.
+    pub fn holds<U>(&self, v: Local<'_, U>) -> bool {
+        // SAFETY: a live Global's slot and a live handle each hold a tagged
+        // pointer, kept current by V8 across moves.
+        unsafe { *(self.slot as *const usize) == *(v.as_ptr() as *const usize) }
+    }
     pub(super) fn get_raw(&self, isolate: *mut RawIsolate) -> *const Value {
         // SAFETY: as above; the caller has a HandleScope open.
         unsafe { v8__Global__Get(self.raw(), isolate) }

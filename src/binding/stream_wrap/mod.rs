@@ -11,6 +11,8 @@
 //! of small buffers waits only when the queue holds more than HIGH_WATER bytes,
 //! and is called when it has drained to half that.
 //! A send that fails is reported to that waiter, or at the next write or shutdown.
+mod encode;
+
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::os::fd::RawFd;
@@ -335,9 +337,9 @@ pub fn write_string<'s>(
             .filter_map(|(i, text)| Some((i, (*text)?)))
             .map(|(i, text)| {
                 if i == 1 && sized {
-                    encode_chunk(s, &mut q.tail, text, latin1)
+                    encode::chunk(s, &mut q.tail, text, latin1)
                 } else {
-                    encode_into(s, &mut q.tail, text, latin1)
+                    encode::piece(s, &mut q.tail, text, latin1, i)
                 }
             })
             .sum();
@@ -348,64 +350,6 @@ pub fn write_string<'s>(
         start_send(Runtime::get(s), h);
     }
     r
-}
-
-/// Appends `text`'s bytes (Latin-1 when `latin1`, else UTF-8) to `out`: how many.
-/// One-byte text is copied as stored, and kept when it is all ASCII (then the copy
-/// is its UTF-8): a head of an HTTP response is.
-fn encode_into<'s>(
-    s: &Scope<'s>,
-    out: &mut Vec<u8>,
-    text: Local<'s, String>,
-    latin1: bool,
-) -> usize {
-    let start = out.len();
-    let one_byte = latin1 || text.is_one_byte();
-    if one_byte {
-        let n = text.append_latin1(s, out);
-        if latin1 || out[start..].is_ascii() {
-            return n;
-        }
-        out.truncate(start);
-    }
-    let most = if one_byte { 2 } else { 3 } * text.len();
-    out.resize(start + most, 0);
-    let n = text.write_utf8(s, &mut out[start..]).0;
-    out.truncate(start + n);
-    n
-}
-
-/// Appends `text` as one chunk of chunked coding: its size in hex and CRLF, then
-/// its bytes (encoded first, after room for the longest size line, so their
-/// count is known; then moved down behind the line). How many bytes in all.
-fn encode_chunk<'s>(
-    s: &Scope<'s>,
-    out: &mut Vec<u8>,
-    text: Local<'s, String>,
-    latin1: bool,
-) -> usize {
-    const LINE_MAX: usize = 16 + 2;
-    let start = out.len();
-    out.resize(start + LINE_MAX, 0);
-    let n = encode_into(s, out, text, latin1);
-    // The line is built backwards from its end: CRLF, then the digits.
-    let mut line = [b'\r'; LINE_MAX];
-    line[LINE_MAX - 1] = b'\n';
-    let mut at = LINE_MAX - 2;
-    let mut left = n;
-    loop {
-        at -= 1;
-        line[at] = b"0123456789abcdef"[left & 15];
-        left >>= 4;
-        if left == 0 {
-            break;
-        }
-    }
-    let k = LINE_MAX - at;
-    out.copy_within(start + LINE_MAX.., start + k);
-    out[start..start + k].copy_from_slice(&line[at..]);
-    out.truncate(start + k + n);
-    k + n
 }
 
 /// Waits until every queued write has gone: 0 if none is queued, else 1 and
