@@ -14,13 +14,13 @@ use std::os::fd::RawFd;
 
 use slab::Slab;
 
-use super::{Key, Op, Owner};
+use super::{Key, Op, OpBox, Owner};
 
 /// No entry: the end of an fd's list, or an fd without ops.
 const NIL: u32 = u32::MAX;
 
 pub struct InFlight {
-    pub op: Box<Op>,
+    pub op: OpBox,
     pub owner: Owner,
     fd: Option<RawFd>,
     /// The neighbours in the list of ops on `fd` (slab indexes, NIL at the ends).
@@ -38,15 +38,7 @@ pub struct Table {
     /// fs.fstat (Node's tests probe from 2^30 down for a bad fd), and a vector
     /// grown to it would take gigabytes for one EBADF.
     far_heads: HashMap<usize, u32>,
-    /// Boxes of finished ops (holding a Nop), reused by the next inserts: an op
-    /// costs no malloc and free of its box in a steady state. (Boxes, not ops:
-    /// the table hands out boxes, whose heap blocks are what is reused.)
-    #[allow(clippy::vec_box)]
-    spare: Vec<Box<Op>>,
 }
-
-/// Boxes kept for reuse.
-const SPARE_MAX: usize = 256;
 
 /// The fds whose list heads sit in the vector: the default fs.nr_open, so every fd
 /// a process can have on a stock system (4 MiB of heads at most).
@@ -55,13 +47,7 @@ const DENSE_FDS: usize = 1 << 20;
 impl Table {
     pub fn insert(&mut self, op: Op, owner: Owner) -> Key {
         let fd = op.as_opable_ref().fd();
-        let op = match self.spare.pop() {
-            Some(mut b) => {
-                *b = op;
-                b
-            }
-            None => Box::new(op),
-        };
+        let op = OpBox::new(op);
         let entry = self.ops.vacant_entry();
         let index = entry.key();
         let mut next = NIL;
@@ -97,16 +83,6 @@ impl Table {
             heads.resize((fd + 1).next_power_of_two(), NIL);
         }
         &mut heads[fd]
-    }
-
-    /// The op out of a removed entry's box, the box kept for the next insert.
-    pub fn unbox(&mut self, mut b: Box<Op>) -> Op {
-        if self.spare.len() >= SPARE_MAX {
-            return *b;
-        }
-        let op = std::mem::replace(&mut *b, Op::Nop(super::op::Nop));
-        self.spare.push(b);
-        op
     }
 
     pub fn get(&self, key: Key) -> Option<&InFlight> {

@@ -24,6 +24,7 @@ pub mod epoll;
 mod fd;
 mod inflight;
 pub mod op;
+mod op_box;
 mod pool;
 pub mod sockaddr;
 pub mod uring;
@@ -33,6 +34,7 @@ mod wake;
 
 pub use fd::{closes as fd_closes, SharedFd};
 pub use op::Op;
+pub use op_box::OpBox;
 pub use wake::{Remote, RingDoor};
 
 /// Who is waiting for an op: an id the loop chooses and gets back.
@@ -50,8 +52,8 @@ pub struct Completion {
     pub result: i32,
     /// IORING_CQE_F_* bits (the epoll driver sets the same bits).
     pub flags: u32,
-    /// The op with its buffers, handed back at its last completion.
-    pub op: Option<Op>,
+    /// The op with its buffers, in its box, handed back at its last completion.
+    pub op: Option<OpBox>,
     /// More completions will come for this op (multishot): IORING_CQE_F_MORE.
     pub more: bool,
 }

@@ -325,7 +325,7 @@ impl Loop {
                 owner,
                 result: -libc::ECANCELED,
                 flags: 0,
-                op: Some(op),
+                op: Some(crate::backend::OpBox::new(op)),
                 more: false,
             };
             self.defer(c, Some(id));

@@ -298,7 +298,7 @@ impl Epoll {
             owner: f.owner,
             result,
             flags,
-            op: Some(self.ops.unbox(f.op)),
+            op: Some(f.op),
             more: false,
         }
     }

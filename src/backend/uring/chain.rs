@@ -167,7 +167,7 @@ impl Uring {
                         owner,
                         result,
                         flags: 0,
-                        op: Some(self.ops.unbox(f.op)),
+                        op: Some(f.op),
                         more: false,
                     });
                 }

@@ -33,7 +33,7 @@ impl Uring {
             owner: f.owner,
             result,
             flags: 0,
-            op: Some(self.ops.unbox(f.op)),
+            op: Some(f.op),
             more: false,
         })
     }

@@ -285,7 +285,7 @@ impl Uring {
                 None
             } else {
                 self.ops.remove(key).map(|f| {
-                    let mut op = self.ops.unbox(f.op);
+                    let mut op = f.op;
                     if let Some(bid) = cqueue::buffer_select(flags) {
                         op.as_opable().set_buffer(bid);
                     }

@@ -40,7 +40,7 @@ impl Uring {
                 owner: f.owner,
                 result: p.result,
                 flags: 0,
-                op: Some(self.ops.unbox(f.op)),
+                op: Some(f.op),
                 more: false,
             });
         }

@@ -13,7 +13,7 @@ use super::fs::args;
 use super::set_methods;
 use crate::backend::op::{Inline, InlineOutput};
 use crate::backend::sockaddr::SockAddr;
-use crate::backend::Op;
+use crate::backend::{Op, OpBox};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
 
@@ -85,7 +85,7 @@ fn getaddrinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         if c.result < 0 {
             return Ok(s.number(c.result as f64));
         }
-        let found: Vec<(String, u8)> = output(c.op).unwrap_or_default();
+        let found: Vec<(String, u8)> = output(c.op.map(OpBox::into_op)).unwrap_or_default();
         let mut items = Vec::with_capacity(found.len() * 2);
         for (address, family) in &found {
             items.push(s.string(address).value());
@@ -117,7 +117,8 @@ fn getnameinfo<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         if c.result < 0 {
             return Ok(s.number(c.result as f64));
         }
-        let (host, service): (String, String) = output(c.op).unwrap_or_default();
+        let (host, service): (String, String) =
+            output(c.op.map(OpBox::into_op)).unwrap_or_default();
         Ok(
             s.array(&[s.string(&host).value(), s.string(&service).value()])
                 .value(),

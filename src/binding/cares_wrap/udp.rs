@@ -11,7 +11,7 @@ use std::os::fd::RawFd;
 use super::args;
 use crate::backend::op::{syscall_result, IoBuf, Recv, Send};
 use crate::backend::sockaddr::SockAddr;
-use crate::backend::{Op, SharedFd};
+use crate::backend::{Op, OpBox, SharedFd};
 use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, ValueKind};
@@ -124,7 +124,7 @@ pub fn recv<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         return a.ret(s.number(-libc::EBADF as f64));
     };
     let finish: Finish = Box::new(|s, c| {
-        let n = match c.op {
+        let n = match c.op.map(OpBox::into_op) {
             Some(Op::Recv(recv)) if c.result >= 0 => {
                 let n = c.result as usize;
                 let mut bytes = recv.buf.as_slice()[..n].to_vec();

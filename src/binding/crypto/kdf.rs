@@ -9,7 +9,7 @@ use openssl::pkey_ctx::PkeyCtx;
 
 use super::{arg_bytes, arg_int, arg_string, bytes_value, OsslError};
 use crate::backend::op::{Inline, InlineOutput};
-use crate::backend::Op;
+use crate::backend::{Op, OpBox};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Object, Scope, ValueKind};
 
@@ -30,7 +30,7 @@ pub(super) fn run<'s>(
     };
     let op = Inline::on_pool(name, move || Ok(Box::new(work()) as InlineOutput));
     let finish: Finish = Box::new(|s, c| {
-        let out = match c.op {
+        let out = match c.op.map(OpBox::into_op) {
             Some(Op::Inline(mut op)) => op.output.take(),
             _ => None,
         };

@@ -14,7 +14,7 @@ use openssl::rsa::Rsa;
 
 use super::{arg_int, arg_string, bytes_value, OsslError};
 use crate::backend::op::{Inline, InlineOutput};
-use crate::backend::Op;
+use crate::backend::{Op, OpBox};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{CallbackArgs, Local, Object, Scope, Value, ValueKind};
 
@@ -179,7 +179,7 @@ pub(super) fn generate_key_pair<'s>(s: &Scope<'s>, args: &CallbackArgs<'s>) {
         Ok(Box::new(generate(&spec).and_then(encode)) as InlineOutput)
     });
     let finish: Finish = Box::new(|s, c| {
-        let out = match c.op {
+        let out = match c.op.map(OpBox::into_op) {
             Some(Op::Inline(mut op)) => op.output.take(),
             _ => None,
         };

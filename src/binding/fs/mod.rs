@@ -126,7 +126,7 @@ impl FsFinish {
     ) -> Result<Local<'s, Value>, Local<'s, Value>> {
         let result = c.result;
         if result < 0 {
-            return Err(self.ctx.error_for(s, -result, c.op.as_ref()));
+            return Err(self.ctx.error_for(s, -result, c.op.as_deref()));
         }
         let mut op = c.op.expect("a finished op is handed back");
         Ok((self.done)(s, result, &mut op))

@@ -27,7 +27,7 @@ fn read_file<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         let finish: Finish = Box::new(move |s, c| {
             let mut op = c.op.expect("a finished op is handed back");
             let v = done(s, c.result, &mut op)?;
-            Ok(match &op {
+            Ok(match &*op {
                 Op::ReadFile(op) if v.is_undefined() => {
                     s.string(&op.path().to_string_lossy()).value()
                 }

@@ -5,7 +5,7 @@
 //! the handle cancels the read in flight; the fd is released after its completion.
 use super::{args, ErrorContext};
 use crate::backend::op::{IoBuf, Read};
-use crate::backend::{Op, SharedFd};
+use crate::backend::{Op, OpBox, SharedFd};
 use crate::binding::errno::{errno_exception, last_errno};
 use crate::binding::handle_wrap::handle_arg;
 use crate::binding::set_methods;
@@ -100,7 +100,7 @@ fn inotify_read<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         if c.result < 0 {
             return Err(ctx.error(s, -c.result));
         }
-        let Some(Op::Read(read)) = c.op else {
+        let Some(Op::Read(read)) = c.op.map(OpBox::into_op) else {
             return Ok(s.array(&[]).value());
         };
         Ok(events(s, &read.buf.as_slice()[..c.result as usize]))

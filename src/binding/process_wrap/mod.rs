@@ -11,7 +11,7 @@ use std::os::fd::{AsRawFd, IntoRawFd};
 use super::fs::args;
 use super::set_methods;
 use crate::backend::op::{Inline, InlineOutput, Op, Poll};
-use crate::backend::SharedFd;
+use crate::backend::{OpBox, SharedFd};
 use crate::event_loop::HandleKind;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{Array, CallbackArgs, Local, Object, Scope, Value, ValueKind};
@@ -152,7 +152,7 @@ fn wait<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
     let finish: Finish = Box::new(move |s, c| {
         // The pool's blocking waitpid brings the status along; after a poll of the
         // pidfd (or its cancellation, the handle closed) the child is reaped here.
-        let status = match c.op {
+        let status = match c.op.map(OpBox::into_op) {
             Some(Op::Inline(mut op)) => op
                 .output
                 .take()

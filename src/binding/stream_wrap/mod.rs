@@ -18,7 +18,7 @@ use std::collections::VecDeque;
 use std::os::fd::RawFd;
 
 use crate::backend::op::{IoBuf, Send, Shutdown};
-use crate::backend::{Completion, Op};
+use crate::backend::{Completion, Op, OpBox};
 use crate::event_loop::HandleId;
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{Array, Global, Local, Object, Scope, String, Value, ValueKind};
@@ -453,7 +453,9 @@ fn start_send(rt: &Runtime, h: HandleId) {
 /// rest, start the next, and tell JS what it waits for (a drained queue, a
 /// shutdown's turn) — only then is a V8 scope opened.
 pub fn sent(rt: &Runtime, h: HandleId, c: Completion) {
-    let Some(Op::Send(send)) = c.op else { return };
+    let Some(Op::Send(send)) = c.op.map(OpBox::into_op) else {
+        return;
+    };
     let done = QUEUES.with(|queues| {
         // Closed meanwhile: the buffers go with the op.
         let mut queues = queues.borrow_mut();

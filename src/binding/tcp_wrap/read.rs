@@ -202,7 +202,7 @@ fn read_done<'s>(
     let n = c.result.max(0) as usize;
     let to_js = |bytes: &[u8]| copy_to_js(s, bytes);
     let bid = c.buffer_id();
-    let data = match (bid, &mut c.op) {
+    let data = match (bid, c.op.as_deref_mut()) {
         (Some(bid), _) => Runtime::get(s)
             .lp
             .take_buffer(READ_GROUP, bid, n, |b| (n > 0).then(|| to_js(b))),
@@ -226,7 +226,7 @@ fn read_value<'s>(
     c: &Completion,
     data: Option<Local<'s, Value>>,
 ) -> Local<'s, Value> {
-    if c.result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMulti(_))) {
+    if c.result == -libc::EINVAL && matches!(c.op.as_deref(), Some(Op::RecvMulti(_))) {
         // A kernel without multishot recv: single reads from now on.
         RECV_MULTISHOT.store(false, Ordering::Relaxed);
         return s.number(-libc::EAGAIN as f64);

@@ -235,7 +235,7 @@ fn bytes_to_js<'s>(s: &Scope<'s>, bytes: &[u8]) -> Local<'s, Value> {
 /// and the sender. A provided buffer goes back to its group at once.
 fn recv_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local<'s, Value>> {
     let result = c.result;
-    if result == -libc::EINVAL && matches!(c.op, Some(Op::RecvMsgMulti(_))) {
+    if result == -libc::EINVAL && matches!(c.op.as_deref(), Some(Op::RecvMsgMulti(_))) {
         // A kernel without multishot recvmsg: one recvmsg per datagram from now on.
         RECVMSG_MULTISHOT.store(false, Ordering::Relaxed);
         return Ok(s.number(-libc::EAGAIN as f64));
@@ -243,7 +243,7 @@ fn recv_done<'s>(s: &Scope<'s>, c: Completion) -> Result<Local<'s, Value>, Local
     let n = result.max(0) as usize;
     let lp = &Runtime::get(s).lp;
     // (bytes, sender); a buffer taken is given back whatever the result.
-    let got = match (&c.op, c.buffer_id()) {
+    let got = match (c.op.as_deref(), c.buffer_id()) {
         (Some(Op::RecvMsg(recv)), bid) => {
             let data = match (recv.group(), bid.or(recv.bid)) {
                 (Some(group), Some(bid)) => {

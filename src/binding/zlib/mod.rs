@@ -15,7 +15,7 @@ use slab::Slab;
 
 use super::set_methods;
 use crate::backend::op::{Inline, InlineOutput};
-use crate::backend::Op;
+use crate::backend::{Op, OpBox};
 use crate::runtime::{Finish, Runtime};
 use crate::v8::{BackingStore, CallbackArgs, ErrorKind, Local, Object, Scope, Value, ValueKind};
 
@@ -308,7 +308,7 @@ fn write_async<'s>(s: &Scope<'s>, a: &CallbackArgs<'s>) {
         Ok(Box::new((engine, r, io)) as InlineOutput)
     });
     let finish: Finish = Box::new(move |s, c| {
-        let Some(Op::Inline(mut op)) = c.op else {
+        let Some(Op::Inline(mut op)) = c.op.map(OpBox::into_op) else {
             return Err(s.error(ErrorKind::Error, "zlib: write lost"));
         };
         let Some(Ok(done)) = op.output.take().map(|o| o.downcast::<Done>()) else {
