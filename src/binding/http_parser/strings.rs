@@ -49,9 +49,12 @@ fn hash(bytes: &[u8]) -> usize {
     }
     let rest = words.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        // Byte by byte: a copy of a variable length (up to 7) is a memcpy call.
+        let word = rest
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
     }
     (h >> 32) as usize % SLOTS
 }
