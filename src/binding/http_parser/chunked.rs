@@ -1,7 +1,8 @@
 //! The chunked body (RFC 9112 7.1): chunk-size lines with strictly validated
 //! sizes and extensions, the CRLF after each chunk's data, and the trailer section.
 use super::fields::{find_head_end, is_tchar, map_httparse};
-use super::parse::{err, Ext, Next, ParseError, Parser, Sink, State, MAX_CHUNK_EXTENSIONS};
+use super::message::{err, Next, ParseError, Sink};
+use super::parse::{Ext, Parser, State, MAX_CHUNK_EXTENSIONS};
 
 impl Parser {
     /// One byte of a chunk-size line or of the CRLF after chunk data.

@@ -2,7 +2,7 @@
 //! grammar: where a head ends (refusing bare CR and LF), list-valued fields, and
 //! the framing a head's fields ask for (Content-Length, Transfer-Encoding,
 //! Connection, Upgrade, Expect, Host), with the request-smuggling checks.
-use super::parse::{
+use super::message::{
     err, Kind, ParseError, F_CHUNKED, F_CONTENT_LENGTH, F_EXPECT_CONTINUE, F_EXPECT_OTHER, F_HOST,
     F_KEEP_ALIVE, F_UPGRADE,
 };

@@ -5,7 +5,8 @@
 //! may so be larger in bytes than the limit; `raw_limit` bounds what is buffered
 //! of one all the same (what Node's count leaves out is a few bytes a line).
 
-use super::parse::{err, Kind, ParseError, Parser};
+use super::message::{err, Kind, ParseError};
+use super::parse::Parser;
 
 /// The most bytes of an unfinished head kept: four times the limit covers
 /// fields down to one counted byte a line ("a:" CRLF).

@@ -4,7 +4,7 @@
 //! comes out joined without the line break); Content-Length beside a chunked
 //! Transfer-Encoding is in `fields::read_framing`. The strict parse runs first:
 //! only a head it refused is loosened, so leniency costs nothing otherwise.
-use super::parse::ParseError;
+use super::message::ParseError;
 
 /// A refused head, made parseable: `parsed` is what httparse reads (a control
 /// byte in a value stands in as '!'), `delivered` the same bytes with the control

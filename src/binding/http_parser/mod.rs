@@ -18,6 +18,7 @@ pub(crate) mod consume;
 mod fields;
 mod head_size;
 mod lenient;
+mod message;
 mod methods;
 mod parse;
 mod strings;
@@ -26,7 +27,8 @@ use std::cell::RefCell;
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
-use parse::{Head, Kind, Next, ParseError, Parser, Sink};
+use message::{Head, Kind, Next, ParseError, Sink};
+use parse::Parser;
 use slab::Slab;
 
 use super::set_methods;
@@ -267,7 +269,7 @@ impl Sink for JsSink<'_, '_> {
         args[1] = strings.get(s, h.target, false);
         args[2] = s.int32(i32::from(h.minor));
         let ends_read = h.ends_input && self.read.is_some();
-        let flags = h.flags | if ends_read { parse::F_ENDS_READ } else { 0 };
+        let flags = h.flags | if ends_read { message::F_ENDS_READ } else { 0 };
         args[4] = s.int32(flags as i32);
         // A head of a few fields passes them as arguments and their count in
         // rawHeaders' place: JS's array literal is a bump allocation in optimized

@@ -12,24 +12,16 @@ use std::mem::MaybeUninit;
 use super::fields::{find_head_end, head_error, map_httparse, read_framing};
 use super::head_size::{excess, raw_limit};
 use super::lenient;
+use super::message::{
+    err, Head, Kind, Next, ParseError, Sink, F_CHUNKED, F_KEEP_ALIVE, F_NO_BODY, F_UPGRADE,
+    ODD_VERSION_09, ODD_VERSION_20,
+};
 use super::methods::method_error_at;
 pub use super::methods::METHODS;
 
 const CONNECT: u16 = 3;
 
-/// Head flags handed to JS with the head (lib/_http_common.js has the same list).
-pub const F_KEEP_ALIVE: u32 = 1;
-pub const F_UPGRADE: u32 = 2;
-pub const F_CHUNKED: u32 = 4;
-pub const F_CONTENT_LENGTH: u32 = 8;
-/// The message ends with its head: no body, and no separate completion call.
-pub const F_NO_BODY: u32 = 16;
-pub const F_EXPECT_CONTINUE: u32 = 32;
-pub const F_EXPECT_OTHER: u32 = 64;
-pub const F_HOST: u32 = 128;
-/// Set by a consumed read's sink only (consume.rs): the head ends the read, so
-/// nothing of it is left to parse once onHead returns.
-pub const F_ENDS_READ: u32 = 256;
+const BAD_REQUEST_TE: &str = "Request has invalid `Transfer-Encoding`";
 
 /// Node's --max-http-header-size default.
 pub const DEFAULT_MAX_HEADER_SIZE: usize = 16 * 1024;
@@ -37,57 +29,6 @@ pub const DEFAULT_MAX_HEADER_SIZE: usize = 16 * 1024;
 pub(super) const MAX_CHUNK_EXTENSIONS: usize = 16 * 1024;
 /// Header fields read without allocating; more take a heap array once.
 const STACK_HEADERS: usize = 64;
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    Request,
-    Response,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct ParseError {
-    pub code: &'static str,
-    pub reason: &'static str,
-}
-
-const BAD_REQUEST_TE: &str = "Request has invalid `Transfer-Encoding`";
-
-pub(super) const fn err(code: &'static str, reason: &'static str) -> ParseError {
-    ParseError { code, reason }
-}
-
-/// One parsed head, borrowed from the bytes it was read from.
-pub struct Head<'a> {
-    /// Index into METHODS (requests) or the status code (responses).
-    pub method_or_status: u16,
-    /// The request target, or the status line's reason phrase.
-    pub target: &'a [u8],
-    /// 0 or 1 (HTTP/1.x); a response's HTTP/0.9 or HTTP/2.0 is ODD_VERSION_09 or _20.
-    pub minor: u8,
-    pub headers: &'a [httparse::Header<'a>],
-    pub flags: u32,
-    /// The head's last byte is the last of the bytes given to execute.
-    pub ends_input: bool,
-}
-
-/// What the caller wants after a head or a completed message.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Next {
-    Go,
-    /// A response to HEAD (or one the caller knows has no body): frame it empty.
-    SkipBody,
-    /// Stop now: execute returns the bytes consumed so far.
-    Stop,
-    /// An upgrade head the caller does not take: parse its body and go on.
-    NotUpgrade,
-}
-
-/// Where parsed parts go. Body parts are offsets into the slice given to execute.
-pub trait Sink {
-    fn on_head(&mut self, head: &Head) -> Next;
-    fn on_body(&mut self, start: usize, len: usize) -> Next;
-    fn on_complete(&mut self, trailers: &[httparse::Header]) -> Next;
-}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum State {
@@ -144,13 +85,7 @@ pub struct Parser {
     pub(super) lenient: bool,
     /// How far past the start of the failing head its error was found.
     pub(super) error_skip: usize,
-    /// The head being parsed ends the bytes given to execute (Head::ends_input).
-    pub(super) head_ends_input: bool,
 }
-
-/// `Head::minor` of a response whose status line says HTTP/0.9 or HTTP/2.0.
-pub const ODD_VERSION_09: u8 = 9;
-pub const ODD_VERSION_20: u8 = 20;
 
 fn odd_version(head: &[u8]) -> Option<u8> {
     match head.get(..8) {
@@ -180,7 +115,6 @@ impl Parser {
             upgrade: false,
             lenient: false,
             error_skip: 0,
-            head_ends_input: false,
         }
     }
 
@@ -313,8 +247,8 @@ impl Parser {
                     true,
                 );
                 self.size_error(found, start - at, 0)?;
-                self.head_ends_input = start + end == data.len();
-                let next = self.parse_head(&data[start..start + end], sink);
+                let ends_input = start + end == data.len();
+                let next = self.parse_head(&data[start..start + end], ends_input, sink);
                 if let Err(e) = &next {
                     if e.reason == BAD_REQUEST_TE {
                         self.error_skip = start - at + end; // found after the head
@@ -348,8 +282,8 @@ impl Parser {
             Some(end) => {
                 let pending = std::mem::take(&mut self.pending);
                 self.scanned = 0;
-                self.head_ends_input = end - had == data.len() - at;
-                let next = self.parse_head(&pending[..end], sink);
+                let ends_input = end - had == data.len() - at;
+                let next = self.parse_head(&pending[..end], ends_input, sink);
                 if matches!(&next, Err(e) if e.reason == BAD_REQUEST_TE) {
                     self.error_skip = end - had;
                 }
@@ -405,11 +339,18 @@ impl Parser {
         }
     }
 
-    fn parse_head(&mut self, bytes: &[u8], sink: &mut impl Sink) -> Result<Next, ParseError> {
-        match self.parse_head_sized(bytes, None, sink) {
+    /// `ends_input`: the head's last byte is the last of the bytes given to
+    /// execute (Head::ends_input).
+    fn parse_head(
+        &mut self,
+        bytes: &[u8],
+        ends_input: bool,
+        sink: &mut impl Sink,
+    ) -> Result<Next, ParseError> {
+        match self.parse_head_sized(bytes, None, ends_input, sink) {
             Err(e) if self.lenient && lenient::may_help(&e) => {
                 let loose = lenient::loosen(bytes);
-                self.parse_head_sized(&loose.parsed, Some(&loose.delivered), sink)
+                self.parse_head_sized(&loose.parsed, Some(&loose.delivered), ends_input, sink)
             }
             r => r,
         }
@@ -420,15 +361,16 @@ impl Parser {
         &mut self,
         bytes: &[u8],
         delivered: Option<&[u8]>,
+        ends_input: bool,
         sink: &mut impl Sink,
     ) -> Result<Next, ParseError> {
         let mut stack = [const { MaybeUninit::<httparse::Header>::uninit() }; STACK_HEADERS];
-        match self.parse_head_with(bytes, delivered, &mut stack, sink) {
+        match self.parse_head_with(bytes, delivered, ends_input, &mut stack, sink) {
             Err(e) if e.code == "HPE_HEADER_OVERFLOW" => {
                 // More fields than the stack array: at most one per 4 bytes of head.
                 let mut heap = Vec::new();
                 heap.resize_with(bytes.len() / 4 + 1, MaybeUninit::uninit);
-                self.parse_head_with(bytes, delivered, &mut heap, sink)
+                self.parse_head_with(bytes, delivered, ends_input, &mut heap, sink)
             }
             r => r,
         }
@@ -439,6 +381,7 @@ impl Parser {
         &mut self,
         bytes: &'b [u8],
         delivered: Option<&'b [u8]>,
+        ends_input: bool,
         storage: &mut [MaybeUninit<httparse::Header<'b>>],
         sink: &mut impl Sink,
     ) -> Result<Next, ParseError> {
@@ -547,7 +490,7 @@ impl Parser {
             minor,
             headers,
             flags,
-            ends_input: self.head_ends_input,
+            ends_input,
         };
         let next = sink.on_head(&head);
         if bad_te {

@@ -1,6 +1,7 @@
 //! Unit tests of the HTTP parser: framing, split input, pipelining and each
 //! request-smuggling defence, fed whole and one byte at a time.
 use super::*;
+use crate::binding::http_parser::message::F_HOST;
 
 /// Records what the parser reports, as text.
 #[derive(Default)]
