@@ -25,7 +25,17 @@ thread_local! {
     /// a V8 string never changes, so the same string in the same encoding is the
     /// same bytes: copied from here, without String::WriteOneByte and an ASCII
     /// check (about 450 instructions for a head).
-    static REMEMBERED: RefCell<[Option<Encoded>; 2]> = const { RefCell::new([None, None]) };
+    static REMEMBERED: RefCell<Remembered> = const {
+        RefCell::new(Remembered { isolate: 0, slots: [None, None] })
+    };
+}
+
+/// The remembered pieces and the isolate their strings belong to: a thread runs
+/// one isolate, but the check keeps a handle of another (gone) isolate's from
+/// ever being read.
+struct Remembered {
+    isolate: usize,
+    slots: [Option<Encoded>; 2],
 }
 
 /// Appends piece number `at` of a write (Latin-1 when `latin1`, else UTF-8) to
@@ -43,12 +53,22 @@ pub(super) fn piece<'s>(
         1 => return encode(s, out, text, latin1),
         _ => 1,
     };
-    let hit = REMEMBERED.with_borrow(|r| match &r[slot] {
-        Some(e) if e.latin1 == latin1 && e.text.holds(text) => {
-            out.extend_from_slice(&e.bytes);
-            Some(e.bytes.len())
+    let isolate = s.isolate() as usize;
+    let hit = REMEMBERED.with_borrow_mut(|r| {
+        if r.isolate != isolate {
+            // Another isolate's handles: not ours to read or reset.
+            for e in r.slots.iter_mut().filter_map(Option::take) {
+                std::mem::forget(e.text);
+            }
+            r.isolate = isolate;
         }
-        _ => None,
+        match &r.slots[slot] {
+            Some(e) if e.latin1 == latin1 && e.text.holds(text) => {
+                out.extend_from_slice(&e.bytes);
+                Some(e.bytes.len())
+            }
+            _ => None,
+        }
     });
     if let Some(n) = hit {
         return n;
@@ -57,10 +77,10 @@ pub(super) fn piece<'s>(
     let n = encode(s, out, text, latin1);
     if text.len() <= REMEMBER_MAX {
         REMEMBERED.with_borrow_mut(|r| {
-            let mut bytes = r[slot].take().map(|e| e.bytes).unwrap_or_default();
+            let mut bytes = r.slots[slot].take().map(|e| e.bytes).unwrap_or_default();
             bytes.clear();
             bytes.extend_from_slice(&out[start..]);
-            r[slot] = Some(Encoded {
+            r.slots[slot] = Some(Encoded {
                 text: Global::new(s, text.value()),
                 latin1,
                 bytes,
