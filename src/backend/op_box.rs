@@ -36,30 +36,28 @@ impl OpBox {
 
     /// The op itself, its box kept for the next one.
     pub fn into_op(mut self) -> Op {
-        let mut b = self.0.take().expect("an OpBox holds its op until taken");
-        let op = std::mem::replace(&mut *b, Op::Nop(Nop));
-        recycle(b);
-        op
+        self.take().expect("an OpBox holds its op until taken")
     }
-}
 
-fn recycle(b: Box<Op>) {
-    // At a thread's exit its list may be gone: the box is freed then.
-    let _ = SPARE.try_with(|s| {
-        let mut s = s.borrow_mut();
-        if s.len() < SPARE_MAX {
-            s.push(b);
-        }
-    });
+    /// Moves the op out and puts the box on the spare list.
+    fn take(&mut self) -> Option<Op> {
+        let mut b = self.0.take()?;
+        let op = std::mem::replace(&mut *b, Op::Nop(Nop));
+        // At a thread's exit its list may be gone: the box is freed then.
+        let _ = SPARE.try_with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() < SPARE_MAX {
+                s.push(b);
+            }
+        });
+        Some(op)
+    }
 }
 
 impl Drop for OpBox {
     fn drop(&mut self) {
-        if let Some(mut b) = self.0.take() {
-            // The op (its buffers, its fds) is dropped here; its box is kept.
-            *b = Op::Nop(Nop);
-            recycle(b);
-        }
+        // The op (its buffers, its fds) is dropped here; its box is kept.
+        drop(self.take());
     }
 }
 

@@ -54,7 +54,7 @@ pub(super) fn piece<'s>(
         _ => 1,
     };
     let isolate = s.isolate() as usize;
-    let hit = REMEMBERED.with_borrow_mut(|r| {
+    REMEMBERED.with_borrow_mut(|r| {
         if r.isolate != isolate {
             // Another isolate's handles: not ours to read or reset.
             for e in r.slots.iter_mut().filter_map(Option::take) {
@@ -62,32 +62,29 @@ pub(super) fn piece<'s>(
             }
             r.isolate = isolate;
         }
-        match &r.slots[slot] {
-            Some(e) if e.latin1 == latin1 && e.text.holds(text) => {
-                out.extend_from_slice(&e.bytes);
-                Some(e.bytes.len())
-            }
-            _ => None,
+        let kept = &mut r.slots[slot];
+        if let Some(e) = kept
+            .as_ref()
+            .filter(|e| e.latin1 == latin1 && e.text.holds(text))
+        {
+            out.extend_from_slice(&e.bytes);
+            return e.bytes.len();
         }
-    });
-    if let Some(n) = hit {
-        return n;
-    }
-    let start = out.len();
-    let n = encode(s, out, text, latin1);
-    if text.len() <= REMEMBER_MAX {
-        REMEMBERED.with_borrow_mut(|r| {
-            let mut bytes = r.slots[slot].take().map(|e| e.bytes).unwrap_or_default();
+        // No JS runs while a string is encoded: the borrow may stay.
+        let start = out.len();
+        let n = encode(s, out, text, latin1);
+        if text.len() <= REMEMBER_MAX {
+            let mut bytes = kept.take().map(|e| e.bytes).unwrap_or_default();
             bytes.clear();
             bytes.extend_from_slice(&out[start..]);
-            r.slots[slot] = Some(Encoded {
+            *kept = Some(Encoded {
                 text: Global::new(s, text.value()),
                 latin1,
                 bytes,
             });
-        });
-    }
-    n
+        }
+        n
+    })
 }
 
 /// Appends `text`'s bytes (Latin-1 when `latin1`, else UTF-8) to `out`: how many.
