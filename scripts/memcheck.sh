@@ -6,7 +6,8 @@
 # A test fails if its output differs, as always, or if memcheck reports an invalid
 # read or write, a use of uninitialised memory or a bad free (exit 97).
 # V8 writes code at run time: --smc-check makes valgrind see it.
-#   scripts/memcheck.sh [FILTER...]      e.g. scripts/memcheck.sh net/echo buffer/
+#   scripts/memcheck.sh [FILTER]         e.g. scripts/memcheck.sh net/echo (one filter: the JS
+#   runner takes a single one; run it again for another)
 # Slow (30-50x): each test gets COIL_TEST_TIMEOUT seconds (600 by default).
 set -e
 cd "$(dirname "$0")/.."
