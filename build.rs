@@ -26,6 +26,7 @@ fn main() {
         .file("src/v8/module.cc")
         .file("src/v8/fast_api.cc")
         .file("src/v8/heap.cc")
+        .file("src/v8/allocator.cc")
         .include(&include)
         .flag("-std=c++17")
         .flag("-fno-rtti")
@@ -77,6 +78,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/v8/module.cc");
     println!("cargo:rerun-if-changed=src/v8/fast_api.cc");
     println!("cargo:rerun-if-changed=src/v8/heap.cc");
+    println!("cargo:rerun-if-changed=src/v8/allocator.cc");
+    println!("cargo:rerun-if-changed=src/v8/allocator.h");
     println!("cargo:rerun-if-changed=src/v8/handles.h");
     println!("cargo:rerun-if-changed=src/v8/mkcodecache.cc");
     println!("cargo:rerun-if-changed=src/v8/flags.rs");

@@ -34,6 +34,10 @@ impl Host for Runtime {
         self.complete_request(c);
     }
 
+    fn run_prepare(&self, _lp: &Loop) {
+        super::young_gen::before_poll(self);
+    }
+
     fn on_closed(&self, _lp: &Loop, token: u64) {
         self.run_close_callback(token);
     }

@@ -6,6 +6,7 @@
 #include <libplatform/libplatform.h>
 #include <v8.h>
 
+#include "allocator.h"
 #include "handles.h"
 
 #include <cstdint>
@@ -45,38 +46,12 @@ bool v8__Platform__PumpMessageLoop(Isolate* isolate) {
 }
 
 // ---- Isolate ----------------------------------------------------------------
-// ArrayBuffer memory: zero-filled, as V8 requires of new ArrayBuffers, except where
-// the thread asked for one allocation left as malloc gives it (Buffer.allocUnsafe,
-// and buffers the runtime fills at once): zeroing memory about to be overwritten
-// was an eighth of a 16 KiB socket echo's time.
-static thread_local bool t_skip_zero_fill = false;
-// A JS-visible Uint32Array's element: 0 while lib/buffer.js makes an unsafe buffer.
-static thread_local const uint32_t* t_zero_fill_field = nullptr;
-
-class CoilAllocator final : public ArrayBuffer::Allocator {
- public:
-  void* Allocate(size_t len) override {
-    if (t_skip_zero_fill || (t_zero_fill_field != nullptr && *t_zero_fill_field == 0)) {
-      return AllocateUninitialized(len);
-    }
-    return calloc(len == 0 ? 1 : len, 1);
-  }
-  void* AllocateUninitialized(size_t len) override { return malloc(len == 0 ? 1 : len); }
-  void Free(void* data, size_t) override { free(data); }
-};
-
-// `field` stays valid for the thread's life (the caller keeps its backing store).
-void v8__Allocator__SetZeroFillField(const uint32_t* field) { t_zero_fill_field = field; }
-
-static ArrayBuffer::Allocator* g_allocator;
-
 // Heap limits in bytes (0: V8's default), a worker's resourceLimits. The main
 // thread makes the first isolate, before any worker exists, so the allocator is
 // set before a second thread reads it.
 Isolate* v8__Isolate__New(size_t max_old_bytes, size_t max_young_bytes) {
-  if (g_allocator == nullptr) g_allocator = new CoilAllocator();
   Isolate::CreateParams params;
-  params.array_buffer_allocator = g_allocator;
+  params.array_buffer_allocator = coil_array_buffer_allocator();
   if (max_old_bytes != 0) params.constraints.set_max_old_generation_size_in_bytes(max_old_bytes);
   if (max_young_bytes != 0) params.constraints.set_max_young_generation_size_in_bytes(max_young_bytes);
   Isolate* isolate = Isolate::New(params);
@@ -462,9 +437,9 @@ const ArrayBuffer* v8__ArrayBuffer__New(Isolate* isolate, size_t len) {
 // An ArrayBuffer whose bytes are whatever malloc left: for a caller that writes
 // every byte before JS can read one.
 const ArrayBuffer* v8__ArrayBuffer__NewUninitialized(Isolate* isolate, size_t len) {
-  t_skip_zero_fill = true;
+  coil_skip_zero_fill(true);
   Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, len);
-  t_skip_zero_fill = false;
+  coil_skip_zero_fill(false);
   return local_to_ptr(ab);
 }
 // Wraps memory Rust allocated (for example a buffer the kernel just filled) without

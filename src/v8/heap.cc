@@ -11,7 +11,10 @@
 
 using namespace v8;
 
-namespace v8 { namespace internal { extern int FLAG_semi_space_growth_factor; } }
+namespace v8 { namespace internal {
+extern int FLAG_semi_space_growth_factor;
+extern bool FLAG_expose_gc;
+} }
 
 namespace {
 
@@ -157,5 +160,18 @@ void v8__Heap__WatchScavenges(Isolate* isolate, coil_scavenge_cb cb) {
 }
 
 void v8__Heap__SetYoungGrowthFactor(int factor) { v8::internal::FLAG_semi_space_growth_factor = factor; }
+
+// A scavenge now (young_gen.rs: when ArrayBuffer memory piles up faster than the
+// young generation fills). V8 10.2's API offers one only for tests and refuses it
+// unless --expose-gc is set, so the flag is on for this call alone. V8 reads it
+// otherwise only when it makes a context (to install `gc`), which cannot happen on
+// this thread during the call, and young_gen.rs calls this only while no worker
+// (another thread that could make one) exists.
+void v8__Heap__RequestScavenge(Isolate* isolate) {
+  bool was = v8::internal::FLAG_expose_gc;
+  v8::internal::FLAG_expose_gc = true;
+  isolate->RequestGarbageCollectionForTesting(Isolate::kMinorGarbageCollection);
+  v8::internal::FLAG_expose_gc = was;
+}
 
 }  // extern "C"

@@ -6,6 +6,8 @@ use std::ffi::{c_char, c_void, CStr, CString};
 use super::isolate::RawIsolate;
 
 extern "C" {
+    fn v8__Heap__RequestScavenge(isolate: *mut RawIsolate);
+    fn v8__Allocator__AllocatedBytes() -> usize;
     fn v8__Heap__Statistics(isolate: *mut RawIsolate, out: *mut f64);
     fn v8__Heap__NumberOfSpaces(isolate: *mut RawIsolate) -> usize;
     fn v8__Heap__SpaceStatistics(
@@ -83,6 +85,19 @@ pub fn set_young_growth_factor(factor: i32) {
     // SAFETY: a plain int V8 reads during a collection on some isolate's thread;
     // a torn read cannot happen for an aligned int.
     unsafe { v8__Heap__SetYoungGrowthFactor(factor) }
+}
+
+/// A scavenge of this thread's `isolate`, now (see heap.cc for why it is safe to
+/// ask for one only while no worker's isolate exists).
+pub fn request_scavenge(isolate: *mut RawIsolate) {
+    // SAFETY: isolate is the live one, on this thread, and no JS is running.
+    unsafe { v8__Heap__RequestScavenge(isolate) }
+}
+
+/// The bytes this thread's ArrayBuffers have been given since it started.
+pub fn array_buffer_bytes() -> usize {
+    // SAFETY: reads a thread-local counter.
+    unsafe { v8__Allocator__AllocatedBytes() }
 }
 
 pub fn cached_data_version_tag() -> u32 {
