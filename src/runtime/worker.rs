@@ -11,9 +11,15 @@ use crate::v8::{Isolate, IsolateHandle};
 
 const MIB: f64 = 1024.0 * 1024.0;
 
-/// Set once a worker thread was started: the process's end must then not run the
-/// C++ static destructors (V8's platform, libnode's globals) under running workers.
+/// Set once a worker thread was started (by its parent, before the thread runs):
+/// the process's end must then not run the C++ static destructors (V8's platform,
+/// libnode's globals) under running workers, and young_gen.rs stops asking for
+/// scavenges.
 static WORKERS_STARTED: AtomicBool = AtomicBool::new(false);
+
+pub fn workers_started() -> bool {
+    WORKERS_STARTED.load(Ordering::SeqCst)
+}
 
 /// Ends the process with `code`. With workers about, stdout and stderr are flushed
 /// and the process leaves with _exit: a worker still in V8 would otherwise crash on

@@ -107,10 +107,11 @@ pub fn settled(pending: usize) {
 }
 
 /// Once a loop turn, before the poll: a scavenge if ArrayBuffers piled up since
-/// the last one, outside a burst (where everything is still alive) and while no
-/// worker runs (heap.cc).
+/// the last one, outside a burst (where everything is still alive), and only in a
+/// process that never started a worker: the call sets a flag of the process's that
+/// a worker's thread reads while it makes its context (heap.cc).
 pub fn before_poll(rt: &Runtime) {
-    if IN_BURST.get() || !allowed(rt) || WORKERS.load(Ordering::Relaxed) > 0 {
+    if IN_BURST.get() || !allowed(rt) || super::worker::workers_started() {
         return;
     }
     if heap::array_buffer_bytes() - BUFFERS_AT_SCAVENGE.get() >= BUFFER_BYTES {

@@ -165,8 +165,8 @@ void v8__Heap__SetYoungGrowthFactor(int factor) { v8::internal::FLAG_semi_space_
 // young generation fills). V8 10.2's API offers one only for tests and refuses it
 // unless --expose-gc is set, so the flag is on for this call alone. V8 reads it
 // otherwise only when it makes a context (to install `gc`), which cannot happen on
-// this thread during the call, and young_gen.rs calls this only while no worker
-// (another thread that could make one) exists.
+// this thread during the call, and young_gen.rs calls this only in a process that
+// never started a worker (another thread that could make one).
 void v8__Heap__RequestScavenge(Isolate* isolate) {
   bool was = v8::internal::FLAG_expose_gc;
   v8::internal::FLAG_expose_gc = true;

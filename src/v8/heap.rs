@@ -87,8 +87,8 @@ pub fn set_young_growth_factor(factor: i32) {
     unsafe { v8__Heap__SetYoungGrowthFactor(factor) }
 }
 
-/// A scavenge of this thread's `isolate`, now (see heap.cc for why it is safe to
-/// ask for one only while no worker's isolate exists).
+/// A scavenge of this thread's `isolate`, now. Only in a process that never
+/// started a worker (heap.cc says why).
 pub fn request_scavenge(isolate: *mut RawIsolate) {
     // SAFETY: isolate is the live one, on this thread, and no JS is running.
     unsafe { v8__Heap__RequestScavenge(isolate) }
