@@ -52,7 +52,9 @@ extern "C" {
 // `field` stays valid for the thread's life (the caller keeps its backing store).
 void v8__Allocator__SetZeroFillField(const uint32_t* field) { t_zero_fill_field = field; }
 
-// The bytes this thread's ArrayBuffers were given, ever.
+// The bytes this thread's ArrayBuffers were given, ever, with what the runtime
+// handed over itself (Count).
 size_t v8__Allocator__AllocatedBytes() { return t_allocated; }
+void v8__Allocator__Count(size_t n) { t_allocated += n; }
 
 }  // extern "C"

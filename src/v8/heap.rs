@@ -8,6 +8,7 @@ use super::isolate::RawIsolate;
 extern "C" {
     fn v8__Heap__RequestScavenge(isolate: *mut RawIsolate);
     fn v8__Allocator__AllocatedBytes() -> usize;
+    fn v8__Allocator__Count(n: usize);
     fn v8__Heap__Statistics(isolate: *mut RawIsolate, out: *mut f64);
     fn v8__Heap__NumberOfSpaces(isolate: *mut RawIsolate) -> usize;
     fn v8__Heap__SpaceStatistics(
@@ -98,6 +99,12 @@ pub fn request_scavenge(isolate: *mut RawIsolate) {
 pub fn array_buffer_bytes() -> usize {
     // SAFETY: reads a thread-local counter.
     unsafe { v8__Allocator__AllocatedBytes() }
+}
+
+/// Counts memory an ArrayBuffer took over rather than got from the allocator.
+pub fn count_array_buffer_bytes(n: usize) {
+    // SAFETY: adds to a thread-local counter.
+    unsafe { v8__Allocator__Count(n) }
 }
 
 pub fn cached_data_version_tag() -> u32 {

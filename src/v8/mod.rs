@@ -38,8 +38,8 @@ pub use fast_call::FastCall;
 pub use flags::DEFAULT_V8_FLAGS;
 pub use isolate::{init, version, Isolate, RawIsolate};
 pub use object::{
-    set_zero_fill_field, Array, ArrayBuffer, BackingStore, ErrorKind, Function, Global, Object,
-    Promise, Proxy, RawCallbackInfo,
+    set_zero_fill_field, Array, ArrayBuffer, BackingStore, ErrorKind, Free, Function, Global,
+    Object, Promise, Proxy, RawCallbackInfo, Reclaim,
 };
 pub use promise::PromiseResolver;
 pub use scope::Scope;

@@ -108,6 +108,19 @@ extern "C" {
 
 pub type FreeFn = extern "C" fn(data: *mut c_void, len: usize, ctx: *mut c_void);
 
+/// Takes back the memory of an ArrayBuffer made by `Scope::array_buffer_adopt`
+/// once V8 is done with it (often on V8's own sweeper thread).
+pub trait Reclaim {
+    fn reclaim(bytes: Vec<u8>);
+}
+
+/// Frees it.
+pub struct Free;
+
+impl Reclaim for Free {
+    fn reclaim(_bytes: Vec<u8>) {}
+}
+
 /// A persistent handle: keeps a value alive across scopes until dropped. Its one
 /// word is the bytes of a `v8::Global<Value>` (its handle's slot), kept inline:
 /// making a Global allocates only V8's handle, not a box for it (binding.cc). The
@@ -267,6 +280,28 @@ impl<'s> Scope<'s> {
         // SAFETY: ptr/len describe memory we leaked; V8 owns it from here.
         self.handle(unsafe {
             v8__ArrayBuffer__NewWithData(self.isolate(), ptr, len, free_boxed, std::ptr::null_mut())
+        })
+        .unwrap()
+    }
+    /// An ArrayBuffer of `bytes.len()` over the vector's memory as it is, spare
+    /// capacity and all (no reallocation, no copy): for a buffer barely bigger
+    /// than its bytes. When the ArrayBuffer dies, `R` gets the vector back, on
+    /// whatever thread V8 frees it. Counted as the allocator's memory is.
+    pub fn array_buffer_adopt<R: Reclaim>(&self, bytes: Vec<u8>) -> Local<'s, ArrayBuffer> {
+        if bytes.capacity() == 0 {
+            return self.array_buffer_uninit(0);
+        }
+        let mut bytes = std::mem::ManuallyDrop::new(bytes);
+        let (ptr, len, cap) = (bytes.as_mut_ptr(), bytes.len(), bytes.capacity());
+        extern "C" fn reclaim<R: Reclaim>(data: *mut c_void, len: usize, cap: *mut c_void) {
+            // SAFETY: data, len and cap (carried as the context) are the vector's
+            // parts given up above; V8 frees them once.
+            R::reclaim(unsafe { Vec::from_raw_parts(data as *mut u8, len, cap as usize) });
+        }
+        super::heap::count_array_buffer_bytes(cap);
+        // SAFETY: ptr has len initialized bytes that V8 owns from here.
+        self.handle(unsafe {
+            v8__ArrayBuffer__NewWithData(self.isolate(), ptr, len, reclaim::<R>, cap as *mut c_void)
         })
         .unwrap()
     }

@@ -4,9 +4,13 @@
 //! trip through user space and JS sees one completion:
 //!
 //!   OPENAT into slot S  (IO_LINK: a failed open cancels the reads)
-//!   READ  S, first 64 KiB - 512 bytes at the file position  (IO_HARDLINK: a short
+//!   READ  S, the first read's bytes at the file position  (IO_HARDLINK: a short
 //!         read, which breaks an IO_LINK chain, must not cancel the probe)
-//!   READ  S, 512 bytes more at the file position  (the probe)
+//!   READ  S, 64 bytes more at the file position  (the probe)
+//!
+//! The first read asks for what the thread's recent files needed, from 4 KiB to
+//! 64 KiB - 64 (`FirstGuess`): a buffer barely bigger than the file can then
+//! become the Buffer's memory itself, with no copy (src/binding/fs/read_file.rs).
 //!
 //! Only a read that returns 0 proves the end of any file: a regular file's first
 //! read is short at its end, but a pipe, a FIFO or a /proc file may return less
@@ -26,20 +30,91 @@ use io_uring::{opcode, squeue, types};
 use super::buf::{syscall_result, OpPath};
 use super::OpAble;
 
-/// Bytes the first read asks for; the probe reads just after them.
-pub const FIRST_READ: usize = 64 * 1024 - PROBE;
-const PROBE: usize = 512;
+/// The most bytes the first read asks for; the probe reads just after them.
+const FIRST_READ: usize = 64 * 1024 - PROBE;
+/// The fewest.
+const FIRST_READ_MIN: usize = 4096;
+const PROBE: usize = 64;
 /// Past this many bytes the op stops (Node's limit for readFile, 2 GiB - 1): the
 /// caller then takes the path that measures the file and reports it too large.
 const MAX_LEN: usize = i32::MAX as usize;
-/// Buffers kept for reuse: enough for the chains in flight at once.
-const SPARE_MAX: usize = 256;
+/// Bytes of first-read buffers kept for reuse (`Kept`).
+const KEPT_BYTES: usize = 16 << 20;
+
+/// First-read buffers kept for reuse, so a readFile allocates none in a steady
+/// state: given back by a completion that copied from one, or, for one that
+/// became a Buffer's memory, by V8 when that Buffer dies, on V8's sweeper thread
+/// (so shared, behind a lock). Any size: `take` drops one of a size no longer
+/// read (the guess moved).
+struct Kept {
+    bufs: Vec<Vec<u8>>,
+    bytes: usize,
+}
+
+static KEPT: std::sync::Mutex<Kept> = std::sync::Mutex::new(Kept {
+    bufs: Vec::new(),
+    bytes: 0,
+});
+
+impl Kept {
+    fn take(want: usize) -> Option<Vec<u8>> {
+        let buf = {
+            let mut kept = KEPT.lock().ok()?;
+            let buf = kept.bufs.pop()?;
+            kept.bytes -= buf.capacity();
+            buf
+        };
+        (buf.capacity() == want).then_some(buf)
+    }
+
+    fn give(mut buf: Vec<u8>) {
+        let cap = buf.capacity();
+        if !(FIRST_READ_MIN + PROBE..=FIRST_READ + PROBE).contains(&cap) {
+            return;
+        }
+        buf.clear();
+        if let Ok(mut kept) = KEPT.lock() {
+            if kept.bytes + cap <= KEPT_BYTES {
+                kept.bytes += cap;
+                kept.bufs.push(buf);
+            }
+        }
+    }
+}
 
 thread_local! {
-    /// Per thread: the ring's chains take and give back their buffers on the
-    /// loop thread. (On epoll a regular file's buffer is sized from fstat on the
-    /// pool thread, so it is not one of these.)
-    static SPARE: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Bytes the next first read asks for (FirstGuess).
+    static FIRST_GUESS: std::cell::Cell<usize> = const { std::cell::Cell::new(FIRST_READ) };
+}
+
+/// The first read's size, from the files this thread read whole in a first phase:
+/// up at once to what a file needed (64 KiB - 64 when one did not fit), down by
+/// a quarter of the difference per smaller file: a run of 4 KiB files reads ~4 KiB
+/// after ~20 of them, and a bigger file among them does not pay a second phase
+/// twice.
+struct FirstGuess;
+
+impl FirstGuess {
+    fn get() -> usize {
+        FIRST_GUESS.with(|g| g.get())
+    }
+
+    /// A first phase read `len` bytes, and the file ended there (`fitted`) or not.
+    fn note(len: usize, fitted: bool) {
+        let needed = if fitted {
+            len.next_multiple_of(4096).clamp(FIRST_READ_MIN, FIRST_READ)
+        } else {
+            FIRST_READ
+        };
+        FIRST_GUESS.with(|g| {
+            let guess = g.get();
+            g.set(if needed >= guess {
+                needed
+            } else {
+                guess - (guess - needed) / 4
+            });
+        });
+    }
 }
 
 /// A read the file position decides (the kernel's -1).
@@ -97,6 +172,8 @@ pub struct ReadFile {
     stat: Option<Box<libc::statx>>,
     /// The buffer was sized from the file's size.
     sized: bool,
+    /// Bytes the first read asked for (the probe's bytes go after them).
+    first: usize,
 }
 
 impl ReadFile {
@@ -115,6 +192,7 @@ impl ReadFile {
             too_large: false,
             stat: None,
             sized: false,
+            first: FIRST_READ,
         }
     }
 
@@ -127,30 +205,34 @@ impl ReadFile {
         std::mem::take(&mut self.buf)
     }
 
-    /// Keeps a first-read-sized buffer for the next op, so a
-    /// small file costs no 64 KiB allocation.
-    pub fn recycle(mut buf: Vec<u8>) {
-        if buf.capacity() != FIRST_READ + PROBE {
-            return;
-        }
-        buf.clear();
-        SPARE.with(|s| {
-            let mut spare = s.borrow_mut();
-            if spare.len() < SPARE_MAX {
-                spare.push(buf);
-            }
-        });
+    /// Whether the file nearly fills its buffer (its spare bytes are at most a
+    /// quarter of the file's and the probe's), which is then worth keeping as
+    /// it is rather than copied from.
+    pub fn nearly_full(buf: &[u8], capacity: usize) -> bool {
+        capacity - buf.len() <= buf.len() / 4 + PROBE
+    }
+
+    /// Whether the buffer is still the first read's (not sized from the file,
+    /// as on epoll, nor grown): one `recycle` keeps.
+    pub fn first_read_buffer(&self) -> bool {
+        !self.sized && self.buf.capacity() == self.first + PROBE
+    }
+
+    /// Keeps a first read's buffer for a later op (from any thread).
+    pub fn recycle(buf: Vec<u8>) {
+        Kept::give(buf);
     }
 
     /// Makes room for the next read and says how much to ask for.
     fn room(&mut self) -> usize {
         let want = if self.buf.capacity() == 0 {
-            let reused = SPARE.with(|s| s.borrow_mut().pop());
-            if let Some(reused) = reused {
+            self.first = FirstGuess::get();
+            let want = self.first + PROBE;
+            if let Some(reused) = Kept::take(want) {
                 self.buf = reused;
-                return FIRST_READ + PROBE;
+                return want;
             }
-            FIRST_READ + PROBE
+            want
         } else {
             self.buf.len().max(64 * 1024)
         };
@@ -199,14 +281,15 @@ impl ReadFile {
             return self.end(probe);
         }
         let probe = probe as usize;
-        if probe > 0 && first < FIRST_READ {
+        FirstGuess::note(first + probe, probe == 0);
+        if probe > 0 && first < self.first {
             // A short first read that was not the end (a pipe, /proc): the probe's
             // bytes sit after the gap; bring them down.
-            // SAFETY: FIRST_READ + probe <= capacity, and both ranges lie in the
+            // SAFETY: self.first + probe <= capacity, and both ranges lie in the
             // buffer's allocation; the spare part was written by the kernel.
             unsafe {
                 let p = self.buf.as_mut_ptr();
-                std::ptr::copy(p.add(FIRST_READ), p.add(first), probe);
+                std::ptr::copy(p.add(self.first), p.add(first), probe);
             }
         }
         self.grew(probe);
@@ -266,13 +349,13 @@ impl Chain for ReadFile {
                     .flags(squeue::Flags::IO_LINK),
             );
             out.push(
-                opcode::Read::new(fixed, base, FIRST_READ as u32)
+                opcode::Read::new(fixed, base, self.first as u32)
                     .offset(AT_POSITION)
                     .build()
                     .flags(squeue::Flags::IO_HARDLINK),
             );
-            // SAFETY: the buffer has FIRST_READ + PROBE bytes of capacity (room()).
-            let probe = unsafe { base.add(FIRST_READ) };
+            // SAFETY: the buffer has self.first + PROBE bytes of capacity (room()).
+            let probe = unsafe { base.add(self.first) };
             out.push(
                 opcode::Read::new(fixed, probe, PROBE as u32)
                     .offset(AT_POSITION)

@@ -8,7 +8,7 @@ use crate::backend::op::ReadFile;
 use crate::backend::Op;
 use crate::binding::set_methods;
 use crate::runtime::{Finish, Runtime};
-use crate::v8::{CallbackArgs, Function, Local, Object, Scope, Value, ValueKind};
+use crate::v8::{CallbackArgs, Free, Function, Local, Object, Reclaim, Scope, Value, ValueKind};
 
 pub fn init<'s>(s: &Scope<'s>, target: Local<'s, Object>) {
     set_methods(s, target, crate::methods!["readFile" => read_file]);
@@ -69,10 +69,31 @@ fn done<'s>(s: &Scope<'s>, result: i32, op: &mut Op) -> Result<Local<'s, Value>,
     if op.too_large {
         return Ok(s.undefined());
     }
+    let first_read = op.first_read_buffer();
     let bytes = op.take_bytes();
+    // A buffer the file nearly fills (the first read is sized from recent files;
+    // on epoll, from fstat) becomes the Buffer's memory; another is copied from.
+    // A first read's buffer is kept for later reads either way.
+    if ReadFile::nearly_full(&bytes, bytes.capacity()) {
+        let ab = if first_read {
+            s.array_buffer_adopt::<ReadFile>(bytes)
+        } else {
+            s.array_buffer_adopt::<Free>(bytes)
+        };
+        return Ok(ab.value());
+    }
     let ab = s.array_buffer_uninit(bytes.len());
     // SAFETY: the new ArrayBuffer has bytes.len() writable bytes, apart from bytes.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), ab.data(), bytes.len()) };
-    ReadFile::recycle(bytes);
+    if first_read {
+        ReadFile::recycle(bytes);
+    }
     Ok(ab.value())
+}
+
+/// A Buffer that took over a read's buffer gives it back for later reads.
+impl Reclaim for ReadFile {
+    fn reclaim(bytes: Vec<u8>) {
+        ReadFile::recycle(bytes);
+    }
 }
