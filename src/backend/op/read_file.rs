@@ -468,3 +468,58 @@ impl OpAble for ReadFile {
         Some(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guess_after(sizes: &[(usize, bool)]) -> usize {
+        FIRST_GUESS.with(|g| g.set(FIRST_READ));
+        for &(len, fitted) in sizes {
+            FirstGuess::note(len, fitted);
+        }
+        FirstGuess::get()
+    }
+
+    #[test]
+    fn first_read_shrinks_to_small_files_and_jumps_back() {
+        assert_eq!(guess_after(&[]), FIRST_READ);
+        // One 4 KiB file takes a quarter of the way down, not all of it.
+        assert_eq!(
+            guess_after(&[(4096, true)]),
+            FIRST_READ - (FIRST_READ - 4096) / 4
+        );
+        // Twenty of them: within a few hundred bytes of 4 KiB, never below it.
+        let g = guess_after(&[(4096, true); 20]);
+        assert!((4096..4096 + 256).contains(&g), "{g}");
+        assert_eq!(guess_after(&[(4096, true); 200]) / 4096, 1);
+        // An empty file needs the smallest read; a file that did not fit, the largest.
+        assert!(guess_after(&[(0, true); 200]) >= FIRST_READ_MIN);
+        assert_eq!(guess_after(&[(4096, true), (4096, false)]), FIRST_READ);
+        // A bigger file that fitted raises it at once to its size, in 4 KiB steps.
+        assert_eq!(
+            guess_after(
+                &[(4096, true); 200]
+                    .iter()
+                    .copied()
+                    .chain([(10_000, true)])
+                    .collect::<Vec<_>>()
+            ),
+            12288
+        );
+    }
+
+    #[test]
+    fn kept_buffers_are_first_read_sized_and_taken_by_size() {
+        Kept::give(Vec::with_capacity(100));
+        Kept::give(Vec::with_capacity(4096 + PROBE));
+        assert!(
+            Kept::take(4096 + PROBE).is_some_and(|b| b.capacity() == 4096 + PROBE && b.is_empty())
+        );
+        // One of another size is dropped, not handed out.
+        Kept::give(Vec::with_capacity(8192 + PROBE));
+        assert!(Kept::take(4096 + PROBE).is_none());
+        assert!(ReadFile::nearly_full(&[0; 4096], 4096 + PROBE));
+        assert!(!ReadFile::nearly_full(&[0; 100], 4096 + PROBE));
+    }
+}
